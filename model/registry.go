@@ -1,0 +1,22 @@
+package model
+
+import "sync"
+
+// kindConstructors lists every kind. Each constructor returns a fresh Kind so
+// that nothing here is shared mutable state.
+var kindConstructors = []func() *Kind{
+	regionKind, zoneKind,
+	vpcKind, vswitchKind, vrouterKind, routeTableKind, routeEntryKind,
+}
+
+var defaultRegistry = sync.OnceValue(func() *Registry {
+	kinds := make([]*Kind, len(kindConstructors))
+	for i, c := range kindConstructors {
+		kinds[i] = c()
+	}
+	return NewRegistry(kinds...)
+})
+
+// Default returns the registry of every kind alivpc knows. It is built once
+// and never modified.
+func Default() *Registry { return defaultRegistry() }
