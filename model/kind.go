@@ -190,7 +190,7 @@ type Kind struct {
 	// Global kinds are not listed per region (regions themselves).
 	Global bool
 
-	New    func() any       // a new *T for decoding one item
+	New    func() any // a new *T for decoding one item
 	ID     func(v any) string
 	NameOf func(v any) string
 	Status func(v any) string
