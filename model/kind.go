@@ -89,6 +89,9 @@ type GetSpec struct {
 	// NotFound are the error codes that mean the resource is gone.
 	NotFound []string
 	Params   map[string]string
+	// With adds parameters taken from the tracked object itself (the SNAT
+	// table an entry lives in).
+	With func(o *Object) map[string]string
 }
 
 // Scope narrows a kind to one parent: VSwitches of a VPC, entries of a route
@@ -145,6 +148,9 @@ const (
 	StyleNumber             // right-aligned, numeric sort
 	StyleTime               // ISO-8601 timestamps, sorted as text
 	StyleCIDR               // addresses and blocks, sorted numerically
+	// StyleKind shows the row's own kind (Singular) in a union pane: the
+	// "Type" column of the gateways overview, "Source" of flow logs.
+	StyleKind
 )
 
 // Column is one table column.
@@ -155,6 +161,20 @@ type Column struct {
 	Get   func(o *Object) string
 	// Wide columns are shown only when the terminal has room for them.
 	Wide bool
+	// Phases overrides the kind's phases for colouring this column (a BGP
+	// peer's session state, where "Active" means not connected).
+	Phases map[string]Phase
+}
+
+// PhaseOf classifies a cell of this column, falling back to the kind.
+func (c Column) PhaseOf(k *Kind, value string) Phase {
+	if c.Phases != nil {
+		if p, ok := c.Phases[strings.ToLower(value)]; ok {
+			return p
+		}
+		return PhaseUnknown
+	}
+	return k.Phase(value)
 }
 
 // Object is one resource as the console holds it.
@@ -364,7 +384,7 @@ func Cell(view *Kind, o *Object, col Column) string {
 	if !view.IsUnion() || o.Kind == view {
 		return col.Get(o)
 	}
-	if strings.EqualFold(col.Name, "Type") {
+	if col.Style == StyleKind {
 		return o.Kind.Singular
 	}
 	if c, ok := o.Kind.Column(col.Name); ok {
