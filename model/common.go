@@ -117,3 +117,48 @@ func BoolText(b bool) string {
 
 // Join renders a list column.
 func Join(s []string) string { return strings.Join(s, ",") }
+
+// withParam builds a GetSpec.With that passes one field of the tracked
+// object (the table an entry lives in).
+func withParam[T any](param string, get func(*T) string) func(*Object) map[string]string {
+	return func(o *Object) map[string]string {
+		v, ok := o.Value.(*T)
+		if !ok || v == nil {
+			return nil
+		}
+		return map[string]string{param: get(v)}
+	}
+}
+
+// parentValues builds a Scope.Values from the parent's typed value.
+func parentValues[T any](get func(*T) []string) func(*Object) []string {
+	return func(o *Object) []string {
+		v, ok := o.Value.(*T)
+		if !ok || v == nil {
+			return nil
+		}
+		return get(v)
+	}
+}
+
+// childOf builds a Scope.Of from the child's typed value.
+func childOf[T any](get func(*T) string) func(*Object) string {
+	return func(o *Object) string {
+		v, ok := o.Value.(*T)
+		if !ok || v == nil {
+			return ""
+		}
+		return get(v)
+	}
+}
+
+// Items is a JSON array of T that encodes nil as [], as the API does for
+// every list it returns (IpLists.IpList, Tags.Tag, ...).
+type Items[T any] []T
+
+func (s Items[T]) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]T(s))
+}

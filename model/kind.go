@@ -110,6 +110,9 @@ type Scope struct {
 	// Of returns the parent ID a child row belongs to, for client-side
 	// matching and breadcrumbs. Nil when Param is enough.
 	Of func(child *Object) string
+	// Params are fixed parameters sent with a scoped listing (EIPs of a NAT
+	// gateway also need AssociatedInstanceType=Nat).
+	Params map[string]string
 }
 
 // Phase classifies a status value so that colours and tracking mean the same

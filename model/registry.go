@@ -7,6 +7,12 @@ import "sync"
 var kindConstructors = []func() *Kind{
 	regionKind, zoneKind,
 	vpcKind, vswitchKind, vrouterKind, routeTableKind, routeEntryKind,
+	gatewayKind,
+	natKind, snatKind, dnatKind, eipKind,
+	vpnKind, cgwKind, ipsecKind,
+	vbrKind, pcKind, bgpKind, bgpPeerKind, bgpNetKind,
+	flowLogKind, vpcFlowLogKind, sagFlowLogKind,
+	peerKind,
 }
 
 var defaultRegistry = sync.OnceValue(func() *Registry {
