@@ -1,0 +1,159 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+)
+
+// APIError is an error answer from the API.
+type APIError struct {
+	HTTPStatus int
+	Code       string
+	Message    string
+	RequestID  string
+	HostID     string
+	Recommend  string
+	// Product and Action say which call failed.
+	Product string
+	Action  string
+}
+
+// Error is one line a person can act on; it always carries the RequestId so
+// a support ticket can quote it.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	if e.Action != "" {
+		b.WriteString(e.Action)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Code)
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(strings.Fields(e.Message), " "))
+	}
+	rid := e.RequestID
+	if rid == "" {
+		rid = "none"
+	}
+	fmt.Fprintf(&b, " (HTTP %d, RequestId %s)", e.HTTPStatus, rid)
+	return b.String()
+}
+
+// IsThrottling reports whether the server refused the call for flow control.
+// Such a call was not processed, so any call may be retried.
+func (e *APIError) IsThrottling() bool {
+	return strings.Contains(e.Code, "Throttling") || e.Code == "ServiceUnavailable.Throttling"
+}
+
+// errorBody is the API's error document. darabonba also reads the
+// lowercase spellings, so do we.
+type errorBody struct {
+	RequestID  string `json:"RequestId"`
+	HostID     string `json:"HostId"`
+	Code       string `json:"Code"`
+	Message    string `json:"Message"`
+	Recommend  string `json:"Recommend"`
+	LCode      string `json:"code"`
+	LMessage   string `json:"message"`
+	LRequestID string `json:"requestId"`
+}
+
+func parseAPIError(status int, body []byte, product, action, headerRequestID string) *APIError {
+	e := &APIError{HTTPStatus: status, Product: product, Action: action}
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err == nil {
+		e.Code = first(eb.Code, eb.LCode)
+		e.Message = first(eb.Message, eb.LMessage)
+		e.RequestID = first(eb.RequestID, eb.LRequestID)
+		e.HostID = eb.HostID
+		e.Recommend = eb.Recommend
+	}
+	if e.RequestID == "" {
+		e.RequestID = headerRequestID
+	}
+	if e.Code == "" {
+		// Not an API error document: a proxy or load balancer answered.
+		e.Code = fmt.Sprintf("HTTP%d", status)
+		e.Message = "the server answered without an API error body: " + snippet(body)
+	}
+	return e
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// MalformedResponseError is a 2xx answer whose body could not be read as
+// the API's JSON (truncated, or not JSON at all).
+type MalformedResponseError struct {
+	Action    string
+	RequestID string
+	Err       error
+	Snippet   string
+}
+
+func (e *MalformedResponseError) Error() string {
+	rid := e.RequestID
+	if rid == "" {
+		rid = "none"
+	}
+	return fmt.Sprintf("%s: the response could not be read (%v); it began %q (RequestId %s)", e.Action, e.Err, e.Snippet, rid)
+}
+
+func (e *MalformedResponseError) Unwrap() error { return e.Err }
+
+// TransportError is a failure to get any answer: refused, reset, timed out.
+type TransportError struct {
+	Action string
+	Err    error
+	// NotSent is true when the request provably never reached the server
+	// (the connection was refused), so even a write may be retried.
+	NotSent bool
+}
+
+func (e *TransportError) Error() string {
+	msg := e.Err.Error()
+	var ne net.Error
+	if errors.As(e.Err, &ne) && ne.Timeout() {
+		msg = "timed out waiting for the API (" + msg + ")"
+	}
+	return e.Action + ": " + msg
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+func snippet(b []byte) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(s) > 80 {
+		s = s[:80] + "…"
+	}
+	return s
+}
+
+// ErrorCode returns the API error code of err, or "".
+func ErrorCode(err error) string {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Code
+	}
+	return ""
+}
+
+// RequestID returns the RequestId carried by err, or "".
+func RequestID(err error) string {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.RequestID
+	}
+	var me *MalformedResponseError
+	if errors.As(err, &me) {
+		return me.RequestID
+	}
+	return ""
+}
