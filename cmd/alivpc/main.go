@@ -1,0 +1,91 @@
+// Command alivpc is a terminal console for Alibaba Cloud VPC networking.
+//
+//	alivpc [flags]            the console, on your account
+//	alivpc --sim [flags]      the console on the embedded API simulator
+//	alivpc sim [flags]        serve the simulator for other clients
+//	alivpc get KIND [flags]   list resources without the console
+//	alivpc version
+//
+// This package only wires flags to the ui, client and client/sim packages.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// version is set with -ldflags "-X main.version=v1.2.3"; otherwise the
+// module version from the build info is used.
+var version = ""
+
+func versionString() string {
+	v := version
+	if v == "" {
+		v = "dev"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+	}
+	return v
+}
+
+// exitError carries a process exit status: 1 for API and runtime errors, 2
+// for usage errors.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
+
+func main() {
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if err == nil {
+		return
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	code := 1
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	msg := err.Error()
+	if msg != "" {
+		fmt.Fprintln(os.Stderr, "alivpc: "+msg)
+	}
+	os.Exit(code)
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "version", "--version", "-version":
+			fmt.Fprintln(stdout, "alivpc "+versionString())
+			return nil
+		case "sim":
+			return runSim(args[1:], stdout, stderr)
+		case "get":
+			return runGet(args[1:], stdout, stderr)
+		case "help":
+			if len(args) > 1 {
+				return run([]string{args[1], "--help"}, stdin, stdout, stderr)
+			}
+			args = []string{"--help"}
+		}
+		if !strings.HasPrefix(args[0], "-") {
+			return usageError("unknown command %q; run alivpc --help", args[0])
+		}
+	}
+	return runConsole(args, stdout, stderr)
+}

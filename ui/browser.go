@@ -1,0 +1,910 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/theme"
+)
+
+// browser is a resource pane: a table over one kind, optionally scoped to a
+// parent, in one region or every region.
+type browser struct {
+	id     int
+	kind   *model.Kind
+	parent *model.Object
+	// parentRef is a parent named by ID in a `:` command, fetched before
+	// the first load when the scope needs more than its ID.
+	parentRef  *parentRef
+	regions    []string
+	allRegions bool
+
+	table *Table
+
+	job        *loadJob
+	seq        int
+	loading    bool
+	refreshing bool
+	progress   map[string][2]int // listing → page, pages
+	planned    int               // listings expected (for progress)
+	finished   map[string]bool
+	staged     map[string][]*Row // refresh: rows per listing, applied when it finishes
+	seen       map[string]bool   // refresh: listings that answered
+	loadErr    error
+	lastLoad   time.Time // when the last full load or refresh finished
+	loadStart  time.Time
+	calls      int // API calls of the last full load (sets the refresh cadence)
+	refreshGen int
+
+	filterEditing bool
+	filterText    []rune
+	filterCursor  int
+	filter        *Filter
+	filterGen     int
+	filterBusy    bool
+	lastFilter    *Filter
+	lastResult    []int32
+
+	removals bool // rows waiting to be dropped after their removed highlight
+}
+
+type parentRef struct {
+	kind   *model.Kind
+	id     string
+	region string
+}
+
+func newBrowser(a *App, k *model.Kind, parent *model.Object, regions []string, all bool) *browser {
+	b := &browser{id: a.newID(), kind: k, parent: parent, regions: regions, allRegions: all, table: NewTable(k)}
+	return b
+}
+
+func (b *browser) ID() int { return b.id }
+
+// Crumb names the pane: "VSwitches of vpc-1 (prod-core)".
+func (b *browser) Crumb() string {
+	title := b.kind.Title
+	switch {
+	case b.parent != nil && b.parent.Kind.Name == "region":
+		return title + " in " + b.parent.ID
+	case b.parent != nil:
+		label := b.parent.ID
+		if b.parent.Name != "" && b.parent.Name != b.parent.ID {
+			label += " (" + b.parent.Name + ")"
+		}
+		return title + " of " + label
+	case b.parentRef != nil:
+		return title + " of " + b.parentRef.id
+	case b.allRegions:
+		return title + " (all regions)"
+	}
+	return title
+}
+
+func (b *browser) regionLabel() string {
+	switch {
+	case b.allRegions:
+		return "all"
+	case b.kind.Global:
+		return ""
+	case b.parent != nil && b.parent.Kind.Name == "region":
+		return b.parent.ID
+	case b.parent != nil && b.parent.Region != "":
+		return b.parent.Region
+	case len(b.regions) == 1:
+		return b.regions[0]
+	}
+	return ""
+}
+
+func (b *browser) Close() {
+	if b.job != nil {
+		b.job.cancel()
+		b.job = nil
+	}
+}
+
+// Typing reports whether the filter line has the keyboard.
+func (b *browser) Typing() bool { return b.filterEditing }
+
+// Activated runs when the page becomes the top page: load it the first
+// time, refresh it if it went stale while hidden.
+func (b *browser) Activated(a *App) tea.Cmd {
+	if b.lastLoad.IsZero() && !b.loading {
+		return b.load(a, false)
+	}
+	if !b.loading && a.now().Sub(b.lastLoad) >= b.interval(a) {
+		return b.load(a, true)
+	}
+	return b.scheduleRefresh(a)
+}
+
+// interval is the refresh cadence: the configured interval, stretched for
+// views that take many calls so that idle refresh stays cheap (at most
+// about 20 calls per interval).
+func (b *browser) interval(a *App) time.Duration {
+	n := (b.calls + 19) / 20
+	if n < 1 {
+		n = 1
+	}
+	return a.opt.Refresh * time.Duration(n)
+}
+
+type refreshTickMsg struct{ id, gen int }
+
+func (m refreshTickMsg) pageID() int { return m.id }
+
+type sweepMsg struct{ id int }
+
+func (m sweepMsg) pageID() int { return m.id }
+
+type filterDebounceMsg struct{ id, gen int }
+
+func (m filterDebounceMsg) pageID() int { return m.id }
+
+type filterResultMsg struct {
+	id, gen int
+	f       *Filter
+	res     []int32
+	snap    FilterSnapshot
+}
+
+func (m filterResultMsg) pageID() int { return m.id }
+
+type parentResolvedMsg struct {
+	id  int
+	obj *model.Object
+	err error
+}
+
+func (m parentResolvedMsg) pageID() int { return m.id }
+
+func (b *browser) scheduleRefresh(a *App) tea.Cmd {
+	b.refreshGen++
+	gen, id := b.refreshGen, b.id
+	return tea.Tick(b.interval(a), func(time.Time) tea.Msg { return refreshTickMsg{id, gen} })
+}
+
+// regionsFor returns the regions a load covers.
+func (b *browser) regionsFor(a *App) []string {
+	if b.allRegions {
+		return a.regions
+	}
+	if len(b.regions) > 0 {
+		return b.regions
+	}
+	return []string{a.opt.Region}
+}
+
+// load starts a load (or, with refresh, a background relist whose answer
+// replaces rows listing by listing).
+func (b *browser) load(a *App, refresh bool) tea.Cmd {
+	if b.job != nil {
+		b.job.cancel()
+	}
+	if b.parentRef != nil && b.parent == nil {
+		return b.resolveParent(a)
+	}
+	if b.allRegions && len(a.regions) == 0 {
+		return b.loadRegionsFirst(a)
+	}
+	b.seq++
+	b.loading, b.refreshing = true, refresh
+	b.loadStart = a.now()
+	b.progress = map[string][2]int{}
+	b.finished = map[string]bool{}
+	b.staged = map[string][]*Row{}
+	b.seen = map[string]bool{}
+	plan, expand := planView(a.reg, b.kind, b.parent, b.regionsFor(a))
+	b.planned = len(plan) + len(expand)
+	job, cmd := startLoad(a.ctx, a.opt.Client, b.kind, b.id, b.seq, plan, expand)
+	b.job = job
+	return cmd
+}
+
+type regionsMsg struct {
+	regions []string
+}
+
+type regionsLoadedMsg struct {
+	id      int
+	regions []string
+	err     error
+}
+
+func (m regionsLoadedMsg) pageID() int { return m.id }
+
+// loadRegionsFirst lists the regions once, for views over every region.
+func (b *browser) loadRegionsFirst(a *App) tea.Cmd {
+	b.loading = true
+	b.loadStart = a.now()
+	c, ctx, id := a.opt.Client, a.ctx, b.id
+	k := a.reg.MustLookup("region")
+	return func() tea.Msg {
+		var ids []string
+		err := c.ListObjects(ctx, k, "", nil, func(objs []*model.Object, _ client.Page) error {
+			for _, o := range objs {
+				ids = append(ids, o.ID)
+			}
+			return nil
+		})
+		return regionsLoadedMsg{id: id, regions: ids, err: err}
+	}
+}
+
+// resolveParent fetches a parent named by ID in a command.
+func (b *browser) resolveParent(a *App) tea.Cmd {
+	b.loading = true
+	b.loadStart = a.now()
+	c, ctx, id, ref := a.opt.Client, a.ctx, b.id, *b.parentRef
+	return func() tea.Msg {
+		if ref.kind.Get == nil {
+			// Kinds without a targeted get are found by listing.
+			var found *model.Object
+			err := c.ListObjects(ctx, ref.kind, ref.region, nil, func(objs []*model.Object, _ client.Page) error {
+				for _, o := range objs {
+					if o.ID == ref.id {
+						found = o
+					}
+				}
+				return nil
+			})
+			if err == nil && found == nil {
+				err = fmt.Errorf("%s %s was not found in %s", ref.kind.Singular, ref.id, ref.region)
+			}
+			return parentResolvedMsg{id: id, obj: found, err: err}
+		}
+		o, err := c.Get(ctx, ref.kind, ref.region, ref.id, nil)
+		if err == nil && o == nil {
+			err = fmt.Errorf("%s %s was not found in %s", ref.kind.Singular, ref.id, ref.region)
+		}
+		return parentResolvedMsg{id: id, obj: o, err: err}
+	}
+}
+
+// Update handles keys and the page's own messages.
+func (b *browser) Update(a *App, msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case tea.KeyPressMsg:
+		return b.key(a, m)
+	case tea.MouseWheelMsg:
+		switch m.Mouse().Button {
+		case tea.MouseWheelUp:
+			b.table.Move(-3)
+		case tea.MouseWheelDown:
+			b.table.Move(3)
+		}
+		return nil
+	case tea.PasteMsg:
+		if b.filterEditing {
+			b.insertFilter([]rune(strings.Join(strings.Fields(m.Content), " ")))
+			return b.filterChanged(a)
+		}
+		return nil
+	case loadMsg:
+		if m.seq != b.seq {
+			return nil // an answer for a load we replaced
+		}
+		return b.applyLoad(a, m)
+	case regionsLoadedMsg:
+		if m.err != nil {
+			b.loading = false
+			b.loadErr = m.err
+			return a.flashError("listing regions: " + m.err.Error())
+		}
+		a.regions = m.regions
+		return tea.Batch(b.load(a, false), func() tea.Msg { return regionsMsg{regions: m.regions} })
+	case parentResolvedMsg:
+		b.loading = false
+		if m.err != nil {
+			b.loadErr = m.err
+			return a.flashError(m.err.Error())
+		}
+		b.parent = m.obj
+		return b.load(a, false)
+	case refreshTickMsg:
+		if m.gen != b.refreshGen {
+			return nil
+		}
+		if a.top() != Page(b) || b.paused(a) || b.loading {
+			// Hidden or busy: try again later; a hidden page refreshes
+			// when it comes back on top.
+			if a.top() == Page(b) {
+				return b.scheduleRefresh(a)
+			}
+			return nil
+		}
+		return b.load(a, true)
+	case sweepMsg:
+		return b.sweep(a)
+	case filterDebounceMsg:
+		if m.gen != b.filterGen {
+			return nil
+		}
+		return b.runFilter(a)
+	case filterResultMsg:
+		if m.gen != b.filterGen {
+			return nil // a newer query is on its way
+		}
+		b.filterBusy = false
+		b.table.ApplyFilter(m.f, m.res, m.snap)
+		b.lastFilter, b.lastResult = m.f, m.res
+		return nil
+	case objectsChangedMsg:
+		return b.objectsChanged(a, m)
+	}
+	return nil
+}
+
+func (b *browser) paused(a *App) bool { return a.prompt != nil || a.menu != nil || b.filterEditing }
+
+// applyLoad merges a batch of events.
+func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
+	now := a.now()
+	if m.closed {
+		b.loading = false
+		b.calls = m.calls
+		b.lastLoad = now
+		b.job = nil
+		cmds := []tea.Cmd{b.scheduleRefresh(a)}
+		if b.refreshing && b.loadErr == nil {
+			// Rows from listings that no longer exist (a deleted parent)
+			// go away once a complete refresh has answered.
+			var stale []*Row
+			for _, r := range b.table.Rows() {
+				if r.src != "" && !b.seen[r.src] && r.delta != theme.DeltaRemoved {
+					stale = append(stale, r)
+				}
+			}
+			cmds = append(cmds, b.markRemoved(a, stale))
+		}
+		b.refreshing = false
+		cmds = append(cmds, b.refilter(a), a.tracker.observeRows(b.table.Rows()))
+		return tea.Batch(cmds...)
+	}
+	var cmds []tea.Cmd
+	errs := 0
+	for _, ev := range m.events {
+		if ev.planned > 0 {
+			b.planned += ev.planned
+		}
+		if ev.page > 0 {
+			b.progress[ev.src] = [2]int{ev.page, ev.pages}
+		}
+		if ev.err != nil {
+			errs++
+			b.loadErr = ev.err
+		}
+		if !b.refreshing || ev.update {
+			b.table.Upsert(ev.rows)
+			if b.refreshing {
+				b.seen[ev.src] = true
+			}
+		} else {
+			b.staged[ev.src] = append(b.staged[ev.src], ev.rows...)
+		}
+		if ev.done {
+			b.finished[ev.src] = true
+			if ev.err == nil {
+				b.seen[ev.src] = true
+				if b.refreshing {
+					cmds = append(cmds, b.applyRefresh(a, ev.src))
+				}
+			} else {
+				// A failed listing keeps its last good rows.
+				b.seen[ev.src] = true
+				delete(b.staged, ev.src)
+			}
+		}
+	}
+	if errs == 0 && b.loadErr != nil && !b.refreshing && len(b.finished) > 0 {
+		// The first successful page after an error clears the banner.
+		b.loadErr = nil
+	}
+	if !b.refreshing {
+		cmds = append(cmds, b.refilter(a))
+	}
+	cmds = append(cmds, b.job.next())
+	return tea.Batch(cmds...)
+}
+
+// applyRefresh diffs a refreshed listing against the rows it replaces and
+// highlights what was added, changed and removed.
+func (b *browser) applyRefresh(a *App, src string) tea.Cmd {
+	fresh := b.staged[src]
+	delete(b.staged, src)
+	now := a.now()
+	until := now.Add(deltaTTL)
+	inFresh := make(map[string]bool, len(fresh))
+	var upserts []*Row
+	for _, r := range fresh {
+		inFresh[r.Key] = true
+		old := b.table.Row(r.Key)
+		switch {
+		case old == nil || old.delta == theme.DeltaRemoved:
+			r.delta, r.deltaUntil = theme.DeltaAdded, until
+		case !bytes.Equal(old.Obj.Raw, r.Obj.Raw):
+			r.delta, r.deltaUntil = theme.DeltaChanged, until
+		default:
+			r.delta, r.deltaUntil = old.delta, old.deltaUntil
+			// Keep the enriched value (extras) of an unchanged row.
+			if len(r.Obj.Kind.Extras) > 0 {
+				r = old
+			}
+		}
+		upserts = append(upserts, r)
+	}
+	b.table.Upsert(upserts)
+	var gone []*Row
+	for _, r := range b.table.Rows() {
+		if r.src == src && !inFresh[r.Key] && r.delta != theme.DeltaRemoved {
+			gone = append(gone, r)
+		}
+	}
+	return tea.Batch(b.markRemoved(a, gone), b.refilter(a), b.sweepLater(len(upserts) > 0))
+}
+
+const deltaTTL = 4 * time.Second
+
+// markRemoved shows removed rows struck through for a moment before they go.
+func (b *browser) markRemoved(a *App, rows []*Row) tea.Cmd {
+	if len(rows) == 0 {
+		return nil
+	}
+	until := a.now().Add(deltaTTL)
+	for _, r := range rows {
+		cp := *r
+		cp.delta, cp.deltaUntil = theme.DeltaRemoved, until
+		b.table.Upsert([]*Row{&cp})
+	}
+	b.removals = true
+	return b.sweepLater(true)
+}
+
+func (b *browser) sweepLater(need bool) tea.Cmd {
+	if !need {
+		return nil
+	}
+	id := b.id
+	return tea.Tick(deltaTTL+100*time.Millisecond, func(time.Time) tea.Msg { return sweepMsg{id} })
+}
+
+// sweep drops rows whose removed highlight has run out; the tick also
+// redraws the screen so expired highlights fade.
+func (b *browser) sweep(a *App) tea.Cmd {
+	if !b.removals {
+		return nil
+	}
+	now := a.now()
+	var drop []string
+	pending := false
+	for _, r := range b.table.Rows() {
+		if r.delta == theme.DeltaRemoved {
+			if now.After(r.deltaUntil) {
+				drop = append(drop, r.Key)
+			} else {
+				pending = true
+			}
+		}
+	}
+	b.table.Remove(drop)
+	b.removals = pending
+	if len(drop) > 0 {
+		return tea.Batch(b.refilter(a), b.sweepLater(pending))
+	}
+	return b.sweepLater(pending)
+}
+
+// objectsChanged applies tracked updates to rows this pane shows.
+func (b *browser) objectsChanged(a *App, m objectsChangedMsg) tea.Cmd {
+	until := a.now().Add(deltaTTL)
+	var up []*Row
+	for _, o := range m.updated {
+		key := rowKey(o)
+		old := b.table.Row(key)
+		insert := old == nil && m.insertInto == b.id
+		if old == nil && !insert {
+			continue
+		}
+		r := newRow(b.kind, o)
+		if old != nil {
+			r.src = old.src
+			r.delta = theme.DeltaChanged
+		} else {
+			r.delta = theme.DeltaAdded
+		}
+		r.deltaUntil = until
+		up = append(up, r)
+	}
+	b.table.Upsert(up)
+	if m.selectKey != "" && m.insertInto == b.id {
+		b.table.Select(m.selectKey)
+	}
+	var gone []*Row
+	for _, key := range m.gone {
+		if r := b.table.Row(key); r != nil {
+			gone = append(gone, r)
+		}
+	}
+	return tea.Batch(b.markRemoved(a, gone), b.refilter(a), b.sweepLater(len(up) > 0))
+}
+
+// ---- keys ----
+
+func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	if b.filterEditing {
+		return b.filterKey(a, msg)
+	}
+	// Digits pick a sort column directly.
+	if k := msg.Key(); k.Text != "" && len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9' {
+		col := int(k.Text[0] - '1')
+		b.sortVisible(col)
+		return b.refilter(a)
+	}
+	act, ok := a.keys.Lookup(msg)
+	if !ok {
+		return nil
+	}
+	switch act {
+	case ActUp:
+		b.table.Move(-1)
+	case ActDown:
+		b.table.Move(1)
+	case ActPageUp:
+		b.table.Page(-1)
+	case ActPageDown:
+		b.table.Page(1)
+	case ActTop:
+		b.table.Home()
+	case ActBottom:
+		b.table.End()
+	case ActSortNext, ActSortPrev:
+		col, _ := b.table.SortColumn()
+		step := 1
+		if act == ActSortPrev {
+			step = -1
+		}
+		n := len(b.table.cols)
+		for i := 0; i < n; i++ {
+			col = (col + step + n) % n
+			if b.table.widths[col] > 0 {
+				break
+			}
+		}
+		b.table.SortBy(col)
+		b.table.sortDesc = false
+		return b.refilter(a)
+	case ActSortFlip:
+		col, _ := b.table.SortColumn()
+		b.table.SortBy(col)
+		return b.refilter(a)
+	case ActFilter:
+		b.filterEditing = true
+		if b.filter != nil {
+			b.filterText = []rune(b.filter.Raw)
+		}
+		b.filterCursor = len(b.filterText)
+		return nil
+	case ActBack:
+		if b.filter != nil && !b.filter.Empty() {
+			b.clearFilter()
+			return nil
+		}
+		return a.pop()
+	case ActRefresh:
+		return tea.Batch(b.load(a, !b.lastLoad.IsZero()), a.flashInfo("Refreshing "+b.kind.Title+"…"))
+	case ActOpen:
+		return b.drill(a)
+	case ActDescribe:
+		if r := b.table.Selected(); r != nil {
+			return a.push(newDescribePage(a, r.Obj))
+		}
+	case ActCopy:
+		if r := b.table.Selected(); r != nil {
+			return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
+		}
+	case ActCreate, ActEdit, ActDelete, ActActions:
+		return a.mutate(b, act)
+	}
+	return nil
+}
+
+// sortVisible sorts by the n-th shown column (hidden columns are skipped so
+// the digit matches what is on screen).
+func (b *browser) sortVisible(n int) {
+	shown := 0
+	for i, w := range b.table.widths {
+		if w == 0 {
+			continue
+		}
+		if shown == n {
+			b.table.SortBy(i)
+			return
+		}
+		shown++
+	}
+}
+
+// drill opens the resources related to the selected row.
+func (b *browser) drill(a *App) tea.Cmd {
+	r := b.table.Selected()
+	if r == nil {
+		return nil
+	}
+	o := r.Obj
+	if o.Kind.Name == "region" {
+		return a.push(newBrowser(a, a.reg.MustLookup("vpc"), o, nil, false))
+	}
+	children := a.reg.Children(o.Kind.Name)
+	if o.Kind.Name == "region" || len(children) == 0 {
+		return tea.Batch(a.push(newDescribePage(a, o)), a.flashInfo(o.Kind.Title+" have nothing below them; showing the details."))
+	}
+	if len(children) == 1 {
+		return a.push(newBrowser(a, children[0], o, nil, false))
+	}
+	items := make([]menuItem, len(children))
+	for i, c := range children {
+		c := c
+		items[i] = menuItem{label: c.Title, run: func(a *App) tea.Cmd { return a.push(newBrowser(a, c, o, nil, false)) }}
+	}
+	a.menu = newMenu("Open for "+o.Kind.Singular+" "+o.ID, items)
+	return nil
+}
+
+// ---- filter ----
+
+func (b *browser) filterKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.Keystroke() {
+	case "enter":
+		b.filterEditing = false
+		if strings.TrimSpace(string(b.filterText)) == "" {
+			b.clearFilter()
+		}
+		return nil
+	case "esc":
+		b.filterEditing = false
+		b.clearFilter()
+		return nil
+	case "backspace":
+		if b.filterCursor > 0 {
+			b.filterText = append(b.filterText[:b.filterCursor-1], b.filterText[b.filterCursor:]...)
+			b.filterCursor--
+		}
+	case "delete":
+		if b.filterCursor < len(b.filterText) {
+			b.filterText = append(b.filterText[:b.filterCursor], b.filterText[b.filterCursor+1:]...)
+		}
+	case "left":
+		b.filterCursor = max(0, b.filterCursor-1)
+		return nil
+	case "right":
+		b.filterCursor = min(len(b.filterText), b.filterCursor+1)
+		return nil
+	case "ctrl+u":
+		b.filterText, b.filterCursor = nil, 0
+	case "up", "down", "pgup", "pgdown":
+		// Let the user move through results while typing.
+		switch msg.Keystroke() {
+		case "up":
+			b.table.Move(-1)
+		case "down":
+			b.table.Move(1)
+		case "pgup":
+			b.table.Page(-1)
+		case "pgdown":
+			b.table.Page(1)
+		}
+		return nil
+	default:
+		t := msg.Key().Text
+		if t == "" {
+			return nil
+		}
+		b.insertFilter([]rune(t))
+	}
+	return b.filterChanged(a)
+}
+
+func (b *browser) insertFilter(rs []rune) {
+	text := append([]rune{}, b.filterText[:b.filterCursor]...)
+	text = append(text, rs...)
+	b.filterText = append(text, b.filterText[b.filterCursor:]...)
+	b.filterCursor += len(rs)
+}
+
+// filterDebounce lets fast typing settle before matching 100,000 rows.
+const filterDebounce = 30 * time.Millisecond
+
+func (b *browser) filterChanged(a *App) tea.Cmd {
+	b.filter = ParseFilter(string(b.filterText), b.table.cols)
+	b.filterGen++
+	if b.filter.Empty() {
+		b.table.ClearFilter()
+		b.lastFilter, b.lastResult = nil, nil
+		return nil
+	}
+	gen, id := b.filterGen, b.id
+	if b.table.Len() < 5000 {
+		return b.runFilter(a) // small tables filter at once
+	}
+	return tea.Tick(filterDebounce, func(time.Time) tea.Msg { return filterDebounceMsg{id, gen} })
+}
+
+// runFilter matches in a command, over a snapshot, tagged with the
+// generation so a slow result for an old query is dropped.
+func (b *browser) runFilter(a *App) tea.Cmd {
+	f := b.filter
+	if f.Empty() {
+		return nil
+	}
+	snap := b.table.Snapshot()
+	var within []int32
+	if f.Narrows(b.lastFilter) && b.lastResult != nil && len(snap.order) == len(b.table.order) {
+		within = b.lastResult
+	}
+	gen, id := b.filterGen, b.id
+	b.filterBusy = true
+	if b.table.Len() < 5000 {
+		res := f.Run(snap, within)
+		b.filterBusy = false
+		b.table.ApplyFilter(f, res, snap)
+		b.lastFilter, b.lastResult = f, res
+		return nil
+	}
+	return func() tea.Msg {
+		return filterResultMsg{id: id, gen: gen, f: f, res: f.Run(snap, within), snap: snap}
+	}
+}
+
+// refilter reapplies the filter after the rows changed.
+func (b *browser) refilter(a *App) tea.Cmd {
+	if b.filter == nil || b.filter.Empty() {
+		return nil
+	}
+	b.filterGen++
+	b.lastFilter, b.lastResult = nil, nil
+	return b.runFilter(a)
+}
+
+func (b *browser) clearFilter() {
+	b.filter = nil
+	b.filterText = nil
+	b.filterCursor = 0
+	b.filterGen++
+	b.lastFilter, b.lastResult = nil, nil
+	b.table.ClearFilter()
+}
+
+// ---- view ----
+
+// status is the header's part for this pane: rows, data age, loading.
+func (b *browser) status(a *App) []string {
+	st := a.st
+	var parts []string
+	n, vis := b.table.Len(), b.table.VisibleLen()
+	if b.table.Filtered() {
+		parts = append(parts, fmt.Sprintf("%d/%d rows", vis, n))
+	} else {
+		parts = append(parts, fmt.Sprintf("%d rows", n))
+	}
+	if b.loading {
+		page, pages := 0, 0
+		for src, p := range b.progress {
+			page += p[0]
+			if b.finished[src] {
+				pages += p[0]
+			} else {
+				pages += max(p[1], p[0])
+			}
+		}
+		waiting := b.planned - len(b.progress)
+		if waiting > 0 {
+			pages += waiting
+		}
+		label := "loading"
+		if b.refreshing {
+			label = "refreshing"
+		}
+		parts = append(parts, st.Phase(theme.PhaseTransitional).Render(fmt.Sprintf("%s %d/%d", label, page, max(pages, page))))
+	} else if !b.lastLoad.IsZero() {
+		parts = append(parts, "updated "+ago(a.now().Sub(b.lastLoad))+" ago")
+	}
+	if b.loadErr != nil {
+		parts = append(parts, st.Error.Render("error"))
+	}
+	return parts
+}
+
+func ago(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return "0s"
+	case d < time.Minute:
+		return strconv.Itoa(int(d.Seconds())) + "s"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+	}
+	return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+}
+
+// View draws the filter line, an error banner and the table.
+func (b *browser) View(a *App, w, h int) string {
+	st := a.st
+	var top []string
+	if b.filterEditing || (b.filter != nil && !b.filter.Empty()) {
+		top = append(top, b.filterLine(a, w))
+	}
+	if b.loadErr != nil {
+		top = append(top, st.Error.Render(ansi.Truncate("⚠ "+oneLine(b.loadErr.Error())+" — showing the last good rows; ctrl+r retries", w, "…")))
+	}
+	th := h - len(top)
+	b.table.HideColumn("Region", !b.allRegions)
+	b.table.SetSize(w, th)
+	var body string
+	if b.table.VisibleLen() == 0 {
+		body = b.emptyView(a, w)
+	} else {
+		body = b.table.View(st, a.now())
+	}
+	return strings.Join(append(top, body), "\n")
+}
+
+func (b *browser) filterLine(a *App, w int) string {
+	st := a.st
+	text := string(b.filterText)
+	if !b.filterEditing && b.filter != nil {
+		text = b.filter.Raw
+	}
+	line := st.Accent.Render("/") + text
+	if b.filterEditing {
+		before := string(b.filterText[:b.filterCursor])
+		after := string(b.filterText[b.filterCursor:])
+		line = st.Accent.Render("/") + before + st.Selected.Render(" ") + after
+	}
+	info := fmt.Sprintf("  %d match", b.table.VisibleLen())
+	if b.table.VisibleLen() != 1 {
+		info += "es"
+	}
+	if b.filterBusy {
+		info += " …"
+	}
+	if b.filter != nil && b.filter.Column >= 0 {
+		info += " in " + b.table.cols[b.filter.Column].Name
+	}
+	if b.filter != nil && b.filter.Invert {
+		info += " (inverted)"
+	}
+	return ansi.Truncate(line+st.Dim.Render(info), w, "…")
+}
+
+func (b *browser) emptyView(a *App, w int) string {
+	st := a.st
+	var msg string
+	switch {
+	case b.loading:
+		msg = "Loading " + b.kind.Title + "…"
+	case b.table.Len() > 0:
+		msg = "No rows match the filter. esc clears it."
+	case b.loadErr != nil:
+		msg = "Nothing loaded. Press ctrl+r to try again."
+	default:
+		msg = "No " + b.kind.Title + " here."
+		if b.parent != nil {
+			msg = "No " + b.kind.Title + " in " + b.parent.Kind.Singular + " " + b.parent.ID + "."
+		}
+		if a.keys.Bound(ActCreate) && canCreate(b.kind) {
+			msg += " Press " + a.keys.Hint(ActCreate) + " to create one."
+		}
+	}
+	return "\n  " + st.Dim.Render(msg)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// describePage shows a resource exactly as the API returned it, pretty
+// printed, scrollable and searchable. Secret fields (pre-shared keys, BGP
+// auth keys) are masked: the screen may be shared or recorded.
+type describePage struct {
+	id     int
+	obj    *model.Object
+	lines  []string
+	offset int
+	height int
+
+	searching bool
+	query     []rune
+	hits      []int // line numbers
+	hit       int
+}
+
+func newDescribePage(a *App, o *model.Object) *describePage {
+	d := &describePage{id: a.newID(), obj: o}
+	d.lines = strings.Split(prettyJSON(o.Raw), "\n")
+	return d
+}
+
+// prettyJSON indents raw JSON with secret fields masked.
+func prettyJSON(raw json.RawMessage) string {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return sanitize(string(raw))
+	}
+	maskSecrets(v, secretSet())
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return sanitize(string(raw))
+	}
+	return strings.TrimRight(sanitizeKeepNewlines(buf.String()), "\n")
+}
+
+func sanitizeKeepNewlines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = sanitize(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func secretSet() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range model.SecretFields() {
+		m[strings.ToLower(f)] = true
+	}
+	return m
+}
+
+func maskSecrets(v any, secret map[string]bool) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, val := range t {
+			if secret[strings.ToLower(k)] {
+				if s, ok := val.(string); ok && s != "" {
+					t[k] = "****"
+				}
+				continue
+			}
+			maskSecrets(val, secret)
+		}
+	case []any:
+		for _, e := range t {
+			maskSecrets(e, secret)
+		}
+	}
+}
+
+func (d *describePage) ID() int { return d.id }
+
+func (d *describePage) Crumb() string { return "describe " + d.obj.ID }
+
+func (d *describePage) Typing() bool { return d.searching }
+
+func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch m.Mouse().Button {
+		case tea.MouseWheelUp:
+			d.scroll(-3)
+		case tea.MouseWheelDown:
+			d.scroll(3)
+		}
+	case tea.KeyPressMsg:
+		if d.searching {
+			return d.searchKey(a, m)
+		}
+		act, ok := a.keys.Lookup(m)
+		if !ok {
+			return nil
+		}
+		switch act {
+		case ActUp:
+			d.scroll(-1)
+		case ActDown:
+			d.scroll(1)
+		case ActPageUp:
+			d.scroll(-d.height)
+		case ActPageDown:
+			d.scroll(d.height)
+		case ActTop:
+			d.offset = 0
+		case ActBottom:
+			d.offset = len(d.lines)
+			d.scroll(0)
+		case ActFilter:
+			d.searching, d.query = true, nil
+		case ActSearchNx:
+			d.jump(1)
+		case ActSearchPv:
+			d.jump(-1)
+		case ActCopy:
+			return tea.Batch(copyToClipboard(d.obj.ID), a.flashInfo("Copied "+d.obj.ID))
+		case ActBack:
+			if len(d.hits) > 0 {
+				d.hits, d.query = nil, nil
+				return nil
+			}
+			return a.pop()
+		case ActDescribe:
+			return a.pop()
+		}
+	}
+	return nil
+}
+
+func (d *describePage) searchKey(a *App, m tea.KeyPressMsg) tea.Cmd {
+	switch m.Keystroke() {
+	case "enter":
+		d.searching = false
+		d.find()
+		if len(d.hits) == 0 && len(d.query) > 0 {
+			return a.flashError(fmt.Sprintf("%q not found", string(d.query)))
+		}
+	case "esc":
+		d.searching, d.query, d.hits = false, nil, nil
+	case "backspace":
+		if len(d.query) > 0 {
+			d.query = d.query[:len(d.query)-1]
+		}
+		d.find()
+	default:
+		if t := m.Key().Text; t != "" {
+			d.query = append(d.query, []rune(t)...)
+			d.find()
+		}
+	}
+	return nil
+}
+
+// find collects the lines that contain the query (case-insensitive) and
+// jumps to the first one at or below the top of the screen.
+func (d *describePage) find() {
+	d.hits = nil
+	q := strings.ToLower(string(d.query))
+	if q == "" {
+		return
+	}
+	for i, l := range d.lines {
+		if strings.Contains(strings.ToLower(l), q) {
+			d.hits = append(d.hits, i)
+		}
+	}
+	d.hit = 0
+	for i, h := range d.hits {
+		if h >= d.offset {
+			d.hit = i
+			break
+		}
+	}
+	if len(d.hits) > 0 {
+		d.show(d.hits[d.hit])
+	}
+}
+
+func (d *describePage) jump(step int) {
+	if len(d.hits) == 0 {
+		return
+	}
+	d.hit = (d.hit + step + len(d.hits)) % len(d.hits)
+	d.show(d.hits[d.hit])
+}
+
+func (d *describePage) show(line int) {
+	if line < d.offset || line >= d.offset+d.height {
+		d.offset = line - d.height/3
+	}
+	d.scroll(0)
+}
+
+func (d *describePage) scroll(n int) {
+	d.offset += n
+	if maxOff := len(d.lines) - d.height; d.offset > maxOff {
+		d.offset = maxOff
+	}
+	if d.offset < 0 {
+		d.offset = 0
+	}
+}
+
+func (d *describePage) View(a *App, w, h int) string {
+	st := a.st
+	title := st.Title.Render(d.obj.Kind.Singular+" "+d.obj.ID) + st.Dim.Render(fmt.Sprintf("  (%s)", d.obj.Region))
+	bottom := ""
+	switch {
+	case d.searching:
+		bottom = st.Accent.Render("/") + string(d.query) + st.Selected.Render(" ")
+	case len(d.hits) > 0:
+		bottom = st.Dim.Render(fmt.Sprintf("match %d/%d for %q — n next, N previous, esc clears", d.hit+1, len(d.hits), string(d.query)))
+	default:
+		bottom = st.Dim.Render(fmt.Sprintf("lines %d-%d of %d — / search, y copy ID, esc back", d.offset+1, min(d.offset+h-2, len(d.lines)), len(d.lines)))
+	}
+	d.height = max(h-2, 1)
+	d.scroll(0)
+	q := strings.ToLower(string(d.query))
+	var out []string
+	out = append(out, title)
+	end := min(d.offset+d.height, len(d.lines))
+	for i := d.offset; i < end; i++ {
+		l := d.lines[i]
+		if q != "" && strings.Contains(strings.ToLower(l), q) {
+			l = highlight(l, q, st.Match.Render)
+		} else {
+			l = colorJSONLine(a, l)
+		}
+		out = append(out, ansi.Truncate(l, w, "…"))
+	}
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	out = append(out, ansi.Truncate(bottom, w, "…"))
+	return strings.Join(out, "\n")
+}
+
+// highlight marks every case-insensitive occurrence of q in l.
+func highlight(l, q string, mark func(...string) string) string {
+	lower := strings.ToLower(l)
+	if len(lower) != len(l) {
+		return mark(l) // case folding changed lengths; mark the whole line
+	}
+	var b strings.Builder
+	i := 0
+	for {
+		j := strings.Index(lower[i:], q)
+		if j < 0 {
+			b.WriteString(l[i:])
+			return b.String()
+		}
+		b.WriteString(l[i : i+j])
+		b.WriteString(mark(l[i+j : i+j+len(q)]))
+		i += j + len(q)
+	}
+}
+
+// colorJSONLine colours keys and leaves values plain: cheap, and enough to
+// read a long document.
+func colorJSONLine(a *App, l string) string {
+	trim := strings.TrimLeft(l, " ")
+	if !strings.HasPrefix(trim, "\"") {
+		return l
+	}
+	end := strings.Index(trim[1:], "\":")
+	if end < 0 {
+		return l
+	}
+	indent := l[:len(l)-len(trim)]
+	key := trim[:end+2]
+	return indent + a.st.Title.Render(key) + trim[end+2:]
+}

@@ -1,0 +1,798 @@
+package ui
+
+import (
+	"cmp"
+	"math"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/theme"
+)
+
+// Row is one resource in a table. Cells are computed once when the row's
+// data arrives, never while drawing.
+type Row struct {
+	Key   string
+	Obj   *model.Object
+	Cells []string
+	// text is the row's visible text, joined, for the fuzzy filter.
+	text string
+
+	// src is the listing the row came from, so a refresh of that listing
+	// knows which rows it replaces.
+	src string
+
+	delta      theme.Delta
+	deltaUntil time.Time
+
+	// sk caches the sort key of column skCol.
+	sk    sortKey
+	skCol int
+}
+
+func rowKey(o *model.Object) string { return o.Kind.Name + "/" + o.Region + "/" + o.ID }
+
+// newRow computes the cells of o as shown in the pane of kind view.
+func newRow(view *model.Kind, o *model.Object) *Row {
+	r := &Row{Key: rowKey(o), Obj: o, Cells: make([]string, len(view.Columns)), skCol: -1}
+	for i, c := range view.Columns {
+		r.Cells[i] = sanitize(model.Cell(view, o, c))
+	}
+	r.text = strings.Join(r.Cells, " ")
+	return r
+}
+
+// sanitize keeps control characters from an API answer out of the screen.
+func sanitize(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// Table is a virtualized table: it holds every row but draws only the
+// window on screen, so a keystroke costs the same at 100 rows or 100,000.
+type Table struct {
+	kind *model.Kind
+	cols []model.Column
+
+	rows  []*Row
+	byKey map[string]int
+
+	// order is every row index sorted; visible is order filtered.
+	order    []int32
+	visible  []int32
+	filtered bool // visible is a filtered subset of order
+
+	sortCol  int
+	sortDesc bool
+
+	cursor int // index into visible
+	offset int // first visible line drawn
+	width  int
+	height int // rows of data (the header line excluded)
+
+	widths  []int // drawn widths; 0 = hidden
+	natural []int // widest cell per column
+	hidden  []bool
+}
+
+// NewTable builds an empty table for kind's columns.
+func NewTable(k *model.Kind) *Table {
+	t := &Table{kind: k, cols: k.Columns, byKey: map[string]int{}}
+	t.natural = make([]int, len(t.cols))
+	t.hidden = make([]bool, len(t.cols))
+	for i, c := range t.cols {
+		t.natural[i] = ansi.StringWidth(c.Name)
+	}
+	t.sortCol = 0
+	for i, c := range t.cols {
+		if strings.EqualFold(c.Name, k.SortBy) {
+			t.sortCol = i
+		}
+	}
+	t.sortDesc = k.SortDesc
+	return t
+}
+
+// Len is the number of rows held; VisibleLen the number that pass the
+// filter.
+func (t *Table) Len() int        { return len(t.rows) }
+func (t *Table) VisibleLen() int { return len(t.visible) }
+
+// SetSize sets the drawable area (the header line included in h).
+func (t *Table) SetSize(w, h int) {
+	t.width = w
+	t.height = max(h-1, 1)
+	t.layout()
+	t.clamp()
+}
+
+// Selected returns the row under the cursor, or nil.
+func (t *Table) Selected() *Row {
+	if t.cursor < 0 || t.cursor >= len(t.visible) {
+		return nil
+	}
+	return t.rows[t.visible[t.cursor]]
+}
+
+// Row returns the row with key, or nil.
+func (t *Table) Row(key string) *Row {
+	if i, ok := t.byKey[key]; ok {
+		return t.rows[i]
+	}
+	return nil
+}
+
+// Rows returns every row (not a copy; callers must not modify it).
+func (t *Table) Rows() []*Row { return t.rows }
+
+// Upsert adds or replaces rows, keeping the cursor on the selected resource.
+// It re-sorts by merging, so a page arriving costs O(n + p log p).
+func (t *Table) Upsert(rows []*Row) {
+	if len(rows) == 0 {
+		return
+	}
+	sel := t.selectedKey()
+	var added []int32
+	changedSortKey := false
+	for _, r := range rows {
+		if i, ok := t.byKey[r.Key]; ok {
+			if t.rows[i].Cells[t.sortCol] != r.Cells[t.sortCol] {
+				changedSortKey = true
+			}
+			t.rows[i] = r
+		} else {
+			t.byKey[r.Key] = len(t.rows)
+			added = append(added, int32(len(t.rows)))
+			t.rows = append(t.rows, r)
+		}
+		t.grow(r)
+	}
+	if changedSortKey {
+		t.resort()
+	} else if len(added) > 0 {
+		t.sortIdx(added)
+		t.order = t.merge(t.order, added)
+	}
+	if !t.filtered {
+		t.visible = t.order
+	}
+	t.layout()
+	t.restore(sel)
+}
+
+// Remove drops rows by key.
+func (t *Table) Remove(keys []string) {
+	if len(keys) == 0 {
+		return
+	}
+	sel := t.selectedKey()
+	drop := map[string]bool{}
+	for _, k := range keys {
+		if _, ok := t.byKey[k]; ok {
+			drop[k] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	wasVisible := map[string]bool{}
+	if t.filtered {
+		for _, i := range t.visible {
+			wasVisible[t.rows[i].Key] = true
+		}
+	}
+	kept := t.rows[:0:0]
+	for _, r := range t.rows {
+		if !drop[r.Key] {
+			kept = append(kept, r)
+		}
+	}
+	t.rows = kept
+	t.byKey = make(map[string]int, len(kept))
+	for i, r := range kept {
+		t.byKey[r.Key] = i
+	}
+	t.resort()
+	if t.filtered {
+		// Keep the filtered view: the rows that were visible and remain.
+		vis := make([]int32, 0, len(t.visible))
+		for _, i := range t.order {
+			if wasVisible[t.rows[i].Key] {
+				vis = append(vis, i)
+			}
+		}
+		t.visible = vis
+	} else {
+		t.visible = t.order
+	}
+	t.restore(sel)
+}
+
+// Reset replaces every row (used when a whole listing is reloaded).
+func (t *Table) Reset(rows []*Row) {
+	sel := t.selectedKey()
+	t.rows = rows
+	t.byKey = make(map[string]int, len(rows))
+	for i, r := range rows {
+		t.byKey[r.Key] = i
+		t.grow(r)
+	}
+	t.resort()
+	if !t.filtered {
+		t.visible = t.order
+	}
+	t.layout()
+	t.restore(sel)
+}
+
+func (t *Table) grow(r *Row) {
+	for i, c := range r.Cells {
+		if i >= len(t.natural) {
+			break
+		}
+		w := t.natural[i]
+		if len(c) > w { // cheap upper bound first: bytes >= cells
+			if cw := ansi.StringWidth(c); cw > w {
+				t.natural[i] = cw
+			}
+		}
+	}
+}
+
+func (t *Table) selectedKey() string {
+	if r := t.Selected(); r != nil {
+		return r.Key
+	}
+	return ""
+}
+
+// restore puts the cursor back on key if it is still visible.
+func (t *Table) restore(key string) {
+	if key != "" {
+		if i, ok := t.byKey[key]; ok {
+			for pos, v := range t.visible {
+				if int(v) == i {
+					t.cursor = pos
+					t.clamp()
+					return
+				}
+			}
+		}
+	}
+	t.clamp()
+}
+
+func (t *Table) clamp() {
+	if t.cursor >= len(t.visible) {
+		t.cursor = len(t.visible) - 1
+	}
+	if t.cursor < 0 {
+		t.cursor = 0
+	}
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+t.height {
+		t.offset = t.cursor - t.height + 1
+	}
+	if maxOff := len(t.visible) - t.height; t.offset > maxOff {
+		t.offset = max(maxOff, 0)
+	}
+	if t.offset < 0 {
+		t.offset = 0
+	}
+}
+
+// Move moves the cursor by n rows (negative is up).
+func (t *Table) Move(n int) { t.cursor += n; t.clamp() }
+
+// Page moves by n screens.
+func (t *Table) Page(n int) { t.Move(n * t.height) }
+
+// Home and End jump to the first and last row.
+func (t *Table) Home() { t.cursor = 0; t.clamp() }
+func (t *Table) End()  { t.cursor = len(t.visible) - 1; t.clamp() }
+
+// Select moves the cursor to the row with key, if visible.
+func (t *Table) Select(key string) bool {
+	before := t.cursor
+	t.restore(key)
+	return t.selectedKey() == key || before != t.cursor
+}
+
+// ---- sorting ----
+
+// SortBy sorts by column i; choosing the current column flips direction.
+func (t *Table) SortBy(i int) {
+	if i < 0 || i >= len(t.cols) {
+		return
+	}
+	sel := t.selectedKey()
+	if i == t.sortCol {
+		t.sortDesc = !t.sortDesc
+		slices.Reverse(t.order)
+		if t.filtered {
+			slices.Reverse(t.visible)
+		}
+	} else {
+		t.sortCol, t.sortDesc = i, false
+		t.resort()
+		if t.filtered {
+			t.visible = t.reorder(t.visible)
+		}
+	}
+	if !t.filtered {
+		t.visible = t.order
+	}
+	t.restore(sel)
+}
+
+// SortColumn reports the sort column and direction.
+func (t *Table) SortColumn() (int, bool) { return t.sortCol, t.sortDesc }
+
+func (t *Table) resort() {
+	idx := make([]int32, len(t.rows))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	t.sortIdx(idx)
+	t.order = idx
+}
+
+// reorder sorts a subset of row indexes by the current order.
+func (t *Table) reorder(sub []int32) []int32 {
+	out := slices.Clone(sub)
+	t.sortIdx(out)
+	return out
+}
+
+// sortKey is a precomputed comparison key: numbers and addresses compare
+// as integers, text by a 16-byte prefix and then in full.
+type sortKey struct {
+	hi, lo uint64
+	s      string
+}
+
+func (t *Table) keyOf(r *Row) sortKey {
+	if r.skCol == t.sortCol {
+		return r.sk
+	}
+	r.sk, r.skCol = t.computeKey(r), t.sortCol
+	return r.sk
+}
+
+func (t *Table) computeKey(r *Row) sortKey {
+	c := r.Cells[t.sortCol]
+	switch t.cols[t.sortCol].Style {
+	case model.StyleNumber:
+		if n, err := strconv.ParseFloat(strings.TrimSpace(c), 64); err == nil {
+			return sortKey{hi: floatKey(n)}
+		}
+	case model.StyleCIDR:
+		if k, ok := cidrKey(c); ok {
+			return k
+		}
+	}
+	l := strings.ToLower(c)
+	var b [16]byte
+	copy(b[:], l)
+	return sortKey{
+		hi: uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 | uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7]),
+		lo: uint64(b[8])<<56 | uint64(b[9])<<48 | uint64(b[10])<<40 | uint64(b[11])<<32 | uint64(b[12])<<24 | uint64(b[13])<<16 | uint64(b[14])<<8 | uint64(b[15]),
+		s:  l,
+	}
+}
+
+// floatKey maps a float to a uint64 that sorts the same way.
+func floatKey(f float64) uint64 {
+	b := math.Float64bits(f)
+	if b>>63 == 1 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+func cidrKey(s string) (sortKey, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return sortKey{}, false
+	}
+	addr := s
+	bits := 32
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		addr = s[:i]
+		if n, err := strconv.Atoi(s[i+1:]); err == nil {
+			bits = n
+		}
+	}
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return sortKey{}, false
+	}
+	b := a.As16()
+	hi := uint64(0)
+	for _, x := range b[:8] {
+		hi = hi<<8 | uint64(x)
+	}
+	lo := uint64(0)
+	for _, x := range b[8:] {
+		lo = lo<<8 | uint64(x)
+	}
+	return sortKey{hi: hi, lo: lo, s: strconv.Itoa(1000 + bits)}, true
+}
+
+func cmpKey(a, b *sortKey) int {
+	if c := cmp.Compare(a.hi, b.hi); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.lo, b.lo); c != 0 {
+		return c
+	}
+	return strings.Compare(a.s, b.s)
+}
+
+// sortIdx sorts row indexes by the current column and direction; ties keep
+// row order so the result is deterministic.
+func (t *Table) sortIdx(idx []int32) {
+	if len(idx) < 2 {
+		return
+	}
+	type ki struct {
+		k sortKey
+		i int32
+	}
+	ks := make([]ki, len(idx))
+	for n, i := range idx {
+		ks[n] = ki{t.keyOf(t.rows[i]), i}
+	}
+	desc := t.sortDesc
+	slices.SortFunc(ks, func(a, b ki) int {
+		c := cmpKey(&a.k, &b.k)
+		if desc {
+			c = -c
+		}
+		if c == 0 {
+			return cmp.Compare(a.i, b.i)
+		}
+		return c
+	})
+	for n := range ks {
+		idx[n] = ks[n].i
+	}
+}
+
+// merge merges two sorted index lists.
+func (t *Table) merge(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	ka := func(i int32) sortKey { return t.keyOf(t.rows[i]) }
+	i, j := 0, 0
+	var kaI, kbJ sortKey
+	if i < len(a) {
+		kaI = ka(a[i])
+	}
+	if j < len(b) {
+		kbJ = ka(b[j])
+	}
+	for i < len(a) && j < len(b) {
+		c := cmpKey(&kaI, &kbJ)
+		if t.sortDesc {
+			c = -c
+		}
+		if c < 0 || c == 0 && a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+			if i < len(a) {
+				kaI = ka(a[i])
+			}
+		} else {
+			out = append(out, b[j])
+			j++
+			if j < len(b) {
+				kbJ = ka(b[j])
+			}
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// ---- filtering ----
+
+// FilterSnapshot is what a filter job needs; it is immutable once taken so
+// the job can run in a tea.Cmd while the table keeps changing.
+type FilterSnapshot struct {
+	rows  []*Row
+	order []int32
+	cols  []model.Column
+}
+
+// Snapshot captures the current rows for a filter job.
+func (t *Table) Snapshot() FilterSnapshot {
+	return FilterSnapshot{rows: t.rows, order: t.order, cols: t.cols}
+}
+
+// ApplyFilter installs a filter result computed over a snapshot. Rows added
+// since the snapshot are filtered here (they are few).
+func (t *Table) ApplyFilter(f *Filter, res []int32, snap FilterSnapshot) {
+	sel := t.selectedKey()
+	if f == nil || f.Empty() {
+		t.filtered = false
+		t.visible = t.order
+		t.restore(sel)
+		return
+	}
+	if len(snap.rows) != len(t.rows) || len(snap.order) != len(t.order) {
+		// The table changed while the job ran: rerun on the current rows;
+		// only the delta is new work for the user-visible result.
+		res = f.Run(t.Snapshot(), nil)
+	}
+	t.filtered = true
+	t.visible = res
+	t.restore(sel)
+}
+
+// ClearFilter shows every row.
+func (t *Table) ClearFilter() {
+	sel := t.selectedKey()
+	t.filtered = false
+	t.visible = t.order
+	t.restore(sel)
+}
+
+// Filtered reports whether a filter is applied.
+func (t *Table) Filtered() bool { return t.filtered }
+
+// ---- layout and drawing ----
+
+const colGap = 2
+
+// layout fits columns to the width. Columns are in order of importance:
+// each gets its natural width (widest cell, capped at its preferred width);
+// trailing columns are dropped (wide ones first) until the rest fit; then
+// text columns shrink; leftover space lets capped columns show more.
+func (t *Table) layout() {
+	n := len(t.cols)
+	t.widths = make([]int, n)
+	if t.width <= 0 {
+		return
+	}
+	extra := make([]int, n) // cells a column needs besides its text
+	for i, c := range t.cols {
+		if c.Style == model.StyleStatus {
+			extra[i] = 1 // the phase glyph
+		}
+	}
+	extra[0]++ // the delta mark column
+	head := func(i int) int { return ansi.StringWidth(t.cols[i].Name) + 1 } // + sort arrow
+	for i, c := range t.cols {
+		if t.hidden[i] {
+			continue
+		}
+		w := max(t.natural[i], head(i))
+		if c.Width > 0 && w > c.Width {
+			w = max(c.Width, head(i))
+		}
+		t.widths[i] = w + extra[i]
+	}
+	total := func() int {
+		s := 0
+		for _, w := range t.widths {
+			if w > 0 {
+				s += w + colGap
+			}
+		}
+		return s - colGap
+	}
+	// Drop wide columns, then trailing ones, keeping the first two and the
+	// sort column.
+	for i := n - 1; i >= 0 && total() > t.width; i-- {
+		if t.cols[i].Wide && i != t.sortCol {
+			t.widths[i] = 0
+		}
+	}
+	for i := n - 1; i >= 2 && total() > t.width; i-- {
+		if i != t.sortCol {
+			t.widths[i] = 0
+		}
+	}
+	// Shrink text columns, widest first, to a floor.
+	for total() > t.width {
+		best, bw := -1, 0
+		for i, c := range t.cols {
+			floor := max(8, head(i)) + extra[i]
+			if t.widths[i] > floor && t.widths[i] > bw && (c.Style == model.StylePlain || c.Style == model.StyleTime || c.Style == model.StyleKind || c.Style == model.StyleID) {
+				best, bw = i, t.widths[i]
+			}
+		}
+		if best < 0 {
+			break
+		}
+		floor := max(8, head(best)) + extra[best]
+		t.widths[best] = max(floor, t.widths[best]-(total()-t.width))
+	}
+	if total() > t.width {
+		for i := n - 1; i >= 1 && total() > t.width; i-- {
+			t.widths[i] = 0
+		}
+		if total() > t.width {
+			t.widths[0] = max(4, t.width)
+		}
+		return
+	}
+	// Spare room: let capped columns show their whole text.
+	for i := range t.cols {
+		if t.widths[i] == 0 {
+			continue
+		}
+		want := max(t.natural[i], head(i)) + extra[i]
+		if spare := t.width - total(); want > t.widths[i] && spare > 0 {
+			t.widths[i] += min(spare, want-t.widths[i])
+		}
+	}
+}
+
+// HideColumn keeps a column out of the layout (Region in a one-region
+// view).
+func (t *Table) HideColumn(name string, hide bool) {
+	for i, c := range t.cols {
+		if strings.EqualFold(c.Name, name) && t.hidden[i] != hide {
+			t.hidden[i] = hide
+			t.layout()
+		}
+	}
+}
+
+// HiddenColumns lists columns that did not fit.
+func (t *Table) HiddenColumns() []string {
+	var out []string
+	for i, w := range t.widths {
+		if w == 0 {
+			out = append(out, t.cols[i].Name)
+		}
+	}
+	return out
+}
+
+// fit pads or truncates s to exactly w cells.
+func fit(s string, w int, right bool) string {
+	sw := len(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		sw = ansi.StringWidth(s)
+	}
+	if sw > w {
+		if w <= 1 {
+			return ansi.Truncate(s, w, "")
+		}
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		pad := strings.Repeat(" ", w-sw)
+		if right {
+			return pad + s
+		}
+		return s + pad
+	}
+	return s
+}
+
+// View draws the header and the visible window.
+func (t *Table) View(st *theme.Styles, now time.Time) string {
+	var b strings.Builder
+	b.Grow((t.height + 1) * (t.width + 16))
+	// Header.
+	first := true
+	for i, c := range t.cols {
+		w := t.widths[i]
+		if w == 0 {
+			continue
+		}
+		if first {
+			b.WriteString(" ")
+			w--
+		} else {
+			b.WriteString("  ")
+		}
+		first = false
+		name := strings.ToUpper(c.Name)
+		style := st.ColumnHeader
+		if i == t.sortCol {
+			arrow := "▲"
+			if t.sortDesc {
+				arrow = "▼"
+			}
+			name += arrow
+			style = st.SortedHeader
+		}
+		b.WriteString(style.Render(fit(name, w, c.Style == model.StyleNumber)))
+	}
+	b.WriteByte('\n')
+	end := min(t.offset+t.height, len(t.visible))
+	for pos := t.offset; pos < end; pos++ {
+		r := t.rows[t.visible[pos]]
+		b.WriteString(t.drawRow(r, pos == t.cursor, st, now))
+		if pos < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) string {
+	delta := theme.DeltaNone
+	if r.delta != theme.DeltaNone && now.Before(r.deltaUntil) {
+		delta = r.delta
+	}
+	var line strings.Builder
+	first := true
+	for i, c := range t.cols {
+		w := t.widths[i]
+		if w == 0 {
+			continue
+		}
+		text := ""
+		if i < len(r.Cells) {
+			text = r.Cells[i]
+		}
+		if first {
+			line.WriteString(theme.DeltaMark(delta))
+			w--
+		} else {
+			line.WriteString("  ")
+		}
+		first = false
+		if c.Style == model.StyleStatus {
+			p := c.PhaseOf(r.Obj.Kind, text)
+			glyph := " "
+			if text != "" {
+				glyph = theme.Glyph(theme.Phase(p))
+			}
+			cell := fit(text, w-1, false)
+			if selected || delta != theme.DeltaNone {
+				line.WriteString(glyph + cell)
+			} else {
+				line.WriteString(st.Phase(theme.Phase(p)).Render(glyph + cell))
+			}
+			continue
+		}
+		line.WriteString(fit(text, w, c.Style == model.StyleNumber))
+	}
+	s := line.String()
+	switch {
+	case selected:
+		return st.Selected.Render(fit(s, t.width, false))
+	case delta != theme.DeltaNone:
+		return st.Delta(delta).Render(s)
+	}
+	return s
+}
+
+// Cursor position for tests and the header.
+func (t *Table) Cursor() int { return t.cursor }
