@@ -582,7 +582,7 @@ func (t *Table) layout() {
 			extra[i] = 1 // the phase glyph
 		}
 	}
-	extra[0]++ // the delta mark column
+	extra[0]++                                                              // the delta mark column
 	head := func(i int) int { return ansi.StringWidth(t.cols[i].Name) + 1 } // + sort arrow
 	for i, c := range t.cols {
 		if t.hidden[i] {
