@@ -1,0 +1,372 @@
+package client
+
+// Typed operations for VPN gateways, customer gateways and IPsec
+// connections (VPC 2016-04-28). Conventions: see ops_vpc.go. While a VPN
+// gateway is configuring, its connection changes are refused with
+// VpnGateway.Configuring.
+
+import (
+	"context"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- VPN gateway ----
+
+// CreateVpnGatewayInput is CreateVpnGateway's parameters. EnableIpsec
+// defaults to true on the API side, so it is a pointer to send false.
+type CreateVpnGatewayInput struct {
+	RegionId                  string `param:"RegionId"`
+	VpcId                     string `param:"VpcId"`
+	VSwitchId                 string `param:"VSwitchId"`
+	DisasterRecoveryVSwitchId string `param:"DisasterRecoveryVSwitchId"`
+	Name                      string `param:"Name"`
+	Bandwidth                 int    `param:"Bandwidth"` // Mbps: 5 | 10 | 20 | 50 | 100 ...
+	EnableIpsec               *bool  `param:"EnableIpsec"`
+	EnableSsl                 *bool  `param:"EnableSsl"`
+	SslConnections            int    `param:"SslConnections"`
+	NetworkType               string `param:"NetworkType"` // public | private
+	VpnType                   string `param:"VpnType"`     // Normal | NationalStandard
+	InstanceChargeType        string `param:"InstanceChargeType"`
+	Period                    int    `param:"Period"`
+	AutoPay                   *bool  `param:"AutoPay"`
+	ResourceGroupId           string `param:"ResourceGroupId"`
+	ClientToken               string `param:"ClientToken"`
+}
+
+// CreateVpnGatewayOutput is CreateVpnGateway's answer.
+type CreateVpnGatewayOutput struct {
+	RequestId    string        `json:"RequestId"`
+	VpnGatewayId string        `json:"VpnGatewayId"`
+	Name         string        `json:"Name"`
+	OrderId      model.FlexInt `json:"OrderId"`
+}
+
+// CreateVpnGateway creates a VPN gateway (init → provisioning → active, which
+// takes minutes).
+func (c *Client) CreateVpnGateway(ctx context.Context, in *CreateVpnGatewayInput) (*CreateVpnGatewayOutput, error) {
+	return Invoke[CreateVpnGatewayOutput](ctx, c, model.ProductVPC, "CreateVpnGateway", "", in)
+}
+
+// DeleteVpnGatewayInput is DeleteVpnGateway's parameters.
+type DeleteVpnGatewayInput struct {
+	RegionId     string `param:"RegionId"`
+	VpnGatewayId string `param:"VpnGatewayId"`
+	ClientToken  string `param:"ClientToken"`
+}
+
+// DeleteVpnGateway deletes a VPN gateway that has no IPsec connections left.
+func (c *Client) DeleteVpnGateway(ctx context.Context, in *DeleteVpnGatewayInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnGateway", "", in)
+}
+
+// ModifyVpnGatewayAttributeInput is ModifyVpnGatewayAttribute's parameters.
+type ModifyVpnGatewayAttributeInput struct {
+	RegionId      string `param:"RegionId"`
+	VpnGatewayId  string `param:"VpnGatewayId"`
+	Name          string `param:"Name"`
+	Description   string `param:"Description"`
+	AutoPropagate *bool  `param:"AutoPropagate"`
+	ClientToken   string `param:"ClientToken"`
+}
+
+// ModifyVpnGatewayAttributeOutput is the gateway as it stands after the
+// change.
+type ModifyVpnGatewayAttributeOutput struct {
+	RequestId string `json:"RequestId"`
+	model.VpnGateway
+}
+
+// ModifyVpnGatewayAttribute renames a VPN gateway or changes its settings.
+func (c *Client) ModifyVpnGatewayAttribute(ctx context.Context, in *ModifyVpnGatewayAttributeInput) (*ModifyVpnGatewayAttributeOutput, error) {
+	return Invoke[ModifyVpnGatewayAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnGatewayAttribute", "", in)
+}
+
+// DescribeVpnGatewaysInput filters DescribeVpnGateways.
+type DescribeVpnGatewaysInput struct {
+	RegionId               string      `param:"RegionId"`
+	VpcId                  string      `param:"VpcId"`
+	VpnGatewayId           string      `param:"VpnGatewayId"`
+	Status                 string      `param:"Status"`         // init | provisioning | active | updating | deleting
+	BusinessStatus         string      `param:"BusinessStatus"` // Normal | FinancialLocked
+	GatewayType            string      `param:"GatewayType"`
+	IncludeReservationData *bool       `param:"IncludeReservationData"`
+	ResourceGroupId        string      `param:"ResourceGroupId"`
+	Tag                    []model.Tag `param:"Tag"`
+}
+
+// DescribeVpnGateways lists every VPN gateway matching the filter.
+func (c *Client) DescribeVpnGateways(ctx context.Context, in *DescribeVpnGatewaysInput) ([]*model.VpnGateway, error) {
+	return listKind[model.VpnGateway](ctx, c, "vpn", in)
+}
+
+// DescribeVpnGatewayInput is DescribeVpnGateway's parameters.
+type DescribeVpnGatewayInput struct {
+	RegionId               string `param:"RegionId"`
+	VpnGatewayId           string `param:"VpnGatewayId"`
+	IncludeReservationData *bool  `param:"IncludeReservationData"`
+}
+
+// DescribeVpnGateway fetches one VPN gateway; *NotFoundError when it no
+// longer exists.
+func (c *Client) DescribeVpnGateway(ctx context.Context, in *DescribeVpnGatewayInput) (*model.VpnGateway, error) {
+	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId", in,
+		func(v *model.VpnGateway) string { return v.VpnGatewayId })
+}
+
+// ---- Customer gateway ----
+
+// CreateCustomerGatewayInput is CreateCustomerGateway's parameters. AuthKey
+// (BGP MD5 key) is a secret; Asn is a string in this API.
+type CreateCustomerGatewayInput struct {
+	RegionId        string      `param:"RegionId"`
+	IpAddress       string      `param:"IpAddress"`
+	Name            string      `param:"Name"`
+	Description     string      `param:"Description"`
+	Asn             string      `param:"Asn"`
+	AuthKey         string      `param:"AuthKey"`
+	ResourceGroupId string      `param:"ResourceGroupId"`
+	Tags            []model.Tag `param:"Tags"`
+	ClientToken     string      `param:"ClientToken"`
+}
+
+// CustomerGatewayOutput is the answer of CreateCustomerGateway and
+// ModifyCustomerGatewayAttribute: the gateway as it stands.
+type CustomerGatewayOutput struct {
+	RequestId         string        `json:"RequestId"`
+	CustomerGatewayId string        `json:"CustomerGatewayId"`
+	IpAddress         string        `json:"IpAddress"`
+	Name              string        `json:"Name"`
+	Description       string        `json:"Description"`
+	CreateTime        model.FlexInt `json:"CreateTime"` // epoch ms
+}
+
+// CreateCustomerGateway registers the on-premises VPN device; its IP must be
+// unique per region.
+func (c *Client) CreateCustomerGateway(ctx context.Context, in *CreateCustomerGatewayInput) (*CustomerGatewayOutput, error) {
+	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "CreateCustomerGateway", "", in)
+}
+
+// DeleteCustomerGatewayInput is DeleteCustomerGateway's parameters.
+type DeleteCustomerGatewayInput struct {
+	RegionId          string `param:"RegionId"`
+	CustomerGatewayId string `param:"CustomerGatewayId"`
+	ClientToken       string `param:"ClientToken"`
+}
+
+// DeleteCustomerGateway deletes a customer gateway.
+func (c *Client) DeleteCustomerGateway(ctx context.Context, in *DeleteCustomerGatewayInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCustomerGateway", "", in)
+}
+
+// ModifyCustomerGatewayAttributeInput is ModifyCustomerGatewayAttribute's
+// parameters.
+type ModifyCustomerGatewayAttributeInput struct {
+	RegionId          string `param:"RegionId"`
+	CustomerGatewayId string `param:"CustomerGatewayId"`
+	Name              string `param:"Name"`
+	Description       string `param:"Description"`
+	AuthKey           string `param:"AuthKey"`
+	ClientToken       string `param:"ClientToken"`
+}
+
+// ModifyCustomerGatewayAttribute renames a customer gateway or changes its
+// description or BGP key.
+func (c *Client) ModifyCustomerGatewayAttribute(ctx context.Context, in *ModifyCustomerGatewayAttributeInput) (*CustomerGatewayOutput, error) {
+	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "ModifyCustomerGatewayAttribute", "", in)
+}
+
+// DescribeCustomerGatewaysInput filters DescribeCustomerGateways.
+type DescribeCustomerGatewaysInput struct {
+	RegionId          string      `param:"RegionId"`
+	CustomerGatewayId string      `param:"CustomerGatewayId"`
+	ResourceGroupId   string      `param:"ResourceGroupId"`
+	Tag               []model.Tag `param:"Tag"`
+}
+
+// DescribeCustomerGateways lists every customer gateway matching the filter.
+func (c *Client) DescribeCustomerGateways(ctx context.Context, in *DescribeCustomerGatewaysInput) ([]*model.CustomerGateway, error) {
+	return listKind[model.CustomerGateway](ctx, c, "cgw", in)
+}
+
+// DescribeCustomerGatewayInput is DescribeCustomerGateway's parameters.
+type DescribeCustomerGatewayInput struct {
+	RegionId          string `param:"RegionId"`
+	CustomerGatewayId string `param:"CustomerGatewayId"`
+}
+
+// DescribeCustomerGateway fetches one customer gateway; *NotFoundError when
+// it no longer exists.
+func (c *Client) DescribeCustomerGateway(ctx context.Context, in *DescribeCustomerGatewayInput) (*model.CustomerGateway, error) {
+	return describeOne(ctx, c, model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", in,
+		func(v *model.CustomerGateway) string { return v.CustomerGatewayId })
+}
+
+// ---- IPsec connection ----
+
+// IkeConfigInput is the IkeConfig JSON parameter (phase 1). Unset fields are
+// left out so the API's defaults apply. Psk is a secret: the debug log masks
+// it inside the JSON.
+type IkeConfigInput struct {
+	Psk         string `json:"Psk,omitempty"`
+	IkeVersion  string `json:"IkeVersion,omitempty"` // ikev1 | ikev2
+	IkeMode     string `json:"IkeMode,omitempty"`    // main | aggressive
+	IkeEncAlg   string `json:"IkeEncAlg,omitempty"`  // aes | aes192 | aes256 | des | 3des
+	IkeAuthAlg  string `json:"IkeAuthAlg,omitempty"` // md5 | sha1 | sha256 | sha384 | sha512
+	IkePfs      string `json:"IkePfs,omitempty"`     // group1 | group2 | group5 | group14
+	IkeLifetime int64  `json:"IkeLifetime,omitempty"`
+	LocalId     string `json:"LocalId,omitempty"`
+	RemoteId    string `json:"RemoteId,omitempty"`
+}
+
+// IpsecConfigInput is the IpsecConfig JSON parameter (phase 2).
+type IpsecConfigInput struct {
+	IpsecEncAlg   string `json:"IpsecEncAlg,omitempty"`
+	IpsecAuthAlg  string `json:"IpsecAuthAlg,omitempty"`
+	IpsecPfs      string `json:"IpsecPfs,omitempty"` // group1 | group2 | group5 | group14 | disabled
+	IpsecLifetime int64  `json:"IpsecLifetime,omitempty"`
+}
+
+// BgpConfigInput is the BgpConfig JSON parameter. The API documents its
+// values as strings ({"EnableBgp":"true","LocalAsn":"45104",...}).
+type BgpConfigInput struct {
+	EnableBgp  string `json:"EnableBgp,omitempty"` // "true" | "false"
+	LocalAsn   string `json:"LocalAsn,omitempty"`
+	TunnelCidr string `json:"TunnelCidr,omitempty"` // a /30 inside 169.254.0.0/16
+	LocalBgpIp string `json:"LocalBgpIp,omitempty"`
+}
+
+// CreateVpnConnectionInput is CreateVpnConnection's parameters. LocalSubnet
+// and RemoteSubnet are comma-separated CIDRs; both 0.0.0.0/0 selects
+// destination routing.
+type CreateVpnConnectionInput struct {
+	RegionId           string            `param:"RegionId"`
+	VpnGatewayId       string            `param:"VpnGatewayId"`
+	CustomerGatewayId  string            `param:"CustomerGatewayId"`
+	Name               string            `param:"Name"`
+	LocalSubnet        string            `param:"LocalSubnet"`
+	RemoteSubnet       string            `param:"RemoteSubnet"`
+	EffectImmediately  *bool             `param:"EffectImmediately"`
+	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
+	EnableDpd          *bool             `param:"EnableDpd"`
+	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
+	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
+	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
+	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
+	Tags               []model.Tag       `param:"Tags"`
+	DryRun             bool              `param:"DryRun"`
+	ClientToken        string            `param:"ClientToken"`
+}
+
+// CreateVpnConnectionOutput is CreateVpnConnection's answer.
+type CreateVpnConnectionOutput struct {
+	RequestId       string        `json:"RequestId"`
+	VpnConnectionId string        `json:"VpnConnectionId"`
+	Name            string        `json:"Name"`
+	CreateTime      model.FlexInt `json:"CreateTime"` // epoch ms
+}
+
+// CreateVpnConnection creates an IPsec connection. With EffectImmediately
+// false it negotiates only when traffic arrives, so it may stay
+// ike_sa_not_established.
+func (c *Client) CreateVpnConnection(ctx context.Context, in *CreateVpnConnectionInput) (*CreateVpnConnectionOutput, error) {
+	return Invoke[CreateVpnConnectionOutput](ctx, c, model.ProductVPC, "CreateVpnConnection", "", in)
+}
+
+// DeleteVpnConnectionInput is DeleteVpnConnection's parameters.
+type DeleteVpnConnectionInput struct {
+	RegionId        string `param:"RegionId"`
+	VpnConnectionId string `param:"VpnConnectionId"`
+	ClientToken     string `param:"ClientToken"`
+}
+
+// DeleteVpnConnection deletes an IPsec connection, cutting the tunnel.
+func (c *Client) DeleteVpnConnection(ctx context.Context, in *DeleteVpnConnectionInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnConnection", "", in)
+}
+
+// ModifyVpnConnectionAttributeInput is ModifyVpnConnectionAttribute's
+// parameters.
+type ModifyVpnConnectionAttributeInput struct {
+	RegionId           string            `param:"RegionId"`
+	VpnConnectionId    string            `param:"VpnConnectionId"`
+	Name               string            `param:"Name"`
+	LocalSubnet        string            `param:"LocalSubnet"`
+	RemoteSubnet       string            `param:"RemoteSubnet"`
+	EffectImmediately  *bool             `param:"EffectImmediately"`
+	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
+	EnableDpd          *bool             `param:"EnableDpd"`
+	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
+	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
+	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
+	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
+	ClientToken        string            `param:"ClientToken"`
+}
+
+// ModifyVpnConnectionAttributeOutput is the connection as it stands after
+// the change.
+type ModifyVpnConnectionAttributeOutput struct {
+	RequestId string `json:"RequestId"`
+	model.VpnConnection
+}
+
+// ModifyVpnConnectionAttribute changes an IPsec connection; with
+// EffectImmediately it renegotiates at once (a brief interruption).
+func (c *Client) ModifyVpnConnectionAttribute(ctx context.Context, in *ModifyVpnConnectionAttributeInput) (*ModifyVpnConnectionAttributeOutput, error) {
+	return Invoke[ModifyVpnConnectionAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnConnectionAttribute", "", in)
+}
+
+// DescribeVpnConnectionsInput filters DescribeVpnConnections.
+type DescribeVpnConnectionsInput struct {
+	RegionId          string      `param:"RegionId"`
+	VpnGatewayId      string      `param:"VpnGatewayId"`
+	CustomerGatewayId string      `param:"CustomerGatewayId"`
+	VpnConnectionId   string      `param:"VpnConnectionId"`
+	ResourceGroupId   string      `param:"ResourceGroupId"`
+	Tag               []model.Tag `param:"Tag"`
+}
+
+// DescribeVpnConnections lists every IPsec connection matching the filter.
+func (c *Client) DescribeVpnConnections(ctx context.Context, in *DescribeVpnConnectionsInput) ([]*model.VpnConnection, error) {
+	return listKind[model.VpnConnection](ctx, c, "ipsec", in)
+}
+
+// VpnConnectionInput names one IPsec connection.
+type VpnConnectionInput struct {
+	RegionId        string `param:"RegionId"`
+	VpnConnectionId string `param:"VpnConnectionId"`
+}
+
+// DescribeVpnConnection fetches one IPsec connection; *NotFoundError when it
+// no longer exists.
+func (c *Client) DescribeVpnConnection(ctx context.Context, in *VpnConnectionInput) (*model.VpnConnection, error) {
+	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId", in,
+		func(v *model.VpnConnection) string { return v.VpnConnectionId })
+}
+
+// VpnConnectionConfig is the peer-side configuration of an IPsec
+// connection: what to enter on the on-premises device. IkeConfig.Psk is a
+// secret.
+type VpnConnectionConfig struct {
+	Local        string            `json:"Local"`
+	Remote       string            `json:"Remote"`
+	LocalSubnet  string            `json:"LocalSubnet"`
+	RemoteSubnet string            `json:"RemoteSubnet"`
+	IkeConfig    model.IkeConfig   `json:"IkeConfig"`
+	IpsecConfig  model.IpsecConfig `json:"IpsecConfig"`
+}
+
+// DownloadVpnConnectionConfigOutput is DownloadVpnConnectionConfig's
+// answer.
+type DownloadVpnConnectionConfigOutput struct {
+	RequestId           string              `json:"RequestId"`
+	VpnConnectionConfig VpnConnectionConfig `json:"VpnConnectionConfig"`
+}
+
+// DownloadVpnConnectionConfig returns the configuration for the customer
+// gateway device, seen from its side (Local is the customer gateway).
+func (c *Client) DownloadVpnConnectionConfig(ctx context.Context, in *VpnConnectionInput) (*DownloadVpnConnectionConfigOutput, error) {
+	return Invoke[DownloadVpnConnectionConfigOutput](ctx, c, model.ProductVPC, "DownloadVpnConnectionConfig", "", in)
+}
