@@ -199,7 +199,7 @@ func regionKind() *Kind {
 		New:    NewOf[Region](), ID: Field(func(r *Region) string { return r.RegionId }),
 		NameOf: Field(func(r *Region) string { return r.LocalName }),
 		Columns: []Column{
-			Col("Region", 18, StyleID, func(r *Region) string { return r.RegionId }),
+			Col("ID", 18, StyleID, func(r *Region) string { return r.RegionId }),
 			Col("Name", 26, StylePlain, func(r *Region) string { return r.LocalName }),
 			Col("Zones", 30, StylePlain, func(r *Region) string {
 				ids := make([]string, len(r.Zones))
@@ -212,7 +212,7 @@ func regionKind() *Kind {
 			Col("IP Pools", 12, StyleStatus, func(r *Region) string { return r.IpPool }),
 			Col("Endpoint", 32, StylePlain, func(r *Region) string { return r.RegionEndpoint }),
 		},
-		SortBy: "Region",
+		SortBy: "ID",
 		Phases: PhaseMap(map[Phase][]string{PhaseReady: {"Opened"}, PhaseInactive: {"Not opened"}, PhaseTransitional: {"Opening"}}),
 		Extras: []Extra{
 			{Name: "zones", Product: ProductVPC, Action: "DescribeZones",
@@ -377,7 +377,9 @@ func routeEntryKind() *Kind {
 		Name: "route", Aliases: []string{"routes", "routeentry", "routeentries", "re"}, Title: "Route Entries", Singular: "Route entry", Order: 31,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100},
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", IDParam: "RouteEntryId", Path: "RouteEntrys.RouteEntry", IDField: "RouteEntryId",
-			NotFound: []string{"InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound"}},
+			NotFound: []string{"InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound"},
+			// The API needs the table an entry lives in.
+			With: withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })},
 		Scopes: []Scope{{Parent: "rt", Param: "RouteTableId", Required: true}},
 		New:    NewOf[RouteEntry](), ID: Field(func(v *RouteEntry) string { return v.RouteEntryId }),
 		NameOf: Field(func(v *RouteEntry) string { return v.RouteEntryName }),

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,8 +39,9 @@ type browser struct {
 	finished   map[string]bool
 	staged     map[string][]*Row // refresh: rows per listing, applied when it finishes
 	seen       map[string]bool   // refresh: listings that answered
-	loadErr    error
-	lastLoad   time.Time // when the last full load or refresh finished
+	loadErr    error             // shown until a load succeeds
+	jobErr     error             // the current job's first error
+	lastLoad   time.Time         // when the last full load or refresh finished
 	loadStart  time.Time
 	calls      int // API calls of the last full load (sets the refresh cadence)
 	refreshGen int
@@ -197,6 +199,7 @@ func (b *browser) load(a *App, refresh bool) tea.Cmd {
 		return b.loadRegionsFirst(a)
 	}
 	b.seq++
+	b.jobErr = nil
 	b.loading, b.refreshing = true, refresh
 	b.loadStart = a.now()
 	b.progress = map[string][2]int{}
@@ -351,11 +354,12 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 	now := a.now()
 	if m.closed {
 		b.loading = false
+		b.loadErr = b.jobErr
 		b.calls = m.calls
 		b.lastLoad = now
 		b.job = nil
 		cmds := []tea.Cmd{b.scheduleRefresh(a)}
-		if b.refreshing && b.loadErr == nil {
+		if b.refreshing && b.jobErr == nil {
 			// Rows from listings that no longer exist (a deleted parent)
 			// go away once a complete refresh has answered.
 			var stale []*Row
@@ -371,7 +375,6 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	var cmds []tea.Cmd
-	errs := 0
 	for _, ev := range m.events {
 		if ev.planned > 0 {
 			b.planned += ev.planned
@@ -380,8 +383,10 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 			b.progress[ev.src] = [2]int{ev.page, ev.pages}
 		}
 		if ev.err != nil {
-			errs++
 			b.loadErr = ev.err
+			if b.jobErr == nil {
+				b.jobErr = ev.err
+			}
 		}
 		if !b.refreshing || ev.update {
 			b.table.Upsert(ev.rows)
@@ -404,10 +409,6 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 				delete(b.staged, ev.src)
 			}
 		}
-	}
-	if errs == 0 && b.loadErr != nil && !b.refreshing && len(b.finished) > 0 {
-		// The first successful page after an error clears the banner.
-		b.loadErr = nil
 	}
 	if !b.refreshing {
 		cmds = append(cmds, b.refilter(a))
@@ -530,7 +531,7 @@ func (b *browser) objectsChanged(a *App, m objectsChangedMsg) tea.Cmd {
 	}
 	var gone []*Row
 	for _, key := range m.gone {
-		if r := b.table.Row(key); r != nil {
+		if r := b.table.Row(key); r != nil && r.delta != theme.DeltaRemoved {
 			gone = append(gone, r)
 		}
 	}
@@ -843,7 +844,13 @@ func (b *browser) View(a *App, w, h int) string {
 		top = append(top, b.filterLine(a, w))
 	}
 	if b.loadErr != nil {
-		top = append(top, st.Error.Render(ansi.Truncate("⚠ "+oneLine(b.loadErr.Error())+" — showing the last good rows; ctrl+r retries", w, "…")))
+		hint := "ctrl+r retries"
+		if b.table.Len() > 0 {
+			hint = "showing the last good rows; " + hint
+		}
+		for _, l := range errorLines(b.loadErr, hint) {
+			top = append(top, st.Error.Render(ansi.Truncate(l, w, "…")))
+		}
 	}
 	th := h - len(top)
 	b.table.HideColumn("Region", !b.allRegions)
@@ -908,3 +915,23 @@ func (b *browser) emptyView(a *App, w int) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// errorLines renders an error in two lines with what a support ticket
+// needs first (code and RequestId), so narrow windows keep them.
+func errorLines(err error, hint string) []string {
+	var ae *client.APIError
+	if errors.As(err, &ae) {
+		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, firstNonEmpty(ae.RequestID, "none"), ae.HTTPStatus)
+		return []string{first, "  " + oneLine(ae.Message) + " — " + hint}
+	}
+	return []string{"⚠ " + oneLine(err.Error()), "  " + hint}
+}
+
+func firstNonEmpty(v ...string) string {
+	for _, s := range v {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

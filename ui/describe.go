@@ -34,31 +34,41 @@ func newDescribePage(a *App, o *model.Object) *describePage {
 	return d
 }
 
-// prettyJSON indents raw JSON with secret fields masked.
+// prettyJSON indents raw JSON keeping the API's field order, with secret
+// fields masked.
 func prettyJSON(raw json.RawMessage) string {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		return sanitize(string(raw))
-	}
-	maskSecrets(v, secretSet())
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	if err := json.Indent(&buf, raw, "", "  "); err != nil {
 		return sanitize(string(raw))
 	}
-	return strings.TrimRight(sanitizeKeepNewlines(buf.String()), "\n")
-}
-
-func sanitizeKeepNewlines(s string) string {
-	lines := strings.Split(s, "\n")
+	secret := secretSet()
+	lines := strings.Split(buf.String(), "\n")
 	for i, l := range lines {
-		lines[i] = sanitize(l)
+		lines[i] = maskLine(sanitize(l), secret)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// maskLine replaces the value of a `"Secret": "value"` line. Indented JSON
+// keeps every string value on its key's line, so this is exact.
+func maskLine(l string, secret map[string]bool) string {
+	trim := strings.TrimLeft(l, " ")
+	if !strings.HasPrefix(trim, "\"") {
+		return l
+	}
+	end := strings.Index(trim[1:], "\":")
+	if end < 0 || !secret[strings.ToLower(trim[1:end+1])] {
+		return l
+	}
+	rest := strings.TrimSpace(trim[end+3:])
+	if !strings.HasPrefix(rest, "\"") || rest == "\"\"" || rest == "\"\"," {
+		return l
+	}
+	comma := ""
+	if strings.HasSuffix(rest, ",") {
+		comma = ","
+	}
+	return l[:len(l)-len(trim)] + trim[:end+3] + " \"****\"" + comma
 }
 
 func secretSet() map[string]bool {
@@ -67,25 +77,6 @@ func secretSet() map[string]bool {
 		m[strings.ToLower(f)] = true
 	}
 	return m
-}
-
-func maskSecrets(v any, secret map[string]bool) {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, val := range t {
-			if secret[strings.ToLower(k)] {
-				if s, ok := val.(string); ok && s != "" {
-					t[k] = "****"
-				}
-				continue
-			}
-			maskSecrets(val, secret)
-		}
-	case []any:
-		for _, e := range t {
-			maskSecrets(e, secret)
-		}
-	}
 }
 
 func (d *describePage) ID() int { return d.id }

@@ -12,7 +12,7 @@ import (
 
 // Filter is a parsed `/` query:
 //
-//	prod core        fuzzy over the row's visible text
+//	prod core        fuzzy: every word matches inside one of the row's cells
 //	status:pending   case-insensitive substring in one column
 //	!status:avail    a leading ! inverts either form
 type Filter struct {
@@ -109,13 +109,23 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 	return out
 }
 
-type rowText struct {
-	rows []*Row
-	idx  []int32
+// cellText is a fuzzy.Source over the cells of some rows, so that a term
+// must match inside one cell: "prod-core" must not match a row whose ID,
+// status and description happen to hold those letters in order.
+type cellText struct {
+	rows  []*Row
+	idx   []int32
+	ncols int
 }
 
-func (s rowText) String(i int) string { return s.rows[s.idx[i]].text }
-func (s rowText) Len() int            { return len(s.idx) }
+func (s cellText) String(i int) string {
+	r := s.rows[s.idx[i/s.ncols]]
+	if c := i % s.ncols; c < len(r.Cells) {
+		return r.Cells[c]
+	}
+	return ""
+}
+func (s cellText) Len() int { return len(s.idx) * s.ncols }
 
 func (f *Filter) runChunk(snap FilterSnapshot, idx []int32) []int32 {
 	if f.Column >= 0 {
@@ -132,25 +142,78 @@ func (f *Filter) runChunk(snap FilterSnapshot, idx []int32) []int32 {
 		}
 		return out
 	}
-	matches := fuzzy.FindFromNoSort(f.Pattern, rowText{snap.rows, idx})
-	if !f.Invert {
-		out := make([]int32, len(matches))
-		for n, m := range matches {
-			out[n] = idx[m.Index]
+	ncols := len(snap.cols)
+	cand := idx
+	for _, term := range strings.Fields(strings.ToLower(f.Pattern)) {
+		// A term that is not a subsequence of the whole row cannot match
+		// any one cell: this cheap pass leaves fuzzy few rows to score.
+		pre := make([]int32, 0, len(cand)/2)
+		for _, i := range cand {
+			if subsequenceFold(snap.rows[i].text, term) {
+				pre = append(pre, i)
+			}
 		}
-		return out
+		if len(pre) == 0 || ncols == 0 {
+			cand = pre
+			break
+		}
+		matches := fuzzy.FindFromNoSort(term, cellText{snap.rows, pre, ncols})
+		hit := make([]bool, len(pre))
+		for _, m := range matches {
+			hit[m.Index/ncols] = true
+		}
+		next := pre[:0]
+		for n, i := range pre {
+			if hit[n] {
+				next = append(next, i)
+			}
+		}
+		cand = next
 	}
-	hit := make([]bool, len(idx))
-	for _, m := range matches {
-		hit[m.Index] = true
+	if !f.Invert {
+		return cand
 	}
-	out := make([]int32, 0, len(idx)-len(matches))
-	for n, i := range idx {
-		if !hit[n] {
+	in := make(map[int32]bool, len(cand))
+	for _, i := range cand {
+		in[i] = true
+	}
+	out := make([]int32, 0, len(idx)-len(cand))
+	for _, i := range idx {
+		if !in[i] {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// subsequenceFold reports whether every rune of term (lower case) occurs in
+// s in order, ignoring case.
+func subsequenceFold(s, term string) bool {
+	j := 0
+	for i := 0; i < len(s) && j < len(term); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return subsequenceRunes(s, term)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == term[j] {
+			j++
+		}
+	}
+	return j == len(term)
+}
+
+func subsequenceRunes(s, term string) bool {
+	t := []rune(term)
+	j := 0
+	for _, c := range strings.ToLower(s) {
+		if j < len(t) && c == t[j] {
+			j++
+		}
+	}
+	return j == len(t)
 }
 
 // containsFold is strings.Contains ignoring case, without allocating for

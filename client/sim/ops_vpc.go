@@ -1,0 +1,694 @@
+package sim
+
+import (
+	"net/netip"
+	"strings"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// The VPC family: VPCs, VSwitches, VRouters (this file), route tables and
+// route entries (ops_route.go). Codes and messages are the documented ones
+// (api-catalog §2.2-2.5), including their typos.
+
+func addVPC(r *registry) {
+	vpcKinds(r)
+	vpc := model.ProductVPC
+	r.writeDry(vpc, "CreateVpc", createVpcOp)
+	r.writeDry(vpc, "DeleteVpc", deleteVpcOp)
+	r.read(vpc, "DescribeVpcs", describeVpcs)
+	r.read(vpc, "DescribeVpcAttribute", describeVpcAttribute)
+	r.write(vpc, "ModifyVpcAttribute", modifyVpcAttribute)
+	r.writeDry(vpc, "CreateVSwitch", createVSwitchOp)
+	r.writeDry(vpc, "DeleteVSwitch", deleteVSwitchOp)
+	r.read(vpc, "DescribeVSwitches", describeVSwitches)
+	r.read(vpc, "DescribeVSwitchAttributes", describeVSwitchAttributes)
+	r.write(vpc, "ModifyVSwitchAttribute", modifyVSwitchAttribute)
+	r.read(vpc, "DescribeVRouters", describeVRouters)
+	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
+	addRouteOps(r)
+
+	r.block(kindVpc, kindVSwitch, "DependencyViolation.VSwitch", "Specified object has dependent resources.")
+	r.block(kindVSwitch, kindInstance, "DependencyViolation", "Specified object has dependent resources.")
+	r.followUp("vpc.delete", func(st *store, rec *record) {
+		for _, rt := range st.children(kindRouteTable, "vpc", rec.ID) {
+			removeRouteTable(st, rt)
+		}
+		for _, vr := range st.children(kindVRouter, "vpc", rec.ID) {
+			st.remove(vr)
+		}
+	})
+}
+
+func errVpcNotFound() error {
+	return newErr(404, "InvalidVpcId.NotFound", "Specified VPC does not exist.")
+}
+
+func errVpcStatus() error {
+	return newErr(400, "IncorrectVpcStatus", "Current VPC status does not support this operation.")
+}
+
+func errCIDR() error { return newErr(400, "InvalidParameter", "Specified CIDR block is not valid") }
+
+// lookupVpc finds VpcId in region.
+func lookupVpc(c *call, region string) (*record, error) {
+	if err := c.need("VpcId"); err != nil {
+		return nil, err
+	}
+	rec := c.st.find(kindVpc, region, strings.TrimSpace(c.str("VpcId")))
+	if rec == nil {
+		return nil, errVpcNotFound()
+	}
+	return rec, nil
+}
+
+func vpcOf(r *record) *model.Vpc { return r.Value.(*model.Vpc) }
+
+// checkNameDesc validates the name parameter (if any) and Description with
+// the family's codes.
+func checkNameDesc(c *call, nameParam, nameCode, nameMsg, descCode, descMsg string) error {
+	if nameParam != "" {
+		if model.DefaultName.Check(c.str(nameParam)) != nil {
+			return newErr(400, nameCode, nameMsg)
+		}
+	}
+	if model.CheckDescription(c.str("Description")) != nil {
+		return newErr(400, descCode, descMsg)
+	}
+	return nil
+}
+
+func checkVpcNameDesc(c *call) error {
+	return checkNameDesc(c, "VpcName", "InvalidVpcName.Malformed", "Specified VPC name is not valid.",
+		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
+}
+
+// parseUserCidrs applies CreateVpc's UserCidr rules.
+func parseUserCidrs(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) > 3 {
+		return nil, newErr(400, "InvalidUserCidr.Quota", "Specified UserCidr number is greater than 3.")
+	}
+	out := make([]string, 0, len(parts))
+	for _, part := range parts {
+		p, err := netip.ParsePrefix(strings.TrimSpace(part))
+		if err != nil || !p.Addr().Is4() || p.Masked() != p {
+			return nil, newErr(400, "InvalidParameter", "Specified UserCidr invalid format.")
+		}
+		if p.Bits() < 8 || p.Bits() > 28 {
+			return nil, newErr(400, "InvalidParameter", "Specified UserCidr Subnet mask is not valid .")
+		}
+		if p.Overlaps(model.CGNAT) {
+			return nil, newErr(400, "InvalidUserCidr.Malformed", "Specified UserCidr overlapping in of 100.64.0.0/10.")
+		}
+		out = append(out, p.String())
+	}
+	return out, nil
+}
+
+func createVpcOp(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	cidr := strings.TrimSpace(c.str("CidrBlock"))
+	if cidr == "" {
+		cidr = model.DefaultVpcCIDR
+	}
+	p, err := model.CheckVpcCIDR(cidr)
+	if err != nil {
+		return nil, errCIDR()
+	}
+	if err := checkVpcNameDesc(c); err != nil {
+		return nil, err
+	}
+	users, err := parseUserCidrs(c.str("UserCidr"))
+	if err != nil {
+		return nil, err
+	}
+	ipv6, _, err := c.boolParam("EnableIpv6")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := c.tags()
+	if err != nil {
+		return nil, err
+	}
+	if c.st.count(kindVpc, "region", region) >= c.quotas().VpcsPerRegion {
+		return nil, newErr(400, "QuotaExceeded.Vpc", "VPC quota exceeded.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	a := vpcArgs{
+		Region: region, Name: c.str("VpcName"), Description: c.str("Description"), CIDR: p.String(),
+		ResourceGroup: c.str("ResourceGroupId"), UserCidrs: users, Tags: tags, Status: stPending, Created: c.now,
+	}
+	if ipv6 {
+		a.IPv6 = ipv6Block(c.st)
+	}
+	vpc, vrt, rt := createVpc(c.st, a)
+	c.st.schedule(vpc, Transition{Due: c.due(), Status: stAvailable})
+	return M{"VpcId": vpc.ID, "VRouterId": vrt.ID, "RouteTableId": rt.ID, "ResourceGroupId": vpcOf(vpc).ResourceGroupId}, nil
+}
+
+func deleteVpcOp(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := lookupVpc(c, region)
+	if err != nil {
+		return nil, err
+	}
+	if c.st.status(rec) != stAvailable {
+		return nil, errVpcStatus()
+	}
+	if err := c.blocked(kindVpc, rec.ID); err != nil {
+		return nil, err
+	}
+	custom := 0
+	for _, rt := range c.st.children(kindRouteTable, "vpc", rec.ID) {
+		if c.st.count(kindRouteEntry, "custom", rt.ID) > 0 {
+			return nil, newErr(400, "DependencyViolation.RouteEntry", "Specified object has dependent resources")
+		}
+		if rt.Value.(*model.RouteTable).RouteTableType != "System" {
+			custom++
+		}
+	}
+	if custom > 0 {
+		return nil, newErr(400, "DependencyViolation.RouteTable", "Specified object has dependent resources RouteTable.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.setStatus(rec, stDeleting)
+	c.st.schedule(rec, Transition{Due: c.due(), Then: "vpc.delete", Remove: true})
+	return nil, nil
+}
+
+// triBool filters on an optional boolean parameter: unset keeps all.
+func triBool(c *call, name string) (func(bool) bool, error) {
+	v, set, err := c.boolParam(name)
+	if err != nil || !set {
+		return nil, err
+	}
+	return func(b bool) bool { return b == v }, nil
+}
+
+// filters combines predicates; nil ones are skipped and no predicate at all
+// gives nil (an unfiltered, O(page) listing).
+func filters(fs ...func(*record) bool) func(*record) bool {
+	var keep []func(*record) bool
+	for _, f := range fs {
+		if f != nil {
+			keep = append(keep, f)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return func(r *record) bool {
+		for _, f := range keep {
+			if !f(r) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// byIDs builds an index of the given records (those found), in creation
+// order.
+func byIDs(st *store, kind, region string, ids []string) *ordIndex {
+	ix := &ordIndex{}
+	for _, id := range ids {
+		if r := st.find(kind, region, strings.TrimSpace(id)); r != nil {
+			ix.add(r)
+		}
+	}
+	return ix
+}
+
+func describeVpcs(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	num, size, err := c.paging(10, 50)
+	if err != nil {
+		return nil, err
+	}
+	isDefault, err := triBool(c, "IsDefault")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := c.tags()
+	if err != nil {
+		return nil, err
+	}
+	ix := c.st.inRegion(kindVpc, region)
+	if ids := c.str("VpcId"); ids != "" {
+		list := strings.Split(ids, ",")
+		if len(list) > 20 {
+			return nil, errInvalidParam("VpcId")
+		}
+		ix = byIDs(c.st, kindVpc, region, list)
+	}
+	var fs []func(*record) bool
+	if name := c.str("VpcName"); name != "" {
+		fs = append(fs, func(r *record) bool { return vpcOf(r).VpcName == name })
+	}
+	if isDefault != nil {
+		fs = append(fs, func(r *record) bool { return isDefault(vpcOf(r).IsDefault) })
+	}
+	if rg := c.str("ResourceGroupId"); rg != "" {
+		fs = append(fs, func(r *record) bool { return vpcOf(r).ResourceGroupId == rg })
+	}
+	if len(tags.Tag) > 0 {
+		fs = append(fs, func(r *record) bool { return matchTags(vpcOf(r).Tags, tags) })
+	}
+	recs, total := ix.page(filters(fs...), (num-1)*size, size)
+	return paged("Vpcs", "Vpc", c.st.renderAll(recs), total, num, size), nil
+}
+
+func describeVpcAttribute(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := lookupVpc(c, region)
+	if err != nil {
+		return nil, err
+	}
+	attr := model.VpcAttribute{Vpc: *c.st.render(rec).(*model.Vpc)}
+	res := []model.CloudResource{
+		{ResourceType: "VSwitch", ResourceCount: c.st.count(kindVSwitch, "vpc", rec.ID)},
+		{ResourceType: "VRouter", ResourceCount: c.st.count(kindVRouter, "vpc", rec.ID)},
+		{ResourceType: "RouteTable", ResourceCount: c.st.count(kindRouteTable, "vpc", rec.ID)},
+	}
+	if n := c.st.count(kindInstance, "vpc", rec.ID); n > 0 {
+		res = append(res, model.CloudResource{ResourceType: "ECS", ResourceCount: n})
+	}
+	if n := c.st.count(kindNatGateway, "vpc", rec.ID); n > 0 {
+		res = append(res, model.CloudResource{ResourceType: "NatGateway", ResourceCount: n})
+	}
+	attr.CloudResources.CloudResourceSetType = res
+	return &attr, nil
+}
+
+func modifyVpcAttribute(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := lookupVpc(c, region)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVpcNameDesc(c); err != nil {
+		return nil, err
+	}
+	v := vpcOf(rec)
+	var cidr string
+	if s := strings.TrimSpace(c.str("CidrBlock")); s != "" {
+		p, err := model.CheckVpcCIDR(s)
+		if err != nil {
+			return nil, errCIDR()
+		}
+		for _, sw := range vswitchCIDRs(c.st, rec.ID) {
+			if sp, err := netip.ParsePrefix(sw); err == nil && !model.Contains(p, sp) {
+				return nil, errCIDR()
+			}
+		}
+		cidr = p.String()
+	}
+	users, err := parseUserCidrs(c.str("UserCidr"))
+	if err != nil {
+		return nil, err
+	}
+	ipv6, _, err := c.boolParam("EnableIPv6")
+	if err != nil {
+		return nil, err
+	}
+	if c.st.status(rec) != stAvailable {
+		return nil, errVpcStatus()
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.change(rec, func() {
+		setIf(c, "VpcName", &v.VpcName)
+		setIf(c, "Description", &v.Description)
+		if cidr != "" {
+			v.CidrBlock = cidr
+		}
+		if users != nil {
+			v.UserCidrs.UserCidr = users
+		}
+		if ipv6 && v.Ipv6CidrBlock == "" {
+			v.Ipv6CidrBlock = ipv6Block(c.st)
+		}
+	})
+	return nil, nil
+}
+
+// --- VSwitches ---
+
+func vswOf(r *record) *model.VSwitch { return r.Value.(*model.VSwitch) }
+
+func errVSwitchNotFound(msg string) error { return newErr(404, "InvalidVSwitchId.NotFound", msg) }
+
+func checkVSwitchNameDesc(c *call) error {
+	return checkNameDesc(c, "VSwitchName", "InvalidVSwitchName.Malformed", "Specified virtual switch name is not valid.",
+		"InvalidVSwitchDiscription.Malformed", "Specified virtual switch description is not valid.")
+}
+
+// pendingVSwitch reports whether a VSwitch of the VPC other than skip is
+// still being created.
+func pendingVSwitch(st *store, vpcID string, skip *record) bool {
+	for _, sw := range st.children(kindVSwitch, "vpc", vpcID) {
+		if sw != skip && st.status(sw) != stAvailable {
+			return true
+		}
+	}
+	return false
+}
+
+// unstableEntry reports whether any route entry of the VPC's route tables
+// is being created or deleted.
+func unstableEntry(st *store, vpcID string) bool {
+	for _, rt := range st.children(kindRouteTable, "vpc", vpcID) {
+		if unstableEntryIn(st, rt) {
+			return true
+		}
+	}
+	return false
+}
+
+func unstableEntryIn(st *store, rt *record) bool {
+	for _, e := range st.children(kindRouteEntry, "rt", rt.ID) {
+		if st.status(e) != stAvailable {
+			return true
+		}
+	}
+	return false
+}
+
+func createVSwitchOp(c *call) (any, error) {
+	if err := c.need("RegionId", "VpcId", "ZoneId", "CidrBlock"); err != nil {
+		return nil, err
+	}
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVSwitchNameDesc(c); err != nil {
+		return nil, err
+	}
+	tags, err := c.tags()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := lookupVpc(c, region)
+	if err != nil {
+		return nil, err
+	}
+	zone := strings.TrimSpace(c.str("ZoneId"))
+	if !c.srv.region(region).hasZone(zone) {
+		return nil, newErr(404, "InvalidZoneId.NotFound", "Specified zone does not exist.")
+	}
+	v := vpcOf(rec)
+	if c.st.status(rec) != stAvailable {
+		return nil, errVpcStatus()
+	}
+	if pendingVSwitch(c.st, rec.ID, nil) {
+		return nil, newErr(400, "IncorrectVSwitchStatus", "VSwitch Creation simultaneously is not supported.")
+	}
+	if unstableEntry(c.st, rec.ID) {
+		return nil, newErr(400, "IncorrectRouteEntryStatus", "Some route entry status blocked this operation.")
+	}
+	cidr := strings.TrimSpace(c.str("CidrBlock"))
+	// The same model rule the forms use, in three steps so each failure
+	// gets its documented code.
+	if _, err := model.CheckVSwitchCIDR(cidr, "", nil); err != nil {
+		return nil, newErr(400, "InvalidCirdrBlock.MaskLength", "Specified CIDR block is not valid .")
+	}
+	if _, err := model.CheckVSwitchCIDR(cidr, v.CidrBlock, nil); err != nil {
+		return nil, newErr(400, "InvalidParameter", "Specified CIDR block is not valid in VPC.")
+	}
+	p, err := model.CheckVSwitchCIDR(cidr, v.CidrBlock, vswitchCIDRs(c.st, rec.ID))
+	if err != nil {
+		return nil, newErr(400, "InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other subnets.")
+	}
+	for _, rt := range c.st.children(kindRouteTable, "vpc", rec.ID) {
+		for _, e := range c.st.children(kindRouteEntry, "custom", rt.ID) {
+			if e.Value.(*model.RouteEntry).DestinationCidrBlock == p.String() {
+				return nil, newErr(400, "InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other entry.")
+			}
+		}
+	}
+	ipv6 := ""
+	if c.has("Ipv6CidrBlock") {
+		n, err := c.intParam("Ipv6CidrBlock", 0, 0, 255)
+		if err != nil {
+			return nil, err
+		}
+		if v.Ipv6CidrBlock == "" {
+			return nil, errInvalidParamMsg("Ipv6CidrBlock", "the VPC has no IPv6 block")
+		}
+		ipv6 = vswitchIPv6(v.Ipv6CidrBlock, n)
+	}
+	if c.st.count(kindVSwitch, "vpc", rec.ID) >= c.quotas().VSwitchesPerVpc {
+		return nil, newErr(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	sw := createVSwitch(c.st, rec, vswArgs{
+		Zone: zone, CIDR: p.String(), Name: c.str("VSwitchName"), Description: c.str("Description"),
+		IPv6: ipv6, Tags: tags, Status: stPending, Created: c.now,
+	})
+	c.st.schedule(sw, Transition{Due: c.due(), Status: stAvailable})
+	return M{"VSwitchId": sw.ID}, nil
+}
+
+func deleteVSwitchOp(c *call) (any, error) {
+	if err := c.need("VSwitchId"); err != nil {
+		return nil, err
+	}
+	region, err := c.optRegion()
+	if err != nil {
+		return nil, err
+	}
+	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
+	if sw == nil {
+		return nil, errVSwitchNotFound("VSwitch not exist.")
+	}
+	if c.st.status(sw) != stAvailable {
+		return nil, newErr(400, "IncorrectVSwitchStatus", "The current virtual switch status does not support this operation.")
+	}
+	vpcID := vswOf(sw).VpcId
+	if pendingVSwitch(c.st, vpcID, sw) {
+		return nil, newErr(400, "IncorrectVSwitchStatus", "Some virtual switch is modifying within the same VPC.")
+	}
+	if unstableEntry(c.st, vpcID) {
+		return nil, newErr(400, "IncorrectRouteEntryStatus", "Some route entry status blocked this operation.")
+	}
+	if err := c.blocked(kindVSwitch, sw.ID); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	// The VSwitch status has no Deleting value: it goes at once.
+	removeVSwitch(c.st, sw)
+	return nil, nil
+}
+
+func describeVSwitches(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	num, size, err := c.paging(10, 50)
+	if err != nil {
+		return nil, err
+	}
+	isDefault, err := triBool(c, "IsDefault")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := c.tags()
+	if err != nil {
+		return nil, err
+	}
+	vpcID, zone, rtID, id := c.str("VpcId"), c.str("ZoneId"), c.str("RouteTableId"), c.str("VSwitchId")
+	// Start from the narrowest index; the other filters apply on top of it.
+	var ix *ordIndex
+	var fs []func(*record) bool
+	switch {
+	case id != "":
+		sw := c.st.find(kindVSwitch, region, id)
+		if sw == nil {
+			return nil, errVSwitchNotFound("VSwitch not exist.")
+		}
+		ix = &ordIndex{recs: []*record{sw}}
+	case vpcID != "":
+		ix = c.st.index(kindVSwitch, "vpc", vpcID)
+	case rtID != "":
+		ix = c.st.index(kindVSwitch, "rt", rtID)
+		fs = append(fs, func(r *record) bool { return r.Region == region })
+	case zone != "":
+		ix = c.st.index(kindVSwitch, "zone", zone)
+	default:
+		ix = c.st.inRegion(kindVSwitch, region)
+	}
+	if vpcID != "" {
+		if c.st.find(kindVpc, region, vpcID) == nil {
+			return nil, newErr(400, "Forbidden.VpcNotFound", "Specified VPC can not found.")
+		}
+		if id != "" {
+			fs = append(fs, func(r *record) bool { return vswOf(r).VpcId == vpcID })
+		}
+	}
+	if zone != "" && (id != "" || vpcID != "" || rtID != "") {
+		fs = append(fs, func(r *record) bool { return vswOf(r).ZoneId == zone })
+	}
+	if rtID != "" && (id != "" || vpcID != "") {
+		fs = append(fs, func(r *record) bool { return vswOf(r).RouteTable.RouteTableId == rtID })
+	}
+	if name := c.str("VSwitchName"); name != "" {
+		fs = append(fs, func(r *record) bool { return vswOf(r).VSwitchName == name })
+	}
+	if isDefault != nil {
+		fs = append(fs, func(r *record) bool { return isDefault(vswOf(r).IsDefault) })
+	}
+	if rg := c.str("ResourceGroupId"); rg != "" {
+		fs = append(fs, func(r *record) bool { return vswOf(r).ResourceGroupId == rg })
+	}
+	if len(tags.Tag) > 0 {
+		fs = append(fs, func(r *record) bool { return matchTags(vswOf(r).Tags, tags) })
+	}
+	recs, total := ix.page(filters(fs...), (num-1)*size, size)
+	return paged("VSwitches", "VSwitch", c.st.renderAll(recs), total, num, size), nil
+}
+
+// vswitchAttributes is DescribeVSwitchAttributes' body.
+type vswitchAttributes struct {
+	model.VSwitch
+	CloudResources struct {
+		CloudResourceSetType []model.CloudResource `json:"CloudResourceSetType"`
+	} `json:"CloudResources"`
+}
+
+func describeVSwitchAttributes(c *call) (any, error) {
+	if err := c.need("VSwitchId"); err != nil {
+		return nil, err
+	}
+	region, err := c.optRegion()
+	if err != nil {
+		return nil, err
+	}
+	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
+	if sw == nil {
+		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
+	}
+	out := vswitchAttributes{VSwitch: *c.st.render(sw).(*model.VSwitch)}
+	out.CloudResources.CloudResourceSetType = []model.CloudResource{}
+	if n := c.st.count(kindInstance, "vsw", sw.ID); n > 0 {
+		out.CloudResources.CloudResourceSetType = append(out.CloudResources.CloudResourceSetType,
+			model.CloudResource{ResourceType: "ECS", ResourceCount: n})
+	}
+	return &out, nil
+}
+
+func modifyVSwitchAttribute(c *call) (any, error) {
+	if err := c.need("VSwitchId"); err != nil {
+		return nil, err
+	}
+	region, err := c.optRegion()
+	if err != nil {
+		return nil, err
+	}
+	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
+	if sw == nil {
+		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
+	}
+	if err := checkVSwitchNameDesc(c); err != nil {
+		return nil, err
+	}
+	v := vswOf(sw)
+	ipv6 := ""
+	if c.has("Ipv6CidrBlock") {
+		n, err := c.intParam("Ipv6CidrBlock", 0, 0, 255)
+		if err != nil {
+			return nil, err
+		}
+		vpc := c.st.find(kindVpc, "", v.VpcId)
+		if vpc == nil || vpcOf(vpc).Ipv6CidrBlock == "" {
+			return nil, errInvalidParamMsg("Ipv6CidrBlock", "the VPC has no IPv6 block")
+		}
+		ipv6 = vswitchIPv6(vpcOf(vpc).Ipv6CidrBlock, n)
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.change(sw, func() {
+		setIf(c, "VSwitchName", &v.VSwitchName)
+		setIf(c, "Description", &v.Description)
+		if ipv6 != "" {
+			v.Ipv6CidrBlock = ipv6
+		}
+	})
+	return nil, nil
+}
+
+// --- VRouters ---
+
+func describeVRouters(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	num, size, err := c.paging(10, 50)
+	if err != nil {
+		return nil, err
+	}
+	ix := c.st.inRegion(kindVRouter, region)
+	if id := c.str("VRouterId"); id != "" {
+		ix = byIDs(c.st, kindVRouter, region, []string{id})
+	}
+	recs, total := ix.page(nil, (num-1)*size, size)
+	return paged("VRouters", "VRouter", c.st.renderAll(recs), total, num, size), nil
+}
+
+func modifyVRouterAttribute(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	if err := c.need("VRouterId"); err != nil {
+		return nil, err
+	}
+	rec := c.st.find(kindVRouter, region, strings.TrimSpace(c.str("VRouterId")))
+	if rec == nil {
+		return nil, newErr(404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist.")
+	}
+	if err := checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
+		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	v := rec.Value.(*model.VRouter)
+	c.st.change(rec, func() {
+		setIf(c, "VRouterName", &v.VRouterName)
+		setIf(c, "Description", &v.Description)
+	})
+	return nil, nil
+}

@@ -1,0 +1,146 @@
+package sim
+
+import (
+	"io"
+	"time"
+)
+
+// Credentials the simulator accepts when Options.Keys is empty. They are not
+// secrets: anyone running `alivpc --sim` may use them.
+const (
+	DefaultAccessKeyID     = "alivpc-sim"
+	DefaultAccessKeySecret = "alivpc-sim-secret"
+
+	// An STS key: requests signed with it must carry DefaultSecurityToken.
+	DefaultSTSAccessKeyID     = "STS.alivpc-sim"
+	DefaultSTSAccessKeySecret = "alivpc-sim-sts-secret"
+	DefaultSecurityToken      = "alivpc-sim-security-token"
+)
+
+// Datasets.
+const (
+	DatasetDemo  = "demo"  // real regions, a handful of realistic VPCs (default)
+	DatasetEmpty = "empty" // regions and zones only
+	DatasetLarge = "large" // thousands of VPCs, 100k route entries, from Seed
+)
+
+// Key is an AccessKey the simulator accepts.
+type Key struct {
+	ID     string
+	Secret string
+	// SecurityToken makes this an STS key: every request must carry the
+	// token (SecurityToken parameter for v1, x-acs-security-token for v3).
+	SecurityToken string
+	// Expiration, when set, is when an STS token stops working.
+	Expiration time.Time
+}
+
+// Quotas are per-account limits. A zero field takes the dataset's default.
+type Quotas struct {
+	VpcsPerRegion        int // QuotaExceeded.Vpc
+	VSwitchesPerVpc      int // QuotaExceeded.VSwitch
+	RouteTablesPerVpc    int // custom route tables; QuotaExceeded.RouteTable
+	RouteEntriesPerTable int // custom entries; QuotaExceeded
+}
+
+func (q Quotas) withDefaults(dataset string) Quotas {
+	def := Quotas{VpcsPerRegion: 10, VSwitchesPerVpc: 24, RouteTablesPerVpc: 9, RouteEntriesPerTable: 48}
+	if dataset == DatasetLarge {
+		def.VpcsPerRegion = 200
+	}
+	if q.VpcsPerRegion <= 0 {
+		q.VpcsPerRegion = def.VpcsPerRegion
+	}
+	if q.VSwitchesPerVpc <= 0 {
+		q.VSwitchesPerVpc = def.VSwitchesPerVpc
+	}
+	if q.RouteTablesPerVpc <= 0 {
+		q.RouteTablesPerVpc = def.RouteTablesPerVpc
+	}
+	if q.RouteEntriesPerTable <= 0 {
+		q.RouteEntriesPerTable = def.RouteEntriesPerTable
+	}
+	return q
+}
+
+// Options configure a Server. The zero value is a demo simulator on the real
+// clock with the default credentials and no faults.
+type Options struct {
+	// Dataset is DatasetDemo (default), DatasetEmpty or DatasetLarge.
+	Dataset string
+	// Seed makes the large dataset, generated IDs and fault decisions
+	// reproducible.
+	Seed int64
+	// StatePath, when set, is where state is loaded from at start (if the
+	// file exists; otherwise the dataset is seeded) and saved to after
+	// writes and on Close.
+	StatePath string
+	// SaveDelay debounces saves after writes (default 500ms).
+	SaveDelay time.Duration
+
+	// Clock drives lifecycles (default: the real clock).
+	Clock Clock
+	// Now is the wall clock that signature timestamps, nonces and the QPS
+	// limiter are checked against (default: time.Now).
+	Now func() time.Time
+	// Settle is how long a transitional status (Pending, Deleting, ...)
+	// lasts on Clock (default 3s).
+	Settle time.Duration
+
+	// Keys replace the default credentials.
+	Keys []Key
+	// Quotas override the dataset's limits.
+	Quotas Quotas
+
+	// Latency plus a random share of Jitter is waited before answering;
+	// the wait ends early if the client gives up.
+	Latency, Jitter time.Duration
+	// Throttle is the fraction of requests answered Throttling.User.
+	Throttle float64
+	// Fail is the fraction answered ServiceUnavailable (503) or
+	// InternalError (500); the operation does not run.
+	Fail float64
+	// QPS limits requests per AccessKey (token bucket, burst of one
+	// second); beyond it requests get Throttling.User with rate-limit
+	// headers. Zero means unlimited.
+	QPS float64
+	// Drop is the fraction of mutating requests whose write is applied but
+	// whose connection is then closed without an answer.
+	Drop float64
+
+	// RequestLog receives one JSON line per request. It never contains
+	// signatures, secrets or security tokens.
+	RequestLog io.Writer
+}
+
+func (o Options) withDefaults() Options {
+	if o.Dataset == "" {
+		o.Dataset = DatasetDemo
+	}
+	if o.Clock == nil {
+		o.Clock = realClock{}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Settle <= 0 {
+		o.Settle = 3 * time.Second
+	}
+	if o.SaveDelay <= 0 {
+		o.SaveDelay = 500 * time.Millisecond
+	}
+	if len(o.Keys) == 0 {
+		o.Keys = DefaultKeys()
+	}
+	o.Quotas = o.Quotas.withDefaults(o.Dataset)
+	return o
+}
+
+// DefaultKeys returns the credentials used when Options.Keys is empty: one
+// plain AccessKey and one STS key with its token.
+func DefaultKeys() []Key {
+	return []Key{
+		{ID: DefaultAccessKeyID, Secret: DefaultAccessKeySecret},
+		{ID: DefaultSTSAccessKeyID, Secret: DefaultSTSAccessKeySecret, SecurityToken: DefaultSecurityToken},
+	}
+}

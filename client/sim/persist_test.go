@@ -1,0 +1,124 @@
+package sim
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestStatePersistsAcrossRestarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := NewManualClock(wallTime)
+	now := func() time.Time { return wallTime }
+	h := newHarness(t, Options{StatePath: path, Clock: clock, Now: now})
+	id := h.createVpc("VpcName", "survivor", "CidrBlock", "10.9.0.0/16")
+	// Renamed, and a demo VPC deleted (Deleting, due later).
+	prod := h.ok("DescribeVpcs", kv("RegionId", hz, "VpcName", "dev-sandbox")).items("Vpcs", "Vpc")[0]["VpcId"].(string)
+	sws := h.ok("DescribeVSwitches", kv("RegionId", hz, "VpcId", prod)).items("VSwitches", "VSwitch")
+	for _, sw := range sws {
+		h.ok("DeleteVSwitch", kv("VSwitchId", sw["VSwitchId"].(string)))
+	}
+	h.ok("DeleteVpc", kv("RegionId", hz, "VpcId", prod))
+	if err := h.srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no state file: %v", err)
+	}
+	leftovers, _ := filepath.Glob(path + ".tmp-*")
+	if len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+
+	again := newHarness(t, Options{StatePath: path, Clock: clock, Now: now, Dataset: DatasetEmpty})
+	attr := again.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", id))
+	if attr.str("VpcName") != "survivor" || attr.str("Status") != "Pending" {
+		t.Fatalf("after restart: %s", attr.Raw)
+	}
+	if s := again.vpcStatus(prod); s != "Deleting" {
+		t.Fatalf("the deleting VPC reads %s", s)
+	}
+	again.settle()
+	if s := again.vpcStatus(id); s != "Available" {
+		t.Errorf("pending transition lost: %s", s)
+	}
+	again.fails("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", prod), 404, "InvalidVpcId.NotFound")
+	// The rest of the demo came back too, and new IDs do not collide.
+	if n := again.countVpcs("cn-shanghai"); n != 3 {
+		t.Errorf("%d VPCs in cn-shanghai after restart", n)
+	}
+	again.createVpc()
+}
+
+func TestCorruptStateFileIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"not json":       "{not json",
+		"wrong format":   `{"format":"something-else","records":[]}`,
+		"unknown kind":   `{"format":"` + stateFormat + `","records":[{"kind":"unicorn","region":"cn-hangzhou","seq":1,"value":{}}]}`,
+		"bad value":      `{"format":"` + stateFormat + `","records":[{"kind":"vpc","region":"cn-hangzhou","seq":1,"value":{"VpcId":5}}]}`,
+		"missing id":     `{"format":"` + stateFormat + `","records":[{"kind":"vpc","region":"cn-hangzhou","seq":1,"value":{}}]}`,
+		"duplicate id":   `{"format":"` + stateFormat + `","records":[{"kind":"vpc","region":"cn-hangzhou","seq":1,"value":{"VpcId":"vpc-a"}},{"kind":"vpc","region":"cn-hangzhou","seq":2,"value":{"VpcId":"vpc-a"}}]}`,
+		"truncated file": `{"format":"` + stateFormat + `","records":[{"kind":"vpc"`,
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
+			if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			srv, err := New(Options{StatePath: path})
+			if err == nil {
+				srv.Close()
+				t.Fatalf("loaded a corrupt state file")
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("the error does not name the file: %v", err)
+			}
+		})
+	}
+}
+
+func TestMissingStateFileSeedsTheDataset(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fresh.json")
+	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Hour})
+	if n := h.countVpcs(hz); n != 4 {
+		t.Fatalf("%d demo VPCs", n)
+	}
+	// Saved on Close even without writes, so the next start loads it.
+	if err := h.srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), stateFormat) {
+		t.Fatalf("state file: %v", err)
+	}
+	// An unwritable location is reported by Close, not swallowed.
+	bad, err := New(Options{StatePath: filepath.Join(t.TempDir(), "no", "such", "dir", "s.json")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bad.Close(); err == nil {
+		t.Errorf("Close could not save and said nothing")
+	}
+}
+
+func TestDebouncedSaveAfterWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.json")
+	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Millisecond})
+	h.createVpc("VpcName", "debounced")
+	// The save runs on a timer; poll for it instead of sleeping a fixed time.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		data, _ := os.ReadFile(path)
+		if strings.Contains(string(data), "debounced") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the write was not saved")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

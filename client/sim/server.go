@@ -1,0 +1,392 @@
+package sim
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// Server is the simulator: an http.Handler speaking the Alibaba Cloud RPC
+// protocol. It is safe for concurrent requests.
+type Server struct {
+	opts    Options
+	reg     *registry
+	regions []regionInfo
+	byRegID map[string]*regionInfo
+	keys    map[string]Key
+
+	mu     sync.Mutex // guards st and toks
+	st     *store
+	toks   tokens
+	nonces nonceCache
+	faults *faults
+
+	logMu   sync.Mutex
+	countMu sync.Mutex
+	counts  map[string]int
+
+	saveMu    sync.Mutex // one save at a time
+	saveErr   error
+	timerMu   sync.Mutex
+	saveTimer *time.Timer
+	closed    bool
+}
+
+// New builds a simulator: it loads Options.StatePath if the file exists and
+// seeds Options.Dataset otherwise.
+func New(o Options) (*Server, error) {
+	o = o.withDefaults()
+	if err := validate(o); err != nil {
+		return nil, err
+	}
+	s := &Server{
+		opts:    o,
+		reg:     newRegistry(),
+		regions: regionCatalog(),
+		byRegID: map[string]*regionInfo{},
+		keys:    map[string]Key{},
+		faults:  newFaults(o.Seed),
+		counts:  map[string]int{},
+	}
+	for i := range s.regions {
+		s.byRegID[s.regions[i].ID] = &s.regions[i]
+	}
+	for _, k := range o.Keys {
+		if k.ID == "" || k.Secret == "" {
+			return nil, errors.New("sim: every key needs an ID and a secret")
+		}
+		if _, dup := s.keys[k.ID]; dup {
+			return nil, fmt.Errorf("sim: key %s is given twice", k.ID)
+		}
+		s.keys[k.ID] = k
+	}
+	s.st = newStore(s.reg, o.Seed, s.regions)
+	loaded := false
+	if o.StatePath != "" {
+		var err error
+		if loaded, err = s.st.load(o.StatePath); err != nil {
+			return nil, err
+		}
+	}
+	if !loaded {
+		if err := s.seed(o.Clock.Now()); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func validate(o Options) error {
+	for name, f := range map[string]float64{"Throttle": o.Throttle, "Fail": o.Fail, "Drop": o.Drop} {
+		if f < 0 || f > 1 {
+			return fmt.Errorf("sim: %s must be a fraction between 0 and 1 (it is %g)", name, f)
+		}
+	}
+	if o.Latency < 0 || o.Jitter < 0 || o.QPS < 0 {
+		return errors.New("sim: Latency, Jitter and QPS must not be negative")
+	}
+	return nil
+}
+
+// Close saves the state (when Options.StatePath is set) and stops the
+// debounced saver. It is safe to call more than once.
+func (s *Server) Close() error {
+	s.timerMu.Lock()
+	s.closed = true
+	if s.saveTimer != nil {
+		s.saveTimer.Stop()
+		s.saveTimer = nil
+	}
+	s.timerMu.Unlock()
+	return s.save()
+}
+
+// Counts returns how many requests named each action so far.
+func (s *Server) Counts() map[string]int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	out := make(map[string]int, len(s.counts))
+	for k, v := range s.counts {
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Server) region(id string) *regionInfo { return s.byRegID[id] }
+
+// exchange is one request/answer as it moves through ServeHTTP.
+type exchange struct {
+	w        http.ResponseWriter
+	line     logLine
+	product  model.Product
+	region   string
+	answered bool
+	logged   bool
+}
+
+// ServeHTTP answers one RPC request: read, wait (Latency), authenticate,
+// route by Version and Action, inject faults, run the operation under the
+// store lock, then answer (or drop the connection).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	x := &exchange{w: w, line: logLine{RequestID: newRequestID()}}
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p) // a deliberate drop, already logged
+			}
+			x.line.Panic = fmt.Sprint(p)
+			if !x.answered {
+				s.fail(x, errInternal())
+			}
+		}
+		if !x.logged {
+			s.logRequest(&x.line, start)
+		}
+	}()
+	s.serve(x, r, start)
+}
+
+func (s *Server) serve(x *exchange, r *http.Request, start time.Time) {
+	rq, err := readRequest(x.w, r) // rq is usable even with err
+	x.line.Action, x.line.Version = requestedAction(rq)
+	x.region = rq.params["RegionId"]
+	if x.line.Action != "" {
+		s.countMu.Lock()
+		s.counts[x.line.Action]++
+		s.countMu.Unlock()
+	}
+	if err != nil {
+		s.fail(x, err)
+		return
+	}
+	if p, ok := productFor(x.line.Version); ok {
+		x.product = p
+		x.line.Product = p.Code()
+	}
+	if !s.wait(r.Context()) {
+		x.line.Fault = "canceled" // the client gave up during Latency
+		return
+	}
+	id, aerr := s.authenticate(rq)
+	x.line.Method, x.line.AccessKey = id.Method, id.AccessKeyID
+	if aerr != nil {
+		s.fail(x, aerr)
+		return
+	}
+	key, o, aerr := s.route(id)
+	if aerr != nil {
+		s.fail(x, aerr)
+		return
+	}
+	if aerr, fault := s.injected(id.AccessKeyID); aerr != nil {
+		x.line.Fault = fault
+		s.fail(x, aerr)
+		return
+	}
+	body, replay, aerr := s.run(o, key, rq, id)
+	x.line.Replayed = replay
+	if aerr != nil {
+		s.fail(x, aerr)
+		return
+	}
+	if o.Write {
+		s.saveSoon()
+		if s.faults.roll(s.opts.Drop) {
+			x.line.Fault, x.line.Dropped = "drop", true
+			s.logRequest(&x.line, start)
+			x.logged, x.answered = true, true
+			drop(x.w)
+			return
+		}
+	}
+	s.answer(x, http.StatusOK, withRequestID(body, x.line.RequestID), nil)
+}
+
+// requestedAction reads the Action and Version a request names, before it
+// is authenticated (for the log and Counts).
+func requestedAction(rq *request) (action, version string) {
+	if rq.header.Get("Authorization") != "" && !rq.has("Signature") {
+		return rq.header.Get("x-acs-action"), rq.header.Get("x-acs-version")
+	}
+	return rq.params["Action"], rq.params["Version"]
+}
+
+func productFor(version string) (model.Product, bool) {
+	for _, p := range model.Products() {
+		if p.Version() == version {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// route finds the operation.
+func (s *Server) route(id identity) (opKey, op, *apiError) {
+	if id.Version == "" {
+		return opKey{}, op{}, errMissing("Version")
+	}
+	p, ok := productFor(id.Version)
+	if !ok {
+		return opKey{}, op{}, errVersion()
+	}
+	if id.Action == "" {
+		return opKey{}, op{}, errMissing("Action")
+	}
+	k := opKey{p, id.Action}
+	o, ok := s.reg.ops[k]
+	if !ok {
+		return k, op{}, errActionNotFound()
+	}
+	return k, o, nil
+}
+
+// run settles due lifecycles, then runs the operation, honouring DryRun and
+// ClientToken idempotence. The body it returns has no RequestId yet.
+func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, replay bool, _ *apiError) {
+	c := &call{srv: s, product: k.Product, action: k.Action, params: rq.params}
+	if o.DryRun {
+		dry, _, err := c.boolParam("DryRun")
+		if err != nil {
+			return nil, false, asAPIError(err)
+		}
+		c.dryRun = dry
+	}
+	token := rq.params["ClientToken"]
+	useToken := o.Write && token != "" && !c.dryRun
+	if useToken && !isASCII64(token) {
+		return nil, false, errInvalidParam("ClientToken")
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.now = s.opts.Clock.Now()
+	s.st.settle(c.now)
+	c.st = s.st
+
+	var tk tokenKey
+	var fp [32]byte
+	if useToken {
+		tk = tokenKey{AccessKey: id.AccessKeyID, Product: k.Product, Action: k.Action, Token: token}
+		fp = fingerprint(rq.params)
+		if e, ok := s.toks.get(tk, s.opts.Now()); ok {
+			if e.fingerprint != fp {
+				return nil, false, errIdempotentMismatch()
+			}
+			return e.body, true, nil
+		}
+	}
+	res, err := o.Fn(c)
+	if err != nil {
+		return nil, false, asAPIError(err)
+	}
+	if c.dryRun {
+		// A handler that validated without reaching commit still did not
+		// change anything; the answer is the same.
+		return nil, false, errDryRun()
+	}
+	b, err := marshalBody(res)
+	if err != nil {
+		return nil, false, errInternal()
+	}
+	if useToken {
+		s.toks.put(tk, tokenEntry{fingerprint: fp, body: b, at: s.opts.Now()})
+	}
+	return b, false, nil
+}
+
+func isASCII64(s string) bool {
+	if len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] > 127 {
+			return false
+		}
+	}
+	return true
+}
+
+func asAPIError(err error) *apiError {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return errInternal()
+}
+
+// fail answers an error in the API's shape.
+func (s *Server) fail(x *exchange, e *apiError) {
+	x.line.Status, x.line.Code = e.Status, e.Code
+	product := "Vpc"
+	if x.product != "" {
+		product = x.product.Code()
+	}
+	b, _ := encodeJSON(errorBody{
+		RequestId: x.line.RequestID,
+		HostId:    s.hostID(x.product, x.region),
+		Code:      e.Code,
+		Message:   e.Message,
+		Recommend: recommendURL(e.Code, product, x.line.RequestID),
+	})
+	s.answer(x, e.Status, b, e.Header)
+}
+
+func (s *Server) answer(x *exchange, status int, body []byte, extra http.Header) {
+	if x.line.Status == 0 {
+		x.line.Status = status
+	}
+	h := x.w.Header()
+	h.Set("Content-Type", "application/json;charset=utf-8")
+	h.Set("x-acs-request-id", x.line.RequestID)
+	for k, v := range extra {
+		h[k] = v
+	}
+	x.answered = true
+	x.w.WriteHeader(status)
+	_, _ = x.w.Write(body)
+}
+
+// hostID is the endpoint that answered, as error bodies report it.
+func (s *Server) hostID(p model.Product, region string) string {
+	switch p {
+	case model.ProductVpcPeer:
+		return "vpcpeer.aliyuncs.com"
+	case model.ProductSmartag:
+		if region != "" {
+			return "smartag." + region + ".aliyuncs.com"
+		}
+		return "smartag.aliyuncs.com"
+	}
+	if r := s.region(region); r != nil {
+		return r.Endpoint
+	}
+	return "vpc.aliyuncs.com"
+}
+
+// withRequestID puts "RequestId" first in a JSON object body.
+func withRequestID(body []byte, id string) []byte {
+	head := `{"RequestId":"` + id + `"`
+	rest := strings.TrimSpace(string(body))
+	if rest == "" || rest == "{}" || rest == "null" || rest[0] != '{' {
+		return []byte(head + "}")
+	}
+	return []byte(head + "," + rest[1:])
+}
+
+// newRequestID returns an uppercase UUID-style request ID.
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := strings.ToUpper(hex.EncodeToString(b[:]))
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
