@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -93,6 +94,8 @@ type App struct {
 
 	regions   []string // known region IDs, once listed
 	history   []string // `:` commands, oldest first
+	drafts    map[string]draft
+	auditMu   sync.Mutex
 	tracker   *tracker
 	quitting  bool
 	configErr error
@@ -134,7 +137,7 @@ func New(opt Options) (*App, error) {
 	a := &App{
 		opt: opt, ctx: ctx, cancel: cancel, reg: opt.Registry,
 		st: theme.New(skin, opt.NoColor), keys: km, now: opt.Now,
-		width: 120, height: 40, configErr: kerr,
+		width: 120, height: 40, configErr: kerr, drafts: map[string]draft{},
 	}
 	a.tracker = newTracker(a)
 	return a, nil

@@ -1,18 +1,393 @@
 package ui
 
 import (
-	tea "charm.land/bubbletea/v2"
+	"context"
+	"fmt"
+	"strings"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 )
+
+// kindOps are the changes the console offers for one kind. Each kind's
+// file (forms_<family>.go) declares them; opsFor looks them up.
+type kindOps struct {
+	create  func(fc *formCtx) mutation
+	edit    func(fc *formCtx) mutation
+	del     *deleteSpec
+	actions func(fc *formCtx) []actionItem
+}
+
+// actionItem is one entry of the `x` menu.
+type actionItem struct {
+	label string
+	hint  string
+	make  func(fc *formCtx) mutation
+}
+
+// deleteSpec says how to delete a resource of a kind.
+type deleteSpec struct {
+	// run sends the delete; token is the dialog's ClientToken.
+	run func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error)
+	// blockers are child kinds whose presence makes the API refuse the
+	// delete; keep tells which of them count (system route tables do not).
+	blockers []string
+	keep     func(child *model.Object) bool
+	// force, when set, explains what forcing does (NAT gateways delete
+	// their entries); the dialog then offers it.
+	force string
+}
+
+// canCreate reports whether the console has a create form for k.
+func canCreate(k *model.Kind) bool { return opsFor(k).create != nil }
 
 // mutate opens the form or dialog behind a change key (c, e, ctrl+d, x).
 func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	if a.opt.ReadOnly {
+		// The keys are not bound in read-only mode; this is a second lock.
 		return a.flashError("Read-only mode: changes are disabled for this run.")
 	}
-	return a.flashError("Changes for " + b.kind.Title + " are not available yet.")
+	sel := b.table.Selected()
+	k := b.kind
+	if sel != nil && k.IsUnion() {
+		k = sel.Obj.Kind
+	}
+	ops := opsFor(k)
+	fc := &formCtx{app: a, client: a.opt.Client, region: b.workRegion(a), parent: b.parent, origin: b.id}
+	if sel != nil {
+		fc.target = sel.Obj
+		if sel.Obj.Region != "" {
+			fc.region = sel.Obj.Region
+		}
+	}
+	switch act {
+	case ActCreate:
+		if b.kind.IsUnion() {
+			return a.chooseCreate(b, fc)
+		}
+		if ops.create == nil {
+			return a.flashError(fmt.Sprintf("Creating %s is not offered here.", k.Title))
+		}
+		fc.target = nil
+		return a.openForm(ops.create(fc), fc)
+	case ActEdit:
+		if sel == nil {
+			return a.flashError("Select a row to edit.")
+		}
+		if ops.edit == nil {
+			return a.flashError(fmt.Sprintf("%s cannot be edited; x lists its actions.", k.Title))
+		}
+		return a.openForm(ops.edit(fc), fc)
+	case ActDelete:
+		if sel == nil {
+			return a.flashError("Select a row to delete.")
+		}
+		if ops.del == nil {
+			return a.flashError(fmt.Sprintf("%s cannot be deleted from alivpc.", k.Title))
+		}
+		return a.push(newDeletePage(a, sel.Obj, ops.del, fc))
+	case ActActions:
+		if sel == nil && ops.actions == nil {
+			return a.flashError("Select a row first.")
+		}
+		var items []menuItem
+		if ops.actions != nil {
+			for _, it := range ops.actions(fc) {
+				it := it
+				items = append(items, menuItem{label: it.label, hint: it.hint, run: func(a *App) tea.Cmd {
+					return a.openForm(it.make(fc), fc)
+				}})
+			}
+		}
+		if len(items) == 0 {
+			return a.flashError(fmt.Sprintf("No other actions for %s.", k.Title))
+		}
+		what := k.Singular
+		if sel != nil {
+			what += " " + sel.Obj.ID
+		}
+		a.menu = newMenu("Actions for "+what, items)
+	}
+	return nil
 }
 
-// canCreate reports whether the console has a create form for k.
-func canCreate(k *model.Kind) bool { return false }
+// chooseCreate asks which member of a union pane to create.
+func (a *App) chooseCreate(b *browser, fc *formCtx) tea.Cmd {
+	var items []menuItem
+	for _, m := range a.reg.MembersOf(b.kind) {
+		ops := opsFor(m)
+		if ops.create == nil {
+			continue
+		}
+		items = append(items, menuItem{label: "Create " + m.Singular, run: func(a *App) tea.Cmd {
+			fc.target = nil
+			return a.openForm(ops.create(fc), fc)
+		}})
+	}
+	if len(items) == 0 {
+		return a.flashError("Nothing to create here.")
+	}
+	a.menu = newMenu("Create", items)
+	return nil
+}
+
+// workRegion is the region new resources of this pane go to.
+func (b *browser) workRegion(a *App) string {
+	switch {
+	case b.parent != nil && b.parent.Kind.Name == "region":
+		return b.parent.ID
+	case b.parent != nil && b.parent.Region != "":
+		return b.parent.Region
+	case len(b.regions) == 1:
+		return b.regions[0]
+	}
+	return a.opt.Region
+}
+
+// ---- delete dialog ----
+
+// deletePage asks for the resource's ID (or name) to be typed, and explains
+// what still depends on it before any call is made.
+type deletePage struct {
+	id    int
+	obj   *model.Object
+	spec  *deleteSpec
+	fc    *formCtx
+	token string
+
+	typed []rune
+	force bool
+
+	checking   bool
+	dependents []string // "3 VSwitches"
+	depErr     error
+	sending    bool
+	banner     []string
+}
+
+type dependentsMsg struct {
+	id     int
+	counts []string
+	err    error
+}
+
+func (m dependentsMsg) pageID() int { return m.id }
+
+type deletedMsg struct {
+	id  int
+	res *submitted
+	err error
+}
+
+func (m deletedMsg) pageID() int { return m.id }
+
+func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *deletePage {
+	return &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken()}
+}
+
+func (d *deletePage) ID() int       { return d.id }
+func (d *deletePage) Crumb() string { return "delete " + d.obj.ID }
+func (d *deletePage) Typing() bool  { return true }
+
+// Activated counts the dependents (reads only).
+func (d *deletePage) Activated(a *App) tea.Cmd {
+	if len(d.spec.blockers) == 0 || d.checking || d.dependents != nil {
+		return nil
+	}
+	d.checking = true
+	id, ctx, c, reg, o, spec := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.spec
+	return func() tea.Msg {
+		counts, err := countDependents(ctx, c, reg, o, spec)
+		return dependentsMsg{id: id, counts: counts, err: err}
+	}
+}
+
+func countDependents(ctx context.Context, c *client.Client, reg *model.Registry, o *model.Object, spec *deleteSpec) ([]string, error) {
+	var out []string
+	for _, name := range spec.blockers {
+		k, ok := reg.Lookup(name)
+		if !ok {
+			continue
+		}
+		s, ok := k.ScopeFor(o.Kind.Name)
+		if !ok {
+			continue
+		}
+		n := 0
+		for _, l := range scopedListings(k, o, s) {
+			err := c.ListObjects(ctx, l.kind, l.region, l.params, func(objs []*model.Object, _ client.Page) error {
+				for _, ch := range objs {
+					if l.match != nil && !l.match(ch) {
+						continue
+					}
+					if spec.keep != nil && !spec.keep(ch) {
+						continue
+					}
+					n++
+				}
+				return nil
+			})
+			if err != nil {
+				return out, err
+			}
+		}
+		if n > 0 {
+			title := k.Title
+			if n == 1 {
+				title = k.Singular
+			}
+			out = append(out, fmt.Sprintf("%d %s", n, strings.ToLower(title)))
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out, nil
+}
+
+func (d *deletePage) confirmText() []string {
+	out := []string{d.obj.ID}
+	if d.obj.Name != "" && d.obj.Name != d.obj.ID {
+		out = append(out, d.obj.Name)
+	}
+	return out
+}
+
+func (d *deletePage) matches() bool {
+	t := strings.TrimSpace(string(d.typed))
+	for _, c := range d.confirmText() {
+		if t == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *deletePage) blocked() bool { return len(d.dependents) > 0 && !d.force }
+
+func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case dependentsMsg:
+		d.checking = false
+		d.dependents, d.depErr = m.counts, m.err
+		return nil
+	case deletedMsg:
+		d.sending = false
+		action := "Delete" + strings.ReplaceAll(d.obj.Kind.Singular, " ", "")
+		if m.res != nil && m.res.Action != "" {
+			action = m.res.Action
+		}
+		cmd := a.auditCmd(action, d.obj.Region, m.res, m.err)
+		if m.err != nil {
+			d.banner = errorLines(m.err, "nothing was deleted; esc goes back")
+			return cmd
+		}
+		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin))
+	case tea.PasteMsg:
+		d.typed = append(d.typed, []rune(strings.TrimSpace(m.Content))...)
+		return nil
+	case tea.KeyPressMsg:
+		switch m.Keystroke() {
+		case "esc":
+			return a.pop()
+		case "ctrl+c":
+			return a.quit()
+		case "backspace":
+			if len(d.typed) > 0 {
+				d.typed = d.typed[:len(d.typed)-1]
+			}
+		case "tab":
+			if d.spec.force != "" {
+				d.force = !d.force
+			}
+		case "enter":
+			switch {
+			case d.sending:
+			case d.checking:
+				return a.flashInfo("Still checking what depends on it…")
+			case !d.matches():
+				d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm."}
+			case d.blocked():
+				d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "."}
+			default:
+				d.sending = true
+				d.banner = []string{"Deleting…"}
+				id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
+				return func() tea.Msg {
+					res, err := spec.run(ctx, fc, o, token, force)
+					return deletedMsg{id: id, res: res, err: err}
+				}
+			}
+		default:
+			if t := m.Key().Text; t != "" {
+				d.typed = append(d.typed, []rune(t)...)
+			}
+		}
+	}
+	return nil
+}
+
+func forceHint(s *deleteSpec) string {
+	if s.force == "" {
+		return ""
+	}
+	return ", or press tab to force (" + s.force + ")"
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = "\"" + v + "\""
+	}
+	return out
+}
+
+func (d *deletePage) View(a *App, w, h int) string {
+	st := a.st
+	name := d.obj.ID
+	if d.obj.Name != "" {
+		name += " (" + d.obj.Name + ")"
+	}
+	lines := []string{st.Error.Render("Delete " + d.obj.Kind.Singular + " " + name + "?"), ""}
+	switch {
+	case d.checking:
+		lines = append(lines, st.Dim.Render("Checking what still depends on it…"))
+	case d.depErr != nil:
+		lines = append(lines, errorLines(d.depErr, "could not check dependents; the API will refuse the delete if any remain")...)
+	case len(d.dependents) > 0:
+		lines = append(lines, st.Phase(4).Render(fmt.Sprintf("%s still has %s.", d.obj.ID, joinAnd(d.dependents))),
+			"The API refuses to delete it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
+		if d.force {
+			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.force)
+		}
+	case d.dependents != nil:
+		lines = append(lines, st.Dim.Render("Nothing depends on it."))
+	}
+	lines = append(lines, "", "Type "+strings.Join(quoteAll(d.confirmText()), " or ")+" to confirm, then enter. esc cancels.", "")
+	field := string(d.typed)
+	mark := "  "
+	if d.matches() {
+		mark = st.Phase(1).Render("✓ ")
+	}
+	lines = append(lines, mark+st.Accent.Render("> ")+field+st.Selected.Render(" "))
+	for _, b := range d.banner {
+		lines = append(lines, "", st.Error.Render(b))
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}

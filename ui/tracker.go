@@ -77,6 +77,9 @@ type track struct {
 	deadline time.Time
 	inflight bool
 	misses   int // not-found answers while waiting for a new resource
+	// insertInto is the pane the user started from: the first answer shows
+	// the resource there even if that pane has no row for it yet.
+	insertInto int
 }
 
 type trackTickMsg struct{}
@@ -149,13 +152,17 @@ func timeoutOf(k *model.Kind) time.Duration {
 }
 
 // follow tracks a resource changed by an operation until it reaches one of
-// target (or is gone, for a delete).
-func (t *tracker) follow(op *operation, o *model.Object, target []string, gone bool) {
+// target (or is gone, for a delete). The first look is immediate, so the
+// resource shows in its transitional phase at once; every answer for one
+// resource comes from this one sequence of polls, so none can overtake
+// another.
+func (t *tracker) follow(op *operation, o *model.Object, target []string, gone bool, insertInto int) tea.Cmd {
 	now := t.a.now()
 	key := rowKey(o)
 	t.tracks[key] = &track{key: key, kind: o.Kind, region: o.Region, id: o.ID, obj: o, target: target, gone: gone, op: op,
-		next: now.Add(trackFirstDelay), delay: trackFirstDelay, deadline: now.Add(timeoutOf(o.Kind))}
+		next: now, delay: trackFirstDelay, deadline: now.Add(timeoutOf(o.Kind)), insertInto: insertInto}
 	op.target = describeTarget(target, gone)
+	return t.poll()
 }
 
 func describeTarget(target []string, gone bool) string {
@@ -284,7 +291,15 @@ func (t *tracker) result(m trackResultMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	tr.obj = m.obj
-	changed := func() tea.Msg { return objectsChangedMsg{updated: []*model.Object{m.obj}} }
+	into := tr.insertInto
+	tr.insertInto = 0
+	changed := func() tea.Msg {
+		msg := objectsChangedMsg{updated: []*model.Object{m.obj}, insertInto: into}
+		if into != 0 {
+			msg.selectKey = m.key
+		}
+		return msg
+	}
 	phase := m.obj.Kind.Phase(m.obj.Status)
 	if tr.op != nil {
 		tr.op.phase = m.obj.Status

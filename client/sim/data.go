@@ -126,6 +126,11 @@ func seeders() []func(*seedCtx) error {
 	return []func(*seedCtx) error{
 		seedRegion,
 		seedVPC,
+		seedVBR,
+		seedFlowLog,
+		seedPeer,
+		seedNAT,
+		seedVPN,
 	}
 }
 

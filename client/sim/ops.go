@@ -57,6 +57,14 @@ func newRegistry() *registry {
 	}
 	addRegion(r)
 	addVPC(r)
+	addVBR(r)
+	addBGP(r)
+	addFlowLog(r)
+	addSagFlowLog(r)
+	addPeer(r)
+	addNAT(r)
+	addEIP(r)
+	addVPN(r)
 	return r
 }
 

@@ -1,0 +1,107 @@
+package sim
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// Demo seeding of flow logs: a network interface per seeded ECS instance
+// (the resources a NetworkInterface flow log captures); VPC flow logs that
+// are Active on a VPC, a VSwitch and an interface, and one Inactive; and two
+// Smart Access Gateway flow logs, an SLS one bound to a gateway in
+// cn-shanghai and a NetFlow one in cn-hangzhou.
+
+type demoFlowLog struct {
+	Name, Desc   string
+	VpcName      string // the VPC, or the VPC of the VSwitch/instance
+	ResourceType string
+	Resource     string // VSwitch or instance name; "" for the VPC itself
+	Traffic      string
+	Interval     int
+	Status       string
+	AgeDays      int
+}
+
+func demoFlowLogs() []demoFlowLog {
+	return []demoFlowLog{
+		{Name: "prod-core-all", Desc: "All traffic of prod-core for the SOC", VpcName: "prod-core", ResourceType: "VPC",
+			Traffic: "All", Interval: 10, Status: flActive, AgeDays: 200},
+		{Name: "dmz-edge-rejects", Desc: "Traffic refused by the DMZ security groups", VpcName: "dmz-edge", ResourceType: "VSwitch",
+			Resource: "dmz-edge-b", Traffic: "Drop", Interval: 5, Status: flActive, AgeDays: 120},
+		{Name: "fw-appliance-eni", Desc: "Firewall appliance interface", VpcName: "prod-core", ResourceType: "NetworkInterface",
+			Resource: "fw-appliance-01", Traffic: "Allow", Interval: 1, Status: flActive, AgeDays: 60},
+		{Name: "staging-audit", Desc: "Paused until the next audit", VpcName: "staging", ResourceType: "VPC",
+			Traffic: "All", Interval: 10, Status: flInactive, AgeDays: 90},
+	}
+}
+
+func demoSagFlowLogs() []struct {
+	Region string
+	Log    model.SagFlowLog
+} {
+	return []struct {
+		Region string
+		Log    model.SagFlowLog
+	}{
+		{"cn-shanghai", model.SagFlowLog{Name: "sag-flowlog-shanghai", Description: "Branch offices to Log Service",
+			OutputType: "sls", ActiveAging: model.DefaultActiveAging, InactiveAging: model.DefaultInactiveAging,
+			SlsRegionId: "cn-shanghai", ProjectName: "sag-flowlog-shanghai", LogstoreName: "branch-flows", TotalSagNum: 1}},
+		{"cn-hangzhou", model.SagFlowLog{Name: "sag-netflow-hangzhou", Description: "Branch offices to the NetFlow collector",
+			OutputType: "netflow", ActiveAging: 600, InactiveAging: 30, NetflowServerIp: "10.20.8.10",
+			NetflowServerPort: "9995", NetflowVersion: model.DefaultNetflowVersion}},
+	}
+}
+
+func seedFlowLog(d *seedCtx) error {
+	if d.dataset != DatasetDemo {
+		return nil
+	}
+	byName := map[string]*seededVpc{}
+	enis := map[string]*record{} // instance name → its interface
+	for _, sv := range d.VPCs {
+		byName[vpcOf(sv.Vpc).VpcName] = sv
+		for _, inst := range d.st.children(kindInstance, kindVpc, sv.Vpc.ID) {
+			enis[inst.Value.(*instance).InstanceName] = addENI(d.st, inst)
+		}
+	}
+	for _, fl := range demoFlowLogs() {
+		sv := byName[fl.VpcName]
+		if sv == nil {
+			return fmt.Errorf("sim: demo flow log %s: no VPC %s", fl.Name, fl.VpcName)
+		}
+		id := sv.Vpc.ID
+		switch fl.ResourceType {
+		case "VSwitch":
+			id = ""
+			for _, sw := range sv.VSwitches {
+				if vswOf(sw).VSwitchName == fl.Resource {
+					id = sw.ID
+				}
+			}
+		case "NetworkInterface":
+			id = ""
+			if eni := enis[fl.Resource]; eni != nil {
+				id = eni.ID
+			}
+		}
+		if id == "" {
+			return fmt.Errorf("sim: demo flow log %s: no %s %s", fl.Name, fl.ResourceType, fl.Resource)
+		}
+		addFlowLogRec(d.st, flowLogArgs{
+			Region: sv.Vpc.Region, VpcId: sv.Vpc.ID, Name: fl.Name, Description: fl.Desc,
+			ResourceType: fl.ResourceType, ResourceId: id, TrafficType: fl.Traffic,
+			Project: "flowlog-" + sv.Vpc.Region, LogStore: fl.Name, Interval: fl.Interval, IpVersion: "IPv4",
+			TrafficPath: []string{"all"}, Status: fl.Status,
+			Created: model.FormatTime(d.now.Add(-time.Duration(fl.AgeDays) * 24 * time.Hour)),
+		})
+	}
+	for _, s := range demoSagFlowLogs() {
+		f := s.Log
+		f.FlowLogId = d.st.newID(kindSagFlowLog, s.Region)
+		f.Status, f.ResourceGroupId = flActive, defaultResourceGroup
+		d.st.mustAdd(kindSagFlowLog, s.Region, &f)
+	}
+	return nil
+}

@@ -1,0 +1,381 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// opsFor returns the changes offered for a kind. Each family's file adds
+// its kinds here.
+func opsFor(k *model.Kind) kindOps {
+	switch k.Name {
+	case "vpc":
+		return vpcOps()
+	case "vsw":
+		return vswOps()
+	}
+	return familyOps(k)
+}
+
+// ---- VPC ----
+
+func vpcOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation { return &vpcCreate{cidrChoice: model.VpcCIDRPresets[0]} },
+		edit: func(fc *formCtx) mutation {
+			v := fc.target.Value.(*model.Vpc)
+			return &vpcModify{id: v.VpcId, name: v.VpcName, desc: v.Description}
+		},
+		del: &deleteSpec{
+			blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
+			// The system route table goes with the VPC.
+			keep: func(o *model.Object) bool {
+				if rt, ok := o.Value.(*model.RouteTable); ok {
+					return rt.RouteTableType != "System"
+				}
+				return true
+			},
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
+				out, err := fc.client.DeleteVpc(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
+				res.Gone, res.Action = true, "DeleteVpc"
+				return res, nil
+			},
+		},
+	}
+}
+
+const customCIDR = "custom"
+
+type vpcCreate struct {
+	name, desc, cidrChoice, cidr, rg string
+	ipv6, dryRun                     bool
+}
+
+func (m *vpcCreate) Title() string  { return "Create VPC" }
+func (m *vpcCreate) Action() string { return "CreateVpc" }
+
+func (m *vpcCreate) Form(fc *formCtx) *huh.Form {
+	opts := []huh.Option[string]{}
+	for _, p := range model.VpcCIDRPresets {
+		opts = append(opts, huh.NewOption(p, p))
+	}
+	opts = append(opts, huh.NewOption("custom block…", customCIDR))
+	return huh.NewForm(
+		huh.NewGroup(
+			liveInput("Name", &m.name, model.DefaultName.Check, "2-128 characters; starts with a letter; letters, digits, . _ -"),
+			huh.NewSelect[string]().Title("IPv4 CIDR block").Options(opts...).Value(&m.cidrChoice).
+				Description("A VPC has one block, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (/8 to /24). It cannot change later."),
+		),
+		huh.NewGroup(
+			liveInput("Custom CIDR block", &m.cidr, required("a CIDR block", func(s string) error { _, err := model.CheckVpcCIDR(s); return err }), "e.g. 10.30.0.0/16"),
+		).WithHideFunc(func() bool { return m.cidrChoice != customCIDR }),
+		huh.NewGroup(
+			liveInput("Description", &m.desc, model.CheckDescription, "optional; 2-256 characters, starts with a letter"),
+			huh.NewInput().Title("Resource group ID").Value(&m.rg).Description("optional, e.g. rg-acfmxazb4ph6aiy"),
+			huh.NewConfirm().Title("Enable IPv6?").Value(&m.ipv6),
+			huh.NewConfirm().Title("Dry run only?").Description("Validate without creating anything").Value(&m.dryRun),
+		),
+	)
+}
+
+func (m *vpcCreate) block() string {
+	if m.cidrChoice == customCIDR {
+		return strings.TrimSpace(m.cidr)
+	}
+	return m.cidrChoice
+}
+
+func (m *vpcCreate) Check(fc *formCtx) error {
+	if err := model.DefaultName.Check(m.name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	if _, err := model.CheckVpcCIDR(m.block()); err != nil {
+		return fmt.Errorf("CIDR block: %w", err)
+	}
+	if err := model.CheckDescription(m.desc); err != nil {
+		return fmt.Errorf("description: %w", err)
+	}
+	return nil
+}
+
+func (m *vpcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CreateVpcInput{RegionId: fc.region, VpcName: m.name, CidrBlock: m.block(), Description: m.desc,
+		ResourceGroupId: strings.TrimSpace(m.rg), DryRun: m.dryRun, ClientToken: token}
+	if m.ipv6 {
+		in.EnableIpv6 = &m.ipv6
+	}
+	out, err := fc.client.CreateVpc(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.app.reg.MustLookup("vpc")
+	return result(k, fc.region, out.VpcId, out.RequestId, in, k.Target), nil
+}
+
+type vpcModify struct {
+	id, name, desc string
+}
+
+func (m *vpcModify) Title() string  { return "Edit VPC " + m.id }
+func (m *vpcModify) Action() string { return "ModifyVpcAttribute" }
+
+func (m *vpcModify) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.name, model.DefaultName.Check, "2-128 characters; starts with a letter; letters, digits, . _ -"),
+		liveInput("Description", &m.desc, model.CheckDescription, "2-256 characters, starts with a letter"),
+	))
+}
+
+func (m *vpcModify) Check(fc *formCtx) error {
+	if err := model.DefaultName.Check(m.name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	return model.CheckDescription(m.desc)
+}
+
+func (m *vpcModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.ModifyVpcAttributeInput{RegionId: fc.region, VpcId: m.id, VpcName: m.name, Description: m.desc}
+	out, err := fc.client.ModifyVpcAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.app.reg.MustLookup("vpc")
+	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
+}
+
+// ---- VSwitch ----
+
+func vswOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation {
+			m := &vswCreate{mask: "24"}
+			if fc.parent != nil && fc.parent.Kind.Name == "vpc" {
+				m.vpcID = fc.parent.ID
+				m.fixedVPC = true
+			}
+			return m
+		},
+		edit: func(fc *formCtx) mutation {
+			v := fc.target.Value.(*model.VSwitch)
+			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
+		},
+		del: &deleteSpec{
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
+				out, err := fc.client.DeleteVSwitch(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
+				res.Gone, res.Action = true, "DeleteVSwitch"
+				return res, nil
+			},
+		},
+	}
+}
+
+// vswCreate creates a VSwitch: the zone list comes from DescribeZones, and
+// the CIDR field suggests the next free block and rejects overlaps.
+type vswCreate struct {
+	vpcID, zone, cidr, name, desc, mask string
+	fixedVPC                            bool
+
+	// loaded by Prepare
+	vpcs     []*model.Vpc
+	zones    []*model.Zone
+	siblings map[string][]string // VPC ID → VSwitch blocks
+}
+
+func (m *vswCreate) Title() string {
+	if m.fixedVPC {
+		return "Create VSwitch in " + m.vpcID
+	}
+	return "Create VSwitch"
+}
+func (m *vswCreate) Action() string { return "CreateVSwitch" }
+
+func (m *vswCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	if m.vpcs != nil {
+		return nil // a draft already has its choices
+	}
+	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	zones, err := fc.client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: m.vpcID})
+	if err != nil {
+		return err
+	}
+	m.vpcs, m.zones = vpcs, zones
+	m.siblings = map[string][]string{}
+	for _, s := range sws {
+		m.siblings[s.VpcId] = append(m.siblings[s.VpcId], s.CidrBlock)
+	}
+	if m.vpcID == "" && len(vpcs) > 0 {
+		m.vpcID = vpcs[0].VpcId
+	}
+	if len(zones) > 0 {
+		m.zone = zones[0].ZoneId
+	}
+	m.cidr = m.suggest()
+	return nil
+}
+
+func (m *vswCreate) vpc() *model.Vpc {
+	for _, v := range m.vpcs {
+		if v.VpcId == m.vpcID {
+			return v
+		}
+	}
+	return nil
+}
+
+// suggest is the next free block of the chosen size in the VPC.
+func (m *vswCreate) suggest() string {
+	v := m.vpc()
+	if v == nil {
+		return ""
+	}
+	bits := 24
+	fmt.Sscan(m.mask, &bits)
+	return model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits)
+}
+
+func (m *vswCreate) checkCIDR(s string) error {
+	v := m.vpc()
+	if v == nil {
+		return fmt.Errorf("choose a VPC first")
+	}
+	_, err := model.CheckVSwitchCIDR(s, v.CidrBlock, m.siblings[v.VpcId])
+	return err
+}
+
+func (m *vswCreate) Form(fc *formCtx) *huh.Form {
+	var vpcOpts []huh.Option[string]
+	for _, v := range m.vpcs {
+		vpcOpts = append(vpcOpts, huh.NewOption(fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId))
+	}
+	var zoneOpts []huh.Option[string]
+	for _, z := range m.zones {
+		zoneOpts = append(zoneOpts, huh.NewOption(fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId))
+	}
+	fields := []huh.Field{}
+	if !m.fixedVPC {
+		fields = append(fields, huh.NewSelect[string]().Title("VPC").Options(vpcOpts...).Value(&m.vpcID).Height(6))
+	}
+	fields = append(fields,
+		huh.NewSelect[string]().Title("Zone").Options(zoneOpts...).Value(&m.zone).Height(6).
+			Description("From DescribeZones for "+fc.region),
+		liveInput("CIDR block", &m.cidr, required("a CIDR block", m.checkCIDR), ""),
+		liveInput("Name", &m.name, model.DefaultName.Check, "optional; 2-128 characters, starts with a letter"),
+		liveInput("Description", &m.desc, model.CheckDescription, "optional"),
+	)
+	cidr := fields[len(fields)-3].(*huh.Input)
+	cidr.DescriptionFunc(func() string {
+		if err := m.checkCIDR(m.cidr); err != nil {
+			return "✗ " + err.Error() + m.suggestion()
+		}
+		return "inside " + m.vpcBlock() + "; /16 to /29; the first and last 3 addresses are reserved"
+	}, &m.cidr).SuggestionsFunc(m.suggestions, &m.vpcID)
+	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+func (m *vswCreate) vpcBlock() string {
+	if v := m.vpc(); v != nil {
+		return v.CidrBlock
+	}
+	return "the VPC"
+}
+
+func (m *vswCreate) suggestion() string {
+	if s := m.suggest(); s != "" && s != m.cidr {
+		return " — next free: " + s
+	}
+	return ""
+}
+
+// suggestions offers the next free block of a few common sizes.
+func (m *vswCreate) suggestions() []string {
+	v := m.vpc()
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for _, bits := range []int{24, 23, 22, 20, 26, 28} {
+		if s := model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (m *vswCreate) Check(fc *formCtx) error {
+	if m.vpcID == "" {
+		return fmt.Errorf("choose a VPC")
+	}
+	if m.zone == "" {
+		return fmt.Errorf("choose a zone")
+	}
+	if err := m.checkCIDR(strings.TrimSpace(m.cidr)); err != nil {
+		return fmt.Errorf("CIDR block: %w", err)
+	}
+	if err := model.DefaultName.Check(m.name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	return model.CheckDescription(m.desc)
+}
+
+func (m *vswCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CreateVSwitchInput{RegionId: fc.region, VpcId: m.vpcID, ZoneId: m.zone, CidrBlock: strings.TrimSpace(m.cidr),
+		VSwitchName: m.name, Description: m.desc, ClientToken: token}
+	out, err := fc.client.CreateVSwitch(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.app.reg.MustLookup("vsw")
+	return result(k, fc.region, out.VSwitchId, out.RequestId, in, k.Target), nil
+}
+
+type vswModify struct{ id, name, desc string }
+
+func (m *vswModify) Title() string  { return "Edit VSwitch " + m.id }
+func (m *vswModify) Action() string { return "ModifyVSwitchAttribute" }
+
+func (m *vswModify) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.name, model.DefaultName.Check, "2-128 characters; starts with a letter"),
+		liveInput("Description", &m.desc, model.CheckDescription, "2-256 characters, starts with a letter"),
+	))
+}
+
+func (m *vswModify) Check(fc *formCtx) error {
+	if err := model.DefaultName.Check(m.name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	return model.CheckDescription(m.desc)
+}
+
+func (m *vswModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.ModifyVSwitchAttributeInput{RegionId: fc.region, VSwitchId: m.id, VSwitchName: m.name, Description: m.desc}
+	out, err := fc.client.ModifyVSwitchAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.app.reg.MustLookup("vsw")
+	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
+}
