@@ -206,7 +206,7 @@ func (b *browser) load(a *App, refresh bool) tea.Cmd {
 	b.finished = map[string]bool{}
 	b.staged = map[string][]*Row{}
 	b.seen = map[string]bool{}
-	plan, expand := planView(a.reg, b.kind, b.parent, b.regionsFor(a))
+	plan, expand := client.Plan(a.reg, b.kind, b.parent, b.regionsFor(a))
 	b.planned = len(plan) + len(expand)
 	job, cmd := startLoad(a.ctx, a.opt.Client, b.kind, b.id, b.seq, plan, expand)
 	b.job = job

@@ -368,25 +368,89 @@ func (a *App) auditCmd(action, region string, res *submitted, err error) tea.Cmd
 
 // ---- helpers for mutations ----
 
-// liveInput is a text field whose check runs on every keystroke: the message
-// shows under the field as you type, and the form will not move on until it
-// passes.
-func liveInput(title string, value *string, check func(string) error, hint string) *huh.Input {
-	in := huh.NewInput().Title(title).Value(value)
+// liveField is a text field whose check runs as you type: the message shows
+// right under the field and the form will not move on until it passes.
+// huh's DescriptionFunc would evaluate in a goroutine while keystrokes
+// write the bound value; this computes in View, on the UI goroutine.
+type liveField struct {
+	*huh.Input
+	value    *string
+	describe func() string   // the line under the field
+	suggest  func() []string // completions (ctrl+e), recomputed as choices change
+	sugKey   string
+	focused  bool
+	width    int
+}
+
+// liveInput builds a liveField with a check and a hint shown when it passes.
+func liveInput(title string, value *string, check func(string) error, hint string) *liveField {
+	f := &liveField{Input: huh.NewInput().Title(title).Value(value), value: value}
 	if check != nil {
-		in = in.Validate(check).DescriptionFunc(func() string {
+		f.Input = f.Input.Validate(check)
+	}
+	f.describe = func() string {
+		if check != nil {
 			if err := check(*value); err != nil {
 				return "✗ " + err.Error()
 			}
-			if hint != "" {
-				return hint
-			}
-			return ""
-		}, value)
-	} else if hint != "" {
-		in = in.Description(hint)
+		}
+		return hint
 	}
-	return in
+	return f
+}
+
+func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	m, cmd := f.Input.Update(msg)
+	if in, ok := m.(*huh.Input); ok {
+		f.Input = in
+	}
+	f.refreshSuggestions()
+	return f, cmd
+}
+
+func (f *liveField) Focus() tea.Cmd {
+	f.focused = true
+	f.refreshSuggestions()
+	return f.Input.Focus()
+}
+
+func (f *liveField) Blur() tea.Cmd {
+	f.focused = false
+	return f.Input.Blur()
+}
+
+func (f *liveField) WithWidth(w int) huh.Field {
+	f.width = w
+	f.Input.WithWidth(w)
+	return f
+}
+
+func (f *liveField) refreshSuggestions() {
+	if f.suggest == nil {
+		return
+	}
+	s := f.suggest()
+	key := strings.Join(s, ",")
+	if key != f.sugKey {
+		f.sugKey = key
+		f.Input.Suggestions(s)
+	}
+}
+
+func (f *liveField) View() string {
+	v := f.Input.View()
+	d := f.describe()
+	if d == "" {
+		return v
+	}
+	prefix := "  "
+	if f.focused {
+		prefix = "┃ "
+	}
+	if f.width > 4 {
+		d = ansi.Truncate(d, f.width-2, "…")
+	}
+	return strings.TrimRight(v, "\n") + "\n" + prefix + d
 }
 
 // optional wraps a check so an empty value passes.

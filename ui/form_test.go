@@ -61,11 +61,13 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	d.keys("c")
 	d.formPage()
 	d.waitText("Create VPC", "Name")
+	d.waitFocus("Name")
 	d.typeText("payments")
-	d.keys("enter")               // name → CIDR select
+	d.keys("enter") // name → CIDR select
+	d.waitFocus("IPv4 CIDR block")
 	d.keys("down", "down", "down") // custom block…
 	d.keys("enter")
-	d.waitText("Custom CIDR block")
+	d.waitFocus("Custom CIDR block")
 	d.typeText("10.77.0.0/33")
 	d.waitText("not a CIDR block") // the check shows while typing
 	for range 2 {
@@ -74,7 +76,10 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	d.typeText("16")
 	d.keys("enter")
 	// Description, resource group, IPv6, dry run: accept the defaults.
-	d.keys("enter", "enter", "enter", "enter")
+	for _, f := range []string{"Description", "Resource group ID", "Enable IPv6?", "Dry run only?"} {
+		d.waitFocus(f)
+		d.keys("enter")
+	}
 	s := d.waitText("payments", "Pending")
 	if !strings.Contains(s, "following it until it is Available") {
 		t.Errorf("the flash should say it is being followed:\n%s", s)
@@ -93,6 +98,13 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	if e.Action != "CreateVpc" || e.Params["CidrBlock"] != "10.77.0.0/16" || e.RequestID == "" || e.Profile != "SIMULATOR" || e.ID == "" {
 		t.Errorf("audit entry %+v", e)
 	}
+}
+
+// waitFocus waits until the form's focused field is title (huh moves focus
+// asynchronously).
+func (d *driver) waitFocus(title string) {
+	d.t.Helper()
+	d.waitText("┃ " + title)
 }
 
 func regexpLine(screen, a, b string) bool {
@@ -141,9 +153,10 @@ func TestServerErrorKeepsValues(t *testing.T) {
 	d.idle()
 	d.keys("c")
 	p := d.formPage()
+	d.waitFocus("Name")
 	d.typeText("keepme")
 	d.fault.on.Store(true)
-	d.keys("enter", "enter", "enter", "enter", "enter", "enter")
+	submitVPCForm(d)
 	s := d.waitText("ServiceUnavailable", "FAULT-REQ-1")
 	if _, ok := d.app.top().(*formPage); !ok {
 		t.Fatalf("the form closed after a server error:\n%s", s)
@@ -154,10 +167,19 @@ func TestServerErrorKeepsValues(t *testing.T) {
 	token := p.token
 	d.fault.on.Store(false)
 	// Resubmit: walk the fields again and submit.
-	d.keys("enter", "enter", "enter", "enter", "enter", "enter")
+	submitVPCForm(d)
 	d.waitText("keepme", "following it")
 	if p.token != token {
 		t.Error("a resubmission must reuse the ClientToken")
+	}
+}
+
+// submitVPCForm walks the VPC form's fields with enter.
+func submitVPCForm(d *driver) {
+	d.t.Helper()
+	for _, f := range []string{"Name", "IPv4 CIDR block", "Description", "Resource group ID", "Enable IPv6?", "Dry run only?"} {
+		d.waitFocus(f)
+		d.keys("enter")
 	}
 }
 
@@ -166,6 +188,7 @@ func TestFormEscKeepsDraft(t *testing.T) {
 	d.idle()
 	d.keys("c")
 	d.formPage()
+	d.waitFocus("Name")
 	d.typeText("draft-vpc")
 	d.keys("esc")
 	d.waitText("input is kept")

@@ -285,13 +285,14 @@ func (m *vswCreate) Form(fc *formCtx) *huh.Form {
 		liveInput("Name", &m.name, model.DefaultName.Check, "optional; 2-128 characters, starts with a letter"),
 		liveInput("Description", &m.desc, model.CheckDescription, "optional"),
 	)
-	cidr := fields[len(fields)-3].(*huh.Input)
-	cidr.DescriptionFunc(func() string {
+	cidr := fields[len(fields)-3].(*liveField)
+	cidr.describe = func() string {
 		if err := m.checkCIDR(m.cidr); err != nil {
 			return "✗ " + err.Error() + m.suggestion()
 		}
-		return "inside " + m.vpcBlock() + "; /16 to /29; the first and last 3 addresses are reserved"
-	}, &m.cidr).SuggestionsFunc(m.suggestions, &m.vpcID)
+		return "inside " + m.vpcBlock() + "; /16 to /29; the first and last 3 addresses are reserved (ctrl+e: next free)"
+	}
+	cidr.suggest = m.suggestions
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 

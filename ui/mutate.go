@@ -217,10 +217,10 @@ func countDependents(ctx context.Context, c *client.Client, reg *model.Registry,
 			continue
 		}
 		n := 0
-		for _, l := range scopedListings(k, o, s) {
-			err := c.ListObjects(ctx, l.kind, l.region, l.params, func(objs []*model.Object, _ client.Page) error {
+		for _, l := range client.ScopedListings(k, o, s) {
+			err := c.ListObjects(ctx, l.Kind, l.Region, l.Params, func(objs []*model.Object, _ client.Page) error {
 				for _, ch := range objs {
-					if l.match != nil && !l.match(ch) {
+					if l.Match != nil && !l.Match(ch) {
 						continue
 					}
 					if spec.keep != nil && !spec.keep(ch) {

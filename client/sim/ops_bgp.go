@@ -436,10 +436,10 @@ func bgpPeerIP(c *call, vbr *record, skip *record) (string, error) {
 			return "", newErr(400, "InvalidPeerIpAddress", "multi pconn peer ip can not be null.")
 		}
 	}
-	if model.CheckBgpPeerIP(ip) != nil {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil || model.CheckBgpPeerIP(ip) != nil {
 		return "", errBgpIP()
 	}
-	addr := netip.MustParseAddr(ip)
 	if s, ok := vbrPeeringSubnet(v); ok {
 		p, err := netip.ParsePrefix(s)
 		if err != nil || !p.Masked().Contains(addr) || addr.String() == v.LocalGatewayIp {

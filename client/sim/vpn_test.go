@@ -3,7 +3,9 @@ package sim
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -100,7 +102,7 @@ func TestVpnGatewayLifecycle(t *testing.T) {
 	if m.str("Name") != "hq.vpn" || m.str("VpnGatewayId") != gw || m.str("Status") != "updating" {
 		t.Errorf("modify answer: %s", m.Raw)
 	}
-	h.fails("ModifyVpnGatewayAttribute", kv("RegionId", hz, "VpnGatewayId", gw, "Description", "x"), 400, "VpnGateway.Configuring")
+	h.fails("ModifyVpnGatewayAttribute", kv("RegionId", hz, "VpnGatewayId", gw, "Description", "Main"), 400, "VpnGateway.Configuring")
 	h.settle()
 	h.fails("ModifyVpnGatewayAttribute", kv("RegionId", hz, "VpnGatewayId", gw, "Description", "x"), 400, "InvalidDescription")
 	h.fails("ModifyVpnGatewayAttribute", kv("RegionId", hz, "VpnGatewayId", "vpn-nope"), 404, "InvalidVpnGatewayInstanceId.NotFound")
@@ -190,7 +192,7 @@ func TestCustomerGateways(t *testing.T) {
 	h.fails("ModifyCustomerGatewayAttribute", kv("RegionId", hz, "CustomerGatewayId", id, "Name", "2x"), 400, "InvalidName")
 	h.fails("DescribeCustomerGateway", kv("RegionId", hz, "CustomerGatewayId", "cgw-nope"), 404, "InvalidCustomerGatewayInstanceId.NotFound")
 	for i := range 11 {
-		h.ok("CreateCustomerGateway", kv("RegionId", hz, "IpAddress", "198.51.100."+string(rune('1'+i%9))+string(rune('0'+i/9))))
+		h.ok("CreateCustomerGateway", kv("RegionId", hz, "IpAddress", fmt.Sprintf("198.51.100.%d", 30+i)))
 	}
 	p := h.ok("DescribeCustomerGateways", kv("RegionId", hz, "PageSize", "5", "PageNumber", "3"))
 	if p.num("TotalCount") != 12 || len(p.items("CustomerGateways", "CustomerGateway")) != 2 {
@@ -454,5 +456,29 @@ func TestOfficialSDKReadsVpn(t *testing.T) {
 	dreq.VpnGatewayId = creq.VpnGatewayId
 	if _, err := c.DeleteVpnGateway(dreq); sdkCode(err) != "DependencyViolation" {
 		t.Errorf("SDK DeleteVpnGateway with connections: %v", err)
+	}
+}
+
+func TestProvisioningVpnGatewaySurvivesRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := NewManualClock(wallTime)
+	h := newHarness(t, Options{StatePath: path, Clock: clock})
+	id := h.createVpc("CidrBlock", "10.0.0.0/16")
+	h.settle()
+	gw := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "5")).str("VpnGatewayId")
+	clock.Advance(h.srv.opts.Settle/2 + time.Millisecond)
+	if s := h.vpnStatus(gw); s != "provisioning" {
+		t.Fatalf("before the restart: %s", s)
+	}
+	if err := h.srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	again := newHarness(t, Options{StatePath: path, Clock: clock})
+	if s := again.vpnStatus(gw); s != "provisioning" {
+		t.Fatalf("after the restart: %s", s)
+	}
+	clock.Advance(again.srv.opts.Settle / 2)
+	if s := again.vpnStatus(gw); s != "active" {
+		t.Fatalf("provisioning did not finish after the restart: %s", s)
 	}
 }
