@@ -510,3 +510,41 @@ func TestEdgeOfficialSDK(t *testing.T) {
 		t.Fatalf("ListVpcPeerConnections: %v %+v", err, lst)
 	}
 }
+
+// TestEdgeOpsRefuseGarbage sends every operation of the families odd
+// values: each must answer a client error, never fail inside.
+func TestEdgeOpsRefuseGarbage(t *testing.T) {
+	h := newHarness(t, Options{})
+	vbr := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh)).items("VirtualBorderRouterSet", "VirtualBorderRouterType")[0]
+	ops := map[model.Product][]string{
+		model.ProductVPC: {"DescribePhysicalConnections", "CreateVirtualBorderRouter", "ModifyVirtualBorderRouterAttribute",
+			"TerminateVirtualBorderRouter", "RecoverVirtualBorderRouter", "DeleteVirtualBorderRouter", "DescribeVirtualBorderRouters",
+			"DescribeVirtualBorderRoutersForPhysicalConnection", "CreateBgpGroup", "ModifyBgpGroupAttribute", "DeleteBgpGroup",
+			"DescribeBgpGroups", "CreateBgpPeer", "ModifyBgpPeerAttribute", "DeleteBgpPeer", "DescribeBgpPeers", "AddBgpNetwork",
+			"DeleteBgpNetwork", "DescribeBgpNetworks", "CreateFlowLog", "ModifyFlowLogAttribute", "ActiveFlowLog", "DeactiveFlowLog",
+			"DeleteFlowLog", "DescribeFlowLogs"},
+		model.ProductSmartag: {"CreateFlowLog", "ModifyFlowLogAttribute", "DeleteFlowLog", "ActiveFlowLog", "DeactiveFlowLog", "DescribeFlowLogs"},
+		model.ProductVpcPeer: {"CreateVpcPeerConnection", "AcceptVpcPeerConnection", "RejectVpcPeerConnection", "ModifyVpcPeerConnection",
+			"DeleteVpcPeerConnection", "ListVpcPeerConnections", "GetVpcPeerConnectionAttribute"},
+	}
+	names := []string{"VbrId", "RouterId", "PhysicalConnectionId", "BgpGroupId", "BgpPeerId", "FlowLogId", "InstanceId", "VpcId",
+		"AcceptingVpcId", "AcceptingAliUid", "AcceptingRegionId", "VlanId", "VbrOwnerId", "LocalGatewayIp", "PeerGatewayIp",
+		"PeeringSubnetMask", "PeerAsn", "LocalAsn", "PeerIpAddress", "DstCidrBlock", "ResourceType", "ResourceId", "TrafficType",
+		"OutputType", "ActiveAging", "InactiveAging", "NetflowServerPort", "NetflowServerIp", "SlsRegionId", "Bandwidth", "LinkType",
+		"MaxResults", "NextToken", "PageSize", "PageNumber", "Filter.1.Key", "Filter.1.Value.1", "AggregationInterval", "Name"}
+	values := []string{"[", "-1", "99999999999999999999", "1.2.3.4/99", "\x00", "   ", "null", `["x",1]`, "VbrId", vbr["VbrId"].(string)}
+	for p, actions := range ops {
+		on := h.edgeOn(p)
+		for _, action := range actions {
+			for _, v := range values {
+				params := kv("RegionId", sh)
+				for _, n := range names {
+					params[n] = v
+				}
+				if a := on.call(action, params); a.Status >= 500 {
+					t.Errorf("%s %s with %q: HTTP %d %s", p, action, v, a.Status, a.code())
+				}
+			}
+		}
+	}
+}
