@@ -192,7 +192,7 @@ func (d *driver) drain() {
 // waitFor processes messages until cond holds.
 func (d *driver) waitFor(what string, cond func() bool) {
 	d.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(30 * time.Second)
 	for {
 		d.drain()
 		if cond() {
