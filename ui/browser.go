@@ -904,8 +904,13 @@ func (b *browser) emptyView(a *App, w int) string {
 		msg = "Nothing loaded. Press ctrl+r to try again."
 	default:
 		msg = "No " + b.kind.Title + " here."
-		if b.parent != nil {
+		switch {
+		case b.parent != nil && b.parent.Kind.Name == "region":
+			msg = "No " + b.kind.Title + " in " + b.parent.ID + "."
+		case b.parent != nil:
 			msg = "No " + b.kind.Title + " in " + b.parent.Kind.Singular + " " + b.parent.ID + "."
+		case !b.allRegions && !b.kind.Global:
+			msg = "No " + b.kind.Title + " in " + b.workRegion(a) + ". :" + b.kind.Name + " all looks in every region."
 		}
 		if a.keys.Bound(ActCreate) && canCreate(b.kind) {
 			msg += " Press " + a.keys.Hint(ActCreate) + " to create one."

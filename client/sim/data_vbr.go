@@ -34,12 +34,15 @@ type demoVbr struct {
 	// DCBlocks are data-centre blocks announced besides the VPC's OnPrem
 	// blocks.
 	DCBlocks []string
+	// OwnBlocksOnly leaves the VPC's OnPrem blocks to its VPN gateway.
+	OwnBlocksOnly bool
 }
 
 func demoPCs() []demoPC {
 	return []demoPC{
-		{Region: "cn-shanghai", Name: "pc-dc-shanghai", Desc: "Leased line to the Shanghai data centre",
-			AccessPoint: "ap-cn-shanghai-sh-nh", Operator: "CT", PortType: "10GBase-LR", Location: "Shanghai IDC, Zhangjiang",
+		// In the default region, so BGP is on screen where a new user lands.
+		{Region: "cn-hangzhou", Name: "pc-dc-hangzhou", Desc: "Leased line to the Hangzhou data centre",
+			AccessPoint: "ap-cn-hangzhou-yh-b", Operator: "CT", PortType: "10GBase-LR", Location: "Hangzhou IDC, Binjiang",
 			Bandwidth: 10000, AgeDays: 420},
 		{Region: "cn-beijing", Name: "pc-dc-beijing", Desc: "Leased line to the Beijing partner exchange",
 			AccessPoint: "ap-cn-beijing-ft-a", Operator: "CU", PortType: "1000Base-LX", Location: "Beijing IDC, Yizhuang",
@@ -49,9 +52,9 @@ func demoPCs() []demoPC {
 
 func demoVbrs() []demoVbr {
 	return []demoVbr{
-		{Region: "cn-shanghai", Name: "vbr-dc-shanghai", Desc: "Shanghai data centre over pc-dc-shanghai", Vlan: 101,
+		{Region: "cn-hangzhou", Name: "vbr-dc-hangzhou", Desc: "Hangzhou data centre over pc-dc-hangzhou", Vlan: 101,
 			Local: "10.254.0.1", Peer: "10.254.0.2", Mask: "255.255.255.248", PeerAsn: 65010, DownPeer: "10.254.0.3",
-			DCBlocks: []string{"172.18.0.0/16"}},
+			DCBlocks: []string{"172.18.0.0/16"}, OwnBlocksOnly: true},
 		{Region: "cn-beijing", Name: "vbr-dc-beijing", Desc: "Beijing partner exchange over pc-dc-beijing", Vlan: 201,
 			Local: "10.254.1.1", Peer: "10.254.1.2", Mask: "255.255.255.252", PeerAsn: 65020,
 			DCBlocks: []string{"172.19.0.0/16"}},
@@ -95,7 +98,7 @@ func seedVBR(d *seedCtx) error {
 			}
 		}
 		blocks := spec.DCBlocks
-		if target != nil {
+		if target != nil && !spec.OwnBlocksOnly {
 			blocks = append(append([]string(nil), target.OnPrem...), spec.DCBlocks...)
 		}
 		since := created.Add(time.Hour)

@@ -295,7 +295,7 @@ func TestEdgeDemoDataset(t *testing.T) {
 	// network and an Established session; Shanghai also has a session
 	// that is down.
 	established, down := 0, 0
-	for _, region := range []string{sh, "cn-beijing"} {
+	for _, region := range []string{dc, "cn-beijing"} {
 		pc := h.pcID(region)
 		vbrs := h.ok("DescribeVirtualBorderRoutersForPhysicalConnection", kv("RegionId", region, "PhysicalConnectionId", pc)).
 			items("VirtualBorderRouterForPhysicalConnectionSet", "VirtualBorderRouterForPhysicalConnectionType")
@@ -339,7 +339,7 @@ func TestEdgeDemoDataset(t *testing.T) {
 	// The down session stays down.
 	for range 10 {
 		h.settle()
-		for _, p := range h.ok("DescribeBgpPeers", kv("RegionId", sh)).items("BgpPeers", "BgpPeer") {
+		for _, p := range h.ok("DescribeBgpPeers", kv("RegionId", dc)).items("BgpPeers", "BgpPeer") {
 			if p["PeerIpAddress"] == "10.254.0.3" && p["BgpStatus"] == "Established" {
 				t.Fatalf("the unconfigured demo peer established")
 			}
@@ -389,12 +389,12 @@ func TestEdgeDemoDataset(t *testing.T) {
 func TestEdgeStateSurvivesRestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	h := newHarness(t, Options{StatePath: path})
-	vbr := h.ok("CreateVirtualBorderRouter", kv("RegionId", sh, "PhysicalConnectionId", h.pcID(sh), "VlanId", "500",
+	vbr := h.ok("CreateVirtualBorderRouter", kv("RegionId", dc, "PhysicalConnectionId", h.pcID(dc), "VlanId", "500",
 		"VbrOwnerId", fmt.Sprint(demoPartnerUID))).str("VbrId")
 	a, b := h.twoVpcs()
 	pcc := h.edgeOn(model.ProductVpcPeer).ok("CreateVpcPeerConnection", peerParams(a, b)).str("InstanceId")
 	fl := h.ok("CreateFlowLog", flowLogParams("VPC", a)).str("FlowLogId")
-	groups := h.ok("DescribeBgpGroups", kv("RegionId", sh)).items("BgpGroups", "BgpGroup")
+	groups := h.ok("DescribeBgpGroups", kv("RegionId", dc)).items("BgpGroups", "BgpGroup")
 	sags := h.edgeOn(model.ProductSmartag).ok("DescribeFlowLogs", kv("RegionId", sh)).items("FlowLogs", "FlowLogSetType")
 	if err := h.srv.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
@@ -405,7 +405,7 @@ func TestEdgeStateSurvivesRestart(t *testing.T) {
 		t.Fatalf("the other account's VBR after restart: %q", s)
 	}
 	// The VBR's owner, which the API item does not carry, survived.
-	for _, v := range again.ok("DescribeVirtualBorderRouters", kv("RegionId", sh, "IncludeCrossAccountVbr", "false")).items("VirtualBorderRouterSet", "VirtualBorderRouterType") {
+	for _, v := range again.ok("DescribeVirtualBorderRouters", kv("RegionId", dc, "IncludeCrossAccountVbr", "false")).items("VirtualBorderRouterSet", "VirtualBorderRouterType") {
 		if v["VbrId"] == vbr {
 			t.Errorf("the VBR's owner was lost")
 		}
@@ -414,7 +414,7 @@ func TestEdgeStateSurvivesRestart(t *testing.T) {
 	if n := again.ok("DescribeFlowLogs", kv("RegionId", hz, "VpcId", a)).str("TotalCount"); n != "1" || again.flowLog(hz, fl) == nil {
 		t.Errorf("flow logs of the VPC after restart: %s", n)
 	}
-	if g := again.ok("DescribeBgpGroups", kv("RegionId", sh)).items("BgpGroups", "BgpGroup"); !reflect.DeepEqual(g, groups) {
+	if g := again.ok("DescribeBgpGroups", kv("RegionId", dc)).items("BgpGroups", "BgpGroup"); !reflect.DeepEqual(g, groups) {
 		t.Errorf("BGP groups changed across the restart")
 	}
 	if s := again.edgeOn(model.ProductSmartag).ok("DescribeFlowLogs", kv("RegionId", sh)).items("FlowLogs", "FlowLogSetType"); !reflect.DeepEqual(s, sags) {
@@ -440,14 +440,14 @@ func TestEdgeOfficialSDK(t *testing.T) {
 	v := sdkClient(t, ts, DefaultAccessKeySecret)
 
 	vbrs := vpc.CreateDescribeVirtualBorderRoutersRequest()
-	vbrs.RegionId = sh
+	vbrs.RegionId = dc
 	vbrs.Filter = &[]vpc.DescribeVirtualBorderRoutersFilter{{Key: "Status", Value: &[]string{"active"}}}
 	vr, err := v.DescribeVirtualBorderRouters(vbrs)
 	if err != nil || vr.TotalCount != 1 || vr.VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId != 101 {
 		t.Fatalf("DescribeVirtualBorderRouters: %v %+v", err, vr)
 	}
 	peers := vpc.CreateDescribeBgpPeersRequest()
-	peers.RegionId = sh
+	peers.RegionId = dc
 	peers.RouterId = vr.VirtualBorderRouterSet.VirtualBorderRouterType[0].VbrId
 	pr, err := v.DescribeBgpPeers(peers)
 	if err != nil || pr.TotalCount != 2 || pr.BgpPeers.BgpPeer[0].BgpStatus != "Established" || pr.BgpPeers.BgpPeer[0].PeerAsn != "65010" {
@@ -515,7 +515,7 @@ func TestEdgeOfficialSDK(t *testing.T) {
 // values: each must answer a client error, never fail inside.
 func TestEdgeOpsRefuseGarbage(t *testing.T) {
 	h := newHarness(t, Options{})
-	vbr := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh)).items("VirtualBorderRouterSet", "VirtualBorderRouterType")[0]
+	vbr := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc)).items("VirtualBorderRouterSet", "VirtualBorderRouterType")[0]
 	ops := map[model.Product][]string{
 		model.ProductVPC: {"DescribePhysicalConnections", "CreateVirtualBorderRouter", "ModifyVirtualBorderRouterAttribute",
 			"TerminateVirtualBorderRouter", "RecoverVirtualBorderRouter", "DeleteVirtualBorderRouter", "DescribeVirtualBorderRouters",
@@ -537,7 +537,7 @@ func TestEdgeOpsRefuseGarbage(t *testing.T) {
 		on := h.edgeOn(p)
 		for _, action := range actions {
 			for _, v := range values {
-				params := kv("RegionId", sh)
+				params := kv("RegionId", dc)
 				for _, n := range names {
 					params[n] = v
 				}

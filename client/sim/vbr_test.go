@@ -6,9 +6,12 @@ import (
 	"time"
 )
 
-const sh = "cn-shanghai"
+const (
+	sh = "cn-shanghai"
+	dc = "cn-hangzhou" // the region of the demo's first leased line and VBR
+)
 
-// vbrFixture is the demo's Shanghai physical connection and a fresh active
+// vbrFixture is the demo's Hangzhou physical connection and a fresh active
 // VBR on it (VLAN 300, 192.168.50.16/29: Alibaba side .17, customer .18).
 type vbrFixture struct{ pc, vbr string }
 
@@ -22,13 +25,13 @@ func (h *harness) pcID(region string) string {
 }
 
 func vbrParams(pc string, extra ...string) map[string]string {
-	return kv(append([]string{"RegionId", sh, "PhysicalConnectionId", pc, "VlanId", "300",
+	return kv(append([]string{"RegionId", dc, "PhysicalConnectionId", pc, "VlanId", "300",
 		"LocalGatewayIp", "192.168.50.17", "PeerGatewayIp", "192.168.50.18", "PeeringSubnetMask", "255.255.255.248"}, extra...)...)
 }
 
 func newVbrFixture(h *harness) vbrFixture {
 	h.t.Helper()
-	pc := h.pcID(sh)
+	pc := h.pcID(dc)
 	id := h.ok("CreateVirtualBorderRouter", vbrParams(pc, "Name", "lab-vbr")).str("VbrId")
 	return vbrFixture{pc: pc, vbr: id}
 }
@@ -37,7 +40,7 @@ func newVbrFixture(h *harness) vbrFixture {
 // it is gone).
 func (h *harness) vbr(id string) map[string]any {
 	h.t.Helper()
-	a := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh, "Filter.1.Key", "VbrId", "Filter.1.Value.1", id))
+	a := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc, "Filter.1.Key", "VbrId", "Filter.1.Value.1", id))
 	items := a.items("VirtualBorderRouterSet", "VirtualBorderRouterType")
 	if len(items) == 0 {
 		return nil
@@ -56,16 +59,16 @@ func (h *harness) vbrStatus(id string) string {
 
 func TestDescribePhysicalConnections(t *testing.T) {
 	h := newHarness(t, Options{})
-	for _, region := range []string{sh, "cn-beijing"} {
+	for _, region := range []string{dc, "cn-beijing"} {
 		pcs := h.ok("DescribePhysicalConnections", kv("RegionId", region)).items("PhysicalConnectionSet", "PhysicalConnectionType")
 		if len(pcs) != 1 || pcs[0]["Status"] != "Enabled" || pcs[0]["BusinessStatus"] != "Normal" {
 			t.Fatalf("%s: %v", region, pcs)
 		}
 	}
-	id := h.pcID(sh)
+	id := h.pcID(dc)
 	count := func(params ...string) int {
 		t.Helper()
-		return h.ok("DescribePhysicalConnections", kv(append([]string{"RegionId", sh}, params...)...)).num("TotalCount")
+		return h.ok("DescribePhysicalConnections", kv(append([]string{"RegionId", dc}, params...)...)).num("TotalCount")
 	}
 	if n := count("Filter.1.Key", "Status", "Filter.1.Value.1", "Enabled"); n != 1 {
 		t.Errorf("Status=Enabled: %d", n)
@@ -80,13 +83,13 @@ func TestDescribePhysicalConnections(t *testing.T) {
 	if n := count("Filter.1.Key", "PhysicalConnectionId", "Filter.1.Value.1", id, "Filter.2.Key", "Name", "Filter.2.Value.1", "other"); n != 0 {
 		t.Errorf("ID and another name: %d", n)
 	}
-	h.fails("DescribePhysicalConnections", kv("RegionId", sh, "Filter.1.Key", "Colour", "Filter.1.Value.1", "x"), 404, "InvalidFilterKey.ValueNotSupported")
-	h.fails("DescribePhysicalConnections", kv("RegionId", sh, "PageSize", "51"), 400, "InvalidParameter")
+	h.fails("DescribePhysicalConnections", kv("RegionId", dc, "Filter.1.Key", "Colour", "Filter.1.Value.1", "x"), 404, "InvalidFilterKey.ValueNotSupported")
+	h.fails("DescribePhysicalConnections", kv("RegionId", dc, "PageSize", "51"), 400, "InvalidParameter")
 }
 
 func TestCreateVirtualBorderRouterRules(t *testing.T) {
 	h := newHarness(t, Options{})
-	pc := h.pcID(sh)
+	pc := h.pcID(dc)
 	other := fmt.Sprint(demoPartnerUID)
 	cases := []struct {
 		params []string
@@ -120,7 +123,7 @@ func TestCreateVirtualBorderRouterRules(t *testing.T) {
 			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
 		}
 	}
-	if n := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh)).num("TotalCount"); n != 1 {
+	if n := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc)).num("TotalCount"); n != 1 {
 		t.Fatalf("failed creates left VBRs behind: %d", n)
 	}
 	id := h.ok("CreateVirtualBorderRouter", vbrParams(pc, "Name", "lab-vbr", "Description", "Lab link", "Tags.1.Key", "env", "Tags.1.Value", "lab")).str("VbrId")
@@ -136,7 +139,7 @@ func TestCreateVirtualBorderRouterRules(t *testing.T) {
 		t.Errorf("associated connection: %v", assoc)
 	}
 	// Its route table is a VBR table.
-	rts := h.ok("DescribeRouteTableList", kv("RegionId", sh, "RouterId", id, "RouterType", "VBR")).items("RouterTableList", "RouterTableListType")
+	rts := h.ok("DescribeRouteTableList", kv("RegionId", dc, "RouterId", id, "RouterType", "VBR")).items("RouterTableList", "RouterTableListType")
 	if len(rts) != 1 || rts[0]["RouteTableId"] != v["RouteTableId"] {
 		t.Errorf("VBR route table: %v", rts)
 	}
@@ -158,9 +161,9 @@ func TestCreateVirtualBorderRouterRules(t *testing.T) {
 func TestVbrTerminateRecoverDelete(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
-	grp := h.ok("CreateBgpGroup", kv("RegionId", sh, "RouterId", f.vbr, "PeerAsn", "65001")).str("BgpGroupId")
+	grp := h.ok("CreateBgpGroup", kv("RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001")).str("BgpGroupId")
 	h.settle()
-	vbr := kv("RegionId", sh, "VbrId", f.vbr)
+	vbr := kv("RegionId", dc, "VbrId", f.vbr)
 
 	h.fails("RecoverVirtualBorderRouter", vbr, 400, "InvalidOperation.OperationNotAllowedInState")
 	h.ok("TerminateVirtualBorderRouter", vbr)
@@ -174,7 +177,7 @@ func TestVbrTerminateRecoverDelete(t *testing.T) {
 	if v["Status"] != "terminated" || v["TerminationTime"] == "" {
 		t.Fatalf("terminated VBR: %v", v)
 	}
-	h.fails("CreateBgpGroup", kv("RegionId", sh, "RouterId", f.vbr, "PeerAsn", "65002"), 400, "InvalidStatus.CannotOperate")
+	h.fails("CreateBgpGroup", kv("RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65002"), 400, "InvalidStatus.CannotOperate")
 	// The VLAN stays reserved.
 	h.fails("CreateVirtualBorderRouter", vbrParams(f.pc), 400, "InvalidVlanId.Used")
 
@@ -197,7 +200,7 @@ func TestVbrTerminateRecoverDelete(t *testing.T) {
 
 	// Deletion waits for the BGP groups to go.
 	h.fails("DeleteVirtualBorderRouter", vbr, 400, "DependencyViolation.BgpGroup")
-	h.ok("DeleteBgpGroup", kv("RegionId", sh, "BgpGroupId", grp))
+	h.ok("DeleteBgpGroup", kv("RegionId", dc, "BgpGroupId", grp))
 	h.settle()
 	rt := h.vbr(f.vbr)["RouteTableId"].(string)
 	h.ok("DeleteVirtualBorderRouter", vbr)
@@ -209,13 +212,13 @@ func TestVbrTerminateRecoverDelete(t *testing.T) {
 		t.Fatalf("deleted VBR still listed: %v", v)
 	}
 	h.fails("DeleteVirtualBorderRouter", vbr, 404, "InvalidVbrId.NotFound")
-	h.fails("DescribeRouteEntryList", kv("RegionId", sh, "RouteTableId", rt), 404, "InvalidRouteTableId.NotFound")
+	h.fails("DescribeRouteEntryList", kv("RegionId", dc, "RouteTableId", rt), 404, "InvalidRouteTableId.NotFound")
 }
 
 func TestVbrForAnotherAccount(t *testing.T) {
 	h := newHarness(t, Options{})
-	pc := h.pcID(sh)
-	id := h.ok("CreateVirtualBorderRouter", kv("RegionId", sh, "PhysicalConnectionId", pc, "VlanId", "500",
+	pc := h.pcID(dc)
+	id := h.ok("CreateVirtualBorderRouter", kv("RegionId", dc, "PhysicalConnectionId", pc, "VlanId", "500",
 		"VbrOwnerId", fmt.Sprint(demoPartnerUID), "Name", "for-partner")).str("VbrId")
 	if s := h.vbrStatus(id); s != "unconfirmed" {
 		t.Fatalf("VBR for another account: %s", s)
@@ -224,7 +227,7 @@ func TestVbrForAnotherAccount(t *testing.T) {
 	if s := h.vbrStatus(id); s != "unconfirmed" {
 		t.Fatalf("an unconfirmed VBR confirmed itself: %s", s)
 	}
-	own := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh, "IncludeCrossAccountVbr", "false")).items("VirtualBorderRouterSet", "VirtualBorderRouterType")
+	own := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc, "IncludeCrossAccountVbr", "false")).items("VirtualBorderRouterSet", "VirtualBorderRouterType")
 	for _, v := range own {
 		if v["VbrId"] == id {
 			t.Errorf("IncludeCrossAccountVbr=false lists the other account's VBR")
@@ -233,7 +236,7 @@ func TestVbrForAnotherAccount(t *testing.T) {
 	if len(own) != 1 {
 		t.Errorf("own VBRs: %d", len(own))
 	}
-	forPC := h.ok("DescribeVirtualBorderRoutersForPhysicalConnection", kv("RegionId", sh, "PhysicalConnectionId", pc)).
+	forPC := h.ok("DescribeVirtualBorderRoutersForPhysicalConnection", kv("RegionId", dc, "PhysicalConnectionId", pc)).
 		items("VirtualBorderRouterForPhysicalConnectionSet", "VirtualBorderRouterForPhysicalConnectionType")
 	if len(forPC) != 2 {
 		t.Fatalf("VBRs on the connection: %v", forPC)
@@ -244,16 +247,16 @@ func TestVbrForAnotherAccount(t *testing.T) {
 			t.Errorf("VbrOwnerUid only for the other account's VBR: %v", v)
 		}
 	}
-	h.fails("DescribeVirtualBorderRoutersForPhysicalConnection", kv("RegionId", sh, "PhysicalConnectionId", "pc-nope"), 404, "InvalidPhysicalConnectionId.NotFound")
-	h.fails("ModifyVirtualBorderRouterAttribute", kv("RegionId", sh, "VbrId", id, "LocalGatewayIp", "10.9.9.1"), 403, "Forbidden.LocalGatewayIpNotAllowedByCaller")
-	h.ok("DeleteVirtualBorderRouter", kv("RegionId", sh, "VbrId", id))
+	h.fails("DescribeVirtualBorderRoutersForPhysicalConnection", kv("RegionId", dc, "PhysicalConnectionId", "pc-nope"), 404, "InvalidPhysicalConnectionId.NotFound")
+	h.fails("ModifyVirtualBorderRouterAttribute", kv("RegionId", dc, "VbrId", id, "LocalGatewayIp", "10.9.9.1"), 403, "Forbidden.LocalGatewayIpNotAllowedByCaller")
+	h.ok("DeleteVirtualBorderRouter", kv("RegionId", dc, "VbrId", id))
 }
 
 func TestModifyVirtualBorderRouter(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
 	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", sh, "VbrId", f.vbr}, extra...)...)
+		return kv(append([]string{"RegionId", dc, "VbrId", f.vbr}, extra...)...)
 	}
 	h.ok("ModifyVirtualBorderRouterAttribute", p("Name", "renamed", "VlanId", "301", "PeerGatewayIp", "192.168.50.20"))
 	v := h.vbr(f.vbr)
@@ -265,14 +268,14 @@ func TestModifyVirtualBorderRouter(t *testing.T) {
 	h.fails("ModifyVirtualBorderRouterAttribute", p("PeerGatewayIp", "192.168.51.20"), 400, "InvalidIp.NotSameSubnet")
 	h.fails("ModifyVirtualBorderRouterAttribute", p("LocalGatewayIp", "x"), 400, "InvalidIp.Malformed")
 	h.fails("ModifyVirtualBorderRouterAttribute", p("Name", "-x"), 400, "InvalidName.Malformed")
-	h.fails("ModifyVirtualBorderRouterAttribute", kv("RegionId", sh, "VbrId", "vbr-nope"), 400, "InvalidVbrId.NotFound")
-	h.fails("TerminateVirtualBorderRouter", kv("RegionId", sh, "VbrId", "vbr-nope"), 404, "InvalidVbrId.NotFound")
+	h.fails("ModifyVirtualBorderRouterAttribute", kv("RegionId", dc, "VbrId", "vbr-nope"), 400, "InvalidVbrId.NotFound")
+	h.fails("TerminateVirtualBorderRouter", kv("RegionId", dc, "VbrId", "vbr-nope"), 404, "InvalidVbrId.NotFound")
 }
 
 func TestDemoVbrKeepsItsRouterInterface(t *testing.T) {
 	h := newHarness(t, Options{})
-	vbrs := h.ok("DescribeVirtualBorderRouters", kv("RegionId", sh)).items("VirtualBorderRouterSet", "VirtualBorderRouterType")
-	a := h.fails("DeleteVirtualBorderRouter", kv("RegionId", sh, "VbrId", vbrs[0]["VbrId"].(string)), 400, "InvalidOperation.RouterInterfaceNotDeleted")
+	vbrs := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc)).items("VirtualBorderRouterSet", "VirtualBorderRouterType")
+	a := h.fails("DeleteVirtualBorderRouter", kv("RegionId", dc, "VbrId", vbrs[0]["VbrId"].(string)), 400, "InvalidOperation.RouterInterfaceNotDeleted")
 	if a.str("Message") != "The specified VirutalBorderRouter still has routerInterface." {
 		t.Errorf("message %q", a.str("Message"))
 	}
@@ -284,7 +287,7 @@ func TestBgpGroupRules(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
 	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", sh, "RouterId", f.vbr, "PeerAsn", "65001"}, extra...)...)
+		return kv(append([]string{"RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001"}, extra...)...)
 	}
 	cases := []struct {
 		params []string
@@ -310,7 +313,7 @@ func TestBgpGroupRules(t *testing.T) {
 	id := h.ok("CreateBgpGroup", p("Name", "dc-routers", "LocalAsn", "64512", "AuthKey", "s3cret!", "IsFakeAsn", "true")).str("BgpGroupId")
 	group := func() map[string]any {
 		t.Helper()
-		items := h.ok("DescribeBgpGroups", kv("RegionId", sh, "BgpGroupId", id)).items("BgpGroups", "BgpGroup")
+		items := h.ok("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id)).items("BgpGroups", "BgpGroup")
 		if len(items) != 1 {
 			t.Fatalf("%d groups with ID %s", len(items), id)
 		}
@@ -323,20 +326,20 @@ func TestBgpGroupRules(t *testing.T) {
 	if g["AuthKey"] != "s3cret!" {
 		t.Errorf("the group does not keep its AuthKey")
 	}
-	h.fails("ModifyBgpGroupAttribute", kv("RegionId", sh, "BgpGroupId", id, "Name", "x-y"), 400, "InvalidStatus.CannotOperate")
+	h.fails("ModifyBgpGroupAttribute", kv("RegionId", dc, "BgpGroupId", id, "Name", "x-y"), 400, "InvalidStatus.CannotOperate")
 	h.settle()
-	h.ok("ModifyBgpGroupAttribute", kv("RegionId", sh, "BgpGroupId", id, "Name", "dc-edge", "PeerAsn", "65009", "ClearAuthKey", "true"))
+	h.ok("ModifyBgpGroupAttribute", kv("RegionId", dc, "BgpGroupId", id, "Name", "dc-edge", "PeerAsn", "65009", "ClearAuthKey", "true"))
 	if g := group(); g["Status"] != "Modifying" || g["Name"] != "dc-edge" || g["PeerAsn"] != "65009" || g["AuthKey"] != "" {
 		t.Fatalf("after modify: name %v status %v ASN %v, key cleared %v", g["Name"], g["Status"], g["PeerAsn"], g["AuthKey"] == "")
 	}
 	h.settle()
-	h.fails("ModifyBgpGroupAttribute", kv("RegionId", sh, "BgpGroupId", id, "Description", "?"), 400, "InvalidBgpDiscription.Malformed")
-	h.fails("ModifyBgpGroupAttribute", kv("RegionId", sh, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
-	h.fails("DeleteBgpGroup", kv("RegionId", sh, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
-	if n := h.ok("DescribeBgpGroups", kv("RegionId", sh, "RouterId", f.vbr)).num("TotalCount"); n != 1 {
+	h.fails("ModifyBgpGroupAttribute", kv("RegionId", dc, "BgpGroupId", id, "Description", "?"), 400, "InvalidBgpDiscription.Malformed")
+	h.fails("ModifyBgpGroupAttribute", kv("RegionId", dc, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
+	h.fails("DeleteBgpGroup", kv("RegionId", dc, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
+	if n := h.ok("DescribeBgpGroups", kv("RegionId", dc, "RouterId", f.vbr)).num("TotalCount"); n != 1 {
 		t.Errorf("groups of the VBR: %d", n)
 	}
-	if n := h.ok("DescribeBgpGroups", kv("RegionId", sh, "IsDefault", "true")).num("TotalCount"); n != 0 {
+	if n := h.ok("DescribeBgpGroups", kv("RegionId", dc, "IsDefault", "true")).num("TotalCount"); n != 0 {
 		t.Errorf("default groups: %d", n)
 	}
 	for i := 1; i < bgpGroupsPerVbr; i++ {
@@ -345,17 +348,17 @@ func TestBgpGroupRules(t *testing.T) {
 	h.fails("CreateBgpGroup", p("PeerAsn", "65200"), 400, "QuotaExceeded.Bgp")
 
 	// A group with peers cannot go.
-	peer := h.ok("CreateBgpPeer", kv("RegionId", sh, "BgpGroupId", id)).str("BgpPeerId")
+	peer := h.ok("CreateBgpPeer", kv("RegionId", dc, "BgpGroupId", id)).str("BgpPeerId")
 	h.settle()
-	h.fails("DeleteBgpGroup", kv("RegionId", sh, "BgpGroupId", id), 400, "InvalidStatus.CannotOperate")
-	h.ok("DeleteBgpPeer", kv("RegionId", sh, "BgpPeerId", peer))
+	h.fails("DeleteBgpGroup", kv("RegionId", dc, "BgpGroupId", id), 400, "InvalidStatus.CannotOperate")
+	h.ok("DeleteBgpPeer", kv("RegionId", dc, "BgpPeerId", peer))
 	h.settle()
-	h.ok("DeleteBgpGroup", kv("RegionId", sh, "BgpGroupId", id))
+	h.ok("DeleteBgpGroup", kv("RegionId", dc, "BgpGroupId", id))
 	if s := group()["Status"]; s != "Deleting" {
 		t.Fatalf("deleting group: %v", s)
 	}
 	h.settle()
-	if n := h.ok("DescribeBgpGroups", kv("RegionId", sh, "BgpGroupId", id)).num("TotalCount"); n != 0 {
+	if n := h.ok("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id)).num("TotalCount"); n != 0 {
 		t.Fatalf("deleted group still listed")
 	}
 }
@@ -363,7 +366,7 @@ func TestBgpGroupRules(t *testing.T) {
 // peerState returns a BGP peer's resource Status and session BgpStatus.
 func (h *harness) peerState(id string) (status, session string) {
 	h.t.Helper()
-	items := h.ok("DescribeBgpPeers", kv("RegionId", sh, "BgpPeerId", id)).items("BgpPeers", "BgpPeer")
+	items := h.ok("DescribeBgpPeers", kv("RegionId", dc, "BgpPeerId", id)).items("BgpPeers", "BgpPeer")
 	if len(items) != 1 {
 		h.t.Fatalf("%d peers with ID %s", len(items), id)
 	}
@@ -373,16 +376,16 @@ func (h *harness) peerState(id string) (status, session string) {
 func TestBgpSessions(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
-	grp := h.ok("CreateBgpGroup", kv("RegionId", sh, "RouterId", f.vbr, "PeerAsn", "65001")).str("BgpGroupId")
-	h.fails("CreateBgpPeer", kv("RegionId", sh, "BgpGroupId", grp), 400, "InvalidStatus.CannotOperate")
+	grp := h.ok("CreateBgpGroup", kv("RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001")).str("BgpGroupId")
+	h.fails("CreateBgpPeer", kv("RegionId", dc, "BgpGroupId", grp), 400, "InvalidStatus.CannotOperate")
 	h.settle()
 	peer := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", sh, "BgpGroupId", grp}, extra...)...)
+		return kv(append([]string{"RegionId", dc, "BgpGroupId", grp}, extra...)...)
 	}
 	for _, ip := range []string{"192.168.51.1", "192.168.50.17", "peer-router", "192.168.50.24"} {
 		h.fails("CreateBgpPeer", peer("PeerIpAddress", ip), 400, "InvalidIP.Malformed")
 	}
-	h.fails("CreateBgpPeer", kv("RegionId", sh, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
+	h.fails("CreateBgpPeer", kv("RegionId", dc, "BgpGroupId", "bgpg-nope"), 400, "InvalidBgpGroup")
 
 	// Without PeerIpAddress the peer is the VBR's customer gateway, whose
 	// router answers.
@@ -418,12 +421,12 @@ func TestBgpSessions(t *testing.T) {
 	}
 
 	// A terminated VBR has its sessions Idle; recovery restarts them.
-	h.ok("TerminateVirtualBorderRouter", kv("RegionId", sh, "VbrId", f.vbr))
+	h.ok("TerminateVirtualBorderRouter", kv("RegionId", dc, "VbrId", f.vbr))
 	h.settle()
 	if _, s := h.peerState(up); s != "Idle" {
 		t.Fatalf("session on a terminated VBR: %s", s)
 	}
-	h.ok("RecoverVirtualBorderRouter", kv("RegionId", sh, "VbrId", f.vbr))
+	h.ok("RecoverVirtualBorderRouter", kv("RegionId", dc, "VbrId", f.vbr))
 	h.settle()
 	if _, s := h.peerState(up); s == "Established" {
 		t.Fatalf("the session was Established right after recovery")
@@ -434,7 +437,7 @@ func TestBgpSessions(t *testing.T) {
 	}
 
 	// Changing the peer restarts its session.
-	h.ok("ModifyBgpPeerAttribute", kv("RegionId", sh, "BgpPeerId", up, "EnableBfd", "false"))
+	h.ok("ModifyBgpPeerAttribute", kv("RegionId", dc, "BgpPeerId", up, "EnableBfd", "false"))
 	if st, s := h.peerState(up); st != "Modifying" || s != "Idle" {
 		t.Fatalf("after modify: %s %s", st, s)
 	}
@@ -442,29 +445,29 @@ func TestBgpSessions(t *testing.T) {
 	if st, s := h.peerState(up); st != "Available" || s != "Established" {
 		t.Fatalf("after modify settled: %s %s", st, s)
 	}
-	h.fails("ModifyBgpPeerAttribute", kv("RegionId", sh, "BgpPeerId", up, "PeerIpAddress", "192.168.50.19"), 400, "InvalidParameter")
-	h.fails("ModifyBgpPeerAttribute", kv("RegionId", sh, "BgpPeerId", "bgp-nope"), 400, "InvalidBgpPeer")
+	h.fails("ModifyBgpPeerAttribute", kv("RegionId", dc, "BgpPeerId", up, "PeerIpAddress", "192.168.50.19"), 400, "InvalidParameter")
+	h.fails("ModifyBgpPeerAttribute", kv("RegionId", dc, "BgpPeerId", "bgp-nope"), 400, "InvalidBgpPeer")
 
-	if n := h.ok("DescribeBgpPeers", kv("RegionId", sh, "BgpGroupId", grp)).num("TotalCount"); n != 2 {
+	if n := h.ok("DescribeBgpPeers", kv("RegionId", dc, "BgpGroupId", grp)).num("TotalCount"); n != 2 {
 		t.Errorf("peers of the group: %d", n)
 	}
-	if n := h.ok("DescribeBgpPeers", kv("RegionId", sh, "RouterId", f.vbr)).num("TotalCount"); n != 2 {
+	if n := h.ok("DescribeBgpPeers", kv("RegionId", dc, "RouterId", f.vbr)).num("TotalCount"); n != 2 {
 		t.Errorf("peers of the VBR: %d", n)
 	}
-	h.ok("DeleteBgpPeer", kv("RegionId", sh, "BgpPeerId", down))
+	h.ok("DeleteBgpPeer", kv("RegionId", dc, "BgpPeerId", down))
 	if st, _ := h.peerState(down); st != "Deleting" {
 		t.Fatalf("deleting peer: %s", st)
 	}
 	h.settle()
-	h.fails("DeleteBgpPeer", kv("RegionId", sh, "BgpPeerId", down), 400, "InvalidBgpPeer")
+	h.fails("DeleteBgpPeer", kv("RegionId", dc, "BgpPeerId", down), 400, "InvalidBgpPeer")
 }
 
 func TestBgpNetworks(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
-	vpc := h.ok("CreateVpc", kv("RegionId", sh, "CidrBlock", "10.80.0.0/16")).str("VpcId")
+	vpc := h.ok("CreateVpc", kv("RegionId", dc, "CidrBlock", "10.80.0.0/16")).str("VpcId")
 	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", sh, "RouterId", f.vbr, "DstCidrBlock", "10.80.0.0/16", "VpcId", vpc}, extra...)...)
+		return kv(append([]string{"RegionId", dc, "RouterId", f.vbr, "DstCidrBlock", "10.80.0.0/16", "VpcId", vpc}, extra...)...)
 	}
 	h.fails("AddBgpNetwork", p("DstCidrBlock", ""), 400, "MissingParameter")
 	h.fails("AddBgpNetwork", p("DstCidrBlock", "10.80.0.1/16"), 400, "InvalidIP.Malformed")
@@ -474,20 +477,20 @@ func TestBgpNetworks(t *testing.T) {
 	h.ok("AddBgpNetwork", p())
 	h.fails("AddBgpNetwork", p(), 400, "InvalidParams.AlreadyExists")
 	h.ok("AddBgpNetwork", p("DstCidrBlock", "10.80.1.0/24"))
-	nets := h.ok("DescribeBgpNetworks", kv("RegionId", sh, "RouterId", f.vbr)).items("BgpNetworks", "BgpNetwork")
+	nets := h.ok("DescribeBgpNetworks", kv("RegionId", dc, "RouterId", f.vbr)).items("BgpNetworks", "BgpNetwork")
 	if len(nets) != 2 || nets[0]["DstCidrBlock"] != "10.80.0.0/16" || nets[0]["VpcId"] != vpc || nets[0]["Status"] != "Pending" {
 		t.Fatalf("networks: %v", nets)
 	}
-	del := kv("RegionId", sh, "RouterId", f.vbr, "DstCidrBlock", "10.80.1.0/24")
+	del := kv("RegionId", dc, "RouterId", f.vbr, "DstCidrBlock", "10.80.1.0/24")
 	h.fails("DeleteBgpNetwork", del, 400, "InvalidStatus.CannotOperate")
 	h.settle()
 	h.ok("DeleteBgpNetwork", del)
 	h.settle()
-	if n := h.ok("DescribeBgpNetworks", kv("RegionId", sh, "RouterId", f.vbr)).num("TotalCount"); n != 1 {
+	if n := h.ok("DescribeBgpNetworks", kv("RegionId", dc, "RouterId", f.vbr)).num("TotalCount"); n != 1 {
 		t.Fatalf("after delete: %d networks", n)
 	}
 	h.fails("DeleteBgpNetwork", del, 400, "InvalidParams.NotFound")
-	page := h.ok("DescribeBgpNetworks", kv("RegionId", sh, "PageSize", "1", "PageNumber", "2"))
+	page := h.ok("DescribeBgpNetworks", kv("RegionId", dc, "PageSize", "1", "PageNumber", "2"))
 	if page.num("TotalCount") < 2 || len(page.items("BgpNetworks", "BgpNetwork")) != 1 {
 		t.Errorf("page 2 of the region's networks: %s", page.Raw)
 	}
