@@ -178,6 +178,21 @@ func (e *RouteEntry) NextHopText() string {
 	return strings.Join(parts, ",")
 }
 
+// NextHopIDs lists the next hops' IDs (ECMP routes have several);
+// "local" for system routes.
+func (e *RouteEntry) NextHopIDs() string {
+	ids := make([]string, 0, len(e.NextHops.NextHop))
+	for _, h := range e.NextHops.NextHop {
+		switch {
+		case h.NextHopId != "":
+			ids = append(ids, h.NextHopId)
+		case h.NextHopType != "":
+			ids = append(ids, h.NextHopType)
+		}
+	}
+	return strings.Join(ids, ",")
+}
+
 // NextHopType is the first next hop's type ("local" for system routes).
 func (e *RouteEntry) NextHopType() string {
 	if len(e.NextHops.NextHop) == 0 {
@@ -201,6 +216,8 @@ func regionKind() *Kind {
 		Columns: []Column{
 			Col("ID", 18, StyleID, func(r *Region) string { return r.RegionId }),
 			Col("Name", 26, StylePlain, func(r *Region) string { return r.LocalName }),
+			Col("Traffic Mirror", 14, StyleStatus, func(r *Region) string { return r.TrafficMirror }),
+			Col("IP Pools", 12, StyleStatus, func(r *Region) string { return r.IpPool }),
 			Col("Zones", 30, StylePlain, func(r *Region) string {
 				ids := make([]string, len(r.Zones))
 				for i, z := range r.Zones {
@@ -208,8 +225,6 @@ func regionKind() *Kind {
 				}
 				return strings.Join(ids, " ")
 			}),
-			Col("Traffic Mirror", 14, StyleStatus, func(r *Region) string { return r.TrafficMirror }),
-			Col("IP Pools", 12, StyleStatus, func(r *Region) string { return r.IpPool }),
 			Col("Endpoint", 32, StylePlain, func(r *Region) string { return r.RegionEndpoint }),
 		},
 		SortBy: "ID",
@@ -387,12 +402,12 @@ func routeEntryKind() *Kind {
 		Columns: []Column{
 			Col("Destination", 20, StyleCIDR, func(v *RouteEntry) string { return v.DestinationCidrBlock }),
 			Col("Next Hop Type", 16, StylePlain, func(v *RouteEntry) string { return v.NextHopType() }),
-			Col("Next Hop", 30, StylePlain, func(v *RouteEntry) string { return v.NextHopText() }),
+			Col("Next Hop", 26, StylePlain, func(v *RouteEntry) string { return v.NextHopIDs() }),
 			Col("Type", 7, StylePlain, func(v *RouteEntry) string { return v.Type }),
 			Col("Status", 10, StyleStatus, func(v *RouteEntry) string { return v.Status }),
+			Col("Route Table", 26, StyleID, func(v *RouteEntry) string { return v.RouteTableId }),
 			Col("Name", 18, StylePlain, func(v *RouteEntry) string { return v.RouteEntryName }),
 			Col("ID", 26, StyleID, func(v *RouteEntry) string { return v.RouteEntryId }),
-			Col("Route Table", 26, StyleID, func(v *RouteEntry) string { return v.RouteTableId }),
 		},
 		SortBy: "Destination",
 		Phases: availablePhases, Target: []string{"Available"}, TrackTimeoutMinutes: 5,

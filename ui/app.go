@@ -352,8 +352,9 @@ func (a *App) render() string {
 	}
 	w, h := a.width, a.height
 	if w < minWidth || h < minHeight {
-		msg := fmt.Sprintf("alivpc needs at least %dx%d; this window is %dx%d.\nEnlarge it, or press q to quit.", minWidth, minHeight, w, h)
-		return ansi.Truncate(msg, max(w, 1)*2, "")
+		msg := fmt.Sprintf("alivpc needs at least %dx%d; this window is %dx%d. Enlarge it, or press q to quit.", minWidth, minHeight, w, h)
+		lines := strings.Split(ansi.Wordwrap(msg, max(w, 1), " "), "\n")
+		return padLines(strings.Join(lines, "\n"), max(w, 1), max(h, 1))
 	}
 	header := a.headerLine(w)
 	crumbs := a.crumbLine(w)

@@ -576,7 +576,9 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		n := len(b.table.cols)
 		for i := 0; i < n; i++ {
 			col = (col + step + n) % n
-			if b.table.widths[col] > 0 {
+			// Skip hidden columns (before the first draw every column
+			// counts as shown).
+			if col >= len(b.table.widths) || b.table.widths[col] > 0 {
 				break
 			}
 		}

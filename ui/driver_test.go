@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,8 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
+
+var portRe = regexp.MustCompile(`127\.0\.0\.1:\d+`)
 
 // simEpoch is the simulator's (and the console's) clock in tests, so
 // generated times and "updated … ago" are stable.
@@ -294,6 +297,8 @@ func (d *driver) golden(name string) {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	got = strings.Join(lines, "\n") + "\n"
+	// The simulator listens on a random port.
+	got = portRe.ReplaceAllString(got, "127.0.0.1:PORT")
 	path := filepath.Join("testdata", "golden", name+".txt")
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

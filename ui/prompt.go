@@ -315,7 +315,7 @@ func (m *menu) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *menu) view(a *App, w int) string {
 	st := a.st
-	lines := []string{st.Title.Render(m.title) + st.Dim.Render("   ↑↓ or 1-9 choose, enter opens, esc cancels")}
+	lines := []string{ansi.Truncate(st.Title.Render(m.title)+st.Dim.Render("   ↑↓ or 1-9 choose, enter opens, esc cancels"), w, "…")}
 	for i, it := range m.items {
 		label := fmt.Sprintf(" %d  %s", i+1, it.label)
 		if it.hint != "" {

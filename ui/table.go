@@ -87,6 +87,10 @@ type Table struct {
 
 	cursor int // index into visible
 	offset int // first visible line drawn
+	// chosen is set once the user moves the cursor: from then on the
+	// cursor follows the selected resource as rows arrive and re-sort;
+	// before, it stays on the first row.
+	chosen bool
 	width  int
 	height int // rows of data (the header line excluded)
 
@@ -268,6 +272,11 @@ func (t *Table) selectedKey() string {
 
 // restore puts the cursor back on key if it is still visible.
 func (t *Table) restore(key string) {
+	if !t.chosen {
+		t.cursor, t.offset = 0, 0
+		t.clamp()
+		return
+	}
 	if key != "" {
 		if i, ok := t.byKey[key]; ok {
 			for pos, v := range t.visible {
@@ -283,6 +292,7 @@ func (t *Table) restore(key string) {
 }
 
 func (t *Table) clamp() {
+	h := max(t.height, 1)
 	if t.cursor >= len(t.visible) {
 		t.cursor = len(t.visible) - 1
 	}
@@ -292,10 +302,10 @@ func (t *Table) clamp() {
 	if t.cursor < t.offset {
 		t.offset = t.cursor
 	}
-	if t.cursor >= t.offset+t.height {
-		t.offset = t.cursor - t.height + 1
+	if t.cursor >= t.offset+h {
+		t.offset = t.cursor - h + 1
 	}
-	if maxOff := len(t.visible) - t.height; t.offset > maxOff {
+	if maxOff := len(t.visible) - h; t.offset > maxOff {
 		t.offset = max(maxOff, 0)
 	}
 	if t.offset < 0 {
@@ -304,18 +314,19 @@ func (t *Table) clamp() {
 }
 
 // Move moves the cursor by n rows (negative is up).
-func (t *Table) Move(n int) { t.cursor += n; t.clamp() }
+func (t *Table) Move(n int) { t.cursor += n; t.chosen = true; t.clamp() }
 
 // Page moves by n screens.
 func (t *Table) Page(n int) { t.Move(n * t.height) }
 
 // Home and End jump to the first and last row.
-func (t *Table) Home() { t.cursor = 0; t.clamp() }
-func (t *Table) End()  { t.cursor = len(t.visible) - 1; t.clamp() }
+func (t *Table) Home() { t.cursor, t.chosen = 0, true; t.clamp() }
+func (t *Table) End()  { t.cursor, t.chosen = len(t.visible)-1, true; t.clamp() }
 
 // Select moves the cursor to the row with key, if visible.
 func (t *Table) Select(key string) bool {
 	before := t.cursor
+	t.chosen = true
 	t.restore(key)
 	return t.selectedKey() == key || before != t.cursor
 }
@@ -451,8 +462,8 @@ func cmpKey(a, b *sortKey) int {
 	return strings.Compare(a.s, b.s)
 }
 
-// sortIdx sorts row indexes by the current column and direction; ties keep
-// row order so the result is deterministic.
+// sortIdx sorts row indexes by the current column and direction; ties break
+// on the resource key so the result is deterministic.
 func (t *Table) sortIdx(idx []int32) {
 	if len(idx) < 2 {
 		return
@@ -472,7 +483,11 @@ func (t *Table) sortIdx(idx []int32) {
 			c = -c
 		}
 		if c == 0 {
-			return cmp.Compare(a.i, b.i)
+			// Ties break on the resource key, not on arrival order, so
+			// concurrent listings always sort the same way.
+			if c = strings.Compare(t.rows[a.i].Key, t.rows[b.i].Key); c == 0 {
+				c = cmp.Compare(a.i, b.i)
+			}
 		}
 		return c
 	})
@@ -498,7 +513,12 @@ func (t *Table) merge(a, b []int32) []int32 {
 		if t.sortDesc {
 			c = -c
 		}
-		if c < 0 || c == 0 && a[i] < b[j] {
+		if c == 0 {
+			if c = strings.Compare(t.rows[a[i]].Key, t.rows[b[j]].Key); c == 0 {
+				c = cmp.Compare(a[i], b[j])
+			}
+		}
+		if c < 0 {
 			out = append(out, a[i])
 			i++
 			if i < len(a) {
