@@ -1,9 +1,370 @@
 package ui
 
-import "github.com/alivpc/alivpc/model"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/model"
+)
 
 // familyOps returns the changes offered for the kinds beyond the VPC
-// family.
+// family; each family's file declares its kinds' ops.
 func familyOps(k *model.Kind) kindOps {
+	switch k.Name {
+	case "rt":
+		return rtOps()
+	case "route":
+		return routeOps()
+	case "nat":
+		return natOps()
+	case "snat":
+		return snatOps()
+	case "dnat":
+		return dnatOps()
+	case "eip":
+		return eipOps()
+	case "vpn":
+		return vpnOps()
+	case "cgw":
+		return cgwOps()
+	case "ipsec":
+		return ipsecOps()
+	case "vbr":
+		return vbrOps()
+	case "bgp":
+		return bgpGroupOps()
+	case "bgppeer":
+		return bgpPeerOps()
+	case "bgpnet":
+		return bgpNetOps()
+	case "vpcflowlog":
+		return vpcFlowLogOps()
+	case "sagflowlog":
+		return sagFlowLogOps()
+	case "peer":
+		return peerOps()
+	case "region":
+		return regionOps()
+	}
 	return kindOps{}
 }
+
+// ---- helpers shared by the family forms ----
+
+// Hints under the usual name and description fields.
+const (
+	nameHint = "optional; 2-128 characters, starts with a letter; letters, digits, . _ -"
+	descHint = "optional; 2-256 characters, starts with a letter"
+)
+
+func kindOf(fc *formCtx, name string) *model.Kind { return fc.app.reg.MustLookup(name) }
+
+// made is the submitted of a call that created or changed id of kind name,
+// tracked to target (the kind's own target when nil).
+func made(fc *formCtx, kind, id, requestID string, in any, target []string) *submitted {
+	k := kindOf(fc, kind)
+	if target == nil {
+		target = k.Target
+	}
+	return result(k, fc.region, id, requestID, in, target)
+}
+
+// madeIn is made for an entry that is fetched by ID only together with
+// its table (route, SNAT and DNAT entries): the tracker knows only the ID,
+// so the kind it follows carries the table as a fixed parameter.
+func madeIn(fc *formCtx, kind string, table map[string]string, id, requestID string, in any) *submitted {
+	res := made(fc, kind, id, requestID, in, nil)
+	res.Kind = withGetParams(res.Kind, table)
+	return res
+}
+
+// withGetParams copies k with extra parameters for its Get call.
+func withGetParams(k *model.Kind, params map[string]string) *model.Kind {
+	if k.Get == nil {
+		return k
+	}
+	kc, g := *k, *k.Get
+	prev := g.With
+	g.With = func(o *model.Object) map[string]string {
+		out := map[string]string{}
+		for p, v := range params {
+			out[p] = v
+		}
+		if prev != nil {
+			for p, v := range prev(o) {
+				if v != "" {
+					out[p] = v
+				}
+			}
+		}
+		return out
+	}
+	kc.Get = &g
+	return &kc
+}
+
+// removed is the submitted of a delete: followed until the object is gone.
+func removed(o *model.Object, action, requestID string, in any) *submitted {
+	res := result(o.Kind, o.Region, o.ID, requestID, in, nil)
+	res.Gone, res.Action = true, action
+	return res
+}
+
+// checks returns the first failing check, named after its field.
+func checks(cs ...fieldCheck) error {
+	for _, c := range cs {
+		if c.err != nil {
+			return fmt.Errorf("%s: %w", c.field, c.err)
+		}
+	}
+	return nil
+}
+
+type fieldCheck struct {
+	field string
+	err   error
+}
+
+func check(field string, err error) fieldCheck { return fieldCheck{field, err} }
+
+// nameField and descField are the usual optional name and description.
+func nameField(v *string) *liveField { return liveInput("Name", v, model.DefaultName.Check, nameHint) }
+func descField(v *string) *liveField {
+	return liveInput("Description", v, model.CheckDescription, descHint)
+}
+
+// secretField is a password input: what is typed is never echoed.
+func secretField(title string, v *string, check func(string) error, hint string) *liveField {
+	f := liveInput(title, v, check, hint)
+	f.Input = f.Input.EchoMode(huh.EchoModePassword)
+	return f
+}
+
+// atoi reads a whole number typed in a field.
+func atoi(field, s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%s must be a whole number (it is %q)", field, s)
+	}
+	return n, nil
+}
+
+// rangeCheck is a field check for a whole number in [lo, hi].
+func rangeCheck(field string, lo, hi int) func(string) error {
+	return func(s string) error {
+		n, err := atoi(field, s)
+		if err != nil {
+			return err
+		}
+		return model.CheckRange(n, lo, hi)
+	}
+}
+
+// pick is one choice of a picker loaded from the API.
+type pick struct{ label, value string }
+
+func options(picks []pick) []huh.Option[string] {
+	out := make([]huh.Option[string], len(picks))
+	for i, p := range picks {
+		out[i] = huh.NewOption(p.label, p.value)
+	}
+	return out
+}
+
+func stringOptions(vals ...string) []huh.Option[string] {
+	out := make([]huh.Option[string], len(vals))
+	for i, v := range vals {
+		out[i] = huh.NewOption(v, v)
+	}
+	return out
+}
+
+// picker is a select over choices loaded from the API; with nothing to
+// choose it says so instead of offering an empty list.
+func picker(title string, v *string, picks []pick, none string) huh.Field {
+	if len(picks) == 0 {
+		return huh.NewNote().Title(title).Description("✗ " + none)
+	}
+	return huh.NewSelect[string]().Title(title).Options(options(picks)...).Value(v).Height(min(len(picks)+2, 7))
+}
+
+func firstValue(picks []pick) string {
+	if len(picks) == 0 {
+		return ""
+	}
+	return picks[0].value
+}
+
+func hasValue(picks []pick, v string) bool {
+	for _, p := range picks {
+		if p.value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// choiceGroups is a dependent picker without OptionsFunc: one group per
+// parent value, shown only while *parent holds that value, each bound to its
+// own child value. The hide funcs read the bound parent on the UI goroutine.
+type choiceGroups struct {
+	parent *string
+	vals   map[string]*string
+	// when, if set, must also hold for any of the groups to show.
+	when func() bool
+}
+
+func newChoiceGroups(parent *string) *choiceGroups {
+	return &choiceGroups{parent: parent, vals: map[string]*string{}}
+}
+
+// group adds the group shown for parent value p.
+func (c *choiceGroups) group(p string, fields func(v *string) []huh.Field) *huh.Group {
+	v, ok := c.vals[p]
+	if !ok {
+		v = new(string)
+		c.vals[p] = v
+	}
+	return huh.NewGroup(fields(v)...).WithHideFunc(func() bool { return *c.parent != p || c.when != nil && !c.when() })
+}
+
+// value is the child chosen for the current parent.
+func (c *choiceGroups) value() string {
+	if v, ok := c.vals[*c.parent]; ok {
+		return strings.TrimSpace(*v)
+	}
+	return ""
+}
+
+// set presets the child for parent p (drafts, defaults).
+func (c *choiceGroups) set(p, v string) {
+	if _, ok := c.vals[p]; !ok {
+		c.vals[p] = new(string)
+	}
+	*c.vals[p] = v
+}
+
+// groups builds huh.Groups from a list, skipping nils.
+func groups(gs ...*huh.Group) []*huh.Group {
+	out := make([]*huh.Group, 0, len(gs))
+	for _, g := range gs {
+		if g != nil {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// ---- a yes/no confirmation for actions without other input ----
+
+// confirmAction asks one clear yes/no question and explains what happens.
+// gate, when set, says why the action cannot run on the object as it is
+// now; it is asked again with a fresh copy when the form opens (a draft may
+// be older than the object's status), and nothing is sent while it refuses.
+type confirmAction struct {
+	title, action, question, explain, refuse string
+	yes                                      bool
+	obj                                      *model.Object
+	gate                                     func(o *model.Object) string
+	run                                      func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error)
+	// note is shown under the question after a failed call (what to do
+	// about the API's answer).
+	note string
+}
+
+// Prepare refetches the object so the gate judges its current status.
+func (m *confirmAction) Prepare(ctx context.Context, fc *formCtx) error {
+	if m.obj == nil || m.gate == nil {
+		return nil
+	}
+	if m.obj.Kind.Get != nil {
+		fresh, err := fc.client.Get(ctx, m.obj.Kind, m.obj.Region, m.obj.ID, m.obj)
+		if err != nil {
+			return err
+		}
+		if fresh == nil {
+			m.refuse = m.obj.ID + " no longer exists"
+			return nil
+		}
+		m.obj = fresh
+	}
+	m.refuse = m.gate(m.obj)
+	return nil
+}
+
+func (m *confirmAction) Title() string  { return m.title }
+func (m *confirmAction) Action() string { return m.action }
+
+func (m *confirmAction) Form(fc *formCtx) *huh.Form {
+	var fields []huh.Field
+	if m.refuse != "" {
+		fields = append(fields, huh.NewNote().Title("Not possible now").Description("✗ "+m.refuse))
+	}
+	if m.note != "" {
+		fields = append(fields, huh.NewNote().Title("What to do").Description(m.note))
+	}
+	fields = append(fields, huh.NewConfirm().Title(m.question).Description(m.explain).
+		Affirmative("Yes").Negative("No").Value(&m.yes).
+		Validate(func(b bool) error {
+			if !b {
+				return errors.New("nothing is sent unless you choose Yes; esc leaves")
+			}
+			return nil
+		}))
+	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+func (m *confirmAction) Check(fc *formCtx) error {
+	if m.refuse != "" {
+		return errors.New(m.refuse)
+	}
+	if !m.yes {
+		return errors.New("nothing is sent unless you choose Yes")
+	}
+	return nil
+}
+
+func (m *confirmAction) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	return m.run(ctx, fc, m.obj, token)
+}
+
+// ---- a form that cannot open here ----
+
+// elsewhere is a mutation that only explains where to start it (an SNAT
+// entry needs its NAT gateway): Prepare fails with the explanation.
+type elsewhere struct{ title, action, how string }
+
+func (m *elsewhere) Title() string  { return m.title }
+func (m *elsewhere) Action() string { return m.action }
+func (m *elsewhere) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(huh.NewNote().Title(m.how)))
+}
+func (m *elsewhere) Check(fc *formCtx) error                 { return errors.New(m.how) }
+func (m *elsewhere) Prepare(context.Context, *formCtx) error { return errors.New(m.how) }
+func (m *elsewhere) Submit(context.Context, *formCtx, string) (*submitted, error) {
+	return nil, errors.New(m.how)
+}
+
+// parentOf returns the pane's parent when it is of kind name.
+func parentOf(fc *formCtx, name string) *model.Object {
+	if fc.parent != nil && fc.parent.Kind.Name == name {
+		return fc.parent
+	}
+	return nil
+}
+
+// regionOf is the region the object lives in, or the form's.
+func regionOf(fc *formCtx, o *model.Object) string {
+	if o != nil && o.Region != "" {
+		return o.Region
+	}
+	return fc.region
+}
+
+// boolPtr sends an explicit true or false.
+func boolPtr(b bool) *bool { return &b }

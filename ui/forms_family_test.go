@@ -1,0 +1,337 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/theme"
+)
+
+// Helpers for driving the family forms: fields are found by their titles
+// (huh moves focus asynchronously, so each step waits for it).
+
+// api is a second client on the same simulator, for looking things up and
+// checking results independently of the console.
+func (d *driver) api() *client.Client {
+	d.t.Helper()
+	c, err := client.New(client.Config{
+		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
+		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
+		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 8,
+	})
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return c
+}
+
+func (d *driver) ctxT() context.Context { return d.ctx }
+
+// field types text into the focused field titled title, then moves on.
+func (d *driver) field(title, text string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	d.typeText(text)
+	d.keys("enter")
+}
+
+// clearField deletes what the field holds before typing.
+func (d *driver) replaceField(title, old, text string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	for range len([]rune(old)) {
+		d.keys("backspace")
+	}
+	d.typeText(text)
+	d.keys("enter")
+}
+
+// next accepts the focused field as it is.
+func (d *driver) next(titles ...string) {
+	d.t.Helper()
+	for _, t := range titles {
+		d.waitFocus(t)
+		d.keys("enter")
+	}
+}
+
+// choose moves a focused select's cursor to the option containing sub and
+// picks it.
+func (d *driver) choose(title, sub string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	for range 40 {
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, "┃ > ") && strings.Contains(l, sub) {
+				d.keys("enter")
+				return
+			}
+		}
+		d.keys("down")
+	}
+	d.t.Fatalf("no option %q in %s:\n%s", sub, title, d.screen())
+}
+
+// menuPick chooses the menu item labelled label (drill or `x` menus).
+func (d *driver) menuPick(label string) {
+	d.t.Helper()
+	d.waitFor("a menu", func() bool { return d.app.menu != nil })
+	for i, it := range d.app.menu.items {
+		if it.label == label {
+			d.keys(fmt.Sprint(i + 1))
+			return
+		}
+	}
+	d.t.Fatalf("no %q in the menu: %s", label, d.screen())
+}
+
+// pane opens a `:` command and waits for it to load.
+func (d *driver) pane(cmd string) {
+	d.t.Helper()
+	d.command(cmd)
+	d.idle()
+}
+
+// rowWhere selects the row whose object matches.
+func (d *driver) rowWhere(what string, match func(o *model.Object) bool) *model.Object {
+	d.t.Helper()
+	var found *model.Object
+	d.waitFor(what, func() bool {
+		b, ok := d.app.top().(*browser)
+		if !ok {
+			return false
+		}
+		for _, r := range b.table.Rows() {
+			if match(r.Obj) {
+				found = r.Obj
+				b.table.Select(r.Key)
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// rowNamed selects the row named name.
+func (d *driver) rowNamed(name string) *model.Object {
+	d.t.Helper()
+	return d.rowWhere("row "+name, func(o *model.Object) bool { return o.Name == name })
+}
+
+// rowID selects the row with ID id.
+func (d *driver) rowID(id string) *model.Object {
+	d.t.Helper()
+	return d.rowWhere("row "+id, func(o *model.Object) bool { return o.ID == id })
+}
+
+// settled waits, advancing the clocks, until the pane's row with id reads
+// status.
+func (d *driver) settled(id, status string) {
+	d.t.Helper()
+	d.settle()
+	d.waitFor(id+" to read "+status, func() bool {
+		d.advance(time.Second)
+		b, ok := d.app.top().(*browser)
+		if !ok {
+			return false
+		}
+		for _, r := range b.table.Rows() {
+			if r.Obj.ID == id {
+				return strings.EqualFold(r.Obj.Status, status)
+			}
+		}
+		return false
+	})
+}
+
+// gone waits until the pane no longer has id.
+func (d *driver) gone(id string) {
+	d.t.Helper()
+	d.settle()
+	d.waitFor(id+" to go", func() bool {
+		d.advance(time.Second)
+		b, ok := d.app.top().(*browser)
+		if !ok {
+			return false
+		}
+		for _, r := range b.table.Rows() {
+			if r.Obj.ID == id && r.delta != theme.DeltaRemoved {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// tracked waits until the console started an operation for action and
+// follows it until it settles.
+func (d *driver) tracked(action string) *operation {
+	d.t.Helper()
+	var op *operation
+	d.waitFor(action+" to start", func() bool {
+		for _, o := range d.app.tracker.ops {
+			if o.action == action {
+				op = o
+			}
+		}
+		return op != nil
+	})
+	d.settle()
+	return op
+}
+
+// lastOp is the newest operation the console started.
+func (d *driver) lastOp() *operation {
+	d.t.Helper()
+	ops := d.app.tracker.ops
+	if len(ops) == 0 {
+		d.t.Fatal("no operation was started")
+	}
+	return ops[len(ops)-1]
+}
+
+// deleteTyped deletes the selected row with typed confirmation.
+func (d *driver) deleteTyped(o *model.Object) {
+	d.t.Helper()
+	d.keys("ctrl+d")
+	d.waitText("Delete " + o.Kind.Singular + " " + o.ID)
+	d.waitFor("dependents counted", func() bool {
+		dp, ok := d.app.top().(*deletePage)
+		return ok && !dp.checking
+	})
+	d.typeText(o.ID)
+	d.keys("enter")
+}
+
+// sent lists the actions sent since mark.
+func (d *driver) sentSince(mark int) []string { return d.fault.actions()[mark:] }
+
+func countAction(actions []string, name string) int {
+	n := 0
+	for _, a := range actions {
+		if a == name {
+			n++
+		}
+	}
+	return n
+}
+
+// assertNoWrite fails if any mutating action was sent since mark.
+func assertNoWrite(t *testing.T, d *driver, mark int, why string) {
+	t.Helper()
+	for _, a := range d.sentSince(mark) {
+		if !readOnlyAction(a) {
+			t.Errorf("%s: %s was sent", why, a)
+		}
+	}
+}
+
+// editingForm waits for the top form to be editable, retrying a Prepare
+// that failed (ctrl+r), as a person would.
+func (d *driver) editingForm() *formPage {
+	d.t.Helper()
+	var p *formPage
+	d.waitFor("an editable form", func() bool {
+		fp, ok := d.app.top().(*formPage)
+		if !ok {
+			return false
+		}
+		if fp.phase == phasePreparing && fp.bannerErr && len(fp.banner) > 0 {
+			d.keys("ctrl+r") // once: it clears the banner
+		}
+		p = fp
+		return fp.phase == phaseEditing
+	})
+	return p
+}
+
+// submitUntilAccepted walks a form until the API accepts it: after a
+// server error the form keeps its values and the same ClientToken, and the
+// user submits again.
+func (d *driver) submitUntilAccepted(action string, walk func(first bool)) *operation {
+	d.t.Helper()
+	p := d.editingForm()
+	token := p.token
+	for i := 0; i < 12; i++ {
+		walk(i == 0)
+		var op *operation
+		started := func() bool {
+			for _, o := range d.app.tracker.ops {
+				if o.action == action {
+					op = o
+				}
+			}
+			return op != nil
+		}
+		d.waitFor("the form to submit", func() bool { return started() || p.phase == phaseSubmitting })
+		d.waitFor(action+" answered", func() bool {
+			for _, o := range d.app.tracker.ops {
+				if o.action == action {
+					op = o
+				}
+			}
+			return op != nil || p.phase == phaseEditing
+		})
+		if p.token != token {
+			d.t.Fatal("a resubmission must reuse the form's ClientToken")
+		}
+		if op != nil {
+			d.settle()
+			return op
+		}
+	}
+	d.t.Fatalf("%s never went through:\n%s", action, d.screen())
+	return nil
+}
+
+// Creating under --throttle 0.5 --drop 0.2 yields exactly one resource:
+// retries and resubmissions carry the form's one ClientToken.
+func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
+	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Throttle, so.Drop = 0.5, 0.2 })
+	api := d.api()
+	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	if err != nil || len(vpcs) != 1 {
+		t.Fatalf("prod-core: %v %d", err, len(vpcs))
+	}
+	vpc := vpcs[0].VpcId
+	origin := d.app.top().ID()
+	fc := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
+
+	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
+	d.submitUntilAccepted("CreateVSwitch", func(first bool) {
+		d.next("Zone", "CIDR block")
+		if first {
+			d.field("Name", "thr-vsw")
+		} else {
+			d.next("Name")
+		}
+		d.next("Description")
+	})
+	fc2 := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
+	d.exec(d.app.openForm(&natCreate{vpcID: vpc, fixedVPC: true, natType: "Enhanced", spec: "Small"}, fc2))
+	d.submitUntilAccepted("CreateNatGateway", func(first bool) {
+		d.next("NAT type", "VSwitch")
+		if first {
+			d.field("Name", "thr-nat")
+		} else {
+			d.next("Name")
+		}
+		d.next("Description")
+	})
+
+	sws, err := api.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "thr-vsw"})
+	if err != nil || len(sws) != 1 {
+		t.Errorf("VSwitches named thr-vsw: %v %d, want exactly 1", err, len(sws))
+	}
+	nats, err := api.DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", VpcId: vpc, Name: "thr-nat"})
+	if err != nil || len(nats) != 1 {
+		t.Errorf("NAT gateways named thr-nat: %v %d, want exactly 1", err, len(nats))
+	}
+}

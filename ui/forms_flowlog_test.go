@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("vpcflowlog")
+	d.keys("c")
+	d.formPage()
+	d.next("Capture", "Traffic")
+	d.choose("VPC", "dev-sandbox")
+	d.waitFocus("SLS project")
+	d.keys("enter")
+	d.waitText("the SLS project is required") // required, said next to the field
+	d.typeText("flowlog-lab")
+	d.keys("enter")
+	d.field("SLS logstore", "lab")
+	d.field("Name", "lab-flows")
+	d.next("Description")
+	id := d.tracked("CreateFlowLog").resID
+	d.settled(id, "Active")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "lab-flows", "lab-flows2")
+	d.next("Description")
+	d.tracked("ModifyFlowLogAttribute")
+	d.waitText("lab-flows2")
+
+	// Activate is refused while Active, before any call.
+	mark := len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Activate")
+	d.waitText("only an Inactive flow log can be activated")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "activating an Active flow log")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Deactivate")
+	d.formPage()
+	d.waitFocus("Stop capturing")
+	d.keys("y")
+	d.tracked("DeactiveFlowLog")
+	d.settled(id, "Inactive")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Activate")
+	d.formPage()
+	d.waitFocus("Start capturing")
+	d.keys("y")
+	d.tracked("ActiveFlowLog")
+	d.settled(id, "Active")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestVpcFlowLogEniIDChecked(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("vpcflowlog")
+	d.keys("c")
+	d.formPage()
+	d.choose("Capture", "network interface")
+	d.next("Traffic")
+	d.waitFocus("ENI ID")
+	d.typeText("i-abc")
+	d.waitText("is not a elastic network interface ID")
+}
+
+func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("sagflowlog")
+	d.keys("c")
+	d.formPage()
+	d.choose("Output", "netflow")
+	d.waitFocus("Active aging (s)")
+	for range 3 {
+		d.keys("backspace")
+	}
+	d.typeText("30")
+	d.waitText("must be between 60 and 6000 (it is 30)")
+	d.keys("backspace", "backspace")
+	d.typeText("600")
+	d.keys("enter")
+	d.next("Inactive aging (s)")
+	// netflow: the NetFlow group comes next, the Log Service one never.
+	d.waitFocus("NetFlow server IP")
+	if strings.Contains(d.screen(), "SLS project") {
+		t.Errorf("the Log Service group shows for netflow:\n%s", d.screen())
+	}
+	d.typeText("10.20.8.300")
+	d.waitText("is not an IPv4 address")
+	d.keys("backspace", "backspace", "backspace")
+	d.typeText("11")
+	d.keys("enter")
+	d.next("NetFlow server port", "NetFlow version")
+	d.field("Name", "nf-lab")
+	d.next("Description")
+	op := d.tracked("CreateFlowLog")
+	d.settled(op.resID, "Active")
+	o := d.rowID(op.resID)
+	f := o.Value.(*model.SagFlowLog)
+	if f.OutputType != "netflow" || f.NetflowServerIp != "10.20.8.11" || f.ProjectName != "" || string(f.NetflowServerPort) != "9995" || f.NetflowVersion != "V9" {
+		t.Errorf("flow log as created: %+v", f)
+	}
+
+	d.keys("e")
+	d.formPage()
+	d.next("Output", "Active aging (s)", "Inactive aging (s)", "NetFlow server IP", "NetFlow server port", "NetFlow version")
+	d.replaceField("Name", "nf-lab", "nf-lab2")
+	d.next("Description")
+	d.tracked("ModifyFlowLogAttribute")
+	d.waitText("nf-lab2")
+
+	o = d.rowID(op.resID)
+	d.deleteTyped(o)
+	d.gone(op.resID)
+}
+
+func TestSagFlowLogSlsNeedsItsFields(t *testing.T) {
+	m := &sagFlowLogForm{output: "sls", active: "300", inactive: "15", slsRegion: "cn-hangzhou", nfIP: "bad"}
+	if err := m.Check(nil); err == nil || !strings.Contains(err.Error(), "ProjectName is required when OutputType is sls") {
+		t.Errorf("sls without a project: %v", err)
+	}
+	m.project, m.logstore = "p", "l"
+	if err := m.Check(nil); err != nil {
+		t.Errorf("sls with its fields (the hidden NetFlow ones are not sent): %v", err)
+	}
+	if in := m.input(); in.NetflowServerIp != "" || in.NetflowServerPort != 0 {
+		t.Errorf("NetFlow fields sent for sls: %+v", in)
+	}
+}

@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// toggle moves a focused multi-select's cursor to the option containing
+// sub and selects it.
+func (d *driver) toggle(title, sub string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	for range 20 {
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.HasPrefix(l, "┃ >") && strings.Contains(l, sub) {
+				d.keys("space")
+				return
+			}
+		}
+		d.keys("down")
+	}
+	d.t.Fatalf("no option %q in %s:\n%s", sub, title, d.screen())
+}
+
+// natChildren opens prod-core-nat's child pane (SNAT Entries, ...).
+func natChildren(d *driver, child string) *model.NatGateway {
+	d.t.Helper()
+	vpc := prodCore(d)
+	d.pane("nat " + vpc)
+	o := d.rowNamed("prod-core-nat")
+	d.keys("enter")
+	d.menuPick(child)
+	d.idle()
+	return o.Value.(*model.NatGateway)
+}
+
+func TestNatGatewayCreateEditDelete(t *testing.T) {
+	d := newDriver(t)
+	vpc := prodCore(d)
+	d.pane("nat " + vpc)
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create NAT gateway in " + vpc)
+	d.next("NAT type")
+	d.choose("VSwitch", "prod-core-app-f")
+	d.field("Name", "egress-2")
+	d.next("Description")
+	id := d.tracked("CreateNatGateway").resID
+	d.settled(id, "Available")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "egress-2", "egress-3")
+	d.next("Description")
+	d.tracked("ModifyNatGatewayAttribute")
+	d.waitText("egress-3")
+
+	// An Enhanced gateway has no spec: said before any call.
+	mark := len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Change spec")
+	d.waitText("has no spec")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "spec of an Enhanced gateway")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestNatGatewaySpecAction(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("nat")
+	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Value.(*model.NatGateway).NatType == "Normal" })
+	d.keys("x")
+	d.menuPick("Change spec")
+	d.formPage()
+	d.choose("Spec", "Middle")
+	d.tracked("ModifyNatGatewaySpec")
+	nats, err := d.api().DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", NatGatewayId: o.ID})
+	if err != nil || len(nats) != 1 || nats[0].Spec != "Middle" {
+		t.Fatalf("spec after the change: %v %+v", err, nats)
+	}
+}
+
+func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
+	d := newDriver(t)
+	vpc := prodCore(d)
+	d.pane("nat " + vpc)
+	o := d.rowNamed("prod-core-nat")
+	mark := len(d.fault.actions())
+	d.keys("ctrl+d")
+	s := d.waitText("still has", "snat entries", "press tab to force")
+	if !strings.Contains(s, "dnat entries") {
+		t.Errorf("the DNAT entries should be counted:\n%s", s)
+	}
+	d.typeText(o.ID)
+	d.keys("enter")
+	d.waitText("Delete what depends on it first")
+	assertNoWrite(t, d, mark, "NAT gateway with entries")
+	d.keys("tab")
+	d.waitText("FORCE", "Force deletes the gateway's SNAT and DNAT entries")
+}
+
+func TestSnatEntryCreateEditDelete(t *testing.T) {
+	d := newDriver(t)
+	nat := natChildren(d, "SNAT Entries")
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create SNAT entry in " + nat.NatGatewayId)
+	d.next("Source")
+	// VSwitches with an SNAT entry already are skipped: the first free one
+	// is offered.
+	d.choose("Source VSwitch", "prod-core-db-b")
+	d.toggle("SNAT IPs", "prod-core-egress-1")
+	d.keys("enter")
+	d.field("Name", "snat-db")
+	id := d.tracked("CreateSnatEntry").resID
+	d.settled(id, "Available")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.waitFocus("SNAT IPs")
+	d.typeText(",10.0.0.1")
+	d.waitText("10.0.0.1 is not an EIP of " + nat.NatGatewayId)
+	for range len(",10.0.0.1") {
+		d.keys("backspace")
+	}
+	d.keys("enter")
+	d.replaceField("Name", "snat-db", "snat-db2")
+	d.tracked("ModifySnatEntry")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
+	d := newDriver(t)
+	natChildren(d, "SNAT Entries")
+	d.keys("c")
+	p := d.formPage()
+	m := p.m.(*snatForm)
+	ingress := ""
+	for _, e := range m.nc.eips {
+		if strings.Contains(e.label, "ingress") {
+			ingress = e.value
+		}
+	}
+	if ingress == "" {
+		t.Fatal("the DNAT EIP should be offered (and refused)")
+	}
+	m.ips = []string{ingress}
+	if err := m.checkIPs(); err == nil || !strings.Contains(err.Error(), "cannot serve both SNAT and DNAT") {
+		t.Errorf("an IP used by DNAT must be refused: %v", err)
+	}
+	var taken string
+	for v := range m.nc.snatVsw {
+		taken = v
+	}
+	m.source, m.vswID = "vsw", taken
+	if err := m.Check(nil); err == nil || !strings.Contains(err.Error(), "can belong to one SNAT entry only") {
+		t.Errorf("a VSwitch with an SNAT entry must be refused: %v", err)
+	}
+}
+
+func TestDnatEntryCreateEditDelete(t *testing.T) {
+	d := newDriver(t)
+	nat := natChildren(d, "DNAT Entries")
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create DNAT entry in " + nat.NatGatewayId)
+	d.choose("External IP", "prod-core-ingress")
+	d.next("Protocol")
+	d.waitFocus("External port")
+	d.typeText("70000")
+	d.waitText("must be between 1 and 65535")
+	for range 5 {
+		d.keys("backspace")
+	}
+	d.typeText("8081")
+	d.keys("enter")
+	d.waitFocus("Internal IP")
+	d.typeText("192.168.9.9")
+	d.waitText("outside the VPC block 10.0.0.0/16")
+	for range len("192.168.9.9") {
+		d.keys("backspace")
+	}
+	d.typeText("10.0.1.20")
+	d.keys("enter")
+	d.field("Internal port", "8081")
+	d.field("Name", "admin")
+	id := d.tracked("CreateForwardEntry").resID
+	d.settled(id, "Available")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.next("External IP", "Protocol")
+	d.replaceField("External port", "8081", "8082")
+	d.next("Internal IP", "Internal port", "Name")
+	d.tracked("ModifyForwardEntry")
+	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+	if err != nil || len(es) != 1 || es[0].ExternalPort != "8082" {
+		t.Fatalf("after the edit: %v %+v", err, es)
+	}
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("eip")
+	d.keys("c")
+	d.formPage()
+	d.next("Bandwidth (Mbit/s)", "Billing")
+	d.field("Name", "lab-eip")
+	d.next("Description")
+	id := d.tracked("AllocateEipAddress").resID
+	d.settled(id, "Available")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "lab-eip", "lab-eip-2")
+	d.next("Description")
+	d.replaceField("Bandwidth (Mbit/s)", "5", "10")
+	d.tracked("ModifyEipAddressAttribute")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Associate")
+	d.formPage()
+	d.next("Instance type")
+	d.choose("NAT gateway", "prod-core-nat")
+	d.tracked("AssociateEipAddress")
+	d.settled(id, "InUse")
+
+	// Release is explained before any call while it is bound.
+	mark := len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Release")
+	d.waitText("only an Available EIP can be")
+	d.keys("esc")
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.waitText("only an Available EIP can be released")
+	assertNoWrite(t, d, mark, "releasing a bound EIP")
+	d.keys("esc")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Unassociate")
+	d.formPage()
+	d.waitFocus("Unbind")
+	d.keys("y")
+	d.tracked("UnassociateEipAddress")
+	d.settled(id, "Available")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Release")
+	d.formPage()
+	d.waitFocus("Release")
+	d.keys("y")
+	d.tracked("ReleaseEipAddress")
+	d.gone(id)
+}
+
+func TestEipAssociateEcsIDChecked(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("eip")
+	d.rowNamed("spare-bastion")
+	d.keys("x")
+	d.menuPick("Associate")
+	d.formPage()
+	d.choose("Instance type", "ECS instance")
+	d.waitFocus("ECS instance ID")
+	d.typeText("ngw-1")
+	d.waitText("is not a ECS instance ID")
+}

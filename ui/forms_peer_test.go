@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/alivpc/alivpc/client"
+)
+
+// fillPeer walks the peering form for prod-core → staging of account uid.
+func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
+	d.t.Helper()
+	d.keys("c")
+	d.formPage()
+	d.choose("Requesting VPC", "prod-core")
+	d.field("Accepting account ID", uid)
+	d.next("Accepting region")
+	d.field("Accepting VPC ID", staging)
+	d.field("Name", name)
+	d.next("Description", "Resource group ID")
+	d.waitFocus("Dry run only?")
+	if dryRun {
+		d.keys("y")
+	} else {
+		d.keys("enter")
+	}
+}
+
+// A peer connection to another account stays Accepting until accepted,
+// then Activated — through the forms.
+func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	staging := d.rowNamed("staging").ID
+	d.pane("peer")
+
+	// A dry run answers without creating anything.
+	mark := len(d.fault.actions())
+	fillPeer(d, staging, "1688000000000009", "to-partner", true)
+	d.waitText("Dry run passed")
+	if n := countAction(d.sentSince(mark), "CreateVpcPeerConnection"); n != 1 {
+		t.Fatalf("the dry run sent CreateVpcPeerConnection %d times", n)
+	}
+	d.keys("esc")
+	d.waitText("VPC Peering Connections")
+
+	// Another account: Accepting, and it stays so.
+	d.keys("c")
+	d.formPage()
+	d.next("Requesting VPC", "Accepting account ID", "Accepting region", "Accepting VPC ID", "Name", "Description", "Resource group ID")
+	d.waitFocus("Dry run only?")
+	d.keys("n")
+	id := d.tracked("CreateVpcPeerConnection").resID
+	d.settled(id, "Accepting")
+	d.advance(10 * time.Minute)
+	got, err := d.api().GetVpcPeerConnectionAttribute(d.ctx, &client.GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: id})
+	if err != nil || got.Status != "Accepting" {
+		t.Fatalf("a peering to another account should wait in Accepting: %v %+v", err, got)
+	}
+
+	// Reject is offered only while Accepting; Accept moves it on.
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Accept")
+	d.formPage()
+	d.waitFocus("Accept the peering")
+	d.keys("y")
+	d.tracked("AcceptVpcPeerConnection")
+	d.settled(id, "Activated")
+
+	mark = len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Reject")
+	d.waitText("only a connection waiting in Accepting")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "rejecting an Activated peering")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "to-partner", "to-partner2")
+	d.next("Description")
+	d.tracked("ModifyVpcPeerConnection")
+	d.waitText("to-partner2")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("peer")
+	d.keys("c")
+	p := d.formPage()
+	d.choose("Requesting VPC", "prod-core")
+	d.field("Accepting account ID", "12ab")
+	d.waitText("is not an Alibaba Cloud account ID")
+	m := p.m.(*peerCreate)
+	d.keys("backspace", "backspace", "backspace", "backspace")
+	d.typeText("1688000000000009")
+	d.keys("enter")
+	d.choose("Accepting region", "cn-shanghai")
+	d.field("Accepting VPC ID", "vpc-uf6abc")
+	// cn-hangzhou → cn-shanghai: the cross-region group appears.
+	d.waitFocus("Bandwidth (Mbit/s)")
+	d.typeText("0")
+	d.waitText("greater than 0")
+	m.bandwidth = ""
+	if !m.cross(p.fc) {
+		t.Fatal("a peering to another region is cross-region")
+	}
+	m.acceptRegion = "cn-hangzhou"
+	if err := m.Check(p.fc); err != nil {
+		t.Fatalf("same-region peering: %v", err)
+	}
+}

@@ -1,0 +1,416 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- route tables ----
+
+func rtOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation {
+			m := &rtCreate{}
+			if p := parentOf(fc, "vpc"); p != nil {
+				m.vpcID, m.fixedVPC = p.ID, true
+			}
+			return m
+		},
+		edit: func(fc *formCtx) mutation {
+			t := fc.target.Value.(*model.RouteTable)
+			return &rtModify{id: t.RouteTableId, name: t.RouteTableName, desc: t.Description}
+		},
+		del: &deleteSpec{
+			// The API refuses while VSwitches are bound (the vsw kind's rt
+			// scope lists them).
+			blockers: []string{"vsw"},
+			// VSwitches on the system table are not bound to it: the
+			// system table cannot be deleted at all, which run explains.
+			keep: func(ch *model.Object) bool {
+				v, ok := ch.Value.(*model.VSwitch)
+				return !ok || v.RouteTable.RouteTableType != "System"
+			},
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+				if t := o.Value.(*model.RouteTable); t.RouteTableType == "System" {
+					return nil, fmt.Errorf("%s is the VPC's system route table; it goes with the VPC and cannot be deleted on its own", o.ID)
+				}
+				in := &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
+				out, err := fc.client.DeleteRouteTable(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				return removed(o, "DeleteRouteTable", out.RequestId, in), nil
+			},
+		},
+		actions: func(fc *formCtx) []actionItem {
+			if fc.target == nil {
+				return nil
+			}
+			return []actionItem{
+				{label: "Associate with a VSwitch", hint: "bind this table to a VSwitch of its VPC",
+					make: func(fc *formCtx) mutation { return newRtBind(fc, true) }},
+				{label: "Unassociate from a VSwitch", hint: "the VSwitch falls back to the system table",
+					make: func(fc *formCtx) mutation { return newRtBind(fc, false) }},
+			}
+		},
+	}
+}
+
+// vpcPicks lists the region's VPCs as choices.
+func vpcPicks(ctx context.Context, fc *formCtx) ([]pick, []*model.Vpc, error) {
+	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
+	if err != nil {
+		return nil, nil, err
+	}
+	picks := make([]pick, len(vpcs))
+	for i, v := range vpcs {
+		picks[i] = pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId}
+	}
+	return picks, vpcs, nil
+}
+
+type rtCreate struct {
+	vpcID, name, desc string
+	fixedVPC          bool
+	vpcs              []pick
+}
+
+func (m *rtCreate) Title() string {
+	if m.fixedVPC {
+		return "Create route table in " + m.vpcID
+	}
+	return "Create route table"
+}
+func (m *rtCreate) Action() string { return "CreateRouteTable" }
+
+func (m *rtCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	if m.fixedVPC || m.vpcs != nil {
+		return nil
+	}
+	picks, _, err := vpcPicks(ctx, fc)
+	if err != nil {
+		return err
+	}
+	m.vpcs = picks
+	if m.vpcID == "" {
+		m.vpcID = firstValue(picks)
+	}
+	return nil
+}
+
+func (m *rtCreate) Form(fc *formCtx) *huh.Form {
+	var fields []huh.Field
+	if !m.fixedVPC {
+		fields = append(fields, picker("VPC", &m.vpcID, m.vpcs, "this region has no VPC"))
+	}
+	fields = append(fields, nameField(&m.name), descField(&m.desc))
+	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+func (m *rtCreate) Check(fc *formCtx) error {
+	if m.vpcID == "" {
+		return errors.New("choose a VPC")
+	}
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+}
+
+func (m *rtCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CreateRouteTableInput{RegionId: fc.region, VpcId: m.vpcID, RouteTableName: m.name, Description: m.desc, ClientToken: token}
+	out, err := fc.client.CreateRouteTable(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "rt", out.RouteTableId, out.RequestId, in, nil), nil
+}
+
+type rtModify struct{ id, name, desc string }
+
+func (m *rtModify) Title() string  { return "Edit route table " + m.id }
+func (m *rtModify) Action() string { return "ModifyRouteTableAttributes" }
+func (m *rtModify) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+}
+func (m *rtModify) Check(fc *formCtx) error {
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+}
+func (m *rtModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.ModifyRouteTableAttributesInput{RegionId: fc.region, RouteTableId: m.id, RouteTableName: m.name, Description: m.desc}
+	out, err := fc.client.ModifyRouteTableAttributes(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "rt", m.id, out.RequestId, in, nil), nil
+}
+
+// rtBind associates a custom table with a VSwitch of its VPC, or
+// unassociates it; the VSwitches come from DescribeVSwitches.
+type rtBind struct {
+	table  *model.RouteTable
+	bind   bool
+	vswID  string
+	refuse string
+	picks  []pick
+}
+
+func newRtBind(fc *formCtx, bind bool) *rtBind {
+	m := &rtBind{table: fc.target.Value.(*model.RouteTable), bind: bind}
+	if m.table.RouteTableType == "System" {
+		m.refuse = "the system route table is every VSwitch's default; associate a custom table instead"
+	}
+	return m
+}
+
+func (m *rtBind) Title() string {
+	if m.bind {
+		return "Associate " + m.table.RouteTableId + " with a VSwitch"
+	}
+	return "Unassociate " + m.table.RouteTableId + " from a VSwitch"
+}
+
+func (m *rtBind) Action() string {
+	if m.bind {
+		return "AssociateRouteTable"
+	}
+	return "UnassociateRouteTable"
+}
+
+func (m *rtBind) Prepare(ctx context.Context, fc *formCtx) error {
+	if m.refuse != "" || m.picks != nil {
+		return nil
+	}
+	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: m.table.VpcId})
+	if err != nil {
+		return err
+	}
+	m.picks = []pick{}
+	for _, s := range sws {
+		bound := s.RouteTable.RouteTableId == m.table.RouteTableId
+		if bound != m.bind {
+			label := fmt.Sprintf("%s  %s  %s", s.VSwitchId, s.VSwitchName, s.CidrBlock)
+			if m.bind && s.RouteTable.RouteTableType == "Custom" {
+				label += "  (now " + s.RouteTable.RouteTableId + ")"
+			}
+			m.picks = append(m.picks, pick{label, s.VSwitchId})
+		}
+	}
+	m.vswID = firstValue(m.picks)
+	return nil
+}
+
+func (m *rtBind) Form(fc *formCtx) *huh.Form {
+	if m.refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible").Description("✗ " + m.refuse)))
+	}
+	none := "every VSwitch of " + m.table.VpcId + " already uses this table"
+	desc := "VSwitches of " + m.table.VpcId + " not bound to this table"
+	if !m.bind {
+		none = "no VSwitch is bound to this table"
+		desc = "VSwitches bound to this table; they fall back to the system table"
+	}
+	return huh.NewForm(huh.NewGroup(picker("VSwitch", &m.vswID, m.picks, none)).Description(desc))
+}
+
+func (m *rtBind) Check(fc *formCtx) error {
+	if m.refuse != "" {
+		return errors.New(m.refuse)
+	}
+	if m.vswID == "" {
+		return errors.New("there is no VSwitch to choose")
+	}
+	return nil
+}
+
+func (m *rtBind) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.RouteTableVSwitchInput{RegionId: fc.region, RouteTableId: m.table.RouteTableId, VSwitchId: m.vswID, ClientToken: token}
+	call := fc.client.AssociateRouteTable
+	if !m.bind {
+		call = fc.client.UnassociateRouteTable
+	}
+	out, err := call(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "rt", m.table.RouteTableId, out.RequestId, in, nil), nil
+}
+
+// ---- route entries ----
+
+func routeOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation {
+			p := parentOf(fc, "rt")
+			if p == nil {
+				return &elsewhere{title: "Create route entry", action: "CreateRouteEntry",
+					how: "A route goes in a route table: open :rt, select a table and press enter, then c."}
+			}
+			return &routeCreate{table: p.Value.(*model.RouteTable), hopType: "NatGateway"}
+		},
+		del: &deleteSpec{
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+				e := o.Value.(*model.RouteEntry)
+				if err := routeDeletable(e); err != nil {
+					return nil, err
+				}
+				in := &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
+				out, err := fc.client.DeleteRouteEntry(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				return removed(o, "DeleteRouteEntry", out.RequestId, in), nil
+			},
+		},
+	}
+}
+
+// routeDeletable says, before any call, why a route cannot be deleted.
+func routeDeletable(e *model.RouteEntry) error {
+	switch {
+	case strings.EqualFold(e.Type, "System"):
+		return fmt.Errorf("%s is a system route (to %s); system routes come with the VPC and its VSwitches and cannot be deleted", e.DestinationCidrBlock, e.NextHopText())
+	case strings.EqualFold(e.Type, "BGP"):
+		return fmt.Errorf("%s was learned over BGP; withdraw it on the data-centre router instead", e.DestinationCidrBlock)
+	case e.Status != "" && e.Status != "Available":
+		return fmt.Errorf("the route is %s; only an Available route can be deleted — wait until it settles", e.Status)
+	}
+	return nil
+}
+
+// routeCreate adds a custom route: the destination is checked against the
+// VPC's VSwitch blocks and the table's routes as you type; the next hop is
+// picked from the API for its type (NAT and VPN gateways of the VPC, its
+// peering connections) or typed with a format check.
+type routeCreate struct {
+	table               *model.RouteTable
+	dest, name, desc    string
+	hopType             string
+	hops                *choiceGroups
+	vswBlocks, existing []string
+	custom              int
+	nats, vpns, peers   []pick
+	prepared            bool
+}
+
+func (m *routeCreate) Title() string  { return "Create route in " + m.table.RouteTableId }
+func (m *routeCreate) Action() string { return "CreateRouteEntry" }
+
+func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	if m.prepared {
+		return nil
+	}
+	t := m.table
+	entries, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: fc.region, RouteTableId: t.RouteTableId})
+	if err != nil {
+		return err
+	}
+	m.existing, m.custom = nil, 0
+	for _, e := range entries {
+		m.existing = append(m.existing, e.DestinationCidrBlock)
+		if e.Type == "Custom" {
+			m.custom++
+		}
+	}
+	m.nats, m.vpns, m.peers, m.vswBlocks = []pick{}, []pick{}, []pick{}, nil
+	if t.VpcId != "" {
+		sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: t.VpcId})
+		if err != nil {
+			return err
+		}
+		for _, s := range sws {
+			m.vswBlocks = append(m.vswBlocks, s.CidrBlock)
+		}
+		nats, err := fc.client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.region, VpcId: t.VpcId})
+		if err != nil {
+			return err
+		}
+		for _, n := range nats {
+			m.nats = append(m.nats, pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.Status), n.NatGatewayId})
+		}
+		vpns, err := fc.client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.region, VpcId: t.VpcId})
+		if err != nil {
+			return err
+		}
+		for _, v := range vpns {
+			m.vpns = append(m.vpns, pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.Status), v.VpnGatewayId})
+		}
+		peers, err := fc.client.ListVpcPeerConnections(ctx, &client.ListVpcPeerConnectionsInput{RegionId: fc.region, VpcId: []string{t.VpcId}})
+		if err != nil {
+			return err
+		}
+		for _, p := range peers {
+			other := p.AcceptingVpc.VpcId
+			if other == t.VpcId {
+				other = p.Vpc.VpcId
+			}
+			m.peers = append(m.peers, pick{fmt.Sprintf("%s  %s  → %s", p.InstanceId, p.Name, other), p.InstanceId})
+		}
+	}
+	m.hops = newChoiceGroups(&m.hopType)
+	m.hops.set("NatGateway", firstValue(m.nats))
+	m.hops.set("VpnGateway", firstValue(m.vpns))
+	m.hops.set("VpcPeer", firstValue(m.peers))
+	m.prepared = true
+	return nil
+}
+
+func (m *routeCreate) checkDest(s string) error {
+	p, err := model.CheckRouteDestination(s, m.vswBlocks)
+	if err != nil {
+		return err
+	}
+	return model.CheckRouteDestinationFree(p, m.existing)
+}
+
+func (m *routeCreate) checkHop(s string) error { return model.CheckNextHop(m.hopType, s) }
+
+func (m *routeCreate) Form(fc *formCtx) *huh.Form {
+	dest := liveInput("Destination CIDR block", &m.dest, required("a destination", m.checkDest),
+		"outside the VPC's VSwitch blocks and 100.64.0.0/10; a bare IP means /32")
+	types := huh.NewSelect[string]().Title("Next hop type").Options(stringOptions(model.NextHopTypes()...)...).Value(&m.hopType).Height(6)
+	gs := []*huh.Group{huh.NewGroup(dest, types)}
+	loaded := map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers}
+	for _, typ := range model.NextHopTypes() {
+		typ := typ
+		if picks, ok := loaded[typ]; ok {
+			gs = append(gs, m.hops.group(typ, func(v *string) []huh.Field {
+				return []huh.Field{picker("Next hop ("+model.NextHopWhat(typ)+")", v, picks,
+					"no "+model.NextHopWhat(typ)+" in "+m.table.VpcId+"; choose another next hop type")}
+			}))
+			continue
+		}
+		gs = append(gs, m.hops.group(typ, func(v *string) []huh.Field {
+			return []huh.Field{liveInput("Next hop ID ("+model.NextHopWhat(typ)+")", v, func(s string) error { return model.CheckNextHop(typ, s) },
+				"the ID of the "+model.NextHopWhat(typ)+" in "+m.table.VpcId)}
+		}))
+	}
+	gs = append(gs, huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+	return huh.NewForm(gs...)
+}
+
+func (m *routeCreate) Check(fc *formCtx) error {
+	if m.custom >= model.MaxCustomRoutes {
+		return fmt.Errorf("%s already has %d custom routes, the most a table may hold", m.table.RouteTableId, model.MaxCustomRoutes)
+	}
+	return checks(
+		check("destination", m.checkDest(m.dest)),
+		check("next hop", model.CheckNextHop(m.hopType, m.hops.value())),
+		check("name", model.DefaultName.Check(m.name)),
+		check("description", model.CheckDescription(m.desc)),
+	)
+}
+
+func (m *routeCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CreateRouteEntryInput{RegionId: fc.region, RouteTableId: m.table.RouteTableId, DestinationCidrBlock: strings.TrimSpace(m.dest),
+		NextHopType: m.hopType, NextHopId: m.hops.value(), RouteEntryName: m.name, Description: m.desc, ClientToken: token}
+	out, err := fc.client.CreateRouteEntry(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return madeIn(fc, "route", map[string]string{"RouteTableId": m.table.RouteTableId}, out.RouteEntryId, out.RequestId, in), nil
+}

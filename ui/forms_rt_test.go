@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// prodCore opens the VPC pane and returns prod-core's ID.
+func prodCore(d *driver) string {
+	d.t.Helper()
+	d.idle()
+	return d.rowNamed("prod-core").ID
+}
+
+func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
+	d := newDriver(t)
+	vpc := prodCore(d)
+	d.pane("rt " + vpc)
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create route table in " + vpc)
+	d.field("Name", "app-private")
+	d.field("Description", "Private tier")
+	d.waitText("following it")
+	id := d.lastOp().resID
+	d.settled(id, "Available")
+
+	// Edit: rename.
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "app-private", "app-private-2")
+	d.next("Description")
+	d.tracked("ModifyRouteTableAttributes")
+	tables, err := d.api().DescribeRouteTableList(d.ctx, &client.DescribeRouteTableListInput{RegionId: "cn-hangzhou", RouteTableId: id})
+	if err != nil || len(tables) != 1 || tables[0].RouteTableName != "app-private-2" {
+		t.Fatalf("the rename did not arrive: %v %+v", err, tables)
+	}
+
+	// x → associate with a VSwitch picked from the API.
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Associate with a VSwitch")
+	d.formPage()
+	d.choose("VSwitch", "prod-core-app-g")
+	d.tracked("AssociateRouteTable")
+	bound := func() int {
+		sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(sws)
+	}
+	d.waitFor("the VSwitch to be bound", func() bool { return bound() == 1 })
+
+	// Delete is refused before any call while a VSwitch is bound.
+	d.rowID(id)
+	mark := len(d.fault.actions())
+	d.keys("ctrl+d")
+	d.waitText("still has", "1 vswitch")
+	d.typeText(id)
+	d.keys("enter")
+	d.waitText("Delete what depends on it first")
+	assertNoWrite(t, d, mark, "deleting a bound route table")
+	d.keys("esc")
+
+	// x → unassociate, then the delete goes through.
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Unassociate from a VSwitch")
+	d.formPage()
+	d.choose("VSwitch", "prod-core-app-g")
+	d.tracked("UnassociateRouteTable")
+	d.waitFor("the VSwitch to be unbound", func() bool { return bound() == 0 })
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
+	d := newDriver(t)
+	vpc := prodCore(d)
+	d.pane("rt " + vpc)
+	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "System" })
+	mark := len(d.fault.actions())
+	d.keys("x")
+	d.menuPick("Associate with a VSwitch")
+	d.waitText("the system route table is every VSwitch's default")
+	d.keys("esc")
+	d.rowID(o.ID)
+	d.deleteTyped(o)
+	d.waitText("system route table; it goes with the VPC")
+	assertNoWrite(t, d, mark, "system route table")
+}
+
+// routeEntries opens the entries of prod-core's system route table.
+func routeEntries(d *driver) *model.RouteTable {
+	d.t.Helper()
+	vpc := prodCore(d)
+	d.pane("rt " + vpc)
+	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "System" })
+	d.keys("enter")
+	d.menuPick("Route Entries")
+	d.idle()
+	return o.Value.(*model.RouteTable)
+}
+
+func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
+	d := newDriver(t)
+	rt := routeEntries(d)
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create route in " + rt.RouteTableId)
+	d.waitFocus("Destination CIDR block")
+	d.typeText("10.0.1.0/25")
+	d.waitText("overlaps the VSwitch block 10.0.1.0/24") // as you type
+	for range len("10.0.1.0/25") {
+		d.keys("backspace")
+	}
+	d.typeText("172.31.0.0/16")
+	d.waitText("already has a route in this table")
+	for range len("172.31.0.0/16") {
+		d.keys("backspace")
+	}
+	d.typeText("10.99.0.0/16")
+	d.keys("enter")
+	d.choose("Next hop type", "VpnGateway")
+	// The picker lists the VPC's VPN gateways, loaded from the API.
+	s := d.waitText("Next hop (VPN gateway)", "prod-core-vpn")
+	if strings.Contains(s, "prod-core-nat") {
+		t.Errorf("the VPN picker lists a NAT gateway:\n%s", s)
+	}
+	d.keys("enter")
+	d.field("Name", "to-lab")
+	d.next("Description")
+	d.waitText("following it")
+	id := d.lastOp().resID
+	d.settled(id, "Available")
+	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
+	if err != nil || len(entries) != 1 || entries[0].NextHopType() != "VpnGateway" || entries[0].DestinationCidrBlock != "10.99.0.0/16" {
+		t.Fatalf("route as created: %v %+v", err, entries)
+	}
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {
+	d := newDriver(t)
+	routeEntries(d)
+	o := d.rowWhere("a system route", func(o *model.Object) bool { return o.Value.(*model.RouteEntry).Type == "System" })
+	mark := len(d.fault.actions())
+	d.deleteTyped(o)
+	d.waitText("is a system route", "cannot be deleted")
+	assertNoWrite(t, d, mark, "system route")
+}
+
+func TestRouteNextHopFreeTextChecked(t *testing.T) {
+	d := newDriver(t)
+	routeEntries(d)
+	d.keys("c")
+	d.formPage()
+	d.field("Destination CIDR block", "10.98.0.0/16")
+	d.choose("Next hop type", "Instance")
+	d.waitFocus("Next hop ID (ECS instance)")
+	d.typeText("eni-123")
+	d.waitText(`is not a ECS instance ID: it starts with i-`)
+}

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+func TestVpnGatewayCreateEditDelete(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	vpc := d.rowNamed("staging").ID
+	d.pane("vpn " + vpc)
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create VPN gateway in " + vpc)
+	d.next("Bandwidth (Mbit/s)")
+	d.waitFocus("Name")
+	d.typeText("staging.vpn")
+	d.waitText("may contain only letters") // VpnGatewayName has no '.'
+	d.keys("backspace", "backspace", "backspace", "backspace")
+	d.typeText("-vpn")
+	d.keys("enter")
+	d.choose("VSwitch", "staging-app-b")
+	d.next("IPsec-VPN (site to site)?", "SSL-VPN (clients to site)?")
+	id := d.tracked("CreateVpnGateway").resID
+	d.settled(id, "active")
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "staging-vpn", "staging-vpn2")
+	d.next("Description")
+	d.tracked("ModifyVpnGatewayAttribute")
+	d.waitText("staging-vpn2")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("vpn")
+	o := d.rowNamed("prod-core-vpn")
+	mark := len(d.fault.actions())
+	d.keys("ctrl+d")
+	d.waitText("still has 2 ipsec connections")
+	d.typeText(o.ID)
+	d.keys("enter")
+	d.waitText("Delete what depends on it first")
+	assertNoWrite(t, d, mark, "VPN gateway with IPsec connections")
+}
+
+func TestCustomerGatewayCreateEditDelete(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("cgw")
+	// A gateway an IPsec connection uses cannot be deleted: counted first.
+	used := d.rowNamed("office-shanghai")
+	mark := len(d.fault.actions())
+	d.keys("ctrl+d")
+	d.waitText("still has 1 ipsec connection")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "customer gateway in use")
+	_ = used
+
+	d.keys("c")
+	d.formPage()
+	d.waitFocus("Public IP")
+	d.typeText("100.64.1.1")
+	d.waitText("shared address space")
+	for range len("100.64.1.1") {
+		d.keys("backspace")
+	}
+	d.typeText("203.0.113.99")
+	d.keys("enter")
+	d.waitFocus("ASN")
+	d.typeText("45104")
+	d.waitText("Alibaba Cloud's own")
+	d.keys("backspace", "backspace", "backspace", "backspace", "backspace")
+	d.typeText("65030")
+	d.keys("enter")
+	d.field("Name", "branch-lab")
+	d.next("Description")
+	id := d.tracked("CreateCustomerGateway").resID
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "branch-lab", "branch-lab2")
+	d.next("Description")
+	d.tracked("ModifyCustomerGatewayAttribute")
+	d.waitText("branch-lab2")
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.idle()
+	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.77", Name: "lab-cgw"}); err != nil {
+		t.Fatal(err)
+	}
+	d.pane("vpn")
+	vpn := d.rowNamed("prod-core-vpn")
+	d.keys("enter")
+	d.idle()
+	d.waitText("IPsec Connections of " + vpn.ID)
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create IPsec connection on " + vpn.ID)
+	d.choose("Customer gateway", "lab-cgw")
+	d.field("Name", "ipsec-lab")
+	d.waitFocus("Local subnets")
+	d.typeText("10.0.0.0/33")
+	d.waitText("not a CIDR block")
+	d.keys("backspace", "backspace")
+	d.typeText("16")
+	d.keys("enter")
+	d.field("Remote subnets", "192.168.50.0/24")
+	d.waitFocus("Negotiate immediately?")
+	d.keys("y")
+	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)")
+	d.waitFocus("SA lifetime (s)")
+	d.typeText("9")
+	d.waitText("0-86400 seconds (it is 864009)")
+	d.keys("backspace", "enter")
+	const psk = "Lab-Psk-42!"
+	d.waitFocus("Pre-shared key")
+	d.typeText(psk)
+	if strings.Contains(d.screen(), psk) {
+		t.Fatalf("the pre-shared key is echoed:\n%s", d.screen())
+	}
+	d.keys("enter")
+	d.next("Local ID", "Remote ID")
+	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
+	id := d.tracked("CreateVpnConnection").resID
+	d.settled(id, "ipsec_sa_established")
+	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpnConnection") })
+	if strings.Contains(audit.String(), psk) {
+		t.Fatalf("the pre-shared key reached the audit log: %s", audit.String())
+	}
+	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
+	if err != nil || len(conns) != 1 || conns[0].IkeConfig.Psk != psk || conns[0].LocalSubnet != "10.0.0.0/16" {
+		t.Fatalf("connection as created: %v %+v", err, conns)
+	}
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "ipsec-lab", "ipsec-lab2")
+	d.next("Local subnets", "Remote subnets", "Negotiate immediately?")
+	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)", "Pre-shared key", "Local ID", "Remote ID")
+	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
+	d.tracked("ModifyVpnConnectionAttribute")
+	d.waitText("ipsec-lab2")
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+}
