@@ -99,6 +99,12 @@ func ListTyped[T any](ctx context.Context, c *Client, k *model.Kind, region stri
 // answer whose ID field is empty (how attribute calls answer for a deleted
 // resource). prev supplies parameters such as the parent table (GetSpec.With).
 func (c *Client) Get(ctx context.Context, k *model.Kind, region, id string, prev *model.Object) (*model.Object, error) {
+	return c.GetWith(ctx, k, region, id, prev, nil)
+}
+
+// GetWith is Get with extra parameters for the describe call, for when no
+// previous object carries them yet (a new route entry's table).
+func (c *Client) GetWith(ctx context.Context, k *model.Kind, region, id string, prev *model.Object, extra map[string]string) (*model.Object, error) {
 	g := k.Get
 	if g == nil {
 		return nil, fmt.Errorf("%s cannot be fetched by ID", k.Title)
@@ -107,9 +113,14 @@ func (c *Client) Get(ctx context.Context, k *model.Kind, region, id string, prev
 	for pk, pv := range g.Params {
 		params[pk] = pv
 	}
+	for pk, pv := range extra {
+		params[pk] = pv
+	}
 	if g.With != nil && prev != nil {
 		for pk, pv := range g.With(prev) {
-			params[pk] = pv
+			if pv != "" {
+				params[pk] = pv
+			}
 		}
 	}
 	resp, err := c.Do(ctx, Request{Product: g.Product, Action: g.Action, Region: region, Params: params})

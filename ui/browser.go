@@ -851,7 +851,7 @@ func (b *browser) View(a *App, w, h int) string {
 			hint = "showing the last good rows; " + hint
 		}
 		for _, l := range errorLines(b.loadErr, hint) {
-			top = append(top, st.Error.Render(ansi.Truncate(l, w, "…")))
+			top = append(top, strings.Split(wrapTo(st.Error.Render(l), w), "\n")...)
 		}
 	}
 	th := h - len(top)

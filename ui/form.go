@@ -55,6 +55,12 @@ type submitted struct {
 	Params map[string]string
 	// Note is shown instead of tracking (a dry run that passed).
 	Note string
+	// GetParams are extra parameters the kind's targeted describe needs
+	// (the table an entry lives in).
+	GetParams map[string]string
+	// Ref is the resource as the console knew it (a delete's target): its
+	// fields give the describe call what it needs.
+	Ref *model.Object
 }
 
 // formCtx is what a mutation may use.
@@ -81,6 +87,7 @@ type formPage struct {
 	key   string // draft key
 
 	phase     formPhase
+	preparing bool     // a Prepare call is in flight
 	banner    []string // the last server error or check failure
 	bannerErr bool
 	width     int
@@ -141,6 +148,10 @@ func (p *formPage) Activated(a *App) tea.Cmd {
 		return nil
 	}
 	if pr, ok := p.m.(preparer); ok {
+		if p.preparing {
+			return nil // one Prepare at a time: it fills the mutation
+		}
+		p.preparing = true
 		id, ctx, fc := p.id, a.ctx, p.fc
 		return func() tea.Msg { return formPreparedMsg{id: id, err: pr.Prepare(ctx, fc)} }
 	}
@@ -153,15 +164,23 @@ func (p *formPage) build(a *App) tea.Cmd {
 		WithShowHelp(true).
 		WithShowErrors(true).
 		WithTheme(formTheme(a))
-	if p.width > 0 {
-		p.form = p.form.WithWidth(min(p.width, 100))
+	// Lay out for the window from the first frame (huh re-lays out only on
+	// its next message).
+	w := p.width
+	if w <= 0 {
+		w = a.width
 	}
+	p.form = p.form.WithWidth(min(w, 100))
 	return p.form.Init()
 }
 
 func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
 	case formPreparedMsg:
+		p.preparing = false
+		if p.phase != phasePreparing {
+			return nil // the form is already up
+		}
 		if m.err != nil {
 			p.banner, p.bannerErr = errorLines(m.err, "esc goes back; ctrl+r tries again"), true
 			return nil
@@ -256,6 +275,9 @@ func (a *App) trackSubmitted(action string, res *submitted, origin int) tea.Cmd 
 	op.requestID = res.RequestID
 	op.phase = "sent"
 	ref := &model.Object{Kind: res.Kind, Region: res.Region, ID: res.ID}
+	if res.Ref != nil {
+		ref = res.Ref
+	}
 	if res.Kind.Get == nil {
 		// Not fetchable by ID: the pane's refresh shows the result.
 		a.tracker.finish(op, opDone, nil)
@@ -265,7 +287,7 @@ func (a *App) trackSubmitted(action string, res *submitted, origin int) tea.Cmd 
 	if res.Gone {
 		verb = "deleting"
 	}
-	return tea.Batch(a.tracker.follow(op, ref, res.Target, res.Gone, origin),
+	return tea.Batch(a.tracker.follow(op, ref, res.Target, res.Gone, origin, res.GetParams),
 		a.flashInfo(fmt.Sprintf("%s %s %s; following it until it is %s (t shows progress)", res.Kind.Singular, res.ID, verb, describeTarget(res.Target, res.Gone))))
 }
 
@@ -291,7 +313,7 @@ func (p *formPage) View(a *App, w, h int) string {
 		if p.bannerErr {
 			style = st.Error
 		}
-		lines = append(lines, style.Render(ansi.Truncate(l, w, "…")))
+		lines = append(lines, wrapTo(style.Render(l), w))
 	}
 	switch {
 	case p.phase == phasePreparing && len(p.banner) == 0:

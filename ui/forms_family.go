@@ -75,43 +75,18 @@ func made(fc *formCtx, kind, id, requestID string, in any, target []string) *sub
 }
 
 // madeIn is made for an entry that is fetched by ID only together with
-// its table (route, SNAT and DNAT entries): the tracker knows only the ID,
-// so the kind it follows carries the table as a fixed parameter.
+// its table (route, SNAT and DNAT entries): the tracker passes the table
+// with every describe call.
 func madeIn(fc *formCtx, kind string, table map[string]string, id, requestID string, in any) *submitted {
 	res := made(fc, kind, id, requestID, in, nil)
-	res.Kind = withGetParams(res.Kind, table)
+	res.GetParams = table
 	return res
-}
-
-// withGetParams copies k with extra parameters for its Get call.
-func withGetParams(k *model.Kind, params map[string]string) *model.Kind {
-	if k.Get == nil {
-		return k
-	}
-	kc, g := *k, *k.Get
-	prev := g.With
-	g.With = func(o *model.Object) map[string]string {
-		out := map[string]string{}
-		for p, v := range params {
-			out[p] = v
-		}
-		if prev != nil {
-			for p, v := range prev(o) {
-				if v != "" {
-					out[p] = v
-				}
-			}
-		}
-		return out
-	}
-	kc.Get = &g
-	return &kc
 }
 
 // removed is the submitted of a delete: followed until the object is gone.
 func removed(o *model.Object, action, requestID string, in any) *submitted {
 	res := result(o.Kind, o.Region, o.ID, requestID, in, nil)
-	res.Gone, res.Action = true, action
+	res.Gone, res.Action, res.Ref = true, action, o
 	return res
 }
 

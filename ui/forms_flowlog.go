@@ -229,10 +229,13 @@ func sagFlowLogOps() kindOps {
 			return m
 		},
 		del: &deleteSpec{
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			refuse: func(o *model.Object) string {
 				if f := o.Value.(*model.SagFlowLog); f.TotalSagNum > 0 {
-					return nil, fmt.Errorf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)
+					return fmt.Sprintf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)
 				}
+				return ""
+			},
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
 				out, err := fc.client.DeleteSagFlowLog(ctx, in)
 				if err != nil {

@@ -695,10 +695,8 @@ func eipOps() kindOps {
 			return &eipModify{id: e.AllocationId, name: e.Name, desc: e.Description, bandwidth: e.Bandwidth}
 		},
 		del: &deleteSpec{
+			refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Value.(*model.EipAddress)) },
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				if why := eipReleaseRefusal(o.Value.(*model.EipAddress)); why != "" {
-					return nil, errors.New(why)
-				}
 				return releaseEip(ctx, fc, o)
 			},
 		},

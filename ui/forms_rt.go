@@ -37,10 +37,13 @@ func rtOps() kindOps {
 				v, ok := ch.Value.(*model.VSwitch)
 				return !ok || v.RouteTable.RouteTableType != "System"
 			},
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			refuse: func(o *model.Object) string {
 				if t := o.Value.(*model.RouteTable); t.RouteTableType == "System" {
-					return nil, fmt.Errorf("%s is the VPC's system route table; it goes with the VPC and cannot be deleted on its own", o.ID)
+					return o.ID + " is the VPC's system route table; it goes with the VPC and cannot be deleted on its own"
 				}
+				return ""
+			},
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
 				out, err := fc.client.DeleteRouteTable(ctx, in)
 				if err != nil {
@@ -253,11 +256,14 @@ func routeOps() kindOps {
 			return &routeCreate{table: p.Value.(*model.RouteTable), hopType: "NatGateway"}
 		},
 		del: &deleteSpec{
+			refuse: func(o *model.Object) string {
+				if err := routeDeletable(o.Value.(*model.RouteEntry)); err != nil {
+					return err.Error()
+				}
+				return ""
+			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				e := o.Value.(*model.RouteEntry)
-				if err := routeDeletable(e); err != nil {
-					return nil, err
-				}
 				in := &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
 				out, err := fc.client.DeleteRouteEntry(ctx, in)
 				if err != nil {

@@ -446,11 +446,14 @@ func bgpNetOps() kindOps {
 			return m
 		},
 		del: &deleteSpec{
+			refuse: func(o *model.Object) string {
+				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
+					return fmt.Sprintf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", o.Value.(*model.BgpNetwork).DstCidrBlock, o.Status)
+				}
+				return ""
+			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				n := o.Value.(*model.BgpNetwork)
-				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
-					return nil, fmt.Errorf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", n.DstCidrBlock, o.Status)
-				}
 				in := &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
 				out, err := fc.client.DeleteBgpNetwork(ctx, in)
 				if err != nil {

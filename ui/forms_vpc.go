@@ -48,7 +48,7 @@ func vpcOps() kindOps {
 					return nil, err
 				}
 				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action = true, "DeleteVpc"
+				res.Gone, res.Action, res.Ref = true, "DeleteVpc", o
 				return res, nil
 			},
 		},
@@ -178,7 +178,7 @@ func vswOps() kindOps {
 					return nil, err
 				}
 				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action = true, "DeleteVSwitch"
+				res.Gone, res.Action, res.Ref = true, "DeleteVSwitch", o
 				return res, nil
 			},
 		},

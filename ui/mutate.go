@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -39,6 +38,9 @@ type deleteSpec struct {
 	// force, when set, explains what forcing does (NAT gateways delete
 	// their entries); the dialog then offers it.
 	force string
+	// refuse explains, when the dialog opens, why this resource cannot be
+	// deleted at all (a system route table); nothing can be sent then.
+	refuse func(o *model.Object) string
 }
 
 // canCreate reports whether the console has a create form for k.
@@ -161,6 +163,7 @@ type deletePage struct {
 	typed []rune
 	force bool
 
+	refused    string
 	checking   bool
 	dependents []string // "3 VSwitches"
 	depErr     error
@@ -185,7 +188,11 @@ type deletedMsg struct {
 func (m deletedMsg) pageID() int { return m.id }
 
 func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *deletePage {
-	return &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken()}
+	d := &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken()}
+	if spec.refuse != nil {
+		d.refused = spec.refuse(o)
+	}
+	return d
 }
 
 func (d *deletePage) ID() int       { return d.id }
@@ -194,7 +201,7 @@ func (d *deletePage) Typing() bool  { return true }
 
 // Activated counts the dependents (reads only).
 func (d *deletePage) Activated(a *App) tea.Cmd {
-	if len(d.spec.blockers) == 0 || d.checking || d.dependents != nil {
+	if d.refused != "" || len(d.spec.blockers) == 0 || d.checking || d.dependents != nil {
 		return nil
 	}
 	d.checking = true
@@ -306,6 +313,8 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		case "enter":
 			switch {
 			case d.sending:
+			case d.refused != "":
+				d.banner = []string{"It cannot be deleted: " + d.refused + "."}
 			case d.checking:
 				return a.flashInfo("Still checking what depends on it…")
 			case !d.matches():
@@ -353,6 +362,12 @@ func (d *deletePage) View(a *App, w, h int) string {
 	}
 	lines := []string{st.Error.Render("Delete " + d.obj.Kind.Singular + " " + name + "?"), ""}
 	switch {
+	case d.refused != "":
+		lines = append(lines, st.Phase(4).Render("✗ "+d.refused), "Nothing will be sent. esc goes back.")
+		for i, l := range lines {
+			lines[i] = wrapTo(l, w)
+		}
+		return strings.Join(lines, "\n")
 	case d.checking:
 		lines = append(lines, st.Dim.Render("Checking what still depends on it…"))
 	case d.depErr != nil:
@@ -366,6 +381,15 @@ func (d *deletePage) View(a *App, w, h int) string {
 	case d.dependents != nil:
 		lines = append(lines, st.Dim.Render("Nothing depends on it."))
 	}
+	if d.spec.force != "" && len(d.dependents) == 0 {
+		// Some dependents cannot be counted (routes pointing at it): the
+		// option is still there.
+		mark := "off"
+		if d.force {
+			mark = "ON"
+		}
+		lines = append(lines, st.Dim.Render("tab toggles force ("+mark+"): "+d.spec.force))
+	}
 	lines = append(lines, "", "Type "+strings.Join(quoteAll(d.confirmText()), " or ")+" to confirm, then enter. esc cancels.", "")
 	field := string(d.typed)
 	mark := "  "
@@ -377,7 +401,7 @@ func (d *deletePage) View(a *App, w, h int) string {
 		lines = append(lines, "", st.Error.Render(b))
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "…")
+		lines[i] = wrapTo(l, w)
 	}
 	return strings.Join(lines, "\n")
 }

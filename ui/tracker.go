@@ -80,6 +80,8 @@ type track struct {
 	// insertInto is the pane the user started from: the first answer shows
 	// the resource there even if that pane has no row for it yet.
 	insertInto int
+	// params are extra describe parameters (the table of a new entry).
+	params map[string]string
 }
 
 type trackTickMsg struct{}
@@ -156,11 +158,11 @@ func timeoutOf(k *model.Kind) time.Duration {
 // resource shows in its transitional phase at once; every answer for one
 // resource comes from this one sequence of polls, so none can overtake
 // another.
-func (t *tracker) follow(op *operation, o *model.Object, target []string, gone bool, insertInto int) tea.Cmd {
+func (t *tracker) follow(op *operation, o *model.Object, target []string, gone bool, insertInto int, params map[string]string) tea.Cmd {
 	now := t.a.now()
 	key := rowKey(o)
 	t.tracks[key] = &track{key: key, kind: o.Kind, region: o.Region, id: o.ID, obj: o, target: target, gone: gone, op: op,
-		next: now, delay: trackFirstDelay, deadline: now.Add(timeoutOf(o.Kind)), insertInto: insertInto}
+		next: now, delay: trackFirstDelay, deadline: now.Add(timeoutOf(o.Kind)), insertInto: insertInto, params: params}
 	op.target = describeTarget(target, gone)
 	return t.poll()
 }
@@ -247,9 +249,9 @@ func (t *tracker) poll() tea.Cmd {
 		}
 		tr.inflight = true
 		c, ctx := t.a.opt.Client, t.a.ctx
-		kind, region, id, prev, key := tr.kind, tr.region, tr.id, tr.obj, tr.key
+		kind, region, id, prev, key, params := tr.kind, tr.region, tr.id, tr.obj, tr.key, tr.params
 		cmds = append(cmds, func() tea.Msg {
-			o, err := c.Get(ctx, kind, region, id, prev)
+			o, err := c.GetWith(ctx, kind, region, id, prev, params)
 			return trackResultMsg{key: key, obj: o, err: err}
 		})
 	}
