@@ -371,6 +371,7 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 			cmds = append(cmds, b.markRemoved(a, stale))
 		}
 		b.refreshing = false
+		b.hideParentColumns()
 		cmds = append(cmds, b.refilter(a), a.tracker.observeRows(b.table.Rows()))
 		return tea.Batch(cmds...)
 	}
@@ -415,6 +416,27 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 	}
 	cmds = append(cmds, b.job.next())
 	return tea.Batch(cmds...)
+}
+
+// hideParentColumns hides ID columns that only repeat the parent's ID in a
+// scoped pane: every entry of "Route Entries of vtb-1" is in vtb-1.
+func (b *browser) hideParentColumns() {
+	if b.parent == nil || b.table.Len() == 0 {
+		return
+	}
+	for i, c := range b.table.cols {
+		if c.Style != model.StyleID || i == 0 {
+			continue
+		}
+		same := true
+		for _, r := range b.table.Rows() {
+			if i >= len(r.Cells) || r.Cells[i] != b.parent.ID {
+				same = false
+				break
+			}
+		}
+		b.table.HideColumn(c.Name, same)
+	}
 }
 
 // applyRefresh diffs a refreshed listing against the rows it replaces and

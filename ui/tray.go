@@ -57,8 +57,49 @@ func (t *trayPage) View(a *App, w, h int) string {
 		lines = append(lines, "", "  "+st.Dim.Render("Nothing yet. Creates, changes and deletes you start show here and are followed until they settle."))
 		return strings.Join(lines, "\n")
 	}
-	header := fmt.Sprintf("  %-24s %-14s %-26s %-14s %-9s %-12s %s", "ACTION", "KIND", "ID", "PHASE", "ELAPSED", "OUTCOME", "REQUEST ID")
-	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(header, w, "…")))
+	// Columns in order of importance; narrow windows drop from the end
+	// of this list (the RequestId also shows in describe and the audit log).
+	type col struct {
+		name string
+		w    int
+		get  func(op *operation, elapsed string) string
+	}
+	cols := []col{
+		{"ACTION", 22, func(op *operation, _ string) string { return op.action }},
+		{"ID", 26, func(op *operation, _ string) string { return op.resID }},
+		{"PHASE", 13, func(op *operation, _ string) string { return op.phase }},
+		{"OUTCOME", 22, func(op *operation, _ string) string {
+			if op.outcome == opRunning {
+				return "→ " + op.target
+			}
+			return op.outcome.String()
+		}},
+		{"ELAPSED", 8, func(_ *operation, e string) string { return e }},
+		{"KIND", 14, func(op *operation, _ string) string { return op.kind.Singular }},
+		{"REQUEST ID", 36, func(op *operation, _ string) string { return op.requestID }},
+	}
+	used := 2
+	n := 0
+	for n < len(cols) && used+cols[n].w+1 <= w {
+		used += cols[n].w + 1
+		n++
+	}
+	n = max(n, 2)
+	cols = cols[:n]
+	row := func(cells []string) string {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range cols {
+			b.WriteString(fit(cells[i], c.w, false))
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.name
+	}
+	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(row(names), w, "…")))
 	now := a.now()
 	for i := len(ops) - 1; i >= 0 && len(lines) < h; i-- {
 		op := ops[i]
@@ -66,20 +107,22 @@ func (t *trayPage) View(a *App, w, h int) string {
 		if op.outcome != opRunning {
 			end = op.ended
 		}
-		outcome := op.outcome.String()
-		var style = st.Base
+		cells := make([]string, len(cols))
+		for j, c := range cols {
+			cells[j] = c.get(op, ago(end.Sub(op.started)))
+		}
+		style := st.Base
 		switch op.outcome {
 		case opRunning:
 			style = st.Phase(theme.PhaseTransitional)
-			outcome += " → " + op.target
 		case opDone:
 			style = st.Phase(theme.PhaseReady)
 		default:
 			style = st.Phase(theme.PhaseFailed)
 		}
-		line := fmt.Sprintf("  %-24s %-14s %-26s %-14s %-9s %-12s %s", op.action, op.kind.Singular, op.resID, op.phase, ago(end.Sub(op.started)), outcome, op.requestID)
+		line := row(cells)
 		if op.err != nil {
-			line += "  " + oneLine(op.err.Error())
+			line += " " + oneLine(op.err.Error())
 		}
 		line = ansi.Truncate(line, w, "…")
 		if len(ops)-1-i == t.cursor {
