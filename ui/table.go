@@ -3,10 +3,13 @@ package ui
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"net/netip"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -21,7 +24,8 @@ type Row struct {
 	Key   string
 	Obj   *model.Object
 	Cells []string
-	// text is the row's visible text, joined, for the fuzzy filter.
+	// text is the row's cells in lower case, each ended by cellSep, for
+	// the filter and the sort keys: one string per row, read front to back.
 	text string
 
 	// src is the listing the row came from, so a refresh of that listing
@@ -30,22 +34,53 @@ type Row struct {
 
 	delta      theme.Delta
 	deltaUntil time.Time
-
-	// sk caches the sort key of column skCol.
-	sk    sortKey
-	skCol int
 }
 
 func rowKey(o *model.Object) string { return o.Kind.Name + "/" + o.Region + "/" + o.ID }
 
 // newRow computes the cells of o as shown in the pane of kind view.
 func newRow(view *model.Kind, o *model.Object) *Row {
-	r := &Row{Key: rowKey(o), Obj: o, Cells: make([]string, len(view.Columns)), skCol: -1}
+	r := &Row{Key: rowKey(o), Obj: o, Cells: make([]string, len(view.Columns))}
 	for i, c := range view.Columns {
 		r.Cells[i] = sanitize(model.Cell(view, o, c))
 	}
-	r.text = strings.Join(r.Cells, " ")
+	r.text = filterText(r.Cells)
 	return r
+}
+
+// cellSep ends each cell in Row.text; sanitize keeps it out of cells.
+const cellSep = '\x1f'
+
+// filterText joins cells in lower case, each followed by cellSep.
+func filterText(cells []string) string {
+	n := 0
+	for _, c := range cells {
+		n += len(c) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range cells {
+		ascii := true
+		for i := 0; i < len(c); i++ {
+			if c[i] >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if !ascii {
+			b.WriteString(strings.ToLower(c))
+		} else {
+			for i := 0; i < len(c); i++ {
+				ch := c[i]
+				if 'A' <= ch && ch <= 'Z' {
+					ch += 'a' - 'A'
+				}
+				b.WriteByte(ch)
+			}
+		}
+		b.WriteByte(cellSep)
+	}
+	return b.String()
 }
 
 // sanitize keeps control characters from an API answer out of the screen.
@@ -81,6 +116,15 @@ type Table struct {
 	order    []int32
 	visible  []int32
 	filtered bool // visible is a filtered subset of order
+
+	// keyOrder is every row index sorted by Key, and rank each row's place
+	// in it: sorts break ties on the resource key by comparing ranks, so
+	// sorting 100,000 rows compares integers rather than strings.
+	keyOrder []int32
+	rank     []int32
+	// keys[i] is row i's sort key in sortCol, side by side in memory so a
+	// sort reads them in one sweep.
+	keys []sortKey
 
 	sortCol  int
 	sortDesc bool
@@ -162,15 +206,18 @@ func (t *Table) Upsert(rows []*Row) {
 		if i, ok := t.byKey[r.Key]; ok {
 			if t.rows[i].Cells[t.sortCol] != r.Cells[t.sortCol] {
 				changedSortKey = true
+				t.keys[i] = t.computeKey(r)
 			}
 			t.rows[i] = r
 		} else {
 			t.byKey[r.Key] = len(t.rows)
 			added = append(added, int32(len(t.rows)))
 			t.rows = append(t.rows, r)
+			t.keys = append(t.keys, t.computeKey(r))
 		}
 		t.grow(r)
 	}
+	t.addKeys(added)
 	if changedSortKey {
 		t.resort()
 	} else if len(added) > 0 {
@@ -206,16 +253,29 @@ func (t *Table) Remove(keys []string) {
 		}
 	}
 	kept := t.rows[:0:0]
-	for _, r := range t.rows {
+	keptKeys := t.keys[:0:0]
+	remap := make([]int32, len(t.rows)) // old index → new, -1 when dropped
+	for i, r := range t.rows {
+		remap[i] = -1
 		if !drop[r.Key] {
+			remap[i] = int32(len(kept))
 			kept = append(kept, r)
+			keptKeys = append(keptKeys, t.keys[i])
 		}
 	}
-	t.rows = kept
+	t.rows, t.keys = kept, keptKeys
 	t.byKey = make(map[string]int, len(kept))
 	for i, r := range kept {
 		t.byKey[r.Key] = i
 	}
+	ko := make([]int32, 0, len(kept))
+	for _, i := range t.keyOrder {
+		if n := remap[i]; n >= 0 {
+			ko = append(ko, n)
+		}
+	}
+	t.keyOrder = ko
+	t.renumber()
 	t.resort()
 	if t.filtered {
 		// Keep the filtered view: the rows that were visible and remain.
@@ -241,12 +301,50 @@ func (t *Table) Reset(rows []*Row) {
 		t.byKey[r.Key] = i
 		t.grow(r)
 	}
+	t.keyOrder = t.keyOrder[:0]
+	t.computeKeys()
+	all := make([]int32, len(rows))
+	for i := range all {
+		all[i] = int32(i)
+	}
+	t.addKeys(all)
 	t.resort()
 	if !t.filtered {
 		t.visible = t.order
 	}
 	t.layout()
 	t.restore(sel)
+}
+
+// addKeys places appended rows (by index) in keyOrder and renumbers rank.
+func (t *Table) addKeys(added []int32) {
+	if len(added) == 0 {
+		return
+	}
+	byKey := func(a, b int32) int { return strings.Compare(t.rows[a].Key, t.rows[b].Key) }
+	add := slices.Clone(added)
+	slices.SortFunc(add, byKey)
+	merged := make([]int32, 0, len(t.keyOrder)+len(add))
+	rest := t.keyOrder
+	for _, i := range add {
+		p, _ := slices.BinarySearchFunc(rest, i, byKey)
+		merged = append(merged, rest[:p]...)
+		merged = append(merged, i)
+		rest = rest[p:]
+	}
+	t.keyOrder = append(merged, rest...)
+	t.renumber()
+}
+
+// renumber recomputes rank from keyOrder.
+func (t *Table) renumber() {
+	if cap(t.rank) < len(t.rows) {
+		t.rank = make([]int32, len(t.rows), len(t.rows)+len(t.rows)/4)
+	}
+	t.rank = t.rank[:len(t.rows)]
+	for pos, i := range t.keyOrder {
+		t.rank[i] = int32(pos)
+	}
 }
 
 func (t *Table) grow(r *Row) {
@@ -347,6 +445,7 @@ func (t *Table) SortBy(i int) {
 		}
 	} else {
 		t.sortCol, t.sortDesc = i, false
+		t.computeKeys()
 		t.resort()
 		if t.filtered {
 			t.visible = t.reorder(t.visible)
@@ -378,22 +477,44 @@ func (t *Table) reorder(sub []int32) []int32 {
 }
 
 // sortKey is a precomputed comparison key: numbers and addresses compare
-// as integers, text by a 16-byte prefix and then in full.
+// as integers (an address's prefix length in x), text by its first 24
+// bytes as three integers and then, when longer, in full (s).
 type sortKey struct {
-	hi, lo uint64
-	s      string
+	hi, lo, x uint64
+	s         string
 }
 
-func (t *Table) keyOf(r *Row) sortKey {
-	if r.skCol == t.sortCol {
-		return r.sk
+// computeKeys computes every row's key in the sort column.
+func (t *Table) computeKeys() {
+	if cap(t.keys) < len(t.rows) {
+		t.keys = make([]sortKey, len(t.rows), len(t.rows)+len(t.rows)/4)
 	}
-	r.sk, r.skCol = t.computeKey(r), t.sortCol
-	return r.sk
+	t.keys = t.keys[:len(t.rows)]
+	n := len(t.rows)
+	if n < parallelSort || runtime.GOMAXPROCS(0) < 2 {
+		for i, r := range t.rows {
+			t.keys[i] = t.computeKey(r)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := n / 2; i < n; i++ {
+			t.keys[i] = t.computeKey(t.rows[i])
+		}
+	}()
+	for i := 0; i < n/2; i++ {
+		t.keys[i] = t.computeKey(t.rows[i])
+	}
+	wg.Wait()
 }
 
+// computeKey reads the sort column from the row's lower-case filter text:
+// one string per row, so no allocation and no chasing of the cells.
 func (t *Table) computeKey(r *Row) sortKey {
-	c := r.Cells[t.sortCol]
+	c := cellOf(r.text, t.sortCol)
 	switch t.cols[t.sortCol].Style {
 	case model.StyleNumber:
 		if n, err := strconv.ParseFloat(strings.TrimSpace(c), 64); err == nil {
@@ -404,14 +525,19 @@ func (t *Table) computeKey(r *Row) sortKey {
 			return k
 		}
 	}
-	l := strings.ToLower(c)
-	var b [16]byte
-	copy(b[:], l)
-	return sortKey{
-		hi: uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 | uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7]),
-		lo: uint64(b[8])<<56 | uint64(b[9])<<48 | uint64(b[10])<<40 | uint64(b[11])<<32 | uint64(b[12])<<24 | uint64(b[13])<<16 | uint64(b[14])<<8 | uint64(b[15]),
-		s:  l,
+	// Cells hold no NUL, so a text no longer than 24 bytes is fully
+	// described by its zero-padded prefix.
+	var b [24]byte
+	copy(b[:], c)
+	k := sortKey{hi: be64(b[0:8]), lo: be64(b[8:16]), x: be64(b[16:24])}
+	if len(c) > len(b) {
+		k.s = c
 	}
+	return k
+}
+
+func be64(b []byte) uint64 {
+	return uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 | uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7])
 }
 
 // floatKey maps a float to a uint64 that sorts the same way.
@@ -429,11 +555,11 @@ func cidrKey(s string) (sortKey, bool) {
 		return sortKey{}, false
 	}
 	addr := s
-	bits := 32
+	plen := 32
 	if i := strings.IndexByte(s, '/'); i >= 0 {
 		addr = s[:i]
 		if n, err := strconv.Atoi(s[i+1:]); err == nil {
-			bits = n
+			plen = n
 		}
 	}
 	a, err := netip.ParseAddr(addr)
@@ -449,86 +575,299 @@ func cidrKey(s string) (sortKey, bool) {
 	for _, x := range b[8:] {
 		lo = lo<<8 | uint64(x)
 	}
-	return sortKey{hi: hi, lo: lo, s: strconv.Itoa(1000 + bits)}, true
+	return sortKey{hi: hi, lo: lo, x: uint64(max(plen, 0))}, true // shorter prefixes first
 }
 
-func cmpKey(a, b *sortKey) int {
-	if c := cmp.Compare(a.hi, b.hi); c != 0 {
-		return c
+// sortItem is one row being sorted: its column key (complemented when
+// descending, so that every sort is ascending), whether the key has a long
+// text, and its rank by resource key — the tie-break, and through keyOrder
+// the row itself.
+type sortItem struct {
+	hi, lo, x uint64
+	rank      int32
+	long      bool
+}
+
+func (t *Table) itemOf(i int32) sortItem {
+	k := &t.keys[i]
+	it := sortItem{hi: k.hi, lo: k.lo, x: k.x, rank: t.rank[i], long: k.s != ""}
+	if t.sortDesc {
+		it.hi, it.lo, it.x = ^it.hi, ^it.lo, ^it.x
 	}
-	if c := cmp.Compare(a.lo, b.lo); c != 0 {
-		return c
+	return it
+}
+
+// longText is the long text of an item's key ("" when it has none).
+func (t *Table) longText(it *sortItem) string {
+	if !it.long {
+		return ""
 	}
-	return strings.Compare(a.s, b.s)
+	return t.keys[t.keyOrder[it.rank]].s
+}
+
+// cmpItem orders by the column (reversed when descending), then by
+// resource key, so concurrent listings always sort the same way.
+func (t *Table) cmpItem(a, b *sortItem) int {
+	switch {
+	case a.hi != b.hi:
+		return cmp.Compare(a.hi, b.hi)
+	case a.lo != b.lo:
+		return cmp.Compare(a.lo, b.lo)
+	case a.x != b.x:
+		return cmp.Compare(a.x, b.x)
+	case a.long || b.long:
+		if c := strings.Compare(t.longText(a), t.longText(b)); c != 0 {
+			if t.sortDesc {
+				c = -c
+			}
+			return c
+		}
+	}
+	return cmp.Compare(a.rank, b.rank)
 }
 
 // sortIdx sorts row indexes by the current column and direction; ties break
 // on the resource key so the result is deterministic.
+//
+// At 100,000 rows a comparison sort is too slow for a key press, so this is
+// a most-significant-digit radix sort over (column key, rank): it buckets
+// by the highest bits that differ, recursing into buckets, and compares
+// only within small buckets. The top buckets are shared between two cores.
 func (t *Table) sortIdx(idx []int32) {
 	if len(idx) < 2 {
 		return
 	}
-	type ki struct {
-		k sortKey
-		i int32
-	}
-	ks := make([]ki, len(idx))
+	items := make([]sortItem, len(idx))
 	for n, i := range idx {
-		ks[n] = ki{t.keyOf(t.rows[i]), i}
+		items[n] = t.itemOf(i)
 	}
-	desc := t.sortDesc
-	slices.SortFunc(ks, func(a, b ki) int {
-		c := cmpKey(&a.k, &b.k)
-		if desc {
-			c = -c
-		}
-		if c == 0 {
-			// Ties break on the resource key, not on arrival order, so
-			// concurrent listings always sort the same way.
-			if c = strings.Compare(t.rows[a.i].Key, t.rows[b.i].Key); c == 0 {
-				c = cmp.Compare(a.i, b.i)
+	scratch := make([]sortItem, len(items))
+	fields := make([]uint64, len(items))
+	if len(items) < parallelSort || runtime.GOMAXPROCS(0) < 2 {
+		t.radix(items, scratch, fields, levelHi)
+	} else {
+		t.radixParallel(items, scratch, fields)
+	}
+	for n := range items {
+		idx[n] = t.keyOrder[items[n].rank]
+	}
+}
+
+// parallelSort is the size from which sortIdx uses a second core.
+const parallelSort = 16384
+
+// radixBits is how many bits one bucketing step looks at.
+const radixBits = 8
+
+// smallSort is the size below which a bucket is sorted by comparison.
+const smallSort = 32
+
+// Radix levels: the key's three words, then 8-byte chunks of a long text
+// beyond its first 24 bytes, and last the rank.
+const (
+	levelHi    = 0
+	levelLo    = 1
+	levelX     = 2
+	levelText  = 3 // and up
+	levelRank  = 1 << 20
+	textOffset = 24
+)
+
+// radix sorts items from level on.
+func (t *Table) radix(items, scratch []sortItem, fields []uint64, level int) {
+	for {
+		if len(items) < smallSort {
+			if level == levelRank { // equal keys: the rank decides
+				slices.SortFunc(items, func(a, b sortItem) int { return cmp.Compare(a.rank, b.rank) })
+			} else {
+				slices.SortFunc(items, func(a, b sortItem) int { return t.cmpItem(&a, &b) })
 			}
+			return
 		}
-		return c
-	})
-	for n := range ks {
-		idx[n] = ks[n].i
+		bounds := t.bucket(items, scratch, fields, level)
+		if bounds == nil { // this level's field is the same for all
+			if level == levelRank {
+				return
+			}
+			level = t.nextLevel(items, level)
+			continue
+		}
+		lo := 0
+		for _, hi := range bounds {
+			t.radix(items[lo:hi], scratch[lo:hi], fields[lo:hi], level)
+			lo = hi
+		}
+		return
 	}
+}
+
+// nextLevel is the level after one whose fields are all equal: the next
+// word, the text chunks while some item's long text goes on, then the
+// rank.
+func (t *Table) nextLevel(items []sortItem, level int) int {
+	if level < levelX {
+		return level + 1
+	}
+	end := textOffset + 8*(level-levelX) // bytes of the texts looked at so far
+	for n := range items {
+		if len(t.longText(&items[n])) > end {
+			return level + 1
+		}
+	}
+	return levelRank
+}
+
+// radixParallel does the first bucketing step and hands the buckets to two
+// goroutines, split where half the items are.
+func (t *Table) radixParallel(items, scratch []sortItem, fields []uint64) {
+	level := levelHi
+	var bounds []int
+	for {
+		if bounds = t.bucket(items, scratch, fields, level); bounds != nil {
+			break
+		}
+		if level == levelRank {
+			return
+		}
+		level = t.nextLevel(items, level)
+	}
+	mid := 0
+	for _, b := range bounds {
+		mid = b
+		if b >= len(items)/2 {
+			break
+		}
+	}
+	run := func(from, to int) {
+		lo := from
+		for _, hi := range bounds {
+			if hi <= from || hi > to {
+				continue
+			}
+			t.radix(items[lo:hi], scratch[lo:hi], fields[lo:hi], level)
+			lo = hi
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		run(0, mid)
+	}()
+	run(mid, len(items))
+	wg.Wait()
+}
+
+// field is an item's key at a radix level.
+func (t *Table) field(it *sortItem, level int) uint64 {
+	switch level {
+	case levelHi:
+		return it.hi
+	case levelLo:
+		return it.lo
+	case levelX:
+		return it.x
+	case levelRank:
+		return uint64(uint32(it.rank))
+	}
+	s := t.longText(it)
+	off := textOffset + 8*(level-levelText)
+	var v uint64
+	for n := 0; n < 8; n++ {
+		v <<= 8
+		if off+n < len(s) {
+			v |= uint64(s[off+n])
+		}
+	}
+	if t.sortDesc {
+		v = ^v
+	}
+	return v
+}
+
+// bucket orders items by the radixBits bits from the highest bit in which
+// their fields at level differ (the bits above are the same for all), and
+// returns the end of each non-empty bucket; nil when the fields are equal.
+// fields is a buffer as long as items.
+func (t *Table) bucket(items, scratch []sortItem, fields []uint64, level int) []int {
+	switch level {
+	case levelHi:
+		for n := range items {
+			fields[n] = items[n].hi
+		}
+	case levelLo:
+		for n := range items {
+			fields[n] = items[n].lo
+		}
+	case levelX:
+		for n := range items {
+			fields[n] = items[n].x
+		}
+	case levelRank:
+		for n := range items {
+			fields[n] = uint64(uint32(items[n].rank))
+		}
+	default:
+		for n := range items {
+			fields[n] = t.field(&items[n], level)
+		}
+	}
+	var diff uint64
+	first := fields[0]
+	for _, f := range fields {
+		diff |= f ^ first
+	}
+	if diff == 0 {
+		return nil
+	}
+	shift := max(bits.Len64(diff)-radixBits, 0)
+	const mask = 1<<radixBits - 1
+	var counts [1 << radixBits]int
+	for _, f := range fields {
+		counts[f>>shift&mask]++
+	}
+	var next [1 << radixBits]int
+	var bounds []int
+	pos := 0
+	for b, c := range counts {
+		next[b] = pos
+		pos += c
+		if c > 0 {
+			bounds = append(bounds, pos)
+		}
+	}
+	for n, f := range fields {
+		b := f >> shift & mask
+		scratch[next[b]] = items[n]
+		next[b]++
+	}
+	copy(items, scratch)
+	return bounds
 }
 
 // merge merges two sorted index lists.
 func (t *Table) merge(a, b []int32) []int32 {
 	out := make([]int32, 0, len(a)+len(b))
-	ka := func(i int32) sortKey { return t.keyOf(t.rows[i]) }
 	i, j := 0, 0
-	var kaI, kbJ sortKey
+	var ia, ib sortItem
 	if i < len(a) {
-		kaI = ka(a[i])
+		ia = t.itemOf(a[i])
 	}
 	if j < len(b) {
-		kbJ = ka(b[j])
+		ib = t.itemOf(b[j])
 	}
 	for i < len(a) && j < len(b) {
-		c := cmpKey(&kaI, &kbJ)
-		if t.sortDesc {
-			c = -c
-		}
-		if c == 0 {
-			if c = strings.Compare(t.rows[a[i]].Key, t.rows[b[j]].Key); c == 0 {
-				c = cmp.Compare(a[i], b[j])
-			}
-		}
-		if c < 0 {
+		if t.cmpItem(&ia, &ib) < 0 {
 			out = append(out, a[i])
 			i++
 			if i < len(a) {
-				kaI = ka(a[i])
+				ia = t.itemOf(a[i])
 			}
 		} else {
 			out = append(out, b[j])
 			j++
 			if j < len(b) {
-				kbJ = ka(b[j])
+				ib = t.itemOf(b[j])
 			}
 		}
 	}
@@ -547,8 +886,12 @@ type FilterSnapshot struct {
 }
 
 // Snapshot captures the current rows for a filter job.
+//
+// It copies the row and order slices (under a millisecond at 100,000 rows):
+// a refresh replaces rows in place and reversing the sort reverses the
+// order in place while the job reads them.
 func (t *Table) Snapshot() FilterSnapshot {
-	return FilterSnapshot{rows: t.rows, order: t.order, cols: t.cols}
+	return FilterSnapshot{rows: slices.Clone(t.rows), order: slices.Clone(t.order), cols: t.cols}
 }
 
 // ApplyFilter installs a filter result computed over a snapshot. Rows added

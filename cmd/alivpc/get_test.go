@@ -1,0 +1,387 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
+)
+
+// getEnv serves a simulator over HTTP and points `alivpc get` at it the way
+// a user would: --endpoint plus credentials in the environment.
+type getEnv struct {
+	t    *testing.T
+	srv  *sim.Server
+	url  string
+	conf string
+}
+
+func newGetEnv(t *testing.T, dataset string, wrap func(http.Handler) http.Handler) *getEnv {
+	t.Helper()
+	srv, err := sim.New(sim.Options{Dataset: dataset, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h http.Handler = srv
+	if wrap != nil {
+		h = wrap(srv)
+	}
+	hs := httptest.NewServer(h)
+	t.Cleanup(func() {
+		hs.Close()
+		srv.Close()
+	})
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", sim.DefaultAccessKeyID)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
+	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+	return &getEnv{t: t, srv: srv, url: hs.URL, conf: filepath.Join(home, "none.yaml")}
+}
+
+// get runs `alivpc get args...` in process and returns stdout, stderr and
+// the exit status main would use.
+func (e *getEnv) get(args ...string) (string, string, int) {
+	e.t.Helper()
+	var out, errb bytes.Buffer
+	full := append([]string{"get"}, args...)
+	if e != nil && e.url != "" {
+		full = append(full, "--endpoint", e.url, "--config", e.conf)
+	}
+	err := run(full, nil, &out, &errb)
+	return out.String(), errb.String(), exitCode(err)
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}
+
+// walk counts a kind in every region with a plain paged walk, one page
+// after another: the reference `get` must agree with.
+func (e *getEnv) walk(kind string) map[string]int {
+	e.t.Helper()
+	c, err := client.New(client.Config{
+		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
+		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url},
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ctx := context.Background()
+	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	k := model.Default().MustLookup(kind)
+	ids := map[string]int{}
+	for _, r := range regions {
+		err := c.List(ctx, client.ListRequest{Spec: k.List, Region: r.RegionId, PageSize: 50}, func(pg client.Page) error {
+			for _, raw := range pg.Items {
+				o, err := k.Decode(r.RegionId, raw)
+				if err != nil {
+					return err
+				}
+				ids[o.ID]++
+			}
+			return nil
+		})
+		if err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	return ids
+}
+
+// jsonIDs parses the JSON output: it must be one array of objects.
+func jsonIDs(t *testing.T, out, field string) []string {
+	t.Helper()
+	var arr []map[string]any
+	if err := json.Unmarshal([]byte(out), &arr); err != nil {
+		t.Fatalf("-o json is not one JSON array: %v\n%.300s", err, out)
+	}
+	ids := make([]string, len(arr))
+	for i, o := range arr {
+		id, _ := o[field].(string)
+		if id == "" {
+			t.Fatalf("item %d has no %s: %v", i, field, o)
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+func TestGetEveryVSwitchOfTheLargeDatasetOnce(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetLarge, nil)
+	out, stderr, code := e.get("vswitches", "--region", "all", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("stderr is not a terminal, so nothing belongs there: %q", stderr)
+	}
+	want := e.walk("vsw")
+	got := map[string]int{}
+	for _, id := range jsonIDs(t, out, "VSwitchId") {
+		got[id]++
+	}
+	if len(want) < 20000 {
+		t.Fatalf("the direct walk found %d VSwitches", len(want))
+	}
+	if len(got) != len(want) {
+		t.Errorf("get listed %d VSwitches, the simulator holds %d", len(got), len(want))
+	}
+	for id, n := range got {
+		if n != 1 {
+			t.Errorf("%s listed %d times", id, n)
+		}
+		if want[id] == 0 {
+			t.Errorf("%s is not in the simulator", id)
+		}
+	}
+}
+
+func TestGetFormats(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	want := 0
+	for range e.walk("vsw") {
+		want++
+	}
+
+	// KIND before, after or between the flags; every region.
+	out, stderr, code := e.get("--region", "all", "vsw", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if ids := jsonIDs(t, out, "VSwitchId"); len(ids) != want {
+		t.Errorf("json has %d VSwitches, want %d", len(ids), want)
+	}
+	// Raw means raw: the API's own field names, not our column names.
+	if !strings.Contains(out, `"AvailableIpAddressCount":`) || strings.Contains(out, `"Free IPs"`) {
+		t.Errorf("json is not the API's objects:\n%.400s", out)
+	}
+
+	out, stderr, code = e.get("vsw", "-o", "csv", "--region", "all")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v", err)
+	}
+	header := []string{"Region"}
+	for _, c := range model.Default().MustLookup("vsw").Columns {
+		header = append(header, c.Name)
+	}
+	if fmt.Sprint(recs[0]) != fmt.Sprint(header) {
+		t.Errorf("csv header %q, want %q", recs[0], header)
+	}
+	if len(recs)-1 != want {
+		t.Errorf("csv has %d rows, want %d", len(recs)-1, want)
+	}
+
+	// The table: one region by default, the console's upper-case headers,
+	// aligned columns.
+	out, stderr, code = e.get("vsw")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "ID ") || !strings.Contains(lines[0], "FREE IPS") {
+		t.Errorf("table header: %q", lines[0])
+	}
+	col := strings.Index(lines[0], "STATUS")
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "vsw-") || len(l) <= col || l[col-2:col] != "  " || l[col] == ' ' {
+			t.Errorf("row not aligned under STATUS (column %d):\n%s\n%s", col, lines[0], l)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("colour codes in output that is not a terminal")
+	}
+}
+
+func TestGetFilterIsTheConsoleFilter(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	all, _, _ := e.get("vsw", "-o", "csv")
+	in, _, code := e.get("vsw", "-o", "csv", "--filter", "name:prod-core")
+	out, _, _ := e.get("vsw", "-o", "csv", "--filter", "!name:prod-core")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	rows := func(s string) [][]string {
+		recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return recs[1:]
+	}
+	if len(rows(in)) == 0 || len(rows(out)) == 0 {
+		t.Fatalf("the demo VSwitches should split on prod-core:\n%s", all)
+	}
+	for _, r := range rows(in) {
+		if !strings.Contains(r[1], "prod-core") {
+			t.Errorf("name:prod-core kept %q", r[1])
+		}
+	}
+	if len(rows(in))+len(rows(out)) != len(rows(all)) {
+		t.Errorf("a filter and its inverse must split the rows: %d + %d != %d", len(rows(in)), len(rows(out)), len(rows(all)))
+	}
+	// Fuzzy words, as typed after / in the console.
+	fz, _, _ := e.get("vsw", "-o", "csv", "--filter", "prodcore")
+	if len(rows(fz)) != len(rows(in)) {
+		t.Errorf("fuzzy prodcore: %d rows, name:prod-core %d", len(rows(fz)), len(rows(in)))
+	}
+}
+
+func TestGetUsageErrors(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"nosuchkind"}, []string{`unknown kind "nosuchkind"`, "vsw", "VSwitches", "vswitches", "flowlog"}},
+		{nil, []string{"name a kind", "route"}},
+		{[]string{"vpc", "-o", "yaml"}, []string{`-o "yaml"`, "table, json or csv"}},
+		{[]string{"vsw", "extra"}, []string{`unexpected argument "extra"`}},
+		{[]string{"vpc", "--parent", "vsw-123"}, []string{"VPCs cannot be scoped by a VSwitch"}},
+		{[]string{"vsw", "--bogus"}, []string{"bogus"}},
+	} {
+		var out, errb bytes.Buffer
+		err := run(append([]string{"get", "--endpoint", e.url, "--config", e.conf}, tc.args...), nil, &out, &errb)
+		if exitCode(err) != 2 {
+			t.Errorf("get %v: exit %d (%v), want 2", tc.args, exitCode(err), err)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error()+errb.String(), w) {
+				t.Errorf("get %v: %q does not mention %q", tc.args, err, w)
+			}
+		}
+		if out.Len() != 0 {
+			t.Errorf("get %v printed %q", tc.args, out.String())
+		}
+	}
+}
+
+// failRegion answers every VSwitch listing in one region with a permission
+// error, as a RAM policy scoped to some regions would.
+func failRegion(region string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("x-acs-action") == "DescribeVSwitches" && r.URL.Query().Get("RegionId") == region {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(403)
+				fmt.Fprint(w, `{"RequestId":"REQ-FAIL-4242","HostId":"vpc.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource."}`)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func TestGetPartialFailure(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, failRegion("cn-shanghai"))
+	out, stderr, code := e.get("vsw", "--region", "all", "-o", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 for an API error", code)
+	}
+	for _, w := range []string{"cn-shanghai", "Forbidden.RAM", "User not authorized", "REQ-FAIL-4242", "incomplete"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr does not mention %q:\n%s", w, stderr)
+		}
+	}
+	// What the other regions returned is still printed, as valid JSON.
+	ids := jsonIDs(t, out, "VSwitchId")
+	if len(ids) == 0 || strings.Contains(out, `"ZoneId":"cn-shanghai`) {
+		t.Errorf("the other regions' VSwitches should be printed and Shanghai's absent: %d rows", len(ids))
+	}
+
+	// One region, failing: nothing to print, the same error.
+	out, stderr, code = e.get("vsw", "--region", "cn-shanghai")
+	if code != 1 || out != "" || !strings.Contains(stderr, "REQ-FAIL-4242") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
+
+func TestGetParentScope(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	vpcs, _, code := e.get("vpc", "-o", "json", "--filter", "name:prod-core")
+	if code != 0 {
+		t.Fatal("listing VPCs failed")
+	}
+	ids := jsonIDs(t, vpcs, "VpcId")
+	if len(ids) != 1 {
+		t.Fatalf("want one prod-core VPC, got %v", ids)
+	}
+	out, stderr, code := e.get("vsw", "--parent", ids[0], "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var arr []model.VSwitch
+	if err := json.Unmarshal([]byte(out), &arr); err != nil || len(arr) == 0 {
+		t.Fatalf("%v: %.200s", err, out)
+	}
+	for _, v := range arr {
+		if v.VpcId != ids[0] {
+			t.Errorf("%s belongs to %s, not %s", v.VSwitchId, v.VpcId, ids[0])
+		}
+	}
+	_, stderr, code = e.get("vsw", "--parent", "vpc-doesnotexist")
+	if code != 1 || !strings.Contains(stderr, "vpc-doesnotexist") {
+		t.Errorf("a missing parent: exit %d, %q", code, stderr)
+	}
+}
+
+func TestGetOnTheEmbeddedSimulator(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	var out, errb bytes.Buffer
+	start := time.Now()
+	err := run([]string{"get", "vpc", "--sim", "-o", "json", "--config", filepath.Join(t.TempDir(), "none.yaml")}, nil, &out, &errb)
+	if err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	if ids := jsonIDs(t, out.String(), "VpcId"); len(ids) == 0 {
+		t.Error("no VPCs from the demo dataset")
+	}
+	t.Logf("get vpc --sim took %v", time.Since(start))
+}
+
+func TestGetProgressLine(t *testing.T) {
+	var buf bytes.Buffer
+	o := &getOptions{kind: model.Default().MustLookup("vsw")}
+	p := newProgress(&buf, o.progressLabel(nil, nil), 25)
+	p.enabled = true // as when stderr is a terminal
+	p.update(client.Event{Listing: "vsw@cn-hangzhou?", Done: true}, 1234)
+	p.stop()
+	if got := buf.String(); !strings.Contains(got, "\rlisting VSwitches: 1/25 regions, 1,234 rows") || !strings.HasSuffix(got, "\r\x1b[K") {
+		t.Errorf("progress wrote %q", got)
+	}
+	if isTerminal(&buf) {
+		t.Error("a buffer is not a terminal: no progress line goes to a pipe or a file")
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4200: "-4,200"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q", n, got)
+		}
+	}
+}
