@@ -83,7 +83,7 @@ func ListTyped[T any](ctx context.Context, c *Client, k *model.Kind, region stri
 	var out []*T
 	err := c.ListObjects(ctx, k, region, params, func(objs []*model.Object, _ Page) error {
 		for _, o := range objs {
-			t, ok := o.Value.(*T)
+			t, ok := o.Val().(*T)
 			if !ok {
 				return fmt.Errorf("kind %s decodes to %T, not %T", k.Name, o.Value, t)
 			}

@@ -122,7 +122,7 @@ func Join(s []string) string { return strings.Join(s, ",") }
 // object (the table an entry lives in).
 func withParam[T any](param string, get func(*T) string) func(*Object) map[string]string {
 	return func(o *Object) map[string]string {
-		v, ok := o.Value.(*T)
+		v, ok := o.Val().(*T)
 		if !ok || v == nil {
 			return nil
 		}
@@ -133,7 +133,7 @@ func withParam[T any](param string, get func(*T) string) func(*Object) map[strin
 // parentValues builds a Scope.Values from the parent's typed value.
 func parentValues[T any](get func(*T) []string) func(*Object) []string {
 	return func(o *Object) []string {
-		v, ok := o.Value.(*T)
+		v, ok := o.Val().(*T)
 		if !ok || v == nil {
 			return nil
 		}
@@ -144,7 +144,7 @@ func parentValues[T any](get func(*T) []string) func(*Object) []string {
 // childOf builds a Scope.Of from the child's typed value.
 func childOf[T any](get func(*T) string) func(*Object) string {
 	return func(o *Object) string {
-		v, ok := o.Value.(*T)
+		v, ok := o.Val().(*T)
 		if !ok || v == nil {
 			return ""
 		}

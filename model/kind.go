@@ -188,9 +188,36 @@ type Object struct {
 	Name   string
 	Status string
 	// Value is a pointer to the kind's typed struct (*Vpc, *VSwitch, ...).
+	// Large listings drop it once their cells are computed (Raw holds the
+	// same data); use Val, which decodes it again when needed.
 	Value any
 	// Raw is the resource exactly as the API returned it.
 	Raw json.RawMessage
+}
+
+// Val returns the typed value, decoding it from Raw if it was dropped. A
+// value decoded here is not kept: holding 100,000 of them twice is what
+// dropping avoids.
+func (o *Object) Val() any {
+	if o.Value != nil || o.Kind == nil || o.Kind.New == nil {
+		return o.Value
+	}
+	v := o.Kind.New()
+	if err := json.Unmarshal(o.Raw, v); err != nil {
+		return v
+	}
+	if o.Kind.Normalize != nil {
+		o.Kind.Normalize(v)
+	}
+	return v
+}
+
+// Compact drops the typed value when Raw can rebuild it. Kinds whose extra
+// calls put data in the value (regions' zones) keep it.
+func (o *Object) Compact() {
+	if o.Kind != nil && len(o.Kind.Extras) == 0 && len(o.Raw) > 0 {
+		o.Value = nil
+	}
 }
 
 // Kind describes one resource type.
@@ -402,7 +429,7 @@ func Cell(view *Kind, o *Object, col Column) string {
 // Col builds a typed column: get receives the object's *T.
 func Col[T any](name string, width int, style ColumnStyle, get func(*T) string) Column {
 	return Column{Name: name, Width: width, Style: style, Get: func(o *Object) string {
-		v, ok := o.Value.(*T)
+		v, ok := o.Val().(*T)
 		if !ok || v == nil {
 			return ""
 		}

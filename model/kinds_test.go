@@ -332,8 +332,8 @@ func TestMarshalShapes(t *testing.T) {
 func TestScopesResolveParents(t *testing.T) {
 	r := Default()
 	nat := &Object{Kind: r.MustLookup("nat"), ID: "ngw-1", Value: &NatGateway{NatGatewayId: "ngw-1"}}
-	nat.Value.(*NatGateway).SnatTableIds.SnatTableId = Strings{"stb-1", "stb-2"}
-	nat.Value.(*NatGateway).ForwardTableIds.ForwardTableId = Strings{"ftb-1"}
+	nat.Val().(*NatGateway).SnatTableIds.SnatTableId = Strings{"stb-1", "stb-2"}
+	nat.Val().(*NatGateway).ForwardTableIds.ForwardTableId = Strings{"ftb-1"}
 
 	snat, _ := r.MustLookup("snat").ScopeFor("nat")
 	if got := snat.Values(nat); !reflect.DeepEqual(got, []string{"stb-1", "stb-2"}) || snat.Param != "SnatTableId" || !snat.Required {

@@ -240,16 +240,16 @@ func regionKind() *Kind {
 					if err := json.Unmarshal(body, &r); err != nil {
 						return err
 					}
-					o.Value.(*Region).Zones = r.Zones.Zone
+					o.Val().(*Region).Zones = r.Zones.Zone
 					return nil
 				}},
 			{Name: "traffic mirroring", Product: ProductVPC, Action: "GetTrafficMirrorServiceStatus",
 				Apply: func(o *Object, body json.RawMessage) error {
-					return applyService(body, &o.Value.(*Region).TrafficMirror)
+					return applyService(body, &o.Val().(*Region).TrafficMirror)
 				}},
 			{Name: "IP address pools", Product: ProductVPC, Action: "GetPublicIpAddressPoolServiceStatus",
 				Apply: func(o *Object, body json.RawMessage) error {
-					return applyService(body, &o.Value.(*Region).IpPool)
+					return applyService(body, &o.Val().(*Region).IpPool)
 				}},
 		},
 	}
@@ -345,7 +345,7 @@ func vrouterKind() *Kind {
 	return &Kind{
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
 		List:   ListSpec{Product: ProductVPC, Action: "DescribeVRouters", Path: "VRouters.VRouter", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Value.(*VRouter).VpcId }}},
+		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
 		New:    NewOf[VRouter](), ID: Field(func(v *VRouter) string { return v.VRouterId }),
 		NameOf: Field(func(v *VRouter) string { return v.VRouterName }),
 		Columns: []Column{

@@ -25,8 +25,8 @@ type Options struct {
 	Client   *client.Client
 	Registry *model.Registry
 	Region   string
-	// Profile is the credential profile's name, shown in the header;
-	// Simulator shows a SIMULATOR badge instead.
+	// Profile says whose credentials these are ("profile prod", "env
+	// keys"), shown in the header; Simulator shows a SIMULATOR badge instead.
 	Profile   string
 	Simulator bool
 	ReadOnly  bool
@@ -413,7 +413,7 @@ func (a *App) headerLine(w int) string {
 	if a.opt.Simulator {
 		parts = append(parts, st.Badge.Render(" SIMULATOR "))
 	} else if a.opt.Profile != "" {
-		parts = append(parts, "profile "+st.Accent.Render(a.opt.Profile))
+		parts = append(parts, st.Accent.Render(a.opt.Profile))
 	}
 	region := a.opt.Region
 	if b, ok := a.top().(*browser); ok && b.regionLabel() != "" {

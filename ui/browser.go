@@ -144,6 +144,24 @@ type refreshTickMsg struct{ id, gen int }
 
 func (m refreshTickMsg) pageID() int { return m.id }
 
+type presortMsg struct {
+	id, ver int
+	orders  map[int][]int32
+}
+
+func (m presortMsg) pageID() int { return m.id }
+
+// presort sorts every column in the background once a large load has
+// settled, so a sort key press is instant.
+func (b *browser) presort() tea.Cmd {
+	ver, job := b.table.PresortJob()
+	if job == nil {
+		return nil
+	}
+	id := b.id
+	return func() tea.Msg { return presortMsg{id: id, ver: ver, orders: job()} }
+}
+
 type sweepMsg struct{ id int }
 
 func (m sweepMsg) pageID() int { return m.id }
@@ -328,6 +346,9 @@ func (b *browser) Update(a *App, msg tea.Msg) tea.Cmd {
 		return b.load(a, true)
 	case sweepMsg:
 		return b.sweep(a)
+	case presortMsg:
+		b.table.ApplyPresort(m.ver, m.orders)
+		return nil
 	case filterDebounceMsg:
 		if m.gen != b.filterGen {
 			return nil
@@ -372,7 +393,7 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 		}
 		b.refreshing = false
 		b.hideParentColumns()
-		cmds = append(cmds, b.refilter(a), a.tracker.observeRows(b.table.Rows()))
+		cmds = append(cmds, b.refilter(a), a.tracker.observeRows(b.table.Rows()), b.presort())
 		return tea.Batch(cmds...)
 	}
 	var cmds []tea.Cmd
@@ -430,7 +451,7 @@ func (b *browser) hideParentColumns() {
 		}
 		same := true
 		for _, r := range b.table.Rows() {
-			if i >= len(r.Cells) || r.Cells[i] != b.parent.ID {
+			if r.Cell(i) != b.parent.ID {
 				same = false
 				break
 			}

@@ -13,7 +13,7 @@ import (
 // a pane.
 
 // Cells returns o's cells as a pane of kind view shows them.
-func Cells(view *model.Kind, o *model.Object) []string { return newRow(view, o).Cells }
+func Cells(view *model.Kind, o *model.Object) []string { return newRow(view, o).Cells() }
 
 // FilterObjects returns objs as a pane of kind view lists them: one per
 // resource (a later copy replaces an earlier one, as a refined or

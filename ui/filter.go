@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sahilm/fuzzy"
+
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -82,15 +84,6 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 		return src
 	}
 	m := f.matcher()
-	if len(src) < 4096 {
-		out := make([]int32, 0, len(src)/4)
-		for _, i := range src {
-			if m.match(snap.rows[i]) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
 	n := len(snap.rows)
 	var want []bool // nil: every row is a candidate
 	if len(src) < n {
@@ -101,6 +94,9 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 	}
 	hit := make([]bool, n)
 	workers := max(runtime.GOMAXPROCS(0), 1)
+	if len(src) < 4096 {
+		workers = 1
+	}
 	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	for lo := 0; lo < n; lo += chunk {
@@ -108,11 +104,7 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if want == nil || want[i] {
-					hit[i] = m.match(snap.rows[i])
-				}
-			}
+			m.judge(snap.rows, want, lo, hi, hit)
 		}()
 	}
 	wg.Wait()
@@ -129,6 +121,104 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 		}
 	}
 	return out
+}
+
+// judge decides rows lo..hi (in storage order) and records them in hit.
+// A fuzzy word is decided by sahilm/fuzzy on one cell per row: a cheap scan
+// of the row's lower-case text finds the first cell the word could match
+// in (its letters in order); a cell that holds the word as typed is a
+// match outright, and fuzzy.FindNoSort judges the rest in one call — so a
+// broad query never hands it 800,000 strings.
+func (m *matcher) judge(rows []*Row, want []bool, lo, hi int, hit []bool) {
+	if m.column >= 0 {
+		for i := lo; i < hi; i++ {
+			if want == nil || want[i] {
+				hit[i] = m.match(rows[i])
+			}
+		}
+		return
+	}
+	var cand []int32
+	// For each word: the cells fuzzy must judge, and which candidate each
+	// belongs to. A cell holding the word as it was typed needs no judge.
+	type batch struct {
+		cells []string
+		of    []int
+	}
+	batches := make([]batch, len(m.terms))
+	found := make([]string, len(m.terms))
+	for i := lo; i < hi; i++ {
+		if want != nil && !want[i] {
+			continue
+		}
+		ok := true
+		for t, term := range m.terms {
+			c, in := cellWith(rows[i].text, term)
+			if !in {
+				ok = false
+				break
+			}
+			found[t] = c
+		}
+		if !ok {
+			continue
+		}
+		k := len(cand)
+		cand = append(cand, int32(i))
+		for t, term := range m.terms {
+			if !strings.Contains(found[t], term) {
+				batches[t].cells = append(batches[t].cells, found[t])
+				batches[t].of = append(batches[t].of, k)
+			}
+		}
+	}
+	match := make([]bool, len(cand))
+	for k := range match {
+		match[k] = true
+	}
+	for t, term := range m.terms {
+		b := &batches[t]
+		judged := make([]bool, len(b.cells))
+		for _, fm := range fuzzy.FindNoSort(term, b.cells) {
+			judged[fm.Index] = true
+		}
+		for j, k := range b.of {
+			match[k] = match[k] && judged[j]
+		}
+	}
+	if !m.invert {
+		for k, i := range cand {
+			hit[i] = match[k]
+		}
+		return
+	}
+	for i := lo; i < hi; i++ {
+		if want == nil || want[i] {
+			hit[i] = true
+		}
+	}
+	for k, i := range cand {
+		if match[k] {
+			hit[i] = false
+		}
+	}
+}
+
+// cellWith returns the first cell of a row's lower-case text in which term
+// (lower case) is a subsequence — the only cells fuzzy matching can accept.
+func cellWith(text, term string) (string, bool) {
+	for text != "" {
+		cell := text
+		if end := strings.IndexByte(text, cellSep); end >= 0 {
+			cell, text = text[:end], text[end+1:]
+		} else {
+			text = ""
+		}
+		if len(cell) >= len(term) && inOneCell(cell, term) {
+			return cell, true
+		}
+	}
+	return "", false
 }
 
 // matcher is a filter ready to test rows.

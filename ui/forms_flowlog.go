@@ -28,7 +28,7 @@ func vpcFlowLogOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			f := fc.target.Value.(*model.FlowLog)
+			f := fc.target.Val().(*model.FlowLog)
 			return &flowLogModify{id: f.FlowLogId, name: f.FlowLogName, desc: f.Description}
 		},
 		del: &deleteSpec{
@@ -55,7 +55,7 @@ func vpcFlowLogOps() kindOps {
 
 // flowLogSwitch starts or stops a VPC flow log after a yes/no.
 func flowLogSwitch(fc *formCtx, on bool) mutation {
-	f := fc.target.Value.(*model.FlowLog)
+	f := fc.target.Val().(*model.FlowLog)
 	m := &confirmAction{title: "Activate flow log " + f.FlowLogId, action: "ActiveFlowLog", obj: fc.target,
 		question: "Start capturing " + f.ResourceType + " " + f.ResourceId + "?",
 		explain:  "Traffic records go to SLS " + f.ProjectName + "/" + f.LogStoreName + " (billed by Log Service)."}
@@ -220,7 +220,7 @@ func sagFlowLogOps() kindOps {
 				slsRegion: fc.region, nfPort: strconv.Itoa(model.DefaultNetflowServerPort), nfVersion: model.DefaultNetflowVersion}
 		},
 		edit: func(fc *formCtx) mutation {
-			f := fc.target.Value.(*model.SagFlowLog)
+			f := fc.target.Val().(*model.SagFlowLog)
 			m := &sagFlowLogForm{id: f.FlowLogId, name: f.Name, desc: f.Description, output: f.OutputType,
 				active: model.Itoa(f.ActiveAging), inactive: model.Itoa(f.InactiveAging), slsRegion: firstNonEmpty(f.SlsRegionId, fc.region),
 				project: f.ProjectName, logstore: f.LogstoreName, nfIP: f.NetflowServerIp,
@@ -230,7 +230,7 @@ func sagFlowLogOps() kindOps {
 		},
 		del: &deleteSpec{
 			refuse: func(o *model.Object) string {
-				if f := o.Value.(*model.SagFlowLog); f.TotalSagNum > 0 {
+				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
 					return fmt.Sprintf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)
 				}
 				return ""

@@ -112,7 +112,7 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 	op := d.tracked("CreateFlowLog")
 	d.settled(op.resID, "Active")
 	o := d.rowID(op.resID)
-	f := o.Value.(*model.SagFlowLog)
+	f := o.Val().(*model.SagFlowLog)
 	if f.OutputType != "netflow" || f.NetflowServerIp != "10.20.8.11" || f.ProjectName != "" || string(f.NetflowServerPort) != "9995" || f.NetflowVersion != "V9" {
 		t.Errorf("flow log as created: %+v", f)
 	}

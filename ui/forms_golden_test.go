@@ -76,9 +76,9 @@ func TestFormGoldens(t *testing.T) {
 			d.keys(keys...)
 		}
 	}
-	custom := func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "Custom" }
-	system := func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "System" }
-	normal := func(o *model.Object) bool { return o.Value.(*model.NatGateway).NatType == "Normal" }
+	custom := func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "Custom" }
+	system := func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" }
+	normal := func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" }
 	active := func(o *model.Object) bool { return o.Status == "active" }
 	cases := []struct {
 		name string

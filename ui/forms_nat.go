@@ -25,7 +25,7 @@ func natOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			n := fc.target.Value.(*model.NatGateway)
+			n := fc.target.Val().(*model.NatGateway)
 			return &natModify{id: n.NatGatewayId, name: n.Name, desc: n.Description}
 		},
 		del: &deleteSpec{
@@ -46,7 +46,7 @@ func natOps() kindOps {
 			}
 			return []actionItem{{label: "Change spec", hint: "Small, Middle or Large (Normal gateways)",
 				make: func(fc *formCtx) mutation {
-					n := fc.target.Value.(*model.NatGateway)
+					n := fc.target.Val().(*model.NatGateway)
 					m := &natSpec{id: n.NatGatewayId, current: n.Spec, spec: n.Spec}
 					if n.NatType == "Enhanced" {
 						m.refuse = "an Enhanced NAT gateway has no spec: it scales by itself"
@@ -312,15 +312,15 @@ func snatOps() kindOps {
 				return &elsewhere{title: "Create SNAT entry", action: "CreateSnatEntry",
 					how: "An SNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → SNAT Entries, then c."}
 			}
-			return &snatForm{nat: p.Value.(*model.NatGateway), source: "vsw"}
+			return &snatForm{nat: p.Val().(*model.NatGateway), source: "vsw"}
 		},
 		edit: func(fc *formCtx) mutation {
-			e := fc.target.Value.(*model.SnatEntry)
+			e := fc.target.Val().(*model.SnatEntry)
 			return &snatForm{entry: e, name: e.SnatEntryName, ipText: e.SnatIp}
 		},
 		del: &deleteSpec{
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				e := o.Value.(*model.SnatEntry)
+				e := o.Val().(*model.SnatEntry)
 				in := &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
 				out, err := fc.client.DeleteSnatEntry(ctx, in)
 				if err != nil {
@@ -516,17 +516,17 @@ func dnatOps() kindOps {
 				return &elsewhere{title: "Create DNAT entry", action: "CreateForwardEntry",
 					how: "A DNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → DNAT Entries, then c."}
 			}
-			return &dnatForm{nat: p.Value.(*model.NatGateway), proto: "TCP"}
+			return &dnatForm{nat: p.Val().(*model.NatGateway), proto: "TCP"}
 		},
 		edit: func(fc *formCtx) mutation {
-			e := fc.target.Value.(*model.ForwardEntry)
+			e := fc.target.Val().(*model.ForwardEntry)
 			proto := map[string]string{"tcp": "TCP", "udp": "UDP", "any": "Any"}[strings.ToLower(e.IpProtocol)]
 			return &dnatForm{entry: e, proto: proto, extIP: e.ExternalIp, extPort: portText(e.ExternalPort),
 				intIP: e.InternalIp, intPort: portText(e.InternalPort), name: e.ForwardEntryName}
 		},
 		del: &deleteSpec{
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				e := o.Value.(*model.ForwardEntry)
+				e := o.Val().(*model.ForwardEntry)
 				in := &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
 				out, err := fc.client.DeleteForwardEntry(ctx, in)
 				if err != nil {
@@ -691,11 +691,11 @@ func eipOps() kindOps {
 	return kindOps{
 		create: func(fc *formCtx) mutation { return &eipAllocate{bandwidth: "5", charge: "PayByTraffic"} },
 		edit: func(fc *formCtx) mutation {
-			e := fc.target.Value.(*model.EipAddress)
+			e := fc.target.Val().(*model.EipAddress)
 			return &eipModify{id: e.AllocationId, name: e.Name, desc: e.Description, bandwidth: e.Bandwidth}
 		},
 		del: &deleteSpec{
-			refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Value.(*model.EipAddress)) },
+			refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				return releaseEip(ctx, fc, o)
 			},
@@ -708,12 +708,12 @@ func eipOps() kindOps {
 				{label: "Associate", hint: "bind to a NAT gateway or an ECS instance", make: newEipAssociate},
 				{label: "Unassociate", hint: "unbind from its instance", make: newEipUnassociate},
 				{label: "Release", hint: "give the address back (only when Available)", make: func(fc *formCtx) mutation {
-					e := fc.target.Value.(*model.EipAddress)
+					e := fc.target.Val().(*model.EipAddress)
 					return &confirmAction{title: "Release EIP " + e.IpAddress, action: "ReleaseEipAddress",
 						question: "Release " + e.IpAddress + " (" + e.AllocationId + ")?",
 						explain:  "The address goes back to Alibaba Cloud; you will most likely not get it again.",
 						obj:      fc.target,
-						gate:     func(o *model.Object) string { return eipReleaseRefusal(o.Value.(*model.EipAddress)) },
+						gate:     func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
 						run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string) (*submitted, error) {
 							return releaseEip(ctx, fc, o)
 						}}
@@ -807,7 +807,7 @@ type eipAssociate struct {
 }
 
 func newEipAssociate(fc *formCtx) mutation {
-	return &eipAssociate{obj: fc.target, eip: fc.target.Value.(*model.EipAddress), instType: "Nat"}
+	return &eipAssociate{obj: fc.target, eip: fc.target.Val().(*model.EipAddress), instType: "Nat"}
 }
 
 func eipAssociateRefusal(e *model.EipAddress) string {
@@ -834,7 +834,7 @@ func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
 		m.refuse = m.obj.ID + " no longer exists"
 		return nil
 	}
-	m.eip = fresh.Value.(*model.EipAddress)
+	m.eip = fresh.Val().(*model.EipAddress)
 	if m.refuse = eipAssociateRefusal(m.eip); m.refuse != "" || m.nats != nil {
 		return nil
 	}
@@ -896,20 +896,20 @@ func (m *eipAssociate) Submit(ctx context.Context, fc *formCtx, token string) (*
 }
 
 func newEipUnassociate(fc *formCtx) mutation {
-	e := fc.target.Value.(*model.EipAddress)
+	e := fc.target.Val().(*model.EipAddress)
 	return &confirmAction{title: "Unassociate EIP " + e.IpAddress, action: "UnassociateEipAddress",
 		question: "Unbind " + e.IpAddress + " from its instance?",
 		explain:  "The instance loses this public address at once. A NAT gateway's SNAT or DNAT entries using it must go first.",
 		obj:      fc.target,
 		gate: func(o *model.Object) string {
-			e := o.Value.(*model.EipAddress)
+			e := o.Val().(*model.EipAddress)
 			if e.Status != "InUse" || e.InstanceId == "" {
 				return fmt.Sprintf("%s is %s, not bound to anything", e.IpAddress, e.Status)
 			}
 			return ""
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error) {
-			e := o.Value.(*model.EipAddress)
+			e := o.Val().(*model.EipAddress)
 			in := &client.UnassociateEipAddressInput{RegionId: fc.region, AllocationId: e.AllocationId, InstanceId: e.InstanceId,
 				InstanceType: e.InstanceType, ClientToken: token}
 			out, err := fc.client.UnassociateEipAddress(ctx, in)

@@ -34,7 +34,7 @@ func natChildren(d *driver, child string) *model.NatGateway {
 	d.keys("enter")
 	d.menuPick(child)
 	d.idle()
-	return o.Value.(*model.NatGateway)
+	return o.Val().(*model.NatGateway)
 }
 
 func TestNatGatewayCreateEditDelete(t *testing.T) {
@@ -77,7 +77,7 @@ func TestNatGatewaySpecAction(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
 	d.pane("nat")
-	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Value.(*model.NatGateway).NatType == "Normal" })
+	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" })
 	d.keys("x")
 	d.menuPick("Change spec")
 	d.formPage()

@@ -23,7 +23,7 @@ func peerOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			p := fc.target.Value.(*model.VpcPeerConnection)
+			p := fc.target.Val().(*model.VpcPeerConnection)
 			m := &peerModify{id: p.InstanceId, name: p.Name, desc: p.Description, cross: p.CrossRegion(), linkType: firstNonEmpty(p.LinkType, "Gold")}
 			if p.Bandwidth > 0 {
 				m.bandwidth = model.Itoa(p.Bandwidth)
@@ -55,7 +55,7 @@ func peerOps() kindOps {
 
 // peerDecide accepts or rejects a connection another account requested.
 func peerDecide(fc *formCtx, accept bool) mutation {
-	p := fc.target.Value.(*model.VpcPeerConnection)
+	p := fc.target.Val().(*model.VpcPeerConnection)
 	from := p.Vpc.VpcId + " (" + p.RegionId + ")"
 	m := &confirmAction{title: "Accept peering " + p.InstanceId, action: "AcceptVpcPeerConnection", obj: fc.target,
 		question: "Accept the peering from " + from + " to " + p.AcceptingVpc.VpcId + "?",

@@ -100,7 +100,7 @@ func advise(err error, table map[string]string) error {
 
 func openService(fc *formCtx, svc regionService) mutation {
 	region := fc.target.ID
-	r, _ := fc.target.Value.(*model.Region)
+	r, _ := fc.target.Val().(*model.Region)
 	m := &confirmAction{title: "Open " + svc.what + " in " + region, action: svc.action,
 		question: "Open " + svc.what + " in " + region + "?", explain: svc.explain}
 	if r != nil && svc.state(r) == "Opened" {

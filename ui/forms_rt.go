@@ -24,7 +24,7 @@ func rtOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			t := fc.target.Value.(*model.RouteTable)
+			t := fc.target.Val().(*model.RouteTable)
 			return &rtModify{id: t.RouteTableId, name: t.RouteTableName, desc: t.Description}
 		},
 		del: &deleteSpec{
@@ -34,11 +34,11 @@ func rtOps() kindOps {
 			// VSwitches on the system table are not bound to it: the
 			// system table cannot be deleted at all, which run explains.
 			keep: func(ch *model.Object) bool {
-				v, ok := ch.Value.(*model.VSwitch)
+				v, ok := ch.Val().(*model.VSwitch)
 				return !ok || v.RouteTable.RouteTableType != "System"
 			},
 			refuse: func(o *model.Object) string {
-				if t := o.Value.(*model.RouteTable); t.RouteTableType == "System" {
+				if t := o.Val().(*model.RouteTable); t.RouteTableType == "System" {
 					return o.ID + " is the VPC's system route table; it goes with the VPC and cannot be deleted on its own"
 				}
 				return ""
@@ -163,7 +163,7 @@ type rtBind struct {
 }
 
 func newRtBind(fc *formCtx, bind bool) *rtBind {
-	m := &rtBind{table: fc.target.Value.(*model.RouteTable), bind: bind}
+	m := &rtBind{table: fc.target.Val().(*model.RouteTable), bind: bind}
 	if m.table.RouteTableType == "System" {
 		m.refuse = "the system route table is every VSwitch's default; associate a custom table instead"
 	}
@@ -253,17 +253,17 @@ func routeOps() kindOps {
 				return &elsewhere{title: "Create route entry", action: "CreateRouteEntry",
 					how: "A route goes in a route table: open :rt, select a table and press enter, then c."}
 			}
-			return &routeCreate{table: p.Value.(*model.RouteTable), hopType: "NatGateway"}
+			return &routeCreate{table: p.Val().(*model.RouteTable), hopType: "NatGateway"}
 		},
 		del: &deleteSpec{
 			refuse: func(o *model.Object) string {
-				if err := routeDeletable(o.Value.(*model.RouteEntry)); err != nil {
+				if err := routeDeletable(o.Val().(*model.RouteEntry)); err != nil {
 					return err.Error()
 				}
 				return ""
 			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				e := o.Value.(*model.RouteEntry)
+				e := o.Val().(*model.RouteEntry)
 				in := &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
 				out, err := fc.client.DeleteRouteEntry(ctx, in)
 				if err != nil {

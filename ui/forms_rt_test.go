@@ -84,7 +84,7 @@ func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 	d := newDriver(t)
 	vpc := prodCore(d)
 	d.pane("rt " + vpc)
-	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "System" })
+	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
 	mark := len(d.fault.actions())
 	d.keys("x")
 	d.menuPick("Associate with a VSwitch")
@@ -101,11 +101,11 @@ func routeEntries(d *driver) *model.RouteTable {
 	d.t.Helper()
 	vpc := prodCore(d)
 	d.pane("rt " + vpc)
-	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Value.(*model.RouteTable).RouteTableType == "System" })
+	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
 	d.keys("enter")
 	d.menuPick("Route Entries")
 	d.idle()
-	return o.Value.(*model.RouteTable)
+	return o.Val().(*model.RouteTable)
 }
 
 func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
@@ -152,7 +152,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {
 	d := newDriver(t)
 	routeEntries(d)
-	o := d.rowWhere("a system route", func(o *model.Object) bool { return o.Value.(*model.RouteEntry).Type == "System" })
+	o := d.rowWhere("a system route", func(o *model.Object) bool { return o.Val().(*model.RouteEntry).Type == "System" })
 	mark := len(d.fault.actions())
 	d.deleteTyped(o)
 	d.waitText("is a system route", "cannot be deleted")

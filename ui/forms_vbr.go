@@ -17,7 +17,7 @@ import (
 func vbrOps() kindOps {
 	return kindOps{
 		edit: func(fc *formCtx) mutation {
-			v := fc.target.Value.(*model.VirtualBorderRouter)
+			v := fc.target.Val().(*model.VirtualBorderRouter)
 			return &vbrModify{id: v.VbrId, name: v.Name, desc: v.Description, vlan: model.Itoa(v.VlanId), oldVlan: model.Itoa(v.VlanId),
 				local: v.LocalGatewayIp, peer: v.PeerGatewayIp, mask: v.PeeringSubnetMask}
 		},
@@ -35,7 +35,7 @@ func vbrOps() kindOps {
 
 // vbrLifecycle terminates or recovers a VBR after a clear yes/no.
 func vbrLifecycle(fc *formCtx, terminate bool) mutation {
-	v := fc.target.Value.(*model.VirtualBorderRouter)
+	v := fc.target.Val().(*model.VirtualBorderRouter)
 	m := &confirmAction{title: "Terminate VBR " + v.VbrId, action: "TerminateVirtualBorderRouter", obj: fc.target,
 		question: "Terminate " + v.VbrId + " (" + v.Name + ")?",
 		explain:  "Traffic between the data centre and Alibaba Cloud over this VBR stops. Its VLAN " + model.Itoa(v.VlanId) + " stays reserved for 7 days; Recover brings it back."}
@@ -139,7 +139,7 @@ func bgpGroupOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			g := fc.target.Value.(*model.BgpGroup)
+			g := fc.target.Val().(*model.BgpGroup)
 			return &bgpGroupForm{id: g.BgpGroupId, vbrID: g.RouterId, fixedVbr: true, peerAsn: string(g.PeerAsn), localAsn: string(g.LocalAsn),
 				name: g.Name, desc: g.Description}
 		},
@@ -287,7 +287,7 @@ func bgpPeerOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			p := fc.target.Value.(*model.BgpPeer)
+			p := fc.target.Val().(*model.BgpPeer)
 			hop := model.Itoa(p.BfdMultiHop)
 			if p.BfdMultiHop == 0 {
 				hop = "1"
@@ -448,12 +448,12 @@ func bgpNetOps() kindOps {
 		del: &deleteSpec{
 			refuse: func(o *model.Object) string {
 				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
-					return fmt.Sprintf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", o.Value.(*model.BgpNetwork).DstCidrBlock, o.Status)
+					return fmt.Sprintf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", o.Val().(*model.BgpNetwork).DstCidrBlock, o.Status)
 				}
 				return ""
 			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				n := o.Value.(*model.BgpNetwork)
+				n := o.Val().(*model.BgpNetwork)
 				in := &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
 				out, err := fc.client.DeleteBgpNetwork(ctx, in)
 				if err != nil {

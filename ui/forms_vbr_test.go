@@ -135,7 +135,7 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 func TestBgpPeerCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
 	vbr := seededVbr(d)
-	v := vbr.Value.(*model.VirtualBorderRouter)
+	v := vbr.Val().(*model.VirtualBorderRouter)
 	d.keys("enter")
 	d.menuPick("BGP Peers")
 	d.idle()

@@ -29,14 +29,14 @@ func vpcOps() kindOps {
 	return kindOps{
 		create: func(fc *formCtx) mutation { return &vpcCreate{cidrChoice: model.VpcCIDRPresets[0]} },
 		edit: func(fc *formCtx) mutation {
-			v := fc.target.Value.(*model.Vpc)
+			v := fc.target.Val().(*model.Vpc)
 			return &vpcModify{id: v.VpcId, name: v.VpcName, desc: v.Description}
 		},
 		del: &deleteSpec{
 			blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
 			// The system route table goes with the VPC.
 			keep: func(o *model.Object) bool {
-				if rt, ok := o.Value.(*model.RouteTable); ok {
+				if rt, ok := o.Val().(*model.RouteTable); ok {
 					return rt.RouteTableType != "System"
 				}
 				return true
@@ -167,7 +167,7 @@ func vswOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			v := fc.target.Value.(*model.VSwitch)
+			v := fc.target.Val().(*model.VSwitch)
 			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
 		},
 		del: &deleteSpec{

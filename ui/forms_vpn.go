@@ -25,7 +25,7 @@ func vpnOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			v := fc.target.Value.(*model.VpnGateway)
+			v := fc.target.Val().(*model.VpnGateway)
 			return &vpnModify{id: v.VpnGatewayId, name: v.Name, desc: v.Description}
 		},
 		del: &deleteSpec{
@@ -156,7 +156,7 @@ func cgwOps() kindOps {
 	return kindOps{
 		create: func(fc *formCtx) mutation { return &cgwForm{} },
 		edit: func(fc *formCtx) mutation {
-			c := fc.target.Value.(*model.CustomerGateway)
+			c := fc.target.Val().(*model.CustomerGateway)
 			return &cgwForm{id: c.CustomerGatewayId, ip: c.IpAddress, name: c.Name, desc: c.Description}
 		},
 		del: &deleteSpec{
@@ -260,7 +260,7 @@ func ipsecOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			c := fc.target.Value.(*model.VpnConnection)
+			c := fc.target.Val().(*model.VpnConnection)
 			ike := c.IkeConfig
 			ike.Psk = "" // never shown; empty keeps the current key
 			return &ipsecForm{id: c.VpnConnectionId, vpnID: c.VpnGatewayId, cgwID: c.CustomerGatewayId, fixedVpn: true, fixedCgw: true,

@@ -56,9 +56,7 @@ func startLoad(ctx context.Context, c *client.Client, view *model.Kind, id, seq 
 			if len(ev.Objects) > 0 {
 				le.rows = make([]*Row, len(ev.Objects))
 				for i, o := range ev.Objects {
-					r := newRow(view, o)
-					r.src = ev.Listing
-					le.rows[i] = r
+					le.rows[i] = loadedRow(view, o, ev.Listing)
 				}
 			}
 			select {
@@ -73,6 +71,16 @@ func startLoad(ctx context.Context, c *client.Client, view *model.Kind, id, seq 
 		j.mu.Unlock()
 	}()
 	return j, j.next()
+}
+
+// loadedRow is a listed object as the table keeps it: cells computed once,
+// then the decoded value dropped (the raw JSON rebuilds it on demand), which
+// is a fifth of the memory of a large pane.
+func loadedRow(view *model.Kind, o *model.Object, src string) *Row {
+	r := newRow(view, o)
+	r.src = src
+	o.Compact()
+	return r
 }
 
 // coalesce is how long a batch may gather pages after the first delivery:

@@ -21,11 +21,15 @@ import (
 // Row is one resource in a table. Cells are computed once when the row's
 // data arrives, never while drawing.
 type Row struct {
-	Key   string
-	Obj   *model.Object
-	Cells []string
-	// text is the row's cells in lower case, each ended by cellSep, for
-	// the filter and the sort keys: one string per row, read front to back.
+	Key string
+	Obj *model.Object
+	// line holds the cells as shown, each ended by cellSep; ends[i] is the
+	// offset just past cell i. One string per row instead of a string per
+	// cell keeps a 100,000-row pane small.
+	line string
+	ends []uint32
+	// text is line in lower case (the same string when nothing needed
+	// folding), for the filter and the sort keys: read front to back.
 	text string
 
 	// src is the listing the row came from, so a refresh of that listing
@@ -40,47 +44,78 @@ func rowKey(o *model.Object) string { return o.Kind.Name + "/" + o.Region + "/" 
 
 // newRow computes the cells of o as shown in the pane of kind view.
 func newRow(view *model.Kind, o *model.Object) *Row {
-	r := &Row{Key: rowKey(o), Obj: o, Cells: make([]string, len(view.Columns))}
-	for i, c := range view.Columns {
-		r.Cells[i] = sanitize(model.Cell(view, o, c))
-	}
-	r.text = filterText(r.Cells)
-	return r
-}
-
-// cellSep ends each cell in Row.text; sanitize keeps it out of cells.
-const cellSep = '\x1f'
-
-// filterText joins cells in lower case, each followed by cellSep.
-func filterText(cells []string) string {
+	r := &Row{Key: rowKey(o), Obj: o, ends: make([]uint32, len(view.Columns))}
+	cells := make([]string, len(view.Columns))
 	n := 0
-	for _, c := range cells {
-		n += len(c) + 1
+	for i, c := range view.Columns {
+		cells[i] = sanitize(model.Cell(view, o, c))
+		n += len(cells[i]) + 1
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, c := range cells {
-		ascii := true
-		for i := 0; i < len(c); i++ {
-			if c[i] >= 0x80 {
-				ascii = false
-				break
-			}
-		}
-		if !ascii {
-			b.WriteString(strings.ToLower(c))
-		} else {
-			for i := 0; i < len(c); i++ {
-				ch := c[i]
-				if 'A' <= ch && ch <= 'Z' {
-					ch += 'a' - 'A'
-				}
-				b.WriteByte(ch)
-			}
-		}
+	for i, c := range cells {
+		b.WriteString(c)
+		r.ends[i] = uint32(b.Len())
 		b.WriteByte(cellSep)
 	}
-	return b.String()
+	r.line = b.String()
+	r.text = lowerText(r.line)
+	return r
+}
+
+// Cell returns cell i as shown.
+func (r *Row) Cell(i int) string {
+	if i < 0 || i >= len(r.ends) {
+		return ""
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = r.ends[i-1] + 1
+	}
+	return r.line[start:r.ends[i]]
+}
+
+// NumCells is the number of cells.
+func (r *Row) NumCells() int { return len(r.ends) }
+
+// Cells returns every cell (a new slice).
+func (r *Row) Cells() []string {
+	out := make([]string, len(r.ends))
+	for i := range out {
+		out[i] = r.Cell(i)
+	}
+	return out
+}
+
+// cellSep ends each cell in Row.line and Row.text; sanitize keeps it out
+// of cells.
+const cellSep = '\x1f'
+
+// lowerText folds line to lower case, returning line itself when there is
+// nothing to fold (IDs, CIDRs and most names).
+func lowerText(line string) string {
+	upper := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= 0x80 {
+			return strings.ToLower(line)
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return line
+	}
+	b := make([]byte, len(line))
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }
 
 // sanitize keeps control characters from an API answer out of the screen.
@@ -128,6 +163,16 @@ type Table struct {
 
 	sortCol  int
 	sortDesc bool
+	// keysStale: keys are not those of sortCol (a presorted order was
+	// used); the next data change recomputes them.
+	keysStale bool
+
+	// version counts data changes; presorted holds every column's
+	// ascending order as of presortVer, computed off the UI goroutine so
+	// that choosing a sort column costs a copy, not a sort.
+	version    int
+	presorted  map[int][]int32
+	presortVer int
 
 	cursor int // index into visible
 	offset int // first visible line drawn
@@ -199,12 +244,14 @@ func (t *Table) Upsert(rows []*Row) {
 	if len(rows) == 0 {
 		return
 	}
+	t.freshKeys()
+	t.version++
 	sel := t.selectedKey()
 	var added []int32
 	changedSortKey := false
 	for _, r := range rows {
 		if i, ok := t.byKey[r.Key]; ok {
-			if t.rows[i].Cells[t.sortCol] != r.Cells[t.sortCol] {
+			if t.rows[i].Cell(t.sortCol) != r.Cell(t.sortCol) {
 				changedSortKey = true
 				t.keys[i] = t.computeKey(r)
 			}
@@ -246,6 +293,8 @@ func (t *Table) Remove(keys []string) {
 	if len(drop) == 0 {
 		return
 	}
+	t.freshKeys()
+	t.version++
 	wasVisible := map[string]bool{}
 	if t.filtered {
 		for _, i := range t.visible {
@@ -294,6 +343,8 @@ func (t *Table) Remove(keys []string) {
 
 // Reset replaces every row (used when a whole listing is reloaded).
 func (t *Table) Reset(rows []*Row) {
+	t.version++
+	t.keysStale = false
 	sel := t.selectedKey()
 	t.rows = rows
 	t.byKey = make(map[string]int, len(rows))
@@ -348,7 +399,8 @@ func (t *Table) renumber() {
 }
 
 func (t *Table) grow(r *Row) {
-	for i, c := range r.Cells {
+	for i := range r.ends {
+		c := r.Cell(i)
 		if i >= len(t.natural) {
 			break
 		}
@@ -443,9 +495,18 @@ func (t *Table) SortBy(i int) {
 		if t.filtered {
 			slices.Reverse(t.visible)
 		}
+	} else if ord, ok := t.presortedOrder(i); ok {
+		// Computed in the background after the last load: a copy.
+		t.sortCol, t.sortDesc = i, false
+		t.order = ord
+		t.keysStale = true
+		if t.filtered {
+			t.visible = subsetInOrder(t.order, t.visible, len(t.rows))
+		}
 	} else {
 		t.sortCol, t.sortDesc = i, false
 		t.computeKeys()
+		t.keysStale = false
 		t.resort()
 		if t.filtered {
 			t.visible = t.reorder(t.visible)
@@ -455,6 +516,72 @@ func (t *Table) SortBy(i int) {
 		t.visible = t.order
 	}
 	t.restore(sel)
+}
+
+// freshKeys recomputes the sort keys if a presorted order replaced them.
+func (t *Table) freshKeys() {
+	if t.keysStale {
+		t.computeKeys()
+		t.keysStale = false
+	}
+}
+
+// presortedOrder returns a copy of column i's ascending order when it is
+// current.
+func (t *Table) presortedOrder(i int) ([]int32, bool) {
+	ord, ok := t.presorted[i]
+	if !ok || t.presortVer != t.version || len(ord) != len(t.rows) {
+		return nil, false
+	}
+	return slices.Clone(ord), true
+}
+
+// subsetInOrder returns the members of sub in the order of order.
+func subsetInOrder(order, sub []int32, n int) []int32 {
+	in := make([]bool, n)
+	for _, i := range sub {
+		in[i] = true
+	}
+	out := make([]int32, 0, len(sub))
+	for _, i := range order {
+		if in[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// presortMin is the size from which presorting pays: smaller tables sort
+// within a frame.
+const presortMin = 5000
+
+// PresortJob returns the table's version and a function that sorts every
+// column on a snapshot, to run off the UI goroutine; nil when the table is
+// small. The snapshot is copied, so the table may change meanwhile (the
+// result is then dropped).
+func (t *Table) PresortJob() (int, func() map[int][]int32) {
+	if len(t.rows) < presortMin || len(t.rank) != len(t.rows) {
+		return 0, nil
+	}
+	ver := t.version
+	rows, rank, keyOrder, cols := slices.Clone(t.rows), slices.Clone(t.rank), slices.Clone(t.keyOrder), t.cols
+	return ver, func() map[int][]int32 {
+		out := make(map[int][]int32, len(cols))
+		for c := range cols {
+			sh := &Table{cols: cols, rows: rows, rank: rank, keyOrder: keyOrder, sortCol: c}
+			sh.computeKeys()
+			sh.resort()
+			out[c] = sh.order
+		}
+		return out
+	}
+}
+
+// ApplyPresort installs presorted orders computed for version ver.
+func (t *Table) ApplyPresort(ver int, orders map[int][]int32) {
+	if ver == t.version {
+		t.presorted, t.presortVer = orders, ver
+	}
 }
 
 // SortColumn reports the sort column and direction.
@@ -1121,8 +1248,8 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 			continue
 		}
 		text := ""
-		if i < len(r.Cells) {
-			text = r.Cells[i]
+		if i < r.NumCells() {
+			text = r.Cell(i)
 		}
 		if first {
 			line.WriteString(theme.DeltaMark(delta))

@@ -52,7 +52,7 @@ func TestTableSortsAndKeepsSelection(t *testing.T) {
 	// Default sort is Name ascending.
 	prev := ""
 	for _, i := range tb.visible {
-		name := strings.ToLower(tb.rows[i].Cells[1])
+		name := strings.ToLower(tb.rows[i].Cell(1))
 		if name < prev {
 			t.Fatalf("not sorted by name: %q after %q", name, prev)
 		}
@@ -67,7 +67,7 @@ func TestTableSortsAndKeepsSelection(t *testing.T) {
 	prevN := -1
 	for _, i := range tb.visible {
 		var n int
-		fmt.Sscan(tb.rows[i].Cells[5], &n)
+		fmt.Sscan(tb.rows[i].Cell(5), &n)
 		if n < prevN {
 			t.Fatalf("numeric sort broken: %d after %d", n, prevN)
 		}
@@ -80,7 +80,7 @@ func TestTableSortsAndKeepsSelection(t *testing.T) {
 	tb.SortBy(3) // CIDR sorts by address, not text: 10.0.2.0 before 10.0.10.0
 	var got []string
 	for _, i := range tb.visible[:12] {
-		got = append(got, tb.rows[i].Cells[3])
+		got = append(got, tb.rows[i].Cell(3))
 	}
 	if got[2] != "10.0.2.0/24" || got[10] != "10.0.10.0/24" {
 		t.Errorf("CIDR order: %v", got)
@@ -164,8 +164,8 @@ func TestTableSanitizesControlCharacters(t *testing.T) {
 	k := model.Default().MustLookup("vpc")
 	v := &model.Vpc{VpcId: "vpc-1", VpcName: "evil\x1b[2Jname\n", Status: "Available"}
 	r := newRow(k, &model.Object{Kind: k, ID: "vpc-1", Value: v})
-	if strings.ContainsAny(r.Cells[1], "\x1b\n") {
-		t.Errorf("control characters reached a cell: %q", r.Cells[1])
+	if strings.ContainsAny(r.Cell(1), "\x1b\n") {
+		t.Errorf("control characters reached a cell: %q", r.Cell(1))
 	}
 }
 
@@ -199,7 +199,7 @@ func TestFilterResults(t *testing.T) {
 	res := f.Run(snap, nil)
 	want := 0
 	for _, r := range tb.rows {
-		if r.Cells[2] == "Pending" {
+		if r.Cell(2) == "Pending" {
 			want++
 		}
 	}
@@ -212,8 +212,8 @@ func TestFilterResults(t *testing.T) {
 	}
 	fz := ParseFilter("dmzweb", tb.cols).Run(snap, nil)
 	for _, i := range fz {
-		if !strings.Contains(tb.rows[i].Cells[1], "dmz-edge-web") {
-			t.Fatalf("fuzzy matched %q", tb.rows[i].Cells[1])
+		if !strings.Contains(tb.rows[i].Cell(1), "dmz-edge-web") {
+			t.Fatalf("fuzzy matched %q", tb.rows[i].Cell(1))
 		}
 	}
 	if len(fz) == 0 {
@@ -231,7 +231,7 @@ func TestFilterResults(t *testing.T) {
 	}
 	prev := ""
 	for _, i := range tb.visible {
-		if n := strings.ToLower(tb.rows[i].Cells[1]); n < prev {
+		if n := strings.ToLower(tb.rows[i].Cell(1)); n < prev {
 			t.Fatal("a filtered view must stay sorted")
 		} else {
 			prev = n
@@ -245,4 +245,49 @@ func mustSkin(name string) theme.Skin {
 		panic(err)
 	}
 	return s
+}
+
+// A presorted order is the order a synchronous sort gives, for every
+// column; after a data change it is not used.
+func TestPresortMatchesSort(t *testing.T) {
+	tb := newVswTable(6000)
+	ver, job := tb.PresortJob()
+	if job == nil {
+		t.Fatal("no presort for 6,000 rows")
+	}
+	tb.ApplyPresort(ver, job())
+	ref := newVswTable(6000)
+	for col := range tb.cols {
+		if col == 1 {
+			continue // the current sort column: choosing it flips
+		}
+		tb.SortBy(col)
+		if !tb.keysStale {
+			t.Fatalf("column %d did not use the presorted order", col)
+		}
+		ref.SortBy(col)
+		for i := range ref.order {
+			if tb.rows[tb.order[i]].Key != ref.rows[ref.order[i]].Key {
+				t.Fatalf("column %s: presorted order differs at %d", tb.cols[col].Name, i)
+			}
+		}
+		// Data arriving after a presorted switch merges correctly.
+		extra := vswRows(1, uint64(100+col))[0]
+		tb.Upsert([]*Row{extra})
+		ref.Upsert([]*Row{extra})
+		for i := range ref.order {
+			if tb.rows[tb.order[i]].Key != ref.rows[ref.order[i]].Key {
+				t.Fatalf("column %s: merge after a presorted switch differs at %d", tb.cols[col].Name, i)
+			}
+		}
+		ver, job = tb.PresortJob()
+		tb.ApplyPresort(ver, job())
+	}
+	// A stale presort is not applied.
+	ver, job = tb.PresortJob()
+	tb.Upsert(vswRows(1, 999))
+	tb.ApplyPresort(ver, job())
+	if _, ok := tb.presortedOrder(0); ok {
+		t.Error("a presort from before a change was used")
+	}
 }

@@ -94,6 +94,7 @@ func runConsole(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	tuneMemory(ctx)
 	app, err := ui.New(ui.Options{
 		Client: conn.client, Region: conn.region, Profile: conn.profile, Simulator: conn.simulator,
 		ReadOnly: *readOnly || cfg.ReadOnly, Refresh: interval, Skin: skinName, NoColor: os.Getenv("NO_COLOR") != "",

@@ -223,7 +223,7 @@ func connect(cf *connFlags, useSim bool, sf *simFlags, defaultRegion string) (*c
 			region = defaultRegion
 		}
 		conn.region = region
-		conn.profile = firstNonEmpty(cf.profile, os.Getenv("ALIBABA_CLOUD_PROFILE"), src.Name())
+		conn.profile = credentialLabel(cf.profile, src.Name())
 	}
 	cfg.Region = conn.region
 	c, err := client.New(cfg)
@@ -255,3 +255,22 @@ func flagUsage(fs *flag.FlagSet, w io.Writer, synopsis string) func() {
 }
 
 var errQuiet = errors.New("")
+
+// credentialLabel is what the header says about the credentials: the
+// profile's name when one was chosen, else a short form of where the keys
+// came from ("env keys", "ECS RAM role").
+func credentialLabel(flagProfile, source string) string {
+	if p := firstNonEmpty(flagProfile, os.Getenv("ALIBABA_CLOUD_PROFILE")); p != "" {
+		return "profile " + p
+	}
+	switch {
+	case strings.HasPrefix(source, "env "):
+		return "env keys"
+	case source == "":
+		return ""
+	}
+	if i := strings.Index(source, " ("); i > 0 {
+		source = source[:i]
+	}
+	return source
+}
