@@ -393,6 +393,9 @@ func metadataServer(t *testing.T, roles string) *httptest.Server {
 }
 
 func TestECSMetadataProbe(t *testing.T) {
+	// credentials-go reads this from the process environment, not through
+	// the injected Getenv: clear it so the probe is tested wherever it runs.
+	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "")
 	noECS := newEnv()
 	delete(noECS, "ALIBABA_CLOUD_ECS_METADATA_DISABLED")
 
