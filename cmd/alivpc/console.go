@@ -50,12 +50,8 @@ func runConsole(args []string, stdout, stderr io.Writer) error {
 	configPath := fs.String("config", ui.DefaultConfigPath(), "config file")
 	auditLog := fs.String("audit-log", defaultAuditLog(), "append every mutation (time, profile, region, action, parameters without secrets, RequestId, outcome) to `FILE`")
 	command := fs.String("command", "vpc", "first pane, as a : command (e.g. \"vsw\", \"region\", \"vpc all\")")
-	fs.Usage = flagUsage(fs, stderr, consoleSynopsis)
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return usageError("%v", err)
+	if err := parseFlags(fs, args, stderr, consoleSynopsis, ""); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError("unexpected argument %q; run alivpc --help", fs.Arg(0))

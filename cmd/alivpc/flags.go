@@ -256,6 +256,23 @@ func flagUsage(fs *flag.FlagSet, w io.Writer, synopsis string) func() {
 
 var errQuiet = errors.New("")
 
+// parseFlags parses args quietly: a mistake gets one line that says what
+// was wrong and where the flags are listed, not the whole help; -h and
+// --help print the help.
+func parseFlags(fs *flag.FlagSet, args []string, w io.Writer, synopsis, command string) error {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		flagUsage(fs, w, synopsis)()
+		return err
+	}
+	return usageError("%v (alivpc %s--help lists the flags)", err, command)
+}
+
 // credentialLabel is what the header says about the credentials: the
 // profile's name when one was chosen, else a short form of where the keys
 // came from ("env keys", "ECS RAM role").

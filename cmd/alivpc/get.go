@@ -67,16 +67,11 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.filter, "filter", "", "keep rows matching `EXPR`, as / does in the console")
 	fs.StringVar(&o.output, "o", "table", "output `FORMAT`: table, json or csv")
 	fs.StringVar(&o.output, "output", "table", "same as -o")
-	fs.Usage = flagUsage(fs, stderr, getSynopsis)
-
 	// KIND may come before, after or between the flags.
 	var positional []string
 	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if err == flag.ErrHelp {
-				return err
-			}
-			return usageError("%v", err)
+		if err := parseFlags(fs, rest, stderr, getSynopsis, "get "); err != nil {
+			return err
 		}
 		if fs.NArg() == 0 {
 			break

@@ -29,12 +29,8 @@ func runSim(args []string, stdout, stderr io.Writer) error {
 	var sf simFlags
 	sf.register(fs, true)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	fs.Usage = flagUsage(fs, stderr, simSynopsis)
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return usageError("%v", err)
+	if err := parseFlags(fs, args, stderr, simSynopsis, "sim "); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError("unexpected argument %q", fs.Arg(0))
