@@ -68,6 +68,12 @@ type closablePage interface {
 	Close()
 }
 
+// hintPage is implemented by pages whose keys differ from a pane's: the
+// footer shows theirs instead (key, label pairs).
+type hintPage interface {
+	Hints() [][2]string
+}
+
 // inputPage is implemented by pages that take typed text (forms, the filter
 // line): global keys are not applied while they are typing.
 type inputPage interface {
@@ -460,6 +466,13 @@ func (a *App) crumbLine(w int) string {
 }
 
 func (a *App) footerLine(w int) string {
+	if hp, ok := a.top().(hintPage); ok {
+		var parts []string
+		for _, h := range hp.Hints() {
+			parts = append(parts, a.st.Key.Render("<"+h[0]+">")+" "+a.st.Dim.Render(h[1]))
+		}
+		return fitParts(parts, w)
+	}
 	type hint struct {
 		act   Action
 		label string
@@ -474,6 +487,11 @@ func (a *App) footerLine(w int) string {
 		}
 		parts = append(parts, a.st.Key.Render("<"+k+">")+" "+a.st.Dim.Render(h.label))
 	}
+	return fitParts(parts, w)
+}
+
+// fitParts joins as many hints as fit in w.
+func fitParts(parts []string, w int) string {
 	line := ""
 	for _, p := range parts {
 		next := line

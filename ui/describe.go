@@ -81,6 +81,10 @@ func secretSet() map[string]bool {
 
 func (d *describePage) ID() int { return d.id }
 
+func (d *describePage) Hints() [][2]string {
+	return [][2]string{{"/", "search"}, {"n N", "next/prev hit"}, {"y", "copy ID"}, {"↑↓ pgup pgdn", "scroll"}, {"esc", "back"}}
+}
+
 func (d *describePage) Crumb() string { return "describe " + d.obj.ID }
 
 func (d *describePage) Typing() bool { return d.searching }

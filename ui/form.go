@@ -138,6 +138,11 @@ type draft struct {
 }
 
 func (p *formPage) ID() int       { return p.id }
+
+// Hints are the form's own keys (huh shows the field keys above).
+func (p *formPage) Hints() [][2]string {
+	return [][2]string{{"enter", "next / submit"}, {"shift+tab", "back"}, {"esc", "close (input kept)"}, {"ctrl+c", "quit"}}
+}
 func (p *formPage) Crumb() string { return p.m.Title() }
 
 // Typing: the form owns the keyboard (q types a q).

@@ -50,6 +50,10 @@ func newHelpPage(a *App) *helpPage {
 }
 
 func (h *helpPage) ID() int       { return h.id }
+
+func (h *helpPage) Hints() [][2]string {
+	return [][2]string{{"↑↓ pgup pgdn", "scroll"}, {"esc ?", "close"}}
+}
 func (h *helpPage) Crumb() string { return "help" }
 
 func (h *helpPage) Update(a *App, msg tea.Msg) tea.Cmd {

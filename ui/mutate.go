@@ -196,6 +196,14 @@ func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *dele
 }
 
 func (d *deletePage) ID() int       { return d.id }
+
+func (d *deletePage) Hints() [][2]string {
+	h := [][2]string{{"enter", "delete"}, {"esc", "cancel"}}
+	if d.spec.force != "" {
+		h = append(h, [2]string{"tab", "force"})
+	}
+	return h
+}
 func (d *deletePage) Crumb() string { return "delete " + d.obj.ID }
 func (d *deletePage) Typing() bool  { return true }
 

@@ -20,6 +20,10 @@ type trayPage struct {
 func newTrayPage(a *App) *trayPage { return &trayPage{id: a.newID()} }
 
 func (t *trayPage) ID() int       { return t.id }
+
+func (t *trayPage) Hints() [][2]string {
+	return [][2]string{{"↑↓", "move"}, {"y", "copy ID"}, {"esc t", "close (tracking goes on)"}}
+}
 func (t *trayPage) Crumb() string { return "activity" }
 
 func (t *trayPage) Update(a *App, msg tea.Msg) tea.Cmd {
