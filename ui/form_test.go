@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
 )
@@ -255,3 +256,29 @@ func readOnlyAction(a string) bool {
 }
 
 var _ = model.PhaseReady
+
+// ctrl+t in the delete dialog asks the API for a dry run: nothing is
+// deleted, and the answer says whether the delete would pass.
+func TestDeleteDryRun(t *testing.T) {
+	d := newDriver(t)
+	d.command("vsw")
+	d.idle()
+	selectRow(d, "name", "dev-sandbox-f")
+	sel := d.browser().table.Selected().Obj
+	d.keys("ctrl+d")
+	d.waitText("Delete VSwitch " + sel.ID)
+	d.keys("ctrl+t")
+	d.waitText("Dry run passed")
+	d.keys("esc")
+	d.command("vpc")
+	d.idle()
+	selectRow(d, "name", "staging")
+	d.keys("ctrl+d")
+	d.waitText("Delete VPC", "still has")
+	d.keys("ctrl+t")
+	d.waitText("DependencyViolation", "the dry run says the delete would fail")
+	c := otherClient(t, d)
+	if sws, _ := c.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); len(sws) != 1 {
+		t.Error("a dry run deleted the VSwitch")
+	}
+}

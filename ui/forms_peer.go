@@ -32,6 +32,10 @@ func peerOps() kindOps {
 		},
 		del: &deleteSpec{
 			force: "Force also deletes the routes that point at the peering connection",
+			dry: func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error {
+				_, err := fc.client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
+				return err
+			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error) {
 				in := &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
 				out, err := fc.client.DeleteVpcPeerConnection(ctx, in)

@@ -41,6 +41,10 @@ func vpcOps() kindOps {
 				}
 				return true
 			},
+			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
+				_, err := fc.client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
+				return err
+			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
 				out, err := fc.client.DeleteVpc(ctx, in)
@@ -171,6 +175,10 @@ func vswOps() kindOps {
 			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
 		},
 		del: &deleteSpec{
+			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
+				_, err := fc.client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
+				return err
+			},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
 				out, err := fc.client.DeleteVSwitch(ctx, in)

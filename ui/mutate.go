@@ -41,6 +41,9 @@ type deleteSpec struct {
 	// refuse explains, when the dialog opens, why this resource cannot be
 	// deleted at all (a system route table); nothing can be sent then.
 	refuse func(o *model.Object) string
+	// dry, where the API has DryRun for this delete, validates it without
+	// deleting (permissions, dependents); success is DryRunOperation.
+	dry func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error
 }
 
 // canCreate reports whether the console has a create form for k.
@@ -169,6 +172,7 @@ type deletePage struct {
 	depErr     error
 	sending    bool
 	banner     []string
+	bannerOK   bool // the banner reports a passed dry run
 }
 
 type dependentsMsg struct {
@@ -184,6 +188,13 @@ type deletedMsg struct {
 	res *submitted
 	err error
 }
+
+type dryRunMsg struct {
+	id  int
+	err error
+}
+
+func (m dryRunMsg) pageID() int { return m.id }
 
 func (m deletedMsg) pageID() int { return m.id }
 
@@ -201,6 +212,9 @@ func (d *deletePage) Hints() [][2]string {
 	h := [][2]string{{"enter", "delete"}, {"esc", "cancel"}}
 	if d.spec.force != "" {
 		h = append(h, [2]string{"tab", "force"})
+	}
+	if d.spec.dry != nil {
+		h = append(h, [2]string{"ctrl+t", "dry run"})
 	}
 	return h
 }
@@ -289,6 +303,19 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		d.checking = false
 		d.dependents, d.depErr = m.counts, m.err
 		return nil
+	case dryRunMsg:
+		d.sending = false
+		if client.ErrorCode(m.err) == "DryRunOperation" {
+			d.banner, d.bannerOK = []string{"✓ Dry run passed: the API would accept this delete (RequestId " + client.RequestID(m.err) + "). Nothing was deleted."}, true
+			return nil
+		}
+		d.bannerOK = false
+		if m.err == nil {
+			d.banner = []string{"The dry run answered without DryRunOperation; nothing was deleted."}
+			return nil
+		}
+		d.banner = errorLines(m.err, "the dry run says the delete would fail; nothing was deleted")
+		return nil
 	case deletedMsg:
 		d.sending = false
 		action := "Delete" + strings.ReplaceAll(d.obj.Kind.Singular, " ", "")
@@ -318,6 +345,13 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			if d.spec.force != "" {
 				d.force = !d.force
 			}
+		case "ctrl+t":
+			if d.spec.dry != nil && !d.sending && d.refused == "" {
+				d.sending = true
+				d.banner, d.bannerOK = []string{"Dry run…"}, true
+				id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.dry, d.force
+				return func() tea.Msg { return dryRunMsg{id: id, err: dry(ctx, fc, o, force)} }
+			}
 		case "enter":
 			switch {
 			case d.sending:
@@ -331,7 +365,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 				d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "."}
 			default:
 				d.sending = true
-				d.banner = []string{"Deleting…"}
+				d.banner, d.bannerOK = []string{"Deleting…"}, false
 				id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
 				return func() tea.Msg {
 					res, err := spec.run(ctx, fc, o, token, force)
@@ -405,8 +439,15 @@ func (d *deletePage) View(a *App, w, h int) string {
 		mark = st.Phase(1).Render("✓ ")
 	}
 	lines = append(lines, mark+st.Accent.Render("> ")+field+st.Selected.Render(" "))
+	if d.spec.dry != nil {
+		lines = append(lines, st.Dim.Render("ctrl+t runs a dry run: the API checks the delete without deleting anything."))
+	}
 	for _, b := range d.banner {
-		lines = append(lines, "", st.Error.Render(b))
+		style := st.Error
+		if d.bannerOK {
+			style = st.Info
+		}
+		lines = append(lines, "", style.Render(b))
 	}
 	for i, l := range lines {
 		lines[i] = wrapTo(l, w)
