@@ -238,7 +238,7 @@ func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
 	}
 	d.typeText(sel.ID)
 	d.keys("enter")
-	d.waitText("deleting")
+	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
 	d.settle()
 	d.waitFor("the VSwitch to go", func() bool {
 		d.advance(time.Second)
