@@ -23,8 +23,9 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// Version is alivpc's version, sent in the User-Agent.
-var Version = "dev"
+// defaultUserAgent is sent when Config.UserAgent is empty; the command
+// sets one with its version.
+const defaultUserAgent = "alivpc"
 
 // Config configures a Client. Zero values mean the documented defaults.
 type Config struct {
@@ -118,7 +119,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.Rand = defaultRand
 	}
 	if cfg.UserAgent == "" {
-		cfg.UserAgent = "alivpc/" + Version
+		cfg.UserAgent = defaultUserAgent
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {

@@ -201,10 +201,14 @@ func (e *RouteEntry) NextHopType() string {
 	return e.NextHops.NextHop[0].NextHopType
 }
 
-var availablePhases = PhaseMap(map[Phase][]string{
-	PhaseReady:        {"Available", "Active", "InUse", "Created"},
-	PhaseTransitional: {"Pending", "Creating", "Modifying", "Deleting", "Configuring"},
-})
+// availablePhases are the phases of the Pending → Available family; each
+// kind gets its own map.
+func availablePhases() map[string]Phase {
+	return PhaseMap(map[Phase][]string{
+		PhaseReady:        {"Available", "Active", "InUse", "Created"},
+		PhaseTransitional: {"Pending", "Creating", "Modifying", "Deleting", "Configuring"},
+	})
+}
 
 func regionKind() *Kind {
 	return &Kind{
@@ -307,7 +311,7 @@ func vpcKind() *Kind {
 			Col("Description", 24, StylePlain, func(v *Vpc) string { return v.Description }),
 		},
 		SortBy: "Name",
-		Phases: availablePhases, Target: []string{"Available"}, TrackTimeoutMinutes: 10,
+		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 10,
 	}
 }
 
@@ -337,7 +341,7 @@ func vswitchKind() *Kind {
 			Col("Created", 20, StyleTime, func(v *VSwitch) string { return v.CreationTime }),
 		},
 		SortBy: "Name",
-		Phases: availablePhases, Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	}
 }
 
@@ -383,7 +387,7 @@ func routeTableKind() *Kind {
 			Col("Created", 20, StyleTime, func(v *RouteTable) string { return v.CreationTime }),
 		},
 		SortBy: "Type",
-		Phases: availablePhases, Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	}
 }
 
@@ -410,6 +414,6 @@ func routeEntryKind() *Kind {
 			Col("ID", 26, StyleID, func(v *RouteEntry) string { return v.RouteEntryId }),
 		},
 		SortBy: "Destination",
-		Phases: availablePhases, Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	}
 }

@@ -137,7 +137,7 @@ type draft struct {
 	token string
 }
 
-func (p *formPage) ID() int       { return p.id }
+func (p *formPage) ID() int { return p.id }
 
 // Hints are the form's own keys (huh shows the field keys above).
 func (p *formPage) Hints() [][2]string {

@@ -49,7 +49,7 @@ func newHelpPage(a *App) *helpPage {
 	return h
 }
 
-func (h *helpPage) ID() int       { return h.id }
+func (h *helpPage) ID() int { return h.id }
 
 func (h *helpPage) Hints() [][2]string {
 	return [][2]string{{"↑↓ pgup pgdn", "scroll"}, {"esc ?", "close"}}

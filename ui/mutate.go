@@ -206,7 +206,7 @@ func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *dele
 	return d
 }
 
-func (d *deletePage) ID() int       { return d.id }
+func (d *deletePage) ID() int { return d.id }
 
 func (d *deletePage) Hints() [][2]string {
 	h := [][2]string{{"enter", "delete"}, {"esc", "cancel"}}

@@ -19,7 +19,7 @@ type trayPage struct {
 
 func newTrayPage(a *App) *trayPage { return &trayPage{id: a.newID()} }
 
-func (t *trayPage) ID() int       { return t.id }
+func (t *trayPage) ID() int { return t.id }
 
 func (t *trayPage) Hints() [][2]string {
 	return [][2]string{{"↑↓", "move"}, {"y", "copy ID"}, {"esc t", "close (tracking goes on)"}}

@@ -7,11 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/theme"
 	"github.com/alivpc/alivpc/ui"
 )
@@ -119,6 +117,3 @@ func defaultAuditLog() string {
 	}
 	return filepath.Join(home, ".local", "state", "alivpc", "audit.log")
 }
-
-var _ = client.Version
-var _ = time.Second
