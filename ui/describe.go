@@ -49,6 +49,32 @@ func prettyJSON(raw json.RawMessage) string {
 	return strings.Join(lines, "\n")
 }
 
+// MaskSecrets returns raw with the values of secret fields (pre-shared
+// keys, BGP auth keys) replaced by "****", keeping every other byte's
+// meaning and the fields' order. Describe and `alivpc get -o json` use it.
+func MaskSecrets(raw json.RawMessage) json.RawMessage {
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, raw, "", " "); err != nil {
+		return raw
+	}
+	secret := secretSet()
+	lines := strings.Split(buf.String(), "\n")
+	changed := false
+	for i, l := range lines {
+		if m := maskLine(l, secret); m != l {
+			lines[i], changed = m, true
+		}
+	}
+	if !changed {
+		return raw
+	}
+	var out bytes.Buffer
+	if err := json.Compact(&out, []byte(strings.Join(lines, "\n"))); err != nil {
+		return raw
+	}
+	return out.Bytes()
+}
+
 // maskLine replaces the value of a `"Secret": "value"` line. Indented JSON
 // keeps every string value on its key's line, so this is exact.
 func maskLine(l string, secret map[string]bool) string {

@@ -35,7 +35,8 @@ dnat, eip, vpn, cgw, ipsec, vbr, bgp, bgppeer, bgpnet, peer, flowlog, gw, region
 --filter takes the console's / syntax: fuzzy words, column:value, a leading ! inverts.
 
 Output: table (aligned columns, the console's order), json (one array of the resources exactly
-as the API returned them) or csv (a header row, then one row per resource).
+as the API returned them; pre-shared keys and BGP auth keys masked unless --show-secrets) or csv
+(a header row, then one row per resource).
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
 RequestId goes to stderr; what did arrive is still printed); 2 on a usage error.
 
@@ -52,6 +53,7 @@ type getOptions struct {
 	parentID   string
 	filter     string
 	output     string
+	secrets    bool
 }
 
 func runGet(args []string, stdout, stderr io.Writer) error {
@@ -67,6 +69,7 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.filter, "filter", "", "keep rows matching `EXPR`, as / does in the console")
 	fs.StringVar(&o.output, "o", "table", "output `FORMAT`: table, json or csv")
 	fs.StringVar(&o.output, "output", "table", "same as -o")
+	fs.BoolVar(&o.secrets, "show-secrets", false, "print secret fields (IPsec pre-shared keys, BGP auth keys) in -o json instead of ****")
 	// KIND may come before, after or between the flags.
 	var positional []string
 	for rest := args; ; {
@@ -110,7 +113,7 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	switch o.output {
 	case "json":
-		err = writeJSON(w, objs)
+		err = writeJSON(w, objs, o.secrets)
 	case "csv":
 		err = writeCSV(w, o.columns(), o.cells(objs))
 	default:
@@ -312,8 +315,8 @@ func (o *getOptions) cells(objs []*model.Object) [][]string {
 }
 
 // writeJSON writes one array of the resources exactly as the API returned
-// them.
-func writeJSON(w *bufio.Writer, objs []*model.Object) error {
+// them, secret fields masked unless asked for.
+func writeJSON(w *bufio.Writer, objs []*model.Object, secrets bool) error {
 	if len(objs) == 0 {
 		_, err := w.WriteString("[]\n")
 		return err
@@ -321,7 +324,11 @@ func writeJSON(w *bufio.Writer, objs []*model.Object) error {
 	w.WriteString("[\n")
 	for i, ob := range objs {
 		w.WriteString("  ")
-		w.Write(ob.Raw)
+		if secrets {
+			w.Write(ob.Raw)
+		} else {
+			w.Write(ui.MaskSecrets(ob.Raw))
+		}
 		if i < len(objs)-1 {
 			w.WriteByte(',')
 		}

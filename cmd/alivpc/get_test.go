@@ -385,3 +385,27 @@ func TestGetProgressLine(t *testing.T) {
 		}
 	}
 }
+
+// Pre-shared keys never reach stdout unless asked for.
+func TestGetMasksSecrets(t *testing.T) {
+	e := newGetEnv(t, "demo", nil)
+	out, errOut, code := e.get("ipsec", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var conns []struct {
+		IkeConfig struct{ Psk string }
+	}
+	if err := json.Unmarshal([]byte(out), &conns); err != nil || len(conns) == 0 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, c := range conns {
+		if c.IkeConfig.Psk != "****" {
+			t.Errorf("a pre-shared key reached stdout: %q", c.IkeConfig.Psk)
+		}
+	}
+	out, _, _ = e.get("ipsec", "-o", "json", "--show-secrets")
+	if strings.Contains(out, `"Psk":"****"`) || !strings.Contains(out, `"Psk":"`) {
+		t.Error("--show-secrets should print the keys")
+	}
+}
