@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -97,7 +98,13 @@ func TestRefreshFloor(t *testing.T) {
 // A few thousand random keys, pastes and resizes across every pane must
 // never panic or draw outside the window.
 func TestRandomKeysNeverPanic(t *testing.T) {
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
+	for _, readOnly := range []bool{true, false} {
+		t.Run(fmt.Sprintf("readonly=%v", readOnly), func(t *testing.T) { randomKeys(t, readOnly) })
+	}
+}
+
+func randomKeys(t *testing.T, readOnly bool) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = readOnly })
 	d.idle()
 	rng := rand.New(rand.NewPCG(7, 11))
 	keys := []string{"up", "down", "pgup", "pgdown", "home", "end", "enter", "esc", "tab", "backspace", "left", "right",
@@ -133,6 +140,9 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 		}
 		if d.quit {
 			t.Fatal("a random key quit the console")
+		}
+		if !readOnly && i%50 == 0 {
+			d.advance(2 * time.Second) // let created resources settle
 		}
 	}
 }
