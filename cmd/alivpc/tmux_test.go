@@ -124,7 +124,7 @@ func startTerm(t testing.TB, o termOpts) *term {
 	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
-	tm := &term{t: t, sock: fmt.Sprintf("alivpc-e2e-%d-%08x", os.Getpid(), rand.Uint32()), dir: dir, waitLimit: 15 * time.Second, shell: o.shell}
+	tm := &term{t: t, sock: fmt.Sprintf("alivpc-e2e-%d-%08x", os.Getpid(), rand.Uint32()), dir: dir, waitLimit: 30 * time.Second, shell: o.shell}
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o700); err != nil {
 		t.Fatal(err)
