@@ -37,31 +37,17 @@ import (
 //     resources, concurrency, ownership): serverSideRows points at the
 //     simulator test in client/sim that covers each (checked to exist and to
 //     call the operation).
-//   - 3 more are neither: see items 2, 3 and 8 below.
+//   - 3 more (CreateNatGateway's own description rule, the required
+//     accepting region of a peering, recovering a VBR only over an Enabled
+//     physical connection) are tested in constraints_more_test.go.
 //
-// Not enforced by the form before the call (no row, so the suite stays
-// green; for the lead). Items 1 and 4-7 are among the server-side rows:
-// the simulator refuses them, but the form has what it needs to say so
-// first.
-//  1. CreateVSwitch CidrBlock must not equal a route destination of the VPC
-//     (§2.3): vswCreate checks sibling VSwitches only;
-//     model.CheckVSwitchAgainstRoutes is the rule to wire.
-//  2. CreateNatGateway Description is 2-256 characters without an http(s)
-//     prefix (§0's exception): natCreate uses CheckDescription, which also
-//     wants a leading letter, so the valid "2nd egress" is refused;
-//     model.CheckNatDescription is the documented rule.
-//  3. CreateVpcPeerConnection AcceptingRegionId is required (§3.3):
-//     peerCreate.Check passes it empty (the simulator refuses it).
-//  4. DeleteVpc only when Available (§2.2): the dialog does not refuse a
-//     Pending VPC.
-//  5. DeleteVSwitch only when Available (§2.3): same.
-//  6. Modify/Delete of DNAT and SNAT entries while an entry of the table is
-//     Pending or Modifying (§2.9).
-//  7. CreateNatGateway while 0.0.0.0/0 is already routed (§2.9): only a
-//     field description says so; model.CheckDefaultRouteFree is the rule.
-//  8. RecoverVirtualBorderRouter needs the physical connection Enabled
-//     (§2.6): the gate reads the VBR's status only, and no simulator test
-//     covers it.
+// An audit found those three, and the documented constraints below that
+// the simulator judges but the form also has what it needs to refuse
+// first; TestConstraintsFoundByTheAudit covers the form's side of each: a
+// VSwitch block equal to a route destination, deleting a VPC or VSwitch
+// that is not Available, changing SNAT/DNAT entries while another entry of
+// the table is Pending or Modifying, and a Normal NAT gateway in a VPC that
+// already routes 0.0.0.0/0.
 //
 // Server-side constraints without a simulator test: CreateSnatEntry on a
 // VSwitch holding a HaVip (not simulated), CreateVpnGateway's
@@ -88,10 +74,11 @@ const (
 // ---- the environment: a simulator with the demo account ----
 
 type catalogEnv struct {
-	d    *driver
-	api  *client.Client
-	ctx  context.Context
-	vars map[string]string // values rows refer to as $name
+	bareVpc *model.Object
+	d       *driver
+	api     *client.Client
+	ctx     context.Context
+	vars    map[string]string // values rows refer to as $name
 
 	vpc, fresh, vsw, sysRT, customRT, nat, normalNat *model.Object
 	snat, dnat, eip, vpn, spareVpn, cgw, ipsec       *model.Object
@@ -140,7 +127,9 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	}
 	pc, shared, dev := named("prod-core"), named("shared-services"), named("dev-sandbox")
 	e.vpc = e.obj("vpc", catalogRegion, pc)
-	e.vars["vpc"], e.vars["sharedVpc"] = pc.VpcId, shared.VpcId
+	// A VPC without a NAT gateway, so no 0.0.0.0/0 route yet.
+	e.bareVpc = e.obj("vpc", catalogRegion, dev)
+	e.vars["vpc"], e.vars["sharedVpc"], e.vars["bareVpc"] = pc.VpcId, shared.VpcId, dev.VpcId
 
 	sws, err := c.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: catalogRegion})
 	vswNamed := func(name string) *model.VSwitch {
@@ -328,7 +317,7 @@ func formFixtures() map[string]formFixture {
 		"CreateRouteEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.sysRT }, nil, createdBy(routeOps), func(e *catalogEnv, m mutation) {
 			m.(*routeCreate).dest = "192.168.77.0/24"
 		}),
-		"CreateNatGateway":          fixtureOf(vpc, nil, createdBy(natOps), nil),
+		"CreateNatGateway":          fixtureOf(func(e *catalogEnv) *model.Object { return e.bareVpc }, nil, createdBy(natOps), nil),
 		"ModifyNatGatewayAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.nat }, editedBy(natOps), nil),
 		"ModifyNatGatewaySpec": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.normalNat }, actionNamed(natOps, "Change spec"), func(e *catalogEnv, m mutation) {
 			s := m.(*natSpec)
@@ -685,7 +674,17 @@ func routeCatalogRows() []catalogRow {
 
 func natCatalogRows() []catalogRow {
 	const cn, cf, mf, cs, msn = "§2.9 CreateNatGateway", "§2.9 CreateForwardEntry", "§2.9 ModifyForwardEntry", "§2.9 CreateSnatEntry", "§2.9 ModifySnatEntry"
-	spec := setOn(func(m *natCreate, v string) { m.natType, m.spec = "Normal", v })
+	// A Normal gateway in a VPC without a 0.0.0.0/0 route yet (it adds its
+	// own), so that only the spec decides.
+	spec := setOn(func(m *natCreate, v string) {
+		m.natType, m.spec = "Normal", v
+		for _, p := range m.vpcs {
+			if model.CheckDefaultRouteFree(m.routes[p.value]) == nil {
+				m.vpcID = p.value
+				break
+			}
+		}
+	})
 	snatIPs := setOn(func(m *snatForm, v string) { m.ips = strings.Split(v, ",") })
 	ipText := setOn(func(m *snatForm, v string) { m.ipText = v })
 	// A DNAT entry written "TCP ext:port int:port".
@@ -701,7 +700,7 @@ func natCatalogRows() []catalogRow {
 	proto := setOn(func(m *dnatForm, v string) { m.proto = v })
 	extIP := setOn(func(m *dnatForm, v string) { m.extIP = v })
 	rows := []catalogRow{
-		formRow("CreateNatGateway", "VpcId", "required", cn, "", "$vpc", setOn(func(m *natCreate, v string) { m.vpcID = v }), false),
+		formRow("CreateNatGateway", "VpcId", "required", cn, "", "$bareVpc", setOn(func(m *natCreate, v string) { m.vpcID = v }), false),
 		formRow("CreateNatGateway", "Spec", "Small, Middle, Large or XLarge.1", cn, "Huge", "XLarge.1", spec, false),
 		formRow("ModifyNatGatewaySpec", "Spec", "Small, Middle or Large", "§2.9 ModifyNatGatewaySpec", "XLarge.1", "$otherSpec",
 			setOn(func(m *natSpec, v string) { m.spec = v }), false),
@@ -1044,14 +1043,14 @@ func serverSideRows() []serverSideRule {
 		{"CreateVSwitch", "at most 24 VSwitches per VPC (QuotaExceeded.VSwitch)", "§2.3 CreateVSwitch", "vpc_test.go TestCreateVSwitchRules", "CreateVSwitch"},
 		{"CreateVSwitch", "one VSwitch created at a time per VPC (IncorrectVSwitchStatus)", "§2.3 CreateVSwitch, §4.2", "vpc_test.go TestCreateVSwitchRules", "CreateVSwitch"},
 		{"CreateVSwitch", "not while a route entry is Pending (IncorrectRouteEntryStatus)", "§2.3 CreateVSwitch, §4.2", "vpc_test.go TestCreateVSwitchRefusesACustomRouteDestination", "CreateVSwitch"},
-		{"CreateVSwitch", "not equal to a route destination of the VPC (InvalidCidrBlock.Overlapped; not checked by the form)", "§2.3 CreateVSwitch", "vpc_test.go TestCreateVSwitchRefusesACustomRouteDestination", "CreateVSwitch"},
-		{"DeleteVpc", "only an Available VPC (IncorrectVpcStatus; not checked by the dialog)", "§2.2 DeleteVpc", "vpc_test.go TestDeleteVpc", "DeleteVpc"},
+		{"CreateVSwitch", "not equal to a route destination of the VPC (InvalidCidrBlock.Overlapped)", "§2.3 CreateVSwitch", "vpc_test.go TestCreateVSwitchRefusesACustomRouteDestination", "CreateVSwitch"},
+		{"DeleteVpc", "only an Available VPC (IncorrectVpcStatus)", "§2.2 DeleteVpc", "vpc_test.go TestDeleteVpc", "DeleteVpc"},
 		{"DeleteVSwitch", "only an Available VSwitch, without instances (IncorrectVSwitchStatus, DependencyViolation)", "§2.3 DeleteVSwitch", "vpc_test.go TestDeleteVSwitch", "DeleteVSwitch"},
 		{"CreateRouteEntry", "the next hop exists in the table's VPC (InvalidNextHopId.NotFound)", "§2.5 CreateRouteEntry", "route_test.go TestCreateRouteEntryRules", "CreateRouteEntry"},
 		{"CreateRouteEntry", "not while an entry of the table is Pending (IncorrectRouteEntryStatus)", "§2.5 CreateRouteEntry", "route_test.go TestCreateRouteEntryRules", "CreateRouteEntry"},
 		{"CreateRouteEntry", "ECMP lists of 2-4 next hops, never with NextHopType (InvalidNexthopListSize, BothNotNull)", "§2.5 CreateRouteEntry", "route_test.go TestCreateRouteEntryRules", "CreateRouteEntry"},
 		{"DeleteRouteEntry", "only an Available entry; not a system one (IncorrectRouteEntryStatus, OperationDenied)", "§2.5 DeleteRouteEntry", "route_test.go TestDeleteRouteEntry", "DeleteRouteEntry"},
-		{"CreateNatGateway", "not while 0.0.0.0/0 is routed (not checked by the form)", "§2.9 CreateNatGateway", "nat_test.go TestCreateNatGatewayRules", "CreateNatGateway"},
+		{"CreateNatGateway", "not while 0.0.0.0/0 is routed", "§2.9 CreateNatGateway", "nat_test.go TestCreateNatGatewayRules", "CreateNatGateway"},
 		{"CreateNatGateway", "not while the VPC or VSwitch is still creating (VpcStatusError, VswitchStatusError)", "§2.9 CreateNatGateway", "nat_test.go TestCreateNatGatewayRules", "CreateNatGateway"},
 		{"Modify/DeleteSnatEntry", "not while an SNAT entry is Pending or Modifying (IncorretSnatEntryStatus)", "§2.9, §4.2", "nat_test.go TestSnatEntries", "DeleteSnatEntry"},
 		{"Create/Modify/DeleteForwardEntry", "not while a DNAT entry is Pending or Modifying (IncorretForwardEntryStatus)", "§2.9, §4.2", "nat_test.go TestForwardEntries", "ModifyForwardEntry"},

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -343,3 +344,43 @@ func regionOf(fc *formCtx, o *model.Object) string {
 
 // boolPtr sends an explicit true or false.
 func boolPtr(b bool) *bool { return &b }
+
+// maxRouteVPCs bounds how many VPCs' route tables a form reads when it
+// opens; beyond it, the API's own check remains.
+const maxRouteVPCs = 10
+
+// routeDests returns, per VPC, the destination of every route entry in the
+// VPC's route tables — for checks that must not collide with a route (a
+// VSwitch block, a NAT gateway's 0.0.0.0/0). Reads only.
+func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for i, id := range vpcIDs {
+		if i >= maxRouteVPCs {
+			break
+		}
+		tables, err := fc.client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: fc.region, VpcId: id})
+		if err != nil {
+			return nil, err
+		}
+		out[id] = []string{}
+		for _, t := range tables {
+			es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: fc.region, RouteTableId: t.RouteTableId})
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range es {
+				out[id] = append(out[id], e.DestinationCidrBlock)
+			}
+		}
+	}
+	return out, nil
+}
+
+// onlyWhenAvailable refuses a delete the API allows only for an Available
+// resource (DeleteVpc, DeleteVSwitch).
+func onlyWhenAvailable(o *model.Object) string {
+	if o.Status != "" && !strings.EqualFold(o.Status, "Available") {
+		return fmt.Sprintf("%s is %s; only an Available %s can be deleted (ctrl+r shows when it settles)", o.ID, o.Status, o.Kind.Singular)
+	}
+	return ""
+}

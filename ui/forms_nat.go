@@ -76,6 +76,7 @@ func vswPicks(ctx context.Context, fc *formCtx, vpcID string) (map[string][]pick
 
 type natCreate struct {
 	vpcID, natType, spec, name, desc string
+	routes                           map[string][]string // VPC → route destinations
 	fixedVPC                         bool
 	vpcs                             []pick
 	vsws                             map[string][]pick
@@ -113,6 +114,13 @@ func (m *natCreate) Prepare(ctx context.Context, fc *formCtx) error {
 		return err
 	}
 	m.vsws = vsws
+	ids := make([]string, 0, len(m.vpcs))
+	for _, v := range m.vpcs {
+		ids = append(ids, v.value)
+	}
+	if m.routes, err = routeDests(ctx, fc, ids); err != nil {
+		return err
+	}
 	m.vsw = newChoiceGroups(&m.vpcID)
 	m.vsw.when = func() bool { return m.natType == "Enhanced" }
 	for _, v := range m.vpcs {
@@ -142,7 +150,7 @@ func (m *natCreate) Form(fc *formCtx) *huh.Form {
 			huh.NewOption("Small (10,000 connections)", "Small"), huh.NewOption("Middle (50,000 connections)", "Middle"),
 			huh.NewOption("Large (200,000 connections)", "Large"), huh.NewOption("XLarge.1", "XLarge.1")).Value(&m.spec)).
 			WithHideFunc(func() bool { return m.natType != "Normal" }),
-		huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+		huh.NewGroup(nameField(&m.name), liveInput("Description", &m.desc, model.CheckNatDescription, "optional; 2-256 characters, not starting with http:// or https://")))
 	return huh.NewForm(gs...)
 }
 
@@ -158,7 +166,14 @@ func (m *natCreate) Check(fc *formCtx) error {
 			return fmt.Errorf("spec: %w", err)
 		}
 	}
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	if m.natType == "Normal" {
+		// It adds 0.0.0.0/0 → itself; the API refuses when that route
+		// exists.
+		if err := model.CheckDefaultRouteFree(m.routes[m.vpcID]); err != nil {
+			return err
+		}
+	}
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckNatDescription(m.desc)))
 }
 
 func (m *natCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
@@ -235,10 +250,14 @@ type natContext struct {
 	snatVsw   map[string]string // VSwitch → the SNAT entry that has it
 	forwards  []model.ForwardEntryKey
 	dnatCount int
+	// snatBusy and dnatBusy name an entry of the table that is Pending or
+	// Modifying: the API refuses changes to that table until it settles.
+	snatBusy, dnatBusy map[string]string // entry ID → status
 }
 
 func loadNatContext(ctx context.Context, fc *formCtx, n *model.NatGateway) (*natContext, error) {
-	nc := &natContext{nat: n, eips: []pick{}, vsws: []pick{}, snatVsw: map[string]string{}}
+	nc := &natContext{nat: n, eips: []pick{}, vsws: []pick{}, snatVsw: map[string]string{},
+		snatBusy: map[string]string{}, dnatBusy: map[string]string{}}
 	eips, err := fc.client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: fc.region,
 		AssociatedInstanceType: "Nat", AssociatedInstanceId: n.NatGatewayId})
 	if err != nil {
@@ -273,6 +292,9 @@ func loadNatContext(ctx context.Context, fc *formCtx, n *model.NatGateway) (*nat
 			if e.SourceVSwitchId != "" {
 				nc.snatVsw[e.SourceVSwitchId] = e.SnatEntryId
 			}
+			if entryBusy(e.Status) {
+				nc.snatBusy[e.SnatEntryId] = e.Status
+			}
 		}
 	}
 	for _, t := range n.ForwardTableIds.ForwardTableId {
@@ -282,12 +304,66 @@ func loadNatContext(ctx context.Context, fc *formCtx, n *model.NatGateway) (*nat
 		}
 		nc.dnatCount += len(es)
 		for _, e := range es {
+			if entryBusy(e.Status) {
+				nc.dnatBusy[e.ForwardEntryId] = e.Status
+			}
 			nc.dnatIPs = append(nc.dnatIPs, e.ExternalIp)
 			nc.forwards = append(nc.forwards, model.ForwardEntryKey{ID: e.ForwardEntryId, Protocol: e.IpProtocol,
 				ExternalIp: e.ExternalIp, ExternalPort: e.ExternalPort, InternalIp: e.InternalIp, InternalPort: e.InternalPort})
 		}
 	}
 	return nc, nil
+}
+
+// entryBusy reports a SNAT/DNAT entry status that blocks its table.
+func entryBusy(status string) bool {
+	return strings.EqualFold(status, "Pending") || strings.EqualFold(status, "Modifying")
+}
+
+// tableBusy explains which other entry of a table is still settling, or "".
+func tableBusy(busy map[string]string, self, what string) string {
+	ids := make([]string, 0, len(busy))
+	for id := range busy {
+		if id != self {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	slices.Sort(ids)
+	return fmt.Sprintf("%s %s is still %s; the API refuses changes to the %s table until it settles (ctrl+r shows when)", what, ids[0], busy[ids[0]], strings.TrimSuffix(what, " entry"))
+}
+
+// busySiblings lists a table's entries and explains one that blocks it.
+func busySiblings(ctx context.Context, fc *formCtx, o *model.Object) (string, error) {
+	switch e := o.Val().(type) {
+	case *model.SnatEntry:
+		es, err := fc.client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
+		if err != nil {
+			return "", err
+		}
+		busy := map[string]string{}
+		for _, x := range es {
+			if entryBusy(x.Status) {
+				busy[x.SnatEntryId] = x.Status
+			}
+		}
+		return tableBusy(busy, e.SnatEntryId, "SNAT entry"), nil
+	case *model.ForwardEntry:
+		es, err := fc.client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
+		if err != nil {
+			return "", err
+		}
+		busy := map[string]string{}
+		for _, x := range es {
+			if entryBusy(x.Status) {
+				busy[x.ForwardEntryId] = x.Status
+			}
+		}
+		return tableBusy(busy, e.ForwardEntryId, "DNAT entry"), nil
+	}
+	return "", nil
 }
 
 // natOfEntry fetches the gateway an entry belongs to.
@@ -319,6 +395,7 @@ func snatOps() kindOps {
 			return &snatForm{entry: e, name: e.SnatEntryName, ipText: e.SnatIp}
 		},
 		del: &deleteSpec{
+			precheck: busySiblings,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				e := o.Val().(*model.SnatEntry)
 				in := &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
@@ -458,6 +535,11 @@ func (m *snatForm) Form(fc *formCtx) *huh.Form {
 
 func (m *snatForm) Check(fc *formCtx) error {
 	var errs []fieldCheck
+	if m.entry != nil {
+		if why := tableBusy(m.nc.snatBusy, m.entry.SnatEntryId, "SNAT entry"); why != "" {
+			return errors.New(why)
+		}
+	}
 	if m.entry == nil {
 		if len(m.nat.SnatTableIds.SnatTableId) == 0 {
 			return fmt.Errorf("%s has no SNAT table", m.nat.NatGatewayId)
@@ -525,6 +607,7 @@ func dnatOps() kindOps {
 				intIP: e.InternalIp, intPort: portText(e.InternalPort), name: e.ForwardEntryName}
 		},
 		del: &deleteSpec{
+			precheck: busySiblings,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				e := o.Val().(*model.ForwardEntry)
 				in := &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
@@ -644,6 +727,14 @@ func (m *dnatForm) Form(fc *formCtx) *huh.Form {
 func (m *dnatForm) Check(fc *formCtx) error {
 	if m.extIP == "" {
 		return errors.New("external IP: no EIP to choose")
+	}
+	self := ""
+	if m.entry != nil {
+		self = m.entry.ForwardEntryId
+	}
+	// Adding, changing and deleting DNAT entries all wait for the table.
+	if why := tableBusy(m.nc.dnatBusy, self, "DNAT entry"); why != "" {
+		return errors.New(why)
 	}
 	if m.entry == nil {
 		if len(m.nat.ForwardTableIds.ForwardTableId) == 0 {

@@ -206,6 +206,9 @@ func (m *peerCreate) Check(fc *formCtx) error {
 	if m.vpcID == "" {
 		return errors.New("choose the requesting VPC")
 	}
+	if strings.TrimSpace(m.acceptRegion) == "" {
+		return errors.New("accepting region: choose the region of the accepting VPC")
+	}
 	cs := []fieldCheck{
 		check("accepting account", checkUID(m.acceptUID)),
 		check("accepting VPC", checkVpcID(m.acceptVpc)),

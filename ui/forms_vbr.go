@@ -52,6 +52,11 @@ func vbrLifecycle(fc *formCtx, terminate bool) mutation {
 		if !strings.EqualFold(o.Status, want) {
 			return fmt.Sprintf("%s is %s; only a %s VBR can be %s", o.ID, o.Status, want, verb)
 		}
+		if !terminate {
+			if pc := o.Val().(*model.VirtualBorderRouter).PhysicalConnectionStatus; pc != "" && !strings.EqualFold(pc, "Enabled") {
+				return fmt.Sprintf("its physical connection is %s; a VBR can be recovered only over an Enabled one", pc)
+			}
+		}
 		return ""
 	}
 	m.refuse = m.gate(fc.target)

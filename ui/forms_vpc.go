@@ -41,6 +41,7 @@ func vpcOps() kindOps {
 				}
 				return true
 			},
+			refuse: onlyWhenAvailable,
 			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
 				_, err := fc.client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
 				return err
@@ -175,6 +176,7 @@ func vswOps() kindOps {
 			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
 		},
 		del: &deleteSpec{
+			refuse: onlyWhenAvailable,
 			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
 				_, err := fc.client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
 				return err
@@ -203,6 +205,7 @@ type vswCreate struct {
 	vpcs     []*model.Vpc
 	zones    []*model.Zone
 	siblings map[string][]string // VPC ID → VSwitch blocks
+	routes   map[string][]string // VPC ID → route destinations (when loaded)
 }
 
 func (m *vswCreate) Title() string {
@@ -237,6 +240,17 @@ func (m *vswCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if m.vpcID == "" && len(vpcs) > 0 {
 		m.vpcID = vpcs[0].VpcId
 	}
+	// A VSwitch block must not equal a route's destination: read the
+	// chosen VPC's routes first, then the others (bounded).
+	ids := []string{m.vpcID}
+	for _, v := range vpcs {
+		if v.VpcId != m.vpcID && !m.fixedVPC {
+			ids = append(ids, v.VpcId)
+		}
+	}
+	if m.routes, err = routeDests(ctx, fc, ids); err != nil {
+		return err
+	}
 	if len(zones) > 0 {
 		m.zone = zones[0].ZoneId
 	}
@@ -269,8 +283,11 @@ func (m *vswCreate) checkCIDR(s string) error {
 	if v == nil {
 		return fmt.Errorf("choose a VPC first")
 	}
-	_, err := model.CheckVSwitchCIDR(s, v.CidrBlock, m.siblings[v.VpcId])
-	return err
+	p, err := model.CheckVSwitchCIDR(s, v.CidrBlock, m.siblings[v.VpcId])
+	if err != nil {
+		return err
+	}
+	return model.CheckVSwitchAgainstRoutes(p, m.routes[v.VpcId])
 }
 
 func (m *vswCreate) Form(fc *formCtx) *huh.Form {

@@ -41,6 +41,10 @@ type deleteSpec struct {
 	// refuse explains, when the dialog opens, why this resource cannot be
 	// deleted at all (a system route table); nothing can be sent then.
 	refuse func(o *model.Object) string
+	// precheck reads what else may block the delete (another entry of the
+	// table still settling) when the dialog opens; a non-empty answer
+	// refuses it.
+	precheck func(ctx context.Context, fc *formCtx, o *model.Object) (string, error)
 	// dry, where the API has DryRun for this delete, validates it without
 	// deleting (permissions, dependents); success is DryRunOperation.
 	dry func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error
@@ -176,9 +180,10 @@ type deletePage struct {
 }
 
 type dependentsMsg struct {
-	id     int
-	counts []string
-	err    error
+	id      int
+	counts  []string
+	refusal string
+	err     error
 }
 
 func (m dependentsMsg) pageID() int { return m.id }
@@ -209,6 +214,9 @@ func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *dele
 func (d *deletePage) ID() int { return d.id }
 
 func (d *deletePage) Hints() [][2]string {
+	if d.refused != "" {
+		return [][2]string{{"esc", "back"}} // nothing can be sent
+	}
 	h := [][2]string{{"enter", "delete"}, {"esc", "cancel"}}
 	if d.spec.force != "" {
 		h = append(h, [2]string{"tab", "force"})
@@ -223,12 +231,18 @@ func (d *deletePage) Typing() bool  { return true }
 
 // Activated counts the dependents (reads only).
 func (d *deletePage) Activated(a *App) tea.Cmd {
-	if d.refused != "" || len(d.spec.blockers) == 0 || d.checking || d.dependents != nil {
+	if d.refused != "" || (len(d.spec.blockers) == 0 && d.spec.precheck == nil) || d.checking || d.dependents != nil {
 		return nil
 	}
 	d.checking = true
-	id, ctx, c, reg, o, spec := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.spec
+	id, ctx, c, reg, o, spec, fc := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.spec, d.fc
 	return func() tea.Msg {
+		if spec.precheck != nil {
+			why, err := spec.precheck(ctx, fc, o)
+			if err != nil || why != "" {
+				return dependentsMsg{id: id, counts: []string{}, refusal: why, err: err}
+			}
+		}
 		counts, err := countDependents(ctx, c, reg, o, spec)
 		return dependentsMsg{id: id, counts: counts, err: err}
 	}
@@ -302,6 +316,9 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 	case dependentsMsg:
 		d.checking = false
 		d.dependents, d.depErr = m.counts, m.err
+		if m.refusal != "" {
+			d.refused = m.refusal
+		}
 		return nil
 	case dryRunMsg:
 		d.sending = false
