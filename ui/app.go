@@ -291,6 +291,19 @@ func (a *App) typing() bool {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if esc, key, ok := a.splitAlt(msg); ok {
+		// Esc then a key, typed quickly, reach us as one alt+key: apply
+		// both, in order, to what has focus at each point.
+		return tea.Batch(a.handleKey(esc), a.handleKey(key))
+	}
+	if a.tooSmall() {
+		// Nothing acts unseen: only quitting works behind the notice.
+		switch msg.Keystroke() {
+		case "q", "ctrl+c":
+			return a.quit()
+		}
+		return nil
+	}
 	if a.prompt != nil {
 		return a.prompt.update(a, msg)
 	}
@@ -329,6 +342,40 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// textAltKeys are the alt bindings of a text field (word moves and
+// deletes): inside a field they stay what they are.
+var textAltKeys = map[string]bool{"alt+b": true, "alt+f": true, "alt+d": true, "alt+backspace": true,
+	"alt+left": true, "alt+right": true, "alt+delete": true}
+
+// splitAlt turns an alt+key that nothing binds into esc followed by the
+// key. Terminals send Esc as a lone ESC byte, so Esc and the next key typed
+// within the same read (a burst, an ssh packet) parse as alt+key.
+func (a *App) splitAlt(msg tea.KeyPressMsg) (tea.KeyPressMsg, tea.KeyPressMsg, bool) {
+	if msg.Mod != tea.ModAlt || msg.Code == tea.KeyEscape {
+		return msg, msg, false
+	}
+	ks := msg.Keystroke()
+	if _, bound := a.keys.Lookup(msg); bound {
+		return msg, msg, false
+	}
+	if textAltKeys[ks] && (a.prompt != nil || a.typing()) {
+		return msg, msg, false
+	}
+	key := msg
+	key.Mod = 0
+	if key.Text == "" && key.Code >= 0x20 && key.Code < 0x7f {
+		key.Text = string(key.Code)
+	}
+	if key.ShiftedCode != 0 && key.Text == "" {
+		key.Text = string(key.ShiftedCode)
+	}
+	return tea.KeyPressMsg{Code: tea.KeyEscape}, key, true
+}
+
+// tooSmall reports whether the window is below the usable size (the
+// console then shows only a notice).
+func (a *App) tooSmall() bool { return a.width < minWidth || a.height < minHeight }
+
 func (a *App) quit() tea.Cmd {
 	a.quitting = true
 	a.Close()
@@ -357,7 +404,7 @@ func (a *App) render() string {
 		return ""
 	}
 	w, h := a.width, a.height
-	if w < minWidth || h < minHeight {
+	if a.tooSmall() {
 		msg := fmt.Sprintf("alivpc needs at least %dx%d; this window is %dx%d. Enlarge it, or press q to quit.", minWidth, minHeight, w, h)
 		lines := strings.Split(ansi.Wordwrap(msg, max(w, 1), " "), "\n")
 		return padLines(strings.Join(lines, "\n"), max(w, 1), max(h, 1))

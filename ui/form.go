@@ -92,6 +92,9 @@ type formPage struct {
 	bannerErr bool
 	width     int
 	started   time.Time
+	// queued is input that arrived while the form was loading its
+	// choices: it is applied in order once the form is up.
+	queued []tea.Msg
 }
 
 type formPhase int
@@ -187,10 +190,11 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return nil // the form is already up
 		}
 		if m.err != nil {
+			p.queued = nil // typed for a form that did not open
 			p.banner, p.bannerErr = errorLines(m.err, "esc goes back; ctrl+r tries again"), true
 			return nil
 		}
-		return p.build(a)
+		return tea.Batch(p.build(a), p.replay(a))
 	case formSubmittedMsg:
 		return p.submitted(a, m)
 	case tea.KeyPressMsg:
@@ -212,21 +216,17 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			}
 		}
 	}
+	if p.phase == phasePreparing && p.preparing {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			p.queue(msg) // typed ahead of the form: applied once it is up
+			return nil
+		}
+	}
 	if p.phase != phaseEditing || p.form == nil {
 		return nil
 	}
-	fm, cmd := p.form.Update(msg)
-	if f, ok := fm.(*huh.Form); ok {
-		p.form = f
-	}
-	switch p.form.State {
-	case huh.StateCompleted:
-		return tea.Batch(cmd, p.submit(a))
-	case huh.StateAborted:
-		a.drafts[p.key] = draft{m: p.m, token: p.token}
-		return tea.Batch(cmd, a.pop())
-	}
-	return cmd
+	return p.feed(a, msg)
 }
 
 // submit checks across fields and sends the call.

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// burst sends keys the way a fast typist, a paste or one ssh packet does:
+// every key is in the queue before any command's answer comes back. Named
+// keys ("enter", "ctrl+u", …) are one key; other strings are typed rune by
+// rune.
+func (d *driver) burst(keys ...string) {
+	for _, k := range keys {
+		if isNamedKey(k) {
+			d.process(keyPress(k))
+			continue
+		}
+		for _, r := range k {
+			d.process(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+}
+
+func isNamedKey(k string) bool {
+	switch k {
+	case "enter", "esc", "up", "down", "pgup", "pgdown", "home", "end", "tab", "backspace", "left", "right", "space":
+		return true
+	}
+	return strings.HasPrefix(k, "ctrl+") && len(k) == 6
+}
+
+func TestProbeFindsHuhFocusCommands(t *testing.T) {
+	in := probeInstant()
+	// NextField, PrevField, nextGroup, prevGroup: if huh changes how it
+	// moves focus, this fails rather than bursts landing in the wrong field.
+	if len(in.focus) != 4 {
+		t.Fatalf("found %d of huh's 4 focus commands", len(in.focus))
+	}
+	if len(in.batch) == 0 {
+		t.Fatal("tea.Batch's command not recognised")
+	}
+}
+
+func (d *driver) vpcNamed(id string) *model.Vpc {
+	d.t.Helper()
+	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
+	if err != nil || len(vpcs) != 1 {
+		d.t.Fatalf("describe %s: %v %v", id, err, vpcs)
+	}
+	return vpcs[0]
+}
+
+// The issue's first report: `quickname⏎quickdesc` in one burst in the VPC
+// edit form gave Name "quicknameq", Description "uickdesc".
+func TestBurstInVPCEditFormLandsInOrder(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	o := d.rowNamed("dev-sandbox")
+	d.keys("e")
+	d.formPage()
+	d.waitFocus("Name")
+	d.burst("ctrl+u", "quickname", "enter", "ctrl+u", "quickdesc", "enter")
+	d.tracked("ModifyVpcAttribute")
+	v := d.vpcNamed(o.ID)
+	if v.VpcName != "quickname" || v.Description != "quickdesc" {
+		t.Fatalf("the API received Name %q, Description %q; want quickname, quickdesc", v.VpcName, v.Description)
+	}
+}
+
+// Keys typed right after `c`, before the form has loaded its choices, go
+// into the form's first field in order instead of being lost.
+func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	vpc := d.rowNamed("staging").ID
+	d.pane("vsw " + vpc)
+	// Zone (second option), CIDR block, Name, Description (submits).
+	d.burst("c", "down", "enter", "ctrl+u", "10.10.9.0/24", "enter", "typed-ahead", "enter", "enter")
+	op := d.tracked("CreateVSwitch")
+	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
+	if err != nil || len(vsws) != 1 {
+		t.Fatalf("describe %s: %v %v", op.resID, err, vsws)
+	}
+	v := vsws[0]
+	if v.ZoneId != "cn-hangzhou-f" || v.CidrBlock != "10.10.9.0/24" || v.VSwitchName != "typed-ahead" || v.VpcId != vpc {
+		t.Fatalf("typed ahead of the form, the API received zone %q, CIDR %q, name %q, VPC %q", v.ZoneId, v.CidrBlock, v.VSwitchName, v.VpcId)
+	}
+}
+
+// Esc then ':' typed quickly reach the console as alt+: — both apply.
+func TestEscThenColonTypedQuicklyOpensThePrompt(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.keys("/")
+	d.typeText("prod")
+	if !d.browser().filterEditing {
+		t.Fatal("the filter line should be open")
+	}
+	d.process(tea.KeyPressMsg{Code: ':', Text: ":", Mod: tea.ModAlt})
+	if d.browser().filterEditing {
+		t.Error("esc should have closed the filter line")
+	}
+	if d.app.prompt == nil {
+		t.Fatalf("':' after esc should open the prompt:\n%s", d.screen())
+	}
+	d.typeText("vsw")
+	d.keys("enter")
+	d.idle()
+	d.waitText("VSwitches")
+}
+
+// Inside a text field alt+b stays a word move: it is not split.
+func TestAltWordMoveInFieldIsNotSplit(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.keys("e")
+	p := d.formPage()
+	d.waitFocus("Name")
+	d.process(tea.KeyPressMsg{Code: 'b', Text: "b", Mod: tea.ModAlt})
+	if d.app.top() != Page(p) {
+		t.Fatalf("alt+b in a field closed the form:\n%s", d.screen())
+	}
+}
+
+// While the window is too small only quitting works: nothing acts behind
+// the notice.
+func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	pages := len(d.app.pages)
+	d.resize(50, 10)
+	d.keys("?", ":", "c", "/", "enter", "d")
+	if len(d.app.pages) != pages || d.app.prompt != nil || d.app.menu != nil || d.browser().filterEditing {
+		t.Fatalf("keys acted behind the too-small notice: %d pages (was %d), prompt %v", len(d.app.pages), pages, d.app.prompt != nil)
+	}
+	d.resize(120, 40)
+	if s := d.screen(); strings.Contains(s, "Help") && strings.Contains(s, "Keys") {
+		t.Fatalf("help opened behind the notice:\n%s", s)
+	}
+	d.resize(50, 10)
+	d.keys("q")
+	d.waitFor("q to quit", func() bool { return d.quit })
+}
