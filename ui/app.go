@@ -241,6 +241,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.PasteMsg:
+		// A paste goes into the focused field only: the prompt, else the
+		// top page's field; nothing behind a menu or the too-small notice.
+		if a.tooSmall() || (a.menu != nil && a.prompt == nil) {
+			return a, nil
+		}
 		if a.prompt != nil {
 			a.prompt.paste(m.Content)
 			return a, nil

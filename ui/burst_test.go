@@ -146,3 +146,49 @@ func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
 	d.keys("q")
 	d.waitFor("q to quit", func() bool { return d.quit })
 }
+
+// A bracketed paste goes into the focused field only.
+func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	// On a pane with no field open, a paste does nothing (it is not keys).
+	pages := len(d.app.pages)
+	d.process(tea.PasteMsg{Content: "c:qd"})
+	if len(d.app.pages) != pages || d.app.prompt != nil || d.quit {
+		t.Fatalf("a paste on a pane acted as keys:\n%s", d.screen())
+	}
+	// Behind a menu it goes nowhere either.
+	d.rowNamed("prod-core")
+	d.keys("enter")
+	if d.app.menu == nil {
+		t.Fatal("enter on a VPC opens the drill menu")
+	}
+	d.process(tea.PasteMsg{Content: "prod"})
+	if d.browser().filterEditing || d.browser().filter != nil {
+		t.Fatal("a paste behind the menu reached the pane")
+	}
+	d.keys("esc")
+	// Into the VPC edit form's Description: the Name keeps its value.
+	o := d.rowNamed("dev-sandbox")
+	d.keys("e")
+	d.formPage()
+	d.waitFocus("Name")
+	d.burst("enter", "ctrl+u")
+	d.process(tea.PasteMsg{Content: "pasted description"})
+	d.burst("enter")
+	d.tracked("ModifyVpcAttribute")
+	v := d.vpcNamed(o.ID)
+	if v.VpcName != "dev-sandbox" || v.Description != "pasted description" {
+		t.Fatalf("after a paste into Description the API holds Name %q, Description %q", v.VpcName, v.Description)
+	}
+	// Describe search takes a paste while searching.
+	d.keys("d")
+	d.waitText(`"VpcId"`)
+	d.keys("/")
+	d.process(tea.PasteMsg{Content: "CidrBlock"})
+	d.keys("enter")
+	dp, ok := d.app.top().(*describePage)
+	if !ok || string(dp.query) != "CidrBlock" || len(dp.hits) == 0 {
+		t.Fatalf("describe search after a paste: %#v", dp)
+	}
+}

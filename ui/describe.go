@@ -124,6 +124,11 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		case tea.MouseWheelDown:
 			d.scroll(3)
 		}
+	case tea.PasteMsg:
+		if d.searching {
+			d.query = append(d.query, []rune(strings.Join(strings.Fields(m.Content), " "))...)
+			d.find()
+		}
 	case tea.KeyPressMsg:
 		if d.searching {
 			return d.searchKey(a, m)
