@@ -192,3 +192,42 @@ func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
 		t.Fatalf("describe search after a paste: %#v", dp)
 	}
 }
+
+// Keys typed after the submitting Enter, in the same burst, go to what has
+// focus once the call has succeeded: `⏎:vsw⏎` opens :vsw.
+func TestKeysTypedWhileSubmittingGoToThePageBelow(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.rowNamed("dev-sandbox")
+	d.keys("e")
+	d.formPage()
+	d.waitFocus("Name")
+	d.burst("ctrl+u", "renamed", "enter", "enter", ":vsw", "enter")
+	d.tracked("ModifyVpcAttribute")
+	d.idle()
+	d.waitText("VSwitches")
+	if d.browser().kind.Name != "vsw" {
+		t.Fatalf("the keys typed after submitting did not open :vsw (top is %s):\n%s", d.browser().kind.Name, d.screen())
+	}
+}
+
+// When the call fails, keys typed after submitting are not typed into the
+// form's fields, and the form says so.
+func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	o := d.rowNamed("dev-sandbox")
+	d.keys("e")
+	p := d.formPage()
+	d.waitFocus("Name")
+	d.fault.on.Store(true)
+	d.burst("ctrl+u", "renamed", "enter", "enter", "xyz")
+	d.waitText("keys typed after submitting were not applied")
+	d.fault.on.Store(false)
+	if got := p.form.GetFocusedField().GetValue(); got != "renamed" {
+		t.Fatalf("the Name field holds %q after a failed submit; want renamed", got)
+	}
+	if v := d.vpcNamed(o.ID); v.VpcName != "dev-sandbox" {
+		t.Fatalf("the failed call changed the name to %q", v.VpcName)
+	}
+}

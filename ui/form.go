@@ -216,10 +216,13 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			}
 		}
 	}
-	if p.phase == phasePreparing && p.preparing {
+	if (p.phase == phasePreparing && p.preparing) || p.phase == phaseSubmitting {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
-			p.queue(msg) // typed ahead of the form: applied once it is up
+			// Typed ahead of the form (applied once it is up), or after
+			// the submit (applied to the page below once the call has
+			// succeeded: `⏎:vpn⏎` in one burst opens :vpn).
+			p.queue(msg)
 			return nil
 		}
 	}
@@ -253,20 +256,39 @@ func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
 			return tea.Batch(audit, p.build(a))
 		}
 		// Keep every value; show what the API said and let the user fix it.
+		// Keys typed after the submit were meant for what comes after it:
+		// they are not typed into the form's fields.
 		p.banner, p.bannerErr = errorLines(m.err, "fix and submit again; your input is kept (esc keeps it as a draft)"), true
+		if len(p.queued) > 0 {
+			p.banner = append(p.banner, fmt.Sprintf("  %d keys typed after submitting were not applied.", len(p.queued)))
+			p.queued = nil
+		}
 		return tea.Batch(audit, p.build(a))
 	}
 	delete(a.drafts, p.key)
 	res := m.res
 	if res.Note != "" {
-		return tea.Batch(audit, a.pop(), a.flashInfo(res.Note))
+		return tea.Batch(audit, a.pop(), a.flashInfo(res.Note), p.replayBelow(a))
 	}
 	cmds := []tea.Cmd{audit, a.pop()}
 	action := p.m.Action()
 	if res.Action != "" {
 		action = res.Action
 	}
-	cmds = append(cmds, a.trackSubmitted(action, res, p.fc.origin))
+	cmds = append(cmds, a.trackSubmitted(action, res, p.fc.origin), p.replayBelow(a))
+	return tea.Batch(cmds...)
+}
+
+// replayBelow applies the keys typed while the call was on its way to
+// what has focus now that the form is gone, in order.
+func (p *formPage) replayBelow(a *App) tea.Cmd {
+	q := p.queued
+	p.queued = nil
+	var cmds []tea.Cmd
+	for _, m := range q {
+		_, cmd := a.Update(m)
+		cmds = append(cmds, cmd)
+	}
 	return tea.Batch(cmds...)
 }
 
