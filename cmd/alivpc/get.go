@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -38,7 +39,9 @@ Output: table (aligned columns, the console's order), json (one array of the res
 as the API returned them; pre-shared keys and BGP auth keys masked unless --show-secrets) or csv
 (a header row, then one row per resource).
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
-RequestId goes to stderr; what did arrive is still printed); 2 on a usage error.
+RequestId goes to stderr; when some regions or listings answered, what they returned is still
+printed and marked incomplete on stderr; when nothing arrived, stdout stays empty); 2 on a usage
+error (an unknown kind, format or --filter column, which lists the kind's columns).
 
 Examples:
   alivpc get vswitches --region all -o json
@@ -110,6 +113,11 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 		return apiFailure(stderr, []error{err}, false)
 	}
 	objs = ui.FilterObjects(o.kind, objs, o.filter)
+	if len(failures) > 0 && len(objs) == 0 {
+		// Nothing arrived (or nothing of what did passes the filter): stdout
+		// stays empty, so a script never mistakes a failure for "none".
+		return apiFailure(stderr, failures, false)
+	}
 	w := bufio.NewWriter(stdout)
 	switch o.output {
 	case "json":
@@ -158,6 +166,9 @@ func (o *getOptions) resolve(reg *model.Registry, positional []string, cf *connF
 		o.allRegions = !k.Global
 		cf.region = ""
 	}
+	if err := checkFilterColumn(k, o.filter); err != nil {
+		return err
+	}
 	if o.parentID != "" {
 		pk := ui.KindOfID(o.parentID)
 		if pk == "" {
@@ -171,6 +182,55 @@ func (o *getOptions) resolve(reg *model.Registry, positional []string, cf *connF
 		}
 	}
 	return nil
+}
+
+// checkFilterColumn refuses a `column:value` filter whose column the kind
+// does not have: the console would quietly search every cell for the whole
+// text, and a script would get an empty result for a typo. Text that only
+// looks like one (an IPv6 address, a URL) and `-f` fuzzy queries pass.
+func checkFilterColumn(k *model.Kind, expr string) error {
+	q := strings.TrimSpace(expr)
+	q = strings.TrimSpace(strings.TrimPrefix(q, "!"))
+	if q == "-f" || strings.HasPrefix(q, "-f ") {
+		return nil
+	}
+	name, val, ok := strings.Cut(q, ":")
+	if !ok || strings.HasPrefix(val, "//") || !columnLike(name) {
+		return nil
+	}
+	want := squashName(name)
+	var names []string
+	for _, c := range k.Columns {
+		if squashName(c.Name) == want {
+			return nil
+		}
+		names = append(names, squashName(c.Name))
+	}
+	return usageError("get: --filter %q: %s have no column %q; columns: %s", expr, k.Title, strings.TrimSpace(name), strings.Join(names, ", "))
+}
+
+// columnLike reports whether s reads as a column name: letters first, then
+// letters, digits and spaces, and not a group of an IPv6 address (1-4 hex
+// digits).
+func columnLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !unicode.IsLetter(rune(s[0])) {
+		return false
+	}
+	hex := len(s) <= 4
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '_' {
+			return false
+		}
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			hex = false
+		}
+	}
+	return !hex
+}
+
+func squashName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 }
 
 // kindList is the help text naming every kind and its aliases.

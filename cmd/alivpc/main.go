@@ -49,22 +49,26 @@ func usageError(format string, args ...any) error {
 
 func main() {
 	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	if err == nil {
-		return
+	if code := report(err, os.Stderr); code != 0 {
+		os.Exit(code)
 	}
-	if errors.Is(err, flag.ErrHelp) {
-		return
+}
+
+// report prints err the way the command line shows errors and returns the
+// exit status: 0, 1 for API and runtime errors, 2 for usage errors.
+func report(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
 	}
 	code := 1
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
-	msg := err.Error()
-	if msg != "" {
-		fmt.Fprintln(os.Stderr, "alivpc: "+msg)
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(stderr, "alivpc: "+msg)
 	}
-	os.Exit(code)
+	return code
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
