@@ -218,3 +218,71 @@ printf '%s\n' "${COMPREPLY[@]}"
 		}
 	}
 }
+
+// Mistakes in the config file, the key bindings and --command stop the
+// start with a message in the user's words: the key as written in the
+// file, what is valid, never a Go type.
+func TestCLIStartupErrorsInTheUsersWords(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_STATE_HOME", filepath.Join(home, "state"))
+	conf := func(body string) string {
+		p := filepath.Join(t.TempDir(), "config.yaml")
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown key", []string{"--config", conf("refresh: 10s\nskinn: dark\n")},
+			[]string{`line 2: unknown key "skinn"; valid: refresh, skin, region, readOnly, keys`}},
+		{"key in the wrong case", []string{"--config", conf("readonly: true\n")},
+			[]string{`unknown key "readonly"`, "did you mean readOnly?"}},
+		{"not a bool", []string{"--config", conf("readOnly: maybe\n")}, []string{`line 1: readOnly: "maybe": give true or false`}},
+		{"not a duration", []string{"--config", conf("refresh: often\n")}, []string{`refresh "often" is not a duration like 10s`}},
+		{"unknown skin", []string{"--config", conf("skin: pink\n")}, []string{`line 1: skin: unknown skin "pink": choose one of dark, high-contrast, light`}},
+		{"bad region", []string{"--config", conf("region: Hangzhou\n")}, []string{`"Hangzhou" is not a region ID like cn-hangzhou`}},
+		{"keys not a map", []string{"--config", conf("keys: [ctrl+x]\n")}, []string{"keys: give action: [keys] pairs, e.g. delete: [ctrl+x]"}},
+		{"unknown action", []string{"--config", conf("keys:\n  dlete: [ctrl+x]\n")},
+			[]string{`unknown action "dlete"; actions: `, "delete", "quit", "describe", "sort-reverse"}},
+		{"a key bound twice", []string{"--config", conf("keys:\n  describe: [y]\n")}, []string{`key "y" is bound to both`}},
+		{"not yaml", []string{"--config", conf("keys: [[[\n")}, []string{"not valid YAML"}},
+		{"unknown command", []string{"--command", "nope"},
+			[]string{`--command "nope": unknown command "nope"; commands: region, zone, vpc, vsw`, "peer", "help"}},
+		{"bad scope", []string{"--command", "vpc vsw-123"}, []string{"VPCs cannot be scoped by a VSwitch"}},
+		{"bad argument", []string{"--command", "vsw everywhere"}, []string{`"everywhere" is neither a parent ID`}},
+	} {
+		for _, prefix := range [][]string{{"--sim"}, {"get", "vpc", "--sim"}} {
+			if tc.args[0] == "--command" && prefix[0] == "get" {
+				continue
+			}
+			args := append(append([]string(nil), prefix...), tc.args...)
+			if tc.args[0] != "--config" {
+				args = append(args, "--config", filepath.Join(home, "none.yaml"))
+			}
+			out, stderr, code := cli(t, args...)
+			if code != 2 || out != "" {
+				t.Errorf("%s (%v): exit %d, stdout %q; want exit 2 and nothing on stdout", tc.name, prefix, code, out)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("%s (%v): stderr does not say %q:\n%s", tc.name, prefix, w, stderr)
+				}
+			}
+			for _, bad := range []string{"ui.Config", "unmarshal", "!!", "[]string", "map["} {
+				if strings.Contains(stderr, bad) {
+					t.Errorf("%s: a Go type or YAML internals in the message: %q", tc.name, stderr)
+				}
+			}
+		}
+	}
+	for _, ok := range []string{"vpc", ":vsw all", "vsw vpc-123", "region cn-shanghai", "route vtb-1 /0.0.0.0", "gw", "help", "peer all"} {
+		if err := checkCommand(model.Default(), ok); err != nil {
+			t.Errorf("--command %q refused: %v", ok, err)
+		}
+	}
+}

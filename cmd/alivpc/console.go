@@ -6,11 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/pflag"
 
+	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/theme"
 	"github.com/alivpc/alivpc/ui"
 )
@@ -66,7 +69,10 @@ func runConsole(o *consoleOptions, stdout, stderr io.Writer) error {
 	}
 	skinName := firstNonEmpty(o.skin, cfg.Skin)
 	if _, err := theme.Lookup(skinName); err != nil {
-		return usageError("%v", err)
+		return usageError("--skin: %v", err)
+	}
+	if err := checkCommand(model.Default(), o.command); err != nil {
+		return err
 	}
 	conn, err := connect(&o.cf, o.useSim, &o.sf, cfg.Region)
 	if err != nil {
@@ -99,6 +105,49 @@ func runConsole(o *consoleOptions, stdout, stderr io.Writer) error {
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && err != tea.ErrProgramKilled {
 		return err
+	}
+	return nil
+}
+
+// builtinCommands are the : commands that are not kinds.
+var builtinCommands = []string{"help", "activity", "quit"}
+
+var regionRe = regexp.MustCompile(`^[a-z]{2,}-[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checkCommand refuses a --command the console would not understand,
+// before anything starts, listing what it does understand. It reads the
+// command as the console's : prompt does: a kind or alias, then a parent
+// ID, a region, all, or /filter.
+func checkCommand(reg *model.Registry, line string) error {
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return usageError("--command is empty; give a : command such as vpc, vsw all or region cn-shanghai")
+	}
+	name := strings.ToLower(strings.TrimPrefix(fields[0], ":"))
+	switch name {
+	case "q", "q!", "quit", "exit", "help", "h", "?", "activity", "tray":
+		return nil
+	}
+	k, ok := reg.Lookup(name)
+	if !ok {
+		var names []string
+		for _, k := range reg.Kinds() {
+			names = append(names, k.Name)
+		}
+		return usageError("--command %q: unknown command %q; commands: %s (alivpc get --help lists their aliases)",
+			line, fields[0], strings.Join(append(names, builtinCommands...), ", "))
+	}
+	for _, arg := range fields[1:] {
+		switch pk := ui.KindOfID(arg); {
+		case strings.HasPrefix(arg, "/"), arg == "all":
+		case pk != "":
+			if _, ok := k.ScopeFor(pk); !ok && !k.IsUnion() {
+				return usageError("--command %q: %s cannot be scoped by a %s (%s)", line, k.Title, reg.MustLookup(pk).Singular, arg)
+			}
+		case regionRe.MatchString(arg):
+		default:
+			return usageError("--command %q: %q is neither a parent ID (vpc-…), a region (cn-shanghai), all, nor /filter", line, arg)
+		}
 	}
 	return nil
 }
