@@ -480,3 +480,48 @@ func TestGetFilterUnknownColumn(t *testing.T) {
 		}
 	}
 }
+
+// The errors of a wrong key, a wrong secret and a wrong clock say what to
+// check, never the secret itself.
+func TestGetAuthErrorsSayWhatToCheck(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	const typo = "s3cret-with-a-typo-XYZ"
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", typo)
+	out, stderr, code := e.get("vpc")
+	if code != 1 || out != "" {
+		t.Errorf("wrong secret: exit %d, stdout %q", code, out)
+	}
+	for _, w := range []string{"SignatureDoesNotMatch", "RequestId", "check the AccessKey secret", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "--signature v1"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("wrong secret: stderr does not say %q:\n%s", w, stderr)
+		}
+	}
+	if strings.Contains(stderr, typo) {
+		t.Error("the secret reached stderr")
+	}
+
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAInosuchkey")
+	_, stderr, code = e.get("vpc")
+	for _, w := range []string{"InvalidAccessKeyId.NotFound", "does not exist", "ALIBABA_CLOUD_ACCESS_KEY_ID in the environment wins over --profile"} {
+		if code != 1 || !strings.Contains(stderr, w) {
+			t.Errorf("unknown key: exit %d, stderr does not say %q:\n%s", code, w, stderr)
+		}
+	}
+
+	// A clock 20 minutes slow, on both signature versions.
+	for _, sig := range []client.SignatureVersion{client.SignatureV3, client.SignatureV1} {
+		c, err := client.New(client.Config{
+			Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
+			Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url}, Signature: sig,
+			Now: func() time.Time { return time.Now().Add(-20 * time.Minute) },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.DescribeRegions(context.Background(), &client.DescribeRegionsInput{})
+		if err == nil || !strings.Contains(err.Error(), "InvalidTimeStamp.Expired") || !strings.Contains(err.Error(), "check date -u") {
+			t.Errorf("signature %v, clock 20 min slow: %v", sig, err)
+		}
+	}
+}
