@@ -57,8 +57,8 @@ var advice = map[string]string{
 	"InvalidAccessKeyId.Inactive": "the AccessKey is disabled: enable it in the RAM console or use another key",
 	"InvalidTimeStamp.Expired": "this machine's clock is more than 15 minutes off the API's: check date -u and turn on time sync " +
 		"(timedatectl set-ntp true)",
-	"RequestTimeTooSkewed": "this machine's clock is off the API's: check date -u and turn on time sync (timedatectl set-ntp true)",
-	"InvalidSecurityToken.Expired": "the STS token has expired: get a new one (ALIBABA_CLOUD_SECURITY_TOKEN or the profile's sts_token)",
+	"RequestTimeTooSkewed":                       "this machine's clock is off the API's: check date -u and turn on time sync (timedatectl set-ntp true)",
+	"InvalidSecurityToken.Expired":               "the STS token has expired: get a new one (ALIBABA_CLOUD_SECURITY_TOKEN or the profile's sts_token)",
 	"InvalidSecurityToken.MismatchWithAccessKey": "the STS token belongs to another AccessKey: set the token and the key issued together",
 }
 
