@@ -286,3 +286,32 @@ func TestCLIStartupErrorsInTheUsersWords(t *testing.T) {
 		}
 	}
 }
+
+// CI runs the README's test command itself, and that command installs what
+// the tests need before running them all with the race detector.
+func TestCIRunsTheTestScript(t *testing.T) {
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ci), "\n./test.sh\n") || strings.Contains(string(ci), "go test") {
+		t.Errorf(".ci/run must run ./test.sh, not its own go test:\n%s", ci)
+	}
+	script, err := os.ReadFile("../../test.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"tmux", "fonts-dejavu-core", "gcc", "apt-get install", "set -- ./...", "exec go test -race \"$@\""} {
+		if !strings.Contains(string(script), w) {
+			t.Errorf("test.sh does not mention %q", w)
+		}
+	}
+	for _, f := range []string{"../../test.sh", "../../.ci/run"} {
+		if st, err := os.Stat(f); err != nil || st.Mode()&0o111 == 0 {
+			t.Errorf("%s is not executable", f)
+		}
+		if out, err := exec.Command("bash", "-n", f).CombinedOutput(); err != nil {
+			t.Errorf("%s: %v %s", f, err, out)
+		}
+	}
+}
