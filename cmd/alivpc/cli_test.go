@@ -294,7 +294,13 @@ func TestCIRunsTheTestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(ci), "\n./test.sh\n") || strings.Contains(string(ci), "go test") {
+	var code []string
+	for _, l := range strings.Split(string(ci), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "#") {
+			code = append(code, l)
+		}
+	}
+	if c := strings.Join(code, "\n"); !strings.Contains(c, "\n./test.sh\n") || strings.Contains(c, "go test") {
 		t.Errorf(".ci/run must run ./test.sh, not its own go test:\n%s", ci)
 	}
 	script, err := os.ReadFile("../../test.sh")
