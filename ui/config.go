@@ -109,10 +109,11 @@ func (c *Config) parse(b []byte) error {
 		case "readOnly":
 			var s string
 			if s, err = scalar(v, "true or false"); err == nil {
-				switch {
-				case v.Tag == "!!bool" && (s == "true" || s == "True" || s == "TRUE"):
+				// YAML 1.1's yes/no and on/off as well, as before.
+				switch strings.ToLower(s) {
+				case "true", "yes", "on":
 					c.ReadOnly = true
-				case v.Tag == "!!bool":
+				case "false", "no", "off":
 					c.ReadOnly = false
 				default:
 					err = fmt.Errorf("%q: give true or false", s)

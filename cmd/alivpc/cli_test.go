@@ -71,6 +71,8 @@ func TestCLISingleDashLongFlags(t *testing.T) {
 		{"get", "vpc", "-endpoint", e.url, "-config", e.conf, "-output", "json", "-filter", "name:prod-core"},
 		{"get", "vpc", "-endpoint=" + e.url, "-config=" + e.conf, "-o", "json", "-region=cn-hangzhou", "--filter", "name:prod-core"},
 		{"get", "-sim", "-config", e.conf, "vpc", "-ojson", "-filter", "name:prod-core"},
+		{"get", "vpc", "--endpoint", e.url, "--config", e.conf, "--o", "json", "--filter=name:prod-core"},
+		{"get", "vpc", "--endpoint", e.url, "--config", e.conf, "-o=json", "--filter", "name:prod-core"},
 	} {
 		out, stderr, code := cli(t, args...)
 		if code != 0 {
@@ -243,6 +245,7 @@ func TestCLIStartupErrorsInTheUsersWords(t *testing.T) {
 		{"key in the wrong case", []string{"--config", conf("readonly: true\n")},
 			[]string{`unknown key "readonly"`, "did you mean readOnly?"}},
 		{"not a bool", []string{"--config", conf("readOnly: maybe\n")}, []string{`line 1: readOnly: "maybe": give true or false`}},
+		{"a second error after a good yes", []string{"--config", conf("readOnly: yes\nskin: pink\n")}, []string{`line 2: skin: unknown skin "pink"`}},
 		{"not a duration", []string{"--config", conf("refresh: often\n")}, []string{`refresh "often" is not a duration like 10s`}},
 		{"unknown skin", []string{"--config", conf("skin: pink\n")}, []string{`line 1: skin: unknown skin "pink": choose one of dark, high-contrast, light`}},
 		{"bad region", []string{"--config", conf("region: Hangzhou\n")}, []string{`"Hangzhou" is not a region ID like cn-hangzhou`}},

@@ -120,6 +120,9 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		var f *pflag.Flag
 		switch {
+		case strings.HasPrefix(a, "--") && len(name) == 1 && fs.Lookup(name) == nil && fs.ShorthandLookup(name) != nil:
+			f = fs.ShorthandLookup(name) // --o json, as the flag package took it
+			out[len(out)-1] = a[1:]
 		case strings.HasPrefix(a, "--"):
 			f = fs.Lookup(name)
 		case len(name) > 1 && fs.Lookup(name) != nil:
