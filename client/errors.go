@@ -39,8 +39,31 @@ func (e *APIError) Error() string {
 		rid = "none"
 	}
 	fmt.Fprintf(&b, " (HTTP %d, RequestId %s)", e.HTTPStatus, rid)
+	if a := Advice(e.Code); a != "" {
+		b.WriteString(" — ")
+		b.WriteString(a)
+	}
 	return b.String()
 }
+
+// advice says what to check for the errors whose code alone does not tell
+// a person what is wrong on their side.
+var advice = map[string]string{
+	"SignatureDoesNotMatch": "check the AccessKey secret (ALIBABA_CLOUD_ACCESS_KEY_SECRET or the profile in ~/.aliyun/config.json): " +
+		"one from another key, or pasted with a space or newline; if --signature v1 works and v3 does not, a proxy rewrites the requests",
+	"IncompleteSignature": "check the AccessKey secret and that no proxy rewrites the requests",
+	"InvalidAccessKeyId.NotFound": "the AccessKey ID does not exist: check which credentials are used " +
+		"(ALIBABA_CLOUD_ACCESS_KEY_ID in the environment wins over --profile; see env | grep -i ALIBABA) and that the key was not deleted",
+	"InvalidAccessKeyId.Inactive": "the AccessKey is disabled: enable it in the RAM console or use another key",
+	"InvalidTimeStamp.Expired": "this machine's clock is more than 15 minutes off the API's: check date -u and turn on time sync " +
+		"(timedatectl set-ntp true)",
+	"RequestTimeTooSkewed":                       "this machine's clock is off the API's: check date -u and turn on time sync (timedatectl set-ntp true)",
+	"InvalidSecurityToken.Expired":               "the STS token has expired: get a new one (ALIBABA_CLOUD_SECURITY_TOKEN or the profile's sts_token)",
+	"InvalidSecurityToken.MismatchWithAccessKey": "the STS token belongs to another AccessKey: set the token and the key issued together",
+}
+
+// Advice is what to check for an error code, or "".
+func Advice(code string) string { return advice[code] }
 
 // IsThrottling reports whether the server refused the call for flow control.
 // Such a call was not processed, so any call may be retried.

@@ -97,10 +97,12 @@ func NewKeyMap(overrides map[string][]string, readOnly bool) (KeyMap, error) {
 		km.byAction[a.Action] = append([]string(nil), a.Keys...)
 	}
 	var errs []string
+	unknown := false
 	for name, keys := range overrides {
 		a := Action(strings.ToLower(strings.TrimSpace(name)))
 		if _, ok := known[a]; !ok {
 			errs = append(errs, fmt.Sprintf("unknown action %q", name))
+			unknown = true
 			continue
 		}
 		if len(keys) == 0 {
@@ -132,10 +134,22 @@ func NewKeyMap(overrides map[string][]string, readOnly bool) (KeyMap, error) {
 		}
 	}
 	sort.Strings(errs)
+	if unknown {
+		errs = append(errs, "actions: "+strings.Join(ActionNames(), ", "))
+	}
 	if len(errs) > 0 {
 		return km, fmt.Errorf("keys: %s", strings.Join(errs, "; "))
 	}
 	return km, nil
+}
+
+// ActionNames lists every action a config file may rebind under keys:.
+func ActionNames() []string {
+	out := make([]string, len(defaultActions))
+	for i, a := range defaultActions {
+		out[i] = string(a.Action)
+	}
+	return out
 }
 
 // sharedKey allows the describe view's n/N to coexist with nothing else.

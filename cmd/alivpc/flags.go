@@ -3,15 +3,15 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
@@ -26,13 +26,13 @@ type connFlags struct {
 	connectTimeout, readTimeout                           time.Duration
 }
 
-func (c *connFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.region, "region", "", "region ID, e.g. cn-hangzhou (default: $ALIBABA_CLOUD_REGION_ID, then the profile's region_id)")
-	fs.StringVar(&c.profile, "profile", "", "credential profile of the aliyun CLI config (~/.aliyun/config.json) or ~/.alibabacloud/credentials (default: $ALIBABA_CLOUD_PROFILE, then the file's current)")
-	fs.StringVar(&c.endpoint, "endpoint", "", "send every product's calls to this URL instead, e.g. http://127.0.0.1:8080 (http is allowed, for the simulator)")
-	fs.StringVar(&c.network, "network", "public", "endpoint network: public, or vpc for the VPC-internal vpc-vpc.<region> endpoints")
-	fs.StringVar(&c.signature, "signature", "v3", "request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1)")
-	fs.StringVar(&c.method, "method", "POST", "HTTP method for API calls: POST or GET")
+func (c *connFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&c.region, "region", "", "region `ID`, e.g. cn-hangzhou (default: $ALIBABA_CLOUD_REGION_ID, then the profile's region_id)")
+	fs.StringVar(&c.profile, "profile", "", "credential `PROFILE` of the aliyun CLI config (~/.aliyun/config.json) or ~/.alibabacloud/credentials (default: $ALIBABA_CLOUD_PROFILE, then the file's current)")
+	fs.StringVar(&c.endpoint, "endpoint", "", "send every product's calls to this `URL` instead, e.g. http://127.0.0.1:8080 (http is allowed, for the simulator)")
+	fs.StringVar(&c.network, "network", "public", "endpoint `NETWORK`: public, or vpc for the VPC-internal vpc-vpc.<region> endpoints")
+	fs.StringVar(&c.signature, "signature", "v3", "request `SIGNATURE`: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1)")
+	fs.StringVar(&c.method, "method", "POST", "HTTP `METHOD` for API calls: POST or GET")
 	fs.StringVar(&c.debugLog, "debug-log", "", "append one JSON line per API request to `FILE` (secrets removed)")
 	fs.Float64Var(&c.maxRPS, "max-rps", 400, "client-wide request budget per second (halves on throttling, then recovers)")
 	fs.IntVar(&c.maxConcurrency, "max-concurrency", 20, "client-wide limit of requests in flight")
@@ -52,8 +52,8 @@ type simFlags struct {
 	accessKeyID, secretKey string
 }
 
-func (s *simFlags) register(fs *flag.FlagSet, withKeys bool) {
-	fs.StringVar(&s.dataset, "dataset", sim.DatasetDemo, "simulator dataset: demo (realistic), empty, or large (20+ regions, 2,000 VPCs, 20,000 VSwitches, 100,000 route entries)")
+func (s *simFlags) register(fs *pflag.FlagSet, withKeys bool) {
+	fs.StringVar(&s.dataset, "dataset", sim.DatasetDemo, "simulator `DATASET`: demo (realistic), empty, or large (20+ regions, 2,000 VPCs, 20,000 VSwitches, 100,000 route entries)")
 	fs.Int64Var(&s.seed, "seed", 1, "seed of the large dataset and of fault injection")
 	fs.DurationVar(&s.settle, "settle", 3*time.Second, "how long the simulator keeps resources in a transitional phase (Pending, Creating, ...)")
 	fs.DurationVar(&s.latency, "latency", 0, "simulated latency added to every answer")
@@ -244,34 +244,8 @@ func firstNonEmpty(v ...string) string {
 	return ""
 }
 
-// flagUsage prints a command's synopsis and its flags.
-func flagUsage(fs *flag.FlagSet, w io.Writer, synopsis string) func() {
-	return func() {
-		fmt.Fprintln(w, strings.TrimSpace(synopsis))
-		fmt.Fprintln(w, "\nFlags:")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-	}
-}
-
+// errQuiet is an exit status whose message was already printed.
 var errQuiet = errors.New("")
-
-// parseFlags parses args quietly: a mistake gets one line that says what
-// was wrong and where the flags are listed, not the whole help; -h and
-// --help print the help.
-func parseFlags(fs *flag.FlagSet, args []string, w io.Writer, synopsis, command string) error {
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
-		flagUsage(fs, w, synopsis)()
-		return err
-	}
-	return usageError("%v (alivpc %s--help lists the flags)", err, command)
-}
 
 // credentialLabel is what the header says about the credentials: the
 // profile's name when one was chosen, else a short form of where the keys

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,40 +13,42 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/pflag"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/ui"
 )
 
-const getSynopsis = `
-alivpc get — list resources without the console: the same kinds, scopes, filter and request
+const getSynopsis = `alivpc get — list resources without the console: the same kinds, scopes, filter and request
 budget as the console's panes.
-
-Usage:
-  alivpc get KIND [--region R|all] [--parent ID] [--filter EXPR] [-o table|json|csv] [flags]
 
 KIND is any : command of the console or its alias: vpc, vsw (vswitches), rt, route, nat, snat,
 dnat, eip, vpn, cgw, ipsec, vbr, bgp, bgppeer, bgpnet, peer, flowlog, gw, region, zone.
 --region all lists every region at once. --parent scopes like ":vsw vpc-xxx" in the console.
---filter takes the console's / syntax: fuzzy words, column:value, a leading ! inverts.
+--filter takes the console's / syntax; column:value names one of the kind's columns.
 
 Output: table (aligned columns, the console's order), json (one array of the resources exactly
 as the API returned them; pre-shared keys and BGP auth keys masked unless --show-secrets) or csv
 (a header row, then one row per resource).
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
-RequestId goes to stderr; what did arrive is still printed); 2 on a usage error.
+RequestId goes to stderr; when some regions or listings answered, what they returned is still
+printed and marked incomplete on stderr; when nothing arrived, stdout stays empty); 2 on a usage
+error (an unknown kind, format or --filter column, which lists the kind's columns).`
 
-Examples:
-  alivpc get vswitches --region all -o json
+const getExamples = `  alivpc get vswitches --region all -o json
   alivpc get route --parent vtb-xxx -o csv
-  alivpc get vpc --sim --filter status:available
-`
+  alivpc get vpc --sim --filter status:available`
 
 // getOptions are the flags of `alivpc get` besides the connection's.
 type getOptions struct {
+	cf         connFlags
+	sf         simFlags
+	useSim     bool
+	configPath string
 	kind       *model.Kind
 	allRegions bool
 	parentID   string
@@ -56,37 +57,25 @@ type getOptions struct {
 	secrets    bool
 }
 
-func runGet(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("alivpc get", flag.ContinueOnError)
-	var cf connFlags
-	var sf simFlags
-	cf.register(fs)
-	sf.register(fs, false)
-	useSim := fs.Bool("sim", false, "list from the embedded simulator (demo dataset by default)")
-	configPath := fs.String("config", ui.DefaultConfigPath(), "config file (its region is the default)")
-	var o getOptions
+func (o *getOptions) register(fs *pflag.FlagSet) {
+	o.cf.register(fs)
+	o.sf.register(fs, false)
+	fs.BoolVar(&o.useSim, "sim", false, "list from the embedded simulator (demo dataset by default)")
+	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE` (its region is the default)")
 	fs.StringVar(&o.parentID, "parent", "", "list only the resources under this parent `ID` (vpc-…, vtb-…, ngw-…)")
 	fs.StringVar(&o.filter, "filter", "", "keep rows matching `EXPR`, as / does in the console")
-	fs.StringVar(&o.output, "o", "table", "output `FORMAT`: table, json or csv")
-	fs.StringVar(&o.output, "output", "table", "same as -o")
+	fs.StringVarP(&o.output, "output", "o", "table", "output `FORMAT`: table, json or csv")
 	fs.BoolVar(&o.secrets, "show-secrets", false, "print secret fields (IPsec pre-shared keys, BGP auth keys) in -o json instead of ****")
-	// KIND may come before, after or between the flags.
-	var positional []string
-	for rest := args; ; {
-		if err := parseFlags(fs, rest, stderr, getSynopsis, "get "); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
+}
+
+// runGet lists; positional holds KIND (flags may come before or after it).
+func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error {
+	cf := &o.cf
 	reg := model.Default()
-	if err := o.resolve(reg, positional, &cf); err != nil {
+	if err := o.resolve(reg, positional, cf); err != nil {
 		return err
 	}
-	cfg, err := ui.LoadConfig(*configPath)
+	cfg, err := ui.LoadConfig(o.configPath)
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -94,7 +83,7 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 	if o.allRegions && defaultRegion == "" {
 		defaultRegion = "cn-hangzhou" // any region's endpoint lists the regions
 	}
-	conn, err := connect(&cf, *useSim, &sf, defaultRegion)
+	conn, err := connect(cf, o.useSim, &o.sf, defaultRegion)
 	if err != nil {
 		return err
 	}
@@ -110,6 +99,11 @@ func runGet(args []string, stdout, stderr io.Writer) error {
 		return apiFailure(stderr, []error{err}, false)
 	}
 	objs = ui.FilterObjects(o.kind, objs, o.filter)
+	if len(failures) > 0 && len(objs) == 0 {
+		// Nothing arrived (or nothing of what did passes the filter): stdout
+		// stays empty, so a script never mistakes a failure for "none".
+		return apiFailure(stderr, failures, false)
+	}
 	w := bufio.NewWriter(stdout)
 	switch o.output {
 	case "json":
@@ -158,6 +152,9 @@ func (o *getOptions) resolve(reg *model.Registry, positional []string, cf *connF
 		o.allRegions = !k.Global
 		cf.region = ""
 	}
+	if err := checkFilterColumn(k, o.filter); err != nil {
+		return err
+	}
 	if o.parentID != "" {
 		pk := ui.KindOfID(o.parentID)
 		if pk == "" {
@@ -171,6 +168,55 @@ func (o *getOptions) resolve(reg *model.Registry, positional []string, cf *connF
 		}
 	}
 	return nil
+}
+
+// checkFilterColumn refuses a `column:value` filter whose column the kind
+// does not have: the console would quietly search every cell for the whole
+// text, and a script would get an empty result for a typo. Text that only
+// looks like one (an IPv6 address, a URL) and `-f` fuzzy queries pass.
+func checkFilterColumn(k *model.Kind, expr string) error {
+	q := strings.TrimSpace(expr)
+	q = strings.TrimSpace(strings.TrimPrefix(q, "!"))
+	if q == "-f" || strings.HasPrefix(q, "-f ") {
+		return nil
+	}
+	name, val, ok := strings.Cut(q, ":")
+	if !ok || strings.HasPrefix(val, "//") || !columnLike(name) {
+		return nil
+	}
+	want := squashName(name)
+	var names []string
+	for _, c := range k.Columns {
+		if squashName(c.Name) == want {
+			return nil
+		}
+		names = append(names, squashName(c.Name))
+	}
+	return usageError("get: --filter %q: %s have no column %q; columns: %s", expr, k.Title, strings.TrimSpace(name), strings.Join(names, ", "))
+}
+
+// columnLike reports whether s reads as a column name: letters first, then
+// letters, digits and spaces, and not a group of an IPv6 address (1-4 hex
+// digits).
+func columnLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !unicode.IsLetter(rune(s[0])) {
+		return false
+	}
+	hex := len(s) <= 4
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '_' {
+			return false
+		}
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			hex = false
+		}
+	}
+	return !hex
+}
+
+func squashName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 }
 
 // kindList is the help text naming every kind and its aliases.

@@ -62,7 +62,8 @@ func (e *getEnv) get(args ...string) (string, string, int) {
 		full = append(full, "--endpoint", e.url, "--config", e.conf)
 	}
 	err := run(full, nil, &out, &errb)
-	return out.String(), errb.String(), exitCode(err)
+	code := report(err, &errb) // what main prints and returns
+	return out.String(), errb.String(), code
 }
 
 func exitCode(err error) int {
@@ -286,9 +287,15 @@ func TestGetUsageErrors(t *testing.T) {
 // failRegion answers every VSwitch listing in one region with a permission
 // error, as a RAM policy scoped to some regions would.
 func failRegion(region string) func(http.Handler) http.Handler {
+	return failAction("DescribeVSwitches", region)
+}
+
+// failAction answers one action with a permission error, in one region or
+// (region "") in all.
+func failAction(action, region string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("x-acs-action") == "DescribeVSwitches" && r.URL.Query().Get("RegionId") == region {
+			if r.Header.Get("x-acs-action") == action && (region == "" || r.URL.Query().Get("RegionId") == region) {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(403)
 				fmt.Fprint(w, `{"RequestId":"REQ-FAIL-4242","HostId":"vpc.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource."}`)
@@ -407,5 +414,114 @@ func TestGetMasksSecrets(t *testing.T) {
 	out, _, _ = e.get("ipsec", "-o", "json", "--show-secrets")
 	if strings.Contains(out, `"Psk":"****"`) || !strings.Contains(out, `"Psk":"`) {
 		t.Error("--show-secrets should print the keys")
+	}
+}
+
+// A call that produced nothing prints nothing on stdout, in every format:
+// not "No VPCs found.", not "[]", not a CSV header. A script piping the
+// output must not mistake a refused call for an empty account.
+func TestGetFailedCallPrintsNothing(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, failAction("DescribeVpcs", ""))
+	for _, args := range [][]string{
+		{"vpc"}, {"vpc", "-o", "json"}, {"vpc", "-o", "csv"}, {"vpc", "--output", "table"},
+		{"vpc", "--region", "all", "-o", "json"},
+	} {
+		out, stderr, code := e.get(args...)
+		if code != 1 {
+			t.Errorf("get %v: exit %d, want 1", args, code)
+		}
+		if out != "" {
+			t.Errorf("get %v: a failed call printed %q on stdout", args, out)
+		}
+		if !strings.Contains(stderr, "Forbidden.RAM") || !strings.Contains(stderr, "REQ-FAIL-4242") {
+			t.Errorf("get %v: stderr lacks the code and RequestId:\n%s", args, stderr)
+		}
+		if strings.Contains(stderr, "No VPCs found") || strings.Contains(stderr, "incomplete") {
+			t.Errorf("get %v: stderr pretends something was listed:\n%s", args, stderr)
+		}
+	}
+	// The same kind with nothing failing, for contrast: rows on stdout, exit 0.
+	ok := newGetEnv(t, sim.DatasetDemo, nil)
+	if out, _, code := ok.get("vpc"); code != 0 || !strings.Contains(out, "prod-core") {
+		t.Errorf("healthy get vpc: exit %d, %q", code, out)
+	}
+	// An empty result that is true: nothing on stdout for the table, the
+	// note on stderr, exit 0; json says [].
+	out, stderr, code := ok.get("vpc", "--filter", "name:no-such-vpc")
+	if code != 0 || out != "" || !strings.Contains(stderr, "No VPCs found.") {
+		t.Errorf("empty table: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	if out, _, code := ok.get("vpc", "-o", "json", "--filter", "name:no-such-vpc"); code != 0 || out != "[]\n" {
+		t.Errorf("empty json: exit %d, %q", code, out)
+	}
+}
+
+// An unknown column is a usage error that lists the kind's columns; text
+// that merely contains a colon (an IPv6 address) is still a search.
+func TestGetFilterUnknownColumn(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	for _, f := range []string{"bogus:x", "!bogus:x", "Stauts:Available"} {
+		out, stderr, code := e.get("vsw", "--filter", f)
+		if code != 2 {
+			t.Errorf("--filter %s: exit %d, want 2 (usage)", f, code)
+		}
+		if out != "" {
+			t.Errorf("--filter %s printed %q", f, out)
+		}
+		for _, w := range []string{"no column", "columns: id, name, status", "zone", "cidr"} {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("--filter %s: stderr does not say %q:\n%s", f, w, stderr)
+			}
+		}
+	}
+	for _, f := range []string{"status:available", "STATUS:Avail", "2408:4000::1", "fe80::1", "-f prod:core"} {
+		if _, stderr, code := e.get("vsw", "--filter", f); code != 0 {
+			t.Errorf("--filter %s: exit %d: %s", f, code, stderr)
+		}
+	}
+}
+
+// The errors of a wrong key, a wrong secret and a wrong clock say what to
+// check, never the secret itself.
+func TestGetAuthErrorsSayWhatToCheck(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	const typo = "s3cret-with-a-typo-XYZ"
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", typo)
+	out, stderr, code := e.get("vpc")
+	if code != 1 || out != "" {
+		t.Errorf("wrong secret: exit %d, stdout %q", code, out)
+	}
+	for _, w := range []string{"SignatureDoesNotMatch", "RequestId", "check the AccessKey secret", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "--signature v1"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("wrong secret: stderr does not say %q:\n%s", w, stderr)
+		}
+	}
+	if strings.Contains(stderr, typo) {
+		t.Error("the secret reached stderr")
+	}
+
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAInosuchkey")
+	_, stderr, code = e.get("vpc")
+	for _, w := range []string{"InvalidAccessKeyId.NotFound", "does not exist", "ALIBABA_CLOUD_ACCESS_KEY_ID in the environment wins over --profile"} {
+		if code != 1 || !strings.Contains(stderr, w) {
+			t.Errorf("unknown key: exit %d, stderr does not say %q:\n%s", code, w, stderr)
+		}
+	}
+
+	// A clock 20 minutes slow, on both signature versions.
+	for _, sig := range []client.SignatureVersion{client.SignatureV3, client.SignatureV1} {
+		c, err := client.New(client.Config{
+			Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
+			Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url}, Signature: sig,
+			Now: func() time.Time { return time.Now().Add(-20 * time.Minute) },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.DescribeRegions(context.Background(), &client.DescribeRegionsInput{})
+		if err == nil || !strings.Contains(err.Error(), "InvalidTimeStamp.Expired") || !strings.Contains(err.Error(), "check date -u") {
+			t.Errorf("signature %v, clock 20 min slow: %v", sig, err)
+		}
 	}
 }

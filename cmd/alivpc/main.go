@@ -5,18 +5,19 @@
 //	alivpc sim [flags]        serve the simulator for other clients
 //	alivpc get KIND [flags]   list resources without the console
 //	alivpc version
+//	alivpc completion bash|zsh|fish
 //
 // This package only wires flags to the ui, client and client/sim packages.
 package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
+
+	"github.com/spf13/pflag"
 )
 
 // version is set with -ldflags "-X main.version=v1.2.3"; otherwise the
@@ -49,43 +50,31 @@ func usageError(format string, args ...any) error {
 
 func main() {
 	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	if err == nil {
-		return
+	if code := report(err, os.Stderr); code != 0 {
+		os.Exit(code)
 	}
-	if errors.Is(err, flag.ErrHelp) {
-		return
+}
+
+// report prints err the way the command line shows errors and returns the
+// exit status: 0, 1 for API and runtime errors, 2 for usage errors.
+func report(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, pflag.ErrHelp) {
+		return 0
 	}
 	code := 1
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
-	msg := err.Error()
-	if msg != "" {
-		fmt.Fprintln(os.Stderr, "alivpc: "+msg)
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(stderr, "alivpc: "+msg)
 	}
-	os.Exit(code)
+	return code
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "version", "--version", "-version":
-			fmt.Fprintln(stdout, "alivpc "+versionString())
-			return nil
-		case "sim":
-			return runSim(args[1:], stdout, stderr)
-		case "get":
-			return runGet(args[1:], stdout, stderr)
-		case "help":
-			if len(args) > 1 {
-				return run([]string{args[1], "--help"}, stdin, stdout, stderr)
-			}
-			args = []string{"--help"}
-		}
-		if !strings.HasPrefix(args[0], "-") {
-			return usageError("unknown command %q; run alivpc --help", args[0])
-		}
-	}
-	return runConsole(args, stdout, stderr)
+	root := newRoot(stdout, stderr)
+	root.SetIn(stdin)
+	root.SetArgs(normalizeArgs(root, args))
+	return root.Execute()
 }

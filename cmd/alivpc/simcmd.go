@@ -1,40 +1,38 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"github.com/spf13/pflag"
+
 	"github.com/alivpc/alivpc/client/sim"
 )
 
-const simSynopsis = `
-alivpc sim — serve the Alibaba Cloud VPC API simulator (VPC 2016-04-28, VpcPeer 2022-01-01,
+const simSynopsis = `alivpc sim — serve the Alibaba Cloud VPC API simulator (VPC 2016-04-28, VpcPeer 2022-01-01,
 Smart Access Gateway 2018-03-13) over HTTP. It verifies both signature versions (v1 HMAC-SHA1
 and ACS3-HMAC-SHA256, with STS), keeps state, runs lifecycles on a clock and injects faults.
 Official SDKs and the aliyun CLI work against it.
 
-Usage:
-  alivpc sim [--addr 127.0.0.1:8080] [--access-key-id ID --access-key-secret SECRET] [flags]
-
 Default keys: ` + sim.DefaultAccessKeyID + ` / ` + sim.DefaultAccessKeySecret + `
-(STS: ` + sim.DefaultSTSAccessKeyID + ` / ` + sim.DefaultSTSAccessKeySecret + ` with token ` + sim.DefaultSecurityToken + `).
-`
+(STS: ` + sim.DefaultSTSAccessKeyID + ` / ` + sim.DefaultSTSAccessKeySecret + ` with token ` + sim.DefaultSecurityToken + `).`
 
-func runSim(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("alivpc sim", flag.ContinueOnError)
-	var sf simFlags
-	sf.register(fs, true)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	if err := parseFlags(fs, args, stderr, simSynopsis, "sim "); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError("unexpected argument %q", fs.Arg(0))
-	}
+// simOptions are the flags of `alivpc sim`.
+type simOptions struct {
+	sf   simFlags
+	addr string
+}
+
+func (o *simOptions) register(fs *pflag.FlagSet) {
+	o.sf.register(fs, true)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen address")
+}
+
+func runSim(o *simOptions, stdout io.Writer) error {
+	sf, addr := &o.sf, &o.addr
 	if err := sf.validate(); err != nil {
 		return err
 	}
