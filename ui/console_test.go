@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -133,14 +134,14 @@ func TestPromptCompletionAndHistory(t *testing.T) {
 		t.Errorf("completions should be listed:\n%s", s)
 	}
 	d.keys("tab")
-	if got := string(d.app.prompt.text); got != "vsw" {
+	if got := d.app.prompt.text(); got != "vsw" {
 		t.Errorf("tab completed to %q", got)
 	}
 	d.keys("enter")
 	d.idle()
 	d.waitText("VSwitches")
 	d.keys(":", "up")
-	if got := string(d.app.prompt.text); got != "vsw" {
+	if got := d.app.prompt.text(); got != "vsw" {
 		t.Errorf("history: %q", got)
 	}
 	d.keys("esc")
@@ -438,4 +439,42 @@ func TestQuit(t *testing.T) {
 	d.idle()
 	d.keys("q")
 	d.waitFor("quit", func() bool { return d.quit })
+}
+
+// `:vsw vpc-` tab completes the IDs of the VPCs loaded in the open panes;
+// tab again cycles; the completed command opens that VPC's VSwitches.
+func TestPromptTabCompletesLoadedIDs(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	var ids []string
+	for _, r := range d.browser().table.Rows() {
+		ids = append(ids, r.Obj.ID)
+	}
+	sort.Strings(ids)
+	d.keys(":")
+	d.typeText("vsw vpc-")
+	s := d.screen()
+	for _, id := range ids {
+		if !strings.Contains(s, id) {
+			t.Errorf("the prompt should offer %s:\n%s", id, s)
+		}
+	}
+	d.keys("tab")
+	if got := d.app.prompt.text(); got != "vsw "+ids[0] {
+		t.Fatalf("tab completed to %q, want %q", got, "vsw "+ids[0])
+	}
+	d.keys("tab")
+	if got := d.app.prompt.text(); got != "vsw "+ids[1] {
+		t.Fatalf("a second tab should cycle to %q, got %q", "vsw "+ids[1], got)
+	}
+	// A unique prefix completes with a trailing space.
+	d.keys("ctrl+u")
+	d.typeText("vsw " + ids[2][:len(ids[2])-3])
+	d.keys("tab")
+	if got := d.app.prompt.text(); got != "vsw "+ids[2]+" " {
+		t.Fatalf("a unique prefix completed to %q", got)
+	}
+	d.keys("enter")
+	d.idle()
+	d.waitText("VSwitches of " + ids[2])
 }

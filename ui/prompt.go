@@ -6,34 +6,42 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/model"
 )
 
-// prompt is the `:` command line.
+// prompt is the `:` command line: bubbles' textinput, with the console's
+// history (↑↓) and completion (tab) of commands, aliases, regions, and the
+// IDs and names of the rows loaded in the open panes.
 type prompt struct {
-	text    []rune
-	cursor  int
-	hist    int // index into history while browsing; len = not browsing
-	matches []string
-	pick    int
+	in   textinput.Model
+	hist int // index into history while browsing; len = not browsing
+	pick int
+	// cycleBase is the line before tab started cycling.
+	cycleBase string
+	// cands caches the completions of one text (the view asks on every
+	// frame).
+	candsFor string
+	cands    []string
 }
 
 // history is kept on the App across prompts.
 var builtinCommands = []string{"quit", "q", "help", "activity", "tray"}
 
 func newPrompt(a *App) *prompt {
-	return &prompt{hist: len(a.history), pick: -1}
+	p := &prompt{hist: len(a.history), pick: -1, in: newLineInput(a, ":")}
+	p.in.Placeholder = "vpc, vsw vpc-…, rt, nat, gw, region cn-shanghai, vpc all  (tab completes)"
+	return p
 }
 
+func (p *prompt) text() string { return p.in.Value() }
+
 func (p *prompt) paste(s string) {
-	rs := []rune(strings.Join(strings.Fields(s), " "))
-	text := append([]rune{}, p.text[:p.cursor]...)
-	text = append(text, rs...)
-	p.text = append(text, p.text[p.cursor:]...)
-	p.cursor += len(rs)
+	editLine(&p.in, tea.PasteMsg{Content: s})
+	p.pick = -1
 }
 
 func (p *prompt) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -42,7 +50,7 @@ func (p *prompt) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		a.prompt = nil
 		return nil
 	case "enter":
-		line := strings.TrimSpace(string(p.text))
+		line := strings.TrimSpace(p.text())
 		a.prompt = nil
 		if line == "" {
 			return nil
@@ -53,55 +61,48 @@ func (p *prompt) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		p.complete(a)
 		return nil
 	case "backspace":
-		if p.cursor > 0 {
-			p.text = append(p.text[:p.cursor-1], p.text[p.cursor:]...)
-			p.cursor--
-		} else if len(p.text) == 0 {
+		if p.text() == "" {
 			a.prompt = nil
+			return nil
 		}
-	case "left":
-		p.cursor = max(0, p.cursor-1)
-		return nil
-	case "right":
-		p.cursor = min(len(p.text), p.cursor+1)
-		return nil
-	case "ctrl+u":
-		p.text, p.cursor = nil, 0
 	case "up":
 		if p.hist > 0 {
 			p.hist--
-			p.text = []rune(a.history[p.hist])
-			p.cursor = len(p.text)
+			p.in.SetValue(a.history[p.hist])
+			p.in.CursorEnd()
 		}
 		return nil
 	case "down":
 		if p.hist < len(a.history)-1 {
 			p.hist++
-			p.text = []rune(a.history[p.hist])
+			p.in.SetValue(a.history[p.hist])
 		} else {
 			p.hist = len(a.history)
-			p.text = nil
+			p.in.SetValue("")
 		}
-		p.cursor = len(p.text)
+		p.in.CursorEnd()
 		return nil
-	default:
-		t := msg.Key().Text
-		if t == "" {
-			return nil
-		}
-		rs := []rune(t)
-		text := append([]rune{}, p.text[:p.cursor]...)
-		text = append(text, rs...)
-		p.text = append(text, p.text[p.cursor:]...)
-		p.cursor += len(rs)
 	}
+	editLine(&p.in, msg)
 	p.pick = -1
 	return nil
 }
 
+// maxCompletionRows bounds the rows a completion looks at per pane, so a
+// keystroke never costs in proportion to a 100,000-row pane.
+const maxCompletionRows = 5000
+
 // candidates are the completions of the word under the cursor.
 func (p *prompt) candidates(a *App) []string {
-	line := string(p.text)
+	line := p.text()
+	if line == p.candsFor && p.cands != nil {
+		return p.cands
+	}
+	p.candsFor, p.cands = line, p.computeCandidates(a, line)
+	return p.cands
+}
+
+func (p *prompt) computeCandidates(a *App, line string) []string {
 	fields := strings.Fields(line)
 	if len(fields) == 0 || len(fields) == 1 && !strings.HasSuffix(line, " ") {
 		word := ""
@@ -121,14 +122,38 @@ func (p *prompt) candidates(a *App) []string {
 	if !strings.HasSuffix(line, " ") {
 		word = fields[len(fields)-1]
 	}
-	opts := append([]string{"all"}, a.regions...)
 	var out []string
-	for _, o := range opts {
+	for _, o := range append([]string{"all"}, a.regions...) {
 		if strings.HasPrefix(o, word) {
 			out = append(out, o)
 		}
 	}
-	return out
+	if word == "" {
+		return out
+	}
+	// IDs (and names) of the rows loaded in the open panes: `:vsw vpc-`
+	// tab completes the VPCs you have seen.
+	seen := map[string]bool{}
+	var ids []string
+	for _, pg := range a.pages {
+		b, ok := pg.(*browser)
+		if !ok {
+			continue
+		}
+		rows := b.table.Rows()
+		if len(rows) > maxCompletionRows {
+			rows = rows[:maxCompletionRows]
+		}
+		for _, r := range rows {
+			id := r.Obj.ID
+			if strings.HasPrefix(id, word) && kindOfID(id) != "" && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return append(out, ids...)
 }
 
 func dedupe(s []string) []string {
@@ -143,36 +168,47 @@ func dedupe(s []string) []string {
 
 // complete replaces the word under the cursor with the next candidate.
 func (p *prompt) complete(a *App) {
-	c := p.candidates(a)
+	c := append([]string(nil), p.candidates(a)...)
 	if len(c) == 0 {
 		return
 	}
 	p.pick = (p.pick + 1) % len(c)
-	line := string(p.text)
+	line := p.text()
+	if p.pick > 0 {
+		// Cycling: the line holds the previous candidate; replace it.
+		line = p.cycleBase
+	}
 	cut := strings.LastIndex(line, " ") + 1
 	if strings.HasSuffix(line, " ") {
 		cut = len(line)
 	}
-	p.text = []rune(line[:cut] + c[p.pick])
-	p.cursor = len(p.text)
+	if p.pick == 0 {
+		p.cycleBase = line
+	}
+	next := line[:cut] + c[p.pick]
 	if len(c) == 1 {
-		p.text = append(p.text, ' ')
-		p.cursor++
+		next += " "
 		p.pick = -1
+	}
+	p.in.SetValue(next)
+	p.in.CursorEnd()
+	// Keep cycling through the same list.
+	p.candsFor, p.cands = p.text(), c
+	if p.pick == -1 {
+		p.cands = nil
 	}
 }
 
 func (p *prompt) view(a *App, w int) string {
 	st := a.st
-	before := string(p.text[:p.cursor])
-	after := string(p.text[p.cursor:])
-	line := st.Accent.Render(":") + before + st.Selected.Render(" ") + after
-	if c := p.candidates(a); len(c) > 0 && len(p.text) > 0 {
+	p.in.SetWidth(max(w-4, 10))
+	line := p.in.View()
+	if c := p.candidates(a); len(c) > 0 && p.text() != "" {
 		hint := strings.Join(c[:min(len(c), 12)], " ")
 		if len(c) > 12 {
 			hint += fmt.Sprintf(" … (%d)", len(c))
 		}
-		line += "   " + st.Dim.Render(hint+"  ⇥ completes")
+		line = strings.TrimRight(line, " ") + "   " + st.Dim.Render(hint+"  ⇥ completes")
 	}
 	return ansi.Truncate(line, w, "…")
 }
