@@ -367,7 +367,6 @@ func (m *vswCreate) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
-
 func (m *vswCreate) vpcBlock() string {
 	if v := m.vpc(); v != nil {
 		return v.CidrBlock
