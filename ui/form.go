@@ -452,8 +452,8 @@ func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.Keystroke() == "ctrl+e" && f.fill != nil {
 		if v, ok := f.fill(*f.value); ok {
 			f.set(v)
-			if f.filled != nil {
-				*f.filled = v
+			if f.filled != nil && f.auto != nil && v == f.auto() {
+				*f.filled = v // the form's own suggestion: it follows again
 			}
 			return f, nil
 		}
@@ -468,6 +468,10 @@ func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 
 // set replaces the field's value (the bound string and what is shown).
 func (f *liveField) set(v string) {
+	// Through an empty value, so the cursor ends after the new one
+	// (textinput keeps a cursor position that still fits).
+	empty := ""
+	f.Input = f.Input.Value(&empty)
 	*f.value = v
 	f.Input = f.Input.Value(f.value)
 }

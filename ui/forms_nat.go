@@ -734,10 +734,8 @@ func (m *dnatForm) key() model.ForwardEntryKey {
 func (m *dnatForm) extGone() string { return "is no longer associated with " + m.nat.NatGatewayId }
 
 func (m *dnatForm) Form(fc *formCtx) *huh.Form {
-	ext := pickerGone("External IP", &m.extIP, m.nc.eips, "no EIP is bound to "+m.nat.NatGatewayId+"; associate one first (:eip, x)", m.extGone())
-	if s, ok := ext.(*huh.Select[string]); ok {
-		ext = s.Description("EIPs bound to the gateway; an IP used by SNAT cannot serve DNAT")
-	}
+	ext := pickerWith("External IP", &m.extIP, m.nc.eips, "no EIP is bound to "+m.nat.NatGatewayId+"; associate one first (:eip, x)", m.extGone(),
+		0, "EIPs bound to the gateway; an IP used by SNAT cannot serve DNAT")
 	return huh.NewForm(
 		huh.NewGroup(ext,
 			huh.NewSelect[string]().Title("Protocol").Options(stringOptions("TCP", "UDP", "Any")...).Value(&m.proto).
