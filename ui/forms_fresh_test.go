@@ -365,3 +365,34 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 		t.Fatalf("the VSwitch as the simulator has it: %v %+v", err, got)
 	}
 }
+
+// Every form that loads choices loads them again when a draft reopens: the
+// reopening sends the same reads as the first opening.
+func TestEveryDraftReloadsItsChoices(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	for _, pane := range []string{"vsw", "nat", "rt", "vpn", "ipsec", "peer", "vpcflowlog", "bgp", "bgppeer", "bgpnet"} {
+		d.pane(pane)
+		reads := func() []string {
+			mark := len(d.fault.actions())
+			d.keys("c")
+			d.formPage()
+			var out []string
+			for _, a := range d.sentSince(mark) {
+				if readOnlyAction(a) {
+					out = append(out, a)
+				}
+			}
+			d.closeForm()
+			return out
+		}
+		first, again := reads(), reads()
+		if len(first) == 0 {
+			t.Errorf(":%s: the form loaded no choices", pane)
+			continue
+		}
+		if strings.Join(first, ",") != strings.Join(again, ",") {
+			t.Errorf(":%s: the first opening read %v, the draft's %v", pane, first, again)
+		}
+	}
+}
