@@ -346,7 +346,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	}
 	p, _ := model.ParseCIDR(taken)
 	d.typeText(p.Addr().String() + "/26")
-	d.waitText("overlaps")
+	d.waitText("overlaps", "— ctrl+e: "+free26) // said under the field
 	d.keys("ctrl+e")
 	if got := cidr(); got != free26 {
 		t.Fatalf("ctrl+e on an overlapping /26: %q, want %q", got, free26)

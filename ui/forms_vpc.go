@@ -375,6 +375,9 @@ func (m *vswCreate) vpcBlock() string {
 }
 
 func (m *vswCreate) suggestion() string {
+	if s, ok := m.fill(m.cidr); ok {
+		return " — ctrl+e: " + s
+	}
 	if s := m.suggest(); s != "" && s != m.cidr {
 		return " — next free: " + s
 	}
