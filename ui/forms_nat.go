@@ -939,7 +939,14 @@ func eipAssociateRefusal(e *model.EipAddress) string {
 	return why
 }
 
-func (m *eipAssociate) Title() string  { return "Associate EIP " + m.eip.IpAddress }
+// Title reads the pane's copy of the EIP, which Prepare (running while the
+// title shows) does not replace.
+func (m *eipAssociate) Title() string {
+	if e, ok := m.obj.Val().(*model.EipAddress); ok {
+		return "Associate EIP " + e.IpAddress
+	}
+	return "Associate EIP " + m.obj.ID
+}
 func (m *eipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
