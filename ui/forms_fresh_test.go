@@ -396,3 +396,40 @@ func TestEveryDraftReloadsItsChoices(t *testing.T) {
 		}
 	}
 }
+
+func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
+	d := newDriver(t)
+	nat := natChildren(d, "SNAT Entries")
+	spare := d.eipNamed("spare-bastion")
+	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
+		t.Fatal(err)
+	}
+	d.eipStatus("spare-bastion", "InUse")
+	d.keys("c")
+	d.formPage()
+	d.next("Source")
+	d.choose("Source VSwitch", "prod-core-db-b")
+	d.toggle("SNAT IPs", "spare-bastion")
+	d.closeForm()
+
+	if _, err := d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
+		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
+		t.Fatal(err)
+	}
+	d.eipStatus("spare-bastion", "Available")
+
+	mark := len(d.fault.actions())
+	d.keys("c")
+	d.formPage()
+	d.next("Source", "Source VSwitch")
+	d.waitFocus("SNAT IPs")
+	d.waitText(spare.IpAddress + "  ✗ is no longer associated with " + nat.NatGatewayId)
+	d.keys("enter")
+	d.waitText("unselect it")
+	d.waitFocus("SNAT IPs")
+	if m := d.formPage().m.(*snatForm); m.Check(d.formPage().fc) == nil {
+		t.Errorf("Check accepts an IP no longer associated (%v)", m.ips)
+	}
+	assertNoWrite(t, d, mark, "a draft's SNAT IP no longer associated")
+}
