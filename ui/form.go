@@ -121,18 +121,28 @@ type formSubmittedMsg struct {
 func (m formSubmittedMsg) pageID() int { return m.id }
 
 // openForm pushes a form page for m. A draft of the same form (cancelled
-// earlier) comes back with what was typed.
+// earlier) comes back with what was typed; its choice lists are loaded
+// again when the page activates (Prepare runs on every opening), and the
+// pane's parent, carried by m, wins over the draft's.
 func (a *App) openForm(m mutation, fc *formCtx) tea.Cmd {
 	key := m.Action() + "|" + m.Title()
-	if d, ok := a.drafts[key]; ok {
-		m = d.m
-	}
 	p := &formPage{id: a.newID(), m: m, fc: fc, key: key, token: client.NewClientToken()}
 	if d, ok := a.drafts[key]; ok {
-		p.token = d.token
+		if r, ok := d.m.(reparenter); ok {
+			r.reparent(m)
+		}
+		p.m, p.token = d.m, d.token
 	}
 	p.started = a.now()
 	return a.push(p)
+}
+
+// reparenter is a mutation whose draft may be reopened from another pane
+// under the same title (an IPsec connection from another customer
+// gateway's pane): reparent takes from fresh, built for the pane the form
+// opens from now, the values that pane fixes.
+type reparenter interface {
+	reparent(fresh mutation)
 }
 
 type draft struct {
@@ -429,6 +439,17 @@ type liveField struct {
 	sugKey   string
 	focused  bool
 	width    int
+	// fill, when set, is what ctrl+e puts in the field instead of
+	// completing a prefix (the next free block in an empty or overlapping
+	// CIDR field); ok false leaves ctrl+e to the completion.
+	fill func(cur string) (v string, ok bool)
+	// auto, when set, is the value the form fills in by itself, which
+	// depends on other fields (the next free block of the chosen VPC);
+	// filled holds the value last filled in (kept by the mutation, so it
+	// survives rebuilds and drafts). While the field still holds it, it
+	// follows auto; once the user types, it is theirs.
+	auto   func() string
+	filled *string
 }
 
 // liveInput builds a liveField with a check and a hint shown when it passes.
@@ -449,6 +470,16 @@ func liveInput(title string, value *string, check func(string) error, hint strin
 }
 
 func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	f.syncAuto()
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Keystroke() == "ctrl+e" && f.fill != nil {
+		if v, ok := f.fill(*f.value); ok {
+			f.set(v)
+			if f.filled != nil && f.auto != nil && v == f.auto() {
+				*f.filled = v // the form's own suggestion: it follows again
+			}
+			return f, nil
+		}
+	}
 	m, cmd := f.Input.Update(msg)
 	if in, ok := m.(*huh.Input); ok {
 		f.Input = in
@@ -457,7 +488,30 @@ func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	return f, cmd
 }
 
+// set replaces the field's value (the bound string and what is shown).
+func (f *liveField) set(v string) {
+	// Through an empty value, so the cursor ends after the new one
+	// (textinput keeps a cursor position that still fits).
+	empty := ""
+	f.Input = f.Input.Value(&empty)
+	*f.value = v
+	f.Input = f.Input.Value(f.value)
+}
+
+// syncAuto makes a value the form filled in follow the fields it depends
+// on; a value the user typed is left alone.
+func (f *liveField) syncAuto() {
+	if f.auto == nil || f.filled == nil || *f.value != *f.filled {
+		return
+	}
+	if v := f.auto(); v != *f.value {
+		f.set(v)
+		*f.filled = v
+	}
+}
+
 func (f *liveField) Focus() tea.Cmd {
+	f.syncAuto()
 	f.focused = true
 	f.refreshSuggestions()
 	return f.Input.Focus()
@@ -487,6 +541,7 @@ func (f *liveField) refreshSuggestions() {
 }
 
 func (f *liveField) View() string {
+	f.syncAuto()
 	v := f.Input.View()
 	d := f.describe()
 	if d == "" {

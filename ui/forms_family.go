@@ -163,10 +163,67 @@ func stringOptions(vals ...string) []huh.Option[string] {
 // picker is a select over choices loaded from the API; with nothing to
 // choose it says so instead of offering an empty list.
 func picker(title string, v *string, picks []pick, none string) huh.Field {
+	return pickerGone(title, v, picks, none, "is no longer offered here")
+}
+
+// pickerGone is picker whose value, kept from a draft, may no longer be
+// among the freshly loaded choices: it is shown first, marked with why
+// (gone: "is no longer associated with ngw-1"), and the field does not
+// move on until another is chosen. The form's Check refuses it as well
+// (notOffered).
+func pickerGone(title string, v *string, picks []pick, none, gone string) huh.Field {
+	return pickerWith(title, v, picks, none, gone, 0, "")
+}
+
+// pickerWith is pickerGone with a height (0: fit the choices) and a
+// description (shown unless the field explains a choice no longer offered).
+func pickerWith(title string, v *string, picks []pick, none, gone string, height int, desc string) huh.Field {
+	if err := notOffered(picks, *v, gone); err != nil {
+		stale := *v
+		all := append([]pick{{label: stale + "  ✗ " + gone, value: stale}}, picks...)
+		desc := "✗ " + err.Error() + "; choose another"
+		if len(picks) == 0 {
+			desc = "✗ " + err.Error() + "; " + none
+		}
+		return huh.NewSelect[string]().Title(title).Options(options(all)...).Value(v).Height(min(len(all)+3, 8)).
+			Description(desc).
+			Validate(func(s string) error {
+				if s == stale {
+					return errors.New(err.Error() + "; choose another")
+				}
+				return nil
+			})
+	}
 	if len(picks) == 0 {
 		return huh.NewNote().Title(title).Description("✗ " + none)
 	}
-	return huh.NewSelect[string]().Title(title).Options(options(picks)...).Value(v).Height(min(len(picks)+2, 7))
+	if height == 0 {
+		height = min(len(picks)+2, 7)
+	}
+	s := huh.NewSelect[string]().Title(title).Options(options(picks)...).Value(v).Height(height)
+	if desc != "" {
+		s = s.Description(desc)
+	}
+	return s
+}
+
+// notOffered says why v, kept from a draft, is not among the choices
+// loaded when the form opened; nil when it is, or when v is empty.
+func notOffered(picks []pick, v, gone string) error {
+	if v == "" || hasValue(picks, v) {
+		return nil
+	}
+	return fmt.Errorf("%s %s", v, gone)
+}
+
+// keepOrFirst is the value a freshly loaded picker starts with: the
+// draft's (even when no longer offered: the form then says so), else the
+// first choice.
+func keepOrFirst(v string, picks []pick) string {
+	if v != "" {
+		return v
+	}
+	return firstValue(picks)
 }
 
 func firstValue(picks []pick) string {
@@ -223,6 +280,15 @@ func (c *choiceGroups) set(p, v string) {
 		c.vals[p] = new(string)
 	}
 	*c.vals[p] = v
+}
+
+// setDefault presets the child for parent p unless one was chosen
+// already (a draft's choice survives a reload of the lists).
+func (c *choiceGroups) setDefault(p, v string) {
+	if cur, ok := c.vals[p]; ok && *cur != "" {
+		return
+	}
+	c.set(p, v)
 }
 
 // groups builds huh.Groups from a list, skipping nils.

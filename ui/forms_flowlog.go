@@ -91,7 +91,6 @@ type vpcFlowLogCreate struct {
 	vpcID, vswID, eniID                             string
 	onlyVpc, onlyVsw                                string
 	vpcs, vsws                                      []pick
-	prepared                                        bool
 }
 
 func (m *vpcFlowLogCreate) Title() string {
@@ -105,10 +104,9 @@ func (m *vpcFlowLogCreate) Title() string {
 }
 func (m *vpcFlowLogCreate) Action() string { return "CreateFlowLog" }
 
+// Prepare loads the VPCs and VSwitches on every opening, a draft's too;
+// the draft's choices are kept (marked when no longer offered).
 func (m *vpcFlowLogCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.prepared {
-		return nil
-	}
 	_, vpcs, err := vpcPicks(ctx, fc)
 	if err != nil {
 		return err
@@ -131,8 +129,7 @@ func (m *vpcFlowLogCreate) Prepare(ctx context.Context, fc *formCtx) error {
 			}
 		}
 	}
-	m.vpcID, m.vswID = firstValue(m.vpcs), firstValue(m.vsws)
-	m.prepared = true
+	m.vpcID, m.vswID = keepOrFirst(m.vpcID, m.vpcs), keepOrFirst(m.vswID, m.vsws)
 	return nil
 }
 
@@ -161,8 +158,8 @@ func (m *vpcFlowLogCreate) Form(fc *formCtx) *huh.Form {
 			huh.NewSelect[string]().Title("Traffic").Value(&m.traffic).Options(
 				huh.NewOption("All", "All"), huh.NewOption("Allow (accepted by access control)", "Allow"), huh.NewOption("Drop (refused)", "Drop")).Inline(true),
 		),
-		huh.NewGroup(picker("VPC", &m.vpcID, m.vpcs, "no VPC here")).WithHideFunc(func() bool { return m.resType != "VPC" }),
-		huh.NewGroup(picker("VSwitch", &m.vswID, m.vsws, "no VSwitch here")).WithHideFunc(func() bool { return m.resType != "VSwitch" }),
+		huh.NewGroup(pickerGone("VPC", &m.vpcID, m.vpcs, "no VPC here", "is no longer here")).WithHideFunc(func() bool { return m.resType != "VPC" }),
+		huh.NewGroup(pickerGone("VSwitch", &m.vswID, m.vsws, "no VSwitch here", "is no longer here")).WithHideFunc(func() bool { return m.resType != "VSwitch" }),
 		huh.NewGroup(liveInput("ENI ID", &m.eniID, checkEni, "the interface's ID, e.g. eni-bp1…")).WithHideFunc(func() bool { return m.resType != "NetworkInterface" }),
 		huh.NewGroup(
 			liveInput("SLS project", &m.project, required("the SLS project", nil), "an existing Log Service project in "+fc.region),
@@ -173,6 +170,16 @@ func (m *vpcFlowLogCreate) Form(fc *formCtx) *huh.Form {
 }
 
 func (m *vpcFlowLogCreate) Check(fc *formCtx) error {
+	switch m.resType {
+	case "VPC":
+		if err := notOffered(m.vpcs, m.vpcID, "is no longer here"); err != nil {
+			return fmt.Errorf("VPC: %w", err)
+		}
+	case "VSwitch":
+		if err := notOffered(m.vsws, m.vswID, "is no longer here"); err != nil {
+			return fmt.Errorf("VSwitch: %w", err)
+		}
+	}
 	if m.resType == "NetworkInterface" {
 		if err := checkEni(m.eniID); err != nil {
 			return err

@@ -91,10 +91,9 @@ func (m *natCreate) Title() string {
 }
 func (m *natCreate) Action() string { return "CreateNatGateway" }
 
+// Prepare loads the VPCs and their VSwitches on every opening, a draft's
+// too; the draft's choices are kept (marked when no longer offered).
 func (m *natCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.vsw != nil {
-		return nil
-	}
 	if m.fixedVPC {
 		m.vpcs = []pick{{m.vpcID, m.vpcID}}
 	} else {
@@ -103,7 +102,7 @@ func (m *natCreate) Prepare(ctx context.Context, fc *formCtx) error {
 			return err
 		}
 		m.vpcs = picks
-		m.vpcID = firstValue(picks)
+		m.vpcID = keepOrFirst(m.vpcID, picks)
 	}
 	only := ""
 	if m.fixedVPC {
@@ -121,10 +120,12 @@ func (m *natCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if m.routes, err = routeDests(ctx, fc, ids); err != nil {
 		return err
 	}
-	m.vsw = newChoiceGroups(&m.vpcID)
-	m.vsw.when = func() bool { return m.natType == "Enhanced" }
+	if m.vsw == nil {
+		m.vsw = newChoiceGroups(&m.vpcID)
+		m.vsw.when = func() bool { return m.natType == "Enhanced" }
+	}
 	for _, v := range m.vpcs {
-		m.vsw.set(v.value, firstValue(vsws[v.value]))
+		m.vsw.setDefault(v.value, firstValue(vsws[v.value]))
 	}
 	return nil
 }
@@ -132,7 +133,7 @@ func (m *natCreate) Prepare(ctx context.Context, fc *formCtx) error {
 func (m *natCreate) Form(fc *formCtx) *huh.Form {
 	var first []huh.Field
 	if !m.fixedVPC {
-		first = append(first, picker("VPC", &m.vpcID, m.vpcs, "this region has no VPC"))
+		first = append(first, pickerGone("VPC", &m.vpcID, m.vpcs, "this region has no VPC", "is no longer in "+fc.region))
 	}
 	first = append(first, huh.NewSelect[string]().Title("NAT type").Value(&m.natType).Options(
 		huh.NewOption("Enhanced (in a VSwitch; scales by itself)", "Enhanced"),
@@ -142,7 +143,7 @@ func (m *natCreate) Form(fc *formCtx) *huh.Form {
 	for _, v := range m.vpcs {
 		picks := m.vsws[v.value]
 		gs = append(gs, m.vsw.group(v.value, func(val *string) []huh.Field {
-			return []huh.Field{picker("VSwitch", val, picks, "the VPC has no VSwitch; create one first")}
+			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.value)}
 		}))
 	}
 	gs = append(gs,
@@ -158,8 +159,16 @@ func (m *natCreate) Check(fc *formCtx) error {
 	if m.vpcID == "" {
 		return errors.New("choose a VPC")
 	}
+	if err := notOffered(m.vpcs, m.vpcID, "is no longer in "+fc.region); err != nil {
+		return fmt.Errorf("VPC: %w", err)
+	}
 	if m.natType == "Enhanced" && m.vsw.value() == "" {
 		return errors.New("an Enhanced NAT gateway needs a VSwitch of the VPC")
+	}
+	if m.natType == "Enhanced" {
+		if err := notOffered(m.vsws[m.vpcID], m.vsw.value(), "is no longer a VSwitch of "+m.vpcID); err != nil {
+			return fmt.Errorf("VSwitch: %w", err)
+		}
 	}
 	if m.natType == "Normal" {
 		if err := model.CheckNatSpec(m.spec, true); err != nil {
@@ -436,11 +445,10 @@ func (m *snatForm) Action() string {
 	return "CreateSnatEntry"
 }
 
+// Prepare loads the gateway's EIPs, VSwitches and entries on every
+// opening, a draft's too.
 func (m *snatForm) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.nc != nil {
-		return nil
-	}
-	if m.nat == nil {
+	if m.entry != nil {
 		n, err := natOfEntry(ctx, fc, m.entry.NatGatewayId)
 		if err != nil {
 			return err
@@ -456,7 +464,7 @@ func (m *snatForm) Prepare(ctx context.Context, fc *formCtx) error {
 		nc.snatIPs = slices.DeleteFunc(nc.snatIPs, func(ip string) bool { return strings.Contains(","+m.entry.SnatIp+",", ","+ip+",") })
 	}
 	m.nc = nc
-	if m.entry == nil {
+	if m.entry == nil && m.vswID == "" {
 		for _, v := range nc.vsws {
 			if _, taken := nc.snatVsw[v.value]; !taken {
 				m.vswID = v.value
@@ -466,6 +474,8 @@ func (m *snatForm) Prepare(ctx context.Context, fc *formCtx) error {
 	}
 	return nil
 }
+
+func (m *snatForm) ipGone() string { return "is no longer associated with " + m.nat.NatGatewayId }
 
 func (m *snatForm) snatIPs() []string {
 	if m.entry != nil {
@@ -506,15 +516,28 @@ func (m *snatForm) Form(fc *formCtx) *huh.Form {
 		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Source").Description(m.entry.Source()), ips, name))
 	}
 	var ipField huh.Field
-	if len(m.nc.eips) == 0 {
+	// IPs a draft kept that are no longer bound stay listed, marked, and
+	// must be unselected before the form moves on.
+	opts := m.nc.eips
+	for _, ip := range m.ips {
+		if err := notOffered(m.nc.eips, ip, m.ipGone()); err != nil {
+			opts = append([]pick{{label: ip + "  ✗ " + m.ipGone(), value: ip}}, opts...)
+		}
+	}
+	if len(opts) == 0 {
 		ipField = huh.NewNote().Title("SNAT IPs").Description("✗ no EIP is bound to " + m.nat.NatGatewayId + "; associate one first (:eip, x)")
 	} else {
-		ipField = huh.NewMultiSelect[string]().Title("SNAT IPs").Options(options(m.nc.eips)...).Value(&m.ips).
+		ipField = huh.NewMultiSelect[string]().Title("SNAT IPs").Options(options(opts)...).Value(&m.ips).
 			Description("EIPs bound to " + m.nat.NatGatewayId + " (space selects); an IP used by DNAT cannot serve SNAT").
-			Height(min(len(m.nc.eips)+3, 7)).
+			Height(min(len(opts)+3, 7)).
 			Validate(func(ips []string) error {
 				if len(ips) == 0 {
 					return errors.New("select at least one IP")
+				}
+				for _, ip := range ips {
+					if err := notOffered(m.nc.eips, ip, m.ipGone()); err != nil {
+						return fmt.Errorf("%w; unselect it", err)
+					}
 				}
 				return model.CheckIPNotShared(ips, m.nc.dnatIPs, "DNAT")
 			})
@@ -526,7 +549,7 @@ func (m *snatForm) Form(fc *formCtx) *huh.Form {
 		huh.NewGroup(huh.NewSelect[string]().Title("Source").Value(&m.source).Options(
 			huh.NewOption("a VSwitch of the VPC", "vsw"), huh.NewOption("a CIDR block", "cidr")).
 			Description("SNAT table "+strings.Join(m.nat.SnatTableIds.SnatTableId, ","))),
-		huh.NewGroup(picker("Source VSwitch", &m.vswID, m.nc.vsws, "the VPC has no VSwitch")).
+		huh.NewGroup(pickerGone("Source VSwitch", &m.vswID, m.nc.vsws, "the VPC has no VSwitch", "is no longer a VSwitch of "+m.nat.VpcId)).
 			WithHideFunc(func() bool { return m.source != "vsw" }),
 		huh.NewGroup(cidr).WithHideFunc(func() bool { return m.source != "cidr" }),
 		huh.NewGroup(ipField, name),
@@ -550,6 +573,7 @@ func (m *snatForm) Check(fc *formCtx) error {
 			if vsw == "" {
 				return errors.New("choose a source VSwitch")
 			}
+			errs = append(errs, check("source VSwitch", notOffered(m.nc.vsws, vsw, "is no longer a VSwitch of "+m.nat.VpcId)))
 			errs = append(errs, check("source VSwitch", model.CheckSnatSourceFree(vsw, m.nc.snatVsw)))
 		} else {
 			cidr = strings.TrimSpace(m.cidr)
@@ -652,11 +676,11 @@ func (m *dnatForm) Action() string {
 	return "CreateForwardEntry"
 }
 
+// Prepare loads the gateway's EIPs and entries on every opening, a
+// draft's too: an EIP associated since shows up, one unbound since is
+// marked.
 func (m *dnatForm) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.nc != nil {
-		return nil
-	}
-	if m.nat == nil {
+	if m.entry != nil {
 		n, err := natOfEntry(ctx, fc, m.entry.NatGatewayId)
 		if err != nil {
 			return err
@@ -707,11 +731,11 @@ func (m *dnatForm) key() model.ForwardEntryKey {
 	return k
 }
 
+func (m *dnatForm) extGone() string { return "is no longer associated with " + m.nat.NatGatewayId }
+
 func (m *dnatForm) Form(fc *formCtx) *huh.Form {
-	ext := picker("External IP", &m.extIP, m.nc.eips, "no EIP is bound to "+m.nat.NatGatewayId+"; associate one first (:eip, x)")
-	if s, ok := ext.(*huh.Select[string]); ok {
-		ext = s.Description("EIPs bound to the gateway; an IP used by SNAT cannot serve DNAT")
-	}
+	ext := pickerWith("External IP", &m.extIP, m.nc.eips, "no EIP is bound to "+m.nat.NatGatewayId+"; associate one first (:eip, x)", m.extGone(),
+		0, "EIPs bound to the gateway; an IP used by SNAT cannot serve DNAT")
 	return huh.NewForm(
 		huh.NewGroup(ext,
 			huh.NewSelect[string]().Title("Protocol").Options(stringOptions("TCP", "UDP", "Any")...).Value(&m.proto).
@@ -727,6 +751,9 @@ func (m *dnatForm) Form(fc *formCtx) *huh.Form {
 func (m *dnatForm) Check(fc *formCtx) error {
 	if m.extIP == "" {
 		return errors.New("external IP: no EIP to choose")
+	}
+	if err := notOffered(m.nc.eips, m.extIP, m.extGone()); err != nil {
+		return fmt.Errorf("external IP: %w", err)
 	}
 	self := ""
 	if m.entry != nil {
@@ -912,7 +939,14 @@ func eipAssociateRefusal(e *model.EipAddress) string {
 	return why
 }
 
-func (m *eipAssociate) Title() string  { return "Associate EIP " + m.eip.IpAddress }
+// Title reads the pane's copy of the EIP, which Prepare (running while the
+// title shows) does not replace.
+func (m *eipAssociate) Title() string {
+	if e, ok := m.obj.Val().(*model.EipAddress); ok {
+		return "Associate EIP " + e.IpAddress
+	}
+	return "Associate EIP " + m.obj.ID
+}
 func (m *eipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
@@ -926,7 +960,7 @@ func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
 		return nil
 	}
 	m.eip = fresh.Val().(*model.EipAddress)
-	if m.refuse = eipAssociateRefusal(m.eip); m.refuse != "" || m.nats != nil {
+	if m.refuse = eipAssociateRefusal(m.eip); m.refuse != "" {
 		return nil
 	}
 	nats, err := fc.client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.region})
@@ -937,7 +971,7 @@ func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
 	for _, n := range nats {
 		m.nats = append(m.nats, pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.VpcId), n.NatGatewayId})
 	}
-	m.natID = firstValue(m.nats)
+	m.natID = keepOrFirst(m.natID, m.nats)
 	return nil
 }
 
@@ -948,7 +982,7 @@ func (m *eipAssociate) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(
 		huh.NewGroup(huh.NewSelect[string]().Title("Instance type").Value(&m.instType).Options(
 			huh.NewOption("NAT gateway", "Nat"), huh.NewOption("ECS instance", "EcsInstance"))),
-		huh.NewGroup(picker("NAT gateway", &m.natID, m.nats, "no NAT gateway in "+fc.region)).
+		huh.NewGroup(pickerGone("NAT gateway", &m.natID, m.nats, "no NAT gateway in "+fc.region, "is no longer in "+fc.region)).
 			WithHideFunc(func() bool { return m.instType != "Nat" }),
 		huh.NewGroup(liveInput("ECS instance ID", &m.ecsID, func(s string) error { return model.CheckResourceID("ECS instance", "i-", s) },
 			"an instance in a VPC of "+fc.region+" without an EIP, e.g. i-bp1…")).
@@ -971,7 +1005,7 @@ func (m *eipAssociate) Check(fc *formCtx) error {
 		if m.natID == "" {
 			return errors.New("there is no NAT gateway to choose")
 		}
-		return nil
+		return notOffered(m.nats, m.natID, "is no longer in "+fc.region)
 	}
 	return model.CheckResourceID("ECS instance", "i-", m.ecsID)
 }

@@ -108,7 +108,6 @@ type peerCreate struct {
 	fixedVPC, dryRun                          bool
 	vpcs, regions                             []pick
 	vpcIDs                                    []string
-	prepared                                  bool
 }
 
 func (m *peerCreate) Title() string {
@@ -119,20 +118,19 @@ func (m *peerCreate) Title() string {
 }
 func (m *peerCreate) Action() string { return "CreateVpcPeerConnection" }
 
+// Prepare loads the VPCs and regions on every opening, a draft's too; the
+// draft's choices are kept (marked when no longer offered).
 func (m *peerCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.prepared {
-		return nil
-	}
 	picks, vpcs, err := vpcPicks(ctx, fc)
 	if err != nil {
 		return err
 	}
-	m.vpcs = picks
+	m.vpcs, m.vpcIDs = picks, nil
 	for _, v := range vpcs {
 		m.vpcIDs = append(m.vpcIDs, v.VpcId)
 	}
 	if !m.fixedVPC {
-		m.vpcID = firstValue(picks)
+		m.vpcID = keepOrFirst(m.vpcID, picks)
 	}
 	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
 	if err != nil {
@@ -145,7 +143,6 @@ func (m *peerCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if !hasValue(m.regions, m.acceptRegion) {
 		m.acceptRegion = firstValue(m.regions)
 	}
-	m.prepared = true
 	return nil
 }
 
@@ -178,7 +175,7 @@ func (m *peerCreate) checkBandwidth(fc *formCtx) func(string) error {
 func (m *peerCreate) Form(fc *formCtx) *huh.Form {
 	var first []huh.Field
 	if !m.fixedVPC {
-		first = append(first, picker("Requesting VPC", &m.vpcID, m.vpcs, "this region has no VPC"))
+		first = append(first, pickerGone("Requesting VPC", &m.vpcID, m.vpcs, "this region has no VPC", "is no longer in "+fc.region))
 	}
 	region := huh.NewSelect[string]().Title("Accepting region").Options(options(m.regions)...).Value(&m.acceptRegion).Height(5)
 	vpc := liveInput("Accepting VPC ID", &m.acceptVpc, required("the accepting VPC", checkVpcID), "the other VPC, e.g. vpc-bp1…")
@@ -205,6 +202,11 @@ func (m *peerCreate) Form(fc *formCtx) *huh.Form {
 func (m *peerCreate) Check(fc *formCtx) error {
 	if m.vpcID == "" {
 		return errors.New("choose the requesting VPC")
+	}
+	if !m.fixedVPC {
+		if err := notOffered(m.vpcs, m.vpcID, "is no longer in "+fc.region); err != nil {
+			return fmt.Errorf("requesting VPC: %w", err)
+		}
 	}
 	if strings.TrimSpace(m.acceptRegion) == "" {
 		return errors.New("accepting region: choose the region of the accepting VPC")

@@ -94,7 +94,7 @@ func (m *rtCreate) Title() string {
 func (m *rtCreate) Action() string { return "CreateRouteTable" }
 
 func (m *rtCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.fixedVPC || m.vpcs != nil {
+	if m.fixedVPC {
 		return nil
 	}
 	picks, _, err := vpcPicks(ctx, fc)
@@ -111,7 +111,7 @@ func (m *rtCreate) Prepare(ctx context.Context, fc *formCtx) error {
 func (m *rtCreate) Form(fc *formCtx) *huh.Form {
 	var fields []huh.Field
 	if !m.fixedVPC {
-		fields = append(fields, picker("VPC", &m.vpcID, m.vpcs, "this region has no VPC"))
+		fields = append(fields, pickerGone("VPC", &m.vpcID, m.vpcs, "this region has no VPC", "is no longer in "+fc.region))
 	}
 	fields = append(fields, nameField(&m.name), descField(&m.desc))
 	return huh.NewForm(huh.NewGroup(fields...))
@@ -120,6 +120,11 @@ func (m *rtCreate) Form(fc *formCtx) *huh.Form {
 func (m *rtCreate) Check(fc *formCtx) error {
 	if m.vpcID == "" {
 		return errors.New("choose a VPC")
+	}
+	if !m.fixedVPC {
+		if err := notOffered(m.vpcs, m.vpcID, "is no longer in "+fc.region); err != nil {
+			return fmt.Errorf("VPC: %w", err)
+		}
 	}
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
 }
@@ -185,7 +190,7 @@ func (m *rtBind) Action() string {
 }
 
 func (m *rtBind) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.refuse != "" || m.picks != nil {
+	if m.refuse != "" {
 		return nil
 	}
 	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: m.table.VpcId})
@@ -203,8 +208,15 @@ func (m *rtBind) Prepare(ctx context.Context, fc *formCtx) error {
 			m.picks = append(m.picks, pick{label, s.VSwitchId})
 		}
 	}
-	m.vswID = firstValue(m.picks)
+	m.vswID = keepOrFirst(m.vswID, m.picks)
 	return nil
+}
+
+func (m *rtBind) gone() string {
+	if m.bind {
+		return "is no longer a VSwitch of " + m.table.VpcId + " outside this table"
+	}
+	return "is no longer bound to this table"
 }
 
 func (m *rtBind) Form(fc *formCtx) *huh.Form {
@@ -217,7 +229,7 @@ func (m *rtBind) Form(fc *formCtx) *huh.Form {
 		none = "no VSwitch is bound to this table"
 		desc = "VSwitches bound to this table; they fall back to the system table"
 	}
-	return huh.NewForm(huh.NewGroup(picker("VSwitch", &m.vswID, m.picks, none)).Description(desc))
+	return huh.NewForm(huh.NewGroup(pickerGone("VSwitch", &m.vswID, m.picks, none, m.gone())).Description(desc))
 }
 
 func (m *rtBind) Check(fc *formCtx) error {
@@ -227,7 +239,7 @@ func (m *rtBind) Check(fc *formCtx) error {
 	if m.vswID == "" {
 		return errors.New("there is no VSwitch to choose")
 	}
-	return nil
+	return notOffered(m.picks, m.vswID, m.gone())
 }
 
 func (m *rtBind) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
@@ -300,16 +312,15 @@ type routeCreate struct {
 	vswBlocks, existing []string
 	custom              int
 	nats, vpns, peers   []pick
-	prepared            bool
 }
 
 func (m *routeCreate) Title() string  { return "Create route in " + m.table.RouteTableId }
 func (m *routeCreate) Action() string { return "CreateRouteEntry" }
 
+// Prepare loads the table's routes and the VPC's next hops on every
+// opening, a draft's too: a peering connection created since is offered;
+// the draft's next hop is kept (marked when no longer offered).
 func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.prepared {
-		return nil
-	}
 	t := m.table
 	entries, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: fc.region, RouteTableId: t.RouteTableId})
 	if err != nil {
@@ -357,12 +368,32 @@ func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 			m.peers = append(m.peers, pick{fmt.Sprintf("%s  %s  → %s", p.InstanceId, p.Name, other), p.InstanceId})
 		}
 	}
-	m.hops = newChoiceGroups(&m.hopType)
-	m.hops.set("NatGateway", firstValue(m.nats))
-	m.hops.set("VpnGateway", firstValue(m.vpns))
-	m.hops.set("VpcPeer", firstValue(m.peers))
-	m.prepared = true
+	if m.hops == nil {
+		m.hops = newChoiceGroups(&m.hopType)
+	}
+	for typ, picks := range m.loaded() {
+		m.hops.setDefault(typ, firstValue(picks))
+	}
 	return nil
+}
+
+// loaded are the next hops picked from the API, by next hop type.
+func (m *routeCreate) loaded() map[string][]pick {
+	return map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers}
+}
+
+// hopOffered refuses a picked next hop (a draft's) that is no longer
+// among those loaded; a typed one is checked by format only.
+func (m *routeCreate) hopOffered() error {
+	picks, ok := m.loaded()[m.hopType]
+	if !ok {
+		return nil
+	}
+	return notOffered(picks, m.hops.value(), m.hopGone(m.hopType))
+}
+
+func (m *routeCreate) hopGone(typ string) string {
+	return "is no longer a " + model.NextHopWhat(typ) + " of " + m.table.VpcId
 }
 
 func (m *routeCreate) checkDest(s string) error {
@@ -380,13 +411,13 @@ func (m *routeCreate) Form(fc *formCtx) *huh.Form {
 		"outside the VPC's VSwitch blocks and 100.64.0.0/10; a bare IP means /32")
 	types := huh.NewSelect[string]().Title("Next hop type").Options(stringOptions(model.NextHopTypes()...)...).Value(&m.hopType).Height(6)
 	gs := []*huh.Group{huh.NewGroup(dest, types)}
-	loaded := map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers}
+	loaded := m.loaded()
 	for _, typ := range model.NextHopTypes() {
 		typ := typ
 		if picks, ok := loaded[typ]; ok {
 			gs = append(gs, m.hops.group(typ, func(v *string) []huh.Field {
-				return []huh.Field{picker("Next hop ("+model.NextHopWhat(typ)+")", v, picks,
-					"no "+model.NextHopWhat(typ)+" in "+m.table.VpcId+"; choose another next hop type")}
+				return []huh.Field{pickerGone("Next hop ("+model.NextHopWhat(typ)+")", v, picks,
+					"no "+model.NextHopWhat(typ)+" in "+m.table.VpcId+"; choose another next hop type", m.hopGone(typ))}
 			}))
 			continue
 		}
@@ -406,6 +437,7 @@ func (m *routeCreate) Check(fc *formCtx) error {
 	return checks(
 		check("destination", m.checkDest(m.dest)),
 		check("next hop", model.CheckNextHop(m.hopType, m.hops.value())),
+		check("next hop", m.hopOffered()),
 		check("name", model.DefaultName.Check(m.name)),
 		check("description", model.CheckDescription(m.desc)),
 	)

@@ -186,15 +186,17 @@ func (m *bgpGroupForm) Action() string {
 	return "CreateBgpGroup"
 }
 
+// Prepare loads the VBRs on every opening, a draft's too; the draft's
+// choice is kept (marked when no longer offered).
 func (m *bgpGroupForm) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.fixedVbr || m.vbrs != nil {
+	if m.fixedVbr {
 		return nil
 	}
 	picks, _, err := vbrPicks(ctx, fc)
 	if err != nil {
 		return err
 	}
-	m.vbrs, m.vbrID = picks, firstValue(picks)
+	m.vbrs, m.vbrID = picks, keepOrFirst(m.vbrID, picks)
 	return nil
 }
 
@@ -226,7 +228,7 @@ func checkAuthKey(s string) error {
 func (m *bgpGroupForm) Form(fc *formCtx) *huh.Form {
 	var fields []huh.Field
 	if !m.fixedVbr {
-		fields = append(fields, picker("VBR", &m.vbrID, m.vbrs, "no VBR in "+fc.region))
+		fields = append(fields, pickerGone("VBR", &m.vbrID, m.vbrs, "no VBR in "+fc.region, "is no longer in "+fc.region))
 	}
 	keyHint := "optional MD5 key of the BGP sessions"
 	if m.id != "" {
@@ -243,6 +245,11 @@ func (m *bgpGroupForm) Form(fc *formCtx) *huh.Form {
 func (m *bgpGroupForm) Check(fc *formCtx) error {
 	if m.vbrID == "" {
 		return errors.New("choose a VBR")
+	}
+	if !m.fixedVbr {
+		if err := notOffered(m.vbrs, m.vbrID, "is no longer in "+fc.region); err != nil {
+			return fmt.Errorf("VBR: %w", err)
+		}
 	}
 	return checks(
 		check("peer ASN", required("the data centre's AS number", checkPeerAsn)(m.peerAsn)),
@@ -339,10 +346,29 @@ func (m *bgpPeerForm) Action() string {
 	return "CreateBgpPeer"
 }
 
-func (m *bgpPeerForm) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.vbrs != nil {
-		return nil
+// reparent: the pane the draft is reopened from decides the group or the
+// VBR whose groups are offered.
+func (m *bgpPeerForm) reparent(fresh mutation) {
+	f, ok := fresh.(*bgpPeerForm)
+	if !ok || m.id != "" {
+		return
 	}
+	m.onlyVbr = f.onlyVbr
+	if m.fixedGroup = f.fixedGroup; f.fixedGroup {
+		m.groupID = f.groupID
+	}
+}
+
+func (m *bgpPeerForm) groupGone() string {
+	if m.onlyVbr != "" {
+		return "is no longer a BGP group of " + m.onlyVbr
+	}
+	return "is no longer a BGP group here"
+}
+
+// Prepare loads the groups and VBRs on every opening, a draft's too; the
+// draft's group is kept (marked when no longer offered).
+func (m *bgpPeerForm) Prepare(ctx context.Context, fc *formCtx) error {
 	in := &client.DescribeBgpGroupsInput{RegionId: fc.region, RouterId: m.onlyVbr}
 	if m.fixedGroup {
 		in.BgpGroupId = m.groupID
@@ -357,7 +383,7 @@ func (m *bgpPeerForm) Prepare(ctx context.Context, fc *formCtx) error {
 		m.groups = append(m.groups, pick{fmt.Sprintf("%s  %s  AS %s  %s", g.BgpGroupId, g.Name, g.PeerAsn, g.RouterId), g.BgpGroupId})
 	}
 	if !m.fixedGroup {
-		m.groupID = firstValue(m.groups)
+		m.groupID = keepOrFirst(m.groupID, m.groups)
 	}
 	_, vbrs, err := vbrPicks(ctx, fc)
 	if err != nil {
@@ -388,7 +414,7 @@ func (m *bgpPeerForm) checkHop(s string) error {
 func (m *bgpPeerForm) Form(fc *formCtx) *huh.Form {
 	var fields []huh.Field
 	if !m.fixedGroup {
-		fields = append(fields, picker("BGP group", &m.groupID, m.groups, "no BGP group here; create one first"))
+		fields = append(fields, pickerGone("BGP group", &m.groupID, m.groups, "no BGP group here; create one first", m.groupGone()))
 	}
 	ip := liveInput("Peer IP", &m.peerIP, required("the peer's address", m.checkIP), "")
 	ip.describe = func() string {
@@ -409,6 +435,11 @@ func (m *bgpPeerForm) Form(fc *formCtx) *huh.Form {
 func (m *bgpPeerForm) Check(fc *formCtx) error {
 	if m.groupID == "" {
 		return errors.New("choose a BGP group")
+	}
+	if !m.fixedGroup {
+		if err := notOffered(m.groups, m.groupID, m.groupGone()); err != nil {
+			return fmt.Errorf("BGP group: %w", err)
+		}
 	}
 	cs := []fieldCheck{check("peer IP", required("the peer's address", m.checkIP)(m.peerIP))}
 	if m.bfd {
@@ -485,15 +516,17 @@ func (m *bgpNetCreate) Title() string {
 }
 func (m *bgpNetCreate) Action() string { return "AddBgpNetwork" }
 
+// Prepare loads the VBRs on every opening, a draft's too; the draft's
+// choice is kept (marked when no longer offered).
 func (m *bgpNetCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.fixedVbr || m.vbrs != nil {
+	if m.fixedVbr {
 		return nil
 	}
 	picks, _, err := vbrPicks(ctx, fc)
 	if err != nil {
 		return err
 	}
-	m.vbrs, m.vbrID = picks, firstValue(picks)
+	m.vbrs, m.vbrID = picks, keepOrFirst(m.vbrID, picks)
 	return nil
 }
 
@@ -502,7 +535,7 @@ func checkBlock(s string) error { _, err := model.ParseCIDR(s); return err }
 func (m *bgpNetCreate) Form(fc *formCtx) *huh.Form {
 	var fields []huh.Field
 	if !m.fixedVbr {
-		fields = append(fields, picker("VBR", &m.vbrID, m.vbrs, "no VBR in "+fc.region))
+		fields = append(fields, pickerGone("VBR", &m.vbrID, m.vbrs, "no VBR in "+fc.region, "is no longer in "+fc.region))
 	}
 	fields = append(fields, liveInput("Destination CIDR block", &m.cidr, required("a CIDR block", checkBlock),
 		"a VPC or VSwitch block the data centre should reach"))
@@ -512,6 +545,11 @@ func (m *bgpNetCreate) Form(fc *formCtx) *huh.Form {
 func (m *bgpNetCreate) Check(fc *formCtx) error {
 	if m.vbrID == "" {
 		return errors.New("choose a VBR")
+	}
+	if !m.fixedVbr {
+		if err := notOffered(m.vbrs, m.vbrID, "is no longer in "+fc.region); err != nil {
+			return fmt.Errorf("VBR: %w", err)
+		}
 	}
 	return checks(check("destination", required("a CIDR block", checkBlock)(m.cidr)))
 }

@@ -201,7 +201,11 @@ type vswCreate struct {
 	vpcID, zone, cidr, name, desc, mask string
 	fixedVPC                            bool
 
-	// loaded by Prepare
+	// filled is the CIDR block the form filled in itself (the next free
+	// block); while the field holds it, it follows the chosen VPC.
+	filled string
+
+	// loaded by Prepare, on every opening
 	vpcs     []*model.Vpc
 	zones    []*model.Zone
 	siblings map[string][]string // VPC ID → VSwitch blocks
@@ -216,10 +220,10 @@ func (m *vswCreate) Title() string {
 }
 func (m *vswCreate) Action() string { return "CreateVSwitch" }
 
+// Prepare loads the VPCs, zones, VSwitch blocks and routes on every
+// opening, a draft's too: the draft keeps what was typed, and a choice no
+// longer offered is marked.
 func (m *vswCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.vpcs != nil {
-		return nil // a draft already has its choices
-	}
 	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
 	if err != nil {
 		return err
@@ -228,7 +232,13 @@ func (m *vswCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if err != nil {
 		return err
 	}
-	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: m.vpcID})
+	// Every VPC's blocks when the VPC can be changed: the suggestion
+	// follows the choice.
+	only := ""
+	if m.fixedVPC {
+		only = m.vpcID
+	}
+	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region, VpcId: only})
 	if err != nil {
 		return err
 	}
@@ -251,11 +261,53 @@ func (m *vswCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if m.routes, err = routeDests(ctx, fc, ids); err != nil {
 		return err
 	}
-	if len(zones) > 0 {
+	if m.zone == "" && len(zones) > 0 {
 		m.zone = zones[0].ZoneId
 	}
-	m.cidr = m.suggest()
+	if m.cidr == "" || m.cidr == m.filled {
+		m.cidr = m.suggest()
+		m.filled = m.cidr
+	}
 	return nil
+}
+
+func (m *vswCreate) vpcPicks() []pick {
+	out := make([]pick, 0, len(m.vpcs))
+	for _, v := range m.vpcs {
+		out = append(out, pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
+	}
+	return out
+}
+
+func (m *vswCreate) zonePicks() []pick {
+	out := make([]pick, 0, len(m.zones))
+	for _, z := range m.zones {
+		out = append(out, pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
+	}
+	return out
+}
+
+// fill is what ctrl+e puts in the CIDR field: the next free block when
+// the field is empty, or when it holds a block that does not fit (of the
+// size typed); otherwise ctrl+e completes the prefix typed.
+func (m *vswCreate) fill(cur string) (string, bool) {
+	v := m.vpc()
+	if v == nil {
+		return "", false
+	}
+	bits := 24
+	if strings.TrimSpace(cur) != "" {
+		p, err := model.ParseCIDR(cur)
+		if err != nil || m.checkCIDR(cur) == nil {
+			return "", false
+		}
+		bits = p.Bits()
+	}
+	s := model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits)
+	if s == "" && bits != 24 {
+		s = model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], 24)
+	}
+	return s, s != ""
 }
 
 func (m *vswCreate) vpc() *model.Vpc {
@@ -291,21 +343,13 @@ func (m *vswCreate) checkCIDR(s string) error {
 }
 
 func (m *vswCreate) Form(fc *formCtx) *huh.Form {
-	var vpcOpts []huh.Option[string]
-	for _, v := range m.vpcs {
-		vpcOpts = append(vpcOpts, huh.NewOption(fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId))
-	}
-	var zoneOpts []huh.Option[string]
-	for _, z := range m.zones {
-		zoneOpts = append(zoneOpts, huh.NewOption(fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId))
-	}
 	fields := []huh.Field{}
 	if !m.fixedVPC {
-		fields = append(fields, huh.NewSelect[string]().Title("VPC").Options(vpcOpts...).Value(&m.vpcID).Height(6))
+		fields = append(fields, pickerWith("VPC", &m.vpcID, m.vpcPicks(), "this region has no VPC", "is no longer in "+fc.region, 6, ""))
 	}
 	fields = append(fields,
-		huh.NewSelect[string]().Title("Zone").Options(zoneOpts...).Value(&m.zone).Height(6).
-			Description("From DescribeZones for "+fc.region),
+		pickerWith("Zone", &m.zone, m.zonePicks(), "DescribeZones offers no zone in "+fc.region, "is no longer offered in "+fc.region,
+			6, "From DescribeZones for "+fc.region),
 		liveInput("CIDR block", &m.cidr, required("a CIDR block", m.checkCIDR), ""),
 		liveInput("Name", &m.name, model.DefaultName.Check, "optional; 2-128 characters, starts with a letter"),
 		liveInput("Description", &m.desc, model.CheckDescription, "optional"),
@@ -318,6 +362,8 @@ func (m *vswCreate) Form(fc *formCtx) *huh.Form {
 		return "inside " + m.vpcBlock() + "; /16 to /29; the first and last 3 addresses are reserved (ctrl+e: next free)"
 	}
 	cidr.suggest = m.suggestions
+	cidr.fill = m.fill
+	cidr.auto, cidr.filled = m.suggest, &m.filled
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
@@ -329,6 +375,9 @@ func (m *vswCreate) vpcBlock() string {
 }
 
 func (m *vswCreate) suggestion() string {
+	if s, ok := m.fill(m.cidr); ok {
+		return " — ctrl+e: " + s
+	}
 	if s := m.suggest(); s != "" && s != m.cidr {
 		return " — next free: " + s
 	}
@@ -356,6 +405,14 @@ func (m *vswCreate) Check(fc *formCtx) error {
 	}
 	if m.zone == "" {
 		return fmt.Errorf("choose a zone")
+	}
+	if !m.fixedVPC {
+		if err := notOffered(m.vpcPicks(), m.vpcID, "is no longer in "+fc.region); err != nil {
+			return fmt.Errorf("VPC: %w", err)
+		}
+	}
+	if err := notOffered(m.zonePicks(), m.zone, "is no longer offered in "+fc.region); err != nil {
+		return fmt.Errorf("zone: %w", err)
 	}
 	if err := m.checkCIDR(strings.TrimSpace(m.cidr)); err != nil {
 		return fmt.Errorf("CIDR block: %w", err)

@@ -59,10 +59,9 @@ func (m *vpnCreate) Title() string {
 }
 func (m *vpnCreate) Action() string { return "CreateVpnGateway" }
 
+// Prepare loads the VPCs and their VSwitches on every opening, a draft's
+// too; the draft's choices are kept (marked when no longer offered).
 func (m *vpnCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.vsw != nil {
-		return nil
-	}
 	only := ""
 	if m.fixedVPC {
 		m.vpcs, only = []pick{{m.vpcID, m.vpcID}}, m.vpcID
@@ -71,15 +70,18 @@ func (m *vpnCreate) Prepare(ctx context.Context, fc *formCtx) error {
 		if err != nil {
 			return err
 		}
-		m.vpcs, m.vpcID = picks, firstValue(picks)
+		m.vpcs, m.vpcID = picks, keepOrFirst(m.vpcID, picks)
 	}
 	vsws, err := vswPicks(ctx, fc, only)
 	if err != nil {
 		return err
 	}
-	m.vsws, m.vsw = vsws, newChoiceGroups(&m.vpcID)
+	m.vsws = vsws
+	if m.vsw == nil {
+		m.vsw = newChoiceGroups(&m.vpcID)
+	}
 	for _, v := range m.vpcs {
-		m.vsw.set(v.value, firstValue(vsws[v.value]))
+		m.vsw.setDefault(v.value, firstValue(vsws[v.value]))
 	}
 	return nil
 }
@@ -87,7 +89,7 @@ func (m *vpnCreate) Prepare(ctx context.Context, fc *formCtx) error {
 func (m *vpnCreate) Form(fc *formCtx) *huh.Form {
 	var first []huh.Field
 	if !m.fixedVPC {
-		first = append(first, picker("VPC", &m.vpcID, m.vpcs, "this region has no VPC"))
+		first = append(first, pickerGone("VPC", &m.vpcID, m.vpcs, "this region has no VPC", "is no longer in "+fc.region))
 	}
 	first = append(first,
 		huh.NewSelect[string]().Title("Bandwidth (Mbit/s)").Options(stringOptions("5", "10", "20", "50", "100")...).Value(&m.bandwidth).Inline(true),
@@ -96,7 +98,7 @@ func (m *vpnCreate) Form(fc *formCtx) *huh.Form {
 	for _, v := range m.vpcs {
 		picks := m.vsws[v.value]
 		gs = append(gs, m.vsw.group(v.value, func(val *string) []huh.Field {
-			return []huh.Field{picker("VSwitch", val, picks, "the VPC has no VSwitch; create one first")}
+			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.value)}
 		}))
 	}
 	gs = append(gs, huh.NewGroup(
@@ -109,6 +111,12 @@ func (m *vpnCreate) Form(fc *formCtx) *huh.Form {
 func (m *vpnCreate) Check(fc *formCtx) error {
 	if m.vpcID == "" {
 		return errors.New("choose a VPC")
+	}
+	if err := notOffered(m.vpcs, m.vpcID, "is no longer in "+fc.region); err != nil {
+		return fmt.Errorf("VPC: %w", err)
+	}
+	if err := notOffered(m.vsws[m.vpcID], m.vsw.value(), "is no longer a VSwitch of "+m.vpcID); err != nil {
+		return fmt.Errorf("VSwitch: %w", err)
 	}
 	bw, err := atoi("bandwidth", m.bandwidth)
 	if err == nil {
@@ -296,7 +304,23 @@ type ipsecForm struct {
 	ipsec                                 model.IpsecConfig
 	ikeLife, ipsecLife                    string
 	vpns, cgws                            []pick
-	prepared                              bool
+}
+
+// reparent: the pane the draft is reopened from decides the gateways it
+// fixes (a draft typed under cgw-B, reopened under cgw-A, creates on
+// cgw-A); a gateway the pane does not fix is picked again, the draft's
+// choice first.
+func (m *ipsecForm) reparent(fresh mutation) {
+	f, ok := fresh.(*ipsecForm)
+	if !ok || m.id != "" {
+		return
+	}
+	if m.fixedVpn = f.fixedVpn; f.fixedVpn {
+		m.vpnID = f.vpnID
+	}
+	if m.fixedCgw = f.fixedCgw; f.fixedCgw {
+		m.cgwID = f.cgwID
+	}
 }
 
 func (m *ipsecForm) Title() string {
@@ -316,8 +340,11 @@ func (m *ipsecForm) Action() string {
 	return "CreateVpnConnection"
 }
 
+// Prepare loads the gateways the pane does not fix on every opening, a
+// draft's too; the draft's choices are kept (marked when no longer
+// offered).
 func (m *ipsecForm) Prepare(ctx context.Context, fc *formCtx) error {
-	if m.prepared || m.fixedVpn && m.fixedCgw {
+	if m.id != "" {
 		return nil
 	}
 	if !m.fixedVpn {
@@ -325,24 +352,28 @@ func (m *ipsecForm) Prepare(ctx context.Context, fc *formCtx) error {
 		if err != nil {
 			return err
 		}
+		m.vpns = []pick{}
 		for _, v := range vpns {
 			m.vpns = append(m.vpns, pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.InternetIp), v.VpnGatewayId})
 		}
-		m.vpnID = firstValue(m.vpns)
+		m.vpnID = keepOrFirst(m.vpnID, m.vpns)
 	}
 	if !m.fixedCgw {
 		cgws, err := fc.client.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: fc.region})
 		if err != nil {
 			return err
 		}
+		m.cgws = []pick{}
 		for _, c := range cgws {
 			m.cgws = append(m.cgws, pick{fmt.Sprintf("%s  %s  %s", c.CustomerGatewayId, c.Name, c.IpAddress), c.CustomerGatewayId})
 		}
-		m.cgwID = firstValue(m.cgws)
+		m.cgwID = keepOrFirst(m.cgwID, m.cgws)
 	}
-	m.prepared = true
 	return nil
 }
+
+// ipsecGone says why a gateway kept from a draft is no longer offered.
+func ipsecGone(fc *formCtx) string { return "is no longer in " + fc.region }
 
 func inlineSelect(title string, v *string, vals ...string) *huh.Select[string] {
 	return huh.NewSelect[string]().Title(title).Options(stringOptions(vals...)...).Value(v).Inline(true)
@@ -354,10 +385,10 @@ func (m *ipsecForm) Form(fc *formCtx) *huh.Form {
 	case m.id != "":
 		first = append(first, huh.NewNote().Title("Gateways").Description(m.vpnID+" ⇄ "+m.cgwID))
 	case !m.fixedVpn:
-		first = append(first, picker("VPN gateway", &m.vpnID, m.vpns, "no VPN gateway in "+fc.region+"; create one first"))
+		first = append(first, pickerGone("VPN gateway", &m.vpnID, m.vpns, "no VPN gateway in "+fc.region+"; create one first", ipsecGone(fc)))
 	}
 	if m.id == "" && !m.fixedCgw {
-		first = append(first, picker("Customer gateway", &m.cgwID, m.cgws, "no customer gateway in "+fc.region+"; create one first (:cgw)"))
+		first = append(first, pickerGone("Customer gateway", &m.cgwID, m.cgws, "no customer gateway in "+fc.region+"; create one first (:cgw)", ipsecGone(fc)))
 	}
 	first = append(first,
 		nameField(&m.name),
@@ -410,6 +441,16 @@ func (m *ipsecForm) Check(fc *formCtx) error {
 	}
 	if m.cgwID == "" {
 		return errors.New("choose a customer gateway")
+	}
+	if m.id == "" && !m.fixedVpn {
+		if err := notOffered(m.vpns, m.vpnID, ipsecGone(fc)); err != nil {
+			return fmt.Errorf("VPN gateway: %w", err)
+		}
+	}
+	if m.id == "" && !m.fixedCgw {
+		if err := notOffered(m.cgws, m.cgwID, ipsecGone(fc)); err != nil {
+			return fmt.Errorf("customer gateway: %w", err)
+		}
 	}
 	ike, ipsec, err := m.configs()
 	if err != nil {
