@@ -95,6 +95,8 @@ type formPage struct {
 	// queued is input that arrived while the form was loading its
 	// choices: it is applied in order once the form is up.
 	queued []tea.Msg
+	// reloaded marks a Prepare started by ctrl+r in the open form.
+	reloaded bool
 }
 
 type formPhase int
@@ -154,7 +156,11 @@ func (p *formPage) ID() int { return p.id }
 
 // Hints are the form's own keys (huh shows the field keys above).
 func (p *formPage) Hints() [][2]string {
-	return [][2]string{{"enter", "next / submit"}, {"shift+tab", "back"}, {"esc", "close (input kept)"}, {"ctrl+c", "quit"}}
+	h := [][2]string{{"enter", "next / submit"}, {"shift+tab", "back"}, {"esc", "close (input kept)"}}
+	if _, ok := p.m.(preparer); ok {
+		h = append(h, [2]string{"ctrl+r", "reload choices"})
+	}
+	return append(h, [2]string{"ctrl+c", "quit"})
 }
 func (p *formPage) Crumb() string { return p.m.Title() }
 
@@ -204,6 +210,10 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			p.banner, p.bannerErr = errorLines(m.err, "esc goes back; ctrl+r tries again"), true
 			return nil
 		}
+		if p.reloaded {
+			p.reloaded = false
+			p.banner = []string{"Choices reloaded; your input is kept."}
+		}
 		return tea.Batch(p.build(a), p.replay(a))
 	case formSubmittedMsg:
 		return p.submitted(a, m)
@@ -222,6 +232,14 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		case "ctrl+r":
 			if p.phase == phasePreparing {
 				p.banner = nil
+				return p.Activated(a)
+			}
+			if _, ok := p.m.(preparer); ok && p.phase == phaseEditing {
+				// Reload the choices (EIPs, gateways, zones …): the values
+				// typed so far are the mutation's and stay.
+				p.phase, p.form = phasePreparing, nil
+				p.banner, p.bannerErr = []string{"Reloading choices…"}, false
+				p.reloaded = true
 				return p.Activated(a)
 			}
 		}

@@ -433,3 +433,29 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	}
 	assertNoWrite(t, d, mark, "a draft's SNAT IP no longer associated")
 }
+
+// ctrl+r in an open form reloads its choices and keeps what was typed.
+func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
+	d := newDriver(t)
+	nat := natChildren(d, "DNAT Entries")
+	spare := d.eipNamed("spare-bastion")
+	d.keys("c")
+	d.formPage()
+	d.next("External IP", "Protocol")
+	d.waitFocus("External port")
+	d.typeText("2222")
+	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
+		t.Fatal(err)
+	}
+	d.eipStatus("spare-bastion", "InUse")
+	d.keys("ctrl+r")
+	d.waitText("Choices reloaded")
+	d.formPage()
+	d.choose("External IP", spare.IpAddress)
+	d.next("Protocol")
+	d.waitFocus("External port")
+	if !strings.Contains(d.screen(), "2222") {
+		t.Errorf("ctrl+r lost the external port typed:\n%s", d.screen())
+	}
+}
