@@ -517,48 +517,6 @@ func (a *App) crumbLine(w int) string {
 	return line
 }
 
-func (a *App) footerLine(w int) string {
-	if hp, ok := a.top().(hintPage); ok {
-		var parts []string
-		for _, h := range hp.Hints() {
-			parts = append(parts, a.st.Key.Render("<"+h[0]+">")+" "+a.st.Dim.Render(h[1]))
-		}
-		return fitParts(parts, w)
-	}
-	type hint struct {
-		act   Action
-		label string
-	}
-	hints := []hint{{ActCommand, "cmd"}, {ActFilter, "filter"}, {ActOpen, "open"}, {ActDescribe, "describe"}, {ActCopy, "copy"},
-		{ActCreate, "create"}, {ActDelete, "delete"}, {ActTray, "activity"}, {ActHelp, "help"}, {ActQuit, "quit"}}
-	var parts []string
-	for _, h := range hints {
-		k := a.keys.Hint(h.act)
-		if k == "" {
-			continue
-		}
-		parts = append(parts, a.st.Key.Render("<"+k+">")+" "+a.st.Dim.Render(h.label))
-	}
-	return fitParts(parts, w)
-}
-
-// fitParts joins as many hints as fit in w.
-func fitParts(parts []string, w int) string {
-	line := ""
-	for _, p := range parts {
-		next := line
-		if next != "" {
-			next += "  "
-		}
-		next += p
-		if visibleWidth(next) > w {
-			break
-		}
-		line = next
-	}
-	return line
-}
-
 // ---- flash ----
 
 type flashKind int

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -16,20 +18,27 @@ import (
 // printed, scrollable and searchable. Secret fields (pre-shared keys, BGP
 // auth keys) are masked: the screen may be shared or recorded.
 type describePage struct {
-	id     int
-	obj    *model.Object
-	lines  []string
-	offset int
-	height int
+	id    int
+	obj   *model.Object
+	lines []string
+	// vp scrolls the document (bubbles' viewport); its content is the
+	// coloured lines, rebuilt only when the query changes.
+	vp       viewport.Model
+	rendered string // the query the content was rendered for
+	ready    bool
+	height   int
 
 	searching bool
+	search    textinput.Model
 	query     []rune
 	hits      []int // line numbers
 	hit       int
 }
 
 func newDescribePage(a *App, o *model.Object) *describePage {
-	d := &describePage{id: a.newID(), obj: o}
+	d := &describePage{id: a.newID(), obj: o, vp: viewport.New(), search: newLineInput(a, "/")}
+	d.vp.KeyMap = viewport.KeyMap{} // the console's keys scroll it
+	d.vp.MouseWheelEnabled = false
 	d.lines = strings.Split(prettyJSON(o.Raw), "\n")
 	return d
 }
@@ -126,7 +135,8 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 	case tea.PasteMsg:
 		if d.searching {
-			d.query = append(d.query, []rune(strings.Join(strings.Fields(m.Content), " "))...)
+			editLine(&d.search, m)
+			d.query = []rune(d.search.Value())
 			d.find()
 		}
 	case tea.KeyPressMsg:
@@ -147,12 +157,12 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		case ActPageDown:
 			d.scroll(d.height)
 		case ActTop:
-			d.offset = 0
+			d.vp.GotoTop()
 		case ActBottom:
-			d.offset = len(d.lines)
-			d.scroll(0)
+			d.vp.GotoBottom()
 		case ActFilter:
 			d.searching, d.query = true, nil
+			d.search.SetValue("")
 		case ActSearchNx:
 			d.jump(1)
 		case ActSearchPv:
@@ -182,16 +192,11 @@ func (d *describePage) searchKey(a *App, m tea.KeyPressMsg) tea.Cmd {
 		}
 	case "esc":
 		d.searching, d.query, d.hits = false, nil, nil
-	case "backspace":
-		if len(d.query) > 0 {
-			d.query = d.query[:len(d.query)-1]
-		}
-		d.find()
+		d.search.SetValue("")
 	default:
-		if t := m.Key().Text; t != "" {
-			d.query = append(d.query, []rune(t)...)
-			d.find()
-		}
+		editLine(&d.search, m)
+		d.query = []rune(d.search.Value())
+		d.find()
 	}
 	return nil
 }
@@ -211,7 +216,7 @@ func (d *describePage) find() {
 	}
 	d.hit = 0
 	for i, h := range d.hits {
-		if h >= d.offset {
+		if h >= d.vp.YOffset() {
 			d.hit = i
 			break
 		}
@@ -230,54 +235,61 @@ func (d *describePage) jump(step int) {
 }
 
 func (d *describePage) show(line int) {
-	if line < d.offset || line >= d.offset+d.height {
-		d.offset = line - d.height/3
+	if top := d.vp.YOffset(); line < top || line >= top+d.height {
+		d.vp.SetYOffset(line - d.height/3)
 	}
-	d.scroll(0)
 }
 
 func (d *describePage) scroll(n int) {
-	d.offset += n
-	if maxOff := len(d.lines) - d.height; d.offset > maxOff {
-		d.offset = maxOff
+	if n < 0 {
+		d.vp.ScrollUp(-n)
+	} else if n > 0 {
+		d.vp.ScrollDown(n)
 	}
-	if d.offset < 0 {
-		d.offset = 0
+}
+
+// content renders the document for the current query: keys coloured,
+// matches marked.
+func (d *describePage) content(a *App) string {
+	q := strings.ToLower(string(d.query))
+	out := make([]string, len(d.lines))
+	for i, l := range d.lines {
+		if q != "" && strings.Contains(strings.ToLower(l), q) {
+			out[i] = highlight(l, q, a.st.Match.Render)
+		} else {
+			out[i] = colorJSONLine(a, l)
+		}
 	}
+	return strings.Join(out, "\n")
 }
 
 func (d *describePage) View(a *App, w, h int) string {
 	st := a.st
 	title := st.Title.Render(d.obj.Kind.Singular+" "+d.obj.ID) + st.Dim.Render(fmt.Sprintf("  (%s)", d.obj.Region))
+	d.height = max(h-2, 1)
+	d.vp.SetWidth(w)
+	d.vp.SetHeight(d.height)
+	if q := string(d.query); !d.ready || q != d.rendered {
+		d.ready, d.rendered = true, q
+		y := d.vp.YOffset()
+		d.vp.SetContent(d.content(a))
+		d.vp.SetYOffset(y)
+		if len(d.hits) > 0 {
+			d.show(d.hits[d.hit])
+		}
+	}
 	bottom := ""
 	switch {
 	case d.searching:
-		bottom = st.Accent.Render("/") + string(d.query) + st.Selected.Render(" ")
+		d.search.SetWidth(max(w-2, 1))
+		bottom = d.search.View()
 	case len(d.hits) > 0:
 		bottom = st.Dim.Render(fmt.Sprintf("match %d/%d for %q — n next, N previous, esc clears", d.hit+1, len(d.hits), string(d.query)))
 	default:
-		bottom = st.Dim.Render(fmt.Sprintf("lines %d-%d of %d — / search, y copy ID, esc back", d.offset+1, min(d.offset+h-2, len(d.lines)), len(d.lines)))
+		top := d.vp.YOffset()
+		bottom = st.Dim.Render(fmt.Sprintf("lines %d-%d of %d — / search, y copy ID, esc back", top+1, min(top+d.height, len(d.lines)), len(d.lines)))
 	}
-	d.height = max(h-2, 1)
-	d.scroll(0)
-	q := strings.ToLower(string(d.query))
-	var out []string
-	out = append(out, title)
-	end := min(d.offset+d.height, len(d.lines))
-	for i := d.offset; i < end; i++ {
-		l := d.lines[i]
-		if q != "" && strings.Contains(strings.ToLower(l), q) {
-			l = highlight(l, q, st.Match.Render)
-		} else {
-			l = colorJSONLine(a, l)
-		}
-		out = append(out, ansi.Truncate(l, w, "…"))
-	}
-	for len(out) < h-1 {
-		out = append(out, "")
-	}
-	out = append(out, ansi.Truncate(bottom, w, "…"))
-	return strings.Join(out, "\n")
+	return title + "\n" + padLines(d.vp.View(), w, d.height) + "\n" + ansi.Truncate(bottom, w, "…")
 }
 
 // highlight marks every case-insensitive occurrence of q in l.
