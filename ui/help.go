@@ -2,23 +2,24 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // helpPage lists every key (as bound now, so rebinding and read-only mode
 // show up here) and every `:` command.
 type helpPage struct {
-	id     int
-	lines  []string
-	offset int
-	height int
+	id    int
+	lines []string
+	vp    viewport.Model
+	set   bool
 }
 
 func newHelpPage(a *App) *helpPage {
-	h := &helpPage{id: a.newID()}
+	h := &helpPage{id: a.newID(), vp: viewport.New()}
+	h.vp.KeyMap = viewport.KeyMap{} // the console's keys scroll it
+	h.vp.MouseWheelEnabled = false
 	st := a.st
 	var lines []string
 	for _, g := range a.keys.HelpGroups() {
@@ -57,6 +58,15 @@ func (h *helpPage) Hints() [][2]string {
 func (h *helpPage) Crumb() string { return "help" }
 
 func (h *helpPage) Update(a *App, msg tea.Msg) tea.Cmd {
+	if w, ok := msg.(tea.MouseWheelMsg); ok {
+		switch w.Mouse().Button {
+		case tea.MouseWheelUp:
+			h.vp.ScrollUp(3)
+		case tea.MouseWheelDown:
+			h.vp.ScrollDown(3)
+		}
+		return nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -66,38 +76,27 @@ func (h *helpPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	case ActBack, ActHelp:
 		return a.pop()
 	case ActDown:
-		h.offset++
+		h.vp.ScrollDown(1)
 	case ActUp:
-		h.offset--
+		h.vp.ScrollUp(1)
 	case ActPageDown:
-		h.offset += h.height
+		h.vp.PageDown()
 	case ActPageUp:
-		h.offset -= h.height
+		h.vp.PageUp()
 	case ActTop:
-		h.offset = 0
+		h.vp.GotoTop()
 	case ActBottom:
-		h.offset = len(h.lines)
+		h.vp.GotoBottom()
 	}
-	h.clamp()
 	return nil
 }
 
-func (h *helpPage) clamp() {
-	if m := len(h.lines) - h.height; h.offset > m {
-		h.offset = m
-	}
-	if h.offset < 0 {
-		h.offset = 0
-	}
-}
-
 func (h *helpPage) View(a *App, w, height int) string {
-	h.height = height
-	h.clamp()
-	end := min(h.offset+height, len(h.lines))
-	out := make([]string, 0, height)
-	for _, l := range h.lines[h.offset:end] {
-		out = append(out, ansi.Truncate(l, w, "…"))
+	h.vp.SetWidth(w)
+	h.vp.SetHeight(height)
+	if !h.set {
+		h.set = true
+		h.vp.SetContentLines(h.lines)
 	}
-	return strings.Join(out, "\n")
+	return h.vp.View()
 }
