@@ -104,6 +104,7 @@ type App struct {
 	auditMu   sync.Mutex
 	tracker   *tracker
 	quitting  bool
+	spinning  bool // a spinner frame is pending
 	configErr error
 }
 
@@ -227,8 +228,21 @@ func (a *App) page(id int) Page {
 // pageMsg is a message for one page; it is dropped if the page is gone.
 type pageMsg interface{ pageID() int }
 
-// Update routes messages.
+// Update routes messages, then keeps the activity indicator turning while
+// anything is in flight.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(spinTickMsg); ok {
+		a.spinning = false
+		return a, a.spinCmd()
+	}
+	_, cmd := a.update(msg)
+	if s := a.spinCmd(); s != nil {
+		cmd = tea.Batch(cmd, s)
+	}
+	return a, cmd
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = m.Width, m.Height

@@ -859,7 +859,7 @@ func (b *browser) status(a *App) []string {
 		if b.refreshing {
 			label = "refreshing"
 		}
-		parts = append(parts, st.Phase(theme.PhaseTransitional).Render(fmt.Sprintf("%s %d/%d", label, page, max(pages, page))))
+		parts = append(parts, st.Phase(theme.PhaseTransitional).Render(fmt.Sprintf("%s %s %d/%d", a.spinFrame(), label, page, max(pages, page))))
 	} else if !b.lastLoad.IsZero() {
 		parts = append(parts, "updated "+ago(a.now().Sub(b.lastLoad))+" ago")
 	}

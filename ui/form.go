@@ -372,7 +372,7 @@ func (p *formPage) View(a *App, w, h int) string {
 	}
 	switch {
 	case p.phase == phasePreparing && len(p.banner) == 0:
-		lines = append(lines, st.Dim.Render("Loading choices…"))
+		lines = append(lines, st.Dim.Render(a.spinFrame()+" Loading choices…"))
 	case p.form != nil && p.phase != phasePreparing:
 		if p.form != nil {
 			p.form = p.form.WithHeight(max(h-len(lines)-1, 4))
@@ -380,7 +380,7 @@ func (p *formPage) View(a *App, w, h int) string {
 		lines = append(lines, p.form.View())
 	}
 	if p.phase == phaseSubmitting {
-		lines = append(lines, st.Phase(2).Render("Submitting… (esc leaves it running)"))
+		lines = append(lines, st.Phase(2).Render(a.spinFrame()+" Submitting… (esc leaves it running)"))
 	}
 	return strings.Join(lines, "\n")
 }
