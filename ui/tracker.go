@@ -37,6 +37,7 @@ type operation struct {
 	outcome   opOutcome
 	requestID string
 	err       error
+	code      string // the API's error code of a failure
 	target    string // what it waits for, in words
 }
 
@@ -188,13 +189,33 @@ func (t *tracker) startOp(action string, k *model.Kind, region, id, label string
 	return op
 }
 
+// failed records an operation the API refused (or that could not be sent)
+// so the tray keeps it next to the successes: time, the API's action, what
+// it was aimed at, the error code and the RequestId. Nothing is followed.
+// The page that sent it shows the error itself, so this says nothing.
+func (t *tracker) failed(action string, k *model.Kind, region, id, label string, err error) *operation {
+	op := t.startOp(action, k, region, id, label)
+	op.outcome, op.err, op.ended, op.phase = opFailed, err, op.started, "refused"
+	op.requestID, op.code = client.RequestID(err), client.ErrorCode(err)
+	if op.code == "" {
+		op.phase = "not answered"
+	}
+	return op
+}
+
 // finish ends an operation and says so, whatever pane the user is in.
 func (t *tracker) finish(op *operation, outcome opOutcome, err error) tea.Cmd {
 	if op.outcome != opRunning {
 		return nil
 	}
 	op.outcome, op.err, op.ended = outcome, err, t.a.now()
-	what := fmt.Sprintf("%s %s", op.kind.Singular, op.resID)
+	if op.code == "" {
+		op.code = client.ErrorCode(err)
+	}
+	what := op.resID
+	if op.kind != nil {
+		what = op.kind.Singular + " " + op.resID
+	}
 	took := ago(op.ended.Sub(op.started))
 	switch outcome {
 	case opDone:
