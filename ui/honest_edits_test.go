@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
+)
+
+// An edit submitted without changing anything sends no Modify call, says
+// so, and leaves no audit line and no tray entry.
+func TestEditThatChangesNothingSendsNothing(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.idle()
+	d.pane("vsw")
+	o := d.rowNamed("prod-core-app-b")
+	mark := len(d.fault.actions())
+	d.keys("e")
+	d.formPage()
+	d.next("Name", "Description")
+	s := d.waitText("Nothing changed: VSwitch " + o.ID + ` is already named "prod-core-app-b"`)
+	if !strings.Contains(s, "nothing was sent") {
+		t.Errorf("the flash should say nothing was sent:\n%s", s)
+	}
+	if _, ok := d.app.top().(*formPage); ok {
+		t.Error("the form should close after a no-op edit")
+	}
+	assertNoWrite(t, d, mark, "an edit that changes nothing")
+	if a := audit.String(); a != "" {
+		t.Errorf("nothing was sent, so nothing is audited; got %s", a)
+	}
+	if n := len(d.app.tracker.ops); n != 0 {
+		t.Errorf("the tray lists %d operations for an edit that sent nothing", n)
+	}
+
+	// A real change still goes through: only what differs matters.
+	d.rowID(o.ID)
+	d.keys("e")
+	d.formPage()
+	d.next("Name")
+	d.replaceField("Description", descOf(t, o), "Application tier B")
+	d.tracked("ModifyVSwitchAttribute")
+	if n := countAction(d.sentSince(mark), "ModifyVSwitchAttribute"); n != 1 {
+		t.Errorf("ModifyVSwitchAttribute sent %d times, want 1", n)
+	}
+}
+
+func descOf(t *testing.T, o *model.Object) string {
+	t.Helper()
+	s, _ := current(o)["Description"].(string)
+	return s
+}
+
+// Clearing a name cannot be expressed (an empty VSwitchName means
+// "unchanged"): the form refuses it as it is typed and before sending,
+// with the reason, and nothing is sent.
+func TestClearingANameIsRefusedInTheForm(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("vsw")
+	o := d.rowNamed("prod-core-app-b")
+	mark := len(d.fault.actions())
+	d.keys("e")
+	p := d.formPage()
+	d.waitFocus("Name")
+	for range len(o.Name) {
+		d.keys("backspace")
+	}
+	d.keys("enter")
+	s := d.waitText(`cannot clear a name`, `keep "prod-core-app-b"`)
+	if !strings.Contains(s, "┃ Name") {
+		t.Errorf("the form should stay on the emptied Name field:\n%s", s)
+	}
+	if d.app.top() != Page(p) || p.phase != phaseEditing {
+		t.Fatal("the form moved on with an emptied name")
+	}
+	// The same refusal guards the submission itself, whatever the fields
+	// let through: it names the API parameter.
+	err := p.m.Check(p.fc)
+	if err == nil || !strings.Contains(err.Error(), "ModifyVSwitchAttribute cannot clear a name: an empty VSwitchName") {
+		t.Errorf("Check with an emptied name: %v", err)
+	}
+	assertNoWrite(t, d, mark, "clearing a VSwitch name")
+}
