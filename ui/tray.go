@@ -70,7 +70,7 @@ func trayCols() []*trayCol {
 	return []*trayCol{
 		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
 		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
-		{name: "ID", prio: 2, min: 25, max: 26, get: func(op *operation, _ string) string { return firstNonEmpty(op.resID, op.label) }},
+		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return firstNonEmpty(op.resID, op.label) }},
 		{name: "STATUS", prio: 3, min: 16, max: 40, get: opStatus},
 		{name: "ELAPSED", prio: 6, min: 8, max: 8, optional: true, get: func(_ *operation, e string) string { return e }},
 		{name: "KIND", prio: 7, min: 4, max: 20, optional: true, get: func(op *operation, _ string) string {
@@ -92,10 +92,7 @@ func opStatus(op *operation, _ string) string {
 	case opDone:
 		return "done: " + op.phase
 	case opFailed:
-		if op.code != "" {
-			return "failed: " + op.code
-		}
-		return "failed: " + op.phase
+		return "✗ " + firstNonEmpty(op.code, op.phase)
 	}
 	return op.outcome.String() + ": " + op.phase
 }
@@ -199,11 +196,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(row(func(c *trayCol) string { return c.name }), w, "…")))
 	var detail *operation
 	for r, op := range shown {
-		line := row(func(c *trayCol) string { return cells[r][idx[c]] })
-		if op.err != nil {
-			line += " " + oneLine(op.err.Error())
-		}
-		line = ansi.Truncate(line, w, "…")
+		line := ansi.Truncate(row(func(c *trayCol) string { return cells[r][idx[c]] }), w, "…")
 		style := st.Base
 		switch op.outcome {
 		case opRunning:
