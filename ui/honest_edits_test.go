@@ -84,3 +84,38 @@ func TestClearingANameIsRefusedInTheForm(t *testing.T) {
 	}
 	assertNoWrite(t, d, mark, "clearing a VSwitch name")
 }
+
+// Every edit form, opened on a resource and submitted as it is, sends
+// nothing: the comparison of the request with the resource is generic, so
+// each kind's request must use the resource's own (API) names.
+func TestEveryEditFormSubmittedUnchangedSendsNothing(t *testing.T) {
+	for _, kind := range []string{"vpc", "vsw", "rt", "nat", "eip", "snat", "dnat", "peer", "vbr", "bgp", "bgppeer", "vpn", "cgw", "ipsec", "vpcflowlog", "sagflowlog"} {
+		t.Run(kind, func(t *testing.T) {
+			d := newDriver(t)
+			d.idle()
+			d.pane(kind)
+			var p *formPage
+			d.waitFor("a "+kind+" row", func() bool {
+				b := d.browser()
+				return len(b.table.Rows()) > 0 && !b.loading
+			})
+			b := d.browser()
+			o := b.table.Rows()[0].Obj
+			b.table.Select(b.table.Rows()[0].Key)
+			mark := len(d.fault.actions())
+			d.keys("e")
+			p = d.editingForm()
+			if err := p.m.Check(p.fc); err != nil {
+				t.Fatalf("%s %s as it is fails its own check: %v", kind, o.ID, err)
+			}
+			res, err := p.m.Submit(d.ctx, p.fc, p.token)
+			if err != nil || res == nil || !res.Unchanged {
+				t.Fatalf("%s %s submitted unchanged: res %+v, err %v", kind, o.ID, res, err)
+			}
+			if !strings.Contains(res.Note, "Nothing changed: "+o.Kind.Singular+" "+o.ID) {
+				t.Errorf("note %q", res.Note)
+			}
+			assertNoWrite(t, d, mark, "an unchanged "+kind+" edit")
+		})
+	}
+}
