@@ -199,9 +199,17 @@ func cannotClear(what, action, param, old string) error {
 func keepSet(fc *formCtx, field string, check func(string) error) func(string) error {
 	old := ""
 	if fc != nil && fc.target != nil {
+		have := current(fc.target)
 		if field == "name" {
-			old = fc.target.Name
-		} else if s, ok := current(fc.target)["Description"].(string); ok {
+			// The console may show another field as a nameless
+			// resource's name (an EIP's address): only a name
+			// parameter holding it counts.
+			for k, v := range have {
+				if s, ok := v.(string); ok && s != "" && s == fc.target.Name && strings.HasSuffix(k, "Name") {
+					old = s
+				}
+			}
+		} else if s, ok := have["Description"].(string); ok {
 			old = s
 		}
 	}

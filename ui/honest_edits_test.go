@@ -119,3 +119,27 @@ func TestEveryEditFormSubmittedUnchangedSendsNothing(t *testing.T) {
 		})
 	}
 }
+
+// Only a name the resource has is kept: a resource without one (shown by
+// another field) may keep an empty name field; one with a name may not
+// lose it, and neither may a description.
+func TestKeepSetRefusesOnlyClearingWhatIsThere(t *testing.T) {
+	k := &model.Kind{Name: "eip", Singular: "EIP"}
+	nameless := &formCtx{target: &model.Object{Kind: k, ID: "eip-1", Name: "47.1.1.1", Value: &model.EipAddress{AllocationId: "eip-1", IpAddress: "47.1.1.1"}}}
+	if err := keepSet(nameless, "name", model.DefaultName.Check)(""); err != nil {
+		t.Errorf("an empty name on a nameless EIP: %v", err)
+	}
+	named := &formCtx{target: &model.Object{Kind: k, ID: "eip-2", Name: "web", Value: &model.EipAddress{AllocationId: "eip-2", Name: "web", Description: "Front door"}}}
+	if err := keepSet(named, "name", model.DefaultName.Check)(" "); err == nil || !strings.Contains(err.Error(), `keep "web"`) {
+		t.Errorf("clearing the name web: %v", err)
+	}
+	if err := keepSet(named, "description", model.CheckDescription)(""); err == nil || !strings.Contains(err.Error(), "cannot clear a description") {
+		t.Errorf("clearing the description: %v", err)
+	}
+	if err := keepSet(named, "name", model.DefaultName.Check)("web2"); err != nil {
+		t.Errorf("renaming: %v", err)
+	}
+	if err := keepSet(&formCtx{}, "name", model.DefaultName.Check)(""); err != nil {
+		t.Errorf("a create may leave the name empty: %v", err)
+	}
+}
