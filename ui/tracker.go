@@ -195,10 +195,16 @@ func (t *tracker) startOp(action string, k *model.Kind, region, id, label string
 // The page that sent it shows the error itself, so this says nothing.
 func (t *tracker) failed(action string, k *model.Kind, region, id, label string, err error) *operation {
 	op := t.startOp(action, k, region, id, label)
-	op.outcome, op.err, op.ended, op.phase = opFailed, err, op.started, "refused"
+	op.outcome, op.err, op.ended = opFailed, err, op.started
 	op.requestID, op.code = client.RequestID(err), client.ErrorCode(err)
-	if op.code == "" {
-		op.phase = "not answered"
+	_, _, sent := client.FailedCall(err)
+	switch {
+	case op.code != "":
+		op.phase = "refused"
+	case sent:
+		op.phase = "no answer"
+	default:
+		op.phase = "not sent"
 	}
 	return op
 }
