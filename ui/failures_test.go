@@ -2,8 +2,11 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
@@ -176,5 +179,42 @@ func TestTrayListsFailuresNextToSuccesses(t *testing.T) {
 	// The selected failure shows its whole message.
 	if !strings.Contains(s, "✗ ModifyVSwitchAttribute: ServiceUnavailable") {
 		t.Errorf("the selected failure's message should show in full:\n%s", s)
+	}
+}
+
+// At 120 columns the tray keeps the start time and the whole RequestId
+// even for the longest action names; narrower windows drop them first.
+func TestTrayColumnsAt120KeepTimeAndRequestID(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	vbr := &model.Kind{Name: "vbr", Singular: "VBR"}
+	op := d.app.tracker.failed("ModifyVirtualBorderRouterAttribute", vbr, "cn-hangzhou", "vbr-bp1qhwu2dy8slwm4xwl8l", "",
+		errors.New("ModifyVirtualBorderRouterAttribute: boom"))
+	op.requestID, op.code = "0D1D4C5A-5E4F-4D27-9C0B-7B7D3A1E2F30", "InvalidVlanId.Used"
+	d.app.tracker.startOp("CreateVSwitch", vbr, "cn-hangzhou", "vsw-bp1heen495scldolg6vlh", "")
+	d.keys("t")
+	s := d.waitText("Activity", "REQUEST ID")
+	var row string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "vbr-bp1qhwu2dy8slwm4xwl8l") {
+			row = l
+		}
+	}
+	for _, want := range []string{"08:00:00", "ModifyVirtualBorderRout", "✗ InvalidVlanId.Used", "0D1D4C5A-5E4F-4D27-9C0B-7B7D3A1E2F30"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("at 120 columns the row should show %q:\n%s", want, s)
+		}
+	}
+	d.resize(80, 24)
+	s = d.waitText("Activity")
+	for _, want := range []string{"ACTION", "ID", "STATUS", "vbr-bp1qhwu2dy8slwm4xwl8l"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("at 80 columns the tray should keep %q:\n%s", want, s)
+		}
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("line wider than the window: %q", l)
+		}
 	}
 }

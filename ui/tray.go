@@ -71,7 +71,7 @@ func trayCols() []*trayCol {
 		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
 		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
 		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return firstNonEmpty(op.resID, op.label) }},
-		{name: "STATUS", prio: 3, min: 16, max: 40, get: opStatus},
+		{name: "STATUS", prio: 3, min: 20, max: 40, get: opStatus},
 		{name: "ELAPSED", prio: 6, min: 8, max: 8, optional: true, get: func(_ *operation, e string) string { return e }},
 		{name: "KIND", prio: 7, min: 4, max: 20, optional: true, get: func(op *operation, _ string) string {
 			if op.kind == nil {
@@ -88,6 +88,9 @@ func trayCols() []*trayCol {
 func opStatus(op *operation, _ string) string {
 	switch op.outcome {
 	case opRunning:
+		if op.target == "" {
+			return op.phase
+		}
 		return op.phase + " → " + op.target
 	case opDone:
 		return "done: " + op.phase
