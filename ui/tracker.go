@@ -38,6 +38,9 @@ type operation struct {
 	requestID string
 	err       error
 	code      string // the API's error code of a failure
+	// rejected: the call itself failed (or was never sent), so nothing
+	// was accepted and nothing is followed.
+	rejected bool
 	target    string // what it waits for, in words
 }
 
@@ -195,7 +198,7 @@ func (t *tracker) startOp(action string, k *model.Kind, region, id, label string
 // The page that sent it shows the error itself, so this says nothing.
 func (t *tracker) failed(action string, k *model.Kind, region, id, label string, err error) *operation {
 	op := t.startOp(action, k, region, id, label)
-	op.outcome, op.err, op.ended = opFailed, err, op.started
+	op.outcome, op.err, op.ended, op.rejected = opFailed, err, op.started, true
 	op.requestID, op.code = client.RequestID(err), client.ErrorCode(err)
 	_, _, sent := client.FailedCall(err)
 	switch {
