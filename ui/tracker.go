@@ -41,7 +41,7 @@ type operation struct {
 	// rejected: the call itself failed (or was never sent), so nothing
 	// was accepted and nothing is followed.
 	rejected bool
-	target    string // what it waits for, in words
+	target   string // what it waits for, in words
 }
 
 type opOutcome int
