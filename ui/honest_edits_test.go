@@ -11,8 +11,8 @@ import (
 // An edit submitted without changing anything sends no Modify call, says
 // so, and leaves no audit line and no tray entry.
 func TestEditThatChangesNothingSendsNothing(t *testing.T) {
-	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	audit, reqlog := &syncBuffer{}, &syncBuffer{}
+	d := newDriver(t, func(so *sim.Options, o *Options) { o.AuditLog, so.RequestLog = audit, reqlog })
 	d.idle()
 	d.pane("vsw")
 	o := d.rowNamed("prod-core-app-b")
@@ -28,6 +28,9 @@ func TestEditThatChangesNothingSendsNothing(t *testing.T) {
 		t.Error("the form should close after a no-op edit")
 	}
 	assertNoWrite(t, d, mark, "an edit that changes nothing")
+	if strings.Contains(reqlog.String(), `"action":"ModifyVSwitchAttribute"`) {
+		t.Errorf("the simulator received ModifyVSwitchAttribute for an edit that changes nothing")
+	}
 	if a := audit.String(); a != "" {
 		t.Errorf("nothing was sent, so nothing is audited; got %s", a)
 	}
@@ -42,6 +45,9 @@ func TestEditThatChangesNothingSendsNothing(t *testing.T) {
 	d.next("Name")
 	d.replaceField("Description", descOf(t, o), "Application tier B")
 	d.tracked("ModifyVSwitchAttribute")
+	if n := strings.Count(reqlog.String(), `"action":"ModifyVSwitchAttribute"`); n != 1 {
+		t.Errorf("the simulator logged ModifyVSwitchAttribute %d times, want 1", n)
+	}
 	if n := countAction(d.sentSince(mark), "ModifyVSwitchAttribute"); n != 1 {
 		t.Errorf("ModifyVSwitchAttribute sent %d times, want 1", n)
 	}
