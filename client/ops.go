@@ -26,6 +26,10 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 	}
 	resp, err := c.Do(ctx, Request{Product: product, Action: action, Region: region, NoRegionParam: noRegion, Params: params})
 	if err != nil {
+		if !readAction(action) {
+			// A failed write keeps what was sent, for the audit log.
+			err = &CallError{Action: action, Params: RedactParams(params), Err: err}
+		}
 		return nil, err
 	}
 	out := new(O)

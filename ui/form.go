@@ -55,6 +55,9 @@ type submitted struct {
 	Params map[string]string
 	// Note is shown instead of tracking (a dry run that passed).
 	Note string
+	// Unchanged: nothing was sent, the edit would change nothing (Note
+	// says so).
+	Unchanged bool
 	// GetParams are extra parameters the kind's targeted describe needs
 	// (the table an entry lives in).
 	GetParams map[string]string
@@ -276,7 +279,7 @@ func (p *formPage) submit(a *App) tea.Cmd {
 }
 
 func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
-	audit := a.auditCmd(p.m.Action(), p.fc.region, m.res, m.err)
+	audit := a.recordOutcome(p.m.Action(), p.fc, m.res, m.err)
 	if m.err != nil {
 		if client.ErrorCode(m.err) == "DryRunOperation" {
 			p.banner, p.bannerErr = []string{"✓ Dry run passed: the request is valid and would be accepted (" + client.RequestID(m.err) + ").",
@@ -397,19 +400,71 @@ func formTheme(a *App) huh.Theme {
 // ---- audit ----
 
 type auditEntry struct {
-	Time      string            `json:"time"`
-	Profile   string            `json:"profile"`
-	Region    string            `json:"region"`
-	Action    string            `json:"action"`
-	Params    map[string]string `json:"params,omitempty"`
-	ID        string            `json:"id,omitempty"`
-	RequestID string            `json:"request_id,omitempty"`
-	Outcome   string            `json:"outcome"`
-	Error     string            `json:"error,omitempty"`
+	Time    string `json:"time"`
+	Profile string `json:"profile"`
+	Region  string `json:"region"`
+	// Action is the API's own name for the call (DeleteNatGateway).
+	Action string            `json:"action"`
+	Params map[string]string `json:"params,omitempty"`
+	// ID is the resource acted on: the one changed or deleted, or the one
+	// a create made. A create that failed has none; Parent says where it
+	// was to go.
+	ID        string `json:"id,omitempty"`
+	Parent    string `json:"parent,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+	Outcome   string `json:"outcome"`
+	Code      string `json:"code,omitempty"`
+	Error     string `json:"error,omitempty"`
 }
 
-// auditCmd appends one line to the audit log, off the UI goroutine.
-func (a *App) auditCmd(action, region string, res *submitted, err error) tea.Cmd {
+// callAction is the API's name for what was sent: the client's own
+// operation when a write failed, the submission's when it was accepted,
+// else the form's.
+func callAction(fallback string, res *submitted, err error) string {
+	if act, _, ok := client.FailedCall(err); ok {
+		return act
+	}
+	if res != nil && res.Action != "" {
+		return res.Action
+	}
+	return fallback
+}
+
+// recordOutcome keeps what a sent operation did: every outcome goes to the
+// audit log, and a failure (not a passed dry run) to the activity tray,
+// next to the successes that trackSubmitted records.
+func (a *App) recordOutcome(action string, fc *formCtx, res *submitted, err error) tea.Cmd {
+	if res != nil && res.Unchanged {
+		return nil // nothing was sent
+	}
+	action = callAction(action, res, err)
+	if err != nil && client.ErrorCode(err) != "DryRunOperation" {
+		k, id, label := fc.aimedAt(a)
+		a.tracker.failed(action, k, fc.region, id, label, err)
+	}
+	return a.auditCmd(action, fc, res, err)
+}
+
+// aimedAt is what an operation from fc acts on, for the tray: the selected
+// resource, or for a create the kind of the pane and the parent it goes in.
+func (fc *formCtx) aimedAt(a *App) (k *model.Kind, id, label string) {
+	if fc.target != nil {
+		return fc.target.Kind, fc.target.ID, ""
+	}
+	if b, ok := a.page(fc.origin).(*browser); ok && !b.kind.IsUnion() {
+		k = b.kind
+	}
+	if fc.parent != nil {
+		label = "in " + fc.parent.ID
+	}
+	return k, "", label
+}
+
+// auditCmd appends one line to the audit log, off the UI goroutine. res is
+// an accepted call; err a failed one, which carries the parameters that
+// were sent (client.CallError); fc says what the operation was aimed at.
+// Secrets are masked (client.RedactParams).
+func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) tea.Cmd {
 	if a.opt.AuditLog == nil {
 		return nil
 	}
@@ -417,16 +472,30 @@ func (a *App) auditCmd(action, region string, res *submitted, err error) tea.Cmd
 	if a.opt.Simulator {
 		profile = "SIMULATOR"
 	}
-	e := auditEntry{Time: a.now().UTC().Format(time.RFC3339), Profile: profile, Region: region, Action: action, Outcome: "accepted"}
+	e := auditEntry{Time: a.now().UTC().Format(time.RFC3339), Profile: profile, Region: fc.region, Action: action, Outcome: "accepted"}
+	switch {
+	case fc.target != nil:
+		e.ID = fc.target.ID
+	case fc.parent != nil:
+		e.Parent = fc.parent.ID
+	}
 	if res != nil {
-		e.Params, e.ID, e.RequestID = client.RedactParams(res.Params), res.ID, res.RequestID
+		e.Params, e.RequestID = client.RedactParams(res.Params), res.RequestID
+		if res.ID != "" {
+			e.ID = res.ID
+		}
 		if res.Region != "" {
 			e.Region = res.Region
 		}
 	}
 	if err != nil {
-		e.Outcome, e.Error, e.RequestID = "failed", err.Error(), client.RequestID(err)
-		if client.ErrorCode(err) == "DryRunOperation" {
+		e.Outcome, e.Error, e.RequestID, e.Code = "failed", err.Error(), client.RequestID(err), client.ErrorCode(err)
+		if _, params, ok := client.FailedCall(err); ok {
+			e.Params = client.RedactParams(params)
+		} else {
+			e.Outcome = "not sent"
+		}
+		if e.Code == "DryRunOperation" {
 			e.Outcome, e.Error = "dry run passed", ""
 		}
 	}

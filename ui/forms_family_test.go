@@ -177,7 +177,7 @@ func (d *driver) tracked(action string) *operation {
 	var op *operation
 	d.waitFor(action+" to start", func() bool {
 		for _, o := range d.app.tracker.ops {
-			if o.action == action {
+			if o.action == action && !o.rejected {
 				op = o
 			}
 		}
@@ -264,7 +264,7 @@ func (d *driver) submitUntilAccepted(action string, walk func(first bool)) *oper
 		var op *operation
 		started := func() bool {
 			for _, o := range d.app.tracker.ops {
-				if o.action == action {
+				if o.action == action && !o.rejected {
 					op = o
 				}
 			}
@@ -273,7 +273,7 @@ func (d *driver) submitUntilAccepted(action string, walk func(first bool)) *oper
 		d.waitFor("the form to submit", func() bool { return started() || p.phase == phaseSubmitting })
 		d.waitFor(action+" answered", func() bool {
 			for _, o := range d.app.tracker.ops {
-				if o.action == action {
+				if o.action == action && !o.rejected {
 					op = o
 				}
 			}

@@ -204,13 +204,20 @@ type flowLogModify struct{ id, name, desc string }
 func (m *flowLogModify) Title() string  { return "Edit flow log " + m.id }
 func (m *flowLogModify) Action() string { return "ModifyFlowLogAttribute" }
 func (m *flowLogModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+}
+func (m *flowLogModify) request(fc *formCtx) *client.ModifyFlowLogAttributeInput {
+	return &client.ModifyFlowLogAttributeInput{RegionId: fc.region, FlowLogId: m.id, FlowLogName: m.name, Description: m.desc}
 }
 func (m *flowLogModify) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
 }
 func (m *flowLogModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyFlowLogAttributeInput{RegionId: fc.region, FlowLogId: m.id, FlowLogName: m.name, Description: m.desc}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyFlowLogAttribute(ctx, in)
 	if err != nil {
 		return nil, err
@@ -316,8 +323,16 @@ func (m *sagFlowLogForm) Form(fc *formCtx) *huh.Form {
 			liveInput("NetFlow server port", &m.nfPort, func(s string) error { return model.CheckPort("NetflowServerPort", s) }, "1-65535; default 9995"),
 			inlineSelect("NetFlow version", &m.nfVersion, "V5", "V9", "V10"),
 		).Title("NetFlow").WithHideFunc(func() bool { return !m.netflow() }),
-		huh.NewGroup(nameField(&m.name), descField(&m.desc)),
+		huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)),
 	)
+}
+
+// modify is the request of an edit (id set).
+func (m *sagFlowLogForm) modify(fc *formCtx) *client.ModifySagFlowLogInput {
+	v := m.input()
+	return &client.ModifySagFlowLogInput{RegionId: fc.region, FlowLogId: m.id, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
+		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
+		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
 }
 
 func (m *sagFlowLogForm) Check(fc *formCtx) error {
@@ -334,16 +349,21 @@ func (m *sagFlowLogForm) Check(fc *formCtx) error {
 			return err
 		}
 	}
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("flow log", model.CheckSagFlowLog(m.input())))
+	cs := []fieldCheck{check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("flow log", model.CheckSagFlowLog(m.input()))}
+	if m.id != "" {
+		cs = append(cs, check("edit", editRefusal(fc.target, m.Action(), m.modify(fc))))
+	}
+	return checks(cs...)
 }
 
 func (m *sagFlowLogForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	v := m.input()
 	if m.id != "" {
-		in := &client.ModifySagFlowLogInput{RegionId: fc.region, FlowLogId: m.id, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
-			ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
-			LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
+		in := m.modify(fc)
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifySagFlowLog(ctx, in)
 		if err != nil {
 			return nil, err

@@ -204,13 +204,20 @@ type natModify struct{ id, name, desc string }
 func (m *natModify) Title() string  { return "Edit NAT gateway " + m.id }
 func (m *natModify) Action() string { return "ModifyNatGatewayAttribute" }
 func (m *natModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+}
+func (m *natModify) request(fc *formCtx) *client.ModifyNatGatewayAttributeInput {
+	return &client.ModifyNatGatewayAttributeInput{RegionId: fc.region, NatGatewayId: m.id, Name: m.name, Description: m.desc}
 }
 func (m *natModify) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
 }
 func (m *natModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyNatGatewayAttributeInput{RegionId: fc.region, NatGatewayId: m.id, Name: m.name, Description: m.desc}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyNatGatewayAttribute(ctx, in)
 	if err != nil {
 		return nil, err
@@ -504,7 +511,7 @@ func (m *snatForm) checkIPs() error {
 }
 
 func (m *snatForm) Form(fc *formCtx) *huh.Form {
-	name := liveInput("Name", &m.name, model.DefaultName.Check, nameHint)
+	name := liveInput("Name", &m.name, keepSet(fc, "name", model.DefaultName.Check), nameHint)
 	if m.entry != nil {
 		var avail []string
 		for _, e := range m.nc.eips {
@@ -584,14 +591,25 @@ func (m *snatForm) Check(fc *formCtx) error {
 		errs = append(errs, check("SNAT entry", model.CheckSnatEntry(strings.Join(m.snatIPs(), ","), cidr, vsw)))
 	}
 	errs = append(errs, check("SNAT IPs", m.checkIPs()), check("name", model.DefaultName.Check(m.name)))
+	if m.entry != nil {
+		errs = append(errs, check("edit", editRefusal(fc.target, m.Action(), m.modify(fc, ""))))
+	}
 	return checks(errs...)
+}
+
+// modify is the request of an edit (entry set).
+func (m *snatForm) modify(fc *formCtx, token string) *client.ModifySnatEntryInput {
+	return &client.ModifySnatEntryInput{RegionId: fc.region, SnatTableId: m.entry.SnatTableId, SnatEntryId: m.entry.SnatEntryId,
+		SnatIp: strings.Join(m.snatIPs(), ","), SnatEntryName: m.name, ClientToken: token}
 }
 
 func (m *snatForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	ips := strings.Join(m.snatIPs(), ",")
 	if m.entry != nil {
-		in := &client.ModifySnatEntryInput{RegionId: fc.region, SnatTableId: m.entry.SnatTableId, SnatEntryId: m.entry.SnatEntryId,
-			SnatIp: ips, SnatEntryName: m.name, ClientToken: token}
+		in := m.modify(fc, token)
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifySnatEntry(ctx, in)
 		if err != nil {
 			return nil, err
@@ -744,7 +762,7 @@ func (m *dnatForm) Form(fc *formCtx) *huh.Form {
 			liveInput("External port", &m.extPort, m.checkPort("ExternalPort"), "1-65535, or Any with protocol Any"),
 			liveInput("Internal IP", &m.intIP, required("an internal IP", m.checkInternal), "an address inside "+firstNonEmpty(m.nc.vpcCIDR, "the VPC")),
 			liveInput("Internal port", &m.intPort, m.checkPort("InternalPort"), "1-65535, or Any with protocol Any"),
-			liveInput("Name", &m.name, model.DefaultName.Check, nameHint),
+			liveInput("Name", &m.name, keepSet(fc, "name", model.DefaultName.Check), nameHint),
 		))
 }
 
@@ -778,15 +796,32 @@ func (m *dnatForm) Check(fc *formCtx) error {
 		check("external IP", model.CheckIPNotShared([]string{m.extIP}, m.nc.snatIPs, "SNAT")),
 		check("entry", model.CheckForwardConflict(k, m.nc.forwards)),
 		check("name", model.DefaultName.Check(m.name)),
+		check("edit", m.editRefusal(fc)),
 	)
+}
+
+// modify is the request of an edit (entry set).
+func (m *dnatForm) modify(fc *formCtx, token string) *client.ModifyForwardEntryInput {
+	k := m.key()
+	return &client.ModifyForwardEntryInput{RegionId: fc.region, ForwardTableId: m.entry.ForwardTableId, ForwardEntryId: m.entry.ForwardEntryId,
+		ExternalIp: k.ExternalIp, ExternalPort: k.ExternalPort, InternalIp: k.InternalIp, InternalPort: k.InternalPort,
+		IpProtocol: m.proto, ForwardEntryName: m.name, ClientToken: token}
+}
+
+func (m *dnatForm) editRefusal(fc *formCtx) error {
+	if m.entry == nil {
+		return nil
+	}
+	return editRefusal(fc.target, m.Action(), m.modify(fc, ""))
 }
 
 func (m *dnatForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	k := m.key()
 	if m.entry != nil {
-		in := &client.ModifyForwardEntryInput{RegionId: fc.region, ForwardTableId: m.entry.ForwardTableId, ForwardEntryId: m.entry.ForwardEntryId,
-			ExternalIp: k.ExternalIp, ExternalPort: k.ExternalPort, InternalIp: k.InternalIp, InternalPort: k.InternalPort,
-			IpProtocol: m.proto, ForwardEntryName: m.name, ClientToken: token}
+		in := m.modify(fc, token)
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifyForwardEntry(ctx, in)
 		if err != nil {
 			return nil, err
@@ -896,16 +931,22 @@ type eipModify struct{ id, name, desc, bandwidth string }
 func (m *eipModify) Title() string  { return "Edit EIP " + m.id }
 func (m *eipModify) Action() string { return "ModifyEipAddressAttribute" }
 func (m *eipModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc),
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc),
 		liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckEipBandwidth, "peak bandwidth, a whole number")))
+}
+func (m *eipModify) request(fc *formCtx) *client.ModifyEipAddressAttributeInput {
+	return &client.ModifyEipAddressAttributeInput{RegionId: fc.region, AllocationId: m.id, Name: m.name, Description: m.desc,
+		Bandwidth: strings.TrimSpace(m.bandwidth)}
 }
 func (m *eipModify) Check(fc *formCtx) error {
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("bandwidth", model.CheckEipBandwidth(m.bandwidth)))
+		check("bandwidth", model.CheckEipBandwidth(m.bandwidth)), check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
 }
 func (m *eipModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyEipAddressAttributeInput{RegionId: fc.region, AllocationId: m.id, Name: m.name, Description: m.desc,
-		Bandwidth: strings.TrimSpace(m.bandwidth)}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyEipAddressAttribute(ctx, in)
 	if err != nil {
 		return nil, err

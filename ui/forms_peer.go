@@ -268,8 +268,8 @@ func (m *peerModify) checkBandwidth(s string) error {
 
 func (m *peerModify) Form(fc *formCtx) *huh.Form {
 	fields := []huh.Field{
-		liveInput("Name", &m.name, model.PeerName.Check, "2-128 characters, starts with a letter; letters, digits, _ -"),
-		descField(&m.desc),
+		liveInput("Name", &m.name, keepSet(fc, "name", model.PeerName.Check), "2-128 characters, starts with a letter; letters, digits, _ -"),
+		editDesc(fc, &m.desc),
 	}
 	if m.cross {
 		fields = append(fields,
@@ -284,14 +284,23 @@ func (m *peerModify) Check(fc *formCtx) error {
 	if m.cross {
 		cs = append(cs, check("bandwidth", m.checkBandwidth(m.bandwidth)), check("link type", model.CheckPeerLinkType(m.linkType, true)))
 	}
+	cs = append(cs, check("edit", editRefusal(fc.target, m.Action(), m.request(fc, ""))))
 	return checks(cs...)
 }
 
-func (m *peerModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *peerModify) request(fc *formCtx, token string) *client.ModifyVpcPeerConnectionInput {
 	in := &client.ModifyVpcPeerConnectionInput{RegionId: fc.region, InstanceId: m.id, Name: m.name, Description: m.desc, ClientToken: token}
 	if m.cross {
 		in.Bandwidth, _ = strconv.Atoi(strings.TrimSpace(m.bandwidth))
 		in.LinkType = m.linkType
+	}
+	return in
+}
+
+func (m *peerModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.request(fc, token)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
 	}
 	out, err := fc.client.ModifyVpcPeerConnection(ctx, in)
 	if err != nil {

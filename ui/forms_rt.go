@@ -143,13 +143,20 @@ type rtModify struct{ id, name, desc string }
 func (m *rtModify) Title() string  { return "Edit route table " + m.id }
 func (m *rtModify) Action() string { return "ModifyRouteTableAttributes" }
 func (m *rtModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+}
+func (m *rtModify) request(fc *formCtx) *client.ModifyRouteTableAttributesInput {
+	return &client.ModifyRouteTableAttributesInput{RegionId: fc.region, RouteTableId: m.id, RouteTableName: m.name, Description: m.desc}
 }
 func (m *rtModify) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
 }
 func (m *rtModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyRouteTableAttributesInput{RegionId: fc.region, RouteTableId: m.id, RouteTableName: m.name, Description: m.desc}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyRouteTableAttributes(ctx, in)
 	if err != nil {
 		return nil, err

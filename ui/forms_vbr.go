@@ -90,7 +90,7 @@ func (m *vbrModify) checkPeering(string) error {
 
 func (m *vbrModify) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(
-		huh.NewGroup(nameField(&m.name), descField(&m.desc),
+		huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc),
 			liveInput("VLAN", &m.vlan, m.checkVlan, "1-2999; unique on the physical connection")),
 		huh.NewGroup(
 			liveInput("Local gateway IP", &m.local, m.checkPeering, "Alibaba Cloud side of the interconnect"),
@@ -102,14 +102,23 @@ func (m *vbrModify) Form(fc *formCtx) *huh.Form {
 
 func (m *vbrModify) Check(fc *formCtx) error {
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("VLAN", m.checkVlan(m.vlan)), check("addresses", m.checkPeering("")))
+		check("VLAN", m.checkVlan(m.vlan)), check("addresses", m.checkPeering("")),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc, ""))))
 }
 
-func (m *vbrModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *vbrModify) request(fc *formCtx, token string) *client.ModifyVirtualBorderRouterAttributeInput {
 	in := &client.ModifyVirtualBorderRouterAttributeInput{RegionId: fc.region, VbrId: m.id, Name: m.name, Description: m.desc,
 		LocalGatewayIp: strings.TrimSpace(m.local), PeerGatewayIp: strings.TrimSpace(m.peer), PeeringSubnetMask: strings.TrimSpace(m.mask), ClientToken: token}
 	if v, _ := atoi("VLAN", m.vlan); strings.TrimSpace(m.vlan) != m.oldVlan {
 		in.VlanId = &v
+	}
+	return in
+}
+
+func (m *vbrModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.request(fc, token)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
 	}
 	out, err := fc.client.ModifyVirtualBorderRouterAttribute(ctx, in)
 	if err != nil {
@@ -238,7 +247,7 @@ func (m *bgpGroupForm) Form(fc *formCtx) *huh.Form {
 		liveInput("Peer ASN", &m.peerAsn, required("the data centre's AS number", checkPeerAsn), "your network's AS number: 1-4294967295, not 45104"),
 		liveInput("Local ASN", &m.localAsn, optional(checkLocalAsn), "Alibaba Cloud side: 45104, 64512-65534 or 4200000000-4294967294"),
 		secretField("Auth key", &m.authKey, optional(checkAuthKey), keyHint),
-		nameField(&m.name), descField(&m.desc))
+		editName(fc, &m.name), editDesc(fc, &m.desc))
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
@@ -257,7 +266,22 @@ func (m *bgpGroupForm) Check(fc *formCtx) error {
 		check("auth key", optional(checkAuthKey)(m.authKey)),
 		check("name", model.DefaultName.Check(m.name)),
 		check("description", model.CheckDescription(m.desc)),
+		check("edit", m.editRefusal(fc)),
 	)
+}
+
+// modify is the request of an edit (id set).
+func (m *bgpGroupForm) modify(fc *formCtx, token string) *client.ModifyBgpGroupAttributeInput {
+	peer, _ := model.ParseASN(m.peerAsn)
+	return &client.ModifyBgpGroupAttributeInput{RegionId: fc.region, BgpGroupId: m.id, Name: m.name, Description: m.desc,
+		PeerAsn: peer, AuthKey: m.authKey, ClientToken: token}
+}
+
+func (m *bgpGroupForm) editRefusal(fc *formCtx) error {
+	if m.id == "" {
+		return nil
+	}
+	return editRefusal(fc.target, m.Action(), m.modify(fc, ""))
 }
 
 func (m *bgpGroupForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
@@ -267,8 +291,10 @@ func (m *bgpGroupForm) Submit(ctx context.Context, fc *formCtx, token string) (*
 		local, _ = model.ParseASN(m.localAsn)
 	}
 	if m.id != "" {
-		in := &client.ModifyBgpGroupAttributeInput{RegionId: fc.region, BgpGroupId: m.id, Name: m.name, Description: m.desc,
-			PeerAsn: peer, AuthKey: m.authKey, ClientToken: token}
+		in := m.modify(fc, token)
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifyBgpGroupAttribute(ctx, in)
 		if err != nil {
 			return nil, err
@@ -456,6 +482,9 @@ func (m *bgpPeerForm) Submit(ctx context.Context, fc *formCtx, token string) (*s
 	ip := strings.TrimSpace(m.peerIP)
 	if m.id != "" {
 		in := &client.ModifyBgpPeerAttributeInput{RegionId: fc.region, BgpPeerId: m.id, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifyBgpPeerAttribute(ctx, in)
 		if err != nil {
 			return nil, err

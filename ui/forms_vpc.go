@@ -137,20 +137,30 @@ func (m *vpcModify) Action() string { return "ModifyVpcAttribute" }
 
 func (m *vpcModify) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.name, model.DefaultName.Check, "2-128 characters; starts with a letter; letters, digits, . _ -"),
-		liveInput("Description", &m.desc, model.CheckDescription, "2-256 characters, starts with a letter"),
+		liveInput("Name", &m.name, keepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter; letters, digits, . _ -"),
+		liveInput("Description", &m.desc, keepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
 	))
+}
+
+func (m *vpcModify) request(fc *formCtx) *client.ModifyVpcAttributeInput {
+	return &client.ModifyVpcAttributeInput{RegionId: fc.region, VpcId: m.id, VpcName: m.name, Description: m.desc}
 }
 
 func (m *vpcModify) Check(fc *formCtx) error {
 	if err := model.DefaultName.Check(m.name); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
-	return model.CheckDescription(m.desc)
+	if err := model.CheckDescription(m.desc); err != nil {
+		return err
+	}
+	return editRefusal(fc.target, m.Action(), m.request(fc))
 }
 
 func (m *vpcModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyVpcAttributeInput{RegionId: fc.region, VpcId: m.id, VpcName: m.name, Description: m.desc}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyVpcAttribute(ctx, in)
 	if err != nil {
 		return nil, err
@@ -441,20 +451,30 @@ func (m *vswModify) Action() string { return "ModifyVSwitchAttribute" }
 
 func (m *vswModify) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.name, model.DefaultName.Check, "2-128 characters; starts with a letter"),
-		liveInput("Description", &m.desc, model.CheckDescription, "2-256 characters, starts with a letter"),
+		liveInput("Name", &m.name, keepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter"),
+		liveInput("Description", &m.desc, keepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
 	))
+}
+
+func (m *vswModify) request(fc *formCtx) *client.ModifyVSwitchAttributeInput {
+	return &client.ModifyVSwitchAttributeInput{RegionId: fc.region, VSwitchId: m.id, VSwitchName: m.name, Description: m.desc}
 }
 
 func (m *vswModify) Check(fc *formCtx) error {
 	if err := model.DefaultName.Check(m.name); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
-	return model.CheckDescription(m.desc)
+	if err := model.CheckDescription(m.desc); err != nil {
+		return err
+	}
+	return editRefusal(fc.target, m.Action(), m.request(fc))
 }
 
 func (m *vswModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyVSwitchAttributeInput{RegionId: fc.region, VSwitchId: m.id, VSwitchName: m.name, Description: m.desc}
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyVSwitchAttribute(ctx, in)
 	if err != nil {
 		return nil, err

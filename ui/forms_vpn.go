@@ -144,13 +144,20 @@ type vpnModify struct{ id, name, desc string }
 func (m *vpnModify) Title() string  { return "Edit VPN gateway " + m.id }
 func (m *vpnModify) Action() string { return "ModifyVpnGatewayAttribute" }
 func (m *vpnModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(nameField(&m.name), descField(&m.desc)))
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+}
+func (m *vpnModify) request(fc *formCtx, token string) *client.ModifyVpnGatewayAttributeInput {
+	return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.region, VpnGatewayId: m.id, Name: m.name, Description: m.desc, ClientToken: token}
 }
 func (m *vpnModify) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc, ""))))
 }
 func (m *vpnModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.ModifyVpnGatewayAttributeInput{RegionId: fc.region, VpnGatewayId: m.id, Name: m.name, Description: m.desc, ClientToken: token}
+	in := m.request(fc, token)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
 	out, err := fc.client.ModifyVpnGatewayAttribute(ctx, in)
 	if err != nil {
 		return nil, err
@@ -216,8 +223,13 @@ func (m *cgwForm) Form(fc *formCtx) *huh.Form {
 	} else {
 		fields = append(fields, huh.NewNote().Title("Public IP").Description(m.ip))
 	}
-	fields = append(fields, nameField(&m.name), descField(&m.desc))
+	fields = append(fields, editName(fc, &m.name), editDesc(fc, &m.desc))
 	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+// modify is the request of an edit (id set).
+func (m *cgwForm) modify(fc *formCtx, token string) *client.ModifyCustomerGatewayAttributeInput {
+	return &client.ModifyCustomerGatewayAttributeInput{RegionId: fc.region, CustomerGatewayId: m.id, Name: m.name, Description: m.desc, ClientToken: token}
 }
 
 func (m *cgwForm) Check(fc *formCtx) error {
@@ -227,12 +239,18 @@ func (m *cgwForm) Check(fc *formCtx) error {
 			check("ASN", optional(checkCgwASN)(m.asn)))
 	}
 	cs = append(cs, check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+	if m.id != "" {
+		cs = append(cs, check("edit", editRefusal(fc.target, m.Action(), m.modify(fc, ""))))
+	}
 	return checks(cs...)
 }
 
 func (m *cgwForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	if m.id != "" {
-		in := &client.ModifyCustomerGatewayAttributeInput{RegionId: fc.region, CustomerGatewayId: m.id, Name: m.name, Description: m.desc, ClientToken: token}
+		in := m.modify(fc, token)
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifyCustomerGatewayAttribute(ctx, in)
 		if err != nil {
 			return nil, err
@@ -391,7 +409,7 @@ func (m *ipsecForm) Form(fc *formCtx) *huh.Form {
 		first = append(first, pickerGone("Customer gateway", &m.cgwID, m.cgws, "no customer gateway in "+fc.region+"; create one first (:cgw)", ipsecGone(fc)))
 	}
 	first = append(first,
-		nameField(&m.name),
+		editName(fc, &m.name),
 		liveInput("Local subnets", &m.local, func(s string) error { return model.CheckSubnetList("LocalSubnet", s) }, "VPC side, comma-separated CIDR blocks"),
 		liveInput("Remote subnets", &m.remote, func(s string) error { return model.CheckSubnetList("RemoteSubnet", s) }, "data-centre side, comma-separated CIDR blocks"),
 		huh.NewConfirm().Title("Negotiate immediately?").Value(&m.immediate).Affirmative("Yes").Negative("No").
@@ -462,17 +480,47 @@ func (m *ipsecForm) Check(fc *formCtx) error {
 		check("remote subnets", model.CheckSubnetList("RemoteSubnet", m.remote)),
 		check("IKE", model.CheckIkeConfig(ike)),
 		check("IPsec", model.CheckIpsecConfig(ipsec)),
+		check("edit", m.editRefusal(fc)),
 	)
 }
 
-func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// configInputs are the IkeConfig and IpsecConfig parameters.
+func (m *ipsecForm) configInputs() (*client.IkeConfigInput, *client.IpsecConfigInput, error) {
 	ike, ipsec, err := m.configs()
+	if err != nil {
+		return nil, nil, err
+	}
+	return &client.IkeConfigInput{Psk: ike.Psk, IkeVersion: ike.IkeVersion, IkeMode: ike.IkeMode, IkeEncAlg: ike.IkeEncAlg,
+			IkeAuthAlg: ike.IkeAuthAlg, IkePfs: ike.IkePfs, IkeLifetime: ike.IkeLifetime, LocalId: ike.LocalId, RemoteId: ike.RemoteId},
+		&client.IpsecConfigInput{IpsecEncAlg: ipsec.IpsecEncAlg, IpsecAuthAlg: ipsec.IpsecAuthAlg, IpsecPfs: ipsec.IpsecPfs, IpsecLifetime: ipsec.IpsecLifetime}, nil
+}
+
+// modify is the request of an edit (id set).
+func (m *ipsecForm) modify(fc *formCtx, token string) (*client.ModifyVpnConnectionAttributeInput, error) {
+	ikeIn, ipsecIn, err := m.configInputs()
 	if err != nil {
 		return nil, err
 	}
-	ikeIn := &client.IkeConfigInput{Psk: ike.Psk, IkeVersion: ike.IkeVersion, IkeMode: ike.IkeMode, IkeEncAlg: ike.IkeEncAlg,
-		IkeAuthAlg: ike.IkeAuthAlg, IkePfs: ike.IkePfs, IkeLifetime: ike.IkeLifetime, LocalId: ike.LocalId, RemoteId: ike.RemoteId}
-	ipsecIn := &client.IpsecConfigInput{IpsecEncAlg: ipsec.IpsecEncAlg, IpsecAuthAlg: ipsec.IpsecAuthAlg, IpsecPfs: ipsec.IpsecPfs, IpsecLifetime: ipsec.IpsecLifetime}
+	return &client.ModifyVpnConnectionAttributeInput{RegionId: fc.region, VpnConnectionId: m.id, Name: m.name, LocalSubnet: strings.TrimSpace(m.local),
+		RemoteSubnet: strings.TrimSpace(m.remote), EffectImmediately: boolPtr(m.immediate), IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}, nil
+}
+
+func (m *ipsecForm) editRefusal(fc *formCtx) error {
+	if m.id == "" {
+		return nil
+	}
+	in, err := m.modify(fc, "")
+	if err != nil {
+		return err
+	}
+	return editRefusal(fc.target, m.Action(), in)
+}
+
+func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	ikeIn, ipsecIn, err := m.configInputs()
+	if err != nil {
+		return nil, err
+	}
 	// Without immediate negotiation the tunnel waits for traffic: any
 	// status means the connection exists.
 	target := []string{"ike_sa_not_established", "ike_sa_established", "ipsec_sa_not_established", "ipsec_sa_established"}
@@ -481,8 +529,13 @@ func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	}
 	local, remote := strings.TrimSpace(m.local), strings.TrimSpace(m.remote)
 	if m.id != "" {
-		in := &client.ModifyVpnConnectionAttributeInput{RegionId: fc.region, VpnConnectionId: m.id, Name: m.name, LocalSubnet: local,
-			RemoteSubnet: remote, EffectImmediately: boolPtr(m.immediate), IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}
+		in, err := m.modify(fc, token)
+		if err != nil {
+			return nil, err
+		}
+		if res := unchangedEdit(fc.target, in); res != nil {
+			return res, nil
+		}
 		out, err := fc.client.ModifyVpnConnectionAttribute(ctx, in)
 		if err != nil {
 			return nil, err

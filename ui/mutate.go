@@ -335,11 +335,13 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		return nil
 	case deletedMsg:
 		d.sending = false
-		action := "Delete" + strings.ReplaceAll(d.obj.Kind.Singular, " ", "")
-		if m.res != nil && m.res.Action != "" {
-			action = m.res.Action
-		}
-		cmd := a.auditCmd(action, d.obj.Region, m.res, m.err)
+		// The API's action comes from the call itself (recordOutcome); this
+		// names a delete that failed before anything was sent.
+		action := "Delete " + d.obj.Kind.Singular
+		fc := *d.fc
+		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
+		cmd := a.recordOutcome(action, &fc, m.res, m.err)
+		action = callAction(action, m.res, m.err)
 		if m.err != nil {
 			d.banner = errorLines(m.err, "nothing was deleted; esc goes back")
 			return cmd

@@ -37,7 +37,11 @@ type operation struct {
 	outcome   opOutcome
 	requestID string
 	err       error
-	target    string // what it waits for, in words
+	code      string // the API's error code of a failure
+	// rejected: the call itself failed (or was never sent), so nothing
+	// was accepted and nothing is followed.
+	rejected bool
+	target   string // what it waits for, in words
 }
 
 type opOutcome int
@@ -188,13 +192,39 @@ func (t *tracker) startOp(action string, k *model.Kind, region, id, label string
 	return op
 }
 
+// failed records an operation the API refused (or that could not be sent)
+// so the tray keeps it next to the successes: time, the API's action, what
+// it was aimed at, the error code and the RequestId. Nothing is followed.
+// The page that sent it shows the error itself, so this says nothing.
+func (t *tracker) failed(action string, k *model.Kind, region, id, label string, err error) *operation {
+	op := t.startOp(action, k, region, id, label)
+	op.outcome, op.err, op.ended, op.rejected = opFailed, err, op.started, true
+	op.requestID, op.code = client.RequestID(err), client.ErrorCode(err)
+	_, _, sent := client.FailedCall(err)
+	switch {
+	case op.code != "":
+		op.phase = "refused"
+	case sent:
+		op.phase = "no answer"
+	default:
+		op.phase = "not sent"
+	}
+	return op
+}
+
 // finish ends an operation and says so, whatever pane the user is in.
 func (t *tracker) finish(op *operation, outcome opOutcome, err error) tea.Cmd {
 	if op.outcome != opRunning {
 		return nil
 	}
 	op.outcome, op.err, op.ended = outcome, err, t.a.now()
-	what := fmt.Sprintf("%s %s", op.kind.Singular, op.resID)
+	if op.code == "" {
+		op.code = client.ErrorCode(err)
+	}
+	what := op.resID
+	if op.kind != nil {
+		what = op.kind.Singular + " " + op.resID
+	}
 	took := ago(op.ended.Sub(op.started))
 	switch outcome {
 	case opDone:

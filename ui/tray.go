@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -52,69 +53,153 @@ func (t *trayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// trayCol is one column of the tray. Columns are chosen by priority (1 is
+// the most important): the core ones (time, action, target, status,
+// RequestId) first at their narrowest, then widened to their content, then
+// the optional ones if they still fit; they show in declaration order.
+type trayCol struct {
+	name     string
+	prio     int
+	min, max int // width bounds; the content decides within them
+	optional bool
+	get      func(op *operation, elapsed string) string
+	w        int
+}
+
+func trayCols() []*trayCol {
+	return []*trayCol{
+		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
+		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
+		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return firstNonEmpty(op.resID, op.label) }},
+		{name: "STATUS", prio: 3, min: 20, max: 40, get: opStatus},
+		{name: "ELAPSED", prio: 6, min: 8, max: 8, optional: true, get: func(_ *operation, e string) string { return e }},
+		{name: "KIND", prio: 7, min: 4, max: 20, optional: true, get: func(op *operation, _ string) string {
+			if op.kind == nil {
+				return ""
+			}
+			return op.kind.Singular
+		}},
+		{name: "REQUEST ID", prio: 5, min: 36, max: 40, get: func(op *operation, _ string) string { return op.requestID }},
+	}
+}
+
+// opStatus says where an operation is: its phase and what it waits for,
+// how it ended, or the API's error code.
+func opStatus(op *operation, _ string) string {
+	switch op.outcome {
+	case opRunning:
+		if op.target == "" {
+			return op.phase
+		}
+		return op.phase + " → " + op.target
+	case opDone:
+		return "done: " + op.phase
+	case opFailed:
+		return "✗ " + firstNonEmpty(op.code, op.phase)
+	}
+	return op.outcome.String() + ": " + op.phase
+}
+
+// layoutTray picks and sizes the columns for width w from cells (one row of
+// strings per operation, in trayCols order).
+func layoutTray(cols []*trayCol, cells [][]string, w int) []*trayCol {
+	natural := make([]int, len(cols))
+	for i, c := range cols {
+		n := ansi.StringWidth(c.name)
+		for _, r := range cells {
+			n = max(n, ansi.StringWidth(r[i]))
+		}
+		natural[i] = min(n, c.max)
+		c.w = min(c.min, natural[i])
+	}
+	order := make([]int, len(cols))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cols[a].prio - cols[b].prio })
+	used := 2
+	in := make([]bool, len(cols))
+	for _, i := range order {
+		if cols[i].optional || (used+cols[i].w+1 > w && cols[i].prio > 2) {
+			continue
+		}
+		in[i] = true
+		used += cols[i].w + 1
+	}
+	for _, i := range order {
+		if in[i] {
+			grow := min(natural[i]-cols[i].w, max(w-used, 0))
+			cols[i].w += grow
+			used += grow
+		}
+	}
+	for _, i := range order {
+		if cols[i].optional && used+natural[i]+1 <= w {
+			cols[i].w = natural[i]
+			in[i] = true
+			used += natural[i] + 1
+		}
+	}
+	var out []*trayCol
+	for i, c := range cols {
+		if in[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func (t *trayPage) View(a *App, w, h int) string {
 	st := a.st
 	ops := a.tracker.ops
-	lines := []string{st.Title.Render("Activity") + st.Dim.Render(fmt.Sprintf("   %d in flight, %d recent, %d resources watched — closing this stops nothing",
-		a.tracker.inFlight(), len(ops), len(a.tracker.tracks)))}
+	failed := 0
+	for _, op := range ops {
+		if op.outcome == opFailed {
+			failed++
+		}
+	}
+	lines := []string{st.Title.Render("Activity") + st.Dim.Render(fmt.Sprintf("   %d in flight, %d recent (%d failed), %d resources watched — closing this stops nothing",
+		a.tracker.inFlight(), len(ops), failed, len(a.tracker.tracks)))}
 	if len(ops) == 0 {
 		lines = append(lines, "", "  "+st.Dim.Render("Nothing yet. Creates, changes and deletes you start show here and are followed until they settle."))
 		return strings.Join(lines, "\n")
 	}
-	// Columns in order of importance; narrow windows drop from the end
-	// of this list (the RequestId also shows in describe and the audit log).
-	type col struct {
-		name string
-		w    int
-		get  func(op *operation, elapsed string) string
-	}
-	cols := []col{
-		{"ACTION", 22, func(op *operation, _ string) string { return op.action }},
-		{"ID", 26, func(op *operation, _ string) string { return op.resID }},
-		{"PHASE", 13, func(op *operation, _ string) string { return op.phase }},
-		{"OUTCOME", 22, func(op *operation, _ string) string {
-			if op.outcome == opRunning {
-				return "→ " + op.target
-			}
-			return op.outcome.String()
-		}},
-		{"ELAPSED", 8, func(_ *operation, e string) string { return e }},
-		{"KIND", 14, func(op *operation, _ string) string { return op.kind.Singular }},
-		{"REQUEST ID", 36, func(op *operation, _ string) string { return op.requestID }},
-	}
-	used := 2
-	n := 0
-	for n < len(cols) && used+cols[n].w+1 <= w {
-		used += cols[n].w + 1
-		n++
-	}
-	n = max(n, 2)
-	cols = cols[:n]
-	row := func(cells []string) string {
-		var b strings.Builder
-		b.WriteString("  ")
-		for i, c := range cols {
-			b.WriteString(fit(cells[i], c.w, false))
-			b.WriteByte(' ')
-		}
-		return b.String()
-	}
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.name
-	}
-	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(row(names), w, "…")))
+	all := trayCols()
 	now := a.now()
-	for i := len(ops) - 1; i >= 0 && len(lines) < h; i-- {
-		op := ops[i]
+	// Newest first; only the rows that fit are laid out.
+	var shown []*operation
+	for i := len(ops) - 1; i >= 0 && len(shown) < max(h-3, 1); i-- {
+		shown = append(shown, ops[i])
+	}
+	cells := make([][]string, len(shown))
+	for r, op := range shown {
 		end := now
 		if op.outcome != opRunning {
 			end = op.ended
 		}
-		cells := make([]string, len(cols))
-		for j, c := range cols {
-			cells[j] = c.get(op, ago(end.Sub(op.started)))
+		cells[r] = make([]string, len(all))
+		for j, c := range all {
+			cells[r][j] = oneLine(c.get(op, ago(end.Sub(op.started))))
 		}
+	}
+	cols := layoutTray(all, cells, w)
+	idx := map[*trayCol]int{}
+	for i, c := range all {
+		idx[c] = i
+	}
+	row := func(get func(c *trayCol) string) string {
+		var b strings.Builder
+		b.WriteString("  ")
+		for _, c := range cols {
+			b.WriteString(fit(get(c), c.w, false))
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(row(func(c *trayCol) string { return c.name }), w, "…")))
+	var detail *operation
+	for r, op := range shown {
+		line := ansi.Truncate(row(func(c *trayCol) string { return cells[r][idx[c]] }), w, "…")
 		style := st.Base
 		switch op.outcome {
 		case opRunning:
@@ -124,17 +209,17 @@ func (t *trayPage) View(a *App, w, h int) string {
 		default:
 			style = st.Phase(theme.PhaseFailed)
 		}
-		line := row(cells)
-		if op.err != nil {
-			line += " " + oneLine(op.err.Error())
-		}
-		line = ansi.Truncate(line, w, "…")
-		if len(ops)-1-i == t.cursor {
+		if r == t.cursor {
 			line = st.Selected.Render(fit(ansi.Strip(line), w, false))
+			detail = op
 		} else {
 			line = style.Render(line)
 		}
 		lines = append(lines, line)
+	}
+	// The selected failure in full: the row has room for its code only.
+	if detail != nil && detail.err != nil && len(lines)+2 <= h {
+		lines = append(lines, "", wrapTo(st.Error.Render("✗ "+oneLine(detail.err.Error())), w))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -51,6 +51,8 @@ var screenVolatile = []volatile{
 // answers cycles Idle → Connect → Active on the simulator's clock.
 var shotVolatile = map[string][]volatile{
 	"bgp-peers": {{regexp.MustCompile(`\S(?:Idle|Connect|Active)\b *`), "(retrying) "}},
+	// The activity tray shows when each operation started.
+	"activity": {{regexp.MustCompile(`\b\d\d:\d\d:\d\d\b`), "HH:MM:SS"}},
 }
 
 // screenText is a capture's plain text, the way the .txt files keep it.
