@@ -44,10 +44,10 @@ func destructiveItem(label, hint, verb string, make func(fc *formCtx) mutation, 
 
 // vbrSessions counts the BGP sessions on a VBR: they go down when it is
 // terminated.
-func vbrSessions(ctx context.Context, fc *formCtx, o *model.Object) ([]string, error) {
+func vbrSessions(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
 	peers, err := fc.client.DescribeBgpPeers(ctx, &client.DescribeBgpPeersInput{RegionId: o.Region, RouterId: o.ID})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	up := 0
 	for _, p := range peers {
@@ -57,11 +57,11 @@ func vbrSessions(ctx context.Context, fc *formCtx, o *model.Object) ([]string, e
 	}
 	switch len(peers) {
 	case 0:
-		return []string{"No BGP session is configured on this VBR."}, nil
+		return []string{"No BGP session is configured on this VBR."}, nil, nil
 	case 1:
-		return []string{fmt.Sprintf("1 BGP session on this VBR goes down (%d Established now).", up)}, nil
+		return []string{fmt.Sprintf("1 BGP session on this VBR goes down (%d Established now).", up)}, nil, nil
 	}
-	return []string{fmt.Sprintf("%d BGP sessions on this VBR go down (%d Established now).", len(peers), up)}, nil
+	return []string{fmt.Sprintf("%d BGP sessions on this VBR go down (%d Established now).", len(peers), up)}, nil, nil
 }
 
 func vbrAbout(_ *formCtx, o *model.Object) []string {
@@ -78,7 +78,7 @@ func eipAbout(_ *formCtx, o *model.Object) []string {
 		line += ", " + e.Bandwidth + " Mbit/s"
 	}
 	if e.InstanceId != "" {
-		line += ", bound to " + e.InstanceType + " " + e.InstanceId
+		line += ", bound to " + instanceTitle(e.InstanceType) + " " + e.InstanceId
 	}
 	return []string{line}
 }
@@ -96,33 +96,36 @@ func eipReleaseSpec() *deleteSpec {
 	}
 }
 
-// eipUsers says what stops when an EIP is unbound: for a NAT gateway, the
-// SNAT and DNAT entries that use the address.
-func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, error) {
+// eipUsers says what stops when an EIP is unbound and, for a NAT gateway,
+// which SNAT and DNAT entries still use the address: the API refuses
+// (DependencyViolation.SnatEntry / .ForwardEntry) until they are gone.
+func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
 	e := o.Val().(*model.EipAddress)
+	stops := []string{fmt.Sprintf("%s %s loses the public address %s at once.", instanceTitle(e.InstanceType), e.InstanceId, e.IpAddress)}
 	if e.InstanceType != "Nat" || e.InstanceId == "" {
-		return []string{fmt.Sprintf("%s %s loses the public address %s at once.", e.InstanceType, e.InstanceId, e.IpAddress)}, nil
+		return stops, nil, nil
 	}
 	nat, err := natOfEntry(ctx, &formCtx{app: fc.app, client: fc.client, region: o.Region}, e.InstanceId)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	snatSources, dnat := map[string]bool{}, 0
+	sources, snat, dnat := map[string]bool{}, 0, 0
 	for _, t := range nat.SnatTableIds.SnatTableId {
 		es, err := fc.client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: t})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, s := range es {
 			if slices.Contains(strings.Split(s.SnatIp, ","), e.IpAddress) {
-				snatSources[s.Source()] = true
+				sources[s.Source()] = true
+				snat++
 			}
 		}
 	}
 	for _, t := range nat.ForwardTableIds.ForwardTableId {
 		es, err := fc.client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: t})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, f := range es {
 			if f.ExternalIp == e.IpAddress {
@@ -130,32 +133,29 @@ func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, erro
 			}
 		}
 	}
-	out := []string{}
-	if n := len(snatSources); n > 0 {
-		vsw, cidr := 0, 0
-		for s := range snatSources {
+	var blockers []string
+	if snat > 0 {
+		vsw := 0
+		for s := range sources {
 			if strings.HasPrefix(s, "vsw-") {
 				vsw++
-			} else {
-				cidr++
 			}
 		}
 		parts := []string{}
 		if vsw > 0 {
 			parts = append(parts, plural(vsw, "VSwitch", "VSwitches"))
 		}
-		if cidr > 0 {
-			parts = append(parts, plural(cidr, "CIDR block", "CIDR blocks"))
+		if n := len(sources) - vsw; n > 0 {
+			parts = append(parts, plural(n, "CIDR block", "CIDR blocks"))
 		}
-		out = append(out, fmt.Sprintf("SNAT for %s stops (entries of %s use %s).", joinAnd(parts), e.InstanceId, e.IpAddress))
+		stops = append(stops, fmt.Sprintf("SNAT for %s stops: its entries translate to %s.", joinAnd(parts), e.IpAddress))
+		blockers = append(blockers, plural(snat, "SNAT entry", "SNAT entries")+" using "+e.IpAddress)
 	}
 	if dnat > 0 {
-		out = append(out, fmt.Sprintf("%s on %s stop forwarding.", plural(dnat, "DNAT entry", "DNAT entries"), e.IpAddress))
+		stops = append(stops, fmt.Sprintf("%s on %s stop forwarding.", plural(dnat, "DNAT entry", "DNAT entries"), e.IpAddress))
+		blockers = append(blockers, plural(dnat, "DNAT entry", "DNAT entries")+" using "+e.IpAddress)
 	}
-	if len(out) == 0 {
-		out = append(out, "No SNAT or DNAT entry of "+e.InstanceId+" uses "+e.IpAddress+".")
-	}
-	return out, nil
+	return stops, blockers, nil
 }
 
 func plural(n int, one, many string) string {
@@ -207,10 +207,10 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 			}
 			return "", nil
 		},
-		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, error) {
+		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
 			es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: o.ID})
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			n := 0
 			for _, e := range es {
@@ -218,7 +218,7 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 					n++
 				}
 			}
-			return []string{fmt.Sprintf("%s of %s stop applying to %s.", plural(n, "custom route", "custom routes"), o.ID, vsw)}, nil
+			return []string{fmt.Sprintf("%s of %s stop applying to %s.", plural(n, "custom route", "custom routes"), o.ID, vsw)}, nil, nil
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 			sub := &formCtx{app: fc.app, client: fc.client, region: o.Region, parent: fc.parent, target: o, origin: fc.origin}
@@ -338,4 +338,19 @@ func peerRejectDry(ctx context.Context, fc *formCtx, o *model.Object, _ bool) er
 func natLarger(current string) []string {
 	specs := model.NatSpecs(false)
 	return specs[natRank(current)+1:]
+}
+
+// instanceTitle names an EIP's InstanceType the way people say it.
+func instanceTitle(t string) string {
+	switch t {
+	case "Nat":
+		return "NAT gateway"
+	case "EcsInstance":
+		return "ECS instance"
+	case "SlbInstance":
+		return "SLB instance"
+	case "NetworkInterface":
+		return "network interface"
+	}
+	return t
 }

@@ -813,7 +813,7 @@ func eipOps() kindOps {
 			return []actionItem{
 				{label: "Associate", hint: "bind to a NAT gateway or an ECS instance", make: newEipAssociate},
 				destructiveItem("Unassociate", "unbind from its instance", "Unassociate", newEipUnassociate,
-					func(s *deleteSpec) { s.about, s.impact = eipAbout, eipUsers }),
+					func(s *deleteSpec) { s.about, s.impact, s.stops = eipAbout, eipUsers, nil }),
 				{label: "Release", hint: "give the address back (only when Available)", destroy: func(*formCtx) *deleteSpec { return eipReleaseSpec() }},
 			}
 		},

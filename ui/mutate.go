@@ -46,9 +46,10 @@ type deleteSpec struct {
 	about func(fc *formCtx, o *model.Object) []string
 	// stops says what traffic stops, from the object as loaded.
 	stops func(o *model.Object) []string
-	// impact counts, when the dialog opens, what else stops (BGP sessions
-	// on a VBR, SNAT entries using an EIP). Reads only.
-	impact func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, error)
+	// impact reads, when the dialog opens, what else stops (BGP sessions
+	// on a VBR) and what still depends on it in a way the API refuses
+	// (SNAT entries using an EIP: "4 SNAT entries"). Reads only.
+	impact func(ctx context.Context, fc *formCtx, o *model.Object) (stops, blockers []string, err error)
 	// confirm replaces the texts the user may type (ID or name).
 	confirm func(o *model.Object) []string
 	// fresh re-reads the object when the dialog opens and asks refuse
@@ -318,15 +319,17 @@ func (d *deletePage) Activated(a *App) tea.Cmd {
 				return msg
 			}
 		}
+		var users []string
 		if spec.impact != nil {
-			lines, err := spec.impact(ctx, fc, o)
+			stops, blockers, err := spec.impact(ctx, fc, o)
 			if err != nil {
 				msg.err = err
 				return msg
 			}
-			msg.impact = lines
+			msg.impact, users = stops, blockers
 		}
 		msg.counts, msg.err = countDependents(ctx, c, reg, o, spec)
+		msg.counts = append(msg.counts, users...)
 		return msg
 	}
 }
@@ -492,7 +495,7 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		case !d.matches():
 			d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm; nothing was sent."}
 		case d.blocked():
-			d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "."}
+			d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "; nothing was sent."}
 		default:
 			d.sending = true
 			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
@@ -537,21 +540,18 @@ func (d *deletePage) subject() string {
 	return name
 }
 
-// whatItIs lists the resource's identity: kind, ID, name, region, and the
-// spec's own lines.
+// whatItIs lists where the resource is and its state (the title names
+// its kind, ID and name), and the spec's own lines.
 func (d *deletePage) whatItIs() []string {
 	o := d.obj
-	line := o.Kind.Singular + " " + o.ID
-	if o.Name != "" && o.Name != o.ID {
-		line += "  name " + o.Name
-	}
+	var parts []string
 	if o.Region != "" {
-		line += "  region " + o.Region
+		parts = append(parts, "Region "+o.Region)
 	}
 	if o.Status != "" {
-		line += "  status " + o.Status
+		parts = append(parts, "status "+o.Status)
 	}
-	out := []string{line}
+	out := []string{strings.Join(parts, " · ")}
 	if d.spec.about != nil {
 		out = append(out, d.spec.about(d.fc, o)...)
 	}
@@ -588,11 +588,11 @@ func (d *deletePage) View(a *App, w, h int) string {
 		lines = append(lines, errorLines(d.depErr, "could not check what depends on it; the API refuses the call if something still does")...)
 	case len(d.dependents) > 0:
 		lines = append(lines, st.Phase(4).Render(fmt.Sprintf("%s still has %s.", d.obj.ID, joinAnd(d.dependents))),
-			"The API refuses to delete it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
+			"The API refuses to "+strings.ToLower(verb)+" it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
 		if d.force {
 			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.force)
 		}
-	case d.checked && len(d.spec.blockers) > 0:
+	case d.checked && (len(d.spec.blockers) > 0 || d.spec.impact != nil):
 		lines = append(lines, st.Dim.Render("Nothing depends on it."))
 	}
 	if d.spec.force != "" && len(d.dependents) == 0 {
