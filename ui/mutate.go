@@ -592,7 +592,7 @@ func (d *deletePage) View(a *App, w, h int) string {
 		if d.force {
 			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.force)
 		}
-	case d.checked && (len(d.spec.blockers) > 0 || d.spec.impact != nil):
+	case d.checked && len(d.spec.blockers) > 0:
 		lines = append(lines, st.Dim.Render("Nothing depends on it."))
 	}
 	if d.spec.force != "" && len(d.dependents) == 0 {
@@ -612,9 +612,12 @@ func (d *deletePage) View(a *App, w, h int) string {
 	}
 	lines = append(lines, mark+st.Accent.Render("> ")+field+st.Selected.Render(" "))
 	button := "[ " + verb + " ]"
-	if d.matches() && !d.blocked() && !d.checking {
+	switch {
+	case d.blocked():
+		lines = append(lines, "", st.Dim.Render(button+" (not while something depends on it)"))
+	case d.matches() && !d.checking:
 		lines = append(lines, "", st.Error.Render(button)+" enter sends "+d.action()+" for "+d.obj.ID)
-	} else {
+	default:
 		lines = append(lines, "", st.Dim.Render(button+" (type the text above first)"))
 	}
 	if d.spec.dry != nil {
