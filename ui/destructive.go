@@ -17,7 +17,14 @@ import (
 // typed-confirmation dialog: the gate is asked again on a fresh copy when
 // the dialog opens, and the action's explanation says what stops.
 func confirmSpec(m mutation, verb string) *deleteSpec {
-	c := m.(*confirmAction)
+	c, ok := m.(*confirmAction)
+	if !ok {
+		// Not a yes/no action: nothing can be sent from the dialog.
+		return &deleteSpec{verb: verb, action: m.Action(), refuse: func(*model.Object) string { return m.Title() + " cannot be confirmed here" },
+			run: func(context.Context, *formCtx, *model.Object, string, bool) (*submitted, error) {
+				return nil, errCancelled
+			}}
+	}
 	spec := &deleteSpec{verb: verb, action: c.action, fresh: c.gate != nil, refuse: c.gate,
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 			return c.run(ctx, fc, o, token)
