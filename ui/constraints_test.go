@@ -313,7 +313,7 @@ func formFixtures() map[string]formFixture {
 		"CreateRouteTable":           fixtureOf(vpc, nil, createdBy(rtOps), nil),
 		"ModifyRouteTableAttributes": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, editedBy(rtOps), nil),
 		"AssociateRouteTable":        fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, actionNamed(rtOps, "Associate with a VSwitch"), nil),
-		"UnassociateRouteTable":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, actionNamed(rtOps, "Unassociate from a VSwitch"), nil),
+		"UnassociateRouteTable":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, func(fc *formCtx) mutation { return newRtBind(fc, false) }, nil), // the model behind x → Unassociate from vsw-…
 		"CreateRouteEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.sysRT }, nil, createdBy(routeOps), func(e *catalogEnv, m mutation) {
 			m.(*routeCreate).dest = "192.168.77.0/24"
 		}),

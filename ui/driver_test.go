@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,6 +57,7 @@ type faultSwitch struct {
 	calls atomic.Int64
 	next  http.Handler
 	log   []string
+	query []url.Values // each request's query: the API parameters (v3 signing sends them there)
 	mu    sync.Mutex
 }
 
@@ -67,6 +69,7 @@ func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.log = append(f.log, action)
+	f.query = append(f.query, r.URL.Query())
 	f.mu.Unlock()
 	if f.on.Load() {
 		w.Header().Set("Content-Type", "application/json")

@@ -47,7 +47,7 @@ func current(o *model.Object) map[string]any {
 }
 
 // scalar renders a decoded JSON value the way a parameter carries it.
-func scalar(v any) (string, bool) {
+func editScalar(v any) (string, bool) {
 	switch x := v.(type) {
 	case string:
 		return x, true
@@ -78,14 +78,14 @@ func sameValue(param, sent string, have any) bool {
 			return false
 		}
 		for k, v := range m {
-			s, ok := scalar(v)
+			s, ok := editScalar(v)
 			if !ok || !sameValue(k, s, sub[k]) {
 				return false
 			}
 		}
 		return true
 	}
-	h, ok := scalar(have)
+	h, ok := editScalar(have)
 	if !ok {
 		return false
 	}

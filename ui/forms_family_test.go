@@ -201,13 +201,8 @@ func (d *driver) lastOp() *operation {
 func (d *driver) deleteTyped(o *model.Object) {
 	d.t.Helper()
 	d.keys("ctrl+d")
-	d.waitText("Delete " + o.Kind.Singular + " " + o.ID)
-	d.waitFor("dependents counted", func() bool {
-		dp, ok := d.app.top().(*deletePage)
-		return ok && !dp.checking
-	})
-	d.typeText(o.ID)
-	d.keys("enter")
+	d.waitText(o.Kind.Singular + " " + o.ID)
+	d.confirmDialog(o.ID)
 }
 
 // sent lists the actions sent since mark.

@@ -32,6 +32,7 @@ func vpcFlowLogOps() kindOps {
 			return &flowLogModify{id: f.FlowLogId, name: f.FlowLogName, desc: f.Description}
 		},
 		del: &deleteSpec{
+			action: "DeleteFlowLog",
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
 				out, err := fc.client.DeleteFlowLog(ctx, in)
@@ -47,7 +48,7 @@ func vpcFlowLogOps() kindOps {
 			}
 			return []actionItem{
 				{label: "Activate", hint: "start capturing traffic", make: func(fc *formCtx) mutation { return flowLogSwitch(fc, true) }},
-				{label: "Deactivate", hint: "stop capturing traffic", make: func(fc *formCtx) mutation { return flowLogSwitch(fc, false) }},
+				destructiveItem("Deactivate", "stop capturing traffic", "Deactivate", func(fc *formCtx) mutation { return flowLogSwitch(fc, false) }, nil),
 			}
 		},
 	}
@@ -243,6 +244,7 @@ func sagFlowLogOps() kindOps {
 			return m
 		},
 		del: &deleteSpec{
+			action: "DeleteFlowLog",
 			refuse: func(o *model.Object) string {
 				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
 					return fmt.Sprintf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)

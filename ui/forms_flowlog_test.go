@@ -46,9 +46,7 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	d.rowID(id)
 	d.keys("x")
 	d.menuPick("Deactivate")
-	d.formPage()
-	d.waitFocus("Stop capturing")
-	d.keys("y")
+	d.confirmDialog(id)
 	d.tracked("DeactiveFlowLog")
 	d.settled(id, "Inactive")
 

@@ -29,6 +29,8 @@ func natOps() kindOps {
 			return &natModify{id: n.NatGatewayId, name: n.Name, desc: n.Description}
 		},
 		del: &deleteSpec{
+			action:   "DeleteNatGateway",
+			stops:    natStops,
 			blockers: []string{"snat", "dnat", "eip"},
 			force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error) {
@@ -44,7 +46,8 @@ func natOps() kindOps {
 			if fc.target == nil {
 				return nil
 			}
-			return []actionItem{{label: "Change spec", hint: "Small, Middle or Large (Normal gateways)",
+			n := fc.target.Val().(*model.NatGateway)
+			return append([]actionItem{{label: "Change spec", hint: "upgrade to Middle or Large (Normal gateways)",
 				make: func(fc *formCtx) mutation {
 					n := fc.target.Val().(*model.NatGateway)
 					m := &natSpec{id: n.NatGatewayId, current: n.Spec, spec: n.Spec}
@@ -54,8 +57,15 @@ func natOps() kindOps {
 					if !slices.Contains(model.NatSpecs(false), m.spec) {
 						m.spec = "Small"
 					}
+					// Upgrades only: a downgrade drops connections, so it
+					// has its own entries and the typed confirmation.
+					if up := natLarger(m.current); len(up) > 0 {
+						m.spec = up[0]
+					} else if m.refuse == "" {
+						m.refuse = n.NatGatewayId + " is already " + n.Spec + ", the largest spec; x → Downgrade asks for the typed ID"
+					}
 					return m
-				}}}
+				}}}, natDowngradeItems(n)...)
 		},
 	}
 }
@@ -233,7 +243,7 @@ func (m *natSpec) Form(fc *formCtx) *huh.Form {
 	if m.refuse != "" {
 		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible").Description("✗ " + m.refuse)))
 	}
-	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec").Options(stringOptions(model.NatSpecs(false)...)...).
+	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec").Options(stringOptions(natLarger(m.current)...)...).
 		Value(&m.spec).Description("Now " + m.current + "; the spec sets how many SNAT connections it holds")))
 }
 func (m *natSpec) Check(fc *formCtx) error {
@@ -243,7 +253,13 @@ func (m *natSpec) Check(fc *formCtx) error {
 	if strings.EqualFold(m.spec, m.current) {
 		return fmt.Errorf("the gateway is already %s; choose another spec", m.current)
 	}
-	return model.CheckNatSpec(m.spec, false)
+	if err := model.CheckNatSpec(m.spec, false); err != nil {
+		return err
+	}
+	if natRank(m.spec) < natRank(m.current) {
+		return fmt.Errorf("%s → %s is a downgrade: x → Downgrade spec to %s asks for the typed ID", m.current, m.spec, m.spec)
+	}
+	return nil
 }
 func (m *natSpec) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	in := &client.ModifyNatGatewaySpecInput{RegionId: fc.region, NatGatewayId: m.id, Spec: m.spec, ClientToken: token}
@@ -411,6 +427,8 @@ func snatOps() kindOps {
 			return &snatForm{entry: e, name: e.SnatEntryName, ipText: e.SnatIp}
 		},
 		del: &deleteSpec{
+			action:   "DeleteSnatEntry",
+			stops:    snatStops,
 			precheck: busySiblings,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				e := o.Val().(*model.SnatEntry)
@@ -649,6 +667,8 @@ func dnatOps() kindOps {
 				intIP: e.InternalIp, intPort: portText(e.InternalPort), name: e.ForwardEntryName}
 		},
 		del: &deleteSpec{
+			action:   "DeleteForwardEntry",
+			stops:    dnatStops,
 			precheck: busySiblings,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				e := o.Val().(*model.ForwardEntry)
@@ -847,30 +867,16 @@ func eipOps() kindOps {
 			e := fc.target.Val().(*model.EipAddress)
 			return &eipModify{id: e.AllocationId, name: e.Name, desc: e.Description, bandwidth: e.Bandwidth}
 		},
-		del: &deleteSpec{
-			refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				return releaseEip(ctx, fc, o)
-			},
-		},
+		del: eipReleaseSpec(),
 		actions: func(fc *formCtx) []actionItem {
 			if fc.target == nil {
 				return nil
 			}
 			return []actionItem{
 				{label: "Associate", hint: "bind to a NAT gateway or an ECS instance", make: newEipAssociate},
-				{label: "Unassociate", hint: "unbind from its instance", make: newEipUnassociate},
-				{label: "Release", hint: "give the address back (only when Available)", make: func(fc *formCtx) mutation {
-					e := fc.target.Val().(*model.EipAddress)
-					return &confirmAction{title: "Release EIP " + e.IpAddress, action: "ReleaseEipAddress",
-						question: "Release " + e.IpAddress + " (" + e.AllocationId + ")?",
-						explain:  "The address goes back to Alibaba Cloud; you will most likely not get it again.",
-						obj:      fc.target,
-						gate:     func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
-						run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string) (*submitted, error) {
-							return releaseEip(ctx, fc, o)
-						}}
-				}},
+				destructiveItem("Unassociate", "unbind from its instance", "Unassociate", newEipUnassociate,
+					func(s *deleteSpec) { s.about, s.impact, s.stops = eipAbout, eipUsers, nil }),
+				{label: "Release", hint: "give the address back (only when Available)", destroy: func(*formCtx) *deleteSpec { return eipReleaseSpec() }},
 			}
 		},
 	}

@@ -31,7 +31,8 @@ func peerOps() kindOps {
 			return m
 		},
 		del: &deleteSpec{
-			force: "Force also deletes the routes that point at the peering connection",
+			action: "DeleteVpcPeerConnection",
+			force:  "Force also deletes the routes that point at the peering connection",
 			dry: func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error {
 				_, err := fc.client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
@@ -51,7 +52,8 @@ func peerOps() kindOps {
 			}
 			return []actionItem{
 				{label: "Accept", hint: "as the accepting account (Accepting → Activated)", make: func(fc *formCtx) mutation { return peerDecide(fc, true) }},
-				{label: "Reject", hint: "as the accepting account (→ Rejected)", make: func(fc *formCtx) mutation { return peerDecide(fc, false) }},
+				destructiveItem("Reject", "as the accepting account (→ Rejected)", "Reject", func(fc *formCtx) mutation { return peerDecide(fc, false) },
+					func(s *deleteSpec) { s.dry = peerRejectDry }),
 			}
 		},
 	}

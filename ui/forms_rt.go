@@ -28,6 +28,7 @@ func rtOps() kindOps {
 			return &rtModify{id: t.RouteTableId, name: t.RouteTableName, desc: t.Description}
 		},
 		del: &deleteSpec{
+			action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt
 			// scope lists them).
 			blockers: []string{"vsw"},
@@ -56,12 +57,10 @@ func rtOps() kindOps {
 			if fc.target == nil {
 				return nil
 			}
-			return []actionItem{
+			return append([]actionItem{
 				{label: "Associate with a VSwitch", hint: "bind this table to a VSwitch of its VPC",
 					make: func(fc *formCtx) mutation { return newRtBind(fc, true) }},
-				{label: "Unassociate from a VSwitch", hint: "the VSwitch falls back to the system table",
-					make: func(fc *formCtx) mutation { return newRtBind(fc, false) }},
-			}
+			}, rtUnbindItems(fc)...)
 		},
 	}
 }
@@ -275,6 +274,9 @@ func routeOps() kindOps {
 			return &routeCreate{table: p.Val().(*model.RouteTable), hopType: "NatGateway"}
 		},
 		del: &deleteSpec{
+			action: "DeleteRouteEntry",
+			about:  routeAbout,
+			stops:  routeStops,
 			refuse: func(o *model.Object) string {
 				if err := routeDeletable(o.Val().(*model.RouteEntry)); err != nil {
 					return err.Error()

@@ -67,12 +67,17 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	assertNoWrite(t, d, mark, "deleting a bound route table")
 	d.keys("esc")
 
-	// x → unassociate, then the delete goes through.
+	// x → unassociate (the VSwitch's ID typed), then the delete goes through.
+	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
+	if err != nil || len(sws) != 1 {
+		t.Fatalf("bound VSwitches: %v %d", err, len(sws))
+	}
+	d.keys("ctrl+r")
+	d.idle()
 	d.rowID(id)
 	d.keys("x")
-	d.menuPick("Unassociate from a VSwitch")
-	d.formPage()
-	d.choose("VSwitch", "prod-core-app-g")
+	d.menuPick("Unassociate from " + sws[0].VSwitchId)
+	d.confirmDialog(sws[0].VSwitchId)
 	d.tracked("UnassociateRouteTable")
 	d.waitFor("the VSwitch to be unbound", func() bool { return bound() == 0 })
 	o := d.rowID(id)

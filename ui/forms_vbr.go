@@ -26,7 +26,9 @@ func vbrOps() kindOps {
 				return nil
 			}
 			return []actionItem{
-				{label: "Terminate", hint: "stop forwarding (active → terminated)", make: func(fc *formCtx) mutation { return vbrLifecycle(fc, true) }},
+				destructiveItem("Terminate", "stop forwarding (active → terminated)", "Terminate",
+					func(fc *formCtx) mutation { return vbrLifecycle(fc, true) },
+					func(s *deleteSpec) { s.about, s.impact = vbrAbout, vbrSessions }),
 				{label: "Recover", hint: "restart a terminated VBR (→ active)", make: func(fc *formCtx) mutation { return vbrLifecycle(fc, false) }},
 			}
 		},
@@ -158,6 +160,7 @@ func bgpGroupOps() kindOps {
 				name: g.Name, desc: g.Description}
 		},
 		del: &deleteSpec{
+			action:   "DeleteBgpGroup",
 			blockers: []string{"bgppeer"},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
@@ -333,6 +336,8 @@ func bgpPeerOps() kindOps {
 			return &bgpPeerForm{id: p.BgpPeerId, groupID: p.BgpGroupId, fixedGroup: true, peerIP: p.PeerIpAddress, bfd: p.EnableBfd, multiHop: hop}
 		},
 		del: &deleteSpec{
+			action: "DeleteBgpPeer",
+			stops:  bgpPeerStops,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
 				out, err := fc.client.DeleteBgpPeer(ctx, in)
@@ -511,6 +516,7 @@ func bgpNetOps() kindOps {
 			return m
 		},
 		del: &deleteSpec{
+			action: "DeleteBgpNetwork",
 			refuse: func(o *model.Object) string {
 				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
 					return fmt.Sprintf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", o.Val().(*model.BgpNetwork).DstCidrBlock, o.Status)

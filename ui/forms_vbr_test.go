@@ -67,9 +67,7 @@ func TestVbrEditTerminateRecover(t *testing.T) {
 	d.rowID(o.ID)
 	d.keys("x")
 	d.menuPick("Terminate")
-	d.formPage()
-	d.waitFocus("Terminate " + o.ID)
-	d.keys("y")
+	d.confirmDialog(o.ID)
 	d.tracked("TerminateVirtualBorderRouter")
 	d.settled(o.ID, "terminated")
 

@@ -33,6 +33,7 @@ func vpcOps() kindOps {
 			return &vpcModify{id: v.VpcId, name: v.VpcName, desc: v.Description}
 		},
 		del: &deleteSpec{
+			action:   "DeleteVpc",
 			blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
 			// The system route table goes with the VPC.
 			keep: func(o *model.Object) bool {
@@ -186,6 +187,7 @@ func vswOps() kindOps {
 			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
 		},
 		del: &deleteSpec{
+			action: "DeleteVSwitch",
 			refuse: onlyWhenAvailable,
 			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
 				_, err := fc.client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})

@@ -29,6 +29,7 @@ func vpnOps() kindOps {
 			return &vpnModify{id: v.VpnGatewayId, name: v.Name, desc: v.Description}
 		},
 		del: &deleteSpec{
+			action: "DeleteVpnGateway",
 			// A gateway with IPsec connections cannot be deleted.
 			blockers: []string{"ipsec"},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
@@ -175,6 +176,7 @@ func cgwOps() kindOps {
 			return &cgwForm{id: c.CustomerGatewayId, ip: c.IpAddress, name: c.Name, desc: c.Description}
 		},
 		del: &deleteSpec{
+			action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			blockers: []string{"ipsec"},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
@@ -294,6 +296,8 @@ func ipsecOps() kindOps {
 				ike: ike, ipsec: c.IpsecConfig, ikeLife: lifeText(ike.IkeLifetime), ipsecLife: lifeText(c.IpsecConfig.IpsecLifetime)}
 		},
 		del: &deleteSpec{
+			action: "DeleteVpnConnection",
+			stops:  ipsecStops,
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
 				out, err := fc.client.DeleteVpnConnection(ctx, in)

@@ -20,16 +20,42 @@ type kindOps struct {
 	actions func(fc *formCtx) []actionItem
 }
 
-// actionItem is one entry of the `x` menu.
+// actionItem is one entry of the `x` menu. A destructive action (release,
+// terminate, unassociate, reject, deactivate, a downgrade) sets destroy: it
+// opens the same typed-confirmation dialog as a delete, never a form.
 type actionItem struct {
-	label string
-	hint  string
-	make  func(fc *formCtx) mutation
+	label   string
+	hint    string
+	make    func(fc *formCtx) mutation
+	destroy func(fc *formCtx) *deleteSpec
 }
 
-// deleteSpec says how to delete a resource of a kind.
+// deleteSpec says how to delete a resource of a kind, or how to run any
+// other destructive action on it: every one goes through the same dialog
+// (what it is, what depends on it and what stops, the typed ID or name, a
+// dry run where the API has one).
 type deleteSpec struct {
-	// run sends the delete; token is the dialog's ClientToken.
+	// verb is the dialog's title and button ("Delete" when empty); action
+	// is the API action, for the tray and the audit log.
+	verb, action string
+	// subject replaces "<kind> <ID> (<name>)" in the title (an
+	// association names both sides).
+	subject func(o *model.Object) string
+	// about adds what it is beyond kind, ID, name and region (a route's
+	// destination → next hop and table).
+	about func(fc *formCtx, o *model.Object) []string
+	// stops says what traffic stops, from the object as loaded.
+	stops func(o *model.Object) []string
+	// impact reads, when the dialog opens, what else stops (BGP sessions
+	// on a VBR) and what still depends on it in a way the API refuses
+	// (SNAT entries using an EIP: "4 SNAT entries"). Reads only.
+	impact func(ctx context.Context, fc *formCtx, o *model.Object) (stops, blockers []string, err error)
+	// confirm replaces the texts the user may type (ID or name).
+	confirm func(o *model.Object) []string
+	// fresh re-reads the object when the dialog opens and asks refuse
+	// again on that copy: the row may be older than its status.
+	fresh bool
+	// run sends the call; token is the dialog's ClientToken.
 	run func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error)
 	// blockers are child kinds whose presence makes the API refuse the
 	// delete; keep tells which of them count (system route tables do not).
@@ -107,6 +133,12 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 			for _, it := range ops.actions(fc) {
 				it := it
 				items = append(items, menuItem{label: it.label, hint: it.hint, run: func(a *App) tea.Cmd {
+					if it.destroy != nil {
+						if fc.target == nil {
+							return a.flashError("Select a row first.")
+						}
+						return a.push(newDeletePage(a, fc.target, it.destroy(fc), fc))
+					}
 					return a.openForm(it.make(fc), fc)
 				}})
 			}
@@ -156,10 +188,13 @@ func (b *browser) workRegion(a *App) string {
 	return a.opt.Region
 }
 
-// ---- delete dialog ----
+// ---- the destructive-action dialog ----
 
-// deletePage asks for the resource's ID (or name) to be typed, and explains
-// what still depends on it before any call is made.
+// deletePage is the one dialog for every destructive action (delete,
+// release, terminate, unassociate, reject, deactivate, downgrade): it says
+// what the resource is, what depends on it and what traffic stops, asks
+// for its ID (or name) to be typed, and offers a dry run where the API has
+// one. Nothing is sent before the typed text matches.
 type deletePage struct {
 	id    int
 	obj   *model.Object
@@ -172,7 +207,9 @@ type deletePage struct {
 
 	refused    string
 	checking   bool
+	checked    bool
 	dependents []string // "3 VSwitches"
+	impact     []string // "2 BGP sessions on this VBR go down"
 	depErr     error
 	sending    bool
 	banner     []string
@@ -182,6 +219,8 @@ type deletePage struct {
 type dependentsMsg struct {
 	id      int
 	counts  []string
+	impact  []string
+	fresh   *model.Object
 	refusal string
 	err     error
 }
@@ -211,13 +250,29 @@ func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *dele
 	return d
 }
 
+// verb is the action's name: the title and the button.
+func (d *deletePage) verb() string {
+	if d.spec.verb != "" {
+		return d.spec.verb
+	}
+	return "Delete"
+}
+
+// action is the API action the dialog sends.
+func (d *deletePage) action() string {
+	if d.spec.action != "" {
+		return d.spec.action
+	}
+	return d.verb() + strings.ReplaceAll(d.obj.Kind.Singular, " ", "")
+}
+
 func (d *deletePage) ID() int { return d.id }
 
 func (d *deletePage) Hints() [][2]string {
 	if d.refused != "" {
 		return [][2]string{{"esc", "back"}} // nothing can be sent
 	}
-	h := [][2]string{{"enter", "delete"}, {"esc", "cancel"}}
+	h := [][2]string{{"enter", strings.ToLower(d.verb())}, {"esc", "cancel"}}
 	if d.spec.force != "" {
 		h = append(h, [2]string{"tab", "force"})
 	}
@@ -226,56 +281,78 @@ func (d *deletePage) Hints() [][2]string {
 	}
 	return h
 }
-func (d *deletePage) Crumb() string { return "delete " + d.obj.ID }
+func (d *deletePage) Crumb() string { return strings.ToLower(d.verb()) + " " + d.obj.ID }
 func (d *deletePage) Typing() bool  { return true }
 
-// Activated counts the dependents (reads only).
+// Activated re-reads the object when asked, counts the dependents and
+// what stops (reads only).
 func (d *deletePage) Activated(a *App) tea.Cmd {
-	if d.refused != "" || (len(d.spec.blockers) == 0 && d.spec.precheck == nil) || d.checking || d.dependents != nil {
+	if d.checked || d.checking || !d.needsCheck() {
 		return nil
 	}
 	d.checking = true
-	id, ctx, c, reg, o, spec, fc := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.spec, d.fc
+	id, ctx, c, reg, o, fc, spec := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.fc, d.spec
 	return func() tea.Msg {
+		msg := dependentsMsg{id: id, counts: []string{}}
+		if spec.fresh && o.Kind.Get != nil {
+			fresh, err := c.Get(ctx, o.Kind, o.Region, o.ID, o)
+			switch {
+			case err != nil:
+				msg.err = err
+				return msg
+			case fresh == nil:
+				msg.refusal = o.ID + " no longer exists"
+				return msg
+			}
+			msg.fresh, o = fresh, fresh
+			if spec.refuse != nil {
+				if why := spec.refuse(o); why != "" {
+					msg.refusal = why
+					return msg
+				}
+			}
+		}
 		if spec.precheck != nil {
 			why, err := spec.precheck(ctx, fc, o)
 			if err != nil || why != "" {
-				return dependentsMsg{id: id, counts: []string{}, refusal: why, err: err}
+				msg.refusal, msg.err = why, err
+				return msg
 			}
 		}
-		counts, err := countDependents(ctx, c, reg, o, spec)
-		return dependentsMsg{id: id, counts: counts, err: err}
+		var users []string
+		if spec.impact != nil {
+			stops, blockers, err := spec.impact(ctx, fc, o)
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			msg.impact, users = stops, blockers
+		}
+		msg.counts, msg.err = countDependents(ctx, c, reg, o, spec)
+		msg.counts = append(msg.counts, users...)
+		return msg
 	}
 }
 
+// needsCheck: something must be read before the dialog can judge.
+func (d *deletePage) needsCheck() bool {
+	s := d.spec
+	if d.refused != "" && !s.fresh {
+		return false
+	}
+	return s.fresh || len(s.blockers) > 0 || s.precheck != nil || s.impact != nil
+}
+
 func countDependents(ctx context.Context, c *client.Client, reg *model.Registry, o *model.Object, spec *deleteSpec) ([]string, error) {
-	var out []string
+	out := []string{}
 	for _, name := range spec.blockers {
 		k, ok := reg.Lookup(name)
 		if !ok {
 			continue
 		}
-		s, ok := k.ScopeFor(o.Kind.Name)
-		if !ok {
-			continue
-		}
-		n := 0
-		for _, l := range client.ScopedListings(k, o, s) {
-			err := c.ListObjects(ctx, l.Kind, l.Region, l.Params, func(objs []*model.Object, _ client.Page) error {
-				for _, ch := range objs {
-					if l.Match != nil && !l.Match(ch) {
-						continue
-					}
-					if spec.keep != nil && !spec.keep(ch) {
-						continue
-					}
-					n++
-				}
-				return nil
-			})
-			if err != nil {
-				return out, err
-			}
+		n, err := countChildren(ctx, c, k, o, spec.keep)
+		if err != nil {
+			return out, err
 		}
 		if n > 0 {
 			title := k.Title
@@ -285,13 +362,41 @@ func countDependents(ctx context.Context, c *client.Client, reg *model.Registry,
 			out = append(out, fmt.Sprintf("%d %s", n, strings.ToLower(title)))
 		}
 	}
-	if out == nil {
-		out = []string{}
-	}
 	return out, nil
 }
 
+// countChildren counts the objects of kind k under o (keep, when set,
+// says which count).
+func countChildren(ctx context.Context, c *client.Client, k *model.Kind, o *model.Object, keep func(*model.Object) bool) (int, error) {
+	s, ok := k.ScopeFor(o.Kind.Name)
+	if !ok {
+		return 0, nil
+	}
+	n := 0
+	for _, l := range client.ScopedListings(k, o, s) {
+		err := c.ListObjects(ctx, l.Kind, l.Region, l.Params, func(objs []*model.Object, _ client.Page) error {
+			for _, ch := range objs {
+				if l.Match != nil && !l.Match(ch) {
+					continue
+				}
+				if keep != nil && !keep(ch) {
+					continue
+				}
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
 func (d *deletePage) confirmText() []string {
+	if d.spec.confirm != nil {
+		return d.spec.confirm(d.obj)
+	}
 	out := []string{d.obj.ID}
 	if d.obj.Name != "" && d.obj.Name != d.obj.ID {
 		out = append(out, d.obj.Name)
@@ -314,36 +419,40 @@ func (d *deletePage) blocked() bool { return len(d.dependents) > 0 && !d.force }
 func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
 	case dependentsMsg:
-		d.checking = false
-		d.dependents, d.depErr = m.counts, m.err
+		d.checking, d.checked = false, true
+		d.dependents, d.impact, d.depErr = m.counts, m.impact, m.err
+		if m.fresh != nil {
+			d.obj, d.refused = m.fresh, "" // judged again on the fresh copy
+		}
 		if m.refusal != "" {
 			d.refused = m.refusal
 		}
 		return nil
 	case dryRunMsg:
 		d.sending = false
+		what := strings.ToLower(d.verb())
 		if client.ErrorCode(m.err) == "DryRunOperation" {
-			d.banner, d.bannerOK = []string{"✓ Dry run passed: the API would accept this delete (RequestId " + client.RequestID(m.err) + "). Nothing was deleted."}, true
+			d.banner, d.bannerOK = []string{"✓ Dry run passed: the API would accept this " + what + " (RequestId " + client.RequestID(m.err) + "). Nothing was changed."}, true
 			return nil
 		}
 		d.bannerOK = false
 		if m.err == nil {
-			d.banner = []string{"The dry run answered without DryRunOperation; nothing was deleted."}
+			d.banner = []string{"The dry run answered without DryRunOperation; nothing was changed."}
 			return nil
 		}
-		d.banner = errorLines(m.err, "the dry run says the delete would fail; nothing was deleted")
+		d.banner = errorLines(m.err, "the dry run says the "+what+" would fail; nothing was changed")
 		return nil
 	case deletedMsg:
 		d.sending = false
-		// The API's action comes from the call itself (recordOutcome); this
-		// names a delete that failed before anything was sent.
-		action := "Delete " + d.obj.Kind.Singular
+		// The API's action comes from the call itself (recordOutcome); the
+		// dialog's own names a call that failed before anything was sent.
+		action := d.action()
 		fc := *d.fc
 		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
 		cmd := a.recordOutcome(action, &fc, m.res, m.err)
 		action = callAction(action, m.res, m.err)
 		if m.err != nil {
-			d.banner = errorLines(m.err, "nothing was deleted; esc goes back")
+			d.banner = errorLines(m.err, "nothing was changed; esc goes back")
 			return cmd
 		}
 		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin))
@@ -351,50 +460,56 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		d.typed = append(d.typed, []rune(strings.TrimSpace(m.Content))...)
 		return nil
 	case tea.KeyPressMsg:
-		switch m.Keystroke() {
-		case "esc":
-			return a.pop()
-		case "ctrl+c":
-			return a.quit()
-		case "backspace":
-			if len(d.typed) > 0 {
-				d.typed = d.typed[:len(d.typed)-1]
-			}
-		case "tab":
-			if d.spec.force != "" {
-				d.force = !d.force
-			}
-		case "ctrl+t":
-			if d.spec.dry != nil && !d.sending && d.refused == "" {
-				d.sending = true
-				d.banner, d.bannerOK = []string{"Dry run…"}, true
-				id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.dry, d.force
-				return func() tea.Msg { return dryRunMsg{id: id, err: dry(ctx, fc, o, force)} }
-			}
-		case "enter":
-			switch {
-			case d.sending:
-			case d.refused != "":
-				d.banner = []string{"It cannot be deleted: " + d.refused + "."}
-			case d.checking:
-				return a.flashInfo("Still checking what depends on it…")
-			case !d.matches():
-				d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm."}
-			case d.blocked():
-				d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "."}
-			default:
-				d.sending = true
-				d.banner, d.bannerOK = []string{"Deleting…"}, false
-				id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
-				return func() tea.Msg {
-					res, err := spec.run(ctx, fc, o, token, force)
-					return deletedMsg{id: id, res: res, err: err}
-				}
-			}
+		return d.key(a, m)
+	}
+	return nil
+}
+
+func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
+	switch m.Keystroke() {
+	case "esc":
+		return a.pop()
+	case "ctrl+c":
+		return a.quit()
+	case "backspace":
+		if len(d.typed) > 0 {
+			d.typed = d.typed[:len(d.typed)-1]
+		}
+	case "tab":
+		if d.spec.force != "" {
+			d.force = !d.force
+		}
+	case "ctrl+t":
+		if d.spec.dry != nil && !d.sending && d.refused == "" {
+			d.sending = true
+			d.banner, d.bannerOK = []string{"Dry run…"}, true
+			id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.dry, d.force
+			return func() tea.Msg { return dryRunMsg{id: id, err: dry(ctx, fc, o, force)} }
+		}
+	case "enter":
+		verb := strings.ToLower(d.verb())
+		switch {
+		case d.sending:
+		case d.refused != "":
+			d.banner = []string{"Not possible: " + d.refused + "."}
+		case d.checking:
+			return a.flashInfo("Still checking what depends on it…")
+		case !d.matches():
+			d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm; nothing was sent."}
+		case d.blocked():
+			d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "; nothing was sent."}
 		default:
-			if t := m.Key().Text; t != "" {
-				d.typed = append(d.typed, []rune(t)...)
+			d.sending = true
+			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
+			id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
+			return func() tea.Msg {
+				res, err := spec.run(ctx, fc, o, token, force)
+				return deletedMsg{id: id, res: res, err: err}
 			}
+		}
+	default:
+		if t := m.Key().Text; t != "" {
+			d.typed = append(d.typed, []rune(t)...)
 		}
 	}
 	return nil
@@ -415,31 +530,71 @@ func quoteAll(s []string) []string {
 	return out
 }
 
-func (d *deletePage) View(a *App, w, h int) string {
-	st := a.st
-	name := d.obj.ID
-	if d.obj.Name != "" {
+// subject is what the title names: "VBR vbr-1 (dc-link)".
+func (d *deletePage) subject() string {
+	if d.spec.subject != nil {
+		return d.spec.subject(d.obj)
+	}
+	name := d.obj.Kind.Singular + " " + d.obj.ID
+	if d.obj.Name != "" && d.obj.Name != d.obj.ID {
 		name += " (" + d.obj.Name + ")"
 	}
-	lines := []string{st.Error.Render("Delete " + d.obj.Kind.Singular + " " + name + "?"), ""}
-	switch {
-	case d.refused != "":
+	return name
+}
+
+// whatItIs lists where the resource is and its state (the title names
+// its kind, ID and name), and the spec's own lines.
+func (d *deletePage) whatItIs() []string {
+	o := d.obj
+	var parts []string
+	if o.Region != "" {
+		parts = append(parts, "Region "+o.Region)
+	}
+	if o.Status != "" {
+		parts = append(parts, "status "+o.Status)
+	}
+	out := []string{strings.Join(parts, " · ")}
+	if d.spec.about != nil {
+		out = append(out, d.spec.about(d.fc, o)...)
+	}
+	return out
+}
+
+func (d *deletePage) View(a *App, w, h int) string {
+	st := a.st
+	verb := d.verb()
+	lines := []string{st.Error.Render(verb + " " + d.subject() + "?"), ""}
+	for _, l := range d.whatItIs() {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, "")
+	if d.refused != "" {
 		lines = append(lines, st.Phase(4).Render("✗ "+d.refused), "Nothing will be sent. esc goes back.")
 		for i, l := range lines {
 			lines[i] = wrapTo(l, w)
 		}
 		return strings.Join(lines, "\n")
+	}
+	var stops []string
+	if d.spec.stops != nil {
+		stops = d.spec.stops(d.obj)
+	}
+	stops = append(stops, d.impact...)
+	for _, s := range stops {
+		lines = append(lines, st.Phase(2).Render("! ")+s)
+	}
+	switch {
 	case d.checking:
 		lines = append(lines, st.Dim.Render("Checking what still depends on it…"))
 	case d.depErr != nil:
-		lines = append(lines, errorLines(d.depErr, "could not check dependents; the API will refuse the delete if any remain")...)
+		lines = append(lines, errorLines(d.depErr, "could not check what depends on it; the API refuses the call if something still does")...)
 	case len(d.dependents) > 0:
 		lines = append(lines, st.Phase(4).Render(fmt.Sprintf("%s still has %s.", d.obj.ID, joinAnd(d.dependents))),
-			"The API refuses to delete it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
+			"The API refuses to "+strings.ToLower(verb)+" it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
 		if d.force {
 			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.force)
 		}
-	case d.dependents != nil:
+	case d.checked && len(d.spec.blockers) > 0:
 		lines = append(lines, st.Dim.Render("Nothing depends on it."))
 	}
 	if d.spec.force != "" && len(d.dependents) == 0 {
@@ -458,8 +613,17 @@ func (d *deletePage) View(a *App, w, h int) string {
 		mark = st.Phase(1).Render("✓ ")
 	}
 	lines = append(lines, mark+st.Accent.Render("> ")+field+st.Selected.Render(" "))
+	button := "[ " + verb + " ]"
+	switch {
+	case d.blocked():
+		lines = append(lines, "", st.Dim.Render(button+" (not while something depends on it)"))
+	case d.matches() && !d.checking:
+		lines = append(lines, "", st.Error.Render(button)+" enter sends "+d.action()+" for "+d.obj.ID)
+	default:
+		lines = append(lines, "", st.Dim.Render(button+" (type the text above first)"))
+	}
 	if d.spec.dry != nil {
-		lines = append(lines, st.Dim.Render("ctrl+t runs a dry run: the API checks the delete without deleting anything."))
+		lines = append(lines, st.Dim.Render("ctrl+t runs a dry run: the API checks the "+strings.ToLower(verb)+" without changing anything."))
 	}
 	for _, b := range d.banner {
 		style := st.Error
