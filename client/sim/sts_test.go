@@ -55,7 +55,9 @@ func TestCallerIdentityOfficialSDK(t *testing.T) {
 	}
 	// The account STS reports is the OwnerId the VPC API puts on resources.
 	vp := newHarness(t, Options{}).edgeOn(model.ProductVpcPeer)
-	var list struct{ VpcPeerConnects []struct{ OwnerId json.Number } }
+	var list struct {
+		VpcPeerConnects []struct{ OwnerId json.Number }
+	}
 	if err := json.Unmarshal(vp.ok("ListVpcPeerConnections", kv("RegionId", hz)).Raw, &list); err != nil || len(list.VpcPeerConnects) == 0 {
 		t.Fatalf("no peer connections to compare with: %v", err)
 	}
