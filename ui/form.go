@@ -75,6 +75,9 @@ type formCtx struct {
 	// origin is the page the form was opened from; a created resource is
 	// shown there at once.
 	origin int
+	// regionWhy says where region came from when it is not the pane's
+	// (the selected row's, in an all-regions pane); the title shows it.
+	regionWhy string
 }
 
 // formPage hosts a mutation's huh form.
@@ -312,7 +315,7 @@ func (p *formPage) View(a *App, w, h int) string {
 			p.form = p.form.WithWidth(min(w, 100))
 		}
 	}
-	lines := []string{st.Title.Render(p.m.Title())}
+	lines := []string{wrapTo(st.Title.Render(formTitle(p.m.Title(), p.fc)), w)}
 	for _, l := range p.banner {
 		style := st.Info
 		if p.bannerErr {

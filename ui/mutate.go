@@ -18,6 +18,9 @@ type kindOps struct {
 	edit    func(fc *formCtx) mutation
 	del     *deleteSpec
 	actions func(fc *formCtx) []actionItem
+	// noActions explains an empty `x` menu for the selected row (e.g. who
+	// may accept a peering); "" keeps the generic message.
+	noActions func(fc *formCtx) string
 }
 
 // actionItem is one entry of the `x` menu.
@@ -69,6 +72,9 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	if sel != nil {
 		fc.target = sel.Obj
 		if sel.Obj.Region != "" {
+			if sel.Obj.Region != fc.region {
+				fc.regionWhy = "the selected row's region"
+			}
 			fc.region = sel.Obj.Region
 		}
 	}
@@ -112,6 +118,11 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 			}
 		}
 		if len(items) == 0 {
+			if ops.noActions != nil && fc.target != nil {
+				if why := ops.noActions(fc); why != "" {
+					return a.flashError(why)
+				}
+			}
 			return a.flashError(fmt.Sprintf("No other actions for %s.", k.Title))
 		}
 		what := k.Singular
