@@ -260,7 +260,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case callerMsg:
 		return a, a.setCaller(m)
-	case trackTickMsg, trackResultMsg:
+	case trackTickMsg, trackResultMsg, serviceResultMsg:
 		return a, a.tracker.update(msg)
 	case objectsChangedMsg:
 		return a, a.broadcast(m)

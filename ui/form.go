@@ -61,6 +61,9 @@ type submitted struct {
 	// Ref is the resource as the console knew it (a delete's target): its
 	// fields give the describe call what it needs.
 	Ref *model.Object
+	// Service, when set, follows a region service being opened in Region
+	// (Ref is the region's row) instead of a describe.
+	Service *regionService
 }
 
 // formCtx is what a mutation may use.
@@ -285,6 +288,9 @@ func (a *App) trackSubmitted(action string, res *submitted, origin int) tea.Cmd 
 	ref := &model.Object{Kind: res.Kind, Region: res.Region, ID: res.ID}
 	if res.Ref != nil {
 		ref = res.Ref
+	}
+	if res.Service != nil {
+		return a.tracker.followService(op, res.Service, res.Region, ref)
 	}
 	if res.Kind.Get == nil {
 		// Not fetchable by ID: the pane's refresh shows the result.
