@@ -68,7 +68,7 @@ func (a *App) setCaller(m callerMsg) tea.Cmd {
 // terminal, its last four digits otherwise.
 func (a *App) accountLabel(w int) string {
 	switch {
-	case a.caller.account != "" && w >= 120:
+	case a.caller.account != "" && w >= 140:
 		return "account " + a.caller.account
 	case a.caller.account != "":
 		id := a.caller.account

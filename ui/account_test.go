@@ -55,3 +55,37 @@ func TestFormTitleNamesTheRegion(t *testing.T) {
 		t.Errorf("a form in the pane's own region needs no explanation:\n%s", s)
 	}
 }
+
+// When STS cannot be asked, the header says the account is unknown and the
+// peering actions are offered with that caveat: the API decides.
+func TestUnknownAccountFallsBackToTheAPI(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.process(callerMsg{err: &client.APIError{HTTPStatus: 403, Code: "Forbidden.RAM", RequestID: "REQ-STS"}})
+	d.waitText("acct ?")
+	d.pane("peer")
+	d.rowWhere("a peering", func(o *model.Object) bool { return o.Kind.Name == "peer" })
+	d.keys("x")
+	d.waitFor("a menu", func() bool { return d.app.menu != nil })
+	var hints []string
+	for _, it := range d.app.menu.items {
+		hints = append(hints, it.label+": "+it.hint)
+	}
+	got := strings.Join(hints, "\n")
+	if !strings.Contains(got, "Accept: ") || !strings.Contains(got, "Reject: ") || !strings.Contains(got, "GetCallerIdentity failed: Forbidden.RAM") {
+		t.Fatalf("with the account unknown, Accept and Reject should be offered with the reason:\n%s", got)
+	}
+}
+
+func TestAccountLabelWidths(t *testing.T) {
+	a := &App{caller: caller{done: true, account: "1398712340005678"}}
+	if got := a.accountLabel(160); got != "account 1398712340005678" {
+		t.Errorf("wide: %q", got)
+	}
+	if got := a.accountLabel(80); got != "acct …5678" {
+		t.Errorf("narrow: %q", got)
+	}
+	if got := (&App{}).accountLabel(160); got != "" {
+		t.Errorf("while the call is in flight the header says nothing: %q", got)
+	}
+}

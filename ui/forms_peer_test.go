@@ -52,7 +52,7 @@ func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
-	d.waitText("account " + strconv.FormatInt(sim.AccountUID, 10)) // learned from STS, shown in the header
+	d.waitText("acct …5678") // learned from STS, shown in the header
 	staging := d.rowNamed("staging").ID
 	d.pane("peer")
 	partner := strconv.FormatInt(sim.PartnerAccountUID, 10)
@@ -96,7 +96,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 
 	// The same console with the accepting account's key: Accept moves it on.
 	d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
-	d.waitText("account " + partner)
+	d.waitText("acct …0001")
 	d.rowID(id)
 	d.keys("x")
 	d.menuPick("Accept")
