@@ -103,6 +103,10 @@ func peerDecide(fc *formCtx, accept bool) mutation {
 	}
 	m.refuse = m.gate(fc.target)
 	region := firstNonEmpty(p.AcceptingRegionId, fc.region)
+	if region != fc.region {
+		// The accepter calls in its own region; the title says so.
+		fc.region, fc.regionWhy = region, "the accepting VPC's region"
+	}
 	m.run = func(ctx context.Context, fc *formCtx, _ *model.Object, token string) (*submitted, error) {
 		var out *client.Result
 		var err error

@@ -71,11 +71,15 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	fc := &formCtx{app: a, client: a.opt.Client, region: b.workRegion(a), parent: b.parent, origin: b.id}
 	if sel != nil {
 		fc.target = sel.Obj
-		if sel.Obj.Region != "" {
-			if sel.Obj.Region != fc.region {
+		rowRegion := sel.Obj.Region
+		if sel.Obj.Kind.Name == "region" {
+			rowRegion = sel.Obj.ID // a region's actions act in that region
+		}
+		if rowRegion != "" {
+			if rowRegion != fc.region {
 				fc.regionWhy = "the selected row's region"
 			}
-			fc.region = sel.Obj.Region
+			fc.region = rowRegion
 		}
 	}
 	switch act {
