@@ -1,5 +1,6 @@
 // Package client is alivpc's signed OpenAPI client for VPC 2016-04-28,
-// VpcPeer 2022-01-01 and Smart Access Gateway 2018-03-13: signing (v3
+// VpcPeer 2022-01-01 and Smart Access Gateway 2018-03-13 (and STS
+// 2015-04-01 GetCallerIdentity, for the caller's account): signing (v3
 // ACS3-HMAC-SHA256 by default, RPC v1 HMAC-SHA1 on request), credentials,
 // endpoints, one shared request budget, retries with backoff that never
 // duplicate a write, typed errors, paging, typed operations and a debug log

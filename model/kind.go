@@ -17,6 +17,7 @@ const (
 	ProductVPC     Product = "vpc"     // VPC 2016-04-28
 	ProductVpcPeer Product = "vpcpeer" // VpcPeer 2022-01-01
 	ProductSmartag Product = "smartag" // Smart Access Gateway 2018-03-13
+	ProductSts     Product = "sts"     // STS 2015-04-01 (the caller's identity)
 )
 
 // Version is the API version string sent with every request to p.
@@ -26,6 +27,8 @@ func (p Product) Version() string {
 		return "2022-01-01"
 	case ProductSmartag:
 		return "2018-03-13"
+	case ProductSts:
+		return "2015-04-01"
 	default:
 		return "2016-04-28"
 	}
@@ -38,13 +41,17 @@ func (p Product) Code() string {
 		return "VpcPeer"
 	case ProductSmartag:
 		return "Smartag"
+	case ProductSts:
+		return "Sts"
 	default:
 		return "Vpc"
 	}
 }
 
 // Products lists every product alivpc talks to.
-func Products() []Product { return []Product{ProductVPC, ProductVpcPeer, ProductSmartag} }
+func Products() []Product {
+	return []Product{ProductVPC, ProductVpcPeer, ProductSmartag, ProductSts}
+}
 
 // Paging is how a list operation pages.
 type Paging int

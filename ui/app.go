@@ -103,6 +103,7 @@ type App struct {
 	drafts    map[string]draft
 	auditMu   sync.Mutex
 	tracker   *tracker
+	caller    caller // the credentials' account (account.go)
 	quitting  bool
 	spinning  bool // a spinner frame is pending
 	configErr error
@@ -152,7 +153,7 @@ func New(opt Options) (*App, error) {
 
 // Init starts on the configured pane.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.runCommand(a.opt.Start, true), a.tracker.tick()}
+	cmds := []tea.Cmd{a.runCommand(a.opt.Start, true), a.tracker.tick(), a.learnCaller()}
 	if a.configErr != nil {
 		cmds = append(cmds, a.flashError(a.configErr.Error()))
 	}
@@ -276,7 +277,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.regions = m.regions
 		}
 		return a, nil
-	case trackTickMsg, trackResultMsg:
+	case callerMsg:
+		return a, a.setCaller(m)
+	case trackTickMsg, trackResultMsg, serviceResultMsg:
 		return a, a.tracker.update(msg)
 	case objectsChangedMsg:
 		return a, a.broadcast(m)
@@ -487,9 +490,15 @@ func (a *App) headerLine(w int) string {
 	} else if a.opt.Profile != "" {
 		parts = append(parts, st.Accent.Render(a.opt.Profile))
 	}
+	if acct := a.accountLabel(w); acct != "" {
+		parts = append(parts, acct)
+	}
 	region := a.opt.Region
 	if b, ok := a.top().(*browser); ok && b.regionLabel() != "" {
 		region = b.regionLabel()
+	}
+	if f, ok := a.top().(*formPage); ok && f.fc != nil && f.fc.region != "" {
+		region = f.fc.region // the region the form acts in
 	}
 	parts = append(parts, "region "+st.Accent.Render(region))
 	if a.opt.ReadOnly {

@@ -234,7 +234,8 @@ func (d *driver) idle() {
 	d.t.Helper()
 	d.waitFor("the pane to finish loading", func() bool {
 		b, ok := d.app.top().(*browser)
-		return !ok || !b.loading && !b.lastLoad.IsZero()
+		// The header's account (STS, at start) is part of a settled screen.
+		return (!ok || !b.loading && !b.lastLoad.IsZero()) && d.app.caller.done
 	})
 	d.drain()
 }

@@ -64,6 +64,9 @@ type submitted struct {
 	// Ref is the resource as the console knew it (a delete's target): its
 	// fields give the describe call what it needs.
 	Ref *model.Object
+	// Service, when set, follows a region service being opened in Region
+	// (Ref is the region's row) instead of a describe.
+	Service *regionService
 }
 
 // formCtx is what a mutation may use.
@@ -78,6 +81,9 @@ type formCtx struct {
 	// origin is the page the form was opened from; a created resource is
 	// shown there at once.
 	origin int
+	// regionWhy says where region came from when it is not the pane's
+	// (the selected row's, in an all-regions pane); the title shows it.
+	regionWhy string
 }
 
 // formPage hosts a mutation's huh form.
@@ -336,6 +342,9 @@ func (a *App) trackSubmitted(action string, res *submitted, origin int) tea.Cmd 
 	if res.Ref != nil {
 		ref = res.Ref
 	}
+	if res.Service != nil {
+		return a.tracker.followService(op, res.Service, res.Region, ref)
+	}
 	if res.Kind.Get == nil {
 		// Not fetchable by ID: the pane's refresh shows the result.
 		a.tracker.finish(op, opDone, nil)
@@ -365,7 +374,7 @@ func (p *formPage) View(a *App, w, h int) string {
 			p.form = p.form.WithWidth(min(w, 100))
 		}
 	}
-	lines := []string{st.Title.Render(p.m.Title())}
+	lines := []string{wrapTo(st.Title.Render(formTitle(p.m.Title(), p.fc)), w)}
 	for _, l := range p.banner {
 		style := st.Info
 		if p.bannerErr {

@@ -46,15 +46,33 @@ func peerOps() kindOps {
 				return removed(o, "DeleteVpcPeerConnection", out.RequestId, in), nil
 			},
 		},
+		// Accept and Reject are offered only to the accepting account
+		// (AcceptingOwnerUid = the caller's account, account.go); the
+		// requester sees neither and is told why when it presses x.
 		actions: func(fc *formCtx) []actionItem {
 			if fc.target == nil {
 				return nil
 			}
+			p, ok := fc.target.Val().(*model.VpcPeerConnection)
+			if !ok {
+				return nil
+			}
+			if may, _ := fc.app.peerDecider(p); !may {
+				return nil
+			}
+			more := fc.app.unknownCallerHint()
 			return []actionItem{
-				{label: "Accept", hint: "as the accepting account (Accepting → Activated)", make: func(fc *formCtx) mutation { return peerDecide(fc, true) }},
-				destructiveItem("Reject", "as the accepting account (→ Rejected)", "Reject", func(fc *formCtx) mutation { return peerDecide(fc, false) },
+				{label: "Accept", hint: "as the accepting account (Accepting → Activated)" + more, make: func(fc *formCtx) mutation { return peerDecide(fc, true) }},
+				destructiveItem("Reject", "as the accepting account (→ Rejected)"+more, "Reject", func(fc *formCtx) mutation { return peerDecide(fc, false) },
 					func(s *deleteSpec) { s.dry = peerRejectDry }),
 			}
+		},
+		noActions: func(fc *formCtx) string {
+			if p, ok := fc.target.Val().(*model.VpcPeerConnection); ok {
+				_, why := fc.app.peerDecider(p)
+				return why
+			}
+			return ""
 		},
 	}
 }
@@ -73,14 +91,24 @@ func peerDecide(fc *formCtx, accept bool) mutation {
 		m.explain = "The requester sees Rejected; the connection carries no traffic and can only be deleted."
 		target = "Rejected"
 	}
+	app := fc.app
 	m.gate = func(o *model.Object) string {
 		if o.Status != "Accepting" {
 			return fmt.Sprintf("%s is %s; only a connection waiting in Accepting can be accepted or rejected", o.ID, o.Status)
+		}
+		if q, ok := o.Val().(*model.VpcPeerConnection); ok {
+			if may, why := app.peerDecider(q); !may {
+				return why
+			}
 		}
 		return ""
 	}
 	m.refuse = m.gate(fc.target)
 	region := firstNonEmpty(p.AcceptingRegionId, fc.region)
+	if region != fc.region {
+		// The accepter calls in its own region; the title says so.
+		fc.region, fc.regionWhy = region, "the accepting VPC's region"
+	}
 	m.run = func(ctx context.Context, fc *formCtx, _ *model.Object, token string) (*submitted, error) {
 		var out *client.Result
 		var err error

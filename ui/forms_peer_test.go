@@ -1,11 +1,31 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
 )
+
+// useKey switches the console to another AccessKey of the same simulator,
+// as a restart with other credentials would, and learns its account again.
+func (d *driver) useKey(id, secret string) {
+	d.t.Helper()
+	c, err := client.New(client.Config{
+		Credentials: client.StaticCredentials(id, secret, ""),
+		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
+		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 2,
+	})
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.app.opt.Client = c
+	d.app.caller = caller{}
+	d.exec(d.app.learnCaller())
+	d.waitFor("the new account", func() bool { return d.app.caller.done })
+}
 
 // fillPeer walks the peering form for prod-core → staging of account uid.
 func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
@@ -26,17 +46,20 @@ func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 	}
 }
 
-// A peer connection to another account stays Accepting until accepted,
-// then Activated — through the forms.
+// A peer connection to another account stays Accepting until that account
+// accepts it, then Activated — through the forms. The requester is offered
+// neither Accept nor Reject, is told why, and sends nothing.
 func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
+	d.waitText("acct …5678") // learned from STS, shown in the header
 	staging := d.rowNamed("staging").ID
 	d.pane("peer")
+	partner := strconv.FormatInt(sim.PartnerAccountUID, 10)
 
 	// A dry run answers without creating anything.
 	mark := len(d.fault.actions())
-	fillPeer(d, staging, "1688000000000009", "to-partner", true)
+	fillPeer(d, staging, partner, "to-partner", true)
 	d.waitText("Dry run passed")
 	if n := countAction(d.sentSince(mark), "CreateVpcPeerConnection"); n != 1 {
 		t.Fatalf("the dry run sent CreateVpcPeerConnection %d times", n)
@@ -58,7 +81,22 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 		t.Fatalf("a peering to another account should wait in Accepting: %v %+v", err, got)
 	}
 
-	// Reject is offered only while Accepting; Accept moves it on.
+	// The requester: x offers neither Accept nor Reject and says who may.
+	mark = len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.waitText("Only the accepting account " + partner + " can accept or reject " + id)
+	if d.app.menu != nil {
+		t.Fatalf("the requester was offered a menu: %s", d.screen())
+	}
+	assertNoWrite(t, d, mark, "the requester pressing x")
+	if n := d.srv.Counts()["AcceptVpcPeerConnection"] + d.srv.Counts()["RejectVpcPeerConnection"]; n != 0 {
+		t.Fatalf("the simulator received %d Accept/Reject calls from the requester", n)
+	}
+
+	// The same console with the accepting account's key: Accept moves it on.
+	d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
+	d.waitText("acct …0001")
 	d.rowID(id)
 	d.keys("x")
 	d.menuPick("Accept")

@@ -30,19 +30,26 @@ func regionOps() kindOps {
 	}
 }
 
-// regionService describes one Open*Service call.
+// regionService describes one Open*Service call and the status call that
+// reports when it has taken effect.
 type regionService struct {
 	action, what, explain string
 	state                 func(r *model.Region) string
+	set                   func(r *model.Region, state string)
 	call                  func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error)
+	status                func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)
 }
 
 func trafficMirrorService() regionService {
 	return regionService{action: "OpenTrafficMirrorService", what: "traffic mirroring",
 		explain: "Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
 		state:   func(r *model.Region) string { return r.TrafficMirror },
+		set:     func(r *model.Region, s string) { r.TrafficMirror = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
 			return c.OpenTrafficMirrorService
+		},
+		status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
+			return c.GetTrafficMirrorServiceStatus
 		}}
 }
 
@@ -50,8 +57,12 @@ func ipPoolService() regionService {
 	return regionService{action: "OpenPublicIpAddressPoolService", what: "IP address pools",
 		explain: "Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
 		state:   func(r *model.Region) string { return r.IpPool },
+		set:     func(r *model.Region, s string) { r.IpPool = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
 			return c.OpenPublicIpAddressPoolService
+		},
+		status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
+			return c.GetPublicIpAddressPoolServiceStatus
 		}}
 }
 
@@ -103,8 +114,11 @@ func openService(fc *formCtx, svc regionService) mutation {
 	r, _ := fc.target.Val().(*model.Region)
 	m := &confirmAction{title: "Open " + svc.what + " in " + region, action: svc.action,
 		question: "Open " + svc.what + " in " + region + "?", explain: svc.explain}
-	if r != nil && svc.state(r) == "Opened" {
+	switch {
+	case r != nil && svc.state(r) == svcOpened:
 		m.refuse = svc.what + " is already open in " + region
+	case r != nil && svc.state(r) == svcOpening:
+		m.refuse = svc.what + " is being opened in " + region + "; the row reads Opened when it has taken effect (t shows progress)"
 	}
 	m.run = func(ctx context.Context, fc *formCtx, _ *model.Object, token string) (*submitted, error) {
 		in := &client.OpenServiceInput{RegionId: region, ClientToken: token}
@@ -118,8 +132,8 @@ func openService(fc *formCtx, svc regionService) mutation {
 			return nil, err
 		}
 		m.note = ""
-		res := result(fc.target.Kind, region, region, out.RequestId, in, nil)
-		res.Region = region
+		res := result(fc.target.Kind, region, region, out.RequestId, in, []string{svcOpened})
+		res.Region, res.Ref, res.Service = region, fc.target, &svc
 		return res, nil
 	}
 	return m

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
 )
 
 func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
@@ -95,5 +96,90 @@ func TestServiceErrorCodesAreExplained(t *testing.T) {
 	other := &client.APIError{Code: "Something.Else"}
 	if advise(other, serviceAdvice()) != error(other) {
 		t.Error("an unknown code passes through")
+	}
+}
+
+// regionCell is the text of the region row's column named col.
+func regionCell(d *driver, region, col string) string {
+	b, ok := d.app.top().(*browser)
+	if !ok {
+		return ""
+	}
+	r := b.table.Row("region/" + region + "/" + region)
+	if r == nil {
+		for _, row := range b.table.Rows() {
+			if row.Obj.ID == region {
+				r = row
+			}
+		}
+	}
+	if r == nil {
+		return ""
+	}
+	for i, c := range b.kind.Columns {
+		if c.Name == col {
+			return r.Cell(i)
+		}
+	}
+	return ""
+}
+
+// A region service tracks like a resource: after the accepted Open call the
+// row and the tray read Opening, a refresh keeps it, and with no key pressed
+// the row turns Opened and the operation is done.
+func TestRegionServiceShowsOpeningThenOpened(t *testing.T) {
+	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Settle = 50 * time.Second })
+	d.idle()
+	d.pane("region")
+	d.waitText("Not opened")
+	d.rowID("cn-shanghai")
+	if c := regionCell(d, "cn-shanghai", "Traffic Mirror"); c != "Not opened" {
+		t.Fatalf("cn-shanghai's traffic mirroring starts %q", c)
+	}
+	d.keys("x")
+	d.menuPick("Open traffic mirroring")
+	d.formPage()
+	d.waitFocus("Open traffic mirroring in cn-shanghai?")
+	d.keys("y")
+	var op *operation
+	d.waitFor("the operation in the tray", func() bool {
+		for _, o := range d.app.tracker.ops {
+			if o.action == "OpenTrafficMirrorService" {
+				op = o
+			}
+		}
+		return op != nil
+	})
+	d.waitFor("the row to read Opening", func() bool { return regionCell(d, "cn-shanghai", "Traffic Mirror") == "Opening" })
+	if op.outcome != opRunning || op.phase != "Opening" || op.target != "Opened" {
+		t.Fatalf("the tray should show it Opening → Opened, got phase %q outcome %s target %q", op.phase, op.outcome, op.target)
+	}
+	d.keys("t")
+	d.waitText("OpenTrafficMirrorService", "Opening", "→ Opened")
+	d.keys("esc")
+
+	// 20 s on, a refresh still lists it as not enabled: the row keeps Opening.
+	d.advance(20 * time.Second)
+	b := d.browser()
+	before := b.lastLoad
+	d.keys("ctrl+r")
+	d.waitFor("the refresh", func() bool { return !b.loading && b.lastLoad.After(before) })
+	d.waitFor("the refreshed row to read Opening", func() bool {
+		return regionCell(d, "cn-shanghai", "Traffic Mirror") == "Opening"
+	})
+	if op.outcome != opRunning {
+		t.Fatalf("the operation ended before the service opened: %s", op.outcome)
+	}
+	// No key pressed: it settles by itself.
+	d.waitFor("the row to read Opened", func() bool {
+		d.advance(time.Second)
+		return regionCell(d, "cn-shanghai", "Traffic Mirror") == "Opened"
+	})
+	d.waitFor("the operation to finish", func() bool { return op.outcome == opDone })
+	if op.phase != "Opened" {
+		t.Errorf("the tray's phase is %q, want Opened", op.phase)
+	}
+	if c := regionCell(d, "cn-shanghai", "IP Pools"); c == "Opening" {
+		t.Errorf("the other service must not read Opening")
 	}
 }

@@ -18,6 +18,9 @@ type kindOps struct {
 	edit    func(fc *formCtx) mutation
 	del     *deleteSpec
 	actions func(fc *formCtx) []actionItem
+	// noActions explains an empty `x` menu for the selected row (e.g. who
+	// may accept a peering); "" keeps the generic message.
+	noActions func(fc *formCtx) string
 }
 
 // actionItem is one entry of the `x` menu. A destructive action (release,
@@ -94,8 +97,15 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	fc := &formCtx{app: a, client: a.opt.Client, region: b.workRegion(a), parent: b.parent, origin: b.id}
 	if sel != nil {
 		fc.target = sel.Obj
-		if sel.Obj.Region != "" {
-			fc.region = sel.Obj.Region
+		rowRegion := sel.Obj.Region
+		if sel.Obj.Kind.Name == "region" {
+			rowRegion = sel.Obj.ID // a region's actions act in that region
+		}
+		if rowRegion != "" {
+			if rowRegion != fc.region {
+				fc.regionWhy = "the selected row's region"
+			}
+			fc.region = rowRegion
 		}
 	}
 	switch act {
@@ -144,6 +154,11 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 			}
 		}
 		if len(items) == 0 {
+			if ops.noActions != nil && fc.target != nil {
+				if why := ops.noActions(fc); why != "" {
+					return a.flashError(why)
+				}
+			}
 			return a.flashError(fmt.Sprintf("No other actions for %s.", k.Title))
 		}
 		what := k.Singular

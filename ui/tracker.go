@@ -86,6 +86,9 @@ type track struct {
 	insertInto int
 	// params are extra describe parameters (the table of a new entry).
 	params map[string]string
+	// svc, when set, follows a region service through its status call
+	// instead of a describe (tracker_service.go).
+	svc *regionService
 }
 
 type trackTickMsg struct{}
@@ -119,9 +122,11 @@ func (t *tracker) tick() tea.Cmd {
 	return tea.Tick(trackTick, func(time.Time) tea.Msg { return trackTickMsg{} })
 }
 
-// observeRows starts tracking rows seen in a transitional phase.
+// observeRows starts tracking rows seen in a transitional phase, and keeps
+// the phase of region services being opened on their rows.
 func (t *tracker) observeRows(rows []*Row) tea.Cmd {
 	now := t.a.now()
+	svc := t.serviceRows(rows)
 	for _, r := range rows {
 		o := r.Obj
 		if o.Kind.Get == nil || o.Kind.Phase(o.Status) != model.PhaseTransitional {
@@ -136,7 +141,7 @@ func (t *tracker) observeRows(rows []*Row) tea.Cmd {
 		t.tracks[r.Key] = &track{key: r.Key, kind: o.Kind, region: o.Region, id: o.ID, obj: o,
 			next: now.Add(trackFirstDelay), delay: trackFirstDelay, deadline: now.Add(timeoutOf(o.Kind))}
 	}
-	return nil
+	return svc
 }
 
 func (t *tracker) observedCount() int {
@@ -249,6 +254,8 @@ func (t *tracker) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(t.poll(), t.tick())
 	case trackResultMsg:
 		return t.result(m)
+	case serviceResultMsg:
+		return t.serviceResult(m)
 	}
 	return nil
 }
@@ -278,6 +285,10 @@ func (t *tracker) poll() tea.Cmd {
 			continue
 		}
 		tr.inflight = true
+		if tr.svc != nil {
+			cmds = append(cmds, t.pollService(tr))
+			continue
+		}
 		c, ctx := t.a.opt.Client, t.a.ctx
 		kind, region, id, prev, key, params := tr.kind, tr.region, tr.id, tr.obj, tr.key, tr.params
 		cmds = append(cmds, func() tea.Msg {

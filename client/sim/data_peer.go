@@ -14,8 +14,11 @@ import (
 // partner-gateway has a request to another account's VPC waiting in
 // Accepting.
 
-// demoPartnerUID is the other account of the demo's pending request.
-const demoPartnerUID int64 = 1688000000000001
+// PartnerAccountUID is the other account of the demo's pending request;
+// PartnerAccessKeyID acts for it.
+const PartnerAccountUID int64 = 1688000000000001
+
+const demoPartnerUID = PartnerAccountUID
 
 func seedPeer(d *seedCtx) error {
 	if d.dataset != DatasetDemo {

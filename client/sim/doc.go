@@ -6,6 +6,15 @@
 // Clock; injects faults; and seeds datasets ("demo", "empty", "large").
 // Answers are always JSON (Format=XML is answered in JSON too).
 //
+// # Accounts
+//
+// Every key acts for an account (Key.AccountID; AccountUID unless set):
+// STS GetCallerIdentity (ops_sts.go) reports it, and it is the OwnerId of
+// what the key creates. The default keys act for AccountUID, which owns the
+// seeded resources; PartnerAccessKeyID acts for PartnerAccountUID, the
+// accepter of the demo's pending peering. Only the accepting account may
+// accept or reject a peering. The store is shared: every key sees it all.
+//
 // # Request path
 //
 // ServeHTTP reads the query and form body (request.go), waits Latency,

@@ -65,6 +65,7 @@ func newRegistry() *registry {
 	addNAT(r)
 	addEIP(r)
 	addVPN(r)
+	addSts(r)
 	return r
 }
 
@@ -112,6 +113,8 @@ type call struct {
 	product model.Product
 	action  string
 	params  map[string]string
+	// caller is the AccessKey that signed the request.
+	caller Key
 	// now is the lifecycle clock's time, read once per request.
 	now       time.Time
 	dryRun    bool

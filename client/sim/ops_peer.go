@@ -15,9 +15,11 @@ import (
 // VPCs belong to the simulated account (AccountUID), Creating → Accepting
 // when AcceptingAliUid is another account; an Accepting connection stays so
 // until AcceptVpcPeerConnection (Updating → Activated) or
-// RejectVpcPeerConnection (→ Rejected). The sim has one account, so the
-// console may accept or reject its own outgoing request on the other
-// account's behalf. ModifyVpcPeerConnection goes Updating → Activated;
+// RejectVpcPeerConnection (→ Rejected), which only the accepting account
+// may call: a key of that account (Key.AccountID) does; the requester is
+// refused with 403 Forbidden.NotAcceptingAccount (the product publishes no
+// code for this; the sim's is shaped like its Forbidden.* codes).
+// ModifyVpcPeerConnection goes Updating → Activated;
 // DeleteVpcPeerConnection goes Deleting → gone (GetVpcPeerConnectionAttribute
 // then answers ResourceNotFound.InstanceId), and is refused while routes
 // point at the connection unless Force=true, which deletes those routes.
@@ -183,6 +185,7 @@ func vpcCidrs(v *model.Vpc) model.Strings {
 // peerArgs describe a new peer connection.
 type peerArgs struct {
 	Vpc               *record
+	Owner             int64 // the requester's account; 0 is AccountUID
 	AcceptingUid      int64
 	AcceptingRegion   string
 	AcceptingVpcId    string
@@ -202,9 +205,13 @@ func addPeerRec(st *store, a peerArgs) *record {
 	if rg == "" {
 		rg = defaultResourceGroup
 	}
+	owner := a.Owner
+	if owner == 0 {
+		owner = AccountUID
+	}
 	p := &model.VpcPeerConnection{
 		InstanceId: st.newID(kindPeer, a.Vpc.Region), Name: a.Name, Description: a.Description, Status: a.Status,
-		BizStatus: "Normal", RegionId: a.Vpc.Region, OwnerId: model.FlexInt(AccountUID),
+		BizStatus: "Normal", RegionId: a.Vpc.Region, OwnerId: model.FlexInt(owner),
 		Vpc:               model.PeerVpc{VpcId: v.VpcId, Ipv4Cidrs: vpcCidrs(v), Ipv6Cidrs: model.Strings{}},
 		AcceptingOwnerUid: model.FlexInt(a.AcceptingUid), AcceptingRegionId: a.AcceptingRegion,
 		AcceptingVpc: model.PeerVpc{VpcId: a.AcceptingVpcId, Ipv4Cidrs: a.AcceptingCidrs, Ipv6Cidrs: model.Strings{}},
@@ -261,7 +268,8 @@ func createPeerOp(c *call) (any, error) {
 		return nil, errPeerIllegal("AcceptingVpcId")
 	}
 	var accCidrs model.Strings
-	if uid == AccountUID {
+	requester := c.caller.account()
+	if uid == requester {
 		acc := c.st.find(kindVpc, accRegion, accVpcID)
 		if acc == nil {
 			return nil, newErr(400, "ResourceNotFound.AcceptingVpcId", "The specified resource of AcceptingVpcId is not found.")
@@ -293,12 +301,12 @@ func createPeerOp(c *call) (any, error) {
 		linkType = "Gold"
 	}
 	rec := addPeerRec(c.st, peerArgs{
-		Vpc: vpc, AcceptingUid: uid, AcceptingRegion: accRegion, AcceptingVpcId: accVpcID, AcceptingCidrs: accCidrs,
+		Vpc: vpc, Owner: requester, AcceptingUid: uid, AcceptingRegion: accRegion, AcceptingVpcId: accVpcID, AcceptingCidrs: accCidrs,
 		Name: c.str("Name"), Description: c.str("Description"), Bandwidth: bandwidth, LinkType: linkType,
 		ResourceGroup: rg, Tags: tags, Status: pccCreating, Created: model.FormatTime(c.now),
 	})
 	next := pccActivated
-	if uid != AccountUID {
+	if uid != requester {
 		next = pccAccepting // until the other account accepts or rejects
 	}
 	c.st.schedule(rec, Transition{Due: c.due(), Status: next})
@@ -313,6 +321,9 @@ func acceptPeerOp(c *call) (any, error) {
 	if c.st.status(rec) != pccAccepting {
 		return nil, errPeerStatus(rec)
 	}
+	if err := checkAccepter(c, rec); err != nil {
+		return nil, err
+	}
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
@@ -322,6 +333,15 @@ func acceptPeerOp(c *call) (any, error) {
 	return nil, nil
 }
 
+// checkAccepter refuses Accept and Reject from any account but the
+// accepting one.
+func checkAccepter(c *call, rec *record) error {
+	if int64(pccOf(rec).AcceptingOwnerUid) != c.caller.account() {
+		return newErr(403, "Forbidden.NotAcceptingAccount", "Only the accepting account may accept or reject this VPC peering connection.")
+	}
+	return nil
+}
+
 func rejectPeerOp(c *call) (any, error) {
 	rec, err := lookupPeer(c)
 	if err != nil {
@@ -329,6 +349,9 @@ func rejectPeerOp(c *call) (any, error) {
 	}
 	if c.st.status(rec) != pccAccepting {
 		return nil, errPeerStatus(rec)
+	}
+	if err := checkAccepter(c, rec); err != nil {
+		return nil, err
 	}
 	if err := c.commit(); err != nil {
 		return nil, err

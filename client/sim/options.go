@@ -15,6 +15,11 @@ const (
 	DefaultSTSAccessKeyID     = "STS.alivpc-sim"
 	DefaultSTSAccessKeySecret = "alivpc-sim-sts-secret"
 	DefaultSecurityToken      = "alivpc-sim-security-token"
+
+	// A key of the demo's partner account (PartnerAccountUID): the account
+	// a pending demo peering request waits for, which may accept it.
+	PartnerAccessKeyID     = "alivpc-sim-partner"
+	PartnerAccessKeySecret = "alivpc-sim-partner-secret"
 )
 
 // Datasets.
@@ -33,6 +38,23 @@ type Key struct {
 	SecurityToken string
 	// Expiration, when set, is when an STS token stops working.
 	Expiration time.Time
+	// AccountID is the Alibaba Cloud account the key acts for, as STS
+	// GetCallerIdentity reports it; 0 means AccountUID, the owner of every
+	// seeded resource. Another account may accept or reject the peering
+	// requests made to it, and nothing else differs: the sim keeps one
+	// store, which every key sees.
+	AccountID int64
+	// RoleName names the assumed role of an STS key in its ARN (default
+	// alivpc-sim-role).
+	RoleName string
+}
+
+// account is the account the key acts for.
+func (k Key) account() int64 {
+	if k.AccountID != 0 {
+		return k.AccountID
+	}
+	return AccountUID
 }
 
 // Quotas are per-account limits. A zero field takes the dataset's default.
@@ -142,5 +164,6 @@ func DefaultKeys() []Key {
 	return []Key{
 		{ID: DefaultAccessKeyID, Secret: DefaultAccessKeySecret},
 		{ID: DefaultSTSAccessKeyID, Secret: DefaultSTSAccessKeySecret, SecurityToken: DefaultSecurityToken},
+		{ID: PartnerAccessKeyID, Secret: PartnerAccessKeySecret, AccountID: PartnerAccountUID},
 	}
 }

@@ -106,8 +106,17 @@ func TestPeerAcrossAccounts(t *testing.T) {
 		}
 	}
 	vp.fails("ModifyVpcPeerConnection", kv("InstanceId", id, "Name", "x-y"), 400, "IncorrectStatus.VpcPeer")
-	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", id, "DryRun", "true"), 400, "DryRunOperation")
-	vp.ok("AcceptVpcPeerConnection", kv("InstanceId", id))
+	// The requester may neither accept nor reject its own request, not
+	// even as a dry run; the accepting account may.
+	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", id), 403, "Forbidden.NotAcceptingAccount")
+	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", id, "DryRun", "true"), 403, "Forbidden.NotAcceptingAccount")
+	vp.fails("RejectVpcPeerConnection", kv("InstanceId", id), 403, "Forbidden.NotAcceptingAccount")
+	if s := vp.peer(id).str("Status"); s != "Accepting" {
+		t.Fatalf("a refused accept changed the connection: %s", s)
+	}
+	partner := h.partnerOn(model.ProductVpcPeer)
+	partner.fails("AcceptVpcPeerConnection", kv("InstanceId", id, "DryRun", "true"), 400, "DryRunOperation")
+	partner.ok("AcceptVpcPeerConnection", kv("InstanceId", id))
 	if s := vp.peer(id).str("Status"); s != "Updating" {
 		t.Fatalf("after accept: %s", s)
 	}
@@ -115,16 +124,16 @@ func TestPeerAcrossAccounts(t *testing.T) {
 	if s := vp.peer(id).str("Status"); s != "Activated" {
 		t.Fatalf("accepted: %s", s)
 	}
-	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", id), 400, "IncorrectStatus.VpcPeer")
-	vp.fails("RejectVpcPeerConnection", kv("InstanceId", id), 400, "IncorrectStatus.VpcPeer")
+	partner.fails("AcceptVpcPeerConnection", kv("InstanceId", id), 400, "IncorrectStatus.VpcPeer")
+	partner.fails("RejectVpcPeerConnection", kv("InstanceId", id), 400, "IncorrectStatus.VpcPeer")
 
 	rej := vp.ok("CreateVpcPeerConnection", peerParams(b, "vpc-elsewhere2", "AcceptingAliUid", other)).str("InstanceId")
 	h.settle()
-	vp.ok("RejectVpcPeerConnection", kv("InstanceId", rej))
+	partner.ok("RejectVpcPeerConnection", kv("InstanceId", rej))
 	if s := vp.peer(rej).str("Status"); s != "Rejected" {
 		t.Fatalf("after reject: %s", s)
 	}
-	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", rej), 400, "IncorrectStatus.VpcPeer")
+	partner.fails("AcceptVpcPeerConnection", kv("InstanceId", rej), 400, "IncorrectStatus.VpcPeer")
 	// A rejected request does not stop a new one.
 	vp.ok("CreateVpcPeerConnection", peerParams(b, "vpc-elsewhere2", "AcceptingAliUid", other))
 	vp.fails("AcceptVpcPeerConnection", kv("InstanceId", "pcc-nope"), 400, "ResourceNotFound.InstanceId")
@@ -547,4 +556,35 @@ func TestEdgeOpsRefuseGarbage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// partnerOn signs p's calls with the key of the demo's partner account.
+func (h *harness) partnerOn(p model.Product) partnerProduct { return partnerProduct{h, p.Version()} }
+
+type partnerProduct struct {
+	h       *harness
+	version string
+}
+
+func (p partnerProduct) call(action string, params map[string]string) *answer {
+	p.h.t.Helper()
+	return p.h.do(p.h.request(action, params, sig{version: p.version, keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}))
+}
+
+func (p partnerProduct) ok(action string, params map[string]string) *answer {
+	p.h.t.Helper()
+	a := p.call(action, params)
+	if a.Status != 200 {
+		p.h.t.Fatalf("%s as the partner: HTTP %d: %s", action, a.Status, a.Raw)
+	}
+	return a
+}
+
+func (p partnerProduct) fails(action string, params map[string]string, status int, code string) *answer {
+	p.h.t.Helper()
+	a := p.call(action, params)
+	if a.Status != status || a.code() != code {
+		p.h.t.Fatalf("%s as the partner: got HTTP %d %s, want %d %s: %s", action, a.Status, a.code(), status, code, a.Raw)
+	}
+	return a
 }

@@ -251,7 +251,7 @@ func (s *Server) route(id identity) (opKey, op, *apiError) {
 // run settles due lifecycles, then runs the operation, honouring DryRun and
 // ClientToken idempotence. The body it returns has no RequestId yet.
 func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, replay bool, _ *apiError) {
-	c := &call{srv: s, product: k.Product, action: k.Action, params: rq.params}
+	c := &call{srv: s, product: k.Product, action: k.Action, params: rq.params, caller: s.keys[id.AccessKeyID]}
 	if o.DryRun {
 		dry, _, err := c.boolParam("DryRun")
 		if err != nil {
@@ -359,6 +359,8 @@ func (s *Server) hostID(p model.Product, region string) string {
 	switch p {
 	case model.ProductVpcPeer:
 		return "vpcpeer.aliyuncs.com"
+	case model.ProductSts:
+		return "sts.aliyuncs.com"
 	case model.ProductSmartag:
 		if region != "" {
 			return "smartag." + region + ".aliyuncs.com"

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/spf13/pflag"
@@ -12,13 +13,17 @@ import (
 	"github.com/alivpc/alivpc/client/sim"
 )
 
-const simSynopsis = `alivpc sim — serve the Alibaba Cloud VPC API simulator (VPC 2016-04-28, VpcPeer 2022-01-01,
-Smart Access Gateway 2018-03-13) over HTTP. It verifies both signature versions (v1 HMAC-SHA1
-and ACS3-HMAC-SHA256, with STS), keeps state, runs lifecycles on a clock and injects faults.
+var simSynopsis = `alivpc sim — serve the Alibaba Cloud VPC API simulator (VPC 2016-04-28, VpcPeer 2022-01-01,
+Smart Access Gateway 2018-03-13, STS 2015-04-01 GetCallerIdentity) over HTTP. It verifies both
+signature versions (v1 HMAC-SHA1 and ACS3-HMAC-SHA256, with STS), keeps state, runs lifecycles
+on a clock and injects faults.
 Official SDKs and the aliyun CLI work against it.
 
 Default keys: ` + sim.DefaultAccessKeyID + ` / ` + sim.DefaultAccessKeySecret + `
-(STS: ` + sim.DefaultSTSAccessKeyID + ` / ` + sim.DefaultSTSAccessKeySecret + ` with token ` + sim.DefaultSecurityToken + `).`
+(STS: ` + sim.DefaultSTSAccessKeyID + ` / ` + sim.DefaultSTSAccessKeySecret + ` with token ` + sim.DefaultSecurityToken + `).
+Both act for account ` + strconv.FormatInt(sim.AccountUID, 10) + `, which owns every seeded resource;
+` + sim.PartnerAccessKeyID + ` / ` + sim.PartnerAccessKeySecret + ` acts for the partner account ` + strconv.FormatInt(sim.PartnerAccountUID, 10) + `,
+which alone may accept or reject the peering requests made to it.`
 
 // simOptions are the flags of `alivpc sim`.
 type simOptions struct {
