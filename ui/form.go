@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/client"
@@ -336,12 +337,33 @@ func (p *formPage) View(a *App, w, h int) string {
 }
 
 // formTheme follows the console's skin: huh's base theme with our colours
-// is enough; NO_COLOR keeps huh's plain base.
+// is enough; NO_COLOR gets monoFormTheme.
 func formTheme(a *App) huh.Theme {
 	if a.opt.NoColor {
-		return huh.ThemeFunc(huh.ThemeBase)
+		return huh.ThemeFunc(monoFormTheme)
 	}
 	return huh.ThemeFunc(huh.ThemeCharm)
+}
+
+// monoFormTheme is huh's base theme without a single colour, where focus
+// and choice still show: the chosen button of a Yes/No field is bracketed
+// ("[ Yes ]   No  ", same width either way) and, in the focused field, in
+// reverse video; huh's own "> " marks a select's cursor and "┃" the
+// focused field. huh's base theme tells its buttons apart by colour only,
+// so with NO_COLOR they rendered byte-identical.
+func monoFormTheme(isDark bool) *huh.Styles {
+	t := huh.ThemeBase(isDark)
+	chosen := lipgloss.NewStyle().MarginRight(1).Transform(func(s string) string { return "[ " + s + " ]" })
+	other := lipgloss.NewStyle().Padding(0, 2).MarginRight(1)
+	t.Focused.FocusedButton, t.Focused.BlurredButton = chosen.Reverse(true).Bold(true), other
+	t.Blurred.FocusedButton, t.Blurred.BlurredButton = chosen, other
+	faint := lipgloss.NewStyle().Faint(true)
+	t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
+	// huh's key help comes in grey: plain keys, faint separators.
+	key := lipgloss.NewStyle().Bold(true)
+	t.Help.ShortKey, t.Help.FullKey, t.Help.ShortDesc, t.Help.FullDesc = key, key, lipgloss.NewStyle(), lipgloss.NewStyle()
+	t.Help.ShortSeparator, t.Help.FullSeparator, t.Help.Ellipsis = faint, faint, faint
+	return t
 }
 
 // ---- audit ----

@@ -1252,7 +1252,9 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 			text = r.Cell(i)
 		}
 		if first {
-			line.WriteString(theme.DeltaMark(delta))
+			// Without colour the cursor row is marked where the delta
+			// mark goes (reverse video shows the rest of the bar).
+			line.WriteString(st.Cursor(selected, theme.DeltaMark(delta)))
 			w--
 		} else {
 			line.WriteString("  ")

@@ -130,7 +130,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 		}
 		line = ansi.Truncate(line, w, "…")
 		if len(ops)-1-i == t.cursor {
-			line = st.Selected.Render(fit(ansi.Strip(line), w, false))
+			line = st.Selected.Render(fit(st.Cursor(true, " ")+strings.TrimPrefix(ansi.Strip(line), " "), w, false))
 		} else {
 			line = style.Render(line)
 		}
