@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,6 +57,7 @@ type faultSwitch struct {
 	calls atomic.Int64
 	next  http.Handler
 	log   []string
+	query []url.Values // each request's parameters, as received
 	mu    sync.Mutex
 }
 
@@ -67,6 +69,7 @@ func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.log = append(f.log, action)
+	f.query = append(f.query, r.URL.Query())
 	f.mu.Unlock()
 	if f.on.Load() {
 		w.Header().Set("Content-Type", "application/json")
@@ -75,6 +78,19 @@ func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.next.ServeHTTP(w, r)
+}
+
+// received returns the parameters of every request for action, in order.
+func (f *faultSwitch) received(action string) []url.Values {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []url.Values
+	for i, a := range f.log {
+		if a == action {
+			out = append(out, f.query[i])
+		}
+	}
+	return out
 }
 
 func (f *faultSwitch) actions() []string {

@@ -93,6 +93,7 @@ type formPage struct {
 	bannerErr bool
 	width     int
 	started   time.Time
+	reviewed  bool // the review page said Create (review.go)
 }
 
 type formPhase int
@@ -232,9 +233,16 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 
 // submit checks across fields and sends the call.
 func (p *formPage) submit(a *App) tea.Cmd {
+	reviewed := p.reviewed
+	p.reviewed = false
 	if err := p.m.Check(p.fc); err != nil {
 		p.banner, p.bannerErr = []string{"✗ " + err.Error(), "  Fix it and submit again."}, true
 		return p.build(a)
+	}
+	if r, ok := p.m.(reviewer); ok && !reviewed {
+		if cmd, shown := p.review(a, r); shown {
+			return cmd
+		}
 	}
 	p.phase = phaseSubmitting
 	p.banner, p.bannerErr = []string{"Sending " + p.m.Action() + "…"}, false

@@ -120,10 +120,17 @@ func (m *vpnCreate) Check(fc *formCtx) error {
 	return checks(check("bandwidth", err), check("name", model.VpnGatewayName.Check(m.name)))
 }
 
-func (m *vpnCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what Submit sends; the review page lists it first.
+func (m *vpnCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *vpnCreate) input(fc *formCtx, token string) *client.CreateVpnGatewayInput {
 	bw, _ := strconv.Atoi(m.bandwidth)
-	in := &client.CreateVpnGatewayInput{RegionId: fc.region, VpcId: m.vpcID, VSwitchId: m.vsw.value(), Name: m.name, Bandwidth: bw,
+	return &client.CreateVpnGatewayInput{RegionId: fc.region, VpcId: m.vpcID, VSwitchId: m.vsw.value(), Name: m.name, Bandwidth: bw,
 		EnableIpsec: boolPtr(m.ipsec), EnableSsl: boolPtr(m.ssl), ClientToken: token}
+}
+
+func (m *vpnCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.CreateVpnGateway(ctx, in)
 	if err != nil {
 		return nil, err
@@ -424,14 +431,42 @@ func (m *ipsecForm) Check(fc *formCtx) error {
 	)
 }
 
-func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what a create sends; the review page lists it first (an
+// edit is not reviewed).
+func (m *ipsecForm) Request(fc *formCtx, token string) (any, error) {
+	if m.id != "" {
+		return nil, nil
+	}
+	return m.createInput(fc, token)
+}
+
+// inputs returns the phase-1 and phase-2 parameters as sent.
+func (m *ipsecForm) inputs() (*client.IkeConfigInput, *client.IpsecConfigInput, error) {
 	ike, ipsec, err := m.configs()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ikeIn := &client.IkeConfigInput{Psk: ike.Psk, IkeVersion: ike.IkeVersion, IkeMode: ike.IkeMode, IkeEncAlg: ike.IkeEncAlg,
 		IkeAuthAlg: ike.IkeAuthAlg, IkePfs: ike.IkePfs, IkeLifetime: ike.IkeLifetime, LocalId: ike.LocalId, RemoteId: ike.RemoteId}
 	ipsecIn := &client.IpsecConfigInput{IpsecEncAlg: ipsec.IpsecEncAlg, IpsecAuthAlg: ipsec.IpsecAuthAlg, IpsecPfs: ipsec.IpsecPfs, IpsecLifetime: ipsec.IpsecLifetime}
+	return ikeIn, ipsecIn, nil
+}
+
+func (m *ipsecForm) createInput(fc *formCtx, token string) (*client.CreateVpnConnectionInput, error) {
+	ikeIn, ipsecIn, err := m.inputs()
+	if err != nil {
+		return nil, err
+	}
+	return &client.CreateVpnConnectionInput{RegionId: fc.region, VpnGatewayId: m.vpnID, CustomerGatewayId: m.cgwID, Name: m.name,
+		LocalSubnet: strings.TrimSpace(m.local), RemoteSubnet: strings.TrimSpace(m.remote), EffectImmediately: boolPtr(m.immediate),
+		IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}, nil
+}
+
+func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	ikeIn, ipsecIn, err := m.inputs()
+	if err != nil {
+		return nil, err
+	}
 	// Without immediate negotiation the tunnel waits for traffic: any
 	// status means the connection exists.
 	target := []string{"ike_sa_not_established", "ike_sa_established", "ipsec_sa_not_established", "ipsec_sa_established"}
@@ -448,8 +483,10 @@ func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 		}
 		return made(fc, "ipsec", m.id, out.RequestId, in, target), nil
 	}
-	in := &client.CreateVpnConnectionInput{RegionId: fc.region, VpnGatewayId: m.vpnID, CustomerGatewayId: m.cgwID, Name: m.name,
-		LocalSubnet: local, RemoteSubnet: remote, EffectImmediately: boolPtr(m.immediate), IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}
+	in, err := m.createInput(fc, token)
+	if err != nil {
+		return nil, err
+	}
 	out, err := fc.client.CreateVpnConnection(ctx, in)
 	if err != nil {
 		return nil, err
