@@ -862,6 +862,7 @@ func (m *eipAllocate) Check(fc *formCtx) error {
 	return checks(check("bandwidth", model.CheckEipBandwidth(m.bandwidth)), check("name", model.DefaultName.Check(m.name)),
 		check("description", model.CheckDescription(m.desc)))
 }
+
 // Request is what Submit sends; the review page lists it first.
 func (m *eipAllocate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
 
