@@ -5,6 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/alivpc/alivpc/client/sim"
+
 	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/theme"
 )
@@ -109,4 +114,23 @@ func TestNoColorConfirmShowsTheChosenButton(t *testing.T) {
 		}
 	}
 	d.golden("nocolor_confirm_yes_80x24")
+}
+
+// A terminal without colour (bubbletea reports its profile at start) gets
+// the NO_COLOR styles even without NO_COLOR: a background colour it would
+// drop is no way to show the cursor.
+func TestMonochromeTerminalGetsTheNoColorStyles(t *testing.T) {
+	for _, c := range []struct {
+		profile colorprofile.Profile
+		mono    bool
+	}{{colorprofile.ASCII, true}, {colorprofile.NoTTY, true}, {colorprofile.ANSI, false}, {colorprofile.TrueColor, false}} {
+		d := newDriver(t, func(_ *sim.Options, o *Options) { o.NoColor = false })
+		d.idle()
+		d.process(tea.ColorProfileMsg{Profile: c.profile})
+		marked := len(markedLines(d.screen())) == 1
+		coloured := colourSGR.MatchString(d.raw())
+		if marked != c.mono || coloured == c.mono {
+			t.Errorf("profile %v: cursor marked %v, colours %v; want marked %v", c.profile, marked, coloured, c.mono)
+		}
+	}
 }
