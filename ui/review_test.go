@@ -281,3 +281,22 @@ func TestReviewMasksSecretsInPlace(t *testing.T) {
 		t.Errorf("review order: %v %v", ps, err)
 	}
 }
+
+// The review page of a route entry, as a person sees it (NO_COLOR: the
+// focused button bracketed), Create focused and then Back.
+func TestReviewGolden(t *testing.T) {
+	d := newDriver(t)
+	d.resize(80, 24)
+	routeEntries(d)
+	d.keys("c")
+	p := d.formPage()
+	rc := p.m.(*routeCreate)
+	rc.dest, rc.name, rc.desc, rc.hopType = "10.96.0.0/16", "to-lab", "lab traffic via the NAT", "NatGateway"
+	p.token = "alivpc-0123456789abcdef0123456789abcdef" // the golden's token
+	d.exec(p.submit(d.app))
+	d.reviewPage()
+	d.golden("review_route_create_80x24")
+	d.keys("tab")
+	d.waitText("[ Back ]")
+	d.golden("review_route_create_back_80x24")
+}
