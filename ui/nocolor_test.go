@@ -134,3 +134,19 @@ func TestMonochromeTerminalGetsTheNoColorStyles(t *testing.T) {
 		}
 	}
 }
+
+func TestNoColorTrayCursorIsMarked(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	vpc := d.browser().table.Selected().Obj
+	for _, a := range []string{"CreateVSwitch", "ModifyVpcAttribute", "DeleteVSwitch"} {
+		d.app.tracker.startOp(a, vpc.Kind, vpc.Region, vpc.ID, "")
+	}
+	d.keys("t")
+	d.waitText("ModifyVpcAttribute")
+	d.keys("j") // newest first: DeleteVSwitch, then ModifyVpcAttribute
+	marked := markedLines(d.screen())
+	if len(marked) != 1 || !strings.Contains(marked[0], "ModifyVpcAttribute") {
+		t.Fatalf("want the tray line under the cursor marked, got %q\n%s", marked, d.screen())
+	}
+}
