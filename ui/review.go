@@ -229,11 +229,13 @@ func (r *reviewPage) View(a *App, w, h int) string {
 	st := a.st
 	head := []string{
 		st.Title.Render("Review: " + r.form.m.Title()),
-		wrapTo(st.Info.Render("Nothing has been sent yet. "+r.form.m.Action()+" goes out with exactly these parameters (secrets masked):"), w),
+		wrapTo(st.Info.Render("Nothing has been sent yet. "+r.form.m.Action()+" sends exactly these parameters, "+
+			"plus its action, version and signature (secrets masked):"), w),
 	}
 	if r.note != "" {
 		head = append(head, wrapTo(st.Error.Render("✗ "+r.note), w))
 	}
+	head = strings.Split(strings.Join(head, "\n"), "\n") // wrapped lines count
 	keyW := 0
 	for _, p := range r.params {
 		keyW = max(keyW, len(p.name))

@@ -108,6 +108,7 @@ func assertSentAsShown(t *testing.T, shown map[string]string, got url.Values) {
 // ClientToken, and Create sends exactly what was shown.
 func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
 	d := newDriver(t)
+	d.resize(80, 24) // long values wrap under their column
 	d.idle()
 	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.78", Name: "rev-cgw"}); err != nil {
 		t.Fatal(err)
@@ -299,4 +300,28 @@ func TestReviewGolden(t *testing.T) {
 	d.keys("tab")
 	d.waitText("[ Back ]")
 	d.golden("review_route_create_back_80x24")
+}
+
+// In a small window the parameter list scrolls; the buttons stay.
+func TestReviewScrollsInASmallWindow(t *testing.T) {
+	d := newDriver(t)
+	d.resize(60, 14)
+	d.idle()
+	d.pane("vpn")
+	d.rowNamed("prod-core-vpn")
+	d.keys("enter")
+	d.idle()
+	d.keys("c")
+	p := d.formPage()
+	m := p.m.(*ipsecForm)
+	m.cgwID, m.name, m.local, m.remote = "vcg-x", "scroll", "10.0.0.0/16", "192.168.0.0/24"
+	d.exec(p.submit(d.app))
+	d.reviewPage()
+	if s := d.screen(); strings.Contains(s, "ClientToken") || !strings.Contains(s, "[ Create ]") {
+		t.Fatalf("a 14-line window shows the first parameters and the buttons:\n%s", s)
+	}
+	d.keys("pgdown")
+	if s := d.screen(); !strings.Contains(s, "ClientToken") || !strings.Contains(s, "[ Create ]") || strings.Contains(s, "RegionId") {
+		t.Fatalf("pgdown scrolls to the last parameters, buttons kept:\n%s", s)
+	}
 }
