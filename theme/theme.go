@@ -207,6 +207,22 @@ func Glyph(p Phase) string {
 	return " "
 }
 
+// CursorGlyph marks the selected row, menu item or tray line when there is
+// no colour (NO_COLOR, monochrome terminals): reverse video shows the bar,
+// the glyph says where it is even where reverse video is lost (a screen
+// reader, a copy of the screen, a terminal that ignores SGR 7).
+const CursorGlyph = "▸"
+
+// Cursor returns the one-column marker of a line: CursorGlyph on the
+// selected line without colour, else fallback (the colour skins show the
+// selection by its background and keep the column for other marks).
+func (s *Styles) Cursor(selected bool, fallback string) string {
+	if selected && s.NoColor {
+		return CursorGlyph
+	}
+	return fallback
+}
+
 // DeltaMark prefixes a changed row so that it reads without colour.
 func DeltaMark(d Delta) string {
 	switch d {

@@ -47,3 +47,17 @@ func TestNoColorKeepsStatusReadable(t *testing.T) {
 		t.Error("with colour the failed style must differ")
 	}
 }
+
+func TestCursorMarksTheSelectionOnlyWithoutColour(t *testing.T) {
+	skin, _ := Lookup("dark")
+	mono, colour := New(skin, true), New(skin, false)
+	if got := mono.Cursor(true, " "); got != CursorGlyph {
+		t.Errorf("NO_COLOR selected line: %q, want %q", got, CursorGlyph)
+	}
+	if got := mono.Cursor(false, "+"); got != "+" {
+		t.Errorf("NO_COLOR other line keeps its mark: %q", got)
+	}
+	if got := colour.Cursor(true, " "); got != " " {
+		t.Errorf("colour shows the selection by its background, not a marker: %q", got)
+	}
+}

@@ -250,6 +250,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(m)
+	case tea.ColorProfileMsg:
+		a.colorProfile(m.Profile) // mono.go
+		return a, nil
 	case tea.MouseWheelMsg:
 		if p := a.top(); p != nil {
 			return a, p.Update(a, m)

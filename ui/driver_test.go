@@ -80,6 +80,19 @@ func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.next.ServeHTTP(w, r)
 }
 
+// received returns the parameters of every request for action, in order.
+func (f *faultSwitch) received(action string) []url.Values {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []url.Values
+	for i, a := range f.log {
+		if a == action {
+			out = append(out, f.query[i])
+		}
+	}
+	return out
+}
+
 func (f *faultSwitch) actions() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/client"
@@ -106,6 +107,7 @@ type formPage struct {
 	queued []tea.Msg
 	// reloaded marks a Prepare started by ctrl+r in the open form.
 	reloaded bool
+	reviewed bool // the review page said Create (review.go)
 }
 
 type formPhase int
@@ -271,9 +273,16 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 
 // submit checks across fields and sends the call.
 func (p *formPage) submit(a *App) tea.Cmd {
+	reviewed := p.reviewed
+	p.reviewed = false
 	if err := p.m.Check(p.fc); err != nil {
 		p.banner, p.bannerErr = []string{"✗ " + err.Error(), "  Fix it and submit again."}, true
 		return p.build(a)
+	}
+	if r, ok := p.m.(reviewer); ok && !reviewed {
+		if cmd, shown := p.review(a, r); shown {
+			return cmd
+		}
 	}
 	p.phase = phaseSubmitting
 	p.banner, p.bannerErr = []string{"Sending " + p.m.Action() + "…"}, false
@@ -398,12 +407,33 @@ func (p *formPage) View(a *App, w, h int) string {
 }
 
 // formTheme follows the console's skin: huh's base theme with our colours
-// is enough; NO_COLOR keeps huh's plain base.
+// is enough; NO_COLOR gets monoFormTheme.
 func formTheme(a *App) huh.Theme {
 	if a.opt.NoColor {
-		return huh.ThemeFunc(huh.ThemeBase)
+		return huh.ThemeFunc(monoFormTheme)
 	}
 	return huh.ThemeFunc(huh.ThemeCharm)
+}
+
+// monoFormTheme is huh's base theme without a single colour, where focus
+// and choice still show: the chosen button of a Yes/No field is bracketed
+// ("[ Yes ]   No  ", same width either way) and, in the focused field, in
+// reverse video; huh's own "> " marks a select's cursor and "┃" the
+// focused field. huh's base theme tells its buttons apart by colour only,
+// so with NO_COLOR they rendered byte-identical.
+func monoFormTheme(isDark bool) *huh.Styles {
+	t := huh.ThemeBase(isDark)
+	chosen := lipgloss.NewStyle().MarginRight(1).Transform(func(s string) string { return "[ " + s + " ]" })
+	other := lipgloss.NewStyle().Padding(0, 2).MarginRight(1)
+	t.Focused.FocusedButton, t.Focused.BlurredButton = chosen.Reverse(true).Bold(true), other
+	t.Blurred.FocusedButton, t.Blurred.BlurredButton = chosen, other
+	faint := lipgloss.NewStyle().Faint(true)
+	t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
+	// huh's key help comes in grey: plain keys, faint separators.
+	key := lipgloss.NewStyle().Bold(true)
+	t.Help.ShortKey, t.Help.FullKey, t.Help.ShortDesc, t.Help.FullDesc = key, key, lipgloss.NewStyle(), lipgloss.NewStyle()
+	t.Help.ShortSeparator, t.Help.FullSeparator, t.Help.Ellipsis = faint, faint, faint
+	return t
 }
 
 // ---- audit ----

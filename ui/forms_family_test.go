@@ -319,6 +319,7 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 			d.next("Name")
 		}
 		d.next("Description")
+		d.confirmReview()
 	})
 
 	sws, err := api.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "thr-vsw"})

@@ -195,13 +195,21 @@ func (m *natCreate) Check(fc *formCtx) error {
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckNatDescription(m.desc)))
 }
 
-func (m *natCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what Submit sends; the review page lists it first.
+func (m *natCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *natCreate) input(fc *formCtx, token string) *client.CreateNatGatewayInput {
 	in := &client.CreateNatGatewayInput{RegionId: fc.region, VpcId: m.vpcID, NatType: m.natType, Name: m.name, Description: m.desc, ClientToken: token}
 	if m.natType == "Enhanced" {
 		in.VSwitchId = m.vsw.value()
 	} else {
 		in.Spec = m.spec
 	}
+	return in
+}
+
+func (m *natCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.CreateNatGateway(ctx, in)
 	if err != nil {
 		return nil, err
@@ -922,9 +930,17 @@ func (m *eipAllocate) Check(fc *formCtx) error {
 	return checks(check("bandwidth", model.CheckEipBandwidth(m.bandwidth)), check("name", model.DefaultName.Check(m.name)),
 		check("description", model.CheckDescription(m.desc)))
 }
-func (m *eipAllocate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.AllocateEipAddressInput{RegionId: fc.region, Bandwidth: strings.TrimSpace(m.bandwidth), InternetChargeType: m.charge,
+
+// Request is what Submit sends; the review page lists it first.
+func (m *eipAllocate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *eipAllocate) input(fc *formCtx, token string) *client.AllocateEipAddressInput {
+	return &client.AllocateEipAddressInput{RegionId: fc.region, Bandwidth: strings.TrimSpace(m.bandwidth), InternetChargeType: m.charge,
 		Name: m.name, Description: m.desc, ClientToken: token}
+}
+
+func (m *eipAllocate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.AllocateEipAddress(ctx, in)
 	if err != nil {
 		return nil, err

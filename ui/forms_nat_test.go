@@ -48,6 +48,7 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d.choose("VSwitch", "prod-core-app-f")
 	d.field("Name", "egress-2")
 	d.next("Description")
+	d.confirmReview()
 	id := d.tracked("CreateNatGateway").resID
 	d.settled(id, "Available")
 
@@ -227,6 +228,7 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 	d.next("Bandwidth (Mbit/s)", "Billing")
 	d.field("Name", "lab-eip")
 	d.next("Description")
+	d.confirmReview()
 	id := d.tracked("AllocateEipAddress").resID
 	d.settled(id, "Available")
 

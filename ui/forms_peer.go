@@ -257,7 +257,10 @@ func (m *peerCreate) Check(fc *formCtx) error {
 	return checks(cs...)
 }
 
-func (m *peerCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what Submit sends; the review page lists it first.
+func (m *peerCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *peerCreate) input(fc *formCtx, token string) *client.CreateVpcPeerConnectionInput {
 	uid, _ := model.CheckAliUid(m.acceptUID)
 	in := &client.CreateVpcPeerConnectionInput{RegionId: fc.region, VpcId: m.vpcID, AcceptingAliUid: uid, AcceptingRegionId: m.acceptRegion,
 		AcceptingVpcId: strings.TrimSpace(m.acceptVpc), Name: m.name, Description: m.desc, ResourceGroupId: strings.TrimSpace(m.rg),
@@ -266,6 +269,11 @@ func (m *peerCreate) Submit(ctx context.Context, fc *formCtx, token string) (*su
 		in.Bandwidth, _ = strconv.Atoi(strings.TrimSpace(m.bandwidth))
 		in.LinkType = m.linkType
 	}
+	return in
+}
+
+func (m *peerCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.CreateVpcPeerConnection(ctx, in)
 	if err != nil {
 		return nil, err

@@ -44,6 +44,7 @@ func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 	} else {
 		d.keys("enter")
 	}
+	d.confirmReview()
 }
 
 // A peer connection to another account stays Accepting until that account
@@ -73,6 +74,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.next("Requesting VPC", "Accepting account ID", "Accepting region", "Accepting VPC ID", "Name", "Description", "Resource group ID")
 	d.waitFocus("Dry run only?")
 	d.keys("n")
+	d.confirmReview()
 	id := d.tracked("CreateVpcPeerConnection").resID
 	d.settled(id, "Accepting")
 	d.advance(10 * time.Minute)

@@ -452,9 +452,16 @@ func (m *routeCreate) Check(fc *formCtx) error {
 	)
 }
 
-func (m *routeCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.CreateRouteEntryInput{RegionId: fc.region, RouteTableId: m.table.RouteTableId, DestinationCidrBlock: strings.TrimSpace(m.dest),
+// Request is what Submit sends; the review page lists it first.
+func (m *routeCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *routeCreate) input(fc *formCtx, token string) *client.CreateRouteEntryInput {
+	return &client.CreateRouteEntryInput{RegionId: fc.region, RouteTableId: m.table.RouteTableId, DestinationCidrBlock: strings.TrimSpace(m.dest),
 		NextHopType: m.hopType, NextHopId: m.hops.value(), RouteEntryName: m.name, Description: m.desc, ClientToken: token}
+}
+
+func (m *routeCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.CreateRouteEntry(ctx, in)
 	if err != nil {
 		return nil, err

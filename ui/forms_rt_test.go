@@ -141,6 +141,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 	d.keys("enter")
 	d.field("Name", "to-lab")
 	d.next("Description")
+	d.confirmReview()
 	d.waitText("following it")
 	id := d.lastOp().resID
 	d.settled(id, "Available")

@@ -129,10 +129,17 @@ func (m *vpnCreate) Check(fc *formCtx) error {
 	return checks(check("bandwidth", err), check("name", model.VpnGatewayName.Check(m.name)))
 }
 
-func (m *vpnCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what Submit sends; the review page lists it first.
+func (m *vpnCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *vpnCreate) input(fc *formCtx, token string) *client.CreateVpnGatewayInput {
 	bw, _ := strconv.Atoi(m.bandwidth)
-	in := &client.CreateVpnGatewayInput{RegionId: fc.region, VpcId: m.vpcID, VSwitchId: m.vsw.value(), Name: m.name, Bandwidth: bw,
+	return &client.CreateVpnGatewayInput{RegionId: fc.region, VpcId: m.vpcID, VSwitchId: m.vsw.value(), Name: m.name, Bandwidth: bw,
 		EnableIpsec: boolPtr(m.ipsec), EnableSsl: boolPtr(m.ssl), ClientToken: token}
+}
+
+func (m *vpnCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
 	out, err := fc.client.CreateVpnGateway(ctx, in)
 	if err != nil {
 		return nil, err
@@ -520,18 +527,32 @@ func (m *ipsecForm) editRefusal(fc *formCtx) error {
 	return editRefusal(fc.target, m.Action(), in)
 }
 
-func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+// Request is what a create sends; the review page lists it first (an
+// edit is not reviewed).
+func (m *ipsecForm) Request(fc *formCtx, token string) (any, error) {
+	if m.id != "" {
+		return nil, nil
+	}
+	return m.createInput(fc, token)
+}
+
+func (m *ipsecForm) createInput(fc *formCtx, token string) (*client.CreateVpnConnectionInput, error) {
 	ikeIn, ipsecIn, err := m.configInputs()
 	if err != nil {
 		return nil, err
 	}
+	return &client.CreateVpnConnectionInput{RegionId: fc.region, VpnGatewayId: m.vpnID, CustomerGatewayId: m.cgwID, Name: m.name,
+		LocalSubnet: strings.TrimSpace(m.local), RemoteSubnet: strings.TrimSpace(m.remote), EffectImmediately: boolPtr(m.immediate),
+		IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}, nil
+}
+
+func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	// Without immediate negotiation the tunnel waits for traffic: any
 	// status means the connection exists.
 	target := []string{"ike_sa_not_established", "ike_sa_established", "ipsec_sa_not_established", "ipsec_sa_established"}
 	if m.immediate {
 		target = []string{"ipsec_sa_established"}
 	}
-	local, remote := strings.TrimSpace(m.local), strings.TrimSpace(m.remote)
 	if m.id != "" {
 		in, err := m.modify(fc, token)
 		if err != nil {
@@ -546,8 +567,10 @@ func (m *ipsecForm) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 		}
 		return made(fc, "ipsec", m.id, out.RequestId, in, target), nil
 	}
-	in := &client.CreateVpnConnectionInput{RegionId: fc.region, VpnGatewayId: m.vpnID, CustomerGatewayId: m.cgwID, Name: m.name,
-		LocalSubnet: local, RemoteSubnet: remote, EffectImmediately: boolPtr(m.immediate), IkeConfig: ikeIn, IpsecConfig: ipsecIn, ClientToken: token}
+	in, err := m.createInput(fc, token)
+	if err != nil {
+		return nil, err
+	}
 	out, err := fc.client.CreateVpnConnection(ctx, in)
 	if err != nil {
 		return nil, err

@@ -25,6 +25,7 @@ func TestVpnGatewayCreateEditDelete(t *testing.T) {
 	d.keys("enter")
 	d.choose("VSwitch", "staging-app-b")
 	d.next("IPsec-VPN (site to site)?", "SSL-VPN (clients to site)?")
+	d.confirmReview()
 	id := d.tracked("CreateVpnGateway").resID
 	d.settled(id, "active")
 
@@ -139,6 +140,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	d.keys("enter")
 	d.next("Local ID", "Remote ID")
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
+	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
 	d.settled(id, "ipsec_sa_established")
 	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpnConnection") })

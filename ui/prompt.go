@@ -353,7 +353,7 @@ func (m *menu) view(a *App, w int) string {
 	st := a.st
 	lines := []string{ansi.Truncate(st.Title.Render(m.title)+st.Dim.Render("   ↑↓ or 1-9 choose, enter opens, esc cancels"), w, "…")}
 	for i, it := range m.items {
-		label := fmt.Sprintf(" %d  %s", i+1, it.label)
+		label := fmt.Sprintf("%s%d  %s", st.Cursor(i == m.cursor, " "), i+1, it.label)
 		if it.hint != "" {
 			label += "  " + st.Dim.Render(it.hint)
 		}

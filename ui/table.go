@@ -1252,7 +1252,15 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 			text = r.Cell(i)
 		}
 		if first {
-			line.WriteString(theme.DeltaMark(delta))
+			// Without colour the cursor row is marked where the delta
+			// mark goes (reverse video shows the rest of the bar); a
+			// +/~/- of the last refresh keeps its place for its few
+			// seconds, the row still in reverse video.
+			mark := theme.DeltaMark(delta)
+			if delta == theme.DeltaNone {
+				mark = st.Cursor(selected, mark)
+			}
+			line.WriteString(mark)
 			w--
 		} else {
 			line.WriteString("  ")

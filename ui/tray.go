@@ -210,7 +210,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 			style = st.Phase(theme.PhaseFailed)
 		}
 		if r == t.cursor {
-			line = st.Selected.Render(fit(ansi.Strip(line), w, false))
+			line = st.Selected.Render(fit(st.Cursor(true, " ")+strings.TrimPrefix(ansi.Strip(line), " "), w, false))
 			detail = op
 		} else {
 			line = style.Render(line)

@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/alivpc/alivpc/client"
+)
+
+// ---- the review step ----
+//
+// A create that costs money or changes traffic (a NAT gateway, an EIP, a
+// VPN gateway, an IPsec connection, a VPC peering, a route entry) does not
+// go out when its form is done: once the form's checks pass, a last page
+// lists every parameter exactly as the client will encode it, and only
+// "Create" there sends it. "Back" returns to the form with every value
+// kept; the submission's ClientToken stays the same either way.
+
+// reviewer is a mutation whose submission is reviewed first.
+type reviewer interface {
+	// Request returns the input Submit sends with token: the same value,
+	// built by the same code. nil means this submission needs no review
+	// (an edit made through the same form type).
+	Request(fc *formCtx, token string) (any, error)
+}
+
+// reviewParam is one parameter as it goes out, secrets masked.
+type reviewParam struct{ name, value string }
+
+// reviewParams encodes in the way the client does (client.Invoke:
+// EncodeParams of the input) and orders the parameters as the input
+// declares them. Secret values are masked: a secret parameter whole, a
+// secret key inside a JSON-valued parameter (IkeConfig's Psk) in place, so
+// every other byte is what the API receives.
+func reviewParams(in any) ([]reviewParam, error) {
+	params, err := client.EncodeParams(in)
+	if err != nil {
+		return nil, err
+	}
+	order := paramOrder(in)
+	rank := func(name string) int {
+		for i, p := range order {
+			if name == p || strings.HasPrefix(name, p+".") {
+				return i
+			}
+		}
+		return len(order)
+	}
+	out := make([]reviewParam, 0, len(params))
+	for k, v := range params {
+		out = append(out, reviewParam{k, maskParam(k, v)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ri, rj := rank(out[i].name), rank(out[j].name)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].name < out[j].name
+	})
+	return out, nil
+}
+
+// paramOrder lists the input's parameter names in declaration order.
+func paramOrder(in any) []string {
+	v := reflect.ValueOf(in)
+	for v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("param"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// secretName reports whether the client masks a parameter of this name
+// (client.RedactParams decides, so the review and the logs agree).
+func secretName(name string) bool {
+	return client.RedactParams(map[string]string{name: "x"})[name] == "****"
+}
+
+var jsonString = regexp.MustCompile(`"([A-Za-z0-9_]+)":"((?:[^"\\]|\\.)*)"`)
+
+func maskParam(name, value string) string {
+	if secretName(name) {
+		if value == "" {
+			return value
+		}
+		return "****"
+	}
+	if !strings.HasPrefix(strings.TrimSpace(value), "{") {
+		return value
+	}
+	return jsonString.ReplaceAllStringFunc(value, func(m string) string {
+		sub := jsonString.FindStringSubmatch(m)
+		if sub[2] == "" || !secretName(sub[1]) {
+			return m
+		}
+		return `"` + sub[1] + `":"****"`
+	})
+}
+
+// showValue is how a value is printed: as is, or Go-quoted when it is
+// empty, has leading or trailing spaces, starts with a quote or holds
+// characters that do not print, so what is shown is unambiguous.
+func showValue(v string) string {
+	if v == "" || v != strings.TrimSpace(v) || strings.HasPrefix(v, `"`) ||
+		strings.ContainsFunc(v, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return strconv.Quote(v)
+	}
+	return v
+}
+
+// reviewPage is the last page before a reviewed call.
+type reviewPage struct {
+	id     int
+	form   *formPage
+	params []reviewParam
+	back   bool // the focused button: Back, else Create
+	offset int  // first parameter line shown
+	note   string
+}
+
+// review opens the review page over the form page p; shown is false when
+// this submission needs no review.
+func (p *formPage) review(a *App, r reviewer) (cmd tea.Cmd, shown bool) {
+	params, err := reviewOf(r, p.fc, p.token)
+	switch {
+	case err != nil:
+		p.banner, p.bannerErr = []string{"✗ " + err.Error(), "  Fix it and submit again."}, true
+		return p.build(a), true
+	case params == nil:
+		return nil, false
+	}
+	return a.push(&reviewPage{id: a.newID(), form: p, params: params}), true
+}
+
+// reviewOf returns the parameters r's submission sends, or nil when it
+// needs no review.
+func reviewOf(r reviewer, fc *formCtx, token string) ([]reviewParam, error) {
+	in, err := r.Request(fc, token)
+	if err != nil || in == nil {
+		return nil, err
+	}
+	return reviewParams(in)
+}
+
+func (r *reviewPage) ID() int       { return r.id }
+func (r *reviewPage) Crumb() string { return "review" }
+
+// Typing: the review owns the keyboard, so no global key acts behind it.
+func (r *reviewPage) Typing() bool { return true }
+
+func (r *reviewPage) Hints() [][2]string {
+	return [][2]string{{"enter", "create / back"}, {"←→ tab", "choose"}, {"esc", "back to the form"}, {"↑↓", "scroll"}}
+}
+
+func (r *reviewPage) Update(a *App, msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch k.Keystroke() {
+	case "esc":
+		return r.goBack(a)
+	case "left", "right", "tab", "shift+tab", "h", "l":
+		r.back = !r.back
+	case "up", "k":
+		r.offset = max(r.offset-1, 0)
+	case "down", "j":
+		r.offset++
+	case "pgup":
+		r.offset = max(r.offset-10, 0)
+	case "pgdown":
+		r.offset += 10
+	case "enter":
+		if r.back {
+			return r.goBack(a)
+		}
+		return r.create(a)
+	}
+	return nil
+}
+
+// goBack returns to the form with every value kept.
+func (r *reviewPage) goBack(a *App) tea.Cmd {
+	fp := r.form
+	return tea.Batch(a.pop(), fp.build(a))
+}
+
+// create sends what the page shows. The parameters are taken again: if
+// they no longer match what is on screen, the page shows the new ones
+// and waits for another look.
+func (r *reviewPage) create(a *App) tea.Cmd {
+	fp := r.form
+	rv, ok := fp.m.(reviewer)
+	if !ok {
+		return r.goBack(a)
+	}
+	now, err := reviewOf(rv, fp.fc, fp.token)
+	if err != nil {
+		return tea.Batch(r.goBack(a), a.flashError(err.Error()))
+	}
+	if !reflect.DeepEqual(now, r.params) {
+		r.params, r.note = now, "The values changed since this page opened; check them again."
+		return nil
+	}
+	fp.reviewed = true
+	return tea.Batch(a.pop(), fp.submit(a))
+}
+
+func (r *reviewPage) View(a *App, w, h int) string {
+	st := a.st
+	head := []string{
+		st.Title.Render("Review: " + r.form.m.Title()),
+		wrapTo(st.Info.Render("Nothing has been sent yet. "+r.form.m.Action()+" sends exactly these parameters, "+
+			"plus its action, version and signature (secrets masked):"), w),
+	}
+	if r.note != "" {
+		head = append(head, wrapTo(st.Error.Render("✗ "+r.note), w))
+	}
+	head = strings.Split(strings.Join(head, "\n"), "\n") // wrapped lines count
+	keyW := 0
+	for _, p := range r.params {
+		keyW = max(keyW, len(p.name))
+	}
+	valW := max(w-keyW-4, 8)
+	var body []string
+	for _, p := range r.params {
+		chunks := strings.Split(ansi.Hardwrap(showValue(p.value), valW, true), "\n")
+		for i, c := range chunks {
+			name := ""
+			if i == 0 {
+				name = p.name
+			}
+			body = append(body, "  "+st.Key.Render(fmt.Sprintf("%-*s", keyW, name))+"  "+c)
+		}
+	}
+	create, back := "  Create  ", "  Back  "
+	if r.back {
+		back = st.Selected.Render("[ Back ]")
+	} else {
+		create = st.Selected.Render("[ Create ]")
+	}
+	foot := []string{"", "  " + create + "   " + back}
+	room := max(h-len(head)-len(foot), 1)
+	r.offset = min(r.offset, max(len(body)-room, 0))
+	shown := body[r.offset:min(r.offset+room, len(body))]
+	if len(body) > room {
+		more := fmt.Sprintf("  ↑↓ %d-%d of %d lines", r.offset+1, r.offset+len(shown), len(body))
+		foot[0] = st.Dim.Render(more)
+	}
+	lines := append(append(head, shown...), foot...)
+	return strings.Join(lines, "\n")
+}
+
+// The creates that are reviewed before they go out.
+var _ = []reviewer{(*natCreate)(nil), (*eipAllocate)(nil), (*vpnCreate)(nil), (*ipsecForm)(nil), (*peerCreate)(nil), (*routeCreate)(nil)}
