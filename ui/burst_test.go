@@ -231,3 +231,35 @@ func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
 		t.Fatalf("the failed call changed the name to %q", v.VpcName)
 	}
 }
+
+// The typed-ID delete in one burst with the key that opens it: the Enter
+// arrives while the dialog still counts what depends on the resource, and
+// is applied once the count is in.
+func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	o := d.rowNamed("dev-sandbox")
+	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vsws {
+		if _, err := d.api().DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.settle()
+	d.keys("ctrl+r")
+	d.idle()
+	d.rowNamed("dev-sandbox")
+	mark := len(d.fault.actions())
+	d.burst("ctrl+d", o.ID, "enter")
+	d.waitFor("DeleteVpc to be sent", func() bool {
+		for _, a := range d.fault.actions()[mark:] {
+			if a == "DeleteVpc" {
+				return true
+			}
+		}
+		return false
+	})
+}

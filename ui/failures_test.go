@@ -118,7 +118,7 @@ func TestFailedDeleteIsKeptWithTheAPIsActionName(t *testing.T) {
 	d.waitText("FORCE")
 	d.fault.on.Store(true)
 	d.keys("enter")
-	d.waitText("ServiceUnavailable", "nothing was deleted")
+	d.waitText("ServiceUnavailable", "nothing was changed")
 	d.fault.on.Store(false)
 	d.keys("esc")
 	// The API's name, not one made from the kind's label (DeleteNATgateway).

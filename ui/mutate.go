@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -217,8 +218,13 @@ type deletePage struct {
 	fc    *formCtx
 	token string
 
-	typed []rune
+	typed textinput.Model // the ID or name, typed to confirm
 	force bool
+	// held is input that arrived after an Enter that could not act yet
+	// (dependents still being counted) or while the call was on its way:
+	// applied in order once the count is in, or to the page below once
+	// the call has succeeded.
+	held []tea.Msg
 
 	refused    string
 	checking   bool
@@ -227,6 +233,7 @@ type deletePage struct {
 	impact     []string // "2 BGP sessions on this VBR go down"
 	depErr     error
 	sending    bool
+	dryRunning bool // the call on its way is a dry run
 	banner     []string
 	bannerOK   bool // the banner reports a passed dry run
 }
@@ -258,7 +265,7 @@ func (m dryRunMsg) pageID() int { return m.id }
 func (m deletedMsg) pageID() int { return m.id }
 
 func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *deletePage {
-	d := &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken()}
+	d := &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken(), typed: newLineInput(a, "> ")}
 	if spec.refuse != nil {
 		d.refused = spec.refuse(o)
 	}
@@ -420,7 +427,7 @@ func (d *deletePage) confirmText() []string {
 }
 
 func (d *deletePage) matches() bool {
-	t := strings.TrimSpace(string(d.typed))
+	t := strings.TrimSpace(d.typed.Value())
 	for _, c := range d.confirmText() {
 		if t == c {
 			return true
@@ -442,9 +449,17 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		if m.refusal != "" {
 			d.refused = m.refusal
 		}
-		return nil
+		// An Enter typed before the count was in acts now, then what
+		// followed it.
+		held := d.held
+		d.held = nil
+		var cmds []tea.Cmd
+		for _, h := range held {
+			cmds = append(cmds, d.Update(a, h))
+		}
+		return tea.Batch(cmds...)
 	case dryRunMsg:
-		d.sending = false
+		d.sending, d.dryRunning = false, false
 		what := strings.ToLower(d.verb())
 		if client.ErrorCode(m.err) == "DryRunOperation" {
 			d.banner, d.bannerOK = []string{"✓ Dry run passed: the API would accept this " + what + " (RequestId " + client.RequestID(m.err) + "). Nothing was changed."}, true
@@ -468,16 +483,52 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		action = callAction(action, m.res, m.err)
 		if m.err != nil {
 			d.banner = errorLines(m.err, "nothing was changed; esc goes back")
+			if len(d.held) > 0 {
+				// Typed for what comes after the call: not into this dialog.
+				d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))
+				d.held = nil
+			}
 			return cmd
 		}
-		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin))
+		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin), d.replayBelow(a))
 	case tea.PasteMsg:
-		d.typed = append(d.typed, []rune(strings.TrimSpace(m.Content))...)
+		if d.holding() {
+			d.held = append(d.held, m)
+			return nil
+		}
+		editLine(&d.typed, tea.PasteMsg{Content: strings.TrimSpace(m.Content)})
 		return nil
 	case tea.KeyPressMsg:
+		if d.holding() {
+			switch m.Keystroke() {
+			case "esc", "ctrl+c":
+			default:
+				if len(d.held) < maxQueuedKeys {
+					d.held = append(d.held, m)
+				}
+				return nil
+			}
+		}
 		return d.key(a, m)
 	}
 	return nil
+}
+
+// holding reports whether input waits: after an Enter that the count of
+// dependents has not caught up with, or while the call is on its way.
+func (d *deletePage) holding() bool { return len(d.held) > 0 || d.sending && !d.dryRunning }
+
+// replayBelow applies the input typed while the call was on its way to
+// what has focus once the dialog is gone.
+func (d *deletePage) replayBelow(a *App) tea.Cmd {
+	held := d.held
+	d.held = nil
+	var cmds []tea.Cmd
+	for _, m := range held {
+		_, cmd := a.Update(m)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
@@ -486,17 +537,13 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		return a.pop()
 	case "ctrl+c":
 		return a.quit()
-	case "backspace":
-		if len(d.typed) > 0 {
-			d.typed = d.typed[:len(d.typed)-1]
-		}
 	case "tab":
 		if d.spec.force != "" {
 			d.force = !d.force
 		}
 	case "ctrl+t":
 		if d.spec.dry != nil && !d.sending && d.refused == "" {
-			d.sending = true
+			d.sending, d.dryRunning = true, true
 			d.banner, d.bannerOK = []string{"Dry run…"}, true
 			id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.dry, d.force
 			return func() tea.Msg { return dryRunMsg{id: id, err: dry(ctx, fc, o, force)} }
@@ -508,7 +555,9 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		case d.refused != "":
 			d.banner = []string{"Not possible: " + d.refused + "."}
 		case d.checking:
-			return a.flashInfo("Still checking what depends on it…")
+			// Acted on once the count is in (a typed-ahead burst).
+			d.held = append(d.held, m)
+			return a.flashInfo("Checking what depends on it first…")
 		case !d.matches():
 			d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm; nothing was sent."}
 		case d.blocked():
@@ -523,9 +572,7 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 	default:
-		if t := m.Key().Text; t != "" {
-			d.typed = append(d.typed, []rune(t)...)
-		}
+		editLine(&d.typed, m)
 	}
 	return nil
 }
@@ -622,12 +669,12 @@ func (d *deletePage) View(a *App, w, h int) string {
 		lines = append(lines, st.Dim.Render("tab toggles force ("+mark+"): "+d.spec.force))
 	}
 	lines = append(lines, "", "Type "+strings.Join(quoteAll(d.confirmText()), " or ")+" to confirm, then enter. esc cancels.", "")
-	field := string(d.typed)
 	mark := "  "
 	if d.matches() {
 		mark = st.Phase(1).Render("✓ ")
 	}
-	lines = append(lines, mark+st.Accent.Render("> ")+field+st.Selected.Render(" "))
+	d.typed.SetWidth(max(w-6, 10))
+	lines = append(lines, mark+d.typed.View())
 	button := "[ " + verb + " ]"
 	switch {
 	case d.blocked():

@@ -314,7 +314,7 @@ func TestReviewScrollsInASmallWindow(t *testing.T) {
 	d.keys("c")
 	p := d.formPage()
 	m := p.m.(*ipsecForm)
-	m.cgwID, m.name, m.local, m.remote = "vcg-x", "scroll", "10.0.0.0/16", "192.168.0.0/24"
+	m.cgwID, m.name, m.local, m.remote = "cgw-bp1wgej0cbjfhk1hjh72n", "scroll", "10.0.0.0/16", "192.168.0.0/24"
 	d.exec(p.submit(d.app))
 	d.reviewPage()
 	if s := d.screen(); strings.Contains(s, "ClientToken") || !strings.Contains(s, "[ Create ]") {

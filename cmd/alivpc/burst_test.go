@@ -151,8 +151,8 @@ func TestE2EBurstRouteEntry(t *testing.T) {
 	openMenu(tm, "Route Entries")
 	tm.waitPane("Route Entries of " + rt + " (" + prodRTName + ")")
 	// Destination, next hop type (NAT gateway, the first), the NAT (the
-	// first), name, description.
-	tm.burst("c", "192.168.77.0/24", "Enter", "Enter", "Enter", "burst-route", "Enter", "route typed fast", "Enter")
+	// first), name, description, then Create on the review page.
+	tm.burst("c", "192.168.77.0/24", "Enter", "Enter", "Enter", "burst-route", "Enter", "route typed fast", "Enter", "Enter")
 	tm.waitFor("the new route in the table", func(s string) bool { return strings.Contains(rowWith(s, "192.168.77.0/24"), "burst-route") })
 	r := only(t, simGet(t, tm, "route", "--parent", rt), "DestinationCidrBlock", "192.168.77.0/24")
 	want(t, r, "RouteEntryName", "burst-route", "Description", "route typed fast")
@@ -183,9 +183,10 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 		return ok && strings.Contains(s, "IPsec Connections of vpn-")
 	})
 	// Customer gateway (filtered to ours), name, the two CIDR fields the
-	// issue saw mixed up, then every IKE and IPsec default.
+	// issue saw mixed up, then every IKE and IPsec default, then Create on
+	// the review page.
 	keys := []string{"c", "/", "burst-cgw", "Enter", "burst-ipsec", "Enter", "10.30.0.0/16", "Enter", "10.30.5.0/24", "Enter", "Enter"}
-	for range 13 {
+	for range 13 + 1 {
 		keys = append(keys, "Enter")
 	}
 	tm.burst(keys...)
