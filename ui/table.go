@@ -176,10 +176,23 @@ type Table struct {
 
 	cursor int // index into visible
 	offset int // first visible line drawn
-	// chosen is set once the user moves the cursor: from then on the
-	// cursor follows the selected resource as rows arrive and re-sort;
-	// before, it stays on the first row.
+	// chosen is set once the cursor belongs to a resource: the user moved
+	// it, filtered or sorted, or the first load finished. From then on it
+	// follows that resource (kind/region/ID) through every change; before,
+	// while the first rows stream in, it stays on the first row.
 	chosen bool
+	// anchor is where the cursor was when the last change left nothing
+	// visible (a filter with no match), so the next change that shows rows
+	// again can find the resource or its neighbour.
+	anchor selState
+	// want is a resource to select when it arrives, unless the user moves
+	// first (a pane that replaces another keeps its selection).
+	want string
+	// ranked: visible is in a filter's score order, not the table's.
+	ranked bool
+	// filterShown is the shown-column mask the current filter result was
+	// computed with.
+	filterShown []bool
 	width  int
 	height int // rows of data (the header line excluded)
 
@@ -219,6 +232,15 @@ func (t *Table) SetSize(w, h int) {
 	t.clamp()
 }
 
+// SetWidth lays the columns out for width w (the height is left alone).
+func (t *Table) SetWidth(w int) {
+	if w != t.width {
+		t.width = w
+		t.layout()
+		t.clamp()
+	}
+}
+
 // Selected returns the row under the cursor, or nil.
 func (t *Table) Selected() *Row {
 	if t.cursor < 0 || t.cursor >= len(t.visible) {
@@ -246,7 +268,7 @@ func (t *Table) Upsert(rows []*Row) {
 	}
 	t.freshKeys()
 	t.version++
-	sel := t.selectedKey()
+	sel := t.selState()
 	var added []int32
 	changedSortKey := false
 	for _, r := range rows {
@@ -275,6 +297,12 @@ func (t *Table) Upsert(rows []*Row) {
 		t.visible = t.order
 	}
 	t.layout()
+	if t.want != "" && !t.chosen {
+		if _, ok := t.byKey[t.want]; ok {
+			sel.key = t.want
+			t.want, t.chosen = "", true
+		}
+	}
 	t.restore(sel)
 }
 
@@ -283,7 +311,8 @@ func (t *Table) Remove(keys []string) {
 	if len(keys) == 0 {
 		return
 	}
-	sel := t.selectedKey()
+	sel := t.selState()
+	prevVis := t.visible
 	drop := map[string]bool{}
 	for _, k := range keys {
 		if _, ok := t.byKey[k]; ok {
@@ -327,9 +356,19 @@ func (t *Table) Remove(keys []string) {
 	t.renumber()
 	t.resort()
 	if t.filtered {
-		// Keep the filtered view: the rows that were visible and remain.
+		// Keep the filtered view: the rows that were visible and remain
+		// (in score order when ranked).
+		from := t.order
+		if t.ranked {
+			from = make([]int32, 0, len(prevVis))
+			for _, i := range prevVis {
+				if n := remap[i]; n >= 0 {
+					from = append(from, n)
+				}
+			}
+		}
 		vis := make([]int32, 0, len(t.visible))
-		for _, i := range t.order {
+		for _, i := range from {
 			if wasVisible[t.rows[i].Key] {
 				vis = append(vis, i)
 			}
@@ -345,7 +384,14 @@ func (t *Table) Remove(keys []string) {
 func (t *Table) Reset(rows []*Row) {
 	t.version++
 	t.keysStale = false
-	sel := t.selectedKey()
+	sel := t.selState()
+	var wasVisible map[string]bool
+	if t.filtered {
+		wasVisible = make(map[string]bool, len(t.visible))
+		for _, i := range t.visible {
+			wasVisible[t.rows[i].Key] = true
+		}
+	}
 	t.rows = rows
 	t.byKey = make(map[string]int, len(rows))
 	for i, r := range rows {
@@ -360,7 +406,17 @@ func (t *Table) Reset(rows []*Row) {
 	}
 	t.addKeys(all)
 	t.resort()
-	if !t.filtered {
+	if t.filtered {
+		// The rows that were visible and remain, until the filter reruns.
+		vis := make([]int32, 0, len(wasVisible))
+		for _, i := range t.order {
+			if wasVisible[t.rows[i].Key] {
+				vis = append(vis, i)
+			}
+		}
+		t.visible = vis
+		t.ranked = false
+	} else {
 		t.visible = t.order
 	}
 	t.layout()
@@ -420,25 +476,109 @@ func (t *Table) selectedKey() string {
 	return ""
 }
 
-// restore puts the cursor back on key if it is still visible.
-func (t *Table) restore(key string) {
+// selState is the selection before a change: the resource, and the rows
+// and order it was seen in, to find its neighbour if it goes.
+type selState struct {
+	key     string
+	rows    []*Row
+	visible []int32
+	cursor  int
+}
+
+// selState captures the selection; with nothing visible, the anchor left
+// by the change that hid everything.
+func (t *Table) selState() selState {
+	if r := t.Selected(); r != nil {
+		return selState{key: r.Key, rows: t.rows, visible: t.visible, cursor: t.cursor}
+	}
+	return t.anchor
+}
+
+// restore puts the cursor back on the resource of s. When it is no longer
+// visible (filtered out, deleted), the cursor moves to its neighbour: the
+// nearest row after it in the order it was seen in that is still visible,
+// else the nearest before it. Before the cursor belongs to a resource it
+// stays on the first row.
+func (t *Table) restore(s selState) {
+	defer t.keepAnchor(s)
 	if !t.chosen {
 		t.cursor, t.offset = 0, 0
 		t.clamp()
 		return
 	}
-	if key != "" {
-		if i, ok := t.byKey[key]; ok {
-			for pos, v := range t.visible {
-				if int(v) == i {
-					t.cursor = pos
-					t.clamp()
-					return
-				}
+	if s.key == "" || len(t.visible) == 0 {
+		t.clamp()
+		return
+	}
+	pos := t.positions()
+	if p := t.visibleAt(pos, s.key); p >= 0 {
+		t.cursor = p
+		t.clamp()
+		return
+	}
+	if s.cursor >= 0 && s.cursor < len(s.visible) {
+		for j := s.cursor + 1; j < len(s.visible); j++ {
+			if p := t.visibleAt(pos, s.rows[s.visible[j]].Key); p >= 0 {
+				t.cursor = p
+				t.clamp()
+				return
+			}
+		}
+		for j := s.cursor - 1; j >= 0; j-- {
+			if p := t.visibleAt(pos, s.rows[s.visible[j]].Key); p >= 0 {
+				t.cursor = p
+				t.clamp()
+				return
 			}
 		}
 	}
+	t.cursor = 0
 	t.clamp()
+}
+
+// keepAnchor remembers s when a change left nothing visible.
+func (t *Table) keepAnchor(s selState) {
+	if len(t.visible) == 0 && s.key != "" {
+		t.anchor = s
+	} else if len(t.visible) > 0 {
+		t.anchor = selState{}
+	}
+}
+
+// positions maps row index to its place in visible (-1: not visible).
+func (t *Table) positions() []int32 {
+	pos := make([]int32, len(t.rows))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for p, i := range t.visible {
+		pos[i] = int32(p)
+	}
+	return pos
+}
+
+func (t *Table) visibleAt(pos []int32, key string) int {
+	if i, ok := t.byKey[key]; ok && i < len(pos) {
+		return int(pos[i])
+	}
+	return -1
+}
+
+// Pin makes the cursor belong to the highlighted resource from now on
+// (the first load finished: later rows and refreshes must not move it).
+func (t *Table) Pin() {
+	if len(t.visible) > 0 {
+		t.chosen = true
+		t.want = ""
+	}
+}
+
+// Want asks for the resource with key to be selected when it arrives,
+// unless the user moves the cursor first.
+func (t *Table) Want(key string) {
+	if !t.chosen {
+		t.want = key
+	}
 }
 
 func (t *Table) clamp() {
@@ -464,21 +604,27 @@ func (t *Table) clamp() {
 }
 
 // Move moves the cursor by n rows (negative is up).
-func (t *Table) Move(n int) { t.cursor += n; t.chosen = true; t.clamp() }
+func (t *Table) Move(n int) { t.cursor += n; t.choose(); t.clamp() }
+
+// choose marks the cursor as the user's choice.
+func (t *Table) choose() { t.chosen, t.want = true, "" }
 
 // Page moves by n screens.
 func (t *Table) Page(n int) { t.Move(n * t.height) }
 
 // Home and End jump to the first and last row.
-func (t *Table) Home() { t.cursor, t.chosen = 0, true; t.clamp() }
-func (t *Table) End()  { t.cursor, t.chosen = len(t.visible)-1, true; t.clamp() }
+func (t *Table) Home() { t.cursor = 0; t.choose(); t.clamp() }
+func (t *Table) End()  { t.cursor = len(t.visible) - 1; t.choose(); t.clamp() }
 
 // Select moves the cursor to the row with key, if visible.
 func (t *Table) Select(key string) bool {
-	before := t.cursor
-	t.chosen = true
-	t.restore(key)
-	return t.selectedKey() == key || before != t.cursor
+	t.choose()
+	if p := t.visibleAt(t.positions(), key); p >= 0 {
+		t.cursor = p
+		t.clamp()
+		return true
+	}
+	return false
 }
 
 // ---- sorting ----
@@ -488,11 +634,14 @@ func (t *Table) SortBy(i int) {
 	if i < 0 || i >= len(t.cols) {
 		return
 	}
-	sel := t.selectedKey()
+	sel := t.selState()
+	t.pinSelected()
+	// A fuzzy result stays in score order while it is active.
+	reorder := t.filtered && !t.ranked
 	if i == t.sortCol {
 		t.sortDesc = !t.sortDesc
 		slices.Reverse(t.order)
-		if t.filtered {
+		if reorder {
 			slices.Reverse(t.visible)
 		}
 	} else if ord, ok := t.presortedOrder(i); ok {
@@ -500,7 +649,7 @@ func (t *Table) SortBy(i int) {
 		t.sortCol, t.sortDesc = i, false
 		t.order = ord
 		t.keysStale = true
-		if t.filtered {
+		if reorder {
 			t.visible = subsetInOrder(t.order, t.visible, len(t.rows))
 		}
 	} else {
@@ -508,7 +657,7 @@ func (t *Table) SortBy(i int) {
 		t.computeKeys()
 		t.keysStale = false
 		t.resort()
-		if t.filtered {
+		if reorder {
 			t.visible = t.reorder(t.visible)
 		}
 	}
@@ -516,6 +665,14 @@ func (t *Table) SortBy(i int) {
 		t.visible = t.order
 	}
 	t.restore(sel)
+}
+
+// pinSelected makes the highlighted row the user's choice (a sort or a
+// filter acts on what is on screen).
+func (t *Table) pinSelected() {
+	if t.Selected() != nil || t.anchor.key != "" {
+		t.choose()
+	}
 }
 
 // freshKeys recomputes the sort keys if a presorted order replaced them.
@@ -1010,6 +1167,9 @@ type FilterSnapshot struct {
 	rows  []*Row
 	order []int32
 	cols  []model.Column
+	// shown marks the columns on screen (nil: every column, before the
+	// first layout or without a screen): substring words match only there.
+	shown []bool
 }
 
 // Snapshot captures the current rows for a filter job.
@@ -1018,15 +1178,35 @@ type FilterSnapshot struct {
 // a refresh replaces rows in place and reversing the sort reverses the
 // order in place while the job reads them.
 func (t *Table) Snapshot() FilterSnapshot {
-	return FilterSnapshot{rows: slices.Clone(t.rows), order: slices.Clone(t.order), cols: t.cols}
+	return FilterSnapshot{rows: slices.Clone(t.rows), order: slices.Clone(t.order), cols: t.cols, shown: t.Shown()}
+}
+
+// Shown marks the columns on screen; nil before the first layout.
+func (t *Table) Shown() []bool {
+	if t.width <= 0 || len(t.widths) != len(t.cols) {
+		return nil
+	}
+	out := make([]bool, len(t.widths))
+	for i, w := range t.widths {
+		out[i] = w > 0
+	}
+	return out
+}
+
+// ShownChanged reports whether the columns on screen differ from those the
+// applied filter matched against (a resize showed or hid one).
+func (t *Table) ShownChanged() bool {
+	return t.filtered && !slices.Equal(t.Shown(), t.filterShown)
 }
 
 // ApplyFilter installs a filter result computed over a snapshot. Rows added
-// since the snapshot are filtered here (they are few).
+// since the snapshot are filtered here (they are few). The cursor stays on
+// its resource, or moves to the nearest row after it that passes.
 func (t *Table) ApplyFilter(f *Filter, res []int32, snap FilterSnapshot) {
-	sel := t.selectedKey()
+	sel := t.selState()
+	t.pinSelected()
 	if f == nil || f.Empty() {
-		t.filtered = false
+		t.filtered, t.ranked, t.filterShown = false, false, nil
 		t.visible = t.order
 		t.restore(sel)
 		return
@@ -1034,17 +1214,19 @@ func (t *Table) ApplyFilter(f *Filter, res []int32, snap FilterSnapshot) {
 	if len(snap.rows) != len(t.rows) || len(snap.order) != len(t.order) {
 		// The table changed while the job ran: rerun on the current rows;
 		// only the delta is new work for the user-visible result.
-		res = f.Run(t.Snapshot(), nil)
+		snap = t.Snapshot()
+		res = f.Run(snap, nil)
 	}
-	t.filtered = true
+	t.filtered, t.ranked, t.filterShown = true, f.Ranked(), snap.shown
 	t.visible = res
 	t.restore(sel)
 }
 
-// ClearFilter shows every row.
+// ClearFilter shows every row; the cursor stays on its resource.
 func (t *Table) ClearFilter() {
-	sel := t.selectedKey()
-	t.filtered = false
+	sel := t.selState()
+	t.pinSelected()
+	t.filtered, t.ranked, t.filterShown = false, false, nil
 	t.visible = t.order
 	t.restore(sel)
 }
