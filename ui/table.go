@@ -193,8 +193,8 @@ type Table struct {
 	// filterShown is the shown-column mask the current filter result was
 	// computed with.
 	filterShown []bool
-	width  int
-	height int // rows of data (the header line excluded)
+	width       int
+	height      int // rows of data (the header line excluded)
 
 	widths  []int // drawn widths; 0 = hidden
 	natural []int // widest cell per column
