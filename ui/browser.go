@@ -968,11 +968,8 @@ func (b *browser) filterLine(a *App, w int) string {
 		f = ParseFilter(text, b.table.cols)
 	}
 	mode := f.Mode()
-	switch {
-	case f.Column >= 0:
+	if f.Column >= 0 {
 		mode += " " + b.table.cols[f.Column].Name
-	case !f.Fuzzy:
-		mode += "; -f fuzzy"
 	}
 	if f.Invert {
 		mode += ", inverted"
@@ -986,6 +983,9 @@ func (b *browser) filterLine(a *App, w int) string {
 	}
 	if b.filterBusy {
 		info += " …"
+	}
+	if b.filterEditing && f.Mode() == "substring" {
+		info += " · -f text: fuzzy"
 	}
 	return ansi.Truncate(line+st.Dim.Render(info), w, "…")
 }
