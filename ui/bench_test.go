@@ -286,9 +286,11 @@ func BenchmarkConsoleKeys(b *testing.B) {
 	})
 }
 
-// benchQueries are typical filter queries: fuzzy words, a column, an
-// inversion, an address prefix, and one that matches every row.
-var benchQueries = []string{"prod", "payments-prod", "pay db", "status:pending", "!status:available", "10.42.", "vsw-"}
+// benchQueries are typical filter queries: substring words, a column, an
+// inversion, an address prefix, one that matches every row, and fuzzy
+// (-f) queries: selective, broad, and one that matches every row.
+var benchQueries = []string{"prod", "payments-prod", "pay db", "status:pending", "!status:available", "10.42.", "vsw-",
+	"-f paymprod", "-f pdb", "-f vsw"}
 
 // BenchmarkFilterApply measures a new query from the key that completes it
 // (pasted, so nothing narrows) to the frame that shows its results:
@@ -659,6 +661,15 @@ func TestFilterMatchesTheReference(t *testing.T) {
 	}
 }
 
+func cellNamed(r *Row, cols []model.Column, name string) string {
+	for i, c := range cols {
+		if c.Name == name {
+			return r.Cell(i)
+		}
+	}
+	panic("no column " + name)
+}
+
 // refRun is the filter by its definition.
 func refRun(f *Filter, snap FilterSnapshot) []int32 {
 	var out []int32
@@ -669,7 +680,7 @@ func refRun(f *Filter, snap FilterSnapshot) []int32 {
 		switch {
 		case f.Fuzzy:
 			best, hit := 0, false
-			for _, s := range []string{r.Obj.Name, r.Obj.ID} {
+			for _, s := range []string{cellNamed(r, snap.cols, "Name"), cellNamed(r, snap.cols, "ID")} {
 				if m := fuzzy.Find(f.Pattern, []string{s}); len(m) > 0 && (!hit || m[0].Score > best) {
 					best, hit = m[0].Score, true
 				}

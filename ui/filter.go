@@ -122,7 +122,7 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 	if f.Empty() {
 		return src
 	}
-	m := f.matcher(snap.shown)
+	m := f.matcher(snap.cols, snap.shown)
 	n := len(snap.rows)
 	var want []bool // nil: every row is a candidate
 	if len(src) < n {
@@ -181,11 +181,21 @@ type matcher struct {
 	shown    []bool
 	allShown bool
 	pattern  string // fuzzy: as typed
-	folded   string // fuzzy: lower case, for the cheap pre-check
+	// nameCol and idCol are the Name and ID columns fuzzy looks at (-1:
+	// the object's name or ID, for kinds without such a column).
+	nameCol, idCol int
 }
 
-func (f *Filter) matcher(shown []bool) matcher {
-	m := matcher{column: f.Column, invert: f.Invert, fuzzy: f.Fuzzy, shown: shown, allShown: true}
+func (f *Filter) matcher(cols []model.Column, shown []bool) matcher {
+	m := matcher{column: f.Column, invert: f.Invert, fuzzy: f.Fuzzy, shown: shown, allShown: true, nameCol: -1, idCol: -1}
+	for i, c := range cols {
+		switch {
+		case strings.EqualFold(c.Name, "Name") && m.nameCol < 0:
+			m.nameCol = i
+		case strings.EqualFold(c.Name, "ID") && m.idCol < 0:
+			m.idCol = i
+		}
+	}
 	for _, s := range shown {
 		if !s {
 			m.allShown = false
@@ -194,7 +204,6 @@ func (f *Filter) matcher(shown []bool) matcher {
 	switch {
 	case f.Fuzzy:
 		m.pattern = f.Pattern
-		m.folded = strings.ToLower(f.Pattern)
 	case f.Column >= 0:
 		m.terms = []string{f.Pattern}
 	default:
@@ -217,36 +226,19 @@ func (m *matcher) judge(rows []*Row, want []bool, lo, hi int, hit []bool, score 
 	}
 }
 
-// judgeFuzzy scores rows by sahilm/fuzzy over their Name and ID. A cheap
-// scan (the pattern's letters in order, any case) picks the rows fuzzy can
-// accept; fuzzy.FindNoSort then judges and scores them in one call per
-// field.
+// judgeFuzzy scores rows by sahilm/fuzzy over their Name and ID; a row's
+// score is its better field's. ASCII texts (nearly all) are scored by
+// fuzzyScore, the library's algorithm without its allocations; others go
+// to the library in one call per field.
 func (m *matcher) judgeFuzzy(rows []*Row, want []bool, lo, hi int, hit []bool, score []int32) {
-	var cand []int32
-	var names, ids []string
-	for i := lo; i < hi; i++ {
-		if want != nil && !want[i] {
-			continue
+	asciiPattern := isASCII(m.pattern)
+	var rest [2][]string // non-ASCII names, IDs
+	var restOf [2][]int32
+	found := func(i int32, sc int) {
+		if hit[i] == m.invert || int32(sc) > score[i] {
+			score[i] = int32(sc)
 		}
-		o := rows[i].Obj
-		if o == nil {
-			continue
-		}
-		if subseqFold(o.Name, m.folded) || subseqFold(o.ID, m.folded) {
-			cand = append(cand, int32(i))
-			names = append(names, o.Name)
-			ids = append(ids, o.ID)
-		}
-	}
-	best := make([]int32, len(cand))
-	matched := make([]bool, len(cand))
-	for _, field := range [][]string{names, ids} {
-		for _, fm := range fuzzy.FindNoSort(m.pattern, field) {
-			if !matched[fm.Index] || int32(fm.Score) > best[fm.Index] {
-				best[fm.Index] = int32(fm.Score)
-			}
-			matched[fm.Index] = true
-		}
+		hit[i] = !m.invert
 	}
 	if m.invert {
 		for i := lo; i < hi; i++ {
@@ -255,33 +247,138 @@ func (m *matcher) judgeFuzzy(rows []*Row, want []bool, lo, hi int, hit []bool, s
 			}
 		}
 	}
-	for k, i := range cand {
-		if matched[k] {
-			hit[i] = !m.invert
-			score[i] = best[k]
+	for i := lo; i < hi; i++ {
+		if want != nil && !want[i] {
+			continue
+		}
+		r := rows[i]
+		for f, col := range [2]int{m.nameCol, m.idCol} {
+			var text string
+			switch {
+			case col >= 0:
+				text = r.Cell(col)
+			case r.Obj == nil:
+				continue
+			case f == 0:
+				text = r.Obj.Name
+			default:
+				text = r.Obj.ID
+			}
+			if asciiPattern {
+				if sc, ok, ascii := fuzzyScore(text, m.pattern); ascii {
+					if ok {
+						found(int32(i), sc)
+					}
+					continue
+				}
+			}
+			rest[f] = append(rest[f], text)
+			restOf[f] = append(restOf[f], int32(i))
+		}
+	}
+	for f := range rest {
+		for _, fm := range fuzzy.FindNoSort(m.pattern, rest[f]) {
+			found(restOf[f][fm.Index], fm.Score)
 		}
 	}
 }
 
-// subseqFold reports whether term (lower case) is a subsequence of s in
-// any case. Non-ASCII terms are left to fuzzy (true).
-func subseqFold(s, term string) bool {
-	j := 0
-	for i := 0; i < len(term); i++ {
-		if term[i] >= 0x80 {
-			return true
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
 		}
 	}
-	for i := 0; i < len(s) && j < len(term); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c == term[j] {
-			j++
-		}
+	return true
+}
+
+// fuzzyScore is sahilm/fuzzy's match of an ASCII pattern in s, step for
+// step (TestFuzzyScoreIsTheLibrarys checks it): ok when every pattern
+// character matches in order, and the library's score. ascii is false
+// when s is not ASCII (the library's case folding is Unicode's then).
+func fuzzyScore(s, pattern string) (score int, ok, ascii bool) {
+	if len(pattern) == 0 {
+		return 0, false, true
 	}
-	return j == len(term)
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		s = s[:i]
+	}
+	const (
+		firstCharMatchBonus            = 10
+		matchFollowingSeparatorBonus   = 20
+		camelCaseMatchBonus            = 20
+		adjacentMatchBonus             = 5
+		unmatchedLeadingCharPenalty    = -5
+		maxUnmatchedLeadingCharPenalty = -15
+	)
+	matched, lastMatch := 0, -1
+	pi, best, matchedIndex, adjacent := 0, -1, -1, 0
+	var last byte
+	lastIndex := 0
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= 0x80 {
+			return 0, false, false
+		}
+		if foldEq(c, pattern[pi]) {
+			sc := 0
+			if j == 0 {
+				sc += firstCharMatchBonus
+			}
+			if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+				sc += camelCaseMatchBonus
+			}
+			if j != 0 && isSep(last) {
+				sc += matchFollowingSeparatorBonus
+			}
+			if matched > 0 {
+				bonus := 0
+				if lastMatch == lastIndex {
+					bonus = adjacent*2 + adjacentMatchBonus
+				}
+				sc += bonus
+				adjacent += bonus
+			}
+			if sc > best {
+				best, matchedIndex = sc, j
+			}
+		}
+		var np, nc byte
+		if pi < len(pattern)-1 {
+			np = pattern[pi+1]
+		}
+		if j+1 < len(s) {
+			nc = s[j+1]
+		}
+		if (foldEq(np, nc) || nc == 0) && matchedIndex > -1 {
+			if matched == 0 {
+				best += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+			}
+			score += best
+			lastMatch = matchedIndex
+			matched++
+			best = -1
+			pi++
+		}
+		lastIndex = j
+		last = c
+	}
+	score += matched - len(s)
+	return score, matched == len(pattern), true
+}
+
+func foldEq(a, b byte) bool {
+	if 'A' <= a && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return a == b
+}
+
+func isSep(c byte) bool {
+	return c == '/' || c == '-' || c == '_' || c == ' ' || c == '.' || c == '\\'
 }
 
 // match tests one row. A column filter is a case-insensitive substring of

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
 )
 
 // visibleNames lists the names of the rows that pass the filter, in order.
@@ -224,5 +226,27 @@ func TestFilterPaste(t *testing.T) {
 	d.process(tea.PasteMsg{Content: "prod-core"})
 	if got := visibleNames(d); fmt.Sprint(got) != "[prod-core]" {
 		t.Errorf("pasted /prod-core leaves %v", got)
+	}
+}
+
+// fuzzyScore is sahilm/fuzzy's algorithm without its allocations: on
+// random ASCII texts it accepts what the library accepts, with its score.
+func TestFuzzyScoreIsTheLibrarys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2))
+	const alphabet = "aAbBcCk-_ ./\\x1"
+	text := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 200000 {
+		s, p := text(rng.IntN(14)), text(1+rng.IntN(4))
+		got, ok, _ := fuzzyScore(s, p)
+		m := fuzzy.Find(p, []string{s})
+		if ok != (len(m) == 1) || ok && got != m[0].Score {
+			t.Fatalf("fuzzyScore(%q, %q) = %d, %v; the library: %+v", s, p, got, ok, m)
+		}
 	}
 }
