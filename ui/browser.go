@@ -967,16 +967,15 @@ func (b *browser) filterLine(a *App, w int) string {
 	if f == nil {
 		f = ParseFilter(text, b.table.cols)
 	}
-	mode := f.Mode()
-	if f.Column >= 0 {
-		mode += " " + b.table.cols[f.Column].Name
-	}
-	if f.Invert {
-		mode += ", inverted"
-	}
-	info := fmt.Sprintf("  filter (%s) · %d match", mode, b.table.VisibleLen())
+	info := fmt.Sprintf("  %d match", b.table.VisibleLen())
 	if b.table.VisibleLen() != 1 {
 		info += "es"
+	}
+	if f.Column >= 0 {
+		info += " in " + b.table.cols[f.Column].Name
+	}
+	if f.Invert {
+		info += " (inverted)"
 	}
 	if f.Ranked() {
 		info += ", best first"
@@ -984,8 +983,10 @@ func (b *browser) filterLine(a *App, w int) string {
 	if b.filterBusy {
 		info += " …"
 	}
+	// Which mode matched: plain words are substrings, -f is fuzzy.
+	info += " · filter (" + f.Mode() + ")"
 	if b.filterEditing && f.Mode() == "substring" {
-		info += " · -f text: fuzzy"
+		info += "  -f text: fuzzy"
 	}
 	return ansi.Truncate(line+st.Dim.Render(info), w, "…")
 }

@@ -256,7 +256,7 @@ func (m *matcher) judgeFuzzy(rows []*Row, want []bool, lo, hi int, hit []bool, s
 			var text string
 			switch {
 			case col >= 0:
-				text = r.Cell(col)
+				text = cellOf(r.line, col) // r.ends stays out of the cache
 			case r.Obj == nil:
 				continue
 			case f == 0:
@@ -300,9 +300,6 @@ func fuzzyScore(s, pattern string) (score int, ok, ascii bool) {
 	if len(pattern) == 0 {
 		return 0, false, true
 	}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		s = s[:i]
-	}
 	const (
 		firstCharMatchBonus            = 10
 		matchFollowingSeparatorBonus   = 20
@@ -319,6 +316,10 @@ func fuzzyScore(s, pattern string) (score int, ok, ascii bool) {
 		c := s[j]
 		if c >= 0x80 {
 			return 0, false, false
+		}
+		if c == 0 { // the library stops at a NUL
+			s = s[:j]
+			break
 		}
 		if foldEq(c, pattern[pi]) {
 			sc := 0

@@ -66,7 +66,7 @@ func TestFilterSubstringProdOnVPCs(t *testing.T) {
 	if got := visibleNames(d); fmt.Sprint(got) != "[dev-sandbox shared-services staging]" {
 		t.Errorf("/!name:prod leaves %v", got)
 	}
-	if l := filterLineOf(d); !strings.Contains(l, "filter (column Name, inverted)") {
+	if l := filterLineOf(d); !strings.Contains(l, "in Name (inverted) · filter (column)") {
 		t.Errorf("filter line: %q", l)
 	}
 }
@@ -233,7 +233,7 @@ func TestFilterPaste(t *testing.T) {
 // random ASCII texts it accepts what the library accepts, with its score.
 func TestFuzzyScoreIsTheLibrarys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 2))
-	const alphabet = "aAbBcCk-_ ./\\x1"
+	const alphabet = "aAbBcCk-_ ./\\x1\x00"
 	text := func(n int) string {
 		b := make([]byte, n)
 		for i := range b {
