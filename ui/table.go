@@ -510,6 +510,10 @@ func (t *Table) restore(s selState) {
 		t.clamp()
 		return
 	}
+	if r := t.Selected(); r != nil && r.Key == s.key { // it did not move
+		t.clamp()
+		return
+	}
 	pos := t.positions()
 	if p := t.visibleAt(pos, s.key); p >= 0 {
 		t.cursor = p
