@@ -163,7 +163,25 @@ func TestSelectionFilterClearKeepsVPC(t *testing.T) {
 	wantHighlighted(d, "staging", "/staging")
 	d.keys("esc")
 	wantHighlighted(d, "staging", "esc")
-	describeHighlighted(d, rowByName(d, "staging"))
+	staging := rowByName(d, "staging")
+	describeHighlighted(d, staging)
+	// e edits it, x lists its actions, y copies its ID.
+	d.keys("e")
+	if p := d.formPage(); p.fc.target == nil || p.fc.target.ID != staging.ID {
+		t.Fatalf("e opened a form for %v, want %s", p.fc.target, staging.ID)
+	}
+	d.keys("esc")
+	d.waitFor("the pane", func() bool { _, ok := d.app.top().(*browser); return ok })
+	d.keys("x")
+	if d.app.menu != nil && !strings.Contains(d.app.menu.title, staging.ID) {
+		t.Fatalf("x opened %q, want the actions of %s", d.app.menu.title, staging.ID)
+	}
+	d.app.menu = nil
+	d.keys("y")
+	d.waitFor("the clipboard", func() bool { return len(d.clipboard) > 0 })
+	if got := d.clipboard[len(d.clipboard)-1]; got != staging.ID {
+		t.Fatalf("y copied %s, want %s", got, staging.ID)
+	}
 }
 
 // Applying a filter keeps the highlighted resource when it matches, and
