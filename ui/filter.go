@@ -164,10 +164,39 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 		}
 	}
 	if f.Ranked() {
-		// Best first; equal scores keep the table's order.
-		slices.SortStableFunc(out, func(a, b int32) int { return int(score[b] - score[a]) })
+		rankByScore(out, score)
 	}
 	return out
+}
+
+// rankByScore orders rows best score first; equal scores keep their order.
+// Scores span a few hundred values, so this counts rather than compares.
+func rankByScore(out []int32, score []int32) {
+	if len(out) < 2 {
+		return
+	}
+	lo, hi := score[out[0]], score[out[0]]
+	for _, i := range out {
+		lo, hi = min(lo, score[i]), max(hi, score[i])
+	}
+	if hi-lo > 1<<16 {
+		slices.SortStableFunc(out, func(a, b int32) int { return int(score[b]) - int(score[a]) })
+		return
+	}
+	start := make([]int, hi-lo+2) // by hi - score: best first
+	for _, i := range out {
+		start[hi-score[i]+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	sorted := make([]int32, len(out))
+	for _, i := range out {
+		k := hi - score[i]
+		sorted[start[k]] = i
+		start[k]++
+	}
+	copy(out, sorted)
 }
 
 // matcher is a filter ready to test rows.
@@ -181,6 +210,7 @@ type matcher struct {
 	shown    []bool
 	allShown bool
 	pattern  string // fuzzy: as typed
+	folded   string // fuzzy: lower case
 	// nameCol and idCol are the Name and ID columns fuzzy looks at (-1:
 	// the object's name or ID, for kinds without such a column).
 	nameCol, idCol int
@@ -204,6 +234,7 @@ func (f *Filter) matcher(cols []model.Column, shown []bool) matcher {
 	switch {
 	case f.Fuzzy:
 		m.pattern = f.Pattern
+		m.folded = strings.ToLower(f.Pattern)
 	case f.Column >= 0:
 		m.terms = []string{f.Pattern}
 	default:
@@ -256,6 +287,11 @@ func (m *matcher) judgeFuzzy(rows []*Row, want []bool, lo, hi int, hit []bool, s
 			var text string
 			switch {
 			case col >= 0:
+				// Most rows fail a vectorised subsequence scan of the
+				// lower-case cell; only the rest are scored.
+				if lower := cellOf(r.text, col); asciiPattern && !subsequence(lower, m.folded) && isASCII(lower) {
+					continue // (Unicode folds a few letters to ASCII: those go on)
+				}
 				text = cellOf(r.line, col) // r.ends stays out of the cache
 			case r.Obj == nil:
 				continue
@@ -281,6 +317,18 @@ func (m *matcher) judgeFuzzy(rows []*Row, want []bool, lo, hi int, hit []bool, s
 			found(restOf[f][fm.Index], fm.Score)
 		}
 	}
+}
+
+// subsequence reports whether term's bytes appear in s in order.
+func subsequence(s, term string) bool {
+	for j := 0; j < len(term); j++ {
+		k := strings.IndexByte(s, term[j])
+		if k < 0 {
+			return false
+		}
+		s = s[k+1:]
+	}
+	return true
 }
 
 func isASCII(s string) bool {
