@@ -685,7 +685,12 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			return a.push(newDescribePage(a, r.Obj))
 		}
 		return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
-	case ActCreate, ActEdit, ActDelete, ActActions:
+	case ActEdit, ActDelete, ActActions:
+		if b.table.Selected() == nil && !a.opt.ReadOnly {
+			return a.flashError(b.nothingSelected())
+		}
+		return a.mutate(b, act)
+	case ActCreate:
 		return a.mutate(b, act)
 	}
 	return nil
