@@ -650,12 +650,23 @@ func TestFilterMatchesTheReference(t *testing.T) {
 			t.Fatalf("at %d columns some column must be hidden: %v", width, snap.shown)
 		}
 		for _, q := range []string{"abc", "ABC xyz", "zür", "北京", "核心 prod", "avail", "10.0", "vsw-1", "b-y", "pq-", "hzb", "!abc", "status:pend", "!zone:hangzhou-b", "name:ZÜRICH", "hangzhou", "2026-01",
-			"-f abc", "-f hzb", "-f ZÜR", "-f vsw-12", "!-f abc", "-f 北京"} {
+			"-f abc", "-f hzb", "-f ZÜR", "-f vsw-12", "!-f abc", "-f 北京", "-f vsw-", "vsw-", "-f a", "-f b", "-f z"} {
 			f := ParseFilter(q, tb.cols)
 			got := f.Run(snap, nil)
 			want := refRun(f, snap)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("width %d, %q: %d rows, the reference %d", width, q, len(got), len(want))
+			}
+			// Typing one more character runs over the last result: the
+			// same answer, in the same order.
+			for _, more := range []string{"1", "b", "-", "c"} {
+				longer := ParseFilter(q+more, tb.cols)
+				if !longer.Narrows(f) {
+					continue
+				}
+				if a, b := longer.Run(snap, got), longer.Run(snap, nil); fmt.Sprint(a) != fmt.Sprint(b) {
+					t.Errorf("width %d, %q narrowed from %q: %d rows, from scratch %d (or another order)", width, longer.Raw, q, len(a), len(b))
+				}
 			}
 		}
 	}

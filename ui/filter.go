@@ -158,7 +158,11 @@ func (f *Filter) Run(snap FilterSnapshot, within []int32) []int32 {
 		}
 	}
 	out := make([]int32, 0, count)
-	for _, i := range src {
+	from := src
+	if f.Ranked() {
+		from = snap.order // equal scores in the table's order, narrowed or not
+	}
+	for _, i := range from {
 		if hit[i] {
 			out = append(out, i)
 		}
