@@ -247,6 +247,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = m.Width, m.Height
+		if b, ok := a.top().(*browser); ok {
+			return a, b.resized(a) // a column shown or hidden refilters
+		}
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(m)

@@ -286,9 +286,11 @@ func BenchmarkConsoleKeys(b *testing.B) {
 	})
 }
 
-// benchQueries are typical filter queries: fuzzy words, a column, an
-// inversion, an address prefix, and one that matches every row.
-var benchQueries = []string{"prod", "payments-prod", "pay db", "status:pending", "!status:available", "10.42.", "vsw-"}
+// benchQueries are typical filter queries: substring words, a column, an
+// inversion, an address prefix, one that matches every row, and fuzzy
+// (-f) queries: selective, broad, and one that matches every row.
+var benchQueries = []string{"prod", "payments-prod", "pay db", "status:pending", "!status:available", "10.42.", "vsw-",
+	"-f paymprod", "-f pdb", "-f vsw"}
 
 // BenchmarkFilterApply measures a new query from the key that completes it
 // (pasted, so nothing narrows) to the frame that shows its results:
@@ -635,35 +637,86 @@ func TestRadixSortMatchesComparisonSort(t *testing.T) {
 	}
 }
 
-func TestFilterMatchesTheFuzzyLibrary(t *testing.T) {
+// The filter's fast paths give the answers of the plain definitions:
+// substring words over the shown cells, fuzzy over Name and ID by
+// sahilm/fuzzy ranked by its score, column substring, inversion — with
+// every column shown and with some hidden.
+func TestFilterMatchesTheReference(t *testing.T) {
 	tb := refTable(parallelSort+3000, 3)
-	snap := tb.Snapshot()
-	for _, q := range []string{"abc", "ABC xyz", "zür", "北京", "核心 prod", "avail", "10.0", "vsw-1", "b-y", "pq-", "hzb", "!abc", "status:pend", "!zone:hangzhou-b", "name:ZÜRICH"} {
-		f := ParseFilter(q, tb.cols)
-		got := f.Run(snap, nil)
-		var want []int32
-		for _, i := range snap.order {
-			if refMatch(f, tb.rows[i]) {
-				want = append(want, i)
-			}
+	for _, width := range []int{0, 70} {
+		tb.SetSize(width, 40)
+		snap := tb.Snapshot()
+		if width > 0 && (snap.shown == nil || !slices.Contains(snap.shown, false)) {
+			t.Fatalf("at %d columns some column must be hidden: %v", width, snap.shown)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("%q: %d rows, the reference %d", q, len(got), len(want))
+		for _, q := range []string{"abc", "ABC xyz", "zür", "北京", "核心 prod", "avail", "10.0", "vsw-1", "b-y", "pq-", "hzb", "!abc", "status:pend", "!zone:hangzhou-b", "name:ZÜRICH", "hangzhou", "2026-01",
+			"-f abc", "-f hzb", "-f ZÜR", "-f vsw-12", "!-f abc", "-f 北京", "-f vsw-", "vsw-", "-f a", "-f b", "-f z"} {
+			f := ParseFilter(q, tb.cols)
+			got := f.Run(snap, nil)
+			want := refRun(f, snap)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("width %d, %q: %d rows, the reference %d", width, q, len(got), len(want))
+			}
+			// Typing one more character runs over the last result: the
+			// same answer, in the same order.
+			for _, more := range []string{"1", "b", "-", "c"} {
+				longer := ParseFilter(q+more, tb.cols)
+				if !longer.Narrows(f) {
+					continue
+				}
+				if a, b := longer.Run(snap, got), longer.Run(snap, nil); fmt.Sprint(a) != fmt.Sprint(b) {
+					t.Errorf("width %d, %q narrowed from %q: %d rows, from scratch %d (or another order)", width, longer.Raw, q, len(a), len(b))
+				}
+			}
 		}
 	}
 }
 
-// refMatch is the filter as first written: a column filter is a
-// case-insensitive substring; every fuzzy word must match one cell by
-// sahilm/fuzzy.
-func refMatch(f *Filter, r *Row) bool {
-	if f.Column >= 0 {
-		return strings.Contains(strings.ToLower(r.Cell(f.Column)), f.Pattern) != f.Invert
-	}
-	for _, term := range strings.Fields(strings.ToLower(f.Pattern)) {
-		if len(fuzzy.Find(term, r.Cells())) == 0 {
-			return f.Invert
+func cellNamed(r *Row, cols []model.Column, name string) string {
+	for i, c := range cols {
+		if c.Name == name {
+			return r.Cell(i)
 		}
 	}
-	return !f.Invert
+	panic("no column " + name)
+}
+
+// refRun is the filter by its definition.
+func refRun(f *Filter, snap FilterSnapshot) []int32 {
+	var out []int32
+	score := map[int32]int{}
+	for _, i := range snap.order {
+		r := snap.rows[i]
+		ok := false
+		switch {
+		case f.Fuzzy:
+			best, hit := 0, false
+			for _, s := range []string{cellNamed(r, snap.cols, "Name"), cellNamed(r, snap.cols, "ID")} {
+				if m := fuzzy.Find(f.Pattern, []string{s}); len(m) > 0 && (!hit || m[0].Score > best) {
+					best, hit = m[0].Score, true
+				}
+			}
+			ok, score[i] = hit, best
+		case f.Column >= 0:
+			ok = strings.Contains(strings.ToLower(r.Cell(f.Column)), f.Pattern)
+		default:
+			ok = true
+			for _, w := range strings.Fields(strings.ToLower(f.Pattern)) {
+				in := false
+				for c, cell := range r.Cells() {
+					if (snap.shown == nil || snap.shown[c]) && strings.Contains(strings.ToLower(cell), w) {
+						in = true
+					}
+				}
+				ok = ok && in
+			}
+		}
+		if ok != f.Invert {
+			out = append(out, i)
+		}
+	}
+	if f.Ranked() {
+		slices.SortStableFunc(out, func(a, b int32) int { return score[b] - score[a] })
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -123,10 +124,32 @@ func (b *browser) Activated(a *App) tea.Cmd {
 	if b.lastLoad.IsZero() && !b.loading {
 		return b.load(a, false)
 	}
+	// Back from a drill-down: the window may have changed meanwhile.
+	relayout := b.resized(a)
 	if !b.loading && a.now().Sub(b.lastLoad) >= b.interval(a) {
-		return b.load(a, true)
+		return tea.Batch(relayout, b.load(a, true))
 	}
-	return b.scheduleRefresh(a)
+	return tea.Batch(relayout, b.scheduleRefresh(a))
+}
+
+// resized lays the table out for the window's width and, when that shows
+// or hides a column, reruns the filter: plain words match only the cells
+// on screen.
+func (b *browser) resized(a *App) tea.Cmd {
+	b.layout(a)
+	if b.filter != nil && !b.filter.Empty() && b.table.ShownChanged() {
+		return b.refilter(a)
+	}
+	return nil
+}
+
+// layout fits the table's columns to the window (View does the same with
+// the height too).
+func (b *browser) layout(a *App) {
+	b.table.HideColumn("Region", !b.allRegions)
+	if a.width > 0 {
+		b.table.SetWidth(a.width)
+	}
 }
 
 // interval is the refresh cadence: the configured interval, stretched for
@@ -374,6 +397,9 @@ func (b *browser) paused(a *App) bool { return a.prompt != nil || a.menu != nil 
 func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 	now := a.now()
 	if m.closed {
+		// From now on the cursor belongs to the highlighted resource:
+		// refreshes and tracked changes must not move it.
+		b.table.Pin()
 		b.loading = false
 		b.loadErr = b.jobErr
 		b.calls = m.calls
@@ -647,20 +673,35 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		return a.pop()
 	case ActRefresh:
 		return tea.Batch(b.load(a, !b.lastLoad.IsZero()), a.flashInfo("Refreshing "+b.kind.Title+"…"))
-	case ActOpen:
-		return b.drill(a)
-	case ActDescribe:
-		if r := b.table.Selected(); r != nil {
+	case ActOpen, ActDescribe, ActCopy:
+		r := b.table.Selected()
+		if r == nil {
+			return a.flashError(b.nothingSelected())
+		}
+		switch act {
+		case ActOpen:
+			return b.drill(a)
+		case ActDescribe:
 			return a.push(newDescribePage(a, r.Obj))
 		}
-	case ActCopy:
-		if r := b.table.Selected(); r != nil {
-			return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
+		return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
+	case ActEdit, ActDelete, ActActions:
+		if b.table.Selected() == nil && !a.opt.ReadOnly {
+			return a.flashError(b.nothingSelected())
 		}
-	case ActCreate, ActEdit, ActDelete, ActActions:
+		return a.mutate(b, act)
+	case ActCreate:
 		return a.mutate(b, act)
 	}
 	return nil
+}
+
+// nothingSelected says why a key that acts on a row did nothing.
+func (b *browser) nothingSelected() string {
+	if b.table.Len() > 0 && b.table.Filtered() {
+		return "No row is highlighted: nothing matches the filter (esc clears it)."
+	}
+	return "No row is highlighted: this pane is empty."
 }
 
 // sortVisible sorts by the n-th shown column (hidden columns are skipped so
@@ -766,8 +807,9 @@ func (b *browser) insertFilter(rs []rune) {
 	b.filterCursor += len(rs)
 }
 
-// filterDebounce lets fast typing settle before matching 100,000 rows.
-const filterDebounce = 30 * time.Millisecond
+// filterDebounce lets keys that arrive together (a burst, a fast typist)
+// settle before matching 100,000 rows; a paste is one message anyway.
+const filterDebounce = 15 * time.Millisecond
 
 func (b *browser) filterChanged(a *App) tea.Cmd {
 	b.filter = ParseFilter(string(b.filterText), b.table.cols)
@@ -791,9 +833,11 @@ func (b *browser) runFilter(a *App) tea.Cmd {
 	if f.Empty() {
 		return nil
 	}
+	b.layout(a) // words match the cells on screen: know which they are
 	snap := b.table.Snapshot()
 	var within []int32
-	if f.Narrows(b.lastFilter) && b.lastResult != nil && len(snap.order) == len(b.table.order) {
+	if f.Narrows(b.lastFilter) && b.lastResult != nil && len(snap.order) == len(b.table.order) &&
+		slices.Equal(snap.shown, b.table.filterShown) {
 		within = b.lastResult
 	}
 	gen, id := b.filterGen, b.id
@@ -837,7 +881,11 @@ func (b *browser) status(a *App) []string {
 	var parts []string
 	n, vis := b.table.Len(), b.table.VisibleLen()
 	if b.table.Filtered() {
-		parts = append(parts, fmt.Sprintf("%d/%d rows", vis, n))
+		count := fmt.Sprintf("%d/%d rows", vis, n)
+		if a.width >= 120 && b.filter != nil {
+			count += " (" + b.filter.Mode() + ")"
+		}
+		parts = append(parts, count)
 	} else {
 		parts = append(parts, fmt.Sprintf("%d rows", n))
 	}
@@ -921,18 +969,30 @@ func (b *browser) filterLine(a *App, w int) string {
 		after := string(b.filterText[b.filterCursor:])
 		line = st.Accent.Render("/") + before + st.Selected.Render(" ") + after
 	}
+	f := b.filter
+	if f == nil {
+		f = ParseFilter(text, b.table.cols)
+	}
 	info := fmt.Sprintf("  %d match", b.table.VisibleLen())
 	if b.table.VisibleLen() != 1 {
 		info += "es"
 	}
+	if f.Column >= 0 {
+		info += " in " + b.table.cols[f.Column].Name
+	}
+	if f.Invert {
+		info += " (inverted)"
+	}
+	if f.Ranked() {
+		info += ", best first"
+	}
 	if b.filterBusy {
 		info += " …"
 	}
-	if b.filter != nil && b.filter.Column >= 0 {
-		info += " in " + b.table.cols[b.filter.Column].Name
-	}
-	if b.filter != nil && b.filter.Invert {
-		info += " (inverted)"
+	// Which mode matched: plain words are substrings, -f is fuzzy.
+	info += " · filter (" + f.Mode() + ")"
+	if b.filterEditing && f.Mode() == "substring" {
+		info += "  -f text: fuzzy"
 	}
 	return ansi.Truncate(line+st.Dim.Render(info), w, "…")
 }

@@ -41,7 +41,8 @@ func newHelpPage(a *App) *helpPage {
 	}
 	lines = append(lines, "  :region <id>   switch the working region", "  :activity      the activity tray", "  :quit", "")
 	lines = append(lines, st.Title.Render("Filter")+st.Dim.Render("  — / then type"),
-		"  prod core        fuzzy match over the row's visible text",
+		"  prod core        every word in a cell on screen (substring, any case)",
+		"  -f prdcore       fuzzy over name and ID, best match first",
 		"  status:pending   one column, case-insensitive substring",
 		"  !zone:cn-b       a leading ! shows the rows that do not match",
 		"  enter keeps the filter, esc clears it", "")

@@ -51,7 +51,7 @@ type actionInfo struct {
 
 var defaultActions = []actionInfo{
 	{ActCommand, []string{":"}, "command prompt (:vpc, :vsw vpc-…, :region cn-shanghai, :vpc all)", "General", false},
-	{ActFilter, []string{"/"}, "filter rows (fuzzy; column:value; ! inverts; esc clears)", "General", false},
+	{ActFilter, []string{"/"}, "filter rows (words; -f fuzzy; column:value; ! inverts; esc clears)", "General", false},
 	{ActHelp, []string{"?"}, "this help", "General", false},
 	{ActTray, []string{"t"}, "activity tray: operations in flight and recent", "General", false},
 	{ActRefresh, []string{"ctrl+r"}, "refresh now", "General", false},

@@ -300,6 +300,11 @@ func (a *App) runCommand(line string, initial bool) tea.Cmd {
 		b.filterText = []rune(filter)
 		b.filter = ParseFilter(filter, b.table.cols)
 	}
+	if prev, ok := a.top().(*browser); ok && prev.kind == b.kind {
+		if r := prev.table.Selected(); r != nil {
+			b.table.Want(r.Key) // `:vpc all` keeps the VPC you were on
+		}
+	}
 	if initial && len(a.pages) > 0 {
 		return a.push(b)
 	}

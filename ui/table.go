@@ -1,15 +1,8 @@
 package ui
 
 import (
-	"cmp"
-	"math"
-	"math/bits"
-	"net/netip"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -176,12 +169,25 @@ type Table struct {
 
 	cursor int // index into visible
 	offset int // first visible line drawn
-	// chosen is set once the user moves the cursor: from then on the
-	// cursor follows the selected resource as rows arrive and re-sort;
-	// before, it stays on the first row.
+	// chosen is set once the cursor belongs to a resource: the user moved
+	// it, filtered or sorted, or the first load finished. From then on it
+	// follows that resource (kind/region/ID) through every change; before,
+	// while the first rows stream in, it stays on the first row.
 	chosen bool
-	width  int
-	height int // rows of data (the header line excluded)
+	// anchor is where the cursor was when the last change left nothing
+	// visible (a filter with no match), so the next change that shows rows
+	// again can find the resource or its neighbour.
+	anchor selState
+	// want is a resource to select when it arrives, unless the user moves
+	// first (a pane that replaces another keeps its selection).
+	want string
+	// ranked: visible is in a filter's score order, not the table's.
+	ranked bool
+	// filterShown is the shown-column mask the current filter result was
+	// computed with.
+	filterShown []bool
+	width       int
+	height      int // rows of data (the header line excluded)
 
 	widths  []int // drawn widths; 0 = hidden
 	natural []int // widest cell per column
@@ -219,6 +225,15 @@ func (t *Table) SetSize(w, h int) {
 	t.clamp()
 }
 
+// SetWidth lays the columns out for width w (the height is left alone).
+func (t *Table) SetWidth(w int) {
+	if w != t.width {
+		t.width = w
+		t.layout()
+		t.clamp()
+	}
+}
+
 // Selected returns the row under the cursor, or nil.
 func (t *Table) Selected() *Row {
 	if t.cursor < 0 || t.cursor >= len(t.visible) {
@@ -246,7 +261,7 @@ func (t *Table) Upsert(rows []*Row) {
 	}
 	t.freshKeys()
 	t.version++
-	sel := t.selectedKey()
+	sel := t.selState()
 	var added []int32
 	changedSortKey := false
 	for _, r := range rows {
@@ -275,6 +290,12 @@ func (t *Table) Upsert(rows []*Row) {
 		t.visible = t.order
 	}
 	t.layout()
+	if t.want != "" && !t.chosen {
+		if _, ok := t.byKey[t.want]; ok {
+			sel.key = t.want
+			t.want, t.chosen = "", true
+		}
+	}
 	t.restore(sel)
 }
 
@@ -283,7 +304,8 @@ func (t *Table) Remove(keys []string) {
 	if len(keys) == 0 {
 		return
 	}
-	sel := t.selectedKey()
+	sel := t.selState()
+	prevVis := t.visible
 	drop := map[string]bool{}
 	for _, k := range keys {
 		if _, ok := t.byKey[k]; ok {
@@ -327,9 +349,19 @@ func (t *Table) Remove(keys []string) {
 	t.renumber()
 	t.resort()
 	if t.filtered {
-		// Keep the filtered view: the rows that were visible and remain.
+		// Keep the filtered view: the rows that were visible and remain
+		// (in score order when ranked).
+		from := t.order
+		if t.ranked {
+			from = make([]int32, 0, len(prevVis))
+			for _, i := range prevVis {
+				if n := remap[i]; n >= 0 {
+					from = append(from, n)
+				}
+			}
+		}
 		vis := make([]int32, 0, len(t.visible))
-		for _, i := range t.order {
+		for _, i := range from {
 			if wasVisible[t.rows[i].Key] {
 				vis = append(vis, i)
 			}
@@ -345,7 +377,14 @@ func (t *Table) Remove(keys []string) {
 func (t *Table) Reset(rows []*Row) {
 	t.version++
 	t.keysStale = false
-	sel := t.selectedKey()
+	sel := t.selState()
+	var wasVisible map[string]bool
+	if t.filtered {
+		wasVisible = make(map[string]bool, len(t.visible))
+		for _, i := range t.visible {
+			wasVisible[t.rows[i].Key] = true
+		}
+	}
 	t.rows = rows
 	t.byKey = make(map[string]int, len(rows))
 	for i, r := range rows {
@@ -360,7 +399,17 @@ func (t *Table) Reset(rows []*Row) {
 	}
 	t.addKeys(all)
 	t.resort()
-	if !t.filtered {
+	if t.filtered {
+		// The rows that were visible and remain, until the filter reruns.
+		vis := make([]int32, 0, len(wasVisible))
+		for _, i := range t.order {
+			if wasVisible[t.rows[i].Key] {
+				vis = append(vis, i)
+			}
+		}
+		t.visible = vis
+		t.ranked = false
+	} else {
 		t.visible = t.order
 	}
 	t.layout()
@@ -420,67 +469,6 @@ func (t *Table) selectedKey() string {
 	return ""
 }
 
-// restore puts the cursor back on key if it is still visible.
-func (t *Table) restore(key string) {
-	if !t.chosen {
-		t.cursor, t.offset = 0, 0
-		t.clamp()
-		return
-	}
-	if key != "" {
-		if i, ok := t.byKey[key]; ok {
-			for pos, v := range t.visible {
-				if int(v) == i {
-					t.cursor = pos
-					t.clamp()
-					return
-				}
-			}
-		}
-	}
-	t.clamp()
-}
-
-func (t *Table) clamp() {
-	h := max(t.height, 1)
-	if t.cursor >= len(t.visible) {
-		t.cursor = len(t.visible) - 1
-	}
-	if t.cursor < 0 {
-		t.cursor = 0
-	}
-	if t.cursor < t.offset {
-		t.offset = t.cursor
-	}
-	if t.cursor >= t.offset+h {
-		t.offset = t.cursor - h + 1
-	}
-	if maxOff := len(t.visible) - h; t.offset > maxOff {
-		t.offset = max(maxOff, 0)
-	}
-	if t.offset < 0 {
-		t.offset = 0
-	}
-}
-
-// Move moves the cursor by n rows (negative is up).
-func (t *Table) Move(n int) { t.cursor += n; t.chosen = true; t.clamp() }
-
-// Page moves by n screens.
-func (t *Table) Page(n int) { t.Move(n * t.height) }
-
-// Home and End jump to the first and last row.
-func (t *Table) Home() { t.cursor, t.chosen = 0, true; t.clamp() }
-func (t *Table) End()  { t.cursor, t.chosen = len(t.visible)-1, true; t.clamp() }
-
-// Select moves the cursor to the row with key, if visible.
-func (t *Table) Select(key string) bool {
-	before := t.cursor
-	t.chosen = true
-	t.restore(key)
-	return t.selectedKey() == key || before != t.cursor
-}
-
 // ---- sorting ----
 
 // SortBy sorts by column i; choosing the current column flips direction.
@@ -488,11 +476,14 @@ func (t *Table) SortBy(i int) {
 	if i < 0 || i >= len(t.cols) {
 		return
 	}
-	sel := t.selectedKey()
+	sel := t.selState()
+	t.pinSelected()
+	// A fuzzy result stays in score order while it is active.
+	reorder := t.filtered && !t.ranked
 	if i == t.sortCol {
 		t.sortDesc = !t.sortDesc
 		slices.Reverse(t.order)
-		if t.filtered {
+		if reorder {
 			slices.Reverse(t.visible)
 		}
 	} else if ord, ok := t.presortedOrder(i); ok {
@@ -500,7 +491,7 @@ func (t *Table) SortBy(i int) {
 		t.sortCol, t.sortDesc = i, false
 		t.order = ord
 		t.keysStale = true
-		if t.filtered {
+		if reorder {
 			t.visible = subsetInOrder(t.order, t.visible, len(t.rows))
 		}
 	} else {
@@ -508,7 +499,7 @@ func (t *Table) SortBy(i int) {
 		t.computeKeys()
 		t.keysStale = false
 		t.resort()
-		if t.filtered {
+		if reorder {
 			t.visible = t.reorder(t.visible)
 		}
 	}
@@ -516,6 +507,14 @@ func (t *Table) SortBy(i int) {
 		t.visible = t.order
 	}
 	t.restore(sel)
+}
+
+// pinSelected makes the highlighted row the user's choice (a sort or a
+// filter acts on what is on screen).
+func (t *Table) pinSelected() {
+	if t.Selected() != nil || t.anchor.key != "" {
+		t.choose()
+	}
 }
 
 // freshKeys recomputes the sort keys if a presorted order replaced them.
@@ -603,405 +602,6 @@ func (t *Table) reorder(sub []int32) []int32 {
 	return out
 }
 
-// sortKey is a precomputed comparison key: numbers and addresses compare
-// as integers (an address's prefix length in x), text by its first 24
-// bytes as three integers and then, when longer, in full (s).
-type sortKey struct {
-	hi, lo, x uint64
-	s         string
-}
-
-// computeKeys computes every row's key in the sort column.
-func (t *Table) computeKeys() {
-	if cap(t.keys) < len(t.rows) {
-		t.keys = make([]sortKey, len(t.rows), len(t.rows)+len(t.rows)/4)
-	}
-	t.keys = t.keys[:len(t.rows)]
-	n := len(t.rows)
-	if n < parallelSort || runtime.GOMAXPROCS(0) < 2 {
-		for i, r := range t.rows {
-			t.keys[i] = t.computeKey(r)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for i := n / 2; i < n; i++ {
-			t.keys[i] = t.computeKey(t.rows[i])
-		}
-	}()
-	for i := 0; i < n/2; i++ {
-		t.keys[i] = t.computeKey(t.rows[i])
-	}
-	wg.Wait()
-}
-
-// computeKey reads the sort column from the row's lower-case filter text:
-// one string per row, so no allocation and no chasing of the cells.
-func (t *Table) computeKey(r *Row) sortKey {
-	c := cellOf(r.text, t.sortCol)
-	switch t.cols[t.sortCol].Style {
-	case model.StyleNumber:
-		if n, err := strconv.ParseFloat(strings.TrimSpace(c), 64); err == nil {
-			return sortKey{hi: floatKey(n)}
-		}
-	case model.StyleCIDR:
-		if k, ok := cidrKey(c); ok {
-			return k
-		}
-	}
-	// Cells hold no NUL, so a text no longer than 24 bytes is fully
-	// described by its zero-padded prefix.
-	var b [24]byte
-	copy(b[:], c)
-	k := sortKey{hi: be64(b[0:8]), lo: be64(b[8:16]), x: be64(b[16:24])}
-	if len(c) > len(b) {
-		k.s = c
-	}
-	return k
-}
-
-func be64(b []byte) uint64 {
-	return uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 | uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7])
-}
-
-// floatKey maps a float to a uint64 that sorts the same way.
-func floatKey(f float64) uint64 {
-	b := math.Float64bits(f)
-	if b>>63 == 1 {
-		return ^b
-	}
-	return b | 1<<63
-}
-
-func cidrKey(s string) (sortKey, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return sortKey{}, false
-	}
-	addr := s
-	plen := 32
-	if i := strings.IndexByte(s, '/'); i >= 0 {
-		addr = s[:i]
-		if n, err := strconv.Atoi(s[i+1:]); err == nil {
-			plen = n
-		}
-	}
-	a, err := netip.ParseAddr(addr)
-	if err != nil {
-		return sortKey{}, false
-	}
-	b := a.As16()
-	hi := uint64(0)
-	for _, x := range b[:8] {
-		hi = hi<<8 | uint64(x)
-	}
-	lo := uint64(0)
-	for _, x := range b[8:] {
-		lo = lo<<8 | uint64(x)
-	}
-	return sortKey{hi: hi, lo: lo, x: uint64(max(plen, 0))}, true // shorter prefixes first
-}
-
-// sortItem is one row being sorted: its column key (complemented when
-// descending, so that every sort is ascending), whether the key has a long
-// text, and its rank by resource key — the tie-break, and through keyOrder
-// the row itself.
-type sortItem struct {
-	hi, lo, x uint64
-	rank      int32
-	long      bool
-}
-
-func (t *Table) itemOf(i int32) sortItem {
-	k := &t.keys[i]
-	it := sortItem{hi: k.hi, lo: k.lo, x: k.x, rank: t.rank[i], long: k.s != ""}
-	if t.sortDesc {
-		it.hi, it.lo, it.x = ^it.hi, ^it.lo, ^it.x
-	}
-	return it
-}
-
-// longText is the long text of an item's key ("" when it has none).
-func (t *Table) longText(it *sortItem) string {
-	if !it.long {
-		return ""
-	}
-	return t.keys[t.keyOrder[it.rank]].s
-}
-
-// cmpItem orders by the column (reversed when descending), then by
-// resource key, so concurrent listings always sort the same way.
-func (t *Table) cmpItem(a, b *sortItem) int {
-	switch {
-	case a.hi != b.hi:
-		return cmp.Compare(a.hi, b.hi)
-	case a.lo != b.lo:
-		return cmp.Compare(a.lo, b.lo)
-	case a.x != b.x:
-		return cmp.Compare(a.x, b.x)
-	case a.long || b.long:
-		if c := strings.Compare(t.longText(a), t.longText(b)); c != 0 {
-			if t.sortDesc {
-				c = -c
-			}
-			return c
-		}
-	}
-	return cmp.Compare(a.rank, b.rank)
-}
-
-// sortIdx sorts row indexes by the current column and direction; ties break
-// on the resource key so the result is deterministic.
-//
-// At 100,000 rows a comparison sort is too slow for a key press, so this is
-// a most-significant-digit radix sort over (column key, rank): it buckets
-// by the highest bits that differ, recursing into buckets, and compares
-// only within small buckets. The top buckets are shared between two cores.
-func (t *Table) sortIdx(idx []int32) {
-	if len(idx) < 2 {
-		return
-	}
-	items := make([]sortItem, len(idx))
-	for n, i := range idx {
-		items[n] = t.itemOf(i)
-	}
-	scratch := make([]sortItem, len(items))
-	fields := make([]uint64, len(items))
-	if len(items) < parallelSort || runtime.GOMAXPROCS(0) < 2 {
-		t.radix(items, scratch, fields, levelHi)
-	} else {
-		t.radixParallel(items, scratch, fields)
-	}
-	for n := range items {
-		idx[n] = t.keyOrder[items[n].rank]
-	}
-}
-
-// parallelSort is the size from which sortIdx uses a second core.
-const parallelSort = 16384
-
-// radixBits is how many bits one bucketing step looks at.
-const radixBits = 8
-
-// smallSort is the size below which a bucket is sorted by comparison.
-const smallSort = 32
-
-// Radix levels: the key's three words, then 8-byte chunks of a long text
-// beyond its first 24 bytes, and last the rank.
-const (
-	levelHi    = 0
-	levelLo    = 1
-	levelX     = 2
-	levelText  = 3 // and up
-	levelRank  = 1 << 20
-	textOffset = 24
-)
-
-// radix sorts items from level on.
-func (t *Table) radix(items, scratch []sortItem, fields []uint64, level int) {
-	for {
-		if len(items) < smallSort {
-			if level == levelRank { // equal keys: the rank decides
-				slices.SortFunc(items, func(a, b sortItem) int { return cmp.Compare(a.rank, b.rank) })
-			} else {
-				slices.SortFunc(items, func(a, b sortItem) int { return t.cmpItem(&a, &b) })
-			}
-			return
-		}
-		bounds := t.bucket(items, scratch, fields, level)
-		if bounds == nil { // this level's field is the same for all
-			if level == levelRank {
-				return
-			}
-			level = t.nextLevel(items, level)
-			continue
-		}
-		lo := 0
-		for _, hi := range bounds {
-			t.radix(items[lo:hi], scratch[lo:hi], fields[lo:hi], level)
-			lo = hi
-		}
-		return
-	}
-}
-
-// nextLevel is the level after one whose fields are all equal: the next
-// word, the text chunks while some item's long text goes on, then the
-// rank.
-func (t *Table) nextLevel(items []sortItem, level int) int {
-	if level < levelX {
-		return level + 1
-	}
-	end := textOffset + 8*(level-levelX) // bytes of the texts looked at so far
-	for n := range items {
-		if len(t.longText(&items[n])) > end {
-			return level + 1
-		}
-	}
-	return levelRank
-}
-
-// radixParallel does the first bucketing step and hands the buckets to two
-// goroutines, split where half the items are.
-func (t *Table) radixParallel(items, scratch []sortItem, fields []uint64) {
-	level := levelHi
-	var bounds []int
-	for {
-		if bounds = t.bucket(items, scratch, fields, level); bounds != nil {
-			break
-		}
-		if level == levelRank {
-			return
-		}
-		level = t.nextLevel(items, level)
-	}
-	mid := 0
-	for _, b := range bounds {
-		mid = b
-		if b >= len(items)/2 {
-			break
-		}
-	}
-	run := func(from, to int) {
-		lo := from
-		for _, hi := range bounds {
-			if hi <= from || hi > to {
-				continue
-			}
-			t.radix(items[lo:hi], scratch[lo:hi], fields[lo:hi], level)
-			lo = hi
-		}
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		run(0, mid)
-	}()
-	run(mid, len(items))
-	wg.Wait()
-}
-
-// field is an item's key at a radix level.
-func (t *Table) field(it *sortItem, level int) uint64 {
-	switch level {
-	case levelHi:
-		return it.hi
-	case levelLo:
-		return it.lo
-	case levelX:
-		return it.x
-	case levelRank:
-		return uint64(uint32(it.rank))
-	}
-	s := t.longText(it)
-	off := textOffset + 8*(level-levelText)
-	var v uint64
-	for n := 0; n < 8; n++ {
-		v <<= 8
-		if off+n < len(s) {
-			v |= uint64(s[off+n])
-		}
-	}
-	if t.sortDesc {
-		v = ^v
-	}
-	return v
-}
-
-// bucket orders items by the radixBits bits from the highest bit in which
-// their fields at level differ (the bits above are the same for all), and
-// returns the end of each non-empty bucket; nil when the fields are equal.
-// fields is a buffer as long as items.
-func (t *Table) bucket(items, scratch []sortItem, fields []uint64, level int) []int {
-	switch level {
-	case levelHi:
-		for n := range items {
-			fields[n] = items[n].hi
-		}
-	case levelLo:
-		for n := range items {
-			fields[n] = items[n].lo
-		}
-	case levelX:
-		for n := range items {
-			fields[n] = items[n].x
-		}
-	case levelRank:
-		for n := range items {
-			fields[n] = uint64(uint32(items[n].rank))
-		}
-	default:
-		for n := range items {
-			fields[n] = t.field(&items[n], level)
-		}
-	}
-	var diff uint64
-	first := fields[0]
-	for _, f := range fields {
-		diff |= f ^ first
-	}
-	if diff == 0 {
-		return nil
-	}
-	shift := max(bits.Len64(diff)-radixBits, 0)
-	const mask = 1<<radixBits - 1
-	var counts [1 << radixBits]int
-	for _, f := range fields {
-		counts[f>>shift&mask]++
-	}
-	var next [1 << radixBits]int
-	var bounds []int
-	pos := 0
-	for b, c := range counts {
-		next[b] = pos
-		pos += c
-		if c > 0 {
-			bounds = append(bounds, pos)
-		}
-	}
-	for n, f := range fields {
-		b := f >> shift & mask
-		scratch[next[b]] = items[n]
-		next[b]++
-	}
-	copy(items, scratch)
-	return bounds
-}
-
-// merge merges two sorted index lists.
-func (t *Table) merge(a, b []int32) []int32 {
-	out := make([]int32, 0, len(a)+len(b))
-	i, j := 0, 0
-	var ia, ib sortItem
-	if i < len(a) {
-		ia = t.itemOf(a[i])
-	}
-	if j < len(b) {
-		ib = t.itemOf(b[j])
-	}
-	for i < len(a) && j < len(b) {
-		if t.cmpItem(&ia, &ib) < 0 {
-			out = append(out, a[i])
-			i++
-			if i < len(a) {
-				ia = t.itemOf(a[i])
-			}
-		} else {
-			out = append(out, b[j])
-			j++
-			if j < len(b) {
-				ib = t.itemOf(b[j])
-			}
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
-}
-
 // ---- filtering ----
 
 // FilterSnapshot is what a filter job needs; it is immutable once taken so
@@ -1010,6 +610,9 @@ type FilterSnapshot struct {
 	rows  []*Row
 	order []int32
 	cols  []model.Column
+	// shown marks the columns on screen (nil: every column, before the
+	// first layout or without a screen): substring words match only there.
+	shown []bool
 }
 
 // Snapshot captures the current rows for a filter job.
@@ -1018,15 +621,35 @@ type FilterSnapshot struct {
 // a refresh replaces rows in place and reversing the sort reverses the
 // order in place while the job reads them.
 func (t *Table) Snapshot() FilterSnapshot {
-	return FilterSnapshot{rows: slices.Clone(t.rows), order: slices.Clone(t.order), cols: t.cols}
+	return FilterSnapshot{rows: slices.Clone(t.rows), order: slices.Clone(t.order), cols: t.cols, shown: t.Shown()}
+}
+
+// Shown marks the columns on screen; nil before the first layout.
+func (t *Table) Shown() []bool {
+	if t.width <= 0 || len(t.widths) != len(t.cols) {
+		return nil
+	}
+	out := make([]bool, len(t.widths))
+	for i, w := range t.widths {
+		out[i] = w > 0
+	}
+	return out
+}
+
+// ShownChanged reports whether the columns on screen differ from those the
+// applied filter matched against (a resize showed or hid one).
+func (t *Table) ShownChanged() bool {
+	return t.filtered && !slices.Equal(t.Shown(), t.filterShown)
 }
 
 // ApplyFilter installs a filter result computed over a snapshot. Rows added
-// since the snapshot are filtered here (they are few).
+// since the snapshot are filtered here (they are few). The cursor stays on
+// its resource, or moves to the nearest row after it that passes.
 func (t *Table) ApplyFilter(f *Filter, res []int32, snap FilterSnapshot) {
-	sel := t.selectedKey()
+	sel := t.selState()
+	t.pinSelected()
 	if f == nil || f.Empty() {
-		t.filtered = false
+		t.filtered, t.ranked, t.filterShown = false, false, nil
 		t.visible = t.order
 		t.restore(sel)
 		return
@@ -1034,17 +657,19 @@ func (t *Table) ApplyFilter(f *Filter, res []int32, snap FilterSnapshot) {
 	if len(snap.rows) != len(t.rows) || len(snap.order) != len(t.order) {
 		// The table changed while the job ran: rerun on the current rows;
 		// only the delta is new work for the user-visible result.
-		res = f.Run(t.Snapshot(), nil)
+		snap = t.Snapshot()
+		res = f.Run(snap, nil)
 	}
-	t.filtered = true
+	t.filtered, t.ranked, t.filterShown = true, f.Ranked(), snap.shown
 	t.visible = res
 	t.restore(sel)
 }
 
-// ClearFilter shows every row.
+// ClearFilter shows every row; the cursor stays on its resource.
 func (t *Table) ClearFilter() {
-	sel := t.selectedKey()
-	t.filtered = false
+	sel := t.selState()
+	t.pinSelected()
+	t.filtered, t.ranked, t.filterShown = false, false, nil
 	t.visible = t.order
 	t.restore(sel)
 }

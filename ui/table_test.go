@@ -210,32 +210,48 @@ func TestFilterResults(t *testing.T) {
 	if len(inv)+len(res) != 20000 {
 		t.Error("inversion must be the complement")
 	}
-	fz := ParseFilter("dmzweb", tb.cols).Run(snap, nil)
-	for _, i := range fz {
+	// Plain words are substrings: "dmz web" keeps dmz-edge-web-…, not
+	// rows whose cells merely hold those letters in order.
+	sub := ParseFilter("DMZ web", tb.cols).Run(snap, nil)
+	for _, i := range sub {
 		if !strings.Contains(tb.rows[i].Cell(1), "dmz-edge-web") {
-			t.Fatalf("fuzzy matched %q", tb.rows[i].Cell(1))
+			t.Fatalf("substring matched %q", tb.rows[i].Cell(1))
 		}
 	}
-	if len(fz) == 0 {
-		t.Fatal("fuzzy found nothing")
+	if len(sub) == 0 || len(ParseFilter("dmzweb", tb.cols).Run(snap, nil)) != 0 {
+		t.Fatal("substring: dmz web finds the dmz-edge-web rows, dmzweb finds none")
 	}
-	// Results keep the sort order, and narrowing gives the same answer.
-	narrowed := ParseFilter("dmzweb0", tb.cols).Run(snap, fz)
-	full := ParseFilter("dmzweb0", tb.cols).Run(snap, nil)
-	if fmt.Sprint(narrowed) != fmt.Sprint(full) {
+	// Narrowing gives the same answer.
+	narrowed := ParseFilter("DMZ web-0", tb.cols).Run(snap, sub)
+	full := ParseFilter("DMZ web-0", tb.cols).Run(snap, nil)
+	if fmt.Sprint(narrowed) != fmt.Sprint(full) || len(full) == 0 {
 		t.Error("narrowing changed the result")
 	}
-	tb.ApplyFilter(ParseFilter("dmzweb", tb.cols), fz, snap)
-	if tb.VisibleLen() != len(fz) {
+	tb.ApplyFilter(ParseFilter("dmz web", tb.cols), sub, snap)
+	if tb.VisibleLen() != len(sub) {
 		t.Error("apply")
 	}
 	prev := ""
 	for _, i := range tb.visible {
 		if n := strings.ToLower(tb.rows[i].Cell(1)); n < prev {
-			t.Fatal("a filtered view must stay sorted")
+			t.Fatal("a substring-filtered view must stay sorted")
 		} else {
 			prev = n
 		}
+	}
+	// -f is fuzzy over Name and ID, best match first.
+	fz := ParseFilter("-f dmzweb", tb.cols)
+	res = fz.Run(snap, nil)
+	if !fz.Fuzzy || fz.Mode() != "fuzzy" || len(res) < len(sub) {
+		t.Fatalf("fuzzy: %+v, %d rows (substring %d)", fz, len(res), len(sub))
+	}
+	if !strings.Contains(tb.rows[res[0]].Cell(1), "dmz-edge-web") {
+		t.Errorf("the best fuzzy match is %q", tb.rows[res[0]].Cell(1))
+	}
+	tb.ApplyFilter(fz, res, snap)
+	tb.SortBy(3) // sorting keeps the ranking while fuzzy is active
+	if fmt.Sprint(tb.visible) != fmt.Sprint(res) {
+		t.Error("a sort reordered a fuzzy result")
 	}
 }
 

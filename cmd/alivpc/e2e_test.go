@@ -26,7 +26,7 @@ const (
 var sizes = []struct{ w, h int }{{120, 40}, {80, 24}}
 
 // narrowedRe is the header of a filter that keeps some of the 4 VPCs.
-var narrowedRe = regexp.MustCompile(`│ [123]/4 rows │`)
+var narrowedRe = regexp.MustCompile(`│ [123]/4 rows( \(\w+\))? │`)
 
 func TestE2EBrowse(t *testing.T) {
 	t.Parallel()
@@ -44,14 +44,14 @@ func TestE2EBrowse(t *testing.T) {
 
 			visitEveryPane(t, tm)
 
-			// Filter: fuzzy over the cells, then one column; esc clears.
+			// Filter: fuzzy (-f) over name and ID, then one column; esc clears.
 			tm.command("vpc")
 			tm.waitPane("VPCs")
 			tm.keys("/")
 			tm.waitFor("the filter line", func(s string) bool { return filterLine(s) != "" })
-			tm.typeText("prodcore")
+			tm.typeText("-f prodcore")
 			s = tm.waitFor("the fuzzy filter to narrow the VPCs", func(s string) bool {
-				return strings.HasPrefix(filterLine(s), "/prodcore") && narrowedRe.MatchString(s)
+				return strings.HasPrefix(filterLine(s), "/-f prodcore") && narrowedRe.MatchString(s)
 			})
 			if !strings.Contains(s, prodVPC) || strings.Contains(s, "dev-sandbox") {
 				t.Fatalf("the fuzzy filter prodcore should keep prod-core and drop dev-sandbox:\n%s", s)
@@ -144,7 +144,7 @@ func filterTo(tm *term, text string, want int) {
 	tm.waitFor("the filter line", func(s string) bool { return filterLine(s) != "" })
 	tm.typeText(text)
 	tm.keys("Enter")
-	count := regexp.MustCompile(fmt.Sprintf(`│ %d/\d+ rows │`, want))
+	count := regexp.MustCompile(fmt.Sprintf(`│ %d/\d+ rows( \(\w+\))? │`, want))
 	tm.waitFor(fmt.Sprintf("filter %q to match %d", text, want), func(s string) bool {
 		return strings.HasPrefix(filterLine(s), "/"+text) && count.MatchString(s)
 	})

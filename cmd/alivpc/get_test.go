@@ -247,10 +247,12 @@ func TestGetFilterIsTheConsoleFilter(t *testing.T) {
 	if len(rows(in))+len(rows(out)) != len(rows(all)) {
 		t.Errorf("a filter and its inverse must split the rows: %d + %d != %d", len(rows(in)), len(rows(out)), len(rows(all)))
 	}
-	// Fuzzy words, as typed after / in the console.
-	fz, _, _ := e.get("vsw", "-o", "csv", "--filter", "prodcore")
-	if len(rows(fz)) != len(rows(in)) {
-		t.Errorf("fuzzy prodcore: %d rows, name:prod-core %d", len(rows(fz)), len(rows(in)))
+	// Substring words and -f fuzzy, as typed after / in the console.
+	for _, q := range []string{"prod-core", "-f prodcore"} {
+		got, _, _ := e.get("vsw", "-o", "csv", "--filter", q)
+		if len(rows(got)) != len(rows(in)) {
+			t.Errorf("%s: %d rows, name:prod-core %d", q, len(rows(got)), len(rows(in)))
+		}
 	}
 }
 

@@ -279,7 +279,7 @@ func containsAll(s string, texts ...string) bool {
 }
 
 // rowsRe reads the header's row count: "4 rows" or "1/4 rows" when filtered.
-var rowsRe = regexp.MustCompile(`│ (?:(\d+)/)?(\d+) rows │ updated `)
+var rowsRe = regexp.MustCompile(`│ (?:(\d+)/)?(\d+) rows(?: \(\w+\))? │ updated `)
 
 // loaded reports whether the pane titled crumb has finished loading, and
 // its visible row count.
