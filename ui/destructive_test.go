@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -249,6 +250,7 @@ func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDriver(t)
 			d.idle()
+			asAccepter(d, c.name)
 			var want string
 			if c.setup != nil {
 				want = c.setup(d)
@@ -365,6 +367,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDriver(t)
 			d.idle()
+			asAccepter(d, c.name)
 			d.pane(c.pane)
 			o := d.rowNamed(c.pick)
 			mark := len(d.fault.actions())
@@ -421,6 +424,7 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 			d := newDriver(t)
 			d.resize(80, 24)
 			d.idle()
+			asAccepter(d, c.name)
 			d.pane(c.pane)
 			d.rowWhere(c.name, c.pick)
 			if c.menu == "" {
@@ -432,5 +436,14 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 			d.dialog()
 			d.golden("dialog_" + c.name + "_80x24")
 		})
+	}
+}
+
+// asAccepter switches a reject case to the accepting (partner) account:
+// only it is offered Reject on the demo's pending peering.
+func asAccepter(d *driver, name string) {
+	d.t.Helper()
+	if strings.Contains(name, "reject") {
+		d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
 	}
 }

@@ -173,6 +173,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.choose("Next hop (VPC peering connection)", out.InstanceId)
 	d.field("Name", "to-dev")
 	d.next("Description")
+	d.confirmReview()
 	id := d.tracked("CreateRouteEntry").resID
 	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
 	if err != nil || len(entries) != 1 || entries[0].NextHopType() != "VpcPeer" || entries[0].DestinationCidrBlock != "10.97.0.0/16" ||
@@ -224,6 +225,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.next("VPN gateway", "Name", "Local subnets", "Remote subnets", "Negotiate immediately?")
 	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)", "Pre-shared key", "Local ID", "Remote ID")
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
+	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
 	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
 	if err != nil || len(conns) != 1 {
