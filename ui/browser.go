@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -48,8 +49,7 @@ type browser struct {
 	refreshGen int
 
 	filterEditing bool
-	filterText    []rune
-	filterCursor  int
+	filterIn      textinput.Model // the filter line (bubbles' textinput)
 	filter        *Filter
 	filterGen     int
 	filterBusy    bool
@@ -66,7 +66,8 @@ type parentRef struct {
 }
 
 func newBrowser(a *App, k *model.Kind, parent *model.Object, regions []string, all bool) *browser {
-	b := &browser{id: a.newID(), kind: k, parent: parent, regions: regions, allRegions: all, table: NewTable(k)}
+	b := &browser{id: a.newID(), kind: k, parent: parent, regions: regions, allRegions: all, table: NewTable(k),
+		filterIn: newLineInput(a, "/")}
 	return b
 }
 
@@ -329,7 +330,7 @@ func (b *browser) Update(a *App, msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		if b.filterEditing {
-			b.insertFilter([]rune(strings.Join(strings.Fields(m.Content), " ")))
+			editLine(&b.filterIn, m)
 			return b.filterChanged(a)
 		}
 		return nil
@@ -661,9 +662,9 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	case ActFilter:
 		b.filterEditing = true
 		if b.filter != nil {
-			b.filterText = []rune(b.filter.Raw)
+			b.filterIn.SetValue(b.filter.Raw)
 		}
-		b.filterCursor = len(b.filterText)
+		b.filterIn.CursorEnd()
 		return nil
 	case ActBack:
 		if b.filter != nil && !b.filter.Empty() {
@@ -752,7 +753,7 @@ func (b *browser) filterKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.Keystroke() {
 	case "enter":
 		b.filterEditing = false
-		if strings.TrimSpace(string(b.filterText)) == "" {
+		if strings.TrimSpace(b.filterIn.Value()) == "" {
 			b.clearFilter()
 		}
 		return nil
@@ -760,23 +761,6 @@ func (b *browser) filterKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		b.filterEditing = false
 		b.clearFilter()
 		return nil
-	case "backspace":
-		if b.filterCursor > 0 {
-			b.filterText = append(b.filterText[:b.filterCursor-1], b.filterText[b.filterCursor:]...)
-			b.filterCursor--
-		}
-	case "delete":
-		if b.filterCursor < len(b.filterText) {
-			b.filterText = append(b.filterText[:b.filterCursor], b.filterText[b.filterCursor+1:]...)
-		}
-	case "left":
-		b.filterCursor = max(0, b.filterCursor-1)
-		return nil
-	case "right":
-		b.filterCursor = min(len(b.filterText), b.filterCursor+1)
-		return nil
-	case "ctrl+u":
-		b.filterText, b.filterCursor = nil, 0
 	case "up", "down", "pgup", "pgdown":
 		// Let the user move through results while typing.
 		switch msg.Keystroke() {
@@ -790,21 +774,13 @@ func (b *browser) filterKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			b.table.Page(1)
 		}
 		return nil
-	default:
-		t := msg.Key().Text
-		if t == "" {
-			return nil
-		}
-		b.insertFilter([]rune(t))
+	}
+	before := b.filterIn.Value()
+	editLine(&b.filterIn, msg)
+	if b.filterIn.Value() == before {
+		return nil // the cursor moved
 	}
 	return b.filterChanged(a)
-}
-
-func (b *browser) insertFilter(rs []rune) {
-	text := append([]rune{}, b.filterText[:b.filterCursor]...)
-	text = append(text, rs...)
-	b.filterText = append(text, b.filterText[b.filterCursor:]...)
-	b.filterCursor += len(rs)
 }
 
 // filterDebounce lets keys that arrive together (a burst, a fast typist)
@@ -812,7 +788,7 @@ func (b *browser) insertFilter(rs []rune) {
 const filterDebounce = 15 * time.Millisecond
 
 func (b *browser) filterChanged(a *App) tea.Cmd {
-	b.filter = ParseFilter(string(b.filterText), b.table.cols)
+	b.filter = ParseFilter(b.filterIn.Value(), b.table.cols)
 	b.filterGen++
 	if b.filter.Empty() {
 		b.table.ClearFilter()
@@ -866,8 +842,7 @@ func (b *browser) refilter(a *App) tea.Cmd {
 
 func (b *browser) clearFilter() {
 	b.filter = nil
-	b.filterText = nil
-	b.filterCursor = 0
+	b.filterIn.SetValue("")
 	b.filterGen++
 	b.lastFilter, b.lastResult = nil, nil
 	b.table.ClearFilter()
@@ -959,15 +934,13 @@ func (b *browser) View(a *App, w, h int) string {
 
 func (b *browser) filterLine(a *App, w int) string {
 	st := a.st
-	text := string(b.filterText)
+	text := b.filterIn.Value()
 	if !b.filterEditing && b.filter != nil {
 		text = b.filter.Raw
 	}
 	line := st.Accent.Render("/") + text
 	if b.filterEditing {
-		before := string(b.filterText[:b.filterCursor])
-		after := string(b.filterText[b.filterCursor:])
-		line = st.Accent.Render("/") + before + st.Selected.Render(" ") + after
+		line = b.filterIn.View()
 	}
 	f := b.filter
 	if f == nil {

@@ -297,7 +297,7 @@ func (a *App) runCommand(line string, initial bool) tea.Cmd {
 		b.parentRef.region = b.regions[0]
 	}
 	if filter != "" {
-		b.filterText = []rune(filter)
+		b.filterIn.SetValue(filter)
 		b.filter = ParseFilter(filter, b.table.cols)
 	}
 	if prev, ok := a.top().(*browser); ok && prev.kind == b.kind {
