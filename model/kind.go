@@ -254,6 +254,12 @@ type Kind struct {
 	// Normalize fixes up a decoded value whose list item carries less than
 	// the get response (optional).
 	Normalize func(v any)
+	// HomeRegion is the region a resource belongs to when its own item
+	// says so and the API lists it in other regions too (a cross-region
+	// peering shows in the requester's and the accepter's region): the
+	// object takes that region, so every listing yields the same resource
+	// (kind, region, ID) once, and actions send the region it lives in.
+	HomeRegion func(v any) string
 
 	Columns  []Column
 	SortBy   string // default sort column
@@ -315,6 +321,11 @@ func (k *Kind) Decode(region string, raw json.RawMessage) (*Object, error) {
 	}
 	if k.Normalize != nil {
 		k.Normalize(v)
+	}
+	if k.HomeRegion != nil {
+		if home := k.HomeRegion(v); home != "" {
+			region = home
+		}
 	}
 	o := &Object{Kind: k, Region: region, Value: v, Raw: raw}
 	o.ID = k.ID(v)

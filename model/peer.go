@@ -62,6 +62,9 @@ func peerKind() *Kind {
 		New:    NewOf[VpcPeerConnection](), ID: Field(func(p *VpcPeerConnection) string { return p.InstanceId }),
 		NameOf: Field(func(p *VpcPeerConnection) string { return p.Name }),
 		Status: Field(func(p *VpcPeerConnection) string { return p.Status }),
+		// Listed in both regions of a cross-region peering; it lives in
+		// the requester's.
+		HomeRegion: Field(func(p *VpcPeerConnection) string { return p.RegionId }),
 		Columns: []Column{
 			Col("ID", 26, StyleID, func(p *VpcPeerConnection) string { return p.InstanceId }),
 			Col("Name", 18, StylePlain, func(p *VpcPeerConnection) string { return p.Name }),

@@ -111,6 +111,11 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	}
 	switch act {
 	case ActCreate:
+		if !b.allRegions && len(b.regions) <= 1 && b.parent == nil {
+			// A one-region pane creates in its region, whatever region a
+			// row lives in (an incoming cross-region peering).
+			fc.region, fc.regionWhy = b.workRegion(a), ""
+		}
 		if b.kind.IsUnion() {
 			return a.chooseCreate(b, fc)
 		}

@@ -527,3 +527,32 @@ func TestGetAuthErrorsSayWhatToCheck(t *testing.T) {
 		}
 	}
 }
+
+// A cross-region peering is listed by both of its regions; `get --region
+// all` prints it once, in the region it lives in (the requester's).
+func TestGetCrossRegionPeeringOnce(t *testing.T) {
+	out, stderr, code := newGetEnv(t, "demo", nil).get("peer", "--region", "all", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var objs []struct{ InstanceId, RegionId string }
+	if err := json.Unmarshal([]byte(out), &objs); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	cross := 0
+	for _, o := range objs {
+		seen[o.InstanceId]++
+		if seen[o.InstanceId] > 1 {
+			t.Errorf("%s printed %d times", o.InstanceId, seen[o.InstanceId])
+		}
+	}
+	for _, o := range objs {
+		if o.RegionId != "cn-hangzhou" {
+			cross++
+		}
+	}
+	if len(objs) == 0 || cross == 0 {
+		t.Fatalf("the demo has peerings in other regions; got %v", objs)
+	}
+}
