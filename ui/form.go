@@ -330,8 +330,14 @@ func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
 func (p *formPage) replayBelow(a *App) tea.Cmd {
 	q := p.queued
 	p.queued = nil
+	return a.replayInput(q)
+}
+
+// replayInput hands held keys and pastes to the console, in order, as if
+// they arrived now.
+func (a *App) replayInput(msgs []tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, m := range q {
+	for _, m := range msgs {
 		_, cmd := a.Update(m)
 		cmds = append(cmds, cmd)
 	}

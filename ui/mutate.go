@@ -528,12 +528,7 @@ func (d *deletePage) holding() bool { return len(d.held) > 0 || d.sending && !d.
 func (d *deletePage) replayBelow(a *App) tea.Cmd {
 	held := d.held
 	d.held = nil
-	var cmds []tea.Cmd
-	for _, m := range held {
-		_, cmd := a.Update(m)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
+	return a.replayInput(held)
 }
 
 func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
