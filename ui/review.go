@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -132,8 +133,8 @@ type reviewPage struct {
 	id     int
 	form   *formPage
 	params []reviewParam
-	back   bool // the focused button: Back, else Create
-	offset int  // first parameter line shown
+	back   bool           // the focused button: Back, else Create
+	vp     viewport.Model // the parameters, scrolled (bubbles' viewport)
 	note   string
 }
 
@@ -148,7 +149,10 @@ func (p *formPage) review(a *App, r reviewer) (cmd tea.Cmd, shown bool) {
 	case params == nil:
 		return nil, false
 	}
-	return a.push(&reviewPage{id: a.newID(), form: p, params: params}), true
+	rp := &reviewPage{id: a.newID(), form: p, params: params, vp: viewport.New()}
+	rp.vp.KeyMap = viewport.KeyMap{} // the page's keys scroll it
+	rp.vp.MouseWheelEnabled = false
+	return a.push(rp), true
 }
 
 // reviewOf returns the parameters r's submission sends, or nil when it
@@ -182,13 +186,13 @@ func (r *reviewPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	case "left", "right", "tab", "shift+tab", "h", "l":
 		r.back = !r.back
 	case "up", "k":
-		r.offset = max(r.offset-1, 0)
+		r.vp.ScrollUp(1)
 	case "down", "j":
-		r.offset++
+		r.vp.ScrollDown(1)
 	case "pgup":
-		r.offset = max(r.offset-10, 0)
+		r.vp.PageUp()
 	case "pgdown":
-		r.offset += 10
+		r.vp.PageDown()
 	case "enter":
 		if r.back {
 			return r.goBack(a)
@@ -260,14 +264,18 @@ func (r *reviewPage) View(a *App, w, h int) string {
 	}
 	foot := []string{"", "  " + create + "   " + back}
 	room := max(h-len(head)-len(foot), 1)
-	r.offset = min(r.offset, max(len(body)-room, 0))
-	shown := body[r.offset:min(r.offset+room, len(body))]
+	y := r.vp.YOffset()
+	r.vp.SetWidth(w)
+	r.vp.SetHeight(min(room, len(body)))
+	r.vp.SetContentLines(body)
+	r.vp.SetYOffset(y)
 	if len(body) > room {
-		more := fmt.Sprintf("  ↑↓ %d-%d of %d lines", r.offset+1, r.offset+len(shown), len(body))
+		top := r.vp.YOffset()
+		more := fmt.Sprintf("  ↑↓ %d-%d of %d lines", top+1, min(top+room, len(body)), len(body))
 		foot[0] = st.Dim.Render(more)
 	}
-	lines := append(append(head, shown...), foot...)
-	return strings.Join(lines, "\n")
+	lines := append(head, strings.Split(r.vp.View(), "\n")...)
+	return strings.Join(append(lines, foot...), "\n")
 }
 
 // The creates that are reviewed before they go out.

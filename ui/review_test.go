@@ -321,7 +321,15 @@ func TestReviewScrollsInASmallWindow(t *testing.T) {
 		t.Fatalf("a 14-line window shows the first parameters and the buttons:\n%s", s)
 	}
 	d.keys("pgdown")
+	if s := d.screen(); strings.Contains(s, "RegionId") || !strings.Contains(s, "[ Create ]") {
+		t.Fatalf("pgdown scrolls one screen, buttons kept:\n%s", s)
+	}
+	d.keys("pgdown")
 	if s := d.screen(); !strings.Contains(s, "ClientToken") || !strings.Contains(s, "[ Create ]") || strings.Contains(s, "RegionId") {
-		t.Fatalf("pgdown scrolls to the last parameters, buttons kept:\n%s", s)
+		t.Fatalf("pgdown again reaches the last parameters, buttons kept:\n%s", s)
+	}
+	d.keys("pgup", "pgup")
+	if s := d.screen(); !strings.Contains(s, "RegionId") {
+		t.Fatalf("pgup scrolls back to the first parameters:\n%s", s)
 	}
 }
