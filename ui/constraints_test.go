@@ -234,7 +234,7 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	}
 	e.fresh = e.obj("vpc", catalogRegion, &model.Vpc{VpcId: out.VpcId, VpcName: "constraints-empty", CidrBlock: "10.99.0.0/16", RegionId: catalogRegion})
 	gw, err := c.CreateVpnGateway(ctx, &client.CreateVpnGatewayInput{RegionId: catalogRegion, VpcId: dev.VpcId, Bandwidth: 5,
-		VSwitchId: vswNamed("dev-sandbox-b").VSwitchId, Name: "constraints-spare", ClientToken: client.NewClientToken()})
+		VSwitchId: vswNamed("dev-sbx-b").VSwitchId, Name: "constraints-spare", ClientToken: client.NewClientToken()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,7 +99,7 @@ func destructiveCases() []destructiveCase {
 			}
 			return out.VpcId
 		}, action: "DeleteVpc", param: "VpcId"},
-		{name: "vsw", pane: "vsw", pick: named("dev-sandbox-f"), action: "DeleteVSwitch", param: "VSwitchId"},
+		{name: "vsw", pane: "vsw", pick: named("dev-sbx-f"), action: "DeleteVSwitch", param: "VSwitchId"},
 		{name: "rt", pane: "rt", setup: func(d *driver) string {
 			out, err := d.api().CreateRouteTable(d.ctx, &client.CreateRouteTableInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"), RouteTableName: "doomed"})
 			if err != nil {
@@ -149,7 +149,7 @@ func destructiveCases() []destructiveCase {
 			}},
 		{name: "vpn", pane: "vpn", setup: func(d *driver) string {
 			out, err := d.api().CreateVpnGateway(d.ctx, &client.CreateVpnGatewayInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
-				VSwitchId: vswNamed(d, "dev-sandbox-b"), Bandwidth: 10, Name: "doomed-vpn"})
+				VSwitchId: vswNamed(d, "dev-sbx-b"), Bandwidth: 10, Name: "doomed-vpn"})
 			if err != nil {
 				d.t.Fatal(err)
 			}
@@ -359,7 +359,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 	}{
 		{"reject", "peer all", "partner-acme-shared", "Reject", "RejectVpcPeerConnection", "InstanceId", true},
 		{"delete peering", "peer all", "partner-acme-shared", "", "DeleteVpcPeerConnection", "InstanceId", true},
-		{"delete VSwitch", "vsw", "dev-sandbox-f", "", "DeleteVSwitch", "VSwitchId", true},
+		{"delete VSwitch", "vsw", "dev-sbx-f", "", "DeleteVSwitch", "VSwitchId", true},
 		{"terminate VBR", "vbr", "vbr-dc-hangzhou", "Terminate", "TerminateVirtualBorderRouter", "VbrId", false},
 		{"release EIP", "eip", "spare-bastion", "Release", "ReleaseEipAddress", "AllocationId", false},
 	}

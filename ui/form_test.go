@@ -226,7 +226,7 @@ func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
 	d := newDriver(t)
 	d.command("vsw")
 	d.idle()
-	selectRow(d, "name", "dev-sandbox-f")
+	selectRow(d, "name", "dev-sbx-f")
 	sel := d.browser().table.Selected().Obj
 	d.keys("ctrl+d")
 	d.waitText("Delete VSwitch " + sel.ID)
@@ -263,7 +263,7 @@ func TestDeleteDryRun(t *testing.T) {
 	d := newDriver(t)
 	d.command("vsw")
 	d.idle()
-	selectRow(d, "name", "dev-sandbox-f")
+	selectRow(d, "name", "dev-sbx-f")
 	sel := d.browser().table.Selected().Obj
 	d.keys("ctrl+d")
 	d.waitText("Delete VSwitch " + sel.ID)

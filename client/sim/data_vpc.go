@@ -79,7 +79,7 @@ func demoVpcs() []demoVpc {
 		{Region: "cn-hangzhou", Name: "dev-sandbox", CIDR: "172.16.0.0/12", Env: "dev", Team: "app", AgeDays: 90,
 			Desc: "Throwaway experiments; anything here may be deleted",
 			Subnets: []demoSubnet{
-				{"dev-sandbox-b", "b", "172.16.0.0/20", false}, {"dev-sandbox-f", "f", "172.16.16.0/20", false},
+				{"dev-sbx-b", "b", "172.16.0.0/20", false}, {"dev-sbx-f", "f", "172.16.16.0/20", false},
 			}},
 		{Region: "cn-shanghai", Name: "data-platform", CIDR: "10.30.0.0/16", Env: "prod", Team: "data", AgeDays: 300,
 			Desc: "Ingestion, warehouse and batch compute",
