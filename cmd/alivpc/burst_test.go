@@ -219,3 +219,19 @@ func TestE2EBurstDNATEntry(t *testing.T) {
 	want(t, e, "ExternalPort", "8081", "InternalIp", "10.0.1.25", "InternalPort", "80", "IpProtocol", "tcp")
 	tm.quit()
 }
+
+// Esc and the next key typed quickly reach the console as one alt+key:
+// both are applied, so `/prod` Esc `:vsw` Enter in one burst clears the
+// filter and opens the VSwitches.
+func TestE2EBurstEscThenCommand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm.waitPane("VPCs")
+	tm.burst("/", "prod", "Escape", ":", "vsw", "Enter")
+	tm.waitFor("the VSwitches pane", func(s string) bool {
+		n, ok := loaded(s, "VSwitches")
+		return ok && n > 0
+	})
+	tm.quit()
+}
