@@ -263,3 +263,28 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 		return false
 	})
 }
+
+// A message broadcast to every page while a form's review page is open
+// (a tracked resource settling) does not submit the finished form again.
+func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("rt")
+	d.rowNamed("prod-core-private")
+	d.keys("enter")
+	d.menuPick("Route Entries")
+	d.idle()
+	d.burst("c", "192.168.78.0/24", "enter", "enter", "enter", "r78", "enter", "enter")
+	r := d.reviewPage()
+	d.process(objectsChangedMsg{})
+	d.drain()
+	reviews := 0
+	for _, p := range d.app.pages {
+		if _, ok := p.(*reviewPage); ok {
+			reviews++
+		}
+	}
+	if reviews != 1 || d.app.top() != Page(r) {
+		t.Fatalf("%d review pages after a broadcast; want the one", reviews)
+	}
+}

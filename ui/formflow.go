@@ -99,7 +99,10 @@ func (p *formPage) feed(a *App, msg tea.Msg) tea.Cmd {
 }
 
 func (p *formPage) feedDepth(a *App, msg tea.Msg, depth int) tea.Cmd {
-	if p.form == nil || p.phase != phaseEditing {
+	if p.form == nil || p.phase != phaseEditing || p.form.State != huh.StateNormal {
+		// A finished form (its review page open, or its call on the way)
+		// takes nothing more: a message broadcast to every page must not
+		// submit it again.
 		return nil
 	}
 	fm, cmd := p.form.Update(msg)
