@@ -478,3 +478,16 @@ func TestPromptTabCompletesLoadedIDs(t *testing.T) {
 	d.idle()
 	d.waitText("VSwitches of " + ids[2])
 }
+
+// A name completes to its ID: `:vsw prod-c` tab gives prod-core's ID.
+func TestPromptTabCompletesANameToItsID(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	o := d.rowNamed("prod-core")
+	d.keys(":")
+	d.typeText("vsw prod-c")
+	d.keys("tab")
+	if got := d.app.prompt.text(); got != "vsw "+o.ID+" " {
+		t.Fatalf("tab completed %q, want %q", got, "vsw "+o.ID+" ")
+	}
+}

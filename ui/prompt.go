@@ -131,8 +131,9 @@ func (p *prompt) computeCandidates(a *App, line string) []string {
 	if word == "" {
 		return out
 	}
-	// IDs (and names) of the rows loaded in the open panes: `:vsw vpc-`
-	// tab completes the VPCs you have seen.
+	// IDs of the rows loaded in the open panes, by ID or by name: `:vsw
+	// vpc-` tab completes the VPCs you have seen, and so does `:vsw prod`
+	// (to prod-core's ID: a scope is an ID).
 	seen := map[string]bool{}
 	var ids []string
 	for _, pg := range a.pages {
@@ -144,9 +145,14 @@ func (p *prompt) computeCandidates(a *App, line string) []string {
 		if len(rows) > maxCompletionRows {
 			rows = rows[:maxCompletionRows]
 		}
+		lw := strings.ToLower(word)
 		for _, r := range rows {
 			id := r.Obj.ID
-			if strings.HasPrefix(id, word) && kindOfID(id) != "" && !seen[id] {
+			if kindOfID(id) == "" || seen[id] {
+				continue
+			}
+			// An ID completes itself; a name completes to its ID.
+			if strings.HasPrefix(id, word) || strings.HasPrefix(strings.ToLower(r.Obj.Name), lw) {
 				seen[id] = true
 				ids = append(ids, id)
 			}
