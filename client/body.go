@@ -36,15 +36,34 @@ func readBody(r *http.Response, limit int64) ([]byte, error) {
 		n, _ := io.ReadFull(r.Body, head)
 		return head[:n], fmt.Errorf("%w: it announced %s bytes (Content-Length)", ErrBodyTooLarge, group64(r.ContentLength))
 	}
-	var buf bytes.Buffer
-	if r.ContentLength > 0 {
-		buf.Grow(int(r.ContentLength) + bytes.MinRead)
+	// Grow by doubling, but never past limit+1: a body of unknown length
+	// costs at most about twice the limit while it is read, not four times.
+	size := int64(64 << 10)
+	if r.ContentLength >= 0 {
+		size = r.ContentLength + 1 // +1 to see the end without growing
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
-	if int64(buf.Len()) > limit {
-		return buf.Bytes(), fmt.Errorf("%w: more than %s bytes arrived", ErrBodyTooLarge, group64(limit))
+	buf := make([]byte, 0, min(size, limit+1))
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) > limit {
+				return buf, fmt.Errorf("%w: more than %s bytes arrived", ErrBodyTooLarge, group64(limit))
+			}
+			grown := make([]byte, len(buf), min(2*int64(cap(buf)), limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if int64(len(buf)) > limit {
+				return buf, fmt.Errorf("%w: more than %s bytes arrived", ErrBodyTooLarge, group64(limit))
+			}
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
-	return buf.Bytes(), err
 }
 
 // notAnObject reports an answer that is valid JSON but not an object. Text

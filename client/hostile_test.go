@@ -104,7 +104,7 @@ func TestPagerStopsAtAnImpossibleTotalCount(t *testing.T) {
 		vpcPage(w, 1_000_000_000, "", fresh(page, 50)...)
 	})
 	items, err := listAll(c, model.Default().MustLookup("vpc").List)
-	stopped(t, err, "DescribeVpcs", "1,000,000,000", "ceiling of 100,000", "what arrived before is kept", "RID-HOSTILE")
+	stopped(t, err, "DescribeVpcs", "1,000,000,000", "ceiling of "+group(MaxListingItems)+" per listing", "what arrived before is kept", "RID-HOSTILE")
 	if calls.Load() != 1 || items != 50 {
 		t.Errorf("%d calls, %d items handed out; want 1 call and its 50 items", calls.Load(), items)
 	}
@@ -118,7 +118,7 @@ func TestPagerStopsAtTheItemCeiling(t *testing.T) {
 		vpcPage(w, -1, "", fresh(page, 50)...)
 	})
 	items, err := listAll(c, model.Default().MustLookup("vpc").List)
-	stopped(t, err, "DescribeVpcs", "ceiling of 100,000 items", "100,000 item(s) in 2,000 page(s)")
+	stopped(t, err, "DescribeVpcs", "ceiling of "+group(MaxListingItems)+" items", group(MaxListingItems)+" item(s) in "+group(MaxListingItems/50)+" page(s)")
 	if calls.Load() != MaxListingItems/50 || items != MaxListingItems {
 		t.Errorf("%d calls, %d items; want %d calls and %d items", calls.Load(), items, MaxListingItems/50, MaxListingItems)
 	}
@@ -136,7 +136,7 @@ func TestPagerStopsAtThePageCeiling(t *testing.T) {
 		items += len(pg.Items)
 		return nil
 	})
-	stopped(t, err, "ceiling of 2,500 pages")
+	stopped(t, err, "ceiling of "+group(MaxListingPages)+" pages")
 	if calls.Load() != MaxListingPages || items != 10*MaxListingPages {
 		t.Errorf("%d calls, %d items; want %d calls of 10 items", calls.Load(), items, MaxListingPages)
 	}
@@ -172,7 +172,7 @@ func TestPagerNextTokenThatGoesNowhere(t *testing.T) {
 		}, 2, 2, "page 2 repeated only items already listed", true},
 		"new tokens, empty pages": {func(w http.ResponseWriter, n int64) {
 			peerPage(w, fmt.Sprint("tok-", n))
-		}, MaxListingPages, 0, "ceiling of 2,500 pages", true},
+		}, MaxListingPages, 0, "ceiling of " + group(MaxListingPages) + " pages", true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var n atomic.Int64
@@ -192,6 +192,40 @@ func peerPage(w http.ResponseWriter, next string, ids ...string) {
 		items = append(items, fmt.Sprintf(`{"InstanceId":%q,"Status":"Activated"}`, id))
 	}
 	fmt.Fprintf(w, `{"RequestId":"RID-PEER","NextToken":%q,"VpcPeerConnects":[%s]}`, next, strings.Join(items, ","))
+}
+
+// One page of far more items than asked for (a 16 MiB page of tiny items
+// would be a million objects) is cut at the item ceiling; pages of huge
+// items stop at the byte ceiling.
+func TestPagerCutsAPageAtTheCeiling(t *testing.T) {
+	c, calls := hostile(t, func(w http.ResponseWriter, r *http.Request) {
+		vpcPage(w, -1, "", fresh(1, MaxListingItems+10_000)...)
+	})
+	items, err := listAll(c, model.Default().MustLookup("vpc").List)
+	stopped(t, err, "ceiling of "+group(MaxListingItems)+" items")
+	if calls.Load() != 1 || items != MaxListingItems {
+		t.Errorf("%d calls, %d items; want 1 call cut to %d items", calls.Load(), items, MaxListingItems)
+	}
+
+	pad := strings.Repeat("x", 100<<10)
+	c, calls = hostile(t, func(w http.ResponseWriter, r *http.Request) {
+		page, _ := strconv.Atoi(r.URL.Query().Get("PageNumber"))
+		var b strings.Builder
+		b.WriteString(`{"RequestId":"R","Vpcs":{"Vpc":[`)
+		for i := range 50 {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"VpcId":"vpc-%d-%d","Description":%q}`, page, i, pad)
+		}
+		b.WriteString(`]}}`)
+		io.WriteString(w, b.String())
+	})
+	items, err = listAll(c, model.Default().MustLookup("vpc").List)
+	stopped(t, err, fmt.Sprintf("ceiling of %d MiB of items", MaxListingBytes>>20))
+	if want := MaxListingBytes / (100<<10 + 40); items < want-50 || items > want || calls.Load() > int64(want/50+1) {
+		t.Errorf("%d items of 100 KB in %d calls; want about %d", items, calls.Load(), want)
+	}
 }
 
 // A real listing that ends exactly at a ceiling is not cut: the ceilings
@@ -253,7 +287,7 @@ func TestHugeBodyIsRefusedOnceWithBoundedMemory(t *testing.T) {
 			if took > 5*time.Second {
 				t.Errorf("took %v to refuse it", took)
 			}
-			limit := uint64(80 << 20) // reading 16 MiB of unknown length, growing
+			limit := uint64(64 << 20) // 16 MiB of unknown length, grown by doubling: 48 MB
 			if withLength {
 				limit = 4 << 20 // refused before reading
 			}

@@ -36,20 +36,29 @@ type ListRequest struct {
 }
 
 // The ceilings of one listing (one kind, one region, one parent). The
-// API's real listings are far smaller: its quotas allow hundreds of VPCs or
-// EIPs per region and at most 15,000 instances in one VPC, and the large
-// simulated account (25 regions, 20,000 VSwitches, 108,067 route entries)
-// has no listing above 800 items; its route entries are one listing per
-// route table. A listing past a ceiling is a misbehaving endpoint (a
-// TotalCount of 1e9, a page that never ends): the pager stops with a
-// *ListingStoppedError and what arrived before is kept. At these ceilings
-// `alivpc get` stays well under 300 MB of RSS (README, Reliability).
+// API's real listings are far smaller: its quotas allow tens to thousands
+// of VPCs, VSwitches or EIPs per region and hundreds of entries per route
+// table, and the large simulated account (25 regions, 20,000 VSwitches,
+// 108,067 route entries) has no listing above 800 items, its route entries
+// being one listing per route table. A listing past a ceiling is a
+// misbehaving endpoint (a TotalCount of 1e9, pages that never end, items
+// of megabytes): the pager stops it with a *ListingStoppedError, and what
+// arrived before is kept. At these ceilings `alivpc get` peaks under
+// 300 MB of RSS (TestGetPeakMemoryAgainstAHostileEndpoint).
 const (
-	// MaxListingItems is the most items one listing reads.
-	MaxListingItems = 100_000
-	// MaxListingPages is the most pages one listing reads: 100,000 items at
-	// the smallest maximum page size (50), and room for short pages.
-	MaxListingPages = 2_500
+	// MaxListingItems is the most items one listing hands out: 60 times
+	// the largest listing of the large dataset.
+	MaxListingItems = 50_000
+	// MaxListingBytes is the most item JSON one listing hands out: 40
+	// times the largest listing of the large dataset (800 VSwitches, 0.8
+	// MB). Of items of about 700 bytes (a VSwitch) it holds 50,000; of
+	// larger ones (a VPC with its tags, 900 bytes) fewer. It bounds
+	// memory where the item count cannot: get holds about seven times the
+	// JSON it keeps.
+	MaxListingBytes = 32 << 20
+	// MaxListingPages is the most pages one listing reads: 50,000 items at
+	// the smallest maximum page size (50).
+	MaxListingPages = 1_000
 )
 
 // ListingStoppedError is a listing the pager stopped before its end: a
@@ -82,6 +91,7 @@ type walk struct {
 	tokens map[uint64]struct{}
 	pages  int
 	count  int
+	bytes  int
 }
 
 func newWalk(action string) *walk {
@@ -92,14 +102,26 @@ func (w *walk) stop(rid, format string, args ...any) error {
 	return &ListingStoppedError{Action: w.action, Pages: w.pages, Items: w.count, Reason: fmt.Sprintf(format, args...), RequestID: rid}
 }
 
-// add records a page before it is handed out. It reports an error, and
-// the page is not handed out, when the page is not empty and every one of
-// its items was on an earlier page: an endpoint that ignores PageNumber
-// or repeats itself would otherwise be read to the ceiling.
-func (w *walk) add(pg Page) error {
+// admit records a page before it is handed out, and says whether to hand
+// it out and how the walk ends after it (nil: it goes on). A page that is
+// not the first, not empty, and whose every item was on an earlier page is
+// not handed out: the API is not advancing (it ignores PageNumber, or
+// repeats itself). A page that crosses a ceiling is cut to it, handed out,
+// and ends the walk.
+func (w *walk) admit(pg *Page) (bool, error) {
 	w.pages++
 	fresh := 0
-	for _, it := range pg.Items {
+	for i, it := range pg.Items {
+		if w.count+i >= MaxListingItems || w.bytes+len(it) > MaxListingBytes {
+			reason := fmt.Sprintf("reached the ceiling of %s items per listing", group(MaxListingItems))
+			if w.count+i < MaxListingItems {
+				reason = fmt.Sprintf("reached the ceiling of %d MiB of items per listing", MaxListingBytes>>20)
+			}
+			pg.Items = pg.Items[:i]
+			w.count += i
+			return true, w.stop(pg.RequestID, "%s", reason)
+		}
+		w.bytes += len(it)
 		h := maphash.Bytes(w.seed, bytes.TrimSpace(it))
 		if _, ok := w.items[h]; !ok {
 			w.items[h] = struct{}{}
@@ -107,13 +129,24 @@ func (w *walk) add(pg Page) error {
 		}
 	}
 	if len(pg.Items) > 0 && fresh == 0 && w.pages > 1 {
-		return w.stop(pg.RequestID, "page %d repeated only items already listed, so the API is not advancing", pg.Number)
+		return false, w.stop(pg.RequestID, "page %d repeated only items already listed, so the API is not advancing", pg.Number)
 	}
 	w.count += len(pg.Items)
-	return nil
+	return true, nil
 }
 
-// more is called after a page was handed out and the listing has more
+// hand admits a page and hands it to fn; an error ends the walk.
+func (w *walk) hand(pg *Page, fn func(Page) error) error {
+	ok, end := w.admit(pg)
+	if ok {
+		if err := fn(*pg); err != nil {
+			return err
+		}
+	}
+	return end
+}
+
+// more is called after a page was handed out when the listing has more
 // pages: it stops the walk at a ceiling. total is the TotalCount the API
 // reported, or -1.
 func (w *walk) more(rid string, total int) error {
@@ -218,10 +251,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				}
 				pg.Pages = pages
 			}
-			if err := w.add(pg); err != nil {
-				return err
-			}
-			if err := fn(pg); err != nil {
+			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
 			// Stop at the reported page count; without one, at the first
@@ -249,10 +279,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				return err
 			}
 			pg.Number = n
-			if err := w.add(pg); err != nil {
-				return err
-			}
-			if err := fn(pg); err != nil {
+			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
 			next := nextToken(resp.Body)
@@ -280,7 +307,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		if pg.Total < 0 {
 			pg.Total = len(pg.Items)
 		}
-		return fn(pg)
+		return w.hand(&pg, fn)
 	}
 }
 
