@@ -344,3 +344,16 @@ func TestGetPeakMemoryAgainstAHostileEndpoint(t *testing.T) {
 		})
 	}
 }
+
+// get's help states the ceilings the client has.
+func TestGetHelpStatesTheListingCeilings(t *testing.T) {
+	for _, w := range []string{
+		thousands(client.MaxListingItems) + " items",
+		fmt.Sprintf("%d MiB", client.MaxListingBytes>>20),
+		thousands(client.MaxListingPages) + " pages",
+	} {
+		if !strings.Contains(getSynopsis, w) {
+			t.Errorf("get's help does not say %q", w)
+		}
+	}
+}
