@@ -47,14 +47,13 @@ type ListRequest struct {
 // 300 MB of RSS (TestGetPeakMemoryAgainstAHostileEndpoint).
 const (
 	// MaxListingItems is the most items one listing hands out: 60 times
-	// the largest listing of the large dataset.
+	// the largest listing of the large dataset (800 VSwitches).
 	MaxListingItems = 50_000
-	// MaxListingBytes is the most item JSON one listing hands out: 40
-	// times the largest listing of the large dataset (800 VSwitches, 0.8
-	// MB). Of items of about 700 bytes (a VSwitch) it holds 50,000; of
-	// larger ones (a VPC with its tags, 900 bytes) fewer. It bounds
-	// memory where the item count cannot: get holds about seven times the
-	// JSON it keeps.
+	// MaxListingBytes is the most item JSON one listing hands out: 90
+	// times that listing's 0.36 MB. It bounds memory where the item count
+	// cannot (items of 100 KB; get holds about seven times the JSON it
+	// keeps). Items under 670 bytes reach the item ceiling first (a
+	// VSwitch or a route entry is about 450); VPCs (880) stop near 38,000.
 	MaxListingBytes = 32 << 20
 	// MaxListingPages is the most pages one listing reads: 50,000 items at
 	// the smallest maximum page size (50).
