@@ -155,6 +155,21 @@ func TestPagerStopsAtAPageThatAddsNothing(t *testing.T) {
 	}
 }
 
+// An endpoint that names the page it answers and answers page 1 again
+// (with items that change) is stopped at once.
+func TestPagerStopsAtARepeatedPageNumber(t *testing.T) {
+	var n atomic.Int64
+	c, calls := hostile(t, func(w http.ResponseWriter, r *http.Request) {
+		ids := fresh(int(n.Add(1)), 50)
+		fmt.Fprintf(w, `{"RequestId":"R","PageNumber":1,"PageSize":50,"TotalCount":5000,"Vpcs":{"Vpc":[{"VpcId":%q}]}}`, ids[0])
+	})
+	items, err := listAll(c, model.Default().MustLookup("vpc").List)
+	stopped(t, err, "asked for page 2, the API answered page 1")
+	if calls.Load() != 2 || items != 1 {
+		t.Errorf("%d calls, %d items; want 2 calls and the first page's item", calls.Load(), items)
+	}
+}
+
 func TestPagerNextTokenThatGoesNowhere(t *testing.T) {
 	spec := model.Default().MustLookup("peer").List
 	for name, tc := range map[string]struct {

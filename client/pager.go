@@ -22,6 +22,8 @@ type Page struct {
 	RequestID string
 	// Body is the whole response, for callers that need other fields.
 	Body []byte
+
+	echoed int // the PageNumber the answer names, 0 if none
 }
 
 // ListRequest is one listing.
@@ -240,6 +242,10 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				return err
 			}
 			pg.Number = n
+			if pg.echoed > 0 && pg.echoed != n {
+				w.pages++
+				return w.stop(pg.RequestID, "asked for page %d, the API answered page %d, so it is not advancing", n, pg.echoed)
+			}
 			if pg.Total >= 0 {
 				eff := size
 				if eff <= 0 {
@@ -321,6 +327,12 @@ func parsePage(spec model.ListSpec, resp *Response) (Page, error) {
 		var n model.FlexInt
 		if err := json.Unmarshal(tc, &n); err == nil {
 			pg.Total = int(n)
+		}
+	}
+	if pn, ok := top["PageNumber"]; ok {
+		var n model.FlexInt
+		if err := json.Unmarshal(pn, &n); err == nil && n > 0 {
+			pg.echoed = int(n)
 		}
 	}
 	items, err := itemsAt(top, spec.Path)

@@ -148,7 +148,7 @@ func TestGetAgainstAHostileEndpoint(t *testing.T) {
 		{"PageNumber ignored", "vpc", func(w http.ResponseWriter, r *http.Request, n int64) {
 			r.URL.RawQuery = "PageNumber=1"
 			endlessVPCs(5000)(w, r, n)
-		}, 2, 50, []string{"DescribeVpcs", "page 2 repeated only items already listed", "incomplete"}},
+		}, 2, 50, []string{"DescribeVpcs", "asked for page 2, the API answered page 1", "incomplete"}},
 		{"the same NextToken forever", "peer", func(w http.ResponseWriter, r *http.Request, n int64) {
 			fmt.Fprintf(w, `{"RequestId":"RID-PEER","NextToken":"tok","VpcPeerConnects":[{"InstanceId":"pcc-%d","Status":"Activated","RegionId":"cn-hangzhou"}]}`, n)
 		}, 2, 2, []string{"ListVpcPeerConnections", `repeated NextToken "tok"`, "incomplete"}},
