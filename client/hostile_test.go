@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -345,6 +346,60 @@ func TestNullBodyIsAnError(t *testing.T) {
 		}
 		if calls.Load() != 1 {
 			t.Errorf("body %q: asked %d times; the same answer would come again", body, calls.Load())
+		}
+	}
+}
+
+// A view of many listings (every region an endpoint names) stops at the
+// view's ceiling: one listing ends with the error, the others stop, and
+// what arrived before is kept.
+func TestCollectStopsAtTheViewCeiling(t *testing.T) {
+	defer func(saved struct{ items, bytes int64 }) { viewCeiling = saved }(viewCeiling)
+	for _, tc := range []struct {
+		items, bytes int64
+		says         string
+	}{
+		{5_000, MaxViewBytes, "the view reached the ceiling of 5,000 items"},
+		{MaxViewItems, 2 << 20, "the view reached the ceiling of 2 MiB of items"},
+	} {
+		viewCeiling.items, viewCeiling.bytes = tc.items, tc.bytes
+		c, calls := hostile(t, func(w http.ResponseWriter, r *http.Request) {
+			q := r.URL.Query()
+			page, _ := strconv.Atoi(q.Get("PageNumber"))
+			vpcPage(w, -1, "", fresh(page, 50)...)
+		})
+		k := model.Default().MustLookup("vpc")
+		var plan []Listing
+		for i := range 40 {
+			plan = append(plan, NewListing(k, fmt.Sprintf("region-%d", i), nil, nil))
+		}
+		var mu sync.Mutex
+		var items int
+		var bytes int64
+		var errs []error
+		c.Collect(context.Background(), plan, nil, func(ev Event) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			items += len(ev.Objects)
+			for _, o := range ev.Objects {
+				bytes += int64(len(o.Raw))
+			}
+			if ev.Err != nil {
+				errs = append(errs, ev.Err)
+			}
+			return true
+		})
+		if len(errs) != 1 {
+			t.Fatalf("%d listings failed, want the one that crossed the ceiling: %v", len(errs), errs)
+		}
+		stopped(t, errs[0], "DescribeVpcs", tc.says, "every listing was stopped")
+		if int64(items) > tc.items || bytes > tc.bytes || items == 0 {
+			t.Errorf("%d items, %d bytes handed out; want some, within %d and %d", items, bytes, tc.items, tc.bytes)
+		}
+		// Pages already asked for when the ceiling was crossed still come
+		// back, but nothing more is asked.
+		if max := int64(min(tc.items, tc.bytes/60)/50 + 40); calls.Load() > max {
+			t.Errorf("%d calls, want at most %d", calls.Load(), max)
 		}
 	}
 }
