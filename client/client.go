@@ -225,6 +225,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			hdr = resp.Header
 		}
 		retry, _ := retryDecision(err, idempotent)
+		if errors.Is(err, ErrBodyTooLarge) || errors.Is(err, ErrNotObject) {
+			retry = false // the same answer again: read once, not ten times
+		}
 		if !retry || attempt >= c.cfg.MaxAttempts || ctx.Err() != nil {
 			return nil, err
 		}
@@ -282,15 +285,23 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		return nil, &TransportError{Action: req.Action, Err: scrub(unwrapURLError(err), creds), NotSent: notSent(err)}
 	}
 	defer hresp.Body.Close()
-	body, rerr := io.ReadAll(io.LimitReader(hresp.Body, 256<<20))
+	body, rerr := readBody(hresp, MaxBodyBytes)
 	resp := &Response{Body: body, Header: hresp.Header, RequestID: hresp.Header.Get("x-acs-request-id")}
-	if rerr != nil {
+	if errors.Is(rerr, ErrBodyTooLarge) && hresp.StatusCode < 400 {
+		resp.Body = nil
+		return resp, &MalformedResponseError{Action: req.Action, RequestID: resp.RequestID, Err: rerr, Snippet: snippet(body[:min(len(body), 512)])}
+	}
+	if rerr != nil && !errors.Is(rerr, ErrBodyTooLarge) {
 		return resp, &TransportError{Action: req.Action, Err: scrub(rerr, creds)}
 	}
 	if hresp.StatusCode >= 400 {
 		ae := parseAPIError(hresp.StatusCode, body, req.Product.Code(), req.Action, resp.RequestID)
 		ae.Message = scrubString(ae.Message, creds)
+		resp.Body = nil // an error document is read; the rest is not kept
 		return resp, ae
+	}
+	if err := notAnObject(body); err != nil {
+		return resp, &MalformedResponseError{Action: req.Action, RequestID: resp.RequestID, Err: err, Snippet: snippet(body)}
 	}
 	var head struct {
 		RequestID string `json:"RequestId"`

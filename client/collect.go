@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -151,6 +152,49 @@ type Event struct {
 // about 1.45× (BenchmarkVSwitchInventory).
 const Fanout = 256
 
+// The ceilings of one view: every listing of one Collect together. Each
+// listing has its own (MaxListingItems, MaxListingBytes), but a view
+// multiplies them: every region an endpoint names, every parent. The
+// largest real view of the large simulated account, `:route all`, is
+// 108,067 route entries in 50 MB of JSON; these are about three times
+// that. The listing that crosses one ends with a *ListingStoppedError and
+// the others are stopped; what arrived before is kept.
+const (
+	MaxViewItems = 300_000
+	MaxViewBytes = 128 << 20
+)
+
+// viewCeiling is what Collect enforces; tests lower it.
+var viewCeiling = struct{ items, bytes int64 }{MaxViewItems, MaxViewBytes}
+
+// viewTally counts what a view received, across its listings.
+type viewTally struct {
+	items, bytes atomic.Int64
+	over         atomic.Bool
+}
+
+// add counts a page of objects; the first page that crosses a ceiling gets
+// the error that ends its listing, and later ones context.Canceled (the
+// view is being stopped).
+func (v *viewTally) add(action string, objs []*model.Object) error {
+	var b int64
+	for _, o := range objs {
+		b += int64(len(o.Raw))
+	}
+	items, bytes := v.items.Add(int64(len(objs))), v.bytes.Add(b)
+	if items <= viewCeiling.items && bytes <= viewCeiling.bytes {
+		return nil
+	}
+	if !v.over.CompareAndSwap(false, true) {
+		return context.Canceled
+	}
+	reason := fmt.Sprintf("the view reached the ceiling of %s items across its listings, so every listing was stopped", group(int(viewCeiling.items)))
+	if items <= viewCeiling.items {
+		reason = fmt.Sprintf("the view reached the ceiling of %d MiB of items across its listings, so every listing was stopped", viewCeiling.bytes>>20)
+	}
+	return &ListingStoppedError{Action: action, Items: int(items), Reason: reason}
+}
+
 // Collect runs listings concurrently (pages of one listing stay
 // sequential), lists parents before their children, runs each kind's extra
 // calls after each page, and hands every event to emit as it happens —
@@ -160,6 +204,7 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var calls atomic.Int64
+	tally := &viewTally{}
 	send := func(ev Event) bool {
 		if ctx.Err() != nil {
 			return false
@@ -180,7 +225,9 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 			return
 		}
 		defer func() { <-sem }()
-		c.collectListing(ctx, l, &calls, send)
+		if c.collectListing(ctx, l, &calls, tally, send) {
+			cancel()
+		}
 	}
 	for _, l := range plan {
 		wg.Add(1)
@@ -194,10 +241,16 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 			err := c.ListObjects(ctx, x.Parent, x.Region, nil, func(objs []*model.Object, _ Page) error {
 				calls.Add(1)
 				parents = append(parents, objs...)
-				return nil
+				return tally.add(x.Parent.List.Action, objs)
 			})
+			if errors.Is(err, context.Canceled) {
+				return
+			}
 			if err != nil {
 				send(Event{Listing: x.Key(), Done: true, Err: err})
+				if tally.over.Load() {
+					cancel()
+				}
 				return
 			}
 			var children []Listing
@@ -217,10 +270,15 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 	return int(calls.Load())
 }
 
-func (c *Client) collectListing(ctx context.Context, l Listing, calls *atomic.Int64, send func(Event) bool) {
+// collectListing runs one listing; it reports whether the listing crossed
+// the view's ceiling, so that Collect stops the others.
+func (c *Client) collectListing(ctx context.Context, l Listing, calls *atomic.Int64, tally *viewTally, send func(Event) bool) bool {
 	var enrich sync.WaitGroup
 	err := c.ListObjects(ctx, l.Kind, l.Region, l.Params, func(objs []*model.Object, pg Page) error {
 		calls.Add(1)
+		if err := tally.add(l.Kind.List.Action, objs); err != nil {
+			return err
+		}
 		kept := make([]*model.Object, 0, len(objs))
 		for _, o := range objs {
 			if l.Match == nil || l.Match(o) {
@@ -241,9 +299,11 @@ func (c *Client) collectListing(ctx context.Context, l Listing, calls *atomic.In
 	})
 	enrich.Wait()
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-		return
+		return false
 	}
 	send(Event{Listing: l.Key, Done: true, Err: err})
+	var se *ListingStoppedError
+	return errors.As(err, &se) && tally.over.Load()
 }
 
 // enrichAll runs the extra calls for each object (at most 8 at once) and

@@ -1,9 +1,11 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strconv"
 	"strings"
 
@@ -20,6 +22,8 @@ type Page struct {
 	RequestID string
 	// Body is the whole response, for callers that need other fields.
 	Body []byte
+
+	echoed int // the PageNumber the answer names, 0 if none
 }
 
 // ListRequest is one listing.
@@ -33,13 +37,165 @@ type ListRequest struct {
 	PageSize int
 }
 
-// maxPages guards against a server that never stops paging.
-const maxPages = 100000
+// The ceilings of one listing (one kind, one region, one parent). The
+// API's real listings are far smaller: its quotas allow tens to thousands
+// of VPCs, VSwitches or EIPs per region and hundreds of entries per route
+// table, and the large simulated account (25 regions, 20,000 VSwitches,
+// 108,067 route entries) has no listing above 800 items, its route entries
+// being one listing per route table. A listing past a ceiling is a
+// misbehaving endpoint (a TotalCount of 1e9, pages that never end, items
+// of megabytes): the pager stops it with a *ListingStoppedError, and what
+// arrived before is kept. At these ceilings `alivpc get` peaks under
+// 300 MB of RSS (TestGetPeakMemoryAgainstAHostileEndpoint).
+const (
+	// MaxListingItems is the most items one listing hands out: 60 times
+	// the largest listing of the large dataset (800 VSwitches).
+	MaxListingItems = 50_000
+	// MaxListingBytes is the most item JSON one listing hands out: 90
+	// times that listing's 0.36 MB. It bounds memory where the item count
+	// cannot (items of 100 KB; get holds about seven times the JSON it
+	// keeps). Items under 670 bytes reach the item ceiling first (a
+	// VSwitch or a route entry is about 450); VPCs (880) stop near 38,000.
+	MaxListingBytes = 32 << 20
+	// MaxListingPages is the most pages one listing reads: 50,000 items at
+	// the smallest maximum page size (50).
+	MaxListingPages = 1_000
+)
+
+// ListingStoppedError is a listing the pager stopped before its end: a
+// ceiling was reached or a page added nothing new. The pages before it
+// were handed out.
+type ListingStoppedError struct {
+	Action    string
+	Pages     int // pages read
+	Items     int // items handed out
+	Reason    string
+	RequestID string // of the last page read
+}
+
+func (e *ListingStoppedError) Error() string {
+	rid := e.RequestID
+	if rid == "" {
+		rid = "none"
+	}
+	return fmt.Sprintf("%s: stopped listing after %s item(s) in %s page(s): %s; what arrived before is kept (RequestId %s)",
+		e.Action, group(e.Items), group(e.Pages), e.Reason, rid)
+}
+
+// walk is the bookkeeping of one listing's pages: how much arrived, which
+// items and next tokens were seen (as 64-bit hashes, so a hostile endpoint
+// cannot grow it by sending large ones), and the ceilings.
+type walk struct {
+	action string
+	seed   maphash.Seed
+	items  map[uint64]struct{}
+	tokens map[uint64]struct{}
+	pages  int
+	count  int
+	bytes  int
+}
+
+func newWalk(action string) *walk {
+	return &walk{action: action, seed: maphash.MakeSeed(), items: map[uint64]struct{}{}, tokens: map[uint64]struct{}{}}
+}
+
+func (w *walk) stop(rid, format string, args ...any) error {
+	return &ListingStoppedError{Action: w.action, Pages: w.pages, Items: w.count, Reason: fmt.Sprintf(format, args...), RequestID: rid}
+}
+
+// admit records a page before it is handed out, and says whether to hand
+// it out and how the walk ends after it (nil: it goes on). A page that is
+// not the first, not empty, and whose every item was on an earlier page is
+// not handed out: the API is not advancing (it ignores PageNumber, or
+// repeats itself). A page that crosses a ceiling is cut to it, handed out,
+// and ends the walk.
+func (w *walk) admit(pg *Page) (bool, error) {
+	w.pages++
+	fresh := 0
+	for i, it := range pg.Items {
+		if w.count+i >= MaxListingItems || w.bytes+len(it) > MaxListingBytes {
+			reason := fmt.Sprintf("reached the ceiling of %s items per listing", group(MaxListingItems))
+			if w.count+i < MaxListingItems {
+				reason = fmt.Sprintf("reached the ceiling of %d MiB of items per listing", MaxListingBytes>>20)
+			}
+			pg.Items = pg.Items[:i]
+			w.count += i
+			return true, w.stop(pg.RequestID, "%s", reason)
+		}
+		w.bytes += len(it)
+		h := maphash.Bytes(w.seed, bytes.TrimSpace(it))
+		if _, ok := w.items[h]; !ok {
+			w.items[h] = struct{}{}
+			fresh++
+		}
+	}
+	if len(pg.Items) > 0 && fresh == 0 && w.pages > 1 {
+		return false, w.stop(pg.RequestID, "page %d repeated only items already listed, so the API is not advancing", pg.Number)
+	}
+	w.count += len(pg.Items)
+	return true, nil
+}
+
+// hand admits a page and hands it to fn; an error ends the walk.
+func (w *walk) hand(pg *Page, fn func(Page) error) error {
+	ok, end := w.admit(pg)
+	if ok {
+		if err := fn(*pg); err != nil {
+			return err
+		}
+	}
+	return end
+}
+
+// more is called after a page was handed out when the listing has more
+// pages: it stops the walk at a ceiling. total is the TotalCount the API
+// reported, or -1.
+func (w *walk) more(rid string, total int) error {
+	switch {
+	case total > MaxListingItems:
+		return w.stop(rid, "the API reports %s items (TotalCount), more than the ceiling of %s per listing", group(total), group(MaxListingItems))
+	case w.count >= MaxListingItems:
+		return w.stop(rid, "reached the ceiling of %s items per listing", group(MaxListingItems))
+	case w.pages >= MaxListingPages:
+		return w.stop(rid, "reached the ceiling of %s pages per listing", group(MaxListingPages))
+	}
+	return nil
+}
+
+// token records a NextToken; a token seen before means the API is going
+// round in circles.
+func (w *walk) token(rid, tok string) error {
+	h := maphash.String(w.seed, tok)
+	if _, ok := w.tokens[h]; ok {
+		shown := tok
+		if len(shown) > 40 {
+			shown = shown[:40] + "…"
+		}
+		return w.stop(rid, "the API repeated NextToken %q, so it is going round in circles", shown)
+	}
+	w.tokens[h] = struct{}{}
+	return nil
+}
+
+// group formats 1234567 as 1,234,567.
+func group(n int) string {
+	if n < 0 {
+		return "-" + group(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // List walks every page of a listing in order and calls fn with each one.
 // Pages of one listing are sequential: the API answers deep page skipping
 // with Throttling.DeepPageSkip, and the next token needs the previous page.
-// fn returning an error stops the walk with that error.
+// fn returning an error stops the walk with that error. A walk that
+// reaches a ceiling (MaxListingItems, MaxListingPages), or meets a page
+// that adds nothing new, ends with a *ListingStoppedError after the pages
+// before it were handed out.
 func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) error {
 	spec := lr.Spec
 	size := lr.PageSize
@@ -70,10 +226,11 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		return c.Do(ctx, Request{Product: spec.Product, Action: spec.Action, Region: lr.Region, NoRegionParam: spec.NoRegion, Params: p})
 	}
 
+	w := newWalk(spec.Action)
 	switch spec.Paging {
 	case model.PageNumberPaging:
 		pages := 0
-		for n := 1; n <= maxPages; n++ {
+		for n := 1; ; n++ {
 			p := params()
 			p["PageNumber"] = strconv.Itoa(n)
 			resp, err := call(p)
@@ -85,6 +242,10 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				return err
 			}
 			pg.Number = n
+			if pg.echoed > 0 && pg.echoed != n {
+				w.pages++
+				return w.stop(pg.RequestID, "asked for page %d, the API answered page %d, so it is not advancing", n, pg.echoed)
+			}
 			if pg.Total >= 0 {
 				eff := size
 				if eff <= 0 {
@@ -95,7 +256,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				}
 				pg.Pages = pages
 			}
-			if err := fn(pg); err != nil {
+			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
 			// Stop at the reported page count; without one, at the first
@@ -103,12 +264,13 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 			if pages > 0 && n >= pages || pg.Total < 0 && len(pg.Items) < size || len(pg.Items) == 0 {
 				return nil
 			}
+			if err := w.more(pg.RequestID, pg.Total); err != nil {
+				return err
+			}
 		}
-		return fmt.Errorf("%s: gave up after %d pages", spec.Action, maxPages)
 	case model.NextTokenPaging:
 		token := ""
-		seen := map[string]bool{}
-		for n := 1; n <= maxPages; n++ {
+		for n := 1; ; n++ {
 			p := params()
 			if token != "" {
 				p["NextToken"] = token
@@ -122,20 +284,21 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 				return err
 			}
 			pg.Number = n
-			if err := fn(pg); err != nil {
+			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
 			next := nextToken(resp.Body)
 			if next == "" {
 				return nil
 			}
-			if seen[next] {
-				return fmt.Errorf("%s: the API repeated NextToken %q; stopping to avoid a loop (RequestId %s)", spec.Action, next, resp.RequestID)
+			if err := w.token(pg.RequestID, next); err != nil {
+				return err
 			}
-			seen[next] = true
+			if err := w.more(pg.RequestID, pg.Total); err != nil {
+				return err
+			}
 			token = next
 		}
-		return fmt.Errorf("%s: gave up after %d pages", spec.Action, maxPages)
 	default:
 		resp, err := call(params())
 		if err != nil {
@@ -149,7 +312,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		if pg.Total < 0 {
 			pg.Total = len(pg.Items)
 		}
-		return fn(pg)
+		return w.hand(&pg, fn)
 	}
 }
 
@@ -164,6 +327,12 @@ func parsePage(spec model.ListSpec, resp *Response) (Page, error) {
 		var n model.FlexInt
 		if err := json.Unmarshal(tc, &n); err == nil {
 			pg.Total = int(n)
+		}
+	}
+	if pn, ok := top["PageNumber"]; ok {
+		var n model.FlexInt
+		if err := json.Unmarshal(pn, &n); err == nil && n > 0 {
+			pg.echoed = int(n)
 		}
 	}
 	items, err := itemsAt(top, spec.Path)

@@ -36,8 +36,10 @@ as the API returned them; pre-shared keys and BGP auth keys masked unless --show
 (a header row, then one row per resource).
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
 RequestId goes to stderr; when some regions or listings answered, what they returned is still
-printed and marked incomplete on stderr; when nothing arrived, stdout stays empty); 2 on a usage
-error (an unknown kind, format or --filter column, which lists the kind's columns).`
+printed and marked incomplete on stderr; when nothing arrived, stdout stays empty), or when a
+listing was stopped: at 50,000 items, 32 MiB or 1,000 pages, or when the API stopped advancing
+(what arrived before is printed); 2 on a usage error (an unknown kind, format or --filter
+column, which lists the kind's columns).`
 
 const getExamples = `  alivpc get vswitches --region all -o json
   alivpc get route --parent vtb-xxx -o csv
@@ -447,7 +449,7 @@ func apiFailure(stderr io.Writer, errs []error, partial bool) error {
 		fmt.Fprintln(stderr, "alivpc: "+err.Error())
 	}
 	if partial {
-		fmt.Fprintln(stderr, "alivpc: the output is incomplete: it has what the other listings returned")
+		fmt.Fprintln(stderr, "alivpc: the output is incomplete: it has what arrived before the errors above")
 	}
 	return &exitError{code: 1, err: errQuiet}
 }
