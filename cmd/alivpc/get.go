@@ -444,7 +444,9 @@ func apiFailure(stderr io.Writer, errs []error, partial bool) error {
 			fmt.Fprintf(stderr, "alivpc: … and %d more failed listings\n", len(errs)-shown)
 			break
 		}
-		fmt.Fprintln(stderr, "alivpc: "+err.Error())
+		// Code, Message and RequestId came from the network: no secret
+		// echoed back and no control sequence reaches the terminal.
+		fmt.Fprintln(stderr, "alivpc: "+client.Clean(err.Error()))
 	}
 	if partial {
 		fmt.Fprintln(stderr, "alivpc: the output is incomplete: it has what the other listings returned")
