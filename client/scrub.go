@@ -273,13 +273,23 @@ func StripTerminal(s string) string {
 // before it reaches the screen, stderr, a log or a file.
 func Clean(s string) string { return StripTerminal(Scrub(s)) }
 
-// plain reports whether s is printable ASCII, newlines and tabs only.
+// plain reports whether s has nothing to strip: the common case (names in
+// any script, IDs, messages) costs one pass and no allocation.
 func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x7f || c < 0x20 && c != '\n' && c != '\t' {
+		if c < utf8.RuneSelf {
+			if c >= 0x7f || c < 0x20 && c != '\n' && c != '\t' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r <= 0x9f || bidiControl(r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }
