@@ -1,6 +1,7 @@
 package client
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -358,4 +359,31 @@ func skipString(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// StripTerminalJSON makes a JSON document from the network safe to print
+// and still the same JSON: the controls it may legally hold raw inside
+// strings (C1, bidirectional overrides) and bytes that are not UTF-8 are
+// written as \u escapes (the latter as \ufffd); a CR, which valid JSON
+// holds raw only between tokens, becomes a space.
+func StripTerminalJSON(b []byte) []byte {
+	if plain(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			out = append(out, `\ufffd`...)
+		case r == '\r':
+			out = append(out, ' ') // raw only as whitespace between tokens
+		case r >= 0x80 && r <= 0x9f || bidiControl(r) || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f:
+			out = append(out, fmt.Sprintf(`\u%04x`, r)...)
+		default:
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }

@@ -238,3 +238,24 @@ func TestAPIErrorFromTheNetworkIsClean(t *testing.T) {
 		t.Errorf("code %q, request id %q: the printable text should stay", e.Code, e.RequestID)
 	}
 }
+
+func TestStripTerminalJSONKeepsTheDocument(t *testing.T) {
+	in := []byte("{\"Name\":\"evil\u009b2J\u202ename\\u001b]0;t\\u0007\",\r\n \"Bad\":\"x\xffy\",\"Ok\":\"日本 ✓\"}")
+	out := StripTerminalJSON(in)
+	for _, bad := range []string{"\u009b", "\u202e", "\r", "\xff", "\x1b"} {
+		if strings.Contains(string(out), bad) {
+			t.Errorf("%q kept in %q", bad, out)
+		}
+	}
+	var a, b map[string]string
+	if err := json.Unmarshal(out, &b); err != nil {
+		t.Fatalf("not JSON any more: %v: %s", err, out)
+	}
+	_ = json.Unmarshal(in, &a)
+	if a["Name"] != b["Name"] || a["Ok"] != b["Ok"] || b["Bad"] != "x\ufffdy" {
+		t.Errorf("values changed: %q -> %q", a, b)
+	}
+	if plainJSON := []byte(`{"a":"b"}`); &StripTerminalJSON(plainJSON)[0] != &plainJSON[0] {
+		t.Error("a clean document should be returned as is")
+	}
+}

@@ -370,11 +370,12 @@ func writeJSON(w *bufio.Writer, objs []*model.Object, secrets bool) error {
 	w.WriteString("[\n")
 	for i, ob := range objs {
 		w.WriteString("  ")
-		if secrets {
-			w.Write(ob.Raw)
-		} else {
-			w.Write(ui.MaskSecrets(ob.Raw))
+		raw := ob.Raw
+		if !secrets {
+			raw = ui.MaskSecrets(raw)
 		}
+		// The same JSON, with nothing a terminal would obey.
+		w.Write(client.StripTerminalJSON(raw))
 		if i < len(objs)-1 {
 			w.WriteByte(',')
 		}

@@ -154,3 +154,48 @@ func TestGetStderrCarriesNoTerminalControls(t *testing.T) {
 		t.Errorf("the debug log keeps the server's control sequences:\n%s", debug)
 	}
 }
+
+// A listing whose names carry control sequences: table, CSV and JSON
+// output reach a terminal without any of them (JSON stays the same JSON).
+func TestGetOutputCarriesNoTerminalControls(t *testing.T) {
+	const name = `evil\u001b]0;pwned\u0007` + "\u009b2J\u202ename\u009d52;c;eA==\u009c"
+	h := &hostileEndpoint{}
+	url := h.serve(t, func(w http.ResponseWriter, r *http.Request, _ string) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"RequestId":"R-1","TotalCount":1,"PageNumber":1,"PageSize":50,"Vpcs":{"Vpc":[`+
+			`{"VpcId":"vpc-evil1","VpcName":"%s","RegionId":"cn-hangzhou","Status":"Available","CidrBlock":"10.0.0.0/8"}]}}`, name)
+	})
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIcliLeakTestId")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", cliLeakSecret)
+	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	for _, format := range []string{"table", "csv", "json"} {
+		var out, errb bytes.Buffer
+		err := run([]string{"get", "vpc", "--region", "cn-hangzhou", "-o", format, "--endpoint", url,
+			"--config", filepath.Join(home, "none.yaml")}, nil, &out, &errb)
+		if code := report(err, &errb); code != 0 {
+			t.Fatalf("-o %s: exit %d: %s", format, code, errb.String())
+		}
+		got := out.String()
+		if !strings.Contains(got, "vpc-evil1") || !strings.Contains(got, "evil") {
+			t.Fatalf("-o %s lost the row:\n%s", format, got)
+		}
+		for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u009d", "\u009c", "\u202e"} {
+			if strings.Contains(got+errb.String(), bad) {
+				t.Errorf("-o %s prints %q:\n%q", format, bad, got)
+			}
+		}
+		if format == "json" {
+			var objs []map[string]any
+			if err := json.Unmarshal(out.Bytes(), &objs); err != nil || len(objs) != 1 {
+				t.Fatalf("-o json is not the same JSON: %v\n%s", err, got)
+			}
+			var want map[string]any
+			_ = json.Unmarshal([]byte(`{"n":"`+name+`"}`), &want)
+			if objs[0]["VpcName"] != want["n"] {
+				t.Errorf("-o json changed the name: %q, want %q", objs[0]["VpcName"], want["n"])
+			}
+		}
+	}
+}
