@@ -52,11 +52,27 @@ type secretIndex struct {
 	sigs     fifo
 }
 
-// fifo is a bounded set of secrets that forgets the oldest.
+// fifo is a bounded set of secrets that forgets the oldest: a ring, so
+// adding one costs the same however many are kept.
 type fifo struct {
-	cap   int
-	order []string
-	has   map[string]bool
+	cap  int
+	ring []string
+	next int // the oldest, once the ring is full
+	has  map[string]bool
+}
+
+// push adds s and returns the secret it displaced, or "".
+func (f *fifo) push(s string) (old string) {
+	f.has[s] = true
+	if len(f.ring) < f.cap {
+		f.ring = append(f.ring, s)
+		return ""
+	}
+	old = f.ring[f.next]
+	f.ring[f.next] = s
+	f.next = (f.next + 1) % f.cap
+	delete(f.has, old)
+	return old
 }
 
 var theScrubber = &secretIndex{
@@ -90,13 +106,8 @@ func (sc *secretIndex) add(set *fifo, s string) {
 	if set.has[s] {
 		return
 	}
-	set.has[s] = true
-	set.order = append(set.order, s)
 	sc.index(s, +1)
-	if len(set.order) > set.cap {
-		old := set.order[0]
-		set.order = append(set.order[:0:0], set.order[1:]...)
-		delete(set.has, old)
+	if old := set.push(s); old != "" {
 		sc.index(old, -1)
 	}
 }
