@@ -197,6 +197,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		req.Product = model.ProductVPC
 	}
 	idempotent := readAction(req.Action) || req.Params["ClientToken"] != ""
+	registerParamSecrets(req.Params)
 	start := c.cfg.Now()
 	var lastErr error
 	for attempt := 1; ; attempt++ {
@@ -251,6 +252,8 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, &TransportError{Action: req.Action, Err: fmt.Errorf("credentials: %w", err), NotSent: true}
 	}
+	RegisterSecret(creds.AccessKeySecret)
+	RegisterSecret(creds.SecurityToken)
 	base, err := c.cfg.Endpoints.URL(req.Product, req.Region)
 	if err != nil {
 		return nil, &TransportError{Action: req.Action, Err: err, NotSent: true}
@@ -307,7 +310,7 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		RequestID string `json:"RequestId"`
 	}
 	if err := json.Unmarshal(body, &head); err != nil {
-		return resp, &MalformedResponseError{Action: req.Action, RequestID: resp.RequestID, Err: err, Snippet: snippet(body)}
+		return resp, &MalformedResponseError{Action: req.Action, RequestID: Clean(resp.RequestID), Err: err, Snippet: snippet(body)}
 	}
 	if head.RequestID != "" {
 		resp.RequestID = head.RequestID
@@ -339,6 +342,7 @@ func (c *Client) buildV1(ctx context.Context, base *url.URL, req Request, params
 		all[k] = v
 	}
 	sig := SignV1(c.cfg.Method, all, creds.AccessKeySecret)
+	registerSignature(sig)
 	u := *base
 	u.Path = "/"
 	var body io.Reader
@@ -392,6 +396,9 @@ func (c *Client) buildV3(ctx context.Context, base *url.URL, req Request, params
 		h["x-acs-accesskey-id"] = []string{creds.AccessKeyID}
 	}
 	auth := SignV3(V3Request{Method: c.cfg.Method, Path: "/", Query: params, Headers: h, PayloadHash: EmptyPayloadHash}, creds.AccessKeyID, creds.AccessKeySecret)
+	if i := strings.LastIndex(auth, "Signature="); i >= 0 {
+		registerSignature(auth[i+len("Signature="):])
+	}
 	for k, v := range h {
 		if k == "host" {
 			continue // net/http sends Host from the URL
@@ -423,7 +430,8 @@ func unwrapURLError(err error) error {
 }
 
 // scrub removes the secret and the token from an error's text, in case a
-// server or proxy echoed them back.
+// server or proxy echoed them back (and, through Clean, every other secret
+// of the run and any terminal control sequence).
 func scrub(err error, creds Credentials) error {
 	if err == nil {
 		return nil
@@ -437,6 +445,7 @@ func scrub(err error, creds Credentials) error {
 }
 
 func scrubString(s string, creds Credentials) string {
+	s = Clean(s)
 	for _, secret := range []string{creds.AccessKeySecret, creds.SecurityToken} {
 		if len(secret) < 4 {
 			continue
@@ -452,7 +461,7 @@ func scrubString(s string, creds Credentials) string {
 // when it does not fit.
 func (r *Response) Decode(action string, out any) error {
 	if err := json.Unmarshal(r.Body, out); err != nil {
-		return &MalformedResponseError{Action: action, RequestID: r.RequestID, Err: err, Snippet: snippet(r.Body)}
+		return &MalformedResponseError{Action: action, RequestID: Clean(r.RequestID), Err: err, Snippet: snippet(r.Body)}
 	}
 	return nil
 }

@@ -11,7 +11,8 @@ import (
 
 // debugLog writes one JSON line per attempt. It sees only the API
 // parameters — never the signed protocol parameters — and still masks any
-// parameter whose name says it holds a secret.
+// parameter whose name says it holds a secret (RedactParams); what the
+// server answered goes through Clean.
 type debugLog struct {
 	mu sync.Mutex
 	w  io.Writer
@@ -64,6 +65,8 @@ func (d *debugLog) write(req Request, resp *Response, err error, attempt int, du
 	default:
 		e.Error = err.Error()
 	}
+	// What the server said passes the scrubber like every other output.
+	e.Code, e.RequestID, e.Error = Clean(e.Code), Clean(e.RequestID), Clean(e.Error)
 	b, merr := json.Marshal(e)
 	if merr != nil {
 		return
@@ -75,13 +78,18 @@ func (d *debugLog) write(req Request, resp *Response, err error, attempt int, du
 
 // secretParam reports whether a parameter's value is a secret: signatures,
 // tokens (other than ClientToken and NextToken, which are not), passwords,
-// pre-shared keys and BGP auth keys.
+// pre-shared keys, BGP auth keys and private (certificate) keys. A
+// flattened name such as TunnelOptionsSpecification.1.TunnelIkeConfig.Psk
+// counts by its last part as well as by the whole.
 func secretParam(name string) bool {
 	n := strings.ToLower(name)
+	if i := strings.LastIndexByte(n, '.'); i >= 0 && (n[i+1:] == "clienttoken" || n[i+1:] == "nexttoken") {
+		return false
+	}
 	if n == "clienttoken" || n == "nexttoken" {
 		return false
 	}
-	for _, s := range []string{"signature", "secret", "token", "password", "psk", "authkey"} {
+	for _, s := range []string{"signature", "secret", "token", "password", "psk", "authkey", "privatekey", "private_key", "clientkey"} {
 		if strings.Contains(n, s) {
 			return true
 		}
@@ -89,8 +97,11 @@ func secretParam(name string) bool {
 	return false
 }
 
-// RedactParams copies params with secret values masked. The audit log and
-// the debug log both use it.
+// RedactParams copies params with secret values masked: parameters whose
+// name says they hold a secret, secrets nested at any depth in JSON-valued
+// parameters (an IkeConfig object, a TunnelOptionsSpecification array of
+// objects), and any of the run's secrets (Scrub) inside other values. The
+// audit log, the debug log and CallError all use it.
 func RedactParams(params map[string]string) map[string]string {
 	if len(params) == 0 {
 		return nil
@@ -99,39 +110,75 @@ func RedactParams(params map[string]string) map[string]string {
 	for k, v := range params {
 		switch {
 		case secretParam(k):
-			out[k] = "****"
-		case strings.HasPrefix(strings.TrimSpace(v), "{"):
-			// JSON-valued parameters (IkeConfig, IpsecConfig) carry keys
-			// such as Psk inside.
-			out[k] = redactJSON(v)
+			out[k] = masked
+		case jsonValued(v):
+			out[k] = Scrub(redactJSON(v))
 		default:
-			out[k] = v
+			out[k] = Scrub(v)
 		}
 	}
 	return out
 }
 
+// registerParamSecrets adds the secret values among params (nested ones
+// included) to the run's secrets, so that a server echoing one back is
+// masked too.
+func registerParamSecrets(params map[string]string) {
+	for k, v := range params {
+		switch {
+		case secretParam(k):
+			RegisterSecret(v)
+		case jsonValued(v):
+			var x any
+			if json.Unmarshal([]byte(v), &x) == nil {
+				walkJSON(x, RegisterSecret)
+			}
+		}
+	}
+}
+
+func jsonValued(v string) bool {
+	t := strings.TrimSpace(v)
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
+}
+
+// redactJSON masks the secret fields at any depth of a JSON value; a value
+// that looks like JSON but is not is masked whole if it names a secret.
 func redactJSON(v string) string {
-	var m map[string]any
-	if json.Unmarshal([]byte(v), &m) != nil {
+	var x any
+	if json.Unmarshal([]byte(v), &x) != nil {
+		if secretAssign.MatchString(v) {
+			return masked
+		}
 		return v
 	}
-	redactMap(m)
-	b, err := json.Marshal(m)
+	x = walkJSON(x, nil)
+	b, err := json.Marshal(x)
 	if err != nil {
-		return "****"
+		return masked
 	}
 	return string(b)
 }
 
-func redactMap(m map[string]any) {
-	for k, v := range m {
-		if secretParam(k) {
-			m[k] = "****"
-			continue
+// walkJSON masks secret fields in x, at any depth through objects and
+// arrays, and returns it; found (if not nil) sees each secret string value.
+func walkJSON(x any, found func(string)) any {
+	switch t := x.(type) {
+	case map[string]any:
+		for k, v := range t {
+			if secretParam(k) {
+				if s, ok := v.(string); ok && found != nil {
+					found(s)
+				}
+				t[k] = masked
+				continue
+			}
+			t[k] = walkJSON(v, found)
 		}
-		if sub, ok := v.(map[string]any); ok {
-			redactMap(sub)
+	case []any:
+		for i, v := range t {
+			t[i] = walkJSON(v, found)
 		}
 	}
+	return x
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is an error answer from the API.
@@ -22,8 +23,10 @@ type APIError struct {
 }
 
 // Error is one line a person can act on; it always carries the RequestId so
-// a support ticket can quote it.
-func (e *APIError) Error() string {
+// a support ticket can quote it. It passes Clean, however e was built.
+func (e *APIError) Error() string { return Clean(e.text()) }
+
+func (e *APIError) text() string {
 	var b strings.Builder
 	if e.Action != "" {
 		b.WriteString(e.Action)
@@ -102,6 +105,11 @@ func parseAPIError(status int, body []byte, product, action, headerRequestID str
 		e.Code = fmt.Sprintf("HTTP%d", status)
 		e.Message = "the server answered without an API error body: " + snippet(body)
 	}
+	// Everything kept came from the network: no secret it echoes and no
+	// control sequence survives into a message, a log or the screen.
+	for _, f := range []*string{&e.Code, &e.Message, &e.RequestID, &e.HostID, &e.Recommend} {
+		*f = Clean(*f)
+	}
 	return e
 }
 
@@ -126,7 +134,7 @@ func (e *MalformedResponseError) Error() string {
 	if rid == "" {
 		rid = "none"
 	}
-	return fmt.Sprintf("%s: the response could not be read (%v); it began %q (RequestId %s)", e.Action, e.Err, e.Snippet, rid)
+	return Clean(fmt.Sprintf("%s: the response could not be read (%v); it began %q (RequestId %s)", e.Action, e.Err, e.Snippet, rid))
 }
 
 func (e *MalformedResponseError) Unwrap() error { return e.Err }
@@ -146,15 +154,29 @@ func (e *TransportError) Error() string {
 	if errors.As(e.Err, &ne) && ne.Timeout() {
 		msg = "timed out waiting for the API (" + msg + ")"
 	}
-	return e.Action + ": " + msg
+	return Clean(e.Action + ": " + msg)
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// snippetWindow bounds how much of an unreadable body is scrubbed to quote
+// its start: secrets are found whole within it.
+const snippetWindow = 64 << 10
+
+// snippet quotes the start of an unreadable body, after Clean (a page that
+// echoes the request carries the token and the signature), so that no
+// truncation can cut a secret in half.
 func snippet(b []byte) string {
-	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(b) > snippetWindow {
+		b = b[:snippetWindow]
+	}
+	s := strings.Join(strings.Fields(Clean(string(b))), " ")
 	if len(s) > 80 {
-		s = s[:80] + "…"
+		s = s[:80]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "…"
 	}
 	return s
 }

@@ -59,7 +59,8 @@ func (a *App) learnCaller() tea.Cmd {
 func (a *App) setCaller(m callerMsg) tea.Cmd {
 	a.caller = caller{done: true, err: m.err}
 	if m.err == nil && m.id != nil {
-		a.caller.account, a.caller.arn = m.id.AccountId, m.id.Arn
+		// Shown in the header: text from the network passes the stripper.
+		a.caller.account, a.caller.arn = client.StripTerminal(m.id.AccountId), client.StripTerminal(m.id.Arn)
 	}
 	return nil
 }

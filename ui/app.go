@@ -584,7 +584,8 @@ func (f *flash) view(a *App, w int) string {
 
 func (a *App) setFlash(kind flashKind, text string) tea.Cmd {
 	a.flash.gen++
-	a.flash.text, a.flash.kind = text, kind
+	// A flash often quotes an error: it passes the one scrubber.
+	a.flash.text, a.flash.kind = client.Clean(text), kind
 	gen := a.flash.gen
 	ttl := flashTTL
 	if kind == flashErr {

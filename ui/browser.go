@@ -1001,14 +1001,19 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // errorLines renders an error in two lines with what a support ticket
 // needs first (code and RequestId), so narrow windows keep them.
+// Server text passes client.Clean: no echoed secret, no control sequence.
 func errorLines(err error, hint string) []string {
 	var ae *client.APIError
 	if errors.As(err, &ae) {
 		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, firstNonEmpty(ae.RequestID, "none"), ae.HTTPStatus)
-		return []string{first, "  " + oneLine(ae.Message) + " — " + hint}
+		return []string{serverLine(first), "  " + serverLine(ae.Message) + " — " + hint}
 	}
-	return []string{"⚠ " + oneLine(err.Error()), "  " + hint}
+	return []string{"⚠ " + serverLine(err.Error()), "  " + hint}
 }
+
+// serverLine is text that came from the network (an error, a message) made
+// fit for the screen: one line, through the client's one scrubber.
+func serverLine(s string) string { return oneLine(client.Clean(s)) }
 
 func firstNonEmpty(v ...string) string {
 	for _, s := range v {

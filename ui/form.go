@@ -525,7 +525,7 @@ func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) te
 		e.Parent = fc.parent.ID
 	}
 	if res != nil {
-		e.Params, e.RequestID = client.RedactParams(res.Params), res.RequestID
+		e.Params, e.RequestID = client.RedactParams(res.Params), client.Clean(res.RequestID)
 		if res.ID != "" {
 			e.ID = res.ID
 		}
@@ -534,7 +534,7 @@ func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) te
 		}
 	}
 	if err != nil {
-		e.Outcome, e.Error, e.RequestID, e.Code = "failed", err.Error(), client.RequestID(err), client.ErrorCode(err)
+		e.Outcome, e.Error, e.RequestID, e.Code = "failed", client.Clean(err.Error()), client.Clean(client.RequestID(err)), client.Clean(client.ErrorCode(err))
 		if _, params, ok := client.FailedCall(err); ok {
 			e.Params = client.RedactParams(params)
 		} else {

@@ -147,7 +147,7 @@ type pick struct{ label, value string }
 func options(picks []pick) []huh.Option[string] {
 	out := make([]huh.Option[string], len(picks))
 	for i, p := range picks {
-		out[i] = huh.NewOption(p.label, p.value)
+		out[i] = huh.NewOption(sanitize(p.label), p.value) // labels quote names from the API
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/theme"
 )
@@ -111,20 +112,16 @@ func lowerText(line string) string {
 	return string(b)
 }
 
-// sanitize keeps control characters from an API answer out of the screen.
+// sanitize keeps control characters from an API answer out of the screen:
+// the client's one terminal stripper (escape sequences and their payloads
+// go whole), then a newline or tab becomes a space, so a cell stays one cell.
 func sanitize(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] == 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	s = client.StripTerminal(s)
+	if !strings.ContainsAny(s, "\n\t") {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
+		if r == '\n' || r == '\t' {
 			return ' '
 		}
 		return r

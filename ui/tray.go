@@ -179,7 +179,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 		}
 		cells[r] = make([]string, len(all))
 		for j, c := range all {
-			cells[r][j] = oneLine(c.get(op, ago(end.Sub(op.started))))
+			cells[r][j] = serverLine(c.get(op, ago(end.Sub(op.started))))
 		}
 	}
 	cols := layoutTray(all, cells, w)
@@ -219,7 +219,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 	}
 	// The selected failure in full: the row has room for its code only.
 	if detail != nil && detail.err != nil && len(lines)+2 <= h {
-		lines = append(lines, "", wrapTo(st.Error.Render("✗ "+oneLine(detail.err.Error())), w))
+		lines = append(lines, "", wrapTo(st.Error.Render("✗ "+serverLine(detail.err.Error())), w))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -372,11 +372,12 @@ func writeJSON(w *bufio.Writer, objs []*model.Object, secrets bool) error {
 	w.WriteString("[\n")
 	for i, ob := range objs {
 		w.WriteString("  ")
-		if secrets {
-			w.Write(ob.Raw)
-		} else {
-			w.Write(ui.MaskSecrets(ob.Raw))
+		raw := ob.Raw
+		if !secrets {
+			raw = ui.MaskSecrets(raw)
 		}
+		// The same JSON, with nothing a terminal would obey.
+		w.Write(client.StripTerminalJSON(raw))
 		if i < len(objs)-1 {
 			w.WriteByte(',')
 		}
@@ -446,7 +447,9 @@ func apiFailure(stderr io.Writer, errs []error, partial bool) error {
 			fmt.Fprintf(stderr, "alivpc: … and %d more failed listings\n", len(errs)-shown)
 			break
 		}
-		fmt.Fprintln(stderr, "alivpc: "+err.Error())
+		// Code, Message and RequestId came from the network: no secret
+		// echoed back and no control sequence reaches the terminal.
+		fmt.Fprintln(stderr, "alivpc: "+client.Clean(err.Error()))
 	}
 	if partial {
 		fmt.Fprintln(stderr, "alivpc: the output is incomplete: it has what arrived before the errors above")

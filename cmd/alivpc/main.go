@@ -18,6 +18,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/pflag"
+
+	"github.com/alivpc/alivpc/client"
 )
 
 // version is set with -ldflags "-X main.version=v1.2.3"; otherwise the
@@ -67,7 +69,8 @@ func report(err error, stderr io.Writer) int {
 		code = ee.code
 	}
 	if msg := err.Error(); msg != "" {
-		fmt.Fprintln(stderr, "alivpc: "+msg)
+		// Errors carry what servers said: one scrubber on the way out.
+		fmt.Fprintln(stderr, "alivpc: "+client.Clean(msg))
 	}
 	return code
 }
