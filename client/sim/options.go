@@ -130,6 +130,11 @@ type Options struct {
 	// whose connection is then closed without an answer.
 	Drop float64
 
+	// MaxNonces caps how many used signature nonces are remembered
+	// (default about a million, ~40 MB); past it signed requests are
+	// answered Throttling.User until old nonces expire.
+	MaxNonces int
+
 	// RequestLog receives one JSON line per request. It never contains
 	// signatures, secrets or security tokens.
 	RequestLog io.Writer

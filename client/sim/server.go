@@ -25,7 +25,7 @@ type Server struct {
 	mu     sync.Mutex // guards st and toks
 	st     *store
 	toks   tokens
-	nonces nonceCache
+	nonces *nonceCache
 	faults *faults
 
 	logMu   sync.Mutex
@@ -53,6 +53,7 @@ func New(o Options) (*Server, error) {
 		byRegID: map[string]*regionInfo{},
 		keys:    map[string]Key{},
 		faults:  newFaults(o.Seed),
+		nonces:  newNonceCache(o.MaxNonces),
 		counts:  map[string]int{},
 	}
 	for i := range s.regions {
