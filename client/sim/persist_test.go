@@ -83,42 +83,59 @@ func TestCorruptStateFileIsAnError(t *testing.T) {
 
 func TestMissingStateFileSeedsTheDataset(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fresh.json")
-	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Hour})
+	h := newHarness(t, Options{StatePath: path})
 	if n := h.countVpcs(hz); n != 4 {
 		t.Fatalf("%d demo VPCs", n)
 	}
-	// Saved on Close even without writes, so the next start loads it.
-	if err := h.srv.Close(); err != nil {
-		t.Fatal(err)
-	}
+	// Saved at start, so journaled writes always have a base to apply to.
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), stateFormat) {
 		t.Fatalf("state file: %v", err)
 	}
-	// An unwritable location is reported by Close, not swallowed.
-	bad, err := New(Options{StatePath: filepath.Join(t.TempDir(), "no", "such", "dir", "s.json")})
-	if err != nil {
+	if err := h.srv.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := bad.Close(); err == nil {
-		t.Errorf("Close could not save and said nothing")
+	// An unwritable location is reported at start, not after writes
+	// were acknowledged.
+	bad := filepath.Join(t.TempDir(), "no", "such", "dir", "s.json")
+	if srv, err := New(Options{StatePath: bad}); err == nil {
+		srv.Close()
+		t.Errorf("New accepted a state file it cannot write")
+	} else if !strings.Contains(err.Error(), bad) {
+		t.Errorf("the error does not name the file: %v", err)
 	}
 }
 
-func TestDebouncedSaveAfterWrites(t *testing.T) {
+// A write is durable when it is answered: another simulator started on the
+// same file without the first one closing (as after kill -9) has it, and
+// the replayed ClientToken answers the same VPC instead of creating one.
+func TestWriteIsDurableWhenAnswered(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.json")
-	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Millisecond})
-	h.createVpc("VpcName", "debounced")
-	// The save runs on a timer; poll for it instead of sleeping a fixed time.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		data, _ := os.ReadFile(path)
-		if strings.Contains(string(data), "debounced") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the write was not saved")
-		}
-		time.Sleep(5 * time.Millisecond)
+	h := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	params := kv("RegionId", hz, "VpcName", "journaled", "ClientToken", "tok-1")
+	id := h.ok("CreateVpc", params).str("VpcId")
+	h.settle()
+	h.ok("ModifyVpcAttribute", kv("RegionId", hz, "VpcId", id, "Description", "changed after create"))
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), "journaled") {
+		t.Fatal("test premise: the write should be in the journal, not yet in the state file")
+	}
+
+	again := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	attr := again.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", id))
+	if attr.str("VpcName") != "journaled" || attr.str("Description") != "changed after create" {
+		t.Fatalf("after restart: %s", attr.Raw)
+	}
+	replay := again.ok("CreateVpc", params)
+	if replay.str("VpcId") != id {
+		t.Errorf("the replayed ClientToken answered %s, want %s", replay.str("VpcId"), id)
+	}
+	if n := again.countVpcs(hz); n != 1 {
+		t.Errorf("%d VPCs after the replay, want 1", n)
+	}
+	again.fails("CreateVpc", kv("RegionId", hz, "VpcName", "other", "ClientToken", "tok-1"), 400, "IdempotentParameterMismatch")
+	// A new ID does not collide with the restored one.
+	if other := again.createVpc(); other == id {
+		t.Errorf("new VPC reused %s", id)
 	}
 }
