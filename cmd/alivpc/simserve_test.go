@@ -212,3 +212,72 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 		t.Errorf("%d VPCs after the replays (%v), want %d", len(vpcs), err, workers)
 	}
 }
+
+// soakDuration is how long TestSimSoakKeepsMemoryFlat runs its clients
+// (the README's figure comes from a 60 s run by hand: SIM_SOAK=60s).
+func soakDuration(t *testing.T) time.Duration {
+	if v := os.Getenv("SIM_SOAK"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			t.Fatalf("SIM_SOAK: %v", err)
+		}
+		return d
+	}
+	return 20 * time.Second
+}
+
+// 200 concurrent clients, each on its own connection, sign requests as
+// fast as they can for soakDuration: the simulator's RSS after the first
+// quarter and at the end differ by no more than the nonces those requests
+// legitimately leave (40 bytes each, remembered 15 minutes) plus slack.
+func TestSimSoakKeepsMemoryFlat(t *testing.T) {
+	child := startSimChild(t, "--dataset", "demo")
+	dur := soakDuration(t)
+	const clients = 200
+	ctx, cancel := context.WithTimeout(context.Background(), dur)
+	defer cancel()
+	var mu sync.Mutex
+	total, failed := 0, 0
+	var wg sync.WaitGroup
+	for range clients {
+		c := simClient(t, child.endpoint)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, f := 0, 0
+			for ctx.Err() == nil {
+				if _, err := c.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"}); err != nil && ctx.Err() == nil {
+					f++
+				}
+				n++
+			}
+			mu.Lock()
+			total, failed = total+n, failed+f
+			mu.Unlock()
+		}()
+	}
+	time.Sleep(dur / 4)
+	mu.Lock()
+	mu.Unlock()
+	warm := child.rssKB(t)
+	wg.Wait()
+	end := child.rssKB(t)
+	rate := float64(total) / dur.Seconds()
+	t.Logf("%d clients, %s: %d requests (%.0f/s), %d failed; RSS %d kB after %s, %d kB at the end (%+d kB)",
+		clients, dur, total, rate, failed, warm, dur/4, end, end-warm)
+	if total < clients {
+		t.Fatalf("only %d requests in %s", total, dur)
+	}
+	if failed*100 > total {
+		t.Errorf("%d of %d requests failed", failed, total)
+	}
+	// What the nonces of the last three quarters may take, at most twice
+	// 40 bytes each (map growth), plus 24 MB for the runtime's slack.
+	budget := int(rate*dur.Seconds()*3/4*80/1024) + 24<<10
+	if raceBuild() {
+		budget *= 4
+	}
+	if end-warm > budget {
+		t.Errorf("RSS grew %d kB during the soak, budget %d kB", end-warm, budget)
+	}
+}
