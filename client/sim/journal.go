@@ -185,7 +185,7 @@ func (s *Server) journalLocked(tok *savedToken) (int64, error) {
 	sort.Strings(e.Del)
 	clear(st.touched)
 	target, err := s.journal.append(&e)
-	if err == nil && s.journal.size > journalCompactBytes && s.journal.compacting.CompareAndSwap(false, true) {
+	if err == nil && s.journal.size > s.compactAt && s.journal.compacting.CompareAndSwap(false, true) {
 		go func() {
 			_ = s.save()
 			s.journal.compacting.Store(false)

@@ -224,8 +224,13 @@ func (s *Server) saveLocked() error {
 	return nil
 }
 
+// save compacts the journal in the background; after Close it does
+// nothing (Close has saved).
 func (s *Server) save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
 	return s.saveLocked()
 }

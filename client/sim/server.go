@@ -34,9 +34,10 @@ type Server struct {
 
 	// journal makes writes durable (Options.StatePath); saveErr and
 	// closed are guarded by mu.
-	journal *journal
-	saveErr error
-	closed  bool
+	journal   *journal
+	compactAt int64 // journal size that triggers compaction
+	saveErr   error
+	closed    bool
 }
 
 // New builds a simulator: it loads Options.StatePath if the file exists and
@@ -47,14 +48,15 @@ func New(o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:    o,
-		reg:     newRegistry(),
-		regions: regionCatalog(),
-		byRegID: map[string]*regionInfo{},
-		keys:    map[string]Key{},
-		faults:  newFaults(o.Seed),
-		nonces:  newNonceCache(o.MaxNonces),
-		counts:  map[string]int{},
+		opts:      o,
+		reg:       newRegistry(),
+		regions:   regionCatalog(),
+		byRegID:   map[string]*regionInfo{},
+		keys:      map[string]Key{},
+		faults:    newFaults(o.Seed),
+		nonces:    newNonceCache(o.MaxNonces),
+		compactAt: journalCompactBytes,
+		counts:    map[string]int{},
 	}
 	for i := range s.regions {
 		s.byRegID[s.regions[i].ID] = &s.regions[i]
