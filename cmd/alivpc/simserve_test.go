@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -283,5 +286,67 @@ func TestSimSoakKeepsMemoryFlat(t *testing.T) {
 	}
 	if end-warm > budget {
 		t.Errorf("RSS grew %d kB during the soak, budget %d kB", end-warm, budget)
+	}
+}
+
+// `alivpc sim` serves within its flags: an idle keep-alive connection is
+// closed after --idle-timeout, a slow body after --read-timeout, and a
+// connection past --max-connections gets 503 with Retry-After.
+func TestSimServerLimitsFromFlags(t *testing.T) {
+	child := startSimChild(t, "--dataset", "empty", "--idle-timeout", "300ms", "--read-timeout", "500ms", "--max-connections", "2")
+	addr := strings.TrimPrefix(child.endpoint, "http://")
+	dial := func() (net.Conn, *bufio.Reader) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c, bufio.NewReader(c)
+	}
+	request := func(c net.Conn, r *bufio.Reader) *http.Response {
+		t.Helper()
+		if _, err := io.WriteString(c, "GET /?Action=DescribeRegions HTTP/1.1\r\nHost: sim\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp
+	}
+	closedBy := func(c net.Conn, r *bufio.Reader, limit time.Duration) time.Duration {
+		t.Helper()
+		start := time.Now()
+		_ = c.SetReadDeadline(start.Add(limit))
+		_, err := io.Copy(io.Discard, r)
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Fatalf("the connection was still open after %s", limit)
+		}
+		return time.Since(start)
+	}
+
+	a, ra := dial()
+	if resp := request(a, ra); resp.StatusCode != 400 {
+		t.Fatalf("unsigned request: %d", resp.StatusCode)
+	}
+	b, rb := dial()
+	_, _ = io.WriteString(b, "POST / HTTP/1.1\r\nHost: sim\r\nContent-Length: 100\r\n\r\nAction=")
+	// Both slots are taken: a third connection is turned away.
+	c, rc := dial()
+	resp := request(c, rc)
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("past --max-connections: %d, Retry-After %q", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if d := closedBy(a, ra, 5*time.Second); d < 100*time.Millisecond {
+		t.Errorf("idle connection closed after %s, before --idle-timeout", d)
+	}
+	closedBy(b, rb, 5*time.Second)
+	// The slots are free again.
+	time.Sleep(50 * time.Millisecond)
+	d, rd := dial()
+	if resp := request(d, rd); resp.StatusCode != 400 {
+		t.Errorf("after the slots freed: %d", resp.StatusCode)
 	}
 }
