@@ -113,3 +113,35 @@ func TestNonceMemoryIsBoundedByTheWindow(t *testing.T) {
 		t.Errorf("%d bucket entries for %d nonces", filed, n.len())
 	}
 }
+
+// The ClientToken cache forgets tokens in the order they came once they
+// expire or past its cap, without scanning, and keeps the recent ones.
+func TestClientTokenCacheIsBounded(t *testing.T) {
+	tk := func(i int) tokenKey { return tokenKey{AccessKey: "k", Action: "ModifyVpcAttribute", Token: strconv.Itoa(i)} }
+	c := tokens{max: 1000}
+	for i := range 5000 {
+		c.put(tk(i), tokenEntry{at: wallTime})
+	}
+	if len(c.m) != 1000 || len(c.q)-c.head != 1000 {
+		t.Fatalf("%d tokens, %d queued; want the cap, 1000", len(c.m), len(c.q)-c.head)
+	}
+	if _, ok := c.get(tk(4999), wallTime); !ok {
+		t.Error("the newest token was forgotten")
+	}
+	if _, ok := c.get(tk(3999), wallTime); ok {
+		t.Error("a token past the cap is still remembered")
+	}
+	// A day later one put expires every older token.
+	c.put(tk(-1), tokenEntry{at: wallTime.Add(tokenTTL + time.Second)})
+	if len(c.m) != 1 {
+		t.Errorf("%d tokens after the TTL, want 1", len(c.m))
+	}
+	// A token put again keeps its newest answer when its old place expires.
+	d := tokens{}
+	d.put(tk(1), tokenEntry{at: wallTime, body: []byte("old")})
+	d.put(tk(1), tokenEntry{at: wallTime.Add(tokenTTL), body: []byte("new")})
+	d.put(tk(2), tokenEntry{at: wallTime.Add(tokenTTL + time.Second)})
+	if e, ok := d.get(tk(1), wallTime.Add(tokenTTL+time.Second)); !ok || string(e.body) != "new" {
+		t.Errorf("token put again: %q, %v", e.body, ok)
+	}
+}
