@@ -117,7 +117,9 @@ func TestNonceMemoryIsBoundedByTheWindow(t *testing.T) {
 // The ClientToken cache forgets tokens in the order they came once they
 // expire or past its cap, without scanning, and keeps the recent ones.
 func TestClientTokenCacheIsBounded(t *testing.T) {
-	tk := func(i int) tokenKey { return tokenKey{AccessKey: "k", Action: "ModifyVpcAttribute", Token: strconv.Itoa(i)} }
+	tk := func(i int) tokenKey {
+		return tokenKey{AccessKey: "k", Action: "ModifyVpcAttribute", Token: strconv.Itoa(i)}
+	}
 	c := tokens{max: 1000}
 	for i := range 5000 {
 		c.put(tk(i), tokenEntry{at: wallTime})
