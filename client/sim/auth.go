@@ -4,7 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/subtle"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/alivpc/alivpc/client"
@@ -87,8 +86,8 @@ func (s *Server) authV1(rq *request) (identity, *apiError) {
 		return id, newErr(400, "SignatureDoesNotMatch",
 			"Specified signature is not matched with our calculation. server string to sign is:"+client.StringToSignV1(rq.method, redacted))
 	}
-	if !s.nonces.use(key.ID, p["SignatureNonce"], s.opts.Now()) {
-		return id, newErr(400, "SignatureNonceUsed", "Specified signature nonce was used already.")
+	if err := s.useNonce(key.ID, p["SignatureNonce"], ts); err != nil {
+		return id, err
 	}
 	return id, nil
 }
@@ -151,8 +150,8 @@ func (s *Server) authV3(rq *request, header string) (identity, *apiError) {
 		return id, newErr(400, "SignatureDoesNotMatch",
 			"Specified signature is not matched with our calculation. server string to sign is:"+sts)
 	}
-	if !s.nonces.use(key.ID, rq.header.Get("x-acs-signature-nonce"), s.opts.Now()) {
-		return id, newErr(400, "SignatureNonceUsed", "Specified signature nonce was used already.")
+	if err := s.useNonce(key.ID, rq.header.Get("x-acs-signature-nonce"), ts); err != nil {
+		return id, err
 	}
 	return id, nil
 }
@@ -190,33 +189,4 @@ func parseTimestamp(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-// nonceCache remembers the nonces used per AccessKey within the window.
-type nonceCache struct {
-	mu   sync.Mutex
-	seen map[string]time.Time // key + "\x00" + nonce → when it may be reused
-	adds int
-}
-
-// use records the nonce and reports whether it was fresh.
-func (n *nonceCache) use(keyID, nonce string, now time.Time) bool {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.seen == nil {
-		n.seen = map[string]time.Time{}
-	}
-	k := keyID + "\x00" + nonce
-	if until, ok := n.seen[k]; ok && now.Before(until) {
-		return false
-	}
-	n.seen[k] = now.Add(2 * timestampWindow)
-	if n.adds++; n.adds%4096 == 0 {
-		for k, until := range n.seen {
-			if !now.Before(until) {
-				delete(n.seen, k)
-			}
-		}
-	}
-	return true
 }

@@ -35,6 +35,20 @@
 // record and applied lazily; a named follow-up (registry.after) does the
 // extra work of a step, such as removing a deleted VPC's route tables.
 //
+// With Options.StatePath, every write is durable before it is answered:
+// the store notes the records each change touches, and run appends them
+// (with the ClientToken and its answer) to a journal that is fsync'd with
+// group commit (journal.go); the state file is a snapshot the journal is
+// folded into at start, on Close and past 32 MB (persist.go). Every test
+// harness checks that a restart from its journal restores the live state.
+//
+// # Serving
+//
+// Used nonces expire with their request's own timestamp window in a ring
+// of one-second buckets, capped (nonces.go). NewHTTPServer (listen.go) adds
+// read, write and idle timeouts and a connection cap answering 503 with
+// Retry-After; `alivpc sim` serves through it.
+//
 // # Adding a family
 //
 // A family is two files and two lines:

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,12 +38,92 @@ func newHarness(t testing.TB, o Options) *harness {
 	if o.Now == nil {
 		o.Now = func() time.Time { return wallTime }
 	}
+	// Every harness journals its writes (unless the test chose a state
+	// file or the large dataset): at the end, a simulator started on the
+	// same files — as after kill -9, without Close — must hold exactly the
+	// live state. Over the package's tests this checks the journal against
+	// every write operation they make.
+	check := o.StatePath == "" && o.Dataset != DatasetLarge
+	if check {
+		o.StatePath = filepath.Join(t.TempDir(), "state.json")
+	}
 	srv, err := New(o)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	t.Cleanup(func() { _ = srv.Close() })
+	t.Cleanup(func() {
+		if check && !t.Failed() {
+			checkJournal(t, srv, o)
+		}
+		_ = srv.Close()
+	})
 	return &harness{t: t, srv: srv, clock: clock}
+}
+
+// checkJournal compares the live state with the state a restart would load.
+func checkJournal(t testing.TB, srv *Server, o Options) {
+	t.Helper()
+	// Reads settle due lifecycle steps without journaling them (a restart
+	// replays the pending step instead), so both sides settle first.
+	srv.mu.Lock()
+	srv.st.settle(o.Clock.Now())
+	live, err := srv.snapshot()
+	srv.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"state.json", "state.json.journal"} {
+		data, err := os.ReadFile(filepath.Join(filepath.Dir(o.StatePath), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o.StatePath = filepath.Join(dir, "state.json")
+	again, err := New(o)
+	if err != nil {
+		t.Fatalf("restart on the journal: %v", err)
+	}
+	defer again.Close()
+	again.mu.Lock()
+	again.st.settle(o.Clock.Now())
+	restored, err := again.snapshot()
+	again.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b savedState
+	_ = json.Unmarshal(live, &a)
+	_ = json.Unmarshal(restored, &b)
+	index := func(st savedState) map[string]string {
+		m := map[string]string{"seq": strconv.FormatUint(st.Seq, 10)}
+		for _, r := range st.Records {
+			j, _ := json.Marshal(r)
+			m[r.Kind+" "+string(r.Value)[:min(60, len(r.Value))]] = string(j)
+		}
+		for _, tk := range st.Tokens {
+			j, _ := json.Marshal(tk)
+			m["token "+tk.AccessKey+" "+tk.Action+" "+tk.Token] = string(j)
+		}
+		return m
+	}
+	ma, mb := index(a), index(b)
+	diffs := 0
+	for k, v := range ma {
+		if mb[k] != v && diffs < 5 {
+			diffs++
+			t.Errorf("the journal does not restore the live state:\nlive:     %s\nrestored: %s", v, mb[k])
+		}
+	}
+	for k, v := range mb {
+		if _, ok := ma[k]; !ok && diffs < 5 {
+			diffs++
+			t.Errorf("restored from the journal but not live: %s", v)
+		}
+	}
 }
 
 // sig says how to sign a raw request.

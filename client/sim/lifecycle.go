@@ -25,7 +25,7 @@ func (st *store) schedule(r *record, t Transition) {
 	tt := t
 	r.Trans = &tt
 	heap.Push(&st.due, dueItem{at: t.Due, seq: r.Seq, gen: r.gen, r: r})
-	st.dirty = true
+	st.touch(r)
 }
 
 // settle applies every step due at or before now, oldest first. A follow-up
@@ -54,7 +54,7 @@ func (st *store) settle(now time.Time) {
 		if t.Remove {
 			st.remove(r)
 		}
-		st.dirty = true
+		st.touch(r)
 	}
 }
 

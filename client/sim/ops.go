@@ -217,10 +217,34 @@ func (c *call) commit() error {
 	return nil
 }
 
+// maxTags is how many Tag.N a create takes (N = 1..20, as seed 002 says:
+// "at most 20 tag keys"); describeTagFilters is DescribeVpcs' filter limit
+// (seed 003: "N取值范围为1-5").
+const (
+	maxTags            = 20
+	describeTagFilters = 5
+)
+
 // tags reads Tag.N.Key / Tag.N.Value (N = 1..20).
-func (c *call) tags() (model.Tags, error) {
+func (c *call) tags() (model.Tags, error) { return c.tagsUpTo(maxTags) }
+
+// tagsUpTo reads Tag.N.Key / Tag.N.Value with N = 1..n. A Tag.N outside
+// that range (Tag.21.Key, Tag.0.Key, Tag.999999.Key) is refused, never
+// silently ignored.
+func (c *call) tagsUpTo(n int) (model.Tags, error) {
 	var t model.Tags
-	for i := 1; i <= 20; i++ {
+	for k := range c.params {
+		rest, ok := strings.CutPrefix(k, "Tag.")
+		if !ok {
+			continue
+		}
+		num, field, _ := strings.Cut(rest, ".")
+		i, err := strconv.Atoi(num)
+		if err != nil || i < 1 || i > n || strconv.Itoa(i) != num || (field != "Key" && field != "Value") {
+			return t, errInvalidParamMsg(k, "N in Tag.N must be 1-"+strconv.Itoa(n)+".")
+		}
+	}
+	for i := 1; i <= n; i++ {
 		k := c.params["Tag."+strconv.Itoa(i)+".Key"]
 		v := c.params["Tag."+strconv.Itoa(i)+".Value"]
 		if k == "" && v == "" {

@@ -246,7 +246,7 @@ func describeVpcs(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := c.tags()
+	tags, err := c.tagsUpTo(describeTagFilters)
 	if err != nil {
 		return nil, err
 	}

@@ -94,10 +94,15 @@ type Options struct {
 	// reproducible.
 	Seed int64
 	// StatePath, when set, is where state is loaded from at start (if the
-	// file exists; otherwise the dataset is seeded) and saved to after
-	// writes and on Close.
+	// file exists; otherwise the dataset is seeded and saved there at
+	// once). Every write is appended to StatePath+".journal" and fsync'd
+	// before it is answered, ClientTokens included, so a kill loses
+	// nothing acknowledged; the journal is folded into the state file at
+	// start, on Close and when it grows past 32 MB (see journal.go).
 	StatePath string
-	// SaveDelay debounces saves after writes (default 500ms).
+	// SaveDelay is unused: writes are journaled as they happen.
+	//
+	// Deprecated: kept so that existing callers compile.
 	SaveDelay time.Duration
 
 	// Clock drives lifecycles (default: the real clock).
@@ -130,6 +135,11 @@ type Options struct {
 	// whose connection is then closed without an answer.
 	Drop float64
 
+	// MaxNonces caps how many used signature nonces are remembered
+	// (default about a million, ~40 MB); past it signed requests are
+	// answered Throttling.User until old nonces expire.
+	MaxNonces int
+
 	// RequestLog receives one JSON line per request. It never contains
 	// signatures, secrets or security tokens.
 	RequestLog io.Writer
@@ -147,9 +157,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Settle <= 0 {
 		o.Settle = 3 * time.Second
-	}
-	if o.SaveDelay <= 0 {
-		o.SaveDelay = 500 * time.Millisecond
 	}
 	if len(o.Keys) == 0 {
 		o.Keys = DefaultKeys()

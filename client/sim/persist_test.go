@@ -3,6 +3,7 @@ package sim
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -83,42 +84,132 @@ func TestCorruptStateFileIsAnError(t *testing.T) {
 
 func TestMissingStateFileSeedsTheDataset(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fresh.json")
-	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Hour})
+	h := newHarness(t, Options{StatePath: path})
 	if n := h.countVpcs(hz); n != 4 {
 		t.Fatalf("%d demo VPCs", n)
 	}
-	// Saved on Close even without writes, so the next start loads it.
-	if err := h.srv.Close(); err != nil {
-		t.Fatal(err)
-	}
+	// Saved at start, so journaled writes always have a base to apply to.
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), stateFormat) {
 		t.Fatalf("state file: %v", err)
 	}
-	// An unwritable location is reported by Close, not swallowed.
-	bad, err := New(Options{StatePath: filepath.Join(t.TempDir(), "no", "such", "dir", "s.json")})
-	if err != nil {
+	if err := h.srv.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := bad.Close(); err == nil {
-		t.Errorf("Close could not save and said nothing")
+	// An unwritable location is reported at start, not after writes
+	// were acknowledged.
+	bad := filepath.Join(t.TempDir(), "no", "such", "dir", "s.json")
+	if srv, err := New(Options{StatePath: bad}); err == nil {
+		srv.Close()
+		t.Errorf("New accepted a state file it cannot write")
+	} else if !strings.Contains(err.Error(), bad) {
+		t.Errorf("the error does not name the file: %v", err)
 	}
 }
 
-func TestDebouncedSaveAfterWrites(t *testing.T) {
+// A write is durable when it is answered: another simulator started on the
+// same file without the first one closing (as after kill -9) has it, and
+// the replayed ClientToken answers the same VPC instead of creating one.
+func TestWriteIsDurableWhenAnswered(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.json")
-	h := newHarness(t, Options{StatePath: path, SaveDelay: time.Millisecond})
-	h.createVpc("VpcName", "debounced")
-	// The save runs on a timer; poll for it instead of sleeping a fixed time.
+	h := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	params := kv("RegionId", hz, "VpcName", "journaled", "ClientToken", "tok-1")
+	id := h.ok("CreateVpc", params).str("VpcId")
+	h.settle()
+	h.ok("ModifyVpcAttribute", kv("RegionId", hz, "VpcId", id, "Description", "changed after create"))
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), "journaled") {
+		t.Fatal("test premise: the write should be in the journal, not yet in the state file")
+	}
+
+	again := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	attr := again.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", id))
+	if attr.str("VpcName") != "journaled" || attr.str("Description") != "changed after create" {
+		t.Fatalf("after restart: %s", attr.Raw)
+	}
+	replay := again.ok("CreateVpc", params)
+	if replay.str("VpcId") != id {
+		t.Errorf("the replayed ClientToken answered %s, want %s", replay.str("VpcId"), id)
+	}
+	if n := again.countVpcs(hz); n != 1 {
+		t.Errorf("%d VPCs after the replay, want 1", n)
+	}
+	again.fails("CreateVpc", kv("RegionId", hz, "VpcName", "other", "ClientToken", "tok-1"), 400, "IdempotentParameterMismatch")
+	// A new ID does not collide with the restored one.
+	if other := again.createVpc(); other == id {
+		t.Errorf("new VPC reused %s", id)
+	}
+}
+
+// Past its size limit the journal is folded into the state file in the
+// background, and nothing is lost doing it.
+func TestJournalIsCompactedWhenLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.json")
+	h := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	h.srv.mu.Lock()
+	h.srv.compactAt = 4 << 10
+	h.srv.mu.Unlock()
+	id := h.createVpc("VpcName", "compacted")
+	h.settle()
+	for i := range 60 {
+		h.ok("ModifyVpcAttribute", kv("RegionId", hz, "VpcId", id, "Description", "round-"+strconv.Itoa(i)))
+	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		data, _ := os.ReadFile(path)
-		if strings.Contains(string(data), "debounced") {
+		if strings.Contains(string(data), "round-") {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the write was not saved")
+			t.Fatal("the journal was never folded into the state file")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+	if fi, err := os.Stat(path + ".journal"); err != nil || fi.Size() > 8<<10 {
+		t.Errorf("journal after compaction: %v, %v", fi.Size(), err)
+	}
+	again := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	if d := again.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", id)).str("Description"); d != "round-59" {
+		t.Errorf("after compaction and restart: Description %q, want round-59", d)
+	}
+}
+
+// A journal line cut short by a crash was never acknowledged and is
+// dropped; a damaged line before the end is corruption and stops the start.
+func TestTornJournalTailIsDropped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.json")
+	h := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	id := h.createVpc("VpcName", "before-the-crash")
+	good, err := os.ReadFile(path + ".journal")
+	if err != nil || len(good) == 0 {
+		t.Fatalf("journal: %v (%d bytes)", err, len(good))
+	}
+	torn := append(append([]byte{}, good...), []byte(`{"n":99,"put":[{"kind":"vpc"`)...)
+	if err := os.WriteFile(path+".journal", torn, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ := os.ReadFile(path)
+	again := newHarness(t, Options{StatePath: path, Dataset: DatasetEmpty})
+	if n := again.vpcName(id); n != "before-the-crash" {
+		t.Fatalf("after a torn tail: VpcName %q", n)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, snap, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad+".journal", append([]byte("not json\n"), good...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if srv, err := New(Options{StatePath: bad}); err == nil {
+		srv.Close()
+		t.Fatal("started on a corrupt journal")
+	} else if !strings.Contains(err.Error(), bad+".journal") {
+		t.Errorf("the error does not name the journal: %v", err)
+	}
+}
+
+func (h *harness) vpcName(vpcID string) string {
+	h.t.Helper()
+	return h.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", vpcID)).str("VpcName")
 }

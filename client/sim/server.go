@@ -25,17 +25,18 @@ type Server struct {
 	mu     sync.Mutex // guards st and toks
 	st     *store
 	toks   tokens
-	nonces nonceCache
+	nonces *nonceCache
 	faults *faults
 
 	logMu   sync.Mutex
 	countMu sync.Mutex
 	counts  map[string]int
 
-	saveMu    sync.Mutex // one save at a time
+	// journal makes writes durable (Options.StatePath); saveErr and
+	// closed are guarded by mu.
+	journal   *journal
+	compactAt int64 // journal size that triggers compaction
 	saveErr   error
-	timerMu   sync.Mutex
-	saveTimer *time.Timer
 	closed    bool
 }
 
@@ -47,13 +48,15 @@ func New(o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:    o,
-		reg:     newRegistry(),
-		regions: regionCatalog(),
-		byRegID: map[string]*regionInfo{},
-		keys:    map[string]Key{},
-		faults:  newFaults(o.Seed),
-		counts:  map[string]int{},
+		opts:      o,
+		reg:       newRegistry(),
+		regions:   regionCatalog(),
+		byRegID:   map[string]*regionInfo{},
+		keys:      map[string]Key{},
+		faults:    newFaults(o.Seed),
+		nonces:    newNonceCache(o.MaxNonces),
+		compactAt: journalCompactBytes,
+		counts:    map[string]int{},
 	}
 	for i := range s.regions {
 		s.byRegID[s.regions[i].ID] = &s.regions[i]
@@ -68,19 +71,55 @@ func New(o Options) (*Server, error) {
 		s.keys[k.ID] = k
 	}
 	s.st = newStore(s.reg, o.Seed, s.regions)
-	loaded := false
-	if o.StatePath != "" {
-		var err error
-		if loaded, err = s.st.load(o.StatePath); err != nil {
-			return nil, err
-		}
+	if o.StatePath == "" {
+		return s, s.seed(o.Clock.Now())
 	}
-	if !loaded {
-		if err := s.seed(o.Clock.Now()); err != nil {
-			return nil, err
-		}
+	if err := s.open(o.StatePath); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// open loads the state file and replays its journal (or seeds the dataset
+// when there is no state file), writes a fresh snapshot if anything was
+// replayed or seeded, and opens the journal for the writes to come.
+func (s *Server) open(path string) error {
+	snap, err := s.loadState(path)
+	if err != nil {
+		return err
+	}
+	jpath := path + ".journal"
+	var after uint64
+	if snap != nil {
+		after = snap.Journal
+	} else if err := s.seed(s.opts.Clock.Now()); err != nil {
+		return err
+	}
+	entries, err := readJournal(jpath, after)
+	if err != nil {
+		return fmt.Errorf("sim: journal %s is corrupt: %v", jpath, err)
+	}
+	if snap == nil && len(entries) > 0 {
+		return fmt.Errorf("sim: journal %s has writes but there is no state file %s to apply them to", jpath, path)
+	}
+	if err := s.replay(entries); err != nil {
+		return fmt.Errorf("sim: journal %s is corrupt: %v", jpath, err)
+	}
+	if len(entries) > 0 {
+		after = entries[len(entries)-1].N
+	}
+	if s.journal, err = openJournal(jpath, after); err != nil {
+		return fmt.Errorf("sim: opening journal: %w", err)
+	}
+	s.st.touched = map[string]*record{}
+	if snap == nil || len(entries) > 0 || !s.journal.empty() {
+		s.st.dirty = true
+		if err := s.saveLocked(); err != nil {
+			s.journal.close()
+			return err
+		}
+	}
+	return nil
 }
 
 func validate(o Options) error {
@@ -95,17 +134,20 @@ func validate(o Options) error {
 	return nil
 }
 
-// Close saves the state (when Options.StatePath is set) and stops the
-// debounced saver. It is safe to call more than once.
+// Close folds the journal into the state file (when Options.StatePath is
+// set) and closes it. It is safe to call more than once.
 func (s *Server) Close() error {
-	s.timerMu.Lock()
-	s.closed = true
-	if s.saveTimer != nil {
-		s.saveTimer.Stop()
-		s.saveTimer = nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return s.saveErr
 	}
-	s.timerMu.Unlock()
-	return s.save()
+	s.closed = true
+	if s.journal == nil {
+		return nil
+	}
+	err := s.saveLocked()
+	return errors.Join(err, s.journal.close())
 }
 
 // Counts returns how many requests named each action so far.
@@ -191,14 +233,19 @@ func (s *Server) serve(x *exchange, r *http.Request, start time.Time) {
 		s.fail(x, aerr)
 		return
 	}
-	body, replay, aerr := s.run(o, key, rq, id)
+	body, replay, synced, aerr := s.run(o, key, rq, id)
 	x.line.Replayed = replay
+	if synced > 0 {
+		// Durable before it is acknowledged (or its answer dropped).
+		if err := s.journal.sync(synced); err != nil && aerr == nil {
+			aerr = newErr(500, "InternalError", "The change could not be saved to the state file.")
+		}
+	}
 	if aerr != nil {
 		s.fail(x, aerr)
 		return
 	}
 	if o.Write {
-		s.saveSoon()
 		if s.faults.roll(s.opts.Drop) {
 			x.line.Fault, x.line.Dropped = "drop", true
 			s.logRequest(&x.line, start)
@@ -250,19 +297,23 @@ func (s *Server) route(id identity) (opKey, op, *apiError) {
 
 // run settles due lifecycles, then runs the operation, honouring DryRun and
 // ClientToken idempotence. The body it returns has no RequestId yet.
-func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, replay bool, _ *apiError) {
+//
+// With a state file, what a write changed is appended to the journal under
+// the lock; synced is the journal offset the caller must sync before
+// answering (0 when nothing was journaled).
+func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, replay bool, synced int64, _ *apiError) {
 	c := &call{srv: s, product: k.Product, action: k.Action, params: rq.params, caller: s.keys[id.AccessKeyID]}
 	if o.DryRun {
 		dry, _, err := c.boolParam("DryRun")
 		if err != nil {
-			return nil, false, asAPIError(err)
+			return nil, false, 0, asAPIError(err)
 		}
 		c.dryRun = dry
 	}
 	token := rq.params["ClientToken"]
 	useToken := o.Write && token != "" && !c.dryRun
 	if useToken && !isASCII64(token) {
-		return nil, false, errInvalidParam("ClientToken")
+		return nil, false, 0, errInvalidParam("ClientToken")
 	}
 
 	s.mu.Lock()
@@ -278,28 +329,42 @@ func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, repl
 		fp = fingerprint(rq.params)
 		if e, ok := s.toks.get(tk, s.opts.Now()); ok {
 			if e.fingerprint != fp {
-				return nil, false, errIdempotentMismatch()
+				return nil, false, 0, errIdempotentMismatch()
 			}
-			return e.body, true, nil
+			return e.body, true, 0, nil
 		}
 	}
 	res, err := o.Fn(c)
-	if err != nil {
-		return nil, false, asAPIError(err)
-	}
-	if c.dryRun {
+	var tok *savedToken
+	var aerr *apiError
+	switch {
+	case err != nil:
+		aerr = asAPIError(err)
+	case c.dryRun:
 		// A handler that validated without reaching commit still did not
 		// change anything; the answer is the same.
-		return nil, false, errDryRun()
+		aerr = errDryRun()
+	default:
+		if body, err = marshalBody(res); err != nil {
+			aerr = errInternal()
+		} else if useToken {
+			e := tokenEntry{fingerprint: fp, body: body, at: s.opts.Now()}
+			s.toks.put(tk, e)
+			t := saveToken(tk, e)
+			tok = &t
+		}
 	}
-	b, err := marshalBody(res)
-	if err != nil {
-		return nil, false, errInternal()
+	if o.Write {
+		// Even a failed write is journaled if it changed something.
+		var jerr error
+		if synced, jerr = s.journalLocked(tok); jerr != nil && aerr == nil {
+			aerr = newErr(500, "InternalError", "The change could not be saved to the state file.")
+		}
 	}
-	if useToken {
-		s.toks.put(tk, tokenEntry{fingerprint: fp, body: b, at: s.opts.Now()})
+	if aerr != nil {
+		return nil, false, synced, aerr
 	}
-	return b, false, nil
+	return body, false, synced, nil
 }
 
 func isASCII64(s string) bool {

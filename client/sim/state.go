@@ -57,6 +57,17 @@ type store struct {
 	codes map[string]string // region → ID code
 	// dirty is set by every change; the saver clears it.
 	dirty bool
+	// touched collects the records changed since the last journal entry
+	// (nil when nothing is journaled).
+	touched map[string]*record
+}
+
+// touch notes that r changed.
+func (st *store) touch(r *record) {
+	st.dirty = true
+	if st.touched != nil {
+		st.touched[r.ID] = r
+	}
 }
 
 func newStore(reg *registry, seed int64, regions []regionInfo) *store {
@@ -110,7 +121,7 @@ func (st *store) insert(r *record) {
 	for _, k := range st.keysOf(r) {
 		st.file(k, r)
 	}
-	st.dirty = true
+	st.touch(r)
 }
 
 // keysOf lists the indexes r belongs in, from its current value. Records do
@@ -151,7 +162,7 @@ func (st *store) change(r *record, f func()) {
 	}
 	old := st.keysOf(r)
 	f()
-	st.dirty = true
+	st.touch(r)
 	now := st.keysOf(r)
 	if equalKeys(old, now) {
 		return
@@ -196,7 +207,7 @@ func (st *store) remove(r *record) {
 	delete(st.byID, r.ID)
 	r.removed = true
 	r.Trans = nil
-	st.dirty = true
+	st.touch(r)
 }
 
 // get finds any record by ID.
@@ -249,7 +260,7 @@ func (st *store) status(r *record) string {
 func (st *store) setStatus(r *record, status string) {
 	if sp := st.kinds[r.Kind]; sp != nil && sp.SetStatus != nil {
 		sp.SetStatus(r.Value, status)
-		st.dirty = true
+		st.touch(r)
 	}
 }
 

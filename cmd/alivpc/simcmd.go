@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -27,13 +31,38 @@ which alone may accept or reject the peering requests made to it.`
 
 // simOptions are the flags of `alivpc sim`.
 type simOptions struct {
-	sf   simFlags
-	addr string
+	sf     simFlags
+	addr   string
+	limits sim.ServeLimits
 }
 
 func (o *simOptions) register(fs *pflag.FlagSet) {
 	o.sf.register(fs, true)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen address")
+	d := sim.DefaultServeLimits()
+	fs.IntVar(&o.limits.MaxConns, "max-connections", d.MaxConns, "connections served at once; past it a request is answered 503 with Retry-After")
+	fs.DurationVar(&o.limits.ReadTimeout, "read-timeout", d.ReadTimeout, "time to read a whole request (headers within "+d.ReadHeaderTimeout.String()+"); a slower one is cut off")
+	fs.DurationVar(&o.limits.IdleTimeout, "idle-timeout", d.IdleTimeout, "an idle keep-alive connection is closed after this long")
+}
+
+// serveSim serves srv on addr within the limits: timeouts for slow and
+// idle connections, a connection cap with 503 + Retry-After past it.
+func serveSim(srv http.Handler, addr string, l sim.ServeLimits, latency time.Duration) (string, func(), error) {
+	if l.MaxConns <= 0 || l.ReadTimeout <= 0 || l.IdleTimeout <= 0 {
+		return "", nil, usageError("--max-connections, --read-timeout and --idle-timeout must be positive")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", nil, fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	l.WriteTimeout = sim.DefaultServeLimits().WriteTimeout + latency
+	hs := sim.NewHTTPServer(srv, l)
+	go func() { _ = hs.Serve(ln) }()
+	return "http://" + ln.Addr().String(), func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(ctx)
+	}, nil
 }
 
 func runSim(o *simOptions, stdout io.Writer) error {
@@ -46,9 +75,9 @@ func runSim(o *simOptions, stdout io.Writer) error {
 		return err
 	}
 	defer closeSim()
-	url, stop, err := serveLocal(srv, *addr)
+	url, stop, err := serveSim(srv, *addr, o.limits, sf.latency+sf.jitter)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
+		return err
 	}
 	defer stop()
 	fmt.Fprintf(stdout, "alivpc simulator (dataset %s, settle %s) listening on %s\n\n", sf.dataset, sf.settle, url)
