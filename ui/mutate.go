@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -241,6 +242,11 @@ type deletePage struct {
 	dryRunning bool // the call on its way is a dry run
 	banner     []string
 	bannerOK   bool // the banner reports a passed dry run
+	// unknownOp, unknownErr and unknownFC are a call whose outcome is
+	// being checked (outcome.go).
+	unknownOp  *operation
+	unknownErr error
+	unknownFC  *formCtx
 }
 
 type dependentsMsg struct {
@@ -484,6 +490,15 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		action := d.action()
 		fc := *d.fc
 		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
+		if client.OutcomeUnknown(m.err) {
+			// Checked before anything is said (or recorded) about it.
+			k, id, label := fc.aimedAt(a)
+			act, _, _ := client.FailedCall(m.err)
+			d.unknownOp = a.tracker.unknownOutcome(act, k, fc.region, id, label, m.err)
+			d.unknownErr, d.unknownFC = m.err, &fc
+			d.sending, d.banner = true, unknownLines(m.err, "")
+			return a.checkOutcome(d.id, &fc, m.err, a.now(), nil)
+		}
 		cmd := a.recordOutcome(action, &fc, m.res, m.err)
 		action = callAction(action, m.res, m.err)
 		if m.err != nil {
@@ -496,6 +511,8 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin), d.replayBelow(a))
+	case outcomeCheckedMsg:
+		return d.outcomeChecked(a, m)
 	case tea.PasteMsg:
 		if d.holding() {
 			d.held = append(d.held, m)
@@ -565,7 +582,7 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		default:
 			d.sending = true
 			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
-			id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
+			id, ctx, fc, o, spec, token, force := d.id, client.WithTokenSalt(a.ctx, d.token), d.fc, d.obj, d.spec, d.token, d.force
 			return func() tea.Msg {
 				res, err := spec.run(ctx, fc, o, token, force)
 				return deletedMsg{id: id, res: res, err: err}
@@ -575,6 +592,36 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		editLine(&d.typed, m)
 	}
 	return nil
+}
+
+// outcomeChecked ends the wait after a call whose outcome was unknown: a
+// delete found applied is followed until the resource is gone; otherwise
+// the dialog says what was found, and enter may send it again (the same
+// ClientToken).
+func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
+	op, err, fc := d.unknownOp, d.unknownErr, d.unknownFC
+	if op == nil {
+		return nil
+	}
+	d.unknownOp, d.unknownErr, d.unknownFC, d.sending = nil, nil, nil, false
+	audit := a.settleUnknown(op, fc, err, m, true)
+	if m.applied {
+		if m.found == nil {
+			op.outcome, op.ended = opDone, a.now()
+			return tea.Batch(audit, a.pop(), a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+"."),
+				a.refreshPage(d.fc.origin), d.replayBelow(a))
+		}
+		op.outcome, op.ended = opRunning, time.Time{}
+		return tea.Batch(audit, a.pop(), a.tracker.follow(op, m.found, nil, true, d.fc.origin, nil),
+			a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+". Following it until it is gone."), d.replayBelow(a))
+	}
+	d.banner = unknownLines(err, m.verdict(true))
+	d.banner[len(d.banner)-1] = "  Checked: " + m.verdict(true) + ". Enter sends it again with the same ClientToken."
+	if len(d.held) > 0 {
+		d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))
+		d.held = nil
+	}
+	return audit
 }
 
 func forceHint(s *deleteSpec) string {

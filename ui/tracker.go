@@ -51,6 +51,9 @@ const (
 	opDone
 	opFailed
 	opTimedOut
+	// opUnknown: the write may have been applied; phase says what the
+	// check found (outcome.go).
+	opUnknown
 )
 
 func (o opOutcome) String() string {
@@ -61,6 +64,8 @@ func (o opOutcome) String() string {
 		return "failed"
 	case opTimedOut:
 		return "timed out"
+	case opUnknown:
+		return "outcome unknown"
 	}
 	return "in progress"
 }

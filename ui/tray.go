@@ -96,6 +96,8 @@ func opStatus(op *operation, _ string) string {
 		return "done: " + op.phase
 	case opFailed:
 		return "✗ " + firstNonEmpty(op.code, op.phase)
+	case opUnknown:
+		return "? unknown: " + op.phase
 	}
 	return op.outcome.String() + ": " + op.phase
 }
@@ -219,7 +221,11 @@ func (t *trayPage) View(a *App, w, h int) string {
 	}
 	// The selected failure in full: the row has room for its code only.
 	if detail != nil && detail.err != nil && len(lines)+2 <= h {
-		lines = append(lines, "", wrapTo(st.Error.Render("✗ "+oneLine(detail.err.Error())), w))
+		mark := "✗ "
+		if detail.outcome == opUnknown {
+			mark = "? "
+		}
+		lines = append(lines, "", wrapTo(st.Error.Render(mark+oneLine(detail.err.Error())), w))
 	}
 	return strings.Join(lines, "\n")
 }

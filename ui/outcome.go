@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- a write whose outcome is unknown ----
+//
+// When the client cannot tell whether a write was applied (its answer was
+// lost and no later attempt succeeded: client.OutcomeUnknown), the console
+// looks: a create is searched for in its kind's listing, scoped to its
+// parent, by the name and parameters it was sent with (no Describe call
+// echoes a ClientToken), a delete by describing its target. It then says
+// "created — vpc-…" (and follows it like any create), "not created — safe
+// to submit again", or that it could not check. The form stays usable in
+// every case: its values keep their ClientToken (client.WithTokenSalt), so
+// sending the same values again can never make a second resource.
+
+// outcomeCheckedMsg is what the check found.
+type outcomeCheckedMsg struct {
+	id    int
+	found *model.Object // the resource the write made (a create) or still there (a delete)
+	kind  *model.Kind
+	// applied: the check found the write applied (created, or deleted or
+	// deleting); checked: the check ran to an answer.
+	applied, checked bool
+	err              error // why the check could not answer
+}
+
+func (m outcomeCheckedMsg) pageID() int { return m.id }
+
+// creationSlack is how far before the submission a resource's creation
+// time may be and still be the one it made (clocks differ).
+const creationSlack = 10 * time.Minute
+
+// createdKind is the kind a create action makes: the one whose listing is
+// Describe<Noun>s / <Noun>es / <Noun>List / List<Noun>s or whose describe
+// takes <Noun>Id. prefer (the pane's kind) wins when it fits.
+func createdKind(reg *model.Registry, action string, prefer *model.Kind) *model.Kind {
+	noun := ""
+	for _, p := range []string{"Create", "Allocate", "Add"} {
+		if n, ok := strings.CutPrefix(action, p); ok {
+			noun = n
+			break
+		}
+	}
+	if noun == "" {
+		return nil
+	}
+	fits := func(k *model.Kind) bool {
+		if k == nil || k.IsUnion() {
+			return false
+		}
+		switch k.List.Action {
+		case "Describe" + noun + "s", "Describe" + noun + "es", "Describe" + noun + "List", "List" + noun + "s":
+			return true
+		}
+		return k.Get != nil && k.Get.IDParam == noun+"Id"
+	}
+	if fits(prefer) {
+		return prefer
+	}
+	for _, k := range reg.Kinds() {
+		if fits(k) {
+			return k
+		}
+	}
+	return nil
+}
+
+// skipParam: parameters that say nothing about the resource.
+func skipParam(k, v string) bool {
+	switch k {
+	case "ClientToken", "RegionId", "DryRun":
+		return true
+	}
+	return v == "" || v == "****"
+}
+
+// matchesSent reports whether a listed resource carries every sent
+// parameter that its listing shows under the same name (at least one).
+func matchesSent(raw json.RawMessage, sent map[string]string) bool {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var m map[string]any
+	if dec.Decode(&m) != nil {
+		return false
+	}
+	compared := 0
+	for k, v := range sent {
+		if skipParam(k, v) {
+			continue
+		}
+		got, ok := m[k]
+		if !ok {
+			continue
+		}
+		switch got.(type) {
+		case string, json.Number, bool:
+		default:
+			continue // nested: not compared
+		}
+		if fmt.Sprint(got) != v {
+			return false
+		}
+		compared++
+	}
+	return compared > 0
+}
+
+// createdAt reads a listed resource's creation time, if it has one.
+func createdAt(raw json.RawMessage) (time.Time, bool) {
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return time.Time{}, false
+	}
+	for _, f := range []string{"CreationTime", "CreateTime", "GmtCreate"} {
+		s, _ := m[f].(string)
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02 15:04:05"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// findCreated looks for the resource a create with these parameters made
+// in region: the newest match not older than the submission.
+func findCreated(ctx context.Context, c *client.Client, k *model.Kind, region string, sent map[string]string, since time.Time) (*model.Object, error) {
+	params := map[string]string{}
+	for _, s := range k.Scopes {
+		if s.Param == "" {
+			continue
+		}
+		if v := sent[s.Param]; v != "" {
+			params[s.Param] = v
+			for pk, pv := range s.Params {
+				params[pk] = pv
+			}
+		} else if s.Required {
+			return nil, fmt.Errorf("%s cannot be listed without %s", k.Title, s.Param)
+		}
+	}
+	var found []*model.Object
+	err := c.ListObjects(ctx, k, region, params, func(objs []*model.Object, _ client.Page) error {
+		for _, o := range objs {
+			if !matchesSent(o.Raw, sent) {
+				continue
+			}
+			if t, ok := createdAt(o.Raw); ok && t.Before(since.Add(-creationSlack)) {
+				continue // there before the submission
+			}
+			found = append(found, o)
+		}
+		return nil
+	})
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		ti, _ := createdAt(found[i].Raw)
+		tj, _ := createdAt(found[j].Raw)
+		return ti.After(tj)
+	})
+	return found[0], nil
+}
+
+// checkOutcome returns the command that looks whether the write of fc that
+// ended in err was applied, answering outcomeCheckedMsg to page id.
+func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind) tea.Cmd {
+	action, sent, _ := client.FailedCall(err)
+	ctx, c := a.ctx, fc.client
+	region := firstNonEmpty(sent["RegionId"], fc.region)
+	if fc.target != nil {
+		if !strings.HasPrefix(action, "Delete") || fc.target.Kind.Get == nil {
+			return func() tea.Msg {
+				return outcomeCheckedMsg{id: id, err: fmt.Errorf("%s is not checked automatically", action)}
+			}
+		}
+		o := fc.target
+		return func() tea.Msg {
+			fresh, gerr := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
+			switch {
+			case gerr != nil:
+				return outcomeCheckedMsg{id: id, err: gerr}
+			case fresh == nil:
+				return outcomeCheckedMsg{id: id, kind: o.Kind, applied: true, checked: true}
+			}
+			deleting := strings.Contains(strings.ToLower(fresh.Status), "delet")
+			return outcomeCheckedMsg{id: id, kind: o.Kind, found: fresh, applied: deleting, checked: true}
+		}
+	}
+	k := createdKind(a.reg, action, paneKind)
+	if k == nil || c == nil {
+		return func() tea.Msg {
+			return outcomeCheckedMsg{id: id, err: fmt.Errorf("%s is not checked automatically", action)}
+		}
+	}
+	return func() tea.Msg {
+		o, ferr := findCreated(ctx, c, k, region, sent, since)
+		if ferr != nil {
+			return outcomeCheckedMsg{id: id, kind: k, err: ferr}
+		}
+		return outcomeCheckedMsg{id: id, kind: k, found: o, applied: o != nil, checked: true}
+	}
+}
+
+// verdict is what the check found, in words: "created — vpc-1",
+// "not created — safe to submit again", or why it could not tell.
+func (m outcomeCheckedMsg) verdict(del bool) string {
+	switch {
+	case !m.checked:
+		return "could not check (" + oneLine(m.err.Error()) + ")"
+	case del && m.applied && m.found == nil:
+		return "deleted"
+	case del && m.applied:
+		return "deleting — " + m.found.ID
+	case del:
+		return "not deleted — safe to try again"
+	case m.applied:
+		return "created — " + m.found.ID
+	}
+	return "not created — safe to submit again"
+}
+
+// unknownOutcome records a write whose outcome is unknown in the tray
+// while it is checked; settle ends the record and writes the audit line.
+func (t *tracker) unknownOutcome(action string, k *model.Kind, region, id, label string, err error) *operation {
+	op := t.startOp(action, k, region, id, label)
+	op.outcome, op.err = opUnknown, err
+	op.requestID = client.RequestID(err)
+	op.phase = "checking"
+	return op
+}
+
+// settleUnknown ends an unknown outcome's tray record with the check's
+// verdict and writes its audit line (outcome "unknown", the parameters,
+// every attempt, the verdict and the resource's ID when one was found).
+func (a *App) settleUnknown(op *operation, fc *formCtx, err error, m outcomeCheckedMsg, del bool) tea.Cmd {
+	verdict := m.verdict(del)
+	op.phase, op.ended = verdict, a.now()
+	if m.found != nil && op.resID == "" {
+		op.resID = m.found.ID
+	}
+	e := a.auditEntryFor(op.action, fc, nil, err)
+	e.Check = verdict
+	if m.found != nil && fc.target == nil {
+		e.ID = m.found.ID
+	}
+	return a.writeAudit(e)
+}
+
+// unknownLines are the banner of a write whose outcome is unknown.
+func unknownLines(err error, verdict string) []string {
+	lines := []string{"? " + oneLine(err.Error())}
+	if verdict == "" {
+		return append(lines, "  Checking whether it was applied…")
+	}
+	return append(lines, "  Checked: "+verdict+". Sending the same values again is safe (same ClientToken); your input is kept.")
+}
+
+// ---- the form's side ----
+
+// outcomeUnknown keeps the form waiting while the check runs.
+func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
+	k, id, label := p.fc.aimedAt(a)
+	action, _, _ := client.FailedCall(err)
+	created := createdKind(a.reg, action, k)
+	if p.fc.target == nil && created != nil {
+		k = created
+	}
+	p.unknownOp = a.tracker.unknownOutcome(action, k, p.fc.region, id, label, err)
+	p.unknownErr = err
+	p.banner, p.bannerErr = unknownLines(err, ""), true
+	var pane *model.Kind
+	if b, ok := a.page(p.fc.origin).(*browser); ok {
+		pane = b.kind
+	}
+	return a.checkOutcome(p.id, p.fc, err, p.sentAt, pane)
+}
+
+// outcomeChecked ends the wait: a create that was made is followed like
+// any other (the form closes); otherwise the form is back with its values.
+func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
+	op, err := p.unknownOp, p.unknownErr
+	if op == nil {
+		return nil
+	}
+	p.unknownOp, p.unknownErr = nil, nil
+	audit := a.settleUnknown(op, p.fc, err, m, false)
+	if m.applied && m.found != nil && p.fc.target == nil {
+		delete(a.drafts, p.key)
+		op.outcome, op.ended = opRunning, time.Time{}
+		op.phase = "found: created"
+		op.kind = m.found.Kind
+		op.region = m.found.Region
+		follow := a.tracker.follow(op, m.found, m.found.Kind.Target, false, p.fc.origin, nil)
+		msg := fmt.Sprintf("%s: outcome was unknown; checked: %s. Following it (t shows progress).", op.action, m.verdict(false))
+		return tea.Batch(audit, a.pop(), follow, a.flashInfo(msg), p.replayBelow(a))
+	}
+	p.banner, p.bannerErr = unknownLines(err, m.verdict(false)), true
+	if len(p.queued) > 0 {
+		p.banner = append(p.banner, fmt.Sprintf("  %d keys typed after submitting were not applied.", len(p.queued)))
+		p.queued = nil
+	}
+	return tea.Batch(audit, p.build(a))
+}
