@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
@@ -301,5 +302,58 @@ func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 	}
 	if l := auditLines(audit, "CreateVpc"); len(l) < 1 || l[0].Outcome != "unknown" || l[0].Check != "not created — safe to submit again" || l[0].ID != "" {
 		t.Errorf("audit: %+v", l)
+	}
+}
+
+// A delete whose answer is lost: the dialog does not say "nothing was
+// changed"; it looks (DescribeVSwitchAttributes), says it was deleted or
+// is deleting, and follows it until it is gone. One that was not applied
+// says so and enter sends it again.
+func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.command("vsw")
+	d.idle()
+	var applied atomic.Bool
+	applied.Store(true)
+	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		if action != "DeleteVSwitch" {
+			return false
+		}
+		if applied.Load() {
+			applyAndDrop(w, r, next)
+		} else {
+			answer(w, 500, "RID-DEL-500", "InternalError")
+		}
+		return true
+	})
+
+	// Not applied: said so, the dialog stays, enter is allowed again.
+	applied.Store(false)
+	selectRow(d, "name", "dev-sandbox-f")
+	sel := d.browser().table.Selected().Obj
+	d.keys("ctrl+d")
+	d.confirmDialog(sel.ID)
+	s := d.waitText("not deleted — safe to try again")
+	if strings.Contains(s, "nothing was changed") {
+		t.Errorf("an unknown outcome is not \"nothing was changed\":\n%s", s)
+	}
+	if dp := d.dialog(); dp.sending {
+		t.Fatal("the dialog should accept enter again")
+	}
+
+	// Applied, answer lost: checked, then followed until gone.
+	applied.Store(true)
+	d.keys("enter")
+	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
+	d.settle()
+	d.waitFor("the VSwitch to go", func() bool {
+		d.advance(time.Second)
+		return d.browser().table.Row(rowKey(sel)) == nil
+	})
+	lines := auditLines(audit, "DeleteVSwitch")
+	if len(lines) != 2 || lines[0].Check != "not deleted — safe to try again" || lines[0].ID != sel.ID ||
+		(lines[1].Check != "deleted" && !strings.HasPrefix(lines[1].Check, "deleting")) || lines[1].Outcome != "unknown" {
+		t.Errorf("audit: %+v", lines)
 	}
 }
