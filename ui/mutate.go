@@ -607,11 +607,11 @@ func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 	audit := a.settleUnknown(op, fc, err, m, true)
 	if m.applied {
 		if m.found == nil {
-			op.outcome, op.ended = opDone, a.now()
+			op.outcome, op.ended, op.found = opDone, a.now(), true
 			return tea.Batch(audit, a.pop(), a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+"."),
 				a.refreshPage(d.fc.origin), d.replayBelow(a))
 		}
-		op.outcome, op.ended = opRunning, time.Time{}
+		op.outcome, op.ended, op.found = opRunning, time.Time{}, true
 		return tea.Batch(audit, a.pop(), a.tracker.follow(op, m.found, nil, true, d.fc.origin, nil),
 			a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+". Following it until it is gone."), d.replayBelow(a))
 	}

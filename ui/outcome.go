@@ -282,6 +282,7 @@ func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
 		k = created
 	}
 	p.unknownOp = a.tracker.unknownOutcome(action, k, p.fc.region, id, label, err)
+	p.unknownOp.started = p.sentAt
 	p.unknownErr = err
 	p.banner, p.bannerErr = unknownLines(err, ""), true
 	var pane *model.Kind
@@ -302,7 +303,7 @@ func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 	audit := a.settleUnknown(op, p.fc, err, m, false)
 	if m.applied && m.found != nil && p.fc.target == nil {
 		delete(a.drafts, p.key)
-		op.outcome, op.ended = opRunning, time.Time{}
+		op.outcome, op.ended, op.found = opRunning, time.Time{}, true
 		op.phase = "found: created"
 		op.kind = m.found.Kind
 		op.region = m.found.Region

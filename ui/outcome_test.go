@@ -256,7 +256,7 @@ func TestAppliedThenThrottledCreateReportsCreated(t *testing.T) {
 		t.Errorf("audit attempts %+v: want the lost answer, then the throttle with its RequestId", e.Attempts)
 	}
 	row := trayRow(t, d, "CreateVpc")
-	if !strings.Contains(row, ids[0]) || strings.Contains(row, "✗") {
+	if !strings.Contains(row, ids[0]) || strings.Contains(row, "✗") || !strings.Contains(row, "(answer was lost)") {
 		t.Errorf("the tray row should name %s and not a failure:\n%s", ids[0], row)
 	}
 }

@@ -42,6 +42,9 @@ type operation struct {
 	// was accepted and nothing is followed.
 	rejected bool
 	target   string // what it waits for, in words
+	// found: the write's outcome was unknown and the check found it
+	// applied (outcome.go).
+	found bool
 }
 
 type opOutcome int

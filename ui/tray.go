@@ -93,6 +93,9 @@ func opStatus(op *operation, _ string) string {
 		}
 		return op.phase + " → " + op.target
 	case opDone:
+		if op.found {
+			return "done: " + op.phase + " (answer was lost)"
+		}
 		return "done: " + op.phase
 	case opFailed:
 		return "✗ " + firstNonEmpty(op.code, op.phase)
