@@ -497,7 +497,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			d.unknownOp = a.tracker.unknownOutcome(act, k, fc.region, id, label, m.err)
 			d.unknownErr, d.unknownFC = m.err, &fc
 			d.sending, d.banner = true, unknownLines(m.err, "")
-			return a.checkOutcome(d.id, &fc, m.err, a.now(), nil)
+			return a.checkOutcome(d.id, &fc, m.err, a.now(), nil, false)
 		}
 		cmd := a.recordOutcome(action, &fc, m.res, m.err)
 		action = callAction(action, m.res, m.err)

@@ -32,9 +32,10 @@ type outcomeCheckedMsg struct {
 	id    int
 	found *model.Object // the resource the write made (a create) or still there (a delete)
 	kind  *model.Kind
-	// applied: the check found the write applied (created, or deleted or
-	// deleting); checked: the check ran to an answer.
-	applied, checked bool
+	// applied: the check found the write applied (created, changed, or
+	// deleted or deleting); checked: the check ran to an answer; change:
+	// the write was an edit of found.
+	applied, checked, change bool
 	err              error // why the check could not answer
 }
 
@@ -88,22 +89,28 @@ func skipParam(k, v string) bool {
 	return v == "" || v == "****"
 }
 
-// matchesSent reports whether a listed resource carries every sent
-// parameter that its listing shows under the same name (at least one).
+// matchesSent reports whether a resource carries every sent parameter
+// that its listing shows under the same name (at least one).
 func matchesSent(raw json.RawMessage, sent map[string]string) bool {
+	ok, _ := compareSent(raw, sent)
+	return ok
+}
+
+// compareSent compares a resource with the sent parameters it shows under
+// the same name: ok when at least one was compared and all were equal.
+func compareSent(raw json.RawMessage, sent map[string]string) (ok bool, compared int) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var m map[string]any
 	if dec.Decode(&m) != nil {
-		return false
+		return false, 0
 	}
-	compared := 0
 	for k, v := range sent {
 		if skipParam(k, v) {
 			continue
 		}
-		got, ok := m[k]
-		if !ok {
+		got, has := m[k]
+		if !has {
 			continue
 		}
 		switch got.(type) {
@@ -112,11 +119,11 @@ func matchesSent(raw json.RawMessage, sent map[string]string) bool {
 			continue // nested: not compared
 		}
 		if fmt.Sprint(got) != v {
-			return false
+			return false, compared + 1
 		}
 		compared++
 	}
-	return compared > 0
+	return compared > 0, compared
 }
 
 // createdAt reads a listed resource's creation time, if it has one.
@@ -177,12 +184,50 @@ func findCreated(ctx context.Context, c *client.Client, k *model.Kind, region st
 	return found[0], nil
 }
 
+// changeVerbs are the actions on a selected resource whose parameters are
+// the values it takes when they are applied (an edit), so describing it
+// tells whether they were.
+var changeVerbs = []string{"Modify", "Update", "Associate"}
+
+// checkChange describes the target of an edit whose outcome is unknown:
+// applied when every sent value it shows (its own ID aside) is in place.
+func checkChange(ctx context.Context, c *client.Client, o *model.Object, region string, sent map[string]string) outcomeCheckedMsg {
+	fresh, err := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
+	if err != nil {
+		return outcomeCheckedMsg{err: err}
+	}
+	if fresh == nil {
+		return outcomeCheckedMsg{err: fmt.Errorf("%s is gone", o.ID)}
+	}
+	values := map[string]string{}
+	for k, v := range sent {
+		if v != o.ID {
+			values[k] = v
+		}
+	}
+	ok, n := compareSent(fresh.Raw, values)
+	if n == 0 {
+		return outcomeCheckedMsg{err: fmt.Errorf("%s does not show the values sent", o.Kind.Get.Action)}
+	}
+	return outcomeCheckedMsg{kind: o.Kind, found: fresh, applied: ok, checked: true, change: true}
+}
+
 // checkOutcome returns the command that looks whether the write of fc that
-// ended in err was applied, answering outcomeCheckedMsg to page id.
-func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind) tea.Cmd {
+// ended in err was applied, answering outcomeCheckedMsg to page id. form
+// says it came from a form (an edit may be checked), not the destructive
+// dialog.
+func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	action, sent, _ := client.FailedCall(err)
 	ctx, c := a.ctx, fc.client
 	region := firstNonEmpty(sent["RegionId"], fc.region)
+	if form && fc.target != nil && fc.target.Kind.Get != nil && c != nil && hasPrefix(action, changeVerbs) {
+		o := fc.target
+		return func() tea.Msg {
+			m := checkChange(ctx, c, o, region, sent)
+			m.id = id
+			return m
+		}
+	}
 	if fc.target != nil {
 		if !strings.HasPrefix(action, "Delete") || fc.target.Kind.Get == nil {
 			return func() tea.Msg {
@@ -229,6 +274,10 @@ func (m outcomeCheckedMsg) verdict(del bool) string {
 		return "deleting — " + m.found.ID
 	case del:
 		return "not deleted — safe to try again"
+	case m.change && m.applied:
+		return "changed — " + m.found.ID + " has the values sent"
+	case m.change:
+		return "not changed — safe to submit again"
 	case m.applied:
 		return "created — " + m.found.ID
 	}
@@ -289,7 +338,7 @@ func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
 	if b, ok := a.page(p.fc.origin).(*browser); ok {
 		pane = b.kind
 	}
-	return a.checkOutcome(p.id, p.fc, err, p.sentAt, pane)
+	return a.checkOutcome(p.id, p.fc, err, p.sentAt, pane, true)
 }
 
 // outcomeChecked ends the wait: a create that was made is followed like
@@ -301,10 +350,10 @@ func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 	}
 	p.unknownOp, p.unknownErr = nil, nil
 	audit := a.settleUnknown(op, p.fc, err, m, false)
-	if m.applied && m.found != nil && p.fc.target == nil {
+	if m.applied && m.found != nil {
 		delete(a.drafts, p.key)
 		op.outcome, op.ended, op.found = opRunning, time.Time{}, true
-		op.phase = "found: created"
+		op.phase = "found: " + strings.SplitN(m.verdict(false), " ", 2)[0]
 		op.kind = m.found.Kind
 		op.region = m.found.Region
 		follow := a.tracker.follow(op, m.found, m.found.Kind.Target, false, p.fc.origin, nil)
@@ -317,4 +366,13 @@ func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 		p.queued = nil
 	}
 	return tea.Batch(audit, p.build(a))
+}
+
+func hasPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -357,3 +357,41 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 		t.Errorf("audit: %+v", lines)
 	}
 }
+
+// An edit whose answer is lost is checked by describing its target: the
+// new values in place read "changed" (followed like any edit); otherwise
+// "not changed — safe to submit again", with the form back.
+func TestEditWithALostAnswerIsChecked(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	var applied atomic.Bool
+	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		if action != "ModifyVpcAttribute" {
+			return false
+		}
+		if applied.Load() {
+			applyAndDrop(w, r, next)
+		} else {
+			answer(w, 500, "RID-MOD-500", "InternalError")
+		}
+		return true
+	})
+	o := d.rowNamed("dev-sandbox")
+	d.keys("e")
+	d.formPage()
+	d.waitFocus("Name")
+	d.keys("ctrl+u")
+	d.typeText("renamed-1")
+	d.keys("enter", "enter")
+	d.waitText("not changed — safe to submit again")
+	if v := d.vpcNamed(o.ID); v.VpcName != "dev-sandbox" {
+		t.Fatalf("the test's fault should change nothing: %q", v.VpcName)
+	}
+	applied.Store(true)
+	d.formPage()
+	d.next("Name", "Description")
+	d.waitText("checked: changed — " + o.ID)
+	if v := d.vpcNamed(o.ID); v.VpcName != "renamed-1" {
+		t.Errorf("VPC name %q, want renamed-1", v.VpcName)
+	}
+}
