@@ -36,7 +36,7 @@ type outcomeCheckedMsg struct {
 	// deleted or deleting); checked: the check ran to an answer; change:
 	// the write was an edit of found.
 	applied, checked, change bool
-	err              error // why the check could not answer
+	err                      error // why the check could not answer
 }
 
 func (m outcomeCheckedMsg) pageID() int { return m.id }
