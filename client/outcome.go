@@ -62,6 +62,9 @@ func (e *OutcomeUnknownError) Summary() string {
 		i = j
 	}
 	s := fmt.Sprintf("%d attempts: %s", len(e.Attempts), strings.Join(codes, ", "))
+	if len(e.Attempts) == 1 {
+		s = "1 attempt: " + codes[0]
+	}
 	if ids := e.RequestIDs(); len(ids) > 0 {
 		s += "; RequestIds " + strings.Join(ids, ", ")
 	}

@@ -112,12 +112,9 @@ type formPage struct {
 	// reloaded marks a Prepare started by ctrl+r in the open form.
 	reloaded bool
 	reviewed bool // the review page said Create (review.go)
-	// sentAt is when the last submission went out; unknownOp and
-	// unknownErr are a submission whose outcome is being checked
-	// (outcome.go).
-	sentAt     time.Time
-	unknownOp  *operation
-	unknownErr error
+	// sentAt is when the last submission went out (an unknown outcome is
+	// looked for from then on: outcome.go).
+	sentAt time.Time
 }
 
 type formPhase int

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -242,11 +241,6 @@ type deletePage struct {
 	dryRunning bool // the call on its way is a dry run
 	banner     []string
 	bannerOK   bool // the banner reports a passed dry run
-	// unknownOp, unknownErr and unknownFC are a call whose outcome is
-	// being checked (outcome.go).
-	unknownOp  *operation
-	unknownErr error
-	unknownFC  *formCtx
 }
 
 type dependentsMsg struct {
@@ -492,10 +486,6 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
 		if client.OutcomeUnknown(m.err) {
 			// Checked before anything is said (or recorded) about it.
-			k, id, label := fc.aimedAt(a)
-			act, _, _ := client.FailedCall(m.err)
-			d.unknownOp = a.tracker.unknownOutcome(act, k, fc.region, id, label, m.err)
-			d.unknownErr, d.unknownFC = m.err, &fc
 			d.sending, d.banner = true, unknownLines(m.err, "")
 			return a.checkOutcome(d.id, &fc, m.err, a.now(), nil, false)
 		}
@@ -599,23 +589,16 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 // the dialog says what was found, and enter may send it again (the same
 // ClientToken).
 func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
-	op, err, fc := d.unknownOp, d.unknownErr, d.unknownFC
-	if op == nil {
+	if m.op == nil {
 		return nil
 	}
-	d.unknownOp, d.unknownErr, d.unknownFC, d.sending = nil, nil, nil, false
-	audit := a.settleUnknown(op, fc, err, m, true)
+	d.sending = false
+	audit, follow := a.settleUnknown(m)
 	if m.applied {
-		if m.found == nil {
-			op.outcome, op.ended, op.found = opDone, a.now(), true
-			return tea.Batch(audit, a.pop(), a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+"."),
-				a.refreshPage(d.fc.origin), d.replayBelow(a))
-		}
-		op.outcome, op.ended, op.found = opRunning, time.Time{}, true
-		return tea.Batch(audit, a.pop(), a.tracker.follow(op, m.found, nil, true, d.fc.origin, nil),
-			a.flashInfo(op.action+": outcome was unknown; checked: "+m.verdict(true)+". Following it until it is gone."), d.replayBelow(a))
+		return tea.Batch(audit, a.pop(), follow, a.flashInfo(m.op.action+": outcome was unknown; checked: "+m.verdict(true)+"."),
+			d.replayBelow(a))
 	}
-	d.banner = unknownLines(err, m.verdict(true))
+	d.banner = unknownLines(m.sendErr, m.verdict(true))
 	d.banner[len(d.banner)-1] = "  Checked: " + m.verdict(true) + ". Enter sends it again with the same ClientToken."
 	if len(d.held) > 0 {
 		d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))

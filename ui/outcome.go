@@ -27,9 +27,16 @@ import (
 // every case: its values keep their ClientToken (client.WithTokenSalt), so
 // sending the same values again can never make a second resource.
 
-// outcomeCheckedMsg is what the check found.
+// outcomeCheckedMsg is what the check found, with what it was about: the
+// tray's record, the call's context and error, and whether it came from
+// the destructive dialog (del).
 type outcomeCheckedMsg struct {
-	id    int
+	id      int
+	op      *operation
+	fc      *formCtx
+	sendErr error
+	del     bool
+
 	found *model.Object // the resource the write made (a create) or still there (a delete)
 	kind  *model.Kind
 	// applied: the check found the write applied (created, changed, or
@@ -212,26 +219,39 @@ func checkChange(ctx context.Context, c *client.Client, o *model.Object, region 
 	return outcomeCheckedMsg{kind: o.Kind, found: fresh, applied: ok, checked: true, change: true}
 }
 
-// checkOutcome returns the command that looks whether the write of fc that
-// ended in err was applied, answering outcomeCheckedMsg to page id. form
-// says it came from a form (an edit may be checked), not the destructive
-// dialog.
+// checkOutcome records the write of fc that ended in err in the tray as an
+// unknown outcome and returns the command that looks whether it was
+// applied, answering outcomeCheckedMsg to page id. form says it came from
+// a form (an edit may be checked), not the destructive dialog.
 func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
+	k, target, label := fc.aimedAt(a)
+	action, _, _ := client.FailedCall(err)
+	if created := createdKind(a.reg, action, k); fc.target == nil && created != nil {
+		k = created
+	}
+	op := a.tracker.unknownOutcome(action, k, fc.region, target, label, err)
+	op.started = since
+	look := a.lookFor(fc, err, since, paneKind, form)
+	return func() tea.Msg {
+		m := look().(outcomeCheckedMsg)
+		m.id, m.op, m.fc, m.sendErr, m.del = id, op, fc, err, !form
+		return m
+	}
+}
+
+// lookFor returns the command that makes the check itself.
+func (a *App) lookFor(fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	action, sent, _ := client.FailedCall(err)
 	ctx, c := a.ctx, fc.client
 	region := firstNonEmpty(sent["RegionId"], fc.region)
 	if form && fc.target != nil && fc.target.Kind.Get != nil && c != nil && hasPrefix(action, changeVerbs) {
 		o := fc.target
-		return func() tea.Msg {
-			m := checkChange(ctx, c, o, region, sent)
-			m.id = id
-			return m
-		}
+		return func() tea.Msg { return checkChange(ctx, c, o, region, sent) }
 	}
 	if fc.target != nil {
 		if !strings.HasPrefix(action, "Delete") || fc.target.Kind.Get == nil {
 			return func() tea.Msg {
-				return outcomeCheckedMsg{id: id, err: fmt.Errorf("%s is not checked automatically", action)}
+				return outcomeCheckedMsg{err: fmt.Errorf("%s is not checked automatically", action)}
 			}
 		}
 		o := fc.target
@@ -239,26 +259,26 @@ func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, pane
 			fresh, gerr := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
 			switch {
 			case gerr != nil:
-				return outcomeCheckedMsg{id: id, err: gerr}
+				return outcomeCheckedMsg{err: gerr}
 			case fresh == nil:
-				return outcomeCheckedMsg{id: id, kind: o.Kind, applied: true, checked: true}
+				return outcomeCheckedMsg{kind: o.Kind, applied: true, checked: true}
 			}
 			deleting := strings.Contains(strings.ToLower(fresh.Status), "delet")
-			return outcomeCheckedMsg{id: id, kind: o.Kind, found: fresh, applied: deleting, checked: true}
+			return outcomeCheckedMsg{kind: o.Kind, found: fresh, applied: deleting, checked: true}
 		}
 	}
 	k := createdKind(a.reg, action, paneKind)
 	if k == nil || c == nil {
 		return func() tea.Msg {
-			return outcomeCheckedMsg{id: id, err: fmt.Errorf("%s is not checked automatically", action)}
+			return outcomeCheckedMsg{err: fmt.Errorf("%s is not checked automatically", action)}
 		}
 	}
 	return func() tea.Msg {
 		o, ferr := findCreated(ctx, c, k, region, sent, since)
 		if ferr != nil {
-			return outcomeCheckedMsg{id: id, kind: k, err: ferr}
+			return outcomeCheckedMsg{kind: k, err: ferr}
 		}
-		return outcomeCheckedMsg{id: id, kind: k, found: o, applied: o != nil, checked: true}
+		return outcomeCheckedMsg{kind: k, found: o, applied: o != nil, checked: true}
 	}
 }
 
@@ -296,19 +316,47 @@ func (t *tracker) unknownOutcome(action string, k *model.Kind, region, id, label
 
 // settleUnknown ends an unknown outcome's tray record with the check's
 // verdict and writes its audit line (outcome "unknown", the parameters,
-// every attempt, the verdict and the resource's ID when one was found).
-func (a *App) settleUnknown(op *operation, fc *formCtx, err error, m outcomeCheckedMsg, del bool) tea.Cmd {
-	verdict := m.verdict(del)
+// every attempt, the verdict and the resource's ID when one was found). A
+// write found applied goes on being followed, in the same tray record.
+func (a *App) settleUnknown(m outcomeCheckedMsg) (audit, follow tea.Cmd) {
+	op, fc := m.op, m.fc
+	verdict := m.verdict(m.del)
 	op.phase, op.ended = verdict, a.now()
 	if m.found != nil && op.resID == "" {
 		op.resID = m.found.ID
 	}
-	e := a.auditEntryFor(op.action, fc, nil, err)
+	e := a.auditEntryFor(op.action, fc, nil, m.sendErr)
 	e.Check = verdict
 	if m.found != nil && fc.target == nil {
 		e.ID = m.found.ID
 	}
-	return a.writeAudit(e)
+	audit = a.writeAudit(e)
+	if !m.applied {
+		return audit, nil
+	}
+	op.found = true
+	if m.found == nil { // deleted
+		op.outcome = opDone
+		return audit, a.refreshPage(fc.origin)
+	}
+	op.outcome, op.ended = opRunning, time.Time{}
+	op.phase = "found: " + strings.SplitN(verdict, " ", 2)[0]
+	op.kind, op.region = m.found.Kind, m.found.Region
+	var target []string
+	if !m.del {
+		target = m.found.Kind.Target
+	}
+	return audit, a.tracker.follow(op, m.found, target, m.del, fc.origin, nil)
+}
+
+// checkedElsewhere settles a check whose page is gone (the dialog was
+// closed while it ran): the tray and the audit log still get the verdict.
+func (a *App) checkedElsewhere(m outcomeCheckedMsg) tea.Cmd {
+	if m.op == nil {
+		return nil
+	}
+	audit, follow := a.settleUnknown(m)
+	return tea.Batch(audit, follow, a.flashInfo(m.op.action+": outcome was unknown; checked: "+m.verdict(m.del)+"."))
 }
 
 // unknownLines are the banner of a write whose outcome is unknown.
@@ -324,15 +372,6 @@ func unknownLines(err error, verdict string) []string {
 
 // outcomeUnknown keeps the form waiting while the check runs.
 func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
-	k, id, label := p.fc.aimedAt(a)
-	action, _, _ := client.FailedCall(err)
-	created := createdKind(a.reg, action, k)
-	if p.fc.target == nil && created != nil {
-		k = created
-	}
-	p.unknownOp = a.tracker.unknownOutcome(action, k, p.fc.region, id, label, err)
-	p.unknownOp.started = p.sentAt
-	p.unknownErr = err
 	p.banner, p.bannerErr = unknownLines(err, ""), true
 	var pane *model.Kind
 	if b, ok := a.page(p.fc.origin).(*browser); ok {
@@ -341,26 +380,19 @@ func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
 	return a.checkOutcome(p.id, p.fc, err, p.sentAt, pane, true)
 }
 
-// outcomeChecked ends the wait: a create that was made is followed like
+// outcomeChecked ends the wait: a write that was applied is followed like
 // any other (the form closes); otherwise the form is back with its values.
 func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
-	op, err := p.unknownOp, p.unknownErr
-	if op == nil {
+	if m.op == nil || p.phase != phaseSubmitting {
 		return nil
 	}
-	p.unknownOp, p.unknownErr = nil, nil
-	audit := a.settleUnknown(op, p.fc, err, m, false)
+	audit, follow := a.settleUnknown(m)
 	if m.applied && m.found != nil {
 		delete(a.drafts, p.key)
-		op.outcome, op.ended, op.found = opRunning, time.Time{}, true
-		op.phase = "found: " + strings.SplitN(m.verdict(false), " ", 2)[0]
-		op.kind = m.found.Kind
-		op.region = m.found.Region
-		follow := a.tracker.follow(op, m.found, m.found.Kind.Target, false, p.fc.origin, nil)
-		msg := fmt.Sprintf("%s: outcome was unknown; checked: %s. Following it (t shows progress).", op.action, m.verdict(false))
+		msg := fmt.Sprintf("%s: outcome was unknown; checked: %s. Following it (t shows progress).", m.op.action, m.verdict(false))
 		return tea.Batch(audit, a.pop(), follow, a.flashInfo(msg), p.replayBelow(a))
 	}
-	p.banner, p.bannerErr = unknownLines(err, m.verdict(false)), true
+	p.banner, p.bannerErr = unknownLines(m.sendErr, m.verdict(false)), true
 	if len(p.queued) > 0 {
 		p.banner = append(p.banner, fmt.Sprintf("  %d keys typed after submitting were not applied.", len(p.queued)))
 		p.queued = nil

@@ -395,3 +395,45 @@ func TestEditWithALostAnswerIsChecked(t *testing.T) {
 		t.Errorf("VPC name %q, want renamed-1", v.VpcName)
 	}
 }
+
+// Closing the dialog while the check runs loses nothing: the tray and the
+// audit log still get the verdict, and the deleted VSwitch is followed.
+func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.command("vsw")
+	d.idle()
+	release := make(chan struct{})
+	var checking atomic.Bool
+	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		switch action {
+		case "DeleteVSwitch":
+			applyAndDrop(w, r, next)
+			checking.Store(true)
+			return true
+		case "DescribeVSwitchAttributes":
+			if checking.Load() {
+				<-release
+			}
+		}
+		return false
+	})
+	selectRow(d, "name", "dev-sandbox-f")
+	sel := d.browser().table.Selected().Obj
+	d.keys("ctrl+d")
+	d.confirmDialog(sel.ID)
+	d.waitText("Checking whether it was applied")
+	d.keys("esc")
+	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
+	close(release)
+	var lines []auditEntry
+	d.waitFor("the audit line", func() bool { lines = auditLines(audit, "DeleteVSwitch"); return len(lines) == 1 })
+	if lines[0].Outcome != "unknown" || (lines[0].Check != "deleted" && !strings.HasPrefix(lines[0].Check, "deleting")) {
+		t.Errorf("audit: %+v", lines[0])
+	}
+	d.settle()
+	op := d.app.tracker.ops[len(d.app.tracker.ops)-1]
+	if op.action != "DeleteVSwitch" || op.outcome != opDone || !op.found {
+		t.Errorf("tray record: %+v", op)
+	}
+}
