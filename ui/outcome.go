@@ -226,8 +226,8 @@ func checkChange(ctx context.Context, c *client.Client, o *model.Object, region 
 func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	k, target, label := fc.aimedAt(a)
 	action, _, _ := client.FailedCall(err)
-	if created := createdKind(a.reg, action, k); fc.target == nil && created != nil {
-		k = created
+	if created := createdKind(a.reg, action, k); form && created != nil {
+		k, target = created, "" // the record names what it makes
 	}
 	op := a.tracker.unknownOutcome(action, k, fc.region, target, label, err)
 	op.started = since
@@ -244,16 +244,20 @@ func (a *App) lookFor(fc *formCtx, err error, since time.Time, paneKind *model.K
 	action, sent, _ := client.FailedCall(err)
 	ctx, c := a.ctx, fc.client
 	region := firstNonEmpty(sent["RegionId"], fc.region)
+	if k := createdKind(a.reg, action, paneKind); form && k != nil && c != nil {
+		return func() tea.Msg {
+			o, ferr := findCreated(ctx, c, k, region, sent, since)
+			if ferr != nil {
+				return outcomeCheckedMsg{kind: k, err: ferr}
+			}
+			return outcomeCheckedMsg{kind: k, found: o, applied: o != nil, checked: true}
+		}
+	}
 	if form && fc.target != nil && fc.target.Kind.Get != nil && c != nil && hasPrefix(action, changeVerbs) {
 		o := fc.target
 		return func() tea.Msg { return checkChange(ctx, c, o, region, sent) }
 	}
-	if fc.target != nil {
-		if !strings.HasPrefix(action, "Delete") || fc.target.Kind.Get == nil {
-			return func() tea.Msg {
-				return outcomeCheckedMsg{err: fmt.Errorf("%s is not checked automatically", action)}
-			}
-		}
+	if fc.target != nil && strings.HasPrefix(action, "Delete") && fc.target.Kind.Get != nil && c != nil {
 		o := fc.target
 		return func() tea.Msg {
 			fresh, gerr := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
@@ -267,18 +271,8 @@ func (a *App) lookFor(fc *formCtx, err error, since time.Time, paneKind *model.K
 			return outcomeCheckedMsg{kind: o.Kind, found: fresh, applied: deleting, checked: true}
 		}
 	}
-	k := createdKind(a.reg, action, paneKind)
-	if k == nil || c == nil {
-		return func() tea.Msg {
-			return outcomeCheckedMsg{err: fmt.Errorf("%s is not checked automatically", action)}
-		}
-	}
 	return func() tea.Msg {
-		o, ferr := findCreated(ctx, c, k, region, sent, since)
-		if ferr != nil {
-			return outcomeCheckedMsg{kind: k, err: ferr}
-		}
-		return outcomeCheckedMsg{kind: k, found: o, applied: o != nil, checked: true}
+		return outcomeCheckedMsg{err: fmt.Errorf("%s is not checked automatically", action)}
 	}
 }
 
@@ -322,13 +316,10 @@ func (a *App) settleUnknown(m outcomeCheckedMsg) (audit, follow tea.Cmd) {
 	op, fc := m.op, m.fc
 	verdict := m.verdict(m.del)
 	op.phase, op.ended = verdict, a.now()
-	if m.found != nil && op.resID == "" {
-		op.resID = m.found.ID
-	}
 	e := a.auditEntryFor(op.action, fc, nil, m.sendErr)
 	e.Check = verdict
-	if m.found != nil && fc.target == nil {
-		e.ID = m.found.ID
+	if m.found != nil {
+		op.resID, e.ID = m.found.ID, m.found.ID // what was made, changed or deleted
 	}
 	audit = a.writeAudit(e)
 	if !m.applied {

@@ -437,3 +437,30 @@ func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 		t.Errorf("tray record: %+v", op)
 	}
 }
+
+// A VSwitch whose answer is lost is looked for among its VPC's VSwitches
+// (the listing scoped to the parent) and followed: exactly one is made.
+func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
+	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Drop = 1 })
+	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	if err != nil || len(vpcs) != 1 {
+		t.Fatalf("prod-core: %v %d", err, len(vpcs))
+	}
+	vpc := vpcs[0].VpcId
+	d.command("vsw")
+	d.idle()
+	fc := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: d.app.top().ID()}
+	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
+	d.formPage()
+	d.next("Zone", "CIDR block")
+	d.field("Name", "lost-vsw")
+	d.next("Description")
+	s := d.waitText("checked: created — vsw-")
+	if q := d.fault.received("DescribeVSwitches"); len(q) == 0 || q[len(q)-1].Get("VpcId") != vpc {
+		t.Errorf("the check should list the VSwitches of %s", vpc)
+	}
+	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "lost-vsw"})
+	if err != nil || len(sws) != 1 || !strings.Contains(s, sws[0].VSwitchId) {
+		t.Errorf("VSwitches named lost-vsw: %v %d; screen:\n%s", err, len(sws), s)
+	}
+}
