@@ -188,7 +188,8 @@ func readAction(action string) bool {
 }
 
 // Do sends req, retrying what is safe to retry, and returns the answer or a
-// typed error (*APIError, *TransportError, *MalformedResponseError).
+// typed error (*APIError, *TransportError, *MalformedResponseError), or for
+// a write that may have been applied, *OutcomeUnknownError.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if req.Region == "" {
 		req.Region = c.cfg.Region
@@ -198,12 +199,23 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	idempotent := readAction(req.Action) || req.Params["ClientToken"] != ""
 	registerParamSecrets(req.Params)
+	// A write that may have been applied and then failed is not reported
+	// as its last attempt's error (outcome.go).
+	write := !readAction(req.Action) && req.Params["DryRun"] != "true"
+	var attempts []Attempt
+	ambiguous := false
+	fail := func(err error) error {
+		if write && ambiguous {
+			return &OutcomeUnknownError{Action: req.Action, Attempts: attempts, Last: err}
+		}
+		return err
+	}
 	start := c.cfg.Now()
 	var lastErr error
 	for attempt := 1; ; attempt++ {
 		if err := c.budget.acquire(ctx); err != nil {
 			if lastErr != nil {
-				return nil, lastErr
+				return nil, fail(lastErr)
 			}
 			return nil, &TransportError{Action: req.Action, Err: err}
 		}
@@ -217,6 +229,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return resp, nil
 		}
 		lastErr = err
+		if write {
+			attempts = append(attempts, attemptOf(err))
+			ambiguous = ambiguous || mayHaveApplied(err)
+		}
 		var ae *APIError
 		var hdr http.Header
 		if errors.As(err, &ae) && ae.IsThrottling() {
@@ -230,17 +246,17 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			retry = false // the same answer again: read once, not ten times
 		}
 		if !retry || attempt >= c.cfg.MaxAttempts || ctx.Err() != nil {
-			return nil, err
+			return nil, fail(err)
 		}
 		delay := backoff(attempt, c.cfg.BaseBackoff, c.cfg.MaxBackoff, c.cfg.Rand)
 		if d := serverRetryAfter(hdr); d > delay {
 			delay = d
 		}
 		if c.cfg.Now().Add(delay).Sub(start) > c.cfg.MaxRetryElapsed {
-			return nil, err
+			return nil, fail(err)
 		}
 		if sleepCtx(ctx, delay) != nil {
-			return nil, err
+			return nil, fail(err)
 		}
 	}
 }

@@ -190,8 +190,17 @@ func ErrorCode(err error) string {
 	return ""
 }
 
-// RequestID returns the RequestId carried by err, or "".
+// RequestID returns the RequestId carried by err, or "" (for a write whose
+// outcome is unknown, the last RequestId any attempt got).
 func RequestID(err error) string {
+	var oe *OutcomeUnknownError
+	if errors.As(err, &oe) {
+		ids := oe.RequestIDs()
+		if len(ids) == 0 {
+			return ""
+		}
+		return ids[len(ids)-1]
+	}
 	var ae *APIError
 	if errors.As(err, &ae) {
 		return ae.RequestID

@@ -13,12 +13,19 @@ import (
 // Invoke sends one typed operation: in (a struct with `param` tags) becomes
 // the parameters and the answer is decoded into a new O. A write whose input
 // has an empty ClientToken field gets a fresh token, so that the call may be
-// retried safely; callers that resubmit the same form pass their own token.
+// retried safely; callers that resubmit the same form pass their own token,
+// or a salt (WithTokenSalt) the token is derived from with the parameters.
 func Invoke[O any](ctx context.Context, c *Client, product model.Product, action, region string, in any) (*O, error) {
 	ensureClientToken(in)
 	params, err := EncodeParams(in)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", action, err)
+	}
+	if _, ok := params["ClientToken"]; ok && !readAction(action) {
+		if salt := tokenSalt(ctx); salt != "" {
+			params["ClientToken"] = ClientTokenFor(salt, params)
+			setClientToken(in, params["ClientToken"])
+		}
 	}
 	noRegion := false
 	if r, ok := params["RegionId"]; ok && r != "" {
@@ -41,14 +48,29 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 
 // ensureClientToken fills an empty ClientToken string field of *in.
 func ensureClientToken(in any) {
-	v := reflect.ValueOf(in)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return
-	}
-	f := v.Elem().FieldByName("ClientToken")
-	if f.IsValid() && f.Kind() == reflect.String && f.CanSet() && f.String() == "" {
+	if f := tokenField(in); f.IsValid() && f.String() == "" {
 		f.SetString(NewClientToken())
 	}
+}
+
+// setClientToken sets the ClientToken field of *in, so the caller sees the
+// token that was sent.
+func setClientToken(in any, token string) {
+	if f := tokenField(in); f.IsValid() {
+		f.SetString(token)
+	}
+}
+
+func tokenField(in any) reflect.Value {
+	v := reflect.ValueOf(in)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	f := v.Elem().FieldByName("ClientToken")
+	if f.IsValid() && f.Kind() == reflect.String && f.CanSet() {
+		return f
+	}
+	return reflect.Value{}
 }
 
 // Result is the answer of a write that returns only a RequestId.

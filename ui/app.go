@@ -293,6 +293,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if p := a.page(m.pageID()); p != nil {
 			return a, p.Update(a, msg)
 		}
+		if c, ok := msg.(outcomeCheckedMsg); ok {
+			return a, a.checkedElsewhere(c) // still recorded (outcome.go)
+		}
 		return a, nil // the page is gone: a stale answer
 	}
 	if p := a.top(); p != nil {

@@ -59,6 +59,9 @@ type faultSwitch struct {
 	log   []string
 	query []url.Values // each request's query: the API parameters (v3 signing sends them there)
 	mu    sync.Mutex
+	// hook, when set, may answer a request itself (true) instead of the
+	// simulator: a lost answer, a throttle (outcome_test.go).
+	hook func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool
 }
 
 func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +73,11 @@ func (f *faultSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.log = append(f.log, action)
 	f.query = append(f.query, r.URL.Query())
+	hook := f.hook
 	f.mu.Unlock()
+	if hook != nil && hook(w, r, action, f.next) {
+		return
+	}
 	if f.on.Load() {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(503)

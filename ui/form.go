@@ -30,8 +30,11 @@ type mutation interface {
 	Form(fc *formCtx) *huh.Form
 	// Check validates across fields before any call.
 	Check(fc *formCtx) error
-	// Submit makes the call with the submission's ClientToken, which stays
-	// the same across retries and resubmissions of this form.
+	// Submit makes the call with the form's token. The console sends it
+	// with that token as the salt (client.WithTokenSalt): each write's
+	// ClientToken derives from it and the write's parameters, so the same
+	// values keep one token across retries, resubmissions and reopenings
+	// of the form, and changed values get another.
 	Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error)
 }
 
@@ -89,10 +92,11 @@ type formCtx struct {
 
 // formPage hosts a mutation's huh form.
 type formPage struct {
-	id    int
-	m     mutation
-	fc    *formCtx
-	form  *huh.Form
+	id   int
+	m    mutation
+	fc   *formCtx
+	form *huh.Form
+	// token is the form's salt for its ClientTokens (kept with the draft).
 	token string
 	key   string // draft key
 
@@ -108,6 +112,9 @@ type formPage struct {
 	// reloaded marks a Prepare started by ctrl+r in the open form.
 	reloaded bool
 	reviewed bool // the review page said Create (review.go)
+	// sentAt is when the last submission went out (an unknown outcome is
+	// looked for from then on: outcome.go).
+	sentAt time.Time
 }
 
 type formPhase int
@@ -228,6 +235,8 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		return tea.Batch(p.build(a), p.replay(a))
 	case formSubmittedMsg:
 		return p.submitted(a, m)
+	case outcomeCheckedMsg:
+		return p.outcomeChecked(a, m)
 	case tea.KeyPressMsg:
 		switch m.Keystroke() {
 		case "esc":
@@ -286,7 +295,8 @@ func (p *formPage) submit(a *App) tea.Cmd {
 	}
 	p.phase = phaseSubmitting
 	p.banner, p.bannerErr = []string{"Sending " + p.m.Action() + "…"}, false
-	id, ctx, fc, token, m := p.id, a.ctx, p.fc, p.token, p.m
+	p.sentAt = a.now()
+	id, ctx, fc, token, m := p.id, client.WithTokenSalt(a.ctx, p.token), p.fc, p.token, p.m
 	return func() tea.Msg {
 		res, err := m.Submit(ctx, fc, token)
 		return formSubmittedMsg{id: id, res: res, err: err}
@@ -294,6 +304,9 @@ func (p *formPage) submit(a *App) tea.Cmd {
 }
 
 func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
+	if client.OutcomeUnknown(m.err) {
+		return p.outcomeUnknown(a, m.err) // recorded once checked
+	}
 	audit := a.recordOutcome(p.m.Action(), p.fc, m.res, m.err)
 	if m.err != nil {
 		if client.ErrorCode(m.err) == "DryRunOperation" {
@@ -457,9 +470,19 @@ type auditEntry struct {
 	ID        string `json:"id,omitempty"`
 	Parent    string `json:"parent,omitempty"`
 	RequestID string `json:"request_id,omitempty"`
-	Outcome   string `json:"outcome"`
-	Code      string `json:"code,omitempty"`
-	Error     string `json:"error,omitempty"`
+	// Outcome is accepted, failed (rejected), not sent, dry run passed, or
+	// unknown (an attempt may have been applied: Attempts lists each one's
+	// code and RequestId, Check what the console found when it looked).
+	Outcome  string         `json:"outcome"`
+	Code     string         `json:"code,omitempty"`
+	Error    string         `json:"error,omitempty"`
+	Attempts []auditAttempt `json:"attempts,omitempty"`
+	Check    string         `json:"check,omitempty"`
+}
+
+type auditAttempt struct {
+	Code      string `json:"code"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // callAction is the API's name for what was sent: the client's own
@@ -513,6 +536,11 @@ func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) te
 	if a.opt.AuditLog == nil {
 		return nil
 	}
+	return a.writeAudit(a.auditEntryFor(action, fc, res, err))
+}
+
+// auditEntryFor is the audit line of one outcome.
+func (a *App) auditEntryFor(action string, fc *formCtx, res *submitted, err error) auditEntry {
 	profile := a.opt.Profile
 	if a.opt.Simulator {
 		profile = "SIMULATOR"
@@ -543,6 +571,18 @@ func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) te
 		if e.Code == "DryRunOperation" {
 			e.Outcome, e.Error = "dry run passed", ""
 		}
+		for _, at := range client.Attempts(err) {
+			e.Outcome = "unknown"
+			e.Attempts = append(e.Attempts, auditAttempt{Code: at.Code, RequestID: at.RequestID})
+		}
+	}
+	return e
+}
+
+// writeAudit appends e to the audit log, off the UI goroutine.
+func (a *App) writeAudit(e auditEntry) tea.Cmd {
+	if a.opt.AuditLog == nil {
+		return nil
 	}
 	w, mu := a.opt.AuditLog, &a.auditMu
 	return func() tea.Msg {

@@ -484,6 +484,11 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		action := d.action()
 		fc := *d.fc
 		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
+		if client.OutcomeUnknown(m.err) {
+			// Checked before anything is said (or recorded) about it.
+			d.sending, d.banner = true, unknownLines(m.err, "")
+			return a.checkOutcome(d.id, &fc, m.err, a.now(), nil, false)
+		}
 		cmd := a.recordOutcome(action, &fc, m.res, m.err)
 		action = callAction(action, m.res, m.err)
 		if m.err != nil {
@@ -496,6 +501,8 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin), d.replayBelow(a))
+	case outcomeCheckedMsg:
+		return d.outcomeChecked(a, m)
 	case tea.PasteMsg:
 		if d.holding() {
 			d.held = append(d.held, m)
@@ -565,7 +572,7 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		default:
 			d.sending = true
 			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
-			id, ctx, fc, o, spec, token, force := d.id, a.ctx, d.fc, d.obj, d.spec, d.token, d.force
+			id, ctx, fc, o, spec, token, force := d.id, client.WithTokenSalt(a.ctx, d.token), d.fc, d.obj, d.spec, d.token, d.force
 			return func() tea.Msg {
 				res, err := spec.run(ctx, fc, o, token, force)
 				return deletedMsg{id: id, res: res, err: err}
@@ -575,6 +582,29 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 		editLine(&d.typed, m)
 	}
 	return nil
+}
+
+// outcomeChecked ends the wait after a call whose outcome was unknown: a
+// delete found applied is followed until the resource is gone; otherwise
+// the dialog says what was found, and enter may send it again (the same
+// ClientToken).
+func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
+	if m.op == nil {
+		return nil
+	}
+	d.sending = false
+	audit, follow := a.settleUnknown(m)
+	if m.applied {
+		return tea.Batch(audit, a.pop(), follow, a.flashInfo(m.op.action+": outcome was unknown; checked: "+m.verdict(true)+"."),
+			d.replayBelow(a))
+	}
+	d.banner = unknownLines(m.sendErr, m.verdict(true))
+	d.banner[len(d.banner)-1] = "  Checked: " + m.verdict(true) + ". Enter sends it again with the same ClientToken."
+	if len(d.held) > 0 {
+		d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))
+		d.held = nil
+	}
+	return audit
 }
 
 func forceHint(s *deleteSpec) string {

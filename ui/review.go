@@ -23,7 +23,7 @@ import (
 // go out when its form is done: once the form's checks pass, a last page
 // lists every parameter exactly as the client will encode it, and only
 // "Create" there sends it. "Back" returns to the form with every value
-// kept; the submission's ClientToken stays the same either way.
+// kept; the same values keep the same ClientToken either way.
 
 // reviewer is a mutation whose submission is reviewed first.
 type reviewer interface {
@@ -162,7 +162,19 @@ func reviewOf(r reviewer, fc *formCtx, token string) ([]reviewParam, error) {
 	if err != nil || in == nil {
 		return nil, err
 	}
-	return reviewParams(in)
+	params, err := reviewParams(in)
+	if err != nil {
+		return nil, err
+	}
+	// The ClientToken that goes out derives from the form's token and these
+	// parameters (client.WithTokenSalt).
+	sent, _ := client.EncodeParams(in)
+	for i := range params {
+		if params[i].name == "ClientToken" {
+			params[i].value = client.ClientTokenFor(token, sent)
+		}
+	}
+	return params, nil
 }
 
 func (r *reviewPage) ID() int       { return r.id }

@@ -139,7 +139,7 @@ func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
 	}
 	first := reviewOnScreen(t, s)
 	for k, want := range map[string]string{"RegionId": "cn-hangzhou", "VpnGatewayId": vpn.ID, "Name": "ipsec-rev",
-		"LocalSubnet": "10.0.0.0/16", "RemoteSubnet": "192.168.60.0/24,192.168.61.0/24", "ClientToken": p.token} {
+		"LocalSubnet": "10.0.0.0/16", "RemoteSubnet": "192.168.60.0/24,192.168.61.0/24", "ClientToken": reviewedToken(t, p)} {
 		if first[k] != want {
 			t.Errorf("review shows %s=%q, want %q", k, first[k], want)
 		}
@@ -225,8 +225,8 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 			d.exec(p.submit(d.app)) // as the form's last enter does
 			d.reviewPage()
 			shown := reviewOnScreen(t, d.screen())
-			if shown["ClientToken"] != p.token || shown["RegionId"] != "cn-hangzhou" {
-				t.Errorf("review shows ClientToken %q RegionId %q, want %q cn-hangzhou", shown["ClientToken"], shown["RegionId"], p.token)
+			if want := reviewedToken(t, p); shown["ClientToken"] != want || shown["RegionId"] != "cn-hangzhou" {
+				t.Errorf("review shows ClientToken %q RegionId %q, want %q cn-hangzhou", shown["ClientToken"], shown["RegionId"], want)
 			}
 			assertNoWrite(t, d, mark, "showing the review")
 			d.keys("enter")

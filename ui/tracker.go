@@ -42,6 +42,9 @@ type operation struct {
 	// was accepted and nothing is followed.
 	rejected bool
 	target   string // what it waits for, in words
+	// found: the write's outcome was unknown and the check found it
+	// applied (outcome.go).
+	found bool
 }
 
 type opOutcome int
@@ -51,6 +54,9 @@ const (
 	opDone
 	opFailed
 	opTimedOut
+	// opUnknown: the write may have been applied; phase says what the
+	// check found (outcome.go).
+	opUnknown
 )
 
 func (o opOutcome) String() string {
@@ -61,6 +67,8 @@ func (o opOutcome) String() string {
 		return "failed"
 	case opTimedOut:
 		return "timed out"
+	case opUnknown:
+		return "outcome unknown"
 	}
 	return "in progress"
 }

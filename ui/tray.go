@@ -93,9 +93,14 @@ func opStatus(op *operation, _ string) string {
 		}
 		return op.phase + " → " + op.target
 	case opDone:
+		if op.found {
+			return "done: " + op.phase + " (answer was lost)"
+		}
 		return "done: " + op.phase
 	case opFailed:
 		return "✗ " + firstNonEmpty(op.code, op.phase)
+	case opUnknown:
+		return "? unknown: " + op.phase
 	}
 	return op.outcome.String() + ": " + op.phase
 }
@@ -219,7 +224,11 @@ func (t *trayPage) View(a *App, w, h int) string {
 	}
 	// The selected failure in full: the row has room for its code only.
 	if detail != nil && detail.err != nil && len(lines)+2 <= h {
-		lines = append(lines, "", wrapTo(st.Error.Render("✗ "+serverLine(detail.err.Error())), w))
+		mark := "✗ "
+		if detail.outcome == opUnknown {
+			mark = "? "
+		}
+		lines = append(lines, "", wrapTo(st.Error.Render(mark+serverLine(detail.err.Error())), w))
 	}
 	return strings.Join(lines, "\n")
 }
