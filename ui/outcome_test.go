@@ -330,7 +330,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 
 	// Not applied: said so, the dialog stays, enter is allowed again.
 	applied.Store(false)
-	selectRow(d, "name", "dev-sandbox-f")
+	selectRow(d, "name", "dev-sbx-f")
 	sel := d.browser().table.Selected().Obj
 	d.keys("ctrl+d")
 	d.confirmDialog(sel.ID)
@@ -418,7 +418,7 @@ func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 		}
 		return false
 	})
-	selectRow(d, "name", "dev-sandbox-f")
+	selectRow(d, "name", "dev-sbx-f")
 	sel := d.browser().table.Selected().Obj
 	d.keys("ctrl+d")
 	d.confirmDialog(sel.ID)
