@@ -315,6 +315,7 @@ func (k *Kind) Column(name string) (Column, bool) {
 
 // Decode turns one raw list item into an Object of this kind.
 func (k *Kind) Decode(region string, raw json.RawMessage) (*Object, error) {
+	raw = neutralizeControls(raw)
 	v := k.New()
 	if err := json.Unmarshal(raw, v); err != nil {
 		return nil, err
