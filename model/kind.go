@@ -210,7 +210,7 @@ func (o *Object) Val() any {
 		return o.Value
 	}
 	v := o.Kind.New()
-	if err := json.Unmarshal(o.Raw, v); err != nil {
+	if err := json.Unmarshal(neutralizeControls(o.Raw), v); err != nil {
 		return v
 	}
 	if o.Kind.Normalize != nil {
@@ -315,9 +315,11 @@ func (k *Kind) Column(name string) (Column, bool) {
 
 // Decode turns one raw list item into an Object of this kind.
 func (k *Kind) Decode(region string, raw json.RawMessage) (*Object, error) {
-	raw = neutralizeControls(raw)
+	// The decoded value (IDs, names, every cell) carries no control
+	// character; Raw stays the API's own bytes for describe and -o json,
+	// which escape or strip on the way out.
 	v := k.New()
-	if err := json.Unmarshal(raw, v); err != nil {
+	if err := json.Unmarshal(neutralizeControls(raw), v); err != nil {
 		return nil, err
 	}
 	if k.Normalize != nil {
