@@ -382,7 +382,7 @@ var textAltKeys = map[string]bool{"alt+b": true, "alt+f": true, "alt+d": true, "
 // key. Terminals send Esc as a lone ESC byte, so Esc and the next key typed
 // within the same read (a burst, an ssh packet) parse as alt+key.
 func (a *App) splitAlt(msg tea.KeyPressMsg) (tea.KeyPressMsg, tea.KeyPressMsg, bool) {
-	if msg.Mod != tea.ModAlt || msg.Code == tea.KeyEscape {
+	if msg.Mod != tea.ModAlt {
 		return msg, msg, false
 	}
 	ks := msg.Keystroke()

@@ -288,3 +288,19 @@ func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
 		t.Fatalf("%d review pages after a broadcast; want the one", reviews)
 	}
 }
+
+// Esc Esc typed quickly (which terminals may send as alt+esc) is two escs:
+// describe's search hits are cleared, then describe closes.
+func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.keys("d")
+	d.waitText(`"VpcId"`)
+	d.keys("/")
+	d.typeText("cidr")
+	d.keys("enter")
+	d.process(tea.KeyPressMsg{Code: tea.KeyEscape, Mod: tea.ModAlt})
+	if _, ok := d.app.top().(*browser); !ok {
+		t.Fatalf("esc esc should clear the hits and close describe; top is %T:\n%s", d.app.top(), d.screen())
+	}
+}
