@@ -283,8 +283,8 @@ func TestFormatXML(t *testing.T) {
 		PageSize   int
 		Vpcs       struct {
 			Vpc []struct {
-				VpcId     string
-				CidrBlock string
+				VpcId      string
+				CidrBlock  string
 				VSwitchIds struct {
 					VSwitchId []string
 				}
