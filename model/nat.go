@@ -297,7 +297,7 @@ func dnatKind() *Kind {
 func eipKind() *Kind {
 	return &Kind{
 		Name: "eip", Aliases: []string{"eips", "eipaddress", "eipaddresses"}, Title: "Elastic IPs", Singular: "EIP", Order: 43,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeEipAddresses", Path: "EipAddresses.EipAddress", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 100},
+		List: ListSpec{Product: ProductVPC, Action: "DescribeEipAddresses", Path: "EipAddresses.EipAddress", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeEipAddresses", IDParam: "AllocationId", Path: "EipAddresses.EipAddress", IDField: "AllocationId",
 			NotFound: []string{"InvalidAllocationId.NotFound"}},
 		Scopes: []Scope{{Parent: "nat", Param: "AssociatedInstanceId", Params: map[string]string{"AssociatedInstanceType": "Nat"},

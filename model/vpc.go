@@ -368,10 +368,12 @@ func routeTableKind() *Kind {
 		Name: "rt", Aliases: []string{"routetable", "routetables", "rtb", "vtb"}, Title: "Route Tables", Singular: "Route table", Order: 30,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteTableList", Path: "RouterTableList.RouterTableListType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteTableList", IDParam: "RouteTableId", Path: "RouterTableList.RouterTableListType", IDField: "RouteTableId",
-			NotFound: []string{"InvalidRouteTableId.NotFound"}},
+			NotFound: []string{"InvalidRouteTableId.NotFound"}, With: withParam("RouterType", func(v *RouteTable) string { return v.RouterType })},
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
-			{Parent: "vbr", Param: "RouterId"},
+			// DescribeRouteTableList lists VRouter tables unless told
+			// RouterType=VBR (seed 003 §8.2: VRouter is the default).
+			{Parent: "vbr", Param: "RouterId", Params: map[string]string{"RouterType": "VBR"}},
 		},
 		New: NewOf[RouteTable](), ID: Field(func(v *RouteTable) string { return v.RouteTableId }),
 		NameOf: Field(func(v *RouteTable) string { return v.RouteTableName }),

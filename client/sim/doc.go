@@ -4,7 +4,9 @@
 // tokens, timestamps and nonces; keeps typed state (the model package's
 // structs, marshalled as response items); runs asynchronous lifecycles on a
 // Clock; injects faults; and seeds datasets ("demo", "empty", "large").
-// Answers are always JSON (Format=XML is answered in JSON too).
+// Answers are JSON, or XML with Format=XML (xmlbody.go: the same document
+// under an <Action>Response root, lists as repeated elements; errors under
+// <Error>).
 //
 // # Accounts
 //
@@ -14,6 +16,11 @@
 // seeded resources; PartnerAccessKeyID acts for PartnerAccountUID, the
 // accepter of the demo's pending peering. Only the accepting account may
 // accept or reject a peering. The store is shared: every key sees it all.
+// Options.Accounts sets an account's standing (real-name verification,
+// basic information, channel quota, purchase limit, Alibaba Group, IP pool
+// permission), which the Open*Service calls check with the error codes of
+// seeds 000 and 004; Key.Denied lists the actions a RAM user is not
+// granted (Forbidden.RAM). IP address pools are opened once per account.
 //
 // # Request path
 //

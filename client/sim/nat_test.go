@@ -562,7 +562,7 @@ func TestAllocateEipAddressRules(t *testing.T) {
 
 func TestDescribeEipAddressesPaging(t *testing.T) {
 	h := newHarness(t, Options{Dataset: DatasetEmpty})
-	const n = 205
+	const n = 105
 	seenIP := map[string]bool{}
 	for i := range n {
 		a := h.ok("AllocateEipAddress", kv("RegionId", hz, "Name", fmt.Sprintf("eip-%03d", i)))
@@ -571,7 +571,8 @@ func TestDescribeEipAddressesPaging(t *testing.T) {
 		}
 		seenIP[a.str("EipAddress")] = true
 	}
-	h.fails("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "101"), 400, "InvalidParameter")
+	h.fails("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "51"), 400, "InvalidParameter") // seed: max 50
+	h.ok("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "50"))
 	def := h.ok("DescribeEipAddresses", kv("RegionId", hz))
 	if len(def.items("EipAddresses", "EipAddress")) != 10 || def.num("PageSize") != 10 || def.num("TotalCount") != n {
 		t.Fatalf("default page: %d items, PageSize %d, TotalCount %d", len(def.items("EipAddresses", "EipAddress")), def.num("PageSize"), def.num("TotalCount"))
@@ -579,9 +580,9 @@ func TestDescribeEipAddressesPaging(t *testing.T) {
 	seen := map[string]bool{}
 	var sizes []int
 	for page := 1; ; page++ {
-		a := h.ok("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "100", "PageNumber", fmt.Sprint(page)))
+		a := h.ok("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "50", "PageNumber", fmt.Sprint(page)))
 		items := a.items("EipAddresses", "EipAddress")
-		if a.num("TotalCount") != n || a.num("PageNumber") != page || a.num("PageSize") != 100 {
+		if a.num("TotalCount") != n || a.num("PageNumber") != page || a.num("PageSize") != 50 {
 			t.Fatalf("page %d header: %d/%d/%d", page, a.num("TotalCount"), a.num("PageNumber"), a.num("PageSize"))
 		}
 		if len(items) == 0 {
@@ -596,7 +597,7 @@ func TestDescribeEipAddressesPaging(t *testing.T) {
 			seen[id] = true
 		}
 	}
-	if fmt.Sprint(sizes) != "[100 100 5]" || len(seen) != n {
+	if fmt.Sprint(sizes) != "[50 50 5]" || len(seen) != n {
 		t.Fatalf("pages of %v, %d distinct EIPs", sizes, len(seen))
 	}
 	// Filters.
@@ -798,7 +799,7 @@ func TestNatListShapesMatchTheModel(t *testing.T) {
 		{"nat", kv("RegionId", hz)},
 		{"snat", kv("RegionId", hz, "SnatTableId", stb)},
 		{"dnat", kv("RegionId", hz, "ForwardTableId", ftb)},
-		{"eip", kv("RegionId", hz, "PageSize", "100")},
+		{"eip", kv("RegionId", hz, "PageSize", "50")},
 	} {
 		if got := listShape(t, h, tc.kind, tc.params); got == 0 {
 			t.Errorf("%s: no items in the demo", tc.kind)

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -156,6 +157,18 @@ func bindEip(st *store, eip, inst *record, status string) {
 	})
 }
 
+// eipRegion is RegionId for the EIP operations, which answer an unknown
+// region with 404 Forbidden.RegionNotFound (seed 003 chapter 13), not
+// InvalidRegionId.NotFound.
+func eipRegion(c *call) (string, error) {
+	region, err := c.region()
+	var ae *apiError
+	if errors.As(err, &ae) && ae.Code == errRegionNotFound().Code {
+		return "", newErr(404, "Forbidden.RegionNotFound", "Specified region is not found during access authentication.")
+	}
+	return region, err
+}
+
 func errEipNotFound() error {
 	return newErr(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found.")
 }
@@ -201,7 +214,7 @@ var eipISPs = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMo
 	"ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud"}
 
 func allocateEipAddress(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +301,7 @@ func eipInstanceType(c *call) (string, error) {
 }
 
 func associateEipAddress(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
@@ -353,7 +366,7 @@ func portMapped(st *store, i *instance) bool {
 }
 
 func unassociateEipAddress(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
@@ -398,7 +411,7 @@ func unassociateEipAddress(c *call) (any, error) {
 }
 
 func releaseEipAddress(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
@@ -421,7 +434,7 @@ func releaseEipAddress(c *call) (any, error) {
 }
 
 func modifyEipAddressAttribute(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
@@ -467,11 +480,11 @@ func splitList(c *call, name string, max int) ([]string, error) {
 }
 
 func describeEipAddresses(c *call) (any, error) {
-	region, err := c.region()
+	region, err := eipRegion(c)
 	if err != nil {
 		return nil, err
 	}
-	num, size, err := c.paging(10, 100)
+	num, size, err := c.paging(10, 50) // seed: PageSize max 50
 	if err != nil {
 		return nil, err
 	}

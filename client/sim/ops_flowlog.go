@@ -147,6 +147,8 @@ func flowLogInterval(c *call, def int) (int, error) {
 // flowLogResource finds the captured resource and returns its VPC.
 func flowLogResource(c *call, region, typ, id string) (string, error) {
 	switch typ {
+	case "": // no resource captured (both parameters omitted)
+		return "", nil
 	case "VPC":
 		vpc := c.st.find(kindVpc, region, id)
 		if vpc == nil {
@@ -206,8 +208,16 @@ func createFlowLogOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("ResourceType", "ResourceId", "TrafficType", "ProjectName", "LogStoreName"); err != nil {
+	if err := c.need("TrafficType", "ProjectName", "LogStoreName"); err != nil {
 		return nil, err
+	}
+	// Seed 003 §20.1: ResourceType and ResourceId are optional. Without
+	// them the flow log captures no resource (ResourceType and ResourceId
+	// empty, no VPC); given one, the other is needed to know what to capture.
+	if c.str("ResourceType") != "" || strings.TrimSpace(c.str("ResourceId")) != "" {
+		if err := c.need("ResourceType", "ResourceId"); err != nil {
+			return nil, err
+		}
 	}
 	in := model.VpcFlowLogInput{
 		FlowLogName: c.str("FlowLogName"), Description: c.str("Description"), ResourceType: c.str("ResourceType"),
@@ -218,7 +228,7 @@ func createFlowLogOp(c *call) (any, error) {
 		return nil, err
 	}
 	switch in.ResourceType {
-	case "VPC", "VSwitch", "NetworkInterface":
+	case "", "VPC", "VSwitch", "NetworkInterface":
 	default:
 		return nil, errInvalidParam("ResourceType")
 	}

@@ -111,12 +111,12 @@ func describeRouteTableList(c *call) (any, error) {
 	default:
 		ix = c.st.inRegion(kindRouteTable, region)
 	}
-	if vpcID != "" && routerType == "" {
-		routerType = "VRouter" // the documented effect of VpcId
+	if routerType == "" {
+		// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets it
+		// to VRouter); a VBR's tables are listed only with RouterType=VBR.
+		routerType = "VRouter"
 	}
-	if routerType != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
-	}
+	fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
 	if name := c.str("RouteTableName"); name != "" {
 		fs = append(fs, func(r *record) bool { return rtOf(r).RouteTableName == name })
 	}

@@ -646,7 +646,7 @@ type vbrForPC struct {
 	ActivationTime    string  `json:"ActivationTime"`
 	TerminationTime   string  `json:"TerminationTime"`
 	RecoveryTime      string  `json:"RecoveryTime"`
-	Bandwidth         int64   `json:"Bandwidth"`
+	Bandwidth         string  `json:"Bandwidth"` // a string, as the SDK models declare it
 	EccId             *string `json:"EccId,omitempty"`
 }
 
@@ -679,7 +679,7 @@ func describeVbrsForPC(c *call) (any, error) {
 			CircuitCode: v.CircuitCode, LocalGatewayIp: v.LocalGatewayIp, PeerGatewayIp: v.PeerGatewayIp,
 			PeeringSubnetMask: v.PeeringSubnetMask, EnableIpv6: v.EnableIpv6, CreationTime: v.CreationTime,
 			ActivationTime: v.ActivationTime, TerminationTime: v.TerminationTime, RecoveryTime: v.RecoveryTime,
-			Bandwidth: int64(v.Bandwidth),
+			Bandwidth: strconv.Itoa(int(v.Bandwidth)),
 		}
 		if v.OwnerUid != AccountUID {
 			uid := v.OwnerUid

@@ -47,6 +47,63 @@ type Key struct {
 	// RoleName names the assumed role of an STS key in its ARN (default
 	// alivpc-sim-role).
 	RoleName string
+	// Denied are the actions this key (a RAM user) is not granted: they
+	// are answered 400 Forbidden.RAM, as seeds 000 and 004 list it.
+	Denied []string
+}
+
+// denies reports whether the key's RAM policy leaves out action.
+func (k Key) denies(action string) bool {
+	for _, a := range k.Denied {
+		if a == action || a == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// Account is the standing of an Alibaba Cloud account, which decides
+// whether it may buy (activate) a service: the situations behind the error
+// codes of seeds 000 (OpenTrafficMirrorService) and 004
+// (OpenPublicIpAddressPoolService). The zero value may buy anything.
+type Account struct {
+	ID int64 // 0 is AccountUID
+	// NoRealName: real-name verification is not done
+	// (Order.NoRealNameAuthentication).
+	NoRealName bool
+	// BasicInfoIncomplete: the basic personal information is not filled
+	// in (OperationFailed.BasicInfoUncompleted).
+	BasicInfoIncomplete bool
+	// ChannelQuotaExhausted: the account buys through a channel partner
+	// whose quota for it is used up (OperationFailed.QuotaNotEnough).
+	ChannelQuotaExhausted bool
+	// PurchaseLimit caps how many service activations the account may buy
+	// (OperationFailed.ExceedPurchaseLimit); 0 is no limit.
+	PurchaseLimit int
+	// AlibabaGroup: an account inside Alibaba Group, which may not buy the
+	// traffic-mirroring commodity on the public site
+	// (OperationFailed.AliGroupUserCanNotBuyInnerCommodity).
+	AlibabaGroup bool
+	// NoIPPoolPermission: the Quota Center has not granted IP address
+	// pools (Forbidden.OpenPublicIpAddressPool).
+	NoIPPoolPermission bool
+}
+
+// mayBuy is the account's standing check before an activation of svc.
+func (a Account) mayBuy(svc string) error {
+	switch {
+	case a.NoRealName:
+		return newErr(400, "Order.NoRealNameAuthentication", "Real-name verification has not been completed for the account.")
+	case a.BasicInfoIncomplete:
+		return newErr(400, "OperationFailed.BasicInfoUncompleted", "You have not completed your basic personal information, please complete the information and try again.")
+	case a.AlibabaGroup && svc == svcTrafficMirror:
+		return newErr(400, "OperationFailed.AliGroupUserCanNotBuyInnerCommodity", "Vpc_flowlog_public has no group cloud product label, and users within the group are not allowed to purchase.")
+	case a.NoIPPoolPermission && svc == svcIPPool:
+		return newErr(400, "Forbidden.OpenPublicIpAddressPool", "Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.")
+	case a.ChannelQuotaExhausted:
+		return newErr(400, "OperationFailed.QuotaNotEnough", "Your quota is insufficient. Please contact your channel partner to increase your quota")
+	}
+	return nil
 }
 
 // account is the account the key acts for.
@@ -118,6 +175,9 @@ type Options struct {
 	Keys []Key
 	// Quotas override the dataset's limits.
 	Quotas Quotas
+	// Accounts set the standing of accounts (by Account.ID); an account
+	// not listed is in good standing.
+	Accounts []Account
 
 	// Latency plus a random share of Jitter is waited before answering;
 	// the wait ends early if the client gives up.

@@ -163,6 +163,16 @@ func (s *Server) Counts() map[string]int {
 
 func (s *Server) region(id string) *regionInfo { return s.byRegID[id] }
 
+// account is the standing of an account (Options.Accounts).
+func (s *Server) account(id int64) Account {
+	for _, a := range s.opts.Accounts {
+		if a.ID == id || (a.ID == 0 && id == AccountUID) {
+			return a
+		}
+	}
+	return Account{ID: id}
+}
+
 // exchange is one request/answer as it moves through ServeHTTP.
 type exchange struct {
 	w        http.ResponseWriter
@@ -171,6 +181,7 @@ type exchange struct {
 	region   string
 	answered bool
 	logged   bool
+	xml      bool // Format=XML: answer XML (xmlbody.go)
 }
 
 // ServeHTTP answers one RPC request: read, wait (Latency), authenticate,
@@ -200,6 +211,7 @@ func (s *Server) serve(x *exchange, r *http.Request, start time.Time) {
 	rq, err := readRequest(x.w, r) // rq is usable even with err
 	x.line.Action, x.line.Version = requestedAction(rq)
 	x.region = rq.params["RegionId"]
+	x.xml = wantsXML(rq.params)
 	if x.line.Action != "" {
 		s.countMu.Lock()
 		s.counts[x.line.Action]++
@@ -224,6 +236,9 @@ func (s *Server) serve(x *exchange, r *http.Request, start time.Time) {
 		return
 	}
 	key, o, aerr := s.route(id)
+	if aerr == nil && s.keys[id.AccessKeyID].denies(id.Action) {
+		aerr = newErr(400, "Forbidden.RAM", "User not authorized to operate on the specified resource")
+	}
 	if aerr != nil {
 		s.fail(x, aerr)
 		return
@@ -410,6 +425,16 @@ func (s *Server) answer(x *exchange, status int, body []byte, extra http.Header)
 	}
 	h := x.w.Header()
 	h.Set("Content-Type", "application/json;charset=utf-8")
+	if x.xml {
+		root := "Error"
+		if status < 300 {
+			root = x.line.Action + "Response"
+		}
+		if doc, err := jsonToXML(body, root); err == nil {
+			body = doc
+			h.Set("Content-Type", xmlContentType)
+		}
+	}
 	h.Set("x-acs-request-id", x.line.RequestID)
 	for k, v := range extra {
 		h[k] = v
