@@ -1,5 +1,12 @@
 package model
 
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+	"unicode/utf8"
+)
+
 // HaVip is a high-availability virtual IP, an item of DescribeHaVips
 // (HaVips.HaVip). The two lists inside are spelled in lower camel case by
 // the API (associatedInstance, associatedEipAddresse).
@@ -72,4 +79,54 @@ func havipKind() *Kind {
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	}
+}
+
+// CheckHaVipText applies CreateHaVip's name (max 128) and description
+// (max 256) rule: optional; 1 to max characters; no http:// or https://
+// prefix.
+func CheckHaVipText(s string, max int) error {
+	if s == "" {
+		return nil
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return fmt.Errorf("must be 1-%d characters (it is %d)", max, n)
+	}
+	if hasHTTPPrefix(s) {
+		return fmt.Errorf("must not start with http:// or https://")
+	}
+	return nil
+}
+
+// HaVipIPError says which of CreateHaVip's IpAddress rules an address
+// breaks; Code is the API's error code for it.
+type HaVipIPError struct{ Code, Why string }
+
+func (e *HaVipIPError) Error() string { return e.Why }
+
+// CheckHaVipIP checks a requested HaVip address against its VSwitch's
+// block: a valid IPv4 address (InvalidIPAddress.Malformed), inside the
+// block (InvalidIPAddress.OutOfRange), not one of the four reserved
+// addresses — the first and the last three (InvalidIPAddress.NotAvailable).
+// Whether another resource uses it is the API's to say (AlreadyUsed).
+func CheckHaVipIP(ip, vswCIDR string) error {
+	a, err := netip.ParseAddr(strings.TrimSpace(ip))
+	if err != nil || !a.Is4() {
+		return &HaVipIPError{"InvalidIPAddress.Malformed", fmt.Sprintf("%q is not an IPv4 address", ip)}
+	}
+	p, err := netip.ParsePrefix(vswCIDR)
+	if err != nil {
+		return nil // nothing to check against
+	}
+	p = p.Masked()
+	if !p.Contains(a) {
+		return &HaVipIPError{"InvalidIPAddress.OutOfRange", fmt.Sprintf("%s is outside the VSwitch block %s", a, p)}
+	}
+	b, n := a.As4(), p.Addr().As4()
+	off := (uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])) -
+		(uint32(n[0])<<24 | uint32(n[1])<<16 | uint32(n[2])<<8 | uint32(n[3]))
+	size := uint32(1) << (32 - p.Bits())
+	if off == 0 || off >= size-3 {
+		return &HaVipIPError{"InvalidIPAddress.NotAvailable", fmt.Sprintf("%s is reserved in %s (the first and the last three addresses)", a, p)}
+	}
+	return nil
 }
