@@ -69,6 +69,7 @@ func TestDrillDownPaths(t *testing.T) {
 		{"vpn", "name", "prod-core-vpn", []string{"IPsec Connections"}, "drill_vpn_ipsec"},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Groups", "BGP Peers"}, "drill_vbr_bgp_peer"},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Networks"}, ""},
+		{"vsw", "name", "prod-core-app-b", []string{"HaVips"}, ""},
 	}
 	d := newDriver(t)
 	d.idle()
