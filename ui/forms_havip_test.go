@@ -105,5 +105,5 @@ func TestHaVipPickers(t *testing.T) {
 	d.menuPick("Associate")
 	d.formPage()
 	d.choose("Instance type", "HaVip")
-	d.waitText("fw-ha-vip", "staging-db-vip")
+	d.waitText("fw-ha-vip", "monitoring-vip")
 }

@@ -9,7 +9,7 @@ import (
 
 // Dataset seeding of HaVips. Demo: a HaVip in front of the firewall
 // appliance of prod-core and of the data gateway of data-platform (each
-// InUse, the appliance its master), and an unused one in staging. Large:
+// InUse, the appliance its master), and an unused one in shared-services. Large:
 // one in every fourth VPC, bound to the VPC's router instance.
 
 type demoHaVip struct {
@@ -22,7 +22,7 @@ func demoHaVips() []demoHaVip {
 	return []demoHaVip{
 		{Name: "fw-ha-vip", Desc: "Floating address of the firewall pair", VSwitch: "prod-core-app-b", Instance: "fw-appliance-01", Host: 100, AgeDays: 300},
 		{Name: "data-gw-vip", Desc: "Keepalived address of the data gateways", VSwitch: "data-ingest-e", Instance: "data-gateway-01", Host: 200, AgeDays: 150},
-		{Name: "staging-db-vip", Desc: "Reserved for the staging database failover", VSwitch: "staging-db-b", Host: 50, AgeDays: 30},
+		{Name: "monitoring-vip", Desc: "Reserved for the monitoring pair", VSwitch: "shared-monitoring-g", Host: 50, AgeDays: 30},
 	}
 }
 

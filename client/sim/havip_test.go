@@ -159,8 +159,11 @@ func TestHaVipDependents(t *testing.T) {
 	h.settle()
 	h.fails("CreateHaVip", kv("RegionId", hz, "VSwitchId", vsw, "IpAddress", hostAddr(cidr, -1)), 400, "InvalidIPAddress.NotAvailable")
 	h.fails("CreateHaVip", kv("RegionId", hz, "VSwitchId", "vsw-nope"), 400, "InvalidVSwitch.NotFound")
-	// staging-db-b holds only the demo's staging-db-vip.
-	h.fails("DeleteVSwitch", kv("RegionId", hz, "VSwitchId", h.demoVSwitch("staging-db-b")), 400, "DependencyViolation.HaVip")
+	// dev-sbx-b holds nothing else: the HaVip alone refuses its deletion.
+	sbx := h.demoVSwitch("dev-sbx-b")
+	h.ok("CreateHaVip", kv("RegionId", hz, "VSwitchId", sbx))
+	h.settle()
+	h.fails("DeleteVSwitch", kv("RegionId", hz, "VSwitchId", sbx), 400, "DependencyViolation.HaVip")
 
 	// A route to the HaVip.
 	var table string
