@@ -43,6 +43,14 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 		t.Fatalf("HaVip as created: %+v", h)
 	}
 
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "lab-vip", "lab-vip2")
+	d.next("Description")
+	d.tracked("ModifyHaVipAttribute")
+	d.waitText("lab-vip2")
+
 	// Deleting an InUse HaVip is refused before any call, below.
 	d.rowID(id)
 	d.keys("x")
@@ -78,7 +86,7 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 }
 
 // TestHaVipPickers: the route form offers the VPC's HaVips as next hops and
-// the EIP associate form offers the region's HaVips.
+// the EIP associate form offers the region's HaVips, and binds one.
 func TestHaVipPickers(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
@@ -100,10 +108,20 @@ func TestHaVipPickers(t *testing.T) {
 
 	d.keys("esc")
 	d.pane("eip")
-	d.rowWhere("an Available EIP", func(o *model.Object) bool { return o.Status == "Available" })
+	eip := d.rowWhere("an Available EIP", func(o *model.Object) bool { return o.Status == "Available" }).Val().(*model.EipAddress)
 	d.keys("x")
 	d.menuPick("Associate")
 	d.formPage()
 	d.choose("Instance type", "HaVip")
 	d.waitText("fw-ha-vip", "monitoring-vip")
+	d.choose("HaVip", "monitoring-vip")
+	d.tracked("AssociateEipAddress")
+	d.settled(eip.AllocationId, "InUse")
+	if e := d.rowID(eip.AllocationId).Val().(*model.EipAddress); e.InstanceType != "HaVip" {
+		t.Errorf("EIP after associating: bound to %s %s", e.InstanceType, e.InstanceId)
+	}
+	d.pane("havip")
+	if h := d.rowWhere("monitoring-vip", func(o *model.Object) bool { return o.Name == "monitoring-vip" }).Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
+		t.Errorf("monitoring-vip lists EIPs %v, want %s", h.EIPs(), eip.IpAddress)
+	}
 }
