@@ -424,6 +424,7 @@ func TestEveryListHelperDecodesItsKind(t *testing.T) {
 			return lenOf(c.DescribeForwardTableEntries(ctx, &DescribeForwardTableEntriesInput{ForwardTableId: "ftb-1"}))
 		}},
 		{"DescribeEipAddresses", func() (int, error) { return lenOf(c.DescribeEipAddresses(ctx, &DescribeEipAddressesInput{})) }},
+		{"DescribeHaVips", func() (int, error) { return lenOf(c.DescribeHaVips(ctx, &DescribeHaVipsInput{})) }},
 		{"DescribeVpnGateways", func() (int, error) { return lenOf(c.DescribeVpnGateways(ctx, &DescribeVpnGatewaysInput{})) }},
 		{"DescribeCustomerGateways", func() (int, error) { return lenOf(c.DescribeCustomerGateways(ctx, &DescribeCustomerGatewaysInput{})) }},
 		{"DescribeVpnConnections", func() (int, error) { return lenOf(c.DescribeVpnConnections(ctx, &DescribeVpnConnectionsInput{})) }},

@@ -6,7 +6,7 @@ import "sync"
 // that nothing here is shared mutable state.
 var kindConstructors = []func() *Kind{
 	regionKind, zoneKind,
-	vpcKind, vswitchKind, vrouterKind, routeTableKind, routeEntryKind,
+	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
 	gatewayKind,
 	natKind, snatKind, dnatKind, eipKind,
 	vpnKind, cgwKind, ipsecKind,

@@ -49,6 +49,8 @@ func familyOps(k *model.Kind) kindOps {
 		return sagFlowLogOps()
 	case "peer":
 		return peerOps()
+	case "havip":
+		return havipOps()
 	case "region":
 		return regionOps()
 	}

@@ -976,14 +976,15 @@ func (m *eipModify) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	return made(fc, "eip", m.id, out.RequestId, in, nil), nil
 }
 
-// eipAssociate binds an EIP: NAT gateways of the region come from the API;
+// eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;
 // an ECS instance is typed (the console does not list instances).
 type eipAssociate struct {
 	obj          *model.Object
 	eip          *model.EipAddress
 	instType     string
 	natID, ecsID string
-	nats         []pick
+	havipID      string
+	nats, havips []pick
 	refuse       string
 }
 
@@ -1035,6 +1036,10 @@ func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
 		m.nats = append(m.nats, pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.VpcId), n.NatGatewayId})
 	}
 	m.natID = keepOrFirst(m.natID, m.nats)
+	if m.havips, err = havipPicks(ctx, fc, ""); err != nil {
+		return err
+	}
+	m.havipID = keepOrFirst(m.havipID, m.havips)
 	return nil
 }
 
@@ -1044,7 +1049,9 @@ func (m *eipAssociate) Form(fc *formCtx) *huh.Form {
 	}
 	return huh.NewForm(
 		huh.NewGroup(huh.NewSelect[string]().Title("Instance type").Value(&m.instType).Options(
-			huh.NewOption("NAT gateway", "Nat"), huh.NewOption("ECS instance", "EcsInstance"))),
+			huh.NewOption("NAT gateway", "Nat"), huh.NewOption("ECS instance", "EcsInstance"), huh.NewOption("HaVip", "HaVip"))),
+		huh.NewGroup(pickerGone("HaVip", &m.havipID, m.havips, "no Available or InUse HaVip in "+fc.region, "is no longer usable in "+fc.region)).
+			WithHideFunc(func() bool { return m.instType != "HaVip" }),
 		huh.NewGroup(pickerGone("NAT gateway", &m.natID, m.nats, "no NAT gateway in "+fc.region, "is no longer in "+fc.region)).
 			WithHideFunc(func() bool { return m.instType != "Nat" }),
 		huh.NewGroup(liveInput("ECS instance ID", &m.ecsID, func(s string) error { return model.CheckResourceID("ECS instance", "i-", s) },
@@ -1054,8 +1061,11 @@ func (m *eipAssociate) Form(fc *formCtx) *huh.Form {
 }
 
 func (m *eipAssociate) instance() string {
-	if m.instType == "Nat" {
+	switch m.instType {
+	case "Nat":
 		return m.natID
+	case "HaVip":
+		return m.havipID
 	}
 	return strings.TrimSpace(m.ecsID)
 }
@@ -1069,6 +1079,12 @@ func (m *eipAssociate) Check(fc *formCtx) error {
 			return errors.New("there is no NAT gateway to choose")
 		}
 		return notOffered(m.nats, m.natID, "is no longer in "+fc.region)
+	}
+	if m.instType == "HaVip" {
+		if m.havipID == "" {
+			return errors.New("there is no HaVip to choose")
+		}
+		return notOffered(m.havips, m.havipID, "is no longer usable in "+fc.region)
 	}
 	return model.CheckResourceID("ECS instance", "i-", m.ecsID)
 }

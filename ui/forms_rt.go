@@ -321,6 +321,7 @@ type routeCreate struct {
 	vswBlocks, existing []string
 	custom              int
 	nats, vpns, peers   []pick
+	havips              []pick
 }
 
 func (m *routeCreate) Title() string  { return "Create route in " + m.table.RouteTableId }
@@ -376,6 +377,9 @@ func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 			}
 			m.peers = append(m.peers, pick{fmt.Sprintf("%s  %s  → %s", p.InstanceId, p.Name, other), p.InstanceId})
 		}
+		if m.havips, err = havipPicks(ctx, fc, t.VpcId); err != nil {
+			return err
+		}
 	}
 	if m.hops == nil {
 		m.hops = newChoiceGroups(&m.hopType)
@@ -388,7 +392,7 @@ func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 
 // loaded are the next hops picked from the API, by next hop type.
 func (m *routeCreate) loaded() map[string][]pick {
-	return map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers}
+	return map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers, "HaVip": m.havips}
 }
 
 // hopOffered refuses a picked next hop (a draft's) that is no longer

@@ -187,8 +187,9 @@ func vswOps() kindOps {
 			return &vswModify{id: v.VSwitchId, name: v.VSwitchName, desc: v.Description}
 		},
 		del: &deleteSpec{
-			action: "DeleteVSwitch",
-			refuse: onlyWhenAvailable,
+			action:   "DeleteVSwitch",
+			blockers: []string{"havip"},
+			refuse:   onlyWhenAvailable,
 			dry: func(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
 				_, err := fc.client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
 				return err

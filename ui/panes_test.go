@@ -70,6 +70,7 @@ func TestDrillDownPaths(t *testing.T) {
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Groups", "BGP Peers"}, "drill_vbr_bgp_peer"},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Networks"}, ""},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"Route Tables"}, ""}, // sent with RouterType=VBR
+		{"vsw", "name", "prod-core-app-b", []string{"HaVips"}, ""},
 	}
 	d := newDriver(t)
 	d.idle()

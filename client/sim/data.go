@@ -131,6 +131,7 @@ func seeders() []func(*seedCtx) error {
 		seedPeer,
 		seedNAT,
 		seedVPN,
+		seedHaVip,
 	}
 }
 

@@ -1,0 +1,226 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// demoInstance finds a seeded ECS instance and its VSwitch by name.
+func (h *harness) demoInstance(name string) (instID, vswID, cidr string) {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	for _, r := range h.srv.st.byID {
+		if i, ok := r.Value.(*instance); ok && i.InstanceName == name {
+			sw := h.srv.st.find(kindVSwitch, "", i.VSwitchId)
+			return i.InstanceId, i.VSwitchId, vswOf(sw).CidrBlock
+		}
+	}
+	h.t.Fatalf("no demo instance %s", name)
+	return
+}
+
+func sdkHaVip(t *testing.T, c *vpc.Client, id string) *vpc.HaVip {
+	t.Helper()
+	req := vpc.CreateDescribeHaVipsRequest()
+	req.Filter = &[]vpc.DescribeHaVipsFilter{{Key: "HaVipId", Value: &[]string{id}}}
+	resp, err := c.DescribeHaVips(req)
+	if err != nil {
+		t.Fatalf("DescribeHaVips: %v", err)
+	}
+	if len(resp.HaVips.HaVip) == 0 {
+		return nil
+	}
+	if resp.TotalCount != 1 || len(resp.HaVips.HaVip) != 1 {
+		t.Fatalf("DescribeHaVips HaVipId=%s: %d items, TotalCount %d", id, len(resp.HaVips.HaVip), resp.TotalCount)
+	}
+	return &resp.HaVips.HaVip[0]
+}
+
+// TestOfficialSDKHaVipLifecycle drives every HaVip operation through the
+// official SDK: create → Creating → Available → modify → associate →
+// Associating → InUse → unassociate → Unassociating → Available → delete →
+// Deleting → gone, and the documented error codes on the way.
+func TestOfficialSDKHaVipLifecycle(t *testing.T) {
+	h, ts := newSDKHarness(t)
+	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	inst, vsw, _ := h.demoInstance("fw-appliance-01")
+
+	cr := vpc.CreateCreateHaVipRequest()
+	cr.VSwitchId, cr.Name, cr.Description = vsw, "sdk-vip", "made by the SDK"
+	out, err := c.CreateHaVip(cr)
+	if err != nil {
+		t.Fatalf("CreateHaVip: %v", err)
+	}
+	if out.HaVipId == "" || out.IpAddress == "" {
+		t.Fatalf("CreateHaVip answered %+v", out)
+	}
+	hv := sdkHaVip(t, c, out.HaVipId)
+	if hv == nil || hv.Status != "Creating" || hv.VSwitchId != vsw || hv.IpAddress != out.IpAddress || hv.Name != "sdk-vip" || hv.VpcId == "" {
+		t.Fatalf("fresh HaVip: %+v", hv)
+	}
+	h.settle()
+	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Available" {
+		t.Fatalf("settled HaVip is %s, want Available", hv.Status)
+	}
+
+	mr := vpc.CreateModifyHaVipAttributeRequest()
+	mr.HaVipId, mr.Name = out.HaVipId, "sdk-vip-2"
+	if _, err := c.ModifyHaVipAttribute(mr); err != nil {
+		t.Fatalf("ModifyHaVipAttribute: %v", err)
+	}
+	if hv = sdkHaVip(t, c, out.HaVipId); hv.Name != "sdk-vip-2" || hv.Description != "made by the SDK" {
+		t.Errorf("after modify: name %q description %q", hv.Name, hv.Description)
+	}
+
+	// The address the demo's fw-ha-vip holds is taken; one outside the
+	// VSwitch is out of range.
+	dup := vpc.CreateCreateHaVipRequest()
+	dup.VSwitchId, dup.IpAddress = vsw, out.IpAddress
+	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.AlreadyUsed" {
+		t.Errorf("CreateHaVip on a used address: %v", err)
+	}
+	dup.IpAddress = "192.0.2.10"
+	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.OutOfRange" {
+		t.Errorf("CreateHaVip outside the VSwitch: %v", err)
+	}
+
+	ar := vpc.CreateAssociateHaVipRequest()
+	ar.HaVipId, ar.InstanceId = out.HaVipId, inst
+	if _, err := c.AssociateHaVip(ar); err != nil {
+		t.Fatalf("AssociateHaVip: %v", err)
+	}
+	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Associating" {
+		t.Errorf("after AssociateHaVip: %s, want Associating", hv.Status)
+	}
+	h.settle()
+	hv = sdkHaVip(t, c, out.HaVipId)
+	if hv.Status != "InUse" || len(hv.AssociatedInstances.AssociatedInstance) != 1 || hv.AssociatedInstances.AssociatedInstance[0] != inst ||
+		hv.AssociatedInstanceType != "EcsInstance" || hv.MasterInstanceId != inst {
+		t.Fatalf("associated HaVip: %+v", hv)
+	}
+
+	// An InUse HaVip cannot be deleted.
+	dr := vpc.CreateDeleteHaVipRequest()
+	dr.HaVipId = out.HaVipId
+	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "IncorrectStatus" {
+		t.Errorf("DeleteHaVip while InUse: %v", err)
+	}
+
+	ur := vpc.CreateUnassociateHaVipRequest()
+	ur.HaVipId, ur.InstanceId = out.HaVipId, "i-notassociated"
+	if _, err := c.UnassociateHaVip(ur); sdkCode(err) != "ResourceNotAssociated" {
+		t.Errorf("UnassociateHaVip of another instance: %v", err)
+	}
+	ur.InstanceId = inst
+	if _, err := c.UnassociateHaVip(ur); err != nil {
+		t.Fatalf("UnassociateHaVip: %v", err)
+	}
+	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Unassociating" {
+		t.Errorf("after UnassociateHaVip: %s, want Unassociating", hv.Status)
+	}
+	h.settle()
+	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Available" || len(hv.AssociatedInstances.AssociatedInstance) != 0 || hv.MasterInstanceId != "" {
+		t.Fatalf("unassociated HaVip: %+v", hv)
+	}
+
+	if _, err := c.DeleteHaVip(dr); err != nil {
+		t.Fatalf("DeleteHaVip: %v", err)
+	}
+	if hv = sdkHaVip(t, c, out.HaVipId); hv == nil || hv.Status != "Deleting" {
+		t.Errorf("after DeleteHaVip: %+v, want Deleting", hv)
+	}
+	h.settle()
+	if hv = sdkHaVip(t, c, out.HaVipId); hv != nil {
+		t.Errorf("deleted HaVip still listed: %+v", hv)
+	}
+	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "InvalidHaVipId.NotFound" {
+		t.Errorf("DeleteHaVip of a deleted HaVip: %v", err)
+	}
+
+	// The demo's fw-ha-vip reads as seeded, through a VSwitch filter.
+	lr := vpc.CreateDescribeHaVipsRequest()
+	lr.Filter = &[]vpc.DescribeHaVipsFilter{{Key: "VSwitchId", Value: &[]string{vsw}}}
+	resp, err := c.DescribeHaVips(lr)
+	if err != nil || resp.TotalCount != 1 || resp.HaVips.HaVip[0].Name != "fw-ha-vip" || resp.HaVips.HaVip[0].Status != "InUse" {
+		t.Errorf("HaVips of %s: %+v, %v", vsw, resp, err)
+	}
+}
+
+// TestHaVipDependents checks what refuses a HaVip's deletion or
+// unassociation: a route pointing at it, an EIP bound to it, the master
+// instance while others remain; and that it blocks DeleteVSwitch.
+func TestHaVipDependents(t *testing.T) {
+	h := newHarness(t, Options{})
+	inst, vsw, cidr := h.demoInstance("fw-appliance-01")
+	id := h.ok("CreateHaVip", kv("RegionId", hz, "VSwitchId", vsw, "IpAddress", hostAddr(cidr, 120))).str("HaVipId")
+	h.settle()
+	h.fails("CreateHaVip", kv("RegionId", hz, "VSwitchId", vsw, "IpAddress", hostAddr(cidr, -1)), 400, "InvalidIPAddress.NotAvailable")
+	h.fails("CreateHaVip", kv("RegionId", hz, "VSwitchId", "vsw-nope"), 400, "InvalidVSwitch.NotFound")
+	// dev-sbx-b holds nothing else: the HaVip alone refuses its deletion.
+	sbx := h.demoVSwitch("dev-sbx-b")
+	h.ok("CreateHaVip", kv("RegionId", hz, "VSwitchId", sbx))
+	h.settle()
+	h.fails("DeleteVSwitch", kv("RegionId", hz, "VSwitchId", sbx), 400, "DependencyViolation.HaVip")
+
+	// A route to the HaVip.
+	var table string
+	h.srv.mu.Lock()
+	table = systemTable(h.srv.st, vswOf(h.srv.st.find(kindVSwitch, "", vsw)).VpcId).ID
+	h.srv.mu.Unlock()
+	re := h.ok("CreateRouteEntry", kv("RegionId", hz, "RouteTableId", table, "DestinationCidrBlock", "198.18.0.0/24",
+		"NextHopType", "HaVip", "NextHopId", id)).str("RouteEntryId")
+	h.settle()
+	h.fails("DeleteHaVip", kv("RegionId", hz, "HaVipId", id), 400, "DependencyViolation.HaVipReferedByRouteEntry")
+	h.ok("DeleteRouteEntry", kv("RegionId", hz, "RouteEntryId", re, "RouteTableId", table))
+	h.settle()
+
+	// An EIP on the HaVip.
+	eip := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
+	h.ok("AssociateEipAddress", kv("RegionId", hz, "AllocationId", eip, "InstanceId", id, "InstanceType", "HaVip"))
+	h.settle()
+	hv := h.ok("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id)).items("HaVips", "HaVip")
+	if eips, _ := hv[0]["AssociatedEipAddresses"].(map[string]any)["associatedEipAddresse"].([]any); len(eips) != 1 {
+		t.Errorf("HaVip with an EIP lists %v", hv[0]["AssociatedEipAddresses"])
+	}
+	h.fails("DeleteHaVip", kv("RegionId", hz, "HaVipId", id), 400, "DependencyViolation.HaVipAssociatedWithEIP")
+	h.ok("UnassociateEipAddress", kv("RegionId", hz, "AllocationId", eip, "InstanceId", id, "InstanceType", "HaVip"))
+	h.settle()
+
+	// The master instance stays unless forced while another is bound.
+	other := h.addENIIn(vsw)
+	h.ok("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst))
+	h.fails("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst), 400, "IncorrectHaVipStatus")
+	h.settle()
+	h.fails("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", other, "InstanceType", "NetworkInterface"), 400, "InvalidParameter")
+	h.fails("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", "i-nope"), 404, "InvalidInstanceId.NotFound")
+	h.fails("UnassociateHaVip", kv("RegionId", hz, "HaVipId", "havip-nope", "InstanceId", inst), 404, "InvalidHaVipId.NotFound")
+	h.ok("UnassociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst))
+	h.settle()
+	h.ok("DeleteHaVip", kv("RegionId", hz, "HaVipId", id))
+}
+
+func (h *harness) demoVSwitch(name string) string {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	for _, r := range h.srv.st.byID {
+		if v, ok := r.Value.(*model.VSwitch); ok && v.VSwitchName == name {
+			return v.VSwitchId
+		}
+	}
+	h.t.Fatalf("no demo VSwitch %s", name)
+	return ""
+}
+
+// addENIIn seeds a network interface in the VSwitch.
+func (h *harness) addENIIn(vswID string) string {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	st := h.srv.st
+	sw := vswOf(st.find(kindVSwitch, "", vswID))
+	r := st.mustAdd(kindENI, hz, &eniRecord{NetworkInterfaceId: st.newID(kindENI, hz), VpcId: sw.VpcId, VSwitchId: vswID,
+		PrivateIpAddress: hostAddr(sw.CidrBlock, 130), Status: "InUse"})
+	return r.ID
+}

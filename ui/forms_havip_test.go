@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// TestHaVipCreateAssociateUnassociateDelete creates a HaVip through its
+// form (the address checked against the VSwitch block as typed), watches
+// it settle with no key pressed, binds it to the demo's firewall appliance,
+// unbinds it and deletes it, both through the destructive dialog.
+func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("havip")
+	seeded := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip)
+	if len(seeded.Instances()) != 1 || seeded.Status != "InUse" {
+		t.Fatalf("demo fw-ha-vip: %+v", seeded)
+	}
+	inst := seeded.Instances()[0]
+
+	d.keys("c")
+	d.formPage()
+	d.choose("VSwitch", "prod-core-app-b")
+	d.waitFocus("IP address")
+	d.typeText("10.0.1.254")
+	d.waitText("is reserved in 10.0.1.0/24")
+	d.keys("backspace", "backspace", "backspace")
+	d.typeText(seeded.IpAddress[len("10.0.1."):])
+	d.waitText("is already a HaVip of " + seeded.VSwitchId)
+	for range len(seeded.IpAddress) - len("10.0.1.") {
+		d.keys("backspace")
+	}
+	d.typeText("77")
+	d.keys("enter")
+	d.field("Name", "lab-vip")
+	d.next("Description")
+	id := d.tracked("CreateHaVip").resID
+	d.settled(id, "Available")
+	h := d.rowID(id).Val().(*model.HaVip)
+	if h.IpAddress != "10.0.1.77" || h.VSwitchId != seeded.VSwitchId || h.Name != "lab-vip" {
+		t.Fatalf("HaVip as created: %+v", h)
+	}
+
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "lab-vip", "lab-vip2")
+	d.next("Description")
+	d.tracked("ModifyHaVipAttribute")
+	d.waitText("lab-vip2")
+
+	// Deleting an InUse HaVip is refused before any call, below.
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Associate")
+	d.formPage()
+	d.next("Instance type")
+	d.field("Instance ID", inst)
+	d.tracked("AssociateHaVip")
+	d.settled(id, "InUse")
+	if h := d.rowID(id).Val().(*model.HaVip); len(h.Instances()) != 1 || h.Instances()[0] != inst || h.MasterInstanceId != inst {
+		t.Fatalf("HaVip after associate: %+v", h)
+	}
+
+	mark := len(d.fault.actions())
+	d.keys("ctrl+d")
+	d.waitText("only an Available HaVip can be deleted")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "deleting an InUse HaVip")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Unassociate " + inst)
+	d.confirmDialog(inst)
+	d.tracked("UnassociateHaVip")
+	d.settled(id, "Available")
+
+	o := d.rowID(id)
+	if h := o.Val().(*model.HaVip); len(h.Instances()) != 0 {
+		t.Fatalf("HaVip after unassociate: %+v", h)
+	}
+	d.deleteTyped(o)
+	d.gone(id)
+}
+
+// TestHaVipPickers: the route form offers the VPC's HaVips as next hops and
+// the EIP associate form offers the region's HaVips, and binds one.
+func TestHaVipPickers(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("havip")
+	vpc := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip).VpcId
+	d.pane("rt")
+	d.rowWhere("the system table of "+vpc, func(o *model.Object) bool {
+		rt, ok := o.Val().(*model.RouteTable)
+		return ok && rt.RouteTableType == "System" && rt.VpcId == vpc
+	})
+	d.keys("enter")
+	d.menuPick("Route Entries")
+	d.idle()
+	d.keys("c")
+	d.formPage()
+	d.field("Destination CIDR block", "198.18.7.0/24")
+	d.choose("Next hop type", "HaVip")
+	d.waitText("fw-ha-vip")
+
+	d.keys("esc")
+	d.pane("eip")
+	eip := d.rowWhere("an Available EIP", func(o *model.Object) bool { return o.Status == "Available" }).Val().(*model.EipAddress)
+	d.keys("x")
+	d.menuPick("Associate")
+	d.formPage()
+	d.choose("Instance type", "HaVip")
+	d.waitText("fw-ha-vip", "monitoring-vip")
+	d.choose("HaVip", "monitoring-vip")
+	d.tracked("AssociateEipAddress")
+	d.settled(eip.AllocationId, "InUse")
+	if e := d.rowID(eip.AllocationId).Val().(*model.EipAddress); e.InstanceType != "HaVip" {
+		t.Errorf("EIP after associating: bound to %s %s", e.InstanceType, e.InstanceId)
+	}
+	d.pane("havip")
+	if h := d.rowWhere("monitoring-vip", func(o *model.Object) bool { return o.Name == "monitoring-vip" }).Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
+		t.Errorf("monitoring-vip lists EIPs %v, want %s", h.EIPs(), eip.IpAddress)
+	}
+}
