@@ -304,3 +304,27 @@ func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
 		t.Fatalf("esc esc should clear the hits and close describe; top is %T:\n%s", d.app.top(), d.screen())
 	}
 }
+
+// Typed ahead of a form that loads its choices, a whole burst that fills
+// it, confirms its review page and goes on: every key lands where focus is
+// at its point of the sequence.
+func TestTypedAheadThroughTheReviewPage(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("rt")
+	d.rowNamed("prod-core-private")
+	d.keys("enter")
+	d.menuPick("Route Entries")
+	d.idle()
+	// Every key below is queued before the form has loaded its choices.
+	d.burst("c", "192.168.79.0/24", "enter", "enter", "enter", "r79", "enter", "", "enter", "enter", ":vpc", "enter")
+	op := d.tracked("CreateRouteEntry")
+	if op.resID == "" {
+		t.Fatal("no route created")
+	}
+	d.idle()
+	d.waitFor("the keys after Create to open :vpc", func() bool {
+		b, ok := d.app.top().(*browser)
+		return ok && b.kind.Name == "vpc"
+	})
+}

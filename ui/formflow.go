@@ -159,15 +159,19 @@ func (p *formPage) queue(msg tea.Msg) {
 }
 
 // replay applies the queued input to the form that has just been built.
+// Once a queued key has finished the form (its review page is up, or its
+// call is on the way), the rest goes to what has focus then, in order.
 func (p *formPage) replay(a *App) tea.Cmd {
 	q := p.queued
 	p.queued = nil
 	var cmds []tea.Cmd
-	for _, m := range q {
-		if p.phase != phaseEditing {
-			break // submitted or closed by a queued key: the rest was typed after
+	for i, m := range q {
+		if p.phase == phaseEditing && p.form != nil && p.form.State == huh.StateNormal && a.top() == Page(p) {
+			cmds = append(cmds, p.feed(a, m))
+			continue
 		}
-		cmds = append(cmds, p.feed(a, m))
+		cmds = append(cmds, a.replayInput(q[i:]))
+		break
 	}
 	return tea.Batch(cmds...)
 }
