@@ -53,7 +53,6 @@ func probeInstant() instantCmds {
 		for _, next := range []bool{true, false} {
 			note := huh.NewNote().Title("probe")
 			f := huh.NewForm(huh.NewGroup(note))
-			_ = f.Init // never run: Init's commands include the window-size request
 			var c tea.Cmd
 			if next {
 				c = f.NextField()

@@ -162,14 +162,9 @@ func stringOptions(vals ...string) []huh.Option[string] {
 	return out
 }
 
-// picker is a select over choices loaded from the API; with nothing to
-// choose it says so instead of offering an empty list.
-func picker(title string, v *string, picks []pick, none string) huh.Field {
-	return pickerGone(title, v, picks, none, "is no longer offered here")
-}
-
-// pickerGone is picker whose value, kept from a draft, may no longer be
-// among the freshly loaded choices: it is shown first, marked with why
+// pickerGone is a select over choices loaded from the API (with nothing to
+// choose it says so instead of offering an empty list) whose value, kept
+// from a draft, may no longer be among the freshly loaded choices: it is shown first, marked with why
 // (gone: "is no longer associated with ngw-1"), and the field does not
 // move on until another is chosen. The form's Check refuses it as well
 // (notOffered).

@@ -121,7 +121,7 @@ func (m *havipCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	m.vsws, m.cidrs = []pick{}, map[string]string{}
 	for _, s := range sws {
 		if m.onlyVsw == "" || s.VSwitchId == m.onlyVsw {
-			m.vsws = append(m.vsws, pick{fmt.Sprintf("%s  %s  %s  %s", s.VSwitchId, s.VSwitchName, s.CidrBlock, s.VpcId), s.VSwitchId})
+			m.vsws = append(m.vsws, pick{fmt.Sprintf("%s  %s  %s", s.VSwitchId, s.VSwitchName, s.CidrBlock), s.VSwitchId})
 			m.cidrs[s.VSwitchId] = s.CidrBlock
 		}
 	}
