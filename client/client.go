@@ -242,9 +242,6 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			hdr = resp.Header
 		}
 		retry, _ := retryDecision(err, idempotent)
-		if errors.Is(err, ErrBodyTooLarge) || errors.Is(err, ErrNotObject) {
-			retry = false // the same answer again: read once, not ten times
-		}
 		if !retry || attempt >= c.cfg.MaxAttempts || ctx.Err() != nil {
 			return nil, fail(err)
 		}

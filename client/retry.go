@@ -66,6 +66,9 @@ func retryDecision(err error, idempotent bool) (retry bool, serverDelay time.Dur
 	}
 	var me *MalformedResponseError
 	if errors.As(err, &me) {
+		if errors.Is(me, ErrBodyTooLarge) || errors.Is(me, ErrNotObject) {
+			return false, 0 // the same answer again: read once, not ten times
+		}
 		return idempotent, 0
 	}
 	return false, 0

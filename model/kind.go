@@ -209,14 +209,22 @@ func (o *Object) Val() any {
 	if o.Value != nil || o.Kind == nil || o.Kind.New == nil {
 		return o.Value
 	}
-	v := o.Kind.New()
-	if err := json.Unmarshal(neutralizeControls(o.Raw), v); err != nil {
-		return v
-	}
-	if o.Kind.Normalize != nil {
-		o.Kind.Normalize(v)
-	}
+	v, _ := o.Kind.value(o.Raw)
 	return v
+}
+
+// value decodes one raw item into a new value of the kind: control
+// characters neutralized (the decoded strings reach the terminal; Raw
+// stays the API's own bytes), then normalized.
+func (k *Kind) value(raw json.RawMessage) (any, error) {
+	v := k.New()
+	if err := json.Unmarshal(neutralizeControls(raw), v); err != nil {
+		return v, err
+	}
+	if k.Normalize != nil {
+		k.Normalize(v)
+	}
+	return v, nil
 }
 
 // Compact drops the typed value when Raw can rebuild it. Kinds whose extra
@@ -315,15 +323,9 @@ func (k *Kind) Column(name string) (Column, bool) {
 
 // Decode turns one raw list item into an Object of this kind.
 func (k *Kind) Decode(region string, raw json.RawMessage) (*Object, error) {
-	// The decoded value (IDs, names, every cell) carries no control
-	// character; Raw stays the API's own bytes for describe and -o json,
-	// which escape or strip on the way out.
-	v := k.New()
-	if err := json.Unmarshal(neutralizeControls(raw), v); err != nil {
+	v, err := k.value(raw)
+	if err != nil {
 		return nil, err
-	}
-	if k.Normalize != nil {
-		k.Normalize(v)
 	}
 	if k.HomeRegion != nil {
 		if home := k.HomeRegion(v); home != "" {

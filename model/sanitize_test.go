@@ -28,6 +28,10 @@ func TestDecodeNeutralizesControlSequences(t *testing.T) {
 	if o.Name != "a\uFFFD[2J\uFFFDb\\u001bc" {
 		t.Errorf("name %q", o.Name)
 	}
+	// The value rebuilt from Raw (dropped once cells exist) is clean too.
+	if v := (&Object{Kind: k, Raw: o.Raw}).Val().(*Vpc); v.VpcId != o.ID || v.VpcName != o.Name {
+		t.Errorf("rebuilt from Raw: ID %q, name %q", v.VpcId, v.VpcName)
+	}
 	if string(o.Raw) != string(raw) {
 		t.Error("Raw is the API's own bytes (describe and -o json escape on the way out)")
 	}

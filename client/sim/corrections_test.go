@@ -175,6 +175,10 @@ func TestEipOperationsUnknownRegion(t *testing.T) {
 			t.Errorf("%s: %d %s, want 404 Forbidden.RegionNotFound", action, a.Status, a.code())
 		}
 	}
+	// Binding a HaVip is the same operation.
+	if a := h.call("AssociateEipAddress", kv("RegionId", "nowhere-1", "AllocationId", "eip-x", "InstanceId", "havip-x", "InstanceType", "HaVip")); a.Status != 404 || a.code() != "Forbidden.RegionNotFound" {
+		t.Errorf("AssociateEipAddress InstanceType=HaVip: %d %s, want 404 Forbidden.RegionNotFound", a.Status, a.code())
+	}
 	h.fails("DescribeVpcs", kv("RegionId", "nowhere-1"), 404, "InvalidRegionId.NotFound")
 	h.fails("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "51"), 400, "InvalidParameter")
 	if a := h.ok("DescribeEipAddresses", kv("RegionId", hz, "PageSize", "50")); a.num("PageSize") != 50 {

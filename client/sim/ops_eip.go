@@ -153,6 +153,8 @@ func bindEip(st *store, eip, inst *record, status string) {
 			e.InstanceType, e.VpcId = "Nat", v.VpcId
 		case *instance:
 			e.InstanceType, e.VpcId, e.PrivateIpAddress = "EcsInstance", v.VpcId, v.PrivateIpAddress
+		case *haVipRec:
+			e.InstanceType, e.VpcId, e.PrivateIpAddress = "HaVip", v.VpcId, v.IpAddress
 		}
 	})
 }
@@ -323,6 +325,8 @@ func associateEipAddress(c *call) (any, error) {
 		inst = c.st.find(kindNatGateway, region, id)
 	case "EcsInstance":
 		inst = c.st.find(kindInstance, region, id)
+	case "HaVip":
+		inst = c.st.find(kindHaVip, region, id)
 	}
 	if inst == nil {
 		return nil, newErr(404, "InvalidInstanId.NotFound", "Specified instance does not exist.")
@@ -341,6 +345,14 @@ func associateEipAddress(c *call) (any, error) {
 		}
 	case *instance:
 		if c.st.count(kindEip, "inst", id) > 0 || portMapped(c.st, v) {
+			return nil, newErr(400, "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+				"The instance already has an EIP or is the target of a DNAT entry.")
+		}
+	case *haVipRec:
+		if v.Status != hvAvailable && v.Status != hvInUse {
+			return nil, errHaVipStatus(hvUsableMsg)
+		}
+		if c.st.count(kindEip, "inst", id) > 0 {
 			return nil, newErr(400, "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
 				"The instance already has an EIP or is the target of a DNAT entry.")
 		}

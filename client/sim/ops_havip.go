@@ -98,19 +98,6 @@ func addHaVip(r *registry) {
 		})
 	})
 	r.block(kindVSwitch, kindHaVip, "DependencyViolation.HaVip", "VSwitch cannot be deleted when there are some HaVip dependent with it.")
-	// AssociateEipAddress learns InstanceType=HaVip here; every other type
-	// stays with the EIP family's handler.
-	prev := r.ops[opKey{vpc, "AssociateEipAddress"}]
-	r.write(vpc, "AssociateEipAddress", func(c *call) (any, error) {
-		if strings.TrimSpace(c.str("InstanceType")) == "HaVip" || prev.Fn == nil {
-			return associateEipHaVip(c)
-		}
-		return prev.Fn(c)
-	})
-}
-
-func errHaVipNotFound() error {
-	return newErr(404, "InvalidHaVipId.NotFound", "The specified HaVip does not exist.")
 }
 
 func errHaVipStatus(msg string) error { return newErr(400, "IncorrectHaVipStatus", msg) }
@@ -122,14 +109,7 @@ func lookupHaVip(c *call) (*record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("HaVipId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindHaVip, region, strings.TrimSpace(c.str("HaVipId")))
-	if rec == nil {
-		return nil, errHaVipNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindHaVip, "HaVipId", region, "InvalidHaVipId.NotFound", "The specified HaVip does not exist.")
 }
 
 func checkHaVipNameDesc(c *call) error {
@@ -422,46 +402,4 @@ func describeHaVips(c *call) (any, error) {
 	}
 	recs, total := c.st.inRegion(kindHaVip, region).page(filters(fs...), (num-1)*size, size)
 	return paged("HaVips", "HaVip", c.st.renderAll(recs), total, num, size), nil
-}
-
-// associateEipHaVip binds an EIP to a HaVip (AssociateEipAddress with
-// InstanceType=HaVip): the HaVip must be Available or InUse and hold no
-// other EIP.
-func associateEipHaVip(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.need("InstanceId"); err != nil {
-		return nil, err
-	}
-	id := strings.TrimSpace(c.str("InstanceId"))
-	hv := c.st.find(kindHaVip, region, id)
-	if hv == nil {
-		return nil, newErr(404, "InvalidInstanId.NotFound", "Specified instance does not exist.")
-	}
-	e, h := eipOf(eip), havipOf(hv)
-	switch {
-	case e.InstanceId == id:
-		return nil, newErr(400, "InvalidAssociation.Duplicated", "Specified instance already has the elastic IP.")
-	case e.Status != eipAvailable:
-		return nil, errEipStatus()
-	case h.Status != hvAvailable && h.Status != hvInUse:
-		return nil, errHaVipStatus(hvUsableMsg)
-	case c.st.count(kindEip, "inst", id) > 0:
-		return nil, newErr(400, "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP", "The instance already has an EIP or is the target of a DNAT entry.")
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(eip, func() {
-		e.InstanceId, e.InstanceType, e.InstanceRegionId, e.Status = id, "HaVip", region, eipAssociating
-		e.VpcId, e.PrivateIpAddress = h.VpcId, h.IpAddress
-	})
-	c.st.schedule(eip, Transition{Due: c.due(), Status: eipInUse})
-	return nil, nil
 }

@@ -157,10 +157,6 @@ type Options struct {
 	// nothing acknowledged; the journal is folded into the state file at
 	// start, on Close and when it grows past 32 MB (see journal.go).
 	StatePath string
-	// SaveDelay is unused: writes are journaled as they happen.
-	//
-	// Deprecated: kept so that existing callers compile.
-	SaveDelay time.Duration
 
 	// Clock drives lifecycles (default: the real clock).
 	Clock Clock

@@ -365,8 +365,10 @@ func (s *Server) run(o op, k opKey, rq *request, id identity) (body []byte, repl
 		} else if useToken {
 			e := tokenEntry{fingerprint: fp, body: body, at: s.opts.Now()}
 			s.toks.put(tk, e)
-			t := saveToken(tk, e)
-			tok = &t
+			if s.journal != nil { // kept across restarts only with --state
+				t := saveToken(tk, e)
+				tok = &t
+			}
 		}
 	}
 	if o.Write {

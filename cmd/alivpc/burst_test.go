@@ -157,7 +157,7 @@ func TestE2EBurstRouteEntry(t *testing.T) {
 	r := only(t, simGet(t, tm, "route", "--parent", rt), "DestinationCidrBlock", "192.168.77.0/24")
 	want(t, r, "RouteEntryName", "burst-route", "Description", "route typed fast")
 	hops, _ := json.Marshal(r["NextHops"])
-	if !regexp.MustCompile(`"NextHopId":"ngw-[a-z0-9]+","NextHopRegionId":"[^"]*","NextHopRelatedInfo":\{[^}]*\},"NextHopType":"NatGateway"|"NextHopType":"NatGateway"`).Match(hops) || !strings.Contains(string(hops), `"NextHopId":"ngw-`) {
+	if !strings.Contains(string(hops), `"NextHopType":"NatGateway"`) || !strings.Contains(string(hops), `"NextHopId":"ngw-`) {
 		t.Errorf("next hops %s, want the NAT gateway", hops)
 	}
 	tm.quit()

@@ -100,7 +100,7 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return apiFailure(stderr, []error{err}, false)
 	}
-	objs = onceEach(ui.FilterObjects(o.kind, objs, o.filter))
+	objs = ui.FilterObjects(o.kind, objs, o.filter) // one row per resource (kind, region, ID)
 	if len(failures) > 0 && len(objs) == 0 {
 		// Nothing arrived (or nothing of what did passes the filter): stdout
 		// stays empty, so a script never mistakes a failure for "none".
@@ -524,18 +524,3 @@ func thousands(n int) string {
 	return s
 }
 
-// onceEach keeps the first of objects that are the same resource (kind,
-// region, ID): a cross-region peering is listed by both of its regions.
-func onceEach(objs []*model.Object) []*model.Object {
-	seen := make(map[string]bool, len(objs))
-	out := objs[:0]
-	for _, o := range objs {
-		k := o.Kind.Name + "/" + o.Region + "/" + o.ID
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, o)
-	}
-	return out
-}
