@@ -37,9 +37,8 @@ func formTitle(title string, fc *formCtx) string {
 // caller is what the console knows about the credentials' account.
 type caller struct {
 	account string // "" until known
-	arn     string
-	err     error // the failed GetCallerIdentity, if it failed
-	done    bool  // the call has answered
+	err     error  // the failed GetCallerIdentity, if it failed
+	done    bool   // the call has answered
 }
 
 type callerMsg struct {
@@ -60,7 +59,7 @@ func (a *App) setCaller(m callerMsg) tea.Cmd {
 	a.caller = caller{done: true, err: m.err}
 	if m.err == nil && m.id != nil {
 		// Shown in the header: text from the network passes the stripper.
-		a.caller.account, a.caller.arn = client.StripTerminal(m.id.AccountId), client.StripTerminal(m.id.Arn)
+		a.caller.account = client.StripTerminal(m.id.AccountId)
 	}
 	return nil
 }

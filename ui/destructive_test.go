@@ -310,7 +310,11 @@ func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 			d.typeText(typed)
 			d.keys("enter")
 			if c.blocked {
-				d.waitText("Delete what depends on it first", "nothing was sent")
+				want := "Delete what depends on it first"
+				if c.menu != "" {
+					want = "Remove what depends on it first, then " + strings.ToLower(c.menu)
+				}
+				d.waitText(want, "nothing was sent")
 				d.drain()
 				assertNoWrite(t, d, mark, "the right text while the API would refuse")
 				return

@@ -108,7 +108,7 @@ type formPage struct {
 	started   time.Time
 	// queued is input that arrived while the form was loading its
 	// choices: it is applied in order once the form is up.
-	queued []tea.Msg
+	queued typeAhead
 	// reloaded marks a Prepare started by ctrl+r in the open form.
 	reloaded bool
 	reviewed bool // the review page said Create (review.go)
@@ -224,7 +224,7 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return nil // the form is already up
 		}
 		if m.err != nil {
-			p.queued = nil // typed for a form that did not open
+			p.queued.take() // typed for a form that did not open
 			p.banner, p.bannerErr = errorLines(m.err, "esc goes back; ctrl+r tries again"), true
 			return nil
 		}
@@ -270,7 +270,7 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			// Typed ahead of the form (applied once it is up), or after
 			// the submit (applied to the page below once the call has
 			// succeeded: `⏎:vpn⏎` in one burst opens :vpn).
-			p.queue(msg)
+			p.queued.hold(msg)
 			return nil
 		}
 	}
@@ -318,10 +318,7 @@ func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
 		// Keys typed after the submit were meant for what comes after it:
 		// they are not typed into the form's fields.
 		p.banner, p.bannerErr = errorLines(m.err, "fix and submit again; your input is kept (esc keeps it as a draft)"), true
-		if len(p.queued) > 0 {
-			p.banner = append(p.banner, fmt.Sprintf("  %d keys typed after submitting were not applied.", len(p.queued)))
-			p.queued = nil
-		}
+		p.banner = p.queued.drop(p.banner, "submitting")
 		return tea.Batch(audit, p.build(a))
 	}
 	delete(a.drafts, p.key)
@@ -341,9 +338,7 @@ func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
 // replayBelow applies the keys typed while the call was on its way to
 // what has focus now that the form is gone, in order.
 func (p *formPage) replayBelow(a *App) tea.Cmd {
-	q := p.queued
-	p.queued = nil
-	return a.replayInput(q)
+	return a.replayInput(p.queued.take())
 }
 
 // replayInput hands held keys and pastes to the console, in order, as if

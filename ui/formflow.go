@@ -15,6 +15,7 @@ package ui
 // returned to the runtime as before.
 
 import (
+	"fmt"
 	"reflect"
 	"sync"
 
@@ -146,23 +147,43 @@ func (p *formPage) settle(a *App, cmd tea.Cmd, depth int) tea.Cmd {
 	return cmd
 }
 
-// maxQueuedKeys bounds the keys kept while a form loads its choices.
+// maxQueuedKeys bounds the keys held back for later.
 const maxQueuedKeys = 512
 
-// queue keeps a key or paste that arrived before the form was up; they are
-// applied in order once it is.
-func (p *formPage) queue(msg tea.Msg) {
-	if len(p.queued) < maxQueuedKeys {
-		p.queued = append(p.queued, msg)
+// typeAhead holds keys and pastes that arrived before what they were typed
+// for could take them (a form still loading its choices, a call on its
+// way, a dialog still counting dependents), to be applied in order later.
+type typeAhead struct{ msgs []tea.Msg }
+
+func (t *typeAhead) hold(msg tea.Msg) {
+	if len(t.msgs) < maxQueuedKeys {
+		t.msgs = append(t.msgs, msg)
 	}
+}
+
+func (t *typeAhead) pending() bool { return len(t.msgs) > 0 }
+
+// take returns what was held and forgets it.
+func (t *typeAhead) take() []tea.Msg {
+	m := t.msgs
+	t.msgs = nil
+	return m
+}
+
+// drop forgets what was held (typed for what comes after a call that
+// failed: never typed into the form or dialog instead) and says so.
+func (t *typeAhead) drop(banner []string, after string) []string {
+	if n := len(t.take()); n > 0 {
+		banner = append(banner, fmt.Sprintf("  %d keys typed after %s were not applied.", n, after))
+	}
+	return banner
 }
 
 // replay applies the queued input to the form that has just been built.
 // Once a queued key has finished the form (its review page is up, or its
 // call is on the way), the rest goes to what has focus then, in order.
 func (p *formPage) replay(a *App) tea.Cmd {
-	q := p.queued
-	p.queued = nil
+	q := p.queued.take()
 	var cmds []tea.Cmd
 	for i, m := range q {
 		if p.phase == phaseEditing && p.form != nil && p.form.State == huh.StateNormal && a.top() == Page(p) {

@@ -229,7 +229,7 @@ type deletePage struct {
 	// (dependents still being counted) or while the call was on its way:
 	// applied in order once the count is in, or to the page below once
 	// the call has succeeded.
-	held []tea.Msg
+	held typeAhead
 
 	refused    string
 	checking   bool
@@ -456,10 +456,8 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 		// An Enter typed before the count was in acts now, then what
 		// followed it.
-		held := d.held
-		d.held = nil
 		var cmds []tea.Cmd
-		for _, h := range held {
+		for _, h := range d.held.take() {
 			cmds = append(cmds, d.Update(a, h))
 		}
 		return tea.Batch(cmds...)
@@ -493,11 +491,8 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		action = callAction(action, m.res, m.err)
 		if m.err != nil {
 			d.banner = errorLines(m.err, "nothing was changed; esc goes back")
-			if len(d.held) > 0 {
-				// Typed for what comes after the call: not into this dialog.
-				d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))
-				d.held = nil
-			}
+			// Typed for what comes after the call: not into this dialog.
+			d.banner = d.held.drop(d.banner, "enter")
 			return cmd
 		}
 		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin), d.replayBelow(a))
@@ -505,7 +500,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		return d.outcomeChecked(a, m)
 	case tea.PasteMsg:
 		if d.holding() {
-			d.held = append(d.held, m)
+			d.held.hold(m)
 			return nil
 		}
 		editLine(&d.typed, tea.PasteMsg{Content: strings.TrimSpace(m.Content)})
@@ -515,9 +510,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			switch m.Keystroke() {
 			case "esc", "ctrl+c":
 			default:
-				if len(d.held) < maxQueuedKeys {
-					d.held = append(d.held, m)
-				}
+				d.held.hold(m)
 				return nil
 			}
 		}
@@ -528,14 +521,12 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 
 // holding reports whether input waits: after an Enter that the count of
 // dependents has not caught up with, or while the call is on its way.
-func (d *deletePage) holding() bool { return len(d.held) > 0 || d.sending && !d.dryRunning }
+func (d *deletePage) holding() bool { return d.held.pending() || d.sending && !d.dryRunning }
 
 // replayBelow applies the input typed while the call was on its way to
 // what has focus once the dialog is gone.
 func (d *deletePage) replayBelow(a *App) tea.Cmd {
-	held := d.held
-	d.held = nil
-	return a.replayInput(held)
+	return a.replayInput(d.held.take())
 }
 
 func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
@@ -563,12 +554,16 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 			d.banner = []string{"Not possible: " + d.refused + "."}
 		case d.checking:
 			// Acted on once the count is in (a typed-ahead burst).
-			d.held = append(d.held, m)
+			d.held.hold(m)
 			return a.flashInfo("Checking what depends on it first…")
 		case !d.matches():
 			d.banner = []string{"Type " + strings.Join(quoteAll(d.confirmText()), " or ") + " exactly to confirm; nothing was sent."}
 		case d.blocked():
-			d.banner = []string{"Delete what depends on it first" + forceHint(d.spec) + "; nothing was sent."}
+			first := "Delete what depends on it first"
+			if d.verb() != "Delete" {
+				first = "Remove what depends on it first, then " + verb
+			}
+			d.banner = []string{first + forceHint(d.spec) + "; nothing was sent."}
 		default:
 			d.sending = true
 			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
@@ -600,10 +595,7 @@ func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 	}
 	d.banner = unknownLines(m.sendErr, m.verdict(true))
 	d.banner[len(d.banner)-1] = "  Checked: " + m.verdict(true) + ". Enter sends it again with the same ClientToken."
-	if len(d.held) > 0 {
-		d.banner = append(d.banner, fmt.Sprintf("%d keys typed after enter were not applied.", len(d.held)))
-		d.held = nil
-	}
+	d.banner = d.held.drop(d.banner, "enter")
 	return audit
 }
 

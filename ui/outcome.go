@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -89,11 +88,7 @@ func createdKind(reg *model.Registry, action string, prefer *model.Kind) *model.
 
 // skipParam: parameters that say nothing about the resource.
 func skipParam(k, v string) bool {
-	switch k {
-	case "ClientToken", "RegionId", "DryRun":
-		return true
-	}
-	return v == "" || v == "****"
+	return editControlParams[k] || v == "" || v == "****"
 }
 
 // matchesSent reports whether a resource carries every sent parameter
@@ -167,28 +162,27 @@ func findCreated(ctx context.Context, c *client.Client, k *model.Kind, region st
 			return nil, fmt.Errorf("%s cannot be listed without %s", k.Title, s.Param)
 		}
 	}
-	var found []*model.Object
+	var found *model.Object
+	var foundAt time.Time
 	err := c.ListObjects(ctx, k, region, params, func(objs []*model.Object, _ client.Page) error {
 		for _, o := range objs {
 			if !matchesSent(o.Raw, sent) {
 				continue
 			}
-			if t, ok := createdAt(o.Raw); ok && t.Before(since.Add(-creationSlack)) {
+			t, ok := createdAt(o.Raw)
+			if ok && t.Before(since.Add(-creationSlack)) {
 				continue // there before the submission
 			}
-			found = append(found, o)
+			if found == nil || t.After(foundAt) { // the newest match
+				found, foundAt = o, t
+			}
 		}
 		return nil
 	})
-	if err != nil || len(found) == 0 {
+	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(found, func(i, j int) bool {
-		ti, _ := createdAt(found[i].Raw)
-		tj, _ := createdAt(found[j].Raw)
-		return ti.After(tj)
-	})
-	return found[0], nil
+	return found, nil
 }
 
 // changeVerbs are the actions on a selected resource whose parameters are
@@ -384,10 +378,7 @@ func (p *formPage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 		return tea.Batch(audit, a.pop(), follow, a.flashInfo(msg), p.replayBelow(a))
 	}
 	p.banner, p.bannerErr = unknownLines(m.sendErr, m.verdict(false)), true
-	if len(p.queued) > 0 {
-		p.banner = append(p.banner, fmt.Sprintf("  %d keys typed after submitting were not applied.", len(p.queued)))
-		p.queued = nil
-	}
+	p.banner = p.queued.drop(p.banner, "submitting")
 	return tea.Batch(audit, p.build(a))
 }
 

@@ -36,16 +36,12 @@ type reviewer interface {
 // reviewParam is one parameter as it goes out, secrets masked.
 type reviewParam struct{ name, value string }
 
-// reviewParams encodes in the way the client does (client.Invoke:
-// EncodeParams of the input) and orders the parameters as the input
-// declares them. Secret values are masked: a secret parameter whole, a
+// reviewParams takes the parameters as the client encodes the input
+// (client.Invoke: EncodeParams) and orders them as the input declares
+// them. Secret values are masked: a secret parameter whole, a
 // secret key inside a JSON-valued parameter (IkeConfig's Psk) in place, so
 // every other byte is what the API receives.
-func reviewParams(in any) ([]reviewParam, error) {
-	params, err := client.EncodeParams(in)
-	if err != nil {
-		return nil, err
-	}
+func reviewParams(params map[string]string, in any) []reviewParam {
 	order := paramOrder(in)
 	rank := func(name string) int {
 		for i, p := range order {
@@ -66,7 +62,7 @@ func reviewParams(in any) ([]reviewParam, error) {
 		}
 		return out[i].name < out[j].name
 	})
-	return out, nil
+	return out
 }
 
 // paramOrder lists the input's parameter names in declaration order.
@@ -162,13 +158,13 @@ func reviewOf(r reviewer, fc *formCtx, token string) ([]reviewParam, error) {
 	if err != nil || in == nil {
 		return nil, err
 	}
-	params, err := reviewParams(in)
+	sent, err := client.EncodeParams(in)
 	if err != nil {
 		return nil, err
 	}
+	params := reviewParams(sent, in)
 	// The ClientToken that goes out derives from the form's token and these
 	// parameters (client.WithTokenSalt).
-	sent, _ := client.EncodeParams(in)
 	for i := range params {
 		if params[i].name == "ClientToken" {
 			params[i].value = client.ClientTokenFor(token, sent)

@@ -277,7 +277,9 @@ func TestReviewMasksSecretsInPlace(t *testing.T) {
 		}
 	}
 	// Declaration order: the region first, the token last.
-	ps, err := reviewParams(&client.CreateRouteEntryInput{RegionId: "r", RouteTableId: "vtb-1", DestinationCidrBlock: "10.0.0.0/8", ClientToken: "t"})
+	in := &client.CreateRouteEntryInput{RegionId: "r", RouteTableId: "vtb-1", DestinationCidrBlock: "10.0.0.0/8", ClientToken: "t"}
+	sent, err := client.EncodeParams(in)
+	ps := reviewParams(sent, in)
 	if err != nil || len(ps) != 4 || ps[0].name != "RegionId" || ps[3].name != "ClientToken" {
 		t.Errorf("review order: %v %v", ps, err)
 	}

@@ -459,13 +459,6 @@ func (t *Table) grow(r *Row) {
 	}
 }
 
-func (t *Table) selectedKey() string {
-	if r := t.Selected(); r != nil {
-		return r.Key
-	}
-	return ""
-}
-
 // ---- sorting ----
 
 // SortBy sorts by column i; choosing the current column flips direction.
