@@ -177,22 +177,18 @@ func (o *getOptions) resolve(reg *model.Registry, positional []string, cf *connF
 // text, and a script would get an empty result for a typo. Text that only
 // looks like one (an IPv6 address, a URL) and `-f` fuzzy queries pass.
 func checkFilterColumn(k *model.Kind, expr string) error {
-	q := strings.TrimSpace(expr)
-	q = strings.TrimSpace(strings.TrimPrefix(q, "!"))
-	if q == "-f" || strings.HasPrefix(q, "-f ") {
-		return nil
+	f := ui.ParseFilter(expr, k.Columns)
+	if f.Column >= 0 || f.Fuzzy {
+		return nil // the console's parse found the column (or it is -f)
 	}
+	q := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(expr), "!"))
 	name, val, ok := strings.Cut(q, ":")
 	if !ok || strings.HasPrefix(val, "//") || !columnLike(name) {
 		return nil
 	}
-	want := squashName(name)
-	var names []string
-	for _, c := range k.Columns {
-		if squashName(c.Name) == want {
-			return nil
-		}
-		names = append(names, squashName(c.Name))
+	names := make([]string, len(k.Columns))
+	for i, c := range k.Columns {
+		names[i] = strings.ToLower(strings.ReplaceAll(c.Name, " ", ""))
 	}
 	return usageError("get: --filter %q: %s have no column %q; columns: %s", expr, k.Title, strings.TrimSpace(name), strings.Join(names, ", "))
 }
@@ -215,10 +211,6 @@ func columnLike(s string) bool {
 		}
 	}
 	return !hex
-}
-
-func squashName(s string) string {
-	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 }
 
 // kindList is the help text naming every kind and its aliases.
@@ -523,4 +515,3 @@ func thousands(n int) string {
 	}
 	return s
 }
-
