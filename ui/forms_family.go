@@ -322,13 +322,10 @@ func (m *confirmAction) Prepare(ctx context.Context, fc *formCtx) error {
 		return nil
 	}
 	if m.obj.Kind.Get != nil {
-		fresh, err := fc.client.Get(ctx, m.obj.Kind, m.obj.Region, m.obj.ID, m.obj)
-		if err != nil {
+		fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+		if err != nil || refusal != "" {
+			m.refuse = refusal
 			return err
-		}
-		if fresh == nil {
-			m.refuse = m.obj.ID + " no longer exists"
-			return nil
 		}
 		m.obj = fresh
 	}

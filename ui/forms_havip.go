@@ -262,13 +262,10 @@ func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
 func (m *havipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, err := fc.client.Get(ctx, m.obj.Kind, m.obj.Region, m.obj.ID, m.obj)
-	if err != nil {
+	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+	if err != nil || refusal != "" {
+		m.refuse = refusal
 		return err
-	}
-	if fresh == nil {
-		m.refuse = m.obj.ID + " no longer exists"
-		return nil
 	}
 	m.h = fresh.Val().(*model.HaVip)
 	m.refuse = havipAssociateRefusal(m.h)

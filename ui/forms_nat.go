@@ -1015,13 +1015,10 @@ func (m *eipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *eipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
 	// The status decides; a draft may be older than it.
-	fresh, err := fc.client.Get(ctx, m.obj.Kind, m.obj.Region, m.obj.ID, m.obj)
-	if err != nil {
+	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+	if err != nil || refusal != "" {
+		m.refuse = refusal
 		return err
-	}
-	if fresh == nil {
-		m.refuse = m.obj.ID + " no longer exists"
-		return nil
 	}
 	m.eip = fresh.Val().(*model.EipAddress)
 	if m.refuse = eipAssociateRefusal(m.eip); m.refuse != "" {

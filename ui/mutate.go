@@ -80,6 +80,16 @@ type deleteSpec struct {
 	dry func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error
 }
 
+// refetch reads o again before a change is judged (its status now, not as
+// listed): refusal says why nothing can be done when it is gone.
+func refetch(ctx context.Context, c *client.Client, o *model.Object) (fresh *model.Object, refusal string, err error) {
+	fresh, err = c.Get(ctx, o.Kind, o.Region, o.ID, o)
+	if err == nil && fresh == nil {
+		refusal = o.ID + " no longer exists"
+	}
+	return fresh, refusal, err
+}
+
 // canCreate reports whether the console has a create form for k.
 func canCreate(k *model.Kind) bool { return opsFor(k).create != nil }
 
@@ -322,13 +332,9 @@ func (d *deletePage) Activated(a *App) tea.Cmd {
 	return func() tea.Msg {
 		msg := dependentsMsg{id: id, counts: []string{}}
 		if spec.fresh && o.Kind.Get != nil {
-			fresh, err := c.Get(ctx, o.Kind, o.Region, o.ID, o)
-			switch {
-			case err != nil:
-				msg.err = err
-				return msg
-			case fresh == nil:
-				msg.refusal = o.ID + " no longer exists"
+			fresh, refusal, err := refetch(ctx, c, o)
+			if err != nil || refusal != "" {
+				msg.err, msg.refusal = err, refusal
 				return msg
 			}
 			msg.fresh, o = fresh, fresh
