@@ -307,15 +307,24 @@ func (t *tracker) poll() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// answered takes a poll's answer for key: the track (if it is still
+// followed) is free for its next poll, which backs off.
+func (t *tracker) answered(key string) (*track, bool) {
+	tr, ok := t.tracks[key]
+	if !ok {
+		return nil, false
+	}
+	tr.inflight = false
+	tr.next = t.a.now().Add(tr.delay)
+	tr.delay = min(tr.delay*3/2, trackMaxDelay)
+	return tr, true
+}
+
 func (t *tracker) result(m trackResultMsg) tea.Cmd {
-	tr, ok := t.tracks[m.key]
+	tr, ok := t.answered(m.key)
 	if !ok {
 		return nil
 	}
-	tr.inflight = false
-	now := t.a.now()
-	tr.next = now.Add(tr.delay)
-	tr.delay = min(tr.delay*3/2, trackMaxDelay)
 	if m.err != nil {
 		if tr.op != nil {
 			tr.op.requestID = client.RequestID(m.err)

@@ -69,14 +69,10 @@ func (t *tracker) pollService(tr *track) tea.Cmd {
 }
 
 func (t *tracker) serviceResult(m serviceResultMsg) tea.Cmd {
-	tr, ok := t.tracks[m.key]
+	tr, ok := t.answered(m.key)
 	if !ok {
 		return nil
 	}
-	tr.inflight = false
-	now := t.a.now()
-	tr.next = now.Add(tr.delay)
-	tr.delay = min(tr.delay*3/2, trackMaxDelay)
 	switch {
 	case m.err != nil:
 		tr.op.requestID = firstNonEmpty(client.RequestID(m.err), tr.op.requestID)
