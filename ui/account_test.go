@@ -45,7 +45,7 @@ func TestCreateFromAllRegionsUsesTheRowsRegion(t *testing.T) {
 }
 
 // Every form's title names the region it acts in.
-func TestFormTitleNamesTheRegion(t *testing.T) {
+func TestFormTitleNamesItsRegion(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
 	d.keys("c")
@@ -54,6 +54,13 @@ func TestFormTitleNamesTheRegion(t *testing.T) {
 	if strings.Contains(s, "selected row") {
 		t.Errorf("a form in the pane's own region needs no explanation:\n%s", s)
 	}
+	d.keys("esc")
+	// An edit form too, of another kind, and in another region.
+	d.pane("vsw cn-shanghai")
+	o := d.rowWhere("a VSwitch", func(o *model.Object) bool { return o.Kind.Name == "vsw" })
+	d.keys("e")
+	d.formPage()
+	d.waitText("Edit VSwitch " + o.ID + " · region cn-shanghai")
 }
 
 // When STS cannot be asked, the header says the account is unknown and the
