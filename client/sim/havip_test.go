@@ -197,9 +197,38 @@ func TestHaVipDependents(t *testing.T) {
 	h.fails("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", other, "InstanceType", "NetworkInterface"), 400, "InvalidParameter")
 	h.fails("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", "i-nope"), 404, "InvalidInstanceId.NotFound")
 	h.fails("UnassociateHaVip", kv("RegionId", hz, "HaVipId", "havip-nope", "InstanceId", inst), 404, "InvalidHaVipId.NotFound")
-	h.ok("UnassociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst))
+	// A second ECS instance of the VSwitch: the first stays master, and
+	// unbinding it needs Force while the second is bound; then the second
+	// becomes master.
+	second := h.addInstanceIn(vsw)
+	h.ok("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", second))
+	h.settle()
+	master := func() string {
+		hv := h.ok("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id)).items("HaVips", "HaVip")
+		if len(hv) != 1 {
+			t.Fatalf("DescribeHaVips %s: %v", id, hv)
+		}
+		m, _ := hv[0]["MasterInstanceId"].(string)
+		return m
+	}
+	if m := master(); m != inst {
+		t.Fatalf("master %q, want the first instance %s", m, inst)
+	}
+	h.fails("UnassociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst), 400, "Forbidden.UnassociateMaster")
+	h.ok("UnassociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", inst, "Force", "true"))
+	h.settle()
+	if m := master(); m != second {
+		t.Fatalf("after a forced unbind the master is %q, want %s", m, second)
+	}
+	h.ok("UnassociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", second))
 	h.settle()
 	h.ok("DeleteHaVip", kv("RegionId", hz, "HaVipId", id))
+}
+
+func (h *harness) addInstanceIn(vswID string) string {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	return addInstance(h.srv.st, h.srv.st.find(kindVSwitch, "", vswID), "second-appliance").ID
 }
 
 func (h *harness) demoVSwitch(name string) string {
