@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,21 +117,6 @@ func (s *simFlags) server() (*sim.Server, func(), error) {
 	}, nil
 }
 
-// serveLocal serves h on a loopback port and returns its URL.
-func serveLocal(h http.Handler, addr string) (string, func(), error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return "", nil, err
-	}
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = hs.Serve(ln) }()
-	return "http://" + ln.Addr().String(), func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = hs.Shutdown(ctx)
-	}, nil
-}
-
 func openAppend(path string) (*os.File, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -196,7 +178,7 @@ func connect(cf *connFlags, useSim bool, sf *simFlags, defaultRegion string) (*c
 			return nil, fmt.Errorf("simulator: %w", err)
 		}
 		closers = append(closers, closeSim)
-		url, stop, err := serveLocal(srv, "127.0.0.1:0")
+		url, stop, err := serveSim(srv, "127.0.0.1:0", sim.DefaultServeLimits(), sf.latency+sf.jitter)
 		if err != nil {
 			conn.close()
 			return nil, fmt.Errorf("simulator: %w", err)
