@@ -881,7 +881,7 @@ func eipOps() kindOps {
 				return nil
 			}
 			return []actionItem{
-				{label: "Associate", hint: "bind to a NAT gateway or an ECS instance", make: newEipAssociate},
+				{label: "Associate", hint: "bind to a NAT gateway, an ECS instance or a HaVip", make: newEipAssociate},
 				destructiveItem("Unassociate", "unbind from its instance", "Unassociate", newEipUnassociate,
 					func(s *deleteSpec) { s.about, s.impact, s.stops = eipAbout, eipUsers, nil }),
 				{label: "Release", hint: "give the address back (only when Available)", destroy: func(*formCtx) *deleteSpec { return eipReleaseSpec() }},
