@@ -79,9 +79,9 @@ func (a *App) accountLabel(w int) string {
 	return ""
 }
 
-// peerDecider says whether the caller may accept or reject p, and why not.
+// PeerDecider says whether the caller may accept or reject p, and why not.
 // known is false when the account could not be learned.
-func (a *App) peerDecider(p *model.VpcPeerConnection) (may bool, why string) {
+func (a *App) PeerDecider(p *model.VpcPeerConnection) (may bool, why string) {
 	if a.caller.account == "" {
 		return true, ""
 	}
@@ -93,9 +93,9 @@ func (a *App) peerDecider(p *model.VpcPeerConnection) (may bool, why string) {
 		accepter, p.InstanceId, a.caller.account)
 }
 
-// unknownCallerHint qualifies the Accept/Reject hints when the account is
+// UnknownCallerHint qualifies the Accept/Reject hints when the account is
 // not known.
-func (a *App) unknownCallerHint() string {
+func (a *App) UnknownCallerHint() string {
 	switch {
 	case a.caller.err != nil:
 		why := client.ErrorCode(a.caller.err)
@@ -108,3 +108,9 @@ func (a *App) unknownCallerHint() string {
 	}
 	return ""
 }
+
+// Registry is the kind registry (formHost).
+func (a *App) Registry() *model.Registry { return a.reg }
+
+// Regions are the region IDs known once listed (formHost).
+func (a *App) Regions() []string { return a.regions }

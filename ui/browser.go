@@ -1014,12 +1014,3 @@ func errorLines(err error, hint string) []string {
 // serverLine is text that came from the network (an error, a message) made
 // fit for the screen: one line, through the client's one scrubber.
 func serverLine(s string) string { return oneLine(client.Clean(s)) }
-
-func firstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}

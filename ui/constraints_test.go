@@ -260,7 +260,7 @@ func (e *catalogEnv) resolve(t *testing.T, v string) string {
 }
 
 func (e *catalogEnv) fc(parent, target *model.Object) *formCtx {
-	return &formCtx{app: e.d.app, client: e.d.app.opt.Client, region: catalogRegion, parent: parent, target: target}
+	return &formCtx{host: e.d.app, client: e.d.app.opt.Client, region: catalogRegion, parent: parent, target: target}
 }
 
 // ---- fixtures: each form's mutation, built as its kindOps builds it,

@@ -65,7 +65,7 @@ const (
 	descHint = "optional; 2-256 characters, starts with a letter"
 )
 
-func kindOf(fc *formCtx, name string) *model.Kind { return fc.app.reg.MustLookup(name) }
+func kindOf(fc *formCtx, name string) *model.Kind { return fc.host.Registry().MustLookup(name) }
 
 // made is the submitted of a call that created or changed id of kind name,
 // tracked to target (the kind's own target when nil).

@@ -297,7 +297,7 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	}
 	vpc := vpcs[0].VpcId
 	origin := d.app.top().ID()
-	fc := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
+	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
 
 	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
 	d.submitUntilAccepted("CreateVSwitch", func(first bool) {
@@ -309,7 +309,7 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 		}
 		d.next("Description")
 	})
-	fc2 := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
+	fc2 := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
 	d.exec(d.app.openForm(&natCreate{vpcID: vpc, fixedVPC: true, natType: "Enhanced", spec: "Small"}, fc2))
 	d.submitUntilAccepted("CreateNatGateway", func(first bool) {
 		d.next("NAT type", "VSwitch")

@@ -305,7 +305,7 @@ func (m *sagFlowLogForm) input() model.SagFlowLogInput {
 }
 
 func (m *sagFlowLogForm) Form(fc *formCtx) *huh.Form {
-	regions := fc.app.regions
+	regions := fc.host.Regions()
 	slsRegion := liveInput("SLS region", &m.slsRegion, required("the SLS region", nil), "the Log Service region, e.g. "+fc.region)
 	slsRegion.suggest = func() []string { return regions }
 	return huh.NewForm(

@@ -57,10 +57,10 @@ func peerOps() kindOps {
 			if !ok {
 				return nil
 			}
-			if may, _ := fc.app.peerDecider(p); !may {
+			if may, _ := fc.host.PeerDecider(p); !may {
 				return nil
 			}
-			more := fc.app.unknownCallerHint()
+			more := fc.host.UnknownCallerHint()
 			return []actionItem{
 				{label: "Accept", hint: "as the accepting account (Accepting → Activated)" + more, make: func(fc *formCtx) mutation { return peerDecide(fc, true) }},
 				destructiveItem("Reject", "as the accepting account (→ Rejected)"+more, "Reject", func(fc *formCtx) mutation { return peerDecide(fc, false) },
@@ -69,7 +69,7 @@ func peerOps() kindOps {
 		},
 		noActions: func(fc *formCtx) string {
 			if p, ok := fc.target.Val().(*model.VpcPeerConnection); ok {
-				_, why := fc.app.peerDecider(p)
+				_, why := fc.host.PeerDecider(p)
 				return why
 			}
 			return ""
@@ -91,13 +91,13 @@ func peerDecide(fc *formCtx, accept bool) mutation {
 		m.explain = "The requester sees Rejected; the connection carries no traffic and can only be deleted."
 		target = "Rejected"
 	}
-	app := fc.app
+	app := fc.host
 	m.gate = func(o *model.Object) string {
 		if o.Status != "Accepting" {
 			return fmt.Sprintf("%s is %s; only a connection waiting in Accepting can be accepted or rejected", o.ID, o.Status)
 		}
 		if q, ok := o.Val().(*model.VpcPeerConnection); ok {
-			if may, why := app.peerDecider(q); !may {
+			if may, why := app.PeerDecider(q); !may {
 				return why
 			}
 		}

@@ -138,3 +138,9 @@ func openService(fc *formCtx, svc regionService) mutation {
 	}
 	return m
 }
+
+// The states the console shows for a region service being opened.
+const (
+	svcOpening = "Opening"
+	svcOpened  = "Opened"
+)

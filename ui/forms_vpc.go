@@ -125,7 +125,7 @@ func (m *vpcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	if err != nil {
 		return nil, err
 	}
-	k := fc.app.reg.MustLookup("vpc")
+	k := fc.host.Registry().MustLookup("vpc")
 	return result(k, fc.region, out.VpcId, out.RequestId, in, k.Target), nil
 }
 
@@ -166,7 +166,7 @@ func (m *vpcModify) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	if err != nil {
 		return nil, err
 	}
-	k := fc.app.reg.MustLookup("vpc")
+	k := fc.host.Registry().MustLookup("vpc")
 	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
 }
 
@@ -443,7 +443,7 @@ func (m *vswCreate) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	if err != nil {
 		return nil, err
 	}
-	k := fc.app.reg.MustLookup("vsw")
+	k := fc.host.Registry().MustLookup("vsw")
 	return result(k, fc.region, out.VSwitchId, out.RequestId, in, k.Target), nil
 }
 
@@ -482,6 +482,6 @@ func (m *vswModify) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	if err != nil {
 		return nil, err
 	}
-	k := fc.app.reg.MustLookup("vsw")
+	k := fc.host.Registry().MustLookup("vsw")
 	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
 }

@@ -106,7 +106,7 @@ func TestDropThenRenameSubmits(t *testing.T) {
 	d.waitText("checked: created — vpc-")
 	d.settle()
 	origin := d.app.top().ID()
-	fc := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-shanghai", origin: origin}
+	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-shanghai", origin: origin}
 	d.exec(d.app.openForm(&vpcCreate{}, fc))
 	d.createVPC("drop-3")
 	s := d.waitText("checked: created — vpc-")
@@ -449,7 +449,7 @@ func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	vpc := vpcs[0].VpcId
 	d.command("vsw")
 	d.idle()
-	fc := &formCtx{app: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: d.app.top().ID()}
+	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: d.app.top().ID()}
 	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
 	d.formPage()
 	d.next("Zone", "CIDR block")

@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/theme"
 )
@@ -110,22 +109,6 @@ func lowerText(line string) string {
 		b[i] = c
 	}
 	return string(b)
-}
-
-// sanitize keeps control characters from an API answer out of the screen:
-// the client's one terminal stripper (escape sequences and their payloads
-// go whole), then a newline or tab becomes a space, so a cell stays one cell.
-func sanitize(s string) string {
-	s = client.StripTerminal(s)
-	if !strings.ContainsAny(s, "\n\t") {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // Table is a virtualized table: it holds every row but draws only the

@@ -26,11 +26,6 @@ type serviceResultMsg struct {
 	err     error
 }
 
-const (
-	svcOpening = "Opening"
-	svcOpened  = "Opened"
-)
-
 func serviceKey(svc *regionService, region string) string { return "svc/" + svc.action + "/" + region }
 
 // followService starts following a service opened in region; ref is the

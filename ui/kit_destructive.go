@@ -112,7 +112,7 @@ func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []st
 	if e.InstanceType != "Nat" || e.InstanceId == "" {
 		return stops, nil, nil
 	}
-	nat, err := natOfEntry(ctx, &formCtx{app: fc.app, client: fc.client, region: o.Region}, e.InstanceId)
+	nat, err := natOfEntry(ctx, &formCtx{host: fc.host, client: fc.client, region: o.Region}, e.InstanceId)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -202,11 +202,11 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 			return []string{"The VSwitch falls back to the system route table: the routes of " + o.ID + " no longer apply to " + vsw + "."}
 		},
 		precheck: func(ctx context.Context, fc *formCtx, o *model.Object) (string, error) {
-			m := newRtBind(&formCtx{app: fc.app, client: fc.client, region: o.Region, target: o}, false)
+			m := newRtBind(&formCtx{host: fc.host, client: fc.client, region: o.Region, target: o}, false)
 			if m.refuse != "" {
 				return m.refuse, nil
 			}
-			if err := m.Prepare(ctx, &formCtx{app: fc.app, client: fc.client, region: o.Region, target: o}); err != nil {
+			if err := m.Prepare(ctx, &formCtx{host: fc.host, client: fc.client, region: o.Region, target: o}); err != nil {
 				return "", err
 			}
 			if !hasValue(m.picks, vsw) {
@@ -228,7 +228,7 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 			return []string{fmt.Sprintf("%s of %s stop applying to %s.", plural(n, "custom route", "custom routes"), o.ID, vsw)}, nil, nil
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			sub := &formCtx{app: fc.app, client: fc.client, region: o.Region, parent: fc.parent, target: o, origin: fc.origin}
+			sub := &formCtx{host: fc.host, client: fc.client, region: o.Region, parent: fc.parent, target: o, origin: fc.origin}
 			m := newRtBind(sub, false)
 			m.vswID = vsw
 			return m.Submit(ctx, sub, token)
@@ -275,7 +275,7 @@ func natDowngradeSpec(to string) *deleteSpec {
 			return ""
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			sub := &formCtx{app: fc.app, client: fc.client, region: o.Region, target: o, origin: fc.origin}
+			sub := &formCtx{host: fc.host, client: fc.client, region: o.Region, target: o, origin: fc.origin}
 			n := o.Val().(*model.NatGateway)
 			return (&natSpec{id: n.NatGatewayId, current: n.Spec, spec: to}).Submit(ctx, sub, token)
 		},
