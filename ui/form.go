@@ -426,7 +426,7 @@ func (a *App) recordOutcome(action string, fc *formCtx, res *submitted, err erro
 	}
 	action = callAction(action, res, err)
 	if err != nil && client.ErrorCode(err) != "DryRunOperation" {
-		k, id, label := fc.aimedAt(a)
+		k, id, label := aimedAt(a, fc)
 		a.tracker.failed(action, k, fc.region, id, label, err)
 	}
 	return a.auditCmd(action, fc, res, err)
@@ -434,7 +434,7 @@ func (a *App) recordOutcome(action string, fc *formCtx, res *submitted, err erro
 
 // aimedAt is what an operation from fc acts on, for the tray: the selected
 // resource, or for a create the kind of the pane and the parent it goes in.
-func (fc *formCtx) aimedAt(a *App) (k *model.Kind, id, label string) {
+func aimedAt(a *App, fc *formCtx) (k *model.Kind, id, label string) {
 	if fc.target != nil {
 		return fc.target.Kind, fc.target.ID, ""
 	}

@@ -218,7 +218,7 @@ func checkChange(ctx context.Context, c *client.Client, o *model.Object, region 
 // applied, answering outcomeCheckedMsg to page id. form says it came from
 // a form (an edit may be checked), not the destructive dialog.
 func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
-	k, target, label := fc.aimedAt(a)
+	k, target, label := aimedAt(a, fc)
 	action, _, _ := client.FailedCall(err)
 	if created := createdKind(a.reg, action, k); form && created != nil {
 		k, target = created, "" // the record names what it makes
