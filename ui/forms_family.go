@@ -411,7 +411,9 @@ const maxRouteVPCs = 10
 
 // routeDests returns, per VPC, the destination of every route entry in the
 // VPC's route tables — for checks that must not collide with a route (a
-// VSwitch block, a NAT gateway's 0.0.0.0/0). Reads only.
+// VSwitch block, a NAT gateway's 0.0.0.0/0). Reads only: per VPC, its tables
+// (for the VRouter's ID) and then every table with its entries in one
+// DescribeRouteTables listing.
 func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	for i, id := range vpcIDs {
@@ -423,17 +425,38 @@ func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][
 			return nil, err
 		}
 		out[id] = []string{}
+		routers := map[string]bool{}
 		for _, t := range tables {
-			es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: fc.region, RouteTableId: t.RouteTableId})
+			if routers[t.RouterId] {
+				continue
+			}
+			routers[t.RouterId] = true
+			withEntries, err := fc.client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: fc.region, RouterId: t.RouterId, RouterType: "VRouter"})
 			if err != nil {
 				return nil, err
 			}
-			for _, e := range es {
-				out[id] = append(out[id], e.DestinationCidrBlock)
+			for _, te := range withEntries {
+				for _, e := range te.Entries() {
+					out[id] = append(out[id], e.DestinationCidrBlock)
+				}
 			}
 		}
 	}
 	return out, nil
+}
+
+// tableRoutes reads one route table's entries in one call
+// (DescribeRouteTables answers a table with all its entries;
+// DescribeRouteEntryList pages them 100 at a time).
+func tableRoutes(ctx context.Context, fc *formCtx, region, tableID string) ([]model.RouteEntry, error) {
+	ts, err := fc.client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: region, RouteTableId: tableID})
+	if err != nil {
+		return nil, err
+	}
+	if len(ts) == 0 {
+		return nil, &client.NotFoundError{Action: "DescribeRouteTables", ID: tableID}
+	}
+	return ts[0].Entries(), nil
 }
 
 // onlyWhenAvailable refuses a delete the API allows only for an Available

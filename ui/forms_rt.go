@@ -332,7 +332,7 @@ func (m *routeCreate) Action() string { return "CreateRouteEntry" }
 // the draft's next hop is kept (marked when no longer offered).
 func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	t := m.table
-	entries, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: fc.region, RouteTableId: t.RouteTableId})
+	entries, err := tableRoutes(ctx, fc, fc.region, t.RouteTableId)
 	if err != nil {
 		return err
 	}

@@ -215,7 +215,7 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 			return "", nil
 		},
 		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
-			es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: o.ID})
+			es, err := tableRoutes(ctx, fc, o.Region, o.ID)
 			if err != nil {
 				return nil, nil, err
 			}

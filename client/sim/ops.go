@@ -57,6 +57,7 @@ func newRegistry() *registry {
 	}
 	addRegion(r)
 	addVPC(r)
+	addRouteTablesOp(r)
 	addVBR(r)
 	addBGP(r)
 	addFlowLog(r)
