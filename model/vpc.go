@@ -349,6 +349,7 @@ func vrouterKind() *Kind {
 	return &Kind{
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
 		List:   ListSpec{Product: ProductVPC, Action: "DescribeVRouters", Path: "VRouters.VRouter", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		Get:    &GetSpec{Product: ProductVPC, Action: "DescribeVRouters", IDParam: "VRouterId", Path: "VRouters.VRouter", IDField: "VRouterId"},
 		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
 		New:    NewOf[VRouter](), ID: Field(func(v *VRouter) string { return v.VRouterId }),
 		NameOf: Field(func(v *VRouter) string { return v.VRouterName }),

@@ -25,13 +25,13 @@ import (
 // and description conventions, §2.2-§2.10 and §2.13 per operation, §3.1-§3.4
 // for the single-page seeds.
 //
-// Summary (TestConstraintTableCounts keeps the numbers true): 376
+// Summary (TestConstraintTableCounts keeps the numbers true): 385
 // documented constraints.
 //
-//   - 340 are enforced by the form and have a row in catalogRowGroups: the
+//   - 349 are enforced by the form and have a row in catalogRowGroups: the
 //     invalid value is refused before any call (by Check(fc), by the gate
 //     that opens the form or the delete dialog, or because the picker never
-//     offers it) and the valid value passes; 269 of them are typed in a
+//     offers it) and the valid value passes; 278 of them are typed in a
 //     liveInput field, and the row also sees the ✗ under the field.
 //   - 33 are judged by the API only (existence, quotas, states of other
 //     resources, concurrency, ownership): serverSideRows points at the
@@ -66,8 +66,8 @@ import (
 const (
 	catalogRegion = "cn-hangzhou"
 	// Counts stated in the summary above.
-	wantRows       = 340
-	wantLive       = 269
+	wantRows       = 349
+	wantLive       = 278
 	wantServerSide = 33
 )
 
@@ -80,11 +80,11 @@ type catalogEnv struct {
 	ctx     context.Context
 	vars    map[string]string // values rows refer to as $name
 
-	vpc, fresh, vsw, sysRT, customRT, nat, normalNat *model.Object
-	snat, dnat, eip, vpn, spareVpn, cgw, ipsec       *model.Object
-	vbr, bgp, bgpPeer, flowLog, sagFlowLog, peer     *model.Object
-	region                                           *model.Object
-	eipByStatus                                      map[string]*model.Object
+	vpc, fresh, vsw, sysRT, customRT, nat, normalNat, vrouter *model.Object
+	snat, dnat, eip, vpn, spareVpn, cgw, ipsec                *model.Object
+	vbr, bgp, bgpPeer, flowLog, sagFlowLog, peer              *model.Object
+	region                                                    *model.Object
+	eipByStatus                                               map[string]*model.Object
 }
 
 func demoItem[T any](t *testing.T, what string, items []*T, err error, match func(*T) bool) *T {
@@ -142,6 +142,8 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	sys := demoItem(t, "system route table of prod-core", rts, err, func(r *model.RouteTable) bool { return r.RouteTableType == "System" })
 	custom := demoItem(t, "custom route table of prod-core", rts, err, func(r *model.RouteTable) bool { return r.RouteTableType == "Custom" })
 	e.sysRT, e.customRT = e.obj("rt", catalogRegion, sys), e.obj("rt", catalogRegion, custom)
+	vrs, err := c.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: catalogRegion})
+	e.vrouter = e.obj("vrouter", catalogRegion, demoItem(t, "VRouter of prod-core", vrs, err, func(v *model.VRouter) bool { return v.VRouterId == pc.VRouterId }))
 	// A VSwitch of prod-core the custom table is not bound to, and one it is.
 	e.vars["unboundVsw"] = demoItem(t, "VSwitch off the custom table", sws, err, func(s *model.VSwitch) bool {
 		return s.VpcId == pc.VpcId && s.RouteTable.RouteTableId != custom.RouteTableId
@@ -312,6 +314,7 @@ func formFixtures() map[string]formFixture {
 		"ModifyVSwitchAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vsw }, editedBy(vswOps), nil),
 		"CreateRouteTable":           fixtureOf(vpc, nil, createdBy(rtOps), nil),
 		"ModifyRouteTableAttributes": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, editedBy(rtOps), nil),
+		"ModifyVRouterAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vrouter }, func(fc *formCtx) mutation { return opsFor(fc.target.Kind).edit(fc) }, nil),
 		"AssociateRouteTable":        fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, actionNamed(rtOps, "Associate with a VSwitch"), nil),
 		"UnassociateRouteTable":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, func(fc *formCtx) mutation { return newRtBind(fc, false) }, nil), // the model behind x → Unassociate from vsw-…
 		"CreateRouteEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.sysRT }, nil, createdBy(routeOps), func(e *catalogEnv, m mutation) {
@@ -608,7 +611,9 @@ func vpcCatalogRows() []catalogRow {
 	rows = append(rows, textCatalogRows("CreateRouteTable", "RouteTableName", "§0, §2.5 CreateRouteTable", model.DefaultName,
 		setOn(func(m *rtCreate, v string) { m.name = v }), setOn(func(m *rtCreate, v string) { m.desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyRouteTableAttributes", "RouteTableName", "§0, §2.5 ModifyRouteTableAttributes", model.DefaultName,
-		setOn(func(m *rtModify, v string) { m.name = v }), setOn(func(m *rtModify, v string) { m.desc = v }))...)
+		setOn(func(m *attrEdit, v string) { m.name = v }), setOn(func(m *attrEdit, v string) { m.desc = v }))...)
+	rows = append(rows, textCatalogRows("ModifyVRouterAttribute", "VRouterName", "§2.4 ModifyVRouterAttribute", model.DefaultName,
+		setOn(func(m *attrEdit, v string) { m.name = v }), setOn(func(m *attrEdit, v string) { m.desc = v }))...)
 	return rows
 }
 

@@ -17,6 +17,17 @@ import (
 // family; each family's file declares its kinds' ops.
 func familyOps(k *model.Kind) kindOps {
 	switch k.Name {
+	case "vrouter":
+		return kindOps{edit: func(fc *formCtx) mutation {
+			v := fc.target.Val().(*model.VRouter)
+			return &attrEdit{kind: "vrouter", what: "VRouter", action: "ModifyVRouterAttribute", id: v.VRouterId, name: v.VRouterName, desc: v.Description,
+				request: func(region, id, name, desc string) any {
+					return &client.ModifyVRouterAttributeInput{RegionId: region, VRouterId: id, VRouterName: name, Description: desc}
+				},
+				send: func(ctx context.Context, c *client.Client, in any) (*client.Result, error) {
+					return c.ModifyVRouterAttribute(ctx, in.(*client.ModifyVRouterAttributeInput))
+				}}
+		}}
 	case "rt":
 		return rtOps()
 	case "route":
@@ -466,4 +477,35 @@ func onlyWhenAvailable(o *model.Object) string {
 		return fmt.Sprintf("%s is %s; only an Available %s can be deleted (ctrl+r shows when it settles)", o.ID, o.Status, o.Kind.Singular)
 	}
 	return ""
+}
+
+// attrEdit is the name-and-description edit most kinds have, declared as
+// data: the request it builds and the call that sends it. Unchanged values
+// send nothing; clearing a field the API cannot clear is refused.
+type attrEdit struct {
+	kind, what, action string
+	id, name, desc     string
+	request            func(region, id, name, desc string) any
+	send               func(ctx context.Context, c *client.Client, in any) (*client.Result, error)
+}
+
+func (m *attrEdit) Title() string  { return "Edit " + m.what + " " + m.id }
+func (m *attrEdit) Action() string { return m.action }
+func (m *attrEdit) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+}
+func (m *attrEdit) Check(fc *formCtx) error {
+	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc.region, m.id, m.name, m.desc))))
+}
+func (m *attrEdit) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.request(fc.region, m.id, m.name, m.desc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
+	out, err := m.send(ctx, fc.client, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, m.kind, m.id, out.RequestId, in, nil), nil
 }

@@ -25,7 +25,13 @@ func rtOps() kindOps {
 		},
 		edit: func(fc *formCtx) mutation {
 			t := fc.target.Val().(*model.RouteTable)
-			return &rtModify{id: t.RouteTableId, name: t.RouteTableName, desc: t.Description}
+			return &attrEdit{kind: "rt", what: "route table", action: "ModifyRouteTableAttributes", id: t.RouteTableId, name: t.RouteTableName, desc: t.Description,
+				request: func(region, id, name, desc string) any {
+					return &client.ModifyRouteTableAttributesInput{RegionId: region, RouteTableId: id, RouteTableName: name, Description: desc}
+				},
+				send: func(ctx context.Context, c *client.Client, in any) (*client.Result, error) {
+					return c.ModifyRouteTableAttributes(ctx, in.(*client.ModifyRouteTableAttributesInput))
+				}}
 		},
 		del: &deleteSpec{
 			action: "DeleteRouteTable",
@@ -135,32 +141,6 @@ func (m *rtCreate) Submit(ctx context.Context, fc *formCtx, token string) (*subm
 		return nil, err
 	}
 	return made(fc, "rt", out.RouteTableId, out.RequestId, in, nil), nil
-}
-
-type rtModify struct{ id, name, desc string }
-
-func (m *rtModify) Title() string  { return "Edit route table " + m.id }
-func (m *rtModify) Action() string { return "ModifyRouteTableAttributes" }
-func (m *rtModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
-}
-func (m *rtModify) request(fc *formCtx) *client.ModifyRouteTableAttributesInput {
-	return &client.ModifyRouteTableAttributesInput{RegionId: fc.region, RouteTableId: m.id, RouteTableName: m.name, Description: m.desc}
-}
-func (m *rtModify) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
-}
-func (m *rtModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.client.ModifyRouteTableAttributes(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "rt", m.id, out.RequestId, in, nil), nil
 }
 
 // rtBind associates a custom table with a VSwitch of its VPC, or

@@ -485,3 +485,4 @@ func (m *vswModify) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	k := fc.host.Registry().MustLookup("vsw")
 	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
 }
+
