@@ -34,6 +34,12 @@ type describePage struct {
 	query     []rune
 	hits      []int // line numbers
 	hit       int
+
+	// title heads the page, crumb names it in the breadcrumb and copyID
+	// is what y copies: the resource's, or a document's (document.go).
+	title, crumb, copyID string
+	// doc is set for a document read by a show action.
+	doc *docState
 }
 
 func newDescribePage(a *App, o *model.Object) *describePage {
@@ -41,6 +47,8 @@ func newDescribePage(a *App, o *model.Object) *describePage {
 	d.vp.KeyMap = viewport.KeyMap{} // the console's keys scroll it
 	d.vp.MouseWheelEnabled = false
 	d.lines = strings.Split(prettyJSON(o.Raw), "\n")
+	d.title = a.st.Title.Render(o.Kind.Singular+" "+o.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", o.Region))
+	d.crumb, d.copyID = "describe "+o.ID, o.ID
 	return d
 }
 
@@ -118,12 +126,15 @@ func secretSet() map[string]bool {
 func (d *describePage) ID() int { return d.id }
 
 func (d *describePage) Hints() [][2]string {
+	if d.doc != nil {
+		return d.doc.hints()
+	}
 	return [][2]string{{"/", "search"}, {"n N", "next/prev hit"}, {"y", "copy ID"}, {"↑↓ pgup pgdn", "scroll"}, {"esc", "back"}}
 }
 
-func (d *describePage) Crumb() string { return "describe " + d.obj.ID }
+func (d *describePage) Crumb() string { return d.crumb }
 
-func (d *describePage) Typing() bool { return d.searching }
+func (d *describePage) Typing() bool { return d.searching || d.doc != nil && d.doc.saving }
 
 func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
@@ -140,9 +151,16 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			d.query = []rune(d.search.Value())
 			d.find()
 		}
+	case docLoadedMsg, docSavedMsg:
+		return d.doc.update(a, d, msg)
 	case tea.KeyPressMsg:
 		if d.searching {
 			return d.searchKey(a, m)
+		}
+		if d.doc != nil {
+			if cmd, done := d.doc.key(a, d, m); done {
+				return cmd
+			}
 		}
 		act, ok := a.keys.Lookup(m)
 		if !ok {
@@ -169,7 +187,7 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		case ActSearchPv:
 			d.jump(-1)
 		case ActCopy:
-			return tea.Batch(copyToClipboard(d.obj.ID), a.flashInfo("Copied "+d.obj.ID))
+			return tea.Batch(copyToClipboard(d.copyID), a.flashInfo("Copied "+d.copyID))
 		case ActBack:
 			if len(d.hits) > 0 {
 				d.hits, d.query = nil, nil
@@ -266,7 +284,7 @@ func (d *describePage) content(a *App) string {
 
 func (d *describePage) View(a *App, w, h int) string {
 	st := a.st
-	title := st.Title.Render(d.obj.Kind.Singular+" "+d.obj.ID) + st.Dim.Render(fmt.Sprintf("  (%s)", d.obj.Region))
+	title := d.title
 	d.height = max(h-2, 1)
 	d.vp.SetWidth(w)
 	d.vp.SetHeight(d.height)
@@ -284,11 +302,17 @@ func (d *describePage) View(a *App, w, h int) string {
 	case d.searching:
 		d.search.SetWidth(max(w-2, 1))
 		bottom = d.search.View()
+	case d.doc != nil && d.doc.status(w) != "":
+		bottom = d.doc.status(w)
 	case len(d.hits) > 0:
 		bottom = st.Dim.Render(fmt.Sprintf("match %d/%d for %q — n next, N previous, esc clears", d.hit+1, len(d.hits), string(d.query)))
 	default:
 		top := d.vp.YOffset()
-		bottom = st.Dim.Render(fmt.Sprintf("lines %d-%d of %d — / search, y copy ID, esc back", top+1, min(top+d.height, len(d.lines)), len(d.lines)))
+		more := "/ search, y copy ID, esc back"
+		if d.doc != nil {
+			more = "/ search, s save to a file, esc back"
+		}
+		bottom = st.Dim.Render(fmt.Sprintf("lines %d-%d of %d — %s", top+1, min(top+d.height, len(d.lines)), len(d.lines), more))
 	}
 	return title + "\n" + padLines(d.vp.View(), w, d.height) + "\n" + ansi.Truncate(bottom, w, "…")
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -314,7 +315,30 @@ func ipsecOps() kindOps {
 				return removed(o, "DeleteVpnConnection", out.RequestId, in), nil
 			},
 		},
+		actions: func(fc *formCtx) []actionItem {
+			if fc.target == nil {
+				return nil
+			}
+			return []actionItem{{label: "Download configuration", hint: "the customer gateway's side of " + fc.target.ID + "; the key stays masked on screen, s saves it (mode 0600)",
+				show: downloadVpnConfig}}
+		},
 	}
+}
+
+// downloadVpnConfig reads DownloadVpnConnectionConfig (seed 003 §15.16):
+// the configuration for the customer gateway device, pre-shared key
+// included (the viewer masks it; the saved file keeps it).
+func downloadVpnConfig(ctx context.Context, fc *formCtx) (*document, error) {
+	o := fc.target
+	out, err := fc.client.DownloadVpnConnectionConfig(ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	if err != nil {
+		return nil, err
+	}
+	raw, err := json.Marshal(out.VpnConnectionConfig)
+	if err != nil {
+		return nil, err
+	}
+	return &document{Title: "IPsec configuration " + o.ID, Raw: raw, File: o.ID + "-config.json"}, nil
 }
 
 func lifeText(n int64) string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -27,6 +28,19 @@ type actionItem struct {
 	hint    string
 	make    func(fc *formCtx) mutation
 	destroy func(fc *formCtx) *deleteSpec
+	// show reads a document about the resource (an IPsec connection's
+	// configuration) for a read-only viewer that can save it to a file.
+	show func(ctx context.Context, fc *formCtx) (*document, error)
+}
+
+// document is what a show action read: the API's object as it came
+// (secrets included), the viewer's title, and the file name offered when
+// saving. The viewer masks secret fields on screen; only the saved file,
+// written with mode 0600, holds them.
+type document struct {
+	Title string
+	Raw   json.RawMessage
+	File  string
 }
 
 // deleteSpec says how to delete a resource of a kind, or how to run any

@@ -87,6 +87,9 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 						}
 						return a.push(newDeletePage(a, fc.target, it.destroy(fc), fc))
 					}
+					if it.show != nil {
+						return a.openDocument(it.label, it.show, fc)
+					}
 					return a.openForm(it.make(fc), fc)
 				}})
 			}

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/alivpc/alivpc/client"
@@ -38,4 +42,74 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 		t.Errorf("the simulator holds %q / %q, want what was typed", got[0].VRouterName, got[0].Description)
 	}
 	d.waitText("core-edge-router")
+}
+
+// x → Download configuration on an IPsec connection shows the customer
+// gateway's configuration with the pre-shared key masked, and s saves it —
+// key included — to a file of mode 0600; an existing file is never
+// overwritten and the typed name stays for another try.
+func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
+	d := newDriver(t, nil)
+	d.idle()
+	d.pane("ipsec")
+	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
+	cfg, err := d.api().DownloadVpnConnectionConfig(d.ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	if err != nil {
+		t.Fatalf("DownloadVpnConnectionConfig: %v", err)
+	}
+	psk := cfg.VpnConnectionConfig.IkeConfig.Psk
+	if len(psk) < 4 {
+		t.Fatalf("the demo connection %s has no pre-shared key to hide", o.ID)
+	}
+	mark := len(d.fault.actions())
+	d.keys("x")
+	d.menuPick("Download configuration")
+	s := d.waitText("IPsec configuration "+o.ID, `"Psk": "****"`, cfg.VpnConnectionConfig.RemoteSubnet)
+	if strings.Contains(s, psk) {
+		t.Fatal("the viewer shows the pre-shared key unmasked")
+	}
+	if n := countAction(d.sentSince(mark), "DownloadVpnConnectionConfig"); n != 1 {
+		t.Fatalf("DownloadVpnConnectionConfig sent %d times, want 1", n)
+	}
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "fw.json")
+	d.keys("s")
+	d.waitText("save to: " + o.ID + "-config.json")
+	d.keys("ctrl+u")
+	d.typeText(path)
+	d.keys("enter")
+	d.waitText("Saved to " + path)
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("the file was not written: %v", err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("the file has mode %v, want 0600", st.Mode().Perm())
+	}
+	body, _ := os.ReadFile(path)
+	var saved client.VpnConnectionConfig
+	if err := json.Unmarshal(body, &saved); err != nil {
+		t.Fatalf("the saved file is not the API's JSON document: %v", err)
+	}
+	if saved.IkeConfig.Psk != psk || saved.RemoteSubnet != cfg.VpnConnectionConfig.RemoteSubnet {
+		t.Error("the saved file does not hold the configuration as the API returned it (key included)")
+	}
+
+	// Saving again under the same name refuses and keeps the file.
+	if err := os.WriteFile(path, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("s")
+	d.keys("enter")
+	s = d.waitText("exists; type another name")
+	if !strings.Contains(s, "save to: "+path) {
+		t.Errorf("the typed name should stay for another try:\n%s", s)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "mine" {
+		t.Error("an existing file was overwritten")
+	}
+	if strings.Contains(d.screen(), psk) {
+		t.Fatal("the pre-shared key reached the screen")
+	}
 }
