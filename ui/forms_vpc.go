@@ -485,4 +485,3 @@ func (m *vswModify) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 	k := fc.host.Registry().MustLookup("vsw")
 	return result(k, fc.region, m.id, out.RequestId, in, k.Target), nil
 }
-
