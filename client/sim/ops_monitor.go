@@ -1,0 +1,209 @@
+package sim
+
+import (
+	"hash/fnv"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// Traffic monitoring (seed 003 §21): DescribeEipMonitorData and
+// DescribeBandwidthPackagePublicIpMonitorData answer plausible,
+// deterministic series: the same address and minute always give the same
+// numbers, a working day's shape (quiet at night, busy in the afternoon,
+// in the region's UTC+8 day) under the address's bandwidth, and nothing
+// for an address that carries no traffic (an EIP not bound to anything).
+//
+// Time rules as the seed gives them: StartTime and EndTime in UTC ISO 8601
+// (YYYY-MM-DDThh:mm:ssZ), a time with non-zero seconds rounded up to the
+// next minute; Period 60 (default), 600 or 3600 seconds; at most 200
+// points (the seed's "(EndTime - StartTime)/Period" rule: a longer range
+// is answered with its first 200 points, as the current reference says).
+// Data exist for the last 30 days and up to the wall clock's now.
+
+const (
+	monitorMaxPoints = 200
+	monitorRetention = 30 * 24 * time.Hour
+)
+
+func addMonitorOps(r *registry) {
+	r.read(model.ProductVPC, "DescribeEipMonitorData", describeEipMonitorData)
+	r.read(model.ProductVPC, "DescribeBandwidthPackagePublicIpMonitorData", describeBwpIPMonitorData)
+}
+
+// monitorTarget is an address the simulator has traffic for: its
+// bandwidth in Mbit/s and whether anything uses it.
+type monitorTarget struct {
+	id        string
+	bandwidth float64
+	active    bool
+}
+
+// eipTarget finds an EIP by AllocationId (any region when none is given:
+// the seed lists no RegionId for DescribeEipMonitorData).
+func eipTarget(c *call, region string) (*monitorTarget, error) {
+	if err := c.need("AllocationId"); err != nil {
+		return nil, err
+	}
+	rec := c.st.find(kindEip, region, strings.TrimSpace(c.str("AllocationId")))
+	if rec == nil {
+		return nil, errEipNotFound()
+	}
+	e := eipOf(rec)
+	bw, err := strconv.ParseFloat(e.Bandwidth, 64)
+	if err != nil || bw <= 0 {
+		bw = 5 // AllocateEipAddress's default
+	}
+	return &monitorTarget{id: rec.ID, bandwidth: bw, active: e.InstanceId != ""}, nil
+}
+
+func describeEipMonitorData(c *call) (any, error) {
+	region, err := c.optRegion()
+	if err != nil {
+		return nil, err
+	}
+	t, err := eipTarget(c, region)
+	if err != nil {
+		return nil, err
+	}
+	points, err := monitorSeries(c, t)
+	if err != nil {
+		return nil, err
+	}
+	return M{"EipMonitorDatas": M{"EipMonitorData": points}}, nil
+}
+
+// describeBwpIPMonitorData serves the IPs of NAT bandwidth packages; it
+// requires RegionId (seed 003 §21.1). An address is found among the
+// region's EIPs and, when that family registers them, the packages' IPs.
+func describeBwpIPMonitorData(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	if err := c.need("AllocationId"); err != nil {
+		return nil, err
+	}
+	id := strings.TrimSpace(c.str("AllocationId"))
+	var t *monitorTarget
+	for _, find := range c.srv.reg.monitored {
+		if t = find(c.st, region, id); t != nil {
+			break
+		}
+	}
+	if t == nil {
+		if t, err = eipTarget(c, region); err != nil {
+			return nil, err
+		}
+	}
+	points, err := monitorSeries(c, t)
+	if err != nil {
+		return nil, err
+	}
+	return M{"MonitorDatas": M{"MonitorData": points}}, nil
+}
+
+// monitorTime parses a seed time and rounds non-zero seconds up.
+func monitorTime(c *call, name string) (time.Time, error) {
+	s := strings.TrimSpace(c.str(name))
+	if s == "" {
+		return time.Time{}, errMissing(name)
+	}
+	t, err := time.Parse("2006-01-02T15:04:05Z", s)
+	if err != nil {
+		if t, err = time.Parse("2006-01-02T15:04Z", s); err != nil {
+			return time.Time{}, errInvalidParamMsg(name, "The specified "+name+" is not in the format YYYY-MM-DDThh:mm:ssZ (UTC).")
+		}
+	}
+	if t.Second() != 0 {
+		t = t.Truncate(time.Minute).Add(time.Minute)
+	}
+	return t, nil
+}
+
+func monitorSeries(c *call, t *monitorTarget) ([]M, error) {
+	start, err := monitorTime(c, "StartTime")
+	if err != nil {
+		return nil, err
+	}
+	end, err := monitorTime(c, "EndTime")
+	if err != nil {
+		return nil, err
+	}
+	if !end.After(start) {
+		return nil, errInvalidParamMsg("EndTime", "The specified EndTime must be later than StartTime.")
+	}
+	period := 60
+	if s := strings.TrimSpace(c.str("Period")); s != "" {
+		p, err := strconv.Atoi(s)
+		if err != nil || (p != 60 && p != 600 && p != 3600) {
+			return nil, errInvalidParamMsg("Period", "The specified Period must be 60, 600 or 3600.")
+		}
+		period = p
+	}
+	// Traffic is measured on the wall clock requests are signed with (the
+	// lifecycle clock may be a test's), up to now and 30 days back.
+	now := c.srv.opts.Now()
+	step := time.Duration(period) * time.Second
+	if oldest := now.Add(-monitorRetention); start.Before(oldest) {
+		start = oldest.Truncate(step).Add(step)
+	}
+	if end.After(now) {
+		end = now
+	}
+	if a := start.Truncate(step); !a.Equal(start) {
+		start = a.Add(step) // points start on the period's boundaries
+	}
+	out := []M{}
+	for ts := start; ts.Before(end) && len(out) < monitorMaxPoints; ts = ts.Add(step) {
+		out = append(out, monitorPoint(t, ts, period))
+	}
+	return out, nil
+}
+
+// monitorPoint is one period's traffic of t starting at ts: bytes in and
+// out, packets, and the bandwidth used (Mbit/s).
+func monitorPoint(t *monitorTarget, ts time.Time, period int) M {
+	var rx, tx, pkts float64
+	if t.active {
+		var used float64
+		// Average the per-minute load over the period.
+		minutes := max(period/60, 1)
+		for m := range minutes {
+			used += load(t.id, ts.Add(time.Duration(m)*time.Minute))
+		}
+		used /= float64(minutes)
+		bytesPerSec := used * t.bandwidth * 1e6 / 8
+		tx = bytesPerSec * float64(period)
+		rx = tx * (0.25 + 0.2*noise(t.id+"rx", ts))
+		pkts = (rx + tx) / 900
+	}
+	return M{
+		"EipRX": int64(rx), "EipTX": int64(tx), "EipFlow": int64(rx) + int64(tx),
+		"EipPackets":   int64(pkts),
+		"EipBandwidth": int64(math.Round(tx * 8 / float64(period) / 1e6)),
+		"TimeStamp":    ts.UTC().Format("2006-01-02T15:04:05Z"),
+	}
+}
+
+// load is the share of the bandwidth used in the minute at ts (0..0.95):
+// a day's curve in UTC+8 with per-address level and minute-to-minute
+// noise.
+func load(id string, ts time.Time) float64 {
+	hour := float64(ts.In(time.FixedZone("UTC+8", 8*3600)).Hour()) + float64(ts.Minute())/60
+	day := 0.5 - 0.45*math.Cos((hour-3)/24*2*math.Pi) // low at 03:00, high at 15:00
+	level := 0.3 + 0.6*noise(id, time.Time{})
+	v := level*day*(0.8+0.4*noise(id, ts.Truncate(time.Minute))) + 0.02
+	return math.Min(v, 0.95)
+}
+
+// noise is a deterministic value in [0,1) for a key and a time.
+func noise(key string, ts time.Time) float64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	h.Write([]byte(strconv.FormatInt(ts.Unix(), 10)))
+	return float64(h.Sum64()%1_000_000) / 1_000_000
+}
