@@ -331,10 +331,6 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
-// Now is the clock requests are signed with: a time window sent to the API
-// (the last hour of traffic) is measured on it.
-func (c *Client) Now() time.Time { return c.cfg.Now() }
-
 func (c *Client) commonTime() string { return c.cfg.Now().UTC().Format("2006-01-02T15:04:05Z") }
 
 func (c *Client) buildV1(ctx context.Context, base *url.URL, req Request, params map[string]string, creds Credentials) (*http.Request, error) {

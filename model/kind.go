@@ -161,6 +161,9 @@ const (
 	// StyleKind shows the row's own kind (Singular) in a union pane: the
 	// "Type" column of the gateways overview, "Source" of flow logs.
 	StyleKind
+	// StyleSpark is a sparkline the console fills in after the listing
+	// (recent traffic): the listing's own cell is empty.
+	StyleSpark
 )
 
 // Column is one table column.

@@ -316,6 +316,7 @@ func eipKind() *Kind {
 			Col("Name", 18, StylePlain, func(e *EipAddress) string { return e.Name }),
 			Col("Status", 13, StyleStatus, func(e *EipAddress) string { return e.Status }),
 			Col("Bandwidth", 9, StyleNumber, func(e *EipAddress) string { return e.Bandwidth }),
+			Col("Out 1h", 12, StyleSpark, func(*EipAddress) string { return "" }),
 			Col("Instance", 26, StyleID, func(e *EipAddress) string { return e.InstanceId }),
 			Col("Instance Type", 13, StylePlain, func(e *EipAddress) string { return e.InstanceType }),
 			Col("Billing", 14, StylePlain, func(e *EipAddress) string { return e.InternetChargeType }),

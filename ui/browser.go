@@ -21,6 +21,8 @@ import (
 // browser is a resource pane: a table over one kind, optionally scoped to a
 // parent, in one region or every region.
 type browser struct {
+	// spark is the sparkline column's state (monitor.go).
+	spark sparkState
 	id     int
 	kind   *model.Kind
 	parent *model.Object
@@ -317,6 +319,17 @@ func (b *browser) resolveParent(a *App) tea.Cmd {
 
 // Update handles keys and the page's own messages.
 func (b *browser) Update(a *App, msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(sparksMsg); ok {
+		b.applySparks(m)
+	}
+	cmd := b.update(a, msg)
+	if s := b.sparkCmd(a); s != nil {
+		return tea.Batch(cmd, s)
+	}
+	return cmd
+}
+
+func (b *browser) update(a *App, msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
 	case tea.KeyPressMsg:
 		return b.key(a, m)
@@ -683,7 +696,7 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		case ActOpen:
 			return b.drill(a)
 		case ActDescribe:
-			return a.push(newDescribePage(a, r.Obj))
+			return a.openDescribe(r.Obj)
 		}
 		return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
 	case ActEdit, ActDelete, ActActions:
@@ -733,7 +746,7 @@ func (b *browser) drill(a *App) tea.Cmd {
 	}
 	children := a.reg.Children(o.Kind.Name)
 	if o.Kind.Name == "region" || len(children) == 0 {
-		return tea.Batch(a.push(newDescribePage(a, o)), a.flashInfo(o.Kind.Title+" have nothing below them; showing the details."))
+		return tea.Batch(a.openDescribe(o), a.flashInfo(o.Kind.Title+" have nothing below them; showing the details."))
 	}
 	if len(children) == 1 {
 		return a.push(newBrowser(a, children[0], o, nil, false))

@@ -40,6 +40,22 @@ type describePage struct {
 	title, crumb, copyID string
 	// doc is set for a document read by a show action.
 	doc *docState
+	// traffic holds an address's last hour, charted above the document
+	// (monitor.go); base is the document's own lines.
+	traffic *trafficData
+	base    []string
+}
+
+type trafficData struct {
+	pts []model.MonitorPoint
+	err error
+	w   int // the width the charts were drawn for
+}
+
+// openDescribe shows o, with its traffic charts when it has any.
+func (a *App) openDescribe(o *model.Object) tea.Cmd {
+	d := newDescribePage(a, o)
+	return tea.Batch(a.push(d), d.trafficCmd(a))
 }
 
 func newDescribePage(a *App, o *model.Object) *describePage {
@@ -153,6 +169,9 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 	case docLoadedMsg, docSavedMsg:
 		return d.doc.update(a, d, msg)
+	case trafficMsg:
+		d.traffic = &trafficData{pts: m.pts, err: m.err}
+		d.base = d.lines
 	case tea.KeyPressMsg:
 		if d.searching {
 			return d.searchKey(a, m)
@@ -286,6 +305,11 @@ func (d *describePage) View(a *App, w, h int) string {
 	st := a.st
 	title := d.title
 	d.height = max(h-2, 1)
+	if t := d.traffic; t != nil && t.w != w {
+		t.w = w
+		d.lines = append(trafficLines(t.pts, t.err, w), d.base...)
+		d.ready = false
+	}
 	d.vp.SetWidth(w)
 	d.vp.SetHeight(d.height)
 	if q := string(d.query); !d.ready || q != d.rendered {

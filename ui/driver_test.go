@@ -203,13 +203,20 @@ func (d *driver) process(msg tea.Msg) {
 	d.exec(cmd)
 }
 
-// drain handles messages that are already waiting, without blocking.
+// drain handles messages that are already waiting, without blocking, and
+// then draws a frame as the runtime does after its updates (the layout a
+// View computes — the rows on screen — is what the next Update sees).
 func (d *driver) drain() {
+	handled := false
 	for {
 		select {
 		case m := <-d.msgs:
 			d.process(m)
+			handled = true
 		default:
+			if handled {
+				d.app.render()
+			}
 			return
 		}
 	}

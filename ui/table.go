@@ -172,6 +172,10 @@ type Table struct {
 	widths  []int // drawn widths; 0 = hidden
 	natural []int // widest cell per column
 	hidden  []bool
+
+	// sparks are the sparkline cells (StyleSpark columns) by row key,
+	// filled in after the listing (monitor.go).
+	sparks map[string]string
 }
 
 // NewTable builds an empty table for kind's columns.
@@ -181,6 +185,9 @@ func NewTable(k *model.Kind) *Table {
 	t.hidden = make([]bool, len(t.cols))
 	for i, c := range t.cols {
 		t.natural[i] = ansi.StringWidth(c.Name)
+		if c.Style == model.StyleSpark {
+			t.natural[i] = max(t.natural[i], sparkWidth)
+		}
 	}
 	t.sortCol = 0
 	for i, c := range t.cols {
@@ -878,6 +885,12 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 			}
 			continue
 		}
+		if c.Style == model.StyleSpark {
+			text = t.sparks[r.Key]
+			if text == "" {
+				text = "·"
+			}
+		}
 		line.WriteString(fit(text, w, c.Style == model.StyleNumber))
 	}
 	s := line.String()
@@ -888,6 +901,39 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 		return st.Delta(delta).Render(s)
 	}
 	return s
+}
+
+// Window is the rows drawn now (at most the height; before the first
+// frame, the top of the table as a screen would show it).
+func (t *Table) Window() []*Row {
+	h := t.height
+	if h <= 0 {
+		h = 40
+	}
+	end := min(t.offset+h, len(t.visible))
+	out := make([]*Row, 0, max(end-t.offset, 0))
+	for pos := t.offset; pos < end; pos++ {
+		out = append(out, t.rows[t.visible[pos]])
+	}
+	return out
+}
+
+// SetSpark sets the sparkline of the row with key.
+func (t *Table) SetSpark(key, s string) {
+	if t.sparks == nil {
+		t.sparks = map[string]string{}
+	}
+	t.sparks[key] = s
+}
+
+// HasSpark reports whether the table has a sparkline column.
+func (t *Table) HasSpark() bool {
+	for _, c := range t.cols {
+		if c.Style == model.StyleSpark {
+			return true
+		}
+	}
+	return false
 }
 
 // Cursor position for tests and the header.

@@ -40,10 +40,10 @@ func utc(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 // minute, at most 200 points, and the documented codes for a wrong Period,
 // reversed times and an unknown EIP.
 func TestOfficialSDKEipMonitorData(t *testing.T) {
-	_, ts := newSDKHarness(t)
+	h, ts := newSDKHarness(t)
 	c := sdkClient(t, ts, DefaultAccessKeySecret)
 	bound, free := eipsByUse(t, c)
-	end := time.Now().UTC().Truncate(time.Minute)
+	end := h.srv.opts.Clock.Now().UTC().Truncate(time.Minute)
 	ask := func(id string, start, stop time.Time, period string) (*vpc.DescribeEipMonitorDataResponse, error) {
 		req := vpc.CreateDescribeEipMonitorDataRequest()
 		req.AllocationId, req.StartTime, req.EndTime = id, utc(start), utc(stop)
@@ -116,10 +116,10 @@ func TestOfficialSDKEipMonitorData(t *testing.T) {
 // DescribeBandwidthPackagePublicIpMonitorData (which the SDK has no typed
 // request for) as a common request: it requires RegionId.
 func TestOfficialSDKBandwidthPackageIpMonitorData(t *testing.T) {
-	_, ts := newSDKHarness(t)
+	hs, ts := newSDKHarness(t)
 	c := sdkClient(t, ts, DefaultAccessKeySecret)
 	bound, _ := eipsByUse(t, c)
-	end := time.Now().UTC().Truncate(time.Minute)
+	end := hs.srv.opts.Clock.Now().UTC().Truncate(time.Minute)
 	call := func(region string) (map[string]any, error) {
 		t.Helper()
 		req := requests.NewCommonRequest()

@@ -22,7 +22,7 @@ import (
 // next minute; Period 60 (default), 600 or 3600 seconds; at most 200
 // points (the seed's "(EndTime - StartTime)/Period" rule: a longer range
 // is answered with its first 200 points, as the current reference says).
-// Data exist for the last 30 days and up to the wall clock's now.
+// Data exist for the last 30 days and up to the simulator's now.
 
 const (
 	monitorMaxPoints = 200
@@ -144,9 +144,8 @@ func monitorSeries(c *call, t *monitorTarget) ([]M, error) {
 		}
 		period = p
 	}
-	// Traffic is measured on the wall clock requests are signed with (the
-	// lifecycle clock may be a test's), up to now and 30 days back.
-	now := c.srv.opts.Now()
+	// Traffic exists up to the simulator's now and 30 days back.
+	now := c.now
 	step := time.Duration(period) * time.Second
 	if oldest := now.Add(-monitorRetention); start.Before(oldest) {
 		start = oldest.Truncate(step).Add(step)

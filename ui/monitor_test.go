@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// The EIP pane's "Out 1h" column fills in for the rows on screen only: a
+// bound EIP shows its traffic, an unbound one a flat line, and the pane
+// asks DescribeEipMonitorData once per row drawn, not per EIP held.
+func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
+	d := newDriver(t, nil)
+	d.resize(120, 12)
+	d.idle()
+	for i := range 6 { // more EIPs than the 12-line screen shows
+		if _, err := d.api().AllocateEipAddress(d.ctx, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("spare-%d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mark := len(d.fault.actions())
+	d.pane("eip")
+	b := d.browser()
+	shown := 0
+	d.waitFor("sparklines for every row drawn", func() bool {
+		d.screen() // a frame: the rows drawn are the window
+		win := b.table.Window()
+		shown = len(win)
+		for _, r := range win {
+			if b.table.sparks[r.Key] == "" {
+				return false
+			}
+		}
+		return shown > 0
+	})
+	if shown >= len(all) {
+		t.Fatalf("the window shows %d of %d EIPs (height %d): the test needs more EIPs than rows", shown, len(all), b.table.height)
+	}
+	// Before the first frame the pane guesses the rows it will draw from
+	// the window's height; it never asks for every EIP it holds.
+	if n := countAction(d.sentSince(mark), "DescribeEipMonitorData"); n < shown || n >= len(all) {
+		t.Errorf("DescribeEipMonitorData sent %d times for %d rows drawn (%d EIPs held)", n, shown, len(all))
+	}
+	sawTraffic, sawFlat := false, false
+	for _, r := range b.table.Window() {
+		e := r.Obj.Val().(*model.EipAddress)
+		s := b.table.sparks[r.Key]
+		flat := strings.Trim(s, "▁") == ""
+		switch {
+		case e.InstanceId != "" && !flat:
+			sawTraffic = true
+		case e.InstanceId == "" && flat:
+			sawFlat = true
+		case e.InstanceId != "":
+			t.Errorf("bound EIP %s shows no traffic: %q", e.AllocationId, s)
+		default:
+			t.Errorf("unbound EIP %s shows traffic: %q", e.AllocationId, s)
+		}
+	}
+	if !sawTraffic {
+		t.Error("no bound EIP on screen showed traffic")
+	}
+	_ = sawFlat
+	d.waitText("OUT 1H")
+
+	// Moving down to rows not seen yet asks for those, and only those.
+	mark = len(d.fault.actions())
+	d.keys("G")
+	d.waitFor("sparklines for the rows now drawn", func() bool {
+		d.screen()
+		for _, r := range b.table.Window() {
+			if b.table.sparks[r.Key] == "" {
+				return false
+			}
+		}
+		return true
+	})
+	if n := countAction(d.sentSince(mark), "DescribeEipMonitorData"); n == 0 || n > shown {
+		t.Errorf("scrolling to the end asked %d times for a window of %d", n, shown)
+	}
+}
+
+// Describe of a bound EIP charts its last hour: out and in in bits per
+// second and packets, with axes, units and time labels, at 80 columns.
+func TestEipDescribeChartsTheLastHour(t *testing.T) {
+	d := newDriver(t, nil)
+	d.resize(80, 40)
+	d.idle()
+	d.pane("eip")
+	o := d.rowWhere("a bound EIP", func(o *model.Object) bool { return o.Val().(*model.EipAddress).InstanceId != "" })
+	_ = o
+	d.keys("d")
+	s := d.waitText("Out (sent), bits per second", "In (received), bits per second", "Packets per second", "-60m", "now", "bit/s ┤")
+	for _, l := range strings.Split(s, "\n") {
+		if w := len([]rune(l)); w > 80 {
+			t.Errorf("a line of %d columns at 80: %q", w, l)
+		}
+	}
+	if !strings.Contains(s, `"AllocationId"`) {
+		t.Errorf("the API's document should follow the charts:\n%s", s)
+	}
+}
