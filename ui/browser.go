@@ -22,7 +22,7 @@ import (
 // parent, in one region or every region.
 type browser struct {
 	// spark is the sparkline column's state (monitor.go).
-	spark sparkState
+	spark  sparkState
 	id     int
 	kind   *model.Kind
 	parent *model.Object
