@@ -124,6 +124,27 @@ func TestLargeDatasetShape(t *testing.T) {
 			t.Errorf("seed 7 gave %v and %v", v["VpcId"], w["VpcId"])
 		}
 	}
+	// Every family's records, not only the VPCs: the same IDs in the same
+	// creation order.
+	if x, y := creationOrder(h), creationOrder(other); !slices.Equal(x, y) {
+		t.Errorf("seed 7 gave %d and %d records, or another order", len(x), len(y))
+	}
+}
+
+// creationOrder is every record's kind, region and ID, in creation order.
+func creationOrder(h *harness) []string {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	recs := make([]*record, 0, len(h.srv.st.byID))
+	for _, r := range h.srv.st.byID {
+		recs = append(recs, r)
+	}
+	sort.Slice(recs, func(i, j int) bool { return recs[i].Seq < recs[j].Seq })
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		out[i] = r.Kind + "/" + r.Region + "/" + r.ID
+	}
+	return out
 }
 
 // walk pages through DescribeVSwitches and checks exactness.
