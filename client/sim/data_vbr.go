@@ -15,7 +15,8 @@ import (
 // down for good (see ops_bgp.go). The VBRs advertise their VPC's block
 // (BGP networks), and the VPC routes the data centre's blocks to the VBR
 // through a router interface, skipping blocks its tables already route
-// (the VPC family's appliance routes).
+// (the VPC family's appliance routes). The large dataset has a physical
+// connection with three VBRs in every region (seedLargeVBR).
 
 type demoPC struct {
 	Region, Name, Desc, AccessPoint, Operator, PortType, Location string
