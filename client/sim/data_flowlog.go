@@ -55,9 +55,69 @@ func demoSagFlowLogs() []struct {
 }
 
 func seedFlowLog(d *seedCtx) error {
-	if d.dataset != DatasetDemo {
-		return nil
+	switch d.dataset {
+	case DatasetDemo:
+		return seedDemoFlowLog(d)
+	case DatasetLarge:
+		seedLargeFlowLog(d)
 	}
+	return nil
+}
+
+// seedLargeFlowLog: VPC flow logs on 1 VPC in 10 of the large dataset,
+// capturing the VPC, its first VSwitch or its router's interface in turn,
+// one in four Inactive; and an SLS SAG flow log in every third region.
+func seedLargeFlowLog(d *seedCtx) {
+	types := []string{"VPC", "VSwitch", "NetworkInterface"}
+	traffic := []string{"All", "Drop", "Allow"}
+	n := 0
+	for i, sv := range d.VPCs {
+		if i%10 != 3 || len(sv.VSwitches) == 0 {
+			continue
+		}
+		v := vpcOf(sv.Vpc)
+		typ, id := types[n%len(types)], sv.Vpc.ID
+		switch typ {
+		case "VSwitch":
+			id = sv.VSwitches[0].ID
+		case "NetworkInterface":
+			insts := d.st.children(kindInstance, kindVpc, sv.Vpc.ID)
+			if len(insts) == 0 {
+				typ = "VPC"
+				break
+			}
+			id = addENI(d.st, insts[0]).ID
+		}
+		status := flActive
+		if n%4 == 3 {
+			status = flInactive
+		}
+		addFlowLogRec(d.st, flowLogArgs{
+			Region: sv.Vpc.Region, VpcId: sv.Vpc.ID, Name: v.VpcName + "-flows", Description: "Flow records of " + v.VpcName,
+			ResourceType: typ, ResourceId: id, TrafficType: traffic[n%len(traffic)],
+			Project: "flowlog-" + sv.Vpc.Region, LogStore: v.VpcName, Interval: []int{1, 5, 10}[n%3], IpVersion: "IPv4",
+			TrafficPath: []string{"all"}, Status: status, Created: v.CreationTime,
+		})
+		n++
+	}
+	for r, region := range d.largeRegions() {
+		if r%3 != 0 {
+			continue
+		}
+		seedSagFlowLog(d, region, model.SagFlowLog{Name: "sag-flowlog-" + region, Description: "Branch offices to Log Service",
+			OutputType: "sls", ActiveAging: model.DefaultActiveAging, InactiveAging: model.DefaultInactiveAging,
+			SlsRegionId: region, ProjectName: "sag-flowlog-" + region, LogstoreName: "branch-flows", TotalSagNum: 1})
+	}
+}
+
+// seedSagFlowLog stores f, Active, in region.
+func seedSagFlowLog(d *seedCtx, region string, f model.SagFlowLog) {
+	f.FlowLogId = d.st.newID(kindSagFlowLog, region)
+	f.Status, f.ResourceGroupId = flActive, defaultResourceGroup
+	d.st.mustAdd(kindSagFlowLog, region, &f)
+}
+
+func seedDemoFlowLog(d *seedCtx) error {
 	byName := map[string]*seededVpc{}
 	enis := map[string]*record{} // instance name → its interface
 	for _, sv := range d.VPCs {
@@ -98,10 +158,7 @@ func seedFlowLog(d *seedCtx) error {
 		})
 	}
 	for _, s := range demoSagFlowLogs() {
-		f := s.Log
-		f.FlowLogId = d.st.newID(kindSagFlowLog, s.Region)
-		f.Status, f.ResourceGroupId = flActive, defaultResourceGroup
-		d.st.mustAdd(kindSagFlowLog, s.Region, &f)
+		seedSagFlowLog(d, s.Region, s.Log)
 	}
 	return nil
 }

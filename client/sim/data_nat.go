@@ -8,15 +8,17 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// Dataset seeding of the NAT family: every demo VPC that wants Internet
+// Dataset seeding of the NAT family: every seeded VPC that wants Internet
 // access (seededVpc.Internet) gets a NAT gateway with EIPs bound, an SNAT
 // entry per VSwitch on the system route table (the private ones, on a
 // custom table, stay offline) and the 0.0.0.0/0 route; VPCs publishing
 // services (PublicApps) get DNAT entries on an EIP of their own. A few spare
-// EIPs stay unbound. Everything is settled. Other datasets get nothing.
+// EIPs stay unbound. Everything is settled. The large dataset does the same
+// for its Internet VPCs (about 1 in 3) and leaves three spare EIPs per
+// region; the empty one gets nothing.
 
 func seedNAT(d *seedCtx) error {
-	if d.dataset != DatasetDemo {
+	if d.dataset == DatasetEmpty {
 		return nil
 	}
 	for _, sv := range d.VPCs {
@@ -25,6 +27,17 @@ func seedNAT(d *seedCtx) error {
 				return err
 			}
 		}
+	}
+	if d.dataset == DatasetLarge {
+		for _, region := range d.largeRegions() {
+			for i := range 3 {
+				created := d.now.Add(-time.Duration(10+i) * 24 * time.Hour)
+				if _, err := seedEip(d, region, fmt.Sprintf("spare-%02d", i+1), "Unbound; kept for allow-listed egress", "5", created); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
 	for _, spare := range []struct{ region, name, desc string }{
 		{"cn-hangzhou", "reserved-egress", "Kept for the partner allow-list migration"},
@@ -44,7 +57,7 @@ func seedEip(d *seedCtx, region, name, desc, bandwidth string, created time.Time
 		ISP: "BGP", ChargeType: "PostPaid", Created: created,
 	})
 	if !ok {
-		return nil, fmt.Errorf("sim: no public address left for demo EIP %s", name)
+		return nil, fmt.Errorf("sim: no public address left for EIP %s in %s", name, region)
 	}
 	return rec, nil
 }
@@ -54,7 +67,7 @@ func seedNatFor(d *seedCtx, sv *seededVpc) error {
 	v := vpcOf(sv.Vpc)
 	created, err := time.Parse(model.TimeLayout, v.CreationTime)
 	if err != nil {
-		return fmt.Errorf("sim: demo VPC %s: %v", v.VpcName, err)
+		return fmt.Errorf("sim: seeded VPC %s: %v", v.VpcName, err)
 	}
 	created = created.Add(6 * time.Hour)
 	var public []*record
@@ -64,7 +77,7 @@ func seedNatFor(d *seedCtx, sv *seededVpc) error {
 		}
 	}
 	if len(public) == 0 {
-		return fmt.Errorf("sim: demo VPC %s wants Internet access but has no VSwitch on its system route table", v.VpcName)
+		return fmt.Errorf("sim: seeded VPC %s wants Internet access but has no VSwitch on its system route table", v.VpcName)
 	}
 	a := natArgs{
 		Vpc: sv.Vpc, Name: v.VpcName + "-nat", Description: "Outbound Internet for " + v.VpcName,

@@ -216,13 +216,22 @@ func addInstance(st *store, sw *record, name string) *record {
 
 // Large dataset shape: 25 regions × 80 VPCs × 10 VSwitches, three route
 // tables per VPC (system + two custom) and 18-24 custom routes per VPC,
-// which with the system routes makes over 100,000 route entries.
+// which with the system routes makes over 100,000 route entries. The hooks
+// say what the other families build on them, in realistic proportions:
+// Internet (a NAT gateway) for prod and every other staging VPC (about 1 in
+// 3), PublicApps (DNAT) for every other prod VPC, and an on-premises block
+// (a VPN gateway, and for half of them a VBR too) for 1 VPC in 8.
 const (
 	largeRegions      = 25
 	largeVpcsPerReg   = 80
 	largeVswPerVpc    = 10
 	largeCustomTables = 2
+	largeOnPremEvery  = 8 // one VPC in 8 reaches an on-premises block
 )
+
+// largeOnPremBlock is the on-premises block of the region's VPC i (one
+// /16 per VPC that has one, outside every VPC and custom route).
+func largeOnPremBlock(i int) string { return fmt.Sprintf("172.%d.0.0/16", 16+i/largeOnPremEvery) }
 
 func seedLargeVPC(d *seedCtx) error {
 	teams := []string{"payments", "orders", "search", "identity", "billing", "catalog", "media", "ledger", "fraud", "growth"}
@@ -243,7 +252,12 @@ func seedLargeVPC(d *seedCtx) error {
 				Region: reg.ID, Name: name, CIDR: fmt.Sprintf("10.%d.0.0/16", i), Tags: tags,
 				Status: stAvailable, Created: created,
 			})
-			sv := &seededVpc{Vpc: vpc, SystemRT: sys, Env: env, Internet: env == "prod"}
+			sv := &seededVpc{Vpc: vpc, SystemRT: sys, Env: env,
+				Internet:   env == "prod" || env == "staging" && i%2 == 0,
+				PublicApps: env == "prod" && i%2 == 1}
+			if i%largeOnPremEvery == largeOnPremEvery-3 {
+				sv.OnPrem = []string{largeOnPremBlock(i)}
+			}
 			for j := range largeVswPerVpc {
 				sw := createVSwitch(d.st, vpc, vswArgs{
 					Zone: zones[j%len(zones)], CIDR: fmt.Sprintf("10.%d.%d.0/24", i, j),
@@ -275,4 +289,15 @@ func seedLargeVPC(d *seedCtx) error {
 		}
 	}
 	return nil
+}
+
+// largeRegions are the regions the large dataset's VPCs are in, in order.
+func (d *seedCtx) largeRegions() []string {
+	var out []string
+	for _, sv := range d.VPCs {
+		if n := len(out); n == 0 || out[n-1] != sv.Vpc.Region {
+			out = append(out, sv.Vpc.Region)
+		}
+	}
+	return out
 }
