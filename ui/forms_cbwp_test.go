@@ -9,7 +9,9 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-func cbwpOf(o *model.Object) *model.CommonBandwidthPackage { return o.Val().(*model.CommonBandwidthPackage) }
+func cbwpOf(o *model.Object) *model.CommonBandwidthPackage {
+	return o.Val().(*model.CommonBandwidthPackage)
+}
 
 // TestCbwpCreateAddSpecConvertRemoveDelete creates a shared bandwidth
 // package through its form (bandwidth and ratio checked as typed, the
