@@ -1,0 +1,86 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+// TestE2ECommonBandwidthPackage walks the shared bandwidth packages in the
+// real binary: the pane opens, a package drills down to its EIPs, one is
+// created through its form in one burst (the review page's Create
+// included), settles to Available with no key pressed, and is deleted
+// through the typed-ID dialog; the simulator is read back with `alivpc get
+// cbwp`.
+func TestE2ECommonBandwidthPackage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm.waitPane("VPCs")
+	tm.command("sharedbw")
+	tm.waitPane("Shared Bandwidth Packages")
+
+	filterTo(tm, "name:prod-shared-egress", 1)
+	pkg := firstID(tm.screen(), "cbwp-")
+	tm.keys("Enter")
+	s, rows := tm.waitPane("Elastic IPs of " + pkg + " (prod-shared-egress)")
+	if rows != 2 || !strings.Contains(s, "prod-core-egress-1") || !strings.Contains(s, "prod-core-egress-2") {
+		t.Errorf("the EIPs of prod-shared-egress: %d rows\n%s", rows, s)
+	}
+	tm.keys("Escape")
+	tm.waitPane("Shared Bandwidth Packages")
+	tm.keys("/")
+	tm.waitFor("the filter line", func(s string) bool { return filterLine(s) != "" })
+	tm.keys("Escape")
+	tm.waitFor("the filter cleared", func(s string) bool { return strings.Contains(s, "│ 3 rows │") })
+
+	// Bandwidth (10, as offered), metering (pay by bandwidth), no ratio,
+	// name, description, then Create on the review page.
+	tm.burst("c", "Enter", "Enter", "Enter", "e2e-shared", "Enter", "made in tmux", "Enter", "Enter")
+	s = tm.waitFor("e2e-shared Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-shared"), "Available") })
+	id := firstID(rowWith(s, "e2e-shared"), "cbwp-")
+	p := only(t, simGet(t, tm, "cbwp"), "Name", "e2e-shared")
+	want(t, p, "BandwidthPackageId", id, "Description", "made in tmux", "Status", "Available", "Bandwidth", "10",
+		"InternetChargeType", "PayByBandwidth", "InstanceChargeType", "PostPaid")
+
+	filterTo(tm, "name:e2e-shared", 1)
+	tm.burst("C-d")
+	tm.waitText("Delete shared bandwidth package " + id)
+	tm.burst(id, "Enter")
+	tm.waitFor("the package to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, "cbwp") {
+			if o["BandwidthPackageId"] == id {
+				return false
+			}
+		}
+		return true
+	})
+	tm.quit()
+}
+
+// TestGetEveryCbwpOfTheLargeDatasetOnce: `alivpc get cbwp --region all` on
+// the large dataset lists every package of every region exactly once.
+func TestGetEveryCbwpOfTheLargeDatasetOnce(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetLarge, nil)
+	out, stderr, code := e.get("cbwp", "--region", "all", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := e.walk("cbwp")
+	got := map[string]int{}
+	for _, id := range jsonIDs(t, out, "BandwidthPackageId") {
+		got[id]++
+	}
+	if len(want) < 50 {
+		t.Fatalf("the direct walk found %d packages", len(want))
+	}
+	if len(got) != len(want) {
+		t.Errorf("get listed %d packages, the simulator holds %d", len(got), len(want))
+	}
+	for id, n := range got {
+		if n != 1 || want[id] != 1 {
+			t.Errorf("%s listed %d times by get, %d times by the walk", id, n, want[id])
+		}
+	}
+}
