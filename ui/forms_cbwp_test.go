@@ -64,6 +64,16 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	if p.Name != "lab-shared" || p.InternetChargeType != "PayBy95" || p.Ratio != 50 {
 		t.Fatalf("package as created: %+v", p)
 	}
+	mark = len(d.fault.actions())
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "lab-shared", "lab-shared2")
+	d.next("Description")
+	d.tracked("ModifyCommonBandwidthPackageAttribute")
+	d.cbwpWhen(id, "renamed", func(p *model.CommonBandwidthPackage) bool { return p.Name == "lab-shared2" })
+	if q := d.sentQueries(mark, "ModifyCommonBandwidthPackageAttribute"); len(q) != 1 || q[0].Get("Name") != "lab-shared2" || q[0].Has("Description") {
+		t.Errorf("ModifyCommonBandwidthPackageAttribute sent %v", q)
+	}
 
 	// Add the spare EIP, picked from the region's free pay-as-you-go EIPs:
 	// the prod package's EIPs are not offered.
@@ -174,17 +184,17 @@ func (d *driver) cbwpWhen(id, what string, cond func(p *model.CommonBandwidthPac
 	var p *model.CommonBandwidthPackage
 	d.waitFor(id+": "+what, func() bool {
 		d.advance(time.Second)
-		b, ok := d.app.top().(*browser)
-		if !ok {
+		b, _ := d.app.top().(*browser)
+		if b == nil {
 			return false
 		}
-		for _, r := range b.table.Rows() {
-			if r.Obj.ID == id {
-				p = cbwpOf(r.Obj)
-				return cond(p)
-			}
+		rows := b.table.Rows()
+		i := slices.IndexFunc(rows, func(r *Row) bool { return r.Obj.ID == id })
+		if i < 0 {
+			return false
 		}
-		return false
+		p = cbwpOf(rows[i].Obj)
+		return cond(p)
 	})
 	return p
 }

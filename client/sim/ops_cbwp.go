@@ -46,7 +46,7 @@ func addCbwp(r *registry) {
 	})
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateCommonBandwidthPackage", createCbwp)
-	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", modifyCbwpAttribute)
+	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", nameDescOp(lookupCbwp, checkCbwpNameDesc, cbwpNameDesc))
 	r.write(vpc, "ModifyCommonBandwidthPackageSpec", modifyCbwpSpec)
 	r.write(vpc, "ModifyCommonBandwidthPackagePayType", modifyCbwpPayType)
 	r.write(vpc, "AddCommonBandwidthPackageIp", addCbwpIP)
@@ -92,8 +92,47 @@ func checkCbwpNameDesc(c *call) error {
 	return nil
 }
 
-func errCbwpBandwidth() error {
-	return newErr(404, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
+// cbwpRefusal is a state of the package that refuses a change, with the
+// API's answer.
+type cbwpRefusal struct {
+	bad          func(p *model.CommonBandwidthPackage) bool
+	status       int
+	code, reason string
+}
+
+var (
+	cbwpLocked = cbwpRefusal{func(p *model.CommonBandwidthPackage) bool { return p.BusinessStatus == "FinancialLocked" },
+		404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock."}
+	cbwpPrePaid = cbwpRefusal{func(p *model.CommonBandwidthPackage) bool { return p.InstanceChargeType == "PrePaid" },
+		400, "IncorrectStatus.InstanceChargeType", "The bandwidth package is already pre-paid (subscription)."}
+	cbwpHoldsEIPs = cbwpRefusal{func(p *model.CommonBandwidthPackage) bool { return len(p.IPs()) > 0 },
+		400, "DependencyViolation.EipAddresses", "The bandwidth package still has EIPs; remove them first or delete with Force=true."}
+)
+
+// cbwpCommit ends a change's checks: the package's own refusal, then
+// commit (DryRun stops there).
+func cbwpCommit(c *call, rec *record, refusals ...cbwpRefusal) (*model.CommonBandwidthPackage, error) {
+	p := cbwpOf(rec)
+	for _, r := range refusals {
+		if r.bad(p) {
+			return nil, newErr(r.status, r.code, r.reason)
+		}
+	}
+	return p, c.commit()
+}
+
+// cbwpBandwidth reads the required Bandwidth (Mbit/s, 1-1000) as the API
+// stores it.
+func cbwpBandwidth(c *call) (string, error) {
+	if err := c.need("Bandwidth"); err != nil {
+		return "", err
+	}
+	s := strings.TrimSpace(c.str("Bandwidth"))
+	if model.CheckCbwpBandwidth(s) != nil {
+		return "", newErr(404, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
+	}
+	n, _ := strconv.Atoi(s)
+	return strconv.Itoa(n), nil
 }
 
 // cbwpArgs describe a new package.
@@ -119,11 +158,9 @@ func createCbwp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("Bandwidth"); err != nil {
+	bw, err := cbwpBandwidth(c)
+	if err != nil {
 		return nil, err
-	}
-	if model.CheckCbwpBandwidth(c.str("Bandwidth")) != nil {
-		return nil, errCbwpBandwidth()
 	}
 	charge, err := oneOfParam(c, "InternetChargeType", "PayByBandwidth", "PayByBandwidth", "PayBy95")
 	if err != nil {
@@ -154,8 +191,7 @@ func createCbwp(c *call) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	bw, _ := strconv.Atoi(strings.TrimSpace(c.str("Bandwidth")))
-	rec := newCbwp(c.st, cbwpArgs{Region: region, Name: c.str("Name"), Description: c.str("Description"), Bandwidth: strconv.Itoa(bw),
+	rec := newCbwp(c.st, cbwpArgs{Region: region, Name: c.str("Name"), Description: c.str("Description"), Bandwidth: bw,
 		Charge: charge, Ratio: ratio, ISP: isp, ResourceGroup: c.str("ResourceGroupId"), Status: cbwpCreating, Created: model.FormatTime(c.now)})
 	c.st.schedule(rec, Transition{Due: c.due(), Status: cbwpAvailable})
 	p := cbwpOf(rec)
@@ -168,23 +204,33 @@ func zoneOf(c *call, region, zone string) bool {
 	return ok && slices.Contains(c.srv.region(region).Zones, suffix)
 }
 
-func modifyCbwpAttribute(c *call) (any, error) {
-	rec, err := lookupCbwp(c)
-	if err != nil {
-		return nil, err
+// nameDescOp is a Modify*Attribute handler as data: the resource looked
+// up, its family's name and description rules checked, then Name and
+// Description set where the request carries them (empty means unchanged).
+func nameDescOp(lookup func(*call) (*record, error), check func(*call) error, fields func(*record) (name, desc *string)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		rec, err := lookup(c)
+		if err == nil {
+			err = check(c)
+		}
+		if err == nil {
+			err = c.commit()
+		}
+		if err != nil {
+			return nil, err
+		}
+		name, desc := fields(rec)
+		c.st.change(rec, func() {
+			setIf(c, "Name", name)
+			setIf(c, "Description", desc)
+		})
+		return nil, nil
 	}
-	if err := checkCbwpNameDesc(c); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	p := cbwpOf(rec)
-	c.st.change(rec, func() {
-		setIf(c, "Name", &p.Name)
-		setIf(c, "Description", &p.Description)
-	})
-	return nil, nil
+}
+
+func cbwpNameDesc(r *record) (name, desc *string) {
+	p := cbwpOf(r)
+	return &p.Name, &p.Description
 }
 
 func modifyCbwpSpec(c *call) (any, error) {
@@ -192,21 +238,15 @@ func modifyCbwpSpec(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("Bandwidth"); err != nil {
+	bw, err := cbwpBandwidth(c)
+	if err != nil {
 		return nil, err
 	}
-	if model.CheckCbwpBandwidth(c.str("Bandwidth")) != nil {
-		return nil, errCbwpBandwidth()
-	}
-	p := cbwpOf(rec)
-	if p.BusinessStatus == "FinancialLocked" {
-		return nil, newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
-	}
-	if err := c.commit(); err != nil {
+	p, err := cbwpCommit(c, rec, cbwpLocked)
+	if err != nil {
 		return nil, err
 	}
-	bw, _ := strconv.Atoi(strings.TrimSpace(c.str("Bandwidth")))
-	c.st.change(rec, func() { p.Bandwidth, p.Status = strconv.Itoa(bw), cbwpModifying })
+	c.st.change(rec, func() { p.Bandwidth, p.Status = bw, cbwpModifying })
 	c.st.schedule(rec, Transition{Due: c.due(), Status: cbwpAvailable, Then: "cbwp.settle"})
 	return nil, nil
 }
@@ -232,11 +272,8 @@ func modifyCbwpPayType(c *call) (any, error) {
 	if _, _, err := c.boolParam("AutoPay"); err != nil {
 		return nil, err
 	}
-	p := cbwpOf(rec)
-	if p.InstanceChargeType == "PrePaid" {
-		return nil, newErr(400, "IncorrectStatus.InstanceChargeType", "The bandwidth package is already pre-paid (subscription).")
-	}
-	if err := c.commit(); err != nil {
+	p, err := cbwpCommit(c, rec, cbwpPrePaid)
+	if err != nil {
 		return nil, err
 	}
 	n, _ := strconv.Atoi(dur)
@@ -249,17 +286,17 @@ func modifyCbwpPayType(c *call) (any, error) {
 	return M{"OrderId": strconv.FormatInt(400000000000000+int64(rec.Seq), 10)}, nil
 }
 
-// cbwpEIP finds the EIP a request names in the package's region.
-func cbwpEIP(c *call, region string) (*record, error) {
-	return lookupIn(c, kindEip, "IpInstanceId", region, "InvalidIpInstanceId.NotFound", "The specified EIP does not exist in the region of the bandwidth package.")
+// cbwpAndEIP finds the settled package and the EIP (in the package's
+// region) an Add or Remove names.
+func cbwpAndEIP(c *call) (pkg, eip *record, err error) {
+	if pkg, err = settledCbwp(c); err == nil {
+		eip, err = lookupIn(c, kindEip, "IpInstanceId", pkg.Region, "InvalidIpInstanceId.NotFound", "The specified EIP does not exist in the region of the bandwidth package.")
+	}
+	return pkg, eip, err
 }
 
 func addCbwpIP(c *call) (any, error) {
-	rec, err := settledCbwp(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := cbwpEIP(c, rec.Region)
+	rec, eip, err := cbwpAndEIP(c)
 	if err != nil {
 		return nil, err
 	}
@@ -329,11 +366,7 @@ func settleCbwp(st *store, rec *record) {
 }
 
 func removeCbwpIP(c *call) (any, error) {
-	rec, err := settledCbwp(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := cbwpEIP(c, rec.Region)
+	rec, eip, err := cbwpAndEIP(c)
 	if err != nil {
 		return nil, err
 	}
@@ -364,12 +397,12 @@ func deleteCbwp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := cbwpOf(rec)
-	if len(p.IPs()) > 0 && !force {
-		return nil, newErr(400, "DependencyViolation.EipAddresses",
-			"The bandwidth package still has EIPs; remove them first or delete with Force=true.")
+	var refusals []cbwpRefusal
+	if !force {
+		refusals = append(refusals, cbwpHoldsEIPs)
 	}
-	if err := c.commit(); err != nil {
+	p, err := cbwpCommit(c, rec, refusals...)
+	if err != nil {
 		return nil, err
 	}
 	for _, ip := range slices.Clone(p.IPs()) {
@@ -379,16 +412,22 @@ func deleteCbwp(c *call) (any, error) {
 	return nil, nil
 }
 
+// regionPaging reads what every paged Describe of seed 003 starts with:
+// the required, known RegionId, then PageNumber and PageSize (default 10,
+// at most 50).
+func regionPaging(c *call) (region string, num, size int, err error) {
+	if region, err = c.region(); err == nil {
+		num, size, err = c.paging(10, 50)
+	}
+	return region, num, size, err
+}
+
 func describeCbwps(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
+	region, num, size, err := regionPaging(c)
+	if err == nil {
+		_, _, err = c.boolParam("IncludeReservationData")
 	}
-	num, size, err := c.paging(10, 50)
 	if err != nil {
-		return nil, err
-	}
-	if _, _, err := c.boolParam("IncludeReservationData"); err != nil {
 		return nil, err
 	}
 	ix := c.st.inRegion(kindCbwp, region)
