@@ -30,6 +30,9 @@ func TestE2ECommonBandwidthPackage(t *testing.T) {
 	if rows != 2 || !strings.Contains(s, "prod-core-egress-1") || !strings.Contains(s, "prod-core-egress-2") {
 		t.Errorf("the EIPs of prod-shared-egress: %d rows\n%s", rows, s)
 	}
+	if eips := simGet(t, tm, "eip", "--parent", pkg); len(eips) != 2 || eips[0]["BandwidthPackageId"] != pkg {
+		t.Errorf("get eip --parent %s: %v", pkg, eips)
+	}
 	tm.keys("Escape")
 	tm.waitPane("Shared Bandwidth Packages")
 	tm.keys("/")
