@@ -200,14 +200,23 @@ func cbwpEdit(fc *formCtx) mutation {
 
 // cbwpGate is the part every package action shares: the package is read
 // again when the form opens (its status decides, the row may be older),
-// and refuse says why nothing can be sent.
+// and refuse says why nothing can be sent. obj is the row's and never
+// changes (titles read it while Prepare runs); fresh is the copy read then.
 type cbwpGate struct {
-	obj    *model.Object
-	refuse string
+	obj, fresh *model.Object
+	refuse     string
+}
+
+// current is the package as last read.
+func (g *cbwpGate) current() *model.Object {
+	if g.fresh != nil {
+		return g.fresh
+	}
+	return g.obj
 }
 
 func (g *cbwpGate) pkg() *model.CommonBandwidthPackage {
-	return g.obj.Val().(*model.CommonBandwidthPackage)
+	return g.current().Val().(*model.CommonBandwidthPackage)
 }
 
 func (g *cbwpGate) refresh(ctx context.Context, fc *formCtx, more func(p *model.CommonBandwidthPackage) string) error {
@@ -216,7 +225,7 @@ func (g *cbwpGate) refresh(ctx context.Context, fc *formCtx, more func(p *model.
 		g.refuse = refusal
 		return err
 	}
-	g.obj = fresh
+	g.fresh = fresh
 	if g.refuse = cbwpBusy(fresh); g.refuse == "" && more != nil {
 		g.refuse = more(g.pkg())
 	}
@@ -365,7 +374,7 @@ func (m *cbwpSpec) Check(fc *formCtx) error {
 
 func (m *cbwpSpec) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
 	in := m.request()
-	if res := unchangedEdit(m.obj, in); res != nil {
+	if res := unchangedEdit(m.current(), in); res != nil {
 		return res, nil
 	}
 	out, err := fc.client.ModifyCommonBandwidthPackageSpec(ctx, in)
