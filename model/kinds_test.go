@@ -183,6 +183,12 @@ func TestDecodeFixtures(t *testing.T) {
 				"IP": "47.98.12.34", "Bandwidth": "100", "Instance": "ngw-bp1uewa15k4iy5770****", "Instance Type": "Nat"}},
 			{"eip-bp1free00000000000****", "", "Available", map[string]string{"Instance": "", "Bandwidth": "5"}},
 		},
+		"cbwp": {
+			// The seed's sample: Ratio quoted, the SDK's number below.
+			{"cbwp-bp1vevu8h3ieh5xkcdhdy", "abc", "Available", map[string]string{
+				"Bandwidth": "20", "EIPs": "1", "Addresses": "116.62.129.250", "Billing": "PayByBandwidth", "Business": "Normal"}},
+			{"cbwp-bp1binding0000000****", "edge-95", "BINDING", map[string]string{"Billing": "PayBy95 20%", "EIPs": "2"}},
+		},
 		"vpn": {
 			{"vpn-bp1q8bgx4xnkm2ogj****", "office-vpn", "active", map[string]string{
 				"Spec": "5M", "Public IP": "47.22.1.2", "VPC": "vpc-bp15zckdt37pq72z****",

@@ -306,7 +306,10 @@ func eipKind() *Kind {
 					return e.InstanceId
 				}
 				return ""
-			})}},
+			})},
+			// DescribeEipAddresses cannot filter by package: the package's
+			// EIPs are the region's, matched on BandwidthPackageId.
+			{Parent: "cbwp", Of: childOf(func(e *EipAddress) string { return e.BandwidthPackageId })}},
 		New: NewOf[EipAddress](), ID: Field(func(e *EipAddress) string { return e.AllocationId }),
 		NameOf: Field(func(e *EipAddress) string { return e.Name }),
 		Status: Field(func(e *EipAddress) string { return e.Status }),
@@ -321,6 +324,7 @@ func eipKind() *Kind {
 			Col("Instance Type", 13, StylePlain, func(e *EipAddress) string { return e.InstanceType }),
 			Col("Billing", 14, StylePlain, func(e *EipAddress) string { return e.InternetChargeType }),
 			Col("ISP", 6, StylePlain, func(e *EipAddress) string { return e.ISP }),
+			Col("Bandwidth Package", 26, StyleID, func(e *EipAddress) string { return e.BandwidthPackageId }),
 			Col("Created", 20, StyleTime, func(e *EipAddress) string { return e.AllocationTime }),
 		},
 		SortBy: "IP",

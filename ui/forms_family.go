@@ -62,6 +62,8 @@ func familyOps(k *model.Kind) kindOps {
 		return peerOps()
 	case "havip":
 		return havipOps()
+	case "cbwp":
+		return cbwpOps()
 	case "region":
 		return regionOps()
 	}

@@ -226,6 +226,7 @@ var idPrefixes = []struct{ prefix, kind string }{
 	{"ngw-", "nat"}, {"eip-", "eip"}, {"vpn-", "vpn"}, {"cgw-", "cgw"}, {"vco-", "ipsec"},
 	{"vbr-", "vbr"}, {"bgpg-", "bgp"}, {"bgp-", "bgppeer"}, {"pc-", "pc"}, {"pcc-", "peer"},
 	{"fl-", "vpcflowlog"}, {"flowlog-", "vpcflowlog"},
+	{"cbwp-", "cbwp"},
 }
 
 func kindOfID(id string) string {

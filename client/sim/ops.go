@@ -69,6 +69,7 @@ func newRegistry() *registry {
 	addPeer(r)
 	addNAT(r)
 	addEIP(r)
+	addCbwp(r)
 	addVPN(r)
 	addHaVip(r)
 	addSts(r)

@@ -438,6 +438,9 @@ func releaseEipAddress(c *call) (any, error) {
 	if e.ChargeType == "PrePaid" {
 		return nil, newErr(400, "Forbidden.ChargeTypeIsPrepaid", "It's forbidden to release a prepaid EIP")
 	}
+	if e.BandwidthPackageId != "" {
+		return nil, newErr(400, "OperationFailed.EipInBandwidthPackage", "The EIP is in bandwidth package "+e.BandwidthPackageId+"; remove it first.")
+	}
 	if err := c.commit(); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,133 @@
+package client
+
+// Typed operations for common (shared) bandwidth packages (seed 003 chapter
+// 19, VPC 2016-04-28). Conventions: see ops_vpc.go.
+
+import (
+	"context"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// CreateCommonBandwidthPackageInput is CreateCommonBandwidthPackage's
+// parameters. Ratio (10-100 %) goes with InternetChargeType PayBy95 only.
+type CreateCommonBandwidthPackageInput struct {
+	RegionId           string `param:"RegionId"`
+	Bandwidth          int    `param:"Bandwidth"`
+	InternetChargeType string `param:"InternetChargeType"`
+	Ratio              int    `param:"Ratio"`
+	Name               string `param:"Name"`
+	Description        string `param:"Description"`
+	ResourceGroupId    string `param:"ResourceGroupId"`
+	ClientToken        string `param:"ClientToken"`
+}
+
+// CreateCommonBandwidthPackageOutput is CreateCommonBandwidthPackage's answer.
+type CreateCommonBandwidthPackageOutput struct {
+	RequestId          string `json:"RequestId"`
+	BandwidthPackageId string `json:"BandwidthPackageId"`
+	ResourceGroupId    string `json:"ResourceGroupId"`
+}
+
+// CreateCommonBandwidthPackage creates a package (Creating → Available).
+func (c *Client) CreateCommonBandwidthPackage(ctx context.Context, in *CreateCommonBandwidthPackageInput) (*CreateCommonBandwidthPackageOutput, error) {
+	return Invoke[CreateCommonBandwidthPackageOutput](ctx, c, model.ProductVPC, "CreateCommonBandwidthPackage", "", in)
+}
+
+// ModifyCommonBandwidthPackageAttributeInput renames a package or changes
+// its description.
+type ModifyCommonBandwidthPackageAttributeInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	Name               string `param:"Name"`
+	Description        string `param:"Description"`
+}
+
+// ModifyCommonBandwidthPackageAttribute changes a package's name or description.
+func (c *Client) ModifyCommonBandwidthPackageAttribute(ctx context.Context, in *ModifyCommonBandwidthPackageAttributeInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageAttribute", "", in)
+}
+
+// ModifyCommonBandwidthPackageSpecInput is the new peak bandwidth (a
+// string in the API, Mbit/s).
+type ModifyCommonBandwidthPackageSpecInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	Bandwidth          string `param:"Bandwidth"`
+}
+
+// ModifyCommonBandwidthPackageSpec changes the peak bandwidth (Modifying →
+// Available).
+func (c *Client) ModifyCommonBandwidthPackageSpec(ctx context.Context, in *ModifyCommonBandwidthPackageSpecInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageSpec", "", in)
+}
+
+// ModifyCommonBandwidthPackagePayTypeInput converts a post-paid package to
+// pre-paid. The seed's parameter table is garbled (it names the billing
+// cycle "Name" and pay-now "Description"); the names here are those of its
+// sample request: PricingCycle (Month | Year), Duration (Month 1-36, Year
+// 1-3), AutoPay.
+type ModifyCommonBandwidthPackagePayTypeInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	PricingCycle       string `param:"PricingCycle"`
+	Duration           string `param:"Duration"`
+	AutoPay            *bool  `param:"AutoPay"`
+}
+
+// ModifyCommonBandwidthPackagePayTypeOutput is its answer.
+type ModifyCommonBandwidthPackagePayTypeOutput struct {
+	RequestId string `json:"RequestId"`
+	OrderId   string `json:"OrderId"`
+}
+
+// ModifyCommonBandwidthPackagePayType turns PostPaid into PrePaid, for good.
+func (c *Client) ModifyCommonBandwidthPackagePayType(ctx context.Context, in *ModifyCommonBandwidthPackagePayTypeInput) (*ModifyCommonBandwidthPackagePayTypeOutput, error) {
+	return Invoke[ModifyCommonBandwidthPackagePayTypeOutput](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackagePayType", "", in)
+}
+
+// CommonBandwidthPackageIpInput names an EIP of the package's region:
+// AddCommonBandwidthPackageIp's and RemoveCommonBandwidthPackageIp's
+// parameters.
+type CommonBandwidthPackageIpInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	IpInstanceId       string `param:"IpInstanceId"`
+	ClientToken        string `param:"ClientToken"`
+}
+
+// AddCommonBandwidthPackageIp adds a post-paid EIP (BINDING → BINDED).
+func (c *Client) AddCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "AddCommonBandwidthPackageIp", "", in)
+}
+
+// RemoveCommonBandwidthPackageIp takes an EIP out (UNBINDING → out).
+func (c *Client) RemoveCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveCommonBandwidthPackageIp", "", in)
+}
+
+// DeleteCommonBandwidthPackageInput is DeleteCommonBandwidthPackage's
+// parameters; Force "true" removes the package's EIPs first.
+type DeleteCommonBandwidthPackageInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	Force              string `param:"Force"`
+}
+
+// DeleteCommonBandwidthPackage deletes a package.
+func (c *Client) DeleteCommonBandwidthPackage(ctx context.Context, in *DeleteCommonBandwidthPackageInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCommonBandwidthPackage", "", in)
+}
+
+// DescribeCommonBandwidthPackagesInput filters DescribeCommonBandwidthPackages.
+type DescribeCommonBandwidthPackagesInput struct {
+	RegionId           string `param:"RegionId"`
+	BandwidthPackageId string `param:"BandwidthPackageId"`
+	Name               string `param:"Name"`
+	ResourceGroupId    string `param:"ResourceGroupId"`
+}
+
+// DescribeCommonBandwidthPackages lists every package matching the filter.
+func (c *Client) DescribeCommonBandwidthPackages(ctx context.Context, in *DescribeCommonBandwidthPackagesInput) ([]*model.CommonBandwidthPackage, error) {
+	return listKind[model.CommonBandwidthPackage](ctx, c, "cbwp", in)
+}

@@ -1,0 +1,325 @@
+package sim
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
+)
+
+func sdkCbwp(t *testing.T, c *vpc.Client, id string) *vpc.CommonBandwidthPackage {
+	t.Helper()
+	req := vpc.CreateDescribeCommonBandwidthPackagesRequest()
+	req.BandwidthPackageId = id
+	resp, err := c.DescribeCommonBandwidthPackages(req)
+	if err != nil {
+		t.Fatalf("DescribeCommonBandwidthPackages: %v", err)
+	}
+	if len(resp.CommonBandwidthPackages.CommonBandwidthPackage) == 0 {
+		return nil
+	}
+	if resp.TotalCount != 1 || len(resp.CommonBandwidthPackages.CommonBandwidthPackage) != 1 {
+		t.Fatalf("DescribeCommonBandwidthPackages %s: TotalCount %d", id, resp.TotalCount)
+	}
+	return &resp.CommonBandwidthPackages.CommonBandwidthPackage[0]
+}
+
+func sdkEip(t *testing.T, c *vpc.Client, id string) *vpc.EipAddress {
+	t.Helper()
+	req := vpc.CreateDescribeEipAddressesRequest()
+	req.AllocationId = id
+	resp, err := c.DescribeEipAddresses(req)
+	if err != nil || len(resp.EipAddresses.EipAddress) != 1 {
+		t.Fatalf("DescribeEipAddresses %s: %+v %v", id, resp, err)
+	}
+	return &resp.EipAddresses.EipAddress[0]
+}
+
+// relation is the package's relation status of EIP id ("" when out).
+func relation(p *vpc.CommonBandwidthPackage, id string) string {
+	for _, ip := range p.PublicIpAddresses.PublicIpAddresse {
+		if ip.AllocationId == id {
+			return ip.BandwidthPackageIpRelationStatus
+		}
+	}
+	return ""
+}
+
+// payType calls ModifyCommonBandwidthPackagePayType, which the SDK has no
+// typed request for, with the SDK's common request (the sample's
+// parameters: AutoPay, Duration, PricingCycle).
+func payType(c *vpc.Client, id string, params map[string]string) (map[string]any, error) {
+	req := requests.NewCommonRequest()
+	req.Method, req.Scheme, req.Domain = "POST", "http", c.Domain
+	req.Product, req.Version, req.ApiName = "Vpc", "2016-04-28", "ModifyCommonBandwidthPackagePayType"
+	req.QueryParams["RegionId"], req.QueryParams["BandwidthPackageId"] = hz, id
+	for k, v := range params {
+		req.QueryParams[k] = v
+	}
+	resp, err := c.ProcessCommonRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	return out, json.Unmarshal(resp.GetHttpContentBytes(), &out)
+}
+
+// TestOfficialSDKCommonBandwidthPackage drives all eight operations of
+// seed 003 chapter 19 through the official SDK: create → Creating →
+// Available → rename → add an EIP (BINDING → BINDED, the EIP shows its
+// package) → spec (Modifying → Available) → pay type → remove (UNBINDING →
+// out) → delete with Force, and the seed's error codes on the way.
+func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
+	h, ts := newSDKHarness(t)
+	c := sdkClient(t, ts, DefaultAccessKeySecret)
+
+	// The create's documented refusals. A request is used once: the SDK
+	// keeps the parameters it sent.
+	create := func(f func(r *vpc.CreateCommonBandwidthPackageRequest)) (*vpc.CreateCommonBandwidthPackageResponse, error) {
+		r := vpc.CreateCreateCommonBandwidthPackageRequest()
+		r.RegionId, r.Bandwidth, r.Name, r.Description = hz, requests.NewInteger(50), "sdk-shared", "made by the SDK"
+		f(r)
+		return c.CreateCommonBandwidthPackage(r)
+	}
+	for _, tc := range []struct {
+		why, code string
+		f         func(r *vpc.CreateCommonBandwidthPackageRequest)
+	}{
+		{"without Bandwidth", "MissingParameter", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.Bandwidth = "" }},
+		{"PayBy95 without Ratio", "MissingParameter", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.InternetChargeType = "PayBy95" }},
+		{"an unknown zone", "InvalidZoneId.NotFound", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.Zone = "cn-hangzhou-zz" }},
+		{"a name starting with a digit", "InvalidParameter.Name.Malformed", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.Name = "1-shared" }},
+		{"an http:// description", "InvalidParameter.Description.Malformed", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.Description = "http://no" }},
+		{"an unknown region", "InvalidRegionId.NotFound", func(r *vpc.CreateCommonBandwidthPackageRequest) { r.RegionId = "nowhere-1" }},
+	} {
+		if _, err := create(tc.f); sdkCode(err) != tc.code {
+			t.Errorf("create with %s: %v, want %s", tc.why, err, tc.code)
+		}
+	}
+
+	out, err := create(func(*vpc.CreateCommonBandwidthPackageRequest) {})
+	if err != nil || out.BandwidthPackageId == "" || out.ResourceGroupId == "" {
+		t.Fatalf("CreateCommonBandwidthPackage: %+v %v", out, err)
+	}
+	id := out.BandwidthPackageId
+	p := sdkCbwp(t, c, id)
+	if p == nil || p.Status != "Creating" || p.Bandwidth != "50" || p.InternetChargeType != "PayByBandwidth" ||
+		p.InstanceChargeType != "PostPaid" || p.Name != "sdk-shared" || p.RegionId != hz {
+		t.Fatalf("fresh package: %+v", p)
+	}
+	h.settle()
+	if p = sdkCbwp(t, c, id); p.Status != "Available" || p.BusinessStatus != "Normal" {
+		t.Fatalf("settled package: %s %s", p.Status, p.BusinessStatus)
+	}
+
+	mr := vpc.CreateModifyCommonBandwidthPackageAttributeRequest()
+	mr.RegionId, mr.BandwidthPackageId, mr.Name = hz, id, "sdk-shared-2"
+	if _, err := c.ModifyCommonBandwidthPackageAttribute(mr); err != nil {
+		t.Fatalf("ModifyCommonBandwidthPackageAttribute: %v", err)
+	}
+	if p = sdkCbwp(t, c, id); p.Name != "sdk-shared-2" || p.Description != "made by the SDK" {
+		t.Errorf("after rename: %q %q", p.Name, p.Description)
+	}
+	mr.BandwidthPackageId = "cbwp-nope"
+	if _, err := c.ModifyCommonBandwidthPackageAttribute(mr); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
+		t.Errorf("rename of an unknown package: %v", err)
+	}
+
+	// A post-paid EIP goes in; a pre-paid one does not.
+	ar := vpc.CreateAllocateEipAddressRequest()
+	ar.RegionId = hz
+	eipOut, err := c.AllocateEipAddress(ar)
+	if err != nil {
+		t.Fatalf("AllocateEipAddress: %v", err)
+	}
+	eip := eipOut.AllocationId
+	ar.InstanceChargeType, ar.PricingCycle, ar.Period = "PrePaid", "Month", requests.NewInteger(1)
+	pre, err := c.AllocateEipAddress(ar)
+	if err != nil {
+		t.Fatalf("AllocateEipAddress PrePaid: %v", err)
+	}
+	add := vpc.CreateAddCommonBandwidthPackageIpRequest()
+	add.RegionId, add.BandwidthPackageId, add.IpInstanceId = hz, id, pre.AllocationId
+	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "OperationUnsupported.EipChargeType" {
+		t.Errorf("adding a PrePaid EIP: %v", err)
+	}
+	add.BandwidthPackageId = "cbwp-nope"
+	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
+		t.Errorf("adding to an unknown package: %v", err)
+	}
+	add.BandwidthPackageId, add.IpInstanceId = id, eip
+	if _, err := c.AddCommonBandwidthPackageIp(add); err != nil {
+		t.Fatalf("AddCommonBandwidthPackageIp: %v", err)
+	}
+	if p = sdkCbwp(t, c, id); relation(p, eip) != "BINDING" || p.PublicIpAddresses.PublicIpAddresse[0].IpAddress != eipOut.EipAddress {
+		t.Errorf("while adding: %+v", p.PublicIpAddresses)
+	}
+	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "IncorrectStatus.CommonBandwidthPackage" {
+		t.Errorf("a second change while BINDING: %v", err)
+	}
+	h.settle()
+	if p = sdkCbwp(t, c, id); relation(p, eip) != "BINDED" {
+		t.Errorf("after adding: %+v", p.PublicIpAddresses)
+	}
+	if e := sdkEip(t, c, eip); e.BandwidthPackageId != id || e.BandwidthPackageType != "CommonBandwidthPackage" || e.BandwidthPackageBandwidth != "50" {
+		t.Errorf("EIP in the package: %q %q %q", e.BandwidthPackageId, e.BandwidthPackageType, e.BandwidthPackageBandwidth)
+	}
+	rel := vpc.CreateReleaseEipAddressRequest()
+	rel.RegionId, rel.AllocationId = hz, eip
+	if _, err := c.ReleaseEipAddress(rel); sdkCode(err) != "OperationFailed.EipInBandwidthPackage" {
+		t.Errorf("releasing an EIP in a package: %v", err)
+	}
+
+	sr := vpc.CreateModifyCommonBandwidthPackageSpecRequest()
+	sr.RegionId, sr.BandwidthPackageId, sr.Bandwidth = hz, id, "5000"
+	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); sdkCode(err) != "InvalidBandwidth.ValueNotSupported" {
+		t.Errorf("5000 Mbit/s: %v", err)
+	}
+	sr.Bandwidth = "100"
+	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); err != nil {
+		t.Fatalf("ModifyCommonBandwidthPackageSpec: %v", err)
+	}
+	if p = sdkCbwp(t, c, id); p.Status != "Modifying" || p.Bandwidth != "100" {
+		t.Errorf("while modifying: %s %s", p.Status, p.Bandwidth)
+	}
+	h.settle()
+	if p = sdkCbwp(t, c, id); p.Status != "Available" {
+		t.Errorf("after the spec: %s", p.Status)
+	}
+	if e := sdkEip(t, c, eip); e.BandwidthPackageBandwidth != "100" {
+		t.Errorf("EIP after the spec: %q", e.BandwidthPackageBandwidth)
+	}
+	// The demo's overdue package refuses a new spec.
+	h.srv.mu.Lock()
+	var locked string
+	for _, r := range h.srv.st.children(kindCbwp, "region", hz) {
+		if cbwpOf(r).Name == "legacy-overdue" {
+			locked = r.ID
+		}
+	}
+	h.srv.mu.Unlock()
+	sr.BandwidthPackageId = locked
+	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); sdkCode(err) != "BandwidthPackage.FinancialLocked" {
+		t.Errorf("spec of a FinancialLocked package: %v", err)
+	}
+
+	if _, err := payType(c, id, map[string]string{"PricingCycle": "Year", "Duration": "4"}); sdkCode(err) != "InvalidParameter" {
+		t.Errorf("4 years: %v", err)
+	}
+	pt, err := payType(c, id, map[string]string{"AutoPay": "true", "Duration": "2", "PricingCycle": "Month"})
+	if err != nil || pt["OrderId"] == "" || pt["OrderId"] == nil {
+		t.Fatalf("ModifyCommonBandwidthPackagePayType: %v %v", pt, err)
+	}
+	if p = sdkCbwp(t, c, id); p.InstanceChargeType != "PrePaid" || p.ExpiredTime == "" {
+		t.Errorf("after the pay type: %s, expires %q", p.InstanceChargeType, p.ExpiredTime)
+	}
+	if _, err := payType(c, id, nil); sdkCode(err) != "IncorrectStatus.InstanceChargeType" {
+		t.Errorf("converting twice: %v", err)
+	}
+
+	dr := vpc.CreateDeleteCommonBandwidthPackageRequest()
+	dr.RegionId, dr.BandwidthPackageId = hz, id
+	if _, err := c.DeleteCommonBandwidthPackage(dr); sdkCode(err) != "DependencyViolation.EipAddresses" {
+		t.Errorf("deleting with an EIP, no Force: %v", err)
+	}
+	rr := vpc.CreateRemoveCommonBandwidthPackageIpRequest()
+	rr.RegionId, rr.BandwidthPackageId, rr.IpInstanceId = hz, id, eip
+	if _, err := c.RemoveCommonBandwidthPackageIp(rr); err != nil {
+		t.Fatalf("RemoveCommonBandwidthPackageIp: %v", err)
+	}
+	if p = sdkCbwp(t, c, id); relation(p, eip) != "UNBINDING" {
+		t.Errorf("while removing: %+v", p.PublicIpAddresses)
+	}
+	h.settle()
+	if p = sdkCbwp(t, c, id); len(p.PublicIpAddresses.PublicIpAddresse) != 0 {
+		t.Errorf("after removing: %+v", p.PublicIpAddresses)
+	}
+	if e := sdkEip(t, c, eip); e.BandwidthPackageId != "" || e.BandwidthPackageType != "" {
+		t.Errorf("EIP out of the package: %q %q", e.BandwidthPackageId, e.BandwidthPackageType)
+	}
+	if _, err := c.RemoveCommonBandwidthPackageIp(rr); sdkCode(err) != "InvalidIpInstanceId.NotInBandwidthPackage" {
+		t.Errorf("removing twice: %v", err)
+	}
+
+	// Force takes the EIPs out first.
+	if _, err := c.AddCommonBandwidthPackageIp(add); err != nil {
+		t.Fatalf("AddCommonBandwidthPackageIp again: %v", err)
+	}
+	h.settle()
+	dr.Force = "true"
+	if _, err := c.DeleteCommonBandwidthPackage(dr); err != nil {
+		t.Fatalf("DeleteCommonBandwidthPackage Force: %v", err)
+	}
+	if p = sdkCbwp(t, c, id); p != nil {
+		t.Errorf("deleted package still listed: %+v", p)
+	}
+	if e := sdkEip(t, c, eip); e.BandwidthPackageId != "" {
+		t.Errorf("EIP of a deleted package: %q", e.BandwidthPackageId)
+	}
+	if _, err := c.DeleteCommonBandwidthPackage(dr); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
+		t.Errorf("deleting twice: %v", err)
+	}
+	lr := vpc.CreateDescribeCommonBandwidthPackagesRequest()
+	lr.RegionId = "nowhere-1"
+	if _, err := c.DescribeCommonBandwidthPackages(lr); sdkCode(err) != "InvalidRegionId.NotFound" {
+		t.Errorf("listing an unknown region: %v", err)
+	}
+}
+
+// TestCbwpDemoAndPaging: the demo's packages read as seeded (the prod
+// egress EIPs shared, the 95th-percentile package with its ratio), an EIP
+// is in one package at most, and the list pages at 50.
+func TestCbwpDemoAndPaging(t *testing.T) {
+	h := newHarness(t, Options{})
+	all := h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "50")).items("CommonBandwidthPackages", "CommonBandwidthPackage")
+	byName := map[string]map[string]any{}
+	for _, p := range all {
+		byName[p["Name"].(string)] = p
+	}
+	prod, edge := byName["prod-shared-egress"], byName["edge-burst-95"]
+	if prod == nil || edge == nil || byName["legacy-overdue"]["BusinessStatus"] != "FinancialLocked" {
+		t.Fatalf("demo packages: %v", all)
+	}
+	ips := prod["PublicIpAddresses"].(map[string]any)["PublicIpAddresse"].([]any)
+	if len(ips) < 2 {
+		t.Errorf("prod-shared-egress holds %v", ips)
+	}
+	if edge["InternetChargeType"] != "PayBy95" || edge["Ratio"] != float64(20) {
+		t.Errorf("edge-burst-95: %v %v", edge["InternetChargeType"], edge["Ratio"])
+	}
+	inEdge := edge["PublicIpAddresses"].(map[string]any)["PublicIpAddresse"].([]any)[0].(map[string]any)["AllocationId"].(string)
+	h.fails("AddCommonBandwidthPackageIp", kv("RegionId", hz, "BandwidthPackageId", prod["BandwidthPackageId"].(string), "IpInstanceId", inEdge),
+		400, "InvalidIpInstanceId.AlreadyInBandwidthPackage")
+	h.fails("AddCommonBandwidthPackageIp", kv("RegionId", hz, "BandwidthPackageId", prod["BandwidthPackageId"].(string), "IpInstanceId", "eip-nope"),
+		404, "InvalidIpInstanceId.NotFound")
+	h.fails("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "51"), 400, "InvalidParameter")
+	h.fails("CreateCommonBandwidthPackage", kv("RegionId", hz, "Bandwidth", "10", "InternetChargeType", "PayBy95", "Ratio", "5"), 400, "InvalidParameter")
+	if n := len(h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "Name", "edge-burst-95")).items("CommonBandwidthPackages", "CommonBandwidthPackage")); n != 1 {
+		t.Errorf("Name filter: %d packages", n)
+	}
+	for range 60 {
+		h.ok("CreateCommonBandwidthPackage", kv("RegionId", hz, "Bandwidth", "5"))
+	}
+	seen := map[string]bool{}
+	total := 0
+	for page := 1; ; page++ {
+		a := h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
+		total = a.num("TotalCount")
+		items := a.items("CommonBandwidthPackages", "CommonBandwidthPackage")
+		for _, p := range items {
+			if id := p["BandwidthPackageId"].(string); seen[id] {
+				t.Fatalf("%s on two pages", id)
+			} else {
+				seen[id] = true
+			}
+		}
+		if len(items) < 50 {
+			break
+		}
+	}
+	if len(seen) != total || total != len(all)+60 {
+		t.Errorf("paged walk saw %d of TotalCount %d (want %d)", len(seen), total, len(all)+60)
+	}
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+// TestE2ECommonBandwidthPackage walks the shared bandwidth packages in the
+// real binary: the pane opens, a package drills down to its EIPs, one is
+// created through its form in one burst (the review page's Create
+// included), settles to Available with no key pressed, and is deleted
+// through the typed-ID dialog; the simulator is read back with `alivpc get
+// cbwp`.
+func TestE2ECommonBandwidthPackage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm.waitPane("VPCs")
+	tm.command("sharedbw")
+	tm.waitPane("Shared Bandwidth Packages")
+
+	filterTo(tm, "name:prod-shared-egress", 1)
+	pkg := firstID(tm.screen(), "cbwp-")
+	tm.keys("Enter")
+	s, rows := tm.waitPane("Elastic IPs of " + pkg + " (prod-shared-egress)")
+	if rows != 2 || !strings.Contains(s, "prod-core-egress-1") || !strings.Contains(s, "prod-core-egress-2") {
+		t.Errorf("the EIPs of prod-shared-egress: %d rows\n%s", rows, s)
+	}
+	if eips := simGet(t, tm, "eip", "--parent", pkg); len(eips) != 2 || eips[0]["BandwidthPackageId"] != pkg {
+		t.Errorf("get eip --parent %s: %v", pkg, eips)
+	}
+	tm.keys("Escape")
+	tm.waitPane("Shared Bandwidth Packages")
+	tm.keys("/")
+	tm.waitFor("the filter line", func(s string) bool { return filterLine(s) != "" })
+	tm.keys("Escape")
+	tm.waitFor("the filter cleared", func(s string) bool { return strings.Contains(s, "│ 3 rows │") })
+
+	// Bandwidth (10, as offered), metering (pay by bandwidth), no ratio,
+	// name, description, then Create on the review page.
+	tm.burst("c", "Enter", "Enter", "Enter", "e2e-shared", "Enter", "made in tmux", "Enter", "Enter")
+	s = tm.waitFor("e2e-shared Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-shared"), "Available") })
+	id := firstID(rowWith(s, "e2e-shared"), "cbwp-")
+	p := only(t, simGet(t, tm, "cbwp"), "Name", "e2e-shared")
+	want(t, p, "BandwidthPackageId", id, "Description", "made in tmux", "Status", "Available", "Bandwidth", "10",
+		"InternetChargeType", "PayByBandwidth", "InstanceChargeType", "PostPaid")
+
+	filterTo(tm, "name:e2e-shared", 1)
+	tm.burst("C-d")
+	tm.waitText("Delete shared bandwidth package " + id)
+	tm.burst(id, "Enter")
+	tm.waitFor("the package to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, "cbwp") {
+			if o["BandwidthPackageId"] == id {
+				return false
+			}
+		}
+		return true
+	})
+	tm.quit()
+}
+
+// TestGetEveryCbwpOfTheLargeDatasetOnce: `alivpc get cbwp --region all` on
+// the large dataset lists every package of every region exactly once.
+func TestGetEveryCbwpOfTheLargeDatasetOnce(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetLarge, nil)
+	out, stderr, code := e.get("cbwp", "--region", "all", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// Sorted, the two lists are equal only if get lists every package of
+	// the walk once and nothing else.
+	got := jsonIDs(t, out, "BandwidthPackageId")
+	slices.Sort(got)
+	walked := e.walk("cbwp")
+	want := slices.Sorted(maps.Keys(walked))
+	if dup := slices.IndexFunc(want, func(id string) bool { return walked[id] != 1 }); dup >= 0 {
+		t.Errorf("the paged walk itself sees %s %d times", want[dup], walked[want[dup]])
+	}
+	if len(want) < 50 {
+		t.Fatalf("the direct walk found %d packages", len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("get listed %d packages (%d distinct), the simulator holds %d", len(got), len(slices.Compact(slices.Clone(got))), len(want))
+	}
+}

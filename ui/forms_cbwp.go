@@ -1,0 +1,446 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- common (shared) bandwidth packages ----
+
+func cbwpOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation { return &cbwpCreate{bandwidth: "10", charge: "PayByBandwidth"} },
+		edit:   cbwpEdit,
+		del: &deleteSpec{
+			action: "DeleteCommonBandwidthPackage", fresh: true, about: cbwpAbout, refuse: cbwpBusy,
+			stops: func(o *model.Object) []string {
+				return []string{"Its EIPs go back to their own bandwidth and billing."}
+			},
+			impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+				var blockers []string
+				for _, ip := range o.Val().(*model.CommonBandwidthPackage).IPs() {
+					blockers = append(blockers, "EIP "+ip.IpAddress+" ("+ip.AllocationId+") is in it")
+				}
+				return nil, blockers, nil
+			},
+			force: "Force=true: the API removes every EIP from the package first, then deletes it",
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string, force bool) (*submitted, error) {
+				in := &client.DeleteCommonBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
+				if force {
+					in.Force = "true"
+				}
+				out, err := fc.client.DeleteCommonBandwidthPackage(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				return removed(o, "DeleteCommonBandwidthPackage", out.RequestId, in), nil
+			},
+		},
+		actions: func(fc *formCtx) []actionItem {
+			if fc.target == nil {
+				return nil
+			}
+			p := fc.target.Val().(*model.CommonBandwidthPackage)
+			out := []actionItem{
+				{label: "Add EIP", hint: "put a pay-as-you-go EIP of " + fc.target.Region + " in the package", make: newCbwpAdd},
+				{label: "Change bandwidth", hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
+					make: func(fc *formCtx) mutation {
+						return &cbwpSpec{cbwpGate: cbwpGate{obj: fc.target}, bandwidth: p.Bandwidth}
+					}},
+			}
+			if p.InstanceChargeType != "PrePaid" {
+				out = append(out, actionItem{label: "Convert to subscription", hint: "PostPaid → PrePaid, for good (reviewed before it is sent)",
+					make: func(fc *formCtx) mutation {
+						return &cbwpPayType{cbwpGate: cbwpGate{obj: fc.target}, cycle: "Month", duration: "1"}
+					}})
+			}
+			for _, ip := range p.IPs() {
+				out = append(out, actionItem{label: "Remove " + ip.IpAddress, hint: "take " + ip.AllocationId + " out of the package",
+					destroy: func(*formCtx) *deleteSpec { return cbwpRemoveSpec(ip) }})
+			}
+			return out
+		},
+	}
+}
+
+func cbwpAbout(_ *formCtx, o *model.Object) []string {
+	p := o.Val().(*model.CommonBandwidthPackage)
+	line := fmt.Sprintf("%s Mbit/s shared, %s, %s", p.Bandwidth, cbwpMetering(p), p.InstanceChargeType)
+	if n := len(p.IPs()); n > 0 {
+		line += fmt.Sprintf(", %s: %s", plural(n, "EIP", "EIPs"), strings.Join(p.Addresses(), ", "))
+	}
+	return []string{line}
+}
+
+func cbwpMetering(p *model.CommonBandwidthPackage) string {
+	if p.InternetChargeType == "PayBy95" {
+		return fmt.Sprintf("enhanced 95th percentile (%d%% guaranteed)", p.Ratio)
+	}
+	return "pay by bandwidth"
+}
+
+// cbwpBusy refuses any change while the package is not settled: the API
+// answers only queries until it is Available with no EIP moving.
+func cbwpBusy(o *model.Object) string {
+	if s := o.Val().(*model.CommonBandwidthPackage).Phase(); s != "Available" {
+		return fmt.Sprintf("%s is %s; a shared bandwidth package accepts changes only when Available (ctrl+r shows when it settles)", o.ID, s)
+	}
+	return ""
+}
+
+// cbwpCreate makes a package: bandwidth, metering (Ratio with PayBy95
+// only), name, description. It costs money: reviewed before it is sent.
+type cbwpCreate struct{ bandwidth, charge, ratio, name, desc string }
+
+func (m *cbwpCreate) Title() string  { return "Create shared bandwidth package" }
+func (m *cbwpCreate) Action() string { return "CreateCommonBandwidthPackage" }
+
+func (m *cbwpCreate) ratioCheck(s string) error { return model.CheckCbwpRatio(m.charge, s) }
+
+func (m *cbwpCreate) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckCbwpBandwidth, "the peak shared by its EIPs, 1-1000"),
+		huh.NewSelect[string]().Title("Metering").Value(&m.charge).Options(
+			huh.NewOption("pay by bandwidth", "PayByBandwidth"), huh.NewOption("enhanced 95th percentile (PayBy95)", "PayBy95")),
+		liveInput("Guaranteed ratio (%)", &m.ratio, m.ratioCheck, "PayBy95 only, and then required: 10-100"),
+		nameField(&m.name), descField(&m.desc),
+	))
+}
+
+func (m *cbwpCreate) Check(fc *formCtx) error {
+	return checks(check("bandwidth", model.CheckCbwpBandwidth(m.bandwidth)), check("ratio", m.ratioCheck(m.ratio)),
+		check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+}
+
+// Request is what Submit sends; the review page lists it first.
+func (m *cbwpCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *cbwpCreate) input(fc *formCtx, token string) *client.CreateCommonBandwidthPackageInput {
+	bw, _ := strconv.Atoi(strings.TrimSpace(m.bandwidth))
+	in := &client.CreateCommonBandwidthPackageInput{RegionId: fc.region, Bandwidth: bw, InternetChargeType: m.charge,
+		Name: m.name, Description: m.desc, ClientToken: token}
+	if m.charge == "PayBy95" {
+		in.Ratio, _ = strconv.Atoi(strings.TrimSpace(m.ratio))
+	}
+	return in
+}
+
+func (m *cbwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
+	out, err := fc.client.CreateCommonBandwidthPackage(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.BandwidthPackageId == "" {
+		return nil, errors.New("CreateCommonBandwidthPackage answered without a BandwidthPackageId")
+	}
+	return made(fc, "cbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
+}
+
+// attrEdit is a Modify*Attribute form as data: a name and a description
+// with their family's rules, an honest edit (nothing is sent when nothing
+// changes), tracked on kind.
+type attrEdit struct {
+	kind, id, title, action string
+	name, desc              string
+	nameRule, descRule      func(string) error
+	// request builds the call's input; send makes it.
+	request func(fc *formCtx, name, desc string) any
+	send    func(ctx context.Context, fc *formCtx, in any) (requestID string, err error)
+}
+
+func (m *attrEdit) Title() string  { return m.title }
+func (m *attrEdit) Action() string { return m.action }
+func (m *attrEdit) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.name, keepSet(fc, "name", m.nameRule), nameHint),
+		liveInput("Description", &m.desc, keepSet(fc, "description", m.descRule), descHint)))
+}
+func (m *attrEdit) Check(fc *formCtx) error {
+	return checks(check("name", m.nameRule(m.name)), check("description", m.descRule(m.desc)),
+		check("edit", editRefusal(fc.target, m.action, m.request(fc, m.name, m.desc))))
+}
+func (m *attrEdit) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+	in := m.request(fc, m.name, m.desc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
+	id, err := m.send(ctx, fc, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, m.kind, m.id, id, in, nil), nil
+}
+
+func cbwpEdit(fc *formCtx) mutation {
+	p := fc.target.Val().(*model.CommonBandwidthPackage)
+	return &attrEdit{kind: "cbwp", id: p.BandwidthPackageId, title: "Edit shared bandwidth package " + p.BandwidthPackageId,
+		action: "ModifyCommonBandwidthPackageAttribute", name: p.Name, desc: p.Description,
+		nameRule: model.DefaultName.Check, descRule: model.CheckDescription,
+		request: func(fc *formCtx, name, desc string) any {
+			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
+		},
+		send: func(ctx context.Context, fc *formCtx, in any) (string, error) {
+			out, err := fc.client.ModifyCommonBandwidthPackageAttribute(ctx, in.(*client.ModifyCommonBandwidthPackageAttributeInput))
+			if err != nil {
+				return "", err
+			}
+			return out.RequestId, nil
+		},
+	}
+}
+
+// cbwpGate is the part every package action shares: the package is read
+// again when the form opens (its status decides, the row may be older),
+// and refuse says why nothing can be sent. obj is the row's and never
+// changes (titles read it while Prepare runs); fresh is the copy read then.
+type cbwpGate struct {
+	obj, fresh *model.Object
+	refuse     string
+}
+
+// current is the package as last read.
+func (g *cbwpGate) current() *model.Object {
+	if g.fresh != nil {
+		return g.fresh
+	}
+	return g.obj
+}
+
+func (g *cbwpGate) pkg() *model.CommonBandwidthPackage {
+	return g.current().Val().(*model.CommonBandwidthPackage)
+}
+
+func (g *cbwpGate) refresh(ctx context.Context, fc *formCtx, more func(p *model.CommonBandwidthPackage) string) error {
+	fresh, refusal, err := refetch(ctx, fc.client, g.obj)
+	if err != nil || refusal != "" {
+		g.refuse = refusal
+		return err
+	}
+	g.fresh = fresh
+	if g.refuse = cbwpBusy(fresh); g.refuse == "" && more != nil {
+		g.refuse = more(g.pkg())
+	}
+	return nil
+}
+
+// note is the form shown instead of the fields while the gate refuses.
+func (g *cbwpGate) note() *huh.Form {
+	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + g.refuse)))
+}
+
+func (g *cbwpGate) err() error {
+	if g.refuse != "" {
+		return errors.New(g.refuse)
+	}
+	return nil
+}
+
+// cbwpAdd puts an EIP in the package, picked from the region's
+// pay-as-you-go EIPs that are in no package (seed 003 §19.5: post-paid
+// EIPs of the package's region only).
+type cbwpAdd struct {
+	cbwpGate
+	eip  string
+	eips []pick
+}
+
+func newCbwpAdd(fc *formCtx) mutation { return &cbwpAdd{cbwpGate: cbwpGate{obj: fc.target}} }
+
+func (m *cbwpAdd) Title() string  { return "Add an EIP to " + m.obj.ID }
+func (m *cbwpAdd) Action() string { return "AddCommonBandwidthPackageIp" }
+
+func (m *cbwpAdd) Prepare(ctx context.Context, fc *formCtx) error {
+	if err := m.refresh(ctx, fc, nil); err != nil || m.refuse != "" {
+		return err
+	}
+	eips, err := fc.client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
+	if err != nil {
+		return err
+	}
+	m.eips = []pick{}
+	for _, e := range eips {
+		if e.ChargeType == "PostPaid" && e.BandwidthPackageId == "" {
+			m.eips = append(m.eips, pick{fmt.Sprintf("%s  %s  %s  %s", e.IpAddress, e.AllocationId, e.Name, e.Status), e.AllocationId})
+		}
+	}
+	m.eip = keepOrFirst(m.eip, m.eips)
+	return nil
+}
+
+func (m *cbwpAdd) Form(fc *formCtx) *huh.Form {
+	if m.refuse != "" {
+		return m.note()
+	}
+	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.eip, m.eips,
+		"no pay-as-you-go EIP of "+m.obj.Region+" is outside a package", "is no longer a free pay-as-you-go EIP of "+m.obj.Region, 0,
+		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")))
+}
+
+func (m *cbwpAdd) Check(fc *formCtx) error {
+	if err := m.err(); err != nil {
+		return err
+	}
+	if m.eip == "" {
+		return errors.New("EIP: there is no EIP to add")
+	}
+	return check("EIP", notOffered(m.eips, m.eip, "is no longer a free pay-as-you-go EIP of "+m.obj.Region)).err
+}
+
+func (m *cbwpAdd) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
+	out, err := fc.client.AddCommonBandwidthPackageIp(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+}
+
+// cbwpRemoveSpec takes one EIP out of the package through the destructive
+// dialog: the user types its address.
+func cbwpRemoveSpec(ip model.CbwpIP) *deleteSpec {
+	return &deleteSpec{verb: "Remove", action: "RemoveCommonBandwidthPackageIp", fresh: true, about: cbwpAbout,
+		subject: func(o *model.Object) string { return "EIP " + ip.IpAddress + " from shared bandwidth package " + o.ID },
+		confirm: func(*model.Object) []string { return []string{ip.IpAddress, ip.AllocationId} },
+		stops: func(*model.Object) []string {
+			return []string{ip.IpAddress + " leaves the shared bandwidth: it falls back to its own peak and is billed on its own."}
+		},
+		refuse: func(o *model.Object) string {
+			for _, in := range o.Val().(*model.CommonBandwidthPackage).IPs() {
+				if in.AllocationId == ip.AllocationId {
+					return cbwpBusy(o)
+				}
+			}
+			return ip.IpAddress + " is no longer in " + o.ID
+		},
+		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
+			out, err := fc.client.RemoveCommonBandwidthPackageIp(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"Available"})
+			res.Action = "RemoveCommonBandwidthPackageIp"
+			return res, nil
+		},
+	}
+}
+
+// cbwpSpec changes the package's peak bandwidth (Modifying → Available).
+// An overdue (FinancialLocked) package is refused before any call.
+type cbwpSpec struct {
+	cbwpGate
+	bandwidth string
+}
+
+func (m *cbwpSpec) Title() string  { return "Change the bandwidth of " + m.obj.ID }
+func (m *cbwpSpec) Action() string { return "ModifyCommonBandwidthPackageSpec" }
+
+func (m *cbwpSpec) Prepare(ctx context.Context, fc *formCtx) error {
+	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
+		if p.BusinessStatus == "FinancialLocked" {
+			return m.obj.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
+		}
+		return ""
+	})
+}
+
+func (m *cbwpSpec) Form(fc *formCtx) *huh.Form {
+	if m.refuse != "" {
+		return m.note()
+	}
+	return huh.NewForm(huh.NewGroup(liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckCbwpBandwidth,
+		"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))))
+}
+
+func (m *cbwpSpec) request() *client.ModifyCommonBandwidthPackageSpecInput {
+	return &client.ModifyCommonBandwidthPackageSpecInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, Bandwidth: strings.TrimSpace(m.bandwidth)}
+}
+
+func (m *cbwpSpec) Check(fc *formCtx) error {
+	if err := m.err(); err != nil {
+		return err
+	}
+	return check("bandwidth", model.CheckCbwpBandwidth(m.bandwidth)).err
+}
+
+func (m *cbwpSpec) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+	in := m.request()
+	if res := unchangedEdit(m.current(), in); res != nil {
+		return res, nil
+	}
+	out, err := fc.client.ModifyCommonBandwidthPackageSpec(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+}
+
+// cbwpPayType converts a post-paid package to a subscription. It cannot be
+// undone, so it ends on the review page. The seed's parameter table for
+// ModifyCommonBandwidthPackagePayType is garbled; the form sends its sample
+// request's parameters: PricingCycle, Duration, AutoPay.
+type cbwpPayType struct {
+	cbwpGate
+	cycle, duration string
+	autoPay         bool
+}
+
+func (m *cbwpPayType) Title() string  { return "Convert " + m.obj.ID + " to a subscription" }
+func (m *cbwpPayType) Action() string { return "ModifyCommonBandwidthPackagePayType" }
+
+func (m *cbwpPayType) Prepare(ctx context.Context, fc *formCtx) error {
+	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
+		if p.InstanceChargeType == "PrePaid" {
+			return m.obj.ID + " is already a subscription (PrePaid)"
+		}
+		return ""
+	})
+}
+
+func (m *cbwpPayType) durationCheck(s string) error { return model.CheckCbwpDuration(m.cycle, s) }
+
+func (m *cbwpPayType) Form(fc *formCtx) *huh.Form {
+	if m.refuse != "" {
+		return m.note()
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title("PostPaid → PrePaid").Description("The package is billed by subscription from now on; this cannot be converted back."),
+		huh.NewSelect[string]().Title("Billing cycle").Value(&m.cycle).Options(huh.NewOption("monthly", "Month"), huh.NewOption("yearly", "Year")),
+		liveInput("Duration", &m.duration, m.durationCheck, "months 1-36, or years 1-3"),
+		huh.NewConfirm().Title("Pay at once?").Description("No: an order is created and waits for payment").
+			Affirmative("Yes").Negative("No").Value(&m.autoPay),
+	))
+}
+
+func (m *cbwpPayType) Check(fc *formCtx) error {
+	if err := m.err(); err != nil {
+		return err
+	}
+	return check("duration", m.durationCheck(m.duration)).err
+}
+
+// Request is what Submit sends; the review page lists it first.
+func (m *cbwpPayType) Request(fc *formCtx, _ string) (any, error) { return m.input(), nil }
+
+func (m *cbwpPayType) input() *client.ModifyCommonBandwidthPackagePayTypeInput {
+	return &client.ModifyCommonBandwidthPackagePayTypeInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID,
+		PricingCycle: m.cycle, Duration: strings.TrimSpace(m.duration), AutoPay: boolPtr(m.autoPay)}
+}
+
+func (m *cbwpPayType) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+	in := m.input()
+	out, err := fc.client.ModifyCommonBandwidthPackagePayType(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+}
