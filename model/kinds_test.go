@@ -183,6 +183,10 @@ func TestDecodeFixtures(t *testing.T) {
 				"IP": "47.98.12.34", "Bandwidth": "100", "Instance": "ngw-bp1uewa15k4iy5770****", "Instance Type": "Nat"}},
 			{"eip-bp1free00000000000****", "", "Available", map[string]string{"Instance": "", "Bandwidth": "5"}},
 		},
+		"natbwp": {
+			{"bwp-s6lmotmkk", "legacy-egress", "Available", map[string]string{
+				"Bandwidth": "5", "IPs": "2", "Public IPs": "47.98.200.11 (SNAT), 47.98.200.12", "NAT": "ngw-bp1uewa15k4iy5770ya89"}},
+		},
 		"vpn": {
 			{"vpn-bp1q8bgx4xnkm2ogj****", "office-vpn", "active", map[string]string{
 				"Spec": "5M", "Public IP": "47.22.1.2", "VPC": "vpc-bp15zckdt37pq72z****",
