@@ -130,6 +130,7 @@ func seeders() []func(*seedCtx) error {
 		seedFlowLog,
 		seedPeer,
 		seedNAT,
+		seedNatBwp,
 		seedVPN,
 		seedHaVip,
 	}

@@ -63,6 +63,7 @@ func newRegistry() *registry {
 	addSagFlowLog(r)
 	addPeer(r)
 	addNAT(r)
+	addNatBwp(r)
 	addEIP(r)
 	addVPN(r)
 	addHaVip(r)
