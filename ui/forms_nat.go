@@ -306,6 +306,11 @@ func loadNatContext(ctx context.Context, fc *formCtx, n *model.NatGateway) (*nat
 	for _, e := range eips {
 		nc.eips = append(nc.eips, pick{fmt.Sprintf("%s  %s  %s", e.IpAddress, e.AllocationId, e.Name), e.IpAddress})
 	}
+	bwp, err := natBwpPicks(ctx, fc, n.NatGatewayId) // IPs of its NAT bandwidth packages (forms_natbwp.go)
+	if err != nil {
+		return nil, err
+	}
+	nc.eips = append(nc.eips, bwp...)
 	if n.VpcId != "" {
 		sws, err := vswPicks(ctx, fc, n.VpcId)
 		if err != nil {
