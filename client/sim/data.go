@@ -130,9 +130,9 @@ func seeders() []func(*seedCtx) error {
 		seedFlowLog,
 		seedPeer,
 		seedNAT,
-		seedNatBwp,
 		seedVPN,
 		seedHaVip,
+		seedNatBwp, // last: its IDs and addresses draw from the shared generator
 	}
 }
 
