@@ -53,6 +53,16 @@ func (b *NatBandwidthPackage) Addresses() []string {
 	return out
 }
 
+// Has reports whether ip is one of the package's addresses.
+func (b *NatBandwidthPackage) Has(ip string) bool {
+	for _, a := range b.IPs() {
+		if a.IpAddress == ip {
+			return true
+		}
+	}
+	return false
+}
+
 // usage renders each address with what uses it: "47.1.2.3 (SNAT)".
 func (b *NatBandwidthPackage) usage() string {
 	parts := make([]string, 0, len(b.IPs()))

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -26,7 +24,14 @@ func natBwpOps() kindOps {
 		},
 		edit: func(fc *formCtx) mutation {
 			b := fc.target.Val().(*model.NatBandwidthPackage)
-			return &natBwpModify{id: b.BandwidthPackageId, name: b.Name, desc: b.Description}
+			return &attrEdit[client.ModifyBandwidthPackageAttributeInput]{
+				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, action: "ModifyBandwidthPackageAttribute", kind: "natbwp",
+				id: b.BandwidthPackageId, name: b.Name, desc: b.Description,
+				request: func(fc *formCtx, name, desc string) *client.ModifyBandwidthPackageAttributeInput {
+					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
+				},
+				send: (*client.Client).ModifyBandwidthPackageAttribute,
+			}
 		},
 		del: &deleteSpec{
 			action: "DeleteBandwidthPackage", fresh: true, about: natBwpAbout,
@@ -38,7 +43,7 @@ func natBwpOps() kindOps {
 			refuse: onlyWhenAvailable,
 			impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
 				b := o.Val().(*model.NatBandwidthPackage)
-				return nil, natBwpUsers(b, b.Addresses()), nil
+				return nil, natBwpUsers(b, b.Has), nil
 			},
 			force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string, force bool) (*submitted, error) {
@@ -47,10 +52,7 @@ func natBwpOps() kindOps {
 					in.Force = "true"
 				}
 				out, err := fc.client.DeleteBandwidthPackage(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBandwidthPackage", out.RequestId, in), nil
+				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
 			},
 		},
 		actions: func(fc *formCtx) []actionItem {
@@ -62,11 +64,9 @@ func natBwpOps() kindOps {
 				{label: "Modify spec", hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", make: natBwpChanger(natBwpSpec)},
 				{label: "Add IPs", hint: "add public IPs (" + b.IpCount + " now, at most 50)", make: natBwpChanger(natBwpAdd)},
 			}
-			for _, ip := range b.Addresses() {
-				out = append(out, actionItem{label: "Remove IP " + ip, hint: "release " + ip + " from the package",
-					destroy: func(*formCtx) *deleteSpec { return natBwpRemoveSpec(ip) }})
-			}
-			return out
+			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
+				return "Remove IP " + ip, "release " + ip + " from the package"
+			}, natBwpRemoveSpec)...)
 		},
 	}
 }
@@ -77,12 +77,12 @@ func natBwpAbout(_ *formCtx, o *model.Object) []string {
 		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, firstNonEmpty(b.ZoneId, "no zone"))}
 }
 
-// natBwpUsers names the entries using any of ips: the API refuses removing
+// natBwpUsers names the entries using the IPs picked: the API refuses removing
 // those IPs, or deleting the package, until they are gone.
-func natBwpUsers(b *model.NatBandwidthPackage, ips []string) []string {
+func natBwpUsers(b *model.NatBandwidthPackage, picked func(ip string) bool) []string {
 	var out []string
 	for _, ip := range b.IPs() {
-		if !slices.Contains(ips, ip.IpAddress) {
+		if !picked(ip.IpAddress) {
 			continue
 		}
 		switch ip.UsingStatus {
@@ -118,10 +118,11 @@ type natBwpCreate struct {
 }
 
 func (m *natBwpCreate) Title() string {
+	title := "Create NAT bandwidth package"
 	if m.onlyNat != "" {
-		return "Create NAT bandwidth package in " + m.onlyNat
+		title += " in " + m.onlyNat
 	}
-	return "Create NAT bandwidth package"
+	return title
 }
 func (m *natBwpCreate) Action() string { return "CreateBandwidthPackage" }
 
@@ -160,7 +161,7 @@ func (m *natBwpCreate) Prepare(ctx context.Context, fc *formCtx) error {
 func (m *natBwpCreate) checkNat(id string) error {
 	switch {
 	case id == "":
-		return errors.New("there is no NAT gateway to choose")
+		return fmt.Errorf("there is no NAT gateway to choose")
 	case m.count[id] >= model.NatBwpPerGateway:
 		return fmt.Errorf("%s already has %d bandwidth packages, the most a NAT gateway may have", id, m.count[id])
 	case m.status[id] != "" && m.status[id] != "Available":
@@ -208,35 +209,40 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*
 		return nil, err
 	}
 	if out.BandwidthPackageId == "" {
-		return nil, errors.New("CreateBandwidthPackage answered without a BandwidthPackageId")
+		return nil, fmt.Errorf("CreateBandwidthPackage answered without a BandwidthPackageId")
 	}
 	return made(fc, "natbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
 }
 
-type natBwpModify struct{ id, name, desc string }
+// attrEdit edits a resource's name and description (DefaultName and
+// CheckDescription): request builds the call's input from what the form
+// holds, send makes the call.
+type attrEdit[In any] struct {
+	title, action, kind, id string
+	name, desc              string
+	request                 func(fc *formCtx, name, desc string) *In
+	send                    func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
+}
 
-func (m *natBwpModify) Title() string  { return "Edit NAT bandwidth package " + m.id }
-func (m *natBwpModify) Action() string { return "ModifyBandwidthPackageAttribute" }
-func (m *natBwpModify) Form(fc *formCtx) *huh.Form {
+func (m *attrEdit[In]) Title() string  { return m.title }
+func (m *attrEdit[In]) Action() string { return m.action }
+func (m *attrEdit[In]) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
 }
-func (m *natBwpModify) request(fc *formCtx) *client.ModifyBandwidthPackageAttributeInput {
-	return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: m.id, Name: m.name, Description: m.desc}
-}
-func (m *natBwpModify) Check(fc *formCtx) error {
+func (m *attrEdit[In]) Check(fc *formCtx) error {
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc, m.name, m.desc))))
 }
-func (m *natBwpModify) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
-	in := m.request(fc)
+func (m *attrEdit[In]) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+	in := m.request(fc, m.name, m.desc)
 	if res := unchangedEdit(fc.target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.client.ModifyBandwidthPackageAttribute(ctx, in)
+	out, err := m.send(fc.client, ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "natbwp", m.id, out.RequestId, in, nil), nil
+	return made(fc, m.kind, m.id, out.RequestId, in, nil), nil
 }
 
 // natBwpChange is one of the two one-field changes of a package: its
@@ -246,7 +252,7 @@ type natBwpChange struct {
 	title, action, field, hint string
 	start                      func(b *model.NatBandwidthPackage) string
 	check                      func(b *model.NatBandwidthPackage, v string) error
-	call                       func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (string, any, error)
+	call                       func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error)
 }
 
 var natBwpSpec = natBwpChange{
@@ -261,13 +267,10 @@ var natBwpSpec = natBwpChange{
 		}
 		return nil
 	},
-	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, _ string) (string, any, error) {
+	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, _ string) (any, *client.Result, error) {
 		in := &client.ModifyBandwidthPackageSpecInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId, Bandwidth: strings.TrimSpace(v)}
 		out, err := c.ModifyBandwidthPackageSpec(ctx, in)
-		if err != nil {
-			return "", in, err
-		}
-		return out.RequestId, in, nil
+		return in, out, err
 	},
 }
 
@@ -275,14 +278,11 @@ var natBwpAdd = natBwpChange{
 	title: "Add IPs to", action: "AddBandwidthPackageIps", field: "IPs to add", hint: "1-50; a package holds at most 50",
 	start: func(*model.NatBandwidthPackage) string { return "1" },
 	check: func(b *model.NatBandwidthPackage, v string) error { return model.CheckNatBwpAddIPs(v, len(b.IPs())) },
-	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (string, any, error) {
+	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error) {
 		in := &client.AddBandwidthPackageIpsInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId,
 			IpCount: strings.TrimSpace(v), ClientToken: token}
 		out, err := c.AddBandwidthPackageIps(ctx, in)
-		if err != nil {
-			return "", in, err
-		}
-		return out.RequestId, in, nil
+		return in, out, err
 	},
 }
 
@@ -325,17 +325,17 @@ func (m *natBwpForm) Form(fc *formCtx) *huh.Form {
 
 func (m *natBwpForm) Check(fc *formCtx) error {
 	if m.refuse != "" {
-		return errors.New(m.refuse)
+		return fmt.Errorf("%s", m.refuse)
 	}
 	return check(strings.ToLower(m.field), m.check(m.b, m.value)).err
 }
 
 func (m *natBwpForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	reqID, in, err := m.call(ctx, fc.client, m.b, m.value, token)
+	in, out, err := m.call(ctx, fc.client, m.b, m.value, token)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "natbwp", m.b.BandwidthPackageId, reqID, in, nil), nil
+	return made(fc, "natbwp", m.b.BandwidthPackageId, out.RequestId, in, nil), nil
 }
 
 // natBwpRemoveSpec releases one IP of the selected package through the
@@ -350,7 +350,7 @@ func natBwpRemoveSpec(ip string) *deleteSpec {
 		},
 		refuse: func(o *model.Object) string {
 			b := o.Val().(*model.NatBandwidthPackage)
-			if !slices.Contains(b.Addresses(), ip) {
+			if !b.Has(ip) {
 				return ip + " is no longer an IP of " + o.ID
 			}
 			if why := natBwpRefusal(b); why != "" {
@@ -362,20 +362,40 @@ func natBwpRemoveSpec(ip string) *deleteSpec {
 			return ""
 		},
 		impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
-			return nil, natBwpUsers(o.Val().(*model.NatBandwidthPackage), []string{ip}), nil
+			return nil, natBwpUsers(o.Val().(*model.NatBandwidthPackage), func(x string) bool { return x == ip }), nil
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
 			out, err := fc.client.RemoveBandwidthPackageIps(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"Available"})
-			res.Action = "RemoveBandwidthPackageIps"
-			return res, nil
+			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
 		},
 	}
+}
+
+// destroyEach is one destructive `x` entry per item (an IP of a package):
+// its label and hint, and the dialog's spec, made from the item.
+func destroyEach(items []string, label func(item string) (string, string), spec func(item string) *deleteSpec) []actionItem {
+	out := make([]actionItem, 0, len(items))
+	for _, it := range items {
+		l, h := label(it)
+		out = append(out, actionItem{label: l, hint: h, destroy: func(*formCtx) *deleteSpec { return spec(it) }})
+	}
+	return out
+}
+
+// sent is what a destructive call on o returns: followed until o is gone
+// (target nil) or reads one of target.
+func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*submitted, error) {
+	if err != nil {
+		return nil, err
+	}
+	if target == nil {
+		return removed(o, action, out.RequestId, in), nil
+	}
+	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
+	res.Action = action
+	return res, nil
 }
 
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:

@@ -38,23 +38,12 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.idle()
 	d.pane("nat")
 	nat := d.rowWhere("staging-nat", func(o *model.Object) bool { return o.Name == "staging-nat" }).ID
-	d.keys("enter")
-	d.menuPick("NAT Bandwidth Packages")
-	d.idle()
-	natBwpRow(d, "staging-legacy-egress")
-
-	d.keys("c")
-	d.formPage()
+	drillCreate(d, "NAT Bandwidth Packages")
 	d.waitText("Create NAT bandwidth package in "+nat, "2/4 packages")
 	d.next("NAT gateway")
 	d.replaceField("Bandwidth (Mbit/s)", "5", "20")
 	d.waitFocus("Public IPs")
-	d.keys("backspace")
-	d.typeText("51")
-	d.waitText("must be between 1 and 50 (it is 51)")
-	d.keys("backspace", "backspace")
-	d.typeText("2")
-	d.keys("enter")
+	retype(d, 1, "51", "must be between 1 and 50 (it is 51)", "2")
 	d.choose("Zone", "cn-hangzhou-f")
 	d.next("Billing")
 	d.field("Name", "lab-bwp")
@@ -153,12 +142,35 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 
 	d.pane("nat")
 	d.rowWhere("staging-nat", func(o *model.Object) bool { return o.ID == b.NatGatewayId })
-	d.keys("enter")
-	d.menuPick("SNAT Entries")
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	drillCreate(d, "SNAT Entries")
 	d.choose("Source", "a CIDR block")
 	d.field("Source CIDR block", "10.10.98.0/24")
 	d.waitText(b.IPs()[1].IpAddress, "package staging-legacy-egress")
+}
+
+// drillCreate opens the selected row's child pane child and its create
+// form.
+func drillCreate(d *driver, child string) {
+	d.t.Helper()
+	d.keys("enter")
+	d.menuPick(child)
+	d.idle()
+	d.keys("c")
+	d.formPage()
+}
+
+// retype erases n characters of the focused field, types bad, waits for
+// the field to say why, then replaces it with good and moves on.
+func retype(d *driver, n int, bad, why, good string) {
+	d.t.Helper()
+	for range n {
+		d.keys("backspace")
+	}
+	d.typeText(bad)
+	d.waitText(why)
+	for range len(bad) {
+		d.keys("backspace")
+	}
+	d.typeText(good)
+	d.keys("enter")
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -323,16 +324,23 @@ func modifyNatBwpAttributeOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNatNameDesc(c, "Name"); err != nil {
-		return nil, err
+	b := natBwpOf(rec)
+	return renamed(c, rec, checkNatNameDesc(c, "Name"), &b.Name, &b.Description)
+}
+
+// renamed applies a Name/Description change once check (the family's rule
+// for both, nil when they pass) allows it: each field is set where the
+// request carries it.
+func renamed(c *call, rec *record, check error, name, desc *string) (any, error) {
+	if check != nil {
+		return nil, check
 	}
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	b := natBwpOf(rec)
 	c.st.change(rec, func() {
-		setIf(c, "Name", &b.Name)
-		setIf(c, "Description", &b.Description)
+		setIf(c, "Name", name)
+		setIf(c, "Description", desc)
 	})
 	return nil, nil
 }
@@ -431,27 +439,36 @@ func deleteNatBwpOp(c *call) (any, error) {
 	if _, err := changeableNatBwp(c, false); err != nil {
 		return nil, err
 	}
+	return deleting(c, rec, "natbwp.delete")
+}
+
+// deleting accepts a validated delete: the record reads Deleting until the
+// settle time, then the follow-up then (if any) runs and it is gone.
+func deleting(c *call, rec *record, then string) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "natbwp.delete", Remove: true})
+	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
 	return nil, nil
 }
 
 func describeNatBwps(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	fs := fieldFilters(c, natBwpOf, map[string]func(*model.NatBandwidthPackage) string{
+	return describeFields(c, kindNatBwp, "BandwidthPackages", "BandwidthPackage", natBwpOf, map[string]func(*model.NatBandwidthPackage) string{
 		"BandwidthPackageId": func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
 		"NatGatewayId":       func(b *model.NatBandwidthPackage) string { return b.NatGatewayId },
 	})
-	recs, total := c.st.inRegion(kindNatBwp, region).page(filters(fs...), (num-1)*size, size)
-	return paged("BandwidthPackages", "BandwidthPackage", c.st.renderAll(recs), total, num, size), nil
+}
+
+// describeFields answers a PageNumber/PageSize listing (10 by default, 50
+// at most) of a kind in the request's region, narrowed by optional
+// exact-match parameters (fields: parameter → the value it matches).
+func describeFields[T any](c *call, kind, wrapper, item string, of func(*record) *T, fields map[string]func(*T) string) (any, error) {
+	region, rerr := c.region()
+	num, size, perr := c.paging(10, 50)
+	if err := cmp.Or(rerr, perr); err != nil {
+		return nil, err
+	}
+	recs, total := c.st.inRegion(kind, region).page(filters(fieldFilters(c, of, fields)...), (num-1)*size, size)
+	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
 }

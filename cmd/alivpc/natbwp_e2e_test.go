@@ -12,18 +12,17 @@ import (
 // dialog; the simulator is read back with `alivpc get natbwp`.
 func TestE2ENatBandwidthPackage(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
 	tm.waitPane("VPCs")
-	tm.command("bwp")
+	tm.command("bandwidthpackage")
 	if s, rows := tm.waitPane("NAT Bandwidth Packages"); rows != 2 || !strings.Contains(s, "staging-legacy-egress") {
 		t.Fatalf("the demo's packages in cn-hangzhou (got %d rows):\n%s", rows, s)
 	}
 
+	nat, _ := only(t, simGet(t, tm, "nat"), "Name", "staging-nat")["NatGatewayId"].(string)
 	tm.command("nat")
 	tm.waitPane("NAT Gateways")
 	filterTo(tm, "name:staging-nat", 1)
-	nat := firstID(tm.screen(), "ngw-")
 	tm.keys("Enter")
 	openMenu(tm, "NAT Bandwidth Packages")
 	tm.waitPane("NAT Bandwidth Packages of " + nat + " (staging-nat)")
