@@ -132,6 +132,14 @@ func CheckNatBwpRemove(n, have int) error {
 	return nil
 }
 
+// businessColumn is the package's BusinessStatus, coloured on its own
+// scale: an overdue or security-locked package refuses changes.
+func businessColumn() Column {
+	c := Col("Business", 15, StyleStatus, func(b *NatBandwidthPackage) string { return b.BusinessStatus })
+	c.Phases = PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}})
+	return c
+}
+
 func natBwpKind() *Kind {
 	return &Kind{
 		Name: "natbwp", Aliases: []string{"bwp", "bandwidthpackage", "bandwidthpackages", "natbwps"},
@@ -153,7 +161,7 @@ func natBwpKind() *Kind {
 			Col("Public IPs", 34, StyleCIDR, func(b *NatBandwidthPackage) string { return b.usage() }),
 			Col("NAT", 26, StyleID, func(b *NatBandwidthPackage) string { return b.NatGatewayId }),
 			Col("Zone", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.ZoneId }),
-			Col("Business", 15, StyleStatus, func(b *NatBandwidthPackage) string { return b.BusinessStatus }),
+			businessColumn(),
 			Col("Billing", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.InternetChargeType }),
 			Col("ISP", 4, StylePlain, func(b *NatBandwidthPackage) string { return b.ISP }),
 			regionColumn(),
@@ -162,9 +170,8 @@ func natBwpKind() *Kind {
 		},
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
-			PhaseReady:        {"Available", "Normal"},
+			PhaseReady:        {"Available"},
 			PhaseTransitional: {"Creating", "Modifying", "Deleting"},
-			PhaseFailed:       {"FinancialLocked", "SecurityLocked"},
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	}

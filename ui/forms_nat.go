@@ -31,7 +31,7 @@ func natOps() kindOps {
 		del: &deleteSpec{
 			action:   "DeleteNatGateway",
 			stops:    natStops,
-			blockers: []string{"snat", "dnat", "eip"},
+			blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error) {
 				in := &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}

@@ -140,7 +140,15 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "changing an overdue package")
 
+	// The gateway's delete dialog names its packages: the API refuses it
+	// while they remain (DependencyViolation.BandwidthPackages).
 	d.pane("nat")
+	d.rowWhere("staging-nat", func(o *model.Object) bool { return o.ID == b.NatGatewayId })
+	d.keys("ctrl+d")
+	d.dialog()
+	d.waitText("2 nat bandwidth packages")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "opening the NAT gateway's delete dialog")
 	d.rowWhere("staging-nat", func(o *model.Object) bool { return o.ID == b.NatGatewayId })
 	drillCreate(d, "SNAT Entries")
 	d.choose("Source", "a CIDR block")
