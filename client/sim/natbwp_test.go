@@ -292,6 +292,6 @@ func TestOfficialSDKNatBandwidthPackageErrors(t *testing.T) {
 	s.fails("InvalidRegionId.NotFound", "DescribeBandwidthPackages", "RegionId", "xx-nowhere-1")
 	s.fails("InvalidParameter", "DescribeBandwidthPackages", "PageSize", "51")
 	if got := len(s.list("PageSize", "2", "PageNumber", "2")); got != 2 {
-		t.Errorf("page 2 of size 2 has %d packages (the region has 5)", got)
+		t.Errorf("page 2 of size 2 has %d packages (the region holds 4)", got)
 	}
 }
