@@ -189,6 +189,10 @@ func TestDecodeFixtures(t *testing.T) {
 				"Bandwidth": "20", "EIPs": "1", "Addresses": "116.62.129.250", "Billing": "PayByBandwidth", "Business": "Normal"}},
 			{"cbwp-bp1binding0000000****", "edge-95", "BINDING", map[string]string{"Billing": "PayBy95 20%", "EIPs": "2"}},
 		},
+		"natbwp": {
+			{"bwp-s6lmotmkk", "legacy-egress", "Available", map[string]string{
+				"Bandwidth": "5", "IPs": "2", "Public IPs": "47.98.200.11 (SNAT), 47.98.200.12", "NAT": "ngw-bp1uewa15k4iy5770ya89"}},
+		},
 		"vpn": {
 			{"vpn-bp1q8bgx4xnkm2ogj****", "office-vpn", "active", map[string]string{
 				"Spec": "5M", "Public IP": "47.22.1.2", "VPC": "vpc-bp15zckdt37pq72z****",

@@ -8,7 +8,7 @@ var kindConstructors = []func() *Kind{
 	regionKind, zoneKind,
 	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
 	gatewayKind,
-	natKind, snatKind, dnatKind, eipKind, cbwpKind,
+	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind,
 	vpnKind, cgwKind, ipsecKind,
 	vbrKind, pcKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,

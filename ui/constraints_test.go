@@ -611,9 +611,9 @@ func vpcCatalogRows() []catalogRow {
 	rows = append(rows, textCatalogRows("CreateRouteTable", "RouteTableName", "§0, §2.5 CreateRouteTable", model.DefaultName,
 		setOn(func(m *rtCreate, v string) { m.name = v }), setOn(func(m *rtCreate, v string) { m.desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyRouteTableAttributes", "RouteTableName", "§0, §2.5 ModifyRouteTableAttributes", model.DefaultName,
-		setOn(func(m *attrEdit, v string) { m.name = v }), setOn(func(m *attrEdit, v string) { m.desc = v }))...)
+		setOn(func(m *attrEdit[client.ModifyRouteTableAttributesInput], v string) { m.name = v }), setOn(func(m *attrEdit[client.ModifyRouteTableAttributesInput], v string) { m.desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVRouterAttribute", "VRouterName", "§2.4 ModifyVRouterAttribute", model.DefaultName,
-		setOn(func(m *attrEdit, v string) { m.name = v }), setOn(func(m *attrEdit, v string) { m.desc = v }))...)
+		setOn(func(m *attrEdit[client.ModifyVRouterAttributeInput], v string) { m.name = v }), setOn(func(m *attrEdit[client.ModifyVRouterAttributeInput], v string) { m.desc = v }))...)
 	return rows
 }
 

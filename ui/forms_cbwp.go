@@ -145,57 +145,14 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*su
 	return made(fc, "cbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
 }
 
-// attrEdit is a Modify*Attribute form as data: a name and a description
-// with their family's rules, an honest edit (nothing is sent when nothing
-// changes), tracked on kind.
-type attrEdit struct {
-	kind, id, title, action string
-	name, desc              string
-	nameRule, descRule      func(string) error
-	// request builds the call's input; send makes it.
-	request func(fc *formCtx, name, desc string) any
-	send    func(ctx context.Context, fc *formCtx, in any) (requestID string, err error)
-}
-
-func (m *attrEdit) Title() string  { return m.title }
-func (m *attrEdit) Action() string { return m.action }
-func (m *attrEdit) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.name, keepSet(fc, "name", m.nameRule), nameHint),
-		liveInput("Description", &m.desc, keepSet(fc, "description", m.descRule), descHint)))
-}
-func (m *attrEdit) Check(fc *formCtx) error {
-	return checks(check("name", m.nameRule(m.name)), check("description", m.descRule(m.desc)),
-		check("edit", editRefusal(fc.target, m.action, m.request(fc, m.name, m.desc))))
-}
-func (m *attrEdit) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
-	in := m.request(fc, m.name, m.desc)
-	if res := unchangedEdit(fc.target, in); res != nil {
-		return res, nil
-	}
-	id, err := m.send(ctx, fc, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, m.kind, m.id, id, in, nil), nil
-}
-
 func cbwpEdit(fc *formCtx) mutation {
 	p := fc.target.Val().(*model.CommonBandwidthPackage)
-	return &attrEdit{kind: "cbwp", id: p.BandwidthPackageId, title: "Edit shared bandwidth package " + p.BandwidthPackageId,
-		action: "ModifyCommonBandwidthPackageAttribute", name: p.Name, desc: p.Description,
-		nameRule: model.DefaultName.Check, descRule: model.CheckDescription,
-		request: func(fc *formCtx, name, desc string) any {
+	return &attrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", id: p.BandwidthPackageId,
+		title: "Edit shared bandwidth package " + p.BandwidthPackageId, action: "ModifyCommonBandwidthPackageAttribute", name: p.Name, desc: p.Description,
+		request: func(fc *formCtx, name, desc string) *client.ModifyCommonBandwidthPackageAttributeInput {
 			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
 		},
-		send: func(ctx context.Context, fc *formCtx, in any) (string, error) {
-			out, err := fc.client.ModifyCommonBandwidthPackageAttribute(ctx, in.(*client.ModifyCommonBandwidthPackageAttributeInput))
-			if err != nil {
-				return "", err
-			}
-			return out.RequestId, nil
-		},
-	}
+		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}
 }
 
 // cbwpGate is the part every package action shares: the package is read

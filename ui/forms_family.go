@@ -20,13 +20,12 @@ func familyOps(k *model.Kind) kindOps {
 	case "vrouter":
 		return kindOps{edit: func(fc *formCtx) mutation {
 			v := fc.target.Val().(*model.VRouter)
-			return &attrEdit{kind: "vrouter", what: "VRouter", action: "ModifyVRouterAttribute", id: v.VRouterId, name: v.VRouterName, desc: v.Description,
-				request: func(region, id, name, desc string) any {
-					return &client.ModifyVRouterAttributeInput{RegionId: region, VRouterId: id, VRouterName: name, Description: desc}
+			return &attrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, action: "ModifyVRouterAttribute",
+				id: v.VRouterId, name: v.VRouterName, desc: v.Description,
+				request: func(fc *formCtx, name, desc string) *client.ModifyVRouterAttributeInput {
+					return &client.ModifyVRouterAttributeInput{RegionId: fc.region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
 				},
-				send: func(ctx context.Context, c *client.Client, in any) (*client.Result, error) {
-					return c.ModifyVRouterAttribute(ctx, in.(*client.ModifyVRouterAttributeInput))
-				}}
+				send: (*client.Client).ModifyVRouterAttribute}
 		}}
 	case "rt":
 		return rtOps()
@@ -64,6 +63,8 @@ func familyOps(k *model.Kind) kindOps {
 		return havipOps()
 	case "cbwp":
 		return cbwpOps()
+	case "natbwp":
+		return natBwpOps()
 	case "region":
 		return regionOps()
 	}
@@ -481,31 +482,49 @@ func onlyWhenAvailable(o *model.Object) string {
 	return ""
 }
 
-// attrEdit is the name-and-description edit most kinds have, declared as
-// data: the request it builds and the call that sends it. Unchanged values
-// send nothing; clearing a field the API cannot clear is refused.
-type attrEdit struct {
-	kind, what, action string
-	id, name, desc     string
-	request            func(region, id, name, desc string) any
-	send               func(ctx context.Context, c *client.Client, in any) (*client.Result, error)
+// attrEdit is the name-and-description edit most kinds have (their
+// Modify*Attribute), declared as data: the request it builds and the
+// client call that sends it. The rules default to the seed's usual name
+// and description rules. Unchanged values send nothing; clearing a field
+// the API cannot clear is refused.
+type attrEdit[In any] struct {
+	title, action, kind, id string
+	name, desc              string
+	nameRule, descRule      func(string) error
+	request                 func(fc *formCtx, name, desc string) *In
+	send                    func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
 }
 
-func (m *attrEdit) Title() string  { return "Edit " + m.what + " " + m.id }
-func (m *attrEdit) Action() string { return m.action }
-func (m *attrEdit) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.name), editDesc(fc, &m.desc)))
+func (m *attrEdit[In]) rules() (name, desc func(string) error) {
+	name, desc = m.nameRule, m.descRule
+	if name == nil {
+		name = model.DefaultName.Check
+	}
+	if desc == nil {
+		desc = model.CheckDescription
+	}
+	return name, desc
 }
-func (m *attrEdit) Check(fc *formCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("edit", editRefusal(fc.target, m.Action(), m.request(fc.region, m.id, m.name, m.desc))))
+
+func (m *attrEdit[In]) Title() string  { return m.title }
+func (m *attrEdit[In]) Action() string { return m.action }
+func (m *attrEdit[In]) Form(fc *formCtx) *huh.Form {
+	name, desc := m.rules()
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.name, keepSet(fc, "name", name), nameHint),
+		liveInput("Description", &m.desc, keepSet(fc, "description", desc), descHint)))
 }
-func (m *attrEdit) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := m.request(fc.region, m.id, m.name, m.desc)
+func (m *attrEdit[In]) Check(fc *formCtx) error {
+	name, desc := m.rules()
+	return checks(check("name", name(m.name)), check("description", desc(m.desc)),
+		check("edit", editRefusal(fc.target, m.action, m.request(fc, m.name, m.desc))))
+}
+func (m *attrEdit[In]) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+	in := m.request(fc, m.name, m.desc)
 	if res := unchangedEdit(fc.target, in); res != nil {
 		return res, nil
 	}
-	out, err := m.send(ctx, fc.client, in)
+	out, err := m.send(fc.client, ctx, in)
 	if err != nil {
 		return nil, err
 	}

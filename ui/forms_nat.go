@@ -31,7 +31,7 @@ func natOps() kindOps {
 		del: &deleteSpec{
 			action:   "DeleteNatGateway",
 			stops:    natStops,
-			blockers: []string{"snat", "dnat", "eip"},
+			blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error) {
 				in := &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
@@ -306,6 +306,11 @@ func loadNatContext(ctx context.Context, fc *formCtx, n *model.NatGateway) (*nat
 	for _, e := range eips {
 		nc.eips = append(nc.eips, pick{fmt.Sprintf("%s  %s  %s", e.IpAddress, e.AllocationId, e.Name), e.IpAddress})
 	}
+	bwp, err := natBwpPicks(ctx, fc, n.NatGatewayId) // IPs of its NAT bandwidth packages (forms_natbwp.go)
+	if err != nil {
+		return nil, err
+	}
+	nc.eips = append(nc.eips, bwp...)
 	if n.VpcId != "" {
 		sws, err := vswPicks(ctx, fc, n.VpcId)
 		if err != nil {

@@ -25,13 +25,12 @@ func rtOps() kindOps {
 		},
 		edit: func(fc *formCtx) mutation {
 			t := fc.target.Val().(*model.RouteTable)
-			return &attrEdit{kind: "rt", what: "route table", action: "ModifyRouteTableAttributes", id: t.RouteTableId, name: t.RouteTableName, desc: t.Description,
-				request: func(region, id, name, desc string) any {
-					return &client.ModifyRouteTableAttributesInput{RegionId: region, RouteTableId: id, RouteTableName: name, Description: desc}
+			return &attrEdit[client.ModifyRouteTableAttributesInput]{kind: "rt", title: "Edit route table " + t.RouteTableId, action: "ModifyRouteTableAttributes",
+				id: t.RouteTableId, name: t.RouteTableName, desc: t.Description,
+				request: func(fc *formCtx, name, desc string) *client.ModifyRouteTableAttributesInput {
+					return &client.ModifyRouteTableAttributesInput{RegionId: fc.region, RouteTableId: t.RouteTableId, RouteTableName: name, Description: desc}
 				},
-				send: func(ctx context.Context, c *client.Client, in any) (*client.Result, error) {
-					return c.ModifyRouteTableAttributes(ctx, in.(*client.ModifyRouteTableAttributesInput))
-				}}
+				send: (*client.Client).ModifyRouteTableAttributes}
 		},
 		del: &deleteSpec{
 			action: "DeleteRouteTable",

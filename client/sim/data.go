@@ -133,6 +133,7 @@ func seeders() []func(*seedCtx) error {
 		seedVPN,
 		seedHaVip,
 		seedCbwp,
+		seedNatBwp, // last: its IDs and addresses draw from the shared generator
 	}
 }
 

@@ -644,7 +644,12 @@ func TestDemoNatDataset(t *testing.T) {
 			if n["Status"] != "Available" || n["Name"] != name+"-nat" {
 				t.Errorf("%s: NAT gateway %v %v", name, n["Name"], n["Status"])
 			}
-			ips := n["IpLists"].(map[string]any)["IpList"].([]any)
+			var ips []any // EIPs; bandwidth-package IPs (nateip-) are listed too
+			for _, ip := range n["IpLists"].(map[string]any)["IpList"].([]any) {
+				if !strings.HasPrefix(ip.(map[string]any)["AllocationId"].(string), "nateip-") {
+					ips = append(ips, ip)
+				}
+			}
 			if len(ips) < 1 || len(ips) > 3 {
 				t.Errorf("%s: %d EIPs on the NAT gateway", name, len(ips))
 			}

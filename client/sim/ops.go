@@ -68,6 +68,7 @@ func newRegistry() *registry {
 	addSagFlowLog(r)
 	addPeer(r)
 	addNAT(r)
+	addNatBwp(r)
 	addEIP(r)
 	addCbwp(r)
 	addVPN(r)

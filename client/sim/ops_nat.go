@@ -135,6 +135,8 @@ func renderNat(st *store, r *record) any {
 			SnatEntryEnabled: use == "UsedBySnatTable",
 		})
 	}
+	bwp, ids := natBwpIPs(st, r.ID) // NAT bandwidth packages (ops_natbwp.go)
+	v.IpLists.IpList, v.BandwidthPackageIds.BandwidthPackageId = append(v.IpLists.IpList, bwp...), ids
 	return &v
 }
 
@@ -453,6 +455,9 @@ func deleteNatGatewayOp(c *call) (any, error) {
 		return errf(400, "DependencyViolation."+what,
 			"The specified resource of NatGateway depends on %s, so the operation cannot be completed.", what)
 	}
+	if err := c.blocked(kindNatGateway, rec.ID); err != nil {
+		return nil, err // bandwidth packages, with or without Force
+	}
 	if c.st.count(kindRouteEntry, "nexthop", rec.ID) > 0 {
 		return nil, dep("RouterEntry")
 	}
@@ -686,7 +691,7 @@ func snatIPs(c *call, nat *record, s string) (string, error) {
 		return "", newErr(400, "SNAT_IP_POOL_COUNT_TOO_MANY", "The Snat pool ip too many.")
 	}
 	for _, p := range parts {
-		if gatewayEip(c.st, nat, p) == nil {
+		if gatewayEip(c.st, nat, p) == nil && !natBwpOwns(c.st, nat.ID, p) {
 			return "", errNotInNat()
 		}
 		if fwdUsing(c.st, nat.ID, p) != nil {
@@ -958,7 +963,7 @@ func checkForward(c *call, nat *record, f forwardRule, self *record) (forwardRul
 		return f, newErr(400, "Forbidden.DestnationIpOutOfVpcCIDR", "The specified Internal Ip is Out of VPC CIDR.")
 	}
 	f = f.normalize()
-	if gatewayEip(c.st, nat, f.ExternalIp) == nil {
+	if gatewayEip(c.st, nat, f.ExternalIp) == nil && !natBwpOwns(c.st, nat.ID, f.ExternalIp) {
 		if eipByIP(c.st, nat.Region, f.ExternalIp) == nil {
 			return f, newErr(404, "InvalidExternalIp.NotFound", "Specified External Ip address does not found on the VRouter")
 		}

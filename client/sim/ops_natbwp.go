@@ -1,0 +1,474 @@
+package sim
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// NAT bandwidth packages (seed 003 §17; api-catalog §2.9): a shared
+// bandwidth plus public IPs (nateip-…) owned by one NAT gateway, at most
+// four per gateway. The gateway lists their IPs with its own (IpLists) and
+// their IDs (BandwidthPackageIds); SNAT and DNAT entries may use them like
+// the gateway's EIPs (natBwpOwns, called from ops_nat.go).
+//
+// Lifecycle: CreateBandwidthPackage Creating → Available;
+// ModifyBandwidthPackageSpec, AddBandwidthPackageIps and
+// RemoveBandwidthPackageIps Modifying → Available (the addresses change at
+// once); DeleteBandwidthPackage Deleting → gone.
+//
+// Choices where the seed is silent:
+//   - Status is documented only by the example "Available"; the transitional
+//     statuses are Creating, Modifying and Deleting, and a package that is
+//     not Available refuses changes with IncorrectStatus.
+//   - CreateBandwidthPackage refuses IpCount over 50 with the documented
+//     QuotaExceeded.BandwidthPackageIps and an IpCount that is not a
+//     positive whole number with InvalidIpCount.ValueNotSupported, as
+//     AddBandwidthPackageIps does; a package never holds more than 50 IPs.
+//   - RemovedIpAddresses.N takes addresses or their AllocationIds. An
+//     address of no NAT bandwidth package answers
+//     InvalidRemovedIpAddresses.NotFound; one of another package
+//     invalidRemovedIpAddresses.NotFound (both documented).
+//   - DeleteBandwidthPackage with Force=true deletes the SNAT and DNAT
+//     entries using its IPs; without it they refuse the deletion.
+//   - A FinancialLocked package (the demo has one) refuses spec and IP
+//     changes with BandwidthPackage.FinancialLocked.
+
+const kindNatBwp = "natbwp"
+
+const stFinancialLocked = "FinancialLocked"
+
+func natBwpOf(r *record) *model.NatBandwidthPackage { return r.Value.(*model.NatBandwidthPackage) }
+
+func addNatBwp(r *registry) {
+	r.kind(&kindSpec{
+		Name: kindNatBwp, Prefix: "bwp-", New: model.NewOf[model.NatBandwidthPackage](),
+		ID:        model.Field(func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId }),
+		Status:    model.Field(func(b *model.NatBandwidthPackage) string { return b.Status }),
+		SetStatus: func(v any, s string) { v.(*model.NatBandwidthPackage).Status = s },
+		Refs: func(v any) []ref {
+			b := v.(*model.NatBandwidthPackage)
+			refs := []ref{{kindNatGateway, b.NatGatewayId}}
+			for _, ip := range b.IPs() {
+				refs = append(refs, ref{"ip", ip.IpAddress})
+			}
+			return refs
+		},
+		Render: func(st *store, r *record) any {
+			b := *natBwpOf(r)
+			ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
+			for i, ip := range b.IPs() {
+				ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
+				ips[i] = ip
+			}
+			b.PublicIpAddresses.PublicIpAddresse = ips
+			b.IpCount = strconv.Itoa(len(ips))
+			return &b
+		},
+	})
+	vpc := model.ProductVPC
+	r.write(vpc, "CreateBandwidthPackage", createNatBwpOp)
+	r.write(vpc, "ModifyBandwidthPackageSpec", modifyNatBwpSpecOp)
+	r.write(vpc, "ModifyBandwidthPackageAttribute", modifyNatBwpAttributeOp)
+	r.write(vpc, "AddBandwidthPackageIps", addNatBwpIpsOp)
+	r.write(vpc, "RemoveBandwidthPackageIps", removeNatBwpIpsOp)
+	r.write(vpc, "DeleteBandwidthPackage", deleteNatBwpOp)
+	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps)
+	r.block(kindNatGateway, kindNatBwp, "DependencyViolation.BandwidthPackages", "There are BandwidthPackages on specified NatGateway not deleted.")
+	r.followUp("natbwp.delete", func(st *store, rec *record) {
+		for _, ip := range natBwpOf(rec).Addresses() {
+			for _, e := range natEntriesUsing(st, natBwpOf(rec).NatGatewayId, ip) {
+				st.remove(e)
+			}
+		}
+	})
+}
+
+// natBwpOwns reports whether ip is an address of a bandwidth package of the
+// NAT gateway natID: SNAT and DNAT entries may use it like a bound EIP.
+func natBwpOwns(st *store, natID, ip string) bool {
+	for _, r := range st.children(kindNatBwp, "ip", ip) {
+		if natBwpOf(r).NatGatewayId == natID {
+			return true
+		}
+	}
+	return false
+}
+
+// natBwpIPs are the addresses of the gateway's packages, as its IpLists
+// shows them, and the packages' IDs.
+func natBwpIPs(st *store, natID string) (ips []model.NatIp, ids model.Strings) {
+	ids = model.Strings{}
+	for _, r := range st.children(kindNatBwp, kindNatGateway, natID) {
+		ids = append(ids, r.ID)
+		for _, ip := range natBwpOf(r).IPs() {
+			use := natIPUse(st, natID, ip.IpAddress)
+			ips = append(ips, model.NatIp{AllocationId: ip.AllocationId, IpAddress: ip.IpAddress, UsingStatus: use,
+				SnatEntryEnabled: use == "UsedBySnatTable"})
+		}
+	}
+	return ips, ids
+}
+
+// natEntriesUsing lists the SNAT and DNAT entries of a gateway that use ip.
+func natEntriesUsing(st *store, natID, ip string) []*record {
+	var out []*record
+	if e := snatUsing(st, natID, ip, nil); e != nil {
+		out = append(out, e)
+	}
+	for _, e := range st.children(kindForwardEntry, "ngw", natID) {
+		if fwdOf(e).ExternalIp == ip {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// natBwpDependents answers the documented DependencyViolation code for the
+// first of ips an SNAT or DNAT entry of the gateway uses.
+func natBwpDependents(st *store, natID string, ips []string, snatMsg, fwdMsg string) error {
+	for _, ip := range ips {
+		if snatUsing(st, natID, ip, nil) != nil {
+			return newErr(400, "DependencyViolation.SnatEntry", snatMsg)
+		}
+		if fwdUsing(st, natID, ip) != nil {
+			return newErr(400, "DependencyViolation.ForwardEntry", fwdMsg)
+		}
+	}
+	return nil
+}
+
+// newNatBwpIP allocates an unused public address of the region.
+func newNatBwpIP(st *store, region string) (model.NatBwpIP, bool) {
+	for range 100 {
+		ip, ok := newPublicIP(st, region)
+		if !ok {
+			return model.NatBwpIP{}, false
+		}
+		if st.count(kindNatBwp, "ip", ip) == 0 {
+			return model.NatBwpIP{AllocationId: st.newID("nateip", region), IpAddress: ip}, true
+		}
+	}
+	return model.NatBwpIP{}, false
+}
+
+// natBwpArgs describe a new package.
+type natBwpArgs struct {
+	Name, Description, Zone, Bandwidth, Charge, Status, Created string
+	IPs                                                         int
+}
+
+// addNatBwpRec stores a package of the gateway nat with a.IPs new addresses;
+// false when the region has no address left.
+func addNatBwpRec(st *store, nat *record, a natBwpArgs) (*record, bool) {
+	b := &model.NatBandwidthPackage{
+		BandwidthPackageId: st.newID(kindNatBwp, nat.Region), Name: a.Name, Description: a.Description, RegionId: nat.Region,
+		ZoneId: a.Zone, NatGatewayId: nat.ID, Bandwidth: a.Bandwidth, ISP: "BGP", Status: a.Status, BusinessStatus: "Normal",
+		InstanceChargeType: "PostPaid", InternetChargeType: a.Charge, CreationTime: a.Created,
+	}
+	for range a.IPs {
+		ip, ok := newNatBwpIP(st, nat.Region)
+		if !ok {
+			return nil, false
+		}
+		b.PublicIpAddresses.PublicIpAddresse = append(b.PublicIpAddresses.PublicIpAddresse, ip)
+	}
+	b.IpCount = strconv.Itoa(a.IPs)
+	return st.mustAdd(kindNatBwp, nat.Region, b), true
+}
+
+func lookupNatBwp(c *call) (*record, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	return lookupIn(c, kindNatBwp, "BandwidthPackageId", region, "InvalidBandwidthPackageId.NotFound",
+		"The specified bandwidthPackageId does not exist in our records.")
+}
+
+// changeableNatBwp finds the package and checks it can change now: not
+// overdue-locked (when locked matters) and Available.
+func changeableNatBwp(c *call, locked bool) (*record, error) {
+	rec, err := lookupNatBwp(c)
+	if err != nil {
+		return nil, err
+	}
+	b := natBwpOf(rec)
+	if locked && b.BusinessStatus == stFinancialLocked {
+		return nil, newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
+	}
+	if b.Status != stAvailable {
+		return nil, newErr(400, "IncorrectStatus", "The current bandwidth package status does not support this operation.")
+	}
+	return rec, nil
+}
+
+func errNatBwpIPCount() error {
+	return newErr(400, "InvalidIpCount.ValueNotSupported", "The specified value of IpCount not supported.")
+}
+
+func errNatBwpIPQuota() error {
+	return newErr(400, "QuotaExceeded.BandwidthPackageIps", "The specified ipCount exceeded quota.")
+}
+
+// natBwpZone is the Zone parameter: a zone of the region, or one of them
+// at random.
+func natBwpZone(c *call, region string) (string, error) {
+	zones := c.srv.region(region).Zones
+	z := strings.TrimSpace(c.str("Zone"))
+	if z == "" {
+		if len(zones) == 0 {
+			return "", nil
+		}
+		return region + "-" + zones[c.st.rng.IntN(len(zones))], nil
+	}
+	if !slices.Contains(zones, strings.TrimPrefix(z, region+"-")) || !strings.HasPrefix(z, region+"-") {
+		return "", newErr(404, "InvalidZoneId.NotFound", "Specified value of ZoneId is not exists.")
+	}
+	return z, nil
+}
+
+func createNatBwpOp(c *call) (any, error) {
+	if err := c.need("RegionId", "NatGatewayId", "Bandwidth", "IpCount"); err != nil {
+		return nil, err
+	}
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	nat := c.st.find(kindNatGateway, region, strings.TrimSpace(c.str("NatGatewayId")))
+	if nat == nil {
+		return nil, newErr(404, "NATGW_NOT_EXIST", "The NatGateway not exist.")
+	}
+	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
+		return nil, newErr(400, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(c.str("IpCount")))
+	switch {
+	case err != nil || n < 1:
+		return nil, errNatBwpIPCount()
+	case n > model.NatBwpMaxIPs:
+		return nil, errNatBwpIPQuota()
+	}
+	if isp := strings.TrimSpace(c.str("ISP")); isp != "" && isp != "BGP" {
+		return nil, newErr(400, "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport", "The specified ISP of BandwidthPackage is not valid.")
+	}
+	charge, err := oneOfParam(c, "InternetChargeType", "PayByBandwidth", "PayByTraffic", "PayByBandwidth")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkNatNameDesc(c, "Name"); err != nil {
+		return nil, err
+	}
+	zone, err := natBwpZone(c, region)
+	if err != nil {
+		return nil, err
+	}
+	if c.st.status(nat) != stAvailable {
+		return nil, errNatStatus(400)
+	}
+	if c.st.count(kindNatBwp, kindNatGateway, nat.ID) >= model.NatBwpPerGateway {
+		return nil, newErr(400, "QuotaExceeded.BandwidthPackageCountOnNatGateway", "BandwidthPackage count limit on one NatGateway exceeded.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	rec, ok := addNatBwpRec(c.st, nat, natBwpArgs{Name: c.str("Name"), Description: c.str("Description"), Zone: zone,
+		Bandwidth: strconv.Itoa(mustAtoi(c.str("Bandwidth"))), Charge: charge, Status: stCreating, Created: model.FormatTime(c.now), IPs: n})
+	if !ok {
+		return nil, newErr(400, "ZONE_NO_AVAILABLE_IP", "The Zone have no available ip.")
+	}
+	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	return M{"BandwidthPackageId": rec.ID}, nil
+}
+
+// mustAtoi reads a number a rule has already accepted.
+func mustAtoi(s string) int {
+	n, _ := strconv.Atoi(strings.TrimSpace(s))
+	return n
+}
+
+// modifying applies f to the package and leaves it Modifying until the
+// settle time.
+func modifying(c *call, rec *record, f func(b *model.NatBandwidthPackage)) {
+	b := natBwpOf(rec)
+	c.st.change(rec, func() { f(b) })
+	c.st.setStatus(rec, stModifying)
+	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+}
+
+func modifyNatBwpSpecOp(c *call) (any, error) {
+	if err := c.need("Bandwidth"); err != nil {
+		return nil, err
+	}
+	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
+		return nil, newErr(404, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
+	}
+	rec, err := changeableNatBwp(c, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	modifying(c, rec, func(b *model.NatBandwidthPackage) { b.Bandwidth = strconv.Itoa(mustAtoi(c.str("Bandwidth"))) })
+	return nil, nil
+}
+
+func modifyNatBwpAttributeOp(c *call) (any, error) {
+	rec, err := lookupNatBwp(c)
+	if err != nil {
+		return nil, err
+	}
+	b := natBwpOf(rec)
+	return renamed(c, rec, checkNatNameDesc(c, "Name"), &b.Name, &b.Description)
+}
+
+// renamed applies a Name/Description change once check (the family's rule
+// for both, nil when they pass) allows it: each field is set where the
+// request carries it.
+func renamed(c *call, rec *record, check error, name, desc *string) (any, error) {
+	if check != nil {
+		return nil, check
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.change(rec, func() {
+		setIf(c, "Name", name)
+		setIf(c, "Description", desc)
+	})
+	return nil, nil
+}
+
+func addNatBwpIpsOp(c *call) (any, error) {
+	if err := c.need("IpCount"); err != nil {
+		return nil, err
+	}
+	if model.CheckNatBwpIPCount(c.str("IpCount")) != nil {
+		return nil, errNatBwpIPCount()
+	}
+	rec, err := changeableNatBwp(c, true)
+	if err != nil {
+		return nil, err
+	}
+	n := mustAtoi(c.str("IpCount"))
+	if model.CheckNatBwpAddIPs(c.str("IpCount"), len(natBwpOf(rec).IPs())) != nil {
+		return nil, errNatBwpIPQuota()
+	}
+	var ips []model.NatBwpIP
+	for range n {
+		ip, ok := newNatBwpIP(c.st, rec.Region)
+		if !ok {
+			return nil, newErr(400, "ZONE_NO_AVAILABLE_IP", "The Zone have no available ip.")
+		}
+		ips = append(ips, ip)
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	modifying(c, rec, func(b *model.NatBandwidthPackage) {
+		b.PublicIpAddresses.PublicIpAddresse = append(b.PublicIpAddresses.PublicIpAddresse, ips...)
+		b.IpCount = strconv.Itoa(len(b.IPs()))
+	})
+	return nil, nil
+}
+
+func removeNatBwpIpsOp(c *call) (any, error) {
+	rec, err := changeableNatBwp(c, true)
+	if err != nil {
+		return nil, err
+	}
+	asked := c.repeated("RemovedIpAddresses", model.NatBwpMaxRemove)
+	if len(asked) == 0 {
+		return nil, errMissing("RemovedIpAddresses.1")
+	}
+	b := natBwpOf(rec)
+	gone := map[string]bool{}
+	for _, a := range asked {
+		a = strings.TrimSpace(a)
+		i := slices.IndexFunc(b.IPs(), func(ip model.NatBwpIP) bool { return ip.IpAddress == a || ip.AllocationId == a })
+		switch {
+		case i >= 0:
+			gone[b.IPs()[i].IpAddress] = true
+		case c.st.count(kindNatBwp, "ip", a) == 0 && !strings.HasPrefix(a, "nateip-"):
+			return nil, newErr(400, "InvalidRemovedIpAddresses.NotFound", "Some of remove ip is not natPublicIp.")
+		default:
+			return nil, newErr(404, "invalidRemovedIpAddresses.NotFound",
+				"Some of the specified value of RemovedIpAddress not found in specified BandwidthPackage.")
+		}
+	}
+	if len(gone) >= len(b.IPs()) {
+		return nil, newErr(400, "InvalidIpCount.ValueNotSupported", "Can not remove all ips of the bandwidthPackage.")
+	}
+	if err := natBwpDependents(c.st, b.NatGatewayId, slices.Sorted(maps.Keys(gone)),
+		"The ip has been used by SnatEntry.", "The ip has been used by ForwardEntry."); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	modifying(c, rec, func(b *model.NatBandwidthPackage) {
+		b.PublicIpAddresses.PublicIpAddresse = slices.DeleteFunc(b.PublicIpAddresses.PublicIpAddresse,
+			func(ip model.NatBwpIP) bool { return gone[ip.IpAddress] })
+		b.IpCount = strconv.Itoa(len(b.IPs()))
+	})
+	return nil, nil
+}
+
+func deleteNatBwpOp(c *call) (any, error) {
+	rec, err := lookupNatBwp(c)
+	if err != nil {
+		return nil, err
+	}
+	force, _, err := c.boolParam("Force")
+	if err != nil {
+		return nil, err
+	}
+	b := natBwpOf(rec)
+	if !force {
+		const msg = "The specified BandwidthPackageId has dependent resource."
+		if err := natBwpDependents(c.st, b.NatGatewayId, b.Addresses(), msg, msg); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := changeableNatBwp(c, false); err != nil {
+		return nil, err
+	}
+	return deleting(c, rec, "natbwp.delete")
+}
+
+// deleting accepts a validated delete: the record reads Deleting until the
+// settle time, then the follow-up then (if any) runs and it is gone.
+func deleting(c *call, rec *record, then string) (any, error) {
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.setStatus(rec, stDeleting)
+	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
+	return nil, nil
+}
+
+func describeNatBwps(c *call) (any, error) {
+	return describeFields(c, kindNatBwp, "BandwidthPackages", "BandwidthPackage", natBwpOf, map[string]func(*model.NatBandwidthPackage) string{
+		"BandwidthPackageId": func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
+		"NatGatewayId":       func(b *model.NatBandwidthPackage) string { return b.NatGatewayId },
+	})
+}
+
+// describeFields answers a PageNumber/PageSize listing (10 by default, 50
+// at most) of a kind in the request's region, narrowed by optional
+// exact-match parameters (fields: parameter → the value it matches).
+func describeFields[T any](c *call, kind, wrapper, item string, of func(*record) *T, fields map[string]func(*T) string) (any, error) {
+	region, rerr := c.region()
+	num, size, perr := c.paging(10, 50)
+	if err := cmp.Or(rerr, perr); err != nil {
+		return nil, err
+	}
+	recs, total := c.st.inRegion(kind, region).page(filters(fieldFilters(c, of, fields)...), (num-1)*size, size)
+	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
+}

@@ -1,0 +1,178 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// NatBwpIP is one public address of a NAT bandwidth package
+// (PublicIpAddresses.PublicIpAddresse): an AllocationId nateip-…, and what
+// the NAT gateway uses it for.
+type NatBwpIP struct {
+	AllocationId    string `json:"AllocationId"`
+	IpAddress       string `json:"IpAddress"`
+	UsingStatus     string `json:"UsingStatus"` // Idle | UsedBySnatTable | UsedByForwardTable
+	ApAccessEnabled bool   `json:"ApAccessEnabled"`
+}
+
+// NatBandwidthPackage is an item of DescribeBandwidthPackages
+// (BandwidthPackages.BandwidthPackage): a shared bandwidth plus public IPs
+// that belong to one NAT gateway (seed 003 §17, accounts that had NAT
+// bandwidth packages before 3 Nov 2017). Bandwidth and IpCount are strings
+// in this API.
+type NatBandwidthPackage struct {
+	BandwidthPackageId string `json:"BandwidthPackageId"`
+	Name               string `json:"Name"`
+	Description        string `json:"Description"`
+	RegionId           string `json:"RegionId"`
+	ZoneId             string `json:"ZoneId"`
+	NatGatewayId       string `json:"NatGatewayId"`
+	Bandwidth          string `json:"Bandwidth"`
+	IpCount            string `json:"IpCount"`
+	ISP                string `json:"ISP"`
+	Status             string `json:"Status"`         // Creating | Available | Modifying | Deleting
+	BusinessStatus     string `json:"BusinessStatus"` // Normal | FinancialLocked | SecurityLocked
+	InstanceChargeType string `json:"InstanceChargeType"`
+	InternetChargeType string `json:"InternetChargeType"` // PayByTraffic | PayByBandwidth
+	CreationTime       string `json:"CreationTime"`
+	PublicIpAddresses  struct {
+		PublicIpAddresse Items[NatBwpIP] `json:"PublicIpAddresse"`
+	} `json:"PublicIpAddresses"`
+}
+
+// IPs lists the package's public addresses.
+func (b *NatBandwidthPackage) IPs() []NatBwpIP { return b.PublicIpAddresses.PublicIpAddresse }
+
+// Addresses lists the package's public addresses as text.
+func (b *NatBandwidthPackage) Addresses() []string {
+	out := make([]string, 0, len(b.IPs()))
+	for _, ip := range b.IPs() {
+		out = append(out, ip.IpAddress)
+	}
+	return out
+}
+
+// Has reports whether ip is one of the package's addresses.
+func (b *NatBandwidthPackage) Has(ip string) bool {
+	for _, a := range b.IPs() {
+		if a.IpAddress == ip {
+			return true
+		}
+	}
+	return false
+}
+
+// usage renders each address with what uses it: "47.1.2.3 (SNAT)".
+func (b *NatBandwidthPackage) usage() string {
+	parts := make([]string, 0, len(b.IPs()))
+	for _, ip := range b.IPs() {
+		s := ip.IpAddress
+		switch ip.UsingStatus {
+		case "UsedBySnatTable":
+			s += " (SNAT)"
+		case "UsedByForwardTable":
+			s += " (DNAT)"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// NAT bandwidth package limits (seed 003 §17.2, §17.4, §17.7, §17.9).
+const (
+	NatBwpMinBandwidth = 5
+	NatBwpMaxBandwidth = 1000
+	NatBwpMaxIPs       = 50 // IpCount of one package, and of one AddBandwidthPackageIps
+	NatBwpPerGateway   = 4  // packages on one NAT gateway
+	NatBwpMaxRemove    = 20 // RemovedIpAddresses.N
+)
+
+// CheckNatBwpBandwidth applies CreateBandwidthPackage's and
+// ModifyBandwidthPackageSpec's Bandwidth rule: a whole number of Mbit/s,
+// 5-1000.
+func CheckNatBwpBandwidth(s string) error {
+	return checkWhole(s, NatBwpMinBandwidth, NatBwpMaxBandwidth, "Mbit/s")
+}
+
+// CheckNatBwpIPCount applies the IpCount rule of CreateBandwidthPackage
+// and AddBandwidthPackageIps: 1-50 addresses.
+func CheckNatBwpIPCount(s string) error { return checkWhole(s, 1, NatBwpMaxIPs, "IPs") }
+
+func checkWhole(s string, lo, hi int, unit string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("must be a whole number of %s, %d-%d", unit, lo, hi)
+	}
+	return CheckRange(n, lo, hi)
+}
+
+// CheckNatBwpAddIPs checks AddBandwidthPackageIps against the package's
+// current addresses: the count itself, then the package's limit of 50.
+func CheckNatBwpAddIPs(count string, have int) error {
+	if err := CheckNatBwpIPCount(count); err != nil {
+		return err
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(count))
+	if have+n > NatBwpMaxIPs {
+		return fmt.Errorf("the package holds %d IPs; %d more would pass its limit of %d (at most %d more)", have, n, NatBwpMaxIPs, NatBwpMaxIPs-have)
+	}
+	return nil
+}
+
+// CheckNatBwpRemove applies RemoveBandwidthPackageIps' rules to a removal
+// of n of have addresses: 1-20 at once, and never all of them.
+func CheckNatBwpRemove(n, have int) error {
+	switch {
+	case n < 1 || n > NatBwpMaxRemove:
+		return fmt.Errorf("remove 1-%d IPs at once (not %d)", NatBwpMaxRemove, n)
+	case n >= have:
+		return fmt.Errorf("a bandwidth package keeps at least one IP: it has %d", have)
+	}
+	return nil
+}
+
+// businessColumn is the package's BusinessStatus, coloured on its own
+// scale: an overdue or security-locked package refuses changes.
+func businessColumn() Column {
+	c := Col("Business", 15, StyleStatus, func(b *NatBandwidthPackage) string { return b.BusinessStatus })
+	c.Phases = PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}})
+	return c
+}
+
+func natBwpKind() *Kind {
+	return &Kind{
+		Name: "natbwp", Aliases: []string{"bwp", "bandwidthpackage", "bandwidthpackages", "natbwps"},
+		Title: "NAT Bandwidth Packages", Singular: "NAT bandwidth package", Order: 44,
+		List: ListSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", Path: "BandwidthPackages.BandwidthPackage",
+			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		Get: &GetSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", IDParam: "BandwidthPackageId",
+			Path: "BandwidthPackages.BandwidthPackage", IDField: "BandwidthPackageId", NotFound: []string{"InvalidBandwidthPackageId.NotFound"}},
+		Scopes: []Scope{{Parent: "nat", Param: "NatGatewayId"}},
+		New:    NewOf[NatBandwidthPackage](), ID: Field(func(b *NatBandwidthPackage) string { return b.BandwidthPackageId }),
+		NameOf: Field(func(b *NatBandwidthPackage) string { return b.Name }),
+		Status: Field(func(b *NatBandwidthPackage) string { return b.Status }),
+		Columns: []Column{
+			Col("ID", 26, StyleID, func(b *NatBandwidthPackage) string { return b.BandwidthPackageId }),
+			Col("Name", 18, StylePlain, func(b *NatBandwidthPackage) string { return b.Name }),
+			Col("Status", 10, StyleStatus, func(b *NatBandwidthPackage) string { return b.Status }),
+			Col("Bandwidth", 9, StyleNumber, func(b *NatBandwidthPackage) string { return b.Bandwidth }),
+			Col("IPs", 4, StyleNumber, func(b *NatBandwidthPackage) string { return b.IpCount }),
+			Col("Public IPs", 34, StyleCIDR, func(b *NatBandwidthPackage) string { return b.usage() }),
+			Col("NAT", 26, StyleID, func(b *NatBandwidthPackage) string { return b.NatGatewayId }),
+			Col("Zone", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.ZoneId }),
+			businessColumn(),
+			Col("Billing", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.InternetChargeType }),
+			Col("ISP", 4, StylePlain, func(b *NatBandwidthPackage) string { return b.ISP }),
+			regionColumn(),
+			Col("Created", 20, StyleTime, func(b *NatBandwidthPackage) string { return b.CreationTime }),
+			Col("Description", 24, StylePlain, func(b *NatBandwidthPackage) string { return b.Description }),
+		},
+		SortBy: "Name",
+		Phases: PhaseMap(map[Phase][]string{
+			PhaseReady:        {"Available"},
+			PhaseTransitional: {"Creating", "Modifying", "Deleting"},
+		}),
+		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+	}
+}

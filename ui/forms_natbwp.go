@@ -1,0 +1,384 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- NAT bandwidth packages ----
+
+func natBwpOps() kindOps {
+	return kindOps{
+		create: func(fc *formCtx) mutation {
+			m := &natBwpCreate{bandwidth: "5", ipCount: "1", charge: "PayByBandwidth"}
+			if p := parentOf(fc, "nat"); p != nil {
+				m.onlyNat = p.ID
+			}
+			return m
+		},
+		edit: func(fc *formCtx) mutation {
+			b := fc.target.Val().(*model.NatBandwidthPackage)
+			return &attrEdit[client.ModifyBandwidthPackageAttributeInput]{
+				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, action: "ModifyBandwidthPackageAttribute", kind: "natbwp",
+				id: b.BandwidthPackageId, name: b.Name, desc: b.Description,
+				request: func(fc *formCtx, name, desc string) *client.ModifyBandwidthPackageAttributeInput {
+					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
+				},
+				send: (*client.Client).ModifyBandwidthPackageAttribute,
+			}
+		},
+		del: &deleteSpec{
+			action: "DeleteBandwidthPackage", fresh: true, about: natBwpAbout,
+			stops: func(o *model.Object) []string {
+				b := o.Val().(*model.NatBandwidthPackage)
+				return []string{fmt.Sprintf("Its %s (%s) go back to Alibaba Cloud and %s loses them.",
+					plural(len(b.IPs()), "public IP", "public IPs"), strings.Join(b.Addresses(), ", "), b.NatGatewayId)}
+			},
+			refuse: onlyWhenAvailable,
+			impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+				b := o.Val().(*model.NatBandwidthPackage)
+				return nil, natBwpUsers(b, b.Has), nil
+			},
+			force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
+			run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string, force bool) (*submitted, error) {
+				in := &client.DeleteBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
+				if force {
+					in.Force = "true"
+				}
+				out, err := fc.client.DeleteBandwidthPackage(ctx, in)
+				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
+			},
+		},
+		actions: func(fc *formCtx) []actionItem {
+			if fc.target == nil {
+				return nil
+			}
+			b := fc.target.Val().(*model.NatBandwidthPackage)
+			out := []actionItem{
+				{label: "Modify spec", hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", make: natBwpChanger(natBwpSpec)},
+				{label: "Add IPs", hint: "add public IPs (" + b.IpCount + " now, at most 50)", make: natBwpChanger(natBwpAdd)},
+			}
+			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
+				return "Remove IP " + ip, "release " + ip + " from the package"
+			}, natBwpRemoveSpec)...)
+		},
+	}
+}
+
+func natBwpAbout(_ *formCtx, o *model.Object) []string {
+	b := o.Val().(*model.NatBandwidthPackage)
+	return []string{fmt.Sprintf("%s Mbit/s shared by %s of NAT gateway %s (%s)", b.Bandwidth,
+		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, firstNonEmpty(b.ZoneId, "no zone"))}
+}
+
+// natBwpUsers names the entries using the IPs picked: the API refuses removing
+// those IPs, or deleting the package, until they are gone.
+func natBwpUsers(b *model.NatBandwidthPackage, picked func(ip string) bool) []string {
+	var out []string
+	for _, ip := range b.IPs() {
+		if !picked(ip.IpAddress) {
+			continue
+		}
+		switch ip.UsingStatus {
+		case "UsedBySnatTable":
+			out = append(out, ip.IpAddress+" is used by an SNAT entry of "+b.NatGatewayId+" (DependencyViolation.SnatEntry)")
+		case "UsedByForwardTable":
+			out = append(out, ip.IpAddress+" is used by a DNAT entry of "+b.NatGatewayId+" (DependencyViolation.ForwardEntry)")
+		}
+	}
+	return out
+}
+
+// natBwpRefusal says why the package's spec or IPs cannot change now.
+func natBwpRefusal(b *model.NatBandwidthPackage) string {
+	switch {
+	case b.BusinessStatus == "FinancialLocked":
+		return b.BandwidthPackageId + " is overdue (FinancialLocked): settle the bill before changing it"
+	case b.Status != "Available":
+		return fmt.Sprintf("%s is %s; only an Available bandwidth package can change", b.BandwidthPackageId, b.Status)
+	}
+	return ""
+}
+
+// natBwpCreate adds a package to a NAT gateway (from the API; fixed when
+// opened from one). The gateways' package counts come from the API: four is
+// the most one may have.
+type natBwpCreate struct {
+	natID, bandwidth, ipCount, zone, charge, name, desc string
+	onlyNat                                             string
+	nats, zones                                         []pick
+	status                                              map[string]string // NAT → status
+	count                                               map[string]int    // NAT → packages
+}
+
+func (m *natBwpCreate) Title() string {
+	title := "Create NAT bandwidth package"
+	if m.onlyNat != "" {
+		title += " in " + m.onlyNat
+	}
+	return title
+}
+func (m *natBwpCreate) Action() string { return "CreateBandwidthPackage" }
+
+func (m *natBwpCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	nats, err := fc.client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.region, NatGatewayId: m.onlyNat})
+	if err != nil {
+		return err
+	}
+	pkgs, err := fc.client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.region, NatGatewayId: m.onlyNat})
+	if err != nil {
+		return err
+	}
+	zones, err := fc.client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	m.count, m.status = map[string]int{}, map[string]string{}
+	for _, p := range pkgs {
+		m.count[p.NatGatewayId]++
+	}
+	m.nats = []pick{}
+	for _, n := range nats {
+		m.status[n.NatGatewayId] = n.Status
+		m.nats = append(m.nats, pick{fmt.Sprintf("%s  %s  %s  %d/%d packages", n.NatGatewayId, n.Name, n.Status,
+			m.count[n.NatGatewayId], model.NatBwpPerGateway), n.NatGatewayId})
+	}
+	m.zones = []pick{{"any zone (the API picks one)", ""}}
+	for _, z := range zones {
+		m.zones = append(m.zones, pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
+	}
+	m.natID = keepOrFirst(m.natID, m.nats)
+	return nil
+}
+
+// checkNat refuses a gateway that cannot take another package now.
+func (m *natBwpCreate) checkNat(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("there is no NAT gateway to choose")
+	case m.count[id] >= model.NatBwpPerGateway:
+		return fmt.Errorf("%s already has %d bandwidth packages, the most a NAT gateway may have", id, m.count[id])
+	case m.status[id] != "" && m.status[id] != "Available":
+		return fmt.Errorf("%s is %s; packages are added to an Available NAT gateway", id, m.status[id])
+	}
+	return nil
+}
+
+func (m *natBwpCreate) Form(fc *formCtx) *huh.Form {
+	nat := pickerWith("NAT gateway", &m.natID, m.nats, "no NAT gateway in "+fc.region, "is no longer in "+fc.region, 0,
+		"at most 4 packages per gateway")
+	if s, ok := nat.(*huh.Select[string]); ok && len(m.nats) > 0 {
+		nat = s.Validate(m.checkNat)
+	}
+	return huh.NewForm(
+		huh.NewGroup(nat,
+			liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckNatBwpBandwidth, "shared by the package's IPs; 5-1000"),
+			liveInput("Public IPs", &m.ipCount, model.CheckNatBwpIPCount, "how many addresses; 1-50"),
+			pickerWith("Zone", &m.zone, m.zones, "DescribeZones offers no zone in "+fc.region, "is no longer offered in "+fc.region, 0, ""),
+			huh.NewSelect[string]().Title("Billing").Value(&m.charge).Options(
+				huh.NewOption("pay by bandwidth", "PayByBandwidth"), huh.NewOption("pay by traffic", "PayByTraffic")),
+			nameField(&m.name), descField(&m.desc),
+		),
+	)
+}
+
+func (m *natBwpCreate) Check(fc *formCtx) error {
+	return checks(
+		check("NAT gateway", notOffered(m.nats, m.natID, "is no longer in "+fc.region)),
+		check("NAT gateway", m.checkNat(m.natID)),
+		check("bandwidth", model.CheckNatBwpBandwidth(m.bandwidth)),
+		check("public IPs", model.CheckNatBwpIPCount(m.ipCount)),
+		check("zone", notOffered(m.zones, m.zone, "is no longer offered in "+fc.region)),
+		check("name", model.DefaultName.Check(m.name)),
+		check("description", model.CheckDescription(m.desc)),
+	)
+}
+
+func (m *natBwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := &client.CreateBandwidthPackageInput{RegionId: fc.region, NatGatewayId: m.natID, Bandwidth: strings.TrimSpace(m.bandwidth),
+		IpCount: strings.TrimSpace(m.ipCount), Zone: m.zone, InternetChargeType: m.charge, Name: m.name, Description: m.desc,
+		ClientToken: token}
+	out, err := fc.client.CreateBandwidthPackage(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.BandwidthPackageId == "" {
+		return nil, fmt.Errorf("CreateBandwidthPackage answered without a BandwidthPackageId")
+	}
+	return made(fc, "natbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
+}
+
+// natBwpChange is one of the two one-field changes of a package: its
+// bandwidth (ModifyBandwidthPackageSpec) or more IPs
+// (AddBandwidthPackageIps). Each is a row of data; one form serves both.
+type natBwpChange struct {
+	title, action, field, hint string
+	start                      func(b *model.NatBandwidthPackage) string
+	check                      func(b *model.NatBandwidthPackage, v string) error
+	call                       func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error)
+}
+
+var natBwpSpec = natBwpChange{
+	title: "Modify spec of", action: "ModifyBandwidthPackageSpec", field: "Bandwidth (Mbit/s)", hint: "5-1000, shared by the package's IPs",
+	start: func(b *model.NatBandwidthPackage) string { return b.Bandwidth },
+	check: func(b *model.NatBandwidthPackage, v string) error {
+		if err := model.CheckNatBwpBandwidth(v); err != nil {
+			return err
+		}
+		if strings.TrimSpace(v) == b.Bandwidth {
+			return fmt.Errorf("the package already has %s Mbit/s", b.Bandwidth)
+		}
+		return nil
+	},
+	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, _ string) (any, *client.Result, error) {
+		in := &client.ModifyBandwidthPackageSpecInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId, Bandwidth: strings.TrimSpace(v)}
+		out, err := c.ModifyBandwidthPackageSpec(ctx, in)
+		return in, out, err
+	},
+}
+
+var natBwpAdd = natBwpChange{
+	title: "Add IPs to", action: "AddBandwidthPackageIps", field: "IPs to add", hint: "1-50; a package holds at most 50",
+	start: func(*model.NatBandwidthPackage) string { return "1" },
+	check: func(b *model.NatBandwidthPackage, v string) error { return model.CheckNatBwpAddIPs(v, len(b.IPs())) },
+	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error) {
+		in := &client.AddBandwidthPackageIpsInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId,
+			IpCount: strings.TrimSpace(v), ClientToken: token}
+		out, err := c.AddBandwidthPackageIps(ctx, in)
+		return in, out, err
+	},
+}
+
+// natBwpForm runs a natBwpChange on the selected package, read again when
+// the form opens: the status and the lock decide.
+type natBwpForm struct {
+	natBwpChange
+	obj           *model.Object
+	b             *model.NatBandwidthPackage
+	value, refuse string
+}
+
+func natBwpChanger(ch natBwpChange) func(fc *formCtx) mutation {
+	return func(fc *formCtx) mutation {
+		b := fc.target.Val().(*model.NatBandwidthPackage)
+		return &natBwpForm{natBwpChange: ch, obj: fc.target, b: b, value: ch.start(b), refuse: natBwpRefusal(b)}
+	}
+}
+
+func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
+func (m *natBwpForm) Action() string { return m.action }
+
+func (m *natBwpForm) Prepare(ctx context.Context, fc *formCtx) error {
+	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+	if err != nil || refusal != "" {
+		m.refuse = refusal
+		return err
+	}
+	m.b = fresh.Val().(*model.NatBandwidthPackage)
+	m.refuse = natBwpRefusal(m.b)
+	return nil
+}
+
+func (m *natBwpForm) Form(fc *formCtx) *huh.Form {
+	if m.refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+	}
+	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.value, func(s string) error { return m.check(m.b, s) }, m.hint)))
+}
+
+func (m *natBwpForm) Check(fc *formCtx) error {
+	if m.refuse != "" {
+		return fmt.Errorf("%s", m.refuse)
+	}
+	return check(strings.ToLower(m.field), m.check(m.b, m.value)).err
+}
+
+func (m *natBwpForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in, out, err := m.call(ctx, fc.client, m.b, m.value, token)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "natbwp", m.b.BandwidthPackageId, out.RequestId, in, nil), nil
+}
+
+// natBwpRemoveSpec releases one IP of the selected package through the
+// destructive dialog (the user types the address). The last IP stays, and
+// an IP an SNAT or DNAT entry uses is refused until the entry is gone.
+func natBwpRemoveSpec(ip string) *deleteSpec {
+	return &deleteSpec{verb: "Remove", action: "RemoveBandwidthPackageIps", fresh: true, about: natBwpAbout,
+		subject: func(o *model.Object) string { return "IP " + ip + " from bandwidth package " + o.ID },
+		confirm: func(*model.Object) []string { return []string{ip} },
+		stops: func(o *model.Object) []string {
+			return []string{ip + " goes back to Alibaba Cloud; " + o.Val().(*model.NatBandwidthPackage).NatGatewayId + " can no longer use it."}
+		},
+		refuse: func(o *model.Object) string {
+			b := o.Val().(*model.NatBandwidthPackage)
+			if !b.Has(ip) {
+				return ip + " is no longer an IP of " + o.ID
+			}
+			if why := natBwpRefusal(b); why != "" {
+				return why
+			}
+			if err := model.CheckNatBwpRemove(1, len(b.IPs())); err != nil {
+				return ip + " is the last IP of " + o.ID + ": " + err.Error()
+			}
+			return ""
+		},
+		impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+			return nil, natBwpUsers(o.Val().(*model.NatBandwidthPackage), func(x string) bool { return x == ip }), nil
+		},
+		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
+				ClientToken: token}
+			out, err := fc.client.RemoveBandwidthPackageIps(ctx, in)
+			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
+		},
+	}
+}
+
+// destroyEach is one destructive `x` entry per item (an IP of a package):
+// its label and hint, and the dialog's spec, made from the item.
+func destroyEach(items []string, label func(item string) (string, string), spec func(item string) *deleteSpec) []actionItem {
+	out := make([]actionItem, 0, len(items))
+	for _, it := range items {
+		l, h := label(it)
+		out = append(out, actionItem{label: l, hint: h, destroy: func(*formCtx) *deleteSpec { return spec(it) }})
+	}
+	return out
+}
+
+// sent is what a destructive call on o returns: followed until o is gone
+// (target nil) or reads one of target.
+func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*submitted, error) {
+	if err != nil {
+		return nil, err
+	}
+	if target == nil {
+		return removed(o, action, out.RequestId, in), nil
+	}
+	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
+	res.Action = action
+	return res, nil
+}
+
+// natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:
+// the SNAT and DNAT forms offer them next to the gateway's EIPs.
+func natBwpPicks(ctx context.Context, fc *formCtx, natID string) ([]pick, error) {
+	pkgs, err := fc.client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.region, NatGatewayId: natID})
+	if err != nil {
+		return nil, err
+	}
+	var out []pick
+	for _, b := range pkgs {
+		for _, ip := range b.IPs() {
+			out = append(out, pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, firstNonEmpty(b.Name, b.BandwidthPackageId)), ip.IpAddress})
+		}
+	}
+	return out, nil
+}
