@@ -338,6 +338,7 @@ func vswitchKind() *Kind {
 			Col("Free IPs", 8, StyleNumber, func(v *VSwitch) string { return Itoa(v.AvailableIpAddressCount) }),
 			Col("VPC", 26, StyleID, func(v *VSwitch) string { return v.VpcId }),
 			Col("Route Table", 26, StyleID, func(v *VSwitch) string { return v.RouteTable.RouteTableId }),
+			Col("IPv6", 22, StyleCIDR, func(v *VSwitch) string { return v.Ipv6CidrBlock }),
 			Col("Created", 20, StyleTime, func(v *VSwitch) string { return v.CreationTime }),
 		},
 		SortBy: "Name",
