@@ -66,6 +66,7 @@ func newRegistry() *registry {
 	addEIP(r)
 	addVPN(r)
 	addHaVip(r)
+	addIpv6(r)
 	addSts(r)
 	return r
 }

@@ -1,0 +1,277 @@
+package sim
+
+import (
+	"github.com/alivpc/alivpc/model"
+)
+
+// IPv6 gateways (seed 003 §14): a VPC's IPv6 gateway, its egress-only
+// rules and the internet bandwidth of the VPC's IPv6 addresses.
+//
+// Lifecycle: CreateIpv6Gateway Creating → Available; ModifyIpv6GatewaySpec
+// Modifying → Available (the seed shows only Available; Modifying is this
+// simulator's transitional status for a spec change); DeleteIpv6Gateway
+// Deleting → gone. Egress-only rules Creating → Available, Deleting → gone.
+// An IPv6 address goes Pending → Available whenever its internet bandwidth
+// is allocated, changed or deleted. IPv6 addresses themselves are made with
+// ECS instances, outside this family: the datasets seed them.
+//
+// The seed documents only InvalidRegionId.NotFound for this chapter. The
+// other codes follow the API's naming patterns (InvalidXId.NotFound,
+// IncorrectStatus.X, DependencyViolation.X) and are this simulator's:
+//   - one IPv6 gateway per VPC (the public API reference: "a VPC can have
+//     only one IPv6 gateway", no code given): QuotaExceeded.Ipv6Gateway;
+//   - a VPC without an IPv6 block (the reference: enable IPv6 on the VPC
+//     first): OperationFailed.VpcNotEnableIpv6.
+
+const (
+	kindIpv6Gw   = "ipv6gw"
+	kindIpv6Rule = "ipv6rule"
+	kindIpv6Addr = "ipv6addr"
+)
+
+// byBandwidth files an address under its bandwidth's ID; byPublicVpc files
+// the addresses that have bandwidth under their VPC (they refuse the
+// gateway's deletion).
+const (
+	byBandwidth = "ipv6bw"
+	byPublicVpc = "ipv6pub"
+)
+
+func ipv6GwOf(r *record) *model.Ipv6Gateway          { return r.Value.(*model.Ipv6Gateway) }
+func ipv6RuleOf(r *record) *model.Ipv6EgressOnlyRule { return r.Value.(*model.Ipv6EgressOnlyRule) }
+func ipv6AddrOf(r *record) *model.Ipv6Address        { return r.Value.(*model.Ipv6Address) }
+
+func addIpv6(r *registry) {
+	r.kind(&kindSpec{
+		Name: kindIpv6Gw, Prefix: "ipv6gw-", New: model.NewOf[model.Ipv6Gateway](),
+		ID:          model.Field(func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId }),
+		Status:      model.Field(func(g *model.Ipv6Gateway) string { return g.Status }),
+		SetStatus:   func(v any, s string) { v.(*model.Ipv6Gateway).Status = s },
+		Refs:        func(v any) []ref { return []ref{{kindVpc, v.(*model.Ipv6Gateway).VpcId}} },
+		NextHopType: "IPv6Gateway",
+	})
+	r.kind(&kindSpec{
+		Name: kindIpv6Rule, Prefix: "ipv6py-", New: model.NewOf[model.Ipv6EgressOnlyRule](),
+		ID:        model.Field(func(e *model.Ipv6EgressOnlyRule) string { return e.Ipv6EgressOnlyRuleId }),
+		Status:    model.Field(func(e *model.Ipv6EgressOnlyRule) string { return e.Status }),
+		SetStatus: func(v any, s string) { v.(*model.Ipv6EgressOnlyRule).Status = s },
+		Refs: func(v any) []ref {
+			e := v.(*model.Ipv6EgressOnlyRule)
+			return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
+		},
+	})
+	r.kind(&kindSpec{
+		Name: kindIpv6Addr, Prefix: "ipv6-", New: model.NewOf[model.Ipv6Address](),
+		ID:        model.Field(func(a *model.Ipv6Address) string { return a.Ipv6AddressId }),
+		Status:    model.Field(func(a *model.Ipv6Address) string { return a.Status }),
+		SetStatus: func(v any, s string) { v.(*model.Ipv6Address).Status = s },
+		Refs: func(v any) []ref {
+			a := v.(*model.Ipv6Address)
+			refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
+			if a.HasBandwidth() {
+				refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
+			}
+			return refs
+		},
+		// The gateway is the VPC's, whenever it has one.
+		Render: func(st *store, r *record) any {
+			a := *ipv6AddrOf(r)
+			a.Ipv6GatewayId = ""
+			if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
+				a.Ipv6GatewayId = gw.ID
+			}
+			a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
+			return &a
+		},
+	})
+	vpc := model.ProductVPC
+	r.write(vpc, "CreateIpv6Gateway", createIpv6Gateway)
+	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
+	r.write(vpc, "ModifyIpv6GatewaySpec", modifyIpv6GatewaySpec)
+	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways)
+	r.read(vpc, "DescribeIpv6GatewayAttribute", describeIpv6GatewayAttribute)
+	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
+	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
+	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules)
+	r.writeDry(vpc, "AllocateIpv6InternetBandwidth", allocateIpv6InternetBandwidth)
+	r.writeDry(vpc, "ModifyIpv6InternetBandwidth", modifyIpv6InternetBandwidth)
+	r.writeDry(vpc, "DeleteIpv6InternetBandwidth", deleteIpv6InternetBandwidth)
+	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses)
+	r.block(kindVpc, kindIpv6Gw, "DependencyViolation.Ipv6Gateway", "The VPC still has an IPv6 gateway.")
+	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
+}
+
+// vpcIpv6Gateway is the VPC's IPv6 gateway, or nil.
+func vpcIpv6Gateway(st *store, vpcID string) *record {
+	if gws := st.children(kindIpv6Gw, kindVpc, vpcID); len(gws) > 0 {
+		return gws[0]
+	}
+	return nil
+}
+
+// ipv6Lookup is lookupIn for this family: the region first (the seed's
+// InvalidRegionId.NotFound), then the record param names.
+func ipv6Lookup(c *call, kind, param, what string) (*record, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	return lookupIn(c, kind, param, region, "Invalid"+param+".NotFound", "The specified "+what+" does not exist.")
+}
+
+func lookupIpv6Gw(c *call) (*record, error) {
+	return ipv6Lookup(c, kindIpv6Gw, "Ipv6GatewayId", "IPv6 gateway")
+}
+
+// needStatus answers IncorrectStatus.<what> unless rec is in want.
+func needStatus(c *call, rec *record, want, what string) error {
+	if s := c.st.status(rec); s != want {
+		return newErr(400, "IncorrectStatus."+what, "The "+what+" is "+s+"; the operation needs "+want+".")
+	}
+	return nil
+}
+
+// settleTo puts rec in the transitional status now and the next one (or
+// gone) after the settle delay.
+func settleTo(c *call, rec *record, now string, t Transition) {
+	c.st.setStatus(rec, now)
+	t.Due = c.due()
+	c.st.schedule(rec, t)
+}
+
+func checkIpv6NameDesc(c *call) error {
+	if model.Ipv6GatewayName.Check(c.str("Name")) != nil {
+		return newErr(400, "InvalidName.Malformed", "The specified Name is wrongly formed.")
+	}
+	if model.Ipv6GatewayDescription.Check(c.str("Description")) != nil {
+		return newErr(400, "InvalidDescription.Malformed", "The specified Description is wrongly formed.")
+	}
+	return nil
+}
+
+func createIpv6Gateway(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	vpc, err := lookupVpc(c, region)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIpv6NameDesc(c); err != nil {
+		return nil, err
+	}
+	// CreateIpv6Gateway documents Small, Medium and Large.
+	spec, err := oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...)
+	if err != nil {
+		return nil, err
+	}
+	v := vpcOf(vpc)
+	switch {
+	case v.Status != stAvailable:
+		return nil, errVpcStatus()
+	case v.Ipv6CidrBlock == "":
+		return nil, newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
+	case vpcIpv6Gateway(c.st, v.VpcId) != nil:
+		return nil, newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
+		Status: stCreating, Created: model.FormatTime(c.now)})
+	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}, nil
+}
+
+type ipv6GwArgs struct{ Name, Description, Spec, Status, Created string }
+
+func addIpv6Gateway(st *store, vpc *record, a ipv6GwArgs) *record {
+	return st.mustAdd(kindIpv6Gw, vpc.Region, &model.Ipv6Gateway{
+		Ipv6GatewayId: st.newID(kindIpv6Gw, vpc.Region), Name: a.Name, Description: a.Description, RegionId: vpc.Region,
+		VpcId: vpc.ID, Spec: a.Spec, Status: a.Status, BusinessStatus: "Normal", InstanceChargeType: "PostPaid",
+		CreationTime: a.Created,
+	})
+}
+
+func deleteIpv6Gateway(c *call) (any, error) {
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	if err := c.blocked(kindIpv6Gw, gw.ID); err != nil {
+		return nil, err
+	}
+	if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
+		return nil, newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
+	}
+	if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
+		return nil, newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	settleTo(c, gw, stDeleting, Transition{Remove: true})
+	return nil, nil
+}
+
+func modifyIpv6GatewaySpec(c *call) (any, error) {
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.need("Spec"); err != nil {
+		return nil, err
+	}
+	// ModifyIpv6GatewaySpec documents Small, Middle and Large.
+	spec, err := oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	// A smaller spec must still carry every PayByTraffic bandwidth.
+	for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
+		bw := ipv6AddrOf(a).Ipv6InternetBandwidth
+		if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
+			return nil, errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
+		}
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	g := ipv6GwOf(gw)
+	c.st.change(gw, func() { g.Spec = spec })
+	settleTo(c, gw, stModifying, Transition{Status: stAvailable})
+	return nil, nil
+}
+
+func describeIpv6Gateways(c *call) (any, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	num, size, err := c.paging(10, 50)
+	if err != nil {
+		return nil, err
+	}
+	fs := fieldFilters(c, ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
+		"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
+		"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
+		"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
+	})
+	recs, total := c.st.inRegion(kindIpv6Gw, region).page(filters(fs...), (num-1)*size, size)
+	return paged("Ipv6Gateways", "Ipv6Gateway", c.st.renderAll(recs), total, num, size), nil
+}
+
+func describeIpv6GatewayAttribute(c *call) (any, error) {
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	return c.st.render(gw), nil
+}
