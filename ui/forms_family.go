@@ -51,6 +51,12 @@ func familyOps(k *model.Kind) kindOps {
 		return peerOps()
 	case "havip":
 		return havipOps()
+	case "ipv6gw":
+		return ipv6GwOps()
+	case "ipv6rule":
+		return ipv6RuleOps()
+	case "ipv6addr":
+		return ipv6AddrOps()
 	case "region":
 		return regionOps()
 	}
