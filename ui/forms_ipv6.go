@@ -348,7 +348,7 @@ func (m *ipv6RuleCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	m.addrs = []pick{}
 	for _, a := range addrs {
 		if !slices.ContainsFunc(rules, func(r *model.Ipv6EgressOnlyRule) bool { return r.InstanceId == a.Ipv6AddressId }) {
-			m.addrs = append(m.addrs, pick{fmt.Sprintf("%s  %s  %s", a.Ipv6AddressId, a.Ipv6Address, a.AssociatedInstanceId), a.Ipv6AddressId})
+			m.addrs = append(m.addrs, pick{strings.Join(nonEmpty(a.Ipv6AddressId, a.Ipv6Address, a.Ipv6AddressName, a.AssociatedInstanceId), "  "), a.Ipv6AddressId})
 		}
 	}
 	m.addr = keepOrFirst(m.addr, m.addrs)
@@ -566,4 +566,9 @@ func ipv6BandwidthDelete() *deleteSpec {
 			return res, nil
 		},
 	}
+}
+
+// nonEmpty drops the empty strings (a pick label's missing parts).
+func nonEmpty(ss ...string) []string {
+	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
 }
