@@ -52,8 +52,10 @@ func TestE2EIpv6Gateway(t *testing.T) {
 	// Its addresses: staging's one, now behind the new gateway.
 	tm.keys("Enter")
 	openMenu(tm, "IPv6 Addresses")
-	tm.waitPane("IPv6 Addresses of " + id + " (e2e-ipv6)")
-	tm.waitText("staging-web-01-v6", id)
+	if _, n := tm.waitPane("IPv6 Addresses of " + id + " (e2e-ipv6)"); n != 1 {
+		t.Errorf("%d IPv6 addresses behind %s, want staging's one", n, id)
+	}
+	tm.waitText("2408:", "Available", "Private")
 	tm.keys("Escape")
 	tm.waitPane(pane)
 
