@@ -42,48 +42,36 @@ func ipv6RuleOf(r *record) *model.Ipv6EgressOnlyRule { return r.Value.(*model.Ip
 func ipv6AddrOf(r *record) *model.Ipv6Address        { return r.Value.(*model.Ipv6Address) }
 
 func addIpv6(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindIpv6Gw, Prefix: "ipv6gw-", New: model.NewOf[model.Ipv6Gateway](),
-		ID:          model.Field(func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId }),
-		Status:      model.Field(func(g *model.Ipv6Gateway) string { return g.Status }),
-		SetStatus:   func(v any, s string) { v.(*model.Ipv6Gateway).Status = s },
-		Refs:        func(v any) []ref { return []ref{{kindVpc, v.(*model.Ipv6Gateway).VpcId}} },
-		NextHopType: "IPv6Gateway",
-	})
-	r.kind(&kindSpec{
-		Name: kindIpv6Rule, Prefix: "ipv6py-", New: model.NewOf[model.Ipv6EgressOnlyRule](),
-		ID:        model.Field(func(e *model.Ipv6EgressOnlyRule) string { return e.Ipv6EgressOnlyRuleId }),
-		Status:    model.Field(func(e *model.Ipv6EgressOnlyRule) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*model.Ipv6EgressOnlyRule).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.Ipv6EgressOnlyRule)
-			return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindIpv6Addr, Prefix: "ipv6-", New: model.NewOf[model.Ipv6Address](),
-		ID:        model.Field(func(a *model.Ipv6Address) string { return a.Ipv6AddressId }),
-		Status:    model.Field(func(a *model.Ipv6Address) string { return a.Status }),
-		SetStatus: func(v any, s string) { v.(*model.Ipv6Address).Status = s },
-		Refs: func(v any) []ref {
-			a := v.(*model.Ipv6Address)
-			refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
-			if a.HasBandwidth() {
-				refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
-			}
-			return refs
-		},
-		// The gateway is the VPC's, whenever it has one.
-		Render: func(st *store, r *record) any {
-			a := *ipv6AddrOf(r)
-			a.Ipv6GatewayId = ""
-			if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
-				a.Ipv6GatewayId = gw.ID
-			}
-			a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
-			return &a
-		},
-	})
+	gw := statusKind(kindIpv6Gw, "ipv6gw-", func(g *model.Ipv6Gateway) (string, *string) { return g.Ipv6GatewayId, &g.Status })
+	gw.Refs = func(v any) []ref { return []ref{{kindVpc, v.(*model.Ipv6Gateway).VpcId}} }
+	gw.NextHopType = "IPv6Gateway"
+	rule := statusKind(kindIpv6Rule, "ipv6py-", func(e *model.Ipv6EgressOnlyRule) (string, *string) { return e.Ipv6EgressOnlyRuleId, &e.Status })
+	rule.Refs = func(v any) []ref {
+		e := v.(*model.Ipv6EgressOnlyRule)
+		return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
+	}
+	addr := statusKind(kindIpv6Addr, "ipv6-", func(a *model.Ipv6Address) (string, *string) { return a.Ipv6AddressId, &a.Status })
+	addr.Refs = func(v any) []ref {
+		a := v.(*model.Ipv6Address)
+		refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
+		if a.HasBandwidth() {
+			refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
+		}
+		return refs
+	}
+	// The gateway is the VPC's, whenever it has one.
+	addr.Render = func(st *store, r *record) any {
+		a := *ipv6AddrOf(r)
+		a.Ipv6GatewayId = ""
+		if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
+			a.Ipv6GatewayId = gw.ID
+		}
+		a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
+		return &a
+	}
+	for _, k := range []*kindSpec{gw, rule, addr} {
+		r.kind(k)
+	}
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateIpv6Gateway", createIpv6Gateway)
 	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
@@ -99,6 +87,61 @@ func addIpv6(r *registry) {
 	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses)
 	r.block(kindVpc, kindIpv6Gw, "DependencyViolation.Ipv6Gateway", "The VPC still has an IPv6 gateway.")
 	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
+}
+
+// statusKind declares a stored kind of T from where T keeps its ID and
+// its status.
+func statusKind[T any](name, prefix string, fields func(*T) (id string, status *string)) *kindSpec {
+	return &kindSpec{Name: name, Prefix: prefix, New: model.NewOf[T](),
+		ID:        func(v any) string { id, _ := fields(v.(*T)); return id },
+		Status:    func(v any) string { _, st := fields(v.(*T)); return *st },
+		SetStatus: func(v any, s string) { _, st := fields(v.(*T)); *st = s },
+	}
+}
+
+// firstErr runs checks in order and returns the first error (a check may
+// rely on the ones before it).
+func firstErr(checks ...func() error) error {
+	for _, f := range checks {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ipv6Write is every mutating handler of the family: find the record the
+// request names, run the checks, commit, then change the store.
+func ipv6Write(c *call, find func(*call) (*record, error), checks func(rec *record) []func() error, apply func(rec *record) any) (any, error) {
+	rec, err := find(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := firstErr(append(checks(rec), c.commit)...); err != nil {
+		return nil, err
+	}
+	return apply(rec), nil
+}
+
+// ipv6List is every Describe* list of the family: region, paging (default
+// 10, at most 50), the exact-match filters and extra ones over the index
+// ix picks, in the region.
+func ipv6List[T any](c *call, ix func(region string) (*ordIndex, error), of func(*record) *T, fields map[string]func(*T) string,
+	wrapper, item string, extra ...func(*record) bool) (any, error) {
+	var region string
+	var num, size int
+	var index *ordIndex
+	err := firstErr(
+		func() (err error) { region, err = c.region(); return err },
+		func() (err error) { num, size, err = c.paging(10, 50); return err },
+		func() (err error) { index, err = ix(region); return err })
+	if err != nil {
+		return nil, err
+	}
+	fs := append(fieldFilters(c, of, fields), extra...)
+	fs = append(fs, func(r *record) bool { return r.Region == region })
+	recs, total := index.page(filters(fs...), (num-1)*size, size)
+	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
 }
 
 // vpcIpv6Gateway is the VPC's IPv6 gateway, or nil.
@@ -132,11 +175,12 @@ func needStatus(c *call, rec *record, want, what string) error {
 }
 
 // settleTo puts rec in the transitional status now and the next one (or
-// gone) after the settle delay.
-func settleTo(c *call, rec *record, now string, t Transition) {
+// gone) after the settle delay; the answer has nothing more to say.
+func settleTo(c *call, rec *record, now string, t Transition) any {
 	c.st.setStatus(rec, now)
 	t.Due = c.due()
 	c.st.schedule(rec, t)
+	return nil
 }
 
 func checkIpv6NameDesc(c *call) error {
@@ -150,38 +194,33 @@ func checkIpv6NameDesc(c *call) error {
 }
 
 func createIpv6Gateway(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	vpc, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkIpv6NameDesc(c); err != nil {
-		return nil, err
-	}
-	// CreateIpv6Gateway documents Small, Medium and Large.
-	spec, err := oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...)
-	if err != nil {
-		return nil, err
-	}
-	v := vpcOf(vpc)
-	switch {
-	case v.Status != stAvailable:
-		return nil, errVpcStatus()
-	case v.Ipv6CidrBlock == "":
-		return nil, newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
-	case vpcIpv6Gateway(c.st, v.VpcId) != nil:
-		return nil, newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
-		Status: stCreating, Created: model.FormatTime(c.now)})
-	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
-	return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}, nil
+	var spec string
+	return ipv6Write(c, func(c *call) (*record, error) { return ipv6Lookup(c, kindVpc, "VpcId", "VPC") },
+		func(vpc *record) []func() error {
+			v := vpcOf(vpc)
+			return []func() error{
+				func() error { return checkIpv6NameDesc(c) },
+				// CreateIpv6Gateway documents Small, Medium and Large.
+				func() (err error) { spec, err = oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...); return err },
+				func() error {
+					switch {
+					case v.Status != stAvailable:
+						return errVpcStatus()
+					case v.Ipv6CidrBlock == "":
+						return newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
+					case vpcIpv6Gateway(c.st, v.VpcId) != nil:
+						return newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
+					}
+					return nil
+				},
+			}
+		},
+		func(vpc *record) any {
+			rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
+				Status: stCreating, Created: model.FormatTime(c.now)})
+			c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+			return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}
+		})
 }
 
 type ipv6GwArgs struct{ Name, Description, Spec, Status, Created string }
@@ -195,77 +234,60 @@ func addIpv6Gateway(st *store, vpc *record, a ipv6GwArgs) *record {
 }
 
 func deleteIpv6Gateway(c *call) (any, error) {
-	gw, err := lookupIpv6Gw(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
-		return nil, err
-	}
-	if err := c.blocked(kindIpv6Gw, gw.ID); err != nil {
-		return nil, err
-	}
-	if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
-		return nil, newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
-	}
-	if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
-		return nil, newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	settleTo(c, gw, stDeleting, Transition{Remove: true})
-	return nil, nil
+	return ipv6Write(c, lookupIpv6Gw,
+		func(gw *record) []func() error {
+			return []func() error{
+				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
+				func() error { return c.blocked(kindIpv6Gw, gw.ID) },
+				func() error {
+					if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
+						return newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
+					}
+					if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
+						return newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
+					}
+					return nil
+				},
+			}
+		},
+		func(gw *record) any { return settleTo(c, gw, stDeleting, Transition{Remove: true}) })
 }
 
 func modifyIpv6GatewaySpec(c *call) (any, error) {
-	gw, err := lookupIpv6Gw(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.need("Spec"); err != nil {
-		return nil, err
-	}
-	// ModifyIpv6GatewaySpec documents Small, Middle and Large.
-	spec, err := oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...)
-	if err != nil {
-		return nil, err
-	}
-	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
-		return nil, err
-	}
-	// A smaller spec must still carry every PayByTraffic bandwidth.
-	for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
-		bw := ipv6AddrOf(a).Ipv6InternetBandwidth
-		if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
-			return nil, errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
-		}
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	g := ipv6GwOf(gw)
-	c.st.change(gw, func() { g.Spec = spec })
-	settleTo(c, gw, stModifying, Transition{Status: stAvailable})
-	return nil, nil
+	var spec string
+	return ipv6Write(c, lookupIpv6Gw,
+		func(gw *record) []func() error {
+			return []func() error{
+				func() error { return c.need("Spec") },
+				// ModifyIpv6GatewaySpec documents Small, Middle and Large.
+				func() (err error) { spec, err = oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...); return err },
+				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
+				// A smaller spec must still carry every PayByTraffic bandwidth.
+				func() error {
+					for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
+						bw := ipv6AddrOf(a).Ipv6InternetBandwidth
+						if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
+							return errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
+						}
+					}
+					return nil
+				},
+			}
+		},
+		func(gw *record) any {
+			g := ipv6GwOf(gw)
+			c.st.change(gw, func() { g.Spec = spec })
+			return settleTo(c, gw, stModifying, Transition{Status: stAvailable})
+		})
 }
 
 func describeIpv6Gateways(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	fs := fieldFilters(c, ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
-		"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
-		"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
-		"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
-	})
-	recs, total := c.st.inRegion(kindIpv6Gw, region).page(filters(fs...), (num-1)*size, size)
-	return paged("Ipv6Gateways", "Ipv6Gateway", c.st.renderAll(recs), total, num, size), nil
+	return ipv6List(c, func(region string) (*ordIndex, error) { return c.st.inRegion(kindIpv6Gw, region), nil },
+		ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
+			"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
+			"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
+			"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
+		}, "Ipv6Gateways", "Ipv6Gateway")
 }
 
 func describeIpv6GatewayAttribute(c *call) (any, error) {
