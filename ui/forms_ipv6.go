@@ -75,19 +75,28 @@ func ipv6GwOps() kindOps {
 // beyond its egress-only rules: addresses behind it with internet
 // bandwidth.
 func ipv6GwDependents(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+	blockers, err := publicIpv6Addrs(ctx, fc, o, func(a *model.Ipv6Address) string {
+		return fmt.Sprintf("%s (%s) has %d Mbps of internet bandwidth (x → Delete internet bandwidth on :ipv6addr)",
+			a.Ipv6AddressId, a.Ipv6Address, a.Ipv6InternetBandwidth.Bandwidth)
+	})
+	return nil, blockers, err
+}
+
+// publicIpv6Addrs reads the addresses behind gateway o that have internet
+// bandwidth and says, for each, what blocks (an empty say: nothing).
+func publicIpv6Addrs(ctx context.Context, fc *formCtx, o *model.Object, say func(*model.Ipv6Address) string) ([]string, error) {
 	addrs, err := fc.client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
 		VpcId: o.Val().(*model.Ipv6Gateway).VpcId, NetworkType: "Public"})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var blockers []string
+	var out []string
 	for _, a := range addrs {
-		if a.HasBandwidth() {
-			blockers = append(blockers, fmt.Sprintf("%s (%s) has %d Mbps of internet bandwidth (x → Delete internet bandwidth on :ipv6addr)",
-				a.Ipv6AddressId, a.Ipv6Address, a.Ipv6InternetBandwidth.Bandwidth))
+		if line := say(a); a.HasBandwidth() && line != "" {
+			out = append(out, line)
 		}
 	}
-	return nil, blockers, nil
+	return out, nil
 }
 
 // ipv6GwCreate makes a VPC's IPv6 gateway: the VPC is picked among those
@@ -271,20 +280,14 @@ func ipv6DowngradeSpec(to string) *deleteSpec {
 			return onlyWhenAvailable(o)
 		},
 		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
-			addrs, err := fc.client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
-				VpcId: o.Val().(*model.Ipv6Gateway).VpcId, NetworkType: "Public"})
-			if err != nil {
-				return nil, nil, err
-			}
-			var blockers []string
-			for _, a := range addrs {
-				bw := a.Ipv6InternetBandwidth
-				if a.HasBandwidth() && model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, to) != nil {
-					blockers = append(blockers, fmt.Sprintf("%s has %d Mbps PayByTraffic, above %s's %d", a.Ipv6AddressId, bw.Bandwidth, to,
-						model.Ipv6BandwidthMax(bw.InternetChargeType, to)))
+			blockers, err := publicIpv6Addrs(ctx, fc, o, func(a *model.Ipv6Address) string {
+				if bw := a.Ipv6InternetBandwidth; model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, to) != nil {
+					return fmt.Sprintf("%s has %d Mbps PayByTraffic, above %s's %d", a.Ipv6AddressId, bw.Bandwidth, to,
+						model.Ipv6BandwidthMax(bw.InternetChargeType, to))
 				}
-			}
-			return nil, blockers, nil
+				return ""
+			})
+			return nil, blockers, err
 		},
 		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 			return ipv6SetSpec(ctx, fc, o, to, token)

@@ -17,20 +17,19 @@ import (
 // is read back with `alivpc get ipv6gw`.
 func TestE2EIpv6Gateway(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
 	tm.waitPane("VPCs")
 	staging, _ := only(t, simGet(t, tm, "vpc"), "VpcName", "staging")["VpcId"].(string)
-
-	tm.command("ipv6gw")
-	tm.waitPane("IPv6 Gateways")
-	tm.waitText("prod-core-ipv6")
-	tm.command("ipv6rule")
-	tm.waitPane("IPv6 Egress-only Rules")
-	tm.waitText("web-02-egress-only")
-	tm.command("ipv6addr")
-	tm.waitPane("IPv6 Addresses")
-	tm.waitText("PayByBandwidth", "PayByTraffic")
+	// Each pane, with something of the demo's on it.
+	for _, p := range [][3]string{
+		{"ipv6gw", "IPv6 Gateways", "prod-core-ipv6"},
+		{"ipv6rule", "IPv6 Egress-only Rules", "web-02-egress-only"},
+		{"ipv6addr", "IPv6 Addresses", "PayByTraffic"},
+	} {
+		tm.command(p[0])
+		tm.waitPane(p[1])
+		tm.waitText(p[2])
+	}
 
 	tm.command("vpc")
 	tm.waitPane("VPCs")
@@ -115,14 +114,7 @@ func TestGetIpv6KindsOfTheLargeDatasetOnce(t *testing.T) {
 // gateway after another.
 func (e *getEnv) walkIpv6Rules() map[string]int {
 	e.t.Helper()
-	c, err := client.New(client.Config{
-		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
-		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url},
-	})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	ctx := context.Background()
+	c, ctx := e.client(), context.Background()
 	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
 	if err != nil {
 		e.t.Fatal(err)
