@@ -31,6 +31,48 @@ func rowUntil[T any](d *driver, id, what string, ok func(*T) bool) *T {
 	return v
 }
 
+// ipv6Start opens pane on the demo account and selects the row named row.
+func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
+	d := newDriver(t)
+	d.idle()
+	d.pane(pane)
+	return d, d.rowNamed(row)
+}
+
+// ipv6Act opens the x menu on row id and picks label.
+func (d *driver) ipv6Act(id, label string) {
+	d.t.Helper()
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick(label)
+}
+
+// ipv6Refused types bad into the field title, sees the form say why, and
+// erases it.
+func (d *driver) ipv6Refused(title, bad, why string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	d.typeText(bad)
+	d.waitText(why)
+	for range len(bad) {
+		d.keys("backspace")
+	}
+}
+
+// ipv6Create opens the pane's create form (titled title) and returns it
+// filled by fill; it returns the new resource's ID once it has settled
+// (the clocks advanced, no key pressed).
+func (d *driver) ipv6Create(title, action string, fill func()) string {
+	d.t.Helper()
+	d.keys("c")
+	d.formPage()
+	d.waitText(title)
+	fill()
+	id := d.tracked(action).resID
+	d.settled(id, "Available")
+	return id
+}
+
 // TestIpv6GatewayFamily walks the IPv6 family in the console against the
 // simulator: from the staging VPC (IPv6 blocks, no gateway) a gateway is
 // created through its form and settles with no key pressed, upgraded,
@@ -40,36 +82,25 @@ func rowUntil[T any](d *driver, id, what string, ok func(*T) bool) *T {
 // bandwidth and loses it through the dialog, and the gateway is deleted
 // through the dialog. What the simulator received is asserted at each step.
 func TestIpv6GatewayFamily(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpc")
-	staging := d.rowNamed("staging")
+	d, staging := ipv6Start(t, "vpc", "staging")
 	if v := staging.Val().(*model.Vpc); v.Ipv6CidrBlock == "" {
 		t.Fatalf("demo staging has no IPv6 block: %+v", v)
 	}
 	d.drill("IPv6 Gateways")
 	mark := len(d.fault.actions())
 
-	d.keys("c")
-	d.formPage()
-	d.waitText("Create IPv6 gateway in " + staging.ID)
-	d.next("VPC")
-	d.choose("Spec", "Medium")
-	d.waitFocus("Name")
-	d.typeText("1gw")
-	d.waitText("must start with a letter")
-	d.keys("backspace", "backspace", "backspace")
-	d.field("Name", "lab-ipv6")
-	d.next("Description")
-	id := d.tracked("CreateIpv6Gateway").resID
-	d.settled(id, "Available")
+	id := d.ipv6Create("Create IPv6 gateway in "+staging.ID, "CreateIpv6Gateway", func() {
+		d.next("VPC")
+		d.choose("Spec", "Medium")
+		d.ipv6Refused("Name", "1gw", "must start with a letter")
+		d.field("Name", "lab-ipv6")
+		d.next("Description")
+	})
 	if q := d.sentQueries(mark, "CreateIpv6Gateway"); len(q) != 1 || q[0].Get("VpcId") != staging.ID || q[0].Get("Spec") != "Medium" || q[0].Get("Name") != "lab-ipv6" {
 		t.Fatalf("CreateIpv6Gateway sent %v", q)
 	}
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Upgrade spec")
+	d.ipv6Act(id, "Upgrade spec")
 	d.formPage()
 	d.choose("Spec (now Medium)", "Large")
 	d.tracked("ModifyIpv6GatewaySpec")
@@ -80,14 +111,11 @@ func TestIpv6GatewayFamily(t *testing.T) {
 
 	// The egress-only rule: the address is picked from the API.
 	d.drill("IPv6 Egress-only Rules")
-	d.keys("c")
-	d.formPage()
-	d.waitText("staging-web-01")
-	d.next("IPv6 address")
-	d.field("Name", "lab-egress")
-	d.next("Description")
-	rule := d.tracked("CreateIpv6EgressOnlyRule").resID
-	d.settled(rule, "Available")
+	rule := d.ipv6Create("staging-web-01", "CreateIpv6EgressOnlyRule", func() {
+		d.next("IPv6 address")
+		d.field("Name", "lab-egress")
+		d.next("Description")
+	})
 	r := d.rowID(rule).Val().(*model.Ipv6EgressOnlyRule)
 	q := d.sentQueries(mark, "CreateIpv6EgressOnlyRule")
 	if len(q) != 1 || q[0].Get("Ipv6GatewayId") != id || q[0].Get("InstanceId") != r.InstanceId || q[0].Get("InstanceType") != "Ipv6Address" {
@@ -104,17 +132,10 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	// The address's internet bandwidth.
 	d.rowID(id)
 	d.drill("IPv6 Addresses")
-	d.rowID(addr)
-	d.keys("x")
-	d.menuPick("Allocate internet bandwidth")
+	d.ipv6Act(addr, "Allocate internet bandwidth")
 	d.formPage()
 	d.choose("Charge type", "PayByTraffic")
-	d.waitFocus("Bandwidth")
-	d.typeText("2500")
-	d.waitText("must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
-	for range 4 {
-		d.keys("backspace")
-	}
+	d.ipv6Refused("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
 	d.field("Bandwidth", "1500")
 	d.tracked("AllocateIpv6InternetBandwidth")
 	a := rowUntil(d, addr, "public", func(a *model.Ipv6Address) bool { return a.HasBandwidth() })
@@ -125,15 +146,13 @@ func TestIpv6GatewayFamily(t *testing.T) {
 		t.Fatalf("AllocateIpv6InternetBandwidth sent %v", q)
 	}
 
-	d.keys("x")
-	d.menuPick("Change internet bandwidth")
+	d.ipv6Act(addr, "Change internet bandwidth")
 	d.formPage()
 	d.replaceField("Bandwidth", "1500", "800")
 	d.tracked("ModifyIpv6InternetBandwidth")
 	rowUntil(d, addr, "800 Mbps", func(a *model.Ipv6Address) bool { return a.Ipv6InternetBandwidth.Bandwidth == 800 })
 
-	d.keys("x")
-	d.menuPick("Delete internet bandwidth")
+	d.ipv6Act(addr, "Delete internet bandwidth")
 	d.confirmDialog(addr)
 	d.tracked("DeleteIpv6InternetBandwidth")
 	if a := rowUntil(d, addr, "private", func(a *model.Ipv6Address) bool { return !a.HasBandwidth() }); a.NetworkType != "Private" {
@@ -156,10 +175,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 // and nothing is sent. Its downgrade to Small goes through the typed
 // dialog (web-01's 50 Mbps PayByTraffic fits Small's 500).
 func TestIpv6DeleteRefusedBeforeAnyCall(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("ipv6gw")
-	gw := d.rowNamed("prod-core-ipv6")
+	d, gw := ipv6Start(t, "ipv6gw", "prod-core-ipv6")
 	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
 	d.dialog()
@@ -167,9 +183,7 @@ func TestIpv6DeleteRefusedBeforeAnyCall(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting a gateway with rules and public addresses")
 
-	d.rowID(gw.ID)
-	d.keys("x")
-	d.menuPick("Downgrade spec to Small")
+	d.ipv6Act(gw.ID, "Downgrade spec to Small")
 	d.confirmDialog(gw.ID)
 	d.tracked("ModifyIpv6GatewaySpec")
 	rowUntil(d, gw.ID, "Small", func(g *model.Ipv6Gateway) bool { return g.Spec == "Small" })

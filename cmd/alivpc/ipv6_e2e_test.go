@@ -31,13 +31,12 @@ func TestE2EIpv6Gateway(t *testing.T) {
 		tm.waitText(p[2])
 	}
 
+	// The pane table above leaves the VPCs pane: back to it, and down.
+	pane := "IPv6 Gateways of " + staging + " (staging)"
 	tm.command("vpc")
 	tm.waitPane("VPCs")
 	filterTo(tm, "name:staging", 1)
-	tm.keys("Enter")
-	openMenu(tm, "IPv6 Gateways")
-	pane := "IPv6 Gateways of " + staging + " (staging)"
-	tm.waitPane(pane)
+	ipv6Drill(tm, "IPv6 Gateways", pane)
 
 	// VPC (fixed), spec (Small, the first), name, description (submits).
 	tm.burst("c")
@@ -49,9 +48,7 @@ func TestE2EIpv6Gateway(t *testing.T) {
 	want(t, g, "Ipv6GatewayId", id, "VpcId", staging, "Spec", "Small", "Description", "made-in-tmux", "Status", "Available")
 
 	// Its addresses: staging's one, now behind the new gateway.
-	tm.keys("Enter")
-	openMenu(tm, "IPv6 Addresses")
-	if _, n := tm.waitPane("IPv6 Addresses of " + id + " (e2e-ipv6)"); n != 1 {
+	if n := ipv6Drill(tm, "IPv6 Addresses", "IPv6 Addresses of "+id+" (e2e-ipv6)"); n != 1 {
 		t.Errorf("%d IPv6 addresses behind %s, want staging's one", n, id)
 	}
 	tm.waitText("2408:", "Available", "Private")
@@ -70,6 +67,16 @@ func TestE2EIpv6Gateway(t *testing.T) {
 		return true
 	})
 	tm.quit()
+}
+
+// ipv6Drill opens the child pane of the selected row from the drill menu
+// and returns its row count once loaded.
+func ipv6Drill(tm *term, child, crumb string) int {
+	tm.t.Helper()
+	tm.keys("Enter")
+	openMenu(tm, child)
+	_, n := tm.waitPane(crumb)
+	return n
 }
 
 // TestGetIpv6KindsOfTheLargeDatasetOnce: `alivpc get KIND --region all`
