@@ -271,4 +271,19 @@ func TestIpv6Constraints(t *testing.T) {
 	h.fails("DescribeIpv6EgressOnlyRules", kv("RegionId", hz), 400, "MissingParameter")
 	h.fails("DescribeIpv6EgressOnlyRules", kv("RegionId", hz, "Ipv6GatewayId", "ipv6gw-nope"), 404, "InvalidIpv6GatewayId.NotFound")
 	h.fails("DescribeIpv6Addresses", kv("RegionId", "cn-nowhere-1"), 404, "InvalidRegionId.NotFound")
+	h.fails("DescribeIpv6Addresses", kv("RegionId", hz, "PageSize", "51"), 400, "InvalidParameter")
+
+	// The filters: network type, one VSwitch, a list of IDs; pages of 2.
+	pub := h.ok("DescribeIpv6Addresses", kv("RegionId", hz, "NetworkType", "Public")).items("Ipv6Addresses", "Ipv6Address")
+	if len(pub) != 3 {
+		t.Errorf("%d public addresses in %s, want prod-core's two and the one made public above", len(pub), hz)
+	}
+	one := h.ok("DescribeIpv6Addresses", kv("RegionId", hz, "Ipv6AddressId", public+","+private)).items("Ipv6Addresses", "Ipv6Address")
+	if len(one) != 2 {
+		t.Errorf("two IDs gave %d addresses", len(one))
+	}
+	a := h.ok("DescribeIpv6Addresses", kv("RegionId", hz, "PageSize", "2", "PageNumber", "3"))
+	if items := a.items("Ipv6Addresses", "Ipv6Address"); len(items) != 1 || a.Body["TotalCount"] != float64(5) {
+		t.Errorf("page 3 of 2: %d items of %v", len(items), a.Body["TotalCount"])
+	}
 }
