@@ -246,6 +246,19 @@ func TestDecodeFixtures(t *testing.T) {
 			// Account IDs as strings decode too; -1 is no bandwidth limit.
 			{"pcc-lnkwait0000000****", "partner-peering", "Accepting", map[string]string{"Peer Account": "1210123456123456", "Bandwidth": "unlimited"}},
 		},
+		"ipv6gw": {
+			{"ipv6gw-hp3y0l3ln89j8fv0m5som", "ipv6GW", "Available", map[string]string{"Spec": "Small", "VPC": "vpc-hp3x04of74a63w0sy3exy", "Business": "Normal"}},
+			{"ipv6gw-hp3new0000000000000", "", "Creating", map[string]string{"Spec": "Middle"}},
+		},
+		"ipv6rule": {
+			{"ipv6py-hp3w98rmlbqp01245ebyb", "test", "Available", map[string]string{"Instance": "ipv6-hp3w98rmlbqp01245ebyb", "Instance Type": "Ipv6Address", "Gateway": ""}},
+			{"ipv6py-hp3new00000000000000", "", "Creating", map[string]string{"Gateway": "ipv6gw-hp3y0l3ln89j8fv0m5som"}},
+		},
+		"ipv6addr": {
+			{"ipv6-2zen5j4axcp5l5qyy****", "test", "Available", map[string]string{"Address": "2408:4321:180:1701:94c7:bc38:3bfa:****",
+				"Bandwidth": "10", "Charge Type": "PayByBandwidth", "Network": "Public", "Bandwidth ID": "ipv6bw-uf6hcyzu65v98v3du****"}},
+			{"ipv6-2zeprivate0000000****", "", "Pending", map[string]string{"Bandwidth": "", "Charge Type": "", "Network": "Private"}},
+		},
 	}
 	r := Default()
 	for name, want := range cases {

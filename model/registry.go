@@ -7,7 +7,7 @@ import "sync"
 var kindConstructors = []func() *Kind{
 	regionKind, zoneKind,
 	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
-	gatewayKind,
+	gatewayKind, ipv6GatewayKind, ipv6RuleKind, ipv6AddressKind,
 	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind,
 	vpnKind, cgwKind, ipsecKind,
 	vbrKind, pcKind, bgpKind, bgpPeerKind, bgpNetKind,

@@ -336,6 +336,7 @@ func vswitchKind() *Kind {
 			Col("CIDR", 18, StyleCIDR, func(v *VSwitch) string { return v.CidrBlock }),
 			Col("Zone", 16, StylePlain, func(v *VSwitch) string { return v.ZoneId }),
 			Col("Free IPs", 8, StyleNumber, func(v *VSwitch) string { return Itoa(v.AvailableIpAddressCount) }),
+			Col("IPv6", 22, StyleCIDR, func(v *VSwitch) string { return v.Ipv6CidrBlock }),
 			Col("VPC", 26, StyleID, func(v *VSwitch) string { return v.VpcId }),
 			Col("Route Table", 26, StyleID, func(v *VSwitch) string { return v.RouteTable.RouteTableId }),
 			Col("Created", 20, StyleTime, func(v *VSwitch) string { return v.CreationTime }),

@@ -65,6 +65,12 @@ func familyOps(k *model.Kind) kindOps {
 		return cbwpOps()
 	case "natbwp":
 		return natBwpOps()
+	case "ipv6gw":
+		return ipv6GwOps()
+	case "ipv6rule":
+		return ipv6RuleOps()
+	case "ipv6addr":
+		return ipv6AddrOps()
 	case "region":
 		return regionOps()
 	}

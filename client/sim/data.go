@@ -133,6 +133,7 @@ func seeders() []func(*seedCtx) error {
 		seedVPN,
 		seedHaVip,
 		seedCbwp,
+		seedIpv6,
 		seedNatBwp, // last: its IDs and addresses draw from the shared generator
 	}
 }

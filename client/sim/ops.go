@@ -73,6 +73,7 @@ func newRegistry() *registry {
 	addCbwp(r)
 	addVPN(r)
 	addHaVip(r)
+	addIpv6(r)
 	addSts(r)
 	return r
 }

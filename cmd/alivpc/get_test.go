@@ -81,13 +81,7 @@ func exitCode(err error) int {
 // after another: the reference `get` must agree with.
 func (e *getEnv) walk(kind string) map[string]int {
 	e.t.Helper()
-	c, err := client.New(client.Config{
-		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
-		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url},
-	})
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	c := e.client()
 	ctx := context.Background()
 	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
 	if err != nil {
@@ -111,6 +105,19 @@ func (e *getEnv) walk(kind string) map[string]int {
 		}
 	}
 	return ids
+}
+
+// client is a client of the simulator, for walks that check `get`.
+func (e *getEnv) client() *client.Client {
+	e.t.Helper()
+	c, err := client.New(client.Config{
+		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
+		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: e.url},
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return c
 }
 
 // jsonIDs parses the JSON output: it must be one array of objects.

@@ -1,0 +1,299 @@
+package sim
+
+import (
+	"github.com/alivpc/alivpc/model"
+)
+
+// IPv6 gateways (seed 003 §14): a VPC's IPv6 gateway, its egress-only
+// rules and the internet bandwidth of the VPC's IPv6 addresses.
+//
+// Lifecycle: CreateIpv6Gateway Creating → Available; ModifyIpv6GatewaySpec
+// Modifying → Available (the seed shows only Available; Modifying is this
+// simulator's transitional status for a spec change); DeleteIpv6Gateway
+// Deleting → gone. Egress-only rules Creating → Available, Deleting → gone.
+// An IPv6 address goes Pending → Available whenever its internet bandwidth
+// is allocated, changed or deleted. IPv6 addresses themselves are made with
+// ECS instances, outside this family: the datasets seed them.
+//
+// The seed documents only InvalidRegionId.NotFound for this chapter. The
+// other codes follow the API's naming patterns (InvalidXId.NotFound,
+// IncorrectStatus.X, DependencyViolation.X) and are this simulator's:
+//   - one IPv6 gateway per VPC (the public API reference: "a VPC can have
+//     only one IPv6 gateway", no code given): QuotaExceeded.Ipv6Gateway;
+//   - a VPC without an IPv6 block (the reference: enable IPv6 on the VPC
+//     first): OperationFailed.VpcNotEnableIpv6.
+
+const (
+	kindIpv6Gw   = "ipv6gw"
+	kindIpv6Rule = "ipv6rule"
+	kindIpv6Addr = "ipv6addr"
+)
+
+// byBandwidth files an address under its bandwidth's ID; byPublicVpc files
+// the addresses that have bandwidth under their VPC (they refuse the
+// gateway's deletion).
+const (
+	byBandwidth = "ipv6bw"
+	byPublicVpc = "ipv6pub"
+)
+
+func ipv6GwOf(r *record) *model.Ipv6Gateway          { return r.Value.(*model.Ipv6Gateway) }
+func ipv6RuleOf(r *record) *model.Ipv6EgressOnlyRule { return r.Value.(*model.Ipv6EgressOnlyRule) }
+func ipv6AddrOf(r *record) *model.Ipv6Address        { return r.Value.(*model.Ipv6Address) }
+
+func addIpv6(r *registry) {
+	gw := statusKind(kindIpv6Gw, "ipv6gw-", func(g *model.Ipv6Gateway) (string, *string) { return g.Ipv6GatewayId, &g.Status })
+	gw.Refs = func(v any) []ref { return []ref{{kindVpc, v.(*model.Ipv6Gateway).VpcId}} }
+	gw.NextHopType = "IPv6Gateway"
+	rule := statusKind(kindIpv6Rule, "ipv6py-", func(e *model.Ipv6EgressOnlyRule) (string, *string) { return e.Ipv6EgressOnlyRuleId, &e.Status })
+	rule.Refs = func(v any) []ref {
+		e := v.(*model.Ipv6EgressOnlyRule)
+		return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
+	}
+	addr := statusKind(kindIpv6Addr, "ipv6-", func(a *model.Ipv6Address) (string, *string) { return a.Ipv6AddressId, &a.Status })
+	addr.Refs = func(v any) []ref {
+		a := v.(*model.Ipv6Address)
+		refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
+		if a.HasBandwidth() {
+			refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
+		}
+		return refs
+	}
+	// The gateway is the VPC's, whenever it has one.
+	addr.Render = func(st *store, r *record) any {
+		a := *ipv6AddrOf(r)
+		a.Ipv6GatewayId = ""
+		if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
+			a.Ipv6GatewayId = gw.ID
+		}
+		a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
+		return &a
+	}
+	for _, k := range []*kindSpec{gw, rule, addr} {
+		r.kind(k)
+	}
+	vpc := model.ProductVPC
+	r.write(vpc, "CreateIpv6Gateway", createIpv6Gateway)
+	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
+	r.write(vpc, "ModifyIpv6GatewaySpec", modifyIpv6GatewaySpec)
+	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways)
+	r.read(vpc, "DescribeIpv6GatewayAttribute", describeIpv6GatewayAttribute)
+	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
+	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
+	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules)
+	r.writeDry(vpc, "AllocateIpv6InternetBandwidth", allocateIpv6InternetBandwidth)
+	r.writeDry(vpc, "ModifyIpv6InternetBandwidth", modifyIpv6InternetBandwidth)
+	r.writeDry(vpc, "DeleteIpv6InternetBandwidth", deleteIpv6InternetBandwidth)
+	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses)
+	r.block(kindVpc, kindIpv6Gw, "DependencyViolation.Ipv6Gateway", "The VPC still has an IPv6 gateway.")
+	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
+}
+
+// statusKind declares a stored kind of T from where T keeps its ID and
+// its status.
+func statusKind[T any](name, prefix string, fields func(*T) (id string, status *string)) *kindSpec {
+	return &kindSpec{Name: name, Prefix: prefix, New: model.NewOf[T](),
+		ID:        func(v any) string { id, _ := fields(v.(*T)); return id },
+		Status:    func(v any) string { _, st := fields(v.(*T)); return *st },
+		SetStatus: func(v any, s string) { _, st := fields(v.(*T)); *st = s },
+	}
+}
+
+// firstErr runs checks in order and returns the first error (a check may
+// rely on the ones before it).
+func firstErr(checks ...func() error) error {
+	for _, f := range checks {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ipv6Write is every mutating handler of the family: find the record the
+// request names, run the checks, commit, then change the store.
+func ipv6Write(c *call, find func(*call) (*record, error), checks func(rec *record) []func() error, apply func(rec *record) any) (any, error) {
+	rec, err := find(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := firstErr(append(checks(rec), c.commit)...); err != nil {
+		return nil, err
+	}
+	return apply(rec), nil
+}
+
+// ipv6List is every Describe* list of the family: region, paging (default
+// 10, at most 50), the exact-match filters and extra ones over the index
+// ix picks, in the region.
+func ipv6List[T any](c *call, ix func(region string) (*ordIndex, error), of func(*record) *T, fields map[string]func(*T) string,
+	wrapper, item string, extra ...func(*record) bool) (any, error) {
+	var region string
+	var num, size int
+	var index *ordIndex
+	err := firstErr(
+		func() (err error) { region, err = c.region(); return err },
+		func() (err error) { num, size, err = c.paging(10, 50); return err },
+		func() (err error) { index, err = ix(region); return err })
+	if err != nil {
+		return nil, err
+	}
+	fs := append(fieldFilters(c, of, fields), extra...)
+	fs = append(fs, func(r *record) bool { return r.Region == region })
+	recs, total := index.page(filters(fs...), (num-1)*size, size)
+	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
+}
+
+// vpcIpv6Gateway is the VPC's IPv6 gateway, or nil.
+func vpcIpv6Gateway(st *store, vpcID string) *record {
+	if gws := st.children(kindIpv6Gw, kindVpc, vpcID); len(gws) > 0 {
+		return gws[0]
+	}
+	return nil
+}
+
+// ipv6Lookup is lookupIn for this family: the region first (the seed's
+// InvalidRegionId.NotFound), then the record param names.
+func ipv6Lookup(c *call, kind, param, what string) (*record, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	return lookupIn(c, kind, param, region, "Invalid"+param+".NotFound", "The specified "+what+" does not exist.")
+}
+
+func lookupIpv6Gw(c *call) (*record, error) {
+	return ipv6Lookup(c, kindIpv6Gw, "Ipv6GatewayId", "IPv6 gateway")
+}
+
+// needStatus answers IncorrectStatus.<what> unless rec is in want.
+func needStatus(c *call, rec *record, want, what string) error {
+	if s := c.st.status(rec); s != want {
+		return newErr(400, "IncorrectStatus."+what, "The "+what+" is "+s+"; the operation needs "+want+".")
+	}
+	return nil
+}
+
+// settleTo puts rec in the transitional status now and the next one (or
+// gone) after the settle delay; the answer has nothing more to say.
+func settleTo(c *call, rec *record, now string, t Transition) any {
+	c.st.setStatus(rec, now)
+	t.Due = c.due()
+	c.st.schedule(rec, t)
+	return nil
+}
+
+func checkIpv6NameDesc(c *call) error {
+	if model.Ipv6GatewayName.Check(c.str("Name")) != nil {
+		return newErr(400, "InvalidName.Malformed", "The specified Name is wrongly formed.")
+	}
+	if model.Ipv6GatewayDescription.Check(c.str("Description")) != nil {
+		return newErr(400, "InvalidDescription.Malformed", "The specified Description is wrongly formed.")
+	}
+	return nil
+}
+
+func createIpv6Gateway(c *call) (any, error) {
+	var spec string
+	return ipv6Write(c, func(c *call) (*record, error) { return ipv6Lookup(c, kindVpc, "VpcId", "VPC") },
+		func(vpc *record) []func() error {
+			v := vpcOf(vpc)
+			return []func() error{
+				func() error { return checkIpv6NameDesc(c) },
+				// CreateIpv6Gateway documents Small, Medium and Large.
+				func() (err error) { spec, err = oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...); return err },
+				func() error {
+					switch {
+					case v.Status != stAvailable:
+						return errVpcStatus()
+					case v.Ipv6CidrBlock == "":
+						return newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
+					case vpcIpv6Gateway(c.st, v.VpcId) != nil:
+						return newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
+					}
+					return nil
+				},
+			}
+		},
+		func(vpc *record) any {
+			rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
+				Status: stCreating, Created: model.FormatTime(c.now)})
+			c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+			return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}
+		})
+}
+
+type ipv6GwArgs struct{ Name, Description, Spec, Status, Created string }
+
+func addIpv6Gateway(st *store, vpc *record, a ipv6GwArgs) *record {
+	return st.mustAdd(kindIpv6Gw, vpc.Region, &model.Ipv6Gateway{
+		Ipv6GatewayId: st.newID(kindIpv6Gw, vpc.Region), Name: a.Name, Description: a.Description, RegionId: vpc.Region,
+		VpcId: vpc.ID, Spec: a.Spec, Status: a.Status, BusinessStatus: "Normal", InstanceChargeType: "PostPaid",
+		CreationTime: a.Created,
+	})
+}
+
+func deleteIpv6Gateway(c *call) (any, error) {
+	return ipv6Write(c, lookupIpv6Gw,
+		func(gw *record) []func() error {
+			return []func() error{
+				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
+				func() error { return c.blocked(kindIpv6Gw, gw.ID) },
+				func() error {
+					if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
+						return newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
+					}
+					if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
+						return newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
+					}
+					return nil
+				},
+			}
+		},
+		func(gw *record) any { return settleTo(c, gw, stDeleting, Transition{Remove: true}) })
+}
+
+func modifyIpv6GatewaySpec(c *call) (any, error) {
+	var spec string
+	return ipv6Write(c, lookupIpv6Gw,
+		func(gw *record) []func() error {
+			return []func() error{
+				func() error { return c.need("Spec") },
+				// ModifyIpv6GatewaySpec documents Small, Middle and Large.
+				func() (err error) { spec, err = oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...); return err },
+				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
+				// A smaller spec must still carry every PayByTraffic bandwidth.
+				func() error {
+					for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
+						bw := ipv6AddrOf(a).Ipv6InternetBandwidth
+						if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
+							return errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
+						}
+					}
+					return nil
+				},
+			}
+		},
+		func(gw *record) any {
+			g := ipv6GwOf(gw)
+			c.st.change(gw, func() { g.Spec = spec })
+			return settleTo(c, gw, stModifying, Transition{Status: stAvailable})
+		})
+}
+
+func describeIpv6Gateways(c *call) (any, error) {
+	return ipv6List(c, func(region string) (*ordIndex, error) { return c.st.inRegion(kindIpv6Gw, region), nil },
+		ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
+			"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
+			"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
+			"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
+		}, "Ipv6Gateways", "Ipv6Gateway")
+}
+
+func describeIpv6GatewayAttribute(c *call) (any, error) {
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	return c.st.render(gw), nil
+}
