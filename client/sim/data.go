@@ -127,6 +127,7 @@ func seeders() []func(*seedCtx) error {
 		seedRegion,
 		seedVPC,
 		seedVBR,
+		seedPC,
 		seedFlowLog,
 		seedPeer,
 		seedNAT,

@@ -68,7 +68,7 @@ func seedVBR(d *seedCtx) error {
 	pcs := map[string]*record{}
 	for _, p := range demoPCs() {
 		created := d.now.Add(-time.Duration(p.AgeDays) * 24 * time.Hour)
-		rec := d.st.mustAdd(kindPC, p.Region, &model.PhysicalConnection{
+		rec := d.st.mustAdd(kindPC, p.Region, &pcRec{PhysicalConnection: model.PhysicalConnection{
 			PhysicalConnectionId: d.st.newID(kindPC, p.Region), Name: p.Name, Description: p.Desc,
 			Status: pcEnabled, BusinessStatus: "Normal", Type: "VPC", AccessPointId: p.AccessPoint,
 			AccessPointType: "VPC", LineOperator: p.Operator, PortType: p.PortType, PortNumber: "1/1/1",
@@ -77,7 +77,7 @@ func seedVBR(d *seedCtx) error {
 			LoaStatus: "Available", HasReservationData: "false", ResourceGroupId: defaultResourceGroup,
 			CreationTime: model.FormatTime(created), EnabledTime: model.FormatTime(created.Add(14 * 24 * time.Hour)),
 			CircuitCode: "circuit-" + p.Name,
-		})
+		}})
 		pcs[p.Region] = rec
 	}
 	for _, spec := range demoVbrs() {

@@ -69,17 +69,9 @@ type routerInterface struct {
 	Status             string `json:"Status"`
 }
 
-func pcOf(r *record) *model.PhysicalConnection { return r.Value.(*model.PhysicalConnection) }
-
 func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPC, Prefix: "pc-", New: model.NewOf[model.PhysicalConnection](),
-		ID:        model.Field(func(p *model.PhysicalConnection) string { return p.PhysicalConnectionId }),
-		Status:    model.Field(func(p *model.PhysicalConnection) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.PhysicalConnection).Status = s },
-	})
 	r.kind(&kindSpec{
 		Name: kindVbr, Prefix: "vbr-", New: model.NewOf[vbrRec](),
 		ID:        model.Field(func(v *vbrRec) string { return v.VbrId }),
