@@ -223,3 +223,23 @@ func apKind() *Kind {
 		}),
 	}
 }
+
+// VbrForPhysicalConnection is an item of
+// DescribeVirtualBorderRoutersForPhysicalConnection: a VBR on the
+// connection, the owner's or another account's (VbrOwnerUid set).
+type VbrForPhysicalConnection struct {
+	VbrId             string     `json:"VbrId"`
+	Status            string     `json:"Status"`
+	Type              string     `json:"Type"`
+	VbrOwnerUid       FlexString `json:"VbrOwnerUid"`
+	VlanId            FlexInt    `json:"VlanId"`
+	VlanInterfaceId   string     `json:"VlanInterfaceId"`
+	CircuitCode       string     `json:"CircuitCode"`
+	LocalGatewayIp    string     `json:"LocalGatewayIp"`
+	PeerGatewayIp     string     `json:"PeerGatewayIp"`
+	PeeringSubnetMask string     `json:"PeeringSubnetMask"`
+	CreationTime      string     `json:"CreationTime"`
+	ActivationTime    string     `json:"ActivationTime"`
+	TerminationTime   string     `json:"TerminationTime"`
+	RecoveryTime      string     `json:"RecoveryTime"`
+}
