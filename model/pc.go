@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -243,3 +244,10 @@ type VbrForPhysicalConnection struct {
 	TerminationTime   string     `json:"TerminationTime"`
 	RecoveryTime      string     `json:"RecoveryTime"`
 }
+
+// MaxVbrsPerPC is how many VBRs one physical connection carries
+// (QuotaExceeded.vbrPerpConn).
+const MaxVbrsPerPC = 16
+
+// VlanReservation is how long a terminated VBR keeps its VLAN on the line.
+const VlanReservation = 7 * 24 * time.Hour

@@ -51,6 +51,8 @@ func familyOps(k *model.Kind) kindOps {
 		return peerOps()
 	case "havip":
 		return havipOps()
+	case "pc":
+		return pcOps()
 	case "region":
 		return regionOps()
 	}

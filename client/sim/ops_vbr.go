@@ -39,10 +39,10 @@ const (
 
 const (
 	// vbrsPerPC is the QuotaExceeded.vbrPerpConn limit.
-	vbrsPerPC = 16
+	vbrsPerPC = model.MaxVbrsPerPC
 	// vlanReservation is how long a terminated VBR keeps its VLAN (003
 	// §11.5: "a Terminated VBR keeps its VlanId reserved for 7 days").
-	vlanReservation = 7 * 24 * time.Hour
+	vlanReservation = model.VlanReservation
 )
 
 // vbrRec is a stored VBR: the API's item plus the owning account, which the
