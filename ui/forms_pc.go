@@ -16,7 +16,9 @@ import (
 
 func pcOps() kindOps {
 	return kindOps{
-		create: func(*formCtx) mutation { return &pcCreate{port: "1000Base-T", bandwidth: model.Itoa(int64(model.PCDefaultBandwidth))} },
+		create: func(*formCtx) mutation {
+			return &pcCreate{port: "1000Base-T", bandwidth: model.Itoa(int64(model.PCDefaultBandwidth))}
+		},
 		edit: func(fc *formCtx) mutation {
 			p := fc.target.Val().(*model.PhysicalConnection)
 			return &pcModify{p: p, name: p.Name, desc: p.Description, location: p.PeerLocation, circuit: p.CircuitCode,
@@ -269,7 +271,7 @@ func (m *pcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*subm
 // the port and the bandwidth only while it is Initial or Rejected (a
 // Rejected one then applies again).
 type pcModify struct {
-	p                                                  *model.PhysicalConnection
+	p                                              *model.PhysicalConnection
 	name, desc, location, circuit, port, bandwidth string
 }
 
