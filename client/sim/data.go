@@ -127,12 +127,12 @@ func seeders() []func(*seedCtx) error {
 		seedRegion,
 		seedVPC,
 		seedVBR,
-		seedPC,
 		seedFlowLog,
 		seedPeer,
 		seedNAT,
 		seedVPN,
 		seedHaVip,
+		seedPC, // last: its generated IDs leave the other families' as they were
 	}
 }
 
