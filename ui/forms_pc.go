@@ -31,14 +31,9 @@ func pcOps() kindOps {
 			},
 			refuse: pcGate(model.PCDeletable, "deleted", "a Rejected, Canceled, AllocationFailed or Terminated"),
 			impact: pcVbrs,
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-				in := &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-				out, err := fc.client.DeletePhysicalConnection(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeletePhysicalConnection", out.RequestId, in), nil
-			},
+			run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
+				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
+			}, (*client.Client).DeletePhysicalConnection),
 		},
 		actions: func(fc *formCtx) []actionItem {
 			if fc.target == nil {
@@ -54,6 +49,20 @@ func pcOps() kindOps {
 					func(fc *formCtx) mutation { return pcAction(fc, pcTerminate) }, func(s *deleteSpec) { s.about, s.impact = pcAbout, pcVbrs }),
 			}
 		},
+	}
+}
+
+// deleteCall is a deleteSpec's run for a delete that takes one input and
+// answers a Result: the call, then the object followed until it is gone.
+func deleteCall[I any](action string, input func(o *model.Object, token string) I,
+	call func(*client.Client, context.Context, I) (*client.Result, error)) func(context.Context, *formCtx, *model.Object, string, bool) (*submitted, error) {
+	return func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		in := input(o, token)
+		out, err := call(fc.client, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return removed(o, action, out.RequestId, in), nil
 	}
 }
 
@@ -97,28 +106,22 @@ type pcStep struct {
 	verb, action, question, explain, which string
 	allowed                                func(string) bool
 	target                                 []string
-	call                                   func(*client.Client) func(context.Context, *client.PhysicalConnectionInput) (*client.Result, error)
+	call                                   func(*client.Client, context.Context, *client.PhysicalConnectionInput) (*client.Result, error)
 }
 
 var (
 	pcEnable = pcStep{verb: "enabled", action: "EnablePhysicalConnection", which: "a Confirmed",
 		question: "Enable %s (%s)?", explain: "The line goes into service (Enabled); from then on it is billed and VBRs can be created on it.",
 		allowed: func(s string) bool { return s == model.PCConfirmed }, target: []string{model.PCEnabled},
-		call: func(c *client.Client) func(context.Context, *client.PhysicalConnectionInput) (*client.Result, error) {
-			return c.EnablePhysicalConnection
-		}}
+		call: (*client.Client).EnablePhysicalConnection}
 	pcCancel = pcStep{verb: "cancelled", action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
 		question: "Cancel %s (%s)?", explain: "The application is withdrawn (Canceled): the carrier stops work on the line; applying again starts over.",
 		allowed: model.PCCancelable, target: []string{model.PCCanceled},
-		call: func(c *client.Client) func(context.Context, *client.PhysicalConnectionInput) (*client.Result, error) {
-			return c.CancelPhysicalConnection
-		}}
+		call: (*client.Client).CancelPhysicalConnection}
 	pcTerminate = pcStep{verb: "terminated", action: "TerminatePhysicalConnection", which: "an Enabled",
 		question: "Terminate %s (%s)?", explain: "The line is taken out of service (Terminating → Terminated); it can then only be deleted.",
 		allowed: func(s string) bool { return s == model.PCEnabled }, target: []string{model.PCTerminated},
-		call: func(c *client.Client) func(context.Context, *client.PhysicalConnectionInput) (*client.Result, error) {
-			return c.TerminatePhysicalConnection
-		}}
+		call: (*client.Client).TerminatePhysicalConnection}
 )
 
 // pcAction is Enable, Cancel or Terminate on the selected line.
@@ -129,7 +132,7 @@ func pcAction(fc *formCtx, s pcStep) mutation {
 	m.refuse = m.gate(o)
 	m.run = func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error) {
 		in := &client.PhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-		out, err := s.call(fc.client)(ctx, in)
+		out, err := s.call(fc.client, ctx, in)
 		if err != nil {
 			return nil, err
 		}

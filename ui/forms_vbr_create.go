@@ -172,13 +172,8 @@ func vbrDeleteSpec() *deleteSpec {
 			}
 			return ""
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			in := &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
-			out, err := fc.client.DeleteVirtualBorderRouter(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return removed(o, "DeleteVirtualBorderRouter", out.RequestId, in), nil
-		},
+		run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
+			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
+		}, (*client.Client).DeleteVirtualBorderRouter),
 	}
 }
