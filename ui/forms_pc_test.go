@@ -141,3 +141,43 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 		t.Errorf("DeletePhysicalConnection sent %v", got)
 	}
 }
+
+// TestPhysicalConnectionEditAndCancel: the Rejected demo application is
+// edited (its bandwidth, allowed only while Initial or Rejected) and
+// applies again, followed with no key pressed until the provider confirms
+// it; the demo's Confirmed line is cancelled through the dialog; a
+// Canceled line offers no bandwidth to edit.
+func TestPhysicalConnectionEditAndCancel(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("pc")
+	rejected := d.rowWhere("pc-dc-ningbo", func(o *model.Object) bool { return o.Name == "pc-dc-ningbo" })
+	if rejected.Status != model.PCRejected {
+		t.Fatalf("demo pc-dc-ningbo is %s", rejected.Status)
+	}
+	d.keys("e")
+	d.formPage()
+	d.next("Name", "Description", "Data centre location", "Circuit code", "Port type")
+	d.replaceField("Bandwidth", "200", "300")
+	d.tracked("ModifyPhysicalConnectionAttribute")
+	sent := d.fault.received("ModifyPhysicalConnectionAttribute")
+	if len(sent) != 1 || sent[0].Get("bandwidth") != "300" || sent[0].Get("PortType") != "" || sent[0].Get("Name") != "pc-dc-ningbo" {
+		t.Fatalf("ModifyPhysicalConnectionAttribute sent %v", sent)
+	}
+	d.settled(rejected.ID, model.PCConfirmed)
+	if p := d.rowID(rejected.ID).Val().(*model.PhysicalConnection); p.Bandwidth != 300 {
+		t.Errorf("bandwidth after the edit: %d", p.Bandwidth)
+	}
+
+	confirmed := d.rowWhere("pc-dc-hangzhou-2", func(o *model.Object) bool { return o.Name == "pc-dc-hangzhou-2" })
+	d.keys("x")
+	d.menuPick("Cancel")
+	d.confirmDialog(confirmed.ID)
+	d.tracked("CancelPhysicalConnection")
+	d.settled(confirmed.ID, model.PCCanceled)
+
+	d.rowID(confirmed.ID)
+	d.keys("e")
+	d.formPage()
+	d.waitText("fixed once a line is past Initial (it is Canceled)")
+}
