@@ -98,7 +98,7 @@ func pcVbrs(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []stri
 		}
 		blockers = append(blockers, fmt.Sprintf("VBR %s%s on VLAN %s (%s): delete it first", v.VbrId, who, model.Itoa(v.VlanId), v.Status))
 	}
-	return []string{"Traffic between the data centre and Alibaba Cloud over this line stops."}, blockers, nil
+	return nil, blockers, nil
 }
 
 // pcStep is one of the lifecycle actions on a line.
@@ -119,7 +119,7 @@ var (
 		allowed: model.PCCancelable, target: []string{model.PCCanceled},
 		call: (*client.Client).CancelPhysicalConnection}
 	pcTerminate = pcStep{verb: "terminated", action: "TerminatePhysicalConnection", which: "an Enabled",
-		question: "Terminate %s (%s)?", explain: "The line is taken out of service (Terminating → Terminated); it can then only be deleted.",
+		question: "Terminate %s (%s)?", explain: "Traffic between the data centre and Alibaba Cloud over this line stops (Terminating → Terminated); it can then only be deleted.",
 		allowed: func(s string) bool { return s == model.PCEnabled }, target: []string{model.PCTerminated},
 		call: (*client.Client).TerminatePhysicalConnection}
 )

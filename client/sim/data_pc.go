@@ -13,8 +13,9 @@ import (
 // points per region (the demo connections' among them); in cn-hangzhou a
 // second line Confirmed and waiting for Enable, a backup line just applied
 // for (Initial, moved on by the provider), a Canceled and a Rejected
-// application; in cn-beijing a Terminated one. Large: three access points
-// and two Enabled connections per region, a pending one in every third.
+// application; in cn-beijing a Terminated one and an AllocationFailed
+// one. Large: three access points and two Enabled connections per region,
+// a pending one in every third.
 
 type demoAP struct {
 	Suffix, Name, Operator, Location string
@@ -46,6 +47,8 @@ func demoMorePCs() []demoPCSpec {
 			Port: "1000Base-T", Location: "Lab, Xixi campus", Status: model.PCCanceled, Bandwidth: 100, AgeDays: 60},
 		{Region: "cn-hangzhou", Name: "pc-dc-ningbo", Desc: "Ningbo office; the carrier had no capacity", AP: "ft-a", Operator: "CO",
 			Port: "1000Base-T", Location: "Ningbo office", Status: model.PCRejected, Bandwidth: 200, AgeDays: 30},
+		{Region: "cn-beijing", Name: "pc-dc-tianjin", Desc: "Tianjin site; no port free at the access point", AP: "dx-a", Operator: "CU",
+			Port: "10GBase-LR", Location: "Tianjin DC", Status: model.PCAllocationFailed, Bandwidth: 10000, AgeDays: 45},
 		{Region: "cn-beijing", Name: "pc-old-beijing", Desc: "Former line, replaced by pc-dc-beijing", AP: "ft-a", Operator: "CT",
 			Port: "1000Base-T", Location: "Beijing IDC, Yizhuang", Status: model.PCTerminated, Bandwidth: 500, AgeDays: 700},
 	}
