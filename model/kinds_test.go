@@ -118,7 +118,7 @@ func TestConsoleAliases(t *testing.T) {
 		"vpc": "vpc", "vsw": "vsw", "rt": "rt", "route": "route", "region": "region",
 		"nat": "nat", "natgw": "nat", "snat": "snat", "dnat": "dnat", "forward": "dnat", "fwd": "dnat",
 		"eip": "eip", "eips": "eip", "vpn": "vpn", "vpngw": "vpn", "cgw": "cgw", "customergateway": "cgw",
-		"ipsec": "ipsec", "vco": "ipsec", "vpnconnection": "ipsec", "vbr": "vbr", "pc": "pc",
+		"ipsec": "ipsec", "vco": "ipsec", "vpnconnection": "ipsec", "vbr": "vbr", "pc": "pc", "dc": "pc", "physicalconnection": "pc", "ap": "ap", "accesspoint": "ap",
 		"bgp": "bgp", "bgpgroup": "bgp", "bgppeer": "bgppeer", "bgpnet": "bgpnet", "bgpnetwork": "bgpnet",
 		"peer": "peer", "pcc": "peer", "vpcpeer": "peer", "flowlog": "flowlog", "fl": "flowlog",
 		"vpcflowlog": "vpcflowlog", "sagflowlog": "sagflowlog", "gw": "gw", "gateway": "gw", "gateways": "gw",
@@ -216,6 +216,11 @@ func TestDecodeFixtures(t *testing.T) {
 		},
 		"pc": {
 			{"pc-bp1ciz7ekd2grn1as****", "sh-line-1", "Enabled", map[string]string{"Bandwidth": "1000", "Operator": "CT", "Port": "1000Base-LX"}},
+		},
+		// The seed's DescribeAccessPoints sample (003 §22.2).
+		"ap": {
+			{"ap-cn-beijing-ft-A", "北京-丰台-A", "recommended", map[string]string{"Operator": "皓宽", "Type": "VPC"}},
+			{"ap-cn-beijing-dx-B", "北京-大兴-B", "recommended", map[string]string{"Operator": "中国联通"}},
 		},
 		"bgp": {
 			{"bgpg-wz9f62v4fbg2g****", "idc-as", "active", map[string]string{"Peer ASN": "65001", "Local ASN": "45104", "Hold": "30", "VBR": "vbr-bp1jcg5cmxjbl9xgc****"}},
@@ -471,7 +476,7 @@ func TestPhases(t *testing.T) {
 		{"vpn", "active", PhaseReady}, {"vpn", "provisioning", PhaseTransitional},
 		{"ipsec", "ipsec_sa_established", PhaseReady}, {"ipsec", "ike_sa_not_established", PhaseFailed},
 		{"vbr", "unconfirmed", PhaseInactive}, {"vbr", "recovering", PhaseTransitional}, {"vbr", "terminated", PhaseInactive},
-		{"pc", "Allocated", PhaseInactive}, {"pc", "Allocation Failed", PhaseFailed},
+		{"pc", "Allocated", PhaseTransitional}, {"pc", "Confirmed", PhaseInactive}, {"pc", "Allocation Failed", PhaseFailed},
 		{"bgppeer", "Available", PhaseReady},
 		{"vpcflowlog", "Activating", PhaseTransitional}, {"vpcflowlog", "Inactive", PhaseInactive},
 		{"sagflowlog", "Active", PhaseReady},

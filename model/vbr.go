@@ -87,7 +87,8 @@ type VirtualBorderRouter struct {
 }
 
 // PhysicalConnection is an item of DescribePhysicalConnections
-// (PhysicalConnectionSet.PhysicalConnectionType). The console only lists them.
+// (PhysicalConnectionSet.PhysicalConnectionType); its kind and rules are in
+// pc.go.
 type PhysicalConnection struct {
 	PhysicalConnectionId           string  `json:"PhysicalConnectionId"`
 	Name                           string  `json:"Name"`
@@ -234,42 +235,6 @@ func vbrKind() *Kind {
 			PhaseInactive:     {"unconfirmed", "terminated"},
 		}),
 		Target: []string{"active", "unconfirmed"}, TrackTimeoutMinutes: 5,
-	}
-}
-
-// pcKind is read-only: physical connections are ordered through the carrier.
-// Statuses that wait on people (construction, confirmation) are not
-// transitional: polling would not see them settle.
-func pcKind() *Kind {
-	return &Kind{
-		Name: "pc", Aliases: []string{"physicalconnection", "physicalconnections", "pcs"}, Title: "Physical Connections", Singular: "Physical connection", Order: 61,
-		List: ListSpec{Product: ProductVPC, Action: "DescribePhysicalConnections", Path: "PhysicalConnectionSet.PhysicalConnectionType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribePhysicalConnections", IDParam: "Filter.1.Value.1", Params: vbrFilter("PhysicalConnectionId"),
-			Path: "PhysicalConnectionSet.PhysicalConnectionType", IDField: "PhysicalConnectionId",
-			NotFound: []string{"InvalidPhysicalConnectionId.NotFound"}},
-		New: NewOf[PhysicalConnection](), ID: Field(func(p *PhysicalConnection) string { return p.PhysicalConnectionId }),
-		NameOf: Field(func(p *PhysicalConnection) string { return p.Name }),
-		Status: Field(func(p *PhysicalConnection) string { return p.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(p *PhysicalConnection) string { return p.PhysicalConnectionId }),
-			Col("Name", 20, StylePlain, func(p *PhysicalConnection) string { return p.Name }),
-			Col("Status", 12, StyleStatus, func(p *PhysicalConnection) string { return p.Status }),
-			Col("Business", 10, StylePlain, func(p *PhysicalConnection) string { return p.BusinessStatus }),
-			Col("Bandwidth", 9, StyleNumber, func(p *PhysicalConnection) string { return Itoa(p.Bandwidth) }),
-			Col("Port", 11, StylePlain, func(p *PhysicalConnection) string { return p.PortType }),
-			Col("Operator", 8, StylePlain, func(p *PhysicalConnection) string { return p.LineOperator }),
-			Col("Access Point", 20, StyleID, func(p *PhysicalConnection) string { return p.AccessPointId }),
-			Col("Peer Location", 24, StylePlain, func(p *PhysicalConnection) string { return p.PeerLocation }),
-			Col("Created", 20, StyleTime, func(p *PhysicalConnection) string { return p.CreationTime }),
-		},
-		SortBy: "Name",
-		Phases: PhaseMap(map[Phase][]string{
-			PhaseReady:        {"Enabled"},
-			PhaseTransitional: {"Allocating", "Terminating"},
-			PhaseInactive:     {"Initial", "Approved", "Allocated", "Confirmed", "Terminated", "Canceled", "Rejected"},
-			PhaseFailed:       {"Allocation Failed", "AllocationFailed"},
-		}),
-		TrackTimeoutMinutes: 15,
 	}
 }
 

@@ -71,6 +71,8 @@ func familyOps(k *model.Kind) kindOps {
 		return ipv6RuleOps()
 	case "ipv6addr":
 		return ipv6AddrOps()
+	case "pc":
+		return pcOps()
 	case "region":
 		return regionOps()
 	}

@@ -16,6 +16,7 @@ import (
 
 func vbrOps() kindOps {
 	return kindOps{
+		create: newVbrCreate, del: vbrDeleteSpec(),
 		edit: func(fc *formCtx) mutation {
 			v := fc.target.Val().(*model.VirtualBorderRouter)
 			return &vbrModify{id: v.VbrId, name: v.Name, desc: v.Description, vlan: model.Itoa(v.VlanId), oldVlan: model.Itoa(v.VlanId),

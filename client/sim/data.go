@@ -134,7 +134,8 @@ func seeders() []func(*seedCtx) error {
 		seedHaVip,
 		seedCbwp,
 		seedIpv6,
-		seedNatBwp, // last: its IDs and addresses draw from the shared generator
+		seedNatBwp, // late: its IDs and addresses draw from the shared generator
+		seedPC,     // late: its generated IDs leave the other families' as they were
 	}
 }
 

@@ -73,9 +73,9 @@ func seedVBR(d *seedCtx) error {
 }
 
 // addPC stores an enabled physical connection.
-func addPC(d *seedCtx, p demoPC) *record {
+func seedPCRec(d *seedCtx, p demoPC) *record {
 	created := d.now.Add(-time.Duration(p.AgeDays) * 24 * time.Hour)
-	return d.st.mustAdd(kindPC, p.Region, &model.PhysicalConnection{
+	return d.st.mustAdd(kindPC, p.Region, &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: d.st.newID(kindPC, p.Region), Name: p.Name, Description: p.Desc,
 		Status: pcEnabled, BusinessStatus: "Normal", Type: "VPC", AccessPointId: p.AccessPoint,
 		AccessPointType: "VPC", LineOperator: p.Operator, PortType: p.PortType, PortNumber: "1/1/1",
@@ -84,13 +84,13 @@ func addPC(d *seedCtx, p demoPC) *record {
 		LoaStatus: "Available", HasReservationData: "false", ResourceGroupId: defaultResourceGroup,
 		CreationTime: model.FormatTime(created), EnabledTime: model.FormatTime(created.Add(14 * 24 * time.Hour)),
 		CircuitCode: "circuit-" + p.Name,
-	})
+	}})
 }
 
 func seedDemoVBR(d *seedCtx) error {
 	pcs := map[string]*record{}
 	for _, p := range demoPCs() {
-		pcs[p.Region] = addPC(d, p)
+		pcs[p.Region] = seedPCRec(d, p)
 	}
 	for _, spec := range demoVbrs() {
 		pc := pcs[spec.Region]
@@ -117,7 +117,7 @@ func seedDemoVBR(d *seedCtx) error {
 func seedLargeVBR(d *seedCtx) error {
 	operators := []string{"CT", "CU", "CM"}
 	for r, region := range d.largeRegions() {
-		pc := addPC(d, demoPC{Region: region, Name: "pc-dc-" + region, Desc: "Leased line to the " + region + " data centre",
+		pc := seedPCRec(d, demoPC{Region: region, Name: "pc-dc-" + region, Desc: "Leased line to the " + region + " data centre",
 			AccessPoint: "ap-" + region + "-a", Operator: operators[r%len(operators)], PortType: "10GBase-LR",
 			Location: region + " IDC", Bandwidth: 10000, AgeDays: 400 + r})
 		var leased []*seededVpc

@@ -63,6 +63,7 @@ func newRegistry() *registry {
 	addRouteTablesOp(r)
 	addMonitorOps(r)
 	addVBR(r)
+	addPC(r)
 	addBGP(r)
 	addFlowLog(r)
 	addSagFlowLog(r)

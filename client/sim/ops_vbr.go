@@ -39,10 +39,10 @@ const (
 
 const (
 	// vbrsPerPC is the QuotaExceeded.vbrPerpConn limit.
-	vbrsPerPC = 16
+	vbrsPerPC = model.MaxVbrsPerPC
 	// vlanReservation is how long a terminated VBR keeps its VLAN (003
 	// §11.5: "a Terminated VBR keeps its VlanId reserved for 7 days").
-	vlanReservation = 7 * 24 * time.Hour
+	vlanReservation = model.VlanReservation
 )
 
 // vbrRec is a stored VBR: the API's item plus the owning account, which the
@@ -69,17 +69,9 @@ type routerInterface struct {
 	Status             string `json:"Status"`
 }
 
-func pcOf(r *record) *model.PhysicalConnection { return r.Value.(*model.PhysicalConnection) }
-
 func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPC, Prefix: "pc-", New: model.NewOf[model.PhysicalConnection](),
-		ID:        model.Field(func(p *model.PhysicalConnection) string { return p.PhysicalConnectionId }),
-		Status:    model.Field(func(p *model.PhysicalConnection) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.PhysicalConnection).Status = s },
-	})
 	r.kind(&kindSpec{
 		Name: kindVbr, Prefix: "vbr-", New: model.NewOf[vbrRec](),
 		ID:        model.Field(func(v *vbrRec) string { return v.VbrId }),

@@ -17,9 +17,9 @@ type vbrFixture struct{ pc, vbr string }
 
 func (h *harness) pcID(region string) string {
 	h.t.Helper()
-	pcs := h.ok("DescribePhysicalConnections", kv("RegionId", region)).items("PhysicalConnectionSet", "PhysicalConnectionType")
+	pcs := h.ok("DescribePhysicalConnections", kv("RegionId", region, "Filter.1.Key", "Status", "Filter.1.Value.1", "Enabled")).items("PhysicalConnectionSet", "PhysicalConnectionType")
 	if len(pcs) != 1 {
-		h.t.Fatalf("%d physical connections in %s, want the demo's one", len(pcs), region)
+		h.t.Fatalf("%d Enabled physical connections in %s, want the demo's one", len(pcs), region)
 	}
 	return pcs[0]["PhysicalConnectionId"].(string)
 }
@@ -60,7 +60,7 @@ func (h *harness) vbrStatus(id string) string {
 func TestDescribePhysicalConnections(t *testing.T) {
 	h := newHarness(t, Options{})
 	for _, region := range []string{dc, "cn-beijing"} {
-		pcs := h.ok("DescribePhysicalConnections", kv("RegionId", region)).items("PhysicalConnectionSet", "PhysicalConnectionType")
+		pcs := h.ok("DescribePhysicalConnections", kv("RegionId", region, "Filter.1.Key", "Status", "Filter.1.Value.1", "Enabled")).items("PhysicalConnectionSet", "PhysicalConnectionType")
 		if len(pcs) != 1 || pcs[0]["Status"] != "Enabled" || pcs[0]["BusinessStatus"] != "Normal" {
 			t.Fatalf("%s: %v", region, pcs)
 		}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+// TestE2EPhysicalConnectionAndVbr walks the physical connection family and
+// the VBR lifecycle in the real binary: the access points pane, an
+// application through the form (one burst) that the provider moves to
+// Confirmed with no key pressed, Enable, the PC → VBRs drill-down where a
+// VBR is created (one burst) and deleted through the dialog, then
+// Terminate and Delete through the dialog; the simulator is read back with
+// `alivpc get`.
+func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm.waitPane("VPCs")
+	tm.command("ap")
+	tm.waitPane("Access Points")
+	tm.waitText("ap-cn-hangzhou-dx-a")
+	tm.command("dc")
+	tm.waitPane("Physical Connections")
+	tm.waitText("pc-dc-hangzhou-2", "Confirmed")
+
+	// Access point, operator (the first offered), location, port type and
+	// bandwidth (defaults), redundant line (none), circuit code, name,
+	// description (submits).
+	tm.burst("c")
+	tm.waitText("Apply for a physical connection")
+	tm.burst("Enter", "Enter", "e2e DC, rack 9", "Enter", "Enter", "Enter", "Enter", "Enter", "e2e-line", "Enter", "Enter")
+	s := tm.waitFor("e2e-line Confirmed, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-line"), "Confirmed") })
+	id := firstID(rowWith(s, "e2e-line"), "pc-")
+	p := only(t, simGet(t, tm, "pc"), "Name", "e2e-line")
+	want(t, p, "PhysicalConnectionId", id, "PeerLocation", "e2e DC, rack 9", "Status", "Confirmed", "LineOperator", "CT", "PortType", "1000Base-T")
+
+	filterTo(tm, "name:e2e-line", 1)
+	tm.burst("x")
+	tm.waitText("Enable")
+	tm.burst("1")
+	tm.waitText("Enable " + id)
+	tm.burst("y")
+	tm.waitFor("e2e-line Enabled", func(s string) bool { return strings.Contains(rowWith(s, id+" "), "Enabled") })
+
+	// PC → VBRs, and a VBR made there: the line (fixed), VLAN, addresses,
+	// mask (filled in), circuit code, name, description (submits).
+	tm.burst("Enter")
+	tm.waitText("No Virtual Border Routers in Physical connection " + id)
+	tm.burst("c")
+	tm.waitText("Create VBR on " + id)
+	tm.burst("Enter", "88", "Enter", "10.254.88.1", "Enter", "10.254.88.2", "Enter", "Enter", "Enter", "e2e-vbr", "Enter", "Enter")
+	s = tm.waitFor("e2e-vbr active", func(s string) bool { return strings.Contains(rowWith(s, "e2e-vbr"), "active") })
+	vbr := firstID(rowWith(s, "e2e-vbr"), "vbr-")
+	v := only(t, simGet(t, tm, "vbr"), "Name", "e2e-vbr")
+	want(t, v, "VbrId", vbr, "PhysicalConnectionId", id, "PeerGatewayIp", "10.254.88.2")
+	tm.burst("C-d")
+	tm.waitText("Delete VBR " + vbr)
+	tm.burst(vbr, "Enter")
+	tm.waitFor("the VBR to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, "vbr") {
+			if o["VbrId"] == vbr {
+				return false
+			}
+		}
+		return true
+	})
+
+	tm.burst("Escape")
+	tm.waitPane("Physical Connections")
+	tm.burst("x")
+	tm.waitText("Terminate")
+	tm.burst("3")
+	tm.waitText("Terminate Physical connection " + id)
+	tm.burst(id, "Enter")
+	tm.waitFor("e2e-line Terminated", func(s string) bool { return strings.Contains(rowWith(s, id+" "), "Terminated") })
+	tm.burst("C-d")
+	tm.waitText("Delete Physical connection " + id)
+	tm.burst(id, "Enter")
+	tm.waitFor("the line to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, "pc") {
+			if o["PhysicalConnectionId"] == id {
+				return false
+			}
+		}
+		return true
+	})
+	tm.quit()
+}
+
+// TestGetPhysicalConnectionsAndAccessPointsOfTheLargeDatasetOnce: `alivpc
+// get pc|ap --region all` on the large dataset lists each exactly once.
+func TestGetPhysicalConnectionsAndAccessPointsOfTheLargeDatasetOnce(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetLarge, nil)
+	for kind, idField := range map[string]string{"pc": "PhysicalConnectionId", "ap": "AccessPointId"} {
+		out, stderr, code := e.get(kind, "--region", "all", "-o", "json")
+		if code != 0 {
+			t.Fatalf("get %s: exit %d: %s", kind, code, stderr)
+		}
+		wantIDs := e.walk(kind)
+		got := map[string]int{}
+		for _, id := range jsonIDs(t, out, idField) {
+			got[id]++
+		}
+		if len(wantIDs) < 50 || len(got) != len(wantIDs) {
+			t.Errorf("get %s listed %d, the simulator holds %d", kind, len(got), len(wantIDs))
+		}
+		for id, n := range got {
+			if n != 1 || wantIDs[id] == 0 {
+				t.Errorf("get %s: %s listed %d times (%d in the simulator)", kind, id, n, wantIDs[id])
+			}
+		}
+	}
+}

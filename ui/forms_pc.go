@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- physical connections ----
+
+func pcOps() kindOps {
+	return kindOps{
+		create: func(*formCtx) mutation {
+			return &pcCreate{port: "1000Base-T", bandwidth: model.Itoa(int64(model.PCDefaultBandwidth))}
+		},
+		edit: func(fc *formCtx) mutation {
+			p := fc.target.Val().(*model.PhysicalConnection)
+			return &pcModify{p: p, name: p.Name, desc: p.Description, location: p.PeerLocation, circuit: p.CircuitCode,
+				port: p.PortType, bandwidth: model.Itoa(p.Bandwidth)}
+		},
+		del: &deleteSpec{
+			action: "DeletePhysicalConnection", fresh: true, about: pcAbout,
+			stops: func(o *model.Object) []string {
+				return []string{"The record of the line goes; a new line needs a new application."}
+			},
+			refuse: pcGate(model.PCDeletable, "deleted", "a Rejected, Canceled, AllocationFailed or Terminated"),
+			impact: pcVbrs,
+			run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
+				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
+			}, (*client.Client).DeletePhysicalConnection),
+		},
+		actions: func(fc *formCtx) []actionItem {
+			if fc.target == nil {
+				return nil
+			}
+			return []actionItem{
+				{label: "Enable", hint: "put a Confirmed line into service (→ Enabled)", make: func(fc *formCtx) mutation {
+					return pcAction(fc, pcEnable)
+				}},
+				destructiveItem("Cancel", "withdraw the application (→ Canceled)", "Cancel",
+					func(fc *formCtx) mutation { return pcAction(fc, pcCancel) }, func(s *deleteSpec) { s.about = pcAbout }),
+				destructiveItem("Terminate", "end an Enabled line (Terminating → Terminated)", "Terminate",
+					func(fc *formCtx) mutation { return pcAction(fc, pcTerminate) }, func(s *deleteSpec) { s.about, s.impact = pcAbout, pcVbrs }),
+			}
+		},
+	}
+}
+
+// deleteCall is a deleteSpec's run for a delete that takes one input and
+// answers a Result: the call, then the object followed until it is gone.
+func deleteCall[I any](action string, input func(o *model.Object, token string) I,
+	call func(*client.Client, context.Context, I) (*client.Result, error)) func(context.Context, *formCtx, *model.Object, string, bool) (*submitted, error) {
+	return func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		in := input(o, token)
+		out, err := call(fc.client, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return removed(o, action, out.RequestId, in), nil
+	}
+}
+
+// pcGate refuses an action unless the line's status is one ok accepts.
+func pcGate(ok func(string) bool, verb, which string) func(o *model.Object) string {
+	return func(o *model.Object) string {
+		if !ok(o.Status) {
+			return fmt.Sprintf("%s is %s; only %s physical connection can be %s", o.ID, o.Status, which, verb)
+		}
+		return ""
+	}
+}
+
+func pcAbout(_ *formCtx, o *model.Object) []string {
+	p := o.Val().(*model.PhysicalConnection)
+	return []string{fmt.Sprintf("%s Mbit/s %s line by %s from %s to access point %s", model.Itoa(p.Bandwidth), p.PortType,
+		p.LineOperator, p.PeerLocation, p.AccessPointId)}
+}
+
+// pcVbrs counts the VBRs on the line, this account's and other accounts':
+// the API refuses to terminate or delete it while any remain.
+func pcVbrs(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+	vbrs, err := fc.client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+		RegionId: o.Region, PhysicalConnectionId: o.ID})
+	if err != nil {
+		return nil, nil, err
+	}
+	var blockers []string
+	for _, v := range vbrs {
+		who := ""
+		if v.VbrOwnerUid != "" {
+			who = " of account " + string(v.VbrOwnerUid)
+		}
+		blockers = append(blockers, fmt.Sprintf("VBR %s%s on VLAN %s (%s): delete it first", v.VbrId, who, model.Itoa(v.VlanId), v.Status))
+	}
+	return nil, blockers, nil
+}
+
+// pcStep is one of the lifecycle actions on a line.
+type pcStep struct {
+	verb, action, question, explain, which string
+	allowed                                func(string) bool
+	target                                 []string
+	call                                   func(*client.Client, context.Context, *client.PhysicalConnectionInput) (*client.Result, error)
+}
+
+var (
+	pcEnable = pcStep{verb: "enabled", action: "EnablePhysicalConnection", which: "a Confirmed",
+		question: "Enable %s (%s)?", explain: "The line goes into service (Enabled); from then on it is billed and VBRs can be created on it.",
+		allowed: func(s string) bool { return s == model.PCConfirmed }, target: []string{model.PCEnabled},
+		call: (*client.Client).EnablePhysicalConnection}
+	pcCancel = pcStep{verb: "cancelled", action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
+		question: "Cancel %s (%s)?", explain: "The application is withdrawn (Canceled): the carrier stops work on the line; applying again starts over.",
+		allowed: model.PCCancelable, target: []string{model.PCCanceled},
+		call: (*client.Client).CancelPhysicalConnection}
+	pcTerminate = pcStep{verb: "terminated", action: "TerminatePhysicalConnection", which: "an Enabled",
+		question: "Terminate %s (%s)?", explain: "Traffic between the data centre and Alibaba Cloud over this line stops (Terminating → Terminated); it can then only be deleted.",
+		allowed: func(s string) bool { return s == model.PCEnabled }, target: []string{model.PCTerminated},
+		call: (*client.Client).TerminatePhysicalConnection}
+)
+
+// pcAction is Enable, Cancel or Terminate on the selected line.
+func pcAction(fc *formCtx, s pcStep) mutation {
+	o := fc.target
+	m := &confirmAction{title: strings.TrimSuffix(s.action, "PhysicalConnection") + " physical connection " + o.ID, action: s.action, obj: o,
+		question: fmt.Sprintf(s.question, o.ID, o.Name), explain: s.explain, gate: pcGate(s.allowed, s.verb, s.which)}
+	m.refuse = m.gate(o)
+	m.run = func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error) {
+		in := &client.PhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
+		out, err := s.call(fc.client, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, s.target)
+		res.Action = s.action
+		return res, nil
+	}
+	return m
+}
+
+// pcCreate applies for a physical connection at an access point of the
+// region (from the API); the port, the operator and the bandwidth range are
+// checked as typed, and the number of applications in flight before any
+// call.
+type pcCreate struct {
+	ap, operator, location, port, bandwidth, circuit, redundant, name, desc string
+	aps, redundants                                                         []pick
+	pending                                                                 int
+}
+
+func (m *pcCreate) Title() string  { return "Apply for a physical connection" }
+func (m *pcCreate) Action() string { return "CreatePhysicalConnection" }
+
+func (m *pcCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	aps, err := fc.client.DescribeAccessPoints(ctx, &client.DescribeAccessPointsInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	m.aps = []pick{}
+	for _, a := range aps {
+		m.aps = append(m.aps, pick{fmt.Sprintf("%s  %s  %s  %s", a.AccessPointId, a.Name, a.HostOperator, a.Status), a.AccessPointId})
+	}
+	pcs, err := fc.client.DescribePhysicalConnections(ctx, &client.DescribePhysicalConnectionsInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	m.redundants, m.pending = []pick{{"none", ""}}, 0
+	for _, p := range pcs {
+		if model.PCPending(p.Status) {
+			m.pending++
+		}
+		if model.PCRedundantOK(p.Status) {
+			m.redundants = append(m.redundants, pick{fmt.Sprintf("%s  %s  %s", p.PhysicalConnectionId, p.Name, p.Status), p.PhysicalConnectionId})
+		}
+	}
+	m.ap = keepOrFirst(m.ap, m.aps)
+	if m.operator == "" {
+		m.operator = model.PCLineOperators[0].Code
+	}
+	return nil
+}
+
+func pcOperatorOptions() []huh.Option[string] {
+	out := []huh.Option[string]{}
+	for _, o := range model.PCLineOperators {
+		out = append(out, huh.NewOption(o.Code+"  "+o.Name, o.Code))
+	}
+	return out
+}
+
+func pcPortOptions() []huh.Option[string] {
+	out := []huh.Option[string]{}
+	for _, o := range model.PCPortTypes {
+		out = append(out, huh.NewOption(o.Code+"  "+o.Name, o.Code))
+	}
+	return out
+}
+
+const pcBandwidthHint = "Mbit/s, 2-10240"
+
+func pcLocation(v *string) *liveField {
+	return liveInput("Data centre location", v, model.CheckPCPeerLocation, "where the line ends on your side, e.g. Hangzhou IDC, Binjiang")
+}
+
+func pcCircuit(v *string) *liveField {
+	return liveInput("Circuit code", v, checkCircuit, "optional; the carrier's code for the line, no spaces")
+}
+
+func checkCircuit(s string) error {
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r > '~' }) || len(s) > 128 {
+		return errors.New("a circuit code is up to 128 printable ASCII characters, no spaces")
+	}
+	return nil
+}
+
+func (m *pcCreate) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(
+		huh.NewGroup(
+			pickerGone("Access point", &m.ap, m.aps, "no access point in "+fc.region, "is no longer offered in "+fc.region),
+			huh.NewSelect[string]().Title("Line operator").Options(pcOperatorOptions()...).Value(&m.operator).Height(8),
+			pcLocation(&m.location),
+		),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.port).Height(7),
+			liveInput("Bandwidth", &m.bandwidth, model.CheckPCBandwidth, pcBandwidthHint),
+			pickerGone("Redundant connection", &m.redundant, m.redundants, "", "is no longer Allocated, Confirmed or Enabled"),
+			pcCircuit(&m.circuit), nameField(&m.name), descField(&m.desc),
+		),
+	)
+}
+
+func (m *pcCreate) Check(fc *formCtx) error {
+	if m.ap == "" {
+		return errors.New("access point: there is no access point to choose in " + fc.region)
+	}
+	if m.pending >= model.MaxPendingPCs {
+		return fmt.Errorf("%d physical connections in %s are applied for and not yet Enabled; at most %d may be — enable, cancel or delete one first",
+			m.pending, fc.region, model.MaxPendingPCs)
+	}
+	return checks(
+		check("access point", notOffered(m.aps, m.ap, "is no longer offered in "+fc.region)),
+		check("line operator", model.CheckPCLineOperator(m.operator)),
+		check("location", model.CheckPCPeerLocation(m.location)),
+		check("port type", model.CheckPCPortType(m.port)),
+		check("bandwidth", model.CheckPCBandwidth(m.bandwidth)),
+		check("redundant connection", notOffered(m.redundants, m.redundant, "is no longer Allocated, Confirmed or Enabled")),
+		check("circuit code", checkCircuit(m.circuit)),
+		check("name", model.DefaultName.Check(m.name)),
+		check("description", model.CheckDescription(m.desc)),
+	)
+}
+
+func (m *pcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	bw, _ := atoi("bandwidth", m.bandwidth)
+	in := &client.CreatePhysicalConnectionInput{RegionId: fc.region, AccessPointId: m.ap, LineOperator: m.operator,
+		PeerLocation: strings.TrimSpace(m.location), PortType: m.port, Bandwidth: bw, CircuitCode: m.circuit,
+		RedundantPhysicalConnectionId: m.redundant, Name: m.name, Description: m.desc, ClientToken: token}
+	out, err := fc.client.CreatePhysicalConnection(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.PhysicalConnectionId == "" {
+		return nil, errors.New("CreatePhysicalConnection answered without a PhysicalConnectionId")
+	}
+	return made(fc, "pc", out.PhysicalConnectionId, out.RequestId, in, nil), nil
+}
+
+// pcModify changes a line's name, description, location and circuit code;
+// the port and the bandwidth only while it is Initial or Rejected (a
+// Rejected one then applies again).
+type pcModify struct {
+	p                                              *model.PhysicalConnection
+	name, desc, location, circuit, port, bandwidth string
+}
+
+func (m *pcModify) Title() string  { return "Edit physical connection " + m.p.PhysicalConnectionId }
+func (m *pcModify) Action() string { return "ModifyPhysicalConnectionAttribute" }
+
+func (m *pcModify) spec() bool { return model.PCSpecModifiable(m.p.Status) }
+
+func (m *pcModify) Form(fc *formCtx) *huh.Form {
+	g := []huh.Field{editName(fc, &m.name), editDesc(fc, &m.desc), pcLocation(&m.location), pcCircuit(&m.circuit)}
+	if m.spec() {
+		g = append(g, huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.port).Height(7),
+			liveInput("Bandwidth", &m.bandwidth, model.CheckPCBandwidth, pcBandwidthHint))
+	} else {
+		g = append(g, huh.NewNote().Title("Port and bandwidth").Description(fmt.Sprintf("%s, %s Mbit/s: fixed once a line is past Initial (it is %s)",
+			m.p.PortType, model.Itoa(m.p.Bandwidth), m.p.Status)))
+	}
+	return huh.NewForm(huh.NewGroup(g...))
+}
+
+func (m *pcModify) request(fc *formCtx) *client.ModifyPhysicalConnectionAttributeInput {
+	in := &client.ModifyPhysicalConnectionAttributeInput{RegionId: fc.region, PhysicalConnectionId: m.p.PhysicalConnectionId,
+		Name: m.name, Description: m.desc, PeerLocation: strings.TrimSpace(m.location), CircuitCode: m.circuit}
+	if !m.spec() {
+		return in
+	}
+	if m.port != m.p.PortType {
+		in.PortType = m.port
+	}
+	if bw, _ := atoi("bandwidth", m.bandwidth); bw != int(m.p.Bandwidth) {
+		in.Bandwidth = bw // sent only when changed: the item spells it Bandwidth
+	}
+	return in
+}
+
+func (m *pcModify) Check(fc *formCtx) error {
+	if !model.PCModifiable(m.p.Status) {
+		return fmt.Errorf("%s is %s; a Canceled, Allocating, AllocationFailed, Terminating or Terminated line cannot be changed", m.p.PhysicalConnectionId, m.p.Status)
+	}
+	cs := []fieldCheck{check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+		check("location", model.CheckPCPeerLocation(m.location)), check("circuit code", checkCircuit(m.circuit))}
+	if m.spec() {
+		cs = append(cs, check("port type", model.CheckPCPortType(m.port)), check("bandwidth", model.CheckPCBandwidth(m.bandwidth)))
+	}
+	cs = append(cs, check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+	return checks(cs...)
+}
+
+func (m *pcModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.request(fc)
+	if res := unchangedEdit(fc.target, in); res != nil {
+		return res, nil
+	}
+	in.ClientToken = token
+	out, err := fc.client.ModifyPhysicalConnectionAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	var target []string
+	if m.p.Status == model.PCRejected {
+		target = []string{model.PCConfirmed} // it applies again
+	}
+	return made(fc, "pc", m.p.PhysicalConnectionId, out.RequestId, in, target), nil
+}

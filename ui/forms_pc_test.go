@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// TestPhysicalConnectionLifecycle applies for a physical connection
+// through its form (the bandwidth range checked as typed), watches the
+// provider move it to Confirmed with no key pressed, enables it, creates a
+// VBR on it from the PC → VBRs drill-down (the VLAN held by another VBR
+// refused as typed), deletes the VBR, then terminates the line — refused
+// while a VBR remains — and deletes it, both through the dialog. What the
+// simulator received is checked.
+func TestPhysicalConnectionLifecycle(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("pc")
+	d.keys("c")
+	d.formPage()
+	d.choose("Access point", "ap-cn-hangzhou-dx-a")
+	d.choose("Line operator", "Equinix")
+	d.field("Data centre location", "Hangzhou lab, rack 7")
+	d.choose("Port type", "10GBase-LR")
+	d.waitFocus("Bandwidth")
+	d.keys("backspace", "backspace", "backspace")
+	d.typeText("20000")
+	d.waitText("bandwidth must be 2-10240 Mbit/s (it is 20000)")
+	for range 5 {
+		d.keys("backspace")
+	}
+	d.typeText("5000")
+	d.keys("enter")
+	d.next("Redundant connection", "Circuit code")
+	d.field("Name", "lab-line")
+	d.next("Description")
+	id := d.tracked("CreatePhysicalConnection").resID
+	sent := d.fault.received("CreatePhysicalConnection")
+	if len(sent) != 1 {
+		t.Fatalf("CreatePhysicalConnection sent %d times", len(sent))
+	}
+	for k, want := range map[string]string{"AccessPointId": "ap-cn-hangzhou-dx-a", "LineOperator": "Equinix", "PeerLocation": "Hangzhou lab, rack 7",
+		"PortType": "10GBase-LR", "bandwidth": "5000", "Name": "lab-line"} {
+		if got := sent[0].Get(k); got != want {
+			t.Errorf("CreatePhysicalConnection %s=%q, want %q", k, got, want)
+		}
+	}
+	d.settled(id, model.PCConfirmed)
+
+	// Terminate is refused before any call while it is only Confirmed.
+	mark := len(d.fault.actions())
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Terminate")
+	d.waitText("only an Enabled physical connection can be terminated")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "terminating a Confirmed line")
+
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Enable")
+	d.formPage()
+	d.waitFocus("Enable " + id)
+	d.keys("y")
+	d.tracked("EnablePhysicalConnection")
+	d.settled(id, model.PCEnabled)
+
+	// PC → VBRs: create one there.
+	d.rowID(id)
+	d.drill("Virtual Border Routers")
+	d.idle()
+	d.keys("c")
+	d.formPage()
+	d.waitText("Create VBR on " + id)
+	d.waitFocus("Physical connection")
+	d.keys("enter")
+	d.field("VLAN", "77")
+	d.field("Local gateway IP", "10.254.77.1")
+	d.waitFocus("Peer gateway IP")
+	d.typeText("10.254.78.2")
+	d.waitText("not in the same /30 subnet")
+	d.keys("backspace", "backspace", "backspace", "backspace")
+	d.typeText("77.2")
+	d.keys("enter")
+	d.next("Peering subnet mask", "Circuit code")
+	d.field("Name", "lab-vbr")
+	d.next("Description")
+	vbr := d.tracked("CreateVirtualBorderRouter").resID
+	d.settled(vbr, "active")
+	if got := d.fault.received("CreateVirtualBorderRouter")[0]; got.Get("PhysicalConnectionId") != id || got.Get("VlanId") != "77" ||
+		got.Get("PeerGatewayIp") != "10.254.77.2" || got.Get("PeeringSubnetMask") != "255.255.255.252" {
+		t.Errorf("CreateVirtualBorderRouter sent %v", got)
+	}
+
+	// A second VBR on VLAN 77 is refused as typed.
+	mark = len(d.fault.actions())
+	d.keys("c")
+	d.formPage()
+	d.waitFocus("Physical connection")
+	d.keys("enter")
+	d.waitFocus("VLAN")
+	d.typeText("77")
+	d.waitText("VLAN 77 is held by " + vbr)
+	d.closeForm()
+	assertNoWrite(t, d, mark, "a VBR on a VLAN in use")
+
+	// Terminate counts the VBR and sends nothing while it is there.
+	d.keys("esc")
+	d.idle()
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Terminate")
+	d.dialog()
+	d.waitText("VBR " + vbr + " on VLAN 77")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "terminating a line with a VBR")
+
+	d.rowID(id)
+	d.drill("Virtual Border Routers")
+	d.idle()
+	d.deleteTyped(d.rowID(vbr))
+	d.gone(vbr)
+	if got := d.fault.received("DeleteVirtualBorderRouter"); len(got) != 1 || got[0].Get("VbrId") != vbr {
+		t.Errorf("DeleteVirtualBorderRouter sent %v", got)
+	}
+
+	d.keys("esc")
+	d.idle()
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick("Terminate")
+	d.confirmDialog(id)
+	d.tracked("TerminatePhysicalConnection")
+	d.settled(id, model.PCTerminated)
+
+	o := d.rowID(id)
+	d.deleteTyped(o)
+	d.gone(id)
+	if got := d.fault.received("DeletePhysicalConnection"); len(got) != 1 || got[0].Get("PhysicalConnectionId") != id {
+		t.Errorf("DeletePhysicalConnection sent %v", got)
+	}
+}
+
+// TestPhysicalConnectionEditAndCancel: the Rejected demo application is
+// edited (its bandwidth, allowed only while Initial or Rejected) and
+// applies again, followed with no key pressed until the provider confirms
+// it; the demo's Confirmed line is cancelled through the dialog; a
+// Canceled line offers no bandwidth to edit.
+func TestPhysicalConnectionEditAndCancel(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("pc")
+	rejected := d.rowWhere("pc-dc-ningbo", func(o *model.Object) bool { return o.Name == "pc-dc-ningbo" })
+	if rejected.Status != model.PCRejected {
+		t.Fatalf("demo pc-dc-ningbo is %s", rejected.Status)
+	}
+	d.keys("e")
+	d.formPage()
+	d.next("Name", "Description", "Data centre location", "Circuit code", "Port type")
+	d.replaceField("Bandwidth", "200", "300")
+	d.tracked("ModifyPhysicalConnectionAttribute")
+	sent := d.fault.received("ModifyPhysicalConnectionAttribute")
+	if len(sent) != 1 || sent[0].Get("bandwidth") != "300" || sent[0].Get("PortType") != "" || sent[0].Get("Name") != "pc-dc-ningbo" {
+		t.Fatalf("ModifyPhysicalConnectionAttribute sent %v", sent)
+	}
+	d.settled(rejected.ID, model.PCConfirmed)
+	if p := d.rowID(rejected.ID).Val().(*model.PhysicalConnection); p.Bandwidth != 300 {
+		t.Errorf("bandwidth after the edit: %d", p.Bandwidth)
+	}
+
+	confirmed := d.rowWhere("pc-dc-hangzhou-2", func(o *model.Object) bool { return o.Name == "pc-dc-hangzhou-2" })
+	d.keys("x")
+	d.menuPick("Cancel")
+	d.confirmDialog(confirmed.ID)
+	d.tracked("CancelPhysicalConnection")
+	d.settled(confirmed.ID, model.PCCanceled)
+
+	d.rowID(confirmed.ID)
+	d.keys("e")
+	d.formPage()
+	d.waitText("fixed once a line is past Initial (it is Canceled)")
+}

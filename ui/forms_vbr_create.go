@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- VBR lifecycle: create on a physical connection, delete ----
+
+func newVbrCreate(fc *formCtx) mutation {
+	m := &vbrCreate{mask: "255.255.255.252"}
+	if p := parentOf(fc, "pc"); p != nil {
+		m.onlyPC = p.ID
+	}
+	return m
+}
+
+// vbrCreate makes a VBR on an Enabled physical connection of the region
+// (from the API; fixed when opened from one). The VLAN must be free on that
+// line — VBRs of other accounts and terminated ones within their 7-day
+// reservation hold theirs, read with
+// DescribeVirtualBorderRoutersForPhysicalConnection — and the interconnect
+// addresses one /24-/30 subnet.
+type vbrCreate struct {
+	pcID, vlan, local, peer, mask, circuit, name, desc string
+	onlyPC                                             string
+	pcs                                                []pick
+	vlans                                              map[string]map[int]string // line → VLAN → VBR holding it
+	count                                              map[string]int            // line → VBRs on it
+}
+
+func (m *vbrCreate) Title() string {
+	if m.onlyPC != "" {
+		return "Create VBR on " + m.onlyPC
+	}
+	return "Create VBR"
+}
+func (m *vbrCreate) Action() string { return "CreateVirtualBorderRouter" }
+
+func (m *vbrCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	in := &client.DescribePhysicalConnectionsInput{RegionId: fc.region, Filter: []client.Filter{{Key: "Status", Value: []string{model.PCEnabled}}}}
+	pcs, err := fc.client.DescribePhysicalConnections(ctx, in)
+	if err != nil {
+		return err
+	}
+	m.pcs, m.vlans, m.count = []pick{}, map[string]map[int]string{}, map[string]int{}
+	for _, p := range pcs {
+		if m.onlyPC != "" && p.PhysicalConnectionId != m.onlyPC {
+			continue
+		}
+		m.pcs = append(m.pcs, pick{fmt.Sprintf("%s  %s  %s Mbit/s  %s", p.PhysicalConnectionId, p.Name, model.Itoa(p.Bandwidth), p.AccessPointId), p.PhysicalConnectionId})
+		if len(m.pcs) > maxRouteVPCs {
+			continue // beyond it, the API's own check remains
+		}
+		vbrs, err := fc.client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+			RegionId: fc.region, PhysicalConnectionId: p.PhysicalConnectionId})
+		if err != nil {
+			return err
+		}
+		held := map[int]string{}
+		for _, v := range vbrs {
+			if t, err := time.Parse(model.TimeLayout, v.TerminationTime); strings.EqualFold(v.Status, "terminated") && err == nil && time.Since(t) > model.VlanReservation {
+				continue
+			}
+			held[int(v.VlanId)] = v.VbrId
+		}
+		m.vlans[p.PhysicalConnectionId], m.count[p.PhysicalConnectionId] = held, len(vbrs)
+	}
+	m.pcID = keepOrFirst(m.pcID, m.pcs)
+	return nil
+}
+
+func (m *vbrCreate) checkVlan(s string) error {
+	n, err := atoi("VLAN", s)
+	if err != nil {
+		return err
+	}
+	if err := model.CheckVlanID(n); err != nil {
+		return err
+	}
+	if v := m.vlans[m.pcID][n]; v != "" {
+		return fmt.Errorf("VLAN %d is held by %s on %s", n, v, m.pcID)
+	}
+	return nil
+}
+
+// checkAddresses: the two gateways share one subnet of the mask.
+func (m *vbrCreate) checkAddresses(string) error {
+	return model.CheckVbrPeering(strings.TrimSpace(m.local), strings.TrimSpace(m.peer), strings.TrimSpace(m.mask))
+}
+
+// required is a field's check for an address a VBR of one's own account
+// must have, together with the subnet rule.
+func (m *vbrCreate) required(name string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("the " + name + " is required")
+		}
+		return m.checkAddresses(s)
+	}
+}
+
+func (m *vbrCreate) Form(fc *formCtx) *huh.Form {
+	return huh.NewForm(
+		huh.NewGroup(
+			pickerGone("Physical connection", &m.pcID, m.pcs, "no Enabled physical connection in "+fc.region+" (enable one on :pc)",
+				"is no longer Enabled in "+fc.region),
+			liveInput("VLAN", &m.vlan, m.checkVlan, "1-2999; free on the physical connection"),
+			liveInput("Local gateway IP", &m.local, m.required("local gateway IP"), "Alibaba Cloud side of the interconnect, e.g. 10.254.9.1"),
+			liveInput("Peer gateway IP", &m.peer, m.required("peer gateway IP"), "data-centre side; same subnet as the local IP"),
+			liveInput("Peering subnet mask", &m.mask, m.required("peering subnet mask"), "255.255.255.0 to 255.255.255.252"),
+		),
+		huh.NewGroup(pcCircuit(&m.circuit), nameField(&m.name), descField(&m.desc)),
+	)
+}
+
+func (m *vbrCreate) Check(fc *formCtx) error {
+	if m.pcID == "" {
+		return errors.New("physical connection: there is no Enabled physical connection in " + fc.region)
+	}
+	if n := m.count[m.pcID]; n >= model.MaxVbrsPerPC {
+		return fmt.Errorf("physical connection: %s carries %d VBRs, the most one line may", m.pcID, n)
+	}
+	return checks(
+		check("physical connection", notOffered(m.pcs, m.pcID, "is no longer Enabled in "+fc.region)),
+		check("VLAN", m.checkVlan(m.vlan)),
+		check("local gateway IP", m.required("local gateway IP")(m.local)),
+		check("peer gateway IP", m.required("peer gateway IP")(m.peer)),
+		check("peering subnet mask", m.required("peering subnet mask")(m.mask)),
+		check("circuit code", checkCircuit(m.circuit)),
+		check("name", model.DefaultName.Check(m.name)),
+		check("description", model.CheckDescription(m.desc)),
+	)
+}
+
+func (m *vbrCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	vlan, _ := atoi("VLAN", m.vlan)
+	in := &client.CreateVirtualBorderRouterInput{RegionId: fc.region, PhysicalConnectionId: m.pcID, VlanId: vlan,
+		LocalGatewayIp: strings.TrimSpace(m.local), PeerGatewayIp: strings.TrimSpace(m.peer), PeeringSubnetMask: strings.TrimSpace(m.mask),
+		CircuitCode: m.circuit, Name: m.name, Description: m.desc, ClientToken: token}
+	out, err := fc.client.CreateVirtualBorderRouter(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.VbrId == "" {
+		return nil, errors.New("CreateVirtualBorderRouter answered without a VbrId")
+	}
+	return made(fc, "vbr", out.VbrId, out.RequestId, in, nil), nil
+}
+
+// vbrDeleteSpec deletes an unconfirmed, active or terminated VBR with no
+// BGP group left (the API also wants its router interfaces gone).
+func vbrDeleteSpec() *deleteSpec {
+	return &deleteSpec{
+		action: "DeleteVirtualBorderRouter", fresh: true, about: vbrAbout, blockers: []string{"bgp"},
+		stops: func(o *model.Object) []string {
+			v := o.Val().(*model.VirtualBorderRouter)
+			return []string{"VLAN " + model.Itoa(v.VlanId) + " on " + v.PhysicalConnectionId + " is freed and the VBR's route table " + v.RouteTableId + " goes with it."}
+		},
+		refuse: func(o *model.Object) string {
+			if !slices.Contains([]string{"unconfirmed", "active", "terminated"}, strings.ToLower(o.Status)) {
+				return fmt.Sprintf("%s is %s; only an unconfirmed, active or terminated VBR can be deleted", o.ID, o.Status)
+			}
+			return ""
+		},
+		run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
+			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
+		}, (*client.Client).DeleteVirtualBorderRouter),
+	}
+}
