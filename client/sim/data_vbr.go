@@ -73,7 +73,7 @@ func seedVBR(d *seedCtx) error {
 }
 
 // addPC stores an enabled physical connection.
-func seedPCRec(d *seedCtx, p demoPC) *record {
+func addDemoPC(d *seedCtx, p demoPC) *record {
 	created := d.now.Add(-time.Duration(p.AgeDays) * 24 * time.Hour)
 	return d.st.mustAdd(kindPC, p.Region, &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: d.st.newID(kindPC, p.Region), Name: p.Name, Description: p.Desc,
@@ -90,7 +90,7 @@ func seedPCRec(d *seedCtx, p demoPC) *record {
 func seedDemoVBR(d *seedCtx) error {
 	pcs := map[string]*record{}
 	for _, p := range demoPCs() {
-		pcs[p.Region] = seedPCRec(d, p)
+		pcs[p.Region] = addDemoPC(d, p)
 	}
 	for _, spec := range demoVbrs() {
 		pc := pcs[spec.Region]
@@ -117,7 +117,7 @@ func seedDemoVBR(d *seedCtx) error {
 func seedLargeVBR(d *seedCtx) error {
 	operators := []string{"CT", "CU", "CM"}
 	for r, region := range d.largeRegions() {
-		pc := seedPCRec(d, demoPC{Region: region, Name: "pc-dc-" + region, Desc: "Leased line to the " + region + " data centre",
+		pc := addDemoPC(d, demoPC{Region: region, Name: "pc-dc-" + region, Desc: "Leased line to the " + region + " data centre",
 			AccessPoint: "ap-" + region + "-a", Operator: operators[r%len(operators)], PortType: "10GBase-LR",
 			Location: region + " IDC", Bandwidth: 10000, AgeDays: 400 + r})
 		var leased []*seededVpc
