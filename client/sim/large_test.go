@@ -56,10 +56,10 @@ func TestLargeDatasetShape(t *testing.T) {
 		{kindSnatEntry, counts[kindNatGateway], 10 * counts[kindNatGateway]},
 		{kindForwardEntry, 1, 5 * counts[kindNatGateway]},
 		{kindEip, counts[kindNatGateway], 4 * counts[kindNatGateway]},
-		{kindVpnGateway, vpcs / 8, vpcs / 8}, // one VPC in 8 reaches an on-premises block
+		{kindVpnGateway, vpcs / 8, vpcs / 5}, // one VPC in 8 reaches an on-premises block; SSL-VPN adds some
 		{kindCustomerGateway, len(regions), 4 * len(regions)},
 		{kindVpnConnection, counts[kindVpnGateway], 2 * counts[kindVpnGateway]},
-		{kindPC, len(regions), len(regions)},
+		{kindPC, len(regions), 4 * len(regions)}, // the VBRs' lines and the lines being provisioned
 		{kindVbr, 2 * len(regions), 4 * len(regions)},
 		{kindBgpGroup, counts[kindVbr], counts[kindVbr]},
 		{kindBgpPeer, counts[kindBgpGroup], 2 * counts[kindBgpGroup]},
