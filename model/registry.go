@@ -9,7 +9,7 @@ var kindConstructors = []func() *Kind{
 	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
 	gatewayKind,
 	natKind, snatKind, dnatKind, eipKind,
-	vpnKind, cgwKind, ipsecKind,
+	vpnKind, cgwKind, ipsecKind, sslServerKind, sslCertKind,
 	vbrKind, pcKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,
 	peerKind,

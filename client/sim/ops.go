@@ -65,6 +65,7 @@ func newRegistry() *registry {
 	addNAT(r)
 	addEIP(r)
 	addVPN(r)
+	addSslVpn(r)
 	addHaVip(r)
 	addSts(r)
 	return r
