@@ -173,8 +173,8 @@ func CheckSslClientPool(s string, local []netip.Prefix, maxConns int64) error {
 		}
 	}
 	if size := int64(1) << (32 - p.Bits()); maxConns > 0 && size < SslPoolPerConnection*maxConns {
-		return fmt.Errorf("ClientIpPool %s has %d addresses; the gateway's %d SSL connections need at least %d (4 per connection)",
-			p, size, maxConns, SslPoolPerConnection*maxConns)
+		return fmt.Errorf("ClientIpPool %s has %d addresses; need at least %d (4 per each of the gateway's %d SSL connections)",
+			p, size, SslPoolPerConnection*maxConns, maxConns)
 	}
 	return nil
 }

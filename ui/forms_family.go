@@ -51,6 +51,10 @@ func familyOps(k *model.Kind) kindOps {
 		return peerOps()
 	case "havip":
 		return havipOps()
+	case "sslserver":
+		return sslServerOps()
+	case "sslcert":
+		return sslCertOps()
 	case "region":
 		return regionOps()
 	}
