@@ -174,7 +174,9 @@ func TestSslVpnFormChecks(t *testing.T) {
 		{func(m *sslServerForm) { m.local = "10.0.0.0/16,224.0.0.0/8" }, "reserved range 224.0.0.0/4"},
 		{func(m *sslServerForm) { m.cipher = "AES-512-CBC" }, "Cipher"},
 		{func(m *sslServerForm) { m.name = "9lives" }, "Name"},
-		{func(m *sslServerForm) { m.gateways["vpn-1"] = &model.VpnGateway{VpnGatewayId: "vpn-1", Status: "updating"} }, "VpnGateway.Configuring"},
+		{func(m *sslServerForm) {
+			m.gateways["vpn-1"] = &model.VpnGateway{VpnGatewayId: "vpn-1", Status: "updating"}
+		}, "VpnGateway.Configuring"},
 	} {
 		m := form()
 		m.gateways = map[string]*model.VpnGateway{"vpn-1": gw}
