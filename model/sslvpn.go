@@ -218,7 +218,7 @@ var sslCertColumnPhases = map[string]Phase{
 
 func sslServerKind() *Kind {
 	return &Kind{
-		Name: "sslserver", Aliases: []string{"ssl", "sslvpn", "sslservers", "vss"}, Title: "SSL-VPN Servers", Singular: "SSL-VPN server", Order: 53,
+		Name: "sslserver", Aliases: []string{"ssl", "sslvpn", "sslservers"}, Title: "SSL-VPN Servers", Singular: "SSL-VPN server", Order: 53,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeSslVpnServers", Path: "SslVpnServers.SslVpnServer", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnServers", IDParam: "SslVpnServerId",
 			Path: "SslVpnServers.SslVpnServer", IDField: "SslVpnServerId"},
@@ -250,7 +250,7 @@ func sslCertKind() *Kind {
 	status := Col("Status", 13, StyleStatus, func(c *SslVpnClientCert) string { return c.Status })
 	status.Phases = sslCertColumnPhases
 	return &Kind{
-		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts", "vsc"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
+		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeSslVpnClientCerts", Path: "SslVpnClientCertKeys.SslVpnClientCertKey", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnClientCert", IDParam: "SslVpnClientCertId", IDField: "SslVpnClientCertId",
 			NotFound: []string{"InvalidSslVpnClientCertId.NotFound"}},
