@@ -269,26 +269,40 @@ func (m *sslServerForm) Check(fc *formCtx) error {
 
 func (m *sslServerForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	in := m.request(fc)
-	if m.id != "" {
+	in.ClientToken = token
+	return sslSend(fc, "sslserver", m.id, m.Action(), in, func() (string, string, error) {
+		if m.id != "" {
+			out, err := fc.client.ModifySslVpnServer(ctx, in)
+			if err != nil {
+				return "", "", err
+			}
+			return m.id, out.RequestId, nil
+		}
+		out, err := fc.client.CreateSslVpnServer(ctx, in)
+		if err != nil {
+			return "", "", err
+		}
+		return out.SslVpnServerId, out.RequestId, nil
+	})
+}
+
+// sslSend sends a create (id empty) or an edit of kind through send, which
+// answers the resource's ID and the RequestId; an edit that changes nothing
+// sends nothing.
+func sslSend(fc *formCtx, kind, id, action string, in any, send func() (string, string, error)) (*submitted, error) {
+	if id != "" {
 		if res := unchangedEdit(fc.target, in); res != nil {
 			return res, nil
 		}
-		in.ClientToken = token
-		out, err := fc.client.ModifySslVpnServer(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "sslserver", m.id, out.RequestId, in, nil), nil
 	}
-	in.ClientToken = token
-	out, err := fc.client.CreateSslVpnServer(ctx, in)
+	got, requestID, err := send()
 	if err != nil {
 		return nil, err
 	}
-	if out.SslVpnServerId == "" {
-		return nil, errors.New("CreateSslVpnServer answered without an SslVpnServerId")
+	if got == "" {
+		return nil, errors.New(action + " answered without an ID")
 	}
-	return made(fc, "sslserver", out.SslVpnServerId, out.RequestId, in, nil), nil
+	return made(fc, kind, got, requestID, in, nil), nil
 }
 
 // ---- client certificates ----
@@ -425,24 +439,19 @@ func (m *sslCertForm) Check(fc *formCtx) error {
 
 func (m *sslCertForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
 	in := m.request(fc)
-	if m.id != "" {
-		if res := unchangedEdit(fc.target, in); res != nil {
-			return res, nil
-		}
-		in.ClientToken = token
-		out, err := fc.client.ModifySslVpnClientCert(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "sslcert", m.id, out.RequestId, in, nil), nil
-	}
 	in.ClientToken = token
-	out, err := fc.client.CreateSslVpnClientCert(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.SslVpnClientCertId == "" {
-		return nil, errors.New("CreateSslVpnClientCert answered without an SslVpnClientCertId")
-	}
-	return made(fc, "sslcert", out.SslVpnClientCertId, out.RequestId, in, nil), nil
+	return sslSend(fc, "sslcert", m.id, m.Action(), in, func() (string, string, error) {
+		if m.id != "" {
+			out, err := fc.client.ModifySslVpnClientCert(ctx, in)
+			if err != nil {
+				return "", "", err
+			}
+			return m.id, out.RequestId, nil
+		}
+		out, err := fc.client.CreateSslVpnClientCert(ctx, in)
+		if err != nil {
+			return "", "", err
+		}
+		return out.SslVpnClientCertId, out.RequestId, nil
+	})
 }

@@ -208,38 +208,73 @@ func createSslServerOp(c *call) (any, error) {
 	return M{"SslVpnServerId": rec.ID, "Name": sslServerOf(rec).Name}, nil
 }
 
-// lookupSslServer finds the server named by SslVpnServerId and its gateway.
-func lookupSslServer(c *call) (srv, gw *record, err error) {
+// sslGatewayOf is the VPN gateway an SSL-VPN server or certificate
+// belongs to (nil: unreachable through the API, as a gateway with a server
+// cannot be deleted and a server takes its certificates with it).
+func sslGatewayOf(st *store, r *record) *record {
+	if r.Kind == kindSslCert {
+		if r = st.find(kindSslServer, "", sslCertOf(r).SslVpnServerId); r == nil {
+			return nil
+		}
+	}
+	return st.find(kindVpnGateway, "", sslServerOf(r).VpnGatewayId)
+}
+
+// lookupSsl finds the server or certificate a request names by param, and
+// its gateway.
+func lookupSsl(c *call, kind, param, code, msg string) (rec, gw *record, err error) {
 	region, err := c.region()
 	if err != nil {
 		return nil, nil, err
 	}
-	srv, err = lookupIn(c, kindSslServer, "SslVpnServerId", region, "InvalidSslVpnServerId.NotFound", sslServerNotFound)
-	if err != nil {
+	if rec, err = lookupIn(c, kind, param, region, code, msg); err != nil {
 		return nil, nil, err
 	}
-	if gw = c.st.find(kindVpnGateway, "", sslServerOf(srv).VpnGatewayId); gw == nil {
-		return nil, nil, errInternal() // a gateway with a server cannot be deleted
+	if gw = sslGatewayOf(c.st, rec); gw == nil {
+		return nil, nil, errInternal()
 	}
-	return srv, gw, nil
+	return rec, gw, nil
+}
+
+func lookupSslServer(c *call) (srv, gw *record, err error) {
+	return lookupSsl(c, kindSslServer, "SslVpnServerId", "InvalidSslVpnServerId.NotFound", sslServerNotFound)
+}
+
+func lookupSslCert(c *call) (cert, gw *record, err error) {
+	return lookupSsl(c, kindSslCert, "SslVpnClientCertId", "InvalidSslVpnClientCertId.NotFound", sslCertNotFound)
+}
+
+// sslChange validates a write on an existing server or certificate: it
+// exists, the name is valid, the parameters pass (params may be nil) and
+// the gateway takes changes now; then it commits.
+func sslChange(c *call, lookup func(*call) (rec, gw *record, err error), params func(rec, gw *record) error) (rec, gw *record, err error) {
+	if rec, gw, err = lookup(c); err != nil {
+		return nil, nil, err
+	}
+	if err := sslNameParam(c); err != nil {
+		return nil, nil, err
+	}
+	if params != nil {
+		if err := params(rec, gw); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := sslGateway(c, gw); err != nil {
+		return nil, nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, nil, err
+	}
+	return rec, gw, nil
 }
 
 func modifySslServerOp(c *call) (any, error) {
-	srv, gw, err := lookupSslServer(c)
+	var s model.SslVpnServer
+	srv, gw, err := sslChange(c, lookupSslServer, func(srv, gw *record) (err error) {
+		s, err = sslServerParams(c, *sslServerOf(srv), vpnOf(gw).SslMaxConnections)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := sslNameParam(c); err != nil {
-		return nil, err
-	}
-	s, err := sslServerParams(c, *sslServerOf(srv), vpnOf(gw).SslMaxConnections)
-	if err != nil {
-		return nil, err
-	}
-	if err := sslGateway(c, gw); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	c.st.change(srv, func() { *sslServerOf(srv) = s })
@@ -248,14 +283,8 @@ func modifySslServerOp(c *call) (any, error) {
 }
 
 func deleteSslServerOp(c *call) (any, error) {
-	srv, gw, err := lookupSslServer(c)
+	srv, gw, err := sslChange(c, lookupSslServer, nil)
 	if err != nil {
-		return nil, err
-	}
-	if err := sslGateway(c, gw); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	for _, cert := range c.st.children(kindSslCert, kindSslServer, srv.ID) {
@@ -266,14 +295,20 @@ func deleteSslServerOp(c *call) (any, error) {
 	return nil, nil
 }
 
+// regionPage reads a list call's RegionId and its PageNumber and PageSize
+// (default 10, at most 50).
+func regionPage(c *call) (region string, num, size int, err error) {
+	if region, err = c.region(); err != nil {
+		return "", 0, 0, err
+	}
+	num, size, err = c.paging(10, 50)
+	return region, num, size, err
+}
+
 // describeSsl lists kind in the request's region, narrowed to one parent
 // (by relation) when its parameter is given and to the exact-match fields.
 func describeSsl[T any](c *call, kind, parentParam, by, wrapper, item string, fields map[string]func(*T) string) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
+	region, num, size, err := regionPage(c)
 	if err != nil {
 		return nil, err
 	}
@@ -349,58 +384,22 @@ func newSslCert(st *store, a sslCertArgs) *record {
 }
 
 func createSslCertOp(c *call) (any, error) {
-	srv, gw, err := lookupSslServer(c)
+	srv, _, err := sslChange(c, lookupSslServer, func(srv, _ *record) error {
+		if c.st.count(kindSslCert, kindSslServer, srv.ID) >= sslCertsPerServer {
+			return newErr(400, "Resource.QuotaFull", "The quota of resource is full")
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := sslNameParam(c); err != nil {
-		return nil, err
-	}
-	if err := sslGateway(c, gw); err != nil {
-		return nil, err
-	}
-	if c.st.count(kindSslCert, kindSslServer, srv.ID) >= sslCertsPerServer {
-		return nil, newErr(400, "Resource.QuotaFull", "The quota of resource is full")
-	}
-	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	rec := newSslCert(c.st, sslCertArgs{Server: srv, Name: c.str("Name"), Created: c.now, Now: c.now})
 	return M{"SslVpnClientCertId": rec.ID, "Name": sslCertOf(rec).Name}, nil
 }
 
-// lookupSslCert finds the certificate named by SslVpnClientCertId and the
-// gateway of its server.
-func lookupSslCert(c *call) (cert, gw *record, err error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, nil, err
-	}
-	cert, err = lookupIn(c, kindSslCert, "SslVpnClientCertId", region, "InvalidSslVpnClientCertId.NotFound", sslCertNotFound)
-	if err != nil {
-		return nil, nil, err
-	}
-	if srv := c.st.find(kindSslServer, "", sslCertOf(cert).SslVpnServerId); srv != nil {
-		gw = c.st.find(kindVpnGateway, "", sslServerOf(srv).VpnGatewayId)
-	}
-	if gw == nil {
-		return nil, nil, errInternal() // servers go with their certificates
-	}
-	return cert, gw, nil
-}
-
 func modifySslCertOp(c *call) (any, error) {
-	cert, gw, err := lookupSslCert(c)
+	cert, _, err := sslChange(c, lookupSslCert, nil)
 	if err != nil {
-		return nil, err
-	}
-	if err := sslNameParam(c); err != nil {
-		return nil, err
-	}
-	if c.st.status(gw) != vpnActive {
-		return nil, errVpnConfiguring()
-	}
-	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	v := sslCertOf(cert)
@@ -409,14 +408,8 @@ func modifySslCertOp(c *call) (any, error) {
 }
 
 func deleteSslCertOp(c *call) (any, error) {
-	cert, gw, err := lookupSslCert(c)
+	cert, _, err := sslChange(c, lookupSslCert, nil)
 	if err != nil {
-		return nil, err
-	}
-	if err := sslGateway(c, gw); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
 		return nil, err
 	}
 	c.st.remove(cert)
