@@ -195,3 +195,33 @@ func TestSslVpnFormChecks(t *testing.T) {
 		t.Errorf("a certificate on an active gateway: %v", err)
 	}
 }
+
+// TestSslVpnServerEdit: an edit that changes nothing sends nothing; a new
+// port is sent as typed and the gateway's reconfiguration is the API's.
+func TestSslVpnServerEdit(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("sslserver")
+	o := d.rowNamed("remote-access")
+	mark := len(d.fault.actions())
+	d.keys("e")
+	d.formPage()
+	d.next("Name", "Local subnet", "Client CIDR block", "Protocol", "Port", "Cipher", "Compress?")
+	d.waitText("Nothing changed")
+	assertNoWrite(t, d, mark, "an SSL-VPN server edit that changes nothing")
+
+	d.rowID(o.ID)
+	d.keys("e")
+	d.formPage()
+	d.next("Name", "Local subnet", "Client CIDR block", "Protocol")
+	d.replaceField("Port", "1194", "1195")
+	d.next("Cipher", "Compress?")
+	d.tracked("ModifySslVpnServer")
+	q := d.sentQueries(mark, "ModifySslVpnServer")
+	if len(q) != 1 || q[0].Get("SslVpnServerId") != o.ID || q[0].Get("Port") != "1195" || q[0].Get("ClientIpPool") != "192.168.240.0/24" {
+		t.Fatalf("ModifySslVpnServer sent %v", q)
+	}
+	d.waitFor("the row to show port 1195", func() bool {
+		return model.Itoa(d.rowID(o.ID).Val().(*model.SslVpnServer).Port) == "1195"
+	})
+}
