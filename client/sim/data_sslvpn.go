@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/netip"
 	"time"
 
@@ -44,6 +45,12 @@ func sslPoolFor(vpcCIDR string) string {
 }
 
 func seedSslVpn(d *seedCtx) error {
+	// A random stream of the family's own: seeding SSL-VPN leaves the IDs
+	// every later resource gets (and the screens that show them) as they
+	// were. newID still refuses an ID in use.
+	saved := d.st.rng
+	d.st.rng = rand.New(rand.NewPCG(0x551a9e, uint64(len(d.VPCs))))
+	defer func() { d.st.rng = saved }()
 	switch d.dataset {
 	case DatasetDemo:
 		for _, sv := range d.VPCs {
