@@ -183,10 +183,15 @@ var secretAssign = regexp.MustCompile(`(?i)((?:^|[^a-z0-9_-]|%26|%2526)` +
 	`(?:signature|securitytoken|accesskeysecret|access_key_secret|sts_token|x-acs-security-token|psk|authkey|privatekey|private_key|clientkey|client_key)` +
 	`(?:\\?"\s*:\s*\\?"|%253D|%3D|=|:\s*))[^&\s"\\,;}<>]+`)
 
+// secretJSONString finds a secret written as a whole JSON string, whose
+// value may hold spaces and escapes (an SSL-VPN client key is a PEM block,
+// its client configuration embeds one): the whole string is masked.
+var secretJSONString = regexp.MustCompile(`(?i)("(?:psk|authkey|privatekey|private_key|clientkey|client_key|clientconfig)"\s*:\s*")(?:[^"\\]|\\.)*"`)
+
 // assignHint is a cheap test that secretAssign could match.
 func assignHint(s string) bool {
 	l := strings.ToLower(s)
-	for _, h := range []string{"signature", "token", "secret", "psk", "authkey", "key"} {
+	for _, h := range []string{"signature", "token", "secret", "psk", "authkey", "key", "clientconfig"} {
 		if strings.Contains(l, h) {
 			return true
 		}
@@ -201,6 +206,7 @@ func Scrub(s string) string {
 	}
 	s = theScrubber.scrub(s)
 	if assignHint(s) {
+		s = secretJSONString.ReplaceAllString(s, "${1}"+masked+`"`)
 		s = secretAssign.ReplaceAllString(s, "${1}"+masked)
 	}
 	return s

@@ -203,6 +203,16 @@ func TestDecodeFixtures(t *testing.T) {
 			{"cgw-bp1pvpl9r9adju6l5****", "office-router", "", map[string]string{
 				"IP": "139.32.10.20", "ASN": "65530", "Created": "2017-04-21T03:59:47Z"}},
 		},
+		"sslserver": {
+			{"vss-bp18q7hzj6largv4v****", "sslvpnname", "", map[string]string{
+				"VPN Gateway": "vpn-bp1hgim8by0kc9nga****", "Client CIDR": "192.168.1.0/24", "Port": "1194",
+				"Connections": "0/5", "Compress": "no", "Created": "2017-04-21T05:46:20Z"}},
+		},
+		"sslcert": {
+			{"vsc-bp1n8wcf134yl0osr****", "alice-laptop", "expiring-soon", map[string]string{
+				"SSL Server": "vss-bp18q7hzj6largv4v****", "Expires": "2020-04-20T05:46:20Z"}},
+			{"vsc-bp1old00000000000****", "contractor", "expired", nil},
+		},
 		"ipsec": {
 			{"vco-bp15oes1py4i66rmd****", "office-tunnel", "ipsec_sa_established", map[string]string{
 				"VPN Gateway": "vpn-bp1q8bgx4xnkm2ogj****", "Remote Subnet": "10.10.0.0/16,10.20.0.0/16", "IKE": "ikev2", "Immediate": "yes"}},
@@ -525,7 +535,8 @@ func TestSecretFields(t *testing.T) {
 			if name == "" {
 				name = f.Name
 			}
-			if strings.Contains(name, "Psk") || strings.Contains(name, "AuthKey") || strings.Contains(name, "Secret") {
+			if strings.Contains(name, "Psk") || strings.Contains(name, "AuthKey") || strings.Contains(name, "Secret") ||
+				name == "ClientKey" || name == "ClientConfig" {
 				found[name] = true
 				if !secrets[name] {
 					t.Errorf("%s.%s looks secret but is not in SecretFields", tp.Name(), name)
@@ -535,7 +546,7 @@ func TestSecretFields(t *testing.T) {
 		}
 	}
 	for _, v := range []any{NatGateway{}, VpnGateway{}, CustomerGateway{}, VpnConnection{}, VirtualBorderRouter{},
-		PhysicalConnection{}, BgpGroup{}, BgpPeer{}, BgpNetwork{}, FlowLog{}, SagFlowLog{}, VpcPeerConnection{}} {
+		PhysicalConnection{}, BgpGroup{}, BgpPeer{}, BgpNetwork{}, FlowLog{}, SagFlowLog{}, VpcPeerConnection{}, SslVpnClientCert{}} {
 		walk(reflect.TypeOf(v))
 	}
 	for s := range secrets {

@@ -9,7 +9,7 @@ var kindConstructors = []func() *Kind{
 	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
 	gatewayKind, ipv6GatewayKind, ipv6RuleKind, ipv6AddressKind,
 	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind,
-	vpnKind, cgwKind, ipsecKind,
+	vpnKind, cgwKind, ipsecKind, sslServerKind, sslCertKind,
 	vbrKind, pcKind, apKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,
 	peerKind,

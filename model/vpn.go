@@ -107,10 +107,11 @@ type VpnConnection struct {
 }
 
 // SecretFields returns the JSON names of fields that hold secrets (pre-shared
-// keys, BGP authentication keys). The API returns them in clear text; the UI
-// masks them and logs must redact them.
+// keys, BGP authentication keys, SSL-VPN client keys and the client
+// configurations that embed them). The API returns them in clear text; the
+// UI masks them and logs must redact them.
 func SecretFields() []string {
-	return []string{"Psk", "AuthKey"}
+	return []string{"Psk", "AuthKey", "ClientKey", "ClientConfig"}
 }
 
 // IsSecretField reports whether a JSON field name holds a secret.

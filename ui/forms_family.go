@@ -73,6 +73,10 @@ func familyOps(k *model.Kind) kindOps {
 		return ipv6AddrOps()
 	case "pc":
 		return pcOps()
+	case "sslserver":
+		return sslServerOps()
+	case "sslcert":
+		return sslCertOps()
 	case "region":
 		return regionOps()
 	}

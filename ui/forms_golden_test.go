@@ -77,6 +77,8 @@ func TestFormGoldens(t *testing.T) {
 		{"dnat_create", child("nat", named("prod-core-nat"), "DNAT Entries", "c")},
 		{"dnat_edit", child("nat", named("prod-core-nat"), "DNAT Entries", "e")},
 		{"eip_allocate", open("eip", nil, "c")},
+		{"sslserver_edit", open("sslserver", named("remote-access"), "e")},
+		{"sslcert_create", child("sslserver", named("remote-access"), "SSL-VPN Client Certificates", "c")},
 		{"eip_edit", open("eip", named("spare-bastion"), "e")},
 		{"eip_associate", action("eip", named("spare-bastion"), "Associate")},
 		{"vpn_create", open("vpn", nil, "c")},

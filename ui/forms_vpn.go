@@ -31,8 +31,9 @@ func vpnOps() kindOps {
 		},
 		del: &deleteSpec{
 			action: "DeleteVpnGateway",
-			// A gateway with IPsec connections cannot be deleted.
-			blockers: []string{"ipsec"},
+			// A gateway with IPsec connections or an SSL-VPN server
+			// cannot be deleted.
+			blockers: []string{"ipsec", "sslserver"},
 			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
 				in := &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
 				out, err := fc.client.DeleteVpnGateway(ctx, in)

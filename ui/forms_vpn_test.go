@@ -109,8 +109,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	}
 	d.pane("vpn")
 	vpn := d.rowNamed("prod-core-vpn")
-	d.keys("enter")
-	d.idle()
+	d.drill("IPsec Connections")
 	d.waitText("IPsec Connections of " + vpn.ID)
 	d.keys("c")
 	d.formPage()

@@ -67,6 +67,7 @@ func TestDrillDownPaths(t *testing.T) {
 		{"nat", "name", "prod-core-nat", []string{"DNAT Entries"}, ""},
 		{"nat", "name", "prod-core-nat", []string{"Elastic IPs"}, ""},
 		{"vpn", "name", "prod-core-vpn", []string{"IPsec Connections"}, "drill_vpn_ipsec"},
+		{"vpn", "name", "prod-core-vpn", []string{"SSL-VPN Servers", "SSL-VPN Client Certificates"}, "drill_vpn_sslcert"},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Groups", "BGP Peers"}, "drill_vbr_bgp_peer"},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"BGP Networks"}, ""},
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"Route Tables"}, ""}, // sent with RouterType=VBR

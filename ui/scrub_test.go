@@ -192,8 +192,7 @@ func TestConsoleScrubsEchoedSecrets(t *testing.T) {
 			}
 			d.pane("vpn")
 			vpn := d.rowNamed("prod-core-vpn")
-			d.keys("enter")
-			d.idle()
+			d.drill("IPsec Connections")
 			d.waitText("IPsec Connections of " + vpn.ID)
 			d.keys("c")
 			d.formPage()

@@ -136,6 +136,7 @@ func seeders() []func(*seedCtx) error {
 		seedIpv6,
 		seedNatBwp, // late: its IDs and addresses draw from the shared generator
 		seedPC,     // late: its generated IDs leave the other families' as they were
+		seedSslVpn,
 	}
 }
 

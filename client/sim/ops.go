@@ -73,6 +73,7 @@ func newRegistry() *registry {
 	addEIP(r)
 	addCbwp(r)
 	addVPN(r)
+	addSslVpn(r)
 	addHaVip(r)
 	addIpv6(r)
 	addSts(r)

@@ -384,6 +384,9 @@ func deleteVpnGatewayOp(c *call) (any, error) {
 	if c.st.count(kindVpnConnection, "vpn", gw.ID) > 0 {
 		return nil, errDependent("DependencyViolation")
 	}
+	if err := c.blocked(kindVpnGateway, gw.ID); err != nil {
+		return nil, err
+	}
 	if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
 		return nil, errDependent("DependencyViolation.RouteEntry")
 	}

@@ -178,6 +178,7 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 	tm.waitPane("VPN Gateways")
 	filterTo(tm, "name:prod-core-vpn", 1)
 	tm.keys("Enter")
+	openMenu(tm, "IPsec Connections")
 	tm.waitFor("the IPsec connections of the VPN gateway", func(s string) bool {
 		_, ok := loaded(s, lastCrumb(strings.Split(s, "\n")[1]))
 		return ok && strings.Contains(s, "IPsec Connections of vpn-")

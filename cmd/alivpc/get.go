@@ -32,8 +32,8 @@ dnat, eip, vpn, cgw, ipsec, vbr, bgp, bgppeer, bgpnet, peer, flowlog, gw, region
 --filter takes the console's / syntax; column:value names one of the kind's columns.
 
 Output: table (aligned columns, the console's order), json (one array of the resources exactly
-as the API returned them; pre-shared keys and BGP auth keys masked unless --show-secrets) or csv
-(a header row, then one row per resource).
+as the API returned them; pre-shared keys, BGP auth keys and SSL-VPN client keys masked unless
+--show-secrets) or csv (a header row, then one row per resource).
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
 RequestId goes to stderr; when some regions or listings answered, what they returned is still
 printed and marked incomplete on stderr; when nothing arrived, stdout stays empty), or when a
@@ -67,7 +67,7 @@ func (o *getOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.parentID, "parent", "", "list only the resources under this parent `ID` (vpc-…, vtb-…, ngw-…)")
 	fs.StringVar(&o.filter, "filter", "", "keep rows matching `EXPR`, as / does in the console")
 	fs.StringVarP(&o.output, "output", "o", "table", "output `FORMAT`: table, json or csv")
-	fs.BoolVar(&o.secrets, "show-secrets", false, "print secret fields (IPsec pre-shared keys, BGP auth keys) in -o json instead of ****")
+	fs.BoolVar(&o.secrets, "show-secrets", false, "print secret fields (IPsec pre-shared keys, BGP auth keys, SSL-VPN client keys) in -o json instead of ****")
 }
 
 // runGet lists; positional holds KIND (flags may come before or after it).
