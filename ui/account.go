@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -114,3 +115,6 @@ func (a *App) Registry() *model.Registry { return a.reg }
 
 // Regions are the region IDs known once listed (formHost).
 func (a *App) Regions() []string { return a.regions }
+
+// Now is the console's clock (formHost).
+func (a *App) Now() time.Time { return a.now() }

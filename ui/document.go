@@ -91,6 +91,9 @@ func (s *docState) update(a *App, d *describePage, msg tea.Msg) tea.Cmd {
 		buf.WriteByte('\n')
 		s.raw, s.file = buf.Bytes(), m.doc.File
 		d.lines = strings.Split(prettyJSON(m.doc.Raw), "\n")
+		if m.doc.Traffic != nil {
+			d.traffic, d.base = &trafficData{pts: m.doc.Traffic}, d.lines
+		}
 		d.title = a.st.Title.Render(m.doc.Title) + a.st.Dim.Render(fmt.Sprintf("  (%s)", d.obj.Region))
 		d.ready = false
 	case docSavedMsg:
@@ -100,7 +103,7 @@ func (s *docState) update(a *App, d *describePage, msg tea.Msg) tea.Cmd {
 			return a.flashError(s.err)
 		}
 		s.saved, s.err, s.saving = m.path, "", false
-		return a.flashInfo("Saved to " + m.path + " (mode 0600: it holds the pre-shared key)")
+		return a.flashInfo("Saved to " + m.path + " (mode 0600: only you can read it)")
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -63,6 +64,10 @@ func natBwpOps() kindOps {
 			out := []actionItem{
 				{label: "Modify spec", hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", make: natBwpChanger(natBwpSpec)},
 				{label: "Add IPs", hint: "add public IPs (" + b.IpCount + " now, at most 50)", make: natBwpChanger(natBwpAdd)},
+			}
+			for _, ip := range b.IPs() {
+				out = append(out, actionItem{label: "Traffic of " + ip.IpAddress, hint: "in/out bit rate and packets of the last hour",
+					show: natBwpIPTraffic(ip)})
 			}
 			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
 				return "Remove IP " + ip, "release " + ip + " from the package"
@@ -381,4 +386,22 @@ func natBwpPicks(ctx context.Context, fc *formCtx, natID string) ([]pick, error)
 		}
 	}
 	return out, nil
+}
+
+// natBwpIPTraffic charts one of the package's IPs over the last hour
+// (DescribeBandwidthPackagePublicIpMonitorData, seed 003 §21.1); the
+// document is the API's points, which s saves.
+func natBwpIPTraffic(ip model.NatBwpIP) func(ctx context.Context, fc *formCtx) (*document, error) {
+	return func(ctx context.Context, fc *formCtx) (*document, error) {
+		o := fc.target
+		pts, err := fc.client.DescribeBandwidthPackagePublicIpMonitorData(ctx, client.LastHour(o.Region, ip.AllocationId, fc.host.Now()))
+		if err != nil {
+			return nil, err
+		}
+		raw, err := json.Marshal(map[string]any{"AllocationId": ip.AllocationId, "IpAddress": ip.IpAddress, "BandwidthPackageId": o.ID, "MonitorData": pts})
+		if err != nil {
+			return nil, err
+		}
+		return &document{Title: "Traffic of " + ip.IpAddress + " (" + o.ID + ")", Raw: raw, File: ip.IpAddress + "-traffic.json", Traffic: pts}, nil
+	}
 }

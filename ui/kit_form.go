@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -80,6 +81,8 @@ type formHost interface {
 	PeerDecider(p *model.VpcPeerConnection) (may bool, why string)
 	// UnknownCallerHint explains an account that could not be learned.
 	UnknownCallerHint() string
+	// Now is the console's clock (a time window sent to the API).
+	Now() time.Time
 }
 
 // formCtx is what a mutation may use.

@@ -41,6 +41,8 @@ type document struct {
 	Title string
 	Raw   json.RawMessage
 	File  string
+	// Traffic, when set, is charted above the document (monitor.go).
+	Traffic []model.MonitorPoint
 }
 
 // deleteSpec says how to delete a resource of a kind, or how to run any

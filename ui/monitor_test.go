@@ -107,3 +107,36 @@ func TestEipDescribeChartsTheLastHour(t *testing.T) {
 		t.Errorf("the API's document should follow the charts:\n%s", s)
 	}
 }
+
+// x → Traffic of an IP on a NAT bandwidth package charts that IP's last
+// hour from DescribeBandwidthPackagePublicIpMonitorData.
+func TestNatBandwidthPackageIpTraffic(t *testing.T) {
+	d := newDriver(t, nil)
+	d.resize(100, 45)
+	d.idle()
+	d.pane("natbwp")
+	o := d.rowWhere("a package with an IP in use", func(o *model.Object) bool {
+		for _, ip := range o.Val().(*model.NatBandwidthPackage).IPs() {
+			if ip.UsingStatus != "" && ip.UsingStatus != "Idle" {
+				return true
+			}
+		}
+		return false
+	})
+	var ip model.NatBwpIP
+	for _, x := range o.Val().(*model.NatBandwidthPackage).IPs() {
+		if x.UsingStatus != "" && x.UsingStatus != "Idle" {
+			ip = x
+		}
+	}
+	mark := len(d.fault.actions())
+	d.keys("x")
+	d.menuPick("Traffic of " + ip.IpAddress)
+	s := d.waitText("Traffic of "+ip.IpAddress, "Out (sent), bits per second", "-60m", `"MonitorData"`)
+	if strings.Contains(s, "peak 0 bit/s") && strings.Count(s, "peak 0 bit/s") == 2 {
+		t.Errorf("an IP in use shows no traffic:\n%s", s)
+	}
+	if n := countAction(d.sentSince(mark), "DescribeBandwidthPackagePublicIpMonitorData"); n != 1 {
+		t.Errorf("DescribeBandwidthPackagePublicIpMonitorData sent %d times, want 1", n)
+	}
+}

@@ -32,6 +32,7 @@ const (
 func addMonitorOps(r *registry) {
 	r.read(model.ProductVPC, "DescribeEipMonitorData", describeEipMonitorData)
 	r.read(model.ProductVPC, "DescribeBandwidthPackagePublicIpMonitorData", describeBwpIPMonitorData)
+	r.monitored = append(r.monitored, natBwpIPTarget)
 }
 
 // monitorTarget is an address the simulator has traffic for: its
@@ -205,4 +206,30 @@ func noise(key string, ts time.Time) float64 {
 	h.Write([]byte(key))
 	h.Write([]byte(strconv.FormatInt(ts.Unix(), 10)))
 	return float64(h.Sum64()%1_000_000) / 1_000_000
+}
+
+// natBwpIPTarget finds a NAT bandwidth package's public IP by AllocationId:
+// it shares its package's bandwidth and carries traffic once SNAT or DNAT
+// uses it.
+func natBwpIPTarget(st *store, region, id string) *monitorTarget {
+	ix := st.inRegion(kindNatBwp, region)
+	if ix == nil {
+		return nil
+	}
+	for _, r := range ix.recs {
+		b, ok := st.render(r).(*model.NatBandwidthPackage) // IP use is filled in when rendered
+		if !ok {
+			continue
+		}
+		for _, ip := range b.IPs() {
+			if ip.AllocationId == id {
+				bw, err := strconv.ParseFloat(b.Bandwidth, 64)
+				if err != nil || bw <= 0 {
+					bw = 5
+				}
+				return &monitorTarget{id: id, bandwidth: bw, active: ip.UsingStatus != "" && ip.UsingStatus != "Idle"}
+			}
+		}
+	}
+	return nil
 }
