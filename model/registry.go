@@ -10,7 +10,7 @@ var kindConstructors = []func() *Kind{
 	gatewayKind,
 	natKind, snatKind, dnatKind, eipKind,
 	vpnKind, cgwKind, ipsecKind,
-	vbrKind, pcKind, bgpKind, bgpPeerKind, bgpNetKind,
+	vbrKind, pcKind, riKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,
 	peerKind,
 }
