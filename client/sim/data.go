@@ -132,6 +132,7 @@ func seeders() []func(*seedCtx) error {
 		seedNAT,
 		seedVPN,
 		seedHaVip,
+		seedRI,
 	}
 }
 

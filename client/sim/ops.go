@@ -58,6 +58,7 @@ func newRegistry() *registry {
 	addRegion(r)
 	addVPC(r)
 	addVBR(r)
+	addRI(r)
 	addBGP(r)
 	addFlowLog(r)
 	addSagFlowLog(r)
