@@ -51,6 +51,8 @@ func familyOps(k *model.Kind) kindOps {
 		return peerOps()
 	case "havip":
 		return havipOps()
+	case "ri":
+		return riOps()
 	case "region":
 		return regionOps()
 	}
