@@ -115,7 +115,7 @@ func (m *riCreate) checkOppRouter(s string) error {
 	}
 	for _, r := range m.onRouter[m.router] {
 		if r.OppositeRouterId == s {
-			return fmt.Errorf("%s already joins %s and %s: one pair between two routers", r.RouterInterfaceId, m.router, s)
+			return fmt.Errorf("one pair between two routers: %s joins them already", r.RouterInterfaceId)
 		}
 	}
 	return nil
