@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
 	"time"
 
 	"github.com/alivpc/alivpc/model"
@@ -61,6 +63,29 @@ func seedRI(d *seedCtx) error {
 	return nil
 }
 
+// seedRIID is a seeded interface's ID, derived from what it joins rather
+// than drawn from the store's generator: the IDs of every resource seeded
+// or created after it stay what they were before router interfaces were
+// seeded.
+func seedRIID(st *store, region, key string) string {
+	h := fnv.New64a()
+	h.Write([]byte(region + "/" + key))
+	rng := rand.New(rand.NewPCG(h.Sum64(), 0x7269))
+	code := st.codes[region]
+	if code == "" {
+		code = "sim"
+	}
+	for {
+		b := []byte("ri-" + code)
+		for range 18 {
+			b = append(b, idChars[rng.IntN(len(idChars))])
+		}
+		if id := string(b); st.byID[id] == nil {
+			return id
+		}
+	}
+}
+
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(model.TimeLayout, s)
 	return t
@@ -70,13 +95,13 @@ func parseTime(s string) time.Time {
 // when p.Status is set, its acceptor (Active) connected to it.
 func seedRIPair(st *store, from, to *record, p demoRIPair, created time.Time) {
 	f, t := vpcOf(from), vpcOf(to)
-	ini := addRIRec(st, riArgs{Region: from.Region, Name: p.Name, Description: "Interconnect " + f.VpcName + " → " + t.VpcName,
+	ini := addRIRec(st, riArgs{ID: seedRIID(st, from.Region, f.VRouterId+">"+t.VRouterId), Region: from.Region, Name: p.Name, Description: "Interconnect " + f.VpcName + " → " + t.VpcName,
 		Role: model.RIInitiating, RouterType: model.RIVRouter, RouterID: f.VRouterId, VpcID: f.VpcId, Spec: p.Spec, Status: riIdle,
 		Created: model.FormatTime(created), OppRegion: to.Region, OppType: model.RIVRouter, OppRouter: t.VRouterId})
 	if p.Status == "" {
 		return
 	}
-	acc := addRIRec(st, riArgs{Region: to.Region, Name: "from-" + f.VpcName, Role: model.RIAccepting, RouterType: model.RIVRouter,
+	acc := addRIRec(st, riArgs{ID: seedRIID(st, to.Region, t.VRouterId+"<"+f.VRouterId), Region: to.Region, Name: "from-" + f.VpcName, Role: model.RIAccepting, RouterType: model.RIVRouter,
 		RouterID: t.VRouterId, VpcID: t.VpcId, Spec: model.RINegative, Status: riActive, Created: model.FormatTime(created),
 		OppRegion: from.Region, OppType: model.RIVRouter, OppRouter: f.VRouterId, OppInterface: ini.ID,
 		Connected: model.FormatTime(created.Add(time.Hour))})
@@ -90,17 +115,20 @@ func riLink(st *store, ini *record, acceptor, status, connected string) {
 }
 
 // addRouterInterface stores both ends of a connection from the VBR to the
-// VPC, Active: the VBR's initiator and the VPC's acceptor, which VPC routes
-// to on-premises blocks use as next hop. It returns the VPC's end.
+// VPC, Active: the VPC's acceptor, which VPC routes to on-premises blocks
+// use as next hop (its ID drawn as before), and the VBR's initiator. It
+// returns the VPC's end.
 func addRouterInterface(st *store, vpc, vbr *record, name string) *record {
 	v, b := vpcOf(vpc), vbrOf(vbr)
 	created := b.CreationTime
-	ini := addRIRec(st, riArgs{Region: vbr.Region, Name: name + "-vbr", Role: model.RIInitiating, RouterType: model.RIVBR,
-		RouterID: vbr.ID, Spec: "Large.1", Status: riIdle, Created: created, AccessPoint: b.AccessPointId,
-		OppRegion: vpc.Region, OppType: model.RIVRouter, OppRouter: v.VRouterId})
 	acc := addRIRec(st, riArgs{Region: vpc.Region, Name: name, Role: model.RIAccepting, RouterType: model.RIVRouter,
 		RouterID: v.VRouterId, VpcID: v.VpcId, Spec: model.RINegative, Status: riActive, Created: created, Connected: created,
-		OppRegion: vbr.Region, OppType: model.RIVBR, OppRouter: vbr.ID, OppInterface: ini.ID, OppAccessPoint: b.AccessPointId})
+		OppRegion: vbr.Region, OppType: model.RIVBR, OppRouter: vbr.ID, OppAccessPoint: b.AccessPointId})
+	ini := addRIRec(st, riArgs{ID: seedRIID(st, vbr.Region, vbr.ID+">"+v.VRouterId), Region: vbr.Region, Name: name + "-vbr",
+		Role: model.RIInitiating, RouterType: model.RIVBR, RouterID: vbr.ID, Spec: "Large.1", Status: riIdle, Created: created,
+		AccessPoint: b.AccessPointId, OppRegion: vpc.Region, OppType: model.RIVRouter, OppRouter: v.VRouterId, OppInterface: acc.ID})
 	riLink(st, ini, acc.ID, riActive, created)
+	a := riOf(acc)
+	st.change(acc, func() { a.OppositeInterfaceId = ini.ID })
 	return acc
 }

@@ -297,13 +297,19 @@ type riArgs struct {
 	Region, Name, Description, Role, RouterType, RouterID, VpcID, Spec, Status, Created string
 	OppRegion, OppType, OppRouter, OppInterface, OppOwner, AccessPoint, OppAccessPoint  string
 	Charge, End, Connected                                                              string
+	// ID, when set, is the new interface's ID (seeding: see seedRIID).
+	ID string
 }
 
 func addRIRec(st *store, a riArgs) *record {
 	owner := firstNonEmptyStr(a.OppOwner, strconv.FormatInt(AccountUID, 10))
 	charge := firstNonEmptyStr(a.Charge, "AfterPay")
+	id := a.ID
+	if id == "" {
+		id = st.newID(kindRouterInterface, a.Region)
+	}
 	return st.mustAdd(kindRouterInterface, a.Region, &riRec{RouterInterface: model.RouterInterface{
-		RouterInterfaceId: st.newID(kindRouterInterface, a.Region), Name: a.Name, Description: a.Description,
+		RouterInterfaceId: id, Name: a.Name, Description: a.Description,
 		Role: a.Role, RouterType: a.RouterType, RouterId: a.RouterID, VpcInstanceId: a.VpcID, Spec: a.Spec, Status: a.Status,
 		BusinessStatus: "Normal", ChargeType: charge, EndTime: a.End, CreationTime: a.Created, ConnectedTime: a.Connected,
 		AccessPointId: a.AccessPoint, OppositeAccessPointId: a.OppAccessPoint, CrossBorder: false,
