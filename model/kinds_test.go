@@ -209,7 +209,7 @@ func TestDecodeFixtures(t *testing.T) {
 		},
 		"ri": {
 			{"ri-2zenfgfpyu3v93koa4sfo", "", "Inactive", map[string]string{"Spec": "Small.5", "Opposite Status": "Deleted",
-				"Router": "VRouter vrt-2zeazning6tbzkm5c0jj2", "Opposite Account": "1231579085529123", "Bandwidth": "50M"}},
+				"Router": "vrt-2zeazning6tbzkm5c0jj2", "Router Type": "VRouter", "Opposite Account": "1231579085529123", "Bandwidth": "50M"}},
 			// Bandwidth and the owner as the other type decode too.
 			{"ri-bp1acc0000000000****", "to-hz", "Active", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "Opposite Account": "1231579085529123", "Bandwidth": ""}},
 		},

@@ -148,14 +148,6 @@ func CheckRIHealthCheck(source, target string) error {
 // and routers only that way.
 func riFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
 
-// riRouter shows "VRouter vrt-…" for a router column.
-func riRouter(typ, id string) string {
-	if id == "" {
-		return ""
-	}
-	return strings.TrimSpace(typ + " " + id)
-}
-
 func riKind() *Kind {
 	return &Kind{
 		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
@@ -174,12 +166,14 @@ func riKind() *Kind {
 			Col("Name", 16, StylePlain, func(r *RouterInterface) string { return r.Name }),
 			Col("Status", 12, StyleStatus, func(r *RouterInterface) string { return r.Status }),
 			Col("Role", 14, StylePlain, func(r *RouterInterface) string { return r.Role }),
-			Col("Spec", 9, StylePlain, func(r *RouterInterface) string { return r.Spec }),
+			Col("Opposite Router", 26, StyleID, func(r *RouterInterface) string { return r.OppositeRouterId }),
 			Col("Opposite Region", 15, StylePlain, func(r *RouterInterface) string { return r.OppositeRegionId }),
-			Col("Opposite Router", 34, StyleID, func(r *RouterInterface) string { return riRouter(r.OppositeRouterType, r.OppositeRouterId) }),
-			Col("Router", 34, StyleID, func(r *RouterInterface) string { return riRouter(r.RouterType, r.RouterId) }),
+			Col("Spec", 9, StylePlain, func(r *RouterInterface) string { return r.Spec }),
 			Col("Opposite Interface", 26, StyleID, func(r *RouterInterface) string { return r.OppositeInterfaceId }),
 			Col("Opposite Status", 15, StyleStatus, func(r *RouterInterface) string { return r.OppositeInterfaceStatus }),
+			Col("Router", 26, StyleID, func(r *RouterInterface) string { return r.RouterId }),
+			Col("Router Type", 11, StylePlain, func(r *RouterInterface) string { return r.RouterType }),
+			Col("Opposite Type", 13, StylePlain, func(r *RouterInterface) string { return r.OppositeRouterType }),
 			Col("Opposite Account", 18, StylePlain, func(r *RouterInterface) string { return string(r.OppositeInterfaceOwnerId) }),
 			Col("Bandwidth", 9, StyleNumber, func(r *RouterInterface) string { return riMbps(r.Bandwidth) }),
 			Col("VPC", 26, StyleID, func(r *RouterInterface) string { return r.VpcInstanceId }),
