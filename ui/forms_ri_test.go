@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -12,6 +13,24 @@ func (d *driver) vrouterOf(vpcName string) string {
 	d.t.Helper()
 	d.pane("vpc")
 	return d.rowNamed(vpcName).Val().(*model.Vpc).VRouterId
+}
+
+// riSpecIs waits, the clocks running, until the row of id reads spec.
+func (d *driver) riSpecIs(id, spec string) {
+	d.t.Helper()
+	d.waitFor(id+" at "+spec, func() bool {
+		d.advance(time.Second)
+		b, ok := d.app.top().(*browser)
+		if !ok {
+			return false
+		}
+		for _, r := range b.table.Rows() {
+			if r.Obj.ID == id {
+				return r.Obj.Val().(*model.RouterInterface).Spec == spec
+			}
+		}
+		return false
+	})
 }
 
 // createRI fills the router interface form: router, role, spec, the
@@ -104,6 +123,36 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.settled(acc, "Active")
 	if r := d.rowID(ini).Val().(*model.RouterInterface); r.OppositeInterfaceStatus != "Active" {
 		t.Errorf("the initiator reads its opposite end as %q", r.OppositeInterfaceStatus)
+	}
+
+	// Edit: a new name; the spec goes up by form and down through the
+	// dialog, each time Activating → Active by itself.
+	d.rowID(ini)
+	d.keys("e")
+	d.formPage()
+	d.replaceField("Name", "to-prod", "dev-to-prod")
+	d.next("Description")
+	d.tracked("ModifyRouterInterfaceAttribute")
+	d.waitText("dev-to-prod")
+	d.rowID(ini)
+	d.keys("x")
+	d.menuPick("Upgrade spec")
+	d.choose("Spec", "Middle.1")
+	d.tracked("ModifyRouterInterfaceSpec")
+	d.riSpecIs(ini, "Middle.1")
+	d.settled(ini, "Active")
+	d.rowID(ini)
+	d.keys("x")
+	d.menuPick("Downgrade spec to Small.5")
+	d.confirmDialog(ini)
+	d.riSpecIs(ini, "Small.5")
+	d.settled(ini, "Active")
+	specs := []string{}
+	for _, v := range d.fault.received("ModifyRouterInterfaceSpec") {
+		specs = append(specs, v.Get("Spec"))
+	}
+	if r := d.rowID(ini).Val().(*model.RouterInterface); strings.Join(specs, ",") != "Middle.1,Small.5" || r.Spec != "Small.5" || r.Name != "dev-to-prod" {
+		t.Errorf("spec changes sent %v; the interface reads %s named %s", specs, r.Spec, r.Name)
 	}
 
 	// An Active interface is not deleted: refused before any call.
