@@ -20,16 +20,7 @@ func (d *driver) riSpecIs(id, spec string) {
 	d.t.Helper()
 	d.waitFor(id+" at "+spec, func() bool {
 		d.advance(time.Second)
-		b, ok := d.app.top().(*browser)
-		if !ok {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if r.Obj.ID == id {
-				return r.Obj.Val().(*model.RouterInterface).Spec == spec
-			}
-		}
-		return false
+		return d.rowID(id).Val().(*model.RouterInterface).Spec == spec
 	})
 }
 

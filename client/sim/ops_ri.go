@@ -382,13 +382,24 @@ func riStep(from, via, to string) func(c *call) (any, error) {
 		case ri.Status != from:
 			return nil, errRIStatus(from)
 		}
-		if err := c.commit(); err != nil {
-			return nil, err
-		}
+		return riMove(c, rec, nil, via, to)
+	}
+}
+
+// riMove commits the call, applies change (if any) and moves rec through
+// via to settle in to after the settle time; via "" changes nothing else.
+func riMove(c *call, rec *record, change func(), via, to string) (any, error) {
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	if change != nil {
+		c.st.change(rec, change)
+	}
+	if via != "" {
 		c.st.setStatus(rec, via)
 		c.st.schedule(rec, Transition{Due: c.due(), Status: to})
-		return nil, nil
 	}
+	return nil, nil
 }
 
 func modifyRISpecOp(c *call) (any, error) {
@@ -409,13 +420,12 @@ func modifyRISpecOp(c *call) (any, error) {
 	case ri.Status != riActive && ri.Status != riIdle && ri.Status != riInactive:
 		return nil, newErr(400, "InvalidInstance.StatusError", "The router instance owener error.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() { ri.Spec = spec })
+	via := ""
 	if ri.Status == riActive {
-		c.st.setStatus(rec, riActivating)
-		c.st.schedule(rec, Transition{Due: c.due(), Status: riActive})
+		via = riActivating
+	}
+	if _, err := riMove(c, rec, func() { ri.Spec = spec }, via, riActive); err != nil {
+		return nil, err
 	}
 	return M{"Spec": spec}, nil
 }
