@@ -522,12 +522,18 @@ func riFilterKeys() edgeFilterKeys {
 	}
 }
 
-func describeRIs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
+// regionPage reads the RegionId and the paging of a Describe* call
+// (PageSize default def, at most max).
+func regionPage(c *call, def, max int) (region string, num, size int, err error) {
+	if region, err = c.region(); err != nil {
+		return "", 0, 0, err
 	}
-	num, size, err := c.paging(10, 50)
+	num, size, err = c.paging(def, max)
+	return region, num, size, err
+}
+
+func describeRIs(c *call) (any, error) {
+	region, num, size, err := regionPage(c, 10, 50)
 	if err != nil {
 		return nil, err
 	}
