@@ -214,6 +214,7 @@ func riSpecRefusal(r *model.RouterInterface) string {
 // riSpecForm upgrades the spec: only larger specs are offered (a
 // downgrade goes through the dialog).
 type riSpecForm struct {
+	id     string // Title reads it while Prepare replaces obj
 	obj    *model.Object
 	spec   string
 	larger []pick
@@ -221,7 +222,7 @@ type riSpecForm struct {
 }
 
 func newRISpec(fc *formCtx) mutation {
-	m := &riSpecForm{obj: fc.target}
+	m := &riSpecForm{id: fc.target.ID, obj: fc.target}
 	m.load(fc.target.Val().(*model.RouterInterface))
 	return m
 }
@@ -239,7 +240,7 @@ func (m *riSpecForm) load(r *model.RouterInterface) {
 	}
 }
 
-func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.obj.ID }
+func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.id }
 func (m *riSpecForm) Action() string { return "ModifyRouterInterfaceSpec" }
 
 func (m *riSpecForm) Prepare(ctx context.Context, fc *formCtx) error {
