@@ -47,10 +47,19 @@ func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if err != nil {
 		return err
 	}
+	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	vpcName := map[string]string{}
+	for _, v := range vpcs {
+		vpcName[v.VpcId] = v.VpcName
+	}
 	m.routers, m.routerType = []pick{}, map[string]string{}
 	for _, v := range vrs {
 		if m.onlyRouter == "" || m.onlyRouter == v.VRouterId {
-			m.routers = append(m.routers, pick{fmt.Sprintf("VRouter  %s  %s  (%s)", v.VRouterId, v.VRouterName, v.VpcId), v.VRouterId})
+			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, firstNonEmpty(vpcName[v.VpcId], v.VpcId))), "  ")
+			m.routers = append(m.routers, pick{label, v.VRouterId})
 			m.routerType[v.VRouterId] = model.RIVRouter
 		}
 	}
