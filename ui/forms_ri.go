@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 
@@ -27,8 +28,7 @@ func riOps() kindOps {
 			return m
 		},
 		edit: func(fc *formCtx) mutation {
-			r := fc.target.Val().(*model.RouterInterface)
-			return &riModify{id: r.RouterInterfaceId, idle: r.Status == "Idle", name: r.Name, desc: r.Description, opp: r.OppositeInterfaceId}
+			return newRIModify(fc.target.Val().(*model.RouterInterface))
 		},
 		del: &deleteSpec{
 			action: "DeleteRouterInterface", fresh: true, about: riAbout,
@@ -295,12 +295,20 @@ func riDowngradeSpec(to string) *deleteSpec {
 	}
 }
 
-// riModify renames an interface, changes its description and, while it
-// is Idle, the opposite interface it connects to.
+// riModify renames an interface, changes its description, its health
+// check addresses and, while it is Idle, the opposite interface it
+// connects to. Emptying both health check addresses removes them
+// (DeleteHealthCheckIp); an opposite interface cannot be cleared.
 type riModify struct {
 	id                   string
 	idle                 bool
 	name, desc, opp, was string
+	src, dst, hadSrc     string
+}
+
+func newRIModify(r *model.RouterInterface) *riModify {
+	return &riModify{id: r.RouterInterfaceId, idle: r.Status == "Idle", name: r.Name, desc: r.Description,
+		opp: r.OppositeInterfaceId, was: r.OppositeInterfaceId, src: r.HealthCheckSourceIp, dst: r.HealthCheckTargetIp, hadSrc: r.HealthCheckSourceIp}
 }
 
 func (m *riModify) Title() string  { return "Edit router interface " + m.id }
@@ -313,25 +321,57 @@ func checkRIID(s string) error {
 	return model.CheckResourceID("router interface", "ri-", s)
 }
 
+func (m *riModify) checkOpp(s string) error {
+	if strings.TrimSpace(s) == "" && m.was != "" {
+		return cannotClear("opposite interface", m.Action(), "OppositeInterfaceId", m.was)
+	}
+	return checkRIID(s)
+}
+
+func (m *riModify) checkHealth(string) error { return model.CheckRIHealthCheck(m.src, m.dst) }
+
+// checkIPv4Opt accepts an empty value or an IPv4 address.
+func checkIPv4Opt(s string) error {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
+		return fmt.Errorf("%q is not an IPv4 address", s)
+	}
+	return nil
+}
+
 func (m *riModify) Form(fc *formCtx) *huh.Form {
 	fields := []huh.Field{editName(fc, &m.name), editDesc(fc, &m.desc)}
 	if m.idle {
-		fields = append(fields, liveInput("Opposite interface", &m.opp, checkRIID, "the accepting side to connect to (only while Idle), e.g. ri-…"))
+		fields = append(fields, liveInput("Opposite interface", &m.opp, m.checkOpp, "the accepting side to connect to (only while Idle), e.g. ri-…"))
 	}
-	return huh.NewForm(huh.NewGroup(fields...))
+	return huh.NewForm(huh.NewGroup(fields...), huh.NewGroup(
+		liveInput("Health check source IP", &m.src, checkIPv4Opt, "optional; an unused address of the local VPC"),
+		liveInput("Health check target IP", &m.dst, m.checkHealth, "with the source; both empty removes the health check"),
+	))
 }
 
 func (m *riModify) request(fc *formCtx) *client.ModifyRouterInterfaceAttributeInput {
-	in := &client.ModifyRouterInterfaceAttributeInput{RegionId: fc.region, RouterInterfaceId: m.id, Name: m.name, Description: m.desc}
+	in := &client.ModifyRouterInterfaceAttributeInput{RegionId: fc.region, RouterInterfaceId: m.id, Name: m.name, Description: m.desc,
+		HealthCheckSourceIp: strings.TrimSpace(m.src), HealthCheckTargetIp: strings.TrimSpace(m.dst)}
 	if m.idle {
 		in.OppositeInterfaceId = strings.TrimSpace(m.opp)
+	}
+	if in.HealthCheckSourceIp == "" && in.HealthCheckTargetIp == "" && m.hadSrc != "" {
+		in.DeleteHealthCheckIp = boolPtr(true)
 	}
 	return in
 }
 
 func (m *riModify) Check(fc *formCtx) error {
+	opp := checkRIID(m.opp)
+	if m.idle {
+		opp = m.checkOpp(m.opp)
+	}
 	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
-		check("opposite interface", checkRIID(m.opp)), check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+		check("opposite interface", opp), check("health check", m.checkHealth("")),
+		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
 }
 
 func (m *riModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {

@@ -123,8 +123,18 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.formPage()
 	d.replaceField("Name", "to-prod", "dev-to-prod")
 	d.next("Description")
+	d.field("Health check source IP", "172.16.0.200")
+	d.waitFocus("Health check target IP")
+	d.keys("enter") // the target is missing: refused as typed
+	d.waitText("health check source and target addresses go together")
+	d.typeText("10.0.0.200")
+	d.keys("enter")
 	d.tracked("ModifyRouterInterfaceAttribute")
 	d.waitText("dev-to-prod")
+	if got := d.fault.received("ModifyRouterInterfaceAttribute"); len(got) != 1 || got[0].Get("Name") != "dev-to-prod" ||
+		got[0].Get("HealthCheckSourceIp") != "172.16.0.200" || got[0].Get("HealthCheckTargetIp") != "10.0.0.200" || got[0].Has("OppositeInterfaceId") {
+		t.Errorf("ModifyRouterInterfaceAttribute sent %v", got)
+	}
 	d.rowID(ini)
 	d.keys("x")
 	d.menuPick("Upgrade spec")
