@@ -77,13 +77,8 @@ func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	for _, r := range ris {
 		m.onRouter[r.RouterId] = append(m.onRouter[r.RouterId], r)
 	}
-	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
-	if err != nil {
+	if m.regions, err = regionPicks(ctx, fc); err != nil {
 		return err
-	}
-	m.regions = []pick{}
-	for _, r := range regions {
-		m.regions = append(m.regions, pick{r.RegionId + "  " + r.LocalName, r.RegionId})
 	}
 	m.router = keepOrFirst(m.router, m.routers)
 	m.oppRegion = firstNonEmpty(m.oppRegion, fc.region)
@@ -215,4 +210,17 @@ func (m *riCreate) Submit(ctx context.Context, fc *formCtx, token string) (*subm
 		return nil, errors.New("CreateRouterInterface answered without a RouterInterfaceId")
 	}
 	return made(fc, "ri", out.RouterInterfaceId, out.RequestId, in, nil), nil
+}
+
+// regionPicks offers every region the account can use, by ID and name.
+func regionPicks(ctx context.Context, fc *formCtx) ([]pick, error) {
+	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
+	if err != nil {
+		return nil, err
+	}
+	out := []pick{}
+	for _, r := range regions {
+		out = append(out, pick{r.RegionId + "  " + r.LocalName, r.RegionId})
+	}
+	return out, nil
 }
