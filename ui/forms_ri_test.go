@@ -189,19 +189,13 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 func TestRouterInterfacePickers(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
-	d.pane("vpc")
-	vpc := d.rowNamed("prod-core").Val().(*model.Vpc).VpcId
+	router := d.vrouterOf("prod-core")
 	d.pane("rt")
-	d.rowWhere("the system table of prod-core", func(o *model.Object) bool {
-		rt, ok := o.Val().(*model.RouteTable)
-		return ok && rt.RouteTableType == "System" && rt.VpcId == vpc
-	})
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	table := d.rowWhere("a route table of prod-core", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouterId == router })
+	d.pane("route " + table.ID)
 	d.keys("c")
 	d.formPage()
 	d.field("Destination CIDR block", "198.18.9.0/24")
 	d.choose("Next hop type", "RouterInterface")
-	d.waitText("hz-to-bj-analytics")
+	d.waitText("hz-to-bj-analytics", "to-vbr-dc-hangzhou")
 }
