@@ -232,6 +232,12 @@ func TestDecodeFixtures(t *testing.T) {
 			{"ap-cn-beijing-ft-A", "北京-丰台-A", "recommended", map[string]string{"Operator": "皓宽", "Type": "VPC"}},
 			{"ap-cn-beijing-dx-B", "北京-大兴-B", "recommended", map[string]string{"Operator": "中国联通"}},
 		},
+		"ri": {
+			{"ri-2zenfgfpyu3v93koa4sfo", "", "Inactive", map[string]string{"Spec": "Small.5", "Opposite Status": "Deleted",
+				"Router": "vrt-2zeazning6tbzkm5c0jj2", "Router Type": "VRouter", "Opposite Account": "1231579085529123", "Bandwidth": "50M"}},
+			// Bandwidth and the owner as the other type decode too.
+			{"ri-bp1acc0000000000****", "to-hz", "Active", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "Opposite Account": "1231579085529123", "Bandwidth": ""}},
+		},
 		"bgp": {
 			{"bgpg-wz9f62v4fbg2g****", "idc-as", "active", map[string]string{"Peer ASN": "65001", "Local ASN": "45104", "Hold": "30", "VBR": "vbr-bp1jcg5cmxjbl9xgc****"}},
 			{"bgpg-wz9legacy000000****", "legacy", "Pending", map[string]string{"Peer ASN": "1111", "Keepalive": "10", "Route Limit": "99"}},
@@ -419,7 +425,7 @@ func TestScopesResolveParents(t *testing.T) {
 	for _, c := range r.Children("vbr") {
 		children = append(children, c.Name)
 	}
-	if got := strings.Join(children, ","); got != "rt,bgp,bgppeer,bgpnet" {
+	if got := strings.Join(children, ","); got != "rt,ri,bgp,bgppeer,bgpnet" {
 		t.Errorf("children of vbr: %s", got)
 	}
 }

@@ -422,6 +422,8 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 		{"eip_release", "eip", named("spare-bastion"), ""},
 		{"peer_reject", "peer all", named("partner-acme-shared"), "Reject"},
 		{"vpcflowlog_deactivate", "vpcflowlog", named("prod-core-all"), "Deactivate"},
+		{"ri_deactivate", "ri", named("hz-to-bj-analytics"), "Deactivate"},
+		{"ri_downgrade", "ri", named("hz-to-bj-analytics"), "Downgrade spec to Small.5"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -77,6 +77,8 @@ func familyOps(k *model.Kind) kindOps {
 		return sslServerOps()
 	case "sslcert":
 		return sslCertOps()
+	case "ri":
+		return riOps()
 	case "region":
 		return regionOps()
 	}

@@ -102,6 +102,9 @@ func TestFormGoldens(t *testing.T) {
 		{"peer_create", open("peer", nil, "c")},
 		{"peer_edit", open("peer", kindIs("peer"), "e")},
 		{"peer_accept", action("peer", kindIs("peer"), "Accept")},
+		{"ri_create", open("ri", nil, "c")},
+		{"ri_edit", open("ri", named("stg-to-sea"), "e")},
+		{"ri_spec", action("ri", named("hz-to-bj-analytics"), "Upgrade spec")},
 		{"region_traffic_mirroring", action("region", func(o *model.Object) bool { return o.ID == "cn-shanghai" }, "Open traffic mirroring")},
 		{"region_ip_pools", action("region", func(o *model.Object) bool { return o.ID == "cn-shanghai" }, "Open IP address pools")},
 	}

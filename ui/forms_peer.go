@@ -162,13 +162,8 @@ func (m *peerCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	if !m.fixedVPC {
 		m.vpcID = keepOrFirst(m.vpcID, picks)
 	}
-	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
-	if err != nil {
+	if m.regions, err = regionPicks(ctx, fc); err != nil {
 		return err
-	}
-	m.regions = []pick{}
-	for _, r := range regions {
-		m.regions = append(m.regions, pick{r.RegionId + "  " + r.LocalName, r.RegionId})
 	}
 	if !hasValue(m.regions, m.acceptRegion) {
 		m.acceptRegion = firstValue(m.regions)

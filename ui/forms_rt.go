@@ -301,6 +301,7 @@ type routeCreate struct {
 	custom              int
 	nats, vpns, peers   []pick
 	havips              []pick
+	ris                 []pick
 }
 
 func (m *routeCreate) Title() string  { return "Create route in " + m.table.RouteTableId }
@@ -359,6 +360,9 @@ func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 		if m.havips, err = havipPicks(ctx, fc, t.VpcId); err != nil {
 			return err
 		}
+		if m.ris, err = riPicks(ctx, fc, t.RouterId); err != nil {
+			return err
+		}
 	}
 	if m.hops == nil {
 		m.hops = newChoiceGroups(&m.hopType)
@@ -371,7 +375,7 @@ func (m *routeCreate) Prepare(ctx context.Context, fc *formCtx) error {
 
 // loaded are the next hops picked from the API, by next hop type.
 func (m *routeCreate) loaded() map[string][]pick {
-	return map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers, "HaVip": m.havips}
+	return map[string][]pick{"NatGateway": m.nats, "VpnGateway": m.vpns, "VpcPeer": m.peers, "HaVip": m.havips, "RouterInterface": m.ris}
 }
 
 // hopOffered refuses a picked next hop (a draft's) that is no longer

@@ -137,6 +137,7 @@ func seeders() []func(*seedCtx) error {
 		seedNatBwp, // late: its IDs and addresses draw from the shared generator
 		seedPC,     // late: its generated IDs leave the other families' as they were
 		seedSslVpn,
+		seedRI,
 	}
 }
 

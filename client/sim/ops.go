@@ -64,6 +64,7 @@ func newRegistry() *registry {
 	addMonitorOps(r)
 	addVBR(r)
 	addPC(r)
+	addRI(r)
 	addBGP(r)
 	addFlowLog(r)
 	addSagFlowLog(r)
@@ -185,6 +186,16 @@ func (c *call) boolParam(name string) (v, set bool, err error) {
 		return false, true, nil
 	}
 	return false, false, errInvalidParam(name)
+}
+
+// regionPage reads a Describe* call's RegionId and its PageNumber and
+// PageSize (default def, at most max).
+func regionPage(c *call, def, max int) (region string, num, size int, err error) {
+	if region, err = c.region(); err != nil {
+		return "", 0, 0, err
+	}
+	num, size, err = c.paging(def, max)
+	return region, num, size, err
 }
 
 // region returns the required, known RegionId.

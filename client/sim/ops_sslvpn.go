@@ -295,20 +295,10 @@ func deleteSslServerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-// regionPage reads a list call's RegionId and its PageNumber and PageSize
-// (default 10, at most 50).
-func regionPage(c *call) (region string, num, size int, err error) {
-	if region, err = c.region(); err != nil {
-		return "", 0, 0, err
-	}
-	num, size, err = c.paging(10, 50)
-	return region, num, size, err
-}
-
 // describeSsl lists kind in the request's region, narrowed to one parent
 // (by relation) when its parameter is given and to the exact-match fields.
 func describeSsl[T any](c *call, kind, parentParam, by, wrapper, item string, fields map[string]func(*T) string) (any, error) {
-	region, num, size, err := regionPage(c)
+	region, num, size, err := regionPage(c, 10, 50)
 	if err != nil {
 		return nil, err
 	}

@@ -17,12 +17,6 @@ import (
 const (
 	kindPC  = "pc"
 	kindVbr = "vbr"
-	// kindRouterInterface is the VPC end of a VPC–VBR connection. No
-	// operation here lists it; it is seeded so that VPC routes to
-	// on-premises blocks have a RouterInterface next hop, and so that a VBR
-	// still attached to a VPC meets DeleteVirtualBorderRouter's documented
-	// InvalidOperation.RouterInterfaceNotDeleted guard.
-	kindRouterInterface = "ri"
 )
 
 // VBR statuses, lower case as the API sends them.
@@ -54,21 +48,6 @@ type vbrRec struct {
 	OwnerUid int64 `json:"OwnerUid"`
 }
 
-// routerInterface is the VPC end of a VPC–VBR connection (see
-// kindRouterInterface).
-type routerInterface struct {
-	RouterInterfaceId  string `json:"RouterInterfaceId"`
-	Name               string `json:"Name"`
-	RouterId           string `json:"RouterId"` // the VPC's VRouter
-	RouterType         string `json:"RouterType"`
-	VpcInstanceId      string `json:"VpcInstanceId"`
-	OppositeRouterId   string `json:"OppositeRouterId"` // the VBR
-	OppositeRouterType string `json:"OppositeRouterType"`
-	Role               string `json:"Role"`
-	Spec               string `json:"Spec"`
-	Status             string `json:"Status"`
-}
-
 func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
@@ -80,17 +59,6 @@ func addVBR(r *registry) {
 		Refs:      func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
 		Render:    renderVbr,
 	})
-	r.kind(&kindSpec{
-		Name: kindRouterInterface, Prefix: "ri-", New: model.NewOf[routerInterface](),
-		ID:        model.Field(func(v *routerInterface) string { return v.RouterInterfaceId }),
-		Status:    model.Field(func(v *routerInterface) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*routerInterface).Status = s },
-		Refs: func(v any) []ref {
-			ri := v.(*routerInterface)
-			return []ref{{kindVpc, ri.VpcInstanceId}, {kindVbr, ri.OppositeRouterId}}
-		},
-		NextHopType: "RouterInterface",
-	})
 	vpc := model.ProductVPC
 	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections)
 	r.write(vpc, "CreateVirtualBorderRouter", createVbrOp)
@@ -101,10 +69,6 @@ func addVBR(r *registry) {
 	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs)
 	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC)
 
-	r.block(kindVbr, kindRouterInterface, "InvalidOperation.RouterInterfaceNotDeleted",
-		"The specified VirutalBorderRouter still has routerInterface.")
-	r.block(kindVpc, kindRouterInterface, "DependencyViolation.RouterInterface",
-		"Specified object has dependent resources RouterInterface.")
 	r.followUp("vbr.delete", func(st *store, rec *record) {
 		for _, rt := range st.children(kindRouteTable, "router", rec.ID) {
 			removeRouteTable(st, rt)
@@ -680,17 +644,6 @@ func describeVbrsForPC(c *call) (any, error) {
 		items = append(items, it)
 	}
 	return paged("VirtualBorderRouterForPhysicalConnectionSet", "VirtualBorderRouterForPhysicalConnectionType", items, total, num, size), nil
-}
-
-// addRouterInterface stores the VPC end of a connection from the VPC to
-// the VBR (seeded; see kindRouterInterface).
-func addRouterInterface(st *store, vpc, vbr *record, name string) *record {
-	v := vpcOf(vpc)
-	return st.mustAdd(kindRouterInterface, vpc.Region, &routerInterface{
-		RouterInterfaceId: st.newID(kindRouterInterface, vpc.Region), Name: name, RouterId: v.VRouterId, RouterType: "VRouter",
-		VpcInstanceId: v.VpcId, OppositeRouterId: vbr.ID, OppositeRouterType: "VBR", Role: "AcceptingSide",
-		Spec: "Negative", Status: "Active",
-	})
 }
 
 // vbrPeeringSubnet is the VBR's interconnect subnet, if its addressing is

@@ -1,0 +1,199 @@
+package model
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+)
+
+// RouterInterface is one end of a router interface pair, an item of
+// DescribeRouterInterfaces (RouterInterfaceSet.RouterInterfaceType). Each
+// end lives on a router (a VPC's VRouter or a VBR) in its own region; the
+// Opposite* fields describe the other end as the API reports it.
+type RouterInterface struct {
+	RouterInterfaceId               string     `json:"RouterInterfaceId"`
+	Name                            string     `json:"Name"`
+	Description                     string     `json:"Description"`
+	Role                            string     `json:"Role"`       // InitiatingSide | AcceptingSide
+	RouterType                      string     `json:"RouterType"` // VRouter | VBR
+	RouterId                        string     `json:"RouterId"`
+	VpcInstanceId                   string     `json:"VpcInstanceId"`
+	Spec                            string     `json:"Spec"`
+	Bandwidth                       FlexInt    `json:"Bandwidth"`
+	Status                          string     `json:"Status"` // Idle | Connecting | Active | Activating | Inactive | Deactivating
+	BusinessStatus                  string     `json:"BusinessStatus"`
+	ChargeType                      string     `json:"ChargeType"`
+	AccessPointId                   string     `json:"AccessPointId"`
+	CreationTime                    string     `json:"CreationTime"`
+	ConnectedTime                   string     `json:"ConnectedTime"`
+	EndTime                         string     `json:"EndTime"`
+	CrossBorder                     bool       `json:"CrossBorder"`
+	HealthCheckSourceIp             string     `json:"HealthCheckSourceIp"`
+	HealthCheckTargetIp             string     `json:"HealthCheckTargetIp"`
+	OppositeRegionId                string     `json:"OppositeRegionId"`
+	OppositeRouterType              string     `json:"OppositeRouterType"`
+	OppositeRouterId                string     `json:"OppositeRouterId"`
+	OppositeInterfaceId             string     `json:"OppositeInterfaceId"`
+	OppositeInterfaceOwnerId        FlexString `json:"OppositeInterfaceOwnerId"`
+	OppositeInterfaceSpec           string     `json:"OppositeInterfaceSpec"`
+	OppositeInterfaceStatus         string     `json:"OppositeInterfaceStatus"`
+	OppositeInterfaceBusinessStatus string     `json:"OppositeInterfaceBusinessStatus"`
+	OppositeBandwidth               FlexInt    `json:"OppositeBandwidth"`
+	OppositeAccessPointId           string     `json:"OppositeAccessPointId"`
+	OppositeVpcInstanceId           string     `json:"OppositeVpcInstanceId"`
+}
+
+// Router interface roles and router types.
+const (
+	RIInitiating = "InitiatingSide"
+	RIAccepting  = "AcceptingSide"
+	RIVRouter    = "VRouter"
+	RIVBR        = "VBR"
+	// RINegative is the only spec of an accepting side.
+	RINegative = "Negative"
+	// MaxRouterInterfacesPerRouter is how many interfaces one router may
+	// hold (LimitationExceed.InterfaceNumberOnRouter).
+	MaxRouterInterfacesPerRouter = 5
+)
+
+// riSpecs are the initiating side's specs and their bandwidth in Mbit/s
+// (CreateRouterInterface, seed 003 §9.1).
+var riSpecs = []struct {
+	Spec string
+	Mbps int
+}{
+	{"Mini.2", 2}, {"Mini.5", 5}, {"Small.1", 10}, {"Small.2", 20}, {"Small.5", 50},
+	{"Middle.1", 100}, {"Middle.2", 200}, {"Middle.5", 500},
+	{"Large.1", 1000}, {"Large.2", 2000}, {"Large.5", 5000}, {"Xlarge.1", 10000},
+}
+
+// RISpecs lists the specs a role may take: every bandwidth spec for the
+// initiating side, Negative alone for the accepting side.
+func RISpecs(role string) []string {
+	if role == RIAccepting {
+		return []string{RINegative}
+	}
+	out := make([]string, len(riSpecs))
+	for i, s := range riSpecs {
+		out[i] = s.Spec
+	}
+	return out
+}
+
+// RISpecMbps is a spec's bandwidth in Mbit/s (0 for Negative or unknown).
+func RISpecMbps(spec string) int {
+	for _, s := range riSpecs {
+		if strings.EqualFold(s.Spec, spec) {
+			return s.Mbps
+		}
+	}
+	return 0
+}
+
+// CheckRIRole checks Role and, for a VBR, that it initiates: a VBR can only
+// be the initiating side.
+func CheckRIRole(role, routerType string) error {
+	if role != RIInitiating && role != RIAccepting {
+		return fmt.Errorf("role must be %s or %s", RIInitiating, RIAccepting)
+	}
+	if routerType == RIVBR && role != RIInitiating {
+		return fmt.Errorf("a VBR can only be the initiating side")
+	}
+	return nil
+}
+
+// CheckRIRouterType checks RouterType and OppositeRouterType.
+func CheckRIRouterType(t string) error {
+	if t != RIVRouter && t != RIVBR {
+		return fmt.Errorf("router type must be %s or %s", RIVRouter, RIVBR)
+	}
+	return nil
+}
+
+// CheckRISpec checks a spec for a role: the accepting side takes Negative
+// only, the initiating side one of the bandwidth specs.
+func CheckRISpec(role, spec string) error {
+	if slices.Contains(RISpecs(role), spec) {
+		return nil
+	}
+	if role == RIAccepting {
+		return fmt.Errorf("an accepting side's spec is %s", RINegative)
+	}
+	return fmt.Errorf("%q is not a spec; one of %s", spec, strings.Join(RISpecs(role), ", "))
+}
+
+// CheckRIHealthCheck checks the health check addresses: both or neither,
+// each an IPv4 address; the source must lie outside the target.
+func CheckRIHealthCheck(source, target string) error {
+	source, target = strings.TrimSpace(source), strings.TrimSpace(target)
+	if source == "" && target == "" {
+		return nil
+	}
+	if source == "" || target == "" {
+		return fmt.Errorf("health check source and target addresses go together")
+	}
+	for _, s := range []string{source, target} {
+		if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
+			return fmt.Errorf("%q is not an IPv4 address", s)
+		}
+	}
+	if source == target {
+		return fmt.Errorf("health check source and target must differ")
+	}
+	return nil
+}
+
+// riFilter selects by one Filter.N key: DescribeRouterInterfaces takes IDs
+// and routers only that way.
+func riFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
+
+func riKind() *Kind {
+	return &Kind{
+		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
+		List: ListSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", Path: "RouterInterfaceSet.RouterInterfaceType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", IDParam: "Filter.1.Value.1", Params: riFilter("RouterInterfaceId"),
+			Path: "RouterInterfaceSet.RouterInterfaceType", IDField: "RouterInterfaceId", NotFound: []string{"InvalidRouterInterfaceId.NotFound"}},
+		Scopes: []Scope{
+			{Parent: "vrouter", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
+			{Parent: "vbr", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
+		},
+		New: NewOf[RouterInterface](), ID: Field(func(r *RouterInterface) string { return r.RouterInterfaceId }),
+		NameOf: Field(func(r *RouterInterface) string { return r.Name }),
+		Status: Field(func(r *RouterInterface) string { return r.Status }),
+		Columns: []Column{
+			Col("ID", 26, StyleID, func(r *RouterInterface) string { return r.RouterInterfaceId }),
+			Col("Name", 16, StylePlain, func(r *RouterInterface) string { return r.Name }),
+			Col("Status", 12, StyleStatus, func(r *RouterInterface) string { return r.Status }),
+			Col("Role", 14, StylePlain, func(r *RouterInterface) string { return r.Role }),
+			Col("Opposite Router", 26, StyleID, func(r *RouterInterface) string { return r.OppositeRouterId }),
+			Col("Opposite Region", 15, StylePlain, func(r *RouterInterface) string { return r.OppositeRegionId }),
+			Col("Spec", 9, StylePlain, func(r *RouterInterface) string { return r.Spec }),
+			Col("Opposite Interface", 26, StyleID, func(r *RouterInterface) string { return r.OppositeInterfaceId }),
+			Col("Opposite Status", 15, StyleStatus, func(r *RouterInterface) string { return r.OppositeInterfaceStatus }),
+			Col("Router", 26, StyleID, func(r *RouterInterface) string { return r.RouterId }),
+			Col("Router Type", 11, StylePlain, func(r *RouterInterface) string { return r.RouterType }),
+			Col("Opposite Type", 13, StylePlain, func(r *RouterInterface) string { return r.OppositeRouterType }),
+			Col("Opposite Account", 18, StylePlain, func(r *RouterInterface) string { return string(r.OppositeInterfaceOwnerId) }),
+			Col("Bandwidth", 9, StyleNumber, func(r *RouterInterface) string { return riMbps(r.Bandwidth) }),
+			Col("VPC", 26, StyleID, func(r *RouterInterface) string { return r.VpcInstanceId }),
+			regionColumn(),
+			Col("Created", 20, StyleTime, func(r *RouterInterface) string { return r.CreationTime }),
+			Col("Description", 24, StylePlain, func(r *RouterInterface) string { return r.Description }),
+		},
+		SortBy: "Name",
+		Phases: PhaseMap(map[Phase][]string{
+			PhaseReady:        {"Active"},
+			PhaseTransitional: {"Connecting", "Activating", "Deactivating"},
+			PhaseInactive:     {"Idle", "Inactive", "Deleted"},
+		}),
+		Target: []string{"Idle", "Active"}, TrackTimeoutMinutes: 5,
+	}
+}
+
+func riMbps(n FlexInt) string {
+	if n <= 0 {
+		return ""
+	}
+	return Itoa(n) + "M"
+}

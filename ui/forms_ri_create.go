@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// riCreate makes one end of a router interface pair on a router picked from
+// the API (the region's VRouters and active VBRs; fixed when opened from
+// one). The spec list follows the role; the role, the spec, five
+// interfaces per router and one pair between two routers are checked before
+// any call.
+type riCreate struct {
+	router, role, oppRegion, oppType, oppRouter, oppIf, oppOwner, name, desc string
+	spec                                                                     string
+	onlyRouter                                                               string
+	routers, regions                                                         []pick
+	routerType                                                               map[string]string                   // router → VRouter | VBR
+	onRouter                                                                 map[string][]*model.RouterInterface // router → its interfaces
+	specs                                                                    *choiceGroups
+}
+
+func (m *riCreate) Title() string {
+	if m.onlyRouter != "" {
+		return "Create router interface on " + m.onlyRouter
+	}
+	return "Create router interface"
+}
+func (m *riCreate) Action() string { return "CreateRouterInterface" }
+
+// Prepare loads the region's routers, the interfaces already on them and
+// the regions, on every opening (a draft's too).
+func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
+	vrs, err := fc.client.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	vbrs, err := fc.client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	vpcName := map[string]string{}
+	for _, v := range vpcs {
+		vpcName[v.VpcId] = v.VpcName
+	}
+	m.routers, m.routerType = []pick{}, map[string]string{}
+	for _, v := range vrs {
+		if m.onlyRouter == "" || m.onlyRouter == v.VRouterId {
+			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, firstNonEmpty(vpcName[v.VpcId], v.VpcId))), "  ")
+			m.routers = append(m.routers, pick{label, v.VRouterId})
+			m.routerType[v.VRouterId] = model.RIVRouter
+		}
+	}
+	for _, v := range vbrs {
+		if (m.onlyRouter == "" || m.onlyRouter == v.VbrId) && strings.EqualFold(v.Status, "active") {
+			m.routers = append(m.routers, pick{fmt.Sprintf("VBR  %s  %s", v.VbrId, v.Name), v.VbrId})
+			m.routerType[v.VbrId] = model.RIVBR
+		}
+	}
+	ris, err := fc.client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.region})
+	if err != nil {
+		return err
+	}
+	m.onRouter = map[string][]*model.RouterInterface{}
+	for _, r := range ris {
+		m.onRouter[r.RouterId] = append(m.onRouter[r.RouterId], r)
+	}
+	if m.regions, err = regionPicks(ctx, fc); err != nil {
+		return err
+	}
+	m.router = keepOrFirst(m.router, m.routers)
+	m.oppRegion = firstNonEmpty(m.oppRegion, fc.region)
+	if m.specs == nil {
+		m.specs = newChoiceGroups(&m.role)
+		m.specs.set(model.RIInitiating, m.spec)
+		m.specs.set(model.RIAccepting, model.RINegative)
+	}
+	return nil
+}
+
+func (m *riCreate) checkRouter(string) error {
+	if err := notOffered(m.routers, m.router, "is no longer a router of this region"); err != nil {
+		return err
+	}
+	if n := len(m.onRouter[m.router]); n >= model.MaxRouterInterfacesPerRouter {
+		return fmt.Errorf("%s already has %d router interfaces, the most a router may hold", m.router, n)
+	}
+	return nil
+}
+
+func (m *riCreate) checkRole(string) error { return model.CheckRIRole(m.role, m.routerType[m.router]) }
+
+func (m *riCreate) checkOppRouter(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	prefix, what := "vrt-", "VRouter"
+	if m.oppType == model.RIVBR {
+		prefix, what = "vbr-", "VBR"
+	}
+	if err := model.CheckResourceID(what, prefix, s); err != nil {
+		return err
+	}
+	if s == m.router {
+		return errors.New("the opposite router is this router")
+	}
+	for _, r := range m.onRouter[m.router] {
+		if r.OppositeRouterId == s {
+			return fmt.Errorf("one pair between two routers: %s joins them already", r.RouterInterfaceId)
+		}
+	}
+	return nil
+}
+
+func checkAccount(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if len(s) > 20 || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+		return fmt.Errorf("%q is not an account ID (digits only)", s)
+	}
+	return nil
+}
+
+func (m *riCreate) Form(fc *formCtx) *huh.Form {
+	role := huh.NewSelect[string]().Title("Role").Value(&m.role).Options(
+		huh.NewOption("initiating side (carries the spec; connects)", model.RIInitiating),
+		huh.NewOption("accepting side (spec Negative)", model.RIAccepting)).Validate(m.checkRole)
+	router := pickerGone("Router", &m.router, m.routers, "no VRouter or active VBR in "+fc.region, "is no longer a router of "+fc.region)
+	gs := []*huh.Group{huh.NewGroup(router, role)}
+	for _, r := range []string{model.RIInitiating, model.RIAccepting} {
+		specs := model.RISpecs(r)
+		gs = append(gs, m.specs.group(r, func(v *string) []huh.Field {
+			opts := make([]huh.Option[string], len(specs))
+			for i, s := range specs {
+				opts[i] = huh.NewOption(fmt.Sprintf("%-9s %s", s, riSpecLabel(s)), s)
+			}
+			return []huh.Field{huh.NewSelect[string]().Title("Spec").Options(opts...).Value(v).Height(min(len(opts)+2, 8))}
+		}))
+	}
+	gs = append(gs,
+		huh.NewGroup(
+			pickerGone("Opposite region", &m.oppRegion, m.regions, "no region", "is not a region"),
+			huh.NewSelect[string]().Title("Opposite router type").Value(&m.oppType).Options(stringOptions(model.RIVRouter, model.RIVBR)...),
+			liveInput("Opposite router", &m.oppRouter, m.checkOppRouter, "the router at the other end, e.g. vrt-… or vbr-…"),
+			liveInput("Opposite interface", &m.oppIf, checkRIID, "optional; the other end if it exists already, e.g. ri-…"),
+			liveInput("Opposite account", &m.oppOwner, checkAccount, "optional; the other end's account ID (yours when empty)"),
+		),
+		huh.NewGroup(nameField(&m.name), descField(&m.desc)),
+	)
+	return huh.NewForm(gs...)
+}
+
+func riSpecLabel(s string) string {
+	if n := model.RISpecMbps(s); n > 0 {
+		return fmt.Sprintf("%d Mbit/s", n)
+	}
+	return "the accepting side's spec"
+}
+
+func (m *riCreate) Check(fc *formCtx) error {
+	if m.router == "" {
+		return errors.New("router: there is no VRouter or active VBR to choose")
+	}
+	return checks(
+		check("router", m.checkRouter(m.router)),
+		check("role", m.checkRole(m.role)),
+		check("spec", model.CheckRISpec(m.role, m.specs.value())),
+		check("opposite region", notOffered(m.regions, m.oppRegion, "is not a region")),
+		check("opposite router type", model.CheckRIRouterType(m.oppType)),
+		check("opposite router", m.checkOppRouter(m.oppRouter)),
+		check("opposite interface", checkRIID(m.oppIf)),
+		check("opposite account", checkAccount(m.oppOwner)),
+		check("name", model.DefaultName.Check(m.name)),
+		check("description", model.CheckDescription(m.desc)),
+	)
+}
+
+// Request is what Submit sends; the review page lists it first.
+func (m *riCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+
+func (m *riCreate) input(fc *formCtx, token string) *client.CreateRouterInterfaceInput {
+	return &client.CreateRouterInterfaceInput{RegionId: fc.region, Role: m.role, RouterType: m.routerType[m.router], RouterId: m.router,
+		Spec: m.specs.value(), OppositeRegionId: m.oppRegion, OppositeRouterType: m.oppType, OppositeRouterId: strings.TrimSpace(m.oppRouter),
+		OppositeInterfaceId: strings.TrimSpace(m.oppIf), OppositeInterfaceOwnerId: strings.TrimSpace(m.oppOwner),
+		Name: m.name, Description: m.desc, ClientToken: token}
+}
+
+func (m *riCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+	in := m.input(fc, token)
+	out, err := fc.client.CreateRouterInterface(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.RouterInterfaceId == "" {
+		return nil, errors.New("CreateRouterInterface answered without a RouterInterfaceId")
+	}
+	return made(fc, "ri", out.RouterInterfaceId, out.RequestId, in, nil), nil
+}
+
+// regionPicks offers every region the account can use, by ID and name.
+func regionPicks(ctx context.Context, fc *formCtx) ([]pick, error) {
+	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
+	if err != nil {
+		return nil, err
+	}
+	out := []pick{}
+	for _, r := range regions {
+		out = append(out, pick{r.RegionId + "  " + r.LocalName, r.RegionId})
+	}
+	return out, nil
+}
