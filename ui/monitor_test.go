@@ -14,7 +14,7 @@ import (
 // asks DescribeEipMonitorData once per row drawn, not per EIP held.
 func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 	d := newDriver(t, nil)
-	d.resize(120, 12)
+	d.resize(160, 12)
 	d.idle()
 	for i := range 6 { // more EIPs than the 12-line screen shows
 		if _, err := d.api().AllocateEipAddress(d.ctx, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("spare-%d", i)}); err != nil {
@@ -69,6 +69,19 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 	}
 	_ = sawFlat
 	d.waitText("OUT 1H")
+
+	// Narrower, the column does not fit and nothing more is asked for.
+	d.resize(120, 12)
+	d.screen()
+	mark = len(d.fault.actions())
+	d.keys("G")
+	d.screen()
+	d.keys("g")
+	d.idle()
+	if n := countAction(d.sentSince(mark), "DescribeEipMonitorData"); n != 0 {
+		t.Errorf("with the column off screen the pane still asked %d times", n)
+	}
+	d.resize(160, 12)
 
 	// Moving down to rows not seen yet asks for those, and only those.
 	mark = len(d.fault.actions())

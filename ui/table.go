@@ -926,10 +926,11 @@ func (t *Table) SetSpark(key, s string) {
 	t.sparks[key] = s
 }
 
-// HasSpark reports whether the table has a sparkline column.
+// HasSpark reports whether the table has a sparkline column that is drawn
+// (or may be: before the first frame).
 func (t *Table) HasSpark() bool {
-	for _, c := range t.cols {
-		if c.Style == model.StyleSpark {
+	for i, c := range t.cols {
+		if c.Style == model.StyleSpark && (t.widths == nil || i < len(t.widths) && t.widths[i] > 0) {
 			return true
 		}
 	}
