@@ -1,0 +1,202 @@
+package sim
+
+import (
+	"slices"
+	"strings"
+)
+
+// The shared handler pieces. A family declares what differs as data and
+// writes only its own rules by hand:
+//
+//   - Not found: a lookup is a finder value, declared once per kind,
+//     var natFinder = finder{kindNatGateway, "NatGatewayId", 404,
+//     "InvalidNatGatewayId.NotFound", "The specified NAT gateway does not exist."}
+//     and used as natFinder.in(c, region) (or lookupIn for one-off calls).
+//   - Operations on one resource: on(lookup, fn) reads RegionId, finds the
+//     record and hands it to fn(c, rec); a Describe<Kind>Attribute is
+//     on(lookup, rendered).
+//   - Status checks: requireStatus(c, rec, err, allowed...) answers err when
+//     the record's status is not one of allowed.
+//   - Asynchronous deletes: removeLater(c, rec, deleting, then) commits,
+//     sets the transitional status and schedules the removal.
+//   - Paginated Describe calls (PageNumber/PageSize): a listSpec,
+//     var describeNatGateways = listSpec{Kind: kindNatGateway,
+//     Wrapper: "NatGateways", Item: "NatGateway",
+//     Narrow: []narrow{{"NatGatewayId", byID}, {"VpcId", "vpc"}},
+//     Fields: fields{"Status": func(r *record) string { ... }}}.op
+//     reads RegionId, PageNumber/PageSize (PageDef, at most PageMax),
+//     runs Rules (the family's own checks and filters, in the order the
+//     hand-written handler had them), narrows the listing to the index of
+//     the first Narrow parameter given, keeps the records whose Fields equal
+//     the parameters given, and answers {Wrapper: {Item: [...]},
+//     TotalCount, PageNumber, PageSize}.
+
+// finder names a kind's ID parameter and its not-found answer.
+type finder struct {
+	Kind, Param string
+	Status      int
+	Code, Msg   string
+}
+
+// in finds the record named by the finder's parameter in region (any
+// region when region is ""), or answers the not-found error.
+func (f finder) in(c *call, region string) (*record, error) {
+	if err := c.need(f.Param); err != nil {
+		return nil, err
+	}
+	rec := c.st.find(f.Kind, region, strings.TrimSpace(c.str(f.Param)))
+	if rec == nil {
+		return nil, newErr(f.Status, f.Code, f.Msg)
+	}
+	return rec, nil
+}
+
+// on builds a handler for an operation on one record: it reads the required
+// RegionId, finds the record with lookup and calls fn.
+func on(lookup func(*call, string) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		region, err := c.region()
+		if err != nil {
+			return nil, err
+		}
+		rec, err := lookup(c, region)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, rec)
+	}
+}
+
+// rendered answers the record as the API shows it (Describe<Kind>).
+func rendered(c *call, rec *record) (any, error) { return c.st.render(rec), nil }
+
+// requireStatus answers err unless rec's status is one of allowed.
+func requireStatus(c *call, rec *record, err error, allowed ...string) error {
+	if slices.Contains(allowed, c.st.status(rec)) {
+		return nil
+	}
+	return err
+}
+
+// removeLater commits a delete: rec takes the transitional status and is
+// removed (after the follow-up then, if any) when the settle time is over.
+func removeLater(c *call, rec *record, status, then string) (any, error) {
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.setStatus(rec, status)
+	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
+	return nil, nil
+}
+
+// settleTo commits a change of rec's status: it takes status now and
+// final when the settle time is over.
+func settleTo(c *call, rec *record, status, final string) (any, error) {
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	c.st.setStatus(rec, status)
+	c.st.schedule(rec, Transition{Due: c.due(), Status: final})
+	return nil, nil
+}
+
+// byID as a narrow's index names the record whose ID is the parameter.
+const byID = "id"
+
+// narrow names a parameter that selects an index of the listed kind: the
+// records filed under By = the parameter's value (byID: the one record).
+type narrow struct{ Param, By string }
+
+// fields maps a parameter to the record field it filters on (exact match).
+type fields map[string]func(*record) string
+
+// listSpec declares a PageNumber/PageSize Describe call (see the comment at
+// the top of this file).
+type listSpec struct {
+	Kind          string
+	Wrapper, Item string
+	// PageDef is the default PageSize (10 when 0), PageMax the largest
+	// (50 when 0).
+	PageDef, PageMax int
+	// Region reads the region (nil: the required, known RegionId).
+	Region func(*call) (string, error)
+	// Rules are the family's own checks and filters; an error answers the
+	// call. They run after paging, before the listing.
+	Rules func(c *call, region string) ([]func(*record) bool, error)
+	// Narrow: the first parameter given picks the index listed.
+	Narrow []narrow
+	// Fields filter on exact equality with the parameter, when given.
+	Fields fields
+	// Items renders a page (nil: each record as the API shows it).
+	Items func(c *call, recs []*record) []any
+}
+
+func (s listSpec) op(c *call) (any, error) {
+	region, err := s.region(c)
+	if err != nil {
+		return nil, err
+	}
+	def, max := s.PageDef, s.PageMax
+	if def == 0 {
+		def = 10
+	}
+	if max == 0 {
+		max = 50
+	}
+	num, size, err := c.paging(def, max)
+	if err != nil {
+		return nil, err
+	}
+	var fs []func(*record) bool
+	if s.Rules != nil {
+		if fs, err = s.Rules(c, region); err != nil {
+			return nil, err
+		}
+	}
+	ix, local := s.index(c, region)
+	if !local {
+		fs = append(fs, func(r *record) bool { return r.Region == region })
+	}
+	for param, get := range s.Fields {
+		if want := strings.TrimSpace(c.str(param)); want != "" {
+			fs = append(fs, func(r *record) bool { return get(r) == want })
+		}
+	}
+	recs, total := ix.page(filters(fs...), (num-1)*size, size)
+	var items []any
+	if s.Items != nil {
+		items = s.Items(c, recs)
+	} else {
+		items = c.st.renderAll(recs)
+	}
+	return paged(s.Wrapper, s.Item, items, total, num, size), nil
+}
+
+func (s listSpec) region(c *call) (string, error) {
+	if s.Region != nil {
+		return s.Region(c)
+	}
+	return c.region()
+}
+
+// index picks the index of the first Narrow parameter given (the region's
+// records when none is); local reports whether it holds only records of
+// the region.
+func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool) {
+	for _, n := range s.Narrow {
+		v := strings.TrimSpace(c.str(n.Param))
+		if v == "" {
+			continue
+		}
+		if n.By == byID {
+			return byIDs(c.st, s.Kind, region, []string{v}), true
+		}
+		return c.st.index(s.Kind, n.By, v), false
+	}
+	return c.st.inRegion(s.Kind, region), true
+}
+
+// ofField adapts a typed field getter to a fields entry.
+func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) string {
+	return func(r *record) string { return get(of(r)) }
+}
