@@ -504,4 +504,3 @@ var describeCustomerGateways = listSpec{
 		"ResourceGroupId":   func(r *record) string { return cgwOf(r).ResourceGroupId },
 	},
 }
-
