@@ -54,17 +54,10 @@ func (f finder) in(c *call, region string) (*record, error) {
 // on builds a handler for an operation on one record: it reads the required
 // RegionId, finds the record with lookup and calls fn.
 func on(lookup func(*call, string) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
-	return func(c *call) (any, error) {
-		region, err := c.region()
-		if err != nil {
-			return nil, err
-		}
+	return onPair(func(c *call, region string) (*record, *record, error) {
 		rec, err := lookup(c, region)
-		if err != nil {
-			return nil, err
-		}
-		return fn(c, rec)
-	}
+		return rec, nil, err
+	}, func(c *call, rec, _ *record) (any, error) { return fn(c, rec) })
 }
 
 // rendered answers the record as the API shows it (Describe<Kind>).
@@ -89,15 +82,27 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 	return nil, nil
 }
 
-// settleTo commits a change of rec's status: it takes status now and
-// final when the settle time is over.
-func settleTo(c *call, rec *record, status, final string) (any, error) {
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
+// transit gives rec the transitional status now and final when the settle
+// time is over (after c.commit()).
+func transit(c *call, rec *record, status, final string) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Status: final})
-	return nil, nil
+}
+
+// onPair is on for operations that find two records (an entry and the
+// gateway that owns its table).
+func onPair(lookup func(*call, string) (a, b *record, err error), fn func(c *call, a, b *record) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		region, err := c.region()
+		if err != nil {
+			return nil, err
+		}
+		a, b, err := lookup(c, region)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, a, b)
+	}
 }
 
 // byID as a narrow's index names the record whose ID is the parameter.
@@ -123,6 +128,9 @@ type listSpec struct {
 	// Rules are the family's own checks and filters; an error answers the
 	// call. They run after paging, before the listing.
 	Rules func(c *call, region string) ([]func(*record) bool, error)
+	// In, when set, lists the children of a parent it looks up (before
+	// paging; a lookup failure answers the call) instead of Narrow.
+	In func(c *call, region string) (*ordIndex, error)
 	// Narrow: the first parameter given picks the index listed.
 	Narrow []narrow
 	// Fields filter on exact equality with the parameter, when given.
@@ -143,6 +151,12 @@ func (s listSpec) op(c *call) (any, error) {
 	if max == 0 {
 		max = 50
 	}
+	var parent *ordIndex
+	if s.In != nil {
+		if parent, err = s.In(c, region); err != nil {
+			return nil, err
+		}
+	}
 	num, size, err := c.paging(def, max)
 	if err != nil {
 		return nil, err
@@ -153,7 +167,10 @@ func (s listSpec) op(c *call) (any, error) {
 			return nil, err
 		}
 	}
-	ix, local := s.index(c, region)
+	ix, local := parent, true
+	if s.In == nil {
+		ix, local = s.index(c, region)
+	}
 	if !local {
 		fs = append(fs, func(r *record) bool { return r.Region == region })
 	}
