@@ -87,12 +87,12 @@ func addBGP(r *registry) {
 	})
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)
-	r.write(vpc, "ModifyBgpGroupAttribute", modifyBgpGroupOp)
-	r.write(vpc, "DeleteBgpGroup", deleteBgpGroupOp)
+	r.write(vpc, "ModifyBgpGroupAttribute", on(lookupBgpGroup, modifyBgpGroupOp))
+	r.write(vpc, "DeleteBgpGroup", on(lookupBgpGroup, deleteBgpGroupOp))
 	r.read(vpc, "DescribeBgpGroups", describeBgpGroups)
-	r.write(vpc, "CreateBgpPeer", createBgpPeerOp)
-	r.write(vpc, "ModifyBgpPeerAttribute", modifyBgpPeerOp)
-	r.write(vpc, "DeleteBgpPeer", deleteBgpPeerOp)
+	r.write(vpc, "CreateBgpPeer", on(lookupBgpGroup, createBgpPeerOp))
+	r.write(vpc, "ModifyBgpPeerAttribute", on(lookupBgpPeer, modifyBgpPeerOp))
+	r.write(vpc, "DeleteBgpPeer", on(lookupBgpPeer, deleteBgpPeerOp))
 	r.read(vpc, "DescribeBgpPeers", describeBgpPeers)
 	r.write(vpc, "AddBgpNetwork", addBgpNetworkOp)
 	r.write(vpc, "DeleteBgpNetwork", deleteBgpNetworkOp)
@@ -289,15 +289,7 @@ func createBgpGroupOp(c *call) (any, error) {
 	return M{"BgpGroupId": g.ID}, nil
 }
 
-func modifyBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyBgpGroupOp(c *call, rec *record) (any, error) {
 	if err := checkBgpNameDesc(c, "InvalidBgpDiscription.Malformed"); err != nil {
 		return nil, err
 	}
@@ -364,15 +356,7 @@ func modifyBgpGroupOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpGroupOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
@@ -494,15 +478,7 @@ func addBgpPeer(st *store, a bgpPeerArgs) *record {
 	})
 }
 
-func createBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	grp, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func createBgpPeerOp(c *call, grp *record) (any, error) {
 	if err := checkBgpNameDesc(c, "InvalidBgpDiscription.Malformed"); err != nil {
 		return nil, err
 	}
@@ -538,19 +514,11 @@ func createBgpPeerOp(c *call) (any, error) {
 	return M{"BgpPeerId": p.ID}, nil
 }
 
-func modifyBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpPeer(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyBgpPeerOp(c *call, rec *record) (any, error) {
 	p := peerOf(rec)
 	group := p.BgpGroupId
 	if id := strings.TrimSpace(c.str("BgpGroupId")); id != "" {
-		g := c.st.find(kindBgpGroup, region, id)
+		g := c.st.find(kindBgpGroup, rec.Region, id)
 		if g == nil || groupOf(g).RouterId != p.RouterId {
 			return nil, errNoBgpGroup()
 		}
@@ -584,15 +552,7 @@ func modifyBgpPeerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpPeer(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpPeerOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}

@@ -13,13 +13,13 @@ func addRouteOps(r *registry) {
 	vpc := model.ProductVPC
 	r.read(vpc, "DescribeRouteTableList", describeRouteTableList)
 	r.write(vpc, "CreateRouteTable", createRouteTableOp)
-	r.write(vpc, "DeleteRouteTable", deleteRouteTableOp)
-	r.write(vpc, "ModifyRouteTableAttributes", modifyRouteTableAttributes)
+	r.write(vpc, "DeleteRouteTable", on(lookupTable, deleteRouteTableOp))
+	r.write(vpc, "ModifyRouteTableAttributes", on(lookupTable, modifyRouteTableAttributes))
 	r.write(vpc, "AssociateRouteTable", associateRouteTable)
 	r.write(vpc, "UnassociateRouteTable", unassociateRouteTable)
 	r.write(vpc, "CreateRouteEntry", createRouteEntryOp)
 	r.write(vpc, "DeleteRouteEntry", deleteRouteEntryOp)
-	r.read(vpc, "DescribeRouteEntryList", describeRouteEntryList)
+	r.read(vpc, "DescribeRouteEntryList", on(lookupTable, describeRouteEntryList))
 	r.followUp("rt.delete", func(st *store, rec *record) {
 		for _, e := range st.children(kindRouteEntry, "rt", rec.ID) {
 			st.remove(e)
@@ -171,15 +171,7 @@ func errTableStatus() error {
 	return newErr(400, "IncorrectRouteTableStatus", "The current route table status does not support this operation.")
 }
 
-func deleteRouteTableOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	if rtOf(rt).RouteTableType == "System" {
 		return nil, newErr(400, "OperationDenied", "Specified operation is denied as route table type is system.")
 	}
@@ -205,15 +197,7 @@ func deleteRouteTableOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyRouteTableAttributes(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
 	if err := checkRouteTableNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -513,15 +497,7 @@ func hasHop(e *model.RouteEntry, id string) bool {
 	return false
 }
 
-func describeRouteEntryList(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func describeRouteEntryList(c *call, rt *record) (any, error) {
 	max, err := c.intParam("MaxResult", 10, 1, 100)
 	if err != nil {
 		return nil, err

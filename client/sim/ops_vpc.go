@@ -15,10 +15,10 @@ func addVPC(r *registry) {
 	vpcKinds(r)
 	vpc := model.ProductVPC
 	r.writeDry(vpc, "CreateVpc", createVpcOp)
-	r.writeDry(vpc, "DeleteVpc", deleteVpcOp)
+	r.writeDry(vpc, "DeleteVpc", on(lookupVpc, deleteVpcOp))
 	r.read(vpc, "DescribeVpcs", describeVpcs)
-	r.read(vpc, "DescribeVpcAttribute", describeVpcAttribute)
-	r.write(vpc, "ModifyVpcAttribute", modifyVpcAttribute)
+	r.read(vpc, "DescribeVpcAttribute", on(lookupVpc, describeVpcAttribute))
+	r.write(vpc, "ModifyVpcAttribute", on(lookupVpc, modifyVpcAttribute))
 	r.writeDry(vpc, "CreateVSwitch", createVSwitchOp)
 	r.writeDry(vpc, "DeleteVSwitch", deleteVSwitchOp)
 	r.read(vpc, "DescribeVSwitches", describeVSwitches)
@@ -155,15 +155,7 @@ func createVpcOp(c *call) (any, error) {
 	return M{"VpcId": vpc.ID, "VRouterId": vrt.ID, "RouteTableId": rt.ID, "ResourceGroupId": vpcOf(vpc).ResourceGroupId}, nil
 }
 
-func deleteVpcOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteVpcOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errVpcStatus()
 	}
@@ -275,15 +267,7 @@ func describeVpcs(c *call) (any, error) {
 	return paged("Vpcs", "Vpc", c.st.renderAll(recs), total, num, size), nil
 }
 
-func describeVpcAttribute(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func describeVpcAttribute(c *call, rec *record) (any, error) {
 	attr := model.VpcAttribute{Vpc: *c.st.render(rec).(*model.Vpc)}
 	res := []model.CloudResource{
 		{ResourceType: "VSwitch", ResourceCount: c.st.count(kindVSwitch, "vpc", rec.ID)},
@@ -300,15 +284,7 @@ func describeVpcAttribute(c *call) (any, error) {
 	return &attr, nil
 }
 
-func modifyVpcAttribute(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyVpcAttribute(c *call, rec *record) (any, error) {
 	if err := checkVpcNameDesc(c); err != nil {
 		return nil, err
 	}
