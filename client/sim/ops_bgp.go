@@ -124,8 +124,6 @@ func errNoVbrNetwork() error { return newErr(400, "InvalidVbrNetwork", "vbr neto
 
 func errNoBgpGroup() error { return newErr(400, "InvalidBgpGroup", "bgp group not exists") }
 
-func errNoBgpPeer() error { return newErr(400, "InvalidBgpPeer", "bgp peer not exists") }
-
 func errBgpIP() error { return newErr(400, "InvalidIP.Malformed", "Ip malformed.") }
 
 func errPeerAsn() error {
@@ -142,25 +140,11 @@ func bgpVbr(c *call, region string) (*record, error) {
 }
 
 func lookupBgpGroup(c *call, region string) (*record, error) {
-	if err := c.need("BgpGroupId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindBgpGroup, region, strings.TrimSpace(c.str("BgpGroupId")))
-	if rec == nil {
-		return nil, errNoBgpGroup()
-	}
-	return rec, nil
+	return finder{kindBgpGroup, "BgpGroupId", 400, "InvalidBgpGroup", "bgp group not exists"}.in(c, region)
 }
 
 func lookupBgpPeer(c *call, region string) (*record, error) {
-	if err := c.need("BgpPeerId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindBgpPeer, region, strings.TrimSpace(c.str("BgpPeerId")))
-	if rec == nil {
-		return nil, errNoBgpPeer()
-	}
-	return rec, nil
+	return finder{kindBgpPeer, "BgpPeerId", 400, "InvalidBgpPeer", "bgp peer not exists"}.in(c, region)
 }
 
 // checkBgpNameDesc validates Name and Description; CreateBgpGroup spells

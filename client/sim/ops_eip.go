@@ -171,23 +171,12 @@ func eipRegion(c *call) (string, error) {
 	return region, err
 }
 
-func errEipNotFound() error {
-	return newErr(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found.")
-}
-
 func errEipStatus() error {
 	return newErr(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation")
 }
 
 func lookupEip(c *call, region string) (*record, error) {
-	if err := c.need("RegionId", "AllocationId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindEip, region, strings.TrimSpace(c.str("AllocationId")))
-	if rec == nil {
-		return nil, errEipNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindEip, "AllocationId", region, "InvalidAllocationId.NotFound", "Specified allocation ID is not found.")
 }
 
 func checkEipBandwidth(c *call) (string, error) {

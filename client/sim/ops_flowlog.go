@@ -98,10 +98,6 @@ func addFlowLog(r *registry) {
 	r.block(kindVSwitch, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
 }
 
-func errFlowLogNotFound() error {
-	return newErr(404, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
-}
-
 func errFlowLogStatus() error {
 	return newErr(400, "IncorrectStatus.flowlog", "The current flow log status does not support this operation.")
 }
@@ -114,14 +110,7 @@ func lookupFlowLog(c *call) (*record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("FlowLogId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVpcFlowLog, region, strings.TrimSpace(c.str("FlowLogId")))
-	if rec == nil {
-		return nil, errFlowLogNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindVpcFlowLog, "FlowLogId", region, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
 }
 
 // checkFlowLogNameDesc applies the shared name and description rules.

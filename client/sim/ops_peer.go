@@ -98,23 +98,12 @@ func errPeerIllegal(param string) error {
 	return newErr(400, "IllegalParam."+param, "The param of "+param+" is illegal.")
 }
 
-func errPeerNotFound() error {
-	return newErr(400, "ResourceNotFound.InstanceId", "The specified resource of InstanceId is not found.")
-}
-
 func errPeerStatus(r *record) error {
 	return errf(400, "IncorrectStatus.VpcPeer", "The status of VpcPeer [%s] is incorrect.", r.ID)
 }
 
 func lookupPeer(c *call) (*record, error) {
-	if err := c.need("InstanceId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindPeer, "", strings.TrimSpace(c.str("InstanceId")))
-	if rec == nil {
-		return nil, errPeerNotFound()
-	}
-	return rec, nil
+	return finder{kindPeer, "InstanceId", 400, "ResourceNotFound.InstanceId", "The specified resource of InstanceId is not found."}.in(c, "")
 }
 
 func checkPeerNameDesc(c *call) error {

@@ -55,14 +55,7 @@ func errEntryStatus() error {
 
 // lookupTable finds RouteTableId in region ("" = any region).
 func lookupTable(c *call, region string) (*record, error) {
-	if err := c.need("RouteTableId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindRouteTable, region, strings.TrimSpace(c.str("RouteTableId")))
-	if rec == nil {
-		return nil, errTableNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindRouteTable, "RouteTableId", region, "InvalidRouteTableId.NotFound", "Specified route table does not exist.")
 }
 
 func checkRouteTableNameDesc(c *call) error {

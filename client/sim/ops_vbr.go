@@ -241,10 +241,6 @@ func describePhysicalConnections(c *call) (any, error) {
 
 // ---- VBRs ----
 
-func errVbrNotFound(status int, msg string) error {
-	return newErr(status, "InvalidVbrId.NotFound", msg)
-}
-
 func errVbrState() error {
 	return newErr(400, "InvalidOperation.OperationNotAllowedInState", "The specified VirutalBorderRouter is in invalid state.")
 }
@@ -252,14 +248,7 @@ func errVbrState() error {
 // lookupVbr finds VbrId in region; a missing one gets the status and
 // message of the calling operation's table.
 func lookupVbr(c *call, region string, status int, msg string) (*record, error) {
-	if err := c.need("VbrId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVbr, region, strings.TrimSpace(c.str("VbrId")))
-	if rec == nil {
-		return nil, errVbrNotFound(status, msg)
-	}
-	return rec, nil
+	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in(c, region)
 }
 
 func checkVbrNameDesc(c *call) error {

@@ -52,14 +52,7 @@ func errCIDR() error { return newErr(400, "InvalidParameter", "Specified CIDR bl
 
 // lookupVpc finds VpcId in region.
 func lookupVpc(c *call, region string) (*record, error) {
-	if err := c.need("VpcId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVpc, region, strings.TrimSpace(c.str("VpcId")))
-	if rec == nil {
-		return nil, errVpcNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindVpc, "VpcId", region, "InvalidVpcId.NotFound", "Specified VPC does not exist.")
 }
 
 func vpcOf(r *record) *model.Vpc { return r.Value.(*model.Vpc) }
