@@ -3,6 +3,8 @@ package sim
 import (
 	"slices"
 	"strings"
+
+	"github.com/alivpc/alivpc/model"
 )
 
 // The shared handler pieces. A family declares what differs as data and
@@ -216,4 +218,17 @@ func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool) {
 // ofField adapts a typed field getter to a fields entry.
 func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) string {
 	return func(r *record) string { return get(of(r)) }
+}
+
+// kindOf declares a stored kind of *T values: its name, ID prefix, ID and
+// status field (status nil: the kind has none); rest carries the other
+// hooks (Refs, Render, NextHopType).
+func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, rest kindSpec) *kindSpec {
+	k := &rest
+	k.Name, k.Prefix, k.New, k.ID = name, prefix, model.NewOf[T](), model.Field(id)
+	if status != nil {
+		k.Status = model.Field(func(t *T) string { return *status(t) })
+		k.SetStatus = func(v any, s string) { *status(v.(*T)) = s }
+	}
+	return k
 }

@@ -60,31 +60,22 @@ func peerOf(r *record) *model.BgpPeer { return r.Value.(*model.BgpPeer) }
 func netOf(r *record) *model.BgpNetwork { return r.Value.(*model.BgpNetwork) }
 
 func addBGP(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindBgpGroup, Prefix: "bgpg-", New: model.NewOf[model.BgpGroup](),
-		ID:        model.Field(func(g *model.BgpGroup) string { return g.BgpGroupId }),
-		Status:    model.Field(func(g *model.BgpGroup) string { return g.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpGroup).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
-	})
-	r.kind(&kindSpec{
-		Name: kindBgpPeer, Prefix: "bgp-", New: model.NewOf[model.BgpPeer](),
-		ID:        model.Field(func(p *model.BgpPeer) string { return p.BgpPeerId }),
-		Status:    model.Field(func(p *model.BgpPeer) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpPeer).Status = s },
-		Refs: func(v any) []ref {
-			p := v.(*model.BgpPeer)
-			return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
-		},
-		Render: renderBgpPeer,
-	})
-	r.kind(&kindSpec{
-		Name: kindBgpNetwork, New: model.NewOf[model.BgpNetwork](),
-		ID:        model.Field(func(n *model.BgpNetwork) string { return n.Key() }),
-		Status:    model.Field(func(n *model.BgpNetwork) string { return n.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpNetwork).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
-	})
+	r.kind(kindOf(kindBgpGroup, "bgpg-", func(g *model.BgpGroup) string { return g.BgpGroupId },
+		func(g *model.BgpGroup) *string { return &g.Status }, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
+		}))
+	r.kind(kindOf(kindBgpPeer, "bgp-", func(p *model.BgpPeer) string { return p.BgpPeerId },
+		func(p *model.BgpPeer) *string { return &p.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				p := v.(*model.BgpPeer)
+				return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
+			},
+			Render: renderBgpPeer,
+		}))
+	r.kind(kindOf(kindBgpNetwork, "", func(n *model.BgpNetwork) string { return n.Key() },
+		func(n *model.BgpNetwork) *string { return &n.Status }, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)
 	r.write(vpc, "ModifyBgpGroupAttribute", on(lookupBgpGroup, modifyBgpGroupOp))

@@ -31,16 +31,13 @@ const (
 const eipsPerRegion = 500
 
 func addEIP(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindEip, Prefix: "eip-", New: model.NewOf[model.EipAddress](),
-		ID:        model.Field(func(e *model.EipAddress) string { return e.AllocationId }),
-		Status:    model.Field(func(e *model.EipAddress) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*model.EipAddress).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.EipAddress)
-			return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
-		},
-	})
+	r.kind(kindOf(kindEip, "eip-", func(e *model.EipAddress) string { return e.AllocationId },
+		func(e *model.EipAddress) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*model.EipAddress)
+				return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "AllocateEipAddress", allocateEipAddress)
 	r.write(vpc, "AssociateEipAddress", associateEipAddress)

@@ -57,35 +57,29 @@ type eniRecord struct {
 func flowLogOf(r *record) *flowLogRec { return r.Value.(*flowLogRec) }
 
 func addFlowLog(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindVpcFlowLog, Prefix: "fl-", New: model.NewOf[flowLogRec](),
-		ID:        model.Field(func(f *flowLogRec) string { return f.FlowLogId }),
-		Status:    model.Field(func(f *flowLogRec) string { return f.Status }),
-		SetStatus: func(v any, s string) { v.(*flowLogRec).Status = s },
-		Refs: func(v any) []ref {
-			f := v.(*flowLogRec)
-			refs := []ref{{kindVpc, f.VpcId}}
-			switch f.ResourceType {
-			case "VSwitch":
-				refs = append(refs, ref{kindVSwitch, f.ResourceId})
-			case "NetworkInterface":
-				refs = append(refs, ref{kindENI, f.ResourceId})
-			}
-			return refs
-		},
-		Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
-	})
-	r.kind(&kindSpec{
-		Name: kindENI, Prefix: "eni-", New: model.NewOf[eniRecord](),
-		ID:        model.Field(func(e *eniRecord) string { return e.NetworkInterfaceId }),
-		Status:    model.Field(func(e *eniRecord) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*eniRecord).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*eniRecord)
-			return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
-		},
-		NextHopType: "NetworkInterface",
-	})
+	r.kind(kindOf(kindVpcFlowLog, "fl-", func(f *flowLogRec) string { return f.FlowLogId },
+		func(f *flowLogRec) *string { return &f.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				f := v.(*flowLogRec)
+				refs := []ref{{kindVpc, f.VpcId}}
+				switch f.ResourceType {
+				case "VSwitch":
+					refs = append(refs, ref{kindVSwitch, f.ResourceId})
+				case "NetworkInterface":
+					refs = append(refs, ref{kindENI, f.ResourceId})
+				}
+				return refs
+			},
+			Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
+		}))
+	r.kind(kindOf(kindENI, "eni-", func(e *eniRecord) string { return e.NetworkInterfaceId },
+		func(e *eniRecord) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*eniRecord)
+				return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
+			},
+			NextHopType: "NetworkInterface",
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateFlowLog", createFlowLogOp)
 	r.write(vpc, "ModifyFlowLogAttribute", modifyFlowLogOp)

@@ -77,45 +77,36 @@ func addNAT(r *registry) {
 }
 
 func natKinds(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindNatGateway, Prefix: "ngw-", New: model.NewOf[model.NatGateway](),
-		ID:        model.Field(func(n *model.NatGateway) string { return n.NatGatewayId }),
-		Status:    model.Field(func(n *model.NatGateway) string { return n.Status }),
-		SetStatus: func(v any, s string) { v.(*model.NatGateway).Status = s },
-		Refs: func(v any) []ref {
-			n := v.(*model.NatGateway)
-			refs := []ref{{"vpc", n.VpcId}, {"vsw", n.NatGatewayPrivateInfo.VswitchId}}
-			for _, id := range n.SnatTableIds.SnatTableId {
-				refs = append(refs, ref{"stb", id})
-			}
-			for _, id := range n.ForwardTableIds.ForwardTableId {
-				refs = append(refs, ref{"ftb", id})
-			}
-			return refs
-		},
-		Render:      renderNat,
-		NextHopType: "NatGateway",
-	})
-	r.kind(&kindSpec{
-		Name: kindSnatEntry, Prefix: "snat-", New: model.NewOf[model.SnatEntry](),
-		ID:        model.Field(func(e *model.SnatEntry) string { return e.SnatEntryId }),
-		Status:    model.Field(func(e *model.SnatEntry) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*model.SnatEntry).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.SnatEntry)
-			return []ref{{"stb", e.SnatTableId}, {"ngw", e.NatGatewayId}, {"vsw", e.SourceVSwitchId}}
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindForwardEntry, Prefix: "fwd-", New: model.NewOf[model.ForwardEntry](),
-		ID:        model.Field(func(e *model.ForwardEntry) string { return e.ForwardEntryId }),
-		Status:    model.Field(func(e *model.ForwardEntry) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*model.ForwardEntry).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.ForwardEntry)
-			return []ref{{"ftb", e.ForwardTableId}, {"ngw", e.NatGatewayId}}
-		},
-	})
+	r.kind(kindOf(kindNatGateway, "ngw-", func(n *model.NatGateway) string { return n.NatGatewayId },
+		func(n *model.NatGateway) *string { return &n.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				n := v.(*model.NatGateway)
+				refs := []ref{{"vpc", n.VpcId}, {"vsw", n.NatGatewayPrivateInfo.VswitchId}}
+				for _, id := range n.SnatTableIds.SnatTableId {
+					refs = append(refs, ref{"stb", id})
+				}
+				for _, id := range n.ForwardTableIds.ForwardTableId {
+					refs = append(refs, ref{"ftb", id})
+				}
+				return refs
+			},
+			Render:      renderNat,
+			NextHopType: "NatGateway",
+		}))
+	r.kind(kindOf(kindSnatEntry, "snat-", func(e *model.SnatEntry) string { return e.SnatEntryId },
+		func(e *model.SnatEntry) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*model.SnatEntry)
+				return []ref{{"stb", e.SnatTableId}, {"ngw", e.NatGatewayId}, {"vsw", e.SourceVSwitchId}}
+			},
+		}))
+	r.kind(kindOf(kindForwardEntry, "fwd-", func(e *model.ForwardEntry) string { return e.ForwardEntryId },
+		func(e *model.ForwardEntry) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*model.ForwardEntry)
+				return []ref{{"ftb", e.ForwardTableId}, {"ngw", e.NatGatewayId}}
+			},
+		}))
 }
 
 func natOf(r *record) *model.NatGateway   { return r.Value.(*model.NatGateway) }

@@ -59,24 +59,21 @@ const (
 func pccOf(r *record) *model.VpcPeerConnection { return r.Value.(*model.VpcPeerConnection) }
 
 func addPeer(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPeer, Prefix: "pcc-", New: model.NewOf[model.VpcPeerConnection](),
-		ID:        model.Field(func(p *model.VpcPeerConnection) string { return p.InstanceId }),
-		Status:    model.Field(func(p *model.VpcPeerConnection) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.VpcPeerConnection).Status = s },
-		Refs: func(v any) []ref {
-			p := v.(*model.VpcPeerConnection)
-			// Both VPCs, so a route in either may point at it; both
-			// regions, so either side's list shows it; and one index
-			// of all connections for lists without a region.
-			refs := []ref{{kindVpc, p.Vpc.VpcId}, {kindVpc, p.AcceptingVpc.VpcId}, {"peerregion", p.RegionId}, {"all", kindPeer}}
-			if p.AcceptingRegionId != p.RegionId {
-				refs = append(refs, ref{"peerregion", p.AcceptingRegionId})
-			}
-			return refs
-		},
-		NextHopType: "VpcPeer",
-	})
+	r.kind(kindOf(kindPeer, "pcc-", func(p *model.VpcPeerConnection) string { return p.InstanceId },
+		func(p *model.VpcPeerConnection) *string { return &p.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				p := v.(*model.VpcPeerConnection)
+				// Both VPCs, so a route in either may point at it; both
+				// regions, so either side's list shows it; and one index
+				// of all connections for lists without a region.
+				refs := []ref{{kindVpc, p.Vpc.VpcId}, {kindVpc, p.AcceptingVpc.VpcId}, {"peerregion", p.RegionId}, {"all", kindPeer}}
+				if p.AcceptingRegionId != p.RegionId {
+					refs = append(refs, ref{"peerregion", p.AcceptingRegionId})
+				}
+				return refs
+			},
+			NextHopType: "VpcPeer",
+		}))
 	vp := model.ProductVpcPeer
 	r.writeDry(vp, "CreateVpcPeerConnection", createPeerOp)
 	r.writeDry(vp, "AcceptVpcPeerConnection", acceptPeerOp)

@@ -28,12 +28,8 @@ const sagFlowLogsPerRegion = 10
 func sagOf(r *record) *model.SagFlowLog { return r.Value.(*model.SagFlowLog) }
 
 func addSagFlowLog(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindSagFlowLog, Prefix: "fl-", New: model.NewOf[model.SagFlowLog](),
-		ID:        model.Field(func(f *model.SagFlowLog) string { return f.FlowLogId }),
-		Status:    model.Field(func(f *model.SagFlowLog) string { return f.Status }),
-		SetStatus: func(v any, s string) { v.(*model.SagFlowLog).Status = s },
-	})
+	r.kind(kindOf(kindSagFlowLog, "fl-", func(f *model.SagFlowLog) string { return f.FlowLogId },
+		func(f *model.SagFlowLog) *string { return &f.Status }, kindSpec{}))
 	sag := model.ProductSmartag
 	r.write(sag, "CreateFlowLog", createSagFlowLogOp)
 	r.write(sag, "ModifyFlowLogAttribute", modifySagFlowLogOp)

@@ -74,31 +74,21 @@ func pcOf(r *record) *model.PhysicalConnection { return r.Value.(*model.Physical
 func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPC, Prefix: "pc-", New: model.NewOf[model.PhysicalConnection](),
-		ID:        model.Field(func(p *model.PhysicalConnection) string { return p.PhysicalConnectionId }),
-		Status:    model.Field(func(p *model.PhysicalConnection) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.PhysicalConnection).Status = s },
-	})
-	r.kind(&kindSpec{
-		Name: kindVbr, Prefix: "vbr-", New: model.NewOf[vbrRec](),
-		ID:        model.Field(func(v *vbrRec) string { return v.VbrId }),
-		Status:    model.Field(func(v *vbrRec) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*vbrRec).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
-		Render:    renderVbr,
-	})
-	r.kind(&kindSpec{
-		Name: kindRouterInterface, Prefix: "ri-", New: model.NewOf[routerInterface](),
-		ID:        model.Field(func(v *routerInterface) string { return v.RouterInterfaceId }),
-		Status:    model.Field(func(v *routerInterface) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*routerInterface).Status = s },
-		Refs: func(v any) []ref {
-			ri := v.(*routerInterface)
-			return []ref{{kindVpc, ri.VpcInstanceId}, {kindVbr, ri.OppositeRouterId}}
-		},
-		NextHopType: "RouterInterface",
-	})
+	r.kind(kindOf(kindPC, "pc-", func(p *model.PhysicalConnection) string { return p.PhysicalConnectionId },
+		func(p *model.PhysicalConnection) *string { return &p.Status }, kindSpec{}))
+	r.kind(kindOf(kindVbr, "vbr-", func(v *vbrRec) string { return v.VbrId },
+		func(v *vbrRec) *string { return &v.Status }, kindSpec{
+			Refs:   func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
+			Render: renderVbr,
+		}))
+	r.kind(kindOf(kindRouterInterface, "ri-", func(v *routerInterface) string { return v.RouterInterfaceId },
+		func(v *routerInterface) *string { return &v.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				ri := v.(*routerInterface)
+				return []ref{{kindVpc, ri.VpcInstanceId}, {kindVbr, ri.OppositeRouterId}}
+			},
+			NextHopType: "RouterInterface",
+		}))
 	vpc := model.ProductVPC
 	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections)
 	r.write(vpc, "CreateVirtualBorderRouter", createVbrOp)

@@ -89,36 +89,29 @@ func addVPN(r *registry) {
 }
 
 func vpnKinds(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindVpnGateway, Prefix: "vpn-", New: func() any { return new(vpnGatewayRec) },
-		ID:        func(v any) string { return v.(*vpnGatewayRec).VpnGatewayId },
-		Status:    func(v any) string { return v.(*vpnGatewayRec).Status },
-		SetStatus: func(v any, s string) { v.(*vpnGatewayRec).Status = s },
-		Refs: func(v any) []ref {
-			g := v.(*vpnGatewayRec)
-			return []ref{{"vpc", g.VpcId}, {"vsw", g.VSwitchId}, {"ip", g.InternetIp}}
-		},
-		Render: func(st *store, r *record) any {
-			v := r.Value.(*vpnGatewayRec).VpnGateway
-			return &v
-		},
-		NextHopType: "VpnGateway",
-	})
-	r.kind(&kindSpec{
-		Name: kindCustomerGateway, Prefix: "cgw-", New: model.NewOf[model.CustomerGateway](),
-		ID:   model.Field(func(g *model.CustomerGateway) string { return g.CustomerGatewayId }),
-		Refs: func(v any) []ref { return []ref{{"ip", v.(*model.CustomerGateway).IpAddress}} },
-	})
-	r.kind(&kindSpec{
-		Name: kindVpnConnection, Prefix: "vco-", New: model.NewOf[model.VpnConnection](),
-		ID:        model.Field(func(v *model.VpnConnection) string { return v.VpnConnectionId }),
-		Status:    model.Field(func(v *model.VpnConnection) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*model.VpnConnection).Status = s },
-		Refs: func(v any) []ref {
-			c := v.(*model.VpnConnection)
-			return []ref{{"vpn", c.VpnGatewayId}, {"cgw", c.CustomerGatewayId}}
-		},
-	})
+	r.kind(kindOf(kindVpnGateway, "vpn-", func(g *vpnGatewayRec) string { return g.VpnGatewayId },
+		func(g *vpnGatewayRec) *string { return &g.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				g := v.(*vpnGatewayRec)
+				return []ref{{"vpc", g.VpcId}, {"vsw", g.VSwitchId}, {"ip", g.InternetIp}}
+			},
+			Render: func(st *store, r *record) any {
+				v := r.Value.(*vpnGatewayRec).VpnGateway
+				return &v
+			},
+			NextHopType: "VpnGateway",
+		}))
+	r.kind(kindOf(kindCustomerGateway, "cgw-", func(g *model.CustomerGateway) string { return g.CustomerGatewayId },
+		nil, kindSpec{
+			Refs: func(v any) []ref { return []ref{{"ip", v.(*model.CustomerGateway).IpAddress}} },
+		}))
+	r.kind(kindOf(kindVpnConnection, "vco-", func(v *model.VpnConnection) string { return v.VpnConnectionId },
+		func(v *model.VpnConnection) *string { return &v.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				c := v.(*model.VpnConnection)
+				return []ref{{"vpn", c.VpnGatewayId}, {"cgw", c.CustomerGatewayId}}
+			},
+		}))
 }
 
 func vpnOf(r *record) *vpnGatewayRec         { return r.Value.(*vpnGatewayRec) }
