@@ -232,3 +232,24 @@ func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *str
 	}
 	return k
 }
+
+// edits maps a Modify* parameter to the field it sets.
+type edits map[string]*string
+
+// commitEdit commits a Modify* call and applies it as one change of rec:
+// each parameter of set the request carries is copied into its field, then
+// more (if not nil) applies the rest.
+func commitEdit(c *call, rec *record, set edits, more func()) error {
+	if err := c.commit(); err != nil {
+		return err
+	}
+	c.st.change(rec, func() {
+		for param, dst := range set {
+			setIf(c, param, dst)
+		}
+		if more != nil {
+			more()
+		}
+	})
+	return nil
+}

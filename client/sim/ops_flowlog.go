@@ -283,14 +283,11 @@ func modifyFlowLogOp(c *call) (any, error) {
 	if f.Status != flActive && f.Status != flInactive {
 		return nil, errFlowLogStatus()
 	}
-	if err := c.commit(); err != nil {
+	if err := commitEdit(c, rec, edits{"FlowLogName": &f.FlowLogName, "Description": &f.Description}, func() {
+		f.AggregationInterval = model.FlexInt(interval)
+	}); err != nil {
 		return nil, err
 	}
-	c.st.change(rec, func() {
-		setIf(c, "FlowLogName", &f.FlowLogName)
-		setIf(c, "Description", &f.Description)
-		f.AggregationInterval = model.FlexInt(interval)
-	})
 	return flowLogSuccess(), nil
 }
 

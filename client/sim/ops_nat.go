@@ -456,13 +456,8 @@ func modifyNatGatewayAttribute(c *call, rec *record) (any, error) {
 	if err := requireStatus(c, rec, errNatStatus(400), stAvailable); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	n := natOf(rec)
-	c.st.change(rec, func() {
-		setIf(c, "Name", &n.Name)
-		setIf(c, "Description", &n.Description)
+	return nil, commitEdit(c, rec, edits{"Name": &n.Name, "Description": &n.Description}, func() {
 		if bindMode != "" {
 			n.EipBindMode = bindMode
 		}
@@ -470,7 +465,6 @@ func modifyNatGatewayAttribute(c *call, rec *record) (any, error) {
 			n.IcmpReplyEnabled = icmp
 		}
 	})
-	return nil, nil
 }
 
 func modifyNatGatewaySpec(c *call, rec *record) (any, error) {

@@ -249,16 +249,14 @@ func modifySnatEntry(c *call, nat, e *record) (any, error) {
 	if err := snatTable.settled(c, snatOf(e).SnatTableId); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	v := snatOf(e)
-	c.st.change(e, func() {
-		setIf(c, "SnatEntryName", &v.SnatEntryName)
+	if err := commitEdit(c, e, edits{"SnatEntryName": &v.SnatEntryName}, func() {
 		if ips != "" {
 			v.SnatIp = ips
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	transit(c, e, stModifying, stAvailable)
 	return nil, nil
 }

@@ -363,12 +363,7 @@ func modifyPeerOp(c *call) (any, error) {
 	if p.Status != pccActivated {
 		return nil, errPeerStatus(rec)
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &p.Name)
-		setIf(c, "Description", &p.Description)
+	if err := commitEdit(c, rec, edits{"Name": &p.Name, "Description": &p.Description}, func() {
 		if bandwidth != 0 {
 			p.Bandwidth = int64(bandwidth)
 		}
@@ -376,7 +371,9 @@ func modifyPeerOp(c *call) (any, error) {
 			p.LinkType = linkType
 		}
 		p.Status, p.GmtModified = pccUpdating, model.FormatTime(c.now)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	c.st.schedule(rec, Transition{Due: c.due(), Status: pccActivated})
 	return nil, nil
 }

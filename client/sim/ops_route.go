@@ -194,15 +194,8 @@ func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
 	if err := checkRouteTableNameDesc(c); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	v := rtOf(rt)
-	c.st.change(rt, func() {
-		setIf(c, "RouteTableName", &v.RouteTableName)
-		setIf(c, "Description", &v.Description)
-	})
-	return nil, nil
+	return nil, commitEdit(c, rt, edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}, nil)
 }
 
 // tableAndVSwitch reads RouteTableId and VSwitchId for (un)association.

@@ -466,17 +466,10 @@ func modifyVbrOp(c *call) (any, error) {
 	if vlan != int(v.VlanId) && vlanHolder(c.st, v.PhysicalConnectionId, vlan, rec, c.now) != nil {
 		return nil, newErr(400, "InvalidVlanId.Used", "The specified VlanId has been used.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &v.Name)
-		setIf(c, "Description", &v.Description)
-		setIf(c, "CircuitCode", &v.CircuitCode)
+	return nil, commitEdit(c, rec, edits{"Name": &v.Name, "Description": &v.Description, "CircuitCode": &v.CircuitCode}, func() {
 		v.VlanId = model.FlexInt(vlan)
 		v.LocalGatewayIp, v.PeerGatewayIp, v.PeeringSubnetMask = local, peer, mask
 	})
-	return nil, nil
 }
 
 func terminateVbrOp(c *call) (any, error) {

@@ -306,12 +306,7 @@ func modifyVpcAttribute(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errVpcStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "VpcName", &v.VpcName)
-		setIf(c, "Description", &v.Description)
+	return nil, commitEdit(c, rec, edits{"VpcName": &v.VpcName, "Description": &v.Description}, func() {
 		if cidr != "" {
 			v.CidrBlock = cidr
 		}
@@ -322,7 +317,6 @@ func modifyVpcAttribute(c *call, rec *record) (any, error) {
 			v.Ipv6CidrBlock = ipv6Block(c.st)
 		}
 	})
-	return nil, nil
 }
 
 // --- VSwitches ---
@@ -603,17 +597,11 @@ func modifyVSwitchAttribute(c *call) (any, error) {
 		}
 		ipv6 = vswitchIPv6(vpcOf(vpc).Ipv6CidrBlock, n)
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(sw, func() {
-		setIf(c, "VSwitchName", &v.VSwitchName)
-		setIf(c, "Description", &v.Description)
+	return nil, commitEdit(c, sw, edits{"VSwitchName": &v.VSwitchName, "Description": &v.Description}, func() {
 		if ipv6 != "" {
 			v.Ipv6CidrBlock = ipv6
 		}
 	})
-	return nil, nil
 }
 
 // --- VRouters ---
@@ -651,13 +639,6 @@ func modifyVRouterAttribute(c *call) (any, error) {
 		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	v := rec.Value.(*model.VRouter)
-	c.st.change(rec, func() {
-		setIf(c, "VRouterName", &v.VRouterName)
-		setIf(c, "Description", &v.Description)
-	})
-	return nil, nil
+	return nil, commitEdit(c, rec, edits{"VRouterName": &v.VRouterName, "Description": &v.Description}, nil)
 }

@@ -338,17 +338,14 @@ func modifyVpnGatewayAttribute(c *call, gw *record) (any, error) {
 	if err := requireStatus(c, gw, errVpnConfiguring(), vpnActive); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	g := vpnOf(gw)
-	c.st.change(gw, func() {
-		setIf(c, "Name", &g.Name)
-		setIf(c, "Description", &g.Description)
+	if err := commitEdit(c, gw, edits{"Name": &g.Name, "Description": &g.Description}, func() {
 		if propSet {
 			g.AutoPropagate = prop
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	reconfigure(c, gw)
 	return c.st.render(gw), nil
 }
@@ -467,15 +464,10 @@ func modifyCustomerGatewayAttribute(c *call, rec *record) (any, error) {
 	if len(c.str("AuthKey")) > 64 {
 		return nil, errInvalidParamMsg("AuthKey", "must be at most 64 characters")
 	}
-	if err := c.commit(); err != nil {
+	g := cgwOf(rec)
+	if err := commitEdit(c, rec, edits{"Name": &g.Name, "Description": &g.Description, "AuthKey": &g.AuthKey}, nil); err != nil {
 		return nil, err
 	}
-	g := cgwOf(rec)
-	c.st.change(rec, func() {
-		setIf(c, "Name", &g.Name)
-		setIf(c, "Description", &g.Description)
-		setIf(c, "AuthKey", &g.AuthKey)
-	})
 	return cgwView(g), nil
 }
 

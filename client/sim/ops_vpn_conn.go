@@ -271,14 +271,12 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 	if err := requireStatus(c, gw, errVpnConfiguring(), vpnActive); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(conn, func() {
-		setIf(c, "Name", &v.Name)
+	if err := commitEdit(c, conn, edits{"Name": &v.Name}, func() {
 		v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal = local, remote, immediate, dpd, traversal
 		v.IkeConfig, v.IpsecConfig = ike, ipsec
-	})
+	}); err != nil {
+		return nil, err
+	}
 	if immediate {
 		// Renegotiates at once: the tunnel drops and comes back.
 		c.st.setStatus(conn, ikeNotEstablished)
