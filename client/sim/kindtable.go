@@ -56,10 +56,45 @@ func (f finder) in(c *call, region string) (*record, error) {
 // on builds a handler for an operation on one record: it reads the required
 // RegionId, finds the record with lookup and calls fn.
 func on(lookup func(*call, string) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
-	return onPair(func(c *call, region string) (*record, *record, error) {
-		rec, err := lookup(c, region)
-		return rec, nil, err
-	}, func(c *call, rec, _ *record) (any, error) { return fn(c, rec) })
+	return onIn((*call).region, lookup, fn)
+}
+
+// onIn is on with the family's own reading of RegionId.
+func onIn(region func(*call) (string, error), lookup func(*call, string) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
+	return with(func(c *call) (*record, error) {
+		r, err := region(c)
+		if err != nil {
+			return nil, err
+		}
+		return lookup(c, r)
+	}, fn)
+}
+
+// with builds a handler for an operation on the record lookup finds.
+func with(lookup func(*call) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		rec, err := lookup(c)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, rec)
+	}
+}
+
+// onPair is on for operations that find two records (an entry and the
+// gateway that owns its table).
+func onPair(lookup func(*call, string) (a, b *record, err error), fn func(c *call, a, b *record) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		region, err := c.region()
+		if err != nil {
+			return nil, err
+		}
+		a, b, err := lookup(c, region)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, a, b)
+	}
 }
 
 // rendered answers the record as the API shows it (Describe<Kind>).
@@ -89,22 +124,6 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 func transit(c *call, rec *record, status, final string) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Status: final})
-}
-
-// onPair is on for operations that find two records (an entry and the
-// gateway that owns its table).
-func onPair(lookup func(*call, string) (a, b *record, err error), fn func(c *call, a, b *record) (any, error)) func(*call) (any, error) {
-	return func(c *call) (any, error) {
-		region, err := c.region()
-		if err != nil {
-			return nil, err
-		}
-		a, b, err := lookup(c, region)
-		if err != nil {
-			return nil, err
-		}
-		return fn(c, a, b)
-	}
 }
 
 // byID as a narrow's index names the record whose ID is the parameter.

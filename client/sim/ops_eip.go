@@ -40,10 +40,10 @@ func addEIP(r *registry) {
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "AllocateEipAddress", allocateEipAddress)
-	r.write(vpc, "AssociateEipAddress", associateEipAddress)
-	r.write(vpc, "UnassociateEipAddress", unassociateEipAddress)
-	r.write(vpc, "ReleaseEipAddress", releaseEipAddress)
-	r.write(vpc, "ModifyEipAddressAttribute", modifyEipAddressAttribute)
+	r.write(vpc, "AssociateEipAddress", onIn(eipRegion, lookupEip, associateEipAddress))
+	r.write(vpc, "UnassociateEipAddress", onIn(eipRegion, lookupEip, unassociateEipAddress))
+	r.write(vpc, "ReleaseEipAddress", onIn(eipRegion, lookupEip, releaseEipAddress))
+	r.write(vpc, "ModifyEipAddressAttribute", onIn(eipRegion, lookupEip, modifyEipAddressAttribute))
 	r.read(vpc, "DescribeEipAddresses", describeEipAddresses)
 	r.followUp("eip.unbind", func(st *store, rec *record) { unbindEip(st, rec) })
 }
@@ -288,15 +288,8 @@ func eipInstanceType(c *call) (string, error) {
 	return t, nil
 }
 
-func associateEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func associateEipAddress(c *call, eip *record) (any, error) {
+	region := eip.Region
 	if err := c.need("InstanceId"); err != nil {
 		return nil, err
 	}
@@ -363,15 +356,7 @@ func portMapped(st *store, i *instance) bool {
 	return false
 }
 
-func unassociateEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func unassociateEipAddress(c *call, eip *record) (any, error) {
 	if err := c.need("InstanceId"); err != nil {
 		return nil, err
 	}
@@ -408,15 +393,7 @@ func unassociateEipAddress(c *call) (any, error) {
 	return nil, nil
 }
 
-func releaseEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func releaseEipAddress(c *call, eip *record) (any, error) {
 	e := eipOf(eip)
 	if e.Status != eipAvailable {
 		return nil, errEipStatus()
@@ -431,15 +408,7 @@ func releaseEipAddress(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyEipAddressAttribute(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyEipAddressAttribute(c *call, eip *record) (any, error) {
 	bw, err := checkEipBandwidth(c)
 	if err != nil {
 		return nil, err

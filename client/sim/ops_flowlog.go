@@ -82,10 +82,10 @@ func addFlowLog(r *registry) {
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateFlowLog", createFlowLogOp)
-	r.write(vpc, "ModifyFlowLogAttribute", modifyFlowLogOp)
-	r.write(vpc, "ActiveFlowLog", activeFlowLogOp)
-	r.write(vpc, "DeactiveFlowLog", deactiveFlowLogOp)
-	r.write(vpc, "DeleteFlowLog", deleteFlowLogOp)
+	r.write(vpc, "ModifyFlowLogAttribute", with(lookupFlowLog, modifyFlowLogOp))
+	r.write(vpc, "ActiveFlowLog", with(lookupFlowLog, activeFlowLogOp))
+	r.write(vpc, "DeactiveFlowLog", with(lookupFlowLog, deactiveFlowLogOp))
+	r.write(vpc, "DeleteFlowLog", with(lookupFlowLog, deleteFlowLogOp))
 	r.read(vpc, "DescribeFlowLogs", describeFlowLogs)
 
 	r.block(kindVpc, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
@@ -267,11 +267,7 @@ func createFlowLogOp(c *call) (any, error) {
 	return body, nil
 }
 
-func modifyFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyFlowLogOp(c *call, rec *record) (any, error) {
 	if err := checkFlowLogNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -291,11 +287,7 @@ func modifyFlowLogOp(c *call) (any, error) {
 	return flowLogSuccess(), nil
 }
 
-func activeFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func activeFlowLogOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != flInactive {
 		return nil, errFlowLogStatus()
 	}
@@ -307,11 +299,7 @@ func activeFlowLogOp(c *call) (any, error) {
 	return flowLogSuccess(), nil
 }
 
-func deactiveFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func deactiveFlowLogOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != flActive {
 		return nil, errFlowLogStatus()
 	}
@@ -322,11 +310,7 @@ func deactiveFlowLogOp(c *call) (any, error) {
 	return flowLogSuccess(), nil
 }
 
-func deleteFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteFlowLogOp(c *call, rec *record) (any, error) {
 	if s := c.st.status(rec); s != flActive && s != flInactive {
 		return nil, errFlowLogStatus()
 	}

@@ -76,12 +76,12 @@ func addPeer(r *registry) {
 		}))
 	vp := model.ProductVpcPeer
 	r.writeDry(vp, "CreateVpcPeerConnection", createPeerOp)
-	r.writeDry(vp, "AcceptVpcPeerConnection", acceptPeerOp)
-	r.writeDry(vp, "RejectVpcPeerConnection", rejectPeerOp)
-	r.writeDry(vp, "ModifyVpcPeerConnection", modifyPeerOp)
-	r.writeDry(vp, "DeleteVpcPeerConnection", deletePeerOp)
+	r.writeDry(vp, "AcceptVpcPeerConnection", with(lookupPeer, acceptPeerOp))
+	r.writeDry(vp, "RejectVpcPeerConnection", with(lookupPeer, rejectPeerOp))
+	r.writeDry(vp, "ModifyVpcPeerConnection", with(lookupPeer, modifyPeerOp))
+	r.writeDry(vp, "DeleteVpcPeerConnection", with(lookupPeer, deletePeerOp))
 	r.read(vp, "ListVpcPeerConnections", listPeers)
-	r.read(vp, "GetVpcPeerConnectionAttribute", getPeer)
+	r.read(vp, "GetVpcPeerConnectionAttribute", with(lookupPeer, rendered))
 
 	r.block(kindVpc, kindPeer, "DependencyViolation.VpcPeer", "Specified object has dependent resources VpcPeer.")
 	r.followUp("peer.delete", func(st *store, rec *record) {
@@ -299,11 +299,7 @@ func createPeerOp(c *call) (any, error) {
 	return M{"InstanceId": rec.ID}, nil
 }
 
-func acceptPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func acceptPeerOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != pccAccepting {
 		return nil, errPeerStatus(rec)
 	}
@@ -328,11 +324,7 @@ func checkAccepter(c *call, rec *record) error {
 	return nil
 }
 
-func rejectPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func rejectPeerOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != pccAccepting {
 		return nil, errPeerStatus(rec)
 	}
@@ -347,11 +339,7 @@ func rejectPeerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyPeerOp(c *call, rec *record) (any, error) {
 	if err := checkPeerNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -378,11 +366,7 @@ func modifyPeerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deletePeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func deletePeerOp(c *call, rec *record) (any, error) {
 	force, _, err := c.boolParam("Force")
 	if err != nil {
 		return nil, err
@@ -478,14 +462,6 @@ func listPeers(c *call) (any, error) {
 		token = seqToken(recs[len(recs)-1])
 	}
 	return M{"VpcPeerConnects": c.st.renderAll(recs), "NextToken": token, "MaxResults": max, "TotalCount": total}, nil
-}
-
-func getPeer(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
-	return c.st.render(rec), nil
 }
 
 // peerName builds a demo connection's name from its VPCs' names.

@@ -32,8 +32,8 @@ func addSagFlowLog(r *registry) {
 		func(f *model.SagFlowLog) *string { return &f.Status }, kindSpec{}))
 	sag := model.ProductSmartag
 	r.write(sag, "CreateFlowLog", createSagFlowLogOp)
-	r.write(sag, "ModifyFlowLogAttribute", modifySagFlowLogOp)
-	r.write(sag, "DeleteFlowLog", deleteSagFlowLogOp)
+	r.write(sag, "ModifyFlowLogAttribute", with(lookupSagFlowLog, modifySagFlowLogOp))
+	r.write(sag, "DeleteFlowLog", with(lookupSagFlowLog, deleteSagFlowLogOp))
 	r.write(sag, "ActiveFlowLog", switchSagFlowLog(flActive))
 	r.write(sag, "DeactiveFlowLog", switchSagFlowLog(flInactive))
 	r.read(sag, "DescribeFlowLogs", describeSagFlowLogs)
@@ -208,11 +208,7 @@ func createSagFlowLogOp(c *call) (any, error) {
 	return M{"FlowLogId": f.FlowLogId, "ResourceGroupId": f.ResourceGroupId}, nil
 }
 
-func modifySagFlowLogOp(c *call) (any, error) {
-	rec, err := lookupSagFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func modifySagFlowLogOp(c *call, rec *record) (any, error) {
 	if err := checkSagNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -229,11 +225,7 @@ func modifySagFlowLogOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteSagFlowLogOp(c *call) (any, error) {
-	rec, err := lookupSagFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteSagFlowLogOp(c *call, rec *record) (any, error) {
 	if sagOf(rec).TotalSagNum > 0 {
 		return nil, newErr(400, "DependencyViolation.FlowLog", "This FlowLog instance is bound to an SAG instance.")
 	}
