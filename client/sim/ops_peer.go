@@ -76,8 +76,8 @@ func addPeer(r *registry) {
 		}))
 	vp := model.ProductVpcPeer
 	r.writeDry(vp, "CreateVpcPeerConnection", createPeerOp)
-	r.writeDry(vp, "AcceptVpcPeerConnection", with(lookupPeer, acceptPeerOp))
-	r.writeDry(vp, "RejectVpcPeerConnection", with(lookupPeer, rejectPeerOp))
+	r.writeDry(vp, "AcceptVpcPeerConnection", with(lookupPeer, answerPeerOp(pccUpdating, pccActivated)))
+	r.writeDry(vp, "RejectVpcPeerConnection", with(lookupPeer, answerPeerOp(pccRejected, "")))
 	r.writeDry(vp, "ModifyVpcPeerConnection", with(lookupPeer, modifyPeerOp))
 	r.writeDry(vp, "DeleteVpcPeerConnection", with(lookupPeer, deletePeerOp))
 	r.read(vp, "ListVpcPeerConnections", listPeers)
@@ -299,20 +299,27 @@ func createPeerOp(c *call) (any, error) {
 	return M{"InstanceId": rec.ID}, nil
 }
 
-func acceptPeerOp(c *call, rec *record) (any, error) {
-	if c.st.status(rec) != pccAccepting {
-		return nil, errPeerStatus(rec)
+// answerPeerOp accepts or rejects a connection waiting for the accepting
+// account: it takes status, and then (when not "") when the settle time is
+// over.
+func answerPeerOp(status, then string) func(c *call, rec *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if c.st.status(rec) != pccAccepting {
+			return nil, errPeerStatus(rec)
+		}
+		if err := checkAccepter(c, rec); err != nil {
+			return nil, err
+		}
+		if err := c.commit(); err != nil {
+			return nil, err
+		}
+		p := pccOf(rec)
+		c.st.change(rec, func() { p.Status, p.GmtModified = status, model.FormatTime(c.now) })
+		if then != "" {
+			c.st.schedule(rec, Transition{Due: c.due(), Status: then})
+		}
+		return nil, nil
 	}
-	if err := checkAccepter(c, rec); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	p := pccOf(rec)
-	c.st.change(rec, func() { p.Status, p.GmtModified = pccUpdating, model.FormatTime(c.now) })
-	c.st.schedule(rec, Transition{Due: c.due(), Status: pccActivated})
-	return nil, nil
 }
 
 // checkAccepter refuses Accept and Reject from any account but the
@@ -322,21 +329,6 @@ func checkAccepter(c *call, rec *record) error {
 		return newErr(403, "Forbidden.NotAcceptingAccount", "Only the accepting account may accept or reject this VPC peering connection.")
 	}
 	return nil
-}
-
-func rejectPeerOp(c *call, rec *record) (any, error) {
-	if c.st.status(rec) != pccAccepting {
-		return nil, errPeerStatus(rec)
-	}
-	if err := checkAccepter(c, rec); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	p := pccOf(rec)
-	c.st.change(rec, func() { p.Status, p.GmtModified = pccRejected, model.FormatTime(c.now) })
-	return nil, nil
 }
 
 func modifyPeerOp(c *call, rec *record) (any, error) {

@@ -92,10 +92,10 @@ func addVBR(r *registry) {
 	vpc := model.ProductVPC
 	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections)
 	r.write(vpc, "CreateVirtualBorderRouter", createVbrOp)
-	r.write(vpc, "ModifyVirtualBorderRouterAttribute", modifyVbrOp)
-	r.write(vpc, "TerminateVirtualBorderRouter", terminateVbrOp)
-	r.write(vpc, "RecoverVirtualBorderRouter", recoverVbrOp)
-	r.write(vpc, "DeleteVirtualBorderRouter", deleteVbrOp)
+	r.write(vpc, "ModifyVirtualBorderRouterAttribute", on(lookupVbrToModify, modifyVbrOp))
+	r.write(vpc, "TerminateVirtualBorderRouter", on(lookupVbrToSwitch, terminateVbrOp))
+	r.write(vpc, "RecoverVirtualBorderRouter", on(lookupVbrToSwitch, recoverVbrOp))
+	r.write(vpc, "DeleteVirtualBorderRouter", on(lookupVbrToDelete, deleteVbrOp))
 	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs)
 	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC)
 
@@ -237,9 +237,16 @@ func errVbrState() error {
 
 // lookupVbr finds VbrId in region; a missing one gets the status and
 // message of the calling operation's table.
-func lookupVbr(c *call, region string, status int, msg string) (*record, error) {
-	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in(c, region)
+func lookupVbr(status int, msg string) func(*call, string) (*record, error) {
+	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in
 }
+
+// The VBR operations' not-found answers differ.
+var (
+	lookupVbrToModify = lookupVbr(400, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToSwitch = lookupVbr(404, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToDelete = lookupVbr(404, "The specified VirutalBorderRouter does not exist in our records.")
+)
 
 func checkVbrNameDesc(c *call) error {
 	return checkNameDesc(c, "Name", "InvalidName.Malformed", "The specified ?Name? is not valid.",
@@ -421,21 +428,14 @@ func vbrForeignAddressing(local, peer, mask string) error {
 	return nil
 }
 
-func modifyVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 400, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func modifyVbrOp(c *call, rec *record) (any, error) {
 	if err := checkVbrNameDesc(c); err != nil {
 		return nil, err
 	}
 	v := vbrOf(rec)
 	vlan := int(v.VlanId)
 	if c.has("VlanId") {
+		var err error
 		if vlan, err = vbrVlan(c); err != nil {
 			return nil, err
 		}
@@ -472,15 +472,7 @@ func modifyVbrOp(c *call) (any, error) {
 	})
 }
 
-func terminateVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func terminateVbrOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != vbrActive {
 		return nil, errVbrState()
 	}
@@ -493,15 +485,7 @@ func terminateVbrOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func recoverVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func recoverVbrOp(c *call, rec *record) (any, error) {
 	v := vbrOf(rec)
 	if v.Status != vbrTerminated {
 		return nil, errVbrState()
@@ -521,15 +505,7 @@ func recoverVbrOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter does not exist in our records.")
-	if err != nil {
-		return nil, err
-	}
+func deleteVbrOp(c *call, rec *record) (any, error) {
 	switch c.st.status(rec) {
 	case vbrUnconfirmed, vbrActive, vbrTerminated:
 	default:
