@@ -272,3 +272,8 @@ func commitEdit(c *call, rec *record, set edits, more func()) error {
 	})
 	return nil
 }
+
+// keep adapts one filter (nil: none) and its error to listSpec.Rules.
+func keep(f func(*record) bool, err error) ([]func(*record) bool, error) {
+	return []func(*record) bool{f}, err
+}

@@ -80,14 +80,14 @@ func addBGP(r *registry) {
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)
 	r.write(vpc, "ModifyBgpGroupAttribute", on(lookupBgpGroup, modifyBgpGroupOp))
 	r.write(vpc, "DeleteBgpGroup", on(lookupBgpGroup, deleteBgpGroupOp))
-	r.read(vpc, "DescribeBgpGroups", describeBgpGroups)
+	r.read(vpc, "DescribeBgpGroups", describeBgpGroups.op)
 	r.write(vpc, "CreateBgpPeer", on(lookupBgpGroup, createBgpPeerOp))
 	r.write(vpc, "ModifyBgpPeerAttribute", on(lookupBgpPeer, modifyBgpPeerOp))
 	r.write(vpc, "DeleteBgpPeer", on(lookupBgpPeer, deleteBgpPeerOp))
-	r.read(vpc, "DescribeBgpPeers", describeBgpPeers)
+	r.read(vpc, "DescribeBgpPeers", describeBgpPeers.op)
 	r.write(vpc, "AddBgpNetwork", addBgpNetworkOp)
 	r.write(vpc, "DeleteBgpNetwork", deleteBgpNetworkOp)
-	r.read(vpc, "DescribeBgpNetworks", describeBgpNetworks)
+	r.read(vpc, "DescribeBgpNetworks", describeBgpNetworks.op)
 
 	r.block(kindVbr, kindBgpGroup, "DependencyViolation.BgpGroup", "The specified VirtualBorderRouter still has BGP groups.")
 	// A group with peers is refused with the family's status code, the
@@ -356,29 +356,11 @@ func checkIsDefault(c *call) (func(*record) bool, error) {
 	return func(*record) bool { return false }, nil
 }
 
-func describeBgpGroups(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	def, err := checkIsDefault(c)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpGroup, region)
-	fs := []func(*record) bool{def}
-	if id := c.str("BgpGroupId"); id != "" {
-		ix = byIDs(c.st, kindBgpGroup, region, []string{id})
-	}
-	if vbr := c.str("RouterId"); vbr != "" {
-		fs = append(fs, func(r *record) bool { return groupOf(r).RouterId == vbr })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("BgpGroups", "BgpGroup", c.st.renderAll(recs), total, num, size), nil
+var describeBgpGroups = listSpec{
+	Kind: kindBgpGroup, Wrapper: "BgpGroups", Item: "BgpGroup",
+	Rules:  func(c *call, _ string) ([]func(*record) bool, error) { return keep(checkIsDefault(c)) },
+	Narrow: []narrow{{"BgpGroupId", byID}},
+	Fields: fields{"RouterId": func(r *record) string { return groupOf(r).RouterId }},
 }
 
 // ---- peers ----
@@ -569,53 +551,28 @@ func bgpSession(st *store, p *model.BgpPeer, now time.Time, settle time.Duration
 	return steps[min(i, 2)]
 }
 
-func describeBgpPeers(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	def, err := checkIsDefault(c)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpPeer, region)
-	fs := []func(*record) bool{def}
-	switch id, grp, vbr := c.str("BgpPeerId"), c.str("BgpGroupId"), c.str("RouterId"); {
-	case id != "":
-		ix = byIDs(c.st, kindBgpPeer, region, []string{id})
-		if grp != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).BgpGroupId == grp })
+var describeBgpPeers = listSpec{
+	Kind: kindBgpPeer, Wrapper: "BgpPeers", Item: "BgpPeer",
+	Rules:  func(c *call, _ string) ([]func(*record) bool, error) { return keep(checkIsDefault(c)) },
+	Narrow: []narrow{{"BgpPeerId", byID}, {"BgpGroupId", kindBgpGroup}, {"RouterId", kindVbr}},
+	Fields: fields{
+		"BgpGroupId": func(r *record) string { return peerOf(r).BgpGroupId },
+		"RouterId":   func(r *record) string { return peerOf(r).RouterId },
+	},
+	Items: func(c *call, recs []*record) []any {
+		items := make([]any, 0, len(recs))
+		for _, r := range recs {
+			p := c.st.render(r).(*model.BgpPeer)
+			p.BgpStatus = bgpSession(c.st, p, c.now, c.srv.opts.Settle)
+			if p.BgpStatus == bgpEstablished {
+				p.AdvertisedRouteCount = model.FlexInt(c.st.count(kindBgpNetwork, kindVbr, p.RouterId))
+			} else {
+				p.AdvertisedRouteCount, p.ReceivedRouteCount = 0, 0
+			}
+			items = append(items, p)
 		}
-		if vbr != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).RouterId == vbr })
-		}
-	case grp != "":
-		ix = c.st.index(kindBgpPeer, kindBgpGroup, grp)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-		if vbr != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).RouterId == vbr })
-		}
-	case vbr != "":
-		ix = c.st.index(kindBgpPeer, kindVbr, vbr)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	items := make([]any, 0, len(recs))
-	for _, r := range recs {
-		p := c.st.render(r).(*model.BgpPeer)
-		p.BgpStatus = bgpSession(c.st, p, c.now, c.srv.opts.Settle)
-		if p.BgpStatus == bgpEstablished {
-			p.AdvertisedRouteCount = model.FlexInt(c.st.count(kindBgpNetwork, kindVbr, p.RouterId))
-		} else {
-			p.AdvertisedRouteCount, p.ReceivedRouteCount = 0, 0
-		}
-		items = append(items, p)
-	}
-	return paged("BgpPeers", "BgpPeer", items, total, num, size), nil
+		return items
+	},
 }
 
 // ---- networks ----
@@ -727,21 +684,6 @@ func deleteBgpNetworkOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func describeBgpNetworks(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpNetwork, region)
-	var keep func(*record) bool
-	if vbr := c.str("RouterId"); vbr != "" {
-		ix = c.st.index(kindBgpNetwork, kindVbr, vbr)
-		keep = func(r *record) bool { return r.Region == region }
-	}
-	recs, total := ix.page(keep, (num-1)*size, size)
-	return paged("BgpNetworks", "BgpNetwork", c.st.renderAll(recs), total, num, size), nil
+var describeBgpNetworks = listSpec{
+	Kind: kindBgpNetwork, Wrapper: "BgpNetworks", Item: "BgpNetwork", Narrow: []narrow{{"RouterId", kindVbr}},
 }

@@ -36,7 +36,7 @@ func addSagFlowLog(r *registry) {
 	r.write(sag, "DeleteFlowLog", with(lookupSagFlowLog, deleteSagFlowLogOp))
 	r.write(sag, "ActiveFlowLog", switchSagFlowLog(flActive))
 	r.write(sag, "DeactiveFlowLog", switchSagFlowLog(flInactive))
-	r.read(sag, "DescribeFlowLogs", describeSagFlowLogs)
+	r.read(sag, "DescribeFlowLogs", describeSagFlowLogs.op)
 }
 
 func sagMissing(param string) error {
@@ -255,41 +255,23 @@ func switchSagFlowLog(to string) func(*call) (any, error) {
 	}
 }
 
-func describeSagFlowLogs(c *call) (any, error) {
-	region, err := sagRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindSagFlowLog, region)
-	var fs []func(*record) bool
-	if id := c.str("FlowLogId"); id != "" {
-		ix = byIDs(c.st, kindSagFlowLog, region, []string{id})
-	}
-	if t := c.str("OutputType"); t != "" {
-		if t != "sls" && t != "netflow" && t != "all" {
+var describeSagFlowLogs = listSpec{
+	Kind: kindSagFlowLog, Wrapper: "FlowLogs", Item: "FlowLogSetType", Region: sagRegion,
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		if t := c.str("OutputType"); t != "" && t != "sls" && t != "netflow" && t != "all" {
 			return nil, sagIllegal("OutputType")
 		}
-		fs = append(fs, func(r *record) bool { return sagOf(r).OutputType == t })
-	}
-	if s := c.str("Status"); s != "" {
-		if s != flActive && s != flInactive {
+		if s := c.str("Status"); s != "" && s != flActive && s != flInactive {
 			return nil, newErr(400, "IllegalParam.Status", "The specified Status parameter is invalid.")
 		}
-		fs = append(fs, func(r *record) bool { return sagOf(r).Status == s })
-	}
-	if name := c.str("FlowLogName"); name != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).Name == name })
-	}
-	if d := c.str("Description"); d != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).Description == d })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).ResourceGroupId == rg })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("FlowLogs", "FlowLogSetType", c.st.renderAll(recs), total, num, size), nil
+		return nil, nil
+	},
+	Narrow: []narrow{{"FlowLogId", byID}},
+	Fields: fields{
+		"OutputType":      func(r *record) string { return sagOf(r).OutputType },
+		"Status":          func(r *record) string { return sagOf(r).Status },
+		"FlowLogName":     func(r *record) string { return sagOf(r).Name },
+		"Description":     func(r *record) string { return sagOf(r).Description },
+		"ResourceGroupId": func(r *record) string { return sagOf(r).ResourceGroupId },
+	},
 }

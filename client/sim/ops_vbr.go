@@ -90,13 +90,13 @@ func addVBR(r *registry) {
 			NextHopType: "RouterInterface",
 		}))
 	vpc := model.ProductVPC
-	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections)
+	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections.op)
 	r.write(vpc, "CreateVirtualBorderRouter", createVbrOp)
 	r.write(vpc, "ModifyVirtualBorderRouterAttribute", on(lookupVbrToModify, modifyVbrOp))
 	r.write(vpc, "TerminateVirtualBorderRouter", on(lookupVbrToSwitch, terminateVbrOp))
 	r.write(vpc, "RecoverVirtualBorderRouter", on(lookupVbrToSwitch, recoverVbrOp))
 	r.write(vpc, "DeleteVirtualBorderRouter", on(lookupVbrToDelete, deleteVbrOp))
-	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs)
+	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs.op)
 	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC)
 
 	r.block(kindVbr, kindRouterInterface, "InvalidOperation.RouterInterfaceNotDeleted",
@@ -203,30 +203,20 @@ func hasTags(have, want []model.Tag) bool {
 
 // ---- physical connections ----
 
-func describePhysicalConnections(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := edgeFilters(c, edgeFilterKeys{
-		"PhysicalConnectionId": func(r *record) string { return r.ID },
-		"AccessPointId":        func(r *record) string { return pcOf(r).AccessPointId },
-		"Type":                 func(r *record) string { return pcOf(r).Type },
-		"LineOperator":         func(r *record) string { return pcOf(r).LineOperator },
-		"Spec":                 func(r *record) string { return pcOf(r).Spec },
-		"Status":               func(r *record) string { return pcOf(r).Status },
-		"Name":                 func(r *record) string { return pcOf(r).Name },
-		"ProductType":          func(r *record) string { return pcOf(r).ProductType },
-	})
-	if err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kindPC, region).page(keep, (num-1)*size, size)
-	return paged("PhysicalConnectionSet", "PhysicalConnectionType", c.st.renderAll(recs), total, num, size), nil
+var describePhysicalConnections = listSpec{
+	Kind: kindPC, Wrapper: "PhysicalConnectionSet", Item: "PhysicalConnectionType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		return keep(edgeFilters(c, edgeFilterKeys{
+			"PhysicalConnectionId": func(r *record) string { return r.ID },
+			"AccessPointId":        func(r *record) string { return pcOf(r).AccessPointId },
+			"Type":                 func(r *record) string { return pcOf(r).Type },
+			"LineOperator":         func(r *record) string { return pcOf(r).LineOperator },
+			"Spec":                 func(r *record) string { return pcOf(r).Spec },
+			"Status":               func(r *record) string { return pcOf(r).Status },
+			"Name":                 func(r *record) string { return pcOf(r).Name },
+			"ProductType":          func(r *record) string { return pcOf(r).ProductType },
+		}))
+	},
 }
 
 // ---- VBRs ----
@@ -543,37 +533,28 @@ func vbrFilterKeys() edgeFilterKeys {
 // this account's physical connections are listed unless
 // IncludeCrossAccountVbr=false, so a VBR just created for another account
 // does not vanish from the console.
-func describeVbrs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := edgeFilters(c, vbrFilterKeys())
-	if err != nil {
-		return nil, err
-	}
-	cross, set, err := c.boolParam("IncludeCrossAccountVbr")
-	if err != nil {
-		return nil, err
-	}
-	fs := []func(*record) bool{keep}
-	if set && !cross {
-		fs = append(fs, func(r *record) bool { return vbrOf(r).OwnerUid == AccountUID })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vbrOf(r).ResourceGroupId == rg })
-	}
-	if tags, err := edgeTags(c, "Tags"); err != nil {
-		return nil, err
-	} else if len(tags) > 0 {
-		fs = append(fs, func(r *record) bool { return hasTags(vbrOf(r).Tags.Tags, tags) })
-	}
-	recs, total := c.st.inRegion(kindVbr, region).page(filters(fs...), (num-1)*size, size)
-	return paged("VirtualBorderRouterSet", "VirtualBorderRouterType", c.st.renderAll(recs), total, num, size), nil
+var describeVbrs = listSpec{
+	Kind: kindVbr, Wrapper: "VirtualBorderRouterSet", Item: "VirtualBorderRouterType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		keep, err := edgeFilters(c, vbrFilterKeys())
+		if err != nil {
+			return nil, err
+		}
+		cross, set, err := c.boolParam("IncludeCrossAccountVbr")
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{keep}
+		if set && !cross {
+			fs = append(fs, func(r *record) bool { return vbrOf(r).OwnerUid == AccountUID })
+		}
+		tags, err := edgeTags(c, "Tags")
+		if len(tags) > 0 {
+			fs = append(fs, func(r *record) bool { return hasTags(vbrOf(r).Tags.Tags, tags) })
+		}
+		return fs, err
+	},
+	Fields: fields{"ResourceGroupId": func(r *record) string { return vbrOf(r).ResourceGroupId }},
 }
 
 // vbrForPC is an item of DescribeVirtualBorderRoutersForPhysicalConnection.

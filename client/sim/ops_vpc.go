@@ -24,7 +24,7 @@ func addVPC(r *registry) {
 	r.read(vpc, "DescribeVSwitches", describeVSwitches)
 	r.read(vpc, "DescribeVSwitchAttributes", describeVSwitchAttributes)
 	r.write(vpc, "ModifyVSwitchAttribute", modifyVSwitchAttribute)
-	r.read(vpc, "DescribeVRouters", describeVRouters)
+	r.read(vpc, "DescribeVRouters", describeVRouters.op)
 	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
 	addRouteOps(r)
 
@@ -606,21 +606,8 @@ func modifyVSwitchAttribute(c *call) (any, error) {
 
 // --- VRouters ---
 
-func describeVRouters(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindVRouter, region)
-	if id := c.str("VRouterId"); id != "" {
-		ix = byIDs(c.st, kindVRouter, region, []string{id})
-	}
-	recs, total := ix.page(nil, (num-1)*size, size)
-	return paged("VRouters", "VRouter", c.st.renderAll(recs), total, num, size), nil
+var describeVRouters = listSpec{
+	Kind: kindVRouter, Wrapper: "VRouters", Item: "VRouter", Narrow: []narrow{{"VRouterId", byID}},
 }
 
 func modifyVRouterAttribute(c *call) (any, error) {
