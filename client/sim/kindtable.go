@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
@@ -195,11 +196,7 @@ func (s listSpec) op(c *call) (any, error) {
 	if !local {
 		fs = append(fs, func(r *record) bool { return r.Region == region })
 	}
-	for param, get := range s.Fields {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
-			fs = append(fs, func(r *record) bool { return get(r) == want })
-		}
-	}
+	fs = append(fs, s.Fields.match(c)...)
 	recs, total := ix.page(filters(fs...), (num-1)*size, size)
 	var items []any
 	if s.Items != nil {
@@ -276,4 +273,47 @@ func commitEdit(c *call, rec *record, set edits, more func()) error {
 // keep adapts one filter (nil: none) and its error to listSpec.Rules.
 func keep(f func(*record) bool, err error) ([]func(*record) bool, error) {
 	return []func(*record) bool{f}, err
+}
+
+// match turns the fields whose parameters the request carries into
+// filters.
+func (f fields) match(c *call) []func(*record) bool {
+	var fs []func(*record) bool
+	for param, get := range f {
+		if want := strings.TrimSpace(c.str(param)); want != "" {
+			fs = append(fs, func(r *record) bool { return get(r) == want })
+		}
+	}
+	return fs
+}
+
+// fieldsOf declares filters on string fields of the values of a kind, as a
+// list of names: "Status" filters parameter Status on field Status,
+// "ZoneId=NatGatewayPrivateInfo.IzNo" names a field spelled otherwise
+// (embedded and nested fields are reached by name). A name that is no
+// string field of T is a mistake in the declaration, found when the
+// package is initialised.
+func fieldsOf[T any](of func(*record) *T, names ...string) fields {
+	out := fields{}
+	t := reflect.TypeFor[T]()
+	for _, n := range names {
+		param, path, ok := strings.Cut(n, "=")
+		if !ok {
+			path = param
+		}
+		var idx []int
+		ft := t
+		for name := range strings.SplitSeq(path, ".") {
+			f, found := ft.FieldByName(name)
+			if !found {
+				panic("sim: " + t.Name() + " has no field " + path)
+			}
+			idx, ft = append(idx, f.Index...), f.Type
+		}
+		if ft.Kind() != reflect.String {
+			panic("sim: " + t.Name() + "." + path + " is not a string")
+		}
+		out[param] = func(r *record) string { return reflect.ValueOf(of(r)).Elem().FieldByIndex(idx).String() }
+	}
+	return out
 }

@@ -555,10 +555,7 @@ var describeBgpPeers = listSpec{
 	Kind: kindBgpPeer, Wrapper: "BgpPeers", Item: "BgpPeer",
 	Rules:  func(c *call, _ string) ([]func(*record) bool, error) { return keep(checkIsDefault(c)) },
 	Narrow: []narrow{{"BgpPeerId", byID}, {"BgpGroupId", kindBgpGroup}, {"RouterId", kindVbr}},
-	Fields: fields{
-		"BgpGroupId": func(r *record) string { return peerOf(r).BgpGroupId },
-		"RouterId":   func(r *record) string { return peerOf(r).RouterId },
-	},
+	Fields: fieldsOf(peerOf, "BgpGroupId", "RouterId"),
 	Items: func(c *call, recs []*record) []any {
 		items := make([]any, 0, len(recs))
 		for _, r := range recs {

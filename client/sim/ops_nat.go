@@ -507,15 +507,5 @@ var describeNatGateways = listSpec{
 		}}, nil
 	},
 	Narrow: []narrow{{"NatGatewayId", byID}, {"VpcId", "vpc"}},
-	Fields: fields{
-		"VpcId":              func(r *record) string { return natOf(r).VpcId },
-		"Name":               func(r *record) string { return natOf(r).Name },
-		"NatType":            func(r *record) string { return natOf(r).NatType },
-		"Spec":               func(r *record) string { return natOf(r).Spec },
-		"Status":             func(r *record) string { return natOf(r).Status },
-		"NetworkType":        func(r *record) string { return natOf(r).NetworkType },
-		"InstanceChargeType": func(r *record) string { return natOf(r).InstanceChargeType },
-		"ZoneId":             func(r *record) string { return natOf(r).NatGatewayPrivateInfo.IzNo },
-		"ResourceGroupId":    func(r *record) string { return natOf(r).ResourceGroupId },
-	},
+	Fields: fieldsOf(natOf, "VpcId", "Name", "NatType", "Spec", "Status", "NetworkType", "InstanceChargeType", "ZoneId=NatGatewayPrivateInfo.IzNo", "ResourceGroupId"),
 }

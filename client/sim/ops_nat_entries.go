@@ -283,13 +283,7 @@ var describeSnatTableEntries = listSpec{
 			return slices.Contains(strings.Split(snatOf(r).SnatIp, ","), ip)
 		}}, nil
 	},
-	Fields: fields{
-		"SnatEntryId":     func(r *record) string { return snatOf(r).SnatEntryId },
-		"SnatEntryName":   func(r *record) string { return snatOf(r).SnatEntryName },
-		"SourceCIDR":      func(r *record) string { return snatOf(r).SourceCIDR },
-		"SourceVSwitchId": func(r *record) string { return snatOf(r).SourceVSwitchId },
-		"NatGatewayId":    func(r *record) string { return snatOf(r).NatGatewayId },
-	},
+	Fields: fieldsOf(snatOf, "SnatEntryId", "SnatEntryName", "SourceCIDR", "SourceVSwitchId", "NatGatewayId"),
 }
 
 // --- DNAT (forward entries) ---
@@ -475,22 +469,12 @@ var describeForwardTableEntries = listSpec{
 	// Ports and protocol compare as the entries spell them.
 	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
 		var fs []func(*record) bool
-		for param, get := range (fields{
-			"ExternalPort": func(r *record) string { return fwdOf(r).ExternalPort },
-			"InternalPort": func(r *record) string { return fwdOf(r).InternalPort },
-			"IpProtocol":   func(r *record) string { return fwdOf(r).IpProtocol },
-		}) {
+		for param, get := range fieldsOf(fwdOf, "ExternalPort", "InternalPort", "IpProtocol") {
 			if want := strings.TrimSpace(c.str(param)); want != "" {
 				fs = append(fs, func(r *record) bool { return strings.EqualFold(get(r), want) })
 			}
 		}
 		return fs, nil
 	},
-	Fields: fields{
-		"ForwardEntryId":   func(r *record) string { return fwdOf(r).ForwardEntryId },
-		"ForwardEntryName": func(r *record) string { return fwdOf(r).ForwardEntryName },
-		"ExternalIp":       func(r *record) string { return fwdOf(r).ExternalIp },
-		"InternalIp":       func(r *record) string { return fwdOf(r).InternalIp },
-		"NatGatewayId":     func(r *record) string { return fwdOf(r).NatGatewayId },
-	},
+	Fields: fieldsOf(fwdOf, "ForwardEntryId", "ForwardEntryName", "ExternalIp", "InternalIp", "NatGatewayId"),
 }

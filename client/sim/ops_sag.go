@@ -267,11 +267,5 @@ var describeSagFlowLogs = listSpec{
 		return nil, nil
 	},
 	Narrow: []narrow{{"FlowLogId", byID}},
-	Fields: fields{
-		"OutputType":      func(r *record) string { return sagOf(r).OutputType },
-		"Status":          func(r *record) string { return sagOf(r).Status },
-		"FlowLogName":     func(r *record) string { return sagOf(r).Name },
-		"Description":     func(r *record) string { return sagOf(r).Description },
-		"ResourceGroupId": func(r *record) string { return sagOf(r).ResourceGroupId },
-	},
+	Fields: fieldsOf(sagOf, "OutputType", "Status", "FlowLogName=Name", "Description", "ResourceGroupId"),
 }

@@ -203,19 +203,13 @@ func hasTags(have, want []model.Tag) bool {
 
 // ---- physical connections ----
 
+var pcFilterKeys = edgeFilterKeys(fieldsOf(pcOf, "PhysicalConnectionId", "AccessPointId", "Type", "LineOperator",
+	"Spec", "Status", "Name", "ProductType"))
+
 var describePhysicalConnections = listSpec{
 	Kind: kindPC, Wrapper: "PhysicalConnectionSet", Item: "PhysicalConnectionType",
 	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
-		return keep(edgeFilters(c, edgeFilterKeys{
-			"PhysicalConnectionId": func(r *record) string { return r.ID },
-			"AccessPointId":        func(r *record) string { return pcOf(r).AccessPointId },
-			"Type":                 func(r *record) string { return pcOf(r).Type },
-			"LineOperator":         func(r *record) string { return pcOf(r).LineOperator },
-			"Spec":                 func(r *record) string { return pcOf(r).Spec },
-			"Status":               func(r *record) string { return pcOf(r).Status },
-			"Name":                 func(r *record) string { return pcOf(r).Name },
-			"ProductType":          func(r *record) string { return pcOf(r).ProductType },
-		}))
+		return keep(edgeFilters(c, pcFilterKeys))
 	},
 }
 
@@ -513,21 +507,12 @@ func deleteVbrOp(c *call, rec *record) (any, error) {
 }
 
 // vbrFilterKeys are the Filter.N.Key values of the two VBR lists.
-func vbrFilterKeys() edgeFilterKeys {
-	return edgeFilterKeys{
-		"VbrId":                func(r *record) string { return r.ID },
-		"Status":               func(r *record) string { return vbrOf(r).Status },
-		"Name":                 func(r *record) string { return vbrOf(r).Name },
-		"PhysicalConnectionId": func(r *record) string { return vbrOf(r).PhysicalConnectionId },
-		"AccessPointId":        func(r *record) string { return vbrOf(r).AccessPointId },
-		"VlanId":               func(r *record) string { return strconv.FormatInt(int64(vbrOf(r).VlanId), 10) },
-		"VlanInterfaceId":      func(r *record) string { return vbrOf(r).VlanInterfaceId },
-		"CircuitCode":          func(r *record) string { return vbrOf(r).CircuitCode },
-		"LocalGatewayIp":       func(r *record) string { return vbrOf(r).LocalGatewayIp },
-		"PeerGatewayIp":        func(r *record) string { return vbrOf(r).PeerGatewayIp },
-		"EccId":                func(r *record) string { return vbrOf(r).EccId },
-	}
-}
+var vbrFilterKeys = func() edgeFilterKeys {
+	keys := fieldsOf(vbrOf, "VbrId", "Status", "Name", "PhysicalConnectionId", "AccessPointId", "VlanInterfaceId",
+		"CircuitCode", "LocalGatewayIp", "PeerGatewayIp", "EccId")
+	keys["VlanId"] = func(r *record) string { return strconv.FormatInt(int64(vbrOf(r).VlanId), 10) }
+	return edgeFilterKeys(keys)
+}()
 
 // describeVbrs lists the region's VBRs. VBRs created for other accounts on
 // this account's physical connections are listed unless
@@ -536,7 +521,7 @@ func vbrFilterKeys() edgeFilterKeys {
 var describeVbrs = listSpec{
 	Kind: kindVbr, Wrapper: "VirtualBorderRouterSet", Item: "VirtualBorderRouterType",
 	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
-		keep, err := edgeFilters(c, vbrFilterKeys())
+		keep, err := edgeFilters(c, vbrFilterKeys)
 		if err != nil {
 			return nil, err
 		}
@@ -591,7 +576,7 @@ func describeVbrsForPC(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	keep, err := edgeFilters(c, vbrFilterKeys())
+	keep, err := edgeFilters(c, vbrFilterKeys)
 	if err != nil {
 		return nil, err
 	}

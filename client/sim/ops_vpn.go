@@ -376,12 +376,7 @@ var describeVpnGateways = listSpec{
 		return nil, err
 	},
 	Narrow: []narrow{{"VpcId", "vpc"}},
-	Fields: fields{
-		"VpnGatewayId":    func(r *record) string { return vpnOf(r).VpnGatewayId },
-		"Status":          func(r *record) string { return vpnOf(r).Status },
-		"BusinessStatus":  func(r *record) string { return vpnOf(r).BusinessStatus },
-		"ResourceGroupId": func(r *record) string { return vpnOf(r).ResourceGroupId },
-	},
+	Fields: fieldsOf(vpnOf, "VpnGatewayId", "Status", "BusinessStatus", "ResourceGroupId"),
 }
 
 // --- Customer gateways ---
@@ -484,8 +479,5 @@ func deleteCustomerGateway(c *call, rec *record) (any, error) {
 
 var describeCustomerGateways = listSpec{
 	Kind: kindCustomerGateway, Wrapper: "CustomerGateways", Item: "CustomerGateway",
-	Fields: fields{
-		"CustomerGatewayId": func(r *record) string { return cgwOf(r).CustomerGatewayId },
-		"ResourceGroupId":   func(r *record) string { return cgwOf(r).ResourceGroupId },
-	},
+	Fields: fieldsOf(cgwOf, "CustomerGatewayId", "ResourceGroupId"),
 }

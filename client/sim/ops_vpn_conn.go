@@ -301,12 +301,7 @@ func deleteVpnConnection(c *call, conn, gw *record) (any, error) {
 var describeVpnConnections = listSpec{
 	Kind: kindVpnConnection, Wrapper: "VpnConnections", Item: "VpnConnection",
 	Narrow: []narrow{{"VpnGatewayId", "vpn"}, {"CustomerGatewayId", "cgw"}},
-	Fields: fields{
-		"VpnGatewayId":      func(r *record) string { return connOf(r).VpnGatewayId },
-		"CustomerGatewayId": func(r *record) string { return connOf(r).CustomerGatewayId },
-		"VpnConnectionId":   func(r *record) string { return connOf(r).VpnConnectionId },
-		"ResourceGroupId":   func(r *record) string { return connOf(r).ResourceGroupId },
-	},
+	Fields: fieldsOf(connOf, "VpnGatewayId", "CustomerGatewayId", "VpnConnectionId", "ResourceGroupId"),
 }
 
 // downloadVpnConnectionConfig answers the configuration for the customer
