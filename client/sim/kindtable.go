@@ -127,8 +127,12 @@ func transit(c *call, rec *record, status, final string) {
 	c.st.schedule(rec, Transition{Due: c.due(), Status: final})
 }
 
-// byID as a narrow's index names the record whose ID is the parameter.
-const byID = "id"
+// byID as a narrow's index names the record whose ID is the parameter,
+// byIDList the records of a comma-separated list of IDs.
+const (
+	byID     = "id"
+	byIDList = "ids"
+)
 
 // narrow names a parameter that selects an index of the listed kind: the
 // records filed under By = the parameter's value (byID: the one record).
@@ -153,12 +157,19 @@ type listSpec struct {
 	// In, when set, lists the children of a parent it looks up (before
 	// paging; a lookup failure answers the call) instead of Narrow.
 	In func(c *call, region string) (*ordIndex, error)
-	// Narrow: the first parameter given picks the index listed.
+	// Narrow: the first parameter given picks the index listed, and its
+	// Fields filter is then left out (the index is that filter).
 	Narrow []narrow
+	// Local names the Narrow indexes (By) that hold only the region's
+	// records (the family checked the parent is in the region), so no
+	// region filter is added.
+	Local []string
 	// Fields filter on exact equality with the parameter, when given.
 	Fields fields
 	// Items renders a page (nil: each record as the API shows it).
 	Items func(c *call, recs []*record) []any
+	// Answer adjusts the paged answer (nil: as it is).
+	Answer func(body M) M
 }
 
 func (s listSpec) op(c *call) (any, error) {
@@ -189,14 +200,18 @@ func (s listSpec) op(c *call) (any, error) {
 			return nil, err
 		}
 	}
-	ix, local := parent, true
+	ix, local, by := parent, true, ""
 	if s.In == nil {
-		ix, local = s.index(c, region)
+		ix, local, by = s.index(c, region)
 	}
 	if !local {
 		fs = append(fs, func(r *record) bool { return r.Region == region })
 	}
-	fs = append(fs, s.Fields.match(c)...)
+	for param, get := range s.Fields {
+		if want := strings.TrimSpace(c.str(param)); want != "" && param != by {
+			fs = append(fs, func(r *record) bool { return get(r) == want })
+		}
+	}
 	recs, total := ix.page(filters(fs...), (num-1)*size, size)
 	var items []any
 	if s.Items != nil {
@@ -204,7 +219,11 @@ func (s listSpec) op(c *call) (any, error) {
 	} else {
 		items = c.st.renderAll(recs)
 	}
-	return paged(s.Wrapper, s.Item, items, total, num, size), nil
+	body := paged(s.Wrapper, s.Item, items, total, num, size)
+	if s.Answer != nil {
+		body = s.Answer(body)
+	}
+	return body, nil
 }
 
 func (s listSpec) region(c *call) (string, error) {
@@ -216,19 +235,21 @@ func (s listSpec) region(c *call) (string, error) {
 
 // index picks the index of the first Narrow parameter given (the region's
 // records when none is); local reports whether it holds only records of
-// the region.
-func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool) {
+// the region, by names the parameter.
+func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool, by string) {
 	for _, n := range s.Narrow {
 		v := strings.TrimSpace(c.str(n.Param))
-		if v == "" {
+		switch {
+		case v == "":
 			continue
+		case n.By == byID:
+			return byIDs(c.st, s.Kind, region, []string{v}), true, n.Param
+		case n.By == byIDList:
+			return byIDs(c.st, s.Kind, region, strings.Split(v, ",")), true, n.Param
 		}
-		if n.By == byID {
-			return byIDs(c.st, s.Kind, region, []string{v}), true
-		}
-		return c.st.index(s.Kind, n.By, v), false
+		return c.st.index(s.Kind, n.By, v), slices.Contains(s.Local, n.By), n.Param
 	}
-	return c.st.inRegion(s.Kind, region), true
+	return c.st.inRegion(s.Kind, region), true, ""
 }
 
 // ofField adapts a typed field getter to a fields entry.

@@ -86,7 +86,7 @@ func addFlowLog(r *registry) {
 	r.write(vpc, "ActiveFlowLog", with(lookupFlowLog, activeFlowLogOp))
 	r.write(vpc, "DeactiveFlowLog", with(lookupFlowLog, deactiveFlowLogOp))
 	r.write(vpc, "DeleteFlowLog", with(lookupFlowLog, deleteFlowLogOp))
-	r.read(vpc, "DescribeFlowLogs", describeFlowLogs)
+	r.read(vpc, "DescribeFlowLogs", describeFlowLogs.op)
 
 	r.block(kindVpc, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
 	r.block(kindVSwitch, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
@@ -324,51 +324,25 @@ func deleteFlowLogOp(c *call, rec *record) (any, error) {
 
 // describeFlowLogs answers TotalCount, PageNumber and PageSize as strings,
 // as the API does (PageSize max 50, default 20).
-func describeFlowLogs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(20, 50)
-	if err != nil {
-		return nil, err
-	}
-	tags, err := edgeTags(c, "Tags")
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindVpcFlowLog, region)
-	var fs []func(*record) bool
-	if id := c.str("FlowLogId"); id != "" {
-		ix = byIDs(c.st, kindVpcFlowLog, region, []string{id})
-	}
-	if vpc := c.str("VpcId"); vpc != "" {
-		fs = append(fs, func(r *record) bool { return flowLogOf(r).VpcId == vpc })
-	}
-	for param, field := range map[string]func(*flowLogRec) string{
-		"FlowLogName":     func(f *flowLogRec) string { return f.FlowLogName },
-		"ResourceId":      func(f *flowLogRec) string { return f.ResourceId },
-		"ResourceType":    func(f *flowLogRec) string { return f.ResourceType },
-		"TrafficType":     func(f *flowLogRec) string { return f.TrafficType },
-		"Status":          func(f *flowLogRec) string { return f.Status },
-		"ProjectName":     func(f *flowLogRec) string { return f.ProjectName },
-		"LogStoreName":    func(f *flowLogRec) string { return f.LogStoreName },
-		"Description":     func(f *flowLogRec) string { return f.Description },
-		"ResourceGroupId": func(f *flowLogRec) string { return f.ResourceGroupId },
-	} {
-		if want := c.str(param); want != "" {
-			fs = append(fs, func(r *record) bool { return field(flowLogOf(r)) == want })
+var describeFlowLogs = listSpec{
+	Kind: kindVpcFlowLog, Wrapper: "FlowLogs", Item: "FlowLog", PageDef: 20,
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		tags, err := edgeTags(c, "Tags")
+		if err != nil || len(tags) == 0 {
+			return nil, err
 		}
-	}
-	if len(tags) > 0 {
-		fs = append(fs, func(r *record) bool { return hasTags(flowLogOf(r).Tags.Tag, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return M{
-		"FlowLogs":   M{"FlowLog": c.st.renderAll(recs)},
-		"TotalCount": strconv.Itoa(total), "PageNumber": strconv.Itoa(num), "PageSize": strconv.Itoa(size),
-		"Success": "true",
-	}, nil
+		return []func(*record) bool{func(r *record) bool { return hasTags(flowLogOf(r).Tags.Tag, tags) }}, nil
+	},
+	Narrow: []narrow{{"FlowLogId", byID}},
+	Fields: fieldsOf(flowLogOf, "VpcId", "FlowLogName", "ResourceId", "ResourceType", "TrafficType", "Status",
+		"ProjectName", "LogStoreName", "Description", "ResourceGroupId"),
+	Answer: func(body M) M {
+		for _, k := range []string{"TotalCount", "PageNumber", "PageSize"} {
+			body[k] = strconv.Itoa(body[k].(int))
+		}
+		body["Success"] = "true"
+		return body
+	},
 }
 
 // addENI seeds the primary network interface of an ECS instance.

@@ -11,7 +11,7 @@ import (
 
 func addRouteOps(r *registry) {
 	vpc := model.ProductVPC
-	r.read(vpc, "DescribeRouteTableList", describeRouteTableList)
+	r.read(vpc, "DescribeRouteTableList", describeRouteTableList.op)
 	r.write(vpc, "CreateRouteTable", createRouteTableOp)
 	r.write(vpc, "DeleteRouteTable", on(lookupTable, deleteRouteTableOp))
 	r.write(vpc, "ModifyRouteTableAttributes", on(lookupTable, modifyRouteTableAttributes))
@@ -63,69 +63,36 @@ func checkRouteTableNameDesc(c *call) error {
 		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
 }
 
-func describeRouteTableList(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	tags, err := c.tags()
-	if err != nil {
-		return nil, err
-	}
-	routerType := c.str("RouterType")
-	if routerType != "" && routerType != "VRouter" && routerType != "VBR" {
-		return nil, errInvalidParam("RouterType")
-	}
-	id, vpcID, routerID := c.str("RouteTableId"), c.str("VpcId"), c.str("RouterId")
-	var ix *ordIndex
-	var fs []func(*record) bool
-	switch {
-	case id != "":
-		ix = byIDs(c.st, kindRouteTable, region, []string{id})
-		if vpcID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).VpcId == vpcID })
+var describeRouteTableList = listSpec{
+	Kind: kindRouteTable, Wrapper: "RouterTableList", Item: "RouterTableListType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		tags, err := c.tags()
+		if err != nil {
+			return nil, err
 		}
-		if routerID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
+		routerType := c.str("RouterType")
+		switch routerType {
+		case "":
+			// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets
+			// it to VRouter); a VBR's tables are listed only with
+			// RouterType=VBR.
+			routerType = "VRouter"
+		case "VRouter", "VBR":
+		default:
+			return nil, errInvalidParam("RouterType")
 		}
-	case vpcID != "":
-		ix = c.st.index(kindRouteTable, "vpc", vpcID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-		if routerID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
+		fs := []func(*record) bool{func(r *record) bool { return rtOf(r).RouterType == routerType }}
+		if typ := c.str("RouteTableType"); typ != "" {
+			fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
 		}
-	case routerID != "":
-		ix = c.st.index(kindRouteTable, "router", routerID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	default:
-		ix = c.st.inRegion(kindRouteTable, region)
-	}
-	if routerType == "" {
-		// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets it
-		// to VRouter); a VBR's tables are listed only with RouterType=VBR.
-		routerType = "VRouter"
-	}
-	fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
-	if name := c.str("RouteTableName"); name != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouteTableName == name })
-	}
-	if typ := c.str("RouteTableType"); typ != "" {
-		fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).ResourceGroupId == rg })
-	}
-	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(rtOf(r).Tags, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	body := paged("RouterTableList", "RouterTableListType", c.st.renderAll(recs), total, num, size)
-	body["Code"], body["Message"], body["Success"] = "200", "successful", true
-	return body, nil
+		return append(fs, defaultAndTags(nil, tags, func(r *record) (bool, model.Tags) { return false, rtOf(r).Tags })...), nil
+	},
+	Narrow: []narrow{{"RouteTableId", byID}, {"VpcId", "vpc"}, {"RouterId", "router"}},
+	Fields: fieldsOf(rtOf, "VpcId", "RouterId", "RouteTableName", "ResourceGroupId"),
+	Answer: func(body M) M {
+		body["Code"], body["Message"], body["Success"] = "200", "successful", true
+		return body
+	},
 }
 
 func createRouteTableOp(c *call) (any, error) {

@@ -16,12 +16,12 @@ func addVPC(r *registry) {
 	vpc := model.ProductVPC
 	r.writeDry(vpc, "CreateVpc", createVpcOp)
 	r.writeDry(vpc, "DeleteVpc", on(lookupVpc, deleteVpcOp))
-	r.read(vpc, "DescribeVpcs", describeVpcs)
+	r.read(vpc, "DescribeVpcs", describeVpcs.op)
 	r.read(vpc, "DescribeVpcAttribute", on(lookupVpc, describeVpcAttribute))
 	r.write(vpc, "ModifyVpcAttribute", on(lookupVpc, modifyVpcAttribute))
 	r.writeDry(vpc, "CreateVSwitch", createVSwitchOp)
 	r.writeDry(vpc, "DeleteVSwitch", deleteVSwitchOp)
-	r.read(vpc, "DescribeVSwitches", describeVSwitches)
+	r.read(vpc, "DescribeVSwitches", describeVSwitches.op)
 	r.read(vpc, "DescribeVSwitchAttributes", describeVSwitchAttributes)
 	r.write(vpc, "ModifyVSwitchAttribute", modifyVSwitchAttribute)
 	r.read(vpc, "DescribeVRouters", describeVRouters.op)
@@ -218,46 +218,36 @@ func byIDs(st *store, kind, region string, ids []string) *ordIndex {
 	return ix
 }
 
-func describeVpcs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	isDefault, err := triBool(c, "IsDefault")
-	if err != nil {
-		return nil, err
-	}
-	tags, err := c.tagsUpTo(describeTagFilters)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindVpc, region)
-	if ids := c.str("VpcId"); ids != "" {
-		list := strings.Split(ids, ",")
-		if len(list) > 20 {
+var describeVpcs = listSpec{
+	Kind: kindVpc, Wrapper: "Vpcs", Item: "Vpc",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		isDefault, err := triBool(c, "IsDefault")
+		if err != nil {
+			return nil, err
+		}
+		tags, err := c.tagsUpTo(describeTagFilters)
+		if err != nil {
+			return nil, err
+		}
+		if ids := c.str("VpcId"); ids != "" && len(strings.Split(ids, ",")) > 20 {
 			return nil, errInvalidParam("VpcId")
 		}
-		ix = byIDs(c.st, kindVpc, region, list)
-	}
+		return defaultAndTags(isDefault, tags, func(r *record) (bool, model.Tags) { return vpcOf(r).IsDefault, vpcOf(r).Tags }), nil
+	},
+	Narrow: []narrow{{"VpcId", byIDList}},
+	Fields: fieldsOf(vpcOf, "VpcName", "ResourceGroupId"),
+}
+
+// defaultAndTags filters on IsDefault (nil: any) and the tags asked for.
+func defaultAndTags(isDefault func(bool) bool, tags model.Tags, of func(*record) (bool, model.Tags)) []func(*record) bool {
 	var fs []func(*record) bool
-	if name := c.str("VpcName"); name != "" {
-		fs = append(fs, func(r *record) bool { return vpcOf(r).VpcName == name })
-	}
 	if isDefault != nil {
-		fs = append(fs, func(r *record) bool { return isDefault(vpcOf(r).IsDefault) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vpcOf(r).ResourceGroupId == rg })
+		fs = append(fs, func(r *record) bool { d, _ := of(r); return isDefault(d) })
 	}
 	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(vpcOf(r).Tags, tags) })
+		fs = append(fs, func(r *record) bool { _, t := of(r); return matchTags(t, tags) })
 	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("Vpcs", "Vpc", c.st.renderAll(recs), total, num, size), nil
+	return fs
 }
 
 func describeVpcAttribute(c *call, rec *record) (any, error) {
@@ -472,72 +462,29 @@ func deleteVSwitchOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func describeVSwitches(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	isDefault, err := triBool(c, "IsDefault")
-	if err != nil {
-		return nil, err
-	}
-	tags, err := c.tags()
-	if err != nil {
-		return nil, err
-	}
-	vpcID, zone, rtID, id := c.str("VpcId"), c.str("ZoneId"), c.str("RouteTableId"), c.str("VSwitchId")
-	// Start from the narrowest index; the other filters apply on top of it.
-	var ix *ordIndex
-	var fs []func(*record) bool
-	switch {
-	case id != "":
-		sw := c.st.find(kindVSwitch, region, id)
-		if sw == nil {
+var describeVSwitches = listSpec{
+	Kind: kindVSwitch, Wrapper: "VSwitches", Item: "VSwitch",
+	Rules: func(c *call, region string) ([]func(*record) bool, error) {
+		isDefault, err := triBool(c, "IsDefault")
+		if err != nil {
+			return nil, err
+		}
+		tags, err := c.tags()
+		if err != nil {
+			return nil, err
+		}
+		if id := c.str("VSwitchId"); id != "" && c.st.find(kindVSwitch, region, id) == nil {
 			return nil, errVSwitchNotFound("VSwitch not exist.")
 		}
-		ix = &ordIndex{recs: []*record{sw}}
-	case vpcID != "":
-		ix = c.st.index(kindVSwitch, "vpc", vpcID)
-	case rtID != "":
-		ix = c.st.index(kindVSwitch, "rt", rtID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	case zone != "":
-		ix = c.st.index(kindVSwitch, "zone", zone)
-	default:
-		ix = c.st.inRegion(kindVSwitch, region)
-	}
-	if vpcID != "" {
-		if c.st.find(kindVpc, region, vpcID) == nil {
+		if vpcID := c.str("VpcId"); vpcID != "" && c.st.find(kindVpc, region, vpcID) == nil {
 			return nil, newErr(400, "Forbidden.VpcNotFound", "Specified VPC can not found.")
 		}
-		if id != "" {
-			fs = append(fs, func(r *record) bool { return vswOf(r).VpcId == vpcID })
-		}
-	}
-	if zone != "" && (id != "" || vpcID != "" || rtID != "") {
-		fs = append(fs, func(r *record) bool { return vswOf(r).ZoneId == zone })
-	}
-	if rtID != "" && (id != "" || vpcID != "") {
-		fs = append(fs, func(r *record) bool { return vswOf(r).RouteTable.RouteTableId == rtID })
-	}
-	if name := c.str("VSwitchName"); name != "" {
-		fs = append(fs, func(r *record) bool { return vswOf(r).VSwitchName == name })
-	}
-	if isDefault != nil {
-		fs = append(fs, func(r *record) bool { return isDefault(vswOf(r).IsDefault) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vswOf(r).ResourceGroupId == rg })
-	}
-	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(vswOf(r).Tags, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("VSwitches", "VSwitch", c.st.renderAll(recs), total, num, size), nil
+		return defaultAndTags(isDefault, tags, func(r *record) (bool, model.Tags) { return vswOf(r).IsDefault, vswOf(r).Tags }), nil
+	},
+	// Start from the narrowest index; the other filters apply on top of it.
+	Narrow: []narrow{{"VSwitchId", byID}, {"VpcId", "vpc"}, {"RouteTableId", "rt"}, {"ZoneId", "zone"}},
+	Local:  []string{"vpc", "zone"},
+	Fields: fieldsOf(vswOf, "VpcId", "ZoneId", "RouteTableId=RouteTable.RouteTableId", "VSwitchName", "ResourceGroupId"),
 }
 
 // vswitchAttributes is DescribeVSwitchAttributes' body.
