@@ -85,8 +85,8 @@ func addBGP(r *registry) {
 	r.write(vpc, "ModifyBgpPeerAttribute", on(lookupBgpPeer, modifyBgpPeerOp))
 	r.write(vpc, "DeleteBgpPeer", on(lookupBgpPeer, deleteBgpPeerOp))
 	r.read(vpc, "DescribeBgpPeers", describeBgpPeers.op)
-	r.write(vpc, "AddBgpNetwork", addBgpNetworkOp)
-	r.write(vpc, "DeleteBgpNetwork", deleteBgpNetworkOp)
+	r.write(vpc, "AddBgpNetwork", onBgpNetwork(addBgpNetworkOp))
+	r.write(vpc, "DeleteBgpNetwork", onBgpNetwork(deleteBgpNetworkOp))
 	r.read(vpc, "DescribeBgpNetworks", describeBgpNetworks.op)
 
 	r.block(kindVbr, kindBgpGroup, "DependencyViolation.BgpGroup", "The specified VirtualBorderRouter still has BGP groups.")
@@ -589,22 +589,30 @@ func addBgpNetworkRec(st *store, vbr *record, block, vpcID, status string) *reco
 	})
 }
 
-func addBgpNetworkOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
+// onBgpNetwork builds a handler for an operation on a VBR's advertised
+// block: RouterId (the VBR) and DstCidrBlock.
+func onBgpNetwork(fn func(c *call, vbr *record, block string) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		region, err := c.region()
+		if err != nil {
+			return nil, err
+		}
+		if err := c.need("RouterId", "DstCidrBlock"); err != nil {
+			return nil, err
+		}
+		block, err := bgpNetworkBlock(c)
+		if err != nil {
+			return nil, err
+		}
+		vbr, err := bgpVbr(c, region)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, vbr, block)
 	}
-	if err := c.need("RouterId", "DstCidrBlock"); err != nil {
-		return nil, err
-	}
-	block, err := bgpNetworkBlock(c)
-	if err != nil {
-		return nil, err
-	}
-	vbr, err := bgpVbr(c, region)
-	if err != nil {
-		return nil, err
-	}
+}
+
+func addBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	vpcID := strings.TrimSpace(c.str("VpcId"))
 	if vpcID != "" {
 		// The VPC may be in another region, joined through a router
@@ -650,22 +658,7 @@ func vpcHolds(v *model.Vpc, block string) bool {
 	return false
 }
 
-func deleteBgpNetworkOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	if err := c.need("RouterId", "DstCidrBlock"); err != nil {
-		return nil, err
-	}
-	block, err := bgpNetworkBlock(c)
-	if err != nil {
-		return nil, err
-	}
-	vbr, err := bgpVbr(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	rec := c.st.find(kindBgpNetwork, "", (&model.BgpNetwork{RouterId: vbr.ID, DstCidrBlock: block}).Key())
 	if rec == nil {
 		return nil, newErr(400, "InvalidParams.NotFound", "bgp network not exists")

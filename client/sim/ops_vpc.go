@@ -20,10 +20,10 @@ func addVPC(r *registry) {
 	r.read(vpc, "DescribeVpcAttribute", on(lookupVpc, describeVpcAttribute))
 	r.write(vpc, "ModifyVpcAttribute", on(lookupVpc, modifyVpcAttribute))
 	r.writeDry(vpc, "CreateVSwitch", createVSwitchOp)
-	r.writeDry(vpc, "DeleteVSwitch", deleteVSwitchOp)
+	r.writeDry(vpc, "DeleteVSwitch", onIn(vswRegion, lookupVSwitch("VSwitch not exist."), deleteVSwitchOp))
 	r.read(vpc, "DescribeVSwitches", describeVSwitches.op)
-	r.read(vpc, "DescribeVSwitchAttributes", describeVSwitchAttributes)
-	r.write(vpc, "ModifyVSwitchAttribute", modifyVSwitchAttribute)
+	r.read(vpc, "DescribeVSwitchAttributes", onIn(vswRegion, lookupVSwitch(vswNotFound), describeVSwitchAttributes))
+	r.write(vpc, "ModifyVSwitchAttribute", onIn(vswRegion, lookupVSwitch(vswNotFound), modifyVSwitchAttribute))
 	r.read(vpc, "DescribeVRouters", describeVRouters.op)
 	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
 	addRouteOps(r)
@@ -315,6 +315,21 @@ func vswOf(r *record) *model.VSwitch { return r.Value.(*model.VSwitch) }
 
 func errVSwitchNotFound(msg string) error { return newErr(404, "InvalidVSwitchId.NotFound", msg) }
 
+const vswNotFound = "The specified virtual switch does not exists."
+
+func lookupVSwitch(msg string) func(*call, string) (*record, error) {
+	return finder{kindVSwitch, "VSwitchId", 404, "InvalidVSwitchId.NotFound", msg}.in
+}
+
+// vswRegion is the VSwitch operations' RegionId: optional (any region when
+// absent), read after VSwitchId.
+func vswRegion(c *call) (string, error) {
+	if err := c.need("VSwitchId"); err != nil {
+		return "", err
+	}
+	return c.optRegion()
+}
+
 func checkVSwitchNameDesc(c *call) error {
 	return checkNameDesc(c, "VSwitchName", "InvalidVSwitchName.Malformed", "Specified virtual switch name is not valid.",
 		"InvalidVSwitchDiscription.Malformed", "Specified virtual switch description is not valid.")
@@ -429,18 +444,7 @@ func createVSwitchOp(c *call) (any, error) {
 	return M{"VSwitchId": sw.ID}, nil
 }
 
-func deleteVSwitchOp(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("VSwitch not exist.")
-	}
+func deleteVSwitchOp(c *call, sw *record) (any, error) {
 	if c.st.status(sw) != stAvailable {
 		return nil, newErr(400, "IncorrectVSwitchStatus", "The current virtual switch status does not support this operation.")
 	}
@@ -495,18 +499,7 @@ type vswitchAttributes struct {
 	} `json:"CloudResources"`
 }
 
-func describeVSwitchAttributes(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
-	}
+func describeVSwitchAttributes(c *call, sw *record) (any, error) {
 	out := vswitchAttributes{VSwitch: *c.st.render(sw).(*model.VSwitch)}
 	out.CloudResources.CloudResourceSetType = []model.CloudResource{}
 	if n := c.st.count(kindInstance, "vsw", sw.ID); n > 0 {
@@ -516,18 +509,7 @@ func describeVSwitchAttributes(c *call) (any, error) {
 	return &out, nil
 }
 
-func modifyVSwitchAttribute(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
-	}
+func modifyVSwitchAttribute(c *call, sw *record) (any, error) {
 	if err := checkVSwitchNameDesc(c); err != nil {
 		return nil, err
 	}
