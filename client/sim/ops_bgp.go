@@ -338,12 +338,7 @@ func deleteBgpGroupOp(c *call, rec *record) (any, error) {
 	if err := c.blocked(kindBgpGroup, rec.ID); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
 // checkIsDefault validates IsDefault; the sim has no default BGP groups, so
@@ -513,12 +508,7 @@ func deleteBgpPeerOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
 // bgpSession is a peer's BGP session state at now (see the file comment).
@@ -666,12 +656,7 @@ func deleteBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
 var describeBgpNetworks = listSpec{

@@ -294,8 +294,7 @@ func activeFlowLogOp(c *call, rec *record) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	c.st.setStatus(rec, flActivating)
-	c.st.schedule(rec, Transition{Due: c.due(), Status: flActive})
+	transit(c, rec, flActivating, flActive)
 	return flowLogSuccess(), nil
 }
 
@@ -314,11 +313,9 @@ func deleteFlowLogOp(c *call, rec *record) (any, error) {
 	if s := c.st.status(rec); s != flActive && s != flInactive {
 		return nil, errFlowLogStatus()
 	}
-	if err := c.commit(); err != nil {
+	if _, err := removeLater(c, rec, stDeleting, ""); err != nil {
 		return nil, err
 	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
 	return flowLogSuccess(), nil
 }
 

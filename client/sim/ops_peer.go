@@ -370,12 +370,7 @@ func deletePeerOp(c *call, rec *record) (any, error) {
 	if !force && c.st.count(kindRouteEntry, "nexthop", rec.ID) > 0 {
 		return nil, newErr(400, "OperationDenied.RouteEntryExist", "The operation is not allowed because of existing routeEntry point to VpcPeer.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, pccDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "peer.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, pccDeleting, "peer.delete")
 }
 
 // peerVpcFilter reads ListVpcPeerConnections' VpcId: a JSON array (the

@@ -149,12 +149,7 @@ func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	if c.st.count(kindRouteEntry, "custom", rt.ID) > 0 {
 		return nil, newErr(400, "DependencyViolation.RouteEntry", "Specified object has dependent resources")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rt, stDeleting)
-	c.st.schedule(rt, Transition{Due: c.due(), Then: "rt.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rt, stDeleting, "rt.delete")
 }
 
 func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
@@ -433,12 +428,7 @@ func deleteRouteEntryOp(c *call) (any, error) {
 	if unstableEntryIn(c.st, rt) {
 		return nil, errEntryStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(e, stDeleting)
-	c.st.schedule(e, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, e, stDeleting, "")
 }
 
 func hasHop(e *model.RouteEntry, id string) bool {

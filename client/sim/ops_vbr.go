@@ -498,12 +498,7 @@ func deleteVbrOp(c *call, rec *record) (any, error) {
 	if err := c.blocked(kindVbr, rec.ID); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, vbrDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "vbr.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, vbrDeleting, "vbr.delete")
 }
 
 // vbrFilterKeys are the Filter.N.Key values of the two VBR lists.

@@ -167,12 +167,7 @@ func deleteVpcOp(c *call, rec *record) (any, error) {
 	if custom > 0 {
 		return nil, newErr(400, "DependencyViolation.RouteTable", "Specified object has dependent resources RouteTable.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "vpc.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "vpc.delete")
 }
 
 // triBool filters on an optional boolean parameter: unset keeps all.

@@ -159,8 +159,7 @@ func checkVpnNameDesc(c *call, rule model.NameRule) error {
 
 // reconfigure marks the gateway as updating for the settle time.
 func reconfigure(c *call, gw *record) {
-	c.st.setStatus(gw, vpnUpdating)
-	c.st.schedule(gw, Transition{Due: c.due(), Status: vpnActive})
+	transit(c, gw, vpnUpdating, vpnActive)
 }
 
 // --- VPN gateways ---

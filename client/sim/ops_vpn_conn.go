@@ -279,8 +279,7 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 	}
 	if immediate {
 		// Renegotiates at once: the tunnel drops and comes back.
-		c.st.setStatus(conn, ikeNotEstablished)
-		c.st.schedule(conn, Transition{Due: c.due(), Status: ipsecEstablished})
+		transit(c, conn, ikeNotEstablished, ipsecEstablished)
 	}
 	reconfigure(c, gw)
 	return c.st.render(conn), nil
