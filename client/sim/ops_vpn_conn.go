@@ -43,52 +43,48 @@ func setInt(dst *int64, v *model.FlexInt) {
 	}
 }
 
-// ikeConfig applies the IkeConfig parameter over base and validates the
-// result with the model rule. Errors never quote the parameter: it may
-// carry the pre-shared key.
-func ikeConfig(c *call, base model.IkeConfig) (model.IkeConfig, error) {
-	s := strings.TrimSpace(c.str("IkeConfig"))
+// jsonParam reads the JSON object parameter name over base: apply copies
+// what it gives, check validates the result with the model rule. Errors
+// never quote the parameter: IkeConfig carries the pre-shared key.
+func jsonParam[P, T any](c *call, name string, base T, apply func(p *P, out *T), check func(T) error) (T, error) {
+	s := strings.TrimSpace(c.str(name))
 	if s == "" {
 		return base, nil
 	}
-	var p ikeConfigParam
+	var p P
 	if json.Unmarshal([]byte(s), &p) != nil {
-		return base, errInvalidParamMsg("IkeConfig", "it must be a JSON object")
+		return base, errInvalidParamMsg(name, "it must be a JSON object")
 	}
 	out := base
-	setStr(&out.IkeVersion, p.IkeVersion)
-	setStr(&out.IkeMode, p.IkeMode)
-	setStr(&out.IkeEncAlg, p.IkeEncAlg)
-	setStr(&out.IkeAuthAlg, p.IkeAuthAlg)
-	setStr(&out.IkePfs, p.IkePfs)
-	setInt(&out.IkeLifetime, p.IkeLifetime)
-	setStr(&out.Psk, p.Psk)
-	setStr(&out.LocalId, p.LocalId)
-	setStr(&out.RemoteId, p.RemoteId)
-	if err := model.CheckIkeConfig(out); err != nil {
-		return base, errInvalidParamMsg("IkeConfig", err.Error())
+	apply(&p, &out)
+	if err := check(out); err != nil {
+		return base, errInvalidParamMsg(name, err.Error())
 	}
 	return out, nil
 }
 
+// ikeConfig applies the IkeConfig parameter over base.
+func ikeConfig(c *call, base model.IkeConfig) (model.IkeConfig, error) {
+	return jsonParam(c, "IkeConfig", base, func(p *ikeConfigParam, out *model.IkeConfig) {
+		setStr(&out.IkeVersion, p.IkeVersion)
+		setStr(&out.IkeMode, p.IkeMode)
+		setStr(&out.IkeEncAlg, p.IkeEncAlg)
+		setStr(&out.IkeAuthAlg, p.IkeAuthAlg)
+		setStr(&out.IkePfs, p.IkePfs)
+		setInt(&out.IkeLifetime, p.IkeLifetime)
+		setStr(&out.Psk, p.Psk)
+		setStr(&out.LocalId, p.LocalId)
+		setStr(&out.RemoteId, p.RemoteId)
+	}, model.CheckIkeConfig)
+}
+
 func ipsecConfig(c *call, base model.IpsecConfig) (model.IpsecConfig, error) {
-	s := strings.TrimSpace(c.str("IpsecConfig"))
-	if s == "" {
-		return base, nil
-	}
-	var p ipsecConfigParam
-	if json.Unmarshal([]byte(s), &p) != nil {
-		return base, errInvalidParamMsg("IpsecConfig", "it must be a JSON object")
-	}
-	out := base
-	setStr(&out.IpsecEncAlg, p.IpsecEncAlg)
-	setStr(&out.IpsecAuthAlg, p.IpsecAuthAlg)
-	setStr(&out.IpsecPfs, p.IpsecPfs)
-	setInt(&out.IpsecLifetime, p.IpsecLifetime)
-	if err := model.CheckIpsecConfig(out); err != nil {
-		return base, errInvalidParamMsg("IpsecConfig", err.Error())
-	}
-	return out, nil
+	return jsonParam(c, "IpsecConfig", base, func(p *ipsecConfigParam, out *model.IpsecConfig) {
+		setStr(&out.IpsecEncAlg, p.IpsecEncAlg)
+		setStr(&out.IpsecAuthAlg, p.IpsecAuthAlg)
+		setStr(&out.IpsecPfs, p.IpsecPfs)
+		setInt(&out.IpsecLifetime, p.IpsecLifetime)
+	}, model.CheckIpsecConfig)
 }
 
 // defaultIke is a new connection's phase 1 before IkeConfig: the API's
