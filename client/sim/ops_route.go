@@ -85,7 +85,10 @@ var describeRouteTableList = listSpec{
 		if typ := c.str("RouteTableType"); typ != "" {
 			fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
 		}
-		return append(fs, defaultAndTags(nil, tags, func(r *record) (bool, model.Tags) { return false, rtOf(r).Tags })...), nil
+		if len(tags.Tag) > 0 {
+			fs = append(fs, func(r *record) bool { return matchTags(rtOf(r).Tags, tags) })
+		}
+		return fs, nil
 	},
 	Narrow: []narrow{{"RouteTableId", byID}, {"VpcId", "vpc"}, {"RouterId", "router"}},
 	Fields: fieldsOf(rtOf, "VpcId", "RouterId", "RouteTableName", "ResourceGroupId"),

@@ -216,25 +216,26 @@ func byIDs(st *store, kind, region string, ids []string) *ordIndex {
 var describeVpcs = listSpec{
 	Kind: kindVpc, Wrapper: "Vpcs", Item: "Vpc",
 	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
-		isDefault, err := triBool(c, "IsDefault")
-		if err != nil {
-			return nil, err
-		}
-		tags, err := c.tagsUpTo(describeTagFilters)
-		if err != nil {
-			return nil, err
-		}
-		if ids := c.str("VpcId"); ids != "" && len(strings.Split(ids, ",")) > 20 {
+		fs, err := defaultAndTags(c, describeTagFilters, func(r *record) (bool, model.Tags) { return vpcOf(r).IsDefault, vpcOf(r).Tags })
+		if ids := c.str("VpcId"); err == nil && ids != "" && len(strings.Split(ids, ",")) > 20 {
 			return nil, errInvalidParam("VpcId")
 		}
-		return defaultAndTags(isDefault, tags, func(r *record) (bool, model.Tags) { return vpcOf(r).IsDefault, vpcOf(r).Tags }), nil
+		return fs, err
 	},
 	Narrow: []narrow{{"VpcId", byIDList}},
 	Fields: fieldsOf(vpcOf, "VpcName", "ResourceGroupId"),
 }
 
-// defaultAndTags filters on IsDefault (nil: any) and the tags asked for.
-func defaultAndTags(isDefault func(bool) bool, tags model.Tags, of func(*record) (bool, model.Tags)) []func(*record) bool {
+// defaultAndTags reads IsDefault and Tag.N (N up to n) and filters on them.
+func defaultAndTags(c *call, n int, of func(*record) (bool, model.Tags)) ([]func(*record) bool, error) {
+	isDefault, err := triBool(c, "IsDefault")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := c.tagsUpTo(n)
+	if err != nil {
+		return nil, err
+	}
 	var fs []func(*record) bool
 	if isDefault != nil {
 		fs = append(fs, func(r *record) bool { d, _ := of(r); return isDefault(d) })
@@ -242,7 +243,7 @@ func defaultAndTags(isDefault func(bool) bool, tags model.Tags, of func(*record)
 	if len(tags.Tag) > 0 {
 		fs = append(fs, func(r *record) bool { _, t := of(r); return matchTags(t, tags) })
 	}
-	return fs
+	return fs, nil
 }
 
 func describeVpcAttribute(c *call, rec *record) (any, error) {
@@ -464,11 +465,7 @@ func deleteVSwitchOp(c *call, sw *record) (any, error) {
 var describeVSwitches = listSpec{
 	Kind: kindVSwitch, Wrapper: "VSwitches", Item: "VSwitch",
 	Rules: func(c *call, region string) ([]func(*record) bool, error) {
-		isDefault, err := triBool(c, "IsDefault")
-		if err != nil {
-			return nil, err
-		}
-		tags, err := c.tags()
+		fs, err := defaultAndTags(c, maxTags, func(r *record) (bool, model.Tags) { return vswOf(r).IsDefault, vswOf(r).Tags })
 		if err != nil {
 			return nil, err
 		}
@@ -478,7 +475,7 @@ var describeVSwitches = listSpec{
 		if vpcID := c.str("VpcId"); vpcID != "" && c.st.find(kindVpc, region, vpcID) == nil {
 			return nil, newErr(400, "Forbidden.VpcNotFound", "Specified VPC can not found.")
 		}
-		return defaultAndTags(isDefault, tags, func(r *record) (bool, model.Tags) { return vswOf(r).IsDefault, vswOf(r).Tags }), nil
+		return fs, nil
 	},
 	// Start from the narrowest index; the other filters apply on top of it.
 	Narrow: []narrow{{"VSwitchId", byID}, {"VpcId", "vpc"}, {"RouteTableId", "rt"}, {"ZoneId", "zone"}},
