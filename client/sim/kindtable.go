@@ -338,3 +338,13 @@ func fieldsOf[T any](of func(*record) *T, names ...string) fields {
 	}
 	return out
 }
+
+// renderCopy is a Render hook: it copies the value and lets fill set the
+// fields derived from other records.
+func renderCopy[T any](fill func(st *store, v *T)) func(*store, *record) any {
+	return func(st *store, r *record) any {
+		v := *r.Value.(*T)
+		fill(st, &v)
+		return &v
+	}
+}

@@ -66,6 +66,23 @@ func (t natTable) owner(c *call, region string) (*record, error) {
 	return nat, nil
 }
 
+// creating reads what a Create*Entry call names: the required parameters
+// (the table's and need), the region, the table's gateway and the name.
+func (t natTable) creating(c *call, nameParam string, need ...string) (*record, error) {
+	if err := c.need(append([]string{"RegionId", t.Param}, need...)...); err != nil {
+		return nil, err
+	}
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	nat, err := t.owner(c, region)
+	if err != nil {
+		return nil, err
+	}
+	return nat, checkEntryName(c, nameParam)
+}
+
 // entry finds the entry the parameter names in the table the parameter
 // names; msg is the not-found message (it differs between operations).
 func (t natTable) entry(msg string) func(c *call, region string) (nat, e *record, err error) {
@@ -179,20 +196,11 @@ func addSnatEntry(st *store, nat *record, a snatArgs) *record {
 }
 
 func createSnatEntryOp(c *call) (any, error) {
-	if err := c.need("RegionId", "SnatTableId", "SnatIp"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	nat, err := snatTable.creating(c, "SnatEntryName", "SnatIp")
 	if err != nil {
 		return nil, err
 	}
-	nat, err := snatTable.owner(c, region)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkEntryName(c, "SnatEntryName"); err != nil {
-		return nil, err
-	}
+	region := nat.Region
 	cidr, vswID := strings.TrimSpace(c.str("SourceCIDR")), strings.TrimSpace(c.str("SourceVSwitchId"))
 	switch {
 	case cidr != "" && vswID != "":
@@ -390,18 +398,8 @@ func addForwardEntry(st *store, nat *record, name string, f forwardRule, status 
 }
 
 func createForwardEntryOp(c *call) (any, error) {
-	if err := c.need("RegionId", "ForwardTableId", "ExternalIp", "ExternalPort", "InternalIp", "InternalPort", "IpProtocol"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	nat, err := fwdTable.creating(c, "ForwardEntryName", "ExternalIp", "ExternalPort", "InternalIp", "InternalPort", "IpProtocol")
 	if err != nil {
-		return nil, err
-	}
-	nat, err := fwdTable.owner(c, region)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkEntryName(c, "ForwardEntryName"); err != nil {
 		return nil, err
 	}
 	f, err := checkForward(c, nat, forwardRule{

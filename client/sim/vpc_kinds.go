@@ -49,13 +49,11 @@ type instance struct {
 func vpcKinds(r *registry) {
 	r.kind(kindOf(kindVpc, "vpc-", func(v *model.Vpc) string { return v.VpcId },
 		func(v *model.Vpc) *string { return &v.Status }, kindSpec{
-			Render: func(st *store, r *record) any {
-				v := *r.Value.(*model.Vpc)
+			Render: renderCopy(func(st *store, v *model.Vpc) {
 				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "vpc", v.VpcId)
 				v.RouterTableIds.RouterTableIds = st.ids(kindRouteTable, "vpc", v.VpcId)
 				v.NatGatewayIds.NatGatewayIds = st.ids(kindNatGateway, "vpc", v.VpcId)
-				return &v
-			},
+			}),
 		}))
 	r.kind(kindOf(kindVSwitch, "vsw-", func(v *model.VSwitch) string { return v.VSwitchId },
 		func(v *model.VSwitch) *string { return &v.Status }, kindSpec{
@@ -63,20 +61,16 @@ func vpcKinds(r *registry) {
 				s := v.(*model.VSwitch)
 				return []ref{{"vpc", s.VpcId}, {"zone", s.ZoneId}, {"rt", s.RouteTable.RouteTableId}}
 			},
-			Render: func(st *store, r *record) any {
-				v := *r.Value.(*model.VSwitch)
+			Render: renderCopy(func(st *store, v *model.VSwitch) {
 				v.AvailableIpAddressCount -= int64(st.count(kindInstance, "vsw", v.VSwitchId))
-				return &v
-			},
+			}),
 		}))
 	r.kind(kindOf(kindVRouter, "vrt-", func(v *model.VRouter) string { return v.VRouterId },
 		nil, kindSpec{
 			Refs: func(v any) []ref { return []ref{{"vpc", v.(*model.VRouter).VpcId}} },
-			Render: func(st *store, r *record) any {
-				v := *r.Value.(*model.VRouter)
+			Render: renderCopy(func(st *store, v *model.VRouter) {
 				v.RouteTableIds.RouteTableId = st.ids(kindRouteTable, "router", v.VRouterId)
-				return &v
-			},
+			}),
 		}))
 	r.kind(kindOf(kindRouteTable, "vtb-", func(v *model.RouteTable) string { return v.RouteTableId },
 		func(v *model.RouteTable) *string { return &v.Status }, kindSpec{
@@ -84,11 +78,9 @@ func vpcKinds(r *registry) {
 				t := v.(*model.RouteTable)
 				return []ref{{"vpc", t.VpcId}, {"router", t.RouterId}}
 			},
-			Render: func(st *store, r *record) any {
-				v := *r.Value.(*model.RouteTable)
+			Render: renderCopy(func(st *store, v *model.RouteTable) {
 				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "rt", v.RouteTableId)
-				return &v
-			},
+			}),
 		}))
 	r.kind(kindOf(kindRouteEntry, "rte-", func(v *model.RouteEntry) string { return v.RouteEntryId },
 		func(v *model.RouteEntry) *string { return &v.Status }, kindSpec{
