@@ -9,30 +9,47 @@ import (
 )
 
 // The shared handler pieces. A family declares what differs as data and
-// writes only its own rules by hand:
+// writes only its own rules by hand (ops_nat.go and ops_vpn.go show each
+// piece in use):
 //
-//   - Not found: a lookup is a finder value, declared once per kind,
-//     var natFinder = finder{kindNatGateway, "NatGatewayId", 404,
-//     "InvalidNatGatewayId.NotFound", "The specified NAT gateway does not exist."}
-//     and used as natFinder.in(c, region) (or lookupIn for one-off calls).
-//   - Operations on one resource: on(lookup, fn) reads RegionId, finds the
-//     record and hands it to fn(c, rec); a Describe<Kind>Attribute is
+//   - A stored kind: kindOf(name, prefix, id, status, kindSpec{Refs, Render,
+//     NextHopType}), e.g.
+//     r.kind(kindOf(kindNatGateway, "ngw-",
+//     func(n *model.NatGateway) string { return n.NatGatewayId },
+//     func(n *model.NatGateway) *string { return &n.Status }, kindSpec{...}))
+//     (status nil: the kind has none). renderCopy(fill) is a Render hook
+//     that fills the fields derived from other records into a copy.
+//   - Not found: one finder per kind and answer, e.g.
+//     var lookupNat = finder{kindNatGateway, "NatGatewayId", 404,
+//     "InvalidNatGatewayId.NotFound", "The specified NatGatewayId does not
+//     exist in our records."}.in
+//     (lookupIn(c, kind, param, region, code, msg) for a one-off 404).
+//   - An operation on one resource: register on(lookup, fn) and write
+//     fn(c, rec); on reads the required RegionId and finds the record.
+//     onIn(regionFn, lookup, fn) reads the region the family's way,
+//     with(lookup, fn) takes a lookup that reads it itself, onPair a lookup
+//     of two records (an entry and its gateway). Describe<Kind> is
 //     on(lookup, rendered).
-//   - Status checks: requireStatus(c, rec, err, allowed...) answers err when
-//     the record's status is not one of allowed.
-//   - Asynchronous deletes: removeLater(c, rec, deleting, then) commits,
-//     sets the transitional status and schedules the removal.
-//   - Paginated Describe calls (PageNumber/PageSize): a listSpec,
+//   - Status checks: requireStatus(c, rec, err, allowed...) answers err
+//     unless the record's status is one of allowed.
+//   - Writes: commitEdit(c, rec, edits{"Name": &v.Name, ...}, more)
+//     commits a Modify* call and copies the parameters given into their
+//     fields; transit(c, rec, status, final) starts a timed transition;
+//     removeLater(c, rec, deleting, then) commits an asynchronous delete.
+//   - A paginated Describe (PageNumber/PageSize): a listSpec registered as
+//     r.read(vpc, "DescribeNatGateways", describeNatGateways.op), e.g.
 //     var describeNatGateways = listSpec{Kind: kindNatGateway,
 //     Wrapper: "NatGateways", Item: "NatGateway",
 //     Narrow: []narrow{{"NatGatewayId", byID}, {"VpcId", "vpc"}},
-//     Fields: fields{"Status": func(r *record) string { ... }}}.op
-//     reads RegionId, PageNumber/PageSize (PageDef, at most PageMax),
-//     runs Rules (the family's own checks and filters, in the order the
-//     hand-written handler had them), narrows the listing to the index of
-//     the first Narrow parameter given, keeps the records whose Fields equal
-//     the parameters given, and answers {Wrapper: {Item: [...]},
-//     TotalCount, PageNumber, PageSize}.
+//     Fields: fieldsOf(natOf, "VpcId", "Name", "Status", "ZoneId=NatGatewayPrivateInfo.IzNo")}
+//     It reads RegionId (or Region), the parent (In, for entries of a
+//     table), PageNumber/PageSize (PageDef, at most PageMax; 10 and 50 by
+//     default), runs Rules (the family's own checks and filters, in its
+//     documented order), lists the index of the first Narrow parameter
+//     given (byID, byIDList or a ref; a region filter is added unless the
+//     ref is Local), keeps the records whose Fields equal the parameters
+//     given, and answers {Wrapper: {Item: [...]}, TotalCount, PageNumber,
+//     PageSize} (Items renders, Answer adjusts the body).
 
 // finder names a kind's ID parameter and its not-found answer.
 type finder struct {
