@@ -446,6 +446,8 @@ func splitList(c *call, name string, max int) ([]string, error) {
 	return parts, nil
 }
 
+var eipFields = fieldsOf(eipOf, "Status", "ChargeType", "ISP", "EipName=Name", "ResourceGroupId")
+
 func describeEipAddresses(c *call) (any, error) {
 	region, err := eipRegion(c)
 	if err != nil {
@@ -507,13 +509,7 @@ func describeEipAddresses(c *call) (any, error) {
 		// No EIP of the simulator is ever locked.
 		fs = append(fs, func(*record) bool { return false })
 	}
-	fs = append(fs, fieldFilters(c, eipOf, map[string]func(*model.EipAddress) string{
-		"Status":          func(e *model.EipAddress) string { return e.Status },
-		"ChargeType":      func(e *model.EipAddress) string { return e.ChargeType },
-		"ISP":             func(e *model.EipAddress) string { return e.ISP },
-		"EipName":         func(e *model.EipAddress) string { return e.Name },
-		"ResourceGroupId": func(e *model.EipAddress) string { return e.ResourceGroupId },
-	})...)
+	fs = append(fs, eipFields.match(c)...)
 	if len(tags.Tag) > 0 {
 		fs = append(fs, func(r *record) bool { return matchTags(eipOf(r).Tags, tags) })
 	}

@@ -269,17 +269,6 @@ func modifySnatEntry(c *call, nat, e *record) (any, error) {
 	return nil, nil
 }
 
-// fieldFilters turns optional exact-match parameters into predicates.
-func fieldFilters[T any](c *call, of func(*record) *T, fields map[string]func(*T) string) []func(*record) bool {
-	var fs []func(*record) bool
-	for param, get := range fields {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
-			fs = append(fs, func(r *record) bool { return get(of(r)) == want })
-		}
-	}
-	return fs
-}
-
 var describeSnatTableEntries = listSpec{
 	Kind: kindSnatEntry, Wrapper: "SnatTableEntries", Item: "SnatTableEntry", In: snatTable.children,
 	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
