@@ -365,3 +365,13 @@ func renderCopy[T any](fill func(st *store, v *T)) func(*store, *record) any {
 		return &v
 	}
 }
+
+// fieldFilters turns optional exact-match parameters into predicates: the
+// typed form of fields.match, for handlers written by hand.
+func fieldFilters[T any](c *call, of func(*record) *T, byParam map[string]func(*T) string) []func(*record) bool {
+	f := fields{}
+	for param, get := range byParam {
+		f[param] = ofField(of, get)
+	}
+	return f.match(c)
+}

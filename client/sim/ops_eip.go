@@ -172,8 +172,12 @@ func errEipStatus() error {
 	return newErr(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation")
 }
 
+const eipNotFoundMsg = "Specified allocation ID is not found."
+
+func errEipNotFound() error { return newErr(404, "InvalidAllocationId.NotFound", eipNotFoundMsg) }
+
 func lookupEip(c *call, region string) (*record, error) {
-	return lookupIn(c, kindEip, "AllocationId", region, "InvalidAllocationId.NotFound", "Specified allocation ID is not found.")
+	return lookupIn(c, kindEip, "AllocationId", region, "InvalidAllocationId.NotFound", eipNotFoundMsg)
 }
 
 func checkEipBandwidth(c *call) (string, error) {

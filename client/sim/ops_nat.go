@@ -217,8 +217,12 @@ func errNatName() error {
 	return newErr(400, "InvalidParameter.Name.Malformed", "The specified Name is not valid.")
 }
 
-var lookupNat = finder{kindNatGateway, "NatGatewayId", 404, "InvalidNatGatewayId.NotFound",
-	"The specified NatGatewayId does not exist in our records."}.in
+var natFinder = finder{kindNatGateway, "NatGatewayId", 404, "InvalidNatGatewayId.NotFound",
+	"The specified NatGatewayId does not exist in our records."}
+
+func lookupNat(c *call, region string) (*record, error) { return natFinder.in(c, region) }
+
+func errNatNotFound() error { return newErr(404, natFinder.Code, natFinder.Msg) }
 
 func checkNatNameDesc(c *call, nameParam string) error {
 	return checkNameDesc(c, nameParam, "InvalidParameter.Name.Malformed", "The specified Name is not valid.",

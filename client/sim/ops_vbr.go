@@ -221,15 +221,19 @@ func errVbrState() error {
 
 // lookupVbr finds VbrId in region; a missing one gets the status and
 // message of the calling operation's table.
-func lookupVbr(status int, msg string) func(*call, string) (*record, error) {
+func lookupVbr(c *call, region string, status int, msg string) (*record, error) {
+	return vbrFinder(status, msg)(c, region)
+}
+
+func vbrFinder(status int, msg string) func(*call, string) (*record, error) {
 	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in
 }
 
 // The VBR operations' not-found answers differ.
 var (
-	lookupVbrToModify = lookupVbr(400, "The specified VirutalBorderRouter is not found.")
-	lookupVbrToSwitch = lookupVbr(404, "The specified VirutalBorderRouter is not found.")
-	lookupVbrToDelete = lookupVbr(404, "The specified VirutalBorderRouter does not exist in our records.")
+	lookupVbrToModify = vbrFinder(400, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToSwitch = vbrFinder(404, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToDelete = vbrFinder(404, "The specified VirutalBorderRouter does not exist in our records.")
 )
 
 func checkVbrNameDesc(c *call) error {
