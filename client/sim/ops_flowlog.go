@@ -227,13 +227,9 @@ func createFlowLogOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ipv := c.str("IpVersion")
-	switch ipv {
-	case "":
-		ipv = "IPv4"
-	case "IPv4", "IPv6":
-	default:
-		return nil, errInvalidParam("IpVersion")
+	ipv, err := oneOfParam(c, "IpVersion", "IPv4", "IPv4", "IPv6")
+	if err != nil {
+		return nil, err
 	}
 	paths := c.repeated("TrafficPath", 5)
 	for _, p := range paths {

@@ -70,16 +70,11 @@ var describeRouteTableList = listSpec{
 		if err != nil {
 			return nil, err
 		}
-		routerType := c.str("RouterType")
-		switch routerType {
-		case "":
-			// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets
-			// it to VRouter); a VBR's tables are listed only with
-			// RouterType=VBR.
-			routerType = "VRouter"
-		case "VRouter", "VBR":
-		default:
-			return nil, errInvalidParam("RouterType")
+		// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets it
+		// to VRouter); a VBR's tables are listed only with RouterType=VBR.
+		routerType, err := oneOfParam(c, "RouterType", "VRouter", "VRouter", "VBR")
+		if err != nil {
+			return nil, err
 		}
 		fs := []func(*record) bool{func(r *record) bool { return rtOf(r).RouterType == routerType }}
 		if typ := c.str("RouteTableType"); typ != "" {
