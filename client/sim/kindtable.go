@@ -375,3 +375,12 @@ func fieldFilters[T any](c *call, of func(*record) *T, byParam map[string]func(*
 	}
 	return f.match(c)
 }
+
+// needRegion answers MissingParameter for the first of names absent, then
+// reads the required, known RegionId.
+func needRegion(c *call, names ...string) (string, error) {
+	if err := c.need(names...); err != nil {
+		return "", err
+	}
+	return c.region()
+}

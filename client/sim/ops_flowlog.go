@@ -83,8 +83,8 @@ func addFlowLog(r *registry) {
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateFlowLog", createFlowLogOp)
 	r.write(vpc, "ModifyFlowLogAttribute", with(lookupFlowLog, modifyFlowLogOp))
-	r.write(vpc, "ActiveFlowLog", with(lookupFlowLog, activeFlowLogOp))
-	r.write(vpc, "DeactiveFlowLog", with(lookupFlowLog, deactiveFlowLogOp))
+	r.write(vpc, "ActiveFlowLog", with(lookupFlowLog, switchFlowLog(flInactive, flActivating, flActive)))
+	r.write(vpc, "DeactiveFlowLog", with(lookupFlowLog, switchFlowLog(flActive, flInactive, "")))
 	r.write(vpc, "DeleteFlowLog", with(lookupFlowLog, deleteFlowLogOp))
 	r.read(vpc, "DescribeFlowLogs", describeFlowLogs.op)
 
@@ -283,26 +283,23 @@ func modifyFlowLogOp(c *call, rec *record) (any, error) {
 	return flowLogSuccess(), nil
 }
 
-func activeFlowLogOp(c *call, rec *record) (any, error) {
-	if c.st.status(rec) != flInactive {
-		return nil, errFlowLogStatus()
+// switchFlowLog starts (Activating → Active) or stops (at once) a flow
+// log that is in status from.
+func switchFlowLog(from, to, then string) func(c *call, rec *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if c.st.status(rec) != from {
+			return nil, errFlowLogStatus()
+		}
+		if err := c.commit(); err != nil {
+			return nil, err
+		}
+		if then != "" {
+			transit(c, rec, to, then)
+		} else {
+			c.st.setStatus(rec, to)
+		}
+		return flowLogSuccess(), nil
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	transit(c, rec, flActivating, flActive)
-	return flowLogSuccess(), nil
-}
-
-func deactiveFlowLogOp(c *call, rec *record) (any, error) {
-	if c.st.status(rec) != flActive {
-		return nil, errFlowLogStatus()
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, flInactive)
-	return flowLogSuccess(), nil
 }
 
 func deleteFlowLogOp(c *call, rec *record) (any, error) {

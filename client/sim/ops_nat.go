@@ -298,10 +298,7 @@ func natHop(id string) []model.NextHop {
 }
 
 func createNatGatewayOp(c *call) (any, error) {
-	if err := c.need("RegionId", "VpcId"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "VpcId")
 	if err != nil {
 		return nil, err
 	}

@@ -69,10 +69,7 @@ func (t natTable) owner(c *call, region string) (*record, error) {
 // creating reads what a Create*Entry call names: the required parameters
 // (the table's and need), the region, the table's gateway and the name.
 func (t natTable) creating(c *call, nameParam string, need ...string) (*record, error) {
-	if err := c.need(append([]string{"RegionId", t.Param}, need...)...); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, append([]string{"RegionId", t.Param}, need...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -306,10 +306,7 @@ func hopMatches(st *store, target *record, typ, vpcID string) bool {
 }
 
 func createRouteEntryOp(c *call) (any, error) {
-	if err := c.need("RegionId", "RouteTableId", "DestinationCidrBlock"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "RouteTableId", "DestinationCidrBlock")
 	if err != nil {
 		return nil, err
 	}

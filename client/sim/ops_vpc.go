@@ -363,10 +363,7 @@ func unstableEntryIn(st *store, rt *record) bool {
 }
 
 func createVSwitchOp(c *call) (any, error) {
-	if err := c.need("RegionId", "VpcId", "ZoneId", "CidrBlock"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "VpcId", "ZoneId", "CidrBlock")
 	if err != nil {
 		return nil, err
 	}

@@ -223,10 +223,7 @@ func boolDefault(c *call, name string, def bool) (bool, error) {
 }
 
 func createVpnGatewayOp(c *call) (any, error) {
-	if err := c.need("RegionId", "VpcId", "Bandwidth"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "VpcId", "Bandwidth")
 	if err != nil {
 		return nil, err
 	}
@@ -406,10 +403,7 @@ func newCustomerGateway(st *store, a cgwArgs) *record {
 }
 
 func createCustomerGatewayOp(c *call) (any, error) {
-	if err := c.need("RegionId", "IpAddress"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "IpAddress")
 	if err != nil {
 		return nil, err
 	}

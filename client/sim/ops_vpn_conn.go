@@ -139,10 +139,7 @@ func newVpnConnection(st *store, a connArgs) *record {
 }
 
 func createVpnConnectionOp(c *call) (any, error) {
-	if err := c.need("RegionId", "VpnGatewayId", "CustomerGatewayId", "LocalSubnet", "RemoteSubnet"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "VpnGatewayId", "CustomerGatewayId", "LocalSubnet", "RemoteSubnet")
 	if err != nil {
 		return nil, err
 	}
