@@ -384,3 +384,23 @@ func needRegion(c *call, names ...string) (string, error) {
 	}
 	return c.region()
 }
+
+// nameDesc checks the name parameter with rule and Description with the
+// description rule; bad builds the answer for the parameter that fails,
+// from the rule's complaint.
+func nameDesc(c *call, nameParam string, rule model.NameRule, bad func(param string, why error) error) error {
+	if err := rule.Check(c.str(nameParam)); err != nil {
+		return bad(nameParam, err)
+	}
+	if err := model.CheckDescription(c.str("Description")); err != nil {
+		return bad("Description", err)
+	}
+	return nil
+}
+
+// invalidParam answers InvalidParameter naming the parameter (nameDesc's
+// bad).
+func invalidParam(param string, _ error) error { return errInvalidParam(param) }
+
+// invalidParamWhy answers InvalidParameter with the rule's complaint.
+func invalidParamWhy(param string, why error) error { return errInvalidParamMsg(param, why.Error()) }

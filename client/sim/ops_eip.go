@@ -192,15 +192,7 @@ func checkEipBandwidth(c *call) (string, error) {
 	return strconv.Itoa(n), nil
 }
 
-func checkEipNameDesc(c *call) error {
-	if model.DefaultName.Check(c.str("Name")) != nil {
-		return errInvalidParam("Name")
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return errInvalidParam("Description")
-	}
-	return nil
-}
+func checkEipNameDesc(c *call) error { return nameDesc(c, "Name", model.DefaultName, invalidParam) }
 
 var eipISPs = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile",
 	"ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud"}

@@ -109,13 +109,7 @@ func lookupFlowLog(c *call) (*record, error) {
 
 // checkFlowLogNameDesc applies the shared name and description rules.
 func checkFlowLogNameDesc(c *call) error {
-	if err := model.DefaultName.Check(c.str("FlowLogName")); err != nil {
-		return errInvalidParamMsg("FlowLogName", err.Error())
-	}
-	if err := model.CheckDescription(c.str("Description")); err != nil {
-		return errInvalidParamMsg("Description", err.Error())
-	}
-	return nil
+	return nameDesc(c, "FlowLogName", model.DefaultName, invalidParamWhy)
 }
 
 // flowLogInterval reads AggregationInterval: 1, 5 or 10 (default) minutes.

@@ -104,13 +104,7 @@ func lookupPeer(c *call) (*record, error) {
 }
 
 func checkPeerNameDesc(c *call) error {
-	if model.PeerName.Check(c.str("Name")) != nil {
-		return errPeerIllegal("Name")
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return errPeerIllegal("Description")
-	}
-	return nil
+	return nameDesc(c, "Name", model.PeerName, func(param string, _ error) error { return errPeerIllegal(param) })
 }
 
 // peerLink reads Bandwidth and LinkType, which only cross-region

@@ -170,15 +170,7 @@ func usesSLS(outputType string) bool { return outputType == "sls" || outputType 
 
 func usesNetflow(outputType string) bool { return outputType == "netflow" || outputType == "all" }
 
-func checkSagNameDesc(c *call) error {
-	if err := model.DefaultName.Check(c.str("Name")); err != nil {
-		return errInvalidParamMsg("Name", err.Error())
-	}
-	if err := model.CheckDescription(c.str("Description")); err != nil {
-		return errInvalidParamMsg("Description", err.Error())
-	}
-	return nil
-}
+func checkSagNameDesc(c *call) error { return nameDesc(c, "Name", model.DefaultName, invalidParamWhy) }
 
 func createSagFlowLogOp(c *call) (any, error) {
 	region, err := sagRegion(c)

@@ -148,13 +148,12 @@ func lookupIn(c *call, kind, param, region, code, msg string) (*record, error) {
 // checkVpnNameDesc applies rule to Name and the description rule, with the
 // VPN chapter's codes.
 func checkVpnNameDesc(c *call, rule model.NameRule) error {
-	if rule.Check(c.str("Name")) != nil {
+	return nameDesc(c, "Name", rule, func(param string, _ error) error {
+		if param == "Description" {
+			return errVpnDescription()
+		}
 		return errVpnName()
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return errVpnDescription()
-	}
-	return nil
+	})
 }
 
 // reconfigure marks the gateway as updating for the settle time.
