@@ -222,8 +222,15 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		}
 		return p
 	}
-	call := func(p map[string]string) (*Response, error) {
-		return c.Do(ctx, Request{Product: spec.Product, Action: spec.Action, Region: lr.Region, NoRegionParam: spec.NoRegion, Params: p})
+	// call fetches page n with parameters p.
+	call := func(p map[string]string, n int) (*Response, Page, error) {
+		resp, err := c.Do(ctx, Request{Product: spec.Product, Action: spec.Action, Region: lr.Region, NoRegionParam: spec.NoRegion, Params: p})
+		if err != nil {
+			return nil, Page{}, err
+		}
+		pg, err := parsePage(spec, resp)
+		pg.Number = n
+		return resp, pg, err
 	}
 
 	w := newWalk(spec.Action)
@@ -233,15 +240,10 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		for n := 1; ; n++ {
 			p := params()
 			p["PageNumber"] = strconv.Itoa(n)
-			resp, err := call(p)
+			_, pg, err := call(p, n)
 			if err != nil {
 				return err
 			}
-			pg, err := parsePage(spec, resp)
-			if err != nil {
-				return err
-			}
-			pg.Number = n
 			if pg.echoed > 0 && pg.echoed != n {
 				w.pages++
 				return w.stop(pg.RequestID, "asked for page %d, the API answered page %d, so it is not advancing", n, pg.echoed)
@@ -275,15 +277,10 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 			if token != "" {
 				p["NextToken"] = token
 			}
-			resp, err := call(p)
+			resp, pg, err := call(p, n)
 			if err != nil {
 				return err
 			}
-			pg, err := parsePage(spec, resp)
-			if err != nil {
-				return err
-			}
-			pg.Number = n
 			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
@@ -300,15 +297,11 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 			token = next
 		}
 	default:
-		resp, err := call(params())
+		_, pg, err := call(params(), 1)
 		if err != nil {
 			return err
 		}
-		pg, err := parsePage(spec, resp)
-		if err != nil {
-			return err
-		}
-		pg.Number, pg.Pages = 1, 1
+		pg.Pages = 1
 		if pg.Total < 0 {
 			pg.Total = len(pg.Items)
 		}

@@ -60,43 +60,34 @@ func peerOf(r *record) *model.BgpPeer { return r.Value.(*model.BgpPeer) }
 func netOf(r *record) *model.BgpNetwork { return r.Value.(*model.BgpNetwork) }
 
 func addBGP(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindBgpGroup, Prefix: "bgpg-", New: model.NewOf[model.BgpGroup](),
-		ID:        model.Field(func(g *model.BgpGroup) string { return g.BgpGroupId }),
-		Status:    model.Field(func(g *model.BgpGroup) string { return g.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpGroup).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
-	})
-	r.kind(&kindSpec{
-		Name: kindBgpPeer, Prefix: "bgp-", New: model.NewOf[model.BgpPeer](),
-		ID:        model.Field(func(p *model.BgpPeer) string { return p.BgpPeerId }),
-		Status:    model.Field(func(p *model.BgpPeer) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpPeer).Status = s },
-		Refs: func(v any) []ref {
-			p := v.(*model.BgpPeer)
-			return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
-		},
-		Render: renderBgpPeer,
-	})
-	r.kind(&kindSpec{
-		Name: kindBgpNetwork, New: model.NewOf[model.BgpNetwork](),
-		ID:        model.Field(func(n *model.BgpNetwork) string { return n.Key() }),
-		Status:    model.Field(func(n *model.BgpNetwork) string { return n.Status }),
-		SetStatus: func(v any, s string) { v.(*model.BgpNetwork).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
-	})
+	r.kind(kindOf(kindBgpGroup, "bgpg-", func(g *model.BgpGroup) string { return g.BgpGroupId },
+		func(g *model.BgpGroup) *string { return &g.Status }, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
+		}))
+	r.kind(kindOf(kindBgpPeer, "bgp-", func(p *model.BgpPeer) string { return p.BgpPeerId },
+		func(p *model.BgpPeer) *string { return &p.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				p := v.(*model.BgpPeer)
+				return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
+			},
+			Render: renderBgpPeer,
+		}))
+	r.kind(kindOf(kindBgpNetwork, "", func(n *model.BgpNetwork) string { return n.Key() },
+		func(n *model.BgpNetwork) *string { return &n.Status }, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)
-	r.write(vpc, "ModifyBgpGroupAttribute", modifyBgpGroupOp)
-	r.write(vpc, "DeleteBgpGroup", deleteBgpGroupOp)
-	r.read(vpc, "DescribeBgpGroups", describeBgpGroups)
-	r.write(vpc, "CreateBgpPeer", createBgpPeerOp)
-	r.write(vpc, "ModifyBgpPeerAttribute", modifyBgpPeerOp)
-	r.write(vpc, "DeleteBgpPeer", deleteBgpPeerOp)
-	r.read(vpc, "DescribeBgpPeers", describeBgpPeers)
-	r.write(vpc, "AddBgpNetwork", addBgpNetworkOp)
-	r.write(vpc, "DeleteBgpNetwork", deleteBgpNetworkOp)
-	r.read(vpc, "DescribeBgpNetworks", describeBgpNetworks)
+	r.write(vpc, "ModifyBgpGroupAttribute", on(lookupBgpGroup, modifyBgpGroupOp))
+	r.write(vpc, "DeleteBgpGroup", on(lookupBgpGroup, deleteBgpGroupOp))
+	r.read(vpc, "DescribeBgpGroups", describeBgpGroups.op)
+	r.write(vpc, "CreateBgpPeer", on(lookupBgpGroup, createBgpPeerOp))
+	r.write(vpc, "ModifyBgpPeerAttribute", on(lookupBgpPeer, modifyBgpPeerOp))
+	r.write(vpc, "DeleteBgpPeer", on(lookupBgpPeer, deleteBgpPeerOp))
+	r.read(vpc, "DescribeBgpPeers", describeBgpPeers.op)
+	r.write(vpc, "AddBgpNetwork", onBgpNetwork(addBgpNetworkOp))
+	r.write(vpc, "DeleteBgpNetwork", onBgpNetwork(deleteBgpNetworkOp))
+	r.read(vpc, "DescribeBgpNetworks", describeBgpNetworks.op)
 
 	r.block(kindVbr, kindBgpGroup, "DependencyViolation.BgpGroup", "The specified VirtualBorderRouter still has BGP groups.")
 	// A group with peers is refused with the family's status code, the
@@ -124,8 +115,6 @@ func errNoVbrNetwork() error { return newErr(400, "InvalidVbrNetwork", "vbr neto
 
 func errNoBgpGroup() error { return newErr(400, "InvalidBgpGroup", "bgp group not exists") }
 
-func errNoBgpPeer() error { return newErr(400, "InvalidBgpPeer", "bgp peer not exists") }
-
 func errBgpIP() error { return newErr(400, "InvalidIP.Malformed", "Ip malformed.") }
 
 func errPeerAsn() error {
@@ -142,25 +131,11 @@ func bgpVbr(c *call, region string) (*record, error) {
 }
 
 func lookupBgpGroup(c *call, region string) (*record, error) {
-	if err := c.need("BgpGroupId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindBgpGroup, region, strings.TrimSpace(c.str("BgpGroupId")))
-	if rec == nil {
-		return nil, errNoBgpGroup()
-	}
-	return rec, nil
+	return finder{kindBgpGroup, "BgpGroupId", 400, "InvalidBgpGroup", "bgp group not exists"}.in(c, region)
 }
 
 func lookupBgpPeer(c *call, region string) (*record, error) {
-	if err := c.need("BgpPeerId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindBgpPeer, region, strings.TrimSpace(c.str("BgpPeerId")))
-	if rec == nil {
-		return nil, errNoBgpPeer()
-	}
-	return rec, nil
+	return finder{kindBgpPeer, "BgpPeerId", 400, "InvalidBgpPeer", "bgp peer not exists"}.in(c, region)
 }
 
 // checkBgpNameDesc validates Name and Description; CreateBgpGroup spells
@@ -289,15 +264,7 @@ func createBgpGroupOp(c *call) (any, error) {
 	return M{"BgpGroupId": g.ID}, nil
 }
 
-func modifyBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyBgpGroupOp(c *call, rec *record) (any, error) {
 	if err := checkBgpNameDesc(c, "InvalidBgpDiscription.Malformed"); err != nil {
 		return nil, err
 	}
@@ -364,27 +331,14 @@ func modifyBgpGroupOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpGroupOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
 	if err := c.blocked(kindBgpGroup, rec.ID); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
 // checkIsDefault validates IsDefault; the sim has no default BGP groups, so
@@ -397,29 +351,11 @@ func checkIsDefault(c *call) (func(*record) bool, error) {
 	return func(*record) bool { return false }, nil
 }
 
-func describeBgpGroups(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	def, err := checkIsDefault(c)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpGroup, region)
-	fs := []func(*record) bool{def}
-	if id := c.str("BgpGroupId"); id != "" {
-		ix = byIDs(c.st, kindBgpGroup, region, []string{id})
-	}
-	if vbr := c.str("RouterId"); vbr != "" {
-		fs = append(fs, func(r *record) bool { return groupOf(r).RouterId == vbr })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("BgpGroups", "BgpGroup", c.st.renderAll(recs), total, num, size), nil
+var describeBgpGroups = listSpec{
+	Kind: kindBgpGroup, Wrapper: "BgpGroups", Item: "BgpGroup",
+	Rules:  func(c *call, _ string) ([]func(*record) bool, error) { return keep(checkIsDefault(c)) },
+	Narrow: []narrow{{"BgpGroupId", byID}},
+	Fields: fields{"RouterId": func(r *record) string { return groupOf(r).RouterId }},
 }
 
 // ---- peers ----
@@ -494,15 +430,7 @@ func addBgpPeer(st *store, a bgpPeerArgs) *record {
 	})
 }
 
-func createBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	grp, err := lookupBgpGroup(c, region)
-	if err != nil {
-		return nil, err
-	}
+func createBgpPeerOp(c *call, grp *record) (any, error) {
 	if err := checkBgpNameDesc(c, "InvalidBgpDiscription.Malformed"); err != nil {
 		return nil, err
 	}
@@ -538,19 +466,11 @@ func createBgpPeerOp(c *call) (any, error) {
 	return M{"BgpPeerId": p.ID}, nil
 }
 
-func modifyBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpPeer(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyBgpPeerOp(c *call, rec *record) (any, error) {
 	p := peerOf(rec)
 	group := p.BgpGroupId
 	if id := strings.TrimSpace(c.str("BgpGroupId")); id != "" {
-		g := c.st.find(kindBgpGroup, region, id)
+		g := c.st.find(kindBgpGroup, rec.Region, id)
 		if g == nil || groupOf(g).RouterId != p.RouterId {
 			return nil, errNoBgpGroup()
 		}
@@ -584,24 +504,11 @@ func modifyBgpPeerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteBgpPeerOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupBgpPeer(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpPeerOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
 // bgpSession is a peer's BGP session state at now (see the file comment).
@@ -634,53 +541,25 @@ func bgpSession(st *store, p *model.BgpPeer, now time.Time, settle time.Duration
 	return steps[min(i, 2)]
 }
 
-func describeBgpPeers(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	def, err := checkIsDefault(c)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpPeer, region)
-	fs := []func(*record) bool{def}
-	switch id, grp, vbr := c.str("BgpPeerId"), c.str("BgpGroupId"), c.str("RouterId"); {
-	case id != "":
-		ix = byIDs(c.st, kindBgpPeer, region, []string{id})
-		if grp != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).BgpGroupId == grp })
+var describeBgpPeers = listSpec{
+	Kind: kindBgpPeer, Wrapper: "BgpPeers", Item: "BgpPeer",
+	Rules:  func(c *call, _ string) ([]func(*record) bool, error) { return keep(checkIsDefault(c)) },
+	Narrow: []narrow{{"BgpPeerId", byID}, {"BgpGroupId", kindBgpGroup}, {"RouterId", kindVbr}},
+	Fields: fieldsOf(peerOf, "BgpGroupId", "RouterId"),
+	Items: func(c *call, recs []*record) []any {
+		items := make([]any, 0, len(recs))
+		for _, r := range recs {
+			p := c.st.render(r).(*model.BgpPeer)
+			p.BgpStatus = bgpSession(c.st, p, c.now, c.srv.opts.Settle)
+			if p.BgpStatus == bgpEstablished {
+				p.AdvertisedRouteCount = model.FlexInt(c.st.count(kindBgpNetwork, kindVbr, p.RouterId))
+			} else {
+				p.AdvertisedRouteCount, p.ReceivedRouteCount = 0, 0
+			}
+			items = append(items, p)
 		}
-		if vbr != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).RouterId == vbr })
-		}
-	case grp != "":
-		ix = c.st.index(kindBgpPeer, kindBgpGroup, grp)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-		if vbr != "" {
-			fs = append(fs, func(r *record) bool { return peerOf(r).RouterId == vbr })
-		}
-	case vbr != "":
-		ix = c.st.index(kindBgpPeer, kindVbr, vbr)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	items := make([]any, 0, len(recs))
-	for _, r := range recs {
-		p := c.st.render(r).(*model.BgpPeer)
-		p.BgpStatus = bgpSession(c.st, p, c.now, c.srv.opts.Settle)
-		if p.BgpStatus == bgpEstablished {
-			p.AdvertisedRouteCount = model.FlexInt(c.st.count(kindBgpNetwork, kindVbr, p.RouterId))
-		} else {
-			p.AdvertisedRouteCount, p.ReceivedRouteCount = 0, 0
-		}
-		items = append(items, p)
-	}
-	return paged("BgpPeers", "BgpPeer", items, total, num, size), nil
+		return items
+	},
 }
 
 // ---- networks ----
@@ -700,22 +579,30 @@ func addBgpNetworkRec(st *store, vbr *record, block, vpcID, status string) *reco
 	})
 }
 
-func addBgpNetworkOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
+// onBgpNetwork builds a handler for an operation on a VBR's advertised
+// block: RouterId (the VBR) and DstCidrBlock.
+func onBgpNetwork(fn func(c *call, vbr *record, block string) (any, error)) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		region, err := c.region()
+		if err != nil {
+			return nil, err
+		}
+		if err := c.need("RouterId", "DstCidrBlock"); err != nil {
+			return nil, err
+		}
+		block, err := bgpNetworkBlock(c)
+		if err != nil {
+			return nil, err
+		}
+		vbr, err := bgpVbr(c, region)
+		if err != nil {
+			return nil, err
+		}
+		return fn(c, vbr, block)
 	}
-	if err := c.need("RouterId", "DstCidrBlock"); err != nil {
-		return nil, err
-	}
-	block, err := bgpNetworkBlock(c)
-	if err != nil {
-		return nil, err
-	}
-	vbr, err := bgpVbr(c, region)
-	if err != nil {
-		return nil, err
-	}
+}
+
+func addBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	vpcID := strings.TrimSpace(c.str("VpcId"))
 	if vpcID != "" {
 		// The VPC may be in another region, joined through a router
@@ -761,22 +648,7 @@ func vpcHolds(v *model.Vpc, block string) bool {
 	return false
 }
 
-func deleteBgpNetworkOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	if err := c.need("RouterId", "DstCidrBlock"); err != nil {
-		return nil, err
-	}
-	block, err := bgpNetworkBlock(c)
-	if err != nil {
-		return nil, err
-	}
-	vbr, err := bgpVbr(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	rec := c.st.find(kindBgpNetwork, "", (&model.BgpNetwork{RouterId: vbr.ID, DstCidrBlock: block}).Key())
 	if rec == nil {
 		return nil, newErr(400, "InvalidParams.NotFound", "bgp network not exists")
@@ -784,29 +656,9 @@ func deleteBgpNetworkOp(c *call) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errBgpStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "")
 }
 
-func describeBgpNetworks(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindBgpNetwork, region)
-	var keep func(*record) bool
-	if vbr := c.str("RouterId"); vbr != "" {
-		ix = c.st.index(kindBgpNetwork, kindVbr, vbr)
-		keep = func(r *record) bool { return r.Region == region }
-	}
-	recs, total := ix.page(keep, (num-1)*size, size)
-	return paged("BgpNetworks", "BgpNetwork", c.st.renderAll(recs), total, num, size), nil
+var describeBgpNetworks = listSpec{
+	Kind: kindBgpNetwork, Wrapper: "BgpNetworks", Item: "BgpNetwork", Narrow: []narrow{{"RouterId", kindVbr}},
 }

@@ -31,22 +31,19 @@ const (
 const eipsPerRegion = 500
 
 func addEIP(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindEip, Prefix: "eip-", New: model.NewOf[model.EipAddress](),
-		ID:        model.Field(func(e *model.EipAddress) string { return e.AllocationId }),
-		Status:    model.Field(func(e *model.EipAddress) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*model.EipAddress).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.EipAddress)
-			return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
-		},
-	})
+	r.kind(kindOf(kindEip, "eip-", func(e *model.EipAddress) string { return e.AllocationId },
+		func(e *model.EipAddress) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*model.EipAddress)
+				return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "AllocateEipAddress", allocateEipAddress)
-	r.write(vpc, "AssociateEipAddress", associateEipAddress)
-	r.write(vpc, "UnassociateEipAddress", unassociateEipAddress)
-	r.write(vpc, "ReleaseEipAddress", releaseEipAddress)
-	r.write(vpc, "ModifyEipAddressAttribute", modifyEipAddressAttribute)
+	r.write(vpc, "AssociateEipAddress", onIn(eipRegion, lookupEip, associateEipAddress))
+	r.write(vpc, "UnassociateEipAddress", onIn(eipRegion, lookupEip, unassociateEipAddress))
+	r.write(vpc, "ReleaseEipAddress", onIn(eipRegion, lookupEip, releaseEipAddress))
+	r.write(vpc, "ModifyEipAddressAttribute", onIn(eipRegion, lookupEip, modifyEipAddressAttribute))
 	r.read(vpc, "DescribeEipAddresses", describeEipAddresses)
 	r.followUp("eip.unbind", func(st *store, rec *record) { unbindEip(st, rec) })
 }
@@ -171,23 +168,16 @@ func eipRegion(c *call) (string, error) {
 	return region, err
 }
 
-func errEipNotFound() error {
-	return newErr(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found.")
-}
-
 func errEipStatus() error {
 	return newErr(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation")
 }
 
+const eipNotFoundMsg = "Specified allocation ID is not found."
+
+func errEipNotFound() error { return newErr(404, "InvalidAllocationId.NotFound", eipNotFoundMsg) }
+
 func lookupEip(c *call, region string) (*record, error) {
-	if err := c.need("RegionId", "AllocationId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindEip, region, strings.TrimSpace(c.str("AllocationId")))
-	if rec == nil {
-		return nil, errEipNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindEip, "AllocationId", region, "InvalidAllocationId.NotFound", eipNotFoundMsg)
 }
 
 func checkEipBandwidth(c *call) (string, error) {
@@ -202,15 +192,7 @@ func checkEipBandwidth(c *call) (string, error) {
 	return strconv.Itoa(n), nil
 }
 
-func checkEipNameDesc(c *call) error {
-	if model.DefaultName.Check(c.str("Name")) != nil {
-		return errInvalidParam("Name")
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return errInvalidParam("Description")
-	}
-	return nil
-}
+func checkEipNameDesc(c *call) error { return nameDesc(c, "Name", model.DefaultName, invalidParam) }
 
 var eipISPs = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile",
 	"ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud"}
@@ -302,15 +284,8 @@ func eipInstanceType(c *call) (string, error) {
 	return t, nil
 }
 
-func associateEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func associateEipAddress(c *call, eip *record) (any, error) {
+	region := eip.Region
 	if err := c.need("InstanceId"); err != nil {
 		return nil, err
 	}
@@ -377,15 +352,7 @@ func portMapped(st *store, i *instance) bool {
 	return false
 }
 
-func unassociateEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func unassociateEipAddress(c *call, eip *record) (any, error) {
 	if err := c.need("InstanceId"); err != nil {
 		return nil, err
 	}
@@ -422,15 +389,7 @@ func unassociateEipAddress(c *call) (any, error) {
 	return nil, nil
 }
 
-func releaseEipAddress(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func releaseEipAddress(c *call, eip *record) (any, error) {
 	e := eipOf(eip)
 	if e.Status != eipAvailable {
 		return nil, errEipStatus()
@@ -448,15 +407,7 @@ func releaseEipAddress(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyEipAddressAttribute(c *call) (any, error) {
-	region, err := eipRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	eip, err := lookupEip(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyEipAddressAttribute(c *call, eip *record) (any, error) {
 	bw, err := checkEipBandwidth(c)
 	if err != nil {
 		return nil, err
@@ -493,6 +444,8 @@ func splitList(c *call, name string, max int) ([]string, error) {
 	}
 	return parts, nil
 }
+
+var eipFields = fieldsOf(eipOf, "Status", "ChargeType", "ISP", "EipName=Name", "ResourceGroupId")
 
 func describeEipAddresses(c *call) (any, error) {
 	region, err := eipRegion(c)
@@ -555,13 +508,7 @@ func describeEipAddresses(c *call) (any, error) {
 		// No EIP of the simulator is ever locked.
 		fs = append(fs, func(*record) bool { return false })
 	}
-	fs = append(fs, fieldFilters(c, eipOf, map[string]func(*model.EipAddress) string{
-		"Status":          func(e *model.EipAddress) string { return e.Status },
-		"ChargeType":      func(e *model.EipAddress) string { return e.ChargeType },
-		"ISP":             func(e *model.EipAddress) string { return e.ISP },
-		"EipName":         func(e *model.EipAddress) string { return e.Name },
-		"ResourceGroupId": func(e *model.EipAddress) string { return e.ResourceGroupId },
-	})...)
+	fs = append(fs, eipFields.match(c)...)
 	if len(tags.Tag) > 0 {
 		fs = append(fs, func(r *record) bool { return matchTags(eipOf(r).Tags, tags) })
 	}

@@ -57,49 +57,39 @@ type eniRecord struct {
 func flowLogOf(r *record) *flowLogRec { return r.Value.(*flowLogRec) }
 
 func addFlowLog(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindVpcFlowLog, Prefix: "fl-", New: model.NewOf[flowLogRec](),
-		ID:        model.Field(func(f *flowLogRec) string { return f.FlowLogId }),
-		Status:    model.Field(func(f *flowLogRec) string { return f.Status }),
-		SetStatus: func(v any, s string) { v.(*flowLogRec).Status = s },
-		Refs: func(v any) []ref {
-			f := v.(*flowLogRec)
-			refs := []ref{{kindVpc, f.VpcId}}
-			switch f.ResourceType {
-			case "VSwitch":
-				refs = append(refs, ref{kindVSwitch, f.ResourceId})
-			case "NetworkInterface":
-				refs = append(refs, ref{kindENI, f.ResourceId})
-			}
-			return refs
-		},
-		Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
-	})
-	r.kind(&kindSpec{
-		Name: kindENI, Prefix: "eni-", New: model.NewOf[eniRecord](),
-		ID:        model.Field(func(e *eniRecord) string { return e.NetworkInterfaceId }),
-		Status:    model.Field(func(e *eniRecord) string { return e.Status }),
-		SetStatus: func(v any, s string) { v.(*eniRecord).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*eniRecord)
-			return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
-		},
-		NextHopType: "NetworkInterface",
-	})
+	r.kind(kindOf(kindVpcFlowLog, "fl-", func(f *flowLogRec) string { return f.FlowLogId },
+		func(f *flowLogRec) *string { return &f.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				f := v.(*flowLogRec)
+				refs := []ref{{kindVpc, f.VpcId}}
+				switch f.ResourceType {
+				case "VSwitch":
+					refs = append(refs, ref{kindVSwitch, f.ResourceId})
+				case "NetworkInterface":
+					refs = append(refs, ref{kindENI, f.ResourceId})
+				}
+				return refs
+			},
+			Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
+		}))
+	r.kind(kindOf(kindENI, "eni-", func(e *eniRecord) string { return e.NetworkInterfaceId },
+		func(e *eniRecord) *string { return &e.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*eniRecord)
+				return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
+			},
+			NextHopType: "NetworkInterface",
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateFlowLog", createFlowLogOp)
-	r.write(vpc, "ModifyFlowLogAttribute", modifyFlowLogOp)
-	r.write(vpc, "ActiveFlowLog", activeFlowLogOp)
-	r.write(vpc, "DeactiveFlowLog", deactiveFlowLogOp)
-	r.write(vpc, "DeleteFlowLog", deleteFlowLogOp)
-	r.read(vpc, "DescribeFlowLogs", describeFlowLogs)
+	r.write(vpc, "ModifyFlowLogAttribute", with(lookupFlowLog, modifyFlowLogOp))
+	r.write(vpc, "ActiveFlowLog", with(lookupFlowLog, switchFlowLog(flInactive, flActivating, flActive)))
+	r.write(vpc, "DeactiveFlowLog", with(lookupFlowLog, switchFlowLog(flActive, flInactive, "")))
+	r.write(vpc, "DeleteFlowLog", with(lookupFlowLog, deleteFlowLogOp))
+	r.read(vpc, "DescribeFlowLogs", describeFlowLogs.op)
 
 	r.block(kindVpc, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
 	r.block(kindVSwitch, kindVpcFlowLog, "DependencyViolation.FlowLog", "Specified object has dependent resources FlowLog.")
-}
-
-func errFlowLogNotFound() error {
-	return newErr(404, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
 }
 
 func errFlowLogStatus() error {
@@ -114,25 +104,12 @@ func lookupFlowLog(c *call) (*record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.need("FlowLogId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVpcFlowLog, region, strings.TrimSpace(c.str("FlowLogId")))
-	if rec == nil {
-		return nil, errFlowLogNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindVpcFlowLog, "FlowLogId", region, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
 }
 
 // checkFlowLogNameDesc applies the shared name and description rules.
 func checkFlowLogNameDesc(c *call) error {
-	if err := model.DefaultName.Check(c.str("FlowLogName")); err != nil {
-		return errInvalidParamMsg("FlowLogName", err.Error())
-	}
-	if err := model.CheckDescription(c.str("Description")); err != nil {
-		return errInvalidParamMsg("Description", err.Error())
-	}
-	return nil
+	return nameDesc(c, "FlowLogName", model.DefaultName, invalidParamWhy)
 }
 
 // flowLogInterval reads AggregationInterval: 1, 5 or 10 (default) minutes.
@@ -244,13 +221,9 @@ func createFlowLogOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ipv := c.str("IpVersion")
-	switch ipv {
-	case "":
-		ipv = "IPv4"
-	case "IPv4", "IPv6":
-	default:
-		return nil, errInvalidParam("IpVersion")
+	ipv, err := oneOfParam(c, "IpVersion", "IPv4", "IPv4", "IPv6")
+	if err != nil {
+		return nil, err
 	}
 	paths := c.repeated("TrafficPath", 5)
 	for _, p := range paths {
@@ -284,11 +257,7 @@ func createFlowLogOp(c *call) (any, error) {
 	return body, nil
 }
 
-func modifyFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyFlowLogOp(c *call, rec *record) (any, error) {
 	if err := checkFlowLogNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -300,111 +269,64 @@ func modifyFlowLogOp(c *call) (any, error) {
 	if f.Status != flActive && f.Status != flInactive {
 		return nil, errFlowLogStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "FlowLogName", &f.FlowLogName)
-		setIf(c, "Description", &f.Description)
+	if err := commitEdit(c, rec, edits{"FlowLogName": &f.FlowLogName, "Description": &f.Description}, func() {
 		f.AggregationInterval = model.FlexInt(interval)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	return flowLogSuccess(), nil
 }
 
-func activeFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
+// switchFlowLog starts (Activating → Active) or stops (at once) a flow
+// log that is in status from.
+func switchFlowLog(from, to, then string) func(c *call, rec *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if c.st.status(rec) != from {
+			return nil, errFlowLogStatus()
+		}
+		if err := c.commit(); err != nil {
+			return nil, err
+		}
+		if then != "" {
+			transit(c, rec, to, then)
+		} else {
+			c.st.setStatus(rec, to)
+		}
+		return flowLogSuccess(), nil
 	}
-	if c.st.status(rec) != flInactive {
-		return nil, errFlowLogStatus()
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, flActivating)
-	c.st.schedule(rec, Transition{Due: c.due(), Status: flActive})
-	return flowLogSuccess(), nil
 }
 
-func deactiveFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
-	if c.st.status(rec) != flActive {
-		return nil, errFlowLogStatus()
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, flInactive)
-	return flowLogSuccess(), nil
-}
-
-func deleteFlowLogOp(c *call) (any, error) {
-	rec, err := lookupFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteFlowLogOp(c *call, rec *record) (any, error) {
 	if s := c.st.status(rec); s != flActive && s != flInactive {
 		return nil, errFlowLogStatus()
 	}
-	if err := c.commit(); err != nil {
+	if _, err := removeLater(c, rec, stDeleting, ""); err != nil {
 		return nil, err
 	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
 	return flowLogSuccess(), nil
 }
 
 // describeFlowLogs answers TotalCount, PageNumber and PageSize as strings,
 // as the API does (PageSize max 50, default 20).
-func describeFlowLogs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(20, 50)
-	if err != nil {
-		return nil, err
-	}
-	tags, err := edgeTags(c, "Tags")
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindVpcFlowLog, region)
-	var fs []func(*record) bool
-	if id := c.str("FlowLogId"); id != "" {
-		ix = byIDs(c.st, kindVpcFlowLog, region, []string{id})
-	}
-	if vpc := c.str("VpcId"); vpc != "" {
-		fs = append(fs, func(r *record) bool { return flowLogOf(r).VpcId == vpc })
-	}
-	for param, field := range map[string]func(*flowLogRec) string{
-		"FlowLogName":     func(f *flowLogRec) string { return f.FlowLogName },
-		"ResourceId":      func(f *flowLogRec) string { return f.ResourceId },
-		"ResourceType":    func(f *flowLogRec) string { return f.ResourceType },
-		"TrafficType":     func(f *flowLogRec) string { return f.TrafficType },
-		"Status":          func(f *flowLogRec) string { return f.Status },
-		"ProjectName":     func(f *flowLogRec) string { return f.ProjectName },
-		"LogStoreName":    func(f *flowLogRec) string { return f.LogStoreName },
-		"Description":     func(f *flowLogRec) string { return f.Description },
-		"ResourceGroupId": func(f *flowLogRec) string { return f.ResourceGroupId },
-	} {
-		if want := c.str(param); want != "" {
-			fs = append(fs, func(r *record) bool { return field(flowLogOf(r)) == want })
+var describeFlowLogs = listSpec{
+	Kind: kindVpcFlowLog, Wrapper: "FlowLogs", Item: "FlowLog", PageDef: 20,
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		tags, err := edgeTags(c, "Tags")
+		if err != nil || len(tags) == 0 {
+			return nil, err
 		}
-	}
-	if len(tags) > 0 {
-		fs = append(fs, func(r *record) bool { return hasTags(flowLogOf(r).Tags.Tag, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return M{
-		"FlowLogs":   M{"FlowLog": c.st.renderAll(recs)},
-		"TotalCount": strconv.Itoa(total), "PageNumber": strconv.Itoa(num), "PageSize": strconv.Itoa(size),
-		"Success": "true",
-	}, nil
+		return []func(*record) bool{func(r *record) bool { return hasTags(flowLogOf(r).Tags.Tag, tags) }}, nil
+	},
+	Narrow: []narrow{{"FlowLogId", byID}},
+	Fields: fieldsOf(flowLogOf, "VpcId", "FlowLogName", "ResourceId", "ResourceType", "TrafficType", "Status",
+		"ProjectName", "LogStoreName", "Description", "ResourceGroupId"),
+	Answer: func(body M) M {
+		for _, k := range []string{"TotalCount", "PageNumber", "PageSize"} {
+			body[k] = strconv.Itoa(body[k].(int))
+		}
+		body["Success"] = "true"
+		return body
+	},
 }
 
 // addENI seeds the primary network interface of an ECS instance.

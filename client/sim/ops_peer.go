@@ -59,32 +59,29 @@ const (
 func pccOf(r *record) *model.VpcPeerConnection { return r.Value.(*model.VpcPeerConnection) }
 
 func addPeer(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPeer, Prefix: "pcc-", New: model.NewOf[model.VpcPeerConnection](),
-		ID:        model.Field(func(p *model.VpcPeerConnection) string { return p.InstanceId }),
-		Status:    model.Field(func(p *model.VpcPeerConnection) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.VpcPeerConnection).Status = s },
-		Refs: func(v any) []ref {
-			p := v.(*model.VpcPeerConnection)
-			// Both VPCs, so a route in either may point at it; both
-			// regions, so either side's list shows it; and one index
-			// of all connections for lists without a region.
-			refs := []ref{{kindVpc, p.Vpc.VpcId}, {kindVpc, p.AcceptingVpc.VpcId}, {"peerregion", p.RegionId}, {"all", kindPeer}}
-			if p.AcceptingRegionId != p.RegionId {
-				refs = append(refs, ref{"peerregion", p.AcceptingRegionId})
-			}
-			return refs
-		},
-		NextHopType: "VpcPeer",
-	})
+	r.kind(kindOf(kindPeer, "pcc-", func(p *model.VpcPeerConnection) string { return p.InstanceId },
+		func(p *model.VpcPeerConnection) *string { return &p.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				p := v.(*model.VpcPeerConnection)
+				// Both VPCs, so a route in either may point at it; both
+				// regions, so either side's list shows it; and one index
+				// of all connections for lists without a region.
+				refs := []ref{{kindVpc, p.Vpc.VpcId}, {kindVpc, p.AcceptingVpc.VpcId}, {"peerregion", p.RegionId}, {"all", kindPeer}}
+				if p.AcceptingRegionId != p.RegionId {
+					refs = append(refs, ref{"peerregion", p.AcceptingRegionId})
+				}
+				return refs
+			},
+			NextHopType: "VpcPeer",
+		}))
 	vp := model.ProductVpcPeer
 	r.writeDry(vp, "CreateVpcPeerConnection", createPeerOp)
-	r.writeDry(vp, "AcceptVpcPeerConnection", acceptPeerOp)
-	r.writeDry(vp, "RejectVpcPeerConnection", rejectPeerOp)
-	r.writeDry(vp, "ModifyVpcPeerConnection", modifyPeerOp)
-	r.writeDry(vp, "DeleteVpcPeerConnection", deletePeerOp)
+	r.writeDry(vp, "AcceptVpcPeerConnection", with(lookupPeer, answerPeerOp(pccUpdating, pccActivated)))
+	r.writeDry(vp, "RejectVpcPeerConnection", with(lookupPeer, answerPeerOp(pccRejected, "")))
+	r.writeDry(vp, "ModifyVpcPeerConnection", with(lookupPeer, modifyPeerOp))
+	r.writeDry(vp, "DeleteVpcPeerConnection", with(lookupPeer, deletePeerOp))
 	r.read(vp, "ListVpcPeerConnections", listPeers)
-	r.read(vp, "GetVpcPeerConnectionAttribute", getPeer)
+	r.read(vp, "GetVpcPeerConnectionAttribute", with(lookupPeer, rendered))
 
 	r.block(kindVpc, kindPeer, "DependencyViolation.VpcPeer", "Specified object has dependent resources VpcPeer.")
 	r.followUp("peer.delete", func(st *store, rec *record) {
@@ -98,33 +95,16 @@ func errPeerIllegal(param string) error {
 	return newErr(400, "IllegalParam."+param, "The param of "+param+" is illegal.")
 }
 
-func errPeerNotFound() error {
-	return newErr(400, "ResourceNotFound.InstanceId", "The specified resource of InstanceId is not found.")
-}
-
 func errPeerStatus(r *record) error {
 	return errf(400, "IncorrectStatus.VpcPeer", "The status of VpcPeer [%s] is incorrect.", r.ID)
 }
 
 func lookupPeer(c *call) (*record, error) {
-	if err := c.need("InstanceId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindPeer, "", strings.TrimSpace(c.str("InstanceId")))
-	if rec == nil {
-		return nil, errPeerNotFound()
-	}
-	return rec, nil
+	return finder{kindPeer, "InstanceId", 400, "ResourceNotFound.InstanceId", "The specified resource of InstanceId is not found."}.in(c, "")
 }
 
 func checkPeerNameDesc(c *call) error {
-	if model.PeerName.Check(c.str("Name")) != nil {
-		return errPeerIllegal("Name")
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return errPeerIllegal("Description")
-	}
-	return nil
+	return nameDesc(c, "Name", model.PeerName, func(param string, _ error) error { return errPeerIllegal(param) })
 }
 
 // peerLink reads Bandwidth and LinkType, which only cross-region
@@ -313,24 +293,27 @@ func createPeerOp(c *call) (any, error) {
 	return M{"InstanceId": rec.ID}, nil
 }
 
-func acceptPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
+// answerPeerOp accepts or rejects a connection waiting for the accepting
+// account: it takes status, and then (when not "") when the settle time is
+// over.
+func answerPeerOp(status, then string) func(c *call, rec *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if c.st.status(rec) != pccAccepting {
+			return nil, errPeerStatus(rec)
+		}
+		if err := checkAccepter(c, rec); err != nil {
+			return nil, err
+		}
+		if err := c.commit(); err != nil {
+			return nil, err
+		}
+		p := pccOf(rec)
+		c.st.change(rec, func() { p.Status, p.GmtModified = status, model.FormatTime(c.now) })
+		if then != "" {
+			c.st.schedule(rec, Transition{Due: c.due(), Status: then})
+		}
+		return nil, nil
 	}
-	if c.st.status(rec) != pccAccepting {
-		return nil, errPeerStatus(rec)
-	}
-	if err := checkAccepter(c, rec); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	p := pccOf(rec)
-	c.st.change(rec, func() { p.Status, p.GmtModified = pccUpdating, model.FormatTime(c.now) })
-	c.st.schedule(rec, Transition{Due: c.due(), Status: pccActivated})
-	return nil, nil
 }
 
 // checkAccepter refuses Accept and Reject from any account but the
@@ -342,30 +325,7 @@ func checkAccepter(c *call, rec *record) error {
 	return nil
 }
 
-func rejectPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
-	if c.st.status(rec) != pccAccepting {
-		return nil, errPeerStatus(rec)
-	}
-	if err := checkAccepter(c, rec); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	p := pccOf(rec)
-	c.st.change(rec, func() { p.Status, p.GmtModified = pccRejected, model.FormatTime(c.now) })
-	return nil, nil
-}
-
-func modifyPeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyPeerOp(c *call, rec *record) (any, error) {
 	if err := checkPeerNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -377,12 +337,7 @@ func modifyPeerOp(c *call) (any, error) {
 	if p.Status != pccActivated {
 		return nil, errPeerStatus(rec)
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &p.Name)
-		setIf(c, "Description", &p.Description)
+	if err := commitEdit(c, rec, edits{"Name": &p.Name, "Description": &p.Description}, func() {
 		if bandwidth != 0 {
 			p.Bandwidth = int64(bandwidth)
 		}
@@ -390,16 +345,14 @@ func modifyPeerOp(c *call) (any, error) {
 			p.LinkType = linkType
 		}
 		p.Status, p.GmtModified = pccUpdating, model.FormatTime(c.now)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	c.st.schedule(rec, Transition{Due: c.due(), Status: pccActivated})
 	return nil, nil
 }
 
-func deletePeerOp(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
+func deletePeerOp(c *call, rec *record) (any, error) {
 	force, _, err := c.boolParam("Force")
 	if err != nil {
 		return nil, err
@@ -411,12 +364,7 @@ func deletePeerOp(c *call) (any, error) {
 	if !force && c.st.count(kindRouteEntry, "nexthop", rec.ID) > 0 {
 		return nil, newErr(400, "OperationDenied.RouteEntryExist", "The operation is not allowed because of existing routeEntry point to VpcPeer.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, pccDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "peer.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, pccDeleting, "peer.delete")
 }
 
 // peerVpcFilter reads ListVpcPeerConnections' VpcId: a JSON array (the
@@ -495,14 +443,6 @@ func listPeers(c *call) (any, error) {
 		token = seqToken(recs[len(recs)-1])
 	}
 	return M{"VpcPeerConnects": c.st.renderAll(recs), "NextToken": token, "MaxResults": max, "TotalCount": total}, nil
-}
-
-func getPeer(c *call) (any, error) {
-	rec, err := lookupPeer(c)
-	if err != nil {
-		return nil, err
-	}
-	return c.st.render(rec), nil
 }
 
 // peerName builds a demo connection's name from its VPCs' names.

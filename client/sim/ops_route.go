@@ -11,15 +11,15 @@ import (
 
 func addRouteOps(r *registry) {
 	vpc := model.ProductVPC
-	r.read(vpc, "DescribeRouteTableList", describeRouteTableList)
+	r.read(vpc, "DescribeRouteTableList", describeRouteTableList.op)
 	r.write(vpc, "CreateRouteTable", createRouteTableOp)
-	r.write(vpc, "DeleteRouteTable", deleteRouteTableOp)
-	r.write(vpc, "ModifyRouteTableAttributes", modifyRouteTableAttributes)
+	r.write(vpc, "DeleteRouteTable", on(lookupTable, deleteRouteTableOp))
+	r.write(vpc, "ModifyRouteTableAttributes", on(lookupTable, modifyRouteTableAttributes))
 	r.write(vpc, "AssociateRouteTable", associateRouteTable)
 	r.write(vpc, "UnassociateRouteTable", unassociateRouteTable)
 	r.write(vpc, "CreateRouteEntry", createRouteEntryOp)
 	r.write(vpc, "DeleteRouteEntry", deleteRouteEntryOp)
-	r.read(vpc, "DescribeRouteEntryList", describeRouteEntryList)
+	r.read(vpc, "DescribeRouteEntryList", on(lookupTable, describeRouteEntryList))
 	r.followUp("rt.delete", func(st *store, rec *record) {
 		for _, e := range st.children(kindRouteEntry, "rt", rec.ID) {
 			st.remove(e)
@@ -55,14 +55,7 @@ func errEntryStatus() error {
 
 // lookupTable finds RouteTableId in region ("" = any region).
 func lookupTable(c *call, region string) (*record, error) {
-	if err := c.need("RouteTableId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindRouteTable, region, strings.TrimSpace(c.str("RouteTableId")))
-	if rec == nil {
-		return nil, errTableNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindRouteTable, "RouteTableId", region, "InvalidRouteTableId.NotFound", "Specified route table does not exist.")
 }
 
 func checkRouteTableNameDesc(c *call) error {
@@ -70,69 +63,34 @@ func checkRouteTableNameDesc(c *call) error {
 		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
 }
 
-func describeRouteTableList(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	tags, err := c.tags()
-	if err != nil {
-		return nil, err
-	}
-	routerType := c.str("RouterType")
-	if routerType != "" && routerType != "VRouter" && routerType != "VBR" {
-		return nil, errInvalidParam("RouterType")
-	}
-	id, vpcID, routerID := c.str("RouteTableId"), c.str("VpcId"), c.str("RouterId")
-	var ix *ordIndex
-	var fs []func(*record) bool
-	switch {
-	case id != "":
-		ix = byIDs(c.st, kindRouteTable, region, []string{id})
-		if vpcID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).VpcId == vpcID })
+var describeRouteTableList = listSpec{
+	Kind: kindRouteTable, Wrapper: "RouterTableList", Item: "RouterTableListType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		tags, err := c.tags()
+		if err != nil {
+			return nil, err
 		}
-		if routerID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
-		}
-	case vpcID != "":
-		ix = c.st.index(kindRouteTable, "vpc", vpcID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-		if routerID != "" {
-			fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
-		}
-	case routerID != "":
-		ix = c.st.index(kindRouteTable, "router", routerID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	default:
-		ix = c.st.inRegion(kindRouteTable, region)
-	}
-	if routerType == "" {
 		// Seed 003 §8.2: RouterType defaults to VRouter (and VpcId sets it
 		// to VRouter); a VBR's tables are listed only with RouterType=VBR.
-		routerType = "VRouter"
-	}
-	fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
-	if name := c.str("RouteTableName"); name != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouteTableName == name })
-	}
-	if typ := c.str("RouteTableType"); typ != "" {
-		fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).ResourceGroupId == rg })
-	}
-	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(rtOf(r).Tags, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	body := paged("RouterTableList", "RouterTableListType", c.st.renderAll(recs), total, num, size)
-	body["Code"], body["Message"], body["Success"] = "200", "successful", true
-	return body, nil
+		routerType, err := oneOfParam(c, "RouterType", "VRouter", "VRouter", "VBR")
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{func(r *record) bool { return rtOf(r).RouterType == routerType }}
+		if typ := c.str("RouteTableType"); typ != "" {
+			fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
+		}
+		if len(tags.Tag) > 0 {
+			fs = append(fs, func(r *record) bool { return matchTags(rtOf(r).Tags, tags) })
+		}
+		return fs, nil
+	},
+	Narrow: []narrow{{"RouteTableId", byID}, {"VpcId", "vpc"}, {"RouterId", "router"}},
+	Fields: fieldsOf(rtOf, "VpcId", "RouterId", "RouteTableName", "ResourceGroupId"),
+	Answer: func(body M) M {
+		body["Code"], body["Message"], body["Success"] = "200", "successful", true
+		return body
+	},
 }
 
 func createRouteTableOp(c *call) (any, error) {
@@ -171,15 +129,7 @@ func errTableStatus() error {
 	return newErr(400, "IncorrectRouteTableStatus", "The current route table status does not support this operation.")
 }
 
-func deleteRouteTableOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	if rtOf(rt).RouteTableType == "System" {
 		return nil, newErr(400, "OperationDenied", "Specified operation is denied as route table type is system.")
 	}
@@ -197,35 +147,15 @@ func deleteRouteTableOp(c *call) (any, error) {
 	if c.st.count(kindRouteEntry, "custom", rt.ID) > 0 {
 		return nil, newErr(400, "DependencyViolation.RouteEntry", "Specified object has dependent resources")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rt, stDeleting)
-	c.st.schedule(rt, Transition{Due: c.due(), Then: "rt.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rt, stDeleting, "rt.delete")
 }
 
-func modifyRouteTableAttributes(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
 	if err := checkRouteTableNameDesc(c); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	v := rtOf(rt)
-	c.st.change(rt, func() {
-		setIf(c, "RouteTableName", &v.RouteTableName)
-		setIf(c, "Description", &v.Description)
-	})
-	return nil, nil
+	return nil, commitEdit(c, rt, edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}, nil)
 }
 
 // tableAndVSwitch reads RouteTableId and VSwitchId for (un)association.
@@ -376,10 +306,7 @@ func hopMatches(st *store, target *record, typ, vpcID string) bool {
 }
 
 func createRouteEntryOp(c *call) (any, error) {
-	if err := c.need("RegionId", "RouteTableId", "DestinationCidrBlock"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "RouteTableId", "DestinationCidrBlock")
 	if err != nil {
 		return nil, err
 	}
@@ -496,12 +423,7 @@ func deleteRouteEntryOp(c *call) (any, error) {
 	if unstableEntryIn(c.st, rt) {
 		return nil, errEntryStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(e, stDeleting)
-	c.st.schedule(e, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, e, stDeleting, "")
 }
 
 func hasHop(e *model.RouteEntry, id string) bool {
@@ -513,15 +435,7 @@ func hasHop(e *model.RouteEntry, id string) bool {
 	return false
 }
 
-func describeRouteEntryList(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rt, err := lookupTable(c, region)
-	if err != nil {
-		return nil, err
-	}
+func describeRouteEntryList(c *call, rt *record) (any, error) {
 	max, err := c.intParam("MaxResult", 10, 1, 100)
 	if err != nil {
 		return nil, err

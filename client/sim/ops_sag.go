@@ -28,19 +28,15 @@ const sagFlowLogsPerRegion = 10
 func sagOf(r *record) *model.SagFlowLog { return r.Value.(*model.SagFlowLog) }
 
 func addSagFlowLog(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindSagFlowLog, Prefix: "fl-", New: model.NewOf[model.SagFlowLog](),
-		ID:        model.Field(func(f *model.SagFlowLog) string { return f.FlowLogId }),
-		Status:    model.Field(func(f *model.SagFlowLog) string { return f.Status }),
-		SetStatus: func(v any, s string) { v.(*model.SagFlowLog).Status = s },
-	})
+	r.kind(kindOf(kindSagFlowLog, "fl-", func(f *model.SagFlowLog) string { return f.FlowLogId },
+		func(f *model.SagFlowLog) *string { return &f.Status }, kindSpec{}))
 	sag := model.ProductSmartag
 	r.write(sag, "CreateFlowLog", createSagFlowLogOp)
-	r.write(sag, "ModifyFlowLogAttribute", modifySagFlowLogOp)
-	r.write(sag, "DeleteFlowLog", deleteSagFlowLogOp)
+	r.write(sag, "ModifyFlowLogAttribute", with(lookupSagFlowLog, modifySagFlowLogOp))
+	r.write(sag, "DeleteFlowLog", with(lookupSagFlowLog, deleteSagFlowLogOp))
 	r.write(sag, "ActiveFlowLog", switchSagFlowLog(flActive))
 	r.write(sag, "DeactiveFlowLog", switchSagFlowLog(flInactive))
-	r.read(sag, "DescribeFlowLogs", describeSagFlowLogs)
+	r.read(sag, "DescribeFlowLogs", describeSagFlowLogs.op)
 }
 
 func sagMissing(param string) error {
@@ -174,15 +170,7 @@ func usesSLS(outputType string) bool { return outputType == "sls" || outputType 
 
 func usesNetflow(outputType string) bool { return outputType == "netflow" || outputType == "all" }
 
-func checkSagNameDesc(c *call) error {
-	if err := model.DefaultName.Check(c.str("Name")); err != nil {
-		return errInvalidParamMsg("Name", err.Error())
-	}
-	if err := model.CheckDescription(c.str("Description")); err != nil {
-		return errInvalidParamMsg("Description", err.Error())
-	}
-	return nil
-}
+func checkSagNameDesc(c *call) error { return nameDesc(c, "Name", model.DefaultName, invalidParamWhy) }
 
 func createSagFlowLogOp(c *call) (any, error) {
 	region, err := sagRegion(c)
@@ -212,11 +200,7 @@ func createSagFlowLogOp(c *call) (any, error) {
 	return M{"FlowLogId": f.FlowLogId, "ResourceGroupId": f.ResourceGroupId}, nil
 }
 
-func modifySagFlowLogOp(c *call) (any, error) {
-	rec, err := lookupSagFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func modifySagFlowLogOp(c *call, rec *record) (any, error) {
 	if err := checkSagNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -233,11 +217,7 @@ func modifySagFlowLogOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteSagFlowLogOp(c *call) (any, error) {
-	rec, err := lookupSagFlowLog(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteSagFlowLogOp(c *call, rec *record) (any, error) {
 	if sagOf(rec).TotalSagNum > 0 {
 		return nil, newErr(400, "DependencyViolation.FlowLog", "This FlowLog instance is bound to an SAG instance.")
 	}
@@ -267,41 +247,17 @@ func switchSagFlowLog(to string) func(*call) (any, error) {
 	}
 }
 
-func describeSagFlowLogs(c *call) (any, error) {
-	region, err := sagRegion(c)
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindSagFlowLog, region)
-	var fs []func(*record) bool
-	if id := c.str("FlowLogId"); id != "" {
-		ix = byIDs(c.st, kindSagFlowLog, region, []string{id})
-	}
-	if t := c.str("OutputType"); t != "" {
-		if t != "sls" && t != "netflow" && t != "all" {
+var describeSagFlowLogs = listSpec{
+	Kind: kindSagFlowLog, Wrapper: "FlowLogs", Item: "FlowLogSetType", Region: sagRegion,
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		if t := c.str("OutputType"); t != "" && t != "sls" && t != "netflow" && t != "all" {
 			return nil, sagIllegal("OutputType")
 		}
-		fs = append(fs, func(r *record) bool { return sagOf(r).OutputType == t })
-	}
-	if s := c.str("Status"); s != "" {
-		if s != flActive && s != flInactive {
+		if s := c.str("Status"); s != "" && s != flActive && s != flInactive {
 			return nil, newErr(400, "IllegalParam.Status", "The specified Status parameter is invalid.")
 		}
-		fs = append(fs, func(r *record) bool { return sagOf(r).Status == s })
-	}
-	if name := c.str("FlowLogName"); name != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).Name == name })
-	}
-	if d := c.str("Description"); d != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).Description == d })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return sagOf(r).ResourceGroupId == rg })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("FlowLogs", "FlowLogSetType", c.st.renderAll(recs), total, num, size), nil
+		return nil, nil
+	},
+	Narrow: []narrow{{"FlowLogId", byID}},
+	Fields: fieldsOf(sagOf, "OutputType", "Status", "FlowLogName=Name", "Description", "ResourceGroupId"),
 }

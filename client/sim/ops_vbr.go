@@ -51,22 +51,19 @@ type vbrRec struct {
 func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindVbr, Prefix: "vbr-", New: model.NewOf[vbrRec](),
-		ID:        model.Field(func(v *vbrRec) string { return v.VbrId }),
-		Status:    model.Field(func(v *vbrRec) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*vbrRec).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
-		Render:    renderVbr,
-	})
+	r.kind(kindOf(kindVbr, "vbr-", func(v *vbrRec) string { return v.VbrId },
+		func(v *vbrRec) *string { return &v.Status }, kindSpec{
+			Refs:   func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
+			Render: renderVbr,
+		}))
 	vpc := model.ProductVPC
-	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections)
+	r.read(vpc, "DescribePhysicalConnections", describePhysicalConnections.op)
 	r.write(vpc, "CreateVirtualBorderRouter", createVbrOp)
-	r.write(vpc, "ModifyVirtualBorderRouterAttribute", modifyVbrOp)
-	r.write(vpc, "TerminateVirtualBorderRouter", terminateVbrOp)
-	r.write(vpc, "RecoverVirtualBorderRouter", recoverVbrOp)
-	r.write(vpc, "DeleteVirtualBorderRouter", deleteVbrOp)
-	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs)
+	r.write(vpc, "ModifyVirtualBorderRouterAttribute", on(lookupVbrToModify, modifyVbrOp))
+	r.write(vpc, "TerminateVirtualBorderRouter", on(lookupVbrToSwitch, terminateVbrOp))
+	r.write(vpc, "RecoverVirtualBorderRouter", on(lookupVbrToSwitch, recoverVbrOp))
+	r.write(vpc, "DeleteVirtualBorderRouter", on(lookupVbrToDelete, deleteVbrOp))
+	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs.op)
 	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC)
 
 	r.followUp("vbr.delete", func(st *store, rec *record) {
@@ -169,37 +166,17 @@ func hasTags(have, want []model.Tag) bool {
 
 // ---- physical connections ----
 
-func describePhysicalConnections(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := edgeFilters(c, edgeFilterKeys{
-		"PhysicalConnectionId": func(r *record) string { return r.ID },
-		"AccessPointId":        func(r *record) string { return pcOf(r).AccessPointId },
-		"Type":                 func(r *record) string { return pcOf(r).Type },
-		"LineOperator":         func(r *record) string { return pcOf(r).LineOperator },
-		"Spec":                 func(r *record) string { return pcOf(r).Spec },
-		"Status":               func(r *record) string { return pcOf(r).Status },
-		"Name":                 func(r *record) string { return pcOf(r).Name },
-		"ProductType":          func(r *record) string { return pcOf(r).ProductType },
-	})
-	if err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kindPC, region).page(keep, (num-1)*size, size)
-	return paged("PhysicalConnectionSet", "PhysicalConnectionType", c.st.renderAll(recs), total, num, size), nil
+var pcFilterKeys = edgeFilterKeys(fieldsOf(pcOf, "PhysicalConnectionId", "AccessPointId", "Type", "LineOperator",
+	"Spec", "Status", "Name", "ProductType"))
+
+var describePhysicalConnections = listSpec{
+	Kind: kindPC, Wrapper: "PhysicalConnectionSet", Item: "PhysicalConnectionType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		return keep(edgeFilters(c, pcFilterKeys))
+	},
 }
 
 // ---- VBRs ----
-
-func errVbrNotFound(status int, msg string) error {
-	return newErr(status, "InvalidVbrId.NotFound", msg)
-}
 
 func errVbrState() error {
 	return newErr(400, "InvalidOperation.OperationNotAllowedInState", "The specified VirutalBorderRouter is in invalid state.")
@@ -208,15 +185,19 @@ func errVbrState() error {
 // lookupVbr finds VbrId in region; a missing one gets the status and
 // message of the calling operation's table.
 func lookupVbr(c *call, region string, status int, msg string) (*record, error) {
-	if err := c.need("VbrId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVbr, region, strings.TrimSpace(c.str("VbrId")))
-	if rec == nil {
-		return nil, errVbrNotFound(status, msg)
-	}
-	return rec, nil
+	return vbrFinder(status, msg)(c, region)
 }
+
+func vbrFinder(status int, msg string) func(*call, string) (*record, error) {
+	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in
+}
+
+// The VBR operations' not-found answers differ.
+var (
+	lookupVbrToModify = vbrFinder(400, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToSwitch = vbrFinder(404, "The specified VirutalBorderRouter is not found.")
+	lookupVbrToDelete = vbrFinder(404, "The specified VirutalBorderRouter does not exist in our records.")
+)
 
 func checkVbrNameDesc(c *call) error {
 	return checkNameDesc(c, "Name", "InvalidName.Malformed", "The specified ?Name? is not valid.",
@@ -398,21 +379,14 @@ func vbrForeignAddressing(local, peer, mask string) error {
 	return nil
 }
 
-func modifyVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 400, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func modifyVbrOp(c *call, rec *record) (any, error) {
 	if err := checkVbrNameDesc(c); err != nil {
 		return nil, err
 	}
 	v := vbrOf(rec)
 	vlan := int(v.VlanId)
 	if c.has("VlanId") {
+		var err error
 		if vlan, err = vbrVlan(c); err != nil {
 			return nil, err
 		}
@@ -443,28 +417,13 @@ func modifyVbrOp(c *call) (any, error) {
 	if vlan != int(v.VlanId) && vlanHolder(c.st, v.PhysicalConnectionId, vlan, rec, c.now) != nil {
 		return nil, newErr(400, "InvalidVlanId.Used", "The specified VlanId has been used.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &v.Name)
-		setIf(c, "Description", &v.Description)
-		setIf(c, "CircuitCode", &v.CircuitCode)
+	return nil, commitEdit(c, rec, edits{"Name": &v.Name, "Description": &v.Description, "CircuitCode": &v.CircuitCode}, func() {
 		v.VlanId = model.FlexInt(vlan)
 		v.LocalGatewayIp, v.PeerGatewayIp, v.PeeringSubnetMask = local, peer, mask
 	})
-	return nil, nil
 }
 
-func terminateVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func terminateVbrOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != vbrActive {
 		return nil, errVbrState()
 	}
@@ -477,15 +436,7 @@ func terminateVbrOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func recoverVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter is not found.")
-	if err != nil {
-		return nil, err
-	}
+func recoverVbrOp(c *call, rec *record) (any, error) {
 	v := vbrOf(rec)
 	if v.Status != vbrTerminated {
 		return nil, errVbrState()
@@ -505,15 +456,7 @@ func recoverVbrOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteVbrOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVbr(c, region, 404, "The specified VirutalBorderRouter does not exist in our records.")
-	if err != nil {
-		return nil, err
-	}
+func deleteVbrOp(c *call, rec *record) (any, error) {
 	switch c.st.status(rec) {
 	case vbrUnconfirmed, vbrActive, vbrTerminated:
 	default:
@@ -522,66 +465,43 @@ func deleteVbrOp(c *call) (any, error) {
 	if err := c.blocked(kindVbr, rec.ID); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, vbrDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "vbr.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, vbrDeleting, "vbr.delete")
 }
 
 // vbrFilterKeys are the Filter.N.Key values of the two VBR lists.
-func vbrFilterKeys() edgeFilterKeys {
-	return edgeFilterKeys{
-		"VbrId":                func(r *record) string { return r.ID },
-		"Status":               func(r *record) string { return vbrOf(r).Status },
-		"Name":                 func(r *record) string { return vbrOf(r).Name },
-		"PhysicalConnectionId": func(r *record) string { return vbrOf(r).PhysicalConnectionId },
-		"AccessPointId":        func(r *record) string { return vbrOf(r).AccessPointId },
-		"VlanId":               func(r *record) string { return strconv.FormatInt(int64(vbrOf(r).VlanId), 10) },
-		"VlanInterfaceId":      func(r *record) string { return vbrOf(r).VlanInterfaceId },
-		"CircuitCode":          func(r *record) string { return vbrOf(r).CircuitCode },
-		"LocalGatewayIp":       func(r *record) string { return vbrOf(r).LocalGatewayIp },
-		"PeerGatewayIp":        func(r *record) string { return vbrOf(r).PeerGatewayIp },
-		"EccId":                func(r *record) string { return vbrOf(r).EccId },
-	}
-}
+var vbrFilterKeys = func() edgeFilterKeys {
+	keys := fieldsOf(vbrOf, "VbrId", "Status", "Name", "PhysicalConnectionId", "AccessPointId", "VlanInterfaceId",
+		"CircuitCode", "LocalGatewayIp", "PeerGatewayIp", "EccId")
+	keys["VlanId"] = func(r *record) string { return strconv.FormatInt(int64(vbrOf(r).VlanId), 10) }
+	return edgeFilterKeys(keys)
+}()
 
 // describeVbrs lists the region's VBRs. VBRs created for other accounts on
 // this account's physical connections are listed unless
 // IncludeCrossAccountVbr=false, so a VBR just created for another account
 // does not vanish from the console.
-func describeVbrs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := edgeFilters(c, vbrFilterKeys())
-	if err != nil {
-		return nil, err
-	}
-	cross, set, err := c.boolParam("IncludeCrossAccountVbr")
-	if err != nil {
-		return nil, err
-	}
-	fs := []func(*record) bool{keep}
-	if set && !cross {
-		fs = append(fs, func(r *record) bool { return vbrOf(r).OwnerUid == AccountUID })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vbrOf(r).ResourceGroupId == rg })
-	}
-	if tags, err := edgeTags(c, "Tags"); err != nil {
-		return nil, err
-	} else if len(tags) > 0 {
-		fs = append(fs, func(r *record) bool { return hasTags(vbrOf(r).Tags.Tags, tags) })
-	}
-	recs, total := c.st.inRegion(kindVbr, region).page(filters(fs...), (num-1)*size, size)
-	return paged("VirtualBorderRouterSet", "VirtualBorderRouterType", c.st.renderAll(recs), total, num, size), nil
+var describeVbrs = listSpec{
+	Kind: kindVbr, Wrapper: "VirtualBorderRouterSet", Item: "VirtualBorderRouterType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		keep, err := edgeFilters(c, vbrFilterKeys)
+		if err != nil {
+			return nil, err
+		}
+		cross, set, err := c.boolParam("IncludeCrossAccountVbr")
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{keep}
+		if set && !cross {
+			fs = append(fs, func(r *record) bool { return vbrOf(r).OwnerUid == AccountUID })
+		}
+		tags, err := edgeTags(c, "Tags")
+		if len(tags) > 0 {
+			fs = append(fs, func(r *record) bool { return hasTags(vbrOf(r).Tags.Tags, tags) })
+		}
+		return fs, err
+	},
+	Fields: fields{"ResourceGroupId": func(r *record) string { return vbrOf(r).ResourceGroupId }},
 }
 
 // vbrForPC is an item of DescribeVirtualBorderRoutersForPhysicalConnection.
@@ -618,7 +538,7 @@ func describeVbrsForPC(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	keep, err := edgeFilters(c, vbrFilterKeys())
+	keep, err := edgeFilters(c, vbrFilterKeys)
 	if err != nil {
 		return nil, err
 	}

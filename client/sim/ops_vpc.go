@@ -15,16 +15,16 @@ func addVPC(r *registry) {
 	vpcKinds(r)
 	vpc := model.ProductVPC
 	r.writeDry(vpc, "CreateVpc", createVpcOp)
-	r.writeDry(vpc, "DeleteVpc", deleteVpcOp)
-	r.read(vpc, "DescribeVpcs", describeVpcs)
-	r.read(vpc, "DescribeVpcAttribute", describeVpcAttribute)
-	r.write(vpc, "ModifyVpcAttribute", modifyVpcAttribute)
+	r.writeDry(vpc, "DeleteVpc", on(lookupVpc, deleteVpcOp))
+	r.read(vpc, "DescribeVpcs", describeVpcs.op)
+	r.read(vpc, "DescribeVpcAttribute", on(lookupVpc, describeVpcAttribute))
+	r.write(vpc, "ModifyVpcAttribute", on(lookupVpc, modifyVpcAttribute))
 	r.writeDry(vpc, "CreateVSwitch", createVSwitchOp)
-	r.writeDry(vpc, "DeleteVSwitch", deleteVSwitchOp)
-	r.read(vpc, "DescribeVSwitches", describeVSwitches)
-	r.read(vpc, "DescribeVSwitchAttributes", describeVSwitchAttributes)
-	r.write(vpc, "ModifyVSwitchAttribute", modifyVSwitchAttribute)
-	r.read(vpc, "DescribeVRouters", describeVRouters)
+	r.writeDry(vpc, "DeleteVSwitch", onIn(vswRegion, lookupVSwitch("VSwitch not exist."), deleteVSwitchOp))
+	r.read(vpc, "DescribeVSwitches", describeVSwitches.op)
+	r.read(vpc, "DescribeVSwitchAttributes", onIn(vswRegion, lookupVSwitch(vswNotFound), describeVSwitchAttributes))
+	r.write(vpc, "ModifyVSwitchAttribute", onIn(vswRegion, lookupVSwitch(vswNotFound), modifyVSwitchAttribute))
+	r.read(vpc, "DescribeVRouters", describeVRouters.op)
 	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
 	addRouteOps(r)
 
@@ -52,14 +52,7 @@ func errCIDR() error { return newErr(400, "InvalidParameter", "Specified CIDR bl
 
 // lookupVpc finds VpcId in region.
 func lookupVpc(c *call, region string) (*record, error) {
-	if err := c.need("VpcId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVpc, region, strings.TrimSpace(c.str("VpcId")))
-	if rec == nil {
-		return nil, errVpcNotFound()
-	}
-	return rec, nil
+	return lookupIn(c, kindVpc, "VpcId", region, "InvalidVpcId.NotFound", "Specified VPC does not exist.")
 }
 
 func vpcOf(r *record) *model.Vpc { return r.Value.(*model.Vpc) }
@@ -155,15 +148,7 @@ func createVpcOp(c *call) (any, error) {
 	return M{"VpcId": vpc.ID, "VRouterId": vrt.ID, "RouteTableId": rt.ID, "ResourceGroupId": vpcOf(vpc).ResourceGroupId}, nil
 }
 
-func deleteVpcOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func deleteVpcOp(c *call, rec *record) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errVpcStatus()
 	}
@@ -182,12 +167,7 @@ func deleteVpcOp(c *call) (any, error) {
 	if custom > 0 {
 		return nil, newErr(400, "DependencyViolation.RouteTable", "Specified object has dependent resources RouteTable.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: "vpc.delete", Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "vpc.delete")
 }
 
 // triBool filters on an optional boolean parameter: unset keeps all.
@@ -233,57 +213,40 @@ func byIDs(st *store, kind, region string, ids []string) *ordIndex {
 	return ix
 }
 
-func describeVpcs(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
+var describeVpcs = listSpec{
+	Kind: kindVpc, Wrapper: "Vpcs", Item: "Vpc",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		fs, err := defaultAndTags(c, describeTagFilters, func(r *record) (bool, model.Tags) { return vpcOf(r).IsDefault, vpcOf(r).Tags })
+		if ids := c.str("VpcId"); err == nil && ids != "" && len(strings.Split(ids, ",")) > 20 {
+			return nil, errInvalidParam("VpcId")
+		}
+		return fs, err
+	},
+	Narrow: []narrow{{"VpcId", byIDList}},
+	Fields: fieldsOf(vpcOf, "VpcName", "ResourceGroupId"),
+}
+
+// defaultAndTags reads IsDefault and Tag.N (N up to n) and filters on them.
+func defaultAndTags(c *call, n int, of func(*record) (bool, model.Tags)) ([]func(*record) bool, error) {
 	isDefault, err := triBool(c, "IsDefault")
 	if err != nil {
 		return nil, err
 	}
-	tags, err := c.tagsUpTo(describeTagFilters)
+	tags, err := c.tagsUpTo(n)
 	if err != nil {
 		return nil, err
-	}
-	ix := c.st.inRegion(kindVpc, region)
-	if ids := c.str("VpcId"); ids != "" {
-		list := strings.Split(ids, ",")
-		if len(list) > 20 {
-			return nil, errInvalidParam("VpcId")
-		}
-		ix = byIDs(c.st, kindVpc, region, list)
 	}
 	var fs []func(*record) bool
-	if name := c.str("VpcName"); name != "" {
-		fs = append(fs, func(r *record) bool { return vpcOf(r).VpcName == name })
-	}
 	if isDefault != nil {
-		fs = append(fs, func(r *record) bool { return isDefault(vpcOf(r).IsDefault) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vpcOf(r).ResourceGroupId == rg })
+		fs = append(fs, func(r *record) bool { d, _ := of(r); return isDefault(d) })
 	}
 	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(vpcOf(r).Tags, tags) })
+		fs = append(fs, func(r *record) bool { _, t := of(r); return matchTags(t, tags) })
 	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("Vpcs", "Vpc", c.st.renderAll(recs), total, num, size), nil
+	return fs, nil
 }
 
-func describeVpcAttribute(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func describeVpcAttribute(c *call, rec *record) (any, error) {
 	attr := model.VpcAttribute{Vpc: *c.st.render(rec).(*model.Vpc)}
 	res := []model.CloudResource{
 		{ResourceType: "VSwitch", ResourceCount: c.st.count(kindVSwitch, "vpc", rec.ID)},
@@ -300,15 +263,7 @@ func describeVpcAttribute(c *call) (any, error) {
 	return &attr, nil
 }
 
-func modifyVpcAttribute(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupVpc(c, region)
-	if err != nil {
-		return nil, err
-	}
+func modifyVpcAttribute(c *call, rec *record) (any, error) {
 	if err := checkVpcNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -337,12 +292,7 @@ func modifyVpcAttribute(c *call) (any, error) {
 	if c.st.status(rec) != stAvailable {
 		return nil, errVpcStatus()
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "VpcName", &v.VpcName)
-		setIf(c, "Description", &v.Description)
+	return nil, commitEdit(c, rec, edits{"VpcName": &v.VpcName, "Description": &v.Description}, func() {
 		if cidr != "" {
 			v.CidrBlock = cidr
 		}
@@ -353,7 +303,6 @@ func modifyVpcAttribute(c *call) (any, error) {
 			v.Ipv6CidrBlock = ipv6Block(c.st)
 		}
 	})
-	return nil, nil
 }
 
 // --- VSwitches ---
@@ -361,6 +310,21 @@ func modifyVpcAttribute(c *call) (any, error) {
 func vswOf(r *record) *model.VSwitch { return r.Value.(*model.VSwitch) }
 
 func errVSwitchNotFound(msg string) error { return newErr(404, "InvalidVSwitchId.NotFound", msg) }
+
+const vswNotFound = "The specified virtual switch does not exists."
+
+func lookupVSwitch(msg string) func(*call, string) (*record, error) {
+	return finder{kindVSwitch, "VSwitchId", 404, "InvalidVSwitchId.NotFound", msg}.in
+}
+
+// vswRegion is the VSwitch operations' RegionId: optional (any region when
+// absent), read after VSwitchId.
+func vswRegion(c *call) (string, error) {
+	if err := c.need("VSwitchId"); err != nil {
+		return "", err
+	}
+	return c.optRegion()
+}
 
 func checkVSwitchNameDesc(c *call) error {
 	return checkNameDesc(c, "VSwitchName", "InvalidVSwitchName.Malformed", "Specified virtual switch name is not valid.",
@@ -399,10 +363,7 @@ func unstableEntryIn(st *store, rt *record) bool {
 }
 
 func createVSwitchOp(c *call) (any, error) {
-	if err := c.need("RegionId", "VpcId", "ZoneId", "CidrBlock"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "VpcId", "ZoneId", "CidrBlock")
 	if err != nil {
 		return nil, err
 	}
@@ -476,18 +437,7 @@ func createVSwitchOp(c *call) (any, error) {
 	return M{"VSwitchId": sw.ID}, nil
 }
 
-func deleteVSwitchOp(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("VSwitch not exist.")
-	}
+func deleteVSwitchOp(c *call, sw *record) (any, error) {
 	if c.st.status(sw) != stAvailable {
 		return nil, newErr(400, "IncorrectVSwitchStatus", "The current virtual switch status does not support this operation.")
 	}
@@ -509,72 +459,25 @@ func deleteVSwitchOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func describeVSwitches(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	isDefault, err := triBool(c, "IsDefault")
-	if err != nil {
-		return nil, err
-	}
-	tags, err := c.tags()
-	if err != nil {
-		return nil, err
-	}
-	vpcID, zone, rtID, id := c.str("VpcId"), c.str("ZoneId"), c.str("RouteTableId"), c.str("VSwitchId")
-	// Start from the narrowest index; the other filters apply on top of it.
-	var ix *ordIndex
-	var fs []func(*record) bool
-	switch {
-	case id != "":
-		sw := c.st.find(kindVSwitch, region, id)
-		if sw == nil {
+var describeVSwitches = listSpec{
+	Kind: kindVSwitch, Wrapper: "VSwitches", Item: "VSwitch",
+	Rules: func(c *call, region string) ([]func(*record) bool, error) {
+		fs, err := defaultAndTags(c, maxTags, func(r *record) (bool, model.Tags) { return vswOf(r).IsDefault, vswOf(r).Tags })
+		if err != nil {
+			return nil, err
+		}
+		if id := c.str("VSwitchId"); id != "" && c.st.find(kindVSwitch, region, id) == nil {
 			return nil, errVSwitchNotFound("VSwitch not exist.")
 		}
-		ix = &ordIndex{recs: []*record{sw}}
-	case vpcID != "":
-		ix = c.st.index(kindVSwitch, "vpc", vpcID)
-	case rtID != "":
-		ix = c.st.index(kindVSwitch, "rt", rtID)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	case zone != "":
-		ix = c.st.index(kindVSwitch, "zone", zone)
-	default:
-		ix = c.st.inRegion(kindVSwitch, region)
-	}
-	if vpcID != "" {
-		if c.st.find(kindVpc, region, vpcID) == nil {
+		if vpcID := c.str("VpcId"); vpcID != "" && c.st.find(kindVpc, region, vpcID) == nil {
 			return nil, newErr(400, "Forbidden.VpcNotFound", "Specified VPC can not found.")
 		}
-		if id != "" {
-			fs = append(fs, func(r *record) bool { return vswOf(r).VpcId == vpcID })
-		}
-	}
-	if zone != "" && (id != "" || vpcID != "" || rtID != "") {
-		fs = append(fs, func(r *record) bool { return vswOf(r).ZoneId == zone })
-	}
-	if rtID != "" && (id != "" || vpcID != "") {
-		fs = append(fs, func(r *record) bool { return vswOf(r).RouteTable.RouteTableId == rtID })
-	}
-	if name := c.str("VSwitchName"); name != "" {
-		fs = append(fs, func(r *record) bool { return vswOf(r).VSwitchName == name })
-	}
-	if isDefault != nil {
-		fs = append(fs, func(r *record) bool { return isDefault(vswOf(r).IsDefault) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return vswOf(r).ResourceGroupId == rg })
-	}
-	if len(tags.Tag) > 0 {
-		fs = append(fs, func(r *record) bool { return matchTags(vswOf(r).Tags, tags) })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("VSwitches", "VSwitch", c.st.renderAll(recs), total, num, size), nil
+		return fs, nil
+	},
+	// Start from the narrowest index; the other filters apply on top of it.
+	Narrow: []narrow{{"VSwitchId", byID}, {"VpcId", "vpc"}, {"RouteTableId", "rt"}, {"ZoneId", "zone"}},
+	Local:  []string{"vpc", "zone"},
+	Fields: fieldsOf(vswOf, "VpcId", "ZoneId", "RouteTableId=RouteTable.RouteTableId", "VSwitchName", "ResourceGroupId"),
 }
 
 // vswitchAttributes is DescribeVSwitchAttributes' body.
@@ -585,18 +488,7 @@ type vswitchAttributes struct {
 	} `json:"CloudResources"`
 }
 
-func describeVSwitchAttributes(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
-	}
+func describeVSwitchAttributes(c *call, sw *record) (any, error) {
 	out := vswitchAttributes{VSwitch: *c.st.render(sw).(*model.VSwitch)}
 	out.CloudResources.CloudResourceSetType = []model.CloudResource{}
 	if n := c.st.count(kindInstance, "vsw", sw.ID); n > 0 {
@@ -606,18 +498,7 @@ func describeVSwitchAttributes(c *call) (any, error) {
 	return &out, nil
 }
 
-func modifyVSwitchAttribute(c *call) (any, error) {
-	if err := c.need("VSwitchId"); err != nil {
-		return nil, err
-	}
-	region, err := c.optRegion()
-	if err != nil {
-		return nil, err
-	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, errVSwitchNotFound("The specified virtual switch does not exists.")
-	}
+func modifyVSwitchAttribute(c *call, sw *record) (any, error) {
 	if err := checkVSwitchNameDesc(c); err != nil {
 		return nil, err
 	}
@@ -634,36 +515,17 @@ func modifyVSwitchAttribute(c *call) (any, error) {
 		}
 		ipv6 = vswitchIPv6(vpcOf(vpc).Ipv6CidrBlock, n)
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(sw, func() {
-		setIf(c, "VSwitchName", &v.VSwitchName)
-		setIf(c, "Description", &v.Description)
+	return nil, commitEdit(c, sw, edits{"VSwitchName": &v.VSwitchName, "Description": &v.Description}, func() {
 		if ipv6 != "" {
 			v.Ipv6CidrBlock = ipv6
 		}
 	})
-	return nil, nil
 }
 
 // --- VRouters ---
 
-func describeVRouters(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kindVRouter, region)
-	if id := c.str("VRouterId"); id != "" {
-		ix = byIDs(c.st, kindVRouter, region, []string{id})
-	}
-	recs, total := ix.page(nil, (num-1)*size, size)
-	return paged("VRouters", "VRouter", c.st.renderAll(recs), total, num, size), nil
+var describeVRouters = listSpec{
+	Kind: kindVRouter, Wrapper: "VRouters", Item: "VRouter", Narrow: []narrow{{"VRouterId", byID}},
 }
 
 func modifyVRouterAttribute(c *call) (any, error) {
@@ -682,13 +544,6 @@ func modifyVRouterAttribute(c *call) (any, error) {
 		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	v := rec.Value.(*model.VRouter)
-	c.st.change(rec, func() {
-		setIf(c, "VRouterName", &v.VRouterName)
-		setIf(c, "Description", &v.Description)
-	})
-	return nil, nil
+	return nil, commitEdit(c, rec, edits{"VRouterName": &v.VRouterName, "Description": &v.Description}, nil)
 }

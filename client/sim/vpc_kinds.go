@@ -47,79 +47,58 @@ type instance struct {
 }
 
 func vpcKinds(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindVpc, Prefix: "vpc-", New: model.NewOf[model.Vpc](),
-		ID:        model.Field(func(v *model.Vpc) string { return v.VpcId }),
-		Status:    model.Field(func(v *model.Vpc) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*model.Vpc).Status = s },
-		Render: func(st *store, r *record) any {
-			v := *r.Value.(*model.Vpc)
-			v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "vpc", v.VpcId)
-			v.RouterTableIds.RouterTableIds = st.ids(kindRouteTable, "vpc", v.VpcId)
-			v.NatGatewayIds.NatGatewayIds = st.ids(kindNatGateway, "vpc", v.VpcId)
-			return &v
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindVSwitch, Prefix: "vsw-", New: model.NewOf[model.VSwitch](),
-		ID:        model.Field(func(v *model.VSwitch) string { return v.VSwitchId }),
-		Status:    model.Field(func(v *model.VSwitch) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*model.VSwitch).Status = s },
-		Refs: func(v any) []ref {
-			s := v.(*model.VSwitch)
-			return []ref{{"vpc", s.VpcId}, {"zone", s.ZoneId}, {"rt", s.RouteTable.RouteTableId}}
-		},
-		Render: func(st *store, r *record) any {
-			v := *r.Value.(*model.VSwitch)
-			v.AvailableIpAddressCount -= int64(st.count(kindInstance, "vsw", v.VSwitchId))
-			return &v
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindVRouter, Prefix: "vrt-", New: model.NewOf[model.VRouter](),
-		ID:   model.Field(func(v *model.VRouter) string { return v.VRouterId }),
-		Refs: func(v any) []ref { return []ref{{"vpc", v.(*model.VRouter).VpcId}} },
-		Render: func(st *store, r *record) any {
-			v := *r.Value.(*model.VRouter)
-			v.RouteTableIds.RouteTableId = st.ids(kindRouteTable, "router", v.VRouterId)
-			return &v
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindRouteTable, Prefix: "vtb-", New: model.NewOf[model.RouteTable](),
-		ID:        model.Field(func(v *model.RouteTable) string { return v.RouteTableId }),
-		Status:    model.Field(func(v *model.RouteTable) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*model.RouteTable).Status = s },
-		Refs: func(v any) []ref {
-			t := v.(*model.RouteTable)
-			return []ref{{"vpc", t.VpcId}, {"router", t.RouterId}}
-		},
-		Render: func(st *store, r *record) any {
-			v := *r.Value.(*model.RouteTable)
-			v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "rt", v.RouteTableId)
-			return &v
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindRouteEntry, Prefix: "rte-", New: model.NewOf[model.RouteEntry](),
-		ID:        model.Field(func(v *model.RouteEntry) string { return v.RouteEntryId }),
-		Status:    model.Field(func(v *model.RouteEntry) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*model.RouteEntry).Status = s },
-		Refs: func(v any) []ref {
-			e := v.(*model.RouteEntry)
-			refs := []ref{{"rt", e.RouteTableId}}
-			if e.Type == "Custom" {
-				// Counted for the per-table quota and DeleteVpc's check.
-				refs = append(refs, ref{"custom", e.RouteTableId})
-			}
-			for _, h := range e.NextHops.NextHop {
-				// Lets a family find the routes that point at its
-				// gateway before deleting it.
-				refs = append(refs, ref{"nexthop", h.NextHopId})
-			}
-			return refs
-		},
-	})
+	r.kind(kindOf(kindVpc, "vpc-", func(v *model.Vpc) string { return v.VpcId },
+		func(v *model.Vpc) *string { return &v.Status }, kindSpec{
+			Render: renderCopy(func(st *store, v *model.Vpc) {
+				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "vpc", v.VpcId)
+				v.RouterTableIds.RouterTableIds = st.ids(kindRouteTable, "vpc", v.VpcId)
+				v.NatGatewayIds.NatGatewayIds = st.ids(kindNatGateway, "vpc", v.VpcId)
+			}),
+		}))
+	r.kind(kindOf(kindVSwitch, "vsw-", func(v *model.VSwitch) string { return v.VSwitchId },
+		func(v *model.VSwitch) *string { return &v.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				s := v.(*model.VSwitch)
+				return []ref{{"vpc", s.VpcId}, {"zone", s.ZoneId}, {"rt", s.RouteTable.RouteTableId}}
+			},
+			Render: renderCopy(func(st *store, v *model.VSwitch) {
+				v.AvailableIpAddressCount -= int64(st.count(kindInstance, "vsw", v.VSwitchId))
+			}),
+		}))
+	r.kind(kindOf(kindVRouter, "vrt-", func(v *model.VRouter) string { return v.VRouterId },
+		nil, kindSpec{
+			Refs: func(v any) []ref { return []ref{{"vpc", v.(*model.VRouter).VpcId}} },
+			Render: renderCopy(func(st *store, v *model.VRouter) {
+				v.RouteTableIds.RouteTableId = st.ids(kindRouteTable, "router", v.VRouterId)
+			}),
+		}))
+	r.kind(kindOf(kindRouteTable, "vtb-", func(v *model.RouteTable) string { return v.RouteTableId },
+		func(v *model.RouteTable) *string { return &v.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				t := v.(*model.RouteTable)
+				return []ref{{"vpc", t.VpcId}, {"router", t.RouterId}}
+			},
+			Render: renderCopy(func(st *store, v *model.RouteTable) {
+				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "rt", v.RouteTableId)
+			}),
+		}))
+	r.kind(kindOf(kindRouteEntry, "rte-", func(v *model.RouteEntry) string { return v.RouteEntryId },
+		func(v *model.RouteEntry) *string { return &v.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				e := v.(*model.RouteEntry)
+				refs := []ref{{"rt", e.RouteTableId}}
+				if e.Type == "Custom" {
+					// Counted for the per-table quota and DeleteVpc's check.
+					refs = append(refs, ref{"custom", e.RouteTableId})
+				}
+				for _, h := range e.NextHops.NextHop {
+					// Lets a family find the routes that point at its
+					// gateway before deleting it.
+					refs = append(refs, ref{"nexthop", h.NextHopId})
+				}
+				return refs
+			},
+		}))
 	r.kind(&kindSpec{
 		Name: kindInstance, Prefix: "i-", New: func() any { return new(instance) },
 		ID:          func(v any) string { return v.(*instance).InstanceId },
