@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -24,13 +26,13 @@ import (
 // formTitle names the region a form acts in, and why when it is not the
 // pane's: "Create VSwitch in vpc-… · region cn-beijing (the selected row's
 // region)". A title that already names its region is left as it is.
-func formTitle(title string, fc *formCtx) string {
-	if fc == nil || fc.region == "" || strings.Contains(title, fc.region) {
+func formTitle(title string, fc *forms.FormCtx) string {
+	if fc == nil || fc.Region == "" || strings.Contains(title, fc.Region) {
 		return title
 	}
-	title += " · region " + fc.region
-	if fc.regionWhy != "" {
-		title += " (" + fc.regionWhy + ")"
+	title += " · region " + fc.Region
+	if fc.RegionWhy != "" {
+		title += " (" + fc.RegionWhy + ")"
 	}
 	return title
 }

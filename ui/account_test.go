@@ -21,8 +21,8 @@ func TestCreateFromAllRegionsUsesTheRowsRegion(t *testing.T) {
 	d.keys("c")
 	p := d.formPage()
 	d.waitText("Create VSwitch · region " + region + " (the selected row's region)")
-	if p.fc.region != region {
-		t.Fatalf("the form acts in %s, the selected row is in %s", p.fc.region, region)
+	if p.fc.Region != region {
+		t.Fatalf("the form acts in %s, the selected row is in %s", p.fc.Region, region)
 	}
 	if header := strings.SplitN(d.screen(), "\n", 2)[0]; !strings.Contains(header, "region "+region) {
 		t.Errorf("the header should name the form's region %s: %s", region, header)

@@ -506,8 +506,8 @@ func (a *App) headerLine(w int) string {
 	if b, ok := a.top().(*browser); ok && b.regionLabel() != "" {
 		region = b.regionLabel()
 	}
-	if f, ok := a.top().(*formPage); ok && f.fc != nil && f.fc.region != "" {
-		region = f.fc.region // the region the form acts in
+	if f, ok := a.top().(*formPage); ok && f.fc != nil && f.fc.Region != "" {
+		region = f.fc.Region // the region the form acts in
 	}
 	parts = append(parts, "region "+st.Accent.Render(region))
 	if a.opt.ReadOnly {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -1018,7 +1020,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func errorLines(err error, hint string) []string {
 	var ae *client.APIError
 	if errors.As(err, &ae) {
-		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, firstNonEmpty(ae.RequestID, "none"), ae.HTTPStatus)
+		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, forms.FirstNonEmpty(ae.RequestID, "none"), ae.HTTPStatus)
 		return []string{serverLine(first), "  " + serverLine(ae.Message) + " — " + hint}
 	}
 	return []string{"⚠ " + serverLine(err.Error()), "  " + hint}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 )
@@ -29,7 +31,7 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 
 	t.Run("VSwitch block equal to a route destination (§2.3)", func(t *testing.T) {
 		m, fc := e.prepared(t, "CreateVSwitch")
-		block := m.(*vswCreate).cidr
+		block := m.(*forms.VswCreate).Cidr
 		if block == "" {
 			t.Fatal("the form suggests no free block")
 		}
@@ -44,8 +46,8 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 		e.d.advance(time.Minute) // the route settles
 
 		m, fc = e.prepared(t, "CreateVSwitch")
-		vc := m.(*vswCreate)
-		vc.cidr = block
+		vc := m.(*forms.VswCreate)
+		vc.Cidr = block
 		var err error
 		noWrite(t, "a VSwitch on a route's destination", func() { err = m.Check(fc) })
 		if err == nil || !strings.Contains(err.Error(), "destination of a route") {
@@ -59,23 +61,23 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		vc.cidr = netip.PrefixFrom(p.Addr(), p.Bits()+1).String()
+		vc.Cidr = netip.PrefixFrom(p.Addr(), p.Bits()+1).String()
 		if err := m.Check(fc); err != nil {
-			t.Errorf("%s, inside the routed %s, is refused: %v", vc.cidr, block, err)
+			t.Errorf("%s, inside the routed %s, is refused: %v", vc.Cidr, block, err)
 		}
 	})
 
 	t.Run("CreateNatGateway description: 2-256 characters, no http(s) (§2.9)", func(t *testing.T) {
 		m, fc := e.prepared(t, "CreateNatGateway")
-		n := m.(*natCreate)
+		n := m.(*forms.NatCreate)
 		for _, good := range []string{"2nd egress", "出口网关", ""} {
-			n.desc = good
+			n.Desc = good
 			if err := m.Check(fc); err != nil {
 				t.Errorf("description %q is refused: %v", good, err)
 			}
 		}
 		for _, bad := range []string{"x", "https://egress", strings.Repeat("d", 257)} {
-			n.desc = bad
+			n.Desc = bad
 			if err := m.Check(fc); err == nil || !strings.Contains(err.Error(), "description") {
 				t.Errorf("description %q passes (err %v)", bad, err)
 			}
@@ -90,12 +92,12 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 			refuse bool
 		}{{e.vpc, true}, {e.bareVpc, false}} {
 			fc := e.fc(tc.vpc, nil)
-			m := natOps().create(fc)
-			if err := m.(preparer).Prepare(ctx, fc); err != nil {
+			m := forms.NatOps().Create(fc)
+			if err := m.(forms.Preparer).Prepare(ctx, fc); err != nil {
 				t.Fatal(err)
 			}
-			n := m.(*natCreate)
-			n.natType, n.spec = "Normal", "Small"
+			n := m.(*forms.NatCreate)
+			n.NatType, n.Spec = "Normal", "Small"
 			var err error
 			noWrite(t, "a second default route", func() { err = m.Check(fc) })
 			switch {
@@ -109,14 +111,14 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 
 	t.Run("a peering needs the accepting region (§3.3)", func(t *testing.T) {
 		m, fc := e.prepared(t, "CreateVpcPeerConnection")
-		p := m.(*peerCreate)
-		if p.acceptRegion == "" {
+		p := m.(*forms.PeerCreate)
+		if p.AcceptRegion == "" {
 			t.Fatal("the form offers no default accepting region")
 		}
 		if err := m.Check(fc); err != nil {
 			t.Fatalf("a complete peering is refused: %v", err)
 		}
-		p.acceptRegion = ""
+		p.AcceptRegion = ""
 		if err := m.Check(fc); err == nil || !strings.Contains(err.Error(), "accepting region") {
 			t.Errorf("a peering without an accepting region passes: %v", err)
 		}
@@ -124,16 +126,16 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 
 	t.Run("only an Available VPC or VSwitch can be deleted (§2.2, §2.3)", func(t *testing.T) {
 		for _, tc := range []struct {
-			ops func() kindOps
+			ops func() forms.KindOps
 			obj *model.Object
-		}{{vpcOps, e.fresh}, {vswOps, e.vsw}} {
+		}{{forms.VpcOps, e.fresh}, {forms.VswOps, e.vsw}} {
 			for _, st := range []string{"Pending", "Creating"} {
-				why := tc.ops().del.refuse(statusCopy(tc.obj, st))
+				why := tc.ops().Del.Refuse(statusCopy(tc.obj, st))
 				if !strings.Contains(why, "only an Available") {
 					t.Errorf("deleting a %s %s is not refused: %q", st, tc.obj.Kind.Singular, why)
 				}
 			}
-			if why := tc.ops().del.refuse(statusCopy(tc.obj, "Available")); why != "" {
+			if why := tc.ops().Del.Refuse(statusCopy(tc.obj, "Available")); why != "" {
 				t.Errorf("deleting an Available %s is refused: %s", tc.obj.Kind.Singular, why)
 			}
 		}
@@ -145,8 +147,8 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 			v := *o.Val().(*model.VirtualBorderRouter)
 			v.PhysicalConnectionStatus = pcStatus
 			o.Value = &v
-			m := actionNamed(vbrOps, "Recover")(e.fc(nil, o))
-			m.(*confirmAction).yes = true
+			m := actionNamed(forms.VbrOps, "Recover")(e.fc(nil, o))
+			m.(*forms.ConfirmAction).Yes = true
 			return m.Check(e.fc(nil, o))
 		}
 		for _, pc := range []string{"Terminated", "Disabled"} {
@@ -187,11 +189,11 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 		}
 		// The delete dialog says so when it opens, for both tables.
 		for _, o := range []*model.Object{e.snat, e.dnat} {
-			ops := map[string]func() kindOps{"snat": snatOps, "dnat": dnatOps}[o.Kind.Name]
-			if ops().del.precheck == nil {
+			ops := map[string]func() forms.KindOps{"snat": forms.SnatOps, "dnat": forms.DnatOps}[o.Kind.Name]
+			if ops().Del.Precheck == nil {
 				t.Fatalf("the %s delete dialog reads nothing before it opens", o.Kind.Singular)
 			}
-			why, err := ops().del.precheck(ctx, e.fc(nil, o), o)
+			why, err := ops().Del.Precheck(ctx, e.fc(nil, o), o)
 			if err != nil || !strings.Contains(why, "still Pending") {
 				t.Errorf("deleting %s while a sibling is Pending: %q, %v", o.ID, why, err)
 			}
@@ -206,8 +208,8 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 			}
 		}
 		for _, o := range []*model.Object{e.snat, e.dnat} {
-			ops := map[string]func() kindOps{"snat": snatOps, "dnat": dnatOps}[o.Kind.Name]
-			if why, err := ops().del.precheck(ctx, e.fc(nil, o), o); err != nil || why != "" {
+			ops := map[string]func() forms.KindOps{"snat": forms.SnatOps, "dnat": forms.DnatOps}[o.Kind.Name]
+			if why, err := ops().Del.Precheck(ctx, e.fc(nil, o), o); err != nil || why != "" {
 				t.Errorf("deleting %s after the table settled: %q, %v", o.ID, why, err)
 			}
 		}

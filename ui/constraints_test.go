@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -261,20 +263,20 @@ func (e *catalogEnv) resolve(t *testing.T, v string) string {
 	return v
 }
 
-func (e *catalogEnv) fc(parent, target *model.Object) *formCtx {
-	return &formCtx{host: e.d.app, client: e.d.app.opt.Client, region: catalogRegion, parent: parent, target: target}
+func (e *catalogEnv) fc(parent, target *model.Object) *forms.FormCtx {
+	return &forms.FormCtx{Host: e.d.app, Client: e.d.app.opt.Client, Region: catalogRegion, Parent: parent, Target: target}
 }
 
 // ---- fixtures: each form's mutation, built as its kindOps builds it,
 // prepared, every field valid ----
 
 type formFixture struct {
-	make  func(e *catalogEnv) (mutation, *formCtx)
-	valid func(e *catalogEnv, m mutation) // after Prepare: the fields a user must fill
+	make  func(e *catalogEnv) (forms.Mutation, *forms.FormCtx)
+	valid func(e *catalogEnv, m forms.Mutation) // after Prepare: the fields a user must fill
 }
 
-func fixtureOf(parent, target func(e *catalogEnv) *model.Object, construct func(fc *formCtx) mutation, valid func(e *catalogEnv, m mutation)) formFixture {
-	return formFixture{valid: valid, make: func(e *catalogEnv) (mutation, *formCtx) {
+func fixtureOf(parent, target func(e *catalogEnv) *model.Object, construct func(fc *forms.FormCtx) forms.Mutation, valid func(e *catalogEnv, m forms.Mutation)) formFixture {
+	return formFixture{valid: valid, make: func(e *catalogEnv) (forms.Mutation, *forms.FormCtx) {
 		var p, t *model.Object
 		if parent != nil {
 			p = parent(e)
@@ -287,105 +289,105 @@ func fixtureOf(parent, target func(e *catalogEnv) *model.Object, construct func(
 	}}
 }
 
-func actionNamed(ops func() kindOps, label string) func(fc *formCtx) mutation {
-	return func(fc *formCtx) mutation {
-		for _, it := range ops().actions(fc) {
-			if it.label == label {
-				return it.make(fc)
+func actionNamed(ops func() forms.KindOps, label string) func(fc *forms.FormCtx) forms.Mutation {
+	return func(fc *forms.FormCtx) forms.Mutation {
+		for _, it := range ops().Actions(fc) {
+			if it.Label == label {
+				return it.Make(fc)
 			}
 		}
 		panic("no action " + label)
 	}
 }
 
-func createdBy(ops func() kindOps) func(fc *formCtx) mutation {
-	return func(fc *formCtx) mutation { return ops().create(fc) }
+func createdBy(ops func() forms.KindOps) func(fc *forms.FormCtx) forms.Mutation {
+	return func(fc *forms.FormCtx) forms.Mutation { return ops().Create(fc) }
 }
-func editedBy(ops func() kindOps) func(fc *formCtx) mutation {
-	return func(fc *formCtx) mutation { return ops().edit(fc) }
+func editedBy(ops func() forms.KindOps) func(fc *forms.FormCtx) forms.Mutation {
+	return func(fc *forms.FormCtx) forms.Mutation { return ops().Edit(fc) }
 }
 
 func formFixtures() map[string]formFixture {
 	vpc := func(e *catalogEnv) *model.Object { return e.vpc }
 	return map[string]formFixture{
-		"CreateVpc":                  fixtureOf(nil, nil, createdBy(vpcOps), nil),
-		"ModifyVpcAttribute":         fixtureOf(nil, vpc, editedBy(vpcOps), nil),
-		"CreateVSwitch":              fixtureOf(vpc, nil, createdBy(vswOps), nil),
-		"ModifyVSwitchAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vsw }, editedBy(vswOps), nil),
-		"CreateRouteTable":           fixtureOf(vpc, nil, createdBy(rtOps), nil),
-		"ModifyRouteTableAttributes": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, editedBy(rtOps), nil),
-		"ModifyVRouterAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vrouter }, func(fc *formCtx) mutation { return opsFor(fc.target.Kind).edit(fc) }, nil),
-		"AssociateRouteTable":        fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, actionNamed(rtOps, "Associate with a VSwitch"), nil),
-		"UnassociateRouteTable":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, func(fc *formCtx) mutation { return newRtBind(fc, false) }, nil), // the model behind x → Unassociate from vsw-…
-		"CreateRouteEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.sysRT }, nil, createdBy(routeOps), func(e *catalogEnv, m mutation) {
-			m.(*routeCreate).dest = "192.168.77.0/24"
+		"CreateVpc":                  fixtureOf(nil, nil, createdBy(forms.VpcOps), nil),
+		"ModifyVpcAttribute":         fixtureOf(nil, vpc, editedBy(forms.VpcOps), nil),
+		"CreateVSwitch":              fixtureOf(vpc, nil, createdBy(forms.VswOps), nil),
+		"ModifyVSwitchAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vsw }, editedBy(forms.VswOps), nil),
+		"CreateRouteTable":           fixtureOf(vpc, nil, createdBy(forms.RtOps), nil),
+		"ModifyRouteTableAttributes": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, editedBy(forms.RtOps), nil),
+		"ModifyVRouterAttribute":     fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vrouter }, func(fc *forms.FormCtx) forms.Mutation { return forms.OpsFor(fc.Target.Kind).Edit(fc) }, nil),
+		"AssociateRouteTable":        fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, actionNamed(forms.RtOps, "Associate with a VSwitch"), nil),
+		"UnassociateRouteTable":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.customRT }, func(fc *forms.FormCtx) forms.Mutation { return forms.NewRtBind(fc, false) }, nil), // the model behind x → Unassociate from vsw-…
+		"CreateRouteEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.sysRT }, nil, createdBy(forms.RouteOps), func(e *catalogEnv, m forms.Mutation) {
+			m.(*forms.RouteCreate).Dest = "192.168.77.0/24"
 		}),
-		"CreateNatGateway":          fixtureOf(func(e *catalogEnv) *model.Object { return e.bareVpc }, nil, createdBy(natOps), nil),
-		"ModifyNatGatewayAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.nat }, editedBy(natOps), nil),
-		"ModifyNatGatewaySpec": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.normalNat }, actionNamed(natOps, "Change spec"), func(e *catalogEnv, m mutation) {
-			s := m.(*natSpec)
-			s.spec = map[bool]string{true: "Small", false: "Large"}[s.current == "Large"]
+		"CreateNatGateway":          fixtureOf(func(e *catalogEnv) *model.Object { return e.bareVpc }, nil, createdBy(forms.NatOps), nil),
+		"ModifyNatGatewayAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.nat }, editedBy(forms.NatOps), nil),
+		"ModifyNatGatewaySpec": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.normalNat }, actionNamed(forms.NatOps, "Change spec"), func(e *catalogEnv, m forms.Mutation) {
+			s := m.(*forms.NatSpec)
+			s.Spec = map[bool]string{true: "Small", false: "Large"}[s.Current == "Large"]
 		}),
-		"CreateSnatEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.nat }, nil, createdBy(snatOps), func(e *catalogEnv, m mutation) {
-			m.(*snatForm).ips = []string{e.vars["snatIP"]}
+		"CreateSnatEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.nat }, nil, createdBy(forms.SnatOps), func(e *catalogEnv, m forms.Mutation) {
+			m.(*forms.SnatForm).Ips = []string{e.vars["snatIP"]}
 		}),
-		"ModifySnatEntry": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.snat }, editedBy(snatOps), nil),
-		"CreateForwardEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.nat }, nil, createdBy(dnatOps), func(e *catalogEnv, m mutation) {
-			f := m.(*dnatForm)
-			f.extPort, f.intIP, f.intPort = "18443", "10.0.1.99", "18443"
+		"ModifySnatEntry": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.snat }, editedBy(forms.SnatOps), nil),
+		"CreateForwardEntry": fixtureOf(func(e *catalogEnv) *model.Object { return e.nat }, nil, createdBy(forms.DnatOps), func(e *catalogEnv, m forms.Mutation) {
+			f := m.(*forms.DnatForm)
+			f.ExtPort, f.IntIP, f.IntPort = "18443", "10.0.1.99", "18443"
 		}),
-		"ModifyForwardEntry":             fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.dnat }, editedBy(dnatOps), nil),
-		"AllocateEipAddress":             fixtureOf(nil, nil, createdBy(eipOps), nil),
-		"ModifyEipAddressAttribute":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.eip }, editedBy(eipOps), nil),
-		"AssociateEipAddress":            fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.eip }, actionNamed(eipOps, "Associate"), nil),
-		"CreateVpnGateway":               fixtureOf(vpc, nil, createdBy(vpnOps), nil),
-		"ModifyVpnGatewayAttribute":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vpn }, editedBy(vpnOps), nil),
-		"CreateCustomerGateway":          fixtureOf(nil, nil, createdBy(cgwOps), func(e *catalogEnv, m mutation) { m.(*cgwForm).ip = "203.0.113.77" }),
-		"ModifyCustomerGatewayAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.cgw }, editedBy(cgwOps), nil),
-		"CreateVpnConnection": fixtureOf(func(e *catalogEnv) *model.Object { return e.vpn }, nil, createdBy(ipsecOps), func(e *catalogEnv, m mutation) {
-			f := m.(*ipsecForm)
-			f.local, f.remote = "10.0.0.0/16", "172.20.0.0/16"
+		"ModifyForwardEntry":             fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.dnat }, editedBy(forms.DnatOps), nil),
+		"AllocateEipAddress":             fixtureOf(nil, nil, createdBy(forms.EipOps), nil),
+		"ModifyEipAddressAttribute":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.eip }, editedBy(forms.EipOps), nil),
+		"AssociateEipAddress":            fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.eip }, actionNamed(forms.EipOps, "Associate"), nil),
+		"CreateVpnGateway":               fixtureOf(vpc, nil, createdBy(forms.VpnOps), nil),
+		"ModifyVpnGatewayAttribute":      fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vpn }, editedBy(forms.VpnOps), nil),
+		"CreateCustomerGateway":          fixtureOf(nil, nil, createdBy(forms.CgwOps), func(e *catalogEnv, m forms.Mutation) { m.(*forms.CgwForm).Ip = "203.0.113.77" }),
+		"ModifyCustomerGatewayAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.cgw }, editedBy(forms.CgwOps), nil),
+		"CreateVpnConnection": fixtureOf(func(e *catalogEnv) *model.Object { return e.vpn }, nil, createdBy(forms.IpsecOps), func(e *catalogEnv, m forms.Mutation) {
+			f := m.(*forms.IpsecForm)
+			f.Local, f.Remote = "10.0.0.0/16", "172.20.0.0/16"
 		}),
-		"ModifyVpnConnectionAttribute":       fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.ipsec }, editedBy(ipsecOps), nil),
-		"ModifyVirtualBorderRouterAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vbr }, editedBy(vbrOps), nil),
-		"CreateBgpGroup": fixtureOf(func(e *catalogEnv) *model.Object { return e.vbr }, nil, createdBy(bgpGroupOps), func(e *catalogEnv, m mutation) {
-			m.(*bgpGroupForm).peerAsn = "65001"
+		"ModifyVpnConnectionAttribute":       fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.ipsec }, editedBy(forms.IpsecOps), nil),
+		"ModifyVirtualBorderRouterAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.vbr }, editedBy(forms.VbrOps), nil),
+		"CreateBgpGroup": fixtureOf(func(e *catalogEnv) *model.Object { return e.vbr }, nil, createdBy(forms.BgpGroupOps), func(e *catalogEnv, m forms.Mutation) {
+			m.(*forms.BgpGroupForm).PeerAsn = "65001"
 		}),
-		"ModifyBgpGroupAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.bgp }, editedBy(bgpGroupOps), nil),
-		"CreateBgpPeer": fixtureOf(func(e *catalogEnv) *model.Object { return e.bgp }, nil, createdBy(bgpPeerOps), func(e *catalogEnv, m mutation) {
-			m.(*bgpPeerForm).peerIP = "10.254.0.4"
+		"ModifyBgpGroupAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.bgp }, editedBy(forms.BgpGroupOps), nil),
+		"CreateBgpPeer": fixtureOf(func(e *catalogEnv) *model.Object { return e.bgp }, nil, createdBy(forms.BgpPeerOps), func(e *catalogEnv, m forms.Mutation) {
+			m.(*forms.BgpPeerForm).PeerIP = "10.254.0.4"
 		}),
-		"ModifyBgpPeerAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.bgpPeer }, editedBy(bgpPeerOps), nil),
-		"AddBgpNetwork": fixtureOf(func(e *catalogEnv) *model.Object { return e.vbr }, nil, createdBy(bgpNetOps), func(e *catalogEnv, m mutation) {
-			m.(*bgpNetCreate).cidr = "10.0.0.0/16"
+		"ModifyBgpPeerAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.bgpPeer }, editedBy(forms.BgpPeerOps), nil),
+		"AddBgpNetwork": fixtureOf(func(e *catalogEnv) *model.Object { return e.vbr }, nil, createdBy(forms.BgpNetOps), func(e *catalogEnv, m forms.Mutation) {
+			m.(*forms.BgpNetCreate).Cidr = "10.0.0.0/16"
 		}),
-		"CreateFlowLog": fixtureOf(vpc, nil, createdBy(vpcFlowLogOps), func(e *catalogEnv, m mutation) {
-			f := m.(*vpcFlowLogCreate)
-			f.project, f.logstore = "flowlog-project", "flows"
+		"CreateFlowLog": fixtureOf(vpc, nil, createdBy(forms.VpcFlowLogOps), func(e *catalogEnv, m forms.Mutation) {
+			f := m.(*forms.VpcFlowLogCreate)
+			f.Project, f.Logstore = "flowlog-project", "flows"
 		}),
-		"ModifyFlowLogAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.flowLog }, editedBy(vpcFlowLogOps), nil),
-		"SAG CreateFlowLog": fixtureOf(nil, nil, createdBy(sagFlowLogOps), func(e *catalogEnv, m mutation) {
-			f := m.(*sagFlowLogForm)
-			f.project, f.logstore = "sag-flows", "branch"
+		"ModifyFlowLogAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.flowLog }, editedBy(forms.VpcFlowLogOps), nil),
+		"SAG CreateFlowLog": fixtureOf(nil, nil, createdBy(forms.SagFlowLogOps), func(e *catalogEnv, m forms.Mutation) {
+			f := m.(*forms.SagFlowLogForm)
+			f.Project, f.Logstore = "sag-flows", "branch"
 		}),
-		"SAG ModifyFlowLogAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.sagFlowLog }, editedBy(sagFlowLogOps), nil),
-		"CreateVpcPeerConnection": fixtureOf(vpc, nil, createdBy(peerOps), func(e *catalogEnv, m mutation) {
-			p := m.(*peerCreate)
-			p.acceptUID, p.acceptVpc = "1210123456123456", e.vars["sharedVpc"]
+		"SAG ModifyFlowLogAttribute": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.sagFlowLog }, editedBy(forms.SagFlowLogOps), nil),
+		"CreateVpcPeerConnection": fixtureOf(vpc, nil, createdBy(forms.PeerOps), func(e *catalogEnv, m forms.Mutation) {
+			p := m.(*forms.PeerCreate)
+			p.AcceptUID, p.AcceptVpc = "1210123456123456", e.vars["sharedVpc"]
 		}),
-		"ModifyVpcPeerConnection": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.peer }, editedBy(peerOps), nil),
+		"ModifyVpcPeerConnection": fixtureOf(nil, func(e *catalogEnv) *model.Object { return e.peer }, editedBy(forms.PeerOps), nil),
 	}
 }
 
 // prepared builds op's mutation and prepares it the way the form page does.
-func (e *catalogEnv) prepared(t *testing.T, op string) (mutation, *formCtx) {
+func (e *catalogEnv) prepared(t *testing.T, op string) (forms.Mutation, *forms.FormCtx) {
 	t.Helper()
 	f, ok := formFixtures()[op]
 	if !ok {
 		t.Fatalf("no fixture for %s", op)
 	}
 	m, fc := f.make(e)
-	if p, ok := m.(preparer); ok {
+	if p, ok := m.(forms.Preparer); ok {
 		if err := p.Prepare(e.ctx, fc); err != nil {
 			t.Fatalf("%s: Prepare: %v", op, err)
 		}
@@ -402,11 +404,11 @@ func (e *catalogEnv) prepared(t *testing.T, op string) (mutation, *formCtx) {
 // whether a ✗ shows under a field.
 type verdictFn func(t *testing.T, e *catalogEnv, v string) (err error, shown bool)
 
-type fieldSetter func(m mutation, v string)
+type fieldSetter func(m forms.Mutation, v string)
 
 // setOn adapts a typed setter.
-func setOn[M mutation](f func(m M, v string)) fieldSetter {
-	return func(m mutation, v string) { f(m.(M), v) }
+func setOn[M forms.Mutation](f func(m M, v string)) fieldSetter {
+	return func(m forms.Mutation, v string) { f(m.(M), v) }
 }
 
 // viaCheck puts v in the field and asks the mutation, as the form page does
@@ -427,7 +429,7 @@ func viaCheck(op string, set fieldSetter) verdictFn {
 
 // formShowsFailure renders each group of the form the user can reach and
 // reports whether any field shows a failed check (✗).
-func formShowsFailure(m mutation, fc *formCtx) bool {
+func formShowsFailure(m forms.Mutation, fc *forms.FormCtx) bool {
 	// Laid out as on a large terminal, so no line is scrolled away.
 	f := m.Form(fc).WithWidth(200).WithHeight(200)
 	f.Init()
@@ -446,10 +448,10 @@ func formShowsFailure(m mutation, fc *formCtx) bool {
 }
 
 // viaPicker: the value can only come from the choices the form loaded.
-func viaPicker(op string, picks func(m mutation) []pick) verdictFn {
+func viaPicker(op string, picks func(m forms.Mutation) []forms.Pick) verdictFn {
 	return func(t *testing.T, e *catalogEnv, v string) (error, bool) {
 		m, _ := e.prepared(t, op)
-		if !hasValue(picks(m), v) {
+		if !forms.HasValue(picks(m), v) {
 			return fmt.Errorf("%s is not offered", v), false
 		}
 		return nil, false
@@ -458,26 +460,26 @@ func viaPicker(op string, picks func(m mutation) []pick) verdictFn {
 
 // viaGate asks a mutation built (and prepared) for the object target
 // returns for v: gates refuse before the form takes any input.
-func viaGate(construct func(fc *formCtx) mutation, target func(e *catalogEnv, v string) *model.Object, prepare bool) verdictFn {
+func viaGate(construct func(fc *forms.FormCtx) forms.Mutation, target func(e *catalogEnv, v string) *model.Object, prepare bool) verdictFn {
 	return func(t *testing.T, e *catalogEnv, v string) (error, bool) {
 		fc := e.fc(nil, target(e, v))
 		m := construct(fc)
-		if p, ok := m.(preparer); ok && prepare {
+		if p, ok := m.(forms.Preparer); ok && prepare {
 			if err := p.Prepare(e.ctx, fc); err != nil {
 				t.Fatalf("Prepare: %v", err)
 			}
 		}
-		if c, ok := m.(*confirmAction); ok {
-			c.yes = true // the user said Yes; only the gate may refuse
+		if c, ok := m.(*forms.ConfirmAction); ok {
+			c.Yes = true // the user said Yes; only the gate may refuse
 		}
 		return m.Check(fc), false
 	}
 }
 
 // viaRefusal asks the delete dialog's refusal for the object built for v.
-func viaRefusal(ops func() kindOps, target func(e *catalogEnv, v string) *model.Object) verdictFn {
+func viaRefusal(ops func() forms.KindOps, target func(e *catalogEnv, v string) *model.Object) verdictFn {
 	return func(t *testing.T, e *catalogEnv, v string) (error, bool) {
-		if why := ops().del.refuse(target(e, v)); why != "" {
+		if why := ops().Del.Refuse(target(e, v)); why != "" {
 			return errors.New(why), false
 		}
 		return nil, false
@@ -486,16 +488,16 @@ func viaRefusal(ops func() kindOps, target func(e *catalogEnv, v string) *model.
 
 // viaDependents counts what the delete dialog counts and asks whether it
 // would send the delete.
-func viaDependents(ops func() kindOps, target func(e *catalogEnv, v string) *model.Object) verdictFn {
+func viaDependents(ops func() forms.KindOps, target func(e *catalogEnv, v string) *model.Object) verdictFn {
 	return func(t *testing.T, e *catalogEnv, v string) (error, bool) {
-		o, spec := target(e, v), ops().del
+		o, spec := target(e, v), ops().Del
 		counts, err := countDependents(e.ctx, e.d.app.opt.Client, e.d.app.reg, o, spec)
 		if err != nil {
 			t.Fatalf("counting dependents of %s: %v", o.ID, err)
 		}
 		d := &deletePage{obj: o, spec: spec, dependents: counts}
 		if d.blocked() {
-			return fmt.Errorf("%s still has %s", o.ID, joinAnd(counts)), false
+			return fmt.Errorf("%s still has %s", o.ID, forms.JoinAnd(counts)), false
 		}
 		return nil, false
 	}
@@ -574,15 +576,15 @@ func catalogRowGroups() [][]catalogRow {
 
 func vpcCatalogRows() []catalogRow {
 	const cv, mv, cs, ms = "§0, §2.2 CreateVpc", "§0, §2.2 ModifyVpcAttribute", "§0, §2.3 CreateVSwitch", "§0, §2.3 ModifyVSwitchAttribute"
-	cidr := setOn(func(m *vpcCreate, v string) { m.cidrChoice, m.cidr = customCIDR, v })
+	cidr := setOn(func(m *forms.VpcCreate, v string) { m.CidrChoice, m.Cidr = forms.CustomCIDR, v })
 	// The VSwitch goes in whichever of the region's VPCs holds the block
 	// (prod-core, or the empty VPC), as the user would pick it.
-	vswCIDR := setOn(func(m *vswCreate, v string) {
-		m.cidr = v
+	vswCIDR := setOn(func(m *forms.VswCreate, v string) {
+		m.Cidr = v
 		if p, err := model.ParseCIDR(v); err == nil {
-			for _, x := range m.vpcs {
+			for _, x := range m.Vpcs {
 				if vp, err := model.ParseCIDR(x.CidrBlock); err == nil && model.Contains(vp, p) {
-					m.vpcID = x.VpcId
+					m.VpcID = x.VpcId
 				}
 			}
 		}
@@ -596,30 +598,30 @@ func vpcCatalogRows() []catalogRow {
 		formRow("CreateVSwitch", "CidrBlock", "inside the VPC's block", "§2.3 CreateVSwitch", "10.1.0.0/24", "10.0.64.0/24", vswCIDR, true),
 		formRow("CreateVSwitch", "CidrBlock", "overlaps no other VSwitch (InvalidCidrBlock.Overlapped)", "§2.3 CreateVSwitch", "10.0.1.128/25", "10.0.64.128/25", vswCIDR, true).naming("overlaps"),
 		formRow("CreateVSwitch", "CidrBlock", "the VPC's whole block only for its only VSwitch", "§2.3 CreateVSwitch", "10.0.0.0/16", "10.99.0.0/16", vswCIDR, true),
-		formRow("CreateVSwitch", "VpcId", "required", "§2.3 CreateVSwitch", "", "$vpc", setOn(func(m *vswCreate, v string) { m.vpcID = v }), false),
-		formRow("CreateVSwitch", "ZoneId", "required", "§2.3 CreateVSwitch", "", "cn-hangzhou-b", setOn(func(m *vswCreate, v string) { m.zone = v }), false),
-		formRow("CreateRouteTable", "VpcId", "required", "§2.5 CreateRouteTable", "", "$vpc", setOn(func(m *rtCreate, v string) { m.vpcID = v }), false),
+		formRow("CreateVSwitch", "VpcId", "required", "§2.3 CreateVSwitch", "", "$vpc", setOn(func(m *forms.VswCreate, v string) { m.VpcID = v }), false),
+		formRow("CreateVSwitch", "ZoneId", "required", "§2.3 CreateVSwitch", "", "cn-hangzhou-b", setOn(func(m *forms.VswCreate, v string) { m.Zone = v }), false),
+		formRow("CreateRouteTable", "VpcId", "required", "§2.5 CreateRouteTable", "", "$vpc", setOn(func(m *forms.RtCreate, v string) { m.VpcID = v }), false),
 	}
 	rows = append(rows, textCatalogRows("CreateVpc", "VpcName", cv, model.DefaultName,
-		setOn(func(m *vpcCreate, v string) { m.name = v }), setOn(func(m *vpcCreate, v string) { m.desc = v }))...)
+		setOn(func(m *forms.VpcCreate, v string) { m.Name = v }), setOn(func(m *forms.VpcCreate, v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVpcAttribute", "VpcName", mv, model.DefaultName,
-		setOn(func(m *vpcModify, v string) { m.name = v }), setOn(func(m *vpcModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.VpcModify, v string) { m.Name = v }), setOn(func(m *forms.VpcModify, v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("CreateVSwitch", "VSwitchName", cs, model.DefaultName,
-		setOn(func(m *vswCreate, v string) { m.name = v }), setOn(func(m *vswCreate, v string) { m.desc = v }))...)
+		setOn(func(m *forms.VswCreate, v string) { m.Name = v }), setOn(func(m *forms.VswCreate, v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVSwitchAttribute", "VSwitchName", ms, model.DefaultName,
-		setOn(func(m *vswModify, v string) { m.name = v }), setOn(func(m *vswModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.VswModify, v string) { m.Name = v }), setOn(func(m *forms.VswModify, v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("CreateRouteTable", "RouteTableName", "§0, §2.5 CreateRouteTable", model.DefaultName,
-		setOn(func(m *rtCreate, v string) { m.name = v }), setOn(func(m *rtCreate, v string) { m.desc = v }))...)
+		setOn(func(m *forms.RtCreate, v string) { m.Name = v }), setOn(func(m *forms.RtCreate, v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyRouteTableAttributes", "RouteTableName", "§0, §2.5 ModifyRouteTableAttributes", model.DefaultName,
-		setOn(func(m *attrEdit[client.ModifyRouteTableAttributesInput], v string) { m.name = v }), setOn(func(m *attrEdit[client.ModifyRouteTableAttributesInput], v string) { m.desc = v }))...)
+		setOn(func(m *forms.AttrEdit[client.ModifyRouteTableAttributesInput], v string) { m.Name = v }), setOn(func(m *forms.AttrEdit[client.ModifyRouteTableAttributesInput], v string) { m.Desc = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVRouterAttribute", "VRouterName", "§2.4 ModifyVRouterAttribute", model.DefaultName,
-		setOn(func(m *attrEdit[client.ModifyVRouterAttributeInput], v string) { m.name = v }), setOn(func(m *attrEdit[client.ModifyVRouterAttributeInput], v string) { m.desc = v }))...)
+		setOn(func(m *forms.AttrEdit[client.ModifyVRouterAttributeInput], v string) { m.Name = v }), setOn(func(m *forms.AttrEdit[client.ModifyVRouterAttributeInput], v string) { m.Desc = v }))...)
 	return rows
 }
 
 func routeCatalogRows() []catalogRow {
 	const ce = "§2.5 CreateRouteEntry"
-	dest := setOn(func(m *routeCreate, v string) { m.dest = v })
+	dest := setOn(func(m *forms.RouteCreate, v string) { m.Dest = v })
 	rtByType := func(e *catalogEnv, v string) *model.Object {
 		if v == "System" {
 			return e.sysRT
@@ -640,13 +642,13 @@ func routeCatalogRows() []catalogRow {
 	}
 	return []catalogRow{
 		{op: "AssociateRouteTable", param: "RouteTableId", rule: "a custom route table", section: "§2.5 AssociateRouteTable", bad: "System", good: "Custom",
-			probe: viaGate(func(fc *formCtx) mutation { return newRtBind(fc, true) }, rtByType, true)},
-		formRow("AssociateRouteTable", "VSwitchId", "required", "§2.5 AssociateRouteTable", "", "$unboundVsw", setOn(func(m *rtBind, v string) { m.vswID = v }), false),
+			probe: viaGate(func(fc *forms.FormCtx) forms.Mutation { return forms.NewRtBind(fc, true) }, rtByType, true)},
+		formRow("AssociateRouteTable", "VSwitchId", "required", "§2.5 AssociateRouteTable", "", "$unboundVsw", setOn(func(m *forms.RtBind, v string) { m.VswID = v }), false),
 		{op: "AssociateRouteTable", param: "VSwitchId", rule: "a VSwitch of the table's VPC", section: "§2.5 AssociateRouteTable", bad: "$otherVpcVsw", good: "$unboundVsw",
-			probe: viaPicker("AssociateRouteTable", func(m mutation) []pick { return m.(*rtBind).picks })},
-		formRow("UnassociateRouteTable", "VSwitchId", "required", "§2.5 UnassociateRouteTable", "", "$boundVsw", setOn(func(m *rtBind, v string) { m.vswID = v }), false),
+			probe: viaPicker("AssociateRouteTable", func(m forms.Mutation) []forms.Pick { return m.(*forms.RtBind).Picks })},
+		formRow("UnassociateRouteTable", "VSwitchId", "required", "§2.5 UnassociateRouteTable", "", "$boundVsw", setOn(func(m *forms.RtBind, v string) { m.VswID = v }), false),
 		{op: "UnassociateRouteTable", param: "VSwitchId", rule: "a VSwitch bound to the table", section: "§2.5 UnassociateRouteTable", bad: "$unboundVsw", good: "$boundVsw",
-			probe: viaPicker("UnassociateRouteTable", func(m mutation) []pick { return m.(*rtBind).picks })},
+			probe: viaPicker("UnassociateRouteTable", func(m forms.Mutation) []forms.Pick { return m.(*forms.RtBind).Picks })},
 
 		formRow("CreateRouteEntry", "DestinationCidrBlock", "required", ce, "", "192.168.77.0/24", dest, true),
 		formRow("CreateRouteEntry", "DestinationCidrBlock", "a CIDR block (InvalidCidrBlock)", ce, "192.168.77.0/33", "192.168.77.0/24", dest, true),
@@ -658,22 +660,22 @@ func routeCatalogRows() []catalogRow {
 		formRow("CreateRouteEntry", "DestinationCidrBlock", "unique in the table (InvalidCIDRBlock.Duplicate)", ce, "$existingRoute", "172.30.0.0/16", dest, true).naming("already"),
 		formRow("CreateRouteEntry", "DestinationCidrBlock", "a bare IPv4 address reads as /32", ce, "10.0.1.7", "192.168.77.7", dest, true).naming("/32"),
 		formRow("CreateRouteEntry", "NextHopType", "a documented next-hop type (InvalidNextHopType)", ce, "Router", "NatGateway",
-			setOn(func(m *routeCreate, v string) { m.hopType = v }), false),
+			setOn(func(m *forms.RouteCreate, v string) { m.HopType = v }), false),
 		formRow("CreateRouteEntry", "NextHopId", "required with NextHopType (InvalidNexthopTypeAndList.BothNull)", ce, "", "$nat",
-			setOn(func(m *routeCreate, v string) { m.hops.set(m.hopType, v) }), false),
+			setOn(func(m *forms.RouteCreate, v string) { m.Hops.Set(m.HopType, v) }), false),
 		formRow("CreateRouteEntry", "NextHopId", "required with NextHopType (typed next hops)", ce, "", "i-bp1constraints",
-			setOn(func(m *routeCreate, v string) { m.hopType = "Instance"; m.hops.set("Instance", v) }), true),
+			setOn(func(m *forms.RouteCreate, v string) { m.HopType = "Instance"; m.Hops.Set("Instance", v) }), true),
 		{op: "CreateRouteEntry", param: "NextHopId", rule: "a next hop in the table's VPC", section: ce, bad: "$otherNat", good: "$nat",
-			probe: viaPicker("CreateRouteEntry", func(m mutation) []pick { return m.(*routeCreate).nats })},
+			probe: viaPicker("CreateRouteEntry", func(m forms.Mutation) []forms.Pick { return m.(*forms.RouteCreate).Nats })},
 		formRow("CreateRouteEntry", "RouteTableId", "at most 48 custom entries (QuotaExceeded)", ce, "48", "47",
-			setOn(func(m *routeCreate, v string) { m.custom = numberOr(v) }), false),
+			setOn(func(m *forms.RouteCreate, v string) { m.Custom = numberOr(v) }), false),
 
 		{op: "DeleteRouteEntry", param: "DestinationCidrBlock", rule: "only an Available entry can be deleted", section: "§2.5 DeleteRouteEntry",
-			bad: "Pending", good: "Available", probe: viaRefusal(routeOps, entry("Custom", ""))},
+			bad: "Pending", good: "Available", probe: viaRefusal(forms.RouteOps, entry("Custom", ""))},
 		{op: "DeleteRouteEntry", param: "DestinationCidrBlock", rule: "a system route cannot be deleted (OperationDenied)", section: "§2.5 DeleteRouteEntry",
-			bad: "System", good: "Custom", probe: viaRefusal(routeOps, entry("", "Available"))},
+			bad: "System", good: "Custom", probe: viaRefusal(forms.RouteOps, entry("", "Available"))},
 		{op: "DeleteRouteTable", param: "RouteTableId", rule: "a custom route table", section: "§2.5 DeleteRouteTable",
-			bad: "System", good: "Custom", probe: viaRefusal(rtOps, rtByType)},
+			bad: "System", good: "Custom", probe: viaRefusal(forms.RtOps, rtByType)},
 	}
 }
 
@@ -681,47 +683,47 @@ func natCatalogRows() []catalogRow {
 	const cn, cf, mf, cs, msn = "§2.9 CreateNatGateway", "§2.9 CreateForwardEntry", "§2.9 ModifyForwardEntry", "§2.9 CreateSnatEntry", "§2.9 ModifySnatEntry"
 	// A Normal gateway in a VPC without a 0.0.0.0/0 route yet (it adds its
 	// own), so that only the spec decides.
-	spec := setOn(func(m *natCreate, v string) {
-		m.natType, m.spec = "Normal", v
-		for _, p := range m.vpcs {
-			if model.CheckDefaultRouteFree(m.routes[p.value]) == nil {
-				m.vpcID = p.value
+	spec := setOn(func(m *forms.NatCreate, v string) {
+		m.NatType, m.Spec = "Normal", v
+		for _, p := range m.Vpcs {
+			if model.CheckDefaultRouteFree(m.Routes[p.Value]) == nil {
+				m.VpcID = p.Value
 				break
 			}
 		}
 	})
-	snatIPs := setOn(func(m *snatForm, v string) { m.ips = strings.Split(v, ",") })
-	ipText := setOn(func(m *snatForm, v string) { m.ipText = v })
+	snatIPs := setOn(func(m *forms.SnatForm, v string) { m.Ips = strings.Split(v, ",") })
+	ipText := setOn(func(m *forms.SnatForm, v string) { m.IpText = v })
 	// A DNAT entry written "TCP ext:port int:port".
-	forward := setOn(func(m *dnatForm, v string) {
+	forward := setOn(func(m *forms.DnatForm, v string) {
 		f := strings.Fields(v)
-		m.proto = f[0]
-		m.extIP, m.extPort = hostAndPort(f[1])
-		m.intIP, m.intPort = hostAndPort(f[2])
+		m.Proto = f[0]
+		m.ExtIP, m.ExtPort = hostAndPort(f[1])
+		m.IntIP, m.IntPort = hostAndPort(f[2])
 	})
-	extPort := setOn(func(m *dnatForm, v string) { m.extPort = v })
-	intPort := setOn(func(m *dnatForm, v string) { m.intPort = v })
-	intIP := setOn(func(m *dnatForm, v string) { m.intIP = v })
-	proto := setOn(func(m *dnatForm, v string) { m.proto = v })
-	extIP := setOn(func(m *dnatForm, v string) { m.extIP = v })
+	extPort := setOn(func(m *forms.DnatForm, v string) { m.ExtPort = v })
+	intPort := setOn(func(m *forms.DnatForm, v string) { m.IntPort = v })
+	intIP := setOn(func(m *forms.DnatForm, v string) { m.IntIP = v })
+	proto := setOn(func(m *forms.DnatForm, v string) { m.Proto = v })
+	extIP := setOn(func(m *forms.DnatForm, v string) { m.ExtIP = v })
 	rows := []catalogRow{
-		formRow("CreateNatGateway", "VpcId", "required", cn, "", "$bareVpc", setOn(func(m *natCreate, v string) { m.vpcID = v }), false),
+		formRow("CreateNatGateway", "VpcId", "required", cn, "", "$bareVpc", setOn(func(m *forms.NatCreate, v string) { m.VpcID = v }), false),
 		formRow("CreateNatGateway", "Spec", "Small, Middle, Large or XLarge.1", cn, "Huge", "XLarge.1", spec, false),
 		formRow("ModifyNatGatewaySpec", "Spec", "Small, Middle or Large", "§2.9 ModifyNatGatewaySpec", "XLarge.1", "$otherSpec",
-			setOn(func(m *natSpec, v string) { m.spec = v }), false),
+			setOn(func(m *forms.NatSpec, v string) { m.Spec = v }), false),
 		formRow("ModifyNatGatewaySpec", "Spec", "differs from the current spec (NATGW_MODIFY_SPEC_SAME)", "§2.9 ModifyNatGatewaySpec", "$currentSpec", "$otherSpec",
-			setOn(func(m *natSpec, v string) { m.spec = v }), false),
+			setOn(func(m *forms.NatSpec, v string) { m.Spec = v }), false),
 
 		formRow("CreateSnatEntry", "SnatIp", "required", cs, "", "$snatIP", snatIPs, false),
 		formRow("CreateSnatEntry", "SnatIp", "IPv4 addresses (InvalidSnatIp.Malformed)", cs, "47.0.0.300", "$snatIP", snatIPs, false),
 		formRow("CreateSnatEntry", "SnatIp", "an EIP bound to the NAT gateway", cs, "203.0.113.9", "$snatIP", snatIPs, false),
 		formRow("CreateSnatEntry", "SnatIp", "not an IP DNAT uses (Forbidden.IpUsedInForwardTable)", cs, "$dnatIP", "$snatIP", snatIPs, false),
 		formRow("CreateSnatEntry", "SourceVSwitchId", "one SNAT entry per VSwitch (Forbidden.SourceVSwitchId.Duplicated)", cs, "$snatTakenVsw", "$snatFreeVsw",
-			setOn(func(m *snatForm, v string) { m.source, m.vswID = "vsw", v }), false),
+			setOn(func(m *forms.SnatForm, v string) { m.Source, m.VswID = "vsw", v }), false),
 		{op: "CreateSnatEntry", param: "SourceVSwitchId", rule: "a VSwitch of the NAT gateway's VPC", section: cs, bad: "$otherVpcVsw", good: "$snatFreeVsw",
-			probe: viaPicker("CreateSnatEntry", func(m mutation) []pick { return m.(*snatForm).nc.vsws })},
+			probe: viaPicker("CreateSnatEntry", func(m forms.Mutation) []forms.Pick { return m.(*forms.SnatForm).Nc.Vsws })},
 		formRow("CreateSnatEntry", "SourceCIDR", "a CIDR block", cs, "10.0.0.0/33", "10.0.0.0/24",
-			setOn(func(m *snatForm, v string) { m.source, m.cidr = "cidr", v }), true),
+			setOn(func(m *forms.SnatForm, v string) { m.Source, m.Cidr = "cidr", v }), true),
 		formRow("ModifySnatEntry", "SnatIp", "required", msn, "", "$snatIPs", ipText, true),
 		formRow("ModifySnatEntry", "SnatIp", "IPv4 addresses, comma-separated (InvalidSnatIp.Malformed)", msn, "47.0.0.300", "$snatIPs", ipText, true),
 		formRow("ModifySnatEntry", "SnatIp", "an EIP bound to the NAT gateway", msn, "203.0.113.9", "$snatIPs", ipText, true),
@@ -737,11 +739,11 @@ func natCatalogRows() []catalogRow {
 		formRow("CreateForwardEntry", "ExternalIp", "an IP address (InvalidExternalIp.Malformed)", cf, "120.26.0.300", "$dnatIP", extIP, false),
 		formRow("CreateForwardEntry", "ExternalIp", "not an IP SNAT uses (Forbidden.ExternalIp.UsedInSnatTable)", cf, "$snatIP", "$dnatIP", extIP, false),
 		{op: "CreateForwardEntry", param: "ExternalIp", rule: "an EIP bound to the NAT gateway (InvalidIp.NotInNatgw)", section: cf, bad: "203.0.113.9", good: "$dnatIP",
-			probe: viaPicker("CreateForwardEntry", func(m mutation) []pick { return m.(*dnatForm).nc.eips })},
+			probe: viaPicker("CreateForwardEntry", func(m forms.Mutation) []forms.Pick { return m.(*forms.DnatForm).Nc.Eips })},
 		formRow("CreateForwardEntry", "ExternalIp+ExternalPort+IpProtocol", "unique in the DNAT table", cf, "$dnatDupExternal", "$dnatFresh", forward, false),
 		formRow("CreateForwardEntry", "IpProtocol+InternalIp+InternalPort", "unique in the DNAT table", cf, "$dnatDupInternal", "$dnatFresh", forward, false),
 		formRow("CreateForwardEntry", "ForwardTableId", "at most 100 DNAT entries", cf, "100", "99",
-			setOn(func(m *dnatForm, v string) { m.nc.dnatCount = numberOr(v) }), false),
+			setOn(func(m *forms.DnatForm, v string) { m.Nc.DnatCount = numberOr(v) }), false),
 		formRow("ModifyForwardEntry", "ExternalPort", "1-65535", mf, "65536", "65535", extPort, true),
 		formRow("ModifyForwardEntry", "InternalPort", "1-65535", mf, "0", "18443", intPort, true),
 		formRow("ModifyForwardEntry", "IpProtocol", "TCP, UDP or Any", mf, "SCTP", "TCP", proto, false),
@@ -753,15 +755,15 @@ func natCatalogRows() []catalogRow {
 	// CreateNatGateway's Description is 2-256 characters without an http(s)
 	// prefix (§0's exception); the leading-letter rule is not documented
 	// for it, so descCatalogRows' third row does not apply.
-	natDesc := setOn(func(m *natCreate, v string) { m.desc = v })
-	rows = append(rows, nameCatalogRows("CreateNatGateway", "Name", "§0, "+cn, model.DefaultName, setOn(func(m *natCreate, v string) { m.name = v }))...)
+	natDesc := setOn(func(m *forms.NatCreate, v string) { m.Desc = v })
+	rows = append(rows, nameCatalogRows("CreateNatGateway", "Name", "§0, "+cn, model.DefaultName, setOn(func(m *forms.NatCreate, v string) { m.Name = v }))...)
 	for _, r := range descCatalogRows("CreateNatGateway", "§0 (exception), "+cn, natDesc) {
 		if !strings.HasPrefix(r.rule, "starts with") {
 			rows = append(rows, r)
 		}
 	}
 	rows = append(rows, textCatalogRows("ModifyNatGatewayAttribute", "Name", "§0, §2.9 ModifyNatGatewayAttribute", model.DefaultName,
-		setOn(func(m *natModify, v string) { m.name = v }), setOn(func(m *natModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.NatModify, v string) { m.Name = v }), setOn(func(m *forms.NatModify, v string) { m.Desc = v }))...)
 	return rows
 }
 
@@ -776,39 +778,39 @@ func eipCatalogRows() []catalogRow {
 	}
 	rows := []catalogRow{
 		formRow("AllocateEipAddress", "Bandwidth", "a whole number of Mbit/s (InvalidParameter)", "§2.13 AllocateEipAddress", "fast", "5",
-			setOn(func(m *eipAllocate, v string) { m.bandwidth = v }), true),
+			setOn(func(m *forms.EipAllocate, v string) { m.Bandwidth = v }), true),
 		formRow("ModifyEipAddressAttribute", "Bandwidth", "a whole number of Mbit/s (InvalidParameter)", me, "10M", "10",
-			setOn(func(m *eipModify, v string) { m.bandwidth = v }), true),
+			setOn(func(m *forms.EipModify, v string) { m.Bandwidth = v }), true),
 		{op: "AssociateEipAddress", param: "AllocationId", rule: "an Available EIP (IncorrectEipStatus)", section: "§2.13 AssociateEipAddress",
-			bad: "InUse", good: "Available", probe: viaGate(newEipAssociate, func(e *catalogEnv, v string) *model.Object { return e.eipByStatus[v] }, true)},
+			bad: "InUse", good: "Available", probe: viaGate(forms.NewEipAssociate, func(e *catalogEnv, v string) *model.Object { return e.eipByStatus[v] }, true)},
 		formRow("AssociateEipAddress", "InstanceId", "required", "§2.13 AssociateEipAddress", "", "i-bp1constraints",
-			setOn(func(m *eipAssociate, v string) { m.instType, m.ecsID = "EcsInstance", v }), true),
+			setOn(func(m *forms.EipAssociate, v string) { m.InstType, m.EcsID = "EcsInstance", v }), true),
 		{op: "UnassociateEipAddress", param: "AllocationId", rule: "an EIP bound to an instance (IncorrectEipStatus)", section: "§2.13 UnassociateEipAddress",
-			bad: "Available", good: "InUse", probe: viaGate(newEipUnassociate, func(e *catalogEnv, v string) *model.Object { return e.eipByStatus[v] }, true)},
+			bad: "Available", good: "InUse", probe: viaGate(forms.NewEipUnassociate, func(e *catalogEnv, v string) *model.Object { return e.eipByStatus[v] }, true)},
 		{op: "ReleaseEipAddress", param: "AllocationId", rule: "only an Available EIP can be released", section: "§2.13 ReleaseEipAddress",
-			bad: "InUse", good: "Available", probe: viaRefusal(eipOps, eipWith(func(x *model.EipAddress, v string) { x.Status, x.InstanceId = v, "" }))},
+			bad: "InUse", good: "Available", probe: viaRefusal(forms.EipOps, eipWith(func(x *model.EipAddress, v string) { x.Status, x.InstanceId = v, "" }))},
 		{op: "ReleaseEipAddress", param: "AllocationId", rule: "not a prepaid EIP (Forbidden.ChargeTypeIsPrepaid)", section: "§2.13 ReleaseEipAddress",
-			bad: "PrePaid", good: "PostPaid", probe: viaRefusal(eipOps, eipWith(func(x *model.EipAddress, v string) { x.ChargeType = v }))},
+			bad: "PrePaid", good: "PostPaid", probe: viaRefusal(forms.EipOps, eipWith(func(x *model.EipAddress, v string) { x.ChargeType = v }))},
 	}
 	return append(rows, textCatalogRows("ModifyEipAddressAttribute", "Name", "§0, "+me, model.DefaultName,
-		setOn(func(m *eipModify, v string) { m.name = v }), setOn(func(m *eipModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.EipModify, v string) { m.Name = v }), setOn(func(m *forms.EipModify, v string) { m.Desc = v }))...)
 }
 
 func vpnCatalogRows() []catalogRow {
 	const cc, cvc, mvc = "§2.8 CreateCustomerGateway", "§2.8 CreateVpnConnection", "§2.8 ModifyVpnConnectionAttribute"
-	local := setOn(func(m *ipsecForm, v string) { m.local = v })
-	remote := setOn(func(m *ipsecForm, v string) { m.remote = v })
+	local := setOn(func(m *forms.IpsecForm, v string) { m.Local = v })
+	remote := setOn(func(m *forms.IpsecForm, v string) { m.Remote = v })
 	ike := func(f func(c *model.IkeConfig, v string)) fieldSetter {
-		return setOn(func(m *ipsecForm, v string) { f(&m.ike, v) })
+		return setOn(func(m *forms.IpsecForm, v string) { f(&m.Ike, v) })
 	}
-	cgwIP := setOn(func(m *cgwForm, v string) { m.ip = v })
+	cgwIP := setOn(func(m *forms.CgwForm, v string) { m.Ip = v })
 	rows := []catalogRow{
-		formRow("CreateVpnGateway", "VpcId", "required", "§2.8 CreateVpnGateway", "", "$vpc", setOn(func(m *vpnCreate, v string) { m.vpcID = v }), false),
-		formRow("CreateVpnGateway", "Bandwidth", "5, 10, 20, 50 or 100 Mbit/s", "§2.8 CreateVpnGateway", "30", "50", setOn(func(m *vpnCreate, v string) { m.bandwidth = v }), false),
+		formRow("CreateVpnGateway", "VpcId", "required", "§2.8 CreateVpnGateway", "", "$vpc", setOn(func(m *forms.VpnCreate, v string) { m.VpcID = v }), false),
+		formRow("CreateVpnGateway", "Bandwidth", "5, 10, 20, 50 or 100 Mbit/s", "§2.8 CreateVpnGateway", "30", "50", setOn(func(m *forms.VpnCreate, v string) { m.Bandwidth = v }), false),
 		formRow("CreateCustomerGateway", "IpAddress", "required", cc, "", "203.0.113.77", cgwIP, true),
 		formRow("CreateCustomerGateway", "IpAddress", "an IP address (InvalidIpAddress.WrongFormat)", cc, "203.0.113.300", "203.0.113.77", cgwIP, true),
-		formRow("CreateVpnConnection", "VpnGatewayId", "required", cvc, "", "$vpn", setOn(func(m *ipsecForm, v string) { m.vpnID = v }), false),
-		formRow("CreateVpnConnection", "CustomerGatewayId", "required", cvc, "", "$cgw", setOn(func(m *ipsecForm, v string) { m.cgwID = v }), false),
+		formRow("CreateVpnConnection", "VpnGatewayId", "required", cvc, "", "$vpn", setOn(func(m *forms.IpsecForm, v string) { m.VpnID = v }), false),
+		formRow("CreateVpnConnection", "CustomerGatewayId", "required", cvc, "", "$cgw", setOn(func(m *forms.IpsecForm, v string) { m.CgwID = v }), false),
 		formRow("CreateVpnConnection", "LocalSubnet", "required", cvc, "", "10.0.0.0/16", local, true),
 		formRow("CreateVpnConnection", "LocalSubnet", "CIDR blocks separated by commas", cvc, "10.0.0.0/16;10.1.0.0/16", "10.0.0.0/16,10.1.0.0/16", local, true),
 		formRow("CreateVpnConnection", "RemoteSubnet", "required", cvc, "", "172.20.0.0/16", remote, true),
@@ -817,28 +819,28 @@ func vpnCatalogRows() []catalogRow {
 		formRow("CreateVpnConnection", "IkeConfig.IkeMode", "main or aggressive", cvc, "quick", "aggressive", ike(func(c *model.IkeConfig, v string) { c.IkeMode = v }), false),
 		formRow("CreateVpnConnection", "IkeConfig.IkeAuthAlg", "sha1 or MD5", cvc, "crc32", "md5", ike(func(c *model.IkeConfig, v string) { c.IkeAuthAlg = v }), false),
 		formRow("CreateVpnConnection", "IkeConfig.IkePfs", "group1, group2, group5, group14 or group24", cvc, "group3", "group14", ike(func(c *model.IkeConfig, v string) { c.IkePfs = v }), false),
-		formRow("CreateVpnConnection", "IpsecConfig.IpsecAuthAlg", "sha1 or md5", cvc, "crc32", "md5", setOn(func(m *ipsecForm, v string) { m.ipsec.IpsecAuthAlg = v }), false),
+		formRow("CreateVpnConnection", "IpsecConfig.IpsecAuthAlg", "sha1 or md5", cvc, "crc32", "md5", setOn(func(m *forms.IpsecForm, v string) { m.Ipsec.IpsecAuthAlg = v }), false),
 		formRow("ModifyVpnConnectionAttribute", "LocalSubnet", "CIDR blocks separated by commas", mvc, "10.0.0.0/33", "10.0.0.0/16", local, true),
 		formRow("ModifyVpnConnectionAttribute", "RemoteSubnet", "CIDR blocks separated by commas", mvc, "172.20.0.0/16,x", "172.20.0.0/16", remote, true),
 	}
 	rows = append(rows, nameCatalogRows("CreateVpnGateway", "Name", "§0 (exception), §2.8 CreateVpnGateway", model.VpnGatewayName,
-		setOn(func(m *vpnCreate, v string) { m.name = v }))...)
+		setOn(func(m *forms.VpnCreate, v string) { m.Name = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVpnGatewayAttribute", "Name", "§0, §2.8 ModifyVpnGatewayAttribute", model.DefaultName,
-		setOn(func(m *vpnModify, v string) { m.name = v }), setOn(func(m *vpnModify, v string) { m.desc = v }))...)
-	cgwName, cgwDesc := setOn(func(m *cgwForm, v string) { m.name = v }), setOn(func(m *cgwForm, v string) { m.desc = v })
+		setOn(func(m *forms.VpnModify, v string) { m.Name = v }), setOn(func(m *forms.VpnModify, v string) { m.Desc = v }))...)
+	cgwName, cgwDesc := setOn(func(m *forms.CgwForm, v string) { m.Name = v }), setOn(func(m *forms.CgwForm, v string) { m.Desc = v })
 	rows = append(rows, textCatalogRows("CreateCustomerGateway", "Name", "§0, "+cc, model.DefaultName, cgwName, cgwDesc)...)
 	rows = append(rows, textCatalogRows("ModifyCustomerGatewayAttribute", "Name", "§0, §2.8 ModifyCustomerGatewayAttribute", model.DefaultName, cgwName, cgwDesc)...)
-	ipsecName := setOn(func(m *ipsecForm, v string) { m.name = v })
+	ipsecName := setOn(func(m *forms.IpsecForm, v string) { m.Name = v })
 	rows = append(rows, nameCatalogRows("CreateVpnConnection", "Name", "§0, "+cvc, model.DefaultName, ipsecName)...)
 	return append(rows, nameCatalogRows("ModifyVpnConnectionAttribute", "Name", "§0, "+mvc, model.DefaultName, ipsecName)...)
 }
 
 func vbrCatalogRows() []catalogRow {
 	const mv, cg, cp = "§2.6 ModifyVirtualBorderRouterAttribute", "§2.7 CreateBgpGroup", "§2.7 CreateBgpPeer"
-	vlan := setOn(func(m *vbrModify, v string) { m.vlan = v })
-	mask := setOn(func(m *vbrModify, v string) { m.mask = v })
-	peerAsn := setOn(func(m *bgpGroupForm, v string) { m.peerAsn = v })
-	peerIP := setOn(func(m *bgpPeerForm, v string) { m.peerIP = v })
+	vlan := setOn(func(m *forms.VbrModify, v string) { m.Vlan = v })
+	mask := setOn(func(m *forms.VbrModify, v string) { m.Mask = v })
+	peerAsn := setOn(func(m *forms.BgpGroupForm, v string) { m.PeerAsn = v })
+	peerIP := setOn(func(m *forms.BgpPeerForm, v string) { m.PeerIP = v })
 	vbrStatus := func(e *catalogEnv, v string) *model.Object { return statusCopy(e.vbr, v) }
 	rows := []catalogRow{
 		formRow("ModifyVirtualBorderRouterAttribute", "VlanId", "1-2999 (not below)", mv, "0", "1", vlan, true),
@@ -847,56 +849,56 @@ func vbrCatalogRows() []catalogRow {
 		formRow("ModifyVirtualBorderRouterAttribute", "PeeringSubnetMask", "255.255.255.0 to 255.255.255.252 (/30 at narrowest)", mv, "255.255.255.254", "255.255.255.252", mask, true),
 		formRow("ModifyVirtualBorderRouterAttribute", "PeeringSubnetMask", "a dotted mask (InvalidPeeringSubnetMask.Malformed)", mv, "255.0.255.0", "255.255.255.248", mask, true),
 		formRow("ModifyVirtualBorderRouterAttribute", "PeerGatewayIp", "same subnet as LocalGatewayIp (InvalidIp.NotSameSubnet)", mv, "10.254.0.9", "10.254.0.6",
-			setOn(func(m *vbrModify, v string) { m.peer = v }), true),
+			setOn(func(m *forms.VbrModify, v string) { m.Peer = v }), true),
 		formRow("ModifyVirtualBorderRouterAttribute", "PeerGatewayIp", "an IP address (InvalidIp.Malformed)", mv, "10.254.0.x", "10.254.0.5",
-			setOn(func(m *vbrModify, v string) { m.peer = v }), true),
+			setOn(func(m *forms.VbrModify, v string) { m.Peer = v }), true),
 		formRow("ModifyVirtualBorderRouterAttribute", "LocalGatewayIp", "an IP address (InvalidIp.Malformed)", mv, "10.254.0.256", "10.254.0.3",
-			setOn(func(m *vbrModify, v string) { m.local = v }), true),
+			setOn(func(m *forms.VbrModify, v string) { m.Local = v }), true),
 		{op: "TerminateVirtualBorderRouter", param: "VbrId", rule: "an active (Enabled) VBR", section: "§2.6 TerminateVirtualBorderRouter",
-			bad: "terminated", good: "active", probe: viaGate(actionNamed(vbrOps, "Terminate"), vbrStatus, false)},
+			bad: "terminated", good: "active", probe: viaGate(actionNamed(forms.VbrOps, "Terminate"), vbrStatus, false)},
 		{op: "RecoverVirtualBorderRouter", param: "VbrId", rule: "a Terminated VBR", section: "§2.6 RecoverVirtualBorderRouter",
-			bad: "active", good: "terminated", probe: viaGate(actionNamed(vbrOps, "Recover"), vbrStatus, false)},
+			bad: "active", good: "terminated", probe: viaGate(actionNamed(forms.VbrOps, "Recover"), vbrStatus, false)},
 
-		formRow("CreateBgpGroup", "RouterId", "required", cg, "", "$vbr", setOn(func(m *bgpGroupForm, v string) { m.vbrID = v }), false),
+		formRow("CreateBgpGroup", "RouterId", "required", cg, "", "$vbr", setOn(func(m *forms.BgpGroupForm, v string) { m.VbrID = v }), false),
 		formRow("CreateBgpGroup", "PeerAsn", "required", cg, "", "65001", peerAsn, true),
 		formRow("CreateBgpGroup", "PeerAsn", "a number (Long)", cg, "AS65001", "65001", peerAsn, true),
 		formRow("CreateBgpGroup", "PeerAsn", "not Alibaba Cloud's 45104 (InvalidPeerAsn.Malformed)", cg, "45104", "45105", peerAsn, true),
 		formRow("ModifyBgpGroupAttribute", "PeerAsn", "not Alibaba Cloud's 45104 (InvalidPeerAsn.Malformed)", "§2.7 ModifyBgpGroupAttribute", "45104", "65002", peerAsn, true),
-		formRow("CreateBgpPeer", "BgpGroupId", "required", cp, "", "$bgp", setOn(func(m *bgpPeerForm, v string) { m.groupID = v }), false),
+		formRow("CreateBgpPeer", "BgpGroupId", "required", cp, "", "$bgp", setOn(func(m *forms.BgpPeerForm, v string) { m.GroupID = v }), false),
 		formRow("CreateBgpPeer", "PeerIpAddress", "required (InvalidPeerIpAddress)", cp, "", "10.254.0.4", peerIP, true),
 		formRow("CreateBgpPeer", "PeerIpAddress", "an IP address (InvalidIP.Malformed)", cp, "10.254.0.400", "10.254.0.4", peerIP, true),
 		formRow("CreateBgpPeer", "PeerIpAddress", "IPv4 only: no IPv6 BGP", cp, "fe80::4", "10.254.0.5", peerIP, true),
 		formRow("ModifyBgpPeerAttribute", "PeerIpAddress", "IPv4 only: no IPv6 BGP", "§2.7 (BGP: IPv4 only)", "fe80::2", "10.254.0.2", peerIP, true),
-		formRow("AddBgpNetwork", "RouterId", "required", "§2.7 AddBgpNetwork", "", "$vbr", setOn(func(m *bgpNetCreate, v string) { m.vbrID = v }), false),
-		formRow("AddBgpNetwork", "DstCidrBlock", "required", "§2.7 AddBgpNetwork", "", "10.0.0.0/16", setOn(func(m *bgpNetCreate, v string) { m.cidr = v }), true),
-		formRow("AddBgpNetwork", "DstCidrBlock", "a CIDR block", "§2.7 AddBgpNetwork", "10.0.0.0/40", "10.0.1.0/24", setOn(func(m *bgpNetCreate, v string) { m.cidr = v }), true),
+		formRow("AddBgpNetwork", "RouterId", "required", "§2.7 AddBgpNetwork", "", "$vbr", setOn(func(m *forms.BgpNetCreate, v string) { m.VbrID = v }), false),
+		formRow("AddBgpNetwork", "DstCidrBlock", "required", "§2.7 AddBgpNetwork", "", "10.0.0.0/16", setOn(func(m *forms.BgpNetCreate, v string) { m.Cidr = v }), true),
+		formRow("AddBgpNetwork", "DstCidrBlock", "a CIDR block", "§2.7 AddBgpNetwork", "10.0.0.0/40", "10.0.1.0/24", setOn(func(m *forms.BgpNetCreate, v string) { m.Cidr = v }), true),
 	}
 	rows = append(rows, textCatalogRows("ModifyVirtualBorderRouterAttribute", "Name", "§0, "+mv, model.DefaultName,
-		setOn(func(m *vbrModify, v string) { m.name = v }), setOn(func(m *vbrModify, v string) { m.desc = v }))...)
-	bgpName, bgpDesc := setOn(func(m *bgpGroupForm, v string) { m.name = v }), setOn(func(m *bgpGroupForm, v string) { m.desc = v })
+		setOn(func(m *forms.VbrModify, v string) { m.Name = v }), setOn(func(m *forms.VbrModify, v string) { m.Desc = v }))...)
+	bgpName, bgpDesc := setOn(func(m *forms.BgpGroupForm, v string) { m.Name = v }), setOn(func(m *forms.BgpGroupForm, v string) { m.Desc = v })
 	rows = append(rows, textCatalogRows("CreateBgpGroup", "Name", "§0, "+cg, model.DefaultName, bgpName, bgpDesc)...)
 	return append(rows, textCatalogRows("ModifyBgpGroupAttribute", "Name", "§0, §2.7 ModifyBgpGroupAttribute", model.DefaultName, bgpName, bgpDesc)...)
 }
 
 func flowLogCatalogRows() []catalogRow {
 	const cf, sag, sagm = "§2.10 CreateFlowLog", "§3.2 CreateFlowLog (SAG)", "§3.2 rules, SAG ModifyFlowLogAttribute"
-	traffic := setOn(func(m *vpcFlowLogCreate, v string) { m.traffic = v })
-	active := setOn(func(m *sagFlowLogForm, v string) { m.active = v })
-	inactive := setOn(func(m *sagFlowLogForm, v string) { m.inactive = v })
-	output := setOn(func(m *sagFlowLogForm, v string) { m.output = v })
+	traffic := setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Traffic = v })
+	active := setOn(func(m *forms.SagFlowLogForm, v string) { m.Active = v })
+	inactive := setOn(func(m *forms.SagFlowLogForm, v string) { m.Inactive = v })
+	output := setOn(func(m *forms.SagFlowLogForm, v string) { m.Output = v })
 	// NetFlow settings, with the other NetFlow values valid.
-	netflow := func(f func(m *sagFlowLogForm, v string)) fieldSetter {
-		return setOn(func(m *sagFlowLogForm, v string) {
-			m.output, m.nfIP, m.nfPort, m.nfVersion = "netflow", "192.168.0.2", "9995", "V9"
+	netflow := func(f func(m *forms.SagFlowLogForm, v string)) fieldSetter {
+		return setOn(func(m *forms.SagFlowLogForm, v string) {
+			m.Output, m.NfIP, m.NfPort, m.NfVersion = "netflow", "192.168.0.2", "9995", "V9"
 			f(m, v)
 		})
 	}
 	rows := []catalogRow{
 		formRow("CreateFlowLog", "TrafficType", "required", cf, "", "Drop", traffic, false),
 		formRow("CreateFlowLog", "TrafficType", "All, Allow or Drop", cf, "Some", "Allow", traffic, false),
-		formRow("CreateFlowLog", "ResourceType", "NetworkInterface, VSwitch or VPC", cf, "Instance", "VSwitch", setOn(func(m *vpcFlowLogCreate, v string) { m.resType = v }), false),
-		formRow("CreateFlowLog", "ProjectName", "required", cf, "", "flowlog-project", setOn(func(m *vpcFlowLogCreate, v string) { m.project = v }), true),
-		formRow("CreateFlowLog", "LogStoreName", "required", cf, "", "flows", setOn(func(m *vpcFlowLogCreate, v string) { m.logstore = v }), true),
+		formRow("CreateFlowLog", "ResourceType", "NetworkInterface, VSwitch or VPC", cf, "Instance", "VSwitch", setOn(func(m *forms.VpcFlowLogCreate, v string) { m.ResType = v }), false),
+		formRow("CreateFlowLog", "ProjectName", "required", cf, "", "flowlog-project", setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Project = v }), true),
+		formRow("CreateFlowLog", "LogStoreName", "required", cf, "", "flows", setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Logstore = v }), true),
 
 		formRow("SAG CreateFlowLog", "OutputType", "required", sag, "", "sls", output, false),
 		formRow("SAG CreateFlowLog", "OutputType", "sls, netflow or all (IllegalParam.OutputType)", sag, "kafka", "sls", output, false),
@@ -904,46 +906,46 @@ func flowLogCatalogRows() []catalogRow {
 		formRow("SAG CreateFlowLog", "ActiveAging", "60-6000 seconds (not above)", sag, "6001", "6000", active, true),
 		formRow("SAG CreateFlowLog", "InactiveAging", "10-600 seconds (not below)", sag, "9", "10", inactive, true),
 		formRow("SAG CreateFlowLog", "InactiveAging", "10-600 seconds (not above)", sag, "601", "600", inactive, true),
-		formRow("SAG CreateFlowLog", "SlsRegionId", "required for sls and all (MissingParam.SlsRegionId)", sag, "", "cn-hangzhou", setOn(func(m *sagFlowLogForm, v string) { m.slsRegion = v }), true),
-		formRow("SAG CreateFlowLog", "ProjectName", "required for sls and all (MissingParam.ProjectName)", sag, "", "sag-flows", setOn(func(m *sagFlowLogForm, v string) { m.project = v }), true),
-		formRow("SAG CreateFlowLog", "LogstoreName", "required for sls and all (MissingParam.LogstoreName)", sag, "", "branch", setOn(func(m *sagFlowLogForm, v string) { m.logstore = v }), true),
+		formRow("SAG CreateFlowLog", "SlsRegionId", "required for sls and all (MissingParam.SlsRegionId)", sag, "", "cn-hangzhou", setOn(func(m *forms.SagFlowLogForm, v string) { m.SlsRegion = v }), true),
+		formRow("SAG CreateFlowLog", "ProjectName", "required for sls and all (MissingParam.ProjectName)", sag, "", "sag-flows", setOn(func(m *forms.SagFlowLogForm, v string) { m.Project = v }), true),
+		formRow("SAG CreateFlowLog", "LogstoreName", "required for sls and all (MissingParam.LogstoreName)", sag, "", "branch", setOn(func(m *forms.SagFlowLogForm, v string) { m.Logstore = v }), true),
 		formRow("SAG CreateFlowLog", "ProjectName", "required for all too", sag, "", "sag-flows",
-			setOn(func(m *sagFlowLogForm, v string) { m.output, m.nfIP, m.project = "all", "192.168.0.2", v }), true),
+			setOn(func(m *forms.SagFlowLogForm, v string) { m.Output, m.NfIP, m.Project = "all", "192.168.0.2", v }), true),
 		formRow("SAG CreateFlowLog", "NetflowServerIp", "required for netflow and all (MissingParam.NetflowServerIp)", sag, "", "192.168.0.2",
-			netflow(func(m *sagFlowLogForm, v string) { m.nfIP = v }), true),
+			netflow(func(m *forms.SagFlowLogForm, v string) { m.NfIP = v }), true),
 		formRow("SAG CreateFlowLog", "NetflowServerIp", "an IP address (IllegalParam.NetflowServerIp)", sag, "192.168.0.256", "192.168.0.2",
-			netflow(func(m *sagFlowLogForm, v string) { m.nfIP = v }), true),
+			netflow(func(m *forms.SagFlowLogForm, v string) { m.NfIP = v }), true),
 		formRow("SAG CreateFlowLog", "NetflowServerIp", "required for all too", sag, "", "192.168.0.2",
-			setOn(func(m *sagFlowLogForm, v string) { m.output, m.nfIP = "all", v }), true),
+			setOn(func(m *forms.SagFlowLogForm, v string) { m.Output, m.NfIP = "all", v }), true),
 		formRow("SAG CreateFlowLog", "NetflowServerPort", "a port (IllegalParam.NetflowServerPort)", sag, "70000", "9995",
-			netflow(func(m *sagFlowLogForm, v string) { m.nfPort = v }), true),
+			netflow(func(m *forms.SagFlowLogForm, v string) { m.NfPort = v }), true),
 		formRow("SAG CreateFlowLog", "NetflowVersion", "V5, V9 or V10 (IllegalParam.NetflowVersion)", sag, "V8", "V10",
-			netflow(func(m *sagFlowLogForm, v string) { m.nfVersion = v }), false),
+			netflow(func(m *forms.SagFlowLogForm, v string) { m.NfVersion = v }), false),
 		formRow("SAG ModifyFlowLogAttribute", "OutputType", "sls, netflow or all", sagm, "kafka", "netflow", output, false),
 		formRow("SAG ModifyFlowLogAttribute", "ActiveAging", "60-6000 seconds", sagm, "6001", "6000", active, true),
 		formRow("SAG ModifyFlowLogAttribute", "InactiveAging", "10-600 seconds", sagm, "601", "600", inactive, true),
 		formRow("SAG ModifyFlowLogAttribute", "NetflowServerIp", "required for netflow and all", sagm, "", "192.168.0.9",
-			setOn(func(m *sagFlowLogForm, v string) { m.nfIP = v }), true),
+			setOn(func(m *forms.SagFlowLogForm, v string) { m.NfIP = v }), true),
 		{op: "DeleteFlowLog (SAG)", param: "FlowLogId", rule: "not while bound to an SAG instance (DependencyViolation.FlowLog)", section: "§3.2 error codes",
-			bad: "1", good: "0", probe: viaRefusal(sagFlowLogOps, func(e *catalogEnv, v string) *model.Object {
+			bad: "1", good: "0", probe: viaRefusal(forms.SagFlowLogOps, func(e *catalogEnv, v string) *model.Object {
 				f := *e.sagFlowLog.Val().(*model.SagFlowLog)
 				f.TotalSagNum = model.FlexInt(numberOr(v))
 				return e.obj("sagflowlog", catalogRegion, &f)
 			})},
 	}
 	rows = append(rows, textCatalogRows("CreateFlowLog", "FlowLogName", "§0, "+cf, model.DefaultName,
-		setOn(func(m *vpcFlowLogCreate, v string) { m.name = v }), setOn(func(m *vpcFlowLogCreate, v string) { m.desc = v }))...)
+		setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Name = v }), setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Desc = v }))...)
 	return append(rows, textCatalogRows("ModifyFlowLogAttribute", "FlowLogName", "§0, §2.10 ModifyFlowLogAttribute", model.DefaultName,
-		setOn(func(m *flowLogModify, v string) { m.name = v }), setOn(func(m *flowLogModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.FlowLogModify, v string) { m.Name = v }), setOn(func(m *forms.FlowLogModify, v string) { m.Desc = v }))...)
 }
 
 func peerCatalogRows() []catalogRow {
 	const cp, mp = "§3.3 CreateVpcPeerConnection", "§3.3 rules, ModifyVpcPeerConnection"
-	uid := setOn(func(m *peerCreate, v string) { m.acceptUID = v })
-	accept := setOn(func(m *peerCreate, v string) { m.acceptVpc = v })
+	uid := setOn(func(m *forms.PeerCreate, v string) { m.AcceptUID = v })
+	accept := setOn(func(m *forms.PeerCreate, v string) { m.AcceptVpc = v })
 	// Bandwidth and LinkType are for a cross-region peering.
-	cross := func(f func(m *peerCreate, v string)) fieldSetter {
-		return setOn(func(m *peerCreate, v string) { m.acceptRegion = "cn-shanghai"; f(m, v) })
+	cross := func(f func(m *forms.PeerCreate, v string)) fieldSetter {
+		return setOn(func(m *forms.PeerCreate, v string) { m.AcceptRegion = "cn-shanghai"; f(m, v) })
 	}
 	peerStatus := func(e *catalogEnv, v string) *model.Object { return statusCopy(e.peer, v) }
 	regionState := func(opened func(r *model.Region, v string)) func(e *catalogEnv, v string) *model.Object {
@@ -954,48 +956,48 @@ func peerCatalogRows() []catalogRow {
 		}
 	}
 	rows := []catalogRow{
-		formRow("CreateVpcPeerConnection", "VpcId", "required", cp, "", "$vpc", setOn(func(m *peerCreate, v string) { m.vpcID = v }), false),
+		formRow("CreateVpcPeerConnection", "VpcId", "required", cp, "", "$vpc", setOn(func(m *forms.PeerCreate, v string) { m.VpcID = v }), false),
 		formRow("CreateVpcPeerConnection", "AcceptingAliUid", "required", cp, "", "1210123456123456", uid, true),
 		formRow("CreateVpcPeerConnection", "AcceptingAliUid", "an integer account ID", cp, "acme-corp", "1210123456123456", uid, true),
 		formRow("CreateVpcPeerConnection", "AcceptingVpcId", "required", cp, "", "$sharedVpc", accept, true),
 		formRow("CreateVpcPeerConnection", "Bandwidth", "an integer greater than 0 (Mbit/s)", cp, "0", "100",
-			cross(func(m *peerCreate, v string) { m.bandwidth = v }), true),
+			cross(func(m *forms.PeerCreate, v string) { m.Bandwidth = v }), true),
 		formRow("CreateVpcPeerConnection", "Bandwidth", "an integer (Mbit/s)", cp, "fast", "100",
-			cross(func(m *peerCreate, v string) { m.bandwidth = v }), true),
+			cross(func(m *forms.PeerCreate, v string) { m.Bandwidth = v }), true),
 		formRow("CreateVpcPeerConnection", "LinkType", "Platinum or Gold", cp, "Silver", "Platinum",
-			cross(func(m *peerCreate, v string) { m.linkType = v }), false),
+			cross(func(m *forms.PeerCreate, v string) { m.LinkType = v }), false),
 		formRow("ModifyVpcPeerConnection", "Bandwidth", "an integer greater than 0 (Mbit/s)", mp, "-5", "200",
-			setOn(func(m *peerModify, v string) { m.bandwidth = v }), true),
+			setOn(func(m *forms.PeerModify, v string) { m.Bandwidth = v }), true),
 		formRow("ModifyVpcPeerConnection", "LinkType", "Platinum or Gold", mp, "Bronze", "Gold",
-			setOn(func(m *peerModify, v string) { m.linkType = v }), false),
+			setOn(func(m *forms.PeerModify, v string) { m.LinkType = v }), false),
 		{op: "AcceptVpcPeerConnection", param: "InstanceId", rule: "a connection waiting in Accepting", section: "§3.3 (Accepting)",
-			bad: "Activated", good: "Accepting", probe: viaGate(func(fc *formCtx) mutation { return peerDecide(fc, true) }, peerStatus, false)},
+			bad: "Activated", good: "Accepting", probe: viaGate(func(fc *forms.FormCtx) forms.Mutation { return forms.PeerDecide(fc, true) }, peerStatus, false)},
 		{op: "RejectVpcPeerConnection", param: "InstanceId", rule: "a connection waiting in Accepting", section: "§3.3 (Accepting)",
-			bad: "Activated", good: "Accepting", probe: viaGate(func(fc *formCtx) mutation { return peerDecide(fc, false) }, peerStatus, false)},
+			bad: "Activated", good: "Accepting", probe: viaGate(func(fc *forms.FormCtx) forms.Mutation { return forms.PeerDecide(fc, false) }, peerStatus, false)},
 		{op: "OpenTrafficMirrorService", param: "RegionId", rule: "not again for a region where it is open (repeated calls refused)", section: "§3.1",
-			bad: "Opened", good: "Not opened", probe: viaGate(actionNamed(regionOps, "Open traffic mirroring"),
+			bad: "Opened", good: "Not opened", probe: viaGate(actionNamed(forms.RegionOps, "Open traffic mirroring"),
 				regionState(func(r *model.Region, v string) { r.TrafficMirror = v }), false)},
 		{op: "OpenPublicIpAddressPoolService", param: "RegionId", rule: "not again once open (one activation per account)", section: "§3.4",
-			bad: "Opened", good: "Not opened", probe: viaGate(actionNamed(regionOps, "Open IP address pools"),
+			bad: "Opened", good: "Not opened", probe: viaGate(actionNamed(forms.RegionOps, "Open IP address pools"),
 				regionState(func(r *model.Region, v string) { r.IpPool = v }), false)},
 	}
 	rows = append(rows, textCatalogRows("CreateVpcPeerConnection", "Name", "§3.3 CreateVpcPeerConnection (Name, Description)", model.PeerName,
-		setOn(func(m *peerCreate, v string) { m.name = v }), setOn(func(m *peerCreate, v string) { m.desc = v }))...)
+		setOn(func(m *forms.PeerCreate, v string) { m.Name = v }), setOn(func(m *forms.PeerCreate, v string) { m.Desc = v }))...)
 	return append(rows, textCatalogRows("ModifyVpcPeerConnection", "Name", mp, model.PeerName,
-		setOn(func(m *peerModify, v string) { m.name = v }), setOn(func(m *peerModify, v string) { m.desc = v }))...)
+		setOn(func(m *forms.PeerModify, v string) { m.Name = v }), setOn(func(m *forms.PeerModify, v string) { m.Desc = v }))...)
 }
 
 func deleteCatalogRows() []catalogRow {
 	return []catalogRow{
 		{op: "DeleteVpc", param: "VpcId", rule: "VSwitches, route tables, gateways and other resources in the VPC go first", section: "§2.2 DeleteVpc",
-			bad: "prod-core", good: "empty", probe: viaDependents(vpcOps, func(e *catalogEnv, v string) *model.Object {
+			bad: "prod-core", good: "empty", probe: viaDependents(forms.VpcOps, func(e *catalogEnv, v string) *model.Object {
 				if v == "empty" {
 					return e.fresh
 				}
 				return e.vpc
 			})},
 		{op: "DeleteVpnGateway", param: "VpnGatewayId", rule: "not while it has IPsec connections", section: "§2.8 DeleteVpnGateway",
-			bad: "with connections", good: "without", probe: viaDependents(vpnOps, func(e *catalogEnv, v string) *model.Object {
+			bad: "with connections", good: "without", probe: viaDependents(forms.VpnOps, func(e *catalogEnv, v string) *model.Object {
 				if v == "without" {
 					return e.spareVpn
 				}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 
@@ -73,12 +75,12 @@ func newDescribePage(a *App, o *model.Object) *describePage {
 func prettyJSON(raw json.RawMessage) string {
 	var buf bytes.Buffer
 	if err := json.Indent(&buf, raw, "", "  "); err != nil {
-		return sanitize(string(raw))
+		return forms.Sanitize(string(raw))
 	}
 	secret := secretSet()
 	lines := strings.Split(buf.String(), "\n")
 	for i, l := range lines {
-		lines[i] = maskLine(sanitize(l), secret)
+		lines[i] = maskLine(forms.Sanitize(l), secret)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -34,7 +36,7 @@ type docState struct {
 
 type docLoadedMsg struct {
 	id  int
-	doc *document
+	doc *forms.Document
 	err error
 }
 
@@ -50,14 +52,14 @@ func (m docSavedMsg) pageID() int { return m.id }
 
 // openDocument pushes the viewer at once (loading) and reads the document
 // off the UI goroutine.
-func (a *App) openDocument(label string, show func(context.Context, *formCtx) (*document, error), fc *formCtx) tea.Cmd {
-	if fc.target == nil {
+func (a *App) openDocument(label string, show func(context.Context, *forms.FormCtx) (*forms.Document, error), fc *forms.FormCtx) tea.Cmd {
+	if fc.Target == nil {
 		return a.flashError("Select a row first.")
 	}
-	d := newDescribePage(a, fc.target)
-	d.lines = []string{"reading " + strings.ToLower(label) + " of " + fc.target.ID + " …"}
-	d.title = a.st.Title.Render(label+" "+fc.target.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", fc.target.Region))
-	d.crumb = strings.ToLower(label) + " " + fc.target.ID
+	d := newDescribePage(a, fc.Target)
+	d.lines = []string{"reading " + strings.ToLower(label) + " of " + fc.Target.ID + " …"}
+	d.title = a.st.Title.Render(label+" "+fc.Target.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", fc.Target.Region))
+	d.crumb = strings.ToLower(label) + " " + fc.Target.ID
 	d.doc = &docState{loading: true, input: newLineInput(a, "save to: ")}
 	id, ctx := d.id, a.ctx
 	return tea.Batch(a.push(d), func() tea.Msg {

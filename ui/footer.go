@@ -3,6 +3,7 @@ package ui
 import (
 	bhelp "charm.land/bubbles/v2/help"
 	bkey "charm.land/bubbles/v2/key"
+	"github.com/alivpc/alivpc/ui/forms"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -61,17 +62,17 @@ func (a *App) footerBindings() (list []bkey.Binding, keep int) {
 		list = append(list, km.binding(ActOpen, "open"))
 	}
 	list = append(list, km.binding(ActDescribe, "describe"), km.binding(ActCopy, "copy"))
-	ops := opsFor(k)
-	if ops.create != nil || b.kind.IsUnion() {
+	ops := forms.OpsFor(k)
+	if ops.Create != nil || b.kind.IsUnion() {
 		list = append(list, km.binding(ActCreate, "create"))
 	}
-	if ops.edit != nil {
+	if ops.Edit != nil {
 		list = append(list, km.binding(ActEdit, "edit"))
 	}
-	if ops.del != nil {
+	if ops.Del != nil {
 		list = append(list, km.binding(ActDelete, "delete"))
 	}
-	if ops.actions != nil {
+	if ops.Actions != nil {
 		list = append(list, km.binding(ActActions, "actions"))
 	}
 	list = append(list, km.binding(ActTray, "activity"), km.binding(ActHelp, "help"), km.binding(ActQuit, "quit"))

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -17,8 +19,8 @@ import (
 // formPage hosts a mutation's huh form.
 type formPage struct {
 	id   int
-	m    mutation
-	fc   *formCtx
+	m    forms.Mutation
+	fc   *forms.FormCtx
 	form *huh.Form
 	// token is the form's salt for its ClientTokens (kept with the draft).
 	token string
@@ -58,7 +60,7 @@ func (m formPreparedMsg) pageID() int { return m.id }
 
 type formSubmittedMsg struct {
 	id  int
-	res *submitted
+	res *forms.Submitted
 	err error
 }
 
@@ -68,12 +70,12 @@ func (m formSubmittedMsg) pageID() int { return m.id }
 // earlier) comes back with what was typed; its choice lists are loaded
 // again when the page activates (Prepare runs on every opening), and the
 // pane's parent, carried by m, wins over the draft's.
-func (a *App) openForm(m mutation, fc *formCtx) tea.Cmd {
+func (a *App) openForm(m forms.Mutation, fc *forms.FormCtx) tea.Cmd {
 	key := m.Action() + "|" + m.Title()
 	p := &formPage{id: a.newID(), m: m, fc: fc, key: key, token: client.NewClientToken()}
 	if d, ok := a.drafts[key]; ok {
 		if r, ok := d.m.(reparenter); ok {
-			r.reparent(m)
+			r.Reparent(m)
 		}
 		p.m, p.token = d.m, d.token
 	}
@@ -86,11 +88,11 @@ func (a *App) openForm(m mutation, fc *formCtx) tea.Cmd {
 // gateway's pane): reparent takes from fresh, built for the pane the form
 // opens from now, the values that pane fixes.
 type reparenter interface {
-	reparent(fresh mutation)
+	Reparent(fresh forms.Mutation)
 }
 
 type draft struct {
-	m     mutation
+	m     forms.Mutation
 	token string
 }
 
@@ -99,7 +101,7 @@ func (p *formPage) ID() int { return p.id }
 // Hints are the form's own keys (huh shows the field keys above).
 func (p *formPage) Hints() [][2]string {
 	h := [][2]string{{"enter", "next / submit"}, {"shift+tab", "back"}, {"esc", "close (input kept)"}}
-	if _, ok := p.m.(preparer); ok {
+	if _, ok := p.m.(forms.Preparer); ok {
 		h = append(h, [2]string{"ctrl+r", "reload choices"})
 	}
 	return append(h, [2]string{"ctrl+c", "quit"})
@@ -113,7 +115,7 @@ func (p *formPage) Activated(a *App) tea.Cmd {
 	if p.form != nil || p.phase != phasePreparing {
 		return nil
 	}
-	if pr, ok := p.m.(preparer); ok {
+	if pr, ok := p.m.(forms.Preparer); ok {
 		if p.preparing {
 			return nil // one Prepare at a time: it fills the mutation
 		}
@@ -178,7 +180,7 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 				p.banner = nil
 				return p.Activated(a)
 			}
-			if _, ok := p.m.(preparer); ok && p.phase == phaseEditing {
+			if _, ok := p.m.(forms.Preparer); ok && p.phase == phaseEditing {
 				// Reload the choices (EIPs, gateways, zones …): the values
 				// typed so far are the mutation's and stay.
 				p.phase, p.form = phasePreparing, nil
@@ -255,7 +257,7 @@ func (p *formPage) submitted(a *App, m formSubmittedMsg) tea.Cmd {
 	if res.Action != "" {
 		action = res.Action
 	}
-	cmds = append(cmds, a.trackSubmitted(action, res, p.fc.origin), p.replayBelow(a))
+	cmds = append(cmds, a.trackSubmitted(action, res, p.fc.Origin), p.replayBelow(a))
 	return tea.Batch(cmds...)
 }
 
@@ -278,7 +280,7 @@ func (a *App) replayInput(msgs []tea.Msg) tea.Cmd {
 
 // trackSubmitted records the operation, shows the resource where the user
 // started, and follows it until it settles.
-func (a *App) trackSubmitted(action string, res *submitted, origin int) tea.Cmd {
+func (a *App) trackSubmitted(action string, res *forms.Submitted, origin int) tea.Cmd {
 	if res == nil || res.Kind == nil || res.ID == "" {
 		return a.flashInfo(action + " done.")
 	}
@@ -407,7 +409,7 @@ type auditAttempt struct {
 // callAction is the API's name for what was sent: the client's own
 // operation when a write failed, the submission's when it was accepted,
 // else the form's.
-func callAction(fallback string, res *submitted, err error) string {
+func callAction(fallback string, res *forms.Submitted, err error) string {
 	if act, _, ok := client.FailedCall(err); ok {
 		return act
 	}
@@ -420,29 +422,29 @@ func callAction(fallback string, res *submitted, err error) string {
 // recordOutcome keeps what a sent operation did: every outcome goes to the
 // audit log, and a failure (not a passed dry run) to the activity tray,
 // next to the successes that trackSubmitted records.
-func (a *App) recordOutcome(action string, fc *formCtx, res *submitted, err error) tea.Cmd {
+func (a *App) recordOutcome(action string, fc *forms.FormCtx, res *forms.Submitted, err error) tea.Cmd {
 	if res != nil && res.Unchanged {
 		return nil // nothing was sent
 	}
 	action = callAction(action, res, err)
 	if err != nil && client.ErrorCode(err) != "DryRunOperation" {
 		k, id, label := aimedAt(a, fc)
-		a.tracker.failed(action, k, fc.region, id, label, err)
+		a.tracker.failed(action, k, fc.Region, id, label, err)
 	}
 	return a.auditCmd(action, fc, res, err)
 }
 
 // aimedAt is what an operation from fc acts on, for the tray: the selected
 // resource, or for a create the kind of the pane and the parent it goes in.
-func aimedAt(a *App, fc *formCtx) (k *model.Kind, id, label string) {
-	if fc.target != nil {
-		return fc.target.Kind, fc.target.ID, ""
+func aimedAt(a *App, fc *forms.FormCtx) (k *model.Kind, id, label string) {
+	if fc.Target != nil {
+		return fc.Target.Kind, fc.Target.ID, ""
 	}
-	if b, ok := a.page(fc.origin).(*browser); ok && !b.kind.IsUnion() {
+	if b, ok := a.page(fc.Origin).(*browser); ok && !b.kind.IsUnion() {
 		k = b.kind
 	}
-	if fc.parent != nil {
-		label = "in " + fc.parent.ID
+	if fc.Parent != nil {
+		label = "in " + fc.Parent.ID
 	}
 	return k, "", label
 }
@@ -451,7 +453,7 @@ func aimedAt(a *App, fc *formCtx) (k *model.Kind, id, label string) {
 // an accepted call; err a failed one, which carries the parameters that
 // were sent (client.CallError); fc says what the operation was aimed at.
 // Secrets are masked (client.RedactParams).
-func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) tea.Cmd {
+func (a *App) auditCmd(action string, fc *forms.FormCtx, res *forms.Submitted, err error) tea.Cmd {
 	if a.opt.AuditLog == nil {
 		return nil
 	}
@@ -459,17 +461,17 @@ func (a *App) auditCmd(action string, fc *formCtx, res *submitted, err error) te
 }
 
 // auditEntryFor is the audit line of one outcome.
-func (a *App) auditEntryFor(action string, fc *formCtx, res *submitted, err error) auditEntry {
+func (a *App) auditEntryFor(action string, fc *forms.FormCtx, res *forms.Submitted, err error) auditEntry {
 	profile := a.opt.Profile
 	if a.opt.Simulator {
 		profile = "SIMULATOR"
 	}
-	e := auditEntry{Time: a.now().UTC().Format(time.RFC3339), Profile: profile, Region: fc.region, Action: action, Outcome: "accepted"}
+	e := auditEntry{Time: a.now().UTC().Format(time.RFC3339), Profile: profile, Region: fc.Region, Action: action, Outcome: "accepted"}
 	switch {
-	case fc.target != nil:
-		e.ID = fc.target.ID
-	case fc.parent != nil:
-		e.Parent = fc.parent.ID
+	case fc.Target != nil:
+		e.ID = fc.Target.ID
+	case fc.Parent != nil:
+		e.Parent = fc.Parent.ID
 	}
 	if res != nil {
 		e.Params, e.RequestID = client.RedactParams(res.Params), client.Clean(res.RequestID)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
@@ -126,14 +128,14 @@ func TestVSwitchOverlapStoppedInForm(t *testing.T) {
 	d.keys("c")
 	p := d.formPage()
 	d.waitText("Create VSwitch in vpc-")
-	m := p.m.(*vswCreate)
-	if m.cidr == "" || m.checkCIDR(m.cidr) != nil {
-		t.Errorf("the CIDR field should start with a free block, got %q", m.cidr)
+	m := p.m.(*forms.VswCreate)
+	if m.Cidr == "" || m.CheckCIDR(m.Cidr) != nil {
+		t.Errorf("the CIDR field should start with a free block, got %q", m.Cidr)
 	}
 	// Move to the CIDR field and type a block that overlaps prod-core-app-b.
 	d.keys("enter") // zone → CIDR
 	d.waitText("┃ CIDR block")
-	for range len(m.cidr) {
+	for range len(m.Cidr) {
 		d.keys("backspace")
 	}
 	d.typeText("10.0.1.0/25")
@@ -162,7 +164,7 @@ func TestServerErrorKeepsValues(t *testing.T) {
 	if _, ok := d.app.top().(*formPage); !ok {
 		t.Fatalf("the form closed after a server error:\n%s", s)
 	}
-	if p.m.(*vpcCreate).name != "keepme" || !strings.Contains(s, "keepme") {
+	if p.m.(*forms.VpcCreate).Name != "keepme" || !strings.Contains(s, "keepme") {
 		t.Errorf("the typed name was lost:\n%s", s)
 	}
 	token := p.token
@@ -195,7 +197,7 @@ func TestFormEscKeepsDraft(t *testing.T) {
 	d.waitText("input is kept")
 	d.keys("c")
 	p := d.formPage()
-	if p.m.(*vpcCreate).name != "draft-vpc" {
+	if p.m.(*forms.VpcCreate).Name != "draft-vpc" {
 		t.Error("reopening the form should bring the draft back")
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
@@ -297,9 +299,9 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	}
 	vpc := vpcs[0].VpcId
 	origin := d.app.top().ID()
-	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
+	fc := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}
 
-	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
+	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.submitUntilAccepted("CreateVSwitch", func(first bool) {
 		d.next("Zone", "CIDR block")
 		if first {
@@ -309,8 +311,8 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 		}
 		d.next("Description")
 	})
-	fc2 := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: origin}
-	d.exec(d.app.openForm(&natCreate{vpcID: vpc, fixedVPC: true, natType: "Enhanced", spec: "Small"}, fc2))
+	fc2 := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}
+	d.exec(d.app.openForm(&forms.NatCreate{VpcID: vpc, FixedVPC: true, NatType: "Enhanced", Spec: "Small"}, fc2))
 	d.submitUntilAccepted("CreateNatGateway", func(first bool) {
 		d.next("NAT type", "VSwitch")
 		if first {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -129,15 +131,15 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 }
 
 func TestSagFlowLogSlsNeedsItsFields(t *testing.T) {
-	m := &sagFlowLogForm{output: "sls", active: "300", inactive: "15", slsRegion: "cn-hangzhou", nfIP: "bad"}
+	m := &forms.SagFlowLogForm{Output: "sls", Active: "300", Inactive: "15", SlsRegion: "cn-hangzhou", NfIP: "bad"}
 	if err := m.Check(nil); err == nil || !strings.Contains(err.Error(), "ProjectName is required when OutputType is sls") {
 		t.Errorf("sls without a project: %v", err)
 	}
-	m.project, m.logstore = "p", "l"
+	m.Project, m.Logstore = "p", "l"
 	if err := m.Check(nil); err != nil {
 		t.Errorf("sls with its fields (the hidden NetFlow ones are not sent): %v", err)
 	}
-	if in := m.input(); in.NetflowServerIp != "" || in.NetflowServerPort != 0 {
+	if in := m.Input(); in.NetflowServerIp != "" || in.NetflowServerPort != 0 {
 		t.Errorf("NetFlow fields sent for sls: %+v", in)
 	}
 }

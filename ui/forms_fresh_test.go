@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -120,8 +122,8 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.keys("enter")
 	d.idle()
 	d.waitFocus("External IP")
-	if m := d.formPage().m.(*dnatForm); m.Check(d.formPage().fc) == nil {
-		t.Errorf("Check accepts an EIP no longer associated (%s)", m.extIP)
+	if m := d.formPage().m.(*forms.DnatForm); m.Check(d.formPage().fc) == nil {
+		t.Errorf("Check accepts an EIP no longer associated (%s)", m.ExtIP)
 	}
 	assertNoWrite(t, d, mark, "a draft's EIP no longer associated")
 	// Another choice goes through, with the IP chosen.
@@ -219,8 +221,8 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	if !strings.Contains(s, "from-b") || !strings.Contains(s, "192.168.61.0/24") {
 		t.Errorf("the draft's values are lost:\n%s", s)
 	}
-	if m := d.formPage().m.(*ipsecForm); m.cgwID != cgwA {
-		t.Errorf("the form opened under %s holds customer gateway %s", cgwA, m.cgwID)
+	if m := d.formPage().m.(*forms.IpsecForm); m.CgwID != cgwA {
+		t.Errorf("the form opened under %s holds customer gateway %s", cgwA, m.CgwID)
 	}
 	d.next("VPN gateway", "Name", "Local subnets", "Remote subnets", "Negotiate immediately?")
 	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)", "Pre-shared key", "Local ID", "Remote ID")
@@ -271,8 +273,8 @@ func TestVSwitchFormCIDRFollowsTheChosenVPC(t *testing.T) {
 	d.choose("VPC", "prod-core")
 	d.next("Zone")
 	d.waitFocus("CIDR block")
-	if m := d.formPage().m.(*vswCreate); m.cidr != prodFree {
-		t.Fatalf("prod-core's suggestion: %q, want %q", m.cidr, prodFree)
+	if m := d.formPage().m.(*forms.VswCreate); m.Cidr != prodFree {
+		t.Fatalf("prod-core's suggestion: %q, want %q", m.Cidr, prodFree)
 	}
 	// Back to the VPC: another choice brings its own next free block.
 	d.back()
@@ -281,8 +283,8 @@ func TestVSwitchFormCIDRFollowsTheChosenVPC(t *testing.T) {
 	d.choose("VPC", staging.VpcId)
 	d.next("Zone")
 	d.waitFocus("CIDR block")
-	if m := d.formPage().m.(*vswCreate); m.cidr != stagingFree {
-		t.Fatalf("after choosing staging the CIDR block is %q, want staging's next free %q", m.cidr, stagingFree)
+	if m := d.formPage().m.(*forms.VswCreate); m.Cidr != stagingFree {
+		t.Fatalf("after choosing staging the CIDR block is %q, want staging's next free %q", m.Cidr, stagingFree)
 	}
 	if !strings.Contains(d.screen(), stagingFree) {
 		t.Errorf("the field does not show %s:\n%s", stagingFree, d.screen())
@@ -298,8 +300,8 @@ func TestVSwitchFormCIDRFollowsTheChosenVPC(t *testing.T) {
 	d.choose("VPC", "prod-core")
 	d.next("Zone")
 	d.waitFocus("CIDR block")
-	if m := d.formPage().m.(*vswCreate); m.cidr != "172.16.99.0/24" {
-		t.Errorf("a typed block was replaced by %q", m.cidr)
+	if m := d.formPage().m.(*forms.VswCreate); m.Cidr != "172.16.99.0/24" {
+		t.Errorf("a typed block was replaced by %q", m.Cidr)
 	}
 }
 
@@ -320,7 +322,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d.waitText("Create VSwitch in " + vpc.VpcId)
 	d.next("Zone")
 	d.waitFocus("CIDR block")
-	cidr := func() string { return d.formPage().m.(*vswCreate).cidr }
+	cidr := func() string { return d.formPage().m.(*forms.VswCreate).Cidr }
 	for range len(cidr()) {
 		d.keys("backspace")
 	}
@@ -430,8 +432,8 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.keys("enter")
 	d.waitText("unselect it")
 	d.waitFocus("SNAT IPs")
-	if m := d.formPage().m.(*snatForm); m.Check(d.formPage().fc) == nil {
-		t.Errorf("Check accepts an IP no longer associated (%v)", m.ips)
+	if m := d.formPage().m.(*forms.SnatForm); m.Check(d.formPage().fc) == nil {
+		t.Errorf("Check accepts an IP no longer associated (%v)", m.Ips)
 	}
 	assertNoWrite(t, d, mark, "a draft's SNAT IP no longer associated")
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 )
@@ -148,25 +150,25 @@ func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
 	natChildren(d, "SNAT Entries")
 	d.keys("c")
 	p := d.formPage()
-	m := p.m.(*snatForm)
+	m := p.m.(*forms.SnatForm)
 	ingress := ""
-	for _, e := range m.nc.eips {
-		if strings.Contains(e.label, "ingress") {
-			ingress = e.value
+	for _, e := range m.Nc.Eips {
+		if strings.Contains(e.Label, "ingress") {
+			ingress = e.Value
 		}
 	}
 	if ingress == "" {
 		t.Fatal("the DNAT EIP should be offered (and refused)")
 	}
-	m.ips = []string{ingress}
-	if err := m.checkIPs(); err == nil || !strings.Contains(err.Error(), "cannot serve both SNAT and DNAT") {
+	m.Ips = []string{ingress}
+	if err := m.CheckIPs(); err == nil || !strings.Contains(err.Error(), "cannot serve both SNAT and DNAT") {
 		t.Errorf("an IP used by DNAT must be refused: %v", err)
 	}
 	var taken string
-	for v := range m.nc.snatVsw {
+	for v := range m.Nc.SnatVsw {
 		taken = v
 	}
-	m.source, m.vswID = "vsw", taken
+	m.Source, m.VswID = "vsw", taken
 	if err := m.Check(nil); err == nil || !strings.Contains(err.Error(), "can belong to one SNAT entry only") {
 		t.Errorf("a VSwitch with an SNAT entry must be refused: %v", err)
 	}

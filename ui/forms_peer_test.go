@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 )
@@ -138,7 +140,7 @@ func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {
 	d.choose("Requesting VPC", "prod-core")
 	d.field("Accepting account ID", "12ab")
 	d.waitText("is not an Alibaba Cloud account ID")
-	m := p.m.(*peerCreate)
+	m := p.m.(*forms.PeerCreate)
 	d.keys("backspace", "backspace", "backspace", "backspace")
 	d.typeText("1688000000000009")
 	d.keys("enter")
@@ -148,11 +150,11 @@ func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {
 	d.waitFocus("Bandwidth (Mbit/s)")
 	d.typeText("0")
 	d.waitText("greater than 0")
-	m.bandwidth = ""
-	if !m.cross(p.fc) {
+	m.Bandwidth = ""
+	if !m.Cross(p.fc) {
 		t.Fatal("a peering to another region is cross-region")
 	}
-	m.acceptRegion = "cn-hangzhou"
+	m.AcceptRegion = "cn-hangzhou"
 	if err := m.Check(p.fc); err != nil {
 		t.Fatalf("same-region peering: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 )
@@ -76,25 +78,25 @@ func TestServiceErrorCodesAreExplained(t *testing.T) {
 	for _, code := range documented {
 		t.Run(code, func(t *testing.T) {
 			api := &client.APIError{HTTPStatus: 400, Code: code, Message: "as the API says", RequestID: "REQ-1", Action: "OpenTrafficMirrorService"}
-			err := advise(api, serviceAdvice())
-			var ad *advisedError
-			if !errors.As(err, &ad) || len(ad.advice) < 30 {
+			err := forms.Advise(api, forms.ServiceAdvice())
+			var ad *forms.AdvisedError
+			if !errors.As(err, &ad) || len(ad.Advice) < 30 {
 				t.Fatalf("no advice for %s: %v", code, err)
 			}
 			if client.ErrorCode(err) != code || client.RequestID(err) != "REQ-1" {
 				t.Errorf("the code and RequestId must survive: %q %q", client.ErrorCode(err), client.RequestID(err))
 			}
 			lines := errorLines(err, "hint")
-			if !strings.Contains(strings.Join(lines, " "), ad.advice) || !strings.Contains(lines[0], code) {
+			if !strings.Contains(strings.Join(lines, " "), ad.Advice) || !strings.Contains(lines[0], code) {
 				t.Errorf("the banner should lead with the advice: %q", lines)
 			}
 		})
 	}
-	if !strings.Contains(serviceAdvice()["Order.NoRealNameAuthentication"], "real-name verification") {
+	if !strings.Contains(forms.ServiceAdvice()["Order.NoRealNameAuthentication"], "real-name verification") {
 		t.Error("real-name advice")
 	}
 	other := &client.APIError{Code: "Something.Else"}
-	if advise(other, serviceAdvice()) != error(other) {
+	if forms.Advise(other, forms.ServiceAdvice()) != error(other) {
 		t.Error("an unknown code passes through")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -152,45 +154,45 @@ func TestSslVpnKeyNeverShown(t *testing.T) {
 // block overlapping the local one or too small for the gateway's
 // connections; a certificate waits for its gateway too.
 func TestSslVpnFormChecks(t *testing.T) {
-	fc := &formCtx{region: "cn-hangzhou"}
+	fc := &forms.FormCtx{Region: "cn-hangzhou"}
 	gw := &model.VpnGateway{VpnGatewayId: "vpn-1", Status: "active", SslVpn: "enable", SslMaxConnections: 10}
-	form := func() *sslServerForm {
-		return &sslServerForm{gwID: "vpn-1", gws: []pick{{"vpn-1", "vpn-1"}}, gateways: map[string]*model.VpnGateway{"vpn-1": gw},
-			local: "10.0.0.0/16", pool: "192.168.50.0/24", cipher: "AES-128-CBC", proto: "UDP", port: "1194"}
+	form := func() *forms.SslServerForm {
+		return &forms.SslServerForm{GwID: "vpn-1", Gws: []forms.Pick{{Label: "vpn-1", Value: "vpn-1"}}, Gateways: map[string]*model.VpnGateway{"vpn-1": gw},
+			Local: "10.0.0.0/16", Pool: "192.168.50.0/24", Cipher: "AES-128-CBC", Proto: "UDP", Port: "1194"}
 	}
 	if err := form().Check(fc); err != nil {
 		t.Fatalf("a valid server is refused: %v", err)
 	}
 	for _, bad := range []struct {
-		set  func(m *sslServerForm)
+		set  func(m *forms.SslServerForm)
 		want string
 	}{
-		{func(m *sslServerForm) { m.port = "443" }, "Port 443 is reserved"},
-		{func(m *sslServerForm) { m.port = "70000" }, "1-65535"},
-		{func(m *sslServerForm) { m.pool = "10.0.8.0/24" }, "conflicts with LocalSubnet 10.0.0.0/16"},
-		{func(m *sslServerForm) { m.pool = "192.168.50.0/27" }, "need at least 40"},
-		{func(m *sslServerForm) { m.pool = "192.168.0.0/15" }, "mask must be /16 to /29"},
-		{func(m *sslServerForm) { m.pool = "169.254.10.0/24" }, "reserved range 169.254.0.0/16"},
-		{func(m *sslServerForm) { m.local = "10.0.0.0/16,224.0.0.0/8" }, "reserved range 224.0.0.0/4"},
-		{func(m *sslServerForm) { m.cipher = "AES-512-CBC" }, "Cipher"},
-		{func(m *sslServerForm) { m.name = "9lives" }, "Name"},
-		{func(m *sslServerForm) {
-			m.gateways["vpn-1"] = &model.VpnGateway{VpnGatewayId: "vpn-1", Status: "updating"}
+		{func(m *forms.SslServerForm) { m.Port = "443" }, "Port 443 is reserved"},
+		{func(m *forms.SslServerForm) { m.Port = "70000" }, "1-65535"},
+		{func(m *forms.SslServerForm) { m.Pool = "10.0.8.0/24" }, "conflicts with LocalSubnet 10.0.0.0/16"},
+		{func(m *forms.SslServerForm) { m.Pool = "192.168.50.0/27" }, "need at least 40"},
+		{func(m *forms.SslServerForm) { m.Pool = "192.168.0.0/15" }, "mask must be /16 to /29"},
+		{func(m *forms.SslServerForm) { m.Pool = "169.254.10.0/24" }, "reserved range 169.254.0.0/16"},
+		{func(m *forms.SslServerForm) { m.Local = "10.0.0.0/16,224.0.0.0/8" }, "reserved range 224.0.0.0/4"},
+		{func(m *forms.SslServerForm) { m.Cipher = "AES-512-CBC" }, "Cipher"},
+		{func(m *forms.SslServerForm) { m.Name = "9lives" }, "Name"},
+		{func(m *forms.SslServerForm) {
+			m.Gateways["vpn-1"] = &model.VpnGateway{VpnGatewayId: "vpn-1", Status: "updating"}
 		}, "VpnGateway.Configuring"},
 	} {
 		m := form()
-		m.gateways = map[string]*model.VpnGateway{"vpn-1": gw}
+		m.Gateways = map[string]*model.VpnGateway{"vpn-1": gw}
 		bad.set(m)
 		if err := m.Check(fc); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("want %q, got %v", bad.want, err)
 		}
 	}
-	c := &sslCertForm{srvID: "vss-1", srvs: []pick{{"vss-1", "vss-1"}},
-		gwOf: map[string]*model.VpnGateway{"vss-1": {VpnGatewayId: "vpn-1", Status: "updating"}}}
+	c := &forms.SslCertForm{SrvID: "vss-1", Srvs: []forms.Pick{{Label: "vss-1", Value: "vss-1"}},
+		GwOf: map[string]*model.VpnGateway{"vss-1": {VpnGatewayId: "vpn-1", Status: "updating"}}}
 	if err := c.Check(fc); err == nil || !strings.Contains(err.Error(), "VpnGateway.Configuring") {
 		t.Errorf("a certificate on an updating gateway: %v", err)
 	}
-	c.gwOf["vss-1"] = gw
+	c.GwOf["vss-1"] = gw
 	if err := c.Check(fc); err != nil {
 		t.Errorf("a certificate on an active gateway: %v", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
 )
@@ -55,7 +57,7 @@ func TestEditThatChangesNothingSendsNothing(t *testing.T) {
 
 func descOf(t *testing.T, o *model.Object) string {
 	t.Helper()
-	s, _ := current(o)["Description"].(string)
+	s, _ := forms.Current(o)["Description"].(string)
 	return s
 }
 
@@ -131,21 +133,21 @@ func TestEveryEditFormSubmittedUnchangedSendsNothing(t *testing.T) {
 // lose it, and neither may a description.
 func TestKeepSetRefusesOnlyClearingWhatIsThere(t *testing.T) {
 	k := &model.Kind{Name: "eip", Singular: "EIP"}
-	nameless := &formCtx{target: &model.Object{Kind: k, ID: "eip-1", Name: "47.1.1.1", Value: &model.EipAddress{AllocationId: "eip-1", IpAddress: "47.1.1.1"}}}
-	if err := keepSet(nameless, "name", model.DefaultName.Check)(""); err != nil {
+	nameless := &forms.FormCtx{Target: &model.Object{Kind: k, ID: "eip-1", Name: "47.1.1.1", Value: &model.EipAddress{AllocationId: "eip-1", IpAddress: "47.1.1.1"}}}
+	if err := forms.KeepSet(nameless, "name", model.DefaultName.Check)(""); err != nil {
 		t.Errorf("an empty name on a nameless EIP: %v", err)
 	}
-	named := &formCtx{target: &model.Object{Kind: k, ID: "eip-2", Name: "web", Value: &model.EipAddress{AllocationId: "eip-2", Name: "web", Description: "Front door"}}}
-	if err := keepSet(named, "name", model.DefaultName.Check)(" "); err == nil || !strings.Contains(err.Error(), `keep "web"`) {
+	named := &forms.FormCtx{Target: &model.Object{Kind: k, ID: "eip-2", Name: "web", Value: &model.EipAddress{AllocationId: "eip-2", Name: "web", Description: "Front door"}}}
+	if err := forms.KeepSet(named, "name", model.DefaultName.Check)(" "); err == nil || !strings.Contains(err.Error(), `keep "web"`) {
 		t.Errorf("clearing the name web: %v", err)
 	}
-	if err := keepSet(named, "description", model.CheckDescription)(""); err == nil || !strings.Contains(err.Error(), "cannot clear a description") {
+	if err := forms.KeepSet(named, "description", model.CheckDescription)(""); err == nil || !strings.Contains(err.Error(), "cannot clear a description") {
 		t.Errorf("clearing the description: %v", err)
 	}
-	if err := keepSet(named, "name", model.DefaultName.Check)("web2"); err != nil {
+	if err := forms.KeepSet(named, "name", model.DefaultName.Check)("web2"); err != nil {
 		t.Errorf("renaming: %v", err)
 	}
-	if err := keepSet(&formCtx{}, "name", model.DefaultName.Check)(""); err != nil {
+	if err := forms.KeepSet(&forms.FormCtx{}, "name", model.DefaultName.Check)(""); err != nil {
 		t.Errorf("a create may leave the name empty: %v", err)
 	}
 }

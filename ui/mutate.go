@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -13,7 +15,7 @@ import (
 )
 
 // canCreate reports whether the console has a create form for k.
-func canCreate(k *model.Kind) bool { return opsFor(k).create != nil }
+func canCreate(k *model.Kind) bool { return forms.OpsFor(k).Create != nil }
 
 // mutate opens the form or dialog behind a change key (c, e, ctrl+d, x).
 func (a *App) mutate(b *browser, act Action) tea.Cmd {
@@ -26,19 +28,19 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	if sel != nil && k.IsUnion() {
 		k = sel.Obj.Kind
 	}
-	ops := opsFor(k)
-	fc := &formCtx{host: a, client: a.opt.Client, region: b.workRegion(a), parent: b.parent, origin: b.id}
+	ops := forms.OpsFor(k)
+	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: b.workRegion(a), Parent: b.parent, Origin: b.id}
 	if sel != nil {
-		fc.target = sel.Obj
+		fc.Target = sel.Obj
 		rowRegion := sel.Obj.Region
 		if sel.Obj.Kind.Name == "region" {
 			rowRegion = sel.Obj.ID // a region's actions act in that region
 		}
 		if rowRegion != "" {
-			if rowRegion != fc.region {
-				fc.regionWhy = "the selected row's region"
+			if rowRegion != fc.Region {
+				fc.RegionWhy = "the selected row's region"
 			}
-			fc.region = rowRegion
+			fc.Region = rowRegion
 		}
 	}
 	switch act {
@@ -46,57 +48,57 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		if !b.allRegions && len(b.regions) <= 1 && b.parent == nil {
 			// A one-region pane creates in its region, whatever region a
 			// row lives in (an incoming cross-region peering).
-			fc.region, fc.regionWhy = b.workRegion(a), ""
+			fc.Region, fc.RegionWhy = b.workRegion(a), ""
 		}
 		if b.kind.IsUnion() {
 			return a.chooseCreate(b, fc)
 		}
-		if ops.create == nil {
+		if ops.Create == nil {
 			return a.flashError(fmt.Sprintf("Creating %s is not offered here.", k.Title))
 		}
-		fc.target = nil
-		return a.openForm(ops.create(fc), fc)
+		fc.Target = nil
+		return a.openForm(ops.Create(fc), fc)
 	case ActEdit:
 		if sel == nil {
 			return a.flashError("Select a row to edit.")
 		}
-		if ops.edit == nil {
+		if ops.Edit == nil {
 			return a.flashError(fmt.Sprintf("%s cannot be edited; x lists its actions.", k.Title))
 		}
-		return a.openForm(ops.edit(fc), fc)
+		return a.openForm(ops.Edit(fc), fc)
 	case ActDelete:
 		if sel == nil {
 			return a.flashError("Select a row to delete.")
 		}
-		if ops.del == nil {
+		if ops.Del == nil {
 			return a.flashError(fmt.Sprintf("%s cannot be deleted from alivpc.", k.Title))
 		}
-		return a.push(newDeletePage(a, sel.Obj, ops.del, fc))
+		return a.push(newDeletePage(a, sel.Obj, ops.Del, fc))
 	case ActActions:
-		if sel == nil && ops.actions == nil {
+		if sel == nil && ops.Actions == nil {
 			return a.flashError("Select a row first.")
 		}
 		var items []menuItem
-		if ops.actions != nil {
-			for _, it := range ops.actions(fc) {
+		if ops.Actions != nil {
+			for _, it := range ops.Actions(fc) {
 				it := it
-				items = append(items, menuItem{label: it.label, hint: it.hint, run: func(a *App) tea.Cmd {
-					if it.destroy != nil {
-						if fc.target == nil {
+				items = append(items, menuItem{label: it.Label, hint: it.Hint, run: func(a *App) tea.Cmd {
+					if it.Destroy != nil {
+						if fc.Target == nil {
 							return a.flashError("Select a row first.")
 						}
-						return a.push(newDeletePage(a, fc.target, it.destroy(fc), fc))
+						return a.push(newDeletePage(a, fc.Target, it.Destroy(fc), fc))
 					}
-					if it.show != nil {
-						return a.openDocument(it.label, it.show, fc)
+					if it.Show != nil {
+						return a.openDocument(it.Label, it.Show, fc)
 					}
-					return a.openForm(it.make(fc), fc)
+					return a.openForm(it.Make(fc), fc)
 				}})
 			}
 		}
 		if len(items) == 0 {
-			if ops.noActions != nil && fc.target != nil {
-				if why := ops.noActions(fc); why != "" {
+			if ops.NoActions != nil && fc.Target != nil {
+				if why := ops.NoActions(fc); why != "" {
 					return a.flashError(why)
 				}
 			}
@@ -112,16 +114,16 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 }
 
 // chooseCreate asks which member of a union pane to create.
-func (a *App) chooseCreate(b *browser, fc *formCtx) tea.Cmd {
+func (a *App) chooseCreate(b *browser, fc *forms.FormCtx) tea.Cmd {
 	var items []menuItem
 	for _, m := range a.reg.MembersOf(b.kind) {
-		ops := opsFor(m)
-		if ops.create == nil {
+		ops := forms.OpsFor(m)
+		if ops.Create == nil {
 			continue
 		}
 		items = append(items, menuItem{label: "Create " + m.Singular, run: func(a *App) tea.Cmd {
-			fc.target = nil
-			return a.openForm(ops.create(fc), fc)
+			fc.Target = nil
+			return a.openForm(ops.Create(fc), fc)
 		}})
 	}
 	if len(items) == 0 {
@@ -154,8 +156,8 @@ func (b *browser) workRegion(a *App) string {
 type deletePage struct {
 	id    int
 	obj   *model.Object
-	spec  *deleteSpec
-	fc    *formCtx
+	spec  *forms.DeleteSpec
+	fc    *forms.FormCtx
 	token string
 
 	typed textinput.Model // the ID or name, typed to confirm
@@ -191,7 +193,7 @@ func (m dependentsMsg) pageID() int { return m.id }
 
 type deletedMsg struct {
 	id  int
-	res *submitted
+	res *forms.Submitted
 	err error
 }
 
@@ -204,26 +206,26 @@ func (m dryRunMsg) pageID() int { return m.id }
 
 func (m deletedMsg) pageID() int { return m.id }
 
-func newDeletePage(a *App, o *model.Object, spec *deleteSpec, fc *formCtx) *deletePage {
+func newDeletePage(a *App, o *model.Object, spec *forms.DeleteSpec, fc *forms.FormCtx) *deletePage {
 	d := &deletePage{id: a.newID(), obj: o, spec: spec, fc: fc, token: client.NewClientToken(), typed: newLineInput(a, "> ")}
-	if spec.refuse != nil {
-		d.refused = spec.refuse(o)
+	if spec.Refuse != nil {
+		d.refused = spec.Refuse(o)
 	}
 	return d
 }
 
 // verb is the action's name: the title and the button.
 func (d *deletePage) verb() string {
-	if d.spec.verb != "" {
-		return d.spec.verb
+	if d.spec.Verb != "" {
+		return d.spec.Verb
 	}
 	return "Delete"
 }
 
 // action is the API action the dialog sends.
 func (d *deletePage) action() string {
-	if d.spec.action != "" {
-		return d.spec.action
+	if d.spec.Action != "" {
+		return d.spec.Action
 	}
 	return d.verb() + strings.ReplaceAll(d.obj.Kind.Singular, " ", "")
 }
@@ -235,10 +237,10 @@ func (d *deletePage) Hints() [][2]string {
 		return [][2]string{{"esc", "back"}} // nothing can be sent
 	}
 	h := [][2]string{{"enter", strings.ToLower(d.verb())}, {"esc", "cancel"}}
-	if d.spec.force != "" {
+	if d.spec.Force != "" {
 		h = append(h, [2]string{"tab", "force"})
 	}
-	if d.spec.dry != nil {
+	if d.spec.Dry != nil {
 		h = append(h, [2]string{"ctrl+t", "dry run"})
 	}
 	return h
@@ -256,30 +258,30 @@ func (d *deletePage) Activated(a *App) tea.Cmd {
 	id, ctx, c, reg, o, fc, spec := d.id, a.ctx, a.opt.Client, a.reg, d.obj, d.fc, d.spec
 	return func() tea.Msg {
 		msg := dependentsMsg{id: id, counts: []string{}}
-		if spec.fresh && o.Kind.Get != nil {
-			fresh, refusal, err := refetch(ctx, c, o)
+		if spec.Fresh && o.Kind.Get != nil {
+			fresh, refusal, err := forms.Refetch(ctx, c, o)
 			if err != nil || refusal != "" {
 				msg.err, msg.refusal = err, refusal
 				return msg
 			}
 			msg.fresh, o = fresh, fresh
-			if spec.refuse != nil {
-				if why := spec.refuse(o); why != "" {
+			if spec.Refuse != nil {
+				if why := spec.Refuse(o); why != "" {
 					msg.refusal = why
 					return msg
 				}
 			}
 		}
-		if spec.precheck != nil {
-			why, err := spec.precheck(ctx, fc, o)
+		if spec.Precheck != nil {
+			why, err := spec.Precheck(ctx, fc, o)
 			if err != nil || why != "" {
 				msg.refusal, msg.err = why, err
 				return msg
 			}
 		}
 		var users []string
-		if spec.impact != nil {
-			stops, blockers, err := spec.impact(ctx, fc, o)
+		if spec.Impact != nil {
+			stops, blockers, err := spec.Impact(ctx, fc, o)
 			if err != nil {
 				msg.err = err
 				return msg
@@ -295,20 +297,20 @@ func (d *deletePage) Activated(a *App) tea.Cmd {
 // needsCheck: something must be read before the dialog can judge.
 func (d *deletePage) needsCheck() bool {
 	s := d.spec
-	if d.refused != "" && !s.fresh {
+	if d.refused != "" && !s.Fresh {
 		return false
 	}
-	return s.fresh || len(s.blockers) > 0 || s.precheck != nil || s.impact != nil
+	return s.Fresh || len(s.Blockers) > 0 || s.Precheck != nil || s.Impact != nil
 }
 
-func countDependents(ctx context.Context, c *client.Client, reg *model.Registry, o *model.Object, spec *deleteSpec) ([]string, error) {
+func countDependents(ctx context.Context, c *client.Client, reg *model.Registry, o *model.Object, spec *forms.DeleteSpec) ([]string, error) {
 	out := []string{}
-	for _, name := range spec.blockers {
+	for _, name := range spec.Blockers {
 		k, ok := reg.Lookup(name)
 		if !ok {
 			continue
 		}
-		n, err := countChildren(ctx, c, k, o, spec.keep)
+		n, err := countChildren(ctx, c, k, o, spec.Keep)
 		if err != nil {
 			return out, err
 		}
@@ -352,8 +354,8 @@ func countChildren(ctx context.Context, c *client.Client, k *model.Kind, o *mode
 }
 
 func (d *deletePage) confirmText() []string {
-	if d.spec.confirm != nil {
-		return d.spec.confirm(d.obj)
+	if d.spec.Confirm != nil {
+		return d.spec.Confirm(d.obj)
 	}
 	out := []string{d.obj.ID}
 	if d.obj.Name != "" && d.obj.Name != d.obj.ID {
@@ -412,7 +414,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		// dialog's own names a call that failed before anything was sent.
 		action := d.action()
 		fc := *d.fc
-		fc.target, fc.region = d.obj, firstNonEmpty(d.obj.Region, d.fc.region)
+		fc.Target, fc.Region = d.obj, forms.FirstNonEmpty(d.obj.Region, d.fc.Region)
 		if client.OutcomeUnknown(m.err) {
 			// Checked before anything is said (or recorded) about it.
 			d.sending, d.banner = true, unknownLines(m.err, "")
@@ -426,7 +428,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			d.banner = d.held.drop(d.banner, "enter")
 			return cmd
 		}
-		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.origin), d.replayBelow(a))
+		return tea.Batch(cmd, a.pop(), a.trackSubmitted(action, m.res, d.fc.Origin), d.replayBelow(a))
 	case outcomeCheckedMsg:
 		return d.outcomeChecked(a, m)
 	case tea.PasteMsg:
@@ -467,14 +469,14 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 	case "ctrl+c":
 		return a.quit()
 	case "tab":
-		if d.spec.force != "" {
+		if d.spec.Force != "" {
 			d.force = !d.force
 		}
 	case "ctrl+t":
-		if d.spec.dry != nil && !d.sending && d.refused == "" {
+		if d.spec.Dry != nil && !d.sending && d.refused == "" {
 			d.sending, d.dryRunning = true, true
 			d.banner, d.bannerOK = []string{"Dry run…"}, true
-			id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.dry, d.force
+			id, ctx, fc, o, dry, force := d.id, a.ctx, d.fc, d.obj, d.spec.Dry, d.force
 			return func() tea.Msg { return dryRunMsg{id: id, err: dry(ctx, fc, o, force)} }
 		}
 	case "enter":
@@ -500,7 +502,7 @@ func (d *deletePage) key(a *App, m tea.KeyPressMsg) tea.Cmd {
 			d.banner, d.bannerOK = []string{"Sending " + d.action() + " (" + verb + ")…"}, false
 			id, ctx, fc, o, spec, token, force := d.id, client.WithTokenSalt(a.ctx, d.token), d.fc, d.obj, d.spec, d.token, d.force
 			return func() tea.Msg {
-				res, err := spec.run(ctx, fc, o, token, force)
+				res, err := spec.Run(ctx, fc, o, token, force)
 				return deletedMsg{id: id, res: res, err: err}
 			}
 		}
@@ -530,11 +532,11 @@ func (d *deletePage) outcomeChecked(a *App, m outcomeCheckedMsg) tea.Cmd {
 	return audit
 }
 
-func forceHint(s *deleteSpec) string {
-	if s.force == "" {
+func forceHint(s *forms.DeleteSpec) string {
+	if s.Force == "" {
 		return ""
 	}
-	return ", or press tab to force (" + s.force + ")"
+	return ", or press tab to force (" + s.Force + ")"
 }
 
 func quoteAll(s []string) []string {
@@ -547,8 +549,8 @@ func quoteAll(s []string) []string {
 
 // subject is what the title names: "VBR vbr-1 (dc-link)".
 func (d *deletePage) subject() string {
-	if d.spec.subject != nil {
-		return d.spec.subject(d.obj)
+	if d.spec.Subject != nil {
+		return d.spec.Subject(d.obj)
 	}
 	name := d.obj.Kind.Singular + " " + d.obj.ID
 	if d.obj.Name != "" && d.obj.Name != d.obj.ID {
@@ -569,8 +571,8 @@ func (d *deletePage) whatItIs() []string {
 		parts = append(parts, "status "+o.Status)
 	}
 	out := []string{strings.Join(parts, " · ")}
-	if d.spec.about != nil {
-		out = append(out, d.spec.about(d.fc, o)...)
+	if d.spec.About != nil {
+		out = append(out, d.spec.About(d.fc, o)...)
 	}
 	return out
 }
@@ -591,8 +593,8 @@ func (d *deletePage) View(a *App, w, h int) string {
 		return strings.Join(lines, "\n")
 	}
 	var stops []string
-	if d.spec.stops != nil {
-		stops = d.spec.stops(d.obj)
+	if d.spec.Stops != nil {
+		stops = d.spec.Stops(d.obj)
 	}
 	stops = append(stops, d.impact...)
 	for _, s := range stops {
@@ -604,22 +606,22 @@ func (d *deletePage) View(a *App, w, h int) string {
 	case d.depErr != nil:
 		lines = append(lines, errorLines(d.depErr, "could not check what depends on it; the API refuses the call if something still does")...)
 	case len(d.dependents) > 0:
-		lines = append(lines, st.Phase(4).Render(fmt.Sprintf("%s still has %s.", d.obj.ID, joinAnd(d.dependents))),
+		lines = append(lines, st.Phase(4).Render(fmt.Sprintf("%s still has %s.", d.obj.ID, forms.JoinAnd(d.dependents))),
 			"The API refuses to "+strings.ToLower(verb)+" it while they exist (DependencyViolation)"+forceHint(d.spec)+".")
 		if d.force {
-			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.force)
+			lines = append(lines, st.Badge.Render(" FORCE ")+" "+d.spec.Force)
 		}
-	case d.checked && len(d.spec.blockers) > 0:
+	case d.checked && len(d.spec.Blockers) > 0:
 		lines = append(lines, st.Dim.Render("Nothing depends on it."))
 	}
-	if d.spec.force != "" && len(d.dependents) == 0 {
+	if d.spec.Force != "" && len(d.dependents) == 0 {
 		// Some dependents cannot be counted (routes pointing at it): the
 		// option is still there.
 		mark := "off"
 		if d.force {
 			mark = "ON"
 		}
-		lines = append(lines, st.Dim.Render("tab toggles force ("+mark+"): "+d.spec.force))
+		lines = append(lines, st.Dim.Render("tab toggles force ("+mark+"): "+d.spec.Force))
 	}
 	lines = append(lines, "", "Type "+strings.Join(quoteAll(d.confirmText()), " or ")+" to confirm, then enter. esc cancels.", "")
 	mark := "  "
@@ -637,7 +639,7 @@ func (d *deletePage) View(a *App, w, h int) string {
 	default:
 		lines = append(lines, "", st.Dim.Render(button+" (type the text above first)"))
 	}
-	if d.spec.dry != nil {
+	if d.spec.Dry != nil {
 		lines = append(lines, st.Dim.Render("ctrl+t runs a dry run: the API checks the "+strings.ToLower(verb)+" without changing anything."))
 	}
 	for _, b := range d.banner {

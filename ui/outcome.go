@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -32,7 +34,7 @@ import (
 type outcomeCheckedMsg struct {
 	id      int
 	op      *operation
-	fc      *formCtx
+	fc      *forms.FormCtx
 	sendErr error
 	del     bool
 
@@ -88,7 +90,7 @@ func createdKind(reg *model.Registry, action string, prefer *model.Kind) *model.
 
 // skipParam: parameters that say nothing about the resource.
 func skipParam(k, v string) bool {
-	return editControlParams[k] || v == "" || v == "****"
+	return forms.EditControlParams[k] || v == "" || v == "****"
 }
 
 // matchesSent reports whether a resource carries every sent parameter
@@ -193,7 +195,7 @@ var changeVerbs = []string{"Modify", "Update", "Associate"}
 // checkChange describes the target of an edit whose outcome is unknown:
 // applied when every sent value it shows (its own ID aside) is in place.
 func checkChange(ctx context.Context, c *client.Client, o *model.Object, region string, sent map[string]string) outcomeCheckedMsg {
-	fresh, err := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
+	fresh, err := c.Get(ctx, o.Kind, forms.FirstNonEmpty(o.Region, region), o.ID, o)
 	if err != nil {
 		return outcomeCheckedMsg{err: err}
 	}
@@ -217,13 +219,13 @@ func checkChange(ctx context.Context, c *client.Client, o *model.Object, region 
 // unknown outcome and returns the command that looks whether it was
 // applied, answering outcomeCheckedMsg to page id. form says it came from
 // a form (an edit may be checked), not the destructive dialog.
-func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
+func (a *App) checkOutcome(id int, fc *forms.FormCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	k, target, label := aimedAt(a, fc)
 	action, _, _ := client.FailedCall(err)
 	if created := createdKind(a.reg, action, k); form && created != nil {
 		k, target = created, "" // the record names what it makes
 	}
-	op := a.tracker.unknownOutcome(action, k, fc.region, target, label, err)
+	op := a.tracker.unknownOutcome(action, k, fc.Region, target, label, err)
 	op.started = since
 	look := a.lookFor(fc, err, since, paneKind, form)
 	return func() tea.Msg {
@@ -234,10 +236,10 @@ func (a *App) checkOutcome(id int, fc *formCtx, err error, since time.Time, pane
 }
 
 // lookFor returns the command that makes the check itself.
-func (a *App) lookFor(fc *formCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
+func (a *App) lookFor(fc *forms.FormCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	action, sent, _ := client.FailedCall(err)
-	ctx, c := a.ctx, fc.client
-	region := firstNonEmpty(sent["RegionId"], fc.region)
+	ctx, c := a.ctx, fc.Client
+	region := forms.FirstNonEmpty(sent["RegionId"], fc.Region)
 	if k := createdKind(a.reg, action, paneKind); form && k != nil && c != nil {
 		return func() tea.Msg {
 			o, ferr := findCreated(ctx, c, k, region, sent, since)
@@ -247,14 +249,14 @@ func (a *App) lookFor(fc *formCtx, err error, since time.Time, paneKind *model.K
 			return outcomeCheckedMsg{kind: k, found: o, applied: o != nil, checked: true}
 		}
 	}
-	if form && fc.target != nil && fc.target.Kind.Get != nil && c != nil && hasPrefix(action, changeVerbs) {
-		o := fc.target
+	if form && fc.Target != nil && fc.Target.Kind.Get != nil && c != nil && hasPrefix(action, changeVerbs) {
+		o := fc.Target
 		return func() tea.Msg { return checkChange(ctx, c, o, region, sent) }
 	}
-	if fc.target != nil && strings.HasPrefix(action, "Delete") && fc.target.Kind.Get != nil && c != nil {
-		o := fc.target
+	if fc.Target != nil && strings.HasPrefix(action, "Delete") && fc.Target.Kind.Get != nil && c != nil {
+		o := fc.Target
 		return func() tea.Msg {
-			fresh, gerr := c.Get(ctx, o.Kind, firstNonEmpty(o.Region, region), o.ID, o)
+			fresh, gerr := c.Get(ctx, o.Kind, forms.FirstNonEmpty(o.Region, region), o.ID, o)
 			switch {
 			case gerr != nil:
 				return outcomeCheckedMsg{err: gerr}
@@ -322,7 +324,7 @@ func (a *App) settleUnknown(m outcomeCheckedMsg) (audit, follow tea.Cmd) {
 	op.found = true
 	if m.found == nil { // deleted
 		op.outcome = opDone
-		return audit, a.refreshPage(fc.origin)
+		return audit, a.refreshPage(fc.Origin)
 	}
 	op.outcome, op.ended = opRunning, time.Time{}
 	op.phase = "found: " + strings.SplitN(verdict, " ", 2)[0]
@@ -331,7 +333,7 @@ func (a *App) settleUnknown(m outcomeCheckedMsg) (audit, follow tea.Cmd) {
 	if !m.del {
 		target = m.found.Kind.Target
 	}
-	return audit, a.tracker.follow(op, m.found, target, m.del, fc.origin, nil)
+	return audit, a.tracker.follow(op, m.found, target, m.del, fc.Origin, nil)
 }
 
 // checkedElsewhere settles a check whose page is gone (the dialog was
@@ -359,7 +361,7 @@ func unknownLines(err error, verdict string) []string {
 func (p *formPage) outcomeUnknown(a *App, err error) tea.Cmd {
 	p.banner, p.bannerErr = unknownLines(err, ""), true
 	var pane *model.Kind
-	if b, ok := a.page(p.fc.origin).(*browser); ok {
+	if b, ok := a.page(p.fc.Origin).(*browser); ok {
 		pane = b.kind
 	}
 	return a.checkOutcome(p.id, p.fc, err, p.sentAt, pane, true)

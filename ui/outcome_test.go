@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 )
@@ -106,8 +108,8 @@ func TestDropThenRenameSubmits(t *testing.T) {
 	d.waitText("checked: created — vpc-")
 	d.settle()
 	origin := d.app.top().ID()
-	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-shanghai", origin: origin}
-	d.exec(d.app.openForm(&vpcCreate{}, fc))
+	fc := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-shanghai", Origin: origin}
+	d.exec(d.app.openForm(&forms.VpcCreate{}, fc))
 	d.createVPC("drop-3")
 	s := d.waitText("checked: created — vpc-")
 	if strings.Contains(s, "IdempotentParameterMismatch") {
@@ -156,8 +158,8 @@ func TestRenameAfterAnUncheckedLostAnswerSubmits(t *testing.T) {
 		t.Fatalf("nothing was found, yet:\n%s", s)
 	}
 	p = d.formPage() // usable again, values kept
-	if p.m.(*vpcCreate).name != "drop-1" {
-		t.Fatalf("the form lost its values: %q", p.m.(*vpcCreate).name)
+	if p.m.(*forms.VpcCreate).Name != "drop-1" {
+		t.Fatalf("the form lost its values: %q", p.m.(*forms.VpcCreate).Name)
 	}
 	lost.Store(false)
 	d.replaceField("Name", "drop-1", "drop-2")
@@ -449,8 +451,8 @@ func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	vpc := vpcs[0].VpcId
 	d.command("vsw")
 	d.idle()
-	fc := &formCtx{host: d.app, client: d.app.opt.Client, region: "cn-hangzhou", origin: d.app.top().ID()}
-	d.exec(d.app.openForm(&vswCreate{vpcID: vpc, fixedVPC: true, mask: "24"}, fc))
+	fc := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: d.app.top().ID()}
+	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.formPage()
 	d.next("Zone", "CIDR block")
 	d.field("Name", "lost-vsw")

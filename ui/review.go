@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -30,7 +32,7 @@ type reviewer interface {
 	// Request returns the input Submit sends with token: the same value,
 	// built by the same code. nil means this submission needs no review
 	// (an edit made through the same form type).
-	Request(fc *formCtx, token string) (any, error)
+	Request(fc *forms.FormCtx, token string) (any, error)
 }
 
 // reviewParam is one parameter as it goes out, secrets masked.
@@ -153,7 +155,7 @@ func (p *formPage) review(a *App, r reviewer) (cmd tea.Cmd, shown bool) {
 
 // reviewOf returns the parameters r's submission sends, or nil when it
 // needs no review.
-func reviewOf(r reviewer, fc *formCtx, token string) ([]reviewParam, error) {
+func reviewOf(r reviewer, fc *forms.FormCtx, token string) ([]reviewParam, error) {
 	in, err := r.Request(fc, token)
 	if err != nil || in == nil {
 		return nil, err
@@ -285,6 +287,3 @@ func (r *reviewPage) View(a *App, w, h int) string {
 	lines := append(head, strings.Split(r.vp.View(), "\n")...)
 	return strings.Join(append(lines, foot...), "\n")
 }
-
-// The creates that are reviewed before they go out.
-var _ = []reviewer{(*natCreate)(nil), (*eipAllocate)(nil), (*vpnCreate)(nil), (*ipsecForm)(nil), (*peerCreate)(nil), (*routeCreate)(nil)}

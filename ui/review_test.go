@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/alivpc/alivpc/client"
 )
 
@@ -152,8 +154,8 @@ func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
 	d.keys("right", "enter")
 	d.formPage()
 	d.waitText("ipsec-rev", "192.168.60.0/24,192.168.61.0/24")
-	if m := p.m.(*ipsecForm); m.local != "10.0.0.0/16" || m.ike.Psk != psk {
-		t.Errorf("going back lost values: local %q, psk kept %v", m.local, m.ike.Psk == psk)
+	if m := p.m.(*forms.IpsecForm); m.Local != "10.0.0.0/16" || m.Ike.Psk != psk {
+		t.Errorf("going back lost values: local %q, psk kept %v", m.Local, m.Ike.Psk == psk)
 	}
 	assertNoWrite(t, d, mark, "going back from the review")
 
@@ -189,24 +191,24 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 	cases := []struct {
 		name, action string
 		open         func(d *driver)
-		set          func(m mutation)
+		set          func(m forms.Mutation)
 	}{
-		{"nat", "CreateNatGateway", func(d *driver) { d.pane("nat " + prodCore(d)) }, func(m mutation) {
-			m.(*natCreate).name, m.(*natCreate).desc = "rev-nat", "egress for the lab"
+		{"nat", "CreateNatGateway", func(d *driver) { d.pane("nat " + prodCore(d)) }, func(m forms.Mutation) {
+			m.(*forms.NatCreate).Name, m.(*forms.NatCreate).Desc = "rev-nat", "egress for the lab"
 		}},
-		{"eip", "AllocateEipAddress", func(d *driver) { d.pane("eip") }, func(m mutation) {
-			m.(*eipAllocate).name, m.(*eipAllocate).bandwidth = "rev-eip", " 7 "
+		{"eip", "AllocateEipAddress", func(d *driver) { d.pane("eip") }, func(m forms.Mutation) {
+			m.(*forms.EipAllocate).Name, m.(*forms.EipAllocate).Bandwidth = "rev-eip", " 7 "
 		}},
-		{"vpn", "CreateVpnGateway", func(d *driver) { d.pane("vpn " + prodCore(d)) }, func(m mutation) {
-			m.(*vpnCreate).name, m.(*vpnCreate).ssl = "rev-vpn", true
+		{"vpn", "CreateVpnGateway", func(d *driver) { d.pane("vpn " + prodCore(d)) }, func(m forms.Mutation) {
+			m.(*forms.VpnCreate).Name, m.(*forms.VpnCreate).Ssl = "rev-vpn", true
 		}},
-		{"peer", "CreateVpcPeerConnection", func(d *driver) { d.pane("peer") }, func(m mutation) {
-			pc := m.(*peerCreate)
-			pc.acceptUID, pc.acceptVpc, pc.name = "1688000000000009", "vpc-bp1otherxxxxxxxxxxxxx", "rev-peer"
+		{"peer", "CreateVpcPeerConnection", func(d *driver) { d.pane("peer") }, func(m forms.Mutation) {
+			pc := m.(*forms.PeerCreate)
+			pc.AcceptUID, pc.AcceptVpc, pc.Name = "1688000000000009", "vpc-bp1otherxxxxxxxxxxxxx", "rev-peer"
 		}},
-		{"route", "CreateRouteEntry", func(d *driver) { routeEntries(d) }, func(m mutation) {
-			rc := m.(*routeCreate)
-			rc.dest, rc.name, rc.hopType = "10.97.0.0/16", "rev-route", "NatGateway"
+		{"route", "CreateRouteEntry", func(d *driver) { routeEntries(d) }, func(m forms.Mutation) {
+			rc := m.(*forms.RouteCreate)
+			rc.Dest, rc.Name, rc.HopType = "10.97.0.0/16", "rev-route", "NatGateway"
 		}},
 	}
 	for _, c := range cases {
@@ -245,7 +247,7 @@ func TestReviewEscGoesBackAndEditsAreNotReviewed(t *testing.T) {
 	d.keys("c")
 	p := d.formPage()
 	token := p.token
-	p.m.(*eipAllocate).name = "rev-esc"
+	p.m.(*forms.EipAllocate).Name = "rev-esc"
 	d.exec(p.submit(d.app))
 	d.reviewPage()
 	mark := len(d.fault.actions())
@@ -257,7 +259,7 @@ func TestReviewEscGoesBackAndEditsAreNotReviewed(t *testing.T) {
 	}
 	assertNoWrite(t, d, mark, "esc on the review")
 
-	edit := &ipsecForm{id: "vco-x"}
+	edit := &forms.IpsecForm{Id: "vco-x"}
 	if in, err := edit.Request(p.fc, token); in != nil || err != nil {
 		t.Errorf("an IPsec edit is not reviewed: %v %v", in, err)
 	}
@@ -292,8 +294,8 @@ func TestReviewGolden(t *testing.T) {
 	routeEntries(d)
 	d.keys("c")
 	p := d.formPage()
-	rc := p.m.(*routeCreate)
-	rc.dest, rc.name, rc.desc, rc.hopType = "10.96.0.0/16", "to-lab", "lab traffic via the NAT", "NatGateway"
+	rc := p.m.(*forms.RouteCreate)
+	rc.Dest, rc.Name, rc.Desc, rc.HopType = "10.96.0.0/16", "to-lab", "lab traffic via the NAT", "NatGateway"
 	p.token = "alivpc-0123456789abcdef0123456789abcdef" // the golden's token
 	d.exec(p.submit(d.app))
 	d.reviewPage()
@@ -313,8 +315,8 @@ func TestReviewScrollsInASmallWindow(t *testing.T) {
 	d.drill("IPsec Connections")
 	d.keys("c")
 	p := d.formPage()
-	m := p.m.(*ipsecForm)
-	m.cgwID, m.name, m.local, m.remote = "cgw-bp1wgej0cbjfhk1hjh72n", "scroll", "10.0.0.0/16", "192.168.0.0/24"
+	m := p.m.(*forms.IpsecForm)
+	m.CgwID, m.Name, m.Local, m.Remote = "cgw-bp1wgej0cbjfhk1hjh72n", "scroll", "10.0.0.0/16", "192.168.0.0/24"
 	d.exec(p.submit(d.app))
 	d.reviewPage()
 	if s := d.screen(); strings.Contains(s, "ClientToken") || !strings.Contains(s, "[ Create ]") {
@@ -333,3 +335,6 @@ func TestReviewScrollsInASmallWindow(t *testing.T) {
 		t.Fatalf("pgup scrolls back to the first parameters:\n%s", s)
 	}
 }
+
+// The reviewed creates implement reviewer.
+var _ = []reviewer{(*forms.NatCreate)(nil), (*forms.EipAllocate)(nil), (*forms.VpnCreate)(nil), (*forms.IpsecForm)(nil), (*forms.PeerCreate)(nil), (*forms.RouteCreate)(nil)}

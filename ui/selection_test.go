@@ -174,8 +174,8 @@ func TestSelectionFilterClearKeepsVPC(t *testing.T) {
 	describeHighlighted(d, staging)
 	// e edits it, x lists its actions, y copies its ID.
 	d.keys("e")
-	if p := d.formPage(); p.fc.target == nil || p.fc.target.ID != staging.ID {
-		t.Fatalf("e opened a form for %v, want %s", p.fc.target, staging.ID)
+	if p := d.formPage(); p.fc.Target == nil || p.fc.Target.ID != staging.ID {
+		t.Fatalf("e opened a form for %v, want %s", p.fc.Target, staging.ID)
 	}
 	d.keys("esc")
 	d.waitFor("the pane", func() bool { _, ok := d.app.top().(*browser); return ok })

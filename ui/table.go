@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/alivpc/alivpc/model"
@@ -41,7 +43,7 @@ func newRow(view *model.Kind, o *model.Object) *Row {
 	cells := make([]string, len(view.Columns))
 	n := 0
 	for i, c := range view.Columns {
-		cells[i] = sanitize(model.Cell(view, o, c))
+		cells[i] = forms.Sanitize(model.Cell(view, o, c))
 		n += len(cells[i]) + 1
 	}
 	var b strings.Builder

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -96,7 +98,7 @@ type track struct {
 	params map[string]string
 	// svc, when set, follows a region service through its status call
 	// instead of a describe (tracker_service.go).
-	svc *regionService
+	svc *forms.RegionService
 }
 
 type trackTickMsg struct{}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alivpc/alivpc/ui/forms"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
@@ -26,29 +28,31 @@ type serviceResultMsg struct {
 	err     error
 }
 
-func serviceKey(svc *regionService, region string) string { return "svc/" + svc.action + "/" + region }
+func serviceKey(svc *forms.RegionService, region string) string {
+	return "svc/" + svc.Action + "/" + region
+}
 
 // followService starts following a service opened in region; ref is the
 // region's row as the user saw it.
-func (t *tracker) followService(op *operation, svc *regionService, region string, ref *model.Object) tea.Cmd {
+func (t *tracker) followService(op *operation, svc *forms.RegionService, region string, ref *model.Object) tea.Cmd {
 	now := t.a.now()
 	key := serviceKey(svc, region)
-	op.phase, op.target = svcOpening, svcOpened
+	op.phase, op.target = forms.SvcOpening, forms.SvcOpened
 	t.tracks[key] = &track{key: key, kind: ref.Kind, region: region, id: region, obj: ref, svc: svc, op: op,
 		next: now.Add(trackFirstDelay), delay: trackFirstDelay, deadline: now.Add(timeoutOf(ref.Kind))}
-	return tea.Batch(t.showService(ref, svc, svcOpening),
-		t.a.flashInfo(fmt.Sprintf("%s: %s accepted; following it until it is %s (t shows progress)", region, op.action, svcOpened)))
+	return tea.Batch(t.showService(ref, svc, forms.SvcOpening),
+		t.a.flashInfo(fmt.Sprintf("%s: %s accepted; following it until it is %s (t shows progress)", region, op.action, forms.SvcOpened)))
 }
 
 // showService puts the service's state into the region's row wherever it
 // is shown, without changing the object the row holds.
-func (t *tracker) showService(o *model.Object, svc *regionService, state string) tea.Cmd {
+func (t *tracker) showService(o *model.Object, svc *forms.RegionService, state string) tea.Cmd {
 	r, ok := o.Val().(*model.Region)
 	if !ok || o.Kind == nil {
 		return nil
 	}
 	cp := *r
-	svc.set(&cp, state)
+	svc.Set(&cp, state)
 	oc := *o
 	oc.Value = &cp
 	return func() tea.Msg { return objectsChangedMsg{updated: []*model.Object{&oc}} }
@@ -56,7 +60,7 @@ func (t *tracker) showService(o *model.Object, svc *regionService, state string)
 
 // pollService sends the status call for a due service track.
 func (t *tracker) pollService(tr *track) tea.Cmd {
-	status, ctx, key, region := tr.svc.status(t.a.opt.Client), t.a.ctx, tr.key, tr.region
+	status, ctx, key, region := tr.svc.Status(t.a.opt.Client), t.a.ctx, tr.key, tr.region
 	return func() tea.Msg {
 		s, err := status(ctx, &client.ServiceStatusInput{RegionId: region})
 		return serviceResultMsg{key: key, enabled: err == nil && s != nil && s.Enabled, err: err}
@@ -70,16 +74,16 @@ func (t *tracker) serviceResult(m serviceResultMsg) tea.Cmd {
 	}
 	switch {
 	case m.err != nil:
-		tr.op.requestID = firstNonEmpty(client.RequestID(m.err), tr.op.requestID)
-		tr.op.phase = svcOpening + " (checking: " + firstNonEmpty(client.ErrorCode(m.err), "no answer") + ")"
+		tr.op.requestID = forms.FirstNonEmpty(client.RequestID(m.err), tr.op.requestID)
+		tr.op.phase = forms.SvcOpening + " (checking: " + forms.FirstNonEmpty(client.ErrorCode(m.err), "no answer") + ")"
 		return nil // transient: the next poll tries again until the deadline
 	case !m.enabled:
-		tr.op.phase = svcOpening
+		tr.op.phase = forms.SvcOpening
 		return nil
 	}
 	delete(t.tracks, m.key)
-	tr.op.phase = svcOpened
-	return tea.Batch(t.showService(tr.obj, tr.svc, svcOpened), t.finish(tr.op, opDone, nil))
+	tr.op.phase = forms.SvcOpened
+	return tea.Batch(t.showService(tr.obj, tr.svc, forms.SvcOpened), t.finish(tr.op, opDone, nil))
 }
 
 // serviceRows keeps Opening on the rows of regions whose service is being
@@ -107,14 +111,14 @@ func (t *tracker) serviceRows(rows []*Row) tea.Cmd {
 			if tr == nil || tr.region != r.Obj.ID {
 				continue
 			}
-			switch state := tr.svc.state(reg); {
-			case strings.EqualFold(state, svcOpened):
+			switch state := tr.svc.State(reg); {
+			case strings.EqualFold(state, forms.SvcOpened):
 				delete(t.tracks, k)
-				tr.op.phase = svcOpened
+				tr.op.phase = forms.SvcOpened
 				cmds = append(cmds, t.finish(tr.op, opDone, nil))
-			case state != svcOpening:
+			case state != forms.SvcOpening:
 				tr.obj = r.Obj
-				cmds = append(cmds, t.showService(r.Obj, tr.svc, svcOpening))
+				cmds = append(cmds, t.showService(r.Obj, tr.svc, forms.SvcOpening))
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -15,74 +15,74 @@ import (
 
 // ---- HaVips ----
 
-func havipOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation {
+func havipOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
 			m := &havipCreate{}
 			if p := parentOf(fc, "vsw"); p != nil {
 				m.onlyVsw = p.ID
 			}
 			return m
 		},
-		edit: func(fc *formCtx) mutation {
-			h := fc.target.Val().(*model.HaVip)
-			return &havipModify{id: h.HaVipId, name: h.Name, desc: h.Description}
+		Edit: func(fc *FormCtx) Mutation {
+			h := fc.Target.Val().(*model.HaVip)
+			return &havipModify{Id: h.HaVipId, Name: h.Name, Desc: h.Description}
 		},
-		del: &deleteSpec{
-			action: "DeleteHaVip", fresh: true, about: havipAbout,
-			stops: func(o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeleteHaVip", Fresh: true, About: havipAbout,
+			Stops: func(o *model.Object) []string {
 				return []string{"The address " + o.Val().(*model.HaVip).IpAddress + " is released; it no longer floats between instances."}
 			},
-			refuse: onlyWhenAvailable,
-			impact: havipDependents,
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			Refuse: onlyWhenAvailable,
+			Impact: havipDependents,
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
-				out, err := fc.client.DeleteHaVip(ctx, in)
+				out, err := fc.Client.DeleteHaVip(ctx, in)
 				if err != nil {
 					return nil, err
 				}
 				return removed(o, "DeleteHaVip", out.RequestId, in), nil
 			},
 		},
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
-			h := fc.target.Val().(*model.HaVip)
-			out := []actionItem{{label: "Associate", hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, make: newHavipAssociate}}
+			h := fc.Target.Val().(*model.HaVip)
+			out := []actionItem{{Label: "Associate", Hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, Make: newHavipAssociate}}
 			for _, inst := range h.Instances() {
-				out = append(out, actionItem{label: "Unassociate " + inst, hint: "unbind " + inst + " from the HaVip",
-					destroy: func(*formCtx) *deleteSpec { return havipUnbindSpec(inst) }})
+				out = append(out, actionItem{Label: "Unassociate " + inst, Hint: "unbind " + inst + " from the HaVip",
+					Destroy: func(*FormCtx) *DeleteSpec { return havipUnbindSpec(inst) }})
 			}
 			return out
 		},
 	}
 }
 
-func havipAbout(_ *formCtx, o *model.Object) []string {
+func havipAbout(_ *FormCtx, o *model.Object) []string {
 	h := o.Val().(*model.HaVip)
 	line := fmt.Sprintf("Address %s in VSwitch %s (%s)", h.IpAddress, h.VSwitchId, h.VpcId)
 	if n := len(h.Instances()); n > 0 {
-		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), firstNonEmpty(h.MasterInstanceId, "none"))
+		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), FirstNonEmpty(h.MasterInstanceId, "none"))
 	}
 	return []string{line}
 }
 
 // havipDependents lists what the API refuses a HaVip's deletion for: an
 // EIP bound to it and routes using it as next hop in its VPC's tables.
-func havipDependents(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+func havipDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	h := o.Val().(*model.HaVip)
 	var blockers []string
 	for _, ip := range h.EIPs() {
 		blockers = append(blockers, "EIP "+ip+" bound to it (unassociate it on :eip)")
 	}
 	if h.VpcId != "" {
-		tables, err := fc.client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: h.VpcId})
+		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: h.VpcId})
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, t := range tables {
-			es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
+			es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
 			if err != nil {
 				return nil, nil, err
 			}
@@ -98,9 +98,9 @@ func havipDependents(ctx context.Context, fc *formCtx, o *model.Object) ([]strin
 // from one); the address is optional and checked against the VSwitch's
 // block and the HaVips already in it.
 type havipCreate struct {
-	vswID, ip, name, desc string
+	VswID, Ip, Name, Desc string
 	onlyVsw               string
-	vsws                  []pick
+	Vsws                  []Pick
 	cidrs                 map[string]string   // VSwitch → block
 	used                  map[string][]string // VSwitch → HaVip addresses
 }
@@ -113,23 +113,23 @@ func (m *havipCreate) Title() string {
 }
 func (m *havipCreate) Action() string { return "CreateHaVip" }
 
-func (m *havipCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	sws, err := fc.client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.region})
+func (m *havipCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	m.vsws, m.cidrs = []pick{}, map[string]string{}
+	m.Vsws, m.cidrs = []Pick{}, map[string]string{}
 	for _, s := range sws {
 		if m.onlyVsw == "" || s.VSwitchId == m.onlyVsw {
-			m.vsws = append(m.vsws, pick{fmt.Sprintf("%s  %s  %s", s.VSwitchId, s.VSwitchName, s.CidrBlock), s.VSwitchId})
+			m.Vsws = append(m.Vsws, Pick{fmt.Sprintf("%s  %s  %s", s.VSwitchId, s.VSwitchName, s.CidrBlock), s.VSwitchId})
 			m.cidrs[s.VSwitchId] = s.CidrBlock
 		}
 	}
-	in := &client.DescribeHaVipsInput{RegionId: fc.region}
+	in := &client.DescribeHaVipsInput{RegionId: fc.Region}
 	if m.onlyVsw != "" {
 		in.Filter = []client.Filter{{Key: "VSwitchId", Value: []string{m.onlyVsw}}}
 	}
-	hs, err := fc.client.DescribeHaVips(ctx, in)
+	hs, err := fc.Client.DescribeHaVips(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (m *havipCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	for _, h := range hs {
 		m.used[h.VSwitchId] = append(m.used[h.VSwitchId], h.IpAddress)
 	}
-	m.vswID = keepOrFirst(m.vswID, m.vsws)
+	m.VswID = keepOrFirst(m.VswID, m.Vsws)
 	return nil
 }
 
@@ -147,11 +147,11 @@ func (m *havipCreate) checkIP(s string) error {
 	if s == "" {
 		return nil
 	}
-	if err := model.CheckHaVipIP(s, m.cidrs[m.vswID]); err != nil {
+	if err := model.CheckHaVipIP(s, m.cidrs[m.VswID]); err != nil {
 		return err
 	}
-	if slices.Contains(m.used[m.vswID], s) {
-		return fmt.Errorf("%s is already a HaVip of %s", s, m.vswID)
+	if slices.Contains(m.used[m.VswID], s) {
+		return fmt.Errorf("%s is already a HaVip of %s", s, m.VswID)
 	}
 	return nil
 }
@@ -167,32 +167,32 @@ func havipDesc(v *string, check func(string) error) *liveField {
 func havipNameCheck(s string) error { return model.CheckHaVipText(s, 128) }
 func havipDescCheck(s string) error { return model.CheckHaVipText(s, 256) }
 
-func (m *havipCreate) Form(fc *formCtx) *huh.Form {
+func (m *havipCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(
 		huh.NewGroup(
-			pickerGone("VSwitch", &m.vswID, m.vsws, "no VSwitch in "+fc.region, "is no longer in "+fc.region),
-			liveInput("IP address", &m.ip, m.checkIP, "optional; a free address of the VSwitch's block (assigned when empty)"),
-			havipName(&m.name, havipNameCheck), havipDesc(&m.desc, havipDescCheck),
+			pickerGone("VSwitch", &m.VswID, m.Vsws, "no VSwitch in "+fc.Region, "is no longer in "+fc.Region),
+			liveInput("IP address", &m.Ip, m.checkIP, "optional; a free address of the VSwitch's block (assigned when empty)"),
+			havipName(&m.Name, havipNameCheck), havipDesc(&m.Desc, havipDescCheck),
 		),
 	)
 }
 
-func (m *havipCreate) Check(fc *formCtx) error {
-	if m.vswID == "" {
+func (m *havipCreate) Check(fc *FormCtx) error {
+	if m.VswID == "" {
 		return errors.New("VSwitch: there is no VSwitch to choose")
 	}
 	return checks(
-		check("VSwitch", notOffered(m.vsws, m.vswID, "is no longer in "+fc.region)),
-		check("IP address", m.checkIP(m.ip)),
-		check("name", havipNameCheck(m.name)),
-		check("description", havipDescCheck(m.desc)),
+		check("VSwitch", notOffered(m.Vsws, m.VswID, "is no longer in "+fc.Region)),
+		check("IP address", m.checkIP(m.Ip)),
+		check("name", havipNameCheck(m.Name)),
+		check("description", havipDescCheck(m.Desc)),
 	)
 }
 
-func (m *havipCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.CreateHaVipInput{RegionId: fc.region, VSwitchId: m.vswID, IpAddress: strings.TrimSpace(m.ip), Name: m.name,
-		Description: m.desc, ClientToken: token}
-	out, err := fc.client.CreateHaVip(ctx, in)
+func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateHaVipInput{RegionId: fc.Region, VSwitchId: m.VswID, IpAddress: strings.TrimSpace(m.Ip), Name: m.Name,
+		Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreateHaVip(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -202,32 +202,32 @@ func (m *havipCreate) Submit(ctx context.Context, fc *formCtx, token string) (*s
 	return made(fc, "havip", out.HaVipId, out.RequestId, in, nil), nil
 }
 
-type havipModify struct{ id, name, desc string }
+type havipModify struct{ Id, Name, Desc string }
 
-func (m *havipModify) Title() string  { return "Edit HaVip " + m.id }
+func (m *havipModify) Title() string  { return "Edit HaVip " + m.Id }
 func (m *havipModify) Action() string { return "ModifyHaVipAttribute" }
-func (m *havipModify) Form(fc *formCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(havipName(&m.name, keepSet(fc, "name", havipNameCheck)),
-		havipDesc(&m.desc, keepSet(fc, "description", havipDescCheck))))
+func (m *havipModify) Form(fc *FormCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(havipName(&m.Name, KeepSet(fc, "name", havipNameCheck)),
+		havipDesc(&m.Desc, KeepSet(fc, "description", havipDescCheck))))
 }
-func (m *havipModify) request(fc *formCtx) *client.ModifyHaVipAttributeInput {
-	return &client.ModifyHaVipAttributeInput{RegionId: fc.region, HaVipId: m.id, Name: m.name, Description: m.desc}
+func (m *havipModify) request(fc *FormCtx) *client.ModifyHaVipAttributeInput {
+	return &client.ModifyHaVipAttributeInput{RegionId: fc.Region, HaVipId: m.Id, Name: m.Name, Description: m.Desc}
 }
-func (m *havipModify) Check(fc *formCtx) error {
-	return checks(check("name", havipNameCheck(m.name)), check("description", havipDescCheck(m.desc)),
-		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+func (m *havipModify) Check(fc *FormCtx) error {
+	return checks(check("name", havipNameCheck(m.Name)), check("description", havipDescCheck(m.Desc)),
+		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
 }
-func (m *havipModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.target, in); res != nil {
+	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
 	in.ClientToken = token
-	out, err := fc.client.ModifyHaVipAttribute(ctx, in)
+	out, err := fc.Client.ModifyHaVipAttribute(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "havip", m.id, out.RequestId, in, nil), nil
+	return made(fc, "havip", m.Id, out.RequestId, in, nil), nil
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its
@@ -236,14 +236,14 @@ func (m *havipModify) Submit(ctx context.Context, fc *formCtx, token string) (*s
 type havipAssociate struct {
 	obj              *model.Object
 	h                *model.HaVip
-	instType, instID string
-	refuse           string
+	InstType, instID string
+	Refuse           string
 }
 
-func newHavipAssociate(fc *formCtx) mutation {
-	h := fc.target.Val().(*model.HaVip)
-	m := &havipAssociate{obj: fc.target, h: h, instType: firstNonEmpty(h.AssociatedInstanceType, "EcsInstance")}
-	m.refuse = havipAssociateRefusal(h)
+func newHavipAssociate(fc *FormCtx) Mutation {
+	h := fc.Target.Val().(*model.HaVip)
+	m := &havipAssociate{obj: fc.Target, h: h, InstType: FirstNonEmpty(h.AssociatedInstanceType, "EcsInstance")}
+	m.Refuse = havipAssociateRefusal(h)
 	return m
 }
 
@@ -261,20 +261,20 @@ func (m *havipAssociate) Title() string  { return "Associate HaVip " + m.obj.ID 
 func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
-func (m *havipAssociate) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+func (m *havipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 	if err != nil || refusal != "" {
-		m.refuse = refusal
+		m.Refuse = refusal
 		return err
 	}
 	m.h = fresh.Val().(*model.HaVip)
-	m.refuse = havipAssociateRefusal(m.h)
+	m.Refuse = havipAssociateRefusal(m.h)
 	return nil
 }
 
 func (m *havipAssociate) checkInstance(s string) error {
 	prefix, what := "i-", "ECS instance"
-	if m.instType == "NetworkInterface" {
+	if m.InstType == "NetworkInterface" {
 		prefix, what = "eni-", "elastic network interface"
 	}
 	if err := model.CheckResourceID(what, prefix, s); err != nil {
@@ -286,31 +286,31 @@ func (m *havipAssociate) checkInstance(s string) error {
 	return nil
 }
 
-func (m *havipAssociate) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+func (m *havipAssociate) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Title("Instance type").Value(&m.instType).Options(
+		huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(
 			huh.NewOption("ECS instance", "EcsInstance"), huh.NewOption("elastic network interface (ENI)", "NetworkInterface")),
 		liveInput("Instance ID", &m.instID, m.checkInstance, "an instance or ENI in "+m.h.VSwitchId+", e.g. i-bp1… or eni-bp1…"),
 	))
 }
 
-func (m *havipAssociate) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return errors.New(m.refuse)
+func (m *havipAssociate) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return errors.New(m.Refuse)
 	}
-	if t := m.h.AssociatedInstanceType; t != "" && len(m.h.Instances()) > 0 && t != m.instType {
+	if t := m.h.AssociatedInstanceType; t != "" && len(m.h.Instances()) > 0 && t != m.InstType {
 		return fmt.Errorf("instance type: %s is bound to %s already; a HaVip takes ECS instances or ENIs, not both", m.h.HaVipId, instanceTitle(t)+"s")
 	}
 	return check("instance", m.checkInstance(m.instID)).err
 }
 
-func (m *havipAssociate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.AssociateHaVipInput{RegionId: fc.region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
-		InstanceType: m.instType, ClientToken: token}
-	out, err := fc.client.AssociateHaVip(ctx, in)
+func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.AssociateHaVipInput{RegionId: fc.Region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
+		InstanceType: m.InstType, ClientToken: token}
+	out, err := fc.Client.AssociateHaVip(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -320,16 +320,16 @@ func (m *havipAssociate) Submit(ctx context.Context, fc *formCtx, token string) 
 // havipUnbindSpec unbinds inst from the selected HaVip through the
 // destructive dialog: the user types the instance's ID. The master, while
 // others remain, goes only with Force (the HaVip fails over).
-func havipUnbindSpec(inst string) *deleteSpec {
+func havipUnbindSpec(inst string) *DeleteSpec {
 	isMaster := func(h *model.HaVip) bool { return h.MasterInstanceId == inst && len(h.Instances()) > 1 }
-	return &deleteSpec{verb: "Unassociate", action: "UnassociateHaVip", fresh: true, about: havipAbout,
-		subject: func(o *model.Object) string { return "instance " + inst + " from HaVip " + o.ID },
-		confirm: func(*model.Object) []string { return []string{inst} },
-		force:   "Force=True: the master goes and the HaVip fails over to another instance",
-		stops: func(o *model.Object) []string {
+	return &DeleteSpec{Verb: "Unassociate", Action: "UnassociateHaVip", Fresh: true, About: havipAbout,
+		Subject: func(o *model.Object) string { return "instance " + inst + " from HaVip " + o.ID },
+		Confirm: func(*model.Object) []string { return []string{inst} },
+		Force:   "Force=True: the master goes and the HaVip fails over to another instance",
+		Stops: func(o *model.Object) []string {
 			return []string{inst + " stops answering on " + o.Val().(*model.HaVip).IpAddress + "."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			h := o.Val().(*model.HaVip)
 			switch {
 			case !slices.Contains(h.Instances(), inst):
@@ -339,20 +339,20 @@ func havipUnbindSpec(inst string) *deleteSpec {
 			}
 			return ""
 		},
-		impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+		Impact: func(_ context.Context, _ *FormCtx, o *model.Object) ([]string, []string, error) {
 			if h := o.Val().(*model.HaVip); isMaster(h) {
 				return nil, []string{inst + " is the master while " + plural(len(h.Instances())-1, "other instance", "other instances") + " remain bound (Forbidden.UnassociateMaster)"}, nil
 			}
 			return nil, nil, nil
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
 			h := o.Val().(*model.HaVip)
 			in := &client.AssociateHaVipInput{RegionId: o.Region, HaVipId: o.ID, InstanceId: inst,
 				InstanceType: h.AssociatedInstanceType, ClientToken: token}
 			if force && isMaster(h) {
 				in.Force = "True"
 			}
-			out, err := fc.client.UnassociateHaVip(ctx, in)
+			out, err := fc.Client.UnassociateHaVip(ctx, in)
 			if err != nil {
 				return nil, err
 			}
@@ -365,19 +365,19 @@ func havipUnbindSpec(inst string) *deleteSpec {
 
 // havipPicks lists the region's HaVips that can take an EIP or a route
 // (Available or InUse), optionally only those of one VPC.
-func havipPicks(ctx context.Context, fc *formCtx, vpcID string) ([]pick, error) {
-	in := &client.DescribeHaVipsInput{RegionId: fc.region}
+func havipPicks(ctx context.Context, fc *FormCtx, vpcID string) ([]Pick, error) {
+	in := &client.DescribeHaVipsInput{RegionId: fc.Region}
 	if vpcID != "" {
 		in.Filter = []client.Filter{{Key: "VpcId", Value: []string{vpcID}}}
 	}
-	hs, err := fc.client.DescribeHaVips(ctx, in)
+	hs, err := fc.Client.DescribeHaVips(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	out := []pick{}
+	out := []Pick{}
 	for _, h := range hs {
 		if h.Status == "Available" || h.Status == "InUse" {
-			out = append(out, pick{fmt.Sprintf("%s  %s  %s  %s", h.HaVipId, h.IpAddress, h.Name, h.Status), h.HaVipId})
+			out = append(out, Pick{fmt.Sprintf("%s  %s  %s  %s", h.HaVipId, h.IpAddress, h.Name, h.Status), h.HaVipId})
 		}
 	}
 	return out, nil

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -16,10 +16,10 @@ import (
 
 // ---- router interfaces ----
 
-func riOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation {
-			m := &riCreate{role: model.RIInitiating, spec: "Small.1", oppType: model.RIVRouter}
+func riOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			m := &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter}
 			for _, k := range []string{"vrouter", "vbr"} {
 				if p := parentOf(fc, k); p != nil {
 					m.onlyRouter = p.ID
@@ -27,45 +27,45 @@ func riOps() kindOps {
 			}
 			return m
 		},
-		edit: func(fc *formCtx) mutation {
-			return newRIModify(fc.target.Val().(*model.RouterInterface))
+		Edit: func(fc *FormCtx) Mutation {
+			return newRIModify(fc.Target.Val().(*model.RouterInterface))
 		},
-		del: &deleteSpec{
-			action: "DeleteRouterInterface", fresh: true, about: riAbout,
-			stops: func(o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeleteRouterInterface", Fresh: true, About: riAbout,
+			Stops: func(o *model.Object) []string {
 				r := o.Val().(*model.RouterInterface)
 				return []string{"This end of the link to " + riFar(r) + " is removed; the pair has to be created again to reconnect."}
 			},
-			refuse: func(o *model.Object) string {
+			Refuse: func(o *model.Object) string {
 				if s := o.Val().(*model.RouterInterface).Status; s != "Idle" && s != "Inactive" {
 					return fmt.Sprintf("%s is %s; only an Idle or Inactive interface can be deleted (deactivate it first)", o.ID, s)
 				}
 				return ""
 			},
-			impact: riRoutes,
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			Impact: riRoutes,
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
-				out, err := fc.client.DeleteRouterInterface(ctx, in)
+				out, err := fc.Client.DeleteRouterInterface(ctx, in)
 				if err != nil {
 					return nil, err
 				}
 				return removed(o, "DeleteRouterInterface", out.RequestId, in), nil
 			},
 		},
-		actions: riActions,
+		Actions: riActions,
 	}
 }
 
 // riFar names the other end: its interface, router and region.
 func riFar(r *model.RouterInterface) string {
-	far := strings.TrimSpace(r.OppositeRouterType + " " + firstNonEmpty(r.OppositeRouterId, "(no router named)"))
+	far := strings.TrimSpace(r.OppositeRouterType + " " + FirstNonEmpty(r.OppositeRouterId, "(no router named)"))
 	if r.OppositeInterfaceId != "" {
 		far = r.OppositeInterfaceId + " on " + far
 	}
-	return far + " in " + firstNonEmpty(r.OppositeRegionId, "?")
+	return far + " in " + FirstNonEmpty(r.OppositeRegionId, "?")
 }
 
-func riAbout(_ *formCtx, o *model.Object) []string {
+func riAbout(_ *FormCtx, o *model.Object) []string {
 	r := o.Val().(*model.RouterInterface)
 	line := fmt.Sprintf("%s on %s %s, spec %s, to %s", r.Role, r.RouterType, r.RouterId, r.Spec, riFar(r))
 	if r.OppositeInterfaceStatus != "" {
@@ -76,18 +76,18 @@ func riAbout(_ *formCtx, o *model.Object) []string {
 
 // riRoutes lists the routes in the interface's VPC that use it as next
 // hop: the API refuses the deletion while one does.
-func riRoutes(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	r := o.Val().(*model.RouterInterface)
 	if r.VpcInstanceId == "" {
 		return nil, nil, nil
 	}
-	tables, err := fc.client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: r.VpcInstanceId})
+	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: r.VpcInstanceId})
 	if err != nil {
 		return nil, nil, err
 	}
 	var blockers []string
 	for _, t := range tables {
-		es, err := fc.client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
+		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -100,27 +100,27 @@ func riRoutes(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []st
 
 // riActions are connect, activate, deactivate (through the dialog) and
 // spec changes (a downgrade through the dialog).
-func riActions(fc *formCtx) []actionItem {
-	if fc.target == nil {
+func riActions(fc *FormCtx) []actionItem {
+	if fc.Target == nil {
 		return nil
 	}
-	r := fc.target.Val().(*model.RouterInterface)
+	r := fc.Target.Val().(*model.RouterInterface)
 	out := []actionItem{
-		{label: "Connect", hint: "connect this initiating side to " + firstNonEmpty(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
-			make: func(fc *formCtx) mutation { return riStep(fc, riConnect) }},
-		{label: "Activate", hint: "bring an Inactive interface back (→ Active)", make: func(fc *formCtx) mutation { return riStep(fc, riActivate) }},
+		{Label: "Connect", Hint: "connect this initiating side to " + FirstNonEmpty(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
+			Make: func(fc *FormCtx) Mutation { return riStep(fc, riConnect) }},
+		{Label: "Activate", Hint: "bring an Inactive interface back (→ Active)", Make: func(fc *FormCtx) Mutation { return riStep(fc, riActivate) }},
 		destructiveItem("Deactivate", "freeze the interface (Active → Inactive): traffic over the pair stops", "Deactivate",
-			func(fc *formCtx) mutation { return riStep(fc, riDeactivate) }, func(s *deleteSpec) { s.about = riAbout }),
+			func(fc *FormCtx) Mutation { return riStep(fc, riDeactivate) }, func(s *DeleteSpec) { s.About = riAbout }),
 	}
 	if r.Role != model.RIInitiating {
 		return out
 	}
-	out = append(out, actionItem{label: "Upgrade spec", hint: "more bandwidth than " + r.Spec, make: newRISpec})
+	out = append(out, actionItem{Label: "Upgrade spec", Hint: "more bandwidth than " + r.Spec, Make: newRISpec})
 	specs := model.RISpecs(model.RIInitiating)
 	for i := slices.Index(specs, r.Spec) - 1; i >= 0; i-- {
 		to := specs[i]
-		out = append(out, actionItem{label: "Downgrade spec to " + to, hint: fmt.Sprintf("%d Mbit/s; traffic above it is dropped", model.RISpecMbps(to)),
-			destroy: func(*formCtx) *deleteSpec { return riDowngradeSpec(to) }})
+		out = append(out, actionItem{Label: "Downgrade spec to " + to, Hint: fmt.Sprintf("%d Mbit/s; traffic above it is dropped", model.RISpecMbps(to)),
+			Destroy: func(*FormCtx) *DeleteSpec { return riDowngradeSpec(to) }})
 	}
 	return out
 }
@@ -128,22 +128,22 @@ func riActions(fc *formCtx) []actionItem {
 // riStepKind is one lifecycle action: the status it needs, its call and
 // where it settles.
 type riStepKind struct {
-	verb, action, from, target, explain string
+	Verb, Action, from, Target, explain string
 	call                                func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error)
 }
 
 var (
-	riConnect = riStepKind{verb: "Connect", action: "ConnectRouterInterface", from: "Idle", target: "Active",
+	riConnect = riStepKind{Verb: "Connect", Action: "ConnectRouterInterface", from: "Idle", Target: "Active",
 		explain: "Both ends go Connecting → Active and traffic can flow over the pair.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
 			return c.ConnectRouterInterface
 		}}
-	riActivate = riStepKind{verb: "Activate", action: "ActivateRouterInterface", from: "Inactive", target: "Active",
+	riActivate = riStepKind{Verb: "Activate", Action: "ActivateRouterInterface", from: "Inactive", Target: "Active",
 		explain: "The interface goes Activating → Active and forwards traffic again.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
 			return c.ActivateRouterInterface
 		}}
-	riDeactivate = riStepKind{verb: "Deactivate", action: "DeactivateRouterInterface", from: "Active", target: "Inactive",
+	riDeactivate = riStepKind{Verb: "Deactivate", Action: "DeactivateRouterInterface", from: "Active", Target: "Inactive",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
 			return c.DeactivateRouterInterface
 		}}
@@ -151,34 +151,34 @@ var (
 
 // riStep builds connect, activate or deactivate: a gate on the status (and
 // for connect the role and the opposite interface), then the call.
-func riStep(fc *formCtx, k riStepKind) mutation {
-	r := fc.target.Val().(*model.RouterInterface)
-	m := &confirmAction{title: k.verb + " router interface " + r.RouterInterfaceId, action: k.action, obj: fc.target,
-		question: k.verb + " " + r.RouterInterfaceId + " (" + firstNonEmpty(r.Name, r.Role) + ")?", explain: k.explain}
+func riStep(fc *FormCtx, k riStepKind) Mutation {
+	r := fc.Target.Val().(*model.RouterInterface)
+	m := &ConfirmAction{title: k.Verb + " router interface " + r.RouterInterfaceId, APIAction: k.Action, obj: fc.Target,
+		question: k.Verb + " " + r.RouterInterfaceId + " (" + FirstNonEmpty(r.Name, r.Role) + ")?", explain: k.explain}
 	if k.explain == "" {
 		m.explain = "Traffic between " + r.RouterType + " " + r.RouterId + " and " + riFar(r) + " stops until the interface is activated again."
 	}
 	m.gate = func(o *model.Object) string {
 		r := o.Val().(*model.RouterInterface)
 		switch {
-		case k.action == "ConnectRouterInterface" && r.Role != model.RIInitiating:
-			return o.ID + " is the accepting side; connect from its initiating side " + firstNonEmpty(r.OppositeInterfaceId, "")
+		case k.Action == "ConnectRouterInterface" && r.Role != model.RIInitiating:
+			return o.ID + " is the accepting side; connect from its initiating side " + FirstNonEmpty(r.OppositeInterfaceId, "")
 		case r.Status != k.from:
-			return fmt.Sprintf("%s is %s; only an %s interface can be %s", o.ID, r.Status, k.from, strings.ToLower(k.verb)+"d")
-		case k.action == "ConnectRouterInterface" && r.OppositeInterfaceId == "":
+			return fmt.Sprintf("%s is %s; only an %s interface can be %s", o.ID, r.Status, k.from, strings.ToLower(k.Verb)+"d")
+		case k.Action == "ConnectRouterInterface" && r.OppositeInterfaceId == "":
 			return o.ID + " names no opposite interface yet: create the accepting side, then set it here with e"
 		}
 		return ""
 	}
-	m.refuse = m.gate(fc.target)
-	m.run = func(ctx context.Context, fc *formCtx, o *model.Object, _ string) (*submitted, error) {
+	m.Refuse = m.gate(fc.Target)
+	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.RouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID}
-		out, err := k.call(fc.client)(ctx, in)
+		out, err := k.call(fc.Client)(ctx, in)
 		if err != nil {
 			return nil, err
 		}
-		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{k.target})
-		res.Action = k.action
+		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{k.Target})
+		res.Action = k.Action
 		return res, nil
 	}
 	return m
@@ -186,9 +186,9 @@ func riStep(fc *formCtx, k riStepKind) mutation {
 
 // riSpecChange is ModifyRouterInterfaceSpec's call; an Active interface
 // goes Activating → Active.
-func riSpecChange(ctx context.Context, fc *formCtx, o *model.Object, spec, token string) (*submitted, error) {
+func riSpecChange(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyRouterInterfaceSpecInput{RegionId: o.Region, RouterInterfaceId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.client.ModifyRouterInterfaceSpec(ctx, in)
+	out, err := fc.Client.ModifyRouterInterfaceSpec(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -214,39 +214,39 @@ func riSpecRefusal(r *model.RouterInterface) string {
 // riSpecForm upgrades the spec: only larger specs are offered (a
 // downgrade goes through the dialog).
 type riSpecForm struct {
-	id     string // Title reads it while Prepare replaces obj
+	Id     string // Title reads it while Prepare replaces obj
 	obj    *model.Object
-	spec   string
-	larger []pick
-	refuse string
+	Spec   string
+	larger []Pick
+	Refuse string
 }
 
-func newRISpec(fc *formCtx) mutation {
-	m := &riSpecForm{id: fc.target.ID, obj: fc.target}
-	m.load(fc.target.Val().(*model.RouterInterface))
+func newRISpec(fc *FormCtx) Mutation {
+	m := &riSpecForm{Id: fc.Target.ID, obj: fc.Target}
+	m.load(fc.Target.Val().(*model.RouterInterface))
 	return m
 }
 
 func (m *riSpecForm) load(r *model.RouterInterface) {
 	specs := model.RISpecs(model.RIInitiating)
-	m.larger = []pick{}
+	m.larger = []Pick{}
 	for _, s := range specs[slices.Index(specs, r.Spec)+1:] {
-		m.larger = append(m.larger, pick{fmt.Sprintf("%-9s %d Mbit/s", s, model.RISpecMbps(s)), s})
+		m.larger = append(m.larger, Pick{fmt.Sprintf("%-9s %d Mbit/s", s, model.RISpecMbps(s)), s})
 	}
-	m.spec = keepOrFirst(m.spec, m.larger)
-	m.refuse = riSpecRefusal(r)
-	if m.refuse == "" && len(m.larger) == 0 {
-		m.refuse = r.RouterInterfaceId + " is at the largest spec, " + r.Spec
+	m.Spec = keepOrFirst(m.Spec, m.larger)
+	m.Refuse = riSpecRefusal(r)
+	if m.Refuse == "" && len(m.larger) == 0 {
+		m.Refuse = r.RouterInterfaceId + " is at the largest spec, " + r.Spec
 	}
 }
 
-func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.id }
+func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.Id }
 func (m *riSpecForm) Action() string { return "ModifyRouterInterfaceSpec" }
 
-func (m *riSpecForm) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 	if err != nil || refusal != "" {
-		m.refuse = refusal
+		m.Refuse = refusal
 		return err
 	}
 	m.obj = fresh
@@ -254,32 +254,32 @@ func (m *riSpecForm) Prepare(ctx context.Context, fc *formCtx) error {
 	return nil
 }
 
-func (m *riSpecForm) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+func (m *riSpecForm) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
 	}
-	return huh.NewForm(huh.NewGroup(pickerGone("Spec", &m.spec, m.larger, "no larger spec", "is not larger than the current spec")))
+	return huh.NewForm(huh.NewGroup(pickerGone("Spec", &m.Spec, m.larger, "no larger spec", "is not larger than the current spec")))
 }
 
-func (m *riSpecForm) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return errors.New(m.refuse)
+func (m *riSpecForm) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return errors.New(m.Refuse)
 	}
-	return check("spec", notOffered(m.larger, m.spec, "is not larger than the current spec")).err
+	return check("spec", notOffered(m.larger, m.Spec, "is not larger than the current spec")).err
 }
 
-func (m *riSpecForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	return riSpecChange(ctx, fc, m.obj, m.spec, token)
+func (m *riSpecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	return riSpecChange(ctx, fc, m.obj, m.Spec, token)
 }
 
-func riDowngradeSpec(to string) *deleteSpec {
-	return &deleteSpec{verb: "Downgrade", action: "ModifyRouterInterfaceSpec", fresh: true, about: riAbout,
-		subject: func(o *model.Object) string { return "router interface " + o.ID + " to " + to },
-		stops: func(o *model.Object) []string {
+func riDowngradeSpec(to string) *DeleteSpec {
+	return &DeleteSpec{Verb: "Downgrade", Action: "ModifyRouterInterfaceSpec", Fresh: true, About: riAbout,
+		Subject: func(o *model.Object) string { return "router interface " + o.ID + " to " + to },
+		Stops: func(o *model.Object) []string {
 			return []string{fmt.Sprintf("The pair carries at most %d Mbit/s (%s → %s); traffic above it is dropped.",
 				model.RISpecMbps(to), o.Val().(*model.RouterInterface).Spec, to)}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			r := o.Val().(*model.RouterInterface)
 			if why := riSpecRefusal(r); why != "" {
 				return why
@@ -289,7 +289,7 @@ func riDowngradeSpec(to string) *deleteSpec {
 			}
 			return ""
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			return riSpecChange(ctx, fc, o, to, token)
 		},
 	}
@@ -300,18 +300,18 @@ func riDowngradeSpec(to string) *deleteSpec {
 // connects to. Emptying both health check addresses removes them
 // (DeleteHealthCheckIp); an opposite interface cannot be cleared.
 type riModify struct {
-	id                   string
+	Id                   string
 	idle                 bool
-	name, desc, opp, was string
+	Name, Desc, opp, was string
 	src, dst, hadSrc     string
 }
 
 func newRIModify(r *model.RouterInterface) *riModify {
-	return &riModify{id: r.RouterInterfaceId, idle: r.Status == "Idle", name: r.Name, desc: r.Description,
+	return &riModify{Id: r.RouterInterfaceId, idle: r.Status == "Idle", Name: r.Name, Desc: r.Description,
 		opp: r.OppositeInterfaceId, was: r.OppositeInterfaceId, src: r.HealthCheckSourceIp, dst: r.HealthCheckTargetIp, hadSrc: r.HealthCheckSourceIp}
 }
 
-func (m *riModify) Title() string  { return "Edit router interface " + m.id }
+func (m *riModify) Title() string  { return "Edit router interface " + m.Id }
 func (m *riModify) Action() string { return "ModifyRouterInterfaceAttribute" }
 
 func checkRIID(s string) error {
@@ -341,8 +341,8 @@ func checkIPv4Opt(s string) error {
 	return nil
 }
 
-func (m *riModify) Form(fc *formCtx) *huh.Form {
-	fields := []huh.Field{editName(fc, &m.name), editDesc(fc, &m.desc)}
+func (m *riModify) Form(fc *FormCtx) *huh.Form {
+	fields := []huh.Field{editName(fc, &m.Name), editDesc(fc, &m.Desc)}
 	if m.idle {
 		fields = append(fields, liveInput("Opposite interface", &m.opp, m.checkOpp, "the accepting side to connect to (only while Idle), e.g. ri-…"))
 	}
@@ -352,8 +352,8 @@ func (m *riModify) Form(fc *formCtx) *huh.Form {
 	))
 }
 
-func (m *riModify) request(fc *formCtx) *client.ModifyRouterInterfaceAttributeInput {
-	in := &client.ModifyRouterInterfaceAttributeInput{RegionId: fc.region, RouterInterfaceId: m.id, Name: m.name, Description: m.desc,
+func (m *riModify) request(fc *FormCtx) *client.ModifyRouterInterfaceAttributeInput {
+	in := &client.ModifyRouterInterfaceAttributeInput{RegionId: fc.Region, RouterInterfaceId: m.Id, Name: m.Name, Description: m.Desc,
 		HealthCheckSourceIp: strings.TrimSpace(m.src), HealthCheckTargetIp: strings.TrimSpace(m.dst)}
 	if m.idle {
 		in.OppositeInterfaceId = strings.TrimSpace(m.opp)
@@ -364,42 +364,42 @@ func (m *riModify) request(fc *formCtx) *client.ModifyRouterInterfaceAttributeIn
 	return in
 }
 
-func (m *riModify) Check(fc *formCtx) error {
+func (m *riModify) Check(fc *FormCtx) error {
 	opp := checkRIID(m.opp)
 	if m.idle {
 		opp = m.checkOpp(m.opp)
 	}
-	return checks(check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
 		check("opposite interface", opp), check("health check", m.checkHealth("")),
-		check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
 }
 
-func (m *riModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.target, in); res != nil {
+	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.client.ModifyRouterInterfaceAttribute(ctx, in)
+	out, err := fc.Client.ModifyRouterInterfaceAttribute(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "ri", m.id, out.RequestId, in, nil), nil
+	return made(fc, "ri", m.Id, out.RequestId, in, nil), nil
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a
 // VPC's table): any status, as the API takes them.
-func riPicks(ctx context.Context, fc *formCtx, routerID string) ([]pick, error) {
-	out := []pick{}
+func riPicks(ctx context.Context, fc *FormCtx, routerID string) ([]Pick, error) {
+	out := []Pick{}
 	if routerID == "" {
 		return out, nil
 	}
-	ris, err := fc.client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.region,
+	ris, err := fc.Client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.Region,
 		Filter: []client.Filter{{Key: "RouterId", Value: []string{routerID}}}})
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range ris {
-		out = append(out, pick{fmt.Sprintf("%s  %s  → %s  %s", r.RouterInterfaceId, r.Name, riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status), r.RouterInterfaceId})
+		out = append(out, Pick{fmt.Sprintf("%s  %s  → %s  %s", r.RouterInterfaceId, r.Name, riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status), r.RouterInterfaceId})
 	}
 	return out, nil
 }

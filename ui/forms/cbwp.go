@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -15,63 +15,63 @@ import (
 
 // ---- common (shared) bandwidth packages ----
 
-func cbwpOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation { return &cbwpCreate{bandwidth: "10", charge: "PayByBandwidth"} },
-		edit:   cbwpEdit,
-		del: &deleteSpec{
-			action: "DeleteCommonBandwidthPackage", fresh: true, about: cbwpAbout, refuse: cbwpBusy,
-			stops: func(o *model.Object) []string {
+func cbwpOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
+		Edit:   cbwpEdit,
+		Del: &DeleteSpec{
+			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
+			Stops: func(o *model.Object) []string {
 				return []string{"Its EIPs go back to their own bandwidth and billing."}
 			},
-			impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+			Impact: func(_ context.Context, _ *FormCtx, o *model.Object) ([]string, []string, error) {
 				var blockers []string
 				for _, ip := range o.Val().(*model.CommonBandwidthPackage).IPs() {
 					blockers = append(blockers, "EIP "+ip.IpAddress+" ("+ip.AllocationId+") is in it")
 				}
 				return nil, blockers, nil
 			},
-			force: "Force=true: the API removes every EIP from the package first, then deletes it",
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string, force bool) (*submitted, error) {
+			Force: "Force=true: the API removes every EIP from the package first, then deletes it",
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
 				in := &client.DeleteCommonBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
 				if force {
 					in.Force = "true"
 				}
-				out, err := fc.client.DeleteCommonBandwidthPackage(ctx, in)
+				out, err := fc.Client.DeleteCommonBandwidthPackage(ctx, in)
 				if err != nil {
 					return nil, err
 				}
 				return removed(o, "DeleteCommonBandwidthPackage", out.RequestId, in), nil
 			},
 		},
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
-			p := fc.target.Val().(*model.CommonBandwidthPackage)
+			p := fc.Target.Val().(*model.CommonBandwidthPackage)
 			out := []actionItem{
-				{label: "Add EIP", hint: "put a pay-as-you-go EIP of " + fc.target.Region + " in the package", make: newCbwpAdd},
-				{label: "Change bandwidth", hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
-					make: func(fc *formCtx) mutation {
-						return &cbwpSpec{cbwpGate: cbwpGate{obj: fc.target}, bandwidth: p.Bandwidth}
+				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},
+				{Label: "Change bandwidth", Hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
+					Make: func(fc *FormCtx) Mutation {
+						return &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target}, Bandwidth: p.Bandwidth}
 					}},
 			}
 			if p.InstanceChargeType != "PrePaid" {
-				out = append(out, actionItem{label: "Convert to subscription", hint: "PostPaid → PrePaid, for good (reviewed before it is sent)",
-					make: func(fc *formCtx) mutation {
-						return &cbwpPayType{cbwpGate: cbwpGate{obj: fc.target}, cycle: "Month", duration: "1"}
+				out = append(out, actionItem{Label: "Convert to subscription", Hint: "PostPaid → PrePaid, for good (reviewed before it is sent)",
+					Make: func(fc *FormCtx) Mutation {
+						return &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target}, cycle: "Month", duration: "1"}
 					}})
 			}
 			for _, ip := range p.IPs() {
-				out = append(out, actionItem{label: "Remove " + ip.IpAddress, hint: "take " + ip.AllocationId + " out of the package",
-					destroy: func(*formCtx) *deleteSpec { return cbwpRemoveSpec(ip) }})
+				out = append(out, actionItem{Label: "Remove " + ip.IpAddress, Hint: "take " + ip.AllocationId + " out of the package",
+					Destroy: func(*FormCtx) *DeleteSpec { return cbwpRemoveSpec(ip) }})
 			}
 			return out
 		},
 	}
 }
 
-func cbwpAbout(_ *formCtx, o *model.Object) []string {
+func cbwpAbout(_ *FormCtx, o *model.Object) []string {
 	p := o.Val().(*model.CommonBandwidthPackage)
 	line := fmt.Sprintf("%s Mbit/s shared, %s, %s", p.Bandwidth, cbwpMetering(p), p.InstanceChargeType)
 	if n := len(p.IPs()); n > 0 {
@@ -98,44 +98,44 @@ func cbwpBusy(o *model.Object) string {
 
 // cbwpCreate makes a package: bandwidth, metering (Ratio with PayBy95
 // only), name, description. It costs money: reviewed before it is sent.
-type cbwpCreate struct{ bandwidth, charge, ratio, name, desc string }
+type cbwpCreate struct{ Bandwidth, charge, ratio, Name, Desc string }
 
 func (m *cbwpCreate) Title() string  { return "Create shared bandwidth package" }
 func (m *cbwpCreate) Action() string { return "CreateCommonBandwidthPackage" }
 
 func (m *cbwpCreate) ratioCheck(s string) error { return model.CheckCbwpRatio(m.charge, s) }
 
-func (m *cbwpCreate) Form(fc *formCtx) *huh.Form {
+func (m *cbwpCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckCbwpBandwidth, "the peak shared by its EIPs, 1-1000"),
+		liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth, "the peak shared by its EIPs, 1-1000"),
 		huh.NewSelect[string]().Title("Metering").Value(&m.charge).Options(
 			huh.NewOption("pay by bandwidth", "PayByBandwidth"), huh.NewOption("enhanced 95th percentile (PayBy95)", "PayBy95")),
 		liveInput("Guaranteed ratio (%)", &m.ratio, m.ratioCheck, "PayBy95 only, and then required: 10-100"),
-		nameField(&m.name), descField(&m.desc),
+		nameField(&m.Name), descField(&m.Desc),
 	))
 }
 
-func (m *cbwpCreate) Check(fc *formCtx) error {
-	return checks(check("bandwidth", model.CheckCbwpBandwidth(m.bandwidth)), check("ratio", m.ratioCheck(m.ratio)),
-		check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)))
+func (m *cbwpCreate) Check(fc *FormCtx) error {
+	return checks(check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)), check("ratio", m.ratioCheck(m.ratio)),
+		check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)))
 }
 
 // Request is what Submit sends; the review page lists it first.
-func (m *cbwpCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+func (m *cbwpCreate) Request(fc *FormCtx, token string) (any, error) { return m.Input(fc, token), nil }
 
-func (m *cbwpCreate) input(fc *formCtx, token string) *client.CreateCommonBandwidthPackageInput {
-	bw, _ := strconv.Atoi(strings.TrimSpace(m.bandwidth))
-	in := &client.CreateCommonBandwidthPackageInput{RegionId: fc.region, Bandwidth: bw, InternetChargeType: m.charge,
-		Name: m.name, Description: m.desc, ClientToken: token}
+func (m *cbwpCreate) Input(fc *FormCtx, token string) *client.CreateCommonBandwidthPackageInput {
+	bw, _ := strconv.Atoi(strings.TrimSpace(m.Bandwidth))
+	in := &client.CreateCommonBandwidthPackageInput{RegionId: fc.Region, Bandwidth: bw, InternetChargeType: m.charge,
+		Name: m.Name, Description: m.Desc, ClientToken: token}
 	if m.charge == "PayBy95" {
 		in.Ratio, _ = strconv.Atoi(strings.TrimSpace(m.ratio))
 	}
 	return in
 }
 
-func (m *cbwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := m.input(fc, token)
-	out, err := fc.client.CreateCommonBandwidthPackage(ctx, in)
+func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.Input(fc, token)
+	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -145,12 +145,12 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*su
 	return made(fc, "cbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
 }
 
-func cbwpEdit(fc *formCtx) mutation {
-	p := fc.target.Val().(*model.CommonBandwidthPackage)
-	return &attrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", id: p.BandwidthPackageId,
-		title: "Edit shared bandwidth package " + p.BandwidthPackageId, action: "ModifyCommonBandwidthPackageAttribute", name: p.Name, desc: p.Description,
-		request: func(fc *formCtx, name, desc string) *client.ModifyCommonBandwidthPackageAttributeInput {
-			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
+func cbwpEdit(fc *FormCtx) Mutation {
+	p := fc.Target.Val().(*model.CommonBandwidthPackage)
+	return &AttrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", Id: p.BandwidthPackageId,
+		title: "Edit shared bandwidth package " + p.BandwidthPackageId, APIAction: "ModifyCommonBandwidthPackageAttribute", Name: p.Name, Desc: p.Description,
+		request: func(fc *FormCtx, name, desc string) *client.ModifyCommonBandwidthPackageAttributeInput {
+			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
 		},
 		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}
 }
@@ -160,43 +160,43 @@ func cbwpEdit(fc *formCtx) mutation {
 // and refuse says why nothing can be sent. obj is the row's and never
 // changes (titles read it while Prepare runs); fresh is the copy read then.
 type cbwpGate struct {
-	obj, fresh *model.Object
-	refuse     string
+	obj, Fresh *model.Object
+	Refuse     string
 }
 
 // current is the package as last read.
-func (g *cbwpGate) current() *model.Object {
-	if g.fresh != nil {
-		return g.fresh
+func (g *cbwpGate) Current() *model.Object {
+	if g.Fresh != nil {
+		return g.Fresh
 	}
 	return g.obj
 }
 
 func (g *cbwpGate) pkg() *model.CommonBandwidthPackage {
-	return g.current().Val().(*model.CommonBandwidthPackage)
+	return g.Current().Val().(*model.CommonBandwidthPackage)
 }
 
-func (g *cbwpGate) refresh(ctx context.Context, fc *formCtx, more func(p *model.CommonBandwidthPackage) string) error {
-	fresh, refusal, err := refetch(ctx, fc.client, g.obj)
+func (g *cbwpGate) refresh(ctx context.Context, fc *FormCtx, more func(p *model.CommonBandwidthPackage) string) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, g.obj)
 	if err != nil || refusal != "" {
-		g.refuse = refusal
+		g.Refuse = refusal
 		return err
 	}
-	g.fresh = fresh
-	if g.refuse = cbwpBusy(fresh); g.refuse == "" && more != nil {
-		g.refuse = more(g.pkg())
+	g.Fresh = fresh
+	if g.Refuse = cbwpBusy(fresh); g.Refuse == "" && more != nil {
+		g.Refuse = more(g.pkg())
 	}
 	return nil
 }
 
 // note is the form shown instead of the fields while the gate refuses.
 func (g *cbwpGate) note() *huh.Form {
-	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + g.refuse)))
+	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + g.Refuse)))
 }
 
 func (g *cbwpGate) err() error {
-	if g.refuse != "" {
-		return errors.New(g.refuse)
+	if g.Refuse != "" {
+		return errors.New(g.Refuse)
 	}
 	return nil
 }
@@ -207,54 +207,54 @@ func (g *cbwpGate) err() error {
 type cbwpAdd struct {
 	cbwpGate
 	eip  string
-	eips []pick
+	Eips []Pick
 }
 
-func newCbwpAdd(fc *formCtx) mutation { return &cbwpAdd{cbwpGate: cbwpGate{obj: fc.target}} }
+func newCbwpAdd(fc *FormCtx) Mutation { return &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target}} }
 
 func (m *cbwpAdd) Title() string  { return "Add an EIP to " + m.obj.ID }
 func (m *cbwpAdd) Action() string { return "AddCommonBandwidthPackageIp" }
 
-func (m *cbwpAdd) Prepare(ctx context.Context, fc *formCtx) error {
-	if err := m.refresh(ctx, fc, nil); err != nil || m.refuse != "" {
+func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
+	if err := m.refresh(ctx, fc, nil); err != nil || m.Refuse != "" {
 		return err
 	}
-	eips, err := fc.client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
+	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
 	if err != nil {
 		return err
 	}
-	m.eips = []pick{}
+	m.Eips = []Pick{}
 	for _, e := range eips {
 		if e.ChargeType == "PostPaid" && e.BandwidthPackageId == "" {
-			m.eips = append(m.eips, pick{fmt.Sprintf("%s  %s  %s  %s", e.IpAddress, e.AllocationId, e.Name, e.Status), e.AllocationId})
+			m.Eips = append(m.Eips, Pick{fmt.Sprintf("%s  %s  %s  %s", e.IpAddress, e.AllocationId, e.Name, e.Status), e.AllocationId})
 		}
 	}
-	m.eip = keepOrFirst(m.eip, m.eips)
+	m.eip = keepOrFirst(m.eip, m.Eips)
 	return nil
 }
 
-func (m *cbwpAdd) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
+func (m *cbwpAdd) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
 		return m.note()
 	}
-	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.eip, m.eips,
+	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.eip, m.Eips,
 		"no pay-as-you-go EIP of "+m.obj.Region+" is outside a package", "is no longer a free pay-as-you-go EIP of "+m.obj.Region, 0,
 		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")))
 }
 
-func (m *cbwpAdd) Check(fc *formCtx) error {
+func (m *cbwpAdd) Check(fc *FormCtx) error {
 	if err := m.err(); err != nil {
 		return err
 	}
 	if m.eip == "" {
 		return errors.New("EIP: there is no EIP to add")
 	}
-	return check("EIP", notOffered(m.eips, m.eip, "is no longer a free pay-as-you-go EIP of "+m.obj.Region)).err
+	return check("EIP", notOffered(m.Eips, m.eip, "is no longer a free pay-as-you-go EIP of "+m.obj.Region)).err
 }
 
-func (m *cbwpAdd) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
-	out, err := fc.client.AddCommonBandwidthPackageIp(ctx, in)
+	out, err := fc.Client.AddCommonBandwidthPackageIp(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -263,14 +263,14 @@ func (m *cbwpAdd) Submit(ctx context.Context, fc *formCtx, token string) (*submi
 
 // cbwpRemoveSpec takes one EIP out of the package through the destructive
 // dialog: the user types its address.
-func cbwpRemoveSpec(ip model.CbwpIP) *deleteSpec {
-	return &deleteSpec{verb: "Remove", action: "RemoveCommonBandwidthPackageIp", fresh: true, about: cbwpAbout,
-		subject: func(o *model.Object) string { return "EIP " + ip.IpAddress + " from shared bandwidth package " + o.ID },
-		confirm: func(*model.Object) []string { return []string{ip.IpAddress, ip.AllocationId} },
-		stops: func(*model.Object) []string {
+func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
+	return &DeleteSpec{Verb: "Remove", Action: "RemoveCommonBandwidthPackageIp", Fresh: true, About: cbwpAbout,
+		Subject: func(o *model.Object) string { return "EIP " + ip.IpAddress + " from shared bandwidth package " + o.ID },
+		Confirm: func(*model.Object) []string { return []string{ip.IpAddress, ip.AllocationId} },
+		Stops: func(*model.Object) []string {
 			return []string{ip.IpAddress + " leaves the shared bandwidth: it falls back to its own peak and is billed on its own."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			for _, in := range o.Val().(*model.CommonBandwidthPackage).IPs() {
 				if in.AllocationId == ip.AllocationId {
 					return cbwpBusy(o)
@@ -278,9 +278,9 @@ func cbwpRemoveSpec(ip model.CbwpIP) *deleteSpec {
 			}
 			return ip.IpAddress + " is no longer in " + o.ID
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
-			out, err := fc.client.RemoveCommonBandwidthPackageIp(ctx, in)
+			out, err := fc.Client.RemoveCommonBandwidthPackageIp(ctx, in)
 			if err != nil {
 				return nil, err
 			}
@@ -295,13 +295,13 @@ func cbwpRemoveSpec(ip model.CbwpIP) *deleteSpec {
 // An overdue (FinancialLocked) package is refused before any call.
 type cbwpSpec struct {
 	cbwpGate
-	bandwidth string
+	Bandwidth string
 }
 
 func (m *cbwpSpec) Title() string  { return "Change the bandwidth of " + m.obj.ID }
 func (m *cbwpSpec) Action() string { return "ModifyCommonBandwidthPackageSpec" }
 
-func (m *cbwpSpec) Prepare(ctx context.Context, fc *formCtx) error {
+func (m *cbwpSpec) Prepare(ctx context.Context, fc *FormCtx) error {
 	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
 		if p.BusinessStatus == "FinancialLocked" {
 			return m.obj.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
@@ -310,31 +310,31 @@ func (m *cbwpSpec) Prepare(ctx context.Context, fc *formCtx) error {
 	})
 }
 
-func (m *cbwpSpec) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
+func (m *cbwpSpec) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
 		return m.note()
 	}
-	return huh.NewForm(huh.NewGroup(liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckCbwpBandwidth,
+	return huh.NewForm(huh.NewGroup(liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth,
 		"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))))
 }
 
 func (m *cbwpSpec) request() *client.ModifyCommonBandwidthPackageSpecInput {
-	return &client.ModifyCommonBandwidthPackageSpecInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, Bandwidth: strings.TrimSpace(m.bandwidth)}
+	return &client.ModifyCommonBandwidthPackageSpecInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, Bandwidth: strings.TrimSpace(m.Bandwidth)}
 }
 
-func (m *cbwpSpec) Check(fc *formCtx) error {
+func (m *cbwpSpec) Check(fc *FormCtx) error {
 	if err := m.err(); err != nil {
 		return err
 	}
-	return check("bandwidth", model.CheckCbwpBandwidth(m.bandwidth)).err
+	return check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)).err
 }
 
-func (m *cbwpSpec) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
+func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := m.request()
-	if res := unchangedEdit(m.current(), in); res != nil {
+	if res := unchangedEdit(m.Current(), in); res != nil {
 		return res, nil
 	}
-	out, err := fc.client.ModifyCommonBandwidthPackageSpec(ctx, in)
+	out, err := fc.Client.ModifyCommonBandwidthPackageSpec(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -354,7 +354,7 @@ type cbwpPayType struct {
 func (m *cbwpPayType) Title() string  { return "Convert " + m.obj.ID + " to a subscription" }
 func (m *cbwpPayType) Action() string { return "ModifyCommonBandwidthPackagePayType" }
 
-func (m *cbwpPayType) Prepare(ctx context.Context, fc *formCtx) error {
+func (m *cbwpPayType) Prepare(ctx context.Context, fc *FormCtx) error {
 	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
 		if p.InstanceChargeType == "PrePaid" {
 			return m.obj.ID + " is already a subscription (PrePaid)"
@@ -365,8 +365,8 @@ func (m *cbwpPayType) Prepare(ctx context.Context, fc *formCtx) error {
 
 func (m *cbwpPayType) durationCheck(s string) error { return model.CheckCbwpDuration(m.cycle, s) }
 
-func (m *cbwpPayType) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
+func (m *cbwpPayType) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
 		return m.note()
 	}
 	return huh.NewForm(huh.NewGroup(
@@ -378,7 +378,7 @@ func (m *cbwpPayType) Form(fc *formCtx) *huh.Form {
 	))
 }
 
-func (m *cbwpPayType) Check(fc *formCtx) error {
+func (m *cbwpPayType) Check(fc *FormCtx) error {
 	if err := m.err(); err != nil {
 		return err
 	}
@@ -386,16 +386,16 @@ func (m *cbwpPayType) Check(fc *formCtx) error {
 }
 
 // Request is what Submit sends; the review page lists it first.
-func (m *cbwpPayType) Request(fc *formCtx, _ string) (any, error) { return m.input(), nil }
+func (m *cbwpPayType) Request(fc *FormCtx, _ string) (any, error) { return m.Input(), nil }
 
-func (m *cbwpPayType) input() *client.ModifyCommonBandwidthPackagePayTypeInput {
+func (m *cbwpPayType) Input() *client.ModifyCommonBandwidthPackagePayTypeInput {
 	return &client.ModifyCommonBandwidthPackagePayTypeInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID,
 		PricingCycle: m.cycle, Duration: strings.TrimSpace(m.duration), AutoPay: boolPtr(m.autoPay)}
 }
 
-func (m *cbwpPayType) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
-	in := m.input()
-	out, err := fc.client.ModifyCommonBandwidthPackagePayType(ctx, in)
+func (m *cbwpPayType) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
+	in := m.Input()
+	out, err := fc.Client.ModifyCommonBandwidthPackagePayType(ctx, in)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -15,50 +15,50 @@ import (
 
 // familyOps returns the changes offered for the kinds beyond the VPC
 // family; each family's file declares its kinds' ops.
-func familyOps(k *model.Kind) kindOps {
+func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
-		return kindOps{edit: func(fc *formCtx) mutation {
-			v := fc.target.Val().(*model.VRouter)
-			return &attrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, action: "ModifyVRouterAttribute",
-				id: v.VRouterId, name: v.VRouterName, desc: v.Description,
-				request: func(fc *formCtx, name, desc string) *client.ModifyVRouterAttributeInput {
-					return &client.ModifyVRouterAttributeInput{RegionId: fc.region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
+		return KindOps{Edit: func(fc *FormCtx) Mutation {
+			v := fc.Target.Val().(*model.VRouter)
+			return &AttrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, APIAction: "ModifyVRouterAttribute",
+				Id: v.VRouterId, Name: v.VRouterName, Desc: v.Description,
+				request: func(fc *FormCtx, name, desc string) *client.ModifyVRouterAttributeInput {
+					return &client.ModifyVRouterAttributeInput{RegionId: fc.Region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
 				},
 				send: (*client.Client).ModifyVRouterAttribute}
 		}}
 	case "rt":
-		return rtOps()
+		return RtOps()
 	case "route":
-		return routeOps()
+		return RouteOps()
 	case "nat":
-		return natOps()
+		return NatOps()
 	case "snat":
-		return snatOps()
+		return SnatOps()
 	case "dnat":
-		return dnatOps()
+		return DnatOps()
 	case "eip":
-		return eipOps()
+		return EipOps()
 	case "vpn":
-		return vpnOps()
+		return VpnOps()
 	case "cgw":
-		return cgwOps()
+		return CgwOps()
 	case "ipsec":
-		return ipsecOps()
+		return IpsecOps()
 	case "vbr":
-		return vbrOps()
+		return VbrOps()
 	case "bgp":
-		return bgpGroupOps()
+		return BgpGroupOps()
 	case "bgppeer":
-		return bgpPeerOps()
+		return BgpPeerOps()
 	case "bgpnet":
-		return bgpNetOps()
+		return BgpNetOps()
 	case "vpcflowlog":
-		return vpcFlowLogOps()
+		return VpcFlowLogOps()
 	case "sagflowlog":
-		return sagFlowLogOps()
+		return SagFlowLogOps()
 	case "peer":
-		return peerOps()
+		return PeerOps()
 	case "havip":
 		return havipOps()
 	case "cbwp":
@@ -80,9 +80,9 @@ func familyOps(k *model.Kind) kindOps {
 	case "ri":
 		return riOps()
 	case "region":
-		return regionOps()
+		return RegionOps()
 	}
-	return kindOps{}
+	return KindOps{}
 }
 
 // ---- helpers shared by the family forms ----
@@ -93,29 +93,29 @@ const (
 	descHint = "optional; 2-256 characters, starts with a letter"
 )
 
-func kindOf(fc *formCtx, name string) *model.Kind { return fc.host.Registry().MustLookup(name) }
+func kindOf(fc *FormCtx, name string) *model.Kind { return fc.Host.Registry().MustLookup(name) }
 
 // made is the submitted of a call that created or changed id of kind name,
 // tracked to target (the kind's own target when nil).
-func made(fc *formCtx, kind, id, requestID string, in any, target []string) *submitted {
+func made(fc *FormCtx, kind, id, requestID string, in any, target []string) *Submitted {
 	k := kindOf(fc, kind)
 	if target == nil {
 		target = k.Target
 	}
-	return result(k, fc.region, id, requestID, in, target)
+	return result(k, fc.Region, id, requestID, in, target)
 }
 
 // madeIn is made for an entry that is fetched by ID only together with
 // its table (route, SNAT and DNAT entries): the tracker passes the table
 // with every describe call.
-func madeIn(fc *formCtx, kind string, table map[string]string, id, requestID string, in any) *submitted {
+func madeIn(fc *FormCtx, kind string, table map[string]string, id, requestID string, in any) *Submitted {
 	res := made(fc, kind, id, requestID, in, nil)
 	res.GetParams = table
 	return res
 }
 
 // removed is the submitted of a delete: followed until the object is gone.
-func removed(o *model.Object, action, requestID string, in any) *submitted {
+func removed(o *model.Object, action, requestID string, in any) *Submitted {
 	res := result(o.Kind, o.Region, o.ID, requestID, in, nil)
 	res.Gone, res.Action, res.Ref = true, action, o
 	return res
@@ -172,12 +172,12 @@ func rangeCheck(field string, lo, hi int) func(string) error {
 }
 
 // pick is one choice of a picker loaded from the API.
-type pick struct{ label, value string }
+type Pick struct{ Label, Value string }
 
-func options(picks []pick) []huh.Option[string] {
+func options(picks []Pick) []huh.Option[string] {
 	out := make([]huh.Option[string], len(picks))
 	for i, p := range picks {
-		out[i] = huh.NewOption(sanitize(p.label), p.value) // labels quote names from the API
+		out[i] = huh.NewOption(Sanitize(p.Label), p.Value) // labels quote names from the API
 	}
 	return out
 }
@@ -196,16 +196,16 @@ func stringOptions(vals ...string) []huh.Option[string] {
 // (gone: "is no longer associated with ngw-1"), and the field does not
 // move on until another is chosen. The form's Check refuses it as well
 // (notOffered).
-func pickerGone(title string, v *string, picks []pick, none, gone string) huh.Field {
+func pickerGone(title string, v *string, picks []Pick, none, gone string) huh.Field {
 	return pickerWith(title, v, picks, none, gone, 0, "")
 }
 
 // pickerWith is pickerGone with a height (0: fit the choices) and a
 // description (shown unless the field explains a choice no longer offered).
-func pickerWith(title string, v *string, picks []pick, none, gone string, height int, desc string) huh.Field {
+func pickerWith(title string, v *string, picks []Pick, none, gone string, height int, desc string) huh.Field {
 	if err := notOffered(picks, *v, gone); err != nil {
 		stale := *v
-		all := append([]pick{{label: stale + "  ✗ " + gone, value: stale}}, picks...)
+		all := append([]Pick{{Label: stale + "  ✗ " + gone, Value: stale}}, picks...)
 		desc := "✗ " + err.Error() + "; choose another"
 		if len(picks) == 0 {
 			desc = "✗ " + err.Error() + "; " + none
@@ -234,8 +234,8 @@ func pickerWith(title string, v *string, picks []pick, none, gone string, height
 
 // notOffered says why v, kept from a draft, is not among the choices
 // loaded when the form opened; nil when it is, or when v is empty.
-func notOffered(picks []pick, v, gone string) error {
-	if v == "" || hasValue(picks, v) {
+func notOffered(picks []Pick, v, gone string) error {
+	if v == "" || HasValue(picks, v) {
 		return nil
 	}
 	return fmt.Errorf("%s %s", v, gone)
@@ -244,23 +244,23 @@ func notOffered(picks []pick, v, gone string) error {
 // keepOrFirst is the value a freshly loaded picker starts with: the
 // draft's (even when no longer offered: the form then says so), else the
 // first choice.
-func keepOrFirst(v string, picks []pick) string {
+func keepOrFirst(v string, picks []Pick) string {
 	if v != "" {
 		return v
 	}
 	return firstValue(picks)
 }
 
-func firstValue(picks []pick) string {
+func firstValue(picks []Pick) string {
 	if len(picks) == 0 {
 		return ""
 	}
-	return picks[0].value
+	return picks[0].Value
 }
 
-func hasValue(picks []pick, v string) bool {
+func HasValue(picks []Pick, v string) bool {
 	for _, p := range picks {
-		if p.value == v {
+		if p.Value == v {
 			return true
 		}
 	}
@@ -271,14 +271,14 @@ func hasValue(picks []pick, v string) bool {
 // parent value, shown only while *parent holds that value, each bound to its
 // own child value. The hide funcs read the bound parent on the UI goroutine.
 type choiceGroups struct {
-	parent *string
+	Parent *string
 	vals   map[string]*string
 	// when, if set, must also hold for any of the groups to show.
 	when func() bool
 }
 
 func newChoiceGroups(parent *string) *choiceGroups {
-	return &choiceGroups{parent: parent, vals: map[string]*string{}}
+	return &choiceGroups{Parent: parent, vals: map[string]*string{}}
 }
 
 // group adds the group shown for parent value p.
@@ -288,19 +288,19 @@ func (c *choiceGroups) group(p string, fields func(v *string) []huh.Field) *huh.
 		v = new(string)
 		c.vals[p] = v
 	}
-	return huh.NewGroup(fields(v)...).WithHideFunc(func() bool { return *c.parent != p || c.when != nil && !c.when() })
+	return huh.NewGroup(fields(v)...).WithHideFunc(func() bool { return *c.Parent != p || c.when != nil && !c.when() })
 }
 
 // value is the child chosen for the current parent.
-func (c *choiceGroups) value() string {
-	if v, ok := c.vals[*c.parent]; ok {
+func (c *choiceGroups) Value() string {
+	if v, ok := c.vals[*c.Parent]; ok {
 		return strings.TrimSpace(*v)
 	}
 	return ""
 }
 
 // set presets the child for parent p (drafts, defaults).
-func (c *choiceGroups) set(p, v string) {
+func (c *choiceGroups) Set(p, v string) {
 	if _, ok := c.vals[p]; !ok {
 		c.vals[p] = new(string)
 	}
@@ -313,7 +313,7 @@ func (c *choiceGroups) setDefault(p, v string) {
 	if cur, ok := c.vals[p]; ok && *cur != "" {
 		return
 	}
-	c.set(p, v)
+	c.Set(p, v)
 }
 
 // groups builds huh.Groups from a list, skipping nils.
@@ -333,47 +333,47 @@ func groups(gs ...*huh.Group) []*huh.Group {
 // gate, when set, says why the action cannot run on the object as it is
 // now; it is asked again with a fresh copy when the form opens (a draft may
 // be older than the object's status), and nothing is sent while it refuses.
-type confirmAction struct {
-	title, action, question, explain, refuse string
-	yes                                      bool
-	obj                                      *model.Object
-	gate                                     func(o *model.Object) string
-	run                                      func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error)
+type ConfirmAction struct {
+	title, APIAction, question, explain, Refuse string
+	Yes                                         bool
+	obj                                         *model.Object
+	gate                                        func(o *model.Object) string
+	Run                                         func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error)
 	// note is shown under the question after a failed call (what to do
 	// about the API's answer).
 	note string
 }
 
 // Prepare refetches the object so the gate judges its current status.
-func (m *confirmAction) Prepare(ctx context.Context, fc *formCtx) error {
+func (m *ConfirmAction) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.obj == nil || m.gate == nil {
 		return nil
 	}
 	if m.obj.Kind.Get != nil {
-		fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+		fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 		if err != nil || refusal != "" {
-			m.refuse = refusal
+			m.Refuse = refusal
 			return err
 		}
 		m.obj = fresh
 	}
-	m.refuse = m.gate(m.obj)
+	m.Refuse = m.gate(m.obj)
 	return nil
 }
 
-func (m *confirmAction) Title() string  { return m.title }
-func (m *confirmAction) Action() string { return m.action }
+func (m *ConfirmAction) Title() string  { return m.title }
+func (m *ConfirmAction) Action() string { return m.APIAction }
 
-func (m *confirmAction) Form(fc *formCtx) *huh.Form {
+func (m *ConfirmAction) Form(fc *FormCtx) *huh.Form {
 	var fields []huh.Field
-	if m.refuse != "" {
-		fields = append(fields, huh.NewNote().Title("Not possible now").Description("✗ "+m.refuse))
+	if m.Refuse != "" {
+		fields = append(fields, huh.NewNote().Title("Not possible now").Description("✗ "+m.Refuse))
 	}
 	if m.note != "" {
 		fields = append(fields, huh.NewNote().Title("What to do").Description(m.note))
 	}
 	fields = append(fields, huh.NewConfirm().Title(m.question).Description(m.explain).
-		Affirmative("Yes").Negative("No").Value(&m.yes).
+		Affirmative("Yes").Negative("No").Value(&m.Yes).
 		Validate(func(b bool) error {
 			if !b {
 				return errors.New("nothing is sent unless you choose Yes; esc leaves")
@@ -383,51 +383,51 @@ func (m *confirmAction) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
-func (m *confirmAction) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return errors.New(m.refuse)
+func (m *ConfirmAction) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return errors.New(m.Refuse)
 	}
-	if !m.yes {
+	if !m.Yes {
 		return errors.New("nothing is sent unless you choose Yes")
 	}
 	return nil
 }
 
-func (m *confirmAction) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	return m.run(ctx, fc, m.obj, token)
+func (m *ConfirmAction) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	return m.Run(ctx, fc, m.obj, token)
 }
 
 // ---- a form that cannot open here ----
 
 // elsewhere is a mutation that only explains where to start it (an SNAT
 // entry needs its NAT gateway): Prepare fails with the explanation.
-type elsewhere struct{ title, action, how string }
+type elsewhere struct{ title, APIAction, how string }
 
 func (m *elsewhere) Title() string  { return m.title }
-func (m *elsewhere) Action() string { return m.action }
-func (m *elsewhere) Form(fc *formCtx) *huh.Form {
+func (m *elsewhere) Action() string { return m.APIAction }
+func (m *elsewhere) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(huh.NewNote().Title(m.how)))
 }
-func (m *elsewhere) Check(fc *formCtx) error                 { return errors.New(m.how) }
-func (m *elsewhere) Prepare(context.Context, *formCtx) error { return errors.New(m.how) }
-func (m *elsewhere) Submit(context.Context, *formCtx, string) (*submitted, error) {
+func (m *elsewhere) Check(fc *FormCtx) error                 { return errors.New(m.how) }
+func (m *elsewhere) Prepare(context.Context, *FormCtx) error { return errors.New(m.how) }
+func (m *elsewhere) Submit(context.Context, *FormCtx, string) (*Submitted, error) {
 	return nil, errors.New(m.how)
 }
 
 // parentOf returns the pane's parent when it is of kind name.
-func parentOf(fc *formCtx, name string) *model.Object {
-	if fc.parent != nil && fc.parent.Kind.Name == name {
-		return fc.parent
+func parentOf(fc *FormCtx, name string) *model.Object {
+	if fc.Parent != nil && fc.Parent.Kind.Name == name {
+		return fc.Parent
 	}
 	return nil
 }
 
 // regionOf is the region the object lives in, or the form's.
-func regionOf(fc *formCtx, o *model.Object) string {
+func regionOf(fc *FormCtx, o *model.Object) string {
 	if o != nil && o.Region != "" {
 		return o.Region
 	}
-	return fc.region
+	return fc.Region
 }
 
 // boolPtr sends an explicit true or false.
@@ -442,13 +442,13 @@ const maxRouteVPCs = 10
 // VSwitch block, a NAT gateway's 0.0.0.0/0). Reads only: per VPC, its tables
 // (for the VRouter's ID) and then every table with its entries in one
 // DescribeRouteTables listing.
-func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][]string, error) {
+func routeDests(ctx context.Context, fc *FormCtx, vpcIDs []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	for i, id := range vpcIDs {
 		if i >= maxRouteVPCs {
 			break
 		}
-		tables, err := fc.client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: fc.region, VpcId: id})
+		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: fc.Region, VpcId: id})
 		if err != nil {
 			return nil, err
 		}
@@ -459,7 +459,7 @@ func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][
 				continue
 			}
 			routers[t.RouterId] = true
-			withEntries, err := fc.client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: fc.region, RouterId: t.RouterId, RouterType: "VRouter"})
+			withEntries, err := fc.Client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: fc.Region, RouterId: t.RouterId, RouterType: "VRouter"})
 			if err != nil {
 				return nil, err
 			}
@@ -476,8 +476,8 @@ func routeDests(ctx context.Context, fc *formCtx, vpcIDs []string) (map[string][
 // tableRoutes reads one route table's entries in one call
 // (DescribeRouteTables answers a table with all its entries;
 // DescribeRouteEntryList pages them 100 at a time).
-func tableRoutes(ctx context.Context, fc *formCtx, region, tableID string) ([]model.RouteEntry, error) {
-	ts, err := fc.client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: region, RouteTableId: tableID})
+func tableRoutes(ctx context.Context, fc *FormCtx, region, tableID string) ([]model.RouteEntry, error) {
+	ts, err := fc.Client.DescribeRouteTables(ctx, &client.DescribeRouteTablesInput{RegionId: region, RouteTableId: tableID})
 	if err != nil {
 		return nil, err
 	}
@@ -501,15 +501,15 @@ func onlyWhenAvailable(o *model.Object) string {
 // client call that sends it. The rules default to the seed's usual name
 // and description rules. Unchanged values send nothing; clearing a field
 // the API cannot clear is refused.
-type attrEdit[In any] struct {
-	title, action, kind, id string
-	name, desc              string
-	nameRule, descRule      func(string) error
-	request                 func(fc *formCtx, name, desc string) *In
-	send                    func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
+type AttrEdit[In any] struct {
+	title, APIAction, kind, Id string
+	Name, Desc                 string
+	nameRule, descRule         func(string) error
+	request                    func(fc *FormCtx, name, desc string) *In
+	send                       func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
 }
 
-func (m *attrEdit[In]) rules() (name, desc func(string) error) {
+func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
 	name, desc = m.nameRule, m.descRule
 	if name == nil {
 		name = model.DefaultName.Check
@@ -520,27 +520,27 @@ func (m *attrEdit[In]) rules() (name, desc func(string) error) {
 	return name, desc
 }
 
-func (m *attrEdit[In]) Title() string  { return m.title }
-func (m *attrEdit[In]) Action() string { return m.action }
-func (m *attrEdit[In]) Form(fc *formCtx) *huh.Form {
+func (m *AttrEdit[In]) Title() string  { return m.title }
+func (m *AttrEdit[In]) Action() string { return m.APIAction }
+func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
 	name, desc := m.rules()
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.name, keepSet(fc, "name", name), nameHint),
-		liveInput("Description", &m.desc, keepSet(fc, "description", desc), descHint)))
+		liveInput("Name", &m.Name, KeepSet(fc, "name", name), nameHint),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), descHint)))
 }
-func (m *attrEdit[In]) Check(fc *formCtx) error {
+func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 	name, desc := m.rules()
-	return checks(check("name", name(m.name)), check("description", desc(m.desc)),
-		check("edit", editRefusal(fc.target, m.action, m.request(fc, m.name, m.desc))))
+	return checks(check("name", name(m.Name)), check("description", desc(m.Desc)),
+		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc))))
 }
-func (m *attrEdit[In]) Submit(ctx context.Context, fc *formCtx, _ string) (*submitted, error) {
-	in := m.request(fc, m.name, m.desc)
-	if res := unchangedEdit(fc.target, in); res != nil {
+func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
+	in := m.request(fc, m.Name, m.Desc)
+	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := m.send(fc.client, ctx, in)
+	out, err := m.send(fc.Client, ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, m.kind, m.id, out.RequestId, in, nil), nil
+	return made(fc, m.kind, m.Id, out.RequestId, in, nil), nil
 }

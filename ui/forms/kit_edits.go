@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"encoding/json"
@@ -24,10 +24,10 @@ import (
 // are the API's), so one implementation serves every edit form.
 
 // editControlParams are sent with every call and are not resource values.
-var editControlParams = map[string]bool{"RegionId": true, "ClientToken": true, "DryRun": true}
+var EditControlParams = map[string]bool{"RegionId": true, "ClientToken": true, "DryRun": true}
 
 // current is the resource's values by API name (nil when unknown).
-func current(o *model.Object) map[string]any {
+func Current(o *model.Object) map[string]any {
 	if o == nil {
 		return nil
 	}
@@ -99,8 +99,8 @@ func sameValue(param, sent string, have any) bool {
 // unchangedEdit returns the submitted of an edit that would change nothing
 // (in carries only values o already has), or nil when something would
 // change or cannot be compared. Nothing is sent for it.
-func unchangedEdit(o *model.Object, in any) *submitted {
-	have := current(o)
+func unchangedEdit(o *model.Object, in any) *Submitted {
+	have := Current(o)
 	if have == nil {
 		return nil
 	}
@@ -110,7 +110,7 @@ func unchangedEdit(o *model.Object, in any) *submitted {
 	}
 	var kept []string
 	for p, v := range params {
-		if editControlParams[p] {
+		if EditControlParams[p] {
 			continue
 		}
 		h, ok := have[p]
@@ -127,7 +127,7 @@ func unchangedEdit(o *model.Object, in any) *submitted {
 	if len(kept) > 0 {
 		note = "Nothing changed: " + what + " is already " + strings.Join(kept, ", ") + "; nothing was sent."
 	}
-	return &submitted{Kind: o.Kind, Region: o.Region, ID: o.ID, Unchanged: true, Note: note}
+	return &Submitted{Kind: o.Kind, Region: o.Region, ID: o.ID, Unchanged: true, Note: note}
 }
 
 func describeKept(param, v string) string {
@@ -141,7 +141,7 @@ func describeKept(param, v string) string {
 // description the resource has was emptied, and the API reads an empty
 // value as "unchanged". nil when the request means what the form shows.
 func editRefusal(o *model.Object, action string, in any) error {
-	have := current(o)
+	have := Current(o)
 	if have == nil {
 		return nil
 	}
@@ -190,22 +190,22 @@ func cannotClear(what, action, param, old string) error {
 		via = action
 	}
 	return fmt.Errorf("%s cannot clear a %s: an empty %s means \"leave it as it is\"; keep %q or type a new %s",
-		via, what, firstNonEmpty(param, what), old, what)
+		via, what, FirstNonEmpty(param, what), old, what)
 }
 
 // keepSet wraps the check of an edit form's name or description field so
 // emptying a value the resource has is refused as it is typed. For a
 // create (no target) it is check itself.
-func keepSet(fc *formCtx, field string, check func(string) error) func(string) error {
+func KeepSet(fc *FormCtx, field string, check func(string) error) func(string) error {
 	old := ""
-	if fc != nil && fc.target != nil {
-		have := current(fc.target)
+	if fc != nil && fc.Target != nil {
+		have := Current(fc.Target)
 		if field == "name" {
 			// The console may show another field as a nameless
 			// resource's name (an EIP's address): only a name
 			// parameter holding it counts.
 			for k, v := range have {
-				if s, ok := v.(string); ok && s != "" && s == fc.target.Name && strings.HasSuffix(k, "Name") {
+				if s, ok := v.(string); ok && s != "" && s == fc.Target.Name && strings.HasSuffix(k, "Name") {
 					old = s
 				}
 			}
@@ -226,10 +226,10 @@ func keepSet(fc *formCtx, field string, check func(string) error) func(string) e
 
 // editName and editDesc are nameField and descField for a form that may
 // edit: clearing what the resource has is refused as you type.
-func editName(fc *formCtx, v *string) *liveField {
-	return liveInput("Name", v, keepSet(fc, "name", model.DefaultName.Check), nameHint)
+func editName(fc *FormCtx, v *string) *liveField {
+	return liveInput("Name", v, KeepSet(fc, "name", model.DefaultName.Check), nameHint)
 }
 
-func editDesc(fc *formCtx, v *string) *liveField {
-	return liveInput("Description", v, keepSet(fc, "description", model.CheckDescription), descHint)
+func editDesc(fc *FormCtx, v *string) *liveField {
+	return liveInput("Description", v, KeepSet(fc, "description", model.CheckDescription), descHint)
 }

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -10,34 +10,34 @@ import (
 
 // kindOps are the changes the console offers for one kind. Each kind's
 // file (forms_<family>.go) declares them; opsFor looks them up.
-type kindOps struct {
-	create  func(fc *formCtx) mutation
-	edit    func(fc *formCtx) mutation
-	del     *deleteSpec
-	actions func(fc *formCtx) []actionItem
+type KindOps struct {
+	Create  func(fc *FormCtx) Mutation
+	Edit    func(fc *FormCtx) Mutation
+	Del     *DeleteSpec
+	Actions func(fc *FormCtx) []actionItem
 	// noActions explains an empty `x` menu for the selected row (e.g. who
 	// may accept a peering); "" keeps the generic message.
-	noActions func(fc *formCtx) string
+	NoActions func(fc *FormCtx) string
 }
 
 // actionItem is one entry of the `x` menu. A destructive action (release,
 // terminate, unassociate, reject, deactivate, a downgrade) sets destroy: it
 // opens the same typed-confirmation dialog as a delete, never a form.
 type actionItem struct {
-	label   string
-	hint    string
-	make    func(fc *formCtx) mutation
-	destroy func(fc *formCtx) *deleteSpec
+	Label   string
+	Hint    string
+	Make    func(fc *FormCtx) Mutation
+	Destroy func(fc *FormCtx) *DeleteSpec
 	// show reads a document about the resource (an IPsec connection's
 	// configuration) for a read-only viewer that can save it to a file.
-	show func(ctx context.Context, fc *formCtx) (*document, error)
+	Show func(ctx context.Context, fc *FormCtx) (*Document, error)
 }
 
 // document is what a show action read: the API's object as it came
 // (secrets included), the viewer's title, and the file name offered when
 // saving. The viewer masks secret fields on screen; only the saved file,
 // written with mode 0600, holds them.
-type document struct {
+type Document struct {
 	Title string
 	Raw   json.RawMessage
 	File  string
@@ -49,51 +49,51 @@ type document struct {
 // other destructive action on it: every one goes through the same dialog
 // (what it is, what depends on it and what stops, the typed ID or name, a
 // dry run where the API has one).
-type deleteSpec struct {
+type DeleteSpec struct {
 	// verb is the dialog's title and button ("Delete" when empty); action
 	// is the API action, for the tray and the audit log.
-	verb, action string
+	Verb, Action string
 	// subject replaces "<kind> <ID> (<name>)" in the title (an
 	// association names both sides).
-	subject func(o *model.Object) string
+	Subject func(o *model.Object) string
 	// about adds what it is beyond kind, ID, name and region (a route's
 	// destination → next hop and table).
-	about func(fc *formCtx, o *model.Object) []string
+	About func(fc *FormCtx, o *model.Object) []string
 	// stops says what traffic stops, from the object as loaded.
-	stops func(o *model.Object) []string
+	Stops func(o *model.Object) []string
 	// impact reads, when the dialog opens, what else stops (BGP sessions
 	// on a VBR) and what still depends on it in a way the API refuses
 	// (SNAT entries using an EIP: "4 SNAT entries"). Reads only.
-	impact func(ctx context.Context, fc *formCtx, o *model.Object) (stops, blockers []string, err error)
+	Impact func(ctx context.Context, fc *FormCtx, o *model.Object) (stops, blockers []string, err error)
 	// confirm replaces the texts the user may type (ID or name).
-	confirm func(o *model.Object) []string
+	Confirm func(o *model.Object) []string
 	// fresh re-reads the object when the dialog opens and asks refuse
 	// again on that copy: the row may be older than its status.
-	fresh bool
+	Fresh bool
 	// run sends the call; token is the dialog's ClientToken.
-	run func(ctx context.Context, fc *formCtx, o *model.Object, token string, force bool) (*submitted, error)
+	Run func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error)
 	// blockers are child kinds whose presence makes the API refuse the
 	// delete; keep tells which of them count (system route tables do not).
-	blockers []string
-	keep     func(child *model.Object) bool
+	Blockers []string
+	Keep     func(child *model.Object) bool
 	// force, when set, explains what forcing does (NAT gateways delete
 	// their entries); the dialog then offers it.
-	force string
+	Force string
 	// refuse explains, when the dialog opens, why this resource cannot be
 	// deleted at all (a system route table); nothing can be sent then.
-	refuse func(o *model.Object) string
+	Refuse func(o *model.Object) string
 	// precheck reads what else may block the delete (another entry of the
 	// table still settling) when the dialog opens; a non-empty answer
 	// refuses it.
-	precheck func(ctx context.Context, fc *formCtx, o *model.Object) (string, error)
+	Precheck func(ctx context.Context, fc *FormCtx, o *model.Object) (string, error)
 	// dry, where the API has DryRun for this delete, validates it without
 	// deleting (permissions, dependents); success is DryRunOperation.
-	dry func(ctx context.Context, fc *formCtx, o *model.Object, force bool) error
+	Dry func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error
 }
 
 // refetch reads o again before a change is judged (its status now, not as
 // listed): refusal says why nothing can be done when it is gone.
-func refetch(ctx context.Context, c *client.Client, o *model.Object) (fresh *model.Object, refusal string, err error) {
+func Refetch(ctx context.Context, c *client.Client, o *model.Object) (fresh *model.Object, refusal string, err error) {
 	fresh, err = c.Get(ctx, o.Kind, o.Region, o.ID, o)
 	if err == nil && fresh == nil {
 		refusal = o.ID + " no longer exists"

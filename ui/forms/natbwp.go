@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -14,60 +14,60 @@ import (
 
 // ---- NAT bandwidth packages ----
 
-func natBwpOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation {
-			m := &natBwpCreate{bandwidth: "5", ipCount: "1", charge: "PayByBandwidth"}
+func natBwpOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			m := &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth"}
 			if p := parentOf(fc, "nat"); p != nil {
 				m.onlyNat = p.ID
 			}
 			return m
 		},
-		edit: func(fc *formCtx) mutation {
-			b := fc.target.Val().(*model.NatBandwidthPackage)
-			return &attrEdit[client.ModifyBandwidthPackageAttributeInput]{
-				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, action: "ModifyBandwidthPackageAttribute", kind: "natbwp",
-				id: b.BandwidthPackageId, name: b.Name, desc: b.Description,
-				request: func(fc *formCtx, name, desc string) *client.ModifyBandwidthPackageAttributeInput {
-					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
+		Edit: func(fc *FormCtx) Mutation {
+			b := fc.Target.Val().(*model.NatBandwidthPackage)
+			return &AttrEdit[client.ModifyBandwidthPackageAttributeInput]{
+				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, APIAction: "ModifyBandwidthPackageAttribute", kind: "natbwp",
+				Id: b.BandwidthPackageId, Name: b.Name, Desc: b.Description,
+				request: func(fc *FormCtx, name, desc string) *client.ModifyBandwidthPackageAttributeInput {
+					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
 				},
 				send: (*client.Client).ModifyBandwidthPackageAttribute,
 			}
 		},
-		del: &deleteSpec{
-			action: "DeleteBandwidthPackage", fresh: true, about: natBwpAbout,
-			stops: func(o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
+			Stops: func(o *model.Object) []string {
 				b := o.Val().(*model.NatBandwidthPackage)
 				return []string{fmt.Sprintf("Its %s (%s) go back to Alibaba Cloud and %s loses them.",
 					plural(len(b.IPs()), "public IP", "public IPs"), strings.Join(b.Addresses(), ", "), b.NatGatewayId)}
 			},
-			refuse: onlyWhenAvailable,
-			impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+			Refuse: onlyWhenAvailable,
+			Impact: func(_ context.Context, _ *FormCtx, o *model.Object) ([]string, []string, error) {
 				b := o.Val().(*model.NatBandwidthPackage)
 				return nil, natBwpUsers(b, b.Has), nil
 			},
-			force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, _ string, force bool) (*submitted, error) {
+			Force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
 				in := &client.DeleteBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
 				if force {
 					in.Force = "true"
 				}
-				out, err := fc.client.DeleteBandwidthPackage(ctx, in)
+				out, err := fc.Client.DeleteBandwidthPackage(ctx, in)
 				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
 			},
 		},
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
-			b := fc.target.Val().(*model.NatBandwidthPackage)
+			b := fc.Target.Val().(*model.NatBandwidthPackage)
 			out := []actionItem{
-				{label: "Modify spec", hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", make: natBwpChanger(natBwpSpec)},
-				{label: "Add IPs", hint: "add public IPs (" + b.IpCount + " now, at most 50)", make: natBwpChanger(natBwpAdd)},
+				{Label: "Modify spec", Hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", Make: natBwpChanger(natBwpSpec)},
+				{Label: "Add IPs", Hint: "add public IPs (" + b.IpCount + " now, at most 50)", Make: natBwpChanger(natBwpAdd)},
 			}
 			for _, ip := range b.IPs() {
-				out = append(out, actionItem{label: "Traffic of " + ip.IpAddress, hint: "in/out bit rate and packets of the last hour",
-					show: natBwpIPTraffic(ip)})
+				out = append(out, actionItem{Label: "Traffic of " + ip.IpAddress, Hint: "in/out bit rate and packets of the last hour",
+					Show: natBwpIPTraffic(ip)})
 			}
 			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
 				return "Remove IP " + ip, "release " + ip + " from the package"
@@ -76,10 +76,10 @@ func natBwpOps() kindOps {
 	}
 }
 
-func natBwpAbout(_ *formCtx, o *model.Object) []string {
+func natBwpAbout(_ *FormCtx, o *model.Object) []string {
 	b := o.Val().(*model.NatBandwidthPackage)
 	return []string{fmt.Sprintf("%s Mbit/s shared by %s of NAT gateway %s (%s)", b.Bandwidth,
-		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, firstNonEmpty(b.ZoneId, "no zone"))}
+		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, FirstNonEmpty(b.ZoneId, "no zone"))}
 }
 
 // natBwpUsers names the entries using the IPs picked: the API refuses removing
@@ -115,10 +115,10 @@ func natBwpRefusal(b *model.NatBandwidthPackage) string {
 // opened from one). The gateways' package counts come from the API: four is
 // the most one may have.
 type natBwpCreate struct {
-	natID, bandwidth, ipCount, zone, charge, name, desc string
+	natID, Bandwidth, ipCount, Zone, charge, Name, Desc string
 	onlyNat                                             string
-	nats, zones                                         []pick
-	status                                              map[string]string // NAT → status
+	Nats, zones                                         []Pick
+	Status                                              map[string]string // NAT → status
 	count                                               map[string]int    // NAT → packages
 }
 
@@ -131,34 +131,34 @@ func (m *natBwpCreate) Title() string {
 }
 func (m *natBwpCreate) Action() string { return "CreateBandwidthPackage" }
 
-func (m *natBwpCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	nats, err := fc.client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.region, NatGatewayId: m.onlyNat})
+func (m *natBwpCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	pkgs, err := fc.client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.region, NatGatewayId: m.onlyNat})
+	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	zones, err := fc.client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.region})
+	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	m.count, m.status = map[string]int{}, map[string]string{}
+	m.count, m.Status = map[string]int{}, map[string]string{}
 	for _, p := range pkgs {
 		m.count[p.NatGatewayId]++
 	}
-	m.nats = []pick{}
+	m.Nats = []Pick{}
 	for _, n := range nats {
-		m.status[n.NatGatewayId] = n.Status
-		m.nats = append(m.nats, pick{fmt.Sprintf("%s  %s  %s  %d/%d packages", n.NatGatewayId, n.Name, n.Status,
+		m.Status[n.NatGatewayId] = n.Status
+		m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s  %d/%d packages", n.NatGatewayId, n.Name, n.Status,
 			m.count[n.NatGatewayId], model.NatBwpPerGateway), n.NatGatewayId})
 	}
-	m.zones = []pick{{"any zone (the API picks one)", ""}}
+	m.zones = []Pick{{"any zone (the API picks one)", ""}}
 	for _, z := range zones {
-		m.zones = append(m.zones, pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
+		m.zones = append(m.zones, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
 	}
-	m.natID = keepOrFirst(m.natID, m.nats)
+	m.natID = keepOrFirst(m.natID, m.Nats)
 	return nil
 }
 
@@ -169,47 +169,47 @@ func (m *natBwpCreate) checkNat(id string) error {
 		return fmt.Errorf("there is no NAT gateway to choose")
 	case m.count[id] >= model.NatBwpPerGateway:
 		return fmt.Errorf("%s already has %d bandwidth packages, the most a NAT gateway may have", id, m.count[id])
-	case m.status[id] != "" && m.status[id] != "Available":
-		return fmt.Errorf("%s is %s; packages are added to an Available NAT gateway", id, m.status[id])
+	case m.Status[id] != "" && m.Status[id] != "Available":
+		return fmt.Errorf("%s is %s; packages are added to an Available NAT gateway", id, m.Status[id])
 	}
 	return nil
 }
 
-func (m *natBwpCreate) Form(fc *formCtx) *huh.Form {
-	nat := pickerWith("NAT gateway", &m.natID, m.nats, "no NAT gateway in "+fc.region, "is no longer in "+fc.region, 0,
+func (m *natBwpCreate) Form(fc *FormCtx) *huh.Form {
+	nat := pickerWith("NAT gateway", &m.natID, m.Nats, "no NAT gateway in "+fc.Region, "is no longer in "+fc.Region, 0,
 		"at most 4 packages per gateway")
-	if s, ok := nat.(*huh.Select[string]); ok && len(m.nats) > 0 {
+	if s, ok := nat.(*huh.Select[string]); ok && len(m.Nats) > 0 {
 		nat = s.Validate(m.checkNat)
 	}
 	return huh.NewForm(
 		huh.NewGroup(nat,
-			liveInput("Bandwidth (Mbit/s)", &m.bandwidth, model.CheckNatBwpBandwidth, "shared by the package's IPs; 5-1000"),
+			liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckNatBwpBandwidth, "shared by the package's IPs; 5-1000"),
 			liveInput("Public IPs", &m.ipCount, model.CheckNatBwpIPCount, "how many addresses; 1-50"),
-			pickerWith("Zone", &m.zone, m.zones, "DescribeZones offers no zone in "+fc.region, "is no longer offered in "+fc.region, 0, ""),
+			pickerWith("Zone", &m.Zone, m.zones, "DescribeZones offers no zone in "+fc.Region, "is no longer offered in "+fc.Region, 0, ""),
 			huh.NewSelect[string]().Title("Billing").Value(&m.charge).Options(
 				huh.NewOption("pay by bandwidth", "PayByBandwidth"), huh.NewOption("pay by traffic", "PayByTraffic")),
-			nameField(&m.name), descField(&m.desc),
+			nameField(&m.Name), descField(&m.Desc),
 		),
 	)
 }
 
-func (m *natBwpCreate) Check(fc *formCtx) error {
+func (m *natBwpCreate) Check(fc *FormCtx) error {
 	return checks(
-		check("NAT gateway", notOffered(m.nats, m.natID, "is no longer in "+fc.region)),
+		check("NAT gateway", notOffered(m.Nats, m.natID, "is no longer in "+fc.Region)),
 		check("NAT gateway", m.checkNat(m.natID)),
-		check("bandwidth", model.CheckNatBwpBandwidth(m.bandwidth)),
+		check("bandwidth", model.CheckNatBwpBandwidth(m.Bandwidth)),
 		check("public IPs", model.CheckNatBwpIPCount(m.ipCount)),
-		check("zone", notOffered(m.zones, m.zone, "is no longer offered in "+fc.region)),
-		check("name", model.DefaultName.Check(m.name)),
-		check("description", model.CheckDescription(m.desc)),
+		check("zone", notOffered(m.zones, m.Zone, "is no longer offered in "+fc.Region)),
+		check("name", model.DefaultName.Check(m.Name)),
+		check("description", model.CheckDescription(m.Desc)),
 	)
 }
 
-func (m *natBwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.CreateBandwidthPackageInput{RegionId: fc.region, NatGatewayId: m.natID, Bandwidth: strings.TrimSpace(m.bandwidth),
-		IpCount: strings.TrimSpace(m.ipCount), Zone: m.zone, InternetChargeType: m.charge, Name: m.name, Description: m.desc,
+func (m *natBwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateBandwidthPackageInput{RegionId: fc.Region, NatGatewayId: m.natID, Bandwidth: strings.TrimSpace(m.Bandwidth),
+		IpCount: strings.TrimSpace(m.ipCount), Zone: m.Zone, InternetChargeType: m.charge, Name: m.Name, Description: m.Desc,
 		ClientToken: token}
-	out, err := fc.client.CreateBandwidthPackage(ctx, in)
+	out, err := fc.Client.CreateBandwidthPackage(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -223,14 +223,14 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *formCtx, token string) (*
 // bandwidth (ModifyBandwidthPackageSpec) or more IPs
 // (AddBandwidthPackageIps). Each is a row of data; one form serves both.
 type natBwpChange struct {
-	title, action, field, hint string
-	start                      func(b *model.NatBandwidthPackage) string
-	check                      func(b *model.NatBandwidthPackage, v string) error
-	call                       func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error)
+	title, APIAction, field, Hint string
+	start                         func(b *model.NatBandwidthPackage) string
+	check                         func(b *model.NatBandwidthPackage, v string) error
+	call                          func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error)
 }
 
 var natBwpSpec = natBwpChange{
-	title: "Modify spec of", action: "ModifyBandwidthPackageSpec", field: "Bandwidth (Mbit/s)", hint: "5-1000, shared by the package's IPs",
+	title: "Modify spec of", APIAction: "ModifyBandwidthPackageSpec", field: "Bandwidth (Mbit/s)", Hint: "5-1000, shared by the package's IPs",
 	start: func(b *model.NatBandwidthPackage) string { return b.Bandwidth },
 	check: func(b *model.NatBandwidthPackage, v string) error {
 		if err := model.CheckNatBwpBandwidth(v); err != nil {
@@ -249,7 +249,7 @@ var natBwpSpec = natBwpChange{
 }
 
 var natBwpAdd = natBwpChange{
-	title: "Add IPs to", action: "AddBandwidthPackageIps", field: "IPs to add", hint: "1-50; a package holds at most 50",
+	title: "Add IPs to", APIAction: "AddBandwidthPackageIps", field: "IPs to add", Hint: "1-50; a package holds at most 50",
 	start: func(*model.NatBandwidthPackage) string { return "1" },
 	check: func(b *model.NatBandwidthPackage, v string) error { return model.CheckNatBwpAddIPs(v, len(b.IPs())) },
 	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error) {
@@ -266,46 +266,46 @@ type natBwpForm struct {
 	natBwpChange
 	obj           *model.Object
 	b             *model.NatBandwidthPackage
-	value, refuse string
+	Value, Refuse string
 }
 
-func natBwpChanger(ch natBwpChange) func(fc *formCtx) mutation {
-	return func(fc *formCtx) mutation {
-		b := fc.target.Val().(*model.NatBandwidthPackage)
-		return &natBwpForm{natBwpChange: ch, obj: fc.target, b: b, value: ch.start(b), refuse: natBwpRefusal(b)}
+func natBwpChanger(ch natBwpChange) func(fc *FormCtx) Mutation {
+	return func(fc *FormCtx) Mutation {
+		b := fc.Target.Val().(*model.NatBandwidthPackage)
+		return &natBwpForm{natBwpChange: ch, obj: fc.Target, b: b, Value: ch.start(b), Refuse: natBwpRefusal(b)}
 	}
 }
 
 func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
-func (m *natBwpForm) Action() string { return m.action }
+func (m *natBwpForm) Action() string { return m.APIAction }
 
-func (m *natBwpForm) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 	if err != nil || refusal != "" {
-		m.refuse = refusal
+		m.Refuse = refusal
 		return err
 	}
 	m.b = fresh.Val().(*model.NatBandwidthPackage)
-	m.refuse = natBwpRefusal(m.b)
+	m.Refuse = natBwpRefusal(m.b)
 	return nil
 }
 
-func (m *natBwpForm) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
 	}
-	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.value, func(s string) error { return m.check(m.b, s) }, m.hint)))
+	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.Value, func(s string) error { return m.check(m.b, s) }, m.Hint)))
 }
 
-func (m *natBwpForm) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return fmt.Errorf("%s", m.refuse)
+func (m *natBwpForm) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return fmt.Errorf("%s", m.Refuse)
 	}
-	return check(strings.ToLower(m.field), m.check(m.b, m.value)).err
+	return check(strings.ToLower(m.field), m.check(m.b, m.Value)).err
 }
 
-func (m *natBwpForm) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in, out, err := m.call(ctx, fc.client, m.b, m.value, token)
+func (m *natBwpForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in, out, err := m.call(ctx, fc.Client, m.b, m.Value, token)
 	if err != nil {
 		return nil, err
 	}
@@ -315,14 +315,14 @@ func (m *natBwpForm) Submit(ctx context.Context, fc *formCtx, token string) (*su
 // natBwpRemoveSpec releases one IP of the selected package through the
 // destructive dialog (the user types the address). The last IP stays, and
 // an IP an SNAT or DNAT entry uses is refused until the entry is gone.
-func natBwpRemoveSpec(ip string) *deleteSpec {
-	return &deleteSpec{verb: "Remove", action: "RemoveBandwidthPackageIps", fresh: true, about: natBwpAbout,
-		subject: func(o *model.Object) string { return "IP " + ip + " from bandwidth package " + o.ID },
-		confirm: func(*model.Object) []string { return []string{ip} },
-		stops: func(o *model.Object) []string {
+func natBwpRemoveSpec(ip string) *DeleteSpec {
+	return &DeleteSpec{Verb: "Remove", Action: "RemoveBandwidthPackageIps", Fresh: true, About: natBwpAbout,
+		Subject: func(o *model.Object) string { return "IP " + ip + " from bandwidth package " + o.ID },
+		Confirm: func(*model.Object) []string { return []string{ip} },
+		Stops: func(o *model.Object) []string {
 			return []string{ip + " goes back to Alibaba Cloud; " + o.Val().(*model.NatBandwidthPackage).NatGatewayId + " can no longer use it."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			b := o.Val().(*model.NatBandwidthPackage)
 			if !b.Has(ip) {
 				return ip + " is no longer an IP of " + o.ID
@@ -335,13 +335,13 @@ func natBwpRemoveSpec(ip string) *deleteSpec {
 			}
 			return ""
 		},
-		impact: func(_ context.Context, _ *formCtx, o *model.Object) ([]string, []string, error) {
+		Impact: func(_ context.Context, _ *FormCtx, o *model.Object) ([]string, []string, error) {
 			return nil, natBwpUsers(o.Val().(*model.NatBandwidthPackage), func(x string) bool { return x == ip }), nil
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
-			out, err := fc.client.RemoveBandwidthPackageIps(ctx, in)
+			out, err := fc.Client.RemoveBandwidthPackageIps(ctx, in)
 			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
 		},
 	}
@@ -349,18 +349,18 @@ func natBwpRemoveSpec(ip string) *deleteSpec {
 
 // destroyEach is one destructive `x` entry per item (an IP of a package):
 // its label and hint, and the dialog's spec, made from the item.
-func destroyEach(items []string, label func(item string) (string, string), spec func(item string) *deleteSpec) []actionItem {
+func destroyEach(items []string, label func(item string) (string, string), spec func(item string) *DeleteSpec) []actionItem {
 	out := make([]actionItem, 0, len(items))
 	for _, it := range items {
 		l, h := label(it)
-		out = append(out, actionItem{label: l, hint: h, destroy: func(*formCtx) *deleteSpec { return spec(it) }})
+		out = append(out, actionItem{Label: l, Hint: h, Destroy: func(*FormCtx) *DeleteSpec { return spec(it) }})
 	}
 	return out
 }
 
 // sent is what a destructive call on o returns: followed until o is gone
 // (target nil) or reads one of target.
-func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*submitted, error) {
+func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*Submitted, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -374,15 +374,15 @@ func sent(o *model.Object, action string, in any, out *client.Result, err error,
 
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:
 // the SNAT and DNAT forms offer them next to the gateway's EIPs.
-func natBwpPicks(ctx context.Context, fc *formCtx, natID string) ([]pick, error) {
-	pkgs, err := fc.client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.region, NatGatewayId: natID})
+func natBwpPicks(ctx context.Context, fc *FormCtx, natID string) ([]Pick, error) {
+	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: natID})
 	if err != nil {
 		return nil, err
 	}
-	var out []pick
+	var out []Pick
 	for _, b := range pkgs {
 		for _, ip := range b.IPs() {
-			out = append(out, pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, firstNonEmpty(b.Name, b.BandwidthPackageId)), ip.IpAddress})
+			out = append(out, Pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, FirstNonEmpty(b.Name, b.BandwidthPackageId)), ip.IpAddress})
 		}
 	}
 	return out, nil
@@ -391,10 +391,10 @@ func natBwpPicks(ctx context.Context, fc *formCtx, natID string) ([]pick, error)
 // natBwpIPTraffic charts one of the package's IPs over the last hour
 // (DescribeBandwidthPackagePublicIpMonitorData, seed 003 §21.1); the
 // document is the API's points, which s saves.
-func natBwpIPTraffic(ip model.NatBwpIP) func(ctx context.Context, fc *formCtx) (*document, error) {
-	return func(ctx context.Context, fc *formCtx) (*document, error) {
-		o := fc.target
-		pts, err := fc.client.DescribeBandwidthPackagePublicIpMonitorData(ctx, client.LastHour(o.Region, ip.AllocationId, fc.host.Now()))
+func natBwpIPTraffic(ip model.NatBwpIP) func(ctx context.Context, fc *FormCtx) (*Document, error) {
+	return func(ctx context.Context, fc *FormCtx) (*Document, error) {
+		o := fc.Target
+		pts, err := fc.Client.DescribeBandwidthPackagePublicIpMonitorData(ctx, client.LastHour(o.Region, ip.AllocationId, fc.Host.Now()))
 		if err != nil {
 			return nil, err
 		}
@@ -402,6 +402,6 @@ func natBwpIPTraffic(ip model.NatBwpIP) func(ctx context.Context, fc *formCtx) (
 		if err != nil {
 			return nil, err
 		}
-		return &document{Title: "Traffic of " + ip.IpAddress + " (" + o.ID + ")", Raw: raw, File: ip.IpAddress + "-traffic.json", Traffic: pts}, nil
+		return &Document{Title: "Traffic of " + ip.IpAddress + " (" + o.ID + ")", Raw: raw, File: ip.IpAddress + "-traffic.json", Traffic: pts}, nil
 	}
 }

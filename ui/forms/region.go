@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -12,17 +12,17 @@ import (
 // region pane. Their documented error codes come back explained in words
 // a person can act on.
 
-func regionOps() kindOps {
-	return kindOps{
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+func RegionOps() KindOps {
+	return KindOps{
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
 			return []actionItem{
-				{label: "Open traffic mirroring", hint: "enable traffic mirroring in this region", make: func(fc *formCtx) mutation {
+				{Label: "Open traffic mirroring", Hint: "enable traffic mirroring in this region", Make: func(fc *FormCtx) Mutation {
 					return openService(fc, trafficMirrorService())
 				}},
-				{label: "Open IP address pools", hint: "enable IP address pools for the account", make: func(fc *formCtx) mutation {
+				{Label: "Open IP address pools", Hint: "enable IP address pools for the account", Make: func(fc *FormCtx) Mutation {
 					return openService(fc, ipPoolService())
 				}},
 			}
@@ -32,43 +32,43 @@ func regionOps() kindOps {
 
 // regionService describes one Open*Service call and the status call that
 // reports when it has taken effect.
-type regionService struct {
-	action, what, explain string
-	state                 func(r *model.Region) string
-	set                   func(r *model.Region, state string)
+type RegionService struct {
+	Action, what, explain string
+	State                 func(r *model.Region) string
+	Set                   func(r *model.Region, state string)
 	call                  func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error)
-	status                func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)
+	Status                func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)
 }
 
-func trafficMirrorService() regionService {
-	return regionService{action: "OpenTrafficMirrorService", what: "traffic mirroring",
+func trafficMirrorService() RegionService {
+	return RegionService{Action: "OpenTrafficMirrorService", what: "traffic mirroring",
 		explain: "Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
-		state:   func(r *model.Region) string { return r.TrafficMirror },
-		set:     func(r *model.Region, s string) { r.TrafficMirror = s },
+		State:   func(r *model.Region) string { return r.TrafficMirror },
+		Set:     func(r *model.Region, s string) { r.TrafficMirror = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
 			return c.OpenTrafficMirrorService
 		},
-		status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
+		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
 			return c.GetTrafficMirrorServiceStatus
 		}}
 }
 
-func ipPoolService() regionService {
-	return regionService{action: "OpenPublicIpAddressPoolService", what: "IP address pools",
+func ipPoolService() RegionService {
+	return RegionService{Action: "OpenPublicIpAddressPoolService", what: "IP address pools",
 		explain: "Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
-		state:   func(r *model.Region) string { return r.IpPool },
-		set:     func(r *model.Region, s string) { r.IpPool = s },
+		State:   func(r *model.Region) string { return r.IpPool },
+		Set:     func(r *model.Region, s string) { r.IpPool = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
 			return c.OpenPublicIpAddressPoolService
 		},
-		status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
+		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
 			return c.GetPublicIpAddressPoolServiceStatus
 		}}
 }
 
 // serviceAdvice turns the documented error codes of the two Open*Service
 // calls into what the user can do about them.
-func serviceAdvice() map[string]string {
+func ServiceAdvice() map[string]string {
 	return map[string]string{
 		"Order.NoRealNameAuthentication":                      "This account has not completed real-name verification; do it in the Alibaba Cloud User Center, then try again.",
 		"OperationFailed.BasicInfoUncompleted":                "The account's basic information is incomplete; fill it in in the Alibaba Cloud User Center, then try again.",
@@ -85,17 +85,17 @@ func serviceAdvice() map[string]string {
 // advisedError carries the API's error with advice: errors.As finds the
 // same code and RequestId, and the message the banner shows leads with what
 // to do.
-type advisedError struct {
+type AdvisedError struct {
 	shown  *client.APIError
 	orig   error
-	advice string
+	Advice string
 }
 
-func (e *advisedError) Error() string { return e.advice + " — " + e.orig.Error() }
-func (e *advisedError) Unwrap() error { return e.shown }
+func (e *AdvisedError) Error() string { return e.Advice + " — " + e.orig.Error() }
+func (e *AdvisedError) Unwrap() error { return e.shown }
 
 // advise wraps err with the advice for its code, if there is any.
-func advise(err error, table map[string]string) error {
+func Advise(err error, table map[string]string) error {
 	var ae *client.APIError
 	if !errors.As(err, &ae) {
 		return err
@@ -106,34 +106,34 @@ func advise(err error, table map[string]string) error {
 	}
 	shown := *ae
 	shown.Message = advice + " (API: " + ae.Message + ")"
-	return &advisedError{shown: &shown, orig: err, advice: advice}
+	return &AdvisedError{shown: &shown, orig: err, Advice: advice}
 }
 
-func openService(fc *formCtx, svc regionService) mutation {
-	region := fc.target.ID
-	r, _ := fc.target.Val().(*model.Region)
-	m := &confirmAction{title: "Open " + svc.what + " in " + region, action: svc.action,
+func openService(fc *FormCtx, svc RegionService) Mutation {
+	region := fc.Target.ID
+	r, _ := fc.Target.Val().(*model.Region)
+	m := &ConfirmAction{title: "Open " + svc.what + " in " + region, APIAction: svc.Action,
 		question: "Open " + svc.what + " in " + region + "?", explain: svc.explain}
 	switch {
-	case r != nil && svc.state(r) == svcOpened:
-		m.refuse = svc.what + " is already open in " + region
-	case r != nil && svc.state(r) == svcOpening:
-		m.refuse = svc.what + " is being opened in " + region + "; the row reads Opened when it has taken effect (t shows progress)"
+	case r != nil && svc.State(r) == SvcOpened:
+		m.Refuse = svc.what + " is already open in " + region
+	case r != nil && svc.State(r) == SvcOpening:
+		m.Refuse = svc.what + " is being opened in " + region + "; the row reads Opened when it has taken effect (t shows progress)"
 	}
-	m.run = func(ctx context.Context, fc *formCtx, _ *model.Object, token string) (*submitted, error) {
+	m.Run = func(ctx context.Context, fc *FormCtx, _ *model.Object, token string) (*Submitted, error) {
 		in := &client.OpenServiceInput{RegionId: region, ClientToken: token}
-		out, err := svc.call(fc.client)(ctx, in)
+		out, err := svc.call(fc.Client)(ctx, in)
 		if err != nil {
-			err = advise(err, serviceAdvice())
-			var ad *advisedError
+			err = Advise(err, ServiceAdvice())
+			var ad *AdvisedError
 			if errors.As(err, &ad) {
-				m.note = ad.advice // shown in full under the question
+				m.note = ad.Advice // shown in full under the question
 			}
 			return nil, err
 		}
 		m.note = ""
-		res := result(fc.target.Kind, region, region, out.RequestId, in, []string{svcOpened})
-		res.Region, res.Ref, res.Service = region, fc.target, &svc
+		res := result(fc.Target.Kind, region, region, out.RequestId, in, []string{SvcOpened})
+		res.Region, res.Ref, res.Service = region, fc.Target, &svc
 		return res, nil
 	}
 	return m
@@ -141,6 +141,6 @@ func openService(fc *formCtx, svc regionService) mutation {
 
 // The states the console shows for a region service being opened.
 const (
-	svcOpening = "Opening"
-	svcOpened  = "Opened"
+	SvcOpening = "Opening"
+	SvcOpened  = "Opened"
 )

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -21,50 +21,50 @@ import (
 // changes through x: upgrades in a form, downgrades (a smaller PayByTraffic
 // cap) through the destructive dialog.
 
-func ipv6GwOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation {
-			m := &ipv6GwCreate{spec: "Small"}
+func ipv6GwOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			m := &ipv6GwCreate{Spec: "Small"}
 			if p := parentOf(fc, "vpc"); p != nil {
 				m.onlyVpc = p.ID
 			}
 			return m
 		},
-		del: &deleteSpec{
-			action: "DeleteIpv6Gateway", fresh: true, refuse: onlyWhenAvailable,
-			blockers: []string{"ipv6rule"},
-			about: func(_ *formCtx, o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeleteIpv6Gateway", Fresh: true, Refuse: onlyWhenAvailable,
+			Blockers: []string{"ipv6rule"},
+			About: func(_ *FormCtx, o *model.Object) []string {
 				g := o.Val().(*model.Ipv6Gateway)
 				return []string{"IPv6 gateway of " + g.VpcId + ", spec " + g.Spec}
 			},
-			stops: func(o *model.Object) []string {
+			Stops: func(o *model.Object) []string {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
-			impact: ipv6GwDependents,
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			Impact: ipv6GwDependents,
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
-				out, err := fc.client.DeleteIpv6Gateway(ctx, in)
+				out, err := fc.Client.DeleteIpv6Gateway(ctx, in)
 				if err != nil {
 					return nil, err
 				}
 				return removed(o, "DeleteIpv6Gateway", out.RequestId, in), nil
 			},
 		},
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
-			g := fc.target.Val().(*model.Ipv6Gateway)
+			g := fc.Target.Val().(*model.Ipv6Gateway)
 			tier := model.Ipv6SpecTier(g.Spec)
 			var out []actionItem
 			if tier < 2 {
-				out = append(out, actionItem{label: "Upgrade spec", hint: "more forwarding capacity and a higher PayByTraffic bandwidth cap",
-					make: func(fc *formCtx) mutation { return newIpv6SpecChange(fc.target) }})
+				out = append(out, actionItem{Label: "Upgrade spec", Hint: "more forwarding capacity and a higher PayByTraffic bandwidth cap",
+					Make: func(fc *FormCtx) Mutation { return newIpv6SpecChange(fc.Target) }})
 			}
 			for i := tier - 1; i >= 0; i-- {
 				to := model.Ipv6ModifySpecs[i]
-				out = append(out, actionItem{label: "Downgrade spec to " + to, hint: "less forwarding capacity; PayByTraffic bandwidth capped lower",
-					destroy: func(*formCtx) *deleteSpec { return ipv6DowngradeSpec(to) }})
+				out = append(out, actionItem{Label: "Downgrade spec to " + to, Hint: "less forwarding capacity; PayByTraffic bandwidth capped lower",
+					Destroy: func(*FormCtx) *DeleteSpec { return ipv6DowngradeSpec(to) }})
 			}
 			return out
 		},
@@ -74,7 +74,7 @@ func ipv6GwOps() kindOps {
 // ipv6GwDependents lists what the API refuses a gateway's deletion for
 // beyond its egress-only rules: addresses behind it with internet
 // bandwidth.
-func ipv6GwDependents(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+func ipv6GwDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	blockers, err := publicIpv6Addrs(ctx, fc, o, func(a *model.Ipv6Address) string {
 		return fmt.Sprintf("%s (%s) has %d Mbps of internet bandwidth (x → Delete internet bandwidth on :ipv6addr)",
 			a.Ipv6AddressId, a.Ipv6Address, a.Ipv6InternetBandwidth.Bandwidth)
@@ -84,8 +84,8 @@ func ipv6GwDependents(ctx context.Context, fc *formCtx, o *model.Object) ([]stri
 
 // publicIpv6Addrs reads the addresses behind gateway o that have internet
 // bandwidth and says, for each, what blocks (an empty say: nothing).
-func publicIpv6Addrs(ctx context.Context, fc *formCtx, o *model.Object, say func(*model.Ipv6Address) string) ([]string, error) {
-	addrs, err := fc.client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
+func publicIpv6Addrs(ctx context.Context, fc *FormCtx, o *model.Object, say func(*model.Ipv6Address) string) ([]string, error) {
+	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
 		VpcId: o.Val().(*model.Ipv6Gateway).VpcId, NetworkType: "Public"})
 	if err != nil {
 		return nil, err
@@ -102,9 +102,9 @@ func publicIpv6Addrs(ctx context.Context, fc *formCtx, o *model.Object, say func
 // ipv6GwCreate makes a VPC's IPv6 gateway: the VPC is picked among those
 // with an IPv6 block and no gateway yet (fixed when opened from one).
 type ipv6GwCreate struct {
-	vpcID, spec, name, desc string
+	VpcID, Spec, Name, Desc string
 	onlyVpc                 string
-	vpcs                    []pick
+	Vpcs                    []Pick
 	refused                 map[string]string // VPC → why it cannot have one
 }
 
@@ -116,16 +116,16 @@ func (m *ipv6GwCreate) Title() string {
 }
 func (m *ipv6GwCreate) Action() string { return "CreateIpv6Gateway" }
 
-func (m *ipv6GwCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region, VpcId: m.onlyVpc})
+func (m *ipv6GwCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
-	gws, err := fc.client.DescribeIpv6Gateways(ctx, &client.DescribeIpv6GatewaysInput{RegionId: fc.region, VpcId: m.onlyVpc})
+	gws, err := fc.Client.DescribeIpv6Gateways(ctx, &client.DescribeIpv6GatewaysInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
-	m.vpcs, m.refused = []pick{}, map[string]string{}
+	m.Vpcs, m.refused = []Pick{}, map[string]string{}
 	for _, g := range gws {
 		m.refused[g.VpcId] = "already has the IPv6 gateway " + g.Ipv6GatewayId + " (one per VPC)"
 	}
@@ -134,10 +134,10 @@ func (m *ipv6GwCreate) Prepare(ctx context.Context, fc *formCtx) error {
 			m.refused[v.VpcId] = "has no IPv6 block (enable IPv6 on the VPC first)"
 		}
 		if _, no := m.refused[v.VpcId]; !no {
-			m.vpcs = append(m.vpcs, pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.Ipv6CidrBlock), v.VpcId})
+			m.Vpcs = append(m.Vpcs, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.Ipv6CidrBlock), v.VpcId})
 		}
 	}
-	m.vpcID = keepOrFirst(m.vpcID, m.vpcs)
+	m.VpcID = keepOrFirst(m.VpcID, m.Vpcs)
 	return nil
 }
 
@@ -148,33 +148,33 @@ func (m *ipv6GwCreate) none() string {
 	return "no VPC here has an IPv6 block and no IPv6 gateway"
 }
 
-func (m *ipv6GwCreate) Form(fc *formCtx) *huh.Form {
+func (m *ipv6GwCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		pickerGone("VPC", &m.vpcID, m.vpcs, m.none(), "can no longer have an IPv6 gateway"),
-		huh.NewSelect[string]().Title("Spec").Value(&m.spec).Options(
+		pickerGone("VPC", &m.VpcID, m.Vpcs, m.none(), "can no longer have an IPv6 gateway"),
+		huh.NewSelect[string]().Title("Spec").Value(&m.Spec).Options(
 			huh.NewOption("Small (free edition)", "Small"), huh.NewOption("Medium (enterprise edition)", "Medium"),
 			huh.NewOption("Large (enhanced enterprise edition)", "Large")),
-		liveInput("Name", &m.name, model.Ipv6GatewayName.Check, nameHint),
-		liveInput("Description", &m.desc, model.Ipv6GatewayDescription.Check, "optional; 2-256 characters, starts with a letter; letters, digits, . _ -"),
+		liveInput("Name", &m.Name, model.Ipv6GatewayName.Check, nameHint),
+		liveInput("Description", &m.Desc, model.Ipv6GatewayDescription.Check, "optional; 2-256 characters, starts with a letter; letters, digits, . _ -"),
 	))
 }
 
-func (m *ipv6GwCreate) Check(fc *formCtx) error {
-	if m.vpcID == "" {
+func (m *ipv6GwCreate) Check(fc *FormCtx) error {
+	if m.VpcID == "" {
 		return errors.New("VPC: " + m.none())
 	}
 	return checks(
-		check("VPC", notOffered(m.vpcs, m.vpcID, "can no longer have an IPv6 gateway")),
-		check("spec", model.CheckIpv6Spec(m.spec, model.Ipv6CreateSpecs)),
-		check("name", model.Ipv6GatewayName.Check(m.name)),
-		check("description", model.Ipv6GatewayDescription.Check(m.desc)),
+		check("VPC", notOffered(m.Vpcs, m.VpcID, "can no longer have an IPv6 gateway")),
+		check("spec", model.CheckIpv6Spec(m.Spec, model.Ipv6CreateSpecs)),
+		check("name", model.Ipv6GatewayName.Check(m.Name)),
+		check("description", model.Ipv6GatewayDescription.Check(m.Desc)),
 	)
 }
 
-func (m *ipv6GwCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.CreateIpv6GatewayInput{RegionId: fc.region, VpcId: m.vpcID, Spec: m.spec, Name: m.name,
-		Description: m.desc, ClientToken: token}
-	out, err := fc.client.CreateIpv6Gateway(ctx, in)
+func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateIpv6GatewayInput{RegionId: fc.Region, VpcId: m.VpcID, Spec: m.Spec, Name: m.Name,
+		Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreateIpv6Gateway(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -188,12 +188,12 @@ func (m *ipv6GwCreate) Submit(ctx context.Context, fc *formCtx, token string) (*
 // middle spec Middle).
 type ipv6SpecChange struct {
 	obj        *model.Object
-	from, spec string
-	refuse     string
+	from, Spec string
+	Refuse     string
 	larger     []string
 }
 
-func newIpv6SpecChange(o *model.Object) mutation {
+func newIpv6SpecChange(o *model.Object) Mutation {
 	m := &ipv6SpecChange{obj: o}
 	m.judge(o)
 	return m
@@ -201,16 +201,16 @@ func newIpv6SpecChange(o *model.Object) mutation {
 
 func (m *ipv6SpecChange) judge(o *model.Object) {
 	g := o.Val().(*model.Ipv6Gateway)
-	m.obj, m.from, m.refuse = o, g.Spec, ""
+	m.obj, m.from, m.Refuse = o, g.Spec, ""
 	m.larger = model.Ipv6ModifySpecs[max(model.Ipv6SpecTier(g.Spec), 0)+1:]
 	switch {
 	case g.Status != "Available":
-		m.refuse = fmt.Sprintf("%s is %s; only an Available IPv6 gateway changes spec", o.ID, g.Status)
+		m.Refuse = fmt.Sprintf("%s is %s; only an Available IPv6 gateway changes spec", o.ID, g.Status)
 	case len(m.larger) == 0:
-		m.refuse = o.ID + " is already Large, the largest spec"
+		m.Refuse = o.ID + " is already Large, the largest spec"
 	}
-	if !slices.Contains(m.larger, m.spec) {
-		m.spec = firstNonEmpty(append(slices.Clone(m.larger), "")...)
+	if !slices.Contains(m.larger, m.Spec) {
+		m.Spec = FirstNonEmpty(append(slices.Clone(m.larger), "")...)
 	}
 }
 
@@ -218,41 +218,41 @@ func (m *ipv6SpecChange) Title() string  { return "Upgrade IPv6 gateway " + m.ob
 func (m *ipv6SpecChange) Action() string { return "ModifyIpv6GatewaySpec" }
 
 // Prepare reads the gateway again: its status and spec decide.
-func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 	if err != nil || refusal != "" {
-		m.refuse = refusal
+		m.Refuse = refusal
 		return err
 	}
 	m.judge(fresh)
 	return nil
 }
 
-func (m *ipv6SpecChange) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+func (m *ipv6SpecChange) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
 	}
-	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.spec).
+	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.Spec).
 		Options(stringOptions(m.larger...)...)))
 }
 
-func (m *ipv6SpecChange) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return errors.New(m.refuse)
+func (m *ipv6SpecChange) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return errors.New(m.Refuse)
 	}
-	if !slices.Contains(m.larger, m.spec) {
-		return fmt.Errorf("spec: %q is not larger than %s", m.spec, m.from)
+	if !slices.Contains(m.larger, m.Spec) {
+		return fmt.Errorf("spec: %q is not larger than %s", m.Spec, m.from)
 	}
 	return nil
 }
 
-func (m *ipv6SpecChange) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	return ipv6SetSpec(ctx, fc, m.obj, m.spec, token)
+func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	return ipv6SetSpec(ctx, fc, m.obj, m.Spec, token)
 }
 
-func ipv6SetSpec(ctx context.Context, fc *formCtx, o *model.Object, spec, token string) (*submitted, error) {
+func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.client.ModifyIpv6GatewaySpec(ctx, in)
+	out, err := fc.Client.ModifyIpv6GatewaySpec(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -263,23 +263,23 @@ func ipv6SetSpec(ctx context.Context, fc *formCtx, o *model.Object, spec, token 
 
 // ipv6DowngradeSpec lowers a gateway's spec through the destructive
 // dialog; PayByTraffic bandwidth above the new cap refuses it.
-func ipv6DowngradeSpec(to string) *deleteSpec {
-	return &deleteSpec{verb: "Downgrade", action: "ModifyIpv6GatewaySpec", fresh: true,
-		subject: func(o *model.Object) string { return "IPv6 gateway " + o.ID + " to " + to },
-		about: func(_ *formCtx, o *model.Object) []string {
+func ipv6DowngradeSpec(to string) *DeleteSpec {
+	return &DeleteSpec{Verb: "Downgrade", Action: "ModifyIpv6GatewaySpec", Fresh: true,
+		Subject: func(o *model.Object) string { return "IPv6 gateway " + o.ID + " to " + to },
+		About: func(_ *FormCtx, o *model.Object) []string {
 			return []string{"Spec " + o.Val().(*model.Ipv6Gateway).Spec + " → " + to}
 		},
-		stops: func(*model.Object) []string {
+		Stops: func(*model.Object) []string {
 			return []string{fmt.Sprintf("The gateway forwards less; PayByTraffic bandwidth is capped at %d Mbps.", model.Ipv6BandwidthMax("PayByTraffic", to))}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			g := o.Val().(*model.Ipv6Gateway)
 			if model.Ipv6SpecTier(to) >= model.Ipv6SpecTier(g.Spec) {
 				return fmt.Sprintf("%s is %s now; %s is not smaller", o.ID, g.Spec, to)
 			}
 			return onlyWhenAvailable(o)
 		},
-		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+		Impact: func(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 			blockers, err := publicIpv6Addrs(ctx, fc, o, func(a *model.Ipv6Address) string {
 				if bw := a.Ipv6InternetBandwidth; model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, to) != nil {
 					return fmt.Sprintf("%s has %d Mbps PayByTraffic, above %s's %d", a.Ipv6AddressId, bw.Bandwidth, to,
@@ -289,7 +289,7 @@ func ipv6DowngradeSpec(to string) *deleteSpec {
 			})
 			return nil, blockers, err
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			return ipv6SetSpec(ctx, fc, o, to, token)
 		},
 	}
@@ -297,28 +297,28 @@ func ipv6DowngradeSpec(to string) *deleteSpec {
 
 // ---- egress-only rules ----
 
-func ipv6RuleOps() kindOps {
-	return kindOps{
-		create: func(fc *formCtx) mutation {
+func ipv6RuleOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
 			p := parentOf(fc, "ipv6gw")
 			if p == nil {
-				return &elsewhere{title: "Create egress-only rule", action: "CreateIpv6EgressOnlyRule",
+				return &elsewhere{title: "Create egress-only rule", APIAction: "CreateIpv6EgressOnlyRule",
 					how: "An egress-only rule belongs to an IPv6 gateway: open :ipv6gw, enter on the gateway, IPv6 Egress-only Rules, then c"}
 			}
 			return &ipv6RuleCreate{gw: p.Val().(*model.Ipv6Gateway)}
 		},
-		del: &deleteSpec{
-			action: "DeleteIpv6EgressOnlyRule", fresh: true, refuse: onlyWhenAvailable,
-			about: func(_ *formCtx, o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeleteIpv6EgressOnlyRule", Fresh: true, Refuse: onlyWhenAvailable,
+			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
-				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + firstNonEmpty(r.Ipv6GatewayId, "its gateway")}
+				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + FirstNonEmpty(r.Ipv6GatewayId, "its gateway")}
 			},
-			stops: func(o *model.Object) []string {
+			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-			run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
-				out, err := fc.client.DeleteIpv6EgressOnlyRule(ctx, in)
+				out, err := fc.Client.DeleteIpv6EgressOnlyRule(ctx, in)
 				if err != nil {
 					return nil, err
 				}
@@ -332,41 +332,41 @@ func ipv6RuleOps() kindOps {
 // IPv6 addresses that has none yet.
 type ipv6RuleCreate struct {
 	gw               *model.Ipv6Gateway
-	addr, name, desc string
-	addrs            []pick
+	addr, Name, Desc string
+	addrs            []Pick
 }
 
 func (m *ipv6RuleCreate) Title() string  { return "Create egress-only rule on " + m.gw.Ipv6GatewayId }
 func (m *ipv6RuleCreate) Action() string { return "CreateIpv6EgressOnlyRule" }
 
-func (m *ipv6RuleCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	addrs, err := fc.client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: fc.region, VpcId: m.gw.VpcId})
+func (m *ipv6RuleCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: fc.Region, VpcId: m.gw.VpcId})
 	if err != nil {
 		return err
 	}
-	rules, err := fc.client.DescribeIpv6EgressOnlyRules(ctx, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
+	rules, err := fc.Client.DescribeIpv6EgressOnlyRules(ctx, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
-	m.addrs = []pick{}
+	m.addrs = []Pick{}
 	for _, a := range addrs {
 		if !slices.ContainsFunc(rules, func(r *model.Ipv6EgressOnlyRule) bool { return r.InstanceId == a.Ipv6AddressId }) {
-			m.addrs = append(m.addrs, pick{strings.Join(nonEmpty(a.Ipv6AddressId, a.Ipv6Address, a.Ipv6AddressName, a.AssociatedInstanceId), "  "), a.Ipv6AddressId})
+			m.addrs = append(m.addrs, Pick{strings.Join(nonEmpty(a.Ipv6AddressId, a.Ipv6Address, a.Ipv6AddressName, a.AssociatedInstanceId), "  "), a.Ipv6AddressId})
 		}
 	}
 	m.addr = keepOrFirst(m.addr, m.addrs)
 	return nil
 }
 
-func (m *ipv6RuleCreate) Form(fc *formCtx) *huh.Form {
+func (m *ipv6RuleCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
 		pickerGone("IPv6 address", &m.addr, m.addrs, "every IPv6 address of "+m.gw.VpcId+" has an egress-only rule already", "is gone or has a rule already"),
-		liveInput("Name", &m.name, model.Ipv6GatewayName.Check, nameHint),
-		liveInput("Description", &m.desc, model.Ipv6GatewayDescription.Check, "optional; 2-256 characters, starts with a letter; letters, digits, . _ -"),
+		liveInput("Name", &m.Name, model.Ipv6GatewayName.Check, nameHint),
+		liveInput("Description", &m.Desc, model.Ipv6GatewayDescription.Check, "optional; 2-256 characters, starts with a letter; letters, digits, . _ -"),
 	))
 }
 
-func (m *ipv6RuleCreate) Check(fc *formCtx) error {
+func (m *ipv6RuleCreate) Check(fc *FormCtx) error {
 	if m.addr == "" {
 		return errors.New("IPv6 address: there is none without a rule in " + m.gw.VpcId)
 	}
@@ -375,15 +375,15 @@ func (m *ipv6RuleCreate) Check(fc *formCtx) error {
 	}
 	return checks(
 		check("IPv6 address", notOffered(m.addrs, m.addr, "is gone or has a rule already")),
-		check("name", model.Ipv6GatewayName.Check(m.name)),
-		check("description", model.Ipv6GatewayDescription.Check(m.desc)),
+		check("name", model.Ipv6GatewayName.Check(m.Name)),
+		check("description", model.Ipv6GatewayDescription.Check(m.Desc)),
 	)
 }
 
-func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
-		InstanceType: "Ipv6Address", Name: m.name, Description: m.desc, ClientToken: token}
-	out, err := fc.client.CreateIpv6EgressOnlyRule(ctx, in)
+func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
+		InstanceType: "Ipv6Address", Name: m.Name, Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreateIpv6EgressOnlyRule(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -395,24 +395,24 @@ func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *formCtx, token string) 
 
 // ---- IPv6 addresses: their internet bandwidth ----
 
-func ipv6AddrOps() kindOps {
-	return kindOps{
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+func ipv6AddrOps() KindOps {
+	return KindOps{
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
-			a := fc.target.Val().(*model.Ipv6Address)
+			a := fc.Target.Val().(*model.Ipv6Address)
 			if !a.HasBandwidth() {
-				return []actionItem{{label: "Allocate internet bandwidth", hint: "make the address reachable from the internet through " + firstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
-					make: func(fc *formCtx) mutation {
-						return &ipv6Bandwidth{obj: fc.target, allocate: true, charge: "PayByBandwidth"}
+				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + FirstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
+					Make: func(fc *FormCtx) Mutation {
+						return &ipv6Bandwidth{obj: fc.Target, allocate: true, charge: "PayByBandwidth"}
 					}}}
 			}
 			return []actionItem{
-				{label: "Change internet bandwidth", hint: "now " + strconv.Itoa(a.Ipv6InternetBandwidth.Bandwidth) + " Mbps " + a.Ipv6InternetBandwidth.InternetChargeType,
-					make: func(fc *formCtx) mutation { return &ipv6Bandwidth{obj: fc.target} }},
-				{label: "Delete internet bandwidth", hint: "the address becomes private",
-					destroy: func(*formCtx) *deleteSpec { return ipv6BandwidthDelete() }},
+				{Label: "Change internet bandwidth", Hint: "now " + strconv.Itoa(a.Ipv6InternetBandwidth.Bandwidth) + " Mbps " + a.Ipv6InternetBandwidth.InternetChargeType,
+					Make: func(fc *FormCtx) Mutation { return &ipv6Bandwidth{obj: fc.Target} }},
+				{Label: "Delete internet bandwidth", Hint: "the address becomes private",
+					Destroy: func(*FormCtx) *DeleteSpec { return ipv6BandwidthDelete() }},
 			}
 		},
 	}
@@ -426,7 +426,7 @@ type ipv6Bandwidth struct {
 	a                *model.Ipv6Address
 	allocate         bool
 	charge, mbps     string
-	spec, refuse, gw string
+	Spec, Refuse, gw string
 }
 
 func (m *ipv6Bandwidth) Title() string {
@@ -445,13 +445,13 @@ func (m *ipv6Bandwidth) Action() string {
 
 // Prepare reads the address and its gateway: the status, whether it has
 // bandwidth and the gateway's spec decide.
-func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *formCtx) error {
-	fresh, refusal, err := refetch(ctx, fc.client, m.obj)
+func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *FormCtx) error {
+	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
 	if err != nil || refusal != "" {
-		m.refuse = refusal
+		m.Refuse = refusal
 		return err
 	}
-	m.obj, m.a, m.refuse = fresh, fresh.Val().(*model.Ipv6Address), ""
+	m.obj, m.a, m.Refuse = fresh, fresh.Val().(*model.Ipv6Address), ""
 	if !m.allocate {
 		m.charge = m.a.Ipv6InternetBandwidth.InternetChargeType
 		if m.mbps == "" {
@@ -460,24 +460,24 @@ func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *formCtx) error {
 	}
 	switch {
 	case m.a.Status != "Available":
-		m.refuse = fmt.Sprintf("%s is %s; wait until it is Available", m.obj.ID, m.a.Status)
+		m.Refuse = fmt.Sprintf("%s is %s; wait until it is Available", m.obj.ID, m.a.Status)
 	case m.allocate && m.a.HasBandwidth():
-		m.refuse = m.obj.ID + " has internet bandwidth already (x → Change internet bandwidth)"
+		m.Refuse = m.obj.ID + " has internet bandwidth already (x → Change internet bandwidth)"
 	case !m.allocate && !m.a.HasBandwidth():
-		m.refuse = m.obj.ID + " has no internet bandwidth (x → Allocate internet bandwidth)"
+		m.Refuse = m.obj.ID + " has no internet bandwidth (x → Allocate internet bandwidth)"
 	case m.a.Ipv6GatewayId == "":
-		m.refuse = m.a.VpcId + " has no IPv6 gateway; create one on :ipv6gw first"
+		m.Refuse = m.a.VpcId + " has no IPv6 gateway; create one on :ipv6gw first"
 	}
-	if m.refuse != "" {
+	if m.Refuse != "" {
 		return nil
 	}
-	g, err := fc.client.DescribeIpv6GatewayAttribute(ctx, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
+	g, err := fc.Client.DescribeIpv6GatewayAttribute(ctx, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
-	m.gw, m.spec = g.Ipv6GatewayId, g.Spec
+	m.gw, m.Spec = g.Ipv6GatewayId, g.Spec
 	if m.allocate && g.Status != "Available" {
-		m.refuse = fmt.Sprintf("%s is %s; bandwidth is allocated through an Available gateway", g.Ipv6GatewayId, g.Status)
+		m.Refuse = fmt.Sprintf("%s is %s; bandwidth is allocated through an Available gateway", g.Ipv6GatewayId, g.Status)
 	}
 	return nil
 }
@@ -487,44 +487,44 @@ func (m *ipv6Bandwidth) checkMbps(s string) error {
 	if err != nil {
 		return err
 	}
-	return model.CheckIpv6Bandwidth(n, m.charge, m.spec)
+	return model.CheckIpv6Bandwidth(n, m.charge, m.Spec)
 }
 
-func (m *ipv6Bandwidth) Form(fc *formCtx) *huh.Form {
-	if m.refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.refuse)))
+func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
+	if m.Refuse != "" {
+		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
 	}
 	hint := func() string {
-		return fmt.Sprintf("Mbps: 1-%d for %s behind a %s gateway", model.Ipv6BandwidthMax(m.charge, m.spec), m.charge, m.spec)
+		return fmt.Sprintf("Mbps: 1-%d for %s behind a %s gateway", model.Ipv6BandwidthMax(m.charge, m.Spec), m.charge, m.Spec)
 	}
 	var fields []huh.Field
 	if m.allocate {
 		fields = append(fields, huh.NewSelect[string]().Title("Charge type").Value(&m.charge).
 			Options(huh.NewOption("PayByBandwidth (up to 5000 Mbps)", "PayByBandwidth"),
-				huh.NewOption(fmt.Sprintf("PayByTraffic (up to %d Mbps on %s)", model.Ipv6BandwidthMax("PayByTraffic", m.spec), m.spec), "PayByTraffic")))
+				huh.NewOption(fmt.Sprintf("PayByTraffic (up to %d Mbps on %s)", model.Ipv6BandwidthMax("PayByTraffic", m.Spec), m.Spec), "PayByTraffic")))
 	}
 	return huh.NewForm(huh.NewGroup(append(fields, liveInput("Bandwidth", &m.mbps, m.checkMbps, hint()))...))
 }
 
-func (m *ipv6Bandwidth) Check(fc *formCtx) error {
-	if m.refuse != "" {
-		return errors.New(m.refuse)
+func (m *ipv6Bandwidth) Check(fc *FormCtx) error {
+	if m.Refuse != "" {
+		return errors.New(m.Refuse)
 	}
 	return check("bandwidth", m.checkMbps(m.mbps)).err
 }
 
-func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.Ipv6BandwidthInput{RegionId: m.obj.Region, Ipv6AddressId: m.obj.ID, Bandwidth: strings.TrimSpace(m.mbps), ClientToken: token}
 	var requestID string
 	if m.allocate {
 		in.Ipv6GatewayId, in.InternetChargeType = m.gw, m.charge
-		out, err := fc.client.AllocateIpv6InternetBandwidth(ctx, in)
+		out, err := fc.Client.AllocateIpv6InternetBandwidth(ctx, in)
 		if err != nil {
 			return nil, err
 		}
 		requestID = out.RequestId
 	} else {
-		out, err := fc.client.ModifyIpv6InternetBandwidth(ctx, in)
+		out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
 		if err != nil {
 			return nil, err
 		}
@@ -537,18 +537,18 @@ func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *formCtx, token string) (
 
 // ipv6BandwidthDelete takes an address's internet bandwidth away through
 // the destructive dialog.
-func ipv6BandwidthDelete() *deleteSpec {
-	return &deleteSpec{verb: "Delete internet bandwidth", action: "DeleteIpv6InternetBandwidth", fresh: true,
-		subject: func(o *model.Object) string { return "of IPv6 address " + o.ID },
-		about: func(_ *formCtx, o *model.Object) []string {
+func ipv6BandwidthDelete() *DeleteSpec {
+	return &DeleteSpec{Verb: "Delete internet bandwidth", Action: "DeleteIpv6InternetBandwidth", Fresh: true,
+		Subject: func(o *model.Object) string { return "of IPv6 address " + o.ID },
+		About: func(_ *FormCtx, o *model.Object) []string {
 			a := o.Val().(*model.Ipv6Address)
 			bw := a.Ipv6InternetBandwidth
 			return []string{fmt.Sprintf("%s: %d Mbps %s (%s)", a.Ipv6Address, bw.Bandwidth, bw.InternetChargeType, bw.Ipv6InternetBandwidthId)}
 		},
-		stops: func(o *model.Object) []string {
+		Stops: func(o *model.Object) []string {
 			return []string{o.Val().(*model.Ipv6Address).Ipv6Address + " can no longer be reached from the internet, nor reach it."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			a := o.Val().(*model.Ipv6Address)
 			if !a.HasBandwidth() {
 				return o.ID + " has no internet bandwidth"
@@ -558,9 +558,9 @@ func ipv6BandwidthDelete() *deleteSpec {
 			}
 			return ""
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
-			out, err := fc.client.DeleteIpv6InternetBandwidth(ctx, in)
+			out, err := fc.Client.DeleteIpv6InternetBandwidth(ctx, in)
 			if err != nil {
 				return nil, err
 			}

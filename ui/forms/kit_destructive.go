@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -16,29 +16,29 @@ import (
 // confirmSpec turns a yes/no action (its gate and its call) into the
 // typed-confirmation dialog: the gate is asked again on a fresh copy when
 // the dialog opens, and the action's explanation says what stops.
-func confirmSpec(m mutation, verb string) *deleteSpec {
-	c, ok := m.(*confirmAction)
+func confirmSpec(m Mutation, verb string) *DeleteSpec {
+	c, ok := m.(*ConfirmAction)
 	if !ok {
 		// Not a yes/no action: nothing can be sent from the dialog.
-		return &deleteSpec{verb: verb, action: m.Action(), refuse: func(*model.Object) string { return m.Title() + " cannot be confirmed here" },
-			run: func(context.Context, *formCtx, *model.Object, string, bool) (*submitted, error) {
+		return &DeleteSpec{Verb: verb, Action: m.Action(), Refuse: func(*model.Object) string { return m.Title() + " cannot be confirmed here" },
+			Run: func(context.Context, *FormCtx, *model.Object, string, bool) (*Submitted, error) {
 				return nil, errCancelled
 			}}
 	}
-	spec := &deleteSpec{verb: verb, action: c.action, fresh: c.gate != nil, refuse: c.gate,
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			return c.run(ctx, fc, o, token)
+	spec := &DeleteSpec{Verb: verb, Action: c.APIAction, Fresh: c.gate != nil, Refuse: c.gate,
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			return c.Run(ctx, fc, o, token)
 		}}
 	if c.explain != "" {
-		spec.stops = func(*model.Object) []string { return []string{c.explain} }
+		spec.Stops = func(*model.Object) []string { return []string{c.explain} }
 	}
 	return spec
 }
 
 // destructiveItem is an `x` entry whose action destroys or cuts something:
 // make builds the action (gate and call), the dialog confirms it.
-func destructiveItem(label, hint, verb string, make func(fc *formCtx) mutation, more func(s *deleteSpec)) actionItem {
-	return actionItem{label: label, hint: hint, make: make, destroy: func(fc *formCtx) *deleteSpec {
+func destructiveItem(label, hint, verb string, make func(fc *FormCtx) Mutation, more func(s *DeleteSpec)) actionItem {
+	return actionItem{Label: label, Hint: hint, Make: make, Destroy: func(fc *FormCtx) *DeleteSpec {
 		s := confirmSpec(make(fc), verb)
 		if more != nil {
 			more(s)
@@ -51,8 +51,8 @@ func destructiveItem(label, hint, verb string, make func(fc *formCtx) mutation, 
 
 // vbrSessions counts the BGP sessions on a VBR: they go down when it is
 // terminated.
-func vbrSessions(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
-	peers, err := fc.client.DescribeBgpPeers(ctx, &client.DescribeBgpPeersInput{RegionId: o.Region, RouterId: o.ID})
+func vbrSessions(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
+	peers, err := fc.Client.DescribeBgpPeers(ctx, &client.DescribeBgpPeersInput{RegionId: o.Region, RouterId: o.ID})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -71,14 +71,14 @@ func vbrSessions(ctx context.Context, fc *formCtx, o *model.Object) ([]string, [
 	return []string{fmt.Sprintf("%d BGP sessions on this VBR go down (%d Established now).", len(peers), up)}, nil, nil
 }
 
-func vbrAbout(_ *formCtx, o *model.Object) []string {
+func vbrAbout(_ *FormCtx, o *model.Object) []string {
 	v := o.Val().(*model.VirtualBorderRouter)
 	return []string{fmt.Sprintf("VLAN %s on physical connection %s; %s ↔ %s", model.Itoa(v.VlanId), v.PhysicalConnectionId, v.LocalGatewayIp, v.PeerGatewayIp)}
 }
 
 // ---- EIPs ----
 
-func eipAbout(_ *formCtx, o *model.Object) []string {
+func eipAbout(_ *FormCtx, o *model.Object) []string {
 	e := o.Val().(*model.EipAddress)
 	line := "Address " + e.IpAddress
 	if e.Bandwidth != "" {
@@ -91,13 +91,13 @@ func eipAbout(_ *formCtx, o *model.Object) []string {
 }
 
 // eipReleaseSpec releases an EIP: the same dialog from ctrl+d and x.
-func eipReleaseSpec() *deleteSpec {
-	return &deleteSpec{verb: "Release", action: "ReleaseEipAddress", about: eipAbout, fresh: true,
-		stops: func(o *model.Object) []string {
+func eipReleaseSpec() *DeleteSpec {
+	return &DeleteSpec{Verb: "Release", Action: "ReleaseEipAddress", About: eipAbout, Fresh: true,
+		Stops: func(o *model.Object) []string {
 			return []string{"The address " + o.Val().(*model.EipAddress).IpAddress + " goes back to Alibaba Cloud; you will most likely not get it again."}
 		},
-		refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+		Refuse: func(o *model.Object) string { return eipReleaseRefusal(o.Val().(*model.EipAddress)) },
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			return releaseEip(ctx, fc, o)
 		},
 	}
@@ -106,19 +106,19 @@ func eipReleaseSpec() *deleteSpec {
 // eipUsers says what stops when an EIP is unbound and, for a NAT gateway,
 // which SNAT and DNAT entries still use the address: the API refuses
 // (DependencyViolation.SnatEntry / .ForwardEntry) until they are gone.
-func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+func eipUsers(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	e := o.Val().(*model.EipAddress)
 	stops := []string{fmt.Sprintf("%s %s loses the public address %s at once.", instanceTitle(e.InstanceType), e.InstanceId, e.IpAddress)}
 	if e.InstanceType != "Nat" || e.InstanceId == "" {
 		return stops, nil, nil
 	}
-	nat, err := natOfEntry(ctx, &formCtx{host: fc.host, client: fc.client, region: o.Region}, e.InstanceId)
+	nat, err := natOfEntry(ctx, &FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region}, e.InstanceId)
 	if err != nil {
 		return nil, nil, err
 	}
 	sources, snat, dnat := map[string]bool{}, 0, 0
 	for _, t := range nat.SnatTableIds.SnatTableId {
-		es, err := fc.client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: t})
+		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: t})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -130,7 +130,7 @@ func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []st
 		}
 	}
 	for _, t := range nat.ForwardTableIds.ForwardTableId {
-		es, err := fc.client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: t})
+		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: t})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -155,7 +155,7 @@ func eipUsers(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []st
 		if n := len(sources) - vsw; n > 0 {
 			parts = append(parts, plural(n, "CIDR block", "CIDR blocks"))
 		}
-		stops = append(stops, fmt.Sprintf("SNAT for %s stops: its entries translate to %s.", joinAnd(parts), e.IpAddress))
+		stops = append(stops, fmt.Sprintf("SNAT for %s stops: its entries translate to %s.", JoinAnd(parts), e.IpAddress))
 		blockers = append(blockers, plural(snat, "SNAT entry", "SNAT entries")+" using "+e.IpAddress)
 	}
 	if dnat > 0 {
@@ -175,46 +175,46 @@ func plural(n int, one, many string) string {
 // ---- route tables: unassociate a VSwitch ----
 
 // rtUnbindItems offers one unassociate per VSwitch bound to the table.
-func rtUnbindItems(fc *formCtx) []actionItem {
-	t := fc.target.Val().(*model.RouteTable)
+func rtUnbindItems(fc *FormCtx) []actionItem {
+	t := fc.Target.Val().(*model.RouteTable)
 	if t.RouteTableType == "System" {
 		return nil
 	}
 	var out []actionItem
 	for _, vsw := range t.VSwitchIds.VSwitchId {
 		vsw := vsw
-		out = append(out, actionItem{label: "Unassociate from " + vsw, hint: vsw + " falls back to the system table",
-			destroy: func(fc *formCtx) *deleteSpec { return rtUnbindSpec(vsw) }})
+		out = append(out, actionItem{Label: "Unassociate from " + vsw, Hint: vsw + " falls back to the system table",
+			Destroy: func(fc *FormCtx) *DeleteSpec { return rtUnbindSpec(vsw) }})
 	}
 	return out
 }
 
 // rtUnbindSpec unbinds vsw from the selected custom table: the user types
 // the VSwitch's ID, the side that changes.
-func rtUnbindSpec(vsw string) *deleteSpec {
-	return &deleteSpec{verb: "Unassociate", action: "UnassociateRouteTable",
-		subject: func(o *model.Object) string { return "VSwitch " + vsw + " from route table " + o.ID },
-		confirm: func(*model.Object) []string { return []string{vsw} },
-		about: func(_ *formCtx, o *model.Object) []string {
+func rtUnbindSpec(vsw string) *DeleteSpec {
+	return &DeleteSpec{Verb: "Unassociate", Action: "UnassociateRouteTable",
+		Subject: func(o *model.Object) string { return "VSwitch " + vsw + " from route table " + o.ID },
+		Confirm: func(*model.Object) []string { return []string{vsw} },
+		About: func(_ *FormCtx, o *model.Object) []string {
 			return []string{"VSwitch " + vsw + " uses this custom table in " + o.Val().(*model.RouteTable).VpcId + "."}
 		},
-		stops: func(o *model.Object) []string {
+		Stops: func(o *model.Object) []string {
 			return []string{"The VSwitch falls back to the system route table: the routes of " + o.ID + " no longer apply to " + vsw + "."}
 		},
-		precheck: func(ctx context.Context, fc *formCtx, o *model.Object) (string, error) {
-			m := newRtBind(&formCtx{host: fc.host, client: fc.client, region: o.Region, target: o}, false)
-			if m.refuse != "" {
-				return m.refuse, nil
+		Precheck: func(ctx context.Context, fc *FormCtx, o *model.Object) (string, error) {
+			m := NewRtBind(&FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Target: o}, false)
+			if m.Refuse != "" {
+				return m.Refuse, nil
 			}
-			if err := m.Prepare(ctx, &formCtx{host: fc.host, client: fc.client, region: o.Region, target: o}); err != nil {
+			if err := m.Prepare(ctx, &FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Target: o}); err != nil {
 				return "", err
 			}
-			if !hasValue(m.picks, vsw) {
+			if !HasValue(m.Picks, vsw) {
 				return vsw + " is no longer bound to " + o.ID, nil
 			}
 			return "", nil
 		},
-		impact: func(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
+		Impact: func(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 			es, err := tableRoutes(ctx, fc, o.Region, o.ID)
 			if err != nil {
 				return nil, nil, err
@@ -227,10 +227,10 @@ func rtUnbindSpec(vsw string) *deleteSpec {
 			}
 			return []string{fmt.Sprintf("%s of %s stop applying to %s.", plural(n, "custom route", "custom routes"), o.ID, vsw)}, nil, nil
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			sub := &formCtx{host: fc.host, client: fc.client, region: o.Region, parent: fc.parent, target: o, origin: fc.origin}
-			m := newRtBind(sub, false)
-			m.vswID = vsw
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			sub := &FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Parent: fc.Parent, Target: o, Origin: fc.Origin}
+			m := NewRtBind(sub, false)
+			m.VswID = vsw
 			return m.Submit(ctx, sub, token)
 		},
 	}
@@ -252,43 +252,43 @@ func natDowngradeItems(n *model.NatGateway) []actionItem {
 	specs := model.NatSpecs(false)
 	for i := natRank(n.Spec) - 1; i >= 0; i-- {
 		to := specs[i]
-		out = append(out, actionItem{label: "Downgrade spec to " + to, hint: "fewer SNAT connections; the excess is dropped",
-			destroy: func(fc *formCtx) *deleteSpec { return natDowngradeSpec(to) }})
+		out = append(out, actionItem{Label: "Downgrade spec to " + to, Hint: "fewer SNAT connections; the excess is dropped",
+			Destroy: func(fc *FormCtx) *DeleteSpec { return natDowngradeSpec(to) }})
 	}
 	return out
 }
 
-func natDowngradeSpec(to string) *deleteSpec {
-	return &deleteSpec{verb: "Downgrade", action: "ModifyNatGatewaySpec", fresh: true,
-		subject: func(o *model.Object) string { return "NAT gateway " + o.ID + " to " + to },
-		about: func(_ *formCtx, o *model.Object) []string {
+func natDowngradeSpec(to string) *DeleteSpec {
+	return &DeleteSpec{Verb: "Downgrade", Action: "ModifyNatGatewaySpec", Fresh: true,
+		Subject: func(o *model.Object) string { return "NAT gateway " + o.ID + " to " + to },
+		About: func(_ *FormCtx, o *model.Object) []string {
 			return []string{"Spec " + o.Val().(*model.NatGateway).Spec + " → " + to}
 		},
-		stops: func(o *model.Object) []string {
+		Stops: func(o *model.Object) []string {
 			return []string{"The gateway holds fewer concurrent SNAT connections at " + to + "; connections above the new limit are dropped."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			n := o.Val().(*model.NatGateway)
 			if natRank(to) >= natRank(n.Spec) {
 				return fmt.Sprintf("%s is %s now; %s is not smaller", o.ID, n.Spec, to)
 			}
 			return ""
 		},
-		run: func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
-			sub := &formCtx{host: fc.host, client: fc.client, region: o.Region, target: o, origin: fc.origin}
+		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			sub := &FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Target: o, Origin: fc.Origin}
 			n := o.Val().(*model.NatGateway)
-			return (&natSpec{id: n.NatGatewayId, current: n.Spec, spec: to}).Submit(ctx, sub, token)
+			return (&NatSpec{Id: n.NatGatewayId, Current: n.Spec, Spec: to}).Submit(ctx, sub, token)
 		},
 	}
 }
 
 // ---- what a delete stops, per kind ----
 
-func routeAbout(fc *formCtx, o *model.Object) []string {
+func routeAbout(fc *FormCtx, o *model.Object) []string {
 	e := o.Val().(*model.RouteEntry)
 	table := e.RouteTableId
-	if fc != nil && fc.parent != nil && fc.parent.ID == table && fc.parent.Name != "" {
-		table += " (" + fc.parent.Name + ")"
+	if fc != nil && fc.Parent != nil && fc.Parent.ID == table && fc.Parent.Name != "" {
+		table += " (" + fc.Parent.Name + ")"
 	}
 	return []string{"Destination " + e.DestinationCidrBlock + " → next hop " + routeHop(e), "Route table " + table}
 }
@@ -327,7 +327,7 @@ func ipsecStops(o *model.Object) []string {
 
 func bgpPeerStops(o *model.Object) []string {
 	p := o.Val().(*model.BgpPeer)
-	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), firstNonEmpty(p.BgpStatus, "unknown"))}
+	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), FirstNonEmpty(p.BgpStatus, "unknown"))}
 }
 
 func natStops(*model.Object) []string {
@@ -335,9 +335,9 @@ func natStops(*model.Object) []string {
 }
 
 // peerRejectDry asks the API to check a reject without rejecting.
-func peerRejectDry(ctx context.Context, fc *formCtx, o *model.Object, _ bool) error {
+func peerRejectDry(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
 	p := o.Val().(*model.VpcPeerConnection)
-	_, err := fc.client.RejectVpcPeerConnection(ctx, &client.VpcPeerInput{RegionId: firstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
+	_, err := fc.Client.RejectVpcPeerConnection(ctx, &client.VpcPeerInput{RegionId: FirstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
 	return err
 }
 

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -16,8 +16,8 @@ import (
 
 // ---- VBR lifecycle: create on a physical connection, delete ----
 
-func newVbrCreate(fc *formCtx) mutation {
-	m := &vbrCreate{mask: "255.255.255.252"}
+func newVbrCreate(fc *FormCtx) Mutation {
+	m := &vbrCreate{Mask: "255.255.255.252"}
 	if p := parentOf(fc, "pc"); p != nil {
 		m.onlyPC = p.ID
 	}
@@ -31,9 +31,9 @@ func newVbrCreate(fc *formCtx) mutation {
 // DescribeVirtualBorderRoutersForPhysicalConnection — and the interconnect
 // addresses one /24-/30 subnet.
 type vbrCreate struct {
-	pcID, vlan, local, peer, mask, circuit, name, desc string
+	pcID, Vlan, Local, Peer, Mask, circuit, Name, Desc string
 	onlyPC                                             string
-	pcs                                                []pick
+	pcs                                                []Pick
 	vlans                                              map[string]map[int]string // line → VLAN → VBR holding it
 	count                                              map[string]int            // line → VBRs on it
 }
@@ -46,23 +46,23 @@ func (m *vbrCreate) Title() string {
 }
 func (m *vbrCreate) Action() string { return "CreateVirtualBorderRouter" }
 
-func (m *vbrCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	in := &client.DescribePhysicalConnectionsInput{RegionId: fc.region, Filter: []client.Filter{{Key: "Status", Value: []string{model.PCEnabled}}}}
-	pcs, err := fc.client.DescribePhysicalConnections(ctx, in)
+func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	in := &client.DescribePhysicalConnectionsInput{RegionId: fc.Region, Filter: []client.Filter{{Key: "Status", Value: []string{model.PCEnabled}}}}
+	pcs, err := fc.Client.DescribePhysicalConnections(ctx, in)
 	if err != nil {
 		return err
 	}
-	m.pcs, m.vlans, m.count = []pick{}, map[string]map[int]string{}, map[string]int{}
+	m.pcs, m.vlans, m.count = []Pick{}, map[string]map[int]string{}, map[string]int{}
 	for _, p := range pcs {
 		if m.onlyPC != "" && p.PhysicalConnectionId != m.onlyPC {
 			continue
 		}
-		m.pcs = append(m.pcs, pick{fmt.Sprintf("%s  %s  %s Mbit/s  %s", p.PhysicalConnectionId, p.Name, model.Itoa(p.Bandwidth), p.AccessPointId), p.PhysicalConnectionId})
+		m.pcs = append(m.pcs, Pick{fmt.Sprintf("%s  %s  %s Mbit/s  %s", p.PhysicalConnectionId, p.Name, model.Itoa(p.Bandwidth), p.AccessPointId), p.PhysicalConnectionId})
 		if len(m.pcs) > maxRouteVPCs {
 			continue // beyond it, the API's own check remains
 		}
-		vbrs, err := fc.client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
-			RegionId: fc.region, PhysicalConnectionId: p.PhysicalConnectionId})
+		vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+			RegionId: fc.Region, PhysicalConnectionId: p.PhysicalConnectionId})
 		if err != nil {
 			return err
 		}
@@ -95,7 +95,7 @@ func (m *vbrCreate) checkVlan(s string) error {
 
 // checkAddresses: the two gateways share one subnet of the mask.
 func (m *vbrCreate) checkAddresses(string) error {
-	return model.CheckVbrPeering(strings.TrimSpace(m.local), strings.TrimSpace(m.peer), strings.TrimSpace(m.mask))
+	return model.CheckVbrPeering(strings.TrimSpace(m.Local), strings.TrimSpace(m.Peer), strings.TrimSpace(m.Mask))
 }
 
 // required is a field's check for an address a VBR of one's own account
@@ -109,45 +109,45 @@ func (m *vbrCreate) required(name string) func(string) error {
 	}
 }
 
-func (m *vbrCreate) Form(fc *formCtx) *huh.Form {
+func (m *vbrCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(
 		huh.NewGroup(
-			pickerGone("Physical connection", &m.pcID, m.pcs, "no Enabled physical connection in "+fc.region+" (enable one on :pc)",
-				"is no longer Enabled in "+fc.region),
-			liveInput("VLAN", &m.vlan, m.checkVlan, "1-2999; free on the physical connection"),
-			liveInput("Local gateway IP", &m.local, m.required("local gateway IP"), "Alibaba Cloud side of the interconnect, e.g. 10.254.9.1"),
-			liveInput("Peer gateway IP", &m.peer, m.required("peer gateway IP"), "data-centre side; same subnet as the local IP"),
-			liveInput("Peering subnet mask", &m.mask, m.required("peering subnet mask"), "255.255.255.0 to 255.255.255.252"),
+			pickerGone("Physical connection", &m.pcID, m.pcs, "no Enabled physical connection in "+fc.Region+" (enable one on :pc)",
+				"is no longer Enabled in "+fc.Region),
+			liveInput("VLAN", &m.Vlan, m.checkVlan, "1-2999; free on the physical connection"),
+			liveInput("Local gateway IP", &m.Local, m.required("local gateway IP"), "Alibaba Cloud side of the interconnect, e.g. 10.254.9.1"),
+			liveInput("Peer gateway IP", &m.Peer, m.required("peer gateway IP"), "data-centre side; same subnet as the local IP"),
+			liveInput("Peering subnet mask", &m.Mask, m.required("peering subnet mask"), "255.255.255.0 to 255.255.255.252"),
 		),
-		huh.NewGroup(pcCircuit(&m.circuit), nameField(&m.name), descField(&m.desc)),
+		huh.NewGroup(pcCircuit(&m.circuit), nameField(&m.Name), descField(&m.Desc)),
 	)
 }
 
-func (m *vbrCreate) Check(fc *formCtx) error {
+func (m *vbrCreate) Check(fc *FormCtx) error {
 	if m.pcID == "" {
-		return errors.New("physical connection: there is no Enabled physical connection in " + fc.region)
+		return errors.New("physical connection: there is no Enabled physical connection in " + fc.Region)
 	}
 	if n := m.count[m.pcID]; n >= model.MaxVbrsPerPC {
 		return fmt.Errorf("physical connection: %s carries %d VBRs, the most one line may", m.pcID, n)
 	}
 	return checks(
-		check("physical connection", notOffered(m.pcs, m.pcID, "is no longer Enabled in "+fc.region)),
-		check("VLAN", m.checkVlan(m.vlan)),
-		check("local gateway IP", m.required("local gateway IP")(m.local)),
-		check("peer gateway IP", m.required("peer gateway IP")(m.peer)),
-		check("peering subnet mask", m.required("peering subnet mask")(m.mask)),
+		check("physical connection", notOffered(m.pcs, m.pcID, "is no longer Enabled in "+fc.Region)),
+		check("VLAN", m.checkVlan(m.Vlan)),
+		check("local gateway IP", m.required("local gateway IP")(m.Local)),
+		check("peer gateway IP", m.required("peer gateway IP")(m.Peer)),
+		check("peering subnet mask", m.required("peering subnet mask")(m.Mask)),
 		check("circuit code", checkCircuit(m.circuit)),
-		check("name", model.DefaultName.Check(m.name)),
-		check("description", model.CheckDescription(m.desc)),
+		check("name", model.DefaultName.Check(m.Name)),
+		check("description", model.CheckDescription(m.Desc)),
 	)
 }
 
-func (m *vbrCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	vlan, _ := atoi("VLAN", m.vlan)
-	in := &client.CreateVirtualBorderRouterInput{RegionId: fc.region, PhysicalConnectionId: m.pcID, VlanId: vlan,
-		LocalGatewayIp: strings.TrimSpace(m.local), PeerGatewayIp: strings.TrimSpace(m.peer), PeeringSubnetMask: strings.TrimSpace(m.mask),
-		CircuitCode: m.circuit, Name: m.name, Description: m.desc, ClientToken: token}
-	out, err := fc.client.CreateVirtualBorderRouter(ctx, in)
+func (m *vbrCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	vlan, _ := atoi("VLAN", m.Vlan)
+	in := &client.CreateVirtualBorderRouterInput{RegionId: fc.Region, PhysicalConnectionId: m.pcID, VlanId: vlan,
+		LocalGatewayIp: strings.TrimSpace(m.Local), PeerGatewayIp: strings.TrimSpace(m.Peer), PeeringSubnetMask: strings.TrimSpace(m.Mask),
+		CircuitCode: m.circuit, Name: m.Name, Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreateVirtualBorderRouter(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -159,20 +159,20 @@ func (m *vbrCreate) Submit(ctx context.Context, fc *formCtx, token string) (*sub
 
 // vbrDeleteSpec deletes an unconfirmed, active or terminated VBR with no
 // BGP group left (the API also wants its router interfaces gone).
-func vbrDeleteSpec() *deleteSpec {
-	return &deleteSpec{
-		action: "DeleteVirtualBorderRouter", fresh: true, about: vbrAbout, blockers: []string{"bgp"},
-		stops: func(o *model.Object) []string {
+func vbrDeleteSpec() *DeleteSpec {
+	return &DeleteSpec{
+		Action: "DeleteVirtualBorderRouter", Fresh: true, About: vbrAbout, Blockers: []string{"bgp"},
+		Stops: func(o *model.Object) []string {
 			v := o.Val().(*model.VirtualBorderRouter)
 			return []string{"VLAN " + model.Itoa(v.VlanId) + " on " + v.PhysicalConnectionId + " is freed and the VBR's route table " + v.RouteTableId + " goes with it."}
 		},
-		refuse: func(o *model.Object) string {
+		Refuse: func(o *model.Object) string {
 			if !slices.Contains([]string{"unconfirmed", "active", "terminated"}, strings.ToLower(o.Status)) {
 				return fmt.Sprintf("%s is %s; only an unconfirmed, active or terminated VBR can be deleted", o.ID, o.Status)
 			}
 			return ""
 		},
-		run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
+		Run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
 			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
 		}, (*client.Client).DeleteVirtualBorderRouter),
 	}

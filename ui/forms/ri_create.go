@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -19,10 +19,10 @@ import (
 // interfaces per router and one pair between two routers are checked before
 // any call.
 type riCreate struct {
-	router, role, oppRegion, oppType, oppRouter, oppIf, oppOwner, name, desc string
-	spec                                                                     string
+	router, role, oppRegion, oppType, oppRouter, oppIf, oppOwner, Name, Desc string
+	Spec                                                                     string
 	onlyRouter                                                               string
-	routers, regions                                                         []pick
+	routers, regions                                                         []Pick
 	routerType                                                               map[string]string                   // router → VRouter | VBR
 	onRouter                                                                 map[string][]*model.RouterInterface // router → its interfaces
 	specs                                                                    *choiceGroups
@@ -38,16 +38,16 @@ func (m *riCreate) Action() string { return "CreateRouterInterface" }
 
 // Prepare loads the region's routers, the interfaces already on them and
 // the regions, on every opening (a draft's too).
-func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	vrs, err := fc.client.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: fc.region})
+func (m *riCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	vrs, err := fc.Client.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	vbrs, err := fc.client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.region})
+	vbrs, err := fc.Client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	vpcs, err := fc.client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.region})
+	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -55,21 +55,21 @@ func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
 	for _, v := range vpcs {
 		vpcName[v.VpcId] = v.VpcName
 	}
-	m.routers, m.routerType = []pick{}, map[string]string{}
+	m.routers, m.routerType = []Pick{}, map[string]string{}
 	for _, v := range vrs {
 		if m.onlyRouter == "" || m.onlyRouter == v.VRouterId {
-			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, firstNonEmpty(vpcName[v.VpcId], v.VpcId))), "  ")
-			m.routers = append(m.routers, pick{label, v.VRouterId})
+			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, FirstNonEmpty(vpcName[v.VpcId], v.VpcId))), "  ")
+			m.routers = append(m.routers, Pick{label, v.VRouterId})
 			m.routerType[v.VRouterId] = model.RIVRouter
 		}
 	}
 	for _, v := range vbrs {
 		if (m.onlyRouter == "" || m.onlyRouter == v.VbrId) && strings.EqualFold(v.Status, "active") {
-			m.routers = append(m.routers, pick{fmt.Sprintf("VBR  %s  %s", v.VbrId, v.Name), v.VbrId})
+			m.routers = append(m.routers, Pick{fmt.Sprintf("VBR  %s  %s", v.VbrId, v.Name), v.VbrId})
 			m.routerType[v.VbrId] = model.RIVBR
 		}
 	}
-	ris, err := fc.client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.region})
+	ris, err := fc.Client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -81,11 +81,11 @@ func (m *riCreate) Prepare(ctx context.Context, fc *formCtx) error {
 		return err
 	}
 	m.router = keepOrFirst(m.router, m.routers)
-	m.oppRegion = firstNonEmpty(m.oppRegion, fc.region)
+	m.oppRegion = FirstNonEmpty(m.oppRegion, fc.Region)
 	if m.specs == nil {
 		m.specs = newChoiceGroups(&m.role)
-		m.specs.set(model.RIInitiating, m.spec)
-		m.specs.set(model.RIAccepting, model.RINegative)
+		m.specs.Set(model.RIInitiating, m.Spec)
+		m.specs.Set(model.RIAccepting, model.RINegative)
 	}
 	return nil
 }
@@ -136,11 +136,11 @@ func checkAccount(s string) error {
 	return nil
 }
 
-func (m *riCreate) Form(fc *formCtx) *huh.Form {
+func (m *riCreate) Form(fc *FormCtx) *huh.Form {
 	role := huh.NewSelect[string]().Title("Role").Value(&m.role).Options(
 		huh.NewOption("initiating side (carries the spec; connects)", model.RIInitiating),
 		huh.NewOption("accepting side (spec Negative)", model.RIAccepting)).Validate(m.checkRole)
-	router := pickerGone("Router", &m.router, m.routers, "no VRouter or active VBR in "+fc.region, "is no longer a router of "+fc.region)
+	router := pickerGone("Router", &m.router, m.routers, "no VRouter or active VBR in "+fc.Region, "is no longer a router of "+fc.Region)
 	gs := []*huh.Group{huh.NewGroup(router, role)}
 	for _, r := range []string{model.RIInitiating, model.RIAccepting} {
 		specs := model.RISpecs(r)
@@ -160,7 +160,7 @@ func (m *riCreate) Form(fc *formCtx) *huh.Form {
 			liveInput("Opposite interface", &m.oppIf, checkRIID, "optional; the other end if it exists already, e.g. ri-…"),
 			liveInput("Opposite account", &m.oppOwner, checkAccount, "optional; the other end's account ID (yours when empty)"),
 		),
-		huh.NewGroup(nameField(&m.name), descField(&m.desc)),
+		huh.NewGroup(nameField(&m.Name), descField(&m.Desc)),
 	)
 	return huh.NewForm(gs...)
 }
@@ -172,37 +172,37 @@ func riSpecLabel(s string) string {
 	return "the accepting side's spec"
 }
 
-func (m *riCreate) Check(fc *formCtx) error {
+func (m *riCreate) Check(fc *FormCtx) error {
 	if m.router == "" {
 		return errors.New("router: there is no VRouter or active VBR to choose")
 	}
 	return checks(
 		check("router", m.checkRouter(m.router)),
 		check("role", m.checkRole(m.role)),
-		check("spec", model.CheckRISpec(m.role, m.specs.value())),
+		check("spec", model.CheckRISpec(m.role, m.specs.Value())),
 		check("opposite region", notOffered(m.regions, m.oppRegion, "is not a region")),
 		check("opposite router type", model.CheckRIRouterType(m.oppType)),
 		check("opposite router", m.checkOppRouter(m.oppRouter)),
 		check("opposite interface", checkRIID(m.oppIf)),
 		check("opposite account", checkAccount(m.oppOwner)),
-		check("name", model.DefaultName.Check(m.name)),
-		check("description", model.CheckDescription(m.desc)),
+		check("name", model.DefaultName.Check(m.Name)),
+		check("description", model.CheckDescription(m.Desc)),
 	)
 }
 
 // Request is what Submit sends; the review page lists it first.
-func (m *riCreate) Request(fc *formCtx, token string) (any, error) { return m.input(fc, token), nil }
+func (m *riCreate) Request(fc *FormCtx, token string) (any, error) { return m.Input(fc, token), nil }
 
-func (m *riCreate) input(fc *formCtx, token string) *client.CreateRouterInterfaceInput {
-	return &client.CreateRouterInterfaceInput{RegionId: fc.region, Role: m.role, RouterType: m.routerType[m.router], RouterId: m.router,
-		Spec: m.specs.value(), OppositeRegionId: m.oppRegion, OppositeRouterType: m.oppType, OppositeRouterId: strings.TrimSpace(m.oppRouter),
+func (m *riCreate) Input(fc *FormCtx, token string) *client.CreateRouterInterfaceInput {
+	return &client.CreateRouterInterfaceInput{RegionId: fc.Region, Role: m.role, RouterType: m.routerType[m.router], RouterId: m.router,
+		Spec: m.specs.Value(), OppositeRegionId: m.oppRegion, OppositeRouterType: m.oppType, OppositeRouterId: strings.TrimSpace(m.oppRouter),
 		OppositeInterfaceId: strings.TrimSpace(m.oppIf), OppositeInterfaceOwnerId: strings.TrimSpace(m.oppOwner),
-		Name: m.name, Description: m.desc, ClientToken: token}
+		Name: m.Name, Description: m.Desc, ClientToken: token}
 }
 
-func (m *riCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	in := m.input(fc, token)
-	out, err := fc.client.CreateRouterInterface(ctx, in)
+func (m *riCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.Input(fc, token)
+	out, err := fc.Client.CreateRouterInterface(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -213,14 +213,14 @@ func (m *riCreate) Submit(ctx context.Context, fc *formCtx, token string) (*subm
 }
 
 // regionPicks offers every region the account can use, by ID and name.
-func regionPicks(ctx context.Context, fc *formCtx) ([]pick, error) {
-	regions, err := fc.client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
+func regionPicks(ctx context.Context, fc *FormCtx) ([]Pick, error) {
+	regions, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
 	if err != nil {
 		return nil, err
 	}
-	out := []pick{}
+	out := []Pick{}
 	for _, r := range regions {
-		out = append(out, pick{r.RegionId + "  " + r.LocalName, r.RegionId})
+		out = append(out, Pick{r.RegionId + "  " + r.LocalName, r.RegionId})
 	}
 	return out, nil
 }

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -17,31 +17,31 @@ import (
 // mutation is one change the console can make: the form's fields bound to
 // the mutation's own values (so they survive a failed submission), checks
 // across fields, and the API call.
-type mutation interface {
+type Mutation interface {
 	// Title is shown above the form: "Create VSwitch in vpc-1 (prod-core)".
 	Title() string
 	// Action is the API action, for the activity tray and the audit log.
 	Action() string
 	// Form builds the huh form. It is called again after a server error,
 	// and the values it binds are still there.
-	Form(fc *formCtx) *huh.Form
+	Form(fc *FormCtx) *huh.Form
 	// Check validates across fields before any call.
-	Check(fc *formCtx) error
+	Check(fc *FormCtx) error
 	// Submit makes the call with the form's token. The console sends it
 	// with that token as the salt (client.WithTokenSalt): each write's
 	// ClientToken derives from it and the write's parameters, so the same
 	// values keep one token across retries, resubmissions and reopenings
 	// of the form, and changed values get another.
-	Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error)
+	Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error)
 }
 
 // preparer is a mutation that loads choices (zones, EIPs) before its form.
-type preparer interface {
-	Prepare(ctx context.Context, fc *formCtx) error
+type Preparer interface {
+	Prepare(ctx context.Context, fc *FormCtx) error
 }
 
 // submitted describes what a successful call changed, for tracking.
-type submitted struct {
+type Submitted struct {
 	// Action is the API action, when it differs from the form's.
 	Action    string
 	RequestID string
@@ -67,7 +67,7 @@ type submitted struct {
 	Ref *model.Object
 	// Service, when set, follows a region service being opened in Region
 	// (Ref is the region's row) instead of a describe.
-	Service *regionService
+	Service *RegionService
 }
 
 // formHost is what a form may ask of the console around it; the console's
@@ -86,20 +86,20 @@ type formHost interface {
 }
 
 // formCtx is what a mutation may use.
-type formCtx struct {
-	host   formHost
-	client *client.Client
-	region string
+type FormCtx struct {
+	Host   formHost
+	Client *client.Client
+	Region string
 	// parent is the pane's parent when drilled in (create a VSwitch in the
 	// VPC you are looking at); target is the selected resource.
-	parent *model.Object
-	target *model.Object
+	Parent *model.Object
+	Target *model.Object
 	// origin is the page the form was opened from; a created resource is
 	// shown there at once.
-	origin int
+	Origin int
 	// regionWhy says where region came from when it is not the pane's
 	// (the selected row's, in an all-regions pane); the title shows it.
-	regionWhy string
+	RegionWhy string
 }
 
 // liveField is a text field whose check runs as you type: the message shows
@@ -108,7 +108,7 @@ type formCtx struct {
 // write the bound value; this computes in View, on the UI goroutine.
 type liveField struct {
 	*huh.Input
-	value    *string
+	Bound    *string
 	describe func() string   // the line under the field
 	suggest  func() []string // completions (ctrl+e), recomputed as choices change
 	sugKey   string
@@ -129,7 +129,7 @@ type liveField struct {
 
 // liveInput builds a liveField with a check and a hint shown when it passes.
 func liveInput(title string, value *string, check func(string) error, hint string) *liveField {
-	f := &liveField{Input: huh.NewInput().Title(title).Value(value), value: value}
+	f := &liveField{Input: huh.NewInput().Title(title).Value(value), Bound: value}
 	if check != nil {
 		f.Input = f.Input.Validate(check)
 	}
@@ -147,8 +147,8 @@ func liveInput(title string, value *string, check func(string) error, hint strin
 func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	f.syncAuto()
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.Keystroke() == "ctrl+e" && f.fill != nil {
-		if v, ok := f.fill(*f.value); ok {
-			f.set(v)
+		if v, ok := f.fill(*f.Bound); ok {
+			f.Set(v)
 			if f.filled != nil && f.auto != nil && v == f.auto() {
 				*f.filled = v // the form's own suggestion: it follows again
 			}
@@ -164,23 +164,23 @@ func (f *liveField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 }
 
 // set replaces the field's value (the bound string and what is shown).
-func (f *liveField) set(v string) {
+func (f *liveField) Set(v string) {
 	// Through an empty value, so the cursor ends after the new one
 	// (textinput keeps a cursor position that still fits).
 	empty := ""
 	f.Input = f.Input.Value(&empty)
-	*f.value = v
-	f.Input = f.Input.Value(f.value)
+	*f.Bound = v
+	f.Input = f.Input.Value(f.Bound)
 }
 
 // syncAuto makes a value the form filled in follow the fields it depends
 // on; a value the user typed is left alone.
 func (f *liveField) syncAuto() {
-	if f.auto == nil || f.filled == nil || *f.value != *f.filled {
+	if f.auto == nil || f.filled == nil || *f.Bound != *f.filled {
 		return
 	}
-	if v := f.auto(); v != *f.value {
-		f.set(v)
+	if v := f.auto(); v != *f.Bound {
+		f.Set(v)
 		*f.filled = v
 	}
 }
@@ -256,9 +256,9 @@ func required(what string, check func(string) error) func(string) error {
 }
 
 // result converts a typed call's answer into a submitted.
-func result(k *model.Kind, region, id, requestID string, params any, target []string) *submitted {
+func result(k *model.Kind, region, id, requestID string, params any, target []string) *Submitted {
 	p, _ := client.EncodeParams(params)
-	return &submitted{RequestID: requestID, Kind: k, Region: region, ID: id, Params: p, Target: target}
+	return &Submitted{RequestID: requestID, Kind: k, Region: region, ID: id, Params: p, Target: target}
 }
 
 var errCancelled = errors.New("cancelled")

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 	"github.com/alivpc/alivpc/client"
 )
 
-func firstNonEmpty(v ...string) string {
+func FirstNonEmpty(v ...string) string {
 	for _, s := range v {
 		if s != "" {
 			return s
@@ -15,7 +15,7 @@ func firstNonEmpty(v ...string) string {
 	return ""
 }
 
-func joinAnd(s []string) string {
+func JoinAnd(s []string) string {
 	switch len(s) {
 	case 0:
 		return ""
@@ -28,7 +28,7 @@ func joinAnd(s []string) string {
 // sanitize keeps control characters from an API answer out of the screen:
 // the client's one terminal stripper (escape sequences and their payloads
 // go whole), then a newline or tab becomes a space, so a cell stays one cell.
-func sanitize(s string) string {
+func Sanitize(s string) string {
 	s = client.StripTerminal(s)
 	if !strings.ContainsAny(s, "\n\t") {
 		return s

@@ -1,4 +1,4 @@
-package ui
+package forms
 
 import (
 	"context"
@@ -14,39 +14,39 @@ import (
 
 // ---- physical connections ----
 
-func pcOps() kindOps {
-	return kindOps{
-		create: func(*formCtx) mutation {
-			return &pcCreate{port: "1000Base-T", bandwidth: model.Itoa(int64(model.PCDefaultBandwidth))}
+func pcOps() KindOps {
+	return KindOps{
+		Create: func(*FormCtx) Mutation {
+			return &pcCreate{Port: "1000Base-T", Bandwidth: model.Itoa(int64(model.PCDefaultBandwidth))}
 		},
-		edit: func(fc *formCtx) mutation {
-			p := fc.target.Val().(*model.PhysicalConnection)
-			return &pcModify{p: p, name: p.Name, desc: p.Description, location: p.PeerLocation, circuit: p.CircuitCode,
-				port: p.PortType, bandwidth: model.Itoa(p.Bandwidth)}
+		Edit: func(fc *FormCtx) Mutation {
+			p := fc.Target.Val().(*model.PhysicalConnection)
+			return &pcModify{p: p, Name: p.Name, Desc: p.Description, location: p.PeerLocation, circuit: p.CircuitCode,
+				Port: p.PortType, Bandwidth: model.Itoa(p.Bandwidth)}
 		},
-		del: &deleteSpec{
-			action: "DeletePhysicalConnection", fresh: true, about: pcAbout,
-			stops: func(o *model.Object) []string {
+		Del: &DeleteSpec{
+			Action: "DeletePhysicalConnection", Fresh: true, About: pcAbout,
+			Stops: func(o *model.Object) []string {
 				return []string{"The record of the line goes; a new line needs a new application."}
 			},
-			refuse: pcGate(model.PCDeletable, "deleted", "a Rejected, Canceled, AllocationFailed or Terminated"),
-			impact: pcVbrs,
-			run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
+			Refuse: pcGate(model.PCDeletable, "deleted", "a Rejected, Canceled, AllocationFailed or Terminated"),
+			Impact: pcVbrs,
+			Run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
 				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
 			}, (*client.Client).DeletePhysicalConnection),
 		},
-		actions: func(fc *formCtx) []actionItem {
-			if fc.target == nil {
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
 				return nil
 			}
 			return []actionItem{
-				{label: "Enable", hint: "put a Confirmed line into service (→ Enabled)", make: func(fc *formCtx) mutation {
+				{Label: "Enable", Hint: "put a Confirmed line into service (→ Enabled)", Make: func(fc *FormCtx) Mutation {
 					return pcAction(fc, pcEnable)
 				}},
 				destructiveItem("Cancel", "withdraw the application (→ Canceled)", "Cancel",
-					func(fc *formCtx) mutation { return pcAction(fc, pcCancel) }, func(s *deleteSpec) { s.about = pcAbout }),
+					func(fc *FormCtx) Mutation { return pcAction(fc, pcCancel) }, func(s *DeleteSpec) { s.About = pcAbout }),
 				destructiveItem("Terminate", "end an Enabled line (Terminating → Terminated)", "Terminate",
-					func(fc *formCtx) mutation { return pcAction(fc, pcTerminate) }, func(s *deleteSpec) { s.about, s.impact = pcAbout, pcVbrs }),
+					func(fc *FormCtx) Mutation { return pcAction(fc, pcTerminate) }, func(s *DeleteSpec) { s.About, s.Impact = pcAbout, pcVbrs }),
 			}
 		},
 	}
@@ -55,10 +55,10 @@ func pcOps() kindOps {
 // deleteCall is a deleteSpec's run for a delete that takes one input and
 // answers a Result: the call, then the object followed until it is gone.
 func deleteCall[I any](action string, input func(o *model.Object, token string) I,
-	call func(*client.Client, context.Context, I) (*client.Result, error)) func(context.Context, *formCtx, *model.Object, string, bool) (*submitted, error) {
-	return func(ctx context.Context, fc *formCtx, o *model.Object, token string, _ bool) (*submitted, error) {
+	call func(*client.Client, context.Context, I) (*client.Result, error)) func(context.Context, *FormCtx, *model.Object, string, bool) (*Submitted, error) {
+	return func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 		in := input(o, token)
-		out, err := call(fc.client, ctx, in)
+		out, err := call(fc.Client, ctx, in)
 		if err != nil {
 			return nil, err
 		}
@@ -76,7 +76,7 @@ func pcGate(ok func(string) bool, verb, which string) func(o *model.Object) stri
 	}
 }
 
-func pcAbout(_ *formCtx, o *model.Object) []string {
+func pcAbout(_ *FormCtx, o *model.Object) []string {
 	p := o.Val().(*model.PhysicalConnection)
 	return []string{fmt.Sprintf("%s Mbit/s %s line by %s from %s to access point %s", model.Itoa(p.Bandwidth), p.PortType,
 		p.LineOperator, p.PeerLocation, p.AccessPointId)}
@@ -84,8 +84,8 @@ func pcAbout(_ *formCtx, o *model.Object) []string {
 
 // pcVbrs counts the VBRs on the line, this account's and other accounts':
 // the API refuses to terminate or delete it while any remain.
-func pcVbrs(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []string, error) {
-	vbrs, err := fc.client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+func pcVbrs(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
+	vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 		RegionId: o.Region, PhysicalConnectionId: o.ID})
 	if err != nil {
 		return nil, nil, err
@@ -103,41 +103,41 @@ func pcVbrs(ctx context.Context, fc *formCtx, o *model.Object) ([]string, []stri
 
 // pcStep is one of the lifecycle actions on a line.
 type pcStep struct {
-	verb, action, question, explain, which string
+	Verb, Action, question, explain, which string
 	allowed                                func(string) bool
-	target                                 []string
+	Target                                 []string
 	call                                   func(*client.Client, context.Context, *client.PhysicalConnectionInput) (*client.Result, error)
 }
 
 var (
-	pcEnable = pcStep{verb: "enabled", action: "EnablePhysicalConnection", which: "a Confirmed",
+	pcEnable = pcStep{Verb: "enabled", Action: "EnablePhysicalConnection", which: "a Confirmed",
 		question: "Enable %s (%s)?", explain: "The line goes into service (Enabled); from then on it is billed and VBRs can be created on it.",
-		allowed: func(s string) bool { return s == model.PCConfirmed }, target: []string{model.PCEnabled},
+		allowed: func(s string) bool { return s == model.PCConfirmed }, Target: []string{model.PCEnabled},
 		call: (*client.Client).EnablePhysicalConnection}
-	pcCancel = pcStep{verb: "cancelled", action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
+	pcCancel = pcStep{Verb: "cancelled", Action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
 		question: "Cancel %s (%s)?", explain: "The application is withdrawn (Canceled): the carrier stops work on the line; applying again starts over.",
-		allowed: model.PCCancelable, target: []string{model.PCCanceled},
+		allowed: model.PCCancelable, Target: []string{model.PCCanceled},
 		call: (*client.Client).CancelPhysicalConnection}
-	pcTerminate = pcStep{verb: "terminated", action: "TerminatePhysicalConnection", which: "an Enabled",
+	pcTerminate = pcStep{Verb: "terminated", Action: "TerminatePhysicalConnection", which: "an Enabled",
 		question: "Terminate %s (%s)?", explain: "Traffic between the data centre and Alibaba Cloud over this line stops (Terminating → Terminated); it can then only be deleted.",
-		allowed: func(s string) bool { return s == model.PCEnabled }, target: []string{model.PCTerminated},
+		allowed: func(s string) bool { return s == model.PCEnabled }, Target: []string{model.PCTerminated},
 		call: (*client.Client).TerminatePhysicalConnection}
 )
 
 // pcAction is Enable, Cancel or Terminate on the selected line.
-func pcAction(fc *formCtx, s pcStep) mutation {
-	o := fc.target
-	m := &confirmAction{title: strings.TrimSuffix(s.action, "PhysicalConnection") + " physical connection " + o.ID, action: s.action, obj: o,
-		question: fmt.Sprintf(s.question, o.ID, o.Name), explain: s.explain, gate: pcGate(s.allowed, s.verb, s.which)}
-	m.refuse = m.gate(o)
-	m.run = func(ctx context.Context, fc *formCtx, o *model.Object, token string) (*submitted, error) {
+func pcAction(fc *FormCtx, s pcStep) Mutation {
+	o := fc.Target
+	m := &ConfirmAction{title: strings.TrimSuffix(s.Action, "PhysicalConnection") + " physical connection " + o.ID, APIAction: s.Action, obj: o,
+		question: fmt.Sprintf(s.question, o.ID, o.Name), explain: s.explain, gate: pcGate(s.allowed, s.Verb, s.which)}
+	m.Refuse = m.gate(o)
+	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error) {
 		in := &client.PhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-		out, err := s.call(fc.client, ctx, in)
+		out, err := s.call(fc.Client, ctx, in)
 		if err != nil {
 			return nil, err
 		}
-		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, s.target)
-		res.Action = s.action
+		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, s.Target)
+		res.Action = s.Action
 		return res, nil
 	}
 	return m
@@ -148,34 +148,34 @@ func pcAction(fc *formCtx, s pcStep) mutation {
 // checked as typed, and the number of applications in flight before any
 // call.
 type pcCreate struct {
-	ap, operator, location, port, bandwidth, circuit, redundant, name, desc string
-	aps, redundants                                                         []pick
+	ap, operator, location, Port, Bandwidth, circuit, redundant, Name, Desc string
+	aps, redundants                                                         []Pick
 	pending                                                                 int
 }
 
 func (m *pcCreate) Title() string  { return "Apply for a physical connection" }
 func (m *pcCreate) Action() string { return "CreatePhysicalConnection" }
 
-func (m *pcCreate) Prepare(ctx context.Context, fc *formCtx) error {
-	aps, err := fc.client.DescribeAccessPoints(ctx, &client.DescribeAccessPointsInput{RegionId: fc.region})
+func (m *pcCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	aps, err := fc.Client.DescribeAccessPoints(ctx, &client.DescribeAccessPointsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	m.aps = []pick{}
+	m.aps = []Pick{}
 	for _, a := range aps {
-		m.aps = append(m.aps, pick{fmt.Sprintf("%s  %s  %s  %s", a.AccessPointId, a.Name, a.HostOperator, a.Status), a.AccessPointId})
+		m.aps = append(m.aps, Pick{fmt.Sprintf("%s  %s  %s  %s", a.AccessPointId, a.Name, a.HostOperator, a.Status), a.AccessPointId})
 	}
-	pcs, err := fc.client.DescribePhysicalConnections(ctx, &client.DescribePhysicalConnectionsInput{RegionId: fc.region})
+	pcs, err := fc.Client.DescribePhysicalConnections(ctx, &client.DescribePhysicalConnectionsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	m.redundants, m.pending = []pick{{"none", ""}}, 0
+	m.redundants, m.pending = []Pick{{"none", ""}}, 0
 	for _, p := range pcs {
 		if model.PCPending(p.Status) {
 			m.pending++
 		}
 		if model.PCRedundantOK(p.Status) {
-			m.redundants = append(m.redundants, pick{fmt.Sprintf("%s  %s  %s", p.PhysicalConnectionId, p.Name, p.Status), p.PhysicalConnectionId})
+			m.redundants = append(m.redundants, Pick{fmt.Sprintf("%s  %s  %s", p.PhysicalConnectionId, p.Name, p.Status), p.PhysicalConnectionId})
 		}
 	}
 	m.ap = keepOrFirst(m.ap, m.aps)
@@ -218,49 +218,49 @@ func checkCircuit(s string) error {
 	return nil
 }
 
-func (m *pcCreate) Form(fc *formCtx) *huh.Form {
+func (m *pcCreate) Form(fc *FormCtx) *huh.Form {
 	return huh.NewForm(
 		huh.NewGroup(
-			pickerGone("Access point", &m.ap, m.aps, "no access point in "+fc.region, "is no longer offered in "+fc.region),
+			pickerGone("Access point", &m.ap, m.aps, "no access point in "+fc.Region, "is no longer offered in "+fc.Region),
 			huh.NewSelect[string]().Title("Line operator").Options(pcOperatorOptions()...).Value(&m.operator).Height(8),
 			pcLocation(&m.location),
 		),
 		huh.NewGroup(
-			huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.port).Height(7),
-			liveInput("Bandwidth", &m.bandwidth, model.CheckPCBandwidth, pcBandwidthHint),
+			huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.Port).Height(7),
+			liveInput("Bandwidth", &m.Bandwidth, model.CheckPCBandwidth, pcBandwidthHint),
 			pickerGone("Redundant connection", &m.redundant, m.redundants, "", "is no longer Allocated, Confirmed or Enabled"),
-			pcCircuit(&m.circuit), nameField(&m.name), descField(&m.desc),
+			pcCircuit(&m.circuit), nameField(&m.Name), descField(&m.Desc),
 		),
 	)
 }
 
-func (m *pcCreate) Check(fc *formCtx) error {
+func (m *pcCreate) Check(fc *FormCtx) error {
 	if m.ap == "" {
-		return errors.New("access point: there is no access point to choose in " + fc.region)
+		return errors.New("access point: there is no access point to choose in " + fc.Region)
 	}
 	if m.pending >= model.MaxPendingPCs {
 		return fmt.Errorf("%d physical connections in %s are applied for and not yet Enabled; at most %d may be — enable, cancel or delete one first",
-			m.pending, fc.region, model.MaxPendingPCs)
+			m.pending, fc.Region, model.MaxPendingPCs)
 	}
 	return checks(
-		check("access point", notOffered(m.aps, m.ap, "is no longer offered in "+fc.region)),
+		check("access point", notOffered(m.aps, m.ap, "is no longer offered in "+fc.Region)),
 		check("line operator", model.CheckPCLineOperator(m.operator)),
 		check("location", model.CheckPCPeerLocation(m.location)),
-		check("port type", model.CheckPCPortType(m.port)),
-		check("bandwidth", model.CheckPCBandwidth(m.bandwidth)),
+		check("port type", model.CheckPCPortType(m.Port)),
+		check("bandwidth", model.CheckPCBandwidth(m.Bandwidth)),
 		check("redundant connection", notOffered(m.redundants, m.redundant, "is no longer Allocated, Confirmed or Enabled")),
 		check("circuit code", checkCircuit(m.circuit)),
-		check("name", model.DefaultName.Check(m.name)),
-		check("description", model.CheckDescription(m.desc)),
+		check("name", model.DefaultName.Check(m.Name)),
+		check("description", model.CheckDescription(m.Desc)),
 	)
 }
 
-func (m *pcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
-	bw, _ := atoi("bandwidth", m.bandwidth)
-	in := &client.CreatePhysicalConnectionInput{RegionId: fc.region, AccessPointId: m.ap, LineOperator: m.operator,
-		PeerLocation: strings.TrimSpace(m.location), PortType: m.port, Bandwidth: bw, CircuitCode: m.circuit,
-		RedundantPhysicalConnectionId: m.redundant, Name: m.name, Description: m.desc, ClientToken: token}
-	out, err := fc.client.CreatePhysicalConnection(ctx, in)
+func (m *pcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	bw, _ := atoi("bandwidth", m.Bandwidth)
+	in := &client.CreatePhysicalConnectionInput{RegionId: fc.Region, AccessPointId: m.ap, LineOperator: m.operator,
+		PeerLocation: strings.TrimSpace(m.location), PortType: m.Port, Bandwidth: bw, CircuitCode: m.circuit,
+		RedundantPhysicalConnectionId: m.redundant, Name: m.Name, Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreatePhysicalConnection(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -275,19 +275,19 @@ func (m *pcCreate) Submit(ctx context.Context, fc *formCtx, token string) (*subm
 // Rejected one then applies again).
 type pcModify struct {
 	p                                              *model.PhysicalConnection
-	name, desc, location, circuit, port, bandwidth string
+	Name, Desc, location, circuit, Port, Bandwidth string
 }
 
 func (m *pcModify) Title() string  { return "Edit physical connection " + m.p.PhysicalConnectionId }
 func (m *pcModify) Action() string { return "ModifyPhysicalConnectionAttribute" }
 
-func (m *pcModify) spec() bool { return model.PCSpecModifiable(m.p.Status) }
+func (m *pcModify) Spec() bool { return model.PCSpecModifiable(m.p.Status) }
 
-func (m *pcModify) Form(fc *formCtx) *huh.Form {
-	g := []huh.Field{editName(fc, &m.name), editDesc(fc, &m.desc), pcLocation(&m.location), pcCircuit(&m.circuit)}
-	if m.spec() {
-		g = append(g, huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.port).Height(7),
-			liveInput("Bandwidth", &m.bandwidth, model.CheckPCBandwidth, pcBandwidthHint))
+func (m *pcModify) Form(fc *FormCtx) *huh.Form {
+	g := []huh.Field{editName(fc, &m.Name), editDesc(fc, &m.Desc), pcLocation(&m.location), pcCircuit(&m.circuit)}
+	if m.Spec() {
+		g = append(g, huh.NewSelect[string]().Title("Port type").Options(pcPortOptions()...).Value(&m.Port).Height(7),
+			liveInput("Bandwidth", &m.Bandwidth, model.CheckPCBandwidth, pcBandwidthHint))
 	} else {
 		g = append(g, huh.NewNote().Title("Port and bandwidth").Description(fmt.Sprintf("%s, %s Mbit/s: fixed once a line is past Initial (it is %s)",
 			m.p.PortType, model.Itoa(m.p.Bandwidth), m.p.Status)))
@@ -295,41 +295,41 @@ func (m *pcModify) Form(fc *formCtx) *huh.Form {
 	return huh.NewForm(huh.NewGroup(g...))
 }
 
-func (m *pcModify) request(fc *formCtx) *client.ModifyPhysicalConnectionAttributeInput {
-	in := &client.ModifyPhysicalConnectionAttributeInput{RegionId: fc.region, PhysicalConnectionId: m.p.PhysicalConnectionId,
-		Name: m.name, Description: m.desc, PeerLocation: strings.TrimSpace(m.location), CircuitCode: m.circuit}
-	if !m.spec() {
+func (m *pcModify) request(fc *FormCtx) *client.ModifyPhysicalConnectionAttributeInput {
+	in := &client.ModifyPhysicalConnectionAttributeInput{RegionId: fc.Region, PhysicalConnectionId: m.p.PhysicalConnectionId,
+		Name: m.Name, Description: m.Desc, PeerLocation: strings.TrimSpace(m.location), CircuitCode: m.circuit}
+	if !m.Spec() {
 		return in
 	}
-	if m.port != m.p.PortType {
-		in.PortType = m.port
+	if m.Port != m.p.PortType {
+		in.PortType = m.Port
 	}
-	if bw, _ := atoi("bandwidth", m.bandwidth); bw != int(m.p.Bandwidth) {
+	if bw, _ := atoi("bandwidth", m.Bandwidth); bw != int(m.p.Bandwidth) {
 		in.Bandwidth = bw // sent only when changed: the item spells it Bandwidth
 	}
 	return in
 }
 
-func (m *pcModify) Check(fc *formCtx) error {
+func (m *pcModify) Check(fc *FormCtx) error {
 	if !model.PCModifiable(m.p.Status) {
 		return fmt.Errorf("%s is %s; a Canceled, Allocating, AllocationFailed, Terminating or Terminated line cannot be changed", m.p.PhysicalConnectionId, m.p.Status)
 	}
-	cs := []fieldCheck{check("name", model.DefaultName.Check(m.name)), check("description", model.CheckDescription(m.desc)),
+	cs := []fieldCheck{check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
 		check("location", model.CheckPCPeerLocation(m.location)), check("circuit code", checkCircuit(m.circuit))}
-	if m.spec() {
-		cs = append(cs, check("port type", model.CheckPCPortType(m.port)), check("bandwidth", model.CheckPCBandwidth(m.bandwidth)))
+	if m.Spec() {
+		cs = append(cs, check("port type", model.CheckPCPortType(m.Port)), check("bandwidth", model.CheckPCBandwidth(m.Bandwidth)))
 	}
-	cs = append(cs, check("edit", editRefusal(fc.target, m.Action(), m.request(fc))))
+	cs = append(cs, check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
 	return checks(cs...)
 }
 
-func (m *pcModify) Submit(ctx context.Context, fc *formCtx, token string) (*submitted, error) {
+func (m *pcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.target, in); res != nil {
+	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
 	in.ClientToken = token
-	out, err := fc.client.ModifyPhysicalConnectionAttribute(ctx, in)
+	out, err := fc.Client.ModifyPhysicalConnectionAttribute(ctx, in)
 	if err != nil {
 		return nil, err
 	}

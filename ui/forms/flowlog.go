@@ -1,0 +1,386 @@
+package forms
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// ---- VPC flow logs ----
+
+func VpcFlowLogOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			m := &VpcFlowLogCreate{ResType: "VPC", Traffic: "All"}
+			if p := parentOf(fc, "vpc"); p != nil {
+				m.onlyVpc = p.ID
+			}
+			if p := parentOf(fc, "vsw"); p != nil {
+				m.ResType, m.onlyVsw = "VSwitch", p.ID
+			}
+			return m
+		},
+		Edit: func(fc *FormCtx) Mutation {
+			f := fc.Target.Val().(*model.FlowLog)
+			return &FlowLogModify{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description}
+		},
+		Del: &DeleteSpec{
+			Action: "DeleteFlowLog",
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+				out, err := fc.Client.DeleteFlowLog(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
+			},
+		},
+		Actions: func(fc *FormCtx) []actionItem {
+			if fc.Target == nil {
+				return nil
+			}
+			return []actionItem{
+				{Label: "Activate", Hint: "start capturing traffic", Make: func(fc *FormCtx) Mutation { return flowLogSwitch(fc, true) }},
+				destructiveItem("Deactivate", "stop capturing traffic", "Deactivate", func(fc *FormCtx) Mutation { return flowLogSwitch(fc, false) }, nil),
+			}
+		},
+	}
+}
+
+// flowLogSwitch starts or stops a VPC flow log after a yes/no.
+func flowLogSwitch(fc *FormCtx, on bool) Mutation {
+	f := fc.Target.Val().(*model.FlowLog)
+	m := &ConfirmAction{title: "Activate flow log " + f.FlowLogId, APIAction: "ActiveFlowLog", obj: fc.Target,
+		question: "Start capturing " + f.ResourceType + " " + f.ResourceId + "?",
+		explain:  "Traffic records go to SLS " + f.ProjectName + "/" + f.LogStoreName + " (billed by Log Service)."}
+	want, target, verb, call := "Inactive", "Active", "activated", fc.Client.ActiveFlowLog
+	if !on {
+		m.title, m.APIAction = "Deactivate flow log "+f.FlowLogId, "DeactiveFlowLog"
+		m.question = "Stop capturing " + f.ResourceType + " " + f.ResourceId + "?"
+		m.explain = "No new records are written; the logstore keeps what it has. Activate starts it again."
+		want, target, verb, call = "Active", "Inactive", "deactivated", fc.Client.DeactiveFlowLog
+	}
+	m.gate = func(o *model.Object) string {
+		if o.Status != want {
+			return fmt.Sprintf("%s is %s; only an %s flow log can be %s", o.ID, o.Status, want, verb)
+		}
+		return ""
+	}
+	m.Refuse = m.gate(fc.Target)
+	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
+		in := &client.FlowLogInput{RegionId: fc.Region, FlowLogId: o.ID}
+		out, err := call(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return made(fc, "vpcflowlog", o.ID, out.RequestId, in, []string{target}), nil
+	}
+	return m
+}
+
+// vpcFlowLogCreate captures a VPC's, a VSwitch's or an ENI's traffic: the
+// VPC and VSwitch come from the API, an ENI ID is typed.
+type VpcFlowLogCreate struct {
+	ResType, Traffic, Project, Logstore, Name, Desc string
+	VpcID, VswID, eniID                             string
+	onlyVpc, onlyVsw                                string
+	Vpcs, Vsws                                      []Pick
+}
+
+func (m *VpcFlowLogCreate) Title() string {
+	switch {
+	case m.onlyVsw != "":
+		return "Create flow log for " + m.onlyVsw
+	case m.onlyVpc != "":
+		return "Create flow log in " + m.onlyVpc
+	}
+	return "Create VPC flow log"
+}
+func (m *VpcFlowLogCreate) Action() string { return "CreateFlowLog" }
+
+// Prepare loads the VPCs and VSwitches on every opening, a draft's too;
+// the draft's choices are kept (marked when no longer offered).
+func (m *VpcFlowLogCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	_, vpcs, err := vpcPicks(ctx, fc)
+	if err != nil {
+		return err
+	}
+	m.Vpcs = []Pick{}
+	for _, v := range vpcs {
+		if m.onlyVpc == "" || v.VpcId == m.onlyVpc {
+			m.Vpcs = append(m.Vpcs, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
+		}
+	}
+	sws, err := vswPicks(ctx, fc, m.onlyVpc)
+	if err != nil {
+		return err
+	}
+	m.Vsws = []Pick{}
+	for _, v := range m.Vpcs {
+		for _, s := range sws[v.Value] {
+			if m.onlyVsw == "" || s.Value == m.onlyVsw {
+				m.Vsws = append(m.Vsws, s)
+			}
+		}
+	}
+	m.VpcID, m.VswID = keepOrFirst(m.VpcID, m.Vpcs), keepOrFirst(m.VswID, m.Vsws)
+	return nil
+}
+
+func (m *VpcFlowLogCreate) resourceID() string {
+	switch m.ResType {
+	case "VPC":
+		return m.VpcID
+	case "VSwitch":
+		return m.VswID
+	}
+	return strings.TrimSpace(m.eniID)
+}
+
+func (m *VpcFlowLogCreate) Input() model.VpcFlowLogInput {
+	return model.VpcFlowLogInput{FlowLogName: m.Name, Description: m.Desc, ResourceType: m.ResType, ResourceId: m.resourceID(),
+		TrafficType: m.Traffic, ProjectName: strings.TrimSpace(m.Project), LogStoreName: strings.TrimSpace(m.Logstore)}
+}
+
+func checkEni(s string) error { return model.CheckResourceID("elastic network interface", "eni-", s) }
+
+func (m *VpcFlowLogCreate) Form(fc *FormCtx) *huh.Form {
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("Capture").Value(&m.ResType).Options(
+				huh.NewOption("a whole VPC", "VPC"), huh.NewOption("a VSwitch", "VSwitch"), huh.NewOption("a network interface (ENI)", "NetworkInterface")),
+			huh.NewSelect[string]().Title("Traffic").Value(&m.Traffic).Options(
+				huh.NewOption("All", "All"), huh.NewOption("Allow (accepted by access control)", "Allow"), huh.NewOption("Drop (refused)", "Drop")).Inline(true),
+		),
+		huh.NewGroup(pickerGone("VPC", &m.VpcID, m.Vpcs, "no VPC here", "is no longer here")).WithHideFunc(func() bool { return m.ResType != "VPC" }),
+		huh.NewGroup(pickerGone("VSwitch", &m.VswID, m.Vsws, "no VSwitch here", "is no longer here")).WithHideFunc(func() bool { return m.ResType != "VSwitch" }),
+		huh.NewGroup(liveInput("ENI ID", &m.eniID, checkEni, "the interface's ID, e.g. eni-bp1…")).WithHideFunc(func() bool { return m.ResType != "NetworkInterface" }),
+		huh.NewGroup(
+			liveInput("SLS project", &m.Project, required("the SLS project", nil), "an existing Log Service project in "+fc.Region),
+			liveInput("SLS logstore", &m.Logstore, required("the logstore", nil), "an existing logstore of that project"),
+			nameField(&m.Name), descField(&m.Desc),
+		),
+	)
+}
+
+func (m *VpcFlowLogCreate) Check(fc *FormCtx) error {
+	switch m.ResType {
+	case "VPC":
+		if err := notOffered(m.Vpcs, m.VpcID, "is no longer here"); err != nil {
+			return fmt.Errorf("VPC: %w", err)
+		}
+	case "VSwitch":
+		if err := notOffered(m.Vsws, m.VswID, "is no longer here"); err != nil {
+			return fmt.Errorf("VSwitch: %w", err)
+		}
+	}
+	if m.ResType == "NetworkInterface" {
+		if err := checkEni(m.eniID); err != nil {
+			return err
+		}
+	}
+	return model.CheckVpcFlowLog(m.Input())
+}
+
+func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	v := m.Input()
+	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
+		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
+	out, err := fc.Client.CreateFlowLog(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
+}
+
+type FlowLogModify struct{ Id, Name, Desc string }
+
+func (m *FlowLogModify) Title() string  { return "Edit flow log " + m.Id }
+func (m *FlowLogModify) Action() string { return "ModifyFlowLogAttribute" }
+func (m *FlowLogModify) Form(fc *FormCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
+}
+func (m *FlowLogModify) request(fc *FormCtx) *client.ModifyFlowLogAttributeInput {
+	return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
+}
+func (m *FlowLogModify) Check(fc *FormCtx) error {
+	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
+		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
+}
+func (m *FlowLogModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.request(fc)
+	if res := unchangedEdit(fc.Target, in); res != nil {
+		return res, nil
+	}
+	out, err := fc.Client.ModifyFlowLogAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, "vpcflowlog", m.Id, out.RequestId, in, nil), nil
+}
+
+// ---- Smart Access Gateway flow logs ----
+
+func SagFlowLogOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			return &SagFlowLogForm{Output: "sls", Active: strconv.Itoa(model.DefaultActiveAging), Inactive: strconv.Itoa(model.DefaultInactiveAging),
+				SlsRegion: fc.Region, NfPort: strconv.Itoa(model.DefaultNetflowServerPort), NfVersion: model.DefaultNetflowVersion}
+		},
+		Edit: func(fc *FormCtx) Mutation {
+			f := fc.Target.Val().(*model.SagFlowLog)
+			m := &SagFlowLogForm{Id: f.FlowLogId, Name: f.Name, Desc: f.Description, Output: f.OutputType,
+				Active: model.Itoa(f.ActiveAging), Inactive: model.Itoa(f.InactiveAging), SlsRegion: FirstNonEmpty(f.SlsRegionId, fc.Region),
+				Project: f.ProjectName, Logstore: f.LogstoreName, NfIP: f.NetflowServerIp,
+				NfPort:    FirstNonEmpty(string(f.NetflowServerPort), strconv.Itoa(model.DefaultNetflowServerPort)),
+				NfVersion: FirstNonEmpty(f.NetflowVersion, model.DefaultNetflowVersion)}
+			return m
+		},
+		Del: &DeleteSpec{
+			Action: "DeleteFlowLog",
+			Refuse: func(o *model.Object) string {
+				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
+					return fmt.Sprintf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)
+				}
+				return ""
+			},
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+				out, err := fc.Client.DeleteSagFlowLog(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
+			},
+		},
+	}
+}
+
+// sagFlowLogForm creates (id "") or changes a SAG flow log (seed 001): the
+// output type decides which of the SLS and NetFlow groups apply, and only
+// those are shown and sent.
+type SagFlowLogForm struct {
+	Id, Name, Desc, Output, Active, Inactive string
+	SlsRegion, Project, Logstore             string
+	NfIP, NfPort, NfVersion                  string
+}
+
+func (m *SagFlowLogForm) Title() string {
+	if m.Id != "" {
+		return "Edit SAG flow log " + m.Id
+	}
+	return "Create SAG flow log"
+}
+
+func (m *SagFlowLogForm) Action() string {
+	if m.Id != "" {
+		return "ModifyFlowLogAttribute"
+	}
+	return "CreateFlowLog"
+}
+
+func (m *SagFlowLogForm) sls() bool     { return m.Output == "sls" || m.Output == "all" }
+func (m *SagFlowLogForm) netflow() bool { return m.Output == "netflow" || m.Output == "all" }
+
+// input is what is sent: the groups that do not apply stay unset.
+func (m *SagFlowLogForm) Input() model.SagFlowLogInput {
+	in := model.SagFlowLogInput{Name: m.Name, Description: m.Desc, OutputType: m.Output}
+	in.ActiveAging, _ = strconv.Atoi(strings.TrimSpace(m.Active))
+	in.InactiveAging, _ = strconv.Atoi(strings.TrimSpace(m.Inactive))
+	if m.sls() {
+		in.SlsRegionId, in.ProjectName, in.LogstoreName = strings.TrimSpace(m.SlsRegion), strings.TrimSpace(m.Project), strings.TrimSpace(m.Logstore)
+	}
+	if m.netflow() {
+		in.NetflowServerIp, in.NetflowVersion = strings.TrimSpace(m.NfIP), m.NfVersion
+		in.NetflowServerPort, _ = strconv.Atoi(strings.TrimSpace(m.NfPort))
+	}
+	return in
+}
+
+func (m *SagFlowLogForm) Form(fc *FormCtx) *huh.Form {
+	regions := fc.Host.Regions()
+	slsRegion := liveInput("SLS region", &m.SlsRegion, required("the SLS region", nil), "the Log Service region, e.g. "+fc.Region)
+	slsRegion.suggest = func() []string { return regions }
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("Output").Value(&m.Output).Options(
+				huh.NewOption("sls: Log Service", "sls"), huh.NewOption("netflow: a NetFlow collector", "netflow"), huh.NewOption("all: both", "all")),
+			liveInput("Active aging (s)", &m.Active, rangeCheck("ActiveAging", 60, 6000), "60-6000 seconds between records of a live flow; default 300"),
+			liveInput("Inactive aging (s)", &m.Inactive, rangeCheck("InactiveAging", 10, 600), "10-600 seconds before an idle flow is written; default 15"),
+		),
+		huh.NewGroup(
+			slsRegion,
+			liveInput("SLS project", &m.Project, required("the SLS project", nil), "required for sls and all"),
+			liveInput("SLS logstore", &m.Logstore, required("the logstore", nil), "required for sls and all"),
+		).Title("Log Service").WithHideFunc(func() bool { return !m.sls() }),
+		huh.NewGroup(
+			liveInput("NetFlow server IP", &m.NfIP, required("the collector's IP", func(s string) error { return model.CheckIPv4("NetflowServerIp", s) }), "the collector's address"),
+			liveInput("NetFlow server port", &m.NfPort, func(s string) error { return model.CheckPort("NetflowServerPort", s) }, "1-65535; default 9995"),
+			inlineSelect("NetFlow version", &m.NfVersion, "V5", "V9", "V10"),
+		).Title("NetFlow").WithHideFunc(func() bool { return !m.netflow() }),
+		huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)),
+	)
+}
+
+// modify is the request of an edit (id set).
+func (m *SagFlowLogForm) modify(fc *FormCtx) *client.ModifySagFlowLogInput {
+	v := m.Input()
+	return &client.ModifySagFlowLogInput{RegionId: fc.Region, FlowLogId: m.Id, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
+		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
+		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
+}
+
+func (m *SagFlowLogForm) Check(fc *FormCtx) error {
+	for _, f := range []struct {
+		Name, v string
+		lo, hi  int
+	}{{"ActiveAging", m.Active, 60, 6000}, {"InactiveAging", m.Inactive, 10, 600}} {
+		if err := rangeCheck(f.Name, f.lo, f.hi)(f.v); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	if m.netflow() {
+		if err := model.CheckPort("NetflowServerPort", m.NfPort); err != nil {
+			return err
+		}
+	}
+	cs := []fieldCheck{check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
+		check("flow log", model.CheckSagFlowLog(m.Input()))}
+	if m.Id != "" {
+		cs = append(cs, check("edit", editRefusal(fc.Target, m.Action(), m.modify(fc))))
+	}
+	return checks(cs...)
+}
+
+func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	v := m.Input()
+	if m.Id != "" {
+		in := m.modify(fc)
+		if res := unchangedEdit(fc.Target, in); res != nil {
+			return res, nil
+		}
+		out, err := fc.Client.ModifySagFlowLog(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return made(fc, "sagflowlog", m.Id, out.RequestId, in, nil), nil
+	}
+	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
+		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
+		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
+	out, err := fc.Client.CreateSagFlowLog(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if out.FlowLogId == "" {
+		return nil, errors.New("CreateFlowLog answered without a FlowLogId")
+	}
+	return made(fc, "sagflowlog", out.FlowLogId, out.RequestId, in, nil), nil
+}

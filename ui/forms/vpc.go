@@ -1,0 +1,487 @@
+package forms
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// opsFor returns the changes offered for a kind. Each family's file adds
+// its kinds here.
+func OpsFor(k *model.Kind) KindOps {
+	switch k.Name {
+	case "vpc":
+		return VpcOps()
+	case "vsw":
+		return VswOps()
+	}
+	return familyOps(k)
+}
+
+// ---- VPC ----
+
+func VpcOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
+		Edit: func(fc *FormCtx) Mutation {
+			v := fc.Target.Val().(*model.Vpc)
+			return &VpcModify{Id: v.VpcId, Name: v.VpcName, Desc: v.Description}
+		},
+		Del: &DeleteSpec{
+			Action:   "DeleteVpc",
+			Blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
+			// The system route table goes with the VPC.
+			Keep: func(o *model.Object) bool {
+				if rt, ok := o.Val().(*model.RouteTable); ok {
+					return rt.RouteTableType != "System"
+				}
+				return true
+			},
+			Refuse: onlyWhenAvailable,
+			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
+				_, err := fc.Client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
+				return err
+			},
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
+				out, err := fc.Client.DeleteVpc(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
+				res.Gone, res.Action, res.Ref = true, "DeleteVpc", o
+				return res, nil
+			},
+		},
+	}
+}
+
+const CustomCIDR = "custom"
+
+type VpcCreate struct {
+	Name, Desc, CidrChoice, Cidr, rg string
+	ipv6, dryRun                     bool
+}
+
+func (m *VpcCreate) Title() string  { return "Create VPC" }
+func (m *VpcCreate) Action() string { return "CreateVpc" }
+
+func (m *VpcCreate) Form(fc *FormCtx) *huh.Form {
+	opts := []huh.Option[string]{}
+	for _, p := range model.VpcCIDRPresets {
+		opts = append(opts, huh.NewOption(p, p))
+	}
+	opts = append(opts, huh.NewOption("custom block…", CustomCIDR))
+	return huh.NewForm(
+		huh.NewGroup(
+			liveInput("Name", &m.Name, model.DefaultName.Check, "2-128 characters; starts with a letter; letters, digits, . _ -"),
+			huh.NewSelect[string]().Title("IPv4 CIDR block").Options(opts...).Value(&m.CidrChoice).
+				Description("A VPC has one block, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (/8 to /24). It cannot change later."),
+		),
+		huh.NewGroup(
+			liveInput("Custom CIDR block", &m.Cidr, required("a CIDR block", func(s string) error { _, err := model.CheckVpcCIDR(s); return err }), "e.g. 10.30.0.0/16"),
+		).WithHideFunc(func() bool { return m.CidrChoice != CustomCIDR }),
+		huh.NewGroup(
+			liveInput("Description", &m.Desc, model.CheckDescription, "optional; 2-256 characters, starts with a letter"),
+			huh.NewInput().Title("Resource group ID").Value(&m.rg).Description("optional, e.g. rg-acfmxazb4ph6aiy"),
+			huh.NewConfirm().Title("Enable IPv6?").Value(&m.ipv6),
+			huh.NewConfirm().Title("Dry run only?").Description("Validate without creating anything").Value(&m.dryRun),
+		),
+	)
+}
+
+func (m *VpcCreate) block() string {
+	if m.CidrChoice == CustomCIDR {
+		return strings.TrimSpace(m.Cidr)
+	}
+	return m.CidrChoice
+}
+
+func (m *VpcCreate) Check(fc *FormCtx) error {
+	if err := model.DefaultName.Check(m.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	if _, err := model.CheckVpcCIDR(m.block()); err != nil {
+		return fmt.Errorf("CIDR block: %w", err)
+	}
+	if err := model.CheckDescription(m.Desc); err != nil {
+		return fmt.Errorf("description: %w", err)
+	}
+	return nil
+}
+
+func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateVpcInput{RegionId: fc.Region, VpcName: m.Name, CidrBlock: m.block(), Description: m.Desc,
+		ResourceGroupId: strings.TrimSpace(m.rg), DryRun: m.dryRun, ClientToken: token}
+	if m.ipv6 {
+		in.EnableIpv6 = &m.ipv6
+	}
+	out, err := fc.Client.CreateVpc(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.Host.Registry().MustLookup("vpc")
+	return result(k, fc.Region, out.VpcId, out.RequestId, in, k.Target), nil
+}
+
+type VpcModify struct {
+	Id, Name, Desc string
+}
+
+func (m *VpcModify) Title() string  { return "Edit VPC " + m.Id }
+func (m *VpcModify) Action() string { return "ModifyVpcAttribute" }
+
+func (m *VpcModify) Form(fc *FormCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter; letters, digits, . _ -"),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
+	))
+}
+
+func (m *VpcModify) request(fc *FormCtx) *client.ModifyVpcAttributeInput {
+	return &client.ModifyVpcAttributeInput{RegionId: fc.Region, VpcId: m.Id, VpcName: m.Name, Description: m.Desc}
+}
+
+func (m *VpcModify) Check(fc *FormCtx) error {
+	if err := model.DefaultName.Check(m.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	if err := model.CheckDescription(m.Desc); err != nil {
+		return err
+	}
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
+}
+
+func (m *VpcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.request(fc)
+	if res := unchangedEdit(fc.Target, in); res != nil {
+		return res, nil
+	}
+	out, err := fc.Client.ModifyVpcAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.Host.Registry().MustLookup("vpc")
+	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+}
+
+// ---- VSwitch ----
+
+func VswOps() KindOps {
+	return KindOps{
+		Create: func(fc *FormCtx) Mutation {
+			m := &VswCreate{Mask: "24"}
+			if fc.Parent != nil && fc.Parent.Kind.Name == "vpc" {
+				m.VpcID = fc.Parent.ID
+				m.FixedVPC = true
+			}
+			return m
+		},
+		Edit: func(fc *FormCtx) Mutation {
+			v := fc.Target.Val().(*model.VSwitch)
+			return &VswModify{Id: v.VSwitchId, Name: v.VSwitchName, Desc: v.Description}
+		},
+		Del: &DeleteSpec{
+			Action:   "DeleteVSwitch",
+			Blockers: []string{"havip"},
+			Refuse:   onlyWhenAvailable,
+			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
+				_, err := fc.Client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
+				return err
+			},
+			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
+				out, err := fc.Client.DeleteVSwitch(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
+				res.Gone, res.Action, res.Ref = true, "DeleteVSwitch", o
+				return res, nil
+			},
+		},
+	}
+}
+
+// vswCreate creates a VSwitch: the zone list comes from DescribeZones, and
+// the CIDR field suggests the next free block and rejects overlaps.
+type VswCreate struct {
+	VpcID, Zone, Cidr, Name, Desc, Mask string
+	FixedVPC                            bool
+
+	// filled is the CIDR block the form filled in itself (the next free
+	// block); while the field holds it, it follows the chosen VPC.
+	filled string
+
+	// loaded by Prepare, on every opening
+	Vpcs     []*model.Vpc
+	zones    []*model.Zone
+	siblings map[string][]string // VPC ID → VSwitch blocks
+	Routes   map[string][]string // VPC ID → route destinations (when loaded)
+}
+
+func (m *VswCreate) Title() string {
+	if m.FixedVPC {
+		return "Create VSwitch in " + m.VpcID
+	}
+	return "Create VSwitch"
+}
+func (m *VswCreate) Action() string { return "CreateVSwitch" }
+
+// Prepare loads the VPCs, zones, VSwitch blocks and routes on every
+// opening, a draft's too: the draft keeps what was typed, and a choice no
+// longer offered is marked.
+func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
+	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	if err != nil {
+		return err
+	}
+	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
+	if err != nil {
+		return err
+	}
+	// Every VPC's blocks when the VPC can be changed: the suggestion
+	// follows the choice.
+	only := ""
+	if m.FixedVPC {
+		only = m.VpcID
+	}
+	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: only})
+	if err != nil {
+		return err
+	}
+	m.Vpcs, m.zones = vpcs, zones
+	m.siblings = map[string][]string{}
+	for _, s := range sws {
+		m.siblings[s.VpcId] = append(m.siblings[s.VpcId], s.CidrBlock)
+	}
+	if m.VpcID == "" && len(vpcs) > 0 {
+		m.VpcID = vpcs[0].VpcId
+	}
+	// A VSwitch block must not equal a route's destination: read the
+	// chosen VPC's routes first, then the others (bounded).
+	ids := []string{m.VpcID}
+	for _, v := range vpcs {
+		if v.VpcId != m.VpcID && !m.FixedVPC {
+			ids = append(ids, v.VpcId)
+		}
+	}
+	if m.Routes, err = routeDests(ctx, fc, ids); err != nil {
+		return err
+	}
+	if m.Zone == "" && len(zones) > 0 {
+		m.Zone = zones[0].ZoneId
+	}
+	if m.Cidr == "" || m.Cidr == m.filled {
+		m.Cidr = m.suggest()
+		m.filled = m.Cidr
+	}
+	return nil
+}
+
+func (m *VswCreate) vpcPicks() []Pick {
+	out := make([]Pick, 0, len(m.Vpcs))
+	for _, v := range m.Vpcs {
+		out = append(out, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
+	}
+	return out
+}
+
+func (m *VswCreate) zonePicks() []Pick {
+	out := make([]Pick, 0, len(m.zones))
+	for _, z := range m.zones {
+		out = append(out, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
+	}
+	return out
+}
+
+// fill is what ctrl+e puts in the CIDR field: the next free block when
+// the field is empty, or when it holds a block that does not fit (of the
+// size typed); otherwise ctrl+e completes the prefix typed.
+func (m *VswCreate) fill(cur string) (string, bool) {
+	v := m.vpc()
+	if v == nil {
+		return "", false
+	}
+	bits := 24
+	if strings.TrimSpace(cur) != "" {
+		p, err := model.ParseCIDR(cur)
+		if err != nil || m.CheckCIDR(cur) == nil {
+			return "", false
+		}
+		bits = p.Bits()
+	}
+	s := model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits)
+	if s == "" && bits != 24 {
+		s = model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], 24)
+	}
+	return s, s != ""
+}
+
+func (m *VswCreate) vpc() *model.Vpc {
+	for _, v := range m.Vpcs {
+		if v.VpcId == m.VpcID {
+			return v
+		}
+	}
+	return nil
+}
+
+// suggest is the next free block of the chosen size in the VPC.
+func (m *VswCreate) suggest() string {
+	v := m.vpc()
+	if v == nil {
+		return ""
+	}
+	bits := 24
+	fmt.Sscan(m.Mask, &bits)
+	return model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits)
+}
+
+func (m *VswCreate) CheckCIDR(s string) error {
+	v := m.vpc()
+	if v == nil {
+		return fmt.Errorf("choose a VPC first")
+	}
+	p, err := model.CheckVSwitchCIDR(s, v.CidrBlock, m.siblings[v.VpcId])
+	if err != nil {
+		return err
+	}
+	return model.CheckVSwitchAgainstRoutes(p, m.Routes[v.VpcId])
+}
+
+func (m *VswCreate) Form(fc *FormCtx) *huh.Form {
+	fields := []huh.Field{}
+	if !m.FixedVPC {
+		fields = append(fields, pickerWith("VPC", &m.VpcID, m.vpcPicks(), "this region has no VPC", "is no longer in "+fc.Region, 6, ""))
+	}
+	fields = append(fields,
+		pickerWith("Zone", &m.Zone, m.zonePicks(), "DescribeZones offers no zone in "+fc.Region, "is no longer offered in "+fc.Region,
+			6, "From DescribeZones for "+fc.Region),
+		liveInput("CIDR block", &m.Cidr, required("a CIDR block", m.CheckCIDR), ""),
+		liveInput("Name", &m.Name, model.DefaultName.Check, "optional; 2-128 characters, starts with a letter"),
+		liveInput("Description", &m.Desc, model.CheckDescription, "optional"),
+	)
+	cidr := fields[len(fields)-3].(*liveField)
+	cidr.describe = func() string {
+		if err := m.CheckCIDR(m.Cidr); err != nil {
+			return "✗ " + err.Error() + m.suggestion()
+		}
+		return "inside " + m.vpcBlock() + "; /16 to /29; the first and last 3 addresses are reserved (ctrl+e: next free)"
+	}
+	cidr.suggest = m.suggestions
+	cidr.fill = m.fill
+	cidr.auto, cidr.filled = m.suggest, &m.filled
+	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+func (m *VswCreate) vpcBlock() string {
+	if v := m.vpc(); v != nil {
+		return v.CidrBlock
+	}
+	return "the VPC"
+}
+
+func (m *VswCreate) suggestion() string {
+	if s, ok := m.fill(m.Cidr); ok {
+		return " — ctrl+e: " + s
+	}
+	if s := m.suggest(); s != "" && s != m.Cidr {
+		return " — next free: " + s
+	}
+	return ""
+}
+
+// suggestions offers the next free block of a few common sizes.
+func (m *VswCreate) suggestions() []string {
+	v := m.vpc()
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for _, bits := range []int{24, 23, 22, 20, 26, 28} {
+		if s := model.NextFreeBlock(v.CidrBlock, m.siblings[v.VpcId], bits); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (m *VswCreate) Check(fc *FormCtx) error {
+	if m.VpcID == "" {
+		return fmt.Errorf("choose a VPC")
+	}
+	if m.Zone == "" {
+		return fmt.Errorf("choose a zone")
+	}
+	if !m.FixedVPC {
+		if err := notOffered(m.vpcPicks(), m.VpcID, "is no longer in "+fc.Region); err != nil {
+			return fmt.Errorf("VPC: %w", err)
+		}
+	}
+	if err := notOffered(m.zonePicks(), m.Zone, "is no longer offered in "+fc.Region); err != nil {
+		return fmt.Errorf("zone: %w", err)
+	}
+	if err := m.CheckCIDR(strings.TrimSpace(m.Cidr)); err != nil {
+		return fmt.Errorf("CIDR block: %w", err)
+	}
+	if err := model.DefaultName.Check(m.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	return model.CheckDescription(m.Desc)
+}
+
+func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := &client.CreateVSwitchInput{RegionId: fc.Region, VpcId: m.VpcID, ZoneId: m.Zone, CidrBlock: strings.TrimSpace(m.Cidr),
+		VSwitchName: m.Name, Description: m.Desc, ClientToken: token}
+	out, err := fc.Client.CreateVSwitch(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.Host.Registry().MustLookup("vsw")
+	return result(k, fc.Region, out.VSwitchId, out.RequestId, in, k.Target), nil
+}
+
+type VswModify struct{ Id, Name, Desc string }
+
+func (m *VswModify) Title() string  { return "Edit VSwitch " + m.Id }
+func (m *VswModify) Action() string { return "ModifyVSwitchAttribute" }
+
+func (m *VswModify) Form(fc *FormCtx) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter"),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
+	))
+}
+
+func (m *VswModify) request(fc *FormCtx) *client.ModifyVSwitchAttributeInput {
+	return &client.ModifyVSwitchAttributeInput{RegionId: fc.Region, VSwitchId: m.Id, VSwitchName: m.Name, Description: m.Desc}
+}
+
+func (m *VswModify) Check(fc *FormCtx) error {
+	if err := model.DefaultName.Check(m.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	if err := model.CheckDescription(m.Desc); err != nil {
+		return err
+	}
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
+}
+
+func (m *VswModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.request(fc)
+	if res := unchangedEdit(fc.Target, in); res != nil {
+		return res, nil
+	}
+	out, err := fc.Client.ModifyVSwitchAttribute(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	k := fc.Host.Registry().MustLookup("vsw")
+	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+}
