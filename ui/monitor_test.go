@@ -153,3 +153,21 @@ func TestNatBandwidthPackageIpTraffic(t *testing.T) {
 		t.Errorf("DescribeBandwidthPackagePublicIpMonitorData sent %d times, want 1", n)
 	}
 }
+
+// The charts as a person sees them, at 120x40 and 80x24, without colour
+// (the driver runs with NO_COLOR): plain block characters, axes, units.
+func TestEipChartGoldens(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{120, 40}, {80, 24}} {
+		d := newDriver(t, nil)
+		d.resize(sz.w, sz.h)
+		d.idle()
+		d.pane("eip")
+		d.rowWhere("prod-core-egress-1", func(o *model.Object) bool { return o.Name == "prod-core-egress-1" })
+		d.keys("d")
+		d.waitText("Out (sent), bits per second")
+		if colourSGR.MatchString(d.raw()) {
+			t.Error("NO_COLOR charts contain colour sequences")
+		}
+		d.golden(fmt.Sprintf("chart_eip_%dx%d", sz.w, sz.h))
+	}
+}
