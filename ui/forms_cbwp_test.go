@@ -86,7 +86,9 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	}
 	d.choose("EIP", "spare-bastion")
 	d.tracked("AddCommonBandwidthPackageIp")
-	p = d.cbwpWhen(id, "the EIP to be in", func(p *model.CommonBandwidthPackage) bool { return len(p.IPs()) == 1 })
+	p = d.cbwpWhen(id, "the EIP to be in, settled", func(p *model.CommonBandwidthPackage) bool {
+		return len(p.IPs()) == 1 && p.IPs()[0].BandwidthPackageIpRelationStatus == model.CbwpBinded && p.Phase() == "Available"
+	})
 	if p.Phase() != "Available" || p.IPs()[0].BandwidthPackageIpRelationStatus != model.CbwpBinded {
 		t.Fatalf("package after adding: %+v", p.IPs())
 	}
