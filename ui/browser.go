@@ -453,7 +453,7 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 			}
 		}
 		if !b.refreshing || ev.update {
-			b.table.Upsert(ev.rows)
+			b.table.Upsert(b.keepTracked(ev.rows))
 			if b.refreshing {
 				b.seen[ev.src] = true
 			}
@@ -479,6 +479,17 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 	}
 	cmds = append(cmds, b.job.next())
 	return tea.Batch(cmds...)
+}
+
+// keepTracked replaces, in rows from a listing, those the tracker has
+// described since the listing began by the row already shown.
+func (b *browser) keepTracked(rows []*Row) []*Row {
+	for i, r := range rows {
+		if old := b.table.Row(r.Key); old != nil && old.trackedAt.After(b.loadStart) {
+			rows[i] = old
+		}
+	}
+	return rows
 }
 
 // hideParentColumns hides ID columns that only repeat the parent's ID in a
@@ -515,6 +526,10 @@ func (b *browser) applyRefresh(a *App, src string) tea.Cmd {
 		inFresh[r.Key] = true
 		old := b.table.Row(r.Key)
 		switch {
+		case old != nil && old.trackedAt.After(b.loadStart):
+			// The tracker described it after this listing began: its
+			// copy is the fresher one.
+			r = old
 		case old == nil || old.delta == theme.DeltaRemoved:
 			r.delta, r.deltaUntil = theme.DeltaAdded, until
 		case !bytes.Equal(old.Obj.Raw, r.Obj.Raw):
@@ -608,6 +623,7 @@ func (b *browser) objectsChanged(a *App, m objectsChangedMsg) tea.Cmd {
 			r.delta = theme.DeltaAdded
 		}
 		r.deltaUntil = until
+		r.trackedAt = a.now()
 		up = append(up, r)
 	}
 	b.table.Upsert(up)
