@@ -23,6 +23,10 @@ import (
 // browser is a resource pane: a table over one kind, optionally scoped to a
 // parent, in one region or every region.
 type browser struct {
+	// trackedAt is when the tracker last put a described (fresher than
+	// listed) copy of a row on screen, by row key: a listing started
+	// before that must not put an older copy back. Few rows, so a map.
+	trackedAt map[string]time.Time
 	// spark is the sparkline column's state (monitor.go).
 	spark  sparkState
 	id     int
@@ -434,6 +438,11 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 			cmds = append(cmds, b.markRemoved(a, stale))
 		}
 		b.refreshing = false
+		for k, at := range b.trackedAt {
+			if !at.After(b.loadStart) {
+				delete(b.trackedAt, k) // this listing is newer
+			}
+		}
 		b.hideParentColumns()
 		cmds = append(cmds, b.refilter(a), a.tracker.observeRows(b.table.Rows()), b.presort())
 		return tea.Batch(cmds...)
@@ -485,7 +494,7 @@ func (b *browser) applyLoad(a *App, m loadMsg) tea.Cmd {
 // described since the listing began by the row already shown.
 func (b *browser) keepTracked(rows []*Row) []*Row {
 	for i, r := range rows {
-		if old := b.table.Row(r.Key); old != nil && old.trackedAt.After(b.loadStart) {
+		if old := b.table.Row(r.Key); old != nil && b.trackedAt[r.Key].After(b.loadStart) {
 			rows[i] = old
 		}
 	}
@@ -526,7 +535,7 @@ func (b *browser) applyRefresh(a *App, src string) tea.Cmd {
 		inFresh[r.Key] = true
 		old := b.table.Row(r.Key)
 		switch {
-		case old != nil && old.trackedAt.After(b.loadStart):
+		case old != nil && b.trackedAt[r.Key].After(b.loadStart):
 			// The tracker described it after this listing began: its
 			// copy is the fresher one.
 			r = old
@@ -623,7 +632,10 @@ func (b *browser) objectsChanged(a *App, m objectsChangedMsg) tea.Cmd {
 			r.delta = theme.DeltaAdded
 		}
 		r.deltaUntil = until
-		r.trackedAt = a.now()
+		if b.trackedAt == nil {
+			b.trackedAt = map[string]time.Time{}
+		}
+		b.trackedAt[key] = a.now()
 		up = append(up, r)
 	}
 	b.table.Upsert(up)

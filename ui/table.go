@@ -33,10 +33,6 @@ type Row struct {
 
 	delta      theme.Delta
 	deltaUntil time.Time
-	// trackedAt is when the tracker last put a described (fresher than
-	// listed) copy of the resource in this row: a listing started before
-	// it must not put an older copy back.
-	trackedAt time.Time
 }
 
 func rowKey(o *model.Object) string { return o.Kind.Name + "/" + o.Region + "/" + o.ID }
