@@ -39,7 +39,6 @@ type GlobalAcceleration struct {
 	InternetChargeType           string `json:"InternetChargeType"`
 	CreationTime                 string `json:"CreationTime"`
 	ExpiredTime                  string `json:"ExpiredTime"`
-	HasReservationData           bool   `json:"HasReservationData"`
 	BackendServers               struct {
 		BackendServer Items[GABackend] `json:"BackendServer"`
 	} `json:"BackendServers"`
