@@ -329,7 +329,9 @@ func addGAIpOp(c *call, rec *record) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	c.st.change(eip, func() { e.Status, e.InstanceId, e.InstanceType, e.InstanceRegionId = eipInUse, rec.ID, gaEipType, rec.Region })
+	c.st.change(eip, func() {
+		e.Status, e.InstanceId, e.InstanceType, e.InstanceRegionId = eipInUse, rec.ID, gaEipType, rec.Region
+	})
 	transit(c, rec, gaAssociating, gaInUse)
 	return nil, nil
 }
