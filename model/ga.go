@@ -59,7 +59,15 @@ func (g *GlobalAcceleration) Sharing() bool { return g.BandwidthType == GASharin
 func (g *GlobalAcceleration) backendText() string {
 	parts := make([]string, 0, len(g.Backends()))
 	for _, b := range g.Backends() {
-		parts = append(parts, b.ServerId+" ("+b.RegionId+")")
+		parts = append(parts, b.ServerId)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (g *GlobalAcceleration) backendRegions() string {
+	parts := make([]string, 0, len(g.Backends()))
+	for _, b := range g.Backends() {
+		parts = append(parts, b.RegionId)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -148,22 +156,25 @@ func gaKind() *Kind {
 		New: NewOf[GlobalAcceleration](), ID: Field(func(g *GlobalAcceleration) string { return g.GlobalAccelerationInstanceId }),
 		NameOf: Field(func(g *GlobalAcceleration) string { return g.Name }),
 		Status: Field(func(g *GlobalAcceleration) string { return g.Status }),
+		// At 120 columns: ID to the backend; the public IPs, name and the
+		// rest follow when there is room (and in describe).
 		Columns: []Column{
 			Col("ID", 26, StyleID, func(g *GlobalAcceleration) string { return g.GlobalAccelerationInstanceId }),
-			Col("Name", 18, StylePlain, func(g *GlobalAcceleration) string { return g.Name }),
-			Col("IP", 16, StyleCIDR, func(g *GlobalAcceleration) string { return g.IpAddress }),
+			Col("IP", 15, StyleCIDR, func(g *GlobalAcceleration) string { return g.IpAddress }),
 			Col("Status", 13, StyleStatus, func(g *GlobalAcceleration) string { return g.Status }),
-			Col("Bandwidth", 9, StyleNumber, func(g *GlobalAcceleration) string { return g.Bandwidth }),
+			Col("Mbps", 5, StyleNumber, func(g *GlobalAcceleration) string { return g.Bandwidth }),
 			Col("Type", 9, StylePlain, func(g *GlobalAcceleration) string { return g.BandwidthType }),
-			Col("Service Location", 16, StylePlain, func(g *GlobalAcceleration) string { return g.ServiceLocation }),
-			Col("Backend Servers", 34, StyleID, func(g *GlobalAcceleration) string { return g.backendText() }),
+			Col("Location", 14, StylePlain, func(g *GlobalAcceleration) string { return g.ServiceLocation }),
+			Col("Backend", 24, StyleID, func(g *GlobalAcceleration) string { return g.backendText() }),
 			Col("Public IPs", 32, StyleCIDR, func(g *GlobalAcceleration) string { return g.ipText() }),
+			Col("Name", 18, StylePlain, func(g *GlobalAcceleration) string { return g.Name }),
+			Col("Backend Region", 14, StylePlain, func(g *GlobalAcceleration) string { return g.backendRegions() }),
 			Col("Billing", 14, StylePlain, func(g *GlobalAcceleration) string { return g.InternetChargeType }),
 			regionColumn(),
 			Col("Created", 20, StyleTime, func(g *GlobalAcceleration) string { return g.CreationTime }),
 			Col("Description", 24, StylePlain, func(g *GlobalAcceleration) string { return g.Description }),
 		},
-		SortBy: "Name",
+		SortBy: "ID",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available", "InUse", "Inuse"},
 			PhaseTransitional: {"Associating", "Unassociating"},

@@ -196,10 +196,10 @@ func TestDecodeFixtures(t *testing.T) {
 		"ga": {
 			// The seed's sample (§18.2) and a sharing instance with two EIPs.
 			{"ga-bp1x99kj7kl1ziw5xuwb5", "", "InUse", map[string]string{
-				"IP": "47.98.99.xxx", "Bandwidth": "10", "Type": "Exclusive", "Service Location": "china-mainland",
-				"Backend Servers": "i-2zeg83zvn5d4ed4y2r4c (cn-beijing)", "Public IPs": ""}},
+				"IP": "47.98.99.xxx", "Mbps": "10", "Type": "Exclusive", "Location": "china-mainland",
+				"Backend": "i-2zeg83zvn5d4ed4y2r4c", "Backend Region": "cn-beijing", "Public IPs": ""}},
 			{"ga-t4nluhu6", "MyGa", "InUse", map[string]string{
-				"Type": "Sharing", "Public IPs": "12.34.56.78, 12.34.56.79", "Backend Servers": ""}},
+				"Type": "Sharing", "Public IPs": "12.34.56.78, 12.34.56.79", "Backend": ""}},
 		},
 		"vpn": {
 			{"vpn-bp1q8bgx4xnkm2ogj****", "office-vpn", "active", map[string]string{
