@@ -52,9 +52,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.tracked("ModifyGlobalAccelerationInstanceAttributes")
 	d.waitFor("the new name on the row", func() bool { return d.rowID(id).Name == "lab-accel2" })
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Modify spec")
+	d.ipv6Act(id, "Modify spec")
 	d.formPage()
 	d.choose("Bandwidth (Mbit/s)", "50")
 	d.tracked("ModifyGlobalAccelerationInstanceSpec")
@@ -63,9 +61,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 		t.Errorf("ModifyGlobalAccelerationInstanceSpec sent %v", got)
 	}
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Associate backend")
+	d.ipv6Act(id, "Associate backend")
 	d.formPage()
 	d.choose("Backend region", "cn-shanghai")
 	d.next("Backend type")
@@ -89,9 +85,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting an instance with a backend")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Unassociate " + host)
+	d.ipv6Act(id, "Unassociate "+host)
 	d.confirmDialog(host)
 	d.tracked("UnassociateGlobalAccelerationInstance")
 	d.settled(id, "Available")
@@ -135,9 +129,7 @@ func TestGASharingEIPs(t *testing.T) {
 	}
 	d.waitFor("the second EIP on the row", func() bool { return len(d.rowID(id).Val().(*model.GlobalAcceleration).EIPs()) == 2 })
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Remove EIP " + free.IpAddress)
+	d.ipv6Act(id, "Remove EIP "+free.IpAddress)
 	d.confirmDialog(free.IpAddress)
 	d.tracked("RemoveGlobalAccelerationInstanceIp")
 	d.settled(id, "InUse")

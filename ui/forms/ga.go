@@ -141,10 +141,16 @@ func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	if err != nil {
 		return nil, err
 	}
-	if out.GlobalAccelerationInstanceId == "" {
-		return nil, errors.New("CreateGlobalAccelerationInstance answered without a GlobalAccelerationInstanceId")
+	return gaMade(fc, m.Action(), out.GlobalAccelerationInstanceId, out.RequestId, in, nil)
+}
+
+// gaMade is what a call on instance id returns (followed to target, or
+// to the kind's target when nil); an empty id is the API's fault.
+func gaMade(fc *FormCtx, action, id, requestID string, in any, target []string) (*Submitted, error) {
+	if id == "" {
+		return nil, errors.New(action + " answered without a GlobalAccelerationInstanceId")
 	}
-	return made(fc, "ga", out.GlobalAccelerationInstanceId, out.RequestId, in, nil), nil
+	return made(fc, "ga", id, requestID, in, target), nil
 }
 
 // gaChange is a form on the selected instance, read again when it opens
@@ -227,7 +233,7 @@ func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted,
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "ga", m.obj.ID, out.RequestId, in, nil), nil
+	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, nil)
 }
 
 // gaAssociate binds a backend server, typed by ID, in a region picked from
@@ -309,7 +315,7 @@ func (m *gaAssociate) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submi
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "ga", m.obj.ID, out.RequestId, in, []string{"InUse"}), nil
+	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
 }
 
 // gaAddIP adds one of the region's free pay-as-you-go EIPs (from the API)
@@ -373,7 +379,7 @@ func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, "ga", m.obj.ID, out.RequestId, in, []string{"InUse"}), nil
+	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
 }
 
 // gaUnbindSpec unbinds the exclusive instance's backend through the
