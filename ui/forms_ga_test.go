@@ -112,6 +112,16 @@ func TestGASharingEIPs(t *testing.T) {
 	d.idle()
 	d.pane("eip")
 	free := d.eipNamed("reserved-egress")
+	// An EIP of a sharing instance is not unbound on :eip: the console
+	// says where, before any call.
+	d.rowWhere("web-accel-ip", func(o *model.Object) bool { return o.Name == "web-accel-ip" })
+	mark := len(d.fault.actions())
+	d.keys("x")
+	d.menuPick("Unassociate")
+	d.waitText("is shared by global acceleration instance")
+	d.keys("esc")
+	assertNoWrite(t, d, mark, "unassociating an EIP of a global acceleration instance on :eip")
+
 	d.pane("ga")
 	g := gaRow(d, "hz-shared-accel")
 	id := g.GlobalAccelerationInstanceId
