@@ -28,6 +28,16 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	}
 	host := seeded.Backends()[0].ServerId
 	d.waitText(host)
+	// From the server's side: the instances of any region on it.
+	d.keys("x")
+	d.menuPick("Instances on " + host)
+	d.waitText("Global acceleration instances on "+host+" (cn-shanghai)", seeded.GlobalAccelerationInstanceId, seeded.IpAddress)
+	if got := d.fault.received("DescribeServerRelatedGlobalAccelerationInstances"); len(got) != 1 ||
+		got[0].Get("ServerId") != host || got[0].Get("RegionId") != "cn-shanghai" {
+		t.Errorf("DescribeServerRelatedGlobalAccelerationInstances sent %v", got)
+	}
+	d.keys("esc")
+	d.idle()
 
 	d.keys("c")
 	d.formPage()

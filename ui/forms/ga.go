@@ -2,6 +2,7 @@ package forms
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -66,8 +67,11 @@ func gaOps() KindOps {
 					Make: newGAAssociate})
 			}
 			b := g.Backends()[0]
-			return append(out, actionItem{Label: "Unassociate " + b.ServerId, Hint: "stop accelerating " + b.ServerId + " (" + b.RegionId + ")",
-				Destroy: func(*FormCtx) *DeleteSpec { return gaUnbindSpec(b) }})
+			return append(out,
+				actionItem{Label: "Instances on " + b.ServerId, Hint: "every exclusive instance accelerating " + b.ServerId + ", in any region",
+					Show: gaRelated(b)},
+				actionItem{Label: "Unassociate " + b.ServerId, Hint: "stop accelerating " + b.ServerId + " (" + b.RegionId + ")",
+					Destroy: func(*FormCtx) *DeleteSpec { return gaUnbindSpec(b) }})
 		},
 	}
 }
@@ -380,6 +384,26 @@ func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted
 		return nil, err
 	}
 	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
+}
+
+// gaRelated reads, from the backend server's side, the exclusive
+// instances of any region that accelerate it
+// (DescribeServerRelatedGlobalAccelerationInstances, asked in the
+// server's region) for the viewer.
+func gaRelated(b model.GABackend) func(ctx context.Context, fc *FormCtx) (*Document, error) {
+	return func(ctx context.Context, fc *FormCtx) (*Document, error) {
+		rel, err := fc.Client.DescribeServerRelatedGlobalAccelerationInstances(ctx, &client.DescribeServerRelatedGlobalAccelerationInstancesInput{
+			RegionId: b.RegionId, ServerId: b.ServerId, ServerType: b.ServerType})
+		if err != nil {
+			return nil, err
+		}
+		raw, err := json.Marshal(map[string]any{"ServerId": b.ServerId, "RegionId": b.RegionId, "GlobalAccelerationInstances": rel})
+		if err != nil {
+			return nil, err
+		}
+		return &Document{Title: "Global acceleration instances on " + b.ServerId + " (" + b.RegionId + ")", Raw: raw,
+			File: b.ServerId + "-ga.json"}, nil
+	}
 }
 
 // gaUnbindSpec unbinds the exclusive instance's backend through the
