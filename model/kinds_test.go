@@ -193,6 +193,14 @@ func TestDecodeFixtures(t *testing.T) {
 			{"bwp-s6lmotmkk", "legacy-egress", "Available", map[string]string{
 				"Bandwidth": "5", "IPs": "2", "Public IPs": "47.98.200.11 (SNAT), 47.98.200.12", "NAT": "ngw-bp1uewa15k4iy5770ya89"}},
 		},
+		"ga": {
+			// The seed's sample (§18.2) and a sharing instance with two EIPs.
+			{"ga-bp1x99kj7kl1ziw5xuwb5", "", "InUse", map[string]string{
+				"IP": "47.98.99.xxx", "Mbps": "10", "Type": "Exclusive", "Location": "china-mainland",
+				"Backend": "i-2zeg83zvn5d4ed4y2r4c", "Backend Region": "cn-beijing", "Public IPs": ""}},
+			{"ga-t4nluhu6", "MyGa", "InUse", map[string]string{
+				"Type": "Sharing", "Public IPs": "12.34.56.78, 12.34.56.79", "Backend": ""}},
+		},
 		"vpn": {
 			{"vpn-bp1q8bgx4xnkm2ogj****", "office-vpn", "active", map[string]string{
 				"Spec": "5M", "Public IP": "47.22.1.2", "VPC": "vpc-bp15zckdt37pq72z****",

@@ -8,7 +8,7 @@ var kindConstructors = []func() *Kind{
 	regionKind, zoneKind,
 	vpcKind, vswitchKind, havipKind, vrouterKind, routeTableKind, routeEntryKind,
 	gatewayKind, ipv6GatewayKind, ipv6RuleKind, ipv6AddressKind,
-	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind,
+	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind, gaKind,
 	vpnKind, cgwKind, ipsecKind, sslServerKind, sslCertKind,
 	vbrKind, pcKind, apKind, riKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,

@@ -138,6 +138,7 @@ func seeders() []func(*seedCtx) error {
 		seedPC,     // late: its generated IDs leave the other families' as they were
 		seedSslVpn,
 		seedRI,
+		seedGA, // last: its EIPs draw from the shared generator
 	}
 }
 

@@ -76,6 +76,7 @@ func newRegistry() *registry {
 	addVPN(r)
 	addSslVpn(r)
 	addHaVip(r)
+	addGA(r)
 	addIpv6(r)
 	addSts(r)
 	return r

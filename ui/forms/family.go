@@ -65,6 +65,8 @@ func familyOps(k *model.Kind) KindOps {
 		return cbwpOps()
 	case "natbwp":
 		return natBwpOps()
+	case "ga":
+		return gaOps()
 	case "ipv6gw":
 		return ipv6GwOps()
 	case "ipv6rule":

@@ -1112,6 +1112,9 @@ func NewEipUnassociate(fc *FormCtx) Mutation {
 			if e.Status != "InUse" || e.InstanceId == "" {
 				return fmt.Sprintf("%s is %s, not bound to anything", e.IpAddress, e.Status)
 			}
+			if e.InstanceType == "GlobalAccelerationInstance" {
+				return e.IpAddress + " is shared by global acceleration instance " + e.InstanceId + ": remove it there (:ga, x → Remove EIP)"
+			}
 			return ""
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error) {

@@ -1,0 +1,179 @@
+package client
+
+// Typed operations for global acceleration instances (VPC 2016-04-28, seed
+// 003 §18). Conventions: see ops_vpc.go.
+
+import (
+	"context"
+
+	"github.com/alivpc/alivpc/model"
+)
+
+// CreateGlobalAccelerationInstanceInput is CreateGlobalAccelerationInstance's
+// parameters: a pay-as-you-go instance with a bandwidth of the documented
+// list, accelerating a service in ServiceLocation. BandwidthType (Sharing
+// or Exclusive, the default) is the SDK's parameter.
+type CreateGlobalAccelerationInstanceInput struct {
+	RegionId        string `param:"RegionId"`
+	ServiceLocation string `param:"ServiceLocation"`
+	Bandwidth       string `param:"Bandwidth"`
+	BandwidthType   string `param:"BandwidthType"`
+	Name            string `param:"Name"`
+	Description     string `param:"Description"`
+	ClientToken     string `param:"ClientToken"`
+}
+
+// CreateGlobalAccelerationInstanceOutput is the create call's answer.
+type CreateGlobalAccelerationInstanceOutput struct {
+	RequestId                    string `json:"RequestId"`
+	GlobalAccelerationInstanceId string `json:"GlobalAccelerationInstanceId"`
+	IpAddress                    string `json:"IpAddress"`
+}
+
+// CreateGlobalAccelerationInstance creates an instance (Available).
+func (c *Client) CreateGlobalAccelerationInstance(ctx context.Context, in *CreateGlobalAccelerationInstanceInput) (*CreateGlobalAccelerationInstanceOutput, error) {
+	return Invoke[CreateGlobalAccelerationInstanceOutput](ctx, c, model.ProductVPC, "CreateGlobalAccelerationInstance", "", in)
+}
+
+// GAInput names one instance: the parameters of
+// DeleteGlobalAccelerationInstance.
+type GAInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+}
+
+// DeleteGlobalAccelerationInstance deletes an instance with no backend
+// server and no EIP.
+func (c *Client) DeleteGlobalAccelerationInstance(ctx context.Context, in *GAInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteGlobalAccelerationInstance", "", in)
+}
+
+// ModifyGlobalAccelerationInstanceAttributesInput renames an instance or
+// changes its description.
+type ModifyGlobalAccelerationInstanceAttributesInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	Name                         string `param:"Name"`
+	Description                  string `param:"Description"`
+}
+
+// ModifyGlobalAccelerationInstanceAttributes changes name and description.
+func (c *Client) ModifyGlobalAccelerationInstanceAttributes(ctx context.Context, in *ModifyGlobalAccelerationInstanceAttributesInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceAttributes", "", in)
+}
+
+// ModifyGlobalAccelerationInstanceSpecInput changes the bandwidth (a string
+// in this call).
+type ModifyGlobalAccelerationInstanceSpecInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	Bandwidth                    string `param:"Bandwidth"`
+}
+
+// ModifyGlobalAccelerationInstanceSpec changes an instance's bandwidth.
+func (c *Client) ModifyGlobalAccelerationInstanceSpec(ctx context.Context, in *ModifyGlobalAccelerationInstanceSpecInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceSpec", "", in)
+}
+
+// AssociateGlobalAccelerationInstanceInput binds a backend server (a VPC ECS
+// instance or SLB instance of another region, inside the service location)
+// to an exclusive instance.
+type AssociateGlobalAccelerationInstanceInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	BackendServerId              string `param:"BackendServerId"`
+	BackendServerRegionId        string `param:"BackendServerRegionId"`
+	BackendServerType            string `param:"BackendServerType"`
+}
+
+// AssociateGlobalAccelerationInstance binds the backend (Associating →
+// InUse).
+func (c *Client) AssociateGlobalAccelerationInstance(ctx context.Context, in *AssociateGlobalAccelerationInstanceInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateGlobalAccelerationInstance", "", in)
+}
+
+// UnassociateGlobalAccelerationInstanceInput unbinds an instance's backend;
+// InstanceType is RemoteEcsInstance, RemoteSlbInstance or RemoteEniInstance.
+type UnassociateGlobalAccelerationInstanceInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	InstanceType                 string `param:"InstanceType"`
+}
+
+// UnassociateGlobalAccelerationInstance unbinds the backend (Unassociating
+// → Available).
+func (c *Client) UnassociateGlobalAccelerationInstance(ctx context.Context, in *UnassociateGlobalAccelerationInstanceInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateGlobalAccelerationInstance", "", in)
+}
+
+// GAIpInput names an EIP (IpInstanceId, pay-as-you-go, in the instance's
+// region) of a sharing instance.
+type GAIpInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	IpInstanceId                 string `param:"IpInstanceId"`
+}
+
+// AddGlobalAccelerationInstanceIp adds an EIP to a sharing instance.
+func (c *Client) AddGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "AddGlobalAccelerationInstanceIp", "", in)
+}
+
+// RemoveGlobalAccelerationInstanceIp removes an EIP from a sharing instance.
+func (c *Client) RemoveGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
+	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveGlobalAccelerationInstanceIp", "", in)
+}
+
+// DescribeGlobalAccelerationInstancesInput filters
+// DescribeGlobalAccelerationInstances.
+type DescribeGlobalAccelerationInstancesInput struct {
+	RegionId                     string `param:"RegionId"`
+	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	BandwidthType                string `param:"BandwidthType"`
+	ServiceLocation              string `param:"ServiceLocation"`
+	ServerId                     string `param:"ServerId"`
+	IpAddress                    string `param:"IpAddress"`
+	Name                         string `param:"Name"`
+	Status                       string `param:"Status"`
+}
+
+// DescribeGlobalAccelerationInstances lists every instance matching the
+// filter.
+func (c *Client) DescribeGlobalAccelerationInstances(ctx context.Context, in *DescribeGlobalAccelerationInstancesInput) ([]*model.GlobalAcceleration, error) {
+	return listKind[model.GlobalAcceleration](ctx, c, "ga", in)
+}
+
+// DescribeServerRelatedGlobalAccelerationInstancesInput names a backend
+// server (ServerType EcsInstance, the default, or SlbInstance) in RegionId.
+type DescribeServerRelatedGlobalAccelerationInstancesInput struct {
+	RegionId   string `param:"RegionId"`
+	ServerId   string `param:"ServerId"`
+	ServerType string `param:"ServerType"`
+}
+
+// ServerRelatedGA is one exclusive instance accelerating a server.
+type ServerRelatedGA struct {
+	GlobalAccelerationInstanceId string `json:"GlobalAccelerationInstanceId"`
+	IpAddress                    string `json:"IpAddress"`
+	RegionId                     string `json:"RegionId"`
+	ServerIpAddress              string `json:"ServerIpAddress"`
+}
+
+// DescribeServerRelatedGlobalAccelerationInstancesOutput is its answer.
+type DescribeServerRelatedGlobalAccelerationInstancesOutput struct {
+	RequestId                   string `json:"RequestId"`
+	GlobalAccelerationInstances struct {
+		GlobalAccelerationInstance []ServerRelatedGA `json:"GlobalAccelerationInstance"`
+	} `json:"GlobalAccelerationInstances"`
+}
+
+// DescribeServerRelatedGlobalAccelerationInstances lists the exclusive
+// instances (of any region) whose backend is the server.
+func (c *Client) DescribeServerRelatedGlobalAccelerationInstances(ctx context.Context, in *DescribeServerRelatedGlobalAccelerationInstancesInput) ([]ServerRelatedGA, error) {
+	out, err := Invoke[DescribeServerRelatedGlobalAccelerationInstancesOutput](ctx, c, model.ProductVPC,
+		"DescribeServerRelatedGlobalAccelerationInstances", "", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.GlobalAccelerationInstances.GlobalAccelerationInstance, nil
+}

@@ -1,0 +1,68 @@
+package sim_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+// TestTypedGlobalAccelerationOps drives the typed client operations of
+// global acceleration against the simulator: the demo's instances found by
+// their backend server (ServerId) and from the server's side
+// (DescribeServerRelatedGlobalAccelerationInstances), and a sharing
+// instance's EIP added and removed.
+func TestTypedGlobalAccelerationOps(t *testing.T) {
+	clock := sim.NewManualClock(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	hs, _ := newServer(t, sim.Options{Clock: clock, Settle: time.Second})
+	c := newClient(t, hs.URL, nil)
+	ctx := context.Background()
+	hz := "cn-hangzhou"
+
+	gas, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, Name: "data-api-accel"})
+	if err != nil || len(gas) != 1 || len(gas[0].Backends()) != 1 {
+		t.Fatalf("DescribeGlobalAccelerationInstances Name=data-api-accel: %v %+v", err, gas)
+	}
+	api, host := gas[0], gas[0].Backends()[0]
+	rel, err := c.DescribeServerRelatedGlobalAccelerationInstances(ctx, &client.DescribeServerRelatedGlobalAccelerationInstancesInput{
+		RegionId: host.RegionId, ServerId: host.ServerId})
+	if err != nil || len(rel) != 1 || rel[0].GlobalAccelerationInstanceId != api.GlobalAccelerationInstanceId ||
+		rel[0].IpAddress != api.IpAddress || rel[0].RegionId != hz || rel[0].ServerIpAddress != host.ServerIpAddress {
+		t.Fatalf("DescribeServerRelatedGlobalAccelerationInstances: %v %+v", err, rel)
+	}
+	_, err = c.DescribeServerRelatedGlobalAccelerationInstances(ctx, &client.DescribeServerRelatedGlobalAccelerationInstancesInput{
+		RegionId: host.RegionId, ServerId: host.ServerId, ServerType: "Rds"})
+	if ae := (*client.APIError)(nil); !errors.As(err, &ae) || ae.Code != "InvalidBackendServerType.NotFound" {
+		t.Errorf("an unknown server type: %v", err)
+	}
+	byServer, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, ServerId: host.ServerId})
+	if err != nil || len(byServer) != 1 {
+		t.Errorf("ServerId filter: %v, %d instances", err, len(byServer))
+	}
+
+	shared, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, BandwidthType: "Sharing"})
+	if err != nil || len(shared) != 1 {
+		t.Fatalf("BandwidthType=Sharing: %v, %d instances", err, len(shared))
+	}
+	eip, err := c.AllocateEipAddress(ctx, &client.AllocateEipAddressInput{RegionId: hz})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &client.GAIpInput{RegionId: hz, GlobalAccelerationInstanceId: shared[0].GlobalAccelerationInstanceId, IpInstanceId: eip.AllocationId}
+	if _, err := c.AddGlobalAccelerationInstanceIp(ctx, in); err != nil {
+		t.Fatalf("AddGlobalAccelerationInstanceIp: %v", err)
+	}
+	clock.Advance(2 * time.Second)
+	if _, err := c.RemoveGlobalAccelerationInstanceIp(ctx, in); err != nil {
+		t.Fatalf("RemoveGlobalAccelerationInstanceIp: %v", err)
+	}
+	clock.Advance(2 * time.Second)
+	after, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz,
+		GlobalAccelerationInstanceId: in.GlobalAccelerationInstanceId})
+	if err != nil || len(after) != 1 || len(after[0].EIPs()) != 1 || after[0].Status != "InUse" {
+		t.Errorf("after adding and removing an EIP: %v %+v", err, after)
+	}
+}

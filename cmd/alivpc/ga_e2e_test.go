@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestE2EGlobalAcceleration walks global acceleration in the real binary:
+// the :ga pane opens on the demo's three instances of cn-hangzhou, one is
+// created through the form (one burst), and deleted through the typed-ID
+// dialog; the simulator is read back with `alivpc get ga`.
+func TestE2EGlobalAcceleration(t *testing.T) {
+	t.Parallel()
+	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
+	tm.waitPane("VPCs")
+	tm.command("globalacceleration")
+	if s, rows := tm.waitPane("Global Acceleration"); rows != 3 || !strings.Contains(s, "Sharing") || !strings.Contains(s, "china-mainland") {
+		t.Fatalf("the demo's instances in cn-hangzhou (got %d rows):\n%s", rows, s)
+	}
+
+	// Service location (china-mainland), bandwidth (20), type
+	// (exclusive), name, description (submits).
+	tm.burst("c")
+	tm.waitText("Create global acceleration instance")
+	tm.burst("Enter", "Down", "Enter", "Enter", "e2e-ga", "Enter", "made in tmux", "Enter")
+	tm.waitFor("the instance to be listed", func(string) bool {
+		for _, o := range simGet(t, tm, "ga") {
+			if o["Name"] == "e2e-ga" {
+				return true
+			}
+		}
+		return false
+	})
+	v := only(t, simGet(t, tm, "ga"), "Name", "e2e-ga")
+	id, _ := v["GlobalAccelerationInstanceId"].(string)
+	want(t, v, "Bandwidth", "20", "BandwidthType", "Exclusive", "ServiceLocation", "china-mainland", "Description", "made in tmux",
+		"Status", "Available")
+
+	filterTo(tm, "name:e2e-ga", 1)
+	tm.waitFor(id+" Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, id), "Available") })
+	tm.burst("C-d")
+	tm.waitText("Delete Global acceleration instance " + id)
+	tm.burst(id, "Enter")
+	tm.waitFor("the instance to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, "ga") {
+			if o["GlobalAccelerationInstanceId"] == id {
+				return false
+			}
+		}
+		return true
+	})
+	tm.quit()
+}
