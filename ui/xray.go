@@ -149,12 +149,22 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		if m.seq != p.seq {
 			return nil
 		}
+		first := p.data[key] == nil
 		p.data[key] = m.d
 		p.calls += m.d.calls
 		if m.d.err != nil {
 			p.err = m.d.err
 		}
-		p.setRoot(buildVPC(m.d))
+		root := buildVPC(m.d)
+		if first && p.vpcID != "" {
+			// One VPC opens whole; a region's VPCs open a level at a time.
+			for k, n := range xindex([]*xnode{root}) {
+				if len(n.kids) > 0 {
+					p.open[k] = true
+				}
+			}
+		}
+		p.setRoot(root)
 		p.settled(a)
 		return a.tracker.observeRows(p.rows())
 	case xrayTickMsg:
@@ -628,7 +638,7 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	if o.Status != "" {
 		status = theme.Glyph(ph) + o.Status
 	}
-	detail := strings.Join(xrayShown(o), " · ")
+	detail := strings.Join(xrayShown(o), "  ")
 	if selected {
 		text := lead + head
 		if status != "" {
@@ -652,16 +662,25 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	return ansi.Truncate(text, w, "…")
 }
 
-// xrayShown are the detail cells as shown: "CIDR 10.0.0.0/24".
+// xrayShown are the node's details as shown (xrayDetail).
 func xrayShown(o *model.Object) []string {
 	var out []string
-	for _, name := range xrayDetail[o.Kind.Name] {
-		c, ok := o.Kind.Column(name)
-		if !ok {
-			continue
+	for _, f := range xrayDetail[o.Kind.Name] {
+		args := make([]any, 0, len(f)-1)
+		any := false
+		for _, name := range f[1:] {
+			v := ""
+			if c, ok := o.Kind.Column(name); ok {
+				v = forms.Sanitize(model.Cell(o.Kind, o, c))
+			}
+			if v == "-" {
+				v = ""
+			}
+			any = any || v != ""
+			args = append(args, v)
 		}
-		if v := forms.Sanitize(model.Cell(o.Kind, o, c)); v != "" && v != "-" {
-			out = append(out, name+" "+v)
+		if any {
+			out = append(out, strings.TrimSpace(fmt.Sprintf(f[0], args...)))
 		}
 	}
 	return out

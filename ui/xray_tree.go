@@ -30,28 +30,32 @@ type xnode struct {
 	lazy bool
 }
 
-// xrayDetail are the columns a node shows after its name and status, by
-// kind (data: the kinds' own columns, so a cell reads as in its pane).
-var xrayDetail = map[string][]string{
-	"vpc":        {"CIDR", "IPv6"},
-	"rt":         {"Type"},
-	"vsw":        {"CIDR", "Zone", "Free IPs"},
-	"havip":      {"IP", "Instances"},
-	"nat":        {"Spec", "NAT Type", "Public IPs"},
-	"snat":       {"Source", "SNAT IP"},
-	"dnat":       {"External IP", "External Port", "Protocol", "Internal IP", "Internal Port"},
-	"eip":        {"IP", "Bandwidth"},
-	"vpn":        {"Spec", "Public IP"},
-	"ipsec":      {"Local Subnet", "Remote Subnet"},
-	"cgw":        {"IP", "ASN"},
-	"sslserver":  {"Local Subnet", "Client CIDR", "Port"},
-	"ipv6gw":     {"Spec"},
-	"ipv6rule":   {"Instance", "Instance Type"},
-	"ipv6addr":   {"Address", "Instance"},
-	"peer":       {"Peer Region", "Peer CIDRs"},
-	"ri":         {"Role", "Opposite Router", "Opposite Region", "Opposite Status"},
-	"vpcflowlog": {"Resource Type", "Resource", "Traffic"},
+// xrayDetail is what a node shows after its name and status, by kind:
+// formats over the kinds' own columns (so a cell reads as in its pane); a
+// format whose cells are all empty is left out.
+var xrayDetail = map[string][]xcells{
+	"vpc":        {{"%s", "CIDR"}, {"%s", "IPv6"}},
+	"rt":         {{"%s", "Type"}},
+	"vsw":        {{"%s", "CIDR"}, {"%s", "Zone"}, {"%s free IPs", "Free IPs"}},
+	"havip":      {{"%s", "IP"}, {"→ %s", "Instances"}},
+	"nat":        {{"%s", "NAT Type"}, {"%s", "Spec"}, {"%s", "Public IPs"}},
+	"snat":       {{"%s", "Source"}, {"→ %s", "SNAT IP"}},
+	"dnat":       {{"%s %s:%s → %s:%s", "Protocol", "External IP", "External Port", "Internal IP", "Internal Port"}},
+	"eip":        {{"%s", "IP"}, {"%s Mbps", "Bandwidth"}},
+	"vpn":        {{"%s", "Spec"}, {"%s", "Public IP"}},
+	"ipsec":      {{"%s ⇄ %s", "Local Subnet", "Remote Subnet"}},
+	"cgw":        {{"%s", "IP"}, {"ASN %s", "ASN"}},
+	"sslserver":  {{"%s", "Local Subnet"}, {"clients %s", "Client CIDR"}, {"port %s", "Port"}},
+	"ipv6gw":     {{"%s", "Spec"}},
+	"ipv6rule":   {{"%s %s", "Instance Type", "Instance"}},
+	"ipv6addr":   {{"%s", "Address"}, {"→ %s", "Instance"}},
+	"peer":       {{"%s", "Peer Region"}, {"%s", "Peer CIDRs"}},
+	"ri":         {{"%s", "Role"}, {"→ %s %s", "Opposite Router", "Opposite Region"}, {"opposite %s", "Opposite Status"}},
+	"vpcflowlog": {{"%s %s", "Resource Type", "Resource"}, {"%s", "Traffic"}},
 }
+
+// xcells is a format and the columns that fill it.
+type xcells []string
 
 // xrayOrder is the order of a node's children by kind: route tables (and
 // their VSwitches) first, then gateways, connections and logs.
