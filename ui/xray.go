@@ -88,6 +88,9 @@ func (p *xrayPage) ID() int { return p.id }
 
 func (p *xrayPage) Crumb() string {
 	if p.vpcID != "" {
+		if len(p.roots) == 1 && p.roots[0].obj.Name != "" {
+			return "X-ray of " + p.vpcID + " (" + p.roots[0].obj.Name + ")"
+		}
 		return "X-ray of " + p.vpcID
 	}
 	return "X-ray of " + p.region

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strings"
+
+	"github.com/alivpc/alivpc/client"
 	"testing"
 	"time"
 
@@ -261,4 +263,88 @@ func TestXrayStatusColoursAndNoColor(t *testing.T) {
 	}
 	m.resize(80, 24)
 	m.golden("xray_vpc_nocolor_80x24")
+}
+
+// Every family of the demo region is in the tree once its VPCs are open,
+// and every VSwitch, route table, NAT gateway and flow log of the region
+// exactly once.
+func TestXrayRegionCoversEveryFamily(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.command("xray region")
+	p := d.xrayIdle()
+	for _, r := range p.roots {
+		d.xrayCursorTo(p, r.obj.ID)
+		d.keys("enter")
+		p = d.xrayIdle()
+	}
+	seen := map[string]int{}
+	for _, n := range p.byKey {
+		if n.obj != nil {
+			seen[n.obj.Kind.Name]++
+		}
+	}
+	for _, k := range xrayOrder {
+		if seen[k] == 0 {
+			t.Errorf("no %s in the region's tree: %v", k, seen)
+		}
+	}
+	reg := model.Default()
+	for _, k := range []string{"vsw", "rt", "nat", "vpcflowlog"} {
+		n := 0
+		err := d.api().ListObjects(d.ctx, reg.MustLookup(k), "cn-hangzhou", nil, func(objs []*model.Object, _ client.Page) error {
+			n += len(objs)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[k] != n {
+			t.Errorf("%d %s nodes, the region has %d", seen[k], k, n)
+		}
+	}
+}
+
+// c on a node creates one of its kind beside it (in its parent), x offers
+// the node's own actions: the same forms and menus as its pane.
+func TestXrayCreateAndActionsOnANode(t *testing.T) {
+	d := newDriver(t)
+	p := d.xrayOf("prod-core")
+	snat := xrayNode(p, "snat", nil)
+	nat := snat.parent.obj
+	d.xrayCursorTo(p, snat.obj.ID)
+	d.keys("c")
+	f := d.formPage()
+	if f.fc.Parent == nil || f.fc.Parent.ID != nat.ID || f.fc.Target != nil {
+		t.Fatalf("create from a SNAT node: parent %v target %v", f.fc.Parent, f.fc.Target)
+	}
+	d.waitText("Create SNAT entry")
+	d.keys("esc")
+	d.waitFor("the x-ray back", func() bool { return d.app.top() == Page(p) })
+	vsw := xrayNode(p, "vsw", func(o *model.Object) bool { return o.Name == "prod-core-db-b" })
+	d.xrayCursorTo(p, vsw.obj.ID)
+	d.keys("e")
+	f = d.formPage()
+	if f.fc.Target == nil || f.fc.Target.ID != vsw.obj.ID || f.fc.Parent == nil || f.fc.Parent.Kind.Name != "vpc" {
+		t.Fatalf("edit from a VSwitch node: target %v parent %v", f.fc.Target, f.fc.Parent)
+	}
+	d.keys("esc")
+	d.waitFor("the x-ray back", func() bool { return d.app.top() == Page(p) })
+	eip := xrayNode(p, "eip", func(o *model.Object) bool { return o.Name == "prod-core-ingress" })
+	d.xrayCursorTo(p, eip.obj.ID)
+	d.keys("x")
+	d.waitFor("the actions menu", func() bool { return d.app.menu != nil })
+	if !strings.Contains(d.app.menu.title, eip.obj.ID) {
+		t.Fatalf("actions menu %q is not for %s", d.app.menu.title, eip.obj.ID)
+	}
+	d.keys("esc")
+	// A note (the other VPC of a peering) is not a resource.
+	other := xrayNode(p, "peer", nil).kids[0]
+	p.want = other.key
+	p.rebuild()
+	d.keys("ctrl+d")
+	if _, ok := d.app.top().(*xrayPage); !ok {
+		t.Fatalf("ctrl+d on a note opened %T", d.app.top())
+	}
+	d.waitText("No resource is highlighted")
 }
