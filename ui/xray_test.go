@@ -21,6 +21,14 @@ func (d *driver) xrayOf(name string) *xrayPage {
 	return d.xrayIdle()
 }
 
+// xrayRegion opens `:xray region` and waits until its VPCs are read.
+func (d *driver) xrayRegion() *xrayPage {
+	d.t.Helper()
+	d.idle()
+	d.command("xray region")
+	return d.xrayIdle()
+}
+
 // xrayIdle waits until the x-ray on top has read everything.
 func (d *driver) xrayIdle() *xrayPage {
 	d.t.Helper()
@@ -197,9 +205,7 @@ func TestXrayDeleteSnatEntryThroughTheDialog(t *testing.T) {
 
 func TestXrayRegionReadsSubtreesWhenExpanded(t *testing.T) {
 	d := newDriver(t)
-	d.idle()
-	d.command("xray region")
-	p := d.xrayIdle()
+	p := d.xrayRegion()
 	if len(p.roots) < 3 || len(p.vis) != len(p.roots) {
 		t.Fatalf("want every VPC of the region collapsed, got %d roots, %d lines", len(p.roots), len(p.vis))
 	}
@@ -270,9 +276,7 @@ func TestXrayStatusColoursAndNoColor(t *testing.T) {
 // exactly once.
 func TestXrayRegionCoversEveryFamily(t *testing.T) {
 	d := newDriver(t)
-	d.idle()
-	d.command("xray region")
-	p := d.xrayIdle()
+	p := d.xrayRegion()
 	for _, r := range p.roots {
 		d.xrayCursorTo(p, r.obj.ID)
 		d.keys("enter")
