@@ -234,17 +234,21 @@ func TestXrayRegionReadsSubtreesWhenExpanded(t *testing.T) {
 	}
 }
 
-// Live: the tree is read again every refresh interval, and a status the
-// API changed shows.
+// Live: the tree is read again every refresh interval (here the floor,
+// 2 s), and what changed in the API shows.
 func TestXrayRefreshesWithTheConsole(t *testing.T) {
-	d := newDriver(t)
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.Refresh = MinRefresh })
 	p := d.xrayOf("prod-core")
-	before := len(d.fault.received("DescribeVpnConnections"))
-	d.advance(11 * time.Second)
-	d.waitFor("a refresh", func() bool { return len(d.fault.received("DescribeVpnConnections")) > before })
-	d.xrayIdle()
-	if p.selected() == nil {
-		t.Fatal("no cursor after a refresh")
+	vsw := xrayNode(p, "vsw", func(o *model.Object) bool { return o.Name == "prod-core-db-f" })
+	d.xrayCursorTo(p, vsw.obj.ID)
+	if _, err := d.api().ModifyVSwitchAttribute(d.ctx, &client.ModifyVSwitchAttributeInput{RegionId: "cn-hangzhou",
+		VSwitchId: vsw.obj.ID, VSwitchName: "renamed-elsewhere"}); err != nil {
+		t.Fatal(err)
+	}
+	d.advance(MinRefresh)
+	d.waitText("renamed-elsewhere")
+	if n := p.selected(); n == nil || n.key != vsw.key {
+		t.Fatalf("the refresh moved the cursor off %s: %v", vsw.obj.ID, n)
 	}
 }
 
