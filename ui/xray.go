@@ -571,6 +571,8 @@ func (p *xrayPage) View(a *App, w, h int) string {
 		switch {
 		case len(p.loading) > 0:
 			msg = "Reading the VPCs…"
+		case p.err != nil:
+			msg = "Nothing was read."
 		case len(p.words) == 0:
 			msg = "No VPCs in " + p.region + "."
 		}

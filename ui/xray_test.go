@@ -356,3 +356,18 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 	}
 	d.waitText("No resource is highlighted")
 }
+
+// A VPC that is not there is said so, with the API's answer; nothing is
+// drawn as a tree.
+func TestXrayUnknownVPC(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.command("xray vpc-nosuchvpc0000000000")
+	p := d.xrayIdle()
+	if len(p.roots) != 0 || p.err == nil {
+		t.Fatalf("want an error and no tree, got %d roots, err %v", len(p.roots), p.err)
+	}
+	d.waitText("VPC vpc-nosuchvpc0000000000 was not found in cn-hangzhou", "ctrl+r retries", "Nothing was read.")
+	d.command("xray bogus")
+	d.waitText(`Don't know what "bogus" means for :xray`)
+}
