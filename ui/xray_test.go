@@ -213,6 +213,19 @@ func TestXrayRegionReadsSubtreesWhenExpanded(t *testing.T) {
 		t.Fatalf("collapsed VPCs were read: %d DescribeNatGateways", n)
 	}
 	d.golden("xray_region_120x40")
+	// Another region's tree names that region in the header.
+	d.command("xray region cn-shanghai")
+	other := d.xrayIdle()
+	if other.region != "cn-shanghai" || !strings.Contains(strings.Split(d.screen(), "\n")[0], "region cn-shanghai") {
+		t.Fatalf("the header should name cn-shanghai:\n%s", d.screen())
+	}
+	for _, r := range other.roots {
+		if r.obj.Region != "cn-shanghai" {
+			t.Fatalf("a VPC of %s in the tree of cn-shanghai", r.obj.Region)
+		}
+	}
+	d.command("xray region")
+	p = d.xrayIdle()
 	var prod *xnode
 	for _, r := range p.roots {
 		if r.obj.Name == "prod-core" {
