@@ -119,7 +119,8 @@ func (p *xrayPage) Activated(a *App) tea.Cmd {
 // the one VPC of `:xray vpc-…`).
 func (p *xrayPage) load(a *App) tea.Cmd {
 	p.seq++
-	p.loading[""] = true
+	// Reads in flight are replaced: their answers are dropped by seq.
+	p.loading = map[string]bool{"": true}
 	ctx, c, reg, id, seq, region, vpc := a.ctx, a.opt.Client, a.reg, p.id, p.seq, p.region, p.vpcID
 	return func() tea.Msg {
 		vpcs, err := listVPCs(ctx, c, reg, region, vpc)
@@ -147,11 +148,11 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 		return p.rootsRead(a, m)
 	case xraySubtreeMsg:
+		if m.seq != p.seq {
+			return nil // a read the last load replaced
+		}
 		key := rowKey(m.d.vpc)
 		delete(p.loading, key)
-		if m.seq != p.seq {
-			return nil
-		}
 		first := p.data[key] == nil
 		p.data[key] = m.d
 		p.calls += m.d.calls
