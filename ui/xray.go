@@ -43,11 +43,13 @@ type xrayPage struct {
 	filtering bool
 	filterIn  textinput.Model
 	words     []string
+	readOnly  bool // no change keys are offered
 }
 
 func newXrayPage(a *App, region, vpcID string) *xrayPage {
 	return &xrayPage{id: a.newID(), region: region, vpcID: vpcID, data: map[string]*vpcData{},
-		open: map[string]bool{}, loading: map[string]bool{}, byKey: map[string]*xnode{}, filterIn: newLineInput(a, "/")}
+		open: map[string]bool{}, loading: map[string]bool{}, byKey: map[string]*xnode{}, filterIn: newLineInput(a, "/"),
+		readOnly: a.opt.ReadOnly}
 }
 
 // runXray opens the tree: `:xray vpc-…`, `:xray region [region]`.
@@ -99,8 +101,11 @@ func (p *xrayPage) Crumb() string {
 func (p *xrayPage) Typing() bool { return p.filtering }
 
 func (p *xrayPage) Hints() [][2]string {
-	return [][2]string{{"space", "expand"}, {"←→", "fold"}, {"+ -", "all"}, {"enter", "open"}, {"d", "describe"},
-		{"/", "filter"}, {"c e ctrl+d x", "change"}, {"esc", "back"}}
+	h := [][2]string{{"space", "expand"}, {"←→", "fold"}, {"+ -", "all"}, {"enter", "open"}, {"d", "describe"}, {"/", "filter"}}
+	if !p.readOnly {
+		h = append(h, [2]string{"c e ctrl+d x", "change"})
+	}
+	return append(h, [2]string{"esc", "back"})
 }
 
 // Activated loads the tree the first time and refreshes it when it went

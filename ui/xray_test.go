@@ -384,3 +384,17 @@ func TestXrayUnknownVPC(t *testing.T) {
 	d.command("xray bogus")
 	d.waitText(`Don't know what "bogus" means for :xray`)
 }
+
+// Read-only: the tree offers no change keys and ctrl+d sends nothing.
+func TestXrayReadOnly(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
+	p := d.xrayOf("prod-core")
+	if strings.Contains(d.screen(), "change") {
+		t.Errorf("read-only footer offers changes:\n%s", d.screen())
+	}
+	d.xrayCursorTo(p, xrayNode(p, "snat", nil).obj.ID)
+	d.keys("ctrl+d", "c", "e", "x")
+	if d.app.top() != Page(p) || d.app.menu != nil {
+		t.Fatalf("a change key acted in read-only mode: top %T", d.app.top())
+	}
+}
