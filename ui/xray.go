@@ -483,8 +483,12 @@ func scopeParent(n *xnode) *model.Object {
 	return nearest
 }
 
-// jump opens the pane of a leaf's kind, scoped like it, on its row.
+// jump opens the pane of a leaf's kind, scoped like it, on its row; on
+// the other VPC of a peering, that VPC's x-ray.
 func (p *xrayPage) jump(a *App, n *xnode) tea.Cmd {
+	if n != nil && n.vpc != "" {
+		return a.push(newXrayPage(a, n.region, n.vpc))
+	}
 	if n == nil || n.obj == nil {
 		return nil
 	}
@@ -632,11 +636,15 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	}
 	lead := st.Cursor(selected, " ") + strings.Repeat("  ", n.depth) + fold
 	if n.obj == nil {
-		text := lead + n.note
+		note := n.note
+		if r := p.byKey[vpcKey(n.region, n.vpc)]; n.vpc != "" && r != nil && r.obj.Name != "" {
+			note += " (" + forms.Sanitize(r.obj.Name) + ")"
+		}
+		text := lead + note
 		if selected {
 			return st.Selected.Render(fit(ansi.Strip(text), w, false))
 		}
-		return ansi.Truncate(lead+st.Dim.Render(n.note), w, "…")
+		return ansi.Truncate(lead+st.Dim.Render(note), w, "…")
 	}
 	o := n.obj
 	kind := fit(o.Kind.Singular, 16, false)
@@ -696,3 +704,6 @@ func xrayShown(o *model.Object) []string {
 	}
 	return out
 }
+
+// vpcKey is the rowKey of the VPC id in region.
+func vpcKey(region, id string) string { return "vpc/" + region + "/" + id }

@@ -398,3 +398,32 @@ func TestXrayReadOnly(t *testing.T) {
 		t.Fatalf("a change key acted in read-only mode: top %T", d.app.top())
 	}
 }
+
+// The other VPC of a peering is named when the tree has it, and enter on
+// it opens its own x-ray (esc comes back).
+func TestXrayPeeringOpensTheOtherVPC(t *testing.T) {
+	d := newDriver(t)
+	p := d.xrayRegion()
+	prod := p.roots[0]
+	d.xrayCursorTo(p, prod.obj.ID)
+	d.keys("enter")
+	p = d.xrayIdle()
+	peer := xrayNode(p, "peer", nil)
+	d.xrayCursorTo(p, peer.obj.ID)
+	d.keys("enter", "j") // a region's VPC opens one level: open the peering
+	note := p.selected()
+	if note == nil || note.vpc == "" {
+		t.Fatalf("cursor not on the peering's other VPC: %+v", note)
+	}
+	d.waitText("↔ " + note.vpc + " (shared-services)")
+	d.keys("enter")
+	other := d.xrayIdle()
+	if other == p || other.vpcID != note.vpc || len(other.roots) != 1 || other.roots[0].obj.Name != "shared-services" {
+		t.Fatalf("enter on the other VPC opened %+v", other)
+	}
+	d.waitText("X-ray of " + note.vpc + " (shared-services)")
+	d.keys("esc")
+	if d.app.top() != Page(p) {
+		t.Fatalf("esc should come back to the region's x-ray, top is %T", d.app.top())
+	}
+}

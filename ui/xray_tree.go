@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/ui/forms"
 )
 
 // The xray tree (`:xray vpc-…`, `:xray region`): a VPC and what hangs
@@ -28,6 +29,9 @@ type xnode struct {
 	// lazy marks a VPC of `:xray region` whose subtree is read when it is
 	// first expanded.
 	lazy bool
+	// vpc, region: the VPC a note names (the other end of a peering);
+	// enter opens its x-ray.
+	vpc, region string
 }
 
 // xrayDetail is what a node shows after its name and status, by kind:
@@ -197,7 +201,9 @@ func peerNote(n *xnode, o *model.Object) *xnode {
 	if region != "" && region != o.Region {
 		text += " in " + region
 	}
-	return newNote(n, "other", text)
+	note := newNote(n, "other", text)
+	note.vpc, note.region = other, forms.FirstNonEmpty(region, o.Region)
+	return note
 }
 
 // sortObjs orders children by kind (xrayOrder), system route tables first,
