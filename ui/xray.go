@@ -648,6 +648,9 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	}
 	o := n.obj
 	kind := fit(o.Kind.Singular, 16, false)
+	if w < 100 {
+		kind = fit(o.Kind.Name, 10, false) // narrow: the kind's `:` name
+	}
 	head := kind + " " + o.ID
 	if o.Name != "" && o.Name != o.ID {
 		head += " " + forms.Sanitize(o.Name)
