@@ -114,7 +114,7 @@ func (p *xrayPage) Activated(a *App) tea.Cmd {
 	if p.lastLoad.IsZero() && len(p.loading) == 0 {
 		return p.load(a)
 	}
-	if len(p.loading) == 0 && a.now().Sub(p.lastLoad) >= a.opt.Refresh {
+	if len(p.loading) == 0 && a.now().Sub(p.lastLoad) >= p.interval(a) {
 		return p.load(a)
 	}
 	return p.schedule(a)
@@ -142,7 +142,14 @@ func (p *xrayPage) loadSubtree(a *App, vpc *model.Object) tea.Cmd {
 func (p *xrayPage) schedule(a *App) tea.Cmd {
 	p.tickGen++
 	id, gen := p.id, p.tickGen
-	return tea.Tick(a.opt.Refresh, func(time.Time) tea.Msg { return xrayTickMsg{id, gen} })
+	return tea.Tick(p.interval(a), func(time.Time) tea.Msg { return xrayTickMsg{id, gen} })
+}
+
+// interval is the console's refresh interval, stretched as the panes'
+// are when a refresh takes many calls (every open VPC of a region is read
+// again): about 20 calls per interval at most.
+func (p *xrayPage) interval(a *App) time.Duration {
+	return a.opt.Refresh * time.Duration(max((p.calls+19)/20, 1))
 }
 
 func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
