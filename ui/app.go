@@ -506,6 +506,9 @@ func (a *App) headerLine(w int) string {
 	if b, ok := a.top().(*browser); ok && b.regionLabel() != "" {
 		region = b.regionLabel()
 	}
+	if x, ok := a.top().(*xrayPage); ok {
+		region = x.region // the region the tree shows
+	}
 	if f, ok := a.top().(*formPage); ok && f.fc != nil && f.fc.Region != "" {
 		region = f.fc.Region // the region the form acts in
 	}

@@ -39,7 +39,8 @@ func newHelpPage(a *App) *helpPage {
 	for _, c := range kindCommands(a.reg) {
 		lines = append(lines, "  "+c)
 	}
-	lines = append(lines, "  :region <id>   switch the working region", "  :activity      the activity tray", "  :quit", "")
+	lines = append(lines, "  :region <id>   switch the working region", "  :activity      the activity tray",
+		"  :xray vpc-…    a VPC as a tree (:xray region: every VPC of the region)", "  :quit", "")
 	lines = append(lines, st.Title.Render("Filter")+st.Dim.Render("  — / then type"),
 		"  prod core        every word in a cell on screen (substring, any case)",
 		"  -f prdcore       fuzzy over name and ID, best match first",

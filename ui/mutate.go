@@ -58,6 +58,20 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		}
 		fc.Target = nil
 		return a.openForm(ops.Create(fc), fc)
+	}
+	var target *model.Object
+	if sel != nil {
+		target = sel.Obj
+	}
+	return a.mutateTarget(act, k, fc, target)
+}
+
+// mutateTarget opens the edit form, the destructive dialog or the actions
+// menu of kind k for target (nil: nothing highlighted): the panes and the
+// xray tree share it.
+func (a *App) mutateTarget(act Action, k *model.Kind, fc *forms.FormCtx, sel *model.Object) tea.Cmd {
+	ops := forms.OpsFor(k)
+	switch act {
 	case ActEdit:
 		if sel == nil {
 			return a.flashError("Select a row to edit.")
@@ -73,7 +87,7 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		if ops.Del == nil {
 			return a.flashError(fmt.Sprintf("%s cannot be deleted from alivpc.", k.Title))
 		}
-		return a.push(newDeletePage(a, sel.Obj, ops.Del, fc))
+		return a.push(newDeletePage(a, sel, ops.Del, fc))
 	case ActActions:
 		if sel == nil && ops.Actions == nil {
 			return a.flashError("Select a row first.")
@@ -106,7 +120,7 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		}
 		what := k.Singular
 		if sel != nil {
-			what += " " + sel.Obj.ID
+			what += " " + sel.ID
 		}
 		a.menu = newMenu("Actions for "+what, items)
 	}

@@ -29,7 +29,7 @@ type prompt struct {
 }
 
 // history is kept on the App across prompts.
-var builtinCommands = []string{"quit", "q", "help", "activity", "tray"}
+var builtinCommands = []string{"quit", "q", "help", "activity", "tray", "xray"}
 
 func newPrompt(a *App) *prompt {
 	p := &prompt{hist: len(a.history), pick: -1, in: newLineInput(a, ":")}
@@ -256,6 +256,8 @@ func (a *App) runCommand(line string, initial bool) tea.Cmd {
 		return a.push(newHelpPage(a))
 	case "activity", "tray":
 		return a.push(newTrayPage(a))
+	case "xray":
+		return a.runXray(args) // xray.go
 	}
 	k, ok := a.reg.Lookup(name)
 	if !ok {

@@ -29,6 +29,9 @@ func (a *App) busy() bool {
 		if b, ok := p.(*browser); ok && b.loading {
 			return true
 		}
+		if x, ok := p.(*xrayPage); ok && len(x.loading) > 0 {
+			return true
+		}
 	}
 	if f, ok := a.top().(*formPage); ok && (f.preparing || f.phase == phaseSubmitting) {
 		return true
