@@ -335,21 +335,6 @@ type DescribeVirtualBorderRoutersForPhysicalConnectionInput struct {
 	Filter               []Filter `param:"Filter"`
 }
 
-// vbrsForPCKind describes the listing: it is not a pane of its own (the
-// physical connection's VBRs pane lists full VBRs), so it is built here.
-func vbrsForPCKind() *model.Kind {
-	return &model.Kind{
-		Name: "vbrforpc", Title: "VBRs of a physical connection", Singular: "VBR",
-		List: model.ListSpec{Product: model.ProductVPC, Action: "DescribeVirtualBorderRoutersForPhysicalConnection",
-			Path:   "VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType",
-			Paging: model.PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		New:    model.NewOf[model.VbrForPhysicalConnection](),
-		ID:     model.Field(func(v *model.VbrForPhysicalConnection) string { return v.VbrId }),
-		NameOf: model.Field(func(v *model.VbrForPhysicalConnection) string { return "" }),
-		Status: model.Field(func(v *model.VbrForPhysicalConnection) string { return v.Status }),
-	}
-}
-
 // DescribeVirtualBorderRoutersForPhysicalConnection lists every VBR on a
 // physical connection, this account's and those made for other accounts
 // (VbrOwnerUid set): what holds its VLANs and what stops a Terminate.
@@ -360,5 +345,5 @@ func (c *Client) DescribeVirtualBorderRoutersForPhysicalConnection(ctx context.C
 	}
 	region := params["RegionId"]
 	delete(params, "RegionId")
-	return ListTyped[model.VbrForPhysicalConnection](ctx, c, vbrsForPCKind(), region, params)
+	return ListTyped[model.VbrForPhysicalConnection](ctx, c, model.Default().MustLookup("pcvbr"), region, params)
 }

@@ -245,6 +245,41 @@ type VbrForPhysicalConnection struct {
 	RecoveryTime      string     `json:"RecoveryTime"`
 }
 
+// pcVbrKind is DescribeVirtualBorderRoutersForPhysicalConnection as the
+// physical connection → VBRs drill-down: every VBR on the line, this
+// account's and those made for other accounts (Owner), with the VLAN and
+// addresses that hold it. The VBR pane has this account's VBRs in full.
+func pcVbrKind() *Kind {
+	vbrPhases := vbrKind().Phases
+	return &Kind{
+		Name: "pcvbr", Aliases: []string{"linevbrs", "vbrsforpc"}, Title: "VBRs on the Line", Singular: "VBR on the line", Order: 62,
+		List: ListSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRoutersForPhysicalConnection",
+			Path:   "VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType",
+			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		Scopes: []Scope{{Parent: "pc", Param: "PhysicalConnectionId", Required: true}},
+		New:    NewOf[VbrForPhysicalConnection](),
+		ID:     Field(func(v *VbrForPhysicalConnection) string { return v.VbrId }),
+		Status: Field(func(v *VbrForPhysicalConnection) string { return v.Status }),
+		Columns: []Column{
+			Col("VBR", 26, StyleID, func(v *VbrForPhysicalConnection) string { return v.VbrId }),
+			Col("Status", 12, StyleStatus, func(v *VbrForPhysicalConnection) string { return v.Status }),
+			Col("VLAN", 5, StyleNumber, func(v *VbrForPhysicalConnection) string { return strconv.FormatInt(int64(v.VlanId), 10) }),
+			Col("Owner", 17, StylePlain, func(v *VbrForPhysicalConnection) string {
+				if v.VbrOwnerUid == "" {
+					return "this account" // the API leaves out the line owner's own UID
+				}
+				return string(v.VbrOwnerUid)
+			}),
+			Col("Local IP", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.LocalGatewayIp }),
+			Col("Peer IP", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.PeerGatewayIp }),
+			Col("Mask", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.PeeringSubnetMask }),
+			Col("Circuit", 16, StylePlain, func(v *VbrForPhysicalConnection) string { return v.CircuitCode }),
+			Col("Created", 20, StyleTime, func(v *VbrForPhysicalConnection) string { return v.CreationTime }),
+		},
+		SortBy: "VLAN", Phases: vbrPhases,
+	}
+}
+
 // MaxVbrsPerPC is how many VBRs one physical connection carries
 // (QuotaExceeded.vbrPerpConn).
 const MaxVbrsPerPC = 16

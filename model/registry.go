@@ -10,7 +10,7 @@ var kindConstructors = []func() *Kind{
 	gatewayKind, ipv6GatewayKind, ipv6RuleKind, ipv6AddressKind,
 	natKind, snatKind, dnatKind, eipKind, cbwpKind, natBwpKind, gaKind,
 	vpnKind, cgwKind, ipsecKind, sslServerKind, sslCertKind,
-	vbrKind, pcKind, apKind, riKind, bgpKind, bgpPeerKind, bgpNetKind,
+	vbrKind, pcKind, pcVbrKind, apKind, riKind, bgpKind, bgpPeerKind, bgpNetKind,
 	flowLogKind, vpcFlowLogKind, sagFlowLogKind,
 	peerKind,
 }

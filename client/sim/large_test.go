@@ -255,6 +255,9 @@ var largeListed = map[string]struct {
 	// VBR pane, not by `get rt --region all`.
 	"rt":    {stored: kindRouteTable, keep: func(_ *store, r *record) bool { return rtOf(r).RouterType == "VRouter" }},
 	"route": {stored: kindRouteEntry, keep: vrouterEntry},
+	// The VBRs on each physical connection, listed line by line: every
+	// VBR (the simulator has one account).
+	"pcvbr": {stored: kindVbr},
 }
 
 func vrouterEntry(st *store, r *record) bool {
