@@ -1,12 +1,8 @@
 package main
 
 import (
-	"maps"
-	"slices"
 	"strings"
 	"testing"
-
-	"github.com/alivpc/alivpc/client/sim"
 )
 
 // TestE2ECommonBandwidthPackage walks the shared bandwidth packages in the
@@ -50,41 +46,7 @@ func TestE2ECommonBandwidthPackage(t *testing.T) {
 		"InternetChargeType", "PayByBandwidth", "InstanceChargeType", "PostPaid")
 
 	filterTo(tm, "name:e2e-shared", 1)
-	tm.burst("C-d")
-	tm.waitText("Delete shared bandwidth package " + id)
-	tm.burst(id, "Enter")
-	tm.waitFor("the package to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "cbwp") {
-			if o["BandwidthPackageId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete shared bandwidth package "+id, id)
+	waitGone(t, tm, "cbwp", "BandwidthPackageId", id)
 	tm.quit()
-}
-
-// TestGetEveryCbwpOfTheLargeDatasetOnce: `alivpc get cbwp --region all` on
-// the large dataset lists every package of every region exactly once.
-func TestGetEveryCbwpOfTheLargeDatasetOnce(t *testing.T) {
-	e := newGetEnv(t, sim.DatasetLarge, nil)
-	out, stderr, code := e.get("cbwp", "--region", "all", "-o", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	// Sorted, the two lists are equal only if get lists every package of
-	// the walk once and nothing else.
-	got := jsonIDs(t, out, "BandwidthPackageId")
-	slices.Sort(got)
-	walked := e.walk("cbwp")
-	want := slices.Sorted(maps.Keys(walked))
-	if dup := slices.IndexFunc(want, func(id string) bool { return walked[id] != 1 }); dup >= 0 {
-		t.Errorf("the paged walk itself sees %s %d times", want[dup], walked[want[dup]])
-	}
-	if len(want) < 50 {
-		t.Fatalf("the direct walk found %d packages", len(want))
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("get listed %d packages (%d distinct), the simulator holds %d", len(got), len(slices.Compact(slices.Clone(got))), len(want))
-	}
 }

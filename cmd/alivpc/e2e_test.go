@@ -408,3 +408,26 @@ func TestE2EResize(t *testing.T) {
 	tm.waitText("needs at least")
 	tm.quit()
 }
+
+// typedDelete opens the delete dialog on the selected row (its title
+// names what it deletes) and confirms it by typing the ID.
+func typedDelete(tm *term, title, id string) {
+	tm.t.Helper()
+	tm.burst("C-d")
+	tm.waitText(title)
+	tm.burst(id, "Enter")
+}
+
+// waitGone waits until `alivpc get kind` no longer lists the resource
+// whose field reads id.
+func waitGone(t *testing.T, tm *term, kind, field, id string) {
+	t.Helper()
+	tm.waitFor(id+" to be gone", func(string) bool {
+		for _, o := range simGet(t, tm, kind) {
+			if o[field] == id {
+				return false
+			}
+		}
+		return true
+	})
+}

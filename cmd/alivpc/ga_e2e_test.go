@@ -38,16 +38,7 @@ func TestE2EGlobalAcceleration(t *testing.T) {
 
 	filterTo(tm, "name:e2e-ga", 1)
 	tm.waitFor(id+" Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, id), "Available") })
-	tm.burst("C-d")
-	tm.waitText("Delete Global acceleration instance " + id)
-	tm.burst(id, "Enter")
-	tm.waitFor("the instance to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "ga") {
-			if o["GlobalAccelerationInstanceId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete Global acceleration instance "+id, id)
+	waitGone(t, tm, "ga", "GlobalAccelerationInstanceId", id)
 	tm.quit()
 }

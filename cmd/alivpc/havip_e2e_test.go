@@ -27,16 +27,7 @@ func TestE2EHaVip(t *testing.T) {
 	want(t, v, "HaVipId", id, "Description", "made in tmux", "Status", "Available")
 
 	filterTo(tm, "name:e2e-vip", 1)
-	tm.burst("C-d")
-	tm.waitText("Delete HaVip " + id)
-	tm.burst(id, "Enter")
-	tm.waitFor("the HaVip to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "havip") {
-			if o["HaVipId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete HaVip "+id, id)
+	waitGone(t, tm, "havip", "HaVipId", id)
 	tm.quit()
 }

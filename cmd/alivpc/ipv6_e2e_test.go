@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/alivpc/alivpc/client"
-	"github.com/alivpc/alivpc/client/sim"
 )
 
 // TestE2EIpv6Gateway walks the IPv6 family in the real binary: the three
@@ -55,9 +54,7 @@ func TestE2EIpv6Gateway(t *testing.T) {
 	tm.keys("Escape")
 	tm.waitPane(pane)
 
-	tm.burst("C-d")
-	tm.waitText("Delete IPv6 gateway " + id)
-	tm.burst(id, "Enter")
+	typedDelete(tm, "Delete IPv6 gateway "+id, id)
 	tm.waitFor("the IPv6 gateway to be gone", func(string) bool {
 		for _, o := range simGet(t, tm, "ipv6gw") {
 			if o["Ipv6GatewayId"] == id {
@@ -77,44 +74,6 @@ func ipv6Drill(tm *term, child, crumb string) int {
 	openMenu(tm, child)
 	_, n := tm.waitPane(crumb)
 	return n
-}
-
-// TestGetIpv6KindsOfTheLargeDatasetOnce: `alivpc get KIND --region all`
-// lists every IPv6 gateway, egress-only rule and IPv6 address of the large
-// dataset exactly once, as a direct walk of the simulator finds them.
-func TestGetIpv6KindsOfTheLargeDatasetOnce(t *testing.T) {
-	e := newGetEnv(t, sim.DatasetLarge, nil)
-	gws, addrs := e.walk("ipv6gw"), e.walk("ipv6addr")
-	rules := e.walkIpv6Rules()
-	for _, c := range []struct {
-		kind, field string
-		want        map[string]int
-		atLeast     int
-	}{
-		{"ipv6gw", "Ipv6GatewayId", gws, 400},
-		{"ipv6addr", "Ipv6AddressId", addrs, 1200},
-		{"ipv6rule", "Ipv6EgressOnlyRuleId", rules, 100},
-	} {
-		out, stderr, code := e.get(c.kind, "--region", "all", "-o", "json")
-		if code != 0 {
-			t.Fatalf("get %s: exit %d: %s", c.kind, code, stderr)
-		}
-		got := map[string]int{}
-		for _, id := range jsonIDs(t, out, c.field) {
-			got[id]++
-		}
-		if len(c.want) < c.atLeast {
-			t.Errorf("the direct walk found %d %s, want at least %d", len(c.want), c.kind, c.atLeast)
-		}
-		if len(got) != len(c.want) {
-			t.Errorf("get %s listed %d, the simulator holds %d", c.kind, len(got), len(c.want))
-		}
-		for id, n := range got {
-			if n != 1 || c.want[id] != 1 {
-				t.Errorf("%s %s listed %d times (the walk: %d)", c.kind, id, n, c.want[id])
-			}
-		}
-	}
 }
 
 // walkIpv6Rules lists the rules of every gateway in every region, one

@@ -39,16 +39,7 @@ func TestE2ENatBandwidthPackage(t *testing.T) {
 		"Status", "Available", "InternetChargeType", "PayByBandwidth")
 
 	filterTo(tm, "name:e2e-bwp", 1)
-	tm.burst("C-d")
-	tm.waitText("Delete NAT bandwidth package " + id)
-	tm.burst(id, "Enter")
-	tm.waitFor("the package to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "natbwp") {
-			if o["BandwidthPackageId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete NAT bandwidth package "+id, id)
+	waitGone(t, tm, "natbwp", "BandwidthPackageId", id)
 	tm.quit()
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"github.com/alivpc/alivpc/client/sim"
 )
 
 // TestE2EPhysicalConnectionAndVbr walks the physical connection family and
@@ -48,6 +46,8 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	// PC → VBRs, and a VBR made there: the line (fixed), VLAN, addresses,
 	// mask (filled in), circuit code, name, description (submits).
 	tm.burst("Enter")
+	tm.waitText("VBRs on the Line")
+	tm.burst("1") // the full VBR pane
 	tm.waitText("No Virtual Border Routers in Physical connection " + id)
 	tm.burst("c")
 	tm.waitText("Create VBR on " + id)
@@ -56,17 +56,26 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	vbr := firstID(rowWith(s, "e2e-vbr"), "vbr-")
 	v := only(t, simGet(t, tm, "vbr"), "Name", "e2e-vbr")
 	want(t, v, "VbrId", vbr, "PhysicalConnectionId", id, "PeerGatewayIp", "10.254.88.2")
-	tm.burst("C-d")
-	tm.waitText("Delete VBR " + vbr)
-	tm.burst(vbr, "Enter")
-	tm.waitFor("the VBR to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "vbr") {
-			if o["VbrId"] == vbr {
-				return false
+
+	// The line's own view (DescribeVirtualBorderRoutersForPhysicalConnection)
+	// shows the VBR with its VLAN and addresses.
+	tm.burst("Escape")
+	tm.waitPane("Physical Connections")
+	tm.burst("Enter", "2")
+	tm.waitFor("the VBR on the line with its VLAN and addresses", func(s string) bool {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.Contains(l, vbr) && strings.Contains(l, " 88 ") && strings.Contains(l, "10.254.88.1") && strings.Contains(l, "this account") {
+				return true
 			}
 		}
-		return true
+		return false
 	})
+	tm.burst("Escape")
+	tm.waitPane("Physical Connections")
+	tm.burst("Enter", "1")
+	tm.waitText(vbr)
+	typedDelete(tm, "Delete VBR "+vbr, vbr)
+	waitGone(t, tm, "vbr", "VbrId", vbr)
 
 	tm.burst("Escape")
 	tm.waitPane("Physical Connections")
@@ -76,41 +85,7 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	tm.waitText("Terminate Physical connection " + id)
 	tm.burst(id, "Enter")
 	tm.waitFor("e2e-line Terminated", func(s string) bool { return strings.Contains(rowWith(s, id+" "), "Terminated") })
-	tm.burst("C-d")
-	tm.waitText("Delete Physical connection " + id)
-	tm.burst(id, "Enter")
-	tm.waitFor("the line to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "pc") {
-			if o["PhysicalConnectionId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete Physical connection "+id, id)
+	waitGone(t, tm, "pc", "PhysicalConnectionId", id)
 	tm.quit()
-}
-
-// TestGetPhysicalConnectionsAndAccessPointsOfTheLargeDatasetOnce: `alivpc
-// get pc|ap --region all` on the large dataset lists each exactly once.
-func TestGetPhysicalConnectionsAndAccessPointsOfTheLargeDatasetOnce(t *testing.T) {
-	e := newGetEnv(t, sim.DatasetLarge, nil)
-	for kind, idField := range map[string]string{"pc": "PhysicalConnectionId", "ap": "AccessPointId"} {
-		out, stderr, code := e.get(kind, "--region", "all", "-o", "json")
-		if code != 0 {
-			t.Fatalf("get %s: exit %d: %s", kind, code, stderr)
-		}
-		wantIDs := e.walk(kind)
-		got := map[string]int{}
-		for _, id := range jsonIDs(t, out, idField) {
-			got[id]++
-		}
-		if len(wantIDs) < 50 || len(got) != len(wantIDs) {
-			t.Errorf("get %s listed %d, the simulator holds %d", kind, len(got), len(wantIDs))
-		}
-		for id, n := range got {
-			if n != 1 || wantIDs[id] == 0 {
-				t.Errorf("get %s: %s listed %d times (%d in the simulator)", kind, id, n, wantIDs[id])
-			}
-		}
-	}
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"github.com/alivpc/alivpc/client/sim"
 )
 
 // TestE2ERouterInterface walks the router interface family in the real
@@ -45,40 +43,6 @@ func TestE2ERouterInterface(t *testing.T) {
 	tm.burst("C-d")
 	tm.waitText("Delete", id)
 	tm.burst(id, "Enter")
-	tm.waitFor("the router interface to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "ri") {
-			if o["RouterInterfaceId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	waitGone(t, tm, "ri", "RouterInterfaceId", id)
 	tm.quit()
-}
-
-// TestGetEveryRouterInterfaceOfTheLargeDatasetOnce: `alivpc get ri
-// --region all` on the large dataset lists each interface exactly once,
-// both ends of the cross-region pairs included.
-func TestGetEveryRouterInterfaceOfTheLargeDatasetOnce(t *testing.T) {
-	e := newGetEnv(t, sim.DatasetLarge, nil)
-	out, stderr, code := e.get("routerinterfaces", "--region", "all", "-o", "json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	want := e.walk("ri")
-	got := map[string]int{}
-	for _, id := range jsonIDs(t, out, "RouterInterfaceId") {
-		got[id]++
-	}
-	if len(want) < 150 {
-		t.Fatalf("the direct walk found %d router interfaces", len(want))
-	}
-	if len(got) != len(want) {
-		t.Errorf("get listed %d router interfaces, the simulator holds %d", len(got), len(want))
-	}
-	for id, n := range got {
-		if n != 1 || want[id] != 1 {
-			t.Errorf("%s listed %d times by get, %d by the walk", id, n, want[id])
-		}
-	}
 }

@@ -59,24 +59,13 @@ func TestE2ESslVpn(t *testing.T) {
 	c := only(t, simGet(t, tm, "sslcert"), "Name", "e2e-cert")
 	want(t, c, "SslVpnClientCertId", cert, "SslVpnServerId", srv, "Status", "normal")
 
-	tm.burst("C-d")
-	tm.waitText("Delete SSL-VPN client certificate " + cert)
-	tm.burst(cert, "Enter")
-	tm.waitFor("the certificate to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "sslcert") {
-			if o["SslVpnClientCertId"] == cert {
-				return false
-			}
-		}
-		return true
-	})
+	typedDelete(tm, "Delete SSL-VPN client certificate "+cert, cert)
+	waitGone(t, tm, "sslcert", "SslVpnClientCertId", cert)
 
 	tm.keys("Escape")
 	waitDrilled(tm, "SSL-VPN Servers of vpn-")
 	filterTo(tm, "name:e2e-ssl", 1)
-	tm.burst("C-d")
-	tm.waitText("Delete SSL-VPN server " + srv)
-	tm.burst(srv, "Enter")
+	typedDelete(tm, "Delete SSL-VPN server "+srv, srv)
 	tm.waitFor("the server to be gone", func(string) bool { return len(simGet(t, tm, "sslserver")) == 0 })
 	tm.quit()
 }
@@ -89,34 +78,6 @@ func waitDrilled(tm *term, title string) {
 		lines := strings.Split(s, "\n")
 		return len(lines) > 2 && strings.HasPrefix(strings.TrimSpace(lastCrumb(lines[1])), title) && rowsRe.MatchString(lines[0])
 	})
-}
-
-// TestGetSslVpnLargeOnce: `get sslserver|sslcert --region all` lists every
-// server and certificate of the large dataset exactly once.
-func TestGetSslVpnLargeOnce(t *testing.T) {
-	e := newGetEnv(t, sim.DatasetLarge, nil)
-	for _, kind := range []struct{ name, id string }{{"sslserver", "SslVpnServerId"}, {"sslcert", "SslVpnClientCertId"}} {
-		out, stderr, code := e.get(kind.name, "--region", "all", "-o", "json")
-		if code != 0 {
-			t.Fatalf("get %s: exit %d: %s", kind.name, code, stderr)
-		}
-		wantIDs := e.walk(kind.name)
-		if len(wantIDs) < 50 {
-			t.Fatalf("the large dataset holds %d %s", len(wantIDs), kind.name)
-		}
-		got := map[string]int{}
-		for _, id := range jsonIDs(t, out, kind.id) {
-			got[id]++
-		}
-		if len(got) != len(wantIDs) {
-			t.Errorf("get listed %d %s, the simulator holds %d", len(got), kind.name, len(wantIDs))
-		}
-		for id, n := range got {
-			if n != 1 || wantIDs[id] != 1 {
-				t.Errorf("%s listed %d times (simulator: %d)", id, n, wantIDs[id])
-			}
-		}
-	}
 }
 
 // TestGetSslCertMasksKey: a certificate read with DescribeSslVpnClientCert

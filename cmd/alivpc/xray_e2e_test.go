@@ -32,14 +32,7 @@ func TestE2EXray(t *testing.T) {
 	tm.burst("G", "C-d")
 	tm.waitText("Delete SNAT entry " + snat)
 	tm.burst(snat, "Enter")
-	tm.waitFor("the SNAT entry to be gone from the API", func(string) bool {
-		for _, o := range simGet(t, tm, "snat") {
-			if o["SnatEntryId"] == snat {
-				return false
-			}
-		}
-		return true
-	})
+	waitGone(t, tm, "snat", "SnatEntryId", snat)
 	tm.waitFor("the node to leave the tree", func(s string) bool { return !strings.Contains(s, snat) })
 
 	tm.keys("Escape")
