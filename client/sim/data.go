@@ -138,6 +138,7 @@ func seeders() []func(*seedCtx) error {
 		seedPC,     // late: its generated IDs leave the other families' as they were
 		seedSslVpn,
 		seedRI,
+		seedPaths, // last, from its own random stream: path analysis cases (data_paths.go)
 	}
 }
 

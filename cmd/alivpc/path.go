@@ -116,7 +116,7 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 	if lerr != nil && len(objs) == 0 {
 		return &exitError{code: 3, err: fmt.Errorf("listing the resources a path needs: %w", lerr)}
 	}
-	res, err := netpath.New(objs).Trace(o.from, o.to)
+	res, err := netpath.New(objs).Home(regions...).Trace(o.from, o.to)
 	if err != nil {
 		return usageError("path: %v", err)
 	}
@@ -134,14 +134,11 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "alivpc: some resources could not be listed, the answer may be incomplete: %v\n", lerr)
 	}
 	if !res.Reachable {
-		return &exitError{code: 1, err: errors.New("unreachable: " + res.Forward.Reason + unreachableWhere(res))}
+		why := res.Forward.Reason
+		if res.Forward.Reachable && res.Return != nil {
+			why = res.Return.Reason + " on the return path"
+		}
+		return &exitError{code: 1, err: errors.New("unreachable: " + why)}
 	}
 	return nil
-}
-
-func unreachableWhere(res *netpath.Result) string {
-	if !res.Forward.Reachable || res.Return == nil {
-		return ""
-	}
-	return " on the return path"
 }

@@ -40,6 +40,18 @@ type Inventory struct {
 	bgp     map[string][]*model.Object // VBR ID → BGP peers
 	ipv6gw  map[string]*model.Object   // VPC ID → IPv6 gateway
 	havipIP map[netip.Addr]*model.Object
+	// home are the regions an address is looked up in first (the ones
+	// asked for; peer regions are loaded too and may reuse the blocks).
+	home map[string]bool
+}
+
+// Home makes source addresses resolve in these regions first.
+func (inv *Inventory) Home(regions ...string) *Inventory {
+	inv.home = map[string]bool{}
+	for _, r := range regions {
+		inv.home[r] = true
+	}
+	return inv
 }
 
 // New indexes objs (any kinds; those not in Kinds are kept for lookups by ID).
@@ -56,7 +68,7 @@ func New(objs []*model.Object) *Inventory {
 		if o.ID != "" && o.Kind.Name != "route" {
 			inv.byID[o.ID] = o
 		}
-		switch v := o.Val().(type) {
+		switch v := val(o).(type) {
 		case *model.VSwitch:
 			inv.vsws[v.VpcId] = append(inv.vsws[v.VpcId], o)
 		case *model.RouteTable:
@@ -142,7 +154,7 @@ func covers(p, q netip.Prefix) bool {
 func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
 	look := func(list []*model.Object) *model.Object {
 		for _, o := range list {
-			v, _ := o.Val().(*model.VSwitch)
+			v, _ := val(o).(*model.VSwitch)
 			if v == nil {
 				continue
 			}
@@ -162,12 +174,18 @@ func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	var other *model.Object
 	for _, id := range ids {
 		if o := look(inv.vsws[id]); o != nil {
-			return o
+			if inv.home == nil || inv.home[o.Region] {
+				return o
+			}
+			if other == nil {
+				other = o
+			}
 		}
 	}
-	return nil
+	return other
 }
 
 // Get returns the object with that ID, if the inventory holds it.

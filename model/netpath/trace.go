@@ -109,7 +109,7 @@ func parseDest(s string) (netip.Prefix, error) {
 func (inv *Inventory) resolveSource(s string, dst netip.Prefix) (*model.Object, netip.Prefix, error) {
 	if strings.HasPrefix(s, "vsw-") {
 		o := inv.byID[s]
-		v, _ := o.Val().(*model.VSwitch)
+		v, _ := val(o).(*model.VSwitch)
 		if o == nil || v == nil {
 			return nil, netip.Prefix{}, &InputError{fmt.Sprintf("VSwitch %s is not in the loaded regions", s)}
 		}
@@ -147,6 +147,9 @@ func family(p netip.Prefix) string {
 
 // step builds a hop for o (which may be nil: then kind and id name it).
 func step(name string, o *model.Object, kind, id, detail string) Hop {
+	if o != nil && kind != "" && o.Kind.Name != kind {
+		o = nil // the ID names something else: treated as missing
+	}
 	h := Hop{Step: name, Kind: kind, ID: id, Detail: detail, Object: o}
 	if o != nil {
 		h.Kind, h.ID, h.Name, h.Region, h.Status = o.Kind.Name, o.ID, o.Name, o.Region, o.Status
@@ -202,7 +205,7 @@ func (w *walker) ready(h Hop, reason string) bool {
 // the VSwitch dst lives in when the leg reached one, for the return path.
 func (inv *Inventory) walk(leg *Leg, dir string, vsw *model.Object, src, dst netip.Prefix) *model.Object {
 	w := &walker{inv: inv, leg: leg, dir: dir}
-	v := vsw.Val().(*model.VSwitch)
+	v := val(vsw).(*model.VSwitch)
 	vpc := inv.byID[v.VpcId]
 	w.add(step("source", vsw, "", "", fmt.Sprintf("%s in %s %s", src, v.VpcId, nameOf(vpc))))
 	return w.route(v.VpcId, tableOf(inv, v), src, dst)
@@ -221,7 +224,7 @@ func tableOf(inv *Inventory, v *model.VSwitch) string {
 	if id := v.RouteTable.RouteTableId; id != "" && strings.EqualFold(v.RouteTable.RouteTableType, "Custom") {
 		return id
 	}
-	if vpc, _ := inv.byID[v.VpcId].Val().(*model.Vpc); vpc != nil {
+	if vpc, _ := val(inv.byID[v.VpcId]).(*model.Vpc); vpc != nil {
 		if id := inv.system[vpc.VRouterId]; id != "" {
 			return id
 		}
@@ -234,7 +237,7 @@ func (w *walker) route(vpc, table string, src, dst netip.Prefix) *model.Object {
 	inv := w.inv
 	rt := inv.byID[table]
 	why := "system table of " + vpc
-	if t, _ := rt.Val().(*model.RouteTable); t != nil && strings.EqualFold(t.RouteTableType, "Custom") {
+	if t, _ := val(rt).(*model.RouteTable); t != nil && strings.EqualFold(t.RouteTableType, "Custom") {
 		why = "custom table associated with the VSwitch"
 	}
 	w.add(step("route table", rt, "rt", table, why))
@@ -313,7 +316,7 @@ func (w *walker) next(vpc string, nh model.NextHop, src, dst netip.Prefix) *mode
 }
 
 func havipDetail(o *model.Object) string {
-	h, _ := o.Val().(*model.HaVip)
+	h, _ := val(o).(*model.HaVip)
 	if h == nil {
 		return ""
 	}
@@ -339,7 +342,7 @@ func (w *walker) arrive(vpc string, dst netip.Prefix, how string) *model.Object 
 		w.fail(step("VPC", w.inv.byID[vpc], "", "", ""), "no VSwitch", fmt.Sprintf("%s is in no VSwitch of %s", dst.Addr(), vpc))
 		return nil
 	}
-	v := d.Val().(*model.VSwitch)
+	v := val(d).(*model.VSwitch)
 	w.add(step("VSwitch", d, "", "", fmt.Sprintf("%s: %s holds %s (%s)", how, blockFor(v, dst.Addr()), dst.Addr(), v.ZoneId)))
 	if hv := w.inv.havipIP[dst.Addr()]; hv != nil && dst.IsSingleIP() {
 		w.add(step("HaVip", hv, "", "", havipDetail(hv)))
@@ -357,10 +360,10 @@ func (w *walker) nat(h Hop, src, dst netip.Prefix) {
 	var best *model.Object
 	bits := -1
 	for _, o := range w.inv.snat[h.ID] {
-		e := o.Val().(*model.SnatEntry)
+		e := val(o).(*model.SnatEntry)
 		b := -1
 		if e.SourceVSwitchId != "" {
-			if vs, _ := w.inv.byID[e.SourceVSwitchId].Val().(*model.VSwitch); vs != nil {
+			if vs, _ := val(w.inv.byID[e.SourceVSwitchId]).(*model.VSwitch); vs != nil {
 				if p, err := netip.ParsePrefix(vs.CidrBlock); err == nil && covers(p, src) {
 					b = p.Bits()
 				}
@@ -377,7 +380,7 @@ func (w *walker) nat(h Hop, src, dst netip.Prefix) {
 			fmt.Sprintf("no SNAT entry for this source: %s has no SNAT entry covering %s", h.ID, src))
 		return
 	}
-	e := best.Val().(*model.SnatEntry)
+	e := val(best).(*model.SnatEntry)
 	sh := step("SNAT entry", best, "", "", fmt.Sprintf("source %s → %s", e.Source(), e.SnatIp))
 	if !w.ready(sh, "SNAT "+e.Status) {
 		return
@@ -391,7 +394,7 @@ func (w *walker) vpn(h Hop, src, dst netip.Prefix) {
 	}
 	var conn *model.Object
 	for _, o := range w.inv.ipsec[h.ID] {
-		if subnetsCover(o.Val().(*model.VpnConnection).RemoteSubnet, dst) {
+		if subnetsCover(val(o).(*model.VpnConnection).RemoteSubnet, dst) {
 			conn = o
 			break
 		}
@@ -401,7 +404,7 @@ func (w *walker) vpn(h Hop, src, dst netip.Prefix) {
 			fmt.Sprintf("no IPsec connection of %s has a remote subnet covering %s", h.ID, dst))
 		return
 	}
-	c := conn.Val().(*model.VpnConnection)
+	c := val(conn).(*model.VpnConnection)
 	ch := step("IPsec connection", conn, "", "", fmt.Sprintf("remote %s, local %s", c.RemoteSubnet, c.LocalSubnet))
 	if c.Status != "ipsec_sa_established" {
 		w.fail(ch, "IPsec not established", fmt.Sprintf("IPsec connection %s is %s", c.VpnConnectionId, c.Status))
@@ -413,7 +416,7 @@ func (w *walker) vpn(h Hop, src, dst netip.Prefix) {
 	w.add(ch)
 	cg := w.inv.byID[c.CustomerGatewayId]
 	detail := ""
-	if g, _ := cg.Val().(*model.CustomerGateway); g != nil {
+	if g, _ := val(cg).(*model.CustomerGateway); g != nil {
 		detail = fmt.Sprintf("%s, ASN %d", g.IpAddress, g.Asn)
 	}
 	w.add(step("customer gateway", cg, "cgw", c.CustomerGatewayId, detail))
@@ -437,7 +440,7 @@ func (w *walker) peer(h Hop, vpc string, dst netip.Prefix) *model.Object {
 	if !w.ready(h, "") {
 		return nil
 	}
-	p := h.Object.Val().(*model.VpcPeerConnection)
+	p := val(h.Object).(*model.VpcPeerConnection)
 	other, region := p.AcceptingVpc.VpcId, p.AcceptingRegionId
 	if other == vpc {
 		other, region = p.Vpc.VpcId, p.RegionId
@@ -450,22 +453,22 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 	if !w.ready(h, "router interface "+statusOf(h.Object)) {
 		return nil
 	}
-	ri := h.Object.Val().(*model.RouterInterface)
+	ri := val(h.Object).(*model.RouterInterface)
 	w.leg.Hops[len(w.leg.Hops)-1].Detail = fmt.Sprintf("to %s %s (%s)", ri.OppositeRouterType, ri.OppositeRouterId, ri.OppositeRegionId)
 	if opp := w.inv.byID[ri.OppositeInterfaceId]; opp != nil {
 		w.add(step("opposite interface", opp, "", "", "on "+ri.OppositeRouterId))
 	}
 	if ri.OppositeRouterType == model.RIVRouter {
 		for _, o := range w.inv.byID {
-			if v, _ := o.Val().(*model.Vpc); v != nil && v.VRouterId == ri.OppositeRouterId {
+			if v, _ := val(o).(*model.Vpc); v != nil && v.VRouterId == ri.OppositeRouterId {
 				return w.arrive(v.VpcId, dst, "VPC "+v.VpcId)
 			}
 		}
 		w.fail(step("VRouter", nil, "vrouter", ri.OppositeRouterId, ""), "not loaded", "the opposite VPC is not in the loaded regions")
 		return nil
 	}
-	vbrObj := w.inv.byID[ri.OppositeRouterId]
-	vh := step("VBR", vbrObj, "vbr", ri.OppositeRouterId, "")
+	vh := step("VBR", w.inv.byID[ri.OppositeRouterId], "vbr", ri.OppositeRouterId, "")
+	vbrObj := vh.Object
 	if vbrObj != nil && !strings.EqualFold(vbrObj.Status, "active") {
 		w.fail(vh, "VBR "+vbrObj.Status, fmt.Sprintf("VBR %s is %s", vbrObj.ID, vbrObj.Status))
 		return nil
@@ -473,14 +476,14 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 	if !w.ready(vh, "") {
 		return nil
 	}
-	vbr := vbrObj.Val().(*model.VirtualBorderRouter)
+	vbr := val(vbrObj).(*model.VirtualBorderRouter)
 	w.leg.Hops[len(w.leg.Hops)-1].Detail = fmt.Sprintf("physical connection %s, peer %s", vbr.PhysicalConnectionId, vbr.PeerGatewayIp)
 	if r := match(w.inv.tables[vbr.RouteTableId], dst); r != nil {
 		w.add(step("VBR route", r.obj, "", "", fmt.Sprintf("%s → %s", r.e.DestinationCidrBlock, r.e.NextHopText())))
 	}
 	var up, down []string
 	for _, o := range w.inv.bgp[vbr.VbrId] {
-		p := o.Val().(*model.BgpPeer)
+		p := val(o).(*model.BgpPeer)
 		bh := step("BGP peer", o, "", "", fmt.Sprintf("%s AS %s session %s", p.PeerIpAddress, p.PeerAsn, p.BgpStatus))
 		bh.Status = p.BgpStatus
 		w.add(bh)
@@ -517,4 +520,12 @@ func blockFor(v *model.VSwitch, a netip.Addr) string {
 		return v.Ipv6CidrBlock
 	}
 	return v.CidrBlock
+}
+
+// val is o's typed value; nil for a missing object.
+func val(o *model.Object) any {
+	if o == nil {
+		return nil
+	}
+	return o.Val()
 }
