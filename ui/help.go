@@ -39,7 +39,7 @@ func newHelpPage(a *App) *helpPage {
 	for _, c := range kindCommands(a.reg) {
 		lines = append(lines, "  "+c)
 	}
-	lines = append(lines, "  :region <id>   switch the working region", "  :activity      the activity tray", "  :quit", "")
+	lines = append(lines, "  :region <id>   switch the working region", "  :path SRC DST   path analysis: SRC a VSwitch ID or an IP in one, DST an address or block", "  :activity      the activity tray", "  :quit", "")
 	lines = append(lines, st.Title.Render("Filter")+st.Dim.Render("  — / then type"),
 		"  prod core        every word in a cell on screen (substring, any case)",
 		"  -f prdcore       fuzzy over name and ID, best match first",

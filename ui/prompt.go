@@ -256,6 +256,8 @@ func (a *App) runCommand(line string, initial bool) tea.Cmd {
 		return a.push(newHelpPage(a))
 	case "activity", "tray":
 		return a.push(newTrayPage(a))
+	case "path":
+		return a.openPath(args)
 	}
 	k, ok := a.reg.Lookup(name)
 	if !ok {
