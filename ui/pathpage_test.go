@@ -80,8 +80,8 @@ func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
 				t.Fatalf("the screen does not show the verdict %q:\n%s", verdict, screen)
 			}
 			for i, h := range p.hops {
-				if h.Row(i+1)[3] != ids[i] {
-					t.Fatalf("hop %d is %s on the console, %s in alivpc path", i+1, h.Row(i+1)[3], ids[i])
+				if h.Row(i + 1)[3] != ids[i] {
+					t.Fatalf("hop %d is %s on the console, %s in alivpc path", i+1, h.Row(i + 1)[3], ids[i])
 				}
 			}
 			d.keys("esc")
