@@ -12,7 +12,8 @@ import (
 
 // PathInventory lists what a path analysis needs (netpath.Kinds) in
 // regions, then in the regions that peerings and router interfaces found
-// there lead to, all through the client's budget and fan-out. Route
+// there lead to (one step: a path enters a peer VPC and comes back, it
+// never crosses a second peering), all through the client's budget and fan-out. Route
 // entries are read with their tables (DescribeRouteTables: one call per 50
 // tables, VBR tables included) and handed out as "route" objects holding
 // the API's own bytes. It returns the objects, the calls made and the
@@ -23,7 +24,7 @@ func (c *Client) PathInventory(ctx context.Context, reg *model.Registry, regions
 	var firstErr error
 	calls := 0
 	done := map[string]bool{}
-	for len(regions) > 0 {
+	for round := 0; round < 2 && len(regions) > 0; round++ {
 		for _, r := range regions {
 			done[r] = true
 		}
