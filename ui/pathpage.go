@@ -44,12 +44,17 @@ type pathDoneMsg struct {
 
 func (m pathDoneMsg) pageID() int { return m.page }
 
-// openPath runs `:path SOURCE DEST`.
+// openPath runs `:path SOURCE DEST [REGION]` (the working region by
+// default).
 func (a *App) openPath(args []string) tea.Cmd {
-	if len(args) != 2 {
-		return a.flashError("Usage: :path SOURCE DEST — SOURCE a VSwitch ID or an IP inside one, DEST an address or CIDR block.")
+	if len(args) != 2 && (len(args) != 3 || !regionRe.MatchString(args[2])) {
+		return a.flashError("Usage: :path SOURCE DEST [REGION] — SOURCE a VSwitch ID or an IP inside one, DEST an address or CIDR block.")
 	}
-	return a.push(&pathPage{id: a.newID(), src: args[0], dst: args[1], region: a.opt.Region})
+	p := &pathPage{id: a.newID(), src: args[0], dst: args[1], region: a.opt.Region}
+	if len(args) == 3 {
+		p.region = args[2]
+	}
+	return a.push(p)
 }
 
 func (p *pathPage) ID() int       { return p.id }

@@ -9,21 +9,21 @@ import (
 
 // The demo scenarios of cmd/alivpc's TestPathGoldenScenarios: the console
 // must give the answer `alivpc path` gives (its goldens are read here).
-var consolePathScenarios = []struct{ name, from, to string }{
-	{"local", "10.0.1.5", "10.0.2.10"},
-	{"havip-end", "vsw-bp1me9bddmxghdkniwt3s", "10.0.1.100"},
-	{"nat-snat", "10.0.1.5", "8.8.8.8"},
-	{"nat-no-snat", "10.10.10.5", "8.8.8.8"},
-	{"vpn-established", "10.0.1.5", "172.20.1.1"},
-	{"vpn-not-established", "10.0.1.5", "10.200.1.1"},
-	{"peering-activated", "10.0.1.5", "10.20.8.10"},
-	{"peering-accepting", "172.16.0.5", "10.10.1.5"},
-	{"vbr-bgp-established", "10.0.1.5", "172.18.1.1"},
-	{"vbr-bgp-idle", "10.0.1.5", "192.168.100.1"},
-	{"entry-pending", "10.0.1.5", "192.168.50.0/24"},
-	{"blackhole", "10.0.1.5", "192.168.60.1"},
-	{"no-route", "10.0.10.5", "8.8.8.8"},
-	{"ipv6-gateway", "2408:4005:9947:1::5", "2001:db8::1"},
+var consolePathScenarios = []struct{ name, region, from, to string }{
+	{"local", "cn-hangzhou", "10.0.1.5", "10.0.2.10"},
+	{"havip-end", "cn-hangzhou", "vsw-bp1me9bddmxghdkniwt3s", "10.0.1.100"},
+	{"nat-snat", "cn-hangzhou", "10.0.1.5", "8.8.8.8"},
+	{"nat-no-snat", "cn-beijing", "10.40.3.5", "8.8.8.8"},
+	{"vpn-established", "cn-hangzhou", "10.0.1.5", "172.20.1.1"},
+	{"vpn-not-established", "cn-hangzhou", "10.0.1.5", "10.200.1.1"},
+	{"peering-activated", "cn-hangzhou", "10.0.1.5", "10.20.8.10"},
+	{"peering-accepting", "cn-beijing", "10.50.1.5", "10.60.1.1"},
+	{"vbr-bgp-established", "cn-hangzhou", "10.0.1.5", "172.18.1.1"},
+	{"vbr-bgp-idle", "cn-beijing", "10.40.1.5", "192.168.100.1"},
+	{"entry-pending", "cn-beijing", "10.50.1.5", "10.130.0.0/24"},
+	{"blackhole", "cn-beijing", "10.40.1.5", "192.168.60.1"},
+	{"no-route", "cn-hangzhou", "10.0.10.5", "8.8.8.8"},
+	{"ipv6-gateway", "cn-shanghai", "2408:4005:2e3b:4d01::5", "2001:db8::1"},
 }
 
 func (d *driver) pathPage() *pathPage {
@@ -48,7 +48,7 @@ func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
 				t.Fatal(err)
 			}
 			cli := strings.Split(string(b), "\n")
-			d.command("path " + sc.from + " " + sc.to)
+			d.command("path " + sc.from + " " + sc.to + " " + sc.region)
 			p := d.pathPage()
 			if p.err != nil {
 				t.Fatalf(":path failed: %v", p.err)
@@ -92,7 +92,7 @@ func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
 func TestPathPageGolden(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
-	d.command("path 10.10.10.5 8.8.8.8")
+	d.command("path 10.40.3.5 8.8.8.8 cn-beijing")
 	if p := d.pathPage(); p.hops[p.cursor].Step != "SNAT entry" {
 		t.Fatalf("an unreachable path starts on hop %d (%s), want the SNAT entry, where it stops", p.cursor+1, p.hops[p.cursor].Step)
 	}

@@ -8,19 +8,24 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// Demo data for path analysis (`:path`, `alivpc path`): the cases the
-// other families' demo data does not have. Seeded last, from a random
-// stream of its own, so every other demo ID stays what it was.
+// Demo data for path analysis (`:path`, `alivpc path`): the cases the other
+// families' demo data does not have, away from cn-hangzhou (whose panes the
+// screenshots and most goldens show). Seeded last, from a random stream of
+// its own, so every other demo ID stays what it was.
 //
-//   - staging-private (staging-db-b's table) sends 0.0.0.0/0 to the staging
-//     NAT gateway, which has no SNAT entry for staging-db-b: "SNAT missing";
-//   - dev-sandbox asks staging for a peering that is still Accepting, and
-//     routes staging's block to it: "peering Accepting";
-//   - a second Hangzhou VBR whose only BGP peer has no router behind it,
-//     reached from prod-core through its router interface: "BGP Idle";
-//   - prod-core routes 192.168.50.0/24 through an entry still Pending, and
-//     192.168.60.0/24 to a HaVip that no longer exists (a blackhole);
-//   - prod-core sends ::/0 to its IPv6 gateway.
+// cn-beijing:
+//   - analytics gets a VSwitch analytics-adhoc-j with no SNAT entry, while
+//     its table sends 0.0.0.0/0 to the NAT gateway: "SNAT missing";
+//   - partner-gateway routes 10.60.0.0/16 to its peering request that the
+//     partner has not accepted: "peering Accepting";
+//   - partner-gateway routes 10.130.0.0/16 through an entry still Pending;
+//   - a second VBR on the Beijing line (vbr-dc-beijing-lab) whose only BGP
+//     peer has no router behind it, reached from analytics through its
+//     router interface for 192.168.100.0/24: "BGP Idle";
+//   - analytics routes 192.168.60.0/24 to a HaVip since released (a
+//     blackhole).
+//
+// cn-shanghai: data-platform sends ::/0 to its IPv6 gateway.
 func seedPaths(d *seedCtx) error {
 	if d.dataset != DatasetDemo {
 		return nil
@@ -32,9 +37,9 @@ func seedPaths(d *seedCtx) error {
 	for _, sv := range d.VPCs {
 		byName[vpcOf(sv.Vpc).VpcName] = sv
 	}
-	prod, staging, dev := byName["prod-core"], byName["staging"], byName["dev-sandbox"]
-	if prod == nil || staging == nil || dev == nil || len(staging.CustomRTs) == 0 {
-		return fmt.Errorf("sim: path demo needs prod-core, staging (with a custom table) and dev-sandbox")
+	analytics, partner, data := byName["analytics"], byName["partner-gateway"], byName["data-platform"]
+	if analytics == nil || partner == nil || data == nil {
+		return fmt.Errorf("sim: path demo needs analytics, partner-gateway and data-platform")
 	}
 	since := d.now.Add(-3 * 24 * time.Hour)
 	entry := func(rt *record, dest, name, status, desc string, hop model.NextHop) *record {
@@ -43,48 +48,48 @@ func seedPaths(d *seedCtx) error {
 			Hops: []model.NextHop{hop}, Created: since})
 	}
 	// SNAT missing.
-	if nats := d.st.children(kindNatGateway, "vpc", staging.Vpc.ID); len(nats) > 0 {
-		entry(staging.CustomRTs[0], "0.0.0.0/0", "db-egress", stAvailable, "Outbound for the database tier; its SNAT entry is still to be added",
-			model.NextHop{NextHopType: "NatGateway", NextHopId: nats[0].ID})
-	}
-	// Peering Accepting.
-	sb := vpcOf(staging.Vpc)
-	pcc := addPeerRec(d.st, peerArgs{
-		Vpc: dev.Vpc, AcceptingUid: AccountUID, AcceptingRegion: staging.Vpc.Region, AcceptingVpcId: sb.VpcId,
-		AcceptingCidrs: vpcCidrs(sb), Name: "dev-sandbox-to-staging", Description: "Waiting for the staging owners to accept",
-		Bandwidth: -1, Status: pccAccepting, Created: model.FormatTime(since),
-	})
-	entry(dev.SystemRT, sb.CidrBlock, "to-staging", stAvailable, "Through dev-sandbox-to-staging",
-		model.NextHop{NextHopType: "VpcPeer", NextHopId: pcc.ID})
-	// BGP Idle: a second VBR on the Hangzhou line whose peer never answers.
-	if pcs := d.st.inRegion(kindPC, prod.Vpc.Region); pcs != nil {
-		if recs, _ := pcs.page(nil, 0, 1); len(recs) > 0 {
-			pc := recs[0]
-			created, _ := time.Parse(model.TimeLayout, pcOf(pc).EnabledTime)
-			vbr := addVbr(d.st, vbrArgs{PC: pc, Name: "vbr-dc-hangzhou-lab", Description: "Lab rack, BGP not configured on the customer side",
-				CircuitCode: pcOf(pc).CircuitCode, Vlan: 102, Local: "10.254.2.1", Peer: "10.254.2.2", Mask: "255.255.255.248",
-				Owner: AccountUID, Status: vbrActive, Created: created})
-			grp := addBgpGroup(d.st, bgpGroupArgs{Vbr: vbr, Name: "bgp-dc-hangzhou-lab", Description: "Lab router, AS 65030",
-				PeerAsn: 65030, LocalAsn: model.AliyunASN, RouteLimit: bgpRouteLimit, Status: stAvailable})
-			addBgpPeer(d.st, bgpPeerArgs{Group: grp, Name: "lab-router", Description: "Wrong address: nobody answers",
-				IP: "10.254.2.3", Status: stAvailable, Since: created.Add(time.Hour)})
-			ri := addRouterInterface(d.st, prod.Vpc, vbr, "to-vbr-dc-hangzhou-lab")
-			entry(prod.SystemRT, "192.168.100.0/24", "lab-via-vbr", stAvailable, "Lab rack over vbr-dc-hangzhou-lab",
-				model.NextHop{NextHopType: "RouterInterface", NextHopId: ri.ID})
+	createVSwitch(d.st, analytics.Vpc, vswArgs{Zone: analytics.Vpc.Region + "-j", CIDR: "10.40.3.0/24", Name: "analytics-adhoc-j",
+		Description: "Ad-hoc notebooks; its SNAT entry is still to be added", Status: stAvailable, Created: since})
+	// Peering Accepting and a Pending entry.
+	for _, r := range d.st.children(kindPeer, "vpc", partner.Vpc.ID) {
+		if pccOf(r).Status == pccAccepting {
+			entry(partner.SystemRT, "10.60.0.0/16", "to-acme-shared", stAvailable, "Through "+pccOf(r).Name+", once ACME accepts",
+				model.NextHop{NextHopType: "VpcPeer", NextHopId: r.ID})
+			break
 		}
 	}
-	// Pending entry, blackhole.
-	if gws := d.st.children(kindVpnGateway, "vpc", prod.Vpc.ID); len(gws) > 0 {
-		entry(prod.SystemRT, "192.168.50.0/24", "to-branch-new", stPending, "New branch office, being added",
-			model.NextHop{NextHopType: "VpnGateway", NextHopId: gws[0].ID})
+	for _, e := range d.st.children(kindRouteEntry, "rt", partner.SystemRT.ID) {
+		if hops := entryOf(e).NextHops.NextHop; len(hops) == 1 && hops[0].NextHopType == "Instance" {
+			entry(partner.SystemRT, "10.130.0.0/16", "partner-initech", stPending, "Initech's link, being added",
+				model.NextHop{NextHopType: "Instance", NextHopId: hops[0].NextHopId})
+			break
+		}
 	}
-	entry(prod.SystemRT, "192.168.60.0/24", "to-old-firewall", stAvailable, "The firewall pair's old HaVip, since released",
-		model.NextHop{NextHopType: "HaVip", NextHopId: "havip-" + d.st.codes[prod.Vpc.Region] + "0ldf1rewa11gone0000"})
-	// IPv6 to the Internet.
-	if gws := d.st.children(kindIpv6Gw, kindVpc, prod.Vpc.ID); len(gws) > 0 {
-		e := entry(prod.SystemRT, "::/0", "ipv6-default", stAvailable, "IPv6 egress",
-			model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gws[0].ID})
-		entryOf(e).IpVersion = "ipv6"
+	// BGP Idle: a second VBR on the Beijing line whose peer never answers.
+	if recs, _ := d.st.inRegion(kindPC, analytics.Vpc.Region).page(nil, 0, 1); len(recs) > 0 {
+		pc := recs[0]
+		created, _ := time.Parse(model.TimeLayout, pcOf(pc).EnabledTime)
+		vbr := addVbr(d.st, vbrArgs{PC: pc, Name: "vbr-dc-beijing-lab", Description: "Lab rack, BGP not configured on the customer side",
+			CircuitCode: pcOf(pc).CircuitCode, Vlan: 202, Local: "10.254.2.1", Peer: "10.254.2.2", Mask: "255.255.255.248",
+			Owner: AccountUID, Status: vbrActive, Created: created})
+		grp := addBgpGroup(d.st, bgpGroupArgs{Vbr: vbr, Name: "bgp-dc-beijing-lab", Description: "Lab router, AS 65030",
+			PeerAsn: 65030, LocalAsn: model.AliyunASN, RouteLimit: bgpRouteLimit, Status: stAvailable})
+		addBgpPeer(d.st, bgpPeerArgs{Group: grp, Name: "lab-router", Description: "Wrong address: nobody answers",
+			IP: "10.254.2.3", Status: stAvailable, Since: created.Add(time.Hour)})
+		ri := addRouterInterface(d.st, analytics.Vpc, vbr, "to-vbr-dc-beijing-lab")
+		entry(analytics.SystemRT, "192.168.100.0/24", "lab-via-vbr", stAvailable, "Lab rack over vbr-dc-beijing-lab",
+			model.NextHop{NextHopType: "RouterInterface", NextHopId: ri.ID})
+	}
+	// Blackhole.
+	entry(analytics.SystemRT, "192.168.60.0/24", "to-old-firewall", stAvailable, "The firewall pair's old HaVip, since released",
+		model.NextHop{NextHopType: "HaVip", NextHopId: "havip-" + d.st.codes[analytics.Vpc.Region] + "0ldf1rewa11gone0000"})
+	// IPv6 to the Internet, in every table of data-platform.
+	if gws := d.st.children(kindIpv6Gw, kindVpc, data.Vpc.ID); len(gws) > 0 {
+		for _, rt := range d.st.children(kindRouteTable, "vpc", data.Vpc.ID) {
+			e := entry(rt, "::/0", "ipv6-default", stAvailable, "IPv6 egress",
+				model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gws[0].ID})
+			entryOf(e).IpVersion = "ipv6"
+		}
 	}
 	return nil
 }

@@ -12,11 +12,11 @@ import (
 
 // realPath runs the built `alivpc path` against the simulator the console
 // in tm is using; it returns stdout and the exit status.
-func realPath(t *testing.T, tm *term, from, to string) (string, int) {
+func realPath(t *testing.T, tm *term, region, from, to string) (string, int) {
 	t.Helper()
 	ep := endpointRe.FindString(strings.Split(tm.screen(), "\n")[0])
 	home := t.TempDir()
-	cmd := exec.Command(binary(t), "path", "--from", from, "--to", to, "--endpoint", ep, "--region", "cn-hangzhou",
+	cmd := exec.Command(binary(t), "path", "--from", from, "--to", to, "--endpoint", ep, "--region", region,
 		"--config", filepath.Join(home, "none.yaml"))
 	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"),
 		"ALIBABA_CLOUD_ACCESS_KEY_ID=alivpc-sim", "ALIBABA_CLOUD_ACCESS_KEY_SECRET=alivpc-sim-secret",
@@ -42,7 +42,7 @@ func TestE2EPath(t *testing.T) {
 
 	tm.command("path 10.0.1.5 8.8.8.8")
 	s := tm.waitText("reachable — leaves for 8.8.8.8/32 as", "SNAT entry")
-	out, code := realPath(t, tm, "10.0.1.5", "8.8.8.8")
+	out, code := realPath(t, tm, "cn-hangzhou", "10.0.1.5", "8.8.8.8")
 	headline := strings.SplitN(out, "\n", 2)[0]
 	if code != 0 || !strings.Contains(s, strings.TrimPrefix(headline, "10.0.1.5 → 8.8.8.8/32: ")) {
 		t.Fatalf("alivpc path exited %d with %q; the console shows:\n%s", code, headline, s)
@@ -60,9 +60,9 @@ func TestE2EPath(t *testing.T) {
 	tm.keys("Escape")
 	tm.waitText("reachable — leaves for 8.8.8.8/32 as")
 
-	tm.command("path 10.10.10.5 8.8.8.8")
+	tm.command("path 10.40.3.5 8.8.8.8 cn-beijing")
 	s = tm.waitText("unreachable — SNAT missing", "hop 5 SNAT entry")
-	out, code = realPath(t, tm, "10.10.10.5", "8.8.8.8")
+	out, code = realPath(t, tm, "cn-beijing", "10.40.3.5", "8.8.8.8")
 	if code != 1 || !strings.Contains(out, "unreachable — SNAT missing") {
 		t.Fatalf("alivpc path exited %d:\n%s\nthe console shows:\n%s", code, out, s)
 	}

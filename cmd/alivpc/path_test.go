@@ -20,28 +20,29 @@ var updatePaths = flag.Bool("update-paths", false, "rewrite testdata/paths/*.txt
 // PathScenario is one golden path of the demo dataset; the console's
 // golden test (ui) runs the same list.
 type pathScenario struct {
-	name, from, to string
-	reachable      bool
-	reason         string // Forward.Reason when unreachable
+	name, region string
+	from, to     string
+	reachable    bool
+	reason       string // Forward.Reason when unreachable
 }
 
 // pathScenarios cover every verdict the issue names, on the demo data
 // (client/sim/data_paths.go adds the cases the other families lack).
 var pathScenarios = []pathScenario{
-	{"local", "10.0.1.5", "10.0.2.10", true, ""},
-	{"havip-end", "vsw-bp1me9bddmxghdkniwt3s", "10.0.1.100", true, ""},
-	{"nat-snat", "10.0.1.5", "8.8.8.8", true, ""},
-	{"nat-no-snat", "10.10.10.5", "8.8.8.8", false, "SNAT missing"},
-	{"vpn-established", "10.0.1.5", "172.20.1.1", true, ""},
-	{"vpn-not-established", "10.0.1.5", "10.200.1.1", false, "IPsec not established"},
-	{"peering-activated", "10.0.1.5", "10.20.8.10", true, ""},
-	{"peering-accepting", "172.16.0.5", "10.10.1.5", false, "peering Accepting"},
-	{"vbr-bgp-established", "10.0.1.5", "172.18.1.1", true, ""},
-	{"vbr-bgp-idle", "10.0.1.5", "192.168.100.1", false, "BGP Idle"},
-	{"entry-pending", "10.0.1.5", "192.168.50.0/24", false, "entry Pending"},
-	{"blackhole", "10.0.1.5", "192.168.60.1", false, "blackhole"},
-	{"no-route", "10.0.10.5", "8.8.8.8", false, "no route"},
-	{"ipv6-gateway", "2408:4005:9947:1::5", "2001:db8::1", true, ""},
+	{"local", "cn-hangzhou", "10.0.1.5", "10.0.2.10", true, ""},
+	{"havip-end", "cn-hangzhou", "vsw-bp1me9bddmxghdkniwt3s", "10.0.1.100", true, ""},
+	{"nat-snat", "cn-hangzhou", "10.0.1.5", "8.8.8.8", true, ""},
+	{"nat-no-snat", "cn-beijing", "10.40.3.5", "8.8.8.8", false, "SNAT missing"},
+	{"vpn-established", "cn-hangzhou", "10.0.1.5", "172.20.1.1", true, ""},
+	{"vpn-not-established", "cn-hangzhou", "10.0.1.5", "10.200.1.1", false, "IPsec not established"},
+	{"peering-activated", "cn-hangzhou", "10.0.1.5", "10.20.8.10", true, ""},
+	{"peering-accepting", "cn-beijing", "10.50.1.5", "10.60.1.1", false, "peering Accepting"},
+	{"vbr-bgp-established", "cn-hangzhou", "10.0.1.5", "172.18.1.1", true, ""},
+	{"vbr-bgp-idle", "cn-beijing", "10.40.1.5", "192.168.100.1", false, "BGP Idle"},
+	{"entry-pending", "cn-beijing", "10.50.1.5", "10.130.0.0/24", false, "entry Pending"},
+	{"blackhole", "cn-beijing", "10.40.1.5", "192.168.60.1", false, "blackhole"},
+	{"no-route", "cn-hangzhou", "10.0.10.5", "8.8.8.8", false, "no route"},
+	{"ipv6-gateway", "cn-shanghai", "2408:4005:2e3b:4d01::5", "2001:db8::1", true, ""},
 }
 
 // newPathEnv serves the demo on a clock that stands still, so that BGP
@@ -76,7 +77,7 @@ func TestPathGoldenScenarios(t *testing.T) {
 	env := newPathEnv(t)
 	for _, sc := range pathScenarios {
 		t.Run(sc.name, func(t *testing.T) {
-			out, errOut, code := env.path("--from", sc.from, "--to", sc.to)
+			out, errOut, code := env.path("--from", sc.from, "--to", sc.to, "--region", sc.region)
 			want := 0
 			if !sc.reachable {
 				want = 1
@@ -104,7 +105,7 @@ func TestPathGoldenScenarios(t *testing.T) {
 				t.Fatalf("alivpc path --from %s --to %s changed:\n--- want\n%s\n--- got\n%s", sc.from, sc.to, b, out)
 			}
 			// The same answer as JSON, for scripts.
-			js, _, jcode := env.path("--from", sc.from, "--to", sc.to, "-o", "json")
+			js, _, jcode := env.path("--from", sc.from, "--to", sc.to, "--region", sc.region, "-o", "json")
 			var res netpath.Result
 			if err := json.Unmarshal([]byte(js), &res); err != nil || jcode != code {
 				t.Fatalf("-o json: exit %d, %v\n%s", jcode, err, js)
