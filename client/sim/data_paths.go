@@ -16,8 +16,8 @@ import (
 // cn-beijing:
 //   - analytics gets a VSwitch analytics-adhoc-j with no SNAT entry, while
 //     its table sends 0.0.0.0/0 to the NAT gateway: "SNAT missing";
-//   - partner-gateway routes 10.60.0.0/16 to its peering request that the
-//     partner has not accepted: "peering Accepting";
+//   - partner-gateway routes 10.60.0.0/16 to a peering request the partner
+//     has not accepted yet: "peering Accepting";
 //   - partner-gateway routes 10.130.0.0/16 through an entry still Pending;
 //   - a second VBR on the Beijing line (vbr-dc-beijing-lab) whose only BGP
 //     peer has no router behind it, reached from analytics through its
@@ -50,14 +50,15 @@ func seedPaths(d *seedCtx) error {
 	// SNAT missing.
 	createVSwitch(d.st, analytics.Vpc, vswArgs{Zone: analytics.Vpc.Region + "-j", CIDR: "10.40.3.0/24", Name: "analytics-adhoc-j",
 		Description: "Ad-hoc notebooks; its SNAT entry is still to be added", Status: stAvailable, Created: since})
-	// Peering Accepting and a Pending entry.
-	for _, r := range d.st.children(kindPeer, "vpc", partner.Vpc.ID) {
-		if pccOf(r).Status == pccAccepting {
-			entry(partner.SystemRT, "10.60.0.0/16", "to-acme-shared", stAvailable, "Through "+pccOf(r).Name+", once ACME accepts",
-				model.NextHop{NextHopType: "VpcPeer", NextHopId: r.ID})
-			break
-		}
-	}
+	// Peering Accepting (a request of its own: the partner's existing one
+	// stays free of routes, so it can be deleted) and a Pending entry.
+	pcc := addPeerRec(d.st, peerArgs{
+		Vpc: partner.Vpc, AcceptingUid: demoPartnerUID, AcceptingRegion: partner.Vpc.Region,
+		AcceptingVpcId: d.st.newID(kindVpc, partner.Vpc.Region), Name: "partner-globex-reports",
+		Description: "Waiting for Globex to accept", Bandwidth: -1, Status: pccAccepting, Created: model.FormatTime(since),
+	})
+	entry(partner.SystemRT, "10.60.0.0/16", "to-globex-reports", stAvailable, "Through partner-globex-reports, once Globex accepts",
+		model.NextHop{NextHopType: "VpcPeer", NextHopId: pcc.ID})
 	for _, e := range d.st.children(kindRouteEntry, "rt", partner.SystemRT.ID) {
 		if hops := entryOf(e).NextHops.NextHop; len(hops) == 1 && hops[0].NextHopType == "Instance" {
 			entry(partner.SystemRT, "10.130.0.0/16", "partner-initech", stPending, "Initech's link, being added",
