@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,19 +48,7 @@ var pathScenarios = []pathScenario{
 // session states (computed from it) are the same on every run.
 func newPathEnv(t *testing.T) *getEnv {
 	t.Helper()
-	srv, err := sim.New(sim.Options{Seed: 1, Clock: sim.NewManualClock(time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(func() { hs.Close(); srv.Close() })
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", sim.DefaultAccessKeyID)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-	return &getEnv{t: t, srv: srv, url: hs.URL, conf: filepath.Join(home, "none.yaml")}
+	return newGetEnvWith(t, sim.Options{Seed: 1, Clock: sim.NewManualClock(time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))}, nil)
 }
 
 func (e *getEnv) path(args ...string) (string, string, int) {
