@@ -99,23 +99,49 @@ func BenchmarkPathTrace(b *testing.B) {
 	if largePath.err != nil {
 		b.Fatal(largePath.err)
 	}
-	inv := largePath.inv
-	var src string
+	inv := largePath.inv.Home("cn-hangzhou")
+	// A VSwitch with outbound Internet (it has an SNAT entry), and a
+	// VSwitch of a VPC at the far end of an Activated peering.
+	var src, far, farVpc, nearVpc string
 	for _, o := range largePath.objs {
-		if v, ok := o.Val().(*model.VSwitch); ok && o.Region == "cn-hangzhou" {
-			src = v.VSwitchId
-			break
+		switch v := o.Val().(type) {
+		case *model.SnatEntry:
+			if src == "" && o.Region == "cn-hangzhou" && v.SourceVSwitchId != "" {
+				src = v.SourceVSwitchId
+			}
+		case *model.VpcPeerConnection:
+			if farVpc == "" && v.Status == "Activated" {
+				nearVpc, farVpc = v.Vpc.VpcId, v.AcceptingVpc.VpcId
+			}
 		}
+	}
+	var near string
+	for _, o := range largePath.objs {
+		if v, ok := o.Val().(*model.VSwitch); ok {
+			if v.VpcId == farVpc && far == "" {
+				far = netip.MustParsePrefix(v.CidrBlock).Addr().Next().Next().String()
+			}
+			if v.VpcId == nearVpc && near == "" {
+				near = v.VSwitchId
+			}
+		}
+	}
+	if src == "" || far == "" || near == "" {
+		b.Fatalf("the large dataset has no SNAT'd VSwitch (%q) or no peered VPC with VSwitches (%q, %q)", src, near, far)
 	}
 	b.Logf("inventory: %d objects, listed in %s", len(largePath.objs), largePath.took.Round(time.Millisecond))
 	for _, bc := range []struct{ name, from, to string }{
 		{"vswitch-to-internet", src, "8.8.8.8"},
 		{"ip-to-internet", "", "8.8.8.8"},
+		{"peering-and-return", near, far},
 	} {
 		from := bc.from
 		if from == "" {
 			v := inv.Get(src).Val().(*model.VSwitch)
 			from = netip.MustParsePrefix(v.CidrBlock).Addr().Next().String()
+		}
+		if res, err := inv.Trace(from, bc.to); err == nil {
+			b.Logf("%s: %d hops, %s", bc.name, len(res.Hops()), res.Verdict)
 		}
 		b.Run(bc.name, func(b *testing.B) {
 			var worst time.Duration

@@ -21,6 +21,13 @@ import (
 // are handed in as objects of the "route" kind.
 var Kinds = []string{"vpc", "vsw", "rt", "route", "nat", "snat", "vpn", "ipsec", "cgw", "peer", "ri", "vbr", "bgppeer", "ipv6gw", "havip"}
 
+// block is one IPv4 or IPv6 block of a VSwitch.
+type block struct {
+	p   netip.Prefix
+	vpc string
+	obj *model.Object
+}
+
 // route is one entry of a table with its parsed destination.
 type route struct {
 	dst netip.Prefix
@@ -33,6 +40,7 @@ type route struct {
 type Inventory struct {
 	byID    map[string]*model.Object
 	vsws    map[string][]*model.Object // VPC ID → VSwitches
+	blocks  []block                    // every VSwitch block, by VPC ID
 	tables  map[string][]route         // route table ID → entries, longest prefix first
 	system  map[string]string          // VRouter (or VBR) ID → its system table
 	snat    map[string][]*model.Object // NAT gateway ID → SNAT entries
@@ -71,6 +79,11 @@ func New(objs []*model.Object) *Inventory {
 		switch v := val(o).(type) {
 		case *model.VSwitch:
 			inv.vsws[v.VpcId] = append(inv.vsws[v.VpcId], o)
+			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
+				if p, err := netip.ParsePrefix(c); err == nil {
+					inv.blocks = append(inv.blocks, block{p: p.Masked(), vpc: v.VpcId, obj: o})
+				}
+			}
 		case *model.RouteTable:
 			if strings.EqualFold(v.RouteTableType, "System") {
 				inv.system[v.RouterId] = v.RouteTableId
@@ -94,6 +107,7 @@ func New(objs []*model.Object) *Inventory {
 			}
 		}
 	}
+	sort.SliceStable(inv.blocks, func(i, j int) bool { return inv.blocks[i].vpc < inv.blocks[j].vpc })
 	for id, rs := range inv.tables {
 		sortRoutes(rs)
 		inv.tables[id] = rs
@@ -150,10 +164,11 @@ func covers(p, q netip.Prefix) bool {
 }
 
 // vswitchFor finds the VSwitch whose IPv4 or IPv6 block holds a, in vpc
-// when vpc is set.
+// when vpc is set; else in the home regions first, then anywhere (VPCs in
+// ID order, so the answer is the same every time).
 func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
-	look := func(list []*model.Object) *model.Object {
-		for _, o := range list {
+	if vpc != "" {
+		for _, o := range inv.vsws[vpc] {
 			v, _ := val(o).(*model.VSwitch)
 			if v == nil {
 				continue
@@ -166,23 +181,16 @@ func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
 		}
 		return nil
 	}
-	if vpc != "" {
-		return look(inv.vsws[vpc])
-	}
-	ids := make([]string, 0, len(inv.vsws))
-	for id := range inv.vsws {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	var other *model.Object
-	for _, id := range ids {
-		if o := look(inv.vsws[id]); o != nil {
-			if inv.home == nil || inv.home[o.Region] {
-				return o
-			}
-			if other == nil {
-				other = o
-			}
+	for _, b := range inv.blocks {
+		if !b.p.Contains(a) {
+			continue
+		}
+		if inv.home == nil || inv.home[b.obj.Region] {
+			return b.obj
+		}
+		if other == nil {
+			other = b.obj
 		}
 	}
 	return other
