@@ -40,7 +40,8 @@ func newHelpPage(a *App) *helpPage {
 		lines = append(lines, "  "+c)
 	}
 	lines = append(lines, "  :region <id>   switch the working region", "  :activity      the activity tray",
-		"  :xray vpc-…    a VPC as a tree (:xray region: every VPC of the region)", "  :quit", "")
+		"  :xray vpc-…    a VPC as a tree (:xray region: every VPC of the region)",
+		"  :path SRC DST  path analysis: SRC a VSwitch ID or an IP in one, DST an address or block", "  :quit", "")
 	lines = append(lines, st.Title.Render("Filter")+st.Dim.Render("  — / then type"),
 		"  prod core        every word in a cell on screen (substring, any case)",
 		"  -f prdcore       fuzzy over name and ID, best match first",

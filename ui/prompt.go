@@ -258,6 +258,8 @@ func (a *App) runCommand(line string, initial bool) tea.Cmd {
 		return a.push(newTrayPage(a))
 	case "xray":
 		return a.runXray(args) // xray.go
+	case "path":
+		return a.openPath(args)
 	}
 	k, ok := a.reg.Lookup(name)
 	if !ok {

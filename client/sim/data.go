@@ -138,7 +138,8 @@ func seeders() []func(*seedCtx) error {
 		seedPC,     // late: its generated IDs leave the other families' as they were
 		seedSslVpn,
 		seedRI,
-		seedGA, // last: its EIPs draw from the shared generator
+		seedGA,    // late: its EIPs draw from the shared generator
+		seedPaths, // last, from its own random stream: path analysis cases (data_paths.go)
 	}
 }
 

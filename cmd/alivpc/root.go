@@ -24,7 +24,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Short:         "A terminal console for Alibaba Cloud VPC networking",
 		Long:          consoleSynopsis,
 		Version:       versionString(),
-		Args:          noArgs("", "commands: get, sim, version, completion, help"),
+		Args:          noArgs("", "commands: get, path, sim, version, completion, help"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,7 +78,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 			fmt.Fprintln(stdout, "alivpc "+versionString())
 		},
 	}
-	root.AddCommand(get, simc, version)
+	root.AddCommand(get, simc, version, pathCommand(stdout, stderr))
 	return root
 }
 

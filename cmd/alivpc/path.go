@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/model/netpath"
+	"github.com/alivpc/alivpc/ui"
+)
+
+const pathSynopsis = `alivpc path — can SOURCE reach DEST, and if not, where and why not.
+
+SOURCE is a VSwitch ID or an IP address inside a VSwitch; DEST an IPv4/IPv6 address or CIDR block.
+alivpc lists the route tables, NAT, VPN, peering, router interface and VBR resources of --region
+(and of the regions its peerings and router interfaces lead to), then walks the path hop by hop:
+the source VSwitch's route table (its custom table, else the VPC's system table), the longest
+prefix match and its status, the next hop resolved (SNAT entry, IPsec connection, peer VPC, VBR
+and BGP sessions, IPv6 gateway, HaVip), the verdict, and the return path checked the same way.
+
+Output: table (the verdict, then one row per hop) or json (-o json: the whole analysis).
+Exit status: 0 reachable; 1 unreachable (the verdict says where and why); 2 usage error (a
+source or destination that cannot be analysed included); 3 when the resources could not be
+listed (the API error on stderr).`
+
+const pathExamples = `  alivpc path --from vsw-xxx --to 8.8.8.8
+  alivpc path --from 10.0.1.5 --to 10.20.8.10 -o json
+  alivpc path --sim --from 10.0.1.5 --to 172.20.1.1`
+
+type pathOptions struct {
+	cf         connFlags
+	sf         simFlags
+	useSim     bool
+	configPath string
+	from, to   string
+	output     string
+}
+
+func (o *pathOptions) register(fs *pflag.FlagSet) {
+	o.cf.register(fs)
+	o.sf.register(fs, false)
+	fs.BoolVar(&o.useSim, "sim", false, "analyse on the embedded simulator (demo dataset by default)")
+	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE` (its region is the default)")
+	fs.StringVar(&o.from, "from", "", "the source: a VSwitch `ID` or an IP address inside one")
+	fs.StringVar(&o.to, "to", "", "the destination: an IPv4/IPv6 `ADDRESS` or CIDR block")
+	fs.StringVarP(&o.output, "output", "o", "table", "output `FORMAT`: table or json")
+}
+
+func pathCommand(stdout, stderr io.Writer) *cobra.Command {
+	var o pathOptions
+	cmd := &cobra.Command{
+		Use:     "path --from SOURCE --to DEST",
+		Short:   "Path analysis: can SOURCE reach DEST, hop by hop",
+		Long:    pathSynopsis,
+		Example: pathExamples,
+		Args:    noArgs("path ", "name the ends with --from and --to"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPath(&o, stdout, stderr)
+		},
+	}
+	o.register(cmd.Flags())
+	completeFlags(cmd)
+	return cmd
+}
+
+func runPath(o *pathOptions, stdout, stderr io.Writer) error {
+	if o.from == "" || o.to == "" {
+		return usageError("path: give both --from SOURCE and --to DEST")
+	}
+	if o.output != "table" && o.output != "json" {
+		return usageError("path: -o %q: use table or json", o.output)
+	}
+	cfg, err := ui.LoadConfig(o.configPath)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	all := strings.EqualFold(o.cf.region, "all")
+	if all {
+		o.cf.region = ""
+	}
+	conn, err := connect(&o.cf, o.useSim, &o.sf, firstNonEmpty(cfg.Region, "cn-hangzhou"))
+	if err != nil {
+		return err
+	}
+	defer conn.close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	reg := model.Default()
+	regions := []string{conn.region}
+	if all {
+		regions = nil
+		err := conn.client.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
+			for _, r := range objs {
+				regions = append(regions, r.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			return &exitError{code: 3, err: fmt.Errorf("listing the regions: %w", err)}
+		}
+	}
+	objs, _, lerr := conn.client.PathInventory(ctx, reg, regions)
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return &exitError{code: 130, err: errors.New("interrupted")}
+	}
+	if lerr != nil && len(objs) == 0 {
+		return &exitError{code: 3, err: fmt.Errorf("listing the resources a path needs: %w", lerr)}
+	}
+	res, err := netpath.New(objs).Home(regions...).Trace(o.from, o.to)
+	if err != nil {
+		return usageError("path: %v", err)
+	}
+	if o.output == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(res)
+	} else {
+		_, err = io.WriteString(stdout, res.Text())
+	}
+	if err != nil {
+		return fmt.Errorf("writing the output: %w", err)
+	}
+	if lerr != nil {
+		fmt.Fprintf(stderr, "alivpc: some resources could not be listed, the answer may be incomplete: %v\n", lerr)
+	}
+	if !res.Reachable {
+		why := res.Forward.Reason
+		if res.Forward.Reachable && res.Return != nil {
+			why = res.Return.Reason + " on the return path"
+		}
+		return &exitError{code: 1, err: errors.New("unreachable: " + why)}
+	}
+	return nil
+}
