@@ -144,3 +144,41 @@ func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
 		t.Error("another form's salt must give another token")
 	}
 }
+
+// With a salt, the one token a write carries is the derived one: no random
+// token is drawn first. Without a salt, an empty token is drawn once.
+func TestSaltedWriteDrawsNoRandomToken(t *testing.T) {
+	var mu sync.Mutex
+	var sent []string
+	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, action string, p map[string]string) bool {
+		mu.Lock()
+		sent = append(sent, p["ClientToken"])
+		mu.Unlock()
+		ok(w, map[string]any{"VpcId": "vpc-1"})
+		return true
+	})
+	c := testClient(t, f, nil)
+	draws := 0
+	defer func(orig func() string) { newClientToken = orig }(newClientToken)
+	newClientToken = func() string { draws++; return NewClientToken() }
+
+	in := &vpcIn{VpcName: "drop-1", CidrBlock: "10.0.0.0/16"}
+	if _, err := Invoke[vpcOut](WithTokenSalt(context.Background(), "alivpc-salt-1"), c, model.ProductVPC, "CreateVpc", "cn-hangzhou", in); err != nil {
+		t.Fatal(err)
+	}
+	if draws != 0 {
+		t.Errorf("a salted write drew %d random token(s), want none", draws)
+	}
+	want := ClientTokenFor("alivpc-salt-1", map[string]string{"VpcName": "drop-1", "CidrBlock": "10.0.0.0/16"})
+	if len(sent) != 1 || sent[0] != want || in.ClientToken != want {
+		t.Errorf("sent %q, the input holds %q; want the derived %q", sent, in.ClientToken, want)
+	}
+
+	plain := &vpcIn{VpcName: "drop-2", CidrBlock: "10.0.0.0/16"}
+	if _, err := Invoke[vpcOut](context.Background(), c, model.ProductVPC, "CreateVpc", "cn-hangzhou", plain); err != nil {
+		t.Fatal(err)
+	}
+	if draws != 1 || len(sent) != 2 || sent[1] == "" || sent[1] != plain.ClientToken {
+		t.Errorf("without a salt: %d draws, sent %q, input holds %q; want one drawn token, sent and kept", draws, sent, plain.ClientToken)
+	}
+}
