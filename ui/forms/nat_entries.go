@@ -15,6 +15,41 @@ import (
 
 // SNAT and DNAT entries: the tables of a NAT gateway.
 
+// natEntryForm is what the SNAT and DNAT forms share: the gateway, what it
+// holds (EIPs, VSwitches, entries: Nc) and, for an edit, which entry.
+type natEntryForm struct {
+	nat                  *model.NatGateway
+	Nc                   *natContext
+	what, create, modify string // "SNAT entry", its create and modify actions
+	editID, editNat      string // the edited entry and its gateway; empty for a create
+}
+
+func (m *natEntryForm) Title() string {
+	if m.editID != "" {
+		return "Edit " + m.what + " " + m.editID
+	}
+	return "Create " + m.what + " in " + m.nat.NatGatewayId
+}
+
+func (m *natEntryForm) Action() string {
+	if m.editID != "" {
+		return m.modify
+	}
+	return m.create
+}
+
+// load reads the gateway (an edit's, by ID) and what it holds.
+func (m *natEntryForm) load(ctx context.Context, fc *FormCtx) (*natContext, error) {
+	if m.editID != "" {
+		n, err := natOfEntry(ctx, fc, m.editNat)
+		if err != nil {
+			return nil, err
+		}
+		m.nat = n
+	}
+	return loadNatContext(ctx, fc, m.nat)
+}
+
 // ---- SNAT entries ----
 
 func SnatOps() KindOps {
@@ -25,11 +60,15 @@ func SnatOps() KindOps {
 				return &elsewhere{title: "Create SNAT entry", APIAction: "CreateSnatEntry",
 					how: "An SNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → SNAT Entries, then c."}
 			}
-			return &SnatForm{nat: p.Val().(*model.NatGateway), Source: "vsw"}
+			m := newSnatForm(p.Val().(*model.NatGateway), nil)
+			m.Source = "vsw"
+			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.SnatEntry)
-			return &SnatForm{entry: e, Name: e.SnatEntryName, IpText: e.SnatIp}
+			m := newSnatForm(nil, e)
+			m.Name, m.IpText = e.SnatEntryName, e.SnatIp
+			return m
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteSnatEntry",
@@ -52,40 +91,26 @@ func SnatOps() KindOps {
 // changes one: the source is a VSwitch of the VPC or a CIDR block, and the
 // public IPs are picked from the EIPs bound to the gateway.
 type SnatForm struct {
-	nat          *model.NatGateway
+	natEntryForm
 	entry        *model.SnatEntry
 	Source       string // vsw | cidr
 	VswID, Cidr  string
 	Ips          []string
 	IpText, Name string
-	Nc           *natContext
 }
 
-func (m *SnatForm) Title() string {
-	if m.entry != nil {
-		return "Edit SNAT entry " + m.entry.SnatEntryId
+func newSnatForm(nat *model.NatGateway, e *model.SnatEntry) *SnatForm {
+	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, what: "SNAT entry", create: "CreateSnatEntry", modify: "ModifySnatEntry"}, entry: e}
+	if e != nil {
+		m.editID, m.editNat = e.SnatEntryId, e.NatGatewayId
 	}
-	return "Create SNAT entry in " + m.nat.NatGatewayId
-}
-
-func (m *SnatForm) Action() string {
-	if m.entry != nil {
-		return "ModifySnatEntry"
-	}
-	return "CreateSnatEntry"
+	return m
 }
 
 // Prepare loads the gateway's EIPs, VSwitches and entries on every
 // opening, a draft's too.
 func (m *SnatForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.entry != nil {
-		n, err := natOfEntry(ctx, fc, m.entry.NatGatewayId)
-		if err != nil {
-			return err
-		}
-		m.nat = n
-	}
-	nc, err := loadNatContext(ctx, fc, m.nat)
+	nc, err := m.load(ctx, fc)
 	if err != nil {
 		return err
 	}
@@ -263,13 +288,17 @@ func DnatOps() KindOps {
 				return &elsewhere{title: "Create DNAT entry", APIAction: "CreateForwardEntry",
 					how: "A DNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → DNAT Entries, then c."}
 			}
-			return &DnatForm{nat: p.Val().(*model.NatGateway), Proto: "TCP"}
+			m := newDnatForm(p.Val().(*model.NatGateway), nil)
+			m.Proto = "TCP"
+			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.ForwardEntry)
 			proto := map[string]string{"tcp": "TCP", "udp": "UDP", "any": "Any"}[strings.ToLower(e.IpProtocol)]
-			return &DnatForm{entry: e, Proto: proto, ExtIP: e.ExternalIp, ExtPort: portText(e.ExternalPort),
-				IntIP: e.InternalIp, IntPort: portText(e.InternalPort), Name: e.ForwardEntryName}
+			m := newDnatForm(nil, e)
+			m.Proto, m.ExtIP, m.ExtPort = proto, e.ExternalIp, portText(e.ExternalPort)
+			m.IntIP, m.IntPort, m.Name = e.InternalIp, portText(e.InternalPort), e.ForwardEntryName
+			return m
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteForwardEntry",
@@ -298,39 +327,25 @@ func portText(p string) string {
 // dnatForm creates or changes a DNAT entry: the external IP is picked from
 // the gateway's EIPs; ports are 1-65535, or Any with protocol Any.
 type DnatForm struct {
-	nat                   *model.NatGateway
+	natEntryForm
 	entry                 *model.ForwardEntry
 	Proto, ExtIP, ExtPort string
 	IntIP, IntPort, Name  string
-	Nc                    *natContext
 }
 
-func (m *DnatForm) Title() string {
-	if m.entry != nil {
-		return "Edit DNAT entry " + m.entry.ForwardEntryId
+func newDnatForm(nat *model.NatGateway, e *model.ForwardEntry) *DnatForm {
+	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, what: "DNAT entry", create: "CreateForwardEntry", modify: "ModifyForwardEntry"}, entry: e}
+	if e != nil {
+		m.editID, m.editNat = e.ForwardEntryId, e.NatGatewayId
 	}
-	return "Create DNAT entry in " + m.nat.NatGatewayId
-}
-
-func (m *DnatForm) Action() string {
-	if m.entry != nil {
-		return "ModifyForwardEntry"
-	}
-	return "CreateForwardEntry"
+	return m
 }
 
 // Prepare loads the gateway's EIPs and entries on every opening, a
 // draft's too: an EIP associated since shows up, one unbound since is
 // marked.
 func (m *DnatForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.entry != nil {
-		n, err := natOfEntry(ctx, fc, m.entry.NatGatewayId)
-		if err != nil {
-			return err
-		}
-		m.nat = n
-	}
-	nc, err := loadNatContext(ctx, fc, m.nat)
+	nc, err := m.load(ctx, fc)
 	if err != nil {
 		return err
 	}
