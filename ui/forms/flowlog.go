@@ -29,7 +29,7 @@ func VpcFlowLogOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			f := fc.Target.Val().(*model.FlowLog)
-			return &FlowLogModify{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description}
+			return flowLogModify(f)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteFlowLog",
@@ -200,30 +200,12 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
 }
 
-type FlowLogModify struct{ Id, Name, Desc string }
-
-func (m *FlowLogModify) Title() string  { return "Edit flow log " + m.Id }
-func (m *FlowLogModify) Action() string { return "ModifyFlowLogAttribute" }
-func (m *FlowLogModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *FlowLogModify) request(fc *FormCtx) *client.ModifyFlowLogAttributeInput {
-	return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
-}
-func (m *FlowLogModify) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
-}
-func (m *FlowLogModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyFlowLogAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpcflowlog", m.Id, out.RequestId, in, nil), nil
+// flowLogModify renames a VPC flow log or changes its description.
+func flowLogModify(f *model.FlowLog) *NameDescEdit {
+	return &NameDescEdit{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description, what: "flow log", action: "ModifyFlowLogAttribute", kind: "vpcflowlog",
+		request: func(fc *FormCtx, m *NameDescEdit, _ string) any {
+			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
+		}}
 }
 
 // ---- Smart Access Gateway flow logs ----

@@ -26,7 +26,7 @@ func NatOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			n := fc.Target.Val().(*model.NatGateway)
-			return &NatModify{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description}
+			return natModify(n)
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteNatGateway",
@@ -217,30 +217,12 @@ func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	return made(fc, "nat", out.NatGatewayId, out.RequestId, in, nil), nil
 }
 
-type NatModify struct{ Id, Name, Desc string }
-
-func (m *NatModify) Title() string  { return "Edit NAT gateway " + m.Id }
-func (m *NatModify) Action() string { return "ModifyNatGatewayAttribute" }
-func (m *NatModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *NatModify) request(fc *FormCtx) *client.ModifyNatGatewayAttributeInput {
-	return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: m.Id, Name: m.Name, Description: m.Desc}
-}
-func (m *NatModify) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
-}
-func (m *NatModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyNatGatewayAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "nat", m.Id, out.RequestId, in, nil), nil
+// natModify renames a NAT gateway or changes its description.
+func natModify(n *model.NatGateway) *NameDescEdit {
+	return &NameDescEdit{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description, what: "NAT gateway", action: "ModifyNatGatewayAttribute", kind: "nat",
+		request: func(fc *FormCtx, m *NameDescEdit, _ string) any {
+			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: m.Id, Name: m.Name, Description: m.Desc}
+		}}
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }

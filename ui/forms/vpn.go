@@ -27,7 +27,7 @@ func VpnOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			v := fc.Target.Val().(*model.VpnGateway)
-			return &VpnModify{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description}
+			return vpnModify(v)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteVpnGateway",
@@ -149,30 +149,12 @@ func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	return made(fc, "vpn", out.VpnGatewayId, out.RequestId, in, nil), nil
 }
 
-type VpnModify struct{ Id, Name, Desc string }
-
-func (m *VpnModify) Title() string  { return "Edit VPN gateway " + m.Id }
-func (m *VpnModify) Action() string { return "ModifyVpnGatewayAttribute" }
-func (m *VpnModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *VpnModify) request(fc *FormCtx, token string) *client.ModifyVpnGatewayAttributeInput {
-	return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: m.Id, Name: m.Name, Description: m.Desc, ClientToken: token}
-}
-func (m *VpnModify) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc, ""))))
-}
-func (m *VpnModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVpnGatewayAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpn", m.Id, out.RequestId, in, nil), nil
+// vpnModify renames a VPN gateway or changes its description.
+func vpnModify(v *model.VpnGateway) *NameDescEdit {
+	return &NameDescEdit{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description, what: "VPN gateway", action: "ModifyVpnGatewayAttribute", kind: "vpn",
+		request: func(fc *FormCtx, m *NameDescEdit, token string) any {
+			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: m.Id, Name: m.Name, Description: m.Desc, ClientToken: token}
+		}}
 }
 
 // ---- customer gateways ----
