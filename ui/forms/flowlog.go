@@ -254,19 +254,10 @@ type SagFlowLogForm struct {
 	NfIP, NfPort, NfVersion                  string
 }
 
-func (m *SagFlowLogForm) Title() string {
-	if m.Id != "" {
-		return "Edit SAG flow log " + m.Id
-	}
-	return "Create SAG flow log"
-}
+var sagFlowLogNames = createOrEdit{"SAG flow log", "CreateFlowLog", "ModifyFlowLogAttribute"}
 
-func (m *SagFlowLogForm) Action() string {
-	if m.Id != "" {
-		return "ModifyFlowLogAttribute"
-	}
-	return "CreateFlowLog"
-}
+func (m *SagFlowLogForm) Title() string  { return sagFlowLogNames.title(m.Id, "") }
+func (m *SagFlowLogForm) Action() string { return sagFlowLogNames.action(m.Id) }
 
 func (m *SagFlowLogForm) sls() bool     { return m.Output == "sls" || m.Output == "all" }
 func (m *SagFlowLogForm) netflow() bool { return m.Output == "netflow" || m.Output == "all" }

@@ -18,25 +18,19 @@ import (
 // natEntryForm is what the SNAT and DNAT forms share: the gateway, what it
 // holds (EIPs, VSwitches, entries: Nc) and, for an edit, which entry.
 type natEntryForm struct {
-	nat                  *model.NatGateway
-	Nc                   *natContext
-	what, create, modify string // "SNAT entry", its create and modify actions
-	editID, editNat      string // the edited entry and its gateway; empty for a create
+	nat             *model.NatGateway
+	Nc              *natContext
+	names           createOrEdit
+	editID, editNat string // the edited entry and its gateway; empty for a create
 }
 
 func (m *natEntryForm) Title() string {
 	if m.editID != "" {
-		return "Edit " + m.what + " " + m.editID
+		return m.names.title(m.editID, "") // the gateway is read by Prepare
 	}
-	return "Create " + m.what + " in " + m.nat.NatGatewayId
+	return m.names.title("", "in "+m.nat.NatGatewayId)
 }
-
-func (m *natEntryForm) Action() string {
-	if m.editID != "" {
-		return m.modify
-	}
-	return m.create
-}
+func (m *natEntryForm) Action() string { return m.names.action(m.editID) }
 
 // load reads the gateway (an edit's, by ID) and what it holds.
 func (m *natEntryForm) load(ctx context.Context, fc *FormCtx) (*natContext, error) {
@@ -100,7 +94,7 @@ type SnatForm struct {
 }
 
 func newSnatForm(nat *model.NatGateway, e *model.SnatEntry) *SnatForm {
-	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, what: "SNAT entry", create: "CreateSnatEntry", modify: "ModifySnatEntry"}, entry: e}
+	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, names: createOrEdit{"SNAT entry", "CreateSnatEntry", "ModifySnatEntry"}}, entry: e}
 	if e != nil {
 		m.editID, m.editNat = e.SnatEntryId, e.NatGatewayId
 	}
@@ -334,7 +328,7 @@ type DnatForm struct {
 }
 
 func newDnatForm(nat *model.NatGateway, e *model.ForwardEntry) *DnatForm {
-	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, what: "DNAT entry", create: "CreateForwardEntry", modify: "ModifyForwardEntry"}, entry: e}
+	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, names: createOrEdit{"DNAT entry", "CreateForwardEntry", "ModifyForwardEntry"}}, entry: e}
 	if e != nil {
 		m.editID, m.editNat = e.ForwardEntryId, e.NatGatewayId
 	}

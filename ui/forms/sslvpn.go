@@ -106,22 +106,12 @@ type SslServerForm struct {
 	Refuse                                 string
 }
 
-func (m *SslServerForm) Title() string {
-	switch {
-	case m.Id != "":
-		return "Edit SSL-VPN server " + m.Id
-	case m.onlyGw != "":
-		return "Create SSL-VPN server on " + m.onlyGw
-	}
-	return "Create SSL-VPN server"
-}
+var sslServerNames = createOrEdit{"SSL-VPN server", "CreateSslVpnServer", "ModifySslVpnServer"}
 
-func (m *SslServerForm) Action() string {
-	if m.Id != "" {
-		return "ModifySslVpnServer"
-	}
-	return "CreateSslVpnServer"
+func (m *SslServerForm) Title() string {
+	return sslServerNames.title(m.Id, when(m.onlyGw != "", "on "+m.onlyGw))
 }
+func (m *SslServerForm) Action() string { return sslServerNames.action(m.Id) }
 
 func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	gws, err := sslGateways(ctx, fc)

@@ -182,22 +182,12 @@ type BgpGroupForm struct {
 	vbrs                                              []Pick
 }
 
-func (m *BgpGroupForm) Title() string {
-	if m.Id != "" {
-		return "Edit BGP group " + m.Id
-	}
-	if m.fixedVbr {
-		return "Create BGP group on " + m.VbrID
-	}
-	return "Create BGP group"
-}
+var bgpGroupNames = createOrEdit{"BGP group", "CreateBgpGroup", "ModifyBgpGroupAttribute"}
 
-func (m *BgpGroupForm) Action() string {
-	if m.Id != "" {
-		return "ModifyBgpGroupAttribute"
-	}
-	return "CreateBgpGroup"
+func (m *BgpGroupForm) Title() string {
+	return bgpGroupNames.title(m.Id, when(m.fixedVbr, "on "+m.VbrID))
 }
+func (m *BgpGroupForm) Action() string { return bgpGroupNames.action(m.Id) }
 
 // Prepare loads the VBRs on every opening, a draft's too; the draft's
 // choice is kept (marked when no longer offered).
@@ -361,22 +351,12 @@ type BgpPeerForm struct {
 	vbrs                                   map[string]*model.VirtualBorderRouter
 }
 
-func (m *BgpPeerForm) Title() string {
-	if m.Id != "" {
-		return "Edit BGP peer " + m.Id
-	}
-	if m.fixedGroup {
-		return "Create BGP peer in " + m.GroupID
-	}
-	return "Create BGP peer"
-}
+var bgpPeerNames = createOrEdit{"BGP peer", "CreateBgpPeer", "ModifyBgpPeerAttribute"}
 
-func (m *BgpPeerForm) Action() string {
-	if m.Id != "" {
-		return "ModifyBgpPeerAttribute"
-	}
-	return "CreateBgpPeer"
+func (m *BgpPeerForm) Title() string {
+	return bgpPeerNames.title(m.Id, when(m.fixedGroup, "in "+m.GroupID))
 }
+func (m *BgpPeerForm) Action() string { return bgpPeerNames.action(m.Id) }
 
 // reparent: the pane the draft is reopened from decides the group or the
 // VBR whose groups are offered.

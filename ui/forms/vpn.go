@@ -185,19 +185,10 @@ func CgwOps() KindOps {
 // cgwForm registers an on-premises VPN device (id "") or renames one.
 type CgwForm struct{ Id, Ip, asn, Name, Desc string }
 
-func (m *CgwForm) Title() string {
-	if m.Id != "" {
-		return "Edit customer gateway " + m.Id
-	}
-	return "Create customer gateway"
-}
+var cgwNames = createOrEdit{"customer gateway", "CreateCustomerGateway", "ModifyCustomerGatewayAttribute"}
 
-func (m *CgwForm) Action() string {
-	if m.Id != "" {
-		return "ModifyCustomerGatewayAttribute"
-	}
-	return "CreateCustomerGateway"
-}
+func (m *CgwForm) Title() string  { return cgwNames.title(m.Id, "") }
+func (m *CgwForm) Action() string { return cgwNames.action(m.Id) }
 
 func checkCgwASN(s string) error {
 	n, err := model.ParseASN(s)
@@ -359,22 +350,10 @@ func (m *IpsecForm) Reparent(fresh Mutation) {
 	}
 }
 
-func (m *IpsecForm) Title() string {
-	if m.Id != "" {
-		return "Edit IPsec connection " + m.Id
-	}
-	if m.fixedVpn {
-		return "Create IPsec connection on " + m.VpnID
-	}
-	return "Create IPsec connection"
-}
+var ipsecNames = createOrEdit{"IPsec connection", "CreateVpnConnection", "ModifyVpnConnectionAttribute"}
 
-func (m *IpsecForm) Action() string {
-	if m.Id != "" {
-		return "ModifyVpnConnectionAttribute"
-	}
-	return "CreateVpnConnection"
-}
+func (m *IpsecForm) Title() string  { return ipsecNames.title(m.Id, when(m.fixedVpn, "on "+m.VpnID)) }
+func (m *IpsecForm) Action() string { return ipsecNames.action(m.Id) }
 
 // Prepare loads the gateways the pane does not fix on every opening, a
 // draft's too; the draft's choices are kept (marked when no longer
