@@ -98,18 +98,7 @@ func (m *RtCreate) Title() string {
 func (m *RtCreate) Action() string { return "CreateRouteTable" }
 
 func (m *RtCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.FixedVPC {
-		return nil
-	}
-	picks, _, err := vpcPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.Vpcs = picks
-	if m.VpcID == "" {
-		m.VpcID = firstValue(picks)
-	}
-	return nil
+	return choosePicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.Vpcs, vpcPicks)
 }
 
 func (m *RtCreate) Form(fc *FormCtx) *huh.Form {

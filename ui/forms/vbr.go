@@ -192,15 +192,7 @@ func (m *BgpGroupForm) Action() string { return bgpGroupNames.action(m.Id) }
 // Prepare loads the VBRs on every opening, a draft's too; the draft's
 // choice is kept (marked when no longer offered).
 func (m *BgpGroupForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.fixedVbr {
-		return nil
-	}
-	picks, _, err := vbrPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.vbrs, m.VbrID = picks, keepOrFirst(m.VbrID, picks)
-	return nil
+	return choosePicks(ctx, fc, m.fixedVbr, &m.VbrID, &m.vbrs, vbrPicks)
 }
 
 func checkPeerAsn(s string) error {
@@ -535,15 +527,7 @@ func (m *BgpNetCreate) Action() string { return "AddBgpNetwork" }
 // Prepare loads the VBRs on every opening, a draft's too; the draft's
 // choice is kept (marked when no longer offered).
 func (m *BgpNetCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.fixedVbr {
-		return nil
-	}
-	picks, _, err := vbrPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.vbrs, m.VbrID = picks, keepOrFirst(m.VbrID, picks)
-	return nil
+	return choosePicks(ctx, fc, m.fixedVbr, &m.VbrID, &m.vbrs, vbrPicks)
 }
 
 func checkBlock(s string) error { _, err := model.ParseCIDR(s); return err }
