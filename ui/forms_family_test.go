@@ -199,6 +199,30 @@ func (d *driver) lastOp() *operation {
 	return ops[len(ops)-1]
 }
 
+// deleteRow deletes the row id through the typed dialog and waits until
+// it is gone.
+func (d *driver) deleteRow(id string) {
+	d.t.Helper()
+	d.deleteTyped(d.rowID(id))
+	d.gone(id)
+}
+
+// editRow opens the edit form of the row id.
+func (d *driver) editRow(id string) {
+	d.t.Helper()
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+}
+
+// rowAction picks label in the action menu (x) of the row id.
+func (d *driver) rowAction(id, label string) {
+	d.t.Helper()
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick(label)
+}
+
 // deleteTyped deletes the selected row with typed confirmation.
 func (d *driver) deleteTyped(o *model.Object) {
 	d.t.Helper()

@@ -28,9 +28,7 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	id := d.tracked("CreateFlowLog").resID
 	d.settled(id, "Active")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "lab-flows", "lab-flows2")
 	d.next("Description")
 	d.tracked("ModifyFlowLogAttribute")
@@ -38,32 +36,24 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 
 	// Activate is refused while Active, before any call.
 	mark := len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Activate")
+	d.rowAction(id, "Activate")
 	d.waitText("only an Inactive flow log can be activated")
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "activating an Active flow log")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Deactivate")
+	d.rowAction(id, "Deactivate")
 	d.confirmDialog(id)
 	d.tracked("DeactiveFlowLog")
 	d.settled(id, "Inactive")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Activate")
+	d.rowAction(id, "Activate")
 	d.formPage()
 	d.waitFocus("Start capturing")
 	d.keys("y")
 	d.tracked("ActiveFlowLog")
 	d.settled(id, "Active")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestVpcFlowLogEniIDChecked(t *testing.T) {

@@ -29,9 +29,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.settled(id, "Available")
 
 	// Edit: rename.
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "app-private", "app-private-2")
 	d.next("Description")
 	d.tracked("ModifyRouteTableAttributes")
@@ -41,9 +39,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	}
 
 	// x → associate with a VSwitch picked from the API.
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Associate with a VSwitch")
+	d.rowAction(id, "Associate with a VSwitch")
 	d.formPage()
 	d.choose("VSwitch", "prod-core-app-g")
 	d.tracked("AssociateRouteTable")
@@ -74,15 +70,11 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	}
 	d.keys("ctrl+r")
 	d.idle()
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Unassociate from " + sws[0].VSwitchId)
+	d.rowAction(id, "Unassociate from "+sws[0].VSwitchId)
 	d.confirmDialog(sws[0].VSwitchId)
 	d.tracked("UnassociateRouteTable")
 	d.waitFor("the VSwitch to be unbound", func() bool { return bound() == 0 })
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
@@ -150,9 +142,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 		t.Fatalf("route as created: %v %+v", err, entries)
 	}
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {

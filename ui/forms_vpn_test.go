@@ -29,17 +29,13 @@ func TestVpnGatewayCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateVpnGateway").resID
 	d.settled(id, "active")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "staging-vpn", "staging-vpn2")
 	d.next("Description")
 	d.tracked("ModifyVpnGatewayAttribute")
 	d.waitText("staging-vpn2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
@@ -88,16 +84,12 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 	d.field("Name", "branch-lab")
 	d.next("Description")
 	id := d.tracked("CreateCustomerGateway").resID
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "branch-lab", "branch-lab2")
 	d.next("Description")
 	d.tracked("ModifyCustomerGatewayAttribute")
 	d.waitText("branch-lab2")
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
@@ -151,9 +143,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 		t.Fatalf("connection as created: %v %+v", err, conns)
 	}
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "ipsec-lab", "ipsec-lab2")
 	d.next("Local subnets", "Remote subnets", "Negotiate immediately?")
 	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)", "Pre-shared key", "Local ID", "Remote ID")
@@ -161,7 +151,5 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	d.tracked("ModifyVpnConnectionAttribute")
 	d.waitText("ipsec-lab2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
