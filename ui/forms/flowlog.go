@@ -33,14 +33,9 @@ func VpcFlowLogOps() KindOps {
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteFlowLog",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-				out, err := fc.Client.DeleteFlowLog(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -233,14 +228,9 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-				out, err := fc.Client.DeleteSagFlowLog(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteSagFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+			}),
 		},
 	}
 }

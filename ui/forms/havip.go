@@ -35,14 +35,9 @@ func havipOps() KindOps {
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteHaVip(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteHaVip", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteHaVip", (*client.Client).DeleteHaVip, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
+				return &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {

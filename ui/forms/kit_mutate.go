@@ -100,3 +100,18 @@ func Refetch(ctx context.Context, c *client.Client, o *model.Object) (fresh *mod
 	}
 	return fresh, refusal, err
 }
+
+// sendDelete is a DeleteSpec's Run for a delete the API answers with a
+// RequestId only: req builds the request from the object, the dialog's
+// token and force; call is the client's method.
+func sendDelete[In any](action string, call func(*client.Client, context.Context, *In) (*client.Result, error),
+	req func(o *model.Object, token string, force bool) *In) func(context.Context, *FormCtx, *model.Object, string, bool) (*Submitted, error) {
+	return func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
+		in := req(o, token, force)
+		out, err := call(fc.Client, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return removed(o, action, out.RequestId, in), nil
+	}
+}

@@ -33,14 +33,9 @@ func NatOps() KindOps {
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
-				in := &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
-				out, err := fc.Client.DeleteNatGateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteNatGateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteNatGateway", (*client.Client).DeleteNatGateway, func(o *model.Object, token string, force bool) *client.DeleteNatGatewayInput {
+				return &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {

@@ -68,15 +68,10 @@ func SnatOps() KindOps {
 			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteSnatEntry", (*client.Client).DeleteSnatEntry, func(o *model.Object, token string, force bool) *client.DeleteSnatEntryInput {
 				e := o.Val().(*model.SnatEntry)
-				in := &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
-				out, err := fc.Client.DeleteSnatEntry(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteSnatEntry", out.RequestId, in), nil
-			},
+				return &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -298,15 +293,10 @@ func DnatOps() KindOps {
 			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteForwardEntry", (*client.Client).DeleteForwardEntry, func(o *model.Object, token string, force bool) *client.DeleteForwardEntryInput {
 				e := o.Val().(*model.ForwardEntry)
-				in := &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
-				out, err := fc.Client.DeleteForwardEntry(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteForwardEntry", out.RequestId, in), nil
-			},
+				return &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
+			}),
 		},
 	}
 }

@@ -37,14 +37,9 @@ func PeerOps() KindOps {
 				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
-				in := &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
-				out, err := fc.Client.DeleteVpcPeerConnection(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpcPeerConnection", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpcPeerConnection", (*client.Client).DeleteVpcPeerConnection, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
+				return &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
+			}),
 		},
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the

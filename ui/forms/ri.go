@@ -43,14 +43,9 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteRouterInterface(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouterInterface", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteRouterInterface", (*client.Client).DeleteRouterInterface, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
+				return &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: riActions,
 	}

@@ -49,14 +49,9 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
-				out, err := fc.Client.DeleteRouteTable(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouteTable", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteRouteTable", (*client.Client).DeleteRouteTable, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
+				return &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -251,15 +246,10 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteRouteEntry", (*client.Client).DeleteRouteEntry, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
 				e := o.Val().(*model.RouteEntry)
-				in := &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
-				out, err := fc.Client.DeleteRouteEntry(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouteEntry", out.RequestId, in), nil
-			},
+				return &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
+			}),
 		},
 	}
 }

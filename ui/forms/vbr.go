@@ -163,14 +163,9 @@ func BgpGroupOps() KindOps {
 		Del: &DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteBgpGroup(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpGroup", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteBgpGroup", (*client.Client).DeleteBgpGroup, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
+				return &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -321,14 +316,9 @@ func BgpPeerOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteBgpPeer(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpPeer", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteBgpPeer", (*client.Client).DeleteBgpPeer, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
+				return &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -496,15 +486,10 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteBgpNetwork", (*client.Client).DeleteBgpNetwork, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
 				n := o.Val().(*model.BgpNetwork)
-				in := &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
-				out, err := fc.Client.DeleteBgpNetwork(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpNetwork", out.RequestId, in), nil
-			},
+				return &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
+			}),
 		},
 	}
 }

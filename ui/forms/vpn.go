@@ -34,14 +34,9 @@ func VpnOps() KindOps {
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpnGateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpnGateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpnGateway", (*client.Client).DeleteVpnGateway, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
+				return &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -170,14 +165,9 @@ func CgwOps() KindOps {
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteCustomerGateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteCustomerGateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteCustomerGateway", (*client.Client).DeleteCustomerGateway, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
+				return &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -280,14 +270,9 @@ func IpsecOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpnConnection(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpnConnection", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpnConnection", (*client.Client).DeleteVpnConnection, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
+				return &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
