@@ -215,6 +215,28 @@ func (d *driver) editRow(id string) {
 	d.formPage()
 }
 
+// confirmedAction picks label for the row id, confirms it with the ID in
+// the typed dialog, and waits for action to be sent and the row to read
+// status.
+func (d *driver) confirmedAction(id, label, action, status string) {
+	d.t.Helper()
+	d.rowAction(id, label)
+	d.confirmDialog(id)
+	d.tracked(action)
+	d.settled(id, status)
+}
+
+// refusedAction picks label for the row id: the console explains why
+// (text) before any call, and nothing is sent (what names the case).
+func (d *driver) refusedAction(id, label, text, what string) {
+	d.t.Helper()
+	mark := len(d.fault.actions())
+	d.rowAction(id, label)
+	d.waitText(text)
+	d.keys("esc")
+	assertNoWrite(d.t, d, mark, what)
+}
+
 // rowAction picks label in the action menu (x) of the row id.
 func (d *driver) rowAction(id, label string) {
 	d.t.Helper()

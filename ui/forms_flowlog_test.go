@@ -35,16 +35,9 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	d.waitText("lab-flows2")
 
 	// Activate is refused while Active, before any call.
-	mark := len(d.fault.actions())
-	d.rowAction(id, "Activate")
-	d.waitText("only an Inactive flow log can be activated")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "activating an Active flow log")
+	d.refusedAction(id, "Activate", "only an Inactive flow log can be activated", "activating an Active flow log")
 
-	d.rowAction(id, "Deactivate")
-	d.confirmDialog(id)
-	d.tracked("DeactiveFlowLog")
-	d.settled(id, "Inactive")
+	d.confirmedAction(id, "Deactivate", "DeactiveFlowLog", "Inactive")
 
 	d.rowAction(id, "Activate")
 	d.formPage()

@@ -61,11 +61,7 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d.waitText("egress-3")
 
 	// An Enhanced gateway has no spec: said before any call.
-	mark := len(d.fault.actions())
-	d.rowAction(id, "Change spec")
-	d.waitText("has no spec")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "spec of an Enhanced gateway")
+	d.refusedAction(id, "Change spec", "has no spec", "spec of an Enhanced gateway")
 
 	d.deleteRow(id)
 }
@@ -244,10 +240,7 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 	assertNoWrite(t, d, mark, "releasing a bound EIP")
 	d.keys("esc")
 
-	d.rowAction(id, "Unassociate")
-	d.confirmDialog(id)
-	d.tracked("UnassociateEipAddress")
-	d.settled(id, "Available")
+	d.confirmedAction(id, "Unassociate", "UnassociateEipAddress", "Available")
 
 	d.rowAction(id, "Release")
 	d.confirmDialog(id)

@@ -49,11 +49,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.settled(id, model.PCConfirmed)
 
 	// Terminate is refused before any call while it is only Confirmed.
-	mark := len(d.fault.actions())
-	d.rowAction(id, "Terminate")
-	d.waitText("only an Enabled physical connection can be terminated")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "terminating a Confirmed line")
+	d.refusedAction(id, "Terminate", "only an Enabled physical connection can be terminated", "terminating a Confirmed line")
 
 	d.rowAction(id, "Enable")
 	d.formPage()
@@ -90,7 +86,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	}
 
 	// A second VBR on VLAN 77 is refused as typed.
-	mark = len(d.fault.actions())
+	mark := len(d.fault.actions())
 	d.keys("c")
 	d.formPage()
 	d.waitFocus("Physical connection")

@@ -108,11 +108,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.tracked("AcceptVpcPeerConnection")
 	d.settled(id, "Activated")
 
-	mark = len(d.fault.actions())
-	d.rowAction(id, "Reject")
-	d.waitText("only a connection waiting in Accepting")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "rejecting an Activated peering")
+	d.refusedAction(id, "Reject", "only a connection waiting in Accepting", "rejecting an Activated peering")
 
 	d.editRow(id)
 	d.replaceField("Name", "to-partner", "to-partner2")

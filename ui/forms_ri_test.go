@@ -154,10 +154,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting an Active router interface")
 
-	d.rowAction(ini, "Deactivate")
-	d.confirmDialog(ini)
-	d.tracked("DeactivateRouterInterface")
-	d.settled(ini, "Inactive")
+	d.confirmedAction(ini, "Deactivate", "DeactivateRouterInterface", "Inactive")
 
 	d.deleteRow(ini)
 	if got := d.fault.received("DeleteRouterInterface"); len(got) != 1 || got[0].Get("RouterInterfaceId") != ini {
