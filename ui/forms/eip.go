@@ -115,11 +115,7 @@ func (m *EipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyEipAddressAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "eip", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
 }
 
 // eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;

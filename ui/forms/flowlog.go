@@ -329,11 +329,7 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifySagFlowLog(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "sagflowlog", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,

@@ -101,10 +101,7 @@ type havipCreate struct {
 }
 
 func (m *havipCreate) Title() string {
-	if m.onlyVsw != "" {
-		return "Create HaVip in " + m.onlyVsw
-	}
-	return "Create HaVip"
+	return createTitle("HaVip", when(m.onlyVsw != "", "in "+m.onlyVsw))
 }
 func (m *havipCreate) Action() string { return "CreateHaVip" }
 
@@ -218,11 +215,7 @@ func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		return res, nil
 	}
 	in.ClientToken = token
-	out, err := fc.Client.ModifyHaVipAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "havip", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyHaVipAttribute, in, "havip", m.Id)
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its

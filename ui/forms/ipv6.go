@@ -104,10 +104,7 @@ type ipv6GwCreate struct {
 }
 
 func (m *ipv6GwCreate) Title() string {
-	if m.onlyVpc != "" {
-		return "Create IPv6 gateway in " + m.onlyVpc
-	}
-	return "Create IPv6 gateway"
+	return createTitle("IPv6 gateway", when(m.onlyVpc != "", "in "+m.onlyVpc))
 }
 func (m *ipv6GwCreate) Action() string { return "CreateIpv6Gateway" }
 

@@ -115,3 +115,13 @@ func sendDelete[In any](action string, call func(*client.Client, context.Context
 		return removed(o, action, out.RequestId, in), nil
 	}
 }
+
+// sendMade sends a write the API answers with a RequestId alone and says
+// what it made or changed: the object id of kind.
+func sendMade[In any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*client.Result, error), in *In, kind, id string) (*Submitted, error) {
+	out, err := call(fc.Client, ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, kind, id, out.RequestId, in, nil), nil
+}

@@ -71,3 +71,7 @@ func when(cond bool, s string) string {
 	}
 	return ""
 }
+
+// createTitle is a create form's title: "Create <what>", followed by
+// where, when the pane fixes it ("in vpc-…").
+func createTitle(what, where string) string { return createOrEdit{what: what}.title("", where) }

@@ -89,10 +89,7 @@ type NatCreate struct {
 }
 
 func (m *NatCreate) Title() string {
-	if m.FixedVPC {
-		return "Create NAT gateway in " + m.VpcID
-	}
-	return "Create NAT gateway"
+	return createTitle("NAT gateway", when(m.FixedVPC, "in "+m.VpcID))
 }
 func (m *NatCreate) Action() string { return "CreateNatGateway" }
 
@@ -248,11 +245,7 @@ func (m *NatSpec) Check(fc *FormCtx) error {
 }
 func (m *NatSpec) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.ModifyNatGatewaySpecInput{RegionId: fc.Region, NatGatewayId: m.Id, Spec: m.Spec, ClientToken: token}
-	out, err := fc.Client.ModifyNatGatewaySpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "nat", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyNatGatewaySpec, in, "nat", m.Id)
 }
 
 // natContext is what SNAT and DNAT forms load about their gateway: its

@@ -374,11 +374,7 @@ func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyRouterInterfaceAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "ri", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a

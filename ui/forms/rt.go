@@ -84,12 +84,7 @@ type RtCreate struct {
 	Vpcs              []Pick
 }
 
-func (m *RtCreate) Title() string {
-	if m.FixedVPC {
-		return "Create route table in " + m.VpcID
-	}
-	return "Create route table"
-}
+func (m *RtCreate) Title() string  { return createTitle("route table", when(m.FixedVPC, "in "+m.VpcID)) }
 func (m *RtCreate) Action() string { return "CreateRouteTable" }
 
 func (m *RtCreate) Prepare(ctx context.Context, fc *FormCtx) error {

@@ -123,11 +123,7 @@ func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVirtualBorderRouterAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vbr", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
@@ -276,11 +272,7 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyBgpGroupAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "bgp", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
@@ -453,11 +445,7 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyBgpPeerAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "bgppeer", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
 	out, err := fc.Client.CreateBgpPeer(ctx, in)

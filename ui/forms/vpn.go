@@ -50,10 +50,7 @@ type VpnCreate struct {
 }
 
 func (m *VpnCreate) Title() string {
-	if m.FixedVPC {
-		return "Create VPN gateway in " + m.VpcID
-	}
-	return "Create VPN gateway"
+	return createTitle("VPN gateway", when(m.FixedVPC, "in "+m.VpcID))
 }
 func (m *VpnCreate) Action() string { return "CreateVpnGateway" }
 
