@@ -279,3 +279,18 @@ func choosePicks[T any](ctx context.Context, fc *FormCtx, fixed bool, v *string,
 	*picks, *v = p, keepOrFirst(*v, p)
 	return nil
 }
+
+// checkParent checks a create form's parent (what: "VPC"): chosen, and
+// still offered unless the pane fixes it.
+func checkParent(fc *FormCtx, what string, fixed bool, v string, picks []Pick) error {
+	if v == "" {
+		return errors.New("choose a " + what)
+	}
+	if fixed {
+		return nil
+	}
+	if err := notOffered(picks, v, "is no longer in "+fc.Region); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

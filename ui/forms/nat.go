@@ -158,11 +158,8 @@ func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *NatCreate) Check(fc *FormCtx) error {
-	if m.VpcID == "" {
-		return errors.New("choose a VPC")
-	}
-	if err := notOffered(m.Vpcs, m.VpcID, "is no longer in "+fc.Region); err != nil {
-		return fmt.Errorf("VPC: %w", err)
+	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
+		return err
 	}
 	if m.NatType == "Enhanced" && m.vsw.Value() == "" {
 		return errors.New("an Enhanced NAT gateway needs a VSwitch of the VPC")

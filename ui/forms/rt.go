@@ -101,13 +101,8 @@ func (m *RtCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *RtCreate) Check(fc *FormCtx) error {
-	if m.VpcID == "" {
-		return errors.New("choose a VPC")
-	}
-	if !m.FixedVPC {
-		if err := notOffered(m.Vpcs, m.VpcID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VPC: %w", err)
-		}
+	if err := checkParent(fc, "VPC", m.FixedVPC, m.VpcID, m.Vpcs); err != nil {
+		return err
 	}
 	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)))
 }

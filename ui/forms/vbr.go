@@ -229,13 +229,8 @@ func (m *BgpGroupForm) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *BgpGroupForm) Check(fc *FormCtx) error {
-	if m.VbrID == "" {
-		return errors.New("choose a VBR")
-	}
-	if !m.fixedVbr {
-		if err := notOffered(m.vbrs, m.VbrID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VBR: %w", err)
-		}
+	if err := checkParent(fc, "VBR", m.fixedVbr, m.VbrID, m.vbrs); err != nil {
+		return err
 	}
 	return checks(
 		check("peer ASN", required("the data centre's AS number", checkPeerAsn)(m.PeerAsn)),
@@ -516,13 +511,8 @@ func (m *BgpNetCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *BgpNetCreate) Check(fc *FormCtx) error {
-	if m.VbrID == "" {
-		return errors.New("choose a VBR")
-	}
-	if !m.fixedVbr {
-		if err := notOffered(m.vbrs, m.VbrID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VBR: %w", err)
-		}
+	if err := checkParent(fc, "VBR", m.fixedVbr, m.VbrID, m.vbrs); err != nil {
+		return err
 	}
 	return checks(check("destination", required("a CIDR block", checkBlock)(m.Cidr)))
 }

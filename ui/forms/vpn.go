@@ -104,11 +104,8 @@ func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *VpnCreate) Check(fc *FormCtx) error {
-	if m.VpcID == "" {
-		return errors.New("choose a VPC")
-	}
-	if err := notOffered(m.Vpcs, m.VpcID, "is no longer in "+fc.Region); err != nil {
-		return fmt.Errorf("VPC: %w", err)
+	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
+		return err
 	}
 	if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
 		return fmt.Errorf("VSwitch: %w", err)
