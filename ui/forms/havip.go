@@ -71,22 +71,11 @@ func havipDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]strin
 	for _, ip := range h.EIPs() {
 		blockers = append(blockers, "EIP "+ip+" bound to it (unassociate it on :eip)")
 	}
-	if h.VpcId != "" {
-		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: h.VpcId})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, t := range tables {
-			es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
-			if err != nil {
-				return nil, nil, err
-			}
-			for _, e := range es {
-				blockers = append(blockers, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
-			}
-		}
+	routes, err := routesVia(ctx, fc, o.Region, h.VpcId, o.ID)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil, blockers, nil
+	return nil, append(blockers, routes...), nil
 }
 
 // havipCreate makes a HaVip in a VSwitch (from the API; fixed when opened

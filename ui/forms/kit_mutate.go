@@ -125,3 +125,27 @@ func sendMade[In any](ctx context.Context, fc *FormCtx, call func(*client.Client
 	}
 	return made(fc, kind, id, out.RequestId, in, nil), nil
 }
+
+// routesVia says which routes of the VPC's tables use hop as their next
+// hop ("route 10.0.0.0/8 in vtb-… points at it"): the API refuses to
+// delete a next hop while one does. None when the VPC is unknown.
+func routesVia(ctx context.Context, fc *FormCtx, region, vpcID, hop string) ([]string, error) {
+	if vpcID == "" {
+		return nil, nil
+	}
+	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: region, VpcId: vpcID})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range tables {
+		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: region, RouteTableId: t.RouteTableId, NextHopId: hop})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			out = append(out, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
+		}
+	}
+	return out, nil
+}

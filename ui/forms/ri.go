@@ -73,24 +73,8 @@ func riAbout(_ *FormCtx, o *model.Object) []string {
 // hop: the API refuses the deletion while one does.
 func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	r := o.Val().(*model.RouterInterface)
-	if r.VpcInstanceId == "" {
-		return nil, nil, nil
-	}
-	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: r.VpcInstanceId})
-	if err != nil {
-		return nil, nil, err
-	}
-	var blockers []string
-	for _, t := range tables {
-		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, e := range es {
-			blockers = append(blockers, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
-		}
-	}
-	return nil, blockers, nil
+	routes, err := routesVia(ctx, fc, o.Region, r.VpcInstanceId, o.ID)
+	return nil, routes, err
 }
 
 // riActions are connect, activate, deactivate (through the dialog) and
