@@ -6,6 +6,7 @@ import (
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
 )
 
 func TestVpnGatewayCreateEditDelete(t *testing.T) {
@@ -92,19 +93,27 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 	d.deleteRow(id)
 }
 
-func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
-	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
-	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.77", Name: "lab-cgw"}); err != nil {
-		t.Fatal(err)
+// newIpsecForm registers a customer gateway (ip, name) behind the
+// console's back and opens the IPsec create form of prod-core-vpn; it
+// returns the VPN gateway's row and the form.
+func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
+	d.t.Helper()
+	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: ip, Name: cgw}); err != nil {
+		d.t.Fatal(err)
 	}
 	d.pane("vpn")
 	vpn := d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
 	d.waitText("IPsec Connections of " + vpn.ID)
 	d.keys("c")
-	d.formPage()
+	return vpn, d.formPage()
+}
+
+func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.idle()
+	vpn, _ := d.newIpsecForm("203.0.113.77", "lab-cgw")
 	d.waitText("Create IPsec connection on " + vpn.ID)
 	d.choose("Customer gateway", "lab-cgw")
 	d.field("Name", "ipsec-lab")

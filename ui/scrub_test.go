@@ -187,15 +187,7 @@ func TestConsoleScrubsEchoedSecrets(t *testing.T) {
 			// A create carrying a pre-shared key nested in its JSON
 			// parameters, answered by an echo: the form's banner, the
 			// tray and the audit log show the failure, not the key.
-			if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.77", Name: "lab-cgw"}); err != nil {
-				t.Fatal(err)
-			}
-			d.pane("vpn")
-			vpn := d.rowNamed("prod-core-vpn")
-			d.drill("IPsec Connections")
-			d.waitText("IPsec Connections of " + vpn.ID)
-			d.keys("c")
-			d.formPage()
+			d.newIpsecForm("203.0.113.77", "lab-cgw")
 			d.choose("Customer gateway", "lab-cgw")
 			d.field("Name", "ipsec-leak")
 			d.field("Local subnets", "10.0.0.0/16")
