@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,8 +11,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
@@ -115,22 +112,7 @@ func newHostileDriver(t *testing.T, sig client.SignatureVersion, audit, debug io
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	d := &driver{t: t, msgs: make(chan tea.Msg, 1024), srv: srv, http: hs, clock: clock, fault: fs, now: simEpoch, ctx: ctx, cancel: cancel}
-	app, err := New(Options{NoColor: true, Refresh: 10 * time.Second, Simulator: true, Client: c, Now: d.clockNow, Context: ctx, AuditLog: audit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.app = app
-	t.Cleanup(func() {
-		cancel()
-		app.Close()
-		hs.Close()
-		srv.Close()
-	})
-	d.resize(120, 40)
-	d.exec(app.Init())
-	return d, h
+	return startDriver(t, srv, fs, hs, clock, c, Options{NoColor: true, Refresh: 10 * time.Second, Simulator: true, AuditLog: audit}), h
 }
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
