@@ -261,3 +261,20 @@ func TestEipAssociateEcsIDChecked(t *testing.T) {
 	d.typeText("ngw-1")
 	d.waitText("is not a ECS instance ID")
 }
+
+// c outside a NAT gateway's entries says where an entry is created, and
+// nothing can be sent from it.
+func TestNatEntryCreateOutsideAGatewaySaysWhere(t *testing.T) {
+	d := newDriver(t)
+	for _, c := range []struct{ kind, title, action, how string }{
+		{"snat", "Create SNAT entry", "CreateSnatEntry", "An SNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → SNAT Entries, then c."},
+		{"dnat", "Create DNAT entry", "CreateForwardEntry", "A DNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → DNAT Entries, then c."},
+	} {
+		fc := &forms.FormCtx{Region: "cn-hangzhou"}
+		m := forms.OpsFor(d.app.reg.MustLookup(c.kind)).Create(fc)
+		err := m.Check(fc)
+		if m.Title() != c.title || m.Action() != c.action || err == nil || err.Error() != c.how {
+			t.Errorf("%s: %q %q %v, want %q %q %q", c.kind, m.Title(), m.Action(), err, c.title, c.action, c.how)
+		}
+	}
+}

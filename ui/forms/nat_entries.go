@@ -44,19 +44,33 @@ func (m *natEntryForm) load(ctx context.Context, fc *FormCtx) (*natContext, erro
 	return loadNatContext(ctx, fc, m.nat)
 }
 
+var (
+	snatNames = createOrEdit{"SNAT entry", "CreateSnatEntry", "ModifySnatEntry"}
+	dnatNames = createOrEdit{"DNAT entry", "CreateForwardEntry", "ModifyForwardEntry"}
+)
+
+// natEntryCreate opens the create form (make) of an entry of the NAT
+// gateway the pane shows; elsewhere it says where to go (pane: the
+// gateway's child pane; a: the article of the entry's name).
+func natEntryCreate(fc *FormCtx, names createOrEdit, a, pane string, make func(*model.NatGateway) Mutation) Mutation {
+	p := parentOf(fc, "nat")
+	if p == nil {
+		return &elsewhere{title: "Create " + names.what, APIAction: names.create,
+			how: a + " " + names.what + " belongs to a NAT gateway: open :nat, select a gateway, enter → " + pane + ", then c."}
+	}
+	return make(p.Val().(*model.NatGateway))
+}
+
 // ---- SNAT entries ----
 
 func SnatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			p := parentOf(fc, "nat")
-			if p == nil {
-				return &elsewhere{title: "Create SNAT entry", APIAction: "CreateSnatEntry",
-					how: "An SNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → SNAT Entries, then c."}
-			}
-			m := newSnatForm(p.Val().(*model.NatGateway), nil)
-			m.Source = "vsw"
-			return m
+			return natEntryCreate(fc, snatNames, "An", "SNAT Entries", func(n *model.NatGateway) Mutation {
+				m := newSnatForm(n, nil)
+				m.Source = "vsw"
+				return m
+			})
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.SnatEntry)
@@ -89,7 +103,7 @@ type SnatForm struct {
 }
 
 func newSnatForm(nat *model.NatGateway, e *model.SnatEntry) *SnatForm {
-	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, names: createOrEdit{"SNAT entry", "CreateSnatEntry", "ModifySnatEntry"}}, entry: e}
+	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, names: snatNames}, entry: e}
 	if e != nil {
 		m.editID, m.editNat = e.SnatEntryId, e.NatGatewayId
 	}
@@ -272,14 +286,11 @@ func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 func DnatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			p := parentOf(fc, "nat")
-			if p == nil {
-				return &elsewhere{title: "Create DNAT entry", APIAction: "CreateForwardEntry",
-					how: "A DNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → DNAT Entries, then c."}
-			}
-			m := newDnatForm(p.Val().(*model.NatGateway), nil)
-			m.Proto = "TCP"
-			return m
+			return natEntryCreate(fc, dnatNames, "A", "DNAT Entries", func(n *model.NatGateway) Mutation {
+				m := newDnatForm(n, nil)
+				m.Proto = "TCP"
+				return m
+			})
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.ForwardEntry)
@@ -318,7 +329,7 @@ type DnatForm struct {
 }
 
 func newDnatForm(nat *model.NatGateway, e *model.ForwardEntry) *DnatForm {
-	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, names: createOrEdit{"DNAT entry", "CreateForwardEntry", "ModifyForwardEntry"}}, entry: e}
+	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, names: dnatNames}, entry: e}
 	if e != nil {
 		m.editID, m.editNat = e.ForwardEntryId, e.NatGatewayId
 	}
