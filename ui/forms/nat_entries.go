@@ -67,16 +67,13 @@ func SnatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			return natEntryCreate(fc, snatNames, "An", "SNAT Entries", func(n *model.NatGateway) Mutation {
-				m := newSnatForm(n, nil)
-				m.Source = "vsw"
-				return m
+				return &SnatForm{natEntryForm: natEntryForm{nat: n, names: snatNames}, Source: "vsw"}
 			})
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.SnatEntry)
-			m := newSnatForm(nil, e)
-			m.Name, m.IpText = e.SnatEntryName, e.SnatIp
-			return m
+			return &SnatForm{natEntryForm: natEntryForm{names: snatNames, editID: e.SnatEntryId, editNat: e.NatGatewayId}, entry: e,
+				Name: e.SnatEntryName, IpText: e.SnatIp}
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteSnatEntry",
@@ -100,14 +97,6 @@ type SnatForm struct {
 	VswID, Cidr  string
 	Ips          []string
 	IpText, Name string
-}
-
-func newSnatForm(nat *model.NatGateway, e *model.SnatEntry) *SnatForm {
-	m := &SnatForm{natEntryForm: natEntryForm{nat: nat, names: snatNames}, entry: e}
-	if e != nil {
-		m.editID, m.editNat = e.SnatEntryId, e.NatGatewayId
-	}
-	return m
 }
 
 // Prepare loads the gateway's EIPs, VSwitches and entries on every
@@ -287,18 +276,14 @@ func DnatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			return natEntryCreate(fc, dnatNames, "A", "DNAT Entries", func(n *model.NatGateway) Mutation {
-				m := newDnatForm(n, nil)
-				m.Proto = "TCP"
-				return m
+				return &DnatForm{natEntryForm: natEntryForm{nat: n, names: dnatNames}, Proto: "TCP"}
 			})
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := fc.Target.Val().(*model.ForwardEntry)
 			proto := map[string]string{"tcp": "TCP", "udp": "UDP", "any": "Any"}[strings.ToLower(e.IpProtocol)]
-			m := newDnatForm(nil, e)
-			m.Proto, m.ExtIP, m.ExtPort = proto, e.ExternalIp, portText(e.ExternalPort)
-			m.IntIP, m.IntPort, m.Name = e.InternalIp, portText(e.InternalPort), e.ForwardEntryName
-			return m
+			return &DnatForm{natEntryForm: natEntryForm{names: dnatNames, editID: e.ForwardEntryId, editNat: e.NatGatewayId}, entry: e,
+				Proto: proto, ExtIP: e.ExternalIp, ExtPort: portText(e.ExternalPort), IntIP: e.InternalIp, IntPort: portText(e.InternalPort), Name: e.ForwardEntryName}
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteForwardEntry",
@@ -326,14 +311,6 @@ type DnatForm struct {
 	entry                 *model.ForwardEntry
 	Proto, ExtIP, ExtPort string
 	IntIP, IntPort, Name  string
-}
-
-func newDnatForm(nat *model.NatGateway, e *model.ForwardEntry) *DnatForm {
-	m := &DnatForm{natEntryForm: natEntryForm{nat: nat, names: dnatNames}, entry: e}
-	if e != nil {
-		m.editID, m.editNat = e.ForwardEntryId, e.NatGatewayId
-	}
-	return m
 }
 
 // Prepare loads the gateway's EIPs and entries on every opening, a
