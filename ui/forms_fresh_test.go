@@ -58,6 +58,19 @@ func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
 	d.eipStatus(e.Name, status)
 }
 
+// chooseKeepsPort chooses the external IP ip in the open DNAT form and
+// checks that the external port typed before (port) is still there;
+// lost says what went wrong otherwise.
+func (d *driver) chooseKeepsPort(ip, port, lost string) {
+	d.t.Helper()
+	d.choose("External IP", ip)
+	d.next("Protocol")
+	d.waitFocus("External port")
+	if !strings.Contains(d.screen(), port) {
+		d.t.Errorf("%s:\n%s", lost, d.screen())
+	}
+}
+
 // back moves a form's focus to the previous field (shift+tab).
 func (d *driver) back() {
 	d.process(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
@@ -91,12 +104,7 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 
 	d.keys("c")
 	d.formPage()
-	d.choose("External IP", spare.IpAddress)
-	d.next("Protocol")
-	d.waitFocus("External port")
-	if !strings.Contains(d.screen(), "2222") {
-		t.Errorf("the draft's external port is lost:\n%s", d.screen())
-	}
+	d.chooseKeepsPort(spare.IpAddress, "2222", "the draft's external port is lost")
 	d.keys("enter")
 	d.field("Internal IP", "10.0.1.21")
 	d.field("Internal port", "22")
@@ -452,10 +460,5 @@ func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
 	d.keys("ctrl+r")
 	d.waitText("Choices reloaded")
 	d.formPage()
-	d.choose("External IP", spare.IpAddress)
-	d.next("Protocol")
-	d.waitFocus("External port")
-	if !strings.Contains(d.screen(), "2222") {
-		t.Errorf("ctrl+r lost the external port typed:\n%s", d.screen())
-	}
+	d.chooseKeepsPort(spare.IpAddress, "2222", "ctrl+r lost the external port typed")
 }
