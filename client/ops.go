@@ -16,16 +16,23 @@ import (
 // retried safely; callers that resubmit the same form pass their own token,
 // or a salt (WithTokenSalt) the token is derived from with the parameters.
 func Invoke[O any](ctx context.Context, c *Client, product model.Product, action, region string, in any) (*O, error) {
-	ensureClientToken(in)
+	// A write's token is made once: derived from the salt and the
+	// parameters when the context has a salt, else drawn at random when
+	// the caller left it empty.
+	salt := ""
+	if !readAction(action) {
+		salt = tokenSalt(ctx)
+	}
+	if salt == "" {
+		ensureClientToken(in)
+	}
 	params, err := EncodeParams(in)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", action, err)
 	}
-	if _, ok := params["ClientToken"]; ok && !readAction(action) {
-		if salt := tokenSalt(ctx); salt != "" {
-			params["ClientToken"] = ClientTokenFor(salt, params)
-			setClientToken(in, params["ClientToken"])
-		}
+	if f := tokenField(in); salt != "" && f.IsValid() {
+		params["ClientToken"] = ClientTokenFor(salt, params)
+		f.SetString(params["ClientToken"])
 	}
 	noRegion := false
 	if r, ok := params["RegionId"]; ok && r != "" {
@@ -46,18 +53,14 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 	return out, nil
 }
 
+// newClientToken draws a random token (a variable so that a test can count
+// the draws).
+var newClientToken = NewClientToken
+
 // ensureClientToken fills an empty ClientToken string field of *in.
 func ensureClientToken(in any) {
 	if f := tokenField(in); f.IsValid() && f.String() == "" {
-		f.SetString(NewClientToken())
-	}
-}
-
-// setClientToken sets the ClientToken field of *in, so the caller sees the
-// token that was sent.
-func setClientToken(in any, token string) {
-	if f := tokenField(in); f.IsValid() {
-		f.SetString(token)
+		f.SetString(newClientToken())
 	}
 }
 

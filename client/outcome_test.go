@@ -111,9 +111,9 @@ func TestRejectedWritesAreNotOutcomeUnknown(t *testing.T) {
 	}
 }
 
-// With a salt, the ClientToken follows the parameters: the same values get
-// the same token, a changed value another, and the caller sees it.
-func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
+// tokenAPI is a client of an API that answers every call and records the
+// ClientToken each one carried (tokens returns them in order).
+func tokenAPI(t *testing.T) (c *Client, tokens func() []string) {
 	var mu sync.Mutex
 	var got []string
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, action string, p map[string]string) bool {
@@ -123,7 +123,17 @@ func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
 		ok(w, map[string]any{"VpcId": "vpc-1"})
 		return true
 	})
-	c := testClient(t, f, nil)
+	return testClient(t, f, nil), func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), got...)
+	}
+}
+
+// With a salt, the ClientToken follows the parameters: the same values get
+// the same token, a changed value another, and the caller sees it.
+func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
+	c, tokens := tokenAPI(t)
 	ctx := WithTokenSalt(context.Background(), "alivpc-salt-1")
 	send := func(name string) string {
 		in := &vpcIn{VpcName: name, CidrBlock: "10.0.0.0/16", ClientToken: "alivpc-salt-1"}
@@ -133,6 +143,7 @@ func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
 		return in.ClientToken
 	}
 	a1, b, a2 := send("drop-1"), send("drop-2"), send("drop-1")
+	got := tokens()
 	if a1 != a2 || a1 == b || got[0] != a1 || got[1] != b || got[2] != a2 {
 		t.Errorf("tokens sent %q (seen by caller %q %q %q): same values must share one, changed values get another", got, a1, b, a2)
 	}
@@ -142,5 +153,34 @@ func TestSaltedClientTokenFollowsTheParameters(t *testing.T) {
 	other := ClientTokenFor("alivpc-salt-2", map[string]string{"VpcName": "drop-1", "CidrBlock": "10.0.0.0/16", "RegionId": "cn-hangzhou"})
 	if other == a1 {
 		t.Error("another form's salt must give another token")
+	}
+}
+
+// With a salt, the one token a write carries is the derived one: no random
+// token is drawn first. Without a salt, an empty token is drawn once.
+func TestSaltedWriteDrawsNoRandomToken(t *testing.T) {
+	c, tokens := tokenAPI(t)
+	draws := 0
+	defer func(orig func() string) { newClientToken = orig }(newClientToken)
+	newClientToken = func() string { draws++; return NewClientToken() }
+
+	in := &vpcIn{VpcName: "drop-1", CidrBlock: "10.0.0.0/16"}
+	if _, err := Invoke[vpcOut](WithTokenSalt(context.Background(), "alivpc-salt-1"), c, model.ProductVPC, "CreateVpc", "cn-hangzhou", in); err != nil {
+		t.Fatal(err)
+	}
+	if draws != 0 {
+		t.Errorf("a salted write drew %d random token(s), want none", draws)
+	}
+	want := ClientTokenFor("alivpc-salt-1", map[string]string{"VpcName": "drop-1", "CidrBlock": "10.0.0.0/16"})
+	if sent := tokens(); len(sent) != 1 || sent[0] != want || in.ClientToken != want {
+		t.Errorf("sent %q, the input holds %q; want the derived %q", sent, in.ClientToken, want)
+	}
+
+	plain := &vpcIn{VpcName: "drop-2", CidrBlock: "10.0.0.0/16"}
+	if _, err := Invoke[vpcOut](context.Background(), c, model.ProductVPC, "CreateVpc", "cn-hangzhou", plain); err != nil {
+		t.Fatal(err)
+	}
+	if sent := tokens(); draws != 1 || len(sent) != 2 || sent[1] == "" || sent[1] != plain.ClientToken {
+		t.Errorf("without a salt: %d draws, sent %q, input holds %q; want one drawn token, sent and kept", draws, sent, plain.ClientToken)
 	}
 }

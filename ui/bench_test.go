@@ -85,7 +85,7 @@ func benchObjects(b *testing.B, n int) []*model.Object {
 
 // offlineClient is a client whose endpoint nothing listens on: the
 // benchmarks that use it never let a command reach the network.
-func offlineClient(b *testing.B) *client.Client {
+func offlineClient(b testing.TB) *client.Client {
 	b.Helper()
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),

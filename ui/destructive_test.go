@@ -206,40 +206,35 @@ func destructiveCases() []destructiveCase {
 	}
 }
 
+// firstID is the ID of the first item that matches; the test stops when
+// none does.
+func firstID[T any](d *driver, what string, items []*T, err error, match func(*T) bool, id func(*T) string) string {
+	d.t.Helper()
+	for _, x := range items {
+		if match(x) {
+			return id(x)
+		}
+	}
+	d.t.Fatalf("no %s: %v", what, err)
+	return ""
+}
+
 func vpcNamed(d *driver, name string) string {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
-	for _, v := range vpcs {
-		if v.VpcName == name {
-			return v.VpcId
-		}
-	}
-	d.t.Fatalf("no VPC %s: %v", name, err)
-	return ""
+	return firstID(d, "VPC "+name, vpcs, err, func(v *model.Vpc) bool { return v.VpcName == name }, func(v *model.Vpc) string { return v.VpcId })
 }
 
 func vswNamed(d *driver, name string) string {
 	d.t.Helper()
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou"})
-	for _, s := range sws {
-		if s.VSwitchName == name {
-			return s.VSwitchId
-		}
-	}
-	d.t.Fatalf("no VSwitch %s: %v", name, err)
-	return ""
+	return firstID(d, "VSwitch "+name, sws, err, func(s *model.VSwitch) bool { return s.VSwitchName == name }, func(s *model.VSwitch) string { return s.VSwitchId })
 }
 
 func natNamed(d *driver, match func(*model.NatGateway) bool) string {
 	d.t.Helper()
 	nats, err := d.api().DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou"})
-	for _, n := range nats {
-		if match(n) {
-			return n.NatGatewayId
-		}
-	}
-	d.t.Fatalf("no such NAT gateway: %v", err)
-	return ""
+	return firstID(d, "such NAT gateway", nats, err, match, func(n *model.NatGateway) string { return n.NatGatewayId })
 }
 
 // Every destructive action the console offers, whichever key reaches it,

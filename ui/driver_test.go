@@ -132,6 +132,14 @@ func newDriver(t *testing.T, opts ...driverOpt) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startDriver(t, srv, fs, hs, clock, c, uo)
+}
+
+// startDriver starts the console with uo on client c (which calls hs, the
+// fault switch fs in front of srv) and the manual clock; the test's end
+// stops them all.
+func startDriver(t *testing.T, srv *sim.Server, fs *faultSwitch, hs *httptest.Server, clock *sim.ManualClock, c *client.Client, uo Options) *driver {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	d := &driver{t: t, msgs: make(chan tea.Msg, 1024), srv: srv, http: hs, clock: clock, fault: fs, now: simEpoch, ctx: ctx, cancel: cancel}
 	uo.Client = c

@@ -225,13 +225,7 @@ func TestDeleteVPCExplainsDependents(t *testing.T) {
 }
 
 func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
-	d := newDriver(t)
-	d.command("vsw")
-	d.idle()
-	selectRow(d, "name", "dev-sbx-f")
-	sel := d.browser().table.Selected().Obj
-	d.keys("ctrl+d")
-	d.waitText("Delete VSwitch " + sel.ID)
+	d, sel := deleteDevSbxF(t)
 	d.typeText("wrong")
 	d.keys("enter")
 	d.waitText("exactly to confirm")
@@ -248,6 +242,18 @@ func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
 	})
 }
 
+// deleteDevSbxF opens the delete dialog of the VSwitch dev-sbx-f.
+func deleteDevSbxF(t *testing.T) (*driver, *model.Object) {
+	d := newDriver(t)
+	d.command("vsw")
+	d.idle()
+	selectRow(d, "name", "dev-sbx-f")
+	sel := d.browser().table.Selected().Obj
+	d.keys("ctrl+d")
+	d.waitText("Delete VSwitch " + sel.ID)
+	return d, sel
+}
+
 func readOnlyAction(a string) bool {
 	for _, p := range []string{"Describe", "List", "Get"} {
 		if strings.HasPrefix(a, p) {
@@ -262,13 +268,7 @@ var _ = model.PhaseReady
 // ctrl+t in the delete dialog asks the API for a dry run: nothing is
 // deleted, and the answer says whether the delete would pass.
 func TestDeleteDryRun(t *testing.T) {
-	d := newDriver(t)
-	d.command("vsw")
-	d.idle()
-	selectRow(d, "name", "dev-sbx-f")
-	sel := d.browser().table.Selected().Obj
-	d.keys("ctrl+d")
-	d.waitText("Delete VSwitch " + sel.ID)
+	d, sel := deleteDevSbxF(t)
 	d.keys("ctrl+t")
 	d.waitText("Dry run passed")
 	d.keys("esc")

@@ -104,9 +104,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	d.keys("esc")
 	d.idle()
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Change bandwidth")
+	d.rowAction(id, "Change bandwidth")
 	d.formPage()
 	d.replaceField("Bandwidth (Mbit/s)", "200", "300")
 	d.tracked("ModifyCommonBandwidthPackageSpec")
@@ -130,9 +128,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	}
 	d.cbwpWhen(id, "PrePaid", func(p *model.CommonBandwidthPackage) bool { return p.InstanceChargeType == "PrePaid" })
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Remove " + spare.IpAddress)
+	d.rowAction(id, "Remove "+spare.IpAddress)
 	d.confirmDialog(spare.IpAddress)
 	d.tracked("RemoveCommonBandwidthPackageIp")
 	d.cbwpWhen(id, "the EIP to be out", func(p *model.CommonBandwidthPackage) bool { return len(p.IPs()) == 0 && p.Phase() == "Available" })

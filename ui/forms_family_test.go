@@ -199,6 +199,52 @@ func (d *driver) lastOp() *operation {
 	return ops[len(ops)-1]
 }
 
+// deleteRow deletes the row id through the typed dialog and waits until
+// it is gone.
+func (d *driver) deleteRow(id string) {
+	d.t.Helper()
+	d.deleteTyped(d.rowID(id))
+	d.gone(id)
+}
+
+// editRow opens the edit form of the row id.
+func (d *driver) editRow(id string) {
+	d.t.Helper()
+	d.rowID(id)
+	d.keys("e")
+	d.formPage()
+}
+
+// confirmedAction picks label for the row id, confirms it with the ID in
+// the typed dialog, and waits for action to be sent and the row to read
+// status.
+func (d *driver) confirmedAction(id, label, action, status string) {
+	d.t.Helper()
+	d.rowAction(id, label)
+	d.confirmDialog(id)
+	d.tracked(action)
+	d.settled(id, status)
+}
+
+// refusedAction picks label for the row id: the console explains why
+// (text) before any call, and nothing is sent (what names the case).
+func (d *driver) refusedAction(id, label, text, what string) {
+	d.t.Helper()
+	mark := len(d.fault.actions())
+	d.rowAction(id, label)
+	d.waitText(text)
+	d.keys("esc")
+	assertNoWrite(d.t, d, mark, what)
+}
+
+// rowAction picks label in the action menu (x) of the row id.
+func (d *driver) rowAction(id, label string) {
+	d.t.Helper()
+	d.rowID(id)
+	d.keys("x")
+	d.menuPick(label)
+}
+
 // deleteTyped deletes the selected row with typed confirmation.
 func (d *driver) deleteTyped(o *model.Object) {
 	d.t.Helper()

@@ -28,42 +28,25 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	id := d.tracked("CreateFlowLog").resID
 	d.settled(id, "Active")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "lab-flows", "lab-flows2")
 	d.next("Description")
 	d.tracked("ModifyFlowLogAttribute")
 	d.waitText("lab-flows2")
 
 	// Activate is refused while Active, before any call.
-	mark := len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Activate")
-	d.waitText("only an Inactive flow log can be activated")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "activating an Active flow log")
+	d.refusedAction(id, "Activate", "only an Inactive flow log can be activated", "activating an Active flow log")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Deactivate")
-	d.confirmDialog(id)
-	d.tracked("DeactiveFlowLog")
-	d.settled(id, "Inactive")
+	d.confirmedAction(id, "Deactivate", "DeactiveFlowLog", "Inactive")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Activate")
+	d.rowAction(id, "Activate")
 	d.formPage()
 	d.waitFocus("Start capturing")
 	d.keys("y")
 	d.tracked("ActiveFlowLog")
 	d.settled(id, "Active")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestVpcFlowLogEniIDChecked(t *testing.T) {

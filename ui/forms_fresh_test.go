@@ -38,6 +38,39 @@ func (d *driver) eipStatus(name, status string) {
 	})
 }
 
+// natEip binds the EIP e to the gateway (or unbinds it) behind the
+// console's back and waits until the console reads its new status.
+func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
+	d.t.Helper()
+	var err error
+	status := "InUse"
+	if bind {
+		_, err = d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
+	} else {
+		status = "Available"
+		_, err = d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
+			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
+	}
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.eipStatus(e.Name, status)
+}
+
+// chooseKeepsPort chooses the external IP ip in the open DNAT form and
+// checks that the external port typed before (port) is still there;
+// lost says what went wrong otherwise.
+func (d *driver) chooseKeepsPort(ip, port, lost string) {
+	d.t.Helper()
+	d.choose("External IP", ip)
+	d.next("Protocol")
+	d.waitFocus("External port")
+	if !strings.Contains(d.screen(), port) {
+		d.t.Errorf("%s:\n%s", lost, d.screen())
+	}
+}
+
 // back moves a form's focus to the previous field (shift+tab).
 func (d *driver) back() {
 	d.process(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
@@ -67,20 +100,11 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	d.closeForm()
 
 	// Bound to the gateway behind the console's back.
-	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "InUse")
+	d.natEip(nat, spare, true)
 
 	d.keys("c")
 	d.formPage()
-	d.choose("External IP", spare.IpAddress)
-	d.next("Protocol")
-	d.waitFocus("External port")
-	if !strings.Contains(d.screen(), "2222") {
-		t.Errorf("the draft's external port is lost:\n%s", d.screen())
-	}
+	d.chooseKeepsPort(spare.IpAddress, "2222", "the draft's external port is lost")
 	d.keys("enter")
 	d.field("Internal IP", "10.0.1.21")
 	d.field("Internal port", "22")
@@ -97,21 +121,13 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "InUse")
+	d.natEip(nat, spare, true)
 	d.keys("c")
 	d.formPage()
 	d.choose("External IP", spare.IpAddress)
 	d.closeForm()
 
-	if _, err := d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "Available")
+	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
 	d.keys("c")
@@ -405,11 +421,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "SNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "InUse")
+	d.natEip(nat, spare, true)
 	d.keys("c")
 	d.formPage()
 	d.next("Source")
@@ -417,11 +429,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.toggle("SNAT IPs", "spare-bastion")
 	d.closeForm()
 
-	if _, err := d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "Available")
+	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
 	d.keys("c")
@@ -448,18 +456,9 @@ func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
 	d.next("External IP", "Protocol")
 	d.waitFocus("External port")
 	d.typeText("2222")
-	if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
-		AllocationId: spare.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"}); err != nil {
-		t.Fatal(err)
-	}
-	d.eipStatus("spare-bastion", "InUse")
+	d.natEip(nat, spare, true)
 	d.keys("ctrl+r")
 	d.waitText("Choices reloaded")
 	d.formPage()
-	d.choose("External IP", spare.IpAddress)
-	d.next("Protocol")
-	d.waitFocus("External port")
-	if !strings.Contains(d.screen(), "2222") {
-		t.Errorf("ctrl+r lost the external port typed:\n%s", d.screen())
-	}
+	d.chooseKeepsPort(spare.IpAddress, "2222", "ctrl+r lost the external port typed")
 }

@@ -43,18 +43,14 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 		t.Fatalf("HaVip as created: %+v", h)
 	}
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "lab-vip", "lab-vip2")
 	d.next("Description")
 	d.tracked("ModifyHaVipAttribute")
 	d.waitText("lab-vip2")
 
 	// Deleting an InUse HaVip is refused before any call, below.
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Associate")
+	d.rowAction(id, "Associate")
 	d.formPage()
 	d.next("Instance type")
 	d.field("Instance ID", inst)
@@ -70,9 +66,7 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting an InUse HaVip")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Unassociate " + inst)
+	d.rowAction(id, "Unassociate "+inst)
 	d.confirmDialog(inst)
 	d.tracked("UnassociateHaVip")
 	d.settled(id, "Available")

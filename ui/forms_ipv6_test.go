@@ -42,9 +42,7 @@ func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
 // ipv6Act opens the x menu on row id and picks label.
 func (d *driver) ipv6Act(id, label string) {
 	d.t.Helper()
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick(label)
+	d.rowAction(id, label)
 }
 
 // ipv6Refused types bad into the field title, sees the form say why, and

@@ -54,26 +54,16 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateNatGateway").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "egress-2", "egress-3")
 	d.next("Description")
 	d.tracked("ModifyNatGatewayAttribute")
 	d.waitText("egress-3")
 
 	// An Enhanced gateway has no spec: said before any call.
-	mark := len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Change spec")
-	d.waitText("has no spec")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "spec of an Enhanced gateway")
+	d.refusedAction(id, "Change spec", "has no spec", "spec of an Enhanced gateway")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestNatGatewaySpecAction(t *testing.T) {
@@ -127,9 +117,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateSnatEntry").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.waitFocus("SNAT IPs")
 	d.typeText(",10.0.0.1")
 	d.waitText("10.0.0.1 is not an EIP of " + nat.NatGatewayId)
@@ -140,9 +128,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 	d.replaceField("Name", "snat-db", "snat-db2")
 	d.tracked("ModifySnatEntry")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
@@ -203,9 +189,7 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateForwardEntry").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.next("External IP", "Protocol")
 	d.replaceField("External port", "8081", "8082")
 	d.next("Internal IP", "Internal port", "Name")
@@ -216,9 +200,7 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 		t.Fatalf("after the edit: %v %+v", err, es)
 	}
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
@@ -234,17 +216,13 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 	id := d.tracked("AllocateEipAddress").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "lab-eip", "lab-eip-2")
 	d.next("Description")
 	d.replaceField("Bandwidth (Mbit/s)", "5", "10")
 	d.tracked("ModifyEipAddressAttribute")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Associate")
+	d.rowAction(id, "Associate")
 	d.formPage()
 	d.next("Instance type")
 	d.choose("NAT gateway", "prod-core-nat")
@@ -253,9 +231,7 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 
 	// Release is explained before any call while it is bound.
 	mark := len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Release")
+	d.rowAction(id, "Release")
 	d.waitText("only an Available EIP can be")
 	d.keys("esc")
 	o := d.rowID(id)
@@ -264,16 +240,9 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 	assertNoWrite(t, d, mark, "releasing a bound EIP")
 	d.keys("esc")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Unassociate")
-	d.confirmDialog(id)
-	d.tracked("UnassociateEipAddress")
-	d.settled(id, "Available")
+	d.confirmedAction(id, "Unassociate", "UnassociateEipAddress", "Available")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Release")
+	d.rowAction(id, "Release")
 	d.confirmDialog(id)
 	d.tracked("ReleaseEipAddress")
 	d.gone(id)
@@ -291,4 +260,21 @@ func TestEipAssociateEcsIDChecked(t *testing.T) {
 	d.waitFocus("ECS instance ID")
 	d.typeText("ngw-1")
 	d.waitText("is not a ECS instance ID")
+}
+
+// c outside a NAT gateway's entries says where an entry is created, and
+// nothing can be sent from it.
+func TestNatEntryCreateOutsideAGatewaySaysWhere(t *testing.T) {
+	d := newDriver(t)
+	for _, c := range []struct{ kind, title, action, how string }{
+		{"snat", "Create SNAT entry", "CreateSnatEntry", "An SNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → SNAT Entries, then c."},
+		{"dnat", "Create DNAT entry", "CreateForwardEntry", "A DNAT entry belongs to a NAT gateway: open :nat, select a gateway, enter → DNAT Entries, then c."},
+	} {
+		fc := &forms.FormCtx{Region: "cn-hangzhou"}
+		m := forms.OpsFor(d.app.reg.MustLookup(c.kind)).Create(fc)
+		err := m.Check(fc)
+		if m.Title() != c.title || m.Action() != c.action || err == nil || err.Error() != c.how {
+			t.Errorf("%s: %q %q %v, want %q %q %q", c.kind, m.Title(), m.Action(), err, c.title, c.action, c.how)
+		}
+	}
 }

@@ -67,9 +67,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.tracked("ModifyBandwidthPackageAttribute")
 	d.waitText("lab-bwp2")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Modify spec")
+	d.rowAction(id, "Modify spec")
 	d.formPage()
 	d.replaceField("Bandwidth (Mbit/s)", "20", "40")
 	d.tracked("ModifyBandwidthPackageSpec")
@@ -78,9 +76,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 		t.Errorf("ModifyBandwidthPackageSpec sent %v", got)
 	}
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Add IPs")
+	d.rowAction(id, "Add IPs")
 	d.formPage()
 	d.next("IPs to add")
 	d.tracked("AddBandwidthPackageIps")
@@ -103,9 +99,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	if ips := natBwpIPCount(d, id, 2).Addresses(); strings.Contains(strings.Join(ips, ","), gone) {
 		t.Errorf("IPs after removing %s: %v", gone, ips)
 	}
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 	if got := d.fault.received("DeleteBandwidthPackage"); len(got) != 1 || got[0].Get("BandwidthPackageId") != id || got[0].Get("Force") != "" {
 		t.Errorf("DeleteBandwidthPackage sent %v", got)
 	}

@@ -49,17 +49,9 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.settled(id, model.PCConfirmed)
 
 	// Terminate is refused before any call while it is only Confirmed.
-	mark := len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Terminate")
-	d.waitText("only an Enabled physical connection can be terminated")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "terminating a Confirmed line")
+	d.refusedAction(id, "Terminate", "only an Enabled physical connection can be terminated", "terminating a Confirmed line")
 
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Enable")
+	d.rowAction(id, "Enable")
 	d.formPage()
 	d.waitFocus("Enable " + id)
 	d.keys("y")
@@ -94,7 +86,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	}
 
 	// A second VBR on VLAN 77 is refused as typed.
-	mark = len(d.fault.actions())
+	mark := len(d.fault.actions())
 	d.keys("c")
 	d.formPage()
 	d.waitFocus("Physical connection")
@@ -108,9 +100,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	// Terminate counts the VBR and sends nothing while it is there.
 	d.keys("esc")
 	d.idle()
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Terminate")
+	d.rowAction(id, "Terminate")
 	d.dialog()
 	d.waitText("VBR " + vbr + " on VLAN 77")
 	d.keys("esc")
@@ -127,16 +117,12 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 
 	d.keys("esc")
 	d.idle()
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Terminate")
+	d.rowAction(id, "Terminate")
 	d.confirmDialog(id)
 	d.tracked("TerminatePhysicalConnection")
 	d.settled(id, model.PCTerminated)
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 	if got := d.fault.received("DeletePhysicalConnection"); len(got) != 1 || got[0].Get("PhysicalConnectionId") != id {
 		t.Errorf("DeletePhysicalConnection sent %v", got)
 	}

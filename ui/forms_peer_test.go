@@ -101,34 +101,22 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	// The same console with the accepting account's key: Accept moves it on.
 	d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
 	d.waitText("acct …0001")
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Accept")
+	d.rowAction(id, "Accept")
 	d.formPage()
 	d.waitFocus("Accept the peering")
 	d.keys("y")
 	d.tracked("AcceptVpcPeerConnection")
 	d.settled(id, "Activated")
 
-	mark = len(d.fault.actions())
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Reject")
-	d.waitText("only a connection waiting in Accepting")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "rejecting an Activated peering")
+	d.refusedAction(id, "Reject", "only a connection waiting in Accepting", "rejecting an Activated peering")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "to-partner", "to-partner2")
 	d.next("Description")
 	d.tracked("ModifyVpcPeerConnection")
 	d.waitText("to-partner2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {

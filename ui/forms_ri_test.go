@@ -99,14 +99,10 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 
 	// The acceptor cannot connect; the initiator does, and both ends
 	// settle Active by themselves.
-	d.rowID(acc)
-	d.keys("x")
-	d.menuPick("Connect")
+	d.rowAction(acc, "Connect")
 	d.waitText("is the accepting side")
 	d.keys("esc")
-	d.rowID(ini)
-	d.keys("x")
-	d.menuPick("Connect")
+	d.rowAction(ini, "Connect")
 	d.formPage()
 	d.keys("left", "enter")
 	d.tracked("ConnectRouterInterface")
@@ -118,9 +114,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 
 	// Edit: a new name; the spec goes up by form and down through the
 	// dialog, each time Activating → Active by itself.
-	d.rowID(ini)
-	d.keys("e")
-	d.formPage()
+	d.editRow(ini)
 	d.replaceField("Name", "to-prod", "dev-to-prod")
 	d.next("Description")
 	d.field("Health check source IP", "172.16.0.200")
@@ -135,16 +129,12 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 		got[0].Get("HealthCheckSourceIp") != "172.16.0.200" || got[0].Get("HealthCheckTargetIp") != "10.0.0.200" || got[0].Has("OppositeInterfaceId") {
 		t.Errorf("ModifyRouterInterfaceAttribute sent %v", got)
 	}
-	d.rowID(ini)
-	d.keys("x")
-	d.menuPick("Upgrade spec")
+	d.rowAction(ini, "Upgrade spec")
 	d.choose("Spec", "Middle.1")
 	d.tracked("ModifyRouterInterfaceSpec")
 	d.riSpecIs(ini, "Middle.1")
 	d.settled(ini, "Active")
-	d.rowID(ini)
-	d.keys("x")
-	d.menuPick("Downgrade spec to Small.5")
+	d.rowAction(ini, "Downgrade spec to Small.5")
 	d.confirmDialog(ini)
 	d.riSpecIs(ini, "Small.5")
 	d.settled(ini, "Active")
@@ -164,16 +154,9 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting an Active router interface")
 
-	d.rowID(ini)
-	d.keys("x")
-	d.menuPick("Deactivate")
-	d.confirmDialog(ini)
-	d.tracked("DeactivateRouterInterface")
-	d.settled(ini, "Inactive")
+	d.confirmedAction(ini, "Deactivate", "DeactivateRouterInterface", "Inactive")
 
-	o := d.rowID(ini)
-	d.deleteTyped(o)
-	d.gone(ini)
+	d.deleteRow(ini)
 	if got := d.fault.received("DeleteRouterInterface"); len(got) != 1 || got[0].Get("RouterInterfaceId") != ini {
 		t.Errorf("DeleteRouterInterface sent %v", got)
 	}

@@ -29,9 +29,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.settled(id, "Available")
 
 	// Edit: rename.
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "app-private", "app-private-2")
 	d.next("Description")
 	d.tracked("ModifyRouteTableAttributes")
@@ -41,9 +39,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	}
 
 	// x → associate with a VSwitch picked from the API.
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Associate with a VSwitch")
+	d.rowAction(id, "Associate with a VSwitch")
 	d.formPage()
 	d.choose("VSwitch", "prod-core-app-g")
 	d.tracked("AssociateRouteTable")
@@ -74,15 +70,11 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	}
 	d.keys("ctrl+r")
 	d.idle()
-	d.rowID(id)
-	d.keys("x")
-	d.menuPick("Unassociate from " + sws[0].VSwitchId)
+	d.rowAction(id, "Unassociate from "+sws[0].VSwitchId)
 	d.confirmDialog(sws[0].VSwitchId)
 	d.tracked("UnassociateRouteTable")
 	d.waitFor("the VSwitch to be unbound", func() bool { return bound() == 0 })
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
@@ -150,9 +142,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 		t.Fatalf("route as created: %v %+v", err, entries)
 	}
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {
@@ -175,4 +165,59 @@ func TestRouteNextHopFreeTextChecked(t *testing.T) {
 	d.waitFocus("Next hop ID (ECS instance)")
 	d.typeText("eni-123")
 	d.waitText(`is not a ECS instance ID: it starts with i-`)
+}
+
+// The unassociate dialog judges from the route table re-read by its ID:
+// one DescribeRouteTableList and no listing of the VPC's VSwitches; a
+// VSwitch unbound since the row was listed is refused and nothing is sent.
+func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
+	d := newDriver(t)
+	d.idle()
+	d.pane("rt")
+	o := d.rowWhere("a custom table with VSwitches", func(o *model.Object) bool {
+		rt := o.Val().(*model.RouteTable)
+		return rt.RouteTableType == "Custom" && len(rt.VSwitchIds.VSwitchId) > 0
+	})
+	vsw := o.Val().(*model.RouteTable).VSwitchIds.VSwitchId[0]
+	open := func() (*deletePage, int) {
+		mark := len(d.fault.actions())
+		d.keys("x")
+		d.menuPick("Unassociate from " + vsw)
+		return d.dialog(), mark
+	}
+	reads := func(mark int) {
+		t.Helper()
+		got := d.sentQueries(mark, "DescribeRouteTableList")
+		if len(got) != 1 || got[0].Get("RouteTableId") != o.ID {
+			t.Errorf("the dialog read the table %d times (%v), want once by RouteTableId=%s", len(got), got, o.ID)
+		}
+		if n := len(d.sentQueries(mark, "DescribeVSwitches")); n != 0 {
+			t.Errorf("the dialog listed VSwitches %d times, want none (sent: %v)", n, d.sentSince(mark))
+		}
+	}
+
+	dp, mark := open()
+	if dp.refused != "" {
+		t.Fatalf("a bound VSwitch is refused: %s", dp.refused)
+	}
+	reads(mark)
+	d.keys("esc")
+
+	// Unbound behind the console's back: the listed row still shows it.
+	if _, err := d.api().UnassociateRouteTable(d.ctx, &client.RouteTableVSwitchInput{RegionId: "cn-hangzhou", RouteTableId: o.ID, VSwitchId: vsw}); err != nil {
+		t.Fatal(err)
+	}
+	dp, mark = open()
+	want := vsw + " is no longer bound to " + o.ID
+	if dp.refused != want {
+		t.Fatalf("the dialog refusal is %q, want %q", dp.refused, want)
+	}
+	reads(mark)
+	d.typeText(vsw)
+	d.keys("enter")
+	d.drain()
+	assertNoWrite(t, d, mark, "a refused unassociate")
+	if !strings.Contains(d.screen(), want) {
+		t.Errorf("the screen does not say %q:\n%s", want, d.screen())
+	}
 }

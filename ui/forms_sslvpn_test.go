@@ -94,9 +94,7 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 		t.Errorf("CreateSslVpnClientCert sent %v", q)
 	}
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "alice-laptop", "alice-laptop-2")
 	d.tracked("ModifySslVpnClientCert")
 	d.waitText("alice-laptop-2")

@@ -116,18 +116,14 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateBgpGroup").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.next("Peer ASN", "Local ASN", "Auth key")
 	d.replaceField("Name", "bgp-lab", "bgp-lab2")
 	d.next("Description")
 	d.tracked("ModifyBgpGroupAttribute")
 	d.waitText("bgp-lab2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestBgpPeerCreateEditDelete(t *testing.T) {
@@ -160,9 +156,7 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateBgpPeer").resID
 	d.settled(id, "Available")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Peer IP", ip1, ip2)
 	d.waitFocus("BFD?")
 	d.keys("n")
@@ -172,9 +166,7 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 		t.Fatalf("peer after the edit: %v %+v", err, peers)
 	}
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestBgpNetworkAddDelete(t *testing.T) {

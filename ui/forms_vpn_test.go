@@ -6,6 +6,7 @@ import (
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
 )
 
 func TestVpnGatewayCreateEditDelete(t *testing.T) {
@@ -29,17 +30,13 @@ func TestVpnGatewayCreateEditDelete(t *testing.T) {
 	id := d.tracked("CreateVpnGateway").resID
 	d.settled(id, "active")
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "staging-vpn", "staging-vpn2")
 	d.next("Description")
 	d.tracked("ModifyVpnGatewayAttribute")
 	d.waitText("staging-vpn2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
 func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
@@ -88,31 +85,35 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 	d.field("Name", "branch-lab")
 	d.next("Description")
 	id := d.tracked("CreateCustomerGateway").resID
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "branch-lab", "branch-lab2")
 	d.next("Description")
 	d.tracked("ModifyCustomerGatewayAttribute")
 	d.waitText("branch-lab2")
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }
 
-func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
-	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
-	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.77", Name: "lab-cgw"}); err != nil {
-		t.Fatal(err)
+// newIpsecForm registers a customer gateway (ip, name) behind the
+// console's back and opens the IPsec create form of prod-core-vpn; it
+// returns the VPN gateway's row and the form.
+func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
+	d.t.Helper()
+	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: ip, Name: cgw}); err != nil {
+		d.t.Fatal(err)
 	}
 	d.pane("vpn")
 	vpn := d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
 	d.waitText("IPsec Connections of " + vpn.ID)
 	d.keys("c")
-	d.formPage()
+	return vpn, d.formPage()
+}
+
+func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
+	audit := &syncBuffer{}
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.idle()
+	vpn, _ := d.newIpsecForm("203.0.113.77", "lab-cgw")
 	d.waitText("Create IPsec connection on " + vpn.ID)
 	d.choose("Customer gateway", "lab-cgw")
 	d.field("Name", "ipsec-lab")
@@ -151,9 +152,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 		t.Fatalf("connection as created: %v %+v", err, conns)
 	}
 
-	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.editRow(id)
 	d.replaceField("Name", "ipsec-lab", "ipsec-lab2")
 	d.next("Local subnets", "Remote subnets", "Negotiate immediately?")
 	d.next("IKE version", "Negotiation mode", "Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)", "Pre-shared key", "Local ID", "Remote ID")
@@ -161,7 +160,5 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	d.tracked("ModifyVpnConnectionAttribute")
 	d.waitText("ipsec-lab2")
 
-	o := d.rowID(id)
-	d.deleteTyped(o)
-	d.gone(id)
+	d.deleteRow(id)
 }

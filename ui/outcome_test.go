@@ -35,6 +35,31 @@ func reviewedToken(t *testing.T, p *formPage) string {
 	return client.ClientTokenFor(p.token, params)
 }
 
+// lostUncheckedCreate opens the VPC pane of an empty account whose
+// CreateVpc answers are lost (the VPC is created) and whose listing fails,
+// so the console cannot check, until lost is cleared.
+func lostUncheckedCreate(t *testing.T) (*driver, *atomic.Bool) {
+	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty })
+	d.pane("vpc")
+	d.idle()
+	lost := new(atomic.Bool)
+	lost.Store(true)
+	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		switch {
+		case !lost.Load():
+			return false
+		case action == "CreateVpc":
+			applyAndDrop(w, r, next)
+			return true
+		case action == "DescribeVpcs":
+			answer(w, 503, "RID-LIST-503", "ServiceUnavailable")
+			return true
+		}
+		return false
+	})
+	return d, lost
+}
+
 // setHook installs a fault hook on the driver's endpoint.
 func (d *driver) setHook(h func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool) {
 	d.fault.mu.Lock()
@@ -133,24 +158,7 @@ func TestDropThenRenameSubmits(t *testing.T) {
 // IdempotentParameterMismatch came from the old token with new values —
 // and the first VPC is still the only one of its name.
 func TestRenameAfterAnUncheckedLostAnswerSubmits(t *testing.T) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty })
-	d.pane("vpc")
-	d.idle()
-	var lost atomic.Bool
-	lost.Store(true)
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		switch {
-		case !lost.Load():
-			return false
-		case action == "CreateVpc":
-			applyAndDrop(w, r, next)
-			return true
-		case action == "DescribeVpcs":
-			answer(w, 503, "RID-LIST-503", "ServiceUnavailable")
-			return true
-		}
-		return false
-	})
+	d, lost := lostUncheckedCreate(t)
 	d.keys("c")
 	p := d.createVPC("drop-1")
 	s := d.waitText("outcome unknown", "could not check")
@@ -176,24 +184,7 @@ func TestRenameAfterAnUncheckedLostAnswerSubmits(t *testing.T) {
 // After a lost answer, sending the same values again creates nothing new:
 // the same ClientToken, so the simulator answers with the first VPC.
 func TestResubmittingTheSameValuesAfterALostAnswerCreatesNothing(t *testing.T) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty })
-	d.pane("vpc")
-	d.idle()
-	var lost atomic.Bool
-	lost.Store(true)
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		switch {
-		case !lost.Load():
-			return false
-		case action == "CreateVpc":
-			applyAndDrop(w, r, next)
-			return true
-		case action == "DescribeVpcs":
-			answer(w, 503, "RID-LIST-503", "ServiceUnavailable")
-			return true
-		}
-		return false
-	})
+	d, lost := lostUncheckedCreate(t)
 	d.keys("c")
 	d.createVPC("same-1")
 	d.waitText("could not check", "Sending the same values again is safe")

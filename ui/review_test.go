@@ -112,15 +112,7 @@ func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
 	d := newDriver(t)
 	d.resize(80, 24) // long values wrap under their column
 	d.idle()
-	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.78", Name: "rev-cgw"}); err != nil {
-		t.Fatal(err)
-	}
-	d.pane("vpn")
-	vpn := d.rowNamed("prod-core-vpn")
-	d.drill("IPsec Connections")
-	d.waitText("IPsec Connections of " + vpn.ID)
-	d.keys("c")
-	p := d.formPage()
+	vpn, p := d.newIpsecForm("203.0.113.78", "rev-cgw")
 	d.choose("Customer gateway", "rev-cgw")
 	d.field("Name", "ipsec-rev")
 	d.field("Local subnets", "10.0.0.0/16")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,8 +11,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
@@ -115,22 +112,7 @@ func newHostileDriver(t *testing.T, sig client.SignatureVersion, audit, debug io
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	d := &driver{t: t, msgs: make(chan tea.Msg, 1024), srv: srv, http: hs, clock: clock, fault: fs, now: simEpoch, ctx: ctx, cancel: cancel}
-	app, err := New(Options{NoColor: true, Refresh: 10 * time.Second, Simulator: true, Client: c, Now: d.clockNow, Context: ctx, AuditLog: audit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.app = app
-	t.Cleanup(func() {
-		cancel()
-		app.Close()
-		hs.Close()
-		srv.Close()
-	})
-	d.resize(120, 40)
-	d.exec(app.Init())
-	return d, h
+	return startDriver(t, srv, fs, hs, clock, c, Options{NoColor: true, Refresh: 10 * time.Second, Simulator: true, AuditLog: audit}), h
 }
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
@@ -187,15 +169,7 @@ func TestConsoleScrubsEchoedSecrets(t *testing.T) {
 			// A create carrying a pre-shared key nested in its JSON
 			// parameters, answered by an echo: the form's banner, the
 			// tray and the audit log show the failure, not the key.
-			if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "203.0.113.77", Name: "lab-cgw"}); err != nil {
-				t.Fatal(err)
-			}
-			d.pane("vpn")
-			vpn := d.rowNamed("prod-core-vpn")
-			d.drill("IPsec Connections")
-			d.waitText("IPsec Connections of " + vpn.ID)
-			d.keys("c")
-			d.formPage()
+			d.newIpsecForm("203.0.113.77", "lab-cgw")
 			d.choose("Customer gateway", "lab-cgw")
 			d.field("Name", "ipsec-leak")
 			d.field("Local subnets", "10.0.0.0/16")

@@ -18,6 +18,7 @@ import (
 type trayPage struct {
 	id     int
 	cursor int
+	lay    trayLayout
 }
 
 func newTrayPage(a *App) *trayPage { return &trayPage{id: a.newID()} }
@@ -65,11 +66,12 @@ type trayCol struct {
 	min, max int // width bounds; the content decides within them
 	optional bool
 	get      func(op *operation, elapsed string) string
-	w        int
 }
 
-func trayCols() []*trayCol {
-	return []*trayCol{
+// trayColumns are the tray's columns, built once; trayByPrio orders their
+// indexes by priority.
+var (
+	trayColumns = []trayCol{
 		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
 		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
 		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return forms.FirstNonEmpty(op.resID, op.label) }},
@@ -83,6 +85,23 @@ func trayCols() []*trayCol {
 		}},
 		{name: "REQUEST ID", prio: 5, min: 36, max: 40, get: func(op *operation, _ string) string { return op.requestID }},
 	}
+	trayByPrio = func() []int {
+		order := make([]int, len(trayColumns))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return trayColumns[a].prio - trayColumns[b].prio })
+		return order
+	}()
+)
+
+// trayLayout is the tray's columns as laid out for one frame: the indexes
+// of the columns shown (into trayColumns, in declaration order) and their
+// widths. Its buffers are kept from frame to frame.
+type trayLayout struct {
+	natural, width []int
+	in             []bool
+	shown          []int
 }
 
 // opStatus says where an operation is: its phase and what it waits for,
@@ -107,53 +126,61 @@ func opStatus(op *operation, _ string) string {
 	return op.outcome.String() + ": " + op.phase
 }
 
-// layoutTray picks and sizes the columns for width w from cells (one row of
-// strings per operation, in trayCols order).
-func layoutTray(cols []*trayCol, cells [][]string, w int) []*trayCol {
-	natural := make([]int, len(cols))
-	for i, c := range cols {
-		n := ansi.StringWidth(c.name)
+// layout picks and sizes the columns for width w from cells (one row of
+// strings per operation, in trayColumns order).
+func (l *trayLayout) layout(cells [][]string, w int) {
+	n := len(trayColumns)
+	if len(l.natural) != n {
+		l.natural, l.width, l.in = make([]int, n), make([]int, n), make([]bool, n)
+	}
+	for i, c := range trayColumns {
+		nat := ansi.StringWidth(c.name)
 		for _, r := range cells {
-			n = max(n, ansi.StringWidth(r[i]))
+			nat = max(nat, ansi.StringWidth(r[i]))
 		}
-		natural[i] = min(n, c.max)
-		c.w = min(c.min, natural[i])
+		l.natural[i] = min(nat, c.max)
+		l.width[i] = min(c.min, l.natural[i])
+		l.in[i] = false
 	}
-	order := make([]int, len(cols))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cols[a].prio - cols[b].prio })
 	used := 2
-	in := make([]bool, len(cols))
-	for _, i := range order {
-		if cols[i].optional || (used+cols[i].w+1 > w && cols[i].prio > 2) {
+	for _, i := range trayByPrio {
+		if trayColumns[i].optional || (used+l.width[i]+1 > w && trayColumns[i].prio > 2) {
 			continue
 		}
-		in[i] = true
-		used += cols[i].w + 1
+		l.in[i] = true
+		used += l.width[i] + 1
 	}
-	for _, i := range order {
-		if in[i] {
-			grow := min(natural[i]-cols[i].w, max(w-used, 0))
-			cols[i].w += grow
+	for _, i := range trayByPrio {
+		if l.in[i] {
+			grow := min(l.natural[i]-l.width[i], max(w-used, 0))
+			l.width[i] += grow
 			used += grow
 		}
 	}
-	for _, i := range order {
-		if cols[i].optional && used+natural[i]+1 <= w {
-			cols[i].w = natural[i]
-			in[i] = true
-			used += natural[i] + 1
+	for _, i := range trayByPrio {
+		if trayColumns[i].optional && used+l.natural[i]+1 <= w {
+			l.width[i] = l.natural[i]
+			l.in[i] = true
+			used += l.natural[i] + 1
 		}
 	}
-	var out []*trayCol
-	for i, c := range cols {
-		if in[i] {
-			out = append(out, c)
+	l.shown = l.shown[:0]
+	for i := range trayColumns {
+		if l.in[i] {
+			l.shown = append(l.shown, i)
 		}
 	}
-	return out
+}
+
+// row draws one line of the tray: cell(i) is column i's text.
+func (l *trayLayout) row(b *strings.Builder, cell func(i int) string) string {
+	b.Reset()
+	b.WriteString("  ")
+	for _, i := range l.shown {
+		b.WriteString(fit(cell(i), l.width[i], false))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 func (t *trayPage) View(a *App, w, h int) string {
@@ -171,7 +198,6 @@ func (t *trayPage) View(a *App, w, h int) string {
 		lines = append(lines, "", "  "+st.Dim.Render("Nothing yet. Creates, changes and deletes you start show here and are followed until they settle."))
 		return strings.Join(lines, "\n")
 	}
-	all := trayCols()
 	now := a.now()
 	// Newest first; only the rows that fit are laid out.
 	var shown []*operation
@@ -179,34 +205,28 @@ func (t *trayPage) View(a *App, w, h int) string {
 		shown = append(shown, ops[i])
 	}
 	cells := make([][]string, len(shown))
+	flat := make([]string, len(shown)*len(trayColumns))
 	for r, op := range shown {
 		end := now
 		if op.outcome != opRunning {
 			end = op.ended
 		}
-		cells[r] = make([]string, len(all))
-		for j, c := range all {
-			cells[r][j] = serverLine(c.get(op, ago(end.Sub(op.started))))
+		elapsed := ago(end.Sub(op.started))
+		cells[r] = flat[r*len(trayColumns) : (r+1)*len(trayColumns)]
+		for j := range trayColumns {
+			cells[r][j] = serverLine(trayColumns[j].get(op, elapsed))
 		}
 	}
-	cols := layoutTray(all, cells, w)
-	idx := map[*trayCol]int{}
-	for i, c := range all {
-		idx[c] = i
-	}
-	row := func(get func(c *trayCol) string) string {
-		var b strings.Builder
-		b.WriteString("  ")
-		for _, c := range cols {
-			b.WriteString(fit(get(c), c.w, false))
-			b.WriteByte(' ')
-		}
-		return b.String()
-	}
-	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(row(func(c *trayCol) string { return c.name }), w, "…")))
+	l := &t.lay
+	l.layout(cells, w)
+	var b strings.Builder
+	lines = append(lines, st.ColumnHeader.Render(ansi.Truncate(l.row(&b, func(i int) string { return trayColumns[i].name }), w, "…")))
+	var rowCells []string
+	cell := func(i int) string { return rowCells[i] }
 	var detail *operation
 	for r, op := range shown {
-		line := ansi.Truncate(row(func(c *trayCol) string { return cells[r][idx[c]] }), w, "…")
+		rowCells = cells[r]
+		line := ansi.Truncate(l.row(&b, cell), w, "…")
 		style := st.Base
 		switch op.outcome {
 		case opRunning:

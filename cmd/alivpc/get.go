@@ -37,9 +37,21 @@ as the API returned them; pre-shared keys, BGP auth keys and SSL-VPN client keys
 Exit status: 0 on success; 1 when an API call failed (the error with its Code, Message and
 RequestId goes to stderr; when some regions or listings answered, what they returned is still
 printed and marked incomplete on stderr; when nothing arrived, stdout stays empty), or when a
-listing was stopped: at 50,000 items, 32 MiB or 1,000 pages, or when the API stopped advancing
+listing was stopped: at {ceilings}, or when the API stopped advancing
 (what arrived before is printed); 2 on a usage error (an unknown kind, format or --filter
 column, which lists the kind's columns).`
+
+// getHelp is get's help: getSynopsis with the listing ceilings the client
+// enforces, so that the text cannot drift from them.
+func getHelp() string {
+	return strings.Replace(getSynopsis, "{ceilings}", listingCeilings(client.MaxListingItems, client.MaxListingBytes, client.MaxListingPages), 1)
+}
+
+// listingCeilings says a listing's ceilings in words: "50,000 items,
+// 32 MiB or 1,000 pages".
+func listingCeilings(items, bytes, pages int) string {
+	return fmt.Sprintf("%s items, %d MiB or %s pages", thousands(items), bytes>>20, thousands(pages))
+}
 
 const getExamples = `  alivpc get vswitches --region all -o json
   alivpc get route --parent vtb-xxx -o csv

@@ -345,15 +345,20 @@ func TestGetPeakMemoryAgainstAHostileEndpoint(t *testing.T) {
 	}
 }
 
-// get's help states the ceilings the client has.
+// get's help states the ceilings the client has: the text is made from
+// the constants (any values read right), and `alivpc get --help` shows it.
 func TestGetHelpStatesTheListingCeilings(t *testing.T) {
-	for _, w := range []string{
-		thousands(client.MaxListingItems) + " items",
-		fmt.Sprintf("%d MiB", client.MaxListingBytes>>20),
-		thousands(client.MaxListingPages) + " pages",
-	} {
-		if !strings.Contains(getSynopsis, w) {
-			t.Errorf("get's help does not say %q", w)
-		}
+	if got, want := listingCeilings(1_234_567, 5<<20, 20), "1,234,567 items, 5 MiB or 20 pages"; got != want {
+		t.Errorf("listingCeilings = %q, want %q", got, want)
+	}
+	t.Setenv("HOME", t.TempDir())
+	out, _, code := cli(t, "get", "--help")
+	want := "at " + thousands(client.MaxListingItems) + " items, " + fmt.Sprintf("%d MiB", client.MaxListingBytes>>20) + " or " +
+		thousands(client.MaxListingPages) + " pages, or when the API stopped advancing"
+	if code != 0 || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("alivpc get --help (exit %d) does not say %q:\n%s", code, want, out)
+	}
+	if strings.Contains(out, "{ceilings}") {
+		t.Errorf("alivpc get --help shows the placeholder:\n%s", out)
 	}
 }

@@ -44,7 +44,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	get := &cobra.Command{
 		Use:   "get KIND",
 		Short: "List resources without the console (table, json or csv)",
-		Long:  getSynopsis,
+		Long:  getHelp(),
 		// KIND is checked with the other arguments, so that every
 		// mistake says the same thing whatever the order of the flags.
 		Args:              cobra.ArbitraryArgs,

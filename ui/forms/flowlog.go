@@ -29,18 +29,13 @@ func VpcFlowLogOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			f := fc.Target.Val().(*model.FlowLog)
-			return &FlowLogModify{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description}
+			return flowLogModify(f)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteFlowLog",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-				out, err := fc.Client.DeleteFlowLog(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -200,30 +195,12 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
 }
 
-type FlowLogModify struct{ Id, Name, Desc string }
-
-func (m *FlowLogModify) Title() string  { return "Edit flow log " + m.Id }
-func (m *FlowLogModify) Action() string { return "ModifyFlowLogAttribute" }
-func (m *FlowLogModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *FlowLogModify) request(fc *FormCtx) *client.ModifyFlowLogAttributeInput {
-	return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
-}
-func (m *FlowLogModify) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
-}
-func (m *FlowLogModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyFlowLogAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpcflowlog", m.Id, out.RequestId, in, nil), nil
+// flowLogModify renames a VPC flow log or changes its description.
+func flowLogModify(f *model.FlowLog) *NameDescEdit {
+	return &NameDescEdit{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description, what: "flow log", action: "ModifyFlowLogAttribute", kind: "vpcflowlog",
+		request: func(fc *FormCtx, m *NameDescEdit, _ string) any {
+			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
+		}}
 }
 
 // ---- Smart Access Gateway flow logs ----
@@ -251,14 +228,9 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-				out, err := fc.Client.DeleteSagFlowLog(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteFlowLog", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteSagFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
+			}),
 		},
 	}
 }
@@ -272,19 +244,10 @@ type SagFlowLogForm struct {
 	NfIP, NfPort, NfVersion                  string
 }
 
-func (m *SagFlowLogForm) Title() string {
-	if m.Id != "" {
-		return "Edit SAG flow log " + m.Id
-	}
-	return "Create SAG flow log"
-}
+var sagFlowLogNames = createOrEdit{"SAG flow log", "CreateFlowLog", "ModifyFlowLogAttribute"}
 
-func (m *SagFlowLogForm) Action() string {
-	if m.Id != "" {
-		return "ModifyFlowLogAttribute"
-	}
-	return "CreateFlowLog"
-}
+func (m *SagFlowLogForm) Title() string  { return sagFlowLogNames.title(m.Id, "") }
+func (m *SagFlowLogForm) Action() string { return sagFlowLogNames.action(m.Id) }
 
 func (m *SagFlowLogForm) sls() bool     { return m.Output == "sls" || m.Output == "all" }
 func (m *SagFlowLogForm) netflow() bool { return m.Output == "netflow" || m.Output == "all" }
@@ -366,11 +329,7 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifySagFlowLog(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "sagflowlog", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,

@@ -35,14 +35,9 @@ func havipOps() KindOps {
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteHaVip(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteHaVip", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteHaVip", (*client.Client).DeleteHaVip, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
+				return &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -76,22 +71,11 @@ func havipDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]strin
 	for _, ip := range h.EIPs() {
 		blockers = append(blockers, "EIP "+ip+" bound to it (unassociate it on :eip)")
 	}
-	if h.VpcId != "" {
-		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: h.VpcId})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, t := range tables {
-			es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
-			if err != nil {
-				return nil, nil, err
-			}
-			for _, e := range es {
-				blockers = append(blockers, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
-			}
-		}
+	routes, err := routesVia(ctx, fc, o.Region, h.VpcId, o.ID)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil, blockers, nil
+	return nil, append(blockers, routes...), nil
 }
 
 // havipCreate makes a HaVip in a VSwitch (from the API; fixed when opened
@@ -106,10 +90,7 @@ type havipCreate struct {
 }
 
 func (m *havipCreate) Title() string {
-	if m.onlyVsw != "" {
-		return "Create HaVip in " + m.onlyVsw
-	}
-	return "Create HaVip"
+	return createTitle("HaVip", when(m.onlyVsw != "", "in "+m.onlyVsw))
 }
 func (m *havipCreate) Action() string { return "CreateHaVip" }
 
@@ -223,11 +204,7 @@ func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		return res, nil
 	}
 	in.ClientToken = token
-	out, err := fc.Client.ModifyHaVipAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "havip", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyHaVipAttribute, in, "havip", m.Id)
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its

@@ -41,14 +41,9 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteIpv6Gateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteIpv6Gateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteIpv6Gateway", (*client.Client).DeleteIpv6Gateway, func(o *model.Object, token string, force bool) *client.DeleteIpv6GatewayInput {
+				return &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -109,10 +104,7 @@ type ipv6GwCreate struct {
 }
 
 func (m *ipv6GwCreate) Title() string {
-	if m.onlyVpc != "" {
-		return "Create IPv6 gateway in " + m.onlyVpc
-	}
-	return "Create IPv6 gateway"
+	return createTitle("IPv6 gateway", when(m.onlyVpc != "", "in "+m.onlyVpc))
 }
 func (m *ipv6GwCreate) Action() string { return "CreateIpv6Gateway" }
 
@@ -316,14 +308,9 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteIpv6EgressOnlyRule(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteIpv6EgressOnlyRule", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteIpv6EgressOnlyRule", (*client.Client).DeleteIpv6EgressOnlyRule, func(o *model.Object, token string, force bool) *client.DeleteIpv6EgressOnlyRuleInput {
+				return &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }

@@ -201,18 +201,14 @@ func rtUnbindSpec(vsw string) *DeleteSpec {
 		Stops: func(o *model.Object) []string {
 			return []string{"The VSwitch falls back to the system route table: the routes of " + o.ID + " no longer apply to " + vsw + "."}
 		},
-		Precheck: func(ctx context.Context, fc *FormCtx, o *model.Object) (string, error) {
-			m := NewRtBind(&FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Target: o}, false)
-			if m.Refuse != "" {
-				return m.Refuse, nil
+		// The dialog re-reads the table (one DescribeRouteTableList by its
+		// ID) and refuses from its own VSwitch list.
+		Fresh: true,
+		Refuse: func(o *model.Object) string {
+			if !slices.Contains(o.Val().(*model.RouteTable).VSwitchIds.VSwitchId, vsw) {
+				return vsw + " is no longer bound to " + o.ID
 			}
-			if err := m.Prepare(ctx, &FormCtx{Host: fc.Host, Client: fc.Client, Region: o.Region, Target: o}); err != nil {
-				return "", err
-			}
-			if !HasValue(m.Picks, vsw) {
-				return vsw + " is no longer bound to " + o.ID, nil
-			}
-			return "", nil
+			return ""
 		},
 		Impact: func(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 			es, err := tableRoutes(ctx, fc, o.Region, o.ID)

@@ -262,3 +262,35 @@ func result(k *model.Kind, region, id, requestID string, params any, target []st
 }
 
 var errCancelled = errors.New("cancelled")
+
+// choosePicks loads the parents a create form offers, unless the pane it
+// opens from fixes the parent: *picks gets the list and *v keeps the
+// draft's choice (marked by the form when no longer offered), else the
+// first.
+func choosePicks[T any](ctx context.Context, fc *FormCtx, fixed bool, v *string, picks *[]Pick,
+	load func(context.Context, *FormCtx) ([]Pick, T, error)) error {
+	if fixed {
+		return nil
+	}
+	p, _, err := load(ctx, fc)
+	if err != nil {
+		return err
+	}
+	*picks, *v = p, keepOrFirst(*v, p)
+	return nil
+}
+
+// checkParent checks a create form's parent (what: "VPC"): chosen, and
+// still offered unless the pane fixes it.
+func checkParent(fc *FormCtx, what string, fixed bool, v string, picks []Pick) error {
+	if v == "" {
+		return errors.New("choose a " + what)
+	}
+	if fixed {
+		return nil
+	}
+	if err := notOffered(picks, v, "is no longer in "+fc.Region); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

@@ -100,3 +100,52 @@ func Refetch(ctx context.Context, c *client.Client, o *model.Object) (fresh *mod
 	}
 	return fresh, refusal, err
 }
+
+// sendDelete is a DeleteSpec's Run for a delete the API answers with a
+// RequestId only: req builds the request from the object, the dialog's
+// token and force; call is the client's method.
+func sendDelete[In any](action string, call func(*client.Client, context.Context, *In) (*client.Result, error),
+	req func(o *model.Object, token string, force bool) *In) func(context.Context, *FormCtx, *model.Object, string, bool) (*Submitted, error) {
+	return func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
+		in := req(o, token, force)
+		out, err := call(fc.Client, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		return removed(o, action, out.RequestId, in), nil
+	}
+}
+
+// sendMade sends a write the API answers with a RequestId alone and says
+// what it made or changed: the object id of kind.
+func sendMade[In any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*client.Result, error), in *In, kind, id string) (*Submitted, error) {
+	out, err := call(fc.Client, ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, kind, id, out.RequestId, in, nil), nil
+}
+
+// routesVia says which routes of the VPC's tables use hop as their next
+// hop ("route 10.0.0.0/8 in vtb-… points at it"): the API refuses to
+// delete a next hop while one does. None when the VPC is unknown.
+func routesVia(ctx context.Context, fc *FormCtx, region, vpcID, hop string) ([]string, error) {
+	if vpcID == "" {
+		return nil, nil
+	}
+	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: region, VpcId: vpcID})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range tables {
+		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: region, RouteTableId: t.RouteTableId, NextHopId: hop})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			out = append(out, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
+		}
+	}
+	return out, nil
+}

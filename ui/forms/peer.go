@@ -37,14 +37,9 @@ func PeerOps() KindOps {
 				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, force bool) (*Submitted, error) {
-				in := &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
-				out, err := fc.Client.DeleteVpcPeerConnection(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpcPeerConnection", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpcPeerConnection", (*client.Client).DeleteVpcPeerConnection, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
+				return &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
+			}),
 		},
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
@@ -182,19 +177,7 @@ func checkUID(s string) error { _, err := model.CheckAliUid(s); return err }
 func checkRG(s string) error { return model.CheckResourceID("resource group", "rg-", s) }
 
 func (m *PeerCreate) checkBandwidth(fc *FormCtx) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		n, err := atoi("bandwidth", s)
-		if err != nil {
-			return err
-		}
-		if n <= 0 {
-			return fmt.Errorf("Bandwidth must be greater than 0 Mbit/s (it is %d)", n)
-		}
-		return model.CheckPeerBandwidth(n, m.Cross(fc))
-	}
+	return func(s string) error { return checkPeerBandwidth(s, m.Cross(fc)) }
 }
 
 func (m *PeerCreate) Form(fc *FormCtx) *huh.Form {
@@ -285,7 +268,11 @@ type PeerModify struct {
 func (m *PeerModify) Title() string  { return "Edit peering " + m.Id }
 func (m *PeerModify) Action() string { return "ModifyVpcPeerConnection" }
 
-func (m *PeerModify) checkBandwidth(s string) error {
+func (m *PeerModify) checkBandwidth(s string) error { return checkPeerBandwidth(s, m.Cross) }
+
+// checkPeerBandwidth checks a peering's bandwidth as typed (empty: the
+// API's default) for a connection within or across regions.
+func checkPeerBandwidth(s string, cross bool) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
@@ -296,7 +283,7 @@ func (m *PeerModify) checkBandwidth(s string) error {
 	if n <= 0 {
 		return fmt.Errorf("Bandwidth must be greater than 0 Mbit/s (it is %d)", n)
 	}
-	return model.CheckPeerBandwidth(n, m.Cross)
+	return model.CheckPeerBandwidth(n, cross)
 }
 
 func (m *PeerModify) Form(fc *FormCtx) *huh.Form {

@@ -43,14 +43,9 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteRouterInterface(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouterInterface", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteRouterInterface", (*client.Client).DeleteRouterInterface, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
+				return &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: riActions,
 	}
@@ -78,24 +73,8 @@ func riAbout(_ *FormCtx, o *model.Object) []string {
 // hop: the API refuses the deletion while one does.
 func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
 	r := o.Val().(*model.RouterInterface)
-	if r.VpcInstanceId == "" {
-		return nil, nil, nil
-	}
-	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: o.Region, VpcId: r.VpcInstanceId})
-	if err != nil {
-		return nil, nil, err
-	}
-	var blockers []string
-	for _, t := range tables {
-		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: o.Region, RouteTableId: t.RouteTableId, NextHopId: o.ID})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, e := range es {
-			blockers = append(blockers, "route "+e.DestinationCidrBlock+" in "+t.RouteTableId+" points at it")
-		}
-	}
-	return nil, blockers, nil
+	routes, err := routesVia(ctx, fc, o.Region, r.VpcInstanceId, o.ID)
+	return nil, routes, err
 }
 
 // riActions are connect, activate, deactivate (through the dialog) and
@@ -379,11 +358,7 @@ func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyRouterInterfaceAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "ri", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a

@@ -29,10 +29,7 @@ type riCreate struct {
 }
 
 func (m *riCreate) Title() string {
-	if m.onlyRouter != "" {
-		return "Create router interface on " + m.onlyRouter
-	}
-	return "Create router interface"
+	return createTitle("router interface", when(m.onlyRouter != "", "on "+m.onlyRouter))
 }
 func (m *riCreate) Action() string { return "CreateRouterInterface" }
 

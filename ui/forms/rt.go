@@ -49,14 +49,9 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
-				out, err := fc.Client.DeleteRouteTable(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouteTable", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteRouteTable", (*client.Client).DeleteRouteTable, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
+				return &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -89,27 +84,11 @@ type RtCreate struct {
 	Vpcs              []Pick
 }
 
-func (m *RtCreate) Title() string {
-	if m.FixedVPC {
-		return "Create route table in " + m.VpcID
-	}
-	return "Create route table"
-}
+func (m *RtCreate) Title() string  { return createTitle("route table", when(m.FixedVPC, "in "+m.VpcID)) }
 func (m *RtCreate) Action() string { return "CreateRouteTable" }
 
 func (m *RtCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.FixedVPC {
-		return nil
-	}
-	picks, _, err := vpcPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.Vpcs = picks
-	if m.VpcID == "" {
-		m.VpcID = firstValue(picks)
-	}
-	return nil
+	return choosePicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.Vpcs, vpcPicks)
 }
 
 func (m *RtCreate) Form(fc *FormCtx) *huh.Form {
@@ -122,13 +101,8 @@ func (m *RtCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *RtCreate) Check(fc *FormCtx) error {
-	if m.VpcID == "" {
-		return errors.New("choose a VPC")
-	}
-	if !m.FixedVPC {
-		if err := notOffered(m.Vpcs, m.VpcID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VPC: %w", err)
-		}
+	if err := checkParent(fc, "VPC", m.FixedVPC, m.VpcID, m.Vpcs); err != nil {
+		return err
 	}
 	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)))
 }
@@ -262,15 +236,10 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteRouteEntry", (*client.Client).DeleteRouteEntry, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
 				e := o.Val().(*model.RouteEntry)
-				in := &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
-				out, err := fc.Client.DeleteRouteEntry(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteRouteEntry", out.RequestId, in), nil
-			},
+				return &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
+			}),
 		},
 	}
 }

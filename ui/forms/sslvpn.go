@@ -40,14 +40,9 @@ func sslServerOps() KindOps {
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.SslVpnIDInput{RegionId: o.Region, SslVpnServerId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteSslVpnServer(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteSslVpnServer", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteSslVpnServer", (*client.Client).DeleteSslVpnServer, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
+				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnServerId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -106,22 +101,12 @@ type SslServerForm struct {
 	Refuse                                 string
 }
 
-func (m *SslServerForm) Title() string {
-	switch {
-	case m.Id != "":
-		return "Edit SSL-VPN server " + m.Id
-	case m.onlyGw != "":
-		return "Create SSL-VPN server on " + m.onlyGw
-	}
-	return "Create SSL-VPN server"
-}
+var sslServerNames = createOrEdit{"SSL-VPN server", "CreateSslVpnServer", "ModifySslVpnServer"}
 
-func (m *SslServerForm) Action() string {
-	if m.Id != "" {
-		return "ModifySslVpnServer"
-	}
-	return "CreateSslVpnServer"
+func (m *SslServerForm) Title() string {
+	return sslServerNames.title(m.Id, when(m.onlyGw != "", "on "+m.onlyGw))
 }
+func (m *SslServerForm) Action() string { return sslServerNames.action(m.Id) }
 
 func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	gws, err := sslGateways(ctx, fc)
@@ -329,14 +314,9 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.SslVpnIDInput{RegionId: o.Region, SslVpnClientCertId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteSslVpnClientCert(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteSslVpnClientCert", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteSslVpnClientCert", (*client.Client).DeleteSslVpnClientCert, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
+				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnClientCertId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }

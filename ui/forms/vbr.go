@@ -123,11 +123,7 @@ func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVirtualBorderRouterAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vbr", m.Id, out.RequestId, in, nil), nil
+	return sendMade(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
@@ -163,14 +159,9 @@ func BgpGroupOps() KindOps {
 		Del: &DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteBgpGroup(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpGroup", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteBgpGroup", (*client.Client).DeleteBgpGroup, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
+				return &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -182,35 +173,17 @@ type BgpGroupForm struct {
 	vbrs                                              []Pick
 }
 
-func (m *BgpGroupForm) Title() string {
-	if m.Id != "" {
-		return "Edit BGP group " + m.Id
-	}
-	if m.fixedVbr {
-		return "Create BGP group on " + m.VbrID
-	}
-	return "Create BGP group"
-}
+var bgpGroupNames = createOrEdit{"BGP group", "CreateBgpGroup", "ModifyBgpGroupAttribute"}
 
-func (m *BgpGroupForm) Action() string {
-	if m.Id != "" {
-		return "ModifyBgpGroupAttribute"
-	}
-	return "CreateBgpGroup"
+func (m *BgpGroupForm) Title() string {
+	return bgpGroupNames.title(m.Id, when(m.fixedVbr, "on "+m.VbrID))
 }
+func (m *BgpGroupForm) Action() string { return bgpGroupNames.action(m.Id) }
 
 // Prepare loads the VBRs on every opening, a draft's too; the draft's
 // choice is kept (marked when no longer offered).
 func (m *BgpGroupForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.fixedVbr {
-		return nil
-	}
-	picks, _, err := vbrPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.vbrs, m.VbrID = picks, keepOrFirst(m.VbrID, picks)
-	return nil
+	return choosePicks(ctx, fc, m.fixedVbr, &m.VbrID, &m.vbrs, vbrPicks)
 }
 
 func checkPeerAsn(s string) error {
@@ -256,13 +229,8 @@ func (m *BgpGroupForm) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *BgpGroupForm) Check(fc *FormCtx) error {
-	if m.VbrID == "" {
-		return errors.New("choose a VBR")
-	}
-	if !m.fixedVbr {
-		if err := notOffered(m.vbrs, m.VbrID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VBR: %w", err)
-		}
+	if err := checkParent(fc, "VBR", m.fixedVbr, m.VbrID, m.vbrs); err != nil {
+		return err
 	}
 	return checks(
 		check("peer ASN", required("the data centre's AS number", checkPeerAsn)(m.PeerAsn)),
@@ -299,11 +267,7 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyBgpGroupAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "bgp", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
@@ -339,14 +303,9 @@ func BgpPeerOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteBgpPeer(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpPeer", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteBgpPeer", (*client.Client).DeleteBgpPeer, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
+				return &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -361,22 +320,12 @@ type BgpPeerForm struct {
 	vbrs                                   map[string]*model.VirtualBorderRouter
 }
 
-func (m *BgpPeerForm) Title() string {
-	if m.Id != "" {
-		return "Edit BGP peer " + m.Id
-	}
-	if m.fixedGroup {
-		return "Create BGP peer in " + m.GroupID
-	}
-	return "Create BGP peer"
-}
+var bgpPeerNames = createOrEdit{"BGP peer", "CreateBgpPeer", "ModifyBgpPeerAttribute"}
 
-func (m *BgpPeerForm) Action() string {
-	if m.Id != "" {
-		return "ModifyBgpPeerAttribute"
-	}
-	return "CreateBgpPeer"
+func (m *BgpPeerForm) Title() string {
+	return bgpPeerNames.title(m.Id, when(m.fixedGroup, "in "+m.GroupID))
 }
+func (m *BgpPeerForm) Action() string { return bgpPeerNames.action(m.Id) }
 
 // reparent: the pane the draft is reopened from decides the group or the
 // VBR whose groups are offered.
@@ -491,11 +440,7 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyBgpPeerAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "bgppeer", m.Id, out.RequestId, in, nil), nil
+		return sendMade(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
 	out, err := fc.Client.CreateBgpPeer(ctx, in)
@@ -524,15 +469,10 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
+			Run: sendDelete("DeleteBgpNetwork", (*client.Client).DeleteBgpNetwork, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
 				n := o.Val().(*model.BgpNetwork)
-				in := &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
-				out, err := fc.Client.DeleteBgpNetwork(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteBgpNetwork", out.RequestId, in), nil
-			},
+				return &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -555,15 +495,7 @@ func (m *BgpNetCreate) Action() string { return "AddBgpNetwork" }
 // Prepare loads the VBRs on every opening, a draft's too; the draft's
 // choice is kept (marked when no longer offered).
 func (m *BgpNetCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.fixedVbr {
-		return nil
-	}
-	picks, _, err := vbrPicks(ctx, fc)
-	if err != nil {
-		return err
-	}
-	m.vbrs, m.VbrID = picks, keepOrFirst(m.VbrID, picks)
-	return nil
+	return choosePicks(ctx, fc, m.fixedVbr, &m.VbrID, &m.vbrs, vbrPicks)
 }
 
 func checkBlock(s string) error { _, err := model.ParseCIDR(s); return err }
@@ -579,13 +511,8 @@ func (m *BgpNetCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *BgpNetCreate) Check(fc *FormCtx) error {
-	if m.VbrID == "" {
-		return errors.New("choose a VBR")
-	}
-	if !m.fixedVbr {
-		if err := notOffered(m.vbrs, m.VbrID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("VBR: %w", err)
-		}
+	if err := checkParent(fc, "VBR", m.fixedVbr, m.VbrID, m.vbrs); err != nil {
+		return err
 	}
 	return checks(check("destination", required("a CIDR block", checkBlock)(m.Cidr)))
 }

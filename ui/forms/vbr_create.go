@@ -38,12 +38,7 @@ type vbrCreate struct {
 	count                                              map[string]int            // line → VBRs on it
 }
 
-func (m *vbrCreate) Title() string {
-	if m.onlyPC != "" {
-		return "Create VBR on " + m.onlyPC
-	}
-	return "Create VBR"
-}
+func (m *vbrCreate) Title() string  { return createTitle("VBR", when(m.onlyPC != "", "on "+m.onlyPC)) }
 func (m *vbrCreate) Action() string { return "CreateVirtualBorderRouter" }
 
 func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {

@@ -225,12 +225,7 @@ type VswCreate struct {
 	Routes   map[string][]string // VPC ID → route destinations (when loaded)
 }
 
-func (m *VswCreate) Title() string {
-	if m.FixedVPC {
-		return "Create VSwitch in " + m.VpcID
-	}
-	return "Create VSwitch"
-}
+func (m *VswCreate) Title() string  { return createTitle("VSwitch", when(m.FixedVPC, "in "+m.VpcID)) }
 func (m *VswCreate) Action() string { return "CreateVSwitch" }
 
 // Prepare loads the VPCs, zones, VSwitch blocks and routes on every

@@ -27,21 +27,16 @@ func VpnOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			v := fc.Target.Val().(*model.VpnGateway)
-			return &VpnModify{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description}
+			return vpnModify(v)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpnGateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpnGateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpnGateway", (*client.Client).DeleteVpnGateway, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
+				return &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -55,10 +50,7 @@ type VpnCreate struct {
 }
 
 func (m *VpnCreate) Title() string {
-	if m.FixedVPC {
-		return "Create VPN gateway in " + m.VpcID
-	}
-	return "Create VPN gateway"
+	return createTitle("VPN gateway", when(m.FixedVPC, "in "+m.VpcID))
 }
 func (m *VpnCreate) Action() string { return "CreateVpnGateway" }
 
@@ -112,11 +104,8 @@ func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
 }
 
 func (m *VpnCreate) Check(fc *FormCtx) error {
-	if m.VpcID == "" {
-		return errors.New("choose a VPC")
-	}
-	if err := notOffered(m.Vpcs, m.VpcID, "is no longer in "+fc.Region); err != nil {
-		return fmt.Errorf("VPC: %w", err)
+	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
+		return err
 	}
 	if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
 		return fmt.Errorf("VSwitch: %w", err)
@@ -149,30 +138,12 @@ func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	return made(fc, "vpn", out.VpnGatewayId, out.RequestId, in, nil), nil
 }
 
-type VpnModify struct{ Id, Name, Desc string }
-
-func (m *VpnModify) Title() string  { return "Edit VPN gateway " + m.Id }
-func (m *VpnModify) Action() string { return "ModifyVpnGatewayAttribute" }
-func (m *VpnModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *VpnModify) request(fc *FormCtx, token string) *client.ModifyVpnGatewayAttributeInput {
-	return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: m.Id, Name: m.Name, Description: m.Desc, ClientToken: token}
-}
-func (m *VpnModify) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc, ""))))
-}
-func (m *VpnModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVpnGatewayAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpn", m.Id, out.RequestId, in, nil), nil
+// vpnModify renames a VPN gateway or changes its description.
+func vpnModify(v *model.VpnGateway) *NameDescEdit {
+	return &NameDescEdit{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description, what: "VPN gateway", action: "ModifyVpnGatewayAttribute", kind: "vpn",
+		request: func(fc *FormCtx, m *NameDescEdit, token string) any {
+			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: m.Id, Name: m.Name, Description: m.Desc, ClientToken: token}
+		}}
 }
 
 // ---- customer gateways ----
@@ -188,14 +159,9 @@ func CgwOps() KindOps {
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteCustomerGateway(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteCustomerGateway", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteCustomerGateway", (*client.Client).DeleteCustomerGateway, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
+				return &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
+			}),
 		},
 	}
 }
@@ -203,19 +169,10 @@ func CgwOps() KindOps {
 // cgwForm registers an on-premises VPN device (id "") or renames one.
 type CgwForm struct{ Id, Ip, asn, Name, Desc string }
 
-func (m *CgwForm) Title() string {
-	if m.Id != "" {
-		return "Edit customer gateway " + m.Id
-	}
-	return "Create customer gateway"
-}
+var cgwNames = createOrEdit{"customer gateway", "CreateCustomerGateway", "ModifyCustomerGatewayAttribute"}
 
-func (m *CgwForm) Action() string {
-	if m.Id != "" {
-		return "ModifyCustomerGatewayAttribute"
-	}
-	return "CreateCustomerGateway"
-}
+func (m *CgwForm) Title() string  { return cgwNames.title(m.Id, "") }
+func (m *CgwForm) Action() string { return cgwNames.action(m.Id) }
 
 func checkCgwASN(s string) error {
 	n, err := model.ParseASN(s)
@@ -307,14 +264,9 @@ func IpsecOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpnConnection(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteVpnConnection", out.RequestId, in), nil
-			},
+			Run: sendDelete("DeleteVpnConnection", (*client.Client).DeleteVpnConnection, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
+				return &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
+			}),
 		},
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
@@ -377,22 +329,10 @@ func (m *IpsecForm) Reparent(fresh Mutation) {
 	}
 }
 
-func (m *IpsecForm) Title() string {
-	if m.Id != "" {
-		return "Edit IPsec connection " + m.Id
-	}
-	if m.fixedVpn {
-		return "Create IPsec connection on " + m.VpnID
-	}
-	return "Create IPsec connection"
-}
+var ipsecNames = createOrEdit{"IPsec connection", "CreateVpnConnection", "ModifyVpnConnectionAttribute"}
 
-func (m *IpsecForm) Action() string {
-	if m.Id != "" {
-		return "ModifyVpnConnectionAttribute"
-	}
-	return "CreateVpnConnection"
-}
+func (m *IpsecForm) Title() string  { return ipsecNames.title(m.Id, when(m.fixedVpn, "on "+m.VpnID)) }
+func (m *IpsecForm) Action() string { return ipsecNames.action(m.Id) }
 
 // Prepare loads the gateways the pane does not fix on every opening, a
 // draft's too; the draft's choices are kept (marked when no longer
