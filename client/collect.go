@@ -201,10 +201,19 @@ func (v *viewTally) add(action string, objs []*model.Object) error {
 // from several goroutines. emit returning false stops everything. Collect
 // returns the number of API calls made.
 func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion, emit func(Event) bool) int {
+	return c.collect(ctx, plan, expand, nil, emit)
+}
+
+// collect is Collect; children, when set, names the listings to start for
+// the objects of a page as soon as it is handed out (Inventory's children
+// of each parent), which run beside the others.
+func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion, children func(Event) []Listing, emit func(Event) bool) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var calls atomic.Int64
 	tally := &viewTally{}
+	var wg sync.WaitGroup
+	var run func(l Listing)
 	send := func(ev Event) bool {
 		if ctx.Err() != nil {
 			return false
@@ -213,11 +222,17 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 			cancel()
 			return false
 		}
+		if children != nil && !ev.Update && len(ev.Objects) > 0 {
+			// Called from a running listing, so wg is above zero.
+			for _, l := range children(ev) {
+				wg.Add(1)
+				go run(l)
+			}
+		}
 		return true
 	}
 	sem := make(chan struct{}, Fanout)
-	var wg sync.WaitGroup
-	run := func(l Listing) {
+	run = func(l Listing) {
 		defer wg.Done()
 		select {
 		case sem <- struct{}{}:

@@ -72,6 +72,9 @@ func (o *getOptions) register(fs *pflag.FlagSet) {
 
 // runGet lists; positional holds KIND (flags may come before or after it).
 func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error {
+	if len(positional) > 0 && strings.EqualFold(positional[0], "all") {
+		return runGetAll(o, positional, stdout, stderr)
+	}
 	cf := &o.cf
 	reg := model.Default()
 	if err := o.resolve(reg, positional, cf); err != nil {
