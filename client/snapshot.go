@@ -33,6 +33,9 @@ type SnapshotItem struct {
 	Region string            `json:"region,omitempty"`
 	Scope  map[string]string `json:"scope,omitempty"`
 	Object json.RawMessage   `json:"object"`
+	// Extras are the answers of the kind's per-object extra calls, by
+	// action (a region's service status), for the calls that answered.
+	Extras map[string]json.RawMessage `json:"extras,omitempty"`
 }
 
 // SnapshotSummary closes the document, after the items.

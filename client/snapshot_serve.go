@@ -22,6 +22,7 @@ type SnapshotServer struct {
 	byKind  map[string][]*snapObject // kind → objects, in document order
 	actions map[string][]*model.Kind // product/action → kinds listed by it
 	gets    map[string]*model.Kind   // product/action → kind fetched by it
+	extras  map[string]*model.Kind   // product/action → kind whose extra call it is
 }
 
 type snapObject struct {
@@ -33,12 +34,15 @@ type snapObject struct {
 // NewSnapshotServer indexes a snapshot.
 func NewSnapshotServer(s *Snapshot) *SnapshotServer {
 	srv := &SnapshotServer{snap: s, reg: model.Default(), byKind: map[string][]*snapObject{},
-		actions: map[string][]*model.Kind{}, gets: map[string]*model.Kind{}}
+		actions: map[string][]*model.Kind{}, gets: map[string]*model.Kind{}, extras: map[string]*model.Kind{}}
 	for _, k := range InventoryKinds(srv.reg) {
 		key := string(k.List.Product) + "/" + k.List.Action
 		srv.actions[key] = append(srv.actions[key], k)
 		if k.Get != nil {
 			srv.gets[string(k.Get.Product)+"/"+k.Get.Action] = k
+		}
+		for _, x := range k.Extras {
+			srv.extras[string(x.Product)+"/"+x.Action] = k
 		}
 	}
 	for _, it := range s.Items {
@@ -111,6 +115,9 @@ func (srv *SnapshotServer) answer(product model.Product, action string, params m
 	}
 	if k := srv.gets[key]; k != nil {
 		return srv.get(k, params)
+	}
+	if k := srv.extras[key]; k != nil {
+		return srv.extra(k, action, params)
 	}
 	if isRead(action) {
 		return snapshotError(404, "Snapshot.NotRecorded", action+" is not recorded in the snapshot")
@@ -271,6 +278,20 @@ func (srv *SnapshotServer) get(k *model.Kind, params map[string]string) (any, in
 		code = k.Get.NotFound[0]
 	}
 	return snapshotError(404, code, fmt.Sprintf("%s %s is not in the snapshot", k.Singular, id))
+}
+
+// extra answers a kind's extra call with the answer the snapshot recorded
+// for the object it is about: a region's, by RegionId.
+func (srv *SnapshotServer) extra(k *model.Kind, action string, params map[string]string) (any, int) {
+	for _, o := range srv.byKind[k.Name] {
+		if o.obj.ID != params["RegionId"] {
+			continue
+		}
+		if body, ok := o.Extras[action]; ok {
+			return body, 200
+		}
+	}
+	return snapshotError(404, "Snapshot.NotRecorded", action+" for "+params["RegionId"]+" is not recorded in the snapshot")
 }
 
 // nest puts items at a dotted path ("Vpcs.Vpc") of body.

@@ -183,14 +183,17 @@ func (inv *inventoryWriter) event(ev client.Event) {
 	if ev.Err != nil {
 		inv.failures = append(inv.failures, failure{listingWhat(ev.Listing), ev.Err})
 	}
-	if ev.Update {
-		return // refinements of resources already written: Raw is the same
-	}
 	if ev.Page > 0 {
 		inv.pages++
 	}
 	scope := listingScope(ev.Listing)
 	for _, ob := range ev.Objects {
+		// A kind with extra calls is written once they answered, with
+		// their answers; the others as their page arrives.
+		extras := extrasOf[ob.Kind.Name]
+		if ev.Update != (extras != nil) {
+			continue
+		}
 		key := ob.Kind.Name + "/" + ob.Region + "/" + ob.ID
 		if inv.seen[key] {
 			continue // a cross-region peering, listed in both regions
@@ -200,8 +203,11 @@ func (inv *inventoryWriter) event(ev client.Event) {
 		if !inv.secrets {
 			raw = ui.MaskSecrets(raw)
 		}
-		line, err := json.Marshal(client.SnapshotItem{Kind: ob.Kind.Name, Region: ob.Region, Scope: scope,
-			Object: client.StripTerminalJSON(raw)})
+		item := client.SnapshotItem{Kind: ob.Kind.Name, Region: ob.Region, Scope: scope, Object: client.StripTerminalJSON(raw)}
+		if extras != nil {
+			item.Extras = extras(ob)
+		}
+		line, err := json.Marshal(item)
 		if err != nil {
 			inv.werr = err
 			return
@@ -217,6 +223,27 @@ func (inv *inventoryWriter) event(ev client.Event) {
 		inv.items++
 		inv.counts[ob.Kind.Name]++
 	}
+}
+
+// extrasOf rebuilds, for the kinds with extra calls, the answers the
+// object's extra calls gave (what their Apply kept), by action, so that a
+// snapshot answers them as the API did. A call that failed is left out.
+var extrasOf = map[string]func(*model.Object) map[string]json.RawMessage{
+	"region": func(o *model.Object) map[string]json.RawMessage {
+		r, ok := o.Val().(*model.Region)
+		if !ok {
+			return nil
+		}
+		out := map[string]json.RawMessage{}
+		zones, _ := json.Marshal(map[string]any{"Zones": map[string]any{"Zone": r.Zones}})
+		out["DescribeZones"] = zones
+		for action, st := range map[string]string{"GetTrafficMirrorServiceStatus": r.TrafficMirror, "GetPublicIpAddressPoolServiceStatus": r.IpPool} {
+			if st == "Opened" || st == "Not opened" {
+				out[action], _ = json.Marshal(model.ServiceStatus{Enabled: st == "Opened"})
+			}
+		}
+		return out
+	},
 }
 
 // listingScope is the parent parameters of a listing's key
