@@ -204,10 +204,10 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 	return c.collect(ctx, plan, expand, nil, emit)
 }
 
-// collect is Collect; children, when set, names the listings to start for
-// the objects of a page as soon as it is handed out (Inventory's children
-// of each parent), which run beside the others.
-func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion, children func(Event) []Listing, emit func(Event) bool) int {
+// collect is Collect; hook, when set, sees each event before emit does: it
+// returns the event to hand out and the listings to start at once, beside
+// the others (Inventory's children of the parents on a page).
+func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion, hook func(Event) (Event, []Listing), emit func(Event) bool) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var calls atomic.Int64
@@ -218,16 +218,18 @@ func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion
 		if ctx.Err() != nil {
 			return false
 		}
+		var more []Listing
+		if hook != nil {
+			ev, more = hook(ev)
+		}
 		if !emit(ev) {
 			cancel()
 			return false
 		}
-		if children != nil && !ev.Update && len(ev.Objects) > 0 {
-			// Called from a running listing, so wg is above zero.
-			for _, l := range children(ev) {
-				wg.Add(1)
-				go run(l)
-			}
+		// Called from a running listing, so wg is above zero.
+		for _, l := range more {
+			wg.Add(1)
+			go run(l)
 		}
 		return true
 	}
