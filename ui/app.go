@@ -35,10 +35,10 @@ type Options struct {
 	// SnapshotFile instead of the profile and the endpoint, and every
 	// change key is refused with a message.
 	Snapshot, SnapshotFile string
-	Refresh   time.Duration // live refresh interval; floor 2s
-	Skin      string
-	NoColor   bool
-	Keys      map[string][]string // action → keys overrides
+	Refresh                time.Duration // live refresh interval; floor 2s
+	Skin                   string
+	NoColor                bool
+	Keys                   map[string][]string // action → keys overrides
 	// Start is the first command, default "vpc".
 	Start string
 	// AuditLog receives one JSON line per mutation.
