@@ -53,7 +53,10 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	inv := &inventoryWriter{w: bufio.NewWriterSize(stdout, 64<<10), secrets: o.secrets, seen: map[string]bool{}, counts: map[string]int{}}
+	inv := &inventoryWriter{w: bufio.NewWriterSize(stdout, inventoryBuffer), secrets: o.secrets}
+	if !o.secrets {
+		inv.build.Mask = ui.MaskSecrets
+	}
 	err = inv.run(ctx, conn, all, stderr)
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 		return &exitError{code: 130, err: errors.New("interrupted")}
@@ -67,14 +70,17 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// inventoryBuffer is how much of the document is held before it is
+// written out (tests lower it).
+var inventoryBuffer = 64 << 10
+
 // inventoryWriter streams the document: the header, then each resource as
 // its page arrives (each once), then the summary.
 type inventoryWriter struct {
 	w        *bufio.Writer
 	secrets  bool
 	mu       sync.Mutex
-	seen     map[string]bool // kind/region/ID
-	counts   map[string]int  // kind → resources
+	build    client.SnapshotBuilder
 	items    int
 	pages    int
 	done     int
@@ -141,13 +147,16 @@ func (inv *inventoryWriter) run(ctx context.Context, conn *connection, all bool,
 	if inv.werr != nil {
 		return fmt.Errorf("writing the output: %w", inv.werr)
 	}
+	if inv.build.Counts == nil {
+		inv.build.Counts = map[string]int{}
+	}
 	missing := make([]string, len(inv.failures))
 	for i, f := range inv.failures {
 		missing[i] = client.Clean(f.Error())
 	}
 	sort.Strings(missing)
 	tail, _ := json.Marshal(client.SnapshotSummary{Finished: time.Now().UTC(), Seconds: time.Since(start).Seconds(),
-		Calls: calls, Counts: inv.counts, Missing: missing})
+		Calls: calls, Counts: inv.build.Counts, Missing: missing})
 	inv.w.WriteString("\n],\n")
 	inv.w.Write(tail[1:])
 	inv.w.WriteByte('\n')
@@ -155,7 +164,7 @@ func (inv *inventoryWriter) run(ctx context.Context, conn *connection, all bool,
 		return fmt.Errorf("writing the output: %w", err)
 	}
 	fmt.Fprintf(stderr, "alivpc: get all: %s resources of %d kinds in %d regions, account %s, %s calls, %.1fs%s\n",
-		thousands(inv.items), len(inv.counts), len(regions), orUnknown(account), thousands(calls),
+		thousands(inv.items), len(inv.build.Counts), len(regions), orUnknown(account), thousands(calls),
 		time.Since(start).Seconds(), incompleteNote(len(inv.failures)))
 	return nil
 }
@@ -183,82 +192,24 @@ func (inv *inventoryWriter) event(ev client.Event) {
 	if ev.Err != nil {
 		inv.failures = append(inv.failures, failure{listingWhat(ev.Listing), ev.Err})
 	}
-	if ev.Page > 0 {
+	if ev.Page > 0 && !ev.Update {
 		inv.pages++
 	}
-	scope := listingScope(ev.Listing)
-	for _, ob := range ev.Objects {
-		// A kind with extra calls is written once they answered, with
-		// their answers; the others as their page arrives.
-		extras := extrasOf[ob.Kind.Name]
-		if ev.Update != (extras != nil) {
-			continue
+	for _, it := range inv.build.Items(ev) {
+		line, err := json.Marshal(it)
+		if err == nil {
+			if inv.items > 0 {
+				inv.w.WriteByte(',')
+			}
+			inv.w.WriteByte('\n')
+			_, err = inv.w.Write(line)
 		}
-		key := ob.Kind.Name + "/" + ob.Region + "/" + ob.ID
-		if inv.seen[key] {
-			continue // a cross-region peering, listed in both regions
-		}
-		inv.seen[key] = true
-		raw := ob.Raw
-		if !inv.secrets {
-			raw = ui.MaskSecrets(raw)
-		}
-		item := client.SnapshotItem{Kind: ob.Kind.Name, Region: ob.Region, Scope: scope, Object: client.StripTerminalJSON(raw)}
-		if extras != nil {
-			item.Extras = extras(ob)
-		}
-		line, err := json.Marshal(item)
 		if err != nil {
 			inv.werr = err
 			return
 		}
-		if inv.items > 0 {
-			inv.w.WriteByte(',')
-		}
-		inv.w.WriteByte('\n')
-		if _, err := inv.w.Write(line); err != nil {
-			inv.werr = err
-			return
-		}
 		inv.items++
-		inv.counts[ob.Kind.Name]++
 	}
-}
-
-// extrasOf rebuilds, for the kinds with extra calls, the answers the
-// object's extra calls gave (what their Apply kept), by action, so that a
-// snapshot answers them as the API did. A call that failed is left out.
-var extrasOf = map[string]func(*model.Object) map[string]json.RawMessage{
-	"region": func(o *model.Object) map[string]json.RawMessage {
-		r, ok := o.Val().(*model.Region)
-		if !ok {
-			return nil
-		}
-		out := map[string]json.RawMessage{}
-		zones, _ := json.Marshal(map[string]any{"Zones": map[string]any{"Zone": r.Zones}})
-		out["DescribeZones"] = zones
-		for action, st := range map[string]string{"GetTrafficMirrorServiceStatus": r.TrafficMirror, "GetPublicIpAddressPoolServiceStatus": r.IpPool} {
-			if st == "Opened" || st == "Not opened" {
-				out[action], _ = json.Marshal(model.ServiceStatus{Enabled: st == "Opened"})
-			}
-		}
-		return out
-	},
-}
-
-// listingScope is the parent parameters of a listing's key
-// ("route@cn-hangzhou?RouteTableId=vtb-1" → RouteTableId: vtb-1).
-func listingScope(key string) map[string]string {
-	_, q, _ := strings.Cut(key, "?")
-	if q == "" {
-		return nil
-	}
-	out := map[string]string{}
-	for _, kv := range strings.Split(q, "&") {
-		k, v, _ := strings.Cut(kv, "=")
-		out[k] = v
-	}
-	return out
 }
 
 // listingWhat names what a failed listing would have brought: the kind's
@@ -295,7 +246,7 @@ func (p *inventoryProgress) show(inv *inventoryWriter) {
 	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond {
 		p.last, p.shown = now, true
 		fmt.Fprintf(p.w, "\rget all: %s/%s listings, %s pages, %s resources, %d kinds\x1b[K",
-			thousands(inv.done), thousands(inv.planned), thousands(inv.pages), thousands(inv.items), len(inv.counts))
+			thousands(inv.done), thousands(inv.planned), thousands(inv.pages), thousands(inv.items), len(inv.build.Counts))
 	}
 }
 
