@@ -29,10 +29,8 @@ var bulkLists = map[string]bulkList{
 	"route": {
 		Spec: model.ListSpec{Product: model.ProductVPC, Action: "DescribeRouteTables",
 			Path:   "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
-			Paging: model.PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50,
-			// DescribeRouteTableList, the route tables' own listing, lists
-			// VRouter tables; VBR tables are listed from their VBR.
-			Params: map[string]string{"RouterType": "VRouter"}},
+			// Without RouterType it answers VRouter and VBR tables alike.
+			Paging: model.PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		ParentField: func(o *model.Object) string {
 			if e, ok := o.Val().(*model.RouteEntry); ok {
 				return e.RouteTableId
@@ -40,6 +38,13 @@ var bulkLists = map[string]bulkList{
 			return ""
 		},
 	},
+}
+
+// moreLists are the listings per region a kind needs besides its plain
+// one, with these parameters: DescribeRouteTableList lists VRouter tables
+// unless asked for a VBR's (seed 003 §8.2).
+var moreLists = map[string][]map[string]string{
+	"rt": {{"RouterType": "VBR"}},
 }
 
 type bulkList struct {
@@ -56,8 +61,8 @@ func bulkKind(k *model.Kind, spec model.ListSpec) *model.Kind {
 }
 
 // InventoryPlan is the inventory of every kind in regions: the listings
-// that need no parent (global kinds once, the others per region; a kind
-// with a bulk call per region through it), and for the kinds the API lists
+// that need no parent (global kinds once, the others per region, with
+// their moreLists; a kind with a bulk call per region through it), and for the kinds the API lists
 // only under a parent (SNAT and DNAT entries per NAT gateway, egress-only
 // rules per IPv6 gateway), children returns the listings under the parents
 // of one page. Each parent kind is listed once, by its own listing,
@@ -86,6 +91,9 @@ func InventoryPlan(reg *model.Registry, regions []string) (plan []Listing, child
 		}
 		for _, r := range regions {
 			plan = append(plan, NewListing(k, r, nil, nil))
+			for _, p := range moreLists[k.Name] {
+				plan = append(plan, NewListing(k, r, copyMap(p), nil))
+			}
 		}
 	}
 	children = func(parents []*model.Object) []Listing {

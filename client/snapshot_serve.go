@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,7 @@ type SnapshotServer struct {
 	snap    *Snapshot
 	reg     *model.Registry
 	byKind  map[string][]*snapObject // kind → objects, in document order
+	byID    map[string]*snapObject
 	actions map[string][]*model.Kind // product/action → kinds listed by it
 	gets    map[string]*model.Kind   // product/action → kind fetched by it
 	extras  map[string]*model.Kind   // product/action → kind whose extra call it is
@@ -27,13 +29,13 @@ type SnapshotServer struct {
 
 type snapObject struct {
 	SnapshotItem
-	obj    *model.Object
-	fields map[string]json.RawMessage // top-level fields, decoded on first use
+	obj     *model.Object
+	decoded any // the object decoded, on first use
 }
 
 // NewSnapshotServer indexes a snapshot.
 func NewSnapshotServer(s *Snapshot) *SnapshotServer {
-	srv := &SnapshotServer{snap: s, reg: model.Default(), byKind: map[string][]*snapObject{},
+	srv := &SnapshotServer{snap: s, reg: model.Default(), byKind: map[string][]*snapObject{}, byID: map[string]*snapObject{},
 		actions: map[string][]*model.Kind{}, gets: map[string]*model.Kind{}, extras: map[string]*model.Kind{}}
 	for _, k := range InventoryKinds(srv.reg) {
 		key := string(k.List.Product) + "/" + k.List.Action
@@ -53,7 +55,11 @@ func NewSnapshotServer(s *Snapshot) *SnapshotServer {
 		}
 		o.Region = it.Region
 		o.Compact()
-		srv.byKind[k.Name] = append(srv.byKind[k.Name], &snapObject{SnapshotItem: it, obj: o})
+		so := &snapObject{SnapshotItem: it, obj: o}
+		srv.byKind[k.Name] = append(srv.byKind[k.Name], so)
+		if o.ID != "" {
+			srv.byID[o.ID] = so
+		}
 	}
 	return srv
 }
@@ -152,33 +158,64 @@ func (srv *SnapshotServer) pick(kinds []*model.Kind, params map[string]string) *
 	return kinds[0]
 }
 
-// matching returns the kind's objects in region that every filter
-// parameter of the request keeps.
-func (srv *SnapshotServer) matching(k *model.Kind, params map[string]string) []*snapObject {
-	region := params["RegionId"]
-	var out []*snapObject
-	for _, o := range srv.byKind[k.Name] {
-		if !k.Global && region != "" && o.Region != region {
+// listDefaults are the parameters a list call assumes when they are not
+// given: DescribeRouteTableList lists VRouter tables (seed 003 §8.2).
+var listDefaults = map[string]map[string]string{
+	"rt": {"RouterType": "VRouter"},
+}
+
+// filterParams are the request's filters: the parameters that are not the
+// protocol's, paging's or the call's fixed ones, with Filter.N.Key and
+// Filter.N.Value.M read as Key=value1,value2, and the defaults added.
+func filterParams(k *model.Kind, params map[string]string) map[string]string {
+	out := map[string]string{}
+	for p, v := range params {
+		if protocolParams[p] || v == "" || strings.HasPrefix(p, "Filter.") || k.List.Params[p] == v {
 			continue
 		}
-		if srv.keeps(k, o, params) {
+		out[p] = v
+	}
+	for n := 1; params["Filter."+strconv.Itoa(n)+".Key"] != ""; n++ {
+		f := "Filter." + strconv.Itoa(n)
+		var vals []string
+		for m := 1; params[f+".Value."+strconv.Itoa(m)] != ""; m++ {
+			vals = append(vals, params[f+".Value."+strconv.Itoa(m)])
+		}
+		out[params[f+".Key"]] = strings.Join(vals, ",")
+	}
+	for p, v := range listDefaults[k.Name] {
+		if _, ok := out[p]; !ok {
+			out[p] = v
+		}
+	}
+	return out
+}
+
+// matching returns the kind's objects in region that every filter
+// parameter of the request keeps. A kind the API lists in several regions
+// (a cross-region peering, in both of its own) is kept in any region its
+// object names.
+func (srv *SnapshotServer) matching(k *model.Kind, params map[string]string) []*snapObject {
+	region := params["RegionId"]
+	filters := filterParams(k, params)
+	var out []*snapObject
+	for _, o := range srv.byKind[k.Name] {
+		if !k.Global && region != "" && o.Region != region && (k.HomeRegion == nil || !slices.Contains(o.values(), region)) {
+			continue
+		}
+		if srv.keeps(k, o, filters) {
 			out = append(out, o)
 		}
 	}
 	return out
 }
 
-// keeps applies the filter parameters: the parent an item was listed under,
-// the scope's own match, or the item's field of the parameter's name.
-// Parameters the item has no field for filter nothing.
-func (srv *SnapshotServer) keeps(k *model.Kind, o *snapObject, params map[string]string) bool {
-	for p, v := range params {
-		if protocolParams[p] || v == "" {
-			continue
-		}
-		if fixed, ok := k.List.Params[p]; ok && fixed == v {
-			continue
-		}
+// keeps applies the filters: the parent an item was listed under, the
+// scope's own match, the item's field of the filter's name (at any depth),
+// or that field of a resource the item names (a flow log's VSwitch's
+// VpcId). A filter no such field answers filters nothing.
+func (srv *SnapshotServer) keeps(k *model.Kind, o *snapObject, filters map[string]string) bool {
+	for p, v := range filters {
 		if got, ok := o.Scope[p]; ok {
 			if got != v {
 				return false
@@ -191,19 +228,84 @@ func (srv *SnapshotServer) keeps(k *model.Kind, o *snapObject, params map[string
 			}
 			continue
 		}
-		if o.fields == nil {
-			o.fields = map[string]json.RawMessage{}
-			_ = json.Unmarshal(o.Object, &o.fields)
-		}
-		raw, ok := o.fields[p]
+		vals, ok := o.field(p)
 		if !ok {
-			continue
+			for _, id := range o.values() {
+				if ref := srv.byID[id]; ref != nil && ref != o {
+					if vals, ok = ref.field(p); ok {
+						break
+					}
+				}
+			}
 		}
-		if !fieldMatches(raw, v) {
+		if ok && !anyMatches(vals, v) {
 			return false
 		}
 	}
 	return true
+}
+
+// tree is the object decoded, on first use.
+func (o *snapObject) tree() any {
+	if o.decoded == nil {
+		_ = json.Unmarshal(o.Object, &o.decoded)
+	}
+	return o.decoded
+}
+
+// values are the object's top-level string values.
+func (o *snapObject) values() []string {
+	m, _ := o.tree().(map[string]any)
+	var out []string
+	for _, v := range m {
+		if s, ok := v.(string); ok && s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// field finds the values of the field named name at any depth.
+func (o *snapObject) field(name string) ([]string, bool) {
+	var out []string
+	found := false
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for key, val := range x {
+				if key == name {
+					found = true
+					switch s := val.(type) {
+					case string:
+						out = append(out, s)
+					case float64, bool:
+						out = append(out, fmt.Sprint(s))
+					}
+				}
+				walk(val)
+			}
+		case []any:
+			for _, val := range x {
+				walk(val)
+			}
+		}
+	}
+	walk(o.tree())
+	return out, found
+}
+
+// anyMatches reports whether one of the values is one of the parameter's
+// (a list parameter, "id1,id2", as the ...Ids filters take).
+func anyMatches(vals []string, param string) bool {
+	for _, want := range strings.Split(param, ",") {
+		for _, v := range vals {
+			if strings.EqualFold(strings.TrimSpace(want), v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func scopeByParam(k *model.Kind, param string) (model.Scope, bool) {
@@ -213,21 +315,6 @@ func scopeByParam(k *model.Kind, param string) (model.Scope, bool) {
 		}
 	}
 	return model.Scope{}, false
-}
-
-// fieldMatches compares a JSON scalar with a parameter; a list parameter
-// ("id1,id2", as the ...Ids filters take) matches any of its values.
-func fieldMatches(raw json.RawMessage, v string) bool {
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		s = strings.TrimSpace(string(raw))
-	}
-	for _, want := range strings.Split(v, ",") {
-		if strings.EqualFold(strings.TrimSpace(want), s) {
-			return true
-		}
-	}
-	return false
 }
 
 // list answers one page, the way the kind's list call pages.

@@ -30,7 +30,13 @@ type getEnv struct {
 
 func newGetEnv(t *testing.T, dataset string, wrap func(http.Handler) http.Handler) *getEnv {
 	t.Helper()
-	srv, err := sim.New(sim.Options{Dataset: dataset, Seed: 1})
+	return newGetEnvWith(t, sim.Options{Dataset: dataset, Seed: 1}, wrap)
+}
+
+// newGetEnvWith is newGetEnv on a simulator with these options.
+func newGetEnvWith(t *testing.T, opts sim.Options, wrap func(http.Handler) http.Handler) *getEnv {
+	t.Helper()
+	srv, err := sim.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -75,6 +76,19 @@ func TestGetAllEveryResourceOnce(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &items); err != nil {
 			t.Fatalf("get %s: %v", k.Name, err)
 		}
+		// get rt lists VRouter tables; a VBR's are listed under it, and
+		// their entries under them: the document has both.
+		for _, l := range vbrListings(t, snap, k) {
+			err := e.client().ListObjects(context.Background(), k, l.Region, l.Params, func(objs []*model.Object, _ client.Page) error {
+				for _, o := range objs {
+					items = append(items, o.Raw)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
 		want := map[string]bool{}
 		for _, raw := range items {
 			o, err := k.Decode("", raw)
@@ -99,6 +113,29 @@ func TestGetAllEveryResourceOnce(t *testing.T) {
 			}
 		}
 	}
+}
+
+// vbrListings are what to list of k besides `get k --region all`: for
+// route tables the VBRs' (RouterType=VBR), for route entries those of the
+// VBRs' route tables.
+func vbrListings(t *testing.T, snap *client.Snapshot, k *model.Kind) []client.Listing {
+	var out []client.Listing
+	for _, it := range snap.Items {
+		var v struct{ VbrId, RouteTableId, RouterType string }
+		if err := json.Unmarshal(it.Object, &v); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case k.Name == "rt" && it.Kind == "vbr":
+			out = append(out, client.NewListing(k, it.Region, map[string]string{"RouterType": "VBR", "RouterId": v.VbrId}, nil))
+		case k.Name == "route" && it.Kind == "rt" && v.RouterType == "VBR":
+			out = append(out, client.NewListing(k, it.Region, map[string]string{"RouteTableId": v.RouteTableId}, nil))
+		}
+	}
+	if (k.Name == "rt" || k.Name == "route") && len(out) == 0 {
+		t.Errorf("no VBR parents of %s in the document", k.Title)
+	}
+	return out
 }
 
 // secretValues are the values of the secret fields found anywhere in v.
