@@ -28,7 +28,7 @@ func InventoryKinds(reg *model.Registry) []*model.Kind {
 var bulkLists = map[string]bulkList{
 	"route": {
 		Spec: model.ListSpec{Product: model.ProductVPC, Action: "DescribeRouteTables",
-			Path:   "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
+			Path: "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
 			// Without RouterType it answers VRouter and VBR tables alike.
 			Paging: model.PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		ParentField: func(o *model.Object) string {
