@@ -13,8 +13,9 @@ import (
 
 // BenchmarkInventory is `alivpc get all --region all` without the writing:
 // every kind of the registry in every region of the large dataset, with
-// benchLatency per call and the default budget (400 requests/s, 20 in
-// flight), against a simulator in a child process.
+// benchLatency per call and get all's budget (the default 400 requests/s,
+// client.InventoryConcurrency in flight), against a simulator in a child
+// process.
 //
 //	go test ./client -run '^$' -bench Inventory -benchtime 1x
 //
@@ -28,6 +29,7 @@ func BenchmarkInventory(b *testing.B) {
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: url}, RequestsPerSecond: rps,
+		MaxConcurrent: client.InventoryConcurrency,
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -50,8 +52,6 @@ func BenchmarkInventory(b *testing.B) {
 		var mu sync.Mutex
 		seen := make(map[string]bool, 200_000)
 		var firstErr error
-		hist := map[int]int{}
-		defer func() { b.Logf("pages per second: %v", hist) }()
 		longest = 0
 		calls = 1 + c.Inventory(ctx, reg, ids, func(ev client.Event) bool {
 			mu.Lock()
@@ -60,9 +60,6 @@ func BenchmarkInventory(b *testing.B) {
 				firstErr = ev.Err
 			}
 			longest = max(longest, ev.Pages)
-			if ev.Page > 0 && !ev.Update {
-				hist[int(time.Since(start)/time.Second)]++
-			}
 			for _, o := range ev.Objects {
 				seen[o.Kind.Name+"/"+o.Region+"/"+o.ID] = true
 			}

@@ -6,6 +6,16 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
+// InventoryConcurrency is the in-flight cap an inventory runs with unless
+// told otherwise (--max-concurrency), twice the client's default: the rate
+// (400 requests/s by default) stays the budget, but with 20 in flight and
+// 50 ms round trips the rate is only reached when every call answers in 50
+// ms, and an inventory's large pages (50 route tables with their entries,
+// a region's physical connections) take 100-300 ms. With 40, slow calls do
+// not hold the rate down: BenchmarkInventory's 3,862 calls take 1.08× the
+// 9.7 s they need at 400/s, against 1.46× with 20.
+const InventoryConcurrency = 40
+
 // InventoryKinds are the kinds an inventory lists: every kind of reg but
 // the union panes (their members are listed themselves).
 func InventoryKinds(reg *model.Registry) []*model.Kind {

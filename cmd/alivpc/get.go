@@ -57,9 +57,11 @@ type getOptions struct {
 	filter     string
 	output     string
 	secrets    bool
+	flags      *pflag.FlagSet
 }
 
 func (o *getOptions) register(fs *pflag.FlagSet) {
+	o.flags = fs
 	o.cf.register(fs)
 	o.sf.register(fs, false)
 	fs.BoolVar(&o.useSim, "sim", false, "list from the embedded simulator (demo dataset by default)")

@@ -37,6 +37,9 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usageError("%v", err)
 	}
+	if o.flags == nil || !o.flags.Changed("max-concurrency") {
+		cf.maxConcurrency = client.InventoryConcurrency
+	}
 	all := strings.EqualFold(cf.region, "all")
 	if all {
 		cf.region = ""
