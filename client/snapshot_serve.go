@@ -18,13 +18,15 @@ import (
 // STS GetCallerIdentity with the snapshot's account. Every other call (any
 // change) is refused: a snapshot is read-only. It checks no signature.
 type SnapshotServer struct {
-	snap    *Snapshot
-	reg     *model.Registry
-	byKind  map[string][]*snapObject // kind → objects, in document order
-	byID    map[string]*snapObject
-	actions map[string][]*model.Kind // product/action → kinds listed by it
-	gets    map[string]*model.Kind   // product/action → kind fetched by it
-	extras  map[string]*model.Kind   // product/action → kind whose extra call it is
+	snap   *Snapshot
+	reg    *model.Registry
+	byKind map[string][]*snapObject // kind → objects, in document order
+	byID   map[string]*snapObject
+	// inRegion holds each kind's objects by region ("vsw/cn-hangzhou").
+	inRegion map[string][]*snapObject
+	actions  map[string][]*model.Kind // product/action → kinds listed by it
+	gets     map[string]*model.Kind   // product/action → kind fetched by it
+	extras   map[string]*model.Kind   // product/action → kind whose extra call it is
 }
 
 type snapObject struct {
@@ -35,7 +37,7 @@ type snapObject struct {
 
 // NewSnapshotServer indexes a snapshot.
 func NewSnapshotServer(s *Snapshot) *SnapshotServer {
-	srv := &SnapshotServer{snap: s, reg: model.Default(), byKind: map[string][]*snapObject{}, byID: map[string]*snapObject{},
+	srv := &SnapshotServer{snap: s, reg: model.Default(), byKind: map[string][]*snapObject{}, byID: map[string]*snapObject{}, inRegion: map[string][]*snapObject{},
 		actions: map[string][]*model.Kind{}, gets: map[string]*model.Kind{}, extras: map[string]*model.Kind{}}
 	for _, k := range InventoryKinds(srv.reg) {
 		key := string(k.List.Product) + "/" + k.List.Action
@@ -57,6 +59,7 @@ func NewSnapshotServer(s *Snapshot) *SnapshotServer {
 		o.Compact()
 		so := &snapObject{SnapshotItem: it, obj: o}
 		srv.byKind[k.Name] = append(srv.byKind[k.Name], so)
+		srv.inRegion[k.Name+"/"+it.Region] = append(srv.inRegion[k.Name+"/"+it.Region], so)
 		if o.ID != "" {
 			srv.byID[o.ID] = so
 		}
@@ -198,8 +201,12 @@ func filterParams(k *model.Kind, params map[string]string) map[string]string {
 func (srv *SnapshotServer) matching(k *model.Kind, params map[string]string) []*snapObject {
 	region := params["RegionId"]
 	filters := filterParams(k, params)
+	objs := srv.byKind[k.Name]
+	if !k.Global && region != "" && k.HomeRegion == nil {
+		objs = srv.inRegion[k.Name+"/"+region]
+	}
 	var out []*snapObject
-	for _, o := range srv.byKind[k.Name] {
+	for _, o := range objs {
 		if !k.Global && region != "" && o.Region != region && (k.HomeRegion == nil || !slices.Contains(o.values(), region)) {
 			continue
 		}

@@ -22,6 +22,7 @@ const consoleSynopsis = `alivpc — a terminal console for Alibaba Cloud VPC net
 
   alivpc [flags]              the console on your account (credentials as the aliyun CLI finds them)
   alivpc --sim [flags]        the console on the embedded API simulator (no account needed)
+  alivpc --snapshot FILE      the console, read-only, on a snapshot written by alivpc get all -o json
 
 In the console press ? for every key, : for commands (:vpc :vsw :rt :route :nat :snat :dnat :eip
 :vpn :cgw :ipsec :vbr :bgp :bgppeer :bgpnet :peer :flowlog :gw :region), / to filter.

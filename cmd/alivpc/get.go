@@ -39,9 +39,16 @@ RequestId goes to stderr; when some regions or listings answered, what they retu
 printed and marked incomplete on stderr; when nothing arrived, stdout stays empty), or when a
 listing was stopped: at 50,000 items, 32 MiB or 1,000 pages, or when the API stopped advancing
 (what arrived before is printed); 2 on a usage error (an unknown kind, format or --filter
-column, which lists the kind's columns).`
+column, which lists the kind's columns).
+
+alivpc get all --region R|all -o json writes one JSON document with every kind: a header (format,
+account, taken, regions), then "items" (kind, region, the parent it was listed under, the object
+as the API returned it, secrets masked unless --show-secrets), each resource once, written as the
+listings answer; then the time, the calls, the counts per kind and "missing": every listing
+that failed (exit status 1). alivpc --snapshot FILE opens the console, read-only, on it.`
 
 const getExamples = `  alivpc get vswitches --region all -o json
+  alivpc get all --region all -o json > snap.json && alivpc --snapshot snap.json
   alivpc get route --parent vtb-xxx -o csv
   alivpc get vpc --sim --filter status:available`
 
