@@ -17,7 +17,7 @@ import (
 // client.InventoryConcurrency in flight), against a simulator in a child
 // process.
 //
-//	go test ./client -run '^$' -bench Inventory -benchtime 1x
+//	go test ./client -run '^$' -bench '^BenchmarkInventory$' -benchtime 1x
 //
 // It reports the calls, the resources, and the floor no client can beat
 // under the budget: the larger of the critical path (the longest single

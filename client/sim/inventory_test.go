@@ -19,12 +19,10 @@ import (
 // in seconds.
 const inventoryRegions = 3
 
-// client.Inventory (what `alivpc get all` runs) lists every resource of the
-// large dataset in the regions it is given exactly once, every kind of the
-// registry, VBR route tables and their entries included (their entries come
-// with their tables, 50 tables a call); and it makes a fraction of the calls
-// of one listing per route table.
-func TestInventoryListsEveryResourceOnce(t *testing.T) {
+// largeClient serves the large dataset (seed 7) over HTTP and returns a
+// client of it with no request budget.
+func largeClient(t *testing.T) (*harness, *client.Client) {
+	t.Helper()
 	h := newHarness(t, Options{Dataset: DatasetLarge, Seed: 7, Now: time.Now})
 	ts := httptest.NewServer(h.srv)
 	t.Cleanup(ts.Close)
@@ -35,6 +33,16 @@ func TestInventoryListsEveryResourceOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return h, c
+}
+
+// client.Inventory (what `alivpc get all` runs) lists every resource of the
+// large dataset in the regions it is given exactly once, every kind of the
+// registry, VBR route tables and their entries included (their entries come
+// with their tables, 50 tables a call); and it makes a fraction of the calls
+// of one listing per route table.
+func TestInventoryListsEveryResourceOnce(t *testing.T) {
+	h, c := largeClient(t)
 	reg := model.Default()
 	var regions []string
 	for _, r := range h.srv.regions[:inventoryRegions] {

@@ -89,15 +89,7 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 	if err := o.resolve(reg, positional, cf); err != nil {
 		return err
 	}
-	cfg, err := ui.LoadConfig(o.configPath)
-	if err != nil {
-		return usageError("%v", err)
-	}
-	defaultRegion := cfg.Region
-	if o.allRegions && defaultRegion == "" {
-		defaultRegion = "cn-hangzhou" // any region's endpoint lists the regions
-	}
-	conn, err := connect(cf, o.useSim, &o.sf, defaultRegion)
+	conn, err := o.connectFor(o.allRegions)
 	if err != nil {
 		return err
 	}
@@ -141,6 +133,21 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 		return apiFailure(stderr, failures, true)
 	}
 	return nil
+}
+
+// connectFor builds get's client; the config file's region is the default
+// (with all regions asked for and none configured, cn-hangzhou: any
+// region's endpoint lists the regions).
+func (o *getOptions) connectFor(all bool) (*connection, error) {
+	cfg, err := ui.LoadConfig(o.configPath)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	defaultRegion := cfg.Region
+	if all && defaultRegion == "" {
+		defaultRegion = "cn-hangzhou"
+	}
+	return connect(&o.cf, o.useSim, &o.sf, defaultRegion)
 }
 
 // resolve checks the kind, the scope and the output format before any call
@@ -260,15 +267,9 @@ func (o *getOptions) collect(ctx context.Context, conn *connection, reg *model.R
 	c := conn.client
 	regions := []string{conn.region}
 	if o.allRegions {
-		regions = nil
-		err := c.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
-			for _, r := range objs {
-				regions = append(regions, r.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, failure{"listing the regions", err}
+		var err error
+		if regions, err = listRegions(ctx, c, reg); err != nil {
+			return nil, nil, err
 		}
 	}
 	var parent *model.Object
@@ -309,6 +310,21 @@ func (o *getOptions) collect(ctx context.Context, conn *connection, reg *model.R
 		return nil, nil, err
 	}
 	return objs, failures, nil
+}
+
+// listRegions lists the region IDs (every region when --region all).
+func listRegions(ctx context.Context, c *client.Client, reg *model.Registry) ([]string, error) {
+	var regions []string
+	err := c.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
+		for _, r := range objs {
+			regions = append(regions, r.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, failure{"listing the regions", err}
+	}
+	return regions, nil
 }
 
 // listingPlace names where a listing ran, from its key

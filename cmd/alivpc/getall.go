@@ -33,10 +33,6 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	if o.parentID != "" || o.filter != "" {
 		return usageError("get all lists everything: --parent and --filter are for one kind (alivpc get KIND)")
 	}
-	cfg, err := ui.LoadConfig(o.configPath)
-	if err != nil {
-		return usageError("%v", err)
-	}
 	if o.flags == nil || !o.flags.Changed("max-concurrency") {
 		cf.maxConcurrency = client.InventoryConcurrency
 	}
@@ -44,11 +40,7 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	if all {
 		cf.region = ""
 	}
-	defaultRegion := cfg.Region
-	if all && defaultRegion == "" {
-		defaultRegion = "cn-hangzhou"
-	}
-	conn, err := connect(cf, o.useSim, &o.sf, defaultRegion)
+	conn, err := o.connectFor(all)
 	if err != nil {
 		return err
 	}
@@ -111,16 +103,10 @@ func (inv *inventoryWriter) run(ctx context.Context, conn *connection, all bool,
 		account = id.AccountId
 	}()
 	if all {
-		regions = nil
-		err := c.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
-			for _, r := range objs {
-				regions = append(regions, r.ID)
-			}
-			return nil
-		})
-		if err != nil {
+		var err error
+		if regions, err = listRegions(ctx, c, reg); err != nil {
 			wg.Wait()
-			return failure{"listing the regions", err}
+			return err
 		}
 	}
 	wg.Wait()
