@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -18,6 +19,8 @@ import (
 // STS GetCallerIdentity with the snapshot's account. Every other call (any
 // change) is refused: a snapshot is read-only. It checks no signature.
 type SnapshotServer struct {
+	// mu serializes the answers: objects are decoded on first use.
+	mu     sync.Mutex
 	snap   *Snapshot
 	reg    *model.Registry
 	byKind map[string][]*snapObject // kind → objects, in document order
@@ -91,7 +94,9 @@ func (srv *SnapshotServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			product = p
 		}
 	}
+	srv.mu.Lock()
 	body, status := srv.answer(product, action, params)
+	srv.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("x-acs-request-id", "snapshot")
 	w.WriteHeader(status)
