@@ -289,3 +289,20 @@ func TestGetAllStreams(t *testing.T) {
 		t.Errorf("took %v; the first write came after %v, the middle one after %v", total, first, mid)
 	}
 }
+
+// get all writes JSON only and lists everything: the options of one kind
+// are refused before any call.
+func TestGetAllUsageErrors(t *testing.T) {
+	e := newGetEnv(t, sim.DatasetDemo, nil)
+	for _, args := range [][]string{
+		{"all", "-o", "csv"},
+		{"all", "--parent", "vpc-bp1rd5qqebk0otbfdnufp"},
+		{"all", "--filter", "prod"},
+		{"all", "vpc"},
+	} {
+		out, stderr, code := e.get(args...)
+		if code != 2 || out != "" || !strings.Contains(stderr, "get all") {
+			t.Errorf("get %v: exit %d, stdout %q, stderr %q", args, code, out, stderr)
+		}
+	}
+}
