@@ -49,8 +49,19 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	defer stop()
 
 	inv := &inventoryWriter{w: bufio.NewWriterSize(stdout, inventoryBuffer), secrets: o.secrets}
-	if !o.secrets {
-		inv.build.Mask = ui.MaskSecrets
+	inv.build.Mask = func(raw json.RawMessage) json.RawMessage {
+		// What the client must never write, whatever the flags: the
+		// run's AccessKey secret, STS token and signatures, should an
+		// endpoint echo them into an object; and unless --show-secrets
+		// the pre-shared, BGP auth and client keys.
+		scrub := client.ScrubRun
+		if !o.secrets {
+			raw, scrub = ui.MaskSecrets(raw), client.Scrub
+		}
+		if s := scrub(string(raw)); s != string(raw) && json.Valid([]byte(s)) {
+			raw = json.RawMessage(s)
+		}
+		return raw
 	}
 	err = inv.run(ctx, conn, all, stderr)
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
