@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -56,7 +57,10 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 		// the pre-shared, BGP auth and client keys.
 		scrub := client.ScrubRun
 		if !o.secrets {
-			raw, scrub = ui.MaskSecrets(raw), client.Scrub
+			scrub = client.Scrub
+			if hasSecretField(raw) {
+				raw = ui.MaskSecrets(raw)
+			}
 		}
 		if s := scrub(string(raw)); s != string(raw) && json.Valid([]byte(s)) {
 			raw = json.RawMessage(s)
@@ -74,6 +78,26 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 		return apiFailure(stderr, inv.failures, true)
 	}
 	return nil
+}
+
+// secretFieldNames are model.SecretFields as they appear in JSON.
+var secretFieldNames = func() [][]byte {
+	var out [][]byte
+	for _, f := range model.SecretFields() {
+		out = append(out, []byte(`"`+f+`"`))
+	}
+	return out
+}()
+
+// hasSecretField reports whether raw may hold a secret field: most objects
+// have none, and masking re-indents the object.
+func hasSecretField(raw json.RawMessage) bool {
+	for _, f := range secretFieldNames {
+		if bytes.Contains(raw, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // inventoryBuffer is how much of the document is held before it is
