@@ -55,14 +55,12 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 		// run's AccessKey secret, STS token and signatures, should an
 		// endpoint echo them into an object; and unless --show-secrets
 		// the pre-shared, BGP auth and client keys.
-		scrub := client.ScrubRun
-		if !o.secrets {
-			scrub = client.Scrub
-			if hasSecretField(raw) {
-				raw = ui.MaskSecrets(raw)
-			}
+		if !o.secrets && hasSecretField(raw) {
+			raw = ui.MaskSecrets(raw)
 		}
-		if s := scrub(string(raw)); s != string(raw) && json.Valid([]byte(s)) {
+		// (Not client.Scrub: its patterns would mask an empty key too,
+		// which reads as a key being set.)
+		if s := client.ScrubRun(string(raw)); s != string(raw) && json.Valid([]byte(s)) {
 			raw = json.RawMessage(s)
 		}
 		return raw
