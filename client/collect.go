@@ -171,6 +171,9 @@ var viewCeiling = struct{ items, bytes int64 }{MaxViewItems, MaxViewBytes}
 type viewTally struct {
 	items, bytes atomic.Int64
 	over         atomic.Bool
+	// scale multiplies the ceilings (0 is 1): an inventory streams what it
+	// lists instead of holding it (InventoryScale).
+	scale int64
 }
 
 // add counts a page of objects; the first page that crosses a ceiling gets
@@ -182,15 +185,16 @@ func (v *viewTally) add(action string, objs []*model.Object) error {
 		b += int64(len(o.Raw))
 	}
 	items, bytes := v.items.Add(int64(len(objs))), v.bytes.Add(b)
-	if items <= viewCeiling.items && bytes <= viewCeiling.bytes {
+	maxItems, maxBytes := viewCeiling.items*max(v.scale, 1), viewCeiling.bytes*max(v.scale, 1)
+	if items <= maxItems && bytes <= maxBytes {
 		return nil
 	}
 	if !v.over.CompareAndSwap(false, true) {
 		return context.Canceled
 	}
-	reason := fmt.Sprintf("the view reached the ceiling of %s items across its listings, so every listing was stopped", group(int(viewCeiling.items)))
-	if items <= viewCeiling.items {
-		reason = fmt.Sprintf("the view reached the ceiling of %d MiB of items across its listings, so every listing was stopped", viewCeiling.bytes>>20)
+	reason := fmt.Sprintf("the view reached the ceiling of %s items across its listings, so every listing was stopped", group(int(maxItems)))
+	if items <= maxItems {
+		reason = fmt.Sprintf("the view reached the ceiling of %d MiB of items across its listings, so every listing was stopped", maxBytes>>20)
 	}
 	return &ListingStoppedError{Action: action, Items: int(items), Reason: reason}
 }
@@ -201,23 +205,39 @@ func (v *viewTally) add(action string, objs []*model.Object) error {
 // from several goroutines. emit returning false stops everything. Collect
 // returns the number of API calls made.
 func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion, emit func(Event) bool) int {
+	return c.collect(ctx, plan, expand, nil, &viewTally{}, emit)
+}
+
+// collect is Collect; hook, when set, sees each event before emit does: it
+// returns the event to hand out and the listings to start at once, beside
+// the others (Inventory's children of the parents on a page).
+func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion, hook func(Event) (Event, []Listing), tally *viewTally, emit func(Event) bool) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var calls atomic.Int64
-	tally := &viewTally{}
+	var wg sync.WaitGroup
+	var run func(l Listing)
 	send := func(ev Event) bool {
 		if ctx.Err() != nil {
 			return false
+		}
+		var more []Listing
+		if hook != nil {
+			ev, more = hook(ev)
 		}
 		if !emit(ev) {
 			cancel()
 			return false
 		}
+		// Called from a running listing, so wg is above zero.
+		for _, l := range more {
+			wg.Add(1)
+			go run(l)
+		}
 		return true
 	}
 	sem := make(chan struct{}, Fanout)
-	var wg sync.WaitGroup
-	run := func(l Listing) {
+	run = func(l Listing) {
 		defer wg.Done()
 		select {
 		case sem <- struct{}{}:

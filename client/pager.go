@@ -338,8 +338,30 @@ func parsePage(spec model.ListSpec, resp *Response) (Page, error) {
 
 // itemsAt walks a dotted path to an array. A missing path is an empty list
 // (the API omits empty wrappers); a lone object where an array belongs is a
-// one-item list (some answers do that for single results).
+// one-item list (some answers do that for single results). A part ending
+// in "[]" is an array whose elements the rest of the path is walked in,
+// their items joined: "RouteTables.RouteTable[].RouteEntrys.RouteEntry" is
+// every entry of every table.
 func itemsAt(top map[string]json.RawMessage, path string) ([]json.RawMessage, error) {
+	if outer, rest, ok := strings.Cut(path, "[]."); ok {
+		elems, err := itemsAt(top, outer)
+		if err != nil {
+			return nil, err
+		}
+		var out []json.RawMessage
+		for _, e := range elems {
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(e, &m); err != nil {
+				return nil, fmt.Errorf("%s: %w", outer, err)
+			}
+			items, err := itemsAt(m, rest)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, items...)
+		}
+		return out, nil
+	}
 	parts := strings.Split(path, ".")
 	cur := top
 	for i, part := range parts {

@@ -212,6 +212,16 @@ func Scrub(s string) string {
 	return s
 }
 
+// ScrubRun masks only the run's own secrets in s (AccessKey secrets, STS
+// tokens, signatures, keys it sent), not the fields named like secrets
+// that Scrub masks too: for output the user asked to see secrets in.
+func ScrubRun(s string) string {
+	if len(s) < minSecret {
+		return s
+	}
+	return theScrubber.scrub(s)
+}
+
 func (sc *secretIndex) scrub(s string) string {
 	sc.mu.RLock()
 	defer sc.mu.RUnlock()

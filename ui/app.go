@@ -30,10 +30,15 @@ type Options struct {
 	Profile   string
 	Simulator bool
 	ReadOnly  bool
-	Refresh   time.Duration // live refresh interval; floor 2s
-	Skin      string
-	NoColor   bool
-	Keys      map[string][]string // action → keys overrides
+	// Snapshot, when set, says the console runs on a snapshot (alivpc
+	// --snapshot FILE): the header shows "SNAPSHOT <Snapshot>" and
+	// SnapshotFile instead of the profile and the endpoint, and every
+	// change key is refused with a message.
+	Snapshot, SnapshotFile string
+	Refresh                time.Duration // live refresh interval; floor 2s
+	Skin                   string
+	NoColor                bool
+	Keys                   map[string][]string // action → keys overrides
 	// Start is the first command, default "vpc".
 	Start string
 	// AuditLog receives one JSON line per mutation.
@@ -494,7 +499,9 @@ func (a *App) headerLine(w int) string {
 	st := a.st
 	var parts []string
 	parts = append(parts, st.Title.Render("alivpc"))
-	if a.opt.Simulator {
+	if a.opt.Snapshot != "" {
+		parts = append(parts, st.Badge.Render(" SNAPSHOT "+a.opt.Snapshot+" "))
+	} else if a.opt.Simulator {
 		parts = append(parts, st.Badge.Render(" SIMULATOR "))
 	} else if a.opt.Profile != "" {
 		parts = append(parts, st.Accent.Render(a.opt.Profile))
@@ -520,6 +527,9 @@ func (a *App) headerLine(w int) string {
 		parts = append(parts, b.status(a)...)
 	}
 	ep := a.opt.Client.Endpoint(model.ProductVPC, a.opt.Region)
+	if a.opt.Snapshot != "" {
+		ep = a.opt.SnapshotFile
+	}
 	left := strings.Join(parts, st.Dim.Render(" │ "))
 	right := st.Dim.Render(ep)
 	gap := w - visibleWidth(left) - visibleWidth(right) - 1

@@ -23,6 +23,9 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		// The keys are not bound in read-only mode; this is a second lock.
 		return a.flashError("Read-only mode: changes are disabled for this run.")
 	}
+	if a.opt.Snapshot != "" {
+		return a.flashError("Snapshot: read-only, changes are disabled (this is " + a.opt.SnapshotFile + ", taken " + a.opt.Snapshot + ").")
+	}
 	sel := b.table.Selected()
 	k := b.kind
 	if sel != nil && k.IsUnion() {

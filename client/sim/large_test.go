@@ -324,16 +324,7 @@ func largeExpected(h *harness, reg *model.Registry, k *model.Kind) map[string]st
 // of the large dataset exactly once, in its own region: no item twice in a
 // listing, none under two regions, none missing.
 func TestLargeGetEveryKindOnce(t *testing.T) {
-	h := newHarness(t, Options{Dataset: DatasetLarge, Seed: 7, Now: time.Now})
-	ts := httptest.NewServer(h.srv)
-	t.Cleanup(ts.Close)
-	c, err := client.New(client.Config{
-		Credentials: client.StaticCredentials(DefaultAccessKeyID, DefaultAccessKeySecret, ""),
-		Region:      hz, Endpoints: client.Endpoints{Override: ts.URL}, RequestsPerSecond: -1,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h, c := largeClient(t)
 	ctx := context.Background()
 	reg := model.Default()
 	var regions []string

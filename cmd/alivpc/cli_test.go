@@ -49,7 +49,7 @@ func TestCLIHelpVersionAndUnknownCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"nope"}, `unknown command "nope"; commands: get, sim`},
+		{[]string{"nope"}, `unknown command "nope"; commands: get, path, sim`},
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
 		{[]string{"sim", "extra"}, `unexpected argument "extra"`},
 		{[]string{"version", "extra"}, `unexpected argument "extra"`},

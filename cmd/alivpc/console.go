@@ -22,6 +22,7 @@ const consoleSynopsis = `alivpc — a terminal console for Alibaba Cloud VPC net
 
   alivpc [flags]              the console on your account (credentials as the aliyun CLI finds them)
   alivpc --sim [flags]        the console on the embedded API simulator (no account needed)
+  alivpc --snapshot FILE      the console, read-only, on a snapshot written by alivpc get all -o json
 
 In the console press ? for every key, : for commands (:vpc :vsw :rt :route :nat :snat :dnat :eip
 :vpn :cgw :ipsec :vbr :bgp :bgppeer :bgpnet :peer :flowlog :gw :region), / to filter.
@@ -40,6 +41,7 @@ type consoleOptions struct {
 	refresh           time.Duration
 	skin, configPath  string
 	auditLog, command string
+	snapshot          string
 }
 
 func (o *consoleOptions) register(fs *pflag.FlagSet) {
@@ -51,6 +53,7 @@ func (o *consoleOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.skin, "skin", "", "colour `SKIN`: dark, light or high-contrast (default dark)")
 	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE`")
 	fs.StringVar(&o.auditLog, "audit-log", defaultAuditLog(), "append every mutation (time, profile, region, action, parameters without secrets, RequestId, outcome) to `FILE`")
+	fs.StringVar(&o.snapshot, "snapshot", "", "open the console, read-only, on a snapshot `FILE` written by alivpc get all -o json")
 	fs.StringVar(&o.command, "command", "vpc", "first pane, as a : `COMMAND` (e.g. \"vsw\", \"region\", \"vpc all\")")
 }
 
@@ -74,14 +77,19 @@ func runConsole(o *consoleOptions, stdout, stderr io.Writer) error {
 	if err := checkCommand(model.Default(), o.command); err != nil {
 		return err
 	}
-	conn, err := connect(&o.cf, o.useSim, &o.sf, cfg.Region)
+	var conn *connection
+	if o.snapshot != "" {
+		conn, err = connectSnapshot(o, cfg.Region)
+	} else {
+		conn, err = connect(&o.cf, o.useSim, &o.sf, cfg.Region)
+	}
 	if err != nil {
 		return err
 	}
 	defer conn.close()
 
 	var audit io.Writer
-	if o.auditLog != "" && !o.readOnly && !cfg.ReadOnly {
+	if o.auditLog != "" && !o.readOnly && !cfg.ReadOnly && o.snapshot == "" {
 		f, err := openAppend(o.auditLog)
 		if err != nil {
 			fmt.Fprintf(stderr, "alivpc: audit log %s: %v (mutations will not be recorded)\n", o.auditLog, err)
@@ -97,6 +105,7 @@ func runConsole(o *consoleOptions, stdout, stderr io.Writer) error {
 		Client: conn.client, Region: conn.region, Profile: conn.profile, Simulator: conn.simulator,
 		ReadOnly: o.readOnly || cfg.ReadOnly, Refresh: interval, Skin: skinName, NoColor: os.Getenv("NO_COLOR") != "",
 		Keys: cfg.Keys, Start: o.command, AuditLog: audit, Context: ctx,
+		Snapshot: conn.snapshot, SnapshotFile: conn.snapshotFile,
 	})
 	if err != nil {
 		return err

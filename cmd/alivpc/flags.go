@@ -132,7 +132,10 @@ type connection struct {
 	region    string
 	profile   string
 	simulator bool
-	close     func()
+	// snapshot is the time of the snapshot the client reads (--snapshot),
+	// snapshotFile its file.
+	snapshot, snapshotFile string
+	close                  func()
 }
 
 // connect builds the client: on the embedded simulator when useSim, else

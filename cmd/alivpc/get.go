@@ -39,7 +39,13 @@ RequestId goes to stderr; when some regions or listings answered, what they retu
 printed and marked incomplete on stderr; when nothing arrived, stdout stays empty), or when a
 listing was stopped: at {ceilings}, or when the API stopped advancing
 (what arrived before is printed); 2 on a usage error (an unknown kind, format or --filter
-column, which lists the kind's columns).`
+column, which lists the kind's columns).
+
+alivpc get all --region R|all -o json writes one JSON document with every kind: a header (format,
+account, taken, regions), then "items" (kind, region, the parent it was listed under, the object
+as the API returned it, secrets masked unless --show-secrets), each resource once, written as the
+listings answer; then the time, the calls, the counts per kind and "missing": every listing
+that failed (exit status 1). alivpc --snapshot FILE opens the console, read-only, on it.`
 
 // getHelp is get's help: getSynopsis with the listing ceilings the client
 // enforces, so that the text cannot drift from them.
@@ -54,6 +60,7 @@ func listingCeilings(items, bytes, pages int) string {
 }
 
 const getExamples = `  alivpc get vswitches --region all -o json
+  alivpc get all --region all -o json > snap.json && alivpc --snapshot snap.json
   alivpc get route --parent vtb-xxx -o csv
   alivpc get vpc --sim --filter status:available`
 
@@ -69,9 +76,11 @@ type getOptions struct {
 	filter     string
 	output     string
 	secrets    bool
+	flags      *pflag.FlagSet
 }
 
 func (o *getOptions) register(fs *pflag.FlagSet) {
+	o.flags = fs
 	o.cf.register(fs)
 	o.sf.register(fs, false)
 	fs.BoolVar(&o.useSim, "sim", false, "list from the embedded simulator (demo dataset by default)")
@@ -84,20 +93,15 @@ func (o *getOptions) register(fs *pflag.FlagSet) {
 
 // runGet lists; positional holds KIND (flags may come before or after it).
 func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error {
+	if len(positional) > 0 && strings.EqualFold(positional[0], "all") {
+		return runGetAll(o, positional, stdout, stderr)
+	}
 	cf := &o.cf
 	reg := model.Default()
 	if err := o.resolve(reg, positional, cf); err != nil {
 		return err
 	}
-	cfg, err := ui.LoadConfig(o.configPath)
-	if err != nil {
-		return usageError("%v", err)
-	}
-	defaultRegion := cfg.Region
-	if o.allRegions && defaultRegion == "" {
-		defaultRegion = "cn-hangzhou" // any region's endpoint lists the regions
-	}
-	conn, err := connect(cf, o.useSim, &o.sf, defaultRegion)
+	conn, err := o.connectFor(o.allRegions)
 	if err != nil {
 		return err
 	}
@@ -141,6 +145,21 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 		return apiFailure(stderr, failures, true)
 	}
 	return nil
+}
+
+// connectFor builds get's client; the config file's region is the default
+// (with all regions asked for and none configured, cn-hangzhou: any
+// region's endpoint lists the regions).
+func (o *getOptions) connectFor(all bool) (*connection, error) {
+	cfg, err := ui.LoadConfig(o.configPath)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	defaultRegion := cfg.Region
+	if all && defaultRegion == "" {
+		defaultRegion = "cn-hangzhou"
+	}
+	return connect(&o.cf, o.useSim, &o.sf, defaultRegion)
 }
 
 // resolve checks the kind, the scope and the output format before any call
@@ -260,15 +279,9 @@ func (o *getOptions) collect(ctx context.Context, conn *connection, reg *model.R
 	c := conn.client
 	regions := []string{conn.region}
 	if o.allRegions {
-		regions = nil
-		err := c.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
-			for _, r := range objs {
-				regions = append(regions, r.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, failure{"listing the regions", err}
+		var err error
+		if regions, err = listRegions(ctx, c, reg); err != nil {
+			return nil, nil, err
 		}
 	}
 	var parent *model.Object
@@ -309,6 +322,21 @@ func (o *getOptions) collect(ctx context.Context, conn *connection, reg *model.R
 		return nil, nil, err
 	}
 	return objs, failures, nil
+}
+
+// listRegions lists the region IDs (every region when --region all).
+func listRegions(ctx context.Context, c *client.Client, reg *model.Registry) ([]string, error) {
+	var regions []string
+	err := c.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
+		for _, r := range objs {
+			regions = append(regions, r.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, failure{"listing the regions", err}
+	}
+	return regions, nil
 }
 
 // listingPlace names where a listing ran, from its key

@@ -33,7 +33,7 @@ func newGetEnv(t *testing.T, dataset string, wrap func(http.Handler) http.Handle
 	return newGetEnvWith(t, sim.Options{Dataset: dataset, Seed: 1}, wrap)
 }
 
-// newGetEnvWith is newGetEnv with the simulator's options spelled out.
+// newGetEnvWith is newGetEnv on a simulator with these options.
 func newGetEnvWith(t *testing.T, opts sim.Options, wrap func(http.Handler) http.Handler) *getEnv {
 	t.Helper()
 	srv, err := sim.New(opts)

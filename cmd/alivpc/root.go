@@ -147,7 +147,11 @@ func completeKind(cmd *cobra.Command, args []string, toComplete string) ([]strin
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return kindCompletions(toComplete), cobra.ShellCompDirectiveNoFileComp
+	out := kindCompletions(toComplete)
+	if strings.HasPrefix("all", strings.ToLower(toComplete)) {
+		out = append(out, "all\tevery kind, one JSON document (a snapshot)")
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 // kindCompletions offers the kinds' names that start with prefix; their

@@ -55,16 +55,23 @@ func (h *hostileEndpoint) serve(t *testing.T, answer func(w http.ResponseWriter,
 	return srv.URL
 }
 
-// runGetAgainst runs `alivpc get vpc` against url with STS credentials in
-// the environment and a debug log; it returns stdout, stderr and the log.
-func runGetAgainst(t *testing.T, url string, extra ...string) (stdout, stderr, debug string) {
-	t.Helper()
+// leakEnv puts the run's recognisable STS credentials in the environment
+// and returns a fresh HOME.
+func leakEnv(t *testing.T) string {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIcliLeakTestId")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", cliLeakSecret)
 	t.Setenv("ALIBABA_CLOUD_SECURITY_TOKEN", cliLeakToken)
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	return home
+}
+
+// runGetAgainst runs `alivpc get vpc` against url with STS credentials in
+// the environment and a debug log; it returns stdout, stderr and the log.
+func runGetAgainst(t *testing.T, url string, extra ...string) (stdout, stderr, debug string) {
+	t.Helper()
+	home := leakEnv(t)
 	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
 	logPath := filepath.Join(home, "debug.log")
 	args := append([]string{"get", "vpc", "--endpoint", url, "--config", filepath.Join(home, "none.yaml"),
@@ -198,4 +205,24 @@ func TestGetOutputCarriesNoTerminalControls(t *testing.T) {
 			}
 		}
 	}
+}
+
+// An endpoint that echoes the request (signature, STS token) into the
+// objects it lists leaves none of it in `get all`'s document or on stderr.
+func TestGetAllScrubsEchoedSecrets(t *testing.T) {
+	h := &hostileEndpoint{}
+	url := h.serve(t, func(w http.ResponseWriter, _ *http.Request, echo string) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R-1", "TotalCount": 1,
+			"Vpcs": map[string]any{"Vpc": []map[string]string{{"VpcId": "vpc-echo", "Description": echo}}}})
+	})
+	home := leakEnv(t)
+	var out, errb bytes.Buffer
+	err := run([]string{"get", "all", "--region", "cn-hangzhou", "--endpoint", url, "--config", filepath.Join(home, "none.yaml"),
+		"--show-secrets"}, nil, &out, &errb)
+	report(err, &errb)
+	if !strings.Contains(out.String(), "vpc-echo") {
+		t.Fatalf("the echoed VPC is not in the document:\n%.500s\n%s", out.String(), errb.String())
+	}
+	assertNoSecrets(t, map[string]string{"stdout": out.String(), "stderr": errb.String()}, h.sigs)
 }

@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alivpc/alivpc/client/sim"
+)
+
+// On a snapshot (alivpc --snapshot FILE) the header says SNAPSHOT, its
+// time and the file instead of the badge and the endpoint, and every
+// change key is answered with a message instead of a form or a dialog,
+// with no call made.
+func TestSnapshotHeaderAndRefusals(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) {
+		o.Snapshot, o.SnapshotFile = "2026-03-01 09:00 UTC", "snap.json"
+	})
+	d.waitText("prod-core")
+	head := strings.Split(d.screen(), "\n")[0]
+	if !strings.Contains(head, "SNAPSHOT 2026-03-01 09:00 UTC") || !strings.Contains(head, "snap.json") ||
+		strings.Contains(head, "SIMULATOR") || strings.Contains(head, "127.0.0.1") {
+		t.Fatalf("header: %q", head)
+	}
+	mark := len(d.fault.actions())
+	for _, key := range []string{"c", "e", "ctrl+d", "x"} {
+		d.keys(key)
+		s := d.waitText("Snapshot: read-only, changes are disabled (this is snap.json, taken 2026-03-01 09:00 UTC).")
+		if strings.Contains(s, "Create VPC") || strings.Contains(s, "Delete VPC") {
+			t.Fatalf("%s opened a form or a dialog:\n%s", key, s)
+		}
+		d.keys("esc")
+	}
+	d.idle()
+	for _, a := range d.fault.actions()[mark:] {
+		if !readOnlyAction(a) {
+			t.Errorf("a snapshot sent %s", a)
+		}
+	}
+}
