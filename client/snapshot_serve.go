@@ -30,6 +30,9 @@ type SnapshotServer struct {
 	actions  map[string][]*model.Kind // product/action → kinds listed by it
 	gets     map[string]*model.Kind   // product/action → kind fetched by it
 	extras   map[string]*model.Kind   // product/action → kind whose extra call it is
+	// entriesOf holds the recorded route entries by table, built on the
+	// first DescribeRouteTables (snapshot_routetables.go).
+	entriesOf map[string][]json.RawMessage
 }
 
 type snapObject struct {
@@ -123,6 +126,9 @@ func (srv *SnapshotServer) answer(product model.Product, action string, params m
 		}
 		return map[string]string{"RequestId": "snapshot", "AccountId": acct, "UserId": acct, "PrincipalId": acct,
 			"Arn": "acs:ram::" + acct + ":root", "IdentityType": "Account"}, 200
+	}
+	if product == model.ProductVPC && action == "DescribeRouteTables" {
+		return srv.routeTables(params), 200
 	}
 	if kinds := srv.actions[key]; len(kinds) > 0 {
 		return srv.list(srv.pick(kinds, params), params), 200
