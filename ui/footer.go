@@ -63,7 +63,11 @@ func (a *App) footerBindings() (list []bkey.Binding, keep int) {
 	}
 	list = append(list, km.binding(ActDescribe, "describe"), km.binding(ActCopy, "copy"))
 	ops := forms.OpsFor(k)
-	if ops.Create != nil || b.kind.IsUnion() {
+	if a.opt.Snapshot != "" {
+		// A snapshot changes nothing: the change keys only explain that.
+		ops = forms.KindOps{}
+	}
+	if ops.Create != nil || (b.kind.IsUnion() && a.opt.Snapshot == "") {
 		list = append(list, km.binding(ActCreate, "create"))
 	}
 	if ops.Edit != nil {

@@ -21,6 +21,10 @@ func TestSnapshotHeaderAndRefusals(t *testing.T) {
 		strings.Contains(head, "SIMULATOR") || strings.Contains(head, "127.0.0.1") {
 		t.Fatalf("header: %q", head)
 	}
+	// The footer offers no change keys: they only explain the refusal.
+	if foot := d.screen(); strings.Contains(foot, "<c> create") || strings.Contains(foot, "<ctrl+d> delete") || strings.Contains(foot, "<e> edit") {
+		t.Errorf("the footer offers changes on a snapshot:\n%s", foot)
+	}
 	mark := len(d.fault.actions())
 	for _, key := range []string{"c", "e", "ctrl+d", "x"} {
 		d.keys(key)
