@@ -18,10 +18,19 @@ import (
 
 // formPage hosts a mutation's huh form.
 type formPage struct {
-	id   int
-	m    forms.Mutation
-	fc   *forms.FormCtx
-	form *huh.Form
+	// busy is closed when the Prepare in flight returns; waitOn is a
+	// closed page's Prepare on this page's draft, and fresh the mutation
+	// built for this opening, whose fixed values the draft takes once that
+	// call has returned.
+	busy, waitOn chan struct{}
+	fresh        forms.Mutation
+	// title is the mutation's title, read on the UI goroutine while no
+	// Prepare runs (Crumb).
+	title string
+	id    int
+	m     forms.Mutation
+	fc    *forms.FormCtx
+	form  *huh.Form
 	// token is the form's salt for its ClientTokens (kept with the draft).
 	token string
 	key   string // draft key
@@ -74,11 +83,12 @@ func (a *App) openForm(m forms.Mutation, fc *forms.FormCtx) tea.Cmd {
 	key := m.Action() + "|" + m.Title()
 	p := &formPage{id: a.newID(), m: m, fc: fc, key: key, token: client.NewClientToken()}
 	if d, ok := a.drafts[key]; ok {
-		if r, ok := d.m.(reparenter); ok {
-			r.Reparent(m)
-		}
-		p.m, p.token = d.m, d.token
+		// The draft's mutation may still be filled by a Prepare its last
+		// page started: it is reparented (and prepared again) once that
+		// call has returned (Activated).
+		p.m, p.token, p.fresh, p.waitOn = d.m, d.token, m, d.busy
 	}
+	p.title = m.Title() // the draft's title: the key is made of it
 	p.started = a.now()
 	return a.push(p)
 }
@@ -94,7 +104,25 @@ type reparenter interface {
 type draft struct {
 	m     forms.Mutation
 	token string
+	// busy is closed when a Prepare started by the page that kept this
+	// draft returns; until then the mutation is that call's.
+	busy chan struct{}
 }
+
+// draft keeps what was typed in p for the next opening of the same form.
+func (p *formPage) draft() draft {
+	busy := p.busy
+	if p.waitOn != nil {
+		busy = p.waitOn
+	}
+	return draft{m: p.m, token: p.token, busy: busy}
+}
+
+// draftFreeMsg says the Prepare of an earlier page on this page's draft
+// has returned.
+type draftFreeMsg struct{ id int }
+
+func (m draftFreeMsg) pageID() int { return m.id }
 
 func (p *formPage) ID() int { return p.id }
 
@@ -106,7 +134,11 @@ func (p *formPage) Hints() [][2]string {
 	}
 	return append(h, [2]string{"ctrl+c", "quit"})
 }
-func (p *formPage) Crumb() string { return p.m.Title() }
+
+// Crumb is the title as of the last time the mutation was at rest: a
+// Prepare in flight fills the mutation on another goroutine, so the page
+// reads it only once that call has answered.
+func (p *formPage) Crumb() string { return p.title }
 
 // Typing: the form owns the keyboard (q types a q).
 func (p *formPage) Typing() bool { return true }
@@ -115,13 +147,41 @@ func (p *formPage) Activated(a *App) tea.Cmd {
 	if p.form != nil || p.phase != phasePreparing {
 		return nil
 	}
+	if p.waitOn != nil {
+		select {
+		case <-p.waitOn:
+			p.waitOn = nil
+		default:
+			// A closed page's Prepare still fills this draft: wait for it
+			// (typed keys are held meanwhile).
+			if p.preparing {
+				return nil
+			}
+			p.preparing = true
+			id, ch := p.id, p.waitOn
+			return func() tea.Msg { <-ch; return draftFreeMsg{id: id} }
+		}
+	}
+	if p.fresh != nil {
+		if r, ok := p.m.(reparenter); ok {
+			r.Reparent(p.fresh)
+		}
+		p.fresh = nil
+		p.title = p.m.Title()
+	}
 	if pr, ok := p.m.(forms.Preparer); ok {
 		if p.preparing {
 			return nil // one Prepare at a time: it fills the mutation
 		}
 		p.preparing = true
+		done := make(chan struct{})
+		p.busy = done
 		id, ctx, fc := p.id, a.ctx, p.fc
-		return func() tea.Msg { return formPreparedMsg{id: id, err: pr.Prepare(ctx, fc)} }
+		return func() tea.Msg {
+			err := pr.Prepare(ctx, fc)
+			close(done)
+			return formPreparedMsg{id: id, err: err}
+		}
 	}
 	return p.build(a)
 }
@@ -144,8 +204,12 @@ func (p *formPage) build(a *App) tea.Cmd {
 
 func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
-	case formPreparedMsg:
+	case draftFreeMsg:
 		p.preparing = false
+		return p.Activated(a)
+	case formPreparedMsg:
+		p.preparing, p.busy = false, nil
+		p.title = p.m.Title() // Prepare has returned: the mutation is ours again
 		if p.phase != phasePreparing {
 			return nil // the form is already up
 		}
@@ -170,10 +234,10 @@ func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
 				return a.flashInfo("The call is on its way; it will finish in the background.")
 			}
 			// Keep what was typed: reopening this form brings it back.
-			a.drafts[p.key] = draft{m: p.m, token: p.token}
+			a.drafts[p.key] = p.draft()
 			return tea.Batch(a.pop(), a.flashInfo("Form closed; your input is kept for next time."))
 		case "ctrl+c":
-			a.drafts[p.key] = draft{m: p.m, token: p.token}
+			a.drafts[p.key] = p.draft()
 			return a.quit()
 		case "ctrl+r":
 			if p.phase == phasePreparing {
@@ -323,7 +387,7 @@ func (p *formPage) View(a *App, w, h int) string {
 			p.form = p.form.WithWidth(min(w, 100))
 		}
 	}
-	lines := []string{wrapTo(st.Title.Render(formTitle(p.m.Title(), p.fc)), w)}
+	lines := []string{wrapTo(st.Title.Render(formTitle(p.title, p.fc)), w)}
 	for _, l := range p.banner {
 		style := st.Info
 		if p.bannerErr {

@@ -113,7 +113,7 @@ func (p *formPage) feedDepth(a *App, msg tea.Msg, depth int) tea.Cmd {
 	case huh.StateCompleted:
 		return tea.Batch(cmd, p.submit(a))
 	case huh.StateAborted:
-		a.drafts[p.key] = draft{m: p.m, token: p.token}
+		a.drafts[p.key] = p.draft()
 		return tea.Batch(cmd, a.pop())
 	}
 	return p.settle(a, cmd, depth)

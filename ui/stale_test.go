@@ -89,3 +89,57 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 		t.Errorf("the next refresh does not show the rename")
 	}
 }
+
+// A form closed while its choices load keeps its draft; reopened at once,
+// the draft waits for that load to return before it is prepared again (one
+// goroutine fills a form at a time: -race checks it), and the form opens
+// with what the second load read.
+func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
+	d := newDriver(t, nil)
+	d.idle()
+	d.pane("vpc")
+	o := d.rowNamed("prod-core")
+	d.rowID(o.ID)
+	d.keys("enter")
+	d.menuPick("VSwitches")
+	d.idle()
+
+	var mu sync.Mutex
+	held, release, arrived := 0, make(chan struct{}), make(chan struct{})
+	d.fault.hook = func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		if action != "DescribeZones" {
+			return false
+		}
+		mu.Lock()
+		held++
+		first := held == 1
+		mu.Unlock()
+		if first {
+			close(arrived)
+			<-release
+		}
+		return false
+	}
+	d.keys("c")
+	d.waitFor("the first load to start", func() bool {
+		select {
+		case <-arrived:
+			return true
+		default:
+			return false
+		}
+	})
+	d.keys("esc")
+	d.keys("c") // reopened while the first load still runs
+	if p, ok := d.app.top().(*formPage); !ok || p.phase != phasePreparing {
+		t.Fatalf("the reopened form should wait for its choices")
+	}
+	close(release)
+	d.formPage()
+	d.waitFocus("Zone")
+	mu.Lock()
+	defer mu.Unlock()
+	if held != 2 {
+		t.Errorf("DescribeZones was asked %d times, want 2 (one load per opening)", held)
+	}
+}
