@@ -40,6 +40,7 @@ type formPage struct {
 	banner    []string // the last server error or check failure
 	bannerErr bool
 	width     int
+	height    int // the page's last height (View)
 	started   time.Time
 	// queued is input that arrived while the form was loading its
 	// choices: it is applied in order once the form is up.
@@ -199,7 +200,30 @@ func (p *formPage) build(a *App) tea.Cmd {
 		w = a.width
 	}
 	p.form = p.form.WithWidth(min(w, 100))
+	// And for its height: a group laid out first without one scrolls to
+	// its focused field and keeps that offset, hiding the top of a note
+	// above it ("What to do") once the height is known.
+	h := p.height
+	if h <= 0 {
+		h = a.height - 3
+	}
+	p.form = p.form.WithHeight(max(h-len(p.head(a, w))-1, 4))
 	return p.form.Init()
+}
+
+// head is the form page's lines above the form: its title and the banner,
+// wrapped to w.
+func (p *formPage) head(a *App, w int) []string {
+	st := a.st
+	lines := []string{wrapTo(st.Title.Render(formTitle(p.title, p.fc)), w)}
+	for _, l := range p.banner {
+		style := st.Info
+		if p.bannerErr {
+			style = st.Error
+		}
+		lines = append(lines, wrapTo(style.Render(l), w))
+	}
+	return lines
 }
 
 func (p *formPage) Update(a *App, msg tea.Msg) tea.Cmd {
@@ -387,14 +411,8 @@ func (p *formPage) View(a *App, w, h int) string {
 			p.form = p.form.WithWidth(min(w, 100))
 		}
 	}
-	lines := []string{wrapTo(st.Title.Render(formTitle(p.title, p.fc)), w)}
-	for _, l := range p.banner {
-		style := st.Info
-		if p.bannerErr {
-			style = st.Error
-		}
-		lines = append(lines, wrapTo(style.Render(l), w))
-	}
+	p.height = h
+	lines := p.head(a, w)
 	switch {
 	case p.phase == phasePreparing && len(p.banner) == 0:
 		lines = append(lines, st.Dim.Render(a.spinFrame()+" Loading choices…"))
