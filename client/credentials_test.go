@@ -73,7 +73,7 @@ func writeCLIConfig(t *testing.T, home, current string, profiles ...map[string]a
 
 func akProfile(name, region string) map[string]any {
 	return map[string]any{
-		"name": name, "mode": "AK", "access_key_id": "LTAI" + name + "KeyId0001",
+		"name": name, "mode": "AK", "access_key_id": "FAKE" + name + "KeyId0001",
 		"access_key_secret": secretMark + "-" + name, "region_id": region, "output_format": "json", "language": "en",
 	}
 }
@@ -119,12 +119,12 @@ func TestEnvCredentials(t *testing.T) {
 	for _, prefix := range []string{"ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"} {
 		for _, token := range []string{"", tokenMark + "-sts"} {
 			t.Run(prefix+fmt.Sprint(token != ""), func(t *testing.T) {
-				e := newEnv(prefix+"ACCESS_KEY_ID", "LTAIenvKeyId0001", prefix+"ACCESS_KEY_SECRET", secretMark+"-env")
+				e := newEnv(prefix+"ACCESS_KEY_ID", "FAKEenvKeyId0001", prefix+"ACCESS_KEY_SECRET", secretMark+"-env")
 				if token != "" {
 					e[prefix+"SECURITY_TOKEN"] = token
 				}
 				c := mustResolve(t, CredentialOptions{Getenv: e.get, HomeDir: t.TempDir()})
-				if c.AccessKeyID != "LTAIenvKeyId0001" || c.AccessKeySecret != secretMark+"-env" || c.SecurityToken != token {
+				if c.AccessKeyID != "FAKEenvKeyId0001" || c.AccessKeySecret != secretMark+"-env" || c.SecurityToken != token {
 					t.Fatalf("got %s with the wrong keys", c)
 				}
 				wantAll(t, c.Source, prefix+"ACCESS_KEY_ID")
@@ -134,15 +134,15 @@ func TestEnvCredentials(t *testing.T) {
 }
 
 func TestEnvPrefixOrder(t *testing.T) {
-	e := newEnv("ALICLOUD_ACCESS_KEY_ID", "LTAIaliKeyId0001", "ALICLOUD_ACCESS_KEY_SECRET", secretMark+"a",
-		"ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIfirstKeyId01", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark+"b")
-	if c := mustResolve(t, CredentialOptions{Getenv: e.get, HomeDir: t.TempDir()}); c.AccessKeyID != "LTAIfirstKeyId01" {
+	e := newEnv("ALICLOUD_ACCESS_KEY_ID", "FAKEaliKeyId0001", "ALICLOUD_ACCESS_KEY_SECRET", secretMark+"a",
+		"ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEfirstKeyId01", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark+"b")
+	if c := mustResolve(t, CredentialOptions{Getenv: e.get, HomeDir: t.TempDir()}); c.AccessKeyID != "FAKEfirstKeyId01" {
 		t.Fatalf("ALIBABA_CLOUD_ should win, got %s", c)
 	}
 }
 
 func TestEnvIDWithoutSecret(t *testing.T) {
-	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenvKeyId0001")
+	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEenvKeyId0001")
 	err := mustFail(t, CredentialOptions{Getenv: e.get, HomeDir: t.TempDir()})
 	wantAll(t, err.Error(), "ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 }
@@ -150,13 +150,13 @@ func TestEnvIDWithoutSecret(t *testing.T) {
 func TestEnvBeatsFilesButNotExplicitProfile(t *testing.T) {
 	home := t.TempDir()
 	writeCLIConfig(t, home, "default", akProfile("default", "cn-beijing"), akProfile("prod", "cn-shanghai"))
-	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenvKeyId0001", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark+"-env",
+	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEenvKeyId0001", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark+"-env",
 		"ALIBABA_CLOUD_PROFILE", "prod")
-	if c := mustResolve(t, CredentialOptions{Getenv: e.get, HomeDir: home}); c.AccessKeyID != "LTAIenvKeyId0001" {
+	if c := mustResolve(t, CredentialOptions{Getenv: e.get, HomeDir: home}); c.AccessKeyID != "FAKEenvKeyId0001" {
 		t.Fatalf("env keys should beat the config file (and an env-named profile), got %s", c)
 	}
 	c := mustResolve(t, CredentialOptions{Profile: "prod", Getenv: e.get, HomeDir: home})
-	if c.AccessKeyID != "LTAIprodKeyId0001" || c.AccessKeySecret != secretMark+"-prod" {
+	if c.AccessKeyID != "FAKEprodKeyId0001" || c.AccessKeySecret != secretMark+"-prod" {
 		t.Fatalf("--profile should beat env keys, got %s", c)
 	}
 }
@@ -184,7 +184,7 @@ func TestCLIProfileSelection(t *testing.T) {
 			writeCLIConfig(t, home, tc.current, profiles...)
 			e := newEnv(tc.env...)
 			c := mustResolve(t, CredentialOptions{Profile: tc.flag, Getenv: e.get, HomeDir: home})
-			if c.AccessKeyID != "LTAI"+tc.want+"KeyId0001" {
+			if c.AccessKeyID != "FAKE"+tc.want+"KeyId0001" {
 				t.Fatalf("picked %s, want profile %q", c, tc.want)
 			}
 			wantAll(t, c.Source, fmt.Sprintf("%q", tc.want), "AK", filepath.Join("~", ".aliyun", "config.json"))
@@ -194,7 +194,7 @@ func TestCLIProfileSelection(t *testing.T) {
 
 func TestCLIProfileModes(t *testing.T) {
 	home := t.TempDir()
-	sts := map[string]any{"name": "sts", "mode": "StsToken", "access_key_id": "STS.LTAIstsKeyId01",
+	sts := map[string]any{"name": "sts", "mode": "StsToken", "access_key_id": "STS.FAKEstsKeyId01",
 		"access_key_secret": secretMark + "-sts", "sts_token": tokenMark + "-sts"}
 	writeCLIConfig(t, home, "sts", sts)
 	c := mustResolve(t, CredentialOptions{Getenv: newEnv().get, HomeDir: home})
@@ -209,14 +209,14 @@ func TestCLIConfigFileFromEnv(t *testing.T) {
 	path := filepath.Join(dir, "elsewhere.json")
 	writeFile(t, path, string(data))
 	c := mustResolve(t, CredentialOptions{Getenv: newEnv("ALIBABA_CLOUD_CONFIG_FILE", path).get, HomeDir: t.TempDir()})
-	if c.AccessKeyID != "LTAIxKeyId0001" {
+	if c.AccessKeyID != "FAKExKeyId0001" {
 		t.Fatalf("got %s", c)
 	}
 }
 
 func TestRamRoleArnProfileResolvesWithoutNetwork(t *testing.T) {
 	home := t.TempDir()
-	writeCLIConfig(t, home, "role", map[string]any{"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIroleKeyId001",
+	writeCLIConfig(t, home, "role", map[string]any{"name": "role", "mode": "RamRoleArn", "access_key_id": "FAKEroleKeyId001",
 		"access_key_secret": secretMark + "-role", "ram_role_arn": "acs:ram::123:role/x", "ram_session_name": "s"})
 	start := time.Now()
 	src, err := ResolveCredentials(CredentialOptions{Getenv: newEnv().get, HomeDir: home})
@@ -240,11 +240,11 @@ func TestCLIProfileProblems(t *testing.T) {
 		profile map[string]any
 		want    []string
 	}{
-		{"mode case", map[string]any{"name": "p", "mode": "ak", "access_key_id": "LTAIp", "access_key_secret": secretMark}, []string{`"ak"`, `"AK"`}},
+		{"mode case", map[string]any{"name": "p", "mode": "ak", "access_key_id": "FAKEp", "access_key_secret": secretMark}, []string{`"ak"`, `"AK"`}},
 		{"unsupported mode", map[string]any{"name": "p", "mode": "RsaKeyPair", "access_key_id": "x", "access_key_secret": secretMark}, []string{"RsaKeyPair", "not supported"}},
 		{"no mode", map[string]any{"name": "p", "access_key_id": "x", "access_key_secret": secretMark}, []string{"no mode", "aliyun configure"}},
-		{"AK without secret", map[string]any{"name": "p", "mode": "AK", "access_key_id": "LTAIp", "sts_token": tokenMark}, []string{"access_key_secret"}},
-		{"STS without token", map[string]any{"name": "p", "mode": "StsToken", "access_key_id": "LTAIp", "access_key_secret": secretMark}, []string{"sts_token"}},
+		{"AK without secret", map[string]any{"name": "p", "mode": "AK", "access_key_id": "FAKEp", "sts_token": tokenMark}, []string{"access_key_secret"}},
+		{"STS without token", map[string]any{"name": "p", "mode": "StsToken", "access_key_id": "FAKEp", "access_key_secret": secretMark}, []string{"sts_token"}},
 		{"chain to nowhere", map[string]any{"name": "p", "mode": "ChainableRamRoleArn", "source_profile": "gone", "ram_role_arn": "acs:ram::1:role/r"}, []string{`"gone"`}},
 	}
 	for _, tc := range cases {
@@ -269,7 +269,7 @@ func TestUnknownProfile(t *testing.T) {
 	home := t.TempDir()
 	writeCLIConfig(t, home, "default", akProfile("default", ""), akProfile("dev", ""))
 	writeFile(t, filepath.Join(home, ".alibabacloud", "credentials"),
-		"[ini-one]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = "+secretMark+"\n")
+		"[ini-one]\ntype = access_key\naccess_key_id = FAKEini\naccess_key_secret = "+secretMark+"\n")
 	for _, tc := range []struct {
 		opts CredentialOptions
 		from string
@@ -302,31 +302,31 @@ func TestINICredentials(t *testing.T) {
 	ini := `; comment
 [default]
 type = access_key
-access_key_id = LTAIiniDefault01
+access_key_id = FAKEiniDefault01
 access_key_secret = "` + secretMark + `-ini"
 
 [other]
 type: access_key
-access_key_id: LTAIiniOther0001
+access_key_id: FAKEiniOther0001
 access_key_secret: ` + secretMark + `-other
 `
 	writeFile(t, filepath.Join(home, ".alibabacloud", "credentials"), ini)
 	c := mustResolve(t, CredentialOptions{Getenv: newEnv().get, HomeDir: home})
-	if c.AccessKeyID != "LTAIiniDefault01" || c.AccessKeySecret != secretMark+"-ini" {
+	if c.AccessKeyID != "FAKEiniDefault01" || c.AccessKeySecret != secretMark+"-ini" {
 		t.Fatalf("default section gave %s", c)
 	}
 	wantAll(t, c.Source, `"default"`, "credentials", "access_key")
 	c = mustResolve(t, CredentialOptions{Profile: "other", Getenv: newEnv().get, HomeDir: home})
-	if c.AccessKeyID != "LTAIiniOther0001" || c.AccessKeySecret != secretMark+"-other" {
+	if c.AccessKeyID != "FAKEiniOther0001" || c.AccessKeySecret != secretMark+"-other" {
 		t.Fatalf("--profile other gave %s", c)
 	}
 	c = mustResolve(t, CredentialOptions{Getenv: newEnv("ALIBABA_CLOUD_PROFILE", "other").get, HomeDir: home})
-	if c.AccessKeyID != "LTAIiniOther0001" {
+	if c.AccessKeyID != "FAKEiniOther0001" {
 		t.Fatalf("ALIBABA_CLOUD_PROFILE=other gave %s", c)
 	}
 	// The CLI config wins over the credentials file.
 	writeCLIConfig(t, home, "default", akProfile("default", ""))
-	if c = mustResolve(t, CredentialOptions{Getenv: newEnv().get, HomeDir: home}); c.AccessKeyID != "LTAIdefaultKeyId0001" {
+	if c = mustResolve(t, CredentialOptions{Getenv: newEnv().get, HomeDir: home}); c.AccessKeyID != "FAKEdefaultKeyId0001" {
 		t.Fatalf("CLI config should come before the credentials file, got %s", c)
 	}
 }
@@ -334,14 +334,14 @@ access_key_secret: ` + secretMark + `-other
 func TestINIFileFromEnvAndProblems(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "creds.ini")
-	writeFile(t, path, "[default]\ntype = access_key\naccess_key_id = LTAIiniEnvFile01\naccess_key_secret = "+secretMark+"\n")
+	writeFile(t, path, "[default]\ntype = access_key\naccess_key_id = FAKEiniEnvFile01\naccess_key_secret = "+secretMark+"\n")
 	c := mustResolve(t, CredentialOptions{Getenv: newEnv("ALIBABA_CLOUD_CREDENTIALS_FILE", path).get, HomeDir: t.TempDir()})
-	if c.AccessKeyID != "LTAIiniEnvFile01" {
+	if c.AccessKeyID != "FAKEiniEnvFile01" {
 		t.Fatalf("got %s", c)
 	}
 	for body, want := range map[string]string{
 		"[default]\ntype = rsa_key_pair\n":                                  "rsa_key_pair",
-		"[default]\ntype = access_key\naccess_key_id = LTAI\n":              "access_key_secret",
+		"[default]\ntype = access_key\naccess_key_id = FAKE\n":              "access_key_secret",
 		"[default]\ntype = ram_role_arn\naccess_key_secret = " + secretMark: "role_arn",
 	} {
 		writeFile(t, path, body)
@@ -422,7 +422,7 @@ func TestECSMetadataProbe(t *testing.T) {
 	wantAll(t, err.Error(), "no answer", deadURL)
 
 	// Configured sources are used without probing at all.
-	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenvKeyId0001", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark)
+	e := newEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEenvKeyId0001", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secretMark)
 	delete(e, "ALIBABA_CLOUD_ECS_METADATA_DISABLED")
 	var probed atomic.Bool
 	spy := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { probed.Store(true) }))
@@ -501,7 +501,7 @@ func TestResolveRegion(t *testing.T) {
 }
 
 func TestCredentialsNeverPrintSecrets(t *testing.T) {
-	c := Credentials{AccessKeyID: "LTAI5tAbCdEfGhIjabcd", AccessKeySecret: secretMark + "-print", SecurityToken: tokenMark + "-print", Source: "env"}
+	c := Credentials{AccessKeyID: "FAKE0tAbCdEfGhIjabcd", AccessKeySecret: secretMark + "-print", SecurityToken: tokenMark + "-print", Source: "env"}
 	outs := []string{
 		fmt.Sprintf("%v %+v %#v %s %q %x %d", c, c, c, c, c, c, c),
 		fmt.Sprintf("%v %+v %#v %s", &c, &c, &c, &c),
@@ -525,7 +525,7 @@ func TestCredentialsNeverPrintSecrets(t *testing.T) {
 	for _, o := range outs {
 		assertNoSecret(t, "printed credentials", o)
 	}
-	if s := c.String(); s != "LTAI****abcd (source: env, STS)" {
+	if s := c.String(); s != "FAKE****abcd (source: env, STS)" {
 		t.Errorf("String() = %q", s)
 	}
 	if s := MaskAccessKeyID("short"); s != "****" {
@@ -535,7 +535,7 @@ func TestCredentialsNeverPrintSecrets(t *testing.T) {
 
 func mustStaticProvider(t *testing.T) providers.CredentialsProvider {
 	t.Helper()
-	p, err := providers.NewStaticAKCredentialsProviderBuilder().WithAccessKeyId("LTAIprovKeyId001").WithAccessKeySecret(secretMark + "-prov").Build()
+	p, err := providers.NewStaticAKCredentialsProviderBuilder().WithAccessKeyId("FAKEprovKeyId001").WithAccessKeySecret(secretMark + "-prov").Build()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +543,7 @@ func mustStaticProvider(t *testing.T) providers.CredentialsProvider {
 }
 
 func TestStaticCredentials(t *testing.T) {
-	c, err := StaticCredentials("LTAIstaticKey001", secretMark, tokenMark).Credentials(context.Background())
+	c, err := StaticCredentials("FAKEstaticKey001", secretMark, tokenMark).Credentials(context.Background())
 	if err != nil || c.AccessKeySecret != secretMark || c.SecurityToken != tokenMark || c.Source != "static" {
 		t.Fatalf("got %s, %v", c, err)
 	}
@@ -593,7 +593,7 @@ func TestProviderSourceSafety(t *testing.T) {
 	release := make(chan struct{})
 	slow := newProviderSource("slow", fakeProvider{func() (*providers.Credentials, error) {
 		<-release
-		return &providers.Credentials{AccessKeyId: "LTAIslowKeyId001", AccessKeySecret: secretMark}, nil
+		return &providers.Credentials{AccessKeyId: "FAKEslowKeyId001", AccessKeySecret: secretMark}, nil
 	}}, nil)
 	tctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
@@ -601,7 +601,7 @@ func TestProviderSourceSafety(t *testing.T) {
 		t.Fatalf("want the deadline, got %v", err)
 	}
 	close(release)
-	if c, err := slow.Credentials(ctx); err != nil || c.AccessKeyID != "LTAIslowKeyId001" || c.Source != "slow" {
+	if c, err := slow.Credentials(ctx); err != nil || c.AccessKeyID != "FAKEslowKeyId001" || c.Source != "slow" {
 		t.Fatalf("after the slow call finished: %s, %v", c, err)
 	}
 }
@@ -620,7 +620,7 @@ func TestProviderSourceConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			c, err := src.Credentials(context.Background())
-			if err == nil && c.AccessKeyID != "LTAIdefaultKeyId0001" {
+			if err == nil && c.AccessKeyID != "FAKEdefaultKeyId0001" {
 				err = fmt.Errorf("got %s", c)
 			}
 			if err != nil {

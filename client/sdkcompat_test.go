@@ -141,7 +141,7 @@ func sdkCases(n int) []sdkCase {
 	}
 	for i := range cases {
 		if cases[i].ak == "" {
-			cases[i].ak = "LTAI5tCompatTest" + randomPiece(r, []string{"a", "B", "3"}, 4)
+			cases[i].ak = "FAKE0tCompatTest" + randomPiece(r, []string{"a", "B", "3"}, 4)
 		}
 		if cases[i].secret == "" {
 			cases[i].secret = "compat-secret-" + randomPiece(r, sdkValuePieces, 3)
@@ -202,6 +202,6 @@ func FuzzSignV1MatchesSDK(f *testing.F) {
 			}
 			query[kv[0]] = kv[1]
 		}
-		compareWithSDK(t, sdkCase{method: method, query: query, ak: "LTAI5tFuzz", secret: secret, token: token})
+		compareWithSDK(t, sdkCase{method: method, query: query, ak: "FAKE0tFuzz", secret: secret, token: token})
 	})
 }

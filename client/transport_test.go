@@ -22,7 +22,7 @@ import (
 )
 
 const (
-	testAK     = "LTAItestkey0001"
+	testAK     = "FAKEtestkey0001"
 	testSecret = "s3cr3t-Value-That-Must-Not-Leak"
 	testToken  = "STS-token-That-Must-Not-Leak-CAIS"
 )

@@ -114,8 +114,8 @@ func TestCompletionValues(t *testing.T) {
 	t.Setenv("HOME", home)
 	conf := filepath.Join(home, "aliyun.json")
 	if err := os.WriteFile(conf, []byte(`{"current":"prod","profiles":[
-		{"name":"dev","mode":"AK","access_key_id":"LTAIdev","access_key_secret":"not-shown","region_id":"cn-beijing"},
-		{"name":"prod","mode":"StsToken","access_key_id":"LTAIprod","access_key_secret":"hidden","region_id":"cn-shanghai"}]}`), 0o600); err != nil {
+		{"name":"dev","mode":"AK","access_key_id":"FAKEdev","access_key_secret":"not-shown","region_id":"cn-beijing"},
+		{"name":"prod","mode":"StsToken","access_key_id":"FAKEprod","access_key_secret":"hidden","region_id":"cn-shanghai"}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", conf)
@@ -160,7 +160,7 @@ func TestCompletionValues(t *testing.T) {
 	}
 	// The profile's secrets are never part of a completion.
 	out, _, _ := cli(t, "__complete", "--profile", "")
-	if strings.Contains(out, "not-shown") || strings.Contains(out, "hidden") || strings.Contains(out, "LTAI") {
+	if strings.Contains(out, "not-shown") || strings.Contains(out, "hidden") || strings.Contains(out, "FAKE") {
 		t.Errorf("completion printed credentials: %q", out)
 	}
 }

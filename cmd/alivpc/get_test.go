@@ -516,7 +516,7 @@ func TestGetAuthErrorsSayWhatToCheck(t *testing.T) {
 	}
 
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAInosuchkey")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEnosuchkey")
 	_, stderr, code = e.get("vpc")
 	for _, w := range []string{"InvalidAccessKeyId.NotFound", "does not exist", "ALIBABA_CLOUD_ACCESS_KEY_ID in the environment wins over --profile"} {
 		if code != 1 || !strings.Contains(stderr, w) {

@@ -60,7 +60,7 @@ func (h *hostileEndpoint) serve(t *testing.T, answer func(w http.ResponseWriter,
 func leakEnv(t *testing.T) string {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIcliLeakTestId")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEcliLeakTestId")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", cliLeakSecret)
 	t.Setenv("ALIBABA_CLOUD_SECURITY_TOKEN", cliLeakToken)
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
@@ -174,7 +174,7 @@ func TestGetOutputCarriesNoTerminalControls(t *testing.T) {
 	})
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIcliLeakTestId")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEcliLeakTestId")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", cliLeakSecret)
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
 	for _, format := range []string{"table", "csv", "json"} {
