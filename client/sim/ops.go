@@ -189,6 +189,16 @@ func (c *call) boolParam(name string) (v, set bool, err error) {
 	return false, false, errInvalidParam(name)
 }
 
+// firstNonEmpty is the first of vals that is not blank, trimmed.
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
 // regionPage reads a Describe* call's RegionId and its PageNumber and
 // PageSize (default def, at most max).
 func regionPage(c *call, def, max int) (region string, num, size int, err error) {

@@ -202,20 +202,13 @@ func createPCOp(c *call) (any, error) {
 		BusinessStatus: "Normal", Type: "VPC", AccessPointId: a.AccessPointId, AccessPointType: a.Type,
 		AdLocation: a.Location, LineOperator: *spec.lineOperator, PeerLocation: *spec.peerLocation,
 		PortType: "1000Base-T", Bandwidth: model.PCDefaultBandwidth, ChargeType: "Prepaid", ProductType: "PhysicalConnection",
-		LoaStatus: "Init", HasReservationData: "false", ResourceGroupId: firstSet(c.str("ResourceGroupId"), defaultResourceGroup),
+		LoaStatus: "Init", HasReservationData: "false", ResourceGroupId: firstNonEmpty(c.str("ResourceGroupId"), defaultResourceGroup),
 		CreationTime: model.FormatTime(c.now),
 	}}
 	applyPCSpec(&p.PhysicalConnection, spec)
 	rec := c.st.mustAdd(kindPC, region, p)
 	startProvisioning(c.st, rec, c.now, c.srv.opts.Settle)
 	return M{"PhysicalConnectionId": rec.ID}, nil
-}
-
-func firstSet(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // applyPCSpec copies what the request carried.

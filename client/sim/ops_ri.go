@@ -214,7 +214,7 @@ func createRIOp(c *call) (any, error) {
 		return nil, errRegionNotFound()
 	}
 	role, typ, spec := c.str("Role"), c.str("RouterType"), c.str("Spec")
-	oppType := firstNonEmptyStr(c.str("OppositeRouterType"), model.RIVRouter)
+	oppType := firstNonEmpty(c.str("OppositeRouterType"), model.RIVRouter)
 	switch {
 	case model.CheckRIRouterType(typ) != nil || model.CheckRIRouterType(oppType) != nil:
 		return nil, newErr(400, "InvalidRouterType.ValueNotSupported", "The specified RouterType is not valid.")
@@ -272,15 +272,6 @@ func createRIOp(c *call) (any, error) {
 	return out, nil
 }
 
-func firstNonEmptyStr(s ...string) string {
-	for _, v := range s {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // riBetween is an interface on router a (other than except) whose
 // opposite router is b.
 func riBetween(st *store, a, b, except string) *record {
@@ -302,8 +293,8 @@ type riArgs struct {
 }
 
 func addRIRec(st *store, a riArgs) *record {
-	owner := firstNonEmptyStr(a.OppOwner, strconv.FormatInt(AccountUID, 10))
-	charge := firstNonEmptyStr(a.Charge, "AfterPay")
+	owner := firstNonEmpty(a.OppOwner, strconv.FormatInt(AccountUID, 10))
+	charge := firstNonEmpty(a.Charge, "AfterPay")
 	id := a.ID
 	if id == "" {
 		id = st.newID(kindRouterInterface, a.Region)
@@ -454,7 +445,7 @@ func modifyRIAttributeOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, dst := firstNonEmptyStr(c.str("HealthCheckSourceIp"), ri.HealthCheckSourceIp), firstNonEmptyStr(c.str("HealthCheckTargetIp"), ri.HealthCheckTargetIp)
+	src, dst := firstNonEmpty(c.str("HealthCheckSourceIp"), ri.HealthCheckSourceIp), firstNonEmpty(c.str("HealthCheckTargetIp"), ri.HealthCheckTargetIp)
 	opposite := c.has("OppositeInterfaceId") || c.has("OppositeInterfaceOwnerId") || c.has("OppositeRouterId") || oppType != ""
 	if (!del && model.CheckRIHealthCheck(src, dst) != nil) || (opposite && ri.Status != riIdle) {
 		return nil, newErr(400, "InvalidParam.ModifyRouterInterface", "Modify routerinterface param invalide")

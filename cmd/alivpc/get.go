@@ -64,12 +64,25 @@ const getExamples = `  alivpc get vswitches --region all -o json
   alivpc get route --parent vtb-xxx -o csv
   alivpc get vpc --sim --filter status:available`
 
-// getOptions are the flags of `alivpc get` besides the connection's.
-type getOptions struct {
+// connOptions are the flags that say where a command's calls go: the
+// connection, the embedded simulator, the config file (get and path).
+type connOptions struct {
 	cf         connFlags
 	sf         simFlags
 	useSim     bool
 	configPath string
+}
+
+func (o *connOptions) register(fs *pflag.FlagSet, simUse string) {
+	o.cf.register(fs)
+	o.sf.register(fs, false)
+	fs.BoolVar(&o.useSim, "sim", false, simUse+" the embedded simulator (demo dataset by default)")
+	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE` (its region is the default)")
+}
+
+// getOptions are the flags of `alivpc get` besides the connection's.
+type getOptions struct {
+	connOptions
 	kind       *model.Kind
 	allRegions bool
 	parentID   string
@@ -81,10 +94,7 @@ type getOptions struct {
 
 func (o *getOptions) register(fs *pflag.FlagSet) {
 	o.flags = fs
-	o.cf.register(fs)
-	o.sf.register(fs, false)
-	fs.BoolVar(&o.useSim, "sim", false, "list from the embedded simulator (demo dataset by default)")
-	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE` (its region is the default)")
+	o.connOptions.register(fs, "list from")
 	fs.StringVar(&o.parentID, "parent", "", "list only the resources under this parent `ID` (vpc-…, vtb-…, ngw-…)")
 	fs.StringVar(&o.filter, "filter", "", "keep rows matching `EXPR`, as / does in the console")
 	fs.StringVarP(&o.output, "output", "o", "table", "output `FORMAT`: table, json or csv")

@@ -38,19 +38,13 @@ const pathExamples = `  alivpc path --from vsw-xxx --to 8.8.8.8
   alivpc path --sim --from 10.0.1.5 --to 172.20.1.1`
 
 type pathOptions struct {
-	cf         connFlags
-	sf         simFlags
-	useSim     bool
-	configPath string
-	from, to   string
-	output     string
+	connOptions
+	from, to string
+	output   string
 }
 
 func (o *pathOptions) register(fs *pflag.FlagSet) {
-	o.cf.register(fs)
-	o.sf.register(fs, false)
-	fs.BoolVar(&o.useSim, "sim", false, "analyse on the embedded simulator (demo dataset by default)")
-	fs.StringVar(&o.configPath, "config", ui.DefaultConfigPath(), "config `FILE` (its region is the default)")
+	o.connOptions.register(fs, "analyse on")
 	fs.StringVar(&o.from, "from", "", "the source: a VSwitch `ID` or an IP address inside one")
 	fs.StringVar(&o.to, "to", "", "the destination: an IPv4/IPv6 `ADDRESS` or CIDR block")
 	fs.StringVarP(&o.output, "output", "o", "table", "output `FORMAT`: table or json")
