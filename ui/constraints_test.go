@@ -763,7 +763,7 @@ func natCatalogRows() []catalogRow {
 		}
 	}
 	rows = append(rows, textCatalogRows("ModifyNatGatewayAttribute", "Name", "§0, §2.9 ModifyNatGatewayAttribute", model.DefaultName,
-		setOn(func(m *forms.NameDescEdit, v string) { m.Name = v }), setOn(func(m *forms.NameDescEdit, v string) { m.Desc = v }))...)
+		setOn(func(m *forms.AttrEdit[client.ModifyNatGatewayAttributeInput], v string) { m.Name = v }), setOn(func(m *forms.AttrEdit[client.ModifyNatGatewayAttributeInput], v string) { m.Desc = v }))...)
 	return rows
 }
 
@@ -826,7 +826,7 @@ func vpnCatalogRows() []catalogRow {
 	rows = append(rows, nameCatalogRows("CreateVpnGateway", "Name", "§0 (exception), §2.8 CreateVpnGateway", model.VpnGatewayName,
 		setOn(func(m *forms.VpnCreate, v string) { m.Name = v }))...)
 	rows = append(rows, textCatalogRows("ModifyVpnGatewayAttribute", "Name", "§0, §2.8 ModifyVpnGatewayAttribute", model.DefaultName,
-		setOn(func(m *forms.NameDescEdit, v string) { m.Name = v }), setOn(func(m *forms.NameDescEdit, v string) { m.Desc = v }))...)
+		setOn(func(m *forms.AttrEdit[client.ModifyVpnGatewayAttributeInput], v string) { m.Name = v }), setOn(func(m *forms.AttrEdit[client.ModifyVpnGatewayAttributeInput], v string) { m.Desc = v }))...)
 	cgwName, cgwDesc := setOn(func(m *forms.CgwForm, v string) { m.Name = v }), setOn(func(m *forms.CgwForm, v string) { m.Desc = v })
 	rows = append(rows, textCatalogRows("CreateCustomerGateway", "Name", "§0, "+cc, model.DefaultName, cgwName, cgwDesc)...)
 	rows = append(rows, textCatalogRows("ModifyCustomerGatewayAttribute", "Name", "§0, §2.8 ModifyCustomerGatewayAttribute", model.DefaultName, cgwName, cgwDesc)...)
@@ -936,7 +936,7 @@ func flowLogCatalogRows() []catalogRow {
 	rows = append(rows, textCatalogRows("CreateFlowLog", "FlowLogName", "§0, "+cf, model.DefaultName,
 		setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Name = v }), setOn(func(m *forms.VpcFlowLogCreate, v string) { m.Desc = v }))...)
 	return append(rows, textCatalogRows("ModifyFlowLogAttribute", "FlowLogName", "§0, §2.10 ModifyFlowLogAttribute", model.DefaultName,
-		setOn(func(m *forms.NameDescEdit, v string) { m.Name = v }), setOn(func(m *forms.NameDescEdit, v string) { m.Desc = v }))...)
+		setOn(func(m *forms.AttrEdit[client.ModifyFlowLogAttributeInput], v string) { m.Name = v }), setOn(func(m *forms.AttrEdit[client.ModifyFlowLogAttributeInput], v string) { m.Desc = v }))...)
 }
 
 func peerCatalogRows() []catalogRow {

@@ -149,7 +149,7 @@ func cbwpEdit(fc *FormCtx) Mutation {
 	p := fc.Target.Val().(*model.CommonBandwidthPackage)
 	return &AttrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", Id: p.BandwidthPackageId,
 		title: "Edit shared bandwidth package " + p.BandwidthPackageId, APIAction: "ModifyCommonBandwidthPackageAttribute", Name: p.Name, Desc: p.Description,
-		request: func(fc *FormCtx, name, desc string) *client.ModifyCommonBandwidthPackageAttributeInput {
+		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyCommonBandwidthPackageAttributeInput {
 			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
 		},
 		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}

@@ -22,7 +22,7 @@ func familyOps(k *model.Kind) KindOps {
 			v := fc.Target.Val().(*model.VRouter)
 			return &AttrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, APIAction: "ModifyVRouterAttribute",
 				Id: v.VRouterId, Name: v.VRouterName, Desc: v.Description,
-				request: func(fc *FormCtx, name, desc string) *client.ModifyVRouterAttributeInput {
+				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyVRouterAttributeInput {
 					return &client.ModifyVRouterAttributeInput{RegionId: fc.Region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
 				},
 				send: (*client.Client).ModifyVRouterAttribute}
@@ -498,7 +498,7 @@ func onlyWhenAvailable(o *model.Object) string {
 	return ""
 }
 
-// attrEdit is the name-and-description edit most kinds have (their
+// AttrEdit is the name-and-description edit most kinds have (their
 // Modify*Attribute), declared as data: the request it builds and the
 // client call that sends it. The rules default to the seed's usual name
 // and description rules. Unchanged values send nothing; clearing a field
@@ -507,7 +507,7 @@ type AttrEdit[In any] struct {
 	title, APIAction, kind, Id string
 	Name, Desc                 string
 	nameRule, descRule         func(string) error
-	request                    func(fc *FormCtx, name, desc string) *In
+	request                    func(fc *FormCtx, name, desc, token string) *In
 	send                       func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
 }
 
@@ -533,10 +533,10 @@ func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 	name, desc := m.rules()
 	return checks(check("name", name(m.Name)), check("description", desc(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc))))
+		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc, ""))))
 }
-func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
-	in := m.request(fc, m.Name, m.Desc)
+func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
+	in := m.request(fc, m.Name, m.Desc, token)
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}

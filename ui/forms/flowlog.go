@@ -196,11 +196,13 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 }
 
 // flowLogModify renames a VPC flow log or changes its description.
-func flowLogModify(f *model.FlowLog) *NameDescEdit {
-	return &NameDescEdit{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description, what: "flow log", action: "ModifyFlowLogAttribute", kind: "vpcflowlog",
-		request: func(fc *FormCtx, m *NameDescEdit, _ string) any {
-			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: m.Id, FlowLogName: m.Name, Description: m.Desc}
-		}}
+func flowLogModify(f *model.FlowLog) *AttrEdit[client.ModifyFlowLogAttributeInput] {
+	return &AttrEdit[client.ModifyFlowLogAttributeInput]{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description,
+		title: "Edit flow log " + f.FlowLogId, APIAction: "ModifyFlowLogAttribute", kind: "vpcflowlog",
+		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyFlowLogAttributeInput {
+			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: f.FlowLogId, FlowLogName: name, Description: desc}
+		},
+		send: (*client.Client).ModifyFlowLogAttribute}
 }
 
 // ---- Smart Access Gateway flow logs ----

@@ -25,7 +25,7 @@ func gaOps() KindOps {
 			return &AttrEdit[client.ModifyGlobalAccelerationInstanceAttributesInput]{
 				title: "Edit global acceleration instance " + g.GlobalAccelerationInstanceId, APIAction: "ModifyGlobalAccelerationInstanceAttributes",
 				kind: "ga", Id: g.GlobalAccelerationInstanceId, Name: g.Name, Desc: g.Description,
-				request: func(fc *FormCtx, name, desc string) *client.ModifyGlobalAccelerationInstanceAttributesInput {
+				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyGlobalAccelerationInstanceAttributesInput {
 					return &client.ModifyGlobalAccelerationInstanceAttributesInput{RegionId: fc.Region,
 						GlobalAccelerationInstanceId: g.GlobalAccelerationInstanceId, Name: name, Description: desc}
 				},

@@ -1,15 +1,12 @@
 package forms
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
-
-	"charm.land/huh/v2"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -235,34 +232,4 @@ func editName(fc *FormCtx, v *string) *liveField {
 
 func editDesc(fc *FormCtx, v *string) *liveField {
 	return liveInput("Description", v, KeepSet(fc, "description", model.CheckDescription), descHint)
-}
-
-// NameDescEdit edits a resource whose only values that change are its name
-// and its description: one form, one check and one submit serve every such
-// kind; each gives its request (request) and its Modify action.
-type NameDescEdit struct {
-	Id, Name, Desc     string
-	what, action, kind string // "NAT gateway", ModifyNatGatewayAttribute, nat
-	request            func(fc *FormCtx, m *NameDescEdit, token string) any
-}
-
-func (m *NameDescEdit) Title() string  { return "Edit " + m.what + " " + m.Id }
-func (m *NameDescEdit) Action() string { return m.action }
-func (m *NameDescEdit) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(editName(fc, &m.Name), editDesc(fc, &m.Desc)))
-}
-func (m *NameDescEdit) Check(fc *FormCtx) error {
-	return checks(check("name", model.DefaultName.Check(m.Name)), check("description", model.CheckDescription(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.action, m.request(fc, m, ""))))
-}
-func (m *NameDescEdit) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, m, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := client.Invoke[client.Result](ctx, fc.Client, model.ProductVPC, m.action, "", in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, m.kind, m.Id, out.RequestId, in, nil), nil
 }

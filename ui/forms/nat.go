@@ -207,11 +207,13 @@ func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 }
 
 // natModify renames a NAT gateway or changes its description.
-func natModify(n *model.NatGateway) *NameDescEdit {
-	return &NameDescEdit{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description, what: "NAT gateway", action: "ModifyNatGatewayAttribute", kind: "nat",
-		request: func(fc *FormCtx, m *NameDescEdit, _ string) any {
-			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: m.Id, Name: m.Name, Description: m.Desc}
-		}}
+func natModify(n *model.NatGateway) *AttrEdit[client.ModifyNatGatewayAttributeInput] {
+	return &AttrEdit[client.ModifyNatGatewayAttributeInput]{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description,
+		title: "Edit NAT gateway " + n.NatGatewayId, APIAction: "ModifyNatGatewayAttribute", kind: "nat",
+		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyNatGatewayAttributeInput {
+			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: n.NatGatewayId, Name: name, Description: desc}
+		},
+		send: (*client.Client).ModifyNatGatewayAttribute}
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }

@@ -28,7 +28,7 @@ func natBwpOps() KindOps {
 			return &AttrEdit[client.ModifyBandwidthPackageAttributeInput]{
 				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, APIAction: "ModifyBandwidthPackageAttribute", kind: "natbwp",
 				Id: b.BandwidthPackageId, Name: b.Name, Desc: b.Description,
-				request: func(fc *FormCtx, name, desc string) *client.ModifyBandwidthPackageAttributeInput {
+				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyBandwidthPackageAttributeInput {
 					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
 				},
 				send: (*client.Client).ModifyBandwidthPackageAttribute,

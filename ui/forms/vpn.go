@@ -139,10 +139,18 @@ func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 }
 
 // vpnModify renames a VPN gateway or changes its description.
-func vpnModify(v *model.VpnGateway) *NameDescEdit {
-	return &NameDescEdit{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description, what: "VPN gateway", action: "ModifyVpnGatewayAttribute", kind: "vpn",
-		request: func(fc *FormCtx, m *NameDescEdit, token string) any {
-			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: m.Id, Name: m.Name, Description: m.Desc, ClientToken: token}
+func vpnModify(v *model.VpnGateway) *AttrEdit[client.ModifyVpnGatewayAttributeInput] {
+	return &AttrEdit[client.ModifyVpnGatewayAttributeInput]{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description,
+		title: "Edit VPN gateway " + v.VpnGatewayId, APIAction: "ModifyVpnGatewayAttribute", kind: "vpn",
+		request: func(fc *FormCtx, name, desc, token string) *client.ModifyVpnGatewayAttributeInput {
+			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: v.VpnGatewayId, Name: name, Description: desc, ClientToken: token}
+		},
+		send: func(c *client.Client, ctx context.Context, in *client.ModifyVpnGatewayAttributeInput) (*client.Result, error) {
+			out, err := c.ModifyVpnGatewayAttribute(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			return &client.Result{RequestId: out.RequestId}, nil
 		}}
 }
 
