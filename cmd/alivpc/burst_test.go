@@ -141,10 +141,7 @@ func TestE2EBurstVSwitchCreateAndTypedDelete(t *testing.T) {
 func TestE2EBurstRouteEntry(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("rt")
-	tm.waitPane("Route Tables")
+	tm := openPane(t, dir, "rt", "Route Tables")
 	filterTo(tm, "name:"+prodRTName, 1)
 	rt := firstID(tm.screen(), "vtb-")
 	tm.keys("Enter")
@@ -203,10 +200,7 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 func TestE2EBurstDNATEntry(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("nat")
-	tm.waitPane("NAT Gateways")
+	tm := openPane(t, dir, "nat", "NAT Gateways")
 	filterTo(tm, "name:prod-core-nat", 1)
 	ngw := firstID(tm.screen(), "ngw-")
 	tm.keys("Enter")

@@ -14,10 +14,7 @@ import (
 func TestE2ECommonBandwidthPackage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("sharedbw")
-	tm.waitPane("Shared Bandwidth Packages")
+	tm := openPane(t, dir, "sharedbw", "Shared Bandwidth Packages")
 
 	filterTo(tm, "name:prod-shared-egress", 1)
 	pkg := firstID(tm.screen(), "cbwp-")

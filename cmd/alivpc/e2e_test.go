@@ -431,3 +431,14 @@ func waitGone(t *testing.T, tm *term, kind, field, id string) {
 		return true
 	})
 }
+
+// openPane starts the console on the simulator (logs in dir) at 120x40 and
+// opens a pane with a `:` command, waiting for its title.
+func openPane(t *testing.T, dir, command, title string) *term {
+	t.Helper()
+	tm := startConsole(t, 120, 40, simArgs(dir)...)
+	tm.waitPane("VPCs")
+	tm.command(command)
+	tm.waitPane(title)
+	return tm
+}

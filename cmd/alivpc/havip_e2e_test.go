@@ -12,10 +12,7 @@ import (
 func TestE2EHaVip(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("havip")
-	tm.waitPane("HaVips")
+	tm := openPane(t, dir, "havip", "HaVips")
 	// VSwitch (the first offered), IP (assigned), name, description
 	// (submits).
 	tm.burst("c")

@@ -15,10 +15,7 @@ import (
 func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("ap")
-	tm.waitPane("Access Points")
+	tm := openPane(t, dir, "ap", "Access Points")
 	tm.waitText("ap-cn-hangzhou-dx-a")
 	tm.command("dc")
 	tm.waitPane("Physical Connections")

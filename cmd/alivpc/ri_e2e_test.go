@@ -14,10 +14,7 @@ import (
 func TestE2ERouterInterface(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("vrouter")
-	tm.waitPane("VRouters")
+	tm := openPane(t, dir, "vrouter", "VRouters")
 	filterTo(tm, "vpc:"+prodVPC, 1)
 	tm.keys("Enter")
 	tm.waitText("Router Interfaces of vrt-", "hz-to-bj-analytics")

@@ -22,10 +22,7 @@ import (
 func TestE2ESslVpn(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	tm.command("vpn")
-	tm.waitPane("VPN Gateways")
+	tm := openPane(t, dir, "vpn", "VPN Gateways")
 	tm.keys("Enter")
 	openMenu(tm, "SSL-VPN Servers")
 	waitDrilled(tm, "SSL-VPN Servers of vpn-")
