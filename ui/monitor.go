@@ -73,12 +73,9 @@ func (b *browser) sparkCmd(a *App) tea.Cmd {
 		return nil
 	}
 	now := a.now()
-	win := b.table.Window()
-	if b.table.height <= 0 && a.height > 0 {
-		// Before the first frame: the screen shows at most its height less
-		// the header, title, column header and footer.
-		win = win[:min(len(win), max(a.height-4, 1))]
-	}
+	// Before the first frame the screen shows at most its height less the
+	// header, title, column header and footer.
+	win := b.table.Window(a.height - 4)
 	var objs []*model.Object
 	for _, r := range win {
 		if at, ok := b.spark.at[r.Key]; ok && now.Sub(at) < sparkTTL {
@@ -161,7 +158,7 @@ func trafficLines(pts []model.MonitorPoint, err error, w int) []string {
 	x := [3]string{"-60m", "-30m", "now"}
 	w = min(w, 100)
 	var out []string
-	peak := func(vs []float64) float64 { return maxOf(vs) }
+	peak := maxOf
 	o, i, p := series(pts, outBits), series(pts, inBits), series(pts, packets)
 	out = append(out, barChart(fmt.Sprintf("Out (sent), bits per second — peak %s", bitRate(peak(o))), o, bitRate, x, w, 5)...)
 	out = append(out, "")

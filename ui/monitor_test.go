@@ -31,7 +31,7 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 	shown := 0
 	d.waitFor("sparklines for every row drawn", func() bool {
 		d.screen() // a frame: the rows drawn are the window
-		win := b.table.Window()
+		win := b.table.Window(40)
 		shown = len(win)
 		for _, r := range win {
 			if b.table.sparks[r.Key] == "" {
@@ -49,7 +49,7 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 		t.Errorf("DescribeEipMonitorData sent %d times for %d rows drawn (%d EIPs held)", n, shown, len(all))
 	}
 	sawTraffic, sawFlat := false, false
-	for _, r := range b.table.Window() {
+	for _, r := range b.table.Window(40) {
 		e := r.Obj.Val().(*model.EipAddress)
 		s := b.table.sparks[r.Key]
 		flat := strings.Trim(s, "▁") == ""
@@ -90,7 +90,7 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 	d.keys("G")
 	d.waitFor("sparklines for the rows now drawn", func() bool {
 		d.screen()
-		for _, r := range b.table.Window() {
+		for _, r := range b.table.Window(40) {
 			if b.table.sparks[r.Key] == "" {
 				return false
 			}

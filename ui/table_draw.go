@@ -255,12 +255,12 @@ func (t *Table) drawRow(r *Row, selected bool, st *theme.Styles, now time.Time) 
 	return s
 }
 
-// Window is the rows drawn now (at most the height; before the first
-// frame, the top of the table as a screen would show it).
-func (t *Table) Window() []*Row {
+// Window is the rows drawn now: at most the height, or before the first
+// frame (no height yet) the top guess rows.
+func (t *Table) Window(guess int) []*Row {
 	h := t.height
 	if h <= 0 {
-		h = 40
+		h = max(guess, 1)
 	}
 	end := min(t.offset+h, len(t.visible))
 	out := make([]*Row, 0, max(end-t.offset, 0))
