@@ -63,11 +63,12 @@ func (a *App) footerBindings() (list []bkey.Binding, keep int) {
 	}
 	list = append(list, km.binding(ActDescribe, "describe"), km.binding(ActCopy, "copy"))
 	ops := forms.OpsFor(k)
-	if a.opt.Snapshot != "" {
-		// A snapshot changes nothing: the change keys only explain that.
+	changes := a.changesRefused() == ""
+	if !changes {
+		// A snapshot changes nothing: its change keys only explain that.
 		ops = forms.KindOps{}
 	}
-	if ops.Create != nil || (b.kind.IsUnion() && a.opt.Snapshot == "") {
+	if ops.Create != nil || (b.kind.IsUnion() && changes) {
 		list = append(list, km.binding(ActCreate, "create"))
 	}
 	if ops.Edit != nil {

@@ -17,14 +17,23 @@ import (
 // canCreate reports whether the console has a create form for k.
 func canCreate(k *model.Kind) bool { return forms.OpsFor(k).Create != nil }
 
+// changesRefused says why this run makes no change ("" when it may): every
+// page's change keys ask it (in read-only mode they are not even bound;
+// this is a second lock).
+func (a *App) changesRefused() string {
+	switch {
+	case a.opt.ReadOnly:
+		return "Read-only mode: changes are disabled for this run."
+	case a.opt.Snapshot != "":
+		return "Snapshot: read-only, changes are disabled (this is " + a.opt.SnapshotFile + ", taken " + a.opt.Snapshot + ")."
+	}
+	return ""
+}
+
 // mutate opens the form or dialog behind a change key (c, e, ctrl+d, x).
 func (a *App) mutate(b *browser, act Action) tea.Cmd {
-	if a.opt.ReadOnly {
-		// The keys are not bound in read-only mode; this is a second lock.
-		return a.flashError("Read-only mode: changes are disabled for this run.")
-	}
-	if a.opt.Snapshot != "" {
-		return a.flashError("Snapshot: read-only, changes are disabled (this is " + a.opt.SnapshotFile + ", taken " + a.opt.Snapshot + ").")
+	if why := a.changesRefused(); why != "" {
+		return a.flashError(why)
 	}
 	sel := b.table.Selected()
 	k := b.kind

@@ -49,7 +49,7 @@ type xrayPage struct {
 func newXrayPage(a *App, region, vpcID string) *xrayPage {
 	return &xrayPage{id: a.newID(), region: region, vpcID: vpcID, data: map[string]*vpcData{},
 		open: map[string]bool{}, loading: map[string]bool{}, byKey: map[string]*xnode{}, filterIn: newLineInput(a, "/"),
-		readOnly: a.opt.ReadOnly}
+		readOnly: a.changesRefused() != ""}
 }
 
 // runXray opens the tree: `:xray vpc-…`, `:xray region [region]`.
@@ -512,8 +512,8 @@ func (p *xrayPage) jump(a *App, n *xnode) tea.Cmd {
 // mutate opens the node's form, dialog or actions through the kit, as its
 // pane would; c creates one of its kind beside it.
 func (p *xrayPage) mutate(a *App, act Action, n *xnode) tea.Cmd {
-	if a.opt.ReadOnly {
-		return a.flashError("Read-only mode: changes are disabled for this run.")
+	if why := a.changesRefused(); why != "" {
+		return a.flashError(why)
 	}
 	k := n.obj.Kind
 	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: forms.FirstNonEmpty(n.obj.Region, p.region),

@@ -388,6 +388,19 @@ func TestXrayUnknownVPC(t *testing.T) {
 // Read-only: the tree offers no change keys and ctrl+d sends nothing.
 func TestXrayReadOnly(t *testing.T) {
 	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
+	xrayRefusesChanges(t, d)
+}
+
+// On a snapshot the tree's change keys explain the refusal and open
+// nothing, as the panes' do.
+func TestXraySnapshotRefusesChanges(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.Snapshot, o.SnapshotFile = "2026-03-01 09:00 UTC", "snap.json" })
+	xrayRefusesChanges(t, d)
+	d.waitText("Snapshot: read-only, changes are disabled")
+}
+
+func xrayRefusesChanges(t *testing.T, d *driver) {
+	t.Helper()
 	p := d.xrayOf("prod-core")
 	if strings.Contains(d.screen(), "change") {
 		t.Errorf("read-only footer offers changes:\n%s", d.screen())
