@@ -7,16 +7,16 @@ func gatewayKind() *Kind {
 	return &Kind{
 		Name: "gw", Aliases: []string{"gateway", "gateways", "gws"}, Title: "Gateways", Singular: "Gateway", Order: 35,
 		Members: []string{"nat", "vpn", "vbr", "peer"},
-		Columns: []Column{
-			{Name: "Type", Width: 13, Style: StyleKind, Get: func(o *Object) string { return o.Kind.Singular }},
-			{Name: "ID", Width: 26, Style: StyleID, Get: func(o *Object) string { return o.ID }},
-			{Name: "Name", Width: 20, Get: func(o *Object) string { return o.Name }},
-			{Name: "Status", Width: 12, Style: StyleStatus, Get: func(o *Object) string { return o.Status }},
-			{Name: "VPC", Width: 26, Style: StyleID},
-			{Name: "Spec", Width: 8},
-			{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }},
-			{Name: "Created", Width: 20, Style: StyleTime},
-		},
+		Columns: cols(
+			Column{Name: "Type", Width: 13, Style: StyleKind, Get: func(o *Object) string { return o.Kind.Singular }},
+			Column{Name: "ID", Width: 26, Style: StyleID, Get: func(o *Object) string { return o.ID }},
+			Column{Name: "Name", Width: 20, Get: func(o *Object) string { return o.Name }},
+			Column{Name: "Status", Width: 12, Style: StyleStatus, Get: func(o *Object) string { return o.Status }},
+			Column{Name: "VPC", Width: 26, Style: StyleID},
+			Column{Name: "Spec", Width: 8},
+			Column{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }},
+			Column{Name: "Created", Width: 20, Style: StyleTime},
+		),
 		SortBy: "Type",
 	}
 }

@@ -149,38 +149,35 @@ func CheckRIHealthCheck(source, target string) error {
 func riFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
 
 func riKind() *Kind {
-	return &Kind{
+	return typed[RouterInterface](&Kind{
 		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", Path: "RouterInterfaceSet.RouterInterfaceType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		List: pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType"),
 		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", IDParam: "Filter.1.Value.1", Params: riFilter("RouterInterfaceId"),
 			Path: "RouterInterfaceSet.RouterInterfaceType", IDField: "RouterInterfaceId", NotFound: []string{"InvalidRouterInterfaceId.NotFound"}},
 		Scopes: []Scope{
 			{Parent: "vrouter", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
 			{Parent: "vbr", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
 		},
-		New: NewOf[RouterInterface](), ID: Field(func(r *RouterInterface) string { return r.RouterInterfaceId }),
-		NameOf: Field(func(r *RouterInterface) string { return r.Name }),
-		Status: Field(func(r *RouterInterface) string { return r.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(r *RouterInterface) string { return r.RouterInterfaceId }),
-			Col("Name", 16, StylePlain, func(r *RouterInterface) string { return r.Name }),
-			Col("Status", 12, StyleStatus, func(r *RouterInterface) string { return r.Status }),
-			Col("Role", 14, StylePlain, func(r *RouterInterface) string { return r.Role }),
-			Col("Opposite Router", 26, StyleID, func(r *RouterInterface) string { return r.OppositeRouterId }),
-			Col("Opposite Region", 15, StylePlain, func(r *RouterInterface) string { return r.OppositeRegionId }),
-			Col("Spec", 9, StylePlain, func(r *RouterInterface) string { return r.Spec }),
-			Col("Opposite Interface", 26, StyleID, func(r *RouterInterface) string { return r.OppositeInterfaceId }),
-			Col("Opposite Status", 15, StyleStatus, func(r *RouterInterface) string { return r.OppositeInterfaceStatus }),
-			Col("Router", 26, StyleID, func(r *RouterInterface) string { return r.RouterId }),
-			Col("Router Type", 11, StylePlain, func(r *RouterInterface) string { return r.RouterType }),
-			Col("Opposite Type", 13, StylePlain, func(r *RouterInterface) string { return r.OppositeRouterType }),
+		Columns: cols(
+			"ID 26 id RouterInterfaceId",
+			"Name 16",
+			"Status 12 status",
+			"Role 14",
+			"Opposite Router 26 id OppositeRouterId",
+			"Opposite Region 15 OppositeRegionId",
+			"Spec 9",
+			"Opposite Interface 26 id OppositeInterfaceId",
+			"Opposite Status 15 status OppositeInterfaceStatus",
+			"Router 26 id RouterId",
+			"Router Type 11",
+			"Opposite Type 13 OppositeRouterType",
 			Col("Opposite Account", 18, StylePlain, func(r *RouterInterface) string { return string(r.OppositeInterfaceOwnerId) }),
 			Col("Bandwidth", 9, StyleNumber, func(r *RouterInterface) string { return riMbps(r.Bandwidth) }),
-			Col("VPC", 26, StyleID, func(r *RouterInterface) string { return r.VpcInstanceId }),
+			"VPC 26 id VpcInstanceId",
 			regionColumn(),
-			Col("Created", 20, StyleTime, func(r *RouterInterface) string { return r.CreationTime }),
-			Col("Description", 24, StylePlain, func(r *RouterInterface) string { return r.Description }),
-		},
+			"Created 20 time CreationTime",
+			"Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Active"},
@@ -188,7 +185,7 @@ func riKind() *Kind {
 			PhaseInactive:     {"Idle", "Inactive", "Deleted"},
 		}),
 		Target: []string{"Idle", "Active"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func riMbps(n FlexInt) string {
