@@ -94,13 +94,11 @@ const (
 )
 
 func cbwpKind() *Kind {
-	path := "CommonBandwidthPackages.CommonBandwidthPackage"
+	list := pageList(ProductVPC, "DescribeCommonBandwidthPackages", "CommonBandwidthPackages.CommonBandwidthPackage")
 	return typed[CommonBandwidthPackage](&Kind{
 		Name: "cbwp", Aliases: []string{"bwp-common", "sharedbw", "cbwps", "commonbandwidthpackage"},
 		Title: "Shared Bandwidth Packages", Singular: "shared bandwidth package", Order: 45,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeCommonBandwidthPackages", Path: path, Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeCommonBandwidthPackages", IDParam: "BandwidthPackageId", Path: path,
-			IDField: "BandwidthPackageId", NotFound: []string{"InvalidBandwidthPackageId.NotFound"}},
+		List: list, Get: list.byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Status: Field(func(p *CommonBandwidthPackage) string { return p.Phase() }),
 		Columns: cols(
 			"ID 26 id BandwidthPackageId",

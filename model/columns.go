@@ -227,6 +227,12 @@ func (l ListSpec) byFilter(idField string, notFound ...string) *GetSpec {
 // parents only that way.
 func filterKey(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
 
+// filterScope scopes a kind under parent through its Filter.1 key (the
+// HaVips of a VSwitch, the router interfaces of a router).
+func filterScope(parent, key string) Scope {
+	return Scope{Parent: parent, Param: "Filter.1.Value.1", Params: filterKey(key)}
+}
+
 // attrGet fetches one resource with its own attribute call, whose body is
 // the resource.
 func attrGet(p Product, action, idField string, notFound ...string) *GetSpec {

@@ -100,10 +100,11 @@ func flowLogPhases() map[string]Phase {
 }
 
 func vpcFlowLogKind() *Kind {
+	list := pageList(ProductVPC, "DescribeFlowLogs", "FlowLogs.FlowLog")
 	return typed[FlowLog](&Kind{
 		Name: "vpcflowlog", Aliases: []string{"vpcflowlogs", "vfl"}, Title: "VPC Flow Logs", Singular: "VPC flow log", Order: 71,
-		List: pageList(ProductVPC, "DescribeFlowLogs", "FlowLogs.FlowLog"),
-		Get:  &GetSpec{Product: ProductVPC, Action: "DescribeFlowLogs", IDParam: "FlowLogId", Path: "FlowLogs.FlowLog", IDField: "FlowLogId"},
+		List: list,
+		Get:  list.byID("FlowLogId"),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			{Parent: "vsw", Param: "ResourceId", Of: childOf(func(f *FlowLog) string {
@@ -131,13 +132,13 @@ func vpcFlowLogKind() *Kind {
 }
 
 func sagFlowLogKind() *Kind {
+	list := pageList(ProductSmartag, "DescribeFlowLogs", "FlowLogs.FlowLogSetType")
 	return typed[SagFlowLog](&Kind{
 		Name: "sagflowlog", Aliases: []string{"sagflowlogs", "sfl"}, Title: "SAG Flow Logs", Singular: "SAG flow log", Order: 72,
 		// Max page size as for the product's other flow-log lists
 		// (DescribeFlowLogSags: 50).
-		List: pageList(ProductSmartag, "DescribeFlowLogs", "FlowLogs.FlowLogSetType"),
-		Get: &GetSpec{Product: ProductSmartag, Action: "DescribeFlowLogs", IDParam: "FlowLogId", Path: "FlowLogs.FlowLogSetType", IDField: "FlowLogId",
-			NotFound: []string{"InvalidFlowLogId.NotFound"}},
+		List: list,
+		Get:  list.byID("FlowLogId", "InvalidFlowLogId.NotFound"),
 		Columns: cols(
 			"ID 24 id FlowLogId",
 			"Name 20",

@@ -146,13 +146,11 @@ func CheckGABackendRegion(gaRegion, location, backendRegion string) error {
 }
 
 func gaKind() *Kind {
+	list := pageList(ProductVPC, "DescribeGlobalAccelerationInstances", "GlobalAccelerationInstances.GlobalAccelerationInstance")
 	return typed[GlobalAcceleration](&Kind{
 		Name: "ga", Aliases: []string{"globalacceleration", "gai", "gas", "globalaccelerations"},
 		Title: "Global Acceleration", Singular: "Global acceleration instance", Order: 46,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeGlobalAccelerationInstances",
-			Path: "GlobalAccelerationInstances.GlobalAccelerationInstance", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeGlobalAccelerationInstances", IDParam: "GlobalAccelerationInstanceId",
-			Path: "GlobalAccelerationInstances.GlobalAccelerationInstance", IDField: "GlobalAccelerationInstanceId"},
+		List: list, Get: list.byID("GlobalAccelerationInstanceId"),
 		// At 120 columns: ID to the backend; the public IPs, name and the
 		// rest follow when there is room (and in describe).
 		Columns: cols(

@@ -43,17 +43,13 @@ func (h *HaVip) EIPs() []string { return h.AssociatedEipAddresses.AssociatedEipA
 // at once) AssociateHaVip binds to one HaVip.
 const MaxHaVipInstances = 10
 
-// havipFilter selects by one Filter.N key: DescribeHaVips takes IDs and
-// parents only that way.
-func havipFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
-
 func havipKind() *Kind {
+	list := pageList(ProductVPC, "DescribeHaVips", "HaVips.HaVip")
 	return typed[HaVip](&Kind{
 		Name: "havip", Aliases: []string{"havips", "ha"}, Title: "HaVips", Singular: "HaVip", Order: 22,
-		List: pageList(ProductVPC, "DescribeHaVips", "HaVips.HaVip"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeHaVips", IDParam: "Filter.1.Value.1", Params: havipFilter("HaVipId"),
-			Path: "HaVips.HaVip", IDField: "HaVipId", NotFound: []string{"InvalidHaVipId.NotFound"}},
-		Scopes: []Scope{{Parent: "vsw", Param: "Filter.1.Value.1", Params: havipFilter("VSwitchId")}},
+		List:   list,
+		Get:    list.byFilter("HaVipId", "InvalidHaVipId.NotFound"),
+		Scopes: []Scope{filterScope("vsw", "VSwitchId")},
 		Columns: cols(
 			"ID 26 id HaVipId",
 			"Name 16",

@@ -143,9 +143,8 @@ func ipv6Phases() map[string]Phase {
 func ipv6GatewayKind() *Kind {
 	return typed[Ipv6Gateway](&Kind{
 		Name: "ipv6gw", Aliases: []string{"ipv6", "ip6gw", "ipv6gateway", "ipv6gateways"}, Title: "IPv6 Gateways", Singular: "IPv6 gateway", Order: 36,
-		List: pageList(ProductVPC, "DescribeIpv6Gateways", "Ipv6Gateways.Ipv6Gateway"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6GatewayAttribute", IDParam: "Ipv6GatewayId", IDField: "Ipv6GatewayId",
-			NotFound: []string{"InvalidIpv6GatewayId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeIpv6Gateways", "Ipv6Gateways.Ipv6Gateway"),
+		Get:    attrGet(ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId", "InvalidIpv6GatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
 			"ID 26 id Ipv6GatewayId",
@@ -164,13 +163,12 @@ func ipv6GatewayKind() *Kind {
 }
 
 func ipv6RuleKind() *Kind {
+	list := pageList(ProductVPC, "DescribeIpv6EgressOnlyRules", "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule")
 	return typed[Ipv6EgressOnlyRule](&Kind{
 		Name: "ipv6rule", Aliases: []string{"ipv6rules", "egressonly", "ipv6egress"}, Title: "IPv6 Egress-only Rules", Singular: "egress-only rule", Order: 37,
-		List: pageList(ProductVPC, "DescribeIpv6EgressOnlyRules", "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6EgressOnlyRules", IDParam: "Ipv6EgressOnlyRuleId",
-			Path: "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule", IDField: "Ipv6EgressOnlyRuleId",
-			NotFound: []string{"InvalidIpv6GatewayId.NotFound"},
-			With:     withParam("Ipv6GatewayId", func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })},
+		List: list,
+		Get: list.byID("Ipv6EgressOnlyRuleId", "InvalidIpv6GatewayId.NotFound").
+			with(withParam("Ipv6GatewayId", func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })),
 		Scopes: []Scope{{Parent: "ipv6gw", Param: "Ipv6GatewayId", Required: true,
 			Of: childOf(func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })}},
 		Columns: cols(
@@ -187,11 +185,11 @@ func ipv6RuleKind() *Kind {
 }
 
 func ipv6AddressKind() *Kind {
+	list := pageList(ProductVPC, "DescribeIpv6Addresses", "Ipv6Addresses.Ipv6Address")
 	return typed[Ipv6Address](&Kind{
 		Name: "ipv6addr", Aliases: []string{"ipv6address", "ipv6addresses", "ip6"}, Title: "IPv6 Addresses", Singular: "IPv6 address", Order: 38,
-		List: pageList(ProductVPC, "DescribeIpv6Addresses", "Ipv6Addresses.Ipv6Address"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6Addresses", IDParam: "Ipv6AddressId",
-			Path: "Ipv6Addresses.Ipv6Address", IDField: "Ipv6AddressId"},
+		List: list,
+		Get:  list.byID("Ipv6AddressId"),
 		// DescribeIpv6Addresses takes no gateway: a VPC has one gateway, so
 		// a gateway's addresses are its VPC's.
 		Scopes: []Scope{

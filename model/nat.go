@@ -203,11 +203,11 @@ func regionColumn() Column {
 }
 
 func natKind() *Kind {
+	list := pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway")
 	return typed[NatGateway](&Kind{
 		Name: "nat", Aliases: []string{"natgw", "natgateway", "natgateways"}, Title: "NAT Gateways", Singular: "NAT gateway", Order: 40,
-		List: pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeNatGateways", IDParam: "NatGatewayId", Path: "NatGateways.NatGateway", IDField: "NatGatewayId",
-			NotFound: []string{"InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"}},
+		List:   list,
+		Get:    list.byID("NatGatewayId", "InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
 			"ID 26 id NatGatewayId",
@@ -230,12 +230,12 @@ func natKind() *Kind {
 }
 
 func snatKind() *Kind {
+	list := pageList(ProductVPC, "DescribeSnatTableEntries", "SnatTableEntries.SnatTableEntry")
 	return typed[SnatEntry](&Kind{
 		Name: "snat", Aliases: []string{"snats", "snatentry", "snatentries"}, Title: "SNAT Entries", Singular: "SNAT entry", Order: 41,
-		List: pageList(ProductVPC, "DescribeSnatTableEntries", "SnatTableEntries.SnatTableEntry"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSnatTableEntries", IDParam: "SnatEntryId", Path: "SnatTableEntries.SnatTableEntry", IDField: "SnatEntryId",
-			NotFound: []string{"InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound"},
-			With:     withParam("SnatTableId", func(e *SnatEntry) string { return e.SnatTableId })},
+		List: list,
+		Get: list.byID("SnatEntryId", "InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound").
+			with(withParam("SnatTableId", func(e *SnatEntry) string { return e.SnatTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "SnatTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.SnatTableIds.SnatTableId }),
 			Of:     childOf(func(e *SnatEntry) string { return e.NatGatewayId })}},
@@ -256,12 +256,12 @@ func snatKind() *Kind {
 }
 
 func dnatKind() *Kind {
+	list := pageList(ProductVPC, "DescribeForwardTableEntries", "ForwardTableEntries.ForwardTableEntry")
 	return typed[ForwardEntry](&Kind{
 		Name: "dnat", Aliases: []string{"forward", "fwd", "dnats", "forwardentry", "forwardentries"}, Title: "DNAT Entries", Singular: "DNAT entry", Order: 42,
-		List: pageList(ProductVPC, "DescribeForwardTableEntries", "ForwardTableEntries.ForwardTableEntry"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeForwardTableEntries", IDParam: "ForwardEntryId", Path: "ForwardTableEntries.ForwardTableEntry", IDField: "ForwardEntryId",
-			NotFound: []string{"InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound"},
-			With:     withParam("ForwardTableId", func(e *ForwardEntry) string { return e.ForwardTableId })},
+		List: list,
+		Get: list.byID("ForwardEntryId", "InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound").
+			with(withParam("ForwardTableId", func(e *ForwardEntry) string { return e.ForwardTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "ForwardTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.ForwardTableIds.ForwardTableId }),
 			Of:     childOf(func(e *ForwardEntry) string { return e.NatGatewayId })}},
@@ -286,11 +286,11 @@ func dnatKind() *Kind {
 // together with AssociatedInstanceType=Nat, which a Scope cannot add, so EIPs
 // are matched to their NAT gateway on the client.
 func eipKind() *Kind {
+	list := pageList(ProductVPC, "DescribeEipAddresses", "EipAddresses.EipAddress")
 	return typed[EipAddress](&Kind{
 		Name: "eip", Aliases: []string{"eips", "eipaddress", "eipaddresses"}, Title: "Elastic IPs", Singular: "EIP", Order: 43,
-		List: pageList(ProductVPC, "DescribeEipAddresses", "EipAddresses.EipAddress"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeEipAddresses", IDParam: "AllocationId", Path: "EipAddresses.EipAddress", IDField: "AllocationId",
-			NotFound: []string{"InvalidAllocationId.NotFound"}},
+		List: list,
+		Get:  list.byID("AllocationId", "InvalidAllocationId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "AssociatedInstanceId", Params: map[string]string{"AssociatedInstanceType": "Nat"},
 			Of: childOf(func(e *EipAddress) string {
 				if strings.EqualFold(e.InstanceType, "Nat") {

@@ -141,13 +141,11 @@ func businessColumn() Column {
 }
 
 func natBwpKind() *Kind {
+	list := pageList(ProductVPC, "DescribeBandwidthPackages", "BandwidthPackages.BandwidthPackage")
 	return typed[NatBandwidthPackage](&Kind{
 		Name: "natbwp", Aliases: []string{"bwp", "bandwidthpackage", "bandwidthpackages", "natbwps"},
 		Title: "NAT Bandwidth Packages", Singular: "NAT bandwidth package", Order: 44,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", Path: "BandwidthPackages.BandwidthPackage",
-			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", IDParam: "BandwidthPackageId",
-			Path: "BandwidthPackages.BandwidthPackage", IDField: "BandwidthPackageId", NotFound: []string{"InvalidBandwidthPackageId.NotFound"}},
+		List: list, Get: list.byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "NatGatewayId"}},
 		Columns: cols(
 			"ID 26 id BandwidthPackageId",

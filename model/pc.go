@@ -162,12 +162,11 @@ type AccessPoint struct {
 // are transitional (polled until they settle); Confirmed waits for the
 // user's Enable.
 func pcKind() *Kind {
+	list := pageList(ProductVPC, "DescribePhysicalConnections", "PhysicalConnectionSet.PhysicalConnectionType")
 	return typed[PhysicalConnection](&Kind{
 		Name: "pc", Aliases: []string{"physicalconnection", "physicalconnections", "pcs", "dc"}, Title: "Physical Connections", Singular: "Physical connection", Order: 61,
-		List: pageList(ProductVPC, "DescribePhysicalConnections", "PhysicalConnectionSet.PhysicalConnectionType"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribePhysicalConnections", IDParam: "Filter.1.Value.1", Params: vbrFilter("PhysicalConnectionId"),
-			Path: "PhysicalConnectionSet.PhysicalConnectionType", IDField: "PhysicalConnectionId",
-			NotFound: []string{"InvalidPhysicalConnectionId.NotFound"}},
+		List: list,
+		Get:  list.byFilter("PhysicalConnectionId", "InvalidPhysicalConnectionId.NotFound"),
 		Columns: cols(
 			"ID 26 id PhysicalConnectionId",
 			"Name 20",

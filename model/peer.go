@@ -55,9 +55,8 @@ func (p *VpcPeerConnection) BandwidthText() string {
 func peerKind() *Kind {
 	return typed[VpcPeerConnection](&Kind{
 		Name: "peer", Aliases: []string{"peers", "vpcpeer", "vpcpeers", "pcc"}, Title: "VPC Peering Connections", Singular: "VPC peering", Order: 80,
-		List: ListSpec{Product: ProductVpcPeer, Action: "ListVpcPeerConnections", Path: "VpcPeerConnects", Paging: NextTokenPaging, SizeParam: "MaxResults", MaxPageSize: 100},
-		Get: &GetSpec{Product: ProductVpcPeer, Action: "GetVpcPeerConnectionAttribute", IDParam: "InstanceId", IDField: "InstanceId",
-			NotFound: []string{"ResourceNotFound.InstanceId"}},
+		List:   ListSpec{Product: ProductVpcPeer, Action: "ListVpcPeerConnections", Path: "VpcPeerConnects", Paging: NextTokenPaging, SizeParam: "MaxResults", MaxPageSize: 100},
+		Get:    attrGet(ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId", "ResourceNotFound.InstanceId"),
 		Scopes: []Scope{{Parent: "vpc", Of: childOf(func(p *VpcPeerConnection) string { return p.Vpc.VpcId })}},
 		// Listed in both regions of a cross-region peering; it lives in
 		// the requester's.

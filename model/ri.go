@@ -144,19 +144,15 @@ func CheckRIHealthCheck(source, target string) error {
 	return nil
 }
 
-// riFilter selects by one Filter.N key: DescribeRouterInterfaces takes IDs
-// and routers only that way.
-func riFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
-
 func riKind() *Kind {
+	list := pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType")
 	return typed[RouterInterface](&Kind{
 		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
-		List: pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", IDParam: "Filter.1.Value.1", Params: riFilter("RouterInterfaceId"),
-			Path: "RouterInterfaceSet.RouterInterfaceType", IDField: "RouterInterfaceId", NotFound: []string{"InvalidRouterInterfaceId.NotFound"}},
+		List: list,
+		Get:  list.byFilter("RouterInterfaceId", "InvalidRouterInterfaceId.NotFound"),
 		Scopes: []Scope{
-			{Parent: "vrouter", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
-			{Parent: "vbr", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
+			filterScope("vrouter", "RouterId"),
+			filterScope("vbr", "RouterId"),
 		},
 		Columns: cols(
 			"ID 26 id RouterInterfaceId",

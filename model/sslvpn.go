@@ -217,11 +217,11 @@ var sslCertColumnPhases = map[string]Phase{
 }
 
 func sslServerKind() *Kind {
+	list := pageList(ProductVPC, "DescribeSslVpnServers", "SslVpnServers.SslVpnServer")
 	return typed[SslVpnServer](&Kind{
 		Name: "sslserver", Aliases: []string{"ssl", "sslvpn", "sslservers"}, Title: "SSL-VPN Servers", Singular: "SSL-VPN server", Order: 53,
-		List: pageList(ProductVPC, "DescribeSslVpnServers", "SslVpnServers.SslVpnServer"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnServers", IDParam: "SslVpnServerId",
-			Path: "SslVpnServers.SslVpnServer", IDField: "SslVpnServerId"},
+		List:   list,
+		Get:    list.byID("SslVpnServerId"),
 		Scopes: []Scope{{Parent: "vpn", Param: "VpnGatewayId"}},
 		Columns: cols(
 			"ID 26 id SslVpnServerId",
@@ -249,9 +249,8 @@ func sslCertKind() *Kind {
 	status.Phases = sslCertColumnPhases
 	return typed[SslVpnClientCert](&Kind{
 		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
-		List: pageList(ProductVPC, "DescribeSslVpnClientCerts", "SslVpnClientCertKeys.SslVpnClientCertKey"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnClientCert", IDParam: "SslVpnClientCertId", IDField: "SslVpnClientCertId",
-			NotFound: []string{"InvalidSslVpnClientCertId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeSslVpnClientCerts", "SslVpnClientCertKeys.SslVpnClientCertKey"),
+		Get:    attrGet(ProductVPC, "DescribeSslVpnClientCert", "SslVpnClientCertId", "InvalidSslVpnClientCertId.NotFound"),
 		Scopes: []Scope{{Parent: "sslserver", Param: "SslVpnServerId"}},
 		Status: Field(func(c *SslVpnClientCert) string { return c.Status }),
 		Columns: cols(

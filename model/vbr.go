@@ -197,19 +197,12 @@ func bgpSessionPhases() map[string]Phase {
 	})
 }
 
-// vbrFilter looks one VBR (or physical connection) up through the Filter.N
-// parameters, the only way these Describe calls take an ID.
-func vbrFilter(key string) map[string]string {
-	return map[string]string{"Filter.1.Key": key}
-}
-
 func vbrKind() *Kind {
+	list := pageList(ProductVPC, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet.VirtualBorderRouterType")
 	return typed[VirtualBorderRouter](&Kind{
 		Name: "vbr", Aliases: []string{"vbrs", "virtualborderrouter", "virtualborderrouters"}, Title: "Virtual Border Routers", Singular: "VBR", Order: 60,
-		List: pageList(ProductVPC, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet.VirtualBorderRouterType"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRouters", IDParam: "Filter.1.Value.1", Params: vbrFilter("VbrId"),
-			Path: "VirtualBorderRouterSet.VirtualBorderRouterType", IDField: "VbrId",
-			NotFound: []string{"InvalidVbrId.NotFound"}},
+		List:   list,
+		Get:    list.byFilter("VbrId", "InvalidVbrId.NotFound"),
 		Scopes: []Scope{{Parent: "pc", Of: childOf(func(v *VirtualBorderRouter) string { return v.PhysicalConnectionId })}},
 		Columns: cols(
 			"ID 26 id VbrId",
@@ -236,11 +229,11 @@ func vbrKind() *Kind {
 }
 
 func bgpKind() *Kind {
+	list := pageList(ProductVPC, "DescribeBgpGroups", "BgpGroups.BgpGroup")
 	return typed[BgpGroup](&Kind{
 		Name: "bgp", Aliases: []string{"bgpgroup", "bgpgroups", "bgpg"}, Title: "BGP Groups", Singular: "BGP group", Order: 62,
-		List: pageList(ProductVPC, "DescribeBgpGroups", "BgpGroups.BgpGroup"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeBgpGroups", IDParam: "BgpGroupId", Path: "BgpGroups.BgpGroup", IDField: "BgpGroupId",
-			NotFound: []string{"InvalidBgpGroup"}},
+		List:   list,
+		Get:    list.byID("BgpGroupId", "InvalidBgpGroup"),
 		Scopes: []Scope{{Parent: "vbr", Param: "RouterId"}},
 		Columns: cols(
 			"ID 26 id BgpGroupId",
@@ -260,12 +253,13 @@ func bgpKind() *Kind {
 }
 
 func bgpPeerKind() *Kind {
+	list := pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer")
 	session := Col("Session", 12, StyleStatus, func(p *BgpPeer) string { return p.BgpStatus })
 	session.Phases = bgpSessionPhases()
 	return typed[BgpPeer](&Kind{
 		Name: "bgppeer", Aliases: []string{"bgppeers", "bgpneighbor", "bgpneighbors"}, Title: "BGP Peers", Singular: "BGP peer", Order: 63,
-		List: pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer"),
-		Get:  &GetSpec{Product: ProductVPC, Action: "DescribeBgpPeers", IDParam: "BgpPeerId", Path: "BgpPeers.BgpPeer", IDField: "BgpPeerId"},
+		List: list,
+		Get:  list.byID("BgpPeerId"),
 		Scopes: []Scope{
 			{Parent: "bgp", Param: "BgpGroupId"},
 			{Parent: "vbr", Param: "RouterId"},

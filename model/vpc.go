@@ -288,9 +288,8 @@ func zoneKind() *Kind {
 func vpcKind() *Kind {
 	return typed[Vpc](&Kind{
 		Name: "vpc", Aliases: []string{"vpcs"}, Title: "VPCs", Singular: "VPC", Order: 10,
-		List: pageList(ProductVPC, "DescribeVpcs", "Vpcs.Vpc"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpcAttribute", IDParam: "VpcId", IDField: "VpcId",
-			NotFound: []string{"InvalidVpcId.NotFound", "Forbidden.VpcNotFound"}},
+		List:   pageList(ProductVPC, "DescribeVpcs", "Vpcs.Vpc"),
+		Get:    attrGet(ProductVPC, "DescribeVpcAttribute", "VpcId", "InvalidVpcId.NotFound", "Forbidden.VpcNotFound"),
 		Scopes: []Scope{{Parent: "region", Param: "RegionId"}},
 		Columns: cols(
 			"ID 26 id VpcId",
@@ -313,8 +312,7 @@ func vswitchKind() *Kind {
 	return typed[VSwitch](&Kind{
 		Name: "vsw", Aliases: []string{"vswitch", "vswitches", "subnet"}, Title: "VSwitches", Singular: "VSwitch", Order: 20,
 		List: pageList(ProductVPC, "DescribeVSwitches", "VSwitches.VSwitch"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVSwitchAttributes", IDParam: "VSwitchId", IDField: "VSwitchId",
-			NotFound: []string{"InvalidVSwitchId.NotFound", "InvalidVswitchID.NotFound"}},
+		Get:  attrGet(ProductVPC, "DescribeVSwitchAttributes", "VSwitchId", "InvalidVSwitchId.NotFound", "InvalidVswitchID.NotFound"),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			{Parent: "zone", Param: "ZoneId"},
@@ -338,10 +336,11 @@ func vswitchKind() *Kind {
 }
 
 func vrouterKind() *Kind {
+	list := pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter")
 	return typed[VRouter](&Kind{
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
-		List:   pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter"),
-		Get:    &GetSpec{Product: ProductVPC, Action: "DescribeVRouters", IDParam: "VRouterId", Path: "VRouters.VRouter", IDField: "VRouterId"},
+		List:   list,
+		Get:    list.byID("VRouterId"),
 		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
 		Columns: cols(
 			"ID 26 id VRouterId",
@@ -355,11 +354,12 @@ func vrouterKind() *Kind {
 }
 
 func routeTableKind() *Kind {
+	list := pageList(ProductVPC, "DescribeRouteTableList", "RouterTableList.RouterTableListType")
 	return typed[RouteTable](&Kind{
 		Name: "rt", Aliases: []string{"routetable", "routetables", "rtb", "vtb"}, Title: "Route Tables", Singular: "Route table", Order: 30,
-		List: pageList(ProductVPC, "DescribeRouteTableList", "RouterTableList.RouterTableListType"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteTableList", IDParam: "RouteTableId", Path: "RouterTableList.RouterTableListType", IDField: "RouteTableId",
-			NotFound: []string{"InvalidRouteTableId.NotFound"}, With: withParam("RouterType", func(v *RouteTable) string { return v.RouterType })},
+		List: list,
+		Get: list.byID("RouteTableId", "InvalidRouteTableId.NotFound").
+			with(withParam("RouterType", func(v *RouteTable) string { return v.RouterType })),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			// DescribeRouteTableList lists VRouter tables unless told
@@ -382,13 +382,13 @@ func routeTableKind() *Kind {
 }
 
 func routeEntryKind() *Kind {
+	list := ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100}
 	return typed[RouteEntry](&Kind{
 		Name: "route", Aliases: []string{"routes", "routeentry", "routeentries", "re"}, Title: "Route Entries", Singular: "Route entry", Order: 31,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", IDParam: "RouteEntryId", Path: "RouteEntrys.RouteEntry", IDField: "RouteEntryId",
-			NotFound: []string{"InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound"},
-			// The API needs the table an entry lives in.
-			With: withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })},
+		List: list,
+		// The API needs the table an entry lives in.
+		Get: list.byID("RouteEntryId", "InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound").
+			with(withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })),
 		Scopes: []Scope{{Parent: "rt", Param: "RouteTableId", Required: true}},
 		Columns: cols(
 			"Destination 20 cidr DestinationCidrBlock",

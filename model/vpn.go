@@ -127,9 +127,8 @@ func IsSecretField(name string) bool {
 func vpnKind() *Kind {
 	return typed[VpnGateway](&Kind{
 		Name: "vpn", Aliases: []string{"vpngw", "vpngateway", "vpngateways", "vpns"}, Title: "VPN Gateways", Singular: "VPN gateway", Order: 50,
-		List: pageList(ProductVPC, "DescribeVpnGateways", "VpnGateways.VpnGateway"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpnGateway", IDParam: "VpnGatewayId", IDField: "VpnGatewayId",
-			NotFound: []string{"InvalidVpnGatewayInstanceId.NotFound", "InvalidVpnGatewayId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeVpnGateways", "VpnGateways.VpnGateway"),
+		Get:    attrGet(ProductVPC, "DescribeVpnGateway", "VpnGatewayId", "InvalidVpnGatewayInstanceId.NotFound", "InvalidVpnGatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
 			"ID 26 id VpnGatewayId",
@@ -161,8 +160,7 @@ func cgwKind() *Kind {
 	return typed[CustomerGateway](&Kind{
 		Name: "cgw", Aliases: []string{"customergateway", "customergateways", "cgws"}, Title: "Customer Gateways", Singular: "Customer gateway", Order: 51,
 		List: pageList(ProductVPC, "DescribeCustomerGateways", "CustomerGateways.CustomerGateway"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeCustomerGateway", IDParam: "CustomerGatewayId", IDField: "CustomerGatewayId",
-			NotFound: []string{"InvalidCustomerGatewayInstanceId.NotFound"}},
+		Get:  attrGet(ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", "InvalidCustomerGatewayInstanceId.NotFound"),
 		Columns: cols(
 			"ID 26 id CustomerGatewayId",
 			"Name 20",
@@ -187,8 +185,7 @@ func ipsecKind() *Kind {
 	return typed[VpnConnection](&Kind{
 		Name: "ipsec", Aliases: []string{"vpnconnection", "vpnconnections", "vco", "ipsecs"}, Title: "IPsec Connections", Singular: "IPsec connection", Order: 52,
 		List: pageList(ProductVPC, "DescribeVpnConnections", "VpnConnections.VpnConnection"),
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpnConnection", IDParam: "VpnConnectionId", IDField: "VpnConnectionId",
-			NotFound: []string{"InvalidVpnConnectionInstanceId.NotFound"}},
+		Get:  attrGet(ProductVPC, "DescribeVpnConnection", "VpnConnectionId", "InvalidVpnConnectionInstanceId.NotFound"),
 		Scopes: []Scope{
 			{Parent: "vpn", Param: "VpnGatewayId"},
 			{Parent: "cgw", Param: "CustomerGatewayId"},
