@@ -203,6 +203,23 @@ func ColumnSpecErrors() []error {
 	return append([]error(nil), specErrors.list...)
 }
 
+// regionColumn shows the region the object was listed in (or lives in).
+func regionColumn() Column {
+	return Column{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }}
+}
+
+// unionColumns are the first columns of a union pane, whose rows are of
+// several kinds: the row's own kind (titled kindTitle), then the ID, name
+// and status every kind decodes.
+func unionColumns(kindTitle string, kindWidth, idWidth, nameWidth, statusWidth int) []Column {
+	return []Column{
+		{Name: kindTitle, Width: kindWidth, Style: StyleKind, Get: func(o *Object) string { return o.Kind.Singular }},
+		{Name: "ID", Width: idWidth, Style: StyleID, Get: func(o *Object) string { return o.ID }},
+		{Name: "Name", Width: nameWidth, Get: func(o *Object) string { return o.Name }},
+		{Name: "Status", Width: statusWidth, Style: StyleStatus, Get: func(o *Object) string { return o.Status }},
+	}
+}
+
 // pageList is the common list operation: PageNumber/PageSize paging, 50
 // to a page.
 func pageList(p Product, action, path string) ListSpec {

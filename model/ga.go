@@ -154,20 +154,13 @@ func gaKind() *Kind {
 		// At 120 columns: ID to the backend; the public IPs, name and the
 		// rest follow when there is room (and in describe).
 		Columns: cols(
-			"ID 26 id GlobalAccelerationInstanceId",
-			"IP 15 cidr IpAddress",
-			"Status 13 status",
-			"Mbps 5 number Bandwidth",
-			"Type 9 BandwidthType",
-			"Location 14 ServiceLocation",
+			"ID 26 id GlobalAccelerationInstanceId", "IP 15 cidr IpAddress", "Status 13 status",
+			"Mbps 5 number Bandwidth", "Type 9 BandwidthType", "Location 14 ServiceLocation",
 			Col("Backend", 24, StyleID, func(g *GlobalAcceleration) string { return g.backendText() }),
 			Col("Public IPs", 32, StyleCIDR, func(g *GlobalAcceleration) string { return g.ipText() }),
 			"Name 18",
 			Col("Backend Region", 14, StylePlain, func(g *GlobalAcceleration) string { return g.backendRegions() }),
-			"Billing 14 InternetChargeType",
-			regionColumn(),
-			"Created 20 time CreationTime",
-			"Description 24",
+			"Billing 14 InternetChargeType", regionColumn(), "Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "ID",
 		Phases: PhaseMap(map[Phase][]string{

@@ -147,16 +147,9 @@ func ipv6GatewayKind() *Kind {
 		Get:    attrGet(ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId", "InvalidIpv6GatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
-			"ID 26 id Ipv6GatewayId",
-			"Name 18",
-			"Status 10 status",
-			"Spec 7",
-			"VPC 26 id VpcId",
-			"Business 9 BusinessStatus",
-			"Charge 9 InstanceChargeType",
-			regionColumn(),
-			"Created 20 time CreationTime",
-			"Description 24",
+			"ID 26 id Ipv6GatewayId", "Name 18", "Status 10 status", "Spec 7", "VPC 26 id VpcId",
+			"Business 9 BusinessStatus", "Charge 9 InstanceChargeType", regionColumn(),
+			"Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	})
@@ -172,13 +165,8 @@ func ipv6RuleKind() *Kind {
 		Scopes: []Scope{{Parent: "ipv6gw", Param: "Ipv6GatewayId", Required: true,
 			Of: childOf(func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })}},
 		Columns: cols(
-			"ID 26 id Ipv6EgressOnlyRuleId",
-			"Name 18",
-			"Status 10 status",
-			"Instance 26 id InstanceId",
-			"Instance Type 13",
-			"Gateway 26 id Ipv6GatewayId",
-			"Description 24",
+			"ID 26 id Ipv6EgressOnlyRuleId", "Name 18", "Status 10 status", "Instance 26 id InstanceId",
+			"Instance Type 13", "Gateway 26 id Ipv6GatewayId", "Description 24",
 		),
 		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	})
@@ -197,22 +185,16 @@ func ipv6AddressKind() *Kind {
 			{Parent: "vsw", Param: "VSwitchId"},
 		},
 		Columns: cols(
-			"Address 26 cidr Ipv6Address",
-			"Status 10 status",
-			"Network 8 NetworkType",
+			"Address 26 cidr Ipv6Address", "Status 10 status", "Network 8 NetworkType",
 			Col("Bandwidth", 9, StyleNumber, func(a *Ipv6Address) string {
 				if !a.HasBandwidth() {
 					return ""
 				}
 				return Itoa(a.Ipv6InternetBandwidth.Bandwidth)
 			}),
-			"Charge Type 14 Ipv6InternetBandwidth.InternetChargeType",
-			"ID 26 id Ipv6AddressId",
-			"Instance 24 id AssociatedInstanceId",
-			"VSwitch 26 id VSwitchId",
-			"Gateway 26 id Ipv6GatewayId",
-			"Bandwidth ID 26 id Ipv6InternetBandwidth.Ipv6InternetBandwidthId",
-			"Name 16 Ipv6AddressName",
+			"Charge Type 14 Ipv6InternetBandwidth.InternetChargeType", "ID 26 id Ipv6AddressId",
+			"Instance 24 id AssociatedInstanceId", "VSwitch 26 id VSwitchId", "Gateway 26 id Ipv6GatewayId",
+			"Bandwidth ID 26 id Ipv6InternetBandwidth.Ipv6InternetBandwidthId", "Name 16 Ipv6AddressName",
 			"Allocated 20 time AllocationTime",
 		),
 		SortBy: "Address", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,

@@ -198,10 +198,6 @@ func entryPhases() map[string]Phase {
 	})
 }
 
-func regionColumn() Column {
-	return Column{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }}
-}
-
 func natKind() *Kind {
 	list := pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway")
 	return typed[NatGateway](&Kind{
@@ -210,19 +206,11 @@ func natKind() *Kind {
 		Get:    list.byID("NatGatewayId", "InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
-			"ID 26 id NatGatewayId",
-			"Name 20",
-			"Status 11 status",
-			"VPC 26 id VpcId",
-			"Spec 8",
-			"NAT Type 9 NatType",
-			"Network 9 NetworkType",
+			"ID 26 id NatGatewayId", "Name 20", "Status 11 status", "VPC 26 id VpcId", "Spec 8",
+			"NAT Type 9 NatType", "Network 9 NetworkType",
 			Col("Public IPs", 18, StyleCIDR, func(n *NatGateway) string { return Join(n.PublicIPs()) }),
-			"SNAT Tables 26 id SnatTableIds.SnatTableId",
-			"DNAT Tables 26 id ForwardTableIds.ForwardTableId",
-			regionColumn(),
-			"Created 20 time CreationTime",
-			"Description 24",
+			"SNAT Tables 26 id SnatTableIds.SnatTableId", "DNAT Tables 26 id ForwardTableIds.ForwardTableId",
+			regionColumn(), "Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "Name",
 		Phases: natPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 10,
@@ -241,13 +229,8 @@ func snatKind() *Kind {
 			Of:     childOf(func(e *SnatEntry) string { return e.NatGatewayId })}},
 		Columns: cols(
 			Col("Source", 26, StylePlain, func(e *SnatEntry) string { return e.Source() }),
-			"SNAT IP 18 cidr SnatIp",
-			"Status 10 status",
-			"Name 18 SnatEntryName",
-			"ID 26 id SnatEntryId",
-			"Source CIDR 18 cidr",
-			"VSwitch 26 id SourceVSwitchId",
-			"SNAT Table 26 id SnatTableId",
+			"SNAT IP 18 cidr SnatIp", "Status 10 status", "Name 18 SnatEntryName", "ID 26 id SnatEntryId",
+			"Source CIDR 18 cidr", "VSwitch 26 id SourceVSwitchId", "SNAT Table 26 id SnatTableId",
 			"NAT 26 id NatGatewayId",
 		),
 		SortBy: "Source",
@@ -266,16 +249,9 @@ func dnatKind() *Kind {
 			Values: parentValues(func(n *NatGateway) []string { return n.ForwardTableIds.ForwardTableId }),
 			Of:     childOf(func(e *ForwardEntry) string { return e.NatGatewayId })}},
 		Columns: cols(
-			"External IP 16 cidr ExternalIp",
-			"External Port 13",
-			"Protocol 8 IpProtocol",
-			"Internal IP 16 cidr InternalIp",
-			"Internal Port 13",
-			"Status 10 status",
-			"Name 18 ForwardEntryName",
-			"ID 26 id ForwardEntryId",
-			"DNAT Table 26 id ForwardTableId",
-			"NAT 26 id NatGatewayId",
+			"External IP 16 cidr ExternalIp", "External Port 13", "Protocol 8 IpProtocol",
+			"Internal IP 16 cidr InternalIp", "Internal Port 13", "Status 10 status", "Name 18 ForwardEntryName",
+			"ID 26 id ForwardEntryId", "DNAT Table 26 id ForwardTableId", "NAT 26 id NatGatewayId",
 		),
 		SortBy: "External IP",
 		Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
@@ -302,18 +278,11 @@ func eipKind() *Kind {
 			// EIPs are the region's, matched on BandwidthPackageId.
 			{Parent: "cbwp", Of: childOf(func(e *EipAddress) string { return e.BandwidthPackageId })}},
 		Columns: cols(
-			"IP 16 cidr IpAddress",
-			"ID 26 id AllocationId",
-			"Name 18",
-			"Status 13 status",
-			"Bandwidth 9 number",
+			"IP 16 cidr IpAddress", "ID 26 id AllocationId", "Name 18", "Status 13 status", "Bandwidth 9 number",
 			"Instance 26 id InstanceId",
 			Col("Out 1h", 12, StyleSpark, func(*EipAddress) string { return "" }),
-			"Instance Type 13",
-			"Billing 14 InternetChargeType",
-			"ISP 6",
-			"Bandwidth Package 26 id BandwidthPackageId",
-			"Created 20 time AllocationTime",
+			"Instance Type 13", "Billing 14 InternetChargeType", "ISP 6",
+			"Bandwidth Package 26 id BandwidthPackageId", "Created 20 time AllocationTime",
 		),
 		SortBy: "IP",
 		Phases: PhaseMap(map[Phase][]string{

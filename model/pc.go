@@ -168,20 +168,10 @@ func pcKind() *Kind {
 		List: list,
 		Get:  list.byFilter("PhysicalConnectionId", "InvalidPhysicalConnectionId.NotFound"),
 		Columns: cols(
-			"ID 26 id PhysicalConnectionId",
-			"Name 20",
-			"Status 16 status",
-			"Bandwidth 9 number",
-			"Port 11 PortType",
-			"Operator 8 LineOperator",
-			"Access Point 20 id AccessPointId",
-			"Business 10 BusinessStatus",
-			"Peer Location 24",
-			"Redundant 26 id RedundantPhysicalConnectionId",
-			"Circuit 16 CircuitCode",
-			regionColumn(),
-			"Created 20 time CreationTime",
-			"Description 24",
+			"ID 26 id PhysicalConnectionId", "Name 20", "Status 16 status", "Bandwidth 9 number",
+			"Port 11 PortType", "Operator 8 LineOperator", "Access Point 20 id AccessPointId",
+			"Business 10 BusinessStatus", "Peer Location 24", "Redundant 26 id RedundantPhysicalConnectionId",
+			"Circuit 16 CircuitCode", regionColumn(), "Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
@@ -201,14 +191,8 @@ func apKind() *Kind {
 		Name: "ap", Aliases: []string{"accesspoint", "accesspoints", "aps"}, Title: "Access Points", Singular: "Access point", Order: 65,
 		List: pageList(ProductVPC, "DescribeAccessPoints", "AccessPointSet.AccessPointType"),
 		Columns: cols(
-			"ID 24 id AccessPointId",
-			"Name 22",
-			"Status 12 status",
-			"Operator 16 HostOperator",
-			"Type 5",
-			"Location 28",
-			regionColumn(),
-			"Description 24",
+			"ID 24 id AccessPointId", "Name 22", "Status 12 status", "Operator 16 HostOperator", "Type 5",
+			"Location 28", regionColumn(), "Description 24",
 		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
@@ -252,8 +236,7 @@ func pcVbrKind() *Kind {
 		Scopes: []Scope{{Parent: "pc", Param: "PhysicalConnectionId", Required: true}},
 		ID:     Field(func(v *VbrForPhysicalConnection) string { return v.VbrId }),
 		Columns: cols(
-			"VBR 26 id VbrId",
-			"Status 12 status",
+			"VBR 26 id VbrId", "Status 12 status",
 			Col("VLAN", 5, StyleNumber, func(v *VbrForPhysicalConnection) string { return strconv.FormatInt(int64(v.VlanId), 10) }),
 			Col("Owner", 17, StylePlain, func(v *VbrForPhysicalConnection) string {
 				if v.VbrOwnerUid == "" {
@@ -261,11 +244,8 @@ func pcVbrKind() *Kind {
 				}
 				return string(v.VbrOwnerUid)
 			}),
-			"Local IP 15 cidr LocalGatewayIp",
-			"Peer IP 15 cidr PeerGatewayIp",
-			"Mask 15 cidr PeeringSubnetMask",
-			"Circuit 16 CircuitCode",
-			"Created 20 time CreationTime",
+			"Local IP 15 cidr LocalGatewayIp", "Peer IP 15 cidr PeerGatewayIp", "Mask 15 cidr PeeringSubnetMask",
+			"Circuit 16 CircuitCode", "Created 20 time CreationTime",
 		),
 		SortBy: "VLAN", Phases: vbrPhases,
 	})

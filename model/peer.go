@@ -62,12 +62,8 @@ func peerKind() *Kind {
 		// the requester's.
 		HomeRegion: Field(func(p *VpcPeerConnection) string { return p.RegionId }),
 		Columns: cols(
-			"ID 26 id InstanceId",
-			"Name 18",
-			"Status 10 status",
-			"VPC 26 id Vpc.VpcId",
-			"Peer VPC 26 id AcceptingVpc.VpcId",
-			"Peer Region 14 AcceptingRegionId",
+			"ID 26 id InstanceId", "Name 18", "Status 10 status", "VPC 26 id Vpc.VpcId",
+			"Peer VPC 26 id AcceptingVpc.VpcId", "Peer Region 14 AcceptingRegionId",
 			Col("Peer Account", 18, StylePlain, func(p *VpcPeerConnection) string {
 				if p.AcceptingOwnerUid == 0 {
 					return ""
@@ -76,9 +72,7 @@ func peerKind() *Kind {
 			}),
 			"Spec 8 LinkType",
 			Col("Bandwidth", 9, StyleNumber, func(p *VpcPeerConnection) string { return p.BandwidthText() }),
-			"Peer CIDRs 20 cidr AcceptingVpc.Ipv4Cidrs",
-			regionColumn(),
-			"Created 20 time GmtCreate",
+			"Peer CIDRs 20 cidr AcceptingVpc.Ipv4Cidrs", regionColumn(), "Created 20 time GmtCreate",
 			"Description 24",
 		),
 		SortBy: "Name",

@@ -131,19 +131,9 @@ func vpnKind() *Kind {
 		Get:    attrGet(ProductVPC, "DescribeVpnGateway", "VpnGatewayId", "InvalidVpnGatewayInstanceId.NotFound", "InvalidVpnGatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
-			"ID 26 id VpnGatewayId",
-			"Name 20",
-			"Status 12 status",
-			"VPC 26 id VpcId",
-			"Spec 6",
-			"Public IP 16 cidr InternetIp",
-			"IPsec 7 IpsecVpn",
-			"SSL 7 SslVpn",
-			"VSwitch 26 id VSwitchId",
-			"Billing 9 ChargeType",
-			regionColumn(),
-			"Created 20 time CreateTime",
-			"Expires 20 time EndTime",
+			"ID 26 id VpnGatewayId", "Name 20", "Status 12 status", "VPC 26 id VpcId", "Spec 6",
+			"Public IP 16 cidr InternetIp", "IPsec 7 IpsecVpn", "SSL 7 SslVpn", "VSwitch 26 id VSwitchId",
+			"Billing 9 ChargeType", regionColumn(), "Created 20 time CreateTime", "Expires 20 time EndTime",
 			"Description 24",
 		),
 		SortBy: "Name",
@@ -162,17 +152,14 @@ func cgwKind() *Kind {
 		List: pageList(ProductVPC, "DescribeCustomerGateways", "CustomerGateways.CustomerGateway"),
 		Get:  attrGet(ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", "InvalidCustomerGatewayInstanceId.NotFound"),
 		Columns: cols(
-			"ID 26 id CustomerGatewayId",
-			"Name 20",
-			"IP 16 cidr IpAddress",
+			"ID 26 id CustomerGatewayId", "Name 20", "IP 16 cidr IpAddress",
 			Col("ASN", 10, StyleNumber, func(c *CustomerGateway) string {
 				if c.Asn == 0 {
 					return ""
 				}
 				return Itoa(c.Asn)
 			}),
-			"Created 20 time CreateTime",
-			"Description 24",
+			"Created 20 time CreateTime", "Description 24",
 		),
 		SortBy: "Name",
 	})
@@ -191,16 +178,9 @@ func ipsecKind() *Kind {
 			{Parent: "cgw", Param: "CustomerGatewayId"},
 		},
 		Columns: cols(
-			"ID 26 id VpnConnectionId",
-			"Name 18",
-			"Status 24 status",
-			"VPN Gateway 26 id VpnGatewayId",
-			"Customer Gateway 26 id CustomerGatewayId",
-			"Local Subnet 20 cidr",
-			"Remote Subnet 20 cidr",
-			"IKE 6 IkeConfig.IkeVersion",
-			"Immediate 9 EffectImmediately",
-			"Created 20 time CreateTime",
+			"ID 26 id VpnConnectionId", "Name 18", "Status 24 status", "VPN Gateway 26 id VpnGatewayId",
+			"Customer Gateway 26 id CustomerGatewayId", "Local Subnet 20 cidr", "Remote Subnet 20 cidr",
+			"IKE 6 IkeConfig.IkeVersion", "Immediate 9 EffectImmediately", "Created 20 time CreateTime",
 		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
