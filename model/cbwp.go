@@ -94,11 +94,10 @@ const (
 )
 
 func cbwpKind() *Kind {
-	list := pageList(ProductVPC, "DescribeCommonBandwidthPackages", "CommonBandwidthPackages.CommonBandwidthPackage")
 	return typed[CommonBandwidthPackage](&Kind{
 		Name: "cbwp", Aliases: []string{"bwp-common", "sharedbw", "cbwps", "commonbandwidthpackage"},
 		Title: "Shared Bandwidth Packages", Singular: "shared bandwidth package", Order: 45,
-		List: list, Get: list.byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
+		List: pageList(ProductVPC, "DescribeCommonBandwidthPackages", "CommonBandwidthPackages.CommonBandwidthPackage"), Get: byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Status: Field(func(p *CommonBandwidthPackage) string { return p.Phase() }),
 		Columns: cols(
 			"ID 26 id BandwidthPackageId", "Name 16",

@@ -51,11 +51,15 @@ func cols(columns ...any) []Column {
 
 // typed completes k as the kind of *T: New, and a Get for every column
 // declared by a spec. ID, NameOf and Status, when k leaves them unset,
-// read the fields shown by the columns titled ID, Name and Status.
+// read the fields shown by the columns titled ID, Name and Status. A Get
+// made by byID or byFilter takes the list call's product, action and path.
 func typed[T any](k *Kind) *Kind {
 	t := reflect.TypeFor[T]()
 	if k.New == nil {
 		k.New = NewOf[T]()
+	}
+	if g := k.Get; g != nil && g.Action == "" {
+		g.Product, g.Action, g.Path = k.List.Product, k.List.Action, k.List.Path
 	}
 	readers := map[string]fieldReader{}
 	for i, c := range k.Columns {
@@ -226,16 +230,17 @@ func pageList(p Product, action, path string) ListSpec {
 	return ListSpec{Product: p, Action: action, Path: path, Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50}
 }
 
-// byID fetches one resource with the list call filtered by its ID: the
-// parameter and the response field are both idField.
-func (l ListSpec) byID(idField string, notFound ...string) *GetSpec {
-	return &GetSpec{Product: l.Product, Action: l.Action, Path: l.Path, IDParam: idField, IDField: idField, NotFound: notFound}
+// byID fetches one resource with the kind's own list call (typed fills in
+// its product, action and path) filtered by ID: the parameter and the
+// response field are both idField.
+func byID(idField string, notFound ...string) *GetSpec {
+	return &GetSpec{IDParam: idField, IDField: idField, NotFound: notFound}
 }
 
-// byFilter fetches one resource with the list call filtered through its
+// byFilter is byID for the list calls that take an ID only through their
 // Filter.1 key (DescribeHaVips, DescribeVirtualBorderRouters, ...).
-func (l ListSpec) byFilter(idField string, notFound ...string) *GetSpec {
-	g := l.byID(idField, notFound...)
+func byFilter(idField string, notFound ...string) *GetSpec {
+	g := byID(idField, notFound...)
 	g.IDParam, g.Params = "Filter.1.Value.1", filterKey(idField)
 	return g
 }

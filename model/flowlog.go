@@ -100,11 +100,10 @@ func flowLogPhases() map[string]Phase {
 }
 
 func vpcFlowLogKind() *Kind {
-	list := pageList(ProductVPC, "DescribeFlowLogs", "FlowLogs.FlowLog")
 	return typed[FlowLog](&Kind{
 		Name: "vpcflowlog", Aliases: []string{"vpcflowlogs", "vfl"}, Title: "VPC Flow Logs", Singular: "VPC flow log", Order: 71,
-		List: list,
-		Get:  list.byID("FlowLogId"),
+		List: pageList(ProductVPC, "DescribeFlowLogs", "FlowLogs.FlowLog"),
+		Get:  byID("FlowLogId"),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			{Parent: "vsw", Param: "ResourceId", Of: childOf(func(f *FlowLog) string {
@@ -126,13 +125,12 @@ func vpcFlowLogKind() *Kind {
 }
 
 func sagFlowLogKind() *Kind {
-	list := pageList(ProductSmartag, "DescribeFlowLogs", "FlowLogs.FlowLogSetType")
 	return typed[SagFlowLog](&Kind{
 		Name: "sagflowlog", Aliases: []string{"sagflowlogs", "sfl"}, Title: "SAG Flow Logs", Singular: "SAG flow log", Order: 72,
 		// Max page size as for the product's other flow-log lists
 		// (DescribeFlowLogSags: 50).
-		List: list,
-		Get:  list.byID("FlowLogId", "InvalidFlowLogId.NotFound"),
+		List: pageList(ProductSmartag, "DescribeFlowLogs", "FlowLogs.FlowLogSetType"),
+		Get:  byID("FlowLogId", "InvalidFlowLogId.NotFound"),
 		Columns: cols(
 			"ID 24 id FlowLogId", "Name 20", "Status 10 status",
 			Col("Output", 30, StylePlain, func(f *SagFlowLog) string { return f.Output() }),

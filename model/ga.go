@@ -146,11 +146,10 @@ func CheckGABackendRegion(gaRegion, location, backendRegion string) error {
 }
 
 func gaKind() *Kind {
-	list := pageList(ProductVPC, "DescribeGlobalAccelerationInstances", "GlobalAccelerationInstances.GlobalAccelerationInstance")
 	return typed[GlobalAcceleration](&Kind{
 		Name: "ga", Aliases: []string{"globalacceleration", "gai", "gas", "globalaccelerations"},
 		Title: "Global Acceleration", Singular: "Global acceleration instance", Order: 46,
-		List: list, Get: list.byID("GlobalAccelerationInstanceId"),
+		List: pageList(ProductVPC, "DescribeGlobalAccelerationInstances", "GlobalAccelerationInstances.GlobalAccelerationInstance"), Get: byID("GlobalAccelerationInstanceId"),
 		// At 120 columns: ID to the backend; the public IPs, name and the
 		// rest follow when there is room (and in describe).
 		Columns: cols(

@@ -44,11 +44,10 @@ func (h *HaVip) EIPs() []string { return h.AssociatedEipAddresses.AssociatedEipA
 const MaxHaVipInstances = 10
 
 func havipKind() *Kind {
-	list := pageList(ProductVPC, "DescribeHaVips", "HaVips.HaVip")
 	return typed[HaVip](&Kind{
 		Name: "havip", Aliases: []string{"havips", "ha"}, Title: "HaVips", Singular: "HaVip", Order: 22,
-		List:   list,
-		Get:    list.byFilter("HaVipId", "InvalidHaVipId.NotFound"),
+		List:   pageList(ProductVPC, "DescribeHaVips", "HaVips.HaVip"),
+		Get:    byFilter("HaVipId", "InvalidHaVipId.NotFound"),
 		Scopes: []Scope{filterScope("vsw", "VSwitchId")},
 		Columns: cols(
 			"ID 26 id HaVipId", "Name 16", "Status 13 status", "IP 15 cidr IpAddress",

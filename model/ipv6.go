@@ -156,11 +156,10 @@ func ipv6GatewayKind() *Kind {
 }
 
 func ipv6RuleKind() *Kind {
-	list := pageList(ProductVPC, "DescribeIpv6EgressOnlyRules", "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule")
 	return typed[Ipv6EgressOnlyRule](&Kind{
 		Name: "ipv6rule", Aliases: []string{"ipv6rules", "egressonly", "ipv6egress"}, Title: "IPv6 Egress-only Rules", Singular: "egress-only rule", Order: 37,
-		List: list,
-		Get: list.byID("Ipv6EgressOnlyRuleId", "InvalidIpv6GatewayId.NotFound").
+		List: pageList(ProductVPC, "DescribeIpv6EgressOnlyRules", "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule"),
+		Get: byID("Ipv6EgressOnlyRuleId", "InvalidIpv6GatewayId.NotFound").
 			with(withParam("Ipv6GatewayId", func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })),
 		Scopes: []Scope{{Parent: "ipv6gw", Param: "Ipv6GatewayId", Required: true,
 			Of: childOf(func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })}},
@@ -173,11 +172,10 @@ func ipv6RuleKind() *Kind {
 }
 
 func ipv6AddressKind() *Kind {
-	list := pageList(ProductVPC, "DescribeIpv6Addresses", "Ipv6Addresses.Ipv6Address")
 	return typed[Ipv6Address](&Kind{
 		Name: "ipv6addr", Aliases: []string{"ipv6address", "ipv6addresses", "ip6"}, Title: "IPv6 Addresses", Singular: "IPv6 address", Order: 38,
-		List: list,
-		Get:  list.byID("Ipv6AddressId"),
+		List: pageList(ProductVPC, "DescribeIpv6Addresses", "Ipv6Addresses.Ipv6Address"),
+		Get:  byID("Ipv6AddressId"),
 		// DescribeIpv6Addresses takes no gateway: a VPC has one gateway, so
 		// a gateway's addresses are its VPC's.
 		Scopes: []Scope{

@@ -199,11 +199,10 @@ func entryPhases() map[string]Phase {
 }
 
 func natKind() *Kind {
-	list := pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway")
 	return typed[NatGateway](&Kind{
 		Name: "nat", Aliases: []string{"natgw", "natgateway", "natgateways"}, Title: "NAT Gateways", Singular: "NAT gateway", Order: 40,
-		List:   list,
-		Get:    list.byID("NatGatewayId", "InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"),
+		List:   pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway"),
+		Get:    byID("NatGatewayId", "InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
 		Columns: cols(
 			"ID 26 id NatGatewayId", "Name 20", "Status 11 status", "VPC 26 id VpcId", "Spec 8",
@@ -218,11 +217,10 @@ func natKind() *Kind {
 }
 
 func snatKind() *Kind {
-	list := pageList(ProductVPC, "DescribeSnatTableEntries", "SnatTableEntries.SnatTableEntry")
 	return typed[SnatEntry](&Kind{
 		Name: "snat", Aliases: []string{"snats", "snatentry", "snatentries"}, Title: "SNAT Entries", Singular: "SNAT entry", Order: 41,
-		List: list,
-		Get: list.byID("SnatEntryId", "InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound").
+		List: pageList(ProductVPC, "DescribeSnatTableEntries", "SnatTableEntries.SnatTableEntry"),
+		Get: byID("SnatEntryId", "InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound").
 			with(withParam("SnatTableId", func(e *SnatEntry) string { return e.SnatTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "SnatTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.SnatTableIds.SnatTableId }),
@@ -239,11 +237,10 @@ func snatKind() *Kind {
 }
 
 func dnatKind() *Kind {
-	list := pageList(ProductVPC, "DescribeForwardTableEntries", "ForwardTableEntries.ForwardTableEntry")
 	return typed[ForwardEntry](&Kind{
 		Name: "dnat", Aliases: []string{"forward", "fwd", "dnats", "forwardentry", "forwardentries"}, Title: "DNAT Entries", Singular: "DNAT entry", Order: 42,
-		List: list,
-		Get: list.byID("ForwardEntryId", "InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound").
+		List: pageList(ProductVPC, "DescribeForwardTableEntries", "ForwardTableEntries.ForwardTableEntry"),
+		Get: byID("ForwardEntryId", "InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound").
 			with(withParam("ForwardTableId", func(e *ForwardEntry) string { return e.ForwardTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "ForwardTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.ForwardTableIds.ForwardTableId }),
@@ -262,11 +259,10 @@ func dnatKind() *Kind {
 // together with AssociatedInstanceType=Nat, which a Scope cannot add, so EIPs
 // are matched to their NAT gateway on the client.
 func eipKind() *Kind {
-	list := pageList(ProductVPC, "DescribeEipAddresses", "EipAddresses.EipAddress")
 	return typed[EipAddress](&Kind{
 		Name: "eip", Aliases: []string{"eips", "eipaddress", "eipaddresses"}, Title: "Elastic IPs", Singular: "EIP", Order: 43,
-		List: list,
-		Get:  list.byID("AllocationId", "InvalidAllocationId.NotFound"),
+		List: pageList(ProductVPC, "DescribeEipAddresses", "EipAddresses.EipAddress"),
+		Get:  byID("AllocationId", "InvalidAllocationId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "AssociatedInstanceId", Params: map[string]string{"AssociatedInstanceType": "Nat"},
 			Of: childOf(func(e *EipAddress) string {
 				if strings.EqualFold(e.InstanceType, "Nat") {

@@ -141,11 +141,10 @@ func businessColumn() Column {
 }
 
 func natBwpKind() *Kind {
-	list := pageList(ProductVPC, "DescribeBandwidthPackages", "BandwidthPackages.BandwidthPackage")
 	return typed[NatBandwidthPackage](&Kind{
 		Name: "natbwp", Aliases: []string{"bwp", "bandwidthpackage", "bandwidthpackages", "natbwps"},
 		Title: "NAT Bandwidth Packages", Singular: "NAT bandwidth package", Order: 44,
-		List: list, Get: list.byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
+		List: pageList(ProductVPC, "DescribeBandwidthPackages", "BandwidthPackages.BandwidthPackage"), Get: byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "NatGatewayId"}},
 		Columns: cols(
 			"ID 26 id BandwidthPackageId", "Name 18", "Status 10 status", "Bandwidth 9 number",

@@ -162,11 +162,10 @@ type AccessPoint struct {
 // are transitional (polled until they settle); Confirmed waits for the
 // user's Enable.
 func pcKind() *Kind {
-	list := pageList(ProductVPC, "DescribePhysicalConnections", "PhysicalConnectionSet.PhysicalConnectionType")
 	return typed[PhysicalConnection](&Kind{
 		Name: "pc", Aliases: []string{"physicalconnection", "physicalconnections", "pcs", "dc"}, Title: "Physical Connections", Singular: "Physical connection", Order: 61,
-		List: list,
-		Get:  list.byFilter("PhysicalConnectionId", "InvalidPhysicalConnectionId.NotFound"),
+		List: pageList(ProductVPC, "DescribePhysicalConnections", "PhysicalConnectionSet.PhysicalConnectionType"),
+		Get:  byFilter("PhysicalConnectionId", "InvalidPhysicalConnectionId.NotFound"),
 		Columns: cols(
 			"ID 26 id PhysicalConnectionId", "Name 20", "Status 16 status", "Bandwidth 9 number",
 			"Port 11 PortType", "Operator 8 LineOperator", "Access Point 20 id AccessPointId",

@@ -145,11 +145,10 @@ func CheckRIHealthCheck(source, target string) error {
 }
 
 func riKind() *Kind {
-	list := pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType")
 	return typed[RouterInterface](&Kind{
 		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
-		List: list,
-		Get:  list.byFilter("RouterInterfaceId", "InvalidRouterInterfaceId.NotFound"),
+		List: pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType"),
+		Get:  byFilter("RouterInterfaceId", "InvalidRouterInterfaceId.NotFound"),
 		Scopes: []Scope{
 			filterScope("vrouter", "RouterId"),
 			filterScope("vbr", "RouterId"),

@@ -217,11 +217,10 @@ var sslCertColumnPhases = map[string]Phase{
 }
 
 func sslServerKind() *Kind {
-	list := pageList(ProductVPC, "DescribeSslVpnServers", "SslVpnServers.SslVpnServer")
 	return typed[SslVpnServer](&Kind{
 		Name: "sslserver", Aliases: []string{"ssl", "sslvpn", "sslservers"}, Title: "SSL-VPN Servers", Singular: "SSL-VPN server", Order: 53,
-		List:   list,
-		Get:    list.byID("SslVpnServerId"),
+		List:   pageList(ProductVPC, "DescribeSslVpnServers", "SslVpnServers.SslVpnServer"),
+		Get:    byID("SslVpnServerId"),
 		Scopes: []Scope{{Parent: "vpn", Param: "VpnGatewayId"}},
 		Columns: cols(
 			"ID 26 id SslVpnServerId", "Name 18", "VPN Gateway 26 id VpnGatewayId", "Local Subnet 20 cidr",

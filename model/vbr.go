@@ -198,11 +198,10 @@ func bgpSessionPhases() map[string]Phase {
 }
 
 func vbrKind() *Kind {
-	list := pageList(ProductVPC, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet.VirtualBorderRouterType")
 	return typed[VirtualBorderRouter](&Kind{
 		Name: "vbr", Aliases: []string{"vbrs", "virtualborderrouter", "virtualborderrouters"}, Title: "Virtual Border Routers", Singular: "VBR", Order: 60,
-		List:   list,
-		Get:    list.byFilter("VbrId", "InvalidVbrId.NotFound"),
+		List:   pageList(ProductVPC, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet.VirtualBorderRouterType"),
+		Get:    byFilter("VbrId", "InvalidVbrId.NotFound"),
 		Scopes: []Scope{{Parent: "pc", Of: childOf(func(v *VirtualBorderRouter) string { return v.PhysicalConnectionId })}},
 		Columns: cols(
 			"ID 26 id VbrId", "Name 20", "Status 12 status", "VLAN 5 number VlanId",
@@ -221,11 +220,10 @@ func vbrKind() *Kind {
 }
 
 func bgpKind() *Kind {
-	list := pageList(ProductVPC, "DescribeBgpGroups", "BgpGroups.BgpGroup")
 	return typed[BgpGroup](&Kind{
 		Name: "bgp", Aliases: []string{"bgpgroup", "bgpgroups", "bgpg"}, Title: "BGP Groups", Singular: "BGP group", Order: 62,
-		List:   list,
-		Get:    list.byID("BgpGroupId", "InvalidBgpGroup"),
+		List:   pageList(ProductVPC, "DescribeBgpGroups", "BgpGroups.BgpGroup"),
+		Get:    byID("BgpGroupId", "InvalidBgpGroup"),
 		Scopes: []Scope{{Parent: "vbr", Param: "RouterId"}},
 		Columns: cols(
 			"ID 26 id BgpGroupId", "Name 18", "Status 10 status",
@@ -242,13 +240,12 @@ func bgpKind() *Kind {
 }
 
 func bgpPeerKind() *Kind {
-	list := pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer")
 	session := Col("Session", 12, StyleStatus, func(p *BgpPeer) string { return p.BgpStatus })
 	session.Phases = bgpSessionPhases()
 	return typed[BgpPeer](&Kind{
 		Name: "bgppeer", Aliases: []string{"bgppeers", "bgpneighbor", "bgpneighbors"}, Title: "BGP Peers", Singular: "BGP peer", Order: 63,
-		List: list,
-		Get:  list.byID("BgpPeerId"),
+		List: pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer"),
+		Get:  byID("BgpPeerId"),
 		Scopes: []Scope{
 			{Parent: "bgp", Param: "BgpGroupId"},
 			{Parent: "vbr", Param: "RouterId"},

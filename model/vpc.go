@@ -320,11 +320,10 @@ func vswitchKind() *Kind {
 }
 
 func vrouterKind() *Kind {
-	list := pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter")
 	return typed[VRouter](&Kind{
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
-		List:   list,
-		Get:    list.byID("VRouterId"),
+		List:   pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter"),
+		Get:    byID("VRouterId"),
 		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
 		Columns: cols(
 			"ID 26 id VRouterId", "Name 20 VRouterName", "VPC 26 id VpcId",
@@ -335,11 +334,10 @@ func vrouterKind() *Kind {
 }
 
 func routeTableKind() *Kind {
-	list := pageList(ProductVPC, "DescribeRouteTableList", "RouterTableList.RouterTableListType")
 	return typed[RouteTable](&Kind{
 		Name: "rt", Aliases: []string{"routetable", "routetables", "rtb", "vtb"}, Title: "Route Tables", Singular: "Route table", Order: 30,
-		List: list,
-		Get: list.byID("RouteTableId", "InvalidRouteTableId.NotFound").
+		List: pageList(ProductVPC, "DescribeRouteTableList", "RouterTableList.RouterTableListType"),
+		Get: byID("RouteTableId", "InvalidRouteTableId.NotFound").
 			with(withParam("RouterType", func(v *RouteTable) string { return v.RouterType })),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
@@ -358,12 +356,11 @@ func routeTableKind() *Kind {
 }
 
 func routeEntryKind() *Kind {
-	list := ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100}
 	return typed[RouteEntry](&Kind{
 		Name: "route", Aliases: []string{"routes", "routeentry", "routeentries", "re"}, Title: "Route Entries", Singular: "Route entry", Order: 31,
-		List: list,
+		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100},
 		// The API needs the table an entry lives in.
-		Get: list.byID("RouteEntryId", "InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound").
+		Get: byID("RouteEntryId", "InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound").
 			with(withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })),
 		Scopes: []Scope{{Parent: "rt", Param: "RouteTableId", Required: true}},
 		Columns: cols(
