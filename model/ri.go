@@ -57,12 +57,15 @@ const (
 	MaxRouterInterfacesPerRouter = 5
 )
 
-// riSpecs are the initiating side's specs and their bandwidth in Mbit/s
-// (CreateRouterInterface, seed 003 §9.1).
-var riSpecs = []struct {
+// riSpec is a router interface spec and its bandwidth.
+type riSpec struct {
 	Spec string
 	Mbps int
-}{
+}
+
+// riSpecs are the initiating side's specs and their bandwidth in Mbit/s
+// (CreateRouterInterface, seed 003 §9.1).
+var riSpecs = []riSpec{
 	{"Mini.2", 2}, {"Mini.5", 5}, {"Small.1", 10}, {"Small.2", 20}, {"Small.5", 50},
 	{"Middle.1", 100}, {"Middle.2", 200}, {"Middle.5", 500},
 	{"Large.1", 1000}, {"Large.2", 2000}, {"Large.5", 5000}, {"Xlarge.1", 10000},
@@ -74,21 +77,13 @@ func RISpecs(role string) []string {
 	if role == RIAccepting {
 		return []string{RINegative}
 	}
-	out := make([]string, len(riSpecs))
-	for i, s := range riSpecs {
-		out[i] = s.Spec
-	}
-	return out
+	return pluck(riSpecs, func(s riSpec) string { return s.Spec })
 }
 
 // RISpecMbps is a spec's bandwidth in Mbit/s (0 for Negative or unknown).
 func RISpecMbps(spec string) int {
-	for _, s := range riSpecs {
-		if strings.EqualFold(s.Spec, spec) {
-			return s.Mbps
-		}
-	}
-	return 0
+	s, _ := find(riSpecs, func(s riSpec) bool { return strings.EqualFold(s.Spec, spec) })
+	return s.Mbps
 }
 
 // CheckRIRole checks Role and, for a VBR, that it initiates: a VBR can only
