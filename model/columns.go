@@ -165,24 +165,23 @@ func compileField(t reflect.Type, path string, millis bool) (fieldReader, error)
 		off += f.Offset
 		ft = f.Type
 	}
-	at := func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Add(p, off) }
 	switch ft.Kind() {
 	case reflect.String:
-		return func(p unsafe.Pointer) string { return *(*string)(at(p)) }, nil
+		return func(p unsafe.Pointer) string { return *(*string)(unsafe.Add(p, off)) }, nil
 	case reflect.Bool:
-		return func(p unsafe.Pointer) string { return BoolText(*(*bool)(at(p))) }, nil
+		return func(p unsafe.Pointer) string { return BoolText(*(*bool)(unsafe.Add(p, off))) }, nil
 	case reflect.Int:
-		return func(p unsafe.Pointer) string { return Itoa(*(*int)(at(p))) }, nil
+		return func(p unsafe.Pointer) string { return Itoa(*(*int)(unsafe.Add(p, off))) }, nil
 	case reflect.Int32:
-		return func(p unsafe.Pointer) string { return Itoa(*(*int32)(at(p))) }, nil
+		return func(p unsafe.Pointer) string { return Itoa(*(*int32)(unsafe.Add(p, off))) }, nil
 	case reflect.Int64:
 		if millis {
-			return func(p unsafe.Pointer) string { return MillisTime(*(*int64)(at(p))) }, nil
+			return func(p unsafe.Pointer) string { return MillisTime(*(*int64)(unsafe.Add(p, off))) }, nil
 		}
-		return func(p unsafe.Pointer) string { return Itoa(*(*int64)(at(p))) }, nil
+		return func(p unsafe.Pointer) string { return Itoa(*(*int64)(unsafe.Add(p, off))) }, nil
 	case reflect.Slice:
 		if ft.Elem().Kind() == reflect.String {
-			return func(p unsafe.Pointer) string { return Join(*(*[]string)(at(p))) }, nil
+			return func(p unsafe.Pointer) string { return Join(*(*[]string)(unsafe.Add(p, off))) }, nil
 		}
 	}
 	return nil, fmt.Errorf("%s is a %s, which a column cannot show", path, ft)

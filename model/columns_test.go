@@ -101,3 +101,23 @@ func TestTypedDerivesIdentity(t *testing.T) {
 		t.Errorf("errors after a broken kind: %v", errs[before:])
 	}
 }
+
+// BenchmarkCell compares a column compiled from a spec with the same
+// column written as a closure.
+func BenchmarkCell(b *testing.B) {
+	spec := typed[Vpc](&Kind{Name: "vpc", Columns: cols("Name 20 VpcName")}).Columns[0]
+	closure := Col("Name", 20, StylePlain, func(v *Vpc) string { return v.VpcName })
+	o := &Object{Value: &Vpc{VpcName: "prod"}}
+	for _, c := range []struct {
+		name string
+		col  Column
+	}{{"spec", spec}, {"closure", closure}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if c.col.Get(o) != "prod" {
+					b.Fatal("wrong cell")
+				}
+			}
+		})
+	}
+}
