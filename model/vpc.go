@@ -324,7 +324,7 @@ func vrouterKind() *Kind {
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
 		List:   pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter"),
 		Get:    byID("VRouterId"),
-		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
+		Scopes: []Scope{{Parent: "vpc", Of: childOf(func(v *VRouter) string { return v.VpcId })}},
 		Columns: cols(
 			"ID 26 id VRouterId", "Name 20 VRouterName", "VPC 26 id VpcId",
 			"Route Tables 28 RouteTableIds.RouteTableId", "Created 20 time CreationTime",
