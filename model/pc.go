@@ -236,7 +236,7 @@ func pcVbrKind() *Kind {
 		ID:     Field(func(v *VbrForPhysicalConnection) string { return v.VbrId }),
 		Columns: cols(
 			"VBR 26 id VbrId", "Status 12 status",
-			Col("VLAN", 5, StyleNumber, func(v *VbrForPhysicalConnection) string { return strconv.FormatInt(int64(v.VlanId), 10) }),
+			"VLAN 5 number VlanId",
 			Col("Owner", 17, StylePlain, func(v *VbrForPhysicalConnection) string {
 				if v.VbrOwnerUid == "" {
 					return "this account" // the API leaves out the line owner's own UID

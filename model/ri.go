@@ -153,7 +153,7 @@ func riKind() *Kind {
 			"Opposite Router 26 id OppositeRouterId", "Opposite Region 15 OppositeRegionId", "Spec 9",
 			"Opposite Interface 26 id OppositeInterfaceId", "Opposite Status 15 status OppositeInterfaceStatus",
 			"Router 26 id RouterId", "Router Type 11", "Opposite Type 13 OppositeRouterType",
-			Col("Opposite Account", 18, StylePlain, func(r *RouterInterface) string { return string(r.OppositeInterfaceOwnerId) }),
+			"Opposite Account 18 OppositeInterfaceOwnerId",
 			Col("Bandwidth", 9, StyleNumber, func(r *RouterInterface) string { return riMbps(r.Bandwidth) }),
 			"VPC 26 id VpcInstanceId", regionColumn(), "Created 20 time CreationTime", "Description 24",
 		),
