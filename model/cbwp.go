@@ -94,39 +94,28 @@ const (
 )
 
 func cbwpKind() *Kind {
-	path := "CommonBandwidthPackages.CommonBandwidthPackage"
-	return &Kind{
+	return typed[CommonBandwidthPackage](&Kind{
 		Name: "cbwp", Aliases: []string{"bwp-common", "sharedbw", "cbwps", "commonbandwidthpackage"},
 		Title: "Shared Bandwidth Packages", Singular: "shared bandwidth package", Order: 45,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeCommonBandwidthPackages", Path: path, Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeCommonBandwidthPackages", IDParam: "BandwidthPackageId", Path: path,
-			IDField: "BandwidthPackageId", NotFound: []string{"InvalidBandwidthPackageId.NotFound"}},
-		New: NewOf[CommonBandwidthPackage](), ID: Field(func(p *CommonBandwidthPackage) string { return p.BandwidthPackageId }),
-		NameOf: Field(func(p *CommonBandwidthPackage) string { return p.Name }),
+		List: pageList(ProductVPC, "DescribeCommonBandwidthPackages", "CommonBandwidthPackages.CommonBandwidthPackage"), Get: byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Status: Field(func(p *CommonBandwidthPackage) string { return p.Phase() }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(p *CommonBandwidthPackage) string { return p.BandwidthPackageId }),
-			Col("Name", 16, StylePlain, func(p *CommonBandwidthPackage) string { return p.Name }),
+		Columns: cols(
+			"ID 26 id BandwidthPackageId", "Name 16",
 			Col("Status", 10, StyleStatus, func(p *CommonBandwidthPackage) string { return p.Phase() }),
-			Col("Bandwidth", 9, StyleNumber, func(p *CommonBandwidthPackage) string { return p.Bandwidth }),
+			"Bandwidth 9 number",
 			Col("EIPs", 5, StyleNumber, func(p *CommonBandwidthPackage) string { return strconv.Itoa(len(p.IPs())) }),
 			Col("Addresses", 24, StyleCIDR, func(p *CommonBandwidthPackage) string { return Join(p.Addresses()) }),
 			Col("Billing", 14, StylePlain, func(p *CommonBandwidthPackage) string { return cbwpBilling(p) }),
-			Col("Charge", 8, StylePlain, func(p *CommonBandwidthPackage) string { return p.InstanceChargeType }),
-			Col("Business", 15, StylePlain, func(p *CommonBandwidthPackage) string { return p.BusinessStatus }),
-			Col("ISP", 6, StylePlain, func(p *CommonBandwidthPackage) string { return p.ISP }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(p *CommonBandwidthPackage) string { return p.CreationTime }),
-			Col("Expires", 20, StyleTime, func(p *CommonBandwidthPackage) string { return p.ExpiredTime }),
-			Col("Description", 24, StylePlain, func(p *CommonBandwidthPackage) string { return p.Description }),
-		},
+			"Charge 8 InstanceChargeType", "Business 15 BusinessStatus", "ISP 6", regionColumn(),
+			"Created 20 time CreationTime", "Expires 20 time ExpiredTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available"},
 			PhaseTransitional: {"Creating", "Modifying", CbwpBinding, CbwpUnbinding},
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 // cbwpBilling is the metering with its guaranteed ratio for PayBy95.

@@ -162,3 +162,24 @@ func (s Items[T]) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal([]T(s))
 }
+
+// pluck lists one text of every row of a table.
+func pluck[T any](rows []T, text func(T) string) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = text(r)
+	}
+	return out
+}
+
+// find returns the first row of a table that matches (the zero row and
+// false when none does).
+func find[T any](rows []T, match func(T) bool) (T, bool) {
+	for _, r := range rows {
+		if match(r) {
+			return r, true
+		}
+	}
+	var zero T
+	return zero, false
+}

@@ -100,10 +100,10 @@ func flowLogPhases() map[string]Phase {
 }
 
 func vpcFlowLogKind() *Kind {
-	return &Kind{
+	return typed[FlowLog](&Kind{
 		Name: "vpcflowlog", Aliases: []string{"vpcflowlogs", "vfl"}, Title: "VPC Flow Logs", Singular: "VPC flow log", Order: 71,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeFlowLogs", Path: "FlowLogs.FlowLog", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get:  &GetSpec{Product: ProductVPC, Action: "DescribeFlowLogs", IDParam: "FlowLogId", Path: "FlowLogs.FlowLog", IDField: "FlowLogId"},
+		List: pageList(ProductVPC, "DescribeFlowLogs", "FlowLogs.FlowLog"),
+		Get:  byID("FlowLogId"),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			{Parent: "vsw", Param: "ResourceId", Of: childOf(func(f *FlowLog) string {
@@ -113,52 +113,34 @@ func vpcFlowLogKind() *Kind {
 				return ""
 			})},
 		},
-		New: NewOf[FlowLog](), ID: Field(func(f *FlowLog) string { return f.FlowLogId }),
-		NameOf: Field(func(f *FlowLog) string { return f.FlowLogName }),
-		Status: Field(func(f *FlowLog) string { return f.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(f *FlowLog) string { return f.FlowLogId }),
-			Col("Name", 20, StylePlain, func(f *FlowLog) string { return f.FlowLogName }),
-			Col("Status", 10, StyleStatus, func(f *FlowLog) string { return f.Status }),
-			Col("Resource Type", 16, StylePlain, func(f *FlowLog) string { return f.ResourceType }),
-			Col("Resource", 26, StyleID, func(f *FlowLog) string { return f.ResourceId }),
-			Col("Traffic", 7, StylePlain, func(f *FlowLog) string { return f.TrafficType }),
+		Columns: cols(
+			"ID 26 id FlowLogId", "Name 20 FlowLogName", "Status 10 status", "Resource Type 16",
+			"Resource 26 id ResourceId", "Traffic 7 TrafficType",
 			Col("Output", 30, StylePlain, func(f *FlowLog) string { return f.Output() }),
-			Col("Delivery", 8, StylePlain, func(f *FlowLog) string { return f.FlowLogDeliverStatus }),
-			Col("Created", 20, StyleTime, func(f *FlowLog) string { return f.CreationTime }),
-			Col("Description", 24, StylePlain, func(f *FlowLog) string { return f.Description }),
-		},
+			"Delivery 8 FlowLogDeliverStatus", "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: flowLogPhases(), Target: []string{"Active"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func sagFlowLogKind() *Kind {
-	return &Kind{
+	return typed[SagFlowLog](&Kind{
 		Name: "sagflowlog", Aliases: []string{"sagflowlogs", "sfl"}, Title: "SAG Flow Logs", Singular: "SAG flow log", Order: 72,
 		// Max page size as for the product's other flow-log lists
 		// (DescribeFlowLogSags: 50).
-		List: ListSpec{Product: ProductSmartag, Action: "DescribeFlowLogs", Path: "FlowLogs.FlowLogSetType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductSmartag, Action: "DescribeFlowLogs", IDParam: "FlowLogId", Path: "FlowLogs.FlowLogSetType", IDField: "FlowLogId",
-			NotFound: []string{"InvalidFlowLogId.NotFound"}},
-		New: NewOf[SagFlowLog](), ID: Field(func(f *SagFlowLog) string { return f.FlowLogId }),
-		NameOf: Field(func(f *SagFlowLog) string { return f.Name }),
-		Status: Field(func(f *SagFlowLog) string { return f.Status }),
-		Columns: []Column{
-			Col("ID", 24, StyleID, func(f *SagFlowLog) string { return f.FlowLogId }),
-			Col("Name", 20, StylePlain, func(f *SagFlowLog) string { return f.Name }),
-			Col("Status", 10, StyleStatus, func(f *SagFlowLog) string { return f.Status }),
+		List: pageList(ProductSmartag, "DescribeFlowLogs", "FlowLogs.FlowLogSetType"),
+		Get:  byID("FlowLogId", "InvalidFlowLogId.NotFound"),
+		Columns: cols(
+			"ID 24 id FlowLogId", "Name 20", "Status 10 status",
 			Col("Output", 30, StylePlain, func(f *SagFlowLog) string { return f.Output() }),
 			Col("SLS", 30, StylePlain, func(f *SagFlowLog) string { return f.SLS() }),
 			Col("NetFlow", 24, StylePlain, func(f *SagFlowLog) string { return f.Netflow() }),
-			Col("Active Aging", 12, StyleNumber, func(f *SagFlowLog) string { return Itoa(f.ActiveAging) }),
-			Col("Inactive Aging", 14, StyleNumber, func(f *SagFlowLog) string { return Itoa(f.InactiveAging) }),
-			Col("SAGs", 5, StyleNumber, func(f *SagFlowLog) string { return Itoa(f.TotalSagNum) }),
-			Col("Description", 24, StylePlain, func(f *SagFlowLog) string { return f.Description }),
-		},
+			"Active Aging 12 number", "Inactive Aging 14 number", "SAGs 5 number TotalSagNum", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: flowLogPhases(), Target: []string{"Active"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 // flowLogKind is the union pane of both flow-log products.
@@ -166,14 +148,8 @@ func flowLogKind() *Kind {
 	return &Kind{
 		Name: "flowlog", Aliases: []string{"fl", "flowlogs"}, Title: "Flow Logs", Singular: "Flow log", Order: 70,
 		Members: []string{"vpcflowlog", "sagflowlog"},
-		Columns: []Column{
-			{Name: "Source", Width: 14, Style: StyleKind, Get: func(o *Object) string { return o.Kind.Singular }},
-			{Name: "ID", Width: 26, Style: StyleID, Get: func(o *Object) string { return o.ID }},
-			{Name: "Name", Width: 20, Get: func(o *Object) string { return o.Name }},
-			{Name: "Status", Width: 10, Style: StyleStatus, Get: func(o *Object) string { return o.Status }},
-			{Name: "Output", Width: 30},
-			{Name: "Description", Width: 24},
-		},
+		Columns: append(unionColumns("Source", 14, 26, 20, 10),
+			Column{Name: "Output", Width: 30}, Column{Name: "Description", Width: 24}),
 		SortBy: "Source",
 	}
 }

@@ -146,39 +146,26 @@ func CheckGABackendRegion(gaRegion, location, backendRegion string) error {
 }
 
 func gaKind() *Kind {
-	return &Kind{
+	return typed[GlobalAcceleration](&Kind{
 		Name: "ga", Aliases: []string{"globalacceleration", "gai", "gas", "globalaccelerations"},
 		Title: "Global Acceleration", Singular: "Global acceleration instance", Order: 46,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeGlobalAccelerationInstances",
-			Path: "GlobalAccelerationInstances.GlobalAccelerationInstance", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeGlobalAccelerationInstances", IDParam: "GlobalAccelerationInstanceId",
-			Path: "GlobalAccelerationInstances.GlobalAccelerationInstance", IDField: "GlobalAccelerationInstanceId"},
-		New: NewOf[GlobalAcceleration](), ID: Field(func(g *GlobalAcceleration) string { return g.GlobalAccelerationInstanceId }),
-		NameOf: Field(func(g *GlobalAcceleration) string { return g.Name }),
-		Status: Field(func(g *GlobalAcceleration) string { return g.Status }),
+		List: pageList(ProductVPC, "DescribeGlobalAccelerationInstances", "GlobalAccelerationInstances.GlobalAccelerationInstance"), Get: byID("GlobalAccelerationInstanceId"),
 		// At 120 columns: ID to the backend; the public IPs, name and the
 		// rest follow when there is room (and in describe).
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(g *GlobalAcceleration) string { return g.GlobalAccelerationInstanceId }),
-			Col("IP", 15, StyleCIDR, func(g *GlobalAcceleration) string { return g.IpAddress }),
-			Col("Status", 13, StyleStatus, func(g *GlobalAcceleration) string { return g.Status }),
-			Col("Mbps", 5, StyleNumber, func(g *GlobalAcceleration) string { return g.Bandwidth }),
-			Col("Type", 9, StylePlain, func(g *GlobalAcceleration) string { return g.BandwidthType }),
-			Col("Location", 14, StylePlain, func(g *GlobalAcceleration) string { return g.ServiceLocation }),
+		Columns: cols(
+			"ID 26 id GlobalAccelerationInstanceId", "IP 15 cidr IpAddress", "Status 13 status",
+			"Mbps 5 number Bandwidth", "Type 9 BandwidthType", "Location 14 ServiceLocation",
 			Col("Backend", 24, StyleID, func(g *GlobalAcceleration) string { return g.backendText() }),
 			Col("Public IPs", 32, StyleCIDR, func(g *GlobalAcceleration) string { return g.ipText() }),
-			Col("Name", 18, StylePlain, func(g *GlobalAcceleration) string { return g.Name }),
+			"Name 18",
 			Col("Backend Region", 14, StylePlain, func(g *GlobalAcceleration) string { return g.backendRegions() }),
-			Col("Billing", 14, StylePlain, func(g *GlobalAcceleration) string { return g.InternetChargeType }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(g *GlobalAcceleration) string { return g.CreationTime }),
-			Col("Description", 24, StylePlain, func(g *GlobalAcceleration) string { return g.Description }),
-		},
+			"Billing 14 InternetChargeType", regionColumn(), "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "ID",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available", "InUse", "Inuse"},
 			PhaseTransitional: {"Associating", "Unassociating"},
 		}),
 		Target: []string{"Available", "InUse"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

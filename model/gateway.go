@@ -7,16 +7,9 @@ func gatewayKind() *Kind {
 	return &Kind{
 		Name: "gw", Aliases: []string{"gateway", "gateways", "gws"}, Title: "Gateways", Singular: "Gateway", Order: 35,
 		Members: []string{"nat", "vpn", "vbr", "peer"},
-		Columns: []Column{
-			{Name: "Type", Width: 13, Style: StyleKind, Get: func(o *Object) string { return o.Kind.Singular }},
-			{Name: "ID", Width: 26, Style: StyleID, Get: func(o *Object) string { return o.ID }},
-			{Name: "Name", Width: 20, Get: func(o *Object) string { return o.Name }},
-			{Name: "Status", Width: 12, Style: StyleStatus, Get: func(o *Object) string { return o.Status }},
-			{Name: "VPC", Width: 26, Style: StyleID},
-			{Name: "Spec", Width: 8},
-			{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }},
-			{Name: "Created", Width: 20, Style: StyleTime},
-		},
+		Columns: append(unionColumns("Type", 13, 26, 20, 12),
+			Column{Name: "VPC", Width: 26, Style: StyleID}, Column{Name: "Spec", Width: 8},
+			regionColumn(), Column{Name: "Created", Width: 20, Style: StyleTime}),
 		SortBy: "Type",
 	}
 }

@@ -43,42 +43,26 @@ func (h *HaVip) EIPs() []string { return h.AssociatedEipAddresses.AssociatedEipA
 // at once) AssociateHaVip binds to one HaVip.
 const MaxHaVipInstances = 10
 
-// havipFilter selects by one Filter.N key: DescribeHaVips takes IDs and
-// parents only that way.
-func havipFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
-
 func havipKind() *Kind {
-	return &Kind{
+	return typed[HaVip](&Kind{
 		Name: "havip", Aliases: []string{"havips", "ha"}, Title: "HaVips", Singular: "HaVip", Order: 22,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeHaVips", Path: "HaVips.HaVip", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeHaVips", IDParam: "Filter.1.Value.1", Params: havipFilter("HaVipId"),
-			Path: "HaVips.HaVip", IDField: "HaVipId", NotFound: []string{"InvalidHaVipId.NotFound"}},
-		Scopes: []Scope{{Parent: "vsw", Param: "Filter.1.Value.1", Params: havipFilter("VSwitchId")}},
-		New:    NewOf[HaVip](), ID: Field(func(h *HaVip) string { return h.HaVipId }),
-		NameOf: Field(func(h *HaVip) string { return h.Name }),
-		Status: Field(func(h *HaVip) string { return h.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(h *HaVip) string { return h.HaVipId }),
-			Col("Name", 16, StylePlain, func(h *HaVip) string { return h.Name }),
-			Col("Status", 13, StyleStatus, func(h *HaVip) string { return h.Status }),
-			Col("IP", 15, StyleCIDR, func(h *HaVip) string { return h.IpAddress }),
+		List:   pageList(ProductVPC, "DescribeHaVips", "HaVips.HaVip"),
+		Get:    byFilter("HaVipId", "InvalidHaVipId.NotFound"),
+		Scopes: []Scope{filterScope("vsw", "VSwitchId")},
+		Columns: cols(
+			"ID 26 id HaVipId", "Name 16", "Status 13 status", "IP 15 cidr IpAddress",
 			Col("Instances", 22, StyleID, func(h *HaVip) string { return Join(h.Instances()) }),
 			Col("EIP", 15, StyleCIDR, func(h *HaVip) string { return Join(h.EIPs()) }),
-			Col("VSwitch", 26, StyleID, func(h *HaVip) string { return h.VSwitchId }),
-			Col("VPC", 26, StyleID, func(h *HaVip) string { return h.VpcId }),
-			Col("Instance Type", 16, StylePlain, func(h *HaVip) string { return h.AssociatedInstanceType }),
-			Col("Master", 22, StyleID, func(h *HaVip) string { return h.MasterInstanceId }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(h *HaVip) string { return h.CreateTime }),
-			Col("Description", 24, StylePlain, func(h *HaVip) string { return h.Description }),
-		},
+			"VSwitch 26 id VSwitchId", "VPC 26 id VpcId", "Instance Type 16 AssociatedInstanceType",
+			"Master 22 id MasterInstanceId", regionColumn(), "Created 20 time CreateTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available", "InUse"},
 			PhaseTransitional: {"Creating", "Associating", "Unassociating", "Deleting"},
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 // CheckHaVipText applies CreateHaVip's name (max 128) and description

@@ -141,91 +141,60 @@ func ipv6Phases() map[string]Phase {
 }
 
 func ipv6GatewayKind() *Kind {
-	return &Kind{
+	return typed[Ipv6Gateway](&Kind{
 		Name: "ipv6gw", Aliases: []string{"ipv6", "ip6gw", "ipv6gateway", "ipv6gateways"}, Title: "IPv6 Gateways", Singular: "IPv6 gateway", Order: 36,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeIpv6Gateways", Path: "Ipv6Gateways.Ipv6Gateway", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6GatewayAttribute", IDParam: "Ipv6GatewayId", IDField: "Ipv6GatewayId",
-			NotFound: []string{"InvalidIpv6GatewayId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeIpv6Gateways", "Ipv6Gateways.Ipv6Gateway"),
+		Get:    attrGet(ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId", "InvalidIpv6GatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
-		New:    NewOf[Ipv6Gateway](), ID: Field(func(g *Ipv6Gateway) string { return g.Ipv6GatewayId }),
-		NameOf: Field(func(g *Ipv6Gateway) string { return g.Name }),
-		Status: Field(func(g *Ipv6Gateway) string { return g.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(g *Ipv6Gateway) string { return g.Ipv6GatewayId }),
-			Col("Name", 18, StylePlain, func(g *Ipv6Gateway) string { return g.Name }),
-			Col("Status", 10, StyleStatus, func(g *Ipv6Gateway) string { return g.Status }),
-			Col("Spec", 7, StylePlain, func(g *Ipv6Gateway) string { return g.Spec }),
-			Col("VPC", 26, StyleID, func(g *Ipv6Gateway) string { return g.VpcId }),
-			Col("Business", 9, StylePlain, func(g *Ipv6Gateway) string { return g.BusinessStatus }),
-			Col("Charge", 9, StylePlain, func(g *Ipv6Gateway) string { return g.InstanceChargeType }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(g *Ipv6Gateway) string { return g.CreationTime }),
-			Col("Description", 24, StylePlain, func(g *Ipv6Gateway) string { return g.Description }),
-		},
+		Columns: cols(
+			"ID 26 id Ipv6GatewayId", "Name 18", "Status 10 status", "Spec 7", "VPC 26 id VpcId",
+			"Business 9 BusinessStatus", "Charge 9 InstanceChargeType", regionColumn(),
+			"Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func ipv6RuleKind() *Kind {
-	return &Kind{
+	return typed[Ipv6EgressOnlyRule](&Kind{
 		Name: "ipv6rule", Aliases: []string{"ipv6rules", "egressonly", "ipv6egress"}, Title: "IPv6 Egress-only Rules", Singular: "egress-only rule", Order: 37,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeIpv6EgressOnlyRules", Path: "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6EgressOnlyRules", IDParam: "Ipv6EgressOnlyRuleId",
-			Path: "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule", IDField: "Ipv6EgressOnlyRuleId",
-			NotFound: []string{"InvalidIpv6GatewayId.NotFound"},
-			With:     withParam("Ipv6GatewayId", func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })},
+		List: pageList(ProductVPC, "DescribeIpv6EgressOnlyRules", "Ipv6EgressOnlyRules.Ipv6EgressOnlyRule"),
+		Get: byID("Ipv6EgressOnlyRuleId", "InvalidIpv6GatewayId.NotFound").
+			with(withParam("Ipv6GatewayId", func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })),
 		Scopes: []Scope{{Parent: "ipv6gw", Param: "Ipv6GatewayId", Required: true,
 			Of: childOf(func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId })}},
-		New: NewOf[Ipv6EgressOnlyRule](), ID: Field(func(r *Ipv6EgressOnlyRule) string { return r.Ipv6EgressOnlyRuleId }),
-		NameOf: Field(func(r *Ipv6EgressOnlyRule) string { return r.Name }),
-		Status: Field(func(r *Ipv6EgressOnlyRule) string { return r.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(r *Ipv6EgressOnlyRule) string { return r.Ipv6EgressOnlyRuleId }),
-			Col("Name", 18, StylePlain, func(r *Ipv6EgressOnlyRule) string { return r.Name }),
-			Col("Status", 10, StyleStatus, func(r *Ipv6EgressOnlyRule) string { return r.Status }),
-			Col("Instance", 26, StyleID, func(r *Ipv6EgressOnlyRule) string { return r.InstanceId }),
-			Col("Instance Type", 13, StylePlain, func(r *Ipv6EgressOnlyRule) string { return r.InstanceType }),
-			Col("Gateway", 26, StyleID, func(r *Ipv6EgressOnlyRule) string { return r.Ipv6GatewayId }),
-			Col("Description", 24, StylePlain, func(r *Ipv6EgressOnlyRule) string { return r.Description }),
-		},
+		Columns: cols(
+			"ID 26 id Ipv6EgressOnlyRuleId", "Name 18", "Status 10 status", "Instance 26 id InstanceId",
+			"Instance Type 13", "Gateway 26 id Ipv6GatewayId", "Description 24",
+		),
 		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func ipv6AddressKind() *Kind {
-	return &Kind{
+	return typed[Ipv6Address](&Kind{
 		Name: "ipv6addr", Aliases: []string{"ipv6address", "ipv6addresses", "ip6"}, Title: "IPv6 Addresses", Singular: "IPv6 address", Order: 38,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeIpv6Addresses", Path: "Ipv6Addresses.Ipv6Address", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeIpv6Addresses", IDParam: "Ipv6AddressId",
-			Path: "Ipv6Addresses.Ipv6Address", IDField: "Ipv6AddressId"},
+		List: pageList(ProductVPC, "DescribeIpv6Addresses", "Ipv6Addresses.Ipv6Address"),
+		Get:  byID("Ipv6AddressId"),
 		// DescribeIpv6Addresses takes no gateway: a VPC has one gateway, so
 		// a gateway's addresses are its VPC's.
 		Scopes: []Scope{
 			{Parent: "ipv6gw", Param: "VpcId", Values: parentValues(func(g *Ipv6Gateway) []string { return []string{g.VpcId} })},
 			{Parent: "vsw", Param: "VSwitchId"},
 		},
-		New: NewOf[Ipv6Address](), ID: Field(func(a *Ipv6Address) string { return a.Ipv6AddressId }),
-		NameOf: Field(func(a *Ipv6Address) string { return a.Ipv6AddressName }),
-		Status: Field(func(a *Ipv6Address) string { return a.Status }),
-		Columns: []Column{
-			Col("Address", 26, StyleCIDR, func(a *Ipv6Address) string { return a.Ipv6Address }),
-			Col("Status", 10, StyleStatus, func(a *Ipv6Address) string { return a.Status }),
-			Col("Network", 8, StylePlain, func(a *Ipv6Address) string { return a.NetworkType }),
+		Columns: cols(
+			"Address 26 cidr Ipv6Address", "Status 10 status", "Network 8 NetworkType",
 			Col("Bandwidth", 9, StyleNumber, func(a *Ipv6Address) string {
 				if !a.HasBandwidth() {
 					return ""
 				}
 				return Itoa(a.Ipv6InternetBandwidth.Bandwidth)
 			}),
-			Col("Charge Type", 14, StylePlain, func(a *Ipv6Address) string { return a.Ipv6InternetBandwidth.InternetChargeType }),
-			Col("ID", 26, StyleID, func(a *Ipv6Address) string { return a.Ipv6AddressId }),
-			Col("Instance", 24, StyleID, func(a *Ipv6Address) string { return a.AssociatedInstanceId }),
-			Col("VSwitch", 26, StyleID, func(a *Ipv6Address) string { return a.VSwitchId }),
-			Col("Gateway", 26, StyleID, func(a *Ipv6Address) string { return a.Ipv6GatewayId }),
-			Col("Bandwidth ID", 26, StyleID, func(a *Ipv6Address) string { return a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId }),
-			Col("Name", 16, StylePlain, func(a *Ipv6Address) string { return a.Ipv6AddressName }),
-			Col("Allocated", 20, StyleTime, func(a *Ipv6Address) string { return a.AllocationTime }),
-		},
+			"Charge Type 14 Ipv6InternetBandwidth.InternetChargeType", "ID 26 id Ipv6AddressId",
+			"Instance 24 id AssociatedInstanceId", "VSwitch 26 id VSwitchId", "Gateway 26 id Ipv6GatewayId",
+			"Bandwidth ID 26 id Ipv6InternetBandwidth.Ipv6InternetBandwidthId", "Name 16 Ipv6AddressName",
+			"Allocated 20 time AllocationTime",
+		),
 		SortBy: "Address", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

@@ -177,6 +177,8 @@ type Column struct {
 	// Phases overrides the kind's phases for colouring this column (a BGP
 	// peer's session state, where "Active" means not connected).
 	Phases map[string]Phase
+
+	spec string // the declaration typed compiles (see cols)
 }
 
 // PhaseOf classifies a cell of this column, falling back to the kind.

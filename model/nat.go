@@ -198,108 +198,71 @@ func entryPhases() map[string]Phase {
 	})
 }
 
-func regionColumn() Column {
-	return Column{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }}
-}
-
 func natKind() *Kind {
-	return &Kind{
+	return typed[NatGateway](&Kind{
 		Name: "nat", Aliases: []string{"natgw", "natgateway", "natgateways"}, Title: "NAT Gateways", Singular: "NAT gateway", Order: 40,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeNatGateways", Path: "NatGateways.NatGateway", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeNatGateways", IDParam: "NatGatewayId", Path: "NatGateways.NatGateway", IDField: "NatGatewayId",
-			NotFound: []string{"InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"}},
+		List:   pageList(ProductVPC, "DescribeNatGateways", "NatGateways.NatGateway"),
+		Get:    byID("NatGatewayId", "InvalidNatGatewayId.NotFound", "INSTANCE_NOT_EXISTS"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
-		New:    NewOf[NatGateway](), ID: Field(func(n *NatGateway) string { return n.NatGatewayId }),
-		NameOf: Field(func(n *NatGateway) string { return n.Name }),
-		Status: Field(func(n *NatGateway) string { return n.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(n *NatGateway) string { return n.NatGatewayId }),
-			Col("Name", 20, StylePlain, func(n *NatGateway) string { return n.Name }),
-			Col("Status", 11, StyleStatus, func(n *NatGateway) string { return n.Status }),
-			Col("VPC", 26, StyleID, func(n *NatGateway) string { return n.VpcId }),
-			Col("Spec", 8, StylePlain, func(n *NatGateway) string { return n.Spec }),
-			Col("NAT Type", 9, StylePlain, func(n *NatGateway) string { return n.NatType }),
-			Col("Network", 9, StylePlain, func(n *NatGateway) string { return n.NetworkType }),
+		Columns: cols(
+			"ID 26 id NatGatewayId", "Name 20", "Status 11 status", "VPC 26 id VpcId", "Spec 8",
+			"NAT Type 9 NatType", "Network 9 NetworkType",
 			Col("Public IPs", 18, StyleCIDR, func(n *NatGateway) string { return Join(n.PublicIPs()) }),
-			Col("SNAT Tables", 26, StyleID, func(n *NatGateway) string { return Join(n.SnatTableIds.SnatTableId) }),
-			Col("DNAT Tables", 26, StyleID, func(n *NatGateway) string { return Join(n.ForwardTableIds.ForwardTableId) }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(n *NatGateway) string { return n.CreationTime }),
-			Col("Description", 24, StylePlain, func(n *NatGateway) string { return n.Description }),
-		},
+			"SNAT Tables 26 id SnatTableIds.SnatTableId", "DNAT Tables 26 id ForwardTableIds.ForwardTableId",
+			regionColumn(), "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: natPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 10,
-	}
+	})
 }
 
 func snatKind() *Kind {
-	return &Kind{
+	return typed[SnatEntry](&Kind{
 		Name: "snat", Aliases: []string{"snats", "snatentry", "snatentries"}, Title: "SNAT Entries", Singular: "SNAT entry", Order: 41,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeSnatTableEntries", Path: "SnatTableEntries.SnatTableEntry", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSnatTableEntries", IDParam: "SnatEntryId", Path: "SnatTableEntries.SnatTableEntry", IDField: "SnatEntryId",
-			NotFound: []string{"InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound"},
-			With:     withParam("SnatTableId", func(e *SnatEntry) string { return e.SnatTableId })},
+		List: pageList(ProductVPC, "DescribeSnatTableEntries", "SnatTableEntries.SnatTableEntry"),
+		Get: byID("SnatEntryId", "InvalidSnatEntryId.NotFound", "InvalidSnatTableId.NotFound").
+			with(withParam("SnatTableId", func(e *SnatEntry) string { return e.SnatTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "SnatTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.SnatTableIds.SnatTableId }),
 			Of:     childOf(func(e *SnatEntry) string { return e.NatGatewayId })}},
-		New: NewOf[SnatEntry](), ID: Field(func(e *SnatEntry) string { return e.SnatEntryId }),
-		NameOf: Field(func(e *SnatEntry) string { return e.SnatEntryName }),
-		Status: Field(func(e *SnatEntry) string { return e.Status }),
-		Columns: []Column{
+		Columns: cols(
 			Col("Source", 26, StylePlain, func(e *SnatEntry) string { return e.Source() }),
-			Col("SNAT IP", 18, StyleCIDR, func(e *SnatEntry) string { return e.SnatIp }),
-			Col("Status", 10, StyleStatus, func(e *SnatEntry) string { return e.Status }),
-			Col("Name", 18, StylePlain, func(e *SnatEntry) string { return e.SnatEntryName }),
-			Col("ID", 26, StyleID, func(e *SnatEntry) string { return e.SnatEntryId }),
-			Col("Source CIDR", 18, StyleCIDR, func(e *SnatEntry) string { return e.SourceCIDR }),
-			Col("VSwitch", 26, StyleID, func(e *SnatEntry) string { return e.SourceVSwitchId }),
-			Col("SNAT Table", 26, StyleID, func(e *SnatEntry) string { return e.SnatTableId }),
-			Col("NAT", 26, StyleID, func(e *SnatEntry) string { return e.NatGatewayId }),
-		},
+			"SNAT IP 18 cidr SnatIp", "Status 10 status", "Name 18 SnatEntryName", "ID 26 id SnatEntryId",
+			"Source CIDR 18 cidr", "VSwitch 26 id SourceVSwitchId", "SNAT Table 26 id SnatTableId",
+			"NAT 26 id NatGatewayId",
+		),
 		SortBy: "Source",
 		Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func dnatKind() *Kind {
-	return &Kind{
+	return typed[ForwardEntry](&Kind{
 		Name: "dnat", Aliases: []string{"forward", "fwd", "dnats", "forwardentry", "forwardentries"}, Title: "DNAT Entries", Singular: "DNAT entry", Order: 42,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeForwardTableEntries", Path: "ForwardTableEntries.ForwardTableEntry", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeForwardTableEntries", IDParam: "ForwardEntryId", Path: "ForwardTableEntries.ForwardTableEntry", IDField: "ForwardEntryId",
-			NotFound: []string{"InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound"},
-			With:     withParam("ForwardTableId", func(e *ForwardEntry) string { return e.ForwardTableId })},
+		List: pageList(ProductVPC, "DescribeForwardTableEntries", "ForwardTableEntries.ForwardTableEntry"),
+		Get: byID("ForwardEntryId", "InvalidForwardEntryId.NotFound", "InvalidForwardTableId.NotFound").
+			with(withParam("ForwardTableId", func(e *ForwardEntry) string { return e.ForwardTableId })),
 		Scopes: []Scope{{Parent: "nat", Param: "ForwardTableId", Required: true,
 			Values: parentValues(func(n *NatGateway) []string { return n.ForwardTableIds.ForwardTableId }),
 			Of:     childOf(func(e *ForwardEntry) string { return e.NatGatewayId })}},
-		New: NewOf[ForwardEntry](), ID: Field(func(e *ForwardEntry) string { return e.ForwardEntryId }),
-		NameOf: Field(func(e *ForwardEntry) string { return e.ForwardEntryName }),
-		Status: Field(func(e *ForwardEntry) string { return e.Status }),
-		Columns: []Column{
-			Col("External IP", 16, StyleCIDR, func(e *ForwardEntry) string { return e.ExternalIp }),
-			Col("External Port", 13, StylePlain, func(e *ForwardEntry) string { return e.ExternalPort }),
-			Col("Protocol", 8, StylePlain, func(e *ForwardEntry) string { return e.IpProtocol }),
-			Col("Internal IP", 16, StyleCIDR, func(e *ForwardEntry) string { return e.InternalIp }),
-			Col("Internal Port", 13, StylePlain, func(e *ForwardEntry) string { return e.InternalPort }),
-			Col("Status", 10, StyleStatus, func(e *ForwardEntry) string { return e.Status }),
-			Col("Name", 18, StylePlain, func(e *ForwardEntry) string { return e.ForwardEntryName }),
-			Col("ID", 26, StyleID, func(e *ForwardEntry) string { return e.ForwardEntryId }),
-			Col("DNAT Table", 26, StyleID, func(e *ForwardEntry) string { return e.ForwardTableId }),
-			Col("NAT", 26, StyleID, func(e *ForwardEntry) string { return e.NatGatewayId }),
-		},
+		Columns: cols(
+			"External IP 16 cidr ExternalIp", "External Port 13", "Protocol 8 IpProtocol",
+			"Internal IP 16 cidr InternalIp", "Internal Port 13", "Status 10 status", "Name 18 ForwardEntryName",
+			"ID 26 id ForwardEntryId", "DNAT Table 26 id ForwardTableId", "NAT 26 id NatGatewayId",
+		),
 		SortBy: "External IP",
 		Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 // eipKind: DescribeEipAddresses can filter by AssociatedInstanceId only
 // together with AssociatedInstanceType=Nat, which a Scope cannot add, so EIPs
 // are matched to their NAT gateway on the client.
 func eipKind() *Kind {
-	return &Kind{
+	return typed[EipAddress](&Kind{
 		Name: "eip", Aliases: []string{"eips", "eipaddress", "eipaddresses"}, Title: "Elastic IPs", Singular: "EIP", Order: 43,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeEipAddresses", Path: "EipAddresses.EipAddress", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeEipAddresses", IDParam: "AllocationId", Path: "EipAddresses.EipAddress", IDField: "AllocationId",
-			NotFound: []string{"InvalidAllocationId.NotFound"}},
+		List: pageList(ProductVPC, "DescribeEipAddresses", "EipAddresses.EipAddress"),
+		Get:  byID("AllocationId", "InvalidAllocationId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "AssociatedInstanceId", Params: map[string]string{"AssociatedInstanceType": "Nat"},
 			Of: childOf(func(e *EipAddress) string {
 				if strings.EqualFold(e.InstanceType, "Nat") {
@@ -310,28 +273,18 @@ func eipKind() *Kind {
 			// DescribeEipAddresses cannot filter by package: the package's
 			// EIPs are the region's, matched on BandwidthPackageId.
 			{Parent: "cbwp", Of: childOf(func(e *EipAddress) string { return e.BandwidthPackageId })}},
-		New: NewOf[EipAddress](), ID: Field(func(e *EipAddress) string { return e.AllocationId }),
-		NameOf: Field(func(e *EipAddress) string { return e.Name }),
-		Status: Field(func(e *EipAddress) string { return e.Status }),
-		Columns: []Column{
-			Col("IP", 16, StyleCIDR, func(e *EipAddress) string { return e.IpAddress }),
-			Col("ID", 26, StyleID, func(e *EipAddress) string { return e.AllocationId }),
-			Col("Name", 18, StylePlain, func(e *EipAddress) string { return e.Name }),
-			Col("Status", 13, StyleStatus, func(e *EipAddress) string { return e.Status }),
-			Col("Bandwidth", 9, StyleNumber, func(e *EipAddress) string { return e.Bandwidth }),
-			Col("Instance", 26, StyleID, func(e *EipAddress) string { return e.InstanceId }),
+		Columns: cols(
+			"IP 16 cidr IpAddress", "ID 26 id AllocationId", "Name 18", "Status 13 status", "Bandwidth 9 number",
+			"Instance 26 id InstanceId",
 			Col("Out 1h", 12, StyleSpark, func(*EipAddress) string { return "" }),
-			Col("Instance Type", 13, StylePlain, func(e *EipAddress) string { return e.InstanceType }),
-			Col("Billing", 14, StylePlain, func(e *EipAddress) string { return e.InternetChargeType }),
-			Col("ISP", 6, StylePlain, func(e *EipAddress) string { return e.ISP }),
-			Col("Bandwidth Package", 26, StyleID, func(e *EipAddress) string { return e.BandwidthPackageId }),
-			Col("Created", 20, StyleTime, func(e *EipAddress) string { return e.AllocationTime }),
-		},
+			"Instance Type 13", "Billing 14 InternetChargeType", "ISP 6",
+			"Bandwidth Package 26 id BandwidthPackageId", "Created 20 time AllocationTime",
+		),
 		SortBy: "IP",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available", "InUse"},
 			PhaseTransitional: {"Associating", "Unassociating"},
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

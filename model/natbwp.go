@@ -141,38 +141,23 @@ func businessColumn() Column {
 }
 
 func natBwpKind() *Kind {
-	return &Kind{
+	return typed[NatBandwidthPackage](&Kind{
 		Name: "natbwp", Aliases: []string{"bwp", "bandwidthpackage", "bandwidthpackages", "natbwps"},
 		Title: "NAT Bandwidth Packages", Singular: "NAT bandwidth package", Order: 44,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", Path: "BandwidthPackages.BandwidthPackage",
-			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeBandwidthPackages", IDParam: "BandwidthPackageId",
-			Path: "BandwidthPackages.BandwidthPackage", IDField: "BandwidthPackageId", NotFound: []string{"InvalidBandwidthPackageId.NotFound"}},
+		List: pageList(ProductVPC, "DescribeBandwidthPackages", "BandwidthPackages.BandwidthPackage"), Get: byID("BandwidthPackageId", "InvalidBandwidthPackageId.NotFound"),
 		Scopes: []Scope{{Parent: "nat", Param: "NatGatewayId"}},
-		New:    NewOf[NatBandwidthPackage](), ID: Field(func(b *NatBandwidthPackage) string { return b.BandwidthPackageId }),
-		NameOf: Field(func(b *NatBandwidthPackage) string { return b.Name }),
-		Status: Field(func(b *NatBandwidthPackage) string { return b.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(b *NatBandwidthPackage) string { return b.BandwidthPackageId }),
-			Col("Name", 18, StylePlain, func(b *NatBandwidthPackage) string { return b.Name }),
-			Col("Status", 10, StyleStatus, func(b *NatBandwidthPackage) string { return b.Status }),
-			Col("Bandwidth", 9, StyleNumber, func(b *NatBandwidthPackage) string { return b.Bandwidth }),
-			Col("IPs", 4, StyleNumber, func(b *NatBandwidthPackage) string { return b.IpCount }),
+		Columns: cols(
+			"ID 26 id BandwidthPackageId", "Name 18", "Status 10 status", "Bandwidth 9 number",
+			"IPs 4 number IpCount",
 			Col("Public IPs", 34, StyleCIDR, func(b *NatBandwidthPackage) string { return b.usage() }),
-			Col("NAT", 26, StyleID, func(b *NatBandwidthPackage) string { return b.NatGatewayId }),
-			Col("Zone", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.ZoneId }),
-			businessColumn(),
-			Col("Billing", 14, StylePlain, func(b *NatBandwidthPackage) string { return b.InternetChargeType }),
-			Col("ISP", 4, StylePlain, func(b *NatBandwidthPackage) string { return b.ISP }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(b *NatBandwidthPackage) string { return b.CreationTime }),
-			Col("Description", 24, StylePlain, func(b *NatBandwidthPackage) string { return b.Description }),
-		},
+			"NAT 26 id NatGatewayId", "Zone 14 ZoneId", businessColumn(), "Billing 14 InternetChargeType", "ISP 4",
+			regionColumn(), "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Available"},
 			PhaseTransitional: {"Creating", "Modifying", "Deleting"},
 		}),
 		Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

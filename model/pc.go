@@ -162,31 +162,16 @@ type AccessPoint struct {
 // are transitional (polled until they settle); Confirmed waits for the
 // user's Enable.
 func pcKind() *Kind {
-	return &Kind{
+	return typed[PhysicalConnection](&Kind{
 		Name: "pc", Aliases: []string{"physicalconnection", "physicalconnections", "pcs", "dc"}, Title: "Physical Connections", Singular: "Physical connection", Order: 61,
-		List: ListSpec{Product: ProductVPC, Action: "DescribePhysicalConnections", Path: "PhysicalConnectionSet.PhysicalConnectionType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribePhysicalConnections", IDParam: "Filter.1.Value.1", Params: vbrFilter("PhysicalConnectionId"),
-			Path: "PhysicalConnectionSet.PhysicalConnectionType", IDField: "PhysicalConnectionId",
-			NotFound: []string{"InvalidPhysicalConnectionId.NotFound"}},
-		New: NewOf[PhysicalConnection](), ID: Field(func(p *PhysicalConnection) string { return p.PhysicalConnectionId }),
-		NameOf: Field(func(p *PhysicalConnection) string { return p.Name }),
-		Status: Field(func(p *PhysicalConnection) string { return p.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(p *PhysicalConnection) string { return p.PhysicalConnectionId }),
-			Col("Name", 20, StylePlain, func(p *PhysicalConnection) string { return p.Name }),
-			Col("Status", 16, StyleStatus, func(p *PhysicalConnection) string { return p.Status }),
-			Col("Bandwidth", 9, StyleNumber, func(p *PhysicalConnection) string { return Itoa(p.Bandwidth) }),
-			Col("Port", 11, StylePlain, func(p *PhysicalConnection) string { return p.PortType }),
-			Col("Operator", 8, StylePlain, func(p *PhysicalConnection) string { return p.LineOperator }),
-			Col("Access Point", 20, StyleID, func(p *PhysicalConnection) string { return p.AccessPointId }),
-			Col("Business", 10, StylePlain, func(p *PhysicalConnection) string { return p.BusinessStatus }),
-			Col("Peer Location", 24, StylePlain, func(p *PhysicalConnection) string { return p.PeerLocation }),
-			Col("Redundant", 26, StyleID, func(p *PhysicalConnection) string { return p.RedundantPhysicalConnectionId }),
-			Col("Circuit", 16, StylePlain, func(p *PhysicalConnection) string { return p.CircuitCode }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(p *PhysicalConnection) string { return p.CreationTime }),
-			Col("Description", 24, StylePlain, func(p *PhysicalConnection) string { return p.Description }),
-		},
+		List: pageList(ProductVPC, "DescribePhysicalConnections", "PhysicalConnectionSet.PhysicalConnectionType"),
+		Get:  byFilter("PhysicalConnectionId", "InvalidPhysicalConnectionId.NotFound"),
+		Columns: cols(
+			"ID 26 id PhysicalConnectionId", "Name 20", "Status 16 status", "Bandwidth 9 number",
+			"Port 11 PortType", "Operator 8 LineOperator", "Access Point 20 id AccessPointId",
+			"Business 10 BusinessStatus", "Peer Location 24", "Redundant 26 id RedundantPhysicalConnectionId",
+			"Circuit 16 CircuitCode", regionColumn(), "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {PCEnabled},
@@ -195,34 +180,25 @@ func pcKind() *Kind {
 			PhaseFailed:       {"Allocation Failed", PCAllocationFailed},
 		}),
 		Target: []string{PCConfirmed, PCEnabled}, TrackTimeoutMinutes: 15,
-	}
+	})
 }
 
 // apKind lists the access points of a region: where a physical connection
 // lands. They have no lifecycle, so no Get.
 func apKind() *Kind {
-	return &Kind{
+	return typed[AccessPoint](&Kind{
 		Name: "ap", Aliases: []string{"accesspoint", "accesspoints", "aps"}, Title: "Access Points", Singular: "Access point", Order: 65,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeAccessPoints", Path: "AccessPointSet.AccessPointType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		New:  NewOf[AccessPoint](), ID: Field(func(a *AccessPoint) string { return a.AccessPointId }),
-		NameOf: Field(func(a *AccessPoint) string { return a.Name }),
-		Status: Field(func(a *AccessPoint) string { return a.Status }),
-		Columns: []Column{
-			Col("ID", 24, StyleID, func(a *AccessPoint) string { return a.AccessPointId }),
-			Col("Name", 22, StylePlain, func(a *AccessPoint) string { return a.Name }),
-			Col("Status", 12, StyleStatus, func(a *AccessPoint) string { return a.Status }),
-			Col("Operator", 16, StylePlain, func(a *AccessPoint) string { return a.HostOperator }),
-			Col("Type", 5, StylePlain, func(a *AccessPoint) string { return a.Type }),
-			Col("Location", 28, StylePlain, func(a *AccessPoint) string { return a.Location }),
-			regionColumn(),
-			Col("Description", 24, StylePlain, func(a *AccessPoint) string { return a.Description }),
-		},
+		List: pageList(ProductVPC, "DescribeAccessPoints", "AccessPointSet.AccessPointType"),
+		Columns: cols(
+			"ID 24 id AccessPointId", "Name 22", "Status 12 status", "Operator 16 HostOperator", "Type 5",
+			"Location 28", regionColumn(), "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:    {"recommended", "hot"},
 			PhaseInactive: {"full", "disabled"},
 		}),
-	}
+	})
 }
 
 // VbrForPhysicalConnection is an item of
@@ -251,33 +227,27 @@ type VbrForPhysicalConnection struct {
 // addresses that hold it. The VBR pane has this account's VBRs in full.
 func pcVbrKind() *Kind {
 	vbrPhases := vbrKind().Phases
-	return &Kind{
+	return typed[VbrForPhysicalConnection](&Kind{
 		Name: "pcvbr", Aliases: []string{"linevbrs", "vbrsforpc"}, Title: "VBRs on the Line", Singular: "VBR on the line", Order: 62,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRoutersForPhysicalConnection",
 			Path:   "VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType",
 			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
 		Scopes: []Scope{{Parent: "pc", Param: "PhysicalConnectionId", Required: true}},
-		New:    NewOf[VbrForPhysicalConnection](),
 		ID:     Field(func(v *VbrForPhysicalConnection) string { return v.VbrId }),
-		Status: Field(func(v *VbrForPhysicalConnection) string { return v.Status }),
-		Columns: []Column{
-			Col("VBR", 26, StyleID, func(v *VbrForPhysicalConnection) string { return v.VbrId }),
-			Col("Status", 12, StyleStatus, func(v *VbrForPhysicalConnection) string { return v.Status }),
-			Col("VLAN", 5, StyleNumber, func(v *VbrForPhysicalConnection) string { return strconv.FormatInt(int64(v.VlanId), 10) }),
+		Columns: cols(
+			"VBR 26 id VbrId", "Status 12 status",
+			"VLAN 5 number VlanId",
 			Col("Owner", 17, StylePlain, func(v *VbrForPhysicalConnection) string {
 				if v.VbrOwnerUid == "" {
 					return "this account" // the API leaves out the line owner's own UID
 				}
 				return string(v.VbrOwnerUid)
 			}),
-			Col("Local IP", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.LocalGatewayIp }),
-			Col("Peer IP", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.PeerGatewayIp }),
-			Col("Mask", 15, StyleCIDR, func(v *VbrForPhysicalConnection) string { return v.PeeringSubnetMask }),
-			Col("Circuit", 16, StylePlain, func(v *VbrForPhysicalConnection) string { return v.CircuitCode }),
-			Col("Created", 20, StyleTime, func(v *VbrForPhysicalConnection) string { return v.CreationTime }),
-		},
+			"Local IP 15 cidr LocalGatewayIp", "Peer IP 15 cidr PeerGatewayIp", "Mask 15 cidr PeeringSubnetMask",
+			"Circuit 16 CircuitCode", "Created 20 time CreationTime",
+		),
 		SortBy: "VLAN", Phases: vbrPhases,
-	}
+	})
 }
 
 // MaxVbrsPerPC is how many VBRs one physical connection carries

@@ -53,38 +53,28 @@ func (p *VpcPeerConnection) BandwidthText() string {
 // peerKind: ListVpcPeerConnections takes VpcId only as a JSON array, so
 // peerings are matched to a VPC on the client, by the requester VPC.
 func peerKind() *Kind {
-	return &Kind{
+	return typed[VpcPeerConnection](&Kind{
 		Name: "peer", Aliases: []string{"peers", "vpcpeer", "vpcpeers", "pcc"}, Title: "VPC Peering Connections", Singular: "VPC peering", Order: 80,
-		List: ListSpec{Product: ProductVpcPeer, Action: "ListVpcPeerConnections", Path: "VpcPeerConnects", Paging: NextTokenPaging, SizeParam: "MaxResults", MaxPageSize: 100},
-		Get: &GetSpec{Product: ProductVpcPeer, Action: "GetVpcPeerConnectionAttribute", IDParam: "InstanceId", IDField: "InstanceId",
-			NotFound: []string{"ResourceNotFound.InstanceId"}},
+		List:   ListSpec{Product: ProductVpcPeer, Action: "ListVpcPeerConnections", Path: "VpcPeerConnects", Paging: NextTokenPaging, SizeParam: "MaxResults", MaxPageSize: 100},
+		Get:    attrGet(ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId", "ResourceNotFound.InstanceId"),
 		Scopes: []Scope{{Parent: "vpc", Of: childOf(func(p *VpcPeerConnection) string { return p.Vpc.VpcId })}},
-		New:    NewOf[VpcPeerConnection](), ID: Field(func(p *VpcPeerConnection) string { return p.InstanceId }),
-		NameOf: Field(func(p *VpcPeerConnection) string { return p.Name }),
-		Status: Field(func(p *VpcPeerConnection) string { return p.Status }),
 		// Listed in both regions of a cross-region peering; it lives in
 		// the requester's.
 		HomeRegion: Field(func(p *VpcPeerConnection) string { return p.RegionId }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(p *VpcPeerConnection) string { return p.InstanceId }),
-			Col("Name", 18, StylePlain, func(p *VpcPeerConnection) string { return p.Name }),
-			Col("Status", 10, StyleStatus, func(p *VpcPeerConnection) string { return p.Status }),
-			Col("VPC", 26, StyleID, func(p *VpcPeerConnection) string { return p.Vpc.VpcId }),
-			Col("Peer VPC", 26, StyleID, func(p *VpcPeerConnection) string { return p.AcceptingVpc.VpcId }),
-			Col("Peer Region", 14, StylePlain, func(p *VpcPeerConnection) string { return p.AcceptingRegionId }),
+		Columns: cols(
+			"ID 26 id InstanceId", "Name 18", "Status 10 status", "VPC 26 id Vpc.VpcId",
+			"Peer VPC 26 id AcceptingVpc.VpcId", "Peer Region 14 AcceptingRegionId",
 			Col("Peer Account", 18, StylePlain, func(p *VpcPeerConnection) string {
 				if p.AcceptingOwnerUid == 0 {
 					return ""
 				}
 				return Itoa(p.AcceptingOwnerUid)
 			}),
-			Col("Spec", 8, StylePlain, func(p *VpcPeerConnection) string { return p.LinkType }),
+			"Spec 8 LinkType",
 			Col("Bandwidth", 9, StyleNumber, func(p *VpcPeerConnection) string { return p.BandwidthText() }),
-			Col("Peer CIDRs", 20, StyleCIDR, func(p *VpcPeerConnection) string { return Join(p.AcceptingVpc.Ipv4Cidrs) }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(p *VpcPeerConnection) string { return p.GmtCreate }),
-			Col("Description", 24, StylePlain, func(p *VpcPeerConnection) string { return p.Description }),
-		},
+			"Peer CIDRs 20 cidr AcceptingVpc.Ipv4Cidrs", regionColumn(), "Created 20 time GmtCreate",
+			"Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Activated"},
@@ -95,5 +85,5 @@ func peerKind() *Kind {
 			PhaseFailed:   {"Expired"},
 		}),
 		Target: []string{"Activated", "Accepting"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

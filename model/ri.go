@@ -57,12 +57,15 @@ const (
 	MaxRouterInterfacesPerRouter = 5
 )
 
-// riSpecs are the initiating side's specs and their bandwidth in Mbit/s
-// (CreateRouterInterface, seed 003 §9.1).
-var riSpecs = []struct {
+// riSpec is a router interface spec and its bandwidth.
+type riSpec struct {
 	Spec string
 	Mbps int
-}{
+}
+
+// riSpecs are the initiating side's specs and their bandwidth in Mbit/s
+// (CreateRouterInterface, seed 003 §9.1).
+var riSpecs = []riSpec{
 	{"Mini.2", 2}, {"Mini.5", 5}, {"Small.1", 10}, {"Small.2", 20}, {"Small.5", 50},
 	{"Middle.1", 100}, {"Middle.2", 200}, {"Middle.5", 500},
 	{"Large.1", 1000}, {"Large.2", 2000}, {"Large.5", 5000}, {"Xlarge.1", 10000},
@@ -74,21 +77,13 @@ func RISpecs(role string) []string {
 	if role == RIAccepting {
 		return []string{RINegative}
 	}
-	out := make([]string, len(riSpecs))
-	for i, s := range riSpecs {
-		out[i] = s.Spec
-	}
-	return out
+	return pluck(riSpecs, func(s riSpec) string { return s.Spec })
 }
 
 // RISpecMbps is a spec's bandwidth in Mbit/s (0 for Negative or unknown).
 func RISpecMbps(spec string) int {
-	for _, s := range riSpecs {
-		if strings.EqualFold(s.Spec, spec) {
-			return s.Mbps
-		}
-	}
-	return 0
+	s, _ := find(riSpecs, func(s riSpec) bool { return strings.EqualFold(s.Spec, spec) })
+	return s.Mbps
 }
 
 // CheckRIRole checks Role and, for a VBR, that it initiates: a VBR can only
@@ -144,43 +139,24 @@ func CheckRIHealthCheck(source, target string) error {
 	return nil
 }
 
-// riFilter selects by one Filter.N key: DescribeRouterInterfaces takes IDs
-// and routers only that way.
-func riFilter(key string) map[string]string { return map[string]string{"Filter.1.Key": key} }
-
 func riKind() *Kind {
-	return &Kind{
+	return typed[RouterInterface](&Kind{
 		Name: "ri", Aliases: []string{"routerinterface", "routerinterfaces", "interfaces"}, Title: "Router Interfaces", Singular: "Router interface", Order: 62,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", Path: "RouterInterfaceSet.RouterInterfaceType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouterInterfaces", IDParam: "Filter.1.Value.1", Params: riFilter("RouterInterfaceId"),
-			Path: "RouterInterfaceSet.RouterInterfaceType", IDField: "RouterInterfaceId", NotFound: []string{"InvalidRouterInterfaceId.NotFound"}},
+		List: pageList(ProductVPC, "DescribeRouterInterfaces", "RouterInterfaceSet.RouterInterfaceType"),
+		Get:  byFilter("RouterInterfaceId", "InvalidRouterInterfaceId.NotFound"),
 		Scopes: []Scope{
-			{Parent: "vrouter", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
-			{Parent: "vbr", Param: "Filter.1.Value.1", Params: riFilter("RouterId")},
+			filterScope("vrouter", "RouterId"),
+			filterScope("vbr", "RouterId"),
 		},
-		New: NewOf[RouterInterface](), ID: Field(func(r *RouterInterface) string { return r.RouterInterfaceId }),
-		NameOf: Field(func(r *RouterInterface) string { return r.Name }),
-		Status: Field(func(r *RouterInterface) string { return r.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(r *RouterInterface) string { return r.RouterInterfaceId }),
-			Col("Name", 16, StylePlain, func(r *RouterInterface) string { return r.Name }),
-			Col("Status", 12, StyleStatus, func(r *RouterInterface) string { return r.Status }),
-			Col("Role", 14, StylePlain, func(r *RouterInterface) string { return r.Role }),
-			Col("Opposite Router", 26, StyleID, func(r *RouterInterface) string { return r.OppositeRouterId }),
-			Col("Opposite Region", 15, StylePlain, func(r *RouterInterface) string { return r.OppositeRegionId }),
-			Col("Spec", 9, StylePlain, func(r *RouterInterface) string { return r.Spec }),
-			Col("Opposite Interface", 26, StyleID, func(r *RouterInterface) string { return r.OppositeInterfaceId }),
-			Col("Opposite Status", 15, StyleStatus, func(r *RouterInterface) string { return r.OppositeInterfaceStatus }),
-			Col("Router", 26, StyleID, func(r *RouterInterface) string { return r.RouterId }),
-			Col("Router Type", 11, StylePlain, func(r *RouterInterface) string { return r.RouterType }),
-			Col("Opposite Type", 13, StylePlain, func(r *RouterInterface) string { return r.OppositeRouterType }),
-			Col("Opposite Account", 18, StylePlain, func(r *RouterInterface) string { return string(r.OppositeInterfaceOwnerId) }),
+		Columns: cols(
+			"ID 26 id RouterInterfaceId", "Name 16", "Status 12 status", "Role 14",
+			"Opposite Router 26 id OppositeRouterId", "Opposite Region 15 OppositeRegionId", "Spec 9",
+			"Opposite Interface 26 id OppositeInterfaceId", "Opposite Status 15 status OppositeInterfaceStatus",
+			"Router 26 id RouterId", "Router Type 11", "Opposite Type 13 OppositeRouterType",
+			"Opposite Account 18 OppositeInterfaceOwnerId",
 			Col("Bandwidth", 9, StyleNumber, func(r *RouterInterface) string { return riMbps(r.Bandwidth) }),
-			Col("VPC", 26, StyleID, func(r *RouterInterface) string { return r.VpcInstanceId }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(r *RouterInterface) string { return r.CreationTime }),
-			Col("Description", 24, StylePlain, func(r *RouterInterface) string { return r.Description }),
-		},
+			"VPC 26 id VpcInstanceId", regionColumn(), "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"Active"},
@@ -188,7 +164,7 @@ func riKind() *Kind {
 			PhaseInactive:     {"Idle", "Inactive", "Deleted"},
 		}),
 		Target: []string{"Idle", "Active"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func riMbps(n FlexInt) string {

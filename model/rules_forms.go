@@ -19,8 +19,11 @@ const MaxCustomRoutes = 48
 // (CreateForwardEntry).
 const MaxForwardEntries = 100
 
+// nextHop is a next-hop type, the prefix of its IDs and its name in words.
+type nextHop struct{ typ, prefix, what string }
+
 // nextHopPrefix is the ID prefix of each next-hop type the console offers.
-var nextHopPrefix = []struct{ typ, prefix, what string }{
+var nextHopPrefix = []nextHop{
 	{"NatGateway", "ngw-", "NAT gateway"},
 	{"VpnGateway", "vpn-", "VPN gateway"},
 	{"VpcPeer", "pcc-", "VPC peering connection"},
@@ -34,21 +37,19 @@ var nextHopPrefix = []struct{ typ, prefix, what string }{
 // NextHopTypes are the next-hop types of a custom route, as the API spells
 // them.
 func NextHopTypes() []string {
-	out := make([]string, len(nextHopPrefix))
-	for i, h := range nextHopPrefix {
-		out[i] = h.typ
-	}
-	return out
+	return pluck(nextHopPrefix, func(h nextHop) string { return h.typ })
 }
 
 // NextHopWhat describes a next-hop type in words ("NAT gateway").
 func NextHopWhat(typ string) string {
-	for _, h := range nextHopPrefix {
-		if h.typ == typ {
-			return h.what
-		}
+	if h, ok := nextHopOf(typ); ok {
+		return h.what
 	}
 	return typ
+}
+
+func nextHopOf(typ string) (nextHop, bool) {
+	return find(nextHopPrefix, func(h nextHop) bool { return h.typ == typ })
 }
 
 // CheckResourceID validates an ID typed by hand: the kind's prefix followed
@@ -76,10 +77,8 @@ func CheckResourceID(what, prefix, id string) error {
 // CheckNextHop validates a custom route's next hop: a known type and an ID
 // of that type.
 func CheckNextHop(typ, id string) error {
-	for _, h := range nextHopPrefix {
-		if h.typ == typ {
-			return CheckResourceID(h.what, h.prefix, id)
-		}
+	if h, ok := nextHopOf(typ); ok {
+		return CheckResourceID(h.what, h.prefix, id)
 	}
 	return fmt.Errorf("NextHopType must be one of %s (it is %q)", strings.Join(NextHopTypes(), ", "), typ)
 }

@@ -217,61 +217,43 @@ var sslCertColumnPhases = map[string]Phase{
 }
 
 func sslServerKind() *Kind {
-	return &Kind{
+	return typed[SslVpnServer](&Kind{
 		Name: "sslserver", Aliases: []string{"ssl", "sslvpn", "sslservers"}, Title: "SSL-VPN Servers", Singular: "SSL-VPN server", Order: 53,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeSslVpnServers", Path: "SslVpnServers.SslVpnServer", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnServers", IDParam: "SslVpnServerId",
-			Path: "SslVpnServers.SslVpnServer", IDField: "SslVpnServerId"},
+		List:   pageList(ProductVPC, "DescribeSslVpnServers", "SslVpnServers.SslVpnServer"),
+		Get:    byID("SslVpnServerId"),
 		Scopes: []Scope{{Parent: "vpn", Param: "VpnGatewayId"}},
-		New:    NewOf[SslVpnServer](), ID: Field(func(s *SslVpnServer) string { return s.SslVpnServerId }),
-		NameOf: Field(func(s *SslVpnServer) string { return s.Name }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(s *SslVpnServer) string { return s.SslVpnServerId }),
-			Col("Name", 18, StylePlain, func(s *SslVpnServer) string { return s.Name }),
-			Col("VPN Gateway", 26, StyleID, func(s *SslVpnServer) string { return s.VpnGatewayId }),
-			Col("Local Subnet", 20, StyleCIDR, func(s *SslVpnServer) string { return s.LocalSubnet }),
-			Col("Client CIDR", 18, StyleCIDR, func(s *SslVpnServer) string { return s.ClientIpPool }),
-			Col("Proto", 5, StylePlain, func(s *SslVpnServer) string { return s.Proto }),
-			Col("Port", 5, StyleNumber, func(s *SslVpnServer) string { return Itoa(s.Port) }),
-			Col("Cipher", 11, StylePlain, func(s *SslVpnServer) string { return s.Cipher }),
-			Col("Compress", 8, StylePlain, func(s *SslVpnServer) string { return BoolText(s.Compress) }),
+		Columns: cols(
+			"ID 26 id SslVpnServerId", "Name 18", "VPN Gateway 26 id VpnGatewayId", "Local Subnet 20 cidr",
+			"Client CIDR 18 cidr ClientIpPool", "Proto 5", "Port 5 number", "Cipher 11", "Compress 8",
 			Col("Connections", 11, StyleNumber, func(s *SslVpnServer) string {
 				return Itoa(s.Connections) + "/" + Itoa(s.MaxConnections)
 			}),
-			Col("Public IP", 16, StyleCIDR, func(s *SslVpnServer) string { return s.InternetIp }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(s *SslVpnServer) string { return MillisTime(s.CreateTime) }),
-		},
+			"Public IP 16 cidr InternetIp", regionColumn(), "Created 20 time CreateTime",
+		),
 		SortBy: "Name",
-	}
+	})
 }
 
 func sslCertKind() *Kind {
 	status := Col("Status", 13, StyleStatus, func(c *SslVpnClientCert) string { return c.Status })
 	status.Phases = sslCertColumnPhases
-	return &Kind{
+	return typed[SslVpnClientCert](&Kind{
 		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeSslVpnClientCerts", Path: "SslVpnClientCertKeys.SslVpnClientCertKey", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeSslVpnClientCert", IDParam: "SslVpnClientCertId", IDField: "SslVpnClientCertId",
-			NotFound: []string{"InvalidSslVpnClientCertId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeSslVpnClientCerts", "SslVpnClientCertKeys.SslVpnClientCertKey"),
+		Get:    attrGet(ProductVPC, "DescribeSslVpnClientCert", "SslVpnClientCertId", "InvalidSslVpnClientCertId.NotFound"),
 		Scopes: []Scope{{Parent: "sslserver", Param: "SslVpnServerId"}},
-		New:    NewOf[SslVpnClientCert](), ID: Field(func(c *SslVpnClientCert) string { return c.SslVpnClientCertId }),
-		NameOf: Field(func(c *SslVpnClientCert) string { return c.Name }),
 		Status: Field(func(c *SslVpnClientCert) string { return c.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(c *SslVpnClientCert) string { return c.SslVpnClientCertId }),
-			Col("Name", 20, StylePlain, func(c *SslVpnClientCert) string { return c.Name }),
+		Columns: cols(
+			"ID 26 id SslVpnClientCertId", "Name 20",
 			status,
-			Col("SSL Server", 26, StyleID, func(c *SslVpnClientCert) string { return c.SslVpnServerId }),
-			Col("Expires", 20, StyleTime, func(c *SslVpnClientCert) string { return MillisTime(c.EndTime) }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(c *SslVpnClientCert) string { return MillisTime(c.CreateTime) }),
-		},
+			"SSL Server 26 id SslVpnServerId", "Expires 20 time EndTime", regionColumn(),
+			"Created 20 time CreateTime",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:  {SslCertNormal, SslCertExpiringSoon},
 			PhaseFailed: {SslCertExpired},
 		}),
 		Target: []string{SslCertNormal}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

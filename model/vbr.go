@@ -197,37 +197,18 @@ func bgpSessionPhases() map[string]Phase {
 	})
 }
 
-// vbrFilter looks one VBR (or physical connection) up through the Filter.N
-// parameters, the only way these Describe calls take an ID.
-func vbrFilter(key string) map[string]string {
-	return map[string]string{"Filter.1.Key": key}
-}
-
 func vbrKind() *Kind {
-	return &Kind{
+	return typed[VirtualBorderRouter](&Kind{
 		Name: "vbr", Aliases: []string{"vbrs", "virtualborderrouter", "virtualborderrouters"}, Title: "Virtual Border Routers", Singular: "VBR", Order: 60,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRouters", Path: "VirtualBorderRouterSet.VirtualBorderRouterType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRouters", IDParam: "Filter.1.Value.1", Params: vbrFilter("VbrId"),
-			Path: "VirtualBorderRouterSet.VirtualBorderRouterType", IDField: "VbrId",
-			NotFound: []string{"InvalidVbrId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet.VirtualBorderRouterType"),
+		Get:    byFilter("VbrId", "InvalidVbrId.NotFound"),
 		Scopes: []Scope{{Parent: "pc", Of: childOf(func(v *VirtualBorderRouter) string { return v.PhysicalConnectionId })}},
-		New:    NewOf[VirtualBorderRouter](), ID: Field(func(v *VirtualBorderRouter) string { return v.VbrId }),
-		NameOf: Field(func(v *VirtualBorderRouter) string { return v.Name }),
-		Status: Field(func(v *VirtualBorderRouter) string { return v.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *VirtualBorderRouter) string { return v.VbrId }),
-			Col("Name", 20, StylePlain, func(v *VirtualBorderRouter) string { return v.Name }),
-			Col("Status", 12, StyleStatus, func(v *VirtualBorderRouter) string { return v.Status }),
-			Col("VLAN", 5, StyleNumber, func(v *VirtualBorderRouter) string { return Itoa(v.VlanId) }),
-			Col("Local IP", 16, StyleCIDR, func(v *VirtualBorderRouter) string { return v.LocalGatewayIp }),
-			Col("Peer IP", 16, StyleCIDR, func(v *VirtualBorderRouter) string { return v.PeerGatewayIp }),
-			Col("Mask", 16, StylePlain, func(v *VirtualBorderRouter) string { return v.PeeringSubnetMask }),
-			Col("Physical Connection", 26, StyleID, func(v *VirtualBorderRouter) string { return v.PhysicalConnectionId }),
-			Col("Route Table", 26, StyleID, func(v *VirtualBorderRouter) string { return v.RouteTableId }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(v *VirtualBorderRouter) string { return v.CreationTime }),
-			Col("Description", 24, StylePlain, func(v *VirtualBorderRouter) string { return v.Description }),
-		},
+		Columns: cols(
+			"ID 26 id VbrId", "Name 20", "Status 12 status", "VLAN 5 number VlanId",
+			"Local IP 16 cidr LocalGatewayIp", "Peer IP 16 cidr PeerGatewayIp", "Mask 16 PeeringSubnetMask",
+			"Physical Connection 26 id PhysicalConnectionId", "Route Table 26 id RouteTableId", regionColumn(),
+			"Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"active", "Enabled"},
@@ -235,84 +216,63 @@ func vbrKind() *Kind {
 			PhaseInactive:     {"unconfirmed", "terminated"},
 		}),
 		Target: []string{"active", "unconfirmed"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func bgpKind() *Kind {
-	return &Kind{
+	return typed[BgpGroup](&Kind{
 		Name: "bgp", Aliases: []string{"bgpgroup", "bgpgroups", "bgpg"}, Title: "BGP Groups", Singular: "BGP group", Order: 62,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeBgpGroups", Path: "BgpGroups.BgpGroup", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeBgpGroups", IDParam: "BgpGroupId", Path: "BgpGroups.BgpGroup", IDField: "BgpGroupId",
-			NotFound: []string{"InvalidBgpGroup"}},
+		List:   pageList(ProductVPC, "DescribeBgpGroups", "BgpGroups.BgpGroup"),
+		Get:    byID("BgpGroupId", "InvalidBgpGroup"),
 		Scopes: []Scope{{Parent: "vbr", Param: "RouterId"}},
-		New:    NewOf[BgpGroup](), ID: Field(func(g *BgpGroup) string { return g.BgpGroupId }),
-		NameOf: Field(func(g *BgpGroup) string { return g.Name }),
-		Status: Field(func(g *BgpGroup) string { return g.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(g *BgpGroup) string { return g.BgpGroupId }),
-			Col("Name", 18, StylePlain, func(g *BgpGroup) string { return g.Name }),
-			Col("Status", 10, StyleStatus, func(g *BgpGroup) string { return g.Status }),
-			Col("Peer ASN", 10, StyleNumber, func(g *BgpGroup) string { return string(g.PeerAsn) }),
-			Col("Local ASN", 10, StyleNumber, func(g *BgpGroup) string { return string(g.LocalAsn) }),
-			Col("Keepalive", 9, StyleNumber, func(g *BgpGroup) string { return string(g.Keepalive) }),
-			Col("Hold", 5, StyleNumber, func(g *BgpGroup) string { return string(g.Hold) }),
-			Col("Route Limit", 11, StyleNumber, func(g *BgpGroup) string { return string(g.RouteLimit) }),
-			Col("VBR", 26, StyleID, func(g *BgpGroup) string { return g.RouterId }),
-			Col("Description", 24, StylePlain, func(g *BgpGroup) string { return g.Description }),
-		},
+		Columns: cols(
+			"ID 26 id BgpGroupId", "Name 18", "Status 10 status",
+			"Peer ASN 10 number PeerAsn", "Local ASN 10 number LocalAsn", "Keepalive 9 number", "Hold 5 number",
+			"Route Limit 11 number",
+			"VBR 26 id RouterId", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: bgpPhases(), Target: []string{"active", "Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func bgpPeerKind() *Kind {
 	session := Col("Session", 12, StyleStatus, func(p *BgpPeer) string { return p.BgpStatus })
 	session.Phases = bgpSessionPhases()
-	return &Kind{
+	return typed[BgpPeer](&Kind{
 		Name: "bgppeer", Aliases: []string{"bgppeers", "bgpneighbor", "bgpneighbors"}, Title: "BGP Peers", Singular: "BGP peer", Order: 63,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeBgpPeers", Path: "BgpPeers.BgpPeer", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get:  &GetSpec{Product: ProductVPC, Action: "DescribeBgpPeers", IDParam: "BgpPeerId", Path: "BgpPeers.BgpPeer", IDField: "BgpPeerId"},
+		List: pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer"),
+		Get:  byID("BgpPeerId"),
 		Scopes: []Scope{
 			{Parent: "bgp", Param: "BgpGroupId"},
 			{Parent: "vbr", Param: "RouterId"},
 		},
-		New: NewOf[BgpPeer](), ID: Field(func(p *BgpPeer) string { return p.BgpPeerId }),
-		NameOf: Field(func(p *BgpPeer) string { return p.Name }),
-		Status: Field(func(p *BgpPeer) string { return p.Status }),
-		Columns: []Column{
-			Col("Peer IP", 16, StyleCIDR, func(p *BgpPeer) string { return p.PeerIpAddress }),
+		Columns: cols(
+			"Peer IP 16 cidr PeerIpAddress",
 			session,
-			Col("Status", 10, StyleStatus, func(p *BgpPeer) string { return p.Status }),
-			Col("Peer ASN", 10, StyleNumber, func(p *BgpPeer) string { return string(p.PeerAsn) }),
-			Col("Name", 18, StylePlain, func(p *BgpPeer) string { return p.Name }),
-			Col("ID", 26, StyleID, func(p *BgpPeer) string { return p.BgpPeerId }),
-			Col("Group", 26, StyleID, func(p *BgpPeer) string { return p.BgpGroupId }),
-			Col("VBR", 26, StyleID, func(p *BgpPeer) string { return p.RouterId }),
-			Col("Received", 8, StyleNumber, func(p *BgpPeer) string { return Itoa(p.ReceivedRouteCount) }),
-			Col("Advertised", 10, StyleNumber, func(p *BgpPeer) string { return Itoa(p.AdvertisedRouteCount) }),
-		},
+			"Status 10 status",
+			"Peer ASN 10 number PeerAsn",
+			"Name 18", "ID 26 id BgpPeerId", "Group 26 id BgpGroupId", "VBR 26 id RouterId",
+			"Received 8 number ReceivedRouteCount", "Advertised 10 number AdvertisedRouteCount",
+		),
 		SortBy: "Peer IP",
 		Phases: bgpPhases(), Target: []string{"active", "Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 // bgpNetKind has no Get: DescribeBgpNetworks cannot look one network up, so
 // networks are tracked by relisting their VBR.
 func bgpNetKind() *Kind {
-	return &Kind{
+	return typed[BgpNetwork](&Kind{
 		Name: "bgpnet", Aliases: []string{"bgpnetwork", "bgpnetworks", "bgpnets"}, Title: "BGP Networks", Singular: "BGP network", Order: 64,
-		List:   ListSpec{Product: ProductVPC, Action: "DescribeBgpNetworks", Path: "BgpNetworks.BgpNetwork", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		List:   pageList(ProductVPC, "DescribeBgpNetworks", "BgpNetworks.BgpNetwork"),
 		Scopes: []Scope{{Parent: "vbr", Param: "RouterId"}},
-		New:    NewOf[BgpNetwork](), ID: Field(func(n *BgpNetwork) string { return n.Key() }),
+		ID:     Field(func(n *BgpNetwork) string { return n.Key() }),
 		NameOf: Field(func(n *BgpNetwork) string { return n.DstCidrBlock }),
-		Status: Field(func(n *BgpNetwork) string { return n.Status }),
-		Columns: []Column{
-			Col("Destination", 20, StyleCIDR, func(n *BgpNetwork) string { return n.DstCidrBlock }),
-			Col("Status", 10, StyleStatus, func(n *BgpNetwork) string { return n.Status }),
-			Col("VBR", 26, StyleID, func(n *BgpNetwork) string { return n.RouterId }),
-			Col("VPC", 26, StyleID, func(n *BgpNetwork) string { return n.VpcId }),
-		},
+		Columns: cols(
+			"Destination 20 cidr DstCidrBlock", "Status 10 status", "VBR 26 id RouterId", "VPC 26 id VpcId",
+		),
 		SortBy: "Destination",
 		Phases: bgpPhases(), Target: []string{"active", "Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

@@ -211,17 +211,12 @@ func availablePhases() map[string]Phase {
 }
 
 func regionKind() *Kind {
-	return &Kind{
+	return typed[Region](&Kind{
 		Name: "region", Aliases: []string{"regions", "reg"}, Title: "Regions", Singular: "Region", Order: 0,
 		Global: true,
 		List:   ListSpec{Product: ProductVPC, Action: "DescribeRegions", Path: "Regions.Region", NoRegion: true, Params: map[string]string{"AcceptLanguage": "en-US"}},
-		New:    NewOf[Region](), ID: Field(func(r *Region) string { return r.RegionId }),
-		NameOf: Field(func(r *Region) string { return r.LocalName }),
-		Columns: []Column{
-			Col("ID", 18, StyleID, func(r *Region) string { return r.RegionId }),
-			Col("Name", 26, StylePlain, func(r *Region) string { return r.LocalName }),
-			Col("Traffic Mirror", 14, StyleStatus, func(r *Region) string { return r.TrafficMirror }),
-			Col("IP Pools", 12, StyleStatus, func(r *Region) string { return r.IpPool }),
+		Columns: cols(
+			"ID 18 id RegionId", "Name 26 LocalName", "Traffic Mirror 14 status", "IP Pools 12 status IpPool",
 			Col("Zones", 30, StylePlain, func(r *Region) string {
 				ids := make([]string, len(r.Zones))
 				for i, z := range r.Zones {
@@ -229,8 +224,8 @@ func regionKind() *Kind {
 				}
 				return strings.Join(ids, " ")
 			}),
-			Col("Endpoint", 32, StylePlain, func(r *Region) string { return r.RegionEndpoint }),
-		},
+			"Endpoint 32 RegionEndpoint",
+		),
 		SortBy: "ID",
 		Phases: PhaseMap(map[Phase][]string{PhaseReady: {"Opened"}, PhaseInactive: {"Not opened"}, PhaseTransitional: {"Opening"}}),
 		Extras: []Extra{
@@ -256,7 +251,7 @@ func regionKind() *Kind {
 					return applyService(body, &o.Val().(*Region).IpPool)
 				}},
 		},
-	}
+	})
 }
 
 func applyService(body json.RawMessage, dst *string) error {
@@ -273,151 +268,109 @@ func applyService(body json.RawMessage, dst *string) error {
 }
 
 func zoneKind() *Kind {
-	return &Kind{
+	return typed[Zone](&Kind{
 		Name: "zone", Aliases: []string{"zones", "az"}, Title: "Zones", Singular: "Zone", Order: 1,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeZones", Path: "Zones.Zone", Params: map[string]string{"AcceptLanguage": "en-US"}},
-		New:  NewOf[Zone](), ID: Field(func(z *Zone) string { return z.ZoneId }),
-		NameOf: Field(func(z *Zone) string { return z.LocalName }),
+		List:   ListSpec{Product: ProductVPC, Action: "DescribeZones", Path: "Zones.Zone", Params: map[string]string{"AcceptLanguage": "en-US"}},
+		ID:     Field(func(z *Zone) string { return z.ZoneId }),
 		Scopes: []Scope{{Parent: "region", Param: "RegionId"}},
-		Columns: []Column{
-			Col("Zone", 20, StyleID, func(z *Zone) string { return z.ZoneId }),
-			Col("Name", 30, StylePlain, func(z *Zone) string { return z.LocalName }),
-			{Name: "Region", Width: 16, Get: func(o *Object) string { return o.Region }},
-		},
+		Columns: cols(
+			"Zone 20 id ZoneId", "Name 30 LocalName",
+			Column{Name: "Region", Width: 16, Get: func(o *Object) string { return o.Region }},
+		),
 		SortBy: "Zone",
-	}
+	})
 }
 
 func vpcKind() *Kind {
-	return &Kind{
+	return typed[Vpc](&Kind{
 		Name: "vpc", Aliases: []string{"vpcs"}, Title: "VPCs", Singular: "VPC", Order: 10,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVpcs", Path: "Vpcs.Vpc", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpcAttribute", IDParam: "VpcId", IDField: "VpcId",
-			NotFound: []string{"InvalidVpcId.NotFound", "Forbidden.VpcNotFound"}},
+		List:   pageList(ProductVPC, "DescribeVpcs", "Vpcs.Vpc"),
+		Get:    attrGet(ProductVPC, "DescribeVpcAttribute", "VpcId", "InvalidVpcId.NotFound", "Forbidden.VpcNotFound"),
 		Scopes: []Scope{{Parent: "region", Param: "RegionId"}},
-		New:    NewOf[Vpc](), ID: Field(func(v *Vpc) string { return v.VpcId }),
-		NameOf: Field(func(v *Vpc) string { return v.VpcName }),
-		Status: Field(func(v *Vpc) string { return v.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *Vpc) string { return v.VpcId }),
-			Col("Name", 22, StylePlain, func(v *Vpc) string { return v.VpcName }),
-			Col("Status", 10, StyleStatus, func(v *Vpc) string { return v.Status }),
-			Col("CIDR", 16, StyleCIDR, func(v *Vpc) string { return v.CidrBlock }),
+		Columns: cols(
+			"ID 26 id VpcId", "Name 22 VpcName", "Status 10 status", "CIDR 16 cidr CidrBlock",
 			Col("VSwitches", 9, StyleNumber, func(v *Vpc) string { return Itoa(len(v.VSwitchIds.VSwitchId)) }),
-			Col("Default", 7, StylePlain, func(v *Vpc) string { return BoolText(v.IsDefault) }),
-			{Name: "Region", Width: 14, Get: func(o *Object) string { return o.Region }},
-			Col("IPv6", 20, StyleCIDR, func(v *Vpc) string { return v.Ipv6CidrBlock }),
-			Col("Created", 20, StyleTime, func(v *Vpc) string { return v.CreationTime }),
-			Col("Description", 24, StylePlain, func(v *Vpc) string { return v.Description }),
-		},
+			"Default 7 IsDefault",
+			regionColumn(),
+			"IPv6 20 cidr Ipv6CidrBlock", "Created 20 time CreationTime", "Description 24",
+		),
 		SortBy: "Name",
 		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 10,
-	}
+	})
 }
 
 func vswitchKind() *Kind {
-	return &Kind{
+	return typed[VSwitch](&Kind{
 		Name: "vsw", Aliases: []string{"vswitch", "vswitches", "subnet"}, Title: "VSwitches", Singular: "VSwitch", Order: 20,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVSwitches", Path: "VSwitches.VSwitch", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVSwitchAttributes", IDParam: "VSwitchId", IDField: "VSwitchId",
-			NotFound: []string{"InvalidVSwitchId.NotFound", "InvalidVswitchID.NotFound"}},
+		List: pageList(ProductVPC, "DescribeVSwitches", "VSwitches.VSwitch"),
+		Get:  attrGet(ProductVPC, "DescribeVSwitchAttributes", "VSwitchId", "InvalidVSwitchId.NotFound", "InvalidVswitchID.NotFound"),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			{Parent: "zone", Param: "ZoneId"},
 			{Parent: "rt", Param: "RouteTableId"},
 		},
-		New: NewOf[VSwitch](), ID: Field(func(v *VSwitch) string { return v.VSwitchId }),
-		NameOf: Field(func(v *VSwitch) string { return v.VSwitchName }),
-		Status: Field(func(v *VSwitch) string { return v.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *VSwitch) string { return v.VSwitchId }),
-			Col("Name", 20, StylePlain, func(v *VSwitch) string { return v.VSwitchName }),
-			Col("Status", 10, StyleStatus, func(v *VSwitch) string { return v.Status }),
-			Col("CIDR", 18, StyleCIDR, func(v *VSwitch) string { return v.CidrBlock }),
-			Col("Zone", 16, StylePlain, func(v *VSwitch) string { return v.ZoneId }),
-			Col("Free IPs", 8, StyleNumber, func(v *VSwitch) string { return Itoa(v.AvailableIpAddressCount) }),
-			Col("IPv6", 22, StyleCIDR, func(v *VSwitch) string { return v.Ipv6CidrBlock }),
-			Col("VPC", 26, StyleID, func(v *VSwitch) string { return v.VpcId }),
-			Col("Route Table", 26, StyleID, func(v *VSwitch) string { return v.RouteTable.RouteTableId }),
-			Col("Created", 20, StyleTime, func(v *VSwitch) string { return v.CreationTime }),
-		},
+		Columns: cols(
+			"ID 26 id VSwitchId", "Name 20 VSwitchName", "Status 10 status", "CIDR 18 cidr CidrBlock",
+			"Zone 16 ZoneId", "Free IPs 8 number AvailableIpAddressCount", "IPv6 22 cidr Ipv6CidrBlock",
+			"VPC 26 id VpcId", "Route Table 26 id RouteTable.RouteTableId", "Created 20 time CreationTime",
+		),
 		SortBy: "Name",
 		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func vrouterKind() *Kind {
-	return &Kind{
+	return typed[VRouter](&Kind{
 		Name: "vrouter", Aliases: []string{"vrouters", "vrt"}, Title: "VRouters", Singular: "VRouter", Order: 25,
-		List:   ListSpec{Product: ProductVPC, Action: "DescribeVRouters", Path: "VRouters.VRouter", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get:    &GetSpec{Product: ProductVPC, Action: "DescribeVRouters", IDParam: "VRouterId", Path: "VRouters.VRouter", IDField: "VRouterId"},
-		Scopes: []Scope{{Parent: "vpc", Of: func(o *Object) string { return o.Val().(*VRouter).VpcId }}},
-		New:    NewOf[VRouter](), ID: Field(func(v *VRouter) string { return v.VRouterId }),
-		NameOf: Field(func(v *VRouter) string { return v.VRouterName }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *VRouter) string { return v.VRouterId }),
-			Col("Name", 20, StylePlain, func(v *VRouter) string { return v.VRouterName }),
-			Col("VPC", 26, StyleID, func(v *VRouter) string { return v.VpcId }),
-			Col("Route Tables", 28, StylePlain, func(v *VRouter) string { return Join(v.RouteTableIds.RouteTableId) }),
-			Col("Created", 20, StyleTime, func(v *VRouter) string { return v.CreationTime }),
-		},
+		List:   pageList(ProductVPC, "DescribeVRouters", "VRouters.VRouter"),
+		Get:    byID("VRouterId"),
+		Scopes: []Scope{{Parent: "vpc", Of: childOf(func(v *VRouter) string { return v.VpcId })}},
+		Columns: cols(
+			"ID 26 id VRouterId", "Name 20 VRouterName", "VPC 26 id VpcId",
+			"Route Tables 28 RouteTableIds.RouteTableId", "Created 20 time CreationTime",
+		),
 		SortBy: "ID",
-	}
+	})
 }
 
 func routeTableKind() *Kind {
-	return &Kind{
+	return typed[RouteTable](&Kind{
 		Name: "rt", Aliases: []string{"routetable", "routetables", "rtb", "vtb"}, Title: "Route Tables", Singular: "Route table", Order: 30,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteTableList", Path: "RouterTableList.RouterTableListType", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteTableList", IDParam: "RouteTableId", Path: "RouterTableList.RouterTableListType", IDField: "RouteTableId",
-			NotFound: []string{"InvalidRouteTableId.NotFound"}, With: withParam("RouterType", func(v *RouteTable) string { return v.RouterType })},
+		List: pageList(ProductVPC, "DescribeRouteTableList", "RouterTableList.RouterTableListType"),
+		Get: byID("RouteTableId", "InvalidRouteTableId.NotFound").
+			with(withParam("RouterType", func(v *RouteTable) string { return v.RouterType })),
 		Scopes: []Scope{
 			{Parent: "vpc", Param: "VpcId"},
 			// DescribeRouteTableList lists VRouter tables unless told
 			// RouterType=VBR (seed 003 §8.2: VRouter is the default).
 			{Parent: "vbr", Param: "RouterId", Params: map[string]string{"RouterType": "VBR"}},
 		},
-		New: NewOf[RouteTable](), ID: Field(func(v *RouteTable) string { return v.RouteTableId }),
-		NameOf: Field(func(v *RouteTable) string { return v.RouteTableName }),
-		Status: Field(func(v *RouteTable) string { return v.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *RouteTable) string { return v.RouteTableId }),
-			Col("Name", 20, StylePlain, func(v *RouteTable) string { return v.RouteTableName }),
-			Col("Type", 7, StylePlain, func(v *RouteTable) string { return v.RouteTableType }),
-			Col("Status", 10, StyleStatus, func(v *RouteTable) string { return v.Status }),
-			Col("Router", 26, StyleID, func(v *RouteTable) string { return v.RouterId }),
-			Col("VPC", 26, StyleID, func(v *RouteTable) string { return v.VpcId }),
-			Col("VSwitches", 30, StylePlain, func(v *RouteTable) string { return Join(v.VSwitchIds.VSwitchId) }),
-			Col("Created", 20, StyleTime, func(v *RouteTable) string { return v.CreationTime }),
-		},
+		Columns: cols(
+			"ID 26 id RouteTableId", "Name 20 RouteTableName", "Type 7 RouteTableType", "Status 10 status",
+			"Router 26 id RouterId", "VPC 26 id VpcId", "VSwitches 30 VSwitchIds.VSwitchId",
+			"Created 20 time CreationTime",
+		),
 		SortBy: "Type",
 		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
 
 func routeEntryKind() *Kind {
-	return &Kind{
+	return typed[RouteEntry](&Kind{
 		Name: "route", Aliases: []string{"routes", "routeentry", "routeentries", "re"}, Title: "Route Entries", Singular: "Route entry", Order: 31,
 		List: ListSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", Path: "RouteEntrys.RouteEntry", Paging: NextTokenPaging, SizeParam: "MaxResult", MaxPageSize: 100},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeRouteEntryList", IDParam: "RouteEntryId", Path: "RouteEntrys.RouteEntry", IDField: "RouteEntryId",
-			NotFound: []string{"InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound"},
-			// The API needs the table an entry lives in.
-			With: withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })},
+		// The API needs the table an entry lives in.
+		Get: byID("RouteEntryId", "InvalidRouteTableId.NotFound", "InvalidRouteEntry.NotFound").
+			with(withParam("RouteTableId", func(e *RouteEntry) string { return e.RouteTableId })),
 		Scopes: []Scope{{Parent: "rt", Param: "RouteTableId", Required: true}},
-		New:    NewOf[RouteEntry](), ID: Field(func(v *RouteEntry) string { return v.RouteEntryId }),
-		NameOf: Field(func(v *RouteEntry) string { return v.RouteEntryName }),
-		Status: Field(func(v *RouteEntry) string { return v.Status }),
-		Columns: []Column{
-			Col("Destination", 20, StyleCIDR, func(v *RouteEntry) string { return v.DestinationCidrBlock }),
+		Columns: cols(
+			"Destination 20 cidr DestinationCidrBlock",
 			Col("Next Hop Type", 16, StylePlain, func(v *RouteEntry) string { return v.NextHopType() }),
 			Col("Next Hop", 26, StylePlain, func(v *RouteEntry) string { return v.NextHopIDs() }),
-			Col("Type", 7, StylePlain, func(v *RouteEntry) string { return v.Type }),
-			Col("Status", 10, StyleStatus, func(v *RouteEntry) string { return v.Status }),
-			Col("Route Table", 26, StyleID, func(v *RouteEntry) string { return v.RouteTableId }),
-			Col("Name", 18, StylePlain, func(v *RouteEntry) string { return v.RouteEntryName }),
-			Col("ID", 26, StyleID, func(v *RouteEntry) string { return v.RouteEntryId }),
-		},
+			"Type 7", "Status 10 status", "Route Table 26 id RouteTableId", "Name 18 RouteEntryName",
+			"ID 26 id RouteEntryId",
+		),
 		SortBy: "Destination",
 		Phases: availablePhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }

@@ -125,94 +125,63 @@ func IsSecretField(name string) bool {
 }
 
 func vpnKind() *Kind {
-	return &Kind{
+	return typed[VpnGateway](&Kind{
 		Name: "vpn", Aliases: []string{"vpngw", "vpngateway", "vpngateways", "vpns"}, Title: "VPN Gateways", Singular: "VPN gateway", Order: 50,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVpnGateways", Path: "VpnGateways.VpnGateway", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpnGateway", IDParam: "VpnGatewayId", IDField: "VpnGatewayId",
-			NotFound: []string{"InvalidVpnGatewayInstanceId.NotFound", "InvalidVpnGatewayId.NotFound"}},
+		List:   pageList(ProductVPC, "DescribeVpnGateways", "VpnGateways.VpnGateway"),
+		Get:    attrGet(ProductVPC, "DescribeVpnGateway", "VpnGatewayId", "InvalidVpnGatewayInstanceId.NotFound", "InvalidVpnGatewayId.NotFound"),
 		Scopes: []Scope{{Parent: "vpc", Param: "VpcId"}},
-		New:    NewOf[VpnGateway](), ID: Field(func(v *VpnGateway) string { return v.VpnGatewayId }),
-		NameOf: Field(func(v *VpnGateway) string { return v.Name }),
-		Status: Field(func(v *VpnGateway) string { return v.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(v *VpnGateway) string { return v.VpnGatewayId }),
-			Col("Name", 20, StylePlain, func(v *VpnGateway) string { return v.Name }),
-			Col("Status", 12, StyleStatus, func(v *VpnGateway) string { return v.Status }),
-			Col("VPC", 26, StyleID, func(v *VpnGateway) string { return v.VpcId }),
-			Col("Spec", 6, StylePlain, func(v *VpnGateway) string { return v.Spec }),
-			Col("Public IP", 16, StyleCIDR, func(v *VpnGateway) string { return v.InternetIp }),
-			Col("IPsec", 7, StylePlain, func(v *VpnGateway) string { return v.IpsecVpn }),
-			Col("SSL", 7, StylePlain, func(v *VpnGateway) string { return v.SslVpn }),
-			Col("VSwitch", 26, StyleID, func(v *VpnGateway) string { return v.VSwitchId }),
-			Col("Billing", 9, StylePlain, func(v *VpnGateway) string { return v.ChargeType }),
-			regionColumn(),
-			Col("Created", 20, StyleTime, func(v *VpnGateway) string { return MillisTime(v.CreateTime) }),
-			Col("Expires", 20, StyleTime, func(v *VpnGateway) string { return MillisTime(v.EndTime) }),
-			Col("Description", 24, StylePlain, func(v *VpnGateway) string { return v.Description }),
-		},
+		Columns: cols(
+			"ID 26 id VpnGatewayId", "Name 20", "Status 12 status", "VPC 26 id VpcId", "Spec 6",
+			"Public IP 16 cidr InternetIp", "IPsec 7 IpsecVpn", "SSL 7 SslVpn", "VSwitch 26 id VSwitchId",
+			"Billing 9 ChargeType", regionColumn(), "Created 20 time CreateTime", "Expires 20 time EndTime",
+			"Description 24",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:        {"active"},
 			PhaseTransitional: {"init", "provisioning", "updating", "deleting"},
 		}),
 		Target: []string{"active"}, TrackTimeoutMinutes: 15,
-	}
+	})
 }
 
 // cgwKind: customer gateways have no status; they are plain records.
 func cgwKind() *Kind {
-	return &Kind{
+	return typed[CustomerGateway](&Kind{
 		Name: "cgw", Aliases: []string{"customergateway", "customergateways", "cgws"}, Title: "Customer Gateways", Singular: "Customer gateway", Order: 51,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeCustomerGateways", Path: "CustomerGateways.CustomerGateway", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeCustomerGateway", IDParam: "CustomerGatewayId", IDField: "CustomerGatewayId",
-			NotFound: []string{"InvalidCustomerGatewayInstanceId.NotFound"}},
-		New: NewOf[CustomerGateway](), ID: Field(func(c *CustomerGateway) string { return c.CustomerGatewayId }),
-		NameOf: Field(func(c *CustomerGateway) string { return c.Name }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(c *CustomerGateway) string { return c.CustomerGatewayId }),
-			Col("Name", 20, StylePlain, func(c *CustomerGateway) string { return c.Name }),
-			Col("IP", 16, StyleCIDR, func(c *CustomerGateway) string { return c.IpAddress }),
+		List: pageList(ProductVPC, "DescribeCustomerGateways", "CustomerGateways.CustomerGateway"),
+		Get:  attrGet(ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", "InvalidCustomerGatewayInstanceId.NotFound"),
+		Columns: cols(
+			"ID 26 id CustomerGatewayId", "Name 20", "IP 16 cidr IpAddress",
 			Col("ASN", 10, StyleNumber, func(c *CustomerGateway) string {
 				if c.Asn == 0 {
 					return ""
 				}
 				return Itoa(c.Asn)
 			}),
-			Col("Created", 20, StyleTime, func(c *CustomerGateway) string { return MillisTime(c.CreateTime) }),
-			Col("Description", 24, StylePlain, func(c *CustomerGateway) string { return c.Description }),
-		},
+			"Created 20 time CreateTime", "Description 24",
+		),
 		SortBy: "Name",
-	}
+	})
 }
 
 // ipsecKind: a fresh connection with EffectImmediately=false stays
 // ike_sa_not_established until traffic arrives, so no status is
 // transitional; the not-established states read as failed.
 func ipsecKind() *Kind {
-	return &Kind{
+	return typed[VpnConnection](&Kind{
 		Name: "ipsec", Aliases: []string{"vpnconnection", "vpnconnections", "vco", "ipsecs"}, Title: "IPsec Connections", Singular: "IPsec connection", Order: 52,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVpnConnections", Path: "VpnConnections.VpnConnection", Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-		Get: &GetSpec{Product: ProductVPC, Action: "DescribeVpnConnection", IDParam: "VpnConnectionId", IDField: "VpnConnectionId",
-			NotFound: []string{"InvalidVpnConnectionInstanceId.NotFound"}},
+		List: pageList(ProductVPC, "DescribeVpnConnections", "VpnConnections.VpnConnection"),
+		Get:  attrGet(ProductVPC, "DescribeVpnConnection", "VpnConnectionId", "InvalidVpnConnectionInstanceId.NotFound"),
 		Scopes: []Scope{
 			{Parent: "vpn", Param: "VpnGatewayId"},
 			{Parent: "cgw", Param: "CustomerGatewayId"},
 		},
-		New: NewOf[VpnConnection](), ID: Field(func(c *VpnConnection) string { return c.VpnConnectionId }),
-		NameOf: Field(func(c *VpnConnection) string { return c.Name }),
-		Status: Field(func(c *VpnConnection) string { return c.Status }),
-		Columns: []Column{
-			Col("ID", 26, StyleID, func(c *VpnConnection) string { return c.VpnConnectionId }),
-			Col("Name", 18, StylePlain, func(c *VpnConnection) string { return c.Name }),
-			Col("Status", 24, StyleStatus, func(c *VpnConnection) string { return c.Status }),
-			Col("VPN Gateway", 26, StyleID, func(c *VpnConnection) string { return c.VpnGatewayId }),
-			Col("Customer Gateway", 26, StyleID, func(c *VpnConnection) string { return c.CustomerGatewayId }),
-			Col("Local Subnet", 20, StyleCIDR, func(c *VpnConnection) string { return c.LocalSubnet }),
-			Col("Remote Subnet", 20, StyleCIDR, func(c *VpnConnection) string { return c.RemoteSubnet }),
-			Col("IKE", 6, StylePlain, func(c *VpnConnection) string { return c.IkeConfig.IkeVersion }),
-			Col("Immediate", 9, StylePlain, func(c *VpnConnection) string { return BoolText(c.EffectImmediately) }),
-			Col("Created", 20, StyleTime, func(c *VpnConnection) string { return MillisTime(c.CreateTime) }),
-		},
+		Columns: cols(
+			"ID 26 id VpnConnectionId", "Name 18", "Status 24 status", "VPN Gateway 26 id VpnGatewayId",
+			"Customer Gateway 26 id CustomerGatewayId", "Local Subnet 20 cidr", "Remote Subnet 20 cidr",
+			"IKE 6 IkeConfig.IkeVersion", "Immediate 9 EffectImmediately", "Created 20 time CreateTime",
+		),
 		SortBy: "Name",
 		Phases: PhaseMap(map[Phase][]string{
 			PhaseReady:    {"ipsec_sa_established"},
@@ -220,5 +189,5 @@ func ipsecKind() *Kind {
 			PhaseFailed:   {"ike_sa_not_established", "ipsec_sa_not_established"},
 		}),
 		Target: []string{"ipsec_sa_established"}, TrackTimeoutMinutes: 5,
-	}
+	})
 }
