@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,10 +21,11 @@ import (
 var wallTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 type harness struct {
-	t     testing.TB
-	srv   *Server
-	clock *ManualClock
-	nonce int
+	caller // the default key, the VPC API
+	t      testing.TB
+	srv    *Server
+	clock  *ManualClock
+	nonce  int
 }
 
 // newHarness starts a simulator on a manual clock with the given options
@@ -57,7 +59,9 @@ func newHarness(t testing.TB, o Options) *harness {
 		}
 		_ = srv.Close()
 	})
-	return &harness{t: t, srv: srv, clock: clock}
+	h := &harness{t: t, srv: srv, clock: clock}
+	h.caller = caller{h: h}
+	return h
 }
 
 // checkJournal compares the live state with the state a restart would load.
@@ -275,30 +279,59 @@ func (h *harness) do(r *http.Request) *answer {
 	return a
 }
 
-// call signs action with the default key (v1, GET) and runs it.
-func (h *harness) call(action string, params map[string]string) *answer {
-	h.t.Helper()
-	return h.do(h.request(action, params, sig{}))
+// caller signs and sends requests with one key for one product: the
+// harness's own calls use the default key and the VPC API's version;
+// edgeOn and partnerOn make the others.
+type caller struct {
+	h  *harness
+	s  sig
+	as string // who calls, for failure messages: "" or " as the partner"
+}
+
+// call signs action and runs it.
+func (c caller) call(action string, params map[string]string) *answer {
+	c.h.t.Helper()
+	return c.h.do(c.h.request(action, params, c.s))
 }
 
 // ok runs action and fails the test unless it succeeded.
-func (h *harness) ok(action string, params map[string]string) *answer {
-	h.t.Helper()
-	a := h.call(action, params)
+func (c caller) ok(action string, params map[string]string) *answer {
+	c.h.t.Helper()
+	a := c.call(action, params)
 	if a.Status != http.StatusOK {
-		h.t.Fatalf("%s: HTTP %d: %s", action, a.Status, a.Raw)
+		c.h.t.Fatalf("%s%s: HTTP %d: %s", action, c.as, a.Status, a.Raw)
 	}
 	return a
 }
 
 // fails runs action and checks the error status and code.
-func (h *harness) fails(action string, params map[string]string, status int, code string) *answer {
-	h.t.Helper()
-	a := h.call(action, params)
+func (c caller) fails(action string, params map[string]string, status int, code string) *answer {
+	c.h.t.Helper()
+	a := c.call(action, params)
 	if a.Status != status || a.code() != code {
-		h.t.Fatalf("%s: got HTTP %d %s, want %d %s: %s", action, a.Status, a.code(), status, code, a.Raw)
+		c.h.t.Fatalf("%s%s: got HTTP %d %s, want %d %s: %s", action, c.as, a.Status, a.code(), status, code, a.Raw)
 	}
 	return a
+}
+
+// refusal is a request that must be refused: the parameters it sets over
+// a base request, and the HTTP status and error code of the answer.
+type refusal struct {
+	params []string
+	status int
+	code   string
+}
+
+// refuses runs action once per refusal, with params(r.params...), and
+// reports every answer whose status or code is not the refusal's.
+func (c caller) refuses(action string, params func(extra ...string) map[string]string, refusals []refusal) {
+	c.h.t.Helper()
+	for _, r := range refusals {
+		a := c.call(action, params(r.params...))
+		if a.Status != r.status || a.code() != r.code {
+			c.h.t.Errorf("%s%s %v: got %d %s, want %d %s", action, c.as, r.params, a.Status, a.code(), r.status, r.code)
+		}
+	}
 }
 
 // settle moves the lifecycle clock past the settle time.
@@ -311,4 +344,12 @@ func kv(pairs ...string) map[string]string {
 		m[pairs[i]] = pairs[i+1]
 	}
 	return m
+}
+
+// kvBase returns a builder of parameter maps: pairs, with the extra pairs
+// of each call set over them.
+func kvBase(pairs ...string) func(extra ...string) map[string]string {
+	return func(extra ...string) map[string]string {
+		return kv(append(slices.Clip(pairs), extra...)...)
+	}
 }

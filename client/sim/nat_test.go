@@ -165,11 +165,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 	h.settle()
 	other := h.createVpc("CidrBlock", "10.1.0.0/16")
 	h.settle()
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	h.refuses("CreateNatGateway", kvBase("RegionId", hz, "VpcId", fresh), []refusal{
 		{[]string{"VpcId", ""}, 400, "MissingParameter"},
 		{[]string{"VpcId", "vpc-nope"}, 404, "InvalidVpcId.NotFound"},
 		{[]string{"Spec", "Huge"}, 400, "InvalidParameter.Spec.ValueNotSupported"},
@@ -180,13 +176,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 		{[]string{"VSwitchId", vsw, "VpcId", other}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"NetworkType", "moon"}, 400, "InvalidParameter"},
 		{[]string{"RegionId", "nowhere-1"}, 404, "InvalidRegionId.NotFound"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateNatGateway", kv(append([]string{"RegionId", hz, "VpcId", fresh}, tc.params...)...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	if n := h.ok("DescribeNatGateways", kv("RegionId", hz, "VpcId", fresh)).num("TotalCount"); n != 0 {
 		t.Fatalf("failed creates left %d NAT gateways", n)
 	}
@@ -247,14 +237,8 @@ func TestSnatEntries(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newNatFixture(h)
 	other := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("EipAddress")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw)
+	h.refuses("CreateSnatEntry", base, []refusal{
 		{[]string{"SnatTableId", "stb-nope"}, 404, "InvalidSnatTableId.NotFound"},
 		{[]string{"SnatIp", "300.1.1.1"}, 400, "InvalidSnatIp.Malformed"},
 		{[]string{"SnatIp", ""}, 400, "MissingParameter"},
@@ -264,13 +248,7 @@ func TestSnatEntries(t *testing.T) {
 		{[]string{"SourceVSwitchId", "", "SourceCIDR", "banana"}, 400, "INVALID_PARAMETER"},
 		{[]string{"SourceVSwitchId", "vsw-nope"}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"SnatEntryName", "_x"}, 400, "InvalidParameter.Name.Malformed"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateSnatEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	h.fails("CreateSnatEntry", base("DryRun", "true"), 400, "DryRunOperation")
 	first := h.ok("CreateSnatEntry", base("SnatEntryName", "web-out")).str("SnatEntryId")
 	h.fails("CreateSnatEntry", base(), 400, "Forbidden.SourceVSwitchId.Duplicated")
@@ -328,15 +306,9 @@ func TestForwardEntries(t *testing.T) {
 	h.ok("CreateSnatEntry", kv("RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw))
 	h.settle()
 	unbound := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("EipAddress")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "ForwardTableId", f.ftb, "ExternalIp", f.ips[1], "ExternalPort", "443",
-			"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP"}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "ForwardTableId", f.ftb, "ExternalIp", f.ips[1], "ExternalPort", "443",
+			"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP")
+	h.refuses("CreateForwardEntry", base, []refusal{
 		{[]string{"IpProtocol", "ICMP"}, 400, "InvalidProtocal.ValueNotSupported"},
 		{[]string{"ExternalPort", "0"}, 400, "InvalidExternalPort.Malformed"},
 		{[]string{"ExternalPort", "65536"}, 400, "InvalidExternalPort.Malformed"},
@@ -353,13 +325,7 @@ func TestForwardEntries(t *testing.T) {
 		{[]string{"ForwardTableId", "ftb-nope"}, 404, "InvalidForwardTableId.NotFound"},
 		{[]string{"ForwardEntryName", "1bad"}, 400, "InvalidParameter.Name.Malformed"},
 		{[]string{"InternalPort", ""}, 400, "MissingParameter"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateForwardEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	https := h.ok("CreateForwardEntry", base("ForwardEntryName", "https")).str("ForwardEntryId")
 	a := h.fails("CreateForwardEntry", base("ExternalPort", "80", "InternalPort", "8080"), 400, "IncorretForwardEntryStatus")
 	if a.str("Message") != "Some Forward entry status blocked this operation.." {

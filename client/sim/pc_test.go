@@ -170,9 +170,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 func TestPhysicalConnectionRules(t *testing.T) {
 	h := newHarness(t, Options{})
 	ap := "ap-cn-hangzhou-ft-a"
-	create := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "AccessPointId", ap, "LineOperator", "CU", "PeerLocation", "Binjiang"}, extra...)...)
-	}
+	create := kvBase("RegionId", hz, "AccessPointId", ap, "LineOperator", "CU", "PeerLocation", "Binjiang")
 	h.fails("CreatePhysicalConnection", kv("RegionId", hz, "AccessPointId", ap, "LineOperator", "CU"), 400, "MissingParameter")
 	h.fails("CreatePhysicalConnection", create("LineOperator", "XX"), 400, "InvalidParameter")
 	h.fails("CreatePhysicalConnection", create("PortType", "40GBase-LR"), 400, "InvalidPortType.Malformd")

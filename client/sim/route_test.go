@@ -81,14 +81,8 @@ func TestRouteTables(t *testing.T) {
 func TestCreateRouteEntryRules(t *testing.T) {
 	h := newHarness(t, Options{Quotas: Quotas{RouteEntriesPerTable: 2}})
 	f := newRouteFixture(h)
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.0.0/24", "NextHopId", f.inst}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.0.0/24", "NextHopId", f.inst)
+	h.refuses("CreateRouteEntry", base, []refusal{
 		{[]string{"DestinationCidrBlock", ""}, 400, "MissingParameter"},
 		{[]string{"DestinationCidrBlock", "100.64.1.0/24"}, 400, "InvalidCidrBlock"},
 		{[]string{"DestinationCidrBlock", "not-a-cidr"}, 400, "InvalidCidrBlock"},
@@ -100,13 +94,7 @@ func TestCreateRouteEntryRules(t *testing.T) {
 		{[]string{"NextHopId", ""}, 400, "InvalidNexthopTypeAndList.BothNull"},
 		{[]string{"NextHopList.1.NextHopId", f.inst}, 400, "InvalidNexthopTypeAndList.BothNotNull"},
 		{[]string{"RouteTableId", "vtb-nope"}, 404, "InvalidRouteTableId.NotFound"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateRouteEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	ecmp := kv("RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.9.0/24", "NextHopList.1.NextHopId", f.inst)
 	h.fails("CreateRouteEntry", ecmp, 400, "InvalidNexthopListSize")
 

@@ -366,9 +366,7 @@ func TestModifyAttributes(t *testing.T) {
 func TestCreateVSwitchRules(t *testing.T) {
 	h := newHarness(t, Options{Quotas: Quotas{VSwitchesPerVpc: 2}})
 	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24"}, extra...)...)
-	}
+	base := kvBase("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")
 	h.fails("CreateVSwitch", base(), 400, "IncorrectVpcStatus")
 	h.settle()
 	for _, missing := range []string{"VpcId", "ZoneId", "CidrBlock"} {
