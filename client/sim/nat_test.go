@@ -307,7 +307,7 @@ func TestForwardEntries(t *testing.T) {
 	h.settle()
 	unbound := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("EipAddress")
 	base := kvBase("RegionId", hz, "ForwardTableId", f.ftb, "ExternalIp", f.ips[1], "ExternalPort", "443",
-			"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP")
+		"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP")
 	h.refuses("CreateForwardEntry", base, []refusal{
 		{[]string{"IpProtocol", "ICMP"}, 400, "InvalidProtocal.ValueNotSupported"},
 		{[]string{"ExternalPort", "0"}, 400, "InvalidExternalPort.Malformed"},

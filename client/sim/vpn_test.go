@@ -192,7 +192,7 @@ func TestVpnConnections(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVpnFixture(h)
 	base := kvBase("RegionId", hz, "VpnGatewayId", f.gw, "CustomerGatewayId", f.cgw,
-			"LocalSubnet", "10.0.0.0/16", "RemoteSubnet", "192.168.10.0/24,192.168.20.0/24")
+		"LocalSubnet", "10.0.0.0/16", "RemoteSubnet", "192.168.10.0/24,192.168.20.0/24")
 	h.refuses("CreateVpnConnection", base, []refusal{
 		{[]string{"LocalSubnet", ""}, 400, "MissingParameter"},
 		{[]string{"LocalSubnet", "10.0.0.1/16"}, 400, "IllegalParam.LocalSubnet"},
