@@ -30,8 +30,7 @@ func flowLogParams(resourceType, id string, extra ...string) map[string]string {
 
 func TestVpcFlowLogLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	a := h.ok("CreateFlowLog", flowLogParams("VPC", vpc, "FlowLogName", "lab-all", "Description", "Everything"))
 	id := a.str("FlowLogId")
 	if a.str("Success") != "true" || id == "" {
@@ -79,9 +78,8 @@ func TestVpcFlowLogLifecycle(t *testing.T) {
 
 func TestCreateFlowLogRules(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", vpc, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	vpc := h.settledVpc()
+	sw := h.addVSwitch(vpc)
 	h.refuses("CreateFlowLog", func(p ...string) map[string]string { return flowLogParams("VPC", vpc, p...) }, []refusal{
 		{[]string{"TrafficType", ""}, 400, "MissingParameter"},
 		{[]string{"ProjectName", ""}, 400, "MissingParameter"},
@@ -117,12 +115,11 @@ func TestCreateFlowLogRules(t *testing.T) {
 
 func TestFlowLogBlocksDeletingItsResource(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	id := h.ok("CreateFlowLog", flowLogParams("VPC", vpc)).str("FlowLogId")
 	h.settle()
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", vpc), 400, "DependencyViolation.FlowLog")
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", vpc, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	sw := h.addVSwitch(vpc)
 	h.settle()
 	onSw := h.ok("CreateFlowLog", flowLogParams("VSwitch", sw)).str("FlowLogId")
 	h.settle()
@@ -137,8 +134,7 @@ func TestFlowLogBlocksDeletingItsResource(t *testing.T) {
 
 func TestDescribeFlowLogsPagesWithStrings(t *testing.T) {
 	h := newHarness(t, Options{Dataset: DatasetEmpty})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	for i := range 23 {
 		h.ok("CreateFlowLog", flowLogParams("VPC", vpc, "FlowLogName", fmt.Sprintf("log-%02d", i)))
 	}

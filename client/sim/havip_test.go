@@ -26,17 +26,8 @@ func sdkHaVip(t *testing.T, c *vpc.Client, id string) *vpc.HaVip {
 	t.Helper()
 	req := vpc.CreateDescribeHaVipsRequest()
 	req.Filter = &[]vpc.DescribeHaVipsFilter{{Key: "HaVipId", Value: &[]string{id}}}
-	resp, err := c.DescribeHaVips(req)
-	if err != nil {
-		t.Fatalf("DescribeHaVips: %v", err)
-	}
-	if len(resp.HaVips.HaVip) == 0 {
-		return nil
-	}
-	if resp.TotalCount != 1 || len(resp.HaVips.HaVip) != 1 {
-		t.Fatalf("DescribeHaVips HaVipId=%s: %d items, TotalCount %d", id, len(resp.HaVips.HaVip), resp.TotalCount)
-	}
-	return &resp.HaVips.HaVip[0]
+	resp := sdkDo(t, c.DescribeHaVips, req)
+	return sdkOne(t, id, resp.HaVips.HaVip, resp.TotalCount)
 }
 
 // TestOfficialSDKHaVipLifecycle drives every HaVip operation through the
@@ -68,9 +59,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 
 	mr := vpc.CreateModifyHaVipAttributeRequest()
 	mr.HaVipId, mr.Name = out.HaVipId, "sdk-vip-2"
-	if _, err := c.ModifyHaVipAttribute(mr); err != nil {
-		t.Fatalf("ModifyHaVipAttribute: %v", err)
-	}
+	sdkDo(t, c.ModifyHaVipAttribute, mr)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Name != "sdk-vip-2" || hv.Description != "made by the SDK" {
 		t.Errorf("after modify: name %q description %q", hv.Name, hv.Description)
 	}
@@ -79,19 +68,13 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	// VSwitch is out of range.
 	dup := vpc.CreateCreateHaVipRequest()
 	dup.VSwitchId, dup.IpAddress = vsw, out.IpAddress
-	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.AlreadyUsed" {
-		t.Errorf("CreateHaVip on a used address: %v", err)
-	}
+	sdkRefuses(t, "CreateHaVip on a used address", c.CreateHaVip, dup, "InvalidIPAddress.AlreadyUsed")
 	dup.IpAddress = "192.0.2.10"
-	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.OutOfRange" {
-		t.Errorf("CreateHaVip outside the VSwitch: %v", err)
-	}
+	sdkRefuses(t, "CreateHaVip outside the VSwitch", c.CreateHaVip, dup, "InvalidIPAddress.OutOfRange")
 
 	ar := vpc.CreateAssociateHaVipRequest()
 	ar.HaVipId, ar.InstanceId = out.HaVipId, inst
-	if _, err := c.AssociateHaVip(ar); err != nil {
-		t.Fatalf("AssociateHaVip: %v", err)
-	}
+	sdkDo(t, c.AssociateHaVip, ar)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Associating" {
 		t.Errorf("after AssociateHaVip: %s, want Associating", hv.Status)
 	}
@@ -105,19 +88,13 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	// An InUse HaVip cannot be deleted.
 	dr := vpc.CreateDeleteHaVipRequest()
 	dr.HaVipId = out.HaVipId
-	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("DeleteHaVip while InUse: %v", err)
-	}
+	sdkRefuses(t, "DeleteHaVip while InUse", c.DeleteHaVip, dr, "IncorrectStatus")
 
 	ur := vpc.CreateUnassociateHaVipRequest()
 	ur.HaVipId, ur.InstanceId = out.HaVipId, "i-notassociated"
-	if _, err := c.UnassociateHaVip(ur); sdkCode(err) != "ResourceNotAssociated" {
-		t.Errorf("UnassociateHaVip of another instance: %v", err)
-	}
+	sdkRefuses(t, "UnassociateHaVip of another instance", c.UnassociateHaVip, ur, "ResourceNotAssociated")
 	ur.InstanceId = inst
-	if _, err := c.UnassociateHaVip(ur); err != nil {
-		t.Fatalf("UnassociateHaVip: %v", err)
-	}
+	sdkDo(t, c.UnassociateHaVip, ur)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Unassociating" {
 		t.Errorf("after UnassociateHaVip: %s, want Unassociating", hv.Status)
 	}
@@ -126,9 +103,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 		t.Fatalf("unassociated HaVip: %+v", hv)
 	}
 
-	if _, err := c.DeleteHaVip(dr); err != nil {
-		t.Fatalf("DeleteHaVip: %v", err)
-	}
+	sdkDo(t, c.DeleteHaVip, dr)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv == nil || hv.Status != "Deleting" {
 		t.Errorf("after DeleteHaVip: %+v, want Deleting", hv)
 	}
@@ -136,9 +111,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	if hv = sdkHaVip(t, c, out.HaVipId); hv != nil {
 		t.Errorf("deleted HaVip still listed: %+v", hv)
 	}
-	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "InvalidHaVipId.NotFound" {
-		t.Errorf("DeleteHaVip of a deleted HaVip: %v", err)
-	}
+	sdkRefuses(t, "DeleteHaVip of a deleted HaVip", c.DeleteHaVip, dr, "InvalidHaVipId.NotFound")
 
 	// The demo's fw-ha-vip reads as seeded, through a VSwitch filter.
 	lr := vpc.CreateDescribeHaVipsRequest()

@@ -33,9 +33,8 @@ type natFixture struct {
 
 func newNatFixture(h *harness) natFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	a := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "VSwitchId", vsw, "Name", "edge-nat"))
 	f := natFixture{vpc: id, vsw: vsw, sys: h.systemTable(id), nat: a.str("NatGatewayId")}
@@ -74,9 +73,8 @@ func (h *harness) eip(id string) map[string]any {
 
 func TestNatGatewayLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "VSwitchId", vsw, "Name", "edge-nat")).str("NatGatewayId")
 	n := h.nat(nat)
@@ -133,8 +131,7 @@ func TestNatGatewayLifecycle(t *testing.T) {
 
 func TestModifyNatGatewaySpec(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "Spec", "small")).str("NatGatewayId")
 	if n := h.nat(nat); n["NatType"] != "Normal" || n["Spec"] != "Small" || n["Name"] != nat {
 		t.Fatalf("Normal NAT gateway: %v", n)
@@ -160,7 +157,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 	fresh := h.createVpc("CidrBlock", "10.0.0.0/16")
 	h.fails("CreateNatGateway", kv("RegionId", hz, "VpcId", fresh), 400, "VpcStatusError")
 	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", fresh, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	vsw := h.addVSwitch(fresh)
 	h.fails("CreateNatGateway", kv("RegionId", hz, "VpcId", fresh, "VSwitchId", vsw), 400, "VswitchStatusError")
 	h.settle()
 	other := h.createVpc("CidrBlock", "10.1.0.0/16")
@@ -198,8 +195,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 
 func TestCreateNatGatewayClientToken(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	params := kv("RegionId", hz, "VpcId", id, "Name", "retry-nat", "ClientToken", "nat-token-1")
 	first := h.ok("CreateNatGateway", params)
 	second := h.ok("CreateNatGateway", params)
@@ -215,8 +211,7 @@ func TestCreateNatGatewayClientToken(t *testing.T) {
 
 func TestNatGatewayBlocksDeleteVpc(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id)).str("NatGatewayId")
 	h.settle()
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", id), 400, "DependencyViolation.NatGateway")
@@ -375,8 +370,7 @@ func TestForwardEntries(t *testing.T) {
 
 func TestEipLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "Spec", "Small")).str("NatGatewayId")
 	alloc := h.ok("AllocateEipAddress", kv("RegionId", hz, "Bandwidth", "20", "Name", "egress-1", "InternetChargeType", "PayByTraffic"))
 	eip, ip := alloc.str("AllocationId"), alloc.str("EipAddress")
@@ -459,8 +453,7 @@ func TestEipLifecycle(t *testing.T) {
 
 func TestEipOnEcsInstance(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	inst := h.seedInstance(id)
 	first := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
 	second := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
@@ -805,7 +798,5 @@ func TestOfficialSDKReadsNatAndEip(t *testing.T) {
 	}
 	creq := vpc.CreateCreateNatGatewayRequest()
 	creq.VpcId = "vpc-nope"
-	if _, err := c.CreateNatGateway(creq); sdkCode(err) != "InvalidVpcId.NotFound" {
-		t.Errorf("SDK CreateNatGateway on a missing VPC: %v", err)
-	}
+	sdkRefuses(t, "SDK CreateNatGateway on a missing VPC", c.CreateNatGateway, creq, "InvalidVpcId.NotFound")
 }

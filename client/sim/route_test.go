@@ -12,9 +12,8 @@ type routeFixture struct {
 
 func newRouteFixture(h *harness) routeFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	return routeFixture{vpc: id, sys: h.systemTable(id), vsw: vsw, inst: h.seedInstance(id)}
 }

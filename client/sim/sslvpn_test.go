@@ -31,36 +31,22 @@ func sdkGatewayStatus(t *testing.T, c *vpc.Client, id string) string {
 	t.Helper()
 	req := vpc.CreateDescribeVpnGatewayRequest()
 	req.VpnGatewayId = id
-	resp, err := c.DescribeVpnGateway(req)
-	if err != nil {
-		t.Fatalf("DescribeVpnGateway: %v", err)
-	}
-	return resp.Status
+	return sdkDo(t, c.DescribeVpnGateway, req).Status
 }
 
 func sdkSslServers(t *testing.T, c *vpc.Client, gwID string) []vpc.SslVpnServer {
 	t.Helper()
 	req := vpc.CreateDescribeSslVpnServersRequest()
 	req.VpnGatewayId = gwID
-	resp, err := c.DescribeSslVpnServers(req)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnServers: %v", err)
-	}
-	return resp.SslVpnServers.SslVpnServer
+	return sdkDo(t, c.DescribeSslVpnServers, req).SslVpnServers.SslVpnServer
 }
 
 func sdkSslCert(t *testing.T, c *vpc.Client, id string) *vpc.SslVpnClientCertKey {
 	t.Helper()
 	req := vpc.CreateDescribeSslVpnClientCertsRequest()
 	req.SslVpnClientCertId = id
-	resp, err := c.DescribeSslVpnClientCerts(req)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCerts: %v", err)
-	}
-	if len(resp.SslVpnClientCertKeys.SslVpnClientCertKey) == 0 {
-		return nil
-	}
-	return &resp.SslVpnClientCertKeys.SslVpnClientCertKey[0]
+	resp := sdkDo(t, c.DescribeSslVpnClientCerts, req)
+	return sdkOne(t, id, resp.SslVpnClientCertKeys.SslVpnClientCertKey, resp.TotalCount)
 }
 
 // TestOfficialSDKSslVpnServerLifecycle drives the server operations through
@@ -79,20 +65,14 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 	cr := vpc.CreateCreateSslVpnServerRequest()
 	cr.VpnGatewayId, cr.LocalSubnet, cr.ClientIpPool, cr.Name = gw, cidr, "192.168.100.0/24", "sdk-ssl"
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "Resource.QuotaFull" {
-		t.Errorf("a second server on a gateway: %v", err)
-	}
+	sdkRefuses(t, "a second server on a gateway", c.CreateSslVpnServer, cr, "Resource.QuotaFull")
 	cr.VpnGatewayId = "vpn-doesnotexist0000000"
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "InvalidVpnGatewayInstanceId.NotFound" {
-		t.Errorf("CreateSslVpnServer on an unknown gateway: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer on an unknown gateway", c.CreateSslVpnServer, cr, "InvalidVpnGatewayInstanceId.NotFound")
 	cr.VpnGatewayId = gw
 
 	dr := vpc.CreateDeleteSslVpnServerRequest()
 	dr.SslVpnServerId = old[0].SslVpnServerId
-	if _, err := c.DeleteSslVpnServer(dr); err != nil {
-		t.Fatalf("DeleteSslVpnServer: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnServer, dr)
 	if s := sdkGatewayStatus(t, c, gw); s != "updating" {
 		t.Errorf("gateway after DeleteSslVpnServer: %s, want updating", s)
 	}
@@ -102,9 +82,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 		t.Errorf("certificates of the deleted server: %v %+v", err, resp)
 	}
 	// Every SSL-VPN write waits for the gateway.
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "VpnGateway.Configuring" {
-		t.Errorf("CreateSslVpnServer while the gateway is updating: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer while the gateway is updating", c.CreateSslVpnServer, cr, "VpnGateway.Configuring")
 	h.settle()
 
 	// The documented rules, each refused before anything changes.
@@ -154,9 +132,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 
 	mr := vpc.CreateModifySslVpnServerRequest()
 	mr.SslVpnServerId, mr.Port = out.SslVpnServerId, requests.NewInteger(22)
-	if _, err := c.ModifySslVpnServer(mr); sdkCode(err) != "IllegalParam.Port" {
-		t.Errorf("ModifySslVpnServer Port=22: %v", err)
-	}
+	sdkRefuses(t, "ModifySslVpnServer Port=22", c.ModifySslVpnServer, mr, "IllegalParam.Port")
 	mr.Port, mr.Proto, mr.Cipher, mr.Compress, mr.Name = requests.NewInteger(1443), "TCP", "AES-256-CBC", requests.NewBoolean(false), "sdk-ssl-2"
 	mo, err := c.ModifySslVpnServer(mr)
 	if err != nil {
@@ -178,16 +154,12 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 
 	dr.SslVpnServerId = out.SslVpnServerId
-	if _, err := c.DeleteSslVpnServer(dr); err != nil {
-		t.Fatalf("DeleteSslVpnServer: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnServer, dr)
 	h.settle()
 	if srv := sdkSslServers(t, c, gw); len(srv) != 0 {
 		t.Errorf("servers after delete: %+v", srv)
 	}
-	if _, err := c.DeleteSslVpnServer(dr); sdkCode(err) != "InvalidSslVpnServerId.NotFound" {
-		t.Errorf("DeleteSslVpnServer of a deleted server: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnServer of a deleted server", c.DeleteSslVpnServer, dr, "InvalidSslVpnServerId.NotFound")
 }
 
 // TestOfficialSDKSslVpnClientCertLifecycle issues, renames and deletes a
@@ -216,9 +188,7 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 
 	cr := vpc.CreateCreateSslVpnClientCertRequest()
 	cr.SslVpnServerId, cr.Name = srv.SslVpnServerId, "-bad"
-	if _, err := c.CreateSslVpnClientCert(cr); sdkCode(err) != "InvalidName" {
-		t.Errorf("CreateSslVpnClientCert with a bad name: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnClientCert with a bad name", c.CreateSslVpnClientCert, cr, "InvalidName")
 	cr.Name = "sdk-cert"
 	out, err := c.CreateSslVpnClientCert(cr)
 	if err != nil {
@@ -273,22 +243,16 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	h.srv.mu.Lock()
 	h.srv.st.setStatus(h.srv.st.find(kindVpnGateway, "", gw), vpnUpdating)
 	h.srv.mu.Unlock()
-	if _, err := c.DeleteSslVpnClientCert(dv); sdkCode(err) != "VpnGateway.Configuring" {
-		t.Errorf("DeleteSslVpnClientCert while the gateway is updating: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnClientCert while the gateway is updating", c.DeleteSslVpnClientCert, dv, "VpnGateway.Configuring")
 	h.srv.mu.Lock()
 	h.srv.st.setStatus(h.srv.st.find(kindVpnGateway, "", gw), vpnActive)
 	h.srv.mu.Unlock()
 
-	if _, err := c.DeleteSslVpnClientCert(dv); err != nil {
-		t.Fatalf("DeleteSslVpnClientCert: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnClientCert, dv)
 	if k = sdkSslCert(t, c, out.SslVpnClientCertId); k != nil {
 		t.Errorf("deleted certificate still listed: %+v", k)
 	}
-	if _, err := c.DeleteSslVpnClientCert(dv); sdkCode(err) != "InvalidSslVpnClientCertId.NotFound" {
-		t.Errorf("DeleteSslVpnClientCert of a deleted certificate: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnClientCert of a deleted certificate", c.DeleteSslVpnClientCert, dv, "InvalidSslVpnClientCertId.NotFound")
 
 	// A gateway without SSL-VPN takes no server.
 	vg := vpc.CreateCreateVpnGatewayRequest()
@@ -301,7 +265,5 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	h.settle()
 	sr := vpc.CreateCreateSslVpnServerRequest()
 	sr.VpnGatewayId, sr.LocalSubnet, sr.ClientIpPool = nogw.VpnGatewayId, "10.0.0.0/16", "192.168.100.0/24"
-	if _, err := c.CreateSslVpnServer(sr); sdkCode(err) != "OperationFailed.SslNotSupport" {
-		t.Errorf("CreateSslVpnServer on a gateway without SSL-VPN: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer on a gateway without SSL-VPN", c.CreateSslVpnServer, sr, "OperationFailed.SslNotSupport")
 }

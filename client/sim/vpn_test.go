@@ -21,8 +21,7 @@ type vpnFixture struct {
 
 func newVpnFixture(h *harness) vpnFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	gw := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "10", "Name", "office-vpn")).str("VpnGatewayId")
 	h.settle()
 	g := h.ok("DescribeVpnGateway", kv("RegionId", hz, "VpnGatewayId", gw))
@@ -45,7 +44,7 @@ func TestVpnGatewayLifecycle(t *testing.T) {
 	id := h.createVpc("CidrBlock", "10.0.0.0/16")
 	h.fails("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "10"), 400, "IncorrectVpcStatus")
 	h.settle()
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	sw := h.addVSwitch(id)
 	h.settle()
 	h.refuses("CreateVpnGateway", kvBase("RegionId", hz, "VpcId", id, "Bandwidth", "10"), []refusal{
 		{[]string{"Bandwidth", ""}, 400, "MissingParameter"},
@@ -132,8 +131,7 @@ func TestVpnGatewayBlocksDeleteVpc(t *testing.T) {
 
 func TestPrepaidVpnGatewayIsNotReleasedEarly(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	a := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "5", "InstanceChargeType", "PREPAY", "Period", "12"))
 	h.settle()
 	g := h.ok("DescribeVpnGateway", kv("RegionId", hz, "VpnGatewayId", a.str("VpnGatewayId")))
@@ -423,17 +421,14 @@ func TestOfficialSDKReadsVpn(t *testing.T) {
 	}
 	dreq := vpc.CreateDeleteVpnGatewayRequest()
 	dreq.VpnGatewayId = creq.VpnGatewayId
-	if _, err := c.DeleteVpnGateway(dreq); sdkCode(err) != "DependencyViolation" {
-		t.Errorf("SDK DeleteVpnGateway with connections: %v", err)
-	}
+	sdkRefuses(t, "SDK DeleteVpnGateway with connections", c.DeleteVpnGateway, dreq, "DependencyViolation")
 }
 
 func TestProvisioningVpnGatewaySurvivesRestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := NewManualClock(wallTime)
 	h := newHarness(t, Options{StatePath: path, Clock: clock})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	gw := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "5")).str("VpnGatewayId")
 	clock.Advance(h.srv.opts.Settle/2 + time.Millisecond)
 	if s := h.vpnStatus(gw); s != "provisioning" {
