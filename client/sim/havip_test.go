@@ -4,21 +4,18 @@ import (
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
-
-	"github.com/alivpc/alivpc/model"
 )
 
 // demoInstance finds a seeded ECS instance and its VSwitch by name.
 func (h *harness) demoInstance(name string) (instID, vswID, cidr string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if i, ok := r.Value.(*instance); ok && i.InstanceName == name {
-			sw := h.srv.st.find(kindVSwitch, "", i.VSwitchId)
-			return i.InstanceId, i.VSwitchId, vswOf(sw).CidrBlock
+	h.t.Helper()
+	h.seeded("demo instance "+name, func(r *record) bool {
+		i, ok := r.Value.(*instance)
+		if ok && i.InstanceName == name {
+			instID, vswID, cidr = i.InstanceId, i.VSwitchId, vswOf(h.srv.st.find(kindVSwitch, "", i.VSwitchId)).CidrBlock
 		}
-	}
-	h.t.Fatalf("no demo instance %s", name)
+		return instID != ""
+	})
 	return
 }
 
@@ -205,15 +202,8 @@ func (h *harness) addInstanceIn(vswID string) string {
 }
 
 func (h *harness) demoVSwitch(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if v, ok := r.Value.(*model.VSwitch); ok && v.VSwitchName == name {
-			return v.VSwitchId
-		}
-	}
-	h.t.Fatalf("no demo VSwitch %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo VSwitch "+name, func(r *record) bool { return r.Kind == kindVSwitch && vswOf(r).VSwitchName == name }).ID
 }
 
 // addENIIn seeds a network interface in the VSwitch.

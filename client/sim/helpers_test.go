@@ -334,6 +334,22 @@ func (c caller) refuses(action string, params func(extra ...string) map[string]s
 	}
 }
 
+// seeded is the first record of the simulator's state that match accepts
+// (match runs under the state's lock, so it may read the record and look
+// up others); the test fails when none does. what names the record sought.
+func (h *harness) seeded(what string, match func(*record) bool) *record {
+	h.t.Helper()
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	for _, r := range h.srv.st.byID {
+		if match(r) {
+			return r
+		}
+	}
+	h.t.Fatalf("no %s", what)
+	return nil
+}
+
 // settle moves the lifecycle clock past the settle time.
 func (h *harness) settle() { h.clock.Advance(h.srv.opts.Settle + time.Second) }
 

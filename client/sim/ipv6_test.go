@@ -10,15 +10,8 @@ import (
 
 // demoVpcID finds a seeded VPC by name.
 func (h *harness) demoVpcID(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if r.Kind == kindVpc && vpcOf(r).VpcName == name {
-			return r.ID
-		}
-	}
-	h.t.Fatalf("no demo VPC %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name }).ID
 }
 
 func sdkIpv6Gw(t *testing.T, c *vpc.Client, id string) *vpc.DescribeIpv6GatewayAttributeResponse {

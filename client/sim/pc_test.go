@@ -17,15 +17,8 @@ func sdkPC(t *testing.T, c *vpc.Client, id string) *vpc.PhysicalConnectionType {
 
 // demoPCID is the ID of the demo's physical connection called name.
 func (h *harness) demoPCID(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if r.Kind == kindPC && pcOf(r).Name == name {
-			return r.ID
-		}
-	}
-	h.t.Fatalf("no demo physical connection %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo physical connection "+name, func(r *record) bool { return r.Kind == kindPC && pcOf(r).Name == name }).ID
 }
 
 // TestOfficialSDKPhysicalConnectionLifecycle drives every physical

@@ -11,14 +11,13 @@ import (
 
 // demoVRouter finds a seeded VPC by name: its region, VRouter and ID.
 func (h *harness) demoVRouter(name string) (region, vrouter, vpcID string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if v, ok := r.Value.(*model.Vpc); ok && v.VpcName == name {
-			return r.Region, v.VRouterId, v.VpcId
+	h.t.Helper()
+	h.seeded("demo VPC "+name, func(r *record) bool {
+		if r.Kind == kindVpc && vpcOf(r).VpcName == name {
+			region, vrouter, vpcID = r.Region, vpcOf(r).VRouterId, vpcOf(r).VpcId
 		}
-	}
-	h.t.Fatalf("no demo VPC %s", name)
+		return vpcID != ""
+	})
 	return
 }
 

@@ -15,15 +15,14 @@ import (
 // demoSslGateway is the demo VPN gateway with SSL-VPN enabled, its VPC and
 // the block of that VPC.
 func (h *harness) demoSslGateway() (gwID, vpcID, cidr string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
+	h.t.Helper()
+	h.seeded("demo VPN gateway with SSL-VPN", func(r *record) bool {
 		if r.Kind == kindVpnGateway && vpnOf(r).SslVpn == "enable" {
 			g := vpnOf(r)
-			return g.VpnGatewayId, g.VpcId, vpcOf(h.srv.st.find(kindVpc, "", g.VpcId)).CidrBlock
+			gwID, vpcID, cidr = g.VpnGatewayId, g.VpcId, vpcOf(h.srv.st.find(kindVpc, "", g.VpcId)).CidrBlock
 		}
-	}
-	h.t.Fatal("no demo VPN gateway with SSL-VPN")
+		return gwID != ""
+	})
 	return
 }
 
