@@ -60,8 +60,7 @@ func payType(c *vpc.Client, id string, params map[string]string) (map[string]any
 // package) → spec (Modifying → Available) → pay type → remove (UNBINDING →
 // out) → delete with Force, and the seed's error codes on the way.
 func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 
 	// The create's documented refusals. A request is used once: the SDK
 	// keeps the parameters it sent.
@@ -114,10 +113,7 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	// A post-paid EIP goes in; a pre-paid one does not.
 	ar := vpc.CreateAllocateEipAddressRequest()
 	ar.RegionId = hz
-	eipOut, err := c.AllocateEipAddress(ar)
-	if err != nil {
-		t.Fatalf("AllocateEipAddress: %v", err)
-	}
+	eipOut := sdkDo(t, c.AllocateEipAddress, ar)
 	eip := eipOut.AllocationId
 	ar.InstanceChargeType, ar.PricingCycle, ar.Period = "PrePaid", "Month", requests.NewInteger(1)
 	pre, err := c.AllocateEipAddress(ar)

@@ -32,16 +32,12 @@ func sdkHaVip(t *testing.T, c *vpc.Client, id string) *vpc.HaVip {
 // Associating → InUse → unassociate → Unassociating → Available → delete →
 // Deleting → gone, and the documented error codes on the way.
 func TestOfficialSDKHaVipLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	inst, vsw, _ := h.demoInstance("fw-appliance-01")
 
 	cr := vpc.CreateCreateHaVipRequest()
 	cr.VSwitchId, cr.Name, cr.Description = vsw, "sdk-vip", "made by the SDK"
-	out, err := c.CreateHaVip(cr)
-	if err != nil {
-		t.Fatalf("CreateHaVip: %v", err)
-	}
+	out := sdkDo(t, c.CreateHaVip, cr)
 	if out.HaVipId == "" || out.IpAddress == "" {
 		t.Fatalf("CreateHaVip answered %+v", out)
 	}

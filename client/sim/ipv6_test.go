@@ -59,8 +59,7 @@ func sdkModifyIpv6GatewaySpec(c *vpc.Client, id, spec string) error {
 // deleted, the rule and the gateway deleted (Deleting → gone), and the
 // codes on the way.
 func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	staging := h.demoVpcID("staging")
 
 	cr := vpc.CreateCreateIpv6GatewayRequest()

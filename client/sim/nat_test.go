@@ -772,13 +772,9 @@ func TestNatListShapesMatchTheModel(t *testing.T) {
 }
 
 func TestOfficialSDKReadsNatAndEip(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	_, c := sdkHarness(t)
 	req := vpc.CreateDescribeNatGatewaysRequest()
-	resp, err := c.DescribeNatGateways(req)
-	if err != nil {
-		t.Fatalf("DescribeNatGateways: %v", err)
-	}
+	resp := sdkDo(t, c.DescribeNatGateways, req)
 	if resp.TotalCount == 0 || len(resp.NatGateways.NatGateway) == 0 {
 		t.Fatalf("no NAT gateways through the SDK")
 	}
@@ -789,10 +785,7 @@ func TestOfficialSDKReadsNatAndEip(t *testing.T) {
 	ereq := vpc.CreateDescribeEipAddressesRequest()
 	ereq.AssociatedInstanceType = "Nat"
 	ereq.AssociatedInstanceId = g.NatGatewayId
-	eresp, err := c.DescribeEipAddresses(ereq)
-	if err != nil {
-		t.Fatalf("DescribeEipAddresses: %v", err)
-	}
+	eresp := sdkDo(t, c.DescribeEipAddresses, ereq)
 	if len(eresp.EipAddresses.EipAddress) != len(g.IpLists.IpList) || eresp.EipAddresses.EipAddress[0].InstanceId != g.NatGatewayId {
 		t.Errorf("SDK EIPs of %s: %+v", g.NatGatewayId, eresp.EipAddresses.EipAddress)
 	}

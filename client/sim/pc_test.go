@@ -27,8 +27,7 @@ func (h *harness) demoPCID(name string) string {
 // → enable → Enabled → modify → terminate → Terminating → Terminated →
 // delete; cancel; and the documented codes on the way.
 func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 
 	ar := vpc.CreateDescribeAccessPointsRequest()
 	ar.Filter = &[]vpc.DescribeAccessPointsFilter{{Key: "Status", Value: &[]string{"recommended"}}}

@@ -37,8 +37,7 @@ func sdkRI(t *testing.T, c *vpc.Client, region, id string) *vpc.RouterInterfaceT
 // Deactivating → Inactive → activate → Activating → Active → deactivate →
 // delete, with the documented error codes on the way.
 func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	hzRegion, hzRouter, hzVpc := h.demoVRouter("dev-sandbox")
 	shRegion, shRouter, _ := h.demoVRouter("data-platform")
 

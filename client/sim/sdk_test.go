@@ -34,6 +34,14 @@ func newSDKHarness(t *testing.T) (*harness, *httptest.Server) {
 	return h, ts
 }
 
+// sdkHarness is newSDKHarness with the official SDK's client of it, signed
+// with the default key.
+func sdkHarness(t *testing.T) (*harness, *vpc.Client) {
+	t.Helper()
+	h, ts := newSDKHarness(t)
+	return h, sdkClient(t, ts, DefaultAccessKeySecret)
+}
+
 func sdkCode(err error) string {
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
@@ -104,10 +112,7 @@ func TestOfficialSDK(t *testing.T) {
 		req := vpc.CreateDescribeVpcsRequest()
 		req.PageSize = requests.NewInteger(2)
 		req.PageNumber = requests.NewInteger(page)
-		resp, err := c.DescribeVpcs(req)
-		if err != nil {
-			t.Fatalf("DescribeVpcs: %v", err)
-		}
+		resp := sdkDo(t, c.DescribeVpcs, req)
 		total = resp.TotalCount
 		for _, v := range resp.Vpcs.Vpc {
 			if seen[v.VpcId] {

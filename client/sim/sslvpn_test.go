@@ -54,8 +54,7 @@ func sdkSslCert(t *testing.T, c *vpc.Client, id string) *vpc.SslVpnClientCertKey
 // (VpnGateway.Configuring meanwhile) and then active; a modify is checked
 // against the documented rules first.
 func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	gw, _, cidr := h.demoSslGateway()
 
 	old := sdkSslServers(t, c, gw)
@@ -109,10 +108,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 
 	cr.Port, cr.Compress = requests.NewInteger(1195), requests.NewBoolean(true)
-	out, err := c.CreateSslVpnServer(cr)
-	if err != nil {
-		t.Fatalf("CreateSslVpnServer: %v", err)
-	}
+	out := sdkDo(t, c.CreateSslVpnServer, cr)
 	if !strings.HasPrefix(out.SslVpnServerId, "vss-") || out.Name != "sdk-ssl" {
 		t.Fatalf("CreateSslVpnServer answered %+v", out)
 	}
@@ -133,10 +129,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	mr.SslVpnServerId, mr.Port = out.SslVpnServerId, requests.NewInteger(22)
 	sdkRefuses(t, "ModifySslVpnServer Port=22", c.ModifySslVpnServer, mr, "IllegalParam.Port")
 	mr.Port, mr.Proto, mr.Cipher, mr.Compress, mr.Name = requests.NewInteger(1443), "TCP", "AES-256-CBC", requests.NewBoolean(false), "sdk-ssl-2"
-	mo, err := c.ModifySslVpnServer(mr)
-	if err != nil {
-		t.Fatalf("ModifySslVpnServer: %v", err)
-	}
+	mo := sdkDo(t, c.ModifySslVpnServer, mr)
 	if mo.Port != 1443 || mo.Proto != "TCP" || mo.Cipher != "AES-256-CBC" || mo.Compress || mo.Name != "sdk-ssl-2" || mo.ClientIpPool != "192.168.100.0/24" {
 		t.Errorf("ModifySslVpnServer answered %+v", mo)
 	}
@@ -166,17 +159,13 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 // from normal through expiring-soon to expired; the material is answered
 // only by DescribeSslVpnClientCert.
 func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	gw, vpcID, _ := h.demoSslGateway()
 	srv := sdkSslServers(t, c, gw)[0]
 
 	lr := vpc.CreateDescribeSslVpnClientCertsRequest()
 	lr.SslVpnServerId = srv.SslVpnServerId
-	seeded, err := c.DescribeSslVpnClientCerts(lr)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCerts: %v", err)
-	}
+	seeded := sdkDo(t, c.DescribeSslVpnClientCerts, lr)
 	states := map[string]string{}
 	for _, k := range seeded.SslVpnClientCertKeys.SslVpnClientCertKey {
 		states[k.Name] = k.Status
@@ -189,10 +178,7 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	cr.SslVpnServerId, cr.Name = srv.SslVpnServerId, "-bad"
 	sdkRefuses(t, "CreateSslVpnClientCert with a bad name", c.CreateSslVpnClientCert, cr, "InvalidName")
 	cr.Name = "sdk-cert"
-	out, err := c.CreateSslVpnClientCert(cr)
-	if err != nil {
-		t.Fatalf("CreateSslVpnClientCert: %v", err)
-	}
+	out := sdkDo(t, c.CreateSslVpnClientCert, cr)
 	if !strings.HasPrefix(out.SslVpnClientCertId, "vsc-") || out.Name != "sdk-cert" {
 		t.Fatalf("CreateSslVpnClientCert answered %+v", out)
 	}
@@ -208,10 +194,7 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	}
 	gr := vpc.CreateDescribeSslVpnClientCertRequest()
 	gr.SslVpnClientCertId = out.SslVpnClientCertId
-	one, err := c.DescribeSslVpnClientCert(gr)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCert: %v", err)
-	}
+	one := sdkDo(t, c.DescribeSslVpnClientCert, gr)
 	if !strings.Contains(one.ClientKey, "PRIVATE KEY") || !strings.Contains(one.ClientConfig, one.ClientKey) || one.CaCert == "" || one.Status != "normal" {
 		t.Errorf("DescribeSslVpnClientCert: key %t config %t ca %t status %s", one.ClientKey != "", one.ClientConfig != "", one.CaCert != "", one.Status)
 	}
@@ -256,10 +239,7 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	// A gateway without SSL-VPN takes no server.
 	vg := vpc.CreateCreateVpnGatewayRequest()
 	vg.VpcId, vg.Bandwidth, vg.InstanceChargeType = vpcID, requests.NewInteger(10), "POSTPAY"
-	nogw, err := c.CreateVpnGateway(vg)
-	if err != nil {
-		t.Fatalf("CreateVpnGateway: %v", err)
-	}
+	nogw := sdkDo(t, c.CreateVpnGateway, vg)
 	h.settle()
 	h.settle()
 	sr := vpc.CreateCreateSslVpnServerRequest()

@@ -401,8 +401,7 @@ func TestVpnListShapesMatchTheModel(t *testing.T) {
 }
 
 func TestOfficialSDKReadsVpn(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	_, c := sdkHarness(t)
 	resp, err := c.DescribeVpnGateways(vpc.CreateDescribeVpnGatewaysRequest())
 	if err != nil {
 		t.Fatalf("DescribeVpnGateways: %v", err)
@@ -412,10 +411,7 @@ func TestOfficialSDKReadsVpn(t *testing.T) {
 	}
 	creq := vpc.CreateDescribeVpnConnectionsRequest()
 	creq.VpnGatewayId = resp.VpnGateways.VpnGateway[0].VpnGatewayId
-	cresp, err := c.DescribeVpnConnections(creq)
-	if err != nil {
-		t.Fatalf("DescribeVpnConnections: %v", err)
-	}
+	cresp := sdkDo(t, c.DescribeVpnConnections, creq)
 	if len(cresp.VpnConnections.VpnConnection) != 2 || cresp.VpnConnections.VpnConnection[0].IkeConfig.IkeLifetime != 86400 {
 		t.Errorf("SDK connections: %+v", cresp.VpnConnections)
 	}
