@@ -262,13 +262,7 @@ func TestCbwpDemoAndPaging(t *testing.T) {
 		a := h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
 		total = a.num("TotalCount")
 		items := a.items("CommonBandwidthPackages", "CommonBandwidthPackage")
-		for _, p := range items {
-			if id := p["BandwidthPackageId"].(string); seen[id] {
-				t.Fatalf("%s on two pages", id)
-			} else {
-				seen[id] = true
-			}
-		}
+		addOnce(t, seen, items, "BandwidthPackageId")
 		if len(items) < 50 {
 			break
 		}

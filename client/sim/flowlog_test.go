@@ -190,11 +190,7 @@ func sagParams(outputType string, extra ...string) map[string]string {
 
 func (p caller) sagFlowLog(region, id string) map[string]any {
 	p.h.t.Helper()
-	items := p.ok("DescribeFlowLogs", kv("RegionId", region, "FlowLogId", id)).items("FlowLogs", "FlowLogSetType")
-	if len(items) != 1 {
-		p.h.t.Fatalf("%d SAG flow logs with ID %s", len(items), id)
-	}
-	return items[0]
+	return p.one("DescribeFlowLogs", kv("RegionId", region, "FlowLogId", id), "FlowLogs", "FlowLogSetType")
 }
 
 func TestSagFlowLogOutputTypes(t *testing.T) {

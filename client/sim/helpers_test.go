@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -314,6 +315,17 @@ func (c caller) fails(action string, params map[string]string, status int, code 
 	return a
 }
 
+// one runs the describe action and returns the one item of its answer's
+// wrapper/item list; any other number of items fails the test.
+func (c caller) one(action string, params map[string]string, wrapper, item string) map[string]any {
+	c.h.t.Helper()
+	items := c.ok(action, params).items(wrapper, item)
+	if len(items) != 1 {
+		c.h.t.Fatalf("%s%s %v: %d items: %v", action, c.as, params, len(items), items)
+	}
+	return items[0]
+}
+
 // refusal is a request that must be refused: the parameters it sets over
 // a base request, and the HTTP status and error code of the answer.
 type refusal struct {
@@ -330,6 +342,39 @@ func (c caller) refuses(action string, params func(extra ...string) map[string]s
 		a := c.call(action, params(r.params...))
 		if a.Status != r.status || a.code() != r.code {
 			c.h.t.Errorf("%s%s %v: got %d %s, want %d %s", action, c.as, r.params, a.Status, a.code(), r.status, r.code)
+		}
+	}
+}
+
+// addOnce adds the key of every item to seen and fails the test when one
+// is there already: an item listed twice.
+func addOnce(t testing.TB, seen map[string]bool, items []map[string]any, key string) {
+	t.Helper()
+	for _, it := range items {
+		id, _ := it[key].(string)
+		if seen[id] {
+			t.Fatalf("%s listed twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+// walkTokens pages through action from params, following NextToken to its
+// end, and returns the IDs (key) of the items page picks out of every
+// answer, and how many pages there were. An item listed twice fails the
+// test.
+func (c caller) walkTokens(action string, params map[string]string, page func(*answer) []map[string]any, key string) (seen map[string]bool, pages int) {
+	c.h.t.Helper()
+	seen = map[string]bool{}
+	for token := ""; ; pages++ {
+		p := maps.Clone(params)
+		if token != "" {
+			p["NextToken"] = token
+		}
+		a := c.ok(action, p)
+		addOnce(c.h.t, seen, page(a), key)
+		if token = a.str("NextToken"); token == "" {
+			return seen, pages + 1
 		}
 	}
 }

@@ -161,13 +161,7 @@ func walkVSwitches(t *testing.T, h *harness, params ...string) int {
 			t.Fatalf("TotalCount changed from %d to %d", total, a.num("TotalCount"))
 		}
 		items := a.items("VSwitches", "VSwitch")
-		for _, sw := range items {
-			id := sw["VSwitchId"].(string)
-			if seen[id] {
-				t.Fatalf("%s on two pages", id)
-			}
-			seen[id] = true
-		}
+		addOnce(t, seen, items, "VSwitchId")
 		if len(items) < 50 {
 			break
 		}
@@ -199,25 +193,8 @@ func TestLargePagingIsExact(t *testing.T) {
 	rts := h.ok("DescribeRouteTableList", kv("RegionId", hz, "PageSize", "1")).items("RouterTableList", "RouterTableListType")
 	table := rts[0]["RouteTableId"].(string)
 	want := len(h.entries(table))
-	seen := map[string]bool{}
-	token := ""
-	for {
-		p := kv("RegionId", hz, "RouteTableId", table, "MaxResult", "7")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := h.ok("DescribeRouteEntryList", p)
-		for _, e := range a.items("RouteEntrys", "RouteEntry") {
-			id := e["RouteEntryId"].(string)
-			if seen[id] {
-				t.Fatalf("%s twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+	seen, _ := h.walkTokens("DescribeRouteEntryList", kv("RegionId", hz, "RouteTableId", table, "MaxResult", "7"),
+		func(a *answer) []map[string]any { return a.items("RouteEntrys", "RouteEntry") }, "RouteEntryId")
 	if len(seen) != want || want < 15 {
 		t.Errorf("NextToken walk found %d of %d entries", len(seen), want)
 	}

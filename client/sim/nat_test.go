@@ -55,20 +55,12 @@ func newNatFixture(h *harness) natFixture {
 
 func (h *harness) nat(id string) map[string]any {
 	h.t.Helper()
-	items := h.ok("DescribeNatGateways", kv("RegionId", hz, "NatGatewayId", id)).items("NatGateways", "NatGateway")
-	if len(items) != 1 {
-		h.t.Fatalf("NAT gateway %s: %v", id, items)
-	}
-	return items[0]
+	return h.one("DescribeNatGateways", kv("RegionId", hz, "NatGatewayId", id), "NatGateways", "NatGateway")
 }
 
 func (h *harness) eip(id string) map[string]any {
 	h.t.Helper()
-	items := h.ok("DescribeEipAddresses", kv("RegionId", hz, "AllocationId", id)).items("EipAddresses", "EipAddress")
-	if len(items) != 1 {
-		h.t.Fatalf("EIP %s: %v", id, items)
-	}
-	return items[0]
+	return h.one("DescribeEipAddresses", kv("RegionId", hz, "AllocationId", id), "EipAddresses", "EipAddress")
 }
 
 func TestNatGatewayLifecycle(t *testing.T) {
@@ -548,13 +540,7 @@ func TestDescribeEipAddressesPaging(t *testing.T) {
 			break
 		}
 		sizes = append(sizes, len(items))
-		for _, e := range items {
-			id := e["AllocationId"].(string)
-			if seen[id] {
-				t.Fatalf("%s on two pages", id)
-			}
-			seen[id] = true
-		}
+		addOnce(t, seen, items, "AllocationId")
 	}
 	if fmt.Sprint(sizes) != "[50 50 5]" || len(seen) != n {
 		t.Fatalf("pages of %v, %d distinct EIPs", sizes, len(seen))

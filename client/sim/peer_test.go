@@ -229,29 +229,12 @@ func TestListVpcPeerConnections(t *testing.T) {
 	if total != len(all.topItems("VpcPeerConnects")) || total < 4 || all.str("NextToken") != "" {
 		t.Fatalf("all connections: %d listed, TotalCount %d, NextToken %q", len(all.topItems("VpcPeerConnects")), total, all.str("NextToken"))
 	}
-	seen := map[string]bool{}
-	token, pages := "", 0
-	for {
-		p := kv("MaxResults", "2")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := vp.ok("ListVpcPeerConnections", p)
-		pages++
+	seen, pages := vp.walkTokens("ListVpcPeerConnections", kv("MaxResults", "2"), func(a *answer) []map[string]any {
 		if a.num("MaxResults") != 2 || a.num("TotalCount") != total {
-			t.Fatalf("page %d: MaxResults %d TotalCount %d", pages, a.num("MaxResults"), a.num("TotalCount"))
+			t.Fatalf("a page: MaxResults %d TotalCount %d", a.num("MaxResults"), a.num("TotalCount"))
 		}
-		for _, c := range a.topItems("VpcPeerConnects") {
-			id := c["InstanceId"].(string)
-			if seen[id] {
-				t.Fatalf("%s listed twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+		return a.topItems("VpcPeerConnects")
+	}, "InstanceId")
 	if len(seen) != total || pages != (total+1)/2 {
 		t.Fatalf("walked %d connections in %d pages, want %d", len(seen), pages, total)
 	}

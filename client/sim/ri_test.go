@@ -272,13 +272,7 @@ func TestLargeRouterInterfacesOnce(t *testing.T) {
 		for page := 1; ; page++ {
 			a := h.ok("DescribeRouterInterfaces", kv("RegionId", region, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
 			items := a.items("RouterInterfaceSet", "RouterInterfaceType")
-			for _, it := range items {
-				id := it["RouterInterfaceId"].(string)
-				if seen[id] {
-					t.Fatalf("%s listed twice", id)
-				}
-				seen[id] = true
-			}
+			addOnce(t, seen, items, "RouterInterfaceId")
 			if len(items) < 50 {
 				break
 			}

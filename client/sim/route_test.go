@@ -171,26 +171,8 @@ func TestDescribeRouteEntryListPaging(t *testing.T) {
 	if n := len(def.items("RouteEntrys", "RouteEntry")); n != 9 || def.str("NextToken") != "" {
 		t.Fatalf("default MaxResult 10 over 9 entries: %d items, token %q", n, def.str("NextToken"))
 	}
-	seen := map[string]bool{}
-	token, pages := "", 0
-	for {
-		p := kv("RegionId", hz, "RouteTableId", f.sys, "MaxResult", "2")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := h.ok("DescribeRouteEntryList", p)
-		pages++
-		for _, e := range a.items("RouteEntrys", "RouteEntry") {
-			id := e["RouteEntryId"].(string)
-			if seen[id] {
-				t.Fatalf("%s returned twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+	seen, pages := h.walkTokens("DescribeRouteEntryList", kv("RegionId", hz, "RouteTableId", f.sys, "MaxResult", "2"),
+		func(a *answer) []map[string]any { return a.items("RouteEntrys", "RouteEntry") }, "RouteEntryId")
 	if len(seen) != 9 || pages != 5 {
 		t.Fatalf("walked %d entries in %d pages, want 9 in 5", len(seen), pages)
 	}

@@ -291,11 +291,7 @@ func TestBgpGroupRules(t *testing.T) {
 	id := h.ok("CreateBgpGroup", p("Name", "dc-routers", "LocalAsn", "64512", "AuthKey", "s3cret!", "IsFakeAsn", "true")).str("BgpGroupId")
 	group := func() map[string]any {
 		t.Helper()
-		items := h.ok("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id)).items("BgpGroups", "BgpGroup")
-		if len(items) != 1 {
-			t.Fatalf("%d groups with ID %s", len(items), id)
-		}
-		return items[0]
+		return h.one("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id), "BgpGroups", "BgpGroup")
 	}
 	g := group()
 	if g["Status"] != "Pending" || g["PeerAsn"] != "65001" || g["LocalAsn"] != "64512" || g["IsFake"] != "true" || g["RouterId"] != f.vbr {
@@ -344,11 +340,8 @@ func TestBgpGroupRules(t *testing.T) {
 // peerState returns a BGP peer's resource Status and session BgpStatus.
 func (h *harness) peerState(id string) (status, session string) {
 	h.t.Helper()
-	items := h.ok("DescribeBgpPeers", kv("RegionId", dc, "BgpPeerId", id)).items("BgpPeers", "BgpPeer")
-	if len(items) != 1 {
-		h.t.Fatalf("%d peers with ID %s", len(items), id)
-	}
-	return items[0]["Status"].(string), items[0]["BgpStatus"].(string)
+	p := h.one("DescribeBgpPeers", kv("RegionId", dc, "BgpPeerId", id), "BgpPeers", "BgpPeer")
+	return p["Status"].(string), p["BgpStatus"].(string)
 }
 
 func TestBgpSessions(t *testing.T) {

@@ -270,12 +270,8 @@ func (h *harness) clearVSwitches(vpcID string) {
 
 func (h *harness) systemTable(vpcID string) string {
 	h.t.Helper()
-	a := h.ok("DescribeRouteTableList", kv("RegionId", hz, "VpcId", vpcID, "RouteTableType", "System"))
-	items := a.items("RouterTableList", "RouterTableListType")
-	if len(items) != 1 {
-		h.t.Fatalf("system tables of %s: %s", vpcID, a.Raw)
-	}
-	return items[0]["RouteTableId"].(string)
+	return h.one("DescribeRouteTableList", kv("RegionId", hz, "VpcId", vpcID, "RouteTableType", "System"),
+		"RouterTableList", "RouterTableListType")["RouteTableId"].(string)
 }
 
 func TestDescribeVpcsFiltersAndPaging(t *testing.T) {
