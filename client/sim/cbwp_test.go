@@ -2,7 +2,6 @@ package sim
 
 import (
 	"encoding/json"
-	"strconv"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -257,16 +256,7 @@ func TestCbwpDemoAndPaging(t *testing.T) {
 		h.ok("CreateCommonBandwidthPackage", kv("RegionId", hz, "Bandwidth", "5"))
 	}
 	seen := map[string]bool{}
-	total := 0
-	for page := 1; ; page++ {
-		a := h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
-		total = a.num("TotalCount")
-		items := a.items("CommonBandwidthPackages", "CommonBandwidthPackage")
-		addOnce(t, seen, items, "BandwidthPackageId")
-		if len(items) < 50 {
-			break
-		}
-	}
+	total := h.walkPages(seen, "DescribeCommonBandwidthPackages", kv("RegionId", hz), "CommonBandwidthPackages", "CommonBandwidthPackage", "BandwidthPackageId")
 	if len(seen) != total || total != len(all)+60 {
 		t.Errorf("paged walk saw %d of TotalCount %d (want %d)", len(seen), total, len(all)+60)
 	}

@@ -70,13 +70,19 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 	t.Helper()
 	// Reads settle due lifecycle steps without journaling them (a restart
 	// replays the pending step instead), so both sides settle first.
-	srv.mu.Lock()
-	srv.st.settle(o.Clock.Now())
-	live, err := srv.snapshot()
-	srv.mu.Unlock()
-	if err != nil {
-		t.Fatal(err)
+	settled := func(srv *Server) (st savedState) {
+		t.Helper()
+		srv.mu.Lock()
+		srv.st.settle(o.Clock.Now())
+		data, err := srv.snapshot()
+		srv.mu.Unlock()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = json.Unmarshal(data, &st)
+		return st
 	}
+	a := settled(srv)
 	dir := t.TempDir()
 	for _, name := range []string{"state.json", "state.json.journal"} {
 		data, err := os.ReadFile(filepath.Join(filepath.Dir(o.StatePath), name))
@@ -93,16 +99,7 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 		t.Fatalf("restart on the journal: %v", err)
 	}
 	defer again.Close()
-	again.mu.Lock()
-	again.st.settle(o.Clock.Now())
-	restored, err := again.snapshot()
-	again.mu.Unlock()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var a, b savedState
-	_ = json.Unmarshal(live, &a)
-	_ = json.Unmarshal(restored, &b)
+	b := settled(again)
 	index := func(st savedState) map[string]string {
 		m := map[string]string{"seq": strconv.FormatUint(st.Seq, 10)}
 		for _, r := range st.Records {
@@ -375,6 +372,30 @@ func (c caller) walkTokens(action string, params map[string]string, page func(*a
 		addOnce(c.h.t, seen, page(a), key)
 		if token = a.str("NextToken"); token == "" {
 			return seen, pages + 1
+		}
+	}
+}
+
+// walkPages pages through action from params, with PageSize 50 and
+// PageNumber 1, 2, … up to the first short page; it adds the IDs (key) of
+// the items (wrapper/item) of every page to seen (see addOnce) and returns
+// TotalCount, which must be the same on every page.
+func (c caller) walkPages(seen map[string]bool, action string, params map[string]string, wrapper, item, key string) int {
+	c.h.t.Helper()
+	total := -1
+	for page := 1; ; page++ {
+		p := maps.Clone(params)
+		p["PageSize"], p["PageNumber"] = "50", strconv.Itoa(page)
+		a := c.ok(action, p)
+		if total == -1 {
+			total = a.num("TotalCount")
+		} else if a.num("TotalCount") != total {
+			c.h.t.Fatalf("%s: TotalCount changed from %d to %d", action, total, a.num("TotalCount"))
+		}
+		items := a.items(wrapper, item)
+		addOnce(c.h.t, seen, items, key)
+		if len(items) < 50 {
+			return total
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"sort"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -151,21 +150,7 @@ func creationOrder(h *harness) []string {
 func walkVSwitches(t *testing.T, h *harness, params ...string) int {
 	t.Helper()
 	seen := map[string]bool{}
-	total := -1
-	for page := 1; ; page++ {
-		p := kv(append([]string{"RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)}, params...)...)
-		a := h.ok("DescribeVSwitches", p)
-		if total == -1 {
-			total = a.num("TotalCount")
-		} else if a.num("TotalCount") != total {
-			t.Fatalf("TotalCount changed from %d to %d", total, a.num("TotalCount"))
-		}
-		items := a.items("VSwitches", "VSwitch")
-		addOnce(t, seen, items, "VSwitchId")
-		if len(items) < 50 {
-			break
-		}
-	}
+	total := h.walkPages(seen, "DescribeVSwitches", kv(append([]string{"RegionId", hz}, params...)...), "VSwitches", "VSwitch", "VSwitchId")
 	if len(seen) != total {
 		t.Fatalf("walked %d VSwitches, TotalCount %d", len(seen), total)
 	}

@@ -269,14 +269,7 @@ func TestLargeRouterInterfacesOnce(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, region := range regions {
-		for page := 1; ; page++ {
-			a := h.ok("DescribeRouterInterfaces", kv("RegionId", region, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
-			items := a.items("RouterInterfaceSet", "RouterInterfaceType")
-			addOnce(t, seen, items, "RouterInterfaceId")
-			if len(items) < 50 {
-				break
-			}
-		}
+		h.walkPages(seen, "DescribeRouterInterfaces", kv("RegionId", region), "RouterInterfaceSet", "RouterInterfaceType", "RouterInterfaceId")
 	}
 	if len(seen) != want {
 		t.Errorf("listed %d router interfaces, the dataset holds %d", len(seen), want)
