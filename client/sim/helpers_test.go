@@ -364,7 +364,8 @@ func (c caller) walkTokens(action string, params map[string]string, page func(*a
 	c.h.t.Helper()
 	seen = map[string]bool{}
 	for token := ""; ; pages++ {
-		p := maps.Clone(params)
+		p := kv()
+		maps.Copy(p, params)
 		if token != "" {
 			p["NextToken"] = token
 		}
@@ -384,8 +385,8 @@ func (c caller) walkPages(seen map[string]bool, action string, params map[string
 	c.h.t.Helper()
 	total := -1
 	for page := 1; ; page++ {
-		p := maps.Clone(params)
-		p["PageSize"], p["PageNumber"] = "50", strconv.Itoa(page)
+		p := kv("PageSize", "50", "PageNumber", strconv.Itoa(page))
+		maps.Copy(p, params)
 		a := c.ok(action, p)
 		if total == -1 {
 			total = a.num("TotalCount")
