@@ -58,27 +58,9 @@ func TestAuthErrors(t *testing.T) {
 		{"expired timestamp", with(plain, func(s *sig) { s.ts = wallTime.Add(-16 * time.Minute) }), "", 400, "InvalidTimeStamp.Expired"},
 		{"future timestamp", with(plain, func(s *sig) { s.ts = wallTime.Add(16 * time.Minute) }), "", 400, "InvalidTimeStamp.Expired"},
 		{"expired timestamp v3", with(plain, func(s *sig) { s.ts, s.v3 = wallTime.Add(-time.Hour), true }), "", 400, "InvalidTimeStamp.Expired"},
-		{"bad timestamp", with(plain, func(s *sig) {
-			s.tamperFn = func(r *http.Request) {
-				q := r.URL.Query()
-				q.Set("Timestamp", "yesterday")
-				r.URL.RawQuery = q.Encode()
-			}
-		}), "", 400, "InvalidTimeStamp.Format"},
-		{"missing signature", with(plain, func(s *sig) {
-			s.tamperFn = func(r *http.Request) {
-				q := r.URL.Query()
-				q.Del("Signature")
-				r.URL.RawQuery = q.Encode()
-			}
-		}), "", 400, "IncompleteSignature"},
-		{"wrong signature method", with(plain, func(s *sig) {
-			s.tamperFn = func(r *http.Request) {
-				q := r.URL.Query()
-				q.Set("SignatureMethod", "HMAC-MD5")
-				r.URL.RawQuery = q.Encode()
-			}
-		}), "", 400, "IncompleteSignature"},
+		{"bad timestamp", with(plain, func(s *sig) { s.tamperFn = setQuery("Timestamp", "yesterday") }), "", 400, "InvalidTimeStamp.Format"},
+		{"missing signature", with(plain, func(s *sig) { s.tamperFn = setQuery("Signature", "") }), "", 400, "IncompleteSignature"},
+		{"wrong signature method", with(plain, func(s *sig) { s.tamperFn = setQuery("SignatureMethod", "HMAC-MD5") }), "", 400, "IncompleteSignature"},
 		{"garbled v3 authorization", with(plain, func(s *sig) {
 			s.v3 = true
 			s.tamperFn = func(r *http.Request) { r.Header.Set("Authorization", "ACS3-HMAC-SHA256") }
@@ -94,13 +76,7 @@ func TestAuthErrors(t *testing.T) {
 				r.Header.Set("x-acs-content-sha256", strings.Repeat("0", 64))
 			}
 		}), "", 400, "IncompleteSignature"},
-		{"tampered parameter", with(plain, func(s *sig) {
-			s.tamperFn = func(r *http.Request) {
-				q := r.URL.Query()
-				q.Set("RegionId", "cn-shanghai")
-				r.URL.RawQuery = q.Encode()
-			}
-		}), "", 400, "SignatureDoesNotMatch"},
+		{"tampered parameter", with(plain, func(s *sig) { s.tamperFn = setQuery("RegionId", "cn-shanghai") }), "", 400, "SignatureDoesNotMatch"},
 		{"sts without token", with(sts, func(s *sig) { s.token = "" }), "", 400, "InvalidSecurityToken.Malformed"},
 		{"sts wrong token", with(sts, func(s *sig) { s.token = "tok-999" }), "", 400, "InvalidSecurityToken.MismatchWithAccessKey"},
 		{"sts without token v3", with(sts, func(s *sig) { s.token, s.v3 = "", true }), "", 400, "InvalidSecurityToken.Malformed"},
@@ -127,6 +103,20 @@ func TestAuthErrors(t *testing.T) {
 			}
 			seen[a.str("RequestId")] = true
 		})
+	}
+}
+
+// setQuery returns a tamperFn that sets the query parameter key to value
+// after signing, or removes it when value is "".
+func setQuery(key, value string) func(*http.Request) {
+	return func(r *http.Request) {
+		q := r.URL.Query()
+		if value == "" {
+			q.Del(key)
+		} else {
+			q.Set(key, value)
+		}
+		r.URL.RawQuery = q.Encode()
 	}
 }
 

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"encoding/json"
-	"strconv"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -13,28 +12,16 @@ func sdkCbwp(t *testing.T, c *vpc.Client, id string) *vpc.CommonBandwidthPackage
 	t.Helper()
 	req := vpc.CreateDescribeCommonBandwidthPackagesRequest()
 	req.BandwidthPackageId = id
-	resp, err := c.DescribeCommonBandwidthPackages(req)
-	if err != nil {
-		t.Fatalf("DescribeCommonBandwidthPackages: %v", err)
-	}
-	if len(resp.CommonBandwidthPackages.CommonBandwidthPackage) == 0 {
-		return nil
-	}
-	if resp.TotalCount != 1 || len(resp.CommonBandwidthPackages.CommonBandwidthPackage) != 1 {
-		t.Fatalf("DescribeCommonBandwidthPackages %s: TotalCount %d", id, resp.TotalCount)
-	}
-	return &resp.CommonBandwidthPackages.CommonBandwidthPackage[0]
+	resp := sdkDo(t, c.DescribeCommonBandwidthPackages, req)
+	return sdkOne(t, id, resp.CommonBandwidthPackages.CommonBandwidthPackage, resp.TotalCount)
 }
 
 func sdkEip(t *testing.T, c *vpc.Client, id string) *vpc.EipAddress {
 	t.Helper()
 	req := vpc.CreateDescribeEipAddressesRequest()
 	req.AllocationId = id
-	resp, err := c.DescribeEipAddresses(req)
-	if err != nil || len(resp.EipAddresses.EipAddress) != 1 {
-		t.Fatalf("DescribeEipAddresses %s: %+v %v", id, resp, err)
-	}
-	return &resp.EipAddresses.EipAddress[0]
+	resp := sdkDo(t, c.DescribeEipAddresses, req)
+	return sdkOnly(t, id, resp.EipAddresses.EipAddress, resp.TotalCount)
 }
 
 // relation is the package's relation status of EIP id ("" when out).
@@ -72,8 +59,7 @@ func payType(c *vpc.Client, id string, params map[string]string) (map[string]any
 // package) → spec (Modifying → Available) → pay type → remove (UNBINDING →
 // out) → delete with Force, and the seed's error codes on the way.
 func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 
 	// The create's documented refusals. A request is used once: the SDK
 	// keeps the parameters it sent.
@@ -116,24 +102,17 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 
 	mr := vpc.CreateModifyCommonBandwidthPackageAttributeRequest()
 	mr.RegionId, mr.BandwidthPackageId, mr.Name = hz, id, "sdk-shared-2"
-	if _, err := c.ModifyCommonBandwidthPackageAttribute(mr); err != nil {
-		t.Fatalf("ModifyCommonBandwidthPackageAttribute: %v", err)
-	}
+	sdkDo(t, c.ModifyCommonBandwidthPackageAttribute, mr)
 	if p = sdkCbwp(t, c, id); p.Name != "sdk-shared-2" || p.Description != "made by the SDK" {
 		t.Errorf("after rename: %q %q", p.Name, p.Description)
 	}
 	mr.BandwidthPackageId = "cbwp-nope"
-	if _, err := c.ModifyCommonBandwidthPackageAttribute(mr); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
-		t.Errorf("rename of an unknown package: %v", err)
-	}
+	sdkRefuses(t, "rename of an unknown package", c.ModifyCommonBandwidthPackageAttribute, mr, "InvalidBandwidthPackageId.NotFound")
 
 	// A post-paid EIP goes in; a pre-paid one does not.
 	ar := vpc.CreateAllocateEipAddressRequest()
 	ar.RegionId = hz
-	eipOut, err := c.AllocateEipAddress(ar)
-	if err != nil {
-		t.Fatalf("AllocateEipAddress: %v", err)
-	}
+	eipOut := sdkDo(t, c.AllocateEipAddress, ar)
 	eip := eipOut.AllocationId
 	ar.InstanceChargeType, ar.PricingCycle, ar.Period = "PrePaid", "Month", requests.NewInteger(1)
 	pre, err := c.AllocateEipAddress(ar)
@@ -142,23 +121,15 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	}
 	add := vpc.CreateAddCommonBandwidthPackageIpRequest()
 	add.RegionId, add.BandwidthPackageId, add.IpInstanceId = hz, id, pre.AllocationId
-	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "OperationUnsupported.EipChargeType" {
-		t.Errorf("adding a PrePaid EIP: %v", err)
-	}
+	sdkRefuses(t, "adding a PrePaid EIP", c.AddCommonBandwidthPackageIp, add, "OperationUnsupported.EipChargeType")
 	add.BandwidthPackageId = "cbwp-nope"
-	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
-		t.Errorf("adding to an unknown package: %v", err)
-	}
+	sdkRefuses(t, "adding to an unknown package", c.AddCommonBandwidthPackageIp, add, "InvalidBandwidthPackageId.NotFound")
 	add.BandwidthPackageId, add.IpInstanceId = id, eip
-	if _, err := c.AddCommonBandwidthPackageIp(add); err != nil {
-		t.Fatalf("AddCommonBandwidthPackageIp: %v", err)
-	}
+	sdkDo(t, c.AddCommonBandwidthPackageIp, add)
 	if p = sdkCbwp(t, c, id); relation(p, eip) != "BINDING" || p.PublicIpAddresses.PublicIpAddresse[0].IpAddress != eipOut.EipAddress {
 		t.Errorf("while adding: %+v", p.PublicIpAddresses)
 	}
-	if _, err := c.AddCommonBandwidthPackageIp(add); sdkCode(err) != "IncorrectStatus.CommonBandwidthPackage" {
-		t.Errorf("a second change while BINDING: %v", err)
-	}
+	sdkRefuses(t, "a second change while BINDING", c.AddCommonBandwidthPackageIp, add, "IncorrectStatus.CommonBandwidthPackage")
 	h.settle()
 	if p = sdkCbwp(t, c, id); relation(p, eip) != "BINDED" {
 		t.Errorf("after adding: %+v", p.PublicIpAddresses)
@@ -168,19 +139,13 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	}
 	rel := vpc.CreateReleaseEipAddressRequest()
 	rel.RegionId, rel.AllocationId = hz, eip
-	if _, err := c.ReleaseEipAddress(rel); sdkCode(err) != "OperationFailed.EipInBandwidthPackage" {
-		t.Errorf("releasing an EIP in a package: %v", err)
-	}
+	sdkRefuses(t, "releasing an EIP in a package", c.ReleaseEipAddress, rel, "OperationFailed.EipInBandwidthPackage")
 
 	sr := vpc.CreateModifyCommonBandwidthPackageSpecRequest()
 	sr.RegionId, sr.BandwidthPackageId, sr.Bandwidth = hz, id, "5000"
-	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); sdkCode(err) != "InvalidBandwidth.ValueNotSupported" {
-		t.Errorf("5000 Mbit/s: %v", err)
-	}
+	sdkRefuses(t, "5000 Mbit/s", c.ModifyCommonBandwidthPackageSpec, sr, "InvalidBandwidth.ValueNotSupported")
 	sr.Bandwidth = "100"
-	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); err != nil {
-		t.Fatalf("ModifyCommonBandwidthPackageSpec: %v", err)
-	}
+	sdkDo(t, c.ModifyCommonBandwidthPackageSpec, sr)
 	if p = sdkCbwp(t, c, id); p.Status != "Modifying" || p.Bandwidth != "100" {
 		t.Errorf("while modifying: %s %s", p.Status, p.Bandwidth)
 	}
@@ -201,9 +166,7 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	}
 	h.srv.mu.Unlock()
 	sr.BandwidthPackageId = locked
-	if _, err := c.ModifyCommonBandwidthPackageSpec(sr); sdkCode(err) != "BandwidthPackage.FinancialLocked" {
-		t.Errorf("spec of a FinancialLocked package: %v", err)
-	}
+	sdkRefuses(t, "spec of a FinancialLocked package", c.ModifyCommonBandwidthPackageSpec, sr, "BandwidthPackage.FinancialLocked")
 
 	if _, err := payType(c, id, map[string]string{"PricingCycle": "Year", "Duration": "4"}); sdkCode(err) != "InvalidParameter" {
 		t.Errorf("4 years: %v", err)
@@ -221,14 +184,10 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 
 	dr := vpc.CreateDeleteCommonBandwidthPackageRequest()
 	dr.RegionId, dr.BandwidthPackageId = hz, id
-	if _, err := c.DeleteCommonBandwidthPackage(dr); sdkCode(err) != "DependencyViolation.EipAddresses" {
-		t.Errorf("deleting with an EIP, no Force: %v", err)
-	}
+	sdkRefuses(t, "deleting with an EIP, no Force", c.DeleteCommonBandwidthPackage, dr, "DependencyViolation.EipAddresses")
 	rr := vpc.CreateRemoveCommonBandwidthPackageIpRequest()
 	rr.RegionId, rr.BandwidthPackageId, rr.IpInstanceId = hz, id, eip
-	if _, err := c.RemoveCommonBandwidthPackageIp(rr); err != nil {
-		t.Fatalf("RemoveCommonBandwidthPackageIp: %v", err)
-	}
+	sdkDo(t, c.RemoveCommonBandwidthPackageIp, rr)
 	if p = sdkCbwp(t, c, id); relation(p, eip) != "UNBINDING" {
 		t.Errorf("while removing: %+v", p.PublicIpAddresses)
 	}
@@ -239,9 +198,7 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	if e := sdkEip(t, c, eip); e.BandwidthPackageId != "" || e.BandwidthPackageType != "" {
 		t.Errorf("EIP out of the package: %q %q", e.BandwidthPackageId, e.BandwidthPackageType)
 	}
-	if _, err := c.RemoveCommonBandwidthPackageIp(rr); sdkCode(err) != "InvalidIpInstanceId.NotInBandwidthPackage" {
-		t.Errorf("removing twice: %v", err)
-	}
+	sdkRefuses(t, "removing twice", c.RemoveCommonBandwidthPackageIp, rr, "InvalidIpInstanceId.NotInBandwidthPackage")
 
 	// Force takes the EIPs out first.
 	if _, err := c.AddCommonBandwidthPackageIp(add); err != nil {
@@ -258,14 +215,10 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	if e := sdkEip(t, c, eip); e.BandwidthPackageId != "" {
 		t.Errorf("EIP of a deleted package: %q", e.BandwidthPackageId)
 	}
-	if _, err := c.DeleteCommonBandwidthPackage(dr); sdkCode(err) != "InvalidBandwidthPackageId.NotFound" {
-		t.Errorf("deleting twice: %v", err)
-	}
+	sdkRefuses(t, "deleting twice", c.DeleteCommonBandwidthPackage, dr, "InvalidBandwidthPackageId.NotFound")
 	lr := vpc.CreateDescribeCommonBandwidthPackagesRequest()
 	lr.RegionId = "nowhere-1"
-	if _, err := c.DescribeCommonBandwidthPackages(lr); sdkCode(err) != "InvalidRegionId.NotFound" {
-		t.Errorf("listing an unknown region: %v", err)
-	}
+	sdkRefuses(t, "listing an unknown region", c.DescribeCommonBandwidthPackages, lr, "InvalidRegionId.NotFound")
 }
 
 // TestCbwpDemoAndPaging: the demo's packages read as seeded (the prod
@@ -303,22 +256,7 @@ func TestCbwpDemoAndPaging(t *testing.T) {
 		h.ok("CreateCommonBandwidthPackage", kv("RegionId", hz, "Bandwidth", "5"))
 	}
 	seen := map[string]bool{}
-	total := 0
-	for page := 1; ; page++ {
-		a := h.ok("DescribeCommonBandwidthPackages", kv("RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
-		total = a.num("TotalCount")
-		items := a.items("CommonBandwidthPackages", "CommonBandwidthPackage")
-		for _, p := range items {
-			if id := p["BandwidthPackageId"].(string); seen[id] {
-				t.Fatalf("%s on two pages", id)
-			} else {
-				seen[id] = true
-			}
-		}
-		if len(items) < 50 {
-			break
-		}
-	}
+	total := h.walkPages(seen, "DescribeCommonBandwidthPackages", kv("RegionId", hz), "CommonBandwidthPackages", "CommonBandwidthPackage", "BandwidthPackageId")
 	if len(seen) != total || total != len(all)+60 {
 		t.Errorf("paged walk saw %d of TotalCount %d (want %d)", len(seen), total, len(all)+60)
 	}

@@ -23,6 +23,24 @@ func newServer(t *testing.T, o sim.Options) (*httptest.Server, *sim.Server) {
 	return hs, srv
 }
 
+// newClockedServer is newServer on a manual clock that starts on
+// 1 November 2026.
+func newClockedServer(t *testing.T, o sim.Options) (*httptest.Server, *sim.Server, *sim.ManualClock) {
+	t.Helper()
+	clock := sim.NewManualClock(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	o.Clock = clock
+	hs, srv := newServer(t, o)
+	return hs, srv, clock
+}
+
+// typedClient is alivpc's client, with the default key, of a fresh
+// simulator on a manual clock (newClockedServer).
+func typedClient(t *testing.T, o sim.Options) (*client.Client, *sim.ManualClock) {
+	t.Helper()
+	hs, _, clock := newClockedServer(t, o)
+	return newClient(t, hs.URL, nil), clock
+}
+
 func newClient(t *testing.T, url string, mod func(*client.Config)) *client.Client {
 	t.Helper()
 	cfg := client.Config{
@@ -48,8 +66,7 @@ func TestOwnClientScenario(t *testing.T) {
 		for _, method := range []string{"GET", "POST"} {
 			for _, sts := range []bool{false, true} {
 				t.Run(fmt.Sprintf("%s-%s-sts=%v", sig, method, sts), func(t *testing.T) {
-					clock := sim.NewManualClock(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
-					hs, _ := newServer(t, sim.Options{Clock: clock, Seed: 3})
+					hs, _, clock := newClockedServer(t, sim.Options{Seed: 3})
 					c := newClient(t, hs.URL, func(cfg *client.Config) {
 						cfg.Signature, cfg.Method = sig, method
 						if sts {

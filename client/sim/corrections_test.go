@@ -18,8 +18,7 @@ import (
 // DescribeVirtualBorderRoutersForPhysicalConnection answers Bandwidth as a
 // string, as the official SDK's model declares it.
 func TestVbrsForPhysicalConnectionBandwidthIsAString(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	_, c := sdkHarness(t)
 	pcReq := vpc.CreateDescribePhysicalConnectionsRequest()
 	pcReq.RegionId = dc
 	pcs, err := c.DescribePhysicalConnections(pcReq)

@@ -7,35 +7,9 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// edgeProduct calls one product's actions (the request's Version).
-type edgeProduct struct {
-	h       *harness
-	version string
-}
-
-func (h *harness) edgeOn(p model.Product) edgeProduct { return edgeProduct{h, p.Version()} }
-
-func (p edgeProduct) call(action string, params map[string]string) *answer {
-	p.h.t.Helper()
-	return p.h.do(p.h.request(action, params, sig{version: p.version}))
-}
-
-func (p edgeProduct) ok(action string, params map[string]string) *answer {
-	p.h.t.Helper()
-	a := p.call(action, params)
-	if a.Status != 200 {
-		p.h.t.Fatalf("%s: HTTP %d: %s", action, a.Status, a.Raw)
-	}
-	return a
-}
-
-func (p edgeProduct) fails(action string, params map[string]string, status int, code string) *answer {
-	p.h.t.Helper()
-	a := p.call(action, params)
-	if a.Status != status || a.code() != code {
-		p.h.t.Fatalf("%s: got HTTP %d %s, want %d %s: %s", action, a.Status, a.code(), status, code, a.Raw)
-	}
-	return a
+// edgeOn calls one product's actions (the request's Version).
+func (h *harness) edgeOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version()}}
 }
 
 // flowLog returns a VPC flow log as DescribeFlowLogs shows it (nil when
@@ -56,8 +30,7 @@ func flowLogParams(resourceType, id string, extra ...string) map[string]string {
 
 func TestVpcFlowLogLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	a := h.ok("CreateFlowLog", flowLogParams("VPC", vpc, "FlowLogName", "lab-all", "Description", "Everything"))
 	id := a.str("FlowLogId")
 	if a.str("Success") != "true" || id == "" {
@@ -105,14 +78,9 @@ func TestVpcFlowLogLifecycle(t *testing.T) {
 
 func TestCreateFlowLogRules(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", vpc, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	vpc := h.settledVpc()
+	sw := h.addVSwitch(vpc)
+	h.refuses("CreateFlowLog", func(p ...string) map[string]string { return flowLogParams("VPC", vpc, p...) }, []refusal{
 		{[]string{"TrafficType", ""}, 400, "MissingParameter"},
 		{[]string{"ProjectName", ""}, 400, "MissingParameter"},
 		{[]string{"LogStoreName", ""}, 400, "MissingParameter"},
@@ -127,13 +95,7 @@ func TestCreateFlowLogRules(t *testing.T) {
 		{[]string{"ResourceType", "VSwitch", "ResourceId", "vsw-nope"}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"ResourceType", "NetworkInterface", "ResourceId", "eni-nope"}, 404, "InvalidEniId.NotFound"},
 		{[]string{"ResourceType", "VSwitch", "ResourceId", sw}, 400, "IncorrectVSwitchStatus"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateFlowLog", flowLogParams("VPC", vpc, tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	if n := h.ok("DescribeFlowLogs", kv("RegionId", hz, "VpcId", vpc)).str("TotalCount"); n != "0" {
 		t.Fatalf("failed creates left flow logs: %s", n)
 	}
@@ -153,12 +115,11 @@ func TestCreateFlowLogRules(t *testing.T) {
 
 func TestFlowLogBlocksDeletingItsResource(t *testing.T) {
 	h := newHarness(t, Options{})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	id := h.ok("CreateFlowLog", flowLogParams("VPC", vpc)).str("FlowLogId")
 	h.settle()
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", vpc), 400, "DependencyViolation.FlowLog")
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", vpc, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	sw := h.addVSwitch(vpc)
 	h.settle()
 	onSw := h.ok("CreateFlowLog", flowLogParams("VSwitch", sw)).str("FlowLogId")
 	h.settle()
@@ -173,8 +134,7 @@ func TestFlowLogBlocksDeletingItsResource(t *testing.T) {
 
 func TestDescribeFlowLogsPagesWithStrings(t *testing.T) {
 	h := newHarness(t, Options{Dataset: DatasetEmpty})
-	vpc := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	vpc := h.settledVpc()
 	for i := range 23 {
 		h.ok("CreateFlowLog", flowLogParams("VPC", vpc, "FlowLogName", fmt.Sprintf("log-%02d", i)))
 	}
@@ -228,13 +188,9 @@ func sagParams(outputType string, extra ...string) map[string]string {
 	return p
 }
 
-func (p edgeProduct) sagFlowLog(region, id string) map[string]any {
+func (p caller) sagFlowLog(region, id string) map[string]any {
 	p.h.t.Helper()
-	items := p.ok("DescribeFlowLogs", kv("RegionId", region, "FlowLogId", id)).items("FlowLogs", "FlowLogSetType")
-	if len(items) != 1 {
-		p.h.t.Fatalf("%d SAG flow logs with ID %s", len(items), id)
-	}
-	return items[0]
+	return p.one("DescribeFlowLogs", kv("RegionId", region, "FlowLogId", id), "FlowLogs", "FlowLogSetType")
 }
 
 func TestSagFlowLogOutputTypes(t *testing.T) {

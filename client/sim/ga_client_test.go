@@ -16,9 +16,7 @@ import (
 // (DescribeServerRelatedGlobalAccelerationInstances), and a sharing
 // instance's EIP added and removed.
 func TestTypedGlobalAccelerationOps(t *testing.T) {
-	clock := sim.NewManualClock(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
-	hs, _ := newServer(t, sim.Options{Clock: clock, Settle: time.Second})
-	c := newClient(t, hs.URL, nil)
+	c, clock := typedClient(t, sim.Options{Settle: time.Second})
 	ctx := context.Background()
 	hz := "cn-hangzhou"
 

@@ -4,21 +4,18 @@ import (
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
-
-	"github.com/alivpc/alivpc/model"
 )
 
 // demoInstance finds a seeded ECS instance and its VSwitch by name.
 func (h *harness) demoInstance(name string) (instID, vswID, cidr string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if i, ok := r.Value.(*instance); ok && i.InstanceName == name {
-			sw := h.srv.st.find(kindVSwitch, "", i.VSwitchId)
-			return i.InstanceId, i.VSwitchId, vswOf(sw).CidrBlock
+	h.t.Helper()
+	h.seeded("demo instance "+name, func(r *record) bool {
+		i, ok := r.Value.(*instance)
+		if ok && i.InstanceName == name {
+			instID, vswID, cidr = i.InstanceId, i.VSwitchId, vswOf(h.srv.st.find(kindVSwitch, "", i.VSwitchId)).CidrBlock
 		}
-	}
-	h.t.Fatalf("no demo instance %s", name)
+		return instID != ""
+	})
 	return
 }
 
@@ -26,17 +23,8 @@ func sdkHaVip(t *testing.T, c *vpc.Client, id string) *vpc.HaVip {
 	t.Helper()
 	req := vpc.CreateDescribeHaVipsRequest()
 	req.Filter = &[]vpc.DescribeHaVipsFilter{{Key: "HaVipId", Value: &[]string{id}}}
-	resp, err := c.DescribeHaVips(req)
-	if err != nil {
-		t.Fatalf("DescribeHaVips: %v", err)
-	}
-	if len(resp.HaVips.HaVip) == 0 {
-		return nil
-	}
-	if resp.TotalCount != 1 || len(resp.HaVips.HaVip) != 1 {
-		t.Fatalf("DescribeHaVips HaVipId=%s: %d items, TotalCount %d", id, len(resp.HaVips.HaVip), resp.TotalCount)
-	}
-	return &resp.HaVips.HaVip[0]
+	resp := sdkDo(t, c.DescribeHaVips, req)
+	return sdkOne(t, id, resp.HaVips.HaVip, resp.TotalCount)
 }
 
 // TestOfficialSDKHaVipLifecycle drives every HaVip operation through the
@@ -44,16 +32,12 @@ func sdkHaVip(t *testing.T, c *vpc.Client, id string) *vpc.HaVip {
 // Associating → InUse → unassociate → Unassociating → Available → delete →
 // Deleting → gone, and the documented error codes on the way.
 func TestOfficialSDKHaVipLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	inst, vsw, _ := h.demoInstance("fw-appliance-01")
 
 	cr := vpc.CreateCreateHaVipRequest()
 	cr.VSwitchId, cr.Name, cr.Description = vsw, "sdk-vip", "made by the SDK"
-	out, err := c.CreateHaVip(cr)
-	if err != nil {
-		t.Fatalf("CreateHaVip: %v", err)
-	}
+	out := sdkDo(t, c.CreateHaVip, cr)
 	if out.HaVipId == "" || out.IpAddress == "" {
 		t.Fatalf("CreateHaVip answered %+v", out)
 	}
@@ -68,9 +52,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 
 	mr := vpc.CreateModifyHaVipAttributeRequest()
 	mr.HaVipId, mr.Name = out.HaVipId, "sdk-vip-2"
-	if _, err := c.ModifyHaVipAttribute(mr); err != nil {
-		t.Fatalf("ModifyHaVipAttribute: %v", err)
-	}
+	sdkDo(t, c.ModifyHaVipAttribute, mr)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Name != "sdk-vip-2" || hv.Description != "made by the SDK" {
 		t.Errorf("after modify: name %q description %q", hv.Name, hv.Description)
 	}
@@ -79,19 +61,13 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	// VSwitch is out of range.
 	dup := vpc.CreateCreateHaVipRequest()
 	dup.VSwitchId, dup.IpAddress = vsw, out.IpAddress
-	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.AlreadyUsed" {
-		t.Errorf("CreateHaVip on a used address: %v", err)
-	}
+	sdkRefuses(t, "CreateHaVip on a used address", c.CreateHaVip, dup, "InvalidIPAddress.AlreadyUsed")
 	dup.IpAddress = "192.0.2.10"
-	if _, err := c.CreateHaVip(dup); sdkCode(err) != "InvalidIPAddress.OutOfRange" {
-		t.Errorf("CreateHaVip outside the VSwitch: %v", err)
-	}
+	sdkRefuses(t, "CreateHaVip outside the VSwitch", c.CreateHaVip, dup, "InvalidIPAddress.OutOfRange")
 
 	ar := vpc.CreateAssociateHaVipRequest()
 	ar.HaVipId, ar.InstanceId = out.HaVipId, inst
-	if _, err := c.AssociateHaVip(ar); err != nil {
-		t.Fatalf("AssociateHaVip: %v", err)
-	}
+	sdkDo(t, c.AssociateHaVip, ar)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Associating" {
 		t.Errorf("after AssociateHaVip: %s, want Associating", hv.Status)
 	}
@@ -105,19 +81,13 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	// An InUse HaVip cannot be deleted.
 	dr := vpc.CreateDeleteHaVipRequest()
 	dr.HaVipId = out.HaVipId
-	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("DeleteHaVip while InUse: %v", err)
-	}
+	sdkRefuses(t, "DeleteHaVip while InUse", c.DeleteHaVip, dr, "IncorrectStatus")
 
 	ur := vpc.CreateUnassociateHaVipRequest()
 	ur.HaVipId, ur.InstanceId = out.HaVipId, "i-notassociated"
-	if _, err := c.UnassociateHaVip(ur); sdkCode(err) != "ResourceNotAssociated" {
-		t.Errorf("UnassociateHaVip of another instance: %v", err)
-	}
+	sdkRefuses(t, "UnassociateHaVip of another instance", c.UnassociateHaVip, ur, "ResourceNotAssociated")
 	ur.InstanceId = inst
-	if _, err := c.UnassociateHaVip(ur); err != nil {
-		t.Fatalf("UnassociateHaVip: %v", err)
-	}
+	sdkDo(t, c.UnassociateHaVip, ur)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv.Status != "Unassociating" {
 		t.Errorf("after UnassociateHaVip: %s, want Unassociating", hv.Status)
 	}
@@ -126,9 +96,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 		t.Fatalf("unassociated HaVip: %+v", hv)
 	}
 
-	if _, err := c.DeleteHaVip(dr); err != nil {
-		t.Fatalf("DeleteHaVip: %v", err)
-	}
+	sdkDo(t, c.DeleteHaVip, dr)
 	if hv = sdkHaVip(t, c, out.HaVipId); hv == nil || hv.Status != "Deleting" {
 		t.Errorf("after DeleteHaVip: %+v, want Deleting", hv)
 	}
@@ -136,9 +104,7 @@ func TestOfficialSDKHaVipLifecycle(t *testing.T) {
 	if hv = sdkHaVip(t, c, out.HaVipId); hv != nil {
 		t.Errorf("deleted HaVip still listed: %+v", hv)
 	}
-	if _, err := c.DeleteHaVip(dr); sdkCode(err) != "InvalidHaVipId.NotFound" {
-		t.Errorf("DeleteHaVip of a deleted HaVip: %v", err)
-	}
+	sdkRefuses(t, "DeleteHaVip of a deleted HaVip", c.DeleteHaVip, dr, "InvalidHaVipId.NotFound")
 
 	// The demo's fw-ha-vip reads as seeded, through a VSwitch filter.
 	lr := vpc.CreateDescribeHaVipsRequest()
@@ -232,15 +198,8 @@ func (h *harness) addInstanceIn(vswID string) string {
 }
 
 func (h *harness) demoVSwitch(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if v, ok := r.Value.(*model.VSwitch); ok && v.VSwitchName == name {
-			return v.VSwitchId
-		}
-	}
-	h.t.Fatalf("no demo VSwitch %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo VSwitch "+name, func(r *record) bool { return r.Kind == kindVSwitch && vswOf(r).VSwitchName == name }).ID
 }
 
 // addENIIn seeds a network interface in the VSwitch.

@@ -2,11 +2,13 @@ package sim
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,10 +22,11 @@ import (
 var wallTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 type harness struct {
-	t     testing.TB
-	srv   *Server
-	clock *ManualClock
-	nonce int
+	caller // the default key, the VPC API
+	t      testing.TB
+	srv    *Server
+	clock  *ManualClock
+	nonce  int
 }
 
 // newHarness starts a simulator on a manual clock with the given options
@@ -57,7 +60,9 @@ func newHarness(t testing.TB, o Options) *harness {
 		}
 		_ = srv.Close()
 	})
-	return &harness{t: t, srv: srv, clock: clock}
+	h := &harness{t: t, srv: srv, clock: clock}
+	h.caller = caller{h: h}
+	return h
 }
 
 // checkJournal compares the live state with the state a restart would load.
@@ -65,13 +70,19 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 	t.Helper()
 	// Reads settle due lifecycle steps without journaling them (a restart
 	// replays the pending step instead), so both sides settle first.
-	srv.mu.Lock()
-	srv.st.settle(o.Clock.Now())
-	live, err := srv.snapshot()
-	srv.mu.Unlock()
-	if err != nil {
-		t.Fatal(err)
+	settled := func(srv *Server) (st savedState) {
+		t.Helper()
+		srv.mu.Lock()
+		srv.st.settle(o.Clock.Now())
+		data, err := srv.snapshot()
+		srv.mu.Unlock()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = json.Unmarshal(data, &st)
+		return st
 	}
+	a := settled(srv)
 	dir := t.TempDir()
 	for _, name := range []string{"state.json", "state.json.journal"} {
 		data, err := os.ReadFile(filepath.Join(filepath.Dir(o.StatePath), name))
@@ -88,16 +99,7 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 		t.Fatalf("restart on the journal: %v", err)
 	}
 	defer again.Close()
-	again.mu.Lock()
-	again.st.settle(o.Clock.Now())
-	restored, err := again.snapshot()
-	again.mu.Unlock()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var a, b savedState
-	_ = json.Unmarshal(live, &a)
-	_ = json.Unmarshal(restored, &b)
+	b := settled(again)
 	index := func(st savedState) map[string]string {
 		m := map[string]string{"seq": strconv.FormatUint(st.Seq, 10)}
 		for _, r := range st.Records {
@@ -275,30 +277,144 @@ func (h *harness) do(r *http.Request) *answer {
 	return a
 }
 
-// call signs action with the default key (v1, GET) and runs it.
-func (h *harness) call(action string, params map[string]string) *answer {
-	h.t.Helper()
-	return h.do(h.request(action, params, sig{}))
+// caller signs and sends requests with one key for one product: the
+// harness's own calls use the default key and the VPC API's version;
+// edgeOn and partnerOn make the others.
+type caller struct {
+	h  *harness
+	s  sig
+	as string // who calls, for failure messages: "" or " as the partner"
+}
+
+// call signs action and runs it.
+func (c caller) call(action string, params map[string]string) *answer {
+	c.h.t.Helper()
+	return c.h.do(c.h.request(action, params, c.s))
 }
 
 // ok runs action and fails the test unless it succeeded.
-func (h *harness) ok(action string, params map[string]string) *answer {
-	h.t.Helper()
-	a := h.call(action, params)
+func (c caller) ok(action string, params map[string]string) *answer {
+	c.h.t.Helper()
+	a := c.call(action, params)
 	if a.Status != http.StatusOK {
-		h.t.Fatalf("%s: HTTP %d: %s", action, a.Status, a.Raw)
+		c.h.t.Fatalf("%s%s: HTTP %d: %s", action, c.as, a.Status, a.Raw)
 	}
 	return a
 }
 
 // fails runs action and checks the error status and code.
-func (h *harness) fails(action string, params map[string]string, status int, code string) *answer {
-	h.t.Helper()
-	a := h.call(action, params)
+func (c caller) fails(action string, params map[string]string, status int, code string) *answer {
+	c.h.t.Helper()
+	a := c.call(action, params)
 	if a.Status != status || a.code() != code {
-		h.t.Fatalf("%s: got HTTP %d %s, want %d %s: %s", action, a.Status, a.code(), status, code, a.Raw)
+		c.h.t.Fatalf("%s%s: got HTTP %d %s, want %d %s: %s", action, c.as, a.Status, a.code(), status, code, a.Raw)
 	}
 	return a
+}
+
+// one runs the describe action and returns the one item of its answer's
+// wrapper/item list; any other number of items fails the test.
+func (c caller) one(action string, params map[string]string, wrapper, item string) map[string]any {
+	c.h.t.Helper()
+	items := c.ok(action, params).items(wrapper, item)
+	if len(items) != 1 {
+		c.h.t.Fatalf("%s%s %v: %d items: %v", action, c.as, params, len(items), items)
+	}
+	return items[0]
+}
+
+// refusal is a request that must be refused: the parameters it sets over
+// a base request, and the HTTP status and error code of the answer.
+type refusal struct {
+	params []string
+	status int
+	code   string
+}
+
+// refuses runs action once per refusal, with params(r.params...), and
+// reports every answer whose status or code is not the refusal's.
+func (c caller) refuses(action string, params func(extra ...string) map[string]string, refusals []refusal) {
+	c.h.t.Helper()
+	for _, r := range refusals {
+		a := c.call(action, params(r.params...))
+		if a.Status != r.status || a.code() != r.code {
+			c.h.t.Errorf("%s%s %v: got %d %s, want %d %s", action, c.as, r.params, a.Status, a.code(), r.status, r.code)
+		}
+	}
+}
+
+// addOnce adds the key of every item to seen and fails the test when one
+// is there already: an item listed twice.
+func addOnce(t testing.TB, seen map[string]bool, items []map[string]any, key string) {
+	t.Helper()
+	for _, it := range items {
+		id, _ := it[key].(string)
+		if seen[id] {
+			t.Fatalf("%s listed twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+// walkTokens pages through action from params, following NextToken to its
+// end, and returns the IDs (key) of the items page picks out of every
+// answer, and how many pages there were. An item listed twice fails the
+// test.
+func (c caller) walkTokens(action string, params map[string]string, page func(*answer) []map[string]any, key string) (seen map[string]bool, pages int) {
+	c.h.t.Helper()
+	seen = map[string]bool{}
+	for token := ""; ; pages++ {
+		p := kv()
+		maps.Copy(p, params)
+		if token != "" {
+			p["NextToken"] = token
+		}
+		a := c.ok(action, p)
+		addOnce(c.h.t, seen, page(a), key)
+		if token = a.str("NextToken"); token == "" {
+			return seen, pages + 1
+		}
+	}
+}
+
+// walkPages pages through action from params, with PageSize 50 and
+// PageNumber 1, 2, … up to the first short page; it adds the IDs (key) of
+// the items (wrapper/item) of every page to seen (see addOnce) and returns
+// TotalCount, which must be the same on every page.
+func (c caller) walkPages(seen map[string]bool, action string, params map[string]string, wrapper, item, key string) int {
+	c.h.t.Helper()
+	total := -1
+	for page := 1; ; page++ {
+		p := kv("PageSize", "50", "PageNumber", strconv.Itoa(page))
+		maps.Copy(p, params)
+		a := c.ok(action, p)
+		if total == -1 {
+			total = a.num("TotalCount")
+		} else if a.num("TotalCount") != total {
+			c.h.t.Fatalf("%s: TotalCount changed from %d to %d", action, total, a.num("TotalCount"))
+		}
+		items := a.items(wrapper, item)
+		addOnce(c.h.t, seen, items, key)
+		if len(items) < 50 {
+			return total
+		}
+	}
+}
+
+// seeded is the first record of the simulator's state that match accepts
+// (match runs under the state's lock, so it may read the record and look
+// up others); the test fails when none does. what names the record sought.
+func (h *harness) seeded(what string, match func(*record) bool) *record {
+	h.t.Helper()
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	for _, r := range h.srv.st.byID {
+		if match(r) {
+			return r
+		}
+	}
+	h.t.Fatalf("no %s", what)
+	return nil
 }
 
 // settle moves the lifecycle clock past the settle time.
@@ -311,4 +427,12 @@ func kv(pairs ...string) map[string]string {
 		m[pairs[i]] = pairs[i+1]
 	}
 	return m
+}
+
+// kvBase returns a builder of parameter maps: pairs, with the extra pairs
+// of each call set over them.
+func kvBase(pairs ...string) func(extra ...string) map[string]string {
+	return func(extra ...string) map[string]string {
+		return kv(append(slices.Clip(pairs), extra...)...)
+	}
 }

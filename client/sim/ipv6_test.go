@@ -10,48 +10,30 @@ import (
 
 // demoVpcID finds a seeded VPC by name.
 func (h *harness) demoVpcID(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if r.Kind == kindVpc && vpcOf(r).VpcName == name {
-			return r.ID
-		}
-	}
-	h.t.Fatalf("no demo VPC %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name }).ID
 }
 
 func sdkIpv6Gw(t *testing.T, c *vpc.Client, id string) *vpc.DescribeIpv6GatewayAttributeResponse {
 	t.Helper()
 	req := vpc.CreateDescribeIpv6GatewayAttributeRequest()
 	req.Ipv6GatewayId = id
-	resp, err := c.DescribeIpv6GatewayAttribute(req)
-	if err != nil {
-		t.Fatalf("DescribeIpv6GatewayAttribute %s: %v", id, err)
-	}
-	return resp
+	return sdkDo(t, c.DescribeIpv6GatewayAttribute, req)
 }
 
 func sdkIpv6Addr(t *testing.T, c *vpc.Client, id string) vpc.Ipv6Address {
 	t.Helper()
 	req := vpc.CreateDescribeIpv6AddressesRequest()
 	req.Ipv6AddressId = id
-	resp, err := c.DescribeIpv6Addresses(req)
-	if err != nil || len(resp.Ipv6Addresses.Ipv6Address) != 1 {
-		t.Fatalf("DescribeIpv6Addresses %s: %v %+v", id, err, resp)
-	}
-	return resp.Ipv6Addresses.Ipv6Address[0]
+	resp := sdkDo(t, c.DescribeIpv6Addresses, req)
+	return *sdkOnly(t, id, resp.Ipv6Addresses.Ipv6Address, resp.TotalCount)
 }
 
 func sdkIpv6Rules(t *testing.T, c *vpc.Client, gw string) []vpc.Ipv6EgressOnlyRule {
 	t.Helper()
 	req := vpc.CreateDescribeIpv6EgressOnlyRulesRequest()
 	req.Ipv6GatewayId = gw
-	resp, err := c.DescribeIpv6EgressOnlyRules(req)
-	if err != nil {
-		t.Fatalf("DescribeIpv6EgressOnlyRules %s: %v", gw, err)
-	}
-	return resp.Ipv6EgressOnlyRules.Ipv6EgressOnlyRule
+	return sdkDo(t, c.DescribeIpv6EgressOnlyRules, req).Ipv6EgressOnlyRules.Ipv6EgressOnlyRule
 }
 
 // sdkModifyIpv6GatewaySpec: the SDK has no typed ModifyIpv6GatewaySpec (the
@@ -77,8 +59,7 @@ func sdkModifyIpv6GatewaySpec(c *vpc.Client, id, spec string) error {
 // deleted, the rule and the gateway deleted (Deleting → gone), and the
 // codes on the way.
 func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	staging := h.demoVpcID("staging")
 
 	cr := vpc.CreateCreateIpv6GatewayRequest()
@@ -101,9 +82,7 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 	}
 	bad := vpc.CreateCreateIpv6GatewayRequest()
 	bad.RegionId, bad.VpcId = "cn-nowhere-1", staging
-	if _, err := c.CreateIpv6Gateway(bad); sdkCode(err) != "InvalidRegionId.NotFound" {
-		t.Errorf("CreateIpv6Gateway in an unknown region: %v", err)
-	}
+	sdkRefuses(t, "CreateIpv6Gateway in an unknown region", c.CreateIpv6Gateway, bad, "InvalidRegionId.NotFound")
 	// ModifyIpv6GatewaySpec documents Middle, not Medium.
 	if err := sdkModifyIpv6GatewaySpec(c, gw, "Medium"); sdkCode(err) != "InvalidParameter" {
 		t.Errorf("ModifyIpv6GatewaySpec Spec=Medium: %v", err)
@@ -150,9 +129,7 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 	// PayByTraffic behind a Middle gateway: at most 1000 Mbps.
 	br := vpc.CreateAllocateIpv6InternetBandwidthRequest()
 	br.Ipv6GatewayId, br.Ipv6AddressId, br.InternetChargeType, br.Bandwidth = gw, addr.Ipv6AddressId, "PayByTraffic", "1500"
-	if _, err := c.AllocateIpv6InternetBandwidth(br); sdkCode(err) != "InvalidParameter" {
-		t.Errorf("1500 Mbps PayByTraffic on a Middle gateway: %v", err)
-	}
+	sdkRefuses(t, "1500 Mbps PayByTraffic on a Middle gateway", c.AllocateIpv6InternetBandwidth, br, "InvalidParameter")
 	br.Bandwidth = "800"
 	bw, err := c.AllocateIpv6InternetBandwidth(br)
 	if err != nil || bw.InternetBandwidthId == "" || bw.Ipv6AddressId != addr.Ipv6AddressId {
@@ -170,9 +147,7 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 
 	mr := vpc.CreateModifyIpv6InternetBandwidthRequest()
 	mr.Ipv6InternetBandwidthId, mr.Bandwidth = bw.InternetBandwidthId, "900"
-	if _, err := c.ModifyIpv6InternetBandwidth(mr); err != nil {
-		t.Fatalf("ModifyIpv6InternetBandwidth: %v", err)
-	}
+	sdkDo(t, c.ModifyIpv6InternetBandwidth, mr)
 	if a := sdkIpv6Addr(t, c, addr.Ipv6AddressId); a.Status != "Pending" || a.Ipv6InternetBandwidth.Bandwidth != 900 {
 		t.Errorf("address after modifying: %s %d", a.Status, a.Ipv6InternetBandwidth.Bandwidth)
 	}
@@ -180,15 +155,11 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 
 	dg := vpc.CreateDeleteIpv6GatewayRequest()
 	dg.Ipv6GatewayId = gw
-	if _, err := c.DeleteIpv6Gateway(dg); sdkCode(err) != "DependencyViolation.Ipv6EgressOnlyRule" {
-		t.Errorf("DeleteIpv6Gateway with a rule: %v", err)
-	}
+	sdkRefuses(t, "DeleteIpv6Gateway with a rule", c.DeleteIpv6Gateway, dg, "DependencyViolation.Ipv6EgressOnlyRule")
 
 	db := vpc.CreateDeleteIpv6InternetBandwidthRequest()
 	db.Ipv6AddressId = addr.Ipv6AddressId
-	if _, err := c.DeleteIpv6InternetBandwidth(db); err != nil {
-		t.Fatalf("DeleteIpv6InternetBandwidth: %v", err)
-	}
+	sdkDo(t, c.DeleteIpv6InternetBandwidth, db)
 	if a := sdkIpv6Addr(t, c, addr.Ipv6AddressId); a.Status != "Pending" {
 		t.Errorf("address after deleting its bandwidth: %s", a.Status)
 	}
@@ -196,15 +167,11 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 	if a := sdkIpv6Addr(t, c, addr.Ipv6AddressId); a.Status != "Available" || a.NetworkType != "Private" || a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId != "" {
 		t.Errorf("address without bandwidth: %+v", a)
 	}
-	if _, err := c.DeleteIpv6InternetBandwidth(db); sdkCode(err) != "InvalidIpv6InternetBandwidthId.NotFound" {
-		t.Errorf("deleting bandwidth twice: %v", err)
-	}
+	sdkRefuses(t, "deleting bandwidth twice", c.DeleteIpv6InternetBandwidth, db, "InvalidIpv6InternetBandwidthId.NotFound")
 
 	dr := vpc.CreateDeleteIpv6EgressOnlyRuleRequest()
 	dr.Ipv6EgressOnlyRuleId = rule.Ipv6EgressRuleId
-	if _, err := c.DeleteIpv6EgressOnlyRule(dr); err != nil {
-		t.Fatalf("DeleteIpv6EgressOnlyRule: %v", err)
-	}
+	sdkDo(t, c.DeleteIpv6EgressOnlyRule, dr)
 	if rs := sdkIpv6Rules(t, c, gw); len(rs) != 1 || rs[0].Status != "Deleting" {
 		t.Errorf("rule after delete: %+v", rs)
 	}
@@ -213,18 +180,14 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 		t.Errorf("deleted rule still listed: %+v", rs)
 	}
 
-	if _, err := c.DeleteIpv6Gateway(dg); err != nil {
-		t.Fatalf("DeleteIpv6Gateway: %v", err)
-	}
+	sdkDo(t, c.DeleteIpv6Gateway, dg)
 	if g := sdkIpv6Gw(t, c, gw); g.Status != "Deleting" {
 		t.Errorf("gateway after delete: %s", g.Status)
 	}
 	h.settle()
 	req := vpc.CreateDescribeIpv6GatewayAttributeRequest()
 	req.Ipv6GatewayId = gw
-	if _, err := c.DescribeIpv6GatewayAttribute(req); sdkCode(err) != "InvalidIpv6GatewayId.NotFound" {
-		t.Errorf("a deleted gateway: %v", err)
-	}
+	sdkRefuses(t, "a deleted gateway", c.DescribeIpv6GatewayAttribute, req, "InvalidIpv6GatewayId.NotFound")
 }
 
 // TestIpv6Constraints: the demo's gateways and addresses, and the rules a

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"sort"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -151,27 +150,7 @@ func creationOrder(h *harness) []string {
 func walkVSwitches(t *testing.T, h *harness, params ...string) int {
 	t.Helper()
 	seen := map[string]bool{}
-	total := -1
-	for page := 1; ; page++ {
-		p := kv(append([]string{"RegionId", hz, "PageSize", "50", "PageNumber", strconv.Itoa(page)}, params...)...)
-		a := h.ok("DescribeVSwitches", p)
-		if total == -1 {
-			total = a.num("TotalCount")
-		} else if a.num("TotalCount") != total {
-			t.Fatalf("TotalCount changed from %d to %d", total, a.num("TotalCount"))
-		}
-		items := a.items("VSwitches", "VSwitch")
-		for _, sw := range items {
-			id := sw["VSwitchId"].(string)
-			if seen[id] {
-				t.Fatalf("%s on two pages", id)
-			}
-			seen[id] = true
-		}
-		if len(items) < 50 {
-			break
-		}
-	}
+	total := h.walkPages(seen, "DescribeVSwitches", kv(append([]string{"RegionId", hz}, params...)...), "VSwitches", "VSwitch", "VSwitchId")
 	if len(seen) != total {
 		t.Fatalf("walked %d VSwitches, TotalCount %d", len(seen), total)
 	}
@@ -199,25 +178,8 @@ func TestLargePagingIsExact(t *testing.T) {
 	rts := h.ok("DescribeRouteTableList", kv("RegionId", hz, "PageSize", "1")).items("RouterTableList", "RouterTableListType")
 	table := rts[0]["RouteTableId"].(string)
 	want := len(h.entries(table))
-	seen := map[string]bool{}
-	token := ""
-	for {
-		p := kv("RegionId", hz, "RouteTableId", table, "MaxResult", "7")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := h.ok("DescribeRouteEntryList", p)
-		for _, e := range a.items("RouteEntrys", "RouteEntry") {
-			id := e["RouteEntryId"].(string)
-			if seen[id] {
-				t.Fatalf("%s twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+	seen, _ := h.walkTokens("DescribeRouteEntryList", kv("RegionId", hz, "RouteTableId", table, "MaxResult", "7"),
+		func(a *answer) []map[string]any { return a.items("RouteEntrys", "RouteEntry") }, "RouteEntryId")
 	if len(seen) != want || want < 15 {
 		t.Errorf("NextToken walk found %d of %d entries", len(seen), want)
 	}

@@ -38,6 +38,17 @@ func closedWithin(t *testing.T, c net.Conn, limit time.Duration) time.Duration {
 	return time.Since(start)
 }
 
+// dial connects to addr; the connection is closed at the end of the test.
+func dial(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 func get(t *testing.T, c net.Conn, r *bufio.Reader) *http.Response {
 	t.Helper()
 	if _, err := io.WriteString(c, "GET /?Action=DescribeRegions HTTP/1.1\r\nHost: sim\r\n\r\n"); err != nil {
@@ -63,11 +74,7 @@ func TestSlowAndIdleConnectionsAreClosed(t *testing.T) {
 	l := ServeLimits{ReadHeaderTimeout: 300 * time.Millisecond, ReadTimeout: 600 * time.Millisecond, IdleTimeout: 400 * time.Millisecond}
 	addr, hs := startHTTP(t, srv, l)
 	dial := func() net.Conn {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { c.Close() })
+		c := dial(t, addr)
 		return c
 	}
 	const margin = 3 * time.Second
@@ -105,21 +112,13 @@ func TestConnectionCapAnswers503WithRetryAfter(t *testing.T) {
 	addr, hs := startHTTP(t, ok, ServeLimits{MaxConns: 2})
 	var held []net.Conn
 	for range 2 {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
+		c := dial(t, addr)
 		if resp := get(t, c, bufio.NewReader(c)); resp.StatusCode != 200 {
 			t.Fatalf("within the cap: %d", resp.StatusCode)
 		}
 		held = append(held, c)
 	}
-	over, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer over.Close()
+	over := dial(t, addr)
 	resp := get(t, over, bufio.NewReader(over))
 	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" || !resp.Close {
 		t.Fatalf("past the cap: %d, Retry-After %q, close %v", resp.StatusCode, resp.Header.Get("Retry-After"), resp.Close)
@@ -131,11 +130,7 @@ func TestConnectionCapAnswers503WithRetryAfter(t *testing.T) {
 	for hs.Conns() > 1 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	again, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := dial(t, addr)
 	if resp := get(t, again, bufio.NewReader(again)); resp.StatusCode != 200 {
 		t.Fatalf("after a slot freed: %d", resp.StatusCode)
 	}

@@ -14,10 +14,7 @@ func eipsByUse(t *testing.T, c *vpc.Client) (inUse, free string) {
 	t.Helper()
 	req := vpc.CreateDescribeEipAddressesRequest()
 	req.RegionId, req.PageSize = hz, "50"
-	resp, err := c.DescribeEipAddresses(req)
-	if err != nil {
-		t.Fatalf("DescribeEipAddresses: %v", err)
-	}
+	resp := sdkDo(t, c.DescribeEipAddresses, req)
 	for _, e := range resp.EipAddresses.EipAddress {
 		if e.InstanceId != "" && inUse == "" {
 			inUse = e.AllocationId
@@ -40,8 +37,7 @@ func utc(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 // minute, at most 200 points, and the documented codes for a wrong Period,
 // reversed times and an unknown EIP.
 func TestOfficialSDKEipMonitorData(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	bound, free := eipsByUse(t, c)
 	end := h.srv.opts.Clock.Now().UTC().Truncate(time.Minute)
 	ask := func(id string, start, stop time.Time, period string) (*vpc.DescribeEipMonitorDataResponse, error) {

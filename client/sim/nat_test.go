@@ -33,9 +33,8 @@ type natFixture struct {
 
 func newNatFixture(h *harness) natFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	a := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "VSwitchId", vsw, "Name", "edge-nat"))
 	f := natFixture{vpc: id, vsw: vsw, sys: h.systemTable(id), nat: a.str("NatGatewayId")}
@@ -56,27 +55,18 @@ func newNatFixture(h *harness) natFixture {
 
 func (h *harness) nat(id string) map[string]any {
 	h.t.Helper()
-	items := h.ok("DescribeNatGateways", kv("RegionId", hz, "NatGatewayId", id)).items("NatGateways", "NatGateway")
-	if len(items) != 1 {
-		h.t.Fatalf("NAT gateway %s: %v", id, items)
-	}
-	return items[0]
+	return h.one("DescribeNatGateways", kv("RegionId", hz, "NatGatewayId", id), "NatGateways", "NatGateway")
 }
 
 func (h *harness) eip(id string) map[string]any {
 	h.t.Helper()
-	items := h.ok("DescribeEipAddresses", kv("RegionId", hz, "AllocationId", id)).items("EipAddresses", "EipAddress")
-	if len(items) != 1 {
-		h.t.Fatalf("EIP %s: %v", id, items)
-	}
-	return items[0]
+	return h.one("DescribeEipAddresses", kv("RegionId", hz, "AllocationId", id), "EipAddresses", "EipAddress")
 }
 
 func TestNatGatewayLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "VSwitchId", vsw, "Name", "edge-nat")).str("NatGatewayId")
 	n := h.nat(nat)
@@ -133,8 +123,7 @@ func TestNatGatewayLifecycle(t *testing.T) {
 
 func TestModifyNatGatewaySpec(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "Spec", "small")).str("NatGatewayId")
 	if n := h.nat(nat); n["NatType"] != "Normal" || n["Spec"] != "Small" || n["Name"] != nat {
 		t.Fatalf("Normal NAT gateway: %v", n)
@@ -160,16 +149,12 @@ func TestCreateNatGatewayRules(t *testing.T) {
 	fresh := h.createVpc("CidrBlock", "10.0.0.0/16")
 	h.fails("CreateNatGateway", kv("RegionId", hz, "VpcId", fresh), 400, "VpcStatusError")
 	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", fresh, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	vsw := h.addVSwitch(fresh)
 	h.fails("CreateNatGateway", kv("RegionId", hz, "VpcId", fresh, "VSwitchId", vsw), 400, "VswitchStatusError")
 	h.settle()
 	other := h.createVpc("CidrBlock", "10.1.0.0/16")
 	h.settle()
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	h.refuses("CreateNatGateway", kvBase("RegionId", hz, "VpcId", fresh), []refusal{
 		{[]string{"VpcId", ""}, 400, "MissingParameter"},
 		{[]string{"VpcId", "vpc-nope"}, 404, "InvalidVpcId.NotFound"},
 		{[]string{"Spec", "Huge"}, 400, "InvalidParameter.Spec.ValueNotSupported"},
@@ -180,13 +165,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 		{[]string{"VSwitchId", vsw, "VpcId", other}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"NetworkType", "moon"}, 400, "InvalidParameter"},
 		{[]string{"RegionId", "nowhere-1"}, 404, "InvalidRegionId.NotFound"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateNatGateway", kv(append([]string{"RegionId", hz, "VpcId", fresh}, tc.params...)...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	if n := h.ok("DescribeNatGateways", kv("RegionId", hz, "VpcId", fresh)).num("TotalCount"); n != 0 {
 		t.Fatalf("failed creates left %d NAT gateways", n)
 	}
@@ -208,8 +187,7 @@ func TestCreateNatGatewayRules(t *testing.T) {
 
 func TestCreateNatGatewayClientToken(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	params := kv("RegionId", hz, "VpcId", id, "Name", "retry-nat", "ClientToken", "nat-token-1")
 	first := h.ok("CreateNatGateway", params)
 	second := h.ok("CreateNatGateway", params)
@@ -225,8 +203,7 @@ func TestCreateNatGatewayClientToken(t *testing.T) {
 
 func TestNatGatewayBlocksDeleteVpc(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id)).str("NatGatewayId")
 	h.settle()
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", id), 400, "DependencyViolation.NatGateway")
@@ -247,14 +224,8 @@ func TestSnatEntries(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newNatFixture(h)
 	other := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("EipAddress")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw)
+	h.refuses("CreateSnatEntry", base, []refusal{
 		{[]string{"SnatTableId", "stb-nope"}, 404, "InvalidSnatTableId.NotFound"},
 		{[]string{"SnatIp", "300.1.1.1"}, 400, "InvalidSnatIp.Malformed"},
 		{[]string{"SnatIp", ""}, 400, "MissingParameter"},
@@ -264,13 +235,7 @@ func TestSnatEntries(t *testing.T) {
 		{[]string{"SourceVSwitchId", "", "SourceCIDR", "banana"}, 400, "INVALID_PARAMETER"},
 		{[]string{"SourceVSwitchId", "vsw-nope"}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"SnatEntryName", "_x"}, 400, "InvalidParameter.Name.Malformed"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateSnatEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	h.fails("CreateSnatEntry", base("DryRun", "true"), 400, "DryRunOperation")
 	first := h.ok("CreateSnatEntry", base("SnatEntryName", "web-out")).str("SnatEntryId")
 	h.fails("CreateSnatEntry", base(), 400, "Forbidden.SourceVSwitchId.Duplicated")
@@ -328,15 +293,9 @@ func TestForwardEntries(t *testing.T) {
 	h.ok("CreateSnatEntry", kv("RegionId", hz, "SnatTableId", f.stb, "SnatIp", f.ips[0], "SourceVSwitchId", f.vsw))
 	h.settle()
 	unbound := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("EipAddress")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "ForwardTableId", f.ftb, "ExternalIp", f.ips[1], "ExternalPort", "443",
-			"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP"}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "ForwardTableId", f.ftb, "ExternalIp", f.ips[1], "ExternalPort", "443",
+		"InternalIp", "10.0.1.10", "InternalPort", "8443", "IpProtocol", "TCP")
+	h.refuses("CreateForwardEntry", base, []refusal{
 		{[]string{"IpProtocol", "ICMP"}, 400, "InvalidProtocal.ValueNotSupported"},
 		{[]string{"ExternalPort", "0"}, 400, "InvalidExternalPort.Malformed"},
 		{[]string{"ExternalPort", "65536"}, 400, "InvalidExternalPort.Malformed"},
@@ -353,13 +312,7 @@ func TestForwardEntries(t *testing.T) {
 		{[]string{"ForwardTableId", "ftb-nope"}, 404, "InvalidForwardTableId.NotFound"},
 		{[]string{"ForwardEntryName", "1bad"}, 400, "InvalidParameter.Name.Malformed"},
 		{[]string{"InternalPort", ""}, 400, "MissingParameter"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateForwardEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	https := h.ok("CreateForwardEntry", base("ForwardEntryName", "https")).str("ForwardEntryId")
 	a := h.fails("CreateForwardEntry", base("ExternalPort", "80", "InternalPort", "8080"), 400, "IncorretForwardEntryStatus")
 	if a.str("Message") != "Some Forward entry status blocked this operation.." {
@@ -409,8 +362,7 @@ func TestForwardEntries(t *testing.T) {
 
 func TestEipLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	nat := h.ok("CreateNatGateway", kv("RegionId", hz, "VpcId", id, "Spec", "Small")).str("NatGatewayId")
 	alloc := h.ok("AllocateEipAddress", kv("RegionId", hz, "Bandwidth", "20", "Name", "egress-1", "InternetChargeType", "PayByTraffic"))
 	eip, ip := alloc.str("AllocationId"), alloc.str("EipAddress")
@@ -493,8 +445,7 @@ func TestEipLifecycle(t *testing.T) {
 
 func TestEipOnEcsInstance(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	inst := h.seedInstance(id)
 	first := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
 	second := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
@@ -589,13 +540,7 @@ func TestDescribeEipAddressesPaging(t *testing.T) {
 			break
 		}
 		sizes = append(sizes, len(items))
-		for _, e := range items {
-			id := e["AllocationId"].(string)
-			if seen[id] {
-				t.Fatalf("%s on two pages", id)
-			}
-			seen[id] = true
-		}
+		addOnce(t, seen, items, "AllocationId")
 	}
 	if fmt.Sprint(sizes) != "[50 50 5]" || len(seen) != n {
 		t.Fatalf("pages of %v, %d distinct EIPs", sizes, len(seen))
@@ -813,13 +758,9 @@ func TestNatListShapesMatchTheModel(t *testing.T) {
 }
 
 func TestOfficialSDKReadsNatAndEip(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	_, c := sdkHarness(t)
 	req := vpc.CreateDescribeNatGatewaysRequest()
-	resp, err := c.DescribeNatGateways(req)
-	if err != nil {
-		t.Fatalf("DescribeNatGateways: %v", err)
-	}
+	resp := sdkDo(t, c.DescribeNatGateways, req)
 	if resp.TotalCount == 0 || len(resp.NatGateways.NatGateway) == 0 {
 		t.Fatalf("no NAT gateways through the SDK")
 	}
@@ -830,16 +771,11 @@ func TestOfficialSDKReadsNatAndEip(t *testing.T) {
 	ereq := vpc.CreateDescribeEipAddressesRequest()
 	ereq.AssociatedInstanceType = "Nat"
 	ereq.AssociatedInstanceId = g.NatGatewayId
-	eresp, err := c.DescribeEipAddresses(ereq)
-	if err != nil {
-		t.Fatalf("DescribeEipAddresses: %v", err)
-	}
+	eresp := sdkDo(t, c.DescribeEipAddresses, ereq)
 	if len(eresp.EipAddresses.EipAddress) != len(g.IpLists.IpList) || eresp.EipAddresses.EipAddress[0].InstanceId != g.NatGatewayId {
 		t.Errorf("SDK EIPs of %s: %+v", g.NatGatewayId, eresp.EipAddresses.EipAddress)
 	}
 	creq := vpc.CreateCreateNatGatewayRequest()
 	creq.VpcId = "vpc-nope"
-	if _, err := c.CreateNatGateway(creq); sdkCode(err) != "InvalidVpcId.NotFound" {
-		t.Errorf("SDK CreateNatGateway on a missing VPC: %v", err)
-	}
+	sdkRefuses(t, "SDK CreateNatGateway on a missing VPC", c.CreateNatGateway, creq, "InvalidVpcId.NotFound")
 }

@@ -112,11 +112,8 @@ func demoNat(t *testing.T, c *vpc.Client, name string) vpc.NatGateway {
 	t.Helper()
 	req := vpc.CreateDescribeNatGatewaysRequest()
 	req.Name = name
-	out, err := c.DescribeNatGateways(req)
-	if err != nil || len(out.NatGateways.NatGateway) != 1 {
-		t.Fatalf("DescribeNatGateways Name=%s: %v %+v", name, err, out)
-	}
-	return out.NatGateways.NatGateway[0]
+	resp := sdkDo(t, c.DescribeNatGateways, req)
+	return *sdkOnly(t, name, resp.NatGateways.NatGateway, resp.TotalCount)
 }
 
 func bwpIPs(b *sdkBwpPackage) []string {
@@ -232,9 +229,7 @@ func TestOfficialSDKNatBandwidthPackageLifecycle(t *testing.T) {
 	// entries use its IPs, unless forced.
 	dn := vpc.CreateDeleteNatGatewayRequest()
 	dn.NatGatewayId, dn.Force = nat.NatGatewayId, requests.NewBoolean(true)
-	if _, err := c.DeleteNatGateway(dn); sdkCode(err) != "DependencyViolation.BandwidthPackages" {
-		t.Errorf("DeleteNatGateway with packages: %v", err)
-	}
+	sdkRefuses(t, "DeleteNatGateway with packages", c.DeleteNatGateway, dn, "DependencyViolation.BandwidthPackages")
 	s.fails("DependencyViolation.SnatEntry", "DeleteBandwidthPackage", "BandwidthPackageId", id)
 	s.ok("DeleteBandwidthPackage", "BandwidthPackageId", id, "Force", "true")
 	if b = s.get(id); b == nil || b.Status != "Deleting" {

@@ -16,9 +16,7 @@ import (
 // Enable, a VBR on it listed by DescribeVirtualBorderRoutersForPhysicalConnection,
 // the VBR deleted, the line terminated and deleted.
 func TestTypedPhysicalConnectionAndVbrOps(t *testing.T) {
-	clock := sim.NewManualClock(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
-	hs, _ := newServer(t, sim.Options{Clock: clock, Settle: time.Second})
-	c := newClient(t, hs.URL, nil)
+	c, clock := typedClient(t, sim.Options{Settle: time.Second})
 	ctx := context.Background()
 	step := func() { clock.Advance(time.Second) }
 

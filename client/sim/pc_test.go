@@ -11,27 +11,14 @@ func sdkPC(t *testing.T, c *vpc.Client, id string) *vpc.PhysicalConnectionType {
 	t.Helper()
 	req := vpc.CreateDescribePhysicalConnectionsRequest()
 	req.Filter = &[]vpc.DescribePhysicalConnectionsFilter{{Key: "PhysicalConnectionId", Value: &[]string{id}}}
-	resp, err := c.DescribePhysicalConnections(req)
-	if err != nil {
-		t.Fatalf("DescribePhysicalConnections: %v", err)
-	}
-	if len(resp.PhysicalConnectionSet.PhysicalConnectionType) != 1 {
-		return nil
-	}
-	return &resp.PhysicalConnectionSet.PhysicalConnectionType[0]
+	resp := sdkDo(t, c.DescribePhysicalConnections, req)
+	return sdkOne(t, id, resp.PhysicalConnectionSet.PhysicalConnectionType, resp.TotalCount)
 }
 
 // demoPCID is the ID of the demo's physical connection called name.
 func (h *harness) demoPCID(name string) string {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if r.Kind == kindPC && pcOf(r).Name == name {
-			return r.ID
-		}
-	}
-	h.t.Fatalf("no demo physical connection %s", name)
-	return ""
+	h.t.Helper()
+	return h.seeded("demo physical connection "+name, func(r *record) bool { return r.Kind == kindPC && pcOf(r).Name == name }).ID
 }
 
 // TestOfficialSDKPhysicalConnectionLifecycle drives every physical
@@ -40,8 +27,7 @@ func (h *harness) demoPCID(name string) string {
 // → enable → Enabled → modify → terminate → Terminating → Terminated →
 // delete; cancel; and the documented codes on the way.
 func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 
 	ar := vpc.CreateDescribeAccessPointsRequest()
 	ar.Filter = &[]vpc.DescribeAccessPointsFilter{{Key: "Status", Value: &[]string{"recommended"}}}
@@ -57,9 +43,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	cr := vpc.CreateCreatePhysicalConnectionRequest()
 	cr.AccessPointId, cr.LineOperator, cr.PeerLocation = ap.AccessPointId, "CT", "Hangzhou DC"
 	cr.Name, cr.PortType, cr.Bandwidth = "sdk-line", "10GBase-LR", requests.NewInteger(20000)
-	if _, err := c.CreatePhysicalConnection(cr); sdkCode(err) != "InvalidBandwidth" {
-		t.Errorf("CreatePhysicalConnection at 20000 Mbit/s: %v", err)
-	}
+	sdkRefuses(t, "CreatePhysicalConnection at 20000 Mbit/s", c.CreatePhysicalConnection, cr, "InvalidBandwidth")
 	cr.Bandwidth = requests.NewInteger(5000)
 	out, err := c.CreatePhysicalConnection(cr)
 	if err != nil || out.PhysicalConnectionId == "" {
@@ -73,9 +57,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	// Enabling before the provider confirms is refused.
 	er := vpc.CreateEnablePhysicalConnectionRequest()
 	er.PhysicalConnectionId = id
-	if _, err := c.EnablePhysicalConnection(er); sdkCode(err) != "Forbidden.NotAllowedInState" {
-		t.Errorf("EnablePhysicalConnection while Initial: %v", err)
-	}
+	sdkRefuses(t, "EnablePhysicalConnection while Initial", c.EnablePhysicalConnection, er, "Forbidden.NotAllowedInState")
 	// The provider takes one settle period per step.
 	for _, want := range []string{"Approved", "Allocating", "Allocated", "Confirmed", "Confirmed"} {
 		h.clock.Advance(h.srv.opts.Settle)
@@ -86,24 +68,16 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	// Confirmed is not a spec state any more.
 	mr := vpc.CreateModifyPhysicalConnectionAttributeRequest()
 	mr.PhysicalConnectionId, mr.Bandwidth = id, requests.NewInteger(200)
-	if _, err := c.ModifyPhysicalConnectionAttribute(mr); sdkCode(err) != "InvalidStatus" {
-		t.Errorf("ModifyPhysicalConnectionAttribute bandwidth while Confirmed: %v", err)
-	}
-	if _, err := c.EnablePhysicalConnection(er); err != nil {
-		t.Fatalf("EnablePhysicalConnection: %v", err)
-	}
+	sdkRefuses(t, "ModifyPhysicalConnectionAttribute bandwidth while Confirmed", c.ModifyPhysicalConnectionAttribute, mr, "InvalidStatus")
+	sdkDo(t, c.EnablePhysicalConnection, er)
 	if pc = sdkPC(t, c, id); pc.Status != "Enabled" || pc.EnabledTime == "" {
 		t.Fatalf("enabled: %+v", pc)
 	}
 	mr = vpc.CreateModifyPhysicalConnectionAttributeRequest()
 	mr.PhysicalConnectionId, mr.Name, mr.Description = id, "sdk-line-2", "Renamed by the SDK"
-	if _, err := c.ModifyPhysicalConnectionAttribute(mr); err != nil {
-		t.Fatalf("ModifyPhysicalConnectionAttribute: %v", err)
-	}
+	sdkDo(t, c.ModifyPhysicalConnectionAttribute, mr)
 	mr.PeerLocation = "http://example.com"
-	if _, err := c.ModifyPhysicalConnectionAttribute(mr); sdkCode(err) != "InvalidPeerLocation.Malformd" {
-		t.Errorf("ModifyPhysicalConnectionAttribute with a URL location: %v", err)
-	}
+	sdkRefuses(t, "ModifyPhysicalConnectionAttribute with a URL location", c.ModifyPhysicalConnectionAttribute, mr, "InvalidPeerLocation.Malformd")
 	if pc = sdkPC(t, c, id); pc.Name != "sdk-line-2" || pc.Description != "Renamed by the SDK" || pc.PeerLocation != "Hangzhou DC" {
 		t.Errorf("after modify: %+v", pc)
 	}
@@ -111,18 +85,12 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	// An Enabled line cannot be deleted; one with a VBR cannot be terminated.
 	dr := vpc.CreateDeletePhysicalConnectionRequest()
 	dr.PhysicalConnectionId = id
-	if _, err := c.DeletePhysicalConnection(dr); sdkCode(err) != "Forbidden.NotAllowedInState" {
-		t.Errorf("DeletePhysicalConnection while Enabled: %v", err)
-	}
+	sdkRefuses(t, "DeletePhysicalConnection while Enabled", c.DeletePhysicalConnection, dr, "Forbidden.NotAllowedInState")
 	tr := vpc.CreateTerminatePhysicalConnectionRequest()
 	tr.PhysicalConnectionId = h.demoPCID("pc-dc-hangzhou")
-	if _, err := c.TerminatePhysicalConnection(tr); sdkCode(err) != "Forbidden.AssociateToVBR" {
-		t.Errorf("TerminatePhysicalConnection with a VBR: %v", err)
-	}
+	sdkRefuses(t, "TerminatePhysicalConnection with a VBR", c.TerminatePhysicalConnection, tr, "Forbidden.AssociateToVBR")
 	tr.PhysicalConnectionId = id
-	if _, err := c.TerminatePhysicalConnection(tr); err != nil {
-		t.Fatalf("TerminatePhysicalConnection: %v", err)
-	}
+	sdkDo(t, c.TerminatePhysicalConnection, tr)
 	if pc = sdkPC(t, c, id); pc.Status != "Terminating" {
 		t.Fatalf("terminating: %s", pc.Status)
 	}
@@ -130,15 +98,11 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	if pc = sdkPC(t, c, id); pc.Status != "Terminated" || pc.EndTime == "" {
 		t.Fatalf("terminated: %+v", pc)
 	}
-	if _, err := c.DeletePhysicalConnection(dr); err != nil {
-		t.Fatalf("DeletePhysicalConnection: %v", err)
-	}
+	sdkDo(t, c.DeletePhysicalConnection, dr)
 	if pc = sdkPC(t, c, id); pc != nil {
 		t.Fatalf("deleted physical connection still listed: %+v", pc)
 	}
-	if _, err := c.DeletePhysicalConnection(dr); sdkCode(err) != "InvalidPhysicalConnectionId.NotFound" {
-		t.Errorf("DeletePhysicalConnection twice: %v", err)
-	}
+	sdkRefuses(t, "DeletePhysicalConnection twice", c.DeletePhysicalConnection, dr, "InvalidPhysicalConnectionId.NotFound")
 
 	// Cancel: a fresh application stops where it is; a Canceled one goes.
 	out, err = c.CreatePhysicalConnection(cr)
@@ -155,9 +119,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	if pc = sdkPC(t, c, out.PhysicalConnectionId); pc.Status != "Canceled" {
 		t.Fatalf("cancelled: %s", pc.Status)
 	}
-	if _, err := c.CancelPhysicalConnection(xr); sdkCode(err) != "Forbidden.NotAllowedInState" {
-		t.Errorf("CancelPhysicalConnection twice: %v", err)
-	}
+	sdkRefuses(t, "CancelPhysicalConnection twice", c.CancelPhysicalConnection, xr, "Forbidden.NotAllowedInState")
 	dr.PhysicalConnectionId = out.PhysicalConnectionId
 	if _, err := c.DeletePhysicalConnection(dr); err != nil {
 		t.Fatalf("DeletePhysicalConnection of a Canceled one: %v", err)
@@ -170,9 +132,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 func TestPhysicalConnectionRules(t *testing.T) {
 	h := newHarness(t, Options{})
 	ap := "ap-cn-hangzhou-ft-a"
-	create := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "AccessPointId", ap, "LineOperator", "CU", "PeerLocation", "Binjiang"}, extra...)...)
-	}
+	create := kvBase("RegionId", hz, "AccessPointId", ap, "LineOperator", "CU", "PeerLocation", "Binjiang")
 	h.fails("CreatePhysicalConnection", kv("RegionId", hz, "AccessPointId", ap, "LineOperator", "CU"), 400, "MissingParameter")
 	h.fails("CreatePhysicalConnection", create("LineOperator", "XX"), 400, "InvalidParameter")
 	h.fails("CreatePhysicalConnection", create("PortType", "40GBase-LR"), 400, "InvalidPortType.Malformd")

@@ -23,7 +23,7 @@ func peerParams(from, to string, extra ...string) map[string]string {
 }
 
 // peer returns GetVpcPeerConnectionAttribute's answer.
-func (p edgeProduct) peer(id string) *answer {
+func (p caller) peer(id string) *answer {
 	p.h.t.Helper()
 	return p.ok("GetVpcPeerConnectionAttribute", kv("InstanceId", id))
 }
@@ -145,34 +145,26 @@ func TestCreateVpcPeerConnectionRules(t *testing.T) {
 	a, b := h.twoVpcs()
 	pending := h.createVpc("CidrBlock", "10.102.0.0/16")
 	dr := h.ok("DescribeVpcs", kv("RegionId", sh, "VpcName", "prod-core-dr")).items("Vpcs", "Vpc")[0]["VpcId"].(string)
-	cases := []struct {
-		params []string
-		code   string
-	}{
-		{[]string{"AcceptingVpcId", ""}, "MissingParameter"},
-		{[]string{"AcceptingAliUid", "me"}, "IllegalParam.AcceptingAliUid"},
-		{[]string{"AcceptingRegionId", "mars-1"}, "IllegalParam.AcceptingRegionId"},
-		{[]string{"Name", "a"}, "IllegalParam.Name"},
-		{[]string{"Name", "peer.one"}, "IllegalParam.Name"},
-		{[]string{"Description", "x"}, "IllegalParam.Description"},
-		{[]string{"Bandwidth", "100"}, "IllegalParam.Bandwidth"},
-		{[]string{"LinkType", "Gold"}, "OperationFailed.InterRegionLinkTypeNotSupported"},
-		{[]string{"AcceptingRegionId", sh, "AcceptingVpcId", dr, "LinkType", "Silver"}, "IllegalParam.LinkType"},
-		{[]string{"AcceptingRegionId", sh, "AcceptingVpcId", dr, "Bandwidth", "0"}, "IllegalParam.Bandwidth"},
-		{[]string{"ResourceGroupId", "finance"}, "OperationFailed.NotExist.ResourceGroup"},
-		{[]string{"VpcId", "vpc-nope"}, "ResourceNotFound.VpcId"},
-		{[]string{"VpcId", pending}, "IncorrectStatus.Vpc"},
-		{[]string{"AcceptingVpcId", "vpc-nope"}, "ResourceNotFound.AcceptingVpcId"},
-		{[]string{"AcceptingVpcId", pending}, "IncorrectStatus.AcceptingVpc"},
-		{[]string{"AcceptingVpcId", a}, "IllegalParam.AcceptingVpcId"},
-		{[]string{"DryRun", "true"}, "DryRunOperation"},
-		{[]string{"DryRun", "sure"}, "InvalidParameter"},
-	}
-	for _, tc := range cases {
-		if r := vp.call("CreateVpcPeerConnection", peerParams(a, b, tc.params...)); r.Status != 400 || r.code() != tc.code {
-			t.Errorf("%v: got %d %s, want 400 %s", tc.params, r.Status, r.code(), tc.code)
-		}
-	}
+	vp.refuses("CreateVpcPeerConnection", func(p ...string) map[string]string { return peerParams(a, b, p...) }, []refusal{
+		{[]string{"AcceptingVpcId", ""}, 400, "MissingParameter"},
+		{[]string{"AcceptingAliUid", "me"}, 400, "IllegalParam.AcceptingAliUid"},
+		{[]string{"AcceptingRegionId", "mars-1"}, 400, "IllegalParam.AcceptingRegionId"},
+		{[]string{"Name", "a"}, 400, "IllegalParam.Name"},
+		{[]string{"Name", "peer.one"}, 400, "IllegalParam.Name"},
+		{[]string{"Description", "x"}, 400, "IllegalParam.Description"},
+		{[]string{"Bandwidth", "100"}, 400, "IllegalParam.Bandwidth"},
+		{[]string{"LinkType", "Gold"}, 400, "OperationFailed.InterRegionLinkTypeNotSupported"},
+		{[]string{"AcceptingRegionId", sh, "AcceptingVpcId", dr, "LinkType", "Silver"}, 400, "IllegalParam.LinkType"},
+		{[]string{"AcceptingRegionId", sh, "AcceptingVpcId", dr, "Bandwidth", "0"}, 400, "IllegalParam.Bandwidth"},
+		{[]string{"ResourceGroupId", "finance"}, 400, "OperationFailed.NotExist.ResourceGroup"},
+		{[]string{"VpcId", "vpc-nope"}, 400, "ResourceNotFound.VpcId"},
+		{[]string{"VpcId", pending}, 400, "IncorrectStatus.Vpc"},
+		{[]string{"AcceptingVpcId", "vpc-nope"}, 400, "ResourceNotFound.AcceptingVpcId"},
+		{[]string{"AcceptingVpcId", pending}, 400, "IncorrectStatus.AcceptingVpc"},
+		{[]string{"AcceptingVpcId", a}, 400, "IllegalParam.AcceptingVpcId"},
+		{[]string{"DryRun", "true"}, 400, "DryRunOperation"},
+		{[]string{"DryRun", "sure"}, 400, "InvalidParameter"},
+	})
 	list := func(vpcs string) int {
 		t.Helper()
 		return vp.ok("ListVpcPeerConnections", kv("VpcId", vpcs)).num("TotalCount")
@@ -237,29 +229,12 @@ func TestListVpcPeerConnections(t *testing.T) {
 	if total != len(all.topItems("VpcPeerConnects")) || total < 4 || all.str("NextToken") != "" {
 		t.Fatalf("all connections: %d listed, TotalCount %d, NextToken %q", len(all.topItems("VpcPeerConnects")), total, all.str("NextToken"))
 	}
-	seen := map[string]bool{}
-	token, pages := "", 0
-	for {
-		p := kv("MaxResults", "2")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := vp.ok("ListVpcPeerConnections", p)
-		pages++
+	seen, pages := vp.walkTokens("ListVpcPeerConnections", kv("MaxResults", "2"), func(a *answer) []map[string]any {
 		if a.num("MaxResults") != 2 || a.num("TotalCount") != total {
-			t.Fatalf("page %d: MaxResults %d TotalCount %d", pages, a.num("MaxResults"), a.num("TotalCount"))
+			t.Fatalf("a page: MaxResults %d TotalCount %d", a.num("MaxResults"), a.num("TotalCount"))
 		}
-		for _, c := range a.topItems("VpcPeerConnects") {
-			id := c["InstanceId"].(string)
-			if seen[id] {
-				t.Fatalf("%s listed twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+		return a.topItems("VpcPeerConnects")
+	}, "InstanceId")
 	if len(seen) != total || pages != (total+1)/2 {
 		t.Fatalf("walked %d connections in %d pages, want %d", len(seen), pages, total)
 	}
@@ -560,32 +535,6 @@ func TestEdgeOpsRefuseGarbage(t *testing.T) {
 }
 
 // partnerOn signs p's calls with the key of the demo's partner account.
-func (h *harness) partnerOn(p model.Product) partnerProduct { return partnerProduct{h, p.Version()} }
-
-type partnerProduct struct {
-	h       *harness
-	version string
-}
-
-func (p partnerProduct) call(action string, params map[string]string) *answer {
-	p.h.t.Helper()
-	return p.h.do(p.h.request(action, params, sig{version: p.version, keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}))
-}
-
-func (p partnerProduct) ok(action string, params map[string]string) *answer {
-	p.h.t.Helper()
-	a := p.call(action, params)
-	if a.Status != 200 {
-		p.h.t.Fatalf("%s as the partner: HTTP %d: %s", action, a.Status, a.Raw)
-	}
-	return a
-}
-
-func (p partnerProduct) fails(action string, params map[string]string, status int, code string) *answer {
-	p.h.t.Helper()
-	a := p.call(action, params)
-	if a.Status != status || a.code() != code {
-		p.h.t.Fatalf("%s as the partner: got HTTP %d %s, want %d %s: %s", action, a.Status, a.code(), status, code, a.Raw)
-	}
-	return a
+func (h *harness) partnerOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
 }

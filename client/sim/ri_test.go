@@ -11,14 +11,13 @@ import (
 
 // demoVRouter finds a seeded VPC by name: its region, VRouter and ID.
 func (h *harness) demoVRouter(name string) (region, vrouter, vpcID string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if v, ok := r.Value.(*model.Vpc); ok && v.VpcName == name {
-			return r.Region, v.VRouterId, v.VpcId
+	h.t.Helper()
+	h.seeded("demo VPC "+name, func(r *record) bool {
+		if r.Kind == kindVpc && vpcOf(r).VpcName == name {
+			region, vrouter, vpcID = r.Region, vpcOf(r).VRouterId, vpcOf(r).VpcId
 		}
-	}
-	h.t.Fatalf("no demo VPC %s", name)
+		return vpcID != ""
+	})
 	return
 }
 
@@ -27,17 +26,8 @@ func sdkRI(t *testing.T, c *vpc.Client, region, id string) *vpc.RouterInterfaceT
 	req := vpc.CreateDescribeRouterInterfacesRequest()
 	req.RegionId = region
 	req.Filter = &[]vpc.DescribeRouterInterfacesFilter{{Key: "RouterInterfaceId", Value: &[]string{id}}}
-	resp, err := c.DescribeRouterInterfaces(req)
-	if err != nil {
-		t.Fatalf("DescribeRouterInterfaces: %v", err)
-	}
-	if len(resp.RouterInterfaceSet.RouterInterfaceType) == 0 {
-		return nil
-	}
-	if resp.TotalCount != 1 || len(resp.RouterInterfaceSet.RouterInterfaceType) != 1 {
-		t.Fatalf("DescribeRouterInterfaces %s: %d items, TotalCount %d", id, len(resp.RouterInterfaceSet.RouterInterfaceType), resp.TotalCount)
-	}
-	return &resp.RouterInterfaceSet.RouterInterfaceType[0]
+	resp := sdkDo(t, c.DescribeRouterInterfaces, req)
+	return sdkOne(t, id, resp.RouterInterfaceSet.RouterInterfaceType, resp.TotalCount)
 }
 
 // TestOfficialSDKRouterInterfaceLifecycle drives all eight router
@@ -47,8 +37,7 @@ func sdkRI(t *testing.T, c *vpc.Client, region, id string) *vpc.RouterInterfaceT
 // Deactivating → Inactive → activate → Activating → Active → deactivate →
 // delete, with the documented error codes on the way.
 func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	hzRegion, hzRouter, hzVpc := h.demoVRouter("dev-sandbox")
 	shRegion, shRouter, _ := h.demoVRouter("data-platform")
 
@@ -90,14 +79,10 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 	// set of values.
 	conn := vpc.CreateConnectRouterInterfaceRequest()
 	conn.RegionId, conn.RouterInterfaceId = shRegion, acc.RouterInterfaceId
-	if _, err := c.ConnectRouterInterface(conn); sdkCode(err) != "IncorrectRole.NotInitiatingSide" {
-		t.Errorf("connecting the acceptor: %v", err)
-	}
+	sdkRefuses(t, "connecting the acceptor", c.ConnectRouterInterface, conn, "IncorrectRole.NotInitiatingSide")
 	conn = vpc.CreateConnectRouterInterfaceRequest()
 	conn.RegionId, conn.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
-	if _, err := c.ConnectRouterInterface(conn); err != nil {
-		t.Fatalf("ConnectRouterInterface: %v", err)
-	}
+	sdkDo(t, c.ConnectRouterInterface, conn)
 	if ri = sdkRI(t, c, hzRegion, ini.RouterInterfaceId); ri.Status != "Connecting" || ri.OppositeInterfaceStatus != "Connecting" {
 		t.Errorf("connecting: %s, opposite %s", ri.Status, ri.OppositeInterfaceStatus)
 	}
@@ -108,15 +93,11 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 		a.OppositeRouterId != hzRouter || a.OppositeBandwidth != 10 || ri.ConnectedTime == "" {
 		t.Fatalf("connected: initiator %+v\nacceptor %+v", ri, a)
 	}
-	if _, err := c.ConnectRouterInterface(conn); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("connecting an Active interface: %v", err)
-	}
+	sdkRefuses(t, "connecting an Active interface", c.ConnectRouterInterface, conn, "IncorrectStatus")
 
 	spec := vpc.CreateModifyRouterInterfaceSpecRequest()
 	spec.RegionId, spec.RouterInterfaceId, spec.Spec = shRegion, acc.RouterInterfaceId, "Middle.1"
-	if _, err := c.ModifyRouterInterfaceSpec(spec); sdkCode(err) != "InvalidSpec.ValudNotSupported" {
-		t.Errorf("a spec for the acceptor: %v", err)
-	}
+	sdkRefuses(t, "a spec for the acceptor", c.ModifyRouterInterfaceSpec, spec, "InvalidSpec.ValudNotSupported")
 	spec = vpc.CreateModifyRouterInterfaceSpecRequest()
 	spec.RegionId, spec.RouterInterfaceId, spec.Spec = hzRegion, ini.RouterInterfaceId, "Middle.1"
 	if out, err := c.ModifyRouterInterfaceSpec(spec); err != nil || out.Spec != "Middle.1" {
@@ -137,33 +118,23 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 	}
 	attr := attrReq()
 	attr.Name = "http://x"
-	if _, err := c.ModifyRouterInterfaceAttribute(attr); sdkCode(err) != "InvalidName.Malformd" {
-		t.Errorf("a bad name: %v", err)
-	}
+	sdkRefuses(t, "a bad name", c.ModifyRouterInterfaceAttribute, attr, "InvalidName.Malformd")
 	attr = attrReq()
 	attr.OppositeRouterId = "vrt-other"
-	if _, err := c.ModifyRouterInterfaceAttribute(attr); sdkCode(err) != "InvalidParam.ModifyRouterInterface" {
-		t.Errorf("moving a connected interface's opposite end: %v", err)
-	}
+	sdkRefuses(t, "moving a connected interface's opposite end", c.ModifyRouterInterfaceAttribute, attr, "InvalidParam.ModifyRouterInterface")
 	attr = attrReq()
 	attr.Name, attr.Description = "hz-to-sh", "Hangzhou to Shanghai"
-	if _, err := c.ModifyRouterInterfaceAttribute(attr); err != nil {
-		t.Fatalf("ModifyRouterInterfaceAttribute: %v", err)
-	}
+	sdkDo(t, c.ModifyRouterInterfaceAttribute, attr)
 	if ri = sdkRI(t, c, hzRegion, ini.RouterInterfaceId); ri.Name != "hz-to-sh" || ri.Description != "Hangzhou to Shanghai" || ri.OppositeRouterId != shRouter {
 		t.Errorf("after modify: %+v", ri)
 	}
 
 	del := vpc.CreateDeleteRouterInterfaceRequest()
 	del.RegionId, del.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
-	if _, err := c.DeleteRouterInterface(del); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("deleting an Active interface: %v", err)
-	}
+	sdkRefuses(t, "deleting an Active interface", c.DeleteRouterInterface, del, "IncorrectStatus")
 	act := vpc.CreateActivateRouterInterfaceRequest()
 	act.RegionId, act.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
-	if _, err := c.ActivateRouterInterface(act); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("activating an Active interface: %v", err)
-	}
+	sdkRefuses(t, "activating an Active interface", c.ActivateRouterInterface, act, "IncorrectStatus")
 	deact := vpc.CreateDeactivateRouterInterfaceRequest()
 	deact.RegionId, deact.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
 	step := func(name string, call func() error, via, to string) {
@@ -181,9 +152,7 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 	}
 	deactivate := func() error { _, err := c.DeactivateRouterInterface(deact); return err }
 	step("DeactivateRouterInterface", deactivate, "Deactivating", "Inactive")
-	if _, err := c.DeactivateRouterInterface(deact); sdkCode(err) != "IncorrectStatus" {
-		t.Errorf("deactivating an Inactive interface: %v", err)
-	}
+	sdkRefuses(t, "deactivating an Inactive interface", c.DeactivateRouterInterface, deact, "IncorrectStatus")
 	step("ActivateRouterInterface", func() error { _, err := c.ActivateRouterInterface(act); return err }, "Activating", "Active")
 	step("DeactivateRouterInterface", deactivate, "Deactivating", "Inactive")
 
@@ -199,21 +168,15 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 		t.Fatalf("CreateRouteEntry via the interface: %v", err)
 	}
 	h.settle()
-	if _, err := c.DeleteRouterInterface(del); sdkCode(err) != "DependencyViolation.RouterInterfaceReferedByRouteEntry" {
-		t.Errorf("deleting an interface a route uses: %v", err)
-	}
+	sdkRefuses(t, "deleting an interface a route uses", c.DeleteRouterInterface, del, "DependencyViolation.RouterInterfaceReferedByRouteEntry")
 	dr := vpc.CreateDeleteRouteEntryRequest()
 	dr.RegionId, dr.RouteEntryId, dr.RouteTableId = hzRegion, re.RouteEntryId, table
-	if _, err := c.DeleteRouteEntry(dr); err != nil {
-		t.Fatalf("DeleteRouteEntry: %v", err)
-	}
+	sdkDo(t, c.DeleteRouteEntry, dr)
 	h.settle()
 	del = vpc.CreateDeleteRouterInterfaceRequest()
 	del.RegionId, del.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
 
-	if _, err := c.DeleteRouterInterface(del); err != nil {
-		t.Fatalf("DeleteRouterInterface: %v", err)
-	}
+	sdkDo(t, c.DeleteRouterInterface, del)
 	if ri = sdkRI(t, c, hzRegion, ini.RouterInterfaceId); ri != nil {
 		t.Errorf("deleted interface still listed: %+v", ri)
 	}
@@ -222,9 +185,7 @@ func TestOfficialSDKRouterInterfaceLifecycle(t *testing.T) {
 	}
 	del = vpc.CreateDeleteRouterInterfaceRequest()
 	del.RegionId, del.RouterInterfaceId = hzRegion, ini.RouterInterfaceId
-	if _, err := c.DeleteRouterInterface(del); sdkCode(err) != "InvalidInstanceId.NotFound" {
-		t.Errorf("deleting a deleted interface: %v", err)
-	}
+	sdkRefuses(t, "deleting a deleted interface", c.DeleteRouterInterface, del, "InvalidInstanceId.NotFound")
 }
 
 // TestRouterInterfaceRules checks the create-time limits and the listing's
@@ -308,20 +269,7 @@ func TestLargeRouterInterfacesOnce(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, region := range regions {
-		for page := 1; ; page++ {
-			a := h.ok("DescribeRouterInterfaces", kv("RegionId", region, "PageSize", "50", "PageNumber", strconv.Itoa(page)))
-			items := a.items("RouterInterfaceSet", "RouterInterfaceType")
-			for _, it := range items {
-				id := it["RouterInterfaceId"].(string)
-				if seen[id] {
-					t.Fatalf("%s listed twice", id)
-				}
-				seen[id] = true
-			}
-			if len(items) < 50 {
-				break
-			}
-		}
+		h.walkPages(seen, "DescribeRouterInterfaces", kv("RegionId", region), "RouterInterfaceSet", "RouterInterfaceType", "RouterInterfaceId")
 	}
 	if len(seen) != want {
 		t.Errorf("listed %d router interfaces, the dataset holds %d", len(seen), want)

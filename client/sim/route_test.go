@@ -12,9 +12,8 @@ type routeFixture struct {
 
 func newRouteFixture(h *harness) routeFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
-	vsw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	id := h.settledVpc()
+	vsw := h.addVSwitch(id)
 	h.settle()
 	return routeFixture{vpc: id, sys: h.systemTable(id), vsw: vsw, inst: h.seedInstance(id)}
 }
@@ -81,14 +80,8 @@ func TestRouteTables(t *testing.T) {
 func TestCreateRouteEntryRules(t *testing.T) {
 	h := newHarness(t, Options{Quotas: Quotas{RouteEntriesPerTable: 2}})
 	f := newRouteFixture(h)
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.0.0/24", "NextHopId", f.inst}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.0.0/24", "NextHopId", f.inst)
+	h.refuses("CreateRouteEntry", base, []refusal{
 		{[]string{"DestinationCidrBlock", ""}, 400, "MissingParameter"},
 		{[]string{"DestinationCidrBlock", "100.64.1.0/24"}, 400, "InvalidCidrBlock"},
 		{[]string{"DestinationCidrBlock", "not-a-cidr"}, 400, "InvalidCidrBlock"},
@@ -100,13 +93,7 @@ func TestCreateRouteEntryRules(t *testing.T) {
 		{[]string{"NextHopId", ""}, 400, "InvalidNexthopTypeAndList.BothNull"},
 		{[]string{"NextHopList.1.NextHopId", f.inst}, 400, "InvalidNexthopTypeAndList.BothNotNull"},
 		{[]string{"RouteTableId", "vtb-nope"}, 404, "InvalidRouteTableId.NotFound"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateRouteEntry", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	ecmp := kv("RegionId", hz, "RouteTableId", f.sys, "DestinationCidrBlock", "192.168.9.0/24", "NextHopList.1.NextHopId", f.inst)
 	h.fails("CreateRouteEntry", ecmp, 400, "InvalidNexthopListSize")
 
@@ -184,26 +171,8 @@ func TestDescribeRouteEntryListPaging(t *testing.T) {
 	if n := len(def.items("RouteEntrys", "RouteEntry")); n != 9 || def.str("NextToken") != "" {
 		t.Fatalf("default MaxResult 10 over 9 entries: %d items, token %q", n, def.str("NextToken"))
 	}
-	seen := map[string]bool{}
-	token, pages := "", 0
-	for {
-		p := kv("RegionId", hz, "RouteTableId", f.sys, "MaxResult", "2")
-		if token != "" {
-			p["NextToken"] = token
-		}
-		a := h.ok("DescribeRouteEntryList", p)
-		pages++
-		for _, e := range a.items("RouteEntrys", "RouteEntry") {
-			id := e["RouteEntryId"].(string)
-			if seen[id] {
-				t.Fatalf("%s returned twice", id)
-			}
-			seen[id] = true
-		}
-		if token = a.str("NextToken"); token == "" {
-			break
-		}
-	}
+	seen, pages := h.walkTokens("DescribeRouteEntryList", kv("RegionId", hz, "RouteTableId", f.sys, "MaxResult", "2"),
+		func(a *answer) []map[string]any { return a.items("RouteEntrys", "RouteEntry") }, "RouteEntryId")
 	if len(seen) != 9 || pages != 5 {
 		t.Fatalf("walked %d entries in %d pages, want 9 in 5", len(seen), pages)
 	}

@@ -11,9 +11,7 @@ import (
 // §8.3) and checks each table holds exactly the entries
 // DescribeRouteEntryList lists for it, with next hops and statuses.
 func TestOfficialSDKDescribeRouteTables(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
-	_ = h
+	_, c := sdkHarness(t)
 	vr := vpc.CreateDescribeVpcsRequest()
 	vr.RegionId, vr.PageSize = hz, "50"
 	vpcs, err := c.DescribeVpcs(vr)
@@ -25,17 +23,10 @@ func TestOfficialSDKDescribeRouteTables(t *testing.T) {
 		vrt := v.VRouterId
 		req := vpc.CreateDescribeRouteTablesRequest()
 		req.RegionId, req.VRouterId, req.PageSize = hz, vrt, "50"
-		resp, err := c.DescribeRouteTables(req)
-		if err != nil {
-			t.Fatalf("DescribeRouteTables VRouterId=%s: %v", vrt, err)
-		}
+		resp := sdkDo(t, c.DescribeRouteTables, req)
 		lr := vpc.CreateDescribeRouteTableListRequest()
 		lr.RegionId, lr.VpcId, lr.PageSize = hz, v.VpcId, "50"
-		lresp, err := c.DescribeRouteTableList(lr)
-		if err != nil {
-			t.Fatalf("DescribeRouteTableList: %v", err)
-		}
-		list := lresp.RouterTableList.RouterTableListType
+		list := sdkDo(t, c.DescribeRouteTableList, lr).RouterTableList.RouterTableListType
 		if resp.TotalCount != len(list) || len(resp.RouteTables.RouteTable) != len(list) {
 			t.Fatalf("VRouter %s: DescribeRouteTables has %d tables (TotalCount %d), DescribeRouteTableList %d", vrt, len(resp.RouteTables.RouteTable), resp.TotalCount, len(list))
 		}
@@ -46,11 +37,7 @@ func TestOfficialSDKDescribeRouteTables(t *testing.T) {
 			}
 			er := vpc.CreateDescribeRouteEntryListRequest()
 			er.RegionId, er.RouteTableId, er.MaxResult = hz, rt.RouteTableId, "100"
-			eresp, err := c.DescribeRouteEntryList(er)
-			if err != nil {
-				t.Fatalf("DescribeRouteEntryList: %v", err)
-			}
-			want := eresp.RouteEntrys.RouteEntry
+			want := sdkDo(t, c.DescribeRouteEntryList, er).RouteEntrys.RouteEntry
 			got := rt.RouteEntrys.RouteEntry
 			if len(got) != len(want) {
 				t.Fatalf("table %s: %d entries in DescribeRouteTables, %d in DescribeRouteEntryList", rt.RouteTableId, len(got), len(want))
@@ -66,7 +53,6 @@ func TestOfficialSDKDescribeRouteTables(t *testing.T) {
 	if tables == 0 {
 		t.Fatal("no tables read")
 	}
-
 }
 
 // TestDescribeRouteTablesFilters: one table by ID, the seed's page bound

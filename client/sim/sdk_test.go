@@ -34,12 +34,66 @@ func newSDKHarness(t *testing.T) (*harness, *httptest.Server) {
 	return h, ts
 }
 
+// sdkHarness is newSDKHarness with the official SDK's client of it, signed
+// with the default key.
+func sdkHarness(t *testing.T) (*harness, *vpc.Client) {
+	t.Helper()
+	h, ts := newSDKHarness(t)
+	return h, sdkClient(t, ts, DefaultAccessKeySecret)
+}
+
 func sdkCode(err error) string {
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
 		return se.ErrorCode()
 	}
 	return ""
+}
+
+// sdkRequest is a request of the official SDK; its action names it in
+// failures.
+type sdkRequest interface{ GetActionName() string }
+
+// sdkDo runs an SDK call and fails the test unless it succeeded.
+func sdkDo[Req sdkRequest, Resp any](t *testing.T, call func(Req) (Resp, error), req Req) Resp {
+	t.Helper()
+	resp, err := call(req)
+	if err != nil {
+		t.Fatalf("%s: %v", req.GetActionName(), err)
+	}
+	return resp
+}
+
+// sdkRefuses runs an SDK call and reports it unless the simulator refused
+// it with the error code code; why says what the call tried.
+func sdkRefuses[Req sdkRequest, Resp any](t *testing.T, why string, call func(Req) (Resp, error), req Req, code string) {
+	t.Helper()
+	if _, err := call(req); sdkCode(err) != code {
+		t.Errorf("%s: %v, want %s", why, err, code)
+	}
+}
+
+// sdkOne is the one item an SDK describe filtered to id found, nil when it
+// found none; more items, or a TotalCount that disagrees, fail the test.
+func sdkOne[T any](t *testing.T, id string, items []T, total int) *T {
+	t.Helper()
+	if len(items) == 0 {
+		return nil
+	}
+	if len(items) != 1 || total != 1 {
+		t.Fatalf("%s: %d items, TotalCount %d", id, len(items), total)
+	}
+	return &items[0]
+}
+
+// sdkOnly is sdkOne for an item that must be there.
+func sdkOnly[T any](t *testing.T, id string, items []T, total int) *T {
+	t.Helper()
+	it := sdkOne(t, id, items, total)
+	if it == nil {
+		t.Fatalf("%s: not found", id)
+	}
+	return it
 }
 
 func TestOfficialSDK(t *testing.T) {
@@ -50,9 +104,7 @@ func TestOfficialSDK(t *testing.T) {
 	for i := range 3 {
 		req := vpc.CreateCreateVpcRequest()
 		req.CidrBlock = "10." + string(rune('1'+i)) + "0.0.0/16"
-		if _, err := c.CreateVpc(req); err != nil {
-			t.Fatalf("CreateVpc: %v", err)
-		}
+		sdkDo(t, c.CreateVpc, req)
 	}
 	seen := map[string]bool{}
 	total := -1
@@ -60,10 +112,7 @@ func TestOfficialSDK(t *testing.T) {
 		req := vpc.CreateDescribeVpcsRequest()
 		req.PageSize = requests.NewInteger(2)
 		req.PageNumber = requests.NewInteger(page)
-		resp, err := c.DescribeVpcs(req)
-		if err != nil {
-			t.Fatalf("DescribeVpcs: %v", err)
-		}
+		resp := sdkDo(t, c.DescribeVpcs, req)
 		total = resp.TotalCount
 		for _, v := range resp.Vpcs.Vpc {
 			if seen[v.VpcId] {
@@ -107,9 +156,7 @@ func TestOfficialSDK(t *testing.T) {
 
 	sw := vpc.CreateCreateVSwitchRequest()
 	sw.VpcId, sw.ZoneId, sw.CidrBlock, sw.VSwitchName = created.VpcId, "cn-hangzhou-h", "192.168.1.0/24", "sdk-web"
-	if _, err := c.CreateVSwitch(sw); err != nil {
-		t.Fatalf("CreateVSwitch: %v", err)
-	}
+	sdkDo(t, c.CreateVSwitch, sw)
 	h.settle()
 	sw.CidrBlock = "192.168.1.128/25"
 	if _, err := c.CreateVSwitch(sw); sdkCode(err) != "InvalidCidrBlock.Overlapped" {

@@ -15,15 +15,14 @@ import (
 // demoSslGateway is the demo VPN gateway with SSL-VPN enabled, its VPC and
 // the block of that VPC.
 func (h *harness) demoSslGateway() (gwID, vpcID, cidr string) {
-	h.srv.mu.Lock()
-	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
+	h.t.Helper()
+	h.seeded("demo VPN gateway with SSL-VPN", func(r *record) bool {
 		if r.Kind == kindVpnGateway && vpnOf(r).SslVpn == "enable" {
 			g := vpnOf(r)
-			return g.VpnGatewayId, g.VpcId, vpcOf(h.srv.st.find(kindVpc, "", g.VpcId)).CidrBlock
+			gwID, vpcID, cidr = g.VpnGatewayId, g.VpcId, vpcOf(h.srv.st.find(kindVpc, "", g.VpcId)).CidrBlock
 		}
-	}
-	h.t.Fatal("no demo VPN gateway with SSL-VPN")
+		return gwID != ""
+	})
 	return
 }
 
@@ -31,36 +30,22 @@ func sdkGatewayStatus(t *testing.T, c *vpc.Client, id string) string {
 	t.Helper()
 	req := vpc.CreateDescribeVpnGatewayRequest()
 	req.VpnGatewayId = id
-	resp, err := c.DescribeVpnGateway(req)
-	if err != nil {
-		t.Fatalf("DescribeVpnGateway: %v", err)
-	}
-	return resp.Status
+	return sdkDo(t, c.DescribeVpnGateway, req).Status
 }
 
 func sdkSslServers(t *testing.T, c *vpc.Client, gwID string) []vpc.SslVpnServer {
 	t.Helper()
 	req := vpc.CreateDescribeSslVpnServersRequest()
 	req.VpnGatewayId = gwID
-	resp, err := c.DescribeSslVpnServers(req)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnServers: %v", err)
-	}
-	return resp.SslVpnServers.SslVpnServer
+	return sdkDo(t, c.DescribeSslVpnServers, req).SslVpnServers.SslVpnServer
 }
 
 func sdkSslCert(t *testing.T, c *vpc.Client, id string) *vpc.SslVpnClientCertKey {
 	t.Helper()
 	req := vpc.CreateDescribeSslVpnClientCertsRequest()
 	req.SslVpnClientCertId = id
-	resp, err := c.DescribeSslVpnClientCerts(req)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCerts: %v", err)
-	}
-	if len(resp.SslVpnClientCertKeys.SslVpnClientCertKey) == 0 {
-		return nil
-	}
-	return &resp.SslVpnClientCertKeys.SslVpnClientCertKey[0]
+	resp := sdkDo(t, c.DescribeSslVpnClientCerts, req)
+	return sdkOne(t, id, resp.SslVpnClientCertKeys.SslVpnClientCertKey, resp.TotalCount)
 }
 
 // TestOfficialSDKSslVpnServerLifecycle drives the server operations through
@@ -69,8 +54,7 @@ func sdkSslCert(t *testing.T, c *vpc.Client, id string) *vpc.SslVpnClientCertKey
 // (VpnGateway.Configuring meanwhile) and then active; a modify is checked
 // against the documented rules first.
 func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	gw, _, cidr := h.demoSslGateway()
 
 	old := sdkSslServers(t, c, gw)
@@ -79,20 +63,14 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 	cr := vpc.CreateCreateSslVpnServerRequest()
 	cr.VpnGatewayId, cr.LocalSubnet, cr.ClientIpPool, cr.Name = gw, cidr, "192.168.100.0/24", "sdk-ssl"
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "Resource.QuotaFull" {
-		t.Errorf("a second server on a gateway: %v", err)
-	}
+	sdkRefuses(t, "a second server on a gateway", c.CreateSslVpnServer, cr, "Resource.QuotaFull")
 	cr.VpnGatewayId = "vpn-doesnotexist0000000"
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "InvalidVpnGatewayInstanceId.NotFound" {
-		t.Errorf("CreateSslVpnServer on an unknown gateway: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer on an unknown gateway", c.CreateSslVpnServer, cr, "InvalidVpnGatewayInstanceId.NotFound")
 	cr.VpnGatewayId = gw
 
 	dr := vpc.CreateDeleteSslVpnServerRequest()
 	dr.SslVpnServerId = old[0].SslVpnServerId
-	if _, err := c.DeleteSslVpnServer(dr); err != nil {
-		t.Fatalf("DeleteSslVpnServer: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnServer, dr)
 	if s := sdkGatewayStatus(t, c, gw); s != "updating" {
 		t.Errorf("gateway after DeleteSslVpnServer: %s, want updating", s)
 	}
@@ -102,9 +80,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 		t.Errorf("certificates of the deleted server: %v %+v", err, resp)
 	}
 	// Every SSL-VPN write waits for the gateway.
-	if _, err := c.CreateSslVpnServer(cr); sdkCode(err) != "VpnGateway.Configuring" {
-		t.Errorf("CreateSslVpnServer while the gateway is updating: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer while the gateway is updating", c.CreateSslVpnServer, cr, "VpnGateway.Configuring")
 	h.settle()
 
 	// The documented rules, each refused before anything changes.
@@ -132,10 +108,7 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 
 	cr.Port, cr.Compress = requests.NewInteger(1195), requests.NewBoolean(true)
-	out, err := c.CreateSslVpnServer(cr)
-	if err != nil {
-		t.Fatalf("CreateSslVpnServer: %v", err)
-	}
+	out := sdkDo(t, c.CreateSslVpnServer, cr)
 	if !strings.HasPrefix(out.SslVpnServerId, "vss-") || out.Name != "sdk-ssl" {
 		t.Fatalf("CreateSslVpnServer answered %+v", out)
 	}
@@ -154,14 +127,9 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 
 	mr := vpc.CreateModifySslVpnServerRequest()
 	mr.SslVpnServerId, mr.Port = out.SslVpnServerId, requests.NewInteger(22)
-	if _, err := c.ModifySslVpnServer(mr); sdkCode(err) != "IllegalParam.Port" {
-		t.Errorf("ModifySslVpnServer Port=22: %v", err)
-	}
+	sdkRefuses(t, "ModifySslVpnServer Port=22", c.ModifySslVpnServer, mr, "IllegalParam.Port")
 	mr.Port, mr.Proto, mr.Cipher, mr.Compress, mr.Name = requests.NewInteger(1443), "TCP", "AES-256-CBC", requests.NewBoolean(false), "sdk-ssl-2"
-	mo, err := c.ModifySslVpnServer(mr)
-	if err != nil {
-		t.Fatalf("ModifySslVpnServer: %v", err)
-	}
+	mo := sdkDo(t, c.ModifySslVpnServer, mr)
 	if mo.Port != 1443 || mo.Proto != "TCP" || mo.Cipher != "AES-256-CBC" || mo.Compress || mo.Name != "sdk-ssl-2" || mo.ClientIpPool != "192.168.100.0/24" {
 		t.Errorf("ModifySslVpnServer answered %+v", mo)
 	}
@@ -178,16 +146,12 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 	}
 
 	dr.SslVpnServerId = out.SslVpnServerId
-	if _, err := c.DeleteSslVpnServer(dr); err != nil {
-		t.Fatalf("DeleteSslVpnServer: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnServer, dr)
 	h.settle()
 	if srv := sdkSslServers(t, c, gw); len(srv) != 0 {
 		t.Errorf("servers after delete: %+v", srv)
 	}
-	if _, err := c.DeleteSslVpnServer(dr); sdkCode(err) != "InvalidSslVpnServerId.NotFound" {
-		t.Errorf("DeleteSslVpnServer of a deleted server: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnServer of a deleted server", c.DeleteSslVpnServer, dr, "InvalidSslVpnServerId.NotFound")
 }
 
 // TestOfficialSDKSslVpnClientCertLifecycle issues, renames and deletes a
@@ -195,17 +159,13 @@ func TestOfficialSDKSslVpnServerLifecycle(t *testing.T) {
 // from normal through expiring-soon to expired; the material is answered
 // only by DescribeSslVpnClientCert.
 func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	h, c := sdkHarness(t)
 	gw, vpcID, _ := h.demoSslGateway()
 	srv := sdkSslServers(t, c, gw)[0]
 
 	lr := vpc.CreateDescribeSslVpnClientCertsRequest()
 	lr.SslVpnServerId = srv.SslVpnServerId
-	seeded, err := c.DescribeSslVpnClientCerts(lr)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCerts: %v", err)
-	}
+	seeded := sdkDo(t, c.DescribeSslVpnClientCerts, lr)
 	states := map[string]string{}
 	for _, k := range seeded.SslVpnClientCertKeys.SslVpnClientCertKey {
 		states[k.Name] = k.Status
@@ -216,14 +176,9 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 
 	cr := vpc.CreateCreateSslVpnClientCertRequest()
 	cr.SslVpnServerId, cr.Name = srv.SslVpnServerId, "-bad"
-	if _, err := c.CreateSslVpnClientCert(cr); sdkCode(err) != "InvalidName" {
-		t.Errorf("CreateSslVpnClientCert with a bad name: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnClientCert with a bad name", c.CreateSslVpnClientCert, cr, "InvalidName")
 	cr.Name = "sdk-cert"
-	out, err := c.CreateSslVpnClientCert(cr)
-	if err != nil {
-		t.Fatalf("CreateSslVpnClientCert: %v", err)
-	}
+	out := sdkDo(t, c.CreateSslVpnClientCert, cr)
 	if !strings.HasPrefix(out.SslVpnClientCertId, "vsc-") || out.Name != "sdk-cert" {
 		t.Fatalf("CreateSslVpnClientCert answered %+v", out)
 	}
@@ -239,10 +194,7 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	}
 	gr := vpc.CreateDescribeSslVpnClientCertRequest()
 	gr.SslVpnClientCertId = out.SslVpnClientCertId
-	one, err := c.DescribeSslVpnClientCert(gr)
-	if err != nil {
-		t.Fatalf("DescribeSslVpnClientCert: %v", err)
-	}
+	one := sdkDo(t, c.DescribeSslVpnClientCert, gr)
 	if !strings.Contains(one.ClientKey, "PRIVATE KEY") || !strings.Contains(one.ClientConfig, one.ClientKey) || one.CaCert == "" || one.Status != "normal" {
 		t.Errorf("DescribeSslVpnClientCert: key %t config %t ca %t status %s", one.ClientKey != "", one.ClientConfig != "", one.CaCert != "", one.Status)
 	}
@@ -273,35 +225,24 @@ func TestOfficialSDKSslVpnClientCertLifecycle(t *testing.T) {
 	h.srv.mu.Lock()
 	h.srv.st.setStatus(h.srv.st.find(kindVpnGateway, "", gw), vpnUpdating)
 	h.srv.mu.Unlock()
-	if _, err := c.DeleteSslVpnClientCert(dv); sdkCode(err) != "VpnGateway.Configuring" {
-		t.Errorf("DeleteSslVpnClientCert while the gateway is updating: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnClientCert while the gateway is updating", c.DeleteSslVpnClientCert, dv, "VpnGateway.Configuring")
 	h.srv.mu.Lock()
 	h.srv.st.setStatus(h.srv.st.find(kindVpnGateway, "", gw), vpnActive)
 	h.srv.mu.Unlock()
 
-	if _, err := c.DeleteSslVpnClientCert(dv); err != nil {
-		t.Fatalf("DeleteSslVpnClientCert: %v", err)
-	}
+	sdkDo(t, c.DeleteSslVpnClientCert, dv)
 	if k = sdkSslCert(t, c, out.SslVpnClientCertId); k != nil {
 		t.Errorf("deleted certificate still listed: %+v", k)
 	}
-	if _, err := c.DeleteSslVpnClientCert(dv); sdkCode(err) != "InvalidSslVpnClientCertId.NotFound" {
-		t.Errorf("DeleteSslVpnClientCert of a deleted certificate: %v", err)
-	}
+	sdkRefuses(t, "DeleteSslVpnClientCert of a deleted certificate", c.DeleteSslVpnClientCert, dv, "InvalidSslVpnClientCertId.NotFound")
 
 	// A gateway without SSL-VPN takes no server.
 	vg := vpc.CreateCreateVpnGatewayRequest()
 	vg.VpcId, vg.Bandwidth, vg.InstanceChargeType = vpcID, requests.NewInteger(10), "POSTPAY"
-	nogw, err := c.CreateVpnGateway(vg)
-	if err != nil {
-		t.Fatalf("CreateVpnGateway: %v", err)
-	}
+	nogw := sdkDo(t, c.CreateVpnGateway, vg)
 	h.settle()
 	h.settle()
 	sr := vpc.CreateCreateSslVpnServerRequest()
 	sr.VpnGatewayId, sr.LocalSubnet, sr.ClientIpPool = nogw.VpnGatewayId, "10.0.0.0/16", "192.168.100.0/24"
-	if _, err := c.CreateSslVpnServer(sr); sdkCode(err) != "OperationFailed.SslNotSupport" {
-		t.Errorf("CreateSslVpnServer on a gateway without SSL-VPN: %v", err)
-	}
+	sdkRefuses(t, "CreateSslVpnServer on a gateway without SSL-VPN", c.CreateSslVpnServer, sr, "OperationFailed.SslNotSupport")
 }

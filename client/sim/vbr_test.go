@@ -91,11 +91,7 @@ func TestCreateVirtualBorderRouterRules(t *testing.T) {
 	h := newHarness(t, Options{})
 	pc := h.pcID(dc)
 	other := fmt.Sprint(demoPartnerUID)
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	h.refuses("CreateVirtualBorderRouter", func(p ...string) map[string]string { return vbrParams(pc, p...) }, []refusal{
 		{[]string{"VlanId", ""}, 400, "MissingParameter"},
 		{[]string{"VlanId", "0"}, 400, "InvalidVlanId.Malformed"},
 		{[]string{"VlanId", "3000"}, 400, "InvalidVlanId.Malformed"},
@@ -116,13 +112,7 @@ func TestCreateVirtualBorderRouterRules(t *testing.T) {
 		{[]string{"VbrOwnerId", other, "PeerGatewayIp", "", "PeeringSubnetMask", ""}, 403, "Forbidden.LocalGatewayIpNotAllowedByCaller"},
 		{[]string{"VbrOwnerId", other, "LocalGatewayIp", "", "PeerGatewayIp", ""}, 403, "Forbidden.PeeringSubnetMaskNotAllowedByCaller"},
 		{[]string{"RegionId", "mars-1"}, 404, "InvalidRegionId.NotFound"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateVirtualBorderRouter", vbrParams(pc, tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	if n := h.ok("DescribeVirtualBorderRouters", kv("RegionId", dc)).num("TotalCount"); n != 1 {
 		t.Fatalf("failed creates left VBRs behind: %d", n)
 	}
@@ -255,9 +245,7 @@ func TestVbrForAnotherAccount(t *testing.T) {
 func TestModifyVirtualBorderRouter(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
-	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", dc, "VbrId", f.vbr}, extra...)...)
-	}
+	p := kvBase("RegionId", dc, "VbrId", f.vbr)
 	h.ok("ModifyVirtualBorderRouterAttribute", p("Name", "renamed", "VlanId", "301", "PeerGatewayIp", "192.168.50.20"))
 	v := h.vbr(f.vbr)
 	if v["Name"] != "renamed" || v["VlanId"] != float64(301) || v["PeerGatewayIp"] != "192.168.50.20" {
@@ -286,38 +274,24 @@ func TestDemoVbrKeepsItsRouterInterface(t *testing.T) {
 func TestBgpGroupRules(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
-	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001"}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		code   string
-	}{
-		{[]string{"PeerAsn", ""}, "MissingParameter"},
-		{[]string{"PeerAsn", "45104"}, "InvalidPeerAsn.Malformed"},
-		{[]string{"PeerAsn", "as-one"}, "InvalidPeerAsn.Malformed"},
-		{[]string{"PeerAsn", "4294967296"}, "InvalidPeerAsn.Malformed"},
-		{[]string{"RouterId", "vbr-nope"}, "InvalidVbrNetwork"},
-		{[]string{"Name", "_bgp"}, "InvalidBgpName.Malformed"},
-		{[]string{"Description", "x"}, "InvalidBgpDescription.Malformed"},
-		{[]string{"AuthKey", "two words"}, "InvalidBgpAuthkey.Malformed"},
-		{[]string{"LocalAsn", "65025"}, "InvalidParameter"},
-		{[]string{"IpVersion", "IPv6"}, "InvalidParameter"},
-		{[]string{"IsFakeAsn", "perhaps"}, "InvalidParameter"},
-	}
-	for _, tc := range cases {
-		if a := h.call("CreateBgpGroup", p(tc.params...)); a.Status != 400 || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want 400 %s", tc.params, a.Status, a.code(), tc.code)
-		}
-	}
+	p := kvBase("RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001")
+	h.refuses("CreateBgpGroup", p, []refusal{
+		{[]string{"PeerAsn", ""}, 400, "MissingParameter"},
+		{[]string{"PeerAsn", "45104"}, 400, "InvalidPeerAsn.Malformed"},
+		{[]string{"PeerAsn", "as-one"}, 400, "InvalidPeerAsn.Malformed"},
+		{[]string{"PeerAsn", "4294967296"}, 400, "InvalidPeerAsn.Malformed"},
+		{[]string{"RouterId", "vbr-nope"}, 400, "InvalidVbrNetwork"},
+		{[]string{"Name", "_bgp"}, 400, "InvalidBgpName.Malformed"},
+		{[]string{"Description", "x"}, 400, "InvalidBgpDescription.Malformed"},
+		{[]string{"AuthKey", "two words"}, 400, "InvalidBgpAuthkey.Malformed"},
+		{[]string{"LocalAsn", "65025"}, 400, "InvalidParameter"},
+		{[]string{"IpVersion", "IPv6"}, 400, "InvalidParameter"},
+		{[]string{"IsFakeAsn", "perhaps"}, 400, "InvalidParameter"},
+	})
 	id := h.ok("CreateBgpGroup", p("Name", "dc-routers", "LocalAsn", "64512", "AuthKey", "s3cret!", "IsFakeAsn", "true")).str("BgpGroupId")
 	group := func() map[string]any {
 		t.Helper()
-		items := h.ok("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id)).items("BgpGroups", "BgpGroup")
-		if len(items) != 1 {
-			t.Fatalf("%d groups with ID %s", len(items), id)
-		}
-		return items[0]
+		return h.one("DescribeBgpGroups", kv("RegionId", dc, "BgpGroupId", id), "BgpGroups", "BgpGroup")
 	}
 	g := group()
 	if g["Status"] != "Pending" || g["PeerAsn"] != "65001" || g["LocalAsn"] != "64512" || g["IsFake"] != "true" || g["RouterId"] != f.vbr {
@@ -366,11 +340,8 @@ func TestBgpGroupRules(t *testing.T) {
 // peerState returns a BGP peer's resource Status and session BgpStatus.
 func (h *harness) peerState(id string) (status, session string) {
 	h.t.Helper()
-	items := h.ok("DescribeBgpPeers", kv("RegionId", dc, "BgpPeerId", id)).items("BgpPeers", "BgpPeer")
-	if len(items) != 1 {
-		h.t.Fatalf("%d peers with ID %s", len(items), id)
-	}
-	return items[0]["Status"].(string), items[0]["BgpStatus"].(string)
+	p := h.one("DescribeBgpPeers", kv("RegionId", dc, "BgpPeerId", id), "BgpPeers", "BgpPeer")
+	return p["Status"].(string), p["BgpStatus"].(string)
 }
 
 func TestBgpSessions(t *testing.T) {
@@ -379,9 +350,7 @@ func TestBgpSessions(t *testing.T) {
 	grp := h.ok("CreateBgpGroup", kv("RegionId", dc, "RouterId", f.vbr, "PeerAsn", "65001")).str("BgpGroupId")
 	h.fails("CreateBgpPeer", kv("RegionId", dc, "BgpGroupId", grp), 400, "InvalidStatus.CannotOperate")
 	h.settle()
-	peer := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", dc, "BgpGroupId", grp}, extra...)...)
-	}
+	peer := kvBase("RegionId", dc, "BgpGroupId", grp)
 	for _, ip := range []string{"192.168.51.1", "192.168.50.17", "peer-router", "192.168.50.24"} {
 		h.fails("CreateBgpPeer", peer("PeerIpAddress", ip), 400, "InvalidIP.Malformed")
 	}
@@ -466,9 +435,7 @@ func TestBgpNetworks(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVbrFixture(h)
 	vpc := h.ok("CreateVpc", kv("RegionId", dc, "CidrBlock", "10.80.0.0/16")).str("VpcId")
-	p := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", dc, "RouterId", f.vbr, "DstCidrBlock", "10.80.0.0/16", "VpcId", vpc}, extra...)...)
-	}
+	p := kvBase("RegionId", dc, "RouterId", f.vbr, "DstCidrBlock", "10.80.0.0/16", "VpcId", vpc)
 	h.fails("AddBgpNetwork", p("DstCidrBlock", ""), 400, "MissingParameter")
 	h.fails("AddBgpNetwork", p("DstCidrBlock", "10.80.0.1/16"), 400, "InvalidIP.Malformed")
 	h.fails("AddBgpNetwork", p("VpcId", "vpc-nope"), 400, "InvalidParams.NotFound")

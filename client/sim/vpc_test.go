@@ -18,6 +18,21 @@ func (h *harness) createVpc(params ...string) string {
 	return id
 }
 
+// settledVpc creates a 10.0.0.0/16 VPC and lets it settle (Available).
+func (h *harness) settledVpc() string {
+	h.t.Helper()
+	id := h.createVpc("CidrBlock", "10.0.0.0/16")
+	h.settle()
+	return id
+}
+
+// addVSwitch creates the VSwitch 10.0.1.0/24 in zone cn-hangzhou-b of
+// vpcID and returns its ID (Pending until settled).
+func (h *harness) addVSwitch(vpcID string) string {
+	h.t.Helper()
+	return h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", vpcID, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+}
+
 func (h *harness) vpcStatus(id string) string {
 	h.t.Helper()
 	return h.ok("DescribeVpcAttribute", kv("RegionId", hz, "VpcId", id)).str("Status")
@@ -188,7 +203,7 @@ func TestDeleteVpc(t *testing.T) {
 	id := h.createVpc("CidrBlock", "10.0.0.0/16")
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", id), 400, "IncorrectVpcStatus")
 	h.settle()
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	sw := h.addVSwitch(id)
 	h.settle()
 	h.fails("DeleteVpc", kv("RegionId", hz, "VpcId", id), 400, "DependencyViolation.VSwitch")
 	h.ok("DeleteVSwitch", kv("RegionId", hz, "VSwitchId", sw))
@@ -255,12 +270,8 @@ func (h *harness) clearVSwitches(vpcID string) {
 
 func (h *harness) systemTable(vpcID string) string {
 	h.t.Helper()
-	a := h.ok("DescribeRouteTableList", kv("RegionId", hz, "VpcId", vpcID, "RouteTableType", "System"))
-	items := a.items("RouterTableList", "RouterTableListType")
-	if len(items) != 1 {
-		h.t.Fatalf("system tables of %s: %s", vpcID, a.Raw)
-	}
-	return items[0]["RouteTableId"].(string)
+	return h.one("DescribeRouteTableList", kv("RegionId", hz, "VpcId", vpcID, "RouteTableType", "System"),
+		"RouterTableList", "RouterTableListType")["RouteTableId"].(string)
 }
 
 func TestDescribeVpcsFiltersAndPaging(t *testing.T) {
@@ -366,9 +377,7 @@ func TestModifyAttributes(t *testing.T) {
 func TestCreateVSwitchRules(t *testing.T) {
 	h := newHarness(t, Options{Quotas: Quotas{VSwitchesPerVpc: 2}})
 	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24"}, extra...)...)
-	}
+	base := kvBase("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")
 	h.fails("CreateVSwitch", base(), 400, "IncorrectVpcStatus")
 	h.settle()
 	for _, missing := range []string{"VpcId", "ZoneId", "CidrBlock"} {
@@ -431,8 +440,7 @@ func TestCreateVSwitchRules(t *testing.T) {
 
 func TestCreateVSwitchRefusesACustomRouteDestination(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	inst := h.seedInstance(id)
 	h.ok("CreateRouteEntry", kv("RegionId", hz, "RouteTableId", h.systemTable(id), "DestinationCidrBlock", "10.0.200.0/24", "NextHopId", inst))
 	h.fails("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.201.0/24"), 400, "IncorrectRouteEntryStatus")
@@ -445,8 +453,7 @@ func TestCreateVSwitchRefusesACustomRouteDestination(t *testing.T) {
 
 func TestDeleteVSwitch(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-f", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
 	h.fails("DeleteVSwitch", kv("VSwitchId", sw), 400, "IncorrectVSwitchStatus")
 	h.settle()

@@ -21,8 +21,7 @@ type vpnFixture struct {
 
 func newVpnFixture(h *harness) vpnFixture {
 	h.t.Helper()
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	gw := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "10", "Name", "office-vpn")).str("VpnGatewayId")
 	h.settle()
 	g := h.ok("DescribeVpnGateway", kv("RegionId", hz, "VpnGatewayId", gw))
@@ -45,13 +44,9 @@ func TestVpnGatewayLifecycle(t *testing.T) {
 	id := h.createVpc("CidrBlock", "10.0.0.0/16")
 	h.fails("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "10"), 400, "IncorrectVpcStatus")
 	h.settle()
-	sw := h.ok("CreateVSwitch", kv("RegionId", hz, "VpcId", id, "ZoneId", "cn-hangzhou-b", "CidrBlock", "10.0.1.0/24")).str("VSwitchId")
+	sw := h.addVSwitch(id)
 	h.settle()
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	h.refuses("CreateVpnGateway", kvBase("RegionId", hz, "VpcId", id, "Bandwidth", "10"), []refusal{
 		{[]string{"Bandwidth", ""}, 400, "MissingParameter"},
 		{[]string{"Bandwidth", "7"}, 400, "InvalidParameter"},
 		{[]string{"Name", "a"}, 400, "InvalidName"},
@@ -61,13 +56,7 @@ func TestVpnGatewayLifecycle(t *testing.T) {
 		{[]string{"VSwitchId", "vsw-nope"}, 404, "InvalidVSwitchId.NotFound"},
 		{[]string{"InstanceChargeType", "PREPAY", "Period", "10"}, 400, "InvalidParameter"},
 		{[]string{"EnableSsl", "true", "SslConnections", "7"}, 400, "InvalidParameter"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateVpnGateway", kv(append([]string{"RegionId", hz, "VpcId", id, "Bandwidth", "10"}, tc.params...)...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	created := h.clock.Now()
 	a := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "20", "Name", "hq-vpn", "EnableSsl", "true", "SslConnections", "10"))
 	gw := a.str("VpnGatewayId")
@@ -142,8 +131,7 @@ func TestVpnGatewayBlocksDeleteVpc(t *testing.T) {
 
 func TestPrepaidVpnGatewayIsNotReleasedEarly(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	a := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "5", "InstanceChargeType", "PREPAY", "Period", "12"))
 	h.settle()
 	g := h.ok("DescribeVpnGateway", kv("RegionId", hz, "VpnGatewayId", a.str("VpnGatewayId")))
@@ -155,25 +143,16 @@ func TestPrepaidVpnGatewayIsNotReleasedEarly(t *testing.T) {
 
 func TestCustomerGateways(t *testing.T) {
 	h := newHarness(t, Options{Dataset: DatasetEmpty})
-	cases := []struct {
-		params []string
-		code   string
-	}{
-		{[]string{"IpAddress", ""}, "MissingParameter"},
-		{[]string{"IpAddress", "100.64.1.1"}, "InvalidIpAddress.WrongFormat"},
-		{[]string{"IpAddress", "office"}, "InvalidIpAddress.WrongFormat"},
-		{[]string{"IpAddress", "2001:db8::1"}, "InvalidIpAddress.WrongFormat"},
-		{[]string{"Name", "-x"}, "InvalidName"},
-		{[]string{"Description", "http://x"}, "InvalidDescription"},
-		{[]string{"Asn", "45104"}, "InvalidParameter"},
-		{[]string{"Asn", "sixty"}, "InvalidParameter"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateCustomerGateway", kv(append([]string{"RegionId", hz, "IpAddress", "203.0.113.20"}, tc.params...)...))
-		if a.Status != 400 || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want 400 %s", tc.params, a.Status, a.code(), tc.code)
-		}
-	}
+	h.refuses("CreateCustomerGateway", kvBase("RegionId", hz, "IpAddress", "203.0.113.20"), []refusal{
+		{[]string{"IpAddress", ""}, 400, "MissingParameter"},
+		{[]string{"IpAddress", "100.64.1.1"}, 400, "InvalidIpAddress.WrongFormat"},
+		{[]string{"IpAddress", "office"}, 400, "InvalidIpAddress.WrongFormat"},
+		{[]string{"IpAddress", "2001:db8::1"}, 400, "InvalidIpAddress.WrongFormat"},
+		{[]string{"Name", "-x"}, 400, "InvalidName"},
+		{[]string{"Description", "http://x"}, 400, "InvalidDescription"},
+		{[]string{"Asn", "45104"}, 400, "InvalidParameter"},
+		{[]string{"Asn", "sixty"}, 400, "InvalidParameter"},
+	})
 	a := h.ok("CreateCustomerGateway", kv("RegionId", hz, "IpAddress", "203.0.113.20", "Name", "branch", "Asn", "1.10", "Description", "Branch router"))
 	id := a.str("CustomerGatewayId")
 	if !strings.HasPrefix(id, "cgw-") || a.str("IpAddress") != "203.0.113.20" || a.num("CreateTime") == 0 {
@@ -210,15 +189,9 @@ func TestCustomerGateways(t *testing.T) {
 func TestVpnConnections(t *testing.T) {
 	h := newHarness(t, Options{})
 	f := newVpnFixture(h)
-	base := func(extra ...string) map[string]string {
-		return kv(append([]string{"RegionId", hz, "VpnGatewayId", f.gw, "CustomerGatewayId", f.cgw,
-			"LocalSubnet", "10.0.0.0/16", "RemoteSubnet", "192.168.10.0/24,192.168.20.0/24"}, extra...)...)
-	}
-	cases := []struct {
-		params []string
-		status int
-		code   string
-	}{
+	base := kvBase("RegionId", hz, "VpnGatewayId", f.gw, "CustomerGatewayId", f.cgw,
+		"LocalSubnet", "10.0.0.0/16", "RemoteSubnet", "192.168.10.0/24,192.168.20.0/24")
+	h.refuses("CreateVpnConnection", base, []refusal{
 		{[]string{"LocalSubnet", ""}, 400, "MissingParameter"},
 		{[]string{"LocalSubnet", "10.0.0.1/16"}, 400, "IllegalParam.LocalSubnet"},
 		{[]string{"RemoteSubnet", "192.168.10.0/24,nope"}, 400, "IllegalParam.RemoteSubnet"},
@@ -232,13 +205,7 @@ func TestVpnConnections(t *testing.T) {
 		{[]string{"IpsecConfig", `{"IpsecPfs":"group99"}`}, 400, "InvalidParameter"},
 		{[]string{"IpsecConfig", `{"IpsecEncAlg":"rot13"}`}, 400, "InvalidParameter"},
 		{[]string{"EffectImmediately", "soon"}, 400, "InvalidParameter"},
-	}
-	for _, tc := range cases {
-		a := h.call("CreateVpnConnection", base(tc.params...))
-		if a.Status != tc.status || a.code() != tc.code {
-			t.Errorf("%v: got %d %s, want %d %s", tc.params, a.Status, a.code(), tc.status, tc.code)
-		}
-	}
+	})
 	// A bad key is refused without being quoted.
 	a := h.fails("CreateVpnConnection", base("IkeConfig", `{"Psk":"has space secret"}`), 400, "InvalidParameter")
 	if strings.Contains(string(a.Raw), "secret") {
@@ -434,8 +401,7 @@ func TestVpnListShapesMatchTheModel(t *testing.T) {
 }
 
 func TestOfficialSDKReadsVpn(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	_, c := sdkHarness(t)
 	resp, err := c.DescribeVpnGateways(vpc.CreateDescribeVpnGatewaysRequest())
 	if err != nil {
 		t.Fatalf("DescribeVpnGateways: %v", err)
@@ -445,26 +411,20 @@ func TestOfficialSDKReadsVpn(t *testing.T) {
 	}
 	creq := vpc.CreateDescribeVpnConnectionsRequest()
 	creq.VpnGatewayId = resp.VpnGateways.VpnGateway[0].VpnGatewayId
-	cresp, err := c.DescribeVpnConnections(creq)
-	if err != nil {
-		t.Fatalf("DescribeVpnConnections: %v", err)
-	}
+	cresp := sdkDo(t, c.DescribeVpnConnections, creq)
 	if len(cresp.VpnConnections.VpnConnection) != 2 || cresp.VpnConnections.VpnConnection[0].IkeConfig.IkeLifetime != 86400 {
 		t.Errorf("SDK connections: %+v", cresp.VpnConnections)
 	}
 	dreq := vpc.CreateDeleteVpnGatewayRequest()
 	dreq.VpnGatewayId = creq.VpnGatewayId
-	if _, err := c.DeleteVpnGateway(dreq); sdkCode(err) != "DependencyViolation" {
-		t.Errorf("SDK DeleteVpnGateway with connections: %v", err)
-	}
+	sdkRefuses(t, "SDK DeleteVpnGateway with connections", c.DeleteVpnGateway, dreq, "DependencyViolation")
 }
 
 func TestProvisioningVpnGatewaySurvivesRestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := NewManualClock(wallTime)
 	h := newHarness(t, Options{StatePath: path, Clock: clock})
-	id := h.createVpc("CidrBlock", "10.0.0.0/16")
-	h.settle()
+	id := h.settledVpc()
 	gw := h.ok("CreateVpnGateway", kv("RegionId", hz, "VpcId", id, "Bandwidth", "5")).str("VpnGatewayId")
 	clock.Advance(h.srv.opts.Settle/2 + time.Millisecond)
 	if s := h.vpnStatus(gw); s != "provisioning" {
