@@ -13,11 +13,9 @@ import (
 // cbwp`.
 func TestE2ECommonBandwidthPackage(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "sharedbw", "Shared Bandwidth Packages")
+	tm := openPane(t, t.TempDir(), "sharedbw", "Shared Bandwidth Packages")
 
-	filterTo(tm, "name:prod-shared-egress", 1)
-	pkg := firstID(tm.screen(), "cbwp-")
+	pkg := firstID(filterTo(tm, "name:prod-shared-egress", 1), "cbwp-")
 	tm.keys("Enter")
 	s, rows := tm.waitPane("Elastic IPs of " + pkg + " (prod-shared-egress)")
 	if rows != 2 || !strings.Contains(s, "prod-core-egress-1") || !strings.Contains(s, "prod-core-egress-2") {
@@ -35,15 +33,13 @@ func TestE2ECommonBandwidthPackage(t *testing.T) {
 
 	// Bandwidth (10, as offered), metering (pay by bandwidth), no ratio,
 	// name, description, then Create on the review page.
-	tm.burst("c", "Enter", "Enter", "Enter", "e2e-shared", "Enter", "made in tmux", "Enter", "Enter")
-	s = tm.waitFor("e2e-shared Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-shared"), "Available") })
-	id := firstID(rowWith(s, "e2e-shared"), "cbwp-")
-	p := only(t, simGet(t, tm, "cbwp"), "Name", "e2e-shared")
-	want(t, p, "BandwidthPackageId", id, "Description", "made in tmux", "Status", "Available", "Bandwidth", "10",
+	shared := lifecycle{kind: "cbwp", idField: "BandwidthPackageId", prefix: "cbwp-", noun: "shared bandwidth package",
+		keys: []string{"Enter", "Enter", "Enter", "e2e-shared", "Enter", "made in tmux", "Enter", "Enter"}, name: "e2e-shared", state: "Available"}
+	id, p := shared.create(t, tm)
+	want(t, p, "Description", "made in tmux", "Status", "Available", "Bandwidth", "10",
 		"InternetChargeType", "PayByBandwidth", "InstanceChargeType", "PostPaid")
 
 	filterTo(tm, "name:e2e-shared", 1)
-	typedDelete(tm, "Delete shared bandwidth package "+id, id)
-	waitGone(t, tm, "cbwp", "BandwidthPackageId", id)
+	shared.remove(t, tm, id)
 	tm.quit()
 }

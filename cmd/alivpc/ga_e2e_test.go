@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,25 +12,19 @@ import (
 // dialog; the simulator is read back with `alivpc get ga`.
 func TestE2EGlobalAcceleration(t *testing.T) {
 	t.Parallel()
-	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
-	tm.waitPane("VPCs")
-	tm.command("globalacceleration")
+	tm := openPane(t, t.TempDir(), "globalacceleration", "Global Acceleration")
 	if s, rows := tm.waitPane("Global Acceleration"); rows != 3 || !strings.Contains(s, "Sharing") || !strings.Contains(s, "china-mainland") {
 		t.Fatalf("the demo's instances in cn-hangzhou (got %d rows):\n%s", rows, s)
 	}
 
 	// Service location (china-mainland), bandwidth (20), type
 	// (exclusive), name, description (submits).
+	// The pane shows no names: the simulator tells when it is there.
 	tm.burst("c")
 	tm.waitText("Create global acceleration instance")
 	tm.burst("Enter", "Down", "Enter", "Enter", "e2e-ga", "Enter", "made in tmux", "Enter")
 	tm.waitFor("the instance to be listed", func(string) bool {
-		for _, o := range simGet(t, tm, "ga") {
-			if o["Name"] == "e2e-ga" {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(simGet(t, tm, "ga"), func(o map[string]any) bool { return o["Name"] == "e2e-ga" })
 	})
 	v := only(t, simGet(t, tm, "ga"), "Name", "e2e-ga")
 	id, _ := v["GlobalAccelerationInstanceId"].(string)
@@ -38,7 +33,7 @@ func TestE2EGlobalAcceleration(t *testing.T) {
 
 	filterTo(tm, "name:e2e-ga", 1)
 	tm.waitFor(id+" Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, id), "Available") })
-	typedDelete(tm, "Delete Global acceleration instance "+id, id)
-	waitGone(t, tm, "ga", "GlobalAccelerationInstanceId", id)
+	ga := lifecycle{kind: "ga", idField: "GlobalAccelerationInstanceId", noun: "Global acceleration instance"}
+	ga.remove(t, tm, id)
 	tm.quit()
 }

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestE2EHaVip walks the HaVip family in the real binary: the pane opens,
 // a HaVip is created through its form (one burst), settles to Available
@@ -11,20 +8,15 @@ import (
 // simulator is read back with `alivpc get havip`.
 func TestE2EHaVip(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "havip", "HaVips")
+	tm := openPane(t, t.TempDir(), "havip", "HaVips")
 	// VSwitch (the first offered), IP (assigned), name, description
 	// (submits).
-	tm.burst("c")
-	tm.waitText("Create HaVip")
-	tm.burst("Enter", "Enter", "e2e-vip", "Enter", "made in tmux", "Enter")
-	s := tm.waitFor("e2e-vip Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-vip"), "Available") })
-	id := firstID(rowWith(s, "e2e-vip"), "havip-")
-	v := only(t, simGet(t, tm, "havip"), "Name", "e2e-vip")
-	want(t, v, "HaVipId", id, "Description", "made in tmux", "Status", "Available")
+	vip := lifecycle{kind: "havip", idField: "HaVipId", prefix: "havip-", noun: "HaVip", title: "Create HaVip",
+		keys: []string{"Enter", "Enter", "e2e-vip", "Enter", "made in tmux", "Enter"}, name: "e2e-vip", state: "Available"}
+	id, v := vip.create(t, tm)
+	want(t, v, "Description", "made in tmux", "Status", "Available")
 
 	filterTo(tm, "name:e2e-vip", 1)
-	typedDelete(tm, "Delete HaVip "+id, id)
-	waitGone(t, tm, "havip", "HaVipId", id)
+	vip.remove(t, tm, id)
 	tm.quit()
 }

@@ -12,9 +12,7 @@ import (
 // dialog; the simulator is read back with `alivpc get natbwp`.
 func TestE2ENatBandwidthPackage(t *testing.T) {
 	t.Parallel()
-	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
-	tm.waitPane("VPCs")
-	tm.command("bandwidthpackage")
+	tm := openPane(t, t.TempDir(), "bandwidthpackage", "NAT Bandwidth Packages")
 	if s, rows := tm.waitPane("NAT Bandwidth Packages"); rows != 2 || !strings.Contains(s, "staging-legacy-egress") {
 		t.Fatalf("the demo's packages in cn-hangzhou (got %d rows):\n%s", rows, s)
 	}
@@ -22,24 +20,18 @@ func TestE2ENatBandwidthPackage(t *testing.T) {
 	nat, _ := only(t, simGet(t, tm, "nat"), "Name", "staging-nat")["NatGatewayId"].(string)
 	tm.command("nat")
 	tm.waitPane("NAT Gateways")
-	filterTo(tm, "name:staging-nat", 1)
-	tm.keys("Enter")
-	openMenu(tm, "NAT Bandwidth Packages")
+	drill(tm, "name:staging-nat", "NAT Bandwidth Packages")
 	tm.waitPane("NAT Bandwidth Packages of " + nat + " (staging-nat)")
 
 	// NAT gateway (fixed), bandwidth, IPs, zone (any), billing, name,
 	// description (submits).
-	tm.burst("c")
-	tm.waitText("Create NAT bandwidth package in " + nat)
-	tm.burst("Enter", "BSpace", "30", "Enter", "BSpace", "2", "Enter", "Enter", "Enter", "e2e-bwp", "Enter", "made in tmux", "Enter")
-	s := tm.waitFor("e2e-bwp Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-bwp"), "Available") })
-	id := firstID(rowWith(s, "e2e-bwp"), "bwp-")
-	v := only(t, simGet(t, tm, "natbwp"), "Name", "e2e-bwp")
-	want(t, v, "BandwidthPackageId", id, "NatGatewayId", nat, "Bandwidth", "30", "IpCount", "2", "Description", "made in tmux",
+	bwp := lifecycle{kind: "natbwp", idField: "BandwidthPackageId", prefix: "bwp-", noun: "NAT bandwidth package", title: "Create NAT bandwidth package in " + nat,
+		keys: []string{"Enter", "BSpace", "30", "Enter", "BSpace", "2", "Enter", "Enter", "Enter", "e2e-bwp", "Enter", "made in tmux", "Enter"}, name: "e2e-bwp", state: "Available"}
+	id, v := bwp.create(t, tm)
+	want(t, v, "NatGatewayId", nat, "Bandwidth", "30", "IpCount", "2", "Description", "made in tmux",
 		"Status", "Available", "InternetChargeType", "PayByBandwidth")
 
 	filterTo(tm, "name:e2e-bwp", 1)
-	typedDelete(tm, "Delete NAT bandwidth package "+id, id)
-	waitGone(t, tm, "natbwp", "BandwidthPackageId", id)
+	bwp.remove(t, tm, id)
 	tm.quit()
 }

@@ -14,8 +14,7 @@ import (
 // `alivpc get`.
 func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "ap", "Access Points")
+	tm := openPane(t, t.TempDir(), "ap", "Access Points")
 	tm.waitText("ap-cn-hangzhou-dx-a")
 	tm.command("dc")
 	tm.waitPane("Physical Connections")
@@ -24,13 +23,10 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	// Access point, operator (the first offered), location, port type and
 	// bandwidth (defaults), redundant line (none), circuit code, name,
 	// description (submits).
-	tm.burst("c")
-	tm.waitText("Apply for a physical connection")
-	tm.burst("Enter", "Enter", "e2e DC, rack 9", "Enter", "Enter", "Enter", "Enter", "Enter", "e2e-line", "Enter", "Enter")
-	s := tm.waitFor("e2e-line Confirmed, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-line"), "Confirmed") })
-	id := firstID(rowWith(s, "e2e-line"), "pc-")
-	p := only(t, simGet(t, tm, "pc"), "Name", "e2e-line")
-	want(t, p, "PhysicalConnectionId", id, "PeerLocation", "e2e DC, rack 9", "Status", "Confirmed", "LineOperator", "CT", "PortType", "1000Base-T")
+	line := lifecycle{kind: "pc", idField: "PhysicalConnectionId", prefix: "pc-", noun: "Physical connection", title: "Apply for a physical connection",
+		keys: []string{"Enter", "Enter", "e2e DC, rack 9", "Enter", "Enter", "Enter", "Enter", "Enter", "e2e-line", "Enter", "Enter"}, name: "e2e-line", state: "Confirmed"}
+	id, p := line.create(t, tm)
+	want(t, p, "PeerLocation", "e2e DC, rack 9", "Status", "Confirmed", "LineOperator", "CT", "PortType", "1000Base-T")
 
 	filterTo(tm, "name:e2e-line", 1)
 	tm.burst("x")
@@ -46,13 +42,10 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	tm.waitText("VBRs on the Line")
 	tm.burst("1") // the full VBR pane
 	tm.waitText("No Virtual Border Routers in Physical connection " + id)
-	tm.burst("c")
-	tm.waitText("Create VBR on " + id)
-	tm.burst("Enter", "88", "Enter", "10.254.88.1", "Enter", "10.254.88.2", "Enter", "Enter", "Enter", "e2e-vbr", "Enter", "Enter")
-	s = tm.waitFor("e2e-vbr active", func(s string) bool { return strings.Contains(rowWith(s, "e2e-vbr"), "active") })
-	vbr := firstID(rowWith(s, "e2e-vbr"), "vbr-")
-	v := only(t, simGet(t, tm, "vbr"), "Name", "e2e-vbr")
-	want(t, v, "VbrId", vbr, "PhysicalConnectionId", id, "PeerGatewayIp", "10.254.88.2")
+	router := lifecycle{kind: "vbr", idField: "VbrId", prefix: "vbr-", noun: "VBR", title: "Create VBR on " + id,
+		keys: []string{"Enter", "88", "Enter", "10.254.88.1", "Enter", "10.254.88.2", "Enter", "Enter", "Enter", "e2e-vbr", "Enter", "Enter"}, name: "e2e-vbr", state: "active"}
+	vbr, v := router.create(t, tm)
+	want(t, v, "PhysicalConnectionId", id, "PeerGatewayIp", "10.254.88.2")
 
 	// The line's own view (DescribeVirtualBorderRoutersForPhysicalConnection)
 	// shows the VBR with its VLAN and addresses.
@@ -71,8 +64,7 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	tm.waitPane("Physical Connections")
 	tm.burst("Enter", "1")
 	tm.waitText(vbr)
-	typedDelete(tm, "Delete VBR "+vbr, vbr)
-	waitGone(t, tm, "vbr", "VbrId", vbr)
+	router.remove(t, tm, vbr)
 
 	tm.burst("Escape")
 	tm.waitPane("Physical Connections")
@@ -82,7 +74,6 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	tm.waitText("Terminate Physical connection " + id)
 	tm.burst(id, "Enter")
 	tm.waitFor("e2e-line Terminated", func(s string) bool { return strings.Contains(rowWith(s, id+" "), "Terminated") })
-	typedDelete(tm, "Delete Physical connection "+id, id)
-	waitGone(t, tm, "pc", "PhysicalConnectionId", id)
+	line.remove(t, tm, id)
 	tm.quit()
 }

@@ -13,8 +13,7 @@ import (
 // simulator is read back with `alivpc get ri`.
 func TestE2ERouterInterface(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "vrouter", "VRouters")
+	tm := openPane(t, t.TempDir(), "vrouter", "VRouters")
 	filterTo(tm, "vpc:"+prodVPC, 1)
 	tm.keys("Enter")
 	tm.waitText("Router Interfaces of vrt-", "hz-to-bj-analytics")
@@ -26,20 +25,13 @@ func TestE2ERouterInterface(t *testing.T) {
 	// Router (this VRouter), role (initiating), spec (Small.1), opposite
 	// region, type, router, interface and account (left as they are), name,
 	// description (submits to the review page).
-	tm.burst("c")
-	tm.waitText("Create router interface on vrt-")
-	tm.burst("Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "e2e-ri", "Enter", "made in tmux", "Enter")
-	tm.waitText("Review: ", "CreateRouterInterface")
-	tm.keys("Enter")
-	s = tm.waitFor("e2e-ri Idle, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-ri"), "Idle") })
-	id := firstID(rowWith(s, "e2e-ri"), "ri-")
-	v := only(t, simGet(t, tm, "ri"), "Name", "e2e-ri")
-	want(t, v, "RouterInterfaceId", id, "Description", "made in tmux", "Status", "Idle", "Role", "InitiatingSide", "Spec", "Small.1", "RouterType", "VRouter")
+	ri := lifecycle{kind: "ri", idField: "RouterInterfaceId", prefix: "ri-", noun: "Router interface", title: "Create router interface on vrt-",
+		keys:   []string{"Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "e2e-ri", "Enter", "made in tmux", "Enter"},
+		review: "CreateRouterInterface", name: "e2e-ri", state: "Idle"}
+	id, v := ri.create(t, tm)
+	want(t, v, "Description", "made in tmux", "Status", "Idle", "Role", "InitiatingSide", "Spec", "Small.1", "RouterType", "VRouter")
 
 	filterTo(tm, "name:e2e-ri", 1)
-	tm.burst("C-d")
-	tm.waitText("Delete", id)
-	tm.burst(id, "Enter")
-	waitGone(t, tm, "ri", "RouterInterfaceId", id)
+	ri.remove(t, tm, id)
 	tm.quit()
 }
