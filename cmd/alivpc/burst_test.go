@@ -92,49 +92,6 @@ func want(t *testing.T, o map[string]any, kv ...string) {
 	}
 }
 
-// lifecycle is one family's create and delete in the real binary: the
-// form filled in one burst, the new row followed with no key pressed, the
-// simulator read back with `alivpc get`, the typed-ID delete.
-type lifecycle struct {
-	kind, idField, prefix string // `alivpc get` kind, its ID field, the ID's prefix
-	noun                  string // what the delete dialog calls it
-	title                 string // the form's title ("": the keys follow c in its burst)
-	keys                  []string
-	review                string // the action the review page shows before Create, if any
-	name, state           string // the new row's name, and what it reads once settled
-}
-
-// create presses c, fills the form and waits for the new row to read
-// l.state; it returns the row's ID and the object the simulator holds
-// under l.name (whose ID it checks).
-func (l lifecycle) create(t *testing.T, tm *term) (string, map[string]any) {
-	t.Helper()
-	if l.title == "" {
-		tm.burst(append([]string{"c"}, l.keys...)...)
-	} else {
-		tm.burst("c")
-		tm.waitText(l.title)
-		tm.burst(l.keys...)
-	}
-	if l.review != "" {
-		tm.waitText("Review: ", l.review)
-		tm.keys("Enter")
-	}
-	s := tm.waitFor(l.name+" "+l.state+", unattended", func(s string) bool { return strings.Contains(rowWith(s, l.name), l.state) })
-	id := firstID(rowWith(s, l.name), l.prefix)
-	o := only(t, simGet(t, tm, l.kind), "Name", l.name)
-	want(t, o, l.idField, id)
-	return id, o
-}
-
-// remove deletes the selected row, id, through the typed-ID dialog and
-// waits until the simulator no longer lists it.
-func (l lifecycle) remove(t *testing.T, tm *term, id string) {
-	t.Helper()
-	typedDelete(tm, "Delete "+l.noun+" "+id, id)
-	waitGone(t, tm, l.kind, l.idField, id)
-}
-
 func TestE2EBurstVPCCreate(t *testing.T) {
 	t.Parallel()
 	for _, sz := range sizes {
