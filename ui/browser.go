@@ -106,6 +106,14 @@ func (b *browser) regionLabel() string {
 		return "all"
 	case b.kind.Global:
 		return ""
+	}
+	return b.scopeRegion()
+}
+
+// scopeRegion is the one region the pane is scoped to (its parent's, or
+// the only one it lists), or "".
+func (b *browser) scopeRegion() string {
+	switch {
 	case b.parent != nil && b.parent.Kind.Name == "region":
 		return b.parent.ID
 	case b.parent != nil && b.parent.Region != "":

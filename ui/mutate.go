@@ -161,13 +161,8 @@ func (a *App) chooseCreate(b *browser, fc *forms.FormCtx) tea.Cmd {
 
 // workRegion is the region new resources of this pane go to.
 func (b *browser) workRegion(a *App) string {
-	switch {
-	case b.parent != nil && b.parent.Kind.Name == "region":
-		return b.parent.ID
-	case b.parent != nil && b.parent.Region != "":
-		return b.parent.Region
-	case len(b.regions) == 1:
-		return b.regions[0]
+	if r := b.scopeRegion(); r != "" {
+		return r
 	}
 	return a.opt.Region
 }
