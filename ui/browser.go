@@ -110,20 +110,6 @@ func (b *browser) regionLabel() string {
 	return b.scopeRegion()
 }
 
-// scopeRegion is the one region the pane is scoped to (its parent's, or
-// the only one it lists), or "".
-func (b *browser) scopeRegion() string {
-	switch {
-	case b.parent != nil && b.parent.Kind.Name == "region":
-		return b.parent.ID
-	case b.parent != nil && b.parent.Region != "":
-		return b.parent.Region
-	case len(b.regions) == 1:
-		return b.regions[0]
-	}
-	return ""
-}
-
 func (b *browser) Close() {
 	if b.job != nil {
 		b.job.cancel()
