@@ -3,10 +3,6 @@ package ui
 import (
 	"fmt"
 	"strconv"
-	"strings"
-	"time"
-
-	"github.com/alivpc/alivpc/ui/forms"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -22,20 +18,6 @@ import (
 // account. When the call fails (a blocked STS endpoint, say), the console
 // says so in the header ("account ?") and offers Accept and Reject on every
 // connection waiting in Accepting, naming the failure: the API then decides.
-
-// formTitle names the region a form acts in, and why when it is not the
-// pane's: "Create VSwitch in vpc-… · region cn-beijing (the selected row's
-// region)". A title that already names its region is left as it is.
-func formTitle(title string, fc *forms.FormCtx) string {
-	if fc == nil || fc.Region == "" || strings.Contains(title, fc.Region) {
-		return title
-	}
-	title += " · region " + fc.Region
-	if fc.RegionWhy != "" {
-		title += " (" + fc.RegionWhy + ")"
-	}
-	return title
-}
 
 // caller is what the console knows about the credentials' account.
 type caller struct {
@@ -111,12 +93,3 @@ func (a *App) UnknownCallerHint() string {
 	}
 	return ""
 }
-
-// Registry is the kind registry (formHost).
-func (a *App) Registry() *model.Registry { return a.reg }
-
-// Regions are the region IDs known once listed (formHost).
-func (a *App) Regions() []string { return a.regions }
-
-// Now is the console's clock (formHost).
-func (a *App) Now() time.Time { return a.now() }

@@ -106,14 +106,8 @@ func (b *browser) regionLabel() string {
 		return "all"
 	case b.kind.Global:
 		return ""
-	case b.parent != nil && b.parent.Kind.Name == "region":
-		return b.parent.ID
-	case b.parent != nil && b.parent.Region != "":
-		return b.parent.Region
-	case len(b.regions) == 1:
-		return b.regions[0]
 	}
-	return ""
+	return b.scopeRegion()
 }
 
 func (b *browser) Close() {

@@ -187,19 +187,11 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		if !ok {
 			return nil
 		}
+		if n, ok := moveBy(act, d.height, d.vp.TotalLineCount()); ok {
+			d.scroll(n)
+			return nil
+		}
 		switch act {
-		case ActUp:
-			d.scroll(-1)
-		case ActDown:
-			d.scroll(1)
-		case ActPageUp:
-			d.scroll(-d.height)
-		case ActPageDown:
-			d.scroll(d.height)
-		case ActTop:
-			d.vp.GotoTop()
-		case ActBottom:
-			d.vp.GotoBottom()
 		case ActFilter:
 			d.searching, d.query = true, nil
 			d.search.SetValue("")

@@ -601,3 +601,26 @@ func (a *App) writeAudit(e auditEntry) tea.Cmd {
 }
 
 // ---- helpers for mutations ----
+
+// formTitle names the region a form acts in, and why when it is not the
+// pane's: "Create VSwitch in vpc-… · region cn-beijing (the selected row's
+// region)". A title that already names its region is left as it is.
+func formTitle(title string, fc *forms.FormCtx) string {
+	if fc == nil || fc.Region == "" || strings.Contains(title, fc.Region) {
+		return title
+	}
+	title += " · region " + fc.Region
+	if fc.RegionWhy != "" {
+		title += " (" + fc.RegionWhy + ")"
+	}
+	return title
+}
+
+// Registry is the kind registry (formHost).
+func (a *App) Registry() *model.Registry { return a.reg }
+
+// Regions are the region IDs known once listed (formHost).
+func (a *App) Regions() []string { return a.regions }
+
+// Now is the console's clock (formHost).
+func (a *App) Now() time.Time { return a.now() }

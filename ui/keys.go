@@ -236,3 +236,23 @@ type helpGroup struct {
 }
 
 type helpEntry struct{ Keys, Help string }
+
+// moveBy is how far a movement key moves through n lines shown page at a
+// time: a line, a page, or to either end; ok is false for other actions.
+func moveBy(act Action, page, n int) (by int, ok bool) {
+	switch act {
+	case ActUp:
+		return -1, true
+	case ActDown:
+		return 1, true
+	case ActPageUp:
+		return -page, true
+	case ActPageDown:
+		return page, true
+	case ActTop:
+		return -n, true
+	case ActBottom:
+		return n, true
+	}
+	return 0, false
+}

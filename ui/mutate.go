@@ -159,8 +159,9 @@ func (a *App) chooseCreate(b *browser, fc *forms.FormCtx) tea.Cmd {
 	return nil
 }
 
-// workRegion is the region new resources of this pane go to.
-func (b *browser) workRegion(a *App) string {
+// scopeRegion is the one region the pane is scoped to (its parent's, or
+// the only one it lists), or "".
+func (b *browser) scopeRegion() string {
 	switch {
 	case b.parent != nil && b.parent.Kind.Name == "region":
 		return b.parent.ID
@@ -168,6 +169,14 @@ func (b *browser) workRegion(a *App) string {
 		return b.parent.Region
 	case len(b.regions) == 1:
 		return b.regions[0]
+	}
+	return ""
+}
+
+// workRegion is the region new resources of this pane go to.
+func (b *browser) workRegion(a *App) string {
+	if r := b.scopeRegion(); r != "" {
+		return r
 	}
 	return a.opt.Region
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -155,13 +157,7 @@ func (t *tracker) observeRows(rows []*Row) tea.Cmd {
 }
 
 func (t *tracker) observedCount() int {
-	n := 0
-	for _, tr := range t.tracks {
-		if tr.op == nil {
-			n++
-		}
-	}
-	return n
+	return countWhere(maps.Values(t.tracks), func(tr *track) bool { return tr.op == nil })
 }
 
 func timeoutOf(k *model.Kind) time.Duration {
@@ -402,10 +398,18 @@ func containsFoldAny(list []string, s string) bool {
 }
 
 // inFlight counts operations still running.
-func (t *tracker) inFlight() int {
+func (t *tracker) inFlight() int { return t.countOps(opRunning) }
+
+// countOps counts the operations kept whose outcome is o.
+func (t *tracker) countOps(o opOutcome) int {
+	return countWhere(slices.Values(t.ops), func(op *operation) bool { return op.outcome == o })
+}
+
+// countWhere counts the values of seq that keep holds for.
+func countWhere[T any](seq iter.Seq[T], keep func(T) bool) int {
 	n := 0
-	for _, op := range t.ops {
-		if op.outcome == opRunning {
+	for v := range seq {
+		if keep(v) {
 			n++
 		}
 	}

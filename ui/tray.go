@@ -186,14 +186,8 @@ func (l *trayLayout) row(b *strings.Builder, cell func(i int) string) string {
 func (t *trayPage) View(a *App, w, h int) string {
 	st := a.st
 	ops := a.tracker.ops
-	failed := 0
-	for _, op := range ops {
-		if op.outcome == opFailed {
-			failed++
-		}
-	}
 	lines := []string{st.Title.Render("Activity") + st.Dim.Render(fmt.Sprintf("   %d in flight, %d recent (%d failed), %d resources watched — closing this stops nothing",
-		a.tracker.inFlight(), len(ops), failed, len(a.tracker.tracks)))}
+		a.tracker.inFlight(), len(ops), a.tracker.countOps(opFailed), len(a.tracker.tracks)))}
 	if len(ops) == 0 {
 		lines = append(lines, "", "  "+st.Dim.Render("Nothing yet. Creates, changes and deletes you start show here and are followed until they settle."))
 		return strings.Join(lines, "\n")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -401,19 +402,11 @@ func (p *xrayPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if by, ok := moveBy(act, max(a.height-6, 1), len(p.vis)); ok {
+		p.move(by)
+		return nil
+	}
 	switch act {
-	case ActUp:
-		p.move(-1)
-	case ActDown:
-		p.move(1)
-	case ActPageUp:
-		p.move(-max(a.height-6, 1))
-	case ActPageDown:
-		p.move(max(a.height-6, 1))
-	case ActTop:
-		p.move(-len(p.vis))
-	case ActBottom:
-		p.move(len(p.vis))
 	case ActFilter:
 		p.filtering = true
 		p.filterIn.CursorEnd()
@@ -619,13 +612,7 @@ func (p *xrayPage) summary(a *App, w int) string {
 }
 
 func notes(m map[string]*xnode) int {
-	n := 0
-	for _, x := range m {
-		if x.obj == nil {
-			n++
-		}
-	}
-	return n
+	return countWhere(maps.Values(m), func(x *xnode) bool { return x.obj == nil })
 }
 
 // line draws one node: the cursor mark, the indent, the fold mark (+

@@ -9,6 +9,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -27,29 +28,41 @@ func (tm *term) burst(keys ...string) {
 
 var endpointRe = regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
 
-// simGet lists a kind from the console's simulator with `alivpc get`, as
-// the API now holds it.
-func simGet(t *testing.T, tm *term, kind string, extra ...string) []map[string]any {
+// againstSim runs the built binary with args against the console's
+// simulator (its endpoint read off the header, its credentials, no config
+// file) and returns stdout, stderr and the exit status.
+func againstSim(t *testing.T, tm *term, args ...string) (string, string, int) {
 	t.Helper()
 	ep := endpointRe.FindString(strings.Split(tm.screen(), "\n")[0])
 	if ep == "" {
 		t.Fatalf("no simulator endpoint in the header:\n%s", tm.screen())
 	}
 	home := t.TempDir()
-	args := append([]string{"get", kind, "-o", "json", "--endpoint", ep, "--region", "cn-hangzhou",
-		"--config", filepath.Join(home, "none.yaml")}, extra...)
-	cmd := exec.Command(binary(t), args...)
+	cmd := exec.Command(binary(t), append(args, "--endpoint", ep, "--config", filepath.Join(home, "none.yaml"))...)
 	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"),
 		"ALIBABA_CLOUD_ACCESS_KEY_ID=alivpc-sim", "ALIBABA_CLOUD_ACCESS_KEY_SECRET=alivpc-sim-secret",
 		"ALIBABA_CLOUD_ECS_METADATA_DISABLED=true"}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("alivpc %s: %v\n%s", strings.Join(args, " "), err, errb.String())
+	var ee *exec.ExitError
+	if err := cmd.Run(); err != nil && !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+}
+
+// simGet lists a kind from the console's simulator with `alivpc get`, as
+// the API now holds it.
+func simGet(t *testing.T, tm *term, kind string, extra ...string) []map[string]any {
+	t.Helper()
+	args := append([]string{"get", kind, "-o", "json", "--region", "cn-hangzhou"}, extra...)
+	out, stderr, code := againstSim(t, tm, args...)
+	if code != 0 {
+		t.Fatalf("alivpc %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
 	}
 	var objs []map[string]any
-	if err := json.Unmarshal(out.Bytes(), &objs); err != nil {
-		t.Fatalf("alivpc get %s: %v\n%s", kind, err, out.String())
+	if err := json.Unmarshal([]byte(out), &objs); err != nil {
+		t.Fatalf("alivpc get %s: %v\n%s", kind, err, out)
 	}
 	return objs
 }
@@ -84,9 +97,7 @@ func TestE2EBurstVPCCreate(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			tm := startConsole(t, sz.w, sz.h, simArgs(dir)...)
-			tm.waitPane("VPCs")
+			tm := startDemo(t, t.TempDir(), sz.w, sz.h)
 			// Name, CIDR (the fourth option: a custom block), the block,
 			// description, then the defaults of the rest.
 			tm.burst("c", "burst-vpc", "Enter", "Down", "Down", "Down", "Enter", "10.77.0.0/16", "Enter",
@@ -105,12 +116,8 @@ func TestE2EBurstVPCCreate(t *testing.T) {
 
 func TestE2EBurstVSwitchCreateAndTypedDelete(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	filterTo(tm, "name:prod-core", 1)
-	tm.keys("Enter")
-	openMenu(tm, "VSwitches")
+	tm := startDemo(t, t.TempDir(), 120, 40)
+	drill(tm, "name:prod-core", "VSwitches")
 	pane := "VSwitches of " + prodVPC + " (prod-core)"
 	tm.waitPane(pane)
 	// Zone (the first), CIDR replaced, name, description (submits).
@@ -140,12 +147,8 @@ func TestE2EBurstVSwitchCreateAndTypedDelete(t *testing.T) {
 
 func TestE2EBurstRouteEntry(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "rt", "Route Tables")
-	filterTo(tm, "name:"+prodRTName, 1)
-	rt := firstID(tm.screen(), "vtb-")
-	tm.keys("Enter")
-	openMenu(tm, "Route Entries")
+	tm := openPane(t, t.TempDir(), "rt", "Route Tables")
+	rt := firstID(drill(tm, "name:"+prodRTName, "Route Entries"), "vtb-")
 	tm.waitPane("Route Entries of " + rt + " (" + prodRTName + ")")
 	// Destination, next hop type (NAT gateway, the first), the NAT (the
 	// first), name, description, then Create on the review page.
@@ -162,24 +165,15 @@ func TestE2EBurstRouteEntry(t *testing.T) {
 
 func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
 	// A customer gateway of its own, filled in one burst too.
-	tm.command("cgw")
-	tm.waitPane("Customer Gateways")
+	tm := openPane(t, t.TempDir(), "cgw", "Customer Gateways")
 	tm.burst("c", "203.0.113.99", "Enter", "Enter", "burst-cgw", "Enter", "Enter")
 	s := tm.waitFor("burst-cgw in the table", func(s string) bool { return strings.Contains(rowWith(s, "burst-cgw"), "203.0.113.99") })
 	cgw := firstID(rowWith(s, "burst-cgw"), "cgw-")
 	tm.command("vpn")
 	tm.waitPane("VPN Gateways")
-	filterTo(tm, "name:prod-core-vpn", 1)
-	tm.keys("Enter")
-	openMenu(tm, "IPsec Connections")
-	tm.waitFor("the IPsec connections of the VPN gateway", func(s string) bool {
-		_, ok := loaded(s, lastCrumb(strings.Split(s, "\n")[1]))
-		return ok && strings.Contains(s, "IPsec Connections of vpn-")
-	})
+	drill(tm, "name:prod-core-vpn", "IPsec Connections")
+	waitDrilled(tm, "IPsec Connections of vpn-")
 	// Customer gateway (filtered to ours), name, the two CIDR fields the
 	// issue saw mixed up, then every IKE and IPsec default, then Create on
 	// the review page.
@@ -199,12 +193,8 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 
 func TestE2EBurstDNATEntry(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := openPane(t, dir, "nat", "NAT Gateways")
-	filterTo(tm, "name:prod-core-nat", 1)
-	ngw := firstID(tm.screen(), "ngw-")
-	tm.keys("Enter")
-	openMenu(tm, "DNAT Entries")
+	tm := openPane(t, t.TempDir(), "nat", "NAT Gateways")
+	ngw := firstID(drill(tm, "name:prod-core-nat", "DNAT Entries"), "ngw-")
 	tm.waitPane("DNAT Entries of " + ngw + " (prod-core-nat)")
 	// External IP (the one offered first), protocol TCP, the two ports and
 	// the internal IP, name.
@@ -220,9 +210,7 @@ func TestE2EBurstDNATEntry(t *testing.T) {
 // filter and opens the VSwitches.
 func TestE2EBurstEscThenCommand(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
+	tm := startDemo(t, t.TempDir(), 120, 40)
 	tm.burst("/", "prod", "Escape", ":", "vsw", "Enter")
 	tm.waitFor("the VSwitches pane", func(s string) bool {
 		n, ok := loaded(s, "VSwitches")

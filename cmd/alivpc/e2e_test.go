@@ -33,8 +33,7 @@ func TestE2EBrowse(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			tm := startConsole(t, sz.w, sz.h, simArgs(dir)...)
+			tm := startConsole(t, sz.w, sz.h, simArgs(t.TempDir())...)
 
 			// Start: the VPCs of the demo, with the simulator badge.
 			s, rows := tm.waitPane("VPCs")
@@ -101,10 +100,7 @@ func TestE2EBrowse(t *testing.T) {
 			// Drill down: route table → its route entries.
 			tm.command("rt")
 			tm.waitPane("Route Tables")
-			filterTo(tm, "name:"+prodRTName, 1)
-			rt := firstID(tm.screen(), "vtb-")
-			tm.keys("Enter")
-			openMenu(tm, "Route Entries")
+			rt := firstID(drill(tm, "name:"+prodRTName, "Route Entries"), "vtb-")
 			s, rows = tm.waitPane("Route Entries of " + rt + " (" + prodRTName + ")")
 			if rows == 0 || !strings.Contains(s, "10.0.1.0/24") || strings.Contains(s, "10.10.") {
 				t.Fatalf("the route table of prod-core should show prod-core's routes only:\n%s", s)
@@ -137,15 +133,16 @@ func visitEveryPane(t *testing.T, tm *term) {
 	}
 }
 
-// filterTo types a filter and waits for it to match want rows.
-func filterTo(tm *term, text string, want int) {
+// filterTo types a filter and waits for it to match want rows; it returns
+// the screen that shows them.
+func filterTo(tm *term, text string, want int) string {
 	tm.t.Helper()
 	tm.keys("/")
 	tm.waitFor("the filter line", func(s string) bool { return filterLine(s) != "" })
 	tm.typeText(text)
 	tm.keys("Enter")
 	count := regexp.MustCompile(fmt.Sprintf(`│ %d/\d+ rows( \(\w+\))? │`, want))
-	tm.waitFor(fmt.Sprintf("filter %q to match %d", text, want), func(s string) bool {
+	return tm.waitFor(fmt.Sprintf("filter %q to match %d", text, want), func(s string) bool {
 		return strings.HasPrefix(filterLine(s), "/"+text) && count.MatchString(s)
 	})
 }
@@ -198,11 +195,8 @@ func TestE2ECreateAndDeleteVSwitch(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			tm := startConsole(t, sz.w, sz.h, simArgs(dir)...)
-			tm.waitPane("VPCs")
-			filterTo(tm, "name:prod-core", 1)
-			tm.keys("Enter")
-			openMenu(tm, "VSwitches")
+			tm := startDemo(t, dir, sz.w, sz.h)
+			drill(tm, "name:prod-core", "VSwitches")
 			vswPane := "VSwitches of " + prodVPC + " (prod-core)"
 			tm.waitPane(vswPane)
 
@@ -276,19 +270,8 @@ func TestE2ECreateAndDeleteVSwitch(t *testing.T) {
 			tm.quit()
 
 			// The audit log recorded both changes.
-			audit, err := os.ReadFile(filepath.Join(dir, "audit.log"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var actions []string
-			for _, l := range strings.Split(strings.TrimSpace(string(audit)), "\n") {
-				var e struct {
-					Action, Outcome string
-					Params          map[string]string
-				}
-				if err := json.Unmarshal([]byte(l), &e); err != nil {
-					t.Fatalf("audit line %q: %v", l, err)
-				}
+			for _, e := range auditLog(t, dir) {
 				actions = append(actions, e.Action+":"+e.Outcome)
 				if e.Action == "CreateVSwitch" && (e.Params["CidrBlock"] != "10.0.0.0/24" || e.Params["VSwitchName"] != "e2e-web-b") {
 					t.Errorf("audit CreateVSwitch params %v", e.Params)
@@ -308,8 +291,8 @@ func TestE2EReadOnly(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	reqLog := filepath.Join(dir, "requests.log")
-	tm := startConsole(t, 120, 40, simArgs(dir, "--readonly", "--request-log", reqLog)...)
-	s, _ := tm.waitPane("VPCs")
+	tm := startDemo(t, dir, 120, 40, "--readonly", "--request-log", reqLog)
+	s := tm.screen()
 	if !strings.Contains(s, "READ-ONLY") {
 		t.Errorf("the header should say READ-ONLY:\n%s", s)
 	}
@@ -329,10 +312,7 @@ func TestE2EReadOnly(t *testing.T) {
 	tm.keys(mutating...)
 	tm.keys("Enter")
 	openMenu(tm, "SNAT Entries")
-	tm.waitFor("the SNAT entries of the NAT gateway", func(s string) bool {
-		_, ok := loaded(s, lastCrumb(strings.Split(s, "\n")[1]))
-		return ok && strings.Contains(s, "SNAT Entries of ngw-")
-	})
+	waitDrilled(tm, "SNAT Entries of ngw-")
 	tm.keys(mutating...)
 	tm.command("vsw")
 	s, _ = tm.waitPane("VSwitches")
@@ -381,9 +361,8 @@ func lastLine(s string) string {
 
 func TestE2EResize(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	s, _ := tm.waitPane("VPCs")
+	tm := startDemo(t, t.TempDir(), 120, 40)
+	s := tm.screen()
 	if !strings.Contains(s, "VSWITCHES") || !strings.Contains(s, "http://127.0.0.1:") {
 		t.Fatalf("at 120 columns the VSwitches column and the endpoint show:\n%s", s)
 	}
@@ -432,13 +411,67 @@ func waitGone(t *testing.T, tm *term, kind, field, id string) {
 	})
 }
 
+// startDemo starts the console on the demo simulator (logs in dir, extra
+// flags after the usual ones) in a w×h pane and waits for its first pane,
+// the VPCs.
+func startDemo(t *testing.T, dir string, w, h int, extra ...string) *term {
+	t.Helper()
+	tm := startConsole(t, w, h, simArgs(dir, extra...)...)
+	tm.waitPane("VPCs")
+	return tm
+}
+
 // openPane starts the console on the simulator (logs in dir) at 120x40 and
 // opens a pane with a `:` command, waiting for its title.
 func openPane(t *testing.T, dir, command, title string) *term {
 	t.Helper()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
+	tm := startDemo(t, dir, 120, 40)
 	tm.command(command)
 	tm.waitPane(title)
 	return tm
+}
+
+// drill filters the pane down to the one row filter keeps and opens its
+// child pane label from the drill-down menu; it returns the screen that
+// showed the row.
+func drill(tm *term, filter, label string) string {
+	tm.t.Helper()
+	s := filterTo(tm, filter, 1)
+	tm.keys("Enter")
+	openMenu(tm, label)
+	return s
+}
+
+// waitDrilled waits for a drilled-in pane whose breadcrumb starts with
+// title to load.
+func waitDrilled(tm *term, title string) {
+	tm.t.Helper()
+	tm.waitFor("pane "+title+" to load", func(s string) bool {
+		lines := strings.Split(s, "\n")
+		return len(lines) > 2 && strings.HasPrefix(strings.TrimSpace(lastCrumb(lines[1])), title) && rowsRe.MatchString(lines[0])
+	})
+}
+
+// auditEntry is one line of the audit log.
+type auditEntry struct {
+	Action, Outcome string
+	Params          map[string]string
+}
+
+// auditLog reads the audit log the console wrote in dir.
+func auditLog(t *testing.T, dir string) []auditEntry {
+	t.Helper()
+	audit, err := os.ReadFile(filepath.Join(dir, "audit.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []auditEntry
+	for _, l := range strings.Split(strings.TrimSpace(string(audit)), "\n") {
+		var e auditEntry
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatalf("audit line %q: %v", l, err)
+		}
+		entries = append(entries, e)
+	}
+	return entries
 }

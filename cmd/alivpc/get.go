@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"sort"
 	"strings"
 	"sync"
@@ -117,11 +116,11 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 	}
 	defer conn.close()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	objs, failures, err := o.collect(ctx, conn, reg, stderr)
 	if errors.Is(err, context.Canceled) {
-		return &exitError{code: 130, err: errors.New("interrupted")}
+		return interrupted()
 	}
 	if err != nil {
 		return apiFailure(stderr, []error{err}, false)
@@ -502,19 +501,16 @@ func apiFailure(stderr io.Writer, errs []error, partial bool) error {
 // progress shows "listing VSwitches: 12/25 regions, 1,234 rows" on stderr
 // while a terminal is watching, and nothing otherwise.
 type progress struct {
-	w       io.Writer
+	statusLine
 	format  string
 	mu      sync.Mutex
 	planned int
 	done    int
 	rows    int
-	last    time.Time
-	shown   bool
-	enabled bool
 }
 
 func newProgress(w io.Writer, format string, planned int) *progress {
-	return &progress{w: w, format: format, planned: planned, enabled: isTerminal(w)}
+	return &progress{statusLine: newStatusLine(w), format: format, planned: planned}
 }
 
 // update is called with the collector's lock held.
@@ -529,18 +525,44 @@ func (p *progress) update(ev client.Event, rows int) {
 		p.done++
 	}
 	p.rows = rows
-	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond {
-		p.last = now
-		p.shown = true
-		fmt.Fprintf(p.w, "\r"+p.format+"\x1b[K", p.done, p.planned, thousands(p.rows))
-	}
+	p.show(p.format, p.done, p.planned, thousands(p.rows))
 }
 
 func (p *progress) stop() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
+	p.clear()
+}
+
+// statusLine is one line on stderr, redrawn in place at most every 100 ms
+// while a terminal is watching, and cleared at the end; it writes nothing
+// to a pipe or a file.
+type statusLine struct {
+	w       io.Writer
+	enabled bool
+	last    time.Time
+	shown   bool
+}
+
+func newStatusLine(w io.Writer) statusLine {
+	return statusLine{w: w, enabled: isTerminal(w)}
+}
+
+// show redraws the line, unless it was drawn less than 100 ms ago.
+func (l *statusLine) show(format string, args ...any) {
+	if !l.enabled {
+		return
+	}
+	if now := time.Now(); now.Sub(l.last) >= 100*time.Millisecond {
+		l.last, l.shown = now, true
+		fmt.Fprintf(l.w, "\r"+format+"\x1b[K", args...)
+	}
+}
+
+// clear removes the line if it was drawn.
+func (l *statusLine) clear() {
+	if l.shown {
+		fmt.Fprint(l.w, "\r\x1b[K")
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -49,13 +50,21 @@ func newGetEnvWith(t *testing.T, opts sim.Options, wrap func(http.Handler) http.
 		hs.Close()
 		srv.Close()
 	})
+	return &getEnv{t: t, srv: srv, url: hs.URL, conf: userEnv(t)}
+}
+
+// userEnv sets up the environment of a user of the simulator: a fresh
+// HOME, its credentials and region, no ECS metadata; it returns a config
+// path that does not exist.
+func userEnv(t *testing.T) string {
+	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", sim.DefaultAccessKeyID)
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
 	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-	return &getEnv{t: t, srv: srv, url: hs.URL, conf: filepath.Join(home, "none.yaml")}
+	return filepath.Join(home, "none.yaml")
 }
 
 // get runs `alivpc get args...` in process and returns stdout, stderr and
@@ -567,5 +576,42 @@ func TestGetCrossRegionPeeringOnce(t *testing.T) {
 	}
 	if len(objs) == 0 || cross == 0 {
 		t.Fatalf("the demo has peerings in other regions; got %v", objs)
+	}
+}
+
+// TestGetSslCertMasksKey: a certificate read with DescribeSslVpnClientCert
+// carries its key and client configuration; `get -o json` writes them
+// masked unless --show-secrets, and the listing never carries them.
+func TestGetSslCertMasksKey(t *testing.T) {
+	e := newGetEnv(t, "demo", nil)
+	out, stderr, code := e.get("sslcert", "-o", "json")
+	if code != 0 || len(jsonIDs(t, out, "SslVpnClientCertId")) != 3 {
+		t.Fatalf("get sslcert: exit %d: %s\n%s", code, stderr, out)
+	}
+	k := model.Default().MustLookup("sslcert")
+	id := jsonIDs(t, out, "SslVpnClientCertId")[0]
+	o, err := e.client().Get(context.Background(), k, "cn-hangzhou", id, nil)
+	if err != nil || o == nil {
+		t.Fatalf("DescribeSslVpnClientCert %s: %v", id, err)
+	}
+	key := o.Val().(*model.SslVpnClientCert).ClientKey
+	if !strings.Contains(key, "PRIVATE KEY") || strings.Contains(out, "PRIVATE KEY") {
+		t.Fatalf("key %q; listing:\n%s", key, out)
+	}
+	body := strings.Split(key, "\n")[1][:24]
+	for _, show := range []bool{false, true} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := writeJSON(w, []*model.Object{o}, show); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		printed := buf.String()
+		if shown := strings.Contains(printed, body); shown != show {
+			t.Errorf("--show-secrets=%t: the key is printed: %t\n%s", show, shown, printed)
+		}
+		if !show && (!strings.Contains(printed, `"ClientKey":"****"`) || !strings.Contains(printed, `"ClientConfig":"****"`)) {
+			t.Errorf("the key and configuration are not masked:\n%s", printed)
+		}
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"os/signal"
 	"sort"
 	"strings"
 	"sync"
@@ -46,7 +44,7 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer conn.close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 
 	inv := &inventoryWriter{w: bufio.NewWriterSize(stdout, inventoryBuffer), secrets: o.secrets}
@@ -67,7 +65,7 @@ func runGetAll(o *getOptions, positional []string, stdout, stderr io.Writer) err
 	}
 	err = inv.run(ctx, conn, all, stderr)
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-		return &exitError{code: 130, err: errors.New("interrupted")}
+		return interrupted()
 	}
 	if err != nil {
 		return apiFailure(stderr, []error{err}, false)
@@ -154,12 +152,16 @@ func (inv *inventoryWriter) run(ctx context.Context, conn *connection, all bool,
 
 	plan, _ := client.InventoryPlan(reg, regions)
 	inv.planned = len(plan)
-	prog := &inventoryProgress{w: stderr, enabled: isTerminal(stderr)}
+	// "get all: 120/450 listings, 1,234 pages, 45,678 resources, 30 kinds"
+	prog := newStatusLine(stderr)
 	calls := c.Inventory(ctx, reg, regions, func(ev client.Event) bool {
 		inv.mu.Lock()
 		defer inv.mu.Unlock()
 		inv.event(ev)
-		prog.show(inv)
+		if prog.enabled {
+			prog.show("get all: %s/%s listings, %s pages, %s resources, %d kinds",
+				thousands(inv.done), thousands(inv.planned), thousands(inv.pages), thousands(inv.items), len(inv.build.Counts))
+		}
 		return inv.werr == nil
 	})
 	prog.clear()
@@ -250,30 +252,4 @@ func listingWhat(key string) string {
 		return title + " in " + place
 	}
 	return title
-}
-
-// inventoryProgress shows "get all: 120/450 listings, 1,234 calls, 45,678
-// resources" on stderr while a terminal watches.
-type inventoryProgress struct {
-	w       io.Writer
-	enabled bool
-	last    time.Time
-	shown   bool
-}
-
-func (p *inventoryProgress) show(inv *inventoryWriter) {
-	if !p.enabled {
-		return
-	}
-	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond {
-		p.last, p.shown = now, true
-		fmt.Fprintf(p.w, "\rget all: %s/%s listings, %s pages, %s resources, %d kinds\x1b[K",
-			thousands(inv.done), thousands(inv.planned), thousands(inv.pages), thousands(inv.items), len(inv.build.Counts))
-	}
-}
-
-func (p *inventoryProgress) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-	}
 }

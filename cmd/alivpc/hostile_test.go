@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -125,13 +124,7 @@ func hugeBody(w http.ResponseWriter, r *http.Request, n int64) {
 // hostileEnv points `alivpc get` (in process) at a hostile endpoint.
 func hostileEnv(t *testing.T, h *hostileAPI) *getEnv {
 	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", sim.DefaultAccessKeyID)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sim.DefaultAccessKeySecret)
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-	return &getEnv{t: t, url: h.url, conf: filepath.Join(home, "none.yaml")}
+	return &getEnv{t: t, url: h.url, conf: userEnv(t)}
 }
 
 func TestGetAgainstAHostileEndpoint(t *testing.T) {
@@ -188,32 +181,14 @@ func TestGetAgainstAHostileEndpoint(t *testing.T) {
 // plainBinary is the alivpc binary without the race detector (whose
 // shadow memory would be measured too): the test binary's own build when
 // that has none, else one built once for this.
-var plain struct {
-	once sync.Once
-	path string
-	err  error
-}
+var plain = &e2eBuild{name: "alivpc-norace"}
 
 func plainBinary(t *testing.T) string {
 	t.Helper()
 	if !raceBuild() {
 		return binary(t)
 	}
-	plain.once.Do(func() {
-		out := filepath.Join(theBuild.dir, "alivpc-norace")
-		cmd := exec.Command("go", "build", "-o", out, ".")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			plain.err = fmt.Errorf("go build: %v\n%s", err, stderr.String())
-			return
-		}
-		plain.path = out
-	})
-	if plain.err != nil {
-		t.Fatal(plain.err)
-	}
-	return plain.path
+	return plain.get(t)
 }
 
 // peakRSS runs cmd and returns its exit status and peak RSS in KiB: the
@@ -275,7 +250,7 @@ func TestPeakRSSHelper(t *testing.T) {
 		kb := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
 		_ = os.WriteFile(report, []byte(strconv.FormatInt(kb, 10)), 0o600)
 	}
-	os.RemoveAll(theBuild.dir) // TestMain's, which os.Exit skips
+	os.RemoveAll(buildDir) // TestMain's, which os.Exit skips
 	os.Exit(code)
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/alivpc/alivpc/client"
@@ -16,8 +15,7 @@ import (
 // is read back with `alivpc get ipv6gw`.
 func TestE2EIpv6Gateway(t *testing.T) {
 	t.Parallel()
-	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
-	tm.waitPane("VPCs")
+	tm := startDemo(t, t.TempDir(), 120, 40)
 	staging, _ := only(t, simGet(t, tm, "vpc"), "VpcName", "staging")["VpcId"].(string)
 	// Each pane, with something of the demo's on it.
 	for _, p := range [][3]string{
@@ -34,46 +32,27 @@ func TestE2EIpv6Gateway(t *testing.T) {
 	pane := "IPv6 Gateways of " + staging + " (staging)"
 	tm.command("vpc")
 	tm.waitPane("VPCs")
-	filterTo(tm, "name:staging", 1)
-	ipv6Drill(tm, "IPv6 Gateways", pane)
+	drill(tm, "name:staging", "IPv6 Gateways")
+	tm.waitPane(pane)
 
 	// VPC (fixed), spec (Small, the first), name, description (submits).
-	tm.burst("c")
-	tm.waitText("Create IPv6 gateway in " + staging)
-	tm.burst("Enter", "Enter", "e2e-ipv6", "Enter", "made-in-tmux", "Enter")
-	s := tm.waitFor("e2e-ipv6 Available, unattended", func(s string) bool { return strings.Contains(rowWith(s, "e2e-ipv6"), "Available") })
-	id := firstID(rowWith(s, "e2e-ipv6"), "ipv6gw-")
-	g := only(t, simGet(t, tm, "ipv6gw"), "Name", "e2e-ipv6")
-	want(t, g, "Ipv6GatewayId", id, "VpcId", staging, "Spec", "Small", "Description", "made-in-tmux", "Status", "Available")
+	gw := lifecycle{kind: "ipv6gw", idField: "Ipv6GatewayId", prefix: "ipv6gw-", noun: "IPv6 gateway", title: "Create IPv6 gateway in " + staging,
+		keys: []string{"Enter", "Enter", "e2e-ipv6", "Enter", "made-in-tmux", "Enter"}, name: "e2e-ipv6", state: "Available"}
+	id, g := gw.create(t, tm)
+	want(t, g, "VpcId", staging, "Spec", "Small", "Description", "made-in-tmux", "Status", "Available")
 
 	// Its addresses: staging's one, now behind the new gateway.
-	if n := ipv6Drill(tm, "IPv6 Addresses", "IPv6 Addresses of "+id+" (e2e-ipv6)"); n != 1 {
+	tm.keys("Enter")
+	openMenu(tm, "IPv6 Addresses")
+	if _, n := tm.waitPane("IPv6 Addresses of " + id + " (e2e-ipv6)"); n != 1 {
 		t.Errorf("%d IPv6 addresses behind %s, want staging's one", n, id)
 	}
 	tm.waitText("2408:", "Available", "Private")
 	tm.keys("Escape")
 	tm.waitPane(pane)
 
-	typedDelete(tm, "Delete IPv6 gateway "+id, id)
-	tm.waitFor("the IPv6 gateway to be gone", func(string) bool {
-		for _, o := range simGet(t, tm, "ipv6gw") {
-			if o["Ipv6GatewayId"] == id {
-				return false
-			}
-		}
-		return true
-	})
+	gw.remove(t, tm, id)
 	tm.quit()
-}
-
-// ipv6Drill opens the child pane of the selected row from the drill menu
-// and returns its row count once loaded.
-func ipv6Drill(tm *term, child, crumb string) int {
-	tm.t.Helper()
-	tm.keys("Enter")
-	openMenu(tm, child)
-	_, n := tm.waitPane(crumb)
-	return n
 }
 
 // walkIpv6Rules lists the rules of every gateway in every region, one

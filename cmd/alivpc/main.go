@@ -11,10 +11,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 
 	"github.com/spf13/pflag"
@@ -48,6 +50,16 @@ func (e *exitError) Error() string { return e.err.Error() }
 
 func usageError(format string, args ...any) error {
 	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
+
+// interruptible is the context of a command that ctrl+c cancels.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// interrupted is the error of a command ctrl+c stopped: exit status 130.
+func interrupted() error {
+	return &exitError{code: 130, err: errors.New("interrupted")}
 }
 
 func main() {

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,7 +85,7 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer conn.close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	reg := model.Default()
 	regions := []string{conn.region}
@@ -105,7 +103,7 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 	}
 	objs, _, lerr := conn.client.PathInventory(ctx, reg, regions)
 	if errors.Is(ctx.Err(), context.Canceled) {
-		return &exitError{code: 130, err: errors.New("interrupted")}
+		return interrupted()
 	}
 	if lerr != nil && len(objs) == 0 {
 		return &exitError{code: 3, err: fmt.Errorf("listing the resources a path needs: %w", lerr)}

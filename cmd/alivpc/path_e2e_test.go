@@ -1,11 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,21 +9,8 @@ import (
 // in tm is using; it returns stdout and the exit status.
 func realPath(t *testing.T, tm *term, region, from, to string) (string, int) {
 	t.Helper()
-	ep := endpointRe.FindString(strings.Split(tm.screen(), "\n")[0])
-	home := t.TempDir()
-	cmd := exec.Command(binary(t), "path", "--from", from, "--to", to, "--endpoint", ep, "--region", region,
-		"--config", filepath.Join(home, "none.yaml"))
-	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"),
-		"ALIBABA_CLOUD_ACCESS_KEY_ID=alivpc-sim", "ALIBABA_CLOUD_ACCESS_KEY_SECRET=alivpc-sim-secret",
-		"ALIBABA_CLOUD_ECS_METADATA_DISABLED=true"}
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	err := cmd.Run()
-	var ee *exec.ExitError
-	if err != nil && !errors.As(err, &ee) {
-		t.Fatal(err)
-	}
-	return out.String(), cmd.ProcessState.ExitCode()
+	out, _, code := againstSim(t, tm, "path", "--from", from, "--to", to, "--region", region)
+	return out, code
 }
 
 // TestE2EPath walks :path in the real binary: a reachable path (NAT with
@@ -37,8 +19,7 @@ func realPath(t *testing.T, tm *term, region, from, to string) (string, int) {
 // where and why; both give what `alivpc path` gives on the same simulator.
 func TestE2EPath(t *testing.T) {
 	t.Parallel()
-	tm := startConsole(t, 120, 40, simArgs(t.TempDir())...)
-	tm.waitPane("VPCs")
+	tm := startDemo(t, t.TempDir(), 120, 40)
 
 	tm.command("path 10.0.1.5 8.8.8.8")
 	s := tm.waitText("reachable — leaves for 8.8.8.8/32 as", "SNAT entry")

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,15 +35,10 @@ func reviewed(t *testing.T, screen string) map[string]string {
 func TestE2ERouteCreateIsReviewed(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
-	filterTo(tm, "name:prod-core", 1)
-	tm.keys("Enter")
-	openMenu(tm, "Route Tables")
+	tm := startDemo(t, dir, 120, 40)
+	drill(tm, "name:prod-core", "Route Tables")
 	tm.waitText("Route Tables of " + prodVPC)
-	filterTo(tm, "type:system", 1)
-	tm.keys("Enter")
-	openMenu(tm, "Route Entries")
+	drill(tm, "type:system", "Route Entries")
 	tm.waitText("Route Entries of vtb-")
 
 	walk := func(first bool) map[string]string {
@@ -100,19 +92,8 @@ func TestE2ERouteCreateIsReviewed(t *testing.T) {
 	tm.waitText("following it")
 	tm.quit()
 
-	audit, err := os.ReadFile(filepath.Join(dir, "audit.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var creates []map[string]string
-	for _, l := range strings.Split(strings.TrimSpace(string(audit)), "\n") {
-		var e struct {
-			Action, Outcome string
-			Params          map[string]string
-		}
-		if err := json.Unmarshal([]byte(l), &e); err != nil {
-			t.Fatalf("audit line %q: %v", l, err)
-		}
+	for _, e := range auditLog(t, dir) {
 		if e.Action == "CreateRouteEntry" {
 			creates = append(creates, e.Params)
 		}

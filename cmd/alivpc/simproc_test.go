@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"net"
 	"os"
@@ -26,59 +25,13 @@ func TestSimProcessAnswersSignedRequests(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 
-	sim := exec.Command(bin, "sim", "--addr", addr)
-	stdout, err := sim.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim.Stderr = os.Stderr
-	if err := sim.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- sim.Wait() }()
-	stopped := false
-	t.Cleanup(func() {
-		if !stopped {
-			sim.Process.Kill()
-			<-done
-		}
-	})
-
-	// Read what it prints: the endpoint and the env lines a client needs.
-	var endpoint string
-	env := map[string]string{}
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	deadline := time.After(20 * time.Second)
-	for endpoint == "" || env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] == "" || env["ALIBABA_CLOUD_REGION_ID"] == "" {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatal("alivpc sim exited before printing its endpoint")
-			}
-			if i := strings.Index(l, "listening on "); i >= 0 {
-				endpoint = strings.TrimSpace(l[i+len("listening on "):])
-			}
-			if k, v, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(l), "export "), "="); ok && strings.HasPrefix(k, "ALIBABA_CLOUD_") {
-				env[k] = v
-			}
-		case <-deadline:
-			t.Fatal("alivpc sim printed no endpoint")
-		}
-	}
-	go func() {
-		for range lines {
-		}
-	}()
+	sim := startSimChild(t, addr)
+	endpoint, env := sim.endpoint, sim.env
 	if endpoint != "http://"+addr {
 		t.Errorf("printed endpoint %q, want http://%s", endpoint, addr)
+	}
+	if env["ALIBABA_CLOUD_ACCESS_KEY_ID"] == "" || env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] == "" {
+		t.Fatalf("alivpc sim printed no credentials to export: %v", env)
 	}
 
 	// Another process, with nothing but the printed lines.
@@ -121,10 +74,10 @@ func TestSimProcessAnswersSignedRequests(t *testing.T) {
 	}
 
 	// Ctrl+C stops it cleanly.
-	sim.Process.Signal(syscall.SIGINT)
+	sim.cmd.Process.Signal(syscall.SIGINT)
 	select {
-	case err := <-done:
-		stopped = true
+	case err := <-sim.done:
+		sim.done <- err
 		if err != nil {
 			t.Errorf("alivpc sim did not exit cleanly on SIGINT: %v", err)
 		}

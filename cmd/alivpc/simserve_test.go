@@ -21,18 +21,20 @@ import (
 	"github.com/alivpc/alivpc/client/sim"
 )
 
-// simChild is an `alivpc sim` process and the endpoint it printed.
+// simChild is an `alivpc sim` process, the endpoint it printed and the
+// environment it told a client to export.
 type simChild struct {
 	cmd      *exec.Cmd
 	endpoint string
+	env      map[string]string
 	done     chan error
 }
 
-// startSimChild starts `alivpc sim --addr 127.0.0.1:0 args...` and waits
-// for its endpoint.
-func startSimChild(t *testing.T, args ...string) *simChild {
+// startSimChild starts `alivpc sim --addr addr args...` and waits for the
+// endpoint and the exports it prints.
+func startSimChild(t *testing.T, addr string, args ...string) *simChild {
 	t.Helper()
-	cmd := exec.Command(binary(t), append([]string{"sim", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd := exec.Command(binary(t), append([]string{"sim", "--addr", addr}, args...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -42,19 +44,30 @@ func startSimChild(t *testing.T, args ...string) *simChild {
 		t.Fatal(err)
 	}
 	c := &simChild{cmd: cmd, done: make(chan error, 1)}
-	found := make(chan string, 1)
+	found := make(chan *simChild, 1)
 	go func() {
+		// The endpoint comes first, the region last of the exports; the
+		// rest is read and dropped.
+		got := simChild{env: map[string]string{}}
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if _, url, ok := strings.Cut(sc.Text(), "listening on "); ok {
-				found <- strings.TrimSpace(url)
+			l := strings.TrimSpace(sc.Text())
+			if _, url, ok := strings.Cut(l, "listening on "); ok {
+				got.endpoint = strings.TrimSpace(url)
+			}
+			if k, v, ok := strings.Cut(strings.TrimPrefix(l, "export "), "="); ok && strings.HasPrefix(k, "ALIBABA_CLOUD_") {
+				got.env[k] = v
+				if k == "ALIBABA_CLOUD_REGION_ID" {
+					found <- &got
+				}
 			}
 		}
 	}()
 	go func() { c.done <- cmd.Wait() }()
 	t.Cleanup(func() { c.kill() })
 	select {
-	case c.endpoint = <-found:
+	case got := <-found:
+		c.endpoint, c.env = got.endpoint, got.env
 	case err := <-c.done:
 		c.done <- err
 		t.Fatalf("alivpc sim exited before listening: %v", err)
@@ -112,7 +125,7 @@ func simClient(t *testing.T, endpoint string) *client.Client {
 func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state.json")
 	args := []string{"--dataset", "empty", "--settle", "1ms", "--state", state}
-	first := startSimChild(t, args...)
+	first := startSimChild(t, "127.0.0.1:0", args...)
 	c := simClient(t, first.endpoint)
 	ctx := context.Background()
 
@@ -181,7 +194,7 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 	}
 	t.Logf("~%d writes acknowledged before kill -9", writes)
 
-	second := startSimChild(t, args...)
+	second := startSimChild(t, "127.0.0.1:0", args...)
 	c = simClient(t, second.endpoint)
 	eips, err := c.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
 	if err != nil {
@@ -236,7 +249,7 @@ func soakDuration(t *testing.T) time.Duration {
 // flat. (Before this, 20 s at 4,300 requests a second grew 12 MB: 190 B a
 // request, uncapped, for 30 minutes.)
 func TestSimSoakKeepsMemoryFlat(t *testing.T) {
-	child := startSimChild(t, "--dataset", "demo")
+	child := startSimChild(t, "127.0.0.1:0", "--dataset", "demo")
 	dur := soakDuration(t)
 	const clients = 200
 	ctx, cancel := context.WithTimeout(context.Background(), dur)
@@ -293,7 +306,7 @@ func TestSimSoakKeepsMemoryFlat(t *testing.T) {
 // closed after --idle-timeout, a slow body after --read-timeout, and a
 // connection past --max-connections gets 503 with Retry-After.
 func TestSimServerLimitsFromFlags(t *testing.T) {
-	child := startSimChild(t, "--dataset", "empty", "--idle-timeout", "300ms", "--read-timeout", "500ms", "--max-connections", "2")
+	child := startSimChild(t, "127.0.0.1:0", "--dataset", "empty", "--idle-timeout", "300ms", "--read-timeout", "500ms", "--max-connections", "2")
 	addr := strings.TrimPrefix(child.endpoint, "http://")
 	dial := func() (net.Conn, *bufio.Reader) {
 		c, err := net.Dial("tcp", addr)

@@ -21,17 +21,22 @@ import (
 	"time"
 )
 
-// e2eBuild builds the binary on first use into a directory TestMain
-// removes at the end of the run.
+// e2eBuild is a binary of this package, built on first use into
+// buildDir.
 type e2eBuild struct {
-	dir  string
+	name string // its file name
+	race bool   // built with the race detector
 	once sync.Once
 	path string
 	err  error
 }
 
-// theBuild is set once by TestMain before any test runs.
-var theBuild *e2eBuild
+// buildDir is set once by TestMain before any test runs, and removed at
+// the end of the run.
+var buildDir string
+
+// theBuild is the binary the end-to-end tests run.
+var theBuild = &e2eBuild{name: "alivpc", race: raceBuild()}
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "alivpc-e2e-")
@@ -39,7 +44,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	theBuild = &e2eBuild{dir: dir}
+	buildDir = dir
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -64,11 +69,16 @@ func raceBuild() bool {
 // binary returns the path of the alivpc binary built from this package.
 func binary(t testing.TB) string {
 	t.Helper()
-	b := theBuild
+	return theBuild.get(t)
+}
+
+// get builds the binary once and returns its path.
+func (b *e2eBuild) get(t testing.TB) string {
+	t.Helper()
 	b.once.Do(func() {
-		out := filepath.Join(b.dir, "alivpc")
+		out := filepath.Join(buildDir, b.name)
 		args := []string{"build", "-o", out}
-		if raceBuild() {
+		if b.race {
 			args = append(args, "-race")
 		}
 		cmd := exec.Command("go", append(args, ".")...)

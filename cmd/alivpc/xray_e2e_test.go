@@ -12,9 +12,7 @@ import (
 // has it; `:xray vpc-…` opens one VPC whole and d describes a node.
 func TestE2EXray(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	tm := startConsole(t, 120, 40, simArgs(dir)...)
-	tm.waitPane("VPCs")
+	tm := startDemo(t, t.TempDir(), 120, 40)
 	tm.command("xray region")
 	s := tm.waitText("X-ray of cn-hangzhou", "4 VPCs", "+ VPC", "prod-core", "updated")
 	if strings.Contains(s, "NAT gateway") {
