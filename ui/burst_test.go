@@ -58,11 +58,9 @@ func (d *driver) vpcNamed(id string) *model.Vpc {
 // The issue's first report: `quickname⏎quickdesc` in one burst in the VPC
 // edit form gave Name "quicknameq", Description "uickdesc".
 func TestBurstInVPCEditFormLandsInOrder(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("ctrl+u", "quickname", "enter", "ctrl+u", "quickdesc", "enter")
 	d.tracked("ModifyVpcAttribute")
@@ -75,8 +73,7 @@ func TestBurstInVPCEditFormLandsInOrder(t *testing.T) {
 // Keys typed right after `c`, before the form has loaded its choices, go
 // into the form's first field in order instead of being lost.
 func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.rowNamed("staging").ID
 	d.pane("vsw " + vpc)
 	// Zone (second option), CIDR block, Name, Description (submits).
@@ -94,8 +91,7 @@ func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
 
 // Esc then ':' typed quickly reach the console as alt+: — both apply.
 func TestEscThenColonTypedQuicklyOpensThePrompt(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("/")
 	d.typeText("prod")
 	if !d.browser().filterEditing {
@@ -116,10 +112,8 @@ func TestEscThenColonTypedQuicklyOpensThePrompt(t *testing.T) {
 
 // Inside a text field alt+b stays a word move: it is not split.
 func TestAltWordMoveInFieldIsNotSplit(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("e")
-	p := d.formPage()
+	d := newConsole(t)
+	p := d.openForm("e")
 	d.waitFocus("Name")
 	d.process(tea.KeyPressMsg{Code: 'b', Text: "b", Mod: tea.ModAlt})
 	if d.app.top() != Page(p) {
@@ -130,8 +124,7 @@ func TestAltWordMoveInFieldIsNotSplit(t *testing.T) {
 // While the window is too small only quitting works: nothing acts behind
 // the notice.
 func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	pages := len(d.app.pages)
 	d.resize(50, 10)
 	d.keys("?", ":", "c", "/", "enter", "d")
@@ -149,8 +142,7 @@ func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
 
 // A bracketed paste goes into the focused field only.
 func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	// On a pane with no field open, a paste does nothing (it is not keys).
 	pages := len(d.app.pages)
 	d.process(tea.PasteMsg{Content: "c:qd"})
@@ -170,8 +162,7 @@ func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
 	d.keys("esc")
 	// Into the VPC edit form's Description: the Name keeps its value.
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("enter", "ctrl+u")
 	d.process(tea.PasteMsg{Content: "pasted description"})
@@ -196,11 +187,9 @@ func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
 // Keys typed after the submitting Enter, in the same burst, go to what has
 // focus once the call has succeeded: `⏎:vsw⏎` opens :vsw.
 func TestKeysTypedWhileSubmittingGoToThePageBelow(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("ctrl+u", "renamed", "enter", "enter", ":vsw", "enter")
 	d.tracked("ModifyVpcAttribute")
@@ -214,11 +203,9 @@ func TestKeysTypedWhileSubmittingGoToThePageBelow(t *testing.T) {
 // When the call fails, keys typed after submitting are not typed into the
 // form's fields, and the form says so.
 func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	p := d.formPage()
+	p := d.openForm("e")
 	d.waitFocus("Name")
 	d.fault.on.Store(true)
 	d.burst("ctrl+u", "renamed", "enter", "enter", "xyz")
@@ -236,8 +223,7 @@ func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
 // arrives while the dialog still counts what depends on the resource, and
 // is applied once the count is in.
 func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
 	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
 	if err != nil {
@@ -267,9 +253,7 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 // A message broadcast to every page while a form's review page is open
 // (a tracked resource settling) does not submit the finished form again.
 func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
 	d.keys("enter")
 	d.menuPick("Route Entries")
@@ -292,8 +276,7 @@ func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
 // Esc Esc typed quickly (which terminals may send as alt+esc) is two escs:
 // describe's search hits are cleared, then describe closes.
 func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("d")
 	d.waitText(`"VpcId"`)
 	d.keys("/")
@@ -309,9 +292,7 @@ func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
 // it, confirms its review page and goes on: every key lands where focus is
 // at its point of the sequence.
 func TestTypedAheadThroughTheReviewPage(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
 	d.keys("enter")
 	d.menuPick("Route Entries")

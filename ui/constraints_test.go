@@ -118,8 +118,7 @@ func (e *catalogEnv) obj(kind, region string, v any) *model.Object {
 
 func newCatalogEnv(t *testing.T) *catalogEnv {
 	t.Helper()
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	e := &catalogEnv{d: d, api: d.api(), ctx: d.ctx, vars: map[string]string{}, eipByStatus: map[string]*model.Object{}}
 	c, ctx := e.api, e.ctx
 
@@ -1139,8 +1138,7 @@ func TestFormTokensAreValidClientTokens(t *testing.T) {
 			t.Fatalf("generated ClientToken %q breaks §0", tok)
 		}
 	}
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("c")
 	if p := d.formPage(); model.CheckClientToken(p.token) != nil || p.token == "" {
 		t.Fatalf("the Create VPC form's token %q", p.token)

@@ -59,10 +59,8 @@ func (d *driver) settle() {
 
 func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.openForm("c")
 	d.waitText("Create VPC", "Name")
 	d.waitFocus("Name")
 	d.typeText("payments")
@@ -120,13 +118,11 @@ func regexpLine(screen, a, b string) bool {
 }
 
 func TestVSwitchOverlapStoppedInForm(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "prod-core")
 	d.keys("enter", "1") // VSwitches of prod-core
 	d.idle()
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	d.waitText("Create VSwitch in vpc-")
 	m := p.m.(*forms.VswCreate)
 	if m.Cidr == "" || m.CheckCIDR(m.Cidr) != nil {
@@ -152,10 +148,8 @@ func TestVSwitchOverlapStoppedInForm(t *testing.T) {
 }
 
 func TestServerErrorKeepsValues(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("c")
-	p := d.formPage()
+	d := newConsole(t)
+	p := d.openForm("c")
 	d.waitFocus("Name")
 	d.typeText("keepme")
 	d.fault.on.Store(true)
@@ -187,24 +181,20 @@ func submitVPCForm(d *driver) {
 }
 
 func TestFormEscKeepsDraft(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d := newConsole(t)
+	d.openForm("c")
 	d.waitFocus("Name")
 	d.typeText("draft-vpc")
 	d.keys("esc")
 	d.waitText("input is kept")
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	if p.m.(*forms.VpcCreate).Name != "draft-vpc" {
 		t.Error("reopening the form should bring the draft back")
 	}
 }
 
 func TestDeleteVPCExplainsDependents(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "staging")
 	before := len(d.fault.actions())
 	d.keys("ctrl+d")

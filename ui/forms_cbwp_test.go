@@ -22,17 +22,14 @@ func cbwpOf(o *model.Object) *model.CommonBandwidthPackage {
 // through the destructive dialog; what the simulator received is checked
 // at each step.
 func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cbwp")
+	d := consoleOn(t, "cbwp")
 	prod := cbwpOf(d.rowNamed("prod-shared-egress"))
 	if len(prod.IPs()) < 2 || prod.Bandwidth != "200" {
 		t.Fatalf("demo prod-shared-egress: %+v", prod)
 	}
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Bandwidth (Mbit/s)")
 	d.keys("backspace", "backspace")
 	d.typeText("2000")
@@ -65,8 +62,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 		t.Fatalf("package as created: %+v", p)
 	}
 	mark = len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-shared", "lab-shared2")
 	d.next("Description")
 	d.tracked("ModifyCommonBandwidthPackageAttribute")
@@ -141,9 +137,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 // Force (tab in the dialog), which the call then carries; an overdue
 // package's bandwidth form refuses before any call.
 func TestCbwpDeleteForceAndLocked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cbwp")
+	d := consoleOn(t, "cbwp")
 
 	d.rowNamed("legacy-overdue")
 	mark := len(d.fault.actions())

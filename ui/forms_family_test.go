@@ -211,8 +211,7 @@ func (d *driver) deleteRow(id string) {
 func (d *driver) editRow(id string) {
 	d.t.Helper()
 	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 }
 
 // confirmedAction picks label for the row id, confirms it with the ID in

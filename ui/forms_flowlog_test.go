@@ -10,11 +10,8 @@ import (
 )
 
 func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpcflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "vpcflowlog")
+	d.openForm("c")
 	d.next("Capture", "Traffic")
 	d.choose("VPC", "dev-sandbox")
 	d.waitFocus("SLS project")
@@ -50,11 +47,8 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 }
 
 func TestVpcFlowLogEniIDChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpcflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "vpcflowlog")
+	d.openForm("c")
 	d.choose("Capture", "network interface")
 	d.next("Traffic")
 	d.waitFocus("ENI ID")
@@ -63,11 +57,8 @@ func TestVpcFlowLogEniIDChecked(t *testing.T) {
 }
 
 func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sagflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "sagflowlog")
+	d.openForm("c")
 	d.choose("Output", "netflow")
 	d.waitFocus("Active aging (s)")
 	for range 3 {
@@ -100,8 +91,7 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 		t.Errorf("flow log as created: %+v", f)
 	}
 
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Output", "Active aging (s)", "Inactive aging (s)", "NetFlow server IP", "NetFlow server port", "NetFlow version")
 	d.replaceField("Name", "nf-lab", "nf-lab2")
 	d.next("Description")

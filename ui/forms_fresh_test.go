@@ -89,8 +89,7 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("External IP")
 	if strings.Contains(d.screen(), spare.IpAddress) {
 		t.Fatalf("spare-bastion is not bound yet but is offered:\n%s", d.screen())
@@ -102,8 +101,7 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	// Bound to the gateway behind the console's back.
 	d.natEip(nat, spare, true)
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.chooseKeepsPort(spare.IpAddress, "2222", "the draft's external port is lost")
 	d.keys("enter")
 	d.field("Internal IP", "10.0.1.21")
@@ -122,16 +120,14 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	nat := natChildren(d, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("External IP", spare.IpAddress)
 	d.closeForm()
 
 	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("External IP")
 	d.waitText("✗ " + spare.IpAddress + " is no longer associated with " + nat.NatGatewayId + "; choose another")
 	// Enter does not move on with it.
@@ -160,8 +156,7 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d := newDriver(t)
 	rt := routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "10.97.0.0/16")
 	d.choose("Next hop type", "VpcPeer")
 	d.waitFocus("Next hop (VPC peering connection)")
@@ -180,8 +175,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	}
 	d.advance(10 * time.Second)
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Destination CIDR block")
 	if !strings.Contains(d.screen(), "10.97.0.0/16") {
 		t.Errorf("the draft's destination is lost:\n%s", d.screen())
@@ -213,16 +207,14 @@ func ipsecPaneOf(d *driver, name string) string {
 }
 
 func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, c := range []struct{ name, ip string }{{"lab-a", "203.0.113.71"}, {"lab-b", "203.0.113.72"}} {
 		if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	cgwB := ipsecPaneOf(d, "lab-b")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("VPN gateway", "prod-core-vpn")
 	d.field("Name", "from-b")
 	d.field("Local subnets", "10.0.0.0/16")
@@ -230,8 +222,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.closeForm()
 
 	cgwA := ipsecPaneOf(d, "lab-a")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("VPN gateway")
 	s := d.screen()
 	if !strings.Contains(s, "from-b") || !strings.Contains(s, "192.168.61.0/24") {
@@ -275,16 +266,14 @@ func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 }
 
 func TestVSwitchFormCIDRFollowsTheChosenVPC(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	prodFree, _ := d.nextFree("prod-core", 24)
 	stagingFree, staging := d.nextFree("staging", 24)
 	if prodFree == stagingFree {
 		t.Fatalf("the demo VPCs should differ: %s", prodFree)
 	}
 	d.pane("vsw")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VSwitch")
 	d.choose("VPC", "prod-core")
 	d.next("Zone")
@@ -333,8 +322,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d.idle()
 	d.rowNamed("prod-core")
 	d.drill("VSwitches")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VSwitch in " + vpc.VpcId)
 	d.next("Zone")
 	d.waitFocus("CIDR block")
@@ -389,14 +377,12 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 // Every form that loads choices loads them again when a draft reopens: the
 // reopening sends the same reads as the first opening.
 func TestEveryDraftReloadsItsChoices(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, pane := range []string{"vsw", "nat", "rt", "vpn", "ipsec", "peer", "vpcflowlog", "bgp", "bgppeer", "bgpnet"} {
 		d.pane(pane)
 		reads := func() []string {
 			mark := len(d.fault.actions())
-			d.keys("c")
-			d.formPage()
+			d.openForm("c")
 			var out []string
 			for _, a := range d.sentSince(mark) {
 				if readOnlyAction(a) {
@@ -422,8 +408,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	nat := natChildren(d, "SNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Source")
 	d.choose("Source VSwitch", "prod-core-db-b")
 	d.toggle("SNAT IPs", "spare-bastion")
@@ -432,8 +417,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Source", "Source VSwitch")
 	d.waitFocus("SNAT IPs")
 	d.waitText(spare.IpAddress + "  ✗ is no longer associated with " + nat.NatGatewayId)
@@ -451,8 +435,7 @@ func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("External IP", "Protocol")
 	d.waitFocus("External port")
 	d.typeText("2222")

@@ -19,9 +19,7 @@ func gaRow(d *driver, name string) *model.GlobalAcceleration {
 // through the destructive dialog and deletes the instance there; what the
 // simulator received is checked.
 func TestGACreateAssociateUnassociateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("ga")
+	d := consoleOn(t, "ga")
 	seeded := gaRow(d, "data-api-accel")
 	if seeded.Status != "InUse" || len(seeded.Backends()) != 1 {
 		t.Fatalf("demo data-api-accel: %+v", seeded)
@@ -39,8 +37,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.keys("esc")
 	d.idle()
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Service location")
 	d.choose("Bandwidth (Mbit/s)", "20")
 	d.next("Bandwidth type")
@@ -55,8 +52,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	}
 
 	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-accel", "lab-accel2")
 	d.next("Description")
 	d.tracked("ModifyGlobalAccelerationInstanceAttributes")
@@ -118,9 +114,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 // exclusive spare offers no EIP and only the regions of its service
 // location for a backend.
 func TestGASharingEIPs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
+	d := consoleOn(t, "eip")
 	free := d.eipNamed("reserved-egress")
 	// An EIP of a sharing instance is not unbound on :eip: the console
 	// says where, before any call.

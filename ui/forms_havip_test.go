@@ -11,17 +11,14 @@ import (
 // it settle with no key pressed, binds it to the demo's firewall appliance,
 // unbinds it and deletes it, both through the destructive dialog.
 func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("havip")
+	d := consoleOn(t, "havip")
 	seeded := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip)
 	if len(seeded.Instances()) != 1 || seeded.Status != "InUse" {
 		t.Fatalf("demo fw-ha-vip: %+v", seeded)
 	}
 	inst := seeded.Instances()[0]
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("VSwitch", "prod-core-app-b")
 	d.waitFocus("IP address")
 	d.typeText("10.0.1.254")
@@ -82,9 +79,7 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 // TestHaVipPickers: the route form offers the VPC's HaVips as next hops and
 // the EIP associate form offers the region's HaVips, and binds one.
 func TestHaVipPickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("havip")
+	d := consoleOn(t, "havip")
 	vpc := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip).VpcId
 	d.pane("rt")
 	d.rowWhere("the system table of "+vpc, func(o *model.Object) bool {
@@ -94,8 +89,7 @@ func TestHaVipPickers(t *testing.T) {
 	d.keys("enter")
 	d.menuPick("Route Entries")
 	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "198.18.7.0/24")
 	d.choose("Next hop type", "HaVip")
 	d.waitText("fw-ha-vip")

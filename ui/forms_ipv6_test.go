@@ -33,9 +33,7 @@ func rowUntil[T any](d *driver, id, what string, ok func(*T) bool) *T {
 
 // ipv6Start opens pane on the demo account and selects the row named row.
 func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
-	d := newDriver(t)
-	d.idle()
-	d.pane(pane)
+	d := consoleOn(t, pane)
 	return d, d.rowNamed(row)
 }
 
@@ -62,8 +60,7 @@ func (d *driver) ipv6Refused(title, bad, why string) {
 // (the clocks advanced, no key pressed).
 func (d *driver) ipv6Create(title, action string, fill func()) string {
 	d.t.Helper()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText(title)
 	fill()
 	id := d.tracked(action).resID

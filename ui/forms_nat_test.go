@@ -43,8 +43,7 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
 	vpc := prodCore(d)
 	d.pane("nat " + vpc)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create NAT gateway in " + vpc)
 	d.next("NAT type")
 	d.choose("VSwitch", "prod-core-app-f")
@@ -67,9 +66,7 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 }
 
 func TestNatGatewaySpecAction(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("nat")
+	d := consoleOn(t, "nat")
 	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" })
 	d.keys("x")
 	d.menuPick("Change spec")
@@ -104,8 +101,7 @@ func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
 func TestSnatEntryCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "SNAT Entries")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create SNAT entry in " + nat.NatGatewayId)
 	d.next("Source")
 	// VSwitches with an SNAT entry already are skipped: the first free one
@@ -134,8 +130,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
 	d := newDriver(t)
 	natChildren(d, "SNAT Entries")
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	m := p.m.(*forms.SnatForm)
 	ingress := ""
 	for _, e := range m.Nc.Eips {
@@ -163,8 +158,7 @@ func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
 func TestDnatEntryCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
 	nat := natChildren(d, "DNAT Entries")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create DNAT entry in " + nat.NatGatewayId)
 	d.choose("External IP", "prod-core-ingress")
 	d.next("Protocol")
@@ -204,11 +198,8 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 }
 
 func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "eip")
+	d.openForm("c")
 	d.next("Bandwidth (Mbit/s)", "Billing")
 	d.field("Name", "lab-eip")
 	d.next("Description")
@@ -249,9 +240,7 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 }
 
 func TestEipAssociateEcsIDChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
+	d := consoleOn(t, "eip")
 	d.rowNamed("spare-bastion")
 	d.keys("x")
 	d.menuPick("Associate")

@@ -34,9 +34,7 @@ func natBwpIPCount(d *driver, id string, n int) *model.NatBandwidthPackage {
 // bandwidth, adds an IP, removes one through the destructive dialog and
 // deletes it there; what the simulator received is checked.
 func TestNatBwpCreateChangeDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("nat")
+	d := consoleOn(t, "nat")
 	nat := d.rowWhere("staging-nat", func(o *model.Object) bool { return o.Name == "staging-nat" }).ID
 	drillCreate(d, "NAT Bandwidth Packages")
 	d.waitText("Create NAT bandwidth package in "+nat, "2/4 packages")
@@ -60,8 +58,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 		t.Fatalf("package as created: %+v", b)
 	}
 
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-bwp", "lab-bwp2")
 	d.next("Description")
 	d.tracked("ModifyBandwidthPackageAttribute")
@@ -110,9 +107,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 // spec change before any call, and the SNAT form offers the packages' IPs
 // next to the gateway's EIPs.
 func TestNatBwpRefusalsAndPickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("bwp")
+	d := consoleOn(t, "bwp")
 	b := natBwpRow(d, "staging-legacy-egress")
 	used := b.IPs()[0]
 	if used.UsingStatus != "UsedByForwardTable" {
@@ -157,8 +152,7 @@ func drillCreate(d *driver, child string) {
 	d.keys("enter")
 	d.menuPick(child)
 	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 }
 
 // retype erases n characters of the focused field, types bad, waits for

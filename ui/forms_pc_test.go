@@ -14,11 +14,8 @@ import (
 // while a VBR remains — and deletes it, both through the dialog. What the
 // simulator received is checked.
 func TestPhysicalConnectionLifecycle(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("pc")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "pc")
+	d.openForm("c")
 	d.choose("Access point", "ap-cn-hangzhou-dx-a")
 	d.choose("Line operator", "Equinix")
 	d.field("Data centre location", "Hangzhou lab, rack 7")
@@ -62,8 +59,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.rowID(id)
 	d.drill("Virtual Border Routers")
 	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VBR on " + id)
 	d.waitFocus("Physical connection")
 	d.keys("enter")
@@ -87,8 +83,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 
 	// A second VBR on VLAN 77 is refused as typed.
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Physical connection")
 	d.keys("enter")
 	d.waitFocus("VLAN")
@@ -134,15 +129,12 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 // it; the demo's Confirmed line is cancelled through the dialog; a
 // Canceled line offers no bandwidth to edit.
 func TestPhysicalConnectionEditAndCancel(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("pc")
+	d := consoleOn(t, "pc")
 	rejected := d.rowWhere("pc-dc-ningbo", func(o *model.Object) bool { return o.Name == "pc-dc-ningbo" })
 	if rejected.Status != model.PCRejected {
 		t.Fatalf("demo pc-dc-ningbo is %s", rejected.Status)
 	}
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Description", "Data centre location", "Circuit code", "Port type")
 	d.replaceField("Bandwidth", "200", "300")
 	d.tracked("ModifyPhysicalConnectionAttribute")
@@ -163,7 +155,6 @@ func TestPhysicalConnectionEditAndCancel(t *testing.T) {
 	d.settled(confirmed.ID, model.PCCanceled)
 
 	d.rowID(confirmed.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitText("fixed once a line is past Initial (it is Canceled)")
 }

@@ -32,8 +32,7 @@ func (d *driver) useKey(id, secret string) {
 // fillPeer walks the peering form for prod-core → staging of account uid.
 func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 	d.t.Helper()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Requesting VPC", "prod-core")
 	d.field("Accepting account ID", uid)
 	d.next("Accepting region")
@@ -53,8 +52,7 @@ func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 // accepts it, then Activated — through the forms. The requester is offered
 // neither Accept nor Reject, is told why, and sends nothing.
 func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.waitText("acct …5678") // learned from STS, shown in the header
 	staging := d.rowNamed("staging").ID
 	d.pane("peer")
@@ -71,8 +69,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.waitText("VPC Peering Connections")
 
 	// Another account: Accepting, and it stays so.
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Requesting VPC", "Accepting account ID", "Accepting region", "Accepting VPC ID", "Name", "Description", "Resource group ID")
 	d.waitFocus("Dry run only?")
 	d.keys("n")
@@ -120,11 +117,8 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 }
 
 func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("peer")
-	d.keys("c")
-	p := d.formPage()
+	d := consoleOn(t, "peer")
+	p := d.openForm("c")
 	d.choose("Requesting VPC", "prod-core")
 	d.field("Accepting account ID", "12ab")
 	d.waitText("is not an Alibaba Cloud account ID")

@@ -13,9 +13,7 @@ import (
 )
 
 func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("region")
+	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	// Already open in cn-hangzhou: said before any call.
 	mark := len(d.fault.actions())
@@ -41,9 +39,7 @@ func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
 }
 
 func TestOpenIPPoolsExplainsTheAPIAnswer(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("region")
+	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")
 	d.keys("x")
@@ -130,8 +126,7 @@ func regionCell(d *driver, region, col string) string {
 // row and the tray read Opening, a refresh keeps it, and with no key pressed
 // the row turns Opened and the operation is done.
 func TestRegionServiceShowsOpeningThenOpened(t *testing.T) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Settle = 50 * time.Second })
-	d.idle()
+	d := newConsole(t, func(so *sim.Options, _ *Options) { so.Settle = 50 * time.Second })
 	d.pane("region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")

@@ -29,8 +29,7 @@ func (d *driver) riSpecIs(id, spec string) {
 func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) string {
 	d.t.Helper()
 	before := len(d.app.tracker.ops)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Router", router)
 	d.choose("Role", role)
 	d.choose("Spec", spec)
@@ -60,8 +59,7 @@ func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) str
 // and deletes it through the dialog; the simulator's log shows what was
 // sent, and what the API would refuse is refused before any call.
 func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	dev, prod := d.vrouterOf("dev-sandbox"), d.vrouterOf("prod-core")
 	d.pane("ri")
 
@@ -76,8 +74,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	// One pair between two routers: a second interface from prod-core to
 	// dev-sandbox is refused as typed.
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Router", prod)
 	d.choose("Role", "initiating")
 	d.choose("Spec", "Small.2")
@@ -170,14 +167,12 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 // TestRouterInterfacePickers: a route's RouterInterface next hop is picked
 // from the interfaces on the table's VRouter.
 func TestRouterInterfacePickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	router := d.vrouterOf("prod-core")
 	d.pane("rt")
 	table := d.rowWhere("a route table of prod-core", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouterId == router })
 	d.pane("route " + table.ID)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "198.18.9.0/24")
 	d.choose("Next hop type", "RouterInterface")
 	d.waitText("hz-to-bj-analytics", "to-vbr-dc-hangzhou")

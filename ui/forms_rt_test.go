@@ -19,8 +19,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d := newDriver(t)
 	vpc := prodCore(d)
 	d.pane("rt " + vpc)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create route table in " + vpc)
 	d.field("Name", "app-private")
 	d.field("Description", "Private tier")
@@ -108,8 +107,7 @@ func routeEntries(d *driver) *model.RouteTable {
 func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 	d := newDriver(t)
 	rt := routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create route in " + rt.RouteTableId)
 	d.waitFocus("Destination CIDR block")
 	d.typeText("10.0.1.0/25")
@@ -158,8 +156,7 @@ func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {
 func TestRouteNextHopFreeTextChecked(t *testing.T) {
 	d := newDriver(t)
 	routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "10.98.0.0/16")
 	d.choose("Next hop type", "Instance")
 	d.waitFocus("Next hop ID (ECS instance)")
@@ -171,9 +168,7 @@ func TestRouteNextHopFreeTextChecked(t *testing.T) {
 // one DescribeRouteTableList and no listing of the VPC's VSwitches; a
 // VSwitch unbound since the row was listed is refused and nothing is sent.
 func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	o := d.rowWhere("a custom table with VSwitches", func(o *model.Object) bool {
 		rt := o.Val().(*model.RouteTable)
 		return rt.RouteTableType == "Custom" && len(rt.VSwitchIds.VSwitchId) > 0

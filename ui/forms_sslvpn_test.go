@@ -26,8 +26,7 @@ func (d *driver) sslGatewayRow() *model.Object {
 // with the seed's rules checked as typed, a certificate is issued, renamed
 // and deleted; what the simulator received is asserted.
 func TestSslVpnServerAndCertThroughForms(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	gw := d.sslGatewayRow()
 	d.drill("SSL-VPN Servers")
 	d.idle()
@@ -44,8 +43,7 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 	d.settle()
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create SSL-VPN server on " + gw.ID)
 	d.next("VPN gateway")
 	d.field("Name", "lab-ssl")
@@ -84,8 +82,7 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 	d.keys("enter")
 	d.idle()
 	mark = len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("SSL-VPN server")
 	d.field("Name", "alice-laptop")
 	id := d.tracked("CreateSslVpnClientCert").resID
@@ -110,12 +107,9 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 // describe view of the row shows the key and the client configuration
 // masked, and the status column shows its word in every state.
 func TestSslVpnKeyNeverShown(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sslcert")
+	d := consoleOn(t, "sslcert")
 	d.waitText("expiring-soon", "expired", "normal")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("SSL-VPN server", "remote-access")
 	d.field("Name", "carol-laptop")
 	id := d.tracked("CreateSslVpnClientCert").resID
@@ -199,20 +193,16 @@ func TestSslVpnFormChecks(t *testing.T) {
 // TestSslVpnServerEdit: an edit that changes nothing sends nothing; a new
 // port is sent as typed and the gateway's reconfiguration is the API's.
 func TestSslVpnServerEdit(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sslserver")
+	d := consoleOn(t, "sslserver")
 	o := d.rowNamed("remote-access")
 	mark := len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Local subnet", "Client CIDR block", "Protocol", "Port", "Cipher", "Compress?")
 	d.waitText("Nothing changed")
 	assertNoWrite(t, d, mark, "an SSL-VPN server edit that changes nothing")
 
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Local subnet", "Client CIDR block", "Protocol")
 	d.replaceField("Port", "1194", "1195")
 	d.next("Cipher", "Compress?")

@@ -10,12 +10,10 @@ import (
 )
 
 func TestVpnGatewayCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.rowNamed("staging").ID
 	d.pane("vpn " + vpc)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VPN gateway in " + vpc)
 	d.next("Bandwidth (Mbit/s)")
 	d.waitFocus("Name")
@@ -40,9 +38,7 @@ func TestVpnGatewayCreateEditDelete(t *testing.T) {
 }
 
 func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpn")
+	d := consoleOn(t, "vpn")
 	o := d.rowNamed("prod-core-vpn")
 	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
@@ -54,9 +50,7 @@ func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
 }
 
 func TestCustomerGatewayCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cgw")
+	d := consoleOn(t, "cgw")
 	// A gateway an IPsec connection uses cannot be deleted: counted first.
 	used := d.rowNamed("office-shanghai")
 	mark := len(d.fault.actions())
@@ -66,8 +60,7 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 	assertNoWrite(t, d, mark, "customer gateway in use")
 	_ = used
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Public IP")
 	d.typeText("100.64.1.1")
 	d.waitText("shared address space")
@@ -111,8 +104,7 @@ func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
 
 func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
 	vpn, _ := d.newIpsecForm("203.0.113.77", "lab-cgw")
 	d.waitText("Create IPsec connection on " + vpn.ID)
 	d.choose("Customer gateway", "lab-cgw")

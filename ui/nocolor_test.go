@@ -136,8 +136,7 @@ func TestMonochromeTerminalGetsTheNoColorStyles(t *testing.T) {
 }
 
 func TestNoColorTrayCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.browser().table.Selected().Obj
 	for _, a := range []string{"CreateVSwitch", "ModifyVpcAttribute", "DeleteVSwitch"} {
 		d.app.tracker.startOp(a, vpc.Kind, vpc.Region, vpc.ID, "")

@@ -286,8 +286,7 @@ func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 	}
 	d.keys("esc")
 	fail.Store(false)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Name", "IPv4 CIDR block", "Description", "Resource group ID", "Enable IPv6?", "Dry run only?")
 	d.waitText("following it")
 	if ids := d.vpcsNamed("cn-hangzhou", "nc-1"); len(ids) != 1 {
@@ -355,8 +354,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 // new values in place read "changed" (followed like any edit); otherwise
 // "not changed — safe to submit again", with the form back.
 func TestEditWithALostAnswerIsChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	var applied atomic.Bool
 	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
 		if action != "ModifyVpcAttribute" {
@@ -370,8 +368,7 @@ func TestEditWithALostAnswerIsChecked(t *testing.T) {
 		return true
 	})
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.keys("ctrl+u")
 	d.typeText("renamed-1")

@@ -73,8 +73,7 @@ func TestDrillDownPaths(t *testing.T) {
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"Route Tables"}, ""}, // sent with RouterType=VBR
 		{"vsw", "name", "prod-core-app-b", []string{"HaVips"}, ""},
 	}
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, p := range paths {
 		name := p.start + "→" + strings.Join(p.steps, "→")
 		cmd := p.start
@@ -120,8 +119,7 @@ func vpcID(d *driver, name string) string {
 // Every parent → child relation in the registry opens and loads without
 // an error, from the first parent row the demo has.
 func TestEveryRelationLoads(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	reg := model.Default()
 	for _, parent := range reg.Kinds() {
 		children := reg.Children(parent.Name)

@@ -208,8 +208,7 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 			d := newDriver(t)
 			d.idle()
 			c.open(d)
-			d.keys("c")
-			p := d.formPage()
+			p := d.openForm("c")
 			c.set(p.m)
 			if err := p.m.Check(p.fc); err != nil {
 				t.Fatalf("the test's values do not pass the form's checks: %v", err)
@@ -233,11 +232,8 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 // Esc on the review page goes back to the form; an edit of the same form
 // type is not reviewed.
 func TestReviewEscGoesBackAndEditsAreNotReviewed(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
-	d.keys("c")
-	p := d.formPage()
+	d := consoleOn(t, "eip")
+	p := d.openForm("c")
 	token := p.token
 	p.m.(*forms.EipAllocate).Name = "rev-esc"
 	d.exec(p.submit(d.app))
@@ -284,8 +280,7 @@ func TestReviewGolden(t *testing.T) {
 	d := newDriver(t)
 	d.resize(80, 24)
 	routeEntries(d)
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	rc := p.m.(*forms.RouteCreate)
 	rc.Dest, rc.Name, rc.Desc, rc.HopType = "10.96.0.0/16", "to-lab", "lab traffic via the NAT", "NatGateway"
 	p.token = "alivpc-0123456789abcdef0123456789abcdef" // the golden's token
@@ -305,8 +300,7 @@ func TestReviewScrollsInASmallWindow(t *testing.T) {
 	d.pane("vpn")
 	d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	m := p.m.(*forms.IpsecForm)
 	m.CgwID, m.Name, m.Local, m.Remote = "cgw-bp1wgej0cbjfhk1hjh72n", "scroll", "10.0.0.0/16", "192.168.0.0/24"
 	d.exec(p.submit(d.app))

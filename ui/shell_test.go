@@ -104,8 +104,7 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 }
 
 func randomKeys(t *testing.T, readOnly bool) {
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = readOnly })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.ReadOnly = readOnly })
 	rng := rand.New(rand.NewPCG(7, 11))
 	keys := []string{"up", "down", "pgup", "pgdown", "home", "end", "enter", "esc", "tab", "backspace", "left", "right",
 		"/", ":", "?", "d", "y", "t", "o", "<", ">", "1", "3", "9", "g", "G", "j", "k", "n", "N", "x", "c", "e", "ctrl+d", "ctrl+r",

@@ -15,8 +15,7 @@ import (
 // older copy back: the row keeps what the tracker described, and the next
 // refresh (started after the change) shows it too.
 func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("vsw")
 	o := d.rowNamed("prod-core-app-b")
 
@@ -58,8 +57,7 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 	d.advance(time.Second)
 
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "prod-core-app-b", "prod-core-app-b2")
 	d.next("Description")
 	d.tracked("ModifyVSwitchAttribute")
@@ -95,8 +93,7 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 // goroutine fills a form at a time: -race checks it), and the form opens
 // with what the second load read.
 func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("vpc")
 	o := d.rowNamed("prod-core")
 	d.rowID(o.ID)

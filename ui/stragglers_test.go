@@ -15,8 +15,7 @@ import (
 // (ModifyVRouterAttribute): what the simulator holds afterwards is what
 // was typed, on the VRouter that was selected.
 func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
 	if err != nil || len(vpcs) != 1 {
 		t.Fatalf("prod-core: %v %+v", err, vpcs)
@@ -26,8 +25,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	o := d.rowWhere("the VRouter of prod-core", func(o *model.Object) bool { return o.ID == want })
 	old := o.Val().(*model.VRouter)
 	mark := len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", old.VRouterName, "core-edge-router")
 	d.replaceField("Description", old.Description, "Routes prod-core")
 	d.tracked("ModifyVRouterAttribute")
@@ -49,8 +47,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 // key included — to a file of mode 0600; an existing file is never
 // overwritten and the typed name stays for another try.
 func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("ipsec")
 	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
 	cfg, err := d.api().DownloadVpnConnectionConfig(d.ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})

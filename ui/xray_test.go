@@ -334,8 +334,7 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 	snat := xrayNode(p, "snat", nil)
 	nat := snat.parent.obj
 	d.xrayCursorTo(p, snat.obj.ID)
-	d.keys("c")
-	f := d.formPage()
+	f := d.openForm("c")
 	if f.fc.Parent == nil || f.fc.Parent.ID != nat.ID || f.fc.Target != nil {
 		t.Fatalf("create from a SNAT node: parent %v target %v", f.fc.Parent, f.fc.Target)
 	}
@@ -373,8 +372,7 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 // A VPC that is not there is said so, with the API's answer; nothing is
 // drawn as a tree.
 func TestXrayUnknownVPC(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("xray vpc-nosuchvpc0000000000")
 	p := d.xrayIdle()
 	if len(p.roots) != 0 || p.err == nil {
