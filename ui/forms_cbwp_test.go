@@ -42,8 +42,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	d.waitText("must be between 10 and 100")
 	d.typeText("0")
 	d.keys("enter")
-	d.field("Name", "lab-shared")
-	d.next("Description")
+	d.named("lab-shared")
 	r := d.confirmReview()
 	shown := map[string]string{}
 	for _, p := range r.params {
@@ -52,8 +51,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	if shown["Bandwidth"] != "200" || shown["InternetChargeType"] != "PayBy95" || shown["Ratio"] != "50" || shown["Name"] != "lab-shared" {
 		t.Errorf("review: %v", shown)
 	}
-	id := d.tracked("CreateCommonBandwidthPackage").resID
-	d.settled(id, "Available")
+	id := d.created("CreateCommonBandwidthPackage", "Available")
 	if q := d.sentQueries(mark, "CreateCommonBandwidthPackage"); len(q) != 1 || q[0].Get("Bandwidth") != "200" || q[0].Get("Ratio") != "50" {
 		t.Fatalf("CreateCommonBandwidthPackage sent %v", q)
 	}

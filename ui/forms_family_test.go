@@ -67,11 +67,25 @@ func (d *driver) next(titles ...string) {
 // picks it.
 func (d *driver) choose(title, sub string) {
 	d.t.Helper()
+	d.optionKey(title, sub, "enter")
+}
+
+// toggle moves a focused multi-select's cursor to the option containing
+// sub and selects it.
+func (d *driver) toggle(title, sub string) {
+	d.t.Helper()
+	d.optionKey(title, sub, "space")
+}
+
+// optionKey moves the cursor of the focused field title down to the
+// option containing sub and presses key there.
+func (d *driver) optionKey(title, sub, key string) {
+	d.t.Helper()
 	d.waitFocus(title)
 	for range 40 {
 		for _, l := range strings.Split(d.screen(), "\n") {
 			if strings.Contains(l, "┃ > ") && strings.Contains(l, sub) {
-				d.keys("enter")
+				d.keys(key)
 				return
 			}
 		}

@@ -20,16 +20,10 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	d.typeText("flowlog-lab")
 	d.keys("enter")
 	d.field("SLS logstore", "lab")
-	d.field("Name", "lab-flows")
-	d.next("Description")
-	id := d.tracked("CreateFlowLog").resID
-	d.settled(id, "Active")
+	d.named("lab-flows")
+	id := d.created("CreateFlowLog", "Active")
 
-	d.editRow(id)
-	d.replaceField("Name", "lab-flows", "lab-flows2")
-	d.next("Description")
-	d.tracked("ModifyFlowLogAttribute")
-	d.waitText("lab-flows2")
+	d.renamed(id, "lab-flows", "lab-flows2", "ModifyFlowLogAttribute")
 
 	// Activate is refused while Active, before any call.
 	d.refusedAction(id, "Activate", "only an Inactive flow log can be activated", "activating an Active flow log")
@@ -81,8 +75,7 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 	d.typeText("11")
 	d.keys("enter")
 	d.next("NetFlow server port", "NetFlow version")
-	d.field("Name", "nf-lab")
-	d.next("Description")
+	d.named("nf-lab")
 	op := d.tracked("CreateFlowLog")
 	d.settled(op.resID, "Active")
 	o := d.rowID(op.resID)

@@ -183,8 +183,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.keys("enter")
 	d.next("Next hop type")
 	d.choose("Next hop (VPC peering connection)", out.InstanceId)
-	d.field("Name", "to-dev")
-	d.next("Description")
+	d.named("to-dev")
 	d.confirmReview()
 	id := d.tracked("CreateRouteEntry").resID
 	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
@@ -365,8 +364,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	}
 	// And it is what is sent.
 	d.keys("enter")
-	d.field("Name", "filled")
-	d.next("Description")
+	d.named("filled")
 	id := d.tracked("CreateVSwitch").resID
 	got, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
 	if err != nil || len(got) != 1 || got[0].CidrBlock != free26 {

@@ -41,10 +41,8 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.next("Service location")
 	d.choose("Bandwidth (Mbit/s)", "20")
 	d.next("Bandwidth type")
-	d.field("Name", "lab-accel")
-	d.next("Description")
-	id := d.tracked("CreateGlobalAccelerationInstance").resID
-	d.settled(id, "Available")
+	d.named("lab-accel")
+	id := d.created("CreateGlobalAccelerationInstance", "Available")
 	sent := d.fault.received("CreateGlobalAccelerationInstance")
 	if len(sent) != 1 || sent[0].Get("ServiceLocation") != "china-mainland" || sent[0].Get("Bandwidth") != "20" ||
 		sent[0].Get("BandwidthType") != "Exclusive" || sent[0].Get("Name") != "lab-accel" {

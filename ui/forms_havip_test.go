@@ -31,20 +31,14 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 	}
 	d.typeText("77")
 	d.keys("enter")
-	d.field("Name", "lab-vip")
-	d.next("Description")
-	id := d.tracked("CreateHaVip").resID
-	d.settled(id, "Available")
+	d.named("lab-vip")
+	id := d.created("CreateHaVip", "Available")
 	h := d.rowID(id).Val().(*model.HaVip)
 	if h.IpAddress != "10.0.1.77" || h.VSwitchId != seeded.VSwitchId || h.Name != "lab-vip" {
 		t.Fatalf("HaVip as created: %+v", h)
 	}
 
-	d.editRow(id)
-	d.replaceField("Name", "lab-vip", "lab-vip2")
-	d.next("Description")
-	d.tracked("ModifyHaVipAttribute")
-	d.waitText("lab-vip2")
+	d.renamed(id, "lab-vip", "lab-vip2", "ModifyHaVipAttribute")
 
 	// Deleting an InUse HaVip is refused before any call, below.
 	d.rowAction(id, "Associate")

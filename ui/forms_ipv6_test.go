@@ -88,8 +88,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 		d.next("VPC")
 		d.choose("Spec", "Medium")
 		d.ipv6Refused("Name", "1gw", "must start with a letter")
-		d.field("Name", "lab-ipv6")
-		d.next("Description")
+		d.named("lab-ipv6")
 	})
 	if q := d.sentQueries(mark, "CreateIpv6Gateway"); len(q) != 1 || q[0].Get("VpcId") != staging.ID || q[0].Get("Spec") != "Medium" || q[0].Get("Name") != "lab-ipv6" {
 		t.Fatalf("CreateIpv6Gateway sent %v", q)
@@ -108,8 +107,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	d.drill("IPv6 Egress-only Rules")
 	rule := d.ipv6Create("staging-web-01", "CreateIpv6EgressOnlyRule", func() {
 		d.next("IPv6 address")
-		d.field("Name", "lab-egress")
-		d.next("Description")
+		d.named("lab-egress")
 	})
 	r := d.rowID(rule).Val().(*model.Ipv6EgressOnlyRule)
 	q := d.sentQueries(mark, "CreateIpv6EgressOnlyRule")

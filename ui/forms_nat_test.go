@@ -10,23 +10,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// toggle moves a focused multi-select's cursor to the option containing
-// sub and selects it.
-func (d *driver) toggle(title, sub string) {
-	d.t.Helper()
-	d.waitFocus(title)
-	for range 20 {
-		for _, l := range strings.Split(d.screen(), "\n") {
-			if strings.HasPrefix(l, "┃ >") && strings.Contains(l, sub) {
-				d.keys("space")
-				return
-			}
-		}
-		d.keys("down")
-	}
-	d.t.Fatalf("no option %q in %s:\n%s", sub, title, d.screen())
-}
-
 // natChildren opens prod-core-nat's child pane (SNAT Entries, ...).
 func natChildren(d *driver, child string) *model.NatGateway {
 	d.t.Helper()
@@ -47,17 +30,11 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d.waitText("Create NAT gateway in " + vpc)
 	d.next("NAT type")
 	d.choose("VSwitch", "prod-core-app-f")
-	d.field("Name", "egress-2")
-	d.next("Description")
+	d.named("egress-2")
 	d.confirmReview()
-	id := d.tracked("CreateNatGateway").resID
-	d.settled(id, "Available")
+	id := d.created("CreateNatGateway", "Available")
 
-	d.editRow(id)
-	d.replaceField("Name", "egress-2", "egress-3")
-	d.next("Description")
-	d.tracked("ModifyNatGatewayAttribute")
-	d.waitText("egress-3")
+	d.renamed(id, "egress-2", "egress-3", "ModifyNatGatewayAttribute")
 
 	// An Enhanced gateway has no spec: said before any call.
 	d.refusedAction(id, "Change spec", "has no spec", "spec of an Enhanced gateway")
@@ -110,8 +87,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 	d.toggle("SNAT IPs", "prod-core-egress-1")
 	d.keys("enter")
 	d.field("Name", "snat-db")
-	id := d.tracked("CreateSnatEntry").resID
-	d.settled(id, "Available")
+	id := d.created("CreateSnatEntry", "Available")
 
 	d.editRow(id)
 	d.waitFocus("SNAT IPs")
@@ -180,8 +156,7 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 	d.keys("enter")
 	d.field("Internal port", "8081")
 	d.field("Name", "admin")
-	id := d.tracked("CreateForwardEntry").resID
-	d.settled(id, "Available")
+	id := d.created("CreateForwardEntry", "Available")
 
 	d.editRow(id)
 	d.next("External IP", "Protocol")
@@ -201,11 +176,9 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 	d := consoleOn(t, "eip")
 	d.openForm("c")
 	d.next("Bandwidth (Mbit/s)", "Billing")
-	d.field("Name", "lab-eip")
-	d.next("Description")
+	d.named("lab-eip")
 	d.confirmReview()
-	id := d.tracked("AllocateEipAddress").resID
-	d.settled(id, "Available")
+	id := d.created("AllocateEipAddress", "Available")
 
 	d.editRow(id)
 	d.replaceField("Name", "lab-eip", "lab-eip-2")

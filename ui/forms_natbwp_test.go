@@ -44,10 +44,8 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	retype(d, 1, "51", "must be between 1 and 50 (it is 51)", "2")
 	d.choose("Zone", "cn-hangzhou-f")
 	d.next("Billing")
-	d.field("Name", "lab-bwp")
-	d.next("Description")
-	id := d.tracked("CreateBandwidthPackage").resID
-	d.settled(id, "Available")
+	d.named("lab-bwp")
+	id := d.created("CreateBandwidthPackage", "Available")
 	sent := d.fault.received("CreateBandwidthPackage")
 	if len(sent) != 1 || sent[0].Get("NatGatewayId") != nat || sent[0].Get("Bandwidth") != "20" || sent[0].Get("IpCount") != "2" ||
 		sent[0].Get("Zone") != "cn-hangzhou-f" || sent[0].Get("InternetChargeType") != "PayByBandwidth" || sent[0].Get("Name") != "lab-bwp" {

@@ -30,8 +30,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.typeText("5000")
 	d.keys("enter")
 	d.next("Redundant connection", "Circuit code")
-	d.field("Name", "lab-line")
-	d.next("Description")
+	d.named("lab-line")
 	id := d.tracked("CreatePhysicalConnection").resID
 	sent := d.fault.received("CreatePhysicalConnection")
 	if len(sent) != 1 {
@@ -72,10 +71,8 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.typeText("77.2")
 	d.keys("enter")
 	d.next("Peering subnet mask", "Circuit code")
-	d.field("Name", "lab-vbr")
-	d.next("Description")
-	vbr := d.tracked("CreateVirtualBorderRouter").resID
-	d.settled(vbr, "active")
+	d.named("lab-vbr")
+	vbr := d.created("CreateVirtualBorderRouter", "active")
 	if got := d.fault.received("CreateVirtualBorderRouter")[0]; got.Get("PhysicalConnectionId") != id || got.Get("VlanId") != "77" ||
 		got.Get("PeerGatewayIp") != "10.254.77.2" || got.Get("PeeringSubnetMask") != "255.255.255.252" {
 		t.Errorf("CreateVirtualBorderRouter sent %v", got)

@@ -74,8 +74,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.waitFocus("Dry run only?")
 	d.keys("n")
 	d.confirmReview()
-	id := d.tracked("CreateVpcPeerConnection").resID
-	d.settled(id, "Accepting")
+	id := d.created("CreateVpcPeerConnection", "Accepting")
 	d.advance(10 * time.Minute)
 	got, err := d.api().GetVpcPeerConnectionAttribute(d.ctx, &client.GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: id})
 	if err != nil || got.Status != "Accepting" {
@@ -107,11 +106,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 
 	d.refusedAction(id, "Reject", "only a connection waiting in Accepting", "rejecting an Activated peering")
 
-	d.editRow(id)
-	d.replaceField("Name", "to-partner", "to-partner2")
-	d.next("Description")
-	d.tracked("ModifyVpcPeerConnection")
-	d.waitText("to-partner2")
+	d.renamed(id, "to-partner", "to-partner2", "ModifyVpcPeerConnection")
 
 	d.deleteRow(id)
 }

@@ -37,8 +37,7 @@ func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) str
 	d.field("Opposite router", oppRouter)
 	d.field("Opposite interface", oppIf)
 	d.next("Opposite account")
-	d.field("Name", name)
-	d.next("Description")
+	d.named(name)
 	d.confirmReview()
 	var id string
 	d.waitFor("a new CreateRouterInterface", func() bool {

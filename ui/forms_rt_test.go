@@ -129,8 +129,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 		t.Errorf("the VPN picker lists a NAT gateway:\n%s", s)
 	}
 	d.keys("enter")
-	d.field("Name", "to-lab")
-	d.next("Description")
+	d.named("to-lab")
 	d.confirmReview()
 	d.waitText("following it")
 	id := d.lastOp().resID

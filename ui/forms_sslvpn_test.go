@@ -85,8 +85,7 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 	d.openForm("c")
 	d.next("SSL-VPN server")
 	d.field("Name", "alice-laptop")
-	id := d.tracked("CreateSslVpnClientCert").resID
-	d.settled(id, "normal")
+	id := d.created("CreateSslVpnClientCert", "normal")
 	if q := d.sentQueries(mark, "CreateSslVpnClientCert"); len(q) != 1 || q[0].Get("SslVpnServerId") != srv.ID || q[0].Get("Name") != "alice-laptop" {
 		t.Errorf("CreateSslVpnClientCert sent %v", q)
 	}
@@ -112,8 +111,7 @@ func TestSslVpnKeyNeverShown(t *testing.T) {
 	d.openForm("c")
 	d.choose("SSL-VPN server", "remote-access")
 	d.field("Name", "carol-laptop")
-	id := d.tracked("CreateSslVpnClientCert").resID
-	d.settled(id, "normal")
+	id := d.created("CreateSslVpnClientCert", "normal")
 	o := d.rowID(id)
 	if !strings.Contains(string(o.Raw), "ClientKey") {
 		t.Fatalf("the row was not read with DescribeSslVpnClientCert: %s", o.Raw)

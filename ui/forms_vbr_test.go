@@ -109,10 +109,8 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 	d.keys("backspace", "enter")
 	const key = "md5-Secret9"
 	d.field("Auth key", key)
-	d.field("Name", "bgp-lab")
-	d.next("Description")
-	id := d.tracked("CreateBgpGroup").resID
-	d.settled(id, "Available")
+	d.named("bgp-lab")
+	id := d.created("CreateBgpGroup", "Available")
 
 	d.editRow(id)
 	d.next("Peer ASN", "Local ASN", "Auth key")
@@ -150,8 +148,7 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 	d.waitFocus("BFD?")
 	d.keys("y")
 	d.next("BFD multi-hop")
-	id := d.tracked("CreateBgpPeer").resID
-	d.settled(id, "Available")
+	id := d.created("CreateBgpPeer", "Available")
 
 	d.editRow(id)
 	d.replaceField("Peer IP", ip1, ip2)

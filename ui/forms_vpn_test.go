@@ -25,14 +25,9 @@ func TestVpnGatewayCreateEditDelete(t *testing.T) {
 	d.choose("VSwitch", "staging-app-b")
 	d.next("IPsec-VPN (site to site)?", "SSL-VPN (clients to site)?")
 	d.confirmReview()
-	id := d.tracked("CreateVpnGateway").resID
-	d.settled(id, "active")
+	id := d.created("CreateVpnGateway", "active")
 
-	d.editRow(id)
-	d.replaceField("Name", "staging-vpn", "staging-vpn2")
-	d.next("Description")
-	d.tracked("ModifyVpnGatewayAttribute")
-	d.waitText("staging-vpn2")
+	d.renamed(id, "staging-vpn", "staging-vpn2", "ModifyVpnGatewayAttribute")
 
 	d.deleteRow(id)
 }
@@ -75,14 +70,9 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 	d.keys("backspace", "backspace", "backspace", "backspace", "backspace")
 	d.typeText("65030")
 	d.keys("enter")
-	d.field("Name", "branch-lab")
-	d.next("Description")
+	d.named("branch-lab")
 	id := d.tracked("CreateCustomerGateway").resID
-	d.editRow(id)
-	d.replaceField("Name", "branch-lab", "branch-lab2")
-	d.next("Description")
-	d.tracked("ModifyCustomerGatewayAttribute")
-	d.waitText("branch-lab2")
+	d.renamed(id, "branch-lab", "branch-lab2", "ModifyCustomerGatewayAttribute")
 	d.deleteRow(id)
 }
 
@@ -133,8 +123,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	d.next("Local ID", "Remote ID")
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
 	d.confirmReview()
-	id := d.tracked("CreateVpnConnection").resID
-	d.settled(id, "ipsec_sa_established")
+	id := d.created("CreateVpnConnection", "ipsec_sa_established")
 	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpnConnection") })
 	if strings.Contains(audit.String(), psk) {
 		t.Fatalf("the pre-shared key reached the audit log: %s", audit.String())

@@ -31,3 +31,32 @@ func (d *driver) openForm(key string) *formPage {
 	d.keys(key)
 	return d.formPage()
 }
+
+// named types name into the form's Name field and accepts the empty
+// Description after it, the last field: the form submits (or opens its
+// review page).
+func (d *driver) named(name string) {
+	d.t.Helper()
+	d.field("Name", name)
+	d.next("Description")
+}
+
+// created waits for the console's operation for action and for the
+// resource it created to read status; it returns the resource's ID.
+func (d *driver) created(action, status string) string {
+	d.t.Helper()
+	id := d.tracked(action).resID
+	d.settled(id, status)
+	return id
+}
+
+// renamed renames the row id from old to name through its edit form and
+// waits for action to be sent and the new name to show.
+func (d *driver) renamed(id, old, name, action string) {
+	d.t.Helper()
+	d.editRow(id)
+	d.replaceField("Name", old, name)
+	d.next("Description")
+	d.tracked(action)
+	d.waitText(name)
+}

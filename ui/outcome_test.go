@@ -443,8 +443,7 @@ func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.formPage()
 	d.next("Zone", "CIDR block")
-	d.field("Name", "lost-vsw")
-	d.next("Description")
+	d.named("lost-vsw")
 	s := d.waitText("checked: created — vsw-")
 	if q := d.fault.received("DescribeVSwitches"); len(q) == 0 || q[len(q)-1].Get("VpcId") != vpc {
 		t.Errorf("the check should list the VSwitches of %s", vpc)
