@@ -266,8 +266,7 @@ func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 			if menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(menu)
+				d.action(menu)
 			}
 			dp := d.dialog()
 			if dp.refused != "" {
@@ -373,8 +372,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 			if c.menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(c.menu)
+				d.action(c.menu)
 			}
 			d.dialog()
 			d.keys("ctrl+t")
@@ -431,8 +429,7 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 			if c.menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(c.menu)
+				d.action(c.menu)
 			}
 			d.dialog()
 			d.golden("dialog_" + c.name + "_80x24")

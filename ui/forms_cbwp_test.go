@@ -71,8 +71,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 
 	// Add the spare EIP, picked from the region's free pay-as-you-go EIPs:
 	// the prod package's EIPs are not offered.
-	d.keys("x")
-	d.menuPick("Add EIP")
+	d.action("Add EIP")
 	d.formPage()
 	d.waitText("spare-bastion")
 	if s := d.screen(); containsAny(s, prod.Addresses()...) {
@@ -105,8 +104,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	d.cbwpWhen(id, "300 Mbit/s, settled", func(p *model.CommonBandwidthPackage) bool { return p.Bandwidth == "300" && p.Phase() == "Available" })
 
 	mark = len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Convert to subscription")
+	d.action("Convert to subscription")
 	d.formPage()
 	d.next("Billing cycle")
 	d.replaceField("Duration", "1", "40")
@@ -138,15 +136,11 @@ func TestCbwpDeleteForceAndLocked(t *testing.T) {
 	d := consoleOn(t, "cbwp")
 
 	d.rowNamed("legacy-overdue")
-	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Change bandwidth")
-	d.waitText("FinancialLocked")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "the bandwidth of a FinancialLocked package")
+	d.refused("x", "Change bandwidth", "FinancialLocked", "the bandwidth of a FinancialLocked package")
 
 	o := d.rowNamed("edge-burst-95")
 	ip := cbwpOf(o).IPs()[0]
+	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
 	d.dialog()
 	d.waitText("EIP "+ip.IpAddress+" ("+ip.AllocationId+") is in it", "tab to force")

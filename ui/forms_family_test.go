@@ -243,8 +243,20 @@ func (d *driver) confirmedAction(id, label, action, status string) {
 // (text) before any call, and nothing is sent (what names the case).
 func (d *driver) refusedAction(id, label, text, what string) {
 	d.t.Helper()
+	d.rowID(id)
+	d.refused("x", label, text, what)
+}
+
+// refused presses key on the selected row ("x" then picks label from its
+// menu; "ctrl+d" with no label): the console explains why (text) before
+// any call, esc closes it, and nothing is sent (what names the case).
+func (d *driver) refused(key, label, text, what string) {
+	d.t.Helper()
 	mark := len(d.fault.actions())
-	d.rowAction(id, label)
+	d.keys(key)
+	if label != "" {
+		d.menuPick(label)
+	}
 	d.waitText(text)
 	d.keys("esc")
 	assertNoWrite(d.t, d, mark, what)
@@ -254,6 +266,12 @@ func (d *driver) refusedAction(id, label, text, what string) {
 func (d *driver) rowAction(id, label string) {
 	d.t.Helper()
 	d.rowID(id)
+	d.action(label)
+}
+
+// action picks label in the selected row's action menu (x).
+func (d *driver) action(label string) {
+	d.t.Helper()
 	d.keys("x")
 	d.menuPick(label)
 }

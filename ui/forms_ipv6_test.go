@@ -37,12 +37,6 @@ func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
 	return d, d.rowNamed(row)
 }
 
-// ipv6Act opens the x menu on row id and picks label.
-func (d *driver) ipv6Act(id, label string) {
-	d.t.Helper()
-	d.rowAction(id, label)
-}
-
 // ipv6Refused types bad into the field title, sees the form say why, and
 // erases it.
 func (d *driver) ipv6Refused(title, bad, why string) {
@@ -94,7 +88,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 		t.Fatalf("CreateIpv6Gateway sent %v", q)
 	}
 
-	d.ipv6Act(id, "Upgrade spec")
+	d.rowAction(id, "Upgrade spec")
 	d.formPage()
 	d.choose("Spec (now Medium)", "Large")
 	d.tracked("ModifyIpv6GatewaySpec")
@@ -125,7 +119,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	// The address's internet bandwidth.
 	d.rowID(id)
 	d.drill("IPv6 Addresses")
-	d.ipv6Act(addr, "Allocate internet bandwidth")
+	d.rowAction(addr, "Allocate internet bandwidth")
 	d.formPage()
 	d.choose("Charge type", "PayByTraffic")
 	d.ipv6Refused("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
@@ -139,13 +133,13 @@ func TestIpv6GatewayFamily(t *testing.T) {
 		t.Fatalf("AllocateIpv6InternetBandwidth sent %v", q)
 	}
 
-	d.ipv6Act(addr, "Change internet bandwidth")
+	d.rowAction(addr, "Change internet bandwidth")
 	d.formPage()
 	d.replaceField("Bandwidth", "1500", "800")
 	d.tracked("ModifyIpv6InternetBandwidth")
 	rowUntil(d, addr, "800 Mbps", func(a *model.Ipv6Address) bool { return a.Ipv6InternetBandwidth.Bandwidth == 800 })
 
-	d.ipv6Act(addr, "Delete internet bandwidth")
+	d.rowAction(addr, "Delete internet bandwidth")
 	d.confirmDialog(addr)
 	d.tracked("DeleteIpv6InternetBandwidth")
 	if a := rowUntil(d, addr, "private", func(a *model.Ipv6Address) bool { return !a.HasBandwidth() }); a.NetworkType != "Private" {
@@ -176,7 +170,7 @@ func TestIpv6DeleteRefusedBeforeAnyCall(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting a gateway with rules and public addresses")
 
-	d.ipv6Act(gw.ID, "Downgrade spec to Small")
+	d.rowAction(gw.ID, "Downgrade spec to Small")
 	d.confirmDialog(gw.ID)
 	d.tracked("ModifyIpv6GatewaySpec")
 	rowUntil(d, gw.ID, "Small", func(g *model.Ipv6Gateway) bool { return g.Spec == "Small" })

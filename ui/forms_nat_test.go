@@ -45,8 +45,7 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 func TestNatGatewaySpecAction(t *testing.T) {
 	d := consoleOn(t, "nat")
 	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" })
-	d.keys("x")
-	d.menuPick("Change spec")
+	d.action("Change spec")
 	d.formPage()
 	d.choose("Spec", "Middle")
 	d.tracked("ModifyNatGatewaySpec")
@@ -215,8 +214,7 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 func TestEipAssociateEcsIDChecked(t *testing.T) {
 	d := consoleOn(t, "eip")
 	d.rowNamed("spare-bastion")
-	d.keys("x")
-	d.menuPick("Associate")
+	d.action("Associate")
 	d.formPage()
 	d.choose("Instance type", "ECS instance")
 	d.waitFocus("ECS instance ID")

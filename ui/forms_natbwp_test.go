@@ -83,8 +83,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	}
 
 	gone := b.Addresses()[1]
-	d.keys("x")
-	d.menuPick("Remove IP " + gone)
+	d.action("Remove IP " + gone)
 	d.confirmDialog(gone)
 	d.tracked("RemoveBandwidthPackageIps")
 	d.settled(id, "Available")
@@ -112,16 +111,14 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 		t.Fatalf("demo package's first IP: %+v", used)
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Remove IP " + used.IpAddress)
+	d.action("Remove IP " + used.IpAddress)
 	d.confirmDialog(used.IpAddress)
 	d.waitText("is used by a DNAT entry of " + b.NatGatewayId)
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "removing an IP a DNAT entry uses")
 
 	natBwpRow(d, "staging-batch-egress")
-	d.keys("x")
-	d.menuPick("Modify spec")
+	d.action("Modify spec")
 	d.formPage()
 	d.waitText("is overdue (FinancialLocked)")
 	d.keys("esc")

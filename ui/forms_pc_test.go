@@ -145,8 +145,7 @@ func TestPhysicalConnectionEditAndCancel(t *testing.T) {
 	}
 
 	confirmed := d.rowWhere("pc-dc-hangzhou-2", func(o *model.Object) bool { return o.Name == "pc-dc-hangzhou-2" })
-	d.keys("x")
-	d.menuPick("Cancel")
+	d.action("Cancel")
 	d.confirmDialog(confirmed.ID)
 	d.tracked("CancelPhysicalConnection")
 	d.settled(confirmed.ID, model.PCCanceled)

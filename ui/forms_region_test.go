@@ -16,17 +16,12 @@ func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
 	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	// Already open in cn-hangzhou: said before any call.
-	mark := len(d.fault.actions())
 	d.rowID("cn-hangzhou")
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
-	d.waitText("traffic mirroring is already open in cn-hangzhou")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "opening an open service")
+	d.refused("x", "Open traffic mirroring", "traffic mirroring is already open in cn-hangzhou", "opening an open service")
 
+	mark := len(d.fault.actions())
 	d.rowID("cn-shanghai")
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
+	d.action("Open traffic mirroring")
 	d.formPage()
 	d.waitFocus("Open traffic mirroring in cn-shanghai?")
 	d.keys("y")
@@ -42,8 +37,7 @@ func TestOpenIPPoolsExplainsTheAPIAnswer(t *testing.T) {
 	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")
-	d.keys("x")
-	d.menuPick("Open IP address pools")
+	d.action("Open IP address pools")
 	d.formPage()
 	d.waitFocus("Open IP address pools in cn-shanghai?")
 	d.keys("y")
@@ -52,8 +46,7 @@ func TestOpenIPPoolsExplainsTheAPIAnswer(t *testing.T) {
 	// A second region while the first is still opening: the API refuses
 	// (one activation at a time per account) and the form says what to do.
 	d.rowID("cn-shenzhen")
-	d.keys("x")
-	d.menuPick("Open IP address pools")
+	d.action("Open IP address pools")
 	d.formPage()
 	d.waitFocus("Open IP address pools in cn-shenzhen?")
 	d.keys("y")
@@ -133,8 +126,7 @@ func TestRegionServiceShowsOpeningThenOpened(t *testing.T) {
 	if c := regionCell(d, "cn-shanghai", "Traffic Mirror"); c != "Not opened" {
 		t.Fatalf("cn-shanghai's traffic mirroring starts %q", c)
 	}
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
+	d.action("Open traffic mirroring")
 	d.formPage()
 	d.waitFocus("Open traffic mirroring in cn-shanghai?")
 	d.keys("y")

@@ -82,8 +82,7 @@ func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 	d.pane("rt " + vpc)
 	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Associate with a VSwitch")
+	d.action("Associate with a VSwitch")
 	d.waitText("the system route table is every VSwitch's default")
 	d.keys("esc")
 	d.rowID(o.ID)
@@ -175,8 +174,7 @@ func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
 	vsw := o.Val().(*model.RouteTable).VSwitchIds.VSwitchId[0]
 	open := func() (*deletePage, int) {
 		mark := len(d.fault.actions())
-		d.keys("x")
-		d.menuPick("Unassociate from " + vsw)
+		d.action("Unassociate from " + vsw)
 		return d.dialog(), mark
 	}
 	reads := func(mark int) {

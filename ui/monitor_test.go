@@ -145,8 +145,7 @@ func TestNatBandwidthPackageIpTraffic(t *testing.T) {
 		}
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Traffic of " + ip.IpAddress)
+	d.action("Traffic of " + ip.IpAddress)
 	s := d.waitText("Traffic of "+ip.IpAddress, "Out (sent), bits per second", "-60m", `"MonitorData"`)
 	if strings.Contains(s, "Out (sent), bits per second — peak 0 bit/s") {
 		t.Errorf("an IP in use shows no traffic:\n%s", s)

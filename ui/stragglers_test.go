@@ -59,8 +59,7 @@ func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
 		t.Fatalf("the demo connection %s has no pre-shared key to hide", o.ID)
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Download configuration")
+	d.action("Download configuration")
 	s := d.waitText("IPsec configuration "+o.ID, `"Psk": "****"`, cfg.VpnConnectionConfig.RemoteSubnet)
 	if strings.Contains(s, psk) {
 		t.Fatal("the viewer shows the pre-shared key unmasked")
