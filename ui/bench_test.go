@@ -162,6 +162,18 @@ func newOpTimer() *opTimer { return &opTimer{cpu0: processCPU()} }
 
 func (o *opTimer) add(d time.Duration) { o.lat = append(o.lat, d) }
 
+// timeEach runs op (i counts the runs from 0) until b.Loop says stop and
+// reports the wall time of each run.
+func timeEach(b *testing.B, op func(i int)) {
+	lat := newOpTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		op(i)
+		lat.add(time.Since(t0))
+	}
+	lat.report(b)
+}
+
 func (o *opTimer) report(b *testing.B) {
 	if len(o.lat) == 0 {
 		return
@@ -205,33 +217,23 @@ func BenchmarkConsoleKeys(b *testing.B) {
 	b.Run("op=cursor", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
 		defer a.Close()
-		lat := newOpTimer()
 		down := key(tea.KeyDown, "")
-		for b.Loop() {
-			t0 := time.Now()
-			frame(a, down)
-			lat.add(time.Since(t0))
-		}
+		timeEach(b, func(int) { frame(a, down) })
 		if br.table.Cursor() == 0 {
 			b.Fatal("the cursor did not move")
 		}
-		lat.report(b)
 	})
 	b.Run("op=pagedown", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
 		defer a.Close()
-		lat := newOpTimer()
 		pg, home := key(tea.KeyPgDown, ""), key(tea.KeyHome, "")
-		for b.Loop() {
-			msg := pg
+		timeEach(b, func(int) {
 			if br.table.Cursor() >= br.table.VisibleLen()-1 {
-				msg = home
+				frame(a, home)
+			} else {
+				frame(a, pg)
 			}
-			t0 := time.Now()
-			frame(a, msg)
-			lat.add(time.Since(t0))
-		}
-		lat.report(b)
+		})
 	})
 	sortBench := func(b *testing.B, presorted bool) {
 		a, br := benchConsole(b, objs)
@@ -267,22 +269,16 @@ func BenchmarkConsoleKeys(b *testing.B) {
 		defer a.Close()
 		frame(a, key('/', "/"))
 		word := []rune("payments-prod")
-		lat := newOpTimer()
-		i := 0
-		for b.Loop() {
-			msg := key(tea.KeyBackspace, "")
+		timeEach(b, func(i int) {
 			if n := i % (2 * len(word)); n < len(word) {
-				msg = key(word[n], string(word[n]))
+				frame(a, key(word[n], string(word[n])))
+			} else {
+				frame(a, key(tea.KeyBackspace, ""))
 			}
-			i++
-			t0 := time.Now()
-			frame(a, msg)
-			lat.add(time.Since(t0))
-		}
+		})
 		if !br.filterEditing {
 			b.Fatal("the filter line closed")
 		}
-		lat.report(b)
 	})
 }
 
