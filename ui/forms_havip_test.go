@@ -20,17 +20,9 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 
 	d.openForm("c")
 	d.choose("VSwitch", "prod-core-app-b")
-	d.waitFocus("IP address")
-	d.typeText("10.0.1.254")
-	d.waitText("is reserved in 10.0.1.0/24")
-	d.keys("backspace", "backspace", "backspace")
-	d.typeText(seeded.IpAddress[len("10.0.1."):])
-	d.waitText("is already a HaVip of " + seeded.VSwitchId)
-	for range len(seeded.IpAddress) - len("10.0.1.") {
-		d.keys("backspace")
-	}
-	d.typeText("77")
-	d.keys("enter")
+	d.refusedAsTyped("IP address", "10.0.1.254", "is reserved in 10.0.1.0/24")
+	d.refusedAsTyped("IP address", seeded.IpAddress, "is already a HaVip of "+seeded.VSwitchId)
+	d.field("IP address", "10.0.1.77")
 	d.named("lab-vip")
 	id := d.created("CreateHaVip", "Available")
 	h := d.rowID(id).Val().(*model.HaVip)

@@ -37,18 +37,6 @@ func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
 	return d, d.rowNamed(row)
 }
 
-// ipv6Refused types bad into the field title, sees the form say why, and
-// erases it.
-func (d *driver) ipv6Refused(title, bad, why string) {
-	d.t.Helper()
-	d.waitFocus(title)
-	d.typeText(bad)
-	d.waitText(why)
-	for range len(bad) {
-		d.keys("backspace")
-	}
-}
-
 // ipv6Create opens the pane's create form (titled title) and returns it
 // filled by fill; it returns the new resource's ID once it has settled
 // (the clocks advanced, no key pressed).
@@ -81,7 +69,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	id := d.ipv6Create("Create IPv6 gateway in "+staging.ID, "CreateIpv6Gateway", func() {
 		d.next("VPC")
 		d.choose("Spec", "Medium")
-		d.ipv6Refused("Name", "1gw", "must start with a letter")
+		d.refusedAsTyped("Name", "1gw", "must start with a letter")
 		d.named("lab-ipv6")
 	})
 	if q := d.sentQueries(mark, "CreateIpv6Gateway"); len(q) != 1 || q[0].Get("VpcId") != staging.ID || q[0].Get("Spec") != "Medium" || q[0].Get("Name") != "lab-ipv6" {
@@ -122,7 +110,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	d.rowAction(addr, "Allocate internet bandwidth")
 	d.formPage()
 	d.choose("Charge type", "PayByTraffic")
-	d.ipv6Refused("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
+	d.refusedAsTyped("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
 	d.field("Bandwidth", "1500")
 	d.tracked("AllocateIpv6InternetBandwidth")
 	a := rowUntil(d, addr, "public", func(a *model.Ipv6Address) bool { return a.HasBandwidth() })

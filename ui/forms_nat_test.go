@@ -89,12 +89,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 	id := d.created("CreateSnatEntry", "Available")
 
 	d.editRow(id)
-	d.waitFocus("SNAT IPs")
-	d.typeText(",10.0.0.1")
-	d.waitText("10.0.0.1 is not an EIP of " + nat.NatGatewayId)
-	for range len(",10.0.0.1") {
-		d.keys("backspace")
-	}
+	d.refusedAsTyped("SNAT IPs", ",10.0.0.1", "10.0.0.1 is not an EIP of "+nat.NatGatewayId)
 	d.keys("enter")
 	d.replaceField("Name", "snat-db", "snat-db2")
 	d.tracked("ModifySnatEntry")
@@ -137,22 +132,10 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 	d.waitText("Create DNAT entry in " + nat.NatGatewayId)
 	d.choose("External IP", "prod-core-ingress")
 	d.next("Protocol")
-	d.waitFocus("External port")
-	d.typeText("70000")
-	d.waitText("must be between 1 and 65535")
-	for range 5 {
-		d.keys("backspace")
-	}
-	d.typeText("8081")
-	d.keys("enter")
-	d.waitFocus("Internal IP")
-	d.typeText("192.168.9.9")
-	d.waitText("outside the VPC block 10.0.0.0/16")
-	for range len("192.168.9.9") {
-		d.keys("backspace")
-	}
-	d.typeText("10.0.1.20")
-	d.keys("enter")
+	d.refusedAsTyped("External port", "70000", "must be between 1 and 65535")
+	d.field("External port", "8081")
+	d.refusedAsTyped("Internal IP", "192.168.9.9", "outside the VPC block 10.0.0.0/16")
+	d.field("Internal IP", "10.0.1.20")
 	d.field("Internal port", "8081")
 	d.field("Name", "admin")
 	id := d.created("CreateForwardEntry", "Available")

@@ -60,3 +60,15 @@ func (d *driver) renamed(id, old, name, action string) {
 	d.tracked(action)
 	d.waitText(name)
 }
+
+// refusedAsTyped types bad into the field title after what it holds,
+// waits for the field to say why as it is typed, and erases bad again.
+func (d *driver) refusedAsTyped(title, bad, why string) {
+	d.t.Helper()
+	d.waitFocus(title)
+	d.typeText(bad)
+	d.waitText(why)
+	for range len(bad) {
+		d.keys("backspace")
+	}
+}
