@@ -255,9 +255,7 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
 	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	d.burst("c", "192.168.78.0/24", "enter", "enter", "enter", "r78", "enter", "enter")
 	r := d.reviewPage()
 	d.process(objectsChangedMsg{})
@@ -294,9 +292,7 @@ func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
 func TestTypedAheadThroughTheReviewPage(t *testing.T) {
 	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	// Every key below is queued before the form has loaded its choices.
 	d.burst("c", "192.168.79.0/24", "enter", "enter", "enter", "r79", "enter", "", "enter", "enter", ":vpc", "enter")
 	op := d.tracked("CreateRouteEntry")

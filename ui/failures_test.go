@@ -83,8 +83,7 @@ func assertKept(t *testing.T, d *driver, audit *syncBuffer, action, id string, p
 func TestFailedCreateIsKept(t *testing.T) {
 	audit := &syncBuffer{}
 	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	vpc := prodCore(d)
-	d.pane("vsw " + vpc)
+	vpc := d.prodCorePane("vsw")
 	d.openForm("c")
 	d.next("Zone", "CIDR block")
 	d.waitFocus("Name")
@@ -107,8 +106,7 @@ func TestFailedCreateIsKept(t *testing.T) {
 func TestFailedDeleteIsKeptWithTheAPIsActionName(t *testing.T) {
 	audit := &syncBuffer{}
 	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	d.keys("ctrl+d")
 	d.waitText("still has")

@@ -68,9 +68,7 @@ func TestHaVipPickers(t *testing.T) {
 		rt, ok := o.Val().(*model.RouteTable)
 		return ok && rt.RouteTableType == "System" && rt.VpcId == vpc
 	})
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	d.openForm("c")
 	d.field("Destination CIDR block", "198.18.7.0/24")
 	d.choose("Next hop type", "HaVip")

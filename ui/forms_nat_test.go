@@ -13,19 +13,15 @@ import (
 // natChildren opens prod-core-nat's child pane (SNAT Entries, ...).
 func natChildren(d *driver, child string) *model.NatGateway {
 	d.t.Helper()
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
-	d.keys("enter")
-	d.menuPick(child)
-	d.idle()
+	d.drill(child)
 	return o.Val().(*model.NatGateway)
 }
 
 func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	vpc := d.prodCorePane("nat")
 	d.openForm("c")
 	d.waitText("Create NAT gateway in " + vpc)
 	d.next("NAT type")
@@ -57,8 +53,7 @@ func TestNatGatewaySpecAction(t *testing.T) {
 
 func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	mark := len(d.fault.actions())
 	d.keys("ctrl+d")

@@ -144,9 +144,7 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 // form.
 func drillCreate(d *driver, child string) {
 	d.t.Helper()
-	d.keys("enter")
-	d.menuPick(child)
-	d.idle()
+	d.drill(child)
 	d.openForm("c")
 }
 

@@ -8,17 +8,19 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// prodCore opens the VPC pane and returns prod-core's ID.
-func prodCore(d *driver) string {
+// prodCorePane waits for the VPC pane, opens the pane of kind (a `:`
+// command) scoped to prod-core and returns prod-core's ID.
+func (d *driver) prodCorePane(kind string) string {
 	d.t.Helper()
 	d.idle()
-	return d.rowNamed("prod-core").ID
+	vpc := d.rowNamed("prod-core").ID
+	d.pane(kind + " " + vpc)
+	return vpc
 }
 
 func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
+	vpc := d.prodCorePane("rt")
 	d.openForm("c")
 	d.waitText("Create route table in " + vpc)
 	d.field("Name", "app-private")
@@ -78,8 +80,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 
 func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
+	d.prodCorePane("rt")
 	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
 	mark := len(d.fault.actions())
 	d.action("Associate with a VSwitch")
@@ -94,12 +95,9 @@ func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 // routeEntries opens the entries of prod-core's system route table.
 func routeEntries(d *driver) *model.RouteTable {
 	d.t.Helper()
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
+	d.prodCorePane("rt")
 	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	return o.Val().(*model.RouteTable)
 }
 

@@ -9,12 +9,11 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// seededVbr opens the VBR pane and selects the seeded VBR.
-func seededVbr(d *driver) *model.Object {
-	d.t.Helper()
-	d.idle()
-	d.pane("vbr")
-	return d.rowWhere("a VBR", func(o *model.Object) bool { return o.Status == "active" })
+// seededVbr starts the console on the VBR pane and selects the seeded VBR.
+func seededVbr(t *testing.T) (*driver, *model.Object) {
+	t.Helper()
+	d := consoleOn(t, "vbr")
+	return d, d.rowWhere("a VBR", func(o *model.Object) bool { return o.Status == "active" })
 }
 
 // spareAddr is an address of the VBR's peering subnet counted back from
@@ -36,8 +35,7 @@ func spareAddr(t *testing.T, v *model.VirtualBorderRouter, back int) string {
 }
 
 func TestVbrEditTerminateRecover(t *testing.T) {
-	d := newDriver(t)
-	o := seededVbr(d)
+	d, o := seededVbr(t)
 	d.openForm("e")
 	d.replaceField("Name", o.Name, "vbr-sh")
 	d.next("Description")
@@ -74,11 +72,8 @@ func TestVbrEditTerminateRecover(t *testing.T) {
 }
 
 func TestBgpGroupCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
-	d.keys("enter")
-	d.menuPick("BGP Groups")
-	d.idle()
+	d, vbr := seededVbr(t)
+	d.drill("BGP Groups")
 	// The seeded group has peers: counted before any call.
 	seeded := d.rowWhere("the seeded group", func(o *model.Object) bool { return true })
 	mark := len(d.fault.actions())
@@ -112,12 +107,9 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 }
 
 func TestBgpPeerCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
+	d, vbr := seededVbr(t)
 	v := vbr.Val().(*model.VirtualBorderRouter)
-	d.keys("enter")
-	d.menuPick("BGP Peers")
-	d.idle()
+	d.drill("BGP Peers")
 	d.openForm("c")
 	d.next("BGP group")
 	d.refusedAsTyped("Peer IP", "10.254.9.9", "outside the VBR's peering subnet")
@@ -143,11 +135,8 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 }
 
 func TestBgpNetworkAddDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
-	d.keys("enter")
-	d.menuPick("BGP Networks")
-	d.idle()
+	d, vbr := seededVbr(t)
+	d.drill("BGP Networks")
 	d.openForm("c")
 	d.refusedAsTyped("Destination CIDR block", "10.77.0.1/24", "has host bits set")
 	d.field("Destination CIDR block", "10.77.0.0/24")

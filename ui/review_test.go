@@ -185,13 +185,13 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 		open         func(d *driver)
 		set          func(m forms.Mutation)
 	}{
-		{"nat", "CreateNatGateway", func(d *driver) { d.pane("nat " + prodCore(d)) }, func(m forms.Mutation) {
+		{"nat", "CreateNatGateway", func(d *driver) { d.prodCorePane("nat") }, func(m forms.Mutation) {
 			m.(*forms.NatCreate).Name, m.(*forms.NatCreate).Desc = "rev-nat", "egress for the lab"
 		}},
 		{"eip", "AllocateEipAddress", func(d *driver) { d.pane("eip") }, func(m forms.Mutation) {
 			m.(*forms.EipAllocate).Name, m.(*forms.EipAllocate).Bandwidth = "rev-eip", " 7 "
 		}},
-		{"vpn", "CreateVpnGateway", func(d *driver) { d.pane("vpn " + prodCore(d)) }, func(m forms.Mutation) {
+		{"vpn", "CreateVpnGateway", func(d *driver) { d.prodCorePane("vpn") }, func(m forms.Mutation) {
 			m.(*forms.VpnCreate).Name, m.(*forms.VpnCreate).Ssl = "rev-vpn", true
 		}},
 		{"peer", "CreateVpcPeerConnection", func(d *driver) { d.pane("peer") }, func(m forms.Mutation) {

@@ -97,9 +97,7 @@ func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
 	d.pane("vpc")
 	o := d.rowNamed("prod-core")
 	d.rowID(o.ID)
-	d.keys("enter")
-	d.menuPick("VSwitches")
-	d.idle()
+	d.drill("VSwitches")
 
 	var mu sync.Mutex
 	held, release, arrived := 0, make(chan struct{}), make(chan struct{})
