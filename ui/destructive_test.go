@@ -420,9 +420,7 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.resize(80, 24)
-			d.idle()
+			d := sizedConsole(t, 80, 24)
 			asAccepter(d, c.name)
 			d.pane(c.pane)
 			d.rowWhere(c.name, c.pick)

@@ -30,10 +30,8 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 
 	d.confirmedAction(id, "Deactivate", "DeactiveFlowLog", "Inactive")
 
-	d.rowAction(id, "Activate")
-	d.formPage()
-	d.waitFocus("Start capturing")
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Activate", "Start capturing")
 	d.tracked("ActiveFlowLog")
 	d.settled(id, "Active")
 

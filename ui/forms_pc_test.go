@@ -47,10 +47,8 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	// Terminate is refused before any call while it is only Confirmed.
 	d.refusedAction(id, "Terminate", "only an Enabled physical connection can be terminated", "terminating a Confirmed line")
 
-	d.rowAction(id, "Enable")
-	d.formPage()
-	d.waitFocus("Enable " + id)
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Enable", "Enable "+id)
 	d.tracked("EnablePhysicalConnection")
 	d.settled(id, model.PCEnabled)
 

@@ -97,10 +97,8 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	// The same console with the accepting account's key: Accept moves it on.
 	d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
 	d.waitText("acct …0001")
-	d.rowAction(id, "Accept")
-	d.formPage()
-	d.waitFocus("Accept the peering")
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Accept", "Accept the peering")
 	d.tracked("AcceptVpcPeerConnection")
 	d.settled(id, "Activated")
 

@@ -21,10 +21,7 @@ func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
 
 	mark := len(d.fault.actions())
 	d.rowID("cn-shanghai")
-	d.action("Open traffic mirroring")
-	d.formPage()
-	d.waitFocus("Open traffic mirroring in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open traffic mirroring", "Open traffic mirroring in cn-shanghai?")
 	d.waitFor("the call", func() bool { return countAction(d.sentSince(mark), "OpenTrafficMirrorService") == 1 })
 	d.waitFor("the service to open", func() bool {
 		d.advance(time.Second)
@@ -37,19 +34,13 @@ func TestOpenIPPoolsExplainsTheAPIAnswer(t *testing.T) {
 	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")
-	d.action("Open IP address pools")
-	d.formPage()
-	d.waitFocus("Open IP address pools in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open IP address pools", "Open IP address pools in cn-shanghai?")
 	d.waitFor("the call", func() bool { return countAction(d.fault.actions(), "OpenPublicIpAddressPoolService") == 1 })
 	d.waitFor("the form to close", func() bool { _, ok := d.app.top().(*browser); return ok })
 	// A second region while the first is still opening: the API refuses
 	// (one activation at a time per account) and the form says what to do.
 	d.rowID("cn-shenzhen")
-	d.action("Open IP address pools")
-	d.formPage()
-	d.waitFocus("Open IP address pools in cn-shenzhen?")
-	d.keys("y")
+	d.actionYes("Open IP address pools", "Open IP address pools in cn-shenzhen?")
 	s := d.waitText("OperationConflict", "What to do", "An activation is still running")
 	if !strings.Contains(s, "wait a minute") {
 		t.Errorf("the advice should be shown in full:\n%s", s)
@@ -126,10 +117,7 @@ func TestRegionServiceShowsOpeningThenOpened(t *testing.T) {
 	if c := regionCell(d, "cn-shanghai", "Traffic Mirror"); c != "Not opened" {
 		t.Fatalf("cn-shanghai's traffic mirroring starts %q", c)
 	}
-	d.action("Open traffic mirroring")
-	d.formPage()
-	d.waitFocus("Open traffic mirroring in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open traffic mirroring", "Open traffic mirroring in cn-shanghai?")
 	var op *operation
 	d.waitFor("the operation in the tray", func() bool {
 		for _, o := range d.app.tracker.ops {

@@ -63,10 +63,7 @@ func TestVbrEditTerminateRecover(t *testing.T) {
 	d.settled(o.ID, "terminated")
 
 	d.rowID(o.ID)
-	d.action("Recover")
-	d.formPage()
-	d.waitFocus("Recover " + o.ID)
-	d.keys("y")
+	d.actionYes("Recover", "Recover "+o.ID)
 	d.tracked("RecoverVirtualBorderRouter")
 	d.settled(o.ID, "active")
 }

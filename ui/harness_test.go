@@ -16,6 +16,16 @@ func newConsole(t *testing.T, opts ...driverOpt) *driver {
 	return d
 }
 
+// sizedConsole starts the console in a w×h terminal and waits for its
+// first pane.
+func sizedConsole(t *testing.T, w, h int) *driver {
+	t.Helper()
+	d := newDriver(t)
+	d.resize(w, h)
+	d.idle()
+	return d
+}
+
 // consoleOn starts the console and opens the pane of the `:` command cmd.
 func consoleOn(t *testing.T, cmd string, opts ...driverOpt) *driver {
 	t.Helper()
@@ -71,4 +81,14 @@ func (d *driver) refusedAsTyped(title, bad, why string) {
 	for range len(bad) {
 		d.keys("backspace")
 	}
+}
+
+// actionYes picks label in the selected row's action menu (x) and answers
+// yes to the question its form asks.
+func (d *driver) actionYes(label, question string) {
+	d.t.Helper()
+	d.action(label)
+	d.formPage()
+	d.waitFocus(question)
+	d.keys("y")
 }

@@ -32,9 +32,7 @@ func markedLines(screen string) []string {
 }
 
 func TestNoColorTableCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.keys("j", "j")
 	sel := d.browser().table.Selected()
 	if sel == nil {
@@ -54,9 +52,7 @@ func TestNoColorTableCursorIsMarked(t *testing.T) {
 }
 
 func TestNoColorMenuCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.rowNamed("prod-core")
 	d.keys("enter")
 	d.waitFor("the drill menu", func() bool { return d.app.menu != nil })
@@ -77,9 +73,7 @@ func TestNoColorMenuCursorIsMarked(t *testing.T) {
 // The Yes/No buttons of a confirm field rendered byte-identical whichever
 // was chosen; now the chosen one is bracketed (and reversed while focused).
 func TestNoColorConfirmShowsTheChosenButton(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.pane("vbr")
 	d.rowWhere("an active VBR", func(o *model.Object) bool { return o.Status == "active" })
 	d.action("Recover")

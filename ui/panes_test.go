@@ -12,9 +12,7 @@ import (
 // Every pane, through `:`, at 120x40 and 80x24, against the demo dataset.
 func TestEveryPaneGolden(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
-		d := newDriver(t)
-		d.resize(size[0], size[1])
-		d.idle()
+		d := sizedConsole(t, size[0], size[1])
 		for _, k := range model.Default().Kinds() {
 			d.command(k.Name)
 			d.idle()

@@ -109,9 +109,7 @@ func assertSentAsShown(t *testing.T, shown map[string]string, got url.Values) {
 // pre-shared key masked inside IkeConfig), Back keeps every value and the
 // ClientToken, and Create sends exactly what was shown.
 func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24) // long values wrap under their column
-	d.idle()
+	d := sizedConsole(t, 80, 24) // long values wrap under their column
 	vpn, p := d.newIpsecForm("203.0.113.78", "rev-cgw")
 	d.choose("Customer gateway", "rev-cgw")
 	d.field("Name", "ipsec-rev")
@@ -294,9 +292,7 @@ func TestReviewGolden(t *testing.T) {
 
 // In a small window the parameter list scrolls; the buttons stay.
 func TestReviewScrollsInASmallWindow(t *testing.T) {
-	d := newDriver(t)
-	d.resize(60, 14)
-	d.idle()
+	d := sizedConsole(t, 60, 14)
 	d.pane("vpn")
 	d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
