@@ -218,12 +218,7 @@ func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
 	}
 	d.typeText(sel.ID)
 	d.keys("enter")
-	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
-	d.settle()
-	d.waitFor("the VSwitch to go", func() bool {
-		d.advance(time.Second)
-		return d.browser().table.Row(rowKey(sel)) == nil
-	})
+	d.dialogDeleted(sel)
 }
 
 // deleteDevSbxF opens the delete dialog of the VSwitch dev-sbx-f.

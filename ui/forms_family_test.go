@@ -326,6 +326,18 @@ func (d *driver) editingForm() *formPage {
 	return p
 }
 
+// nameOnce types name into the Name field on a form's first walk; a walk
+// after a refused submission finds it kept and accepts it. The empty
+// Description after it submits.
+func (d *driver) nameOnce(first bool, name string) {
+	d.t.Helper()
+	if first {
+		d.named(name)
+		return
+	}
+	d.next("Name", "Description")
+}
+
 // submitUntilAccepted walks a form until the API accepts it: after a
 // server error the form keeps its values and the same ClientToken, and the
 // user submits again.
@@ -381,23 +393,13 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.submitUntilAccepted("CreateVSwitch", func(first bool) {
 		d.next("Zone", "CIDR block")
-		if first {
-			d.field("Name", "thr-vsw")
-		} else {
-			d.next("Name")
-		}
-		d.next("Description")
+		d.nameOnce(first, "thr-vsw")
 	})
 	fc2 := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}
 	d.exec(d.app.openForm(&forms.NatCreate{VpcID: vpc, FixedVPC: true, NatType: "Enhanced", Spec: "Small"}, fc2))
 	d.submitUntilAccepted("CreateNatGateway", func(first bool) {
 		d.next("NAT type", "VSwitch")
-		if first {
-			d.field("Name", "thr-nat")
-		} else {
-			d.next("Name")
-		}
-		d.next("Description")
+		d.nameOnce(first, "thr-nat")
 		d.confirmReview()
 	})
 

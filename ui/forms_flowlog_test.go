@@ -53,25 +53,17 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 	d.openForm("c")
 	d.choose("Output", "netflow")
 	d.waitFocus("Active aging (s)")
-	for range 3 {
-		d.keys("backspace")
-	}
-	d.typeText("30")
-	d.waitText("must be between 60 and 6000 (it is 30)")
-	d.keys("backspace", "backspace")
-	d.typeText("600")
-	d.keys("enter")
+	d.keys("backspace", "backspace", "backspace")
+	d.refusedAsTyped("Active aging (s)", "30", "must be between 60 and 6000 (it is 30)")
+	d.field("Active aging (s)", "600")
 	d.next("Inactive aging (s)")
 	// netflow: the NetFlow group comes next, the Log Service one never.
 	d.waitFocus("NetFlow server IP")
 	if strings.Contains(d.screen(), "SLS project") {
 		t.Errorf("the Log Service group shows for netflow:\n%s", d.screen())
 	}
-	d.typeText("10.20.8.300")
-	d.waitText("is not an IPv4 address")
-	d.keys("backspace", "backspace", "backspace")
-	d.typeText("11")
-	d.keys("enter")
+	d.refusedAsTyped("NetFlow server IP", "10.20.8.300", "is not an IPv4 address")
+	d.field("NetFlow server IP", "10.20.8.11")
 	d.next("NetFlow server port", "NetFlow version")
 	d.named("nf-lab")
 	op := d.tracked("CreateFlowLog")

@@ -104,15 +104,23 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	d.openForm("c")
 	d.chooseKeepsPort(spare.IpAddress, "2222", "the draft's external port is lost")
 	d.keys("enter")
-	d.field("Internal IP", "10.0.1.21")
-	d.field("Internal port", "22")
-	d.field("Name", "ssh-bastion")
-	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
-		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+	es, err := d.forwardToBastion(nat, "ssh-bastion")
 	if err != nil || len(es) != 1 || es[0].ExternalIp != spare.IpAddress || es[0].ExternalPort != "2222" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
 	}
+}
+
+// forwardToBastion fills the rest of a DNAT form, from its internal IP on,
+// with the bastion's SSH port and the name name, and returns the entry the
+// form created as the simulator holds it.
+func (d *driver) forwardToBastion(nat *model.NatGateway, name string) ([]*model.ForwardEntry, error) {
+	d.t.Helper()
+	d.field("Internal IP", "10.0.1.21")
+	d.field("Internal port", "22")
+	d.field("Name", name)
+	id := d.tracked("CreateForwardEntry").resID
+	return d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
 }
 
 func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
@@ -142,12 +150,7 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.choose("External IP", "prod-core-ingress")
 	d.next("Protocol")
 	d.field("External port", "2223")
-	d.field("Internal IP", "10.0.1.21")
-	d.field("Internal port", "22")
-	d.field("Name", "ssh-2")
-	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
-		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+	es, err := d.forwardToBastion(nat, "ssh-2")
 	if err != nil || len(es) != 1 || es[0].ExternalIp == spare.IpAddress || es[0].ExternalIp == "" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
 	}

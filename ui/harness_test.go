@@ -1,6 +1,11 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"github.com/alivpc/alivpc/model"
+)
 
 // The test harness: a console on a fresh simulator with the demo dataset,
 // and the steps a person takes in it, each waiting for what the screen
@@ -91,4 +96,16 @@ func (d *driver) actionYes(label, question string) {
 	d.formPage()
 	d.waitFocus(question)
 	d.keys("y")
+}
+
+// dialogDeleted waits for the delete dialog to close and then, advancing
+// the clocks, for the row of o to leave the pane.
+func (d *driver) dialogDeleted(o *model.Object) {
+	d.t.Helper()
+	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
+	d.settle()
+	d.waitFor(o.ID+" to go", func() bool {
+		d.advance(time.Second)
+		return d.browser().table.Row(rowKey(o)) == nil
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/ui/forms"
 
@@ -337,12 +336,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 	// Applied, answer lost: checked, then followed until gone.
 	applied.Store(true)
 	d.keys("enter")
-	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
-	d.settle()
-	d.waitFor("the VSwitch to go", func() bool {
-		d.advance(time.Second)
-		return d.browser().table.Row(rowKey(sel)) == nil
-	})
+	d.dialogDeleted(sel)
 	lines := auditLines(audit, "DeleteVSwitch")
 	if len(lines) != 2 || lines[0].Check != "not deleted — safe to try again" || lines[0].ID != sel.ID ||
 		(lines[1].Check != "deleted" && !strings.HasPrefix(lines[1].Check, "deleting")) || lines[1].Outcome != "unknown" {
