@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -165,22 +164,7 @@ func TestCbwpDeleteForceAndLocked(t *testing.T) {
 // pane's package id satisfies cond.
 func (d *driver) cbwpWhen(id, what string, cond func(p *model.CommonBandwidthPackage) bool) *model.CommonBandwidthPackage {
 	d.t.Helper()
-	var p *model.CommonBandwidthPackage
-	d.waitFor(id+": "+what, func() bool {
-		d.advance(time.Second)
-		b, _ := d.app.top().(*browser)
-		if b == nil {
-			return false
-		}
-		rows := b.table.Rows()
-		i := slices.IndexFunc(rows, func(r *Row) bool { return r.Obj.ID == id })
-		if i < 0 {
-			return false
-		}
-		p = cbwpOf(rows[i].Obj)
-		return cond(p)
-	})
-	return p
+	return cbwpOf(d.rowWhen(id, what, func(o *model.Object) bool { return cond(cbwpOf(o)) }))
 }
 
 func containsAny(s string, subs ...string) bool {

@@ -152,19 +152,7 @@ func (d *driver) rowID(id string) *model.Object {
 func (d *driver) settled(id, status string) {
 	d.t.Helper()
 	d.settle()
-	d.waitFor(id+" to read "+status, func() bool {
-		d.advance(time.Second)
-		b, ok := d.app.top().(*browser)
-		if !ok {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if r.Obj.ID == id {
-				return strings.EqualFold(r.Obj.Status, status)
-			}
-		}
-		return false
-	})
+	d.rowWhen(id, "read "+status, func(o *model.Object) bool { return strings.EqualFold(o.Status, status) })
 }
 
 // gone waits until the pane no longer has id.

@@ -7,11 +7,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-func gaRow(d *driver, name string) *model.GlobalAcceleration {
-	d.t.Helper()
-	return d.rowWhere(name, func(o *model.Object) bool { return o.Name == name }).Val().(*model.GlobalAcceleration)
-}
-
 // TestGACreateAssociateUnassociateDelete creates an exclusive instance
 // through its form, renames it, changes its bandwidth, binds the demo's
 // Shanghai data gateway host to it (Associating → InUse, followed with no
@@ -20,7 +15,7 @@ func gaRow(d *driver, name string) *model.GlobalAcceleration {
 // simulator received is checked.
 func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d := consoleOn(t, "ga")
-	seeded := gaRow(d, "data-api-accel")
+	seeded := rowNamedAs[model.GlobalAcceleration](d, "data-api-accel")
 	if seeded.Status != "InUse" || len(seeded.Backends()) != 1 {
 		t.Fatalf("demo data-api-accel: %+v", seeded)
 	}
@@ -107,11 +102,11 @@ func TestGASharingEIPs(t *testing.T) {
 	free := d.eipNamed("reserved-egress")
 	// An EIP of a sharing instance is not unbound on :eip: the console
 	// says where, before any call.
-	d.rowWhere("web-accel-ip", func(o *model.Object) bool { return o.Name == "web-accel-ip" })
+	d.rowNamed("web-accel-ip")
 	d.refused("x", "Unassociate", "is shared by global acceleration instance", "unassociating an EIP of a global acceleration instance on :eip")
 
 	d.pane("ga")
-	g := gaRow(d, "hz-shared-accel")
+	g := rowNamedAs[model.GlobalAcceleration](d, "hz-shared-accel")
 	id := g.GlobalAccelerationInstanceId
 	if len(g.EIPs()) != 1 || g.Status != "InUse" {
 		t.Fatalf("demo hz-shared-accel: %+v", g)
@@ -134,7 +129,7 @@ func TestGASharingEIPs(t *testing.T) {
 		t.Errorf("RemoveGlobalAccelerationInstanceIp sent %v", got)
 	}
 
-	gaRow(d, "eu-spare-accel")
+	rowNamedAs[model.GlobalAcceleration](d, "eu-spare-accel")
 	d.action("Associate backend")
 	d.formPage()
 	d.waitFocus("Backend region")
@@ -143,7 +138,7 @@ func TestGASharingEIPs(t *testing.T) {
 	}
 	d.keys("esc")
 	d.idle()
-	gaRow(d, "eu-spare-accel")
+	rowNamedAs[model.GlobalAcceleration](d, "eu-spare-accel")
 	d.keys("x")
 	d.waitFor("a menu", func() bool { return d.app.menu != nil })
 	for _, m := range d.app.menu.items {

@@ -12,7 +12,7 @@ import (
 // unbinds it and deletes it, both through the destructive dialog.
 func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 	d := consoleOn(t, "havip")
-	seeded := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip)
+	seeded := d.rowNamed("fw-ha-vip").Val().(*model.HaVip)
 	if len(seeded.Instances()) != 1 || seeded.Status != "InUse" {
 		t.Fatalf("demo fw-ha-vip: %+v", seeded)
 	}
@@ -62,7 +62,7 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 // the EIP associate form offers the region's HaVips, and binds one.
 func TestHaVipPickers(t *testing.T) {
 	d := consoleOn(t, "havip")
-	vpc := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip).VpcId
+	vpc := d.rowNamed("fw-ha-vip").Val().(*model.HaVip).VpcId
 	d.pane("rt")
 	d.rowWhere("the system table of "+vpc, func(o *model.Object) bool {
 		rt, ok := o.Val().(*model.RouteTable)
@@ -88,7 +88,7 @@ func TestHaVipPickers(t *testing.T) {
 		t.Errorf("EIP after associating: bound to %s %s", e.InstanceType, e.InstanceId)
 	}
 	d.pane("havip")
-	if h := d.rowWhere("monitoring-vip", func(o *model.Object) bool { return o.Name == "monitoring-vip" }).Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
+	if h := d.rowNamed("monitoring-vip").Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
 		t.Errorf("monitoring-vip lists EIPs %v, want %s", h.EIPs(), eip.IpAddress)
 	}
 }

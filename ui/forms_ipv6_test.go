@@ -2,7 +2,6 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -13,22 +12,10 @@ import (
 func rowUntil[T any](d *driver, id, what string, ok func(*T) bool) *T {
 	d.t.Helper()
 	d.settle()
-	var v *T
-	d.waitFor(id+" to be "+what, func() bool {
-		d.advance(time.Second)
-		b, isBrowser := d.app.top().(*browser)
-		if !isBrowser {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if t, isT := r.Obj.Val().(*T); isT && r.Obj.ID == id && r.Obj.Status == "Available" && ok(t) {
-				v = t
-				return true
-			}
-		}
-		return false
-	})
-	return v
+	return d.rowWhen(id, "be "+what, func(o *model.Object) bool {
+		t, isT := o.Val().(*T)
+		return isT && o.Status == "Available" && ok(t)
+	}).Val().(*T)
 }
 
 // ipv6Start opens pane on the demo account and selects the row named row.

@@ -9,12 +9,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// natBwpRow selects the package row named name.
-func natBwpRow(d *driver, name string) *model.NatBandwidthPackage {
-	d.t.Helper()
-	return d.rowWhere(name, func(o *model.Object) bool { return o.Name == name }).Val().(*model.NatBandwidthPackage)
-}
-
 // natBwpIPCount waits, advancing the clocks, until the pane's row id shows
 // n IPs.
 func natBwpIPCount(d *driver, id string, n int) *model.NatBandwidthPackage {
@@ -35,7 +29,7 @@ func natBwpIPCount(d *driver, id string, n int) *model.NatBandwidthPackage {
 // deletes it there; what the simulator received is checked.
 func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d := consoleOn(t, "nat")
-	nat := d.rowWhere("staging-nat", func(o *model.Object) bool { return o.Name == "staging-nat" }).ID
+	nat := d.rowNamed("staging-nat").ID
 	drillCreate(d, "NAT Bandwidth Packages")
 	d.waitText("Create NAT bandwidth package in "+nat, "2/4 packages")
 	d.next("NAT gateway")
@@ -105,7 +99,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 // next to the gateway's EIPs.
 func TestNatBwpRefusalsAndPickers(t *testing.T) {
 	d := consoleOn(t, "bwp")
-	b := natBwpRow(d, "staging-legacy-egress")
+	b := rowNamedAs[model.NatBandwidthPackage](d, "staging-legacy-egress")
 	used := b.IPs()[0]
 	if used.UsingStatus != "UsedByForwardTable" {
 		t.Fatalf("demo package's first IP: %+v", used)
@@ -117,7 +111,7 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "removing an IP a DNAT entry uses")
 
-	natBwpRow(d, "staging-batch-egress")
+	rowNamedAs[model.NatBandwidthPackage](d, "staging-batch-egress")
 	d.action("Modify spec")
 	d.formPage()
 	d.waitText("is overdue (FinancialLocked)")

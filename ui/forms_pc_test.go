@@ -121,7 +121,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 // Canceled line offers no bandwidth to edit.
 func TestPhysicalConnectionEditAndCancel(t *testing.T) {
 	d := consoleOn(t, "pc")
-	rejected := d.rowWhere("pc-dc-ningbo", func(o *model.Object) bool { return o.Name == "pc-dc-ningbo" })
+	rejected := d.rowNamed("pc-dc-ningbo")
 	if rejected.Status != model.PCRejected {
 		t.Fatalf("demo pc-dc-ningbo is %s", rejected.Status)
 	}
@@ -138,7 +138,7 @@ func TestPhysicalConnectionEditAndCancel(t *testing.T) {
 		t.Errorf("bandwidth after the edit: %d", p.Bandwidth)
 	}
 
-	confirmed := d.rowWhere("pc-dc-hangzhou-2", func(o *model.Object) bool { return o.Name == "pc-dc-hangzhou-2" })
+	confirmed := d.rowNamed("pc-dc-hangzhou-2")
 	d.action("Cancel")
 	d.confirmDialog(confirmed.ID)
 	d.tracked("CancelPhysicalConnection")

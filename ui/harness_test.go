@@ -109,3 +109,32 @@ func (d *driver) dialogDeleted(o *model.Object) {
 		return d.browser().table.Row(rowKey(o)) == nil
 	})
 }
+
+// rowNamedAs selects the row named name and returns its value.
+func rowNamedAs[T any](d *driver, name string) *T {
+	d.t.Helper()
+	return d.rowNamed(name).Val().(*T)
+}
+
+// rowWhen waits, advancing the clocks (no key pressed), until the top
+// pane's row id satisfies cond (what says what is awaited); it returns
+// the row's object.
+func (d *driver) rowWhen(id, what string, cond func(o *model.Object) bool) *model.Object {
+	d.t.Helper()
+	var found *model.Object
+	d.waitFor(id+" to "+what, func() bool {
+		d.advance(time.Second)
+		b, ok := d.app.top().(*browser)
+		if !ok {
+			return false
+		}
+		for _, r := range b.table.Rows() {
+			if r.Obj.ID == id {
+				found = r.Obj
+				return cond(r.Obj)
+			}
+		}
+		return false
+	})
+	return found
+}

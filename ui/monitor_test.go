@@ -163,7 +163,7 @@ func TestEipChartGoldens(t *testing.T) {
 		d.resize(sz.w, sz.h)
 		d.idle()
 		d.pane("eip")
-		d.rowWhere("prod-core-egress-1", func(o *model.Object) bool { return o.Name == "prod-core-egress-1" })
+		d.rowNamed("prod-core-egress-1")
 		d.keys("d")
 		d.waitText("Out (sent), bits per second")
 		if colourSGR.MatchString(d.raw()) {
