@@ -49,9 +49,7 @@ func TestProbeFindsHuhFocusCommands(t *testing.T) {
 func (d *driver) vpcNamed(id string) *model.Vpc {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("describe %s: %v %v", id, err, vpcs)
-	}
+	exactlyOne(d.t, "describe "+id, vpcs, err)
 	return vpcs[0]
 }
 
@@ -80,9 +78,7 @@ func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
 	d.burst("c", "down", "enter", "ctrl+u", "10.10.9.0/24", "enter", "typed-ahead", "enter", "enter")
 	op := d.tracked("CreateVSwitch")
 	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
-	if err != nil || len(vsws) != 1 {
-		t.Fatalf("describe %s: %v %v", op.resID, err, vsws)
-	}
+	exactlyOne(t, "describe "+op.resID, vsws, err)
 	v := vsws[0]
 	if v.ZoneId != "cn-hangzhou-f" || v.CidrBlock != "10.10.9.0/24" || v.VSwitchName != "typed-ahead" || v.VpcId != vpc {
 		t.Fatalf("typed ahead of the form, the API received zone %q, CIDR %q, name %q, VPC %q", v.ZoneId, v.CidrBlock, v.VSwitchName, v.VpcId)

@@ -226,9 +226,7 @@ func TestDeltaHighlighting(t *testing.T) {
 	// Another client changes the world behind the console's back.
 	other := otherClient(t, d)
 	vpcs, err := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "staging"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("staging VPC: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "staging VPC", vpcs, err)
 	out, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "10.10.200.0/24", VSwitchName: "added-behind-your-back"})
 	if err != nil {

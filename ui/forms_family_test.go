@@ -371,9 +371,7 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Throttle, so.Drop = 0.5, 0.2 })
 	api := d.api()
 	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	origin := d.app.top().ID()
 	fc := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}

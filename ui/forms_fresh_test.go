@@ -22,9 +22,7 @@ import (
 func (d *driver) eipNamed(name string) *model.EipAddress {
 	d.t.Helper()
 	es, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
-	if err != nil || len(es) != 1 {
-		d.t.Fatalf("EIP %s: %v %+v", name, err, es)
-	}
+	exactlyOne(d.t, "EIP "+name, es, err)
 	return es[0]
 }
 
@@ -167,9 +165,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 
 	dev := ""
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("dev-sandbox: %v %+v", err, vpcs)
-	}
+	exactlyOne(t, "dev-sandbox", vpcs, err)
 	dev = vpcs[0].VpcId
 	out, err := d.api().CreateVpcPeerConnection(d.ctx, &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
 		AcceptingAliUid: sim.AccountUID, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: dev, Name: "fresh-peer"})
@@ -239,9 +235,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
 	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
-	if err != nil || len(conns) != 1 {
-		t.Fatalf("the connection: %v %+v", err, conns)
-	}
+	exactlyOne(t, "the connection", conns, err)
 	if c := conns[0]; c.CustomerGatewayId != cgwA || c.Name != "from-b" || c.RemoteSubnet != "192.168.61.0/24" {
 		t.Fatalf("sent CustomerGatewayId=%s (pane of %s, draft typed under %s), Name=%s, RemoteSubnet=%s",
 			c.CustomerGatewayId, cgwA, cgwB, c.Name, c.RemoteSubnet)
@@ -253,9 +247,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("VPC %s: %v %+v", name, err, vpcs)
-	}
+	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
 	if err != nil {
 		d.t.Fatal(err)

@@ -66,9 +66,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 
 	// x → unassociate (the VSwitch's ID typed), then the delete goes through.
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
-	if err != nil || len(sws) != 1 {
-		t.Fatalf("bound VSwitches: %v %d", err, len(sws))
-	}
+	exactlyOne(t, "bound VSwitches", sws, err)
 	d.keys("ctrl+r")
 	d.idle()
 	d.rowAction(id, "Unassociate from "+sws[0].VSwitchId)

@@ -138,3 +138,12 @@ func (d *driver) rowWhen(id, what string, cond func(o *model.Object) bool) *mode
 	})
 	return found
 }
+
+// exactlyOne fails the test unless a describe call answered exactly one
+// item (what names it) and no error.
+func exactlyOne[T any](t testing.TB, what string, items []*T, err error) {
+	t.Helper()
+	if err != nil || len(items) != 1 {
+		t.Fatalf("%s: %v, %d answered, want exactly 1: %+v", what, err, len(items), items)
+	}
+}

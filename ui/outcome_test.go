@@ -427,9 +427,7 @@ func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Drop = 1 })
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	d.command("vsw")
 	d.idle()

@@ -108,9 +108,7 @@ func vpcID(d *driver, name string) string {
 	d.t.Helper()
 	c := otherClient(d.t, d)
 	vpcs, err := c.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("VPC %s: %v", name, err)
-	}
+	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	return vpcs[0].VpcId
 }
 

@@ -24,9 +24,7 @@ func selFixture(t *testing.T) (*driver, map[string]string) {
 	d := newConsole(t)
 	api := d.api()
 	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("dev-sandbox: %v %v", vpcs, err)
-	}
+	exactlyOne(t, "dev-sandbox", vpcs, err)
 	ids := map[string]string{}
 	for i, name := range []string{"sel-a", "sel-b", "sel-c"} {
 		out, err := api.CreateVSwitch(d.ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,

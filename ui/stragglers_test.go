@@ -17,9 +17,7 @@ import (
 func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	d := newConsole(t)
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %+v", err, vpcs)
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	want := vpcs[0].VRouterId
 	d.pane("vrouter")
 	o := d.rowWhere("the VRouter of prod-core", func(o *model.Object) bool { return o.ID == want })
@@ -33,9 +31,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 		t.Fatalf("ModifyVRouterAttribute sent %d times, want 1", n)
 	}
 	got, err := d.api().DescribeVRouters(d.ctx, &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
-	if err != nil || len(got) != 1 {
-		t.Fatalf("DescribeVRouters %s: %v %+v", want, err, got)
-	}
+	exactlyOne(t, "DescribeVRouters "+want, got, err)
 	if got[0].VRouterName != "core-edge-router" || got[0].Description != "Routes prod-core" {
 		t.Errorf("the simulator holds %q / %q, want what was typed", got[0].VRouterName, got[0].Description)
 	}
