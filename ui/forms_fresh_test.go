@@ -109,8 +109,8 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 }
 
 // forwardToBastion fills the rest of a DNAT form, from its internal IP on,
-// with the bastion's SSH port and the name name, and returns the entry the
-// form created as the simulator holds it.
+// with the bastion's SSH port and the name name, and returns what the
+// simulator answers when asked for the entry the form created.
 func (d *driver) forwardToBastion(nat *model.NatGateway, name string) ([]*model.ForwardEntry, error) {
 	d.t.Helper()
 	d.field("Internal IP", "10.0.1.21")

@@ -66,6 +66,23 @@ func (d *driver) setHook(h func(w http.ResponseWriter, r *http.Request, action s
 	d.fault.mu.Unlock()
 }
 
+// loseAnswerWhenApplied answers every call of action itself: while applied
+// holds, the simulator applies it and the answer is lost; otherwise it is
+// refused with a 500 InternalError (request ID rid) and not applied.
+func (d *driver) loseAnswerWhenApplied(action, rid string, applied *atomic.Bool) {
+	d.setHook(func(w http.ResponseWriter, r *http.Request, a string, next http.Handler) bool {
+		if a != action {
+			return false
+		}
+		if applied.Load() {
+			applyAndDrop(w, r, next)
+		} else {
+			answer(w, 500, rid, "InternalError")
+		}
+		return true
+	})
+}
+
 // applyAndDrop lets the simulator apply the request, then closes the
 // connection without its answer.
 func applyAndDrop(w http.ResponseWriter, r *http.Request, next http.Handler) {
@@ -307,17 +324,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 	d.idle()
 	var applied atomic.Bool
 	applied.Store(true)
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		if action != "DeleteVSwitch" {
-			return false
-		}
-		if applied.Load() {
-			applyAndDrop(w, r, next)
-		} else {
-			answer(w, 500, "RID-DEL-500", "InternalError")
-		}
-		return true
-	})
+	d.loseAnswerWhenApplied("DeleteVSwitch", "RID-DEL-500", &applied)
 
 	// Not applied: said so, the dialog stays, enter is allowed again.
 	applied.Store(false)
@@ -350,17 +357,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 func TestEditWithALostAnswerIsChecked(t *testing.T) {
 	d := newConsole(t)
 	var applied atomic.Bool
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		if action != "ModifyVpcAttribute" {
-			return false
-		}
-		if applied.Load() {
-			applyAndDrop(w, r, next)
-		} else {
-			answer(w, 500, "RID-MOD-500", "InternalError")
-		}
-		return true
-	})
+	d.loseAnswerWhenApplied("ModifyVpcAttribute", "RID-MOD-500", &applied)
 	o := d.rowNamed("dev-sandbox")
 	d.openForm("e")
 	d.waitFocus("Name")

@@ -11,6 +11,18 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
+// closed reports, without blocking, whether ch has been closed.
+func closed(ch chan struct{}) func() bool {
+	return func() bool {
+		select {
+		case <-ch:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
 // A refresh that began before a tracked change settled must not put the
 // older copy back: the row keeps what the tracker described, and the next
 // refresh (started after the change) shows it too.
@@ -46,14 +58,7 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 		return true
 	}
 	d.keys("ctrl+r")
-	d.waitFor("the refresh's listing to be read", func() bool {
-		select {
-		case <-arrived:
-			return true
-		default:
-			return false
-		}
-	})
+	d.waitFor("the refresh's listing to be read", closed(arrived))
 	d.advance(time.Second)
 
 	d.rowID(o.ID)
@@ -116,14 +121,7 @@ func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
 		return false
 	}
 	d.keys("c")
-	d.waitFor("the first load to start", func() bool {
-		select {
-		case <-arrived:
-			return true
-		default:
-			return false
-		}
-	})
+	d.waitFor("the first load to start", closed(arrived))
 	d.keys("esc")
 	d.keys("c") // reopened while the first load still runs
 	if p, ok := d.app.top().(*formPage); !ok || p.phase != phasePreparing {
