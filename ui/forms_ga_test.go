@@ -24,10 +24,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	// From the server's side: the instances of any region on it.
 	d.action("Instances on " + host)
 	d.waitText("Global acceleration instances on "+host+" (cn-shanghai)", seeded.GlobalAccelerationInstanceId, seeded.IpAddress)
-	if got := d.fault.received("DescribeServerRelatedGlobalAccelerationInstances"); len(got) != 1 ||
-		got[0].Get("ServerId") != host || got[0].Get("RegionId") != "cn-shanghai" {
-		t.Errorf("DescribeServerRelatedGlobalAccelerationInstances sent %v", got)
-	}
+	d.sentOnce("DescribeServerRelatedGlobalAccelerationInstances", map[string]string{"ServerId": host, "RegionId": "cn-shanghai"})
 	d.keys("esc")
 	d.idle()
 
@@ -37,11 +34,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.next("Bandwidth type")
 	d.named("lab-accel")
 	id := d.created("CreateGlobalAccelerationInstance", "Available")
-	sent := d.fault.received("CreateGlobalAccelerationInstance")
-	if len(sent) != 1 || sent[0].Get("ServiceLocation") != "china-mainland" || sent[0].Get("Bandwidth") != "20" ||
-		sent[0].Get("BandwidthType") != "Exclusive" || sent[0].Get("Name") != "lab-accel" {
-		t.Fatalf("CreateGlobalAccelerationInstance sent %v", sent)
-	}
+	d.sentOnce("CreateGlobalAccelerationInstance", map[string]string{"ServiceLocation": "china-mainland", "Bandwidth": "20", "BandwidthType": "Exclusive", "Name": "lab-accel"})
 
 	d.rowID(id)
 	d.openForm("e")
@@ -54,10 +47,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.formPage()
 	d.choose("Bandwidth (Mbit/s)", "50")
 	d.tracked("ModifyGlobalAccelerationInstanceSpec")
-	if got := d.fault.received("ModifyGlobalAccelerationInstanceSpec"); len(got) != 1 || got[0].Get("Bandwidth") != "50" ||
-		got[0].Get("GlobalAccelerationInstanceId") != id {
-		t.Errorf("ModifyGlobalAccelerationInstanceSpec sent %v", got)
-	}
+	d.sentOnce("ModifyGlobalAccelerationInstanceSpec", map[string]string{"Bandwidth": "50", "GlobalAccelerationInstanceId": id})
 
 	d.rowAction(id, "Associate backend")
 	d.formPage()
@@ -67,10 +57,7 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.field("Backend ID", host)
 	d.tracked("AssociateGlobalAccelerationInstance")
 	d.settled(id, "InUse")
-	if got := d.fault.received("AssociateGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("BackendServerId") != host ||
-		got[0].Get("BackendServerRegionId") != "cn-shanghai" || got[0].Get("BackendServerType") != "EcsInstance" {
-		t.Errorf("AssociateGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("AssociateGlobalAccelerationInstance", map[string]string{"BackendServerId": host, "BackendServerRegionId": "cn-shanghai", "BackendServerType": "EcsInstance"})
 
 	d.rowID(id)
 	d.refused("ctrl+d", "", "still accelerates "+host, "deleting an instance with a backend")
@@ -79,18 +66,14 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.confirmDialog(host)
 	d.tracked("UnassociateGlobalAccelerationInstance")
 	d.settled(id, "Available")
-	if got := d.fault.received("UnassociateGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("InstanceType") != "RemoteEcsInstance" {
-		t.Errorf("UnassociateGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("UnassociateGlobalAccelerationInstance", map[string]string{"InstanceType": "RemoteEcsInstance"})
 	o := d.rowID(id)
 	if g := o.Val().(*model.GlobalAcceleration); len(g.Backends()) != 0 || g.Bandwidth != "50" || g.Name != "lab-accel2" {
 		t.Fatalf("instance before deletion: %+v", g)
 	}
 	d.deleteTyped(o)
 	d.gone(id)
-	if got := d.fault.received("DeleteGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("GlobalAccelerationInstanceId") != id {
-		t.Errorf("DeleteGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("DeleteGlobalAccelerationInstance", map[string]string{"GlobalAccelerationInstanceId": id})
 }
 
 // TestGASharingEIPs adds a free pay-as-you-go EIP, picked from the API, to
@@ -116,18 +99,14 @@ func TestGASharingEIPs(t *testing.T) {
 	d.choose("EIP", free.IpAddress)
 	d.tracked("AddGlobalAccelerationInstanceIp")
 	d.settled(id, "InUse")
-	if got := d.fault.received("AddGlobalAccelerationInstanceIp"); len(got) != 1 || got[0].Get("IpInstanceId") != free.AllocationId {
-		t.Errorf("AddGlobalAccelerationInstanceIp sent %v", got)
-	}
+	d.sentOnce("AddGlobalAccelerationInstanceIp", map[string]string{"IpInstanceId": free.AllocationId})
 	d.waitFor("the second EIP on the row", func() bool { return len(d.rowID(id).Val().(*model.GlobalAcceleration).EIPs()) == 2 })
 
 	d.rowAction(id, "Remove EIP "+free.IpAddress)
 	d.confirmDialog(free.IpAddress)
 	d.tracked("RemoveGlobalAccelerationInstanceIp")
 	d.settled(id, "InUse")
-	if got := d.fault.received("RemoveGlobalAccelerationInstanceIp"); len(got) != 1 || got[0].Get("IpInstanceId") != free.AllocationId {
-		t.Errorf("RemoveGlobalAccelerationInstanceIp sent %v", got)
-	}
+	d.sentOnce("RemoveGlobalAccelerationInstanceIp", map[string]string{"IpInstanceId": free.AllocationId})
 
 	rowNamedAs[model.GlobalAcceleration](d, "eu-spare-accel")
 	d.action("Associate backend")

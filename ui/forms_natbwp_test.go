@@ -40,11 +40,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.next("Billing")
 	d.named("lab-bwp")
 	id := d.created("CreateBandwidthPackage", "Available")
-	sent := d.fault.received("CreateBandwidthPackage")
-	if len(sent) != 1 || sent[0].Get("NatGatewayId") != nat || sent[0].Get("Bandwidth") != "20" || sent[0].Get("IpCount") != "2" ||
-		sent[0].Get("Zone") != "cn-hangzhou-f" || sent[0].Get("InternetChargeType") != "PayByBandwidth" || sent[0].Get("Name") != "lab-bwp" {
-		t.Fatalf("CreateBandwidthPackage sent %v", sent)
-	}
+	d.sentOnce("CreateBandwidthPackage", map[string]string{"NatGatewayId": nat, "Bandwidth": "20", "IpCount": "2", "Zone": "cn-hangzhou-f", "InternetChargeType": "PayByBandwidth", "Name": "lab-bwp"})
 	b := d.rowID(id).Val().(*model.NatBandwidthPackage)
 	if b.NatGatewayId != nat || len(b.IPs()) != 2 || b.ZoneId != "cn-hangzhou-f" {
 		t.Fatalf("package as created: %+v", b)
@@ -61,9 +57,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.replaceField("Bandwidth (Mbit/s)", "20", "40")
 	d.tracked("ModifyBandwidthPackageSpec")
 	d.settled(id, "Available")
-	if got := d.fault.received("ModifyBandwidthPackageSpec"); len(got) != 1 || got[0].Get("Bandwidth") != "40" {
-		t.Errorf("ModifyBandwidthPackageSpec sent %v", got)
-	}
+	d.sentOnce("ModifyBandwidthPackageSpec", map[string]string{"Bandwidth": "40"})
 
 	d.rowAction(id, "Add IPs")
 	d.formPage()
@@ -81,16 +75,12 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.confirmDialog(gone)
 	d.tracked("RemoveBandwidthPackageIps")
 	d.settled(id, "Available")
-	if got := d.fault.received("RemoveBandwidthPackageIps"); len(got) != 1 || got[0].Get("RemovedIpAddresses.1") != gone {
-		t.Errorf("RemoveBandwidthPackageIps sent %v", got)
-	}
+	d.sentOnce("RemoveBandwidthPackageIps", map[string]string{"RemovedIpAddresses.1": gone})
 	if ips := natBwpIPCount(d, id, 2).Addresses(); strings.Contains(strings.Join(ips, ","), gone) {
 		t.Errorf("IPs after removing %s: %v", gone, ips)
 	}
 	d.deleteRow(id)
-	if got := d.fault.received("DeleteBandwidthPackage"); len(got) != 1 || got[0].Get("BandwidthPackageId") != id || got[0].Get("Force") != "" {
-		t.Errorf("DeleteBandwidthPackage sent %v", got)
-	}
+	d.sentOnce("DeleteBandwidthPackage", map[string]string{"BandwidthPackageId": id, "Force": ""})
 }
 
 // TestNatBwpRefusalsAndPickers: an IP a DNAT entry uses is not removed (the

@@ -32,16 +32,8 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.next("Redundant connection", "Circuit code")
 	d.named("lab-line")
 	id := d.tracked("CreatePhysicalConnection").resID
-	sent := d.fault.received("CreatePhysicalConnection")
-	if len(sent) != 1 {
-		t.Fatalf("CreatePhysicalConnection sent %d times", len(sent))
-	}
-	for k, want := range map[string]string{"AccessPointId": "ap-cn-hangzhou-dx-a", "LineOperator": "Equinix", "PeerLocation": "Hangzhou lab, rack 7",
-		"PortType": "10GBase-LR", "bandwidth": "5000", "Name": "lab-line"} {
-		if got := sent[0].Get(k); got != want {
-			t.Errorf("CreatePhysicalConnection %s=%q, want %q", k, got, want)
-		}
-	}
+	d.sentOnce("CreatePhysicalConnection", map[string]string{"AccessPointId": "ap-cn-hangzhou-dx-a", "LineOperator": "Equinix",
+		"PeerLocation": "Hangzhou lab, rack 7", "PortType": "10GBase-LR", "bandwidth": "5000", "Name": "lab-line"})
 	d.settled(id, model.PCConfirmed)
 
 	// Terminate is refused before any call while it is only Confirmed.
@@ -97,9 +89,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.idle()
 	d.deleteTyped(d.rowID(vbr))
 	d.gone(vbr)
-	if got := d.fault.received("DeleteVirtualBorderRouter"); len(got) != 1 || got[0].Get("VbrId") != vbr {
-		t.Errorf("DeleteVirtualBorderRouter sent %v", got)
-	}
+	d.sentOnce("DeleteVirtualBorderRouter", map[string]string{"VbrId": vbr})
 
 	d.keys("esc")
 	d.idle()
@@ -109,9 +99,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.settled(id, model.PCTerminated)
 
 	d.deleteRow(id)
-	if got := d.fault.received("DeletePhysicalConnection"); len(got) != 1 || got[0].Get("PhysicalConnectionId") != id {
-		t.Errorf("DeletePhysicalConnection sent %v", got)
-	}
+	d.sentOnce("DeletePhysicalConnection", map[string]string{"PhysicalConnectionId": id})
 }
 
 // TestPhysicalConnectionEditAndCancel: the Rejected demo application is
@@ -129,10 +117,7 @@ func TestPhysicalConnectionEditAndCancel(t *testing.T) {
 	d.next("Name", "Description", "Data centre location", "Circuit code", "Port type")
 	d.replaceField("Bandwidth", "200", "300")
 	d.tracked("ModifyPhysicalConnectionAttribute")
-	sent := d.fault.received("ModifyPhysicalConnectionAttribute")
-	if len(sent) != 1 || sent[0].Get("bandwidth") != "300" || sent[0].Get("PortType") != "" || sent[0].Get("Name") != "pc-dc-ningbo" {
-		t.Fatalf("ModifyPhysicalConnectionAttribute sent %v", sent)
-	}
+	d.sentOnce("ModifyPhysicalConnectionAttribute", map[string]string{"bandwidth": "300", "PortType": "", "Name": "pc-dc-ningbo"})
 	d.settled(rejected.ID, model.PCConfirmed)
 	if p := d.rowID(rejected.ID).Val().(*model.PhysicalConnection); p.Bandwidth != 300 {
 		t.Errorf("bandwidth after the edit: %d", p.Bandwidth)

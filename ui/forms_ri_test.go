@@ -64,11 +64,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 
 	acc := d.createRI(prod, "accepting", "Negative", dev, "", "from-dev")
 	d.settled(acc, "Idle")
-	sent := d.fault.received("CreateRouterInterface")
-	if len(sent) != 1 || sent[0].Get("Role") != "AcceptingSide" || sent[0].Get("Spec") != "Negative" || sent[0].Get("RouterId") != prod ||
-		sent[0].Get("RouterType") != "VRouter" || sent[0].Get("OppositeRouterId") != dev || sent[0].Get("OppositeRegionId") != "cn-hangzhou" {
-		t.Fatalf("CreateRouterInterface sent %v", sent)
-	}
+	d.sentOnce("CreateRouterInterface", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "RouterId": prod, "RouterType": "VRouter", "OppositeRouterId": dev, "OppositeRegionId": "cn-hangzhou"})
 
 	// One pair between two routers: a second interface from prod-core to
 	// dev-sandbox is refused as typed.
@@ -149,9 +145,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.confirmedAction(ini, "Deactivate", "DeactivateRouterInterface", "Inactive")
 
 	d.deleteRow(ini)
-	if got := d.fault.received("DeleteRouterInterface"); len(got) != 1 || got[0].Get("RouterInterfaceId") != ini {
-		t.Errorf("DeleteRouterInterface sent %v", got)
-	}
+	d.sentOnce("DeleteRouterInterface", map[string]string{"RouterInterfaceId": ini})
 	d.keys("ctrl+r")
 	d.idle()
 	if r := d.rowID(acc).Val().(*model.RouterInterface); !strings.EqualFold(r.OppositeInterfaceStatus, "Deleted") {

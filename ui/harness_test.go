@@ -147,3 +147,18 @@ func exactlyOne[T any](t testing.TB, what string, items []*T, err error) {
 		t.Fatalf("%s: %v, %d answered, want exactly 1: %+v", what, err, len(items), items)
 	}
 }
+
+// sentOnce checks that the console sent action exactly once, with each
+// parameter in want at its value ("" for one it did not send).
+func (d *driver) sentOnce(action string, want map[string]string) {
+	d.t.Helper()
+	got := d.fault.received(action)
+	if len(got) != 1 {
+		d.t.Fatalf("%s sent %d times: %v", action, len(got), got)
+	}
+	for k, v := range want {
+		if g := got[0].Get(k); g != v {
+			d.t.Fatalf("%s %s=%q, want %q (sent %v)", action, k, g, v, got[0])
+		}
+	}
+}
