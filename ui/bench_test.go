@@ -71,13 +71,9 @@ func benchObjects(b *testing.B, n int) []*model.Object {
 			v.Status = "Pending"
 		}
 		raw, err := json.Marshal(v)
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		o, err := k.Decode("cn-hangzhou", raw)
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		objs[i] = o
 	}
 	return objs
@@ -91,9 +87,7 @@ func offlineClient(b testing.TB) *client.Client {
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: "http://127.0.0.1:9"},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	return c
 }
 
@@ -103,9 +97,7 @@ func offlineClient(b testing.TB) *client.Client {
 func benchConsole(b *testing.B, objs []*model.Object) (*App, *browser) {
 	b.Helper()
 	a, err := New(Options{Client: offlineClient(b), Region: "cn-hangzhou"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	k := a.reg.MustLookup("vsw")
 	br := newBrowser(a, k, nil, []string{"cn-hangzhou"}, false)
@@ -390,9 +382,7 @@ func BenchmarkStartup(b *testing.B) {
 	defer cancel()
 	for b.Loop() {
 		a, err := New(Options{Client: c, Region: "cn-hangzhou", Context: ctx})
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = a.Init() // its commands would run in goroutines; the frame does not wait
 		if !strings.Contains(a.View().Content, "VPCs") {
@@ -419,22 +409,16 @@ type asyncConsole struct {
 func newAsyncConsole(b *testing.B, so sim.Options, start string) *asyncConsole {
 	b.Helper()
 	srv, err := sim.New(so)
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	hs := httptest.NewServer(srv)
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: hs.URL},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	a, err := New(Options{Client: c, Region: "cn-hangzhou", Start: start, Context: ctx, Simulator: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	b.Cleanup(func() {
 		cancel()
 		a.Close()

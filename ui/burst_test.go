@@ -222,9 +222,7 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
 	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	for _, v := range vsws {
 		if _, err := d.api().DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
 			t.Fatal(err)

@@ -229,9 +229,7 @@ func TestDeltaHighlighting(t *testing.T) {
 	exactlyOne(t, "staging VPC", vpcs, err)
 	out, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "10.10.200.0/24", VSwitchName: "added-behind-your-back"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.keys("ctrl+r")
 	d.idle()
 	s := d.waitText("added-behind-your-back")
@@ -261,9 +259,7 @@ func otherClient(t *testing.T, d *driver) *client.Client {
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return c
 }
 
@@ -278,9 +274,7 @@ func TestRefreshKeepsCursorOnResource(t *testing.T) {
 	vpcs, _ := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
 	_, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.64.0/20", VSwitchName: "aaa-sorts-first"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.keys("ctrl+r")
 	d.idle()
 	d.waitText("aaa-sorts-first")
@@ -403,9 +397,7 @@ func TestHelpListsKeysAndReadOnlyHidesMutations(t *testing.T) {
 
 func TestRebindKeys(t *testing.T) {
 	km, err := NewKeyMap(map[string][]string{"delete": {"ctrl+x"}, "quit": {"Q"}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	if a, ok := km.Lookup(tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}); !ok || a != ActDelete {
 		t.Error("ctrl+x should delete")
 	}

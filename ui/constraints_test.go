@@ -232,15 +232,11 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	// An empty VPC, and a VPN gateway without IPsec connections: what may
 	// be deleted.
 	out, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: catalogRegion, CidrBlock: "10.99.0.0/16", VpcName: "constraints-empty", ClientToken: client.NewClientToken()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	e.fresh = e.obj("vpc", catalogRegion, &model.Vpc{VpcId: out.VpcId, VpcName: "constraints-empty", CidrBlock: "10.99.0.0/16", RegionId: catalogRegion})
 	gw, err := c.CreateVpnGateway(ctx, &client.CreateVpnGatewayInput{RegionId: catalogRegion, VpcId: dev.VpcId, Bandwidth: 5,
 		VSwitchId: vswNamed("dev-sbx-b").VSwitchId, Name: "constraints-spare", ClientToken: client.NewClientToken()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	e.spareVpn = e.obj("vpn", catalogRegion, &model.VpnGateway{VpnGatewayId: gw.VpnGatewayId, VpcId: dev.VpcId, Name: "constraints-spare"})
 	e.d.advance(10 * time.Second)
 	return e

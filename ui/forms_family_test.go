@@ -27,9 +27,7 @@ func (d *driver) api() *client.Client {
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 30,
 	})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	return c
 }
 

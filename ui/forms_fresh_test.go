@@ -50,9 +50,7 @@ func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
 		_, err = d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	}
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	d.eipStatus(e.Name, status)
 }
 
@@ -169,9 +167,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	dev = vpcs[0].VpcId
 	out, err := d.api().CreateVpcPeerConnection(d.ctx, &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
 		AcceptingAliUid: sim.AccountUID, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: dev, Name: "fresh-peer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.advance(10 * time.Second)
 
 	d.openForm("c")
@@ -249,9 +245,7 @@ func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
 	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	var used []string
 	for _, s := range sws {
 		used = append(used, s.CidrBlock)

@@ -20,9 +20,7 @@ func (d *driver) useKey(id, secret string) {
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 2,
 	})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	d.app.opt.Client = c
 	d.app.caller = caller{}
 	d.exec(d.app.learnCaller())

@@ -46,9 +46,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.tracked("AssociateRouteTable")
 	bound := func() int {
 		sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		return len(sws)
 	}
 	d.waitFor("the VSwitch to be bound", func() bool { return bound() == 1 })

@@ -157,9 +157,7 @@ func TestBgpNetworkAddDelete(t *testing.T) {
 	d.waitFor("the network to go", func() bool {
 		d.advance(time.Second)
 		nets, err := d.api().DescribeBgpNetworks(d.ctx, &client.DescribeBgpNetworksInput{RegionId: vbr.Region})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		for _, n := range nets {
 			if n.DstCidrBlock == "10.77.0.0/24" {
 				return false

@@ -162,3 +162,11 @@ func (d *driver) sentOnce(action string, want map[string]string) {
 		}
 	}
 }
+
+// noErr stops the test if err is not nil.
+func noErr(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

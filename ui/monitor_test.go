@@ -22,9 +22,7 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 		}
 	}
 	all, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	mark := len(d.fault.actions())
 	d.pane("eip")
 	b := d.browser()

@@ -24,13 +24,9 @@ import (
 func reviewedToken(t *testing.T, p *formPage) string {
 	t.Helper()
 	in, err := p.m.(reviewer).Request(p.fc, p.token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	params, err := client.EncodeParams(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return client.ClientTokenFor(p.token, params)
 }
 
@@ -102,9 +98,7 @@ func answer(w http.ResponseWriter, status int, rid, code string) {
 func (d *driver) vpcsNamed(region, name string) []string {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: region, VpcName: name})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	var ids []string
 	for _, v := range vpcs {
 		ids = append(ids, v.VpcId)

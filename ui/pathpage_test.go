@@ -43,9 +43,7 @@ func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
 	for _, sc := range consolePathScenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join("..", "cmd", "alivpc", "testdata", "paths", sc.name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			noErr(t, err)
 			cli := strings.Split(string(b), "\n")
 			d.command("path " + sc.from + " " + sc.to + " " + sc.region)
 			p := d.pathPage()

@@ -96,9 +96,7 @@ func deleteHighlighted(d *driver, ids map[string]string, want string) {
 		if client.ErrorCode(err) == "InvalidVSwitchId.NotFound" {
 			return false
 		}
-		if err != nil {
-			d.t.Fatal(err)
-		}
+		noErr(d.t, err)
 		return len(sws) > 0
 	}
 	d.waitFor(want+" to be deleted", func() bool {

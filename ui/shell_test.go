@@ -55,9 +55,7 @@ func TestConfigFile(t *testing.T) {
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte("refresh: 30s\nskin: light\nregion: cn-shanghai\nreadOnly: true\nkeys:\n  delete: [ctrl+x]\n"), 0o600)
 	c, err := LoadConfig(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	if d, _ := c.RefreshInterval(); d != 30*time.Second || c.Skin != "light" || c.Region != "cn-shanghai" || !c.ReadOnly || c.Keys["delete"][0] != "ctrl+x" {
 		t.Errorf("%+v", c)
 	}

@@ -317,9 +317,7 @@ func TestXrayRegionCoversEveryFamily(t *testing.T) {
 			n += len(objs)
 			return nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		if seen[k] != n {
 			t.Errorf("%d %s nodes, the region has %d", seen[k], k, n)
 		}
