@@ -35,16 +35,7 @@ func (s *syncBuffer) String() string {
 
 func (d *driver) formPage() *formPage {
 	d.t.Helper()
-	var p *formPage
-	d.waitFor("a form", func() bool {
-		fp, ok := d.app.top().(*formPage)
-		if ok && fp.phase == phaseEditing {
-			p = fp
-			return true
-		}
-		return false
-	})
-	return p
+	return topPage(d, "a form", func(p *formPage) bool { return p.phase == phaseEditing })
 }
 
 // settle advances both clocks until the tracker has nothing left to follow

@@ -297,19 +297,12 @@ func assertNoWrite(t *testing.T, d *driver, mark int, why string) {
 // that failed (ctrl+r), as a person would.
 func (d *driver) editingForm() *formPage {
 	d.t.Helper()
-	var p *formPage
-	d.waitFor("an editable form", func() bool {
-		fp, ok := d.app.top().(*formPage)
-		if !ok {
-			return false
-		}
-		if fp.phase == phasePreparing && fp.bannerErr && len(fp.banner) > 0 {
+	return topPage(d, "an editable form", func(p *formPage) bool {
+		if p.phase == phasePreparing && p.bannerErr && len(p.banner) > 0 {
 			d.keys("ctrl+r") // once: it clears the banner
 		}
-		p = fp
-		return fp.phase == phaseEditing
+		return p.phase == phaseEditing
 	})
-	return p
 }
 
 // nameOnce types name into the Name field on a form's first walk; a walk

@@ -47,6 +47,19 @@ func (d *driver) openForm(key string) *formPage {
 	return d.formPage()
 }
 
+// topPage waits until the page on top is a P that is ready (what names
+// the wait) and returns it.
+func topPage[P Page](d *driver, what string, ready func(P) bool) P {
+	d.t.Helper()
+	var p P
+	d.waitFor(what, func() bool {
+		top, ok := d.app.top().(P)
+		p = top
+		return ok && ready(top)
+	})
+	return p
+}
+
 // named types name into the form's Name field and accepts the empty
 // Description after it, the last field: the form submits (or opens its
 // review page).

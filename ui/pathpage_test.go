@@ -28,12 +28,7 @@ var consolePathScenarios = []struct{ name, region, from, to string }{
 
 func (d *driver) pathPage() *pathPage {
 	d.t.Helper()
-	var p *pathPage
-	d.waitFor("the path to be analysed", func() bool {
-		pp, ok := d.app.top().(*pathPage)
-		p = pp
-		return ok && !pp.loading && (pp.res != nil || pp.err != nil)
-	})
+	p := topPage(d, "the path to be analysed", func(p *pathPage) bool { return !p.loading && (p.res != nil || p.err != nil) })
 	d.drain()
 	return p
 }

@@ -21,11 +21,7 @@ func (d *driver) confirmReview() *reviewPage {
 
 func (d *driver) reviewPage() *reviewPage {
 	d.t.Helper()
-	var r *reviewPage
-	d.waitFor("the review page", func() bool {
-		r, _ = d.app.top().(*reviewPage)
-		return r != nil
-	})
+	r := topPage(d, "the review page", func(*reviewPage) bool { return true })
 	d.waitText("Review: ", "Create")
 	return r
 }

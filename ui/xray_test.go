@@ -32,13 +32,7 @@ func (d *driver) xrayRegion() *xrayPage {
 // xrayIdle waits until the x-ray on top has read everything.
 func (d *driver) xrayIdle() *xrayPage {
 	d.t.Helper()
-	var p *xrayPage
-	d.waitFor("the x-ray to be read", func() bool {
-		x, ok := d.app.top().(*xrayPage)
-		p = x
-		return ok && len(x.loading) == 0 && !x.lastLoad.IsZero()
-	})
-	return p
+	return topPage(d, "the x-ray to be read", func(p *xrayPage) bool { return len(p.loading) == 0 && !p.lastLoad.IsZero() })
 }
 
 // xrayCursorTo moves the cursor with j (k) until the node of id is under it.
