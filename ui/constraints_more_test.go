@@ -214,8 +214,7 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 // user does: ctrl+d on a SNAT entry while another entry of its table is
 // still Pending shows why, and typing the ID sends nothing.
 func TestDeleteDialogRefusesWhileASiblingEntryIsPending(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
+	d, nat := natChildren(t, "SNAT Entries")
 	o := d.rowWhere("an SNAT entry", func(*model.Object) bool { return true })
 	taken := map[string]bool{}
 	for _, r := range d.browser().table.Rows() {

@@ -82,8 +82,7 @@ func (d *driver) closeForm() {
 }
 
 func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.openForm("c")
 	d.waitFocus("External IP")
@@ -120,8 +119,7 @@ func (d *driver) forwardToBastion(nat *model.NatGateway, name string) ([]*model.
 }
 
 func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
 	d.openForm("c")
@@ -391,8 +389,7 @@ func TestEveryDraftReloadsItsChoices(t *testing.T) {
 }
 
 func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
+	d, nat := natChildren(t, "SNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
 	d.openForm("c")
@@ -419,8 +416,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 
 // ctrl+r in an open form reloads its choices and keeps what was typed.
 func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.openForm("c")
 	d.next("External IP", "Protocol")

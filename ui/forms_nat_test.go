@@ -10,13 +10,15 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// natChildren opens prod-core-nat's child pane (SNAT Entries, ...).
-func natChildren(d *driver, child string) *model.NatGateway {
-	d.t.Helper()
+// natChildren starts the console on prod-core-nat's child pane (SNAT
+// Entries, ...) and returns the gateway.
+func natChildren(t *testing.T, child string) (*driver, *model.NatGateway) {
+	t.Helper()
+	d := newDriver(t)
 	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	d.drill(child)
-	return o.Val().(*model.NatGateway)
+	return d, o.Val().(*model.NatGateway)
 }
 
 func TestNatGatewayCreateEditDelete(t *testing.T) {
@@ -70,8 +72,7 @@ func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
 }
 
 func TestSnatEntryCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
+	d, nat := natChildren(t, "SNAT Entries")
 	d.openForm("c")
 	d.waitText("Create SNAT entry in " + nat.NatGatewayId)
 	d.next("Source")
@@ -93,8 +94,7 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 }
 
 func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
-	d := newDriver(t)
-	natChildren(d, "SNAT Entries")
+	d, _ := natChildren(t, "SNAT Entries")
 	p := d.openForm("c")
 	m := p.m.(*forms.SnatForm)
 	ingress := ""
@@ -121,8 +121,7 @@ func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
 }
 
 func TestDnatEntryCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	d.openForm("c")
 	d.waitText("Create DNAT entry in " + nat.NatGatewayId)
 	d.choose("External IP", "prod-core-ingress")
