@@ -82,7 +82,7 @@ func assertKept(t *testing.T, d *driver, audit *syncBuffer, action, id string, p
 
 func TestFailedCreateIsKept(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	vpc := d.prodCorePane("vsw")
 	d.openForm("c")
 	d.next("Zone", "CIDR block")
@@ -105,7 +105,7 @@ func TestFailedCreateIsKept(t *testing.T) {
 
 func TestFailedDeleteIsKeptWithTheAPIsActionName(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	d.keys("ctrl+d")

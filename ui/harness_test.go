@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"io"
 	"testing"
 	"time"
 
+	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -11,6 +13,14 @@ import (
 // and the steps a person takes in it, each waiting for what the screen
 // shows. The steps on rows, forms and dialogs live beside the driver
 // (driver_test.go, forms_family_test.go); these start a test.
+
+// auditTo has the console write its audit log to w.
+func auditTo(w io.Writer) driverOpt {
+	return func(_ *sim.Options, o *Options) { o.AuditLog = w }
+}
+
+// emptyDataset starts the simulator with an account that holds nothing.
+func emptyDataset(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty }
 
 // newConsole starts the console on a fresh simulator and waits for its
 // first pane (the VPCs) to load.

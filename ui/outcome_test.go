@@ -34,7 +34,7 @@ func reviewedToken(t *testing.T, p *formPage) string {
 // CreateVpc answers are lost (the VPC is created) and whose listing fails,
 // so the console cannot check, until lost is cleared.
 func lostUncheckedCreate(t *testing.T) (*driver, *atomic.Bool) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty })
+	d := newDriver(t, emptyDataset)
 	d.pane("vpc")
 	d.idle()
 	lost := new(atomic.Bool)
@@ -222,7 +222,7 @@ func TestResubmittingTheSameValuesAfterALostAnswerCreatesNothing(t *testing.T) {
 // code and the RequestIds.
 func TestAppliedThenThrottledCreateReportsCreated(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(so *sim.Options, o *Options) { so.Dataset, o.AuditLog = sim.DatasetEmpty, audit })
+	d := newDriver(t, emptyDataset, auditTo(audit))
 	d.pane("vpc")
 	d.idle()
 	var n atomic.Int32
@@ -269,7 +269,7 @@ func TestAppliedThenThrottledCreateReportsCreated(t *testing.T) {
 // "not created — safe to submit again"; submitting then creates one VPC.
 func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(so *sim.Options, o *Options) { so.Dataset, o.AuditLog = sim.DatasetEmpty, audit })
+	d := newDriver(t, emptyDataset, auditTo(audit))
 	d.pane("vpc")
 	d.idle()
 	var fail atomic.Bool
@@ -313,7 +313,7 @@ func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 // says so and enter sends it again.
 func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	d.command("vsw")
 	d.idle()
 	var applied atomic.Bool
@@ -375,7 +375,7 @@ func TestEditWithALostAnswerIsChecked(t *testing.T) {
 // audit log still get the verdict, and the deleted VSwitch is followed.
 func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	d.command("vsw")
 	d.idle()
 	release := make(chan struct{})
