@@ -34,7 +34,8 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.next("Bandwidth type")
 	d.named("lab-accel")
 	id := d.created("CreateGlobalAccelerationInstance", "Available")
-	d.sentOnce("CreateGlobalAccelerationInstance", map[string]string{"ServiceLocation": "china-mainland", "Bandwidth": "20", "BandwidthType": "Exclusive", "Name": "lab-accel"})
+	d.sentOnce("CreateGlobalAccelerationInstance", map[string]string{"ServiceLocation": "china-mainland",
+		"Bandwidth": "20", "BandwidthType": "Exclusive", "Name": "lab-accel"})
 
 	d.rowID(id)
 	d.openForm("e")
@@ -57,7 +58,8 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 	d.field("Backend ID", host)
 	d.tracked("AssociateGlobalAccelerationInstance")
 	d.settled(id, "InUse")
-	d.sentOnce("AssociateGlobalAccelerationInstance", map[string]string{"BackendServerId": host, "BackendServerRegionId": "cn-shanghai", "BackendServerType": "EcsInstance"})
+	d.sentOnce("AssociateGlobalAccelerationInstance", map[string]string{"BackendServerId": host,
+		"BackendServerRegionId": "cn-shanghai", "BackendServerType": "EcsInstance"})
 
 	d.rowID(id)
 	d.refused("ctrl+d", "", "still accelerates "+host, "deleting an instance with a backend")

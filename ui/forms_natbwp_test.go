@@ -40,7 +40,8 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.next("Billing")
 	d.named("lab-bwp")
 	id := d.created("CreateBandwidthPackage", "Available")
-	d.sentOnce("CreateBandwidthPackage", map[string]string{"NatGatewayId": nat, "Bandwidth": "20", "IpCount": "2", "Zone": "cn-hangzhou-f", "InternetChargeType": "PayByBandwidth", "Name": "lab-bwp"})
+	d.sentOnce("CreateBandwidthPackage", map[string]string{"NatGatewayId": nat, "Bandwidth": "20", "IpCount": "2",
+		"Zone": "cn-hangzhou-f", "InternetChargeType": "PayByBandwidth", "Name": "lab-bwp"})
 	b := d.rowID(id).Val().(*model.NatBandwidthPackage)
 	if b.NatGatewayId != nat || len(b.IPs()) != 2 || b.ZoneId != "cn-hangzhou-f" {
 		t.Fatalf("package as created: %+v", b)

@@ -64,7 +64,8 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 
 	acc := d.createRI(prod, "accepting", "Negative", dev, "", "from-dev")
 	d.settled(acc, "Idle")
-	d.sentOnce("CreateRouterInterface", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "RouterId": prod, "RouterType": "VRouter", "OppositeRouterId": dev, "OppositeRegionId": "cn-hangzhou"})
+	d.sentOnce("CreateRouterInterface", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "RouterId": prod,
+		"RouterType": "VRouter", "OppositeRouterId": dev, "OppositeRegionId": "cn-hangzhou"})
 
 	// One pair between two routers: a second interface from prod-core to
 	// dev-sandbox is refused as typed.

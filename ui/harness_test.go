@@ -9,10 +9,11 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// The test harness: a console on a fresh simulator with the demo dataset,
-// and the steps a person takes in it, each waiting for what the screen
-// shows. The steps on rows, forms and dialogs live beside the driver
-// (driver_test.go, forms_family_test.go); these start a test.
+// The test harness: a console on a fresh simulator with the demo dataset
+// (driver_test.go runs it), the steps a person takes in it, each waiting
+// for what the screen shows, and checks of what the simulator received.
+// Steps on rows, menus and dialogs that predate this file stay in
+// forms_family_test.go and destructive_test.go.
 
 // auditTo has the console write its audit log to w.
 func auditTo(w io.Writer) driverOpt {
