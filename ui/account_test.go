@@ -11,15 +11,12 @@ import (
 // `c` in an all-regions pane creates in the selected row's region, says so
 // in the form's title, and the simulator receives that region.
 func TestCreateFromAllRegionsUsesTheRowsRegion(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vsw all")
+	d := consoleOn(t, "vsw all")
 	row := d.rowWhere("a VSwitch outside cn-hangzhou", func(o *model.Object) bool {
 		return o.Region != "" && o.Region != "cn-hangzhou"
 	})
 	region := row.Region
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	d.waitText("Create VSwitch · region " + region + " (the selected row's region)")
 	if p.fc.Region != region {
 		t.Fatalf("the form acts in %s, the selected row is in %s", p.fc.Region, region)
@@ -46,10 +43,8 @@ func TestCreateFromAllRegionsUsesTheRowsRegion(t *testing.T) {
 
 // Every form's title names the region it acts in.
 func TestFormTitleNamesItsRegion(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d := newConsole(t)
+	d.openForm("c")
 	s := d.waitText("Create VPC · region cn-hangzhou")
 	if strings.Contains(s, "selected row") {
 		t.Errorf("a form in the pane's own region needs no explanation:\n%s", s)
@@ -58,16 +53,14 @@ func TestFormTitleNamesItsRegion(t *testing.T) {
 	// An edit form too, of another kind, and in another region.
 	d.pane("vsw cn-shanghai")
 	o := d.rowWhere("a VSwitch", func(o *model.Object) bool { return o.Kind.Name == "vsw" })
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitText("Edit VSwitch " + o.ID + " · region cn-shanghai")
 }
 
 // When STS cannot be asked, the header says the account is unknown and the
 // peering actions are offered with that caveat: the API decides.
 func TestUnknownAccountFallsBackToTheAPI(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.process(callerMsg{err: &client.APIError{HTTPStatus: 403, Code: "Forbidden.RAM", RequestID: "REQ-STS"}})
 	d.waitText("acct ?")
 	d.pane("peer")

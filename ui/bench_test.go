@@ -71,13 +71,9 @@ func benchObjects(b *testing.B, n int) []*model.Object {
 			v.Status = "Pending"
 		}
 		raw, err := json.Marshal(v)
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		o, err := k.Decode("cn-hangzhou", raw)
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		objs[i] = o
 	}
 	return objs
@@ -91,9 +87,7 @@ func offlineClient(b testing.TB) *client.Client {
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: "http://127.0.0.1:9"},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	return c
 }
 
@@ -103,9 +97,7 @@ func offlineClient(b testing.TB) *client.Client {
 func benchConsole(b *testing.B, objs []*model.Object) (*App, *browser) {
 	b.Helper()
 	a, err := New(Options{Client: offlineClient(b), Region: "cn-hangzhou"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	k := a.reg.MustLookup("vsw")
 	br := newBrowser(a, k, nil, []string{"cn-hangzhou"}, false)
@@ -162,6 +154,18 @@ func newOpTimer() *opTimer { return &opTimer{cpu0: processCPU()} }
 
 func (o *opTimer) add(d time.Duration) { o.lat = append(o.lat, d) }
 
+// timeEach runs op (i counts the runs from 0) until b.Loop says stop and
+// reports the wall time of each run.
+func timeEach(b *testing.B, op func(i int)) {
+	lat := newOpTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		op(i)
+		lat.add(time.Since(t0))
+	}
+	lat.report(b)
+}
+
 func (o *opTimer) report(b *testing.B) {
 	if len(o.lat) == 0 {
 		return
@@ -205,33 +209,23 @@ func BenchmarkConsoleKeys(b *testing.B) {
 	b.Run("op=cursor", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
 		defer a.Close()
-		lat := newOpTimer()
 		down := key(tea.KeyDown, "")
-		for b.Loop() {
-			t0 := time.Now()
-			frame(a, down)
-			lat.add(time.Since(t0))
-		}
+		timeEach(b, func(int) { frame(a, down) })
 		if br.table.Cursor() == 0 {
 			b.Fatal("the cursor did not move")
 		}
-		lat.report(b)
 	})
 	b.Run("op=pagedown", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
 		defer a.Close()
-		lat := newOpTimer()
 		pg, home := key(tea.KeyPgDown, ""), key(tea.KeyHome, "")
-		for b.Loop() {
-			msg := pg
+		timeEach(b, func(int) {
 			if br.table.Cursor() >= br.table.VisibleLen()-1 {
-				msg = home
+				frame(a, home)
+			} else {
+				frame(a, pg)
 			}
-			t0 := time.Now()
-			frame(a, msg)
-			lat.add(time.Since(t0))
-		}
-		lat.report(b)
+		})
 	})
 	sortBench := func(b *testing.B, presorted bool) {
 		a, br := benchConsole(b, objs)
@@ -267,22 +261,16 @@ func BenchmarkConsoleKeys(b *testing.B) {
 		defer a.Close()
 		frame(a, key('/', "/"))
 		word := []rune("payments-prod")
-		lat := newOpTimer()
-		i := 0
-		for b.Loop() {
-			msg := key(tea.KeyBackspace, "")
+		timeEach(b, func(i int) {
 			if n := i % (2 * len(word)); n < len(word) {
-				msg = key(word[n], string(word[n]))
+				frame(a, key(word[n], string(word[n])))
+			} else {
+				frame(a, key(tea.KeyBackspace, ""))
 			}
-			i++
-			t0 := time.Now()
-			frame(a, msg)
-			lat.add(time.Since(t0))
-		}
+		})
 		if !br.filterEditing {
 			b.Fatal("the filter line closed")
 		}
-		lat.report(b)
 	})
 }
 
@@ -394,9 +382,7 @@ func BenchmarkStartup(b *testing.B) {
 	defer cancel()
 	for b.Loop() {
 		a, err := New(Options{Client: c, Region: "cn-hangzhou", Context: ctx})
-		if err != nil {
-			b.Fatal(err)
-		}
+		noErr(b, err)
 		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = a.Init() // its commands would run in goroutines; the frame does not wait
 		if !strings.Contains(a.View().Content, "VPCs") {
@@ -423,22 +409,16 @@ type asyncConsole struct {
 func newAsyncConsole(b *testing.B, so sim.Options, start string) *asyncConsole {
 	b.Helper()
 	srv, err := sim.New(so)
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	hs := httptest.NewServer(srv)
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: hs.URL},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	a, err := New(Options{Client: c, Region: "cn-hangzhou", Start: start, Context: ctx, Simulator: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	b.Cleanup(func() {
 		cancel()
 		a.Close()

@@ -49,20 +49,16 @@ func TestProbeFindsHuhFocusCommands(t *testing.T) {
 func (d *driver) vpcNamed(id string) *model.Vpc {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("describe %s: %v %v", id, err, vpcs)
-	}
+	exactlyOne(d.t, "describe "+id, vpcs, err)
 	return vpcs[0]
 }
 
 // The issue's first report: `quickname⏎quickdesc` in one burst in the VPC
 // edit form gave Name "quicknameq", Description "uickdesc".
 func TestBurstInVPCEditFormLandsInOrder(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("ctrl+u", "quickname", "enter", "ctrl+u", "quickdesc", "enter")
 	d.tracked("ModifyVpcAttribute")
@@ -75,17 +71,14 @@ func TestBurstInVPCEditFormLandsInOrder(t *testing.T) {
 // Keys typed right after `c`, before the form has loaded its choices, go
 // into the form's first field in order instead of being lost.
 func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.rowNamed("staging").ID
 	d.pane("vsw " + vpc)
 	// Zone (second option), CIDR block, Name, Description (submits).
 	d.burst("c", "down", "enter", "ctrl+u", "10.10.9.0/24", "enter", "typed-ahead", "enter", "enter")
 	op := d.tracked("CreateVSwitch")
 	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
-	if err != nil || len(vsws) != 1 {
-		t.Fatalf("describe %s: %v %v", op.resID, err, vsws)
-	}
+	exactlyOne(t, "describe "+op.resID, vsws, err)
 	v := vsws[0]
 	if v.ZoneId != "cn-hangzhou-f" || v.CidrBlock != "10.10.9.0/24" || v.VSwitchName != "typed-ahead" || v.VpcId != vpc {
 		t.Fatalf("typed ahead of the form, the API received zone %q, CIDR %q, name %q, VPC %q", v.ZoneId, v.CidrBlock, v.VSwitchName, v.VpcId)
@@ -94,8 +87,7 @@ func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
 
 // Esc then ':' typed quickly reach the console as alt+: — both apply.
 func TestEscThenColonTypedQuicklyOpensThePrompt(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("/")
 	d.typeText("prod")
 	if !d.browser().filterEditing {
@@ -116,10 +108,8 @@ func TestEscThenColonTypedQuicklyOpensThePrompt(t *testing.T) {
 
 // Inside a text field alt+b stays a word move: it is not split.
 func TestAltWordMoveInFieldIsNotSplit(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("e")
-	p := d.formPage()
+	d := newConsole(t)
+	p := d.openForm("e")
 	d.waitFocus("Name")
 	d.process(tea.KeyPressMsg{Code: 'b', Text: "b", Mod: tea.ModAlt})
 	if d.app.top() != Page(p) {
@@ -130,8 +120,7 @@ func TestAltWordMoveInFieldIsNotSplit(t *testing.T) {
 // While the window is too small only quitting works: nothing acts behind
 // the notice.
 func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	pages := len(d.app.pages)
 	d.resize(50, 10)
 	d.keys("?", ":", "c", "/", "enter", "d")
@@ -149,8 +138,7 @@ func TestKeysDoNothingBehindTooSmallNotice(t *testing.T) {
 
 // A bracketed paste goes into the focused field only.
 func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	// On a pane with no field open, a paste does nothing (it is not keys).
 	pages := len(d.app.pages)
 	d.process(tea.PasteMsg{Content: "c:qd"})
@@ -170,8 +158,7 @@ func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
 	d.keys("esc")
 	// Into the VPC edit form's Description: the Name keeps its value.
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("enter", "ctrl+u")
 	d.process(tea.PasteMsg{Content: "pasted description"})
@@ -196,11 +183,9 @@ func TestPasteGoesIntoTheFocusedFieldOnly(t *testing.T) {
 // Keys typed after the submitting Enter, in the same burst, go to what has
 // focus once the call has succeeded: `⏎:vsw⏎` opens :vsw.
 func TestKeysTypedWhileSubmittingGoToThePageBelow(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.burst("ctrl+u", "renamed", "enter", "enter", ":vsw", "enter")
 	d.tracked("ModifyVpcAttribute")
@@ -214,11 +199,9 @@ func TestKeysTypedWhileSubmittingGoToThePageBelow(t *testing.T) {
 // When the call fails, keys typed after submitting are not typed into the
 // form's fields, and the form says so.
 func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	p := d.formPage()
+	p := d.openForm("e")
 	d.waitFocus("Name")
 	d.fault.on.Store(true)
 	d.burst("ctrl+u", "renamed", "enter", "enter", "xyz")
@@ -236,13 +219,10 @@ func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
 // arrives while the dialog still counts what depends on the resource, and
 // is applied once the count is in.
 func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
 	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	for _, v := range vsws {
 		if _, err := d.api().DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
 			t.Fatal(err)
@@ -267,13 +247,9 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 // A message broadcast to every page while a form's review page is open
 // (a tracked resource settling) does not submit the finished form again.
 func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	d.burst("c", "192.168.78.0/24", "enter", "enter", "enter", "r78", "enter", "enter")
 	r := d.reviewPage()
 	d.process(objectsChangedMsg{})
@@ -292,8 +268,7 @@ func TestBroadcastUnderReviewDoesNotSubmitAgain(t *testing.T) {
 // Esc Esc typed quickly (which terminals may send as alt+esc) is two escs:
 // describe's search hits are cleared, then describe closes.
 func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("d")
 	d.waitText(`"VpcId"`)
 	d.keys("/")
@@ -309,13 +284,9 @@ func TestEscEscTypedQuicklyIsTwoEscs(t *testing.T) {
 // it, confirms its review page and goes on: every key lands where focus is
 // at its point of the sequence.
 func TestTypedAheadThroughTheReviewPage(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	d.rowNamed("prod-core-private")
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	// Every key below is queued before the form has loaded its choices.
 	d.burst("c", "192.168.79.0/24", "enter", "enter", "enter", "r79", "enter", "", "enter", "enter", ":vpc", "enter")
 	op := d.tracked("CreateRouteEntry")

@@ -17,8 +17,7 @@ import (
 )
 
 func TestRegionPaneShowsZonesAndServices(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("region")
 	d.idle()
 	d.waitFor("service status", func() bool {
@@ -45,8 +44,7 @@ func TestRegionPaneShowsZonesAndServices(t *testing.T) {
 }
 
 func TestDrillVPCRouteTablesEntries(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "prod-core")
 	d.keys("enter")
 	d.waitText("Open for VPC")
@@ -90,8 +88,7 @@ func selectRow(d *driver, col, value string) {
 }
 
 func TestCommandScopesAndErrors(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	var vpcID string
 	for _, r := range d.browser().table.Rows() {
 		if r.Obj.Name == "staging" {
@@ -126,8 +123,7 @@ func TestCommandScopesAndErrors(t *testing.T) {
 }
 
 func TestPromptCompletionAndHistory(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys(":")
 	d.typeText("vs")
 	if s := d.screen(); !strings.Contains(s, "vsw") || !strings.Contains(s, "vswitch") {
@@ -184,8 +180,7 @@ func TestSortByKeys(t *testing.T) {
 }
 
 func TestStaleAnswerIsDropped(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	b := d.browser()
 	old := b.seq
 	k := model.Default().MustLookup("vpc")
@@ -206,8 +201,7 @@ func TestStaleAnswerIsDropped(t *testing.T) {
 }
 
 func TestErrorKeepsLastGoodRows(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	before := d.browser().table.Len()
 	d.fault.on.Store(true)
 	d.keys("ctrl+r")
@@ -232,14 +226,10 @@ func TestDeltaHighlighting(t *testing.T) {
 	// Another client changes the world behind the console's back.
 	other := otherClient(t, d)
 	vpcs, err := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "staging"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("staging VPC: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "staging VPC", vpcs, err)
 	out, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "10.10.200.0/24", VSwitchName: "added-behind-your-back"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.keys("ctrl+r")
 	d.idle()
 	s := d.waitText("added-behind-your-back")
@@ -269,9 +259,7 @@ func otherClient(t *testing.T, d *driver) *client.Client {
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return c
 }
 
@@ -286,9 +274,7 @@ func TestRefreshKeepsCursorOnResource(t *testing.T) {
 	vpcs, _ := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
 	_, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.64.0/20", VSwitchName: "aaa-sorts-first"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.keys("ctrl+r")
 	d.idle()
 	d.waitText("aaa-sorts-first")
@@ -298,8 +284,7 @@ func TestRefreshKeepsCursorOnResource(t *testing.T) {
 }
 
 func TestLiveRefreshPausesWhileTyping(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	b := d.browser()
 	d.typeText("/")
 	d.typeText("prod")
@@ -318,8 +303,7 @@ func TestLiveRefreshPausesWhileTyping(t *testing.T) {
 }
 
 func TestDescribeSearchAndMasking(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "prod-core")
 	d.keys("d")
 	s := d.waitText(`"VpcName": "prod-core"`, `"CidrBlock"`)
@@ -343,8 +327,7 @@ func TestDescribeSearchAndMasking(t *testing.T) {
 }
 
 func TestCopyUsesOSC52(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	sel := d.browser().table.Selected().Obj.ID
 	d.keys("y")
 	d.waitText("Copied " + sel)
@@ -355,8 +338,7 @@ func TestCopyUsesOSC52(t *testing.T) {
 }
 
 func TestResizeAndTinyWindow(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.resize(80, 24)
 	s := d.screen()
 	lines := strings.Split(s, "\n")
@@ -378,8 +360,7 @@ func TestResizeAndTinyWindow(t *testing.T) {
 }
 
 func TestNoColorHasNoColourCodes(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	raw := d.raw()
 	if regexp.MustCompile(`\x1b\[[0-9;]*(38|48);`).MatchString(raw) {
 		t.Error("NO_COLOR output contains colour sequences")
@@ -396,8 +377,7 @@ func TestNoColorHasNoColourCodes(t *testing.T) {
 }
 
 func TestHelpListsKeysAndReadOnlyHidesMutations(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("?")
 	s := d.waitText("ctrl+r", "describe", "ctrl+d", ":vsw")
 	_ = s
@@ -417,9 +397,7 @@ func TestHelpListsKeysAndReadOnlyHidesMutations(t *testing.T) {
 
 func TestRebindKeys(t *testing.T) {
 	km, err := NewKeyMap(map[string][]string{"delete": {"ctrl+x"}, "quit": {"Q"}}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	if a, ok := km.Lookup(tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}); !ok || a != ActDelete {
 		t.Error("ctrl+x should delete")
 	}
@@ -435,8 +413,7 @@ func TestRebindKeys(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("q")
 	d.waitFor("quit", func() bool { return d.quit })
 }
@@ -444,8 +421,7 @@ func TestQuit(t *testing.T) {
 // `:vsw vpc-` tab completes the IDs of the VPCs loaded in the open panes;
 // tab again cycles; the completed command opens that VPC's VSwitches.
 func TestPromptTabCompletesLoadedIDs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	var ids []string
 	for _, r := range d.browser().table.Rows() {
 		ids = append(ids, r.Obj.ID)
@@ -481,8 +457,7 @@ func TestPromptTabCompletesLoadedIDs(t *testing.T) {
 
 // A name completes to its ID: `:vsw prod-c` tab gives prod-core's ID.
 func TestPromptTabCompletesANameToItsID(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	o := d.rowNamed("prod-core")
 	d.keys(":")
 	d.typeText("vsw prod-c")

@@ -58,9 +58,7 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 		}
 		// A part of that block is fine.
 		p, err := model.ParseCIDR(block)
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		vc.Cidr = netip.PrefixFrom(p.Addr(), p.Bits()+1).String()
 		if err := m.Check(fc); err != nil {
 			t.Errorf("%s, inside the routed %s, is refused: %v", vc.Cidr, block, err)
@@ -165,14 +163,10 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 		snat, dnat := e.snat.Val().(*model.SnatEntry), e.dnat.Val().(*model.ForwardEntry)
 		newSnat, err := c.CreateSnatEntry(ctx, &client.CreateSnatEntryInput{RegionId: catalogRegion, SnatTableId: snat.SnatTableId,
 			SnatIp: e.vars["snatIP"], SourceVSwitchId: e.vars["snatFreeVsw"], ClientToken: token()})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		newDnat, err := c.CreateForwardEntry(ctx, &client.CreateForwardEntryInput{RegionId: catalogRegion, ForwardTableId: dnat.ForwardTableId,
 			ExternalIp: dnat.ExternalIp, ExternalPort: "18080", InternalIp: "10.0.1.77", InternalPort: "8080", IpProtocol: "TCP", ClientToken: token()})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 
 		// The forms: editing a settled SNAT entry, and adding or editing DNAT.
 		for _, op := range []struct{ name, busy string }{
@@ -220,17 +214,14 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 // user does: ctrl+d on a SNAT entry while another entry of its table is
 // still Pending shows why, and typing the ID sends nothing.
 func TestDeleteDialogRefusesWhileASiblingEntryIsPending(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
+	d, nat := natChildren(t, "SNAT Entries")
 	o := d.rowWhere("an SNAT entry", func(*model.Object) bool { return true })
 	taken := map[string]bool{}
 	for _, r := range d.browser().table.Rows() {
 		taken[r.Obj.Val().(*model.SnatEntry).SourceVSwitchId] = true
 	}
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: nat.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	free := ""
 	for _, s := range sws {
 		if !taken[s.VSwitchId] {
@@ -241,9 +232,7 @@ func TestDeleteDialogRefusesWhileASiblingEntryIsPending(t *testing.T) {
 	ip := strings.Split(o.Val().(*model.SnatEntry).SnatIp, ",")[0]
 	added, err := d.api().CreateSnatEntry(d.ctx, &client.CreateSnatEntryInput{RegionId: "cn-hangzhou",
 		SnatTableId: o.Val().(*model.SnatEntry).SnatTableId, SnatIp: ip, SourceVSwitchId: free, ClientToken: client.NewClientToken()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 
 	d.rowID(o.ID)
 	mark := len(d.fault.actions())

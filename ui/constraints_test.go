@@ -118,8 +118,7 @@ func (e *catalogEnv) obj(kind, region string, v any) *model.Object {
 
 func newCatalogEnv(t *testing.T) *catalogEnv {
 	t.Helper()
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	e := &catalogEnv{d: d, api: d.api(), ctx: d.ctx, vars: map[string]string{}, eipByStatus: map[string]*model.Object{}}
 	c, ctx := e.api, e.ctx
 
@@ -233,15 +232,11 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	// An empty VPC, and a VPN gateway without IPsec connections: what may
 	// be deleted.
 	out, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: catalogRegion, CidrBlock: "10.99.0.0/16", VpcName: "constraints-empty", ClientToken: client.NewClientToken()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	e.fresh = e.obj("vpc", catalogRegion, &model.Vpc{VpcId: out.VpcId, VpcName: "constraints-empty", CidrBlock: "10.99.0.0/16", RegionId: catalogRegion})
 	gw, err := c.CreateVpnGateway(ctx, &client.CreateVpnGatewayInput{RegionId: catalogRegion, VpcId: dev.VpcId, Bandwidth: 5,
 		VSwitchId: vswNamed("dev-sbx-b").VSwitchId, Name: "constraints-spare", ClientToken: client.NewClientToken()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	e.spareVpn = e.obj("vpn", catalogRegion, &model.VpnGateway{VpnGatewayId: gw.VpnGatewayId, VpcId: dev.VpcId, Name: "constraints-spare"})
 	e.d.advance(10 * time.Second)
 	return e
@@ -1139,8 +1134,7 @@ func TestFormTokensAreValidClientTokens(t *testing.T) {
 			t.Fatalf("generated ClientToken %q breaks §0", tok)
 		}
 	}
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("c")
 	if p := d.formPage(); model.CheckClientToken(p.token) != nil || p.token == "" {
 		t.Fatalf("the Create VPC form's token %q", p.token)

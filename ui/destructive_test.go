@@ -94,17 +94,13 @@ func destructiveCases() []destructiveCase {
 	return []destructiveCase{
 		{name: "vpc", pane: "vpc", setup: func(d *driver) string {
 			out, err := d.api().CreateVpc(d.ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "doomed"})
-			if err != nil {
-				d.t.Fatal(err)
-			}
+			noErr(d.t, err)
 			return out.VpcId
 		}, action: "DeleteVpc", param: "VpcId"},
 		{name: "vsw", pane: "vsw", pick: named("dev-sbx-f"), action: "DeleteVSwitch", param: "VSwitchId"},
 		{name: "rt", pane: "rt", setup: func(d *driver) string {
 			out, err := d.api().CreateRouteTable(d.ctx, &client.CreateRouteTableInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"), RouteTableName: "doomed"})
-			if err != nil {
-				d.t.Fatal(err)
-			}
+			noErr(d.t, err)
 			return out.RouteTableId
 		}, action: "DeleteRouteTable", param: "RouteTableId"},
 		{name: "route entry", pane: "route", pick: customRoute, action: "DeleteRouteEntry", param: "RouteEntryId",
@@ -150,16 +146,12 @@ func destructiveCases() []destructiveCase {
 		{name: "vpn", pane: "vpn", setup: func(d *driver) string {
 			out, err := d.api().CreateVpnGateway(d.ctx, &client.CreateVpnGatewayInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
 				VSwitchId: vswNamed(d, "dev-sbx-b"), Bandwidth: 10, Name: "doomed-vpn"})
-			if err != nil {
-				d.t.Fatal(err)
-			}
+			noErr(d.t, err)
 			return out.VpnGatewayId
 		}, action: "DeleteVpnGateway", param: "VpnGatewayId"},
 		{name: "cgw", pane: "cgw", setup: func(d *driver) string {
 			out, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "198.51.100.77", Name: "doomed-cgw"})
-			if err != nil {
-				d.t.Fatal(err)
-			}
+			noErr(d.t, err)
 			return out.CustomerGatewayId
 		}, action: "DeleteCustomerGateway", param: "CustomerGatewayId"},
 		{name: "ipsec", pane: "ipsec", pick: kindIs("ipsec"), action: "DeleteVpnConnection", param: "VpnConnectionId",
@@ -172,9 +164,7 @@ func destructiveCases() []destructiveCase {
 				d.t.Fatalf("no VBR: %v", err)
 			}
 			out, err := d.api().CreateBgpGroup(d.ctx, &client.CreateBgpGroupInput{RegionId: "cn-hangzhou", RouterId: vbrs[0].VbrId, PeerAsn: 65099, Name: "doomed-group"})
-			if err != nil {
-				d.t.Fatal(err)
-			}
+			noErr(d.t, err)
 			return out.BgpGroupId
 		}, action: "DeleteBgpGroup", param: "BgpGroupId"},
 		{name: "bgp peer", pane: "bgppeer", pick: named("dc-router-2"), action: "DeleteBgpPeer", param: "BgpPeerId",
@@ -266,8 +256,7 @@ func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 			if menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(menu)
+				d.action(menu)
 			}
 			dp := d.dialog()
 			if dp.refused != "" {
@@ -373,8 +362,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 			if c.menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(c.menu)
+				d.action(c.menu)
 			}
 			d.dialog()
 			d.keys("ctrl+t")
@@ -422,17 +410,14 @@ func TestDestructiveDialogGoldens(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.resize(80, 24)
-			d.idle()
+			d := sizedConsole(t, 80, 24)
 			asAccepter(d, c.name)
 			d.pane(c.pane)
 			d.rowWhere(c.name, c.pick)
 			if c.menu == "" {
 				d.keys("ctrl+d")
 			} else {
-				d.keys("x")
-				d.menuPick(c.menu)
+				d.action(c.menu)
 			}
 			d.dialog()
 			d.golden("dialog_" + c.name + "_80x24")

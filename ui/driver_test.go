@@ -119,9 +119,7 @@ func newDriver(t *testing.T, opts ...driverOpt) *driver {
 		}
 	}
 	srv, err := sim.New(so)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	fs := &faultSwitch{next: srv}
 	hs := httptest.NewServer(fs)
 	c, err := client.New(client.Config{
@@ -129,9 +127,7 @@ func newDriver(t *testing.T, opts ...driverOpt) *driver {
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: hs.URL},
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 2,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return startDriver(t, srv, fs, hs, clock, c, uo)
 }
 
@@ -146,9 +142,7 @@ func startDriver(t *testing.T, srv *sim.Server, fs *faultSwitch, hs *httptest.Se
 	uo.Now = d.clockNow
 	uo.Context = ctx
 	app, err := New(uo)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.app = app
 	t.Cleanup(func() {
 		cancel()

@@ -82,11 +82,9 @@ func assertKept(t *testing.T, d *driver, audit *syncBuffer, action, id string, p
 
 func TestFailedCreateIsKept(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	vpc := prodCore(d)
-	d.pane("vsw " + vpc)
-	d.keys("c")
-	d.formPage()
+	d := newDriver(t, auditTo(audit))
+	vpc := d.prodCorePane("vsw")
+	d.openForm("c")
 	d.next("Zone", "CIDR block")
 	d.waitFocus("Name")
 	d.typeText("doomed-web")
@@ -107,9 +105,8 @@ func TestFailedCreateIsKept(t *testing.T) {
 
 func TestFailedDeleteIsKeptWithTheAPIsActionName(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	d := newDriver(t, auditTo(audit))
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	d.keys("ctrl+d")
 	d.waitText("still has")
@@ -130,12 +127,10 @@ func TestFailedDeleteIsKeptWithTheAPIsActionName(t *testing.T) {
 
 func TestFailedActionIsKept(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
 	d.pane("nat")
 	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" })
-	d.keys("x")
-	d.menuPick("Change spec")
+	d.action("Change spec")
 	d.formPage()
 	d.fault.on.Store(true)
 	d.choose("Spec", "Middle")
@@ -147,18 +142,14 @@ func TestFailedActionIsKept(t *testing.T) {
 
 // Successes and failures are listed together, newest first.
 func TestTrayListsFailuresNextToSuccesses(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vsw")
+	d := consoleOn(t, "vsw")
 	o := d.rowNamed("prod-core-app-b")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", o.Name, "prod-core-app-b2")
 	d.next("Description")
 	d.tracked("ModifyVSwitchAttribute")
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "prod-core-app-b2", "prod-core-app-b3")
 	d.fault.on.Store(true)
 	d.next("Description")
@@ -185,8 +176,7 @@ func TestTrayListsFailuresNextToSuccesses(t *testing.T) {
 // At 120 columns the tray keeps the start time and the whole RequestId
 // even for the longest action names; narrower windows drop them first.
 func TestTrayColumnsAt120KeepTimeAndRequestID(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vbr := &model.Kind{Name: "vbr", Singular: "VBR"}
 	op := d.app.tracker.failed("ModifyVirtualBorderRouterAttribute", vbr, "cn-hangzhou", "vbr-bp1qhwu2dy8slwm4xwl8l", "",
 		errors.New("ModifyVirtualBorderRouterAttribute: boom"))

@@ -35,8 +35,7 @@ func filterLineOf(d *driver) string {
 // o, d in order; its description mentions production but is not shown at
 // 120 columns).
 func TestFilterSubstringProdOnVPCs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.typeText("/PROD")
 	d.keys("enter")
 	if got := visibleNames(d); fmt.Sprint(got) != "[prod-core]" {
@@ -219,8 +218,7 @@ func TestPresortedSortKeepsSelection(t *testing.T) {
 
 // A bracketed paste into the filter line is one query.
 func TestFilterPaste(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.keys("/")
 	d.process(tea.PasteMsg{Content: "prod-core"})
 	if got := visibleNames(d); fmt.Sprint(got) != "[prod-core]" {

@@ -35,16 +35,7 @@ func (s *syncBuffer) String() string {
 
 func (d *driver) formPage() *formPage {
 	d.t.Helper()
-	var p *formPage
-	d.waitFor("a form", func() bool {
-		fp, ok := d.app.top().(*formPage)
-		if ok && fp.phase == phaseEditing {
-			p = fp
-			return true
-		}
-		return false
-	})
-	return p
+	return topPage(d, "a form", func(p *formPage) bool { return p.phase == phaseEditing })
 }
 
 // settle advances both clocks until the tracker has nothing left to follow
@@ -59,10 +50,8 @@ func (d *driver) settle() {
 
 func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d.openForm("c")
 	d.waitText("Create VPC", "Name")
 	d.waitFocus("Name")
 	d.typeText("payments")
@@ -70,14 +59,8 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	d.waitFocus("IPv4 CIDR block")
 	d.keys("down", "down", "down") // custom block…
 	d.keys("enter")
-	d.waitFocus("Custom CIDR block")
-	d.typeText("10.77.0.0/33")
-	d.waitText("not a CIDR block") // the check shows while typing
-	for range 2 {
-		d.keys("backspace")
-	}
-	d.typeText("16")
-	d.keys("enter")
+	d.refusedAsTyped("Custom CIDR block", "10.77.0.0/33", "not a CIDR block") // the check shows while typing
+	d.field("Custom CIDR block", "10.77.0.0/16")
 	// Description, resource group, IPv6, dry run: accept the defaults.
 	for _, f := range []string{"Description", "Resource group ID", "Enable IPv6?", "Dry run only?"} {
 		d.waitFocus(f)
@@ -120,13 +103,11 @@ func regexpLine(screen, a, b string) bool {
 }
 
 func TestVSwitchOverlapStoppedInForm(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "prod-core")
 	d.keys("enter", "1") // VSwitches of prod-core
 	d.idle()
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	d.waitText("Create VSwitch in vpc-")
 	m := p.m.(*forms.VswCreate)
 	if m.Cidr == "" || m.CheckCIDR(m.Cidr) != nil {
@@ -152,10 +133,8 @@ func TestVSwitchOverlapStoppedInForm(t *testing.T) {
 }
 
 func TestServerErrorKeepsValues(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("c")
-	p := d.formPage()
+	d := newConsole(t)
+	p := d.openForm("c")
 	d.waitFocus("Name")
 	d.typeText("keepme")
 	d.fault.on.Store(true)
@@ -187,24 +166,20 @@ func submitVPCForm(d *driver) {
 }
 
 func TestFormEscKeepsDraft(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d := newConsole(t)
+	d.openForm("c")
 	d.waitFocus("Name")
 	d.typeText("draft-vpc")
 	d.keys("esc")
 	d.waitText("input is kept")
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	if p.m.(*forms.VpcCreate).Name != "draft-vpc" {
 		t.Error("reopening the form should bring the draft back")
 	}
 }
 
 func TestDeleteVPCExplainsDependents(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	selectRow(d, "name", "staging")
 	before := len(d.fault.actions())
 	d.keys("ctrl+d")
@@ -234,12 +209,7 @@ func TestDeleteVSwitchTypedConfirmation(t *testing.T) {
 	}
 	d.typeText(sel.ID)
 	d.keys("enter")
-	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
-	d.settle()
-	d.waitFor("the VSwitch to go", func() bool {
-		d.advance(time.Second)
-		return d.browser().table.Row(rowKey(sel)) == nil
-	})
+	d.dialogDeleted(sel)
 }
 
 // deleteDevSbxF opens the delete dialog of the VSwitch dev-sbx-f.

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -22,17 +21,14 @@ func cbwpOf(o *model.Object) *model.CommonBandwidthPackage {
 // through the destructive dialog; what the simulator received is checked
 // at each step.
 func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cbwp")
+	d := consoleOn(t, "cbwp")
 	prod := cbwpOf(d.rowNamed("prod-shared-egress"))
 	if len(prod.IPs()) < 2 || prod.Bandwidth != "200" {
 		t.Fatalf("demo prod-shared-egress: %+v", prod)
 	}
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Bandwidth (Mbit/s)")
 	d.keys("backspace", "backspace")
 	d.typeText("2000")
@@ -45,8 +41,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	d.waitText("must be between 10 and 100")
 	d.typeText("0")
 	d.keys("enter")
-	d.field("Name", "lab-shared")
-	d.next("Description")
+	d.named("lab-shared")
 	r := d.confirmReview()
 	shown := map[string]string{}
 	for _, p := range r.params {
@@ -55,8 +50,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	if shown["Bandwidth"] != "200" || shown["InternetChargeType"] != "PayBy95" || shown["Ratio"] != "50" || shown["Name"] != "lab-shared" {
 		t.Errorf("review: %v", shown)
 	}
-	id := d.tracked("CreateCommonBandwidthPackage").resID
-	d.settled(id, "Available")
+	id := d.created("CreateCommonBandwidthPackage", "Available")
 	if q := d.sentQueries(mark, "CreateCommonBandwidthPackage"); len(q) != 1 || q[0].Get("Bandwidth") != "200" || q[0].Get("Ratio") != "50" {
 		t.Fatalf("CreateCommonBandwidthPackage sent %v", q)
 	}
@@ -65,8 +59,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 		t.Fatalf("package as created: %+v", p)
 	}
 	mark = len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-shared", "lab-shared2")
 	d.next("Description")
 	d.tracked("ModifyCommonBandwidthPackageAttribute")
@@ -77,8 +70,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 
 	// Add the spare EIP, picked from the region's free pay-as-you-go EIPs:
 	// the prod package's EIPs are not offered.
-	d.keys("x")
-	d.menuPick("Add EIP")
+	d.action("Add EIP")
 	d.formPage()
 	d.waitText("spare-bastion")
 	if s := d.screen(); containsAny(s, prod.Addresses()...) {
@@ -111,8 +103,7 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 	d.cbwpWhen(id, "300 Mbit/s, settled", func(p *model.CommonBandwidthPackage) bool { return p.Bandwidth == "300" && p.Phase() == "Available" })
 
 	mark = len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Convert to subscription")
+	d.action("Convert to subscription")
 	d.formPage()
 	d.next("Billing cycle")
 	d.replaceField("Duration", "1", "40")
@@ -141,20 +132,14 @@ func TestCbwpCreateAddSpecConvertRemoveDelete(t *testing.T) {
 // Force (tab in the dialog), which the call then carries; an overdue
 // package's bandwidth form refuses before any call.
 func TestCbwpDeleteForceAndLocked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cbwp")
+	d := consoleOn(t, "cbwp")
 
 	d.rowNamed("legacy-overdue")
-	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Change bandwidth")
-	d.waitText("FinancialLocked")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "the bandwidth of a FinancialLocked package")
+	d.refused("x", "Change bandwidth", "FinancialLocked", "the bandwidth of a FinancialLocked package")
 
 	o := d.rowNamed("edge-burst-95")
 	ip := cbwpOf(o).IPs()[0]
+	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
 	d.dialog()
 	d.waitText("EIP "+ip.IpAddress+" ("+ip.AllocationId+") is in it", "tab to force")
@@ -179,22 +164,7 @@ func TestCbwpDeleteForceAndLocked(t *testing.T) {
 // pane's package id satisfies cond.
 func (d *driver) cbwpWhen(id, what string, cond func(p *model.CommonBandwidthPackage) bool) *model.CommonBandwidthPackage {
 	d.t.Helper()
-	var p *model.CommonBandwidthPackage
-	d.waitFor(id+": "+what, func() bool {
-		d.advance(time.Second)
-		b, _ := d.app.top().(*browser)
-		if b == nil {
-			return false
-		}
-		rows := b.table.Rows()
-		i := slices.IndexFunc(rows, func(r *Row) bool { return r.Obj.ID == id })
-		if i < 0 {
-			return false
-		}
-		p = cbwpOf(rows[i].Obj)
-		return cond(p)
-	})
-	return p
+	return cbwpOf(d.rowWhen(id, what, func(o *model.Object) bool { return cond(cbwpOf(o)) }))
 }
 
 func containsAny(s string, subs ...string) bool {

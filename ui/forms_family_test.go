@@ -27,9 +27,7 @@ func (d *driver) api() *client.Client {
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 30,
 	})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	return c
 }
 
@@ -67,11 +65,25 @@ func (d *driver) next(titles ...string) {
 // picks it.
 func (d *driver) choose(title, sub string) {
 	d.t.Helper()
+	d.optionKey(title, sub, "enter")
+}
+
+// toggle moves a focused multi-select's cursor to the option containing
+// sub and selects it.
+func (d *driver) toggle(title, sub string) {
+	d.t.Helper()
+	d.optionKey(title, sub, "space")
+}
+
+// optionKey moves the cursor of the focused field title down to the
+// option containing sub and presses key there.
+func (d *driver) optionKey(title, sub, key string) {
+	d.t.Helper()
 	d.waitFocus(title)
 	for range 40 {
 		for _, l := range strings.Split(d.screen(), "\n") {
 			if strings.Contains(l, "┃ > ") && strings.Contains(l, sub) {
-				d.keys("enter")
+				d.keys(key)
 				return
 			}
 		}
@@ -138,19 +150,7 @@ func (d *driver) rowID(id string) *model.Object {
 func (d *driver) settled(id, status string) {
 	d.t.Helper()
 	d.settle()
-	d.waitFor(id+" to read "+status, func() bool {
-		d.advance(time.Second)
-		b, ok := d.app.top().(*browser)
-		if !ok {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if r.Obj.ID == id {
-				return strings.EqualFold(r.Obj.Status, status)
-			}
-		}
-		return false
-	})
+	d.rowWhen(id, "read "+status, func(o *model.Object) bool { return strings.EqualFold(o.Status, status) })
 }
 
 // gone waits until the pane no longer has id.
@@ -211,8 +211,7 @@ func (d *driver) deleteRow(id string) {
 func (d *driver) editRow(id string) {
 	d.t.Helper()
 	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 }
 
 // confirmedAction picks label for the row id, confirms it with the ID in
@@ -230,8 +229,20 @@ func (d *driver) confirmedAction(id, label, action, status string) {
 // (text) before any call, and nothing is sent (what names the case).
 func (d *driver) refusedAction(id, label, text, what string) {
 	d.t.Helper()
+	d.rowID(id)
+	d.refused("x", label, text, what)
+}
+
+// refused presses key on the selected row ("x" then picks label from its
+// menu; "ctrl+d" with no label): the console explains why (text) before
+// any call, esc closes it, and nothing is sent (what names the case).
+func (d *driver) refused(key, label, text, what string) {
+	d.t.Helper()
 	mark := len(d.fault.actions())
-	d.rowAction(id, label)
+	d.keys(key)
+	if label != "" {
+		d.menuPick(label)
+	}
 	d.waitText(text)
 	d.keys("esc")
 	assertNoWrite(d.t, d, mark, what)
@@ -241,6 +252,12 @@ func (d *driver) refusedAction(id, label, text, what string) {
 func (d *driver) rowAction(id, label string) {
 	d.t.Helper()
 	d.rowID(id)
+	d.action(label)
+}
+
+// action picks label in the selected row's action menu (x).
+func (d *driver) action(label string) {
+	d.t.Helper()
 	d.keys("x")
 	d.menuPick(label)
 }
@@ -280,19 +297,24 @@ func assertNoWrite(t *testing.T, d *driver, mark int, why string) {
 // that failed (ctrl+r), as a person would.
 func (d *driver) editingForm() *formPage {
 	d.t.Helper()
-	var p *formPage
-	d.waitFor("an editable form", func() bool {
-		fp, ok := d.app.top().(*formPage)
-		if !ok {
-			return false
-		}
-		if fp.phase == phasePreparing && fp.bannerErr && len(fp.banner) > 0 {
+	return topPage(d, "an editable form", func(p *formPage) bool {
+		if p.phase == phasePreparing && p.bannerErr && len(p.banner) > 0 {
 			d.keys("ctrl+r") // once: it clears the banner
 		}
-		p = fp
-		return fp.phase == phaseEditing
+		return p.phase == phaseEditing
 	})
-	return p
+}
+
+// nameOnce types name into the Name field on a form's first walk; a walk
+// after a refused submission finds it kept and accepts it. The empty
+// Description after it submits.
+func (d *driver) nameOnce(first bool, name string) {
+	d.t.Helper()
+	if first {
+		d.named(name)
+		return
+	}
+	d.next("Name", "Description")
 }
 
 // submitUntilAccepted walks a form until the API accepts it: after a
@@ -340,9 +362,7 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Throttle, so.Drop = 0.5, 0.2 })
 	api := d.api()
 	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	origin := d.app.top().ID()
 	fc := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}
@@ -350,23 +370,13 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.submitUntilAccepted("CreateVSwitch", func(first bool) {
 		d.next("Zone", "CIDR block")
-		if first {
-			d.field("Name", "thr-vsw")
-		} else {
-			d.next("Name")
-		}
-		d.next("Description")
+		d.nameOnce(first, "thr-vsw")
 	})
 	fc2 := &forms.FormCtx{Host: d.app, Client: d.app.opt.Client, Region: "cn-hangzhou", Origin: origin}
 	d.exec(d.app.openForm(&forms.NatCreate{VpcID: vpc, FixedVPC: true, NatType: "Enhanced", Spec: "Small"}, fc2))
 	d.submitUntilAccepted("CreateNatGateway", func(first bool) {
 		d.next("NAT type", "VSwitch")
-		if first {
-			d.field("Name", "thr-nat")
-		} else {
-			d.next("Name")
-		}
-		d.next("Description")
+		d.nameOnce(first, "thr-nat")
 		d.confirmReview()
 	})
 

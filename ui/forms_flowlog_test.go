@@ -10,11 +10,8 @@ import (
 )
 
 func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpcflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "vpcflowlog")
+	d.openForm("c")
 	d.next("Capture", "Traffic")
 	d.choose("VPC", "dev-sandbox")
 	d.waitFocus("SLS project")
@@ -23,26 +20,18 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 	d.typeText("flowlog-lab")
 	d.keys("enter")
 	d.field("SLS logstore", "lab")
-	d.field("Name", "lab-flows")
-	d.next("Description")
-	id := d.tracked("CreateFlowLog").resID
-	d.settled(id, "Active")
+	d.named("lab-flows")
+	id := d.created("CreateFlowLog", "Active")
 
-	d.editRow(id)
-	d.replaceField("Name", "lab-flows", "lab-flows2")
-	d.next("Description")
-	d.tracked("ModifyFlowLogAttribute")
-	d.waitText("lab-flows2")
+	d.renamed(id, "lab-flows", "lab-flows2", "ModifyFlowLogAttribute")
 
 	// Activate is refused while Active, before any call.
 	d.refusedAction(id, "Activate", "only an Inactive flow log can be activated", "activating an Active flow log")
 
 	d.confirmedAction(id, "Deactivate", "DeactiveFlowLog", "Inactive")
 
-	d.rowAction(id, "Activate")
-	d.formPage()
-	d.waitFocus("Start capturing")
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Activate", "Start capturing")
 	d.tracked("ActiveFlowLog")
 	d.settled(id, "Active")
 
@@ -50,11 +39,8 @@ func TestVpcFlowLogCreateEditSwitchDelete(t *testing.T) {
 }
 
 func TestVpcFlowLogEniIDChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpcflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "vpcflowlog")
+	d.openForm("c")
 	d.choose("Capture", "network interface")
 	d.next("Traffic")
 	d.waitFocus("ENI ID")
@@ -63,35 +49,23 @@ func TestVpcFlowLogEniIDChecked(t *testing.T) {
 }
 
 func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sagflowlog")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "sagflowlog")
+	d.openForm("c")
 	d.choose("Output", "netflow")
 	d.waitFocus("Active aging (s)")
-	for range 3 {
-		d.keys("backspace")
-	}
-	d.typeText("30")
-	d.waitText("must be between 60 and 6000 (it is 30)")
-	d.keys("backspace", "backspace")
-	d.typeText("600")
-	d.keys("enter")
+	d.keys("backspace", "backspace", "backspace")
+	d.refusedAsTyped("Active aging (s)", "30", "must be between 60 and 6000 (it is 30)")
+	d.field("Active aging (s)", "600")
 	d.next("Inactive aging (s)")
 	// netflow: the NetFlow group comes next, the Log Service one never.
 	d.waitFocus("NetFlow server IP")
 	if strings.Contains(d.screen(), "SLS project") {
 		t.Errorf("the Log Service group shows for netflow:\n%s", d.screen())
 	}
-	d.typeText("10.20.8.300")
-	d.waitText("is not an IPv4 address")
-	d.keys("backspace", "backspace", "backspace")
-	d.typeText("11")
-	d.keys("enter")
+	d.refusedAsTyped("NetFlow server IP", "10.20.8.300", "is not an IPv4 address")
+	d.field("NetFlow server IP", "10.20.8.11")
 	d.next("NetFlow server port", "NetFlow version")
-	d.field("Name", "nf-lab")
-	d.next("Description")
+	d.named("nf-lab")
 	op := d.tracked("CreateFlowLog")
 	d.settled(op.resID, "Active")
 	o := d.rowID(op.resID)
@@ -100,8 +74,7 @@ func TestSagFlowLogShowsOnlyTheGroupsThatApply(t *testing.T) {
 		t.Errorf("flow log as created: %+v", f)
 	}
 
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Output", "Active aging (s)", "Inactive aging (s)", "NetFlow server IP", "NetFlow server port", "NetFlow version")
 	d.replaceField("Name", "nf-lab", "nf-lab2")
 	d.next("Description")

@@ -22,9 +22,7 @@ import (
 func (d *driver) eipNamed(name string) *model.EipAddress {
 	d.t.Helper()
 	es, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
-	if err != nil || len(es) != 1 {
-		d.t.Fatalf("EIP %s: %v %+v", name, err, es)
-	}
+	exactlyOne(d.t, "EIP "+name, es, err)
 	return es[0]
 }
 
@@ -52,9 +50,7 @@ func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
 		_, err = d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	}
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	d.eipStatus(e.Name, status)
 }
 
@@ -86,11 +82,9 @@ func (d *driver) closeForm() {
 }
 
 func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("External IP")
 	if strings.Contains(d.screen(), spare.IpAddress) {
 		t.Fatalf("spare-bastion is not bound yet but is offered:\n%s", d.screen())
@@ -102,36 +96,40 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	// Bound to the gateway behind the console's back.
 	d.natEip(nat, spare, true)
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.chooseKeepsPort(spare.IpAddress, "2222", "the draft's external port is lost")
 	d.keys("enter")
-	d.field("Internal IP", "10.0.1.21")
-	d.field("Internal port", "22")
-	d.field("Name", "ssh-bastion")
-	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
-		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+	es, err := d.forwardToBastion(nat, "ssh-bastion")
 	if err != nil || len(es) != 1 || es[0].ExternalIp != spare.IpAddress || es[0].ExternalPort != "2222" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
 	}
 }
 
+// forwardToBastion fills the rest of a DNAT form, from its internal IP on,
+// with the bastion's SSH port and the name name, and returns what the
+// simulator answers when asked for the entry the form created.
+func (d *driver) forwardToBastion(nat *model.NatGateway, name string) ([]*model.ForwardEntry, error) {
+	d.t.Helper()
+	d.field("Internal IP", "10.0.1.21")
+	d.field("Internal port", "22")
+	d.field("Name", name)
+	id := d.tracked("CreateForwardEntry").resID
+	return d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+}
+
 func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("External IP", spare.IpAddress)
 	d.closeForm()
 
 	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("External IP")
 	d.waitText("✗ " + spare.IpAddress + " is no longer associated with " + nat.NatGatewayId + "; choose another")
 	// Enter does not move on with it.
@@ -146,12 +144,7 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.choose("External IP", "prod-core-ingress")
 	d.next("Protocol")
 	d.field("External port", "2223")
-	d.field("Internal IP", "10.0.1.21")
-	d.field("Internal port", "22")
-	d.field("Name", "ssh-2")
-	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
-		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
+	es, err := d.forwardToBastion(nat, "ssh-2")
 	if err != nil || len(es) != 1 || es[0].ExternalIp == spare.IpAddress || es[0].ExternalIp == "" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
 	}
@@ -160,8 +153,7 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d := newDriver(t)
 	rt := routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "10.97.0.0/16")
 	d.choose("Next hop type", "VpcPeer")
 	d.waitFocus("Next hop (VPC peering connection)")
@@ -169,19 +161,14 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 
 	dev := ""
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("dev-sandbox: %v %+v", err, vpcs)
-	}
+	exactlyOne(t, "dev-sandbox", vpcs, err)
 	dev = vpcs[0].VpcId
 	out, err := d.api().CreateVpcPeerConnection(d.ctx, &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
 		AcceptingAliUid: sim.AccountUID, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: dev, Name: "fresh-peer"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	d.advance(10 * time.Second)
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Destination CIDR block")
 	if !strings.Contains(d.screen(), "10.97.0.0/16") {
 		t.Errorf("the draft's destination is lost:\n%s", d.screen())
@@ -189,8 +176,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.keys("enter")
 	d.next("Next hop type")
 	d.choose("Next hop (VPC peering connection)", out.InstanceId)
-	d.field("Name", "to-dev")
-	d.next("Description")
+	d.named("to-dev")
 	d.confirmReview()
 	id := d.tracked("CreateRouteEntry").resID
 	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
@@ -213,16 +199,14 @@ func ipsecPaneOf(d *driver, name string) string {
 }
 
 func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, c := range []struct{ name, ip string }{{"lab-a", "203.0.113.71"}, {"lab-b", "203.0.113.72"}} {
 		if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	cgwB := ipsecPaneOf(d, "lab-b")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("VPN gateway", "prod-core-vpn")
 	d.field("Name", "from-b")
 	d.field("Local subnets", "10.0.0.0/16")
@@ -230,8 +214,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.closeForm()
 
 	cgwA := ipsecPaneOf(d, "lab-a")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("VPN gateway")
 	s := d.screen()
 	if !strings.Contains(s, "from-b") || !strings.Contains(s, "192.168.61.0/24") {
@@ -246,9 +229,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
 	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
-	if err != nil || len(conns) != 1 {
-		t.Fatalf("the connection: %v %+v", err, conns)
-	}
+	exactlyOne(t, "the connection", conns, err)
 	if c := conns[0]; c.CustomerGatewayId != cgwA || c.Name != "from-b" || c.RemoteSubnet != "192.168.61.0/24" {
 		t.Fatalf("sent CustomerGatewayId=%s (pane of %s, draft typed under %s), Name=%s, RemoteSubnet=%s",
 			c.CustomerGatewayId, cgwA, cgwB, c.Name, c.RemoteSubnet)
@@ -260,13 +241,9 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("VPC %s: %v %+v", name, err, vpcs)
-	}
+	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	var used []string
 	for _, s := range sws {
 		used = append(used, s.CidrBlock)
@@ -275,16 +252,14 @@ func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 }
 
 func TestVSwitchFormCIDRFollowsTheChosenVPC(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	prodFree, _ := d.nextFree("prod-core", 24)
 	stagingFree, staging := d.nextFree("staging", 24)
 	if prodFree == stagingFree {
 		t.Fatalf("the demo VPCs should differ: %s", prodFree)
 	}
 	d.pane("vsw")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VSwitch")
 	d.choose("VPC", "prod-core")
 	d.next("Zone")
@@ -333,8 +308,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d.idle()
 	d.rowNamed("prod-core")
 	d.drill("VSwitches")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VSwitch in " + vpc.VpcId)
 	d.next("Zone")
 	d.waitFocus("CIDR block")
@@ -377,8 +351,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	}
 	// And it is what is sent.
 	d.keys("enter")
-	d.field("Name", "filled")
-	d.next("Description")
+	d.named("filled")
 	id := d.tracked("CreateVSwitch").resID
 	got, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
 	if err != nil || len(got) != 1 || got[0].CidrBlock != free26 {
@@ -389,14 +362,12 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 // Every form that loads choices loads them again when a draft reopens: the
 // reopening sends the same reads as the first opening.
 func TestEveryDraftReloadsItsChoices(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, pane := range []string{"vsw", "nat", "rt", "vpn", "ipsec", "peer", "vpcflowlog", "bgp", "bgppeer", "bgpnet"} {
 		d.pane(pane)
 		reads := func() []string {
 			mark := len(d.fault.actions())
-			d.keys("c")
-			d.formPage()
+			d.openForm("c")
 			var out []string
 			for _, a := range d.sentSince(mark) {
 				if readOnlyAction(a) {
@@ -418,12 +389,10 @@ func TestEveryDraftReloadsItsChoices(t *testing.T) {
 }
 
 func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
+	d, nat := natChildren(t, "SNAT Entries")
 	spare := d.eipNamed("spare-bastion")
 	d.natEip(nat, spare, true)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Source")
 	d.choose("Source VSwitch", "prod-core-db-b")
 	d.toggle("SNAT IPs", "spare-bastion")
@@ -432,8 +401,7 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.natEip(nat, spare, false)
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Source", "Source VSwitch")
 	d.waitFocus("SNAT IPs")
 	d.waitText(spare.IpAddress + "  ✗ is no longer associated with " + nat.NatGatewayId)
@@ -448,11 +416,9 @@ func TestSnatDraftIPNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 
 // ctrl+r in an open form reloads its choices and keeps what was typed.
 func TestCtrlRInOpenFormReloadsChoices(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
+	d, nat := natChildren(t, "DNAT Entries")
 	spare := d.eipNamed("spare-bastion")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("External IP", "Protocol")
 	d.waitFocus("External port")
 	d.typeText("2222")

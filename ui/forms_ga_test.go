@@ -7,11 +7,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-func gaRow(d *driver, name string) *model.GlobalAcceleration {
-	d.t.Helper()
-	return d.rowWhere(name, func(o *model.Object) bool { return o.Name == name }).Val().(*model.GlobalAcceleration)
-}
-
 // TestGACreateAssociateUnassociateDelete creates an exclusive instance
 // through its form, renames it, changes its bandwidth, binds the demo's
 // Shanghai data gateway host to it (Associating → InUse, followed with no
@@ -19,98 +14,68 @@ func gaRow(d *driver, name string) *model.GlobalAcceleration {
 // through the destructive dialog and deletes the instance there; what the
 // simulator received is checked.
 func TestGACreateAssociateUnassociateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("ga")
-	seeded := gaRow(d, "data-api-accel")
+	d := consoleOn(t, "ga")
+	seeded := rowNamedAs[model.GlobalAcceleration](d, "data-api-accel")
 	if seeded.Status != "InUse" || len(seeded.Backends()) != 1 {
 		t.Fatalf("demo data-api-accel: %+v", seeded)
 	}
 	host := seeded.Backends()[0].ServerId
 	d.waitText(host)
 	// From the server's side: the instances of any region on it.
-	d.keys("x")
-	d.menuPick("Instances on " + host)
+	d.action("Instances on " + host)
 	d.waitText("Global acceleration instances on "+host+" (cn-shanghai)", seeded.GlobalAccelerationInstanceId, seeded.IpAddress)
-	if got := d.fault.received("DescribeServerRelatedGlobalAccelerationInstances"); len(got) != 1 ||
-		got[0].Get("ServerId") != host || got[0].Get("RegionId") != "cn-shanghai" {
-		t.Errorf("DescribeServerRelatedGlobalAccelerationInstances sent %v", got)
-	}
+	d.sentOnce("DescribeServerRelatedGlobalAccelerationInstances", map[string]string{"ServerId": host, "RegionId": "cn-shanghai"})
 	d.keys("esc")
 	d.idle()
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Service location")
 	d.choose("Bandwidth (Mbit/s)", "20")
 	d.next("Bandwidth type")
-	d.field("Name", "lab-accel")
-	d.next("Description")
-	id := d.tracked("CreateGlobalAccelerationInstance").resID
-	d.settled(id, "Available")
-	sent := d.fault.received("CreateGlobalAccelerationInstance")
-	if len(sent) != 1 || sent[0].Get("ServiceLocation") != "china-mainland" || sent[0].Get("Bandwidth") != "20" ||
-		sent[0].Get("BandwidthType") != "Exclusive" || sent[0].Get("Name") != "lab-accel" {
-		t.Fatalf("CreateGlobalAccelerationInstance sent %v", sent)
-	}
+	d.named("lab-accel")
+	id := d.created("CreateGlobalAccelerationInstance", "Available")
+	d.sentOnce("CreateGlobalAccelerationInstance", map[string]string{"ServiceLocation": "china-mainland",
+		"Bandwidth": "20", "BandwidthType": "Exclusive", "Name": "lab-accel"})
 
 	d.rowID(id)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-accel", "lab-accel2")
 	d.next("Description")
 	d.tracked("ModifyGlobalAccelerationInstanceAttributes")
 	d.waitFor("the new name on the row", func() bool { return d.rowID(id).Name == "lab-accel2" })
 
-	d.ipv6Act(id, "Modify spec")
+	d.rowAction(id, "Modify spec")
 	d.formPage()
 	d.choose("Bandwidth (Mbit/s)", "50")
 	d.tracked("ModifyGlobalAccelerationInstanceSpec")
-	if got := d.fault.received("ModifyGlobalAccelerationInstanceSpec"); len(got) != 1 || got[0].Get("Bandwidth") != "50" ||
-		got[0].Get("GlobalAccelerationInstanceId") != id {
-		t.Errorf("ModifyGlobalAccelerationInstanceSpec sent %v", got)
-	}
+	d.sentOnce("ModifyGlobalAccelerationInstanceSpec", map[string]string{"Bandwidth": "50", "GlobalAccelerationInstanceId": id})
 
-	d.ipv6Act(id, "Associate backend")
+	d.rowAction(id, "Associate backend")
 	d.formPage()
 	d.choose("Backend region", "cn-shanghai")
 	d.next("Backend type")
-	d.waitFocus("Backend ID")
-	d.typeText("vm-1")
-	d.waitText(`"vm-1" is not a ECS instance ID: it starts with i-`)
-	d.keys("backspace", "backspace", "backspace", "backspace")
-	d.typeText(host)
-	d.keys("enter")
+	d.refusedAsTyped("Backend ID", "vm-1", `"vm-1" is not a ECS instance ID: it starts with i-`)
+	d.field("Backend ID", host)
 	d.tracked("AssociateGlobalAccelerationInstance")
 	d.settled(id, "InUse")
-	if got := d.fault.received("AssociateGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("BackendServerId") != host ||
-		got[0].Get("BackendServerRegionId") != "cn-shanghai" || got[0].Get("BackendServerType") != "EcsInstance" {
-		t.Errorf("AssociateGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("AssociateGlobalAccelerationInstance", map[string]string{"BackendServerId": host,
+		"BackendServerRegionId": "cn-shanghai", "BackendServerType": "EcsInstance"})
 
 	d.rowID(id)
-	mark := len(d.fault.actions())
-	d.keys("ctrl+d")
-	d.waitText("still accelerates " + host)
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "deleting an instance with a backend")
+	d.refused("ctrl+d", "", "still accelerates "+host, "deleting an instance with a backend")
 
-	d.ipv6Act(id, "Unassociate "+host)
+	d.rowAction(id, "Unassociate "+host)
 	d.confirmDialog(host)
 	d.tracked("UnassociateGlobalAccelerationInstance")
 	d.settled(id, "Available")
-	if got := d.fault.received("UnassociateGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("InstanceType") != "RemoteEcsInstance" {
-		t.Errorf("UnassociateGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("UnassociateGlobalAccelerationInstance", map[string]string{"InstanceType": "RemoteEcsInstance"})
 	o := d.rowID(id)
 	if g := o.Val().(*model.GlobalAcceleration); len(g.Backends()) != 0 || g.Bandwidth != "50" || g.Name != "lab-accel2" {
 		t.Fatalf("instance before deletion: %+v", g)
 	}
 	d.deleteTyped(o)
 	d.gone(id)
-	if got := d.fault.received("DeleteGlobalAccelerationInstance"); len(got) != 1 || got[0].Get("GlobalAccelerationInstanceId") != id {
-		t.Errorf("DeleteGlobalAccelerationInstance sent %v", got)
-	}
+	d.sentOnce("DeleteGlobalAccelerationInstance", map[string]string{"GlobalAccelerationInstanceId": id})
 }
 
 // TestGASharingEIPs adds a free pay-as-you-go EIP, picked from the API, to
@@ -118,48 +83,35 @@ func TestGACreateAssociateUnassociateDelete(t *testing.T) {
 // exclusive spare offers no EIP and only the regions of its service
 // location for a backend.
 func TestGASharingEIPs(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
+	d := consoleOn(t, "eip")
 	free := d.eipNamed("reserved-egress")
 	// An EIP of a sharing instance is not unbound on :eip: the console
 	// says where, before any call.
-	d.rowWhere("web-accel-ip", func(o *model.Object) bool { return o.Name == "web-accel-ip" })
-	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Unassociate")
-	d.waitText("is shared by global acceleration instance")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "unassociating an EIP of a global acceleration instance on :eip")
+	d.rowNamed("web-accel-ip")
+	d.refused("x", "Unassociate", "is shared by global acceleration instance", "unassociating an EIP of a global acceleration instance on :eip")
 
 	d.pane("ga")
-	g := gaRow(d, "hz-shared-accel")
+	g := rowNamedAs[model.GlobalAcceleration](d, "hz-shared-accel")
 	id := g.GlobalAccelerationInstanceId
 	if len(g.EIPs()) != 1 || g.Status != "InUse" {
 		t.Fatalf("demo hz-shared-accel: %+v", g)
 	}
-	d.keys("x")
-	d.menuPick("Add EIP")
+	d.action("Add EIP")
 	d.formPage()
 	d.choose("EIP", free.IpAddress)
 	d.tracked("AddGlobalAccelerationInstanceIp")
 	d.settled(id, "InUse")
-	if got := d.fault.received("AddGlobalAccelerationInstanceIp"); len(got) != 1 || got[0].Get("IpInstanceId") != free.AllocationId {
-		t.Errorf("AddGlobalAccelerationInstanceIp sent %v", got)
-	}
+	d.sentOnce("AddGlobalAccelerationInstanceIp", map[string]string{"IpInstanceId": free.AllocationId})
 	d.waitFor("the second EIP on the row", func() bool { return len(d.rowID(id).Val().(*model.GlobalAcceleration).EIPs()) == 2 })
 
-	d.ipv6Act(id, "Remove EIP "+free.IpAddress)
+	d.rowAction(id, "Remove EIP "+free.IpAddress)
 	d.confirmDialog(free.IpAddress)
 	d.tracked("RemoveGlobalAccelerationInstanceIp")
 	d.settled(id, "InUse")
-	if got := d.fault.received("RemoveGlobalAccelerationInstanceIp"); len(got) != 1 || got[0].Get("IpInstanceId") != free.AllocationId {
-		t.Errorf("RemoveGlobalAccelerationInstanceIp sent %v", got)
-	}
+	d.sentOnce("RemoveGlobalAccelerationInstanceIp", map[string]string{"IpInstanceId": free.AllocationId})
 
-	gaRow(d, "eu-spare-accel")
-	d.keys("x")
-	d.menuPick("Associate backend")
+	rowNamedAs[model.GlobalAcceleration](d, "eu-spare-accel")
+	d.action("Associate backend")
 	d.formPage()
 	d.waitFocus("Backend region")
 	if s := d.screen(); !strings.Contains(s, "eu-central-1") || strings.Contains(s, "cn-shanghai") {
@@ -167,7 +119,7 @@ func TestGASharingEIPs(t *testing.T) {
 	}
 	d.keys("esc")
 	d.idle()
-	gaRow(d, "eu-spare-accel")
+	rowNamedAs[model.GlobalAcceleration](d, "eu-spare-accel")
 	d.keys("x")
 	d.waitFor("a menu", func() bool { return d.app.menu != nil })
 	for _, m := range d.app.menu.items {

@@ -37,8 +37,7 @@ func TestFormGoldens(t *testing.T) {
 	action := func(pane string, match func(*model.Object) bool, label string) func(d *driver) {
 		return func(d *driver) {
 			open(pane, match)(d)
-			d.keys("x")
-			d.menuPick(label)
+			d.action(label)
 		}
 	}
 	child := func(pane string, match func(*model.Object) bool, kid string, keys ...string) func(d *driver) {

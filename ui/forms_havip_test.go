@@ -11,43 +11,26 @@ import (
 // it settle with no key pressed, binds it to the demo's firewall appliance,
 // unbinds it and deletes it, both through the destructive dialog.
 func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("havip")
-	seeded := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip)
+	d := consoleOn(t, "havip")
+	seeded := d.rowNamed("fw-ha-vip").Val().(*model.HaVip)
 	if len(seeded.Instances()) != 1 || seeded.Status != "InUse" {
 		t.Fatalf("demo fw-ha-vip: %+v", seeded)
 	}
 	inst := seeded.Instances()[0]
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("VSwitch", "prod-core-app-b")
-	d.waitFocus("IP address")
-	d.typeText("10.0.1.254")
-	d.waitText("is reserved in 10.0.1.0/24")
-	d.keys("backspace", "backspace", "backspace")
-	d.typeText(seeded.IpAddress[len("10.0.1."):])
-	d.waitText("is already a HaVip of " + seeded.VSwitchId)
-	for range len(seeded.IpAddress) - len("10.0.1.") {
-		d.keys("backspace")
-	}
-	d.typeText("77")
-	d.keys("enter")
-	d.field("Name", "lab-vip")
-	d.next("Description")
-	id := d.tracked("CreateHaVip").resID
-	d.settled(id, "Available")
+	d.refusedAsTyped("IP address", "10.0.1.254", "is reserved in 10.0.1.0/24")
+	d.refusedAsTyped("IP address", seeded.IpAddress, "is already a HaVip of "+seeded.VSwitchId)
+	d.field("IP address", "10.0.1.77")
+	d.named("lab-vip")
+	id := d.created("CreateHaVip", "Available")
 	h := d.rowID(id).Val().(*model.HaVip)
 	if h.IpAddress != "10.0.1.77" || h.VSwitchId != seeded.VSwitchId || h.Name != "lab-vip" {
 		t.Fatalf("HaVip as created: %+v", h)
 	}
 
-	d.editRow(id)
-	d.replaceField("Name", "lab-vip", "lab-vip2")
-	d.next("Description")
-	d.tracked("ModifyHaVipAttribute")
-	d.waitText("lab-vip2")
+	d.renamed(id, "lab-vip", "lab-vip2", "ModifyHaVipAttribute")
 
 	// Deleting an InUse HaVip is refused before any call, below.
 	d.rowAction(id, "Associate")
@@ -60,11 +43,7 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 		t.Fatalf("HaVip after associate: %+v", h)
 	}
 
-	mark := len(d.fault.actions())
-	d.keys("ctrl+d")
-	d.waitText("only an Available HaVip can be deleted")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "deleting an InUse HaVip")
+	d.refused("ctrl+d", "", "only an Available HaVip can be deleted", "deleting an InUse HaVip")
 
 	d.rowAction(id, "Unassociate "+inst)
 	d.confirmDialog(inst)
@@ -82,20 +61,15 @@ func TestHaVipCreateAssociateUnassociateDelete(t *testing.T) {
 // TestHaVipPickers: the route form offers the VPC's HaVips as next hops and
 // the EIP associate form offers the region's HaVips, and binds one.
 func TestHaVipPickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("havip")
-	vpc := d.rowWhere("fw-ha-vip", func(o *model.Object) bool { return o.Name == "fw-ha-vip" }).Val().(*model.HaVip).VpcId
+	d := consoleOn(t, "havip")
+	vpc := d.rowNamed("fw-ha-vip").Val().(*model.HaVip).VpcId
 	d.pane("rt")
 	d.rowWhere("the system table of "+vpc, func(o *model.Object) bool {
 		rt, ok := o.Val().(*model.RouteTable)
 		return ok && rt.RouteTableType == "System" && rt.VpcId == vpc
 	})
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.drill("Route Entries")
+	d.openForm("c")
 	d.field("Destination CIDR block", "198.18.7.0/24")
 	d.choose("Next hop type", "HaVip")
 	d.waitText("fw-ha-vip")
@@ -103,8 +77,7 @@ func TestHaVipPickers(t *testing.T) {
 	d.keys("esc")
 	d.pane("eip")
 	eip := d.rowWhere("an Available EIP", func(o *model.Object) bool { return o.Status == "Available" }).Val().(*model.EipAddress)
-	d.keys("x")
-	d.menuPick("Associate")
+	d.action("Associate")
 	d.formPage()
 	d.choose("Instance type", "HaVip")
 	d.waitText("fw-ha-vip", "monitoring-vip")
@@ -115,7 +88,7 @@ func TestHaVipPickers(t *testing.T) {
 		t.Errorf("EIP after associating: bound to %s %s", e.InstanceType, e.InstanceId)
 	}
 	d.pane("havip")
-	if h := d.rowWhere("monitoring-vip", func(o *model.Object) bool { return o.Name == "monitoring-vip" }).Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
+	if h := d.rowNamed("monitoring-vip").Val().(*model.HaVip); len(h.EIPs()) != 1 || h.EIPs()[0] != eip.IpAddress {
 		t.Errorf("monitoring-vip lists EIPs %v, want %s", h.EIPs(), eip.IpAddress)
 	}
 }

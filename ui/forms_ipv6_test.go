@@ -2,7 +2,6 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -13,48 +12,16 @@ import (
 func rowUntil[T any](d *driver, id, what string, ok func(*T) bool) *T {
 	d.t.Helper()
 	d.settle()
-	var v *T
-	d.waitFor(id+" to be "+what, func() bool {
-		d.advance(time.Second)
-		b, isBrowser := d.app.top().(*browser)
-		if !isBrowser {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if t, isT := r.Obj.Val().(*T); isT && r.Obj.ID == id && r.Obj.Status == "Available" && ok(t) {
-				v = t
-				return true
-			}
-		}
-		return false
-	})
-	return v
+	return d.rowWhen(id, "be "+what, func(o *model.Object) bool {
+		t, isT := o.Val().(*T)
+		return isT && o.Status == "Available" && ok(t)
+	}).Val().(*T)
 }
 
 // ipv6Start opens pane on the demo account and selects the row named row.
 func ipv6Start(t *testing.T, pane, row string) (*driver, *model.Object) {
-	d := newDriver(t)
-	d.idle()
-	d.pane(pane)
+	d := consoleOn(t, pane)
 	return d, d.rowNamed(row)
-}
-
-// ipv6Act opens the x menu on row id and picks label.
-func (d *driver) ipv6Act(id, label string) {
-	d.t.Helper()
-	d.rowAction(id, label)
-}
-
-// ipv6Refused types bad into the field title, sees the form say why, and
-// erases it.
-func (d *driver) ipv6Refused(title, bad, why string) {
-	d.t.Helper()
-	d.waitFocus(title)
-	d.typeText(bad)
-	d.waitText(why)
-	for range len(bad) {
-		d.keys("backspace")
-	}
 }
 
 // ipv6Create opens the pane's create form (titled title) and returns it
@@ -62,8 +29,7 @@ func (d *driver) ipv6Refused(title, bad, why string) {
 // (the clocks advanced, no key pressed).
 func (d *driver) ipv6Create(title, action string, fill func()) string {
 	d.t.Helper()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText(title)
 	fill()
 	id := d.tracked(action).resID
@@ -90,15 +56,14 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	id := d.ipv6Create("Create IPv6 gateway in "+staging.ID, "CreateIpv6Gateway", func() {
 		d.next("VPC")
 		d.choose("Spec", "Medium")
-		d.ipv6Refused("Name", "1gw", "must start with a letter")
-		d.field("Name", "lab-ipv6")
-		d.next("Description")
+		d.refusedAsTyped("Name", "1gw", "must start with a letter")
+		d.named("lab-ipv6")
 	})
 	if q := d.sentQueries(mark, "CreateIpv6Gateway"); len(q) != 1 || q[0].Get("VpcId") != staging.ID || q[0].Get("Spec") != "Medium" || q[0].Get("Name") != "lab-ipv6" {
 		t.Fatalf("CreateIpv6Gateway sent %v", q)
 	}
 
-	d.ipv6Act(id, "Upgrade spec")
+	d.rowAction(id, "Upgrade spec")
 	d.formPage()
 	d.choose("Spec (now Medium)", "Large")
 	d.tracked("ModifyIpv6GatewaySpec")
@@ -111,8 +76,7 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	d.drill("IPv6 Egress-only Rules")
 	rule := d.ipv6Create("staging-web-01", "CreateIpv6EgressOnlyRule", func() {
 		d.next("IPv6 address")
-		d.field("Name", "lab-egress")
-		d.next("Description")
+		d.named("lab-egress")
 	})
 	r := d.rowID(rule).Val().(*model.Ipv6EgressOnlyRule)
 	q := d.sentQueries(mark, "CreateIpv6EgressOnlyRule")
@@ -130,10 +94,10 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	// The address's internet bandwidth.
 	d.rowID(id)
 	d.drill("IPv6 Addresses")
-	d.ipv6Act(addr, "Allocate internet bandwidth")
+	d.rowAction(addr, "Allocate internet bandwidth")
 	d.formPage()
 	d.choose("Charge type", "PayByTraffic")
-	d.ipv6Refused("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
+	d.refusedAsTyped("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
 	d.field("Bandwidth", "1500")
 	d.tracked("AllocateIpv6InternetBandwidth")
 	a := rowUntil(d, addr, "public", func(a *model.Ipv6Address) bool { return a.HasBandwidth() })
@@ -144,13 +108,13 @@ func TestIpv6GatewayFamily(t *testing.T) {
 		t.Fatalf("AllocateIpv6InternetBandwidth sent %v", q)
 	}
 
-	d.ipv6Act(addr, "Change internet bandwidth")
+	d.rowAction(addr, "Change internet bandwidth")
 	d.formPage()
 	d.replaceField("Bandwidth", "1500", "800")
 	d.tracked("ModifyIpv6InternetBandwidth")
 	rowUntil(d, addr, "800 Mbps", func(a *model.Ipv6Address) bool { return a.Ipv6InternetBandwidth.Bandwidth == 800 })
 
-	d.ipv6Act(addr, "Delete internet bandwidth")
+	d.rowAction(addr, "Delete internet bandwidth")
 	d.confirmDialog(addr)
 	d.tracked("DeleteIpv6InternetBandwidth")
 	if a := rowUntil(d, addr, "private", func(a *model.Ipv6Address) bool { return !a.HasBandwidth() }); a.NetworkType != "Private" {
@@ -181,7 +145,7 @@ func TestIpv6DeleteRefusedBeforeAnyCall(t *testing.T) {
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "deleting a gateway with rules and public addresses")
 
-	d.ipv6Act(gw.ID, "Downgrade spec to Small")
+	d.rowAction(gw.ID, "Downgrade spec to Small")
 	d.confirmDialog(gw.ID)
 	d.tracked("ModifyIpv6GatewaySpec")
 	rowUntil(d, gw.ID, "Small", func(g *model.Ipv6Gateway) bool { return g.Spec == "Small" })

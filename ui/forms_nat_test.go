@@ -10,55 +10,29 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// toggle moves a focused multi-select's cursor to the option containing
-// sub and selects it.
-func (d *driver) toggle(title, sub string) {
-	d.t.Helper()
-	d.waitFocus(title)
-	for range 20 {
-		for _, l := range strings.Split(d.screen(), "\n") {
-			if strings.HasPrefix(l, "┃ >") && strings.Contains(l, sub) {
-				d.keys("space")
-				return
-			}
-		}
-		d.keys("down")
-	}
-	d.t.Fatalf("no option %q in %s:\n%s", sub, title, d.screen())
-}
-
-// natChildren opens prod-core-nat's child pane (SNAT Entries, ...).
-func natChildren(d *driver, child string) *model.NatGateway {
-	d.t.Helper()
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+// natChildren starts the console on prod-core-nat's child pane (SNAT
+// Entries, ...) and returns the gateway.
+func natChildren(t *testing.T, child string) (*driver, *model.NatGateway) {
+	t.Helper()
+	d := newDriver(t)
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
-	d.keys("enter")
-	d.menuPick(child)
-	d.idle()
-	return o.Val().(*model.NatGateway)
+	d.drill(child)
+	return d, o.Val().(*model.NatGateway)
 }
 
 func TestNatGatewayCreateEditDelete(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
-	d.keys("c")
-	d.formPage()
+	vpc := d.prodCorePane("nat")
+	d.openForm("c")
 	d.waitText("Create NAT gateway in " + vpc)
 	d.next("NAT type")
 	d.choose("VSwitch", "prod-core-app-f")
-	d.field("Name", "egress-2")
-	d.next("Description")
+	d.named("egress-2")
 	d.confirmReview()
-	id := d.tracked("CreateNatGateway").resID
-	d.settled(id, "Available")
+	id := d.created("CreateNatGateway", "Available")
 
-	d.editRow(id)
-	d.replaceField("Name", "egress-2", "egress-3")
-	d.next("Description")
-	d.tracked("ModifyNatGatewayAttribute")
-	d.waitText("egress-3")
+	d.renamed(id, "egress-2", "egress-3", "ModifyNatGatewayAttribute")
 
 	// An Enhanced gateway has no spec: said before any call.
 	d.refusedAction(id, "Change spec", "has no spec", "spec of an Enhanced gateway")
@@ -67,12 +41,9 @@ func TestNatGatewayCreateEditDelete(t *testing.T) {
 }
 
 func TestNatGatewaySpecAction(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("nat")
+	d := consoleOn(t, "nat")
 	o := d.rowWhere("a Normal gateway", func(o *model.Object) bool { return o.Val().(*model.NatGateway).NatType == "Normal" })
-	d.keys("x")
-	d.menuPick("Change spec")
+	d.action("Change spec")
 	d.formPage()
 	d.choose("Spec", "Middle")
 	d.tracked("ModifyNatGatewaySpec")
@@ -84,8 +55,7 @@ func TestNatGatewaySpecAction(t *testing.T) {
 
 func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("nat " + vpc)
+	d.prodCorePane("nat")
 	o := d.rowNamed("prod-core-nat")
 	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
@@ -102,10 +72,8 @@ func TestNatGatewayDeleteOffersForceWithDependents(t *testing.T) {
 }
 
 func TestSnatEntryCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "SNAT Entries")
-	d.keys("c")
-	d.formPage()
+	d, nat := natChildren(t, "SNAT Entries")
+	d.openForm("c")
 	d.waitText("Create SNAT entry in " + nat.NatGatewayId)
 	d.next("Source")
 	// VSwitches with an SNAT entry already are skipped: the first free one
@@ -114,16 +82,10 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 	d.toggle("SNAT IPs", "prod-core-egress-1")
 	d.keys("enter")
 	d.field("Name", "snat-db")
-	id := d.tracked("CreateSnatEntry").resID
-	d.settled(id, "Available")
+	id := d.created("CreateSnatEntry", "Available")
 
 	d.editRow(id)
-	d.waitFocus("SNAT IPs")
-	d.typeText(",10.0.0.1")
-	d.waitText("10.0.0.1 is not an EIP of " + nat.NatGatewayId)
-	for range len(",10.0.0.1") {
-		d.keys("backspace")
-	}
+	d.refusedAsTyped("SNAT IPs", ",10.0.0.1", "10.0.0.1 is not an EIP of "+nat.NatGatewayId)
 	d.keys("enter")
 	d.replaceField("Name", "snat-db", "snat-db2")
 	d.tracked("ModifySnatEntry")
@@ -132,10 +94,8 @@ func TestSnatEntryCreateEditDelete(t *testing.T) {
 }
 
 func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
-	d := newDriver(t)
-	natChildren(d, "SNAT Entries")
-	d.keys("c")
-	p := d.formPage()
+	d, _ := natChildren(t, "SNAT Entries")
+	p := d.openForm("c")
 	m := p.m.(*forms.SnatForm)
 	ingress := ""
 	for _, e := range m.Nc.Eips {
@@ -161,33 +121,18 @@ func TestSnatRefusesDnatIPAndTakenVSwitch(t *testing.T) {
 }
 
 func TestDnatEntryCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	nat := natChildren(d, "DNAT Entries")
-	d.keys("c")
-	d.formPage()
+	d, nat := natChildren(t, "DNAT Entries")
+	d.openForm("c")
 	d.waitText("Create DNAT entry in " + nat.NatGatewayId)
 	d.choose("External IP", "prod-core-ingress")
 	d.next("Protocol")
-	d.waitFocus("External port")
-	d.typeText("70000")
-	d.waitText("must be between 1 and 65535")
-	for range 5 {
-		d.keys("backspace")
-	}
-	d.typeText("8081")
-	d.keys("enter")
-	d.waitFocus("Internal IP")
-	d.typeText("192.168.9.9")
-	d.waitText("outside the VPC block 10.0.0.0/16")
-	for range len("192.168.9.9") {
-		d.keys("backspace")
-	}
-	d.typeText("10.0.1.20")
-	d.keys("enter")
+	d.refusedAsTyped("External port", "70000", "must be between 1 and 65535")
+	d.field("External port", "8081")
+	d.refusedAsTyped("Internal IP", "192.168.9.9", "outside the VPC block 10.0.0.0/16")
+	d.field("Internal IP", "10.0.1.20")
 	d.field("Internal port", "8081")
 	d.field("Name", "admin")
-	id := d.tracked("CreateForwardEntry").resID
-	d.settled(id, "Available")
+	id := d.created("CreateForwardEntry", "Available")
 
 	d.editRow(id)
 	d.next("External IP", "Protocol")
@@ -204,17 +149,12 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 }
 
 func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "eip")
+	d.openForm("c")
 	d.next("Bandwidth (Mbit/s)", "Billing")
-	d.field("Name", "lab-eip")
-	d.next("Description")
+	d.named("lab-eip")
 	d.confirmReview()
-	id := d.tracked("AllocateEipAddress").resID
-	d.settled(id, "Available")
+	id := d.created("AllocateEipAddress", "Available")
 
 	d.editRow(id)
 	d.replaceField("Name", "lab-eip", "lab-eip-2")
@@ -249,12 +189,9 @@ func TestEipAllocateEditAssociateUnassociateRelease(t *testing.T) {
 }
 
 func TestEipAssociateEcsIDChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
+	d := consoleOn(t, "eip")
 	d.rowNamed("spare-bastion")
-	d.keys("x")
-	d.menuPick("Associate")
+	d.action("Associate")
 	d.formPage()
 	d.choose("Instance type", "ECS instance")
 	d.waitFocus("ECS instance ID")

@@ -9,12 +9,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// natBwpRow selects the package row named name.
-func natBwpRow(d *driver, name string) *model.NatBandwidthPackage {
-	d.t.Helper()
-	return d.rowWhere(name, func(o *model.Object) bool { return o.Name == name }).Val().(*model.NatBandwidthPackage)
-}
-
 // natBwpIPCount waits, advancing the clocks, until the pane's row id shows
 // n IPs.
 func natBwpIPCount(d *driver, id string, n int) *model.NatBandwidthPackage {
@@ -34,10 +28,8 @@ func natBwpIPCount(d *driver, id string, n int) *model.NatBandwidthPackage {
 // bandwidth, adds an IP, removes one through the destructive dialog and
 // deletes it there; what the simulator received is checked.
 func TestNatBwpCreateChangeDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("nat")
-	nat := d.rowWhere("staging-nat", func(o *model.Object) bool { return o.Name == "staging-nat" }).ID
+	d := consoleOn(t, "nat")
+	nat := d.rowNamed("staging-nat").ID
 	drillCreate(d, "NAT Bandwidth Packages")
 	d.waitText("Create NAT bandwidth package in "+nat, "2/4 packages")
 	d.next("NAT gateway")
@@ -46,22 +38,16 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	retype(d, 1, "51", "must be between 1 and 50 (it is 51)", "2")
 	d.choose("Zone", "cn-hangzhou-f")
 	d.next("Billing")
-	d.field("Name", "lab-bwp")
-	d.next("Description")
-	id := d.tracked("CreateBandwidthPackage").resID
-	d.settled(id, "Available")
-	sent := d.fault.received("CreateBandwidthPackage")
-	if len(sent) != 1 || sent[0].Get("NatGatewayId") != nat || sent[0].Get("Bandwidth") != "20" || sent[0].Get("IpCount") != "2" ||
-		sent[0].Get("Zone") != "cn-hangzhou-f" || sent[0].Get("InternetChargeType") != "PayByBandwidth" || sent[0].Get("Name") != "lab-bwp" {
-		t.Fatalf("CreateBandwidthPackage sent %v", sent)
-	}
+	d.named("lab-bwp")
+	id := d.created("CreateBandwidthPackage", "Available")
+	d.sentOnce("CreateBandwidthPackage", map[string]string{"NatGatewayId": nat, "Bandwidth": "20", "IpCount": "2",
+		"Zone": "cn-hangzhou-f", "InternetChargeType": "PayByBandwidth", "Name": "lab-bwp"})
 	b := d.rowID(id).Val().(*model.NatBandwidthPackage)
 	if b.NatGatewayId != nat || len(b.IPs()) != 2 || b.ZoneId != "cn-hangzhou-f" {
 		t.Fatalf("package as created: %+v", b)
 	}
 
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "lab-bwp", "lab-bwp2")
 	d.next("Description")
 	d.tracked("ModifyBandwidthPackageAttribute")
@@ -72,9 +58,7 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	d.replaceField("Bandwidth (Mbit/s)", "20", "40")
 	d.tracked("ModifyBandwidthPackageSpec")
 	d.settled(id, "Available")
-	if got := d.fault.received("ModifyBandwidthPackageSpec"); len(got) != 1 || got[0].Get("Bandwidth") != "40" {
-		t.Errorf("ModifyBandwidthPackageSpec sent %v", got)
-	}
+	d.sentOnce("ModifyBandwidthPackageSpec", map[string]string{"Bandwidth": "40"})
 
 	d.rowAction(id, "Add IPs")
 	d.formPage()
@@ -88,21 +72,16 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 	}
 
 	gone := b.Addresses()[1]
-	d.keys("x")
-	d.menuPick("Remove IP " + gone)
+	d.action("Remove IP " + gone)
 	d.confirmDialog(gone)
 	d.tracked("RemoveBandwidthPackageIps")
 	d.settled(id, "Available")
-	if got := d.fault.received("RemoveBandwidthPackageIps"); len(got) != 1 || got[0].Get("RemovedIpAddresses.1") != gone {
-		t.Errorf("RemoveBandwidthPackageIps sent %v", got)
-	}
+	d.sentOnce("RemoveBandwidthPackageIps", map[string]string{"RemovedIpAddresses.1": gone})
 	if ips := natBwpIPCount(d, id, 2).Addresses(); strings.Contains(strings.Join(ips, ","), gone) {
 		t.Errorf("IPs after removing %s: %v", gone, ips)
 	}
 	d.deleteRow(id)
-	if got := d.fault.received("DeleteBandwidthPackage"); len(got) != 1 || got[0].Get("BandwidthPackageId") != id || got[0].Get("Force") != "" {
-		t.Errorf("DeleteBandwidthPackage sent %v", got)
-	}
+	d.sentOnce("DeleteBandwidthPackage", map[string]string{"BandwidthPackageId": id, "Force": ""})
 }
 
 // TestNatBwpRefusalsAndPickers: an IP a DNAT entry uses is not removed (the
@@ -110,25 +89,21 @@ func TestNatBwpCreateChangeDelete(t *testing.T) {
 // spec change before any call, and the SNAT form offers the packages' IPs
 // next to the gateway's EIPs.
 func TestNatBwpRefusalsAndPickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("bwp")
-	b := natBwpRow(d, "staging-legacy-egress")
+	d := consoleOn(t, "bwp")
+	b := rowNamedAs[model.NatBandwidthPackage](d, "staging-legacy-egress")
 	used := b.IPs()[0]
 	if used.UsingStatus != "UsedByForwardTable" {
 		t.Fatalf("demo package's first IP: %+v", used)
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Remove IP " + used.IpAddress)
+	d.action("Remove IP " + used.IpAddress)
 	d.confirmDialog(used.IpAddress)
 	d.waitText("is used by a DNAT entry of " + b.NatGatewayId)
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "removing an IP a DNAT entry uses")
 
-	natBwpRow(d, "staging-batch-egress")
-	d.keys("x")
-	d.menuPick("Modify spec")
+	rowNamedAs[model.NatBandwidthPackage](d, "staging-batch-egress")
+	d.action("Modify spec")
 	d.formPage()
 	d.waitText("is overdue (FinancialLocked)")
 	d.keys("esc")
@@ -154,11 +129,8 @@ func TestNatBwpRefusalsAndPickers(t *testing.T) {
 // form.
 func drillCreate(d *driver, child string) {
 	d.t.Helper()
-	d.keys("enter")
-	d.menuPick(child)
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.drill(child)
+	d.openForm("c")
 }
 
 // retype erases n characters of the focused field, types bad, waits for

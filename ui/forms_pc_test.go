@@ -14,11 +14,8 @@ import (
 // while a VBR remains — and deletes it, both through the dialog. What the
 // simulator received is checked.
 func TestPhysicalConnectionLifecycle(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("pc")
-	d.keys("c")
-	d.formPage()
+	d := consoleOn(t, "pc")
+	d.openForm("c")
 	d.choose("Access point", "ap-cn-hangzhou-dx-a")
 	d.choose("Line operator", "Equinix")
 	d.field("Data centre location", "Hangzhou lab, rack 7")
@@ -33,28 +30,17 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.typeText("5000")
 	d.keys("enter")
 	d.next("Redundant connection", "Circuit code")
-	d.field("Name", "lab-line")
-	d.next("Description")
+	d.named("lab-line")
 	id := d.tracked("CreatePhysicalConnection").resID
-	sent := d.fault.received("CreatePhysicalConnection")
-	if len(sent) != 1 {
-		t.Fatalf("CreatePhysicalConnection sent %d times", len(sent))
-	}
-	for k, want := range map[string]string{"AccessPointId": "ap-cn-hangzhou-dx-a", "LineOperator": "Equinix", "PeerLocation": "Hangzhou lab, rack 7",
-		"PortType": "10GBase-LR", "bandwidth": "5000", "Name": "lab-line"} {
-		if got := sent[0].Get(k); got != want {
-			t.Errorf("CreatePhysicalConnection %s=%q, want %q", k, got, want)
-		}
-	}
+	d.sentOnce("CreatePhysicalConnection", map[string]string{"AccessPointId": "ap-cn-hangzhou-dx-a", "LineOperator": "Equinix",
+		"PeerLocation": "Hangzhou lab, rack 7", "PortType": "10GBase-LR", "bandwidth": "5000", "Name": "lab-line"})
 	d.settled(id, model.PCConfirmed)
 
 	// Terminate is refused before any call while it is only Confirmed.
 	d.refusedAction(id, "Terminate", "only an Enabled physical connection can be terminated", "terminating a Confirmed line")
 
-	d.rowAction(id, "Enable")
-	d.formPage()
-	d.waitFocus("Enable " + id)
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Enable", "Enable "+id)
 	d.tracked("EnablePhysicalConnection")
 	d.settled(id, model.PCEnabled)
 
@@ -62,24 +48,17 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.rowID(id)
 	d.drill("Virtual Border Routers")
 	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VBR on " + id)
 	d.waitFocus("Physical connection")
 	d.keys("enter")
 	d.field("VLAN", "77")
 	d.field("Local gateway IP", "10.254.77.1")
-	d.waitFocus("Peer gateway IP")
-	d.typeText("10.254.78.2")
-	d.waitText("not in the same /30 subnet")
-	d.keys("backspace", "backspace", "backspace", "backspace")
-	d.typeText("77.2")
-	d.keys("enter")
+	d.refusedAsTyped("Peer gateway IP", "10.254.78.2", "not in the same /30 subnet")
+	d.field("Peer gateway IP", "10.254.77.2")
 	d.next("Peering subnet mask", "Circuit code")
-	d.field("Name", "lab-vbr")
-	d.next("Description")
-	vbr := d.tracked("CreateVirtualBorderRouter").resID
-	d.settled(vbr, "active")
+	d.named("lab-vbr")
+	vbr := d.created("CreateVirtualBorderRouter", "active")
 	if got := d.fault.received("CreateVirtualBorderRouter")[0]; got.Get("PhysicalConnectionId") != id || got.Get("VlanId") != "77" ||
 		got.Get("PeerGatewayIp") != "10.254.77.2" || got.Get("PeeringSubnetMask") != "255.255.255.252" {
 		t.Errorf("CreateVirtualBorderRouter sent %v", got)
@@ -87,8 +66,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 
 	// A second VBR on VLAN 77 is refused as typed.
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitFocus("Physical connection")
 	d.keys("enter")
 	d.waitFocus("VLAN")
@@ -111,9 +89,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.idle()
 	d.deleteTyped(d.rowID(vbr))
 	d.gone(vbr)
-	if got := d.fault.received("DeleteVirtualBorderRouter"); len(got) != 1 || got[0].Get("VbrId") != vbr {
-		t.Errorf("DeleteVirtualBorderRouter sent %v", got)
-	}
+	d.sentOnce("DeleteVirtualBorderRouter", map[string]string{"VbrId": vbr})
 
 	d.keys("esc")
 	d.idle()
@@ -123,9 +99,7 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.settled(id, model.PCTerminated)
 
 	d.deleteRow(id)
-	if got := d.fault.received("DeletePhysicalConnection"); len(got) != 1 || got[0].Get("PhysicalConnectionId") != id {
-		t.Errorf("DeletePhysicalConnection sent %v", got)
-	}
+	d.sentOnce("DeletePhysicalConnection", map[string]string{"PhysicalConnectionId": id})
 }
 
 // TestPhysicalConnectionEditAndCancel: the Rejected demo application is
@@ -134,36 +108,28 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 // it; the demo's Confirmed line is cancelled through the dialog; a
 // Canceled line offers no bandwidth to edit.
 func TestPhysicalConnectionEditAndCancel(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("pc")
-	rejected := d.rowWhere("pc-dc-ningbo", func(o *model.Object) bool { return o.Name == "pc-dc-ningbo" })
+	d := consoleOn(t, "pc")
+	rejected := d.rowNamed("pc-dc-ningbo")
 	if rejected.Status != model.PCRejected {
 		t.Fatalf("demo pc-dc-ningbo is %s", rejected.Status)
 	}
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Description", "Data centre location", "Circuit code", "Port type")
 	d.replaceField("Bandwidth", "200", "300")
 	d.tracked("ModifyPhysicalConnectionAttribute")
-	sent := d.fault.received("ModifyPhysicalConnectionAttribute")
-	if len(sent) != 1 || sent[0].Get("bandwidth") != "300" || sent[0].Get("PortType") != "" || sent[0].Get("Name") != "pc-dc-ningbo" {
-		t.Fatalf("ModifyPhysicalConnectionAttribute sent %v", sent)
-	}
+	d.sentOnce("ModifyPhysicalConnectionAttribute", map[string]string{"bandwidth": "300", "PortType": "", "Name": "pc-dc-ningbo"})
 	d.settled(rejected.ID, model.PCConfirmed)
 	if p := d.rowID(rejected.ID).Val().(*model.PhysicalConnection); p.Bandwidth != 300 {
 		t.Errorf("bandwidth after the edit: %d", p.Bandwidth)
 	}
 
-	confirmed := d.rowWhere("pc-dc-hangzhou-2", func(o *model.Object) bool { return o.Name == "pc-dc-hangzhou-2" })
-	d.keys("x")
-	d.menuPick("Cancel")
+	confirmed := d.rowNamed("pc-dc-hangzhou-2")
+	d.action("Cancel")
 	d.confirmDialog(confirmed.ID)
 	d.tracked("CancelPhysicalConnection")
 	d.settled(confirmed.ID, model.PCCanceled)
 
 	d.rowID(confirmed.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitText("fixed once a line is past Initial (it is Canceled)")
 }

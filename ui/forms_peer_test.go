@@ -20,9 +20,7 @@ func (d *driver) useKey(id, secret string) {
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: d.http.URL},
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 2,
 	})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	d.app.opt.Client = c
 	d.app.caller = caller{}
 	d.exec(d.app.learnCaller())
@@ -32,8 +30,7 @@ func (d *driver) useKey(id, secret string) {
 // fillPeer walks the peering form for prod-core → staging of account uid.
 func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 	d.t.Helper()
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Requesting VPC", "prod-core")
 	d.field("Accepting account ID", uid)
 	d.next("Accepting region")
@@ -53,8 +50,7 @@ func fillPeer(d *driver, staging, uid, name string, dryRun bool) {
 // accepts it, then Activated — through the forms. The requester is offered
 // neither Accept nor Reject, is told why, and sends nothing.
 func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.waitText("acct …5678") // learned from STS, shown in the header
 	staging := d.rowNamed("staging").ID
 	d.pane("peer")
@@ -71,14 +67,12 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.waitText("VPC Peering Connections")
 
 	// Another account: Accepting, and it stays so.
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Requesting VPC", "Accepting account ID", "Accepting region", "Accepting VPC ID", "Name", "Description", "Resource group ID")
 	d.waitFocus("Dry run only?")
 	d.keys("n")
 	d.confirmReview()
-	id := d.tracked("CreateVpcPeerConnection").resID
-	d.settled(id, "Accepting")
+	id := d.created("CreateVpcPeerConnection", "Accepting")
 	d.advance(10 * time.Minute)
 	got, err := d.api().GetVpcPeerConnectionAttribute(d.ctx, &client.GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: id})
 	if err != nil || got.Status != "Accepting" {
@@ -101,30 +95,21 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	// The same console with the accepting account's key: Accept moves it on.
 	d.useKey(sim.PartnerAccessKeyID, sim.PartnerAccessKeySecret)
 	d.waitText("acct …0001")
-	d.rowAction(id, "Accept")
-	d.formPage()
-	d.waitFocus("Accept the peering")
-	d.keys("y")
+	d.rowID(id)
+	d.actionYes("Accept", "Accept the peering")
 	d.tracked("AcceptVpcPeerConnection")
 	d.settled(id, "Activated")
 
 	d.refusedAction(id, "Reject", "only a connection waiting in Accepting", "rejecting an Activated peering")
 
-	d.editRow(id)
-	d.replaceField("Name", "to-partner", "to-partner2")
-	d.next("Description")
-	d.tracked("ModifyVpcPeerConnection")
-	d.waitText("to-partner2")
+	d.renamed(id, "to-partner", "to-partner2", "ModifyVpcPeerConnection")
 
 	d.deleteRow(id)
 }
 
 func TestPeerCrossRegionFieldsOnlyAcrossRegions(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("peer")
-	d.keys("c")
-	p := d.formPage()
+	d := consoleOn(t, "peer")
+	p := d.openForm("c")
 	d.choose("Requesting VPC", "prod-core")
 	d.field("Accepting account ID", "12ab")
 	d.waitText("is not an Alibaba Cloud account ID")

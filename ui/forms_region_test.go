@@ -13,25 +13,15 @@ import (
 )
 
 func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("region")
+	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	// Already open in cn-hangzhou: said before any call.
-	mark := len(d.fault.actions())
 	d.rowID("cn-hangzhou")
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
-	d.waitText("traffic mirroring is already open in cn-hangzhou")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "opening an open service")
+	d.refused("x", "Open traffic mirroring", "traffic mirroring is already open in cn-hangzhou", "opening an open service")
 
+	mark := len(d.fault.actions())
 	d.rowID("cn-shanghai")
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
-	d.formPage()
-	d.waitFocus("Open traffic mirroring in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open traffic mirroring", "Open traffic mirroring in cn-shanghai?")
 	d.waitFor("the call", func() bool { return countAction(d.sentSince(mark), "OpenTrafficMirrorService") == 1 })
 	d.waitFor("the service to open", func() bool {
 		d.advance(time.Second)
@@ -41,26 +31,16 @@ func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
 }
 
 func TestOpenIPPoolsExplainsTheAPIAnswer(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("region")
+	d := consoleOn(t, "region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")
-	d.keys("x")
-	d.menuPick("Open IP address pools")
-	d.formPage()
-	d.waitFocus("Open IP address pools in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open IP address pools", "Open IP address pools in cn-shanghai?")
 	d.waitFor("the call", func() bool { return countAction(d.fault.actions(), "OpenPublicIpAddressPoolService") == 1 })
 	d.waitFor("the form to close", func() bool { _, ok := d.app.top().(*browser); return ok })
 	// A second region while the first is still opening: the API refuses
 	// (one activation at a time per account) and the form says what to do.
 	d.rowID("cn-shenzhen")
-	d.keys("x")
-	d.menuPick("Open IP address pools")
-	d.formPage()
-	d.waitFocus("Open IP address pools in cn-shenzhen?")
-	d.keys("y")
+	d.actionYes("Open IP address pools", "Open IP address pools in cn-shenzhen?")
 	s := d.waitText("OperationConflict", "What to do", "An activation is still running")
 	if !strings.Contains(s, "wait a minute") {
 		t.Errorf("the advice should be shown in full:\n%s", s)
@@ -130,19 +110,14 @@ func regionCell(d *driver, region, col string) string {
 // row and the tray read Opening, a refresh keeps it, and with no key pressed
 // the row turns Opened and the operation is done.
 func TestRegionServiceShowsOpeningThenOpened(t *testing.T) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Settle = 50 * time.Second })
-	d.idle()
+	d := newConsole(t, func(so *sim.Options, _ *Options) { so.Settle = 50 * time.Second })
 	d.pane("region")
 	d.waitText("Not opened")
 	d.rowID("cn-shanghai")
 	if c := regionCell(d, "cn-shanghai", "Traffic Mirror"); c != "Not opened" {
 		t.Fatalf("cn-shanghai's traffic mirroring starts %q", c)
 	}
-	d.keys("x")
-	d.menuPick("Open traffic mirroring")
-	d.formPage()
-	d.waitFocus("Open traffic mirroring in cn-shanghai?")
-	d.keys("y")
+	d.actionYes("Open traffic mirroring", "Open traffic mirroring in cn-shanghai?")
 	var op *operation
 	d.waitFor("the operation in the tray", func() bool {
 		for _, o := range d.app.tracker.ops {

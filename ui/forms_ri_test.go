@@ -29,8 +29,7 @@ func (d *driver) riSpecIs(id, spec string) {
 func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) string {
 	d.t.Helper()
 	before := len(d.app.tracker.ops)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Router", router)
 	d.choose("Role", role)
 	d.choose("Spec", spec)
@@ -38,8 +37,7 @@ func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) str
 	d.field("Opposite router", oppRouter)
 	d.field("Opposite interface", oppIf)
 	d.next("Opposite account")
-	d.field("Name", name)
-	d.next("Description")
+	d.named(name)
 	d.confirmReview()
 	var id string
 	d.waitFor("a new CreateRouterInterface", func() bool {
@@ -60,34 +58,25 @@ func (d *driver) createRI(router, role, spec, oppRouter, oppIf, name string) str
 // and deletes it through the dialog; the simulator's log shows what was
 // sent, and what the API would refuse is refused before any call.
 func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	dev, prod := d.vrouterOf("dev-sandbox"), d.vrouterOf("prod-core")
 	d.pane("ri")
 
 	acc := d.createRI(prod, "accepting", "Negative", dev, "", "from-dev")
 	d.settled(acc, "Idle")
-	sent := d.fault.received("CreateRouterInterface")
-	if len(sent) != 1 || sent[0].Get("Role") != "AcceptingSide" || sent[0].Get("Spec") != "Negative" || sent[0].Get("RouterId") != prod ||
-		sent[0].Get("RouterType") != "VRouter" || sent[0].Get("OppositeRouterId") != dev || sent[0].Get("OppositeRegionId") != "cn-hangzhou" {
-		t.Fatalf("CreateRouterInterface sent %v", sent)
-	}
+	d.sentOnce("CreateRouterInterface", map[string]string{"Role": "AcceptingSide", "Spec": "Negative", "RouterId": prod,
+		"RouterType": "VRouter", "OppositeRouterId": dev, "OppositeRegionId": "cn-hangzhou"})
 
 	// One pair between two routers: a second interface from prod-core to
 	// dev-sandbox is refused as typed.
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("Router", prod)
 	d.choose("Role", "initiating")
 	d.choose("Spec", "Small.2")
 	d.next("Opposite region", "Opposite router type")
-	d.waitFocus("Opposite router")
-	d.typeText(dev)
-	d.waitText("one pair between two routers")
-	for range len(dev) {
-		d.keys("backspace") // esc keeps the draft: leave it without the refused router
-	}
+	// esc keeps the draft: leave it without the refused router.
+	d.refusedAsTyped("Opposite router", dev, "one pair between two routers")
 	d.keys("esc")
 	assertNoWrite(t, d, mark, "a second pair between two routers")
 
@@ -157,9 +146,7 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 	d.confirmedAction(ini, "Deactivate", "DeactivateRouterInterface", "Inactive")
 
 	d.deleteRow(ini)
-	if got := d.fault.received("DeleteRouterInterface"); len(got) != 1 || got[0].Get("RouterInterfaceId") != ini {
-		t.Errorf("DeleteRouterInterface sent %v", got)
-	}
+	d.sentOnce("DeleteRouterInterface", map[string]string{"RouterInterfaceId": ini})
 	d.keys("ctrl+r")
 	d.idle()
 	if r := d.rowID(acc).Val().(*model.RouterInterface); !strings.EqualFold(r.OppositeInterfaceStatus, "Deleted") {
@@ -170,14 +157,12 @@ func TestRouterInterfaceCreateConnectDeactivateDelete(t *testing.T) {
 // TestRouterInterfacePickers: a route's RouterInterface next hop is picked
 // from the interfaces on the table's VRouter.
 func TestRouterInterfacePickers(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	router := d.vrouterOf("prod-core")
 	d.pane("rt")
 	table := d.rowWhere("a route table of prod-core", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouterId == router })
 	d.pane("route " + table.ID)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "198.18.9.0/24")
 	d.choose("Next hop type", "RouterInterface")
 	d.waitText("hz-to-bj-analytics", "to-vbr-dc-hangzhou")

@@ -8,19 +8,20 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// prodCore opens the VPC pane and returns prod-core's ID.
-func prodCore(d *driver) string {
+// prodCorePane waits for the VPC pane, opens the pane of kind (a `:`
+// command) scoped to prod-core and returns prod-core's ID.
+func (d *driver) prodCorePane(kind string) string {
 	d.t.Helper()
 	d.idle()
-	return d.rowNamed("prod-core").ID
+	vpc := d.rowNamed("prod-core").ID
+	d.pane(kind + " " + vpc)
+	return vpc
 }
 
 func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
-	d.keys("c")
-	d.formPage()
+	vpc := d.prodCorePane("rt")
+	d.openForm("c")
 	d.waitText("Create route table in " + vpc)
 	d.field("Name", "app-private")
 	d.field("Description", "Private tier")
@@ -45,9 +46,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.tracked("AssociateRouteTable")
 	bound := func() int {
 		sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		return len(sws)
 	}
 	d.waitFor("the VSwitch to be bound", func() bool { return bound() == 1 })
@@ -65,9 +64,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 
 	// x → unassociate (the VSwitch's ID typed), then the delete goes through.
 	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
-	if err != nil || len(sws) != 1 {
-		t.Fatalf("bound VSwitches: %v %d", err, len(sws))
-	}
+	exactlyOne(t, "bound VSwitches", sws, err)
 	d.keys("ctrl+r")
 	d.idle()
 	d.rowAction(id, "Unassociate from "+sws[0].VSwitchId)
@@ -79,12 +76,10 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 
 func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 	d := newDriver(t)
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
+	d.prodCorePane("rt")
 	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Associate with a VSwitch")
+	d.action("Associate with a VSwitch")
 	d.waitText("the system route table is every VSwitch's default")
 	d.keys("esc")
 	d.rowID(o.ID)
@@ -96,34 +91,20 @@ func TestSystemRouteTableCannotBeBoundOrDeleted(t *testing.T) {
 // routeEntries opens the entries of prod-core's system route table.
 func routeEntries(d *driver) *model.RouteTable {
 	d.t.Helper()
-	vpc := prodCore(d)
-	d.pane("rt " + vpc)
+	d.prodCorePane("rt")
 	o := d.rowWhere("the system table", func(o *model.Object) bool { return o.Val().(*model.RouteTable).RouteTableType == "System" })
-	d.keys("enter")
-	d.menuPick("Route Entries")
-	d.idle()
+	d.drill("Route Entries")
 	return o.Val().(*model.RouteTable)
 }
 
 func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 	d := newDriver(t)
 	rt := routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create route in " + rt.RouteTableId)
-	d.waitFocus("Destination CIDR block")
-	d.typeText("10.0.1.0/25")
-	d.waitText("overlaps the VSwitch block 10.0.1.0/24") // as you type
-	for range len("10.0.1.0/25") {
-		d.keys("backspace")
-	}
-	d.typeText("172.31.0.0/16")
-	d.waitText("already has a route in this table")
-	for range len("172.31.0.0/16") {
-		d.keys("backspace")
-	}
-	d.typeText("10.99.0.0/16")
-	d.keys("enter")
+	d.refusedAsTyped("Destination CIDR block", "10.0.1.0/25", "overlaps the VSwitch block 10.0.1.0/24")
+	d.refusedAsTyped("Destination CIDR block", "172.31.0.0/16", "already has a route in this table")
+	d.field("Destination CIDR block", "10.99.0.0/16")
 	d.choose("Next hop type", "VpnGateway")
 	// The picker lists the VPC's VPN gateways, loaded from the API.
 	s := d.waitText("Next hop (VPN gateway)", "prod-core-vpn")
@@ -131,8 +112,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 		t.Errorf("the VPN picker lists a NAT gateway:\n%s", s)
 	}
 	d.keys("enter")
-	d.field("Name", "to-lab")
-	d.next("Description")
+	d.named("to-lab")
 	d.confirmReview()
 	d.waitText("following it")
 	id := d.lastOp().resID
@@ -158,8 +138,7 @@ func TestSystemRouteDeleteExplainedBeforeAnyCall(t *testing.T) {
 func TestRouteNextHopFreeTextChecked(t *testing.T) {
 	d := newDriver(t)
 	routeEntries(d)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.field("Destination CIDR block", "10.98.0.0/16")
 	d.choose("Next hop type", "Instance")
 	d.waitFocus("Next hop ID (ECS instance)")
@@ -171,9 +150,7 @@ func TestRouteNextHopFreeTextChecked(t *testing.T) {
 // one DescribeRouteTableList and no listing of the VPC's VSwitches; a
 // VSwitch unbound since the row was listed is refused and nothing is sent.
 func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("rt")
+	d := consoleOn(t, "rt")
 	o := d.rowWhere("a custom table with VSwitches", func(o *model.Object) bool {
 		rt := o.Val().(*model.RouteTable)
 		return rt.RouteTableType == "Custom" && len(rt.VSwitchIds.VSwitchId) > 0
@@ -181,8 +158,7 @@ func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
 	vsw := o.Val().(*model.RouteTable).VSwitchIds.VSwitchId[0]
 	open := func() (*deletePage, int) {
 		mark := len(d.fault.actions())
-		d.keys("x")
-		d.menuPick("Unassociate from " + vsw)
+		d.action("Unassociate from " + vsw)
 		return d.dialog(), mark
 	}
 	reads := func(mark int) {

@@ -26,8 +26,7 @@ func (d *driver) sslGatewayRow() *model.Object {
 // with the seed's rules checked as typed, a certificate is issued, renamed
 // and deleted; what the simulator received is asserted.
 func TestSslVpnServerAndCertThroughForms(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	gw := d.sslGatewayRow()
 	d.drill("SSL-VPN Servers")
 	d.idle()
@@ -44,26 +43,18 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 	d.settle()
 
 	mark := len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create SSL-VPN server on " + gw.ID)
 	d.next("VPN gateway")
 	d.field("Name", "lab-ssl")
 	d.next("Local subnet") // the VPC's block, filled in
-	d.waitFocus("Client CIDR block")
-	d.typeText("192.168.50.0/27")
-	d.waitText("has 32 addresses")
-	d.keys("backspace", "backspace")
-	d.typeText("24")
-	d.keys("enter")
+	d.refusedAsTyped("Client CIDR block", "192.168.50.0/27", "has 32 addresses")
+	d.field("Client CIDR block", "192.168.50.0/24")
 	d.next("Protocol")
 	d.waitFocus("Port")
 	d.keys("backspace", "backspace", "backspace", "backspace")
-	d.typeText("443")
-	d.waitText("Port 443 is reserved")
-	d.keys("backspace", "backspace", "backspace")
-	d.typeText("1443")
-	d.keys("enter")
+	d.refusedAsTyped("Port", "443", "Port 443 is reserved")
+	d.field("Port", "1443")
 	d.next("Cipher", "Compress?")
 	d.tracked("CreateSslVpnServer")
 	sent := d.sentQueries(mark, "CreateSslVpnServer")
@@ -84,12 +75,10 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 	d.keys("enter")
 	d.idle()
 	mark = len(d.fault.actions())
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("SSL-VPN server")
 	d.field("Name", "alice-laptop")
-	id := d.tracked("CreateSslVpnClientCert").resID
-	d.settled(id, "normal")
+	id := d.created("CreateSslVpnClientCert", "normal")
 	if q := d.sentQueries(mark, "CreateSslVpnClientCert"); len(q) != 1 || q[0].Get("SslVpnServerId") != srv.ID || q[0].Get("Name") != "alice-laptop" {
 		t.Errorf("CreateSslVpnClientCert sent %v", q)
 	}
@@ -110,16 +99,12 @@ func TestSslVpnServerAndCertThroughForms(t *testing.T) {
 // describe view of the row shows the key and the client configuration
 // masked, and the status column shows its word in every state.
 func TestSslVpnKeyNeverShown(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sslcert")
+	d := consoleOn(t, "sslcert")
 	d.waitText("expiring-soon", "expired", "normal")
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.choose("SSL-VPN server", "remote-access")
 	d.field("Name", "carol-laptop")
-	id := d.tracked("CreateSslVpnClientCert").resID
-	d.settled(id, "normal")
+	id := d.created("CreateSslVpnClientCert", "normal")
 	o := d.rowID(id)
 	if !strings.Contains(string(o.Raw), "ClientKey") {
 		t.Fatalf("the row was not read with DescribeSslVpnClientCert: %s", o.Raw)
@@ -199,20 +184,16 @@ func TestSslVpnFormChecks(t *testing.T) {
 // TestSslVpnServerEdit: an edit that changes nothing sends nothing; a new
 // port is sent as typed and the gateway's reconfiguration is the API's.
 func TestSslVpnServerEdit(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("sslserver")
+	d := consoleOn(t, "sslserver")
 	o := d.rowNamed("remote-access")
 	mark := len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Local subnet", "Client CIDR block", "Protocol", "Port", "Cipher", "Compress?")
 	d.waitText("Nothing changed")
 	assertNoWrite(t, d, mark, "an SSL-VPN server edit that changes nothing")
 
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Local subnet", "Client CIDR block", "Protocol")
 	d.replaceField("Port", "1194", "1195")
 	d.next("Cipher", "Compress?")

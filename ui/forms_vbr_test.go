@@ -9,12 +9,11 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// seededVbr opens the VBR pane and selects the seeded VBR.
-func seededVbr(d *driver) *model.Object {
-	d.t.Helper()
-	d.idle()
-	d.pane("vbr")
-	return d.rowWhere("a VBR", func(o *model.Object) bool { return o.Status == "active" })
+// seededVbr starts the console on the VBR pane and selects the seeded VBR.
+func seededVbr(t *testing.T) (*driver, *model.Object) {
+	t.Helper()
+	d := consoleOn(t, "vbr")
+	return d, d.rowWhere("a VBR", func(o *model.Object) bool { return o.Status == "active" })
 }
 
 // spareAddr is an address of the VBR's peering subnet counted back from
@@ -36,10 +35,8 @@ func spareAddr(t *testing.T, v *model.VirtualBorderRouter, back int) string {
 }
 
 func TestVbrEditTerminateRecover(t *testing.T) {
-	d := newDriver(t)
-	o := seededVbr(d)
-	d.keys("e")
-	d.formPage()
+	d, o := seededVbr(t)
+	d.openForm("e")
 	d.replaceField("Name", o.Name, "vbr-sh")
 	d.next("Description")
 	d.waitFocus("VLAN")
@@ -56,37 +53,24 @@ func TestVbrEditTerminateRecover(t *testing.T) {
 	d.waitText("vbr-sh")
 
 	// Recover is refused while it is active, before any call.
-	mark := len(d.fault.actions())
 	d.rowID(o.ID)
-	d.keys("x")
-	d.menuPick("Recover")
-	d.waitText("only a terminated VBR can be recovered")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "recovering an active VBR")
+	d.refused("x", "Recover", "only a terminated VBR can be recovered", "recovering an active VBR")
 
 	d.rowID(o.ID)
-	d.keys("x")
-	d.menuPick("Terminate")
+	d.action("Terminate")
 	d.confirmDialog(o.ID)
 	d.tracked("TerminateVirtualBorderRouter")
 	d.settled(o.ID, "terminated")
 
 	d.rowID(o.ID)
-	d.keys("x")
-	d.menuPick("Recover")
-	d.formPage()
-	d.waitFocus("Recover " + o.ID)
-	d.keys("y")
+	d.actionYes("Recover", "Recover "+o.ID)
 	d.tracked("RecoverVirtualBorderRouter")
 	d.settled(o.ID, "active")
 }
 
 func TestBgpGroupCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
-	d.keys("enter")
-	d.menuPick("BGP Groups")
-	d.idle()
+	d, vbr := seededVbr(t)
+	d.drill("BGP Groups")
 	// The seeded group has peers: counted before any call.
 	seeded := d.rowWhere("the seeded group", func(o *model.Object) bool { return true })
 	mark := len(d.fault.actions())
@@ -96,25 +80,18 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 	assertNoWrite(t, d, mark, "BGP group with peers")
 	_ = seeded
 
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create BGP group on " + vbr.ID)
-	d.waitFocus("Peer ASN")
-	d.typeText("45104")
-	d.waitText("Alibaba Cloud's own")
-	d.keys("backspace", "backspace", "backspace", "backspace", "backspace")
-	d.typeText("65040")
-	d.keys("enter")
+	d.refusedAsTyped("Peer ASN", "45104", "Alibaba Cloud's own")
+	d.field("Peer ASN", "65040")
 	d.waitFocus("Local ASN")
 	d.typeText("5")
 	d.waitText("LocalAsn must be 45104, 64512-65534")
 	d.keys("backspace", "enter")
 	const key = "md5-Secret9"
 	d.field("Auth key", key)
-	d.field("Name", "bgp-lab")
-	d.next("Description")
-	id := d.tracked("CreateBgpGroup").resID
-	d.settled(id, "Available")
+	d.named("bgp-lab")
+	id := d.created("CreateBgpGroup", "Available")
 
 	d.editRow(id)
 	d.next("Peer ASN", "Local ASN", "Auth key")
@@ -127,34 +104,19 @@ func TestBgpGroupCreateEditDelete(t *testing.T) {
 }
 
 func TestBgpPeerCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
+	d, vbr := seededVbr(t)
 	v := vbr.Val().(*model.VirtualBorderRouter)
-	d.keys("enter")
-	d.menuPick("BGP Peers")
-	d.idle()
-	d.keys("c")
-	d.formPage()
+	d.drill("BGP Peers")
+	d.openForm("c")
 	d.next("BGP group")
-	d.waitFocus("Peer IP")
-	d.typeText("10.254.9.9")
-	d.waitText("outside the VBR's peering subnet")
-	for range len("10.254.9.9") {
-		d.keys("backspace")
-	}
-	d.typeText(v.LocalGatewayIp)
-	d.waitText("is the VBR's own address")
-	for range len(v.LocalGatewayIp) {
-		d.keys("backspace")
-	}
+	d.refusedAsTyped("Peer IP", "10.254.9.9", "outside the VBR's peering subnet")
+	d.refusedAsTyped("Peer IP", v.LocalGatewayIp, "is the VBR's own address")
 	ip1, ip2 := spareAddr(t, v, 1), spareAddr(t, v, 2)
-	d.typeText(ip1)
-	d.keys("enter")
+	d.field("Peer IP", ip1)
 	d.waitFocus("BFD?")
 	d.keys("y")
 	d.next("BFD multi-hop")
-	id := d.tracked("CreateBgpPeer").resID
-	d.settled(id, "Available")
+	id := d.created("CreateBgpPeer", "Available")
 
 	d.editRow(id)
 	d.replaceField("Peer IP", ip1, ip2)
@@ -170,19 +132,11 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 }
 
 func TestBgpNetworkAddDelete(t *testing.T) {
-	d := newDriver(t)
-	vbr := seededVbr(d)
-	d.keys("enter")
-	d.menuPick("BGP Networks")
-	d.idle()
-	d.keys("c")
-	d.formPage()
-	d.waitFocus("Destination CIDR block")
-	d.typeText("10.77.0.1/24")
-	d.waitText("has host bits set")
-	d.keys("backspace", "backspace", "backspace", "backspace")
-	d.typeText("0/24")
-	d.keys("enter")
+	d, vbr := seededVbr(t)
+	d.drill("BGP Networks")
+	d.openForm("c")
+	d.refusedAsTyped("Destination CIDR block", "10.77.0.1/24", "has host bits set")
+	d.field("Destination CIDR block", "10.77.0.0/24")
 	d.tracked("AddBgpNetwork")
 	// Networks cannot be fetched one by one: the pane shows the new one
 	// Pending, and a refresh shows it settled.
@@ -203,9 +157,7 @@ func TestBgpNetworkAddDelete(t *testing.T) {
 	d.waitFor("the network to go", func() bool {
 		d.advance(time.Second)
 		nets, err := d.api().DescribeBgpNetworks(d.ctx, &client.DescribeBgpNetworksInput{RegionId: vbr.Region})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		for _, n := range nets {
 			if n.DstCidrBlock == "10.77.0.0/24" {
 				return false

@@ -10,39 +10,26 @@ import (
 )
 
 func TestVpnGatewayCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.rowNamed("staging").ID
 	d.pane("vpn " + vpc)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.waitText("Create VPN gateway in " + vpc)
 	d.next("Bandwidth (Mbit/s)")
-	d.waitFocus("Name")
-	d.typeText("staging.vpn")
-	d.waitText("may contain only letters") // VpnGatewayName has no '.'
-	d.keys("backspace", "backspace", "backspace", "backspace")
-	d.typeText("-vpn")
-	d.keys("enter")
+	d.refusedAsTyped("Name", "staging.vpn", "may contain only letters") // VpnGatewayName has no '.'
+	d.field("Name", "staging-vpn")
 	d.choose("VSwitch", "staging-app-b")
 	d.next("IPsec-VPN (site to site)?", "SSL-VPN (clients to site)?")
 	d.confirmReview()
-	id := d.tracked("CreateVpnGateway").resID
-	d.settled(id, "active")
+	id := d.created("CreateVpnGateway", "active")
 
-	d.editRow(id)
-	d.replaceField("Name", "staging-vpn", "staging-vpn2")
-	d.next("Description")
-	d.tracked("ModifyVpnGatewayAttribute")
-	d.waitText("staging-vpn2")
+	d.renamed(id, "staging-vpn", "staging-vpn2", "ModifyVpnGatewayAttribute")
 
 	d.deleteRow(id)
 }
 
 func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vpn")
+	d := consoleOn(t, "vpn")
 	o := d.rowNamed("prod-core-vpn")
 	mark := len(d.fault.actions())
 	d.keys("ctrl+d")
@@ -54,42 +41,20 @@ func TestVpnGatewayDeleteBlockedByIpsec(t *testing.T) {
 }
 
 func TestCustomerGatewayCreateEditDelete(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("cgw")
+	d := consoleOn(t, "cgw")
 	// A gateway an IPsec connection uses cannot be deleted: counted first.
 	used := d.rowNamed("office-shanghai")
-	mark := len(d.fault.actions())
-	d.keys("ctrl+d")
-	d.waitText("still has 1 ipsec connection")
-	d.keys("esc")
-	assertNoWrite(t, d, mark, "customer gateway in use")
+	d.refused("ctrl+d", "", "still has 1 ipsec connection", "customer gateway in use")
 	_ = used
 
-	d.keys("c")
-	d.formPage()
-	d.waitFocus("Public IP")
-	d.typeText("100.64.1.1")
-	d.waitText("shared address space")
-	for range len("100.64.1.1") {
-		d.keys("backspace")
-	}
-	d.typeText("203.0.113.99")
-	d.keys("enter")
-	d.waitFocus("ASN")
-	d.typeText("45104")
-	d.waitText("Alibaba Cloud's own")
-	d.keys("backspace", "backspace", "backspace", "backspace", "backspace")
-	d.typeText("65030")
-	d.keys("enter")
-	d.field("Name", "branch-lab")
-	d.next("Description")
+	d.openForm("c")
+	d.refusedAsTyped("Public IP", "100.64.1.1", "shared address space")
+	d.field("Public IP", "203.0.113.99")
+	d.refusedAsTyped("ASN", "45104", "Alibaba Cloud's own")
+	d.field("ASN", "65030")
+	d.named("branch-lab")
 	id := d.tracked("CreateCustomerGateway").resID
-	d.editRow(id)
-	d.replaceField("Name", "branch-lab", "branch-lab2")
-	d.next("Description")
-	d.tracked("ModifyCustomerGatewayAttribute")
-	d.waitText("branch-lab2")
+	d.renamed(id, "branch-lab", "branch-lab2", "ModifyCustomerGatewayAttribute")
 	d.deleteRow(id)
 }
 
@@ -111,18 +76,13 @@ func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
 
 func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
 	vpn, _ := d.newIpsecForm("203.0.113.77", "lab-cgw")
 	d.waitText("Create IPsec connection on " + vpn.ID)
 	d.choose("Customer gateway", "lab-cgw")
 	d.field("Name", "ipsec-lab")
-	d.waitFocus("Local subnets")
-	d.typeText("10.0.0.0/33")
-	d.waitText("not a CIDR block")
-	d.keys("backspace", "backspace")
-	d.typeText("16")
-	d.keys("enter")
+	d.refusedAsTyped("Local subnets", "10.0.0.0/33", "not a CIDR block")
+	d.field("Local subnets", "10.0.0.0/16")
 	d.field("Remote subnets", "192.168.50.0/24")
 	d.waitFocus("Negotiate immediately?")
 	d.keys("y")
@@ -141,8 +101,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	d.next("Local ID", "Remote ID")
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
 	d.confirmReview()
-	id := d.tracked("CreateVpnConnection").resID
-	d.settled(id, "ipsec_sa_established")
+	id := d.created("CreateVpnConnection", "ipsec_sa_established")
 	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpnConnection") })
 	if strings.Contains(audit.String(), psk) {
 		t.Fatalf("the pre-shared key reached the audit log: %s", audit.String())

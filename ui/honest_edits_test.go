@@ -14,13 +14,11 @@ import (
 // so, and leaves no audit line and no tray entry.
 func TestEditThatChangesNothingSendsNothing(t *testing.T) {
 	audit, reqlog := &syncBuffer{}, &syncBuffer{}
-	d := newDriver(t, func(so *sim.Options, o *Options) { o.AuditLog, so.RequestLog = audit, reqlog })
-	d.idle()
+	d := newConsole(t, func(so *sim.Options, o *Options) { o.AuditLog, so.RequestLog = audit, reqlog })
 	d.pane("vsw")
 	o := d.rowNamed("prod-core-app-b")
 	mark := len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name", "Description")
 	s := d.waitText("Nothing changed: VSwitch " + o.ID + ` is already named "prod-core-app-b"`)
 	if !strings.Contains(s, "nothing was sent") {
@@ -42,8 +40,7 @@ func TestEditThatChangesNothingSendsNothing(t *testing.T) {
 
 	// A real change still goes through: only what differs matters.
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.next("Name")
 	d.replaceField("Description", descOf(t, o), "Application tier B")
 	d.tracked("ModifyVSwitchAttribute")
@@ -65,13 +62,10 @@ func descOf(t *testing.T, o *model.Object) string {
 // "unchanged"): the form refuses it as it is typed and before sending,
 // with the reason, and nothing is sent.
 func TestClearingANameIsRefusedInTheForm(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("vsw")
+	d := consoleOn(t, "vsw")
 	o := d.rowNamed("prod-core-app-b")
 	mark := len(d.fault.actions())
-	d.keys("e")
-	p := d.formPage()
+	p := d.openForm("e")
 	d.waitFocus("Name")
 	for range len(o.Name) {
 		d.keys("backspace")

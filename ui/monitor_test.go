@@ -22,9 +22,7 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 		}
 	}
 	all, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	mark := len(d.fault.actions())
 	d.pane("eip")
 	b := d.browser()
@@ -145,8 +143,7 @@ func TestNatBandwidthPackageIpTraffic(t *testing.T) {
 		}
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Traffic of " + ip.IpAddress)
+	d.action("Traffic of " + ip.IpAddress)
 	s := d.waitText("Traffic of "+ip.IpAddress, "Out (sent), bits per second", "-60m", `"MonitorData"`)
 	if strings.Contains(s, "Out (sent), bits per second — peak 0 bit/s") {
 		t.Errorf("an IP in use shows no traffic:\n%s", s)
@@ -164,7 +161,7 @@ func TestEipChartGoldens(t *testing.T) {
 		d.resize(sz.w, sz.h)
 		d.idle()
 		d.pane("eip")
-		d.rowWhere("prod-core-egress-1", func(o *model.Object) bool { return o.Name == "prod-core-egress-1" })
+		d.rowNamed("prod-core-egress-1")
 		d.keys("d")
 		d.waitText("Out (sent), bits per second")
 		if colourSGR.MatchString(d.raw()) {

@@ -32,9 +32,7 @@ func markedLines(screen string) []string {
 }
 
 func TestNoColorTableCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.keys("j", "j")
 	sel := d.browser().table.Selected()
 	if sel == nil {
@@ -54,9 +52,7 @@ func TestNoColorTableCursorIsMarked(t *testing.T) {
 }
 
 func TestNoColorMenuCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.rowNamed("prod-core")
 	d.keys("enter")
 	d.waitFor("the drill menu", func() bool { return d.app.menu != nil })
@@ -77,13 +73,10 @@ func TestNoColorMenuCursorIsMarked(t *testing.T) {
 // The Yes/No buttons of a confirm field rendered byte-identical whichever
 // was chosen; now the chosen one is bracketed (and reversed while focused).
 func TestNoColorConfirmShowsTheChosenButton(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24)
-	d.idle()
+	d := sizedConsole(t, 80, 24)
 	d.pane("vbr")
 	d.rowWhere("an active VBR", func(o *model.Object) bool { return o.Status == "active" })
-	d.keys("x")
-	d.menuPick("Recover")
+	d.action("Recover")
 	p := d.formPage()
 	d.waitText("┃ ")
 	d.waitFor("the form sized to 80 columns", func() bool { return p.width == 80 })
@@ -136,8 +129,7 @@ func TestMonochromeTerminalGetsTheNoColorStyles(t *testing.T) {
 }
 
 func TestNoColorTrayCursorIsMarked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	vpc := d.browser().table.Selected().Obj
 	for _, a := range []string{"CreateVSwitch", "ModifyVpcAttribute", "DeleteVSwitch"} {
 		d.app.tracker.startOp(a, vpc.Kind, vpc.Region, vpc.ID, "")

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/ui/forms"
 
@@ -25,13 +24,9 @@ import (
 func reviewedToken(t *testing.T, p *formPage) string {
 	t.Helper()
 	in, err := p.m.(reviewer).Request(p.fc, p.token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	params, err := client.EncodeParams(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return client.ClientTokenFor(p.token, params)
 }
 
@@ -39,7 +34,7 @@ func reviewedToken(t *testing.T, p *formPage) string {
 // CreateVpc answers are lost (the VPC is created) and whose listing fails,
 // so the console cannot check, until lost is cleared.
 func lostUncheckedCreate(t *testing.T) (*driver, *atomic.Bool) {
-	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Dataset = sim.DatasetEmpty })
+	d := newDriver(t, emptyDataset)
 	d.pane("vpc")
 	d.idle()
 	lost := new(atomic.Bool)
@@ -67,6 +62,23 @@ func (d *driver) setHook(h func(w http.ResponseWriter, r *http.Request, action s
 	d.fault.mu.Unlock()
 }
 
+// loseAnswerWhenApplied answers every call of action itself: while applied
+// holds, the simulator applies it and the answer is lost; otherwise it is
+// refused with a 500 InternalError (request ID rid) and not applied.
+func (d *driver) loseAnswerWhenApplied(action, rid string, applied *atomic.Bool) {
+	d.setHook(func(w http.ResponseWriter, r *http.Request, a string, next http.Handler) bool {
+		if a != action {
+			return false
+		}
+		if applied.Load() {
+			applyAndDrop(w, r, next)
+		} else {
+			answer(w, 500, rid, "InternalError")
+		}
+		return true
+	})
+}
+
 // applyAndDrop lets the simulator apply the request, then closes the
 // connection without its answer.
 func applyAndDrop(w http.ResponseWriter, r *http.Request, next http.Handler) {
@@ -86,9 +98,7 @@ func answer(w http.ResponseWriter, status int, rid, code string) {
 func (d *driver) vpcsNamed(region, name string) []string {
 	d.t.Helper()
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: region, VpcName: name})
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	noErr(d.t, err)
 	var ids []string
 	for _, v := range vpcs {
 		ids = append(ids, v.VpcId)
@@ -212,7 +222,7 @@ func TestResubmittingTheSameValuesAfterALostAnswerCreatesNothing(t *testing.T) {
 // code and the RequestIds.
 func TestAppliedThenThrottledCreateReportsCreated(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(so *sim.Options, o *Options) { so.Dataset, o.AuditLog = sim.DatasetEmpty, audit })
+	d := newDriver(t, emptyDataset, auditTo(audit))
 	d.pane("vpc")
 	d.idle()
 	var n atomic.Int32
@@ -259,7 +269,7 @@ func TestAppliedThenThrottledCreateReportsCreated(t *testing.T) {
 // "not created — safe to submit again"; submitting then creates one VPC.
 func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(so *sim.Options, o *Options) { so.Dataset, o.AuditLog = sim.DatasetEmpty, audit })
+	d := newDriver(t, emptyDataset, auditTo(audit))
 	d.pane("vpc")
 	d.idle()
 	var fail atomic.Bool
@@ -286,8 +296,7 @@ func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 	}
 	d.keys("esc")
 	fail.Store(false)
-	d.keys("c")
-	d.formPage()
+	d.openForm("c")
 	d.next("Name", "IPv4 CIDR block", "Description", "Resource group ID", "Enable IPv6?", "Dry run only?")
 	d.waitText("following it")
 	if ids := d.vpcsNamed("cn-hangzhou", "nc-1"); len(ids) != 1 {
@@ -304,22 +313,12 @@ func TestUnappliedUnknownCreateSaysNotCreated(t *testing.T) {
 // says so and enter sends it again.
 func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	d.command("vsw")
 	d.idle()
 	var applied atomic.Bool
 	applied.Store(true)
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		if action != "DeleteVSwitch" {
-			return false
-		}
-		if applied.Load() {
-			applyAndDrop(w, r, next)
-		} else {
-			answer(w, 500, "RID-DEL-500", "InternalError")
-		}
-		return true
-	})
+	d.loseAnswerWhenApplied("DeleteVSwitch", "RID-DEL-500", &applied)
 
 	// Not applied: said so, the dialog stays, enter is allowed again.
 	applied.Store(false)
@@ -338,12 +337,7 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 	// Applied, answer lost: checked, then followed until gone.
 	applied.Store(true)
 	d.keys("enter")
-	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
-	d.settle()
-	d.waitFor("the VSwitch to go", func() bool {
-		d.advance(time.Second)
-		return d.browser().table.Row(rowKey(sel)) == nil
-	})
+	d.dialogDeleted(sel)
 	lines := auditLines(audit, "DeleteVSwitch")
 	if len(lines) != 2 || lines[0].Check != "not deleted — safe to try again" || lines[0].ID != sel.ID ||
 		(lines[1].Check != "deleted" && !strings.HasPrefix(lines[1].Check, "deleting")) || lines[1].Outcome != "unknown" {
@@ -355,23 +349,11 @@ func TestDeleteWithALostAnswerIsCheckedAndFollowed(t *testing.T) {
 // new values in place read "changed" (followed like any edit); otherwise
 // "not changed — safe to submit again", with the form back.
 func TestEditWithALostAnswerIsChecked(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	var applied atomic.Bool
-	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		if action != "ModifyVpcAttribute" {
-			return false
-		}
-		if applied.Load() {
-			applyAndDrop(w, r, next)
-		} else {
-			answer(w, 500, "RID-MOD-500", "InternalError")
-		}
-		return true
-	})
+	d.loseAnswerWhenApplied("ModifyVpcAttribute", "RID-MOD-500", &applied)
 	o := d.rowNamed("dev-sandbox")
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.waitFocus("Name")
 	d.keys("ctrl+u")
 	d.typeText("renamed-1")
@@ -393,7 +375,7 @@ func TestEditWithALostAnswerIsChecked(t *testing.T) {
 // audit log still get the verdict, and the deleted VSwitch is followed.
 func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 	audit := &syncBuffer{}
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.AuditLog = audit })
+	d := newDriver(t, auditTo(audit))
 	d.command("vsw")
 	d.idle()
 	release := make(chan struct{})
@@ -436,9 +418,7 @@ func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Drop = 1 })
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %d", err, len(vpcs))
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	d.command("vsw")
 	d.idle()
@@ -446,8 +426,7 @@ func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	d.exec(d.app.openForm(&forms.VswCreate{VpcID: vpc, FixedVPC: true, Mask: "24"}, fc))
 	d.formPage()
 	d.next("Zone", "CIDR block")
-	d.field("Name", "lost-vsw")
-	d.next("Description")
+	d.named("lost-vsw")
 	s := d.waitText("checked: created — vsw-")
 	if q := d.fault.received("DescribeVSwitches"); len(q) == 0 || q[len(q)-1].Get("VpcId") != vpc {
 		t.Errorf("the check should list the VSwitches of %s", vpc)

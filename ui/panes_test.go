@@ -12,9 +12,7 @@ import (
 // Every pane, through `:`, at 120x40 and 80x24, against the demo dataset.
 func TestEveryPaneGolden(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
-		d := newDriver(t)
-		d.resize(size[0], size[1])
-		d.idle()
+		d := sizedConsole(t, size[0], size[1])
 		for _, k := range model.Default().Kinds() {
 			d.command(k.Name)
 			d.idle()
@@ -73,8 +71,7 @@ func TestDrillDownPaths(t *testing.T) {
 		{"vbr", "name", "vbr-dc-hangzhou", []string{"Route Tables"}, ""}, // sent with RouterType=VBR
 		{"vsw", "name", "prod-core-app-b", []string{"HaVips"}, ""},
 	}
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, p := range paths {
 		name := p.start + "→" + strings.Join(p.steps, "→")
 		cmd := p.start
@@ -111,17 +108,14 @@ func vpcID(d *driver, name string) string {
 	d.t.Helper()
 	c := otherClient(d.t, d)
 	vpcs, err := c.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
-	if err != nil || len(vpcs) != 1 {
-		d.t.Fatalf("VPC %s: %v", name, err)
-	}
+	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	return vpcs[0].VpcId
 }
 
 // Every parent → child relation in the registry opens and loads without
 // an error, from the first parent row the demo has.
 func TestEveryRelationLoads(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	reg := model.Default()
 	for _, parent := range reg.Kinds() {
 		children := reg.Children(parent.Name)

@@ -28,25 +28,17 @@ var consolePathScenarios = []struct{ name, region, from, to string }{
 
 func (d *driver) pathPage() *pathPage {
 	d.t.Helper()
-	var p *pathPage
-	d.waitFor("the path to be analysed", func() bool {
-		pp, ok := d.app.top().(*pathPage)
-		p = pp
-		return ok && !pp.loading && (pp.res != nil || pp.err != nil)
-	})
+	p := topPage(d, "the path to be analysed", func(p *pathPage) bool { return !p.loading && (p.res != nil || p.err != nil) })
 	d.drain()
 	return p
 }
 
 func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	for _, sc := range consolePathScenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join("..", "cmd", "alivpc", "testdata", "paths", sc.name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			noErr(t, err)
 			cli := strings.Split(string(b), "\n")
 			d.command("path " + sc.from + " " + sc.to + " " + sc.region)
 			p := d.pathPage()
@@ -90,8 +82,7 @@ func TestPathPageGivesTheAnswerOfAlivpcPath(t *testing.T) {
 }
 
 func TestPathPageGolden(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("path 10.40.3.5 8.8.8.8 cn-beijing")
 	if p := d.pathPage(); p.hops[p.cursor].Step != "SNAT entry" {
 		t.Fatalf("an unreachable path starts on hop %d (%s), want the SNAT entry, where it stops", p.cursor+1, p.hops[p.cursor].Step)
@@ -105,8 +96,7 @@ func TestPathPageGolden(t *testing.T) {
 
 // d describes a hop's resource; enter opens its pane with it selected.
 func TestPathPageDescribeAndJump(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("path 10.0.1.5 8.8.8.8")
 	p := d.pathPage()
 	find := func(step string) int {
@@ -153,8 +143,7 @@ func TestPathPageDescribeAndJump(t *testing.T) {
 }
 
 func TestPathPageUsage(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("path 10.0.1.5")
 	d.waitText("Usage: :path SOURCE DEST")
 	d.command("path 1.2.3.4 8.8.8.8")

@@ -85,8 +85,7 @@ func (d *driver) drillAll() {
 
 // In read-only mode no key on any pane sends a mutating call.
 func TestReadOnlyNeverMutates(t *testing.T) {
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
 	for _, k := range model.Default().Kinds() {
 		d.pane(k.Name)
 		d.waitText(k.Title)

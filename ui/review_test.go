@@ -21,11 +21,7 @@ func (d *driver) confirmReview() *reviewPage {
 
 func (d *driver) reviewPage() *reviewPage {
 	d.t.Helper()
-	var r *reviewPage
-	d.waitFor("the review page", func() bool {
-		r, _ = d.app.top().(*reviewPage)
-		return r != nil
-	})
+	r := topPage(d, "the review page", func(*reviewPage) bool { return true })
 	d.waitText("Review: ", "Create")
 	return r
 }
@@ -109,9 +105,7 @@ func assertSentAsShown(t *testing.T, shown map[string]string, got url.Values) {
 // pre-shared key masked inside IkeConfig), Back keeps every value and the
 // ClientToken, and Create sends exactly what was shown.
 func TestReviewShowsTheIpsecCreateAsSent(t *testing.T) {
-	d := newDriver(t)
-	d.resize(80, 24) // long values wrap under their column
-	d.idle()
+	d := sizedConsole(t, 80, 24) // long values wrap under their column
 	vpn, p := d.newIpsecForm("203.0.113.78", "rev-cgw")
 	d.choose("Customer gateway", "rev-cgw")
 	d.field("Name", "ipsec-rev")
@@ -185,13 +179,13 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 		open         func(d *driver)
 		set          func(m forms.Mutation)
 	}{
-		{"nat", "CreateNatGateway", func(d *driver) { d.pane("nat " + prodCore(d)) }, func(m forms.Mutation) {
+		{"nat", "CreateNatGateway", func(d *driver) { d.prodCorePane("nat") }, func(m forms.Mutation) {
 			m.(*forms.NatCreate).Name, m.(*forms.NatCreate).Desc = "rev-nat", "egress for the lab"
 		}},
 		{"eip", "AllocateEipAddress", func(d *driver) { d.pane("eip") }, func(m forms.Mutation) {
 			m.(*forms.EipAllocate).Name, m.(*forms.EipAllocate).Bandwidth = "rev-eip", " 7 "
 		}},
-		{"vpn", "CreateVpnGateway", func(d *driver) { d.pane("vpn " + prodCore(d)) }, func(m forms.Mutation) {
+		{"vpn", "CreateVpnGateway", func(d *driver) { d.prodCorePane("vpn") }, func(m forms.Mutation) {
 			m.(*forms.VpnCreate).Name, m.(*forms.VpnCreate).Ssl = "rev-vpn", true
 		}},
 		{"peer", "CreateVpcPeerConnection", func(d *driver) { d.pane("peer") }, func(m forms.Mutation) {
@@ -208,8 +202,7 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 			d := newDriver(t)
 			d.idle()
 			c.open(d)
-			d.keys("c")
-			p := d.formPage()
+			p := d.openForm("c")
 			c.set(p.m)
 			if err := p.m.Check(p.fc); err != nil {
 				t.Fatalf("the test's values do not pass the form's checks: %v", err)
@@ -233,11 +226,8 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 // Esc on the review page goes back to the form; an edit of the same form
 // type is not reviewed.
 func TestReviewEscGoesBackAndEditsAreNotReviewed(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
-	d.pane("eip")
-	d.keys("c")
-	p := d.formPage()
+	d := consoleOn(t, "eip")
+	p := d.openForm("c")
 	token := p.token
 	p.m.(*forms.EipAllocate).Name = "rev-esc"
 	d.exec(p.submit(d.app))
@@ -284,8 +274,7 @@ func TestReviewGolden(t *testing.T) {
 	d := newDriver(t)
 	d.resize(80, 24)
 	routeEntries(d)
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	rc := p.m.(*forms.RouteCreate)
 	rc.Dest, rc.Name, rc.Desc, rc.HopType = "10.96.0.0/16", "to-lab", "lab traffic via the NAT", "NatGateway"
 	p.token = "alivpc-0123456789abcdef0123456789abcdef" // the golden's token
@@ -299,14 +288,11 @@ func TestReviewGolden(t *testing.T) {
 
 // In a small window the parameter list scrolls; the buttons stay.
 func TestReviewScrollsInASmallWindow(t *testing.T) {
-	d := newDriver(t)
-	d.resize(60, 14)
-	d.idle()
+	d := sizedConsole(t, 60, 14)
 	d.pane("vpn")
 	d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
-	d.keys("c")
-	p := d.formPage()
+	p := d.openForm("c")
 	m := p.m.(*forms.IpsecForm)
 	m.CgwID, m.Name, m.Local, m.Remote = "cgw-bp1wgej0cbjfhk1hjh72n", "scroll", "10.0.0.0/16", "192.168.0.0/24"
 	d.exec(p.submit(d.app))

@@ -98,9 +98,7 @@ func newHostileDriver(t *testing.T, sig client.SignatureVersion, audit, debug io
 	clock := sim.NewManualClock(simEpoch)
 	keys := append([]sim.Key{{ID: uiLeakKeyID, Secret: uiLeakSecret, SecurityToken: uiLeakToken}}, sim.DefaultKeys()...)
 	srv, err := sim.New(sim.Options{Clock: clock, Seed: 1, Settle: 3 * time.Second, Keys: keys})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	h := &hostile{next: srv, mode: map[string]string{}}
 	fs := &faultSwitch{next: h}
 	hs := httptest.NewServer(fs)
@@ -109,9 +107,7 @@ func newHostileDriver(t *testing.T, sig client.SignatureVersion, audit, debug io
 		Region: "cn-hangzhou", Endpoints: client.Endpoints{Override: hs.URL}, DebugLog: debug,
 		BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 2,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	return startDriver(t, srv, fs, hs, clock, c, Options{NoColor: true, Refresh: 10 * time.Second, Simulator: true, AuditLog: audit}), h
 }
 
@@ -222,10 +218,8 @@ func TestConsoleShowsNoControlSequenceFromTheNetwork(t *testing.T) {
 	h.set("DescribeVpcs", "")
 	d.keys("ctrl+r")
 	d.idle()
-	vpc := prodCore(d)
-	d.pane("vsw " + vpc)
-	d.keys("c")
-	d.formPage()
+	d.prodCorePane("vsw")
+	d.openForm("c")
 	d.next("Zone", "CIDR block")
 	d.field("Name", "ctl-web")
 	h.set("CreateVSwitch", "controls")

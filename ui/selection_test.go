@@ -21,13 +21,10 @@ import (
 // (they sort by name between prod-core-… and shared-…, by CIDR last) and
 // opens :vsw. It returns their IDs by name.
 func selFixture(t *testing.T) (*driver, map[string]string) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	api := d.api()
 	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("dev-sandbox: %v %v", vpcs, err)
-	}
+	exactlyOne(t, "dev-sandbox", vpcs, err)
 	ids := map[string]string{}
 	for i, name := range []string{"sel-a", "sel-b", "sel-c"} {
 		out, err := api.CreateVSwitch(d.ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
@@ -99,9 +96,7 @@ func deleteHighlighted(d *driver, ids map[string]string, want string) {
 		if client.ErrorCode(err) == "InvalidVSwitchId.NotFound" {
 			return false
 		}
-		if err != nil {
-			d.t.Fatal(err)
-		}
+		noErr(d.t, err)
 		return len(sws) > 0
 	}
 	d.waitFor(want+" to be deleted", func() bool {
@@ -141,8 +136,7 @@ func rowByName(d *driver, name string) *model.Object {
 // The reported case: /cn-shanghai on regions, esc, enter opened the VPCs
 // of ap-northeast-1 (the first row) instead of cn-shanghai.
 func TestSelectionFilterClearKeepsRegion(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("region")
 	d.idle()
 	d.typeText("/cn-shanghai")
@@ -163,8 +157,7 @@ func TestSelectionFilterClearKeepsRegion(t *testing.T) {
 
 // The reported case: filter staging, esc put the cursor on dev-sandbox.
 func TestSelectionFilterClearKeepsVPC(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.typeText("/staging")
 	d.keys("enter")
 	wantHighlighted(d, "staging", "/staging")
@@ -276,8 +269,7 @@ func TestSelectionRefreshRowMoves(t *testing.T) {
 // Without moving the cursor: the first row stays highlighted as the
 // resource it is, when a refresh brings a row that sorts before it.
 func TestSelectionRefreshUnmovedCursor(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	first := rowByName(d, highlighted(d))
 	api := d.api()
 	if _, err := api.CreateVpc(d.ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "aaa-new"}); err != nil {
@@ -324,8 +316,7 @@ func TestSelectionResize(t *testing.T) {
 // :vpc all keeps the VPC you were on; :region X opens X's VPCs and acts
 // there.
 func TestSelectionRegionSwitch(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	moveTo(d, "staging")
 	staging := rowByName(d, "staging")
 	d.command("vpc all")
@@ -352,8 +343,7 @@ func TestSelectionRegionSwitch(t *testing.T) {
 // Coming back from a drill-down (esc) keeps the resource, also when the
 // pane refreshes on return and the row has moved.
 func TestSelectionBackFromDrillDown(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	moveTo(d, "staging")
 	staging := rowByName(d, "staging")
 	before := d.browser().table.Cursor()
@@ -426,8 +416,7 @@ func TestSelectionDeletedMovesToNeighbour(t *testing.T) {
 // With nothing highlighted (no row matches), action keys do nothing and
 // say so; clearing the filter brings the resource back.
 func TestSelectionNothingHighlighted(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	moveTo(d, "prod-core")
 	d.typeText("/")
 	d.process(tea.PasteMsg{Content: "zzzz"}) // every prefix matches nothing either

@@ -55,9 +55,7 @@ func TestConfigFile(t *testing.T) {
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte("refresh: 30s\nskin: light\nregion: cn-shanghai\nreadOnly: true\nkeys:\n  delete: [ctrl+x]\n"), 0o600)
 	c, err := LoadConfig(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	noErr(t, err)
 	if d, _ := c.RefreshInterval(); d != 30*time.Second || c.Skin != "light" || c.Region != "cn-shanghai" || !c.ReadOnly || c.Keys["delete"][0] != "ctrl+x" {
 		t.Errorf("%+v", c)
 	}
@@ -104,8 +102,7 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 }
 
 func randomKeys(t *testing.T, readOnly bool) {
-	d := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = readOnly })
-	d.idle()
+	d := newConsole(t, func(_ *sim.Options, o *Options) { o.ReadOnly = readOnly })
 	rng := rand.New(rand.NewPCG(7, 11))
 	keys := []string{"up", "down", "pgup", "pgdown", "home", "end", "enter", "esc", "tab", "backspace", "left", "right",
 		"/", ":", "?", "d", "y", "t", "o", "<", ">", "1", "3", "9", "g", "G", "j", "k", "n", "N", "x", "c", "e", "ctrl+d", "ctrl+r",

@@ -11,12 +11,23 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
+// closed reports, without blocking, whether ch has been closed.
+func closed(ch chan struct{}) func() bool {
+	return func() bool {
+		select {
+		case <-ch:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
 // A refresh that began before a tracked change settled must not put the
 // older copy back: the row keeps what the tracker described, and the next
 // refresh (started after the change) shows it too.
 func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("vsw")
 	o := d.rowNamed("prod-core-app-b")
 
@@ -47,19 +58,11 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 		return true
 	}
 	d.keys("ctrl+r")
-	d.waitFor("the refresh's listing to be read", func() bool {
-		select {
-		case <-arrived:
-			return true
-		default:
-			return false
-		}
-	})
+	d.waitFor("the refresh's listing to be read", closed(arrived))
 	d.advance(time.Second)
 
 	d.rowID(o.ID)
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", "prod-core-app-b", "prod-core-app-b2")
 	d.next("Description")
 	d.tracked("ModifyVSwitchAttribute")
@@ -95,14 +98,11 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 // goroutine fills a form at a time: -race checks it), and the form opens
 // with what the second load read.
 func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("vpc")
 	o := d.rowNamed("prod-core")
 	d.rowID(o.ID)
-	d.keys("enter")
-	d.menuPick("VSwitches")
-	d.idle()
+	d.drill("VSwitches")
 
 	var mu sync.Mutex
 	held, release, arrived := 0, make(chan struct{}), make(chan struct{})
@@ -121,14 +121,7 @@ func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
 		return false
 	}
 	d.keys("c")
-	d.waitFor("the first load to start", func() bool {
-		select {
-		case <-arrived:
-			return true
-		default:
-			return false
-		}
-	})
+	d.waitFor("the first load to start", closed(arrived))
 	d.keys("esc")
 	d.keys("c") // reopened while the first load still runs
 	if p, ok := d.app.top().(*formPage); !ok || p.phase != phasePreparing {

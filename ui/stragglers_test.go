@@ -15,19 +15,15 @@ import (
 // (ModifyVRouterAttribute): what the simulator holds afterwards is what
 // was typed, on the VRouter that was selected.
 func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("prod-core: %v %+v", err, vpcs)
-	}
+	exactlyOne(t, "prod-core", vpcs, err)
 	want := vpcs[0].VRouterId
 	d.pane("vrouter")
 	o := d.rowWhere("the VRouter of prod-core", func(o *model.Object) bool { return o.ID == want })
 	old := o.Val().(*model.VRouter)
 	mark := len(d.fault.actions())
-	d.keys("e")
-	d.formPage()
+	d.openForm("e")
 	d.replaceField("Name", old.VRouterName, "core-edge-router")
 	d.replaceField("Description", old.Description, "Routes prod-core")
 	d.tracked("ModifyVRouterAttribute")
@@ -35,9 +31,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 		t.Fatalf("ModifyVRouterAttribute sent %d times, want 1", n)
 	}
 	got, err := d.api().DescribeVRouters(d.ctx, &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
-	if err != nil || len(got) != 1 {
-		t.Fatalf("DescribeVRouters %s: %v %+v", want, err, got)
-	}
+	exactlyOne(t, "DescribeVRouters "+want, got, err)
 	if got[0].VRouterName != "core-edge-router" || got[0].Description != "Routes prod-core" {
 		t.Errorf("the simulator holds %q / %q, want what was typed", got[0].VRouterName, got[0].Description)
 	}
@@ -49,8 +43,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 // key included — to a file of mode 0600; an existing file is never
 // overwritten and the typed name stays for another try.
 func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
-	d := newDriver(t, nil)
-	d.idle()
+	d := newConsole(t)
 	d.pane("ipsec")
 	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
 	cfg, err := d.api().DownloadVpnConnectionConfig(d.ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
@@ -62,8 +55,7 @@ func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
 		t.Fatalf("the demo connection %s has no pre-shared key to hide", o.ID)
 	}
 	mark := len(d.fault.actions())
-	d.keys("x")
-	d.menuPick("Download configuration")
+	d.action("Download configuration")
 	s := d.waitText("IPsec configuration "+o.ID, `"Psk": "****"`, cfg.VpnConnectionConfig.RemoteSubnet)
 	if strings.Contains(s, psk) {
 		t.Fatal("the viewer shows the pre-shared key unmasked")

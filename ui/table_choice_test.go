@@ -2,7 +2,6 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	btable "charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
@@ -21,15 +20,11 @@ func BenchmarkTableChoice(b *testing.B) {
 	b.Run("table=alivpc", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
 		defer a.Close()
-		lat := newOpTimer()
 		down := key(tea.KeyDown, "")
-		for b.Loop() {
-			t0 := time.Now()
+		timeEach(b, func(int) {
 			a.Update(down)
 			_ = br.table.View(a.st, a.now())
-			lat.add(time.Since(t0))
-		}
-		lat.report(b)
+		})
 	})
 	b.Run("table=bubbles-window", func(b *testing.B) {
 		a, br := benchConsole(b, objs)
@@ -46,9 +41,7 @@ func BenchmarkTableChoice(b *testing.B) {
 		const height = 36
 		bt := btable.New(btable.WithColumns(cols), btable.WithHeight(height), btable.WithWidth(120), btable.WithFocused(true))
 		cursor := 0
-		lat := newOpTimer()
-		for b.Loop() {
-			t0 := time.Now()
+		timeEach(b, func(int) {
 			cursor = (cursor + 1) % t.VisibleLen()
 			off := max(cursor-height+1, 0)
 			window := make([]btable.Row, 0, height)
@@ -59,8 +52,6 @@ func BenchmarkTableChoice(b *testing.B) {
 			bt.SetRows(window)
 			bt.SetCursor(cursor - off)
 			_ = bt.View()
-			lat.add(time.Since(t0))
-		}
-		lat.report(b)
+		})
 	})
 }

@@ -13,9 +13,7 @@ import (
 func trayApp(b testing.TB, n int) *App {
 	b.Helper()
 	a, err := New(Options{Client: offlineClient(b), Region: "cn-hangzhou", NoColor: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	a.now = func() time.Time { return t0.Add(time.Hour) }
 	k := a.reg.MustLookup("vsw")

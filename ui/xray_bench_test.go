@@ -19,18 +19,14 @@ import (
 func largeClient(b *testing.B, rtt time.Duration) *client.Client {
 	b.Helper()
 	srv, err := sim.New(sim.Options{Dataset: sim.DatasetLarge, Seed: 1, Latency: rtt})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	hs := httptest.NewServer(srv)
 	b.Cleanup(func() { hs.Close(); srv.Close() })
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, ""),
 		Region:      "cn-hangzhou", Endpoints: client.Endpoints{Override: hs.URL},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	return c
 }
 
@@ -87,9 +83,7 @@ func BenchmarkXrayKeys(b *testing.B) {
 	vpc := biggestVPC(b, c)
 	d := loadVPC(context.Background(), c, model.Default(), vpc)
 	a, err := New(Options{Client: c, Region: "cn-hangzhou", Simulator: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	noErr(b, err)
 	defer a.Close()
 	p := newXrayPage(a, "cn-hangzhou", "")
 	for i := range 200 { // 200 copies of the largest VPC: a region opened whole

@@ -32,13 +32,7 @@ func (d *driver) xrayRegion() *xrayPage {
 // xrayIdle waits until the x-ray on top has read everything.
 func (d *driver) xrayIdle() *xrayPage {
 	d.t.Helper()
-	var p *xrayPage
-	d.waitFor("the x-ray to be read", func() bool {
-		x, ok := d.app.top().(*xrayPage)
-		p = x
-		return ok && len(x.loading) == 0 && !x.lastLoad.IsZero()
-	})
-	return p
+	return topPage(d, "the x-ray to be read", func(p *xrayPage) bool { return len(p.loading) == 0 && !p.lastLoad.IsZero() })
 }
 
 // xrayCursorTo moves the cursor with j (k) until the node of id is under it.
@@ -317,9 +311,7 @@ func TestXrayRegionCoversEveryFamily(t *testing.T) {
 			n += len(objs)
 			return nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		noErr(t, err)
 		if seen[k] != n {
 			t.Errorf("%d %s nodes, the region has %d", seen[k], k, n)
 		}
@@ -334,8 +326,7 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 	snat := xrayNode(p, "snat", nil)
 	nat := snat.parent.obj
 	d.xrayCursorTo(p, snat.obj.ID)
-	d.keys("c")
-	f := d.formPage()
+	f := d.openForm("c")
 	if f.fc.Parent == nil || f.fc.Parent.ID != nat.ID || f.fc.Target != nil {
 		t.Fatalf("create from a SNAT node: parent %v target %v", f.fc.Parent, f.fc.Target)
 	}
@@ -373,8 +364,7 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 // A VPC that is not there is said so, with the API's answer; nothing is
 // drawn as a tree.
 func TestXrayUnknownVPC(t *testing.T) {
-	d := newDriver(t)
-	d.idle()
+	d := newConsole(t)
 	d.command("xray vpc-nosuchvpc0000000000")
 	p := d.xrayIdle()
 	if len(p.roots) != 0 || p.err == nil {
