@@ -71,6 +71,16 @@ func (f finder) in(c *call, region string) (*record, error) {
 	return rec, nil
 }
 
+// here reads the required, known RegionId and finds the record there: a
+// lookup for with.
+func (f finder) here(c *call) (*record, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	return f.in(c, region)
+}
+
 // on builds a handler for an operation on one record: it reads the required
 // RegionId, finds the record with lookup and calls fn.
 func on(lookup func(*call, string) (*record, error), fn func(c *call, rec *record) (any, error)) func(*call) (any, error) {
@@ -135,6 +145,15 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
 	return nil, nil
+}
+
+// commitUnder commits the call unless the records of kind filed under
+// by = id already number max or more: then it answers full (a quota).
+func commitUnder(c *call, kind, by, id string, max int, full error) error {
+	if c.st.count(kind, by, id) >= max {
+		return full
+	}
+	return c.commit()
 }
 
 // transit gives rec the transitional status now and final when the settle
@@ -308,6 +327,18 @@ func commitEdit(c *call, rec *record, set edits, more func()) error {
 	return nil
 }
 
+// editAttrs is a Modify*Attribute handler as data, for on or with: check
+// applies the family's rules, then commitEdit copies the parameters given
+// into the fields the record's edits name.
+func editAttrs(check func(*call) error, fields func(*record) edits) func(*call, *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if err := check(c); err != nil {
+			return nil, err
+		}
+		return nil, commitEdit(c, rec, fields(rec), nil)
+	}
+}
+
 // keep adapts one filter (nil: none) and its error to listSpec.Rules.
 func keep(f func(*record) bool, err error) ([]func(*record) bool, error) {
 	return []func(*record) bool{f}, err
@@ -383,6 +414,17 @@ func needRegion(c *call, names ...string) (string, error) {
 		return "", err
 	}
 	return c.region()
+}
+
+// regionNeed reads the required, known RegionId, then answers
+// MissingParameter for the first of names absent (needRegion checks names
+// first: each family answers in its own order).
+func regionNeed(c *call, names ...string) (string, error) {
+	region, err := c.region()
+	if err != nil {
+		return "", err
+	}
+	return region, c.need(names...)
 }
 
 // nameDesc checks the name parameter with rule and Description with the

@@ -209,11 +209,8 @@ func addBgpGroup(st *store, a bgpGroupArgs) *record {
 }
 
 func createBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "RouterId", "PeerAsn")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("RouterId", "PeerAsn"); err != nil {
 		return nil, err
 	}
 	if err := checkBgpNameDesc(c, "InvalidBgpDescription.Malformed"); err != nil {
@@ -250,10 +247,8 @@ func createBgpGroupOp(c *call) (any, error) {
 	if c.st.status(vbr) != vbrActive {
 		return nil, errBgpStatus()
 	}
-	if c.st.count(kindBgpGroup, kindVbr, vbr.ID) >= bgpGroupsPerVbr {
-		return nil, newErr(400, "QuotaExceeded.Bgp", "bgp group count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpGroup, kindVbr, vbr.ID, bgpGroupsPerVbr,
+		newErr(400, "QuotaExceeded.Bgp", "bgp group count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	g := addBgpGroup(c.st, bgpGroupArgs{
@@ -452,10 +447,8 @@ func createBgpPeerOp(c *call, grp *record) (any, error) {
 	if c.st.status(grp) != stAvailable || c.st.status(vbr) != vbrActive {
 		return nil, errBgpStatus()
 	}
-	if c.st.count(kindBgpPeer, kindVbr, vbr.ID) >= bgpPeersPerVbr {
-		return nil, newErr(400, "QuotaExceeded.Bgp", "bgp peer count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpPeer, kindVbr, vbr.ID, bgpPeersPerVbr,
+		newErr(400, "QuotaExceeded.Bgp", "bgp peer count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	p := addBgpPeer(c.st, bgpPeerArgs{
@@ -583,11 +576,8 @@ func addBgpNetworkRec(st *store, vbr *record, block, vpcID, status string) *reco
 // block: RouterId (the VBR) and DstCidrBlock.
 func onBgpNetwork(fn func(c *call, vbr *record, block string) (any, error)) func(*call) (any, error) {
 	return func(c *call) (any, error) {
-		region, err := c.region()
+		region, err := regionNeed(c, "RouterId", "DstCidrBlock")
 		if err != nil {
-			return nil, err
-		}
-		if err := c.need("RouterId", "DstCidrBlock"); err != nil {
 			return nil, err
 		}
 		block, err := bgpNetworkBlock(c)
@@ -622,10 +612,8 @@ func addBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	if c.st.get(key) != nil {
 		return nil, newErr(400, "InvalidParams.AlreadyExists", "bgp network already exists")
 	}
-	if c.st.count(kindBgpNetwork, kindVbr, vbr.ID) >= bgpNetworksPerVbr {
-		return nil, newErr(400, "QuotaExceeded.BgpNetwork", "bgp network count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpNetwork, kindVbr, vbr.ID, bgpNetworksPerVbr,
+		newErr(400, "QuotaExceeded.BgpNetwork", "bgp network count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	n := addBgpNetworkRec(c.st, vbr, block, vpcID, stPending)

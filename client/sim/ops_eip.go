@@ -250,10 +250,8 @@ func allocateEipAddress(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.st.count(kindEip, "region", region) >= eipsPerRegion {
-		return nil, newErr(400, "QuotaExceeded.Eip", "Elastic IP address quota exceeded")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindEip, "region", region, eipsPerRegion,
+		newErr(400, "QuotaExceeded.Eip", "Elastic IP address quota exceeded")); err != nil {
 		return nil, err
 	}
 	rec, ok := newEip(c.st, eipArgs{

@@ -99,13 +99,8 @@ func errFlowLogStatus() error {
 // flowLogSuccess is the body of the flow log writes.
 func flowLogSuccess() M { return M{"Success": "true"} }
 
-func lookupFlowLog(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindVpcFlowLog, "FlowLogId", region, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
-}
+var lookupFlowLog = finder{kindVpcFlowLog, "FlowLogId", 404, "InvalidFlowLogId.NotFound",
+	"The specified flow log does not exist."}.here
 
 // checkFlowLogNameDesc applies the shared name and description rules.
 func checkFlowLogNameDesc(c *call) error {
@@ -181,11 +176,8 @@ func addFlowLogRec(st *store, a flowLogArgs) *record {
 }
 
 func createFlowLogOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "TrafficType", "ProjectName", "LogStoreName")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("TrafficType", "ProjectName", "LogStoreName"); err != nil {
 		return nil, err
 	}
 	// Seed 003 §20.1: ResourceType and ResourceId are optional. Without

@@ -77,7 +77,7 @@ func addIpv6(r *registry) {
 	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
 	r.write(vpc, "ModifyIpv6GatewaySpec", modifyIpv6GatewaySpec)
 	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways)
-	r.read(vpc, "DescribeIpv6GatewayAttribute", describeIpv6GatewayAttribute)
+	r.read(vpc, "DescribeIpv6GatewayAttribute", with(lookupIpv6Gw, rendered))
 	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
 	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
 	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules)
@@ -288,12 +288,4 @@ func describeIpv6Gateways(c *call) (any, error) {
 			"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
 			"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
 		}, "Ipv6Gateways", "Ipv6Gateway")
-}
-
-func describeIpv6GatewayAttribute(c *call) (any, error) {
-	gw, err := lookupIpv6Gw(c)
-	if err != nil {
-		return nil, err
-	}
-	return c.st.render(gw), nil
 }

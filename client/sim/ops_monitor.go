@@ -81,11 +81,8 @@ func describeEipMonitorData(c *call) (any, error) {
 // requires RegionId (seed 003 §21.1). An address is found among the
 // region's EIPs and, when that family registers them, the packages' IPs.
 func describeBwpIPMonitorData(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "AllocationId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("AllocationId"); err != nil {
 		return nil, err
 	}
 	id := strings.TrimSpace(c.str("AllocationId"))

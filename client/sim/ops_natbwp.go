@@ -45,38 +45,35 @@ const stFinancialLocked = "FinancialLocked"
 func natBwpOf(r *record) *model.NatBandwidthPackage { return r.Value.(*model.NatBandwidthPackage) }
 
 func addNatBwp(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindNatBwp, Prefix: "bwp-", New: model.NewOf[model.NatBandwidthPackage](),
-		ID:        model.Field(func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId }),
-		Status:    model.Field(func(b *model.NatBandwidthPackage) string { return b.Status }),
-		SetStatus: func(v any, s string) { v.(*model.NatBandwidthPackage).Status = s },
-		Refs: func(v any) []ref {
-			b := v.(*model.NatBandwidthPackage)
-			refs := []ref{{kindNatGateway, b.NatGatewayId}}
-			for _, ip := range b.IPs() {
-				refs = append(refs, ref{"ip", ip.IpAddress})
-			}
-			return refs
-		},
-		Render: func(st *store, r *record) any {
-			b := *natBwpOf(r)
-			ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
-			for i, ip := range b.IPs() {
-				ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
-				ips[i] = ip
-			}
-			b.PublicIpAddresses.PublicIpAddresse = ips
-			b.IpCount = strconv.Itoa(len(ips))
-			return &b
-		},
-	})
+	r.kind(kindOf(kindNatBwp, "bwp-", func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
+		func(b *model.NatBandwidthPackage) *string { return &b.Status }, kindSpec{
+			Refs: func(v any) []ref {
+				b := v.(*model.NatBandwidthPackage)
+				refs := []ref{{kindNatGateway, b.NatGatewayId}}
+				for _, ip := range b.IPs() {
+					refs = append(refs, ref{"ip", ip.IpAddress})
+				}
+				return refs
+			},
+			Render: func(st *store, r *record) any {
+				b := *natBwpOf(r)
+				ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
+				for i, ip := range b.IPs() {
+					ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
+					ips[i] = ip
+				}
+				b.PublicIpAddresses.PublicIpAddresse = ips
+				b.IpCount = strconv.Itoa(len(ips))
+				return &b
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBandwidthPackage", createNatBwpOp)
 	r.write(vpc, "ModifyBandwidthPackageSpec", modifyNatBwpSpecOp)
-	r.write(vpc, "ModifyBandwidthPackageAttribute", modifyNatBwpAttributeOp)
+	r.write(vpc, "ModifyBandwidthPackageAttribute", with(lookupNatBwp, modifyNatBwpAttributeOp))
 	r.write(vpc, "AddBandwidthPackageIps", addNatBwpIpsOp)
 	r.write(vpc, "RemoveBandwidthPackageIps", removeNatBwpIpsOp)
-	r.write(vpc, "DeleteBandwidthPackage", deleteNatBwpOp)
+	r.write(vpc, "DeleteBandwidthPackage", with(lookupNatBwp, deleteNatBwpOp))
 	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps)
 	r.block(kindNatGateway, kindNatBwp, "DependencyViolation.BandwidthPackages", "There are BandwidthPackages on specified NatGateway not deleted.")
 	r.followUp("natbwp.delete", func(st *store, rec *record) {
@@ -181,14 +178,8 @@ func addNatBwpRec(st *store, nat *record, a natBwpArgs) (*record, bool) {
 	return st.mustAdd(kindNatBwp, nat.Region, b), true
 }
 
-func lookupNatBwp(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindNatBwp, "BandwidthPackageId", region, "InvalidBandwidthPackageId.NotFound",
-		"The specified bandwidthPackageId does not exist in our records.")
-}
+var lookupNatBwp = finder{kindNatBwp, "BandwidthPackageId", 404, "InvalidBandwidthPackageId.NotFound",
+	"The specified bandwidthPackageId does not exist in our records."}.here
 
 // changeableNatBwp finds the package and checks it can change now: not
 // overdue-locked (when locked matters) and Available.
@@ -271,10 +262,8 @@ func createNatBwpOp(c *call) (any, error) {
 	if c.st.status(nat) != stAvailable {
 		return nil, errNatStatus(400)
 	}
-	if c.st.count(kindNatBwp, kindNatGateway, nat.ID) >= model.NatBwpPerGateway {
-		return nil, newErr(400, "QuotaExceeded.BandwidthPackageCountOnNatGateway", "BandwidthPackage count limit on one NatGateway exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindNatBwp, kindNatGateway, nat.ID, model.NatBwpPerGateway,
+		newErr(400, "QuotaExceeded.BandwidthPackageCountOnNatGateway", "BandwidthPackage count limit on one NatGateway exceeded.")); err != nil {
 		return nil, err
 	}
 	rec, ok := addNatBwpRec(c.st, nat, natBwpArgs{Name: c.str("Name"), Description: c.str("Description"), Zone: zone,
@@ -319,11 +308,7 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyNatBwpAttributeOp(c *call) (any, error) {
-	rec, err := lookupNatBwp(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyNatBwpAttributeOp(c *call, rec *record) (any, error) {
 	b := natBwpOf(rec)
 	return renamed(c, rec, checkNatNameDesc(c, "Name"), &b.Name, &b.Description)
 }
@@ -420,11 +405,7 @@ func removeNatBwpIpsOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteNatBwpOp(c *call) (any, error) {
-	rec, err := lookupNatBwp(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteNatBwpOp(c *call, rec *record) (any, error) {
 	force, _, err := c.boolParam("Force")
 	if err != nil {
 		return nil, err

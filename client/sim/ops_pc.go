@@ -43,25 +43,19 @@ var pcNext = map[string]string{
 }
 
 func addPC(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPC, Prefix: "pc-", New: model.NewOf[pcRec](),
-		ID:        model.Field(func(p *pcRec) string { return p.PhysicalConnectionId }),
-		Status:    model.Field(func(p *pcRec) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*pcRec).Status = s },
-		Render:    func(_ *store, r *record) any { p := *pcOf(r); return &p },
-	})
-	r.kind(&kindSpec{
-		Name: kindAP, Prefix: "ap-", New: model.NewOf[model.AccessPoint](),
-		ID:     model.Field(func(a *model.AccessPoint) string { return a.AccessPointId }),
-		Status: model.Field(func(a *model.AccessPoint) string { return a.Status }),
-	})
+	r.kind(kindOf(kindPC, "pc-", func(p *pcRec) string { return p.PhysicalConnectionId },
+		func(p *pcRec) *string { return &p.Status }, kindSpec{
+			Render: func(_ *store, r *record) any { p := *pcOf(r); return &p },
+		}))
+	r.kind(kindOf(kindAP, "ap-", func(a *model.AccessPoint) string { return a.AccessPointId },
+		func(a *model.AccessPoint) *string { return &a.Status }, kindSpec{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreatePhysicalConnection", createPCOp)
-	r.write(vpc, "ModifyPhysicalConnectionAttribute", modifyPCOp)
+	r.write(vpc, "ModifyPhysicalConnectionAttribute", with(lookupPC, modifyPCOp))
 	r.write(vpc, "CancelPhysicalConnection", pcMove(model.PCCancelable, model.PCCanceled, ""))
 	r.write(vpc, "EnablePhysicalConnection", pcMove(func(s string) bool { return s == model.PCConfirmed }, model.PCEnabled, ""))
 	r.write(vpc, "TerminatePhysicalConnection", pcMove(func(s string) bool { return s == model.PCEnabled }, model.PCTerminating, model.PCTerminated))
-	r.write(vpc, "DeletePhysicalConnection", deletePCOp)
+	r.write(vpc, "DeletePhysicalConnection", with(lookupPC, deletePCOp))
 	r.read(vpc, "DescribeAccessPoints", describeAccessPoints)
 	r.followUp("pc.step", pcStep)
 }
@@ -99,13 +93,8 @@ func errPCState() error {
 	return newErr(400, "Forbidden.NotAllowedInState", "The request does not allow in this state.")
 }
 
-func lookupPC(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindPC, "PhysicalConnectionId", region, "InvalidPhysicalConnectionId.NotFound", pcNotFoundMsg)
-}
+var lookupPC = finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound",
+	pcNotFoundMsg}.here
 
 // pcSpec is what Create and Modify read and check the same way; each
 // field is nil when the request does not carry it.
@@ -166,11 +155,8 @@ func readPCSpec(c *call, region string) (pcSpec, error) {
 }
 
 func createPCOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "AccessPointId", "LineOperator", "PeerLocation")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("AccessPointId", "LineOperator", "PeerLocation"); err != nil {
 		return nil, err
 	}
 	spec, err := readPCSpec(c, region)
@@ -225,11 +211,7 @@ func applyPCSpec(p *model.PhysicalConnection, s pcSpec) {
 	p.Spec = strconv.Itoa(int(p.Bandwidth)) + "M"
 }
 
-func modifyPCOp(c *call) (any, error) {
-	rec, err := lookupPC(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyPCOp(c *call, rec *record) (any, error) {
 	spec, err := readPCSpec(c, rec.Region)
 	if err != nil {
 		return nil, err
@@ -261,11 +243,7 @@ func modifyPCOp(c *call) (any, error) {
 // pcMove is Cancel, Enable and Terminate: from a status allowed, to to,
 // and then (when settle is set) to settle after the settle period.
 func pcMove(allowed func(string) bool, to, settle string) func(c *call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookupPC(c)
-		if err != nil {
-			return nil, err
-		}
+	return with(lookupPC, func(c *call, rec *record) (any, error) {
 		if !allowed(pcOf(rec).Status) {
 			return nil, errPCState()
 		}
@@ -290,14 +268,10 @@ func pcMove(allowed func(string) bool, to, settle string) func(c *call) (any, er
 			c.st.schedule(rec, Transition{Due: c.due(), Status: settle})
 		}
 		return nil, nil
-	}
+	})
 }
 
-func deletePCOp(c *call) (any, error) {
-	rec, err := lookupPC(c)
-	if err != nil {
-		return nil, err
-	}
+func deletePCOp(c *call, rec *record) (any, error) {
 	if !model.PCDeletable(pcOf(rec).Status) {
 		return nil, errPCState()
 	}

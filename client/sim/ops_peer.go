@@ -205,11 +205,8 @@ func addPeerRec(st *store, a peerArgs) *record {
 }
 
 func createPeerOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VpcId", "AcceptingAliUid", "AcceptingRegionId", "AcceptingVpcId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VpcId", "AcceptingAliUid", "AcceptingRegionId", "AcceptingVpcId"); err != nil {
 		return nil, err
 	}
 	uid, err := strconv.ParseInt(strings.TrimSpace(c.str("AcceptingAliUid")), 10, 64)

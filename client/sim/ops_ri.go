@@ -45,24 +45,21 @@ type riRec struct {
 func riOf(r *record) *riRec { return r.Value.(*riRec) }
 
 func addRI(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindRouterInterface, Prefix: "ri-", New: model.NewOf[riRec](),
-		ID:        model.Field(func(v *riRec) string { return v.RouterInterfaceId }),
-		Status:    model.Field(func(v *riRec) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*riRec).Status = s },
-		Refs:      riRefs,
-		Render:    renderRI,
-		// A route may use it as next hop in its own VPC's tables.
-		NextHopType: "RouterInterface",
-	})
+	r.kind(kindOf(kindRouterInterface, "ri-", func(v *riRec) string { return v.RouterInterfaceId },
+		func(v *riRec) *string { return &v.Status }, kindSpec{
+			Refs:   riRefs,
+			Render: renderRI,
+			// A route may use it as next hop in its own VPC's tables.
+			NextHopType: "RouterInterface",
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateRouterInterface", createRIOp)
 	r.read(vpc, "DescribeRouterInterfaces", describeRIs)
-	r.write(vpc, "ConnectRouterInterface", connectRIOp)
+	r.write(vpc, "ConnectRouterInterface", with(lookupRI, connectRIOp))
 	r.write(vpc, "ActivateRouterInterface", riStep(riInactive, riActivating, riActive))
 	r.write(vpc, "DeactivateRouterInterface", riStep(riActive, riDeactivating, riInactive))
-	r.write(vpc, "ModifyRouterInterfaceSpec", modifyRISpecOp)
-	r.write(vpc, "ModifyRouterInterfaceAttribute", modifyRIAttributeOp)
+	r.write(vpc, "ModifyRouterInterfaceSpec", with(lookupRI, modifyRISpecOp))
+	r.write(vpc, "ModifyRouterInterfaceAttribute", with(lookupRI, modifyRIAttributeOp))
 	r.write(vpc, "DeleteRouterInterface", deleteRIOp)
 	r.followUp("ri.connect", func(st *store, rec *record) {
 		for _, x := range []*record{rec, riOpposite(st, riOf(rec))} {
@@ -125,14 +122,8 @@ func errRINotFound() error {
 	return newErr(404, "InvalidRouterInterfaceId.NotFound", "The specified RouterInterfaceId does not exist in our record.")
 }
 
-func lookupRI(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindRouterInterface, "RouterInterfaceId", region, "InvalidRouterInterfaceId.NotFound",
-		"The specified RouterInterfaceId does not exist in our record.")
-}
+var lookupRI = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidRouterInterfaceId.NotFound",
+	"The specified RouterInterfaceId does not exist in our record."}.here
 
 func errRIStatus(status string) error {
 	return newErr(400, "IncorrectStatus", "RouterInterface can be operated by this action only when it's status is "+status+".")
@@ -202,11 +193,8 @@ func riCharge(c *call, now time.Time) (charge, end string, err error) {
 }
 
 func createRIOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "OppositeRegionId", "Role", "RouterId", "RouterType", "Spec")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("OppositeRegionId", "Role", "RouterId", "RouterType", "Spec"); err != nil {
 		return nil, err
 	}
 	oppRegion := strings.TrimSpace(c.str("OppositeRegionId"))
@@ -309,11 +297,7 @@ func addRIRec(st *store, a riArgs) *record {
 	}})
 }
 
-func connectRIOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func connectRIOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	switch {
 	case ri.Role != model.RIInitiating:
@@ -361,11 +345,7 @@ func connectRIOp(c *call) (any, error) {
 // riStep is Activate (Inactive → Activating → Active) or Deactivate
 // (Active → Deactivating → Inactive).
 func riStep(from, via, to string) func(c *call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookupRI(c)
-		if err != nil {
-			return nil, err
-		}
+	return with(lookupRI, func(c *call, rec *record) (any, error) {
 		ri := riOf(rec)
 		switch {
 		case ri.BusinessStatus != "Normal":
@@ -374,7 +354,7 @@ func riStep(from, via, to string) func(c *call) (any, error) {
 			return nil, errRIStatus(from)
 		}
 		return riMove(c, rec, nil, via, to)
-	}
+	})
 }
 
 // riMove commits the call, applies change (if any) and moves rec through
@@ -393,11 +373,7 @@ func riMove(c *call, rec *record, change func(), via, to string) (any, error) {
 	return nil, nil
 }
 
-func modifyRISpecOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyRISpecOp(c *call, rec *record) (any, error) {
 	if err := c.need("Spec"); err != nil {
 		return nil, err
 	}
@@ -421,11 +397,7 @@ func modifyRISpecOp(c *call) (any, error) {
 	return M{"Spec": spec}, nil
 }
 
-func modifyRIAttributeOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyRIAttributeOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	if ri.BusinessStatus != "Normal" {
 		return nil, errFinancialLock()

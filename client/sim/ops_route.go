@@ -350,10 +350,8 @@ func createRouteEntryOp(c *call) (any, error) {
 	if unstableEntryIn(c.st, rt) {
 		return nil, errEntryStatus()
 	}
-	if c.st.count(kindRouteEntry, "custom", rt.ID) >= c.quotas().RouteEntriesPerTable {
-		return nil, newErr(400, "QuotaExceeded", "Route entry quota exceeded in this route table.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindRouteEntry, "custom", rt.ID, c.quotas().RouteEntriesPerTable,
+		newErr(400, "QuotaExceeded", "Route entry quota exceeded in this route table.")); err != nil {
 		return nil, err
 	}
 	e := addCustomEntry(c.st, rt, entryArgs{

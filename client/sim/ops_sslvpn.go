@@ -49,30 +49,26 @@ func sslServerOf(r *record) *model.SslVpnServer   { return r.Value.(*model.SslVp
 func sslCertOf(r *record) *model.SslVpnClientCert { return r.Value.(*model.SslVpnClientCert) }
 
 func addSslVpn(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindSslServer, Prefix: "vss-", New: model.NewOf[model.SslVpnServer](),
-		ID:   model.Field(func(s *model.SslVpnServer) string { return s.SslVpnServerId }),
-		Refs: func(v any) []ref { return []ref{{kindVpnGateway, v.(*model.SslVpnServer).VpnGatewayId}} },
-		Render: func(st *store, r *record) any {
-			s := *sslServerOf(r)
-			if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
-				s.MaxConnections, s.InternetIp = model.FlexInt(vpnOf(gw).SslMaxConnections), vpnOf(gw).InternetIp
-			}
-			return &s
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindSslCert, Prefix: "vsc-", New: model.NewOf[model.SslVpnClientCert](),
-		ID:        model.Field(func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId }),
-		Status:    model.Field(func(c *model.SslVpnClientCert) string { return c.Status }),
-		SetStatus: func(v any, s string) { v.(*model.SslVpnClientCert).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindSslServer, v.(*model.SslVpnClientCert).SslVpnServerId}} },
-		Render: func(st *store, r *record) any {
-			c := *sslCertOf(r)
-			c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""
-			return &c
-		},
-	})
+	r.kind(kindOf(kindSslServer, "vss-", func(s *model.SslVpnServer) string { return s.SslVpnServerId },
+		nil, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindVpnGateway, v.(*model.SslVpnServer).VpnGatewayId}} },
+			Render: func(st *store, r *record) any {
+				s := *sslServerOf(r)
+				if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
+					s.MaxConnections, s.InternetIp = model.FlexInt(vpnOf(gw).SslMaxConnections), vpnOf(gw).InternetIp
+				}
+				return &s
+			},
+		}))
+	r.kind(kindOf(kindSslCert, "vsc-", func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId },
+		func(c *model.SslVpnClientCert) *string { return &c.Status }, kindSpec{
+			Refs: func(v any) []ref { return []ref{{kindSslServer, v.(*model.SslVpnClientCert).SslVpnServerId}} },
+			Render: func(st *store, r *record) any {
+				c := *sslCertOf(r)
+				c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""
+				return &c
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateSslVpnServer", createSslServerOp)
 	r.write(vpc, "ModifySslVpnServer", modifySslServerOp)
@@ -175,11 +171,8 @@ func newSslServer(st *store, a sslServerArgs) *record {
 }
 
 func createSslServerOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VpnGatewayId", "LocalSubnet", "ClientIpPool")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VpnGatewayId", "LocalSubnet", "ClientIpPool"); err != nil {
 		return nil, err
 	}
 	if err := sslNameParam(c); err != nil {

@@ -300,11 +300,8 @@ func addVbr(st *store, a vbrArgs) *record {
 }
 
 func createVbrOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "PhysicalConnectionId", "VlanId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("PhysicalConnectionId", "VlanId"); err != nil {
 		return nil, err
 	}
 	vlan, err := vbrVlan(c)
@@ -348,10 +345,8 @@ func createVbrOp(c *call) (any, error) {
 	if vlanHolder(c.st, pc.ID, vlan, nil, c.now) != nil {
 		return nil, newErr(400, "InvalidVlanId.Used", "The specified VlanId has been used.")
 	}
-	if c.st.count(kindVbr, kindPC, pc.ID) >= vbrsPerPC {
-		return nil, newErr(400, "QuotaExceeded.vbrPerpConn", "Virtual boarder router per PhysicalConnection quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVbr, kindPC, pc.ID, vbrsPerPC,
+		newErr(400, "QuotaExceeded.vbrPerpConn", "Virtual boarder router per PhysicalConnection quota exceed.")); err != nil {
 		return nil, err
 	}
 	status := vbrActive
@@ -527,11 +522,8 @@ type vbrForPC struct {
 }
 
 func describeVbrsForPC(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "PhysicalConnectionId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("PhysicalConnectionId"); err != nil {
 		return nil, err
 	}
 	num, size, err := c.paging(10, 50)

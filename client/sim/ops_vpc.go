@@ -130,10 +130,8 @@ func createVpcOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.st.count(kindVpc, "region", region) >= c.quotas().VpcsPerRegion {
-		return nil, newErr(400, "QuotaExceeded.Vpc", "VPC quota exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVpc, "region", region, c.quotas().VpcsPerRegion,
+		newErr(400, "QuotaExceeded.Vpc", "VPC quota exceeded.")); err != nil {
 		return nil, err
 	}
 	a := vpcArgs{
@@ -423,10 +421,8 @@ func createVSwitchOp(c *call) (any, error) {
 		}
 		ipv6 = vswitchIPv6(v.Ipv6CidrBlock, n)
 	}
-	if c.st.count(kindVSwitch, "vpc", rec.ID) >= c.quotas().VSwitchesPerVpc {
-		return nil, newErr(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVSwitch, "vpc", rec.ID, c.quotas().VSwitchesPerVpc,
+		newErr(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")); err != nil {
 		return nil, err
 	}
 	sw := createVSwitch(c.st, rec, vswArgs{
@@ -529,11 +525,8 @@ var describeVRouters = listSpec{
 }
 
 func modifyVRouterAttribute(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VRouterId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VRouterId"); err != nil {
 		return nil, err
 	}
 	rec := c.st.find(kindVRouter, region, strings.TrimSpace(c.str("VRouterId")))

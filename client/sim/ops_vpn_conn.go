@@ -190,10 +190,8 @@ func createVpnConnectionOp(c *call) (any, error) {
 			return nil, newErr(400, "InvalidVpnConnection.AlreadyExists", "Vpn connection already exists.")
 		}
 	}
-	if c.st.count(kindVpnConnection, "vpn", gw.ID) >= maxConnsPerGateway {
-		return nil, newErr(400, "Resource.QuotaFull", "The quota of resource is full")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVpnConnection, "vpn", gw.ID, maxConnsPerGateway,
+		newErr(400, "Resource.QuotaFull", "The quota of resource is full")); err != nil {
 		return nil, err
 	}
 	rec := newVpnConnection(c.st, connArgs{
