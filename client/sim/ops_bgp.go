@@ -122,13 +122,7 @@ func errPeerAsn() error {
 }
 
 // bgpVbr finds RouterId, the VBR, in region.
-func bgpVbr(c *call, region string) (*record, error) {
-	rec := c.st.find(kindVbr, region, strings.TrimSpace(c.str("RouterId")))
-	if rec == nil {
-		return nil, errNoVbrNetwork()
-	}
-	return rec, nil
-}
+var bgpVbr = finder{kindVbr, "RouterId", 400, "InvalidVbrNetwork", "vbr netowrk not exists"}.in
 
 func lookupBgpGroup(c *call, region string) (*record, error) {
 	return finder{kindBgpGroup, "BgpGroupId", 400, "InvalidBgpGroup", "bgp group not exists"}.in(c, region)

@@ -293,15 +293,16 @@ func unassociateGAOp(c *call, rec *record) (any, error) {
 	return nil, nil
 }
 
-// gaEip finds the EIP IpInstanceId names: in the instance's region, else
-// the answer for one of another region or none.
+// gaEip finds the EIP IpInstanceId names (in the instance's region, else
+// the answer for one of another region or none) for an instance that must
+// be settled.
 func gaEip(c *call, rec *record) (*record, error) {
 	if err := c.need("IpInstanceId"); err != nil {
 		return nil, err
 	}
 	id := strings.TrimSpace(c.str("IpInstanceId"))
 	if e := c.st.find(kindEip, rec.Region, id); e != nil {
-		return e, nil
+		return e, gaSettled(c, rec)
 	}
 	if c.st.find(kindEip, "", id) != nil {
 		return nil, errInvalidParamMsg("IpInstanceId", "the EIP must be in the instance's region "+rec.Region)
@@ -312,9 +313,6 @@ func gaEip(c *call, rec *record) (*record, error) {
 func addGAIpOp(c *call, rec *record) (any, error) {
 	eip, err := gaEip(c, rec)
 	if err != nil {
-		return nil, err
-	}
-	if err := gaSettled(c, rec); err != nil {
 		return nil, err
 	}
 	e := eipOf(eip)
@@ -339,9 +337,6 @@ func addGAIpOp(c *call, rec *record) (any, error) {
 func removeGAIpOp(c *call, rec *record) (any, error) {
 	eip, err := gaEip(c, rec)
 	if err != nil {
-		return nil, err
-	}
-	if err := gaSettled(c, rec); err != nil {
 		return nil, err
 	}
 	if eipOf(eip).InstanceId != rec.ID {

@@ -182,9 +182,9 @@ func createHaVipOp(c *call) (any, error) {
 	if err := checkHaVipNameDesc(c); err != nil {
 		return nil, err
 	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, newErr(400, "InvalidVSwitch.NotFound", "The specified VSwitch does not exist in the specified region.")
+	sw, err := finder{kindVSwitch, "VSwitchId", 400, "InvalidVSwitch.NotFound", "The specified VSwitch does not exist in the specified region."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	v := vswOf(sw)
 	if v.Status != stAvailable {

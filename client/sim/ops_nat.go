@@ -307,9 +307,9 @@ func createNatGatewayOp(c *call) (any, error) {
 	if err := checkNatNameDesc(c, "Name"); err != nil {
 		return nil, err
 	}
-	vpc := c.st.find(kindVpc, region, strings.TrimSpace(c.str("VpcId")))
-	if vpc == nil {
-		return nil, newErr(404, "InvalidVpcId.NotFound", "Specified value of VpcId is not found in our record.")
+	vpc, err := finder{kindVpc, "VpcId", 404, "InvalidVpcId.NotFound", "Specified value of VpcId is not found in our record."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	natType := c.str("NatType")
 	switch natType {
@@ -333,11 +333,7 @@ func createNatGatewayOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	bindMode, err := oneOfParam(c, "EipBindMode", "MULTI_BINDED", "MULTI_BINDED", "NAT")
-	if err != nil {
-		return nil, err
-	}
-	icmp, set, err := c.boolParam("IcmpReplyEnabled")
+	bindMode, icmp, set, err := natModes(c, "MULTI_BINDED")
 	if err != nil {
 		return nil, err
 	}
@@ -447,15 +443,21 @@ func deleteNatGatewayOp(c *call, rec *record) (any, error) {
 	return removeLater(c, rec, stDeleting, "ngw.delete")
 }
 
+// natModes reads what CreateNatGateway and ModifyNatGatewayAttribute
+// share: EipBindMode (bindDef when absent) and IcmpReplyEnabled (set
+// reports whether it was given).
+func natModes(c *call, bindDef string) (bindMode string, icmp, set bool, err error) {
+	if bindMode, err = oneOfParam(c, "EipBindMode", bindDef, "MULTI_BINDED", "NAT"); err == nil {
+		icmp, set, err = c.boolParam("IcmpReplyEnabled")
+	}
+	return bindMode, icmp, set, err
+}
+
 func modifyNatGatewayAttribute(c *call, rec *record) (any, error) {
 	if err := checkNatNameDesc(c, "Name"); err != nil {
 		return nil, err
 	}
-	bindMode, err := oneOfParam(c, "EipBindMode", "", "MULTI_BINDED", "NAT")
-	if err != nil {
-		return nil, err
-	}
-	icmp, icmpSet, err := c.boolParam("IcmpReplyEnabled")
+	bindMode, icmp, icmpSet, err := natModes(c, "")
 	if err != nil {
 		return nil, err
 	}

@@ -224,16 +224,13 @@ func natBwpZone(c *call, region string) (string, error) {
 }
 
 func createNatBwpOp(c *call) (any, error) {
-	if err := c.need("RegionId", "NatGatewayId", "Bandwidth", "IpCount"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "NatGatewayId", "Bandwidth", "IpCount")
 	if err != nil {
 		return nil, err
 	}
-	nat := c.st.find(kindNatGateway, region, strings.TrimSpace(c.str("NatGatewayId")))
-	if nat == nil {
-		return nil, newErr(404, "NATGW_NOT_EXIST", "The NatGateway not exist.")
+	nat, err := finder{kindNatGateway, "NatGatewayId", 404, "NATGW_NOT_EXIST", "The NatGateway not exist."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
 		return nil, newErr(400, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")

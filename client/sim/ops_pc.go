@@ -163,9 +163,9 @@ func createPCOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ap := c.st.find(kindAP, region, strings.TrimSpace(c.str("AccessPointId")))
-	if ap == nil {
-		return nil, newErr(400, "InvalidAccessPointId.NotFound", "The specified AccessPointId is not found.")
+	ap, err := finder{kindAP, "AccessPointId", 400, "InvalidAccessPointId.NotFound", "The specified AccessPointId is not found."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	pending := 0
 	for _, r := range c.st.children(kindPC, "region", region) {

@@ -335,9 +335,9 @@ func createVbrOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := c.st.find(kindPC, region, strings.TrimSpace(c.str("PhysicalConnectionId")))
-	if pc == nil {
-		return nil, newErr(400, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId is not found.")
+	pc, err := finder{kindPC, "PhysicalConnectionId", 400, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId is not found."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	if pcOf(pc).Status != pcEnabled {
 		return nil, newErr(400, "InvalidPhysicalConnectionId.NotEnabled", "The specified PhysicalConnectionId is not in Enabled state.")
@@ -534,9 +534,9 @@ func describeVbrsForPC(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := c.st.find(kindPC, region, strings.TrimSpace(c.str("PhysicalConnectionId")))
-	if pc == nil {
-		return nil, newErr(404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user.")
+	pc, err := finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	recs, total := c.st.index(kindVbr, kindPC, pc.ID).page(keep, (num-1)*size, size)
 	items := make([]any, 0, len(recs))

@@ -102,6 +102,15 @@ func parseUserCidrs(s string) ([]string, error) {
 	return out, nil
 }
 
+// vpcOptions reads what CreateVpc and ModifyVpcAttribute share: UserCidr
+// and the IPv6 switch (spelled EnableIpv6 by one, EnableIPv6 by the other).
+func vpcOptions(c *call, ipv6Param string) (users []string, ipv6 bool, err error) {
+	if users, err = parseUserCidrs(c.str("UserCidr")); err == nil {
+		ipv6, _, err = c.boolParam(ipv6Param)
+	}
+	return users, ipv6, err
+}
+
 func createVpcOp(c *call) (any, error) {
 	region, err := c.region()
 	if err != nil {
@@ -118,11 +127,7 @@ func createVpcOp(c *call) (any, error) {
 	if err := checkVpcNameDesc(c); err != nil {
 		return nil, err
 	}
-	users, err := parseUserCidrs(c.str("UserCidr"))
-	if err != nil {
-		return nil, err
-	}
-	ipv6, _, err := c.boolParam("EnableIpv6")
+	users, ipv6, err := vpcOptions(c, "EnableIpv6")
 	if err != nil {
 		return nil, err
 	}
@@ -279,11 +284,7 @@ func modifyVpcAttribute(c *call, rec *record) (any, error) {
 		}
 		cidr = p.String()
 	}
-	users, err := parseUserCidrs(c.str("UserCidr"))
-	if err != nil {
-		return nil, err
-	}
-	ipv6, _, err := c.boolParam("EnableIPv6")
+	users, ipv6, err := vpcOptions(c, "EnableIPv6")
 	if err != nil {
 		return nil, err
 	}
@@ -529,9 +530,9 @@ func modifyVRouterAttribute(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := c.st.find(kindVRouter, region, strings.TrimSpace(c.str("VRouterId")))
-	if rec == nil {
-		return nil, newErr(404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist.")
+	rec, err := finder{kindVRouter, "VRouterId", 404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
 		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {

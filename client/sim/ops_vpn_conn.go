@@ -117,13 +117,49 @@ func subnetParam(c *call, name string) (string, error) {
 
 // connArgs describe a new IPsec connection.
 type connArgs struct {
-	Gateway, Customer         *record
-	Name, Local, Remote       string
+	Gateway, Customer *record
+	Name              string
+	connOptions
+	Ike     model.IkeConfig
+	Ipsec   model.IpsecConfig
+	Status  string
+	Created time.Time
+}
+
+// connOptions are the settings CreateVpnConnection and
+// ModifyVpnConnectionAttribute both take.
+type connOptions struct {
+	Local, Remote             string
 	Immediate, Dpd, Traversal bool
-	Ike                       model.IkeConfig
-	Ipsec                     model.IpsecConfig
-	Status                    string
-	Created                   time.Time
+}
+
+// read replaces each setting the request gives: the subnets, then the
+// three switches.
+func (o connOptions) read(c *call) (connOptions, error) {
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"LocalSubnet", &o.Local}, {"RemoteSubnet", &o.Remote}} {
+		if !c.has(p.name) {
+			continue
+		}
+		v, err := subnetParam(c, p.name)
+		if err != nil {
+			return o, err
+		}
+		*p.dst = v
+	}
+	for _, p := range []struct {
+		name string
+		dst  *bool
+	}{{"EffectImmediately", &o.Immediate}, {"EnableDpd", &o.Dpd}, {"EnableNatTraversal", &o.Traversal}} {
+		v, err := boolDefault(c, p.name, *p.dst)
+		if err != nil {
+			return o, err
+		}
+		*p.dst = v
+	}
+	return o, nil
 }
 
 func newVpnConnection(st *store, a connArgs) *record {
@@ -146,23 +182,7 @@ func createVpnConnectionOp(c *call) (any, error) {
 	if model.DefaultName.Check(c.str("Name")) != nil {
 		return nil, errVpnName()
 	}
-	local, err := subnetParam(c, "LocalSubnet")
-	if err != nil {
-		return nil, err
-	}
-	remote, err := subnetParam(c, "RemoteSubnet")
-	if err != nil {
-		return nil, err
-	}
-	immediate, err := boolDefault(c, "EffectImmediately", false)
-	if err != nil {
-		return nil, err
-	}
-	dpd, err := boolDefault(c, "EnableDpd", true)
-	if err != nil {
-		return nil, err
-	}
-	traversal, err := boolDefault(c, "EnableNatTraversal", true)
+	opts, err := connOptions{Dpd: true, Traversal: true}.read(c)
 	if err != nil {
 		return nil, err
 	}
@@ -195,10 +215,10 @@ func createVpnConnectionOp(c *call) (any, error) {
 		return nil, err
 	}
 	rec := newVpnConnection(c.st, connArgs{
-		Gateway: gw, Customer: cgw, Name: c.str("Name"), Local: local, Remote: remote, Immediate: immediate,
-		Dpd: dpd, Traversal: traversal, Ike: ike, Ipsec: ipsec, Status: ikeNotEstablished, Created: c.now,
+		Gateway: gw, Customer: cgw, Name: c.str("Name"), connOptions: opts, Ike: ike, Ipsec: ipsec,
+		Status: ikeNotEstablished, Created: c.now,
 	})
-	if immediate {
+	if opts.Immediate {
 		c.st.schedule(rec, Transition{Due: c.due(), Status: ipsecEstablished})
 	}
 	reconfigure(c, gw)
@@ -227,27 +247,7 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 		return nil, errVpnName()
 	}
 	v := connOf(conn)
-	local, remote := v.LocalSubnet, v.RemoteSubnet
-	var err error
-	if c.has("LocalSubnet") {
-		if local, err = subnetParam(c, "LocalSubnet"); err != nil {
-			return nil, err
-		}
-	}
-	if c.has("RemoteSubnet") {
-		if remote, err = subnetParam(c, "RemoteSubnet"); err != nil {
-			return nil, err
-		}
-	}
-	immediate, err := boolDefault(c, "EffectImmediately", v.EffectImmediately)
-	if err != nil {
-		return nil, err
-	}
-	dpd, err := boolDefault(c, "EnableDpd", v.EnableDpd)
-	if err != nil {
-		return nil, err
-	}
-	traversal, err := boolDefault(c, "EnableNatTraversal", v.EnableNatTraversal)
+	o, err := connOptions{v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal}.read(c)
 	if err != nil {
 		return nil, err
 	}
@@ -263,12 +263,12 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 		return nil, err
 	}
 	if err := commitEdit(c, conn, edits{"Name": &v.Name}, func() {
-		v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal = local, remote, immediate, dpd, traversal
+		v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal = o.Local, o.Remote, o.Immediate, o.Dpd, o.Traversal
 		v.IkeConfig, v.IpsecConfig = ike, ipsec
 	}); err != nil {
 		return nil, err
 	}
-	if immediate {
+	if o.Immediate {
 		// Renegotiates at once: the tunnel drops and comes back.
 		transit(c, conn, ikeNotEstablished, ipsecEstablished)
 	}
