@@ -12,13 +12,14 @@ import (
 // writes only its own rules by hand (ops_nat.go and ops_vpn.go show each
 // piece in use):
 //
-//   - A stored kind: kindOf(name, prefix, id, status, kindSpec{Refs, Render,
-//     NextHopType}), e.g.
+//   - A stored kind: kindOf(name, prefix, id, status, hooks[T]{Refs, Fill,
+//     Render, NextHopType}), e.g.
 //     r.kind(kindOf(kindNatGateway, "ngw-",
 //     func(n *model.NatGateway) string { return n.NatGatewayId },
-//     func(n *model.NatGateway) *string { return &n.Status }, kindSpec{...}))
-//     (status nil: the kind has none). renderCopy(fill) is a Render hook
-//     that fills the fields derived from other records into a copy.
+//     func(n *model.NatGateway) *string { return &n.Status },
+//     hooks[model.NatGateway]{Refs: func(n *model.NatGateway) []ref {...}}))
+//     (status nil: the kind has none). Fill sets the fields derived from
+//     other records in a copy of the value, as the API shows it.
 //   - Not found: one finder per kind and answer, e.g.
 //     var lookupNat = finder{kindNatGateway, "NatGatewayId", 404,
 //     "InvalidNatGatewayId.NotFound", "The specified NatGatewayId does not
@@ -294,16 +295,37 @@ func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) stri
 }
 
 // kindOf declares a stored kind of *T values: its name, ID prefix, ID and
-// status field (status nil: the kind has none); rest carries the other
-// hooks (Refs, Render, NextHopType).
-func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, rest kindSpec) *kindSpec {
-	k := &rest
-	k.Name, k.Prefix, k.New, k.ID = name, prefix, model.NewOf[T](), model.Field(id)
+// status field (status nil: the kind has none) and its typed hooks.
+func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, h hooks[T]) *kindSpec {
+	k := &kindSpec{Name: name, Prefix: prefix, New: model.NewOf[T](), ID: model.Field(id),
+		Render: h.Render, NextHopType: h.NextHopType}
 	if status != nil {
 		k.Status = model.Field(func(t *T) string { return *status(t) })
 		k.SetStatus = func(v any, s string) { *status(v.(*T)) = s }
 	}
+	if h.Refs != nil {
+		k.Refs = func(v any) []ref { return h.Refs(v.(*T)) }
+	}
+	if h.Fill != nil {
+		k.Render = func(st *store, r *record) any {
+			v := *r.Value.(*T)
+			h.Fill(st, &v)
+			return &v
+		}
+	}
 	return k
+}
+
+// hooks are the rest of a stored kind's declaration: Refs lists what a
+// value belongs to (an ordered index each), Fill sets the fields derived
+// from other records in the copy the API shows, Render answers another
+// value instead (nil, with no Fill: the value as stored), NextHopType is
+// the route entry NextHopType that may point at the kind.
+type hooks[T any] struct {
+	Refs        func(v *T) []ref
+	Fill        func(st *store, v *T)
+	Render      func(st *store, r *record) any
+	NextHopType string
 }
 
 // edits maps a Modify* parameter to the field it sets.
@@ -385,16 +407,6 @@ func fieldsOf[T any](of func(*record) *T, names ...string) fields {
 		out[param] = func(r *record) string { return reflect.ValueOf(of(r)).Elem().FieldByIndex(idx).String() }
 	}
 	return out
-}
-
-// renderCopy is a Render hook: it copies the value and lets fill set the
-// fields derived from other records.
-func renderCopy[T any](fill func(st *store, v *T)) func(*store, *record) any {
-	return func(st *store, r *record) any {
-		v := *r.Value.(*T)
-		fill(st, &v)
-		return &v
-	}
 }
 
 // fieldFilters turns optional exact-match parameters into predicates: the

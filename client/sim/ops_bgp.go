@@ -61,20 +61,19 @@ func netOf(r *record) *model.BgpNetwork { return r.Value.(*model.BgpNetwork) }
 
 func addBGP(r *registry) {
 	r.kind(kindOf(kindBgpGroup, "bgpg-", func(g *model.BgpGroup) string { return g.BgpGroupId },
-		func(g *model.BgpGroup) *string { return &g.Status }, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
+		func(g *model.BgpGroup) *string { return &g.Status }, hooks[model.BgpGroup]{
+			Refs: func(v *model.BgpGroup) []ref { return []ref{{kindVbr, v.RouterId}} },
 		}))
 	r.kind(kindOf(kindBgpPeer, "bgp-", func(p *model.BgpPeer) string { return p.BgpPeerId },
-		func(p *model.BgpPeer) *string { return &p.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				p := v.(*model.BgpPeer)
+		func(p *model.BgpPeer) *string { return &p.Status }, hooks[model.BgpPeer]{
+			Refs: func(p *model.BgpPeer) []ref {
 				return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
 			},
 			Render: renderBgpPeer,
 		}))
 	r.kind(kindOf(kindBgpNetwork, "", func(n *model.BgpNetwork) string { return n.Key() },
-		func(n *model.BgpNetwork) *string { return &n.Status }, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
+		func(n *model.BgpNetwork) *string { return &n.Status }, hooks[model.BgpNetwork]{
+			Refs: func(v *model.BgpNetwork) []ref { return []ref{{kindVbr, v.RouterId}} },
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)

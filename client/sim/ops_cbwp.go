@@ -39,7 +39,7 @@ const (
 
 func addCbwp(r *registry) {
 	r.kind(kindOf(kindCbwp, "cbwp-", func(p *model.CommonBandwidthPackage) string { return p.BandwidthPackageId },
-		func(p *model.CommonBandwidthPackage) *string { return &p.Status }, kindSpec{}))
+		func(p *model.CommonBandwidthPackage) *string { return &p.Status }, hooks[model.CommonBandwidthPackage]{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateCommonBandwidthPackage", createCbwp)
 	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", with(lookupCbwp, editAttrs(checkCbwpNameDesc, func(r *record) edits {

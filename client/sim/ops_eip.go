@@ -32,9 +32,8 @@ const eipsPerRegion = 500
 
 func addEIP(r *registry) {
 	r.kind(kindOf(kindEip, "eip-", func(e *model.EipAddress) string { return e.AllocationId },
-		func(e *model.EipAddress) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.EipAddress)
+		func(e *model.EipAddress) *string { return &e.Status }, hooks[model.EipAddress]{
+			Refs: func(e *model.EipAddress) []ref {
 				return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
 			},
 		}))

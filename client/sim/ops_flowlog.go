@@ -58,9 +58,8 @@ func flowLogOf(r *record) *flowLogRec { return r.Value.(*flowLogRec) }
 
 func addFlowLog(r *registry) {
 	r.kind(kindOf(kindVpcFlowLog, "fl-", func(f *flowLogRec) string { return f.FlowLogId },
-		func(f *flowLogRec) *string { return &f.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				f := v.(*flowLogRec)
+		func(f *flowLogRec) *string { return &f.Status }, hooks[flowLogRec]{
+			Refs: func(f *flowLogRec) []ref {
 				refs := []ref{{kindVpc, f.VpcId}}
 				switch f.ResourceType {
 				case "VSwitch":
@@ -73,9 +72,8 @@ func addFlowLog(r *registry) {
 			Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
 		}))
 	r.kind(kindOf(kindENI, "eni-", func(e *eniRecord) string { return e.NetworkInterfaceId },
-		func(e *eniRecord) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*eniRecord)
+		func(e *eniRecord) *string { return &e.Status }, hooks[eniRecord]{
+			Refs: func(e *eniRecord) []ref {
 				return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
 			},
 			NextHopType: "NetworkInterface",

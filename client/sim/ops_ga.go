@@ -53,22 +53,22 @@ func gaOf(r *record) *model.GlobalAcceleration { return r.Value.(*model.GlobalAc
 
 func addGA(r *registry) {
 	r.kind(kindOf(kindGA, "ga-", func(g *model.GlobalAcceleration) string { return g.GlobalAccelerationInstanceId },
-		func(g *model.GlobalAcceleration) *string { return &g.Status }, kindSpec{
-			Refs: func(v any) []ref {
+		func(g *model.GlobalAcceleration) *string { return &g.Status }, hooks[model.GlobalAcceleration]{
+			Refs: func(g *model.GlobalAcceleration) []ref {
 				refs := []ref{}
-				for _, b := range v.(*model.GlobalAcceleration).Backends() {
+				for _, b := range g.Backends() {
 					refs = append(refs, ref{"server", b.ServerId})
 				}
 				return refs
 			},
-			Render: renderCopy(func(st *store, g *model.GlobalAcceleration) {
+			Fill: func(st *store, g *model.GlobalAcceleration) {
 				ips := model.Items[model.GAPublicIP]{}
 				for _, e := range st.children(kindEip, "inst", g.GlobalAccelerationInstanceId) {
 					ips = append(ips, model.GAPublicIP{AllocationId: e.ID, IpAddress: eipOf(e).IpAddress})
 				}
 				g.PublicIpAddresses.PublicIpAddress = ips
 				g.BackendServers.BackendServer = append(model.Items[model.GABackend]{}, g.Backends()...)
-			}),
+			},
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateGlobalAccelerationInstance", createGAOp)

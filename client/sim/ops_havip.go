@@ -47,9 +47,8 @@ func havipOf(r *record) *haVipRec { return r.Value.(*haVipRec) }
 
 func addHaVip(r *registry) {
 	r.kind(kindOf(kindHaVip, "havip-", func(h *haVipRec) string { return h.HaVipId },
-		func(h *haVipRec) *string { return &h.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				h := v.(*haVipRec)
+		func(h *haVipRec) *string { return &h.Status }, hooks[haVipRec]{
+			Refs: func(h *haVipRec) []ref {
 				refs := []ref{{kindVpc, h.VpcId}, {kindVSwitch, h.VSwitchId}}
 				for _, id := range h.Instances() {
 					refs = append(refs, ref{"inst", id})

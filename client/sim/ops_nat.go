@@ -78,9 +78,8 @@ func addNAT(r *registry) {
 
 func natKinds(r *registry) {
 	r.kind(kindOf(kindNatGateway, "ngw-", func(n *model.NatGateway) string { return n.NatGatewayId },
-		func(n *model.NatGateway) *string { return &n.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				n := v.(*model.NatGateway)
+		func(n *model.NatGateway) *string { return &n.Status }, hooks[model.NatGateway]{
+			Refs: func(n *model.NatGateway) []ref {
 				refs := []ref{{"vpc", n.VpcId}, {"vsw", n.NatGatewayPrivateInfo.VswitchId}}
 				for _, id := range n.SnatTableIds.SnatTableId {
 					refs = append(refs, ref{"stb", id})
@@ -94,16 +93,14 @@ func natKinds(r *registry) {
 			NextHopType: "NatGateway",
 		}))
 	r.kind(kindOf(kindSnatEntry, "snat-", func(e *model.SnatEntry) string { return e.SnatEntryId },
-		func(e *model.SnatEntry) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.SnatEntry)
+		func(e *model.SnatEntry) *string { return &e.Status }, hooks[model.SnatEntry]{
+			Refs: func(e *model.SnatEntry) []ref {
 				return []ref{{"stb", e.SnatTableId}, {"ngw", e.NatGatewayId}, {"vsw", e.SourceVSwitchId}}
 			},
 		}))
 	r.kind(kindOf(kindForwardEntry, "fwd-", func(e *model.ForwardEntry) string { return e.ForwardEntryId },
-		func(e *model.ForwardEntry) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.ForwardEntry)
+		func(e *model.ForwardEntry) *string { return &e.Status }, hooks[model.ForwardEntry]{
+			Refs: func(e *model.ForwardEntry) []ref {
 				return []ref{{"ftb", e.ForwardTableId}, {"ngw", e.NatGatewayId}}
 			},
 		}))

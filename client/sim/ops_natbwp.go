@@ -46,9 +46,8 @@ func natBwpOf(r *record) *model.NatBandwidthPackage { return r.Value.(*model.Nat
 
 func addNatBwp(r *registry) {
 	r.kind(kindOf(kindNatBwp, "bwp-", func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
-		func(b *model.NatBandwidthPackage) *string { return &b.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				b := v.(*model.NatBandwidthPackage)
+		func(b *model.NatBandwidthPackage) *string { return &b.Status }, hooks[model.NatBandwidthPackage]{
+			Refs: func(b *model.NatBandwidthPackage) []ref {
 				refs := []ref{{kindNatGateway, b.NatGatewayId}}
 				for _, ip := range b.IPs() {
 					refs = append(refs, ref{"ip", ip.IpAddress})

@@ -44,11 +44,11 @@ var pcNext = map[string]string{
 
 func addPC(r *registry) {
 	r.kind(kindOf(kindPC, "pc-", func(p *pcRec) string { return p.PhysicalConnectionId },
-		func(p *pcRec) *string { return &p.Status }, kindSpec{
+		func(p *pcRec) *string { return &p.Status }, hooks[pcRec]{
 			Render: func(_ *store, r *record) any { p := *pcOf(r); return &p },
 		}))
 	r.kind(kindOf(kindAP, "ap-", func(a *model.AccessPoint) string { return a.AccessPointId },
-		func(a *model.AccessPoint) *string { return &a.Status }, kindSpec{}))
+		func(a *model.AccessPoint) *string { return &a.Status }, hooks[model.AccessPoint]{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreatePhysicalConnection", createPCOp)
 	r.write(vpc, "ModifyPhysicalConnectionAttribute", with(lookupPC, modifyPCOp))

@@ -60,9 +60,8 @@ func pccOf(r *record) *model.VpcPeerConnection { return r.Value.(*model.VpcPeerC
 
 func addPeer(r *registry) {
 	r.kind(kindOf(kindPeer, "pcc-", func(p *model.VpcPeerConnection) string { return p.InstanceId },
-		func(p *model.VpcPeerConnection) *string { return &p.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				p := v.(*model.VpcPeerConnection)
+		func(p *model.VpcPeerConnection) *string { return &p.Status }, hooks[model.VpcPeerConnection]{
+			Refs: func(p *model.VpcPeerConnection) []ref {
 				// Both VPCs, so a route in either may point at it; both
 				// regions, so either side's list shows it; and one index
 				// of all connections for lists without a region.

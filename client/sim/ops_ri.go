@@ -46,7 +46,7 @@ func riOf(r *record) *riRec { return r.Value.(*riRec) }
 
 func addRI(r *registry) {
 	r.kind(kindOf(kindRouterInterface, "ri-", func(v *riRec) string { return v.RouterInterfaceId },
-		func(v *riRec) *string { return &v.Status }, kindSpec{
+		func(v *riRec) *string { return &v.Status }, hooks[riRec]{
 			Refs:   riRefs,
 			Render: renderRI,
 			// A route may use it as next hop in its own VPC's tables.
@@ -76,8 +76,7 @@ func addRI(r *registry) {
 
 // riRefs files an interface under its router, its VPC (VRouter side) and
 // the VBR at either end (a VBR with interfaces cannot be deleted).
-func riRefs(v any) []ref {
-	ri := v.(*riRec)
+func riRefs(ri *riRec) []ref {
 	refs := []ref{{"router", ri.RouterId}}
 	if ri.VpcInstanceId != "" {
 		refs = append(refs, ref{kindVpc, ri.VpcInstanceId})

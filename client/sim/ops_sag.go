@@ -29,7 +29,7 @@ func sagOf(r *record) *model.SagFlowLog { return r.Value.(*model.SagFlowLog) }
 
 func addSagFlowLog(r *registry) {
 	r.kind(kindOf(kindSagFlowLog, "fl-", func(f *model.SagFlowLog) string { return f.FlowLogId },
-		func(f *model.SagFlowLog) *string { return &f.Status }, kindSpec{}))
+		func(f *model.SagFlowLog) *string { return &f.Status }, hooks[model.SagFlowLog]{}))
 	sag := model.ProductSmartag
 	r.write(sag, "CreateFlowLog", createSagFlowLogOp)
 	r.write(sag, "ModifyFlowLogAttribute", with(lookupSagFlowLog, modifySagFlowLogOp))

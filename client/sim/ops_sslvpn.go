@@ -50,8 +50,8 @@ func sslCertOf(r *record) *model.SslVpnClientCert { return r.Value.(*model.SslVp
 
 func addSslVpn(r *registry) {
 	r.kind(kindOf(kindSslServer, "vss-", func(s *model.SslVpnServer) string { return s.SslVpnServerId },
-		nil, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindVpnGateway, v.(*model.SslVpnServer).VpnGatewayId}} },
+		nil, hooks[model.SslVpnServer]{
+			Refs: func(v *model.SslVpnServer) []ref { return []ref{{kindVpnGateway, v.VpnGatewayId}} },
 			Render: func(st *store, r *record) any {
 				s := *sslServerOf(r)
 				if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
@@ -61,8 +61,8 @@ func addSslVpn(r *registry) {
 			},
 		}))
 	r.kind(kindOf(kindSslCert, "vsc-", func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId },
-		func(c *model.SslVpnClientCert) *string { return &c.Status }, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindSslServer, v.(*model.SslVpnClientCert).SslVpnServerId}} },
+		func(c *model.SslVpnClientCert) *string { return &c.Status }, hooks[model.SslVpnClientCert]{
+			Refs: func(v *model.SslVpnClientCert) []ref { return []ref{{kindSslServer, v.SslVpnServerId}} },
 			Render: func(st *store, r *record) any {
 				c := *sslCertOf(r)
 				c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""

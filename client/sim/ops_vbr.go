@@ -52,8 +52,8 @@ func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
 	r.kind(kindOf(kindVbr, "vbr-", func(v *vbrRec) string { return v.VbrId },
-		func(v *vbrRec) *string { return &v.Status }, kindSpec{
-			Refs:   func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
+		func(v *vbrRec) *string { return &v.Status }, hooks[vbrRec]{
+			Refs:   func(v *vbrRec) []ref { return []ref{{kindPC, v.PhysicalConnectionId}} },
 			Render: renderVbr,
 		}))
 	vpc := model.ProductVPC

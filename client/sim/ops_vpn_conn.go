@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
 
@@ -31,15 +32,35 @@ type ipsecConfigParam struct {
 	IpsecLifetime *model.FlexInt `json:"IpsecLifetime"`
 }
 
-func setStr(dst *string, v *string) {
-	if v != nil {
-		*dst = *v
-	}
-}
+// The JSON parameters laid over the current configuration.
+var (
+	ikeOverlay   = overlayOf[ikeConfigParam, model.IkeConfig]()
+	ipsecOverlay = overlayOf[ipsecConfigParam, model.IpsecConfig]()
+)
 
-func setInt(dst *int64, v *model.FlexInt) {
-	if v != nil {
-		*dst = int64(*v)
+// overlayOf declares a JSON object parameter P laid over values of T:
+// each field of P (a pointer, nil when not given) replaces the field of T
+// of the same name. A field of P with no such field its value converts to
+// is a mistake in the declaration, found when the package is initialised.
+func overlayOf[P, T any]() func(p *P, out *T) {
+	pt, tt := reflect.TypeFor[P](), reflect.TypeFor[T]()
+	var pairs [][2]int
+	for i := range pt.NumField() {
+		f := pt.Field(i)
+		g, ok := tt.FieldByName(f.Name)
+		if !ok || len(g.Index) != 1 || f.Type.Kind() != reflect.Pointer || !f.Type.Elem().ConvertibleTo(g.Type) {
+			panic("sim: " + pt.Name() + "." + f.Name + " has no field to set in " + tt.Name())
+		}
+		pairs = append(pairs, [2]int{i, g.Index[0]})
+	}
+	return func(p *P, out *T) {
+		pv, ov := reflect.ValueOf(p).Elem(), reflect.ValueOf(out).Elem()
+		for _, x := range pairs {
+			if f := pv.Field(x[0]); !f.IsNil() {
+				dst := ov.Field(x[1])
+				dst.Set(f.Elem().Convert(dst.Type()))
+			}
+		}
 	}
 }
 
@@ -65,26 +86,11 @@ func jsonParam[P, T any](c *call, name string, base T, apply func(p *P, out *T),
 
 // ikeConfig applies the IkeConfig parameter over base.
 func ikeConfig(c *call, base model.IkeConfig) (model.IkeConfig, error) {
-	return jsonParam(c, "IkeConfig", base, func(p *ikeConfigParam, out *model.IkeConfig) {
-		setStr(&out.IkeVersion, p.IkeVersion)
-		setStr(&out.IkeMode, p.IkeMode)
-		setStr(&out.IkeEncAlg, p.IkeEncAlg)
-		setStr(&out.IkeAuthAlg, p.IkeAuthAlg)
-		setStr(&out.IkePfs, p.IkePfs)
-		setInt(&out.IkeLifetime, p.IkeLifetime)
-		setStr(&out.Psk, p.Psk)
-		setStr(&out.LocalId, p.LocalId)
-		setStr(&out.RemoteId, p.RemoteId)
-	}, model.CheckIkeConfig)
+	return jsonParam(c, "IkeConfig", base, ikeOverlay, model.CheckIkeConfig)
 }
 
 func ipsecConfig(c *call, base model.IpsecConfig) (model.IpsecConfig, error) {
-	return jsonParam(c, "IpsecConfig", base, func(p *ipsecConfigParam, out *model.IpsecConfig) {
-		setStr(&out.IpsecEncAlg, p.IpsecEncAlg)
-		setStr(&out.IpsecAuthAlg, p.IpsecAuthAlg)
-		setStr(&out.IpsecPfs, p.IpsecPfs)
-		setInt(&out.IpsecLifetime, p.IpsecLifetime)
-	}, model.CheckIpsecConfig)
+	return jsonParam(c, "IpsecConfig", base, ipsecOverlay, model.CheckIpsecConfig)
 }
 
 // defaultIke is a new connection's phase 1 before IkeConfig: the API's
