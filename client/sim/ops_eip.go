@@ -412,18 +412,12 @@ func modifyEipAddressAttribute(c *call, eip *record) (any, error) {
 	if err := checkEipNameDesc(c); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	e := eipOf(eip)
-	c.st.change(eip, func() {
+	return nil, commitEdit(c, eip, edits{"Name": &e.Name, "Description": &e.Description}, func() {
 		if bw != "" {
 			e.Bandwidth, e.EipBandwidth = bw, bw
 		}
-		setIf(c, "Name", &e.Name)
-		setIf(c, "Description", &e.Description)
 	})
-	return nil, nil
 }
 
 // splitList reads a comma-separated parameter (at most max values).

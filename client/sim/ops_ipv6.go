@@ -144,11 +144,7 @@ func vpcIpv6Gateway(st *store, vpcID string) *record {
 // ipv6Lookup is lookupIn for this family: the region first (the seed's
 // InvalidRegionId.NotFound), then the record param names.
 func ipv6Lookup(c *call, kind, param, what string) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kind, param, region, "Invalid"+param+".NotFound", "The specified "+what+" does not exist.")
+	return finder{kind, param, 404, "Invalid" + param + ".NotFound", "The specified " + what + " does not exist."}.here(c)
 }
 
 func lookupIpv6Gw(c *call) (*record, error) {

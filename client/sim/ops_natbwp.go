@@ -304,27 +304,10 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyNatBwpAttributeOp(c *call, rec *record) (any, error) {
-	b := natBwpOf(rec)
-	return renamed(c, rec, checkNatNameDesc(c, "Name"), &b.Name, &b.Description)
-}
-
-// renamed applies a Name/Description change once check (the family's rule
-// for both, nil when they pass) allows it: each field is set where the
-// request carries it.
-func renamed(c *call, rec *record, check error, name, desc *string) (any, error) {
-	if check != nil {
-		return nil, check
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", name)
-		setIf(c, "Description", desc)
-	})
-	return nil, nil
-}
+var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") }, func(r *record) edits {
+	b := natBwpOf(r)
+	return edits{"Name": &b.Name, "Description": &b.Description}
+})
 
 func addNatBwpIpsOp(c *call) (any, error) {
 	if err := c.need("IpCount"); err != nil {

@@ -226,14 +226,9 @@ func modifyPCOp(c *call, rec *record) (any, error) {
 	if spec.redundant != nil && *spec.redundant == rec.ID {
 		return nil, newErr(400, "InvalidRedundantPhysicalConnection", "redundant physical connection doesn't belong to current user.")
 	}
-	if err := c.commit(); err != nil {
+	if err := commitEdit(c, rec, edits{"Name": &p.Name, "Description": &p.Description}, func() { applyPCSpec(p, spec) }); err != nil {
 		return nil, err
 	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &p.Name)
-		setIf(c, "Description", &p.Description)
-		applyPCSpec(p, spec)
-	})
 	if p.Status == model.PCRejected {
 		startProvisioning(c.st, rec, c.now, c.srv.opts.Settle)
 	}

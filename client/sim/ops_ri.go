@@ -60,7 +60,7 @@ func addRI(r *registry) {
 	r.write(vpc, "DeactivateRouterInterface", riStep(riActive, riDeactivating, riInactive))
 	r.write(vpc, "ModifyRouterInterfaceSpec", with(lookupRI, modifyRISpecOp))
 	r.write(vpc, "ModifyRouterInterfaceAttribute", with(lookupRI, modifyRIAttributeOp))
-	r.write(vpc, "DeleteRouterInterface", deleteRIOp)
+	r.write(vpc, "DeleteRouterInterface", with(lookupRIToDelete, deleteRIOp))
 	r.followUp("ri.connect", func(st *store, rec *record) {
 		for _, x := range []*record{rec, riOpposite(st, riOf(rec))} {
 			if x != nil {
@@ -421,15 +421,8 @@ func modifyRIAttributeOp(c *call, rec *record) (any, error) {
 	if (!del && model.CheckRIHealthCheck(src, dst) != nil) || (opposite && ri.Status != riIdle) {
 		return nil, newErr(400, "InvalidParam.ModifyRouterInterface", "Modify routerinterface param invalide")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &ri.Name)
-		setIf(c, "Description", &ri.Description)
-		setIf(c, "OppositeInterfaceId", &ri.OppositeInterfaceId)
-		setIf(c, "OppositeRouterId", &ri.OppositeRouterId)
-		setIf(c, "OppositeRouterType", &ri.OppositeRouterType)
+	return nil, commitEdit(c, rec, edits{"Name": &ri.Name, "Description": &ri.Description, "OppositeInterfaceId": &ri.OppositeInterfaceId,
+		"OppositeRouterId": &ri.OppositeRouterId, "OppositeRouterType": &ri.OppositeRouterType}, func() {
 		if c.has("OppositeInterfaceOwnerId") {
 			ri.OppositeInterfaceOwnerId = model.FlexString(c.str("OppositeInterfaceOwnerId"))
 		}
@@ -438,19 +431,13 @@ func modifyRIAttributeOp(c *call, rec *record) (any, error) {
 			ri.HealthCheckSourceIp, ri.HealthCheckTargetIp = "", ""
 		}
 	})
-	return nil, nil
 }
 
-func deleteRIOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupIn(c, kindRouterInterface, "RouterInterfaceId", region, "InvalidInstanceId.NotFound",
-		"The InstanceId provided does not exist in our records.")
-	if err != nil {
-		return nil, err
-	}
+// lookupRIToDelete is lookupRI with DeleteRouterInterface's answer.
+var lookupRIToDelete = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidInstanceId.NotFound",
+	"The InstanceId provided does not exist in our records."}.here
+
+func deleteRIOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	switch {
 	case ri.Status != riIdle && ri.Status != riInactive:

@@ -216,11 +216,7 @@ func sslGatewayOf(st *store, r *record) *record {
 // lookupSsl finds the server or certificate a request names by param, and
 // its gateway.
 func lookupSsl(c *call, kind, param, code, msg string) (rec, gw *record, err error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, nil, err
-	}
-	if rec, err = lookupIn(c, kind, param, region, code, msg); err != nil {
+	if rec, err = (finder{kind, param, 404, code, msg}).here(c); err != nil {
 		return nil, nil, err
 	}
 	if gw = sslGatewayOf(c.st, rec); gw == nil {
