@@ -179,13 +179,10 @@ func createGAOp(c *call) (any, error) {
 	return M{"GlobalAccelerationInstanceId": rec.ID, "IpAddress": gaOf(rec).IpAddress}, nil
 }
 
-func modifyGAAttributesOp(c *call, rec *record) (any, error) {
-	if err := checkGANameDesc(c); err != nil {
-		return nil, err
-	}
+var modifyGAAttributesOp = editAttrs(checkGANameDesc, func(rec *record) edits {
 	g := gaOf(rec)
-	return nil, commitEdit(c, rec, edits{"Name": &g.Name, "Description": &g.Description}, nil)
-}
+	return edits{"Name": &g.Name, "Description": &g.Description}
+})
 
 func modifyGASpecOp(c *call, rec *record) (any, error) {
 	if err := c.need("Bandwidth"); err != nil {

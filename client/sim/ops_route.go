@@ -150,13 +150,10 @@ func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	return removeLater(c, rt, stDeleting, "rt.delete")
 }
 
-func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
-	if err := checkRouteTableNameDesc(c); err != nil {
-		return nil, err
-	}
+var modifyRouteTableAttributes = editAttrs(checkRouteTableNameDesc, func(rt *record) edits {
 	v := rtOf(rt)
-	return nil, commitEdit(c, rt, edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}, nil)
-}
+	return edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}
+})
 
 // tableAndVSwitch reads RouteTableId and VSwitchId for (un)association.
 func tableAndVSwitch(c *call) (rt, sw *record, err error) {

@@ -25,7 +25,7 @@ func addVPC(r *registry) {
 	r.read(vpc, "DescribeVSwitchAttributes", onIn(vswRegion, lookupVSwitch(vswNotFound), describeVSwitchAttributes))
 	r.write(vpc, "ModifyVSwitchAttribute", onIn(vswRegion, lookupVSwitch(vswNotFound), modifyVSwitchAttribute))
 	r.read(vpc, "DescribeVRouters", describeVRouters.op)
-	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
+	r.write(vpc, "ModifyVRouterAttribute", with(lookupVRouter, modifyVRouterAttribute))
 	addRouteOps(r)
 
 	r.block(kindVpc, kindVSwitch, "DependencyViolation.VSwitch", "Specified object has dependent resources.")
@@ -525,19 +525,12 @@ var describeVRouters = listSpec{
 	Kind: kindVRouter, Wrapper: "VRouters", Item: "VRouter", Narrow: []narrow{{"VRouterId", byID}},
 }
 
-func modifyVRouterAttribute(c *call) (any, error) {
-	region, err := regionNeed(c, "VRouterId")
-	if err != nil {
-		return nil, err
-	}
-	rec, err := finder{kindVRouter, "VRouterId", 404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist."}.in(c, region)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
-		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {
-		return nil, err
-	}
-	v := rec.Value.(*model.VRouter)
-	return nil, commitEdit(c, rec, edits{"VRouterName": &v.VRouterName, "Description": &v.Description}, nil)
-}
+var lookupVRouter = finder{kindVRouter, "VRouterId", 404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist."}.here
+
+var modifyVRouterAttribute = editAttrs(func(c *call) error {
+	return checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
+		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid.")
+}, func(r *record) edits {
+	v := r.Value.(*model.VRouter)
+	return edits{"VRouterName": &v.VRouterName, "Description": &v.Description}
+})
