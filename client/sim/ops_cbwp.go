@@ -51,7 +51,7 @@ func addCbwp(r *registry) {
 	r.write(vpc, "AddCommonBandwidthPackageIp", addCbwpIP)
 	r.write(vpc, "RemoveCommonBandwidthPackageIp", removeCbwpIP)
 	r.write(vpc, "DeleteCommonBandwidthPackage", with(settledCbwp, deleteCbwp))
-	r.read(vpc, "DescribeCommonBandwidthPackages", describeCbwps)
+	r.read(vpc, "DescribeCommonBandwidthPackages", describeCbwps.op)
 	r.followUp("cbwp.settle", settleCbwp)
 }
 
@@ -364,32 +364,13 @@ func deleteCbwp(c *call, rec *record) (any, error) {
 	return nil, nil
 }
 
-// regionPaging reads what every paged Describe of seed 003 starts with:
-// the required, known RegionId, then PageNumber and PageSize (default 10,
-// at most 50).
-func regionPaging(c *call) (region string, num, size int, err error) {
-	if region, err = c.region(); err == nil {
-		num, size, err = c.paging(10, 50)
-	}
-	return region, num, size, err
-}
-
-func describeCbwps(c *call) (any, error) {
-	region, num, size, err := regionPaging(c)
-	if err == nil {
-		_, _, err = c.boolParam("IncludeReservationData")
-	}
-	if err != nil {
+// describeCbwps accepts IncludeReservationData (there is no reservation
+// to show).
+var describeCbwps = listSpec{Kind: kindCbwp, Wrapper: "CommonBandwidthPackages", Item: "CommonBandwidthPackage",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		_, _, err := c.boolParam("IncludeReservationData")
 		return nil, err
-	}
-	ix := c.st.inRegion(kindCbwp, region)
-	if id := strings.TrimSpace(c.str("BandwidthPackageId")); id != "" {
-		ix = byIDs(c.st, kindCbwp, region, []string{id})
-	}
-	fs := fieldFilters(c, cbwpOf, map[string]func(*model.CommonBandwidthPackage) string{
-		"Name":            func(p *model.CommonBandwidthPackage) string { return p.Name },
-		"ResourceGroupId": func(p *model.CommonBandwidthPackage) string { return p.ResourceGroupId },
-	})
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("CommonBandwidthPackages", "CommonBandwidthPackage", c.st.renderAll(recs), total, num, size), nil
+	},
+	Narrow: []narrow{{"BandwidthPackageId", byID}},
+	Fields: fieldsOf(cbwpOf, "Name", "ResourceGroupId"),
 }

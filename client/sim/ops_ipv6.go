@@ -75,7 +75,7 @@ func addIpv6(r *registry) {
 	r.write(vpc, "CreateIpv6Gateway", createIpv6Gateway)
 	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
 	r.write(vpc, "ModifyIpv6GatewaySpec", modifyIpv6GatewaySpec)
-	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways)
+	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways.op)
 	r.read(vpc, "DescribeIpv6GatewayAttribute", with(lookupIpv6Gw, rendered))
 	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
 	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
@@ -266,11 +266,5 @@ func modifyIpv6GatewaySpec(c *call) (any, error) {
 		})
 }
 
-func describeIpv6Gateways(c *call) (any, error) {
-	return ipv6List(c, func(region string) (*ordIndex, error) { return c.st.inRegion(kindIpv6Gw, region), nil },
-		ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
-			"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
-			"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
-			"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
-		}, "Ipv6Gateways", "Ipv6Gateway")
-}
+var describeIpv6Gateways = listSpec{Kind: kindIpv6Gw, Wrapper: "Ipv6Gateways", Item: "Ipv6Gateway",
+	Fields: fieldsOf(ipv6GwOf, "VpcId", "Ipv6GatewayId", "Name")}

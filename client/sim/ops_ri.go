@@ -54,7 +54,7 @@ func addRI(r *registry) {
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateRouterInterface", createRIOp)
-	r.read(vpc, "DescribeRouterInterfaces", describeRIs)
+	r.read(vpc, "DescribeRouterInterfaces", describeRIs.op)
 	r.write(vpc, "ConnectRouterInterface", with(lookupRI, connectRIOp))
 	r.write(vpc, "ActivateRouterInterface", riStep(riInactive, riActivating, riActive))
 	r.write(vpc, "DeactivateRouterInterface", riStep(riActive, riDeactivating, riInactive))
@@ -455,37 +455,25 @@ func deleteRIOp(c *call, rec *record) (any, error) {
 	return nil, nil
 }
 
-func riFilterKeys() edgeFilterKeys {
-	owner := func(*record) string { return strconv.FormatInt(AccountUID, 10) }
-	return edgeFilterKeys{
-		"RouterInterfaceId":        func(r *record) string { return r.ID },
-		"RouterId":                 func(r *record) string { return riOf(r).RouterId },
-		"RouterType":               func(r *record) string { return riOf(r).RouterType },
-		"RouterInterfaceOwnerId":   owner,
-		"OppositeInterfaceId":      func(r *record) string { return riOf(r).OppositeInterfaceId },
-		"OppositeRouterType":       func(r *record) string { return riOf(r).OppositeRouterType },
-		"OppositeRouterId":         func(r *record) string { return riOf(r).OppositeRouterId },
-		"OppositeInterfaceOwnerId": func(r *record) string { return string(riOf(r).OppositeInterfaceOwnerId) },
-		"Status":                   func(r *record) string { return riOf(r).Status },
-		"Name":                     func(r *record) string { return riOf(r).Name },
-	}
-}
+// riFilterKeys are the Filter.N keys of DescribeRouterInterfaces (the
+// interfaces' owner is the account).
+var riFilterKeys = func() edgeFilterKeys {
+	keys := edgeFilterKeys(fieldsOf(riOf, "RouterInterfaceId", "RouterId", "RouterType", "OppositeInterfaceId",
+		"OppositeRouterType", "OppositeRouterId", "OppositeInterfaceOwnerId", "Status", "Name"))
+	keys["RouterInterfaceOwnerId"] = func(*record) string { return strconv.FormatInt(AccountUID, 10) }
+	return keys
+}()
 
-func describeRIs(c *call) (any, error) {
-	region, num, size, err := regionPage(c, 10, 50)
-	if err != nil {
-		return nil, err
-	}
-	for n := 1; n <= 5; n++ {
-		p := "Filter." + strconv.Itoa(n)
-		if c.has(p+".Key") && len(c.repeated(p+".Value", 5)) == 0 {
-			return nil, newErr(400, "InvalidParam.NotNull", "The parameter must not be null.")
+// describeRIs refuses a Filter.N.Key given without a value, then filters
+// on Filter.N (riFilterKeys).
+var describeRIs = listSpec{Kind: kindRouterInterface, Wrapper: "RouterInterfaceSet", Item: "RouterInterfaceType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		for n := 1; n <= 5; n++ {
+			p := "Filter." + strconv.Itoa(n)
+			if c.has(p+".Key") && len(c.repeated(p+".Value", 5)) == 0 {
+				return nil, newErr(400, "InvalidParam.NotNull", "The parameter must not be null.")
+			}
 		}
-	}
-	match, err := edgeFilters(c, riFilterKeys())
-	if err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kindRouterInterface, region).page(match, (num-1)*size, size)
-	return paged("RouterInterfaceSet", "RouterInterfaceType", c.st.renderAll(recs), total, num, size), nil
+		return keep(edgeFilters(c, riFilterKeys))
+	},
 }

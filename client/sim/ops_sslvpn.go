@@ -73,11 +73,11 @@ func addSslVpn(r *registry) {
 	r.write(vpc, "CreateSslVpnServer", createSslServerOp)
 	r.write(vpc, "ModifySslVpnServer", modifySslServerOp)
 	r.write(vpc, "DeleteSslVpnServer", deleteSslServerOp)
-	r.read(vpc, "DescribeSslVpnServers", describeSslServers)
+	r.read(vpc, "DescribeSslVpnServers", describeSslServers.op)
 	r.write(vpc, "CreateSslVpnClientCert", createSslCertOp)
 	r.write(vpc, "ModifySslVpnClientCert", modifySslCertOp)
 	r.write(vpc, "DeleteSslVpnClientCert", deleteSslCertOp)
-	r.read(vpc, "DescribeSslVpnClientCerts", describeSslCerts)
+	r.read(vpc, "DescribeSslVpnClientCerts", describeSslCerts.op)
 	r.read(vpc, "DescribeSslVpnClientCert", describeSslCert)
 	r.followUp("sslcert.expiring", func(st *store, rec *record) {
 		st.schedule(rec, Transition{Due: time.UnixMilli(sslCertOf(rec).EndTime), Status: model.SslCertExpired})
@@ -284,38 +284,11 @@ func deleteSslServerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-// describeSsl lists kind in the request's region, narrowed to one parent
-// (by relation) when its parameter is given and to the exact-match fields.
-func describeSsl[T any](c *call, kind, parentParam, by, wrapper, item string, fields map[string]func(*T) string) (any, error) {
-	region, num, size, err := regionPage(c, 10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kind, region)
-	fs := fieldFilters(c, func(r *record) *T { return r.Value.(*T) }, fields)
-	if p := strings.TrimSpace(c.str(parentParam)); p != "" {
-		ix = c.st.index(kind, by, p)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
-}
+var describeSslServers = listSpec{Kind: kindSslServer, Wrapper: "SslVpnServers", Item: "SslVpnServer",
+	Narrow: []narrow{{"VpnGatewayId", kindVpnGateway}}, Fields: fieldsOf(sslServerOf, "SslVpnServerId", "Name")}
 
-func describeSslServers(c *call) (any, error) {
-	return describeSsl(c, kindSslServer, "VpnGatewayId", kindVpnGateway, "SslVpnServers", "SslVpnServer",
-		map[string]func(*model.SslVpnServer) string{
-			"SslVpnServerId": func(s *model.SslVpnServer) string { return s.SslVpnServerId },
-			"Name":           func(s *model.SslVpnServer) string { return s.Name },
-		})
-}
-
-func describeSslCerts(c *call) (any, error) {
-	return describeSsl(c, kindSslCert, "SslVpnServerId", kindSslServer, "SslVpnClientCertKeys", "SslVpnClientCertKey",
-		map[string]func(*model.SslVpnClientCert) string{
-			"SslVpnClientCertId": func(s *model.SslVpnClientCert) string { return s.SslVpnClientCertId },
-			"Name":               func(s *model.SslVpnClientCert) string { return s.Name },
-		})
-}
+var describeSslCerts = listSpec{Kind: kindSslCert, Wrapper: "SslVpnClientCertKeys", Item: "SslVpnClientCertKey",
+	Narrow: []narrow{{"SslVpnServerId", kindSslServer}}, Fields: fieldsOf(sslCertOf, "SslVpnClientCertId", "Name")}
 
 // --- client certificates ---
 
