@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -73,7 +72,7 @@ func addNatBwp(r *registry) {
 	r.write(vpc, "AddBandwidthPackageIps", addNatBwpIpsOp)
 	r.write(vpc, "RemoveBandwidthPackageIps", removeNatBwpIpsOp)
 	r.write(vpc, "DeleteBandwidthPackage", with(lookupNatBwp, deleteNatBwpOp))
-	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps)
+	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps.op)
 	r.block(kindNatGateway, kindNatBwp, "DependencyViolation.BandwidthPackages", "There are BandwidthPackages on specified NatGateway not deleted.")
 	r.followUp("natbwp.delete", func(st *store, rec *record) {
 		for _, ip := range natBwpOf(rec).Addresses() {
@@ -413,22 +412,5 @@ func deleting(c *call, rec *record, then string) (any, error) {
 	return nil, nil
 }
 
-func describeNatBwps(c *call) (any, error) {
-	return describeFields(c, kindNatBwp, "BandwidthPackages", "BandwidthPackage", natBwpOf, map[string]func(*model.NatBandwidthPackage) string{
-		"BandwidthPackageId": func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
-		"NatGatewayId":       func(b *model.NatBandwidthPackage) string { return b.NatGatewayId },
-	})
-}
-
-// describeFields answers a PageNumber/PageSize listing (10 by default, 50
-// at most) of a kind in the request's region, narrowed by optional
-// exact-match parameters (fields: parameter → the value it matches).
-func describeFields[T any](c *call, kind, wrapper, item string, of func(*record) *T, fields map[string]func(*T) string) (any, error) {
-	region, rerr := c.region()
-	num, size, perr := c.paging(10, 50)
-	if err := cmp.Or(rerr, perr); err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kind, region).page(filters(fieldFilters(c, of, fields)...), (num-1)*size, size)
-	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
-}
+var describeNatBwps = listSpec{Kind: kindNatBwp, Wrapper: "BandwidthPackages", Item: "BandwidthPackage",
+	Fields: fieldsOf(natBwpOf, "BandwidthPackageId", "NatGatewayId")}

@@ -56,7 +56,7 @@ func addPC(r *registry) {
 	r.write(vpc, "EnablePhysicalConnection", pcMove(func(s string) bool { return s == model.PCConfirmed }, model.PCEnabled, ""))
 	r.write(vpc, "TerminatePhysicalConnection", pcMove(func(s string) bool { return s == model.PCEnabled }, model.PCTerminating, model.PCTerminated))
 	r.write(vpc, "DeletePhysicalConnection", with(lookupPC, deletePCOp))
-	r.read(vpc, "DescribeAccessPoints", describeAccessPoints)
+	r.read(vpc, "DescribeAccessPoints", describeAccessPoints.op)
 	r.followUp("pc.step", pcStep)
 }
 
@@ -182,7 +182,7 @@ func createPCOp(c *call) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	a := ap.Value.(*model.AccessPoint)
+	a := apOf(ap)
 	p := &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: c.st.newID(kindPC, region), Name: c.str("Name"), Description: c.str("Description"),
 		BusinessStatus: "Normal", Type: "VPC", AccessPointId: a.AccessPointId, AccessPointType: a.Type,
@@ -280,38 +280,36 @@ func deletePCOp(c *call, rec *record) (any, error) {
 	return nil, nil
 }
 
-// describeAccessPoints lists a region's access points: Type, Name and
-// HostOperator select, as do the Filter.N keys.
-func describeAccessPoints(c *call) (any, error) {
-	if err := c.need("RegionId"); err != nil {
-		return nil, err
-	}
-	region := strings.TrimSpace(c.str("RegionId"))
-	if c.srv.region(region) == nil {
-		return nil, newErr(404, "InvalidRegionId.NotSupport", "The RegionId provided does not support in our records.")
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	field := func(get func(*model.AccessPoint) string) func(*record) string {
-		return func(r *record) string { return get(r.Value.(*model.AccessPoint)) }
-	}
-	name, typ, host := field(func(a *model.AccessPoint) string { return a.Name }), field(func(a *model.AccessPoint) string { return a.Type }),
-		field(func(a *model.AccessPoint) string { return a.HostOperator })
-	keep, err := edgeFilters(c, edgeFilterKeys{
-		"AccessPointId": func(r *record) string { return r.ID }, "Name": name, "Type": typ, "HostOperator": host,
-		"Status": field(func(a *model.AccessPoint) string { return a.Status }),
-	})
-	if err != nil {
-		return nil, err
-	}
-	fs := []func(*record) bool{keep}
-	for param, get := range map[string]func(*record) string{"Name": name, "Type": typ, "HostOperator": host} {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
-			fs = append(fs, func(r *record) bool { return strings.EqualFold(get(r), want) })
+func apOf(r *record) *model.AccessPoint { return r.Value.(*model.AccessPoint) }
+
+// apFilterKeys are DescribeAccessPoints' Filter.N keys; Type, Name and
+// HostOperator also select as parameters, in any case.
+var apFilterKeys = edgeFilterKeys(fieldsOf(apOf, "AccessPointId", "Name", "Type", "HostOperator", "Status"))
+
+// describeAccessPoints lists a region's access points (its own answer for
+// an unknown region).
+var describeAccessPoints = listSpec{Kind: kindAP, Wrapper: "AccessPointSet", Item: "AccessPointType",
+	Region: func(c *call) (string, error) {
+		if err := c.need("RegionId"); err != nil {
+			return "", err
 		}
-	}
-	recs, total := c.st.inRegion(kindAP, region).page(filters(fs...), (num-1)*size, size)
-	return paged("AccessPointSet", "AccessPointType", c.st.renderAll(recs), total, num, size), nil
+		region := strings.TrimSpace(c.str("RegionId"))
+		if c.srv.region(region) == nil {
+			return "", newErr(404, "InvalidRegionId.NotSupport", "The RegionId provided does not support in our records.")
+		}
+		return region, nil
+	},
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		keep, err := edgeFilters(c, apFilterKeys)
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{keep}
+		for _, param := range []string{"Name", "Type", "HostOperator"} {
+			if want, get := strings.TrimSpace(c.str(param)), apFilterKeys[param]; want != "" {
+				fs = append(fs, func(r *record) bool { return strings.EqualFold(get(r), want) })
+			}
+		}
+		return fs, nil
+	},
 }
