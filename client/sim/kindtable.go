@@ -24,7 +24,10 @@ import (
 //     var lookupNat = finder{kindNatGateway, "NatGatewayId", 404,
 //     "InvalidNatGatewayId.NotFound", "The specified NatGatewayId does not
 //     exist in our records."}.in
-//     (lookupIn(c, kind, param, region, code, msg) for a one-off 404).
+//     (.here reads the required RegionId first: a lookup for with;
+//     lookupIn(c, kind, param, region, code, msg) for a one-off 404).
+//     regionNeed(c, names...) reads the region, then the required
+//     parameters (needRegion the other way round).
 //   - An operation on one resource: register on(lookup, fn) and write
 //     fn(c, rec); on reads the required RegionId and finds the record.
 //     onIn(regionFn, lookup, fn) reads the region the family's way,
@@ -35,8 +38,11 @@ import (
 //     unless the record's status is one of allowed.
 //   - Writes: commitEdit(c, rec, edits{"Name": &v.Name, ...}, more)
 //     commits a Modify* call and copies the parameters given into their
-//     fields; transit(c, rec, status, final) starts a timed transition;
-//     removeLater(c, rec, deleting, then) commits an asynchronous delete.
+//     fields, and editAttrs(check, fields) is a whole Modify*Attribute
+//     handler; commitUnder(c, kind, by, id, max, full) commits unless a
+//     quota is full; transit(c, rec, status, final) starts a timed
+//     transition; removeLater(c, rec, deleting, then) commits an
+//     asynchronous delete.
 //   - A paginated Describe (PageNumber/PageSize): a listSpec registered as
 //     r.read(vpc, "DescribeNatGateways", describeNatGateways.op), e.g.
 //     var describeNatGateways = listSpec{Kind: kindNatGateway,
