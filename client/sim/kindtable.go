@@ -392,27 +392,55 @@ func (f fields) match(c *call) []func(*record) bool {
 // package is initialised.
 func fieldsOf[T any](of func(*record) *T, names ...string) fields {
 	out := fields{}
-	t := reflect.TypeFor[T]()
 	for _, n := range names {
-		param, path, ok := strings.Cut(n, "=")
-		if !ok {
-			path = param
-		}
-		var idx []int
-		ft := t
-		for name := range strings.SplitSeq(path, ".") {
-			f, found := ft.FieldByName(name)
-			if !found {
-				panic("sim: " + t.Name() + " has no field " + path)
-			}
-			idx, ft = append(idx, f.Index...), f.Type
-		}
+		param, idx, ft := fieldPath[T](n)
 		if ft.Kind() != reflect.String {
-			panic("sim: " + t.Name() + "." + path + " is not a string")
+			panic("sim: " + reflect.TypeFor[T]().Name() + "." + n + " is not a string")
 		}
 		out[param] = func(r *record) string { return reflect.ValueOf(of(r)).Elem().FieldByIndex(idx).String() }
 	}
 	return out
+}
+
+// editsOf declares the fields a Modify* call sets, named as for fieldsOf
+// ("Name", "VpcName", "ZoneId=NatGatewayPrivateInfo.IzNo"); each must be a
+// string field of T.
+func editsOf[T any](of func(*record) *T, names ...string) func(*record) edits {
+	params, idxs := make([]string, len(names)), make([][]int, len(names))
+	for i, n := range names {
+		var ft reflect.Type
+		if params[i], idxs[i], ft = fieldPath[T](n); ft != reflect.TypeFor[string]() {
+			panic("sim: " + reflect.TypeFor[T]().Name() + "." + n + " is not a string")
+		}
+	}
+	return func(r *record) edits {
+		v, out := reflect.ValueOf(of(r)).Elem(), edits{}
+		for i, param := range params {
+			out[param] = v.FieldByIndex(idxs[i]).Addr().Interface().(*string)
+		}
+		return out
+	}
+}
+
+// fieldPath resolves a fieldsOf name: the parameter, the index path of the
+// field of T (embedded and nested fields reached by name) and its type.
+// A name that is no field of T panics: the declarations are checked when
+// the package is initialised.
+func fieldPath[T any](n string) (param string, idx []int, ft reflect.Type) {
+	param, path, ok := strings.Cut(n, "=")
+	if !ok {
+		path = param
+	}
+	t := reflect.TypeFor[T]()
+	ft = t
+	for name := range strings.SplitSeq(path, ".") {
+		f, found := ft.FieldByName(name)
+		if !found {
+			panic("sim: " + t.Name() + " has no field " + path)
+		}
+		idx, ft = append(idx, f.Index...), f.Type
+	}
+	return param, idx, ft
 }
 
 // fieldFilters turns optional exact-match parameters into predicates: the

@@ -42,10 +42,7 @@ func addCbwp(r *registry) {
 		func(p *model.CommonBandwidthPackage) *string { return &p.Status }, hooks[model.CommonBandwidthPackage]{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateCommonBandwidthPackage", createCbwp)
-	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", with(lookupCbwp, editAttrs(checkCbwpNameDesc, func(r *record) edits {
-		p := cbwpOf(r)
-		return edits{"Name": &p.Name, "Description": &p.Description}
-	})))
+	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", with(lookupCbwp, editAttrs(checkCbwpNameDesc, editsOf(cbwpOf, "Name", "Description"))))
 	r.write(vpc, "ModifyCommonBandwidthPackageSpec", with(settledCbwp, modifyCbwpSpec))
 	r.write(vpc, "ModifyCommonBandwidthPackagePayType", with(settledCbwp, modifyCbwpPayType))
 	r.write(vpc, "AddCommonBandwidthPackageIp", addCbwpIP)

@@ -179,10 +179,7 @@ func createGAOp(c *call) (any, error) {
 	return M{"GlobalAccelerationInstanceId": rec.ID, "IpAddress": gaOf(rec).IpAddress}, nil
 }
 
-var modifyGAAttributesOp = editAttrs(checkGANameDesc, func(rec *record) edits {
-	g := gaOf(rec)
-	return edits{"Name": &g.Name, "Description": &g.Description}
-})
+var modifyGAAttributesOp = editAttrs(checkGANameDesc, editsOf(gaOf, "Name", "Description"))
 
 func modifyGASpecOp(c *call, rec *record) (any, error) {
 	if err := c.need("Bandwidth"); err != nil {

@@ -69,10 +69,7 @@ func addHaVip(r *registry) {
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateHaVip", createHaVipOp)
-	r.write(vpc, "ModifyHaVipAttribute", with(lookupHaVip, editAttrs(checkHaVipNameDesc, func(r *record) edits {
-		h := havipOf(r)
-		return edits{"Name": &h.Name, "Description": &h.Description}
-	})))
+	r.write(vpc, "ModifyHaVipAttribute", with(lookupHaVip, editAttrs(checkHaVipNameDesc, editsOf(havipOf, "Name", "Description"))))
 	r.write(vpc, "DeleteHaVip", with(lookupHaVip, deleteHaVipOp))
 	r.write(vpc, "AssociateHaVip", with(lookupHaVip, associateHaVipOp))
 	r.write(vpc, "UnassociateHaVip", with(lookupHaVip, unassociateHaVipOp))

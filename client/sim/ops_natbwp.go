@@ -303,10 +303,8 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") }, func(r *record) edits {
-	b := natBwpOf(r)
-	return edits{"Name": &b.Name, "Description": &b.Description}
-})
+var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") },
+	editsOf(natBwpOf, "Name", "Description"))
 
 func addNatBwpIpsOp(c *call) (any, error) {
 	if err := c.need("IpCount"); err != nil {

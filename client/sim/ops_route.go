@@ -150,10 +150,7 @@ func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	return removeLater(c, rt, stDeleting, "rt.delete")
 }
 
-var modifyRouteTableAttributes = editAttrs(checkRouteTableNameDesc, func(rt *record) edits {
-	v := rtOf(rt)
-	return edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}
-})
+var modifyRouteTableAttributes = editAttrs(checkRouteTableNameDesc, editsOf(rtOf, "RouteTableName", "Description"))
 
 // tableAndVSwitch reads RouteTableId and VSwitchId for (un)association.
 func tableAndVSwitch(c *call) (rt, sw *record, err error) {

@@ -530,7 +530,4 @@ var lookupVRouter = finder{kindVRouter, "VRouterId", 404, "InvalidVRouterId.NotF
 var modifyVRouterAttribute = editAttrs(func(c *call) error {
 	return checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
 		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid.")
-}, func(r *record) edits {
-	v := r.Value.(*model.VRouter)
-	return edits{"VRouterName": &v.VRouterName, "Description": &v.Description}
-})
+}, editsOf(func(r *record) *model.VRouter { return r.Value.(*model.VRouter) }, "VRouterName", "Description"))
