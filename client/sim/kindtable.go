@@ -38,8 +38,8 @@ import (
 //     unless the record's status is one of allowed.
 //   - Writes: commitEdit(c, rec, edits{"Name": &v.Name, ...}, more)
 //     commits a Modify* call and copies the parameters given into their
-//     fields, and editAttrs(check, fields) is a whole Modify*Attribute
-//     handler; commitUnder(c, kind, by, id, max, full) commits unless a
+//     fields, and editAttrs(check, editsOf(havipOf, "Name", "Description"))
+//     is a whole Modify*Attribute handler; commitUnder(c, kind, by, id, max, full) commits unless a
 //     quota is full; transit(c, rec, status, final) starts a timed
 //     transition; removeLater(c, rec, deleting, then) commits an
 //     asynchronous delete.
