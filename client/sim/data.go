@@ -2,9 +2,12 @@ package sim
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/alivpc/alivpc/model"
 )
 
 // regionInfo is one region of the DescribeRegions list.
@@ -125,23 +128,57 @@ type seededVpc struct {
 func seeders() []func(*seedCtx) error {
 	return []func(*seedCtx) error{
 		seedRegion,
-		seedVPC,
-		seedVBR,
-		seedFlowLog,
-		seedPeer,
+		perDataset(seedDemoVPC, seedLargeVPC),
+		perDataset(seedDemoVBR, seedLargeVBR),
+		perDataset(seedDemoFlowLog, seedLargeFlowLog),
+		perDataset(seedDemoPeer, seedLargePeer),
 		seedNAT,
 		seedVPN,
-		seedHaVip,
-		seedCbwp,
-		seedIpv6,
-		seedNatBwp, // late: its IDs and addresses draw from the shared generator
-		seedPC,     // late: its generated IDs leave the other families' as they were
+		perDataset(seedDemoHaVip, seedLargeHaVip),
+		perDataset(seedDemoCbwp, seedLargeCbwp),
+		perDataset(seedDemoIpv6, seedLargeIpv6),
+		perDataset(seedDemoNatBwp, seedLargeNatBwp), // late: its IDs and addresses draw from the shared generator
+		seedPC, // late: its generated IDs leave the other families' as they were
 		seedSslVpn,
 		seedRI,
-		seedGA,    // late: its EIPs draw from the shared generator
-		seedPaths, // last, from its own random stream: path analysis cases (data_paths.go)
+		perDataset(seedDemoGA, seedLargeGA), // late: its EIPs draw from the shared generator
+		seedPaths,                           // last, from its own random stream: path analysis cases (data_paths.go)
 	}
 }
+
+// perDataset is the seeder of a family that seeds the demo and the large
+// dataset each its own way; the empty dataset gets nothing.
+func perDataset(demo, large func(*seedCtx) error) func(*seedCtx) error {
+	return func(d *seedCtx) error {
+		switch d.dataset {
+		case DatasetDemo:
+			return demo(d)
+		case DatasetLarge:
+			return large(d)
+		}
+		return nil
+	}
+}
+
+// everyVPC yields the seeded VPCs whose place i in d.VPCs is at modulo n
+// (one VPC in n of the large dataset), with i.
+func (d *seedCtx) everyVPC(n, at int) iter.Seq2[int, *seededVpc] {
+	return func(yield func(int, *seededVpc) bool) {
+		for i := at; i < len(d.VPCs); i += n {
+			if !yield(i, d.VPCs[i]) {
+				return
+			}
+		}
+	}
+}
+
+// created is the seeded VPC's creation time.
+func (sv *seededVpc) created() (time.Time, error) {
+	return time.Parse(model.TimeLayout, vpcOf(sv.Vpc).CreationTime)
+}
+
+// daysAgo is the time n days before seeding.
+func (d *seedCtx) daysAgo(n int) time.Time { return d.now.Add(-time.Duration(n) * 24 * time.Hour) }
 
 func (s *Server) seed(now time.Time) (err error) {
 	switch s.opts.Dataset {

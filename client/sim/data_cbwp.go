@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -37,21 +36,11 @@ func demoCbwps() []demoCbwp {
 	}
 }
 
-func seedCbwp(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoCbwp(d)
-	case DatasetLarge:
-		return seedLargeCbwp(d)
-	}
-	return nil
-}
-
 func seedDemoCbwp(d *seedCtx) error {
 	for _, dc := range demoCbwps() {
 		pkg := newCbwp(d.st, cbwpArgs{Region: dc.Region, Name: dc.Name, Description: dc.Desc, Bandwidth: dc.Bandwidth,
 			Charge: dc.Charge, Ratio: dc.Ratio, Business: dc.Business, Status: cbwpAvailable,
-			Created: model.FormatTime(d.now.Add(-time.Duration(dc.AgeDays) * 24 * time.Hour))})
+			Created: model.FormatTime(d.daysAgo(dc.AgeDays))})
 		if dc.EIPs == nil {
 			continue
 		}
@@ -70,12 +59,9 @@ func seedDemoCbwp(d *seedCtx) error {
 }
 
 func seedLargeCbwp(d *seedCtx) error {
-	for i, sv := range d.VPCs {
-		if i%30 != 0 {
-			continue
-		}
+	for i, sv := range d.everyVPC(30, 0) {
 		v := vpcOf(sv.Vpc)
-		created, err := time.Parse(model.TimeLayout, v.CreationTime)
+		created, err := sv.created()
 		if err != nil {
 			return fmt.Errorf("sim: large VPC %s: %v", v.VpcName, err)
 		}

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -54,25 +53,15 @@ func demoSagFlowLogs() []struct {
 	}
 }
 
-func seedFlowLog(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoFlowLog(d)
-	case DatasetLarge:
-		seedLargeFlowLog(d)
-	}
-	return nil
-}
-
 // seedLargeFlowLog: VPC flow logs on 1 VPC in 10 of the large dataset,
 // capturing the VPC, its first VSwitch or its router's interface in turn,
 // one in four Inactive; and an SLS SAG flow log in every third region.
-func seedLargeFlowLog(d *seedCtx) {
+func seedLargeFlowLog(d *seedCtx) error {
 	types := []string{"VPC", "VSwitch", "NetworkInterface"}
 	traffic := []string{"All", "Drop", "Allow"}
 	n := 0
-	for i, sv := range d.VPCs {
-		if i%10 != 3 || len(sv.VSwitches) == 0 {
+	for _, sv := range d.everyVPC(10, 3) {
+		if len(sv.VSwitches) == 0 {
 			continue
 		}
 		v := vpcOf(sv.Vpc)
@@ -108,6 +97,7 @@ func seedLargeFlowLog(d *seedCtx) {
 			OutputType: "sls", ActiveAging: model.DefaultActiveAging, InactiveAging: model.DefaultInactiveAging,
 			SlsRegionId: region, ProjectName: "sag-flowlog-" + region, LogstoreName: "branch-flows", TotalSagNum: 1})
 	}
+	return nil
 }
 
 // seedSagFlowLog stores f, Active, in region.
@@ -154,7 +144,7 @@ func seedDemoFlowLog(d *seedCtx) error {
 			ResourceType: fl.ResourceType, ResourceId: id, TrafficType: fl.Traffic,
 			Project: "flowlog-" + sv.Vpc.Region, LogStore: fl.Name, Interval: fl.Interval, IpVersion: "IPv4",
 			TrafficPath: []string{"all"}, Status: fl.Status,
-			Created: model.FormatTime(d.now.Add(-time.Duration(fl.AgeDays) * 24 * time.Hour)),
+			Created: model.FormatTime(d.daysAgo(fl.AgeDays)),
 		})
 	}
 	for _, s := range demoSagFlowLogs() {

@@ -36,16 +36,6 @@ func demoGAs() []demoGA {
 	}
 }
 
-func seedGA(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoGA(d)
-	case DatasetLarge:
-		return seedLargeGA(d)
-	}
-	return nil
-}
-
 func seedDemoGA(d *seedCtx) error {
 	hosts := map[string]*record{}
 	for _, sv := range d.VPCs {
@@ -54,7 +44,7 @@ func seedDemoGA(d *seedCtx) error {
 		}
 	}
 	for _, dg := range demoGAs() {
-		created := d.now.Add(-time.Duration(dg.AgeDays) * 24 * time.Hour)
+		created := d.daysAgo(dg.AgeDays)
 		var backend *record
 		if dg.Backend != "" {
 			if backend = hosts[dg.Backend]; backend == nil {
@@ -115,7 +105,7 @@ func seedLargeGA(d *seedCtx) error {
 		}
 	}
 	for i, region := range regions {
-		created := d.now.Add(-time.Duration(30+i) * 24 * time.Hour)
+		created := d.daysAgo(30 + i)
 		var backend *record
 		loc := model.GALocationOf(region)
 		for j := 1; j < len(regions) && backend == nil; j++ {

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -26,22 +25,17 @@ func demoHaVips() []demoHaVip {
 	}
 }
 
-func seedHaVip(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoHaVip(d)
-	case DatasetLarge:
-		for i, sv := range d.VPCs {
-			if i%4 != 0 || len(sv.VSwitches) == 0 {
-				continue
-			}
-			sw := sv.VSwitches[0]
-			insts := d.st.children(kindInstance, kindVSwitch, sw.ID)
-			rec := addHaVipRec(d.st, sw, haVipArgs{Region: sw.Region, Name: vpcOf(sv.Vpc).VpcName + "-vip",
-				IP: hostAddr(vswOf(sw).CidrBlock, 100), Status: hvAvailable, Created: vpcOf(sv.Vpc).CreationTime})
-			if len(insts) > 0 {
-				bindHaVip(d.st, rec, insts[0].ID)
-			}
+func seedLargeHaVip(d *seedCtx) error {
+	for _, sv := range d.everyVPC(4, 0) {
+		if len(sv.VSwitches) == 0 {
+			continue
+		}
+		sw := sv.VSwitches[0]
+		insts := d.st.children(kindInstance, kindVSwitch, sw.ID)
+		rec := addHaVipRec(d.st, sw, haVipArgs{Region: sw.Region, Name: vpcOf(sv.Vpc).VpcName + "-vip",
+			IP: hostAddr(vswOf(sw).CidrBlock, 100), Status: hvAvailable, Created: vpcOf(sv.Vpc).CreationTime})
+		if len(insts) > 0 {
+			bindHaVip(d.st, rec, insts[0].ID)
 		}
 	}
 	return nil
@@ -61,7 +55,7 @@ func seedDemoHaVip(d *seedCtx) error {
 		}
 		rec := addHaVipRec(d.st, sw, haVipArgs{Region: sw.Region, Name: dh.Name, Description: dh.Desc,
 			IP: hostAddr(vswOf(sw).CidrBlock, dh.Host), Status: hvAvailable,
-			Created: model.FormatTime(d.now.Add(-time.Duration(dh.AgeDays) * 24 * time.Hour))})
+			Created: model.FormatTime(d.daysAgo(dh.AgeDays))})
 		if dh.Instance == "" {
 			continue
 		}

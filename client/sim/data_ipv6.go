@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"net/netip"
-	"time"
 
 	"github.com/alivpc/alivpc/model"
 )
@@ -45,28 +44,23 @@ func demoIpv6s() []demoIpv6 {
 	}
 }
 
-func seedIpv6(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoIpv6(d)
-	case DatasetLarge:
-		for i, sv := range d.VPCs {
-			if i%5 != 0 || len(sv.VSwitches) < 3 {
-				continue
+func seedLargeIpv6(d *seedCtx) error {
+	for i, sv := range d.everyVPC(5, 0) {
+		if len(sv.VSwitches) < 3 {
+			continue
+		}
+		n := i / 5
+		enableIpv6(d.st, sv)
+		created := vpcOf(sv.Vpc).CreationTime
+		gw := addIpv6Gateway(d.st, sv.Vpc, ipv6GwArgs{Name: vpcOf(sv.Vpc).VpcName + "-ipv6",
+			Spec: model.Ipv6CreateSpecs[n%3], Status: stAvailable, Created: created})
+		for j, sw := range sv.VSwitches[:3] {
+			addr := addIpv6Addr(d.st, sw, ipv6Owner(d.st, sw, ""), "", created)
+			if j == 0 && n%2 == 0 {
+				giveIpv6Bandwidth(d.st, addr, "PayByTraffic", 100)
 			}
-			n := i / 5
-			enableIpv6(d.st, sv)
-			created := vpcOf(sv.Vpc).CreationTime
-			gw := addIpv6Gateway(d.st, sv.Vpc, ipv6GwArgs{Name: vpcOf(sv.Vpc).VpcName + "-ipv6",
-				Spec: model.Ipv6CreateSpecs[n%3], Status: stAvailable, Created: created})
-			for j, sw := range sv.VSwitches[:3] {
-				addr := addIpv6Addr(d.st, sw, ipv6Owner(d.st, sw, ""), "", created)
-				if j == 0 && n%2 == 0 {
-					giveIpv6Bandwidth(d.st, addr, "PayByTraffic", 100)
-				}
-				if j == 1 && n%3 == 0 {
-					addIpv6Rule(d.st, gw, addr, "", "", stAvailable)
-				}
+			if j == 1 && n%3 == 0 {
+				addIpv6Rule(d.st, gw, addr, "", "", stAvailable)
 			}
 		}
 	}
@@ -87,7 +81,7 @@ func seedDemoIpv6(d *seedCtx) error {
 			return fmt.Errorf("sim: demo IPv6: no VPC %s", di.Vpc)
 		}
 		enableIpv6(d.st, sv)
-		created := model.FormatTime(d.now.Add(-30 * 24 * time.Hour))
+		created := model.FormatTime(d.daysAgo(30))
 		var gw *record
 		if di.Gateway != "" {
 			gw = addIpv6Gateway(d.st, sv.Vpc, ipv6GwArgs{Name: di.Gateway, Description: di.Desc, Spec: di.Spec,

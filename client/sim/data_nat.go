@@ -31,7 +31,7 @@ func seedNAT(d *seedCtx) error {
 	if d.dataset == DatasetLarge {
 		for _, region := range d.largeRegions() {
 			for i := range 3 {
-				created := d.now.Add(-time.Duration(10+i) * 24 * time.Hour)
+				created := d.daysAgo(10 + i)
 				if _, err := seedEip(d, region, fmt.Sprintf("spare-%02d", i+1), "Unbound; kept for allow-listed egress", "5", created); err != nil {
 					return err
 				}

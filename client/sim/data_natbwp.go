@@ -31,23 +31,14 @@ func demoNatBwps() []demoNatBwp {
 	}
 }
 
-func seedNatBwp(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoNatBwp(d)
-	case DatasetLarge:
-		for i, sv := range d.VPCs {
-			if i%10 != 3 {
-				continue
-			}
-			v := vpcOf(sv.Vpc)
-			created, _ := time.Parse(model.TimeLayout, v.CreationTime)
-			nat := legacyNat(d.st, sv, created)
-			if _, ok := addNatBwpRec(d.st, nat, natBwpArgs{Name: v.VpcName + "-bwp", Zone: firstZone(d, nat.Region),
-				Bandwidth: "10", Charge: "PayByBandwidth", Status: stAvailable, Created: model.FormatTime(created.Add(time.Hour)),
-				IPs: 1 + i%4}); !ok {
-				return fmt.Errorf("sim: no public address left for a bandwidth package in %s", nat.Region)
-			}
+func seedLargeNatBwp(d *seedCtx) error {
+	for i, sv := range d.everyVPC(10, 3) {
+		created, _ := sv.created()
+		nat := legacyNat(d.st, sv, created)
+		if _, ok := addNatBwpRec(d.st, nat, natBwpArgs{Name: vpcOf(sv.Vpc).VpcName + "-bwp", Zone: firstZone(d, nat.Region),
+			Bandwidth: "10", Charge: "PayByBandwidth", Status: stAvailable, Created: model.FormatTime(created.Add(time.Hour)),
+			IPs: 1 + i%4}); !ok {
+			return fmt.Errorf("sim: no public address left for a bandwidth package in %s", nat.Region)
 		}
 	}
 	return nil
@@ -88,7 +79,7 @@ func seedDemoNatBwp(d *seedCtx) error {
 		}
 		rec, ok := addNatBwpRec(d.st, nat, natBwpArgs{Name: db.Name, Description: db.Desc, Zone: firstZone(d, nat.Region),
 			Bandwidth: db.Bandwidth, Charge: db.Charge, Status: stAvailable, IPs: db.IPs,
-			Created: model.FormatTime(d.now.Add(-time.Duration(db.AgeDays) * 24 * time.Hour))})
+			Created: model.FormatTime(d.daysAgo(db.AgeDays))})
 		if !ok {
 			return fmt.Errorf("sim: no public address left for demo bandwidth package %s", db.Name)
 		}

@@ -42,7 +42,7 @@ func seedPaths(d *seedCtx) error {
 	if analytics == nil || partner == nil || data == nil {
 		return fmt.Errorf("sim: path demo needs analytics, partner-gateway and data-platform")
 	}
-	since := d.now.Add(-3 * 24 * time.Hour)
+	since := d.daysAgo(3)
 	entry := func(rt *record, dest, name, status, desc string, hop model.NextHop) *record {
 		hop.Enabled = 1
 		return addCustomEntry(d.st, rt, entryArgs{Dest: dest, Name: name, Status: status, Description: desc,

@@ -98,7 +98,7 @@ func seedPC(d *seedCtx) error {
 // seedPCRec stores one physical connection; an Initial one is moved on by
 // the provider like a new application.
 func seedPCRec(d *seedCtx, s demoPCSpec) *record {
-	created := d.now.Add(-time.Duration(s.AgeDays) * 24 * time.Hour)
+	created := d.daysAgo(s.AgeDays)
 	p := &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: d.st.newID(kindPC, s.Region), Name: s.Name, Description: s.Desc, Status: s.Status,
 		BusinessStatus: "Normal", Type: "VPC", AccessPointId: "ap-" + s.Region + "-" + s.AP, AccessPointType: "VPC",

@@ -18,16 +18,6 @@ const PartnerAccountUID int64 = 1688000000000001
 
 const demoPartnerUID = PartnerAccountUID
 
-func seedPeer(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoPeer(d)
-	case DatasetLarge:
-		seedLargePeer(d)
-	}
-	return nil
-}
-
 func seedDemoPeer(d *seedCtx) error {
 	byName := map[string]*seededVpc{}
 	for _, sv := range d.VPCs {
@@ -52,7 +42,7 @@ func seedDemoPeer(d *seedCtx) error {
 // Large dataset peering, per region: VPC 10k with VPC 10k+1 (8 pairs),
 // VPC 2 with VPC 3 of the next region (cross-region), and in every fifth
 // region a request to the partner account waiting in Accepting.
-func seedLargePeer(d *seedCtx) {
+func seedLargePeer(d *seedCtx) error {
 	regions := d.largeRegions()
 	n := len(regions)
 	at := func(r, i int) *seededVpc { return d.VPCs[r*largeVpcsPerReg+i] }
@@ -67,6 +57,7 @@ func seedLargePeer(d *seedCtx) {
 			seedPartnerRequest(d, at(r, 4), "partner-request-"+regions[r], "Waiting for the partner to accept")
 		}
 	}
+	return nil
 }
 
 // seedPeerPair connects sv to other (Activated, within the account) with
@@ -75,7 +66,7 @@ func seedLargePeer(d *seedCtx) {
 // the accepter side of those gets none).
 func seedPeerPair(d *seedCtx, sv, other *seededVpc) {
 	a, b := vpcOf(sv.Vpc), vpcOf(other.Vpc)
-	created := d.now.Add(-30 * 24 * time.Hour)
+	created := d.daysAgo(30)
 	for _, t := range []string{a.CreationTime, b.CreationTime} {
 		if c, err := time.Parse(model.TimeLayout, t); err == nil && c.After(created) {
 			created = c.Add(24 * time.Hour)
@@ -104,7 +95,7 @@ func seedPartnerRequest(d *seedCtx, sv *seededVpc, name, desc string) {
 	addPeerRec(d.st, peerArgs{
 		Vpc: sv.Vpc, AcceptingUid: demoPartnerUID, AcceptingRegion: sv.Vpc.Region,
 		AcceptingVpcId: d.st.newID(kindVpc, sv.Vpc.Region), Name: name, Description: desc,
-		Bandwidth: -1, Status: pccAccepting, Created: model.FormatTime(d.now.Add(-2 * 24 * time.Hour)),
+		Bandwidth: -1, Status: pccAccepting, Created: model.FormatTime(d.daysAgo(2)),
 	})
 }
 

@@ -60,12 +60,9 @@ func seedSslVpn(d *seedCtx) error {
 		}
 		return fmt.Errorf("sim: no demo VPN gateway for SSL-VPN")
 	case DatasetLarge:
-		for i, sv := range d.VPCs {
-			if i%25 != 0 {
-				continue
-			}
+		for i, sv := range d.everyVPC(25, 0) {
 			v := vpcOf(sv.Vpc)
-			created, _ := time.Parse(model.TimeLayout, v.CreationTime)
+			created, _ := sv.created()
 			gw, ok := newVpnGateway(d.st, vpnArgs{Vpc: sv.Vpc, Name: v.VpcName + "-sslvpn", ChargeType: "POSTPAY",
 				Bandwidth: 10, Ssl: true, SslConns: 5, NetworkType: "public", Status: vpnActive, Created: created})
 			if !ok {
@@ -100,7 +97,7 @@ func seedSslServer(d *seedCtx, gw *record, name string, certs []demoSslCert, con
 		Cipher: model.SslDefaultCipher, Proto: model.SslDefaultProto, Port: model.SslDefaultPort, Compress: true,
 	}})
 	for _, c := range certs {
-		newSslCert(d.st, sslCertArgs{Server: srv, Name: c.name, Created: d.now.Add(-time.Duration(c.ageDays) * 24 * time.Hour), Now: d.now})
+		newSslCert(d.st, sslCertArgs{Server: srv, Name: c.name, Created: d.daysAgo(c.ageDays), Now: d.now})
 	}
 	return nil
 }

@@ -62,19 +62,9 @@ func demoVbrs() []demoVbr {
 	}
 }
 
-func seedVBR(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoVBR(d)
-	case DatasetLarge:
-		return seedLargeVBR(d)
-	}
-	return nil
-}
-
 // addPC stores an enabled physical connection.
 func addDemoPC(d *seedCtx, p demoPC) *record {
-	created := d.now.Add(-time.Duration(p.AgeDays) * 24 * time.Hour)
+	created := d.daysAgo(p.AgeDays)
 	return d.st.mustAdd(kindPC, p.Region, &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: d.st.newID(kindPC, p.Region), Name: p.Name, Description: p.Desc,
 		Status: pcEnabled, BusinessStatus: "Normal", Type: "VPC", AccessPointId: p.AccessPoint,

@@ -13,16 +13,6 @@ import (
 // peer blocks → VpcPeer) are added by those families' seeders from the
 // hooks in seedCtx.VPCs; here the custom routes point at ECS appliances.
 
-func seedVPC(d *seedCtx) error {
-	switch d.dataset {
-	case DatasetDemo:
-		return seedDemoVPC(d)
-	case DatasetLarge:
-		return seedLargeVPC(d)
-	}
-	return nil
-}
-
 type demoSubnet struct {
 	Name, Zone, CIDR string
 	Private          bool // bound to the VPC's custom "-private" route table

@@ -116,8 +116,8 @@ func seedVpnFor(d *seedCtx, sv *seededVpc, sites []demoSite, cgws map[string]*re
 			status = ipsecEstablished
 		}
 		newVpnConnection(d.st, connArgs{
-			Gateway: gw, Customer: cgw, Name: "ipsec-" + site.name, Local: v.CidrBlock, Remote: remote,
-			Immediate: site.up, Dpd: true, Traversal: true, Ike: ike, Ipsec: defaultIpsec(), Status: status, Created: at,
+			Gateway: gw, Customer: cgw, Name: "ipsec-" + site.name, Ike: ike, Ipsec: defaultIpsec(), Status: status, Created: at,
+			connOptions: connOptions{Local: v.CidrBlock, Remote: remote, Immediate: site.up, Dpd: true, Traversal: true},
 		})
 		if !routed(d.st, sv.SystemRT, remote) {
 			addCustomEntry(d.st, sv.SystemRT, entryArgs{

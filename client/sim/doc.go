@@ -61,18 +61,21 @@
 // A family is two files and two lines:
 //
 //  1. ops_<family>.go with func add<Family>(r *registry) that declares its
-//     kinds (r.kind: ID, Status/SetStatus, Refs for indexes, Render for
-//     derived fields, NextHopType if routes may point at it), its
+//     kinds (r.kind(kindOf(...)): ID, status, Refs for indexes, Fill or
+//     Render for derived fields, NextHopType if routes may point at it), its
 //     operations (r.read / r.write / r.writeDry for actions that accept
 //     DryRun; a mutating handler validates everything, calls c.commit(),
 //     then changes the store), deletion blockers (r.block: e.g. NAT
 //     gateways block DeleteVpc with DependencyViolation.NatGateway) and
 //     lifecycle follow-ups (r.followUp). Add add<Family>(r) to newRegistry.
 //  2. data_<family>.go with func seed<Family>(d *seedCtx) error, appended
-//     to seeders() in data.go. It builds on d.VPCs, whose hooks say what
-//     each seeded VPC needs: Internet (a NAT gateway, SNAT and a 0.0.0.0/0
-//     route in SystemRT), PublicApps (DNAT entries), OnPrem (a VPN or VBR
-//     path and routes for those blocks), PeerWith (a peer connection).
+//     to seeders() in data.go (perDataset(seedDemo<Family>,
+//     seedLarge<Family>) when each dataset is seeded its own way; everyVPC
+//     picks one VPC in n of the large one). It builds on d.VPCs, whose
+//     hooks say what each seeded VPC needs: Internet (a NAT gateway, SNAT
+//     and a 0.0.0.0/0 route in SystemRT), PublicApps (DNAT entries), OnPrem
+//     (a VPN or VBR path and routes for those blocks), PeerWith (a peer
+//     connection).
 //
 // Kind names other families must use where the VPC family already looks
 // for them: "ngw" for NAT gateways (listed in a VPC's NatGatewayIds through
@@ -82,7 +85,8 @@
 // Products are routed by Version: VpcPeer (2022-01-01) and Smartag
 // (2018-03-13) ops register with model.ProductVpcPeer / model.ProductSmartag.
 //
-// Lists use c.paging(default, max) and paged(...); the few APIs that send
+// Lists are listSpec declarations (kindtable.go) where they can be, else
+// use c.paging(default, max) and paged(...); the few APIs that send
 // TotalCount/PageNumber/PageSize as strings (DescribeFlowLogs,
 // DescribeNetworkAcls) overwrite those three keys with strconv.Itoa values.
 // Token-paged lists page with ordIndex.after and seqToken.

@@ -12,18 +12,22 @@ import (
 // writes only its own rules by hand (ops_nat.go and ops_vpn.go show each
 // piece in use):
 //
-//   - A stored kind: kindOf(name, prefix, id, status, kindSpec{Refs, Render,
-//     NextHopType}), e.g.
+//   - A stored kind: kindOf(name, prefix, id, status, hooks[T]{Refs, Fill,
+//     Render, NextHopType}), e.g.
 //     r.kind(kindOf(kindNatGateway, "ngw-",
 //     func(n *model.NatGateway) string { return n.NatGatewayId },
-//     func(n *model.NatGateway) *string { return &n.Status }, kindSpec{...}))
-//     (status nil: the kind has none). renderCopy(fill) is a Render hook
-//     that fills the fields derived from other records into a copy.
+//     func(n *model.NatGateway) *string { return &n.Status },
+//     hooks[model.NatGateway]{Refs: func(n *model.NatGateway) []ref {...}}))
+//     (status nil: the kind has none). Fill sets the fields derived from
+//     other records in a copy of the value, as the API shows it.
 //   - Not found: one finder per kind and answer, e.g.
 //     var lookupNat = finder{kindNatGateway, "NatGatewayId", 404,
 //     "InvalidNatGatewayId.NotFound", "The specified NatGatewayId does not
 //     exist in our records."}.in
-//     (lookupIn(c, kind, param, region, code, msg) for a one-off 404).
+//     (.here reads the required RegionId first: a lookup for with;
+//     lookupIn(c, kind, param, region, code, msg) for a one-off 404).
+//     regionNeed(c, names...) reads the region, then the required
+//     parameters (needRegion the other way round).
 //   - An operation on one resource: register on(lookup, fn) and write
 //     fn(c, rec); on reads the required RegionId and finds the record.
 //     onIn(regionFn, lookup, fn) reads the region the family's way,
@@ -34,8 +38,11 @@ import (
 //     unless the record's status is one of allowed.
 //   - Writes: commitEdit(c, rec, edits{"Name": &v.Name, ...}, more)
 //     commits a Modify* call and copies the parameters given into their
-//     fields; transit(c, rec, status, final) starts a timed transition;
-//     removeLater(c, rec, deleting, then) commits an asynchronous delete.
+//     fields, and editAttrs(check, editsOf(havipOf, "Name", "Description"))
+//     is a whole Modify*Attribute handler; commitUnder(c, kind, by, id, max, full) commits unless a
+//     quota is full; transit(c, rec, status, final) starts a timed
+//     transition; removeLater(c, rec, deleting, then) commits an
+//     asynchronous delete.
 //   - A paginated Describe (PageNumber/PageSize): a listSpec registered as
 //     r.read(vpc, "DescribeNatGateways", describeNatGateways.op), e.g.
 //     var describeNatGateways = listSpec{Kind: kindNatGateway,
@@ -69,6 +76,16 @@ func (f finder) in(c *call, region string) (*record, error) {
 		return nil, newErr(f.Status, f.Code, f.Msg)
 	}
 	return rec, nil
+}
+
+// here reads the required, known RegionId and finds the record there: a
+// lookup for with.
+func (f finder) here(c *call) (*record, error) {
+	region, err := c.region()
+	if err != nil {
+		return nil, err
+	}
+	return f.in(c, region)
 }
 
 // on builds a handler for an operation on one record: it reads the required
@@ -135,6 +152,15 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
 	return nil, nil
+}
+
+// commitUnder commits the call unless the records of kind filed under
+// by = id already number max or more: then it answers full (a quota).
+func commitUnder(c *call, kind, by, id string, max int, full error) error {
+	if c.st.count(kind, by, id) >= max {
+		return full
+	}
+	return c.commit()
 }
 
 // transit gives rec the transitional status now and final when the settle
@@ -275,16 +301,37 @@ func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) stri
 }
 
 // kindOf declares a stored kind of *T values: its name, ID prefix, ID and
-// status field (status nil: the kind has none); rest carries the other
-// hooks (Refs, Render, NextHopType).
-func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, rest kindSpec) *kindSpec {
-	k := &rest
-	k.Name, k.Prefix, k.New, k.ID = name, prefix, model.NewOf[T](), model.Field(id)
+// status field (status nil: the kind has none) and its typed hooks.
+func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, h hooks[T]) *kindSpec {
+	k := &kindSpec{Name: name, Prefix: prefix, New: model.NewOf[T](), ID: model.Field(id),
+		Render: h.Render, NextHopType: h.NextHopType}
 	if status != nil {
 		k.Status = model.Field(func(t *T) string { return *status(t) })
 		k.SetStatus = func(v any, s string) { *status(v.(*T)) = s }
 	}
+	if h.Refs != nil {
+		k.Refs = func(v any) []ref { return h.Refs(v.(*T)) }
+	}
+	if h.Fill != nil {
+		k.Render = func(st *store, r *record) any {
+			v := *r.Value.(*T)
+			h.Fill(st, &v)
+			return &v
+		}
+	}
 	return k
+}
+
+// hooks are the rest of a stored kind's declaration: Refs lists what a
+// value belongs to (an ordered index each), Fill sets the fields derived
+// from other records in the copy the API shows, Render answers another
+// value instead (nil, with no Fill: the value as stored), NextHopType is
+// the route entry NextHopType that may point at the kind.
+type hooks[T any] struct {
+	Refs        func(v *T) []ref
+	Fill        func(st *store, v *T)
+	Render      func(st *store, r *record) any
+	NextHopType string
 }
 
 // edits maps a Modify* parameter to the field it sets.
@@ -306,6 +353,18 @@ func commitEdit(c *call, rec *record, set edits, more func()) error {
 		}
 	})
 	return nil
+}
+
+// editAttrs is a Modify*Attribute handler as data, for on or with: check
+// applies the family's rules, then commitEdit copies the parameters given
+// into the fields the record's edits name.
+func editAttrs(check func(*call) error, fields func(*record) edits) func(*call, *record) (any, error) {
+	return func(c *call, rec *record) (any, error) {
+		if err := check(c); err != nil {
+			return nil, err
+		}
+		return nil, commitEdit(c, rec, fields(rec), nil)
+	}
 }
 
 // keep adapts one filter (nil: none) and its error to listSpec.Rules.
@@ -333,37 +392,55 @@ func (f fields) match(c *call) []func(*record) bool {
 // package is initialised.
 func fieldsOf[T any](of func(*record) *T, names ...string) fields {
 	out := fields{}
-	t := reflect.TypeFor[T]()
 	for _, n := range names {
-		param, path, ok := strings.Cut(n, "=")
-		if !ok {
-			path = param
-		}
-		var idx []int
-		ft := t
-		for name := range strings.SplitSeq(path, ".") {
-			f, found := ft.FieldByName(name)
-			if !found {
-				panic("sim: " + t.Name() + " has no field " + path)
-			}
-			idx, ft = append(idx, f.Index...), f.Type
-		}
+		param, idx, ft := fieldPath[T](n)
 		if ft.Kind() != reflect.String {
-			panic("sim: " + t.Name() + "." + path + " is not a string")
+			panic("sim: " + reflect.TypeFor[T]().Name() + "." + n + " is not a string")
 		}
 		out[param] = func(r *record) string { return reflect.ValueOf(of(r)).Elem().FieldByIndex(idx).String() }
 	}
 	return out
 }
 
-// renderCopy is a Render hook: it copies the value and lets fill set the
-// fields derived from other records.
-func renderCopy[T any](fill func(st *store, v *T)) func(*store, *record) any {
-	return func(st *store, r *record) any {
-		v := *r.Value.(*T)
-		fill(st, &v)
-		return &v
+// editsOf declares the fields a Modify* call sets, named as for fieldsOf
+// ("Name", "VpcName", "ZoneId=NatGatewayPrivateInfo.IzNo"); each must be a
+// string field of T.
+func editsOf[T any](of func(*record) *T, names ...string) func(*record) edits {
+	params, idxs := make([]string, len(names)), make([][]int, len(names))
+	for i, n := range names {
+		var ft reflect.Type
+		if params[i], idxs[i], ft = fieldPath[T](n); ft != reflect.TypeFor[string]() {
+			panic("sim: " + reflect.TypeFor[T]().Name() + "." + n + " is not a string")
+		}
 	}
+	return func(r *record) edits {
+		v, out := reflect.ValueOf(of(r)).Elem(), edits{}
+		for i, param := range params {
+			out[param] = v.FieldByIndex(idxs[i]).Addr().Interface().(*string)
+		}
+		return out
+	}
+}
+
+// fieldPath resolves a fieldsOf name: the parameter, the index path of the
+// field of T (embedded and nested fields reached by name) and its type.
+// A name that is no field of T panics: the declarations are checked when
+// the package is initialised.
+func fieldPath[T any](n string) (param string, idx []int, ft reflect.Type) {
+	param, path, ok := strings.Cut(n, "=")
+	if !ok {
+		path = param
+	}
+	t := reflect.TypeFor[T]()
+	ft = t
+	for name := range strings.SplitSeq(path, ".") {
+		f, found := ft.FieldByName(name)
+		if !found {
+			panic("sim: " + t.Name() + " has no field " + path)
+		}
+		idx, ft = append(idx, f.Index...), f.Type
+	}
+	return param, idx, ft
 }
 
 // fieldFilters turns optional exact-match parameters into predicates: the
@@ -383,6 +460,17 @@ func needRegion(c *call, names ...string) (string, error) {
 		return "", err
 	}
 	return c.region()
+}
+
+// regionNeed reads the required, known RegionId, then answers
+// MissingParameter for the first of names absent (needRegion checks names
+// first: each family answers in its own order).
+func regionNeed(c *call, names ...string) (string, error) {
+	region, err := c.region()
+	if err != nil {
+		return "", err
+	}
+	return region, c.need(names...)
 }
 
 // nameDesc checks the name parameter with rule and Description with the

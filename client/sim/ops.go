@@ -199,16 +199,6 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
-// regionPage reads a Describe* call's RegionId and its PageNumber and
-// PageSize (default def, at most max).
-func regionPage(c *call, def, max int) (region string, num, size int, err error) {
-	if region, err = c.region(); err != nil {
-		return "", 0, 0, err
-	}
-	num, size, err = c.paging(def, max)
-	return region, num, size, err
-}
-
 // region returns the required, known RegionId.
 func (c *call) region() (string, error) {
 	if err := c.need("RegionId"); err != nil {

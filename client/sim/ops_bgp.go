@@ -61,20 +61,19 @@ func netOf(r *record) *model.BgpNetwork { return r.Value.(*model.BgpNetwork) }
 
 func addBGP(r *registry) {
 	r.kind(kindOf(kindBgpGroup, "bgpg-", func(g *model.BgpGroup) string { return g.BgpGroupId },
-		func(g *model.BgpGroup) *string { return &g.Status }, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpGroup).RouterId}} },
+		func(g *model.BgpGroup) *string { return &g.Status }, hooks[model.BgpGroup]{
+			Refs: func(v *model.BgpGroup) []ref { return []ref{{kindVbr, v.RouterId}} },
 		}))
 	r.kind(kindOf(kindBgpPeer, "bgp-", func(p *model.BgpPeer) string { return p.BgpPeerId },
-		func(p *model.BgpPeer) *string { return &p.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				p := v.(*model.BgpPeer)
+		func(p *model.BgpPeer) *string { return &p.Status }, hooks[model.BgpPeer]{
+			Refs: func(p *model.BgpPeer) []ref {
 				return []ref{{kindBgpGroup, p.BgpGroupId}, {kindVbr, p.RouterId}}
 			},
 			Render: renderBgpPeer,
 		}))
 	r.kind(kindOf(kindBgpNetwork, "", func(n *model.BgpNetwork) string { return n.Key() },
-		func(n *model.BgpNetwork) *string { return &n.Status }, kindSpec{
-			Refs: func(v any) []ref { return []ref{{kindVbr, v.(*model.BgpNetwork).RouterId}} },
+		func(n *model.BgpNetwork) *string { return &n.Status }, hooks[model.BgpNetwork]{
+			Refs: func(v *model.BgpNetwork) []ref { return []ref{{kindVbr, v.RouterId}} },
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBgpGroup", createBgpGroupOp)
@@ -122,13 +121,7 @@ func errPeerAsn() error {
 }
 
 // bgpVbr finds RouterId, the VBR, in region.
-func bgpVbr(c *call, region string) (*record, error) {
-	rec := c.st.find(kindVbr, region, strings.TrimSpace(c.str("RouterId")))
-	if rec == nil {
-		return nil, errNoVbrNetwork()
-	}
-	return rec, nil
-}
+var bgpVbr = finder{kindVbr, "RouterId", 400, "InvalidVbrNetwork", "vbr netowrk not exists"}.in
 
 func lookupBgpGroup(c *call, region string) (*record, error) {
 	return finder{kindBgpGroup, "BgpGroupId", 400, "InvalidBgpGroup", "bgp group not exists"}.in(c, region)
@@ -209,11 +202,8 @@ func addBgpGroup(st *store, a bgpGroupArgs) *record {
 }
 
 func createBgpGroupOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "RouterId", "PeerAsn")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("RouterId", "PeerAsn"); err != nil {
 		return nil, err
 	}
 	if err := checkBgpNameDesc(c, "InvalidBgpDescription.Malformed"); err != nil {
@@ -250,10 +240,8 @@ func createBgpGroupOp(c *call) (any, error) {
 	if c.st.status(vbr) != vbrActive {
 		return nil, errBgpStatus()
 	}
-	if c.st.count(kindBgpGroup, kindVbr, vbr.ID) >= bgpGroupsPerVbr {
-		return nil, newErr(400, "QuotaExceeded.Bgp", "bgp group count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpGroup, kindVbr, vbr.ID, bgpGroupsPerVbr,
+		newErr(400, "QuotaExceeded.Bgp", "bgp group count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	g := addBgpGroup(c.st, bgpGroupArgs{
@@ -452,10 +440,8 @@ func createBgpPeerOp(c *call, grp *record) (any, error) {
 	if c.st.status(grp) != stAvailable || c.st.status(vbr) != vbrActive {
 		return nil, errBgpStatus()
 	}
-	if c.st.count(kindBgpPeer, kindVbr, vbr.ID) >= bgpPeersPerVbr {
-		return nil, newErr(400, "QuotaExceeded.Bgp", "bgp peer count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpPeer, kindVbr, vbr.ID, bgpPeersPerVbr,
+		newErr(400, "QuotaExceeded.Bgp", "bgp peer count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	p := addBgpPeer(c.st, bgpPeerArgs{
@@ -583,11 +569,8 @@ func addBgpNetworkRec(st *store, vbr *record, block, vpcID, status string) *reco
 // block: RouterId (the VBR) and DstCidrBlock.
 func onBgpNetwork(fn func(c *call, vbr *record, block string) (any, error)) func(*call) (any, error) {
 	return func(c *call) (any, error) {
-		region, err := c.region()
+		region, err := regionNeed(c, "RouterId", "DstCidrBlock")
 		if err != nil {
-			return nil, err
-		}
-		if err := c.need("RouterId", "DstCidrBlock"); err != nil {
 			return nil, err
 		}
 		block, err := bgpNetworkBlock(c)
@@ -622,10 +605,8 @@ func addBgpNetworkOp(c *call, vbr *record, block string) (any, error) {
 	if c.st.get(key) != nil {
 		return nil, newErr(400, "InvalidParams.AlreadyExists", "bgp network already exists")
 	}
-	if c.st.count(kindBgpNetwork, kindVbr, vbr.ID) >= bgpNetworksPerVbr {
-		return nil, newErr(400, "QuotaExceeded.BgpNetwork", "bgp network count per vbr quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindBgpNetwork, kindVbr, vbr.ID, bgpNetworksPerVbr,
+		newErr(400, "QuotaExceeded.BgpNetwork", "bgp network count per vbr quota exceed.")); err != nil {
 		return nil, err
 	}
 	n := addBgpNetworkRec(c.st, vbr, block, vpcID, stPending)

@@ -38,35 +38,25 @@ const (
 )
 
 func addCbwp(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindCbwp, Prefix: "cbwp-", New: model.NewOf[model.CommonBandwidthPackage](),
-		ID:        model.Field(func(p *model.CommonBandwidthPackage) string { return p.BandwidthPackageId }),
-		Status:    model.Field(func(p *model.CommonBandwidthPackage) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*model.CommonBandwidthPackage).Status = s },
-	})
+	r.kind(kindOf(kindCbwp, "cbwp-", func(p *model.CommonBandwidthPackage) string { return p.BandwidthPackageId },
+		func(p *model.CommonBandwidthPackage) *string { return &p.Status }, hooks[model.CommonBandwidthPackage]{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateCommonBandwidthPackage", createCbwp)
-	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", nameDescOp(lookupCbwp, checkCbwpNameDesc, cbwpNameDesc))
-	r.write(vpc, "ModifyCommonBandwidthPackageSpec", modifyCbwpSpec)
-	r.write(vpc, "ModifyCommonBandwidthPackagePayType", modifyCbwpPayType)
+	r.write(vpc, "ModifyCommonBandwidthPackageAttribute", with(lookupCbwp, editAttrs(checkCbwpNameDesc, editsOf(cbwpOf, "Name", "Description"))))
+	r.write(vpc, "ModifyCommonBandwidthPackageSpec", with(settledCbwp, modifyCbwpSpec))
+	r.write(vpc, "ModifyCommonBandwidthPackagePayType", with(settledCbwp, modifyCbwpPayType))
 	r.write(vpc, "AddCommonBandwidthPackageIp", addCbwpIP)
 	r.write(vpc, "RemoveCommonBandwidthPackageIp", removeCbwpIP)
-	r.write(vpc, "DeleteCommonBandwidthPackage", deleteCbwp)
-	r.read(vpc, "DescribeCommonBandwidthPackages", describeCbwps)
+	r.write(vpc, "DeleteCommonBandwidthPackage", with(settledCbwp, deleteCbwp))
+	r.read(vpc, "DescribeCommonBandwidthPackages", describeCbwps.op)
 	r.followUp("cbwp.settle", settleCbwp)
 }
 
 func cbwpOf(r *record) *model.CommonBandwidthPackage { return r.Value.(*model.CommonBandwidthPackage) }
 
 // lookupCbwp finds the package a request names, in a known region.
-func lookupCbwp(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindCbwp, "BandwidthPackageId", region, "InvalidBandwidthPackageId.NotFound",
-		"The specified bandwidthPackageId does not exist in our records.")
-}
+var lookupCbwp = finder{kindCbwp, "BandwidthPackageId", 404, "InvalidBandwidthPackageId.NotFound",
+	"The specified bandwidthPackageId does not exist in our records."}.here
 
 // settledCbwp is lookupCbwp for a change: the package must be Available
 // with no EIP being added or removed.
@@ -204,40 +194,7 @@ func zoneOf(c *call, region, zone string) bool {
 	return ok && slices.Contains(c.srv.region(region).Zones, suffix)
 }
 
-// nameDescOp is a Modify*Attribute handler as data: the resource looked
-// up, its family's name and description rules checked, then Name and
-// Description set where the request carries them (empty means unchanged).
-func nameDescOp(lookup func(*call) (*record, error), check func(*call) error, fields func(*record) (name, desc *string)) func(*call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookup(c)
-		if err == nil {
-			err = check(c)
-		}
-		if err == nil {
-			err = c.commit()
-		}
-		if err != nil {
-			return nil, err
-		}
-		name, desc := fields(rec)
-		c.st.change(rec, func() {
-			setIf(c, "Name", name)
-			setIf(c, "Description", desc)
-		})
-		return nil, nil
-	}
-}
-
-func cbwpNameDesc(r *record) (name, desc *string) {
-	p := cbwpOf(r)
-	return &p.Name, &p.Description
-}
-
-func modifyCbwpSpec(c *call) (any, error) {
-	rec, err := settledCbwp(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyCbwpSpec(c *call, rec *record) (any, error) {
 	bw, err := cbwpBandwidth(c)
 	if err != nil {
 		return nil, err
@@ -256,11 +213,7 @@ func modifyCbwpSpec(c *call) (any, error) {
 // "Description"); the parameters read here are those of its sample
 // request: PricingCycle (Month, the default, or Year), Duration (default
 // 1; Month 1-36, Year 1-3), AutoPay (default false). It answers an OrderId.
-func modifyCbwpPayType(c *call) (any, error) {
-	rec, err := settledCbwp(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyCbwpPayType(c *call, rec *record) (any, error) {
 	cycle, err := oneOfParam(c, "PricingCycle", "Month", "Month", "Year")
 	if err != nil {
 		return nil, err
@@ -388,11 +341,7 @@ func removeCbwpIP(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteCbwp(c *call) (any, error) {
-	rec, err := settledCbwp(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteCbwp(c *call, rec *record) (any, error) {
 	force, _, err := c.boolParam("Force")
 	if err != nil {
 		return nil, err
@@ -412,32 +361,13 @@ func deleteCbwp(c *call) (any, error) {
 	return nil, nil
 }
 
-// regionPaging reads what every paged Describe of seed 003 starts with:
-// the required, known RegionId, then PageNumber and PageSize (default 10,
-// at most 50).
-func regionPaging(c *call) (region string, num, size int, err error) {
-	if region, err = c.region(); err == nil {
-		num, size, err = c.paging(10, 50)
-	}
-	return region, num, size, err
-}
-
-func describeCbwps(c *call) (any, error) {
-	region, num, size, err := regionPaging(c)
-	if err == nil {
-		_, _, err = c.boolParam("IncludeReservationData")
-	}
-	if err != nil {
+// describeCbwps accepts IncludeReservationData (there is no reservation
+// to show).
+var describeCbwps = listSpec{Kind: kindCbwp, Wrapper: "CommonBandwidthPackages", Item: "CommonBandwidthPackage",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		_, _, err := c.boolParam("IncludeReservationData")
 		return nil, err
-	}
-	ix := c.st.inRegion(kindCbwp, region)
-	if id := strings.TrimSpace(c.str("BandwidthPackageId")); id != "" {
-		ix = byIDs(c.st, kindCbwp, region, []string{id})
-	}
-	fs := fieldFilters(c, cbwpOf, map[string]func(*model.CommonBandwidthPackage) string{
-		"Name":            func(p *model.CommonBandwidthPackage) string { return p.Name },
-		"ResourceGroupId": func(p *model.CommonBandwidthPackage) string { return p.ResourceGroupId },
-	})
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged("CommonBandwidthPackages", "CommonBandwidthPackage", c.st.renderAll(recs), total, num, size), nil
+	},
+	Narrow: []narrow{{"BandwidthPackageId", byID}},
+	Fields: fieldsOf(cbwpOf, "Name", "ResourceGroupId"),
 }

@@ -32,9 +32,8 @@ const eipsPerRegion = 500
 
 func addEIP(r *registry) {
 	r.kind(kindOf(kindEip, "eip-", func(e *model.EipAddress) string { return e.AllocationId },
-		func(e *model.EipAddress) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.EipAddress)
+		func(e *model.EipAddress) *string { return &e.Status }, hooks[model.EipAddress]{
+			Refs: func(e *model.EipAddress) []ref {
 				return []ref{{"ip", e.IpAddress}, {"inst", e.InstanceId}}
 			},
 		}))
@@ -250,10 +249,8 @@ func allocateEipAddress(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.st.count(kindEip, "region", region) >= eipsPerRegion {
-		return nil, newErr(400, "QuotaExceeded.Eip", "Elastic IP address quota exceeded")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindEip, "region", region, eipsPerRegion,
+		newErr(400, "QuotaExceeded.Eip", "Elastic IP address quota exceeded")); err != nil {
 		return nil, err
 	}
 	rec, ok := newEip(c.st, eipArgs{
@@ -415,18 +412,12 @@ func modifyEipAddressAttribute(c *call, eip *record) (any, error) {
 	if err := checkEipNameDesc(c); err != nil {
 		return nil, err
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
 	e := eipOf(eip)
-	c.st.change(eip, func() {
+	return nil, commitEdit(c, eip, edits{"Name": &e.Name, "Description": &e.Description}, func() {
 		if bw != "" {
 			e.Bandwidth, e.EipBandwidth = bw, bw
 		}
-		setIf(c, "Name", &e.Name)
-		setIf(c, "Description", &e.Description)
 	})
-	return nil, nil
 }
 
 // splitList reads a comma-separated parameter (at most max values).

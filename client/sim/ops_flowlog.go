@@ -58,9 +58,8 @@ func flowLogOf(r *record) *flowLogRec { return r.Value.(*flowLogRec) }
 
 func addFlowLog(r *registry) {
 	r.kind(kindOf(kindVpcFlowLog, "fl-", func(f *flowLogRec) string { return f.FlowLogId },
-		func(f *flowLogRec) *string { return &f.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				f := v.(*flowLogRec)
+		func(f *flowLogRec) *string { return &f.Status }, hooks[flowLogRec]{
+			Refs: func(f *flowLogRec) []ref {
 				refs := []ref{{kindVpc, f.VpcId}}
 				switch f.ResourceType {
 				case "VSwitch":
@@ -73,9 +72,8 @@ func addFlowLog(r *registry) {
 			Render: func(st *store, r *record) any { f := flowLogOf(r).FlowLog; return &f },
 		}))
 	r.kind(kindOf(kindENI, "eni-", func(e *eniRecord) string { return e.NetworkInterfaceId },
-		func(e *eniRecord) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*eniRecord)
+		func(e *eniRecord) *string { return &e.Status }, hooks[eniRecord]{
+			Refs: func(e *eniRecord) []ref {
 				return []ref{{kindVpc, e.VpcId}, {kindVSwitch, e.VSwitchId}}
 			},
 			NextHopType: "NetworkInterface",
@@ -99,13 +97,8 @@ func errFlowLogStatus() error {
 // flowLogSuccess is the body of the flow log writes.
 func flowLogSuccess() M { return M{"Success": "true"} }
 
-func lookupFlowLog(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindVpcFlowLog, "FlowLogId", region, "InvalidFlowLogId.NotFound", "The specified flow log does not exist.")
-}
+var lookupFlowLog = finder{kindVpcFlowLog, "FlowLogId", 404, "InvalidFlowLogId.NotFound",
+	"The specified flow log does not exist."}.here
 
 // checkFlowLogNameDesc applies the shared name and description rules.
 func checkFlowLogNameDesc(c *call) error {
@@ -181,11 +174,8 @@ func addFlowLogRec(st *store, a flowLogArgs) *record {
 }
 
 func createFlowLogOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "TrafficType", "ProjectName", "LogStoreName")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("TrafficType", "ProjectName", "LogStoreName"); err != nil {
 		return nil, err
 	}
 	// Seed 003 §20.1: ResourceType and ResourceId are optional. Without

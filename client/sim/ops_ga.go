@@ -53,22 +53,22 @@ func gaOf(r *record) *model.GlobalAcceleration { return r.Value.(*model.GlobalAc
 
 func addGA(r *registry) {
 	r.kind(kindOf(kindGA, "ga-", func(g *model.GlobalAcceleration) string { return g.GlobalAccelerationInstanceId },
-		func(g *model.GlobalAcceleration) *string { return &g.Status }, kindSpec{
-			Refs: func(v any) []ref {
+		func(g *model.GlobalAcceleration) *string { return &g.Status }, hooks[model.GlobalAcceleration]{
+			Refs: func(g *model.GlobalAcceleration) []ref {
 				refs := []ref{}
-				for _, b := range v.(*model.GlobalAcceleration).Backends() {
+				for _, b := range g.Backends() {
 					refs = append(refs, ref{"server", b.ServerId})
 				}
 				return refs
 			},
-			Render: renderCopy(func(st *store, g *model.GlobalAcceleration) {
+			Fill: func(st *store, g *model.GlobalAcceleration) {
 				ips := model.Items[model.GAPublicIP]{}
 				for _, e := range st.children(kindEip, "inst", g.GlobalAccelerationInstanceId) {
 					ips = append(ips, model.GAPublicIP{AllocationId: e.ID, IpAddress: eipOf(e).IpAddress})
 				}
 				g.PublicIpAddresses.PublicIpAddress = ips
 				g.BackendServers.BackendServer = append(model.Items[model.GABackend]{}, g.Backends()...)
-			}),
+			},
 		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateGlobalAccelerationInstance", createGAOp)
@@ -179,13 +179,7 @@ func createGAOp(c *call) (any, error) {
 	return M{"GlobalAccelerationInstanceId": rec.ID, "IpAddress": gaOf(rec).IpAddress}, nil
 }
 
-func modifyGAAttributesOp(c *call, rec *record) (any, error) {
-	if err := checkGANameDesc(c); err != nil {
-		return nil, err
-	}
-	g := gaOf(rec)
-	return nil, commitEdit(c, rec, edits{"Name": &g.Name, "Description": &g.Description}, nil)
-}
+var modifyGAAttributesOp = editAttrs(checkGANameDesc, editsOf(gaOf, "Name", "Description"))
 
 func modifyGASpecOp(c *call, rec *record) (any, error) {
 	if err := c.need("Bandwidth"); err != nil {
@@ -293,15 +287,16 @@ func unassociateGAOp(c *call, rec *record) (any, error) {
 	return nil, nil
 }
 
-// gaEip finds the EIP IpInstanceId names: in the instance's region, else
-// the answer for one of another region or none.
+// gaEip finds the EIP IpInstanceId names (in the instance's region, else
+// the answer for one of another region or none) for an instance that must
+// be settled.
 func gaEip(c *call, rec *record) (*record, error) {
 	if err := c.need("IpInstanceId"); err != nil {
 		return nil, err
 	}
 	id := strings.TrimSpace(c.str("IpInstanceId"))
 	if e := c.st.find(kindEip, rec.Region, id); e != nil {
-		return e, nil
+		return e, gaSettled(c, rec)
 	}
 	if c.st.find(kindEip, "", id) != nil {
 		return nil, errInvalidParamMsg("IpInstanceId", "the EIP must be in the instance's region "+rec.Region)
@@ -312,9 +307,6 @@ func gaEip(c *call, rec *record) (*record, error) {
 func addGAIpOp(c *call, rec *record) (any, error) {
 	eip, err := gaEip(c, rec)
 	if err != nil {
-		return nil, err
-	}
-	if err := gaSettled(c, rec); err != nil {
 		return nil, err
 	}
 	e := eipOf(eip)
@@ -339,9 +331,6 @@ func addGAIpOp(c *call, rec *record) (any, error) {
 func removeGAIpOp(c *call, rec *record) (any, error) {
 	eip, err := gaEip(c, rec)
 	if err != nil {
-		return nil, err
-	}
-	if err := gaSettled(c, rec); err != nil {
 		return nil, err
 	}
 	if eipOf(eip).InstanceId != rec.ID {

@@ -46,38 +46,34 @@ type haVipRec struct {
 func havipOf(r *record) *haVipRec { return r.Value.(*haVipRec) }
 
 func addHaVip(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindHaVip, Prefix: "havip-", New: model.NewOf[haVipRec](),
-		ID:        model.Field(func(h *haVipRec) string { return h.HaVipId }),
-		Status:    model.Field(func(h *haVipRec) string { return h.Status }),
-		SetStatus: func(v any, s string) { v.(*haVipRec).Status = s },
-		Refs: func(v any) []ref {
-			h := v.(*haVipRec)
-			refs := []ref{{kindVpc, h.VpcId}, {kindVSwitch, h.VSwitchId}}
-			for _, id := range h.Instances() {
-				refs = append(refs, ref{"inst", id})
-			}
-			return refs
-		},
-		Render: func(st *store, r *record) any {
-			h := havipOf(r).HaVip
-			ips := model.Strings{}
-			for _, e := range st.children(kindEip, "inst", h.HaVipId) {
-				ips = append(ips, eipOf(e).IpAddress)
-			}
-			h.AssociatedEipAddresses.AssociatedEipAddresse = ips
-			h.AssociatedInstances.AssociatedInstance = append(model.Strings{}, h.Instances()...)
-			return &h
-		},
-		NextHopType: "HaVip",
-	})
+	r.kind(kindOf(kindHaVip, "havip-", func(h *haVipRec) string { return h.HaVipId },
+		func(h *haVipRec) *string { return &h.Status }, hooks[haVipRec]{
+			Refs: func(h *haVipRec) []ref {
+				refs := []ref{{kindVpc, h.VpcId}, {kindVSwitch, h.VSwitchId}}
+				for _, id := range h.Instances() {
+					refs = append(refs, ref{"inst", id})
+				}
+				return refs
+			},
+			Render: func(st *store, r *record) any {
+				h := havipOf(r).HaVip
+				ips := model.Strings{}
+				for _, e := range st.children(kindEip, "inst", h.HaVipId) {
+					ips = append(ips, eipOf(e).IpAddress)
+				}
+				h.AssociatedEipAddresses.AssociatedEipAddresse = ips
+				h.AssociatedInstances.AssociatedInstance = append(model.Strings{}, h.Instances()...)
+				return &h
+			},
+			NextHopType: "HaVip",
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateHaVip", createHaVipOp)
-	r.write(vpc, "ModifyHaVipAttribute", modifyHaVipOp)
-	r.write(vpc, "DeleteHaVip", deleteHaVipOp)
-	r.write(vpc, "AssociateHaVip", associateHaVipOp)
-	r.write(vpc, "UnassociateHaVip", unassociateHaVipOp)
-	r.read(vpc, "DescribeHaVips", describeHaVips)
+	r.write(vpc, "ModifyHaVipAttribute", with(lookupHaVip, editAttrs(checkHaVipNameDesc, editsOf(havipOf, "Name", "Description"))))
+	r.write(vpc, "DeleteHaVip", with(lookupHaVip, deleteHaVipOp))
+	r.write(vpc, "AssociateHaVip", with(lookupHaVip, associateHaVipOp))
+	r.write(vpc, "UnassociateHaVip", with(lookupHaVip, unassociateHaVipOp))
+	r.read(vpc, "DescribeHaVips", describeHaVips.op)
 	r.followUp("havip.unbind", func(st *store, rec *record) {
 		h := havipOf(rec)
 		st.change(rec, func() {
@@ -104,13 +100,8 @@ func errHaVipStatus(msg string) error { return newErr(400, "IncorrectHaVipStatus
 
 const hvUsableMsg = "HaVip can be operated by this action only when it's status is Available or InUse."
 
-func lookupHaVip(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindHaVip, "HaVipId", region, "InvalidHaVipId.NotFound", "The specified HaVip does not exist.")
-}
+var lookupHaVip = finder{kindHaVip, "HaVipId", 404, "InvalidHaVipId.NotFound",
+	"The specified HaVip does not exist."}.here
 
 func checkHaVipNameDesc(c *call) error {
 	if model.CheckHaVipText(c.str("Name"), 128) != nil {
@@ -180,19 +171,16 @@ func addHaVipRec(st *store, sw *record, a haVipArgs) *record {
 }
 
 func createHaVipOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VSwitchId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VSwitchId"); err != nil {
 		return nil, err
 	}
 	if err := checkHaVipNameDesc(c); err != nil {
 		return nil, err
 	}
-	sw := c.st.find(kindVSwitch, region, strings.TrimSpace(c.str("VSwitchId")))
-	if sw == nil {
-		return nil, newErr(400, "InvalidVSwitch.NotFound", "The specified VSwitch does not exist in the specified region.")
+	sw, err := finder{kindVSwitch, "VSwitchId", 400, "InvalidVSwitch.NotFound", "The specified VSwitch does not exist in the specified region."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	v := vswOf(sw)
 	if v.Status != stAvailable {
@@ -223,30 +211,7 @@ func createHaVipOp(c *call) (any, error) {
 	return M{"HaVipId": rec.ID, "IpAddress": ip}, nil
 }
 
-func modifyHaVipOp(c *call) (any, error) {
-	rec, err := lookupHaVip(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkHaVipNameDesc(c); err != nil {
-		return nil, err
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	h := havipOf(rec)
-	c.st.change(rec, func() {
-		setIf(c, "Name", &h.Name)
-		setIf(c, "Description", &h.Description)
-	})
-	return nil, nil
-}
-
-func deleteHaVipOp(c *call) (any, error) {
-	rec, err := lookupHaVip(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteHaVipOp(c *call, rec *record) (any, error) {
 	if havipOf(rec).Status != hvAvailable {
 		return nil, newErr(400, "IncorrectStatus", "HaVip can be deleted only when it is status is Available.")
 	}
@@ -293,11 +258,7 @@ func haVipInstance(c *call, region string) (typ, id, vsw string, err error) {
 	return typ, id, r.Value.(*instance).VSwitchId, nil
 }
 
-func associateHaVipOp(c *call) (any, error) {
-	rec, err := lookupHaVip(c)
-	if err != nil {
-		return nil, err
-	}
+func associateHaVipOp(c *call, rec *record) (any, error) {
 	h := havipOf(rec)
 	if h.Status != hvAvailable && h.Status != hvInUse {
 		return nil, errHaVipStatus(hvUsableMsg)
@@ -332,11 +293,7 @@ func associateHaVipOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func unassociateHaVipOp(c *call) (any, error) {
-	rec, err := lookupHaVip(c)
-	if err != nil {
-		return nil, err
-	}
+func unassociateHaVipOp(c *call, rec *record) (any, error) {
 	if err := c.need("InstanceId"); err != nil {
 		return nil, err
 	}
@@ -365,41 +322,26 @@ func unassociateHaVipOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func haVipFilterKeys() edgeFilterKeys {
-	return edgeFilterKeys{
-		"VpcId":        func(r *record) string { return havipOf(r).VpcId },
-		"VSwitchId":    func(r *record) string { return havipOf(r).VSwitchId },
-		"Status":       func(r *record) string { return havipOf(r).Status },
-		"HaVipId":      func(r *record) string { return r.ID },
-		"HaVipAddress": func(r *record) string { return havipOf(r).IpAddress },
-	}
+// describeHaVips filters on Filter.N (haVipFilterKeys), ResourceGroupId
+// and Tags.N.
+var describeHaVips = listSpec{Kind: kindHaVip, Wrapper: "HaVips", Item: "HaVip",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		match, err := edgeFilters(c, haVipFilterKeys)
+		if err != nil {
+			return nil, err
+		}
+		tags, err := edgeTags(c, "Tags")
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{match}
+		if len(tags) > 0 {
+			want := model.Tags{Tag: tags}
+			fs = append(fs, func(r *record) bool { return matchTags(havipOf(r).Tags, want) })
+		}
+		return fs, nil
+	},
+	Fields: fieldsOf(havipOf, "ResourceGroupId"),
 }
 
-func describeHaVips(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	match, err := edgeFilters(c, haVipFilterKeys())
-	if err != nil {
-		return nil, err
-	}
-	tags, err := edgeTags(c, "Tags")
-	if err != nil {
-		return nil, err
-	}
-	fs := []func(*record) bool{match}
-	if rg := strings.TrimSpace(c.str("ResourceGroupId")); rg != "" {
-		fs = append(fs, func(r *record) bool { return havipOf(r).ResourceGroupId == rg })
-	}
-	if len(tags) > 0 {
-		want := model.Tags{Tag: tags}
-		fs = append(fs, func(r *record) bool { return matchTags(havipOf(r).Tags, want) })
-	}
-	recs, total := c.st.inRegion(kindHaVip, region).page(filters(fs...), (num-1)*size, size)
-	return paged("HaVips", "HaVip", c.st.renderAll(recs), total, num, size), nil
-}
+var haVipFilterKeys = edgeFilterKeys(fieldsOf(havipOf, "VpcId", "VSwitchId", "Status", "HaVipId", "HaVipAddress=IpAddress"))

@@ -42,42 +42,41 @@ func ipv6RuleOf(r *record) *model.Ipv6EgressOnlyRule { return r.Value.(*model.Ip
 func ipv6AddrOf(r *record) *model.Ipv6Address        { return r.Value.(*model.Ipv6Address) }
 
 func addIpv6(r *registry) {
-	gw := statusKind(kindIpv6Gw, "ipv6gw-", func(g *model.Ipv6Gateway) (string, *string) { return g.Ipv6GatewayId, &g.Status })
-	gw.Refs = func(v any) []ref { return []ref{{kindVpc, v.(*model.Ipv6Gateway).VpcId}} }
-	gw.NextHopType = "IPv6Gateway"
-	rule := statusKind(kindIpv6Rule, "ipv6py-", func(e *model.Ipv6EgressOnlyRule) (string, *string) { return e.Ipv6EgressOnlyRuleId, &e.Status })
-	rule.Refs = func(v any) []ref {
-		e := v.(*model.Ipv6EgressOnlyRule)
-		return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
-	}
-	addr := statusKind(kindIpv6Addr, "ipv6-", func(a *model.Ipv6Address) (string, *string) { return a.Ipv6AddressId, &a.Status })
-	addr.Refs = func(v any) []ref {
-		a := v.(*model.Ipv6Address)
-		refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
-		if a.HasBandwidth() {
-			refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
-		}
-		return refs
-	}
-	// The gateway is the VPC's, whenever it has one.
-	addr.Render = func(st *store, r *record) any {
-		a := *ipv6AddrOf(r)
-		a.Ipv6GatewayId = ""
-		if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
-			a.Ipv6GatewayId = gw.ID
-		}
-		a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
-		return &a
-	}
-	for _, k := range []*kindSpec{gw, rule, addr} {
-		r.kind(k)
-	}
+	r.kind(kindOf(kindIpv6Gw, "ipv6gw-", func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
+		func(g *model.Ipv6Gateway) *string { return &g.Status }, hooks[model.Ipv6Gateway]{
+			Refs:        func(g *model.Ipv6Gateway) []ref { return []ref{{kindVpc, g.VpcId}} },
+			NextHopType: "IPv6Gateway",
+		}))
+	r.kind(kindOf(kindIpv6Rule, "ipv6py-", func(e *model.Ipv6EgressOnlyRule) string { return e.Ipv6EgressOnlyRuleId },
+		func(e *model.Ipv6EgressOnlyRule) *string { return &e.Status }, hooks[model.Ipv6EgressOnlyRule]{
+			Refs: func(e *model.Ipv6EgressOnlyRule) []ref {
+				return []ref{{kindIpv6Gw, e.Ipv6GatewayId}, {kindIpv6Addr, e.InstanceId}}
+			},
+		}))
+	r.kind(kindOf(kindIpv6Addr, "ipv6-", func(a *model.Ipv6Address) string { return a.Ipv6AddressId },
+		func(a *model.Ipv6Address) *string { return &a.Status }, hooks[model.Ipv6Address]{
+			Refs: func(a *model.Ipv6Address) []ref {
+				refs := []ref{{kindVpc, a.VpcId}, {kindVSwitch, a.VSwitchId}}
+				if a.HasBandwidth() {
+					refs = append(refs, ref{byBandwidth, a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId}, ref{byPublicVpc, a.VpcId})
+				}
+				return refs
+			},
+			// The gateway is the VPC's, whenever it has one.
+			Fill: func(st *store, a *model.Ipv6Address) {
+				a.Ipv6GatewayId = ""
+				if gw := vpcIpv6Gateway(st, a.VpcId); gw != nil {
+					a.Ipv6GatewayId = gw.ID
+				}
+				a.RealBandwidth = a.Ipv6InternetBandwidth.Bandwidth
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateIpv6Gateway", createIpv6Gateway)
 	r.write(vpc, "DeleteIpv6Gateway", deleteIpv6Gateway)
 	r.write(vpc, "ModifyIpv6GatewaySpec", modifyIpv6GatewaySpec)
-	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways)
-	r.read(vpc, "DescribeIpv6GatewayAttribute", describeIpv6GatewayAttribute)
+	r.read(vpc, "DescribeIpv6Gateways", describeIpv6Gateways.op)
+	r.read(vpc, "DescribeIpv6GatewayAttribute", with(lookupIpv6Gw, rendered))
 	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
 	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
 	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules)
@@ -87,16 +86,6 @@ func addIpv6(r *registry) {
 	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses)
 	r.block(kindVpc, kindIpv6Gw, "DependencyViolation.Ipv6Gateway", "The VPC still has an IPv6 gateway.")
 	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
-}
-
-// statusKind declares a stored kind of T from where T keeps its ID and
-// its status.
-func statusKind[T any](name, prefix string, fields func(*T) (id string, status *string)) *kindSpec {
-	return &kindSpec{Name: name, Prefix: prefix, New: model.NewOf[T](),
-		ID:        func(v any) string { id, _ := fields(v.(*T)); return id },
-		Status:    func(v any) string { _, st := fields(v.(*T)); return *st },
-		SetStatus: func(v any, s string) { _, st := fields(v.(*T)); *st = s },
-	}
 }
 
 // firstErr runs checks in order and returns the first error (a check may
@@ -155,11 +144,7 @@ func vpcIpv6Gateway(st *store, vpcID string) *record {
 // ipv6Lookup is lookupIn for this family: the region first (the seed's
 // InvalidRegionId.NotFound), then the record param names.
 func ipv6Lookup(c *call, kind, param, what string) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kind, param, region, "Invalid"+param+".NotFound", "The specified "+what+" does not exist.")
+	return finder{kind, param, 404, "Invalid" + param + ".NotFound", "The specified " + what + " does not exist."}.here(c)
 }
 
 func lookupIpv6Gw(c *call) (*record, error) {
@@ -281,19 +266,5 @@ func modifyIpv6GatewaySpec(c *call) (any, error) {
 		})
 }
 
-func describeIpv6Gateways(c *call) (any, error) {
-	return ipv6List(c, func(region string) (*ordIndex, error) { return c.st.inRegion(kindIpv6Gw, region), nil },
-		ipv6GwOf, map[string]func(*model.Ipv6Gateway) string{
-			"VpcId":         func(g *model.Ipv6Gateway) string { return g.VpcId },
-			"Ipv6GatewayId": func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId },
-			"Name":          func(g *model.Ipv6Gateway) string { return g.Name },
-		}, "Ipv6Gateways", "Ipv6Gateway")
-}
-
-func describeIpv6GatewayAttribute(c *call) (any, error) {
-	gw, err := lookupIpv6Gw(c)
-	if err != nil {
-		return nil, err
-	}
-	return c.st.render(gw), nil
-}
+var describeIpv6Gateways = listSpec{Kind: kindIpv6Gw, Wrapper: "Ipv6Gateways", Item: "Ipv6Gateway",
+	Fields: fieldsOf(ipv6GwOf, "VpcId", "Ipv6GatewayId", "Name")}

@@ -30,8 +30,8 @@ const (
 )
 
 func addMonitorOps(r *registry) {
-	r.read(model.ProductVPC, "DescribeEipMonitorData", describeEipMonitorData)
-	r.read(model.ProductVPC, "DescribeBandwidthPackagePublicIpMonitorData", describeBwpIPMonitorData)
+	r.read(model.ProductVPC, "DescribeEipMonitorData", monitorOp(eipMonitorTarget, "EipMonitorDatas", "EipMonitorData"))
+	r.read(model.ProductVPC, "DescribeBandwidthPackagePublicIpMonitorData", monitorOp(bwpIPTarget, "MonitorDatas", "MonitorData"))
 	r.monitored = append(r.monitored, natBwpIPTarget)
 }
 
@@ -46,12 +46,9 @@ type monitorTarget struct {
 // eipTarget finds an EIP by AllocationId (any region when none is given:
 // the seed lists no RegionId for DescribeEipMonitorData).
 func eipTarget(c *call, region string) (*monitorTarget, error) {
-	if err := c.need("AllocationId"); err != nil {
+	rec, err := lookupEip(c, region)
+	if err != nil {
 		return nil, err
-	}
-	rec := c.st.find(kindEip, region, strings.TrimSpace(c.str("AllocationId")))
-	if rec == nil {
-		return nil, errEipNotFound()
 	}
 	e := eipOf(rec)
 	bw, err := strconv.ParseFloat(e.Bandwidth, 64)
@@ -61,50 +58,47 @@ func eipTarget(c *call, region string) (*monitorTarget, error) {
 	return &monitorTarget{id: rec.ID, bandwidth: bw, active: e.InstanceId != ""}, nil
 }
 
-func describeEipMonitorData(c *call) (any, error) {
+// eipMonitorTarget is the EIP AllocationId names, in RegionId when it is
+// given.
+func eipMonitorTarget(c *call) (*monitorTarget, error) {
 	region, err := c.optRegion()
 	if err != nil {
 		return nil, err
 	}
-	t, err := eipTarget(c, region)
-	if err != nil {
-		return nil, err
-	}
-	points, err := monitorSeries(c, t)
-	if err != nil {
-		return nil, err
-	}
-	return M{"EipMonitorDatas": M{"EipMonitorData": points}}, nil
+	return eipTarget(c, region)
 }
 
-// describeBwpIPMonitorData serves the IPs of NAT bandwidth packages; it
-// requires RegionId (seed 003 §21.1). An address is found among the
-// region's EIPs and, when that family registers them, the packages' IPs.
-func describeBwpIPMonitorData(c *call) (any, error) {
-	region, err := c.region()
+// bwpIPTarget serves the IPs of NAT bandwidth packages; it requires
+// RegionId (seed 003 §21.1). An address is found among the region's EIPs
+// and, when that family registers them, the packages' IPs.
+func bwpIPTarget(c *call) (*monitorTarget, error) {
+	region, err := regionNeed(c, "AllocationId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("AllocationId"); err != nil {
 		return nil, err
 	}
 	id := strings.TrimSpace(c.str("AllocationId"))
-	var t *monitorTarget
 	for _, find := range c.srv.reg.monitored {
-		if t = find(c.st, region, id); t != nil {
-			break
+		if t := find(c.st, region, id); t != nil {
+			return t, nil
 		}
 	}
-	if t == nil {
-		if t, err = eipTarget(c, region); err != nil {
+	return eipTarget(c, region)
+}
+
+// monitorOp answers a monitoring call: the series of the address target
+// finds, as {wrapper: {item: [...]}}.
+func monitorOp(target func(*call) (*monitorTarget, error), wrapper, item string) func(*call) (any, error) {
+	return func(c *call) (any, error) {
+		t, err := target(c)
+		if err != nil {
 			return nil, err
 		}
+		points, err := monitorSeries(c, t)
+		if err != nil {
+			return nil, err
+		}
+		return M{wrapper: M{item: points}}, nil
 	}
-	points, err := monitorSeries(c, t)
-	if err != nil {
-		return nil, err
-	}
-	return M{"MonitorDatas": M{"MonitorData": points}}, nil
 }
 
 // monitorTime parses a seed time and rounds non-zero seconds up.

@@ -78,9 +78,8 @@ func addNAT(r *registry) {
 
 func natKinds(r *registry) {
 	r.kind(kindOf(kindNatGateway, "ngw-", func(n *model.NatGateway) string { return n.NatGatewayId },
-		func(n *model.NatGateway) *string { return &n.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				n := v.(*model.NatGateway)
+		func(n *model.NatGateway) *string { return &n.Status }, hooks[model.NatGateway]{
+			Refs: func(n *model.NatGateway) []ref {
 				refs := []ref{{"vpc", n.VpcId}, {"vsw", n.NatGatewayPrivateInfo.VswitchId}}
 				for _, id := range n.SnatTableIds.SnatTableId {
 					refs = append(refs, ref{"stb", id})
@@ -94,16 +93,14 @@ func natKinds(r *registry) {
 			NextHopType: "NatGateway",
 		}))
 	r.kind(kindOf(kindSnatEntry, "snat-", func(e *model.SnatEntry) string { return e.SnatEntryId },
-		func(e *model.SnatEntry) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.SnatEntry)
+		func(e *model.SnatEntry) *string { return &e.Status }, hooks[model.SnatEntry]{
+			Refs: func(e *model.SnatEntry) []ref {
 				return []ref{{"stb", e.SnatTableId}, {"ngw", e.NatGatewayId}, {"vsw", e.SourceVSwitchId}}
 			},
 		}))
 	r.kind(kindOf(kindForwardEntry, "fwd-", func(e *model.ForwardEntry) string { return e.ForwardEntryId },
-		func(e *model.ForwardEntry) *string { return &e.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.ForwardEntry)
+		func(e *model.ForwardEntry) *string { return &e.Status }, hooks[model.ForwardEntry]{
+			Refs: func(e *model.ForwardEntry) []ref {
 				return []ref{{"ftb", e.ForwardTableId}, {"ngw", e.NatGatewayId}}
 			},
 		}))
@@ -307,9 +304,9 @@ func createNatGatewayOp(c *call) (any, error) {
 	if err := checkNatNameDesc(c, "Name"); err != nil {
 		return nil, err
 	}
-	vpc := c.st.find(kindVpc, region, strings.TrimSpace(c.str("VpcId")))
-	if vpc == nil {
-		return nil, newErr(404, "InvalidVpcId.NotFound", "Specified value of VpcId is not found in our record.")
+	vpc, err := finder{kindVpc, "VpcId", 404, "InvalidVpcId.NotFound", "Specified value of VpcId is not found in our record."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	natType := c.str("NatType")
 	switch natType {
@@ -333,11 +330,7 @@ func createNatGatewayOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	bindMode, err := oneOfParam(c, "EipBindMode", "MULTI_BINDED", "MULTI_BINDED", "NAT")
-	if err != nil {
-		return nil, err
-	}
-	icmp, set, err := c.boolParam("IcmpReplyEnabled")
+	bindMode, icmp, set, err := natModes(c, "MULTI_BINDED")
 	if err != nil {
 		return nil, err
 	}
@@ -447,15 +440,21 @@ func deleteNatGatewayOp(c *call, rec *record) (any, error) {
 	return removeLater(c, rec, stDeleting, "ngw.delete")
 }
 
+// natModes reads what CreateNatGateway and ModifyNatGatewayAttribute
+// share: EipBindMode (bindDef when absent) and IcmpReplyEnabled (set
+// reports whether it was given).
+func natModes(c *call, bindDef string) (bindMode string, icmp, set bool, err error) {
+	if bindMode, err = oneOfParam(c, "EipBindMode", bindDef, "MULTI_BINDED", "NAT"); err == nil {
+		icmp, set, err = c.boolParam("IcmpReplyEnabled")
+	}
+	return bindMode, icmp, set, err
+}
+
 func modifyNatGatewayAttribute(c *call, rec *record) (any, error) {
 	if err := checkNatNameDesc(c, "Name"); err != nil {
 		return nil, err
 	}
-	bindMode, err := oneOfParam(c, "EipBindMode", "", "MULTI_BINDED", "NAT")
-	if err != nil {
-		return nil, err
-	}
-	icmp, icmpSet, err := c.boolParam("IcmpReplyEnabled")
+	bindMode, icmp, icmpSet, err := natModes(c, "")
 	if err != nil {
 		return nil, err
 	}

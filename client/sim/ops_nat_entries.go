@@ -229,10 +229,8 @@ func createSnatEntryOp(c *call) (any, error) {
 			return nil, newErr(400, "Forbidden.SourceVSwitchId.Duplicated", "The specified SourceCIDRis duplicated.")
 		}
 	}
-	if c.st.count(kindSnatEntry, "ngw", nat.ID) >= maxSnatEntries {
-		return nil, newErr(400, "Forbidden.SnatEntryCountLimited", "SNAT entry in the specified SNAT table reach it?s limit.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindSnatEntry, "ngw", nat.ID, maxSnatEntries,
+		newErr(400, "Forbidden.SnatEntryCountLimited", "SNAT entry in the specified SNAT table reach it?s limit.")); err != nil {
 		return nil, err
 	}
 	e := addSnatEntry(c.st, nat, snatArgs{Name: c.str("SnatEntryName"), SnatIp: ips, SourceCIDR: cidr, SourceVSwitchId: vswID, Status: stPending})
@@ -402,10 +400,8 @@ func createForwardEntryOp(c *call) (any, error) {
 	if err := fwdTable.settled(c, table); err != nil {
 		return nil, err
 	}
-	if c.st.count(kindForwardEntry, "ftb", table) >= maxForwardEntries {
-		return nil, newErr(400, "QuotaExceeded", "Forward entry quota exceeded in this route table.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindForwardEntry, "ftb", table, maxForwardEntries,
+		newErr(400, "QuotaExceeded", "Forward entry quota exceeded in this route table.")); err != nil {
 		return nil, err
 	}
 	e := addForwardEntry(c.st, nat, c.str("ForwardEntryName"), f, stPending)

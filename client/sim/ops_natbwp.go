@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -45,39 +44,35 @@ const stFinancialLocked = "FinancialLocked"
 func natBwpOf(r *record) *model.NatBandwidthPackage { return r.Value.(*model.NatBandwidthPackage) }
 
 func addNatBwp(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindNatBwp, Prefix: "bwp-", New: model.NewOf[model.NatBandwidthPackage](),
-		ID:        model.Field(func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId }),
-		Status:    model.Field(func(b *model.NatBandwidthPackage) string { return b.Status }),
-		SetStatus: func(v any, s string) { v.(*model.NatBandwidthPackage).Status = s },
-		Refs: func(v any) []ref {
-			b := v.(*model.NatBandwidthPackage)
-			refs := []ref{{kindNatGateway, b.NatGatewayId}}
-			for _, ip := range b.IPs() {
-				refs = append(refs, ref{"ip", ip.IpAddress})
-			}
-			return refs
-		},
-		Render: func(st *store, r *record) any {
-			b := *natBwpOf(r)
-			ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
-			for i, ip := range b.IPs() {
-				ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
-				ips[i] = ip
-			}
-			b.PublicIpAddresses.PublicIpAddresse = ips
-			b.IpCount = strconv.Itoa(len(ips))
-			return &b
-		},
-	})
+	r.kind(kindOf(kindNatBwp, "bwp-", func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
+		func(b *model.NatBandwidthPackage) *string { return &b.Status }, hooks[model.NatBandwidthPackage]{
+			Refs: func(b *model.NatBandwidthPackage) []ref {
+				refs := []ref{{kindNatGateway, b.NatGatewayId}}
+				for _, ip := range b.IPs() {
+					refs = append(refs, ref{"ip", ip.IpAddress})
+				}
+				return refs
+			},
+			Render: func(st *store, r *record) any {
+				b := *natBwpOf(r)
+				ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
+				for i, ip := range b.IPs() {
+					ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
+					ips[i] = ip
+				}
+				b.PublicIpAddresses.PublicIpAddresse = ips
+				b.IpCount = strconv.Itoa(len(ips))
+				return &b
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateBandwidthPackage", createNatBwpOp)
 	r.write(vpc, "ModifyBandwidthPackageSpec", modifyNatBwpSpecOp)
-	r.write(vpc, "ModifyBandwidthPackageAttribute", modifyNatBwpAttributeOp)
+	r.write(vpc, "ModifyBandwidthPackageAttribute", with(lookupNatBwp, modifyNatBwpAttributeOp))
 	r.write(vpc, "AddBandwidthPackageIps", addNatBwpIpsOp)
 	r.write(vpc, "RemoveBandwidthPackageIps", removeNatBwpIpsOp)
-	r.write(vpc, "DeleteBandwidthPackage", deleteNatBwpOp)
-	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps)
+	r.write(vpc, "DeleteBandwidthPackage", with(lookupNatBwp, deleteNatBwpOp))
+	r.read(vpc, "DescribeBandwidthPackages", describeNatBwps.op)
 	r.block(kindNatGateway, kindNatBwp, "DependencyViolation.BandwidthPackages", "There are BandwidthPackages on specified NatGateway not deleted.")
 	r.followUp("natbwp.delete", func(st *store, rec *record) {
 		for _, ip := range natBwpOf(rec).Addresses() {
@@ -181,14 +176,8 @@ func addNatBwpRec(st *store, nat *record, a natBwpArgs) (*record, bool) {
 	return st.mustAdd(kindNatBwp, nat.Region, b), true
 }
 
-func lookupNatBwp(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindNatBwp, "BandwidthPackageId", region, "InvalidBandwidthPackageId.NotFound",
-		"The specified bandwidthPackageId does not exist in our records.")
-}
+var lookupNatBwp = finder{kindNatBwp, "BandwidthPackageId", 404, "InvalidBandwidthPackageId.NotFound",
+	"The specified bandwidthPackageId does not exist in our records."}.here
 
 // changeableNatBwp finds the package and checks it can change now: not
 // overdue-locked (when locked matters) and Available.
@@ -233,16 +222,13 @@ func natBwpZone(c *call, region string) (string, error) {
 }
 
 func createNatBwpOp(c *call) (any, error) {
-	if err := c.need("RegionId", "NatGatewayId", "Bandwidth", "IpCount"); err != nil {
-		return nil, err
-	}
-	region, err := c.region()
+	region, err := needRegion(c, "RegionId", "NatGatewayId", "Bandwidth", "IpCount")
 	if err != nil {
 		return nil, err
 	}
-	nat := c.st.find(kindNatGateway, region, strings.TrimSpace(c.str("NatGatewayId")))
-	if nat == nil {
-		return nil, newErr(404, "NATGW_NOT_EXIST", "The NatGateway not exist.")
+	nat, err := finder{kindNatGateway, "NatGatewayId", 404, "NATGW_NOT_EXIST", "The NatGateway not exist."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
 		return nil, newErr(400, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
@@ -271,10 +257,8 @@ func createNatBwpOp(c *call) (any, error) {
 	if c.st.status(nat) != stAvailable {
 		return nil, errNatStatus(400)
 	}
-	if c.st.count(kindNatBwp, kindNatGateway, nat.ID) >= model.NatBwpPerGateway {
-		return nil, newErr(400, "QuotaExceeded.BandwidthPackageCountOnNatGateway", "BandwidthPackage count limit on one NatGateway exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindNatBwp, kindNatGateway, nat.ID, model.NatBwpPerGateway,
+		newErr(400, "QuotaExceeded.BandwidthPackageCountOnNatGateway", "BandwidthPackage count limit on one NatGateway exceeded.")); err != nil {
 		return nil, err
 	}
 	rec, ok := addNatBwpRec(c.st, nat, natBwpArgs{Name: c.str("Name"), Description: c.str("Description"), Zone: zone,
@@ -319,31 +303,8 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func modifyNatBwpAttributeOp(c *call) (any, error) {
-	rec, err := lookupNatBwp(c)
-	if err != nil {
-		return nil, err
-	}
-	b := natBwpOf(rec)
-	return renamed(c, rec, checkNatNameDesc(c, "Name"), &b.Name, &b.Description)
-}
-
-// renamed applies a Name/Description change once check (the family's rule
-// for both, nil when they pass) allows it: each field is set where the
-// request carries it.
-func renamed(c *call, rec *record, check error, name, desc *string) (any, error) {
-	if check != nil {
-		return nil, check
-	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", name)
-		setIf(c, "Description", desc)
-	})
-	return nil, nil
-}
+var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") },
+	editsOf(natBwpOf, "Name", "Description"))
 
 func addNatBwpIpsOp(c *call) (any, error) {
 	if err := c.need("IpCount"); err != nil {
@@ -420,11 +381,7 @@ func removeNatBwpIpsOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func deleteNatBwpOp(c *call) (any, error) {
-	rec, err := lookupNatBwp(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteNatBwpOp(c *call, rec *record) (any, error) {
 	force, _, err := c.boolParam("Force")
 	if err != nil {
 		return nil, err
@@ -453,22 +410,5 @@ func deleting(c *call, rec *record, then string) (any, error) {
 	return nil, nil
 }
 
-func describeNatBwps(c *call) (any, error) {
-	return describeFields(c, kindNatBwp, "BandwidthPackages", "BandwidthPackage", natBwpOf, map[string]func(*model.NatBandwidthPackage) string{
-		"BandwidthPackageId": func(b *model.NatBandwidthPackage) string { return b.BandwidthPackageId },
-		"NatGatewayId":       func(b *model.NatBandwidthPackage) string { return b.NatGatewayId },
-	})
-}
-
-// describeFields answers a PageNumber/PageSize listing (10 by default, 50
-// at most) of a kind in the request's region, narrowed by optional
-// exact-match parameters (fields: parameter → the value it matches).
-func describeFields[T any](c *call, kind, wrapper, item string, of func(*record) *T, fields map[string]func(*T) string) (any, error) {
-	region, rerr := c.region()
-	num, size, perr := c.paging(10, 50)
-	if err := cmp.Or(rerr, perr); err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kind, region).page(filters(fieldFilters(c, of, fields)...), (num-1)*size, size)
-	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
-}
+var describeNatBwps = listSpec{Kind: kindNatBwp, Wrapper: "BandwidthPackages", Item: "BandwidthPackage",
+	Fields: fieldsOf(natBwpOf, "BandwidthPackageId", "NatGatewayId")}

@@ -43,26 +43,20 @@ var pcNext = map[string]string{
 }
 
 func addPC(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindPC, Prefix: "pc-", New: model.NewOf[pcRec](),
-		ID:        model.Field(func(p *pcRec) string { return p.PhysicalConnectionId }),
-		Status:    model.Field(func(p *pcRec) string { return p.Status }),
-		SetStatus: func(v any, s string) { v.(*pcRec).Status = s },
-		Render:    func(_ *store, r *record) any { p := *pcOf(r); return &p },
-	})
-	r.kind(&kindSpec{
-		Name: kindAP, Prefix: "ap-", New: model.NewOf[model.AccessPoint](),
-		ID:     model.Field(func(a *model.AccessPoint) string { return a.AccessPointId }),
-		Status: model.Field(func(a *model.AccessPoint) string { return a.Status }),
-	})
+	r.kind(kindOf(kindPC, "pc-", func(p *pcRec) string { return p.PhysicalConnectionId },
+		func(p *pcRec) *string { return &p.Status }, hooks[pcRec]{
+			Render: func(_ *store, r *record) any { p := *pcOf(r); return &p },
+		}))
+	r.kind(kindOf(kindAP, "ap-", func(a *model.AccessPoint) string { return a.AccessPointId },
+		func(a *model.AccessPoint) *string { return &a.Status }, hooks[model.AccessPoint]{}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreatePhysicalConnection", createPCOp)
-	r.write(vpc, "ModifyPhysicalConnectionAttribute", modifyPCOp)
+	r.write(vpc, "ModifyPhysicalConnectionAttribute", with(lookupPC, modifyPCOp))
 	r.write(vpc, "CancelPhysicalConnection", pcMove(model.PCCancelable, model.PCCanceled, ""))
 	r.write(vpc, "EnablePhysicalConnection", pcMove(func(s string) bool { return s == model.PCConfirmed }, model.PCEnabled, ""))
 	r.write(vpc, "TerminatePhysicalConnection", pcMove(func(s string) bool { return s == model.PCEnabled }, model.PCTerminating, model.PCTerminated))
-	r.write(vpc, "DeletePhysicalConnection", deletePCOp)
-	r.read(vpc, "DescribeAccessPoints", describeAccessPoints)
+	r.write(vpc, "DeletePhysicalConnection", with(lookupPC, deletePCOp))
+	r.read(vpc, "DescribeAccessPoints", describeAccessPoints.op)
 	r.followUp("pc.step", pcStep)
 }
 
@@ -99,13 +93,8 @@ func errPCState() error {
 	return newErr(400, "Forbidden.NotAllowedInState", "The request does not allow in this state.")
 }
 
-func lookupPC(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindPC, "PhysicalConnectionId", region, "InvalidPhysicalConnectionId.NotFound", pcNotFoundMsg)
-}
+var lookupPC = finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound",
+	pcNotFoundMsg}.here
 
 // pcSpec is what Create and Modify read and check the same way; each
 // field is nil when the request does not carry it.
@@ -166,20 +155,17 @@ func readPCSpec(c *call, region string) (pcSpec, error) {
 }
 
 func createPCOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "AccessPointId", "LineOperator", "PeerLocation")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("AccessPointId", "LineOperator", "PeerLocation"); err != nil {
 		return nil, err
 	}
 	spec, err := readPCSpec(c, region)
 	if err != nil {
 		return nil, err
 	}
-	ap := c.st.find(kindAP, region, strings.TrimSpace(c.str("AccessPointId")))
-	if ap == nil {
-		return nil, newErr(400, "InvalidAccessPointId.NotFound", "The specified AccessPointId is not found.")
+	ap, err := finder{kindAP, "AccessPointId", 400, "InvalidAccessPointId.NotFound", "The specified AccessPointId is not found."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	pending := 0
 	for _, r := range c.st.children(kindPC, "region", region) {
@@ -196,7 +182,7 @@ func createPCOp(c *call) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
-	a := ap.Value.(*model.AccessPoint)
+	a := apOf(ap)
 	p := &pcRec{PhysicalConnection: model.PhysicalConnection{
 		PhysicalConnectionId: c.st.newID(kindPC, region), Name: c.str("Name"), Description: c.str("Description"),
 		BusinessStatus: "Normal", Type: "VPC", AccessPointId: a.AccessPointId, AccessPointType: a.Type,
@@ -225,11 +211,7 @@ func applyPCSpec(p *model.PhysicalConnection, s pcSpec) {
 	p.Spec = strconv.Itoa(int(p.Bandwidth)) + "M"
 }
 
-func modifyPCOp(c *call) (any, error) {
-	rec, err := lookupPC(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyPCOp(c *call, rec *record) (any, error) {
 	spec, err := readPCSpec(c, rec.Region)
 	if err != nil {
 		return nil, err
@@ -244,14 +226,9 @@ func modifyPCOp(c *call) (any, error) {
 	if spec.redundant != nil && *spec.redundant == rec.ID {
 		return nil, newErr(400, "InvalidRedundantPhysicalConnection", "redundant physical connection doesn't belong to current user.")
 	}
-	if err := c.commit(); err != nil {
+	if err := commitEdit(c, rec, edits{"Name": &p.Name, "Description": &p.Description}, func() { applyPCSpec(p, spec) }); err != nil {
 		return nil, err
 	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &p.Name)
-		setIf(c, "Description", &p.Description)
-		applyPCSpec(p, spec)
-	})
 	if p.Status == model.PCRejected {
 		startProvisioning(c.st, rec, c.now, c.srv.opts.Settle)
 	}
@@ -261,11 +238,7 @@ func modifyPCOp(c *call) (any, error) {
 // pcMove is Cancel, Enable and Terminate: from a status allowed, to to,
 // and then (when settle is set) to settle after the settle period.
 func pcMove(allowed func(string) bool, to, settle string) func(c *call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookupPC(c)
-		if err != nil {
-			return nil, err
-		}
+	return with(lookupPC, func(c *call, rec *record) (any, error) {
 		if !allowed(pcOf(rec).Status) {
 			return nil, errPCState()
 		}
@@ -290,14 +263,10 @@ func pcMove(allowed func(string) bool, to, settle string) func(c *call) (any, er
 			c.st.schedule(rec, Transition{Due: c.due(), Status: settle})
 		}
 		return nil, nil
-	}
+	})
 }
 
-func deletePCOp(c *call) (any, error) {
-	rec, err := lookupPC(c)
-	if err != nil {
-		return nil, err
-	}
+func deletePCOp(c *call, rec *record) (any, error) {
 	if !model.PCDeletable(pcOf(rec).Status) {
 		return nil, errPCState()
 	}
@@ -311,38 +280,36 @@ func deletePCOp(c *call) (any, error) {
 	return nil, nil
 }
 
-// describeAccessPoints lists a region's access points: Type, Name and
-// HostOperator select, as do the Filter.N keys.
-func describeAccessPoints(c *call) (any, error) {
-	if err := c.need("RegionId"); err != nil {
-		return nil, err
-	}
-	region := strings.TrimSpace(c.str("RegionId"))
-	if c.srv.region(region) == nil {
-		return nil, newErr(404, "InvalidRegionId.NotSupport", "The RegionId provided does not support in our records.")
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	field := func(get func(*model.AccessPoint) string) func(*record) string {
-		return func(r *record) string { return get(r.Value.(*model.AccessPoint)) }
-	}
-	name, typ, host := field(func(a *model.AccessPoint) string { return a.Name }), field(func(a *model.AccessPoint) string { return a.Type }),
-		field(func(a *model.AccessPoint) string { return a.HostOperator })
-	keep, err := edgeFilters(c, edgeFilterKeys{
-		"AccessPointId": func(r *record) string { return r.ID }, "Name": name, "Type": typ, "HostOperator": host,
-		"Status": field(func(a *model.AccessPoint) string { return a.Status }),
-	})
-	if err != nil {
-		return nil, err
-	}
-	fs := []func(*record) bool{keep}
-	for param, get := range map[string]func(*record) string{"Name": name, "Type": typ, "HostOperator": host} {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
-			fs = append(fs, func(r *record) bool { return strings.EqualFold(get(r), want) })
+func apOf(r *record) *model.AccessPoint { return r.Value.(*model.AccessPoint) }
+
+// apFilterKeys are DescribeAccessPoints' Filter.N keys; Type, Name and
+// HostOperator also select as parameters, in any case.
+var apFilterKeys = edgeFilterKeys(fieldsOf(apOf, "AccessPointId", "Name", "Type", "HostOperator", "Status"))
+
+// describeAccessPoints lists a region's access points (its own answer for
+// an unknown region).
+var describeAccessPoints = listSpec{Kind: kindAP, Wrapper: "AccessPointSet", Item: "AccessPointType",
+	Region: func(c *call) (string, error) {
+		if err := c.need("RegionId"); err != nil {
+			return "", err
 		}
-	}
-	recs, total := c.st.inRegion(kindAP, region).page(filters(fs...), (num-1)*size, size)
-	return paged("AccessPointSet", "AccessPointType", c.st.renderAll(recs), total, num, size), nil
+		region := strings.TrimSpace(c.str("RegionId"))
+		if c.srv.region(region) == nil {
+			return "", newErr(404, "InvalidRegionId.NotSupport", "The RegionId provided does not support in our records.")
+		}
+		return region, nil
+	},
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		keep, err := edgeFilters(c, apFilterKeys)
+		if err != nil {
+			return nil, err
+		}
+		fs := []func(*record) bool{keep}
+		for _, param := range []string{"Name", "Type", "HostOperator"} {
+			if want, get := strings.TrimSpace(c.str(param)), apFilterKeys[param]; want != "" {
+				fs = append(fs, func(r *record) bool { return strings.EqualFold(get(r), want) })
+			}
+		}
+		return fs, nil
+	},
 }

@@ -60,9 +60,8 @@ func pccOf(r *record) *model.VpcPeerConnection { return r.Value.(*model.VpcPeerC
 
 func addPeer(r *registry) {
 	r.kind(kindOf(kindPeer, "pcc-", func(p *model.VpcPeerConnection) string { return p.InstanceId },
-		func(p *model.VpcPeerConnection) *string { return &p.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				p := v.(*model.VpcPeerConnection)
+		func(p *model.VpcPeerConnection) *string { return &p.Status }, hooks[model.VpcPeerConnection]{
+			Refs: func(p *model.VpcPeerConnection) []ref {
 				// Both VPCs, so a route in either may point at it; both
 				// regions, so either side's list shows it; and one index
 				// of all connections for lists without a region.
@@ -205,11 +204,8 @@ func addPeerRec(st *store, a peerArgs) *record {
 }
 
 func createPeerOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VpcId", "AcceptingAliUid", "AcceptingRegionId", "AcceptingVpcId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VpcId", "AcceptingAliUid", "AcceptingRegionId", "AcceptingVpcId"); err != nil {
 		return nil, err
 	}
 	uid, err := strconv.ParseInt(strings.TrimSpace(c.str("AcceptingAliUid")), 10, 64)

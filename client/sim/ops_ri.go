@@ -45,25 +45,22 @@ type riRec struct {
 func riOf(r *record) *riRec { return r.Value.(*riRec) }
 
 func addRI(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindRouterInterface, Prefix: "ri-", New: model.NewOf[riRec](),
-		ID:        model.Field(func(v *riRec) string { return v.RouterInterfaceId }),
-		Status:    model.Field(func(v *riRec) string { return v.Status }),
-		SetStatus: func(v any, s string) { v.(*riRec).Status = s },
-		Refs:      riRefs,
-		Render:    renderRI,
-		// A route may use it as next hop in its own VPC's tables.
-		NextHopType: "RouterInterface",
-	})
+	r.kind(kindOf(kindRouterInterface, "ri-", func(v *riRec) string { return v.RouterInterfaceId },
+		func(v *riRec) *string { return &v.Status }, hooks[riRec]{
+			Refs:   riRefs,
+			Render: renderRI,
+			// A route may use it as next hop in its own VPC's tables.
+			NextHopType: "RouterInterface",
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateRouterInterface", createRIOp)
-	r.read(vpc, "DescribeRouterInterfaces", describeRIs)
-	r.write(vpc, "ConnectRouterInterface", connectRIOp)
+	r.read(vpc, "DescribeRouterInterfaces", describeRIs.op)
+	r.write(vpc, "ConnectRouterInterface", with(lookupRI, connectRIOp))
 	r.write(vpc, "ActivateRouterInterface", riStep(riInactive, riActivating, riActive))
 	r.write(vpc, "DeactivateRouterInterface", riStep(riActive, riDeactivating, riInactive))
-	r.write(vpc, "ModifyRouterInterfaceSpec", modifyRISpecOp)
-	r.write(vpc, "ModifyRouterInterfaceAttribute", modifyRIAttributeOp)
-	r.write(vpc, "DeleteRouterInterface", deleteRIOp)
+	r.write(vpc, "ModifyRouterInterfaceSpec", with(lookupRI, modifyRISpecOp))
+	r.write(vpc, "ModifyRouterInterfaceAttribute", with(lookupRI, modifyRIAttributeOp))
+	r.write(vpc, "DeleteRouterInterface", with(lookupRIToDelete, deleteRIOp))
 	r.followUp("ri.connect", func(st *store, rec *record) {
 		for _, x := range []*record{rec, riOpposite(st, riOf(rec))} {
 			if x != nil {
@@ -79,8 +76,7 @@ func addRI(r *registry) {
 
 // riRefs files an interface under its router, its VPC (VRouter side) and
 // the VBR at either end (a VBR with interfaces cannot be deleted).
-func riRefs(v any) []ref {
-	ri := v.(*riRec)
+func riRefs(ri *riRec) []ref {
 	refs := []ref{{"router", ri.RouterId}}
 	if ri.VpcInstanceId != "" {
 		refs = append(refs, ref{kindVpc, ri.VpcInstanceId})
@@ -125,14 +121,8 @@ func errRINotFound() error {
 	return newErr(404, "InvalidRouterInterfaceId.NotFound", "The specified RouterInterfaceId does not exist in our record.")
 }
 
-func lookupRI(c *call) (*record, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	return lookupIn(c, kindRouterInterface, "RouterInterfaceId", region, "InvalidRouterInterfaceId.NotFound",
-		"The specified RouterInterfaceId does not exist in our record.")
-}
+var lookupRI = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidRouterInterfaceId.NotFound",
+	"The specified RouterInterfaceId does not exist in our record."}.here
 
 func errRIStatus(status string) error {
 	return newErr(400, "IncorrectStatus", "RouterInterface can be operated by this action only when it's status is "+status+".")
@@ -202,11 +192,8 @@ func riCharge(c *call, now time.Time) (charge, end string, err error) {
 }
 
 func createRIOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "OppositeRegionId", "Role", "RouterId", "RouterType", "Spec")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("OppositeRegionId", "Role", "RouterId", "RouterType", "Spec"); err != nil {
 		return nil, err
 	}
 	oppRegion := strings.TrimSpace(c.str("OppositeRegionId"))
@@ -309,11 +296,7 @@ func addRIRec(st *store, a riArgs) *record {
 	}})
 }
 
-func connectRIOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func connectRIOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	switch {
 	case ri.Role != model.RIInitiating:
@@ -361,11 +344,7 @@ func connectRIOp(c *call) (any, error) {
 // riStep is Activate (Inactive → Activating → Active) or Deactivate
 // (Active → Deactivating → Inactive).
 func riStep(from, via, to string) func(c *call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookupRI(c)
-		if err != nil {
-			return nil, err
-		}
+	return with(lookupRI, func(c *call, rec *record) (any, error) {
 		ri := riOf(rec)
 		switch {
 		case ri.BusinessStatus != "Normal":
@@ -374,7 +353,7 @@ func riStep(from, via, to string) func(c *call) (any, error) {
 			return nil, errRIStatus(from)
 		}
 		return riMove(c, rec, nil, via, to)
-	}
+	})
 }
 
 // riMove commits the call, applies change (if any) and moves rec through
@@ -393,11 +372,7 @@ func riMove(c *call, rec *record, change func(), via, to string) (any, error) {
 	return nil, nil
 }
 
-func modifyRISpecOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyRISpecOp(c *call, rec *record) (any, error) {
 	if err := c.need("Spec"); err != nil {
 		return nil, err
 	}
@@ -421,11 +396,7 @@ func modifyRISpecOp(c *call) (any, error) {
 	return M{"Spec": spec}, nil
 }
 
-func modifyRIAttributeOp(c *call) (any, error) {
-	rec, err := lookupRI(c)
-	if err != nil {
-		return nil, err
-	}
+func modifyRIAttributeOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	if ri.BusinessStatus != "Normal" {
 		return nil, errFinancialLock()
@@ -450,15 +421,8 @@ func modifyRIAttributeOp(c *call) (any, error) {
 	if (!del && model.CheckRIHealthCheck(src, dst) != nil) || (opposite && ri.Status != riIdle) {
 		return nil, newErr(400, "InvalidParam.ModifyRouterInterface", "Modify routerinterface param invalide")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.change(rec, func() {
-		setIf(c, "Name", &ri.Name)
-		setIf(c, "Description", &ri.Description)
-		setIf(c, "OppositeInterfaceId", &ri.OppositeInterfaceId)
-		setIf(c, "OppositeRouterId", &ri.OppositeRouterId)
-		setIf(c, "OppositeRouterType", &ri.OppositeRouterType)
+	return nil, commitEdit(c, rec, edits{"Name": &ri.Name, "Description": &ri.Description, "OppositeInterfaceId": &ri.OppositeInterfaceId,
+		"OppositeRouterId": &ri.OppositeRouterId, "OppositeRouterType": &ri.OppositeRouterType}, func() {
 		if c.has("OppositeInterfaceOwnerId") {
 			ri.OppositeInterfaceOwnerId = model.FlexString(c.str("OppositeInterfaceOwnerId"))
 		}
@@ -467,19 +431,13 @@ func modifyRIAttributeOp(c *call) (any, error) {
 			ri.HealthCheckSourceIp, ri.HealthCheckTargetIp = "", ""
 		}
 	})
-	return nil, nil
 }
 
-func deleteRIOp(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	rec, err := lookupIn(c, kindRouterInterface, "RouterInterfaceId", region, "InvalidInstanceId.NotFound",
-		"The InstanceId provided does not exist in our records.")
-	if err != nil {
-		return nil, err
-	}
+// lookupRIToDelete is lookupRI with DeleteRouterInterface's answer.
+var lookupRIToDelete = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidInstanceId.NotFound",
+	"The InstanceId provided does not exist in our records."}.here
+
+func deleteRIOp(c *call, rec *record) (any, error) {
 	ri := riOf(rec)
 	switch {
 	case ri.Status != riIdle && ri.Status != riInactive:
@@ -497,37 +455,25 @@ func deleteRIOp(c *call) (any, error) {
 	return nil, nil
 }
 
-func riFilterKeys() edgeFilterKeys {
-	owner := func(*record) string { return strconv.FormatInt(AccountUID, 10) }
-	return edgeFilterKeys{
-		"RouterInterfaceId":        func(r *record) string { return r.ID },
-		"RouterId":                 func(r *record) string { return riOf(r).RouterId },
-		"RouterType":               func(r *record) string { return riOf(r).RouterType },
-		"RouterInterfaceOwnerId":   owner,
-		"OppositeInterfaceId":      func(r *record) string { return riOf(r).OppositeInterfaceId },
-		"OppositeRouterType":       func(r *record) string { return riOf(r).OppositeRouterType },
-		"OppositeRouterId":         func(r *record) string { return riOf(r).OppositeRouterId },
-		"OppositeInterfaceOwnerId": func(r *record) string { return string(riOf(r).OppositeInterfaceOwnerId) },
-		"Status":                   func(r *record) string { return riOf(r).Status },
-		"Name":                     func(r *record) string { return riOf(r).Name },
-	}
-}
+// riFilterKeys are the Filter.N keys of DescribeRouterInterfaces (the
+// interfaces' owner is the account).
+var riFilterKeys = func() edgeFilterKeys {
+	keys := edgeFilterKeys(fieldsOf(riOf, "RouterInterfaceId", "RouterId", "RouterType", "OppositeInterfaceId",
+		"OppositeRouterType", "OppositeRouterId", "OppositeInterfaceOwnerId", "Status", "Name"))
+	keys["RouterInterfaceOwnerId"] = func(*record) string { return strconv.FormatInt(AccountUID, 10) }
+	return keys
+}()
 
-func describeRIs(c *call) (any, error) {
-	region, num, size, err := regionPage(c, 10, 50)
-	if err != nil {
-		return nil, err
-	}
-	for n := 1; n <= 5; n++ {
-		p := "Filter." + strconv.Itoa(n)
-		if c.has(p+".Key") && len(c.repeated(p+".Value", 5)) == 0 {
-			return nil, newErr(400, "InvalidParam.NotNull", "The parameter must not be null.")
+// describeRIs refuses a Filter.N.Key given without a value, then filters
+// on Filter.N (riFilterKeys).
+var describeRIs = listSpec{Kind: kindRouterInterface, Wrapper: "RouterInterfaceSet", Item: "RouterInterfaceType",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		for n := 1; n <= 5; n++ {
+			p := "Filter." + strconv.Itoa(n)
+			if c.has(p+".Key") && len(c.repeated(p+".Value", 5)) == 0 {
+				return nil, newErr(400, "InvalidParam.NotNull", "The parameter must not be null.")
+			}
 		}
-	}
-	match, err := edgeFilters(c, riFilterKeys())
-	if err != nil {
-		return nil, err
-	}
-	recs, total := c.st.inRegion(kindRouterInterface, region).page(match, (num-1)*size, size)
-	return paged("RouterInterfaceSet", "RouterInterfaceType", c.st.renderAll(recs), total, num, size), nil
+		return keep(edgeFilters(c, riFilterKeys))
+	},
 }

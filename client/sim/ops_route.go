@@ -150,13 +150,7 @@ func deleteRouteTableOp(c *call, rt *record) (any, error) {
 	return removeLater(c, rt, stDeleting, "rt.delete")
 }
 
-func modifyRouteTableAttributes(c *call, rt *record) (any, error) {
-	if err := checkRouteTableNameDesc(c); err != nil {
-		return nil, err
-	}
-	v := rtOf(rt)
-	return nil, commitEdit(c, rt, edits{"RouteTableName": &v.RouteTableName, "Description": &v.Description}, nil)
-}
+var modifyRouteTableAttributes = editAttrs(checkRouteTableNameDesc, editsOf(rtOf, "RouteTableName", "Description"))
 
 // tableAndVSwitch reads RouteTableId and VSwitchId for (un)association.
 func tableAndVSwitch(c *call) (rt, sw *record, err error) {
@@ -350,10 +344,8 @@ func createRouteEntryOp(c *call) (any, error) {
 	if unstableEntryIn(c.st, rt) {
 		return nil, errEntryStatus()
 	}
-	if c.st.count(kindRouteEntry, "custom", rt.ID) >= c.quotas().RouteEntriesPerTable {
-		return nil, newErr(400, "QuotaExceeded", "Route entry quota exceeded in this route table.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindRouteEntry, "custom", rt.ID, c.quotas().RouteEntriesPerTable,
+		newErr(400, "QuotaExceeded", "Route entry quota exceeded in this route table.")); err != nil {
 		return nil, err
 	}
 	e := addCustomEntry(c.st, rt, entryArgs{

@@ -29,7 +29,7 @@ func sagOf(r *record) *model.SagFlowLog { return r.Value.(*model.SagFlowLog) }
 
 func addSagFlowLog(r *registry) {
 	r.kind(kindOf(kindSagFlowLog, "fl-", func(f *model.SagFlowLog) string { return f.FlowLogId },
-		func(f *model.SagFlowLog) *string { return &f.Status }, kindSpec{}))
+		func(f *model.SagFlowLog) *string { return &f.Status }, hooks[model.SagFlowLog]{}))
 	sag := model.ProductSmartag
 	r.write(sag, "CreateFlowLog", createSagFlowLogOp)
 	r.write(sag, "ModifyFlowLogAttribute", with(lookupSagFlowLog, modifySagFlowLogOp))
@@ -184,10 +184,8 @@ func createSagFlowLogOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.st.count(kindSagFlowLog, "region", region) >= sagFlowLogsPerRegion {
-		return nil, newErr(400, "QuotaExceeded.Flowlog", "The maximum number of FlowLog instances is exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindSagFlowLog, "region", region, sagFlowLogsPerRegion,
+		newErr(400, "QuotaExceeded.Flowlog", "The maximum number of FlowLog instances is exceeded.")); err != nil {
 		return nil, err
 	}
 	f.FlowLogId = c.st.newID(kindSagFlowLog, region)
@@ -231,11 +229,7 @@ func deleteSagFlowLogOp(c *call, rec *record) (any, error) {
 // switchSagFlowLog is ActiveFlowLog (to Active) or DeactiveFlowLog (to
 // Inactive); a flow log already there is refused.
 func switchSagFlowLog(to string) func(*call) (any, error) {
-	return func(c *call) (any, error) {
-		rec, err := lookupSagFlowLog(c)
-		if err != nil {
-			return nil, err
-		}
+	return with(lookupSagFlowLog, func(c *call, rec *record) (any, error) {
 		if c.st.status(rec) == to {
 			return nil, newErr(400, "IncorrectStatus.FlowLog", "The current FlowLog instance status does not support this operation.")
 		}
@@ -244,7 +238,7 @@ func switchSagFlowLog(to string) func(*call) (any, error) {
 		}
 		c.st.setStatus(rec, to)
 		return nil, nil
-	}
+	})
 }
 
 var describeSagFlowLogs = listSpec{

@@ -49,39 +49,35 @@ func sslServerOf(r *record) *model.SslVpnServer   { return r.Value.(*model.SslVp
 func sslCertOf(r *record) *model.SslVpnClientCert { return r.Value.(*model.SslVpnClientCert) }
 
 func addSslVpn(r *registry) {
-	r.kind(&kindSpec{
-		Name: kindSslServer, Prefix: "vss-", New: model.NewOf[model.SslVpnServer](),
-		ID:   model.Field(func(s *model.SslVpnServer) string { return s.SslVpnServerId }),
-		Refs: func(v any) []ref { return []ref{{kindVpnGateway, v.(*model.SslVpnServer).VpnGatewayId}} },
-		Render: func(st *store, r *record) any {
-			s := *sslServerOf(r)
-			if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
-				s.MaxConnections, s.InternetIp = model.FlexInt(vpnOf(gw).SslMaxConnections), vpnOf(gw).InternetIp
-			}
-			return &s
-		},
-	})
-	r.kind(&kindSpec{
-		Name: kindSslCert, Prefix: "vsc-", New: model.NewOf[model.SslVpnClientCert](),
-		ID:        model.Field(func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId }),
-		Status:    model.Field(func(c *model.SslVpnClientCert) string { return c.Status }),
-		SetStatus: func(v any, s string) { v.(*model.SslVpnClientCert).Status = s },
-		Refs:      func(v any) []ref { return []ref{{kindSslServer, v.(*model.SslVpnClientCert).SslVpnServerId}} },
-		Render: func(st *store, r *record) any {
-			c := *sslCertOf(r)
-			c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""
-			return &c
-		},
-	})
+	r.kind(kindOf(kindSslServer, "vss-", func(s *model.SslVpnServer) string { return s.SslVpnServerId },
+		nil, hooks[model.SslVpnServer]{
+			Refs: func(v *model.SslVpnServer) []ref { return []ref{{kindVpnGateway, v.VpnGatewayId}} },
+			Render: func(st *store, r *record) any {
+				s := *sslServerOf(r)
+				if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
+					s.MaxConnections, s.InternetIp = model.FlexInt(vpnOf(gw).SslMaxConnections), vpnOf(gw).InternetIp
+				}
+				return &s
+			},
+		}))
+	r.kind(kindOf(kindSslCert, "vsc-", func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId },
+		func(c *model.SslVpnClientCert) *string { return &c.Status }, hooks[model.SslVpnClientCert]{
+			Refs: func(v *model.SslVpnClientCert) []ref { return []ref{{kindSslServer, v.SslVpnServerId}} },
+			Render: func(st *store, r *record) any {
+				c := *sslCertOf(r)
+				c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""
+				return &c
+			},
+		}))
 	vpc := model.ProductVPC
 	r.write(vpc, "CreateSslVpnServer", createSslServerOp)
 	r.write(vpc, "ModifySslVpnServer", modifySslServerOp)
 	r.write(vpc, "DeleteSslVpnServer", deleteSslServerOp)
-	r.read(vpc, "DescribeSslVpnServers", describeSslServers)
+	r.read(vpc, "DescribeSslVpnServers", describeSslServers.op)
 	r.write(vpc, "CreateSslVpnClientCert", createSslCertOp)
 	r.write(vpc, "ModifySslVpnClientCert", modifySslCertOp)
 	r.write(vpc, "DeleteSslVpnClientCert", deleteSslCertOp)
-	r.read(vpc, "DescribeSslVpnClientCerts", describeSslCerts)
+	r.read(vpc, "DescribeSslVpnClientCerts", describeSslCerts.op)
 	r.read(vpc, "DescribeSslVpnClientCert", describeSslCert)
 	r.followUp("sslcert.expiring", func(st *store, rec *record) {
 		st.schedule(rec, Transition{Due: time.UnixMilli(sslCertOf(rec).EndTime), Status: model.SslCertExpired})
@@ -175,11 +171,8 @@ func newSslServer(st *store, a sslServerArgs) *record {
 }
 
 func createSslServerOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "VpnGatewayId", "LocalSubnet", "ClientIpPool")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VpnGatewayId", "LocalSubnet", "ClientIpPool"); err != nil {
 		return nil, err
 	}
 	if err := sslNameParam(c); err != nil {
@@ -223,11 +216,7 @@ func sslGatewayOf(st *store, r *record) *record {
 // lookupSsl finds the server or certificate a request names by param, and
 // its gateway.
 func lookupSsl(c *call, kind, param, code, msg string) (rec, gw *record, err error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, nil, err
-	}
-	if rec, err = lookupIn(c, kind, param, region, code, msg); err != nil {
+	if rec, err = (finder{kind, param, 404, code, msg}).here(c); err != nil {
 		return nil, nil, err
 	}
 	if gw = sslGatewayOf(c.st, rec); gw == nil {
@@ -295,38 +284,11 @@ func deleteSslServerOp(c *call) (any, error) {
 	return nil, nil
 }
 
-// describeSsl lists kind in the request's region, narrowed to one parent
-// (by relation) when its parameter is given and to the exact-match fields.
-func describeSsl[T any](c *call, kind, parentParam, by, wrapper, item string, fields map[string]func(*T) string) (any, error) {
-	region, num, size, err := regionPage(c, 10, 50)
-	if err != nil {
-		return nil, err
-	}
-	ix := c.st.inRegion(kind, region)
-	fs := fieldFilters(c, func(r *record) *T { return r.Value.(*T) }, fields)
-	if p := strings.TrimSpace(c.str(parentParam)); p != "" {
-		ix = c.st.index(kind, by, p)
-		fs = append(fs, func(r *record) bool { return r.Region == region })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
-}
+var describeSslServers = listSpec{Kind: kindSslServer, Wrapper: "SslVpnServers", Item: "SslVpnServer",
+	Narrow: []narrow{{"VpnGatewayId", kindVpnGateway}}, Fields: fieldsOf(sslServerOf, "SslVpnServerId", "Name")}
 
-func describeSslServers(c *call) (any, error) {
-	return describeSsl(c, kindSslServer, "VpnGatewayId", kindVpnGateway, "SslVpnServers", "SslVpnServer",
-		map[string]func(*model.SslVpnServer) string{
-			"SslVpnServerId": func(s *model.SslVpnServer) string { return s.SslVpnServerId },
-			"Name":           func(s *model.SslVpnServer) string { return s.Name },
-		})
-}
-
-func describeSslCerts(c *call) (any, error) {
-	return describeSsl(c, kindSslCert, "SslVpnServerId", kindSslServer, "SslVpnClientCertKeys", "SslVpnClientCertKey",
-		map[string]func(*model.SslVpnClientCert) string{
-			"SslVpnClientCertId": func(s *model.SslVpnClientCert) string { return s.SslVpnClientCertId },
-			"Name":               func(s *model.SslVpnClientCert) string { return s.Name },
-		})
-}
+var describeSslCerts = listSpec{Kind: kindSslCert, Wrapper: "SslVpnClientCertKeys", Item: "SslVpnClientCertKey",
+	Narrow: []narrow{{"SslVpnServerId", kindSslServer}}, Fields: fieldsOf(sslCertOf, "SslVpnClientCertId", "Name")}
 
 // --- client certificates ---
 

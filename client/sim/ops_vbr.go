@@ -52,8 +52,8 @@ func vbrOf(r *record) *vbrRec { return r.Value.(*vbrRec) }
 
 func addVBR(r *registry) {
 	r.kind(kindOf(kindVbr, "vbr-", func(v *vbrRec) string { return v.VbrId },
-		func(v *vbrRec) *string { return &v.Status }, kindSpec{
-			Refs:   func(v any) []ref { return []ref{{kindPC, v.(*vbrRec).PhysicalConnectionId}} },
+		func(v *vbrRec) *string { return &v.Status }, hooks[vbrRec]{
+			Refs:   func(v *vbrRec) []ref { return []ref{{kindPC, v.PhysicalConnectionId}} },
 			Render: renderVbr,
 		}))
 	vpc := model.ProductVPC
@@ -300,11 +300,8 @@ func addVbr(st *store, a vbrArgs) *record {
 }
 
 func createVbrOp(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "PhysicalConnectionId", "VlanId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("PhysicalConnectionId", "VlanId"); err != nil {
 		return nil, err
 	}
 	vlan, err := vbrVlan(c)
@@ -338,9 +335,9 @@ func createVbrOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := c.st.find(kindPC, region, strings.TrimSpace(c.str("PhysicalConnectionId")))
-	if pc == nil {
-		return nil, newErr(400, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId is not found.")
+	pc, err := finder{kindPC, "PhysicalConnectionId", 400, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId is not found."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	if pcOf(pc).Status != pcEnabled {
 		return nil, newErr(400, "InvalidPhysicalConnectionId.NotEnabled", "The specified PhysicalConnectionId is not in Enabled state.")
@@ -348,10 +345,8 @@ func createVbrOp(c *call) (any, error) {
 	if vlanHolder(c.st, pc.ID, vlan, nil, c.now) != nil {
 		return nil, newErr(400, "InvalidVlanId.Used", "The specified VlanId has been used.")
 	}
-	if c.st.count(kindVbr, kindPC, pc.ID) >= vbrsPerPC {
-		return nil, newErr(400, "QuotaExceeded.vbrPerpConn", "Virtual boarder router per PhysicalConnection quota exceed.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVbr, kindPC, pc.ID, vbrsPerPC,
+		newErr(400, "QuotaExceeded.vbrPerpConn", "Virtual boarder router per PhysicalConnection quota exceed.")); err != nil {
 		return nil, err
 	}
 	status := vbrActive
@@ -527,11 +522,8 @@ type vbrForPC struct {
 }
 
 func describeVbrsForPC(c *call) (any, error) {
-	region, err := c.region()
+	region, err := regionNeed(c, "PhysicalConnectionId")
 	if err != nil {
-		return nil, err
-	}
-	if err := c.need("PhysicalConnectionId"); err != nil {
 		return nil, err
 	}
 	num, size, err := c.paging(10, 50)
@@ -542,9 +534,9 @@ func describeVbrsForPC(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := c.st.find(kindPC, region, strings.TrimSpace(c.str("PhysicalConnectionId")))
-	if pc == nil {
-		return nil, newErr(404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user.")
+	pc, err := finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user."}.in(c, region)
+	if err != nil {
+		return nil, err
 	}
 	recs, total := c.st.index(kindVbr, kindPC, pc.ID).page(keep, (num-1)*size, size)
 	items := make([]any, 0, len(recs))

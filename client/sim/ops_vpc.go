@@ -25,7 +25,7 @@ func addVPC(r *registry) {
 	r.read(vpc, "DescribeVSwitchAttributes", onIn(vswRegion, lookupVSwitch(vswNotFound), describeVSwitchAttributes))
 	r.write(vpc, "ModifyVSwitchAttribute", onIn(vswRegion, lookupVSwitch(vswNotFound), modifyVSwitchAttribute))
 	r.read(vpc, "DescribeVRouters", describeVRouters.op)
-	r.write(vpc, "ModifyVRouterAttribute", modifyVRouterAttribute)
+	r.write(vpc, "ModifyVRouterAttribute", with(lookupVRouter, modifyVRouterAttribute))
 	addRouteOps(r)
 
 	r.block(kindVpc, kindVSwitch, "DependencyViolation.VSwitch", "Specified object has dependent resources.")
@@ -102,6 +102,15 @@ func parseUserCidrs(s string) ([]string, error) {
 	return out, nil
 }
 
+// vpcOptions reads what CreateVpc and ModifyVpcAttribute share: UserCidr
+// and the IPv6 switch (spelled EnableIpv6 by one, EnableIPv6 by the other).
+func vpcOptions(c *call, ipv6Param string) (users []string, ipv6 bool, err error) {
+	if users, err = parseUserCidrs(c.str("UserCidr")); err == nil {
+		ipv6, _, err = c.boolParam(ipv6Param)
+	}
+	return users, ipv6, err
+}
+
 func createVpcOp(c *call) (any, error) {
 	region, err := c.region()
 	if err != nil {
@@ -118,11 +127,7 @@ func createVpcOp(c *call) (any, error) {
 	if err := checkVpcNameDesc(c); err != nil {
 		return nil, err
 	}
-	users, err := parseUserCidrs(c.str("UserCidr"))
-	if err != nil {
-		return nil, err
-	}
-	ipv6, _, err := c.boolParam("EnableIpv6")
+	users, ipv6, err := vpcOptions(c, "EnableIpv6")
 	if err != nil {
 		return nil, err
 	}
@@ -130,10 +135,8 @@ func createVpcOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.st.count(kindVpc, "region", region) >= c.quotas().VpcsPerRegion {
-		return nil, newErr(400, "QuotaExceeded.Vpc", "VPC quota exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVpc, "region", region, c.quotas().VpcsPerRegion,
+		newErr(400, "QuotaExceeded.Vpc", "VPC quota exceeded.")); err != nil {
 		return nil, err
 	}
 	a := vpcArgs{
@@ -281,11 +284,7 @@ func modifyVpcAttribute(c *call, rec *record) (any, error) {
 		}
 		cidr = p.String()
 	}
-	users, err := parseUserCidrs(c.str("UserCidr"))
-	if err != nil {
-		return nil, err
-	}
-	ipv6, _, err := c.boolParam("EnableIPv6")
+	users, ipv6, err := vpcOptions(c, "EnableIPv6")
 	if err != nil {
 		return nil, err
 	}
@@ -423,10 +422,8 @@ func createVSwitchOp(c *call) (any, error) {
 		}
 		ipv6 = vswitchIPv6(v.Ipv6CidrBlock, n)
 	}
-	if c.st.count(kindVSwitch, "vpc", rec.ID) >= c.quotas().VSwitchesPerVpc {
-		return nil, newErr(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVSwitch, "vpc", rec.ID, c.quotas().VSwitchesPerVpc,
+		newErr(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")); err != nil {
 		return nil, err
 	}
 	sw := createVSwitch(c.st, rec, vswArgs{
@@ -528,22 +525,9 @@ var describeVRouters = listSpec{
 	Kind: kindVRouter, Wrapper: "VRouters", Item: "VRouter", Narrow: []narrow{{"VRouterId", byID}},
 }
 
-func modifyVRouterAttribute(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	if err := c.need("VRouterId"); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kindVRouter, region, strings.TrimSpace(c.str("VRouterId")))
-	if rec == nil {
-		return nil, newErr(404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist.")
-	}
-	if err := checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
-		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid."); err != nil {
-		return nil, err
-	}
-	v := rec.Value.(*model.VRouter)
-	return nil, commitEdit(c, rec, edits{"VRouterName": &v.VRouterName, "Description": &v.Description}, nil)
-}
+var lookupVRouter = finder{kindVRouter, "VRouterId", 404, "InvalidVRouterId.NotFound", "Specified virtual router does not exist."}.here
+
+var modifyVRouterAttribute = editAttrs(func(c *call) error {
+	return checkNameDesc(c, "VRouterName", "InvalidVRouterName.Malformed", "Specified virtual router name is not valid.",
+		"InvalidVRouterDiscription.Malformed", "Specified virtual router description is not valid.")
+}, editsOf(func(r *record) *model.VRouter { return r.Value.(*model.VRouter) }, "VRouterName", "Description"))

@@ -90,9 +90,8 @@ func addVPN(r *registry) {
 
 func vpnKinds(r *registry) {
 	r.kind(kindOf(kindVpnGateway, "vpn-", func(g *vpnGatewayRec) string { return g.VpnGatewayId },
-		func(g *vpnGatewayRec) *string { return &g.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				g := v.(*vpnGatewayRec)
+		func(g *vpnGatewayRec) *string { return &g.Status }, hooks[vpnGatewayRec]{
+			Refs: func(g *vpnGatewayRec) []ref {
 				return []ref{{"vpc", g.VpcId}, {"vsw", g.VSwitchId}, {"ip", g.InternetIp}}
 			},
 			Render: func(st *store, r *record) any {
@@ -102,13 +101,12 @@ func vpnKinds(r *registry) {
 			NextHopType: "VpnGateway",
 		}))
 	r.kind(kindOf(kindCustomerGateway, "cgw-", func(g *model.CustomerGateway) string { return g.CustomerGatewayId },
-		nil, kindSpec{
-			Refs: func(v any) []ref { return []ref{{"ip", v.(*model.CustomerGateway).IpAddress}} },
+		nil, hooks[model.CustomerGateway]{
+			Refs: func(v *model.CustomerGateway) []ref { return []ref{{"ip", v.IpAddress}} },
 		}))
 	r.kind(kindOf(kindVpnConnection, "vco-", func(v *model.VpnConnection) string { return v.VpnConnectionId },
-		func(v *model.VpnConnection) *string { return &v.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				c := v.(*model.VpnConnection)
+		func(v *model.VpnConnection) *string { return &v.Status }, hooks[model.VpnConnection]{
+			Refs: func(c *model.VpnConnection) []ref {
 				return []ref{{"vpn", c.VpnGatewayId}, {"cgw", c.CustomerGatewayId}}
 			},
 		}))

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
 
@@ -31,15 +32,35 @@ type ipsecConfigParam struct {
 	IpsecLifetime *model.FlexInt `json:"IpsecLifetime"`
 }
 
-func setStr(dst *string, v *string) {
-	if v != nil {
-		*dst = *v
-	}
-}
+// The JSON parameters laid over the current configuration.
+var (
+	ikeOverlay   = overlayOf[ikeConfigParam, model.IkeConfig]()
+	ipsecOverlay = overlayOf[ipsecConfigParam, model.IpsecConfig]()
+)
 
-func setInt(dst *int64, v *model.FlexInt) {
-	if v != nil {
-		*dst = int64(*v)
+// overlayOf declares a JSON object parameter P laid over values of T:
+// each field of P (a pointer, nil when not given) replaces the field of T
+// of the same name. A field of P with no such field its value converts to
+// is a mistake in the declaration, found when the package is initialised.
+func overlayOf[P, T any]() func(p *P, out *T) {
+	pt, tt := reflect.TypeFor[P](), reflect.TypeFor[T]()
+	var pairs [][2]int
+	for i := range pt.NumField() {
+		f := pt.Field(i)
+		g, ok := tt.FieldByName(f.Name)
+		if !ok || len(g.Index) != 1 || f.Type.Kind() != reflect.Pointer || !f.Type.Elem().ConvertibleTo(g.Type) {
+			panic("sim: " + pt.Name() + "." + f.Name + " has no field to set in " + tt.Name())
+		}
+		pairs = append(pairs, [2]int{i, g.Index[0]})
+	}
+	return func(p *P, out *T) {
+		pv, ov := reflect.ValueOf(p).Elem(), reflect.ValueOf(out).Elem()
+		for _, x := range pairs {
+			if f := pv.Field(x[0]); !f.IsNil() {
+				dst := ov.Field(x[1])
+				dst.Set(f.Elem().Convert(dst.Type()))
+			}
+		}
 	}
 }
 
@@ -65,26 +86,11 @@ func jsonParam[P, T any](c *call, name string, base T, apply func(p *P, out *T),
 
 // ikeConfig applies the IkeConfig parameter over base.
 func ikeConfig(c *call, base model.IkeConfig) (model.IkeConfig, error) {
-	return jsonParam(c, "IkeConfig", base, func(p *ikeConfigParam, out *model.IkeConfig) {
-		setStr(&out.IkeVersion, p.IkeVersion)
-		setStr(&out.IkeMode, p.IkeMode)
-		setStr(&out.IkeEncAlg, p.IkeEncAlg)
-		setStr(&out.IkeAuthAlg, p.IkeAuthAlg)
-		setStr(&out.IkePfs, p.IkePfs)
-		setInt(&out.IkeLifetime, p.IkeLifetime)
-		setStr(&out.Psk, p.Psk)
-		setStr(&out.LocalId, p.LocalId)
-		setStr(&out.RemoteId, p.RemoteId)
-	}, model.CheckIkeConfig)
+	return jsonParam(c, "IkeConfig", base, ikeOverlay, model.CheckIkeConfig)
 }
 
 func ipsecConfig(c *call, base model.IpsecConfig) (model.IpsecConfig, error) {
-	return jsonParam(c, "IpsecConfig", base, func(p *ipsecConfigParam, out *model.IpsecConfig) {
-		setStr(&out.IpsecEncAlg, p.IpsecEncAlg)
-		setStr(&out.IpsecAuthAlg, p.IpsecAuthAlg)
-		setStr(&out.IpsecPfs, p.IpsecPfs)
-		setInt(&out.IpsecLifetime, p.IpsecLifetime)
-	}, model.CheckIpsecConfig)
+	return jsonParam(c, "IpsecConfig", base, ipsecOverlay, model.CheckIpsecConfig)
 }
 
 // defaultIke is a new connection's phase 1 before IkeConfig: the API's
@@ -117,13 +123,49 @@ func subnetParam(c *call, name string) (string, error) {
 
 // connArgs describe a new IPsec connection.
 type connArgs struct {
-	Gateway, Customer         *record
-	Name, Local, Remote       string
+	Gateway, Customer *record
+	Name              string
+	connOptions
+	Ike     model.IkeConfig
+	Ipsec   model.IpsecConfig
+	Status  string
+	Created time.Time
+}
+
+// connOptions are the settings CreateVpnConnection and
+// ModifyVpnConnectionAttribute both take.
+type connOptions struct {
+	Local, Remote             string
 	Immediate, Dpd, Traversal bool
-	Ike                       model.IkeConfig
-	Ipsec                     model.IpsecConfig
-	Status                    string
-	Created                   time.Time
+}
+
+// read replaces each setting the request gives: the subnets, then the
+// three switches.
+func (o connOptions) read(c *call) (connOptions, error) {
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"LocalSubnet", &o.Local}, {"RemoteSubnet", &o.Remote}} {
+		if !c.has(p.name) {
+			continue
+		}
+		v, err := subnetParam(c, p.name)
+		if err != nil {
+			return o, err
+		}
+		*p.dst = v
+	}
+	for _, p := range []struct {
+		name string
+		dst  *bool
+	}{{"EffectImmediately", &o.Immediate}, {"EnableDpd", &o.Dpd}, {"EnableNatTraversal", &o.Traversal}} {
+		v, err := boolDefault(c, p.name, *p.dst)
+		if err != nil {
+			return o, err
+		}
+		*p.dst = v
+	}
+	return o, nil
 }
 
 func newVpnConnection(st *store, a connArgs) *record {
@@ -146,23 +188,7 @@ func createVpnConnectionOp(c *call) (any, error) {
 	if model.DefaultName.Check(c.str("Name")) != nil {
 		return nil, errVpnName()
 	}
-	local, err := subnetParam(c, "LocalSubnet")
-	if err != nil {
-		return nil, err
-	}
-	remote, err := subnetParam(c, "RemoteSubnet")
-	if err != nil {
-		return nil, err
-	}
-	immediate, err := boolDefault(c, "EffectImmediately", false)
-	if err != nil {
-		return nil, err
-	}
-	dpd, err := boolDefault(c, "EnableDpd", true)
-	if err != nil {
-		return nil, err
-	}
-	traversal, err := boolDefault(c, "EnableNatTraversal", true)
+	opts, err := connOptions{Dpd: true, Traversal: true}.read(c)
 	if err != nil {
 		return nil, err
 	}
@@ -190,17 +216,15 @@ func createVpnConnectionOp(c *call) (any, error) {
 			return nil, newErr(400, "InvalidVpnConnection.AlreadyExists", "Vpn connection already exists.")
 		}
 	}
-	if c.st.count(kindVpnConnection, "vpn", gw.ID) >= maxConnsPerGateway {
-		return nil, newErr(400, "Resource.QuotaFull", "The quota of resource is full")
-	}
-	if err := c.commit(); err != nil {
+	if err := commitUnder(c, kindVpnConnection, "vpn", gw.ID, maxConnsPerGateway,
+		newErr(400, "Resource.QuotaFull", "The quota of resource is full")); err != nil {
 		return nil, err
 	}
 	rec := newVpnConnection(c.st, connArgs{
-		Gateway: gw, Customer: cgw, Name: c.str("Name"), Local: local, Remote: remote, Immediate: immediate,
-		Dpd: dpd, Traversal: traversal, Ike: ike, Ipsec: ipsec, Status: ikeNotEstablished, Created: c.now,
+		Gateway: gw, Customer: cgw, Name: c.str("Name"), connOptions: opts, Ike: ike, Ipsec: ipsec,
+		Status: ikeNotEstablished, Created: c.now,
 	})
-	if immediate {
+	if opts.Immediate {
 		c.st.schedule(rec, Transition{Due: c.due(), Status: ipsecEstablished})
 	}
 	reconfigure(c, gw)
@@ -229,27 +253,7 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 		return nil, errVpnName()
 	}
 	v := connOf(conn)
-	local, remote := v.LocalSubnet, v.RemoteSubnet
-	var err error
-	if c.has("LocalSubnet") {
-		if local, err = subnetParam(c, "LocalSubnet"); err != nil {
-			return nil, err
-		}
-	}
-	if c.has("RemoteSubnet") {
-		if remote, err = subnetParam(c, "RemoteSubnet"); err != nil {
-			return nil, err
-		}
-	}
-	immediate, err := boolDefault(c, "EffectImmediately", v.EffectImmediately)
-	if err != nil {
-		return nil, err
-	}
-	dpd, err := boolDefault(c, "EnableDpd", v.EnableDpd)
-	if err != nil {
-		return nil, err
-	}
-	traversal, err := boolDefault(c, "EnableNatTraversal", v.EnableNatTraversal)
+	o, err := connOptions{v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal}.read(c)
 	if err != nil {
 		return nil, err
 	}
@@ -265,12 +269,12 @@ func modifyVpnConnectionAttribute(c *call, conn, gw *record) (any, error) {
 		return nil, err
 	}
 	if err := commitEdit(c, conn, edits{"Name": &v.Name}, func() {
-		v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal = local, remote, immediate, dpd, traversal
+		v.LocalSubnet, v.RemoteSubnet, v.EffectImmediately, v.EnableDpd, v.EnableNatTraversal = o.Local, o.Remote, o.Immediate, o.Dpd, o.Traversal
 		v.IkeConfig, v.IpsecConfig = ike, ipsec
 	}); err != nil {
 		return nil, err
 	}
-	if immediate {
+	if o.Immediate {
 		// Renegotiates at once: the tunnel drops and comes back.
 		transit(c, conn, ikeNotEstablished, ipsecEstablished)
 	}

@@ -48,44 +48,41 @@ type instance struct {
 
 func vpcKinds(r *registry) {
 	r.kind(kindOf(kindVpc, "vpc-", func(v *model.Vpc) string { return v.VpcId },
-		func(v *model.Vpc) *string { return &v.Status }, kindSpec{
-			Render: renderCopy(func(st *store, v *model.Vpc) {
+		func(v *model.Vpc) *string { return &v.Status }, hooks[model.Vpc]{
+			Fill: func(st *store, v *model.Vpc) {
 				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "vpc", v.VpcId)
 				v.RouterTableIds.RouterTableIds = st.ids(kindRouteTable, "vpc", v.VpcId)
 				v.NatGatewayIds.NatGatewayIds = st.ids(kindNatGateway, "vpc", v.VpcId)
-			}),
+			},
 		}))
 	r.kind(kindOf(kindVSwitch, "vsw-", func(v *model.VSwitch) string { return v.VSwitchId },
-		func(v *model.VSwitch) *string { return &v.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				s := v.(*model.VSwitch)
+		func(v *model.VSwitch) *string { return &v.Status }, hooks[model.VSwitch]{
+			Refs: func(s *model.VSwitch) []ref {
 				return []ref{{"vpc", s.VpcId}, {"zone", s.ZoneId}, {"rt", s.RouteTable.RouteTableId}}
 			},
-			Render: renderCopy(func(st *store, v *model.VSwitch) {
+			Fill: func(st *store, v *model.VSwitch) {
 				v.AvailableIpAddressCount -= int64(st.count(kindInstance, "vsw", v.VSwitchId))
-			}),
+			},
 		}))
 	r.kind(kindOf(kindVRouter, "vrt-", func(v *model.VRouter) string { return v.VRouterId },
-		nil, kindSpec{
-			Refs: func(v any) []ref { return []ref{{"vpc", v.(*model.VRouter).VpcId}} },
-			Render: renderCopy(func(st *store, v *model.VRouter) {
+		nil, hooks[model.VRouter]{
+			Refs: func(v *model.VRouter) []ref { return []ref{{"vpc", v.VpcId}} },
+			Fill: func(st *store, v *model.VRouter) {
 				v.RouteTableIds.RouteTableId = st.ids(kindRouteTable, "router", v.VRouterId)
-			}),
+			},
 		}))
 	r.kind(kindOf(kindRouteTable, "vtb-", func(v *model.RouteTable) string { return v.RouteTableId },
-		func(v *model.RouteTable) *string { return &v.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				t := v.(*model.RouteTable)
+		func(v *model.RouteTable) *string { return &v.Status }, hooks[model.RouteTable]{
+			Refs: func(t *model.RouteTable) []ref {
 				return []ref{{"vpc", t.VpcId}, {"router", t.RouterId}}
 			},
-			Render: renderCopy(func(st *store, v *model.RouteTable) {
+			Fill: func(st *store, v *model.RouteTable) {
 				v.VSwitchIds.VSwitchId = st.ids(kindVSwitch, "rt", v.RouteTableId)
-			}),
+			},
 		}))
 	r.kind(kindOf(kindRouteEntry, "rte-", func(v *model.RouteEntry) string { return v.RouteEntryId },
-		func(v *model.RouteEntry) *string { return &v.Status }, kindSpec{
-			Refs: func(v any) []ref {
-				e := v.(*model.RouteEntry)
+		func(v *model.RouteEntry) *string { return &v.Status }, hooks[model.RouteEntry]{
+			Refs: func(e *model.RouteEntry) []ref {
 				refs := []ref{{"rt", e.RouteTableId}}
 				if e.Type == "Custom" {
 					// Counted for the per-table quota and DeleteVpc's check.
@@ -99,14 +96,11 @@ func vpcKinds(r *registry) {
 				return refs
 			},
 		}))
-	r.kind(&kindSpec{
-		Name: kindInstance, Prefix: "i-", New: func() any { return new(instance) },
-		ID:          func(v any) string { return v.(*instance).InstanceId },
-		Status:      func(v any) string { return v.(*instance).Status },
-		SetStatus:   func(v any, s string) { v.(*instance).Status = s },
-		Refs:        func(v any) []ref { i := v.(*instance); return []ref{{"vpc", i.VpcId}, {"vsw", i.VSwitchId}} },
-		NextHopType: "Instance",
-	})
+	r.kind(kindOf(kindInstance, "i-", func(i *instance) string { return i.InstanceId },
+		func(i *instance) *string { return &i.Status }, hooks[instance]{
+			Refs:        func(i *instance) []ref { return []ref{{"vpc", i.VpcId}, {"vsw", i.VSwitchId}} },
+			NextHopType: "Instance",
+		}))
 }
 
 // vpcArgs describe a new VPC.
