@@ -146,13 +146,8 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 }
 
 func cbwpEdit(fc *FormCtx) Mutation {
-	p := fc.Target.Val().(*model.CommonBandwidthPackage)
-	return &AttrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", Id: p.BandwidthPackageId,
-		title: "Edit shared bandwidth package " + p.BandwidthPackageId, APIAction: "ModifyCommonBandwidthPackageAttribute", Name: p.Name, Desc: p.Description,
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyCommonBandwidthPackageAttributeInput {
-			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
-		},
-		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}
+	return attrEditOf(fc, "shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
+		(*client.Client).ModifyCommonBandwidthPackageAttribute)
 }
 
 // cbwpGate is the part every package action shares: the package is read

@@ -19,13 +19,7 @@ func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
 		return KindOps{Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VRouter)
-			return &AttrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, APIAction: "ModifyVRouterAttribute",
-				Id: v.VRouterId, Name: v.VRouterName, Desc: v.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyVRouterAttributeInput {
-					return &client.ModifyVRouterAttributeInput{RegionId: fc.Region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
-				},
-				send: (*client.Client).ModifyVRouterAttribute}
+			return attrEditOf(fc, "VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", (*client.Client).ModifyVRouterAttribute)
 		}}
 	case "rt":
 		return RtOps()
@@ -508,7 +502,8 @@ type AttrEdit[In any] struct {
 	Name, Desc                 string
 	nameRule, descRule         func(string) error
 	request                    func(fc *FormCtx, name, desc, token string) *In
-	send                       func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
+	// send makes the call and returns its RequestId.
+	send func(c *client.Client, ctx context.Context, in *In) (string, error)
 }
 
 func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
@@ -540,9 +535,9 @@ func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := m.send(fc.Client, ctx, in)
+	requestID, err := m.send(fc.Client, ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, m.kind, m.Id, out.RequestId, in, nil), nil
+	return made(fc, m.kind, m.Id, requestID, in, nil), nil
 }

@@ -28,8 +28,7 @@ func VpcFlowLogOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			f := fc.Target.Val().(*model.FlowLog)
-			return flowLogModify(f)
+			return attrEditOf(fc, "flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteFlowLog",
@@ -193,16 +192,6 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 		return nil, err
 	}
 	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
-}
-
-// flowLogModify renames a VPC flow log or changes its description.
-func flowLogModify(f *model.FlowLog) *AttrEdit[client.ModifyFlowLogAttributeInput] {
-	return &AttrEdit[client.ModifyFlowLogAttributeInput]{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description,
-		title: "Edit flow log " + f.FlowLogId, APIAction: "ModifyFlowLogAttribute", kind: "vpcflowlog",
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyFlowLogAttributeInput {
-			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: f.FlowLogId, FlowLogName: name, Description: desc}
-		},
-		send: (*client.Client).ModifyFlowLogAttribute}
 }
 
 // ---- Smart Access Gateway flow logs ----

@@ -21,16 +21,8 @@ func gaOps() KindOps {
 			return &gaCreate{Location: "china-mainland", Bandwidth: "10", Type: model.GAExclusive}
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			g := fc.Target.Val().(*model.GlobalAcceleration)
-			return &AttrEdit[client.ModifyGlobalAccelerationInstanceAttributesInput]{
-				title: "Edit global acceleration instance " + g.GlobalAccelerationInstanceId, APIAction: "ModifyGlobalAccelerationInstanceAttributes",
-				kind: "ga", Id: g.GlobalAccelerationInstanceId, Name: g.Name, Desc: g.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyGlobalAccelerationInstanceAttributesInput {
-					return &client.ModifyGlobalAccelerationInstanceAttributesInput{RegionId: fc.Region,
-						GlobalAccelerationInstanceId: g.GlobalAccelerationInstanceId, Name: name, Description: desc}
-				},
-				send: (*client.Client).ModifyGlobalAccelerationInstanceAttributes,
-			}
+			return attrEditOf(fc, "global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
+				(*client.Client).ModifyGlobalAccelerationInstanceAttributes)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,

@@ -25,8 +25,7 @@ func NatOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			n := fc.Target.Val().(*model.NatGateway)
-			return natModify(n)
+			return attrEditOf(fc, "NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute)
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteNatGateway",
@@ -204,16 +203,6 @@ func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		return nil, err
 	}
 	return made(fc, "nat", out.NatGatewayId, out.RequestId, in, nil), nil
-}
-
-// natModify renames a NAT gateway or changes its description.
-func natModify(n *model.NatGateway) *AttrEdit[client.ModifyNatGatewayAttributeInput] {
-	return &AttrEdit[client.ModifyNatGatewayAttributeInput]{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description,
-		title: "Edit NAT gateway " + n.NatGatewayId, APIAction: "ModifyNatGatewayAttribute", kind: "nat",
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyNatGatewayAttributeInput {
-			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: n.NatGatewayId, Name: name, Description: desc}
-		},
-		send: (*client.Client).ModifyNatGatewayAttribute}
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }

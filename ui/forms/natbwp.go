@@ -24,15 +24,7 @@ func natBwpOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			b := fc.Target.Val().(*model.NatBandwidthPackage)
-			return &AttrEdit[client.ModifyBandwidthPackageAttributeInput]{
-				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, APIAction: "ModifyBandwidthPackageAttribute", kind: "natbwp",
-				Id: b.BandwidthPackageId, Name: b.Name, Desc: b.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyBandwidthPackageAttributeInput {
-					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
-				},
-				send: (*client.Client).ModifyBandwidthPackageAttribute,
-			}
+			return attrEditOf(fc, "NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,

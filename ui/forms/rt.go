@@ -24,13 +24,7 @@ func RtOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			t := fc.Target.Val().(*model.RouteTable)
-			return &AttrEdit[client.ModifyRouteTableAttributesInput]{kind: "rt", title: "Edit route table " + t.RouteTableId, APIAction: "ModifyRouteTableAttributes",
-				Id: t.RouteTableId, Name: t.RouteTableName, Desc: t.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyRouteTableAttributesInput {
-					return &client.ModifyRouteTableAttributesInput{RegionId: fc.Region, RouteTableId: t.RouteTableId, RouteTableName: name, Description: desc}
-				},
-				send: (*client.Client).ModifyRouteTableAttributes}
+			return attrEditOf(fc, "route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteRouteTable",

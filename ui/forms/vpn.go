@@ -26,8 +26,7 @@ func VpnOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VpnGateway)
-			return vpnModify(v)
+			return attrEditOf(fc, "VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute)
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteVpnGateway",
@@ -136,22 +135,6 @@ func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		return nil, err
 	}
 	return made(fc, "vpn", out.VpnGatewayId, out.RequestId, in, nil), nil
-}
-
-// vpnModify renames a VPN gateway or changes its description.
-func vpnModify(v *model.VpnGateway) *AttrEdit[client.ModifyVpnGatewayAttributeInput] {
-	return &AttrEdit[client.ModifyVpnGatewayAttributeInput]{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description,
-		title: "Edit VPN gateway " + v.VpnGatewayId, APIAction: "ModifyVpnGatewayAttribute", kind: "vpn",
-		request: func(fc *FormCtx, name, desc, token string) *client.ModifyVpnGatewayAttributeInput {
-			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: v.VpnGatewayId, Name: name, Description: desc, ClientToken: token}
-		},
-		send: func(c *client.Client, ctx context.Context, in *client.ModifyVpnGatewayAttributeInput) (*client.Result, error) {
-			out, err := c.ModifyVpnGatewayAttribute(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return &client.Result{RequestId: out.RequestId}, nil
-		}}
 }
 
 // ---- customer gateways ----

@@ -1,0 +1,144 @@
+package forms
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
+)
+
+// Forms declared as data. The requests of the plainest changes (a delete
+// by ID, a name-and-description edit) are built from the API's parameter
+// names — the `param` tags the client encodes — so a family declares which
+// parameter carries what and the kit writes the request; answers are read
+// by field name the same way. A family writes by hand only its own rules.
+
+// fill sets the fields of the request *in by API parameter name. A value
+// whose parameter the request does not carry (or carries as another type)
+// is left out: a call without ClientToken or a boolean Force gets none.
+func fill(in any, vals map[string]any) {
+	v := reflect.ValueOf(in)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	v = v.Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		param, _, _ := strings.Cut(t.Field(i).Tag.Get("param"), ",")
+		x, ok := vals[param]
+		if !ok || param == "" {
+			continue
+		}
+		if xv, f := reflect.ValueOf(x), v.Field(i); f.CanSet() && xv.Type().AssignableTo(f.Type()) {
+			f.Set(xv)
+		}
+	}
+}
+
+// answer reads the string field name of an API answer (a pointer to the
+// client's output struct): "" when it has none.
+func answer(out any, name string) string {
+	v := reflect.ValueOf(out)
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return ""
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return ""
+	}
+	if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.String {
+		return f.String()
+	}
+	return ""
+}
+
+// deleteByID completes spec (its Action and what the dialog says) with the
+// Run of a delete whose request is the resource's region and its ID as
+// idParam, with the dialog's token and force where the call takes them.
+func deleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Client, context.Context, *In) (*client.Result, error)) *DeleteSpec {
+	spec.Run = sendDelete(spec.Action, call, func(o *model.Object, token string, force bool) *In {
+		in := new(In)
+		fill(in, map[string]any{"RegionId": o.Region, idParam: o.ID, "ClientToken": token, "Force": force})
+		return in
+	})
+	return &spec
+}
+
+// sendNew sends m's create and says what it made: the new resource's ID is
+// the answer's idField, and an answer without one (nothing to follow) is
+// an error.
+func sendNew[In, Out any](ctx context.Context, fc *FormCtx, m Mutation, call func(*client.Client, context.Context, *In) (*Out, error),
+	in *In, kind, idField string) (*Submitted, error) {
+	out, err := call(fc.Client, ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	id := answer(out, idField)
+	if id == "" {
+		return nil, fmt.Errorf("%s answered without %s", m.Action(), withArticle(idField))
+	}
+	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
+}
+
+// withArticle is "a HaVipId", "an Ipv6GatewayId".
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("AEIOUaeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+// sendEdit sends an edit of id (kind) unless its request carries only
+// values the resource already has (unchangedEdit): then nothing is sent.
+func sendEdit[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string) (*Submitted, error) {
+	if res := unchangedEdit(fc.Target, in); res != nil {
+		return res, nil
+	}
+	return sendMade(ctx, fc, call, in, kind, id)
+}
+
+// attrEditOf declares the selected resource's name-and-description edit
+// (what: "flow log"): the request carries its ID as idParam, the name as
+// nameParam and the description, with the form's token where the call
+// takes one; the form starts from the values the resource has.
+func attrEditOf[In, Out any](fc *FormCtx, what, action, idParam, nameParam string,
+	call func(*client.Client, context.Context, *In) (*Out, error)) *AttrEdit[In] {
+	o := fc.Target
+	have := Current(o)
+	name, _ := have[nameParam].(string)
+	desc, _ := have["Description"].(string)
+	return &AttrEdit[In]{kind: o.Kind.Name, title: "Edit " + what + " " + o.ID, APIAction: action, Id: o.ID, Name: name, Desc: desc,
+		request: func(fc *FormCtx, name, desc, token string) *In {
+			in := new(In)
+			fill(in, map[string]any{"RegionId": fc.Region, idParam: o.ID, nameParam: name, "Description": desc, "ClientToken": token})
+			return in
+		},
+		send: func(c *client.Client, ctx context.Context, in *In) (string, error) {
+			out, err := call(c, ctx, in)
+			return answer(out, "RequestId"), err
+		}}
+}
+
+// pickList makes a picker's choices from listed items: cols gives the
+// value first, then what else its label shows ("vpc-1  prod  10.0.0.0/8").
+func pickList[T any](items []T, cols func(T) []string) []Pick {
+	out := []Pick{}
+	for _, it := range items {
+		c := cols(it)
+		out = append(out, Pick{strings.Join(c, "  "), c[0]})
+	}
+	return out
+}
+
+// parentID is the ID of the pane's parent when it is of kind name, else "".
+func parentID(fc *FormCtx, name string) string {
+	if p := parentOf(fc, name); p != nil {
+		return p.ID
+	}
+	return ""
+}
