@@ -30,12 +30,9 @@ func VpcFlowLogOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
-				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-			}),
-		},
+		}, "FlowLogId", (*client.Client).DeleteFlowLog),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil
@@ -211,7 +208,7 @@ func SagFlowLogOps() KindOps {
 				NfVersion: FirstNonEmpty(f.NetflowVersion, model.DefaultNetflowVersion)}
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
 			Refuse: func(o *model.Object) string {
 				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
@@ -219,10 +216,7 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteSagFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
-				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-			}),
-		},
+		}, "FlowLogId", (*client.Client).DeleteSagFlowLog),
 	}
 }
 

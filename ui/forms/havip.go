@@ -28,17 +28,14 @@ func havipOps() KindOps {
 			h := fc.Target.Val().(*model.HaVip)
 			return &havipModify{Id: h.HaVipId, Name: h.Name, Desc: h.Description}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteHaVip", Fresh: true, About: havipAbout,
 			Stops: func(o *model.Object) []string {
 				return []string{"The address " + o.Val().(*model.HaVip).IpAddress + " is released; it no longer floats between instances."}
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-			Run: sendDelete("DeleteHaVip", (*client.Client).DeleteHaVip, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
-				return &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "HaVipId", (*client.Client).DeleteHaVip),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil

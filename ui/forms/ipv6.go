@@ -30,7 +30,7 @@ func ipv6GwOps() KindOps {
 			}
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteIpv6Gateway", Fresh: true, Refuse: onlyWhenAvailable,
 			Blockers: []string{"ipv6rule"},
 			About: func(_ *FormCtx, o *model.Object) []string {
@@ -41,10 +41,7 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-			Run: sendDelete("DeleteIpv6Gateway", (*client.Client).DeleteIpv6Gateway, func(o *model.Object, token string, force bool) *client.DeleteIpv6GatewayInput {
-				return &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "Ipv6GatewayId", (*client.Client).DeleteIpv6Gateway),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil
@@ -299,7 +296,7 @@ func ipv6RuleOps() KindOps {
 			}
 			return &ipv6RuleCreate{gw: p.Val().(*model.Ipv6Gateway)}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteIpv6EgressOnlyRule", Fresh: true, Refuse: onlyWhenAvailable,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
@@ -308,10 +305,7 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-			Run: sendDelete("DeleteIpv6EgressOnlyRule", (*client.Client).DeleteIpv6EgressOnlyRule, func(o *model.Object, token string, force bool) *client.DeleteIpv6EgressOnlyRuleInput {
-				return &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "Ipv6EgressOnlyRuleId", (*client.Client).DeleteIpv6EgressOnlyRule),
 	}
 }
 

@@ -27,15 +27,12 @@ func NatOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteNatGateway",
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-			Run: sendDelete("DeleteNatGateway", (*client.Client).DeleteNatGateway, func(o *model.Object, token string, force bool) *client.DeleteNatGatewayInput {
-				return &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
-			}),
-		},
+		}, "NatGatewayId", (*client.Client).DeleteNatGateway),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil

@@ -30,17 +30,14 @@ func PeerOps() KindOps {
 			}
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpcPeerConnection",
 			Force:  "Force also deletes the routes that point at the peering connection",
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error {
 				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-			Run: sendDelete("DeleteVpcPeerConnection", (*client.Client).DeleteVpcPeerConnection, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
-				return &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
-			}),
-		},
+		}, "InstanceId", (*client.Client).DeleteVpcPeerConnection),
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
 		// requester sees neither and is told why when it presses x.

@@ -30,7 +30,7 @@ func riOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return newRIModify(fc.Target.Val().(*model.RouterInterface))
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouterInterface", Fresh: true, About: riAbout,
 			Stops: func(o *model.Object) []string {
 				r := o.Val().(*model.RouterInterface)
@@ -43,10 +43,7 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-			Run: sendDelete("DeleteRouterInterface", (*client.Client).DeleteRouterInterface, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
-				return &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "RouterInterfaceId", (*client.Client).DeleteRouterInterface),
 		Actions: riActions,
 	}
 }

@@ -26,7 +26,7 @@ func RtOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt
 			// scope lists them).
@@ -43,10 +43,7 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteTable", (*client.Client).DeleteRouteTable, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
-				return &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
-			}),
-		},
+		}, "RouteTableId", (*client.Client).DeleteRouteTable),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil

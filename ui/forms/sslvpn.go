@@ -32,7 +32,7 @@ func sslServerOps() KindOps {
 				Local: s.LocalSubnet, Pool: s.ClientIpPool, Cipher: s.Cipher, Proto: s.Proto,
 				Port: model.Itoa(s.Port), compress: s.Compress}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteSslVpnServer", Fresh: true, About: sslServerAbout,
 			Stops: func(o *model.Object) []string {
 				s := o.Val().(*model.SslVpnServer)
@@ -40,10 +40,7 @@ func sslServerOps() KindOps {
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-			Run: sendDelete("DeleteSslVpnServer", (*client.Client).DeleteSslVpnServer, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
-				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnServerId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "SslVpnServerId", (*client.Client).DeleteSslVpnServer),
 	}
 }
 
@@ -305,7 +302,7 @@ func sslCertOps() KindOps {
 			c := fc.Target.Val().(*model.SslVpnClientCert)
 			return &SslCertForm{Id: c.SslVpnClientCertId, SrvID: c.SslVpnServerId, onlySrv: c.SslVpnServerId, Name: c.Name}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteSslVpnClientCert", Fresh: true,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				c := o.Val().(*model.SslVpnClientCert)
@@ -314,10 +311,7 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-			Run: sendDelete("DeleteSslVpnClientCert", (*client.Client).DeleteSslVpnClientCert, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
-				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnClientCertId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "SslVpnClientCertId", (*client.Client).DeleteSslVpnClientCert),
 	}
 }
 

@@ -156,13 +156,10 @@ func BgpGroupOps() KindOps {
 			return &BgpGroupForm{Id: g.BgpGroupId, VbrID: g.RouterId, fixedVbr: true, PeerAsn: string(g.PeerAsn), localAsn: string(g.LocalAsn),
 				Name: g.Name, Desc: g.Description}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-			Run: sendDelete("DeleteBgpGroup", (*client.Client).DeleteBgpGroup, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
-				return &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "BgpGroupId", (*client.Client).DeleteBgpGroup),
 	}
 }
 
@@ -300,13 +297,10 @@ func BgpPeerOps() KindOps {
 			}
 			return &BgpPeerForm{Id: p.BgpPeerId, GroupID: p.BgpGroupId, fixedGroup: true, PeerIP: p.PeerIpAddress, bfd: p.EnableBfd, multiHop: hop}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-			Run: sendDelete("DeleteBgpPeer", (*client.Client).DeleteBgpPeer, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
-				return &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "BgpPeerId", (*client.Client).DeleteBgpPeer),
 	}
 }
 

@@ -28,15 +28,12 @@ func VpnOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-			Run: sendDelete("DeleteVpnGateway", (*client.Client).DeleteVpnGateway, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
-				return &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "VpnGatewayId", (*client.Client).DeleteVpnGateway),
 	}
 }
 
@@ -146,14 +143,11 @@ func CgwOps() KindOps {
 			c := fc.Target.Val().(*model.CustomerGateway)
 			return &CgwForm{Id: c.CustomerGatewayId, Ip: c.IpAddress, Name: c.Name, Desc: c.Description}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-			Run: sendDelete("DeleteCustomerGateway", (*client.Client).DeleteCustomerGateway, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
-				return &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "CustomerGatewayId", (*client.Client).DeleteCustomerGateway),
 	}
 }
 
@@ -252,13 +246,10 @@ func IpsecOps() KindOps {
 				Name: c.Name, Local: c.LocalSubnet, Remote: c.RemoteSubnet, immediate: c.EffectImmediately,
 				Ike: ike, Ipsec: c.IpsecConfig, ikeLife: lifeText(ike.IkeLifetime), ipsecLife: lifeText(c.IpsecConfig.IpsecLifetime)}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-			Run: sendDelete("DeleteVpnConnection", (*client.Client).DeleteVpnConnection, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
-				return &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "VpnConnectionId", (*client.Client).DeleteVpnConnection),
 		Actions: func(fc *FormCtx) []actionItem {
 			if fc.Target == nil {
 				return nil
