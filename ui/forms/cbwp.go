@@ -38,10 +38,7 @@ func cbwpOps() KindOps {
 					in.Force = "true"
 				}
 				out, err := fc.Client.DeleteCommonBandwidthPackage(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteCommonBandwidthPackage", out.RequestId, in), nil
+				return sent(o, "DeleteCommonBandwidthPackage", in, out, err, nil)
 			},
 		},
 		Actions: func(fc *FormCtx) []actionItem {
@@ -136,13 +133,7 @@ func (m *cbwpCreate) Input(fc *FormCtx, token string) *client.CreateCommonBandwi
 func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.BandwidthPackageId == "" {
-		return nil, errors.New("CreateCommonBandwidthPackage answered without a BandwidthPackageId")
-	}
-	return made(fc, "cbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
+	return created(fc, m, "cbwp", "BandwidthPackageId", in, out, err)
 }
 
 func cbwpEdit(fc *FormCtx) Mutation {
@@ -250,10 +241,7 @@ func (m *cbwpAdd) Check(fc *FormCtx) error {
 func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
 	out, err := fc.Client.AddCommonBandwidthPackageIp(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
 // cbwpRemoveSpec takes one EIP out of the package through the destructive
@@ -276,12 +264,7 @@ func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
 			out, err := fc.Client.RemoveCommonBandwidthPackageIp(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"Available"})
-			res.Action = "RemoveCommonBandwidthPackageIp"
-			return res, nil
+			return sent(o, "RemoveCommonBandwidthPackageIp", in, out, err, []string{"Available"})
 		},
 	}
 }
@@ -330,10 +313,7 @@ func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitte
 		return res, nil
 	}
 	out, err := fc.Client.ModifyCommonBandwidthPackageSpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
 // cbwpPayType converts a post-paid package to a subscription. It cannot be
@@ -391,8 +371,5 @@ func (m *cbwpPayType) Input() *client.ModifyCommonBandwidthPackagePayTypeInput {
 func (m *cbwpPayType) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := m.Input()
 	out, err := fc.Client.ModifyCommonBandwidthPackagePayType(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }

@@ -54,10 +54,7 @@ func eipReleaseRefusal(e *model.EipAddress) string {
 func releaseEip(ctx context.Context, fc *FormCtx, o *model.Object) (*Submitted, error) {
 	in := &client.ReleaseEipAddressInput{RegionId: o.Region, AllocationId: o.ID}
 	out, err := fc.Client.ReleaseEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return removed(o, "ReleaseEipAddress", out.RequestId, in), nil
+	return sent(o, "ReleaseEipAddress", in, out, err, nil)
 }
 
 type EipAllocate struct{ Bandwidth, charge, Name, Desc string }
@@ -88,10 +85,7 @@ func (m *EipAllocate) Input(fc *FormCtx, token string) *client.AllocateEipAddres
 func (m *EipAllocate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.AllocateEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "eip", out.AllocationId, out.RequestId, in, nil), nil
+	return created(fc, m, "eip", "AllocationId", in, out, err)
 }
 
 type EipModify struct{ Id, Name, Desc, Bandwidth string }
@@ -232,10 +226,7 @@ func (m *EipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.AssociateEipAddressInput{RegionId: fc.Region, AllocationId: m.eip.AllocationId, InstanceId: m.instance(),
 		InstanceType: m.InstType, ClientToken: token}
 	out, err := fc.Client.AssociateEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "eip", m.eip.AllocationId, out.RequestId, in, []string{"InUse"}), nil
+	return changed(fc, "eip", m.eip.AllocationId, []string{"InUse"}, in, out, err)
 }
 
 func NewEipUnassociate(fc *FormCtx) Mutation {
@@ -259,9 +250,6 @@ func NewEipUnassociate(fc *FormCtx) Mutation {
 			in := &client.UnassociateEipAddressInput{RegionId: fc.Region, AllocationId: e.AllocationId, InstanceId: e.InstanceId,
 				InstanceType: e.InstanceType, ClientToken: token}
 			out, err := fc.Client.UnassociateEipAddress(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return made(fc, "eip", e.AllocationId, out.RequestId, in, []string{"Available"}), nil
+			return changed(fc, "eip", e.AllocationId, []string{"Available"}, in, out, err)
 		}}
 }

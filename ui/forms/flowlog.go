@@ -2,7 +2,6 @@ package forms
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -185,10 +184,7 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
 		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
 	out, err := fc.Client.CreateFlowLog(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
+	return created(fc, m, "vpcflowlog", "FlowLogId", in, out, err)
 }
 
 // ---- Smart Access Gateway flow logs ----
@@ -320,11 +316,5 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
 		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
 	out, err := fc.Client.CreateSagFlowLog(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.FlowLogId == "" {
-		return nil, errors.New("CreateFlowLog answered without a FlowLogId")
-	}
-	return made(fc, "sagflowlog", out.FlowLogId, out.RequestId, in, nil), nil
+	return created(fc, m, "sagflowlog", "FlowLogId", in, out, err)
 }

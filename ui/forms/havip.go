@@ -171,13 +171,7 @@ func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	in := &client.CreateHaVipInput{RegionId: fc.Region, VSwitchId: m.VswID, IpAddress: strings.TrimSpace(m.Ip), Name: m.Name,
 		Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateHaVip(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.HaVipId == "" {
-		return nil, errors.New("CreateHaVip answered without a HaVipId")
-	}
-	return made(fc, "havip", out.HaVipId, out.RequestId, in, nil), nil
+	return created(fc, m, "havip", "HaVipId", in, out, err)
 }
 
 type havipModify struct{ Id, Name, Desc string }
@@ -285,10 +279,7 @@ func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) 
 	in := &client.AssociateHaVipInput{RegionId: fc.Region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
 		InstanceType: m.InstType, ClientToken: token}
 	out, err := fc.Client.AssociateHaVip(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "havip", m.h.HaVipId, out.RequestId, in, []string{"InUse"}), nil
+	return changed(fc, "havip", m.h.HaVipId, []string{"InUse"}, in, out, err)
 }
 
 // havipUnbindSpec unbinds inst from the selected HaVip through the
@@ -327,12 +318,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 				in.Force = "True"
 			}
 			out, err := fc.Client.UnassociateHaVip(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"InUse", "Available"})
-			res.Action = "UnassociateHaVip"
-			return res, nil
+			return sent(o, "UnassociateHaVip", in, out, err, []string{"InUse", "Available"})
 		},
 	}
 }

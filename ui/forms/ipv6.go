@@ -164,13 +164,7 @@ func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.CreateIpv6GatewayInput{RegionId: fc.Region, VpcId: m.VpcID, Spec: m.Spec, Name: m.Name,
 		Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateIpv6Gateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.Ipv6GatewayId == "" {
-		return nil, errors.New("CreateIpv6Gateway answered without an Ipv6GatewayId")
-	}
-	return made(fc, "ipv6gw", out.Ipv6GatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "ipv6gw", "Ipv6GatewayId", in, out, err)
 }
 
 // ipv6SpecChange upgrades a gateway (ModifyIpv6GatewaySpec spells the

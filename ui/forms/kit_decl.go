@@ -69,12 +69,10 @@ func deleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Clien
 	return &spec
 }
 
-// sendNew sends m's create and says what it made: the new resource's ID is
-// the answer's idField, and an answer without one (nothing to follow) is
-// an error.
-func sendNew[In, Out any](ctx context.Context, fc *FormCtx, m Mutation, call func(*client.Client, context.Context, *In) (*Out, error),
-	in *In, kind, idField string) (*Submitted, error) {
-	out, err := call(fc.Client, ctx, in)
+// created is the submitted of m's create from the call's answer (out,
+// err): the new resource's ID is the answer's idField, and an answer
+// without one (nothing to follow) is an error.
+func created(fc *FormCtx, m Mutation, kind, idField string, in, out any, err error) (*Submitted, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +81,30 @@ func sendNew[In, Out any](ctx context.Context, fc *FormCtx, m Mutation, call fun
 		return nil, fmt.Errorf("%s answered without %s", m.Action(), withArticle(idField))
 	}
 	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
+}
+
+// changed is the submitted of a call that changed id of kind, from its
+// answer (out, err), followed to target (the kind's own when nil).
+func changed(fc *FormCtx, kind, id string, target []string, in, out any, err error) (*Submitted, error) {
+	if err != nil {
+		return nil, err
+	}
+	return made(fc, kind, id, answer(out, "RequestId"), in, target), nil
+}
+
+// sent is what a call on o returns from its answer (out, err): followed
+// until o is gone (target nil) or reads one of target; action names the
+// call when it is not the form's.
+func sent(o *model.Object, action string, in any, out any, err error, target []string) (*Submitted, error) {
+	if err != nil {
+		return nil, err
+	}
+	if target == nil {
+		return removed(o, action, answer(out, "RequestId"), in), nil
+	}
+	res := result(o.Kind, o.Region, o.ID, answer(out, "RequestId"), in, target)
+	res.Action = action
+	return res, nil
 }
 
 // withArticle is "a HaVipId", "an Ipv6GatewayId".

@@ -196,10 +196,7 @@ func (m *NatCreate) Input(fc *FormCtx, token string) *client.CreateNatGatewayInp
 func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateNatGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "nat", out.NatGatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "nat", "NatGatewayId", in, out, err)
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }

@@ -202,13 +202,7 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 		IpCount: strings.TrimSpace(m.ipCount), Zone: m.Zone, InternetChargeType: m.charge, Name: m.Name, Description: m.Desc,
 		ClientToken: token}
 	out, err := fc.Client.CreateBandwidthPackage(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.BandwidthPackageId == "" {
-		return nil, fmt.Errorf("CreateBandwidthPackage answered without a BandwidthPackageId")
-	}
-	return made(fc, "natbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
+	return created(fc, m, "natbwp", "BandwidthPackageId", in, out, err)
 }
 
 // natBwpChange is one of the two one-field changes of a package: its
@@ -348,20 +342,6 @@ func destroyEach(items []string, label func(item string) (string, string), spec 
 		out = append(out, actionItem{Label: l, Hint: h, Destroy: func(*FormCtx) *DeleteSpec { return spec(it) }})
 	}
 	return out
-}
-
-// sent is what a destructive call on o returns: followed until o is gone
-// (target nil) or reads one of target.
-func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*Submitted, error) {
-	if err != nil {
-		return nil, err
-	}
-	if target == nil {
-		return removed(o, action, out.RequestId, in), nil
-	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
-	res.Action = action
-	return res, nil
 }
 
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:

@@ -261,13 +261,7 @@ func (m *pcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		PeerLocation: strings.TrimSpace(m.location), PortType: m.Port, Bandwidth: bw, CircuitCode: m.circuit,
 		RedundantPhysicalConnectionId: m.redundant, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreatePhysicalConnection(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.PhysicalConnectionId == "" {
-		return nil, errors.New("CreatePhysicalConnection answered without a PhysicalConnectionId")
-	}
-	return made(fc, "pc", out.PhysicalConnectionId, out.RequestId, in, nil), nil
+	return created(fc, m, "pc", "PhysicalConnectionId", in, out, err)
 }
 
 // pcModify changes a line's name, description, location and circuit code;

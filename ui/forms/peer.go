@@ -320,8 +320,5 @@ func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 		return res, nil
 	}
 	out, err := fc.Client.ModifyVpcPeerConnection(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "peer", m.Id, out.RequestId, in, []string{"Activated"}), nil
+	return changed(fc, "peer", m.Id, []string{"Activated"}, in, out, err)
 }

@@ -101,10 +101,7 @@ func (m *RtCreate) Check(fc *FormCtx) error {
 func (m *RtCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateRouteTableInput{RegionId: fc.Region, VpcId: m.VpcID, RouteTableName: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateRouteTable(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "rt", out.RouteTableId, out.RequestId, in, nil), nil
+	return created(fc, m, "rt", "RouteTableId", in, out, err)
 }
 
 // rtBind associates a custom table with a VSwitch of its VPC, or

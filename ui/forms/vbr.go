@@ -269,10 +269,7 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateBgpGroup(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "bgp", out.BgpGroupId, out.RequestId, in, nil), nil
+	return created(fc, m, "bgp", "BgpGroupId", in, out, err)
 }
 
 // ---- BGP peers ----
@@ -438,10 +435,7 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
 	out, err := fc.Client.CreateBgpPeer(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "bgppeer", out.BgpPeerId, out.RequestId, in, nil), nil
+	return created(fc, m, "bgppeer", "BgpPeerId", in, out, err)
 }
 
 // ---- BGP networks ----

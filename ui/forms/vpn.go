@@ -128,10 +128,7 @@ func (m *VpnCreate) Input(fc *FormCtx, token string) *client.CreateVpnGatewayInp
 func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateVpnGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpn", out.VpnGatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "vpn", "VpnGatewayId", in, out, err)
 }
 
 // ---- customer gateways ----
@@ -205,10 +202,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 			return res, nil
 		}
 		out, err := fc.Client.ModifyCustomerGatewayAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "cgw", m.Id, out.RequestId, in, nil), nil
+		return changed(fc, "cgw", m.Id, nil, in, out, err)
 	}
 	asn := ""
 	if strings.TrimSpace(m.asn) != "" {
@@ -217,10 +211,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 	}
 	in := &client.CreateCustomerGatewayInput{RegionId: fc.Region, IpAddress: strings.TrimSpace(m.Ip), Asn: asn, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateCustomerGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "cgw", out.CustomerGatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "cgw", "CustomerGatewayId", in, out, err)
 }
 
 // ---- IPsec connections ----
@@ -509,10 +500,7 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 			return res, nil
 		}
 		out, err := fc.Client.ModifyVpnConnectionAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "ipsec", m.Id, out.RequestId, in, target), nil
+		return changed(fc, "ipsec", m.Id, target, in, out, err)
 	}
 	in, err := m.createInput(fc, token)
 	if err != nil {
