@@ -501,6 +501,8 @@ type AttrEdit[In any] struct {
 	title, APIAction, kind, Id string
 	Name, Desc                 string
 	nameRule, descRule         func(string) error
+	// nameHint and descHint replace the usual hints under the fields.
+	nameHint, descHint string
 	request                    func(fc *FormCtx, name, desc, token string) *In
 	// send makes the call and returns its RequestId.
 	send func(c *client.Client, ctx context.Context, in *In) (string, error)
@@ -522,8 +524,8 @@ func (m *AttrEdit[In]) Action() string { return m.APIAction }
 func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
 	name, desc := m.rules()
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", name), nameHint),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), descHint)))
+		liveInput("Name", &m.Name, KeepSet(fc, "name", name), FirstNonEmpty(m.nameHint, nameHint)),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), FirstNonEmpty(m.descHint, descHint))))
 }
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 	name, desc := m.rules()

@@ -29,8 +29,9 @@ func VpcOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
 		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.Vpc)
-			return &VpcModify{Id: v.VpcId, Name: v.VpcName, Desc: v.Description}
+			e := attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", (*client.Client).ModifyVpcAttribute)
+			e.nameHint, e.descHint = "2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter"
+			return &VpcModify{*e}
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteVpc",
@@ -129,45 +130,9 @@ func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	return result(k, fc.Region, out.VpcId, out.RequestId, in, k.Target), nil
 }
 
+// VpcModify renames a VPC or changes its description.
 type VpcModify struct {
-	Id, Name, Desc string
-}
-
-func (m *VpcModify) Title() string  { return "Edit VPC " + m.Id }
-func (m *VpcModify) Action() string { return "ModifyVpcAttribute" }
-
-func (m *VpcModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter; letters, digits, . _ -"),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
-	))
-}
-
-func (m *VpcModify) request(fc *FormCtx) *client.ModifyVpcAttributeInput {
-	return &client.ModifyVpcAttributeInput{RegionId: fc.Region, VpcId: m.Id, VpcName: m.Name, Description: m.Desc}
-}
-
-func (m *VpcModify) Check(fc *FormCtx) error {
-	if err := model.DefaultName.Check(m.Name); err != nil {
-		return fmt.Errorf("name: %w", err)
-	}
-	if err := model.CheckDescription(m.Desc); err != nil {
-		return err
-	}
-	return editRefusal(fc.Target, m.Action(), m.request(fc))
-}
-
-func (m *VpcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVpcAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vpc")
-	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+	AttrEdit[client.ModifyVpcAttributeInput]
 }
 
 // ---- VSwitch ----
@@ -183,8 +148,9 @@ func VswOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VSwitch)
-			return &VswModify{Id: v.VSwitchId, Name: v.VSwitchName, Desc: v.Description}
+			e := attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", (*client.Client).ModifyVSwitchAttribute)
+			e.nameHint, e.descHint = "2-128 characters; starts with a letter", "2-256 characters, starts with a letter"
+			return &VswModify{*e}
 		},
 		Del: &DeleteSpec{
 			Action:   "DeleteVSwitch",
@@ -442,41 +408,7 @@ func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	return result(k, fc.Region, out.VSwitchId, out.RequestId, in, k.Target), nil
 }
 
-type VswModify struct{ Id, Name, Desc string }
-
-func (m *VswModify) Title() string  { return "Edit VSwitch " + m.Id }
-func (m *VswModify) Action() string { return "ModifyVSwitchAttribute" }
-
-func (m *VswModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter"),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
-	))
-}
-
-func (m *VswModify) request(fc *FormCtx) *client.ModifyVSwitchAttributeInput {
-	return &client.ModifyVSwitchAttributeInput{RegionId: fc.Region, VSwitchId: m.Id, VSwitchName: m.Name, Description: m.Desc}
-}
-
-func (m *VswModify) Check(fc *FormCtx) error {
-	if err := model.DefaultName.Check(m.Name); err != nil {
-		return fmt.Errorf("name: %w", err)
-	}
-	if err := model.CheckDescription(m.Desc); err != nil {
-		return err
-	}
-	return editRefusal(fc.Target, m.Action(), m.request(fc))
-}
-
-func (m *VswModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVSwitchAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vsw")
-	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+// VswModify renames a VSwitch or changes its description.
+type VswModify struct {
+	AttrEdit[client.ModifyVSwitchAttributeInput]
 }
