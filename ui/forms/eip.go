@@ -106,10 +106,7 @@ func (m *EipModify) Check(fc *FormCtx) error {
 }
 func (m *EipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
 }
 
 // eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;

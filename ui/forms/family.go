@@ -503,7 +503,7 @@ type AttrEdit[In any] struct {
 	nameRule, descRule         func(string) error
 	// nameHint and descHint replace the usual hints under the fields.
 	nameHint, descHint string
-	request                    func(fc *FormCtx, name, desc, token string) *In
+	request            func(fc *FormCtx, name, desc, token string) *In
 	// send makes the call and returns its RequestId.
 	send func(c *client.Client, ctx context.Context, in *In) (string, error)
 }

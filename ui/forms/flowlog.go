@@ -307,10 +307,7 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 	v := m.Input()
 	if m.Id != "" {
 		in := m.modify(fc)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,

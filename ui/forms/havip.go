@@ -25,8 +25,9 @@ func havipOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			h := fc.Target.Val().(*model.HaVip)
-			return &havipModify{Id: h.HaVipId, Name: h.Name, Desc: h.Description}
+			e := attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute)
+			e.nameRule, e.descRule, e.nameHint, e.descHint = havipNameCheck, havipDescCheck, havipNameHint, havipDescHint
+			return e
 		},
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteHaVip", Fresh: true, About: havipAbout,
@@ -134,13 +135,11 @@ func (m *havipCreate) checkIP(s string) error {
 	return nil
 }
 
-func havipName(v *string, check func(string) error) *liveField {
-	return liveInput("Name", v, check, "optional; 1-128 characters, not starting with http:// or https://")
-}
-
-func havipDesc(v *string, check func(string) error) *liveField {
-	return liveInput("Description", v, check, "optional; 1-256 characters, not starting with http:// or https://")
-}
+// A HaVip's name and description have their own rules.
+const (
+	havipNameHint = "optional; 1-128 characters, not starting with http:// or https://"
+	havipDescHint = "optional; 1-256 characters, not starting with http:// or https://"
+)
 
 func havipNameCheck(s string) error { return model.CheckHaVipText(s, 128) }
 func havipDescCheck(s string) error { return model.CheckHaVipText(s, 256) }
@@ -150,7 +149,7 @@ func (m *havipCreate) Form(fc *FormCtx) *huh.Form {
 		huh.NewGroup(
 			pickerGone("VSwitch", &m.VswID, m.Vsws, "no VSwitch in "+fc.Region, "is no longer in "+fc.Region),
 			liveInput("IP address", &m.Ip, m.checkIP, "optional; a free address of the VSwitch's block (assigned when empty)"),
-			havipName(&m.Name, havipNameCheck), havipDesc(&m.Desc, havipDescCheck),
+			liveInput("Name", &m.Name, havipNameCheck, havipNameHint), liveInput("Description", &m.Desc, havipDescCheck, havipDescHint),
 		),
 	)
 }
@@ -172,30 +171,6 @@ func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateHaVip(ctx, in)
 	return created(fc, m, "havip", "HaVipId", in, out, err)
-}
-
-type havipModify struct{ Id, Name, Desc string }
-
-func (m *havipModify) Title() string  { return "Edit HaVip " + m.Id }
-func (m *havipModify) Action() string { return "ModifyHaVipAttribute" }
-func (m *havipModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(havipName(&m.Name, KeepSet(fc, "name", havipNameCheck)),
-		havipDesc(&m.Desc, KeepSet(fc, "description", havipDescCheck))))
-}
-func (m *havipModify) request(fc *FormCtx) *client.ModifyHaVipAttributeInput {
-	return &client.ModifyHaVipAttributeInput{RegionId: fc.Region, HaVipId: m.Id, Name: m.Name, Description: m.Desc}
-}
-func (m *havipModify) Check(fc *FormCtx) error {
-	return checks(check("name", havipNameCheck(m.Name)), check("description", havipDescCheck(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
-}
-func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	in.ClientToken = token
-	return sendMade(ctx, fc, (*client.Client).ModifyHaVipAttribute, in, "havip", m.Id)
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its

@@ -352,10 +352,7 @@ func (m *riModify) Check(fc *FormCtx) error {
 
 func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a

@@ -120,10 +120,7 @@ func (m *VbrModify) request(fc *FormCtx, token string) *client.ModifyVirtualBord
 
 func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
@@ -261,10 +258,7 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	}
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
@@ -428,10 +422,7 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	ip := strings.TrimSpace(m.PeerIP)
 	if m.Id != "" {
 		in := &client.ModifyBgpPeerAttributeInput{RegionId: fc.Region, BgpPeerId: m.Id, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
 	out, err := fc.Client.CreateBgpPeer(ctx, in)

@@ -198,11 +198,7 @@ func (m *CgwForm) Check(fc *FormCtx) error {
 func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := fc.Client.ModifyCustomerGatewayAttribute(ctx, in)
-		return changed(fc, "cgw", m.Id, nil, in, out, err)
+		return sendEdit(ctx, fc, (*client.Client).ModifyCustomerGatewayAttribute, in, "cgw", m.Id)
 	}
 	asn := ""
 	if strings.TrimSpace(m.asn) != "" {
