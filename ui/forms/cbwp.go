@@ -163,9 +163,8 @@ func (g *cbwpGate) pkg() *model.CommonBandwidthPackage {
 }
 
 func (g *cbwpGate) refresh(ctx context.Context, fc *FormCtx, more func(p *model.CommonBandwidthPackage) string) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, g.obj)
-	if err != nil || refusal != "" {
-		g.Refuse = refusal
+	fresh, err := reread(ctx, fc, g.obj, &g.Refuse)
+	if fresh == nil {
 		return err
 	}
 	g.Fresh = fresh
@@ -177,7 +176,7 @@ func (g *cbwpGate) refresh(ctx context.Context, fc *FormCtx, more func(p *model.
 
 // note is the form shown instead of the fields while the gate refuses.
 func (g *cbwpGate) note() *huh.Form {
-	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + g.Refuse)))
+	return refusedForm(g.Refuse)
 }
 
 func (g *cbwpGate) err() error {

@@ -148,9 +148,8 @@ func (m *EipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 	// The status decides; a draft may be older than it.
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.eip = fresh.Val().(*model.EipAddress)
@@ -175,7 +174,7 @@ func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *EipAssociate) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(
 		huh.NewGroup(huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(

@@ -346,9 +346,8 @@ func (m *ConfirmAction) Prepare(ctx context.Context, fc *FormCtx) error {
 		return nil
 	}
 	if m.obj.Kind.Get != nil {
-		fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-		if err != nil || refusal != "" {
-			m.Refuse = refusal
+		fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+		if fresh == nil {
 			return err
 		}
 		m.obj = fresh
@@ -363,7 +362,7 @@ func (m *ConfirmAction) Action() string { return m.APIAction }
 func (m *ConfirmAction) Form(fc *FormCtx) *huh.Form {
 	var fields []huh.Field
 	if m.Refuse != "" {
-		fields = append(fields, huh.NewNote().Title("Not possible now").Description("✗ "+m.Refuse))
+		fields = append(fields, refusedNote(m.Refuse))
 	}
 	if m.note != "" {
 		fields = append(fields, huh.NewNote().Title("What to do").Description(m.note))

@@ -174,9 +174,8 @@ func (c *gaChange) refusal() string {
 }
 
 func (c *gaChange) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, c.obj)
-	if err != nil || refusal != "" {
-		c.Refuse = refusal
+	fresh, err := reread(ctx, fc, c.obj, &c.Refuse)
+	if fresh == nil {
 		return err
 	}
 	c.g = fresh.Val().(*model.GlobalAcceleration)
@@ -188,7 +187,7 @@ func (c *gaChange) Prepare(ctx context.Context, fc *FormCtx) error {
 
 // refused is the form shown instead when the change is not possible.
 func (c *gaChange) refused() *huh.Form {
-	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + c.Refuse)))
+	return refusedForm(c.Refuse)
 }
 
 // gaSpec changes the bandwidth (ModifyGlobalAccelerationInstanceSpec).

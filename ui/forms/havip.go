@@ -205,9 +205,8 @@ func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
 func (m *havipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.h = fresh.Val().(*model.HaVip)
@@ -231,7 +230,7 @@ func (m *havipAssociate) checkInstance(s string) error {
 
 func (m *havipAssociate) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(

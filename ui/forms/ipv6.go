@@ -202,9 +202,8 @@ func (m *ipv6SpecChange) Action() string { return "ModifyIpv6GatewaySpec" }
 
 // Prepare reads the gateway again: its status and spec decide.
 func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.judge(fresh)
@@ -213,7 +212,7 @@ func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *ipv6SpecChange) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.Spec).
 		Options(stringOptions(m.larger...)...)))
@@ -421,9 +420,8 @@ func (m *ipv6Bandwidth) Action() string {
 // Prepare reads the address and its gateway: the status, whether it has
 // bandwidth and the gateway's spec decide.
 func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.obj, m.a, m.Refuse = fresh, fresh.Val().(*model.Ipv6Address), ""
@@ -467,7 +465,7 @@ func (m *ipv6Bandwidth) checkMbps(s string) error {
 
 func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	hint := func() string {
 		return fmt.Sprintf("Mbps: 1-%d for %s behind a %s gateway", model.Ipv6BandwidthMax(m.charge, m.Spec), m.charge, m.Spec)

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 
+	"charm.land/huh/v2"
+
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 )
@@ -145,6 +147,26 @@ func attrEditOf[In, Out any](fc *FormCtx, what, action, idParam, nameParam strin
 			return answer(out, "RequestId"), err
 		}}
 }
+
+// reread reads o again when a form on it opens (its status decides, and
+// the row or a draft may be older): nil when nothing can be done, and then
+// *refuse says why (it is gone) or err what failed.
+func reread(ctx context.Context, fc *FormCtx, o *model.Object, refuse *string) (*model.Object, error) {
+	fresh, refusal, err := Refetch(ctx, fc.Client, o)
+	if err != nil || refusal != "" {
+		*refuse = refusal
+		return nil, err
+	}
+	return fresh, nil
+}
+
+// refusedNote says why a change is not possible now; refusedForm is a form
+// of that note alone, shown instead of the change's fields.
+func refusedNote(why string) huh.Field {
+	return huh.NewNote().Title("Not possible now").Description("✗ " + why)
+}
+
+func refusedForm(why string) *huh.Form { return huh.NewForm(huh.NewGroup(refusedNote(why))) }
 
 // pickList makes a picker's choices from listed items: cols gives the
 // value first, then what else its label shows ("vpc-1  prod  10.0.0.0/8").

@@ -266,9 +266,8 @@ func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
 func (m *natBwpForm) Action() string { return m.APIAction }
 
 func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.b = fresh.Val().(*model.NatBandwidthPackage)
@@ -278,7 +277,7 @@ func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.Value, func(s string) error { return m.check(m.b, s) }, m.Hint)))
 }

@@ -220,9 +220,8 @@ func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.Id }
 func (m *riSpecForm) Action() string { return "ModifyRouterInterfaceSpec" }
 
 func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.obj = fresh
@@ -232,7 +231,7 @@ func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *riSpecForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(pickerGone("Spec", &m.Spec, m.larger, "no larger spec", "is not larger than the current spec")))
 }

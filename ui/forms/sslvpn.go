@@ -182,7 +182,7 @@ func sslNameCheck(s string) error {
 
 func (m *SslServerForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	var fields []huh.Field
 	if m.Id == "" {
@@ -370,7 +370,7 @@ func (m *SslCertForm) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *SslCertForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	var fields []huh.Field
 	if m.Id == "" {
