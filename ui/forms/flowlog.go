@@ -17,12 +17,9 @@ import (
 func VpcFlowLogOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &VpcFlowLogCreate{ResType: "VPC", Traffic: "All"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.onlyVpc = p.ID
-			}
-			if p := parentOf(fc, "vsw"); p != nil {
-				m.ResType, m.onlyVsw = "VSwitch", p.ID
+			m := &VpcFlowLogCreate{ResType: "VPC", Traffic: "All", onlyVpc: parentID(fc, "vpc"), onlyVsw: parentID(fc, "vsw")}
+			if m.onlyVsw != "" {
+				m.ResType = "VSwitch"
 			}
 			return m
 		},

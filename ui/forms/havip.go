@@ -18,11 +18,7 @@ import (
 func havipOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &havipCreate{}
-			if p := parentOf(fc, "vsw"); p != nil {
-				m.onlyVsw = p.ID
-			}
-			return m
+			return &havipCreate{onlyVsw: parentID(fc, "vsw")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			e := attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute)

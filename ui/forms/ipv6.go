@@ -24,11 +24,7 @@ import (
 func ipv6GwOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &ipv6GwCreate{Spec: "Small"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.onlyVpc = p.ID
-			}
-			return m
+			return &ipv6GwCreate{Spec: "Small", onlyVpc: parentID(fc, "vpc")}
 		},
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteIpv6Gateway", Fresh: true, Refuse: onlyWhenAvailable,

@@ -186,3 +186,11 @@ func parentID(fc *FormCtx, name string) string {
 	}
 	return ""
 }
+
+// fixParent presets a create's parent from the pane it opens under (kind
+// name): *id gets the parent's ID and *fixed says the form offers no other.
+func fixParent(fc *FormCtx, name string, id *string, fixed *bool) {
+	if p := parentOf(fc, name); p != nil {
+		*id, *fixed = p.ID, true
+	}
+}

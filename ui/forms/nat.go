@@ -19,9 +19,7 @@ func NatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &NatCreate{NatType: "Enhanced", Spec: "Small"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {

@@ -17,11 +17,7 @@ import (
 func natBwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth"}
-			if p := parentOf(fc, "nat"); p != nil {
-				m.onlyNat = p.ID
-			}
-			return m
+			return &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth", onlyNat: parentID(fc, "nat")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute)

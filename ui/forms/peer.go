@@ -17,9 +17,7 @@ func PeerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &PeerCreate{AcceptRegion: fc.Region, LinkType: "Gold"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {

@@ -19,13 +19,8 @@ import (
 func riOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter}
-			for _, k := range []string{"vrouter", "vbr"} {
-				if p := parentOf(fc, k); p != nil {
-					m.onlyRouter = p.ID
-				}
-			}
-			return m
+			return &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter,
+				onlyRouter: FirstNonEmpty(parentID(fc, "vrouter"), parentID(fc, "vbr"))}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			return newRIModify(fc.Target.Val().(*model.RouterInterface))

@@ -20,11 +20,7 @@ import (
 func sslServerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &SslServerForm{Port: strconv.Itoa(model.SslDefaultPort), Cipher: model.SslDefaultCipher, Proto: model.SslDefaultProto}
-			if p := parentOf(fc, "vpn"); p != nil {
-				m.onlyGw = p.ID
-			}
-			return m
+			return &SslServerForm{Port: strconv.Itoa(model.SslDefaultPort), Cipher: model.SslDefaultCipher, Proto: model.SslDefaultProto, onlyGw: parentID(fc, "vpn")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			s := fc.Target.Val().(*model.SslVpnServer)
@@ -292,11 +288,7 @@ func sslSend(fc *FormCtx, kind, id, action string, in any, send func() (string, 
 func sslCertOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &SslCertForm{}
-			if p := parentOf(fc, "sslserver"); p != nil {
-				m.onlySrv = p.ID
-			}
-			return m
+			return &SslCertForm{onlySrv: parentID(fc, "sslserver")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			c := fc.Target.Val().(*model.SslVpnClientCert)

@@ -143,9 +143,7 @@ func BgpGroupOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &BgpGroupForm{localAsn: model.Itoa(int64(model.AliyunASN))}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.VbrID, m.fixedVbr = p.ID, true
-			}
+			fixParent(fc, "vbr", &m.VbrID, &m.fixedVbr)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -271,13 +269,8 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 func BgpPeerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &BgpPeerForm{multiHop: "1"}
-			if p := parentOf(fc, "bgp"); p != nil {
-				m.GroupID, m.fixedGroup = p.ID, true
-			}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.onlyVbr = p.ID
-			}
+			m := &BgpPeerForm{multiHop: "1", onlyVbr: parentID(fc, "vbr")}
+			fixParent(fc, "bgp", &m.GroupID, &m.fixedGroup)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -435,9 +428,7 @@ func BgpNetOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &BgpNetCreate{}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.VbrID, m.fixedVbr = p.ID, true
-			}
+			fixParent(fc, "vbr", &m.VbrID, &m.fixedVbr)
 			return m
 		},
 		Del: &DeleteSpec{

@@ -17,11 +17,7 @@ import (
 // ---- VBR lifecycle: create on a physical connection, delete ----
 
 func newVbrCreate(fc *FormCtx) Mutation {
-	m := &vbrCreate{Mask: "255.255.255.252"}
-	if p := parentOf(fc, "pc"); p != nil {
-		m.onlyPC = p.ID
-	}
-	return m
+	return &vbrCreate{Mask: "255.255.255.252", onlyPC: parentID(fc, "pc")}
 }
 
 // vbrCreate makes a VBR on an Enabled physical connection of the region

@@ -20,9 +20,7 @@ func VpnOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &VpnCreate{Bandwidth: "10", Ipsec: true}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -217,12 +215,8 @@ func IpsecOps() KindOps {
 		Create: func(fc *FormCtx) Mutation {
 			m := &IpsecForm{Ike: model.IkeConfig{IkeVersion: "ikev2", IkeMode: "main", IkeEncAlg: "aes", IkeAuthAlg: "sha1", IkePfs: "group2"},
 				Ipsec: model.IpsecConfig{IpsecEncAlg: "aes", IpsecAuthAlg: "sha1", IpsecPfs: "group2"}, ikeLife: "86400", ipsecLife: "86400"}
-			if p := parentOf(fc, "vpn"); p != nil {
-				m.VpnID, m.fixedVpn = p.ID, true
-			}
-			if p := parentOf(fc, "cgw"); p != nil {
-				m.CgwID, m.fixedCgw = p.ID, true
-			}
+			fixParent(fc, "vpn", &m.VpnID, &m.fixedVpn)
+			fixParent(fc, "cgw", &m.CgwID, &m.fixedCgw)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
