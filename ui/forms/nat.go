@@ -73,6 +73,58 @@ func vswPicks(ctx context.Context, fc *FormCtx, vpcID string) (map[string][]Pick
 	return out, nil
 }
 
+// vpcVswPicks loads what a create form in a VPC and one of its VSwitches
+// offers, on every opening, a draft's too: the VPCs (only the pane's when
+// fixed; else the region's, *vpcID keeping the draft's choice), their
+// VSwitches by VPC, and *vsw, the VSwitch chosen per VPC (a draft's choice
+// is kept, marked when no longer offered; else the first).
+func vpcVswPicks(ctx context.Context, fc *FormCtx, fixed bool, vpcID *string, vsw **choiceGroups) ([]Pick, map[string][]Pick, error) {
+	var vpcs []Pick
+	only := ""
+	if fixed {
+		vpcs, only = []Pick{{*vpcID, *vpcID}}, *vpcID
+	} else {
+		picks, _, err := vpcPicks(ctx, fc)
+		if err != nil {
+			return nil, nil, err
+		}
+		vpcs, *vpcID = picks, keepOrFirst(*vpcID, picks)
+	}
+	vsws, err := vswPicks(ctx, fc, only)
+	if err != nil {
+		return nil, nil, err
+	}
+	if *vsw == nil {
+		*vsw = newChoiceGroups(vpcID)
+	}
+	for _, v := range vpcs {
+		(*vsw).setDefault(v.Value, firstValue(vsws[v.Value]))
+	}
+	return vpcs, vsws, nil
+}
+
+// vswGroups are the VSwitch pickers of such a form: one per VPC, shown
+// while that VPC is chosen.
+func vswGroups(vsw *choiceGroups, vpcs []Pick, vsws map[string][]Pick) []*huh.Group {
+	var gs []*huh.Group
+	for _, v := range vpcs {
+		picks := vsws[v.Value]
+		gs = append(gs, vsw.group(v.Value, func(val *string) []huh.Field {
+			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
+		}))
+	}
+	return gs
+}
+
+// checkVsw refuses a VSwitch, kept from a draft, that is no longer one of
+// the chosen VPC's.
+func checkVsw(vsw *choiceGroups, vsws map[string][]Pick, vpcID string) error {
+	if err := notOffered(vsws[vpcID], vsw.Value(), "is no longer a VSwitch of "+vpcID); err != nil {
+		return fmt.Errorf("VSwitch: %w", err)
+	}
+	return nil
+}
+
 type NatCreate struct {
 	VpcID, NatType, Spec, Name, Desc string
 	Routes                           map[string][]string // VPC → route destinations
@@ -90,40 +142,18 @@ func (m *NatCreate) Action() string { return "CreateNatGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *NatCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.FixedVPC {
-		m.Vpcs = []Pick{{m.VpcID, m.VpcID}}
-	} else {
-		picks, _, err := vpcPicks(ctx, fc)
-		if err != nil {
-			return err
-		}
-		m.Vpcs = picks
-		m.VpcID = keepOrFirst(m.VpcID, picks)
-	}
-	only := ""
-	if m.FixedVPC {
-		only = m.VpcID
-	}
-	vsws, err := vswPicks(ctx, fc, only)
+	vpcs, vsws, err := vpcVswPicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.vsw)
 	if err != nil {
 		return err
 	}
-	m.Vsws = vsws
+	m.Vpcs, m.Vsws = vpcs, vsws
+	m.vsw.when = func() bool { return m.NatType == "Enhanced" }
 	ids := make([]string, 0, len(m.Vpcs))
 	for _, v := range m.Vpcs {
 		ids = append(ids, v.Value)
 	}
-	if m.Routes, err = routeDests(ctx, fc, ids); err != nil {
-		return err
-	}
-	if m.vsw == nil {
-		m.vsw = newChoiceGroups(&m.VpcID)
-		m.vsw.when = func() bool { return m.NatType == "Enhanced" }
-	}
-	for _, v := range m.Vpcs {
-		m.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
-	}
-	return nil
+	m.Routes, err = routeDests(ctx, fc, ids)
+	return err
 }
 
 func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
@@ -135,13 +165,7 @@ func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
 		huh.NewOption("Enhanced (in a VSwitch; scales by itself)", "Enhanced"),
 		huh.NewOption("Normal (fixed spec)", "Normal")).
 		Description("A new gateway adds 0.0.0.0/0 → itself to the VPC's system table; an existing 0.0.0.0/0 route must go first"))
-	gs := []*huh.Group{huh.NewGroup(first...)}
-	for _, v := range m.Vpcs {
-		picks := m.Vsws[v.Value]
-		gs = append(gs, m.vsw.group(v.Value, func(val *string) []huh.Field {
-			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
-		}))
-	}
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, vswGroups(m.vsw, m.Vpcs, m.Vsws)...)
 	gs = append(gs,
 		huh.NewGroup(huh.NewSelect[string]().Title("Spec").Options(
 			huh.NewOption("Small (10,000 connections)", "Small"), huh.NewOption("Middle (50,000 connections)", "Middle"),
@@ -159,8 +183,8 @@ func (m *NatCreate) Check(fc *FormCtx) error {
 		return errors.New("an Enhanced NAT gateway needs a VSwitch of the VPC")
 	}
 	if m.NatType == "Enhanced" {
-		if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
-			return fmt.Errorf("VSwitch: %w", err)
+		if err := checkVsw(m.vsw, m.Vsws, m.VpcID); err != nil {
+			return err
 		}
 	}
 	if m.NatType == "Normal" {

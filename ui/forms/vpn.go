@@ -51,28 +51,9 @@ func (m *VpnCreate) Action() string { return "CreateVpnGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *VpnCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	only := ""
-	if m.FixedVPC {
-		m.Vpcs, only = []Pick{{m.VpcID, m.VpcID}}, m.VpcID
-	} else {
-		picks, _, err := vpcPicks(ctx, fc)
-		if err != nil {
-			return err
-		}
-		m.Vpcs, m.VpcID = picks, keepOrFirst(m.VpcID, picks)
-	}
-	vsws, err := vswPicks(ctx, fc, only)
-	if err != nil {
-		return err
-	}
-	m.Vsws = vsws
-	if m.vsw == nil {
-		m.vsw = newChoiceGroups(&m.VpcID)
-	}
-	for _, v := range m.Vpcs {
-		m.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
-	}
-	return nil
+	vpcs, vsws, err := vpcVswPicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.vsw)
+	m.Vpcs, m.Vsws = vpcs, vsws
+	return err
 }
 
 func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
@@ -83,13 +64,7 @@ func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
 	first = append(first,
 		huh.NewSelect[string]().Title("Bandwidth (Mbit/s)").Options(stringOptions("5", "10", "20", "50", "100")...).Value(&m.Bandwidth).Inline(true),
 		liveInput("Name", &m.Name, model.VpnGatewayName.Check, "optional; 2-100 characters, starts with a letter; letters, digits, _ -"))
-	gs := []*huh.Group{huh.NewGroup(first...)}
-	for _, v := range m.Vpcs {
-		picks := m.Vsws[v.Value]
-		gs = append(gs, m.vsw.group(v.Value, func(val *string) []huh.Field {
-			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
-		}))
-	}
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, vswGroups(m.vsw, m.Vpcs, m.Vsws)...)
 	gs = append(gs, huh.NewGroup(
 		huh.NewConfirm().Title("IPsec-VPN (site to site)?").Value(&m.Ipsec).Affirmative("Yes").Negative("No"),
 		huh.NewConfirm().Title("SSL-VPN (clients to site)?").Value(&m.Ssl).Affirmative("Yes").Negative("No"),
@@ -101,8 +76,8 @@ func (m *VpnCreate) Check(fc *FormCtx) error {
 	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
 		return err
 	}
-	if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
-		return fmt.Errorf("VSwitch: %w", err)
+	if err := checkVsw(m.vsw, m.Vsws, m.VpcID); err != nil {
+		return err
 	}
 	bw, err := atoi("bandwidth", m.Bandwidth)
 	if err == nil {
