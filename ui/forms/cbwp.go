@@ -19,7 +19,7 @@ func cbwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
 		Edit:   cbwpEdit,
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
 			Stops: func(o *model.Object) []string {
 				return []string{"Its EIPs go back to their own bandwidth and billing."}
@@ -32,20 +32,8 @@ func cbwpOps() KindOps {
 				return nil, blockers, nil
 			},
 			Force: "Force=true: the API removes every EIP from the package first, then deletes it",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
-				in := &client.DeleteCommonBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
-				if force {
-					in.Force = "true"
-				}
-				out, err := fc.Client.DeleteCommonBandwidthPackage(ctx, in)
-				return sent(o, "DeleteCommonBandwidthPackage", in, out, err, nil)
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			p := fc.Target.Val().(*model.CommonBandwidthPackage)
+		}, "BandwidthPackageId", (*client.Client).DeleteCommonBandwidthPackage),
+		Actions: actionsOn(func(fc *FormCtx, p *model.CommonBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},
 				{Label: "Change bandwidth", Hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
@@ -64,7 +52,7 @@ func cbwpOps() KindOps {
 					Destroy: func(*FormCtx) *DeleteSpec { return cbwpRemoveSpec(ip) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 

@@ -22,17 +22,14 @@ func EipOps() KindOps {
 			return &EipModify{Id: e.AllocationId, Name: e.Name, Desc: e.Description, Bandwidth: e.Bandwidth}
 		},
 		Del: eipReleaseSpec(),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Associate", Hint: "bind to a NAT gateway, an ECS instance or a HaVip", Make: NewEipAssociate},
 				destructiveItem("Unassociate", "unbind from its instance", "Unassociate", NewEipUnassociate,
 					func(s *DeleteSpec) { s.About, s.Impact, s.Stops = eipAbout, eipUsers, nil }),
 				{Label: "Release", Hint: "give the address back (only when Available)", Destroy: func(*FormCtx) *DeleteSpec { return eipReleaseSpec() }},
 			}
-		},
+		}),
 	}
 }
 

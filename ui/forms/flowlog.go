@@ -29,15 +29,12 @@ func VpcFlowLogOps() KindOps {
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
 		}, "FlowLogId", (*client.Client).DeleteFlowLog),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Activate", Hint: "start capturing traffic", Make: func(fc *FormCtx) Mutation { return flowLogSwitch(fc, true) }},
 				destructiveItem("Deactivate", "stop capturing traffic", "Deactivate", func(fc *FormCtx) Mutation { return flowLogSwitch(fc, false) }, nil),
 			}
-		},
+		}),
 	}
 }
 

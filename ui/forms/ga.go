@@ -24,7 +24,7 @@ func gaOps() KindOps {
 			return attrEditOf(fc, "global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
 				(*client.Client).ModifyGlobalAccelerationInstanceAttributes)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,
 			Stops: func(o *model.Object) []string {
 				g := o.Val().(*model.GlobalAcceleration)
@@ -34,17 +34,8 @@ func gaOps() KindOps {
 				return nil
 			},
 			Refuse: gaDeleteRefusal,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
-				in := &client.GAInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID}
-				out, err := fc.Client.DeleteGlobalAccelerationInstance(ctx, in)
-				return sent(o, "DeleteGlobalAccelerationInstance", in, out, err, nil)
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			g := fc.Target.Val().(*model.GlobalAcceleration)
+		}, "GlobalAccelerationInstanceId", (*client.Client).DeleteGlobalAccelerationInstance),
+		Actions: actionsOn(func(fc *FormCtx, g *model.GlobalAcceleration) []actionItem {
 			out := []actionItem{{Label: "Modify spec", Hint: "change the bandwidth (" + g.Bandwidth + " Mbit/s now)", Make: newGASpec}}
 			if g.Sharing() {
 				out = append(out, actionItem{Label: "Add EIP", Hint: "share the bandwidth with a pay-as-you-go EIP of " + g.RegionId, Make: newGAAddIP})
@@ -64,7 +55,7 @@ func gaOps() KindOps {
 					Show: gaRelated(b)},
 				actionItem{Label: "Unassociate " + b.ServerId, Hint: "stop accelerating " + b.ServerId + " (" + b.RegionId + ")",
 					Destroy: func(*FormCtx) *DeleteSpec { return gaUnbindSpec(b) }})
-		},
+		}),
 	}
 }
 

@@ -33,18 +33,14 @@ func havipOps() KindOps {
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
 		}, "HaVipId", (*client.Client).DeleteHaVip),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			h := fc.Target.Val().(*model.HaVip)
+		Actions: actionsOn(func(fc *FormCtx, h *model.HaVip) []actionItem {
 			out := []actionItem{{Label: "Associate", Hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, Make: newHavipAssociate}}
 			for _, inst := range h.Instances() {
 				out = append(out, actionItem{Label: "Unassociate " + inst, Hint: "unbind " + inst + " from the HaVip",
 					Destroy: func(*FormCtx) *DeleteSpec { return havipUnbindSpec(inst) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 

@@ -38,11 +38,7 @@ func ipv6GwOps() KindOps {
 			},
 			Impact: ipv6GwDependents,
 		}, "Ipv6GatewayId", (*client.Client).DeleteIpv6Gateway),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			g := fc.Target.Val().(*model.Ipv6Gateway)
+		Actions: actionsOn(func(fc *FormCtx, g *model.Ipv6Gateway) []actionItem {
 			tier := model.Ipv6SpecTier(g.Spec)
 			var out []actionItem
 			if tier < 2 {
@@ -55,7 +51,7 @@ func ipv6GwOps() KindOps {
 					Destroy: func(*FormCtx) *DeleteSpec { return ipv6DowngradeSpec(to) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 
@@ -367,11 +363,7 @@ func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) 
 
 func ipv6AddrOps() KindOps {
 	return KindOps{
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			a := fc.Target.Val().(*model.Ipv6Address)
+		Actions: actionsOn(func(fc *FormCtx, a *model.Ipv6Address) []actionItem {
 			if !a.HasBandwidth() {
 				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + FirstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
 					Make: func(fc *FormCtx) Mutation {
@@ -384,7 +376,7 @@ func ipv6AddrOps() KindOps {
 				{Label: "Delete internet bandwidth", Hint: "the address becomes private",
 					Destroy: func(*FormCtx) *DeleteSpec { return ipv6BandwidthDelete() }},
 			}
-		},
+		}),
 	}
 }
 

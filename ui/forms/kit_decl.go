@@ -20,7 +20,8 @@ import (
 
 // fill sets the fields of the request *in by API parameter name. A value
 // whose parameter the request does not carry (or carries as another type)
-// is left out: a call without ClientToken or a boolean Force gets none.
+// is left out: a call without ClientToken or Force gets none. A true sent
+// as text (the bandwidth packages' Force) is "true"; a false stays unset.
 func fill(in any, vals map[string]any) {
 	v := reflect.ValueOf(in)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
@@ -34,8 +35,13 @@ func fill(in any, vals map[string]any) {
 		if !ok || param == "" {
 			continue
 		}
-		if xv, f := reflect.ValueOf(x), v.Field(i); f.CanSet() && xv.Type().AssignableTo(f.Type()) {
+		xv, f := reflect.ValueOf(x), v.Field(i)
+		switch {
+		case !f.CanSet():
+		case xv.Type().AssignableTo(f.Type()):
 			f.Set(xv)
+		case xv.Kind() == reflect.Bool && f.Kind() == reflect.String && xv.Bool():
+			f.SetString("true")
 		}
 	}
 }
@@ -192,5 +198,30 @@ func parentID(fc *FormCtx, name string) string {
 func fixParent(fc *FormCtx, name string, id *string, fixed *bool) {
 	if p := parentOf(fc, name); p != nil {
 		*id, *fixed = p.ID, true
+	}
+}
+
+// actionsOn declares a kind's `x` menu from its selected resource's typed
+// value: none without a selection (or with a value of another type).
+func actionsOn[T any](items func(fc *FormCtx, v *T) []actionItem) func(*FormCtx) []actionItem {
+	return func(fc *FormCtx) []actionItem {
+		if fc.Target == nil {
+			return nil
+		}
+		v, ok := fc.Target.Val().(*T)
+		if !ok {
+			return nil
+		}
+		return items(fc, v)
+	}
+}
+
+// onTarget is actionsOn for a menu that needs only the selection.
+func onTarget(items func(fc *FormCtx) []actionItem) func(*FormCtx) []actionItem {
+	return func(fc *FormCtx) []actionItem {
+		if fc.Target == nil {
+			return nil
+		}
+		return items(fc)
 	}
 }

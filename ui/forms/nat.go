@@ -31,11 +31,7 @@ func NatOps() KindOps {
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
 		}, "NatGatewayId", (*client.Client).DeleteNatGateway),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			n := fc.Target.Val().(*model.NatGateway)
+		Actions: actionsOn(func(fc *FormCtx, n *model.NatGateway) []actionItem {
 			return append([]actionItem{{Label: "Change spec", Hint: "upgrade to Middle or Large (Normal gateways)",
 				Make: func(fc *FormCtx) Mutation {
 					n := fc.Target.Val().(*model.NatGateway)
@@ -55,7 +51,7 @@ func NatOps() KindOps {
 					}
 					return m
 				}}}, natDowngradeItems(n)...)
-		},
+		}),
 	}
 }
 

@@ -22,7 +22,7 @@ func natBwpOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			return attrEditOf(fc, "NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
 			Stops: func(o *model.Object) []string {
 				b := o.Val().(*model.NatBandwidthPackage)
@@ -35,20 +35,8 @@ func natBwpOps() KindOps {
 				return nil, natBwpUsers(b, b.Has), nil
 			},
 			Force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
-				in := &client.DeleteBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
-				if force {
-					in.Force = "true"
-				}
-				out, err := fc.Client.DeleteBandwidthPackage(ctx, in)
-				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			b := fc.Target.Val().(*model.NatBandwidthPackage)
+		}, "BandwidthPackageId", (*client.Client).DeleteBandwidthPackage),
+		Actions: actionsOn(func(fc *FormCtx, b *model.NatBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Modify spec", Hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", Make: natBwpChanger(natBwpSpec)},
 				{Label: "Add IPs", Hint: "add public IPs (" + b.IpCount + " now, at most 50)", Make: natBwpChanger(natBwpAdd)},
@@ -60,7 +48,7 @@ func natBwpOps() KindOps {
 			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
 				return "Remove IP " + ip, "release " + ip + " from the package"
 			}, natBwpRemoveSpec)...)
-		},
+		}),
 	}
 }
 

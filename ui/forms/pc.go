@@ -35,10 +35,7 @@ func pcOps() KindOps {
 				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
 			}, (*client.Client).DeletePhysicalConnection),
 		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Enable", Hint: "put a Confirmed line into service (→ Enabled)", Make: func(fc *FormCtx) Mutation {
 					return pcAction(fc, pcEnable)
@@ -48,7 +45,7 @@ func pcOps() KindOps {
 				destructiveItem("Terminate", "end an Enabled line (Terminating → Terminated)", "Terminate",
 					func(fc *FormCtx) Mutation { return pcAction(fc, pcTerminate) }, func(s *DeleteSpec) { s.About, s.Impact = pcAbout, pcVbrs }),
 			}
-		},
+		}),
 	}
 }
 

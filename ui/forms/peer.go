@@ -39,14 +39,7 @@ func PeerOps() KindOps {
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
 		// requester sees neither and is told why when it presses x.
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			p, ok := fc.Target.Val().(*model.VpcPeerConnection)
-			if !ok {
-				return nil
-			}
+		Actions: actionsOn(func(fc *FormCtx, p *model.VpcPeerConnection) []actionItem {
 			if may, _ := fc.Host.PeerDecider(p); !may {
 				return nil
 			}
@@ -56,7 +49,7 @@ func PeerOps() KindOps {
 				destructiveItem("Reject", "as the accepting account (→ Rejected)"+more, "Reject", func(fc *FormCtx) Mutation { return PeerDecide(fc, false) },
 					func(s *DeleteSpec) { s.Dry = peerRejectDry }),
 			}
-		},
+		}),
 		NoActions: func(fc *FormCtx) string {
 			if p, ok := fc.Target.Val().(*model.VpcPeerConnection); ok {
 				_, why := fc.Host.PeerDecider(p)

@@ -14,10 +14,7 @@ import (
 
 func RegionOps() KindOps {
 	return KindOps{
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Open traffic mirroring", Hint: "enable traffic mirroring in this region", Make: func(fc *FormCtx) Mutation {
 					return openService(fc, trafficMirrorService())
@@ -26,7 +23,7 @@ func RegionOps() KindOps {
 					return openService(fc, ipPoolService())
 				}},
 			}
-		},
+		}),
 	}
 }
 

@@ -39,7 +39,7 @@ func riOps() KindOps {
 			},
 			Impact: riRoutes,
 		}, "RouterInterfaceId", (*client.Client).DeleteRouterInterface),
-		Actions: riActions,
+		Actions: actionsOn(riActions),
 	}
 }
 
@@ -71,11 +71,7 @@ func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []st
 
 // riActions are connect, activate, deactivate (through the dialog) and
 // spec changes (a downgrade through the dialog).
-func riActions(fc *FormCtx) []actionItem {
-	if fc.Target == nil {
-		return nil
-	}
-	r := fc.Target.Val().(*model.RouterInterface)
+func riActions(fc *FormCtx, r *model.RouterInterface) []actionItem {
 	out := []actionItem{
 		{Label: "Connect", Hint: "connect this initiating side to " + FirstNonEmpty(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
 			Make: func(fc *FormCtx) Mutation { return riStep(fc, riConnect) }},

@@ -42,15 +42,12 @@ func RtOps() KindOps {
 				return ""
 			},
 		}, "RouteTableId", (*client.Client).DeleteRouteTable),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return append([]actionItem{
 				{Label: "Associate with a VSwitch", Hint: "bind this table to a VSwitch of its VPC",
 					Make: func(fc *FormCtx) Mutation { return NewRtBind(fc, true) }},
 			}, rtUnbindItems(fc)...)
-		},
+		}),
 	}
 }
 

@@ -22,17 +22,14 @@ func VbrOps() KindOps {
 			return &VbrModify{Id: v.VbrId, Name: v.Name, Desc: v.Description, Vlan: model.Itoa(v.VlanId), oldVlan: model.Itoa(v.VlanId),
 				Local: v.LocalGatewayIp, Peer: v.PeerGatewayIp, Mask: v.PeeringSubnetMask}
 		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				destructiveItem("Terminate", "stop forwarding (active → terminated)", "Terminate",
 					func(fc *FormCtx) Mutation { return vbrLifecycle(fc, true) },
 					func(s *DeleteSpec) { s.About, s.Impact = vbrAbout, vbrSessions }),
 				{Label: "Recover", Hint: "restart a terminated VBR (→ active)", Make: func(fc *FormCtx) Mutation { return vbrLifecycle(fc, false) }},
 			}
-		},
+		}),
 	}
 }
 

@@ -206,13 +206,10 @@ func IpsecOps() KindOps {
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
 		}, "VpnConnectionId", (*client.Client).DeleteVpnConnection),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{{Label: "Download configuration", Hint: "the customer gateway's side of " + fc.Target.ID + "; the key stays masked on screen, s saves it (mode 0600)",
 				Show: downloadVpnConfig}}
-		},
+		}),
 	}
 }
 
