@@ -18,7 +18,8 @@ import (
 func cbwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
-		Edit:   cbwpEdit,
+		Edit: attrEdit("shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
+			(*client.Client).ModifyCommonBandwidthPackageAttribute),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
 			Stops: func(o *model.Object) []string {
@@ -122,11 +123,6 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
 	return created(fc, m, "cbwp", "BandwidthPackageId", in, out, err)
-}
-
-func cbwpEdit(fc *FormCtx) Mutation {
-	return attrEditOf(fc, "shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
-		(*client.Client).ModifyCommonBandwidthPackageAttribute)
 }
 
 // cbwpGate is the part every package action shares: the package is read

@@ -18,9 +18,7 @@ import (
 func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
-		return KindOps{Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", (*client.Client).ModifyVRouterAttribute)
-		}}
+		return KindOps{Edit: attrEdit("VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", (*client.Client).ModifyVRouterAttribute)}
 	case "rt":
 		return RtOps()
 	case "route":

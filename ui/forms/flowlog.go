@@ -23,9 +23,7 @@ func VpcFlowLogOps() KindOps {
 			}
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute)
-		},
+		Edit: attrEdit("flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
 		}, "FlowLogId", (*client.Client).DeleteFlowLog),

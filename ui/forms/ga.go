@@ -20,10 +20,8 @@ func gaOps() KindOps {
 		Create: func(*FormCtx) Mutation {
 			return &gaCreate{Location: "china-mainland", Bandwidth: "10", Type: model.GAExclusive}
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
-				(*client.Client).ModifyGlobalAccelerationInstanceAttributes)
-		},
+		Edit: attrEdit("global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
+			(*client.Client).ModifyGlobalAccelerationInstanceAttributes),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,
 			Stops: func(o *model.Object) []string {

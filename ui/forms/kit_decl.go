@@ -174,6 +174,11 @@ func refusedNote(why string) huh.Field {
 
 func refusedForm(why string) *huh.Form { return huh.NewForm(huh.NewGroup(refusedNote(why))) }
 
+// attrEdit is attrEditOf as a kind's Edit.
+func attrEdit[In, Out any](what, action, idParam, nameParam string, call func(*client.Client, context.Context, *In) (*Out, error)) func(*FormCtx) Mutation {
+	return func(fc *FormCtx) Mutation { return attrEditOf(fc, what, action, idParam, nameParam, call) }
+}
+
 // pickList makes a picker's choices from listed items: cols gives the
 // value first, then what else its label shows ("vpc-1  prod  10.0.0.0/8").
 func pickList[T any](items []T, cols func(T) []string) []Pick {

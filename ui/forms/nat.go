@@ -22,9 +22,7 @@ func NatOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute)
-		},
+		Edit: attrEdit("NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute),
 		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteNatGateway",
 			Stops:    natStops,

@@ -19,9 +19,7 @@ func natBwpOps() KindOps {
 		Create: func(fc *FormCtx) Mutation {
 			return &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth", onlyNat: parentID(fc, "nat")}
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute)
-		},
+		Edit: attrEdit("NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
 			Stops: func(o *model.Object) []string {

@@ -21,9 +21,7 @@ func RtOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes)
-		},
+		Edit: attrEdit("route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt

@@ -23,9 +23,7 @@ func VpnOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute)
-		},
+		Edit: attrEdit("VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
