@@ -353,30 +353,27 @@ func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, er
 	switch e := o.Val().(type) {
 	case *model.SnatEntry:
 		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
-		if err != nil {
-			return "", err
-		}
-		busy := map[string]string{}
-		for _, x := range es {
-			if entryBusy(x.Status) {
-				busy[x.SnatEntryId] = x.Status
-			}
-		}
-		return tableBusy(busy, e.SnatEntryId, "SNAT entry"), nil
+		return busyOf(es, err, e.SnatEntryId, "SNAT entry", func(x *model.SnatEntry) (string, string) { return x.SnatEntryId, x.Status })
 	case *model.ForwardEntry:
 		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
-		if err != nil {
-			return "", err
-		}
-		busy := map[string]string{}
-		for _, x := range es {
-			if entryBusy(x.Status) {
-				busy[x.ForwardEntryId] = x.Status
-			}
-		}
-		return tableBusy(busy, e.ForwardEntryId, "DNAT entry"), nil
+		return busyOf(es, err, e.ForwardEntryId, "DNAT entry", func(x *model.ForwardEntry) (string, string) { return x.ForwardEntryId, x.Status })
 	}
 	return "", nil
+}
+
+// busyOf is tableBusy over a table's listing (es, err): entry gives each
+// entry's ID and status.
+func busyOf[E any](es []E, err error, self, what string, entry func(E) (id, status string)) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	busy := map[string]string{}
+	for _, x := range es {
+		if id, status := entry(x); entryBusy(status) {
+			busy[id] = status
+		}
+	}
+	return tableBusy(busy, self, what), nil
 }
 
 // natOfEntry fetches the gateway an entry belongs to.
