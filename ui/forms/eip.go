@@ -154,14 +154,9 @@ func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 		return nil
 	}
 	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
-	if err != nil {
+	if err := loadPicks(&m.natID, &m.Nats, nats, err, func(n *model.NatGateway) []string { return []string{n.NatGatewayId, n.Name, n.VpcId} }); err != nil {
 		return err
 	}
-	m.Nats = []Pick{}
-	for _, n := range nats {
-		m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.VpcId), n.NatGatewayId})
-	}
-	m.natID = keepOrFirst(m.natID, m.Nats)
 	if m.havips, err = havipPicks(ctx, fc, ""); err != nil {
 		return err
 	}

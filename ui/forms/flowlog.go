@@ -3,6 +3,7 @@ package forms
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,16 +91,11 @@ func (m *VpcFlowLogCreate) Action() string { return "CreateFlowLog" }
 // Prepare loads the VPCs and VSwitches on every opening, a draft's too;
 // the draft's choices are kept (marked when no longer offered).
 func (m *VpcFlowLogCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	_, vpcs, err := vpcPicks(ctx, fc)
+	vpcs, _, err := vpcPicks(ctx, fc)
 	if err != nil {
 		return err
 	}
-	m.Vpcs = []Pick{}
-	for _, v := range vpcs {
-		if m.onlyVpc == "" || v.VpcId == m.onlyVpc {
-			m.Vpcs = append(m.Vpcs, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
-		}
-	}
+	m.Vpcs = slices.DeleteFunc(vpcs, func(p Pick) bool { return m.onlyVpc != "" && p.Value != m.onlyVpc })
 	sws, err := vswPicks(ctx, fc, m.onlyVpc)
 	if err != nil {
 		return err

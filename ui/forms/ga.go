@@ -245,17 +245,12 @@ func newGAAssociate(fc *FormCtx) Mutation {
 
 func (m *gaAssociate) regions(ctx context.Context, fc *FormCtx) error {
 	rs, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{})
-	if err != nil {
-		return err
-	}
-	m.Regions = []Pick{}
-	for _, r := range rs {
-		if model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, r.RegionId) == nil {
-			m.Regions = append(m.Regions, Pick{r.RegionId + "  " + r.LocalName, r.RegionId})
+	return loadPicks(&m.Region, &m.Regions, rs, err, func(r *model.Region) []string {
+		if model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, r.RegionId) != nil {
+			return nil
 		}
-	}
-	m.Region = keepOrFirst(m.Region, m.Regions)
-	return nil
+		return []string{r.RegionId, r.LocalName}
+	})
 }
 
 func (m *gaAssociate) Title() string  { return "Associate a backend with " + m.obj.ID }

@@ -180,14 +180,28 @@ func attrEdit[In, Out any](what, action, idParam, nameParam string, call func(*c
 }
 
 // pickList makes a picker's choices from listed items: cols gives the
-// value first, then what else its label shows ("vpc-1  prod  10.0.0.0/8").
+// value first, then what else its label shows ("vpc-1  prod  10.0.0.0/8");
+// an item it gives nothing for is not offered.
 func pickList[T any](items []T, cols func(T) []string) []Pick {
 	out := []Pick{}
 	for _, it := range items {
-		c := cols(it)
-		out = append(out, Pick{strings.Join(c, "  "), c[0]})
+		if c := cols(it); len(c) > 0 {
+			out = append(out, Pick{strings.Join(c, "  "), c[0]})
+		}
 	}
 	return out
+}
+
+// loadPicks sets a picker's choices from a listing's answer (items, err)
+// through pickList; *v keeps the draft's choice (marked by the form when
+// no longer offered), else the first.
+func loadPicks[T any](v *string, picks *[]Pick, items []T, err error, cols func(T) []string) error {
+	if err != nil {
+		return err
+	}
+	*picks = pickList(items, cols)
+	*v = keepOrFirst(*v, *picks)
+	return nil
 }
 
 // parentID is the ID of the pane's parent when it is of kind name, else "".

@@ -128,10 +128,7 @@ func (m *natBwpCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s  %d/%d packages", n.NatGatewayId, n.Name, n.Status,
 			m.count[n.NatGatewayId], model.NatBwpPerGateway), n.NatGatewayId})
 	}
-	m.zones = []Pick{{"any zone (the API picks one)", ""}}
-	for _, z := range zones {
-		m.zones = append(m.zones, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
-	}
+	m.zones = append([]Pick{{"any zone (the API picks one)", ""}}, pickList(zones, zoneCols)...)
 	m.natID = keepOrFirst(m.natID, m.Nats)
 	return nil
 }

@@ -209,9 +209,5 @@ func regionPicks(ctx context.Context, fc *FormCtx) ([]Pick, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []Pick{}
-	for _, r := range regions {
-		out = append(out, Pick{r.RegionId + "  " + r.LocalName, r.RegionId})
-	}
-	return out, nil
+	return pickList(regions, func(r *model.Region) []string { return []string{r.RegionId, r.LocalName} }), nil
 }

@@ -55,12 +55,12 @@ func vpcPicks(ctx context.Context, fc *FormCtx) ([]Pick, []*model.Vpc, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	picks := make([]Pick, len(vpcs))
-	for i, v := range vpcs {
-		picks[i] = Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId}
-	}
-	return picks, vpcs, nil
+	return pickList(vpcs, vpcCols), vpcs, nil
 }
+
+// vpcCols and zoneCols are how a VPC and a zone are offered.
+func vpcCols(v *model.Vpc) []string   { return []string{v.VpcId, v.VpcName, v.CidrBlock} }
+func zoneCols(z *model.Zone) []string { return []string{z.ZoneId, z.LocalName} }
 
 type RtCreate struct {
 	VpcID, Name, Desc string

@@ -245,21 +245,8 @@ func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *VswCreate) vpcPicks() []Pick {
-	out := make([]Pick, 0, len(m.Vpcs))
-	for _, v := range m.Vpcs {
-		out = append(out, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
-	}
-	return out
-}
-
-func (m *VswCreate) zonePicks() []Pick {
-	out := make([]Pick, 0, len(m.zones))
-	for _, z := range m.zones {
-		out = append(out, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
-	}
-	return out
-}
+func (m *VswCreate) vpcPicks() []Pick  { return pickList(m.Vpcs, vpcCols) }
+func (m *VswCreate) zonePicks() []Pick { return pickList(m.zones, zoneCols) }
 
 // fill is what ctrl+e puts in the CIDR field: the next free block when
 // the field is empty, or when it holds a block that does not fit (of the

@@ -276,25 +276,15 @@ func (m *IpsecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	if !m.fixedVpn {
 		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
-		if err != nil {
+		if err := loadPicks(&m.VpnID, &m.vpns, vpns, err, func(v *model.VpnGateway) []string { return []string{v.VpnGatewayId, v.Name, v.InternetIp} }); err != nil {
 			return err
 		}
-		m.vpns = []Pick{}
-		for _, v := range vpns {
-			m.vpns = append(m.vpns, Pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.InternetIp), v.VpnGatewayId})
-		}
-		m.VpnID = keepOrFirst(m.VpnID, m.vpns)
 	}
 	if !m.fixedCgw {
 		cgws, err := fc.Client.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
-		if err != nil {
+		if err := loadPicks(&m.CgwID, &m.cgws, cgws, err, func(c *model.CustomerGateway) []string { return []string{c.CustomerGatewayId, c.Name, c.IpAddress} }); err != nil {
 			return err
 		}
-		m.cgws = []Pick{}
-		for _, c := range cgws {
-			m.cgws = append(m.cgws, Pick{fmt.Sprintf("%s  %s  %s", c.CustomerGatewayId, c.Name, c.IpAddress), c.CustomerGatewayId})
-		}
-		m.CgwID = keepOrFirst(m.CgwID, m.cgws)
 	}
 	return nil
 }
