@@ -99,15 +99,6 @@ func made(fc *FormCtx, kind, id, requestID string, in any, target []string) *Sub
 	return result(k, fc.Region, id, requestID, in, target)
 }
 
-// madeIn is made for an entry that is fetched by ID only together with
-// its table (route, SNAT and DNAT entries): the tracker passes the table
-// with every describe call.
-func madeIn(fc *FormCtx, kind string, table map[string]string, id, requestID string, in any) *Submitted {
-	res := made(fc, kind, id, requestID, in, nil)
-	res.GetParams = table
-	return res
-}
-
 // removed is the submitted of a delete: followed until the object is gone.
 func removed(o *model.Object, action, requestID string, in any) *Submitted {
 	res := result(o.Kind, o.Region, o.ID, requestID, in, nil)

@@ -350,13 +350,7 @@ func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) 
 	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
 		InstanceType: "Ipv6Address", Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateIpv6EgressOnlyRule(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.Ipv6EgressRuleId == "" {
-		return nil, errors.New("CreateIpv6EgressOnlyRule answered without an Ipv6EgressRuleId")
-	}
-	return madeIn(fc, "ipv6rule", map[string]string{"Ipv6GatewayId": m.gw.Ipv6GatewayId}, out.Ipv6EgressRuleId, out.RequestId, in), nil
+	return createdIn(fc, m, "ipv6rule", "Ipv6EgressRuleId", map[string]string{"Ipv6GatewayId": m.gw.Ipv6GatewayId}, in, out, err)
 }
 
 // ---- IPv6 addresses: their internet bandwidth ----

@@ -91,6 +91,26 @@ func created(fc *FormCtx, m Mutation, kind, idField string, in, out any, err err
 	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
 }
 
+// createdIn and sendEditIn are created and sendEdit for an entry that is
+// fetched by ID only together with its table (route, SNAT and DNAT entries,
+// IPv6 egress rules): the tracker passes table with every describe call.
+func createdIn(fc *FormCtx, m Mutation, kind, idField string, table map[string]string, in, out any, err error) (*Submitted, error) {
+	res, err := created(fc, m, kind, idField, in, out, err)
+	if res != nil {
+		res.GetParams = table
+	}
+	return res, err
+}
+
+func sendEditIn[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string,
+	table map[string]string) (*Submitted, error) {
+	res, err := sendEdit(ctx, fc, call, in, kind, id)
+	if res != nil && !res.Unchanged {
+		res.GetParams = table
+	}
+	return res, err
+}
+
 // changed is the submitted of a call that changed id of kind, from its
 // answer (out, err), followed to target (the kind's own when nil).
 func changed(fc *FormCtx, kind, id string, target []string, in, out any, err error) (*Submitted, error) {

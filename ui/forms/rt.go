@@ -400,8 +400,5 @@ func (m *RouteCreate) Input(fc *FormCtx, token string) *client.CreateRouteEntryI
 func (m *RouteCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateRouteEntry(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return madeIn(fc, "route", map[string]string{"RouteTableId": m.table.RouteTableId}, out.RouteEntryId, out.RequestId, in), nil
+	return createdIn(fc, m, "route", "RouteEntryId", map[string]string{"RouteTableId": m.table.RouteTableId}, in, out, err)
 }

@@ -123,11 +123,7 @@ func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		in.EnableIpv6 = &m.ipv6
 	}
 	out, err := fc.Client.CreateVpc(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vpc")
-	return result(k, fc.Region, out.VpcId, out.RequestId, in, k.Target), nil
+	return created(fc, m, "vpc", "VpcId", in, out, err)
 }
 
 // VpcModify renames a VPC or changes its description.
@@ -388,11 +384,7 @@ func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	in := &client.CreateVSwitchInput{RegionId: fc.Region, VpcId: m.VpcID, ZoneId: m.Zone, CidrBlock: strings.TrimSpace(m.Cidr),
 		VSwitchName: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateVSwitch(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vsw")
-	return result(k, fc.Region, out.VSwitchId, out.RequestId, in, k.Target), nil
+	return created(fc, m, "vsw", "VSwitchId", in, out, err)
 }
 
 // VswModify renames a VSwitch or changes its description.
