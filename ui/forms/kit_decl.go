@@ -77,6 +77,18 @@ func deleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Clien
 	return &spec
 }
 
+// dryDeleteByID is deleteByID for a delete the API can dry-run (DryRun
+// true validates it without deleting): the dialog offers the dry run.
+func dryDeleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Client, context.Context, *In) (*client.Result, error)) *DeleteSpec {
+	spec.Dry = func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
+		in := new(In)
+		fill(in, map[string]any{"RegionId": o.Region, idParam: o.ID, "DryRun": true})
+		_, err := call(fc.Client, ctx, in)
+		return err
+	}
+	return deleteByID(spec, idParam, call)
+}
+
 // created is the submitted of m's create from the call's answer (out,
 // err): the new resource's ID is the answer's idField, and an answer
 // without one (nothing to follow) is an error.

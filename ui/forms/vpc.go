@@ -33,7 +33,7 @@ func VpcOps() KindOps {
 			e.nameHint, e.descHint = "2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter"
 			return &VpcModify{*e}
 		},
-		Del: &DeleteSpec{
+		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVpc",
 			Blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
 			// The system route table goes with the VPC.
@@ -44,21 +44,7 @@ func VpcOps() KindOps {
 				return true
 			},
 			Refuse: onlyWhenAvailable,
-			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
-				return err
-			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpc(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action, res.Ref = true, "DeleteVpc", o
-				return res, nil
-			},
-		},
+		}, "VpcId", (*client.Client).DeleteVpc),
 	}
 }
 
@@ -148,25 +134,11 @@ func VswOps() KindOps {
 			e.nameHint, e.descHint = "2-128 characters; starts with a letter", "2-256 characters, starts with a letter"
 			return &VswModify{*e}
 		},
-		Del: &DeleteSpec{
+		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVSwitch",
 			Blockers: []string{"havip"},
 			Refuse:   onlyWhenAvailable,
-			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
-				return err
-			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
-				out, err := fc.Client.DeleteVSwitch(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action, res.Ref = true, "DeleteVSwitch", o
-				return res, nil
-			},
-		},
+		}, "VSwitchId", (*client.Client).DeleteVSwitch),
 	}
 }
 
