@@ -481,22 +481,34 @@ func onlyWhenAvailable(o *model.Object) string {
 }
 
 // AttrEdit is the name-and-description edit most kinds have (their
-// Modify*Attribute), declared as data: the request it builds and the
-// client call that sends it. The rules default to the seed's usual name
-// and description rules. Unchanged values send nothing; clearing a field
-// the API cannot clear is refused.
+// Modify*Attribute), declared as data (attrEditOf): the request it builds
+// and the client call that sends it. The rules and hints default to the
+// seed's usual name and description ones. Unchanged values send nothing;
+// clearing a field the API cannot clear is refused.
 type AttrEdit[In any] struct {
 	title, APIAction, kind, Id string
 	Name, Desc                 string
 	nameRule, descRule         func(string) error
-	// nameHint and descHint replace the usual hints under the fields.
-	nameHint, descHint string
-	request            func(fc *FormCtx, name, desc, token string) *In
+	nameHint, descHint         string
+	request                    func(fc *FormCtx, name, desc, token string) *In
 	// send makes the call and returns its RequestId.
 	send func(c *client.Client, ctx context.Context, in *In) (string, error)
 }
 
-func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
+// rules and hints replace the usual name and description rules and the
+// hints under the fields; each returns the edit.
+func (m *AttrEdit[In]) rules(name, desc func(string) error) *AttrEdit[In] {
+	m.nameRule, m.descRule = name, desc
+	return m
+}
+
+func (m *AttrEdit[In]) hints(name, desc string) *AttrEdit[In] {
+	m.nameHint, m.descHint = name, desc
+	return m
+}
+
+// ruleFuncs are the name and description rules in force.
+func (m *AttrEdit[In]) ruleFuncs() (name, desc func(string) error) {
 	name, desc = m.nameRule, m.descRule
 	if name == nil {
 		name = model.DefaultName.Check
@@ -510,13 +522,13 @@ func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
 func (m *AttrEdit[In]) Title() string  { return m.title }
 func (m *AttrEdit[In]) Action() string { return m.APIAction }
 func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
-	name, desc := m.rules()
+	name, desc := m.ruleFuncs()
 	return huh.NewForm(huh.NewGroup(
 		liveInput("Name", &m.Name, KeepSet(fc, "name", name), FirstNonEmpty(m.nameHint, nameHint)),
 		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), FirstNonEmpty(m.descHint, descHint))))
 }
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
-	name, desc := m.rules()
+	name, desc := m.ruleFuncs()
 	return checks(check("name", name(m.Name)), check("description", desc(m.Desc)),
 		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc, ""))))
 }

@@ -21,9 +21,8 @@ func havipOps() KindOps {
 			return &havipCreate{onlyVsw: parentID(fc, "vsw")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			e := attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute)
-			e.nameRule, e.descRule, e.nameHint, e.descHint = havipNameCheck, havipDescCheck, havipNameHint, havipDescHint
-			return e
+			return attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute).
+				rules(havipNameCheck, havipDescCheck).hints(havipNameHint, havipDescHint)
 		},
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteHaVip", Fresh: true, About: havipAbout,

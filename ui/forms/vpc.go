@@ -29,9 +29,8 @@ func VpcOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
 		Edit: func(fc *FormCtx) Mutation {
-			e := attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", (*client.Client).ModifyVpcAttribute)
-			e.nameHint, e.descHint = "2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter"
-			return &VpcModify{*e}
+			return &VpcModify{*attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", (*client.Client).ModifyVpcAttribute).
+				hints("2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVpc",
@@ -130,9 +129,8 @@ func VswOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			e := attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", (*client.Client).ModifyVSwitchAttribute)
-			e.nameHint, e.descHint = "2-128 characters; starts with a letter", "2-256 characters, starts with a letter"
-			return &VswModify{*e}
+			return &VswModify{*attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", (*client.Client).ModifyVSwitchAttribute).
+				hints("2-128 characters; starts with a letter", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVSwitch",
