@@ -103,6 +103,18 @@ func created(fc *FormCtx, m Mutation, kind, idField string, in, out any, err err
 	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
 }
 
+// upsert sends in, a request create and edit share, as an edit of id
+// (through modify; nothing when unchanged) or, with no id, as m's create
+// (through create, whose answer names the new ID in idField).
+func upsert[In, O1, O2 any](ctx context.Context, fc *FormCtx, m Mutation, kind, id, idField string, in *In,
+	modify func(*client.Client, context.Context, *In) (*O1, error), create func(*client.Client, context.Context, *In) (*O2, error)) (*Submitted, error) {
+	if id != "" {
+		return sendEdit(ctx, fc, modify, in, kind, id)
+	}
+	out, err := create(fc.Client, ctx, in)
+	return created(fc, m, kind, idField, in, out, err)
+}
+
 // createdIn and sendEditIn are created and sendEdit for an entry that is
 // fetched by ID only together with its table (route, SNAT and DNAT entries,
 // IPv6 egress rules): the tracker passes table with every describe call.

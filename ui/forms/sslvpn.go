@@ -248,39 +248,7 @@ func (m *SslServerForm) Check(fc *FormCtx) error {
 func (m *SslServerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return sslSend(fc, "sslserver", m.Id, m.Action(), in, func() (string, string, error) {
-		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnServer(ctx, in)
-			if err != nil {
-				return "", "", err
-			}
-			return m.Id, out.RequestId, nil
-		}
-		out, err := fc.Client.CreateSslVpnServer(ctx, in)
-		if err != nil {
-			return "", "", err
-		}
-		return out.SslVpnServerId, out.RequestId, nil
-	})
-}
-
-// sslSend sends a create (id empty) or an edit of kind through send, which
-// answers the resource's ID and the RequestId; an edit that changes nothing
-// sends nothing.
-func sslSend(fc *FormCtx, kind, id, action string, in any, send func() (string, string, error)) (*Submitted, error) {
-	if id != "" {
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-	}
-	got, requestID, err := send()
-	if err != nil {
-		return nil, err
-	}
-	if got == "" {
-		return nil, errors.New(action + " answered without an ID")
-	}
-	return made(fc, kind, got, requestID, in, nil), nil
+	return upsert(ctx, fc, m, "sslserver", m.Id, "SslVpnServerId", in, (*client.Client).ModifySslVpnServer, (*client.Client).CreateSslVpnServer)
 }
 
 // ---- client certificates ----
@@ -406,18 +374,5 @@ func (m *SslCertForm) Check(fc *FormCtx) error {
 func (m *SslCertForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return sslSend(fc, "sslcert", m.Id, m.Action(), in, func() (string, string, error) {
-		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnClientCert(ctx, in)
-			if err != nil {
-				return "", "", err
-			}
-			return m.Id, out.RequestId, nil
-		}
-		out, err := fc.Client.CreateSslVpnClientCert(ctx, in)
-		if err != nil {
-			return "", "", err
-		}
-		return out.SslVpnClientCertId, out.RequestId, nil
-	})
+	return upsert(ctx, fc, m, "sslcert", m.Id, "SslVpnClientCertId", in, (*client.Client).ModifySslVpnClientCert, (*client.Client).CreateSslVpnClientCert)
 }
