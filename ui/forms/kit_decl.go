@@ -69,9 +69,33 @@ func answer(out any, name string) string {
 // Run of a delete whose request is the resource's region and its ID as
 // idParam, with the dialog's token and force where the call takes them.
 func deleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Client, context.Context, *In) (*client.Result, error)) *DeleteSpec {
+	return deleteWith(spec, call, func(o *model.Object) map[string]any { return map[string]any{idParam: o.ID} })
+}
+
+// deleteByValues is deleteByID for an entry the delete names by values it
+// has (its table and its own ID; a BGP network's router and block): the
+// request carries the resource's value of each of params.
+func deleteByValues[In any](spec DeleteSpec, call func(*client.Client, context.Context, *In) (*client.Result, error), params ...string) *DeleteSpec {
+	return deleteWith(spec, call, func(o *model.Object) map[string]any {
+		have, vals := Current(o), map[string]any{}
+		for _, p := range params {
+			if s, ok := have[p].(string); ok {
+				vals[p] = s
+			}
+		}
+		return vals
+	})
+}
+
+// deleteWith completes spec with the Run of a delete whose request is the
+// resource's region, what names says, and the dialog's token and force
+// where the call takes them.
+func deleteWith[In any](spec DeleteSpec, call func(*client.Client, context.Context, *In) (*client.Result, error), names func(o *model.Object) map[string]any) *DeleteSpec {
 	spec.Run = sendDelete(spec.Action, call, func(o *model.Object, token string, force bool) *In {
+		vals := names(o)
+		vals["RegionId"], vals["ClientToken"], vals["Force"] = o.Region, token, force
 		in := new(In)
-		fill(in, map[string]any{"RegionId": o.Region, idParam: o.ID, "ClientToken": token, "Force": force})
+		fill(in, vals)
 		return in
 	})
 	return &spec

@@ -75,15 +75,11 @@ func SnatOps() KindOps {
 			return &SnatForm{natEntryForm: natEntryForm{names: snatNames, editID: e.SnatEntryId, editNat: e.NatGatewayId}, entry: e,
 				Name: e.SnatEntryName, IpText: e.SnatIp}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteSnatEntry", (*client.Client).DeleteSnatEntry, func(o *model.Object, token string, force bool) *client.DeleteSnatEntryInput {
-				e := o.Val().(*model.SnatEntry)
-				return &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteSnatEntry, "SnatTableId", "SnatEntryId"),
 	}
 }
 
@@ -275,15 +271,11 @@ func DnatOps() KindOps {
 			return &DnatForm{natEntryForm: natEntryForm{names: dnatNames, editID: e.ForwardEntryId, editNat: e.NatGatewayId}, entry: e,
 				Proto: proto, ExtIP: e.ExternalIp, ExtPort: portText(e.ExternalPort), IntIP: e.InternalIp, IntPort: portText(e.InternalPort), Name: e.ForwardEntryName}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteForwardEntry", (*client.Client).DeleteForwardEntry, func(o *model.Object, token string, force bool) *client.DeleteForwardEntryInput {
-				e := o.Val().(*model.ForwardEntry)
-				return &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteForwardEntry, "ForwardTableId", "ForwardEntryId"),
 	}
 }
 

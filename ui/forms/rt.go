@@ -207,7 +207,7 @@ func RouteOps() KindOps {
 			}
 			return &RouteCreate{table: p.Val().(*model.RouteTable), HopType: "NatGateway"}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action: "DeleteRouteEntry",
 			About:  routeAbout,
 			Stops:  routeStops,
@@ -217,11 +217,7 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteEntry", (*client.Client).DeleteRouteEntry, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
-				e := o.Val().(*model.RouteEntry)
-				return &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
-			}),
-		},
+		}, (*client.Client).DeleteRouteEntry, "RouteTableId", "RouteEntryId"),
 	}
 }
 

@@ -428,7 +428,7 @@ func BgpNetOps() KindOps {
 			fixParent(fc, "vbr", &m.VbrID, &m.fixedVbr)
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action: "DeleteBgpNetwork",
 			Refuse: func(o *model.Object) string {
 				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
@@ -436,11 +436,7 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteBgpNetwork", (*client.Client).DeleteBgpNetwork, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
-				n := o.Val().(*model.BgpNetwork)
-				return &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteBgpNetwork, "RouterId", "DstCidrBlock"),
 	}
 }
 
