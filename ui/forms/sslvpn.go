@@ -223,24 +223,38 @@ func (m *SslServerForm) Check(fc *FormCtx) error {
 	if m.Refuse != "" {
 		return errors.New(m.Refuse)
 	}
-	if m.Id == "" {
-		if m.GwID == "" {
-			return errors.New("VPN gateway: there is no VPN gateway with SSL-VPN enabled and no SSL-VPN server to choose")
-		}
-		if err := notOffered(m.Gws, m.GwID, "is no longer offered in "+fc.Region); err != nil {
-			return fmt.Errorf("VPN gateway: %w", err)
-		}
+	err := sslChoice(m.Id == "", "VPN gateway", m.GwID, m.Gws, "there is no VPN gateway with SSL-VPN enabled and no SSL-VPN server to choose",
+		"is no longer offered in "+fc.Region, m.Gateways[m.GwID])
+	if err == nil {
+		err = model.CheckSslServer(model.SslServerInput{Name: m.Name, LocalSubnet: m.Local, ClientIpPool: m.Pool,
+			Cipher: m.Cipher, Proto: m.Proto, Port: m.Port, MaxConnections: m.maxConns()})
 	}
-	if why := sslGatewayBusy(m.Gateways[m.GwID]); why != "" {
-		return errors.New("VPN gateway: " + why)
-	}
-	err := model.CheckSslServer(model.SslServerInput{Name: m.Name, LocalSubnet: m.Local, ClientIpPool: m.Pool,
-		Cipher: m.Cipher, Proto: m.Proto, Port: m.Port, MaxConnections: m.maxConns()})
 	if err != nil {
 		return err
 	}
-	if m.Id != "" {
-		return editRefusal(fc.Target, m.Action(), m.request(fc))
+	return m.editRefusal(fc)
+}
+
+// editRefusal is editRefusal for an edit; a create has nothing to refuse.
+func (m *SslServerForm) editRefusal(fc *FormCtx) error {
+	if m.Id == "" {
+		return nil
+	}
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
+}
+
+// sslChoice checks the gateway or server an SSL-VPN form works on (what):
+// on a create (choose), chosen (none says why nothing can be) and still
+// offered; and its gateway not busy.
+func sslChoice(choose bool, what, v string, picks []Pick, none, gone string, gw *model.VpnGateway) error {
+	if choose && v == "" {
+		return errors.New(what + ": " + none)
+	}
+	if err := notOffered(picks, v, gone); choose && err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if why := sslGatewayBusy(gw); why != "" {
+		return errors.New(what + ": " + why)
 	}
 	return nil
 }
@@ -352,23 +366,14 @@ func (m *SslCertForm) Check(fc *FormCtx) error {
 		return errors.New(m.Refuse)
 	}
 	if m.Id == "" {
-		if m.SrvID == "" {
-			return errors.New("SSL-VPN server: there is no SSL-VPN server to choose")
-		}
-		if err := notOffered(m.Srvs, m.SrvID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("SSL-VPN server: %w", err)
-		}
-		if why := sslGatewayBusy(m.GwOf[m.SrvID]); why != "" {
-			return errors.New("SSL-VPN server: " + why)
+		if err := sslChoice(true, "SSL-VPN server", m.SrvID, m.Srvs, "there is no SSL-VPN server to choose", "is no longer in "+fc.Region, m.GwOf[m.SrvID]); err != nil {
+			return err
 		}
 	}
-	if err := checks(check("name", sslNameCheck(m.Name))); err != nil {
+	if err := checks(check("name", sslNameCheck(m.Name))); err != nil || m.Id == "" {
 		return err
 	}
-	if m.Id != "" {
-		return editRefusal(fc.Target, m.Action(), m.request(fc))
-	}
-	return nil
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
 }
 
 func (m *SslCertForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
