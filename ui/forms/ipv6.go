@@ -227,12 +227,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
 	out, err := fc.Client.ModifyIpv6GatewaySpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, o.Kind.Target)
-	res.Action = "ModifyIpv6GatewaySpec"
-	return res, nil
+	return sent(o, "ModifyIpv6GatewaySpec", in, out, err, o.Kind.Target)
 }
 
 // ipv6DowngradeSpec lowers a gateway's spec through the destructive
@@ -470,24 +465,13 @@ func (m *ipv6Bandwidth) Check(fc *FormCtx) error {
 
 func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.Ipv6BandwidthInput{RegionId: m.obj.Region, Ipv6AddressId: m.obj.ID, Bandwidth: strings.TrimSpace(m.mbps), ClientToken: token}
-	var requestID string
 	if m.allocate {
 		in.Ipv6GatewayId, in.InternetChargeType = m.gw, m.charge
 		out, err := fc.Client.AllocateIpv6InternetBandwidth(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		requestID = out.RequestId
-	} else {
-		out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		requestID = out.RequestId
+		return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 	}
-	res := result(m.obj.Kind, m.obj.Region, m.obj.ID, requestID, in, m.obj.Kind.Target)
-	res.Action = m.Action()
-	return res, nil
+	out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
+	return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 }
 
 // ipv6BandwidthDelete takes an address's internet bandwidth away through
@@ -516,12 +500,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
 			out, err := fc.Client.DeleteIpv6InternetBandwidth(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, o.Kind.Target)
-			res.Action = "DeleteIpv6InternetBandwidth"
-			return res, nil
+			return sent(o, "DeleteIpv6InternetBandwidth", in, out, err, o.Kind.Target)
 		},
 	}
 }
