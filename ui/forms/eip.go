@@ -145,13 +145,8 @@ func (m *EipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 	// The status decides; a draft may be older than it.
-	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
-	if fresh == nil {
+	if ok, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.eip, eipAssociateRefusal); !ok {
 		return err
-	}
-	m.eip = fresh.Val().(*model.EipAddress)
-	if m.Refuse = eipAssociateRefusal(m.eip); m.Refuse != "" {
-		return nil
 	}
 	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
 	if err := loadPicks(&m.natID, &m.Nats, nats, err, func(n *model.NatGateway) []string { return []string{n.NatGatewayId, n.Name, n.VpcId} }); err != nil {

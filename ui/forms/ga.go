@@ -163,13 +163,9 @@ func (c *gaChange) refusal() string {
 }
 
 func (c *gaChange) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, err := reread(ctx, fc, c.obj, &c.Refuse)
-	if fresh == nil {
+	ok, err := rereadAs(ctx, fc, c.obj, &c.Refuse, &c.g, func(*model.GlobalAcceleration) string { return c.refusal() })
+	if !ok || c.prepare == nil {
 		return err
-	}
-	c.g = fresh.Val().(*model.GlobalAcceleration)
-	if c.Refuse = c.refusal(); c.Refuse != "" || c.prepare == nil {
-		return nil
 	}
 	return c.prepare(ctx, fc)
 }

@@ -196,13 +196,8 @@ func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
 func (m *havipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
-	if fresh == nil {
-		return err
-	}
-	m.h = fresh.Val().(*model.HaVip)
-	m.Refuse = havipAssociateRefusal(m.h)
-	return nil
+	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.h, havipAssociateRefusal)
+	return err
 }
 
 func (m *havipAssociate) checkInstance(s string) error {

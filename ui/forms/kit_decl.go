@@ -37,7 +37,7 @@ func fill(in any, vals map[string]any) {
 		}
 		xv, f := reflect.ValueOf(x), v.Field(i)
 		switch {
-		case !f.CanSet():
+		case !f.CanSet() || !xv.IsValid():
 		case xv.Type().AssignableTo(f.Type()):
 			f.Set(xv)
 		case xv.Kind() == reflect.Bool && f.Kind() == reflect.String && xv.Bool():
@@ -232,6 +232,22 @@ func reread(ctx context.Context, fc *FormCtx, o *model.Object, refuse *string) (
 		return nil, err
 	}
 	return fresh, nil
+}
+
+// rereadAs is reread for a form that judges its resource's typed value:
+// *v gets it and *refuse the gate's answer; ok says the form may go on
+// (read again, and not refused).
+func rereadAs[T any](ctx context.Context, fc *FormCtx, o *model.Object, refuse *string, v **T, gate func(*T) string) (ok bool, err error) {
+	fresh, err := reread(ctx, fc, o, refuse)
+	if fresh == nil {
+		return false, err
+	}
+	t, isT := fresh.Val().(*T)
+	if !isT {
+		return false, fmt.Errorf("%s: the API answered another kind of resource", o.ID)
+	}
+	*v, *refuse = t, gate(t)
+	return *refuse == "", nil
 }
 
 // refusedNote says why a change is not possible now; refusedForm is a form

@@ -245,13 +245,8 @@ func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
 func (m *natBwpForm) Action() string { return m.APIAction }
 
 func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
-	if fresh == nil {
-		return err
-	}
-	m.b = fresh.Val().(*model.NatBandwidthPackage)
-	m.Refuse = natBwpRefusal(m.b)
-	return nil
+	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.b, natBwpRefusal)
+	return err
 }
 
 func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
