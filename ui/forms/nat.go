@@ -67,43 +67,50 @@ func vswPicks(ctx context.Context, fc *FormCtx, vpcID string) (map[string][]Pick
 	return out, nil
 }
 
-// vpcVswPicks loads what a create form in a VPC and one of its VSwitches
-// offers, on every opening, a draft's too: the VPCs (only the pane's when
-// fixed; else the region's, *vpcID keeping the draft's choice), their
-// VSwitches by VPC, and *vsw, the VSwitch chosen per VPC (a draft's choice
-// is kept, marked when no longer offered; else the first).
-func vpcVswPicks(ctx context.Context, fc *FormCtx, fixed bool, vpcID *string, vsw **choiceGroups) ([]Pick, map[string][]Pick, error) {
-	var vpcs []Pick
+// vpcVsw is a create form's choice of a VPC and one of its VSwitches (NAT
+// and VPN gateways): the VPCs offered, their VSwitches by VPC, and the
+// VSwitch chosen per VPC, each VPC's picker shown while it is chosen.
+type vpcVsw struct {
+	Vpcs []Pick
+	Vsws map[string][]Pick
+	vsw  *choiceGroups
+}
+
+// load loads the choices on every opening, a draft's too: the VPCs (only
+// the pane's when fixed; else the region's, *vpcID keeping the draft's
+// choice), their VSwitches, and the VSwitch per VPC (a draft's choice is
+// kept, marked when no longer offered; else the first).
+func (c *vpcVsw) load(ctx context.Context, fc *FormCtx, fixed bool, vpcID *string) error {
 	only := ""
 	if fixed {
-		vpcs, only = []Pick{{*vpcID, *vpcID}}, *vpcID
+		c.Vpcs, only = []Pick{{*vpcID, *vpcID}}, *vpcID
 	} else {
 		picks, _, err := vpcPicks(ctx, fc)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		vpcs, *vpcID = picks, keepOrFirst(*vpcID, picks)
+		c.Vpcs, *vpcID = picks, keepOrFirst(*vpcID, picks)
 	}
 	vsws, err := vswPicks(ctx, fc, only)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	if *vsw == nil {
-		*vsw = newChoiceGroups(vpcID)
+	c.Vsws = vsws
+	if c.vsw == nil {
+		c.vsw = newChoiceGroups(vpcID)
 	}
-	for _, v := range vpcs {
-		(*vsw).setDefault(v.Value, firstValue(vsws[v.Value]))
+	for _, v := range c.Vpcs {
+		c.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
 	}
-	return vpcs, vsws, nil
+	return nil
 }
 
-// vswGroups are the VSwitch pickers of such a form: one per VPC, shown
-// while that VPC is chosen.
-func vswGroups(vsw *choiceGroups, vpcs []Pick, vsws map[string][]Pick) []*huh.Group {
+// groups are the VSwitch pickers, one per VPC.
+func (c *vpcVsw) groups() []*huh.Group {
 	var gs []*huh.Group
-	for _, v := range vpcs {
-		picks := vsws[v.Value]
-		gs = append(gs, vsw.group(v.Value, func(val *string) []huh.Field {
+	for _, v := range c.Vpcs {
+		picks := c.Vsws[v.Value]
+		gs = append(gs, c.vsw.group(v.Value, func(val *string) []huh.Field {
 			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
 		}))
 	}
@@ -112,8 +119,8 @@ func vswGroups(vsw *choiceGroups, vpcs []Pick, vsws map[string][]Pick) []*huh.Gr
 
 // checkVsw refuses a VSwitch, kept from a draft, that is no longer one of
 // the chosen VPC's.
-func checkVsw(vsw *choiceGroups, vsws map[string][]Pick, vpcID string) error {
-	if err := notOffered(vsws[vpcID], vsw.Value(), "is no longer a VSwitch of "+vpcID); err != nil {
+func (c *vpcVsw) checkVsw(vpcID string) error {
+	if err := notOffered(c.Vsws[vpcID], c.vsw.Value(), "is no longer a VSwitch of "+vpcID); err != nil {
 		return fmt.Errorf("VSwitch: %w", err)
 	}
 	return nil
@@ -123,9 +130,7 @@ type NatCreate struct {
 	VpcID, NatType, Spec, Name, Desc string
 	Routes                           map[string][]string // VPC → route destinations
 	FixedVPC                         bool
-	Vpcs                             []Pick
-	Vsws                             map[string][]Pick
-	vsw                              *choiceGroups
+	vpcVsw
 }
 
 func (m *NatCreate) Title() string {
@@ -136,16 +141,15 @@ func (m *NatCreate) Action() string { return "CreateNatGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *NatCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, vsws, err := vpcVswPicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.vsw)
-	if err != nil {
+	if err := m.load(ctx, fc, m.FixedVPC, &m.VpcID); err != nil {
 		return err
 	}
-	m.Vpcs, m.Vsws = vpcs, vsws
 	m.vsw.when = func() bool { return m.NatType == "Enhanced" }
 	ids := make([]string, 0, len(m.Vpcs))
 	for _, v := range m.Vpcs {
 		ids = append(ids, v.Value)
 	}
+	var err error
 	m.Routes, err = routeDests(ctx, fc, ids)
 	return err
 }
@@ -159,7 +163,7 @@ func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
 		huh.NewOption("Enhanced (in a VSwitch; scales by itself)", "Enhanced"),
 		huh.NewOption("Normal (fixed spec)", "Normal")).
 		Description("A new gateway adds 0.0.0.0/0 → itself to the VPC's system table; an existing 0.0.0.0/0 route must go first"))
-	gs := append([]*huh.Group{huh.NewGroup(first...)}, vswGroups(m.vsw, m.Vpcs, m.Vsws)...)
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, m.groups()...)
 	gs = append(gs,
 		huh.NewGroup(huh.NewSelect[string]().Title("Spec").Options(
 			huh.NewOption("Small (10,000 connections)", "Small"), huh.NewOption("Middle (50,000 connections)", "Middle"),
@@ -177,7 +181,7 @@ func (m *NatCreate) Check(fc *FormCtx) error {
 		return errors.New("an Enhanced NAT gateway needs a VSwitch of the VPC")
 	}
 	if m.NatType == "Enhanced" {
-		if err := checkVsw(m.vsw, m.Vsws, m.VpcID); err != nil {
+		if err := m.checkVsw(m.VpcID); err != nil {
 			return err
 		}
 	}

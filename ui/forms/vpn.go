@@ -36,9 +36,7 @@ func VpnOps() KindOps {
 type VpnCreate struct {
 	VpcID, Bandwidth, Name string
 	Ipsec, Ssl, FixedVPC   bool
-	Vpcs                   []Pick
-	Vsws                   map[string][]Pick
-	vsw                    *choiceGroups
+	vpcVsw
 }
 
 func (m *VpnCreate) Title() string {
@@ -49,9 +47,7 @@ func (m *VpnCreate) Action() string { return "CreateVpnGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *VpnCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, vsws, err := vpcVswPicks(ctx, fc, m.FixedVPC, &m.VpcID, &m.vsw)
-	m.Vpcs, m.Vsws = vpcs, vsws
-	return err
+	return m.load(ctx, fc, m.FixedVPC, &m.VpcID)
 }
 
 func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
@@ -62,7 +58,7 @@ func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
 	first = append(first,
 		huh.NewSelect[string]().Title("Bandwidth (Mbit/s)").Options(stringOptions("5", "10", "20", "50", "100")...).Value(&m.Bandwidth).Inline(true),
 		liveInput("Name", &m.Name, model.VpnGatewayName.Check, "optional; 2-100 characters, starts with a letter; letters, digits, _ -"))
-	gs := append([]*huh.Group{huh.NewGroup(first...)}, vswGroups(m.vsw, m.Vpcs, m.Vsws)...)
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, m.groups()...)
 	gs = append(gs, huh.NewGroup(
 		huh.NewConfirm().Title("IPsec-VPN (site to site)?").Value(&m.Ipsec).Affirmative("Yes").Negative("No"),
 		huh.NewConfirm().Title("SSL-VPN (clients to site)?").Value(&m.Ssl).Affirmative("Yes").Negative("No"),
@@ -74,7 +70,7 @@ func (m *VpnCreate) Check(fc *FormCtx) error {
 	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
 		return err
 	}
-	if err := checkVsw(m.vsw, m.Vsws, m.VpcID); err != nil {
+	if err := m.checkVsw(m.VpcID); err != nil {
 		return err
 	}
 	bw, err := atoi("bandwidth", m.Bandwidth)
