@@ -123,19 +123,7 @@ func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	in := &client.CreateGlobalAccelerationInstanceInput{RegionId: fc.Region, ServiceLocation: m.Location, Bandwidth: m.Bandwidth,
 		BandwidthType: m.Type, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateGlobalAccelerationInstance(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), out.GlobalAccelerationInstanceId, out.RequestId, in, nil)
-}
-
-// gaMade is what a call on instance id returns (followed to target, or
-// to the kind's target when nil); an empty id is the API's fault.
-func gaMade(fc *FormCtx, action, id, requestID string, in any, target []string) (*Submitted, error) {
-	if id == "" {
-		return nil, errors.New(action + " answered without a GlobalAccelerationInstanceId")
-	}
-	return made(fc, "ga", id, requestID, in, target), nil
+	return created(fc, m, "ga", "GlobalAccelerationInstanceId", in, out, err)
 }
 
 // gaChange is a form on the selected instance, read again when it opens
@@ -210,10 +198,7 @@ func (m *gaSpec) Check(*FormCtx) error {
 func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.ModifyGlobalAccelerationInstanceSpecInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, Bandwidth: m.Bandwidth}
 	out, err := fc.Client.ModifyGlobalAccelerationInstanceSpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, nil)
+	return changed(fc, "ga", m.obj.ID, nil, in, out, err)
 }
 
 // gaAssociate binds a backend server, typed by ID, in a region picked from
@@ -287,10 +272,7 @@ func (m *gaAssociate) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submi
 	in := &client.AssociateGlobalAccelerationInstanceInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID,
 		BackendServerId: strings.TrimSpace(m.ServerID), BackendServerRegionId: m.Region, BackendServerType: m.ServerType}
 	out, err := fc.Client.AssociateGlobalAccelerationInstance(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
+	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
 // gaAddIP adds one of the region's free pay-as-you-go EIPs (from the API)
@@ -351,10 +333,7 @@ func (m *gaAddIP) Check(*FormCtx) error {
 func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.GAIpInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, IpInstanceId: m.EipID}
 	out, err := fc.Client.AddGlobalAccelerationInstanceIp(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
+	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
 // gaRelated reads, from the backend server's side, the exclusive
