@@ -127,20 +127,43 @@ func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 }
 
 // gaChange is a form on the selected instance, read again when it opens
-// (its status decides); the three changes fill in what differs.
+// (its status decides); the three changes fill in what differs. While the
+// change is refused, the form says why and nothing can be sent.
 type gaChange struct {
-	obj    *model.Object
-	g      *model.GlobalAcceleration
-	Refuse string
+	obj           *model.Object
+	g             *model.GlobalAcceleration
+	Refuse        string
+	title, action string
 	// refuse adds the change's own reasons to gaRefusal's.
 	refuse func(g *model.GlobalAcceleration) string
 	// prepare reads what the form offers (after the refetch).
 	prepare func(ctx context.Context, fc *FormCtx) error
+	// fields are the form's; check checks them before any call.
+	fields func() []huh.Field
+	check  func() error
 }
 
-func (c *gaChange) init(fc *FormCtx, refuse func(g *model.GlobalAcceleration) string) {
+func (c *gaChange) init(fc *FormCtx, title, action string, refuse func(g *model.GlobalAcceleration) string) {
 	c.obj, c.g, c.refuse = fc.Target, fc.Target.Val().(*model.GlobalAcceleration), refuse
+	c.title, c.action = title+" "+c.obj.ID, action
 	c.Refuse = c.refusal()
+}
+
+func (c *gaChange) Title() string  { return c.title }
+func (c *gaChange) Action() string { return c.action }
+
+func (c *gaChange) Form(*FormCtx) *huh.Form {
+	if c.Refuse != "" {
+		return refusedForm(c.Refuse)
+	}
+	return huh.NewForm(huh.NewGroup(c.fields()...))
+}
+
+func (c *gaChange) Check(*FormCtx) error {
+	if c.Refuse != "" {
+		return errors.New(c.Refuse)
+	}
+	return c.check()
 }
 
 func (c *gaChange) refusal() string {
@@ -158,11 +181,6 @@ func (c *gaChange) Prepare(ctx context.Context, fc *FormCtx) error {
 	return c.prepare(ctx, fc)
 }
 
-// refused is the form shown instead when the change is not possible.
-func (c *gaChange) refused() *huh.Form {
-	return refusedForm(c.Refuse)
-}
-
 // gaSpec changes the bandwidth (ModifyGlobalAccelerationInstanceSpec).
 type gaSpec struct {
 	gaChange
@@ -171,28 +189,16 @@ type gaSpec struct {
 
 func newGASpec(fc *FormCtx) Mutation {
 	m := &gaSpec{}
-	m.init(fc, func(*model.GlobalAcceleration) string { return "" })
+	m.init(fc, "Modify spec of", "ModifyGlobalAccelerationInstanceSpec", func(*model.GlobalAcceleration) string { return "" })
 	m.Bandwidth = m.g.Bandwidth
+	m.fields = func() []huh.Field { return []huh.Field{gaBandwidthSelect(&m.Bandwidth)} }
+	m.check = func() error {
+		if m.Bandwidth == m.g.Bandwidth {
+			return fmt.Errorf("bandwidth: %s already has %s Mbit/s", m.obj.ID, m.g.Bandwidth)
+		}
+		return check("bandwidth", model.CheckGABandwidth(m.Bandwidth)).err
+	}
 	return m
-}
-
-func (m *gaSpec) Title() string  { return "Modify spec of " + m.obj.ID }
-func (m *gaSpec) Action() string { return "ModifyGlobalAccelerationInstanceSpec" }
-func (m *gaSpec) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(gaBandwidthSelect(&m.Bandwidth)))
-}
-
-func (m *gaSpec) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
-	if m.Bandwidth == m.g.Bandwidth {
-		return fmt.Errorf("bandwidth: %s already has %s Mbit/s", m.obj.ID, m.g.Bandwidth)
-	}
-	return check("bandwidth", model.CheckGABandwidth(m.Bandwidth)).err
 }
 
 func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
@@ -211,7 +217,7 @@ type gaAssociate struct {
 
 func newGAAssociate(fc *FormCtx) Mutation {
 	m := &gaAssociate{ServerType: model.GAEcs}
-	m.init(fc, func(g *model.GlobalAcceleration) string {
+	m.init(fc, "Associate a backend with", "AssociateGlobalAccelerationInstance", func(g *model.GlobalAcceleration) string {
 		switch {
 		case g.Sharing():
 			return g.GlobalAccelerationInstanceId + " is a sharing instance: it takes EIPs, not a backend server"
@@ -220,7 +226,7 @@ func newGAAssociate(fc *FormCtx) Mutation {
 		}
 		return ""
 	})
-	m.prepare = m.regions
+	m.prepare, m.fields, m.check = m.regions, m.form, m.checkFields
 	return m
 }
 
@@ -234,9 +240,6 @@ func (m *gaAssociate) regions(ctx context.Context, fc *FormCtx) error {
 	})
 }
 
-func (m *gaAssociate) Title() string  { return "Associate a backend with " + m.obj.ID }
-func (m *gaAssociate) Action() string { return "AssociateGlobalAccelerationInstance" }
-
 func (m *gaAssociate) checkServer(s string) error {
 	if m.ServerType == model.GASlb {
 		return model.CheckResourceID("SLB instance", "lb-", s)
@@ -244,23 +247,17 @@ func (m *gaAssociate) checkServer(s string) error {
 	return model.CheckResourceID("ECS instance", "i-", s)
 }
 
-func (m *gaAssociate) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(
+func (m *gaAssociate) form() []huh.Field {
+	return []huh.Field{
 		pickerWith("Backend region", &m.Region, m.Regions, "no other region in "+m.g.ServiceLocation, "is not in "+m.g.ServiceLocation, 0,
 			"another region than "+m.g.RegionId+", in "+m.g.ServiceLocation),
 		huh.NewSelect[string]().Title("Backend type").Value(&m.ServerType).Options(
 			huh.NewOption("ECS instance (in a VPC)", model.GAEcs), huh.NewOption("SLB instance", model.GASlb)),
 		liveInput("Backend ID", &m.ServerID, m.checkServer, "an instance of your account in that region, e.g. i-uf6… or lb-uf6…"),
-	))
+	}
 }
 
-func (m *gaAssociate) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
+func (m *gaAssociate) checkFields() error {
 	return checks(
 		check("backend region", notOffered(m.Regions, m.Region, "is not in "+m.g.ServiceLocation)),
 		check("backend region", model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, m.Region)),
@@ -285,13 +282,13 @@ type gaAddIP struct {
 
 func newGAAddIP(fc *FormCtx) Mutation {
 	m := &gaAddIP{}
-	m.init(fc, func(g *model.GlobalAcceleration) string {
+	m.init(fc, "Add an EIP to", "AddGlobalAccelerationInstanceIp", func(g *model.GlobalAcceleration) string {
 		if !g.Sharing() {
 			return g.GlobalAccelerationInstanceId + " is an exclusive instance: it takes a backend server, not EIPs"
 		}
 		return ""
 	})
-	m.prepare = m.eips
+	m.prepare, m.fields, m.check = m.eips, m.form, m.checkFields
 	return m
 }
 
@@ -310,20 +307,12 @@ func (m *gaAddIP) eips(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *gaAddIP) Title() string  { return "Add an EIP to " + m.obj.ID }
-func (m *gaAddIP) Action() string { return "AddGlobalAccelerationInstanceIp" }
-func (m *gaAddIP) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.EipID, m.Eips, "no free pay-as-you-go EIP in "+m.obj.Region,
-		"is no longer free in "+m.obj.Region, 0, "an unbound, pay-as-you-go EIP of "+m.obj.Region)))
+func (m *gaAddIP) form() []huh.Field {
+	return []huh.Field{pickerWith("EIP", &m.EipID, m.Eips, "no free pay-as-you-go EIP in "+m.obj.Region,
+		"is no longer free in "+m.obj.Region, 0, "an unbound, pay-as-you-go EIP of "+m.obj.Region)}
 }
 
-func (m *gaAddIP) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
+func (m *gaAddIP) checkFields() error {
 	if m.EipID == "" {
 		return errors.New("EIP: there is no free pay-as-you-go EIP to choose")
 	}
