@@ -38,15 +38,11 @@ func cbwpOps() KindOps {
 			out := []actionItem{
 				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},
 				{Label: "Change bandwidth", Hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
-					Make: func(fc *FormCtx) Mutation {
-						return &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target}, Bandwidth: p.Bandwidth}
-					}},
+					Make: func(fc *FormCtx) Mutation { return newCbwpSpec(fc, p.Bandwidth) }},
 			}
 			if p.InstanceChargeType != "PrePaid" {
 				out = append(out, actionItem{Label: "Convert to subscription", Hint: "PostPaid → PrePaid, for good (reviewed before it is sent)",
-					Make: func(fc *FormCtx) Mutation {
-						return &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target}, cycle: "Month", duration: "1"}
-					}})
+					Make: newCbwpPayType})
 			}
 			for _, ip := range p.IPs() {
 				out = append(out, actionItem{Label: "Remove " + ip.IpAddress, Hint: "take " + ip.AllocationId + " out of the package",
@@ -127,11 +123,42 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 
 // cbwpGate is the part every package action shares: the package is read
 // again when the form opens (its status decides, the row may be older),
-// and refuse says why nothing can be sent. obj is the row's and never
-// changes (titles read it while Prepare runs); fresh is the copy read then.
+// and refuse says why nothing can be sent (the form then says it instead
+// of its fields). obj is the row's and never changes (titles read it while
+// Prepare runs); fresh is the copy read then. Each action declares its
+// title, API action, own refusal (more), what it loads, fields and check.
 type cbwpGate struct {
-	obj, Fresh *model.Object
-	Refuse     string
+	obj, Fresh    *model.Object
+	Refuse        string
+	title, action string
+	more          func(p *model.CommonBandwidthPackage) string
+	load          func(ctx context.Context, fc *FormCtx) error
+	fields        func() []huh.Field
+	check         func() error
+}
+
+func (g *cbwpGate) Title() string  { return g.title }
+func (g *cbwpGate) Action() string { return g.action }
+
+func (g *cbwpGate) Prepare(ctx context.Context, fc *FormCtx) error {
+	if err := g.refresh(ctx, fc, g.more); err != nil || g.Refuse != "" || g.load == nil {
+		return err
+	}
+	return g.load(ctx, fc)
+}
+
+func (g *cbwpGate) Form(*FormCtx) *huh.Form {
+	if g.Refuse != "" {
+		return refusedForm(g.Refuse)
+	}
+	return huh.NewForm(huh.NewGroup(g.fields()...))
+}
+
+func (g *cbwpGate) Check(*FormCtx) error {
+	if g.Refuse != "" {
+		return errors.New(g.Refuse)
+	}
+	return g.check()
 }
 
 // current is the package as last read.
@@ -158,18 +185,6 @@ func (g *cbwpGate) refresh(ctx context.Context, fc *FormCtx, more func(p *model.
 	return nil
 }
 
-// note is the form shown instead of the fields while the gate refuses.
-func (g *cbwpGate) note() *huh.Form {
-	return refusedForm(g.Refuse)
-}
-
-func (g *cbwpGate) err() error {
-	if g.Refuse != "" {
-		return errors.New(g.Refuse)
-	}
-	return nil
-}
-
 // cbwpAdd puts an EIP in the package, picked from the region's
 // pay-as-you-go EIPs that are in no package (seed 003 §19.5: post-paid
 // EIPs of the package's region only).
@@ -179,15 +194,14 @@ type cbwpAdd struct {
 	Eips []Pick
 }
 
-func newCbwpAdd(fc *FormCtx) Mutation { return &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target}} }
+func newCbwpAdd(fc *FormCtx) Mutation {
+	m := &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target, title: "Add an EIP to " + fc.Target.ID, action: "AddCommonBandwidthPackageIp"}}
+	m.load, m.fields, m.check = m.eips, m.form, m.checkEip
+	return m
+}
 
-func (m *cbwpAdd) Title() string  { return "Add an EIP to " + m.obj.ID }
-func (m *cbwpAdd) Action() string { return "AddCommonBandwidthPackageIp" }
-
-func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
-	if err := m.refresh(ctx, fc, nil); err != nil || m.Refuse != "" {
-		return err
-	}
+// eips loads the EIPs that can be added.
+func (m *cbwpAdd) eips(ctx context.Context, fc *FormCtx) error {
 	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
 	if err != nil {
 		return err
@@ -202,19 +216,13 @@ func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *cbwpAdd) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
-	}
-	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.eip, m.Eips,
+func (m *cbwpAdd) form() []huh.Field {
+	return []huh.Field{pickerWith("EIP", &m.eip, m.Eips,
 		"no pay-as-you-go EIP of "+m.obj.Region+" is outside a package", "is no longer a free pay-as-you-go EIP of "+m.obj.Region, 0,
-		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")))
+		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")}
 }
 
-func (m *cbwpAdd) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
-	}
+func (m *cbwpAdd) checkEip() error {
 	if m.eip == "" {
 		return errors.New("EIP: there is no EIP to add")
 	}
@@ -259,35 +267,24 @@ type cbwpSpec struct {
 	Bandwidth string
 }
 
-func (m *cbwpSpec) Title() string  { return "Change the bandwidth of " + m.obj.ID }
-func (m *cbwpSpec) Action() string { return "ModifyCommonBandwidthPackageSpec" }
-
-func (m *cbwpSpec) Prepare(ctx context.Context, fc *FormCtx) error {
-	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
-		if p.BusinessStatus == "FinancialLocked" {
-			return m.obj.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
-		}
-		return ""
-	})
-}
-
-func (m *cbwpSpec) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
+func newCbwpSpec(fc *FormCtx, bandwidth string) Mutation {
+	m := &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target, title: "Change the bandwidth of " + fc.Target.ID, action: "ModifyCommonBandwidthPackageSpec",
+		more: func(p *model.CommonBandwidthPackage) string {
+			if p.BusinessStatus == "FinancialLocked" {
+				return fc.Target.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
+			}
+			return ""
+		}}, Bandwidth: bandwidth}
+	m.fields = func() []huh.Field {
+		return []huh.Field{liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth,
+			"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))}
 	}
-	return huh.NewForm(huh.NewGroup(liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth,
-		"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))))
+	m.check = func() error { return check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)).err }
+	return m
 }
 
 func (m *cbwpSpec) request() *client.ModifyCommonBandwidthPackageSpecInput {
 	return &client.ModifyCommonBandwidthPackageSpecInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, Bandwidth: strings.TrimSpace(m.Bandwidth)}
-}
-
-func (m *cbwpSpec) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
-	}
-	return check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)).err
 }
 
 func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
@@ -309,38 +306,29 @@ type cbwpPayType struct {
 	autoPay         bool
 }
 
-func (m *cbwpPayType) Title() string  { return "Convert " + m.obj.ID + " to a subscription" }
-func (m *cbwpPayType) Action() string { return "ModifyCommonBandwidthPackagePayType" }
-
-func (m *cbwpPayType) Prepare(ctx context.Context, fc *FormCtx) error {
-	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
-		if p.InstanceChargeType == "PrePaid" {
-			return m.obj.ID + " is already a subscription (PrePaid)"
-		}
-		return ""
-	})
+func newCbwpPayType(fc *FormCtx) Mutation {
+	m := &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target, title: "Convert " + fc.Target.ID + " to a subscription", action: "ModifyCommonBandwidthPackagePayType",
+		more: func(p *model.CommonBandwidthPackage) string {
+			if p.InstanceChargeType == "PrePaid" {
+				return fc.Target.ID + " is already a subscription (PrePaid)"
+			}
+			return ""
+		}}, cycle: "Month", duration: "1"}
+	m.fields = m.form
+	m.check = func() error { return check("duration", m.durationCheck(m.duration)).err }
+	return m
 }
 
 func (m *cbwpPayType) durationCheck(s string) error { return model.CheckCbwpDuration(m.cycle, s) }
 
-func (m *cbwpPayType) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
-	}
-	return huh.NewForm(huh.NewGroup(
+func (m *cbwpPayType) form() []huh.Field {
+	return []huh.Field{
 		huh.NewNote().Title("PostPaid → PrePaid").Description("The package is billed by subscription from now on; this cannot be converted back."),
 		huh.NewSelect[string]().Title("Billing cycle").Value(&m.cycle).Options(huh.NewOption("monthly", "Month"), huh.NewOption("yearly", "Year")),
 		liveInput("Duration", &m.duration, m.durationCheck, "months 1-36, or years 1-3"),
 		huh.NewConfirm().Title("Pay at once?").Description("No: an order is created and waits for payment").
 			Affirmative("Yes").Negative("No").Value(&m.autoPay),
-	))
-}
-
-func (m *cbwpPayType) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
 	}
-	return check("duration", m.durationCheck(m.duration)).err
 }
 
 // Request is what Submit sends; the review page lists it first.
