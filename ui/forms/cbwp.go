@@ -128,37 +128,17 @@ func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 // Prepare runs); fresh is the copy read then. Each action declares its
 // title, API action, own refusal (more), what it loads, fields and check.
 type cbwpGate struct {
-	obj, Fresh    *model.Object
-	Refuse        string
-	title, action string
-	more          func(p *model.CommonBandwidthPackage) string
-	load          func(ctx context.Context, fc *FormCtx) error
-	fields        func() []huh.Field
-	check         func() error
+	gated
+	obj, Fresh *model.Object
+	more       func(p *model.CommonBandwidthPackage) string
+	load       func(ctx context.Context, fc *FormCtx) error
 }
-
-func (g *cbwpGate) Title() string  { return g.title }
-func (g *cbwpGate) Action() string { return g.action }
 
 func (g *cbwpGate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if err := g.refresh(ctx, fc, g.more); err != nil || g.Refuse != "" || g.load == nil {
 		return err
 	}
 	return g.load(ctx, fc)
-}
-
-func (g *cbwpGate) Form(*FormCtx) *huh.Form {
-	if g.Refuse != "" {
-		return refusedForm(g.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(g.fields()...))
-}
-
-func (g *cbwpGate) Check(*FormCtx) error {
-	if g.Refuse != "" {
-		return errors.New(g.Refuse)
-	}
-	return g.check()
 }
 
 // current is the package as last read.
@@ -195,7 +175,7 @@ type cbwpAdd struct {
 }
 
 func newCbwpAdd(fc *FormCtx) Mutation {
-	m := &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target, title: "Add an EIP to " + fc.Target.ID, action: "AddCommonBandwidthPackageIp"}}
+	m := &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Add an EIP to " + fc.Target.ID, action: "AddCommonBandwidthPackageIp"}}}
 	m.load, m.fields, m.check = m.eips, m.form, m.checkEip
 	return m
 }
@@ -268,7 +248,7 @@ type cbwpSpec struct {
 }
 
 func newCbwpSpec(fc *FormCtx, bandwidth string) Mutation {
-	m := &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target, title: "Change the bandwidth of " + fc.Target.ID, action: "ModifyCommonBandwidthPackageSpec",
+	m := &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Change the bandwidth of " + fc.Target.ID, action: "ModifyCommonBandwidthPackageSpec"},
 		more: func(p *model.CommonBandwidthPackage) string {
 			if p.BusinessStatus == "FinancialLocked" {
 				return fc.Target.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
@@ -307,7 +287,7 @@ type cbwpPayType struct {
 }
 
 func newCbwpPayType(fc *FormCtx) Mutation {
-	m := &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target, title: "Convert " + fc.Target.ID + " to a subscription", action: "ModifyCommonBandwidthPackagePayType",
+	m := &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Convert " + fc.Target.ID + " to a subscription", action: "ModifyCommonBandwidthPackagePayType"},
 		more: func(p *model.CommonBandwidthPackage) string {
 			if p.InstanceChargeType == "PrePaid" {
 				return fc.Target.ID + " is already a subscription (PrePaid)"

@@ -130,40 +130,19 @@ func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 // (its status decides); the three changes fill in what differs. While the
 // change is refused, the form says why and nothing can be sent.
 type gaChange struct {
-	obj           *model.Object
-	g             *model.GlobalAcceleration
-	Refuse        string
-	title, action string
+	gated
+	obj *model.Object
+	g   *model.GlobalAcceleration
 	// refuse adds the change's own reasons to gaRefusal's.
 	refuse func(g *model.GlobalAcceleration) string
 	// prepare reads what the form offers (after the refetch).
 	prepare func(ctx context.Context, fc *FormCtx) error
-	// fields are the form's; check checks them before any call.
-	fields func() []huh.Field
-	check  func() error
 }
 
 func (c *gaChange) init(fc *FormCtx, title, action string, refuse func(g *model.GlobalAcceleration) string) {
 	c.obj, c.g, c.refuse = fc.Target, fc.Target.Val().(*model.GlobalAcceleration), refuse
 	c.title, c.action = title+" "+c.obj.ID, action
 	c.Refuse = c.refusal()
-}
-
-func (c *gaChange) Title() string  { return c.title }
-func (c *gaChange) Action() string { return c.action }
-
-func (c *gaChange) Form(*FormCtx) *huh.Form {
-	if c.Refuse != "" {
-		return refusedForm(c.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(c.fields()...))
-}
-
-func (c *gaChange) Check(*FormCtx) error {
-	if c.Refuse != "" {
-		return errors.New(c.Refuse)
-	}
-	return c.check()
 }
 
 func (c *gaChange) refusal() string {

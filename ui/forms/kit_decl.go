@@ -2,6 +2,7 @@ package forms
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -248,6 +249,34 @@ func rereadAs[T any](ctx context.Context, fc *FormCtx, o *model.Object, refuse *
 	}
 	*v, *refuse = t, gate(t)
 	return *refuse == "", nil
+}
+
+// gated is what a change to the selected resource declares (the GA and
+// shared bandwidth package changes): its title and API action, its fields
+// and their check. While Refuse says why it cannot be made now, the form
+// says that instead of its fields and nothing can be sent.
+type gated struct {
+	Refuse        string
+	title, action string
+	fields        func() []huh.Field
+	check         func() error
+}
+
+func (g *gated) Title() string  { return g.title }
+func (g *gated) Action() string { return g.action }
+
+func (g *gated) Form(*FormCtx) *huh.Form {
+	if g.Refuse != "" {
+		return refusedForm(g.Refuse)
+	}
+	return huh.NewForm(huh.NewGroup(g.fields()...))
+}
+
+func (g *gated) Check(*FormCtx) error {
+	if g.Refuse != "" {
+		return errors.New(g.Refuse)
+	}
+	return g.check()
 }
 
 // refusedNote says why a change is not possible now; refusedForm is a form
