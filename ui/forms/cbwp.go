@@ -18,8 +18,9 @@ import (
 func cbwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
-		Edit:   cbwpEdit,
-		Del: &DeleteSpec{
+		Edit: attrEdit("shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
+			(*client.Client).ModifyCommonBandwidthPackageAttribute),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
 			Stops: func(o *model.Object) []string {
 				return []string{"Its EIPs go back to their own bandwidth and billing."}
@@ -32,42 +33,23 @@ func cbwpOps() KindOps {
 				return nil, blockers, nil
 			},
 			Force: "Force=true: the API removes every EIP from the package first, then deletes it",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
-				in := &client.DeleteCommonBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
-				if force {
-					in.Force = "true"
-				}
-				out, err := fc.Client.DeleteCommonBandwidthPackage(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				return removed(o, "DeleteCommonBandwidthPackage", out.RequestId, in), nil
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			p := fc.Target.Val().(*model.CommonBandwidthPackage)
+		}, "BandwidthPackageId", (*client.Client).DeleteCommonBandwidthPackage),
+		Actions: actionsOn(func(fc *FormCtx, p *model.CommonBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},
 				{Label: "Change bandwidth", Hint: "the package's peak, " + fmt.Sprint(model.CbwpMinBandwidth) + "-" + fmt.Sprint(model.CbwpMaxBandwidth) + " Mbit/s",
-					Make: func(fc *FormCtx) Mutation {
-						return &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target}, Bandwidth: p.Bandwidth}
-					}},
+					Make: func(fc *FormCtx) Mutation { return newCbwpSpec(fc, p.Bandwidth) }},
 			}
 			if p.InstanceChargeType != "PrePaid" {
 				out = append(out, actionItem{Label: "Convert to subscription", Hint: "PostPaid → PrePaid, for good (reviewed before it is sent)",
-					Make: func(fc *FormCtx) Mutation {
-						return &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target}, cycle: "Month", duration: "1"}
-					}})
+					Make: newCbwpPayType})
 			}
 			for _, ip := range p.IPs() {
 				out = append(out, actionItem{Label: "Remove " + ip.IpAddress, Hint: "take " + ip.AllocationId + " out of the package",
 					Destroy: func(*FormCtx) *DeleteSpec { return cbwpRemoveSpec(ip) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 
@@ -136,32 +118,27 @@ func (m *cbwpCreate) Input(fc *FormCtx, token string) *client.CreateCommonBandwi
 func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.BandwidthPackageId == "" {
-		return nil, errors.New("CreateCommonBandwidthPackage answered without a BandwidthPackageId")
-	}
-	return made(fc, "cbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
-}
-
-func cbwpEdit(fc *FormCtx) Mutation {
-	p := fc.Target.Val().(*model.CommonBandwidthPackage)
-	return &AttrEdit[client.ModifyCommonBandwidthPackageAttributeInput]{kind: "cbwp", Id: p.BandwidthPackageId,
-		title: "Edit shared bandwidth package " + p.BandwidthPackageId, APIAction: "ModifyCommonBandwidthPackageAttribute", Name: p.Name, Desc: p.Description,
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyCommonBandwidthPackageAttributeInput {
-			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
-		},
-		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}
+	return created(fc, m, "cbwp", "BandwidthPackageId", in, out, err)
 }
 
 // cbwpGate is the part every package action shares: the package is read
 // again when the form opens (its status decides, the row may be older),
-// and refuse says why nothing can be sent. obj is the row's and never
-// changes (titles read it while Prepare runs); fresh is the copy read then.
+// and refuse says why nothing can be sent (the form then says it instead
+// of its fields). obj is the row's and never changes (titles read it while
+// Prepare runs); fresh is the copy read then. Each action declares its
+// title, API action, own refusal (more), what it loads, fields and check.
 type cbwpGate struct {
+	gated
 	obj, Fresh *model.Object
-	Refuse     string
+	more       func(p *model.CommonBandwidthPackage) string
+	load       func(ctx context.Context, fc *FormCtx) error
+}
+
+func (g *cbwpGate) Prepare(ctx context.Context, fc *FormCtx) error {
+	if err := g.refresh(ctx, fc, g.more); err != nil || g.Refuse != "" || g.load == nil {
+		return err
+	}
+	return g.load(ctx, fc)
 }
 
 // current is the package as last read.
@@ -177,26 +154,13 @@ func (g *cbwpGate) pkg() *model.CommonBandwidthPackage {
 }
 
 func (g *cbwpGate) refresh(ctx context.Context, fc *FormCtx, more func(p *model.CommonBandwidthPackage) string) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, g.obj)
-	if err != nil || refusal != "" {
-		g.Refuse = refusal
+	fresh, err := reread(ctx, fc, g.obj, &g.Refuse)
+	if fresh == nil {
 		return err
 	}
 	g.Fresh = fresh
 	if g.Refuse = cbwpBusy(fresh); g.Refuse == "" && more != nil {
 		g.Refuse = more(g.pkg())
-	}
-	return nil
-}
-
-// note is the form shown instead of the fields while the gate refuses.
-func (g *cbwpGate) note() *huh.Form {
-	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + g.Refuse)))
-}
-
-func (g *cbwpGate) err() error {
-	if g.Refuse != "" {
-		return errors.New(g.Refuse)
 	}
 	return nil
 }
@@ -210,15 +174,14 @@ type cbwpAdd struct {
 	Eips []Pick
 }
 
-func newCbwpAdd(fc *FormCtx) Mutation { return &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target}} }
+func newCbwpAdd(fc *FormCtx) Mutation {
+	m := &cbwpAdd{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Add an EIP to " + fc.Target.ID, action: "AddCommonBandwidthPackageIp"}}}
+	m.load, m.fields, m.check = m.eips, m.form, m.checkEip
+	return m
+}
 
-func (m *cbwpAdd) Title() string  { return "Add an EIP to " + m.obj.ID }
-func (m *cbwpAdd) Action() string { return "AddCommonBandwidthPackageIp" }
-
-func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
-	if err := m.refresh(ctx, fc, nil); err != nil || m.Refuse != "" {
-		return err
-	}
+// eips loads the EIPs that can be added.
+func (m *cbwpAdd) eips(ctx context.Context, fc *FormCtx) error {
 	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
 	if err != nil {
 		return err
@@ -233,19 +196,13 @@ func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *cbwpAdd) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
-	}
-	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.eip, m.Eips,
+func (m *cbwpAdd) form() []huh.Field {
+	return []huh.Field{pickerWith("EIP", &m.eip, m.Eips,
 		"no pay-as-you-go EIP of "+m.obj.Region+" is outside a package", "is no longer a free pay-as-you-go EIP of "+m.obj.Region, 0,
-		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")))
+		"pay-as-you-go EIPs of "+m.obj.Region+" in no package")}
 }
 
-func (m *cbwpAdd) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
-	}
+func (m *cbwpAdd) checkEip() error {
 	if m.eip == "" {
 		return errors.New("EIP: there is no EIP to add")
 	}
@@ -255,10 +212,7 @@ func (m *cbwpAdd) Check(fc *FormCtx) error {
 func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
 	out, err := fc.Client.AddCommonBandwidthPackageIp(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
 // cbwpRemoveSpec takes one EIP out of the package through the destructive
@@ -281,12 +235,7 @@ func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
 			out, err := fc.Client.RemoveCommonBandwidthPackageIp(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"Available"})
-			res.Action = "RemoveCommonBandwidthPackageIp"
-			return res, nil
+			return sent(o, "RemoveCommonBandwidthPackageIp", in, out, err, []string{"Available"})
 		},
 	}
 }
@@ -298,35 +247,24 @@ type cbwpSpec struct {
 	Bandwidth string
 }
 
-func (m *cbwpSpec) Title() string  { return "Change the bandwidth of " + m.obj.ID }
-func (m *cbwpSpec) Action() string { return "ModifyCommonBandwidthPackageSpec" }
-
-func (m *cbwpSpec) Prepare(ctx context.Context, fc *FormCtx) error {
-	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
-		if p.BusinessStatus == "FinancialLocked" {
-			return m.obj.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
-		}
-		return ""
-	})
-}
-
-func (m *cbwpSpec) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
+func newCbwpSpec(fc *FormCtx, bandwidth string) Mutation {
+	m := &cbwpSpec{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Change the bandwidth of " + fc.Target.ID, action: "ModifyCommonBandwidthPackageSpec"},
+		more: func(p *model.CommonBandwidthPackage) string {
+			if p.BusinessStatus == "FinancialLocked" {
+				return fc.Target.ID + " is locked for an overdue bill (FinancialLocked): its bandwidth cannot change until it is paid"
+			}
+			return ""
+		}}, Bandwidth: bandwidth}
+	m.fields = func() []huh.Field {
+		return []huh.Field{liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth,
+			"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))}
 	}
-	return huh.NewForm(huh.NewGroup(liveInput("Bandwidth (Mbit/s)", &m.Bandwidth, model.CheckCbwpBandwidth,
-		"now "+m.pkg().Bandwidth+"; 1-1000, shared by "+plural(len(m.pkg().IPs()), "EIP", "EIPs"))))
+	m.check = func() error { return check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)).err }
+	return m
 }
 
 func (m *cbwpSpec) request() *client.ModifyCommonBandwidthPackageSpecInput {
 	return &client.ModifyCommonBandwidthPackageSpecInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, Bandwidth: strings.TrimSpace(m.Bandwidth)}
-}
-
-func (m *cbwpSpec) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
-	}
-	return check("bandwidth", model.CheckCbwpBandwidth(m.Bandwidth)).err
 }
 
 func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
@@ -335,10 +273,7 @@ func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitte
 		return res, nil
 	}
 	out, err := fc.Client.ModifyCommonBandwidthPackageSpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
 // cbwpPayType converts a post-paid package to a subscription. It cannot be
@@ -351,38 +286,29 @@ type cbwpPayType struct {
 	autoPay         bool
 }
 
-func (m *cbwpPayType) Title() string  { return "Convert " + m.obj.ID + " to a subscription" }
-func (m *cbwpPayType) Action() string { return "ModifyCommonBandwidthPackagePayType" }
-
-func (m *cbwpPayType) Prepare(ctx context.Context, fc *FormCtx) error {
-	return m.refresh(ctx, fc, func(p *model.CommonBandwidthPackage) string {
-		if p.InstanceChargeType == "PrePaid" {
-			return m.obj.ID + " is already a subscription (PrePaid)"
-		}
-		return ""
-	})
+func newCbwpPayType(fc *FormCtx) Mutation {
+	m := &cbwpPayType{cbwpGate: cbwpGate{obj: fc.Target, gated: gated{title: "Convert " + fc.Target.ID + " to a subscription", action: "ModifyCommonBandwidthPackagePayType"},
+		more: func(p *model.CommonBandwidthPackage) string {
+			if p.InstanceChargeType == "PrePaid" {
+				return fc.Target.ID + " is already a subscription (PrePaid)"
+			}
+			return ""
+		}}, cycle: "Month", duration: "1"}
+	m.fields = m.form
+	m.check = func() error { return check("duration", m.durationCheck(m.duration)).err }
+	return m
 }
 
 func (m *cbwpPayType) durationCheck(s string) error { return model.CheckCbwpDuration(m.cycle, s) }
 
-func (m *cbwpPayType) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.note()
-	}
-	return huh.NewForm(huh.NewGroup(
+func (m *cbwpPayType) form() []huh.Field {
+	return []huh.Field{
 		huh.NewNote().Title("PostPaid → PrePaid").Description("The package is billed by subscription from now on; this cannot be converted back."),
 		huh.NewSelect[string]().Title("Billing cycle").Value(&m.cycle).Options(huh.NewOption("monthly", "Month"), huh.NewOption("yearly", "Year")),
 		liveInput("Duration", &m.duration, m.durationCheck, "months 1-36, or years 1-3"),
 		huh.NewConfirm().Title("Pay at once?").Description("No: an order is created and waits for payment").
 			Affirmative("Yes").Negative("No").Value(&m.autoPay),
-	))
-}
-
-func (m *cbwpPayType) Check(fc *FormCtx) error {
-	if err := m.err(); err != nil {
-		return err
 	}
-	return check("duration", m.durationCheck(m.duration)).err
 }
 
 // Request is what Submit sends; the review page lists it first.
@@ -396,8 +322,5 @@ func (m *cbwpPayType) Input() *client.ModifyCommonBandwidthPackagePayTypeInput {
 func (m *cbwpPayType) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := m.Input()
 	out, err := fc.Client.ModifyCommonBandwidthPackagePayType(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return result(m.obj.Kind, m.obj.Region, m.obj.ID, out.RequestId, in, []string{"Available"}), nil
+	return sent(m.obj, "", in, out, err, []string{"Available"})
 }

@@ -22,17 +22,14 @@ func EipOps() KindOps {
 			return &EipModify{Id: e.AllocationId, Name: e.Name, Desc: e.Description, Bandwidth: e.Bandwidth}
 		},
 		Del: eipReleaseSpec(),
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Associate", Hint: "bind to a NAT gateway, an ECS instance or a HaVip", Make: NewEipAssociate},
 				destructiveItem("Unassociate", "unbind from its instance", "Unassociate", NewEipUnassociate,
 					func(s *DeleteSpec) { s.About, s.Impact, s.Stops = eipAbout, eipUsers, nil }),
 				{Label: "Release", Hint: "give the address back (only when Available)", Destroy: func(*FormCtx) *DeleteSpec { return eipReleaseSpec() }},
 			}
-		},
+		}),
 	}
 }
 
@@ -54,10 +51,7 @@ func eipReleaseRefusal(e *model.EipAddress) string {
 func releaseEip(ctx context.Context, fc *FormCtx, o *model.Object) (*Submitted, error) {
 	in := &client.ReleaseEipAddressInput{RegionId: o.Region, AllocationId: o.ID}
 	out, err := fc.Client.ReleaseEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return removed(o, "ReleaseEipAddress", out.RequestId, in), nil
+	return sent(o, "ReleaseEipAddress", in, out, err, nil)
 }
 
 type EipAllocate struct{ Bandwidth, charge, Name, Desc string }
@@ -88,10 +82,7 @@ func (m *EipAllocate) Input(fc *FormCtx, token string) *client.AllocateEipAddres
 func (m *EipAllocate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.AllocateEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "eip", out.AllocationId, out.RequestId, in, nil), nil
+	return created(fc, m, "eip", "AllocationId", in, out, err)
 }
 
 type EipModify struct{ Id, Name, Desc, Bandwidth string }
@@ -112,10 +103,7 @@ func (m *EipModify) Check(fc *FormCtx) error {
 }
 func (m *EipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
 }
 
 // eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;
@@ -157,24 +145,13 @@ func (m *EipAssociate) Action() string { return "AssociateEipAddress" }
 
 func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 	// The status decides; a draft may be older than it.
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	if ok, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.eip, eipAssociateRefusal); !ok {
 		return err
-	}
-	m.eip = fresh.Val().(*model.EipAddress)
-	if m.Refuse = eipAssociateRefusal(m.eip); m.Refuse != "" {
-		return nil
 	}
 	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
-	if err != nil {
+	if err := loadPicks(&m.natID, &m.Nats, nats, err, func(n *model.NatGateway) []string { return []string{n.NatGatewayId, n.Name, n.VpcId} }); err != nil {
 		return err
 	}
-	m.Nats = []Pick{}
-	for _, n := range nats {
-		m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.VpcId), n.NatGatewayId})
-	}
-	m.natID = keepOrFirst(m.natID, m.Nats)
 	if m.havips, err = havipPicks(ctx, fc, ""); err != nil {
 		return err
 	}
@@ -184,7 +161,7 @@ func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *EipAssociate) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(
 		huh.NewGroup(huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(
@@ -232,10 +209,7 @@ func (m *EipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.AssociateEipAddressInput{RegionId: fc.Region, AllocationId: m.eip.AllocationId, InstanceId: m.instance(),
 		InstanceType: m.InstType, ClientToken: token}
 	out, err := fc.Client.AssociateEipAddress(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "eip", m.eip.AllocationId, out.RequestId, in, []string{"InUse"}), nil
+	return changed(fc, "eip", m.eip.AllocationId, []string{"InUse"}, in, out, err)
 }
 
 func NewEipUnassociate(fc *FormCtx) Mutation {
@@ -259,9 +233,6 @@ func NewEipUnassociate(fc *FormCtx) Mutation {
 			in := &client.UnassociateEipAddressInput{RegionId: fc.Region, AllocationId: e.AllocationId, InstanceId: e.InstanceId,
 				InstanceType: e.InstanceType, ClientToken: token}
 			out, err := fc.Client.UnassociateEipAddress(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return made(fc, "eip", e.AllocationId, out.RequestId, in, []string{"Available"}), nil
+			return changed(fc, "eip", e.AllocationId, []string{"Available"}, in, out, err)
 		}}
 }

@@ -18,15 +18,7 @@ import (
 func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
-		return KindOps{Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VRouter)
-			return &AttrEdit[client.ModifyVRouterAttributeInput]{kind: "vrouter", title: "Edit VRouter " + v.VRouterId, APIAction: "ModifyVRouterAttribute",
-				Id: v.VRouterId, Name: v.VRouterName, Desc: v.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyVRouterAttributeInput {
-					return &client.ModifyVRouterAttributeInput{RegionId: fc.Region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
-				},
-				send: (*client.Client).ModifyVRouterAttribute}
-		}}
+		return KindOps{Edit: attrEdit("VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", (*client.Client).ModifyVRouterAttribute)}
 	case "rt":
 		return RtOps()
 	case "route":
@@ -105,15 +97,6 @@ func made(fc *FormCtx, kind, id, requestID string, in any, target []string) *Sub
 		target = k.Target
 	}
 	return result(k, fc.Region, id, requestID, in, target)
-}
-
-// madeIn is made for an entry that is fetched by ID only together with
-// its table (route, SNAT and DNAT entries): the tracker passes the table
-// with every describe call.
-func madeIn(fc *FormCtx, kind string, table map[string]string, id, requestID string, in any) *Submitted {
-	res := made(fc, kind, id, requestID, in, nil)
-	res.GetParams = table
-	return res
 }
 
 // removed is the submitted of a delete: followed until the object is gone.
@@ -352,9 +335,8 @@ func (m *ConfirmAction) Prepare(ctx context.Context, fc *FormCtx) error {
 		return nil
 	}
 	if m.obj.Kind.Get != nil {
-		fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-		if err != nil || refusal != "" {
-			m.Refuse = refusal
+		fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+		if fresh == nil {
 			return err
 		}
 		m.obj = fresh
@@ -369,7 +351,7 @@ func (m *ConfirmAction) Action() string { return m.APIAction }
 func (m *ConfirmAction) Form(fc *FormCtx) *huh.Form {
 	var fields []huh.Field
 	if m.Refuse != "" {
-		fields = append(fields, huh.NewNote().Title("Not possible now").Description("✗ "+m.Refuse))
+		fields = append(fields, refusedNote(m.Refuse))
 	}
 	if m.note != "" {
 		fields = append(fields, huh.NewNote().Title("What to do").Description(m.note))
@@ -499,19 +481,34 @@ func onlyWhenAvailable(o *model.Object) string {
 }
 
 // AttrEdit is the name-and-description edit most kinds have (their
-// Modify*Attribute), declared as data: the request it builds and the
-// client call that sends it. The rules default to the seed's usual name
-// and description rules. Unchanged values send nothing; clearing a field
-// the API cannot clear is refused.
+// Modify*Attribute), declared as data (attrEditOf): the request it builds
+// and the client call that sends it. The rules and hints default to the
+// seed's usual name and description ones. Unchanged values send nothing;
+// clearing a field the API cannot clear is refused.
 type AttrEdit[In any] struct {
 	title, APIAction, kind, Id string
 	Name, Desc                 string
 	nameRule, descRule         func(string) error
+	nameHint, descHint         string
 	request                    func(fc *FormCtx, name, desc, token string) *In
-	send                       func(c *client.Client, ctx context.Context, in *In) (*client.Result, error)
+	// send makes the call and returns its RequestId.
+	send func(c *client.Client, ctx context.Context, in *In) (string, error)
 }
 
-func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
+// rules and hints replace the usual name and description rules and the
+// hints under the fields; each returns the edit.
+func (m *AttrEdit[In]) rules(name, desc func(string) error) *AttrEdit[In] {
+	m.nameRule, m.descRule = name, desc
+	return m
+}
+
+func (m *AttrEdit[In]) hints(name, desc string) *AttrEdit[In] {
+	m.nameHint, m.descHint = name, desc
+	return m
+}
+
+// ruleFuncs are the name and description rules in force.
+func (m *AttrEdit[In]) ruleFuncs() (name, desc func(string) error) {
 	name, desc = m.nameRule, m.descRule
 	if name == nil {
 		name = model.DefaultName.Check
@@ -525,13 +522,13 @@ func (m *AttrEdit[In]) rules() (name, desc func(string) error) {
 func (m *AttrEdit[In]) Title() string  { return m.title }
 func (m *AttrEdit[In]) Action() string { return m.APIAction }
 func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
-	name, desc := m.rules()
+	name, desc := m.ruleFuncs()
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", name), nameHint),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), descHint)))
+		liveInput("Name", &m.Name, KeepSet(fc, "name", name), FirstNonEmpty(m.nameHint, nameHint)),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), FirstNonEmpty(m.descHint, descHint))))
 }
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
-	name, desc := m.rules()
+	name, desc := m.ruleFuncs()
 	return checks(check("name", name(m.Name)), check("description", desc(m.Desc)),
 		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc, ""))))
 }
@@ -540,9 +537,9 @@ func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := m.send(fc.Client, ctx, in)
+	requestID, err := m.send(fc.Client, ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, m.kind, m.Id, out.RequestId, in, nil), nil
+	return made(fc, m.kind, m.Id, requestID, in, nil), nil
 }

@@ -2,8 +2,8 @@ package forms
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,34 +18,22 @@ import (
 func VpcFlowLogOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &VpcFlowLogCreate{ResType: "VPC", Traffic: "All"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.onlyVpc = p.ID
-			}
-			if p := parentOf(fc, "vsw"); p != nil {
-				m.ResType, m.onlyVsw = "VSwitch", p.ID
+			m := &VpcFlowLogCreate{ResType: "VPC", Traffic: "All", onlyVpc: parentID(fc, "vpc"), onlyVsw: parentID(fc, "vsw")}
+			if m.onlyVsw != "" {
+				m.ResType = "VSwitch"
 			}
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			f := fc.Target.Val().(*model.FlowLog)
-			return flowLogModify(f)
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
-				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		}, "FlowLogId", (*client.Client).DeleteFlowLog),
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Activate", Hint: "start capturing traffic", Make: func(fc *FormCtx) Mutation { return flowLogSwitch(fc, true) }},
 				destructiveItem("Deactivate", "stop capturing traffic", "Deactivate", func(fc *FormCtx) Mutation { return flowLogSwitch(fc, false) }, nil),
 			}
-		},
+		}),
 	}
 }
 
@@ -103,16 +91,11 @@ func (m *VpcFlowLogCreate) Action() string { return "CreateFlowLog" }
 // Prepare loads the VPCs and VSwitches on every opening, a draft's too;
 // the draft's choices are kept (marked when no longer offered).
 func (m *VpcFlowLogCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	_, vpcs, err := vpcPicks(ctx, fc)
+	vpcs, _, err := vpcPicks(ctx, fc)
 	if err != nil {
 		return err
 	}
-	m.Vpcs = []Pick{}
-	for _, v := range vpcs {
-		if m.onlyVpc == "" || v.VpcId == m.onlyVpc {
-			m.Vpcs = append(m.Vpcs, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
-		}
-	}
+	m.Vpcs = slices.DeleteFunc(vpcs, func(p Pick) bool { return m.onlyVpc != "" && p.Value != m.onlyVpc })
 	sws, err := vswPicks(ctx, fc, m.onlyVpc)
 	if err != nil {
 		return err
@@ -189,20 +172,7 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
 		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
 	out, err := fc.Client.CreateFlowLog(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpcflowlog", out.FlowLogId, out.RequestId, in, nil), nil
-}
-
-// flowLogModify renames a VPC flow log or changes its description.
-func flowLogModify(f *model.FlowLog) *AttrEdit[client.ModifyFlowLogAttributeInput] {
-	return &AttrEdit[client.ModifyFlowLogAttributeInput]{Id: f.FlowLogId, Name: f.FlowLogName, Desc: f.Description,
-		title: "Edit flow log " + f.FlowLogId, APIAction: "ModifyFlowLogAttribute", kind: "vpcflowlog",
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyFlowLogAttributeInput {
-			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: f.FlowLogId, FlowLogName: name, Description: desc}
-		},
-		send: (*client.Client).ModifyFlowLogAttribute}
+	return created(fc, m, "vpcflowlog", "FlowLogId", in, out, err)
 }
 
 // ---- Smart Access Gateway flow logs ----
@@ -222,7 +192,7 @@ func SagFlowLogOps() KindOps {
 				NfVersion: FirstNonEmpty(f.NetflowVersion, model.DefaultNetflowVersion)}
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
 			Refuse: func(o *model.Object) string {
 				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
@@ -230,10 +200,7 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteSagFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
-				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
-			}),
-		},
+		}, "FlowLogId", (*client.Client).DeleteSagFlowLog),
 	}
 }
 
@@ -328,20 +295,11 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 	v := m.Input()
 	if m.Id != "" {
 		in := m.modify(fc)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
 		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
 	out, err := fc.Client.CreateSagFlowLog(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.FlowLogId == "" {
-		return nil, errors.New("CreateFlowLog answered without a FlowLogId")
-	}
-	return made(fc, "sagflowlog", out.FlowLogId, out.RequestId, in, nil), nil
+	return created(fc, m, "sagflowlog", "FlowLogId", in, out, err)
 }

@@ -20,19 +20,9 @@ func gaOps() KindOps {
 		Create: func(*FormCtx) Mutation {
 			return &gaCreate{Location: "china-mainland", Bandwidth: "10", Type: model.GAExclusive}
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			g := fc.Target.Val().(*model.GlobalAcceleration)
-			return &AttrEdit[client.ModifyGlobalAccelerationInstanceAttributesInput]{
-				title: "Edit global acceleration instance " + g.GlobalAccelerationInstanceId, APIAction: "ModifyGlobalAccelerationInstanceAttributes",
-				kind: "ga", Id: g.GlobalAccelerationInstanceId, Name: g.Name, Desc: g.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyGlobalAccelerationInstanceAttributesInput {
-					return &client.ModifyGlobalAccelerationInstanceAttributesInput{RegionId: fc.Region,
-						GlobalAccelerationInstanceId: g.GlobalAccelerationInstanceId, Name: name, Description: desc}
-				},
-				send: (*client.Client).ModifyGlobalAccelerationInstanceAttributes,
-			}
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
+			(*client.Client).ModifyGlobalAccelerationInstanceAttributes),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,
 			Stops: func(o *model.Object) []string {
 				g := o.Val().(*model.GlobalAcceleration)
@@ -42,17 +32,8 @@ func gaOps() KindOps {
 				return nil
 			},
 			Refuse: gaDeleteRefusal,
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
-				in := &client.GAInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID}
-				out, err := fc.Client.DeleteGlobalAccelerationInstance(ctx, in)
-				return sent(o, "DeleteGlobalAccelerationInstance", in, out, err, nil)
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			g := fc.Target.Val().(*model.GlobalAcceleration)
+		}, "GlobalAccelerationInstanceId", (*client.Client).DeleteGlobalAccelerationInstance),
+		Actions: actionsOn(func(fc *FormCtx, g *model.GlobalAcceleration) []actionItem {
 			out := []actionItem{{Label: "Modify spec", Hint: "change the bandwidth (" + g.Bandwidth + " Mbit/s now)", Make: newGASpec}}
 			if g.Sharing() {
 				out = append(out, actionItem{Label: "Add EIP", Hint: "share the bandwidth with a pay-as-you-go EIP of " + g.RegionId, Make: newGAAddIP})
@@ -72,7 +53,7 @@ func gaOps() KindOps {
 					Show: gaRelated(b)},
 				actionItem{Label: "Unassociate " + b.ServerId, Hint: "stop accelerating " + b.ServerId + " (" + b.RegionId + ")",
 					Destroy: func(*FormCtx) *DeleteSpec { return gaUnbindSpec(b) }})
-		},
+		}),
 	}
 }
 
@@ -142,35 +123,25 @@ func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	in := &client.CreateGlobalAccelerationInstanceInput{RegionId: fc.Region, ServiceLocation: m.Location, Bandwidth: m.Bandwidth,
 		BandwidthType: m.Type, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateGlobalAccelerationInstance(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), out.GlobalAccelerationInstanceId, out.RequestId, in, nil)
-}
-
-// gaMade is what a call on instance id returns (followed to target, or
-// to the kind's target when nil); an empty id is the API's fault.
-func gaMade(fc *FormCtx, action, id, requestID string, in any, target []string) (*Submitted, error) {
-	if id == "" {
-		return nil, errors.New(action + " answered without a GlobalAccelerationInstanceId")
-	}
-	return made(fc, "ga", id, requestID, in, target), nil
+	return created(fc, m, "ga", "GlobalAccelerationInstanceId", in, out, err)
 }
 
 // gaChange is a form on the selected instance, read again when it opens
-// (its status decides); the three changes fill in what differs.
+// (its status decides); the three changes fill in what differs. While the
+// change is refused, the form says why and nothing can be sent.
 type gaChange struct {
-	obj    *model.Object
-	g      *model.GlobalAcceleration
-	Refuse string
+	gated
+	obj *model.Object
+	g   *model.GlobalAcceleration
 	// refuse adds the change's own reasons to gaRefusal's.
 	refuse func(g *model.GlobalAcceleration) string
 	// prepare reads what the form offers (after the refetch).
 	prepare func(ctx context.Context, fc *FormCtx) error
 }
 
-func (c *gaChange) init(fc *FormCtx, refuse func(g *model.GlobalAcceleration) string) {
+func (c *gaChange) init(fc *FormCtx, title, action string, refuse func(g *model.GlobalAcceleration) string) {
 	c.obj, c.g, c.refuse = fc.Target, fc.Target.Val().(*model.GlobalAcceleration), refuse
+	c.title, c.action = title+" "+c.obj.ID, action
 	c.Refuse = c.refusal()
 }
 
@@ -182,21 +153,11 @@ func (c *gaChange) refusal() string {
 }
 
 func (c *gaChange) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, c.obj)
-	if err != nil || refusal != "" {
-		c.Refuse = refusal
+	ok, err := rereadAs(ctx, fc, c.obj, &c.Refuse, &c.g, func(*model.GlobalAcceleration) string { return c.refusal() })
+	if !ok || c.prepare == nil {
 		return err
 	}
-	c.g = fresh.Val().(*model.GlobalAcceleration)
-	if c.Refuse = c.refusal(); c.Refuse != "" || c.prepare == nil {
-		return nil
-	}
 	return c.prepare(ctx, fc)
-}
-
-// refused is the form shown instead when the change is not possible.
-func (c *gaChange) refused() *huh.Form {
-	return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + c.Refuse)))
 }
 
 // gaSpec changes the bandwidth (ModifyGlobalAccelerationInstanceSpec).
@@ -207,37 +168,22 @@ type gaSpec struct {
 
 func newGASpec(fc *FormCtx) Mutation {
 	m := &gaSpec{}
-	m.init(fc, func(*model.GlobalAcceleration) string { return "" })
+	m.init(fc, "Modify spec of", "ModifyGlobalAccelerationInstanceSpec", func(*model.GlobalAcceleration) string { return "" })
 	m.Bandwidth = m.g.Bandwidth
+	m.fields = func() []huh.Field { return []huh.Field{gaBandwidthSelect(&m.Bandwidth)} }
+	m.check = func() error {
+		if m.Bandwidth == m.g.Bandwidth {
+			return fmt.Errorf("bandwidth: %s already has %s Mbit/s", m.obj.ID, m.g.Bandwidth)
+		}
+		return check("bandwidth", model.CheckGABandwidth(m.Bandwidth)).err
+	}
 	return m
-}
-
-func (m *gaSpec) Title() string  { return "Modify spec of " + m.obj.ID }
-func (m *gaSpec) Action() string { return "ModifyGlobalAccelerationInstanceSpec" }
-func (m *gaSpec) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(gaBandwidthSelect(&m.Bandwidth)))
-}
-
-func (m *gaSpec) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
-	if m.Bandwidth == m.g.Bandwidth {
-		return fmt.Errorf("bandwidth: %s already has %s Mbit/s", m.obj.ID, m.g.Bandwidth)
-	}
-	return check("bandwidth", model.CheckGABandwidth(m.Bandwidth)).err
 }
 
 func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.ModifyGlobalAccelerationInstanceSpecInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, Bandwidth: m.Bandwidth}
 	out, err := fc.Client.ModifyGlobalAccelerationInstanceSpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, nil)
+	return changed(fc, "ga", m.obj.ID, nil, in, out, err)
 }
 
 // gaAssociate binds a backend server, typed by ID, in a region picked from
@@ -250,7 +196,7 @@ type gaAssociate struct {
 
 func newGAAssociate(fc *FormCtx) Mutation {
 	m := &gaAssociate{ServerType: model.GAEcs}
-	m.init(fc, func(g *model.GlobalAcceleration) string {
+	m.init(fc, "Associate a backend with", "AssociateGlobalAccelerationInstance", func(g *model.GlobalAcceleration) string {
 		switch {
 		case g.Sharing():
 			return g.GlobalAccelerationInstanceId + " is a sharing instance: it takes EIPs, not a backend server"
@@ -259,27 +205,19 @@ func newGAAssociate(fc *FormCtx) Mutation {
 		}
 		return ""
 	})
-	m.prepare = m.regions
+	m.prepare, m.fields, m.check = m.regions, m.form, m.checkFields
 	return m
 }
 
 func (m *gaAssociate) regions(ctx context.Context, fc *FormCtx) error {
 	rs, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{})
-	if err != nil {
-		return err
-	}
-	m.Regions = []Pick{}
-	for _, r := range rs {
-		if model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, r.RegionId) == nil {
-			m.Regions = append(m.Regions, Pick{r.RegionId + "  " + r.LocalName, r.RegionId})
+	return loadPicks(&m.Region, &m.Regions, rs, err, func(r *model.Region) []string {
+		if model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, r.RegionId) != nil {
+			return nil
 		}
-	}
-	m.Region = keepOrFirst(m.Region, m.Regions)
-	return nil
+		return []string{r.RegionId, r.LocalName}
+	})
 }
-
-func (m *gaAssociate) Title() string  { return "Associate a backend with " + m.obj.ID }
-func (m *gaAssociate) Action() string { return "AssociateGlobalAccelerationInstance" }
 
 func (m *gaAssociate) checkServer(s string) error {
 	if m.ServerType == model.GASlb {
@@ -288,23 +226,17 @@ func (m *gaAssociate) checkServer(s string) error {
 	return model.CheckResourceID("ECS instance", "i-", s)
 }
 
-func (m *gaAssociate) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(
+func (m *gaAssociate) form() []huh.Field {
+	return []huh.Field{
 		pickerWith("Backend region", &m.Region, m.Regions, "no other region in "+m.g.ServiceLocation, "is not in "+m.g.ServiceLocation, 0,
 			"another region than "+m.g.RegionId+", in "+m.g.ServiceLocation),
 		huh.NewSelect[string]().Title("Backend type").Value(&m.ServerType).Options(
 			huh.NewOption("ECS instance (in a VPC)", model.GAEcs), huh.NewOption("SLB instance", model.GASlb)),
 		liveInput("Backend ID", &m.ServerID, m.checkServer, "an instance of your account in that region, e.g. i-uf6… or lb-uf6…"),
-	))
+	}
 }
 
-func (m *gaAssociate) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
+func (m *gaAssociate) checkFields() error {
 	return checks(
 		check("backend region", notOffered(m.Regions, m.Region, "is not in "+m.g.ServiceLocation)),
 		check("backend region", model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, m.Region)),
@@ -316,10 +248,7 @@ func (m *gaAssociate) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submi
 	in := &client.AssociateGlobalAccelerationInstanceInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID,
 		BackendServerId: strings.TrimSpace(m.ServerID), BackendServerRegionId: m.Region, BackendServerType: m.ServerType}
 	out, err := fc.Client.AssociateGlobalAccelerationInstance(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
+	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
 // gaAddIP adds one of the region's free pay-as-you-go EIPs (from the API)
@@ -332,13 +261,13 @@ type gaAddIP struct {
 
 func newGAAddIP(fc *FormCtx) Mutation {
 	m := &gaAddIP{}
-	m.init(fc, func(g *model.GlobalAcceleration) string {
+	m.init(fc, "Add an EIP to", "AddGlobalAccelerationInstanceIp", func(g *model.GlobalAcceleration) string {
 		if !g.Sharing() {
 			return g.GlobalAccelerationInstanceId + " is an exclusive instance: it takes a backend server, not EIPs"
 		}
 		return ""
 	})
-	m.prepare = m.eips
+	m.prepare, m.fields, m.check = m.eips, m.form, m.checkFields
 	return m
 }
 
@@ -357,20 +286,12 @@ func (m *gaAddIP) eips(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *gaAddIP) Title() string  { return "Add an EIP to " + m.obj.ID }
-func (m *gaAddIP) Action() string { return "AddGlobalAccelerationInstanceIp" }
-func (m *gaAddIP) Form(*FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return m.refused()
-	}
-	return huh.NewForm(huh.NewGroup(pickerWith("EIP", &m.EipID, m.Eips, "no free pay-as-you-go EIP in "+m.obj.Region,
-		"is no longer free in "+m.obj.Region, 0, "an unbound, pay-as-you-go EIP of "+m.obj.Region)))
+func (m *gaAddIP) form() []huh.Field {
+	return []huh.Field{pickerWith("EIP", &m.EipID, m.Eips, "no free pay-as-you-go EIP in "+m.obj.Region,
+		"is no longer free in "+m.obj.Region, 0, "an unbound, pay-as-you-go EIP of "+m.obj.Region)}
 }
 
-func (m *gaAddIP) Check(*FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
+func (m *gaAddIP) checkFields() error {
 	if m.EipID == "" {
 		return errors.New("EIP: there is no free pay-as-you-go EIP to choose")
 	}
@@ -380,10 +301,7 @@ func (m *gaAddIP) Check(*FormCtx) error {
 func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.GAIpInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, IpInstanceId: m.EipID}
 	out, err := fc.Client.AddGlobalAccelerationInstanceIp(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return gaMade(fc, m.Action(), m.obj.ID, out.RequestId, in, []string{"InUse"})
+	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
 // gaRelated reads, from the backend server's side, the exclusive

@@ -18,39 +18,28 @@ import (
 func havipOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &havipCreate{}
-			if p := parentOf(fc, "vsw"); p != nil {
-				m.onlyVsw = p.ID
-			}
-			return m
+			return &havipCreate{onlyVsw: parentID(fc, "vsw")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			h := fc.Target.Val().(*model.HaVip)
-			return &havipModify{Id: h.HaVipId, Name: h.Name, Desc: h.Description}
+			return attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute).
+				rules(havipNameCheck, havipDescCheck).hints(havipNameHint, havipDescHint)
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteHaVip", Fresh: true, About: havipAbout,
 			Stops: func(o *model.Object) []string {
 				return []string{"The address " + o.Val().(*model.HaVip).IpAddress + " is released; it no longer floats between instances."}
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-			Run: sendDelete("DeleteHaVip", (*client.Client).DeleteHaVip, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
-				return &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			h := fc.Target.Val().(*model.HaVip)
+		}, "HaVipId", (*client.Client).DeleteHaVip),
+		Actions: actionsOn(func(fc *FormCtx, h *model.HaVip) []actionItem {
 			out := []actionItem{{Label: "Associate", Hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, Make: newHavipAssociate}}
 			for _, inst := range h.Instances() {
 				out = append(out, actionItem{Label: "Unassociate " + inst, Hint: "unbind " + inst + " from the HaVip",
 					Destroy: func(*FormCtx) *DeleteSpec { return havipUnbindSpec(inst) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 
@@ -137,13 +126,11 @@ func (m *havipCreate) checkIP(s string) error {
 	return nil
 }
 
-func havipName(v *string, check func(string) error) *liveField {
-	return liveInput("Name", v, check, "optional; 1-128 characters, not starting with http:// or https://")
-}
-
-func havipDesc(v *string, check func(string) error) *liveField {
-	return liveInput("Description", v, check, "optional; 1-256 characters, not starting with http:// or https://")
-}
+// A HaVip's name and description have their own rules.
+const (
+	havipNameHint = "optional; 1-128 characters, not starting with http:// or https://"
+	havipDescHint = "optional; 1-256 characters, not starting with http:// or https://"
+)
 
 func havipNameCheck(s string) error { return model.CheckHaVipText(s, 128) }
 func havipDescCheck(s string) error { return model.CheckHaVipText(s, 256) }
@@ -153,7 +140,7 @@ func (m *havipCreate) Form(fc *FormCtx) *huh.Form {
 		huh.NewGroup(
 			pickerGone("VSwitch", &m.VswID, m.Vsws, "no VSwitch in "+fc.Region, "is no longer in "+fc.Region),
 			liveInput("IP address", &m.Ip, m.checkIP, "optional; a free address of the VSwitch's block (assigned when empty)"),
-			havipName(&m.Name, havipNameCheck), havipDesc(&m.Desc, havipDescCheck),
+			liveInput("Name", &m.Name, havipNameCheck, havipNameHint), liveInput("Description", &m.Desc, havipDescCheck, havipDescHint),
 		),
 	)
 }
@@ -174,37 +161,7 @@ func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	in := &client.CreateHaVipInput{RegionId: fc.Region, VSwitchId: m.VswID, IpAddress: strings.TrimSpace(m.Ip), Name: m.Name,
 		Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateHaVip(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.HaVipId == "" {
-		return nil, errors.New("CreateHaVip answered without a HaVipId")
-	}
-	return made(fc, "havip", out.HaVipId, out.RequestId, in, nil), nil
-}
-
-type havipModify struct{ Id, Name, Desc string }
-
-func (m *havipModify) Title() string  { return "Edit HaVip " + m.Id }
-func (m *havipModify) Action() string { return "ModifyHaVipAttribute" }
-func (m *havipModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(havipName(&m.Name, KeepSet(fc, "name", havipNameCheck)),
-		havipDesc(&m.Desc, KeepSet(fc, "description", havipDescCheck))))
-}
-func (m *havipModify) request(fc *FormCtx) *client.ModifyHaVipAttributeInput {
-	return &client.ModifyHaVipAttributeInput{RegionId: fc.Region, HaVipId: m.Id, Name: m.Name, Description: m.Desc}
-}
-func (m *havipModify) Check(fc *FormCtx) error {
-	return checks(check("name", havipNameCheck(m.Name)), check("description", havipDescCheck(m.Desc)),
-		check("edit", editRefusal(fc.Target, m.Action(), m.request(fc))))
-}
-func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	in.ClientToken = token
-	return sendMade(ctx, fc, (*client.Client).ModifyHaVipAttribute, in, "havip", m.Id)
+	return created(fc, m, "havip", "HaVipId", in, out, err)
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its
@@ -239,14 +196,8 @@ func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
 func (m *havipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
-		return err
-	}
-	m.h = fresh.Val().(*model.HaVip)
-	m.Refuse = havipAssociateRefusal(m.h)
-	return nil
+	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.h, havipAssociateRefusal)
+	return err
 }
 
 func (m *havipAssociate) checkInstance(s string) error {
@@ -265,7 +216,7 @@ func (m *havipAssociate) checkInstance(s string) error {
 
 func (m *havipAssociate) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(
@@ -288,10 +239,7 @@ func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) 
 	in := &client.AssociateHaVipInput{RegionId: fc.Region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
 		InstanceType: m.InstType, ClientToken: token}
 	out, err := fc.Client.AssociateHaVip(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "havip", m.h.HaVipId, out.RequestId, in, []string{"InUse"}), nil
+	return changed(fc, "havip", m.h.HaVipId, []string{"InUse"}, in, out, err)
 }
 
 // havipUnbindSpec unbinds inst from the selected HaVip through the
@@ -330,12 +278,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 				in.Force = "True"
 			}
 			out, err := fc.Client.UnassociateHaVip(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{"InUse", "Available"})
-			res.Action = "UnassociateHaVip"
-			return res, nil
+			return sent(o, "UnassociateHaVip", in, out, err, []string{"InUse", "Available"})
 		},
 	}
 }

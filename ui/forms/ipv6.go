@@ -24,13 +24,9 @@ import (
 func ipv6GwOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &ipv6GwCreate{Spec: "Small"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.onlyVpc = p.ID
-			}
-			return m
+			return &ipv6GwCreate{Spec: "Small", onlyVpc: parentID(fc, "vpc")}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteIpv6Gateway", Fresh: true, Refuse: onlyWhenAvailable,
 			Blockers: []string{"ipv6rule"},
 			About: func(_ *FormCtx, o *model.Object) []string {
@@ -41,15 +37,8 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-			Run: sendDelete("DeleteIpv6Gateway", (*client.Client).DeleteIpv6Gateway, func(o *model.Object, token string, force bool) *client.DeleteIpv6GatewayInput {
-				return &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			g := fc.Target.Val().(*model.Ipv6Gateway)
+		}, "Ipv6GatewayId", (*client.Client).DeleteIpv6Gateway),
+		Actions: actionsOn(func(fc *FormCtx, g *model.Ipv6Gateway) []actionItem {
 			tier := model.Ipv6SpecTier(g.Spec)
 			var out []actionItem
 			if tier < 2 {
@@ -62,7 +51,7 @@ func ipv6GwOps() KindOps {
 					Destroy: func(*FormCtx) *DeleteSpec { return ipv6DowngradeSpec(to) }})
 			}
 			return out
-		},
+		}),
 	}
 }
 
@@ -167,13 +156,7 @@ func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.CreateIpv6GatewayInput{RegionId: fc.Region, VpcId: m.VpcID, Spec: m.Spec, Name: m.Name,
 		Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateIpv6Gateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.Ipv6GatewayId == "" {
-		return nil, errors.New("CreateIpv6Gateway answered without an Ipv6GatewayId")
-	}
-	return made(fc, "ipv6gw", out.Ipv6GatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "ipv6gw", "Ipv6GatewayId", in, out, err)
 }
 
 // ipv6SpecChange upgrades a gateway (ModifyIpv6GatewaySpec spells the
@@ -211,9 +194,8 @@ func (m *ipv6SpecChange) Action() string { return "ModifyIpv6GatewaySpec" }
 
 // Prepare reads the gateway again: its status and spec decide.
 func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.judge(fresh)
@@ -222,7 +204,7 @@ func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *ipv6SpecChange) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.Spec).
 		Options(stringOptions(m.larger...)...)))
@@ -245,12 +227,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
 	out, err := fc.Client.ModifyIpv6GatewaySpec(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, o.Kind.Target)
-	res.Action = "ModifyIpv6GatewaySpec"
-	return res, nil
+	return sent(o, "ModifyIpv6GatewaySpec", in, out, err, o.Kind.Target)
 }
 
 // ipv6DowngradeSpec lowers a gateway's spec through the destructive
@@ -299,7 +276,7 @@ func ipv6RuleOps() KindOps {
 			}
 			return &ipv6RuleCreate{gw: p.Val().(*model.Ipv6Gateway)}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteIpv6EgressOnlyRule", Fresh: true, Refuse: onlyWhenAvailable,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
@@ -308,10 +285,7 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-			Run: sendDelete("DeleteIpv6EgressOnlyRule", (*client.Client).DeleteIpv6EgressOnlyRule, func(o *model.Object, token string, force bool) *client.DeleteIpv6EgressOnlyRuleInput {
-				return &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "Ipv6EgressOnlyRuleId", (*client.Client).DeleteIpv6EgressOnlyRule),
 	}
 }
 
@@ -371,24 +345,14 @@ func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) 
 	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
 		InstanceType: "Ipv6Address", Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateIpv6EgressOnlyRule(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.Ipv6EgressRuleId == "" {
-		return nil, errors.New("CreateIpv6EgressOnlyRule answered without an Ipv6EgressRuleId")
-	}
-	return madeIn(fc, "ipv6rule", map[string]string{"Ipv6GatewayId": m.gw.Ipv6GatewayId}, out.Ipv6EgressRuleId, out.RequestId, in), nil
+	return createdIn(fc, m, "ipv6rule", "Ipv6EgressRuleId", map[string]string{"Ipv6GatewayId": m.gw.Ipv6GatewayId}, in, out, err)
 }
 
 // ---- IPv6 addresses: their internet bandwidth ----
 
 func ipv6AddrOps() KindOps {
 	return KindOps{
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			a := fc.Target.Val().(*model.Ipv6Address)
+		Actions: actionsOn(func(fc *FormCtx, a *model.Ipv6Address) []actionItem {
 			if !a.HasBandwidth() {
 				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + FirstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
 					Make: func(fc *FormCtx) Mutation {
@@ -401,7 +365,7 @@ func ipv6AddrOps() KindOps {
 				{Label: "Delete internet bandwidth", Hint: "the address becomes private",
 					Destroy: func(*FormCtx) *DeleteSpec { return ipv6BandwidthDelete() }},
 			}
-		},
+		}),
 	}
 }
 
@@ -433,9 +397,8 @@ func (m *ipv6Bandwidth) Action() string {
 // Prepare reads the address and its gateway: the status, whether it has
 // bandwidth and the gateway's spec decide.
 func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.obj, m.a, m.Refuse = fresh, fresh.Val().(*model.Ipv6Address), ""
@@ -479,7 +442,7 @@ func (m *ipv6Bandwidth) checkMbps(s string) error {
 
 func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	hint := func() string {
 		return fmt.Sprintf("Mbps: 1-%d for %s behind a %s gateway", model.Ipv6BandwidthMax(m.charge, m.Spec), m.charge, m.Spec)
@@ -502,24 +465,13 @@ func (m *ipv6Bandwidth) Check(fc *FormCtx) error {
 
 func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.Ipv6BandwidthInput{RegionId: m.obj.Region, Ipv6AddressId: m.obj.ID, Bandwidth: strings.TrimSpace(m.mbps), ClientToken: token}
-	var requestID string
 	if m.allocate {
 		in.Ipv6GatewayId, in.InternetChargeType = m.gw, m.charge
 		out, err := fc.Client.AllocateIpv6InternetBandwidth(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		requestID = out.RequestId
-	} else {
-		out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		requestID = out.RequestId
+		return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 	}
-	res := result(m.obj.Kind, m.obj.Region, m.obj.ID, requestID, in, m.obj.Kind.Target)
-	res.Action = m.Action()
-	return res, nil
+	out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
+	return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 }
 
 // ipv6BandwidthDelete takes an address's internet bandwidth away through
@@ -548,12 +500,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
 			out, err := fc.Client.DeleteIpv6InternetBandwidth(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			res := result(o.Kind, o.Region, o.ID, out.RequestId, in, o.Kind.Target)
-			res.Action = "DeleteIpv6InternetBandwidth"
-			return res, nil
+			return sent(o, "DeleteIpv6InternetBandwidth", in, out, err, o.Kind.Target)
 		},
 	}
 }

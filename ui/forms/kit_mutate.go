@@ -118,12 +118,12 @@ func sendDelete[In any](action string, call func(*client.Client, context.Context
 
 // sendMade sends a write the API answers with a RequestId alone and says
 // what it made or changed: the object id of kind.
-func sendMade[In any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*client.Result, error), in *In, kind, id string) (*Submitted, error) {
+func sendMade[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string) (*Submitted, error) {
 	out, err := call(fc.Client, ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return made(fc, kind, id, out.RequestId, in, nil), nil
+	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
 }
 
 // routesVia says which routes of the VPC's tables use hop as their next

@@ -19,29 +19,17 @@ func NatOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &NatCreate{NatType: "Enhanced", Spec: "Small"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			n := fc.Target.Val().(*model.NatGateway)
-			return natModify(n)
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute),
+		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteNatGateway",
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-			Run: sendDelete("DeleteNatGateway", (*client.Client).DeleteNatGateway, func(o *model.Object, token string, force bool) *client.DeleteNatGatewayInput {
-				return &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			n := fc.Target.Val().(*model.NatGateway)
+		}, "NatGatewayId", (*client.Client).DeleteNatGateway),
+		Actions: actionsOn(func(fc *FormCtx, n *model.NatGateway) []actionItem {
 			return append([]actionItem{{Label: "Change spec", Hint: "upgrade to Middle or Large (Normal gateways)",
 				Make: func(fc *FormCtx) Mutation {
 					n := fc.Target.Val().(*model.NatGateway)
@@ -61,7 +49,7 @@ func NatOps() KindOps {
 					}
 					return m
 				}}}, natDowngradeItems(n)...)
-		},
+		}),
 	}
 }
 
@@ -79,13 +67,70 @@ func vswPicks(ctx context.Context, fc *FormCtx, vpcID string) (map[string][]Pick
 	return out, nil
 }
 
+// vpcVsw is a create form's choice of a VPC and one of its VSwitches (NAT
+// and VPN gateways): the VPCs offered, their VSwitches by VPC, and the
+// VSwitch chosen per VPC, each VPC's picker shown while it is chosen.
+type vpcVsw struct {
+	Vpcs []Pick
+	Vsws map[string][]Pick
+	vsw  *choiceGroups
+}
+
+// load loads the choices on every opening, a draft's too: the VPCs (only
+// the pane's when fixed; else the region's, *vpcID keeping the draft's
+// choice), their VSwitches, and the VSwitch per VPC (a draft's choice is
+// kept, marked when no longer offered; else the first).
+func (c *vpcVsw) load(ctx context.Context, fc *FormCtx, fixed bool, vpcID *string) error {
+	only := ""
+	if fixed {
+		c.Vpcs, only = []Pick{{*vpcID, *vpcID}}, *vpcID
+	} else {
+		picks, _, err := vpcPicks(ctx, fc)
+		if err != nil {
+			return err
+		}
+		c.Vpcs, *vpcID = picks, keepOrFirst(*vpcID, picks)
+	}
+	vsws, err := vswPicks(ctx, fc, only)
+	if err != nil {
+		return err
+	}
+	c.Vsws = vsws
+	if c.vsw == nil {
+		c.vsw = newChoiceGroups(vpcID)
+	}
+	for _, v := range c.Vpcs {
+		c.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
+	}
+	return nil
+}
+
+// groups are the VSwitch pickers, one per VPC.
+func (c *vpcVsw) groups() []*huh.Group {
+	var gs []*huh.Group
+	for _, v := range c.Vpcs {
+		picks := c.Vsws[v.Value]
+		gs = append(gs, c.vsw.group(v.Value, func(val *string) []huh.Field {
+			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
+		}))
+	}
+	return gs
+}
+
+// checkVsw refuses a VSwitch, kept from a draft, that is no longer one of
+// the chosen VPC's.
+func (c *vpcVsw) checkVsw(vpcID string) error {
+	if err := notOffered(c.Vsws[vpcID], c.vsw.Value(), "is no longer a VSwitch of "+vpcID); err != nil {
+		return fmt.Errorf("VSwitch: %w", err)
+	}
+	return nil
+}
+
 type NatCreate struct {
 	VpcID, NatType, Spec, Name, Desc string
 	Routes                           map[string][]string // VPC → route destinations
 	FixedVPC                         bool
-	Vpcs                             []Pick
-	Vsws                             map[string][]Pick
-	vsw                              *choiceGroups
+	vpcVsw
 }
 
 func (m *NatCreate) Title() string {
@@ -96,40 +141,17 @@ func (m *NatCreate) Action() string { return "CreateNatGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *NatCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	if m.FixedVPC {
-		m.Vpcs = []Pick{{m.VpcID, m.VpcID}}
-	} else {
-		picks, _, err := vpcPicks(ctx, fc)
-		if err != nil {
-			return err
-		}
-		m.Vpcs = picks
-		m.VpcID = keepOrFirst(m.VpcID, picks)
-	}
-	only := ""
-	if m.FixedVPC {
-		only = m.VpcID
-	}
-	vsws, err := vswPicks(ctx, fc, only)
-	if err != nil {
+	if err := m.load(ctx, fc, m.FixedVPC, &m.VpcID); err != nil {
 		return err
 	}
-	m.Vsws = vsws
+	m.vsw.when = func() bool { return m.NatType == "Enhanced" }
 	ids := make([]string, 0, len(m.Vpcs))
 	for _, v := range m.Vpcs {
 		ids = append(ids, v.Value)
 	}
-	if m.Routes, err = routeDests(ctx, fc, ids); err != nil {
-		return err
-	}
-	if m.vsw == nil {
-		m.vsw = newChoiceGroups(&m.VpcID)
-		m.vsw.when = func() bool { return m.NatType == "Enhanced" }
-	}
-	for _, v := range m.Vpcs {
-		m.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
-	}
-	return nil
+	var err error
+	m.Routes, err = routeDests(ctx, fc, ids)
+	return err
 }
 
 func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
@@ -141,13 +163,7 @@ func (m *NatCreate) Form(fc *FormCtx) *huh.Form {
 		huh.NewOption("Enhanced (in a VSwitch; scales by itself)", "Enhanced"),
 		huh.NewOption("Normal (fixed spec)", "Normal")).
 		Description("A new gateway adds 0.0.0.0/0 → itself to the VPC's system table; an existing 0.0.0.0/0 route must go first"))
-	gs := []*huh.Group{huh.NewGroup(first...)}
-	for _, v := range m.Vpcs {
-		picks := m.Vsws[v.Value]
-		gs = append(gs, m.vsw.group(v.Value, func(val *string) []huh.Field {
-			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
-		}))
-	}
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, m.groups()...)
 	gs = append(gs,
 		huh.NewGroup(huh.NewSelect[string]().Title("Spec").Options(
 			huh.NewOption("Small (10,000 connections)", "Small"), huh.NewOption("Middle (50,000 connections)", "Middle"),
@@ -165,8 +181,8 @@ func (m *NatCreate) Check(fc *FormCtx) error {
 		return errors.New("an Enhanced NAT gateway needs a VSwitch of the VPC")
 	}
 	if m.NatType == "Enhanced" {
-		if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
-			return fmt.Errorf("VSwitch: %w", err)
+		if err := m.checkVsw(m.VpcID); err != nil {
+			return err
 		}
 	}
 	if m.NatType == "Normal" {
@@ -200,20 +216,7 @@ func (m *NatCreate) Input(fc *FormCtx, token string) *client.CreateNatGatewayInp
 func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateNatGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "nat", out.NatGatewayId, out.RequestId, in, nil), nil
-}
-
-// natModify renames a NAT gateway or changes its description.
-func natModify(n *model.NatGateway) *AttrEdit[client.ModifyNatGatewayAttributeInput] {
-	return &AttrEdit[client.ModifyNatGatewayAttributeInput]{Id: n.NatGatewayId, Name: n.Name, Desc: n.Description,
-		title: "Edit NAT gateway " + n.NatGatewayId, APIAction: "ModifyNatGatewayAttribute", kind: "nat",
-		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyNatGatewayAttributeInput {
-			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: n.NatGatewayId, Name: name, Description: desc}
-		},
-		send: (*client.Client).ModifyNatGatewayAttribute}
+	return created(fc, m, "nat", "NatGatewayId", in, out, err)
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }
@@ -354,30 +357,27 @@ func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, er
 	switch e := o.Val().(type) {
 	case *model.SnatEntry:
 		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
-		if err != nil {
-			return "", err
-		}
-		busy := map[string]string{}
-		for _, x := range es {
-			if entryBusy(x.Status) {
-				busy[x.SnatEntryId] = x.Status
-			}
-		}
-		return tableBusy(busy, e.SnatEntryId, "SNAT entry"), nil
+		return busyOf(es, err, e.SnatEntryId, "SNAT entry", func(x *model.SnatEntry) (string, string) { return x.SnatEntryId, x.Status })
 	case *model.ForwardEntry:
 		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
-		if err != nil {
-			return "", err
-		}
-		busy := map[string]string{}
-		for _, x := range es {
-			if entryBusy(x.Status) {
-				busy[x.ForwardEntryId] = x.Status
-			}
-		}
-		return tableBusy(busy, e.ForwardEntryId, "DNAT entry"), nil
+		return busyOf(es, err, e.ForwardEntryId, "DNAT entry", func(x *model.ForwardEntry) (string, string) { return x.ForwardEntryId, x.Status })
 	}
 	return "", nil
+}
+
+// busyOf is tableBusy over a table's listing (es, err): entry gives each
+// entry's ID and status.
+func busyOf[E any](es []E, err error, self, what string, entry func(E) (id, status string)) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	busy := map[string]string{}
+	for _, x := range es {
+		if id, status := entry(x); entryBusy(status) {
+			busy[id] = status
+		}
+	}
+	return tableBusy(busy, self, what), nil
 }
 
 // natOfEntry fetches the gateway an entry belongs to.

@@ -75,15 +75,11 @@ func SnatOps() KindOps {
 			return &SnatForm{natEntryForm: natEntryForm{names: snatNames, editID: e.SnatEntryId, editNat: e.NatGatewayId}, entry: e,
 				Name: e.SnatEntryName, IpText: e.SnatIp}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteSnatEntry", (*client.Client).DeleteSnatEntry, func(o *model.Object, token string, force bool) *client.DeleteSnatEntryInput {
-				e := o.Val().(*model.SnatEntry)
-				return &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteSnatEntry, "SnatTableId", "SnatEntryId"),
 	}
 }
 
@@ -246,15 +242,8 @@ func (m *SnatForm) modify(fc *FormCtx, token string) *client.ModifySnatEntryInpu
 func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	ips := strings.Join(m.snatIPs(), ",")
 	if m.entry != nil {
-		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := fc.Client.ModifySnatEntry(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return madeIn(fc, "snat", map[string]string{"SnatTableId": m.entry.SnatTableId}, m.entry.SnatEntryId, out.RequestId, in), nil
+		return sendEditIn(ctx, fc, (*client.Client).ModifySnatEntry, m.modify(fc, token), "snat", m.entry.SnatEntryId,
+			map[string]string{"SnatTableId": m.entry.SnatTableId})
 	}
 	table := m.nat.SnatTableIds.SnatTableId[0]
 	in := &client.CreateSnatEntryInput{RegionId: fc.Region, SnatTableId: table, SnatIp: ips, SnatEntryName: m.Name, ClientToken: token}
@@ -264,10 +253,7 @@ func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		in.SourceCIDR = strings.TrimSpace(m.Cidr)
 	}
 	out, err := fc.Client.CreateSnatEntry(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return madeIn(fc, "snat", map[string]string{"SnatTableId": table}, out.SnatEntryId, out.RequestId, in), nil
+	return createdIn(fc, m, "snat", "SnatEntryId", map[string]string{"SnatTableId": table}, in, out, err)
 }
 
 // ---- DNAT entries ----
@@ -285,15 +271,11 @@ func DnatOps() KindOps {
 			return &DnatForm{natEntryForm: natEntryForm{names: dnatNames, editID: e.ForwardEntryId, editNat: e.NatGatewayId}, entry: e,
 				Proto: proto, ExtIP: e.ExternalIp, ExtPort: portText(e.ExternalPort), IntIP: e.InternalIp, IntPort: portText(e.InternalPort), Name: e.ForwardEntryName}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteForwardEntry", (*client.Client).DeleteForwardEntry, func(o *model.Object, token string, force bool) *client.DeleteForwardEntryInput {
-				e := o.Val().(*model.ForwardEntry)
-				return &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteForwardEntry, "ForwardTableId", "ForwardEntryId"),
 	}
 }
 
@@ -430,22 +412,12 @@ func (m *DnatForm) editRefusal(fc *FormCtx) error {
 func (m *DnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	k := m.key()
 	if m.entry != nil {
-		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := fc.Client.ModifyForwardEntry(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return madeIn(fc, "dnat", map[string]string{"ForwardTableId": m.entry.ForwardTableId}, m.entry.ForwardEntryId, out.RequestId, in), nil
+		return sendEditIn(ctx, fc, (*client.Client).ModifyForwardEntry, m.modify(fc, token), "dnat", m.entry.ForwardEntryId,
+			map[string]string{"ForwardTableId": m.entry.ForwardTableId})
 	}
 	table := m.nat.ForwardTableIds.ForwardTableId[0]
 	in := &client.CreateForwardEntryInput{RegionId: fc.Region, ForwardTableId: table, ExternalIp: k.ExternalIp, ExternalPort: k.ExternalPort,
 		InternalIp: k.InternalIp, InternalPort: k.InternalPort, IpProtocol: m.Proto, ForwardEntryName: m.Name, ClientToken: token}
 	out, err := fc.Client.CreateForwardEntry(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return madeIn(fc, "dnat", map[string]string{"ForwardTableId": table}, out.ForwardEntryId, out.RequestId, in), nil
+	return createdIn(fc, m, "dnat", "ForwardEntryId", map[string]string{"ForwardTableId": table}, in, out, err)
 }

@@ -17,24 +17,10 @@ import (
 func natBwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth"}
-			if p := parentOf(fc, "nat"); p != nil {
-				m.onlyNat = p.ID
-			}
-			return m
+			return &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth", onlyNat: parentID(fc, "nat")}
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			b := fc.Target.Val().(*model.NatBandwidthPackage)
-			return &AttrEdit[client.ModifyBandwidthPackageAttributeInput]{
-				title: "Edit NAT bandwidth package " + b.BandwidthPackageId, APIAction: "ModifyBandwidthPackageAttribute", kind: "natbwp",
-				Id: b.BandwidthPackageId, Name: b.Name, Desc: b.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyBandwidthPackageAttributeInput {
-					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
-				},
-				send: (*client.Client).ModifyBandwidthPackageAttribute,
-			}
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
 			Stops: func(o *model.Object) []string {
 				b := o.Val().(*model.NatBandwidthPackage)
@@ -47,20 +33,8 @@ func natBwpOps() KindOps {
 				return nil, natBwpUsers(b, b.Has), nil
 			},
 			Force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, force bool) (*Submitted, error) {
-				in := &client.DeleteBandwidthPackageInput{RegionId: o.Region, BandwidthPackageId: o.ID}
-				if force {
-					in.Force = "true"
-				}
-				out, err := fc.Client.DeleteBandwidthPackage(ctx, in)
-				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
-			},
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			b := fc.Target.Val().(*model.NatBandwidthPackage)
+		}, "BandwidthPackageId", (*client.Client).DeleteBandwidthPackage),
+		Actions: actionsOn(func(fc *FormCtx, b *model.NatBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Modify spec", Hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", Make: natBwpChanger(natBwpSpec)},
 				{Label: "Add IPs", Hint: "add public IPs (" + b.IpCount + " now, at most 50)", Make: natBwpChanger(natBwpAdd)},
@@ -72,7 +46,7 @@ func natBwpOps() KindOps {
 			return append(out, destroyEach(b.Addresses(), func(ip string) (string, string) {
 				return "Remove IP " + ip, "release " + ip + " from the package"
 			}, natBwpRemoveSpec)...)
-		},
+		}),
 	}
 }
 
@@ -154,10 +128,7 @@ func (m *natBwpCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s  %d/%d packages", n.NatGatewayId, n.Name, n.Status,
 			m.count[n.NatGatewayId], model.NatBwpPerGateway), n.NatGatewayId})
 	}
-	m.zones = []Pick{{"any zone (the API picks one)", ""}}
-	for _, z := range zones {
-		m.zones = append(m.zones, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
-	}
+	m.zones = append([]Pick{{"any zone (the API picks one)", ""}}, pickList(zones, zoneCols)...)
 	m.natID = keepOrFirst(m.natID, m.Nats)
 	return nil
 }
@@ -210,13 +181,7 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 		IpCount: strings.TrimSpace(m.ipCount), Zone: m.Zone, InternetChargeType: m.charge, Name: m.Name, Description: m.Desc,
 		ClientToken: token}
 	out, err := fc.Client.CreateBandwidthPackage(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.BandwidthPackageId == "" {
-		return nil, fmt.Errorf("CreateBandwidthPackage answered without a BandwidthPackageId")
-	}
-	return made(fc, "natbwp", out.BandwidthPackageId, out.RequestId, in, nil), nil
+	return created(fc, m, "natbwp", "BandwidthPackageId", in, out, err)
 }
 
 // natBwpChange is one of the two one-field changes of a package: its
@@ -280,19 +245,13 @@ func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
 func (m *natBwpForm) Action() string { return m.APIAction }
 
 func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
-		return err
-	}
-	m.b = fresh.Val().(*model.NatBandwidthPackage)
-	m.Refuse = natBwpRefusal(m.b)
-	return nil
+	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.b, natBwpRefusal)
+	return err
 }
 
 func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.Value, func(s string) error { return m.check(m.b, s) }, m.Hint)))
 }
@@ -356,20 +315,6 @@ func destroyEach(items []string, label func(item string) (string, string), spec 
 		out = append(out, actionItem{Label: l, Hint: h, Destroy: func(*FormCtx) *DeleteSpec { return spec(it) }})
 	}
 	return out
-}
-
-// sent is what a destructive call on o returns: followed until o is gone
-// (target nil) or reads one of target.
-func sent(o *model.Object, action string, in any, out *client.Result, err error, target []string) (*Submitted, error) {
-	if err != nil {
-		return nil, err
-	}
-	if target == nil {
-		return removed(o, action, out.RequestId, in), nil
-	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
-	res.Action = action
-	return res, nil
 }
 
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:

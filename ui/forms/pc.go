@@ -35,10 +35,7 @@ func pcOps() KindOps {
 				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
 			}, (*client.Client).DeletePhysicalConnection),
 		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Enable", Hint: "put a Confirmed line into service (→ Enabled)", Make: func(fc *FormCtx) Mutation {
 					return pcAction(fc, pcEnable)
@@ -48,7 +45,7 @@ func pcOps() KindOps {
 				destructiveItem("Terminate", "end an Enabled line (Terminating → Terminated)", "Terminate",
 					func(fc *FormCtx) Mutation { return pcAction(fc, pcTerminate) }, func(s *DeleteSpec) { s.About, s.Impact = pcAbout, pcVbrs }),
 			}
-		},
+		}),
 	}
 }
 
@@ -261,13 +258,7 @@ func (m *pcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		PeerLocation: strings.TrimSpace(m.location), PortType: m.Port, Bandwidth: bw, CircuitCode: m.circuit,
 		RedundantPhysicalConnectionId: m.redundant, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreatePhysicalConnection(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.PhysicalConnectionId == "" {
-		return nil, errors.New("CreatePhysicalConnection answered without a PhysicalConnectionId")
-	}
-	return made(fc, "pc", out.PhysicalConnectionId, out.RequestId, in, nil), nil
+	return created(fc, m, "pc", "PhysicalConnectionId", in, out, err)
 }
 
 // pcModify changes a line's name, description, location and circuit code;

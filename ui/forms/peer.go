@@ -17,9 +17,7 @@ func PeerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &PeerCreate{AcceptRegion: fc.Region, LinkType: "Gold"}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -30,28 +28,18 @@ func PeerOps() KindOps {
 			}
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpcPeerConnection",
 			Force:  "Force also deletes the routes that point at the peering connection",
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error {
 				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-			Run: sendDelete("DeleteVpcPeerConnection", (*client.Client).DeleteVpcPeerConnection, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
-				return &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
-			}),
-		},
+		}, "InstanceId", (*client.Client).DeleteVpcPeerConnection),
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
 		// requester sees neither and is told why when it presses x.
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
-			p, ok := fc.Target.Val().(*model.VpcPeerConnection)
-			if !ok {
-				return nil
-			}
+		Actions: actionsOn(func(fc *FormCtx, p *model.VpcPeerConnection) []actionItem {
 			if may, _ := fc.Host.PeerDecider(p); !may {
 				return nil
 			}
@@ -61,7 +49,7 @@ func PeerOps() KindOps {
 				destructiveItem("Reject", "as the accepting account (→ Rejected)"+more, "Reject", func(fc *FormCtx) Mutation { return PeerDecide(fc, false) },
 					func(s *DeleteSpec) { s.Dry = peerRejectDry }),
 			}
-		},
+		}),
 		NoActions: func(fc *FormCtx) string {
 			if p, ok := fc.Target.Val().(*model.VpcPeerConnection); ok {
 				_, why := fc.Host.PeerDecider(p)
@@ -323,8 +311,5 @@ func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 		return res, nil
 	}
 	out, err := fc.Client.ModifyVpcPeerConnection(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "peer", m.Id, out.RequestId, in, []string{"Activated"}), nil
+	return changed(fc, "peer", m.Id, []string{"Activated"}, in, out, err)
 }

@@ -14,10 +14,7 @@ import (
 
 func RegionOps() KindOps {
 	return KindOps{
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Open traffic mirroring", Hint: "enable traffic mirroring in this region", Make: func(fc *FormCtx) Mutation {
 					return openService(fc, trafficMirrorService())
@@ -26,7 +23,7 @@ func RegionOps() KindOps {
 					return openService(fc, ipPoolService())
 				}},
 			}
-		},
+		}),
 	}
 }
 
@@ -36,33 +33,37 @@ type RegionService struct {
 	Action, what, explain string
 	State                 func(r *model.Region) string
 	Set                   func(r *model.Region, state string)
-	call                  func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error)
+	call                  func(*client.Client, context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error)
 	Status                func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)
 }
 
 func trafficMirrorService() RegionService {
-	return RegionService{Action: "OpenTrafficMirrorService", what: "traffic mirroring",
-		explain: "Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
-		State:   func(r *model.Region) string { return r.TrafficMirror },
-		Set:     func(r *model.Region, s string) { r.TrafficMirror = s },
-		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
-			return c.OpenTrafficMirrorService
-		},
-		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
-			return c.GetTrafficMirrorServiceStatus
-		}}
+	return regionService("OpenTrafficMirrorService", "traffic mirroring",
+		"Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
+		func(r *model.Region) *string { return &r.TrafficMirror },
+		(*client.Client).OpenTrafficMirrorService, (*client.Client).GetTrafficMirrorServiceStatus)
 }
 
 func ipPoolService() RegionService {
-	return RegionService{Action: "OpenPublicIpAddressPoolService", what: "IP address pools",
-		explain: "Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
-		State:   func(r *model.Region) string { return r.IpPool },
-		Set:     func(r *model.Region, s string) { r.IpPool = s },
-		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
-			return c.OpenPublicIpAddressPoolService
-		},
+	return regionService("OpenPublicIpAddressPoolService", "IP address pools",
+		"Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
+		func(r *model.Region) *string { return &r.IpPool },
+		(*client.Client).OpenPublicIpAddressPoolService, (*client.Client).GetPublicIpAddressPoolServiceStatus)
+}
+
+// regionService declares one service: its Open call, the region's field
+// that shows its state, and the status call that reports when it has
+// taken effect.
+func regionService(action, what, explain string, field func(r *model.Region) *string,
+	open func(*client.Client, context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error),
+	status func(*client.Client, context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)) RegionService {
+	return RegionService{Action: action, what: what, explain: explain, call: open,
+		State: func(r *model.Region) string { return *field(r) },
+		Set:   func(r *model.Region, s string) { *field(r) = s },
 		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
-			return c.GetPublicIpAddressPoolServiceStatus
+			return func(ctx context.Context, in *client.ServiceStatusInput) (*model.ServiceStatus, error) {
+				return status(c, ctx, in)
+			}
 		}}
 }
 
@@ -122,7 +123,7 @@ func openService(fc *FormCtx, svc RegionService) Mutation {
 	}
 	m.Run = func(ctx context.Context, fc *FormCtx, _ *model.Object, token string) (*Submitted, error) {
 		in := &client.OpenServiceInput{RegionId: region, ClientToken: token}
-		out, err := svc.call(fc.Client)(ctx, in)
+		out, err := svc.call(fc.Client, ctx, in)
 		if err != nil {
 			err = Advise(err, ServiceAdvice())
 			var ad *AdvisedError

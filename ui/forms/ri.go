@@ -19,18 +19,13 @@ import (
 func riOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter}
-			for _, k := range []string{"vrouter", "vbr"} {
-				if p := parentOf(fc, k); p != nil {
-					m.onlyRouter = p.ID
-				}
-			}
-			return m
+			return &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter,
+				onlyRouter: FirstNonEmpty(parentID(fc, "vrouter"), parentID(fc, "vbr"))}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			return newRIModify(fc.Target.Val().(*model.RouterInterface))
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouterInterface", Fresh: true, About: riAbout,
 			Stops: func(o *model.Object) []string {
 				r := o.Val().(*model.RouterInterface)
@@ -43,11 +38,8 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-			Run: sendDelete("DeleteRouterInterface", (*client.Client).DeleteRouterInterface, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
-				return &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
-			}),
-		},
-		Actions: riActions,
+		}, "RouterInterfaceId", (*client.Client).DeleteRouterInterface),
+		Actions: actionsOn(riActions),
 	}
 }
 
@@ -79,11 +71,7 @@ func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []st
 
 // riActions are connect, activate, deactivate (through the dialog) and
 // spec changes (a downgrade through the dialog).
-func riActions(fc *FormCtx) []actionItem {
-	if fc.Target == nil {
-		return nil
-	}
-	r := fc.Target.Val().(*model.RouterInterface)
+func riActions(fc *FormCtx, r *model.RouterInterface) []actionItem {
 	out := []actionItem{
 		{Label: "Connect", Hint: "connect this initiating side to " + FirstNonEmpty(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
 			Make: func(fc *FormCtx) Mutation { return riStep(fc, riConnect) }},
@@ -223,9 +211,8 @@ func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.Id }
 func (m *riSpecForm) Action() string { return "ModifyRouterInterfaceSpec" }
 
 func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
-	fresh, refusal, err := Refetch(ctx, fc.Client, m.obj)
-	if err != nil || refusal != "" {
-		m.Refuse = refusal
+	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
+	if fresh == nil {
 		return err
 	}
 	m.obj = fresh
@@ -235,7 +222,7 @@ func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *riSpecForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	return huh.NewForm(huh.NewGroup(pickerGone("Spec", &m.Spec, m.larger, "no larger spec", "is not larger than the current spec")))
 }
@@ -355,10 +342,7 @@ func (m *riModify) Check(fc *FormCtx) error {
 
 func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a

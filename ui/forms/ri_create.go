@@ -200,13 +200,7 @@ func (m *riCreate) Input(fc *FormCtx, token string) *client.CreateRouterInterfac
 func (m *riCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateRouterInterface(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.RouterInterfaceId == "" {
-		return nil, errors.New("CreateRouterInterface answered without a RouterInterfaceId")
-	}
-	return made(fc, "ri", out.RouterInterfaceId, out.RequestId, in, nil), nil
+	return created(fc, m, "ri", "RouterInterfaceId", in, out, err)
 }
 
 // regionPicks offers every region the account can use, by ID and name.
@@ -215,9 +209,5 @@ func regionPicks(ctx context.Context, fc *FormCtx) ([]Pick, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []Pick{}
-	for _, r := range regions {
-		out = append(out, Pick{r.RegionId + "  " + r.LocalName, r.RegionId})
-	}
-	return out, nil
+	return pickList(regions, func(r *model.Region) []string { return []string{r.RegionId, r.LocalName} }), nil
 }

@@ -18,21 +18,11 @@ func RtOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &RtCreate{}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			t := fc.Target.Val().(*model.RouteTable)
-			return &AttrEdit[client.ModifyRouteTableAttributesInput]{kind: "rt", title: "Edit route table " + t.RouteTableId, APIAction: "ModifyRouteTableAttributes",
-				Id: t.RouteTableId, Name: t.RouteTableName, Desc: t.Description,
-				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyRouteTableAttributesInput {
-					return &client.ModifyRouteTableAttributesInput{RegionId: fc.Region, RouteTableId: t.RouteTableId, RouteTableName: name, Description: desc}
-				},
-				send: (*client.Client).ModifyRouteTableAttributes}
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt
 			// scope lists them).
@@ -49,19 +39,13 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteTable", (*client.Client).DeleteRouteTable, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
-				return &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		}, "RouteTableId", (*client.Client).DeleteRouteTable),
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return append([]actionItem{
 				{Label: "Associate with a VSwitch", Hint: "bind this table to a VSwitch of its VPC",
 					Make: func(fc *FormCtx) Mutation { return NewRtBind(fc, true) }},
 			}, rtUnbindItems(fc)...)
-		},
+		}),
 	}
 }
 
@@ -71,12 +55,12 @@ func vpcPicks(ctx context.Context, fc *FormCtx) ([]Pick, []*model.Vpc, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	picks := make([]Pick, len(vpcs))
-	for i, v := range vpcs {
-		picks[i] = Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId}
-	}
-	return picks, vpcs, nil
+	return pickList(vpcs, vpcCols), vpcs, nil
 }
+
+// vpcCols and zoneCols are how a VPC and a zone are offered.
+func vpcCols(v *model.Vpc) []string   { return []string{v.VpcId, v.VpcName, v.CidrBlock} }
+func zoneCols(z *model.Zone) []string { return []string{z.ZoneId, z.LocalName} }
 
 type RtCreate struct {
 	VpcID, Name, Desc string
@@ -110,10 +94,7 @@ func (m *RtCreate) Check(fc *FormCtx) error {
 func (m *RtCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateRouteTableInput{RegionId: fc.Region, VpcId: m.VpcID, RouteTableName: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateRouteTable(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "rt", out.RouteTableId, out.RequestId, in, nil), nil
+	return created(fc, m, "rt", "RouteTableId", in, out, err)
 }
 
 // rtBind associates a custom table with a VSwitch of its VPC, or
@@ -226,7 +207,7 @@ func RouteOps() KindOps {
 			}
 			return &RouteCreate{table: p.Val().(*model.RouteTable), HopType: "NatGateway"}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action: "DeleteRouteEntry",
 			About:  routeAbout,
 			Stops:  routeStops,
@@ -236,11 +217,7 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteEntry", (*client.Client).DeleteRouteEntry, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
-				e := o.Val().(*model.RouteEntry)
-				return &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
-			}),
-		},
+		}, (*client.Client).DeleteRouteEntry, "RouteTableId", "RouteEntryId"),
 	}
 }
 
@@ -419,8 +396,5 @@ func (m *RouteCreate) Input(fc *FormCtx, token string) *client.CreateRouteEntryI
 func (m *RouteCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateRouteEntry(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return madeIn(fc, "route", map[string]string{"RouteTableId": m.table.RouteTableId}, out.RouteEntryId, out.RequestId, in), nil
+	return createdIn(fc, m, "route", "RouteEntryId", map[string]string{"RouteTableId": m.table.RouteTableId}, in, out, err)
 }

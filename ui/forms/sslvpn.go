@@ -20,11 +20,7 @@ import (
 func sslServerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &SslServerForm{Port: strconv.Itoa(model.SslDefaultPort), Cipher: model.SslDefaultCipher, Proto: model.SslDefaultProto}
-			if p := parentOf(fc, "vpn"); p != nil {
-				m.onlyGw = p.ID
-			}
-			return m
+			return &SslServerForm{Port: strconv.Itoa(model.SslDefaultPort), Cipher: model.SslDefaultCipher, Proto: model.SslDefaultProto, onlyGw: parentID(fc, "vpn")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			s := fc.Target.Val().(*model.SslVpnServer)
@@ -32,7 +28,7 @@ func sslServerOps() KindOps {
 				Local: s.LocalSubnet, Pool: s.ClientIpPool, Cipher: s.Cipher, Proto: s.Proto,
 				Port: model.Itoa(s.Port), compress: s.Compress}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteSslVpnServer", Fresh: true, About: sslServerAbout,
 			Stops: func(o *model.Object) []string {
 				s := o.Val().(*model.SslVpnServer)
@@ -40,10 +36,7 @@ func sslServerOps() KindOps {
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-			Run: sendDelete("DeleteSslVpnServer", (*client.Client).DeleteSslVpnServer, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
-				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnServerId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "SslVpnServerId", (*client.Client).DeleteSslVpnServer),
 	}
 }
 
@@ -185,7 +178,7 @@ func sslNameCheck(s string) error {
 
 func (m *SslServerForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	var fields []huh.Field
 	if m.Id == "" {
@@ -230,24 +223,38 @@ func (m *SslServerForm) Check(fc *FormCtx) error {
 	if m.Refuse != "" {
 		return errors.New(m.Refuse)
 	}
-	if m.Id == "" {
-		if m.GwID == "" {
-			return errors.New("VPN gateway: there is no VPN gateway with SSL-VPN enabled and no SSL-VPN server to choose")
-		}
-		if err := notOffered(m.Gws, m.GwID, "is no longer offered in "+fc.Region); err != nil {
-			return fmt.Errorf("VPN gateway: %w", err)
-		}
+	err := sslChoice(m.Id == "", "VPN gateway", m.GwID, m.Gws, "there is no VPN gateway with SSL-VPN enabled and no SSL-VPN server to choose",
+		"is no longer offered in "+fc.Region, m.Gateways[m.GwID])
+	if err == nil {
+		err = model.CheckSslServer(model.SslServerInput{Name: m.Name, LocalSubnet: m.Local, ClientIpPool: m.Pool,
+			Cipher: m.Cipher, Proto: m.Proto, Port: m.Port, MaxConnections: m.maxConns()})
 	}
-	if why := sslGatewayBusy(m.Gateways[m.GwID]); why != "" {
-		return errors.New("VPN gateway: " + why)
-	}
-	err := model.CheckSslServer(model.SslServerInput{Name: m.Name, LocalSubnet: m.Local, ClientIpPool: m.Pool,
-		Cipher: m.Cipher, Proto: m.Proto, Port: m.Port, MaxConnections: m.maxConns()})
 	if err != nil {
 		return err
 	}
-	if m.Id != "" {
-		return editRefusal(fc.Target, m.Action(), m.request(fc))
+	return m.editRefusal(fc)
+}
+
+// editRefusal is editRefusal for an edit; a create has nothing to refuse.
+func (m *SslServerForm) editRefusal(fc *FormCtx) error {
+	if m.Id == "" {
+		return nil
+	}
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
+}
+
+// sslChoice checks the gateway or server an SSL-VPN form works on (what):
+// on a create (choose), chosen (none says why nothing can be) and still
+// offered; and its gateway not busy.
+func sslChoice(choose bool, what, v string, picks []Pick, none, gone string, gw *model.VpnGateway) error {
+	if choose && v == "" {
+		return errors.New(what + ": " + none)
+	}
+	if err := notOffered(picks, v, gone); choose && err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if why := sslGatewayBusy(gw); why != "" {
+		return errors.New(what + ": " + why)
 	}
 	return nil
 }
@@ -255,39 +262,7 @@ func (m *SslServerForm) Check(fc *FormCtx) error {
 func (m *SslServerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return sslSend(fc, "sslserver", m.Id, m.Action(), in, func() (string, string, error) {
-		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnServer(ctx, in)
-			if err != nil {
-				return "", "", err
-			}
-			return m.Id, out.RequestId, nil
-		}
-		out, err := fc.Client.CreateSslVpnServer(ctx, in)
-		if err != nil {
-			return "", "", err
-		}
-		return out.SslVpnServerId, out.RequestId, nil
-	})
-}
-
-// sslSend sends a create (id empty) or an edit of kind through send, which
-// answers the resource's ID and the RequestId; an edit that changes nothing
-// sends nothing.
-func sslSend(fc *FormCtx, kind, id, action string, in any, send func() (string, string, error)) (*Submitted, error) {
-	if id != "" {
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-	}
-	got, requestID, err := send()
-	if err != nil {
-		return nil, err
-	}
-	if got == "" {
-		return nil, errors.New(action + " answered without an ID")
-	}
-	return made(fc, kind, got, requestID, in, nil), nil
+	return upsert(ctx, fc, m, "sslserver", m.Id, "SslVpnServerId", in, (*client.Client).ModifySslVpnServer, (*client.Client).CreateSslVpnServer)
 }
 
 // ---- client certificates ----
@@ -295,17 +270,13 @@ func sslSend(fc *FormCtx, kind, id, action string, in any, send func() (string, 
 func sslCertOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &SslCertForm{}
-			if p := parentOf(fc, "sslserver"); p != nil {
-				m.onlySrv = p.ID
-			}
-			return m
+			return &SslCertForm{onlySrv: parentID(fc, "sslserver")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			c := fc.Target.Val().(*model.SslVpnClientCert)
 			return &SslCertForm{Id: c.SslVpnClientCertId, SrvID: c.SslVpnServerId, onlySrv: c.SslVpnServerId, Name: c.Name}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteSslVpnClientCert", Fresh: true,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				c := o.Val().(*model.SslVpnClientCert)
@@ -314,10 +285,7 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-			Run: sendDelete("DeleteSslVpnClientCert", (*client.Client).DeleteSslVpnClientCert, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
-				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnClientCertId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "SslVpnClientCertId", (*client.Client).DeleteSslVpnClientCert),
 	}
 }
 
@@ -376,7 +344,7 @@ func (m *SslCertForm) Prepare(ctx context.Context, fc *FormCtx) error {
 
 func (m *SslCertForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
-		return huh.NewForm(huh.NewGroup(huh.NewNote().Title("Not possible now").Description("✗ " + m.Refuse)))
+		return refusedForm(m.Refuse)
 	}
 	var fields []huh.Field
 	if m.Id == "" {
@@ -398,40 +366,18 @@ func (m *SslCertForm) Check(fc *FormCtx) error {
 		return errors.New(m.Refuse)
 	}
 	if m.Id == "" {
-		if m.SrvID == "" {
-			return errors.New("SSL-VPN server: there is no SSL-VPN server to choose")
-		}
-		if err := notOffered(m.Srvs, m.SrvID, "is no longer in "+fc.Region); err != nil {
-			return fmt.Errorf("SSL-VPN server: %w", err)
-		}
-		if why := sslGatewayBusy(m.GwOf[m.SrvID]); why != "" {
-			return errors.New("SSL-VPN server: " + why)
+		if err := sslChoice(true, "SSL-VPN server", m.SrvID, m.Srvs, "there is no SSL-VPN server to choose", "is no longer in "+fc.Region, m.GwOf[m.SrvID]); err != nil {
+			return err
 		}
 	}
-	if err := checks(check("name", sslNameCheck(m.Name))); err != nil {
+	if err := checks(check("name", sslNameCheck(m.Name))); err != nil || m.Id == "" {
 		return err
 	}
-	if m.Id != "" {
-		return editRefusal(fc.Target, m.Action(), m.request(fc))
-	}
-	return nil
+	return editRefusal(fc.Target, m.Action(), m.request(fc))
 }
 
 func (m *SslCertForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return sslSend(fc, "sslcert", m.Id, m.Action(), in, func() (string, string, error) {
-		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnClientCert(ctx, in)
-			if err != nil {
-				return "", "", err
-			}
-			return m.Id, out.RequestId, nil
-		}
-		out, err := fc.Client.CreateSslVpnClientCert(ctx, in)
-		if err != nil {
-			return "", "", err
-		}
-		return out.SslVpnClientCertId, out.RequestId, nil
-	})
+	return upsert(ctx, fc, m, "sslcert", m.Id, "SslVpnClientCertId", in, (*client.Client).ModifySslVpnClientCert, (*client.Client).CreateSslVpnClientCert)
 }

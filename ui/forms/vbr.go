@@ -22,17 +22,14 @@ func VbrOps() KindOps {
 			return &VbrModify{Id: v.VbrId, Name: v.Name, Desc: v.Description, Vlan: model.Itoa(v.VlanId), oldVlan: model.Itoa(v.VlanId),
 				Local: v.LocalGatewayIp, Peer: v.PeerGatewayIp, Mask: v.PeeringSubnetMask}
 		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				destructiveItem("Terminate", "stop forwarding (active → terminated)", "Terminate",
 					func(fc *FormCtx) Mutation { return vbrLifecycle(fc, true) },
 					func(s *DeleteSpec) { s.About, s.Impact = vbrAbout, vbrSessions }),
 				{Label: "Recover", Hint: "restart a terminated VBR (→ active)", Make: func(fc *FormCtx) Mutation { return vbrLifecycle(fc, false) }},
 			}
-		},
+		}),
 	}
 }
 
@@ -120,10 +117,7 @@ func (m *VbrModify) request(fc *FormCtx, token string) *client.ModifyVirtualBord
 
 func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	return sendMade(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
+	return sendEdit(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
@@ -146,9 +140,7 @@ func BgpGroupOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &BgpGroupForm{localAsn: model.Itoa(int64(model.AliyunASN))}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.VbrID, m.fixedVbr = p.ID, true
-			}
+			fixParent(fc, "vbr", &m.VbrID, &m.fixedVbr)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -156,13 +148,10 @@ func BgpGroupOps() KindOps {
 			return &BgpGroupForm{Id: g.BgpGroupId, VbrID: g.RouterId, fixedVbr: true, PeerAsn: string(g.PeerAsn), localAsn: string(g.LocalAsn),
 				Name: g.Name, Desc: g.Description}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-			Run: sendDelete("DeleteBgpGroup", (*client.Client).DeleteBgpGroup, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
-				return &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "BgpGroupId", (*client.Client).DeleteBgpGroup),
 	}
 }
 
@@ -264,18 +253,12 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	}
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateBgpGroup(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "bgp", out.BgpGroupId, out.RequestId, in, nil), nil
+	return created(fc, m, "bgp", "BgpGroupId", in, out, err)
 }
 
 // ---- BGP peers ----
@@ -283,13 +266,8 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 func BgpPeerOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
-			m := &BgpPeerForm{multiHop: "1"}
-			if p := parentOf(fc, "bgp"); p != nil {
-				m.GroupID, m.fixedGroup = p.ID, true
-			}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.onlyVbr = p.ID
-			}
+			m := &BgpPeerForm{multiHop: "1", onlyVbr: parentID(fc, "vbr")}
+			fixParent(fc, "bgp", &m.GroupID, &m.fixedGroup)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -300,13 +278,10 @@ func BgpPeerOps() KindOps {
 			}
 			return &BgpPeerForm{Id: p.BgpPeerId, GroupID: p.BgpGroupId, fixedGroup: true, PeerIP: p.PeerIpAddress, bfd: p.EnableBfd, multiHop: hop}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-			Run: sendDelete("DeleteBgpPeer", (*client.Client).DeleteBgpPeer, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
-				return &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "BgpPeerId", (*client.Client).DeleteBgpPeer),
 	}
 }
 
@@ -437,17 +412,11 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	ip := strings.TrimSpace(m.PeerIP)
 	if m.Id != "" {
 		in := &client.ModifyBgpPeerAttributeInput{RegionId: fc.Region, BgpPeerId: m.Id, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
+		return sendEdit(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
 	out, err := fc.Client.CreateBgpPeer(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "bgppeer", out.BgpPeerId, out.RequestId, in, nil), nil
+	return created(fc, m, "bgppeer", "BgpPeerId", in, out, err)
 }
 
 // ---- BGP networks ----
@@ -456,12 +425,10 @@ func BgpNetOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &BgpNetCreate{}
-			if p := parentOf(fc, "vbr"); p != nil {
-				m.VbrID, m.fixedVbr = p.ID, true
-			}
+			fixParent(fc, "vbr", &m.VbrID, &m.fixedVbr)
 			return m
 		},
-		Del: &DeleteSpec{
+		Del: deleteByValues(DeleteSpec{
 			Action: "DeleteBgpNetwork",
 			Refuse: func(o *model.Object) string {
 				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
@@ -469,11 +436,7 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteBgpNetwork", (*client.Client).DeleteBgpNetwork, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
-				n := o.Val().(*model.BgpNetwork)
-				return &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
-			}),
-		},
+		}, (*client.Client).DeleteBgpNetwork, "RouterId", "DstCidrBlock"),
 	}
 }
 

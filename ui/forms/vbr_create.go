@@ -17,11 +17,7 @@ import (
 // ---- VBR lifecycle: create on a physical connection, delete ----
 
 func newVbrCreate(fc *FormCtx) Mutation {
-	m := &vbrCreate{Mask: "255.255.255.252"}
-	if p := parentOf(fc, "pc"); p != nil {
-		m.onlyPC = p.ID
-	}
-	return m
+	return &vbrCreate{Mask: "255.255.255.252", onlyPC: parentID(fc, "pc")}
 }
 
 // vbrCreate makes a VBR on an Enabled physical connection of the region
@@ -143,13 +139,7 @@ func (m *vbrCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		LocalGatewayIp: strings.TrimSpace(m.Local), PeerGatewayIp: strings.TrimSpace(m.Peer), PeeringSubnetMask: strings.TrimSpace(m.Mask),
 		CircuitCode: m.circuit, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateVirtualBorderRouter(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	if out.VbrId == "" {
-		return nil, errors.New("CreateVirtualBorderRouter answered without a VbrId")
-	}
-	return made(fc, "vbr", out.VbrId, out.RequestId, in, nil), nil
+	return created(fc, m, "vbr", "VbrId", in, out, err)
 }
 
 // vbrDeleteSpec deletes an unconfirmed, active or terminated VBR with no

@@ -29,10 +29,10 @@ func VpcOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
 		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.Vpc)
-			return &VpcModify{Id: v.VpcId, Name: v.VpcName, Desc: v.Description}
+			return &VpcModify{*attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", (*client.Client).ModifyVpcAttribute).
+				hints("2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter")}
 		},
-		Del: &DeleteSpec{
+		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVpc",
 			Blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
 			// The system route table goes with the VPC.
@@ -43,21 +43,7 @@ func VpcOps() KindOps {
 				return true
 			},
 			Refuse: onlyWhenAvailable,
-			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
-				return err
-			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpc(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action, res.Ref = true, "DeleteVpc", o
-				return res, nil
-			},
-		},
+		}, "VpcId", (*client.Client).DeleteVpc),
 	}
 }
 
@@ -122,52 +108,12 @@ func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		in.EnableIpv6 = &m.ipv6
 	}
 	out, err := fc.Client.CreateVpc(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vpc")
-	return result(k, fc.Region, out.VpcId, out.RequestId, in, k.Target), nil
+	return created(fc, m, "vpc", "VpcId", in, out, err)
 }
 
+// VpcModify renames a VPC or changes its description.
 type VpcModify struct {
-	Id, Name, Desc string
-}
-
-func (m *VpcModify) Title() string  { return "Edit VPC " + m.Id }
-func (m *VpcModify) Action() string { return "ModifyVpcAttribute" }
-
-func (m *VpcModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter; letters, digits, . _ -"),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
-	))
-}
-
-func (m *VpcModify) request(fc *FormCtx) *client.ModifyVpcAttributeInput {
-	return &client.ModifyVpcAttributeInput{RegionId: fc.Region, VpcId: m.Id, VpcName: m.Name, Description: m.Desc}
-}
-
-func (m *VpcModify) Check(fc *FormCtx) error {
-	if err := model.DefaultName.Check(m.Name); err != nil {
-		return fmt.Errorf("name: %w", err)
-	}
-	if err := model.CheckDescription(m.Desc); err != nil {
-		return err
-	}
-	return editRefusal(fc.Target, m.Action(), m.request(fc))
-}
-
-func (m *VpcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVpcAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vpc")
-	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+	AttrEdit[client.ModifyVpcAttributeInput]
 }
 
 // ---- VSwitch ----
@@ -183,28 +129,14 @@ func VswOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VSwitch)
-			return &VswModify{Id: v.VSwitchId, Name: v.VSwitchName, Desc: v.Description}
+			return &VswModify{*attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", (*client.Client).ModifyVSwitchAttribute).
+				hints("2-128 characters; starts with a letter", "2-256 characters, starts with a letter")}
 		},
-		Del: &DeleteSpec{
+		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVSwitch",
 			Blockers: []string{"havip"},
 			Refuse:   onlyWhenAvailable,
-			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
-				return err
-			},
-			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
-				out, err := fc.Client.DeleteVSwitch(ctx, in)
-				if err != nil {
-					return nil, err
-				}
-				res := result(o.Kind, o.Region, o.ID, out.RequestId, in, nil)
-				res.Gone, res.Action, res.Ref = true, "DeleteVSwitch", o
-				return res, nil
-			},
-		},
+		}, "VSwitchId", (*client.Client).DeleteVSwitch),
 	}
 }
 
@@ -279,21 +211,8 @@ func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	return nil
 }
 
-func (m *VswCreate) vpcPicks() []Pick {
-	out := make([]Pick, 0, len(m.Vpcs))
-	for _, v := range m.Vpcs {
-		out = append(out, Pick{fmt.Sprintf("%s  %s  %s", v.VpcId, v.VpcName, v.CidrBlock), v.VpcId})
-	}
-	return out
-}
-
-func (m *VswCreate) zonePicks() []Pick {
-	out := make([]Pick, 0, len(m.zones))
-	for _, z := range m.zones {
-		out = append(out, Pick{fmt.Sprintf("%s  %s", z.ZoneId, z.LocalName), z.ZoneId})
-	}
-	return out
-}
+func (m *VswCreate) vpcPicks() []Pick  { return pickList(m.Vpcs, vpcCols) }
+func (m *VswCreate) zonePicks() []Pick { return pickList(m.zones, zoneCols) }
 
 // fill is what ctrl+e puts in the CIDR field: the next free block when
 // the field is empty, or when it holds a block that does not fit (of the
@@ -435,48 +354,10 @@ func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	in := &client.CreateVSwitchInput{RegionId: fc.Region, VpcId: m.VpcID, ZoneId: m.Zone, CidrBlock: strings.TrimSpace(m.Cidr),
 		VSwitchName: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateVSwitch(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vsw")
-	return result(k, fc.Region, out.VSwitchId, out.RequestId, in, k.Target), nil
+	return created(fc, m, "vsw", "VSwitchId", in, out, err)
 }
 
-type VswModify struct{ Id, Name, Desc string }
-
-func (m *VswModify) Title() string  { return "Edit VSwitch " + m.Id }
-func (m *VswModify) Action() string { return "ModifyVSwitchAttribute" }
-
-func (m *VswModify) Form(fc *FormCtx) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), "2-128 characters; starts with a letter"),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", model.CheckDescription), "2-256 characters, starts with a letter"),
-	))
-}
-
-func (m *VswModify) request(fc *FormCtx) *client.ModifyVSwitchAttributeInput {
-	return &client.ModifyVSwitchAttributeInput{RegionId: fc.Region, VSwitchId: m.Id, VSwitchName: m.Name, Description: m.Desc}
-}
-
-func (m *VswModify) Check(fc *FormCtx) error {
-	if err := model.DefaultName.Check(m.Name); err != nil {
-		return fmt.Errorf("name: %w", err)
-	}
-	if err := model.CheckDescription(m.Desc); err != nil {
-		return err
-	}
-	return editRefusal(fc.Target, m.Action(), m.request(fc))
-}
-
-func (m *VswModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := fc.Client.ModifyVSwitchAttribute(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	k := fc.Host.Registry().MustLookup("vsw")
-	return result(k, fc.Region, m.Id, out.RequestId, in, k.Target), nil
+// VswModify renames a VSwitch or changes its description.
+type VswModify struct {
+	AttrEdit[client.ModifyVSwitchAttributeInput]
 }

@@ -20,33 +20,23 @@ func VpnOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			m := &VpnCreate{Bandwidth: "10", Ipsec: true}
-			if p := parentOf(fc, "vpc"); p != nil {
-				m.VpcID, m.FixedVPC = p.ID, true
-			}
+			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: func(fc *FormCtx) Mutation {
-			v := fc.Target.Val().(*model.VpnGateway)
-			return vpnModify(v)
-		},
-		Del: &DeleteSpec{
+		Edit: attrEdit("VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute),
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-			Run: sendDelete("DeleteVpnGateway", (*client.Client).DeleteVpnGateway, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
-				return &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "VpnGatewayId", (*client.Client).DeleteVpnGateway),
 	}
 }
 
 type VpnCreate struct {
 	VpcID, Bandwidth, Name string
 	Ipsec, Ssl, FixedVPC   bool
-	Vpcs                   []Pick
-	Vsws                   map[string][]Pick
-	vsw                    *choiceGroups
+	vpcVsw
 }
 
 func (m *VpnCreate) Title() string {
@@ -57,28 +47,7 @@ func (m *VpnCreate) Action() string { return "CreateVpnGateway" }
 // Prepare loads the VPCs and their VSwitches on every opening, a draft's
 // too; the draft's choices are kept (marked when no longer offered).
 func (m *VpnCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	only := ""
-	if m.FixedVPC {
-		m.Vpcs, only = []Pick{{m.VpcID, m.VpcID}}, m.VpcID
-	} else {
-		picks, _, err := vpcPicks(ctx, fc)
-		if err != nil {
-			return err
-		}
-		m.Vpcs, m.VpcID = picks, keepOrFirst(m.VpcID, picks)
-	}
-	vsws, err := vswPicks(ctx, fc, only)
-	if err != nil {
-		return err
-	}
-	m.Vsws = vsws
-	if m.vsw == nil {
-		m.vsw = newChoiceGroups(&m.VpcID)
-	}
-	for _, v := range m.Vpcs {
-		m.vsw.setDefault(v.Value, firstValue(vsws[v.Value]))
-	}
-	return nil
+	return m.load(ctx, fc, m.FixedVPC, &m.VpcID)
 }
 
 func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
@@ -89,13 +58,7 @@ func (m *VpnCreate) Form(fc *FormCtx) *huh.Form {
 	first = append(first,
 		huh.NewSelect[string]().Title("Bandwidth (Mbit/s)").Options(stringOptions("5", "10", "20", "50", "100")...).Value(&m.Bandwidth).Inline(true),
 		liveInput("Name", &m.Name, model.VpnGatewayName.Check, "optional; 2-100 characters, starts with a letter; letters, digits, _ -"))
-	gs := []*huh.Group{huh.NewGroup(first...)}
-	for _, v := range m.Vpcs {
-		picks := m.Vsws[v.Value]
-		gs = append(gs, m.vsw.group(v.Value, func(val *string) []huh.Field {
-			return []huh.Field{pickerGone("VSwitch", val, picks, "the VPC has no VSwitch; create one first", "is no longer a VSwitch of "+v.Value)}
-		}))
-	}
+	gs := append([]*huh.Group{huh.NewGroup(first...)}, m.groups()...)
 	gs = append(gs, huh.NewGroup(
 		huh.NewConfirm().Title("IPsec-VPN (site to site)?").Value(&m.Ipsec).Affirmative("Yes").Negative("No"),
 		huh.NewConfirm().Title("SSL-VPN (clients to site)?").Value(&m.Ssl).Affirmative("Yes").Negative("No"),
@@ -107,8 +70,8 @@ func (m *VpnCreate) Check(fc *FormCtx) error {
 	if err := checkParent(fc, "VPC", false, m.VpcID, m.Vpcs); err != nil {
 		return err
 	}
-	if err := notOffered(m.Vsws[m.VpcID], m.vsw.Value(), "is no longer a VSwitch of "+m.VpcID); err != nil {
-		return fmt.Errorf("VSwitch: %w", err)
+	if err := m.checkVsw(m.VpcID); err != nil {
+		return err
 	}
 	bw, err := atoi("bandwidth", m.Bandwidth)
 	if err == nil {
@@ -132,26 +95,7 @@ func (m *VpnCreate) Input(fc *FormCtx, token string) *client.CreateVpnGatewayInp
 func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := fc.Client.CreateVpnGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "vpn", out.VpnGatewayId, out.RequestId, in, nil), nil
-}
-
-// vpnModify renames a VPN gateway or changes its description.
-func vpnModify(v *model.VpnGateway) *AttrEdit[client.ModifyVpnGatewayAttributeInput] {
-	return &AttrEdit[client.ModifyVpnGatewayAttributeInput]{Id: v.VpnGatewayId, Name: v.Name, Desc: v.Description,
-		title: "Edit VPN gateway " + v.VpnGatewayId, APIAction: "ModifyVpnGatewayAttribute", kind: "vpn",
-		request: func(fc *FormCtx, name, desc, token string) *client.ModifyVpnGatewayAttributeInput {
-			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: v.VpnGatewayId, Name: name, Description: desc, ClientToken: token}
-		},
-		send: func(c *client.Client, ctx context.Context, in *client.ModifyVpnGatewayAttributeInput) (*client.Result, error) {
-			out, err := c.ModifyVpnGatewayAttribute(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return &client.Result{RequestId: out.RequestId}, nil
-		}}
+	return created(fc, m, "vpn", "VpnGatewayId", in, out, err)
 }
 
 // ---- customer gateways ----
@@ -163,14 +107,11 @@ func CgwOps() KindOps {
 			c := fc.Target.Val().(*model.CustomerGateway)
 			return &CgwForm{Id: c.CustomerGatewayId, Ip: c.IpAddress, Name: c.Name, Desc: c.Description}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-			Run: sendDelete("DeleteCustomerGateway", (*client.Client).DeleteCustomerGateway, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
-				return &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
-			}),
-		},
+		}, "CustomerGatewayId", (*client.Client).DeleteCustomerGateway),
 	}
 }
 
@@ -224,14 +165,7 @@ func (m *CgwForm) Check(fc *FormCtx) error {
 func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := fc.Client.ModifyCustomerGatewayAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "cgw", m.Id, out.RequestId, in, nil), nil
+		return sendEdit(ctx, fc, (*client.Client).ModifyCustomerGatewayAttribute, in, "cgw", m.Id)
 	}
 	asn := ""
 	if strings.TrimSpace(m.asn) != "" {
@@ -240,10 +174,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 	}
 	in := &client.CreateCustomerGatewayInput{RegionId: fc.Region, IpAddress: strings.TrimSpace(m.Ip), Asn: asn, Name: m.Name, Description: m.Desc, ClientToken: token}
 	out, err := fc.Client.CreateCustomerGateway(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "cgw", out.CustomerGatewayId, out.RequestId, in, nil), nil
+	return created(fc, m, "cgw", "CustomerGatewayId", in, out, err)
 }
 
 // ---- IPsec connections ----
@@ -253,12 +184,8 @@ func IpsecOps() KindOps {
 		Create: func(fc *FormCtx) Mutation {
 			m := &IpsecForm{Ike: model.IkeConfig{IkeVersion: "ikev2", IkeMode: "main", IkeEncAlg: "aes", IkeAuthAlg: "sha1", IkePfs: "group2"},
 				Ipsec: model.IpsecConfig{IpsecEncAlg: "aes", IpsecAuthAlg: "sha1", IpsecPfs: "group2"}, ikeLife: "86400", ipsecLife: "86400"}
-			if p := parentOf(fc, "vpn"); p != nil {
-				m.VpnID, m.fixedVpn = p.ID, true
-			}
-			if p := parentOf(fc, "cgw"); p != nil {
-				m.CgwID, m.fixedCgw = p.ID, true
-			}
+			fixParent(fc, "vpn", &m.VpnID, &m.fixedVpn)
+			fixParent(fc, "cgw", &m.CgwID, &m.fixedCgw)
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
@@ -269,20 +196,14 @@ func IpsecOps() KindOps {
 				Name: c.Name, Local: c.LocalSubnet, Remote: c.RemoteSubnet, immediate: c.EffectImmediately,
 				Ike: ike, Ipsec: c.IpsecConfig, ikeLife: lifeText(ike.IkeLifetime), ipsecLife: lifeText(c.IpsecConfig.IpsecLifetime)}
 		},
-		Del: &DeleteSpec{
+		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-			Run: sendDelete("DeleteVpnConnection", (*client.Client).DeleteVpnConnection, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
-				return &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
-			}),
-		},
-		Actions: func(fc *FormCtx) []actionItem {
-			if fc.Target == nil {
-				return nil
-			}
+		}, "VpnConnectionId", (*client.Client).DeleteVpnConnection),
+		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{{Label: "Download configuration", Hint: "the customer gateway's side of " + fc.Target.ID + "; the key stays masked on screen, s saves it (mode 0600)",
 				Show: downloadVpnConfig}}
-		},
+		}),
 	}
 }
 
@@ -351,25 +272,15 @@ func (m *IpsecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	if !m.fixedVpn {
 		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
-		if err != nil {
+		if err := loadPicks(&m.VpnID, &m.vpns, vpns, err, func(v *model.VpnGateway) []string { return []string{v.VpnGatewayId, v.Name, v.InternetIp} }); err != nil {
 			return err
 		}
-		m.vpns = []Pick{}
-		for _, v := range vpns {
-			m.vpns = append(m.vpns, Pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.InternetIp), v.VpnGatewayId})
-		}
-		m.VpnID = keepOrFirst(m.VpnID, m.vpns)
 	}
 	if !m.fixedCgw {
 		cgws, err := fc.Client.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
-		if err != nil {
+		if err := loadPicks(&m.CgwID, &m.cgws, cgws, err, func(c *model.CustomerGateway) []string { return []string{c.CustomerGatewayId, c.Name, c.IpAddress} }); err != nil {
 			return err
 		}
-		m.cgws = []Pick{}
-		for _, c := range cgws {
-			m.cgws = append(m.cgws, Pick{fmt.Sprintf("%s  %s  %s", c.CustomerGatewayId, c.Name, c.IpAddress), c.CustomerGatewayId})
-		}
-		m.CgwID = keepOrFirst(m.CgwID, m.cgws)
 	}
 	return nil
 }
@@ -535,10 +446,7 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 			return res, nil
 		}
 		out, err := fc.Client.ModifyVpnConnectionAttribute(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "ipsec", m.Id, out.RequestId, in, target), nil
+		return changed(fc, "ipsec", m.Id, target, in, out, err)
 	}
 	in, err := m.createInput(fc, token)
 	if err != nil {
