@@ -4,8 +4,6 @@ package client
 // 19, VPC 2016-04-28). Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -30,9 +28,7 @@ type CreateCommonBandwidthPackageOutput struct {
 }
 
 // CreateCommonBandwidthPackage creates a package (Creating → Available).
-func (c *Client) CreateCommonBandwidthPackage(ctx context.Context, in *CreateCommonBandwidthPackageInput) (*CreateCommonBandwidthPackageOutput, error) {
-	return Invoke[CreateCommonBandwidthPackageOutput](ctx, c, model.ProductVPC, "CreateCommonBandwidthPackage", "", in)
-}
+var CreateCommonBandwidthPackage = Op[CreateCommonBandwidthPackageInput, CreateCommonBandwidthPackageOutput]{model.ProductVPC, "CreateCommonBandwidthPackage"}
 
 // ModifyCommonBandwidthPackageAttributeInput renames a package or changes
 // its description.
@@ -44,9 +40,7 @@ type ModifyCommonBandwidthPackageAttributeInput struct {
 }
 
 // ModifyCommonBandwidthPackageAttribute changes a package's name or description.
-func (c *Client) ModifyCommonBandwidthPackageAttribute(ctx context.Context, in *ModifyCommonBandwidthPackageAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageAttribute", "", in)
-}
+var ModifyCommonBandwidthPackageAttribute = Op[ModifyCommonBandwidthPackageAttributeInput, Result]{model.ProductVPC, "ModifyCommonBandwidthPackageAttribute"}
 
 // ModifyCommonBandwidthPackageSpecInput is the new peak bandwidth (a
 // string in the API, Mbit/s).
@@ -58,9 +52,7 @@ type ModifyCommonBandwidthPackageSpecInput struct {
 
 // ModifyCommonBandwidthPackageSpec changes the peak bandwidth (Modifying →
 // Available).
-func (c *Client) ModifyCommonBandwidthPackageSpec(ctx context.Context, in *ModifyCommonBandwidthPackageSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageSpec", "", in)
-}
+var ModifyCommonBandwidthPackageSpec = Op[ModifyCommonBandwidthPackageSpecInput, Result]{model.ProductVPC, "ModifyCommonBandwidthPackageSpec"}
 
 // ModifyCommonBandwidthPackagePayTypeInput converts a post-paid package to
 // pre-paid. The seed's parameter table is garbled (it names the billing
@@ -82,9 +74,7 @@ type ModifyCommonBandwidthPackagePayTypeOutput struct {
 }
 
 // ModifyCommonBandwidthPackagePayType turns PostPaid into PrePaid, for good.
-func (c *Client) ModifyCommonBandwidthPackagePayType(ctx context.Context, in *ModifyCommonBandwidthPackagePayTypeInput) (*ModifyCommonBandwidthPackagePayTypeOutput, error) {
-	return Invoke[ModifyCommonBandwidthPackagePayTypeOutput](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackagePayType", "", in)
-}
+var ModifyCommonBandwidthPackagePayType = Op[ModifyCommonBandwidthPackagePayTypeInput, ModifyCommonBandwidthPackagePayTypeOutput]{model.ProductVPC, "ModifyCommonBandwidthPackagePayType"}
 
 // CommonBandwidthPackageIpInput names an EIP of the package's region:
 // AddCommonBandwidthPackageIp's and RemoveCommonBandwidthPackageIp's
@@ -97,14 +87,10 @@ type CommonBandwidthPackageIpInput struct {
 }
 
 // AddCommonBandwidthPackageIp adds a post-paid EIP (BINDING → BINDED).
-func (c *Client) AddCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddCommonBandwidthPackageIp", "", in)
-}
+var AddCommonBandwidthPackageIp = Op[CommonBandwidthPackageIpInput, Result]{model.ProductVPC, "AddCommonBandwidthPackageIp"}
 
 // RemoveCommonBandwidthPackageIp takes an EIP out (UNBINDING → out).
-func (c *Client) RemoveCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveCommonBandwidthPackageIp", "", in)
-}
+var RemoveCommonBandwidthPackageIp = Op[CommonBandwidthPackageIpInput, Result]{model.ProductVPC, "RemoveCommonBandwidthPackageIp"}
 
 // DeleteCommonBandwidthPackageInput is DeleteCommonBandwidthPackage's
 // parameters; Force "true" removes the package's EIPs first.
@@ -115,9 +101,7 @@ type DeleteCommonBandwidthPackageInput struct {
 }
 
 // DeleteCommonBandwidthPackage deletes a package.
-func (c *Client) DeleteCommonBandwidthPackage(ctx context.Context, in *DeleteCommonBandwidthPackageInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCommonBandwidthPackage", "", in)
-}
+var DeleteCommonBandwidthPackage = Op[DeleteCommonBandwidthPackageInput, Result]{model.ProductVPC, "DeleteCommonBandwidthPackage"}
 
 // DescribeCommonBandwidthPackagesInput filters DescribeCommonBandwidthPackages.
 type DescribeCommonBandwidthPackagesInput struct {
@@ -128,6 +112,4 @@ type DescribeCommonBandwidthPackagesInput struct {
 }
 
 // DescribeCommonBandwidthPackages lists every package matching the filter.
-func (c *Client) DescribeCommonBandwidthPackages(ctx context.Context, in *DescribeCommonBandwidthPackagesInput) ([]*model.CommonBandwidthPackage, error) {
-	return listKind[model.CommonBandwidthPackage](ctx, c, "cbwp", in)
-}
+var DescribeCommonBandwidthPackages = ListOp[DescribeCommonBandwidthPackagesInput, model.CommonBandwidthPackage]{"cbwp"}

@@ -7,8 +7,6 @@ package client
 // see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -40,9 +38,7 @@ type CreateFlowLogOutput struct {
 }
 
 // CreateFlowLog creates a VPC flow log (Activating → Active).
-func (c *Client) CreateFlowLog(ctx context.Context, in *CreateFlowLogInput) (*CreateFlowLogOutput, error) {
-	return Invoke[CreateFlowLogOutput](ctx, c, model.ProductVPC, "CreateFlowLog", "", in)
-}
+var CreateFlowLog = Op[CreateFlowLogInput, CreateFlowLogOutput]{model.ProductVPC, "CreateFlowLog"}
 
 // ModifyFlowLogAttributeInput is ModifyFlowLogAttribute's parameters.
 type ModifyFlowLogAttributeInput struct {
@@ -56,9 +52,7 @@ type ModifyFlowLogAttributeInput struct {
 }
 
 // ModifyFlowLogAttribute renames a VPC flow log or changes its settings.
-func (c *Client) ModifyFlowLogAttribute(ctx context.Context, in *ModifyFlowLogAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyFlowLogAttribute", "", in)
-}
+var ModifyFlowLogAttribute = Op[ModifyFlowLogAttributeInput, Result]{model.ProductVPC, "ModifyFlowLogAttribute"}
 
 // FlowLogInput names one flow log (of either product).
 type FlowLogInput struct {
@@ -68,19 +62,13 @@ type FlowLogInput struct {
 
 // ActiveFlowLog starts capturing (Inactive → Active). The API spells it
 // Active, not Activate.
-func (c *Client) ActiveFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ActiveFlowLog", "", in)
-}
+var ActiveFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "ActiveFlowLog"}
 
 // DeactiveFlowLog stops capturing (Active → Inactive).
-func (c *Client) DeactiveFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeactiveFlowLog", "", in)
-}
+var DeactiveFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "DeactiveFlowLog"}
 
 // DeleteFlowLog deletes a VPC flow log.
-func (c *Client) DeleteFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteFlowLog", "", in)
-}
+var DeleteFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "DeleteFlowLog"}
 
 // DescribeFlowLogsInput filters DescribeFlowLogs. Note the plural Tags here.
 type DescribeFlowLogsInput struct {
@@ -100,9 +88,7 @@ type DescribeFlowLogsInput struct {
 }
 
 // DescribeFlowLogs lists every VPC flow log matching the filter.
-func (c *Client) DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput) ([]*model.FlowLog, error) {
-	return listKind[model.FlowLog](ctx, c, "vpcflowlog", in)
-}
+var DescribeFlowLogs = ListOp[DescribeFlowLogsInput, model.FlowLog]{"vpcflowlog"}
 
 // ---- Smart Access Gateway flow log ----
 
@@ -132,9 +118,7 @@ type CreateSagFlowLogOutput struct {
 }
 
 // CreateSagFlowLog creates a Smart Access Gateway flow log.
-func (c *Client) CreateSagFlowLog(ctx context.Context, in *CreateSagFlowLogInput) (*CreateSagFlowLogOutput, error) {
-	return Invoke[CreateSagFlowLogOutput](ctx, c, model.ProductSmartag, "CreateFlowLog", "", in)
-}
+var CreateSagFlowLog = Op[CreateSagFlowLogInput, CreateSagFlowLogOutput]{model.ProductSmartag, "CreateFlowLog"}
 
 // ModifySagFlowLogInput is Smartag ModifyFlowLogAttribute's parameters.
 type ModifySagFlowLogInput struct {
@@ -155,25 +139,17 @@ type ModifySagFlowLogInput struct {
 
 // ModifySagFlowLog changes a Smart Access Gateway flow log. The product's
 // action is ModifyFlowLogAttribute (it has no ModifyFlowLog).
-func (c *Client) ModifySagFlowLog(ctx context.Context, in *ModifySagFlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "ModifyFlowLogAttribute", "", in)
-}
+var ModifySagFlowLog = Op[ModifySagFlowLogInput, Result]{model.ProductSmartag, "ModifyFlowLogAttribute"}
 
 // DeleteSagFlowLog deletes a Smart Access Gateway flow log; one still bound
 // to a gateway is refused (DependencyViolation.FlowLog).
-func (c *Client) DeleteSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "DeleteFlowLog", "", in)
-}
+var DeleteSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "DeleteFlowLog"}
 
 // ActiveSagFlowLog starts a Smart Access Gateway flow log.
-func (c *Client) ActiveSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "ActiveFlowLog", "", in)
-}
+var ActiveSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "ActiveFlowLog"}
 
 // DeactiveSagFlowLog stops a Smart Access Gateway flow log.
-func (c *Client) DeactiveSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "DeactiveFlowLog", "", in)
-}
+var DeactiveSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "DeactiveFlowLog"}
 
 // DescribeSagFlowLogsInput filters Smartag DescribeFlowLogs.
 type DescribeSagFlowLogsInput struct {
@@ -187,6 +163,4 @@ type DescribeSagFlowLogsInput struct {
 
 // DescribeSagFlowLogs lists every Smart Access Gateway flow log matching
 // the filter.
-func (c *Client) DescribeSagFlowLogs(ctx context.Context, in *DescribeSagFlowLogsInput) ([]*model.SagFlowLog, error) {
-	return listKind[model.SagFlowLog](ctx, c, "sagflowlog", in)
-}
+var DescribeSagFlowLogs = ListOp[DescribeSagFlowLogsInput, model.SagFlowLog]{"sagflowlog"}

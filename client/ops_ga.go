@@ -31,9 +31,7 @@ type CreateGlobalAccelerationInstanceOutput struct {
 }
 
 // CreateGlobalAccelerationInstance creates an instance (Available).
-func (c *Client) CreateGlobalAccelerationInstance(ctx context.Context, in *CreateGlobalAccelerationInstanceInput) (*CreateGlobalAccelerationInstanceOutput, error) {
-	return Invoke[CreateGlobalAccelerationInstanceOutput](ctx, c, model.ProductVPC, "CreateGlobalAccelerationInstance", "", in)
-}
+var CreateGlobalAccelerationInstance = Op[CreateGlobalAccelerationInstanceInput, CreateGlobalAccelerationInstanceOutput]{model.ProductVPC, "CreateGlobalAccelerationInstance"}
 
 // GAInput names one instance: the parameters of
 // DeleteGlobalAccelerationInstance.
@@ -44,9 +42,7 @@ type GAInput struct {
 
 // DeleteGlobalAccelerationInstance deletes an instance with no backend
 // server and no EIP.
-func (c *Client) DeleteGlobalAccelerationInstance(ctx context.Context, in *GAInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteGlobalAccelerationInstance", "", in)
-}
+var DeleteGlobalAccelerationInstance = Op[GAInput, Result]{model.ProductVPC, "DeleteGlobalAccelerationInstance"}
 
 // ModifyGlobalAccelerationInstanceAttributesInput renames an instance or
 // changes its description.
@@ -58,9 +54,7 @@ type ModifyGlobalAccelerationInstanceAttributesInput struct {
 }
 
 // ModifyGlobalAccelerationInstanceAttributes changes name and description.
-func (c *Client) ModifyGlobalAccelerationInstanceAttributes(ctx context.Context, in *ModifyGlobalAccelerationInstanceAttributesInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceAttributes", "", in)
-}
+var ModifyGlobalAccelerationInstanceAttributes = Op[ModifyGlobalAccelerationInstanceAttributesInput, Result]{model.ProductVPC, "ModifyGlobalAccelerationInstanceAttributes"}
 
 // ModifyGlobalAccelerationInstanceSpecInput changes the bandwidth (a string
 // in this call).
@@ -71,9 +65,7 @@ type ModifyGlobalAccelerationInstanceSpecInput struct {
 }
 
 // ModifyGlobalAccelerationInstanceSpec changes an instance's bandwidth.
-func (c *Client) ModifyGlobalAccelerationInstanceSpec(ctx context.Context, in *ModifyGlobalAccelerationInstanceSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceSpec", "", in)
-}
+var ModifyGlobalAccelerationInstanceSpec = Op[ModifyGlobalAccelerationInstanceSpecInput, Result]{model.ProductVPC, "ModifyGlobalAccelerationInstanceSpec"}
 
 // AssociateGlobalAccelerationInstanceInput binds a backend server (a VPC ECS
 // instance or SLB instance of another region, inside the service location)
@@ -88,9 +80,7 @@ type AssociateGlobalAccelerationInstanceInput struct {
 
 // AssociateGlobalAccelerationInstance binds the backend (Associating →
 // InUse).
-func (c *Client) AssociateGlobalAccelerationInstance(ctx context.Context, in *AssociateGlobalAccelerationInstanceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateGlobalAccelerationInstance", "", in)
-}
+var AssociateGlobalAccelerationInstance = Op[AssociateGlobalAccelerationInstanceInput, Result]{model.ProductVPC, "AssociateGlobalAccelerationInstance"}
 
 // UnassociateGlobalAccelerationInstanceInput unbinds an instance's backend;
 // InstanceType is RemoteEcsInstance, RemoteSlbInstance or RemoteEniInstance.
@@ -102,9 +92,7 @@ type UnassociateGlobalAccelerationInstanceInput struct {
 
 // UnassociateGlobalAccelerationInstance unbinds the backend (Unassociating
 // → Available).
-func (c *Client) UnassociateGlobalAccelerationInstance(ctx context.Context, in *UnassociateGlobalAccelerationInstanceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateGlobalAccelerationInstance", "", in)
-}
+var UnassociateGlobalAccelerationInstance = Op[UnassociateGlobalAccelerationInstanceInput, Result]{model.ProductVPC, "UnassociateGlobalAccelerationInstance"}
 
 // GAIpInput names an EIP (IpInstanceId, pay-as-you-go, in the instance's
 // region) of a sharing instance.
@@ -115,14 +103,10 @@ type GAIpInput struct {
 }
 
 // AddGlobalAccelerationInstanceIp adds an EIP to a sharing instance.
-func (c *Client) AddGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddGlobalAccelerationInstanceIp", "", in)
-}
+var AddGlobalAccelerationInstanceIp = Op[GAIpInput, Result]{model.ProductVPC, "AddGlobalAccelerationInstanceIp"}
 
 // RemoveGlobalAccelerationInstanceIp removes an EIP from a sharing instance.
-func (c *Client) RemoveGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveGlobalAccelerationInstanceIp", "", in)
-}
+var RemoveGlobalAccelerationInstanceIp = Op[GAIpInput, Result]{model.ProductVPC, "RemoveGlobalAccelerationInstanceIp"}
 
 // DescribeGlobalAccelerationInstancesInput filters
 // DescribeGlobalAccelerationInstances.
@@ -139,9 +123,7 @@ type DescribeGlobalAccelerationInstancesInput struct {
 
 // DescribeGlobalAccelerationInstances lists every instance matching the
 // filter.
-func (c *Client) DescribeGlobalAccelerationInstances(ctx context.Context, in *DescribeGlobalAccelerationInstancesInput) ([]*model.GlobalAcceleration, error) {
-	return listKind[model.GlobalAcceleration](ctx, c, "ga", in)
-}
+var DescribeGlobalAccelerationInstances = ListOp[DescribeGlobalAccelerationInstancesInput, model.GlobalAcceleration]{"ga"}
 
 // DescribeServerRelatedGlobalAccelerationInstancesInput names a backend
 // server (ServerType EcsInstance, the default, or SlbInstance) in RegionId.

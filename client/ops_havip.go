@@ -4,8 +4,6 @@ package client
 // 2016-04-28). Every write takes a ClientToken. Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -30,9 +28,7 @@ type CreateHaVipOutput struct {
 }
 
 // CreateHaVip creates a HaVip (Creating → Available).
-func (c *Client) CreateHaVip(ctx context.Context, in *CreateHaVipInput) (*CreateHaVipOutput, error) {
-	return Invoke[CreateHaVipOutput](ctx, c, model.ProductVPC, "CreateHaVip", "", in)
-}
+var CreateHaVip = Op[CreateHaVipInput, CreateHaVipOutput]{model.ProductVPC, "CreateHaVip"}
 
 // ModifyHaVipAttributeInput is ModifyHaVipAttribute's parameters.
 type ModifyHaVipAttributeInput struct {
@@ -44,9 +40,7 @@ type ModifyHaVipAttributeInput struct {
 }
 
 // ModifyHaVipAttribute renames a HaVip or changes its description.
-func (c *Client) ModifyHaVipAttribute(ctx context.Context, in *ModifyHaVipAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyHaVipAttribute", "", in)
-}
+var ModifyHaVipAttribute = Op[ModifyHaVipAttributeInput, Result]{model.ProductVPC, "ModifyHaVipAttribute"}
 
 // DeleteHaVipInput is DeleteHaVip's parameters.
 type DeleteHaVipInput struct {
@@ -56,9 +50,7 @@ type DeleteHaVipInput struct {
 }
 
 // DeleteHaVip deletes an Available HaVip (Deleting → gone).
-func (c *Client) DeleteHaVip(ctx context.Context, in *DeleteHaVipInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteHaVip", "", in)
-}
+var DeleteHaVip = Op[DeleteHaVipInput, Result]{model.ProductVPC, "DeleteHaVip"}
 
 // AssociateHaVipInput is AssociateHaVip's and UnassociateHaVip's
 // parameters. InstanceType is EcsInstance (default) or NetworkInterface;
@@ -74,14 +66,10 @@ type AssociateHaVipInput struct {
 
 // AssociateHaVip binds a HaVip to an ECS instance or an ENI in its VSwitch
 // (Associating → InUse).
-func (c *Client) AssociateHaVip(ctx context.Context, in *AssociateHaVipInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateHaVip", "", in)
-}
+var AssociateHaVip = Op[AssociateHaVipInput, Result]{model.ProductVPC, "AssociateHaVip"}
 
 // UnassociateHaVip unbinds an instance (Unassociating → InUse or Available).
-func (c *Client) UnassociateHaVip(ctx context.Context, in *AssociateHaVipInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateHaVip", "", in)
-}
+var UnassociateHaVip = Op[AssociateHaVipInput, Result]{model.ProductVPC, "UnassociateHaVip"}
 
 // DescribeHaVipsInput filters DescribeHaVips: Filter keys VpcId, VSwitchId,
 // Status, HaVipId and HaVipAddress (at most 5, values OR-ed).
@@ -93,6 +81,4 @@ type DescribeHaVipsInput struct {
 }
 
 // DescribeHaVips lists every HaVip matching the filter.
-func (c *Client) DescribeHaVips(ctx context.Context, in *DescribeHaVipsInput) ([]*model.HaVip, error) {
-	return listKind[model.HaVip](ctx, c, "havip", in)
-}
+var DescribeHaVips = ListOp[DescribeHaVipsInput, model.HaVip]{"havip"}

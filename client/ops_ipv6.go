@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -28,9 +26,7 @@ type CreateIpv6GatewayOutput struct {
 }
 
 // CreateIpv6Gateway creates a VPC's IPv6 gateway (Creating → Available).
-func (c *Client) CreateIpv6Gateway(ctx context.Context, in *CreateIpv6GatewayInput) (*CreateIpv6GatewayOutput, error) {
-	return Invoke[CreateIpv6GatewayOutput](ctx, c, model.ProductVPC, "CreateIpv6Gateway", "", in)
-}
+var CreateIpv6Gateway = Op[CreateIpv6GatewayInput, CreateIpv6GatewayOutput]{model.ProductVPC, "CreateIpv6Gateway"}
 
 // DeleteIpv6GatewayInput is DeleteIpv6Gateway's parameters.
 type DeleteIpv6GatewayInput struct {
@@ -40,9 +36,7 @@ type DeleteIpv6GatewayInput struct {
 }
 
 // DeleteIpv6Gateway deletes a gateway (Deleting → gone).
-func (c *Client) DeleteIpv6Gateway(ctx context.Context, in *DeleteIpv6GatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6Gateway", "", in)
-}
+var DeleteIpv6Gateway = Op[DeleteIpv6GatewayInput, Result]{model.ProductVPC, "DeleteIpv6Gateway"}
 
 // DescribeIpv6GatewayAttributeInput is DescribeIpv6GatewayAttribute's
 // parameters.
@@ -52,10 +46,8 @@ type DescribeIpv6GatewayAttributeInput struct {
 }
 
 // DescribeIpv6GatewayAttribute reads one gateway.
-func (c *Client) DescribeIpv6GatewayAttribute(ctx context.Context, in *DescribeIpv6GatewayAttributeInput) (*model.Ipv6Gateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId", in,
-		func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId })
-}
+var DescribeIpv6GatewayAttribute = DescribeOp[DescribeIpv6GatewayAttributeInput, model.Ipv6Gateway]{model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId",
+	func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId }}
 
 // ModifyIpv6GatewaySpecInput is ModifyIpv6GatewaySpec's parameters. Spec is
 // Small, Middle or Large (this operation's spelling).
@@ -67,9 +59,7 @@ type ModifyIpv6GatewaySpecInput struct {
 }
 
 // ModifyIpv6GatewaySpec changes a gateway's spec (Modifying → Available).
-func (c *Client) ModifyIpv6GatewaySpec(ctx context.Context, in *ModifyIpv6GatewaySpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyIpv6GatewaySpec", "", in)
-}
+var ModifyIpv6GatewaySpec = Op[ModifyIpv6GatewaySpecInput, Result]{model.ProductVPC, "ModifyIpv6GatewaySpec"}
 
 // DescribeIpv6GatewaysInput filters DescribeIpv6Gateways.
 type DescribeIpv6GatewaysInput struct {
@@ -80,9 +70,7 @@ type DescribeIpv6GatewaysInput struct {
 }
 
 // DescribeIpv6Gateways lists every gateway matching the filter.
-func (c *Client) DescribeIpv6Gateways(ctx context.Context, in *DescribeIpv6GatewaysInput) ([]*model.Ipv6Gateway, error) {
-	return listKind[model.Ipv6Gateway](ctx, c, "ipv6gw", in)
-}
+var DescribeIpv6Gateways = ListOp[DescribeIpv6GatewaysInput, model.Ipv6Gateway]{"ipv6gw"}
 
 // CreateIpv6EgressOnlyRuleInput is CreateIpv6EgressOnlyRule's parameters:
 // InstanceId is an IPv6 address ID (InstanceType Ipv6Address, the default).
@@ -105,9 +93,7 @@ type CreateIpv6EgressOnlyRuleOutput struct {
 
 // CreateIpv6EgressOnlyRule lets an IPv6 address reach the internet but not
 // be reached from it (Creating → Available).
-func (c *Client) CreateIpv6EgressOnlyRule(ctx context.Context, in *CreateIpv6EgressOnlyRuleInput) (*CreateIpv6EgressOnlyRuleOutput, error) {
-	return Invoke[CreateIpv6EgressOnlyRuleOutput](ctx, c, model.ProductVPC, "CreateIpv6EgressOnlyRule", "", in)
-}
+var CreateIpv6EgressOnlyRule = Op[CreateIpv6EgressOnlyRuleInput, CreateIpv6EgressOnlyRuleOutput]{model.ProductVPC, "CreateIpv6EgressOnlyRule"}
 
 // DeleteIpv6EgressOnlyRuleInput is DeleteIpv6EgressOnlyRule's parameters.
 type DeleteIpv6EgressOnlyRuleInput struct {
@@ -117,9 +103,7 @@ type DeleteIpv6EgressOnlyRuleInput struct {
 }
 
 // DeleteIpv6EgressOnlyRule deletes a rule (Deleting → gone).
-func (c *Client) DeleteIpv6EgressOnlyRule(ctx context.Context, in *DeleteIpv6EgressOnlyRuleInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6EgressOnlyRule", "", in)
-}
+var DeleteIpv6EgressOnlyRule = Op[DeleteIpv6EgressOnlyRuleInput, Result]{model.ProductVPC, "DeleteIpv6EgressOnlyRule"}
 
 // DescribeIpv6EgressOnlyRulesInput filters DescribeIpv6EgressOnlyRules; the
 // gateway is required.
@@ -133,9 +117,7 @@ type DescribeIpv6EgressOnlyRulesInput struct {
 }
 
 // DescribeIpv6EgressOnlyRules lists a gateway's rules.
-func (c *Client) DescribeIpv6EgressOnlyRules(ctx context.Context, in *DescribeIpv6EgressOnlyRulesInput) ([]*model.Ipv6EgressOnlyRule, error) {
-	return listKind[model.Ipv6EgressOnlyRule](ctx, c, "ipv6rule", in)
-}
+var DescribeIpv6EgressOnlyRules = ListOp[DescribeIpv6EgressOnlyRulesInput, model.Ipv6EgressOnlyRule]{"ipv6rule"}
 
 // Ipv6BandwidthInput is AllocateIpv6InternetBandwidth's,
 // ModifyIpv6InternetBandwidth's and DeleteIpv6InternetBandwidth's
@@ -162,19 +144,13 @@ type AllocateIpv6InternetBandwidthOutput struct {
 
 // AllocateIpv6InternetBandwidth makes an IPv6 address public (the address
 // goes Pending → Available).
-func (c *Client) AllocateIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*AllocateIpv6InternetBandwidthOutput, error) {
-	return Invoke[AllocateIpv6InternetBandwidthOutput](ctx, c, model.ProductVPC, "AllocateIpv6InternetBandwidth", "", in)
-}
+var AllocateIpv6InternetBandwidth = Op[Ipv6BandwidthInput, AllocateIpv6InternetBandwidthOutput]{model.ProductVPC, "AllocateIpv6InternetBandwidth"}
 
 // ModifyIpv6InternetBandwidth changes an address's bandwidth.
-func (c *Client) ModifyIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyIpv6InternetBandwidth", "", in)
-}
+var ModifyIpv6InternetBandwidth = Op[Ipv6BandwidthInput, Result]{model.ProductVPC, "ModifyIpv6InternetBandwidth"}
 
 // DeleteIpv6InternetBandwidth makes an address private again.
-func (c *Client) DeleteIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6InternetBandwidth", "", in)
-}
+var DeleteIpv6InternetBandwidth = Op[Ipv6BandwidthInput, Result]{model.ProductVPC, "DeleteIpv6InternetBandwidth"}
 
 // DescribeIpv6AddressesInput filters DescribeIpv6Addresses. Ipv6AddressId
 // takes up to 20 IDs, comma-separated.
@@ -192,6 +168,4 @@ type DescribeIpv6AddressesInput struct {
 }
 
 // DescribeIpv6Addresses lists every IPv6 address matching the filter.
-func (c *Client) DescribeIpv6Addresses(ctx context.Context, in *DescribeIpv6AddressesInput) ([]*model.Ipv6Address, error) {
-	return listKind[model.Ipv6Address](ctx, c, "ipv6addr", in)
-}
+var DescribeIpv6Addresses = ListOp[DescribeIpv6AddressesInput, model.Ipv6Address]{"ipv6addr"}

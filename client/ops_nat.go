@@ -4,8 +4,6 @@ package client
 // 2016-04-28). Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -55,9 +53,7 @@ type CreateNatGatewayOutput struct {
 // CreateNatGateway creates a NAT gateway (Creating → Available). The API adds
 // a 0.0.0.0/0 route to it in the VPC's system route table, so an existing
 // 0.0.0.0/0 route makes it fail.
-func (c *Client) CreateNatGateway(ctx context.Context, in *CreateNatGatewayInput) (*CreateNatGatewayOutput, error) {
-	return Invoke[CreateNatGatewayOutput](ctx, c, model.ProductVPC, "CreateNatGateway", "", in)
-}
+var CreateNatGateway = Op[CreateNatGatewayInput, CreateNatGatewayOutput]{model.ProductVPC, "CreateNatGateway"}
 
 // DeleteNatGatewayInput is DeleteNatGateway's parameters. Force also removes
 // the gateway's SNAT/DNAT entries and unbinds its EIPs.
@@ -68,9 +64,7 @@ type DeleteNatGatewayInput struct {
 }
 
 // DeleteNatGateway deletes a NAT gateway (Deleting, then gone).
-func (c *Client) DeleteNatGateway(ctx context.Context, in *DeleteNatGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteNatGateway", "", in)
-}
+var DeleteNatGateway = Op[DeleteNatGatewayInput, Result]{model.ProductVPC, "DeleteNatGateway"}
 
 // ModifyNatGatewayAttributeInput is ModifyNatGatewayAttribute's parameters.
 type ModifyNatGatewayAttributeInput struct {
@@ -84,9 +78,7 @@ type ModifyNatGatewayAttributeInput struct {
 }
 
 // ModifyNatGatewayAttribute renames a NAT gateway or changes its settings.
-func (c *Client) ModifyNatGatewayAttribute(ctx context.Context, in *ModifyNatGatewayAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyNatGatewayAttribute", "", in)
-}
+var ModifyNatGatewayAttribute = Op[ModifyNatGatewayAttributeInput, Result]{model.ProductVPC, "ModifyNatGatewayAttribute"}
 
 // ModifyNatGatewaySpecInput is ModifyNatGatewaySpec's parameters.
 type ModifyNatGatewaySpecInput struct {
@@ -99,9 +91,7 @@ type ModifyNatGatewaySpecInput struct {
 
 // ModifyNatGatewaySpec changes a Normal NAT gateway's spec; the same spec is
 // refused (NATGW_MODIFY_SPEC_SAME).
-func (c *Client) ModifyNatGatewaySpec(ctx context.Context, in *ModifyNatGatewaySpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyNatGatewaySpec", "", in)
-}
+var ModifyNatGatewaySpec = Op[ModifyNatGatewaySpecInput, Result]{model.ProductVPC, "ModifyNatGatewaySpec"}
 
 // DescribeNatGatewaysInput filters DescribeNatGateways.
 type DescribeNatGatewaysInput struct {
@@ -120,9 +110,7 @@ type DescribeNatGatewaysInput struct {
 }
 
 // DescribeNatGateways lists every NAT gateway matching the filter.
-func (c *Client) DescribeNatGateways(ctx context.Context, in *DescribeNatGatewaysInput) ([]*model.NatGateway, error) {
-	return listKind[model.NatGateway](ctx, c, "nat", in)
-}
+var DescribeNatGateways = ListOp[DescribeNatGatewaysInput, model.NatGateway]{"nat"}
 
 // ---- SNAT ----
 
@@ -149,9 +137,7 @@ type CreateSnatEntryOutput struct {
 }
 
 // CreateSnatEntry adds an SNAT entry (Pending → Available).
-func (c *Client) CreateSnatEntry(ctx context.Context, in *CreateSnatEntryInput) (*CreateSnatEntryOutput, error) {
-	return Invoke[CreateSnatEntryOutput](ctx, c, model.ProductVPC, "CreateSnatEntry", "", in)
-}
+var CreateSnatEntry = Op[CreateSnatEntryInput, CreateSnatEntryOutput]{model.ProductVPC, "CreateSnatEntry"}
 
 // ModifySnatEntryInput is ModifySnatEntry's parameters.
 type ModifySnatEntryInput struct {
@@ -168,9 +154,7 @@ type ModifySnatEntryInput struct {
 
 // ModifySnatEntry changes an SNAT entry's IPs or name; refused while any
 // entry of the table is Pending or Modifying.
-func (c *Client) ModifySnatEntry(ctx context.Context, in *ModifySnatEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySnatEntry", "", in)
-}
+var ModifySnatEntry = Op[ModifySnatEntryInput, Result]{model.ProductVPC, "ModifySnatEntry"}
 
 // DeleteSnatEntryInput is DeleteSnatEntry's parameters.
 type DeleteSnatEntryInput struct {
@@ -182,9 +166,7 @@ type DeleteSnatEntryInput struct {
 
 // DeleteSnatEntry deletes an SNAT entry; refused while any entry of the
 // table is Pending or Modifying.
-func (c *Client) DeleteSnatEntry(ctx context.Context, in *DeleteSnatEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSnatEntry", "", in)
-}
+var DeleteSnatEntry = Op[DeleteSnatEntryInput, Result]{model.ProductVPC, "DeleteSnatEntry"}
 
 // DescribeSnatTableEntriesInput filters DescribeSnatTableEntries;
 // SnatTableId is required.
@@ -201,9 +183,7 @@ type DescribeSnatTableEntriesInput struct {
 }
 
 // DescribeSnatTableEntries lists every entry of an SNAT table.
-func (c *Client) DescribeSnatTableEntries(ctx context.Context, in *DescribeSnatTableEntriesInput) ([]*model.SnatEntry, error) {
-	return listKind[model.SnatEntry](ctx, c, "snat", in)
-}
+var DescribeSnatTableEntries = ListOp[DescribeSnatTableEntriesInput, model.SnatEntry]{"snat"}
 
 // ---- DNAT (forward entries) ----
 
@@ -231,9 +211,7 @@ type CreateForwardEntryOutput struct {
 
 // CreateForwardEntry adds a DNAT entry (Pending → Available); refused while
 // any entry of the table is Pending or Modifying.
-func (c *Client) CreateForwardEntry(ctx context.Context, in *CreateForwardEntryInput) (*CreateForwardEntryOutput, error) {
-	return Invoke[CreateForwardEntryOutput](ctx, c, model.ProductVPC, "CreateForwardEntry", "", in)
-}
+var CreateForwardEntry = Op[CreateForwardEntryInput, CreateForwardEntryOutput]{model.ProductVPC, "CreateForwardEntry"}
 
 // ModifyForwardEntryInput is ModifyForwardEntry's parameters.
 type ModifyForwardEntryInput struct {
@@ -252,9 +230,7 @@ type ModifyForwardEntryInput struct {
 }
 
 // ModifyForwardEntry changes a DNAT entry.
-func (c *Client) ModifyForwardEntry(ctx context.Context, in *ModifyForwardEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyForwardEntry", "", in)
-}
+var ModifyForwardEntry = Op[ModifyForwardEntryInput, Result]{model.ProductVPC, "ModifyForwardEntry"}
 
 // DeleteForwardEntryInput is DeleteForwardEntry's parameters.
 type DeleteForwardEntryInput struct {
@@ -265,9 +241,7 @@ type DeleteForwardEntryInput struct {
 }
 
 // DeleteForwardEntry deletes a DNAT entry.
-func (c *Client) DeleteForwardEntry(ctx context.Context, in *DeleteForwardEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteForwardEntry", "", in)
-}
+var DeleteForwardEntry = Op[DeleteForwardEntryInput, Result]{model.ProductVPC, "DeleteForwardEntry"}
 
 // DescribeForwardTableEntriesInput filters DescribeForwardTableEntries;
 // ForwardTableId is required.
@@ -285,9 +259,7 @@ type DescribeForwardTableEntriesInput struct {
 }
 
 // DescribeForwardTableEntries lists every entry of a DNAT table.
-func (c *Client) DescribeForwardTableEntries(ctx context.Context, in *DescribeForwardTableEntriesInput) ([]*model.ForwardEntry, error) {
-	return listKind[model.ForwardEntry](ctx, c, "dnat", in)
-}
+var DescribeForwardTableEntries = ListOp[DescribeForwardTableEntriesInput, model.ForwardEntry]{"dnat"}
 
 // ---- EIP ----
 
@@ -323,9 +295,7 @@ type AllocateEipAddressOutput struct {
 }
 
 // AllocateEipAddress allocates an EIP; it starts Available.
-func (c *Client) AllocateEipAddress(ctx context.Context, in *AllocateEipAddressInput) (*AllocateEipAddressOutput, error) {
-	return Invoke[AllocateEipAddressOutput](ctx, c, model.ProductVPC, "AllocateEipAddress", "", in)
-}
+var AllocateEipAddress = Op[AllocateEipAddressInput, AllocateEipAddressOutput]{model.ProductVPC, "AllocateEipAddress"}
 
 // AssociateEipAddressInput is AssociateEipAddress's parameters.
 type AssociateEipAddressInput struct {
@@ -341,9 +311,7 @@ type AssociateEipAddressInput struct {
 }
 
 // AssociateEipAddress binds an EIP to an instance (Associating → InUse).
-func (c *Client) AssociateEipAddress(ctx context.Context, in *AssociateEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateEipAddress", "", in)
-}
+var AssociateEipAddress = Op[AssociateEipAddressInput, Result]{model.ProductVPC, "AssociateEipAddress"}
 
 // UnassociateEipAddressInput is UnassociateEipAddress's parameters.
 type UnassociateEipAddressInput struct {
@@ -357,9 +325,7 @@ type UnassociateEipAddressInput struct {
 }
 
 // UnassociateEipAddress unbinds an EIP (Unassociating → Available).
-func (c *Client) UnassociateEipAddress(ctx context.Context, in *UnassociateEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateEipAddress", "", in)
-}
+var UnassociateEipAddress = Op[UnassociateEipAddressInput, Result]{model.ProductVPC, "UnassociateEipAddress"}
 
 // ReleaseEipAddressInput is ReleaseEipAddress's parameters.
 type ReleaseEipAddressInput struct {
@@ -368,9 +334,7 @@ type ReleaseEipAddressInput struct {
 }
 
 // ReleaseEipAddress releases an Available EIP.
-func (c *Client) ReleaseEipAddress(ctx context.Context, in *ReleaseEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ReleaseEipAddress", "", in)
-}
+var ReleaseEipAddress = Op[ReleaseEipAddressInput, Result]{model.ProductVPC, "ReleaseEipAddress"}
 
 // ModifyEipAddressAttributeInput is ModifyEipAddressAttribute's parameters.
 type ModifyEipAddressAttributeInput struct {
@@ -382,9 +346,7 @@ type ModifyEipAddressAttributeInput struct {
 }
 
 // ModifyEipAddressAttribute renames an EIP or changes its bandwidth.
-func (c *Client) ModifyEipAddressAttribute(ctx context.Context, in *ModifyEipAddressAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyEipAddressAttribute", "", in)
-}
+var ModifyEipAddressAttribute = Op[ModifyEipAddressAttributeInput, Result]{model.ProductVPC, "ModifyEipAddressAttribute"}
 
 // DescribeEipAddressesInput filters DescribeEipAddresses. AssociatedInstanceId
 // is honoured only together with AssociatedInstanceType.
@@ -406,6 +368,4 @@ type DescribeEipAddressesInput struct {
 }
 
 // DescribeEipAddresses lists every EIP matching the filter.
-func (c *Client) DescribeEipAddresses(ctx context.Context, in *DescribeEipAddressesInput) ([]*model.EipAddress, error) {
-	return listKind[model.EipAddress](ctx, c, "eip", in)
-}
+var DescribeEipAddresses = ListOp[DescribeEipAddressesInput, model.EipAddress]{"eip"}

@@ -6,8 +6,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -35,9 +33,7 @@ type CreateBandwidthPackageOutput struct {
 
 // CreateBandwidthPackage adds a package to a NAT gateway (Creating →
 // Available).
-func (c *Client) CreateBandwidthPackage(ctx context.Context, in *CreateBandwidthPackageInput) (*CreateBandwidthPackageOutput, error) {
-	return Invoke[CreateBandwidthPackageOutput](ctx, c, model.ProductVPC, "CreateBandwidthPackage", "", in)
-}
+var CreateBandwidthPackage = Op[CreateBandwidthPackageInput, CreateBandwidthPackageOutput]{model.ProductVPC, "CreateBandwidthPackage"}
 
 // ModifyBandwidthPackageSpecInput is ModifyBandwidthPackageSpec's
 // parameters (Bandwidth 5-1000, a string in this API).
@@ -49,9 +45,7 @@ type ModifyBandwidthPackageSpecInput struct {
 
 // ModifyBandwidthPackageSpec changes a package's bandwidth (Modifying →
 // Available).
-func (c *Client) ModifyBandwidthPackageSpec(ctx context.Context, in *ModifyBandwidthPackageSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBandwidthPackageSpec", "", in)
-}
+var ModifyBandwidthPackageSpec = Op[ModifyBandwidthPackageSpecInput, Result]{model.ProductVPC, "ModifyBandwidthPackageSpec"}
 
 // ModifyBandwidthPackageAttributeInput is ModifyBandwidthPackageAttribute's
 // parameters.
@@ -64,9 +58,7 @@ type ModifyBandwidthPackageAttributeInput struct {
 
 // ModifyBandwidthPackageAttribute renames a package or changes its
 // description.
-func (c *Client) ModifyBandwidthPackageAttribute(ctx context.Context, in *ModifyBandwidthPackageAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBandwidthPackageAttribute", "", in)
-}
+var ModifyBandwidthPackageAttribute = Op[ModifyBandwidthPackageAttributeInput, Result]{model.ProductVPC, "ModifyBandwidthPackageAttribute"}
 
 // AddBandwidthPackageIpsInput is AddBandwidthPackageIps' parameters
 // (IpCount 1-50, a string in this API).
@@ -79,9 +71,7 @@ type AddBandwidthPackageIpsInput struct {
 
 // AddBandwidthPackageIps adds public IPs to a package (Modifying →
 // Available).
-func (c *Client) AddBandwidthPackageIps(ctx context.Context, in *AddBandwidthPackageIpsInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddBandwidthPackageIps", "", in)
-}
+var AddBandwidthPackageIps = Op[AddBandwidthPackageIpsInput, Result]{model.ProductVPC, "AddBandwidthPackageIps"}
 
 // RemoveBandwidthPackageIpsInput is RemoveBandwidthPackageIps' parameters:
 // 1-20 of the package's addresses, never all of them, none used by an SNAT
@@ -95,9 +85,7 @@ type RemoveBandwidthPackageIpsInput struct {
 
 // RemoveBandwidthPackageIps releases public IPs of a package (Modifying →
 // Available).
-func (c *Client) RemoveBandwidthPackageIps(ctx context.Context, in *RemoveBandwidthPackageIpsInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveBandwidthPackageIps", "", in)
-}
+var RemoveBandwidthPackageIps = Op[RemoveBandwidthPackageIpsInput, Result]{model.ProductVPC, "RemoveBandwidthPackageIps"}
 
 // DeleteBandwidthPackageInput is DeleteBandwidthPackage's parameters; Force
 // ("true") also deletes the SNAT and DNAT entries using its IPs.
@@ -108,9 +96,7 @@ type DeleteBandwidthPackageInput struct {
 }
 
 // DeleteBandwidthPackage deletes a package (Deleting → gone).
-func (c *Client) DeleteBandwidthPackage(ctx context.Context, in *DeleteBandwidthPackageInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteBandwidthPackage", "", in)
-}
+var DeleteBandwidthPackage = Op[DeleteBandwidthPackageInput, Result]{model.ProductVPC, "DeleteBandwidthPackage"}
 
 // DescribeBandwidthPackagesInput filters DescribeBandwidthPackages.
 type DescribeBandwidthPackagesInput struct {
@@ -121,6 +107,4 @@ type DescribeBandwidthPackagesInput struct {
 
 // DescribeBandwidthPackages lists every NAT bandwidth package matching the
 // filter.
-func (c *Client) DescribeBandwidthPackages(ctx context.Context, in *DescribeBandwidthPackagesInput) ([]*model.NatBandwidthPackage, error) {
-	return listKind[model.NatBandwidthPackage](ctx, c, "natbwp", in)
-}
+var DescribeBandwidthPackages = ListOp[DescribeBandwidthPackagesInput, model.NatBandwidthPackage]{"natbwp"}

@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -37,9 +35,7 @@ type CreatePhysicalConnectionOutput struct {
 
 // CreatePhysicalConnection applies for a physical connection (→ Initial;
 // the provider moves it on to Confirmed).
-func (c *Client) CreatePhysicalConnection(ctx context.Context, in *CreatePhysicalConnectionInput) (*CreatePhysicalConnectionOutput, error) {
-	return Invoke[CreatePhysicalConnectionOutput](ctx, c, model.ProductVPC, "CreatePhysicalConnection", "", in)
-}
+var CreatePhysicalConnection = Op[CreatePhysicalConnectionInput, CreatePhysicalConnectionOutput]{model.ProductVPC, "CreatePhysicalConnection"}
 
 // ModifyPhysicalConnectionAttributeInput is
 // ModifyPhysicalConnectionAttribute's parameters. The port, the bandwidth
@@ -60,9 +56,7 @@ type ModifyPhysicalConnectionAttributeInput struct {
 
 // ModifyPhysicalConnectionAttribute changes a physical connection; a
 // Rejected one applies again (→ Initial).
-func (c *Client) ModifyPhysicalConnectionAttribute(ctx context.Context, in *ModifyPhysicalConnectionAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyPhysicalConnectionAttribute", "", in)
-}
+var ModifyPhysicalConnectionAttribute = Op[ModifyPhysicalConnectionAttributeInput, Result]{model.ProductVPC, "ModifyPhysicalConnectionAttribute"}
 
 // PhysicalConnectionInput names one physical connection.
 type PhysicalConnectionInput struct {
@@ -73,21 +67,15 @@ type PhysicalConnectionInput struct {
 
 // CancelPhysicalConnection withdraws an application (Initial, Approved,
 // Allocated or Confirmed → Canceled).
-func (c *Client) CancelPhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "CancelPhysicalConnection", "", in)
-}
+var CancelPhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "CancelPhysicalConnection"}
 
 // EnablePhysicalConnection puts a Confirmed connection into service
 // (→ Enabled).
-func (c *Client) EnablePhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "EnablePhysicalConnection", "", in)
-}
+var EnablePhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "EnablePhysicalConnection"}
 
 // TerminatePhysicalConnection ends an Enabled connection with no VBR left
 // (Terminating → Terminated).
-func (c *Client) TerminatePhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "TerminatePhysicalConnection", "", in)
-}
+var TerminatePhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "TerminatePhysicalConnection"}
 
 // DeletePhysicalConnectionInput is DeletePhysicalConnection's parameters.
 type DeletePhysicalConnectionInput struct {
@@ -99,9 +87,7 @@ type DeletePhysicalConnectionInput struct {
 
 // DeletePhysicalConnection deletes a Rejected, Canceled, AllocationFailed
 // or Terminated connection.
-func (c *Client) DeletePhysicalConnection(ctx context.Context, in *DeletePhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeletePhysicalConnection", "", in)
-}
+var DeletePhysicalConnection = Op[DeletePhysicalConnectionInput, Result]{model.ProductVPC, "DeletePhysicalConnection"}
 
 // DescribeAccessPointsInput filters DescribeAccessPoints: Type, Name,
 // HostOperator and Filter.N (Status, ...).
@@ -115,6 +101,4 @@ type DescribeAccessPointsInput struct {
 
 // DescribeAccessPoints lists every access point of a region matching the
 // filter.
-func (c *Client) DescribeAccessPoints(ctx context.Context, in *DescribeAccessPointsInput) ([]*model.AccessPoint, error) {
-	return listKind[model.AccessPoint](ctx, c, "ap", in)
-}
+var DescribeAccessPoints = ListOp[DescribeAccessPointsInput, model.AccessPoint]{"ap"}

@@ -7,8 +7,6 @@ package client
 // with every call anyway.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -39,9 +37,7 @@ type CreateVpcPeerConnectionOutput struct {
 // CreateVpcPeerConnection requests a peering. It is asynchronous: Creating,
 // then Activated within one account, or Accepting until the other account
 // accepts. Only one creation per VPC may run at a time.
-func (c *Client) CreateVpcPeerConnection(ctx context.Context, in *CreateVpcPeerConnectionInput) (*CreateVpcPeerConnectionOutput, error) {
-	return Invoke[CreateVpcPeerConnectionOutput](ctx, c, model.ProductVpcPeer, "CreateVpcPeerConnection", "", in)
-}
+var CreateVpcPeerConnection = Op[CreateVpcPeerConnectionInput, CreateVpcPeerConnectionOutput]{model.ProductVpcPeer, "CreateVpcPeerConnection"}
 
 // AcceptVpcPeerConnectionInput is AcceptVpcPeerConnection's parameters.
 type AcceptVpcPeerConnectionInput struct {
@@ -55,9 +51,7 @@ type AcceptVpcPeerConnectionInput struct {
 
 // AcceptVpcPeerConnection accepts a peering from another account, called
 // by the accepter (Accepting → Activated).
-func (c *Client) AcceptVpcPeerConnection(ctx context.Context, in *AcceptVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "AcceptVpcPeerConnection", "", in)
-}
+var AcceptVpcPeerConnection = Op[AcceptVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "AcceptVpcPeerConnection"}
 
 // VpcPeerInput names one peering.
 type VpcPeerInput struct {
@@ -69,9 +63,7 @@ type VpcPeerInput struct {
 
 // RejectVpcPeerConnection rejects a peering from another account
 // (→ Rejected).
-func (c *Client) RejectVpcPeerConnection(ctx context.Context, in *VpcPeerInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "RejectVpcPeerConnection", "", in)
-}
+var RejectVpcPeerConnection = Op[VpcPeerInput, Result]{model.ProductVpcPeer, "RejectVpcPeerConnection"}
 
 // ModifyVpcPeerConnectionInput is ModifyVpcPeerConnection's parameters.
 type ModifyVpcPeerConnectionInput struct {
@@ -87,9 +79,7 @@ type ModifyVpcPeerConnectionInput struct {
 
 // ModifyVpcPeerConnection renames a peering or changes its bandwidth or link
 // type (Updating → Activated).
-func (c *Client) ModifyVpcPeerConnection(ctx context.Context, in *ModifyVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "ModifyVpcPeerConnection", "", in)
-}
+var ModifyVpcPeerConnection = Op[ModifyVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "ModifyVpcPeerConnection"}
 
 // DeleteVpcPeerConnectionInput is DeleteVpcPeerConnection's parameters.
 // Force also deletes the routes that point at the peering.
@@ -102,9 +92,7 @@ type DeleteVpcPeerConnectionInput struct {
 }
 
 // DeleteVpcPeerConnection deletes a peering (Deleting → Deleted).
-func (c *Client) DeleteVpcPeerConnection(ctx context.Context, in *DeleteVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "DeleteVpcPeerConnection", "", in)
-}
+var DeleteVpcPeerConnection = Op[DeleteVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "DeleteVpcPeerConnection"}
 
 // ListVpcPeerConnectionsInput filters ListVpcPeerConnections. VpcId matches
 // either side and travels as one JSON array.
@@ -119,9 +107,7 @@ type ListVpcPeerConnectionsInput struct {
 
 // ListVpcPeerConnections lists every peering matching the filter (NextToken
 // paging).
-func (c *Client) ListVpcPeerConnections(ctx context.Context, in *ListVpcPeerConnectionsInput) ([]*model.VpcPeerConnection, error) {
-	return listKind[model.VpcPeerConnection](ctx, c, "peer", in)
-}
+var ListVpcPeerConnections = ListOp[ListVpcPeerConnectionsInput, model.VpcPeerConnection]{"peer"}
 
 // GetVpcPeerConnectionAttributeInput names one peering.
 type GetVpcPeerConnectionAttributeInput struct {
@@ -131,7 +117,5 @@ type GetVpcPeerConnectionAttributeInput struct {
 
 // GetVpcPeerConnectionAttribute fetches one peering; *NotFoundError when it
 // no longer exists.
-func (c *Client) GetVpcPeerConnectionAttribute(ctx context.Context, in *GetVpcPeerConnectionAttributeInput) (*model.VpcPeerConnection, error) {
-	return describeOne(ctx, c, model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId", in,
-		func(v *model.VpcPeerConnection) string { return v.InstanceId })
-}
+var GetVpcPeerConnectionAttribute = DescribeOp[GetVpcPeerConnectionAttributeInput, model.VpcPeerConnection]{model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId",
+	func(v *model.VpcPeerConnection) string { return v.InstanceId }}

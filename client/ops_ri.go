@@ -5,8 +5,6 @@ package client
 // ClientToken (the API documents none).
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -44,9 +42,7 @@ type CreateRouterInterfaceOutput struct {
 }
 
 // CreateRouterInterface creates one end of a pair (Idle).
-func (c *Client) CreateRouterInterface(ctx context.Context, in *CreateRouterInterfaceInput) (*CreateRouterInterfaceOutput, error) {
-	return Invoke[CreateRouterInterfaceOutput](ctx, c, model.ProductVPC, "CreateRouterInterface", "", in)
-}
+var CreateRouterInterface = Op[CreateRouterInterfaceInput, CreateRouterInterfaceOutput]{model.ProductVPC, "CreateRouterInterface"}
 
 // RouterInterfaceInput names one router interface: Connect, Activate,
 // Deactivate.
@@ -57,21 +53,15 @@ type RouterInterfaceInput struct {
 
 // ConnectRouterInterface connects an Idle initiating side to its opposite
 // interface (Connecting → Active, both ends).
-func (c *Client) ConnectRouterInterface(ctx context.Context, in *RouterInterfaceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ConnectRouterInterface", "", in)
-}
+var ConnectRouterInterface = Op[RouterInterfaceInput, Result]{model.ProductVPC, "ConnectRouterInterface"}
 
 // ActivateRouterInterface brings an Inactive interface back (Activating →
 // Active).
-func (c *Client) ActivateRouterInterface(ctx context.Context, in *RouterInterfaceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ActivateRouterInterface", "", in)
-}
+var ActivateRouterInterface = Op[RouterInterfaceInput, Result]{model.ProductVPC, "ActivateRouterInterface"}
 
 // DeactivateRouterInterface freezes an Active interface (Deactivating →
 // Inactive): traffic over the pair stops.
-func (c *Client) DeactivateRouterInterface(ctx context.Context, in *RouterInterfaceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeactivateRouterInterface", "", in)
-}
+var DeactivateRouterInterface = Op[RouterInterfaceInput, Result]{model.ProductVPC, "DeactivateRouterInterface"}
 
 // ModifyRouterInterfaceSpecInput is ModifyRouterInterfaceSpec's parameters.
 type ModifyRouterInterfaceSpecInput struct {
@@ -89,9 +79,7 @@ type ModifyRouterInterfaceSpecOutput struct {
 
 // ModifyRouterInterfaceSpec changes an initiating side's spec (an Active
 // one goes Activating → Active).
-func (c *Client) ModifyRouterInterfaceSpec(ctx context.Context, in *ModifyRouterInterfaceSpecInput) (*ModifyRouterInterfaceSpecOutput, error) {
-	return Invoke[ModifyRouterInterfaceSpecOutput](ctx, c, model.ProductVPC, "ModifyRouterInterfaceSpec", "", in)
-}
+var ModifyRouterInterfaceSpec = Op[ModifyRouterInterfaceSpecInput, ModifyRouterInterfaceSpecOutput]{model.ProductVPC, "ModifyRouterInterfaceSpec"}
 
 // ModifyRouterInterfaceAttributeInput is ModifyRouterInterfaceAttribute's
 // parameters. The opposite fields can change only while the interface is
@@ -112,9 +100,7 @@ type ModifyRouterInterfaceAttributeInput struct {
 
 // ModifyRouterInterfaceAttribute renames an interface, changes its
 // description, health check or (while Idle) its opposite end.
-func (c *Client) ModifyRouterInterfaceAttribute(ctx context.Context, in *ModifyRouterInterfaceAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyRouterInterfaceAttribute", "", in)
-}
+var ModifyRouterInterfaceAttribute = Op[ModifyRouterInterfaceAttributeInput, Result]{model.ProductVPC, "ModifyRouterInterfaceAttribute"}
 
 // DeleteRouterInterfaceInput is DeleteRouterInterface's parameters.
 type DeleteRouterInterfaceInput struct {
@@ -125,9 +111,7 @@ type DeleteRouterInterfaceInput struct {
 
 // DeleteRouterInterface deletes an Idle or Inactive interface that no route
 // entry uses as next hop.
-func (c *Client) DeleteRouterInterface(ctx context.Context, in *DeleteRouterInterfaceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteRouterInterface", "", in)
-}
+var DeleteRouterInterface = Op[DeleteRouterInterfaceInput, Result]{model.ProductVPC, "DeleteRouterInterface"}
 
 // DescribeRouterInterfacesInput filters DescribeRouterInterfaces: Filter
 // keys RouterInterfaceId, RouterId, RouterType, OppositeInterfaceId,
@@ -140,6 +124,4 @@ type DescribeRouterInterfacesInput struct {
 
 // DescribeRouterInterfaces lists every router interface matching the
 // filter.
-func (c *Client) DescribeRouterInterfaces(ctx context.Context, in *DescribeRouterInterfacesInput) ([]*model.RouterInterface, error) {
-	return listKind[model.RouterInterface](ctx, c, "ri", in)
-}
+var DescribeRouterInterfaces = ListOp[DescribeRouterInterfacesInput, model.RouterInterface]{"ri"}

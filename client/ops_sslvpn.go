@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -37,14 +35,10 @@ type CreateSslVpnServerOutput struct {
 
 // CreateSslVpnServer creates an SSL-VPN server on a VPN gateway with SSL-VPN
 // enabled; the gateway is updating until it is configured.
-func (c *Client) CreateSslVpnServer(ctx context.Context, in *SslVpnServerInput) (*CreateSslVpnServerOutput, error) {
-	return Invoke[CreateSslVpnServerOutput](ctx, c, model.ProductVPC, "CreateSslVpnServer", "", in)
-}
+var CreateSslVpnServer = Op[SslVpnServerInput, CreateSslVpnServerOutput]{model.ProductVPC, "CreateSslVpnServer"}
 
 // ModifySslVpnServer changes a server's settings; it answers the server.
-func (c *Client) ModifySslVpnServer(ctx context.Context, in *SslVpnServerInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySslVpnServer", "", in)
-}
+var ModifySslVpnServer = Op[SslVpnServerInput, Result]{model.ProductVPC, "ModifySslVpnServer"}
 
 // SslVpnIDInput names one SSL-VPN server or client certificate (the delete
 // calls), with a Name for ModifySslVpnClientCert and a server for
@@ -58,9 +52,7 @@ type SslVpnIDInput struct {
 }
 
 // DeleteSslVpnServer deletes a server (its certificates go with it).
-func (c *Client) DeleteSslVpnServer(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSslVpnServer", "", in)
-}
+var DeleteSslVpnServer = Op[SslVpnIDInput, Result]{model.ProductVPC, "DeleteSslVpnServer"}
 
 // CreateSslVpnClientCertOutput is CreateSslVpnClientCert's answer.
 type CreateSslVpnClientCertOutput struct {
@@ -70,19 +62,13 @@ type CreateSslVpnClientCertOutput struct {
 }
 
 // CreateSslVpnClientCert issues a client certificate of a server.
-func (c *Client) CreateSslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*CreateSslVpnClientCertOutput, error) {
-	return Invoke[CreateSslVpnClientCertOutput](ctx, c, model.ProductVPC, "CreateSslVpnClientCert", "", in)
-}
+var CreateSslVpnClientCert = Op[SslVpnIDInput, CreateSslVpnClientCertOutput]{model.ProductVPC, "CreateSslVpnClientCert"}
 
 // ModifySslVpnClientCert renames a client certificate.
-func (c *Client) ModifySslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySslVpnClientCert", "", in)
-}
+var ModifySslVpnClientCert = Op[SslVpnIDInput, Result]{model.ProductVPC, "ModifySslVpnClientCert"}
 
 // DeleteSslVpnClientCert revokes and deletes a client certificate.
-func (c *Client) DeleteSslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSslVpnClientCert", "", in)
-}
+var DeleteSslVpnClientCert = Op[SslVpnIDInput, Result]{model.ProductVPC, "DeleteSslVpnClientCert"}
 
 // DescribeSslVpnInput filters DescribeSslVpnServers (VpnGatewayId,
 // SslVpnServerId, Name) and DescribeSslVpnClientCerts (SslVpnServerId,
@@ -96,12 +82,8 @@ type DescribeSslVpnInput struct {
 }
 
 // DescribeSslVpnServers lists every server matching the filter.
-func (c *Client) DescribeSslVpnServers(ctx context.Context, in *DescribeSslVpnInput) ([]*model.SslVpnServer, error) {
-	return listKind[model.SslVpnServer](ctx, c, "sslserver", in)
-}
+var DescribeSslVpnServers = ListOp[DescribeSslVpnInput, model.SslVpnServer]{"sslserver"}
 
 // DescribeSslVpnClientCerts lists every client certificate matching the
 // filter (without the certificate material).
-func (c *Client) DescribeSslVpnClientCerts(ctx context.Context, in *DescribeSslVpnInput) ([]*model.SslVpnClientCert, error) {
-	return listKind[model.SslVpnClientCert](ctx, c, "sslcert", in)
-}
+var DescribeSslVpnClientCerts = ListOp[DescribeSslVpnInput, model.SslVpnClientCert]{"sslcert"}

@@ -53,9 +53,7 @@ type CreateVirtualBorderRouterOutput struct {
 // CreateVirtualBorderRouter creates a VBR on a physical connection: active
 // for the owner's own account, unconfirmed for another account until that
 // account confirms.
-func (c *Client) CreateVirtualBorderRouter(ctx context.Context, in *CreateVirtualBorderRouterInput) (*CreateVirtualBorderRouterOutput, error) {
-	return Invoke[CreateVirtualBorderRouterOutput](ctx, c, model.ProductVPC, "CreateVirtualBorderRouter", "", in)
-}
+var CreateVirtualBorderRouter = Op[CreateVirtualBorderRouterInput, CreateVirtualBorderRouterOutput]{model.ProductVPC, "CreateVirtualBorderRouter"}
 
 // VbrInput names one VBR.
 type VbrInput struct {
@@ -66,21 +64,15 @@ type VbrInput struct {
 
 // DeleteVirtualBorderRouter deletes an unconfirmed, active or terminated VBR
 // with no router interfaces left.
-func (c *Client) DeleteVirtualBorderRouter(ctx context.Context, in *VbrInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVirtualBorderRouter", "", in)
-}
+var DeleteVirtualBorderRouter = Op[VbrInput, Result]{model.ProductVPC, "DeleteVirtualBorderRouter"}
 
 // TerminateVirtualBorderRouter stops an active VBR (terminating →
 // terminated); its VLAN stays reserved for 7 days.
-func (c *Client) TerminateVirtualBorderRouter(ctx context.Context, in *VbrInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "TerminateVirtualBorderRouter", "", in)
-}
+var TerminateVirtualBorderRouter = Op[VbrInput, Result]{model.ProductVPC, "TerminateVirtualBorderRouter"}
 
 // RecoverVirtualBorderRouter restarts a terminated VBR (recovering →
 // active).
-func (c *Client) RecoverVirtualBorderRouter(ctx context.Context, in *VbrInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RecoverVirtualBorderRouter", "", in)
-}
+var RecoverVirtualBorderRouter = Op[VbrInput, Result]{model.ProductVPC, "RecoverVirtualBorderRouter"}
 
 // ModifyVirtualBorderRouterAttributeInput is
 // ModifyVirtualBorderRouterAttribute's parameters. VlanId is a pointer: 0 is
@@ -111,9 +103,7 @@ type ModifyVirtualBorderRouterAttributeInput struct {
 
 // ModifyVirtualBorderRouterAttribute changes a VBR's name, addressing, VLAN
 // or BFD settings.
-func (c *Client) ModifyVirtualBorderRouterAttribute(ctx context.Context, in *ModifyVirtualBorderRouterAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyVirtualBorderRouterAttribute", "", in)
-}
+var ModifyVirtualBorderRouterAttribute = Op[ModifyVirtualBorderRouterAttributeInput, Result]{model.ProductVPC, "ModifyVirtualBorderRouterAttribute"}
 
 // DescribeVirtualBorderRoutersInput filters DescribeVirtualBorderRouters.
 type DescribeVirtualBorderRoutersInput struct {
@@ -125,9 +115,7 @@ type DescribeVirtualBorderRoutersInput struct {
 }
 
 // DescribeVirtualBorderRouters lists every VBR matching the filters.
-func (c *Client) DescribeVirtualBorderRouters(ctx context.Context, in *DescribeVirtualBorderRoutersInput) ([]*model.VirtualBorderRouter, error) {
-	return listKind[model.VirtualBorderRouter](ctx, c, "vbr", in)
-}
+var DescribeVirtualBorderRouters = ListOp[DescribeVirtualBorderRoutersInput, model.VirtualBorderRouter]{"vbr"}
 
 // DescribePhysicalConnectionsInput filters DescribePhysicalConnections.
 // Physical connections are ordered through a carrier, so the console only
@@ -142,9 +130,7 @@ type DescribePhysicalConnectionsInput struct {
 
 // DescribePhysicalConnections lists every physical connection matching the
 // filters.
-func (c *Client) DescribePhysicalConnections(ctx context.Context, in *DescribePhysicalConnectionsInput) ([]*model.PhysicalConnection, error) {
-	return listKind[model.PhysicalConnection](ctx, c, "pc", in)
-}
+var DescribePhysicalConnections = ListOp[DescribePhysicalConnectionsInput, model.PhysicalConnection]{"pc"}
 
 // ---- BGP group ----
 
@@ -170,9 +156,7 @@ type CreateBgpGroupOutput struct {
 }
 
 // CreateBgpGroup creates a BGP group on a VBR, one per peer AS.
-func (c *Client) CreateBgpGroup(ctx context.Context, in *CreateBgpGroupInput) (*CreateBgpGroupOutput, error) {
-	return Invoke[CreateBgpGroupOutput](ctx, c, model.ProductVPC, "CreateBgpGroup", "", in)
-}
+var CreateBgpGroup = Op[CreateBgpGroupInput, CreateBgpGroupOutput]{model.ProductVPC, "CreateBgpGroup"}
 
 // ModifyBgpGroupAttributeInput is ModifyBgpGroupAttribute's parameters;
 // ClearAuthKey removes the key.
@@ -191,9 +175,7 @@ type ModifyBgpGroupAttributeInput struct {
 }
 
 // ModifyBgpGroupAttribute changes a BGP group.
-func (c *Client) ModifyBgpGroupAttribute(ctx context.Context, in *ModifyBgpGroupAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBgpGroupAttribute", "", in)
-}
+var ModifyBgpGroupAttribute = Op[ModifyBgpGroupAttributeInput, Result]{model.ProductVPC, "ModifyBgpGroupAttribute"}
 
 // DeleteBgpGroupInput is DeleteBgpGroup's parameters.
 type DeleteBgpGroupInput struct {
@@ -203,9 +185,7 @@ type DeleteBgpGroupInput struct {
 }
 
 // DeleteBgpGroup deletes a BGP group.
-func (c *Client) DeleteBgpGroup(ctx context.Context, in *DeleteBgpGroupInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteBgpGroup", "", in)
-}
+var DeleteBgpGroup = Op[DeleteBgpGroupInput, Result]{model.ProductVPC, "DeleteBgpGroup"}
 
 // DescribeBgpGroupsInput filters DescribeBgpGroups.
 type DescribeBgpGroupsInput struct {
@@ -216,9 +196,7 @@ type DescribeBgpGroupsInput struct {
 }
 
 // DescribeBgpGroups lists every BGP group matching the filter.
-func (c *Client) DescribeBgpGroups(ctx context.Context, in *DescribeBgpGroupsInput) ([]*model.BgpGroup, error) {
-	return listKind[model.BgpGroup](ctx, c, "bgp", in)
-}
+var DescribeBgpGroups = ListOp[DescribeBgpGroupsInput, model.BgpGroup]{"bgp"}
 
 // ---- BGP peer ----
 
@@ -240,9 +218,7 @@ type CreateBgpPeerOutput struct {
 }
 
 // CreateBgpPeer adds a BGP peer to a group.
-func (c *Client) CreateBgpPeer(ctx context.Context, in *CreateBgpPeerInput) (*CreateBgpPeerOutput, error) {
-	return Invoke[CreateBgpPeerOutput](ctx, c, model.ProductVPC, "CreateBgpPeer", "", in)
-}
+var CreateBgpPeer = Op[CreateBgpPeerInput, CreateBgpPeerOutput]{model.ProductVPC, "CreateBgpPeer"}
 
 // ModifyBgpPeerAttributeInput is ModifyBgpPeerAttribute's parameters.
 type ModifyBgpPeerAttributeInput struct {
@@ -256,9 +232,7 @@ type ModifyBgpPeerAttributeInput struct {
 }
 
 // ModifyBgpPeerAttribute changes a BGP peer's address, group or BFD.
-func (c *Client) ModifyBgpPeerAttribute(ctx context.Context, in *ModifyBgpPeerAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBgpPeerAttribute", "", in)
-}
+var ModifyBgpPeerAttribute = Op[ModifyBgpPeerAttributeInput, Result]{model.ProductVPC, "ModifyBgpPeerAttribute"}
 
 // DeleteBgpPeerInput is DeleteBgpPeer's parameters.
 type DeleteBgpPeerInput struct {
@@ -268,9 +242,7 @@ type DeleteBgpPeerInput struct {
 }
 
 // DeleteBgpPeer deletes a BGP peer.
-func (c *Client) DeleteBgpPeer(ctx context.Context, in *DeleteBgpPeerInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteBgpPeer", "", in)
-}
+var DeleteBgpPeer = Op[DeleteBgpPeerInput, Result]{model.ProductVPC, "DeleteBgpPeer"}
 
 // DescribeBgpPeersInput filters DescribeBgpPeers.
 type DescribeBgpPeersInput struct {
@@ -282,9 +254,7 @@ type DescribeBgpPeersInput struct {
 }
 
 // DescribeBgpPeers lists every BGP peer matching the filter.
-func (c *Client) DescribeBgpPeers(ctx context.Context, in *DescribeBgpPeersInput) ([]*model.BgpPeer, error) {
-	return listKind[model.BgpPeer](ctx, c, "bgppeer", in)
-}
+var DescribeBgpPeers = ListOp[DescribeBgpPeersInput, model.BgpPeer]{"bgppeer"}
 
 // ---- BGP network ----
 
@@ -299,9 +269,7 @@ type AddBgpNetworkInput struct {
 
 // AddBgpNetwork advertises a VPC or VSwitch block to the data centre over
 // the VBR's BGP sessions.
-func (c *Client) AddBgpNetwork(ctx context.Context, in *AddBgpNetworkInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddBgpNetwork", "", in)
-}
+var AddBgpNetwork = Op[AddBgpNetworkInput, Result]{model.ProductVPC, "AddBgpNetwork"}
 
 // DeleteBgpNetworkInput names one advertised network: a block on a VBR.
 type DeleteBgpNetworkInput struct {
@@ -312,9 +280,7 @@ type DeleteBgpNetworkInput struct {
 }
 
 // DeleteBgpNetwork stops advertising a block.
-func (c *Client) DeleteBgpNetwork(ctx context.Context, in *DeleteBgpNetworkInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteBgpNetwork", "", in)
-}
+var DeleteBgpNetwork = Op[DeleteBgpNetworkInput, Result]{model.ProductVPC, "DeleteBgpNetwork"}
 
 // DescribeBgpNetworksInput filters DescribeBgpNetworks.
 type DescribeBgpNetworksInput struct {
@@ -323,9 +289,7 @@ type DescribeBgpNetworksInput struct {
 }
 
 // DescribeBgpNetworks lists every advertised network matching the filter.
-func (c *Client) DescribeBgpNetworks(ctx context.Context, in *DescribeBgpNetworksInput) ([]*model.BgpNetwork, error) {
-	return listKind[model.BgpNetwork](ctx, c, "bgpnet", in)
-}
+var DescribeBgpNetworks = ListOp[DescribeBgpNetworksInput, model.BgpNetwork]{"bgpnet"}
 
 // DescribeVirtualBorderRoutersForPhysicalConnectionInput filters
 // DescribeVirtualBorderRoutersForPhysicalConnection.

@@ -4,10 +4,13 @@ package client
 // VRouters, route tables and route entries (VPC 2016-04-28).
 //
 // Conventions shared by every ops_*.go file:
+//   - Each operation is one declaration (Op, ListOp or DescribeOp in
+//     ops.go), typed by its input and answer; callers send it with
+//     X.Call(ctx, c, in).
 //   - XInput names the API parameters exactly in `param` tags (see
 //     EncodeParams); a zero value is not sent, a pointer sends an explicit
 //     false or 0.
-//   - Methods pass region "" to Invoke: Invoke takes RegionId from the
+//   - Operations pass region "" to Invoke: Invoke takes RegionId from the
 //     encoded input, so a nil input cannot panic and the endpoint always
 //     matches the RegionId sent.
 //   - Writes documented with ClientToken carry it; Invoke fills it when
@@ -15,11 +18,10 @@ package client
 //     never creates a second resource.
 //   - DryRun=true makes the API only check the request: it answers with the
 //     error code DryRunOperation when the real call would have passed.
-//   - Describe* listings are typed wrappers over ListTyped, so paging lives
-//     in one place.
+//   - Describe* listings are ListOps over the kind registry and ListTyped,
+//     so paging lives in one place.
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/alivpc/alivpc/model"
@@ -36,37 +38,6 @@ func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("%s: %s was not found (it may have been deleted)", e.Action, e.ID)
 }
 
-// listKind lists every item of a kind as *T. The filter's RegionId selects
-// the region (and endpoint); every other field becomes a filter parameter.
-// The pager owns PageNumber/PageSize/NextToken.
-func listKind[T any](ctx context.Context, c *Client, kind string, filter any) ([]*T, error) {
-	k, ok := model.Default().Lookup(kind)
-	if !ok {
-		return nil, fmt.Errorf("client: unknown kind %q", kind)
-	}
-	params, err := EncodeParams(filter)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", k.List.Action, err)
-	}
-	region := params["RegionId"]
-	delete(params, "RegionId")
-	return ListTyped[T](ctx, c, k, region, params)
-}
-
-// describeOne fetches one resource and reports an answer without an ID as
-// *NotFoundError. idParam names the input parameter holding the ID.
-func describeOne[T any](ctx context.Context, c *Client, p model.Product, action, idParam string, in any, id func(*T) string) (*T, error) {
-	out, err := Invoke[T](ctx, c, p, action, "", in)
-	if err != nil {
-		return nil, err
-	}
-	if id(out) == "" {
-		params, _ := EncodeParams(in)
-		return nil, &NotFoundError{Action: action, ID: params[idParam]}
-	}
-	return out, nil
-}
-
 // ---- Regions, zones and region services ----
 
 // DescribeRegionsInput filters DescribeRegions (which takes no RegionId).
@@ -76,9 +47,7 @@ type DescribeRegionsInput struct {
 }
 
 // DescribeRegions lists the regions the account can use.
-func (c *Client) DescribeRegions(ctx context.Context, in *DescribeRegionsInput) ([]*model.Region, error) {
-	return listKind[model.Region](ctx, c, "region", in)
-}
+var DescribeRegions = ListOp[DescribeRegionsInput, model.Region]{"region"}
 
 // DescribeZonesInput filters DescribeZones.
 type DescribeZonesInput struct {
@@ -88,9 +57,7 @@ type DescribeZonesInput struct {
 }
 
 // DescribeZones lists the zones of a region.
-func (c *Client) DescribeZones(ctx context.Context, in *DescribeZonesInput) ([]*model.Zone, error) {
-	return listKind[model.Zone](ctx, c, "zone", in)
-}
+var DescribeZones = ListOp[DescribeZonesInput, model.Zone]{"zone"}
 
 // OpenServiceInput opens a region service (traffic mirroring, IP address
 // pools).
@@ -113,27 +80,19 @@ type ServiceStatusInput struct {
 
 // OpenTrafficMirrorService enables traffic mirroring in a region. The API
 // refuses repeated calls for one region within a short period.
-func (c *Client) OpenTrafficMirrorService(ctx context.Context, in *OpenServiceInput) (*OpenServiceOutput, error) {
-	return Invoke[OpenServiceOutput](ctx, c, model.ProductVPC, "OpenTrafficMirrorService", "", in)
-}
+var OpenTrafficMirrorService = Op[OpenServiceInput, OpenServiceOutput]{model.ProductVPC, "OpenTrafficMirrorService"}
 
 // GetTrafficMirrorServiceStatus reports whether traffic mirroring is enabled.
-func (c *Client) GetTrafficMirrorServiceStatus(ctx context.Context, in *ServiceStatusInput) (*model.ServiceStatus, error) {
-	return Invoke[model.ServiceStatus](ctx, c, model.ProductVPC, "GetTrafficMirrorServiceStatus", "", in)
-}
+var GetTrafficMirrorServiceStatus = Op[ServiceStatusInput, model.ServiceStatus]{model.ProductVPC, "GetTrafficMirrorServiceStatus"}
 
 // OpenPublicIpAddressPoolService enables IP address pools for the account.
 // Activation is asynchronous and not concurrent per account; poll
 // GetPublicIpAddressPoolServiceStatus.
-func (c *Client) OpenPublicIpAddressPoolService(ctx context.Context, in *OpenServiceInput) (*OpenServiceOutput, error) {
-	return Invoke[OpenServiceOutput](ctx, c, model.ProductVPC, "OpenPublicIpAddressPoolService", "", in)
-}
+var OpenPublicIpAddressPoolService = Op[OpenServiceInput, OpenServiceOutput]{model.ProductVPC, "OpenPublicIpAddressPoolService"}
 
 // GetPublicIpAddressPoolServiceStatus reports whether IP address pools are
 // enabled.
-func (c *Client) GetPublicIpAddressPoolServiceStatus(ctx context.Context, in *ServiceStatusInput) (*model.ServiceStatus, error) {
-	return Invoke[model.ServiceStatus](ctx, c, model.ProductVPC, "GetPublicIpAddressPoolServiceStatus", "", in)
-}
+var GetPublicIpAddressPoolServiceStatus = Op[ServiceStatusInput, model.ServiceStatus]{model.ProductVPC, "GetPublicIpAddressPoolServiceStatus"}
 
 // ---- VPC ----
 
@@ -166,9 +125,7 @@ type CreateVpcOutput struct {
 
 // CreateVpc creates a VPC. It starts Pending and becomes Available (track
 // with Get).
-func (c *Client) CreateVpc(ctx context.Context, in *CreateVpcInput) (*CreateVpcOutput, error) {
-	return Invoke[CreateVpcOutput](ctx, c, model.ProductVPC, "CreateVpc", "", in)
-}
+var CreateVpc = Op[CreateVpcInput, CreateVpcOutput]{model.ProductVPC, "CreateVpc"}
 
 // DeleteVpcInput is DeleteVpc's parameters.
 type DeleteVpcInput struct {
@@ -181,9 +138,7 @@ type DeleteVpcInput struct {
 
 // DeleteVpc deletes an Available VPC with nothing left in it. Deletion is
 // asynchronous: the VPC reads Deleting, then is gone.
-func (c *Client) DeleteVpc(ctx context.Context, in *DeleteVpcInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpc", "", in)
-}
+var DeleteVpc = Op[DeleteVpcInput, Result]{model.ProductVPC, "DeleteVpc"}
 
 // ModifyVpcAttributeInput is ModifyVpcAttribute's parameters. Note the API
 // spells EnableIPv6 here, unlike CreateVpc's EnableIpv6.
@@ -200,9 +155,7 @@ type ModifyVpcAttributeInput struct {
 }
 
 // ModifyVpcAttribute renames a VPC or changes its description or IPv6.
-func (c *Client) ModifyVpcAttribute(ctx context.Context, in *ModifyVpcAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyVpcAttribute", "", in)
-}
+var ModifyVpcAttribute = Op[ModifyVpcAttributeInput, Result]{model.ProductVPC, "ModifyVpcAttribute"}
 
 // DescribeVpcsInput filters DescribeVpcs.
 type DescribeVpcsInput struct {
@@ -217,9 +170,7 @@ type DescribeVpcsInput struct {
 }
 
 // DescribeVpcs lists every VPC matching the filter, all pages.
-func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) ([]*model.Vpc, error) {
-	return listKind[model.Vpc](ctx, c, "vpc", in)
-}
+var DescribeVpcs = ListOp[DescribeVpcsInput, model.Vpc]{"vpc"}
 
 // DescribeVpcAttributeInput is DescribeVpcAttribute's parameters.
 type DescribeVpcAttributeInput struct {
@@ -230,10 +181,8 @@ type DescribeVpcAttributeInput struct {
 
 // DescribeVpcAttribute fetches one VPC with its resource counts;
 // *NotFoundError when it no longer exists.
-func (c *Client) DescribeVpcAttribute(ctx context.Context, in *DescribeVpcAttributeInput) (*model.VpcAttribute, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVpcAttribute", "VpcId", in,
-		func(v *model.VpcAttribute) string { return v.VpcId })
-}
+var DescribeVpcAttribute = DescribeOp[DescribeVpcAttributeInput, model.VpcAttribute]{model.ProductVPC, "DescribeVpcAttribute", "VpcId",
+	func(v *model.VpcAttribute) string { return v.VpcId }}
 
 // ---- VSwitch ----
 
@@ -261,9 +210,7 @@ type CreateVSwitchOutput struct {
 
 // CreateVSwitch creates a VSwitch. It starts Pending and becomes Available;
 // only one VSwitch of a VPC may be created at a time.
-func (c *Client) CreateVSwitch(ctx context.Context, in *CreateVSwitchInput) (*CreateVSwitchOutput, error) {
-	return Invoke[CreateVSwitchOutput](ctx, c, model.ProductVPC, "CreateVSwitch", "", in)
-}
+var CreateVSwitch = Op[CreateVSwitchInput, CreateVSwitchOutput]{model.ProductVPC, "CreateVSwitch"}
 
 // DeleteVSwitchInput is DeleteVSwitch's parameters.
 type DeleteVSwitchInput struct {
@@ -273,9 +220,7 @@ type DeleteVSwitchInput struct {
 }
 
 // DeleteVSwitch deletes an Available, empty VSwitch.
-func (c *Client) DeleteVSwitch(ctx context.Context, in *DeleteVSwitchInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVSwitch", "", in)
-}
+var DeleteVSwitch = Op[DeleteVSwitchInput, Result]{model.ProductVPC, "DeleteVSwitch"}
 
 // ModifyVSwitchAttributeInput is ModifyVSwitchAttribute's parameters.
 type ModifyVSwitchAttributeInput struct {
@@ -290,9 +235,7 @@ type ModifyVSwitchAttributeInput struct {
 
 // ModifyVSwitchAttribute renames a VSwitch or changes its description or
 // IPv6 block.
-func (c *Client) ModifyVSwitchAttribute(ctx context.Context, in *ModifyVSwitchAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyVSwitchAttribute", "", in)
-}
+var ModifyVSwitchAttribute = Op[ModifyVSwitchAttributeInput, Result]{model.ProductVPC, "ModifyVSwitchAttribute"}
 
 // DescribeVSwitchesInput filters DescribeVSwitches.
 type DescribeVSwitchesInput struct {
@@ -309,9 +252,7 @@ type DescribeVSwitchesInput struct {
 }
 
 // DescribeVSwitches lists every VSwitch matching the filter, all pages.
-func (c *Client) DescribeVSwitches(ctx context.Context, in *DescribeVSwitchesInput) ([]*model.VSwitch, error) {
-	return listKind[model.VSwitch](ctx, c, "vsw", in)
-}
+var DescribeVSwitches = ListOp[DescribeVSwitchesInput, model.VSwitch]{"vsw"}
 
 // DescribeVSwitchAttributesInput is DescribeVSwitchAttributes' parameters.
 type DescribeVSwitchAttributesInput struct {
@@ -321,10 +262,8 @@ type DescribeVSwitchAttributesInput struct {
 
 // DescribeVSwitchAttributes fetches one VSwitch; *NotFoundError when it no
 // longer exists.
-func (c *Client) DescribeVSwitchAttributes(ctx context.Context, in *DescribeVSwitchAttributesInput) (*model.VSwitch, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVSwitchAttributes", "VSwitchId", in,
-		func(v *model.VSwitch) string { return v.VSwitchId })
-}
+var DescribeVSwitchAttributes = DescribeOp[DescribeVSwitchAttributesInput, model.VSwitch]{model.ProductVPC, "DescribeVSwitchAttributes", "VSwitchId",
+	func(v *model.VSwitch) string { return v.VSwitchId }}
 
 // ---- VRouter ----
 
@@ -335,9 +274,7 @@ type DescribeVRoutersInput struct {
 }
 
 // DescribeVRouters lists the region's VRouters, all pages.
-func (c *Client) DescribeVRouters(ctx context.Context, in *DescribeVRoutersInput) ([]*model.VRouter, error) {
-	return listKind[model.VRouter](ctx, c, "vrouter", in)
-}
+var DescribeVRouters = ListOp[DescribeVRoutersInput, model.VRouter]{"vrouter"}
 
 // ModifyVRouterAttributeInput is ModifyVRouterAttribute's parameters.
 type ModifyVRouterAttributeInput struct {
@@ -348,9 +285,7 @@ type ModifyVRouterAttributeInput struct {
 }
 
 // ModifyVRouterAttribute renames a VRouter or changes its description.
-func (c *Client) ModifyVRouterAttribute(ctx context.Context, in *ModifyVRouterAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyVRouterAttribute", "", in)
-}
+var ModifyVRouterAttribute = Op[ModifyVRouterAttributeInput, Result]{model.ProductVPC, "ModifyVRouterAttribute"}
 
 // ---- Route tables ----
 
@@ -372,9 +307,7 @@ type CreateRouteTableOutput struct {
 }
 
 // CreateRouteTable creates a custom route table in a VPC.
-func (c *Client) CreateRouteTable(ctx context.Context, in *CreateRouteTableInput) (*CreateRouteTableOutput, error) {
-	return Invoke[CreateRouteTableOutput](ctx, c, model.ProductVPC, "CreateRouteTable", "", in)
-}
+var CreateRouteTable = Op[CreateRouteTableInput, CreateRouteTableOutput]{model.ProductVPC, "CreateRouteTable"}
 
 // DeleteRouteTableInput is DeleteRouteTable's parameters.
 type DeleteRouteTableInput struct {
@@ -383,9 +316,7 @@ type DeleteRouteTableInput struct {
 }
 
 // DeleteRouteTable deletes a custom route table with no VSwitch bound.
-func (c *Client) DeleteRouteTable(ctx context.Context, in *DeleteRouteTableInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteRouteTable", "", in)
-}
+var DeleteRouteTable = Op[DeleteRouteTableInput, Result]{model.ProductVPC, "DeleteRouteTable"}
 
 // ModifyRouteTableAttributesInput is ModifyRouteTableAttributes'
 // parameters.
@@ -399,9 +330,7 @@ type ModifyRouteTableAttributesInput struct {
 
 // ModifyRouteTableAttributes renames a route table or changes its
 // description.
-func (c *Client) ModifyRouteTableAttributes(ctx context.Context, in *ModifyRouteTableAttributesInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyRouteTableAttributes", "", in)
-}
+var ModifyRouteTableAttributes = Op[ModifyRouteTableAttributesInput, Result]{model.ProductVPC, "ModifyRouteTableAttributes"}
 
 // RouteTableVSwitchInput binds or unbinds a route table and a VSwitch.
 type RouteTableVSwitchInput struct {
@@ -413,15 +342,11 @@ type RouteTableVSwitchInput struct {
 
 // AssociateRouteTable binds a custom route table to a VSwitch of the same
 // VPC.
-func (c *Client) AssociateRouteTable(ctx context.Context, in *RouteTableVSwitchInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateRouteTable", "", in)
-}
+var AssociateRouteTable = Op[RouteTableVSwitchInput, Result]{model.ProductVPC, "AssociateRouteTable"}
 
 // UnassociateRouteTable unbinds a custom route table from a VSwitch, which
 // falls back to the system table.
-func (c *Client) UnassociateRouteTable(ctx context.Context, in *RouteTableVSwitchInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateRouteTable", "", in)
-}
+var UnassociateRouteTable = Op[RouteTableVSwitchInput, Result]{model.ProductVPC, "UnassociateRouteTable"}
 
 // DescribeRouteTableListInput filters DescribeRouteTableList.
 type DescribeRouteTableListInput struct {
@@ -437,9 +362,7 @@ type DescribeRouteTableListInput struct {
 }
 
 // DescribeRouteTableList lists every route table matching the filter.
-func (c *Client) DescribeRouteTableList(ctx context.Context, in *DescribeRouteTableListInput) ([]*model.RouteTable, error) {
-	return listKind[model.RouteTable](ctx, c, "rt", in)
-}
+var DescribeRouteTableList = ListOp[DescribeRouteTableListInput, model.RouteTable]{"rt"}
 
 // ---- Route entries ----
 
@@ -475,9 +398,7 @@ type CreateRouteEntryOutput struct {
 // CreateRouteEntry adds a custom route. It starts Pending; while any entry of
 // the table is Pending or Modifying, other route and VSwitch changes in the
 // VPC are refused.
-func (c *Client) CreateRouteEntry(ctx context.Context, in *CreateRouteEntryInput) (*CreateRouteEntryOutput, error) {
-	return Invoke[CreateRouteEntryOutput](ctx, c, model.ProductVPC, "CreateRouteEntry", "", in)
-}
+var CreateRouteEntry = Op[CreateRouteEntryInput, CreateRouteEntryOutput]{model.ProductVPC, "CreateRouteEntry"}
 
 // RouteHop is one next hop named when deleting an ECMP route.
 type RouteHop struct {
@@ -499,9 +420,7 @@ type DeleteRouteEntryInput struct {
 }
 
 // DeleteRouteEntry deletes an Available custom route.
-func (c *Client) DeleteRouteEntry(ctx context.Context, in *DeleteRouteEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteRouteEntry", "", in)
-}
+var DeleteRouteEntry = Op[DeleteRouteEntryInput, Result]{model.ProductVPC, "DeleteRouteEntry"}
 
 // ModifyRouteEntryInput is ModifyRouteEntry's parameters: the entry by
 // RouteEntryId (or table and destination), and its new name, description or
@@ -520,9 +439,7 @@ type ModifyRouteEntryInput struct {
 
 // ModifyRouteEntry renames a custom route, changes its description or moves
 // it to a new next hop.
-func (c *Client) ModifyRouteEntry(ctx context.Context, in *ModifyRouteEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyRouteEntry", "", in)
-}
+var ModifyRouteEntry = Op[ModifyRouteEntryInput, Result]{model.ProductVPC, "ModifyRouteEntry"}
 
 // DescribeRouteEntryListInput filters DescribeRouteEntryList; RouteTableId
 // is required.
@@ -542,6 +459,4 @@ type DescribeRouteEntryListInput struct {
 
 // DescribeRouteEntryList lists every entry of a route table (NextToken
 // paging).
-func (c *Client) DescribeRouteEntryList(ctx context.Context, in *DescribeRouteEntryListInput) ([]*model.RouteEntry, error) {
-	return listKind[model.RouteEntry](ctx, c, "route", in)
-}
+var DescribeRouteEntryList = ListOp[DescribeRouteEntryListInput, model.RouteEntry]{"route"}

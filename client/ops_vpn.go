@@ -6,8 +6,6 @@ package client
 // VpnGateway.Configuring.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -44,9 +42,7 @@ type CreateVpnGatewayOutput struct {
 
 // CreateVpnGateway creates a VPN gateway (init → provisioning → active, which
 // takes minutes).
-func (c *Client) CreateVpnGateway(ctx context.Context, in *CreateVpnGatewayInput) (*CreateVpnGatewayOutput, error) {
-	return Invoke[CreateVpnGatewayOutput](ctx, c, model.ProductVPC, "CreateVpnGateway", "", in)
-}
+var CreateVpnGateway = Op[CreateVpnGatewayInput, CreateVpnGatewayOutput]{model.ProductVPC, "CreateVpnGateway"}
 
 // DeleteVpnGatewayInput is DeleteVpnGateway's parameters.
 type DeleteVpnGatewayInput struct {
@@ -56,9 +52,7 @@ type DeleteVpnGatewayInput struct {
 }
 
 // DeleteVpnGateway deletes a VPN gateway that has no IPsec connections left.
-func (c *Client) DeleteVpnGateway(ctx context.Context, in *DeleteVpnGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnGateway", "", in)
-}
+var DeleteVpnGateway = Op[DeleteVpnGatewayInput, Result]{model.ProductVPC, "DeleteVpnGateway"}
 
 // ModifyVpnGatewayAttributeInput is ModifyVpnGatewayAttribute's parameters.
 type ModifyVpnGatewayAttributeInput struct {
@@ -78,9 +72,7 @@ type ModifyVpnGatewayAttributeOutput struct {
 }
 
 // ModifyVpnGatewayAttribute renames a VPN gateway or changes its settings.
-func (c *Client) ModifyVpnGatewayAttribute(ctx context.Context, in *ModifyVpnGatewayAttributeInput) (*ModifyVpnGatewayAttributeOutput, error) {
-	return Invoke[ModifyVpnGatewayAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnGatewayAttribute", "", in)
-}
+var ModifyVpnGatewayAttribute = Op[ModifyVpnGatewayAttributeInput, ModifyVpnGatewayAttributeOutput]{model.ProductVPC, "ModifyVpnGatewayAttribute"}
 
 // DescribeVpnGatewaysInput filters DescribeVpnGateways.
 type DescribeVpnGatewaysInput struct {
@@ -96,9 +88,7 @@ type DescribeVpnGatewaysInput struct {
 }
 
 // DescribeVpnGateways lists every VPN gateway matching the filter.
-func (c *Client) DescribeVpnGateways(ctx context.Context, in *DescribeVpnGatewaysInput) ([]*model.VpnGateway, error) {
-	return listKind[model.VpnGateway](ctx, c, "vpn", in)
-}
+var DescribeVpnGateways = ListOp[DescribeVpnGatewaysInput, model.VpnGateway]{"vpn"}
 
 // DescribeVpnGatewayInput is DescribeVpnGateway's parameters.
 type DescribeVpnGatewayInput struct {
@@ -109,10 +99,8 @@ type DescribeVpnGatewayInput struct {
 
 // DescribeVpnGateway fetches one VPN gateway; *NotFoundError when it no
 // longer exists.
-func (c *Client) DescribeVpnGateway(ctx context.Context, in *DescribeVpnGatewayInput) (*model.VpnGateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId", in,
-		func(v *model.VpnGateway) string { return v.VpnGatewayId })
-}
+var DescribeVpnGateway = DescribeOp[DescribeVpnGatewayInput, model.VpnGateway]{model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId",
+	func(v *model.VpnGateway) string { return v.VpnGatewayId }}
 
 // ---- Customer gateway ----
 
@@ -143,9 +131,7 @@ type CustomerGatewayOutput struct {
 
 // CreateCustomerGateway registers the on-premises VPN device; its IP must be
 // unique per region.
-func (c *Client) CreateCustomerGateway(ctx context.Context, in *CreateCustomerGatewayInput) (*CustomerGatewayOutput, error) {
-	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "CreateCustomerGateway", "", in)
-}
+var CreateCustomerGateway = Op[CreateCustomerGatewayInput, CustomerGatewayOutput]{model.ProductVPC, "CreateCustomerGateway"}
 
 // DeleteCustomerGatewayInput is DeleteCustomerGateway's parameters.
 type DeleteCustomerGatewayInput struct {
@@ -155,9 +141,7 @@ type DeleteCustomerGatewayInput struct {
 }
 
 // DeleteCustomerGateway deletes a customer gateway.
-func (c *Client) DeleteCustomerGateway(ctx context.Context, in *DeleteCustomerGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCustomerGateway", "", in)
-}
+var DeleteCustomerGateway = Op[DeleteCustomerGatewayInput, Result]{model.ProductVPC, "DeleteCustomerGateway"}
 
 // ModifyCustomerGatewayAttributeInput is ModifyCustomerGatewayAttribute's
 // parameters.
@@ -172,9 +156,7 @@ type ModifyCustomerGatewayAttributeInput struct {
 
 // ModifyCustomerGatewayAttribute renames a customer gateway or changes its
 // description or BGP key.
-func (c *Client) ModifyCustomerGatewayAttribute(ctx context.Context, in *ModifyCustomerGatewayAttributeInput) (*CustomerGatewayOutput, error) {
-	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "ModifyCustomerGatewayAttribute", "", in)
-}
+var ModifyCustomerGatewayAttribute = Op[ModifyCustomerGatewayAttributeInput, CustomerGatewayOutput]{model.ProductVPC, "ModifyCustomerGatewayAttribute"}
 
 // DescribeCustomerGatewaysInput filters DescribeCustomerGateways.
 type DescribeCustomerGatewaysInput struct {
@@ -185,9 +167,7 @@ type DescribeCustomerGatewaysInput struct {
 }
 
 // DescribeCustomerGateways lists every customer gateway matching the filter.
-func (c *Client) DescribeCustomerGateways(ctx context.Context, in *DescribeCustomerGatewaysInput) ([]*model.CustomerGateway, error) {
-	return listKind[model.CustomerGateway](ctx, c, "cgw", in)
-}
+var DescribeCustomerGateways = ListOp[DescribeCustomerGatewaysInput, model.CustomerGateway]{"cgw"}
 
 // DescribeCustomerGatewayInput is DescribeCustomerGateway's parameters.
 type DescribeCustomerGatewayInput struct {
@@ -197,10 +177,8 @@ type DescribeCustomerGatewayInput struct {
 
 // DescribeCustomerGateway fetches one customer gateway; *NotFoundError when
 // it no longer exists.
-func (c *Client) DescribeCustomerGateway(ctx context.Context, in *DescribeCustomerGatewayInput) (*model.CustomerGateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", in,
-		func(v *model.CustomerGateway) string { return v.CustomerGatewayId })
-}
+var DescribeCustomerGateway = DescribeOp[DescribeCustomerGatewayInput, model.CustomerGateway]{model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId",
+	func(v *model.CustomerGateway) string { return v.CustomerGatewayId }}
 
 // ---- IPsec connection ----
 
@@ -270,9 +248,7 @@ type CreateVpnConnectionOutput struct {
 // CreateVpnConnection creates an IPsec connection. With EffectImmediately
 // false it negotiates only when traffic arrives, so it may stay
 // ike_sa_not_established.
-func (c *Client) CreateVpnConnection(ctx context.Context, in *CreateVpnConnectionInput) (*CreateVpnConnectionOutput, error) {
-	return Invoke[CreateVpnConnectionOutput](ctx, c, model.ProductVPC, "CreateVpnConnection", "", in)
-}
+var CreateVpnConnection = Op[CreateVpnConnectionInput, CreateVpnConnectionOutput]{model.ProductVPC, "CreateVpnConnection"}
 
 // DeleteVpnConnectionInput is DeleteVpnConnection's parameters.
 type DeleteVpnConnectionInput struct {
@@ -282,9 +258,7 @@ type DeleteVpnConnectionInput struct {
 }
 
 // DeleteVpnConnection deletes an IPsec connection, cutting the tunnel.
-func (c *Client) DeleteVpnConnection(ctx context.Context, in *DeleteVpnConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnConnection", "", in)
-}
+var DeleteVpnConnection = Op[DeleteVpnConnectionInput, Result]{model.ProductVPC, "DeleteVpnConnection"}
 
 // ModifyVpnConnectionAttributeInput is ModifyVpnConnectionAttribute's
 // parameters.
@@ -314,9 +288,7 @@ type ModifyVpnConnectionAttributeOutput struct {
 
 // ModifyVpnConnectionAttribute changes an IPsec connection; with
 // EffectImmediately it renegotiates at once (a brief interruption).
-func (c *Client) ModifyVpnConnectionAttribute(ctx context.Context, in *ModifyVpnConnectionAttributeInput) (*ModifyVpnConnectionAttributeOutput, error) {
-	return Invoke[ModifyVpnConnectionAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnConnectionAttribute", "", in)
-}
+var ModifyVpnConnectionAttribute = Op[ModifyVpnConnectionAttributeInput, ModifyVpnConnectionAttributeOutput]{model.ProductVPC, "ModifyVpnConnectionAttribute"}
 
 // DescribeVpnConnectionsInput filters DescribeVpnConnections.
 type DescribeVpnConnectionsInput struct {
@@ -329,9 +301,7 @@ type DescribeVpnConnectionsInput struct {
 }
 
 // DescribeVpnConnections lists every IPsec connection matching the filter.
-func (c *Client) DescribeVpnConnections(ctx context.Context, in *DescribeVpnConnectionsInput) ([]*model.VpnConnection, error) {
-	return listKind[model.VpnConnection](ctx, c, "ipsec", in)
-}
+var DescribeVpnConnections = ListOp[DescribeVpnConnectionsInput, model.VpnConnection]{"ipsec"}
 
 // VpnConnectionInput names one IPsec connection.
 type VpnConnectionInput struct {
@@ -341,10 +311,8 @@ type VpnConnectionInput struct {
 
 // DescribeVpnConnection fetches one IPsec connection; *NotFoundError when it
 // no longer exists.
-func (c *Client) DescribeVpnConnection(ctx context.Context, in *VpnConnectionInput) (*model.VpnConnection, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId", in,
-		func(v *model.VpnConnection) string { return v.VpnConnectionId })
-}
+var DescribeVpnConnection = DescribeOp[VpnConnectionInput, model.VpnConnection]{model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId",
+	func(v *model.VpnConnection) string { return v.VpnConnectionId }}
 
 // VpnConnectionConfig is the peer-side configuration of an IPsec
 // connection: what to enter on the on-premises device. IkeConfig.Psk is a
@@ -367,6 +335,4 @@ type DownloadVpnConnectionConfigOutput struct {
 
 // DownloadVpnConnectionConfig returns the configuration for the customer
 // gateway device, seen from its side (Local is the customer gateway).
-func (c *Client) DownloadVpnConnectionConfig(ctx context.Context, in *VpnConnectionInput) (*DownloadVpnConnectionConfigOutput, error) {
-	return Invoke[DownloadVpnConnectionConfigOutput](ctx, c, model.ProductVPC, "DownloadVpnConnectionConfig", "", in)
-}
+var DownloadVpnConnectionConfig = Op[VpnConnectionInput, DownloadVpnConnectionConfigOutput]{model.ProductVPC, "DownloadVpnConnectionConfig"}
