@@ -48,7 +48,7 @@ func TestProbeFindsHuhFocusCommands(t *testing.T) {
 
 func (d *driver) vpcNamed(id string) *model.Vpc {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
 	if err != nil || len(vpcs) != 1 {
 		d.t.Fatalf("describe %s: %v %v", id, err, vpcs)
 	}
@@ -82,7 +82,7 @@ func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
 	// Zone (second option), CIDR block, Name, Description (submits).
 	d.burst("c", "down", "enter", "ctrl+u", "10.10.9.0/24", "enter", "typed-ahead", "enter", "enter")
 	op := d.tracked("CreateVSwitch")
-	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
+	vsws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
 	if err != nil || len(vsws) != 1 {
 		t.Fatalf("describe %s: %v %v", op.resID, err, vsws)
 	}
@@ -239,12 +239,12 @@ func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 	d := newDriver(t)
 	d.idle()
 	o := d.rowNamed("dev-sandbox")
-	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
+	vsws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range vsws {
-		if _, err := d.api().DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
+		if _, err := client.DeleteVSwitch.Call(d.ctx, d.api(), &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
 			t.Fatal(err)
 		}
 	}

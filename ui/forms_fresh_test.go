@@ -21,7 +21,7 @@ import (
 // eipNamed looks an EIP up by name, independently of the console.
 func (d *driver) eipNamed(name string) *model.EipAddress {
 	d.t.Helper()
-	es, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
+	es, err := client.DescribeEipAddresses.Call(d.ctx, d.api(), &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
 	if err != nil || len(es) != 1 {
 		d.t.Fatalf("EIP %s: %v %+v", name, err, es)
 	}
@@ -45,11 +45,11 @@ func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
 	var err error
 	status := "InUse"
 	if bind {
-		_, err = d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+		_, err = client.AssociateEipAddress.Call(d.ctx, d.api(), &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	} else {
 		status = "Available"
-		_, err = d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
+		_, err = client.UnassociateEipAddress.Call(d.ctx, d.api(), &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	}
 	if err != nil {
@@ -110,7 +110,7 @@ func TestDnatReopenedFormOffersEipAssociatedSince(t *testing.T) {
 	d.field("Internal port", "22")
 	d.field("Name", "ssh-bastion")
 	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+	es, err := client.DescribeForwardTableEntries.Call(d.ctx, d.api(), &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
 		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
 	if err != nil || len(es) != 1 || es[0].ExternalIp != spare.IpAddress || es[0].ExternalPort != "2222" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
@@ -150,7 +150,7 @@ func TestDnatDraftEipNoLongerAssociatedIsMarkedAndRefused(t *testing.T) {
 	d.field("Internal port", "22")
 	d.field("Name", "ssh-2")
 	id := d.tracked("CreateForwardEntry").resID
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+	es, err := client.DescribeForwardTableEntries.Call(d.ctx, d.api(), &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
 		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
 	if err != nil || len(es) != 1 || es[0].ExternalIp == spare.IpAddress || es[0].ExternalIp == "" {
 		t.Fatalf("the entry as the simulator has it: %v %+v", err, es)
@@ -168,12 +168,12 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.closeForm()
 
 	dev := ""
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
 	if err != nil || len(vpcs) != 1 {
 		t.Fatalf("dev-sandbox: %v %+v", err, vpcs)
 	}
 	dev = vpcs[0].VpcId
-	out, err := d.api().CreateVpcPeerConnection(d.ctx, &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
+	out, err := client.CreateVpcPeerConnection.Call(d.ctx, d.api(), &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
 		AcceptingAliUid: sim.AccountUID, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: dev, Name: "fresh-peer"})
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +193,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.next("Description")
 	d.confirmReview()
 	id := d.tracked("CreateRouteEntry").resID
-	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
+	entries, err := client.DescribeRouteEntryList.Call(d.ctx, d.api(), &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
 	if err != nil || len(entries) != 1 || entries[0].NextHopType() != "VpcPeer" || entries[0].DestinationCidrBlock != "10.97.0.0/16" ||
 		!strings.Contains(entries[0].NextHopText(), out.InstanceId) {
 		t.Fatalf("route as the simulator has it: %v %+v", err, entries)
@@ -216,7 +216,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d := newDriver(t)
 	d.idle()
 	for _, c := range []struct{ name, ip string }{{"lab-a", "203.0.113.71"}, {"lab-b", "203.0.113.72"}} {
-		if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
+		if _, err := client.CreateCustomerGateway.Call(d.ctx, d.api(), &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -245,7 +245,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
 	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
-	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
+	conns, err := client.DescribeVpnConnections.Call(d.ctx, d.api(), &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
 	if err != nil || len(conns) != 1 {
 		t.Fatalf("the connection: %v %+v", err, conns)
 	}
@@ -259,11 +259,11 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 // the simulator's VSwitches leave it.
 func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
 	if err != nil || len(vpcs) != 1 {
 		d.t.Fatalf("VPC %s: %v %+v", name, err, vpcs)
 	}
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
 	if err != nil {
 		d.t.Fatal(err)
 	}
@@ -325,7 +325,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d := newDriver(t)
 	free24, vpc := d.nextFree("prod-core", 24)
 	free26, _ := d.nextFree("prod-core", 26)
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc.VpcId})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc.VpcId})
 	if err != nil || len(sws) == 0 {
 		t.Fatalf("prod-core's VSwitches: %v", err)
 	}
@@ -380,7 +380,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d.field("Name", "filled")
 	d.next("Description")
 	id := d.tracked("CreateVSwitch").resID
-	got, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
+	got, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
 	if err != nil || len(got) != 1 || got[0].CidrBlock != free26 {
 		t.Fatalf("the VSwitch as the simulator has it: %v %+v", err, got)
 	}

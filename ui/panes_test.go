@@ -110,7 +110,7 @@ func TestDrillDownPaths(t *testing.T) {
 func vpcID(d *driver, name string) string {
 	d.t.Helper()
 	c := otherClient(d.t, d)
-	vpcs, err := c.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, c, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
 	if err != nil || len(vpcs) != 1 {
 		d.t.Fatalf("VPC %s: %v", name, err)
 	}

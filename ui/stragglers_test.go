@@ -17,7 +17,7 @@ import (
 func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	d := newDriver(t, nil)
 	d.idle()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
 	if err != nil || len(vpcs) != 1 {
 		t.Fatalf("prod-core: %v %+v", err, vpcs)
 	}
@@ -34,7 +34,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	if n := countAction(d.sentSince(mark), "ModifyVRouterAttribute"); n != 1 {
 		t.Fatalf("ModifyVRouterAttribute sent %d times, want 1", n)
 	}
-	got, err := d.api().DescribeVRouters(d.ctx, &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
+	got, err := client.DescribeVRouters.Call(d.ctx, d.api(), &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("DescribeVRouters %s: %v %+v", want, err, got)
 	}
@@ -53,7 +53,7 @@ func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
 	d.idle()
 	d.pane("ipsec")
 	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
-	cfg, err := d.api().DownloadVpnConnectionConfig(d.ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	cfg, err := client.DownloadVpnConnectionConfig.Call(d.ctx, d.api(), &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
 	if err != nil {
 		t.Fatalf("DownloadVpnConnectionConfig: %v", err)
 	}

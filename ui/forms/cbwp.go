@@ -37,7 +37,7 @@ func cbwpOps() KindOps {
 				if force {
 					in.Force = "true"
 				}
-				out, err := fc.Client.DeleteCommonBandwidthPackage(ctx, in)
+				out, err := client.DeleteCommonBandwidthPackage.Call(ctx, fc.Client, in)
 				if err != nil {
 					return nil, err
 				}
@@ -135,7 +135,7 @@ func (m *cbwpCreate) Input(fc *FormCtx, token string) *client.CreateCommonBandwi
 
 func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
+	out, err := client.CreateCommonBandwidthPackage.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func cbwpEdit(fc *FormCtx) Mutation {
 		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyCommonBandwidthPackageAttributeInput {
 			return &client.ModifyCommonBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: p.BandwidthPackageId, Name: name, Description: desc}
 		},
-		send: (*client.Client).ModifyCommonBandwidthPackageAttribute}
+		send: client.ModifyCommonBandwidthPackageAttribute.Func}
 }
 
 // cbwpGate is the part every package action shares: the package is read
@@ -219,7 +219,7 @@ func (m *cbwpAdd) Prepare(ctx context.Context, fc *FormCtx) error {
 	if err := m.refresh(ctx, fc, nil); err != nil || m.Refuse != "" {
 		return err
 	}
-	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
+	eips, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
 	if err != nil {
 		return err
 	}
@@ -254,7 +254,7 @@ func (m *cbwpAdd) Check(fc *FormCtx) error {
 
 func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
-	out, err := fc.Client.AddCommonBandwidthPackageIp(ctx, in)
+	out, err := client.AddCommonBandwidthPackageIp.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
-			out, err := fc.Client.RemoveCommonBandwidthPackageIp(ctx, in)
+			out, err := client.RemoveCommonBandwidthPackageIp.Call(ctx, fc.Client, in)
 			if err != nil {
 				return nil, err
 			}
@@ -334,7 +334,7 @@ func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitte
 	if res := unchangedEdit(m.Current(), in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyCommonBandwidthPackageSpec(ctx, in)
+	out, err := client.ModifyCommonBandwidthPackageSpec.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -395,7 +395,7 @@ func (m *cbwpPayType) Input() *client.ModifyCommonBandwidthPackagePayTypeInput {
 
 func (m *cbwpPayType) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := m.Input()
-	out, err := fc.Client.ModifyCommonBandwidthPackagePayType(ctx, in)
+	out, err := client.ModifyCommonBandwidthPackagePayType.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

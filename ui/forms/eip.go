@@ -53,7 +53,7 @@ func eipReleaseRefusal(e *model.EipAddress) string {
 
 func releaseEip(ctx context.Context, fc *FormCtx, o *model.Object) (*Submitted, error) {
 	in := &client.ReleaseEipAddressInput{RegionId: o.Region, AllocationId: o.ID}
-	out, err := fc.Client.ReleaseEipAddress(ctx, in)
+	out, err := client.ReleaseEipAddress.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (m *EipAllocate) Input(fc *FormCtx, token string) *client.AllocateEipAddres
 
 func (m *EipAllocate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.AllocateEipAddress(ctx, in)
+	out, err := client.AllocateEipAddress.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (m *EipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	return sendMade(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
+	return sendMade(ctx, fc, client.ModifyEipAddressAttribute.Func, in, "eip", m.Id)
 }
 
 // eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;
@@ -166,7 +166,7 @@ func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.Refuse = eipAssociateRefusal(m.eip); m.Refuse != "" {
 		return nil
 	}
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -231,7 +231,7 @@ func (m *EipAssociate) Check(fc *FormCtx) error {
 func (m *EipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.AssociateEipAddressInput{RegionId: fc.Region, AllocationId: m.eip.AllocationId, InstanceId: m.instance(),
 		InstanceType: m.InstType, ClientToken: token}
-	out, err := fc.Client.AssociateEipAddress(ctx, in)
+	out, err := client.AssociateEipAddress.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +258,7 @@ func NewEipUnassociate(fc *FormCtx) Mutation {
 			e := o.Val().(*model.EipAddress)
 			in := &client.UnassociateEipAddressInput{RegionId: fc.Region, AllocationId: e.AllocationId, InstanceId: e.InstanceId,
 				InstanceType: e.InstanceType, ClientToken: token}
-			out, err := fc.Client.UnassociateEipAddress(ctx, in)
+			out, err := client.UnassociateEipAddress.Call(ctx, fc.Client, in)
 			if err != nil {
 				return nil, err
 			}

@@ -25,7 +25,7 @@ func familyOps(k *model.Kind) KindOps {
 				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyVRouterAttributeInput {
 					return &client.ModifyVRouterAttributeInput{RegionId: fc.Region, VRouterId: v.VRouterId, VRouterName: name, Description: desc}
 				},
-				send: (*client.Client).ModifyVRouterAttribute}
+				send: client.ModifyVRouterAttribute.Func}
 		}}
 	case "rt":
 		return RtOps()
@@ -450,7 +450,7 @@ func routeDests(ctx context.Context, fc *FormCtx, vpcIDs []string) (map[string][
 		if i >= maxRouteVPCs {
 			break
 		}
-		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: fc.Region, VpcId: id})
+		tables, err := client.DescribeRouteTableList.Call(ctx, fc.Client, &client.DescribeRouteTableListInput{RegionId: fc.Region, VpcId: id})
 		if err != nil {
 			return nil, err
 		}

@@ -33,7 +33,7 @@ func VpcFlowLogOps() KindOps {
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteFlowLog",
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+			Run: sendDelete("DeleteFlowLog", client.DeleteFlowLog.Func, func(o *model.Object, token string, force bool) *client.FlowLogInput {
 				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
 			}),
 		},
@@ -55,12 +55,12 @@ func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	m := &ConfirmAction{title: "Activate flow log " + f.FlowLogId, APIAction: "ActiveFlowLog", obj: fc.Target,
 		question: "Start capturing " + f.ResourceType + " " + f.ResourceId + "?",
 		explain:  "Traffic records go to SLS " + f.ProjectName + "/" + f.LogStoreName + " (billed by Log Service)."}
-	want, target, verb, call := "Inactive", "Active", "activated", fc.Client.ActiveFlowLog
+	want, target, verb, call := "Inactive", "Active", "activated", client.ActiveFlowLog.On(fc.Client)
 	if !on {
 		m.title, m.APIAction = "Deactivate flow log "+f.FlowLogId, "DeactiveFlowLog"
 		m.question = "Stop capturing " + f.ResourceType + " " + f.ResourceId + "?"
 		m.explain = "No new records are written; the logstore keeps what it has. Activate starts it again."
-		want, target, verb, call = "Active", "Inactive", "deactivated", fc.Client.DeactiveFlowLog
+		want, target, verb, call = "Active", "Inactive", "deactivated", client.DeactiveFlowLog.On(fc.Client)
 	}
 	m.gate = func(o *model.Object) string {
 		if o.Status != want {
@@ -188,7 +188,7 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	v := m.Input()
 	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
 		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
-	out, err := fc.Client.CreateFlowLog(ctx, in)
+	out, err := client.CreateFlowLog.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +202,7 @@ func flowLogModify(f *model.FlowLog) *AttrEdit[client.ModifyFlowLogAttributeInpu
 		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyFlowLogAttributeInput {
 			return &client.ModifyFlowLogAttributeInput{RegionId: fc.Region, FlowLogId: f.FlowLogId, FlowLogName: name, Description: desc}
 		},
-		send: (*client.Client).ModifyFlowLogAttribute}
+		send: client.ModifyFlowLogAttribute.Func}
 }
 
 // ---- Smart Access Gateway flow logs ----
@@ -230,7 +230,7 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteFlowLog", (*client.Client).DeleteSagFlowLog, func(o *model.Object, token string, force bool) *client.FlowLogInput {
+			Run: sendDelete("DeleteFlowLog", client.DeleteSagFlowLog.Func, func(o *model.Object, token string, force bool) *client.FlowLogInput {
 				return &client.FlowLogInput{RegionId: o.Region, FlowLogId: o.ID}
 			}),
 		},
@@ -331,12 +331,12 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		return sendMade(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
+		return sendMade(ctx, fc, client.ModifySagFlowLog.Func, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
 		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
-	out, err := fc.Client.CreateSagFlowLog(ctx, in)
+	out, err := client.CreateSagFlowLog.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

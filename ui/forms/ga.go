@@ -29,7 +29,7 @@ func gaOps() KindOps {
 					return &client.ModifyGlobalAccelerationInstanceAttributesInput{RegionId: fc.Region,
 						GlobalAccelerationInstanceId: g.GlobalAccelerationInstanceId, Name: name, Description: desc}
 				},
-				send: (*client.Client).ModifyGlobalAccelerationInstanceAttributes,
+				send: client.ModifyGlobalAccelerationInstanceAttributes.Func,
 			}
 		},
 		Del: &DeleteSpec{
@@ -44,7 +44,7 @@ func gaOps() KindOps {
 			Refuse: gaDeleteRefusal,
 			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 				in := &client.GAInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID}
-				out, err := fc.Client.DeleteGlobalAccelerationInstance(ctx, in)
+				out, err := client.DeleteGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 				return sent(o, "DeleteGlobalAccelerationInstance", in, out, err, nil)
 			},
 		},
@@ -141,7 +141,7 @@ func (m *gaCreate) Check(*FormCtx) error {
 func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateGlobalAccelerationInstanceInput{RegionId: fc.Region, ServiceLocation: m.Location, Bandwidth: m.Bandwidth,
 		BandwidthType: m.Type, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateGlobalAccelerationInstance(ctx, in)
+	out, err := client.CreateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ func (m *gaSpec) Check(*FormCtx) error {
 
 func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.ModifyGlobalAccelerationInstanceSpecInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, Bandwidth: m.Bandwidth}
-	out, err := fc.Client.ModifyGlobalAccelerationInstanceSpec(ctx, in)
+	out, err := client.ModifyGlobalAccelerationInstanceSpec.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +264,7 @@ func newGAAssociate(fc *FormCtx) Mutation {
 }
 
 func (m *gaAssociate) regions(ctx context.Context, fc *FormCtx) error {
-	rs, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	rs, err := client.DescribeRegions.Call(ctx, fc.Client, &client.DescribeRegionsInput{})
 	if err != nil {
 		return err
 	}
@@ -315,7 +315,7 @@ func (m *gaAssociate) Check(*FormCtx) error {
 func (m *gaAssociate) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.AssociateGlobalAccelerationInstanceInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID,
 		BackendServerId: strings.TrimSpace(m.ServerID), BackendServerRegionId: m.Region, BackendServerType: m.ServerType}
-	out, err := fc.Client.AssociateGlobalAccelerationInstance(ctx, in)
+	out, err := client.AssociateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +343,7 @@ func newGAAddIP(fc *FormCtx) Mutation {
 }
 
 func (m *gaAddIP) eips(ctx context.Context, fc *FormCtx) error {
-	es, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, Status: "Available", ChargeType: "PostPaid"})
+	es, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, Status: "Available", ChargeType: "PostPaid"})
 	if err != nil {
 		return err
 	}
@@ -379,7 +379,7 @@ func (m *gaAddIP) Check(*FormCtx) error {
 
 func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.GAIpInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, IpInstanceId: m.EipID}
-	out, err := fc.Client.AddGlobalAccelerationInstanceIp(ctx, in)
+	out, err := client.AddGlobalAccelerationInstanceIp.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -429,7 +429,7 @@ func gaUnbindSpec(b model.GABackend) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 			in := &client.UnassociateGlobalAccelerationInstanceInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID,
 				InstanceType: "Remote" + b.ServerType}
-			out, err := fc.Client.UnassociateGlobalAccelerationInstance(ctx, in)
+			out, err := client.UnassociateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 			return sent(o, "UnassociateGlobalAccelerationInstance", in, out, err, []string{"Available"})
 		},
 	}
@@ -455,7 +455,7 @@ func gaRemoveIPSpec(ip model.GAPublicIP) *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 			in := &client.GAIpInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID, IpInstanceId: ip.AllocationId}
-			out, err := fc.Client.RemoveGlobalAccelerationInstanceIp(ctx, in)
+			out, err := client.RemoveGlobalAccelerationInstanceIp.Call(ctx, fc.Client, in)
 			return sent(o, "RemoveGlobalAccelerationInstanceIp", in, out, err, []string{"Available", "InUse"})
 		},
 	}

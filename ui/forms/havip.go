@@ -35,7 +35,7 @@ func havipOps() KindOps {
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-			Run: sendDelete("DeleteHaVip", (*client.Client).DeleteHaVip, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
+			Run: sendDelete("DeleteHaVip", client.DeleteHaVip.Func, func(o *model.Object, token string, force bool) *client.DeleteHaVipInput {
 				return &client.DeleteHaVipInput{RegionId: o.Region, HaVipId: o.ID, ClientToken: token}
 			}),
 		},
@@ -95,7 +95,7 @@ func (m *havipCreate) Title() string {
 func (m *havipCreate) Action() string { return "CreateHaVip" }
 
 func (m *havipCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func (m *havipCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.onlyVsw != "" {
 		in.Filter = []client.Filter{{Key: "VSwitchId", Value: []string{m.onlyVsw}}}
 	}
-	hs, err := fc.Client.DescribeHaVips(ctx, in)
+	hs, err := client.DescribeHaVips.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -173,7 +173,7 @@ func (m *havipCreate) Check(fc *FormCtx) error {
 func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateHaVipInput{RegionId: fc.Region, VSwitchId: m.VswID, IpAddress: strings.TrimSpace(m.Ip), Name: m.Name,
 		Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateHaVip(ctx, in)
+	out, err := client.CreateHaVip.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +204,7 @@ func (m *havipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		return res, nil
 	}
 	in.ClientToken = token
-	return sendMade(ctx, fc, (*client.Client).ModifyHaVipAttribute, in, "havip", m.Id)
+	return sendMade(ctx, fc, client.ModifyHaVipAttribute.Func, in, "havip", m.Id)
 }
 
 // havipAssociate binds the HaVip to an ECS instance or an ENI of its
@@ -287,7 +287,7 @@ func (m *havipAssociate) Check(fc *FormCtx) error {
 func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.AssociateHaVipInput{RegionId: fc.Region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
 		InstanceType: m.InstType, ClientToken: token}
-	out, err := fc.Client.AssociateHaVip(ctx, in)
+	out, err := client.AssociateHaVip.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +329,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 			if force && isMaster(h) {
 				in.Force = "True"
 			}
-			out, err := fc.Client.UnassociateHaVip(ctx, in)
+			out, err := client.UnassociateHaVip.Call(ctx, fc.Client, in)
 			if err != nil {
 				return nil, err
 			}
@@ -347,7 +347,7 @@ func havipPicks(ctx context.Context, fc *FormCtx, vpcID string) ([]Pick, error) 
 	if vpcID != "" {
 		in.Filter = []client.Filter{{Key: "VpcId", Value: []string{vpcID}}}
 	}
-	hs, err := fc.Client.DescribeHaVips(ctx, in)
+	hs, err := client.DescribeHaVips.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

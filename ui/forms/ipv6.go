@@ -41,7 +41,7 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-			Run: sendDelete("DeleteIpv6Gateway", (*client.Client).DeleteIpv6Gateway, func(o *model.Object, token string, force bool) *client.DeleteIpv6GatewayInput {
+			Run: sendDelete("DeleteIpv6Gateway", client.DeleteIpv6Gateway.Func, func(o *model.Object, token string, force bool) *client.DeleteIpv6GatewayInput {
 				return &client.DeleteIpv6GatewayInput{RegionId: o.Region, Ipv6GatewayId: o.ID, ClientToken: token}
 			}),
 		},
@@ -80,7 +80,7 @@ func ipv6GwDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]stri
 // publicIpv6Addrs reads the addresses behind gateway o that have internet
 // bandwidth and says, for each, what blocks (an empty say: nothing).
 func publicIpv6Addrs(ctx context.Context, fc *FormCtx, o *model.Object, say func(*model.Ipv6Address) string) ([]string, error) {
-	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
+	addrs, err := client.DescribeIpv6Addresses.Call(ctx, fc.Client, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
 		VpcId: o.Val().(*model.Ipv6Gateway).VpcId, NetworkType: "Public"})
 	if err != nil {
 		return nil, err
@@ -109,11 +109,11 @@ func (m *ipv6GwCreate) Title() string {
 func (m *ipv6GwCreate) Action() string { return "CreateIpv6Gateway" }
 
 func (m *ipv6GwCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: m.onlyVpc})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
-	gws, err := fc.Client.DescribeIpv6Gateways(ctx, &client.DescribeIpv6GatewaysInput{RegionId: fc.Region, VpcId: m.onlyVpc})
+	gws, err := client.DescribeIpv6Gateways.Call(ctx, fc.Client, &client.DescribeIpv6GatewaysInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
@@ -166,7 +166,7 @@ func (m *ipv6GwCreate) Check(fc *FormCtx) error {
 func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateIpv6GatewayInput{RegionId: fc.Region, VpcId: m.VpcID, Spec: m.Spec, Name: m.Name,
 		Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateIpv6Gateway(ctx, in)
+	out, err := client.CreateIpv6Gateway.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +244,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.Client.ModifyIpv6GatewaySpec(ctx, in)
+	out, err := client.ModifyIpv6GatewaySpec.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +308,7 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-			Run: sendDelete("DeleteIpv6EgressOnlyRule", (*client.Client).DeleteIpv6EgressOnlyRule, func(o *model.Object, token string, force bool) *client.DeleteIpv6EgressOnlyRuleInput {
+			Run: sendDelete("DeleteIpv6EgressOnlyRule", client.DeleteIpv6EgressOnlyRule.Func, func(o *model.Object, token string, force bool) *client.DeleteIpv6EgressOnlyRuleInput {
 				return &client.DeleteIpv6EgressOnlyRuleInput{RegionId: o.Region, Ipv6EgressOnlyRuleId: o.ID, ClientToken: token}
 			}),
 		},
@@ -327,11 +327,11 @@ func (m *ipv6RuleCreate) Title() string  { return "Create egress-only rule on " 
 func (m *ipv6RuleCreate) Action() string { return "CreateIpv6EgressOnlyRule" }
 
 func (m *ipv6RuleCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: fc.Region, VpcId: m.gw.VpcId})
+	addrs, err := client.DescribeIpv6Addresses.Call(ctx, fc.Client, &client.DescribeIpv6AddressesInput{RegionId: fc.Region, VpcId: m.gw.VpcId})
 	if err != nil {
 		return err
 	}
-	rules, err := fc.Client.DescribeIpv6EgressOnlyRules(ctx, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
+	rules, err := client.DescribeIpv6EgressOnlyRules.Call(ctx, fc.Client, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
@@ -370,7 +370,7 @@ func (m *ipv6RuleCreate) Check(fc *FormCtx) error {
 func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
 		InstanceType: "Ipv6Address", Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateIpv6EgressOnlyRule(ctx, in)
+	out, err := client.CreateIpv6EgressOnlyRule.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -458,7 +458,7 @@ func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.Refuse != "" {
 		return nil
 	}
-	g, err := fc.Client.DescribeIpv6GatewayAttribute(ctx, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
+	g, err := client.DescribeIpv6GatewayAttribute.Call(ctx, fc.Client, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
@@ -505,13 +505,13 @@ func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (
 	var requestID string
 	if m.allocate {
 		in.Ipv6GatewayId, in.InternetChargeType = m.gw, m.charge
-		out, err := fc.Client.AllocateIpv6InternetBandwidth(ctx, in)
+		out, err := client.AllocateIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
 		requestID = out.RequestId
 	} else {
-		out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
+		out, err := client.ModifyIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
@@ -547,7 +547,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
-			out, err := fc.Client.DeleteIpv6InternetBandwidth(ctx, in)
+			out, err := client.DeleteIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 			if err != nil {
 				return nil, err
 			}

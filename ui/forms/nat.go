@@ -33,7 +33,7 @@ func NatOps() KindOps {
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-			Run: sendDelete("DeleteNatGateway", (*client.Client).DeleteNatGateway, func(o *model.Object, token string, force bool) *client.DeleteNatGatewayInput {
+			Run: sendDelete("DeleteNatGateway", client.DeleteNatGateway.Func, func(o *model.Object, token string, force bool) *client.DeleteNatGatewayInput {
 				return &client.DeleteNatGatewayInput{RegionId: o.Region, NatGatewayId: o.ID, Force: force}
 			}),
 		},
@@ -68,7 +68,7 @@ func NatOps() KindOps {
 // vswPicks lists the region's VSwitches (of one VPC when vpcID is set) as
 // choices, grouped by VPC.
 func vswPicks(ctx context.Context, fc *FormCtx, vpcID string) (map[string][]Pick, error) {
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: vpcID})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: vpcID})
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func (m *NatCreate) Input(fc *FormCtx, token string) *client.CreateNatGatewayInp
 
 func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateNatGateway(ctx, in)
+	out, err := client.CreateNatGateway.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +213,7 @@ func natModify(n *model.NatGateway) *AttrEdit[client.ModifyNatGatewayAttributeIn
 		request: func(fc *FormCtx, name, desc, _ string) *client.ModifyNatGatewayAttributeInput {
 			return &client.ModifyNatGatewayAttributeInput{RegionId: fc.Region, NatGatewayId: n.NatGatewayId, Name: name, Description: desc}
 		},
-		send: (*client.Client).ModifyNatGatewayAttribute}
+		send: client.ModifyNatGatewayAttribute.Func}
 }
 
 type NatSpec struct{ Id, Current, Spec, Refuse string }
@@ -244,7 +244,7 @@ func (m *NatSpec) Check(fc *FormCtx) error {
 }
 func (m *NatSpec) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.ModifyNatGatewaySpecInput{RegionId: fc.Region, NatGatewayId: m.Id, Spec: m.Spec, ClientToken: token}
-	return sendMade(ctx, fc, (*client.Client).ModifyNatGatewaySpec, in, "nat", m.Id)
+	return sendMade(ctx, fc, client.ModifyNatGatewaySpec.Func, in, "nat", m.Id)
 }
 
 // natContext is what SNAT and DNAT forms load about their gateway: its
@@ -267,7 +267,7 @@ type natContext struct {
 func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*natContext, error) {
 	nc := &natContext{nat: n, Eips: []Pick{}, Vsws: []Pick{}, SnatVsw: map[string]string{},
 		snatBusy: map[string]string{}, dnatBusy: map[string]string{}}
-	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: fc.Region,
+	eips, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: fc.Region,
 		AssociatedInstanceType: "Nat", AssociatedInstanceId: n.NatGatewayId})
 	if err != nil {
 		return nil, err
@@ -286,7 +286,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 			return nil, err
 		}
 		nc.Vsws = append(nc.Vsws, sws[n.VpcId]...)
-		vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: n.VpcId})
+		vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: n.VpcId})
 		if err != nil {
 			return nil, err
 		}
@@ -295,7 +295,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 		}
 	}
 	for _, t := range n.SnatTableIds.SnatTableId {
-		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: fc.Region, SnatTableId: t})
+		es, err := client.DescribeSnatTableEntries.Call(ctx, fc.Client, &client.DescribeSnatTableEntriesInput{RegionId: fc.Region, SnatTableId: t})
 		if err != nil {
 			return nil, err
 		}
@@ -312,7 +312,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 		}
 	}
 	for _, t := range n.ForwardTableIds.ForwardTableId {
-		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: fc.Region, ForwardTableId: t})
+		es, err := client.DescribeForwardTableEntries.Call(ctx, fc.Client, &client.DescribeForwardTableEntriesInput{RegionId: fc.Region, ForwardTableId: t})
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +353,7 @@ func tableBusy(busy map[string]string, self, what string) string {
 func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, error) {
 	switch e := o.Val().(type) {
 	case *model.SnatEntry:
-		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
+		es, err := client.DescribeSnatTableEntries.Call(ctx, fc.Client, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
 		if err != nil {
 			return "", err
 		}
@@ -365,7 +365,7 @@ func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, er
 		}
 		return tableBusy(busy, e.SnatEntryId, "SNAT entry"), nil
 	case *model.ForwardEntry:
-		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
+		es, err := client.DescribeForwardTableEntries.Call(ctx, fc.Client, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
 		if err != nil {
 			return "", err
 		}
@@ -382,7 +382,7 @@ func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, er
 
 // natOfEntry fetches the gateway an entry belongs to.
 func natOfEntry(ctx context.Context, fc *FormCtx, id string) (*model.NatGateway, error) {
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: id})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: id})
 	if err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func SnatOps() KindOps {
 			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteSnatEntry", (*client.Client).DeleteSnatEntry, func(o *model.Object, token string, force bool) *client.DeleteSnatEntryInput {
+			Run: sendDelete("DeleteSnatEntry", client.DeleteSnatEntry.Func, func(o *model.Object, token string, force bool) *client.DeleteSnatEntryInput {
 				e := o.Val().(*model.SnatEntry)
 				return &client.DeleteSnatEntryInput{RegionId: o.Region, SnatTableId: e.SnatTableId, SnatEntryId: e.SnatEntryId, ClientToken: token}
 			}),
@@ -250,7 +250,7 @@ func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifySnatEntry(ctx, in)
+		out, err := client.ModifySnatEntry.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
@@ -263,7 +263,7 @@ func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	} else {
 		in.SourceCIDR = strings.TrimSpace(m.Cidr)
 	}
-	out, err := fc.Client.CreateSnatEntry(ctx, in)
+	out, err := client.CreateSnatEntry.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +289,7 @@ func DnatOps() KindOps {
 			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-			Run: sendDelete("DeleteForwardEntry", (*client.Client).DeleteForwardEntry, func(o *model.Object, token string, force bool) *client.DeleteForwardEntryInput {
+			Run: sendDelete("DeleteForwardEntry", client.DeleteForwardEntry.Func, func(o *model.Object, token string, force bool) *client.DeleteForwardEntryInput {
 				e := o.Val().(*model.ForwardEntry)
 				return &client.DeleteForwardEntryInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId, ForwardEntryId: e.ForwardEntryId, ClientToken: token}
 			}),
@@ -434,7 +434,7 @@ func (m *DnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyForwardEntry(ctx, in)
+		out, err := client.ModifyForwardEntry.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
@@ -443,7 +443,7 @@ func (m *DnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	table := m.nat.ForwardTableIds.ForwardTableId[0]
 	in := &client.CreateForwardEntryInput{RegionId: fc.Region, ForwardTableId: table, ExternalIp: k.ExternalIp, ExternalPort: k.ExternalPort,
 		InternalIp: k.InternalIp, InternalPort: k.InternalPort, IpProtocol: m.Proto, ForwardEntryName: m.Name, ClientToken: token}
-	out, err := fc.Client.CreateForwardEntry(ctx, in)
+	out, err := client.CreateForwardEntry.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

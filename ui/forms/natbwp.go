@@ -31,7 +31,7 @@ func natBwpOps() KindOps {
 				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyBandwidthPackageAttributeInput {
 					return &client.ModifyBandwidthPackageAttributeInput{RegionId: fc.Region, BandwidthPackageId: b.BandwidthPackageId, Name: name, Description: desc}
 				},
-				send: (*client.Client).ModifyBandwidthPackageAttribute,
+				send: client.ModifyBandwidthPackageAttribute.Func,
 			}
 		},
 		Del: &DeleteSpec{
@@ -52,7 +52,7 @@ func natBwpOps() KindOps {
 				if force {
 					in.Force = "true"
 				}
-				out, err := fc.Client.DeleteBandwidthPackage(ctx, in)
+				out, err := client.DeleteBandwidthPackage.Call(ctx, fc.Client, in)
 				return sent(o, "DeleteBandwidthPackage", in, out, err, nil)
 			},
 		},
@@ -132,15 +132,15 @@ func (m *natBwpCreate) Title() string {
 func (m *natBwpCreate) Action() string { return "CreateBandwidthPackage" }
 
 func (m *natBwpCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
+	pkgs, err := client.DescribeBandwidthPackages.Call(ctx, fc.Client, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
+	zones, err := client.DescribeZones.Call(ctx, fc.Client, &client.DescribeZonesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.CreateBandwidthPackageInput{RegionId: fc.Region, NatGatewayId: m.natID, Bandwidth: strings.TrimSpace(m.Bandwidth),
 		IpCount: strings.TrimSpace(m.ipCount), Zone: m.Zone, InternetChargeType: m.charge, Name: m.Name, Description: m.Desc,
 		ClientToken: token}
-	out, err := fc.Client.CreateBandwidthPackage(ctx, in)
+	out, err := client.CreateBandwidthPackage.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ var natBwpSpec = natBwpChange{
 	},
 	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, _ string) (any, *client.Result, error) {
 		in := &client.ModifyBandwidthPackageSpecInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId, Bandwidth: strings.TrimSpace(v)}
-		out, err := c.ModifyBandwidthPackageSpec(ctx, in)
+		out, err := client.ModifyBandwidthPackageSpec.Call(ctx, c, in)
 		return in, out, err
 	},
 }
@@ -255,7 +255,7 @@ var natBwpAdd = natBwpChange{
 	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error) {
 		in := &client.AddBandwidthPackageIpsInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId,
 			IpCount: strings.TrimSpace(v), ClientToken: token}
-		out, err := c.AddBandwidthPackageIps(ctx, in)
+		out, err := client.AddBandwidthPackageIps.Call(ctx, c, in)
 		return in, out, err
 	},
 }
@@ -341,7 +341,7 @@ func natBwpRemoveSpec(ip string) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
-			out, err := fc.Client.RemoveBandwidthPackageIps(ctx, in)
+			out, err := client.RemoveBandwidthPackageIps.Call(ctx, fc.Client, in)
 			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
 		},
 	}
@@ -375,7 +375,7 @@ func sent(o *model.Object, action string, in any, out *client.Result, err error,
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:
 // the SNAT and DNAT forms offer them next to the gateway's EIPs.
 func natBwpPicks(ctx context.Context, fc *FormCtx, natID string) ([]Pick, error) {
-	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: natID})
+	pkgs, err := client.DescribeBandwidthPackages.Call(ctx, fc.Client, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: natID})
 	if err != nil {
 		return nil, err
 	}

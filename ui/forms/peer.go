@@ -34,10 +34,10 @@ func PeerOps() KindOps {
 			Action: "DeleteVpcPeerConnection",
 			Force:  "Force also deletes the routes that point at the peering connection",
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error {
-				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
+				_, err := client.DeleteVpcPeerConnection.Call(ctx, fc.Client, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-			Run: sendDelete("DeleteVpcPeerConnection", (*client.Client).DeleteVpcPeerConnection, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
+			Run: sendDelete("DeleteVpcPeerConnection", client.DeleteVpcPeerConnection.Func, func(o *model.Object, token string, force bool) *client.DeleteVpcPeerConnectionInput {
 				return &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, ClientToken: token}
 			}),
 		},
@@ -111,11 +111,11 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 		if accept {
 			a := &client.AcceptVpcPeerConnectionInput{RegionId: region, InstanceId: p.InstanceId, ClientToken: token}
 			in = a
-			out, err = fc.Client.AcceptVpcPeerConnection(ctx, a)
+			out, err = client.AcceptVpcPeerConnection.Call(ctx, fc.Client, a)
 		} else {
 			r := &client.VpcPeerInput{RegionId: region, InstanceId: p.InstanceId, ClientToken: token}
 			in = r
-			out, err = fc.Client.RejectVpcPeerConnection(ctx, r)
+			out, err = client.RejectVpcPeerConnection.Call(ctx, fc.Client, r)
 		}
 		if err != nil {
 			return nil, err
@@ -252,7 +252,7 @@ func (m *PeerCreate) Input(fc *FormCtx, token string) *client.CreateVpcPeerConne
 
 func (m *PeerCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateVpcPeerConnection(ctx, in)
+	out, err := client.CreateVpcPeerConnection.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVpcPeerConnection(ctx, in)
+	out, err := client.ModifyVpcPeerConnection.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -46,10 +46,10 @@ func trafficMirrorService() RegionService {
 		State:   func(r *model.Region) string { return r.TrafficMirror },
 		Set:     func(r *model.Region, s string) { r.TrafficMirror = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
-			return c.OpenTrafficMirrorService
+			return client.OpenTrafficMirrorService.On(c)
 		},
 		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
-			return c.GetTrafficMirrorServiceStatus
+			return client.GetTrafficMirrorServiceStatus.On(c)
 		}}
 }
 
@@ -59,10 +59,10 @@ func ipPoolService() RegionService {
 		State:   func(r *model.Region) string { return r.IpPool },
 		Set:     func(r *model.Region, s string) { r.IpPool = s },
 		call: func(c *client.Client) func(context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error) {
-			return c.OpenPublicIpAddressPoolService
+			return client.OpenPublicIpAddressPoolService.On(c)
 		},
 		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
-			return c.GetPublicIpAddressPoolServiceStatus
+			return client.GetPublicIpAddressPoolServiceStatus.On(c)
 		}}
 }
 

@@ -43,7 +43,7 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-			Run: sendDelete("DeleteRouterInterface", (*client.Client).DeleteRouterInterface, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
+			Run: sendDelete("DeleteRouterInterface", client.DeleteRouterInterface.Func, func(o *model.Object, token string, force bool) *client.DeleteRouterInterfaceInput {
 				return &client.DeleteRouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID, ClientToken: token}
 			}),
 		},
@@ -115,16 +115,16 @@ var (
 	riConnect = riStepKind{Verb: "Connect", Action: "ConnectRouterInterface", from: "Idle", Target: "Active",
 		explain: "Both ends go Connecting → Active and traffic can flow over the pair.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.ConnectRouterInterface
+			return client.ConnectRouterInterface.On(c)
 		}}
 	riActivate = riStepKind{Verb: "Activate", Action: "ActivateRouterInterface", from: "Inactive", Target: "Active",
 		explain: "The interface goes Activating → Active and forwards traffic again.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.ActivateRouterInterface
+			return client.ActivateRouterInterface.On(c)
 		}}
 	riDeactivate = riStepKind{Verb: "Deactivate", Action: "DeactivateRouterInterface", from: "Active", Target: "Inactive",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.DeactivateRouterInterface
+			return client.DeactivateRouterInterface.On(c)
 		}}
 )
 
@@ -167,7 +167,7 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 // goes Activating → Active.
 func riSpecChange(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyRouterInterfaceSpecInput{RegionId: o.Region, RouterInterfaceId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.Client.ModifyRouterInterfaceSpec(ctx, in)
+	out, err := client.ModifyRouterInterfaceSpec.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +358,7 @@ func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	return sendMade(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
+	return sendMade(ctx, fc, client.ModifyRouterInterfaceAttribute.Func, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a
@@ -368,7 +368,7 @@ func riPicks(ctx context.Context, fc *FormCtx, routerID string) ([]Pick, error) 
 	if routerID == "" {
 		return out, nil
 	}
-	ris, err := fc.Client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.Region,
+	ris, err := client.DescribeRouterInterfaces.Call(ctx, fc.Client, &client.DescribeRouterInterfacesInput{RegionId: fc.Region,
 		Filter: []client.Filter{{Key: "RouterId", Value: []string{routerID}}}})
 	if err != nil {
 		return nil, err

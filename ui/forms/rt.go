@@ -30,7 +30,7 @@ func RtOps() KindOps {
 				request: func(fc *FormCtx, name, desc, _ string) *client.ModifyRouteTableAttributesInput {
 					return &client.ModifyRouteTableAttributesInput{RegionId: fc.Region, RouteTableId: t.RouteTableId, RouteTableName: name, Description: desc}
 				},
-				send: (*client.Client).ModifyRouteTableAttributes}
+				send: client.ModifyRouteTableAttributes.Func}
 		},
 		Del: &DeleteSpec{
 			Action: "DeleteRouteTable",
@@ -49,7 +49,7 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteTable", (*client.Client).DeleteRouteTable, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
+			Run: sendDelete("DeleteRouteTable", client.DeleteRouteTable.Func, func(o *model.Object, token string, force bool) *client.DeleteRouteTableInput {
 				return &client.DeleteRouteTableInput{RegionId: o.Region, RouteTableId: o.ID}
 			}),
 		},
@@ -67,7 +67,7 @@ func RtOps() KindOps {
 
 // vpcPicks lists the region's VPCs as choices.
 func vpcPicks(ctx context.Context, fc *FormCtx) ([]Pick, []*model.Vpc, error) {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,7 +109,7 @@ func (m *RtCreate) Check(fc *FormCtx) error {
 
 func (m *RtCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateRouteTableInput{RegionId: fc.Region, VpcId: m.VpcID, RouteTableName: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateRouteTable(ctx, in)
+	out, err := client.CreateRouteTable.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (m *RtBind) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.Refuse != "" {
 		return nil
 	}
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: m.table.VpcId})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: m.table.VpcId})
 	if err != nil {
 		return err
 	}
@@ -203,9 +203,9 @@ func (m *RtBind) Check(fc *FormCtx) error {
 
 func (m *RtBind) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.RouteTableVSwitchInput{RegionId: fc.Region, RouteTableId: m.table.RouteTableId, VSwitchId: m.VswID, ClientToken: token}
-	call := fc.Client.AssociateRouteTable
+	call := client.AssociateRouteTable.On(fc.Client)
 	if !m.bind {
-		call = fc.Client.UnassociateRouteTable
+		call = client.UnassociateRouteTable.On(fc.Client)
 	}
 	out, err := call(ctx, in)
 	if err != nil {
@@ -236,7 +236,7 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteRouteEntry", (*client.Client).DeleteRouteEntry, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
+			Run: sendDelete("DeleteRouteEntry", client.DeleteRouteEntry.Func, func(o *model.Object, token string, force bool) *client.DeleteRouteEntryInput {
 				e := o.Val().(*model.RouteEntry)
 				return &client.DeleteRouteEntryInput{RegionId: o.Region, RouteEntryId: e.RouteEntryId, RouteTableId: e.RouteTableId}
 			}),
@@ -294,28 +294,28 @@ func (m *RouteCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	m.Nats, m.vpns, m.peers, m.vswBlocks = []Pick{}, []Pick{}, []Pick{}, nil
 	if t.VpcId != "" {
-		sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: t.VpcId})
+		sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, s := range sws {
 			m.vswBlocks = append(m.vswBlocks, s.CidrBlock)
 		}
-		nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
+		nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, n := range nats {
 			m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.Status), n.NatGatewayId})
 		}
-		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
+		vpns, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, v := range vpns {
 			m.vpns = append(m.vpns, Pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.Status), v.VpnGatewayId})
 		}
-		peers, err := fc.Client.ListVpcPeerConnections(ctx, &client.ListVpcPeerConnectionsInput{RegionId: fc.Region, VpcId: []string{t.VpcId}})
+		peers, err := client.ListVpcPeerConnections.Call(ctx, fc.Client, &client.ListVpcPeerConnectionsInput{RegionId: fc.Region, VpcId: []string{t.VpcId}})
 		if err != nil {
 			return err
 		}
@@ -418,7 +418,7 @@ func (m *RouteCreate) Input(fc *FormCtx, token string) *client.CreateRouteEntryI
 
 func (m *RouteCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateRouteEntry(ctx, in)
+	out, err := client.CreateRouteEntry.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

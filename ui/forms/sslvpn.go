@@ -40,7 +40,7 @@ func sslServerOps() KindOps {
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-			Run: sendDelete("DeleteSslVpnServer", (*client.Client).DeleteSslVpnServer, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
+			Run: sendDelete("DeleteSslVpnServer", client.DeleteSslVpnServer.Func, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
 				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnServerId: o.ID, ClientToken: token}
 			}),
 		},
@@ -55,7 +55,7 @@ func sslServerAbout(_ *FormCtx, o *model.Object) []string {
 
 // sslServerCerts counts the certificates deleted with a server.
 func sslServerCerts(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
-	certs, err := fc.Client.DescribeSslVpnClientCerts(ctx, &client.DescribeSslVpnInput{RegionId: o.Region, SslVpnServerId: o.ID})
+	certs, err := client.DescribeSslVpnClientCerts.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: o.Region, SslVpnServerId: o.ID})
 	if err != nil || len(certs) == 0 {
 		return nil, nil, err
 	}
@@ -64,7 +64,7 @@ func sslServerCerts(ctx context.Context, fc *FormCtx, o *model.Object) ([]string
 
 // sslGateways reads the region's VPN gateways by ID.
 func sslGateways(ctx context.Context, fc *FormCtx) (map[string]*model.VpnGateway, error) {
-	gws, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
+	gws, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 		m.Refuse = sslGatewayBusy(gws[m.GwID])
 		return nil
 	}
-	servers, err := fc.Client.DescribeSslVpnServers(ctx, &client.DescribeSslVpnInput{RegionId: fc.Region})
+	servers, err := client.DescribeSslVpnServers.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	m.GwID = keepOrFirst(m.GwID, m.Gws)
 	if g := gws[m.GwID]; g != nil && m.Local == "" {
-		if vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: g.VpcId}); err == nil && len(vpcs) == 1 {
+		if vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: g.VpcId}); err == nil && len(vpcs) == 1 {
 			m.Local = vpcs[0].CidrBlock
 		}
 	}
@@ -257,13 +257,13 @@ func (m *SslServerForm) Submit(ctx context.Context, fc *FormCtx, token string) (
 	in.ClientToken = token
 	return sslSend(fc, "sslserver", m.Id, m.Action(), in, func() (string, string, error) {
 		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnServer(ctx, in)
+			out, err := client.ModifySslVpnServer.Call(ctx, fc.Client, in)
 			if err != nil {
 				return "", "", err
 			}
 			return m.Id, out.RequestId, nil
 		}
-		out, err := fc.Client.CreateSslVpnServer(ctx, in)
+		out, err := client.CreateSslVpnServer.Call(ctx, fc.Client, in)
 		if err != nil {
 			return "", "", err
 		}
@@ -314,7 +314,7 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-			Run: sendDelete("DeleteSslVpnClientCert", (*client.Client).DeleteSslVpnClientCert, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
+			Run: sendDelete("DeleteSslVpnClientCert", client.DeleteSslVpnClientCert.Func, func(o *model.Object, token string, force bool) *client.SslVpnIDInput {
 				return &client.SslVpnIDInput{RegionId: o.Region, SslVpnClientCertId: o.ID, ClientToken: token}
 			}),
 		},
@@ -353,7 +353,7 @@ func (m *SslCertForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	if err != nil {
 		return err
 	}
-	servers, err := fc.Client.DescribeSslVpnServers(ctx, &client.DescribeSslVpnInput{RegionId: fc.Region})
+	servers, err := client.DescribeSslVpnServers.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -422,13 +422,13 @@ func (m *SslCertForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	in.ClientToken = token
 	return sslSend(fc, "sslcert", m.Id, m.Action(), in, func() (string, string, error) {
 		if m.Id != "" {
-			out, err := fc.Client.ModifySslVpnClientCert(ctx, in)
+			out, err := client.ModifySslVpnClientCert.Call(ctx, fc.Client, in)
 			if err != nil {
 				return "", "", err
 			}
 			return m.Id, out.RequestId, nil
 		}
-		out, err := fc.Client.CreateSslVpnClientCert(ctx, in)
+		out, err := client.CreateSslVpnClientCert.Call(ctx, fc.Client, in)
 		if err != nil {
 			return "", "", err
 		}

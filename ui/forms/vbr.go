@@ -43,13 +43,13 @@ func vbrLifecycle(fc *FormCtx, terminate bool) Mutation {
 		question: "Terminate " + v.VbrId + " (" + v.Name + ")?",
 		explain:  "Traffic between the data centre and Alibaba Cloud over this VBR stops. Its VLAN " + model.Itoa(v.VlanId) + " stays reserved for 7 days; Recover brings it back."}
 	want, target, verb := "active", "terminated", "terminated"
-	call := fc.Client.TerminateVirtualBorderRouter
+	call := client.TerminateVirtualBorderRouter.On(fc.Client)
 	if !terminate {
 		m.title, m.APIAction = "Recover VBR "+v.VbrId, "RecoverVirtualBorderRouter"
 		m.question = "Recover " + v.VbrId + " (" + v.Name + ")?"
 		m.explain = "The VBR goes recovering → active and forwards traffic again; its physical connection must be Enabled."
 		want, target, verb = "terminated", "active", "recovered"
-		call = fc.Client.RecoverVirtualBorderRouter
+		call = client.RecoverVirtualBorderRouter.On(fc.Client)
 	}
 	m.gate = func(o *model.Object) string {
 		if !strings.EqualFold(o.Status, want) {
@@ -123,12 +123,12 @@ func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	return sendMade(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
+	return sendMade(ctx, fc, client.ModifyVirtualBorderRouterAttribute.Func, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
 func vbrPicks(ctx context.Context, fc *FormCtx) ([]Pick, map[string]*model.VirtualBorderRouter, error) {
-	vbrs, err := fc.Client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
+	vbrs, err := client.DescribeVirtualBorderRouters.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -159,7 +159,7 @@ func BgpGroupOps() KindOps {
 		Del: &DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-			Run: sendDelete("DeleteBgpGroup", (*client.Client).DeleteBgpGroup, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
+			Run: sendDelete("DeleteBgpGroup", client.DeleteBgpGroup.Func, func(o *model.Object, token string, force bool) *client.DeleteBgpGroupInput {
 				return &client.DeleteBgpGroupInput{RegionId: o.Region, BgpGroupId: o.ID, ClientToken: token}
 			}),
 		},
@@ -267,11 +267,11 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
+		return sendMade(ctx, fc, client.ModifyBgpGroupAttribute.Func, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateBgpGroup(ctx, in)
+	out, err := client.CreateBgpGroup.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +303,7 @@ func BgpPeerOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-			Run: sendDelete("DeleteBgpPeer", (*client.Client).DeleteBgpPeer, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
+			Run: sendDelete("DeleteBgpPeer", client.DeleteBgpPeer.Func, func(o *model.Object, token string, force bool) *client.DeleteBgpPeerInput {
 				return &client.DeleteBgpPeerInput{RegionId: o.Region, BgpPeerId: o.ID, ClientToken: token}
 			}),
 		},
@@ -354,7 +354,7 @@ func (m *BgpPeerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.fixedGroup {
 		in.BgpGroupId = m.GroupID
 	}
-	gs, err := fc.Client.DescribeBgpGroups(ctx, in)
+	gs, err := client.DescribeBgpGroups.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -440,10 +440,10 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		return sendMade(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
+		return sendMade(ctx, fc, client.ModifyBgpPeerAttribute.Func, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
-	out, err := fc.Client.CreateBgpPeer(ctx, in)
+	out, err := client.CreateBgpPeer.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -469,7 +469,7 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-			Run: sendDelete("DeleteBgpNetwork", (*client.Client).DeleteBgpNetwork, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
+			Run: sendDelete("DeleteBgpNetwork", client.DeleteBgpNetwork.Func, func(o *model.Object, token string, force bool) *client.DeleteBgpNetworkInput {
 				n := o.Val().(*model.BgpNetwork)
 				return &client.DeleteBgpNetworkInput{RegionId: o.Region, RouterId: n.RouterId, DstCidrBlock: n.DstCidrBlock, ClientToken: token}
 			}),
@@ -520,7 +520,7 @@ func (m *BgpNetCreate) Check(fc *FormCtx) error {
 func (m *BgpNetCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	p, _ := model.ParseCIDR(m.Cidr)
 	in := &client.AddBgpNetworkInput{RegionId: fc.Region, RouterId: m.VbrID, DstCidrBlock: p.String(), ClientToken: token}
-	out, err := fc.Client.AddBgpNetwork(ctx, in)
+	out, err := client.AddBgpNetwork.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

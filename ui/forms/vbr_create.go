@@ -43,7 +43,7 @@ func (m *vbrCreate) Action() string { return "CreateVirtualBorderRouter" }
 
 func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	in := &client.DescribePhysicalConnectionsInput{RegionId: fc.Region, Filter: []client.Filter{{Key: "Status", Value: []string{model.PCEnabled}}}}
-	pcs, err := fc.Client.DescribePhysicalConnections(ctx, in)
+	pcs, err := client.DescribePhysicalConnections.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (m *vbrCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	in := &client.CreateVirtualBorderRouterInput{RegionId: fc.Region, PhysicalConnectionId: m.pcID, VlanId: vlan,
 		LocalGatewayIp: strings.TrimSpace(m.Local), PeerGatewayIp: strings.TrimSpace(m.Peer), PeeringSubnetMask: strings.TrimSpace(m.Mask),
 		CircuitCode: m.circuit, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateVirtualBorderRouter(ctx, in)
+	out, err := client.CreateVirtualBorderRouter.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -169,6 +169,6 @@ func vbrDeleteSpec() *DeleteSpec {
 		},
 		Run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
 			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
-		}, (*client.Client).DeleteVirtualBorderRouter),
+		}, client.DeleteVirtualBorderRouter.Func),
 	}
 }

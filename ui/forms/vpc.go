@@ -44,12 +44,12 @@ func VpcOps() KindOps {
 			},
 			Refuse: onlyWhenAvailable,
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
+				_, err := client.DeleteVpc.Call(ctx, fc.Client, &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, DryRun: true})
 				return err
 			},
 			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteVpcInput{RegionId: o.Region, VpcId: o.ID, ClientToken: token}
-				out, err := fc.Client.DeleteVpc(ctx, in)
+				out, err := client.DeleteVpc.Call(ctx, fc.Client, in)
 				if err != nil {
 					return nil, err
 				}
@@ -121,7 +121,7 @@ func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if m.ipv6 {
 		in.EnableIpv6 = &m.ipv6
 	}
-	out, err := fc.Client.CreateVpc(ctx, in)
+	out, err := client.CreateVpc.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +162,7 @@ func (m *VpcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVpcAttribute(ctx, in)
+	out, err := client.ModifyVpcAttribute.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -191,12 +191,12 @@ func VswOps() KindOps {
 			Blockers: []string{"havip"},
 			Refuse:   onlyWhenAvailable,
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
-				_, err := fc.Client.DeleteVSwitch(ctx, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
+				_, err := client.DeleteVSwitch.Call(ctx, fc.Client, &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID, DryRun: true})
 				return err
 			},
 			Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 				in := &client.DeleteVSwitchInput{RegionId: o.Region, VSwitchId: o.ID}
-				out, err := fc.Client.DeleteVSwitch(ctx, in)
+				out, err := client.DeleteVSwitch.Call(ctx, fc.Client, in)
 				if err != nil {
 					return nil, err
 				}
@@ -232,11 +232,11 @@ func (m *VswCreate) Action() string { return "CreateVSwitch" }
 // opening, a draft's too: the draft keeps what was typed, and a choice no
 // longer offered is marked.
 func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
+	zones, err := client.DescribeZones.Call(ctx, fc.Client, &client.DescribeZonesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -246,7 +246,7 @@ func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.FixedVPC {
 		only = m.VpcID
 	}
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: only})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: only})
 	if err != nil {
 		return err
 	}
@@ -434,7 +434,7 @@ func (m *VswCreate) Check(fc *FormCtx) error {
 func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateVSwitchInput{RegionId: fc.Region, VpcId: m.VpcID, ZoneId: m.Zone, CidrBlock: strings.TrimSpace(m.Cidr),
 		VSwitchName: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateVSwitch(ctx, in)
+	out, err := client.CreateVSwitch.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -473,7 +473,7 @@ func (m *VswModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVSwitchAttribute(ctx, in)
+	out, err := client.ModifyVSwitchAttribute.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ func VpnOps() KindOps {
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-			Run: sendDelete("DeleteVpnGateway", (*client.Client).DeleteVpnGateway, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
+			Run: sendDelete("DeleteVpnGateway", client.DeleteVpnGateway.Func, func(o *model.Object, token string, force bool) *client.DeleteVpnGatewayInput {
 				return &client.DeleteVpnGatewayInput{RegionId: o.Region, VpnGatewayId: o.ID, ClientToken: token}
 			}),
 		},
@@ -131,7 +131,7 @@ func (m *VpnCreate) Input(fc *FormCtx, token string) *client.CreateVpnGatewayInp
 
 func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateVpnGateway(ctx, in)
+	out, err := client.CreateVpnGateway.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ func vpnModify(v *model.VpnGateway) *AttrEdit[client.ModifyVpnGatewayAttributeIn
 			return &client.ModifyVpnGatewayAttributeInput{RegionId: fc.Region, VpnGatewayId: v.VpnGatewayId, Name: name, Description: desc, ClientToken: token}
 		},
 		send: func(c *client.Client, ctx context.Context, in *client.ModifyVpnGatewayAttributeInput) (*client.Result, error) {
-			out, err := c.ModifyVpnGatewayAttribute(ctx, in)
+			out, err := client.ModifyVpnGatewayAttribute.Call(ctx, c, in)
 			if err != nil {
 				return nil, err
 			}
@@ -167,7 +167,7 @@ func CgwOps() KindOps {
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-			Run: sendDelete("DeleteCustomerGateway", (*client.Client).DeleteCustomerGateway, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
+			Run: sendDelete("DeleteCustomerGateway", client.DeleteCustomerGateway.Func, func(o *model.Object, token string, force bool) *client.DeleteCustomerGatewayInput {
 				return &client.DeleteCustomerGatewayInput{RegionId: o.Region, CustomerGatewayId: o.ID, ClientToken: token}
 			}),
 		},
@@ -227,7 +227,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyCustomerGatewayAttribute(ctx, in)
+		out, err := client.ModifyCustomerGatewayAttribute.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
@@ -239,7 +239,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 		asn = strconv.FormatInt(n, 10)
 	}
 	in := &client.CreateCustomerGatewayInput{RegionId: fc.Region, IpAddress: strings.TrimSpace(m.Ip), Asn: asn, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateCustomerGateway(ctx, in)
+	out, err := client.CreateCustomerGateway.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +272,7 @@ func IpsecOps() KindOps {
 		Del: &DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-			Run: sendDelete("DeleteVpnConnection", (*client.Client).DeleteVpnConnection, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
+			Run: sendDelete("DeleteVpnConnection", client.DeleteVpnConnection.Func, func(o *model.Object, token string, force bool) *client.DeleteVpnConnectionInput {
 				return &client.DeleteVpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID, ClientToken: token}
 			}),
 		},
@@ -291,7 +291,7 @@ func IpsecOps() KindOps {
 // included (the viewer masks it; the saved file keeps it).
 func downloadVpnConfig(ctx context.Context, fc *FormCtx) (*Document, error) {
 	o := fc.Target
-	out, err := fc.Client.DownloadVpnConnectionConfig(ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	out, err := client.DownloadVpnConnectionConfig.Call(ctx, fc.Client, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +350,7 @@ func (m *IpsecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 		return nil
 	}
 	if !m.fixedVpn {
-		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
+		vpns, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
 		if err != nil {
 			return err
 		}
@@ -361,7 +361,7 @@ func (m *IpsecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 		m.VpnID = keepOrFirst(m.VpnID, m.vpns)
 	}
 	if !m.fixedCgw {
-		cgws, err := fc.Client.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
+		cgws, err := client.DescribeCustomerGateways.Call(ctx, fc.Client, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
 		if err != nil {
 			return err
 		}
@@ -534,7 +534,7 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyVpnConnectionAttribute(ctx, in)
+		out, err := client.ModifyVpnConnectionAttribute.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
@@ -544,7 +544,7 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if err != nil {
 		return nil, err
 	}
-	out, err := fc.Client.CreateVpnConnection(ctx, in)
+	out, err := client.CreateVpnConnection.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
