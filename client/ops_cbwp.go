@@ -10,14 +10,14 @@ import (
 // CreateCommonBandwidthPackageInput is CreateCommonBandwidthPackage's
 // parameters. Ratio (10-100 %) goes with InternetChargeType PayBy95 only.
 type CreateCommonBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	Bandwidth          int    `param:"Bandwidth"`
-	InternetChargeType string `param:"InternetChargeType"`
-	Ratio              int    `param:"Ratio"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
-	ResourceGroupId    string `param:"ResourceGroupId"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	Bandwidth          int
+	InternetChargeType string
+	Ratio              int
+	Name               string
+	Description        string
+	ResourceGroupId    string
+	ClientToken        string
 }
 
 // CreateCommonBandwidthPackageOutput is CreateCommonBandwidthPackage's answer.
@@ -33,10 +33,10 @@ var CreateCommonBandwidthPackage = Op[CreateCommonBandwidthPackageInput, CreateC
 // ModifyCommonBandwidthPackageAttributeInput renames a package or changes
 // its description.
 type ModifyCommonBandwidthPackageAttributeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	Description        string
 }
 
 // ModifyCommonBandwidthPackageAttribute changes a package's name or description.
@@ -45,9 +45,9 @@ var ModifyCommonBandwidthPackageAttribute = Op[ModifyCommonBandwidthPackageAttri
 // ModifyCommonBandwidthPackageSpecInput is the new peak bandwidth (a
 // string in the API, Mbit/s).
 type ModifyCommonBandwidthPackageSpecInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Bandwidth          string `param:"Bandwidth"`
+	RegionId           string
+	BandwidthPackageId string
+	Bandwidth          string
 }
 
 // ModifyCommonBandwidthPackageSpec changes the peak bandwidth (Modifying →
@@ -60,11 +60,11 @@ var ModifyCommonBandwidthPackageSpec = Op[ModifyCommonBandwidthPackageSpecInput,
 // sample request: PricingCycle (Month | Year), Duration (Month 1-36, Year
 // 1-3), AutoPay.
 type ModifyCommonBandwidthPackagePayTypeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	PricingCycle       string `param:"PricingCycle"`
-	Duration           string `param:"Duration"`
-	AutoPay            *bool  `param:"AutoPay"`
+	RegionId           string
+	BandwidthPackageId string
+	PricingCycle       string
+	Duration           string
+	AutoPay            *bool
 }
 
 // ModifyCommonBandwidthPackagePayTypeOutput is its answer.
@@ -80,10 +80,10 @@ var ModifyCommonBandwidthPackagePayType = Op[ModifyCommonBandwidthPackagePayType
 // AddCommonBandwidthPackageIp's and RemoveCommonBandwidthPackageIp's
 // parameters.
 type CommonBandwidthPackageIpInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	IpInstanceId       string `param:"IpInstanceId"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	IpInstanceId       string
+	ClientToken        string
 }
 
 // AddCommonBandwidthPackageIp adds a post-paid EIP (BINDING → BINDED).
@@ -95,9 +95,9 @@ var RemoveCommonBandwidthPackageIp = Op[CommonBandwidthPackageIpInput, Result]{m
 // DeleteCommonBandwidthPackageInput is DeleteCommonBandwidthPackage's
 // parameters; Force "true" removes the package's EIPs first.
 type DeleteCommonBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Force              string `param:"Force"`
+	RegionId           string
+	BandwidthPackageId string
+	Force              string
 }
 
 // DeleteCommonBandwidthPackage deletes a package.
@@ -105,10 +105,10 @@ var DeleteCommonBandwidthPackage = Op[DeleteCommonBandwidthPackageInput, Result]
 
 // DescribeCommonBandwidthPackagesInput filters DescribeCommonBandwidthPackages.
 type DescribeCommonBandwidthPackagesInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	ResourceGroupId    string `param:"ResourceGroupId"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	ResourceGroupId    string
 }
 
 // DescribeCommonBandwidthPackages lists every package matching the filter.

@@ -15,20 +15,20 @@ import (
 // CreateFlowLogInput is CreateFlowLog's parameters. TrafficType, ProjectName
 // and LogStoreName are required; the SLS project and logstore must exist.
 type CreateFlowLogInput struct {
-	RegionId            string      `param:"RegionId"`
-	ResourceType        string      `param:"ResourceType"` // NetworkInterface | VSwitch | VPC
-	ResourceId          string      `param:"ResourceId"`
-	TrafficType         string      `param:"TrafficType"` // All | Allow | Drop
-	ProjectName         string      `param:"ProjectName"`
-	LogStoreName        string      `param:"LogStoreName"`
-	FlowLogName         string      `param:"FlowLogName"`
-	Description         string      `param:"Description"`
-	AggregationInterval int         `param:"AggregationInterval"` // 1 | 5 | 10 minutes
-	TrafficPath         []string    `param:"TrafficPath"`
-	IpVersion           string      `param:"IpVersion"`
-	LogFormat           string      `param:"LogFormat"`
-	ResourceGroupId     string      `param:"ResourceGroupId"`
-	Tag                 []model.Tag `param:"Tag"`
+	RegionId            string
+	ResourceType        string // NetworkInterface | VSwitch | VPC
+	ResourceId          string
+	TrafficType         string // All | Allow | Drop
+	ProjectName         string
+	LogStoreName        string
+	FlowLogName         string
+	Description         string
+	AggregationInterval int // 1 | 5 | 10 minutes
+	TrafficPath         []string
+	IpVersion           string
+	LogFormat           string
+	ResourceGroupId     string
+	Tag                 []model.Tag
 }
 
 // CreateFlowLogOutput is CreateFlowLog's answer.
@@ -42,13 +42,13 @@ var CreateFlowLog = Op[CreateFlowLogInput, CreateFlowLogOutput]{model.ProductVPC
 
 // ModifyFlowLogAttributeInput is ModifyFlowLogAttribute's parameters.
 type ModifyFlowLogAttributeInput struct {
-	RegionId            string `param:"RegionId"`
-	FlowLogId           string `param:"FlowLogId"`
-	FlowLogName         string `param:"FlowLogName"`
-	Description         string `param:"Description"`
-	AggregationInterval int    `param:"AggregationInterval"`
-	IpVersion           string `param:"IpVersion"`
-	LogFormat           string `param:"LogFormat"`
+	RegionId            string
+	FlowLogId           string
+	FlowLogName         string
+	Description         string
+	AggregationInterval int
+	IpVersion           string
+	LogFormat           string
 }
 
 // ModifyFlowLogAttribute renames a VPC flow log or changes its settings.
@@ -56,8 +56,8 @@ var ModifyFlowLogAttribute = Op[ModifyFlowLogAttributeInput, Result]{model.Produ
 
 // FlowLogInput names one flow log (of either product).
 type FlowLogInput struct {
-	RegionId  string `param:"RegionId"`
-	FlowLogId string `param:"FlowLogId"`
+	RegionId  string
+	FlowLogId string
 }
 
 // ActiveFlowLog starts capturing (Inactive → Active). The API spells it
@@ -72,19 +72,19 @@ var DeleteFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "DeleteFlowLog"}
 
 // DescribeFlowLogsInput filters DescribeFlowLogs. Note the plural Tags here.
 type DescribeFlowLogsInput struct {
-	RegionId        string      `param:"RegionId"`
-	FlowLogId       string      `param:"FlowLogId"`
-	FlowLogName     string      `param:"FlowLogName"`
-	VpcId           string      `param:"VpcId"`
-	ResourceType    string      `param:"ResourceType"`
-	ResourceId      string      `param:"ResourceId"`
-	TrafficType     string      `param:"TrafficType"`
-	ProjectName     string      `param:"ProjectName"`
-	LogStoreName    string      `param:"LogStoreName"`
-	Status          string      `param:"Status"`
-	Description     string      `param:"Description"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
+	RegionId        string
+	FlowLogId       string
+	FlowLogName     string
+	VpcId           string
+	ResourceType    string
+	ResourceId      string
+	TrafficType     string
+	ProjectName     string
+	LogStoreName    string
+	Status          string
+	Description     string
+	ResourceGroupId string
+	Tags            []model.Tag
 }
 
 // DescribeFlowLogs lists every VPC flow log matching the filter.
@@ -96,18 +96,18 @@ var DescribeFlowLogs = ListOp[DescribeFlowLogsInput, model.FlowLog]{"vpcflowlog"
 // sls needs SlsRegionId, ProjectName and LogstoreName; netflow needs the
 // NetflowServer* fields; all needs both.
 type CreateSagFlowLogInput struct {
-	RegionId          string `param:"RegionId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	OutputType        string `param:"OutputType"`    // sls | netflow | all
-	ActiveAging       int    `param:"ActiveAging"`   // 60-6000 s, default 300
-	InactiveAging     int    `param:"InactiveAging"` // 10-600 s, default 15
-	SlsRegionId       string `param:"SlsRegionId"`
-	ProjectName       string `param:"ProjectName"`
-	LogstoreName      string `param:"LogstoreName"`
-	NetflowServerIp   string `param:"NetflowServerIp"`
-	NetflowServerPort int    `param:"NetflowServerPort"` // default 9995
-	NetflowVersion    string `param:"NetflowVersion"`    // V5 | V9 | V10
+	RegionId          string
+	Name              string
+	Description       string
+	OutputType        string // sls | netflow | all
+	ActiveAging       int    // 60-6000 s, default 300
+	InactiveAging     int    // 10-600 s, default 15
+	SlsRegionId       string
+	ProjectName       string
+	LogstoreName      string
+	NetflowServerIp   string
+	NetflowServerPort int    // default 9995
+	NetflowVersion    string // V5 | V9 | V10
 }
 
 // CreateSagFlowLogOutput is Smartag CreateFlowLog's answer.
@@ -122,19 +122,19 @@ var CreateSagFlowLog = Op[CreateSagFlowLogInput, CreateSagFlowLogOutput]{model.P
 
 // ModifySagFlowLogInput is Smartag ModifyFlowLogAttribute's parameters.
 type ModifySagFlowLogInput struct {
-	RegionId          string `param:"RegionId"`
-	FlowLogId         string `param:"FlowLogId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	OutputType        string `param:"OutputType"`
-	ActiveAging       int    `param:"ActiveAging"`
-	InactiveAging     int    `param:"InactiveAging"`
-	SlsRegionId       string `param:"SlsRegionId"`
-	ProjectName       string `param:"ProjectName"`
-	LogstoreName      string `param:"LogstoreName"`
-	NetflowServerIp   string `param:"NetflowServerIp"`
-	NetflowServerPort int    `param:"NetflowServerPort"`
-	NetflowVersion    string `param:"NetflowVersion"`
+	RegionId          string
+	FlowLogId         string
+	Name              string
+	Description       string
+	OutputType        string
+	ActiveAging       int
+	InactiveAging     int
+	SlsRegionId       string
+	ProjectName       string
+	LogstoreName      string
+	NetflowServerIp   string
+	NetflowServerPort int
+	NetflowVersion    string
 }
 
 // ModifySagFlowLog changes a Smart Access Gateway flow log. The product's
@@ -153,12 +153,12 @@ var DeactiveSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "Deactiv
 
 // DescribeSagFlowLogsInput filters Smartag DescribeFlowLogs.
 type DescribeSagFlowLogsInput struct {
-	RegionId    string `param:"RegionId"`
-	FlowLogId   string `param:"FlowLogId"`
-	FlowLogName string `param:"FlowLogName"`
-	OutputType  string `param:"OutputType"`
-	Status      string `param:"Status"` // Active | Inactive
-	Description string `param:"Description"`
+	RegionId    string
+	FlowLogId   string
+	FlowLogName string
+	OutputType  string
+	Status      string // Active | Inactive
+	Description string
 }
 
 // DescribeSagFlowLogs lists every Smart Access Gateway flow log matching

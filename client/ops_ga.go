@@ -14,13 +14,13 @@ import (
 // list, accelerating a service in ServiceLocation. BandwidthType (Sharing
 // or Exclusive, the default) is the SDK's parameter.
 type CreateGlobalAccelerationInstanceInput struct {
-	RegionId        string `param:"RegionId"`
-	ServiceLocation string `param:"ServiceLocation"`
-	Bandwidth       string `param:"Bandwidth"`
-	BandwidthType   string `param:"BandwidthType"`
-	Name            string `param:"Name"`
-	Description     string `param:"Description"`
-	ClientToken     string `param:"ClientToken"`
+	RegionId        string
+	ServiceLocation string
+	Bandwidth       string
+	BandwidthType   string
+	Name            string
+	Description     string
+	ClientToken     string
 }
 
 // CreateGlobalAccelerationInstanceOutput is the create call's answer.
@@ -36,8 +36,8 @@ var CreateGlobalAccelerationInstance = Op[CreateGlobalAccelerationInstanceInput,
 // GAInput names one instance: the parameters of
 // DeleteGlobalAccelerationInstance.
 type GAInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
 }
 
 // DeleteGlobalAccelerationInstance deletes an instance with no backend
@@ -47,10 +47,10 @@ var DeleteGlobalAccelerationInstance = Op[GAInput, Result]{model.ProductVPC, "De
 // ModifyGlobalAccelerationInstanceAttributesInput renames an instance or
 // changes its description.
 type ModifyGlobalAccelerationInstanceAttributesInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	Name                         string `param:"Name"`
-	Description                  string `param:"Description"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	Name                         string
+	Description                  string
 }
 
 // ModifyGlobalAccelerationInstanceAttributes changes name and description.
@@ -59,9 +59,9 @@ var ModifyGlobalAccelerationInstanceAttributes = Op[ModifyGlobalAccelerationInst
 // ModifyGlobalAccelerationInstanceSpecInput changes the bandwidth (a string
 // in this call).
 type ModifyGlobalAccelerationInstanceSpecInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	Bandwidth                    string `param:"Bandwidth"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	Bandwidth                    string
 }
 
 // ModifyGlobalAccelerationInstanceSpec changes an instance's bandwidth.
@@ -71,11 +71,11 @@ var ModifyGlobalAccelerationInstanceSpec = Op[ModifyGlobalAccelerationInstanceSp
 // instance or SLB instance of another region, inside the service location)
 // to an exclusive instance.
 type AssociateGlobalAccelerationInstanceInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	BackendServerId              string `param:"BackendServerId"`
-	BackendServerRegionId        string `param:"BackendServerRegionId"`
-	BackendServerType            string `param:"BackendServerType"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	BackendServerId              string
+	BackendServerRegionId        string
+	BackendServerType            string
 }
 
 // AssociateGlobalAccelerationInstance binds the backend (Associating →
@@ -85,9 +85,9 @@ var AssociateGlobalAccelerationInstance = Op[AssociateGlobalAccelerationInstance
 // UnassociateGlobalAccelerationInstanceInput unbinds an instance's backend;
 // InstanceType is RemoteEcsInstance, RemoteSlbInstance or RemoteEniInstance.
 type UnassociateGlobalAccelerationInstanceInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	InstanceType                 string `param:"InstanceType"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	InstanceType                 string
 }
 
 // UnassociateGlobalAccelerationInstance unbinds the backend (Unassociating
@@ -97,9 +97,9 @@ var UnassociateGlobalAccelerationInstance = Op[UnassociateGlobalAccelerationInst
 // GAIpInput names an EIP (IpInstanceId, pay-as-you-go, in the instance's
 // region) of a sharing instance.
 type GAIpInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	IpInstanceId                 string `param:"IpInstanceId"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	IpInstanceId                 string
 }
 
 // AddGlobalAccelerationInstanceIp adds an EIP to a sharing instance.
@@ -111,14 +111,14 @@ var RemoveGlobalAccelerationInstanceIp = Op[GAIpInput, Result]{model.ProductVPC,
 // DescribeGlobalAccelerationInstancesInput filters
 // DescribeGlobalAccelerationInstances.
 type DescribeGlobalAccelerationInstancesInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	BandwidthType                string `param:"BandwidthType"`
-	ServiceLocation              string `param:"ServiceLocation"`
-	ServerId                     string `param:"ServerId"`
-	IpAddress                    string `param:"IpAddress"`
-	Name                         string `param:"Name"`
-	Status                       string `param:"Status"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	BandwidthType                string
+	ServiceLocation              string
+	ServerId                     string
+	IpAddress                    string
+	Name                         string
+	Status                       string
 }
 
 // DescribeGlobalAccelerationInstances lists every instance matching the
@@ -128,9 +128,9 @@ var DescribeGlobalAccelerationInstances = ListOp[DescribeGlobalAccelerationInsta
 // DescribeServerRelatedGlobalAccelerationInstancesInput names a backend
 // server (ServerType EcsInstance, the default, or SlbInstance) in RegionId.
 type DescribeServerRelatedGlobalAccelerationInstancesInput struct {
-	RegionId   string `param:"RegionId"`
-	ServerId   string `param:"ServerId"`
-	ServerType string `param:"ServerType"`
+	RegionId   string
+	ServerId   string
+	ServerType string
 }
 
 // ServerRelatedGA is one exclusive instance accelerating a server.

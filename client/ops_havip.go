@@ -10,14 +10,14 @@ import (
 // CreateHaVipInput is CreateHaVip's parameters. IpAddress, when given, must
 // be a free address of the VSwitch's block; otherwise one is assigned.
 type CreateHaVipInput struct {
-	RegionId        string      `param:"RegionId"`
-	VSwitchId       string      `param:"VSwitchId"`
-	IpAddress       string      `param:"IpAddress"`
-	Name            string      `param:"Name"`
-	Description     string      `param:"Description"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tag             []model.Tag `param:"Tag"`
-	ClientToken     string      `param:"ClientToken"`
+	RegionId        string
+	VSwitchId       string
+	IpAddress       string
+	Name            string
+	Description     string
+	ResourceGroupId string
+	Tag             []model.Tag
+	ClientToken     string
 }
 
 // CreateHaVipOutput is CreateHaVip's answer.
@@ -32,11 +32,11 @@ var CreateHaVip = Op[CreateHaVipInput, CreateHaVipOutput]{model.ProductVPC, "Cre
 
 // ModifyHaVipAttributeInput is ModifyHaVipAttribute's parameters.
 type ModifyHaVipAttributeInput struct {
-	RegionId    string `param:"RegionId"`
-	HaVipId     string `param:"HaVipId"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	HaVipId     string
+	Name        string
+	Description string
+	ClientToken string
 }
 
 // ModifyHaVipAttribute renames a HaVip or changes its description.
@@ -44,9 +44,9 @@ var ModifyHaVipAttribute = Op[ModifyHaVipAttributeInput, Result]{model.ProductVP
 
 // DeleteHaVipInput is DeleteHaVip's parameters.
 type DeleteHaVipInput struct {
-	RegionId    string `param:"RegionId"`
-	HaVipId     string `param:"HaVipId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	HaVipId     string
+	ClientToken string
 }
 
 // DeleteHaVip deletes an Available HaVip (Deleting → gone).
@@ -56,12 +56,12 @@ var DeleteHaVip = Op[DeleteHaVipInput, Result]{model.ProductVPC, "DeleteHaVip"}
 // parameters. InstanceType is EcsInstance (default) or NetworkInterface;
 // Force (unassociate only) lets the master instance go.
 type AssociateHaVipInput struct {
-	RegionId     string `param:"RegionId"`
-	HaVipId      string `param:"HaVipId"`
-	InstanceId   string `param:"InstanceId"`
-	InstanceType string `param:"InstanceType"`
-	Force        string `param:"Force"` // "True" | "False"
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	HaVipId      string
+	InstanceId   string
+	InstanceType string
+	Force        string // "True" | "False"
+	ClientToken  string
 }
 
 // AssociateHaVip binds a HaVip to an ECS instance or an ENI in its VSwitch
@@ -74,10 +74,10 @@ var UnassociateHaVip = Op[AssociateHaVipInput, Result]{model.ProductVPC, "Unasso
 // DescribeHaVipsInput filters DescribeHaVips: Filter keys VpcId, VSwitchId,
 // Status, HaVipId and HaVipAddress (at most 5, values OR-ed).
 type DescribeHaVipsInput struct {
-	RegionId        string      `param:"RegionId"`
-	Filter          []Filter    `param:"Filter"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
+	RegionId        string
+	Filter          []Filter
+	ResourceGroupId string
+	Tags            []model.Tag
 }
 
 // DescribeHaVips lists every HaVip matching the filter.

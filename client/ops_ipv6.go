@@ -11,12 +11,12 @@ import (
 // CreateIpv6GatewayInput is CreateIpv6Gateway's parameters. Spec is Small
 // (default), Medium or Large.
 type CreateIpv6GatewayInput struct {
-	RegionId    string `param:"RegionId"`
-	VpcId       string `param:"VpcId"`
-	Spec        string `param:"Spec"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	VpcId       string
+	Spec        string
+	Name        string
+	Description string
+	ClientToken string
 }
 
 // CreateIpv6GatewayOutput is CreateIpv6Gateway's answer.
@@ -30,9 +30,9 @@ var CreateIpv6Gateway = Op[CreateIpv6GatewayInput, CreateIpv6GatewayOutput]{mode
 
 // DeleteIpv6GatewayInput is DeleteIpv6Gateway's parameters.
 type DeleteIpv6GatewayInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	ClientToken   string
 }
 
 // DeleteIpv6Gateway deletes a gateway (Deleting → gone).
@@ -41,8 +41,8 @@ var DeleteIpv6Gateway = Op[DeleteIpv6GatewayInput, Result]{model.ProductVPC, "De
 // DescribeIpv6GatewayAttributeInput is DescribeIpv6GatewayAttribute's
 // parameters.
 type DescribeIpv6GatewayAttributeInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
+	RegionId      string
+	Ipv6GatewayId string
 }
 
 // DescribeIpv6GatewayAttribute reads one gateway.
@@ -52,10 +52,10 @@ var DescribeIpv6GatewayAttribute = DescribeOp[DescribeIpv6GatewayAttributeInput,
 // ModifyIpv6GatewaySpecInput is ModifyIpv6GatewaySpec's parameters. Spec is
 // Small, Middle or Large (this operation's spelling).
 type ModifyIpv6GatewaySpecInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	Spec          string `param:"Spec"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	Spec          string
+	ClientToken   string
 }
 
 // ModifyIpv6GatewaySpec changes a gateway's spec (Modifying → Available).
@@ -63,10 +63,10 @@ var ModifyIpv6GatewaySpec = Op[ModifyIpv6GatewaySpecInput, Result]{model.Product
 
 // DescribeIpv6GatewaysInput filters DescribeIpv6Gateways.
 type DescribeIpv6GatewaysInput struct {
-	RegionId      string `param:"RegionId"`
-	VpcId         string `param:"VpcId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	Name          string `param:"Name"`
+	RegionId      string
+	VpcId         string
+	Ipv6GatewayId string
+	Name          string
 }
 
 // DescribeIpv6Gateways lists every gateway matching the filter.
@@ -75,13 +75,13 @@ var DescribeIpv6Gateways = ListOp[DescribeIpv6GatewaysInput, model.Ipv6Gateway]{
 // CreateIpv6EgressOnlyRuleInput is CreateIpv6EgressOnlyRule's parameters:
 // InstanceId is an IPv6 address ID (InstanceType Ipv6Address, the default).
 type CreateIpv6EgressOnlyRuleInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	InstanceId    string `param:"InstanceId"`
-	InstanceType  string `param:"InstanceType"`
-	Name          string `param:"Name"`
-	Description   string `param:"Description"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	InstanceId    string
+	InstanceType  string
+	Name          string
+	Description   string
+	ClientToken   string
 }
 
 // CreateIpv6EgressOnlyRuleOutput is CreateIpv6EgressOnlyRule's answer (the
@@ -97,9 +97,9 @@ var CreateIpv6EgressOnlyRule = Op[CreateIpv6EgressOnlyRuleInput, CreateIpv6Egres
 
 // DeleteIpv6EgressOnlyRuleInput is DeleteIpv6EgressOnlyRule's parameters.
 type DeleteIpv6EgressOnlyRuleInput struct {
-	RegionId             string `param:"RegionId"`
-	Ipv6EgressOnlyRuleId string `param:"Ipv6EgressOnlyRuleId"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	Ipv6EgressOnlyRuleId string
+	ClientToken          string
 }
 
 // DeleteIpv6EgressOnlyRule deletes a rule (Deleting → gone).
@@ -108,12 +108,12 @@ var DeleteIpv6EgressOnlyRule = Op[DeleteIpv6EgressOnlyRuleInput, Result]{model.P
 // DescribeIpv6EgressOnlyRulesInput filters DescribeIpv6EgressOnlyRules; the
 // gateway is required.
 type DescribeIpv6EgressOnlyRulesInput struct {
-	RegionId             string `param:"RegionId"`
-	Ipv6GatewayId        string `param:"Ipv6GatewayId"`
-	Ipv6EgressOnlyRuleId string `param:"Ipv6EgressOnlyRuleId"`
-	InstanceId           string `param:"InstanceId"`
-	InstanceType         string `param:"InstanceType"`
-	Name                 string `param:"Name"`
+	RegionId             string
+	Ipv6GatewayId        string
+	Ipv6EgressOnlyRuleId string
+	InstanceId           string
+	InstanceType         string
+	Name                 string
 }
 
 // DescribeIpv6EgressOnlyRules lists a gateway's rules.
@@ -125,13 +125,13 @@ var DescribeIpv6EgressOnlyRules = ListOp[DescribeIpv6EgressOnlyRulesInput, model
 // InternetChargeType; Modify Bandwidth and the address or the bandwidth's
 // ID; Delete the address or the bandwidth's ID.
 type Ipv6BandwidthInput struct {
-	RegionId                string `param:"RegionId"`
-	Ipv6GatewayId           string `param:"Ipv6GatewayId"`
-	Ipv6AddressId           string `param:"Ipv6AddressId"`
-	Ipv6InternetBandwidthId string `param:"Ipv6InternetBandwidthId"`
-	Bandwidth               string `param:"Bandwidth"`
-	InternetChargeType      string `param:"InternetChargeType"`
-	ClientToken             string `param:"ClientToken"`
+	RegionId                string
+	Ipv6GatewayId           string
+	Ipv6AddressId           string
+	Ipv6InternetBandwidthId string
+	Bandwidth               string
+	InternetChargeType      string
+	ClientToken             string
 }
 
 // AllocateIpv6InternetBandwidthOutput is AllocateIpv6InternetBandwidth's
@@ -155,16 +155,16 @@ var DeleteIpv6InternetBandwidth = Op[Ipv6BandwidthInput, Result]{model.ProductVP
 // DescribeIpv6AddressesInput filters DescribeIpv6Addresses. Ipv6AddressId
 // takes up to 20 IDs, comma-separated.
 type DescribeIpv6AddressesInput struct {
-	RegionId                string `param:"RegionId"`
-	VpcId                   string `param:"VpcId"`
-	VSwitchId               string `param:"VSwitchId"`
-	Ipv6AddressId           string `param:"Ipv6AddressId"`
-	Ipv6Address             string `param:"Ipv6Address"`
-	Ipv6InternetBandwidthId string `param:"Ipv6InternetBandwidthId"`
-	AssociatedInstanceId    string `param:"AssociatedInstanceId"`
-	AssociatedInstanceType  string `param:"AssociatedInstanceType"`
-	NetworkType             string `param:"NetworkType"`
-	Name                    string `param:"Name"`
+	RegionId                string
+	VpcId                   string
+	VSwitchId               string
+	Ipv6AddressId           string
+	Ipv6Address             string
+	Ipv6InternetBandwidthId string
+	AssociatedInstanceId    string
+	AssociatedInstanceType  string
+	NetworkType             string
+	Name                    string
 }
 
 // DescribeIpv6Addresses lists every IPv6 address matching the filter.

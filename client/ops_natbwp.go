@@ -13,16 +13,16 @@ import (
 // Bandwidth 5-1000 Mbit/s and IpCount 1-50 for the NAT gateway; Zone is
 // random when omitted; ISP only BGP.
 type CreateBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	NatGatewayId       string `param:"NatGatewayId"`
-	Bandwidth          string `param:"Bandwidth"`
-	IpCount            string `param:"IpCount"`
-	Zone               string `param:"Zone"`
-	ISP                string `param:"ISP"`
-	InternetChargeType string `param:"InternetChargeType"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	NatGatewayId       string
+	Bandwidth          string
+	IpCount            string
+	Zone               string
+	ISP                string
+	InternetChargeType string
+	Name               string
+	Description        string
+	ClientToken        string
 }
 
 // CreateBandwidthPackageOutput is CreateBandwidthPackage's answer.
@@ -38,9 +38,9 @@ var CreateBandwidthPackage = Op[CreateBandwidthPackageInput, CreateBandwidthPack
 // ModifyBandwidthPackageSpecInput is ModifyBandwidthPackageSpec's
 // parameters (Bandwidth 5-1000, a string in this API).
 type ModifyBandwidthPackageSpecInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Bandwidth          string `param:"Bandwidth"`
+	RegionId           string
+	BandwidthPackageId string
+	Bandwidth          string
 }
 
 // ModifyBandwidthPackageSpec changes a package's bandwidth (Modifying →
@@ -50,10 +50,10 @@ var ModifyBandwidthPackageSpec = Op[ModifyBandwidthPackageSpecInput, Result]{mod
 // ModifyBandwidthPackageAttributeInput is ModifyBandwidthPackageAttribute's
 // parameters.
 type ModifyBandwidthPackageAttributeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	Description        string
 }
 
 // ModifyBandwidthPackageAttribute renames a package or changes its
@@ -63,10 +63,10 @@ var ModifyBandwidthPackageAttribute = Op[ModifyBandwidthPackageAttributeInput, R
 // AddBandwidthPackageIpsInput is AddBandwidthPackageIps' parameters
 // (IpCount 1-50, a string in this API).
 type AddBandwidthPackageIpsInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	IpCount            string `param:"IpCount"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	IpCount            string
+	ClientToken        string
 }
 
 // AddBandwidthPackageIps adds public IPs to a package (Modifying →
@@ -77,10 +77,10 @@ var AddBandwidthPackageIps = Op[AddBandwidthPackageIpsInput, Result]{model.Produ
 // 1-20 of the package's addresses, never all of them, none used by an SNAT
 // or DNAT entry.
 type RemoveBandwidthPackageIpsInput struct {
-	RegionId           string   `param:"RegionId"`
-	BandwidthPackageId string   `param:"BandwidthPackageId"`
-	RemovedIpAddresses []string `param:"RemovedIpAddresses"`
-	ClientToken        string   `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	RemovedIpAddresses []string
+	ClientToken        string
 }
 
 // RemoveBandwidthPackageIps releases public IPs of a package (Modifying →
@@ -90,9 +90,9 @@ var RemoveBandwidthPackageIps = Op[RemoveBandwidthPackageIpsInput, Result]{model
 // DeleteBandwidthPackageInput is DeleteBandwidthPackage's parameters; Force
 // ("true") also deletes the SNAT and DNAT entries using its IPs.
 type DeleteBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Force              string `param:"Force"`
+	RegionId           string
+	BandwidthPackageId string
+	Force              string
 }
 
 // DeleteBandwidthPackage deletes a package (Deleting → gone).
@@ -100,9 +100,9 @@ var DeleteBandwidthPackage = Op[DeleteBandwidthPackageInput, Result]{model.Produ
 
 // DescribeBandwidthPackagesInput filters DescribeBandwidthPackages.
 type DescribeBandwidthPackagesInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	NatGatewayId       string `param:"NatGatewayId"`
+	RegionId           string
+	BandwidthPackageId string
+	NatGatewayId       string
 }
 
 // DescribeBandwidthPackages lists every NAT bandwidth package matching the

@@ -12,19 +12,19 @@ import (
 // Bandwidth (Mbit/s, 2-10240, 100 when 0) is sent as bandwidth, the
 // spelling the API and the official SDK use.
 type CreatePhysicalConnectionInput struct {
-	RegionId                      string      `param:"RegionId"`
-	AccessPointId                 string      `param:"AccessPointId"`
-	LineOperator                  string      `param:"LineOperator"` // CT | CU | CM | CO | Equinix | Other
-	PeerLocation                  string      `param:"PeerLocation"`
-	PortType                      string      `param:"PortType"`
-	Bandwidth                     int         `param:"bandwidth"`
-	CircuitCode                   string      `param:"CircuitCode"`
-	RedundantPhysicalConnectionId string      `param:"RedundantPhysicalConnectionId"`
-	Name                          string      `param:"Name"`
-	Description                   string      `param:"Description"`
-	ResourceGroupId               string      `param:"ResourceGroupId"`
-	Tag                           []model.Tag `param:"Tag"`
-	ClientToken                   string      `param:"ClientToken"`
+	RegionId                      string
+	AccessPointId                 string
+	LineOperator                  string // CT | CU | CM | CO | Equinix | Other
+	PeerLocation                  string
+	PortType                      string
+	Bandwidth                     int `param:"bandwidth"`
+	CircuitCode                   string
+	RedundantPhysicalConnectionId string
+	Name                          string
+	Description                   string
+	ResourceGroupId               string
+	Tag                           []model.Tag
+	ClientToken                   string
 }
 
 // CreatePhysicalConnectionOutput is CreatePhysicalConnection's answer.
@@ -41,17 +41,17 @@ var CreatePhysicalConnection = Op[CreatePhysicalConnectionInput, CreatePhysicalC
 // ModifyPhysicalConnectionAttribute's parameters. The port, the bandwidth
 // and the redundant connection change only while Initial or Rejected.
 type ModifyPhysicalConnectionAttributeInput struct {
-	RegionId                      string `param:"RegionId"`
-	PhysicalConnectionId          string `param:"PhysicalConnectionId"`
-	Name                          string `param:"Name"`
-	Description                   string `param:"Description"`
-	LineOperator                  string `param:"LineOperator"`
-	PeerLocation                  string `param:"PeerLocation"`
-	PortType                      string `param:"PortType"`
-	Bandwidth                     int    `param:"bandwidth"`
-	CircuitCode                   string `param:"CircuitCode"`
-	RedundantPhysicalConnectionId string `param:"RedundantPhysicalConnectionId"`
-	ClientToken                   string `param:"ClientToken"`
+	RegionId                      string
+	PhysicalConnectionId          string
+	Name                          string
+	Description                   string
+	LineOperator                  string
+	PeerLocation                  string
+	PortType                      string
+	Bandwidth                     int `param:"bandwidth"`
+	CircuitCode                   string
+	RedundantPhysicalConnectionId string
+	ClientToken                   string
 }
 
 // ModifyPhysicalConnectionAttribute changes a physical connection; a
@@ -60,9 +60,9 @@ var ModifyPhysicalConnectionAttribute = Op[ModifyPhysicalConnectionAttributeInpu
 
 // PhysicalConnectionInput names one physical connection.
 type PhysicalConnectionInput struct {
-	RegionId             string `param:"RegionId"`
-	PhysicalConnectionId string `param:"PhysicalConnectionId"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	PhysicalConnectionId string
+	ClientToken          string
 }
 
 // CancelPhysicalConnection withdraws an application (Initial, Approved,
@@ -79,10 +79,10 @@ var TerminatePhysicalConnection = Op[PhysicalConnectionInput, Result]{model.Prod
 
 // DeletePhysicalConnectionInput is DeletePhysicalConnection's parameters.
 type DeletePhysicalConnectionInput struct {
-	RegionId             string `param:"RegionId"`
-	PhysicalConnectionId string `param:"PhysicalConnectionId"`
-	UserCidr             string `param:"UserCidr"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	PhysicalConnectionId string
+	UserCidr             string
+	ClientToken          string
 }
 
 // DeletePhysicalConnection deletes a Rejected, Canceled, AllocationFailed
@@ -92,11 +92,11 @@ var DeletePhysicalConnection = Op[DeletePhysicalConnectionInput, Result]{model.P
 // DescribeAccessPointsInput filters DescribeAccessPoints: Type, Name,
 // HostOperator and Filter.N (Status, ...).
 type DescribeAccessPointsInput struct {
-	RegionId     string   `param:"RegionId"`
-	Type         string   `param:"Type"`
-	Name         string   `param:"Name"`
-	HostOperator string   `param:"HostOperator"`
-	Filter       []Filter `param:"Filter"`
+	RegionId     string
+	Type         string
+	Name         string
+	HostOperator string
+	Filter       []Filter
 }
 
 // DescribeAccessPoints lists every access point of a region matching the

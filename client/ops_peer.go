@@ -13,19 +13,19 @@ import (
 // CreateVpcPeerConnectionInput is CreateVpcPeerConnection's parameters.
 // Bandwidth and LinkType apply only across regions.
 type CreateVpcPeerConnectionInput struct {
-	RegionId          string      `param:"RegionId"`
-	VpcId             string      `param:"VpcId"`
-	AcceptingAliUid   int64       `param:"AcceptingAliUid"`
-	AcceptingRegionId string      `param:"AcceptingRegionId"`
-	AcceptingVpcId    string      `param:"AcceptingVpcId"`
-	Name              string      `param:"Name"`
-	Description       string      `param:"Description"`
-	Bandwidth         int         `param:"Bandwidth"` // Mbps
-	LinkType          string      `param:"LinkType"`  // Platinum | Gold (default)
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
-	DryRun            bool        `param:"DryRun"`
-	ClientToken       string      `param:"ClientToken"`
+	RegionId          string
+	VpcId             string
+	AcceptingAliUid   int64
+	AcceptingRegionId string
+	AcceptingVpcId    string
+	Name              string
+	Description       string
+	Bandwidth         int    // Mbps
+	LinkType          string // Platinum | Gold (default)
+	ResourceGroupId   string
+	Tag               []model.Tag
+	DryRun            bool
+	ClientToken       string
 }
 
 // CreateVpcPeerConnectionOutput is CreateVpcPeerConnection's answer.
@@ -41,12 +41,12 @@ var CreateVpcPeerConnection = Op[CreateVpcPeerConnectionInput, CreateVpcPeerConn
 
 // AcceptVpcPeerConnectionInput is AcceptVpcPeerConnection's parameters.
 type AcceptVpcPeerConnectionInput struct {
-	RegionId        string      `param:"RegionId"`
-	InstanceId      string      `param:"InstanceId"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tag             []model.Tag `param:"Tag"`
-	DryRun          bool        `param:"DryRun"`
-	ClientToken     string      `param:"ClientToken"`
+	RegionId        string
+	InstanceId      string
+	ResourceGroupId string
+	Tag             []model.Tag
+	DryRun          bool
+	ClientToken     string
 }
 
 // AcceptVpcPeerConnection accepts a peering from another account, called
@@ -55,10 +55,10 @@ var AcceptVpcPeerConnection = Op[AcceptVpcPeerConnectionInput, Result]{model.Pro
 
 // VpcPeerInput names one peering.
 type VpcPeerInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	DryRun      bool
+	ClientToken string
 }
 
 // RejectVpcPeerConnection rejects a peering from another account
@@ -67,14 +67,14 @@ var RejectVpcPeerConnection = Op[VpcPeerInput, Result]{model.ProductVpcPeer, "Re
 
 // ModifyVpcPeerConnectionInput is ModifyVpcPeerConnection's parameters.
 type ModifyVpcPeerConnectionInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	Bandwidth   int    `param:"Bandwidth"`
-	LinkType    string `param:"LinkType"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	Name        string
+	Description string
+	Bandwidth   int
+	LinkType    string
+	DryRun      bool
+	ClientToken string
 }
 
 // ModifyVpcPeerConnection renames a peering or changes its bandwidth or link
@@ -84,11 +84,11 @@ var ModifyVpcPeerConnection = Op[ModifyVpcPeerConnectionInput, Result]{model.Pro
 // DeleteVpcPeerConnectionInput is DeleteVpcPeerConnection's parameters.
 // Force also deletes the routes that point at the peering.
 type DeleteVpcPeerConnectionInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	Force       bool   `param:"Force"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	Force       bool
+	DryRun      bool
+	ClientToken string
 }
 
 // DeleteVpcPeerConnection deletes a peering (Deleting → Deleted).
@@ -97,12 +97,12 @@ var DeleteVpcPeerConnection = Op[DeleteVpcPeerConnectionInput, Result]{model.Pro
 // ListVpcPeerConnectionsInput filters ListVpcPeerConnections. VpcId matches
 // either side and travels as one JSON array.
 type ListVpcPeerConnectionsInput struct {
-	RegionId        string      `param:"RegionId"`
-	InstanceId      string      `param:"InstanceId"`
-	Name            string      `param:"Name"`
-	VpcId           []string    `param:"VpcId,json"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
+	RegionId        string
+	InstanceId      string
+	Name            string
+	VpcId           []string `param:"VpcId,json"`
+	ResourceGroupId string
+	Tags            []model.Tag
 }
 
 // ListVpcPeerConnections lists every peering matching the filter (NextToken
@@ -111,8 +111,8 @@ var ListVpcPeerConnections = ListOp[ListVpcPeerConnectionsInput, model.VpcPeerCo
 
 // GetVpcPeerConnectionAttributeInput names one peering.
 type GetVpcPeerConnectionAttributeInput struct {
-	RegionId   string `param:"RegionId"`
-	InstanceId string `param:"InstanceId"`
+	RegionId   string
+	InstanceId string
 }
 
 // GetVpcPeerConnectionAttribute fetches one peering; *NotFoundError when it

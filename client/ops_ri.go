@@ -11,27 +11,27 @@ import (
 // CreateRouterInterfaceInput is CreateRouterInterface's parameters. Role
 // AcceptingSide takes Spec Negative; a VBR only initiates.
 type CreateRouterInterfaceInput struct {
-	RegionId                 string `param:"RegionId"`
-	Role                     string `param:"Role"`
-	RouterType               string `param:"RouterType"`
-	RouterId                 string `param:"RouterId"`
-	Spec                     string `param:"Spec"`
-	OppositeRegionId         string `param:"OppositeRegionId"`
-	OppositeRouterType       string `param:"OppositeRouterType"`
-	OppositeRouterId         string `param:"OppositeRouterId"`
-	OppositeInterfaceId      string `param:"OppositeInterfaceId"`
-	OppositeInterfaceOwnerId string `param:"OppositeInterfaceOwnerId"`
-	AccessPointId            string `param:"AccessPointId"`
-	OppositeAccessPointId    string `param:"OppositeAccessPointId"`
-	HealthCheckSourceIp      string `param:"HealthCheckSourceIp"`
-	HealthCheckTargetIp      string `param:"HealthCheckTargetIp"`
-	Name                     string `param:"Name"`
-	Description              string `param:"Description"`
-	InstanceChargeType       string `param:"InstanceChargeType"` // PostPaid (default) | PrePaid
-	PricingCycle             string `param:"PricingCycle"`
-	Period                   int    `param:"Period"`
-	AutoPay                  *bool  `param:"AutoPay"`
-	ClientToken              string `param:"ClientToken"`
+	RegionId                 string
+	Role                     string
+	RouterType               string
+	RouterId                 string
+	Spec                     string
+	OppositeRegionId         string
+	OppositeRouterType       string
+	OppositeRouterId         string
+	OppositeInterfaceId      string
+	OppositeInterfaceOwnerId string
+	AccessPointId            string
+	OppositeAccessPointId    string
+	HealthCheckSourceIp      string
+	HealthCheckTargetIp      string
+	Name                     string
+	Description              string
+	InstanceChargeType       string // PostPaid (default) | PrePaid
+	PricingCycle             string
+	Period                   int
+	AutoPay                  *bool
+	ClientToken              string
 }
 
 // CreateRouterInterfaceOutput is CreateRouterInterface's answer.
@@ -47,8 +47,8 @@ var CreateRouterInterface = Op[CreateRouterInterfaceInput, CreateRouterInterface
 // RouterInterfaceInput names one router interface: Connect, Activate,
 // Deactivate.
 type RouterInterfaceInput struct {
-	RegionId          string `param:"RegionId"`
-	RouterInterfaceId string `param:"RouterInterfaceId"`
+	RegionId          string
+	RouterInterfaceId string
 }
 
 // ConnectRouterInterface connects an Idle initiating side to its opposite
@@ -65,10 +65,10 @@ var DeactivateRouterInterface = Op[RouterInterfaceInput, Result]{model.ProductVP
 
 // ModifyRouterInterfaceSpecInput is ModifyRouterInterfaceSpec's parameters.
 type ModifyRouterInterfaceSpecInput struct {
-	RegionId          string `param:"RegionId"`
-	RouterInterfaceId string `param:"RouterInterfaceId"`
-	Spec              string `param:"Spec"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	RouterInterfaceId string
+	Spec              string
+	ClientToken       string
 }
 
 // ModifyRouterInterfaceSpecOutput is ModifyRouterInterfaceSpec's answer.
@@ -85,17 +85,17 @@ var ModifyRouterInterfaceSpec = Op[ModifyRouterInterfaceSpecInput, ModifyRouterI
 // parameters. The opposite fields can change only while the interface is
 // Idle.
 type ModifyRouterInterfaceAttributeInput struct {
-	RegionId                 string `param:"RegionId"`
-	RouterInterfaceId        string `param:"RouterInterfaceId"`
-	Name                     string `param:"Name"`
-	Description              string `param:"Description"`
-	HealthCheckSourceIp      string `param:"HealthCheckSourceIp"`
-	HealthCheckTargetIp      string `param:"HealthCheckTargetIp"`
-	DeleteHealthCheckIp      *bool  `param:"DeleteHealthCheckIp"`
-	OppositeInterfaceId      string `param:"OppositeInterfaceId"`
-	OppositeInterfaceOwnerId string `param:"OppositeInterfaceOwnerId"`
-	OppositeRouterId         string `param:"OppositeRouterId"`
-	OppositeRouterType       string `param:"OppositeRouterType"`
+	RegionId                 string
+	RouterInterfaceId        string
+	Name                     string
+	Description              string
+	HealthCheckSourceIp      string
+	HealthCheckTargetIp      string
+	DeleteHealthCheckIp      *bool
+	OppositeInterfaceId      string
+	OppositeInterfaceOwnerId string
+	OppositeRouterId         string
+	OppositeRouterType       string
 }
 
 // ModifyRouterInterfaceAttribute renames an interface, changes its
@@ -104,9 +104,9 @@ var ModifyRouterInterfaceAttribute = Op[ModifyRouterInterfaceAttributeInput, Res
 
 // DeleteRouterInterfaceInput is DeleteRouterInterface's parameters.
 type DeleteRouterInterfaceInput struct {
-	RegionId          string `param:"RegionId"`
-	RouterInterfaceId string `param:"RouterInterfaceId"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	RouterInterfaceId string
+	ClientToken       string
 }
 
 // DeleteRouterInterface deletes an Idle or Inactive interface that no route
@@ -118,8 +118,8 @@ var DeleteRouterInterface = Op[DeleteRouterInterfaceInput, Result]{model.Product
 // OppositeRouterId, OppositeRouterType, Status, Name, … (at most 5,
 // values OR-ed).
 type DescribeRouterInterfacesInput struct {
-	RegionId string   `param:"RegionId"`
-	Filter   []Filter `param:"Filter"`
+	RegionId string
+	Filter   []Filter
 }
 
 // DescribeRouterInterfaces lists every router interface matching the

@@ -13,17 +13,17 @@ import (
 // values are left out (the API's defaults apply on create, the current
 // value stays on modify); Compress and Port are sent when set.
 type SslVpnServerInput struct {
-	RegionId       string `param:"RegionId"`
-	VpnGatewayId   string `param:"VpnGatewayId"`
-	SslVpnServerId string `param:"SslVpnServerId"`
-	Name           string `param:"Name"`
-	LocalSubnet    string `param:"LocalSubnet"`
-	ClientIpPool   string `param:"ClientIpPool"`
-	Cipher         string `param:"Cipher"`
-	Proto          string `param:"Proto"`
-	Port           int    `param:"Port"`
-	Compress       *bool  `param:"Compress"`
-	ClientToken    string `param:"ClientToken"`
+	RegionId       string
+	VpnGatewayId   string
+	SslVpnServerId string
+	Name           string
+	LocalSubnet    string
+	ClientIpPool   string
+	Cipher         string
+	Proto          string
+	Port           int
+	Compress       *bool
+	ClientToken    string
 }
 
 // CreateSslVpnServerOutput is CreateSslVpnServer's answer.
@@ -44,11 +44,11 @@ var ModifySslVpnServer = Op[SslVpnServerInput, Result]{model.ProductVPC, "Modify
 // calls), with a Name for ModifySslVpnClientCert and a server for
 // CreateSslVpnClientCert.
 type SslVpnIDInput struct {
-	RegionId           string `param:"RegionId"`
-	SslVpnServerId     string `param:"SslVpnServerId"`
-	SslVpnClientCertId string `param:"SslVpnClientCertId"`
-	Name               string `param:"Name"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	SslVpnServerId     string
+	SslVpnClientCertId string
+	Name               string
+	ClientToken        string
 }
 
 // DeleteSslVpnServer deletes a server (its certificates go with it).
@@ -74,11 +74,11 @@ var DeleteSslVpnClientCert = Op[SslVpnIDInput, Result]{model.ProductVPC, "Delete
 // SslVpnServerId, Name) and DescribeSslVpnClientCerts (SslVpnServerId,
 // SslVpnClientCertId, Name).
 type DescribeSslVpnInput struct {
-	RegionId           string `param:"RegionId"`
-	VpnGatewayId       string `param:"VpnGatewayId"`
-	SslVpnServerId     string `param:"SslVpnServerId"`
-	SslVpnClientCertId string `param:"SslVpnClientCertId"`
-	Name               string `param:"Name"`
+	RegionId           string
+	VpnGatewayId       string
+	SslVpnServerId     string
+	SslVpnClientCertId string
+	Name               string
 }
 
 // DescribeSslVpnServers lists every server matching the filter.

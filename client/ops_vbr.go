@@ -15,8 +15,8 @@ import (
 // Name, AccessPointId, ...) and the values it may take, OR-ed; filters are
 // AND-ed. Encodes as Filter.N.Key and Filter.N.Value.M.
 type Filter struct {
-	Key   string   `param:"Key"`
-	Value []string `param:"Value"`
+	Key   string
+	Value []string
 }
 
 // ---- VBR ----
@@ -24,24 +24,24 @@ type Filter struct {
 // CreateVirtualBorderRouterInput is CreateVirtualBorderRouter's parameters.
 // VlanId is required and 0 is a valid VLAN, so it is always sent.
 type CreateVirtualBorderRouterInput struct {
-	RegionId              string      `param:"RegionId"`
-	PhysicalConnectionId  string      `param:"PhysicalConnectionId"`
-	VlanId                int         `param:"VlanId,always"`
-	Name                  string      `param:"Name"`
-	Description           string      `param:"Description"`
-	CircuitCode           string      `param:"CircuitCode"`
-	LocalGatewayIp        string      `param:"LocalGatewayIp"`
-	PeerGatewayIp         string      `param:"PeerGatewayIp"`
-	PeeringSubnetMask     string      `param:"PeeringSubnetMask"`
-	EnableIpv6            *bool       `param:"EnableIpv6"`
-	LocalIpv6GatewayIp    string      `param:"LocalIpv6GatewayIp"`
-	PeerIpv6GatewayIp     string      `param:"PeerIpv6GatewayIp"`
-	PeeringIpv6SubnetMask string      `param:"PeeringIpv6SubnetMask"`
-	Bandwidth             int         `param:"Bandwidth"`
-	VbrOwnerId            int64       `param:"VbrOwnerId"`
-	ResourceGroupId       string      `param:"ResourceGroupId"`
-	Tags                  []model.Tag `param:"Tags"`
-	ClientToken           string      `param:"ClientToken"`
+	RegionId              string
+	PhysicalConnectionId  string
+	VlanId                int `param:"VlanId,always"`
+	Name                  string
+	Description           string
+	CircuitCode           string
+	LocalGatewayIp        string
+	PeerGatewayIp         string
+	PeeringSubnetMask     string
+	EnableIpv6            *bool
+	LocalIpv6GatewayIp    string
+	PeerIpv6GatewayIp     string
+	PeeringIpv6SubnetMask string
+	Bandwidth             int
+	VbrOwnerId            int64
+	ResourceGroupId       string
+	Tags                  []model.Tag
+	ClientToken           string
 }
 
 // CreateVirtualBorderRouterOutput is CreateVirtualBorderRouter's answer.
@@ -57,9 +57,9 @@ var CreateVirtualBorderRouter = Op[CreateVirtualBorderRouterInput, CreateVirtual
 
 // VbrInput names one VBR.
 type VbrInput struct {
-	RegionId    string `param:"RegionId"`
-	VbrId       string `param:"VbrId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	VbrId       string
+	ClientToken string
 }
 
 // DeleteVirtualBorderRouter deletes an unconfirmed, active or terminated VBR
@@ -78,27 +78,27 @@ var RecoverVirtualBorderRouter = Op[VbrInput, Result]{model.ProductVPC, "Recover
 // ModifyVirtualBorderRouterAttribute's parameters. VlanId is a pointer: 0 is
 // a valid new VLAN.
 type ModifyVirtualBorderRouterAttributeInput struct {
-	RegionId                      string `param:"RegionId"`
-	VbrId                         string `param:"VbrId"`
-	Name                          string `param:"Name"`
-	Description                   string `param:"Description"`
-	VlanId                        *int   `param:"VlanId"`
-	CircuitCode                   string `param:"CircuitCode"`
-	LocalGatewayIp                string `param:"LocalGatewayIp"`
-	PeerGatewayIp                 string `param:"PeerGatewayIp"`
-	PeeringSubnetMask             string `param:"PeeringSubnetMask"`
-	EnableIpv6                    *bool  `param:"EnableIpv6"`
-	LocalIpv6GatewayIp            string `param:"LocalIpv6GatewayIp"`
-	PeerIpv6GatewayIp             string `param:"PeerIpv6GatewayIp"`
-	PeeringIpv6SubnetMask         string `param:"PeeringIpv6SubnetMask"`
-	AssociatedPhysicalConnections string `param:"AssociatedPhysicalConnections"`
-	Bandwidth                     int    `param:"Bandwidth"`
-	Mtu                           int    `param:"Mtu"`
-	MinRxInterval                 int    `param:"MinRxInterval"`
-	MinTxInterval                 int    `param:"MinTxInterval"`
-	DetectMultiplier              int    `param:"DetectMultiplier"`
-	SitelinkEnable                *bool  `param:"SitelinkEnable"`
-	ClientToken                   string `param:"ClientToken"`
+	RegionId                      string
+	VbrId                         string
+	Name                          string
+	Description                   string
+	VlanId                        *int
+	CircuitCode                   string
+	LocalGatewayIp                string
+	PeerGatewayIp                 string
+	PeeringSubnetMask             string
+	EnableIpv6                    *bool
+	LocalIpv6GatewayIp            string
+	PeerIpv6GatewayIp             string
+	PeeringIpv6SubnetMask         string
+	AssociatedPhysicalConnections string
+	Bandwidth                     int
+	Mtu                           int
+	MinRxInterval                 int
+	MinTxInterval                 int
+	DetectMultiplier              int
+	SitelinkEnable                *bool
+	ClientToken                   string
 }
 
 // ModifyVirtualBorderRouterAttribute changes a VBR's name, addressing, VLAN
@@ -107,11 +107,11 @@ var ModifyVirtualBorderRouterAttribute = Op[ModifyVirtualBorderRouterAttributeIn
 
 // DescribeVirtualBorderRoutersInput filters DescribeVirtualBorderRouters.
 type DescribeVirtualBorderRoutersInput struct {
-	RegionId               string      `param:"RegionId"`
-	Filter                 []Filter    `param:"Filter"`
-	IncludeCrossAccountVbr *bool       `param:"IncludeCrossAccountVbr"`
-	ResourceGroupId        string      `param:"ResourceGroupId"`
-	Tags                   []model.Tag `param:"Tags"`
+	RegionId               string
+	Filter                 []Filter
+	IncludeCrossAccountVbr *bool
+	ResourceGroupId        string
+	Tags                   []model.Tag
 }
 
 // DescribeVirtualBorderRouters lists every VBR matching the filters.
@@ -121,11 +121,11 @@ var DescribeVirtualBorderRouters = ListOp[DescribeVirtualBorderRoutersInput, mod
 // Physical connections are ordered through a carrier, so the console only
 // lists them.
 type DescribePhysicalConnectionsInput struct {
-	RegionId               string      `param:"RegionId"`
-	Filter                 []Filter    `param:"Filter"`
-	IncludeReservationData *bool       `param:"IncludeReservationData"`
-	ResourceGroupId        string      `param:"ResourceGroupId"`
-	Tags                   []model.Tag `param:"Tags"`
+	RegionId               string
+	Filter                 []Filter
+	IncludeReservationData *bool
+	ResourceGroupId        string
+	Tags                   []model.Tag
 }
 
 // DescribePhysicalConnections lists every physical connection matching the
@@ -136,17 +136,17 @@ var DescribePhysicalConnections = ListOp[DescribePhysicalConnectionsInput, model
 
 // CreateBgpGroupInput is CreateBgpGroup's parameters. AuthKey is a secret.
 type CreateBgpGroupInput struct {
-	RegionId    string `param:"RegionId"`
-	RouterId    string `param:"RouterId"` // the VBR
-	PeerAsn     int64  `param:"PeerAsn"`
-	LocalAsn    int64  `param:"LocalAsn"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	AuthKey     string `param:"AuthKey"`
-	IsFakeAsn   *bool  `param:"IsFakeAsn"`
-	IpVersion   string `param:"IpVersion"` // IPv4 | IPv6
-	RouteQuota  int    `param:"RouteQuota"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	RouterId    string // the VBR
+	PeerAsn     int64
+	LocalAsn    int64
+	Name        string
+	Description string
+	AuthKey     string
+	IsFakeAsn   *bool
+	IpVersion   string // IPv4 | IPv6
+	RouteQuota  int
+	ClientToken string
 }
 
 // CreateBgpGroupOutput is CreateBgpGroup's answer.
@@ -161,17 +161,17 @@ var CreateBgpGroup = Op[CreateBgpGroupInput, CreateBgpGroupOutput]{model.Product
 // ModifyBgpGroupAttributeInput is ModifyBgpGroupAttribute's parameters;
 // ClearAuthKey removes the key.
 type ModifyBgpGroupAttributeInput struct {
-	RegionId     string `param:"RegionId"`
-	BgpGroupId   string `param:"BgpGroupId"`
-	Name         string `param:"Name"`
-	Description  string `param:"Description"`
-	PeerAsn      int64  `param:"PeerAsn"`
-	LocalAsn     int64  `param:"LocalAsn"`
-	AuthKey      string `param:"AuthKey"`
-	ClearAuthKey *bool  `param:"ClearAuthKey"`
-	IsFakeAsn    *bool  `param:"IsFakeAsn"`
-	RouteQuota   int    `param:"RouteQuota"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	BgpGroupId   string
+	Name         string
+	Description  string
+	PeerAsn      int64
+	LocalAsn     int64
+	AuthKey      string
+	ClearAuthKey *bool
+	IsFakeAsn    *bool
+	RouteQuota   int
+	ClientToken  string
 }
 
 // ModifyBgpGroupAttribute changes a BGP group.
@@ -179,9 +179,9 @@ var ModifyBgpGroupAttribute = Op[ModifyBgpGroupAttributeInput, Result]{model.Pro
 
 // DeleteBgpGroupInput is DeleteBgpGroup's parameters.
 type DeleteBgpGroupInput struct {
-	RegionId    string `param:"RegionId"`
-	BgpGroupId  string `param:"BgpGroupId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	BgpGroupId  string
+	ClientToken string
 }
 
 // DeleteBgpGroup deletes a BGP group.
@@ -189,10 +189,10 @@ var DeleteBgpGroup = Op[DeleteBgpGroupInput, Result]{model.ProductVPC, "DeleteBg
 
 // DescribeBgpGroupsInput filters DescribeBgpGroups.
 type DescribeBgpGroupsInput struct {
-	RegionId   string `param:"RegionId"`
-	RouterId   string `param:"RouterId"`
-	BgpGroupId string `param:"BgpGroupId"`
-	IsDefault  *bool  `param:"IsDefault"`
+	RegionId   string
+	RouterId   string
+	BgpGroupId string
+	IsDefault  *bool
 }
 
 // DescribeBgpGroups lists every BGP group matching the filter.
@@ -202,13 +202,13 @@ var DescribeBgpGroups = ListOp[DescribeBgpGroupsInput, model.BgpGroup]{"bgp"}
 
 // CreateBgpPeerInput is CreateBgpPeer's parameters.
 type CreateBgpPeerInput struct {
-	RegionId      string `param:"RegionId"`
-	BgpGroupId    string `param:"BgpGroupId"`
-	PeerIpAddress string `param:"PeerIpAddress"`
-	IpVersion     string `param:"IpVersion"`
-	EnableBfd     *bool  `param:"EnableBfd"`
-	BfdMultiHop   int    `param:"BfdMultiHop"` // 1-255
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	BgpGroupId    string
+	PeerIpAddress string
+	IpVersion     string
+	EnableBfd     *bool
+	BfdMultiHop   int // 1-255
+	ClientToken   string
 }
 
 // CreateBgpPeerOutput is CreateBgpPeer's answer.
@@ -222,13 +222,13 @@ var CreateBgpPeer = Op[CreateBgpPeerInput, CreateBgpPeerOutput]{model.ProductVPC
 
 // ModifyBgpPeerAttributeInput is ModifyBgpPeerAttribute's parameters.
 type ModifyBgpPeerAttributeInput struct {
-	RegionId      string `param:"RegionId"`
-	BgpPeerId     string `param:"BgpPeerId"`
-	BgpGroupId    string `param:"BgpGroupId"`
-	PeerIpAddress string `param:"PeerIpAddress"`
-	EnableBfd     *bool  `param:"EnableBfd"`
-	BfdMultiHop   int    `param:"BfdMultiHop"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	BgpPeerId     string
+	BgpGroupId    string
+	PeerIpAddress string
+	EnableBfd     *bool
+	BfdMultiHop   int
+	ClientToken   string
 }
 
 // ModifyBgpPeerAttribute changes a BGP peer's address, group or BFD.
@@ -236,9 +236,9 @@ var ModifyBgpPeerAttribute = Op[ModifyBgpPeerAttributeInput, Result]{model.Produ
 
 // DeleteBgpPeerInput is DeleteBgpPeer's parameters.
 type DeleteBgpPeerInput struct {
-	RegionId    string `param:"RegionId"`
-	BgpPeerId   string `param:"BgpPeerId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	BgpPeerId   string
+	ClientToken string
 }
 
 // DeleteBgpPeer deletes a BGP peer.
@@ -246,11 +246,11 @@ var DeleteBgpPeer = Op[DeleteBgpPeerInput, Result]{model.ProductVPC, "DeleteBgpP
 
 // DescribeBgpPeersInput filters DescribeBgpPeers.
 type DescribeBgpPeersInput struct {
-	RegionId   string `param:"RegionId"`
-	RouterId   string `param:"RouterId"`
-	BgpGroupId string `param:"BgpGroupId"`
-	BgpPeerId  string `param:"BgpPeerId"`
-	IsDefault  *bool  `param:"IsDefault"`
+	RegionId   string
+	RouterId   string
+	BgpGroupId string
+	BgpPeerId  string
+	IsDefault  *bool
 }
 
 // DescribeBgpPeers lists every BGP peer matching the filter.
@@ -260,11 +260,11 @@ var DescribeBgpPeers = ListOp[DescribeBgpPeersInput, model.BgpPeer]{"bgppeer"}
 
 // AddBgpNetworkInput is AddBgpNetwork's parameters.
 type AddBgpNetworkInput struct {
-	RegionId     string `param:"RegionId"`
-	RouterId     string `param:"RouterId"` // the VBR
-	DstCidrBlock string `param:"DstCidrBlock"`
-	VpcId        string `param:"VpcId"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	RouterId     string // the VBR
+	DstCidrBlock string
+	VpcId        string
+	ClientToken  string
 }
 
 // AddBgpNetwork advertises a VPC or VSwitch block to the data centre over
@@ -273,10 +273,10 @@ var AddBgpNetwork = Op[AddBgpNetworkInput, Result]{model.ProductVPC, "AddBgpNetw
 
 // DeleteBgpNetworkInput names one advertised network: a block on a VBR.
 type DeleteBgpNetworkInput struct {
-	RegionId     string `param:"RegionId"`
-	RouterId     string `param:"RouterId"`
-	DstCidrBlock string `param:"DstCidrBlock"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	RouterId     string
+	DstCidrBlock string
+	ClientToken  string
 }
 
 // DeleteBgpNetwork stops advertising a block.
@@ -284,8 +284,8 @@ var DeleteBgpNetwork = Op[DeleteBgpNetworkInput, Result]{model.ProductVPC, "Dele
 
 // DescribeBgpNetworksInput filters DescribeBgpNetworks.
 type DescribeBgpNetworksInput struct {
-	RegionId string `param:"RegionId"`
-	RouterId string `param:"RouterId"`
+	RegionId string
+	RouterId string
 }
 
 // DescribeBgpNetworks lists every advertised network matching the filter.
@@ -294,9 +294,9 @@ var DescribeBgpNetworks = ListOp[DescribeBgpNetworksInput, model.BgpNetwork]{"bg
 // DescribeVirtualBorderRoutersForPhysicalConnectionInput filters
 // DescribeVirtualBorderRoutersForPhysicalConnection.
 type DescribeVirtualBorderRoutersForPhysicalConnectionInput struct {
-	RegionId             string   `param:"RegionId"`
-	PhysicalConnectionId string   `param:"PhysicalConnectionId"`
-	Filter               []Filter `param:"Filter"`
+	RegionId             string
+	PhysicalConnectionId string
+	Filter               []Filter
 }
 
 // DescribeVirtualBorderRoutersForPhysicalConnection lists every VBR on a

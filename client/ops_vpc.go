@@ -42,8 +42,8 @@ func (e *NotFoundError) Error() string {
 
 // DescribeRegionsInput filters DescribeRegions (which takes no RegionId).
 type DescribeRegionsInput struct {
-	AcceptLanguage string `param:"AcceptLanguage"` // zh-CN | en-US (the kind defaults to en-US)
-	ProductType    string `param:"ProductType"`
+	AcceptLanguage string // zh-CN | en-US (the kind defaults to en-US)
+	ProductType    string
 }
 
 // DescribeRegions lists the regions the account can use.
@@ -51,9 +51,9 @@ var DescribeRegions = ListOp[DescribeRegionsInput, model.Region]{"region"}
 
 // DescribeZonesInput filters DescribeZones.
 type DescribeZonesInput struct {
-	RegionId       string `param:"RegionId"`
-	AcceptLanguage string `param:"AcceptLanguage"`
-	ZoneType       string `param:"ZoneType"` // AvailabilityZone
+	RegionId       string
+	AcceptLanguage string
+	ZoneType       string // AvailabilityZone
 }
 
 // DescribeZones lists the zones of a region.
@@ -62,8 +62,8 @@ var DescribeZones = ListOp[DescribeZonesInput, model.Zone]{"zone"}
 // OpenServiceInput opens a region service (traffic mirroring, IP address
 // pools).
 type OpenServiceInput struct {
-	RegionId    string `param:"RegionId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	ClientToken string
 }
 
 // OpenServiceOutput is the answer of the Open*Service calls.
@@ -75,7 +75,7 @@ type OpenServiceOutput struct {
 
 // ServiceStatusInput asks for a region service's activation status.
 type ServiceStatusInput struct {
-	RegionId string `param:"RegionId"`
+	RegionId string
 }
 
 // OpenTrafficMirrorService enables traffic mirroring in a region. The API
@@ -98,19 +98,19 @@ var GetPublicIpAddressPoolServiceStatus = Op[ServiceStatusInput, model.ServiceSt
 
 // CreateVpcInput is CreateVpc's parameters.
 type CreateVpcInput struct {
-	RegionId          string      `param:"RegionId"`
-	CidrBlock         string      `param:"CidrBlock"` // default 172.16.0.0/12
-	VpcName           string      `param:"VpcName"`
-	Description       string      `param:"Description"`
-	EnableIpv6        *bool       `param:"EnableIpv6"`
-	Ipv6CidrBlock     string      `param:"Ipv6CidrBlock"`
-	Ipv6Isp           string      `param:"Ipv6Isp"`
-	UserCidr          string      `param:"UserCidr"` // up to 3, comma-separated
-	EnableDnsHostname *bool       `param:"EnableDnsHostname"`
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
-	DryRun            bool        `param:"DryRun"`
-	ClientToken       string      `param:"ClientToken"`
+	RegionId          string
+	CidrBlock         string // default 172.16.0.0/12
+	VpcName           string
+	Description       string
+	EnableIpv6        *bool
+	Ipv6CidrBlock     string
+	Ipv6Isp           string
+	UserCidr          string // up to 3, comma-separated
+	EnableDnsHostname *bool
+	ResourceGroupId   string
+	Tag               []model.Tag
+	DryRun            bool
+	ClientToken       string
 }
 
 // CreateVpcOutput is CreateVpc's answer: the VPC and the VRouter and system
@@ -129,11 +129,11 @@ var CreateVpc = Op[CreateVpcInput, CreateVpcOutput]{model.ProductVPC, "CreateVpc
 
 // DeleteVpcInput is DeleteVpc's parameters.
 type DeleteVpcInput struct {
-	RegionId    string `param:"RegionId"`
-	VpcId       string `param:"VpcId"`
-	ForceDelete bool   `param:"ForceDelete"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	VpcId       string
+	ForceDelete bool
+	DryRun      bool
+	ClientToken string
 }
 
 // DeleteVpc deletes an Available VPC with nothing left in it. Deletion is
@@ -143,15 +143,15 @@ var DeleteVpc = Op[DeleteVpcInput, Result]{model.ProductVPC, "DeleteVpc"}
 // ModifyVpcAttributeInput is ModifyVpcAttribute's parameters. Note the API
 // spells EnableIPv6 here, unlike CreateVpc's EnableIpv6.
 type ModifyVpcAttributeInput struct {
-	RegionId          string `param:"RegionId"`
-	VpcId             string `param:"VpcId"`
-	VpcName           string `param:"VpcName"`
-	Description       string `param:"Description"`
-	CidrBlock         string `param:"CidrBlock"`
-	EnableIPv6        *bool  `param:"EnableIPv6"`
-	Ipv6CidrBlock     string `param:"Ipv6CidrBlock"`
-	Ipv6Isp           string `param:"Ipv6Isp"`
-	EnableDnsHostname *bool  `param:"EnableDnsHostname"`
+	RegionId          string
+	VpcId             string
+	VpcName           string
+	Description       string
+	CidrBlock         string
+	EnableIPv6        *bool
+	Ipv6CidrBlock     string
+	Ipv6Isp           string
+	EnableDnsHostname *bool
 }
 
 // ModifyVpcAttribute renames a VPC or changes its description or IPv6.
@@ -159,14 +159,14 @@ var ModifyVpcAttribute = Op[ModifyVpcAttributeInput, Result]{model.ProductVPC, "
 
 // DescribeVpcsInput filters DescribeVpcs.
 type DescribeVpcsInput struct {
-	RegionId         string      `param:"RegionId"`
-	VpcId            string      `param:"VpcId"` // up to 20, comma-separated
-	VpcName          string      `param:"VpcName"`
-	IsDefault        *bool       `param:"IsDefault"`
-	DhcpOptionsSetId string      `param:"DhcpOptionsSetId"`
-	VpcOwnerId       int64       `param:"VpcOwnerId"`
-	ResourceGroupId  string      `param:"ResourceGroupId"`
-	Tag              []model.Tag `param:"Tag"`
+	RegionId         string
+	VpcId            string // up to 20, comma-separated
+	VpcName          string
+	IsDefault        *bool
+	DhcpOptionsSetId string
+	VpcOwnerId       int64
+	ResourceGroupId  string
+	Tag              []model.Tag
 }
 
 // DescribeVpcs lists every VPC matching the filter, all pages.
@@ -174,9 +174,9 @@ var DescribeVpcs = ListOp[DescribeVpcsInput, model.Vpc]{"vpc"}
 
 // DescribeVpcAttributeInput is DescribeVpcAttribute's parameters.
 type DescribeVpcAttributeInput struct {
-	RegionId  string `param:"RegionId"`
-	VpcId     string `param:"VpcId"`
-	IsDefault *bool  `param:"IsDefault"`
+	RegionId  string
+	VpcId     string
+	IsDefault *bool
 }
 
 // DescribeVpcAttribute fetches one VPC with its resource counts;
@@ -190,16 +190,16 @@ var DescribeVpcAttribute = DescribeOp[DescribeVpcAttributeInput, model.VpcAttrib
 // last 8 bits (0-255) of the /64 inside the VPC's IPv6 block, so 0 must be
 // sendable.
 type CreateVSwitchInput struct {
-	RegionId         string      `param:"RegionId"`
-	VpcId            string      `param:"VpcId"`
-	ZoneId           string      `param:"ZoneId"`
-	CidrBlock        string      `param:"CidrBlock"`
-	VSwitchName      string      `param:"VSwitchName"`
-	Description      string      `param:"Description"`
-	Ipv6CidrBlock    *int        `param:"Ipv6CidrBlock"`
-	VpcIpv6CidrBlock string      `param:"VpcIpv6CidrBlock"`
-	Tag              []model.Tag `param:"Tag"`
-	ClientToken      string      `param:"ClientToken"`
+	RegionId         string
+	VpcId            string
+	ZoneId           string
+	CidrBlock        string
+	VSwitchName      string
+	Description      string
+	Ipv6CidrBlock    *int
+	VpcIpv6CidrBlock string
+	Tag              []model.Tag
+	ClientToken      string
 }
 
 // CreateVSwitchOutput is CreateVSwitch's answer.
@@ -214,9 +214,9 @@ var CreateVSwitch = Op[CreateVSwitchInput, CreateVSwitchOutput]{model.ProductVPC
 
 // DeleteVSwitchInput is DeleteVSwitch's parameters.
 type DeleteVSwitchInput struct {
-	RegionId  string `param:"RegionId"`
-	VSwitchId string `param:"VSwitchId"`
-	DryRun    bool   `param:"DryRun"`
+	RegionId  string
+	VSwitchId string
+	DryRun    bool
 }
 
 // DeleteVSwitch deletes an Available, empty VSwitch.
@@ -224,13 +224,13 @@ var DeleteVSwitch = Op[DeleteVSwitchInput, Result]{model.ProductVPC, "DeleteVSwi
 
 // ModifyVSwitchAttributeInput is ModifyVSwitchAttribute's parameters.
 type ModifyVSwitchAttributeInput struct {
-	RegionId         string `param:"RegionId"`
-	VSwitchId        string `param:"VSwitchId"`
-	VSwitchName      string `param:"VSwitchName"`
-	Description      string `param:"Description"`
-	EnableIPv6       *bool  `param:"EnableIPv6"`
-	Ipv6CidrBlock    *int   `param:"Ipv6CidrBlock"`
-	VpcIpv6CidrBlock string `param:"VpcIpv6CidrBlock"`
+	RegionId         string
+	VSwitchId        string
+	VSwitchName      string
+	Description      string
+	EnableIPv6       *bool
+	Ipv6CidrBlock    *int
+	VpcIpv6CidrBlock string
 }
 
 // ModifyVSwitchAttribute renames a VSwitch or changes its description or
@@ -239,16 +239,16 @@ var ModifyVSwitchAttribute = Op[ModifyVSwitchAttributeInput, Result]{model.Produ
 
 // DescribeVSwitchesInput filters DescribeVSwitches.
 type DescribeVSwitchesInput struct {
-	RegionId        string      `param:"RegionId"`
-	VpcId           string      `param:"VpcId"`
-	ZoneId          string      `param:"ZoneId"`
-	VSwitchId       string      `param:"VSwitchId"`
-	VSwitchName     string      `param:"VSwitchName"`
-	RouteTableId    string      `param:"RouteTableId"`
-	IsDefault       *bool       `param:"IsDefault"`
-	VSwitchOwnerId  int64       `param:"VSwitchOwnerId"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tag             []model.Tag `param:"Tag"`
+	RegionId        string
+	VpcId           string
+	ZoneId          string
+	VSwitchId       string
+	VSwitchName     string
+	RouteTableId    string
+	IsDefault       *bool
+	VSwitchOwnerId  int64
+	ResourceGroupId string
+	Tag             []model.Tag
 }
 
 // DescribeVSwitches lists every VSwitch matching the filter, all pages.
@@ -256,8 +256,8 @@ var DescribeVSwitches = ListOp[DescribeVSwitchesInput, model.VSwitch]{"vsw"}
 
 // DescribeVSwitchAttributesInput is DescribeVSwitchAttributes' parameters.
 type DescribeVSwitchAttributesInput struct {
-	RegionId  string `param:"RegionId"`
-	VSwitchId string `param:"VSwitchId"`
+	RegionId  string
+	VSwitchId string
 }
 
 // DescribeVSwitchAttributes fetches one VSwitch; *NotFoundError when it no
@@ -269,8 +269,8 @@ var DescribeVSwitchAttributes = DescribeOp[DescribeVSwitchAttributesInput, model
 
 // DescribeVRoutersInput filters DescribeVRouters.
 type DescribeVRoutersInput struct {
-	RegionId  string `param:"RegionId"`
-	VRouterId string `param:"VRouterId"`
+	RegionId  string
+	VRouterId string
 }
 
 // DescribeVRouters lists the region's VRouters, all pages.
@@ -278,10 +278,10 @@ var DescribeVRouters = ListOp[DescribeVRoutersInput, model.VRouter]{"vrouter"}
 
 // ModifyVRouterAttributeInput is ModifyVRouterAttribute's parameters.
 type ModifyVRouterAttributeInput struct {
-	RegionId    string `param:"RegionId"`
-	VRouterId   string `param:"VRouterId"`
-	VRouterName string `param:"VRouterName"`
-	Description string `param:"Description"`
+	RegionId    string
+	VRouterId   string
+	VRouterName string
+	Description string
 }
 
 // ModifyVRouterAttribute renames a VRouter or changes its description.
@@ -291,13 +291,13 @@ var ModifyVRouterAttribute = Op[ModifyVRouterAttributeInput, Result]{model.Produ
 
 // CreateRouteTableInput is CreateRouteTable's parameters.
 type CreateRouteTableInput struct {
-	RegionId       string      `param:"RegionId"`
-	VpcId          string      `param:"VpcId"`
-	RouteTableName string      `param:"RouteTableName"`
-	Description    string      `param:"Description"`
-	AssociateType  string      `param:"AssociateType"` // VSwitch (default) | Gateway
-	Tag            []model.Tag `param:"Tag"`
-	ClientToken    string      `param:"ClientToken"`
+	RegionId       string
+	VpcId          string
+	RouteTableName string
+	Description    string
+	AssociateType  string // VSwitch (default) | Gateway
+	Tag            []model.Tag
+	ClientToken    string
 }
 
 // CreateRouteTableOutput is CreateRouteTable's answer.
@@ -311,8 +311,8 @@ var CreateRouteTable = Op[CreateRouteTableInput, CreateRouteTableOutput]{model.P
 
 // DeleteRouteTableInput is DeleteRouteTable's parameters.
 type DeleteRouteTableInput struct {
-	RegionId     string `param:"RegionId"`
-	RouteTableId string `param:"RouteTableId"`
+	RegionId     string
+	RouteTableId string
 }
 
 // DeleteRouteTable deletes a custom route table with no VSwitch bound.
@@ -321,11 +321,11 @@ var DeleteRouteTable = Op[DeleteRouteTableInput, Result]{model.ProductVPC, "Dele
 // ModifyRouteTableAttributesInput is ModifyRouteTableAttributes'
 // parameters.
 type ModifyRouteTableAttributesInput struct {
-	RegionId               string `param:"RegionId"`
-	RouteTableId           string `param:"RouteTableId"`
-	RouteTableName         string `param:"RouteTableName"`
-	Description            string `param:"Description"`
-	RoutePropagationEnable *bool  `param:"RoutePropagationEnable"`
+	RegionId               string
+	RouteTableId           string
+	RouteTableName         string
+	Description            string
+	RoutePropagationEnable *bool
 }
 
 // ModifyRouteTableAttributes renames a route table or changes its
@@ -334,10 +334,10 @@ var ModifyRouteTableAttributes = Op[ModifyRouteTableAttributesInput, Result]{mod
 
 // RouteTableVSwitchInput binds or unbinds a route table and a VSwitch.
 type RouteTableVSwitchInput struct {
-	RegionId     string `param:"RegionId"`
-	RouteTableId string `param:"RouteTableId"`
-	VSwitchId    string `param:"VSwitchId"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	RouteTableId string
+	VSwitchId    string
+	ClientToken  string
 }
 
 // AssociateRouteTable binds a custom route table to a VSwitch of the same
@@ -350,15 +350,15 @@ var UnassociateRouteTable = Op[RouteTableVSwitchInput, Result]{model.ProductVPC,
 
 // DescribeRouteTableListInput filters DescribeRouteTableList.
 type DescribeRouteTableListInput struct {
-	RegionId        string      `param:"RegionId"`
-	VpcId           string      `param:"VpcId"`
-	RouterId        string      `param:"RouterId"`
-	RouterType      string      `param:"RouterType"` // VRouter | VBR
-	RouteTableId    string      `param:"RouteTableId"`
-	RouteTableName  string      `param:"RouteTableName"`
-	RouteTableType  string      `param:"RouteTableType"` // System | Custom
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tag             []model.Tag `param:"Tag"`
+	RegionId        string
+	VpcId           string
+	RouterId        string
+	RouterType      string // VRouter | VBR
+	RouteTableId    string
+	RouteTableName  string
+	RouteTableType  string // System | Custom
+	ResourceGroupId string
+	Tag             []model.Tag
 }
 
 // DescribeRouteTableList lists every route table matching the filter.
@@ -368,25 +368,25 @@ var DescribeRouteTableList = ListOp[DescribeRouteTableListInput, model.RouteTabl
 
 // NextHop is one next hop of an ECMP route (NextHopList.N).
 type NextHop struct {
-	NextHopType string `param:"NextHopType"` // RouterInterface
-	NextHopId   string `param:"NextHopId"`
-	Weight      int    `param:"Weight"`
+	NextHopType string // RouterInterface
+	NextHopId   string
+	Weight      int
 }
 
 // CreateRouteEntryInput is CreateRouteEntry's parameters. A normal route
 // sets NextHopType and NextHopId; an ECMP route sets NextHopList (2-4 hops)
 // and neither of the two.
 type CreateRouteEntryInput struct {
-	RegionId             string    `param:"RegionId"`
-	RouteTableId         string    `param:"RouteTableId"`
-	DestinationCidrBlock string    `param:"DestinationCidrBlock"`
-	NextHopType          string    `param:"NextHopType"` // Instance | HaVip | RouterInterface | NetworkInterface | VpnGateway | IPv6Gateway ...
-	NextHopId            string    `param:"NextHopId"`
-	NextHopList          []NextHop `param:"NextHopList"`
-	RouteEntryName       string    `param:"RouteEntryName"`
-	Description          string    `param:"Description"`
-	DryRun               bool      `param:"DryRun"`
-	ClientToken          string    `param:"ClientToken"`
+	RegionId             string
+	RouteTableId         string
+	DestinationCidrBlock string
+	NextHopType          string // Instance | HaVip | RouterInterface | NetworkInterface | VpnGateway | IPv6Gateway ...
+	NextHopId            string
+	NextHopList          []NextHop
+	RouteEntryName       string
+	Description          string
+	DryRun               bool
+	ClientToken          string
 }
 
 // CreateRouteEntryOutput is CreateRouteEntry's answer.
@@ -402,21 +402,21 @@ var CreateRouteEntry = Op[CreateRouteEntryInput, CreateRouteEntryOutput]{model.P
 
 // RouteHop is one next hop named when deleting an ECMP route.
 type RouteHop struct {
-	NextHopType string `param:"NextHopType"`
-	NextHopId   string `param:"NextHopId"`
+	NextHopType string
+	NextHopId   string
 }
 
 // DeleteRouteEntryInput is DeleteRouteEntry's parameters: either
 // RouteEntryId, or RouteTableId with DestinationCidrBlock (and the next hop
 // or hops).
 type DeleteRouteEntryInput struct {
-	RegionId             string     `param:"RegionId"`
-	RouteTableId         string     `param:"RouteTableId"`
-	RouteEntryId         string     `param:"RouteEntryId"`
-	DestinationCidrBlock string     `param:"DestinationCidrBlock"`
-	NextHopId            string     `param:"NextHopId"`
-	NextHopList          []RouteHop `param:"NextHopList"`
-	DryRun               bool       `param:"DryRun"`
+	RegionId             string
+	RouteTableId         string
+	RouteEntryId         string
+	DestinationCidrBlock string
+	NextHopId            string
+	NextHopList          []RouteHop
+	DryRun               bool
 }
 
 // DeleteRouteEntry deletes an Available custom route.
@@ -426,15 +426,15 @@ var DeleteRouteEntry = Op[DeleteRouteEntryInput, Result]{model.ProductVPC, "Dele
 // RouteEntryId (or table and destination), and its new name, description or
 // next hop.
 type ModifyRouteEntryInput struct {
-	RegionId             string `param:"RegionId"`
-	RouteEntryId         string `param:"RouteEntryId"`
-	RouteTableId         string `param:"RouteTableId"`
-	DestinationCidrBlock string `param:"DestinationCidrBlock"`
-	RouteEntryName       string `param:"RouteEntryName"`
-	Description          string `param:"Description"`
-	NewNextHopType       string `param:"NewNextHopType"`
-	NewNextHopId         string `param:"NewNextHopId"`
-	DryRun               bool   `param:"DryRun"`
+	RegionId             string
+	RouteEntryId         string
+	RouteTableId         string
+	DestinationCidrBlock string
+	RouteEntryName       string
+	Description          string
+	NewNextHopType       string
+	NewNextHopId         string
+	DryRun               bool
 }
 
 // ModifyRouteEntry renames a custom route, changes its description or moves
@@ -444,17 +444,17 @@ var ModifyRouteEntry = Op[ModifyRouteEntryInput, Result]{model.ProductVPC, "Modi
 // DescribeRouteEntryListInput filters DescribeRouteEntryList; RouteTableId
 // is required.
 type DescribeRouteEntryListInput struct {
-	RegionId             string   `param:"RegionId"`
-	RouteTableId         string   `param:"RouteTableId"`
-	RouteEntryId         string   `param:"RouteEntryId"`
-	RouteEntryName       string   `param:"RouteEntryName"`
-	RouteEntryType       string   `param:"RouteEntryType"` // System | Custom | BGP ...
-	IpVersion            string   `param:"IpVersion"`      // IPv4 | IPv6
-	DestinationCidrBlock string   `param:"DestinationCidrBlock"`
-	DestCidrBlockList    []string `param:"DestCidrBlockList"`
-	NextHopType          string   `param:"NextHopType"`
-	NextHopId            string   `param:"NextHopId"`
-	ServiceType          string   `param:"ServiceType"`
+	RegionId             string
+	RouteTableId         string
+	RouteEntryId         string
+	RouteEntryName       string
+	RouteEntryType       string // System | Custom | BGP ...
+	IpVersion            string // IPv4 | IPv6
+	DestinationCidrBlock string
+	DestCidrBlockList    []string
+	NextHopType          string
+	NextHopId            string
+	ServiceType          string
 }
 
 // DescribeRouteEntryList lists every entry of a route table (NextToken

@@ -14,22 +14,22 @@ import (
 // CreateVpnGatewayInput is CreateVpnGateway's parameters. EnableIpsec
 // defaults to true on the API side, so it is a pointer to send false.
 type CreateVpnGatewayInput struct {
-	RegionId                  string `param:"RegionId"`
-	VpcId                     string `param:"VpcId"`
-	VSwitchId                 string `param:"VSwitchId"`
-	DisasterRecoveryVSwitchId string `param:"DisasterRecoveryVSwitchId"`
-	Name                      string `param:"Name"`
-	Bandwidth                 int    `param:"Bandwidth"` // Mbps: 5 | 10 | 20 | 50 | 100 ...
-	EnableIpsec               *bool  `param:"EnableIpsec"`
-	EnableSsl                 *bool  `param:"EnableSsl"`
-	SslConnections            int    `param:"SslConnections"`
-	NetworkType               string `param:"NetworkType"` // public | private
-	VpnType                   string `param:"VpnType"`     // Normal | NationalStandard
-	InstanceChargeType        string `param:"InstanceChargeType"`
-	Period                    int    `param:"Period"`
-	AutoPay                   *bool  `param:"AutoPay"`
-	ResourceGroupId           string `param:"ResourceGroupId"`
-	ClientToken               string `param:"ClientToken"`
+	RegionId                  string
+	VpcId                     string
+	VSwitchId                 string
+	DisasterRecoveryVSwitchId string
+	Name                      string
+	Bandwidth                 int // Mbps: 5 | 10 | 20 | 50 | 100 ...
+	EnableIpsec               *bool
+	EnableSsl                 *bool
+	SslConnections            int
+	NetworkType               string // public | private
+	VpnType                   string // Normal | NationalStandard
+	InstanceChargeType        string
+	Period                    int
+	AutoPay                   *bool
+	ResourceGroupId           string
+	ClientToken               string
 }
 
 // CreateVpnGatewayOutput is CreateVpnGateway's answer.
@@ -46,9 +46,9 @@ var CreateVpnGateway = Op[CreateVpnGatewayInput, CreateVpnGatewayOutput]{model.P
 
 // DeleteVpnGatewayInput is DeleteVpnGateway's parameters.
 type DeleteVpnGatewayInput struct {
-	RegionId     string `param:"RegionId"`
-	VpnGatewayId string `param:"VpnGatewayId"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	VpnGatewayId string
+	ClientToken  string
 }
 
 // DeleteVpnGateway deletes a VPN gateway that has no IPsec connections left.
@@ -56,12 +56,12 @@ var DeleteVpnGateway = Op[DeleteVpnGatewayInput, Result]{model.ProductVPC, "Dele
 
 // ModifyVpnGatewayAttributeInput is ModifyVpnGatewayAttribute's parameters.
 type ModifyVpnGatewayAttributeInput struct {
-	RegionId      string `param:"RegionId"`
-	VpnGatewayId  string `param:"VpnGatewayId"`
-	Name          string `param:"Name"`
-	Description   string `param:"Description"`
-	AutoPropagate *bool  `param:"AutoPropagate"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	VpnGatewayId  string
+	Name          string
+	Description   string
+	AutoPropagate *bool
+	ClientToken   string
 }
 
 // ModifyVpnGatewayAttributeOutput is the gateway as it stands after the
@@ -76,15 +76,15 @@ var ModifyVpnGatewayAttribute = Op[ModifyVpnGatewayAttributeInput, ModifyVpnGate
 
 // DescribeVpnGatewaysInput filters DescribeVpnGateways.
 type DescribeVpnGatewaysInput struct {
-	RegionId               string      `param:"RegionId"`
-	VpcId                  string      `param:"VpcId"`
-	VpnGatewayId           string      `param:"VpnGatewayId"`
-	Status                 string      `param:"Status"`         // init | provisioning | active | updating | deleting
-	BusinessStatus         string      `param:"BusinessStatus"` // Normal | FinancialLocked
-	GatewayType            string      `param:"GatewayType"`
-	IncludeReservationData *bool       `param:"IncludeReservationData"`
-	ResourceGroupId        string      `param:"ResourceGroupId"`
-	Tag                    []model.Tag `param:"Tag"`
+	RegionId               string
+	VpcId                  string
+	VpnGatewayId           string
+	Status                 string // init | provisioning | active | updating | deleting
+	BusinessStatus         string // Normal | FinancialLocked
+	GatewayType            string
+	IncludeReservationData *bool
+	ResourceGroupId        string
+	Tag                    []model.Tag
 }
 
 // DescribeVpnGateways lists every VPN gateway matching the filter.
@@ -92,9 +92,9 @@ var DescribeVpnGateways = ListOp[DescribeVpnGatewaysInput, model.VpnGateway]{"vp
 
 // DescribeVpnGatewayInput is DescribeVpnGateway's parameters.
 type DescribeVpnGatewayInput struct {
-	RegionId               string `param:"RegionId"`
-	VpnGatewayId           string `param:"VpnGatewayId"`
-	IncludeReservationData *bool  `param:"IncludeReservationData"`
+	RegionId               string
+	VpnGatewayId           string
+	IncludeReservationData *bool
 }
 
 // DescribeVpnGateway fetches one VPN gateway; *NotFoundError when it no
@@ -107,15 +107,15 @@ var DescribeVpnGateway = DescribeOp[DescribeVpnGatewayInput, model.VpnGateway]{m
 // CreateCustomerGatewayInput is CreateCustomerGateway's parameters. AuthKey
 // (BGP MD5 key) is a secret; Asn is a string in this API.
 type CreateCustomerGatewayInput struct {
-	RegionId        string      `param:"RegionId"`
-	IpAddress       string      `param:"IpAddress"`
-	Name            string      `param:"Name"`
-	Description     string      `param:"Description"`
-	Asn             string      `param:"Asn"`
-	AuthKey         string      `param:"AuthKey"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
-	ClientToken     string      `param:"ClientToken"`
+	RegionId        string
+	IpAddress       string
+	Name            string
+	Description     string
+	Asn             string
+	AuthKey         string
+	ResourceGroupId string
+	Tags            []model.Tag
+	ClientToken     string
 }
 
 // CustomerGatewayOutput is the answer of CreateCustomerGateway and
@@ -135,9 +135,9 @@ var CreateCustomerGateway = Op[CreateCustomerGatewayInput, CustomerGatewayOutput
 
 // DeleteCustomerGatewayInput is DeleteCustomerGateway's parameters.
 type DeleteCustomerGatewayInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	CustomerGatewayId string
+	ClientToken       string
 }
 
 // DeleteCustomerGateway deletes a customer gateway.
@@ -146,12 +146,12 @@ var DeleteCustomerGateway = Op[DeleteCustomerGatewayInput, Result]{model.Product
 // ModifyCustomerGatewayAttributeInput is ModifyCustomerGatewayAttribute's
 // parameters.
 type ModifyCustomerGatewayAttributeInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	AuthKey           string `param:"AuthKey"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	CustomerGatewayId string
+	Name              string
+	Description       string
+	AuthKey           string
+	ClientToken       string
 }
 
 // ModifyCustomerGatewayAttribute renames a customer gateway or changes its
@@ -160,10 +160,10 @@ var ModifyCustomerGatewayAttribute = Op[ModifyCustomerGatewayAttributeInput, Cus
 
 // DescribeCustomerGatewaysInput filters DescribeCustomerGateways.
 type DescribeCustomerGatewaysInput struct {
-	RegionId          string      `param:"RegionId"`
-	CustomerGatewayId string      `param:"CustomerGatewayId"`
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
+	RegionId          string
+	CustomerGatewayId string
+	ResourceGroupId   string
+	Tag               []model.Tag
 }
 
 // DescribeCustomerGateways lists every customer gateway matching the filter.
@@ -171,8 +171,8 @@ var DescribeCustomerGateways = ListOp[DescribeCustomerGatewaysInput, model.Custo
 
 // DescribeCustomerGatewayInput is DescribeCustomerGateway's parameters.
 type DescribeCustomerGatewayInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
+	RegionId          string
+	CustomerGatewayId string
 }
 
 // DescribeCustomerGateway fetches one customer gateway; *NotFoundError when
@@ -218,23 +218,23 @@ type BgpConfigInput struct {
 // and RemoteSubnet are comma-separated CIDRs; both 0.0.0.0/0 selects
 // destination routing.
 type CreateVpnConnectionInput struct {
-	RegionId           string            `param:"RegionId"`
-	VpnGatewayId       string            `param:"VpnGatewayId"`
-	CustomerGatewayId  string            `param:"CustomerGatewayId"`
-	Name               string            `param:"Name"`
-	LocalSubnet        string            `param:"LocalSubnet"`
-	RemoteSubnet       string            `param:"RemoteSubnet"`
-	EffectImmediately  *bool             `param:"EffectImmediately"`
-	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
-	EnableDpd          *bool             `param:"EnableDpd"`
-	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
-	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	RegionId           string
+	VpnGatewayId       string
+	CustomerGatewayId  string
+	Name               string
+	LocalSubnet        string
+	RemoteSubnet       string
+	EffectImmediately  *bool
+	AutoConfigRoute    *bool
+	EnableDpd          *bool
+	EnableNatTraversal *bool
+	EnableTunnelsBgp   *bool
 	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
 	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
 	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
-	Tags               []model.Tag       `param:"Tags"`
-	DryRun             bool              `param:"DryRun"`
-	ClientToken        string            `param:"ClientToken"`
+	Tags               []model.Tag
+	DryRun             bool
+	ClientToken        string
 }
 
 // CreateVpnConnectionOutput is CreateVpnConnection's answer.
@@ -252,9 +252,9 @@ var CreateVpnConnection = Op[CreateVpnConnectionInput, CreateVpnConnectionOutput
 
 // DeleteVpnConnectionInput is DeleteVpnConnection's parameters.
 type DeleteVpnConnectionInput struct {
-	RegionId        string `param:"RegionId"`
-	VpnConnectionId string `param:"VpnConnectionId"`
-	ClientToken     string `param:"ClientToken"`
+	RegionId        string
+	VpnConnectionId string
+	ClientToken     string
 }
 
 // DeleteVpnConnection deletes an IPsec connection, cutting the tunnel.
@@ -263,20 +263,20 @@ var DeleteVpnConnection = Op[DeleteVpnConnectionInput, Result]{model.ProductVPC,
 // ModifyVpnConnectionAttributeInput is ModifyVpnConnectionAttribute's
 // parameters.
 type ModifyVpnConnectionAttributeInput struct {
-	RegionId           string            `param:"RegionId"`
-	VpnConnectionId    string            `param:"VpnConnectionId"`
-	Name               string            `param:"Name"`
-	LocalSubnet        string            `param:"LocalSubnet"`
-	RemoteSubnet       string            `param:"RemoteSubnet"`
-	EffectImmediately  *bool             `param:"EffectImmediately"`
-	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
-	EnableDpd          *bool             `param:"EnableDpd"`
-	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
-	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	RegionId           string
+	VpnConnectionId    string
+	Name               string
+	LocalSubnet        string
+	RemoteSubnet       string
+	EffectImmediately  *bool
+	AutoConfigRoute    *bool
+	EnableDpd          *bool
+	EnableNatTraversal *bool
+	EnableTunnelsBgp   *bool
 	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
 	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
 	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
-	ClientToken        string            `param:"ClientToken"`
+	ClientToken        string
 }
 
 // ModifyVpnConnectionAttributeOutput is the connection as it stands after
@@ -292,12 +292,12 @@ var ModifyVpnConnectionAttribute = Op[ModifyVpnConnectionAttributeInput, ModifyV
 
 // DescribeVpnConnectionsInput filters DescribeVpnConnections.
 type DescribeVpnConnectionsInput struct {
-	RegionId          string      `param:"RegionId"`
-	VpnGatewayId      string      `param:"VpnGatewayId"`
-	CustomerGatewayId string      `param:"CustomerGatewayId"`
-	VpnConnectionId   string      `param:"VpnConnectionId"`
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
+	RegionId          string
+	VpnGatewayId      string
+	CustomerGatewayId string
+	VpnConnectionId   string
+	ResourceGroupId   string
+	Tag               []model.Tag
 }
 
 // DescribeVpnConnections lists every IPsec connection matching the filter.
@@ -305,8 +305,8 @@ var DescribeVpnConnections = ListOp[DescribeVpnConnectionsInput, model.VpnConnec
 
 // VpnConnectionInput names one IPsec connection.
 type VpnConnectionInput struct {
-	RegionId        string `param:"RegionId"`
-	VpnConnectionId string `param:"VpnConnectionId"`
+	RegionId        string
+	VpnConnectionId string
 }
 
 // DescribeVpnConnection fetches one IPsec connection; *NotFoundError when it
