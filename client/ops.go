@@ -89,14 +89,19 @@ type ListOp[I, T any] struct {
 	Kind string
 }
 
-// Call lists every item of the kind as *T. The filter's RegionId selects the
-// region (and endpoint); every other field becomes a filter parameter. The
-// pager owns PageNumber/PageSize/NextToken.
+// Call lists every item of the kind as *T (see listFiltered).
 func (o ListOp[I, T]) Call(ctx context.Context, c *Client, filter *I) ([]*T, error) {
 	k, ok := model.Default().Lookup(o.Kind)
 	if !ok {
 		return nil, fmt.Errorf("client: unknown kind %q", o.Kind)
 	}
+	return listFiltered[T](ctx, c, k, filter)
+}
+
+// listFiltered lists every item of k as *T. The filter's RegionId selects
+// the region (and endpoint); every other field becomes a filter parameter.
+// The pager owns PageNumber/PageSize/NextToken.
+func listFiltered[T any](ctx context.Context, c *Client, k *model.Kind, filter any) ([]*T, error) {
 	params, err := EncodeParams(filter)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.List.Action, err)
@@ -107,22 +112,22 @@ func (o ListOp[I, T]) Call(ctx context.Context, c *Client, filter *I) ([]*T, err
 }
 
 // DescribeOp is a describe-one call declared as data: IDParam names the
-// input parameter holding the ID and ID reads it back from the answer.
+// input parameter holding the ID, and the answer's field of the same name
+// holds it back.
 type DescribeOp[I, T any] struct {
 	Product model.Product
 	Action  string
 	IDParam string
-	ID      func(*T) string
 }
 
 // Call fetches one resource and reports an answer without an ID as
-// *NotFoundError.
+// *NotFoundError (how the attribute calls answer for a deleted ID).
 func (o DescribeOp[I, T]) Call(ctx context.Context, c *Client, in *I) (*T, error) {
 	out, err := Invoke[T](ctx, c, o.Product, o.Action, "", in)
 	if err != nil {
 		return nil, err
 	}
-	if o.ID(out) == "" {
+	if id := reflect.ValueOf(out).Elem().FieldByName(o.IDParam); id.Kind() != reflect.String || id.String() == "" {
 		params, _ := EncodeParams(in)
 		return nil, &NotFoundError{Action: o.Action, ID: params[o.IDParam]}
 	}

@@ -46,8 +46,7 @@ type DescribeIpv6GatewayAttributeInput struct {
 }
 
 // DescribeIpv6GatewayAttribute reads one gateway.
-var DescribeIpv6GatewayAttribute = DescribeOp[DescribeIpv6GatewayAttributeInput, model.Ipv6Gateway]{model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId",
-	func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId }}
+var DescribeIpv6GatewayAttribute = DescribeOp[DescribeIpv6GatewayAttributeInput, model.Ipv6Gateway]{model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId"}
 
 // ModifyIpv6GatewaySpecInput is ModifyIpv6GatewaySpec's parameters. Spec is
 // Small, Middle or Large (this operation's spelling).

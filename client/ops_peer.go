@@ -117,5 +117,4 @@ type GetVpcPeerConnectionAttributeInput struct {
 
 // GetVpcPeerConnectionAttribute fetches one peering; *NotFoundError when it
 // no longer exists.
-var GetVpcPeerConnectionAttribute = DescribeOp[GetVpcPeerConnectionAttributeInput, model.VpcPeerConnection]{model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId",
-	func(v *model.VpcPeerConnection) string { return v.InstanceId }}
+var GetVpcPeerConnectionAttribute = DescribeOp[GetVpcPeerConnectionAttributeInput, model.VpcPeerConnection]{model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId"}

@@ -22,11 +22,5 @@ type DescribeRouteTablesInput struct {
 // DescribeRouteTables lists route tables with their route entries, every
 // page: one call per 50 tables instead of one per table.
 func (c *Client) DescribeRouteTables(ctx context.Context, in *DescribeRouteTablesInput) ([]*model.RouteTableEntries, error) {
-	params, err := EncodeParams(in)
-	if err != nil {
-		return nil, err
-	}
-	region := params["RegionId"]
-	delete(params, "RegionId")
-	return ListTyped[model.RouteTableEntries](ctx, c, model.RouteTablesListing(), region, params)
+	return listFiltered[model.RouteTableEntries](ctx, c, model.RouteTablesListing(), in)
 }

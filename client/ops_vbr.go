@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -302,12 +300,4 @@ type DescribeVirtualBorderRoutersForPhysicalConnectionInput struct {
 // DescribeVirtualBorderRoutersForPhysicalConnection lists every VBR on a
 // physical connection, this account's and those made for other accounts
 // (VbrOwnerUid set): what holds its VLANs and what stops a Terminate.
-func (c *Client) DescribeVirtualBorderRoutersForPhysicalConnection(ctx context.Context, in *DescribeVirtualBorderRoutersForPhysicalConnectionInput) ([]*model.VbrForPhysicalConnection, error) {
-	params, err := EncodeParams(in)
-	if err != nil {
-		return nil, err
-	}
-	region := params["RegionId"]
-	delete(params, "RegionId")
-	return ListTyped[model.VbrForPhysicalConnection](ctx, c, model.Default().MustLookup("pcvbr"), region, params)
-}
+var DescribeVirtualBorderRoutersForPhysicalConnection = ListOp[DescribeVirtualBorderRoutersForPhysicalConnectionInput, model.VbrForPhysicalConnection]{"pcvbr"}

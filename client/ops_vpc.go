@@ -181,8 +181,7 @@ type DescribeVpcAttributeInput struct {
 
 // DescribeVpcAttribute fetches one VPC with its resource counts;
 // *NotFoundError when it no longer exists.
-var DescribeVpcAttribute = DescribeOp[DescribeVpcAttributeInput, model.VpcAttribute]{model.ProductVPC, "DescribeVpcAttribute", "VpcId",
-	func(v *model.VpcAttribute) string { return v.VpcId }}
+var DescribeVpcAttribute = DescribeOp[DescribeVpcAttributeInput, model.VpcAttribute]{model.ProductVPC, "DescribeVpcAttribute", "VpcId"}
 
 // ---- VSwitch ----
 
@@ -262,8 +261,7 @@ type DescribeVSwitchAttributesInput struct {
 
 // DescribeVSwitchAttributes fetches one VSwitch; *NotFoundError when it no
 // longer exists.
-var DescribeVSwitchAttributes = DescribeOp[DescribeVSwitchAttributesInput, model.VSwitch]{model.ProductVPC, "DescribeVSwitchAttributes", "VSwitchId",
-	func(v *model.VSwitch) string { return v.VSwitchId }}
+var DescribeVSwitchAttributes = DescribeOp[DescribeVSwitchAttributesInput, model.VSwitch]{model.ProductVPC, "DescribeVSwitchAttributes", "VSwitchId"}
 
 // ---- VRouter ----
 

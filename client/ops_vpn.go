@@ -99,8 +99,7 @@ type DescribeVpnGatewayInput struct {
 
 // DescribeVpnGateway fetches one VPN gateway; *NotFoundError when it no
 // longer exists.
-var DescribeVpnGateway = DescribeOp[DescribeVpnGatewayInput, model.VpnGateway]{model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId",
-	func(v *model.VpnGateway) string { return v.VpnGatewayId }}
+var DescribeVpnGateway = DescribeOp[DescribeVpnGatewayInput, model.VpnGateway]{model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId"}
 
 // ---- Customer gateway ----
 
@@ -177,8 +176,7 @@ type DescribeCustomerGatewayInput struct {
 
 // DescribeCustomerGateway fetches one customer gateway; *NotFoundError when
 // it no longer exists.
-var DescribeCustomerGateway = DescribeOp[DescribeCustomerGatewayInput, model.CustomerGateway]{model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId",
-	func(v *model.CustomerGateway) string { return v.CustomerGatewayId }}
+var DescribeCustomerGateway = DescribeOp[DescribeCustomerGatewayInput, model.CustomerGateway]{model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId"}
 
 // ---- IPsec connection ----
 
@@ -311,8 +309,7 @@ type VpnConnectionInput struct {
 
 // DescribeVpnConnection fetches one IPsec connection; *NotFoundError when it
 // no longer exists.
-var DescribeVpnConnection = DescribeOp[VpnConnectionInput, model.VpnConnection]{model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId",
-	func(v *model.VpnConnection) string { return v.VpnConnectionId }}
+var DescribeVpnConnection = DescribeOp[VpnConnectionInput, model.VpnConnection]{model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId"}
 
 // VpnConnectionConfig is the peer-side configuration of an IPsec
 // connection: what to enter on the on-premises device. IkeConfig.Psk is a
