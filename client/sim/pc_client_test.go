@@ -64,7 +64,7 @@ func TestTypedPhysicalConnectionAndVbrOps(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateVirtualBorderRouter: %v", err)
 	}
-	on, err := c.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+	on, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, c, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 		RegionId: "cn-hangzhou", PhysicalConnectionId: out.PhysicalConnectionId})
 	if err != nil || len(on) != 1 || on[0].VbrId != vbr.VbrId || on[0].VlanId != 42 || on[0].LocalGatewayIp != "10.9.0.1" || on[0].VbrOwnerUid != "" {
 		t.Fatalf("DescribeVirtualBorderRoutersForPhysicalConnection: %v %+v", err, on)

@@ -85,7 +85,7 @@ func pcAbout(_ *FormCtx, o *model.Object) []string {
 // pcVbrs counts the VBRs on the line, this account's and other accounts':
 // the API refuses to terminate or delete it while any remain.
 func pcVbrs(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
-	vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+	vbrs, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 		RegionId: o.Region, PhysicalConnectionId: o.ID})
 	if err != nil {
 		return nil, nil, err

@@ -56,7 +56,7 @@ func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		if len(m.pcs) > maxRouteVPCs {
 			continue // beyond it, the API's own check remains
 		}
-		vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+		vbrs, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 			RegionId: fc.Region, PhysicalConnectionId: p.PhysicalConnectionId})
 		if err != nil {
 			return err
