@@ -10,7 +10,7 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// Invoke sends one typed operation: in (a struct with `param` tags) becomes
+// Invoke sends one typed operation: in (a struct, see EncodeParams) becomes
 // the parameters and the answer is decoded into a new O. A write whose input
 // has an empty ClientToken field gets a fresh token, so that the call may be
 // retried safely; callers that resubmit the same form pass their own token,
@@ -54,7 +54,8 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 }
 
 // Op is one typed operation declared as data: the product and action it
-// sends, its input I (a struct with `param` tags) and its answer O. The
+// sends, its input I (a struct of parameters, see EncodeParams) and its
+// answer O. The
 // ops_*.go files declare one a line, e.g.
 //
 //	var DeleteVpc = Op[DeleteVpcInput, Result]{model.ProductVPC, "DeleteVpc"}
@@ -132,11 +133,6 @@ func (o DescribeOp[I, T]) Call(ctx context.Context, c *Client, in *I) (*T, error
 		return nil, &NotFoundError{Action: o.Action, ID: params[o.IDParam]}
 	}
 	return out, nil
-}
-
-// Func is Call with the client first (see Op.Func).
-func (o DescribeOp[I, T]) Func(c *Client, ctx context.Context, in *I) (*T, error) {
-	return o.Call(ctx, c, in)
 }
 
 // newClientToken draws a random token (a variable so that a test can count

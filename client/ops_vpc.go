@@ -7,7 +7,8 @@ package client
 //   - Each operation is one declaration (Op, ListOp or DescribeOp in
 //     ops.go), typed by its input and answer; callers send it with
 //     X.Call(ctx, c, in).
-//   - XInput names the API parameters exactly in `param` tags (see
+//   - XInput's fields are the API parameters under their exact names (a
+//     `param` tag only where the name or encoding differs; see
 //     EncodeParams); a zero value is not sent, a pointer sends an explicit
 //     false or 0.
 //   - Operations pass region "" to Invoke: Invoke takes RegionId from the
