@@ -110,7 +110,7 @@ func BenchmarkVSwitchInventory(b *testing.B) {
 	ctx := context.Background()
 	reg := model.Default()
 	vsw := reg.MustLookup("vsw")
-	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	regions, err := client.DescribeRegions.Call(ctx, c, &client.DescribeRegionsInput{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,7 +16,7 @@ func TestFailedWriteCarriesActionAndMaskedParams(t *testing.T) {
 		return true
 	})
 	c := testClient(t, f, nil)
-	_, err := c.ModifyBgpGroupAttribute(t.Context(), &ModifyBgpGroupAttributeInput{RegionId: "cn-hangzhou", BgpGroupId: "bgpg-1",
+	_, err := ModifyBgpGroupAttribute.Call(t.Context(), c, &ModifyBgpGroupAttributeInput{RegionId: "cn-hangzhou", BgpGroupId: "bgpg-1",
 		Name: "edge", AuthKey: "hunter2-bgp-md5", ClientToken: "tok-1"})
 	action, params, ok := FailedCall(err)
 	if !ok || action != "ModifyBgpGroupAttribute" {
@@ -35,7 +35,7 @@ func TestFailedWriteCarriesActionAndMaskedParams(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "ModifyBgpGroupAttribute: OperationDenied") {
 		t.Errorf("the message changed: %v", err)
 	}
-	_, err = c.DescribeVpcs(t.Context(), &DescribeVpcsInput{RegionId: "cn-hangzhou"})
+	_, err = DescribeVpcs.Call(t.Context(), c, &DescribeVpcsInput{RegionId: "cn-hangzhou"})
 	if _, _, ok := FailedCall(err); ok || err == nil {
 		t.Errorf("a failed read is not a failed write: %v", err)
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// Invoke sends one typed operation: in (a struct with `param` tags) becomes
+// Invoke sends one typed operation: in (a struct, see EncodeParams) becomes
 // the parameters and the answer is decoded into a new O. A write whose input
 // has an empty ClientToken field gets a fresh token, so that the call may be
 // retried safely; callers that resubmit the same form pass their own token,
@@ -49,6 +49,88 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 	out := new(O)
 	if err := resp.Decode(action, out); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// Op is one typed operation declared as data: the product and action it
+// sends, its input I (a struct of parameters, see EncodeParams) and its
+// answer O. The
+// ops_*.go files declare one a line, e.g.
+//
+//	var DeleteVpc = Op[DeleteVpcInput, Result]{model.ProductVPC, "DeleteVpc"}
+//
+// and callers send it with DeleteVpc.Call(ctx, c, in).
+type Op[I, O any] struct {
+	Product model.Product
+	Action  string
+}
+
+// Call sends the operation through Invoke. Invoke takes RegionId from the
+// encoded input, so a nil input cannot panic and the endpoint always
+// matches the RegionId sent.
+func (o Op[I, O]) Call(ctx context.Context, c *Client, in *I) (*O, error) {
+	return Invoke[O](ctx, c, o.Product, o.Action, "", in)
+}
+
+// Func is Call with the client first: the shape of a method expression, for
+// code that takes an operation as a function of the client.
+func (o Op[I, O]) Func(c *Client, ctx context.Context, in *I) (*O, error) {
+	return o.Call(ctx, c, in)
+}
+
+// On binds the operation to a client: the shape of a method value c.X.
+func (o Op[I, O]) On(c *Client) func(context.Context, *I) (*O, error) {
+	return func(ctx context.Context, in *I) (*O, error) { return o.Call(ctx, c, in) }
+}
+
+// ListOp is a Describe* listing declared as data: the registry kind whose
+// list call and pager it walks, its filter I and its item T.
+type ListOp[I, T any] struct {
+	Kind string
+}
+
+// Call lists every item of the kind as *T (see listFiltered).
+func (o ListOp[I, T]) Call(ctx context.Context, c *Client, filter *I) ([]*T, error) {
+	k, ok := model.Default().Lookup(o.Kind)
+	if !ok {
+		return nil, fmt.Errorf("client: unknown kind %q", o.Kind)
+	}
+	return listFiltered[T](ctx, c, k, filter)
+}
+
+// listFiltered lists every item of k as *T. The filter's RegionId selects
+// the region (and endpoint); every other field becomes a filter parameter.
+// The pager owns PageNumber/PageSize/NextToken.
+func listFiltered[T any](ctx context.Context, c *Client, k *model.Kind, filter any) ([]*T, error) {
+	params, err := EncodeParams(filter)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k.List.Action, err)
+	}
+	region := params["RegionId"]
+	delete(params, "RegionId")
+	return ListTyped[T](ctx, c, k, region, params)
+}
+
+// DescribeOp is a describe-one call declared as data: IDParam names the
+// input parameter holding the ID, and the answer's field of the same name
+// holds it back.
+type DescribeOp[I, T any] struct {
+	Product model.Product
+	Action  string
+	IDParam string
+}
+
+// Call fetches one resource and reports an answer without an ID as
+// *NotFoundError (how the attribute calls answer for a deleted ID).
+func (o DescribeOp[I, T]) Call(ctx context.Context, c *Client, in *I) (*T, error) {
+	out, err := Invoke[T](ctx, c, o.Product, o.Action, "", in)
+	if err != nil {
+		return nil, err
+	}
+	if id := reflect.ValueOf(out).Elem().FieldByName(o.IDParam); id.Kind() != reflect.String || id.String() == "" {
+		params, _ := EncodeParams(in)
+		return nil, &NotFoundError{Action: o.Action, ID: params[o.IDParam]}
 	}
 	return out, nil
 }

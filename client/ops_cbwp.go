@@ -4,22 +4,20 @@ package client
 // 19, VPC 2016-04-28). Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
 // CreateCommonBandwidthPackageInput is CreateCommonBandwidthPackage's
 // parameters. Ratio (10-100 %) goes with InternetChargeType PayBy95 only.
 type CreateCommonBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	Bandwidth          int    `param:"Bandwidth"`
-	InternetChargeType string `param:"InternetChargeType"`
-	Ratio              int    `param:"Ratio"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
-	ResourceGroupId    string `param:"ResourceGroupId"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	Bandwidth          int
+	InternetChargeType string
+	Ratio              int
+	Name               string
+	Description        string
+	ResourceGroupId    string
+	ClientToken        string
 }
 
 // CreateCommonBandwidthPackageOutput is CreateCommonBandwidthPackage's answer.
@@ -30,37 +28,31 @@ type CreateCommonBandwidthPackageOutput struct {
 }
 
 // CreateCommonBandwidthPackage creates a package (Creating → Available).
-func (c *Client) CreateCommonBandwidthPackage(ctx context.Context, in *CreateCommonBandwidthPackageInput) (*CreateCommonBandwidthPackageOutput, error) {
-	return Invoke[CreateCommonBandwidthPackageOutput](ctx, c, model.ProductVPC, "CreateCommonBandwidthPackage", "", in)
-}
+var CreateCommonBandwidthPackage = Op[CreateCommonBandwidthPackageInput, CreateCommonBandwidthPackageOutput]{model.ProductVPC, "CreateCommonBandwidthPackage"}
 
 // ModifyCommonBandwidthPackageAttributeInput renames a package or changes
 // its description.
 type ModifyCommonBandwidthPackageAttributeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	Description        string
 }
 
 // ModifyCommonBandwidthPackageAttribute changes a package's name or description.
-func (c *Client) ModifyCommonBandwidthPackageAttribute(ctx context.Context, in *ModifyCommonBandwidthPackageAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageAttribute", "", in)
-}
+var ModifyCommonBandwidthPackageAttribute = Op[ModifyCommonBandwidthPackageAttributeInput, Result]{model.ProductVPC, "ModifyCommonBandwidthPackageAttribute"}
 
 // ModifyCommonBandwidthPackageSpecInput is the new peak bandwidth (a
 // string in the API, Mbit/s).
 type ModifyCommonBandwidthPackageSpecInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Bandwidth          string `param:"Bandwidth"`
+	RegionId           string
+	BandwidthPackageId string
+	Bandwidth          string
 }
 
 // ModifyCommonBandwidthPackageSpec changes the peak bandwidth (Modifying →
 // Available).
-func (c *Client) ModifyCommonBandwidthPackageSpec(ctx context.Context, in *ModifyCommonBandwidthPackageSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackageSpec", "", in)
-}
+var ModifyCommonBandwidthPackageSpec = Op[ModifyCommonBandwidthPackageSpecInput, Result]{model.ProductVPC, "ModifyCommonBandwidthPackageSpec"}
 
 // ModifyCommonBandwidthPackagePayTypeInput converts a post-paid package to
 // pre-paid. The seed's parameter table is garbled (it names the billing
@@ -68,11 +60,11 @@ func (c *Client) ModifyCommonBandwidthPackageSpec(ctx context.Context, in *Modif
 // sample request: PricingCycle (Month | Year), Duration (Month 1-36, Year
 // 1-3), AutoPay.
 type ModifyCommonBandwidthPackagePayTypeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	PricingCycle       string `param:"PricingCycle"`
-	Duration           string `param:"Duration"`
-	AutoPay            *bool  `param:"AutoPay"`
+	RegionId           string
+	BandwidthPackageId string
+	PricingCycle       string
+	Duration           string
+	AutoPay            *bool
 }
 
 // ModifyCommonBandwidthPackagePayTypeOutput is its answer.
@@ -82,52 +74,42 @@ type ModifyCommonBandwidthPackagePayTypeOutput struct {
 }
 
 // ModifyCommonBandwidthPackagePayType turns PostPaid into PrePaid, for good.
-func (c *Client) ModifyCommonBandwidthPackagePayType(ctx context.Context, in *ModifyCommonBandwidthPackagePayTypeInput) (*ModifyCommonBandwidthPackagePayTypeOutput, error) {
-	return Invoke[ModifyCommonBandwidthPackagePayTypeOutput](ctx, c, model.ProductVPC, "ModifyCommonBandwidthPackagePayType", "", in)
-}
+var ModifyCommonBandwidthPackagePayType = Op[ModifyCommonBandwidthPackagePayTypeInput, ModifyCommonBandwidthPackagePayTypeOutput]{model.ProductVPC, "ModifyCommonBandwidthPackagePayType"}
 
 // CommonBandwidthPackageIpInput names an EIP of the package's region:
 // AddCommonBandwidthPackageIp's and RemoveCommonBandwidthPackageIp's
 // parameters.
 type CommonBandwidthPackageIpInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	IpInstanceId       string `param:"IpInstanceId"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	IpInstanceId       string
+	ClientToken        string
 }
 
 // AddCommonBandwidthPackageIp adds a post-paid EIP (BINDING → BINDED).
-func (c *Client) AddCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddCommonBandwidthPackageIp", "", in)
-}
+var AddCommonBandwidthPackageIp = Op[CommonBandwidthPackageIpInput, Result]{model.ProductVPC, "AddCommonBandwidthPackageIp"}
 
 // RemoveCommonBandwidthPackageIp takes an EIP out (UNBINDING → out).
-func (c *Client) RemoveCommonBandwidthPackageIp(ctx context.Context, in *CommonBandwidthPackageIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveCommonBandwidthPackageIp", "", in)
-}
+var RemoveCommonBandwidthPackageIp = Op[CommonBandwidthPackageIpInput, Result]{model.ProductVPC, "RemoveCommonBandwidthPackageIp"}
 
 // DeleteCommonBandwidthPackageInput is DeleteCommonBandwidthPackage's
 // parameters; Force "true" removes the package's EIPs first.
 type DeleteCommonBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Force              string `param:"Force"`
+	RegionId           string
+	BandwidthPackageId string
+	Force              string
 }
 
 // DeleteCommonBandwidthPackage deletes a package.
-func (c *Client) DeleteCommonBandwidthPackage(ctx context.Context, in *DeleteCommonBandwidthPackageInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCommonBandwidthPackage", "", in)
-}
+var DeleteCommonBandwidthPackage = Op[DeleteCommonBandwidthPackageInput, Result]{model.ProductVPC, "DeleteCommonBandwidthPackage"}
 
 // DescribeCommonBandwidthPackagesInput filters DescribeCommonBandwidthPackages.
 type DescribeCommonBandwidthPackagesInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	ResourceGroupId    string `param:"ResourceGroupId"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	ResourceGroupId    string
 }
 
 // DescribeCommonBandwidthPackages lists every package matching the filter.
-func (c *Client) DescribeCommonBandwidthPackages(ctx context.Context, in *DescribeCommonBandwidthPackagesInput) ([]*model.CommonBandwidthPackage, error) {
-	return listKind[model.CommonBandwidthPackage](ctx, c, "cbwp", in)
-}
+var DescribeCommonBandwidthPackages = ListOp[DescribeCommonBandwidthPackagesInput, model.CommonBandwidthPackage]{"cbwp"}

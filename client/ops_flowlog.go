@@ -7,8 +7,6 @@ package client
 // see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -17,20 +15,20 @@ import (
 // CreateFlowLogInput is CreateFlowLog's parameters. TrafficType, ProjectName
 // and LogStoreName are required; the SLS project and logstore must exist.
 type CreateFlowLogInput struct {
-	RegionId            string      `param:"RegionId"`
-	ResourceType        string      `param:"ResourceType"` // NetworkInterface | VSwitch | VPC
-	ResourceId          string      `param:"ResourceId"`
-	TrafficType         string      `param:"TrafficType"` // All | Allow | Drop
-	ProjectName         string      `param:"ProjectName"`
-	LogStoreName        string      `param:"LogStoreName"`
-	FlowLogName         string      `param:"FlowLogName"`
-	Description         string      `param:"Description"`
-	AggregationInterval int         `param:"AggregationInterval"` // 1 | 5 | 10 minutes
-	TrafficPath         []string    `param:"TrafficPath"`
-	IpVersion           string      `param:"IpVersion"`
-	LogFormat           string      `param:"LogFormat"`
-	ResourceGroupId     string      `param:"ResourceGroupId"`
-	Tag                 []model.Tag `param:"Tag"`
+	RegionId            string
+	ResourceType        string // NetworkInterface | VSwitch | VPC
+	ResourceId          string
+	TrafficType         string // All | Allow | Drop
+	ProjectName         string
+	LogStoreName        string
+	FlowLogName         string
+	Description         string
+	AggregationInterval int // 1 | 5 | 10 minutes
+	TrafficPath         []string
+	IpVersion           string
+	LogFormat           string
+	ResourceGroupId     string
+	Tag                 []model.Tag
 }
 
 // CreateFlowLogOutput is CreateFlowLog's answer.
@@ -40,69 +38,57 @@ type CreateFlowLogOutput struct {
 }
 
 // CreateFlowLog creates a VPC flow log (Activating → Active).
-func (c *Client) CreateFlowLog(ctx context.Context, in *CreateFlowLogInput) (*CreateFlowLogOutput, error) {
-	return Invoke[CreateFlowLogOutput](ctx, c, model.ProductVPC, "CreateFlowLog", "", in)
-}
+var CreateFlowLog = Op[CreateFlowLogInput, CreateFlowLogOutput]{model.ProductVPC, "CreateFlowLog"}
 
 // ModifyFlowLogAttributeInput is ModifyFlowLogAttribute's parameters.
 type ModifyFlowLogAttributeInput struct {
-	RegionId            string `param:"RegionId"`
-	FlowLogId           string `param:"FlowLogId"`
-	FlowLogName         string `param:"FlowLogName"`
-	Description         string `param:"Description"`
-	AggregationInterval int    `param:"AggregationInterval"`
-	IpVersion           string `param:"IpVersion"`
-	LogFormat           string `param:"LogFormat"`
+	RegionId            string
+	FlowLogId           string
+	FlowLogName         string
+	Description         string
+	AggregationInterval int
+	IpVersion           string
+	LogFormat           string
 }
 
 // ModifyFlowLogAttribute renames a VPC flow log or changes its settings.
-func (c *Client) ModifyFlowLogAttribute(ctx context.Context, in *ModifyFlowLogAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyFlowLogAttribute", "", in)
-}
+var ModifyFlowLogAttribute = Op[ModifyFlowLogAttributeInput, Result]{model.ProductVPC, "ModifyFlowLogAttribute"}
 
 // FlowLogInput names one flow log (of either product).
 type FlowLogInput struct {
-	RegionId  string `param:"RegionId"`
-	FlowLogId string `param:"FlowLogId"`
+	RegionId  string
+	FlowLogId string
 }
 
 // ActiveFlowLog starts capturing (Inactive → Active). The API spells it
 // Active, not Activate.
-func (c *Client) ActiveFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ActiveFlowLog", "", in)
-}
+var ActiveFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "ActiveFlowLog"}
 
 // DeactiveFlowLog stops capturing (Active → Inactive).
-func (c *Client) DeactiveFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeactiveFlowLog", "", in)
-}
+var DeactiveFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "DeactiveFlowLog"}
 
 // DeleteFlowLog deletes a VPC flow log.
-func (c *Client) DeleteFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteFlowLog", "", in)
-}
+var DeleteFlowLog = Op[FlowLogInput, Result]{model.ProductVPC, "DeleteFlowLog"}
 
 // DescribeFlowLogsInput filters DescribeFlowLogs. Note the plural Tags here.
 type DescribeFlowLogsInput struct {
-	RegionId        string      `param:"RegionId"`
-	FlowLogId       string      `param:"FlowLogId"`
-	FlowLogName     string      `param:"FlowLogName"`
-	VpcId           string      `param:"VpcId"`
-	ResourceType    string      `param:"ResourceType"`
-	ResourceId      string      `param:"ResourceId"`
-	TrafficType     string      `param:"TrafficType"`
-	ProjectName     string      `param:"ProjectName"`
-	LogStoreName    string      `param:"LogStoreName"`
-	Status          string      `param:"Status"`
-	Description     string      `param:"Description"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
+	RegionId        string
+	FlowLogId       string
+	FlowLogName     string
+	VpcId           string
+	ResourceType    string
+	ResourceId      string
+	TrafficType     string
+	ProjectName     string
+	LogStoreName    string
+	Status          string
+	Description     string
+	ResourceGroupId string
+	Tags            []model.Tag
 }
 
 // DescribeFlowLogs lists every VPC flow log matching the filter.
-func (c *Client) DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput) ([]*model.FlowLog, error) {
-	return listKind[model.FlowLog](ctx, c, "vpcflowlog", in)
-}
+var DescribeFlowLogs = ListOp[DescribeFlowLogsInput, model.FlowLog]{"vpcflowlog"}
 
 // ---- Smart Access Gateway flow log ----
 
@@ -110,18 +96,18 @@ func (c *Client) DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput
 // sls needs SlsRegionId, ProjectName and LogstoreName; netflow needs the
 // NetflowServer* fields; all needs both.
 type CreateSagFlowLogInput struct {
-	RegionId          string `param:"RegionId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	OutputType        string `param:"OutputType"`    // sls | netflow | all
-	ActiveAging       int    `param:"ActiveAging"`   // 60-6000 s, default 300
-	InactiveAging     int    `param:"InactiveAging"` // 10-600 s, default 15
-	SlsRegionId       string `param:"SlsRegionId"`
-	ProjectName       string `param:"ProjectName"`
-	LogstoreName      string `param:"LogstoreName"`
-	NetflowServerIp   string `param:"NetflowServerIp"`
-	NetflowServerPort int    `param:"NetflowServerPort"` // default 9995
-	NetflowVersion    string `param:"NetflowVersion"`    // V5 | V9 | V10
+	RegionId          string
+	Name              string
+	Description       string
+	OutputType        string // sls | netflow | all
+	ActiveAging       int    // 60-6000 s, default 300
+	InactiveAging     int    // 10-600 s, default 15
+	SlsRegionId       string
+	ProjectName       string
+	LogstoreName      string
+	NetflowServerIp   string
+	NetflowServerPort int    // default 9995
+	NetflowVersion    string // V5 | V9 | V10
 }
 
 // CreateSagFlowLogOutput is Smartag CreateFlowLog's answer.
@@ -132,61 +118,49 @@ type CreateSagFlowLogOutput struct {
 }
 
 // CreateSagFlowLog creates a Smart Access Gateway flow log.
-func (c *Client) CreateSagFlowLog(ctx context.Context, in *CreateSagFlowLogInput) (*CreateSagFlowLogOutput, error) {
-	return Invoke[CreateSagFlowLogOutput](ctx, c, model.ProductSmartag, "CreateFlowLog", "", in)
-}
+var CreateSagFlowLog = Op[CreateSagFlowLogInput, CreateSagFlowLogOutput]{model.ProductSmartag, "CreateFlowLog"}
 
 // ModifySagFlowLogInput is Smartag ModifyFlowLogAttribute's parameters.
 type ModifySagFlowLogInput struct {
-	RegionId          string `param:"RegionId"`
-	FlowLogId         string `param:"FlowLogId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	OutputType        string `param:"OutputType"`
-	ActiveAging       int    `param:"ActiveAging"`
-	InactiveAging     int    `param:"InactiveAging"`
-	SlsRegionId       string `param:"SlsRegionId"`
-	ProjectName       string `param:"ProjectName"`
-	LogstoreName      string `param:"LogstoreName"`
-	NetflowServerIp   string `param:"NetflowServerIp"`
-	NetflowServerPort int    `param:"NetflowServerPort"`
-	NetflowVersion    string `param:"NetflowVersion"`
+	RegionId          string
+	FlowLogId         string
+	Name              string
+	Description       string
+	OutputType        string
+	ActiveAging       int
+	InactiveAging     int
+	SlsRegionId       string
+	ProjectName       string
+	LogstoreName      string
+	NetflowServerIp   string
+	NetflowServerPort int
+	NetflowVersion    string
 }
 
 // ModifySagFlowLog changes a Smart Access Gateway flow log. The product's
 // action is ModifyFlowLogAttribute (it has no ModifyFlowLog).
-func (c *Client) ModifySagFlowLog(ctx context.Context, in *ModifySagFlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "ModifyFlowLogAttribute", "", in)
-}
+var ModifySagFlowLog = Op[ModifySagFlowLogInput, Result]{model.ProductSmartag, "ModifyFlowLogAttribute"}
 
 // DeleteSagFlowLog deletes a Smart Access Gateway flow log; one still bound
 // to a gateway is refused (DependencyViolation.FlowLog).
-func (c *Client) DeleteSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "DeleteFlowLog", "", in)
-}
+var DeleteSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "DeleteFlowLog"}
 
 // ActiveSagFlowLog starts a Smart Access Gateway flow log.
-func (c *Client) ActiveSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "ActiveFlowLog", "", in)
-}
+var ActiveSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "ActiveFlowLog"}
 
 // DeactiveSagFlowLog stops a Smart Access Gateway flow log.
-func (c *Client) DeactiveSagFlowLog(ctx context.Context, in *FlowLogInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductSmartag, "DeactiveFlowLog", "", in)
-}
+var DeactiveSagFlowLog = Op[FlowLogInput, Result]{model.ProductSmartag, "DeactiveFlowLog"}
 
 // DescribeSagFlowLogsInput filters Smartag DescribeFlowLogs.
 type DescribeSagFlowLogsInput struct {
-	RegionId    string `param:"RegionId"`
-	FlowLogId   string `param:"FlowLogId"`
-	FlowLogName string `param:"FlowLogName"`
-	OutputType  string `param:"OutputType"`
-	Status      string `param:"Status"` // Active | Inactive
-	Description string `param:"Description"`
+	RegionId    string
+	FlowLogId   string
+	FlowLogName string
+	OutputType  string
+	Status      string // Active | Inactive
+	Description string
 }
 
 // DescribeSagFlowLogs lists every Smart Access Gateway flow log matching
 // the filter.
-func (c *Client) DescribeSagFlowLogs(ctx context.Context, in *DescribeSagFlowLogsInput) ([]*model.SagFlowLog, error) {
-	return listKind[model.SagFlowLog](ctx, c, "sagflowlog", in)
-}
+var DescribeSagFlowLogs = ListOp[DescribeSagFlowLogsInput, model.SagFlowLog]{"sagflowlog"}

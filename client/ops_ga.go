@@ -14,13 +14,13 @@ import (
 // list, accelerating a service in ServiceLocation. BandwidthType (Sharing
 // or Exclusive, the default) is the SDK's parameter.
 type CreateGlobalAccelerationInstanceInput struct {
-	RegionId        string `param:"RegionId"`
-	ServiceLocation string `param:"ServiceLocation"`
-	Bandwidth       string `param:"Bandwidth"`
-	BandwidthType   string `param:"BandwidthType"`
-	Name            string `param:"Name"`
-	Description     string `param:"Description"`
-	ClientToken     string `param:"ClientToken"`
+	RegionId        string
+	ServiceLocation string
+	Bandwidth       string
+	BandwidthType   string
+	Name            string
+	Description     string
+	ClientToken     string
 }
 
 // CreateGlobalAccelerationInstanceOutput is the create call's answer.
@@ -31,124 +31,106 @@ type CreateGlobalAccelerationInstanceOutput struct {
 }
 
 // CreateGlobalAccelerationInstance creates an instance (Available).
-func (c *Client) CreateGlobalAccelerationInstance(ctx context.Context, in *CreateGlobalAccelerationInstanceInput) (*CreateGlobalAccelerationInstanceOutput, error) {
-	return Invoke[CreateGlobalAccelerationInstanceOutput](ctx, c, model.ProductVPC, "CreateGlobalAccelerationInstance", "", in)
-}
+var CreateGlobalAccelerationInstance = Op[CreateGlobalAccelerationInstanceInput, CreateGlobalAccelerationInstanceOutput]{model.ProductVPC, "CreateGlobalAccelerationInstance"}
 
 // GAInput names one instance: the parameters of
 // DeleteGlobalAccelerationInstance.
 type GAInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
 }
 
 // DeleteGlobalAccelerationInstance deletes an instance with no backend
 // server and no EIP.
-func (c *Client) DeleteGlobalAccelerationInstance(ctx context.Context, in *GAInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteGlobalAccelerationInstance", "", in)
-}
+var DeleteGlobalAccelerationInstance = Op[GAInput, Result]{model.ProductVPC, "DeleteGlobalAccelerationInstance"}
 
 // ModifyGlobalAccelerationInstanceAttributesInput renames an instance or
 // changes its description.
 type ModifyGlobalAccelerationInstanceAttributesInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	Name                         string `param:"Name"`
-	Description                  string `param:"Description"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	Name                         string
+	Description                  string
 }
 
 // ModifyGlobalAccelerationInstanceAttributes changes name and description.
-func (c *Client) ModifyGlobalAccelerationInstanceAttributes(ctx context.Context, in *ModifyGlobalAccelerationInstanceAttributesInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceAttributes", "", in)
-}
+var ModifyGlobalAccelerationInstanceAttributes = Op[ModifyGlobalAccelerationInstanceAttributesInput, Result]{model.ProductVPC, "ModifyGlobalAccelerationInstanceAttributes"}
 
 // ModifyGlobalAccelerationInstanceSpecInput changes the bandwidth (a string
 // in this call).
 type ModifyGlobalAccelerationInstanceSpecInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	Bandwidth                    string `param:"Bandwidth"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	Bandwidth                    string
 }
 
 // ModifyGlobalAccelerationInstanceSpec changes an instance's bandwidth.
-func (c *Client) ModifyGlobalAccelerationInstanceSpec(ctx context.Context, in *ModifyGlobalAccelerationInstanceSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyGlobalAccelerationInstanceSpec", "", in)
-}
+var ModifyGlobalAccelerationInstanceSpec = Op[ModifyGlobalAccelerationInstanceSpecInput, Result]{model.ProductVPC, "ModifyGlobalAccelerationInstanceSpec"}
 
 // AssociateGlobalAccelerationInstanceInput binds a backend server (a VPC ECS
 // instance or SLB instance of another region, inside the service location)
 // to an exclusive instance.
 type AssociateGlobalAccelerationInstanceInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	BackendServerId              string `param:"BackendServerId"`
-	BackendServerRegionId        string `param:"BackendServerRegionId"`
-	BackendServerType            string `param:"BackendServerType"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	BackendServerId              string
+	BackendServerRegionId        string
+	BackendServerType            string
 }
 
 // AssociateGlobalAccelerationInstance binds the backend (Associating →
 // InUse).
-func (c *Client) AssociateGlobalAccelerationInstance(ctx context.Context, in *AssociateGlobalAccelerationInstanceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateGlobalAccelerationInstance", "", in)
-}
+var AssociateGlobalAccelerationInstance = Op[AssociateGlobalAccelerationInstanceInput, Result]{model.ProductVPC, "AssociateGlobalAccelerationInstance"}
 
 // UnassociateGlobalAccelerationInstanceInput unbinds an instance's backend;
 // InstanceType is RemoteEcsInstance, RemoteSlbInstance or RemoteEniInstance.
 type UnassociateGlobalAccelerationInstanceInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	InstanceType                 string `param:"InstanceType"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	InstanceType                 string
 }
 
 // UnassociateGlobalAccelerationInstance unbinds the backend (Unassociating
 // → Available).
-func (c *Client) UnassociateGlobalAccelerationInstance(ctx context.Context, in *UnassociateGlobalAccelerationInstanceInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateGlobalAccelerationInstance", "", in)
-}
+var UnassociateGlobalAccelerationInstance = Op[UnassociateGlobalAccelerationInstanceInput, Result]{model.ProductVPC, "UnassociateGlobalAccelerationInstance"}
 
 // GAIpInput names an EIP (IpInstanceId, pay-as-you-go, in the instance's
 // region) of a sharing instance.
 type GAIpInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	IpInstanceId                 string `param:"IpInstanceId"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	IpInstanceId                 string
 }
 
 // AddGlobalAccelerationInstanceIp adds an EIP to a sharing instance.
-func (c *Client) AddGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddGlobalAccelerationInstanceIp", "", in)
-}
+var AddGlobalAccelerationInstanceIp = Op[GAIpInput, Result]{model.ProductVPC, "AddGlobalAccelerationInstanceIp"}
 
 // RemoveGlobalAccelerationInstanceIp removes an EIP from a sharing instance.
-func (c *Client) RemoveGlobalAccelerationInstanceIp(ctx context.Context, in *GAIpInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveGlobalAccelerationInstanceIp", "", in)
-}
+var RemoveGlobalAccelerationInstanceIp = Op[GAIpInput, Result]{model.ProductVPC, "RemoveGlobalAccelerationInstanceIp"}
 
 // DescribeGlobalAccelerationInstancesInput filters
 // DescribeGlobalAccelerationInstances.
 type DescribeGlobalAccelerationInstancesInput struct {
-	RegionId                     string `param:"RegionId"`
-	GlobalAccelerationInstanceId string `param:"GlobalAccelerationInstanceId"`
-	BandwidthType                string `param:"BandwidthType"`
-	ServiceLocation              string `param:"ServiceLocation"`
-	ServerId                     string `param:"ServerId"`
-	IpAddress                    string `param:"IpAddress"`
-	Name                         string `param:"Name"`
-	Status                       string `param:"Status"`
+	RegionId                     string
+	GlobalAccelerationInstanceId string
+	BandwidthType                string
+	ServiceLocation              string
+	ServerId                     string
+	IpAddress                    string
+	Name                         string
+	Status                       string
 }
 
 // DescribeGlobalAccelerationInstances lists every instance matching the
 // filter.
-func (c *Client) DescribeGlobalAccelerationInstances(ctx context.Context, in *DescribeGlobalAccelerationInstancesInput) ([]*model.GlobalAcceleration, error) {
-	return listKind[model.GlobalAcceleration](ctx, c, "ga", in)
-}
+var DescribeGlobalAccelerationInstances = ListOp[DescribeGlobalAccelerationInstancesInput, model.GlobalAcceleration]{"ga"}
 
 // DescribeServerRelatedGlobalAccelerationInstancesInput names a backend
 // server (ServerType EcsInstance, the default, or SlbInstance) in RegionId.
 type DescribeServerRelatedGlobalAccelerationInstancesInput struct {
-	RegionId   string `param:"RegionId"`
-	ServerId   string `param:"ServerId"`
-	ServerType string `param:"ServerType"`
+	RegionId   string
+	ServerId   string
+	ServerType string
 }
 
 // ServerRelatedGA is one exclusive instance accelerating a server.

@@ -5,20 +5,18 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
 // CreateIpv6GatewayInput is CreateIpv6Gateway's parameters. Spec is Small
 // (default), Medium or Large.
 type CreateIpv6GatewayInput struct {
-	RegionId    string `param:"RegionId"`
-	VpcId       string `param:"VpcId"`
-	Spec        string `param:"Spec"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	VpcId       string
+	Spec        string
+	Name        string
+	Description string
+	ClientToken string
 }
 
 // CreateIpv6GatewayOutput is CreateIpv6Gateway's answer.
@@ -28,72 +26,61 @@ type CreateIpv6GatewayOutput struct {
 }
 
 // CreateIpv6Gateway creates a VPC's IPv6 gateway (Creating → Available).
-func (c *Client) CreateIpv6Gateway(ctx context.Context, in *CreateIpv6GatewayInput) (*CreateIpv6GatewayOutput, error) {
-	return Invoke[CreateIpv6GatewayOutput](ctx, c, model.ProductVPC, "CreateIpv6Gateway", "", in)
-}
+var CreateIpv6Gateway = Op[CreateIpv6GatewayInput, CreateIpv6GatewayOutput]{model.ProductVPC, "CreateIpv6Gateway"}
 
 // DeleteIpv6GatewayInput is DeleteIpv6Gateway's parameters.
 type DeleteIpv6GatewayInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	ClientToken   string
 }
 
 // DeleteIpv6Gateway deletes a gateway (Deleting → gone).
-func (c *Client) DeleteIpv6Gateway(ctx context.Context, in *DeleteIpv6GatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6Gateway", "", in)
-}
+var DeleteIpv6Gateway = Op[DeleteIpv6GatewayInput, Result]{model.ProductVPC, "DeleteIpv6Gateway"}
 
 // DescribeIpv6GatewayAttributeInput is DescribeIpv6GatewayAttribute's
 // parameters.
 type DescribeIpv6GatewayAttributeInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
+	RegionId      string
+	Ipv6GatewayId string
 }
 
 // DescribeIpv6GatewayAttribute reads one gateway.
-func (c *Client) DescribeIpv6GatewayAttribute(ctx context.Context, in *DescribeIpv6GatewayAttributeInput) (*model.Ipv6Gateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId", in,
-		func(g *model.Ipv6Gateway) string { return g.Ipv6GatewayId })
-}
+var DescribeIpv6GatewayAttribute = DescribeOp[DescribeIpv6GatewayAttributeInput, model.Ipv6Gateway]{model.ProductVPC, "DescribeIpv6GatewayAttribute", "Ipv6GatewayId"}
 
 // ModifyIpv6GatewaySpecInput is ModifyIpv6GatewaySpec's parameters. Spec is
 // Small, Middle or Large (this operation's spelling).
 type ModifyIpv6GatewaySpecInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	Spec          string `param:"Spec"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	Spec          string
+	ClientToken   string
 }
 
 // ModifyIpv6GatewaySpec changes a gateway's spec (Modifying → Available).
-func (c *Client) ModifyIpv6GatewaySpec(ctx context.Context, in *ModifyIpv6GatewaySpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyIpv6GatewaySpec", "", in)
-}
+var ModifyIpv6GatewaySpec = Op[ModifyIpv6GatewaySpecInput, Result]{model.ProductVPC, "ModifyIpv6GatewaySpec"}
 
 // DescribeIpv6GatewaysInput filters DescribeIpv6Gateways.
 type DescribeIpv6GatewaysInput struct {
-	RegionId      string `param:"RegionId"`
-	VpcId         string `param:"VpcId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	Name          string `param:"Name"`
+	RegionId      string
+	VpcId         string
+	Ipv6GatewayId string
+	Name          string
 }
 
 // DescribeIpv6Gateways lists every gateway matching the filter.
-func (c *Client) DescribeIpv6Gateways(ctx context.Context, in *DescribeIpv6GatewaysInput) ([]*model.Ipv6Gateway, error) {
-	return listKind[model.Ipv6Gateway](ctx, c, "ipv6gw", in)
-}
+var DescribeIpv6Gateways = ListOp[DescribeIpv6GatewaysInput, model.Ipv6Gateway]{"ipv6gw"}
 
 // CreateIpv6EgressOnlyRuleInput is CreateIpv6EgressOnlyRule's parameters:
 // InstanceId is an IPv6 address ID (InstanceType Ipv6Address, the default).
 type CreateIpv6EgressOnlyRuleInput struct {
-	RegionId      string `param:"RegionId"`
-	Ipv6GatewayId string `param:"Ipv6GatewayId"`
-	InstanceId    string `param:"InstanceId"`
-	InstanceType  string `param:"InstanceType"`
-	Name          string `param:"Name"`
-	Description   string `param:"Description"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	Ipv6GatewayId string
+	InstanceId    string
+	InstanceType  string
+	Name          string
+	Description   string
+	ClientToken   string
 }
 
 // CreateIpv6EgressOnlyRuleOutput is CreateIpv6EgressOnlyRule's answer (the
@@ -105,37 +92,31 @@ type CreateIpv6EgressOnlyRuleOutput struct {
 
 // CreateIpv6EgressOnlyRule lets an IPv6 address reach the internet but not
 // be reached from it (Creating → Available).
-func (c *Client) CreateIpv6EgressOnlyRule(ctx context.Context, in *CreateIpv6EgressOnlyRuleInput) (*CreateIpv6EgressOnlyRuleOutput, error) {
-	return Invoke[CreateIpv6EgressOnlyRuleOutput](ctx, c, model.ProductVPC, "CreateIpv6EgressOnlyRule", "", in)
-}
+var CreateIpv6EgressOnlyRule = Op[CreateIpv6EgressOnlyRuleInput, CreateIpv6EgressOnlyRuleOutput]{model.ProductVPC, "CreateIpv6EgressOnlyRule"}
 
 // DeleteIpv6EgressOnlyRuleInput is DeleteIpv6EgressOnlyRule's parameters.
 type DeleteIpv6EgressOnlyRuleInput struct {
-	RegionId             string `param:"RegionId"`
-	Ipv6EgressOnlyRuleId string `param:"Ipv6EgressOnlyRuleId"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	Ipv6EgressOnlyRuleId string
+	ClientToken          string
 }
 
 // DeleteIpv6EgressOnlyRule deletes a rule (Deleting → gone).
-func (c *Client) DeleteIpv6EgressOnlyRule(ctx context.Context, in *DeleteIpv6EgressOnlyRuleInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6EgressOnlyRule", "", in)
-}
+var DeleteIpv6EgressOnlyRule = Op[DeleteIpv6EgressOnlyRuleInput, Result]{model.ProductVPC, "DeleteIpv6EgressOnlyRule"}
 
 // DescribeIpv6EgressOnlyRulesInput filters DescribeIpv6EgressOnlyRules; the
 // gateway is required.
 type DescribeIpv6EgressOnlyRulesInput struct {
-	RegionId             string `param:"RegionId"`
-	Ipv6GatewayId        string `param:"Ipv6GatewayId"`
-	Ipv6EgressOnlyRuleId string `param:"Ipv6EgressOnlyRuleId"`
-	InstanceId           string `param:"InstanceId"`
-	InstanceType         string `param:"InstanceType"`
-	Name                 string `param:"Name"`
+	RegionId             string
+	Ipv6GatewayId        string
+	Ipv6EgressOnlyRuleId string
+	InstanceId           string
+	InstanceType         string
+	Name                 string
 }
 
 // DescribeIpv6EgressOnlyRules lists a gateway's rules.
-func (c *Client) DescribeIpv6EgressOnlyRules(ctx context.Context, in *DescribeIpv6EgressOnlyRulesInput) ([]*model.Ipv6EgressOnlyRule, error) {
-	return listKind[model.Ipv6EgressOnlyRule](ctx, c, "ipv6rule", in)
-}
+var DescribeIpv6EgressOnlyRules = ListOp[DescribeIpv6EgressOnlyRulesInput, model.Ipv6EgressOnlyRule]{"ipv6rule"}
 
 // Ipv6BandwidthInput is AllocateIpv6InternetBandwidth's,
 // ModifyIpv6InternetBandwidth's and DeleteIpv6InternetBandwidth's
@@ -143,13 +124,13 @@ func (c *Client) DescribeIpv6EgressOnlyRules(ctx context.Context, in *DescribeIp
 // InternetChargeType; Modify Bandwidth and the address or the bandwidth's
 // ID; Delete the address or the bandwidth's ID.
 type Ipv6BandwidthInput struct {
-	RegionId                string `param:"RegionId"`
-	Ipv6GatewayId           string `param:"Ipv6GatewayId"`
-	Ipv6AddressId           string `param:"Ipv6AddressId"`
-	Ipv6InternetBandwidthId string `param:"Ipv6InternetBandwidthId"`
-	Bandwidth               string `param:"Bandwidth"`
-	InternetChargeType      string `param:"InternetChargeType"`
-	ClientToken             string `param:"ClientToken"`
+	RegionId                string
+	Ipv6GatewayId           string
+	Ipv6AddressId           string
+	Ipv6InternetBandwidthId string
+	Bandwidth               string
+	InternetChargeType      string
+	ClientToken             string
 }
 
 // AllocateIpv6InternetBandwidthOutput is AllocateIpv6InternetBandwidth's
@@ -162,36 +143,28 @@ type AllocateIpv6InternetBandwidthOutput struct {
 
 // AllocateIpv6InternetBandwidth makes an IPv6 address public (the address
 // goes Pending → Available).
-func (c *Client) AllocateIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*AllocateIpv6InternetBandwidthOutput, error) {
-	return Invoke[AllocateIpv6InternetBandwidthOutput](ctx, c, model.ProductVPC, "AllocateIpv6InternetBandwidth", "", in)
-}
+var AllocateIpv6InternetBandwidth = Op[Ipv6BandwidthInput, AllocateIpv6InternetBandwidthOutput]{model.ProductVPC, "AllocateIpv6InternetBandwidth"}
 
 // ModifyIpv6InternetBandwidth changes an address's bandwidth.
-func (c *Client) ModifyIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyIpv6InternetBandwidth", "", in)
-}
+var ModifyIpv6InternetBandwidth = Op[Ipv6BandwidthInput, Result]{model.ProductVPC, "ModifyIpv6InternetBandwidth"}
 
 // DeleteIpv6InternetBandwidth makes an address private again.
-func (c *Client) DeleteIpv6InternetBandwidth(ctx context.Context, in *Ipv6BandwidthInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteIpv6InternetBandwidth", "", in)
-}
+var DeleteIpv6InternetBandwidth = Op[Ipv6BandwidthInput, Result]{model.ProductVPC, "DeleteIpv6InternetBandwidth"}
 
 // DescribeIpv6AddressesInput filters DescribeIpv6Addresses. Ipv6AddressId
 // takes up to 20 IDs, comma-separated.
 type DescribeIpv6AddressesInput struct {
-	RegionId                string `param:"RegionId"`
-	VpcId                   string `param:"VpcId"`
-	VSwitchId               string `param:"VSwitchId"`
-	Ipv6AddressId           string `param:"Ipv6AddressId"`
-	Ipv6Address             string `param:"Ipv6Address"`
-	Ipv6InternetBandwidthId string `param:"Ipv6InternetBandwidthId"`
-	AssociatedInstanceId    string `param:"AssociatedInstanceId"`
-	AssociatedInstanceType  string `param:"AssociatedInstanceType"`
-	NetworkType             string `param:"NetworkType"`
-	Name                    string `param:"Name"`
+	RegionId                string
+	VpcId                   string
+	VSwitchId               string
+	Ipv6AddressId           string
+	Ipv6Address             string
+	Ipv6InternetBandwidthId string
+	AssociatedInstanceId    string
+	AssociatedInstanceType  string
+	NetworkType             string
+	Name                    string
 }
 
 // DescribeIpv6Addresses lists every IPv6 address matching the filter.
-func (c *Client) DescribeIpv6Addresses(ctx context.Context, in *DescribeIpv6AddressesInput) ([]*model.Ipv6Address, error) {
-	return listKind[model.Ipv6Address](ctx, c, "ipv6addr", in)
-}
+var DescribeIpv6Addresses = ListOp[DescribeIpv6AddressesInput, model.Ipv6Address]{"ipv6addr"}

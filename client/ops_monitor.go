@@ -10,11 +10,11 @@ import (
 // MonitorInput asks for an address's traffic between StartTime and
 // EndTime (UTC, seed 003 §21) in Period-second points (60, 600 or 3600).
 type MonitorInput struct {
-	RegionId     string `param:"RegionId"`
-	AllocationId string `param:"AllocationId"`
-	StartTime    string `param:"StartTime"`
-	EndTime      string `param:"EndTime"`
-	Period       int    `param:"Period"`
+	RegionId     string
+	AllocationId string
+	StartTime    string
+	EndTime      string
+	Period       int
 }
 
 // LastHour is a MonitorInput for the hour before now in one-minute

@@ -4,8 +4,6 @@ package client
 // 2016-04-28). Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -14,26 +12,26 @@ import (
 // CreateNatGatewayInput is CreateNatGateway's parameters. Enhanced NAT
 // gateways need VSwitchId; Spec applies only to the old Normal type.
 type CreateNatGatewayInput struct {
-	RegionId                  string      `param:"RegionId"`
-	VpcId                     string      `param:"VpcId"`
-	VSwitchId                 string      `param:"VSwitchId"`
-	Name                      string      `param:"Name"`
-	Description               string      `param:"Description"`
-	NatType                   string      `param:"NatType"`     // Enhanced
-	NetworkType               string      `param:"NetworkType"` // internet | intranet
-	Spec                      string      `param:"Spec"`        // Small | Middle | Large | XLarge.1
-	InstanceChargeType        string      `param:"InstanceChargeType"`
-	InternetChargeType        string      `param:"InternetChargeType"` // PayBySpec | PayByLcu
-	EipBindMode               string      `param:"EipBindMode"`        // MULTI_BINDED | NAT
-	IcmpReplyEnabled          *bool       `param:"IcmpReplyEnabled"`
-	SecurityProtectionEnabled *bool       `param:"SecurityProtectionEnabled"`
-	PrivateLinkEnabled        *bool       `param:"PrivateLinkEnabled"`
-	NatIp                     string      `param:"NatIp"`
-	AutoPay                   *bool       `param:"AutoPay"`
-	Duration                  string      `param:"Duration"`
-	PricingCycle              string      `param:"PricingCycle"`
-	Tag                       []model.Tag `param:"Tag"`
-	ClientToken               string      `param:"ClientToken"`
+	RegionId                  string
+	VpcId                     string
+	VSwitchId                 string
+	Name                      string
+	Description               string
+	NatType                   string // Enhanced
+	NetworkType               string // internet | intranet
+	Spec                      string // Small | Middle | Large | XLarge.1
+	InstanceChargeType        string
+	InternetChargeType        string // PayBySpec | PayByLcu
+	EipBindMode               string // MULTI_BINDED | NAT
+	IcmpReplyEnabled          *bool
+	SecurityProtectionEnabled *bool
+	PrivateLinkEnabled        *bool
+	NatIp                     string
+	AutoPay                   *bool
+	Duration                  string
+	PricingCycle              string
+	Tag                       []model.Tag
+	ClientToken               string
 }
 
 // CreateNatGatewayOutput is CreateNatGateway's answer, with the SNAT and
@@ -55,74 +53,64 @@ type CreateNatGatewayOutput struct {
 // CreateNatGateway creates a NAT gateway (Creating → Available). The API adds
 // a 0.0.0.0/0 route to it in the VPC's system route table, so an existing
 // 0.0.0.0/0 route makes it fail.
-func (c *Client) CreateNatGateway(ctx context.Context, in *CreateNatGatewayInput) (*CreateNatGatewayOutput, error) {
-	return Invoke[CreateNatGatewayOutput](ctx, c, model.ProductVPC, "CreateNatGateway", "", in)
-}
+var CreateNatGateway = Op[CreateNatGatewayInput, CreateNatGatewayOutput]{model.ProductVPC, "CreateNatGateway"}
 
 // DeleteNatGatewayInput is DeleteNatGateway's parameters. Force also removes
 // the gateway's SNAT/DNAT entries and unbinds its EIPs.
 type DeleteNatGatewayInput struct {
-	RegionId     string `param:"RegionId"`
-	NatGatewayId string `param:"NatGatewayId"`
-	Force        bool   `param:"Force"`
+	RegionId     string
+	NatGatewayId string
+	Force        bool
 }
 
 // DeleteNatGateway deletes a NAT gateway (Deleting, then gone).
-func (c *Client) DeleteNatGateway(ctx context.Context, in *DeleteNatGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteNatGateway", "", in)
-}
+var DeleteNatGateway = Op[DeleteNatGatewayInput, Result]{model.ProductVPC, "DeleteNatGateway"}
 
 // ModifyNatGatewayAttributeInput is ModifyNatGatewayAttribute's parameters.
 type ModifyNatGatewayAttributeInput struct {
-	RegionId         string `param:"RegionId"`
-	NatGatewayId     string `param:"NatGatewayId"`
-	Name             string `param:"Name"`
-	Description      string `param:"Description"`
-	EipBindMode      string `param:"EipBindMode"`
-	IcmpReplyEnabled *bool  `param:"IcmpReplyEnabled"`
-	EnableSessionLog *bool  `param:"EnableSessionLog"`
+	RegionId         string
+	NatGatewayId     string
+	Name             string
+	Description      string
+	EipBindMode      string
+	IcmpReplyEnabled *bool
+	EnableSessionLog *bool
 }
 
 // ModifyNatGatewayAttribute renames a NAT gateway or changes its settings.
-func (c *Client) ModifyNatGatewayAttribute(ctx context.Context, in *ModifyNatGatewayAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyNatGatewayAttribute", "", in)
-}
+var ModifyNatGatewayAttribute = Op[ModifyNatGatewayAttributeInput, Result]{model.ProductVPC, "ModifyNatGatewayAttribute"}
 
 // ModifyNatGatewaySpecInput is ModifyNatGatewaySpec's parameters.
 type ModifyNatGatewaySpecInput struct {
-	RegionId     string `param:"RegionId"`
-	NatGatewayId string `param:"NatGatewayId"`
-	Spec         string `param:"Spec"` // Small | Middle | Large
-	AutoPay      *bool  `param:"AutoPay"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	NatGatewayId string
+	Spec         string // Small | Middle | Large
+	AutoPay      *bool
+	ClientToken  string
 }
 
 // ModifyNatGatewaySpec changes a Normal NAT gateway's spec; the same spec is
 // refused (NATGW_MODIFY_SPEC_SAME).
-func (c *Client) ModifyNatGatewaySpec(ctx context.Context, in *ModifyNatGatewaySpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyNatGatewaySpec", "", in)
-}
+var ModifyNatGatewaySpec = Op[ModifyNatGatewaySpecInput, Result]{model.ProductVPC, "ModifyNatGatewaySpec"}
 
 // DescribeNatGatewaysInput filters DescribeNatGateways.
 type DescribeNatGatewaysInput struct {
-	RegionId           string      `param:"RegionId"`
-	VpcId              string      `param:"VpcId"`
-	NatGatewayId       string      `param:"NatGatewayId"`
-	Name               string      `param:"Name"`
-	NatType            string      `param:"NatType"`
-	NetworkType        string      `param:"NetworkType"`
-	Spec               string      `param:"Spec"`
-	Status             string      `param:"Status"`
-	InstanceChargeType string      `param:"InstanceChargeType"`
-	ZoneId             string      `param:"ZoneId"`
-	ResourceGroupId    string      `param:"ResourceGroupId"`
-	Tag                []model.Tag `param:"Tag"`
+	RegionId           string
+	VpcId              string
+	NatGatewayId       string
+	Name               string
+	NatType            string
+	NetworkType        string
+	Spec               string
+	Status             string
+	InstanceChargeType string
+	ZoneId             string
+	ResourceGroupId    string
+	Tag                []model.Tag
 }
 
 // DescribeNatGateways lists every NAT gateway matching the filter.
-func (c *Client) DescribeNatGateways(ctx context.Context, in *DescribeNatGatewaysInput) ([]*model.NatGateway, error) {
-	return listKind[model.NatGateway](ctx, c, "nat", in)
-}
+var DescribeNatGateways = ListOp[DescribeNatGatewaysInput, model.NatGateway]{"nat"}
 
 // ---- SNAT ----
 
@@ -130,16 +118,16 @@ func (c *Client) DescribeNatGateways(ctx context.Context, in *DescribeNatGateway
 // SourceCIDR (not both) and the public IPs (comma-separated SnatIp).
 // EipAffinity 0 is meaningful, hence the pointer.
 type CreateSnatEntryInput struct {
-	RegionId           string `param:"RegionId"`
-	SnatTableId        string `param:"SnatTableId"`
-	SnatIp             string `param:"SnatIp"`
-	SourceVSwitchId    string `param:"SourceVSwitchId"`
-	SourceCIDR         string `param:"SourceCIDR"`
-	SnatEntryName      string `param:"SnatEntryName"`
-	NetworkInterfaceId string `param:"NetworkInterfaceId"`
-	EipAffinity        *int   `param:"EipAffinity"`
-	DryRun             bool   `param:"DryRun"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	SnatTableId        string
+	SnatIp             string
+	SourceVSwitchId    string
+	SourceCIDR         string
+	SnatEntryName      string
+	NetworkInterfaceId string
+	EipAffinity        *int
+	DryRun             bool
+	ClientToken        string
 }
 
 // CreateSnatEntryOutput is CreateSnatEntry's answer.
@@ -149,78 +137,70 @@ type CreateSnatEntryOutput struct {
 }
 
 // CreateSnatEntry adds an SNAT entry (Pending → Available).
-func (c *Client) CreateSnatEntry(ctx context.Context, in *CreateSnatEntryInput) (*CreateSnatEntryOutput, error) {
-	return Invoke[CreateSnatEntryOutput](ctx, c, model.ProductVPC, "CreateSnatEntry", "", in)
-}
+var CreateSnatEntry = Op[CreateSnatEntryInput, CreateSnatEntryOutput]{model.ProductVPC, "CreateSnatEntry"}
 
 // ModifySnatEntryInput is ModifySnatEntry's parameters.
 type ModifySnatEntryInput struct {
-	RegionId           string `param:"RegionId"`
-	SnatTableId        string `param:"SnatTableId"`
-	SnatEntryId        string `param:"SnatEntryId"`
-	SnatIp             string `param:"SnatIp"`
-	SnatEntryName      string `param:"SnatEntryName"`
-	NetworkInterfaceId string `param:"NetworkInterfaceId"`
-	EipAffinity        *int   `param:"EipAffinity"`
-	DryRun             bool   `param:"DryRun"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	SnatTableId        string
+	SnatEntryId        string
+	SnatIp             string
+	SnatEntryName      string
+	NetworkInterfaceId string
+	EipAffinity        *int
+	DryRun             bool
+	ClientToken        string
 }
 
 // ModifySnatEntry changes an SNAT entry's IPs or name; refused while any
 // entry of the table is Pending or Modifying.
-func (c *Client) ModifySnatEntry(ctx context.Context, in *ModifySnatEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySnatEntry", "", in)
-}
+var ModifySnatEntry = Op[ModifySnatEntryInput, Result]{model.ProductVPC, "ModifySnatEntry"}
 
 // DeleteSnatEntryInput is DeleteSnatEntry's parameters.
 type DeleteSnatEntryInput struct {
-	RegionId    string `param:"RegionId"`
-	SnatTableId string `param:"SnatTableId"`
-	SnatEntryId string `param:"SnatEntryId"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	SnatTableId string
+	SnatEntryId string
+	ClientToken string
 }
 
 // DeleteSnatEntry deletes an SNAT entry; refused while any entry of the
 // table is Pending or Modifying.
-func (c *Client) DeleteSnatEntry(ctx context.Context, in *DeleteSnatEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSnatEntry", "", in)
-}
+var DeleteSnatEntry = Op[DeleteSnatEntryInput, Result]{model.ProductVPC, "DeleteSnatEntry"}
 
 // DescribeSnatTableEntriesInput filters DescribeSnatTableEntries;
 // SnatTableId is required.
 type DescribeSnatTableEntriesInput struct {
-	RegionId            string   `param:"RegionId"`
-	SnatTableId         string   `param:"SnatTableId"`
-	SnatEntryId         string   `param:"SnatEntryId"`
-	SnatEntryName       string   `param:"SnatEntryName"`
-	SnatIp              string   `param:"SnatIp"`
-	SourceCIDR          string   `param:"SourceCIDR"`
-	SourceVSwitchId     string   `param:"SourceVSwitchId"`
-	NatGatewayId        string   `param:"NatGatewayId"`
-	NetworkInterfaceIds []string `param:"NetworkInterfaceIds"`
+	RegionId            string
+	SnatTableId         string
+	SnatEntryId         string
+	SnatEntryName       string
+	SnatIp              string
+	SourceCIDR          string
+	SourceVSwitchId     string
+	NatGatewayId        string
+	NetworkInterfaceIds []string
 }
 
 // DescribeSnatTableEntries lists every entry of an SNAT table.
-func (c *Client) DescribeSnatTableEntries(ctx context.Context, in *DescribeSnatTableEntriesInput) ([]*model.SnatEntry, error) {
-	return listKind[model.SnatEntry](ctx, c, "snat", in)
-}
+var DescribeSnatTableEntries = ListOp[DescribeSnatTableEntriesInput, model.SnatEntry]{"snat"}
 
 // ---- DNAT (forward entries) ----
 
 // CreateForwardEntryInput is CreateForwardEntry's parameters. Ports are
 // strings: a port, a range "1024/65535", or "Any" with IpProtocol Any.
 type CreateForwardEntryInput struct {
-	RegionId         string `param:"RegionId"`
-	ForwardTableId   string `param:"ForwardTableId"`
-	ExternalIp       string `param:"ExternalIp"`
-	ExternalPort     string `param:"ExternalPort"`
-	InternalIp       string `param:"InternalIp"`
-	InternalPort     string `param:"InternalPort"`
-	IpProtocol       string `param:"IpProtocol"` // TCP | UDP | Any
-	ForwardEntryName string `param:"ForwardEntryName"`
-	PortBreak        *bool  `param:"PortBreak"`
-	DryRun           bool   `param:"DryRun"`
-	ClientToken      string `param:"ClientToken"`
+	RegionId         string
+	ForwardTableId   string
+	ExternalIp       string
+	ExternalPort     string
+	InternalIp       string
+	InternalPort     string
+	IpProtocol       string // TCP | UDP | Any
+	ForwardEntryName string
+	PortBreak        *bool
+	DryRun           bool
+	ClientToken      string
 }
 
 // CreateForwardEntryOutput is CreateForwardEntry's answer.
@@ -231,86 +211,78 @@ type CreateForwardEntryOutput struct {
 
 // CreateForwardEntry adds a DNAT entry (Pending → Available); refused while
 // any entry of the table is Pending or Modifying.
-func (c *Client) CreateForwardEntry(ctx context.Context, in *CreateForwardEntryInput) (*CreateForwardEntryOutput, error) {
-	return Invoke[CreateForwardEntryOutput](ctx, c, model.ProductVPC, "CreateForwardEntry", "", in)
-}
+var CreateForwardEntry = Op[CreateForwardEntryInput, CreateForwardEntryOutput]{model.ProductVPC, "CreateForwardEntry"}
 
 // ModifyForwardEntryInput is ModifyForwardEntry's parameters.
 type ModifyForwardEntryInput struct {
-	RegionId         string `param:"RegionId"`
-	ForwardTableId   string `param:"ForwardTableId"`
-	ForwardEntryId   string `param:"ForwardEntryId"`
-	ExternalIp       string `param:"ExternalIp"`
-	ExternalPort     string `param:"ExternalPort"`
-	InternalIp       string `param:"InternalIp"`
-	InternalPort     string `param:"InternalPort"`
-	IpProtocol       string `param:"IpProtocol"`
-	ForwardEntryName string `param:"ForwardEntryName"`
-	PortBreak        *bool  `param:"PortBreak"`
-	DryRun           bool   `param:"DryRun"`
-	ClientToken      string `param:"ClientToken"`
+	RegionId         string
+	ForwardTableId   string
+	ForwardEntryId   string
+	ExternalIp       string
+	ExternalPort     string
+	InternalIp       string
+	InternalPort     string
+	IpProtocol       string
+	ForwardEntryName string
+	PortBreak        *bool
+	DryRun           bool
+	ClientToken      string
 }
 
 // ModifyForwardEntry changes a DNAT entry.
-func (c *Client) ModifyForwardEntry(ctx context.Context, in *ModifyForwardEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyForwardEntry", "", in)
-}
+var ModifyForwardEntry = Op[ModifyForwardEntryInput, Result]{model.ProductVPC, "ModifyForwardEntry"}
 
 // DeleteForwardEntryInput is DeleteForwardEntry's parameters.
 type DeleteForwardEntryInput struct {
-	RegionId       string `param:"RegionId"`
-	ForwardTableId string `param:"ForwardTableId"`
-	ForwardEntryId string `param:"ForwardEntryId"`
-	ClientToken    string `param:"ClientToken"`
+	RegionId       string
+	ForwardTableId string
+	ForwardEntryId string
+	ClientToken    string
 }
 
 // DeleteForwardEntry deletes a DNAT entry.
-func (c *Client) DeleteForwardEntry(ctx context.Context, in *DeleteForwardEntryInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteForwardEntry", "", in)
-}
+var DeleteForwardEntry = Op[DeleteForwardEntryInput, Result]{model.ProductVPC, "DeleteForwardEntry"}
 
 // DescribeForwardTableEntriesInput filters DescribeForwardTableEntries;
 // ForwardTableId is required.
 type DescribeForwardTableEntriesInput struct {
-	RegionId         string `param:"RegionId"`
-	ForwardTableId   string `param:"ForwardTableId"`
-	ForwardEntryId   string `param:"ForwardEntryId"`
-	ForwardEntryName string `param:"ForwardEntryName"`
-	ExternalIp       string `param:"ExternalIp"`
-	ExternalPort     string `param:"ExternalPort"`
-	InternalIp       string `param:"InternalIp"`
-	InternalPort     string `param:"InternalPort"`
-	IpProtocol       string `param:"IpProtocol"`
-	NatGatewayId     string `param:"NatGatewayId"`
+	RegionId         string
+	ForwardTableId   string
+	ForwardEntryId   string
+	ForwardEntryName string
+	ExternalIp       string
+	ExternalPort     string
+	InternalIp       string
+	InternalPort     string
+	IpProtocol       string
+	NatGatewayId     string
 }
 
 // DescribeForwardTableEntries lists every entry of a DNAT table.
-func (c *Client) DescribeForwardTableEntries(ctx context.Context, in *DescribeForwardTableEntriesInput) ([]*model.ForwardEntry, error) {
-	return listKind[model.ForwardEntry](ctx, c, "dnat", in)
-}
+var DescribeForwardTableEntries = ListOp[DescribeForwardTableEntriesInput, model.ForwardEntry]{"dnat"}
 
 // ---- EIP ----
 
 // AllocateEipAddressInput is AllocateEipAddress's parameters. Bandwidth is a
 // string in this API (Mbps).
 type AllocateEipAddressInput struct {
-	RegionId              string      `param:"RegionId"`
-	Name                  string      `param:"Name"`
-	Description           string      `param:"Description"`
-	Bandwidth             string      `param:"Bandwidth"`
-	ISP                   string      `param:"ISP"` // BGP (default) | BGP_PRO ...
-	InternetChargeType    string      `param:"InternetChargeType"`
-	InstanceChargeType    string      `param:"InstanceChargeType"`
-	Netmode               string      `param:"Netmode"`
-	Period                int         `param:"Period"`
-	PricingCycle          string      `param:"PricingCycle"`
-	AutoPay               *bool       `param:"AutoPay"`
-	Zone                  string      `param:"Zone"`
-	IpAddress             string      `param:"IpAddress"`
-	PublicIpAddressPoolId string      `param:"PublicIpAddressPoolId"`
-	ResourceGroupId       string      `param:"ResourceGroupId"`
-	Tag                   []model.Tag `param:"Tag"`
-	ClientToken           string      `param:"ClientToken"`
+	RegionId              string
+	Name                  string
+	Description           string
+	Bandwidth             string
+	ISP                   string // BGP (default) | BGP_PRO ...
+	InternetChargeType    string
+	InstanceChargeType    string
+	Netmode               string
+	Period                int
+	PricingCycle          string
+	AutoPay               *bool
+	Zone                  string
+	IpAddress             string
+	PublicIpAddressPoolId string
+	ResourceGroupId       string
+	Tag                   []model.Tag
+	ClientToken           string
 }
 
 // AllocateEipAddressOutput is AllocateEipAddress's answer.
@@ -323,89 +295,77 @@ type AllocateEipAddressOutput struct {
 }
 
 // AllocateEipAddress allocates an EIP; it starts Available.
-func (c *Client) AllocateEipAddress(ctx context.Context, in *AllocateEipAddressInput) (*AllocateEipAddressOutput, error) {
-	return Invoke[AllocateEipAddressOutput](ctx, c, model.ProductVPC, "AllocateEipAddress", "", in)
-}
+var AllocateEipAddress = Op[AllocateEipAddressInput, AllocateEipAddressOutput]{model.ProductVPC, "AllocateEipAddress"}
 
 // AssociateEipAddressInput is AssociateEipAddress's parameters.
 type AssociateEipAddressInput struct {
-	RegionId         string `param:"RegionId"`
-	AllocationId     string `param:"AllocationId"`
-	InstanceId       string `param:"InstanceId"`
-	InstanceType     string `param:"InstanceType"` // EcsInstance | SlbInstance | Nat | HaVip | NetworkInterface | IpAddress
-	InstanceRegionId string `param:"InstanceRegionId"`
-	PrivateIpAddress string `param:"PrivateIpAddress"`
-	Mode             string `param:"Mode"`
-	VpcId            string `param:"VpcId"`
-	ClientToken      string `param:"ClientToken"`
+	RegionId         string
+	AllocationId     string
+	InstanceId       string
+	InstanceType     string // EcsInstance | SlbInstance | Nat | HaVip | NetworkInterface | IpAddress
+	InstanceRegionId string
+	PrivateIpAddress string
+	Mode             string
+	VpcId            string
+	ClientToken      string
 }
 
 // AssociateEipAddress binds an EIP to an instance (Associating → InUse).
-func (c *Client) AssociateEipAddress(ctx context.Context, in *AssociateEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AssociateEipAddress", "", in)
-}
+var AssociateEipAddress = Op[AssociateEipAddressInput, Result]{model.ProductVPC, "AssociateEipAddress"}
 
 // UnassociateEipAddressInput is UnassociateEipAddress's parameters.
 type UnassociateEipAddressInput struct {
-	RegionId         string `param:"RegionId"`
-	AllocationId     string `param:"AllocationId"`
-	InstanceId       string `param:"InstanceId"`
-	InstanceType     string `param:"InstanceType"`
-	PrivateIpAddress string `param:"PrivateIpAddress"`
-	Force            bool   `param:"Force"`
-	ClientToken      string `param:"ClientToken"`
+	RegionId         string
+	AllocationId     string
+	InstanceId       string
+	InstanceType     string
+	PrivateIpAddress string
+	Force            bool
+	ClientToken      string
 }
 
 // UnassociateEipAddress unbinds an EIP (Unassociating → Available).
-func (c *Client) UnassociateEipAddress(ctx context.Context, in *UnassociateEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "UnassociateEipAddress", "", in)
-}
+var UnassociateEipAddress = Op[UnassociateEipAddressInput, Result]{model.ProductVPC, "UnassociateEipAddress"}
 
 // ReleaseEipAddressInput is ReleaseEipAddress's parameters.
 type ReleaseEipAddressInput struct {
-	RegionId     string `param:"RegionId"`
-	AllocationId string `param:"AllocationId"`
+	RegionId     string
+	AllocationId string
 }
 
 // ReleaseEipAddress releases an Available EIP.
-func (c *Client) ReleaseEipAddress(ctx context.Context, in *ReleaseEipAddressInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ReleaseEipAddress", "", in)
-}
+var ReleaseEipAddress = Op[ReleaseEipAddressInput, Result]{model.ProductVPC, "ReleaseEipAddress"}
 
 // ModifyEipAddressAttributeInput is ModifyEipAddressAttribute's parameters.
 type ModifyEipAddressAttributeInput struct {
-	RegionId     string `param:"RegionId"`
-	AllocationId string `param:"AllocationId"`
-	Name         string `param:"Name"`
-	Description  string `param:"Description"`
-	Bandwidth    string `param:"Bandwidth"`
+	RegionId     string
+	AllocationId string
+	Name         string
+	Description  string
+	Bandwidth    string
 }
 
 // ModifyEipAddressAttribute renames an EIP or changes its bandwidth.
-func (c *Client) ModifyEipAddressAttribute(ctx context.Context, in *ModifyEipAddressAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyEipAddressAttribute", "", in)
-}
+var ModifyEipAddressAttribute = Op[ModifyEipAddressAttributeInput, Result]{model.ProductVPC, "ModifyEipAddressAttribute"}
 
 // DescribeEipAddressesInput filters DescribeEipAddresses. AssociatedInstanceId
 // is honoured only together with AssociatedInstanceType.
 type DescribeEipAddressesInput struct {
-	RegionId               string      `param:"RegionId"`
-	AllocationId           string      `param:"AllocationId"`
-	EipAddress             string      `param:"EipAddress"`
-	EipName                string      `param:"EipName"`
-	Status                 string      `param:"Status"`
-	AssociatedInstanceType string      `param:"AssociatedInstanceType"`
-	AssociatedInstanceId   string      `param:"AssociatedInstanceId"`
-	ChargeType             string      `param:"ChargeType"`
-	ISP                    string      `param:"ISP"`
-	LockReason             string      `param:"LockReason"`
-	PublicIpAddressPoolId  string      `param:"PublicIpAddressPoolId"`
-	IncludeReservationData *bool       `param:"IncludeReservationData"`
-	ResourceGroupId        string      `param:"ResourceGroupId"`
-	Tag                    []model.Tag `param:"Tag"`
+	RegionId               string
+	AllocationId           string
+	EipAddress             string
+	EipName                string
+	Status                 string
+	AssociatedInstanceType string
+	AssociatedInstanceId   string
+	ChargeType             string
+	ISP                    string
+	LockReason             string
+	PublicIpAddressPoolId  string
+	IncludeReservationData *bool
+	ResourceGroupId        string
+	Tag                    []model.Tag
 }
 
 // DescribeEipAddresses lists every EIP matching the filter.
-func (c *Client) DescribeEipAddresses(ctx context.Context, in *DescribeEipAddressesInput) ([]*model.EipAddress, error) {
-	return listKind[model.EipAddress](ctx, c, "eip", in)
-}
+var DescribeEipAddresses = ListOp[DescribeEipAddressesInput, model.EipAddress]{"eip"}

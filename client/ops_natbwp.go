@@ -6,8 +6,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -15,16 +13,16 @@ import (
 // Bandwidth 5-1000 Mbit/s and IpCount 1-50 for the NAT gateway; Zone is
 // random when omitted; ISP only BGP.
 type CreateBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	NatGatewayId       string `param:"NatGatewayId"`
-	Bandwidth          string `param:"Bandwidth"`
-	IpCount            string `param:"IpCount"`
-	Zone               string `param:"Zone"`
-	ISP                string `param:"ISP"`
-	InternetChargeType string `param:"InternetChargeType"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	NatGatewayId       string
+	Bandwidth          string
+	IpCount            string
+	Zone               string
+	ISP                string
+	InternetChargeType string
+	Name               string
+	Description        string
+	ClientToken        string
 }
 
 // CreateBandwidthPackageOutput is CreateBandwidthPackage's answer.
@@ -35,92 +33,78 @@ type CreateBandwidthPackageOutput struct {
 
 // CreateBandwidthPackage adds a package to a NAT gateway (Creating →
 // Available).
-func (c *Client) CreateBandwidthPackage(ctx context.Context, in *CreateBandwidthPackageInput) (*CreateBandwidthPackageOutput, error) {
-	return Invoke[CreateBandwidthPackageOutput](ctx, c, model.ProductVPC, "CreateBandwidthPackage", "", in)
-}
+var CreateBandwidthPackage = Op[CreateBandwidthPackageInput, CreateBandwidthPackageOutput]{model.ProductVPC, "CreateBandwidthPackage"}
 
 // ModifyBandwidthPackageSpecInput is ModifyBandwidthPackageSpec's
 // parameters (Bandwidth 5-1000, a string in this API).
 type ModifyBandwidthPackageSpecInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Bandwidth          string `param:"Bandwidth"`
+	RegionId           string
+	BandwidthPackageId string
+	Bandwidth          string
 }
 
 // ModifyBandwidthPackageSpec changes a package's bandwidth (Modifying →
 // Available).
-func (c *Client) ModifyBandwidthPackageSpec(ctx context.Context, in *ModifyBandwidthPackageSpecInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBandwidthPackageSpec", "", in)
-}
+var ModifyBandwidthPackageSpec = Op[ModifyBandwidthPackageSpecInput, Result]{model.ProductVPC, "ModifyBandwidthPackageSpec"}
 
 // ModifyBandwidthPackageAttributeInput is ModifyBandwidthPackageAttribute's
 // parameters.
 type ModifyBandwidthPackageAttributeInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Name               string `param:"Name"`
-	Description        string `param:"Description"`
+	RegionId           string
+	BandwidthPackageId string
+	Name               string
+	Description        string
 }
 
 // ModifyBandwidthPackageAttribute renames a package or changes its
 // description.
-func (c *Client) ModifyBandwidthPackageAttribute(ctx context.Context, in *ModifyBandwidthPackageAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyBandwidthPackageAttribute", "", in)
-}
+var ModifyBandwidthPackageAttribute = Op[ModifyBandwidthPackageAttributeInput, Result]{model.ProductVPC, "ModifyBandwidthPackageAttribute"}
 
 // AddBandwidthPackageIpsInput is AddBandwidthPackageIps' parameters
 // (IpCount 1-50, a string in this API).
 type AddBandwidthPackageIpsInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	IpCount            string `param:"IpCount"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	IpCount            string
+	ClientToken        string
 }
 
 // AddBandwidthPackageIps adds public IPs to a package (Modifying →
 // Available).
-func (c *Client) AddBandwidthPackageIps(ctx context.Context, in *AddBandwidthPackageIpsInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "AddBandwidthPackageIps", "", in)
-}
+var AddBandwidthPackageIps = Op[AddBandwidthPackageIpsInput, Result]{model.ProductVPC, "AddBandwidthPackageIps"}
 
 // RemoveBandwidthPackageIpsInput is RemoveBandwidthPackageIps' parameters:
 // 1-20 of the package's addresses, never all of them, none used by an SNAT
 // or DNAT entry.
 type RemoveBandwidthPackageIpsInput struct {
-	RegionId           string   `param:"RegionId"`
-	BandwidthPackageId string   `param:"BandwidthPackageId"`
-	RemovedIpAddresses []string `param:"RemovedIpAddresses"`
-	ClientToken        string   `param:"ClientToken"`
+	RegionId           string
+	BandwidthPackageId string
+	RemovedIpAddresses []string
+	ClientToken        string
 }
 
 // RemoveBandwidthPackageIps releases public IPs of a package (Modifying →
 // Available).
-func (c *Client) RemoveBandwidthPackageIps(ctx context.Context, in *RemoveBandwidthPackageIpsInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "RemoveBandwidthPackageIps", "", in)
-}
+var RemoveBandwidthPackageIps = Op[RemoveBandwidthPackageIpsInput, Result]{model.ProductVPC, "RemoveBandwidthPackageIps"}
 
 // DeleteBandwidthPackageInput is DeleteBandwidthPackage's parameters; Force
 // ("true") also deletes the SNAT and DNAT entries using its IPs.
 type DeleteBandwidthPackageInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	Force              string `param:"Force"`
+	RegionId           string
+	BandwidthPackageId string
+	Force              string
 }
 
 // DeleteBandwidthPackage deletes a package (Deleting → gone).
-func (c *Client) DeleteBandwidthPackage(ctx context.Context, in *DeleteBandwidthPackageInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteBandwidthPackage", "", in)
-}
+var DeleteBandwidthPackage = Op[DeleteBandwidthPackageInput, Result]{model.ProductVPC, "DeleteBandwidthPackage"}
 
 // DescribeBandwidthPackagesInput filters DescribeBandwidthPackages.
 type DescribeBandwidthPackagesInput struct {
-	RegionId           string `param:"RegionId"`
-	BandwidthPackageId string `param:"BandwidthPackageId"`
-	NatGatewayId       string `param:"NatGatewayId"`
+	RegionId           string
+	BandwidthPackageId string
+	NatGatewayId       string
 }
 
 // DescribeBandwidthPackages lists every NAT bandwidth package matching the
 // filter.
-func (c *Client) DescribeBandwidthPackages(ctx context.Context, in *DescribeBandwidthPackagesInput) ([]*model.NatBandwidthPackage, error) {
-	return listKind[model.NatBandwidthPackage](ctx, c, "natbwp", in)
-}
+var DescribeBandwidthPackages = ListOp[DescribeBandwidthPackagesInput, model.NatBandwidthPackage]{"natbwp"}

@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -14,19 +12,19 @@ import (
 // Bandwidth (Mbit/s, 2-10240, 100 when 0) is sent as bandwidth, the
 // spelling the API and the official SDK use.
 type CreatePhysicalConnectionInput struct {
-	RegionId                      string      `param:"RegionId"`
-	AccessPointId                 string      `param:"AccessPointId"`
-	LineOperator                  string      `param:"LineOperator"` // CT | CU | CM | CO | Equinix | Other
-	PeerLocation                  string      `param:"PeerLocation"`
-	PortType                      string      `param:"PortType"`
-	Bandwidth                     int         `param:"bandwidth"`
-	CircuitCode                   string      `param:"CircuitCode"`
-	RedundantPhysicalConnectionId string      `param:"RedundantPhysicalConnectionId"`
-	Name                          string      `param:"Name"`
-	Description                   string      `param:"Description"`
-	ResourceGroupId               string      `param:"ResourceGroupId"`
-	Tag                           []model.Tag `param:"Tag"`
-	ClientToken                   string      `param:"ClientToken"`
+	RegionId                      string
+	AccessPointId                 string
+	LineOperator                  string // CT | CU | CM | CO | Equinix | Other
+	PeerLocation                  string
+	PortType                      string
+	Bandwidth                     int `param:"bandwidth"`
+	CircuitCode                   string
+	RedundantPhysicalConnectionId string
+	Name                          string
+	Description                   string
+	ResourceGroupId               string
+	Tag                           []model.Tag
+	ClientToken                   string
 }
 
 // CreatePhysicalConnectionOutput is CreatePhysicalConnection's answer.
@@ -37,84 +35,70 @@ type CreatePhysicalConnectionOutput struct {
 
 // CreatePhysicalConnection applies for a physical connection (→ Initial;
 // the provider moves it on to Confirmed).
-func (c *Client) CreatePhysicalConnection(ctx context.Context, in *CreatePhysicalConnectionInput) (*CreatePhysicalConnectionOutput, error) {
-	return Invoke[CreatePhysicalConnectionOutput](ctx, c, model.ProductVPC, "CreatePhysicalConnection", "", in)
-}
+var CreatePhysicalConnection = Op[CreatePhysicalConnectionInput, CreatePhysicalConnectionOutput]{model.ProductVPC, "CreatePhysicalConnection"}
 
 // ModifyPhysicalConnectionAttributeInput is
 // ModifyPhysicalConnectionAttribute's parameters. The port, the bandwidth
 // and the redundant connection change only while Initial or Rejected.
 type ModifyPhysicalConnectionAttributeInput struct {
-	RegionId                      string `param:"RegionId"`
-	PhysicalConnectionId          string `param:"PhysicalConnectionId"`
-	Name                          string `param:"Name"`
-	Description                   string `param:"Description"`
-	LineOperator                  string `param:"LineOperator"`
-	PeerLocation                  string `param:"PeerLocation"`
-	PortType                      string `param:"PortType"`
-	Bandwidth                     int    `param:"bandwidth"`
-	CircuitCode                   string `param:"CircuitCode"`
-	RedundantPhysicalConnectionId string `param:"RedundantPhysicalConnectionId"`
-	ClientToken                   string `param:"ClientToken"`
+	RegionId                      string
+	PhysicalConnectionId          string
+	Name                          string
+	Description                   string
+	LineOperator                  string
+	PeerLocation                  string
+	PortType                      string
+	Bandwidth                     int `param:"bandwidth"`
+	CircuitCode                   string
+	RedundantPhysicalConnectionId string
+	ClientToken                   string
 }
 
 // ModifyPhysicalConnectionAttribute changes a physical connection; a
 // Rejected one applies again (→ Initial).
-func (c *Client) ModifyPhysicalConnectionAttribute(ctx context.Context, in *ModifyPhysicalConnectionAttributeInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifyPhysicalConnectionAttribute", "", in)
-}
+var ModifyPhysicalConnectionAttribute = Op[ModifyPhysicalConnectionAttributeInput, Result]{model.ProductVPC, "ModifyPhysicalConnectionAttribute"}
 
 // PhysicalConnectionInput names one physical connection.
 type PhysicalConnectionInput struct {
-	RegionId             string `param:"RegionId"`
-	PhysicalConnectionId string `param:"PhysicalConnectionId"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	PhysicalConnectionId string
+	ClientToken          string
 }
 
 // CancelPhysicalConnection withdraws an application (Initial, Approved,
 // Allocated or Confirmed → Canceled).
-func (c *Client) CancelPhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "CancelPhysicalConnection", "", in)
-}
+var CancelPhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "CancelPhysicalConnection"}
 
 // EnablePhysicalConnection puts a Confirmed connection into service
 // (→ Enabled).
-func (c *Client) EnablePhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "EnablePhysicalConnection", "", in)
-}
+var EnablePhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "EnablePhysicalConnection"}
 
 // TerminatePhysicalConnection ends an Enabled connection with no VBR left
 // (Terminating → Terminated).
-func (c *Client) TerminatePhysicalConnection(ctx context.Context, in *PhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "TerminatePhysicalConnection", "", in)
-}
+var TerminatePhysicalConnection = Op[PhysicalConnectionInput, Result]{model.ProductVPC, "TerminatePhysicalConnection"}
 
 // DeletePhysicalConnectionInput is DeletePhysicalConnection's parameters.
 type DeletePhysicalConnectionInput struct {
-	RegionId             string `param:"RegionId"`
-	PhysicalConnectionId string `param:"PhysicalConnectionId"`
-	UserCidr             string `param:"UserCidr"`
-	ClientToken          string `param:"ClientToken"`
+	RegionId             string
+	PhysicalConnectionId string
+	UserCidr             string
+	ClientToken          string
 }
 
 // DeletePhysicalConnection deletes a Rejected, Canceled, AllocationFailed
 // or Terminated connection.
-func (c *Client) DeletePhysicalConnection(ctx context.Context, in *DeletePhysicalConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeletePhysicalConnection", "", in)
-}
+var DeletePhysicalConnection = Op[DeletePhysicalConnectionInput, Result]{model.ProductVPC, "DeletePhysicalConnection"}
 
 // DescribeAccessPointsInput filters DescribeAccessPoints: Type, Name,
 // HostOperator and Filter.N (Status, ...).
 type DescribeAccessPointsInput struct {
-	RegionId     string   `param:"RegionId"`
-	Type         string   `param:"Type"`
-	Name         string   `param:"Name"`
-	HostOperator string   `param:"HostOperator"`
-	Filter       []Filter `param:"Filter"`
+	RegionId     string
+	Type         string
+	Name         string
+	HostOperator string
+	Filter       []Filter
 }
 
 // DescribeAccessPoints lists every access point of a region matching the
 // filter.
-func (c *Client) DescribeAccessPoints(ctx context.Context, in *DescribeAccessPointsInput) ([]*model.AccessPoint, error) {
-	return listKind[model.AccessPoint](ctx, c, "ap", in)
-}
+var DescribeAccessPoints = ListOp[DescribeAccessPointsInput, model.AccessPoint]{"ap"}

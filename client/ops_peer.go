@@ -7,27 +7,25 @@ package client
 // with every call anyway.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
 // CreateVpcPeerConnectionInput is CreateVpcPeerConnection's parameters.
 // Bandwidth and LinkType apply only across regions.
 type CreateVpcPeerConnectionInput struct {
-	RegionId          string      `param:"RegionId"`
-	VpcId             string      `param:"VpcId"`
-	AcceptingAliUid   int64       `param:"AcceptingAliUid"`
-	AcceptingRegionId string      `param:"AcceptingRegionId"`
-	AcceptingVpcId    string      `param:"AcceptingVpcId"`
-	Name              string      `param:"Name"`
-	Description       string      `param:"Description"`
-	Bandwidth         int         `param:"Bandwidth"` // Mbps
-	LinkType          string      `param:"LinkType"`  // Platinum | Gold (default)
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
-	DryRun            bool        `param:"DryRun"`
-	ClientToken       string      `param:"ClientToken"`
+	RegionId          string
+	VpcId             string
+	AcceptingAliUid   int64
+	AcceptingRegionId string
+	AcceptingVpcId    string
+	Name              string
+	Description       string
+	Bandwidth         int    // Mbps
+	LinkType          string // Platinum | Gold (default)
+	ResourceGroupId   string
+	Tag               []model.Tag
+	DryRun            bool
+	ClientToken       string
 }
 
 // CreateVpcPeerConnectionOutput is CreateVpcPeerConnection's answer.
@@ -39,99 +37,84 @@ type CreateVpcPeerConnectionOutput struct {
 // CreateVpcPeerConnection requests a peering. It is asynchronous: Creating,
 // then Activated within one account, or Accepting until the other account
 // accepts. Only one creation per VPC may run at a time.
-func (c *Client) CreateVpcPeerConnection(ctx context.Context, in *CreateVpcPeerConnectionInput) (*CreateVpcPeerConnectionOutput, error) {
-	return Invoke[CreateVpcPeerConnectionOutput](ctx, c, model.ProductVpcPeer, "CreateVpcPeerConnection", "", in)
-}
+var CreateVpcPeerConnection = Op[CreateVpcPeerConnectionInput, CreateVpcPeerConnectionOutput]{model.ProductVpcPeer, "CreateVpcPeerConnection"}
 
 // AcceptVpcPeerConnectionInput is AcceptVpcPeerConnection's parameters.
 type AcceptVpcPeerConnectionInput struct {
-	RegionId        string      `param:"RegionId"`
-	InstanceId      string      `param:"InstanceId"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tag             []model.Tag `param:"Tag"`
-	DryRun          bool        `param:"DryRun"`
-	ClientToken     string      `param:"ClientToken"`
+	RegionId        string
+	InstanceId      string
+	ResourceGroupId string
+	Tag             []model.Tag
+	DryRun          bool
+	ClientToken     string
 }
 
 // AcceptVpcPeerConnection accepts a peering from another account, called
 // by the accepter (Accepting → Activated).
-func (c *Client) AcceptVpcPeerConnection(ctx context.Context, in *AcceptVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "AcceptVpcPeerConnection", "", in)
-}
+var AcceptVpcPeerConnection = Op[AcceptVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "AcceptVpcPeerConnection"}
 
 // VpcPeerInput names one peering.
 type VpcPeerInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	DryRun      bool
+	ClientToken string
 }
 
 // RejectVpcPeerConnection rejects a peering from another account
 // (→ Rejected).
-func (c *Client) RejectVpcPeerConnection(ctx context.Context, in *VpcPeerInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "RejectVpcPeerConnection", "", in)
-}
+var RejectVpcPeerConnection = Op[VpcPeerInput, Result]{model.ProductVpcPeer, "RejectVpcPeerConnection"}
 
 // ModifyVpcPeerConnectionInput is ModifyVpcPeerConnection's parameters.
 type ModifyVpcPeerConnectionInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	Name        string `param:"Name"`
-	Description string `param:"Description"`
-	Bandwidth   int    `param:"Bandwidth"`
-	LinkType    string `param:"LinkType"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	Name        string
+	Description string
+	Bandwidth   int
+	LinkType    string
+	DryRun      bool
+	ClientToken string
 }
 
 // ModifyVpcPeerConnection renames a peering or changes its bandwidth or link
 // type (Updating → Activated).
-func (c *Client) ModifyVpcPeerConnection(ctx context.Context, in *ModifyVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "ModifyVpcPeerConnection", "", in)
-}
+var ModifyVpcPeerConnection = Op[ModifyVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "ModifyVpcPeerConnection"}
 
 // DeleteVpcPeerConnectionInput is DeleteVpcPeerConnection's parameters.
 // Force also deletes the routes that point at the peering.
 type DeleteVpcPeerConnectionInput struct {
-	RegionId    string `param:"RegionId"`
-	InstanceId  string `param:"InstanceId"`
-	Force       bool   `param:"Force"`
-	DryRun      bool   `param:"DryRun"`
-	ClientToken string `param:"ClientToken"`
+	RegionId    string
+	InstanceId  string
+	Force       bool
+	DryRun      bool
+	ClientToken string
 }
 
 // DeleteVpcPeerConnection deletes a peering (Deleting → Deleted).
-func (c *Client) DeleteVpcPeerConnection(ctx context.Context, in *DeleteVpcPeerConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVpcPeer, "DeleteVpcPeerConnection", "", in)
-}
+var DeleteVpcPeerConnection = Op[DeleteVpcPeerConnectionInput, Result]{model.ProductVpcPeer, "DeleteVpcPeerConnection"}
 
 // ListVpcPeerConnectionsInput filters ListVpcPeerConnections. VpcId matches
 // either side and travels as one JSON array.
 type ListVpcPeerConnectionsInput struct {
-	RegionId        string      `param:"RegionId"`
-	InstanceId      string      `param:"InstanceId"`
-	Name            string      `param:"Name"`
-	VpcId           []string    `param:"VpcId,json"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
+	RegionId        string
+	InstanceId      string
+	Name            string
+	VpcId           []string `param:"VpcId,json"`
+	ResourceGroupId string
+	Tags            []model.Tag
 }
 
 // ListVpcPeerConnections lists every peering matching the filter (NextToken
 // paging).
-func (c *Client) ListVpcPeerConnections(ctx context.Context, in *ListVpcPeerConnectionsInput) ([]*model.VpcPeerConnection, error) {
-	return listKind[model.VpcPeerConnection](ctx, c, "peer", in)
-}
+var ListVpcPeerConnections = ListOp[ListVpcPeerConnectionsInput, model.VpcPeerConnection]{"peer"}
 
 // GetVpcPeerConnectionAttributeInput names one peering.
 type GetVpcPeerConnectionAttributeInput struct {
-	RegionId   string `param:"RegionId"`
-	InstanceId string `param:"InstanceId"`
+	RegionId   string
+	InstanceId string
 }
 
 // GetVpcPeerConnectionAttribute fetches one peering; *NotFoundError when it
 // no longer exists.
-func (c *Client) GetVpcPeerConnectionAttribute(ctx context.Context, in *GetVpcPeerConnectionAttributeInput) (*model.VpcPeerConnection, error) {
-	return describeOne(ctx, c, model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId", in,
-		func(v *model.VpcPeerConnection) string { return v.InstanceId })
-}
+var GetVpcPeerConnectionAttribute = DescribeOp[GetVpcPeerConnectionAttributeInput, model.VpcPeerConnection]{model.ProductVpcPeer, "GetVpcPeerConnectionAttribute", "InstanceId"}

@@ -5,8 +5,6 @@ package client
 // Conventions: see ops_vpc.go.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -15,17 +13,17 @@ import (
 // values are left out (the API's defaults apply on create, the current
 // value stays on modify); Compress and Port are sent when set.
 type SslVpnServerInput struct {
-	RegionId       string `param:"RegionId"`
-	VpnGatewayId   string `param:"VpnGatewayId"`
-	SslVpnServerId string `param:"SslVpnServerId"`
-	Name           string `param:"Name"`
-	LocalSubnet    string `param:"LocalSubnet"`
-	ClientIpPool   string `param:"ClientIpPool"`
-	Cipher         string `param:"Cipher"`
-	Proto          string `param:"Proto"`
-	Port           int    `param:"Port"`
-	Compress       *bool  `param:"Compress"`
-	ClientToken    string `param:"ClientToken"`
+	RegionId       string
+	VpnGatewayId   string
+	SslVpnServerId string
+	Name           string
+	LocalSubnet    string
+	ClientIpPool   string
+	Cipher         string
+	Proto          string
+	Port           int
+	Compress       *bool
+	ClientToken    string
 }
 
 // CreateSslVpnServerOutput is CreateSslVpnServer's answer.
@@ -37,30 +35,24 @@ type CreateSslVpnServerOutput struct {
 
 // CreateSslVpnServer creates an SSL-VPN server on a VPN gateway with SSL-VPN
 // enabled; the gateway is updating until it is configured.
-func (c *Client) CreateSslVpnServer(ctx context.Context, in *SslVpnServerInput) (*CreateSslVpnServerOutput, error) {
-	return Invoke[CreateSslVpnServerOutput](ctx, c, model.ProductVPC, "CreateSslVpnServer", "", in)
-}
+var CreateSslVpnServer = Op[SslVpnServerInput, CreateSslVpnServerOutput]{model.ProductVPC, "CreateSslVpnServer"}
 
 // ModifySslVpnServer changes a server's settings; it answers the server.
-func (c *Client) ModifySslVpnServer(ctx context.Context, in *SslVpnServerInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySslVpnServer", "", in)
-}
+var ModifySslVpnServer = Op[SslVpnServerInput, Result]{model.ProductVPC, "ModifySslVpnServer"}
 
 // SslVpnIDInput names one SSL-VPN server or client certificate (the delete
 // calls), with a Name for ModifySslVpnClientCert and a server for
 // CreateSslVpnClientCert.
 type SslVpnIDInput struct {
-	RegionId           string `param:"RegionId"`
-	SslVpnServerId     string `param:"SslVpnServerId"`
-	SslVpnClientCertId string `param:"SslVpnClientCertId"`
-	Name               string `param:"Name"`
-	ClientToken        string `param:"ClientToken"`
+	RegionId           string
+	SslVpnServerId     string
+	SslVpnClientCertId string
+	Name               string
+	ClientToken        string
 }
 
 // DeleteSslVpnServer deletes a server (its certificates go with it).
-func (c *Client) DeleteSslVpnServer(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSslVpnServer", "", in)
-}
+var DeleteSslVpnServer = Op[SslVpnIDInput, Result]{model.ProductVPC, "DeleteSslVpnServer"}
 
 // CreateSslVpnClientCertOutput is CreateSslVpnClientCert's answer.
 type CreateSslVpnClientCertOutput struct {
@@ -70,38 +62,28 @@ type CreateSslVpnClientCertOutput struct {
 }
 
 // CreateSslVpnClientCert issues a client certificate of a server.
-func (c *Client) CreateSslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*CreateSslVpnClientCertOutput, error) {
-	return Invoke[CreateSslVpnClientCertOutput](ctx, c, model.ProductVPC, "CreateSslVpnClientCert", "", in)
-}
+var CreateSslVpnClientCert = Op[SslVpnIDInput, CreateSslVpnClientCertOutput]{model.ProductVPC, "CreateSslVpnClientCert"}
 
 // ModifySslVpnClientCert renames a client certificate.
-func (c *Client) ModifySslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "ModifySslVpnClientCert", "", in)
-}
+var ModifySslVpnClientCert = Op[SslVpnIDInput, Result]{model.ProductVPC, "ModifySslVpnClientCert"}
 
 // DeleteSslVpnClientCert revokes and deletes a client certificate.
-func (c *Client) DeleteSslVpnClientCert(ctx context.Context, in *SslVpnIDInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteSslVpnClientCert", "", in)
-}
+var DeleteSslVpnClientCert = Op[SslVpnIDInput, Result]{model.ProductVPC, "DeleteSslVpnClientCert"}
 
 // DescribeSslVpnInput filters DescribeSslVpnServers (VpnGatewayId,
 // SslVpnServerId, Name) and DescribeSslVpnClientCerts (SslVpnServerId,
 // SslVpnClientCertId, Name).
 type DescribeSslVpnInput struct {
-	RegionId           string `param:"RegionId"`
-	VpnGatewayId       string `param:"VpnGatewayId"`
-	SslVpnServerId     string `param:"SslVpnServerId"`
-	SslVpnClientCertId string `param:"SslVpnClientCertId"`
-	Name               string `param:"Name"`
+	RegionId           string
+	VpnGatewayId       string
+	SslVpnServerId     string
+	SslVpnClientCertId string
+	Name               string
 }
 
 // DescribeSslVpnServers lists every server matching the filter.
-func (c *Client) DescribeSslVpnServers(ctx context.Context, in *DescribeSslVpnInput) ([]*model.SslVpnServer, error) {
-	return listKind[model.SslVpnServer](ctx, c, "sslserver", in)
-}
+var DescribeSslVpnServers = ListOp[DescribeSslVpnInput, model.SslVpnServer]{"sslserver"}
 
 // DescribeSslVpnClientCerts lists every client certificate matching the
 // filter (without the certificate material).
-func (c *Client) DescribeSslVpnClientCerts(ctx context.Context, in *DescribeSslVpnInput) ([]*model.SslVpnClientCert, error) {
-	return listKind[model.SslVpnClientCert](ctx, c, "sslcert", in)
-}
+var DescribeSslVpnClientCerts = ListOp[DescribeSslVpnInput, model.SslVpnClientCert]{"sslcert"}

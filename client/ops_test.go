@@ -207,7 +207,7 @@ func TestTypedCreatesSendProductVersionAndToken(t *testing.T) {
 	ctx := context.Background()
 
 	vpcIn := &CreateVpcInput{RegionId: "cn-shanghai", CidrBlock: "10.0.0.0/8", VpcName: "prod"}
-	vpc, err := c.CreateVpc(ctx, vpcIn)
+	vpc, err := CreateVpc.Call(ctx, c, vpcIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestTypedCreatesSendProductVersionAndToken(t *testing.T) {
 		t.Errorf("CreateVpc decoded %+v", vpc)
 	}
 	peerIn := &CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: "vpc-a", AcceptingAliUid: 1210123456123456, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: "vpc-b"}
-	peer, err := c.CreateVpcPeerConnection(ctx, peerIn)
+	peer, err := CreateVpcPeerConnection.Call(ctx, c, peerIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestTypedCreatesSendProductVersionAndToken(t *testing.T) {
 		t.Errorf("CreateVpcPeerConnection decoded %+v", peer)
 	}
 	sagIn := &CreateSagFlowLogInput{RegionId: "cn-shanghai", OutputType: "sls", SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l"}
-	sag, err := c.CreateSagFlowLog(ctx, sagIn)
+	sag, err := CreateSagFlowLog.Call(ctx, c, sagIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,12 +273,12 @@ func TestResubmittedInputReusesToken(t *testing.T) {
 	c := testClient(t, f, nil)
 	in := &CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: "vpc-1", ZoneId: "cn-hangzhou-b", CidrBlock: "10.0.1.0/24"}
 	for i := 0; i < 2; i++ {
-		if _, err := c.CreateVSwitch(context.Background(), in); err != nil {
+		if _, err := CreateVSwitch.Call(context.Background(), c, in); err != nil {
 			t.Fatal(err)
 		}
 	}
 	mine := &CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: "vpc-1", ZoneId: "cn-hangzhou-b", CidrBlock: "10.0.2.0/24", ClientToken: "form-42"}
-	if _, err := c.CreateVSwitch(context.Background(), mine); err != nil {
+	if _, err := CreateVSwitch.Call(context.Background(), c, mine); err != nil {
 		t.Fatal(err)
 	}
 	got := calls()
@@ -310,7 +310,7 @@ func TestTypedListPagesThroughEverything(t *testing.T) {
 		return map[string]any{"TotalCount": n, "PageNumber": page, "PageSize": size, "VSwitches": map[string]any{"VSwitch": items}}
 	})
 	c := testClient(t, f, nil)
-	vsws, err := c.DescribeVSwitches(context.Background(), &DescribeVSwitchesInput{RegionId: "cn-shanghai", VpcId: "vpc-1"})
+	vsws, err := DescribeVSwitches.Call(context.Background(), c, &DescribeVSwitchesInput{RegionId: "cn-shanghai", VpcId: "vpc-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +356,7 @@ func TestTypedListNextTokenAcrossProducts(t *testing.T) {
 		return map[string]any{"VpcPeerConnects": items, "NextToken": pg.next}
 	})
 	c := testClient(t, f, nil)
-	peers, err := c.ListVpcPeerConnections(context.Background(), &ListVpcPeerConnectionsInput{RegionId: "cn-hangzhou", VpcId: []string{"vpc-a"}})
+	peers, err := ListVpcPeerConnections.Call(context.Background(), c, &ListVpcPeerConnectionsInput{RegionId: "cn-hangzhou", VpcId: []string{"vpc-a"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,39 +407,43 @@ func TestEveryListHelperDecodesItsKind(t *testing.T) {
 		action string
 		call   func() (int, error)
 	}{
-		{"DescribeRegions", func() (int, error) { return lenOf(c.DescribeRegions(ctx, &DescribeRegionsInput{})) }},
-		{"DescribeZones", func() (int, error) { return lenOf(c.DescribeZones(ctx, &DescribeZonesInput{RegionId: "cn-hangzhou"})) }},
-		{"DescribeVpcs", func() (int, error) { return lenOf(c.DescribeVpcs(ctx, &DescribeVpcsInput{})) }},
-		{"DescribeVSwitches", func() (int, error) { return lenOf(c.DescribeVSwitches(ctx, &DescribeVSwitchesInput{})) }},
-		{"DescribeVRouters", func() (int, error) { return lenOf(c.DescribeVRouters(ctx, &DescribeVRoutersInput{})) }},
-		{"DescribeRouteTableList", func() (int, error) { return lenOf(c.DescribeRouteTableList(ctx, &DescribeRouteTableListInput{})) }},
-		{"DescribeRouteEntryList", func() (int, error) {
-			return lenOf(c.DescribeRouteEntryList(ctx, &DescribeRouteEntryListInput{RouteTableId: "vtb-1"}))
+		{"DescribeRegions", func() (int, error) { return lenOf(DescribeRegions.Call(ctx, c, &DescribeRegionsInput{})) }},
+		{"DescribeZones", func() (int, error) {
+			return lenOf(DescribeZones.Call(ctx, c, &DescribeZonesInput{RegionId: "cn-hangzhou"}))
 		}},
-		{"DescribeNatGateways", func() (int, error) { return lenOf(c.DescribeNatGateways(ctx, &DescribeNatGatewaysInput{})) }},
+		{"DescribeVpcs", func() (int, error) { return lenOf(DescribeVpcs.Call(ctx, c, &DescribeVpcsInput{})) }},
+		{"DescribeVSwitches", func() (int, error) { return lenOf(DescribeVSwitches.Call(ctx, c, &DescribeVSwitchesInput{})) }},
+		{"DescribeVRouters", func() (int, error) { return lenOf(DescribeVRouters.Call(ctx, c, &DescribeVRoutersInput{})) }},
+		{"DescribeRouteTableList", func() (int, error) { return lenOf(DescribeRouteTableList.Call(ctx, c, &DescribeRouteTableListInput{})) }},
+		{"DescribeRouteEntryList", func() (int, error) {
+			return lenOf(DescribeRouteEntryList.Call(ctx, c, &DescribeRouteEntryListInput{RouteTableId: "vtb-1"}))
+		}},
+		{"DescribeNatGateways", func() (int, error) { return lenOf(DescribeNatGateways.Call(ctx, c, &DescribeNatGatewaysInput{})) }},
 		{"DescribeSnatTableEntries", func() (int, error) {
-			return lenOf(c.DescribeSnatTableEntries(ctx, &DescribeSnatTableEntriesInput{SnatTableId: "stb-1"}))
+			return lenOf(DescribeSnatTableEntries.Call(ctx, c, &DescribeSnatTableEntriesInput{SnatTableId: "stb-1"}))
 		}},
 		{"DescribeForwardTableEntries", func() (int, error) {
-			return lenOf(c.DescribeForwardTableEntries(ctx, &DescribeForwardTableEntriesInput{ForwardTableId: "ftb-1"}))
+			return lenOf(DescribeForwardTableEntries.Call(ctx, c, &DescribeForwardTableEntriesInput{ForwardTableId: "ftb-1"}))
 		}},
-		{"DescribeEipAddresses", func() (int, error) { return lenOf(c.DescribeEipAddresses(ctx, &DescribeEipAddressesInput{})) }},
-		{"DescribeHaVips", func() (int, error) { return lenOf(c.DescribeHaVips(ctx, &DescribeHaVipsInput{})) }},
-		{"DescribeVpnGateways", func() (int, error) { return lenOf(c.DescribeVpnGateways(ctx, &DescribeVpnGatewaysInput{})) }},
-		{"DescribeCustomerGateways", func() (int, error) { return lenOf(c.DescribeCustomerGateways(ctx, &DescribeCustomerGatewaysInput{})) }},
-		{"DescribeVpnConnections", func() (int, error) { return lenOf(c.DescribeVpnConnections(ctx, &DescribeVpnConnectionsInput{})) }},
+		{"DescribeEipAddresses", func() (int, error) { return lenOf(DescribeEipAddresses.Call(ctx, c, &DescribeEipAddressesInput{})) }},
+		{"DescribeHaVips", func() (int, error) { return lenOf(DescribeHaVips.Call(ctx, c, &DescribeHaVipsInput{})) }},
+		{"DescribeVpnGateways", func() (int, error) { return lenOf(DescribeVpnGateways.Call(ctx, c, &DescribeVpnGatewaysInput{})) }},
+		{"DescribeCustomerGateways", func() (int, error) {
+			return lenOf(DescribeCustomerGateways.Call(ctx, c, &DescribeCustomerGatewaysInput{}))
+		}},
+		{"DescribeVpnConnections", func() (int, error) { return lenOf(DescribeVpnConnections.Call(ctx, c, &DescribeVpnConnectionsInput{})) }},
 		{"DescribeVirtualBorderRouters", func() (int, error) {
-			return lenOf(c.DescribeVirtualBorderRouters(ctx, &DescribeVirtualBorderRoutersInput{}))
+			return lenOf(DescribeVirtualBorderRouters.Call(ctx, c, &DescribeVirtualBorderRoutersInput{}))
 		}},
 		{"DescribePhysicalConnections", func() (int, error) {
-			return lenOf(c.DescribePhysicalConnections(ctx, &DescribePhysicalConnectionsInput{}))
+			return lenOf(DescribePhysicalConnections.Call(ctx, c, &DescribePhysicalConnectionsInput{}))
 		}},
-		{"DescribeBgpGroups", func() (int, error) { return lenOf(c.DescribeBgpGroups(ctx, &DescribeBgpGroupsInput{})) }},
-		{"DescribeBgpPeers", func() (int, error) { return lenOf(c.DescribeBgpPeers(ctx, &DescribeBgpPeersInput{})) }},
-		{"DescribeBgpNetworks", func() (int, error) { return lenOf(c.DescribeBgpNetworks(ctx, &DescribeBgpNetworksInput{})) }},
-		{"DescribeFlowLogs", func() (int, error) { return lenOf(c.DescribeFlowLogs(ctx, &DescribeFlowLogsInput{})) }},
-		{"DescribeSagFlowLogs", func() (int, error) { return lenOf(c.DescribeSagFlowLogs(ctx, &DescribeSagFlowLogsInput{})) }},
-		{"ListVpcPeerConnections", func() (int, error) { return lenOf(c.ListVpcPeerConnections(ctx, &ListVpcPeerConnectionsInput{})) }},
+		{"DescribeBgpGroups", func() (int, error) { return lenOf(DescribeBgpGroups.Call(ctx, c, &DescribeBgpGroupsInput{})) }},
+		{"DescribeBgpPeers", func() (int, error) { return lenOf(DescribeBgpPeers.Call(ctx, c, &DescribeBgpPeersInput{})) }},
+		{"DescribeBgpNetworks", func() (int, error) { return lenOf(DescribeBgpNetworks.Call(ctx, c, &DescribeBgpNetworksInput{})) }},
+		{"DescribeFlowLogs", func() (int, error) { return lenOf(DescribeFlowLogs.Call(ctx, c, &DescribeFlowLogsInput{})) }},
+		{"DescribeSagFlowLogs", func() (int, error) { return lenOf(DescribeSagFlowLogs.Call(ctx, c, &DescribeSagFlowLogsInput{})) }},
+		{"ListVpcPeerConnections", func() (int, error) { return lenOf(ListVpcPeerConnections.Call(ctx, c, &ListVpcPeerConnectionsInput{})) }},
 	}
 	for _, h := range helpers {
 		n, err := h.call()
@@ -478,31 +482,31 @@ func TestDescribeOne(t *testing.T) {
 	c := testClient(t, f, nil)
 	ctx := context.Background()
 
-	vpc, err := c.DescribeVpcAttribute(ctx, &DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: "vpc-1"})
+	vpc, err := DescribeVpcAttribute.Call(ctx, c, &DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: "vpc-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if vpc.VpcId != "vpc-1" || vpc.Status != "Available" || len(vpc.CloudResources.CloudResourceSetType) != 1 {
 		t.Errorf("DescribeVpcAttribute decoded %+v", vpc)
 	}
-	_, err = c.DescribeVpcAttribute(ctx, &DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: "vpc-gone"})
+	_, err = DescribeVpcAttribute.Call(ctx, c, &DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: "vpc-gone"})
 	var nf *NotFoundError
 	if !errors.As(err, &nf) || nf.ID != "vpc-gone" || !strings.Contains(err.Error(), "vpc-gone") {
 		t.Errorf("gone VPC: err %v", err)
 	}
 
-	peer, err := c.GetVpcPeerConnectionAttribute(ctx, &GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: "pcc-1"})
+	peer, err := GetVpcPeerConnectionAttribute.Call(ctx, c, &GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: "pcc-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if peer.InstanceId != "pcc-1" || peer.AcceptingOwnerUid != 1210123456123456 || peer.BandwidthText() != "unlimited" {
 		t.Errorf("GetVpcPeerConnectionAttribute decoded %+v", peer)
 	}
-	if _, err := c.GetVpcPeerConnectionAttribute(ctx, &GetVpcPeerConnectionAttributeInput{InstanceId: "pcc-gone"}); !errors.As(err, &nf) {
+	if _, err := GetVpcPeerConnectionAttribute.Call(ctx, c, &GetVpcPeerConnectionAttributeInput{InstanceId: "pcc-gone"}); !errors.As(err, &nf) {
 		t.Errorf("gone peering: err %v", err)
 	}
 
-	cfg, err := c.DownloadVpnConnectionConfig(ctx, &VpnConnectionInput{RegionId: "cn-hangzhou", VpnConnectionId: "vco-1"})
+	cfg, err := DownloadVpnConnectionConfig.Call(ctx, c, &VpnConnectionInput{RegionId: "cn-hangzhou", VpnConnectionId: "vco-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -529,13 +533,13 @@ func TestNilInputsDoNotPanic(t *testing.T) {
 	})
 	c := testClient(t, f, nil)
 	ctx := context.Background()
-	if _, err := c.CreateVpc(ctx, nil); ErrorCode(err) != "MissingParameter" {
+	if _, err := CreateVpc.Call(ctx, c, nil); ErrorCode(err) != "MissingParameter" {
 		t.Errorf("CreateVpc(nil): %v", err)
 	}
-	if _, err := c.DescribeVSwitches(ctx, nil); ErrorCode(err) != "MissingParameter" {
+	if _, err := DescribeVSwitches.Call(ctx, c, nil); ErrorCode(err) != "MissingParameter" {
 		t.Errorf("DescribeVSwitches(nil): %v", err)
 	}
-	if _, err := c.DescribeVpnGateway(ctx, nil); ErrorCode(err) != "MissingParameter" {
+	if _, err := DescribeVpnGateway.Call(ctx, c, nil); ErrorCode(err) != "MissingParameter" {
 		t.Errorf("DescribeVpnGateway(nil): %v", err)
 	}
 }
@@ -552,7 +556,7 @@ func TestJSONParamsStayOutOfDebugLog(t *testing.T) {
 	})
 	var log strings.Builder
 	c := testClient(t, f, func(cfg *Config) { cfg.DebugLog = &syncWriter{b: &log} })
-	out, err := c.CreateVpnConnection(context.Background(), &CreateVpnConnectionInput{RegionId: "cn-hangzhou", VpnGatewayId: "vpn-1",
+	out, err := CreateVpnConnection.Call(context.Background(), c, &CreateVpnConnectionInput{RegionId: "cn-hangzhou", VpnGatewayId: "vpn-1",
 		CustomerGatewayId: "cgw-1", LocalSubnet: "10.0.0.0/16", RemoteSubnet: "192.168.0.0/16",
 		IkeConfig: &IkeConfigInput{Psk: "psk-must-not-leak", IkeVersion: "ikev2"}})
 	if err != nil {

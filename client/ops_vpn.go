@@ -6,8 +6,6 @@ package client
 // VpnGateway.Configuring.
 
 import (
-	"context"
-
 	"github.com/alivpc/alivpc/model"
 )
 
@@ -16,22 +14,22 @@ import (
 // CreateVpnGatewayInput is CreateVpnGateway's parameters. EnableIpsec
 // defaults to true on the API side, so it is a pointer to send false.
 type CreateVpnGatewayInput struct {
-	RegionId                  string `param:"RegionId"`
-	VpcId                     string `param:"VpcId"`
-	VSwitchId                 string `param:"VSwitchId"`
-	DisasterRecoveryVSwitchId string `param:"DisasterRecoveryVSwitchId"`
-	Name                      string `param:"Name"`
-	Bandwidth                 int    `param:"Bandwidth"` // Mbps: 5 | 10 | 20 | 50 | 100 ...
-	EnableIpsec               *bool  `param:"EnableIpsec"`
-	EnableSsl                 *bool  `param:"EnableSsl"`
-	SslConnections            int    `param:"SslConnections"`
-	NetworkType               string `param:"NetworkType"` // public | private
-	VpnType                   string `param:"VpnType"`     // Normal | NationalStandard
-	InstanceChargeType        string `param:"InstanceChargeType"`
-	Period                    int    `param:"Period"`
-	AutoPay                   *bool  `param:"AutoPay"`
-	ResourceGroupId           string `param:"ResourceGroupId"`
-	ClientToken               string `param:"ClientToken"`
+	RegionId                  string
+	VpcId                     string
+	VSwitchId                 string
+	DisasterRecoveryVSwitchId string
+	Name                      string
+	Bandwidth                 int // Mbps: 5 | 10 | 20 | 50 | 100 ...
+	EnableIpsec               *bool
+	EnableSsl                 *bool
+	SslConnections            int
+	NetworkType               string // public | private
+	VpnType                   string // Normal | NationalStandard
+	InstanceChargeType        string
+	Period                    int
+	AutoPay                   *bool
+	ResourceGroupId           string
+	ClientToken               string
 }
 
 // CreateVpnGatewayOutput is CreateVpnGateway's answer.
@@ -44,30 +42,26 @@ type CreateVpnGatewayOutput struct {
 
 // CreateVpnGateway creates a VPN gateway (init → provisioning → active, which
 // takes minutes).
-func (c *Client) CreateVpnGateway(ctx context.Context, in *CreateVpnGatewayInput) (*CreateVpnGatewayOutput, error) {
-	return Invoke[CreateVpnGatewayOutput](ctx, c, model.ProductVPC, "CreateVpnGateway", "", in)
-}
+var CreateVpnGateway = Op[CreateVpnGatewayInput, CreateVpnGatewayOutput]{model.ProductVPC, "CreateVpnGateway"}
 
 // DeleteVpnGatewayInput is DeleteVpnGateway's parameters.
 type DeleteVpnGatewayInput struct {
-	RegionId     string `param:"RegionId"`
-	VpnGatewayId string `param:"VpnGatewayId"`
-	ClientToken  string `param:"ClientToken"`
+	RegionId     string
+	VpnGatewayId string
+	ClientToken  string
 }
 
 // DeleteVpnGateway deletes a VPN gateway that has no IPsec connections left.
-func (c *Client) DeleteVpnGateway(ctx context.Context, in *DeleteVpnGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnGateway", "", in)
-}
+var DeleteVpnGateway = Op[DeleteVpnGatewayInput, Result]{model.ProductVPC, "DeleteVpnGateway"}
 
 // ModifyVpnGatewayAttributeInput is ModifyVpnGatewayAttribute's parameters.
 type ModifyVpnGatewayAttributeInput struct {
-	RegionId      string `param:"RegionId"`
-	VpnGatewayId  string `param:"VpnGatewayId"`
-	Name          string `param:"Name"`
-	Description   string `param:"Description"`
-	AutoPropagate *bool  `param:"AutoPropagate"`
-	ClientToken   string `param:"ClientToken"`
+	RegionId      string
+	VpnGatewayId  string
+	Name          string
+	Description   string
+	AutoPropagate *bool
+	ClientToken   string
 }
 
 // ModifyVpnGatewayAttributeOutput is the gateway as it stands after the
@@ -78,56 +72,49 @@ type ModifyVpnGatewayAttributeOutput struct {
 }
 
 // ModifyVpnGatewayAttribute renames a VPN gateway or changes its settings.
-func (c *Client) ModifyVpnGatewayAttribute(ctx context.Context, in *ModifyVpnGatewayAttributeInput) (*ModifyVpnGatewayAttributeOutput, error) {
-	return Invoke[ModifyVpnGatewayAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnGatewayAttribute", "", in)
-}
+var ModifyVpnGatewayAttribute = Op[ModifyVpnGatewayAttributeInput, ModifyVpnGatewayAttributeOutput]{model.ProductVPC, "ModifyVpnGatewayAttribute"}
 
 // DescribeVpnGatewaysInput filters DescribeVpnGateways.
 type DescribeVpnGatewaysInput struct {
-	RegionId               string      `param:"RegionId"`
-	VpcId                  string      `param:"VpcId"`
-	VpnGatewayId           string      `param:"VpnGatewayId"`
-	Status                 string      `param:"Status"`         // init | provisioning | active | updating | deleting
-	BusinessStatus         string      `param:"BusinessStatus"` // Normal | FinancialLocked
-	GatewayType            string      `param:"GatewayType"`
-	IncludeReservationData *bool       `param:"IncludeReservationData"`
-	ResourceGroupId        string      `param:"ResourceGroupId"`
-	Tag                    []model.Tag `param:"Tag"`
+	RegionId               string
+	VpcId                  string
+	VpnGatewayId           string
+	Status                 string // init | provisioning | active | updating | deleting
+	BusinessStatus         string // Normal | FinancialLocked
+	GatewayType            string
+	IncludeReservationData *bool
+	ResourceGroupId        string
+	Tag                    []model.Tag
 }
 
 // DescribeVpnGateways lists every VPN gateway matching the filter.
-func (c *Client) DescribeVpnGateways(ctx context.Context, in *DescribeVpnGatewaysInput) ([]*model.VpnGateway, error) {
-	return listKind[model.VpnGateway](ctx, c, "vpn", in)
-}
+var DescribeVpnGateways = ListOp[DescribeVpnGatewaysInput, model.VpnGateway]{"vpn"}
 
 // DescribeVpnGatewayInput is DescribeVpnGateway's parameters.
 type DescribeVpnGatewayInput struct {
-	RegionId               string `param:"RegionId"`
-	VpnGatewayId           string `param:"VpnGatewayId"`
-	IncludeReservationData *bool  `param:"IncludeReservationData"`
+	RegionId               string
+	VpnGatewayId           string
+	IncludeReservationData *bool
 }
 
 // DescribeVpnGateway fetches one VPN gateway; *NotFoundError when it no
 // longer exists.
-func (c *Client) DescribeVpnGateway(ctx context.Context, in *DescribeVpnGatewayInput) (*model.VpnGateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId", in,
-		func(v *model.VpnGateway) string { return v.VpnGatewayId })
-}
+var DescribeVpnGateway = DescribeOp[DescribeVpnGatewayInput, model.VpnGateway]{model.ProductVPC, "DescribeVpnGateway", "VpnGatewayId"}
 
 // ---- Customer gateway ----
 
 // CreateCustomerGatewayInput is CreateCustomerGateway's parameters. AuthKey
 // (BGP MD5 key) is a secret; Asn is a string in this API.
 type CreateCustomerGatewayInput struct {
-	RegionId        string      `param:"RegionId"`
-	IpAddress       string      `param:"IpAddress"`
-	Name            string      `param:"Name"`
-	Description     string      `param:"Description"`
-	Asn             string      `param:"Asn"`
-	AuthKey         string      `param:"AuthKey"`
-	ResourceGroupId string      `param:"ResourceGroupId"`
-	Tags            []model.Tag `param:"Tags"`
-	ClientToken     string      `param:"ClientToken"`
+	RegionId        string
+	IpAddress       string
+	Name            string
+	Description     string
+	Asn             string
+	AuthKey         string
+	ResourceGroupId string
+	Tags            []model.Tag
+	ClientToken     string
 }
 
 // CustomerGatewayOutput is the answer of CreateCustomerGateway and
@@ -143,64 +130,53 @@ type CustomerGatewayOutput struct {
 
 // CreateCustomerGateway registers the on-premises VPN device; its IP must be
 // unique per region.
-func (c *Client) CreateCustomerGateway(ctx context.Context, in *CreateCustomerGatewayInput) (*CustomerGatewayOutput, error) {
-	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "CreateCustomerGateway", "", in)
-}
+var CreateCustomerGateway = Op[CreateCustomerGatewayInput, CustomerGatewayOutput]{model.ProductVPC, "CreateCustomerGateway"}
 
 // DeleteCustomerGatewayInput is DeleteCustomerGateway's parameters.
 type DeleteCustomerGatewayInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	CustomerGatewayId string
+	ClientToken       string
 }
 
 // DeleteCustomerGateway deletes a customer gateway.
-func (c *Client) DeleteCustomerGateway(ctx context.Context, in *DeleteCustomerGatewayInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteCustomerGateway", "", in)
-}
+var DeleteCustomerGateway = Op[DeleteCustomerGatewayInput, Result]{model.ProductVPC, "DeleteCustomerGateway"}
 
 // ModifyCustomerGatewayAttributeInput is ModifyCustomerGatewayAttribute's
 // parameters.
 type ModifyCustomerGatewayAttributeInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
-	Name              string `param:"Name"`
-	Description       string `param:"Description"`
-	AuthKey           string `param:"AuthKey"`
-	ClientToken       string `param:"ClientToken"`
+	RegionId          string
+	CustomerGatewayId string
+	Name              string
+	Description       string
+	AuthKey           string
+	ClientToken       string
 }
 
 // ModifyCustomerGatewayAttribute renames a customer gateway or changes its
 // description or BGP key.
-func (c *Client) ModifyCustomerGatewayAttribute(ctx context.Context, in *ModifyCustomerGatewayAttributeInput) (*CustomerGatewayOutput, error) {
-	return Invoke[CustomerGatewayOutput](ctx, c, model.ProductVPC, "ModifyCustomerGatewayAttribute", "", in)
-}
+var ModifyCustomerGatewayAttribute = Op[ModifyCustomerGatewayAttributeInput, CustomerGatewayOutput]{model.ProductVPC, "ModifyCustomerGatewayAttribute"}
 
 // DescribeCustomerGatewaysInput filters DescribeCustomerGateways.
 type DescribeCustomerGatewaysInput struct {
-	RegionId          string      `param:"RegionId"`
-	CustomerGatewayId string      `param:"CustomerGatewayId"`
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
+	RegionId          string
+	CustomerGatewayId string
+	ResourceGroupId   string
+	Tag               []model.Tag
 }
 
 // DescribeCustomerGateways lists every customer gateway matching the filter.
-func (c *Client) DescribeCustomerGateways(ctx context.Context, in *DescribeCustomerGatewaysInput) ([]*model.CustomerGateway, error) {
-	return listKind[model.CustomerGateway](ctx, c, "cgw", in)
-}
+var DescribeCustomerGateways = ListOp[DescribeCustomerGatewaysInput, model.CustomerGateway]{"cgw"}
 
 // DescribeCustomerGatewayInput is DescribeCustomerGateway's parameters.
 type DescribeCustomerGatewayInput struct {
-	RegionId          string `param:"RegionId"`
-	CustomerGatewayId string `param:"CustomerGatewayId"`
+	RegionId          string
+	CustomerGatewayId string
 }
 
 // DescribeCustomerGateway fetches one customer gateway; *NotFoundError when
 // it no longer exists.
-func (c *Client) DescribeCustomerGateway(ctx context.Context, in *DescribeCustomerGatewayInput) (*model.CustomerGateway, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId", in,
-		func(v *model.CustomerGateway) string { return v.CustomerGatewayId })
-}
+var DescribeCustomerGateway = DescribeOp[DescribeCustomerGatewayInput, model.CustomerGateway]{model.ProductVPC, "DescribeCustomerGateway", "CustomerGatewayId"}
 
 // ---- IPsec connection ----
 
@@ -240,23 +216,23 @@ type BgpConfigInput struct {
 // and RemoteSubnet are comma-separated CIDRs; both 0.0.0.0/0 selects
 // destination routing.
 type CreateVpnConnectionInput struct {
-	RegionId           string            `param:"RegionId"`
-	VpnGatewayId       string            `param:"VpnGatewayId"`
-	CustomerGatewayId  string            `param:"CustomerGatewayId"`
-	Name               string            `param:"Name"`
-	LocalSubnet        string            `param:"LocalSubnet"`
-	RemoteSubnet       string            `param:"RemoteSubnet"`
-	EffectImmediately  *bool             `param:"EffectImmediately"`
-	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
-	EnableDpd          *bool             `param:"EnableDpd"`
-	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
-	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	RegionId           string
+	VpnGatewayId       string
+	CustomerGatewayId  string
+	Name               string
+	LocalSubnet        string
+	RemoteSubnet       string
+	EffectImmediately  *bool
+	AutoConfigRoute    *bool
+	EnableDpd          *bool
+	EnableNatTraversal *bool
+	EnableTunnelsBgp   *bool
 	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
 	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
 	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
-	Tags               []model.Tag       `param:"Tags"`
-	DryRun             bool              `param:"DryRun"`
-	ClientToken        string            `param:"ClientToken"`
+	Tags               []model.Tag
+	DryRun             bool
+	ClientToken        string
 }
 
 // CreateVpnConnectionOutput is CreateVpnConnection's answer.
@@ -270,39 +246,35 @@ type CreateVpnConnectionOutput struct {
 // CreateVpnConnection creates an IPsec connection. With EffectImmediately
 // false it negotiates only when traffic arrives, so it may stay
 // ike_sa_not_established.
-func (c *Client) CreateVpnConnection(ctx context.Context, in *CreateVpnConnectionInput) (*CreateVpnConnectionOutput, error) {
-	return Invoke[CreateVpnConnectionOutput](ctx, c, model.ProductVPC, "CreateVpnConnection", "", in)
-}
+var CreateVpnConnection = Op[CreateVpnConnectionInput, CreateVpnConnectionOutput]{model.ProductVPC, "CreateVpnConnection"}
 
 // DeleteVpnConnectionInput is DeleteVpnConnection's parameters.
 type DeleteVpnConnectionInput struct {
-	RegionId        string `param:"RegionId"`
-	VpnConnectionId string `param:"VpnConnectionId"`
-	ClientToken     string `param:"ClientToken"`
+	RegionId        string
+	VpnConnectionId string
+	ClientToken     string
 }
 
 // DeleteVpnConnection deletes an IPsec connection, cutting the tunnel.
-func (c *Client) DeleteVpnConnection(ctx context.Context, in *DeleteVpnConnectionInput) (*Result, error) {
-	return Invoke[Result](ctx, c, model.ProductVPC, "DeleteVpnConnection", "", in)
-}
+var DeleteVpnConnection = Op[DeleteVpnConnectionInput, Result]{model.ProductVPC, "DeleteVpnConnection"}
 
 // ModifyVpnConnectionAttributeInput is ModifyVpnConnectionAttribute's
 // parameters.
 type ModifyVpnConnectionAttributeInput struct {
-	RegionId           string            `param:"RegionId"`
-	VpnConnectionId    string            `param:"VpnConnectionId"`
-	Name               string            `param:"Name"`
-	LocalSubnet        string            `param:"LocalSubnet"`
-	RemoteSubnet       string            `param:"RemoteSubnet"`
-	EffectImmediately  *bool             `param:"EffectImmediately"`
-	AutoConfigRoute    *bool             `param:"AutoConfigRoute"`
-	EnableDpd          *bool             `param:"EnableDpd"`
-	EnableNatTraversal *bool             `param:"EnableNatTraversal"`
-	EnableTunnelsBgp   *bool             `param:"EnableTunnelsBgp"`
+	RegionId           string
+	VpnConnectionId    string
+	Name               string
+	LocalSubnet        string
+	RemoteSubnet       string
+	EffectImmediately  *bool
+	AutoConfigRoute    *bool
+	EnableDpd          *bool
+	EnableNatTraversal *bool
+	EnableTunnelsBgp   *bool
 	IkeConfig          *IkeConfigInput   `param:"IkeConfig,json"`
 	IpsecConfig        *IpsecConfigInput `param:"IpsecConfig,json"`
 	BgpConfig          *BgpConfigInput   `param:"BgpConfig,json"`
-	ClientToken        string            `param:"ClientToken"`
+	ClientToken        string
 }
 
 // ModifyVpnConnectionAttributeOutput is the connection as it stands after
@@ -314,37 +286,30 @@ type ModifyVpnConnectionAttributeOutput struct {
 
 // ModifyVpnConnectionAttribute changes an IPsec connection; with
 // EffectImmediately it renegotiates at once (a brief interruption).
-func (c *Client) ModifyVpnConnectionAttribute(ctx context.Context, in *ModifyVpnConnectionAttributeInput) (*ModifyVpnConnectionAttributeOutput, error) {
-	return Invoke[ModifyVpnConnectionAttributeOutput](ctx, c, model.ProductVPC, "ModifyVpnConnectionAttribute", "", in)
-}
+var ModifyVpnConnectionAttribute = Op[ModifyVpnConnectionAttributeInput, ModifyVpnConnectionAttributeOutput]{model.ProductVPC, "ModifyVpnConnectionAttribute"}
 
 // DescribeVpnConnectionsInput filters DescribeVpnConnections.
 type DescribeVpnConnectionsInput struct {
-	RegionId          string      `param:"RegionId"`
-	VpnGatewayId      string      `param:"VpnGatewayId"`
-	CustomerGatewayId string      `param:"CustomerGatewayId"`
-	VpnConnectionId   string      `param:"VpnConnectionId"`
-	ResourceGroupId   string      `param:"ResourceGroupId"`
-	Tag               []model.Tag `param:"Tag"`
+	RegionId          string
+	VpnGatewayId      string
+	CustomerGatewayId string
+	VpnConnectionId   string
+	ResourceGroupId   string
+	Tag               []model.Tag
 }
 
 // DescribeVpnConnections lists every IPsec connection matching the filter.
-func (c *Client) DescribeVpnConnections(ctx context.Context, in *DescribeVpnConnectionsInput) ([]*model.VpnConnection, error) {
-	return listKind[model.VpnConnection](ctx, c, "ipsec", in)
-}
+var DescribeVpnConnections = ListOp[DescribeVpnConnectionsInput, model.VpnConnection]{"ipsec"}
 
 // VpnConnectionInput names one IPsec connection.
 type VpnConnectionInput struct {
-	RegionId        string `param:"RegionId"`
-	VpnConnectionId string `param:"VpnConnectionId"`
+	RegionId        string
+	VpnConnectionId string
 }
 
 // DescribeVpnConnection fetches one IPsec connection; *NotFoundError when it
 // no longer exists.
-func (c *Client) DescribeVpnConnection(ctx context.Context, in *VpnConnectionInput) (*model.VpnConnection, error) {
-	return describeOne(ctx, c, model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId", in,
-		func(v *model.VpnConnection) string { return v.VpnConnectionId })
-}
+var DescribeVpnConnection = DescribeOp[VpnConnectionInput, model.VpnConnection]{model.ProductVPC, "DescribeVpnConnection", "VpnConnectionId"}
 
 // VpnConnectionConfig is the peer-side configuration of an IPsec
 // connection: what to enter on the on-premises device. IkeConfig.Psk is a
@@ -367,6 +332,4 @@ type DownloadVpnConnectionConfigOutput struct {
 
 // DownloadVpnConnectionConfig returns the configuration for the customer
 // gateway device, seen from its side (Local is the customer gateway).
-func (c *Client) DownloadVpnConnectionConfig(ctx context.Context, in *VpnConnectionInput) (*DownloadVpnConnectionConfigOutput, error) {
-	return Invoke[DownloadVpnConnectionConfigOutput](ctx, c, model.ProductVPC, "DownloadVpnConnectionConfig", "", in)
-}
+var DownloadVpnConnectionConfig = Op[VpnConnectionInput, DownloadVpnConnectionConfigOutput]{model.ProductVPC, "DownloadVpnConnectionConfig"}

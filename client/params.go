@@ -8,16 +8,18 @@ import (
 	"strings"
 )
 
-// EncodeParams flattens an input struct into RPC parameters using `param`
-// tags:
+// EncodeParams flattens an input struct into RPC parameters. A field is
+// sent under its own name unless a `param` tag names it otherwise or adds
+// options:
 //
-//	VpcName  string            `param:"VpcName"`          // omitted when empty
-//	Force    *bool             `param:"Force"`            // nil omitted, false sent
-//	Ids      []string          `param:"VpcId"`            // VpcId.1, VpcId.2, ...
-//	Tags     []model.Tag       `param:"Tag"`              // Tag.1.Key, Tag.1.Value
+//	VpcName  string                                      // omitted when empty
+//	Force    *bool                                       // nil omitted, false sent
+//	VpcId    []string                                    // VpcId.1, VpcId.2, ...
+//	Tag      []model.Tag                                 // Tag.1.Key, Tag.1.Value
 //	Ike      *IkeConfig        `param:"IkeConfig,json"`   // one JSON-encoded value
 //	Ids      []string          `param:"VpcId,comma"`      // "a,b"
-//	EnableX  bool              `param:"EnableX,always"`   // sent even when false
+//	EnableX  bool              `param:",always"`          // sent even when false
+//	Secret   string            `param:"-"`                // never sent
 //
 // Zero values are omitted unless tagged "always": an unset optional
 // parameter must not reach the API as "" or 0.
@@ -49,19 +51,35 @@ func encodeStruct(out map[string]string, prefix string, v reflect.Value) error {
 		if !f.IsExported() {
 			continue
 		}
-		tag := f.Tag.Get("param")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
+		name, opts := paramName(f)
 		if name == "" {
-			name = f.Name
+			continue
 		}
 		if err := encodeValue(out, prefix+name, opts, v.Field(i)); err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	return nil
+}
+
+// ParamName is the API parameter an input struct's field is sent as: the
+// name its `param` tag gives, else the field's own name; "" for a field
+// tagged "-", which is never sent.
+func ParamName(f reflect.StructField) string {
+	name, _ := paramName(f)
+	return name
+}
+
+func paramName(f reflect.StructField) (name, opts string) {
+	tag := f.Tag.Get("param")
+	if tag == "-" {
+		return "", ""
+	}
+	name, opts, _ = strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, opts
 }
 
 func encodeValue(out map[string]string, name, opts string, v reflect.Value) error {

@@ -31,11 +31,11 @@ func TestCreateFromAllRegionsUsesTheRowsRegion(t *testing.T) {
 	d.tracked("CreateVSwitch")
 
 	c := d.api()
-	got, err := c.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: region, VSwitchName: "from-all-regions"})
+	got, err := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: region, VSwitchName: "from-all-regions"})
 	if err != nil || len(got) != 1 || !strings.HasPrefix(got[0].ZoneId, region) {
 		t.Fatalf("no VSwitch from-all-regions in %s: %v %+v", region, err, got)
 	}
-	home, err := c.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchName: "from-all-regions"})
+	home, err := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchName: "from-all-regions"})
 	if err != nil || len(home) != 0 {
 		t.Fatalf("the VSwitch was created in the header's region cn-hangzhou: %v %+v", err, home)
 	}

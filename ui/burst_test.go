@@ -48,7 +48,7 @@ func TestProbeFindsHuhFocusCommands(t *testing.T) {
 
 func (d *driver) vpcNamed(id string) *model.Vpc {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcId: id})
 	exactlyOne(d.t, "describe "+id, vpcs, err)
 	return vpcs[0]
 }
@@ -77,7 +77,7 @@ func TestKeysTypedBeforeFormIsUpAreKept(t *testing.T) {
 	// Zone (second option), CIDR block, Name, Description (submits).
 	d.burst("c", "down", "enter", "ctrl+u", "10.10.9.0/24", "enter", "typed-ahead", "enter", "enter")
 	op := d.tracked("CreateVSwitch")
-	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
+	vsws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: op.resID})
 	exactlyOne(t, "describe "+op.resID, vsws, err)
 	v := vsws[0]
 	if v.ZoneId != "cn-hangzhou-f" || v.CidrBlock != "10.10.9.0/24" || v.VSwitchName != "typed-ahead" || v.VpcId != vpc {
@@ -221,10 +221,10 @@ func TestKeysTypedWhileSubmittingNeverEditTheFailedForm(t *testing.T) {
 func TestBurstTypedDeleteWhileDependentsAreCounted(t *testing.T) {
 	d := newConsole(t)
 	o := d.rowNamed("dev-sandbox")
-	vsws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
+	vsws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: o.ID})
 	noErr(t, err)
 	for _, v := range vsws {
-		if _, err := d.api().DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
+		if _, err := client.DeleteVSwitch.Call(d.ctx, d.api(), &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: v.VSwitchId}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -225,9 +225,9 @@ func TestDeltaHighlighting(t *testing.T) {
 	d.idle()
 	// Another client changes the world behind the console's back.
 	other := otherClient(t, d)
-	vpcs, err := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "staging"})
+	vpcs, err := client.DescribeVpcs.Call(context.Background(), other, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "staging"})
 	exactlyOne(t, "staging VPC", vpcs, err)
-	out, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	out, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "10.10.200.0/24", VSwitchName: "added-behind-your-back"})
 	noErr(t, err)
 	d.keys("ctrl+r")
@@ -238,7 +238,7 @@ func TestDeltaHighlighting(t *testing.T) {
 	}
 	// Deleted rows are struck out for a moment and then go.
 	d.advance(4 * time.Second) // settle the new VSwitch in the simulator
-	if _, err := other.DeleteVSwitch(context.Background(), &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: out.VSwitchId}); err != nil {
+	if _, err := client.DeleteVSwitch.Call(context.Background(), other, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: out.VSwitchId}); err != nil {
 		t.Fatal(err)
 	}
 	d.advance(4 * time.Second)
@@ -271,8 +271,8 @@ func TestRefreshKeepsCursorOnResource(t *testing.T) {
 	d.keys("down", "down", "down")
 	sel := b.table.Selected().Key
 	other := otherClient(t, d)
-	vpcs, _ := other.DescribeVpcs(context.Background(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	_, err := other.CreateVSwitch(context.Background(), &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	vpcs, _ := client.DescribeVpcs.Call(context.Background(), other, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
+	_, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.64.0/20", VSwitchName: "aaa-sorts-first"})
 	noErr(t, err)
 	d.keys("ctrl+r")

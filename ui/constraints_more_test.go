@@ -39,7 +39,7 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 			t.Fatalf("the suggested block %s is refused before any route uses it: %v", block, err)
 		}
 		nat := e.nat.Val().(*model.NatGateway)
-		if _, err := c.CreateRouteEntry(ctx, &client.CreateRouteEntryInput{RegionId: catalogRegion, RouteTableId: e.sysRT.ID,
+		if _, err := client.CreateRouteEntry.Call(ctx, c, &client.CreateRouteEntryInput{RegionId: catalogRegion, RouteTableId: e.sysRT.ID,
 			DestinationCidrBlock: block, NextHopType: "NatGateway", NextHopId: nat.NatGatewayId, ClientToken: token()}); err != nil {
 			t.Fatal(err)
 		}
@@ -161,10 +161,10 @@ func TestConstraintsFoundByTheAudit(t *testing.T) {
 
 	t.Run("SNAT and DNAT tables wait while an entry is Pending (§2.9)", func(t *testing.T) {
 		snat, dnat := e.snat.Val().(*model.SnatEntry), e.dnat.Val().(*model.ForwardEntry)
-		newSnat, err := c.CreateSnatEntry(ctx, &client.CreateSnatEntryInput{RegionId: catalogRegion, SnatTableId: snat.SnatTableId,
+		newSnat, err := client.CreateSnatEntry.Call(ctx, c, &client.CreateSnatEntryInput{RegionId: catalogRegion, SnatTableId: snat.SnatTableId,
 			SnatIp: e.vars["snatIP"], SourceVSwitchId: e.vars["snatFreeVsw"], ClientToken: token()})
 		noErr(t, err)
-		newDnat, err := c.CreateForwardEntry(ctx, &client.CreateForwardEntryInput{RegionId: catalogRegion, ForwardTableId: dnat.ForwardTableId,
+		newDnat, err := client.CreateForwardEntry.Call(ctx, c, &client.CreateForwardEntryInput{RegionId: catalogRegion, ForwardTableId: dnat.ForwardTableId,
 			ExternalIp: dnat.ExternalIp, ExternalPort: "18080", InternalIp: "10.0.1.77", InternalPort: "8080", IpProtocol: "TCP", ClientToken: token()})
 		noErr(t, err)
 
@@ -220,7 +220,7 @@ func TestDeleteDialogRefusesWhileASiblingEntryIsPending(t *testing.T) {
 	for _, r := range d.browser().table.Rows() {
 		taken[r.Obj.Val().(*model.SnatEntry).SourceVSwitchId] = true
 	}
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: nat.VpcId})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: nat.VpcId})
 	noErr(t, err)
 	free := ""
 	for _, s := range sws {
@@ -230,7 +230,7 @@ func TestDeleteDialogRefusesWhileASiblingEntryIsPending(t *testing.T) {
 		}
 	}
 	ip := strings.Split(o.Val().(*model.SnatEntry).SnatIp, ",")[0]
-	added, err := d.api().CreateSnatEntry(d.ctx, &client.CreateSnatEntryInput{RegionId: "cn-hangzhou",
+	added, err := client.CreateSnatEntry.Call(d.ctx, d.api(), &client.CreateSnatEntryInput{RegionId: "cn-hangzhou",
 		SnatTableId: o.Val().(*model.SnatEntry).SnatTableId, SnatIp: ip, SourceVSwitchId: free, ClientToken: client.NewClientToken()})
 	noErr(t, err)
 

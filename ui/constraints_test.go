@@ -122,7 +122,7 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	e := &catalogEnv{d: d, api: d.api(), ctx: d.ctx, vars: map[string]string{}, eipByStatus: map[string]*model.Object{}}
 	c, ctx := e.api, e.ctx
 
-	vpcs, err := c.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: catalogRegion})
+	vpcs, err := client.DescribeVpcs.Call(ctx, c, &client.DescribeVpcsInput{RegionId: catalogRegion})
 	named := func(name string) *model.Vpc {
 		return demoItem(t, "VPC "+name, vpcs, err, func(v *model.Vpc) bool { return v.VpcName == name })
 	}
@@ -132,18 +132,18 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	e.bareVpc = e.obj("vpc", catalogRegion, dev)
 	e.vars["vpc"], e.vars["sharedVpc"], e.vars["bareVpc"] = pc.VpcId, shared.VpcId, dev.VpcId
 
-	sws, err := c.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: catalogRegion})
+	sws, err := client.DescribeVSwitches.Call(ctx, c, &client.DescribeVSwitchesInput{RegionId: catalogRegion})
 	vswNamed := func(name string) *model.VSwitch {
 		return demoItem(t, "VSwitch "+name, sws, err, func(s *model.VSwitch) bool { return s.VSwitchName == name })
 	}
 	e.vsw = e.obj("vsw", catalogRegion, vswNamed("prod-core-app-b"))
 	e.vars["otherVpcVsw"] = vswNamed("staging-app-b").VSwitchId
 
-	rts, err := c.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: catalogRegion, VpcId: pc.VpcId})
+	rts, err := client.DescribeRouteTableList.Call(ctx, c, &client.DescribeRouteTableListInput{RegionId: catalogRegion, VpcId: pc.VpcId})
 	sys := demoItem(t, "system route table of prod-core", rts, err, func(r *model.RouteTable) bool { return r.RouteTableType == "System" })
 	custom := demoItem(t, "custom route table of prod-core", rts, err, func(r *model.RouteTable) bool { return r.RouteTableType == "Custom" })
 	e.sysRT, e.customRT = e.obj("rt", catalogRegion, sys), e.obj("rt", catalogRegion, custom)
-	vrs, err := c.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: catalogRegion})
+	vrs, err := client.DescribeVRouters.Call(ctx, c, &client.DescribeVRoutersInput{RegionId: catalogRegion})
 	e.vrouter = e.obj("vrouter", catalogRegion, demoItem(t, "VRouter of prod-core", vrs, err, func(v *model.VRouter) bool { return v.VRouterId == pc.VRouterId }))
 	// A VSwitch of prod-core the custom table is not bound to, and one it is.
 	e.vars["unboundVsw"] = demoItem(t, "VSwitch off the custom table", sws, err, func(s *model.VSwitch) bool {
@@ -152,10 +152,10 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	e.vars["boundVsw"] = demoItem(t, "VSwitch on the custom table", sws, err, func(s *model.VSwitch) bool {
 		return s.RouteTable.RouteTableId == custom.RouteTableId
 	}).VSwitchId
-	routes, err := c.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: catalogRegion, RouteTableId: sys.RouteTableId})
+	routes, err := client.DescribeRouteEntryList.Call(ctx, c, &client.DescribeRouteEntryListInput{RegionId: catalogRegion, RouteTableId: sys.RouteTableId})
 	e.vars["existingRoute"] = demoItem(t, "custom route in prod-core", routes, err, func(r *model.RouteEntry) bool { return r.Type == "Custom" }).DestinationCidrBlock
 
-	nats, err := c.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: catalogRegion})
+	nats, err := client.DescribeNatGateways.Call(ctx, c, &client.DescribeNatGatewaysInput{RegionId: catalogRegion})
 	n := demoItem(t, "prod-core-nat", nats, err, func(n *model.NatGateway) bool { return n.Name == "prod-core-nat" })
 	e.nat = e.obj("nat", catalogRegion, n)
 	e.vars["nat"] = n.NatGatewayId
@@ -168,7 +168,7 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 		e.vars["otherSpec"] = "Small"
 	}
 
-	snats, err := c.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: catalogRegion, SnatTableId: n.SnatTableIds.SnatTableId[0]})
+	snats, err := client.DescribeSnatTableEntries.Call(ctx, c, &client.DescribeSnatTableEntriesInput{RegionId: catalogRegion, SnatTableId: n.SnatTableIds.SnatTableId[0]})
 	s := demoItem(t, "SNAT entry of prod-core-nat", snats, err, func(s *model.SnatEntry) bool { return s.SourceVSwitchId != "" })
 	e.snat = e.obj("snat", catalogRegion, s)
 	e.vars["snatIPs"], e.vars["snatIP"] = s.SnatIp, strings.Split(s.SnatIp, ",")[0]
@@ -181,7 +181,7 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 		return v.VpcId == pc.VpcId && !taken[v.VSwitchId]
 	}).VSwitchId
 
-	fwds, err := c.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: catalogRegion, ForwardTableId: n.ForwardTableIds.ForwardTableId[0]})
+	fwds, err := client.DescribeForwardTableEntries.Call(ctx, c, &client.DescribeForwardTableEntriesInput{RegionId: catalogRegion, ForwardTableId: n.ForwardTableIds.ForwardTableId[0]})
 	tcp := func(f *model.ForwardEntry) bool { return strings.EqualFold(f.IpProtocol, "tcp") }
 	self := demoItem(t, "TCP DNAT entry", fwds, err, tcp)
 	other := demoItem(t, "second TCP DNAT entry", fwds, err, func(f *model.ForwardEntry) bool { return tcp(f) && f != self })
@@ -192,49 +192,49 @@ func newCatalogEnv(t *testing.T) *catalogEnv {
 	e.vars["dnatDupInternal"] = dnatText("TCP", other.ExternalIp, "9999", other.InternalIp, other.InternalPort)
 	e.vars["dnatFresh"] = dnatText("TCP", other.ExternalIp, "18443", "10.0.1.99", "18443")
 
-	eips, err := c.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: catalogRegion})
+	eips, err := client.DescribeEipAddresses.Call(ctx, c, &client.DescribeEipAddressesInput{RegionId: catalogRegion})
 	for _, st := range []string{"InUse", "Available"} {
 		x := demoItem(t, st+" EIP", eips, err, func(x *model.EipAddress) bool { return x.Status == st && x.ChargeType != "PrePaid" })
 		e.eipByStatus[st] = e.obj("eip", catalogRegion, x)
 	}
 	e.eip = e.eipByStatus["Available"]
 
-	vpns, err := c.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: catalogRegion})
+	vpns, err := client.DescribeVpnGateways.Call(ctx, c, &client.DescribeVpnGatewaysInput{RegionId: catalogRegion})
 	vg := demoItem(t, "prod-core-vpn", vpns, err, func(v *model.VpnGateway) bool { return v.VpcId == pc.VpcId })
 	e.vpn = e.obj("vpn", catalogRegion, vg)
 	e.vars["vpn"] = vg.VpnGatewayId
-	cgws, err := c.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: catalogRegion})
+	cgws, err := client.DescribeCustomerGateways.Call(ctx, c, &client.DescribeCustomerGatewaysInput{RegionId: catalogRegion})
 	cg := demoItem(t, "customer gateway", cgws, err, func(*model.CustomerGateway) bool { return true })
 	e.cgw = e.obj("cgw", catalogRegion, cg)
 	e.vars["cgw"] = cg.CustomerGatewayId
-	conns, err := c.DescribeVpnConnections(ctx, &client.DescribeVpnConnectionsInput{RegionId: catalogRegion, VpnGatewayId: vg.VpnGatewayId})
+	conns, err := client.DescribeVpnConnections.Call(ctx, c, &client.DescribeVpnConnectionsInput{RegionId: catalogRegion, VpnGatewayId: vg.VpnGatewayId})
 	e.ipsec = e.obj("ipsec", catalogRegion, demoItem(t, "IPsec connection", conns, err, func(*model.VpnConnection) bool { return true }))
 
-	vbrs, err := c.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: catalogRegion})
+	vbrs, err := client.DescribeVirtualBorderRouters.Call(ctx, c, &client.DescribeVirtualBorderRoutersInput{RegionId: catalogRegion})
 	vb := demoItem(t, "VBR", vbrs, err, func(*model.VirtualBorderRouter) bool { return true })
 	e.vbr = e.obj("vbr", catalogRegion, vb)
 	e.vars["vbr"] = vb.VbrId
-	groups, err := c.DescribeBgpGroups(ctx, &client.DescribeBgpGroupsInput{RegionId: catalogRegion, RouterId: vb.VbrId})
+	groups, err := client.DescribeBgpGroups.Call(ctx, c, &client.DescribeBgpGroupsInput{RegionId: catalogRegion, RouterId: vb.VbrId})
 	g := demoItem(t, "BGP group", groups, err, func(*model.BgpGroup) bool { return true })
 	e.bgp = e.obj("bgp", catalogRegion, g)
 	e.vars["bgp"] = g.BgpGroupId
-	peers, err := c.DescribeBgpPeers(ctx, &client.DescribeBgpPeersInput{RegionId: catalogRegion, BgpGroupId: g.BgpGroupId})
+	peers, err := client.DescribeBgpPeers.Call(ctx, c, &client.DescribeBgpPeersInput{RegionId: catalogRegion, BgpGroupId: g.BgpGroupId})
 	e.bgpPeer = e.obj("bgppeer", catalogRegion, demoItem(t, "BGP peer", peers, err, func(*model.BgpPeer) bool { return true }))
 
-	fls, err := c.DescribeFlowLogs(ctx, &client.DescribeFlowLogsInput{RegionId: catalogRegion})
+	fls, err := client.DescribeFlowLogs.Call(ctx, c, &client.DescribeFlowLogsInput{RegionId: catalogRegion})
 	e.flowLog = e.obj("vpcflowlog", catalogRegion, demoItem(t, "flow log", fls, err, func(*model.FlowLog) bool { return true }))
-	sfls, err := c.DescribeSagFlowLogs(ctx, &client.DescribeSagFlowLogsInput{RegionId: catalogRegion})
+	sfls, err := client.DescribeSagFlowLogs.Call(ctx, c, &client.DescribeSagFlowLogsInput{RegionId: catalogRegion})
 	e.sagFlowLog = e.obj("sagflowlog", catalogRegion, demoItem(t, "SAG flow log", sfls, err, func(*model.SagFlowLog) bool { return true }))
-	pcs, err := c.ListVpcPeerConnections(ctx, &client.ListVpcPeerConnectionsInput{RegionId: catalogRegion})
+	pcs, err := client.ListVpcPeerConnections.Call(ctx, c, &client.ListVpcPeerConnectionsInput{RegionId: catalogRegion})
 	e.peer = e.obj("peer", catalogRegion, demoItem(t, "cross-region peering", pcs, err, func(p *model.VpcPeerConnection) bool { return p.CrossRegion() }))
 	e.region = e.obj("region", catalogRegion, &model.Region{RegionId: catalogRegion, LocalName: "China (Hangzhou)"})
 
 	// An empty VPC, and a VPN gateway without IPsec connections: what may
 	// be deleted.
-	out, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: catalogRegion, CidrBlock: "10.99.0.0/16", VpcName: "constraints-empty", ClientToken: client.NewClientToken()})
+	out, err := client.CreateVpc.Call(ctx, c, &client.CreateVpcInput{RegionId: catalogRegion, CidrBlock: "10.99.0.0/16", VpcName: "constraints-empty", ClientToken: client.NewClientToken()})
 	noErr(t, err)
 	e.fresh = e.obj("vpc", catalogRegion, &model.Vpc{VpcId: out.VpcId, VpcName: "constraints-empty", CidrBlock: "10.99.0.0/16", RegionId: catalogRegion})
-	gw, err := c.CreateVpnGateway(ctx, &client.CreateVpnGatewayInput{RegionId: catalogRegion, VpcId: dev.VpcId, Bandwidth: 5,
+	gw, err := client.CreateVpnGateway.Call(ctx, c, &client.CreateVpnGatewayInput{RegionId: catalogRegion, VpcId: dev.VpcId, Bandwidth: 5,
 		VSwitchId: vswNamed("dev-sbx-b").VSwitchId, Name: "constraints-spare", ClientToken: client.NewClientToken()})
 	noErr(t, err)
 	e.spareVpn = e.obj("vpn", catalogRegion, &model.VpnGateway{VpnGatewayId: gw.VpnGatewayId, VpcId: dev.VpcId, Name: "constraints-spare"})

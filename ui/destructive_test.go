@@ -93,13 +93,13 @@ func destructiveCases() []destructiveCase {
 	firstVsw := func(o *model.Object) string { return o.Val().(*model.RouteTable).VSwitchIds.VSwitchId[0] }
 	return []destructiveCase{
 		{name: "vpc", pane: "vpc", setup: func(d *driver) string {
-			out, err := d.api().CreateVpc(d.ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "doomed"})
+			out, err := client.CreateVpc.Call(d.ctx, d.api(), &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "doomed"})
 			noErr(d.t, err)
 			return out.VpcId
 		}, action: "DeleteVpc", param: "VpcId"},
 		{name: "vsw", pane: "vsw", pick: named("dev-sbx-f"), action: "DeleteVSwitch", param: "VSwitchId"},
 		{name: "rt", pane: "rt", setup: func(d *driver) string {
-			out, err := d.api().CreateRouteTable(d.ctx, &client.CreateRouteTableInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"), RouteTableName: "doomed"})
+			out, err := client.CreateRouteTable.Call(d.ctx, d.api(), &client.CreateRouteTableInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"), RouteTableName: "doomed"})
 			noErr(d.t, err)
 			return out.RouteTableId
 		}, action: "DeleteRouteTable", param: "RouteTableId"},
@@ -121,11 +121,11 @@ func destructiveCases() []destructiveCase {
 		{name: "eip release by x", pane: "eip", pick: named("spare-bastion"), menu: "Release", action: "ReleaseEipAddress", param: "AllocationId",
 			shows: func(*model.Object) []string { return []string{"Release EIP", "goes back to Alibaba Cloud"} }},
 		{name: "eip unassociate", pane: "eip", setup: func(d *driver) string {
-			eips, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
+			eips, err := client.DescribeEipAddresses.Call(d.ctx, d.api(), &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
 			for _, e := range eips {
 				if e.Name == "spare-bastion" {
 					nat := natNamed(d, func(n *model.NatGateway) bool { return n.Name == "prod-core-nat" })
-					if _, err := d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+					if _, err := client.AssociateEipAddress.Call(d.ctx, d.api(), &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
 						AllocationId: e.AllocationId, InstanceId: nat, InstanceType: "Nat"}); err != nil {
 						d.t.Fatal(err)
 					}
@@ -144,13 +144,13 @@ func destructiveCases() []destructiveCase {
 					"The API refuses to unassociate it while they exist"}
 			}},
 		{name: "vpn", pane: "vpn", setup: func(d *driver) string {
-			out, err := d.api().CreateVpnGateway(d.ctx, &client.CreateVpnGatewayInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
+			out, err := client.CreateVpnGateway.Call(d.ctx, d.api(), &client.CreateVpnGatewayInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
 				VSwitchId: vswNamed(d, "dev-sbx-b"), Bandwidth: 10, Name: "doomed-vpn"})
 			noErr(d.t, err)
 			return out.VpnGatewayId
 		}, action: "DeleteVpnGateway", param: "VpnGatewayId"},
 		{name: "cgw", pane: "cgw", setup: func(d *driver) string {
-			out, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "198.51.100.77", Name: "doomed-cgw"})
+			out, err := client.CreateCustomerGateway.Call(d.ctx, d.api(), &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: "198.51.100.77", Name: "doomed-cgw"})
 			noErr(d.t, err)
 			return out.CustomerGatewayId
 		}, action: "DeleteCustomerGateway", param: "CustomerGatewayId"},
@@ -159,11 +159,11 @@ func destructiveCases() []destructiveCase {
 				return []string{"The tunnel to customer gateway " + o.Val().(*model.VpnConnection).CustomerGatewayId}
 			}},
 		{name: "bgp group", pane: "bgp", setup: func(d *driver) string {
-			vbrs, err := d.api().DescribeVirtualBorderRouters(d.ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: "cn-hangzhou"})
+			vbrs, err := client.DescribeVirtualBorderRouters.Call(d.ctx, d.api(), &client.DescribeVirtualBorderRoutersInput{RegionId: "cn-hangzhou"})
 			if err != nil || len(vbrs) == 0 {
 				d.t.Fatalf("no VBR: %v", err)
 			}
-			out, err := d.api().CreateBgpGroup(d.ctx, &client.CreateBgpGroupInput{RegionId: "cn-hangzhou", RouterId: vbrs[0].VbrId, PeerAsn: 65099, Name: "doomed-group"})
+			out, err := client.CreateBgpGroup.Call(d.ctx, d.api(), &client.CreateBgpGroupInput{RegionId: "cn-hangzhou", RouterId: vbrs[0].VbrId, PeerAsn: 65099, Name: "doomed-group"})
 			noErr(d.t, err)
 			return out.BgpGroupId
 		}, action: "DeleteBgpGroup", param: "BgpGroupId"},
@@ -187,7 +187,7 @@ func destructiveCases() []destructiveCase {
 			}},
 		{name: "nat downgrade", pane: "nat", setup: func(d *driver) string {
 			id := natNamed(d, func(n *model.NatGateway) bool { return n.NatType == "Normal" })
-			if _, err := d.api().ModifyNatGatewaySpec(d.ctx, &client.ModifyNatGatewaySpecInput{RegionId: "cn-hangzhou", NatGatewayId: id, Spec: "Middle"}); err != nil {
+			if _, err := client.ModifyNatGatewaySpec.Call(d.ctx, d.api(), &client.ModifyNatGatewaySpecInput{RegionId: "cn-hangzhou", NatGatewayId: id, Spec: "Middle"}); err != nil {
 				d.t.Fatal(err)
 			}
 			return id
@@ -211,19 +211,19 @@ func firstID[T any](d *driver, what string, items []*T, err error, match func(*T
 
 func vpcNamed(d *driver, name string) string {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
 	return firstID(d, "VPC "+name, vpcs, err, func(v *model.Vpc) bool { return v.VpcName == name }, func(v *model.Vpc) string { return v.VpcId })
 }
 
 func vswNamed(d *driver, name string) string {
 	d.t.Helper()
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou"})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou"})
 	return firstID(d, "VSwitch "+name, sws, err, func(s *model.VSwitch) bool { return s.VSwitchName == name }, func(s *model.VSwitch) string { return s.VSwitchId })
 }
 
 func natNamed(d *driver, match func(*model.NatGateway) bool) string {
 	d.t.Helper()
-	nats, err := d.api().DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou"})
+	nats, err := client.DescribeNatGateways.Call(d.ctx, d.api(), &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou"})
 	return firstID(d, "such NAT gateway", nats, err, match, func(n *model.NatGateway) string { return n.NatGatewayId })
 }
 

@@ -250,7 +250,7 @@ func TestDeleteDryRun(t *testing.T) {
 	d.keys("ctrl+t")
 	d.waitText("DependencyViolation", "the dry run says the delete would fail")
 	c := otherClient(t, d)
-	if sws, _ := c.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); len(sws) != 1 {
+	if sws, _ := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); len(sws) != 1 {
 		t.Error("a dry run deleted the VSwitch")
 	}
 }

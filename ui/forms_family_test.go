@@ -361,7 +361,7 @@ func (d *driver) submitUntilAccepted(action string, walk func(first bool)) *oper
 func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Throttle, so.Drop = 0.5, 0.2 })
 	api := d.api()
-	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, api, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
 	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	origin := d.app.top().ID()
@@ -380,11 +380,11 @@ func TestCreatingUnderThrottleAndDropYieldsExactlyOne(t *testing.T) {
 		d.confirmReview()
 	})
 
-	sws, err := api.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "thr-vsw"})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, api, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "thr-vsw"})
 	if err != nil || len(sws) != 1 {
 		t.Errorf("VSwitches named thr-vsw: %v %d, want exactly 1", err, len(sws))
 	}
-	nats, err := api.DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", VpcId: vpc, Name: "thr-nat"})
+	nats, err := client.DescribeNatGateways.Call(d.ctx, api, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", VpcId: vpc, Name: "thr-nat"})
 	if err != nil || len(nats) != 1 {
 		t.Errorf("NAT gateways named thr-nat: %v %d, want exactly 1", err, len(nats))
 	}

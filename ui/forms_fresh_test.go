@@ -21,7 +21,7 @@ import (
 // eipNamed looks an EIP up by name, independently of the console.
 func (d *driver) eipNamed(name string) *model.EipAddress {
 	d.t.Helper()
-	es, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
+	es, err := client.DescribeEipAddresses.Call(d.ctx, d.api(), &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou", EipName: name})
 	exactlyOne(d.t, "EIP "+name, es, err)
 	return es[0]
 }
@@ -43,11 +43,11 @@ func (d *driver) natEip(nat *model.NatGateway, e *model.EipAddress, bind bool) {
 	var err error
 	status := "InUse"
 	if bind {
-		_, err = d.api().AssociateEipAddress(d.ctx, &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
+		_, err = client.AssociateEipAddress.Call(d.ctx, d.api(), &client.AssociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	} else {
 		status = "Available"
-		_, err = d.api().UnassociateEipAddress(d.ctx, &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
+		_, err = client.UnassociateEipAddress.Call(d.ctx, d.api(), &client.UnassociateEipAddressInput{RegionId: "cn-hangzhou",
 			AllocationId: e.AllocationId, InstanceId: nat.NatGatewayId, InstanceType: "Nat"})
 	}
 	noErr(d.t, err)
@@ -114,7 +114,7 @@ func (d *driver) forwardToBastion(nat *model.NatGateway, name string) ([]*model.
 	d.field("Internal port", "22")
 	d.field("Name", name)
 	id := d.tracked("CreateForwardEntry").resID
-	return d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+	return client.DescribeForwardTableEntries.Call(d.ctx, d.api(), &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
 		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
 }
 
@@ -160,10 +160,10 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.closeForm()
 
 	dev := ""
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
 	exactlyOne(t, "dev-sandbox", vpcs, err)
 	dev = vpcs[0].VpcId
-	out, err := d.api().CreateVpcPeerConnection(d.ctx, &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
+	out, err := client.CreateVpcPeerConnection.Call(d.ctx, d.api(), &client.CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: rt.VpcId,
 		AcceptingAliUid: sim.AccountUID, AcceptingRegionId: "cn-hangzhou", AcceptingVpcId: dev, Name: "fresh-peer"})
 	noErr(t, err)
 	d.advance(10 * time.Second)
@@ -179,7 +179,7 @@ func TestRouteReopenedFormOffersPeeringCreatedSince(t *testing.T) {
 	d.named("to-dev")
 	d.confirmReview()
 	id := d.tracked("CreateRouteEntry").resID
-	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
+	entries, err := client.DescribeRouteEntryList.Call(d.ctx, d.api(), &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
 	if err != nil || len(entries) != 1 || entries[0].NextHopType() != "VpcPeer" || entries[0].DestinationCidrBlock != "10.97.0.0/16" ||
 		!strings.Contains(entries[0].NextHopText(), out.InstanceId) {
 		t.Fatalf("route as the simulator has it: %v %+v", err, entries)
@@ -201,7 +201,7 @@ func ipsecPaneOf(d *driver, name string) string {
 func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testing.T) {
 	d := newConsole(t)
 	for _, c := range []struct{ name, ip string }{{"lab-a", "203.0.113.71"}, {"lab-b", "203.0.113.72"}} {
-		if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
+		if _, err := client.CreateCustomerGateway.Call(d.ctx, d.api(), &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: c.ip, Name: c.name}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -228,7 +228,7 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 	d.next("Encryption", "Authentication", "DH group (PFS)", "SA lifetime (s)")
 	d.confirmReview()
 	id := d.tracked("CreateVpnConnection").resID
-	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
+	conns, err := client.DescribeVpnConnections.Call(d.ctx, d.api(), &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
 	exactlyOne(t, "the connection", conns, err)
 	if c := conns[0]; c.CustomerGatewayId != cgwA || c.Name != "from-b" || c.RemoteSubnet != "192.168.61.0/24" {
 		t.Fatalf("sent CustomerGatewayId=%s (pane of %s, draft typed under %s), Name=%s, RemoteSubnet=%s",
@@ -240,9 +240,9 @@ func TestIpsecDraftReopenedUnderAnotherCustomerGatewaySendsThatGateway(t *testin
 // the simulator's VSwitches leave it.
 func (d *driver) nextFree(name string, bits int) (string, *model.Vpc) {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
 	exactlyOne(d.t, "VPC "+name, vpcs, err)
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId})
 	noErr(d.t, err)
 	var used []string
 	for _, s := range sws {
@@ -300,7 +300,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d := newDriver(t)
 	free24, vpc := d.nextFree("prod-core", 24)
 	free26, _ := d.nextFree("prod-core", 26)
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc.VpcId})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc.VpcId})
 	if err != nil || len(sws) == 0 {
 		t.Fatalf("prod-core's VSwitches: %v", err)
 	}
@@ -353,7 +353,7 @@ func TestVSwitchCtrlEFillsNextFreeOnEmptyAndOverlappingCIDR(t *testing.T) {
 	d.keys("enter")
 	d.named("filled")
 	id := d.tracked("CreateVSwitch").resID
-	got, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
+	got, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
 	if err != nil || len(got) != 1 || got[0].CidrBlock != free26 {
 		t.Fatalf("the VSwitch as the simulator has it: %v %+v", err, got)
 	}

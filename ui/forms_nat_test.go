@@ -47,7 +47,7 @@ func TestNatGatewaySpecAction(t *testing.T) {
 	d.formPage()
 	d.choose("Spec", "Middle")
 	d.tracked("ModifyNatGatewaySpec")
-	nats, err := d.api().DescribeNatGateways(d.ctx, &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", NatGatewayId: o.ID})
+	nats, err := client.DescribeNatGateways.Call(d.ctx, d.api(), &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou", NatGatewayId: o.ID})
 	if err != nil || len(nats) != 1 || nats[0].Spec != "Middle" {
 		t.Fatalf("spec after the change: %v %+v", err, nats)
 	}
@@ -139,7 +139,7 @@ func TestDnatEntryCreateEditDelete(t *testing.T) {
 	d.replaceField("External port", "8081", "8082")
 	d.next("Internal IP", "Internal port", "Name")
 	d.tracked("ModifyForwardEntry")
-	es, err := d.api().DescribeForwardTableEntries(d.ctx, &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
+	es, err := client.DescribeForwardTableEntries.Call(d.ctx, d.api(), &client.DescribeForwardTableEntriesInput{RegionId: "cn-hangzhou",
 		ForwardTableId: nat.ForwardTableIds.ForwardTableId[0], ForwardEntryId: id})
 	if err != nil || len(es) != 1 || es[0].ExternalPort != "8082" {
 		t.Fatalf("after the edit: %v %+v", err, es)

@@ -74,7 +74,7 @@ func TestPeerToAnotherAccountStaysAcceptingUntilAccepted(t *testing.T) {
 	d.confirmReview()
 	id := d.created("CreateVpcPeerConnection", "Accepting")
 	d.advance(10 * time.Minute)
-	got, err := d.api().GetVpcPeerConnectionAttribute(d.ctx, &client.GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: id})
+	got, err := client.GetVpcPeerConnectionAttribute.Call(d.ctx, d.api(), &client.GetVpcPeerConnectionAttributeInput{RegionId: "cn-hangzhou", InstanceId: id})
 	if err != nil || got.Status != "Accepting" {
 		t.Fatalf("a peering to another account should wait in Accepting: %v %+v", err, got)
 	}

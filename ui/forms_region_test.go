@@ -25,7 +25,7 @@ func TestOpenTrafficMirroringFromRegionPane(t *testing.T) {
 	d.waitFor("the call", func() bool { return countAction(d.sentSince(mark), "OpenTrafficMirrorService") == 1 })
 	d.waitFor("the service to open", func() bool {
 		d.advance(time.Second)
-		st, err := d.api().GetTrafficMirrorServiceStatus(d.ctx, &client.ServiceStatusInput{RegionId: "cn-shanghai"})
+		st, err := client.GetTrafficMirrorServiceStatus.Call(d.ctx, d.api(), &client.ServiceStatusInput{RegionId: "cn-shanghai"})
 		return err == nil && st.Enabled
 	})
 }

@@ -34,7 +34,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.replaceField("Name", "app-private", "app-private-2")
 	d.next("Description")
 	d.tracked("ModifyRouteTableAttributes")
-	tables, err := d.api().DescribeRouteTableList(d.ctx, &client.DescribeRouteTableListInput{RegionId: "cn-hangzhou", RouteTableId: id})
+	tables, err := client.DescribeRouteTableList.Call(d.ctx, d.api(), &client.DescribeRouteTableListInput{RegionId: "cn-hangzhou", RouteTableId: id})
 	if err != nil || len(tables) != 1 || tables[0].RouteTableName != "app-private-2" {
 		t.Fatalf("the rename did not arrive: %v %+v", err, tables)
 	}
@@ -45,7 +45,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.choose("VSwitch", "prod-core-app-g")
 	d.tracked("AssociateRouteTable")
 	bound := func() int {
-		sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
+		sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
 		noErr(t, err)
 		return len(sws)
 	}
@@ -63,7 +63,7 @@ func TestRouteTableCreateEditAssociateDelete(t *testing.T) {
 	d.keys("esc")
 
 	// x → unassociate (the VSwitch's ID typed), then the delete goes through.
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", RouteTableId: id})
 	exactlyOne(t, "bound VSwitches", sws, err)
 	d.keys("ctrl+r")
 	d.idle()
@@ -117,7 +117,7 @@ func TestRouteEntryCreateWithNextHopPickerAndDelete(t *testing.T) {
 	d.waitText("following it")
 	id := d.lastOp().resID
 	d.settled(id, "Available")
-	entries, err := d.api().DescribeRouteEntryList(d.ctx, &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
+	entries, err := client.DescribeRouteEntryList.Call(d.ctx, d.api(), &client.DescribeRouteEntryListInput{RegionId: "cn-hangzhou", RouteTableId: rt.RouteTableId, RouteEntryId: id})
 	if err != nil || len(entries) != 1 || entries[0].NextHopType() != "VpnGateway" || entries[0].DestinationCidrBlock != "10.99.0.0/16" {
 		t.Fatalf("route as created: %v %+v", err, entries)
 	}
@@ -180,7 +180,7 @@ func TestRtUnassociateRefusesFromTheRereadTable(t *testing.T) {
 	d.keys("esc")
 
 	// Unbound behind the console's back: the listed row still shows it.
-	if _, err := d.api().UnassociateRouteTable(d.ctx, &client.RouteTableVSwitchInput{RegionId: "cn-hangzhou", RouteTableId: o.ID, VSwitchId: vsw}); err != nil {
+	if _, err := client.UnassociateRouteTable.Call(d.ctx, d.api(), &client.RouteTableVSwitchInput{RegionId: "cn-hangzhou", RouteTableId: o.ID, VSwitchId: vsw}); err != nil {
 		t.Fatal(err)
 	}
 	dp, mark = open()

@@ -123,7 +123,7 @@ func TestBgpPeerCreateEditDelete(t *testing.T) {
 	d.waitFocus("BFD?")
 	d.keys("n")
 	d.tracked("ModifyBgpPeerAttribute")
-	peers, err := d.api().DescribeBgpPeers(d.ctx, &client.DescribeBgpPeersInput{RegionId: vbr.Region, BgpPeerId: id})
+	peers, err := client.DescribeBgpPeers.Call(d.ctx, d.api(), &client.DescribeBgpPeersInput{RegionId: vbr.Region, BgpPeerId: id})
 	if err != nil || len(peers) != 1 || peers[0].PeerIpAddress != ip2 {
 		t.Fatalf("peer after the edit: %v %+v", err, peers)
 	}
@@ -156,7 +156,7 @@ func TestBgpNetworkAddDelete(t *testing.T) {
 	d.tracked("DeleteBgpNetwork")
 	d.waitFor("the network to go", func() bool {
 		d.advance(time.Second)
-		nets, err := d.api().DescribeBgpNetworks(d.ctx, &client.DescribeBgpNetworksInput{RegionId: vbr.Region})
+		nets, err := client.DescribeBgpNetworks.Call(d.ctx, d.api(), &client.DescribeBgpNetworksInput{RegionId: vbr.Region})
 		noErr(t, err)
 		for _, n := range nets {
 			if n.DstCidrBlock == "10.77.0.0/24" {

@@ -63,7 +63,7 @@ func TestCustomerGatewayCreateEditDelete(t *testing.T) {
 // returns the VPN gateway's row and the form.
 func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
 	d.t.Helper()
-	if _, err := d.api().CreateCustomerGateway(d.ctx, &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: ip, Name: cgw}); err != nil {
+	if _, err := client.CreateCustomerGateway.Call(d.ctx, d.api(), &client.CreateCustomerGatewayInput{RegionId: "cn-hangzhou", IpAddress: ip, Name: cgw}); err != nil {
 		d.t.Fatal(err)
 	}
 	d.pane("vpn")
@@ -106,7 +106,7 @@ func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {
 	if strings.Contains(audit.String(), psk) {
 		t.Fatalf("the pre-shared key reached the audit log: %s", audit.String())
 	}
-	conns, err := d.api().DescribeVpnConnections(d.ctx, &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
+	conns, err := client.DescribeVpnConnections.Call(d.ctx, d.api(), &client.DescribeVpnConnectionsInput{RegionId: "cn-hangzhou", VpnConnectionId: id})
 	if err != nil || len(conns) != 1 || conns[0].IkeConfig.Psk != psk || conns[0].LocalSubnet != "10.0.0.0/16" {
 		t.Fatalf("connection as created: %v %+v", err, conns)
 	}

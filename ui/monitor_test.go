@@ -17,11 +17,11 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 	d.resize(160, 12)
 	d.idle()
 	for i := range 6 { // more EIPs than the 12-line screen shows
-		if _, err := d.api().AllocateEipAddress(d.ctx, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("spare-%d", i)}); err != nil {
+		if _, err := client.AllocateEipAddress.Call(d.ctx, d.api(), &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("spare-%d", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	all, err := d.api().DescribeEipAddresses(d.ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
+	all, err := client.DescribeEipAddresses.Call(d.ctx, d.api(), &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
 	noErr(t, err)
 	mark := len(d.fault.actions())
 	d.pane("eip")

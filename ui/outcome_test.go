@@ -97,7 +97,7 @@ func answer(w http.ResponseWriter, status int, rid, code string) {
 // vpcsNamed counts the simulator's VPCs called name in region.
 func (d *driver) vpcsNamed(region, name string) []string {
 	d.t.Helper()
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: region, VpcName: name})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: region, VpcName: name})
 	noErr(d.t, err)
 	var ids []string
 	for _, v := range vpcs {
@@ -417,7 +417,7 @@ func TestUnknownOutcomeCheckedAfterTheDialogCloses(t *testing.T) {
 // (the listing scoped to the parent) and followed: exactly one is made.
 func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	d := newDriver(t, func(so *sim.Options, _ *Options) { so.Drop = 1 })
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
 	exactlyOne(t, "prod-core", vpcs, err)
 	vpc := vpcs[0].VpcId
 	d.command("vsw")
@@ -431,7 +431,7 @@ func TestLostVSwitchCreateIsFoundInItsVPC(t *testing.T) {
 	if q := d.fault.received("DescribeVSwitches"); len(q) == 0 || q[len(q)-1].Get("VpcId") != vpc {
 		t.Errorf("the check should list the VSwitches of %s", vpc)
 	}
-	sws, err := d.api().DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "lost-vsw"})
+	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VpcId: vpc, VSwitchName: "lost-vsw"})
 	if err != nil || len(sws) != 1 || !strings.Contains(s, sws[0].VSwitchId) {
 		t.Errorf("VSwitches named lost-vsw: %v %d; screen:\n%s", err, len(sws), s)
 	}

@@ -107,7 +107,7 @@ func TestDrillDownPaths(t *testing.T) {
 func vpcID(d *driver, name string) string {
 	d.t.Helper()
 	c := otherClient(d.t, d)
-	vpcs, err := c.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, c, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: name})
 	exactlyOne(d.t, "VPC "+name, vpcs, err)
 	return vpcs[0].VpcId
 }

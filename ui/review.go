@@ -78,12 +78,9 @@ func paramOrder(in any) []string {
 	}
 	var out []string
 	for i := 0; i < v.NumField(); i++ {
-		f := v.Type().Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("param"), ",")
-		if name == "" {
-			name = f.Name
+		if name := client.ParamName(v.Type().Field(i)); name != "" {
+			out = append(out, name)
 		}
-		out = append(out, name)
 	}
 	return out
 }

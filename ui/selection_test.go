@@ -23,11 +23,11 @@ import (
 func selFixture(t *testing.T) (*driver, map[string]string) {
 	d := newConsole(t)
 	api := d.api()
-	vpcs, err := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, api, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
 	exactlyOne(t, "dev-sandbox", vpcs, err)
 	ids := map[string]string{}
 	for i, name := range []string{"sel-a", "sel-b", "sel-c"} {
-		out, err := api.CreateVSwitch(d.ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+		out, err := client.CreateVSwitch.Call(d.ctx, api, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 			ZoneId: "cn-hangzhou-b", CidrBlock: fmt.Sprintf("172.16.%d.0/24", 32+i), VSwitchName: name})
 		if err != nil {
 			t.Fatalf("creating %s: %v", name, err)
@@ -92,7 +92,7 @@ func deleteHighlighted(d *driver, ids map[string]string, want string) {
 	d.waitFor("the dialog to close", func() bool { _, ok := d.app.top().(*browser); return ok })
 	api := d.api()
 	exists := func(id string) bool {
-		sws, err := api.DescribeVSwitches(d.ctx, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
+		sws, err := client.DescribeVSwitches.Call(d.ctx, api, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: id})
 		if client.ErrorCode(err) == "InvalidVSwitchId.NotFound" {
 			return false
 		}
@@ -249,8 +249,8 @@ func TestSelectionRefreshRowMoves(t *testing.T) {
 	wantHighlighted(d, "sel-b", "esc")
 	_ = first
 	api := d.api()
-	vpcs, _ := api.DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if _, err := api.CreateVSwitch(d.ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	vpcs, _ := client.DescribeVpcs.Call(d.ctx, api, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
+	if _, err := client.CreateVSwitch.Call(d.ctx, api, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.40.0/24", VSwitchName: "aaa-sorts-first"}); err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestSelectionRefreshUnmovedCursor(t *testing.T) {
 	d := newConsole(t)
 	first := rowByName(d, highlighted(d))
 	api := d.api()
-	if _, err := api.CreateVpc(d.ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "aaa-new"}); err != nil {
+	if _, err := client.CreateVpc.Call(d.ctx, api, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "aaa-new"}); err != nil {
 		t.Fatal(err)
 	}
 	d.keys("ctrl+r")
@@ -352,7 +352,7 @@ func TestSelectionBackFromDrillDown(t *testing.T) {
 	d.keys("1")
 	d.idle()
 	d.waitText("VSwitches of " + staging.ID)
-	if _, err := d.api().CreateVpc(d.ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "aaa-new"}); err != nil {
+	if _, err := client.CreateVpc.Call(d.ctx, d.api(), &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "aaa-new"}); err != nil {
 		t.Fatal(err)
 	}
 	d.advance(time.Minute) // the VPC pane is stale: it refreshes on return
@@ -375,7 +375,7 @@ func TestSelectionDeletedMovesToNeighbour(t *testing.T) {
 	d, ids := selFixture(t)
 	moveTo(d, "sel-b")
 	api := d.api()
-	if _, err := api.DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: ids["sel-b"]}); err != nil {
+	if _, err := client.DeleteVSwitch.Call(d.ctx, api, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: ids["sel-b"]}); err != nil {
 		t.Fatal(err)
 	}
 	d.advance(5 * time.Second)
@@ -400,7 +400,7 @@ func TestSelectionDeletedMovesToNeighbour(t *testing.T) {
 	d.keys("up")
 	prev := highlighted(d)
 	d.keys("down")
-	if _, err := api.DeleteVSwitch(d.ctx, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: obj.ID}); err != nil {
+	if _, err := client.DeleteVSwitch.Call(d.ctx, api, &client.DeleteVSwitchInput{RegionId: "cn-hangzhou", VSwitchId: obj.ID}); err != nil {
 		t.Fatalf("deleting %s: %v", last, err)
 	}
 	d.advance(5 * time.Second)

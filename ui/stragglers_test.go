@@ -16,7 +16,7 @@ import (
 // was typed, on the VRouter that was selected.
 func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	d := newConsole(t)
-	vpcs, err := d.api().DescribeVpcs(d.ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
+	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "prod-core"})
 	exactlyOne(t, "prod-core", vpcs, err)
 	want := vpcs[0].VRouterId
 	d.pane("vrouter")
@@ -30,7 +30,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 	if n := countAction(d.sentSince(mark), "ModifyVRouterAttribute"); n != 1 {
 		t.Fatalf("ModifyVRouterAttribute sent %d times, want 1", n)
 	}
-	got, err := d.api().DescribeVRouters(d.ctx, &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
+	got, err := client.DescribeVRouters.Call(d.ctx, d.api(), &client.DescribeVRoutersInput{RegionId: "cn-hangzhou", VRouterId: want})
 	exactlyOne(t, "DescribeVRouters "+want, got, err)
 	if got[0].VRouterName != "core-edge-router" || got[0].Description != "Routes prod-core" {
 		t.Errorf("the simulator holds %q / %q, want what was typed", got[0].VRouterName, got[0].Description)
@@ -46,7 +46,7 @@ func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
 	d := newConsole(t)
 	d.pane("ipsec")
 	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
-	cfg, err := d.api().DownloadVpnConnectionConfig(d.ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	cfg, err := client.DownloadVpnConnectionConfig.Call(d.ctx, d.api(), &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
 	if err != nil {
 		t.Fatalf("DownloadVpnConnectionConfig: %v", err)
 	}

@@ -248,7 +248,7 @@ func TestXrayRefreshesWithTheConsole(t *testing.T) {
 	p := d.xrayOf("prod-core")
 	vsw := xrayNode(p, "vsw", func(o *model.Object) bool { return o.Name == "prod-core-db-f" })
 	d.xrayCursorTo(p, vsw.obj.ID)
-	if _, err := d.api().ModifyVSwitchAttribute(d.ctx, &client.ModifyVSwitchAttributeInput{RegionId: "cn-hangzhou",
+	if _, err := client.ModifyVSwitchAttribute.Call(d.ctx, d.api(), &client.ModifyVSwitchAttributeInput{RegionId: "cn-hangzhou",
 		VSwitchId: vsw.obj.ID, VSwitchName: "renamed-elsewhere"}); err != nil {
 		t.Fatal(err)
 	}

@@ -93,30 +93,30 @@ func TestOwnClientScenario(t *testing.T) {
 						t.Fatalf("paged DescribeVpcs: %d seen, TotalCount %d, err %v", len(seen), total, err)
 					}
 					// CreateVpc, then Pending, then Available.
-					out, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "scenario"})
+					out, err := client.CreateVpc.Call(ctx, c, &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "scenario"})
 					if err != nil {
 						t.Fatal(err)
 					}
-					v, err := c.DescribeVpcAttribute(ctx, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
+					v, err := client.DescribeVpcAttribute.Call(ctx, c, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
 					if err != nil || v.Status != "Pending" {
 						t.Fatalf("fresh VPC: %+v %v", v, err)
 					}
 					clock.Advance(4 * time.Second)
-					v, err = c.DescribeVpcAttribute(ctx, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
+					v, err = client.DescribeVpcAttribute.Call(ctx, c, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
 					if err != nil || v.Status != "Available" {
 						t.Fatalf("settled VPC: %+v %v", v, err)
 					}
 					// An overlapping VSwitch gets the documented code.
-					if _, err := c.CreateVSwitch(ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: out.VpcId, ZoneId: "cn-hangzhou-b", CidrBlock: "192.168.1.0/24"}); err != nil {
+					if _, err := client.CreateVSwitch.Call(ctx, c, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: out.VpcId, ZoneId: "cn-hangzhou-b", CidrBlock: "192.168.1.0/24"}); err != nil {
 						t.Fatal(err)
 					}
 					clock.Advance(4 * time.Second)
-					_, err = c.CreateVSwitch(ctx, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: out.VpcId, ZoneId: "cn-hangzhou-b", CidrBlock: "192.168.1.128/25"})
+					_, err = client.CreateVSwitch.Call(ctx, c, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: out.VpcId, ZoneId: "cn-hangzhou-b", CidrBlock: "192.168.1.128/25"})
 					if client.ErrorCode(err) != "InvalidCidrBlock.Overlapped" {
 						t.Errorf("overlap: %v", err)
 					}
 					// Deleting a VPC with a VSwitch fails with its DependencyViolation code.
-					_, err = c.DeleteVpc(ctx, &client.DeleteVpcInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
+					_, err = client.DeleteVpc.Call(ctx, c, &client.DeleteVpcInput{RegionId: "cn-hangzhou", VpcId: out.VpcId})
 					if client.ErrorCode(err) != "DependencyViolation.VSwitch" {
 						t.Errorf("delete with VSwitch: %v", err)
 					}
@@ -125,7 +125,7 @@ func TestOwnClientScenario(t *testing.T) {
 						cfg.Signature, cfg.Method = sig, method
 						cfg.Credentials = client.StaticCredentials(sim.DefaultAccessKeyID, "not-the-secret", "")
 					})
-					_, err = bad.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
+					_, err = client.DescribeVpcs.Call(ctx, bad, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
 					if client.ErrorCode(err) != "SignatureDoesNotMatch" {
 						t.Errorf("wrong secret: %v", err)
 					}
@@ -160,10 +160,10 @@ func TestClientRecoversFromFaults(t *testing.T) {
 	// dropped answer never makes a second VPC.
 	for i := 0; i < 12; i++ {
 		name := fmt.Sprintf("exactly-once-%02d", i)
-		if _, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: "cn-shanghai", CidrBlock: "10.0.0.0/16", VpcName: name}); err != nil {
+		if _, err := client.CreateVpc.Call(ctx, c, &client.CreateVpcInput{RegionId: "cn-shanghai", CidrBlock: "10.0.0.0/16", VpcName: name}); err != nil {
 			t.Fatalf("create %s under faults: %v", name, err)
 		}
-		vpcs, err := c.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: "cn-shanghai", VpcName: name})
+		vpcs, err := client.DescribeVpcs.Call(ctx, c, &client.DescribeVpcsInput{RegionId: "cn-shanghai", VpcName: name})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,12 +18,12 @@ func TestClientPagesEipsByFifty(t *testing.T) {
 	c := newClient(t, hs.URL, nil)
 	const n = 120
 	for i := range n {
-		if _, err := c.AllocateEipAddress(ctx, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("eip-%03d", i)}); err != nil {
+		if _, err := client.AllocateEipAddress.Call(ctx, c, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("eip-%03d", i)}); err != nil {
 			t.Fatalf("AllocateEipAddress: %v", err)
 		}
 	}
 	before := srv.Counts()["DescribeEipAddresses"]
-	eips, err := c.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
+	eips, err := client.DescribeEipAddresses.Call(ctx, c, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
 	if err != nil {
 		t.Fatalf("DescribeEipAddresses: %v", err)
 	}

@@ -20,7 +20,7 @@ func TestTypedGlobalAccelerationOps(t *testing.T) {
 	ctx := context.Background()
 	hz := "cn-hangzhou"
 
-	gas, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, Name: "data-api-accel"})
+	gas, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, Name: "data-api-accel"})
 	if err != nil || len(gas) != 1 || len(gas[0].Backends()) != 1 {
 		t.Fatalf("DescribeGlobalAccelerationInstances Name=data-api-accel: %v %+v", err, gas)
 	}
@@ -36,29 +36,29 @@ func TestTypedGlobalAccelerationOps(t *testing.T) {
 	if ae := (*client.APIError)(nil); !errors.As(err, &ae) || ae.Code != "InvalidBackendServerType.NotFound" {
 		t.Errorf("an unknown server type: %v", err)
 	}
-	byServer, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, ServerId: host.ServerId})
+	byServer, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, ServerId: host.ServerId})
 	if err != nil || len(byServer) != 1 {
 		t.Errorf("ServerId filter: %v, %d instances", err, len(byServer))
 	}
 
-	shared, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, BandwidthType: "Sharing"})
+	shared, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, BandwidthType: "Sharing"})
 	if err != nil || len(shared) != 1 {
 		t.Fatalf("BandwidthType=Sharing: %v, %d instances", err, len(shared))
 	}
-	eip, err := c.AllocateEipAddress(ctx, &client.AllocateEipAddressInput{RegionId: hz})
+	eip, err := client.AllocateEipAddress.Call(ctx, c, &client.AllocateEipAddressInput{RegionId: hz})
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := &client.GAIpInput{RegionId: hz, GlobalAccelerationInstanceId: shared[0].GlobalAccelerationInstanceId, IpInstanceId: eip.AllocationId}
-	if _, err := c.AddGlobalAccelerationInstanceIp(ctx, in); err != nil {
+	if _, err := client.AddGlobalAccelerationInstanceIp.Call(ctx, c, in); err != nil {
 		t.Fatalf("AddGlobalAccelerationInstanceIp: %v", err)
 	}
 	clock.Advance(2 * time.Second)
-	if _, err := c.RemoveGlobalAccelerationInstanceIp(ctx, in); err != nil {
+	if _, err := client.RemoveGlobalAccelerationInstanceIp.Call(ctx, c, in); err != nil {
 		t.Fatalf("RemoveGlobalAccelerationInstanceIp: %v", err)
 	}
 	clock.Advance(2 * time.Second)
-	after, err := c.DescribeGlobalAccelerationInstances(ctx, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz,
+	after, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz,
 		GlobalAccelerationInstanceId: in.GlobalAccelerationInstanceId})
 	if err != nil || len(after) != 1 || len(after[0].EIPs()) != 1 || after[0].Status != "InUse" {
 		t.Errorf("after adding and removing an EIP: %v %+v", err, after)

@@ -20,18 +20,18 @@ func TestTypedPhysicalConnectionAndVbrOps(t *testing.T) {
 	ctx := context.Background()
 	step := func() { clock.Advance(time.Second) }
 
-	aps, err := c.DescribeAccessPoints(ctx, &client.DescribeAccessPointsInput{RegionId: "cn-hangzhou", HostOperator: "GDS"})
+	aps, err := client.DescribeAccessPoints.Call(ctx, c, &client.DescribeAccessPointsInput{RegionId: "cn-hangzhou", HostOperator: "GDS"})
 	if err != nil || len(aps) != 1 || aps[0].AttachedRegionNo != "cn-hangzhou" {
 		t.Fatalf("DescribeAccessPoints: %v %+v", err, aps)
 	}
-	out, err := c.CreatePhysicalConnection(ctx, &client.CreatePhysicalConnectionInput{RegionId: "cn-hangzhou",
+	out, err := client.CreatePhysicalConnection.Call(ctx, c, &client.CreatePhysicalConnectionInput{RegionId: "cn-hangzhou",
 		AccessPointId: aps[0].AccessPointId, LineOperator: "Equinix", PeerLocation: "Shanghai SH2", Bandwidth: 2000, Name: "typed-line"})
 	if err != nil {
 		t.Fatalf("CreatePhysicalConnection: %v", err)
 	}
 	get := func() *model.PhysicalConnection {
 		t.Helper()
-		pcs, err := c.DescribePhysicalConnections(ctx, &client.DescribePhysicalConnectionsInput{RegionId: "cn-hangzhou",
+		pcs, err := client.DescribePhysicalConnections.Call(ctx, c, &client.DescribePhysicalConnectionsInput{RegionId: "cn-hangzhou",
 			Filter: []client.Filter{{Key: "PhysicalConnectionId", Value: []string{out.PhysicalConnectionId}}}})
 		if err != nil || len(pcs) != 1 {
 			t.Fatalf("DescribePhysicalConnections: %v, %d", err, len(pcs))
@@ -45,10 +45,10 @@ func TestTypedPhysicalConnectionAndVbrOps(t *testing.T) {
 		step()
 	}
 	pcIn := &client.PhysicalConnectionInput{RegionId: "cn-hangzhou", PhysicalConnectionId: out.PhysicalConnectionId}
-	if _, err := c.EnablePhysicalConnection(ctx, pcIn); err != nil {
+	if _, err := client.EnablePhysicalConnection.Call(ctx, c, pcIn); err != nil {
 		t.Fatalf("EnablePhysicalConnection: %v", err)
 	}
-	if _, err := c.ModifyPhysicalConnectionAttribute(ctx, &client.ModifyPhysicalConnectionAttributeInput{RegionId: "cn-hangzhou",
+	if _, err := client.ModifyPhysicalConnectionAttribute.Call(ctx, c, &client.ModifyPhysicalConnectionAttributeInput{RegionId: "cn-hangzhou",
 		PhysicalConnectionId: out.PhysicalConnectionId, Description: "Typed and enabled"}); err != nil {
 		t.Fatalf("ModifyPhysicalConnectionAttribute: %v", err)
 	}
@@ -56,35 +56,35 @@ func TestTypedPhysicalConnectionAndVbrOps(t *testing.T) {
 		t.Fatalf("enabled line: %+v", p)
 	}
 
-	vbr, err := c.CreateVirtualBorderRouter(ctx, &client.CreateVirtualBorderRouterInput{RegionId: "cn-hangzhou",
+	vbr, err := client.CreateVirtualBorderRouter.Call(ctx, c, &client.CreateVirtualBorderRouterInput{RegionId: "cn-hangzhou",
 		PhysicalConnectionId: out.PhysicalConnectionId, VlanId: 42, LocalGatewayIp: "10.9.0.1", PeerGatewayIp: "10.9.0.2",
 		PeeringSubnetMask: "255.255.255.252", Name: "typed-vbr"})
 	if err != nil {
 		t.Fatalf("CreateVirtualBorderRouter: %v", err)
 	}
-	on, err := c.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+	on, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, c, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 		RegionId: "cn-hangzhou", PhysicalConnectionId: out.PhysicalConnectionId})
 	if err != nil || len(on) != 1 || on[0].VbrId != vbr.VbrId || on[0].VlanId != 42 || on[0].LocalGatewayIp != "10.9.0.1" || on[0].VbrOwnerUid != "" {
 		t.Fatalf("DescribeVirtualBorderRoutersForPhysicalConnection: %v %+v", err, on)
 	}
-	if _, err := c.TerminatePhysicalConnection(ctx, pcIn); client.ErrorCode(err) != "Forbidden.AssociateToVBR" {
+	if _, err := client.TerminatePhysicalConnection.Call(ctx, c, pcIn); client.ErrorCode(err) != "Forbidden.AssociateToVBR" {
 		t.Errorf("TerminatePhysicalConnection with a VBR on it: %v", err)
 	}
-	if _, err := c.DeleteVirtualBorderRouter(ctx, &client.VbrInput{RegionId: "cn-hangzhou", VbrId: vbr.VbrId}); err != nil {
+	if _, err := client.DeleteVirtualBorderRouter.Call(ctx, c, &client.VbrInput{RegionId: "cn-hangzhou", VbrId: vbr.VbrId}); err != nil {
 		t.Fatalf("DeleteVirtualBorderRouter: %v", err)
 	}
 	step()
-	if _, err := c.TerminatePhysicalConnection(ctx, pcIn); err != nil {
+	if _, err := client.TerminatePhysicalConnection.Call(ctx, c, pcIn); err != nil {
 		t.Fatalf("TerminatePhysicalConnection: %v", err)
 	}
 	step()
 	if p := get(); p.Status != model.PCTerminated {
 		t.Fatalf("terminated line: %s", p.Status)
 	}
-	if _, err := c.DeletePhysicalConnection(ctx, &client.DeletePhysicalConnectionInput{RegionId: "cn-hangzhou", PhysicalConnectionId: out.PhysicalConnectionId}); err != nil {
+	if _, err := client.DeletePhysicalConnection.Call(ctx, c, &client.DeletePhysicalConnectionInput{RegionId: "cn-hangzhou", PhysicalConnectionId: out.PhysicalConnectionId}); err != nil {
 		t.Fatalf("DeletePhysicalConnection: %v", err)
 	}
-	if _, err := c.CancelPhysicalConnection(ctx, pcIn); client.ErrorCode(err) != "InvalidPhysicalConnectionId.NotFound" {
+	if _, err := client.CancelPhysicalConnection.Call(ctx, c, pcIn); client.ErrorCode(err) != "InvalidPhysicalConnectionId.NotFound" {
 		t.Errorf("CancelPhysicalConnection of a deleted line: %v", err)
 	}
 }

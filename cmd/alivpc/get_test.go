@@ -98,7 +98,7 @@ func (e *getEnv) walk(kind string) map[string]int {
 	e.t.Helper()
 	c := e.client()
 	ctx := context.Background()
-	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	regions, err := client.DescribeRegions.Call(ctx, c, &client.DescribeRegionsInput{})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -543,7 +543,7 @@ func TestGetAuthErrorsSayWhatToCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.DescribeRegions(context.Background(), &client.DescribeRegionsInput{})
+		_, err = client.DescribeRegions.Call(context.Background(), c, &client.DescribeRegionsInput{})
 		if err == nil || !strings.Contains(err.Error(), "InvalidTimeStamp.Expired") || !strings.Contains(err.Error(), "check date -u") {
 			t.Errorf("signature %v, clock 20 min slow: %v", sig, err)
 		}

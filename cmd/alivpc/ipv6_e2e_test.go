@@ -60,18 +60,18 @@ func TestE2EIpv6Gateway(t *testing.T) {
 func (e *getEnv) walkIpv6Rules() map[string]int {
 	e.t.Helper()
 	c, ctx := e.client(), context.Background()
-	regions, err := c.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	regions, err := client.DescribeRegions.Call(ctx, c, &client.DescribeRegionsInput{})
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	ids := map[string]int{}
 	for _, r := range regions {
-		gws, err := c.DescribeIpv6Gateways(ctx, &client.DescribeIpv6GatewaysInput{RegionId: r.RegionId})
+		gws, err := client.DescribeIpv6Gateways.Call(ctx, c, &client.DescribeIpv6GatewaysInput{RegionId: r.RegionId})
 		if err != nil {
 			e.t.Fatal(err)
 		}
 		for _, g := range gws {
-			rules, err := c.DescribeIpv6EgressOnlyRules(ctx, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: r.RegionId, Ipv6GatewayId: g.Ipv6GatewayId})
+			rules, err := client.DescribeIpv6EgressOnlyRules.Call(ctx, c, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: r.RegionId, Ipv6GatewayId: g.Ipv6GatewayId})
 			if err != nil {
 				e.t.Fatal(err)
 			}

@@ -139,7 +139,7 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 	got := make([]acked, workers)
 	for w := range got {
 		tok := fmt.Sprintf("vpc-%d", w)
-		out, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", VpcName: tok, ClientToken: tok})
+		out, err := client.CreateVpc.Call(ctx, c, &client.CreateVpcInput{RegionId: "cn-hangzhou", VpcName: tok, ClientToken: tok})
 		if err != nil {
 			t.Fatalf("CreateVpc: %v", err)
 		}
@@ -164,12 +164,12 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 				if i%3 == 2 && len(a.eips) < 40 { // 8×40 EIPs stay under the region's quota
 					tok := fmt.Sprintf("eip-%d-%d", w, i)
 					var out *client.AllocateEipAddressOutput
-					if out, err = c.AllocateEipAddress(ctx, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: tok, ClientToken: tok}); err == nil {
+					if out, err = client.AllocateEipAddress.Call(ctx, c, &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: tok, ClientToken: tok}); err == nil {
 						a.eips[tok] = out.AllocationId
 					}
 				} else {
 					a.tryDesc = i
-					_, err = c.ModifyVpcAttribute(ctx, &client.ModifyVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: a.vpc, Description: fmt.Sprintf("d-%d", i)})
+					_, err = client.ModifyVpcAttribute.Call(ctx, c, &client.ModifyVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: a.vpc, Description: fmt.Sprintf("d-%d", i)})
 					if err == nil {
 						a.lastDesc = i
 					}
@@ -196,7 +196,7 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 
 	second := startSimChild(t, "127.0.0.1:0", args...)
 	c = simClient(t, second.endpoint)
-	eips, err := c.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
+	eips, err := client.DescribeEipAddresses.Call(ctx, c, &client.DescribeEipAddressesInput{RegionId: "cn-hangzhou"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 		have[e.AllocationId] = true
 	}
 	for w, a := range got {
-		attr, err := c.DescribeVpcAttribute(ctx, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: a.vpc})
+		attr, err := client.DescribeVpcAttribute.Call(ctx, c, &client.DescribeVpcAttributeInput{RegionId: "cn-hangzhou", VpcId: a.vpc})
 		if err != nil {
 			t.Fatalf("worker %d's VPC after restart: %v", w, err)
 		}
@@ -218,12 +218,12 @@ func TestSimKill9KeepsEveryAcknowledgedWrite(t *testing.T) {
 				t.Errorf("acknowledged EIP %s (%s) lost", id, tok)
 			}
 		}
-		replay, err := c.CreateVpc(ctx, &client.CreateVpcInput{RegionId: "cn-hangzhou", VpcName: a.vpcToken, ClientToken: a.vpcToken})
+		replay, err := client.CreateVpc.Call(ctx, c, &client.CreateVpcInput{RegionId: "cn-hangzhou", VpcName: a.vpcToken, ClientToken: a.vpcToken})
 		if err != nil || replay.VpcId != a.vpc {
 			t.Errorf("replayed CreateVpc token %s after restart: %v, %+v; want %s", a.vpcToken, err, replay, a.vpc)
 		}
 	}
-	vpcs, err := c.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
+	vpcs, err := client.DescribeVpcs.Call(ctx, c, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
 	if err != nil || len(vpcs) != workers {
 		t.Errorf("%d VPCs after the replays (%v), want %d", len(vpcs), err, workers)
 	}
@@ -264,7 +264,7 @@ func TestSimSoakKeepsMemoryFlat(t *testing.T) {
 			defer wg.Done()
 			n, f := 0, 0
 			for ctx.Err() == nil {
-				if _, err := c.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"}); err != nil && ctx.Err() == nil {
+				if _, err := client.DescribeVpcs.Call(ctx, c, &client.DescribeVpcsInput{RegionId: "cn-hangzhou"}); err != nil && ctx.Err() == nil {
 					f++
 				}
 				n++

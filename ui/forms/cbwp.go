@@ -19,7 +19,7 @@ func cbwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
 		Edit: attrEdit("shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
-			(*client.Client).ModifyCommonBandwidthPackageAttribute),
+			client.ModifyCommonBandwidthPackageAttribute.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
 			Stops: func(o *model.Object) []string {
@@ -33,7 +33,7 @@ func cbwpOps() KindOps {
 				return nil, blockers, nil
 			},
 			Force: "Force=true: the API removes every EIP from the package first, then deletes it",
-		}, "BandwidthPackageId", (*client.Client).DeleteCommonBandwidthPackage),
+		}, "BandwidthPackageId", client.DeleteCommonBandwidthPackage.Func),
 		Actions: actionsOn(func(fc *FormCtx, p *model.CommonBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},
@@ -117,7 +117,7 @@ func (m *cbwpCreate) Input(fc *FormCtx, token string) *client.CreateCommonBandwi
 
 func (m *cbwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateCommonBandwidthPackage(ctx, in)
+	out, err := client.CreateCommonBandwidthPackage.Call(ctx, fc.Client, in)
 	return created(fc, m, "cbwp", "BandwidthPackageId", in, out, err)
 }
 
@@ -182,7 +182,7 @@ func newCbwpAdd(fc *FormCtx) Mutation {
 
 // eips loads the EIPs that can be added.
 func (m *cbwpAdd) eips(ctx context.Context, fc *FormCtx) error {
-	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
+	eips, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, ChargeType: "PostPaid"})
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ func (m *cbwpAdd) checkEip() error {
 
 func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CommonBandwidthPackageIpInput{RegionId: m.obj.Region, BandwidthPackageId: m.obj.ID, IpInstanceId: m.eip, ClientToken: token}
-	out, err := fc.Client.AddCommonBandwidthPackageIp(ctx, in)
+	out, err := client.AddCommonBandwidthPackageIp.Call(ctx, fc.Client, in)
 	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
@@ -234,7 +234,7 @@ func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
-			out, err := fc.Client.RemoveCommonBandwidthPackageIp(ctx, in)
+			out, err := client.RemoveCommonBandwidthPackageIp.Call(ctx, fc.Client, in)
 			return sent(o, "RemoveCommonBandwidthPackageIp", in, out, err, []string{"Available"})
 		},
 	}
@@ -272,7 +272,7 @@ func (m *cbwpSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitte
 	if res := unchangedEdit(m.Current(), in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyCommonBandwidthPackageSpec(ctx, in)
+	out, err := client.ModifyCommonBandwidthPackageSpec.Call(ctx, fc.Client, in)
 	return sent(m.obj, "", in, out, err, []string{"Available"})
 }
 
@@ -321,6 +321,6 @@ func (m *cbwpPayType) Input() *client.ModifyCommonBandwidthPackagePayTypeInput {
 
 func (m *cbwpPayType) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := m.Input()
-	out, err := fc.Client.ModifyCommonBandwidthPackagePayType(ctx, in)
+	out, err := client.ModifyCommonBandwidthPackagePayType.Call(ctx, fc.Client, in)
 	return sent(m.obj, "", in, out, err, []string{"Available"})
 }

@@ -50,7 +50,7 @@ func eipReleaseRefusal(e *model.EipAddress) string {
 
 func releaseEip(ctx context.Context, fc *FormCtx, o *model.Object) (*Submitted, error) {
 	in := &client.ReleaseEipAddressInput{RegionId: o.Region, AllocationId: o.ID}
-	out, err := fc.Client.ReleaseEipAddress(ctx, in)
+	out, err := client.ReleaseEipAddress.Call(ctx, fc.Client, in)
 	return sent(o, "ReleaseEipAddress", in, out, err, nil)
 }
 
@@ -81,7 +81,7 @@ func (m *EipAllocate) Input(fc *FormCtx, token string) *client.AllocateEipAddres
 
 func (m *EipAllocate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.AllocateEipAddress(ctx, in)
+	out, err := client.AllocateEipAddress.Call(ctx, fc.Client, in)
 	return created(fc, m, "eip", "AllocationId", in, out, err)
 }
 
@@ -103,7 +103,7 @@ func (m *EipModify) Check(fc *FormCtx) error {
 }
 func (m *EipModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	return sendEdit(ctx, fc, (*client.Client).ModifyEipAddressAttribute, in, "eip", m.Id)
+	return sendEdit(ctx, fc, client.ModifyEipAddressAttribute.Func, in, "eip", m.Id)
 }
 
 // eipAssociate binds an EIP: NAT gateways and HaVips of the region come from the API;
@@ -148,7 +148,7 @@ func (m *EipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if ok, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.eip, eipAssociateRefusal); !ok {
 		return err
 	}
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region})
 	if err := loadPicks(&m.natID, &m.Nats, nats, err, func(n *model.NatGateway) []string { return []string{n.NatGatewayId, n.Name, n.VpcId} }); err != nil {
 		return err
 	}
@@ -208,7 +208,7 @@ func (m *EipAssociate) Check(fc *FormCtx) error {
 func (m *EipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.AssociateEipAddressInput{RegionId: fc.Region, AllocationId: m.eip.AllocationId, InstanceId: m.instance(),
 		InstanceType: m.InstType, ClientToken: token}
-	out, err := fc.Client.AssociateEipAddress(ctx, in)
+	out, err := client.AssociateEipAddress.Call(ctx, fc.Client, in)
 	return changed(fc, "eip", m.eip.AllocationId, []string{"InUse"}, in, out, err)
 }
 
@@ -232,7 +232,7 @@ func NewEipUnassociate(fc *FormCtx) Mutation {
 			e := o.Val().(*model.EipAddress)
 			in := &client.UnassociateEipAddressInput{RegionId: fc.Region, AllocationId: e.AllocationId, InstanceId: e.InstanceId,
 				InstanceType: e.InstanceType, ClientToken: token}
-			out, err := fc.Client.UnassociateEipAddress(ctx, in)
+			out, err := client.UnassociateEipAddress.Call(ctx, fc.Client, in)
 			return changed(fc, "eip", e.AllocationId, []string{"Available"}, in, out, err)
 		}}
 }

@@ -18,7 +18,7 @@ import (
 func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
-		return KindOps{Edit: attrEdit("VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", (*client.Client).ModifyVRouterAttribute)}
+		return KindOps{Edit: attrEdit("VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", client.ModifyVRouterAttribute.Func)}
 	case "rt":
 		return RtOps()
 	case "route":
@@ -432,7 +432,7 @@ func routeDests(ctx context.Context, fc *FormCtx, vpcIDs []string) (map[string][
 		if i >= maxRouteVPCs {
 			break
 		}
-		tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: fc.Region, VpcId: id})
+		tables, err := client.DescribeRouteTableList.Call(ctx, fc.Client, &client.DescribeRouteTableListInput{RegionId: fc.Region, VpcId: id})
 		if err != nil {
 			return nil, err
 		}

@@ -24,10 +24,10 @@ func VpcFlowLogOps() KindOps {
 			}
 			return m
 		},
-		Edit: attrEdit("flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", (*client.Client).ModifyFlowLogAttribute),
+		Edit: attrEdit("flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", client.ModifyFlowLogAttribute.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteFlowLog",
-		}, "FlowLogId", (*client.Client).DeleteFlowLog),
+		}, "FlowLogId", client.DeleteFlowLog.Func),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Activate", Hint: "start capturing traffic", Make: func(fc *FormCtx) Mutation { return flowLogSwitch(fc, true) }},
@@ -43,12 +43,12 @@ func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	m := &ConfirmAction{title: "Activate flow log " + f.FlowLogId, APIAction: "ActiveFlowLog", obj: fc.Target,
 		question: "Start capturing " + f.ResourceType + " " + f.ResourceId + "?",
 		explain:  "Traffic records go to SLS " + f.ProjectName + "/" + f.LogStoreName + " (billed by Log Service)."}
-	want, target, verb, call := "Inactive", "Active", "activated", fc.Client.ActiveFlowLog
+	want, target, verb, call := "Inactive", "Active", "activated", client.ActiveFlowLog.On(fc.Client)
 	if !on {
 		m.title, m.APIAction = "Deactivate flow log "+f.FlowLogId, "DeactiveFlowLog"
 		m.question = "Stop capturing " + f.ResourceType + " " + f.ResourceId + "?"
 		m.explain = "No new records are written; the logstore keeps what it has. Activate starts it again."
-		want, target, verb, call = "Active", "Inactive", "deactivated", fc.Client.DeactiveFlowLog
+		want, target, verb, call = "Active", "Inactive", "deactivated", client.DeactiveFlowLog.On(fc.Client)
 	}
 	m.gate = func(o *model.Object) string {
 		if o.Status != want {
@@ -171,7 +171,7 @@ func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string
 	v := m.Input()
 	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
 		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
-	out, err := fc.Client.CreateFlowLog(ctx, in)
+	out, err := client.CreateFlowLog.Call(ctx, fc.Client, in)
 	return created(fc, m, "vpcflowlog", "FlowLogId", in, out, err)
 }
 
@@ -200,7 +200,7 @@ func SagFlowLogOps() KindOps {
 				}
 				return ""
 			},
-		}, "FlowLogId", (*client.Client).DeleteSagFlowLog),
+		}, "FlowLogId", client.DeleteSagFlowLog.Func),
 	}
 }
 
@@ -295,11 +295,11 @@ func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) 
 	v := m.Input()
 	if m.Id != "" {
 		in := m.modify(fc)
-		return sendEdit(ctx, fc, (*client.Client).ModifySagFlowLog, in, "sagflowlog", m.Id)
+		return sendEdit(ctx, fc, client.ModifySagFlowLog.Func, in, "sagflowlog", m.Id)
 	}
 	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
 		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
 		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
-	out, err := fc.Client.CreateSagFlowLog(ctx, in)
+	out, err := client.CreateSagFlowLog.Call(ctx, fc.Client, in)
 	return created(fc, m, "sagflowlog", "FlowLogId", in, out, err)
 }

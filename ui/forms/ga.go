@@ -21,7 +21,7 @@ func gaOps() KindOps {
 			return &gaCreate{Location: "china-mainland", Bandwidth: "10", Type: model.GAExclusive}
 		},
 		Edit: attrEdit("global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
-			(*client.Client).ModifyGlobalAccelerationInstanceAttributes),
+			client.ModifyGlobalAccelerationInstanceAttributes.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,
 			Stops: func(o *model.Object) []string {
@@ -32,7 +32,7 @@ func gaOps() KindOps {
 				return nil
 			},
 			Refuse: gaDeleteRefusal,
-		}, "GlobalAccelerationInstanceId", (*client.Client).DeleteGlobalAccelerationInstance),
+		}, "GlobalAccelerationInstanceId", client.DeleteGlobalAccelerationInstance.Func),
 		Actions: actionsOn(func(fc *FormCtx, g *model.GlobalAcceleration) []actionItem {
 			out := []actionItem{{Label: "Modify spec", Hint: "change the bandwidth (" + g.Bandwidth + " Mbit/s now)", Make: newGASpec}}
 			if g.Sharing() {
@@ -122,7 +122,7 @@ func (m *gaCreate) Check(*FormCtx) error {
 func (m *gaCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateGlobalAccelerationInstanceInput{RegionId: fc.Region, ServiceLocation: m.Location, Bandwidth: m.Bandwidth,
 		BandwidthType: m.Type, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateGlobalAccelerationInstance(ctx, in)
+	out, err := client.CreateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 	return created(fc, m, "ga", "GlobalAccelerationInstanceId", in, out, err)
 }
 
@@ -182,7 +182,7 @@ func newGASpec(fc *FormCtx) Mutation {
 
 func (m *gaSpec) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.ModifyGlobalAccelerationInstanceSpecInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, Bandwidth: m.Bandwidth}
-	out, err := fc.Client.ModifyGlobalAccelerationInstanceSpec(ctx, in)
+	out, err := client.ModifyGlobalAccelerationInstanceSpec.Call(ctx, fc.Client, in)
 	return changed(fc, "ga", m.obj.ID, nil, in, out, err)
 }
 
@@ -210,7 +210,7 @@ func newGAAssociate(fc *FormCtx) Mutation {
 }
 
 func (m *gaAssociate) regions(ctx context.Context, fc *FormCtx) error {
-	rs, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{})
+	rs, err := client.DescribeRegions.Call(ctx, fc.Client, &client.DescribeRegionsInput{})
 	return loadPicks(&m.Region, &m.Regions, rs, err, func(r *model.Region) []string {
 		if model.CheckGABackendRegion(m.g.RegionId, m.g.ServiceLocation, r.RegionId) != nil {
 			return nil
@@ -247,7 +247,7 @@ func (m *gaAssociate) checkFields() error {
 func (m *gaAssociate) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.AssociateGlobalAccelerationInstanceInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID,
 		BackendServerId: strings.TrimSpace(m.ServerID), BackendServerRegionId: m.Region, BackendServerType: m.ServerType}
-	out, err := fc.Client.AssociateGlobalAccelerationInstance(ctx, in)
+	out, err := client.AssociateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
@@ -272,7 +272,7 @@ func newGAAddIP(fc *FormCtx) Mutation {
 }
 
 func (m *gaAddIP) eips(ctx context.Context, fc *FormCtx) error {
-	es, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, Status: "Available", ChargeType: "PostPaid"})
+	es, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: m.obj.Region, Status: "Available", ChargeType: "PostPaid"})
 	if err != nil {
 		return err
 	}
@@ -300,7 +300,7 @@ func (m *gaAddIP) checkFields() error {
 
 func (m *gaAddIP) Submit(ctx context.Context, fc *FormCtx, _ string) (*Submitted, error) {
 	in := &client.GAIpInput{RegionId: m.obj.Region, GlobalAccelerationInstanceId: m.obj.ID, IpInstanceId: m.EipID}
-	out, err := fc.Client.AddGlobalAccelerationInstanceIp(ctx, in)
+	out, err := client.AddGlobalAccelerationInstanceIp.Call(ctx, fc.Client, in)
 	return changed(fc, "ga", m.obj.ID, []string{"InUse"}, in, out, err)
 }
 
@@ -347,7 +347,7 @@ func gaUnbindSpec(b model.GABackend) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 			in := &client.UnassociateGlobalAccelerationInstanceInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID,
 				InstanceType: "Remote" + b.ServerType}
-			out, err := fc.Client.UnassociateGlobalAccelerationInstance(ctx, in)
+			out, err := client.UnassociateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
 			return sent(o, "UnassociateGlobalAccelerationInstance", in, out, err, []string{"Available"})
 		},
 	}
@@ -373,7 +373,7 @@ func gaRemoveIPSpec(ip model.GAPublicIP) *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 			in := &client.GAIpInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID, IpInstanceId: ip.AllocationId}
-			out, err := fc.Client.RemoveGlobalAccelerationInstanceIp(ctx, in)
+			out, err := client.RemoveGlobalAccelerationInstanceIp.Call(ctx, fc.Client, in)
 			return sent(o, "RemoveGlobalAccelerationInstanceIp", in, out, err, []string{"Available", "InUse"})
 		},
 	}

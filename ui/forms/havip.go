@@ -21,7 +21,7 @@ func havipOps() KindOps {
 			return &havipCreate{onlyVsw: parentID(fc, "vsw")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", (*client.Client).ModifyHaVipAttribute).
+			return attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", client.ModifyHaVipAttribute.Func).
 				rules(havipNameCheck, havipDescCheck).hints(havipNameHint, havipDescHint)
 		},
 		Del: deleteByID(DeleteSpec{
@@ -31,7 +31,7 @@ func havipOps() KindOps {
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-		}, "HaVipId", (*client.Client).DeleteHaVip),
+		}, "HaVipId", client.DeleteHaVip.Func),
 		Actions: actionsOn(func(fc *FormCtx, h *model.HaVip) []actionItem {
 			out := []actionItem{{Label: "Associate", Hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, Make: newHavipAssociate}}
 			for _, inst := range h.Instances() {
@@ -84,7 +84,7 @@ func (m *havipCreate) Title() string {
 func (m *havipCreate) Action() string { return "CreateHaVip" }
 
 func (m *havipCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func (m *havipCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.onlyVsw != "" {
 		in.Filter = []client.Filter{{Key: "VSwitchId", Value: []string{m.onlyVsw}}}
 	}
-	hs, err := fc.Client.DescribeHaVips(ctx, in)
+	hs, err := client.DescribeHaVips.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (m *havipCreate) Check(fc *FormCtx) error {
 func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateHaVipInput{RegionId: fc.Region, VSwitchId: m.VswID, IpAddress: strings.TrimSpace(m.Ip), Name: m.Name,
 		Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateHaVip(ctx, in)
+	out, err := client.CreateHaVip.Call(ctx, fc.Client, in)
 	return created(fc, m, "havip", "HaVipId", in, out, err)
 }
 
@@ -238,7 +238,7 @@ func (m *havipAssociate) Check(fc *FormCtx) error {
 func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.AssociateHaVipInput{RegionId: fc.Region, HaVipId: m.h.HaVipId, InstanceId: strings.TrimSpace(m.instID),
 		InstanceType: m.InstType, ClientToken: token}
-	out, err := fc.Client.AssociateHaVip(ctx, in)
+	out, err := client.AssociateHaVip.Call(ctx, fc.Client, in)
 	return changed(fc, "havip", m.h.HaVipId, []string{"InUse"}, in, out, err)
 }
 
@@ -277,7 +277,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 			if force && isMaster(h) {
 				in.Force = "True"
 			}
-			out, err := fc.Client.UnassociateHaVip(ctx, in)
+			out, err := client.UnassociateHaVip.Call(ctx, fc.Client, in)
 			return sent(o, "UnassociateHaVip", in, out, err, []string{"InUse", "Available"})
 		},
 	}
@@ -290,7 +290,7 @@ func havipPicks(ctx context.Context, fc *FormCtx, vpcID string) ([]Pick, error) 
 	if vpcID != "" {
 		in.Filter = []client.Filter{{Key: "VpcId", Value: []string{vpcID}}}
 	}
-	hs, err := fc.Client.DescribeHaVips(ctx, in)
+	hs, err := client.DescribeHaVips.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-		}, "Ipv6GatewayId", (*client.Client).DeleteIpv6Gateway),
+		}, "Ipv6GatewayId", client.DeleteIpv6Gateway.Func),
 		Actions: actionsOn(func(fc *FormCtx, g *model.Ipv6Gateway) []actionItem {
 			tier := model.Ipv6SpecTier(g.Spec)
 			var out []actionItem
@@ -69,7 +69,7 @@ func ipv6GwDependents(ctx context.Context, fc *FormCtx, o *model.Object) ([]stri
 // publicIpv6Addrs reads the addresses behind gateway o that have internet
 // bandwidth and says, for each, what blocks (an empty say: nothing).
 func publicIpv6Addrs(ctx context.Context, fc *FormCtx, o *model.Object, say func(*model.Ipv6Address) string) ([]string, error) {
-	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
+	addrs, err := client.DescribeIpv6Addresses.Call(ctx, fc.Client, &client.DescribeIpv6AddressesInput{RegionId: o.Region,
 		VpcId: o.Val().(*model.Ipv6Gateway).VpcId, NetworkType: "Public"})
 	if err != nil {
 		return nil, err
@@ -98,11 +98,11 @@ func (m *ipv6GwCreate) Title() string {
 func (m *ipv6GwCreate) Action() string { return "CreateIpv6Gateway" }
 
 func (m *ipv6GwCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: m.onlyVpc})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
-	gws, err := fc.Client.DescribeIpv6Gateways(ctx, &client.DescribeIpv6GatewaysInput{RegionId: fc.Region, VpcId: m.onlyVpc})
+	gws, err := client.DescribeIpv6Gateways.Call(ctx, fc.Client, &client.DescribeIpv6GatewaysInput{RegionId: fc.Region, VpcId: m.onlyVpc})
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func (m *ipv6GwCreate) Check(fc *FormCtx) error {
 func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateIpv6GatewayInput{RegionId: fc.Region, VpcId: m.VpcID, Spec: m.Spec, Name: m.Name,
 		Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateIpv6Gateway(ctx, in)
+	out, err := client.CreateIpv6Gateway.Call(ctx, fc.Client, in)
 	return created(fc, m, "ipv6gw", "Ipv6GatewayId", in, out, err)
 }
 
@@ -226,7 +226,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.Client.ModifyIpv6GatewaySpec(ctx, in)
+	out, err := client.ModifyIpv6GatewaySpec.Call(ctx, fc.Client, in)
 	return sent(o, "ModifyIpv6GatewaySpec", in, out, err, o.Kind.Target)
 }
 
@@ -285,7 +285,7 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-		}, "Ipv6EgressOnlyRuleId", (*client.Client).DeleteIpv6EgressOnlyRule),
+		}, "Ipv6EgressOnlyRuleId", client.DeleteIpv6EgressOnlyRule.Func),
 	}
 }
 
@@ -301,11 +301,11 @@ func (m *ipv6RuleCreate) Title() string  { return "Create egress-only rule on " 
 func (m *ipv6RuleCreate) Action() string { return "CreateIpv6EgressOnlyRule" }
 
 func (m *ipv6RuleCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	addrs, err := fc.Client.DescribeIpv6Addresses(ctx, &client.DescribeIpv6AddressesInput{RegionId: fc.Region, VpcId: m.gw.VpcId})
+	addrs, err := client.DescribeIpv6Addresses.Call(ctx, fc.Client, &client.DescribeIpv6AddressesInput{RegionId: fc.Region, VpcId: m.gw.VpcId})
 	if err != nil {
 		return err
 	}
-	rules, err := fc.Client.DescribeIpv6EgressOnlyRules(ctx, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
+	rules, err := client.DescribeIpv6EgressOnlyRules.Call(ctx, fc.Client, &client.DescribeIpv6EgressOnlyRulesInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
@@ -344,7 +344,7 @@ func (m *ipv6RuleCreate) Check(fc *FormCtx) error {
 func (m *ipv6RuleCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateIpv6EgressOnlyRuleInput{RegionId: fc.Region, Ipv6GatewayId: m.gw.Ipv6GatewayId, InstanceId: m.addr,
 		InstanceType: "Ipv6Address", Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateIpv6EgressOnlyRule(ctx, in)
+	out, err := client.CreateIpv6EgressOnlyRule.Call(ctx, fc.Client, in)
 	return createdIn(fc, m, "ipv6rule", "Ipv6EgressRuleId", map[string]string{"Ipv6GatewayId": m.gw.Ipv6GatewayId}, in, out, err)
 }
 
@@ -421,7 +421,7 @@ func (m *ipv6Bandwidth) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.Refuse != "" {
 		return nil
 	}
-	g, err := fc.Client.DescribeIpv6GatewayAttribute(ctx, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
+	g, err := client.DescribeIpv6GatewayAttribute.Call(ctx, fc.Client, &client.DescribeIpv6GatewayAttributeInput{RegionId: m.obj.Region, Ipv6GatewayId: m.a.Ipv6GatewayId})
 	if err != nil {
 		return err
 	}
@@ -467,10 +467,10 @@ func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (
 	in := &client.Ipv6BandwidthInput{RegionId: m.obj.Region, Ipv6AddressId: m.obj.ID, Bandwidth: strings.TrimSpace(m.mbps), ClientToken: token}
 	if m.allocate {
 		in.Ipv6GatewayId, in.InternetChargeType = m.gw, m.charge
-		out, err := fc.Client.AllocateIpv6InternetBandwidth(ctx, in)
+		out, err := client.AllocateIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 		return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 	}
-	out, err := fc.Client.ModifyIpv6InternetBandwidth(ctx, in)
+	out, err := client.ModifyIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 	return sent(m.obj, m.Action(), in, out, err, m.obj.Kind.Target)
 }
 
@@ -499,7 +499,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		},
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
-			out, err := fc.Client.DeleteIpv6InternetBandwidth(ctx, in)
+			out, err := client.DeleteIpv6InternetBandwidth.Call(ctx, fc.Client, in)
 			return sent(o, "DeleteIpv6InternetBandwidth", in, out, err, o.Kind.Target)
 		},
 	}

@@ -15,7 +15,7 @@ import (
 
 // Forms declared as data. The requests of the plainest changes (a delete
 // by ID, a name-and-description edit) are built from the API's parameter
-// names — the `param` tags the client encodes — so a family declares which
+// names the client encodes (client.ParamName) — so a family declares which
 // parameter carries what and the kit writes the request; answers are read
 // by field name the same way. A family writes by hand only its own rules.
 
@@ -31,7 +31,7 @@ func fill(in any, vals map[string]any) {
 	v = v.Elem()
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		param, _, _ := strings.Cut(t.Field(i).Tag.Get("param"), ",")
+		param := client.ParamName(t.Field(i))
 		x, ok := vals[param]
 		if !ok || param == "" {
 			continue

@@ -52,7 +52,7 @@ func destructiveItem(label, hint, verb string, make func(fc *FormCtx) Mutation, 
 // vbrSessions counts the BGP sessions on a VBR: they go down when it is
 // terminated.
 func vbrSessions(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
-	peers, err := fc.Client.DescribeBgpPeers(ctx, &client.DescribeBgpPeersInput{RegionId: o.Region, RouterId: o.ID})
+	peers, err := client.DescribeBgpPeers.Call(ctx, fc.Client, &client.DescribeBgpPeersInput{RegionId: o.Region, RouterId: o.ID})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,7 +118,7 @@ func eipUsers(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []st
 	}
 	sources, snat, dnat := map[string]bool{}, 0, 0
 	for _, t := range nat.SnatTableIds.SnatTableId {
-		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: t})
+		es, err := client.DescribeSnatTableEntries.Call(ctx, fc.Client, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: t})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -130,7 +130,7 @@ func eipUsers(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []st
 		}
 	}
 	for _, t := range nat.ForwardTableIds.ForwardTableId {
-		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: t})
+		es, err := client.DescribeForwardTableEntries.Call(ctx, fc.Client, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: t})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -333,7 +333,7 @@ func natStops(*model.Object) []string {
 // peerRejectDry asks the API to check a reject without rejecting.
 func peerRejectDry(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
 	p := o.Val().(*model.VpcPeerConnection)
-	_, err := fc.Client.RejectVpcPeerConnection(ctx, &client.VpcPeerInput{RegionId: FirstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
+	_, err := client.RejectVpcPeerConnection.Call(ctx, fc.Client, &client.VpcPeerInput{RegionId: FirstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
 	return err
 }
 

@@ -158,8 +158,8 @@ func editRefusal(o *model.Object, action string, in any) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		param, _, _ := strings.Cut(f.Tag.Get("param"), ",")
-		if param == "" || param == "-" || f.Type.Kind() != reflect.String || strings.TrimSpace(v.Field(i).String()) != "" {
+		param := client.ParamName(f)
+		if param == "" || f.Type.Kind() != reflect.String || strings.TrimSpace(v.Field(i).String()) != "" {
 			continue
 		}
 		old, _ := have[param].(string)

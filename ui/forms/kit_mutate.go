@@ -133,13 +133,13 @@ func routesVia(ctx context.Context, fc *FormCtx, region, vpcID, hop string) ([]s
 	if vpcID == "" {
 		return nil, nil
 	}
-	tables, err := fc.Client.DescribeRouteTableList(ctx, &client.DescribeRouteTableListInput{RegionId: region, VpcId: vpcID})
+	tables, err := client.DescribeRouteTableList.Call(ctx, fc.Client, &client.DescribeRouteTableListInput{RegionId: region, VpcId: vpcID})
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for _, t := range tables {
-		es, err := fc.Client.DescribeRouteEntryList(ctx, &client.DescribeRouteEntryListInput{RegionId: region, RouteTableId: t.RouteTableId, NextHopId: hop})
+		es, err := client.DescribeRouteEntryList.Call(ctx, fc.Client, &client.DescribeRouteEntryListInput{RegionId: region, RouteTableId: t.RouteTableId, NextHopId: hop})
 		if err != nil {
 			return nil, err
 		}

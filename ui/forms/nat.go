@@ -22,13 +22,13 @@ func NatOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", (*client.Client).ModifyNatGatewayAttribute),
+		Edit: attrEdit("NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", client.ModifyNatGatewayAttribute.Func),
 		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteNatGateway",
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-		}, "NatGatewayId", (*client.Client).DeleteNatGateway),
+		}, "NatGatewayId", client.DeleteNatGateway.Func),
 		Actions: actionsOn(func(fc *FormCtx, n *model.NatGateway) []actionItem {
 			return append([]actionItem{{Label: "Change spec", Hint: "upgrade to Middle or Large (Normal gateways)",
 				Make: func(fc *FormCtx) Mutation {
@@ -56,7 +56,7 @@ func NatOps() KindOps {
 // vswPicks lists the region's VSwitches (of one VPC when vpcID is set) as
 // choices, grouped by VPC.
 func vswPicks(ctx context.Context, fc *FormCtx, vpcID string) (map[string][]Pick, error) {
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: vpcID})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: vpcID})
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,7 @@ func (m *NatCreate) Input(fc *FormCtx, token string) *client.CreateNatGatewayInp
 
 func (m *NatCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateNatGateway(ctx, in)
+	out, err := client.CreateNatGateway.Call(ctx, fc.Client, in)
 	return created(fc, m, "nat", "NatGatewayId", in, out, err)
 }
 
@@ -247,7 +247,7 @@ func (m *NatSpec) Check(fc *FormCtx) error {
 }
 func (m *NatSpec) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.ModifyNatGatewaySpecInput{RegionId: fc.Region, NatGatewayId: m.Id, Spec: m.Spec, ClientToken: token}
-	return sendMade(ctx, fc, (*client.Client).ModifyNatGatewaySpec, in, "nat", m.Id)
+	return sendMade(ctx, fc, client.ModifyNatGatewaySpec.Func, in, "nat", m.Id)
 }
 
 // natContext is what SNAT and DNAT forms load about their gateway: its
@@ -270,7 +270,7 @@ type natContext struct {
 func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*natContext, error) {
 	nc := &natContext{nat: n, Eips: []Pick{}, Vsws: []Pick{}, SnatVsw: map[string]string{},
 		snatBusy: map[string]string{}, dnatBusy: map[string]string{}}
-	eips, err := fc.Client.DescribeEipAddresses(ctx, &client.DescribeEipAddressesInput{RegionId: fc.Region,
+	eips, err := client.DescribeEipAddresses.Call(ctx, fc.Client, &client.DescribeEipAddressesInput{RegionId: fc.Region,
 		AssociatedInstanceType: "Nat", AssociatedInstanceId: n.NatGatewayId})
 	if err != nil {
 		return nil, err
@@ -289,7 +289,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 			return nil, err
 		}
 		nc.Vsws = append(nc.Vsws, sws[n.VpcId]...)
-		vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: n.VpcId})
+		vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: n.VpcId})
 		if err != nil {
 			return nil, err
 		}
@@ -298,7 +298,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 		}
 	}
 	for _, t := range n.SnatTableIds.SnatTableId {
-		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: fc.Region, SnatTableId: t})
+		es, err := client.DescribeSnatTableEntries.Call(ctx, fc.Client, &client.DescribeSnatTableEntriesInput{RegionId: fc.Region, SnatTableId: t})
 		if err != nil {
 			return nil, err
 		}
@@ -315,7 +315,7 @@ func loadNatContext(ctx context.Context, fc *FormCtx, n *model.NatGateway) (*nat
 		}
 	}
 	for _, t := range n.ForwardTableIds.ForwardTableId {
-		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: fc.Region, ForwardTableId: t})
+		es, err := client.DescribeForwardTableEntries.Call(ctx, fc.Client, &client.DescribeForwardTableEntriesInput{RegionId: fc.Region, ForwardTableId: t})
 		if err != nil {
 			return nil, err
 		}
@@ -356,10 +356,10 @@ func tableBusy(busy map[string]string, self, what string) string {
 func busySiblings(ctx context.Context, fc *FormCtx, o *model.Object) (string, error) {
 	switch e := o.Val().(type) {
 	case *model.SnatEntry:
-		es, err := fc.Client.DescribeSnatTableEntries(ctx, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
+		es, err := client.DescribeSnatTableEntries.Call(ctx, fc.Client, &client.DescribeSnatTableEntriesInput{RegionId: o.Region, SnatTableId: e.SnatTableId})
 		return busyOf(es, err, e.SnatEntryId, "SNAT entry", func(x *model.SnatEntry) (string, string) { return x.SnatEntryId, x.Status })
 	case *model.ForwardEntry:
-		es, err := fc.Client.DescribeForwardTableEntries(ctx, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
+		es, err := client.DescribeForwardTableEntries.Call(ctx, fc.Client, &client.DescribeForwardTableEntriesInput{RegionId: o.Region, ForwardTableId: e.ForwardTableId})
 		return busyOf(es, err, e.ForwardEntryId, "DNAT entry", func(x *model.ForwardEntry) (string, string) { return x.ForwardEntryId, x.Status })
 	}
 	return "", nil
@@ -382,7 +382,7 @@ func busyOf[E any](es []E, err error, self, what string, entry func(E) (id, stat
 
 // natOfEntry fetches the gateway an entry belongs to.
 func natOfEntry(ctx context.Context, fc *FormCtx, id string) (*model.NatGateway, error) {
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: id})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: id})
 	if err != nil {
 		return nil, err
 	}

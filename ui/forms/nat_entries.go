@@ -79,7 +79,7 @@ func SnatOps() KindOps {
 			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-		}, (*client.Client).DeleteSnatEntry, "SnatTableId", "SnatEntryId"),
+		}, client.DeleteSnatEntry.Func, "SnatTableId", "SnatEntryId"),
 	}
 }
 
@@ -242,7 +242,7 @@ func (m *SnatForm) modify(fc *FormCtx, token string) *client.ModifySnatEntryInpu
 func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	ips := strings.Join(m.snatIPs(), ",")
 	if m.entry != nil {
-		return sendEditIn(ctx, fc, (*client.Client).ModifySnatEntry, m.modify(fc, token), "snat", m.entry.SnatEntryId,
+		return sendEditIn(ctx, fc, client.ModifySnatEntry.Func, m.modify(fc, token), "snat", m.entry.SnatEntryId,
 			map[string]string{"SnatTableId": m.entry.SnatTableId})
 	}
 	table := m.nat.SnatTableIds.SnatTableId[0]
@@ -252,7 +252,7 @@ func (m *SnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	} else {
 		in.SourceCIDR = strings.TrimSpace(m.Cidr)
 	}
-	out, err := fc.Client.CreateSnatEntry(ctx, in)
+	out, err := client.CreateSnatEntry.Call(ctx, fc.Client, in)
 	return createdIn(fc, m, "snat", "SnatEntryId", map[string]string{"SnatTableId": table}, in, out, err)
 }
 
@@ -275,7 +275,7 @@ func DnatOps() KindOps {
 			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-		}, (*client.Client).DeleteForwardEntry, "ForwardTableId", "ForwardEntryId"),
+		}, client.DeleteForwardEntry.Func, "ForwardTableId", "ForwardEntryId"),
 	}
 }
 
@@ -412,12 +412,12 @@ func (m *DnatForm) editRefusal(fc *FormCtx) error {
 func (m *DnatForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	k := m.key()
 	if m.entry != nil {
-		return sendEditIn(ctx, fc, (*client.Client).ModifyForwardEntry, m.modify(fc, token), "dnat", m.entry.ForwardEntryId,
+		return sendEditIn(ctx, fc, client.ModifyForwardEntry.Func, m.modify(fc, token), "dnat", m.entry.ForwardEntryId,
 			map[string]string{"ForwardTableId": m.entry.ForwardTableId})
 	}
 	table := m.nat.ForwardTableIds.ForwardTableId[0]
 	in := &client.CreateForwardEntryInput{RegionId: fc.Region, ForwardTableId: table, ExternalIp: k.ExternalIp, ExternalPort: k.ExternalPort,
 		InternalIp: k.InternalIp, InternalPort: k.InternalPort, IpProtocol: m.Proto, ForwardEntryName: m.Name, ClientToken: token}
-	out, err := fc.Client.CreateForwardEntry(ctx, in)
+	out, err := client.CreateForwardEntry.Call(ctx, fc.Client, in)
 	return createdIn(fc, m, "dnat", "ForwardEntryId", map[string]string{"ForwardTableId": table}, in, out, err)
 }

@@ -19,7 +19,7 @@ func natBwpOps() KindOps {
 		Create: func(fc *FormCtx) Mutation {
 			return &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth", onlyNat: parentID(fc, "nat")}
 		},
-		Edit: attrEdit("NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", (*client.Client).ModifyBandwidthPackageAttribute),
+		Edit: attrEdit("NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", client.ModifyBandwidthPackageAttribute.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
 			Stops: func(o *model.Object) []string {
@@ -33,7 +33,7 @@ func natBwpOps() KindOps {
 				return nil, natBwpUsers(b, b.Has), nil
 			},
 			Force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
-		}, "BandwidthPackageId", (*client.Client).DeleteBandwidthPackage),
+		}, "BandwidthPackageId", client.DeleteBandwidthPackage.Func),
 		Actions: actionsOn(func(fc *FormCtx, b *model.NatBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Modify spec", Hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", Make: natBwpChanger(natBwpSpec)},
@@ -106,15 +106,15 @@ func (m *natBwpCreate) Title() string {
 func (m *natBwpCreate) Action() string { return "CreateBandwidthPackage" }
 
 func (m *natBwpCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
+	nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
+	pkgs, err := client.DescribeBandwidthPackages.Call(ctx, fc.Client, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: m.onlyNat})
 	if err != nil {
 		return err
 	}
-	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
+	zones, err := client.DescribeZones.Call(ctx, fc.Client, &client.DescribeZonesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -180,7 +180,7 @@ func (m *natBwpCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	in := &client.CreateBandwidthPackageInput{RegionId: fc.Region, NatGatewayId: m.natID, Bandwidth: strings.TrimSpace(m.Bandwidth),
 		IpCount: strings.TrimSpace(m.ipCount), Zone: m.Zone, InternetChargeType: m.charge, Name: m.Name, Description: m.Desc,
 		ClientToken: token}
-	out, err := fc.Client.CreateBandwidthPackage(ctx, in)
+	out, err := client.CreateBandwidthPackage.Call(ctx, fc.Client, in)
 	return created(fc, m, "natbwp", "BandwidthPackageId", in, out, err)
 }
 
@@ -208,7 +208,7 @@ var natBwpSpec = natBwpChange{
 	},
 	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, _ string) (any, *client.Result, error) {
 		in := &client.ModifyBandwidthPackageSpecInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId, Bandwidth: strings.TrimSpace(v)}
-		out, err := c.ModifyBandwidthPackageSpec(ctx, in)
+		out, err := client.ModifyBandwidthPackageSpec.Call(ctx, c, in)
 		return in, out, err
 	},
 }
@@ -220,7 +220,7 @@ var natBwpAdd = natBwpChange{
 	call: func(ctx context.Context, c *client.Client, b *model.NatBandwidthPackage, v, token string) (any, *client.Result, error) {
 		in := &client.AddBandwidthPackageIpsInput{RegionId: b.RegionId, BandwidthPackageId: b.BandwidthPackageId,
 			IpCount: strings.TrimSpace(v), ClientToken: token}
-		out, err := c.AddBandwidthPackageIps(ctx, in)
+		out, err := client.AddBandwidthPackageIps.Call(ctx, c, in)
 		return in, out, err
 	},
 }
@@ -300,7 +300,7 @@ func natBwpRemoveSpec(ip string) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
-			out, err := fc.Client.RemoveBandwidthPackageIps(ctx, in)
+			out, err := client.RemoveBandwidthPackageIps.Call(ctx, fc.Client, in)
 			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
 		},
 	}
@@ -320,7 +320,7 @@ func destroyEach(items []string, label func(item string) (string, string), spec 
 // natBwpPicks lists the public IPs of a NAT gateway's bandwidth packages:
 // the SNAT and DNAT forms offer them next to the gateway's EIPs.
 func natBwpPicks(ctx context.Context, fc *FormCtx, natID string) ([]Pick, error) {
-	pkgs, err := fc.Client.DescribeBandwidthPackages(ctx, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: natID})
+	pkgs, err := client.DescribeBandwidthPackages.Call(ctx, fc.Client, &client.DescribeBandwidthPackagesInput{RegionId: fc.Region, NatGatewayId: natID})
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func pcOps() KindOps {
 			Impact: pcVbrs,
 			Run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
 				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-			}, (*client.Client).DeletePhysicalConnection),
+			}, client.DeletePhysicalConnection.Func),
 		},
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
@@ -82,7 +82,7 @@ func pcAbout(_ *FormCtx, o *model.Object) []string {
 // pcVbrs counts the VBRs on the line, this account's and other accounts':
 // the API refuses to terminate or delete it while any remain.
 func pcVbrs(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
-	vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+	vbrs, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 		RegionId: o.Region, PhysicalConnectionId: o.ID})
 	if err != nil {
 		return nil, nil, err
@@ -110,15 +110,15 @@ var (
 	pcEnable = pcStep{Verb: "enabled", Action: "EnablePhysicalConnection", which: "a Confirmed",
 		question: "Enable %s (%s)?", explain: "The line goes into service (Enabled); from then on it is billed and VBRs can be created on it.",
 		allowed: func(s string) bool { return s == model.PCConfirmed }, Target: []string{model.PCEnabled},
-		call: (*client.Client).EnablePhysicalConnection}
+		call: client.EnablePhysicalConnection.Func}
 	pcCancel = pcStep{Verb: "cancelled", Action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
 		question: "Cancel %s (%s)?", explain: "The application is withdrawn (Canceled): the carrier stops work on the line; applying again starts over.",
 		allowed: model.PCCancelable, Target: []string{model.PCCanceled},
-		call: (*client.Client).CancelPhysicalConnection}
+		call: client.CancelPhysicalConnection.Func}
 	pcTerminate = pcStep{Verb: "terminated", Action: "TerminatePhysicalConnection", which: "an Enabled",
 		question: "Terminate %s (%s)?", explain: "Traffic between the data centre and Alibaba Cloud over this line stops (Terminating → Terminated); it can then only be deleted.",
 		allowed: func(s string) bool { return s == model.PCEnabled }, Target: []string{model.PCTerminated},
-		call: (*client.Client).TerminatePhysicalConnection}
+		call: client.TerminatePhysicalConnection.Func}
 )
 
 // pcAction is Enable, Cancel or Terminate on the selected line.
@@ -154,7 +154,7 @@ func (m *pcCreate) Title() string  { return "Apply for a physical connection" }
 func (m *pcCreate) Action() string { return "CreatePhysicalConnection" }
 
 func (m *pcCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	aps, err := fc.Client.DescribeAccessPoints(ctx, &client.DescribeAccessPointsInput{RegionId: fc.Region})
+	aps, err := client.DescribeAccessPoints.Call(ctx, fc.Client, &client.DescribeAccessPointsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (m *pcCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	for _, a := range aps {
 		m.aps = append(m.aps, Pick{fmt.Sprintf("%s  %s  %s  %s", a.AccessPointId, a.Name, a.HostOperator, a.Status), a.AccessPointId})
 	}
-	pcs, err := fc.Client.DescribePhysicalConnections(ctx, &client.DescribePhysicalConnectionsInput{RegionId: fc.Region})
+	pcs, err := client.DescribePhysicalConnections.Call(ctx, fc.Client, &client.DescribePhysicalConnectionsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -257,7 +257,7 @@ func (m *pcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 	in := &client.CreatePhysicalConnectionInput{RegionId: fc.Region, AccessPointId: m.ap, LineOperator: m.operator,
 		PeerLocation: strings.TrimSpace(m.location), PortType: m.Port, Bandwidth: bw, CircuitCode: m.circuit,
 		RedundantPhysicalConnectionId: m.redundant, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreatePhysicalConnection(ctx, in)
+	out, err := client.CreatePhysicalConnection.Call(ctx, fc.Client, in)
 	return created(fc, m, "pc", "PhysicalConnectionId", in, out, err)
 }
 
@@ -320,7 +320,7 @@ func (m *pcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Subm
 		return res, nil
 	}
 	in.ClientToken = token
-	out, err := fc.Client.ModifyPhysicalConnectionAttribute(ctx, in)
+	out, err := client.ModifyPhysicalConnectionAttribute.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -32,10 +32,10 @@ func PeerOps() KindOps {
 			Action: "DeleteVpcPeerConnection",
 			Force:  "Force also deletes the routes that point at the peering connection",
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error {
-				_, err := fc.Client.DeleteVpcPeerConnection(ctx, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
+				_, err := client.DeleteVpcPeerConnection.Call(ctx, fc.Client, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-		}, "InstanceId", (*client.Client).DeleteVpcPeerConnection),
+		}, "InstanceId", client.DeleteVpcPeerConnection.Func),
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
 		// requester sees neither and is told why when it presses x.
@@ -99,11 +99,11 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 		if accept {
 			a := &client.AcceptVpcPeerConnectionInput{RegionId: region, InstanceId: p.InstanceId, ClientToken: token}
 			in = a
-			out, err = fc.Client.AcceptVpcPeerConnection(ctx, a)
+			out, err = client.AcceptVpcPeerConnection.Call(ctx, fc.Client, a)
 		} else {
 			r := &client.VpcPeerInput{RegionId: region, InstanceId: p.InstanceId, ClientToken: token}
 			in = r
-			out, err = fc.Client.RejectVpcPeerConnection(ctx, r)
+			out, err = client.RejectVpcPeerConnection.Call(ctx, fc.Client, r)
 		}
 		if err != nil {
 			return nil, err
@@ -240,7 +240,7 @@ func (m *PeerCreate) Input(fc *FormCtx, token string) *client.CreateVpcPeerConne
 
 func (m *PeerCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateVpcPeerConnection(ctx, in)
+	out, err := client.CreateVpcPeerConnection.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -310,6 +310,6 @@ func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	out, err := fc.Client.ModifyVpcPeerConnection(ctx, in)
+	out, err := client.ModifyVpcPeerConnection.Call(ctx, fc.Client, in)
 	return changed(fc, "peer", m.Id, []string{"Activated"}, in, out, err)
 }

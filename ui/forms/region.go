@@ -41,14 +41,14 @@ func trafficMirrorService() RegionService {
 	return regionService("OpenTrafficMirrorService", "traffic mirroring",
 		"Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
 		func(r *model.Region) *string { return &r.TrafficMirror },
-		(*client.Client).OpenTrafficMirrorService, (*client.Client).GetTrafficMirrorServiceStatus)
+		client.OpenTrafficMirrorService.Func, client.GetTrafficMirrorServiceStatus.Func)
 }
 
 func ipPoolService() RegionService {
 	return regionService("OpenPublicIpAddressPoolService", "IP address pools",
 		"Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
 		func(r *model.Region) *string { return &r.IpPool },
-		(*client.Client).OpenPublicIpAddressPoolService, (*client.Client).GetPublicIpAddressPoolServiceStatus)
+		client.OpenPublicIpAddressPoolService.Func, client.GetPublicIpAddressPoolServiceStatus.Func)
 }
 
 // regionService declares one service: its Open call, the region's field

@@ -38,7 +38,7 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-		}, "RouterInterfaceId", (*client.Client).DeleteRouterInterface),
+		}, "RouterInterfaceId", client.DeleteRouterInterface.Func),
 		Actions: actionsOn(riActions),
 	}
 }
@@ -103,16 +103,16 @@ var (
 	riConnect = riStepKind{Verb: "Connect", Action: "ConnectRouterInterface", from: "Idle", Target: "Active",
 		explain: "Both ends go Connecting → Active and traffic can flow over the pair.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.ConnectRouterInterface
+			return client.ConnectRouterInterface.On(c)
 		}}
 	riActivate = riStepKind{Verb: "Activate", Action: "ActivateRouterInterface", from: "Inactive", Target: "Active",
 		explain: "The interface goes Activating → Active and forwards traffic again.",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.ActivateRouterInterface
+			return client.ActivateRouterInterface.On(c)
 		}}
 	riDeactivate = riStepKind{Verb: "Deactivate", Action: "DeactivateRouterInterface", from: "Active", Target: "Inactive",
 		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return c.DeactivateRouterInterface
+			return client.DeactivateRouterInterface.On(c)
 		}}
 )
 
@@ -155,7 +155,7 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 // goes Activating → Active.
 func riSpecChange(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyRouterInterfaceSpecInput{RegionId: o.Region, RouterInterfaceId: o.ID, Spec: spec, ClientToken: token}
-	out, err := fc.Client.ModifyRouterInterfaceSpec(ctx, in)
+	out, err := client.ModifyRouterInterfaceSpec.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
@@ -342,7 +342,7 @@ func (m *riModify) Check(fc *FormCtx) error {
 
 func (m *riModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	return sendEdit(ctx, fc, (*client.Client).ModifyRouterInterfaceAttribute, in, "ri", m.Id)
+	return sendEdit(ctx, fc, client.ModifyRouterInterfaceAttribute.Func, in, "ri", m.Id)
 }
 
 // riPicks lists the interfaces on a router (a route's next hop in a
@@ -352,7 +352,7 @@ func riPicks(ctx context.Context, fc *FormCtx, routerID string) ([]Pick, error) 
 	if routerID == "" {
 		return out, nil
 	}
-	ris, err := fc.Client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.Region,
+	ris, err := client.DescribeRouterInterfaces.Call(ctx, fc.Client, &client.DescribeRouterInterfacesInput{RegionId: fc.Region,
 		Filter: []client.Filter{{Key: "RouterId", Value: []string{routerID}}}})
 	if err != nil {
 		return nil, err

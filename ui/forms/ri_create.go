@@ -36,15 +36,15 @@ func (m *riCreate) Action() string { return "CreateRouterInterface" }
 // Prepare loads the region's routers, the interfaces already on them and
 // the regions, on every opening (a draft's too).
 func (m *riCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vrs, err := fc.Client.DescribeVRouters(ctx, &client.DescribeVRoutersInput{RegionId: fc.Region})
+	vrs, err := client.DescribeVRouters.Call(ctx, fc.Client, &client.DescribeVRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	vbrs, err := fc.Client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
+	vbrs, err := client.DescribeVirtualBorderRouters.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (m *riCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 			m.routerType[v.VbrId] = model.RIVBR
 		}
 	}
-	ris, err := fc.Client.DescribeRouterInterfaces(ctx, &client.DescribeRouterInterfacesInput{RegionId: fc.Region})
+	ris, err := client.DescribeRouterInterfaces.Call(ctx, fc.Client, &client.DescribeRouterInterfacesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -199,13 +199,13 @@ func (m *riCreate) Input(fc *FormCtx, token string) *client.CreateRouterInterfac
 
 func (m *riCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateRouterInterface(ctx, in)
+	out, err := client.CreateRouterInterface.Call(ctx, fc.Client, in)
 	return created(fc, m, "ri", "RouterInterfaceId", in, out, err)
 }
 
 // regionPicks offers every region the account can use, by ID and name.
 func regionPicks(ctx context.Context, fc *FormCtx) ([]Pick, error) {
-	regions, err := fc.Client.DescribeRegions(ctx, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
+	regions, err := client.DescribeRegions.Call(ctx, fc.Client, &client.DescribeRegionsInput{AcceptLanguage: "en-US"})
 	if err != nil {
 		return nil, err
 	}

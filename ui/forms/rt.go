@@ -21,7 +21,7 @@ func RtOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", (*client.Client).ModifyRouteTableAttributes),
+		Edit: attrEdit("route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", client.ModifyRouteTableAttributes.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt
@@ -39,7 +39,7 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-		}, "RouteTableId", (*client.Client).DeleteRouteTable),
+		}, "RouteTableId", client.DeleteRouteTable.Func),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return append([]actionItem{
 				{Label: "Associate with a VSwitch", Hint: "bind this table to a VSwitch of its VPC",
@@ -51,7 +51,7 @@ func RtOps() KindOps {
 
 // vpcPicks lists the region's VPCs as choices.
 func vpcPicks(ctx context.Context, fc *FormCtx) ([]Pick, []*model.Vpc, error) {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,7 +93,7 @@ func (m *RtCreate) Check(fc *FormCtx) error {
 
 func (m *RtCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateRouteTableInput{RegionId: fc.Region, VpcId: m.VpcID, RouteTableName: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateRouteTable(ctx, in)
+	out, err := client.CreateRouteTable.Call(ctx, fc.Client, in)
 	return created(fc, m, "rt", "RouteTableId", in, out, err)
 }
 
@@ -133,7 +133,7 @@ func (m *RtBind) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.Refuse != "" {
 		return nil
 	}
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: m.table.VpcId})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: m.table.VpcId})
 	if err != nil {
 		return err
 	}
@@ -184,9 +184,9 @@ func (m *RtBind) Check(fc *FormCtx) error {
 
 func (m *RtBind) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.RouteTableVSwitchInput{RegionId: fc.Region, RouteTableId: m.table.RouteTableId, VSwitchId: m.VswID, ClientToken: token}
-	call := fc.Client.AssociateRouteTable
+	call := client.AssociateRouteTable.On(fc.Client)
 	if !m.bind {
-		call = fc.Client.UnassociateRouteTable
+		call = client.UnassociateRouteTable.On(fc.Client)
 	}
 	out, err := call(ctx, in)
 	if err != nil {
@@ -217,7 +217,7 @@ func RouteOps() KindOps {
 				}
 				return ""
 			},
-		}, (*client.Client).DeleteRouteEntry, "RouteTableId", "RouteEntryId"),
+		}, client.DeleteRouteEntry.Func, "RouteTableId", "RouteEntryId"),
 	}
 }
 
@@ -271,28 +271,28 @@ func (m *RouteCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	m.Nats, m.vpns, m.peers, m.vswBlocks = []Pick{}, []Pick{}, []Pick{}, nil
 	if t.VpcId != "" {
-		sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: t.VpcId})
+		sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, s := range sws {
 			m.vswBlocks = append(m.vswBlocks, s.CidrBlock)
 		}
-		nats, err := fc.Client.DescribeNatGateways(ctx, &client.DescribeNatGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
+		nats, err := client.DescribeNatGateways.Call(ctx, fc.Client, &client.DescribeNatGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, n := range nats {
 			m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.Status), n.NatGatewayId})
 		}
-		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
+		vpns, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
 		for _, v := range vpns {
 			m.vpns = append(m.vpns, Pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.Status), v.VpnGatewayId})
 		}
-		peers, err := fc.Client.ListVpcPeerConnections(ctx, &client.ListVpcPeerConnectionsInput{RegionId: fc.Region, VpcId: []string{t.VpcId}})
+		peers, err := client.ListVpcPeerConnections.Call(ctx, fc.Client, &client.ListVpcPeerConnectionsInput{RegionId: fc.Region, VpcId: []string{t.VpcId}})
 		if err != nil {
 			return err
 		}
@@ -395,6 +395,6 @@ func (m *RouteCreate) Input(fc *FormCtx, token string) *client.CreateRouteEntryI
 
 func (m *RouteCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateRouteEntry(ctx, in)
+	out, err := client.CreateRouteEntry.Call(ctx, fc.Client, in)
 	return createdIn(fc, m, "route", "RouteEntryId", map[string]string{"RouteTableId": m.table.RouteTableId}, in, out, err)
 }

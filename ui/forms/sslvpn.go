@@ -36,7 +36,7 @@ func sslServerOps() KindOps {
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-		}, "SslVpnServerId", (*client.Client).DeleteSslVpnServer),
+		}, "SslVpnServerId", client.DeleteSslVpnServer.Func),
 	}
 }
 
@@ -48,7 +48,7 @@ func sslServerAbout(_ *FormCtx, o *model.Object) []string {
 
 // sslServerCerts counts the certificates deleted with a server.
 func sslServerCerts(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []string, error) {
-	certs, err := fc.Client.DescribeSslVpnClientCerts(ctx, &client.DescribeSslVpnInput{RegionId: o.Region, SslVpnServerId: o.ID})
+	certs, err := client.DescribeSslVpnClientCerts.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: o.Region, SslVpnServerId: o.ID})
 	if err != nil || len(certs) == 0 {
 		return nil, nil, err
 	}
@@ -57,7 +57,7 @@ func sslServerCerts(ctx context.Context, fc *FormCtx, o *model.Object) ([]string
 
 // sslGateways reads the region's VPN gateways by ID.
 func sslGateways(ctx context.Context, fc *FormCtx) (map[string]*model.VpnGateway, error) {
-	gws, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
+	gws, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 		m.Refuse = sslGatewayBusy(gws[m.GwID])
 		return nil
 	}
-	servers, err := fc.Client.DescribeSslVpnServers(ctx, &client.DescribeSslVpnInput{RegionId: fc.Region})
+	servers, err := client.DescribeSslVpnServers.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (m *SslServerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	}
 	m.GwID = keepOrFirst(m.GwID, m.Gws)
 	if g := gws[m.GwID]; g != nil && m.Local == "" {
-		if vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: g.VpcId}); err == nil && len(vpcs) == 1 {
+		if vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region, VpcId: g.VpcId}); err == nil && len(vpcs) == 1 {
 			m.Local = vpcs[0].CidrBlock
 		}
 	}
@@ -262,7 +262,7 @@ func sslChoice(choose bool, what, v string, picks []Pick, none, gone string, gw 
 func (m *SslServerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return upsert(ctx, fc, m, "sslserver", m.Id, "SslVpnServerId", in, (*client.Client).ModifySslVpnServer, (*client.Client).CreateSslVpnServer)
+	return upsert(ctx, fc, m, "sslserver", m.Id, "SslVpnServerId", in, client.ModifySslVpnServer.Func, client.CreateSslVpnServer.Func)
 }
 
 // ---- client certificates ----
@@ -285,7 +285,7 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-		}, "SslVpnClientCertId", (*client.Client).DeleteSslVpnClientCert),
+		}, "SslVpnClientCertId", client.DeleteSslVpnClientCert.Func),
 	}
 }
 
@@ -321,7 +321,7 @@ func (m *SslCertForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	if err != nil {
 		return err
 	}
-	servers, err := fc.Client.DescribeSslVpnServers(ctx, &client.DescribeSslVpnInput{RegionId: fc.Region})
+	servers, err := client.DescribeSslVpnServers.Call(ctx, fc.Client, &client.DescribeSslVpnInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -379,5 +379,5 @@ func (m *SslCertForm) Check(fc *FormCtx) error {
 func (m *SslCertForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
 	in.ClientToken = token
-	return upsert(ctx, fc, m, "sslcert", m.Id, "SslVpnClientCertId", in, (*client.Client).ModifySslVpnClientCert, (*client.Client).CreateSslVpnClientCert)
+	return upsert(ctx, fc, m, "sslcert", m.Id, "SslVpnClientCertId", in, client.ModifySslVpnClientCert.Func, client.CreateSslVpnClientCert.Func)
 }

@@ -40,13 +40,13 @@ func vbrLifecycle(fc *FormCtx, terminate bool) Mutation {
 		question: "Terminate " + v.VbrId + " (" + v.Name + ")?",
 		explain:  "Traffic between the data centre and Alibaba Cloud over this VBR stops. Its VLAN " + model.Itoa(v.VlanId) + " stays reserved for 7 days; Recover brings it back."}
 	want, target, verb := "active", "terminated", "terminated"
-	call := fc.Client.TerminateVirtualBorderRouter
+	call := client.TerminateVirtualBorderRouter.On(fc.Client)
 	if !terminate {
 		m.title, m.APIAction = "Recover VBR "+v.VbrId, "RecoverVirtualBorderRouter"
 		m.question = "Recover " + v.VbrId + " (" + v.Name + ")?"
 		m.explain = "The VBR goes recovering → active and forwards traffic again; its physical connection must be Enabled."
 		want, target, verb = "terminated", "active", "recovered"
-		call = fc.Client.RecoverVirtualBorderRouter
+		call = client.RecoverVirtualBorderRouter.On(fc.Client)
 	}
 	m.gate = func(o *model.Object) string {
 		if !strings.EqualFold(o.Status, want) {
@@ -117,12 +117,12 @@ func (m *VbrModify) request(fc *FormCtx, token string) *client.ModifyVirtualBord
 
 func (m *VbrModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc, token)
-	return sendEdit(ctx, fc, (*client.Client).ModifyVirtualBorderRouterAttribute, in, "vbr", m.Id)
+	return sendEdit(ctx, fc, client.ModifyVirtualBorderRouterAttribute.Func, in, "vbr", m.Id)
 }
 
 // vbrPicks lists the region's VBRs, and each one by ID.
 func vbrPicks(ctx context.Context, fc *FormCtx) ([]Pick, map[string]*model.VirtualBorderRouter, error) {
-	vbrs, err := fc.Client.DescribeVirtualBorderRouters(ctx, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
+	vbrs, err := client.DescribeVirtualBorderRouters.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersInput{RegionId: fc.Region})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,7 +151,7 @@ func BgpGroupOps() KindOps {
 		Del: deleteByID(DeleteSpec{
 			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-		}, "BgpGroupId", (*client.Client).DeleteBgpGroup),
+		}, "BgpGroupId", client.DeleteBgpGroup.Func),
 	}
 }
 
@@ -253,11 +253,11 @@ func (m *BgpGroupForm) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	}
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		return sendEdit(ctx, fc, (*client.Client).ModifyBgpGroupAttribute, in, "bgp", m.Id)
+		return sendEdit(ctx, fc, client.ModifyBgpGroupAttribute.Func, in, "bgp", m.Id)
 	}
 	in := &client.CreateBgpGroupInput{RegionId: fc.Region, RouterId: m.VbrID, PeerAsn: peer, LocalAsn: local, AuthKey: m.authKey,
 		Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateBgpGroup(ctx, in)
+	out, err := client.CreateBgpGroup.Call(ctx, fc.Client, in)
 	return created(fc, m, "bgp", "BgpGroupId", in, out, err)
 }
 
@@ -281,7 +281,7 @@ func BgpPeerOps() KindOps {
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteBgpPeer",
 			Stops:  bgpPeerStops,
-		}, "BgpPeerId", (*client.Client).DeleteBgpPeer),
+		}, "BgpPeerId", client.DeleteBgpPeer.Func),
 	}
 }
 
@@ -329,7 +329,7 @@ func (m *BgpPeerForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.fixedGroup {
 		in.BgpGroupId = m.GroupID
 	}
-	gs, err := fc.Client.DescribeBgpGroups(ctx, in)
+	gs, err := client.DescribeBgpGroups.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -412,10 +412,10 @@ func (m *BgpPeerForm) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 	ip := strings.TrimSpace(m.PeerIP)
 	if m.Id != "" {
 		in := &client.ModifyBgpPeerAttributeInput{RegionId: fc.Region, BgpPeerId: m.Id, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
-		return sendEdit(ctx, fc, (*client.Client).ModifyBgpPeerAttribute, in, "bgppeer", m.Id)
+		return sendEdit(ctx, fc, client.ModifyBgpPeerAttribute.Func, in, "bgppeer", m.Id)
 	}
 	in := &client.CreateBgpPeerInput{RegionId: fc.Region, BgpGroupId: m.GroupID, PeerIpAddress: ip, EnableBfd: boolPtr(m.bfd), BfdMultiHop: hop, ClientToken: token}
-	out, err := fc.Client.CreateBgpPeer(ctx, in)
+	out, err := client.CreateBgpPeer.Call(ctx, fc.Client, in)
 	return created(fc, m, "bgppeer", "BgpPeerId", in, out, err)
 }
 
@@ -436,7 +436,7 @@ func BgpNetOps() KindOps {
 				}
 				return ""
 			},
-		}, (*client.Client).DeleteBgpNetwork, "RouterId", "DstCidrBlock"),
+		}, client.DeleteBgpNetwork.Func, "RouterId", "DstCidrBlock"),
 	}
 }
 
@@ -483,7 +483,7 @@ func (m *BgpNetCreate) Check(fc *FormCtx) error {
 func (m *BgpNetCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	p, _ := model.ParseCIDR(m.Cidr)
 	in := &client.AddBgpNetworkInput{RegionId: fc.Region, RouterId: m.VbrID, DstCidrBlock: p.String(), ClientToken: token}
-	out, err := fc.Client.AddBgpNetwork(ctx, in)
+	out, err := client.AddBgpNetwork.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func (m *vbrCreate) Action() string { return "CreateVirtualBorderRouter" }
 
 func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	in := &client.DescribePhysicalConnectionsInput{RegionId: fc.Region, Filter: []client.Filter{{Key: "Status", Value: []string{model.PCEnabled}}}}
-	pcs, err := fc.Client.DescribePhysicalConnections(ctx, in)
+	pcs, err := client.DescribePhysicalConnections.Call(ctx, fc.Client, in)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (m *vbrCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		if len(m.pcs) > maxRouteVPCs {
 			continue // beyond it, the API's own check remains
 		}
-		vbrs, err := fc.Client.DescribeVirtualBorderRoutersForPhysicalConnection(ctx, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
+		vbrs, err := client.DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, fc.Client, &client.DescribeVirtualBorderRoutersForPhysicalConnectionInput{
 			RegionId: fc.Region, PhysicalConnectionId: p.PhysicalConnectionId})
 		if err != nil {
 			return err
@@ -138,7 +138,7 @@ func (m *vbrCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	in := &client.CreateVirtualBorderRouterInput{RegionId: fc.Region, PhysicalConnectionId: m.pcID, VlanId: vlan,
 		LocalGatewayIp: strings.TrimSpace(m.Local), PeerGatewayIp: strings.TrimSpace(m.Peer), PeeringSubnetMask: strings.TrimSpace(m.Mask),
 		CircuitCode: m.circuit, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateVirtualBorderRouter(ctx, in)
+	out, err := client.CreateVirtualBorderRouter.Call(ctx, fc.Client, in)
 	return created(fc, m, "vbr", "VbrId", in, out, err)
 }
 
@@ -159,6 +159,6 @@ func vbrDeleteSpec() *DeleteSpec {
 		},
 		Run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
 			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
-		}, (*client.Client).DeleteVirtualBorderRouter),
+		}, client.DeleteVirtualBorderRouter.Func),
 	}
 }

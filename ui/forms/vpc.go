@@ -29,7 +29,7 @@ func VpcOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
 		Edit: func(fc *FormCtx) Mutation {
-			return &VpcModify{*attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", (*client.Client).ModifyVpcAttribute).
+			return &VpcModify{*attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", client.ModifyVpcAttribute.Func).
 				hints("2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
@@ -43,7 +43,7 @@ func VpcOps() KindOps {
 				return true
 			},
 			Refuse: onlyWhenAvailable,
-		}, "VpcId", (*client.Client).DeleteVpc),
+		}, "VpcId", client.DeleteVpc.Func),
 	}
 }
 
@@ -107,7 +107,7 @@ func (m *VpcCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 	if m.ipv6 {
 		in.EnableIpv6 = &m.ipv6
 	}
-	out, err := fc.Client.CreateVpc(ctx, in)
+	out, err := client.CreateVpc.Call(ctx, fc.Client, in)
 	return created(fc, m, "vpc", "VpcId", in, out, err)
 }
 
@@ -129,14 +129,14 @@ func VswOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			return &VswModify{*attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", (*client.Client).ModifyVSwitchAttribute).
+			return &VswModify{*attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", client.ModifyVSwitchAttribute.Func).
 				hints("2-128 characters; starts with a letter", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
 			Action:   "DeleteVSwitch",
 			Blockers: []string{"havip"},
 			Refuse:   onlyWhenAvailable,
-		}, "VSwitchId", (*client.Client).DeleteVSwitch),
+		}, "VSwitchId", client.DeleteVSwitch.Func),
 	}
 }
 
@@ -164,11 +164,11 @@ func (m *VswCreate) Action() string { return "CreateVSwitch" }
 // opening, a draft's too: the draft keeps what was typed, and a choice no
 // longer offered is marked.
 func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
-	vpcs, err := fc.Client.DescribeVpcs(ctx, &client.DescribeVpcsInput{RegionId: fc.Region})
+	vpcs, err := client.DescribeVpcs.Call(ctx, fc.Client, &client.DescribeVpcsInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
-	zones, err := fc.Client.DescribeZones(ctx, &client.DescribeZonesInput{RegionId: fc.Region})
+	zones, err := client.DescribeZones.Call(ctx, fc.Client, &client.DescribeZonesInput{RegionId: fc.Region})
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (m *VswCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if m.FixedVPC {
 		only = m.VpcID
 	}
-	sws, err := fc.Client.DescribeVSwitches(ctx, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: only})
+	sws, err := client.DescribeVSwitches.Call(ctx, fc.Client, &client.DescribeVSwitchesInput{RegionId: fc.Region, VpcId: only})
 	if err != nil {
 		return err
 	}
@@ -353,7 +353,7 @@ func (m *VswCreate) Check(fc *FormCtx) error {
 func (m *VswCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.CreateVSwitchInput{RegionId: fc.Region, VpcId: m.VpcID, ZoneId: m.Zone, CidrBlock: strings.TrimSpace(m.Cidr),
 		VSwitchName: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateVSwitch(ctx, in)
+	out, err := client.CreateVSwitch.Call(ctx, fc.Client, in)
 	return created(fc, m, "vsw", "VSwitchId", in, out, err)
 }
 

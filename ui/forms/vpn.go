@@ -23,13 +23,13 @@ func VpnOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", (*client.Client).ModifyVpnGatewayAttribute),
+		Edit: attrEdit("VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", client.ModifyVpnGatewayAttribute.Func),
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-		}, "VpnGatewayId", (*client.Client).DeleteVpnGateway),
+		}, "VpnGatewayId", client.DeleteVpnGateway.Func),
 	}
 }
 
@@ -94,7 +94,7 @@ func (m *VpnCreate) Input(fc *FormCtx, token string) *client.CreateVpnGatewayInp
 
 func (m *VpnCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
-	out, err := fc.Client.CreateVpnGateway(ctx, in)
+	out, err := client.CreateVpnGateway.Call(ctx, fc.Client, in)
 	return created(fc, m, "vpn", "VpnGatewayId", in, out, err)
 }
 
@@ -111,7 +111,7 @@ func CgwOps() KindOps {
 			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-		}, "CustomerGatewayId", (*client.Client).DeleteCustomerGateway),
+		}, "CustomerGatewayId", client.DeleteCustomerGateway.Func),
 	}
 }
 
@@ -165,7 +165,7 @@ func (m *CgwForm) Check(fc *FormCtx) error {
 func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	if m.Id != "" {
 		in := m.modify(fc, token)
-		return sendEdit(ctx, fc, (*client.Client).ModifyCustomerGatewayAttribute, in, "cgw", m.Id)
+		return sendEdit(ctx, fc, client.ModifyCustomerGatewayAttribute.Func, in, "cgw", m.Id)
 	}
 	asn := ""
 	if strings.TrimSpace(m.asn) != "" {
@@ -173,7 +173,7 @@ func (m *CgwForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 		asn = strconv.FormatInt(n, 10)
 	}
 	in := &client.CreateCustomerGatewayInput{RegionId: fc.Region, IpAddress: strings.TrimSpace(m.Ip), Asn: asn, Name: m.Name, Description: m.Desc, ClientToken: token}
-	out, err := fc.Client.CreateCustomerGateway(ctx, in)
+	out, err := client.CreateCustomerGateway.Call(ctx, fc.Client, in)
 	return created(fc, m, "cgw", "CustomerGatewayId", in, out, err)
 }
 
@@ -199,7 +199,7 @@ func IpsecOps() KindOps {
 		Del: deleteByID(DeleteSpec{
 			Action: "DeleteVpnConnection",
 			Stops:  ipsecStops,
-		}, "VpnConnectionId", (*client.Client).DeleteVpnConnection),
+		}, "VpnConnectionId", client.DeleteVpnConnection.Func),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{{Label: "Download configuration", Hint: "the customer gateway's side of " + fc.Target.ID + "; the key stays masked on screen, s saves it (mode 0600)",
 				Show: downloadVpnConfig}}
@@ -212,7 +212,7 @@ func IpsecOps() KindOps {
 // included (the viewer masks it; the saved file keeps it).
 func downloadVpnConfig(ctx context.Context, fc *FormCtx) (*Document, error) {
 	o := fc.Target
-	out, err := fc.Client.DownloadVpnConnectionConfig(ctx, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
+	out, err := client.DownloadVpnConnectionConfig.Call(ctx, fc.Client, &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -271,13 +271,13 @@ func (m *IpsecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 		return nil
 	}
 	if !m.fixedVpn {
-		vpns, err := fc.Client.DescribeVpnGateways(ctx, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
+		vpns, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region})
 		if err := loadPicks(&m.VpnID, &m.vpns, vpns, err, func(v *model.VpnGateway) []string { return []string{v.VpnGatewayId, v.Name, v.InternetIp} }); err != nil {
 			return err
 		}
 	}
 	if !m.fixedCgw {
-		cgws, err := fc.Client.DescribeCustomerGateways(ctx, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
+		cgws, err := client.DescribeCustomerGateways.Call(ctx, fc.Client, &client.DescribeCustomerGatewaysInput{RegionId: fc.Region})
 		if err := loadPicks(&m.CgwID, &m.cgws, cgws, err, func(c *model.CustomerGateway) []string { return []string{c.CustomerGatewayId, c.Name, c.IpAddress} }); err != nil {
 			return err
 		}
@@ -445,14 +445,14 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		if res := unchangedEdit(fc.Target, in); res != nil {
 			return res, nil
 		}
-		out, err := fc.Client.ModifyVpnConnectionAttribute(ctx, in)
+		out, err := client.ModifyVpnConnectionAttribute.Call(ctx, fc.Client, in)
 		return changed(fc, "ipsec", m.Id, target, in, out, err)
 	}
 	in, err := m.createInput(fc, token)
 	if err != nil {
 		return nil, err
 	}
-	out, err := fc.Client.CreateVpnConnection(ctx, in)
+	out, err := client.CreateVpnConnection.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}
