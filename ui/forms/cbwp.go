@@ -18,10 +18,10 @@ import (
 func cbwpOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &cbwpCreate{Bandwidth: "10", charge: "PayByBandwidth"} },
-		Edit: attrEdit("shared bandwidth package", "ModifyCommonBandwidthPackageAttribute", "BandwidthPackageId", "Name",
-			client.ModifyCommonBandwidthPackageAttribute.Func),
+		Edit: attrEdit("shared bandwidth package", "BandwidthPackageId", "Name",
+			client.ModifyCommonBandwidthPackageAttribute),
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteCommonBandwidthPackage", Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
+			Fresh: true, About: cbwpAbout, Refuse: cbwpBusy,
 			Stops: func(o *model.Object) []string {
 				return []string{"Its EIPs go back to their own bandwidth and billing."}
 			},
@@ -33,7 +33,7 @@ func cbwpOps() KindOps {
 				return nil, blockers, nil
 			},
 			Force: "Force=true: the API removes every EIP from the package first, then deletes it",
-		}, "BandwidthPackageId", client.DeleteCommonBandwidthPackage.Func),
+		}, "BandwidthPackageId", client.DeleteCommonBandwidthPackage),
 		Actions: actionsOn(func(fc *FormCtx, p *model.CommonBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Add EIP", Hint: "put a pay-as-you-go EIP of " + fc.Target.Region + " in the package", Make: newCbwpAdd},

@@ -18,7 +18,7 @@ import (
 func familyOps(k *model.Kind) KindOps {
 	switch k.Name {
 	case "vrouter":
-		return KindOps{Edit: attrEdit("VRouter", "ModifyVRouterAttribute", "VRouterId", "VRouterName", client.ModifyVRouterAttribute.Func)}
+		return KindOps{Edit: attrEdit("VRouter", "VRouterId", "VRouterName", client.ModifyVRouterAttribute)}
 	case "rt":
 		return RtOps()
 	case "route":

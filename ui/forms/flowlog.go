@@ -24,10 +24,8 @@ func VpcFlowLogOps() KindOps {
 			}
 			return m
 		},
-		Edit: attrEdit("flow log", "ModifyFlowLogAttribute", "FlowLogId", "FlowLogName", client.ModifyFlowLogAttribute.Func),
-		Del: deleteByID(DeleteSpec{
-			Action: "DeleteFlowLog",
-		}, "FlowLogId", client.DeleteFlowLog.Func),
+		Edit: attrEdit("flow log", "FlowLogId", "FlowLogName", client.ModifyFlowLogAttribute),
+		Del:  deleteByID(DeleteSpec{}, "FlowLogId", client.DeleteFlowLog),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Activate", Hint: "start capturing traffic", Make: func(fc *FormCtx) Mutation { return flowLogSwitch(fc, true) }},
@@ -193,14 +191,13 @@ func SagFlowLogOps() KindOps {
 			return m
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteFlowLog",
 			Refuse: func(o *model.Object) string {
 				if f := o.Val().(*model.SagFlowLog); f.TotalSagNum > 0 {
 					return fmt.Sprintf("%s is bound to %d Smart Access Gateway instance(s); unbind it from them first (DependencyViolation.FlowLog)", o.ID, f.TotalSagNum)
 				}
 				return ""
 			},
-		}, "FlowLogId", client.DeleteSagFlowLog.Func),
+		}, "FlowLogId", client.DeleteSagFlowLog),
 	}
 }
 

@@ -20,10 +20,10 @@ func gaOps() KindOps {
 		Create: func(*FormCtx) Mutation {
 			return &gaCreate{Location: "china-mainland", Bandwidth: "10", Type: model.GAExclusive}
 		},
-		Edit: attrEdit("global acceleration instance", "ModifyGlobalAccelerationInstanceAttributes", "GlobalAccelerationInstanceId", "Name",
-			client.ModifyGlobalAccelerationInstanceAttributes.Func),
+		Edit: attrEdit("global acceleration instance", "GlobalAccelerationInstanceId", "Name",
+			client.ModifyGlobalAccelerationInstanceAttributes),
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteGlobalAccelerationInstance", Fresh: true, About: gaAbout,
+			Fresh: true, About: gaAbout,
 			Stops: func(o *model.Object) []string {
 				g := o.Val().(*model.GlobalAcceleration)
 				if g.IpAddress != "" {
@@ -32,7 +32,7 @@ func gaOps() KindOps {
 				return nil
 			},
 			Refuse: gaDeleteRefusal,
-		}, "GlobalAccelerationInstanceId", client.DeleteGlobalAccelerationInstance.Func),
+		}, "GlobalAccelerationInstanceId", client.DeleteGlobalAccelerationInstance),
 		Actions: actionsOn(func(fc *FormCtx, g *model.GlobalAcceleration) []actionItem {
 			out := []actionItem{{Label: "Modify spec", Hint: "change the bandwidth (" + g.Bandwidth + " Mbit/s now)", Make: newGASpec}}
 			if g.Sharing() {

@@ -21,17 +21,17 @@ func havipOps() KindOps {
 			return &havipCreate{onlyVsw: parentID(fc, "vsw")}
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			return attrEditOf(fc, "HaVip", "ModifyHaVipAttribute", "HaVipId", "Name", client.ModifyHaVipAttribute.Func).
+			return attrEditOf(fc, "HaVip", "HaVipId", "Name", client.ModifyHaVipAttribute).
 				rules(havipNameCheck, havipDescCheck).hints(havipNameHint, havipDescHint)
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteHaVip", Fresh: true, About: havipAbout,
+			Fresh: true, About: havipAbout,
 			Stops: func(o *model.Object) []string {
 				return []string{"The address " + o.Val().(*model.HaVip).IpAddress + " is released; it no longer floats between instances."}
 			},
 			Refuse: onlyWhenAvailable,
 			Impact: havipDependents,
-		}, "HaVipId", client.DeleteHaVip.Func),
+		}, "HaVipId", client.DeleteHaVip),
 		Actions: actionsOn(func(fc *FormCtx, h *model.HaVip) []actionItem {
 			out := []actionItem{{Label: "Associate", Hint: "bind to an ECS instance or an ENI in " + h.VSwitchId, Make: newHavipAssociate}}
 			for _, inst := range h.Instances() {

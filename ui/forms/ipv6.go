@@ -27,7 +27,7 @@ func ipv6GwOps() KindOps {
 			return &ipv6GwCreate{Spec: "Small", onlyVpc: parentID(fc, "vpc")}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteIpv6Gateway", Fresh: true, Refuse: onlyWhenAvailable,
+			Fresh: true, Refuse: onlyWhenAvailable,
 			Blockers: []string{"ipv6rule"},
 			About: func(_ *FormCtx, o *model.Object) []string {
 				g := o.Val().(*model.Ipv6Gateway)
@@ -37,7 +37,7 @@ func ipv6GwOps() KindOps {
 				return []string{"IPv6 traffic between " + o.Val().(*model.Ipv6Gateway).VpcId + " and the internet stops."}
 			},
 			Impact: ipv6GwDependents,
-		}, "Ipv6GatewayId", client.DeleteIpv6Gateway.Func),
+		}, "Ipv6GatewayId", client.DeleteIpv6Gateway),
 		Actions: actionsOn(func(fc *FormCtx, g *model.Ipv6Gateway) []actionItem {
 			tier := model.Ipv6SpecTier(g.Spec)
 			var out []actionItem
@@ -277,7 +277,7 @@ func ipv6RuleOps() KindOps {
 			return &ipv6RuleCreate{gw: p.Val().(*model.Ipv6Gateway)}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteIpv6EgressOnlyRule", Fresh: true, Refuse: onlyWhenAvailable,
+			Fresh: true, Refuse: onlyWhenAvailable,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
 				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + FirstNonEmpty(r.Ipv6GatewayId, "its gateway")}
@@ -285,7 +285,7 @@ func ipv6RuleOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
 			},
-		}, "Ipv6EgressOnlyRuleId", client.DeleteIpv6EgressOnlyRule.Func),
+		}, "Ipv6EgressOnlyRuleId", client.DeleteIpv6EgressOnlyRule),
 	}
 }
 

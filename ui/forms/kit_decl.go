@@ -66,18 +66,19 @@ func answer(out any, name string) string {
 	return ""
 }
 
-// deleteByID completes spec (its Action and what the dialog says) with the
-// Run of a delete whose request is the resource's region and its ID as
-// idParam, with the dialog's token and force where the call takes them.
-func deleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Client, context.Context, *In) (*client.Result, error)) *DeleteSpec {
-	return deleteWith(spec, call, func(o *model.Object) map[string]any { return map[string]any{idParam: o.ID} })
+// deleteByID completes spec (what the dialog says) with the operation's
+// action and the Run of a delete whose request is the resource's region and
+// its ID as idParam, with the dialog's token and force where the call takes
+// them.
+func deleteByID[In any](spec DeleteSpec, idParam string, op client.Op[In, client.Result]) *DeleteSpec {
+	return deleteWith(spec, op, func(o *model.Object) map[string]any { return map[string]any{idParam: o.ID} })
 }
 
 // deleteByValues is deleteByID for an entry the delete names by values it
 // has (its table and its own ID; a BGP network's router and block): the
 // request carries the resource's value of each of params.
-func deleteByValues[In any](spec DeleteSpec, call func(*client.Client, context.Context, *In) (*client.Result, error), params ...string) *DeleteSpec {
-	return deleteWith(spec, call, func(o *model.Object) map[string]any {
+func deleteByValues[In any](spec DeleteSpec, op client.Op[In, client.Result], params ...string) *DeleteSpec {
+	return deleteWith(spec, op, func(o *model.Object) map[string]any {
 		have, vals := Current(o), map[string]any{}
 		for _, p := range params {
 			if s, ok := have[p].(string); ok {
@@ -91,8 +92,9 @@ func deleteByValues[In any](spec DeleteSpec, call func(*client.Client, context.C
 // deleteWith completes spec with the Run of a delete whose request is the
 // resource's region, what names says, and the dialog's token and force
 // where the call takes them.
-func deleteWith[In any](spec DeleteSpec, call func(*client.Client, context.Context, *In) (*client.Result, error), names func(o *model.Object) map[string]any) *DeleteSpec {
-	spec.Run = sendDelete(spec.Action, call, func(o *model.Object, token string, force bool) *In {
+func deleteWith[In any](spec DeleteSpec, op client.Op[In, client.Result], names func(o *model.Object) map[string]any) *DeleteSpec {
+	spec.Action = op.Action
+	spec.Run = sendDelete(op.Action, op.Func, func(o *model.Object, token string, force bool) *In {
 		vals := names(o)
 		vals["RegionId"], vals["ClientToken"], vals["Force"] = o.Region, token, force
 		in := new(In)
@@ -104,14 +106,14 @@ func deleteWith[In any](spec DeleteSpec, call func(*client.Client, context.Conte
 
 // dryDeleteByID is deleteByID for a delete the API can dry-run (DryRun
 // true validates it without deleting): the dialog offers the dry run.
-func dryDeleteByID[In any](spec DeleteSpec, idParam string, call func(*client.Client, context.Context, *In) (*client.Result, error)) *DeleteSpec {
+func dryDeleteByID[In any](spec DeleteSpec, idParam string, op client.Op[In, client.Result]) *DeleteSpec {
 	spec.Dry = func(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
 		in := new(In)
 		fill(in, map[string]any{"RegionId": o.Region, idParam: o.ID, "DryRun": true})
-		_, err := call(fc.Client, ctx, in)
+		_, err := op.Call(ctx, fc.Client, in)
 		return err
 	}
-	return deleteByID(spec, idParam, call)
+	return deleteByID(spec, idParam, op)
 }
 
 // created is the submitted of m's create from the call's answer (out,
@@ -205,20 +207,19 @@ func sendEdit[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.C
 // (what: "flow log"): the request carries its ID as idParam, the name as
 // nameParam and the description, with the form's token where the call
 // takes one; the form starts from the values the resource has.
-func attrEditOf[In, Out any](fc *FormCtx, what, action, idParam, nameParam string,
-	call func(*client.Client, context.Context, *In) (*Out, error)) *AttrEdit[In] {
+func attrEditOf[In, Out any](fc *FormCtx, what, idParam, nameParam string, op client.Op[In, Out]) *AttrEdit[In] {
 	o := fc.Target
 	have := Current(o)
 	name, _ := have[nameParam].(string)
 	desc, _ := have["Description"].(string)
-	return &AttrEdit[In]{kind: o.Kind.Name, title: "Edit " + what + " " + o.ID, APIAction: action, Id: o.ID, Name: name, Desc: desc,
+	return &AttrEdit[In]{kind: o.Kind.Name, title: "Edit " + what + " " + o.ID, APIAction: op.Action, Id: o.ID, Name: name, Desc: desc,
 		request: func(fc *FormCtx, name, desc, token string) *In {
 			in := new(In)
 			fill(in, map[string]any{"RegionId": fc.Region, idParam: o.ID, nameParam: name, "Description": desc, "ClientToken": token})
 			return in
 		},
 		send: func(c *client.Client, ctx context.Context, in *In) (string, error) {
-			out, err := call(c, ctx, in)
+			out, err := op.Call(ctx, c, in)
 			return answer(out, "RequestId"), err
 		}}
 }
@@ -288,8 +289,8 @@ func refusedNote(why string) huh.Field {
 func refusedForm(why string) *huh.Form { return huh.NewForm(huh.NewGroup(refusedNote(why))) }
 
 // attrEdit is attrEditOf as a kind's Edit.
-func attrEdit[In, Out any](what, action, idParam, nameParam string, call func(*client.Client, context.Context, *In) (*Out, error)) func(*FormCtx) Mutation {
-	return func(fc *FormCtx) Mutation { return attrEditOf(fc, what, action, idParam, nameParam, call) }
+func attrEdit[In, Out any](what, idParam, nameParam string, op client.Op[In, Out]) func(*FormCtx) Mutation {
+	return func(fc *FormCtx) Mutation { return attrEditOf(fc, what, idParam, nameParam, op) }
 }
 
 // pickList makes a picker's choices from listed items: cols gives the

@@ -3,8 +3,12 @@ package forms
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/alivpc/alivpc/client"
@@ -57,46 +61,87 @@ func TestAnswerReadsAnAnswersStringField(t *testing.T) {
 	}
 }
 
-// recorded records the request a declared delete hands to the client.
-func recorded[In any](got **In) func(*client.Client, context.Context, *In) (*client.Result, error) {
-	return func(_ *client.Client, _ context.Context, in *In) (*client.Result, error) {
-		*got = in
-		return &client.Result{RequestId: "req-1"}, nil
+// recorder is an API endpoint that answers every call like a delete and
+// keeps the business parameters of the last request it received (the
+// signing and protocol parameters left out).
+func recorder(t *testing.T) (*client.Client, func() map[string]string) {
+	t.Helper()
+	var mu sync.Mutex
+	last := map[string]string{}
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		got := map[string]string{}
+		for k, v := range r.Form {
+			switch k {
+			case "Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion",
+				"SignatureNonce", "SignatureType", "Timestamp", "Signature", "SecurityToken":
+			default:
+				got[k] = v[0]
+			}
+		}
+		mu.Lock()
+		last = got
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"RequestId":"req-1"}`)
+	}))
+	t.Cleanup(hs.Close)
+	c, err := client.New(client.Config{
+		Credentials: client.StaticCredentials("FAKEKEYID0000000", "fake-secret", ""),
+		Region:      "cn-x", Endpoints: client.Endpoints{Override: hs.URL}, MaxAttempts: 1,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, func() map[string]string {
+		mu.Lock()
+		defer mu.Unlock()
+		return last
 	}
 }
 
 func TestDeclaredDeletesSendTheResourcesOwnValues(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c}
 	route := &model.Object{Kind: &model.Kind{Name: "route"}, Region: "cn-x", ID: "rte-1",
 		Value: &model.RouteEntry{RouteEntryId: "rte-1", RouteTableId: "vtb-1", DestinationCidrBlock: "10.0.0.0/8"}}
-	var in *client.DeleteRouteEntryInput
-	spec := deleteByValues(DeleteSpec{Action: "DeleteRouteEntry"}, recorded(&in), "RouteTableId", "RouteEntryId")
-	res, err := spec.Run(context.Background(), &FormCtx{}, route, "tok", false)
+	spec := deleteByValues(DeleteSpec{}, client.DeleteRouteEntry, "RouteTableId", "RouteEntryId")
+	res, err := spec.Run(context.Background(), fc, route, "tok", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Only the named values: the destination is not sent, and the call
 	// takes no token.
-	if want := (client.DeleteRouteEntryInput{RegionId: "cn-x", RouteTableId: "vtb-1", RouteEntryId: "rte-1"}); !reflect.DeepEqual(*in, want) {
-		t.Errorf("DeleteRouteEntryInput = %+v", *in)
+	if want := map[string]string{"RegionId": "cn-x", "RouteTableId": "vtb-1", "RouteEntryId": "rte-1"}; !reflect.DeepEqual(sent(), want) {
+		t.Errorf("DeleteRouteEntry sent %v, want %v", sent(), want)
 	}
-	if !res.Gone || res.Action != "DeleteRouteEntry" || res.ID != "rte-1" || res.RequestID != "req-1" || res.Ref != route {
-		t.Errorf("submitted = %+v", res)
+	if spec.Action != "DeleteRouteEntry" || !res.Gone || res.Action != "DeleteRouteEntry" || res.ID != "rte-1" || res.RequestID != "req-1" || res.Ref != route {
+		t.Errorf("spec action %q, submitted = %+v", spec.Action, res)
 	}
 
 	peer := &model.Object{Kind: &model.Kind{Name: "peer"}, Region: "cn-x", ID: "pcc-1", Value: &model.VpcPeerConnection{InstanceId: "pcc-1"}}
-	var pin *client.DeleteVpcPeerConnectionInput
-	spec = dryDeleteByID(DeleteSpec{Action: "DeleteVpcPeerConnection"}, "InstanceId", recorded(&pin))
-	if _, err := spec.Run(context.Background(), &FormCtx{}, peer, "tok", true); err != nil {
+	spec = dryDeleteByID(DeleteSpec{}, "InstanceId", client.DeleteVpcPeerConnection)
+	if _, err := spec.Run(context.Background(), fc, peer, "tok", true); err != nil {
 		t.Fatal(err)
 	}
-	if *pin != (client.DeleteVpcPeerConnectionInput{RegionId: "cn-x", InstanceId: "pcc-1", Force: true, ClientToken: "tok"}) {
-		t.Errorf("DeleteVpcPeerConnectionInput = %+v", *pin)
+	if want := map[string]string{"RegionId": "cn-x", "InstanceId": "pcc-1", "Force": "true", "ClientToken": "tok"}; !reflect.DeepEqual(sent(), want) {
+		t.Errorf("DeleteVpcPeerConnection sent %v, want %v", sent(), want)
 	}
-	if err := spec.Dry(context.Background(), &FormCtx{}, peer, false); err != nil {
+	if err := spec.Dry(context.Background(), fc, peer, false); err != nil {
 		t.Fatal(err)
 	}
-	if *pin != (client.DeleteVpcPeerConnectionInput{RegionId: "cn-x", InstanceId: "pcc-1", DryRun: true}) {
-		t.Errorf("dry run: DeleteVpcPeerConnectionInput = %+v", *pin)
+	// The dialog's token and force are not the dry run's (the client
+	// derives a token of its own for a write sent without one).
+	dry := sent()
+	if tok := dry["ClientToken"]; tok == "tok" {
+		t.Errorf("the dry run sent the delete's token")
+	}
+	delete(dry, "ClientToken")
+	if want := map[string]string{"RegionId": "cn-x", "InstanceId": "pcc-1", "DryRun": "true"}; !reflect.DeepEqual(dry, want) {
+		t.Errorf("dry run sent %v, want %v", dry, want)
 	}
 }
 

@@ -22,13 +22,12 @@ func NatOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("NAT gateway", "ModifyNatGatewayAttribute", "NatGatewayId", "Name", client.ModifyNatGatewayAttribute.Func),
+		Edit: attrEdit("NAT gateway", "NatGatewayId", "Name", client.ModifyNatGatewayAttribute),
 		Del: deleteByID(DeleteSpec{
-			Action:   "DeleteNatGateway",
 			Stops:    natStops,
 			Blockers: []string{"snat", "dnat", "eip", "natbwp"},
 			Force:    "Force deletes the gateway's SNAT and DNAT entries and unbinds its EIPs",
-		}, "NatGatewayId", client.DeleteNatGateway.Func),
+		}, "NatGatewayId", client.DeleteNatGateway),
 		Actions: actionsOn(func(fc *FormCtx, n *model.NatGateway) []actionItem {
 			return append([]actionItem{{Label: "Change spec", Hint: "upgrade to Middle or Large (Normal gateways)",
 				Make: func(fc *FormCtx) Mutation {

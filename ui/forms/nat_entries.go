@@ -76,10 +76,9 @@ func SnatOps() KindOps {
 				Name: e.SnatEntryName, IpText: e.SnatIp}
 		},
 		Del: deleteByValues(DeleteSpec{
-			Action:   "DeleteSnatEntry",
 			Stops:    snatStops,
 			Precheck: busySiblings,
-		}, client.DeleteSnatEntry.Func, "SnatTableId", "SnatEntryId"),
+		}, client.DeleteSnatEntry, "SnatTableId", "SnatEntryId"),
 	}
 }
 
@@ -272,10 +271,9 @@ func DnatOps() KindOps {
 				Proto: proto, ExtIP: e.ExternalIp, ExtPort: portText(e.ExternalPort), IntIP: e.InternalIp, IntPort: portText(e.InternalPort), Name: e.ForwardEntryName}
 		},
 		Del: deleteByValues(DeleteSpec{
-			Action:   "DeleteForwardEntry",
 			Stops:    dnatStops,
 			Precheck: busySiblings,
-		}, client.DeleteForwardEntry.Func, "ForwardTableId", "ForwardEntryId"),
+		}, client.DeleteForwardEntry, "ForwardTableId", "ForwardEntryId"),
 	}
 }
 

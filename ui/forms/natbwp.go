@@ -19,9 +19,9 @@ func natBwpOps() KindOps {
 		Create: func(fc *FormCtx) Mutation {
 			return &natBwpCreate{Bandwidth: "5", ipCount: "1", charge: "PayByBandwidth", onlyNat: parentID(fc, "nat")}
 		},
-		Edit: attrEdit("NAT bandwidth package", "ModifyBandwidthPackageAttribute", "BandwidthPackageId", "Name", client.ModifyBandwidthPackageAttribute.Func),
+		Edit: attrEdit("NAT bandwidth package", "BandwidthPackageId", "Name", client.ModifyBandwidthPackageAttribute),
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteBandwidthPackage", Fresh: true, About: natBwpAbout,
+			Fresh: true, About: natBwpAbout,
 			Stops: func(o *model.Object) []string {
 				b := o.Val().(*model.NatBandwidthPackage)
 				return []string{fmt.Sprintf("Its %s (%s) go back to Alibaba Cloud and %s loses them.",
@@ -33,7 +33,7 @@ func natBwpOps() KindOps {
 				return nil, natBwpUsers(b, b.Has), nil
 			},
 			Force: "Force=true: the SNAT and DNAT entries using its IPs are deleted with it",
-		}, "BandwidthPackageId", client.DeleteBandwidthPackage.Func),
+		}, "BandwidthPackageId", client.DeleteBandwidthPackage),
 		Actions: actionsOn(func(fc *FormCtx, b *model.NatBandwidthPackage) []actionItem {
 			out := []actionItem{
 				{Label: "Modify spec", Hint: "change the shared bandwidth (" + b.Bandwidth + " Mbit/s now)", Make: natBwpChanger(natBwpSpec)},

@@ -24,17 +24,14 @@ func pcOps() KindOps {
 			return &pcModify{p: p, Name: p.Name, Desc: p.Description, location: p.PeerLocation, circuit: p.CircuitCode,
 				Port: p.PortType, Bandwidth: model.Itoa(p.Bandwidth)}
 		},
-		Del: &DeleteSpec{
-			Action: "DeletePhysicalConnection", Fresh: true, About: pcAbout,
+		Del: deleteByID(DeleteSpec{
+			Fresh: true, About: pcAbout,
 			Stops: func(o *model.Object) []string {
 				return []string{"The record of the line goes; a new line needs a new application."}
 			},
 			Refuse: pcGate(model.PCDeletable, "deleted", "a Rejected, Canceled, AllocationFailed or Terminated"),
 			Impact: pcVbrs,
-			Run: deleteCall("DeletePhysicalConnection", func(o *model.Object, token string) *client.DeletePhysicalConnectionInput {
-				return &client.DeletePhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-			}, client.DeletePhysicalConnection.Func),
-		},
+		}, "PhysicalConnectionId", client.DeletePhysicalConnection),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{
 				{Label: "Enable", Hint: "put a Confirmed line into service (→ Enabled)", Make: func(fc *FormCtx) Mutation {
@@ -46,20 +43,6 @@ func pcOps() KindOps {
 					func(fc *FormCtx) Mutation { return pcAction(fc, pcTerminate) }, func(s *DeleteSpec) { s.About, s.Impact = pcAbout, pcVbrs }),
 			}
 		}),
-	}
-}
-
-// deleteCall is a deleteSpec's run for a delete that takes one input and
-// answers a Result: the call, then the object followed until it is gone.
-func deleteCall[I any](action string, input func(o *model.Object, token string) I,
-	call func(*client.Client, context.Context, I) (*client.Result, error)) func(context.Context, *FormCtx, *model.Object, string, bool) (*Submitted, error) {
-	return func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
-		in := input(o, token)
-		out, err := call(fc.Client, ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		return removed(o, action, out.RequestId, in), nil
 	}
 }
 

@@ -29,13 +29,12 @@ func PeerOps() KindOps {
 			return m
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteVpcPeerConnection",
-			Force:  "Force also deletes the routes that point at the peering connection",
+			Force: "Force also deletes the routes that point at the peering connection",
 			Dry: func(ctx context.Context, fc *FormCtx, o *model.Object, force bool) error {
 				_, err := client.DeleteVpcPeerConnection.Call(ctx, fc.Client, &client.DeleteVpcPeerConnectionInput{RegionId: o.Region, InstanceId: o.ID, Force: force, DryRun: true})
 				return err
 			},
-		}, "InstanceId", client.DeleteVpcPeerConnection.Func),
+		}, "InstanceId", client.DeleteVpcPeerConnection),
 		// Accept and Reject are offered only to the accepting account
 		// (AcceptingOwnerUid = the caller's account, account.go); the
 		// requester sees neither and is told why when it presses x.

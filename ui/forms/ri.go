@@ -26,7 +26,7 @@ func riOps() KindOps {
 			return newRIModify(fc.Target.Val().(*model.RouterInterface))
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteRouterInterface", Fresh: true, About: riAbout,
+			Fresh: true, About: riAbout,
 			Stops: func(o *model.Object) []string {
 				r := o.Val().(*model.RouterInterface)
 				return []string{"This end of the link to " + riFar(r) + " is removed; the pair has to be created again to reconnect."}
@@ -38,7 +38,7 @@ func riOps() KindOps {
 				return ""
 			},
 			Impact: riRoutes,
-		}, "RouterInterfaceId", client.DeleteRouterInterface.Func),
+		}, "RouterInterfaceId", client.DeleteRouterInterface),
 		Actions: actionsOn(riActions),
 	}
 }

@@ -21,9 +21,8 @@ func RtOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("route table", "ModifyRouteTableAttributes", "RouteTableId", "RouteTableName", client.ModifyRouteTableAttributes.Func),
+		Edit: attrEdit("route table", "RouteTableId", "RouteTableName", client.ModifyRouteTableAttributes),
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteRouteTable",
 			// The API refuses while VSwitches are bound (the vsw kind's rt
 			// scope lists them).
 			Blockers: []string{"vsw"},
@@ -39,7 +38,7 @@ func RtOps() KindOps {
 				}
 				return ""
 			},
-		}, "RouteTableId", client.DeleteRouteTable.Func),
+		}, "RouteTableId", client.DeleteRouteTable),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return append([]actionItem{
 				{Label: "Associate with a VSwitch", Hint: "bind this table to a VSwitch of its VPC",
@@ -208,16 +207,15 @@ func RouteOps() KindOps {
 			return &RouteCreate{table: p.Val().(*model.RouteTable), HopType: "NatGateway"}
 		},
 		Del: deleteByValues(DeleteSpec{
-			Action: "DeleteRouteEntry",
-			About:  routeAbout,
-			Stops:  routeStops,
+			About: routeAbout,
+			Stops: routeStops,
 			Refuse: func(o *model.Object) string {
 				if err := routeDeletable(o.Val().(*model.RouteEntry)); err != nil {
 					return err.Error()
 				}
 				return ""
 			},
-		}, client.DeleteRouteEntry.Func, "RouteTableId", "RouteEntryId"),
+		}, client.DeleteRouteEntry, "RouteTableId", "RouteEntryId"),
 	}
 }
 

@@ -29,14 +29,14 @@ func sslServerOps() KindOps {
 				Port: model.Itoa(s.Port), compress: s.Compress}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteSslVpnServer", Fresh: true, About: sslServerAbout,
+			Fresh: true, About: sslServerAbout,
 			Stops: func(o *model.Object) []string {
 				s := o.Val().(*model.SslVpnServer)
 				return []string{fmt.Sprintf("%s SSL-VPN clients are disconnected; nobody reaches %s through %s any more.",
 					model.Itoa(s.Connections), s.LocalSubnet, s.VpnGatewayId)}
 			},
 			Impact: sslServerCerts,
-		}, "SslVpnServerId", client.DeleteSslVpnServer.Func),
+		}, "SslVpnServerId", client.DeleteSslVpnServer),
 	}
 }
 
@@ -277,7 +277,7 @@ func sslCertOps() KindOps {
 			return &SslCertForm{Id: c.SslVpnClientCertId, SrvID: c.SslVpnServerId, onlySrv: c.SslVpnServerId, Name: c.Name}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteSslVpnClientCert", Fresh: true,
+			Fresh: true,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				c := o.Val().(*model.SslVpnClientCert)
 				return []string{fmt.Sprintf("Issued by SSL-VPN server %s, %s, expires %s", c.SslVpnServerId, c.Status, model.MillisTime(c.EndTime))}
@@ -285,7 +285,7 @@ func sslCertOps() KindOps {
 			Stops: func(o *model.Object) []string {
 				return []string{"The client holding this certificate can no longer connect; a new certificate must be issued and installed."}
 			},
-		}, "SslVpnClientCertId", client.DeleteSslVpnClientCert.Func),
+		}, "SslVpnClientCertId", client.DeleteSslVpnClientCert),
 	}
 }
 

@@ -149,9 +149,8 @@ func BgpGroupOps() KindOps {
 				Name: g.Name, Desc: g.Description}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action:   "DeleteBgpGroup",
 			Blockers: []string{"bgppeer"},
-		}, "BgpGroupId", client.DeleteBgpGroup.Func),
+		}, "BgpGroupId", client.DeleteBgpGroup),
 	}
 }
 
@@ -279,9 +278,8 @@ func BgpPeerOps() KindOps {
 			return &BgpPeerForm{Id: p.BgpPeerId, GroupID: p.BgpGroupId, fixedGroup: true, PeerIP: p.PeerIpAddress, bfd: p.EnableBfd, multiHop: hop}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteBgpPeer",
-			Stops:  bgpPeerStops,
-		}, "BgpPeerId", client.DeleteBgpPeer.Func),
+			Stops: bgpPeerStops,
+		}, "BgpPeerId", client.DeleteBgpPeer),
 	}
 }
 
@@ -429,14 +427,13 @@ func BgpNetOps() KindOps {
 			return m
 		},
 		Del: deleteByValues(DeleteSpec{
-			Action: "DeleteBgpNetwork",
 			Refuse: func(o *model.Object) string {
 				if o.Kind.Phase(o.Status) == model.PhaseTransitional {
 					return fmt.Sprintf("%s is still %s; the API refuses changes until it settles (ctrl+r shows when)", o.Val().(*model.BgpNetwork).DstCidrBlock, o.Status)
 				}
 				return ""
 			},
-		}, client.DeleteBgpNetwork.Func, "RouterId", "DstCidrBlock"),
+		}, client.DeleteBgpNetwork, "RouterId", "DstCidrBlock"),
 	}
 }
 

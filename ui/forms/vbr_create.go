@@ -145,8 +145,8 @@ func (m *vbrCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 // vbrDeleteSpec deletes an unconfirmed, active or terminated VBR with no
 // BGP group left (the API also wants its router interfaces gone).
 func vbrDeleteSpec() *DeleteSpec {
-	return &DeleteSpec{
-		Action: "DeleteVirtualBorderRouter", Fresh: true, About: vbrAbout, Blockers: []string{"bgp"},
+	return deleteByID(DeleteSpec{
+		Fresh: true, About: vbrAbout, Blockers: []string{"bgp"},
 		Stops: func(o *model.Object) []string {
 			v := o.Val().(*model.VirtualBorderRouter)
 			return []string{"VLAN " + model.Itoa(v.VlanId) + " on " + v.PhysicalConnectionId + " is freed and the VBR's route table " + v.RouteTableId + " goes with it."}
@@ -157,8 +157,5 @@ func vbrDeleteSpec() *DeleteSpec {
 			}
 			return ""
 		},
-		Run: deleteCall("DeleteVirtualBorderRouter", func(o *model.Object, token string) *client.VbrInput {
-			return &client.VbrInput{RegionId: o.Region, VbrId: o.ID, ClientToken: token}
-		}, client.DeleteVirtualBorderRouter.Func),
-	}
+	}, "VbrId", client.DeleteVirtualBorderRouter)
 }

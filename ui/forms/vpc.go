@@ -29,11 +29,10 @@ func VpcOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation { return &VpcCreate{CidrChoice: model.VpcCIDRPresets[0]} },
 		Edit: func(fc *FormCtx) Mutation {
-			return &VpcModify{*attrEditOf(fc, "VPC", "ModifyVpcAttribute", "VpcId", "VpcName", client.ModifyVpcAttribute.Func).
+			return &VpcModify{*attrEditOf(fc, "VPC", "VpcId", "VpcName", client.ModifyVpcAttribute).
 				hints("2-128 characters; starts with a letter; letters, digits, . _ -", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
-			Action:   "DeleteVpc",
 			Blockers: []string{"vsw", "rt", "nat", "vpn", "vpcflowlog", "peer"},
 			// The system route table goes with the VPC.
 			Keep: func(o *model.Object) bool {
@@ -43,7 +42,7 @@ func VpcOps() KindOps {
 				return true
 			},
 			Refuse: onlyWhenAvailable,
-		}, "VpcId", client.DeleteVpc.Func),
+		}, "VpcId", client.DeleteVpc),
 	}
 }
 
@@ -129,14 +128,13 @@ func VswOps() KindOps {
 			return m
 		},
 		Edit: func(fc *FormCtx) Mutation {
-			return &VswModify{*attrEditOf(fc, "VSwitch", "ModifyVSwitchAttribute", "VSwitchId", "VSwitchName", client.ModifyVSwitchAttribute.Func).
+			return &VswModify{*attrEditOf(fc, "VSwitch", "VSwitchId", "VSwitchName", client.ModifyVSwitchAttribute).
 				hints("2-128 characters; starts with a letter", "2-256 characters, starts with a letter")}
 		},
 		Del: dryDeleteByID(DeleteSpec{
-			Action:   "DeleteVSwitch",
 			Blockers: []string{"havip"},
 			Refuse:   onlyWhenAvailable,
-		}, "VSwitchId", client.DeleteVSwitch.Func),
+		}, "VSwitchId", client.DeleteVSwitch),
 	}
 }
 

@@ -23,13 +23,12 @@ func VpnOps() KindOps {
 			fixParent(fc, "vpc", &m.VpcID, &m.FixedVPC)
 			return m
 		},
-		Edit: attrEdit("VPN gateway", "ModifyVpnGatewayAttribute", "VpnGatewayId", "Name", client.ModifyVpnGatewayAttribute.Func),
+		Edit: attrEdit("VPN gateway", "VpnGatewayId", "Name", client.ModifyVpnGatewayAttribute),
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteVpnGateway",
 			// A gateway with IPsec connections or an SSL-VPN server
 			// cannot be deleted.
 			Blockers: []string{"ipsec", "sslserver"},
-		}, "VpnGatewayId", client.DeleteVpnGateway.Func),
+		}, "VpnGatewayId", client.DeleteVpnGateway),
 	}
 }
 
@@ -108,10 +107,9 @@ func CgwOps() KindOps {
 			return &CgwForm{Id: c.CustomerGatewayId, Ip: c.IpAddress, Name: c.Name, Desc: c.Description}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteCustomerGateway",
 			// An IPsec connection that uses it must go first.
 			Blockers: []string{"ipsec"},
-		}, "CustomerGatewayId", client.DeleteCustomerGateway.Func),
+		}, "CustomerGatewayId", client.DeleteCustomerGateway),
 	}
 }
 
@@ -197,9 +195,8 @@ func IpsecOps() KindOps {
 				Ike: ike, Ipsec: c.IpsecConfig, ikeLife: lifeText(ike.IkeLifetime), ipsecLife: lifeText(c.IpsecConfig.IpsecLifetime)}
 		},
 		Del: deleteByID(DeleteSpec{
-			Action: "DeleteVpnConnection",
-			Stops:  ipsecStops,
-		}, "VpnConnectionId", client.DeleteVpnConnection.Func),
+			Stops: ipsecStops,
+		}, "VpnConnectionId", client.DeleteVpnConnection),
 		Actions: onTarget(func(fc *FormCtx) []actionItem {
 			return []actionItem{{Label: "Download configuration", Hint: "the customer gateway's side of " + fc.Target.ID + "; the key stays masked on screen, s saves it (mode 0600)",
 				Show: downloadVpnConfig}}
