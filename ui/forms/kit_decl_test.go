@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -157,5 +158,53 @@ func TestCreatedRefusesAnAnswerWithoutTheNewID(t *testing.T) {
 	}
 	if got := withArticle("Ipv6GatewayId"); got != "an Ipv6GatewayId" {
 		t.Errorf("withArticle = %q", got)
+	}
+}
+
+// filled is a new value of the kind with every string field set to
+// "<Field>-1", so each identifier the object carries is its own.
+func filled(k *model.Kind) any {
+	v := k.New()
+	e := reflect.ValueOf(v).Elem()
+	for i := 0; i < e.NumField(); i++ {
+		if f := e.Field(i); f.Kind() == reflect.String && f.CanSet() {
+			f.SetString(e.Type().Field(i).Name + "-1")
+		}
+	}
+	return v
+}
+
+// Requests are filled by parameter name, so a renamed client field would
+// drop the ID silently: every kind's delete must send its object's ID and
+// region to the API.
+func TestEveryDeclaredDeleteSendsItsObjectsID(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c, Region: "cn-x"}
+	checked := 0
+	for _, k := range model.Default().Kinds() {
+		del := OpsFor(k).Del
+		if del == nil || del.Run == nil || k.New == nil || k.ID == nil {
+			continue
+		}
+		v := filled(k)
+		o := &model.Object{Kind: k, Region: "cn-x", ID: k.ID(v), Value: v}
+		if _, err := del.Run(context.Background(), fc, o, "tok", false); err != nil {
+			t.Errorf("%s: %s: %v", k.Name, del.Action, err)
+			continue
+		}
+		// A composite ID (a BGP network's router:block) is sent as its parts.
+		got, vals := sent(), []string{}
+		for _, v := range got {
+			vals = append(vals, v)
+		}
+		for _, part := range strings.Split(o.ID, ":") {
+			if got["RegionId"] != "cn-x" || !slices.Contains(vals, part) {
+				t.Errorf("%s: %s sent %v, want region cn-x and the ID %s", k.Name, del.Action, got, o.ID)
+			}
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Errorf("only %d kinds' deletes checked", checked)
 	}
 }
