@@ -6,7 +6,10 @@ package client
 // Conventions shared by every ops_*.go file:
 //   - Each operation is one declaration (Op, ListOp or DescribeOp in
 //     ops.go), typed by its input and answer; callers send it with
-//     X.Call(ctx, c, in).
+//     X.Call(ctx, c, in). The few whose answer is unwrapped or walked page
+//     by page before it is useful (DescribeRouteTables, the monitor data,
+//     DescribeServerRelatedGlobalAccelerationInstances, GetCallerIdentity)
+//     are methods of *Client.
 //   - XInput's fields are the API parameters under their exact names (a
 //     `param` tag only where the name or encoding differs; see
 //     EncodeParams); a zero value is not sent, a pointer sends an explicit
