@@ -326,7 +326,7 @@ func TestTimeoutPerAttemptThenSuccess(t *testing.T) {
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, action string, p map[string]string) bool {
 		if atomic.AddInt32(&n, 1) == 1 {
 			select {
-			case <-time.After(3 * time.Second):
+			case <-time.After(10 * time.Second):
 			case <-r.Context().Done():
 			}
 			return true
@@ -334,7 +334,10 @@ func TestTimeoutPerAttemptThenSuccess(t *testing.T) {
 		ok(w, nil)
 		return true
 	})
-	c := testClient(t, f, func(c *Config) { c.ReadTimeout = 100 * time.Millisecond })
+	// A second long enough that the prompt answer of the retry never times
+	// out on a loaded machine (100 ms did, once in CI under load), and far
+	// below the first attempt's 10 s hang.
+	c := testClient(t, f, func(c *Config) { c.ReadTimeout = time.Second })
 	resp, err := c.Do(context.Background(), Request{Action: "DescribeVpcs"})
 	if err != nil || resp.Attempts != 2 {
 		t.Fatalf("a read timing out must be retried: %v %+v", err, resp)
