@@ -61,7 +61,7 @@ func typed[T any](k *Kind) *Kind {
 	if g := k.Get; g != nil && g.Action == "" {
 		g.Product, g.Action, g.Path = k.List.Product, k.List.Action, k.List.Path
 	}
-	readers := map[string]fieldReader{}
+	readers := map[string]func(*T) string{}
 	for i, c := range k.Columns {
 		if c.spec == "" {
 			continue
@@ -71,16 +71,17 @@ func typed[T any](k *Kind) *Kind {
 			reportSpecError(fmt.Errorf("kind %s: column %q: %w", k.Name, c.spec, err))
 			read = func(unsafe.Pointer) string { return "" }
 		}
-		col.Get = cellOf[T](read)
-		readers[col.Name] = read
+		get := accessor[T](read)
+		col.Get = Col(col.Name, col.Width, col.Style, get).Get
+		readers[col.Name] = get
 		k.Columns[i] = col
 	}
 	for _, f := range []struct {
 		title string
 		dst   *func(any) string
 	}{{"ID", &k.ID}, {"Name", &k.NameOf}, {"Status", &k.Status}} {
-		if read, ok := readers[f.title]; ok && *f.dst == nil {
-			*f.dst = valueOf[T](read)
+		if get, ok := readers[f.title]; ok && *f.dst == nil {
+			*f.dst = Field(get)
 		}
 	}
 	return k
@@ -89,24 +90,9 @@ func typed[T any](k *Kind) *Kind {
 // fieldReader renders the field at a fixed offset of a *T.
 type fieldReader func(p unsafe.Pointer) string
 
-func cellOf[T any](read fieldReader) func(*Object) string {
-	return func(o *Object) string {
-		v, ok := o.Val().(*T)
-		if !ok || v == nil {
-			return ""
-		}
-		return read(unsafe.Pointer(v))
-	}
-}
-
-func valueOf[T any](read fieldReader) func(any) string {
-	return func(v any) string {
-		t, ok := v.(*T)
-		if !ok || t == nil {
-			return ""
-		}
-		return read(unsafe.Pointer(t))
-	}
+// accessor is read as the typed accessor that Col and Field adapt.
+func accessor[T any](read fieldReader) func(*T) string {
+	return func(v *T) string { return read(unsafe.Pointer(v)) }
 }
 
 var specStyles = map[string]ColumnStyle{

@@ -59,7 +59,7 @@ func TestColumnSpecCells(t *testing.T) {
 			t.Errorf("%q: %v", tc.spec, err)
 			continue
 		}
-		col.Get = cellOf[specSample](read)
+		col.Get = Col(col.Name, col.Width, col.Style, accessor[specSample](read)).Get
 		if col.Name != tc.name || col.Width != tc.width || col.Style != tc.style || col.Wide != tc.wide {
 			t.Errorf("%q compiled to %+v", tc.spec, col)
 		}
