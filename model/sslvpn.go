@@ -113,13 +113,7 @@ func CheckSslPort(s string) (int, error) {
 	return n, nil
 }
 
-func joinInts(ns []int) string {
-	out := make([]string, len(ns))
-	for i, n := range ns {
-		out[i] = strconv.Itoa(n)
-	}
-	return strings.Join(out, ", ")
-}
+func joinInts(ns []int) string { return strings.Join(pluck(ns, strconv.Itoa), ", ") }
 
 // CheckSslCipher and CheckSslProto apply the enums (exact spelling).
 func CheckSslCipher(s string) error { return fieldErr("Cipher", oneOf(s, false, SslCiphers...)) }
