@@ -39,7 +39,6 @@ type route struct {
 // only reads it, so traces may run concurrently.
 type Inventory struct {
 	byID    map[string]*model.Object
-	vsws    map[string][]*model.Object // VPC ID → VSwitches
 	blocks  []block                    // every VSwitch block, by VPC ID
 	tables  map[string][]route         // route table ID → entries, longest prefix first
 	system  map[string]string          // VRouter (or VBR) ID → its system table
@@ -65,7 +64,7 @@ func (inv *Inventory) Home(regions ...string) *Inventory {
 // New indexes objs (any kinds; those not in Kinds are kept for lookups by ID).
 func New(objs []*model.Object) *Inventory {
 	inv := &Inventory{
-		byID: map[string]*model.Object{}, vsws: map[string][]*model.Object{}, tables: map[string][]route{},
+		byID: map[string]*model.Object{}, tables: map[string][]route{},
 		system: map[string]string{}, snat: map[string][]*model.Object{}, ipsec: map[string][]*model.Object{},
 		bgp: map[string][]*model.Object{}, ipv6gw: map[string]*model.Object{}, havipIP: map[netip.Addr]*model.Object{},
 	}
@@ -78,7 +77,6 @@ func New(objs []*model.Object) *Inventory {
 		}
 		switch v := val(o).(type) {
 		case *model.VSwitch:
-			inv.vsws[v.VpcId] = append(inv.vsws[v.VpcId], o)
 			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
 				if p, err := netip.ParsePrefix(c); err == nil {
 					inv.blocks = append(inv.blocks, block{p: p.Masked(), vpc: v.VpcId, obj: o})
@@ -167,26 +165,12 @@ func covers(p, q netip.Prefix) bool {
 // when vpc is set; else in the home regions first, then anywhere (VPCs in
 // ID order, so the answer is the same every time).
 func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
-	if vpc != "" {
-		for _, o := range inv.vsws[vpc] {
-			v, _ := val(o).(*model.VSwitch)
-			if v == nil {
-				continue
-			}
-			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
-				if p, err := netip.ParsePrefix(c); err == nil && p.Contains(a) {
-					return o
-				}
-			}
-		}
-		return nil
-	}
 	var other *model.Object
 	for _, b := range inv.blocks {
-		if !b.p.Contains(a) {
+		if !b.p.Contains(a) || vpc != "" && b.vpc != vpc {
 			continue
 		}
-		if inv.home == nil || inv.home[b.obj.Region] {
+		if vpc != "" || inv.home == nil || inv.home[b.obj.Region] {
 			return b.obj
 		}
 		if other == nil {
