@@ -94,12 +94,8 @@ func PCRedundantOK(status string) bool {
 
 // CheckPCLineOperator validates LineOperator.
 func CheckPCLineOperator(s string) error {
-	for _, o := range PCLineOperators {
-		if o.Code == s {
-			return nil
-		}
-	}
-	return fmt.Errorf("line operator must be one of CT, CU, CM, CO, Equinix, Other (it is %q)", s)
+	codes := pluck(PCLineOperators, func(o struct{ Code, Name string }) string { return o.Code })
+	return fieldErr("line operator", oneOf(s, false, codes...))
 }
 
 // CheckPCPortType validates PortType (empty: the default).
