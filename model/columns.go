@@ -21,8 +21,9 @@ import (
 // the cell shows, through nested structs ("IkeConfig.IkeVersion"), and is
 // the title without its spaces when left out ("Instance Type" reads
 // InstanceType). The cell is the field's text: a string as it is, an
-// integer in decimal (in a time column, epoch milliseconds as a
-// timestamp), a boolean as yes/no, a string list joined with commas.
+// integer in decimal (in a time column, which takes a string or an int64,
+// epoch milliseconds as a timestamp), a boolean as yes/no, a string list
+// joined with commas.
 // Columns that compute (a Join of a method, the object's region) are
 // Column values in the same list.
 //
@@ -150,6 +151,9 @@ func compileField(t reflect.Type, path string, millis bool) (fieldReader, error)
 		}
 		off += f.Offset
 		ft = f.Type
+	}
+	if millis && ft.Kind() != reflect.String && ft.Kind() != reflect.Int64 {
+		return nil, fmt.Errorf("%s is a %s; a time column shows a string or int64 epoch milliseconds", path, ft)
 	}
 	switch ft.Kind() {
 	case reflect.String:

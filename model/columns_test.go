@@ -70,7 +70,7 @@ func TestColumnSpecCells(t *testing.T) {
 			t.Errorf("%q: cell of another type %q, want empty", tc.spec, got)
 		}
 	}
-	for _, bad := range []string{"Missing 5", "Name", "12", "Name 5 bold", "Nums 5", "Ptr 5 Ptr.Deep", "P 5 private", "Inner 5"} {
+	for _, bad := range []string{"Missing 5", "Name", "12", "Name 5 bold", "Nums 5", "Ptr 5 Ptr.Deep", "P 5 private", "Inner 5", "When 5 time Count", "When 5 time On"} {
 		if _, _, err := compileSpec(reflect.TypeFor[specSample](), bad); err == nil {
 			t.Errorf("%q compiled; want an error", bad)
 		}
