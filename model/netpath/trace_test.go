@@ -78,6 +78,10 @@ func TestTraceChecksTheReturnPath(t *testing.T) {
 	if !res.Reachable || res.Return == nil || !res.Return.Reachable {
 		t.Fatalf("with routes both ways: %+v", res)
 	}
+	// Each leg arrives in the VSwitch of its own destination's VPC.
+	if !strings.Contains(res.Forward.Verdict, "in vsw-b") || !strings.Contains(res.Return.Verdict, "in vsw-a") {
+		t.Fatalf("arrived at: forward %q, return %q", res.Forward.Verdict, res.Return.Verdict)
+	}
 	res = trace(t, twoVPCs(t, false, "active", "Available"), "10.1.1.5", "10.2.1.9")
 	if res.Reachable || !res.Forward.Reachable || res.Return == nil || res.Return.Reason != "no route" ||
 		!strings.HasPrefix(res.Verdict, "return path: unreachable — no route") {
