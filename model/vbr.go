@@ -210,12 +210,18 @@ func vbrKind() *Kind {
 			"Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "Name",
-		Phases: PhaseMap(map[Phase][]string{
-			PhaseReady:        {"active", "Enabled"},
-			PhaseTransitional: {"recovering", "terminating", "deleting"},
-			PhaseInactive:     {"unconfirmed", "terminated"},
-		}),
+		Phases: vbrPhases(),
 		Target: []string{"active", "unconfirmed"}, TrackTimeoutMinutes: 5,
+	})
+}
+
+// vbrPhases are a VBR's statuses, in the VBR pane and on the line
+// (pcVbrKind).
+func vbrPhases() map[string]Phase {
+	return PhaseMap(map[Phase][]string{
+		PhaseReady:        {"active", "Enabled"},
+		PhaseTransitional: {"recovering", "terminating", "deleting"},
+		PhaseInactive:     {"unconfirmed", "terminated"},
 	})
 }
 
