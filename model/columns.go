@@ -25,7 +25,8 @@ import (
 // epoch milliseconds as a timestamp), a boolean as yes/no, a string list
 // joined with commas.
 // Columns that compute (a Join of a method, the object's region) are
-// Column values in the same list.
+// Column values in the same list; phased gives a spec its own status
+// colours (Column.Phases).
 //
 // typed compiles each spec once, when the kind is built, into a reader of
 // the field at its offset in the type: a cell costs what a hand-written
@@ -74,6 +75,7 @@ func typed[T any](k *Kind) *Kind {
 		}
 		get := accessor[T](read)
 		col.Get = Col(col.Name, col.Width, col.Style, get).Get
+		col.Phases = c.Phases
 		readers[col.Name] = get
 		k.Columns[i] = col
 	}
@@ -194,6 +196,12 @@ func ColumnSpecErrors() []error {
 	specErrors.Lock()
 	defer specErrors.Unlock()
 	return append([]error(nil), specErrors.list...)
+}
+
+// phased is a column spec coloured on its own scale instead of the
+// kind's (Column.Phases).
+func phased(spec string, phases map[string]Phase) Column {
+	return Column{Name: spec, spec: spec, Phases: phases}
 }
 
 // regionColumn shows the region the object was listed in (or lives in).

@@ -90,6 +90,12 @@ func TestTypedDerivesIdentity(t *testing.T) {
 	if _, ok := k.New().(*specSample); !ok {
 		t.Errorf("New made %T", k.New())
 	}
+	phases := map[string]Phase{"available": PhaseReady}
+	k = typed[specSample](&Kind{Name: "sample", Columns: cols(phased("Status 5 status Inner.Deep", phases))})
+	if c := k.Columns[0]; c.Name != "Status" || c.Style != StyleStatus || c.Get(&Object{Value: v}) != "Available" ||
+		c.PhaseOf(k, "Available") != PhaseReady || k.Status(v) != "Available" {
+		t.Errorf("a phased spec compiled to %+v (status %q): want its own phases kept", c, k.Status(v))
+	}
 	own := func(any) string { return "own" }
 	k = typed[specSample](&Kind{Name: "sample", Status: own, Columns: cols("ID 5 Name", "Status 5 Inner.Deep")})
 	if k.Status(v) != "own" || k.NameOf != nil {

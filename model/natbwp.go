@@ -127,9 +127,8 @@ func CheckNatBwpRemove(n, have int) error {
 // businessColumn is the package's BusinessStatus, coloured on its own
 // scale: an overdue or security-locked package refuses changes.
 func businessColumn() Column {
-	c := Col("Business", 15, StyleStatus, func(b *NatBandwidthPackage) string { return b.BusinessStatus })
-	c.Phases = PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}})
-	return c
+	return phased("Business 15 status BusinessStatus",
+		PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}}))
 }
 
 func natBwpKind() *Kind {

@@ -229,17 +229,14 @@ func sslServerKind() *Kind {
 }
 
 func sslCertKind() *Kind {
-	status := Col("Status", 13, StyleStatus, func(c *SslVpnClientCert) string { return c.Status })
-	status.Phases = sslCertColumnPhases
 	return typed[SslVpnClientCert](&Kind{
 		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
 		List:   pageList(ProductVPC, "DescribeSslVpnClientCerts", "SslVpnClientCertKeys.SslVpnClientCertKey"),
 		Get:    attrGet(ProductVPC, "DescribeSslVpnClientCert", "SslVpnClientCertId", "InvalidSslVpnClientCertId.NotFound"),
 		Scopes: []Scope{{Parent: "sslserver", Param: "SslVpnServerId"}},
-		Status: Field(func(c *SslVpnClientCert) string { return c.Status }),
 		Columns: cols(
 			"ID 26 id SslVpnClientCertId", "Name 20",
-			status,
+			phased("Status 13 status", sslCertColumnPhases),
 			"SSL Server 26 id SslVpnServerId", "Expires 20 time EndTime", regionColumn(),
 			"Created 20 time CreateTime",
 		),
