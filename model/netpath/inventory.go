@@ -8,7 +8,6 @@
 package netpath
 
 import (
-	"fmt"
 	"net/netip"
 	"sort"
 	"strings"
@@ -125,25 +124,6 @@ func sortRoutes(rs []route) {
 		}
 		return rs[i].obj.ID < rs[j].obj.ID
 	})
-}
-
-// Longest returns the index in prefixes of the longest prefix that covers
-// dst (a host address is a /32 or /128), or -1. It is the engine's match,
-// exported for tests: prefixes are sorted longest first once and the first
-// one that covers dst wins.
-func Longest(prefixes []netip.Prefix, dst netip.Prefix) int {
-	rs := make([]route, len(prefixes))
-	idx := map[*model.Object]int{}
-	for i, p := range prefixes {
-		o := &model.Object{ID: fmt.Sprintf("%08d", i)}
-		idx[o] = i
-		rs[i] = route{dst: p.Masked(), obj: o}
-	}
-	sortRoutes(rs)
-	if r := match(rs, dst); r != nil {
-		return idx[r.obj]
-	}
-	return -1
 }
 
 // match is the first route of a longest-first table that covers dst.
