@@ -45,6 +45,7 @@ type Inventory struct {
 	ipsec   map[string][]*model.Object // VPN gateway ID → IPsec connections
 	bgp     map[string][]*model.Object // VBR ID → BGP peers
 	ipv6gw  map[string]*model.Object   // VPC ID → IPv6 gateway
+	vrouter map[string]*model.Object   // VRouter ID → its VPC
 	havipIP map[netip.Addr]*model.Object
 	// home are the regions an address is looked up in first (the ones
 	// asked for; peer regions are loaded too and may reuse the blocks).
@@ -65,7 +66,7 @@ func New(objs []*model.Object) *Inventory {
 	inv := &Inventory{
 		byID: map[string]*model.Object{}, tables: map[string][]route{},
 		system: map[string]string{}, snat: map[string][]*model.Object{}, ipsec: map[string][]*model.Object{},
-		bgp: map[string][]*model.Object{}, ipv6gw: map[string]*model.Object{}, havipIP: map[netip.Addr]*model.Object{},
+		bgp: map[string][]*model.Object{}, ipv6gw: map[string]*model.Object{}, vrouter: map[string]*model.Object{}, havipIP: map[netip.Addr]*model.Object{},
 	}
 	for _, o := range objs {
 		if o == nil || o.Kind == nil {
@@ -75,6 +76,8 @@ func New(objs []*model.Object) *Inventory {
 			inv.byID[o.ID] = o
 		}
 		switch v := val(o).(type) {
+		case *model.Vpc:
+			inv.vrouter[v.VRouterId] = o
 		case *model.VSwitch:
 			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
 				if p, err := netip.ParsePrefix(c); err == nil {
