@@ -52,11 +52,7 @@ func (p *CommonBandwidthPackage) IPs() []CbwpIP { return p.PublicIpAddresses.Pub
 
 // Addresses lists the public addresses of the package's EIPs.
 func (p *CommonBandwidthPackage) Addresses() []string {
-	out := make([]string, 0, len(p.IPs()))
-	for _, ip := range p.IPs() {
-		out = append(out, ip.IpAddress)
-	}
-	return out
+	return pluck(p.IPs(), func(ip CbwpIP) string { return ip.IpAddress })
 }
 
 // Phase is the package's status as the console follows it: the API's

@@ -21,10 +21,12 @@ import (
 // the cell shows, through nested structs ("IkeConfig.IkeVersion"), and is
 // the title without its spaces when left out ("Instance Type" reads
 // InstanceType). The cell is the field's text: a string as it is, an
-// integer in decimal (in a time column, epoch milliseconds as a
-// timestamp), a boolean as yes/no, a string list joined with commas.
+// integer in decimal (in a time column, which takes a string or an int64,
+// epoch milliseconds as a timestamp), a boolean as yes/no, a string list
+// joined with commas.
 // Columns that compute (a Join of a method, the object's region) are
-// Column values in the same list.
+// Column values in the same list; phased gives a spec its own status
+// colours (Column.Phases).
 //
 // typed compiles each spec once, when the kind is built, into a reader of
 // the field at its offset in the type: a cell costs what a hand-written
@@ -61,7 +63,7 @@ func typed[T any](k *Kind) *Kind {
 	if g := k.Get; g != nil && g.Action == "" {
 		g.Product, g.Action, g.Path = k.List.Product, k.List.Action, k.List.Path
 	}
-	readers := map[string]fieldReader{}
+	readers := map[string]func(*T) string{}
 	for i, c := range k.Columns {
 		if c.spec == "" {
 			continue
@@ -71,16 +73,18 @@ func typed[T any](k *Kind) *Kind {
 			reportSpecError(fmt.Errorf("kind %s: column %q: %w", k.Name, c.spec, err))
 			read = func(unsafe.Pointer) string { return "" }
 		}
-		col.Get = cellOf[T](read)
-		readers[col.Name] = read
+		get := accessor[T](read)
+		col.Get = Col(col.Name, col.Width, col.Style, get).Get
+		col.Phases = c.Phases
+		readers[col.Name] = get
 		k.Columns[i] = col
 	}
 	for _, f := range []struct {
 		title string
 		dst   *func(any) string
 	}{{"ID", &k.ID}, {"Name", &k.NameOf}, {"Status", &k.Status}} {
-		if read, ok := readers[f.title]; ok && *f.dst == nil {
-			*f.dst = valueOf[T](read)
+		if get, ok := readers[f.title]; ok && *f.dst == nil {
+			*f.dst = Field(get)
 		}
 	}
 	return k
@@ -89,24 +93,9 @@ func typed[T any](k *Kind) *Kind {
 // fieldReader renders the field at a fixed offset of a *T.
 type fieldReader func(p unsafe.Pointer) string
 
-func cellOf[T any](read fieldReader) func(*Object) string {
-	return func(o *Object) string {
-		v, ok := o.Val().(*T)
-		if !ok || v == nil {
-			return ""
-		}
-		return read(unsafe.Pointer(v))
-	}
-}
-
-func valueOf[T any](read fieldReader) func(any) string {
-	return func(v any) string {
-		t, ok := v.(*T)
-		if !ok || t == nil {
-			return ""
-		}
-		return read(unsafe.Pointer(t))
-	}
+// accessor is read as the typed accessor that Col and Field adapt.
+func accessor[T any](read fieldReader) func(*T) string {
+	return func(v *T) string { return read(unsafe.Pointer(v)) }
 }
 
 var specStyles = map[string]ColumnStyle{
@@ -165,6 +154,9 @@ func compileField(t reflect.Type, path string, millis bool) (fieldReader, error)
 		off += f.Offset
 		ft = f.Type
 	}
+	if millis && ft.Kind() != reflect.String && ft.Kind() != reflect.Int64 {
+		return nil, fmt.Errorf("%s is a %s; a time column shows a string or int64 epoch milliseconds", path, ft)
+	}
 	switch ft.Kind() {
 	case reflect.String:
 		return func(p unsafe.Pointer) string { return *(*string)(unsafe.Add(p, off)) }, nil
@@ -204,6 +196,12 @@ func ColumnSpecErrors() []error {
 	specErrors.Lock()
 	defer specErrors.Unlock()
 	return append([]error(nil), specErrors.list...)
+}
+
+// phased is a column spec coloured on its own scale instead of the
+// kind's (Column.Phases).
+func phased(spec string, phases map[string]Phase) Column {
+	return Column{Name: spec, spec: spec, Phases: phases}
 }
 
 // regionColumn shows the region the object was listed in (or lives in).

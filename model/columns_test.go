@@ -59,7 +59,7 @@ func TestColumnSpecCells(t *testing.T) {
 			t.Errorf("%q: %v", tc.spec, err)
 			continue
 		}
-		col.Get = cellOf[specSample](read)
+		col.Get = Col(col.Name, col.Width, col.Style, accessor[specSample](read)).Get
 		if col.Name != tc.name || col.Width != tc.width || col.Style != tc.style || col.Wide != tc.wide {
 			t.Errorf("%q compiled to %+v", tc.spec, col)
 		}
@@ -70,7 +70,7 @@ func TestColumnSpecCells(t *testing.T) {
 			t.Errorf("%q: cell of another type %q, want empty", tc.spec, got)
 		}
 	}
-	for _, bad := range []string{"Missing 5", "Name", "12", "Name 5 bold", "Nums 5", "Ptr 5 Ptr.Deep", "P 5 private", "Inner 5"} {
+	for _, bad := range []string{"Missing 5", "Name", "12", "Name 5 bold", "Nums 5", "Ptr 5 Ptr.Deep", "P 5 private", "Inner 5", "When 5 time Count", "When 5 time On"} {
 		if _, _, err := compileSpec(reflect.TypeFor[specSample](), bad); err == nil {
 			t.Errorf("%q compiled; want an error", bad)
 		}
@@ -89,6 +89,12 @@ func TestTypedDerivesIdentity(t *testing.T) {
 	}
 	if _, ok := k.New().(*specSample); !ok {
 		t.Errorf("New made %T", k.New())
+	}
+	phases := map[string]Phase{"available": PhaseReady}
+	k = typed[specSample](&Kind{Name: "sample", Columns: cols(phased("Status 5 status Inner.Deep", phases))})
+	if c := k.Columns[0]; c.Name != "Status" || c.Style != StyleStatus || c.Get(&Object{Value: v}) != "Available" ||
+		c.PhaseOf(k, "Available") != PhaseReady || k.Status(v) != "Available" {
+		t.Errorf("a phased spec compiled to %+v (status %q): want its own phases kept", c, k.Status(v))
 	}
 	own := func(any) string { return "own" }
 	k = typed[specSample](&Kind{Name: "sample", Status: own, Columns: cols("ID 5 Name", "Status 5 Inner.Deep")})

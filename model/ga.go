@@ -57,27 +57,15 @@ func (g *GlobalAcceleration) EIPs() []GAPublicIP { return g.PublicIpAddresses.Pu
 func (g *GlobalAcceleration) Sharing() bool { return g.BandwidthType == GASharing }
 
 func (g *GlobalAcceleration) backendText() string {
-	parts := make([]string, 0, len(g.Backends()))
-	for _, b := range g.Backends() {
-		parts = append(parts, b.ServerId)
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(pluck(g.Backends(), func(b GABackend) string { return b.ServerId }), ", ")
 }
 
 func (g *GlobalAcceleration) backendRegions() string {
-	parts := make([]string, 0, len(g.Backends()))
-	for _, b := range g.Backends() {
-		parts = append(parts, b.RegionId)
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(pluck(g.Backends(), func(b GABackend) string { return b.RegionId }), ", ")
 }
 
 func (g *GlobalAcceleration) ipText() string {
-	parts := make([]string, 0, len(g.EIPs()))
-	for _, ip := range g.EIPs() {
-		parts = append(parts, ip.IpAddress)
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(pluck(g.EIPs(), func(ip GAPublicIP) string { return ip.IpAddress }), ", ")
 }
 
 // Global acceleration values (seed 003 §18.1-§18.6).

@@ -235,12 +235,12 @@ func TestDecodeFixtures(t *testing.T) {
 		"pc": {
 			{"pc-bp1ciz7ekd2grn1as****", "sh-line-1", "Enabled", map[string]string{"Bandwidth": "1000", "Operator": "CT", "Port": "1000Base-LX"}},
 		},
-		// The seed's DescribeAccessPoints sample (003 §22.2).
 		// The seed's sample (003 §11.4): no Status, the owner's UID.
 		"pcvbr": {
 			{"vbr-2zecmmvg5gvu8xxxxw", "", "", map[string]string{"VLAN": "10", "Owner": "1231579085xxxxxx529123", "Created": "2018-03-06T11:16:34Z"}},
 			{"vbr-2zee2e2cwetx4k0txxxxakw", "", "", map[string]string{"VLAN": "100"}},
 		},
+		// The seed's DescribeAccessPoints sample (003 §22.2).
 		"ap": {
 			{"ap-cn-beijing-ft-A", "北京-丰台-A", "recommended", map[string]string{"Operator": "皓宽", "Type": "VPC"}},
 			{"ap-cn-beijing-dx-B", "北京-大兴-B", "recommended", map[string]string{"Operator": "中国联通"}},

@@ -46,21 +46,13 @@ func (b *NatBandwidthPackage) IPs() []NatBwpIP { return b.PublicIpAddresses.Publ
 
 // Addresses lists the package's public addresses as text.
 func (b *NatBandwidthPackage) Addresses() []string {
-	out := make([]string, 0, len(b.IPs()))
-	for _, ip := range b.IPs() {
-		out = append(out, ip.IpAddress)
-	}
-	return out
+	return pluck(b.IPs(), func(ip NatBwpIP) string { return ip.IpAddress })
 }
 
 // Has reports whether ip is one of the package's addresses.
 func (b *NatBandwidthPackage) Has(ip string) bool {
-	for _, a := range b.IPs() {
-		if a.IpAddress == ip {
-			return true
-		}
-	}
-	return false
+	_, ok := find(b.IPs(), func(a NatBwpIP) bool { return a.IpAddress == ip })
+	return ok
 }
 
 // usage renders each address with what uses it: "47.1.2.3 (SNAT)".
@@ -135,9 +127,8 @@ func CheckNatBwpRemove(n, have int) error {
 // businessColumn is the package's BusinessStatus, coloured on its own
 // scale: an overdue or security-locked package refuses changes.
 func businessColumn() Column {
-	c := Col("Business", 15, StyleStatus, func(b *NatBandwidthPackage) string { return b.BusinessStatus })
-	c.Phases = PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}})
-	return c
+	return phased("Business 15 status BusinessStatus",
+		PhaseMap(map[Phase][]string{PhaseReady: {"Normal"}, PhaseFailed: {"FinancialLocked", "SecurityLocked"}}))
 }
 
 func natBwpKind() *Kind {

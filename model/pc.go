@@ -94,12 +94,8 @@ func PCRedundantOK(status string) bool {
 
 // CheckPCLineOperator validates LineOperator.
 func CheckPCLineOperator(s string) error {
-	for _, o := range PCLineOperators {
-		if o.Code == s {
-			return nil
-		}
-	}
-	return fmt.Errorf("line operator must be one of CT, CU, CM, CO, Equinix, Other (it is %q)", s)
+	codes := pluck(PCLineOperators, func(o struct{ Code, Name string }) string { return o.Code })
+	return fieldErr("line operator", oneOf(s, false, codes...))
 }
 
 // CheckPCPortType validates PortType (empty: the default).
@@ -226,12 +222,10 @@ type VbrForPhysicalConnection struct {
 // account's and those made for other accounts (Owner), with the VLAN and
 // addresses that hold it. The VBR pane has this account's VBRs in full.
 func pcVbrKind() *Kind {
-	vbrPhases := vbrKind().Phases
 	return typed[VbrForPhysicalConnection](&Kind{
 		Name: "pcvbr", Aliases: []string{"linevbrs", "vbrsforpc"}, Title: "VBRs on the Line", Singular: "VBR on the line", Order: 62,
-		List: ListSpec{Product: ProductVPC, Action: "DescribeVirtualBorderRoutersForPhysicalConnection",
-			Path:   "VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType",
-			Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		List: pageList(ProductVPC, "DescribeVirtualBorderRoutersForPhysicalConnection",
+			"VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType"),
 		Scopes: []Scope{{Parent: "pc", Param: "PhysicalConnectionId", Required: true}},
 		ID:     Field(func(v *VbrForPhysicalConnection) string { return v.VbrId }),
 		Columns: cols(
@@ -246,7 +240,7 @@ func pcVbrKind() *Kind {
 			"Local IP 15 cidr LocalGatewayIp", "Peer IP 15 cidr PeerGatewayIp", "Mask 15 cidr PeeringSubnetMask",
 			"Circuit 16 CircuitCode", "Created 20 time CreationTime",
 		),
-		SortBy: "VLAN", Phases: vbrPhases,
+		SortBy: "VLAN", Phases: vbrPhases(),
 	})
 }
 

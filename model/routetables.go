@@ -26,10 +26,9 @@ func (t *RouteTableEntries) Entries() []RouteEntry { return t.RouteEntrys.RouteE
 // with their entries at once.
 var routeTablesListing = &Kind{
 	Name: "rtentries", Title: "Route tables with entries", Singular: "route table",
-	List: ListSpec{Product: ProductVPC, Action: "DescribeRouteTables", Path: "RouteTables.RouteTable",
-		Paging: PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
-	New: NewOf[RouteTableEntries](),
-	ID:  Field(func(t *RouteTableEntries) string { return t.RouteTableId }),
+	List: pageList(ProductVPC, "DescribeRouteTables", "RouteTables.RouteTable"),
+	New:  NewOf[RouteTableEntries](),
+	ID:   Field(func(t *RouteTableEntries) string { return t.RouteTableId }),
 }
 
 // RouteTablesListing is the listing behind DescribeRouteTables.

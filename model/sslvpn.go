@@ -113,13 +113,7 @@ func CheckSslPort(s string) (int, error) {
 	return n, nil
 }
 
-func joinInts(ns []int) string {
-	out := make([]string, len(ns))
-	for i, n := range ns {
-		out[i] = strconv.Itoa(n)
-	}
-	return strings.Join(out, ", ")
-}
+func joinInts(ns []int) string { return strings.Join(pluck(ns, strconv.Itoa), ", ") }
 
 // CheckSslCipher and CheckSslProto apply the enums (exact spelling).
 func CheckSslCipher(s string) error { return fieldErr("Cipher", oneOf(s, false, SslCiphers...)) }
@@ -235,17 +229,14 @@ func sslServerKind() *Kind {
 }
 
 func sslCertKind() *Kind {
-	status := Col("Status", 13, StyleStatus, func(c *SslVpnClientCert) string { return c.Status })
-	status.Phases = sslCertColumnPhases
 	return typed[SslVpnClientCert](&Kind{
 		Name: "sslcert", Aliases: []string{"certs", "cert", "sslcerts"}, Title: "SSL-VPN Client Certificates", Singular: "SSL-VPN client certificate", Order: 54,
 		List:   pageList(ProductVPC, "DescribeSslVpnClientCerts", "SslVpnClientCertKeys.SslVpnClientCertKey"),
 		Get:    attrGet(ProductVPC, "DescribeSslVpnClientCert", "SslVpnClientCertId", "InvalidSslVpnClientCertId.NotFound"),
 		Scopes: []Scope{{Parent: "sslserver", Param: "SslVpnServerId"}},
-		Status: Field(func(c *SslVpnClientCert) string { return c.Status }),
 		Columns: cols(
 			"ID 26 id SslVpnClientCertId", "Name 20",
-			status,
+			phased("Status 13 status", sslCertColumnPhases),
 			"SSL Server 26 id SslVpnServerId", "Expires 20 time EndTime", regionColumn(),
 			"Created 20 time CreateTime",
 		),

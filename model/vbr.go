@@ -210,12 +210,18 @@ func vbrKind() *Kind {
 			"Created 20 time CreationTime", "Description 24",
 		),
 		SortBy: "Name",
-		Phases: PhaseMap(map[Phase][]string{
-			PhaseReady:        {"active", "Enabled"},
-			PhaseTransitional: {"recovering", "terminating", "deleting"},
-			PhaseInactive:     {"unconfirmed", "terminated"},
-		}),
+		Phases: vbrPhases(),
 		Target: []string{"active", "unconfirmed"}, TrackTimeoutMinutes: 5,
+	})
+}
+
+// vbrPhases are a VBR's statuses, in the VBR pane and on the line
+// (pcVbrKind).
+func vbrPhases() map[string]Phase {
+	return PhaseMap(map[Phase][]string{
+		PhaseReady:        {"active", "Enabled"},
+		PhaseTransitional: {"recovering", "terminating", "deleting"},
+		PhaseInactive:     {"unconfirmed", "terminated"},
 	})
 }
 
@@ -237,8 +243,6 @@ func bgpKind() *Kind {
 }
 
 func bgpPeerKind() *Kind {
-	session := Col("Session", 12, StyleStatus, func(p *BgpPeer) string { return p.BgpStatus })
-	session.Phases = bgpSessionPhases()
 	return typed[BgpPeer](&Kind{
 		Name: "bgppeer", Aliases: []string{"bgppeers", "bgpneighbor", "bgpneighbors"}, Title: "BGP Peers", Singular: "BGP peer", Order: 63,
 		List: pageList(ProductVPC, "DescribeBgpPeers", "BgpPeers.BgpPeer"),
@@ -249,7 +253,7 @@ func bgpPeerKind() *Kind {
 		},
 		Columns: cols(
 			"Peer IP 16 cidr PeerIpAddress",
-			session,
+			phased("Session 12 status BgpStatus", bgpSessionPhases()),
 			"Status 10 status",
 			"Peer ASN 10 number PeerAsn",
 			"Name 18", "ID 26 id BgpPeerId", "Group 26 id BgpGroupId", "VBR 26 id RouterId",

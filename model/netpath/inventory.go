@@ -8,7 +8,6 @@
 package netpath
 
 import (
-	"fmt"
 	"net/netip"
 	"sort"
 	"strings"
@@ -39,7 +38,6 @@ type route struct {
 // only reads it, so traces may run concurrently.
 type Inventory struct {
 	byID    map[string]*model.Object
-	vsws    map[string][]*model.Object // VPC ID → VSwitches
 	blocks  []block                    // every VSwitch block, by VPC ID
 	tables  map[string][]route         // route table ID → entries, longest prefix first
 	system  map[string]string          // VRouter (or VBR) ID → its system table
@@ -47,6 +45,7 @@ type Inventory struct {
 	ipsec   map[string][]*model.Object // VPN gateway ID → IPsec connections
 	bgp     map[string][]*model.Object // VBR ID → BGP peers
 	ipv6gw  map[string]*model.Object   // VPC ID → IPv6 gateway
+	vrouter map[string]*model.Object   // VRouter ID → its VPC
 	havipIP map[netip.Addr]*model.Object
 	// home are the regions an address is looked up in first (the ones
 	// asked for; peer regions are loaded too and may reuse the blocks).
@@ -65,9 +64,9 @@ func (inv *Inventory) Home(regions ...string) *Inventory {
 // New indexes objs (any kinds; those not in Kinds are kept for lookups by ID).
 func New(objs []*model.Object) *Inventory {
 	inv := &Inventory{
-		byID: map[string]*model.Object{}, vsws: map[string][]*model.Object{}, tables: map[string][]route{},
+		byID: map[string]*model.Object{}, tables: map[string][]route{},
 		system: map[string]string{}, snat: map[string][]*model.Object{}, ipsec: map[string][]*model.Object{},
-		bgp: map[string][]*model.Object{}, ipv6gw: map[string]*model.Object{}, havipIP: map[netip.Addr]*model.Object{},
+		bgp: map[string][]*model.Object{}, ipv6gw: map[string]*model.Object{}, vrouter: map[string]*model.Object{}, havipIP: map[netip.Addr]*model.Object{},
 	}
 	for _, o := range objs {
 		if o == nil || o.Kind == nil {
@@ -77,8 +76,9 @@ func New(objs []*model.Object) *Inventory {
 			inv.byID[o.ID] = o
 		}
 		switch v := val(o).(type) {
+		case *model.Vpc:
+			inv.vrouter[v.VRouterId] = o
 		case *model.VSwitch:
-			inv.vsws[v.VpcId] = append(inv.vsws[v.VpcId], o)
 			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
 				if p, err := netip.ParsePrefix(c); err == nil {
 					inv.blocks = append(inv.blocks, block{p: p.Masked(), vpc: v.VpcId, obj: o})
@@ -129,25 +129,6 @@ func sortRoutes(rs []route) {
 	})
 }
 
-// Longest returns the index in prefixes of the longest prefix that covers
-// dst (a host address is a /32 or /128), or -1. It is the engine's match,
-// exported for tests: prefixes are sorted longest first once and the first
-// one that covers dst wins.
-func Longest(prefixes []netip.Prefix, dst netip.Prefix) int {
-	rs := make([]route, len(prefixes))
-	idx := map[*model.Object]int{}
-	for i, p := range prefixes {
-		o := &model.Object{ID: fmt.Sprintf("%08d", i)}
-		idx[o] = i
-		rs[i] = route{dst: p.Masked(), obj: o}
-	}
-	sortRoutes(rs)
-	if r := match(rs, dst); r != nil {
-		return idx[r.obj]
-	}
-	return -1
-}
-
 // match is the first route of a longest-first table that covers dst.
 func match(rs []route, dst netip.Prefix) *route {
 	for i := range rs {
@@ -167,26 +148,12 @@ func covers(p, q netip.Prefix) bool {
 // when vpc is set; else in the home regions first, then anywhere (VPCs in
 // ID order, so the answer is the same every time).
 func (inv *Inventory) vswitchFor(vpc string, a netip.Addr) *model.Object {
-	if vpc != "" {
-		for _, o := range inv.vsws[vpc] {
-			v, _ := val(o).(*model.VSwitch)
-			if v == nil {
-				continue
-			}
-			for _, c := range []string{v.CidrBlock, v.Ipv6CidrBlock} {
-				if p, err := netip.ParsePrefix(c); err == nil && p.Contains(a) {
-					return o
-				}
-			}
-		}
-		return nil
-	}
 	var other *model.Object
 	for _, b := range inv.blocks {
-		if !b.p.Contains(a) {
+		if !b.p.Contains(a) || vpc != "" && b.vpc != vpc {
 			continue
 		}
-		if inv.home == nil || inv.home[b.obj.Region] {
+		if vpc != "" || inv.home == nil || inv.home[b.obj.Region] {
 			return b.obj
 		}
 		if other == nil {

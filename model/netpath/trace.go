@@ -459,10 +459,8 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 		w.add(step("opposite interface", opp, "", "", "on "+ri.OppositeRouterId))
 	}
 	if ri.OppositeRouterType == model.RIVRouter {
-		for _, o := range w.inv.byID {
-			if v, _ := val(o).(*model.Vpc); v != nil && v.VRouterId == ri.OppositeRouterId {
-				return w.arrive(v.VpcId, dst, "VPC "+v.VpcId)
-			}
+		if vpc := w.inv.vrouter[ri.OppositeRouterId]; vpc != nil {
+			return w.arrive(vpc.ID, dst, "VPC "+vpc.ID)
 		}
 		w.fail(step("VRouter", nil, "vrouter", ri.OppositeRouterId, ""), "not loaded", "the opposite VPC is not in the loaded regions")
 		return nil

@@ -78,6 +78,10 @@ func TestTraceChecksTheReturnPath(t *testing.T) {
 	if !res.Reachable || res.Return == nil || !res.Return.Reachable {
 		t.Fatalf("with routes both ways: %+v", res)
 	}
+	// Each leg arrives in the VSwitch of its own destination's VPC.
+	if !strings.Contains(res.Forward.Verdict, "in vsw-b") || !strings.Contains(res.Return.Verdict, "in vsw-a") {
+		t.Fatalf("arrived at: forward %q, return %q", res.Forward.Verdict, res.Return.Verdict)
+	}
 	res = trace(t, twoVPCs(t, false, "active", "Available"), "10.1.1.5", "10.2.1.9")
 	if res.Reachable || !res.Forward.Reachable || res.Return == nil || res.Return.Reason != "no route" ||
 		!strings.HasPrefix(res.Verdict, "return path: unreachable — no route") {
@@ -116,5 +120,37 @@ func TestTraceRefusesWhatItCannotAnalyse(t *testing.T) {
 		if _, err := inv.Trace(c[0], c[1]); err == nil {
 			t.Errorf("Trace(%q, %q) gave no error", c[0], c[1])
 		}
+	}
+}
+
+// A router interface between two VRouters ends in the opposite VRouter's
+// VPC; without that VPC loaded the path stops there.
+func TestTraceFollowsARouterInterfaceToAVRouter(t *testing.T) {
+	r := "cn-test"
+	objs := func(withB bool) []*model.Object {
+		list := []*model.Object{
+			obj(t, "vpc", r, m{"VpcId": "vpc-a", "VRouterId": "vrt-a", "CidrBlock": "10.1.0.0/16", "Status": "Available"}),
+			obj(t, "vsw", r, m{"VSwitchId": "vsw-a", "VpcId": "vpc-a", "CidrBlock": "10.1.1.0/24", "Status": "Available",
+				"RouteTable": m{"RouteTableId": "vtb-a", "RouteTableType": "System"}}),
+			obj(t, "rt", r, m{"RouteTableId": "vtb-a", "RouteTableType": "System", "RouterId": "vrt-a", "VpcId": "vpc-a", "Status": "Available"}),
+			obj(t, "route", r, m{"RouteEntryId": "rte-a1", "RouteTableId": "vtb-a", "DestinationCidrBlock": "10.2.0.0/16", "Status": "Available",
+				"NextHops": hops(m{"NextHopType": "RouterInterface", "NextHopId": "ri-v"})}),
+			obj(t, "ri", r, m{"RouterInterfaceId": "ri-v", "Status": "Active", "RouterType": "VRouter", "RouterId": "vrt-a",
+				"OppositeRouterType": "VRouter", "OppositeRouterId": "vrt-b", "OppositeRegionId": r}),
+		}
+		if withB {
+			list = append(list,
+				obj(t, "vpc", r, m{"VpcId": "vpc-b", "VRouterId": "vrt-b", "CidrBlock": "10.2.0.0/16", "Status": "Available"}),
+				obj(t, "vsw", r, m{"VSwitchId": "vsw-b", "VpcId": "vpc-b", "CidrBlock": "10.2.1.0/24", "Status": "Available"}))
+		}
+		return list
+	}
+	res := trace(t, New(objs(true)), "10.1.1.5", "10.2.1.9")
+	if !res.Forward.Reachable || !strings.Contains(res.Forward.Verdict, "in vsw-b") {
+		t.Fatalf("through the router interface to vpc-b: %q", res.Forward.Verdict)
+	}
+	res = trace(t, New(objs(false)), "10.1.1.5", "10.2.1.9")
+	if res.Reachable || res.Forward.Reason != "not loaded" {
+		t.Fatalf("the opposite VPC not loaded: %q", res.Verdict)
 	}
 }
