@@ -52,7 +52,11 @@ func (r NameRule) Check(s string) error {
 		if isLetterOrHan(c) || unicode.IsDigit(c) || strings.ContainsRune(r.Extra, c) {
 			continue
 		}
-		return fmt.Errorf("may contain only letters, Chinese characters, digits and %s (not %q)", describeExtra(r.Extra), c)
+		bad := fmt.Sprintf("%q", c)
+		if unicode.IsSpace(c) {
+			bad = "a space" // ' ' reads as a stray quote, and splits where the line wraps
+		}
+		return fmt.Errorf("may contain only letters, Chinese characters, digits and %s (not %s)", describeExtra(r.Extra), bad)
 	}
 	return nil
 }

@@ -436,3 +436,16 @@ func TestPeerOptions(t *testing.T) {
 		t.Error("link type on a same-region peering accepted")
 	}
 }
+
+func TestNameRuleNamesTheCharacterItRefuses(t *testing.T) {
+	for in, want := range map[string]string{
+		"burst test gw": "(not a space)",
+		"tab\there":     "(not a space)",
+		"a/b":           "(not '/')",
+	} {
+		err := Ipv6GatewayDescription.Check(in)
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("%q: %v, want it to end %q", in, err, want)
+		}
+	}
+}
