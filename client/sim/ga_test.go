@@ -98,9 +98,8 @@ func (g gaSDK) code(want string, err error, what string) {
 }
 
 func newGASDK(t *testing.T) gaSDK {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
-	return gaSDK{t, c, h, bwpSDK{t, c, ts}}
+	h, c := sdkHarness(t)
+	return gaSDK{t, c, h, bwpSDK{t, c}}
 }
 
 // TestOfficialSDKGAExclusiveLifecycle: the demo's instances, then create →
@@ -157,7 +156,7 @@ func TestOfficialSDKGAExclusiveLifecycle(t *testing.T) {
 	assoc := func(code string, pairs ...string) {
 		t.Helper()
 		p := kv(append([]string{"GlobalAccelerationInstanceId", id}, pairs...)...)
-		_, err := sdkCommon(g.c, g.s.ts, "AssociateGlobalAccelerationInstance", p)
+		_, err := sdkCommon(g.c, "AssociateGlobalAccelerationInstance", p)
 		if sdkCode(err) != code {
 			t.Errorf("AssociateGlobalAccelerationInstance %v: %v, want %q", pairs, err, code)
 		}
