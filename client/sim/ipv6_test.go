@@ -7,10 +7,16 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 )
 
-// demoVpcID finds a seeded VPC by name.
+// demoVpc finds a seeded VPC by name.
+func (h *harness) demoVpc(name string) *record {
+	h.t.Helper()
+	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name })
+}
+
+// demoVpcID is the ID of the seeded VPC called name.
 func (h *harness) demoVpcID(name string) string {
 	h.t.Helper()
-	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name }).ID
+	return h.demoVpc(name).ID
 }
 
 func sdkIpv6Gw(t *testing.T, c *vpc.Client, id string) *vpc.DescribeIpv6GatewayAttributeResponse {
