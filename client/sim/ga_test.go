@@ -15,7 +15,6 @@ type gaSDK struct {
 	t *testing.T
 	c *vpc.Client
 	h *harness
-	s bwpSDK
 }
 
 // get reads one instance (nil when gone).
@@ -23,14 +22,8 @@ func (g gaSDK) get(region, id string) *vpc.GlobalAccelerationInstance {
 	g.t.Helper()
 	req := vpc.CreateDescribeGlobalAccelerationInstancesRequest()
 	req.RegionId, req.GlobalAccelerationInstanceId = region, id
-	out, err := g.c.DescribeGlobalAccelerationInstances(req)
-	if err != nil {
-		g.t.Fatalf("DescribeGlobalAccelerationInstances %s: %v", id, err)
-	}
-	if len(out.GlobalAccelerationInstances.GlobalAccelerationInstance) == 0 {
-		return nil
-	}
-	return &out.GlobalAccelerationInstances.GlobalAccelerationInstance[0]
+	out := sdkDo(g.t, g.c.DescribeGlobalAccelerationInstances, req)
+	return sdkOne(g.t, id, out.GlobalAccelerationInstances.GlobalAccelerationInstance, out.TotalCount)
 }
 
 func (g gaSDK) list(req *vpc.DescribeGlobalAccelerationInstancesRequest) map[string]vpc.GlobalAccelerationInstance {
@@ -99,7 +92,7 @@ func (g gaSDK) code(want string, err error, what string) {
 
 func newGASDK(t *testing.T) gaSDK {
 	h, c := sdkHarness(t)
-	return gaSDK{t, c, h, bwpSDK{t, c}}
+	return gaSDK{t, c, h}
 }
 
 // TestOfficialSDKGAExclusiveLifecycle: the demo's instances, then create →
