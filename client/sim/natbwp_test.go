@@ -86,13 +86,7 @@ func (s bwpSDK) get(id string) *sdkBwpPackage {
 	if err := json.Unmarshal(s.ok("DescribeBandwidthPackages", "BandwidthPackageId", id), &l); err != nil {
 		s.t.Fatalf("DescribeBandwidthPackages as the SDK declared it: %v", err)
 	}
-	if len(l.BandwidthPackages.BandwidthPackage) == 0 {
-		return nil
-	}
-	if l.TotalCount != 1 || len(l.BandwidthPackages.BandwidthPackage) != 1 {
-		s.t.Fatalf("DescribeBandwidthPackages %s: %d items, TotalCount %d", id, len(l.BandwidthPackages.BandwidthPackage), l.TotalCount)
-	}
-	return &l.BandwidthPackages.BandwidthPackage[0]
+	return sdkOne(s.t, id, l.BandwidthPackages.BandwidthPackage, l.TotalCount)
 }
 
 func (s bwpSDK) list(pairs ...string) []sdkBwpPackage {
