@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
 )
 
 // wallTime is the fixed wall clock of the tests: signatures are made and
@@ -284,6 +285,16 @@ type caller struct {
 	h  *harness
 	s  sig
 	as string // who calls, for failure messages: "" or " as the partner"
+}
+
+// edgeOn calls one product's actions (the request's Version).
+func (h *harness) edgeOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version()}}
+}
+
+// partnerOn signs p's calls with the key of the demo's partner account.
+func (h *harness) partnerOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
 }
 
 // call signs action and runs it.
