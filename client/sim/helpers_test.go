@@ -374,16 +374,17 @@ func addOnce(t testing.TB, seen map[string]bool, items []map[string]any, key str
 func (c caller) walkTokens(action string, params map[string]string, page func(*answer) []map[string]any, key string) (seen map[string]bool, pages int) {
 	c.h.t.Helper()
 	seen = map[string]bool{}
-	for token := ""; ; pages++ {
+	for token := ""; ; {
 		p := kv()
 		maps.Copy(p, params)
 		if token != "" {
 			p["NextToken"] = token
 		}
 		a := c.ok(action, p)
+		pages++
 		addOnce(c.h.t, seen, page(a), key)
 		if token = a.str("NextToken"); token == "" {
-			return seen, pages + 1
+			return seen, pages
 		}
 	}
 }
