@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"maps"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -38,19 +39,14 @@ func relation(p *vpc.CommonBandwidthPackage, id string) string {
 // typed request for, with the SDK's common request (the sample's
 // parameters: AutoPay, Duration, PricingCycle).
 func payType(c *vpc.Client, id string, params map[string]string) (map[string]any, error) {
-	req := requests.NewCommonRequest()
-	req.Method, req.Scheme, req.Domain = "POST", "http", c.Domain
-	req.Product, req.Version, req.ApiName = "Vpc", "2016-04-28", "ModifyCommonBandwidthPackagePayType"
-	req.QueryParams["RegionId"], req.QueryParams["BandwidthPackageId"] = hz, id
-	for k, v := range params {
-		req.QueryParams[k] = v
-	}
-	resp, err := c.ProcessCommonRequest(req)
+	p := kv("BandwidthPackageId", id)
+	maps.Copy(p, params)
+	body, err := sdkCommon(c, "ModifyCommonBandwidthPackagePayType", p)
 	if err != nil {
 		return nil, err
 	}
 	var out map[string]any
-	return out, json.Unmarshal(resp.GetHttpContentBytes(), &out)
+	return out, json.Unmarshal(body, &out)
 }
 
 // TestOfficialSDKCommonBandwidthPackage drives all eight operations of

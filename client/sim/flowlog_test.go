@@ -7,11 +7,6 @@ import (
 	"github.com/alivpc/alivpc/model"
 )
 
-// edgeOn calls one product's actions (the request's Version).
-func (h *harness) edgeOn(p model.Product) caller {
-	return caller{h: h, s: sig{version: p.Version()}}
-}
-
 // flowLog returns a VPC flow log as DescribeFlowLogs shows it (nil when
 // gone).
 func (h *harness) flowLog(region, id string) map[string]any {

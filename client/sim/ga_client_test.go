@@ -3,11 +3,13 @@ package sim_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
+	"github.com/alivpc/alivpc/model"
 )
 
 // TestTypedGlobalAccelerationOps drives the typed client operations of
@@ -54,13 +56,25 @@ func TestTypedGlobalAccelerationOps(t *testing.T) {
 		t.Fatalf("AddGlobalAccelerationInstanceIp: %v", err)
 	}
 	clock.Advance(2 * time.Second)
+	get := func() []*model.GlobalAcceleration {
+		t.Helper()
+		got, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz,
+			GlobalAccelerationInstanceId: in.GlobalAccelerationInstanceId})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("DescribeGlobalAccelerationInstances %s: %v %+v", in.GlobalAccelerationInstanceId, err, got)
+		}
+		return got
+	}
+	added := get()[0].EIPs()
+	if len(added) != len(shared[0].EIPs())+1 || !slices.ContainsFunc(added, func(ip model.GAPublicIP) bool { return ip.AllocationId == eip.AllocationId }) {
+		t.Errorf("after adding %s: %+v", eip.AllocationId, added)
+	}
 	if _, err := client.RemoveGlobalAccelerationInstanceIp.Call(ctx, c, in); err != nil {
 		t.Fatalf("RemoveGlobalAccelerationInstanceIp: %v", err)
 	}
 	clock.Advance(2 * time.Second)
-	after, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz,
-		GlobalAccelerationInstanceId: in.GlobalAccelerationInstanceId})
-	if err != nil || len(after) != 1 || len(after[0].EIPs()) != 1 || after[0].Status != "InUse" {
-		t.Errorf("after adding and removing an EIP: %v %+v", err, after)
+	after := get()
+	if len(after[0].EIPs()) != 1 || after[0].Status != "InUse" {
+		t.Errorf("after adding and removing an EIP: %+v", after)
 	}
 }

@@ -15,7 +15,6 @@ type gaSDK struct {
 	t *testing.T
 	c *vpc.Client
 	h *harness
-	s bwpSDK
 }
 
 // get reads one instance (nil when gone).
@@ -23,14 +22,8 @@ func (g gaSDK) get(region, id string) *vpc.GlobalAccelerationInstance {
 	g.t.Helper()
 	req := vpc.CreateDescribeGlobalAccelerationInstancesRequest()
 	req.RegionId, req.GlobalAccelerationInstanceId = region, id
-	out, err := g.c.DescribeGlobalAccelerationInstances(req)
-	if err != nil {
-		g.t.Fatalf("DescribeGlobalAccelerationInstances %s: %v", id, err)
-	}
-	if len(out.GlobalAccelerationInstances.GlobalAccelerationInstance) == 0 {
-		return nil
-	}
-	return &out.GlobalAccelerationInstances.GlobalAccelerationInstance[0]
+	out := sdkDo(g.t, g.c.DescribeGlobalAccelerationInstances, req)
+	return sdkOne(g.t, id, out.GlobalAccelerationInstances.GlobalAccelerationInstance, out.TotalCount)
 }
 
 func (g gaSDK) list(req *vpc.DescribeGlobalAccelerationInstancesRequest) map[string]vpc.GlobalAccelerationInstance {
@@ -98,9 +91,8 @@ func (g gaSDK) code(want string, err error, what string) {
 }
 
 func newGASDK(t *testing.T) gaSDK {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
-	return gaSDK{t, c, h, bwpSDK{t, c, ts}}
+	h, c := sdkHarness(t)
+	return gaSDK{t, c, h}
 }
 
 // TestOfficialSDKGAExclusiveLifecycle: the demo's instances, then create →
@@ -157,7 +149,7 @@ func TestOfficialSDKGAExclusiveLifecycle(t *testing.T) {
 	assoc := func(code string, pairs ...string) {
 		t.Helper()
 		p := kv(append([]string{"GlobalAccelerationInstanceId", id}, pairs...)...)
-		_, err := sdkCommon(g.c, g.s.ts, "AssociateGlobalAccelerationInstance", p)
+		_, err := sdkCommon(g.c, "AssociateGlobalAccelerationInstance", p)
 		if sdkCode(err) != code {
 			t.Errorf("AssociateGlobalAccelerationInstance %v: %v, want %q", pairs, err, code)
 		}

@@ -147,9 +147,9 @@ func TestHaVipDependents(t *testing.T) {
 	eip := h.ok("AllocateEipAddress", kv("RegionId", hz)).str("AllocationId")
 	h.ok("AssociateEipAddress", kv("RegionId", hz, "AllocationId", eip, "InstanceId", id, "InstanceType", "HaVip"))
 	h.settle()
-	hv := h.ok("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id)).items("HaVips", "HaVip")
-	if eips, _ := hv[0]["AssociatedEipAddresses"].(map[string]any)["associatedEipAddresse"].([]any); len(eips) != 1 {
-		t.Errorf("HaVip with an EIP lists %v", hv[0]["AssociatedEipAddresses"])
+	hv := h.one("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id), "HaVips", "HaVip")
+	if eips, _ := hv["AssociatedEipAddresses"].(map[string]any)["associatedEipAddresse"].([]any); len(eips) != 1 {
+		t.Errorf("HaVip with an EIP lists %v", hv["AssociatedEipAddresses"])
 	}
 	h.fails("DeleteHaVip", kv("RegionId", hz, "HaVipId", id), 400, "DependencyViolation.HaVipAssociatedWithEIP")
 	h.ok("UnassociateEipAddress", kv("RegionId", hz, "AllocationId", eip, "InstanceId", id, "InstanceType", "HaVip"))
@@ -170,11 +170,7 @@ func TestHaVipDependents(t *testing.T) {
 	h.ok("AssociateHaVip", kv("RegionId", hz, "HaVipId", id, "InstanceId", second))
 	h.settle()
 	master := func() string {
-		hv := h.ok("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id)).items("HaVips", "HaVip")
-		if len(hv) != 1 {
-			t.Fatalf("DescribeHaVips %s: %v", id, hv)
-		}
-		m, _ := hv[0]["MasterInstanceId"].(string)
+		m, _ := h.one("DescribeHaVips", kv("RegionId", hz, "Filter.1.Key", "HaVipId", "Filter.1.Value.1", id), "HaVips", "HaVip")["MasterInstanceId"].(string)
 		return m
 	}
 	if m := master(); m != inst {

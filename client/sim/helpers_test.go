@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alivpc/alivpc/client"
+	"github.com/alivpc/alivpc/model"
 )
 
 // wallTime is the fixed wall clock of the tests: signatures are made and
@@ -286,6 +287,16 @@ type caller struct {
 	as string // who calls, for failure messages: "" or " as the partner"
 }
 
+// edgeOn calls one product's actions (the request's Version).
+func (h *harness) edgeOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version()}}
+}
+
+// partnerOn signs p's calls with the key of the demo's partner account.
+func (h *harness) partnerOn(p model.Product) caller {
+	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
+}
+
 // call signs action and runs it.
 func (c caller) call(action string, params map[string]string) *answer {
 	c.h.t.Helper()
@@ -363,16 +374,17 @@ func addOnce(t testing.TB, seen map[string]bool, items []map[string]any, key str
 func (c caller) walkTokens(action string, params map[string]string, page func(*answer) []map[string]any, key string) (seen map[string]bool, pages int) {
 	c.h.t.Helper()
 	seen = map[string]bool{}
-	for token := ""; ; pages++ {
+	for token := ""; ; {
 		p := kv()
 		maps.Copy(p, params)
 		if token != "" {
 			p["NextToken"] = token
 		}
 		a := c.ok(action, p)
+		pages++
 		addOnce(c.h.t, seen, page(a), key)
 		if token = a.str("NextToken"); token == "" {
-			return seen, pages + 1
+			return seen, pages
 		}
 	}
 }

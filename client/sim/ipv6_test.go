@@ -4,14 +4,19 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 )
 
-// demoVpcID finds a seeded VPC by name.
+// demoVpc finds a seeded VPC by name.
+func (h *harness) demoVpc(name string) *record {
+	h.t.Helper()
+	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name })
+}
+
+// demoVpcID is the ID of the seeded VPC called name.
 func (h *harness) demoVpcID(name string) string {
 	h.t.Helper()
-	return h.seeded("demo VPC "+name, func(r *record) bool { return r.Kind == kindVpc && vpcOf(r).VpcName == name }).ID
+	return h.demoVpc(name).ID
 }
 
 func sdkIpv6Gw(t *testing.T, c *vpc.Client, id string) *vpc.DescribeIpv6GatewayAttributeResponse {
@@ -40,15 +45,12 @@ func sdkIpv6Rules(t *testing.T, c *vpc.Client, gw string) []vpc.Ipv6EgressOnlyRu
 // operation of seed 003 §14.4), so it goes through the SDK's CommonRequest,
 // signed and sent by the SDK all the same.
 func sdkModifyIpv6GatewaySpec(c *vpc.Client, id, spec string) error {
-	req := requests.NewCommonRequest()
-	req.Method, req.Scheme, req.Domain, req.Version, req.ApiName = "POST", "http", c.Domain, "2016-04-28", "ModifyIpv6GatewaySpec"
-	req.QueryParams["RegionId"], req.QueryParams["Ipv6GatewayId"], req.QueryParams["Spec"] = hz, id, spec
-	resp, err := c.ProcessCommonRequest(req)
+	body, err := sdkCommon(c, "ModifyIpv6GatewaySpec", kv("Ipv6GatewayId", id, "Spec", spec))
 	if err != nil {
 		return err
 	}
-	var body struct{ RequestId string }
-	return json.Unmarshal(resp.GetHttpContentBytes(), &body)
+	var answer struct{ RequestId string }
+	return json.Unmarshal(body, &answer)
 }
 
 // TestOfficialSDKIpv6Lifecycle drives the 12 operations of seed 003 §14

@@ -73,23 +73,19 @@ func TestSlowAndIdleConnectionsAreClosed(t *testing.T) {
 	defer srv.Close()
 	l := ServeLimits{ReadHeaderTimeout: 300 * time.Millisecond, ReadTimeout: 600 * time.Millisecond, IdleTimeout: 400 * time.Millisecond}
 	addr, hs := startHTTP(t, srv, l)
-	dial := func() net.Conn {
-		c := dial(t, addr)
-		return c
-	}
 	const margin = 3 * time.Second
 
-	slowHeaders := dial()
+	slowHeaders := dial(t, addr)
 	_, _ = io.WriteString(slowHeaders, "POST / HTTP/1.1\r\nHost: sim\r\n")
 	if d := closedWithin(t, slowHeaders, l.ReadHeaderTimeout+margin); d < l.ReadHeaderTimeout/2 {
 		t.Errorf("slow headers: closed after %s, before the timeout", d)
 	}
 
-	slowBody := dial()
+	slowBody := dial(t, addr)
 	_, _ = io.WriteString(slowBody, "POST / HTTP/1.1\r\nHost: sim\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc")
 	closedWithin(t, slowBody, l.ReadTimeout+margin)
 
-	idle := dial()
+	idle := dial(t, addr)
 	if resp := get(t, idle, bufio.NewReader(idle)); resp.StatusCode != 400 || resp.Close {
 		t.Fatalf("an unsigned request: %d (close %v), want 400 on a kept-alive connection", resp.StatusCode, resp.Close)
 	}

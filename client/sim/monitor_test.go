@@ -112,29 +112,17 @@ func TestOfficialSDKEipMonitorData(t *testing.T) {
 // DescribeBandwidthPackagePublicIpMonitorData (which the SDK has no typed
 // request for) as a common request: it requires RegionId.
 func TestOfficialSDKBandwidthPackageIpMonitorData(t *testing.T) {
-	hs, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
+	hs, c := sdkHarness(t)
 	bound, _ := eipsByUse(t, c)
 	end := hs.srv.opts.Clock.Now().UTC().Truncate(time.Minute)
-	call := func(region string) (map[string]any, error) {
-		t.Helper()
-		req := requests.NewCommonRequest()
-		req.Product, req.Version, req.ApiName, req.Domain = "Vpc", "2016-04-28", "DescribeBandwidthPackagePublicIpMonitorData", ts.Listener.Addr().String()
-		if region != "" {
-			req.QueryParams["RegionId"] = region
-		}
-		req.QueryParams["AllocationId"] = bound
-		req.QueryParams["StartTime"], req.QueryParams["EndTime"], req.QueryParams["Period"] = utc(end.Add(-30*time.Minute)), utc(end), "60"
-		resp, err := c.ProcessCommonRequest(req)
-		if err != nil {
-			return nil, err
-		}
-		var body map[string]any
-		return body, json.Unmarshal(resp.GetHttpContentBytes(), &body)
-	}
-	body, err := call(hz)
+	raw, err := sdkCommon(c, "DescribeBandwidthPackagePublicIpMonitorData", kv("AllocationId", bound,
+		"StartTime", utc(end.Add(-30*time.Minute)), "EndTime", utc(end), "Period", "60"))
 	if err != nil {
 		t.Fatalf("DescribeBandwidthPackagePublicIpMonitorData: %v", err)
+	}
+	var body map[string]any
+	if err := json.Unmarshal(raw, &body); err != nil {
+		t.Fatal(err)
 	}
 	pts := body["MonitorDatas"].(map[string]any)["MonitorData"].([]any)
 	if len(pts) != 30 {

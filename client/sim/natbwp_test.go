@@ -2,7 +2,6 @@ package sim
 
 import (
 	"encoding/json"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,12 +41,11 @@ type sdkBwpList struct {
 	BandwidthPackages struct{ BandwidthPackage []sdkBwpPackage }
 }
 
-// sdkCommon sends action through the SDK's generic request and returns the
-// raw answer.
-func sdkCommon(c *vpc.Client, ts *httptest.Server, action string, params map[string]string) ([]byte, error) {
+// sdkCommon sends action through the SDK's generic request (in cn-hangzhou,
+// to the simulator sdkClient points c at) and returns the raw answer.
+func sdkCommon(c *vpc.Client, action string, params map[string]string) ([]byte, error) {
 	req := requests.NewCommonRequest()
-	req.Method, req.Scheme = "POST", "http"
-	req.Domain = strings.TrimPrefix(ts.URL, "http://")
+	req.Method, req.Scheme, req.Domain = "POST", "http", c.Domain
 	req.Product, req.Version, req.ApiName = "Vpc", "2016-04-28", action
 	req.QueryParams["RegionId"] = hz
 	for k, v := range params {
@@ -61,14 +59,13 @@ func sdkCommon(c *vpc.Client, ts *httptest.Server, action string, params map[str
 }
 
 type bwpSDK struct {
-	t  *testing.T
-	c  *vpc.Client
-	ts *httptest.Server
+	t *testing.T
+	c *vpc.Client
 }
 
 func (s bwpSDK) ok(action string, pairs ...string) []byte {
 	s.t.Helper()
-	body, err := sdkCommon(s.c, s.ts, action, kv(pairs...))
+	body, err := sdkCommon(s.c, action, kv(pairs...))
 	if err != nil {
 		s.t.Fatalf("%s %v: %v", action, pairs, err)
 	}
@@ -77,7 +74,7 @@ func (s bwpSDK) ok(action string, pairs ...string) []byte {
 
 func (s bwpSDK) fails(code, action string, pairs ...string) {
 	s.t.Helper()
-	if _, err := sdkCommon(s.c, s.ts, action, kv(pairs...)); sdkCode(err) != code {
+	if _, err := sdkCommon(s.c, action, kv(pairs...)); sdkCode(err) != code {
 		s.t.Errorf("%s %v: %v, want %s", action, pairs, err, code)
 	}
 }
@@ -89,13 +86,7 @@ func (s bwpSDK) get(id string) *sdkBwpPackage {
 	if err := json.Unmarshal(s.ok("DescribeBandwidthPackages", "BandwidthPackageId", id), &l); err != nil {
 		s.t.Fatalf("DescribeBandwidthPackages as the SDK declared it: %v", err)
 	}
-	if len(l.BandwidthPackages.BandwidthPackage) == 0 {
-		return nil
-	}
-	if l.TotalCount != 1 || len(l.BandwidthPackages.BandwidthPackage) != 1 {
-		s.t.Fatalf("DescribeBandwidthPackages %s: %d items, TotalCount %d", id, len(l.BandwidthPackages.BandwidthPackage), l.TotalCount)
-	}
-	return &l.BandwidthPackages.BandwidthPackage[0]
+	return sdkOne(s.t, id, l.BandwidthPackages.BandwidthPackage, l.TotalCount)
 }
 
 func (s bwpSDK) list(pairs ...string) []sdkBwpPackage {
@@ -130,9 +121,8 @@ func bwpIPs(b *sdkBwpPackage) []string {
 // remove IPs → delete (Deleting → gone), with the documented codes on the
 // way.
 func TestOfficialSDKNatBandwidthPackageLifecycle(t *testing.T) {
-	h, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
-	s := bwpSDK{t, c, ts}
+	h, c := sdkHarness(t)
+	s := bwpSDK{t, c}
 	nat := demoNat(t, c, "staging-nat")
 	seeded := s.list("NatGatewayId", nat.NatGatewayId)
 	if len(seeded) != 2 {
@@ -251,9 +241,8 @@ func TestOfficialSDKNatBandwidthPackageLifecycle(t *testing.T) {
 // §17.2, each with its documented code, the overdue lock, and DescribeBand-
 // widthPackages' paging.
 func TestOfficialSDKNatBandwidthPackageErrors(t *testing.T) {
-	_, ts := newSDKHarness(t)
-	c := sdkClient(t, ts, DefaultAccessKeySecret)
-	s := bwpSDK{t, c, ts}
+	_, c := sdkHarness(t)
+	s := bwpSDK{t, c}
 	nat := demoNat(t, c, "staging-nat").NatGatewayId
 	create := func(code string, pairs ...string) {
 		t.Helper()

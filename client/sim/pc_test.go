@@ -148,8 +148,9 @@ func TestPhysicalConnectionRules(t *testing.T) {
 	rejected := h.demoPCID("pc-dc-ningbo")
 	h.ok("ModifyPhysicalConnectionAttribute", kv("RegionId", hz, "PhysicalConnectionId", rejected, "bandwidth", "300"))
 	list := func(id string) map[string]any {
-		return h.ok("DescribePhysicalConnections", kv("RegionId", hz, "Filter.1.Key", "PhysicalConnectionId", "Filter.1.Value.1", id)).
-			items("PhysicalConnectionSet", "PhysicalConnectionType")[0]
+		t.Helper()
+		return h.one("DescribePhysicalConnections", kv("RegionId", hz, "Filter.1.Key", "PhysicalConnectionId", "Filter.1.Value.1", id),
+			"PhysicalConnectionSet", "PhysicalConnectionType")
 	}
 	if p := list(rejected); p["Status"] != "Initial" || p["Bandwidth"] != float64(300) {
 		t.Errorf("a modified Rejected application: %v %v", p["Status"], p["Bandwidth"])

@@ -533,8 +533,3 @@ func TestEdgeOpsRefuseGarbage(t *testing.T) {
 		}
 	}
 }
-
-// partnerOn signs p's calls with the key of the demo's partner account.
-func (h *harness) partnerOn(p model.Product) caller {
-	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
-}

@@ -12,13 +12,8 @@ import (
 // demoVRouter finds a seeded VPC by name: its region, VRouter and ID.
 func (h *harness) demoVRouter(name string) (region, vrouter, vpcID string) {
 	h.t.Helper()
-	h.seeded("demo VPC "+name, func(r *record) bool {
-		if r.Kind == kindVpc && vpcOf(r).VpcName == name {
-			region, vrouter, vpcID = r.Region, vpcOf(r).VRouterId, vpcOf(r).VpcId
-		}
-		return vpcID != ""
-	})
-	return
+	r := h.demoVpc(name)
+	return r.Region, vpcOf(r).VRouterId, r.ID
 }
 
 func sdkRI(t *testing.T, c *vpc.Client, region, id string) *vpc.RouterInterfaceType {
@@ -214,14 +209,7 @@ func TestRouterInterfaceRules(t *testing.T) {
 	h.fails("CreateRouterInterface", create(), 400, "LimitationExceed.InterfaceNumberOnRouter")
 
 	// A VBR only initiates.
-	h.srv.mu.Lock()
-	var vbr *record
-	for _, r := range h.srv.st.byID {
-		if r.Kind == kindVbr && r.Region == hz {
-			vbr = r
-		}
-	}
-	h.srv.mu.Unlock()
+	vbr := h.seeded("VBR in "+hz, func(r *record) bool { return r.Kind == kindVbr && r.Region == hz })
 	h.fails("CreateRouterInterface", kv("RegionId", hz, "Role", "AcceptingSide", "RouterType", "VBR", "RouterId", vbr.ID, "Spec", "Negative",
 		"OppositeRegionId", hz), 400, "InvalidRole.ValueNotSupported")
 	// The VBR's own interface (its end of the VPC connection) is listed

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
@@ -46,6 +47,8 @@ func TestOfficialSDKDescribeRouteTables(t *testing.T) {
 				w := want[i]
 				if e.DestinationCidrBlock != w.DestinationCidrBlock || e.Status != w.Status || e.RouteTableId != rt.RouteTableId {
 					t.Errorf("table %s entry %d: %s %s, want %s %s", rt.RouteTableId, i, e.DestinationCidrBlock, e.Status, w.DestinationCidrBlock, w.Status)
+				} else if !reflect.DeepEqual(e, w) { // next hops and every other field
+					t.Errorf("table %s entry %d:\n%+v\nDescribeRouteEntryList:\n%+v", rt.RouteTableId, i, e, w)
 				}
 			}
 		}

@@ -77,7 +77,7 @@ func sdkRefuses[Req sdkRequest, Resp any](t *testing.T, why string, call func(Re
 // found none; more items, or a TotalCount that disagrees, fail the test.
 func sdkOne[T any](t *testing.T, id string, items []T, total int) *T {
 	t.Helper()
-	if len(items) == 0 {
+	if len(items) == 0 && total == 0 {
 		return nil
 	}
 	if len(items) != 1 || total != 1 {

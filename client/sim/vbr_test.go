@@ -64,6 +64,16 @@ func TestDescribePhysicalConnections(t *testing.T) {
 		if len(pcs) != 1 || pcs[0]["Status"] != "Enabled" || pcs[0]["BusinessStatus"] != "Normal" {
 			t.Fatalf("%s: %v", region, pcs)
 		}
+		// The filter kept the one Enabled line of the whole listing.
+		enabled := 0
+		for _, pc := range h.ok("DescribePhysicalConnections", kv("RegionId", region, "PageSize", "50")).items("PhysicalConnectionSet", "PhysicalConnectionType") {
+			if pc["Status"] == "Enabled" {
+				enabled++
+			}
+		}
+		if enabled != 1 {
+			t.Errorf("%s: %d Enabled lines unfiltered, the filter listed 1", region, enabled)
+		}
 	}
 	id := h.pcID(dc)
 	count := func(params ...string) int {
