@@ -326,8 +326,7 @@ func (p *xrayPage) changed(a *App, m objectsChangedMsg) tea.Cmd {
 	dirty := false
 	for _, o := range m.updated {
 		if n := p.byKey[rowKey(o)]; n != nil {
-			fresh := newObjNode(o)
-			n.obj, n.text = o, fresh.text
+			n.setObj(o)
 		}
 	}
 	for _, key := range m.gone {
@@ -654,7 +653,7 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	if o.Status != "" {
 		status = theme.Glyph(ph) + o.Status
 	}
-	detail := strings.Join(xrayShown(o), "  ")
+	detail := n.detail
 	if selected {
 		text := lead + head
 		if status != "" {
