@@ -252,7 +252,7 @@ func (p *xrayPage) rootsRead(a *App, m xrayRootsMsg) tea.Cmd {
 		roots = append(roots, n)
 	}
 	p.roots = roots
-	p.rebuild()
+	p.reindex()
 	if len(cmds) == 0 {
 		p.settled(a)
 	}
@@ -273,13 +273,21 @@ func (p *xrayPage) setRoot(n *xnode) {
 			p.roots[i] = n
 		}
 	}
+	p.reindex()
+}
+
+// reindex follows a change to the tree itself (nodes added or removed):
+// the index by key, then the visible list.
+func (p *xrayPage) reindex() {
+	p.byKey = xindex(p.roots)
 	p.rebuild()
 }
 
 // rebuild recomputes the visible list and puts the cursor back on its
-// node (or the nearest line when the node went).
+// node (or the nearest line when the node went). The tree is as it was:
+// a fold, a filter or a cursor jump costs the flattening, not an index of
+// every node.
 func (p *xrayPage) rebuild() {
-	p.byKey = xindex(p.roots)
 	p.vis = flatten(p.roots, p.open, p.words)
 	for i, n := range p.vis {
 		if n.key == p.want {
@@ -344,7 +352,7 @@ func (p *xrayPage) changed(a *App, m objectsChangedMsg) tea.Cmd {
 		dirty = true
 	}
 	if dirty {
-		p.rebuild()
+		p.reindex()
 	}
 	if m.insertInto == p.id && len(p.loading) == 0 {
 		return p.load(a)
@@ -450,14 +458,13 @@ func (p *xrayPage) toggle(a *App, n *xnode) tea.Cmd {
 		return nil
 	}
 	p.open[n.key] = true
-	var cmd tea.Cmd
 	if n.lazy && p.data[n.key] == nil && !p.loading[n.key] {
 		n.add(newNote(n, "loading", "loading…"))
-		p.byKey = xindex(p.roots)
-		cmd = p.loadSubtree(a, n.obj)
+		p.reindex()
+		return p.loadSubtree(a, n.obj)
 	}
 	p.rebuild()
-	return cmd
+	return nil
 }
 
 // scopeParent is the parent a node's pane and create form take: its VPC
