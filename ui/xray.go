@@ -27,6 +27,7 @@ type xrayPage struct {
 
 	roots []*xnode
 	byKey map[string]*xnode
+	objs  int                 // the nodes of byKey that are resources (not notes)
 	data  map[string]*vpcData // subtrees read, by the VPC's key
 	open  map[string]bool     // expanded nodes, by key
 	vis   []*xnode            // the nodes on screen, in order
@@ -280,6 +281,7 @@ func (p *xrayPage) setRoot(n *xnode) {
 // the index by key, then the visible list.
 func (p *xrayPage) reindex() {
 	p.byKey = xindex(p.roots)
+	p.objs = len(p.byKey) - notes(p.byKey)
 	p.rebuild()
 }
 
@@ -607,7 +609,7 @@ func (p *xrayPage) summary(a *App, w int) string {
 	if len(p.roots) == 1 {
 		vpcs = "1 VPC"
 	}
-	parts := []string{st.Title.Render(vpcs), fmt.Sprintf("%d resources", len(p.byKey)-notes(p.byKey))}
+	parts := []string{st.Title.Render(vpcs), fmt.Sprintf("%d resources", p.objs)}
 	switch {
 	case len(p.loading) > 0:
 		parts = append(parts, st.Phase(theme.PhaseTransitional).Render(a.spinFrame()+" reading"))
