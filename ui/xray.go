@@ -174,9 +174,10 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			p.err = m.d.err
 		}
 		root := buildVPC(m.d)
+		sub := xindex([]*xnode{root})
 		if first && p.vpcID != "" {
 			// One VPC opens whole; a region's VPCs open a level at a time.
-			for k, n := range xindex([]*xnode{root}) {
+			for k, n := range sub {
 				if len(n.kids) > 0 {
 					p.open[k] = true
 				}
@@ -184,7 +185,9 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 		p.setRoot(root)
 		p.settled(a)
-		return a.tracker.observeRows(p.rows())
+		// The tracker sees what this read brought: the rest of the tree
+		// was shown to it when it was read.
+		return a.tracker.observeRows(nodeRows(sub))
 	case xrayTickMsg:
 		if m.gen != p.tickGen {
 			return nil
@@ -257,7 +260,7 @@ func (p *xrayPage) rootsRead(a *App, m xrayRootsMsg) tea.Cmd {
 	if len(cmds) == 0 {
 		p.settled(a)
 	}
-	return tea.Batch(append(cmds, p.schedule(a), a.tracker.observeRows(p.rows()))...)
+	return tea.Batch(append(cmds, p.schedule(a), a.tracker.observeRows(nodeRows(p.byKey)))...)
 }
 
 // settled notes the time once nothing is being read.
@@ -318,11 +321,11 @@ func (p *xrayPage) move(d int) {
 	p.want = p.vis[p.cur].key
 }
 
-// rows are the tree's resources for the tracker (it follows the ones in a
-// transitional status).
-func (p *xrayPage) rows() []*Row {
+// nodeRows are the resources of an index of nodes for the tracker (it
+// follows the ones in a transitional status).
+func nodeRows(byKey map[string]*xnode) []*Row {
 	var out []*Row
-	for _, n := range p.byKey {
+	for _, n := range byKey {
 		if n.obj != nil {
 			out = append(out, &Row{Key: n.key, Obj: n.obj})
 		}
