@@ -134,7 +134,7 @@ func (b *browser) drill(a *App) tea.Cmd {
 		return a.push(newBrowser(a, a.reg.MustLookup("vpc"), o, nil, false))
 	}
 	children := a.reg.Children(o.Kind.Name)
-	if o.Kind.Name == "region" || len(children) == 0 {
+	if len(children) == 0 {
 		return tea.Batch(a.openDescribe(o), a.flashInfo(o.Kind.Title+" have nothing below them; showing the details."))
 	}
 	if len(children) == 1 {

@@ -315,13 +315,16 @@ func (d *describePage) View(a *App, w, h int) string {
 			d.show(d.hits[d.hit])
 		}
 	}
-	bottom := ""
+	bottom, docStatus := "", ""
+	if d.doc != nil && !d.searching {
+		docStatus = d.doc.status(w)
+	}
 	switch {
 	case d.searching:
 		d.search.SetWidth(max(w-2, 1))
 		bottom = d.search.View()
-	case d.doc != nil && d.doc.status(w) != "":
-		bottom = d.doc.status(w)
+	case docStatus != "":
+		bottom = docStatus
 	case len(d.hits) > 0:
 		bottom = st.Dim.Render(fmt.Sprintf("match %d/%d for %q — n next, N previous, esc clears", d.hit+1, len(d.hits), string(d.query)))
 	default:

@@ -27,6 +27,7 @@ type xrayPage struct {
 
 	roots []*xnode
 	byKey map[string]*xnode
+	objs  int                 // the nodes of byKey that are resources (not notes)
 	data  map[string]*vpcData // subtrees read, by the VPC's key
 	open  map[string]bool     // expanded nodes, by key
 	vis   []*xnode            // the nodes on screen, in order
@@ -173,9 +174,10 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 			p.err = m.d.err
 		}
 		root := buildVPC(m.d)
+		sub := xindex([]*xnode{root})
 		if first && p.vpcID != "" {
 			// One VPC opens whole; a region's VPCs open a level at a time.
-			for k, n := range xindex([]*xnode{root}) {
+			for k, n := range sub {
 				if len(n.kids) > 0 {
 					p.open[k] = true
 				}
@@ -183,7 +185,9 @@ func (p *xrayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		}
 		p.setRoot(root)
 		p.settled(a)
-		return a.tracker.observeRows(p.rows())
+		// The tracker sees what this read brought: the rest of the tree
+		// was shown to it when it was read.
+		return a.tracker.observeRows(nodeRows(sub))
 	case xrayTickMsg:
 		if m.gen != p.tickGen {
 			return nil
@@ -252,11 +256,11 @@ func (p *xrayPage) rootsRead(a *App, m xrayRootsMsg) tea.Cmd {
 		roots = append(roots, n)
 	}
 	p.roots = roots
-	p.rebuild()
+	p.reindex()
 	if len(cmds) == 0 {
 		p.settled(a)
 	}
-	return tea.Batch(append(cmds, p.schedule(a), a.tracker.observeRows(p.rows()))...)
+	return tea.Batch(append(cmds, p.schedule(a), a.tracker.observeRows(nodeRows(p.byKey)))...)
 }
 
 // settled notes the time once nothing is being read.
@@ -273,13 +277,22 @@ func (p *xrayPage) setRoot(n *xnode) {
 			p.roots[i] = n
 		}
 	}
+	p.reindex()
+}
+
+// reindex follows a change to the tree itself (nodes added or removed):
+// the index by key, then the visible list.
+func (p *xrayPage) reindex() {
+	p.byKey = xindex(p.roots)
+	p.objs = len(p.byKey) - notes(p.byKey)
 	p.rebuild()
 }
 
 // rebuild recomputes the visible list and puts the cursor back on its
-// node (or the nearest line when the node went).
+// node (or the nearest line when the node went). The tree is as it was:
+// a fold, a filter or a cursor jump costs the flattening, not an index of
+// every node.
 func (p *xrayPage) rebuild() {
-	p.byKey = xindex(p.roots)
 	p.vis = flatten(p.roots, p.open, p.words)
 	for i, n := range p.vis {
 		if n.key == p.want {
@@ -308,11 +321,11 @@ func (p *xrayPage) move(d int) {
 	p.want = p.vis[p.cur].key
 }
 
-// rows are the tree's resources for the tracker (it follows the ones in a
-// transitional status).
-func (p *xrayPage) rows() []*Row {
+// nodeRows are the resources of an index of nodes for the tracker (it
+// follows the ones in a transitional status).
+func nodeRows(byKey map[string]*xnode) []*Row {
 	var out []*Row
-	for _, n := range p.byKey {
+	for _, n := range byKey {
 		if n.obj != nil {
 			out = append(out, &Row{Key: n.key, Obj: n.obj})
 		}
@@ -326,8 +339,7 @@ func (p *xrayPage) changed(a *App, m objectsChangedMsg) tea.Cmd {
 	dirty := false
 	for _, o := range m.updated {
 		if n := p.byKey[rowKey(o)]; n != nil {
-			fresh := newObjNode(o)
-			n.obj, n.text = o, fresh.text
+			n.setObj(o)
 		}
 	}
 	for _, key := range m.gone {
@@ -345,7 +357,7 @@ func (p *xrayPage) changed(a *App, m objectsChangedMsg) tea.Cmd {
 		dirty = true
 	}
 	if dirty {
-		p.rebuild()
+		p.reindex()
 	}
 	if m.insertInto == p.id && len(p.loading) == 0 {
 		return p.load(a)
@@ -451,14 +463,13 @@ func (p *xrayPage) toggle(a *App, n *xnode) tea.Cmd {
 		return nil
 	}
 	p.open[n.key] = true
-	var cmd tea.Cmd
 	if n.lazy && p.data[n.key] == nil && !p.loading[n.key] {
 		n.add(newNote(n, "loading", "loading…"))
-		p.byKey = xindex(p.roots)
-		cmd = p.loadSubtree(a, n.obj)
+		p.reindex()
+		return p.loadSubtree(a, n.obj)
 	}
 	p.rebuild()
-	return cmd
+	return nil
 }
 
 // scopeParent is the parent a node's pane and create form take: its VPC
@@ -601,7 +612,7 @@ func (p *xrayPage) summary(a *App, w int) string {
 	if len(p.roots) == 1 {
 		vpcs = "1 VPC"
 	}
-	parts := []string{st.Title.Render(vpcs), fmt.Sprintf("%d resources", len(p.byKey)-notes(p.byKey))}
+	parts := []string{st.Title.Render(vpcs), fmt.Sprintf("%d resources", p.objs)}
 	switch {
 	case len(p.loading) > 0:
 		parts = append(parts, st.Phase(theme.PhaseTransitional).Render(a.spinFrame()+" reading"))
@@ -654,7 +665,7 @@ func (p *xrayPage) line(a *App, n *xnode, selected bool, w int) string {
 	if o.Status != "" {
 		status = theme.Glyph(ph) + o.Status
 	}
-	detail := strings.Join(xrayShown(o), "  ")
+	detail := n.detail
 	if selected {
 		text := lead + head
 		if status != "" {

@@ -26,6 +26,9 @@ type xnode struct {
 	// text is what the filter matches: kind, ID, name, status and details,
 	// lower-cased.
 	text string
+	// detail is the resource's details as its line shows them (xrayShown),
+	// worked out once per object rather than per line drawn.
+	detail string
 	// lazy marks a VPC of `:xray region` whose subtree is read when it is
 	// first expanded.
 	lazy bool
@@ -67,9 +70,18 @@ var xrayOrder = []string{"rt", "vsw", "havip", "nat", "snat", "dnat", "eip", "vp
 	"ipv6gw", "ipv6rule", "ipv6addr", "peer", "ri", "vpcflowlog"}
 
 func newObjNode(o *model.Object) *xnode {
-	n := &xnode{key: rowKey(o), obj: o}
-	n.text = strings.ToLower(strings.Join(append([]string{o.Kind.Singular, o.ID, o.Name, o.Status}, xrayShown(o)...), " "))
+	n := &xnode{key: rowKey(o)}
+	n.setObj(o)
 	return n
+}
+
+// setObj puts o (a new copy of the node's resource) on the node, with
+// what is derived from it.
+func (n *xnode) setObj(o *model.Object) {
+	shown := xrayShown(o)
+	n.obj = o
+	n.detail = strings.Join(shown, "  ")
+	n.text = strings.ToLower(strings.Join(append([]string{o.Kind.Singular, o.ID, o.Name, o.Status}, shown...), " "))
 }
 
 func newNote(parent *xnode, suffix, text string) *xnode {

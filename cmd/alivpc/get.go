@@ -156,10 +156,10 @@ func runGet(o *getOptions, positional []string, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// connectFor builds get's client; the config file's region is the default
-// (with all regions asked for and none configured, cn-hangzhou: any
-// region's endpoint lists the regions).
-func (o *getOptions) connectFor(all bool) (*connection, error) {
+// connectFor builds the command's client; the config file's region is the
+// default (with all regions asked for and none configured, cn-hangzhou:
+// any region's endpoint lists the regions).
+func (o *connOptions) connectFor(all bool) (*connection, error) {
 	cfg, err := ui.LoadConfig(o.configPath)
 	if err != nil {
 		return nil, usageError("%v", err)

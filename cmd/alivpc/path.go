@@ -11,10 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
 	"github.com/alivpc/alivpc/model/netpath"
-	"github.com/alivpc/alivpc/ui"
 )
 
 const pathSynopsis = `alivpc path — can SOURCE reach DEST, and if not, where and why not.
@@ -72,15 +70,13 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 	if o.output != "table" && o.output != "json" {
 		return usageError("path: -o %q: use table or json", o.output)
 	}
-	cfg, err := ui.LoadConfig(o.configPath)
-	if err != nil {
-		return usageError("%v", err)
-	}
 	all := strings.EqualFold(o.cf.region, "all")
 	if all {
 		o.cf.region = ""
 	}
-	conn, err := connect(&o.cf, o.useSim, &o.sf, firstNonEmpty(cfg.Region, "cn-hangzhou"))
+	// A path is always analysed from a region: cn-hangzhou when neither
+	// the flags nor the config name one, as with all regions.
+	conn, err := o.connectFor(true)
 	if err != nil {
 		return err
 	}
@@ -90,15 +86,8 @@ func runPath(o *pathOptions, stdout, stderr io.Writer) error {
 	reg := model.Default()
 	regions := []string{conn.region}
 	if all {
-		regions = nil
-		err := conn.client.ListObjects(ctx, reg.MustLookup("region"), "", nil, func(objs []*model.Object, _ client.Page) error {
-			for _, r := range objs {
-				regions = append(regions, r.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			return &exitError{code: 3, err: fmt.Errorf("listing the regions: %w", err)}
+		if regions, err = listRegions(ctx, conn.client, reg); err != nil {
+			return &exitError{code: 3, err: err} // "listing the regions: …"
 		}
 	}
 	objs, _, lerr := conn.client.PathInventory(ctx, reg, regions)
