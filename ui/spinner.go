@@ -23,13 +23,18 @@ func (a *App) spinFrame() string {
 	return spin.Frames[int(a.now().UnixMilli()/step)%len(spin.Frames)]
 }
 
+// loader is a page that loads in the background (a pane, the x-ray, a
+// path): the spinner turns while any page on the stack is loading.
+type loader interface{ isLoading() bool }
+
+func (b *browser) isLoading() bool  { return b.loading }
+func (x *xrayPage) isLoading() bool { return len(x.loading) > 0 }
+func (p *pathPage) isLoading() bool { return p.loading }
+
 // busy reports whether anything shown is in flight.
 func (a *App) busy() bool {
 	for _, p := range a.pages {
-		if b, ok := p.(*browser); ok && b.loading {
-			return true
-		}
-		if x, ok := p.(*xrayPage); ok && len(x.loading) > 0 {
+		if l, ok := p.(loader); ok && l.isLoading() {
 			return true
 		}
 	}
