@@ -406,14 +406,6 @@ func parentOf(fc *FormCtx, name string) *model.Object {
 	return nil
 }
 
-// regionOf is the region the object lives in, or the form's.
-func regionOf(fc *FormCtx, o *model.Object) string {
-	if o != nil && o.Region != "" {
-		return o.Region
-	}
-	return fc.Region
-}
-
 // boolPtr sends an explicit true or false.
 func boolPtr(b bool) *bool { return &b }
 
