@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -206,5 +207,65 @@ func TestEveryDeclaredDeleteSendsItsObjectsID(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Errorf("only %d kinds' deletes checked", checked)
+	}
+}
+
+// host is the console around a form, as far as the kit needs it.
+type host struct{}
+
+func (host) Registry() *model.Registry                           { return model.Default() }
+func (host) Regions() []string                                   { return nil }
+func (host) PeerDecider(*model.VpcPeerConnection) (bool, string) { return false, "" }
+func (host) UnknownCallerHint() string                           { return "" }
+func (host) Now() time.Time                                      { return time.Time{} }
+
+// Name-and-description edits are filled by parameter name as well, so a
+// misspelt ID or name parameter would drop it silently: every kind's
+// declared edit must start from the resource's name and send its ID, the
+// new name and the new description.
+func TestEveryDeclaredAttrEditSendsItsObjectsIDNameAndDescription(t *testing.T) {
+	c, sent := recorder(t)
+	checked := 0
+	for _, k := range model.Default().Kinds() {
+		edit := OpsFor(k).Edit
+		if edit == nil || k.New == nil || k.ID == nil {
+			continue
+		}
+		v := filled(k)
+		o := &model.Object{Kind: k, Region: "cn-x", ID: k.ID(v), Value: v}
+		fc := &FormCtx{Host: host{}, Client: c, Region: "cn-x", Target: o}
+		m := edit(fc)
+		e := reflect.ValueOf(m).Elem()
+		if !strings.HasPrefix(e.Type().Name(), "AttrEdit[") {
+			if e = e.FieldByName("AttrEdit"); !e.IsValid() {
+				continue // a form of the family's own
+			}
+		}
+		name, desc := e.FieldByName("Name"), e.FieldByName("Desc")
+		if name.String() == "" || desc.String() == "" {
+			t.Errorf("%s: the edit starts with name %q, description %q; want the resource's", k.Name, name.String(), desc.String())
+		}
+		name.SetString("edited-name")
+		desc.SetString("edited description")
+		res, err := m.Submit(context.Background(), fc, "tok")
+		if err != nil {
+			t.Errorf("%s: %s: %v", k.Name, m.Action(), err)
+			continue
+		}
+		got, named, hasID := sent(), false, false
+		for p, v := range got {
+			named = named || strings.HasSuffix(p, "Name") && v == "edited-name"
+			hasID = hasID || p != "ClientToken" && v == o.ID
+		}
+		if got["RegionId"] != "cn-x" || !hasID || !named || got["Description"] != "edited description" {
+			t.Errorf("%s: %s sent %v, want region cn-x, the ID %s, the new name and description", k.Name, m.Action(), got, o.ID)
+		}
+		if res.Kind != k || res.ID != o.ID || res.RequestID != "req-1" || res.Unchanged {
+			t.Errorf("%s: submitted = %+v", k.Name, res)
+		}
+		checked++
+	}
+	if checked < 11 {
+		t.Errorf("only %d kinds' name-and-description edits checked", checked)
 	}
 }
