@@ -294,11 +294,10 @@ func havipPicks(ctx context.Context, fc *FormCtx, vpcID string) ([]Pick, error) 
 	if err != nil {
 		return nil, err
 	}
-	out := []Pick{}
-	for _, h := range hs {
-		if h.Status == "Available" || h.Status == "InUse" {
-			out = append(out, Pick{fmt.Sprintf("%s  %s  %s  %s", h.HaVipId, h.IpAddress, h.Name, h.Status), h.HaVipId})
+	return pickList(hs, func(h *model.HaVip) []string {
+		if h.Status != "Available" && h.Status != "InUse" {
+			return nil
 		}
-	}
-	return out, nil
+		return []string{h.HaVipId, h.IpAddress, h.Name, h.Status}
+	}), nil
 }

@@ -357,10 +357,9 @@ func riPicks(ctx context.Context, fc *FormCtx, routerID string) ([]Pick, error) 
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range ris {
-		out = append(out, Pick{fmt.Sprintf("%s  %s  → %s  %s", r.RouterInterfaceId, r.Name, riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status), r.RouterInterfaceId})
-	}
-	return out, nil
+	return pickList(ris, func(r *model.RouterInterface) []string {
+		return []string{r.RouterInterfaceId, r.Name, "→ " + riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status}
+	}), nil
 }
 
 func riRouterLabel(typ, id string) string { return strings.TrimSpace(typ + " " + id) }
