@@ -269,3 +269,32 @@ func TestEveryDeclaredAttrEditSendsItsObjectsIDNameAndDescription(t *testing.T) 
 		t.Errorf("only %d kinds' name-and-description edits checked", checked)
 	}
 }
+
+// A gated change that is refused says why in its form and refuses to be
+// sent; its title and action are its own.
+func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
+	for _, c := range []struct {
+		m             Mutation
+		title, action string
+		why           string
+	}{
+		{newHavipAssociate(&FormCtx{Target: &model.Object{ID: "havip-1", Value: &model.HaVip{HaVipId: "havip-1", Status: "Pending"}}}),
+			"Associate HaVip havip-1", "AssociateHaVip", "havip-1 is Pending; only an Available or InUse HaVip can be associated"},
+		{newRISpec(&FormCtx{Target: &model.Object{ID: "ri-1", Value: &model.RouterInterface{RouterInterfaceId: "ri-1", Role: model.RIAccepting, Spec: "Negative"}}}),
+			"Upgrade spec of ri-1", "ModifyRouterInterfaceSpec", "ri-1 is the accepting side; its spec is Negative"},
+		{newIpv6SpecChange(&model.Object{ID: "ipv6gw-1", Value: &model.Ipv6Gateway{Ipv6GatewayId: "ipv6gw-1", Status: "Pending", Spec: "Small"}}),
+			"Upgrade IPv6 gateway ipv6gw-1", "ModifyIpv6GatewaySpec", "ipv6gw-1 is Pending; only an Available IPv6 gateway changes spec"},
+	} {
+		if c.m.Title() != c.title || c.m.Action() != c.action {
+			t.Errorf("title %q, action %q; want %q, %q", c.m.Title(), c.m.Action(), c.title, c.action)
+		}
+		if err := c.m.Check(&FormCtx{}); err == nil || err.Error() != c.why {
+			t.Errorf("%s: Check = %v, want %q", c.title, err, c.why)
+		}
+		f := c.m.Form(&FormCtx{})
+		f.Init()
+		if v := f.View(); !strings.Contains(v, "Not possible now") || !strings.Contains(v, "✗ "+c.why[:20]) {
+			t.Errorf("%s: the form does not say why:\n%s", c.title, v)
+		}
+	}
+}
