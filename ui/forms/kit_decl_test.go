@@ -298,3 +298,34 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// A dry run that lost its DryRun parameter would delete: every kind's
+// declared dry run must send DryRun=true with its object's ID.
+func TestEveryDeclaredDryRunSendsDryRun(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c, Region: "cn-x"}
+	checked := 0
+	for _, k := range model.Default().Kinds() {
+		del := OpsFor(k).Del
+		if del == nil || del.Dry == nil || k.New == nil || k.ID == nil {
+			continue
+		}
+		v := filled(k)
+		o := &model.Object{Kind: k, Region: "cn-x", ID: k.ID(v), Value: v}
+		if err := del.Dry(context.Background(), fc, o, false); err != nil {
+			t.Errorf("%s: dry %s: %v", k.Name, del.Action, err)
+			continue
+		}
+		got, hasID := sent(), false
+		for p, v := range got {
+			hasID = hasID || p != "ClientToken" && v == o.ID
+		}
+		if got["DryRun"] != "true" || got["RegionId"] != "cn-x" || !hasID {
+			t.Errorf("%s: the dry %s sent %v, want DryRun=true, region cn-x and the ID %s", k.Name, del.Action, got, o.ID)
+		}
+		checked++
+	}
+	if checked < 3 {
+		t.Errorf("only %d kinds' dry runs checked", checked)
+	}
+}
