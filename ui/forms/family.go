@@ -478,11 +478,11 @@ func onlyWhenAvailable(o *model.Object) string {
 // seed's usual name and description ones. Unchanged values send nothing;
 // clearing a field the API cannot clear is refused.
 type AttrEdit[In any] struct {
-	title, APIAction, Id string
-	Name, Desc           string
-	nameRule, descRule   func(string) error
-	nameHint, descHint   string
-	request              func(fc *FormCtx, name, desc, token string) *In
+	title, APIAction   string
+	Name, Desc         string
+	nameRule, descRule func(string) error
+	nameHint, descHint string
+	request            func(fc *FormCtx, name, desc, token string) *In
 	// send sends the edit (sendEdit: nothing when unchanged).
 	send func(ctx context.Context, fc *FormCtx, in *In) (*Submitted, error)
 }
