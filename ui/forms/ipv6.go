@@ -196,7 +196,7 @@ func (m *ipv6SpecChange) judge(o *model.Object) {
 		m.Refuse = o.ID + " is already Large, the largest spec"
 	}
 	if !slices.Contains(m.larger, m.Spec) {
-		m.Spec = FirstNonEmpty(append(slices.Clone(m.larger), "")...)
+		m.Spec = FirstNonEmpty(m.larger...)
 	}
 }
 
