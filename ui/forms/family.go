@@ -406,14 +406,6 @@ func parentOf(fc *FormCtx, name string) *model.Object {
 	return nil
 }
 
-// regionOf is the region the object lives in, or the form's.
-func regionOf(fc *FormCtx, o *model.Object) string {
-	if o != nil && o.Region != "" {
-		return o.Region
-	}
-	return fc.Region
-}
-
 // boolPtr sends an explicit true or false.
 func boolPtr(b bool) *bool { return &b }
 
@@ -486,13 +478,13 @@ func onlyWhenAvailable(o *model.Object) string {
 // seed's usual name and description ones. Unchanged values send nothing;
 // clearing a field the API cannot clear is refused.
 type AttrEdit[In any] struct {
-	title, APIAction, kind, Id string
-	Name, Desc                 string
-	nameRule, descRule         func(string) error
-	nameHint, descHint         string
-	request                    func(fc *FormCtx, name, desc, token string) *In
-	// send makes the call and returns its RequestId.
-	send func(c *client.Client, ctx context.Context, in *In) (string, error)
+	title, APIAction   string
+	Name, Desc         string
+	nameRule, descRule func(string) error
+	nameHint, descHint string
+	request            func(fc *FormCtx, name, desc, token string) *In
+	// send sends the edit (sendEdit: nothing when unchanged).
+	send func(ctx context.Context, fc *FormCtx, in *In) (*Submitted, error)
 }
 
 // rules and hints replace the usual name and description rules and the
@@ -533,13 +525,5 @@ func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 		check("edit", editRefusal(fc.Target, m.APIAction, m.request(fc, m.Name, m.Desc, ""))))
 }
 func (m *AttrEdit[In]) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, m.Name, m.Desc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	requestID, err := m.send(fc.Client, ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, m.kind, m.Id, requestID, in, nil), nil
+	return m.send(ctx, fc, m.request(fc, m.Name, m.Desc, token))
 }

@@ -168,15 +168,16 @@ func (m *havipCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*S
 // VSwitch, typed by ID (the console does not list instances); the HaVip's
 // status, the kind already bound and the limit of 10 are checked first.
 type havipAssociate struct {
+	gated
 	obj              *model.Object
 	h                *model.HaVip
 	InstType, instID string
-	Refuse           string
 }
 
 func newHavipAssociate(fc *FormCtx) Mutation {
 	h := fc.Target.Val().(*model.HaVip)
 	m := &havipAssociate{obj: fc.Target, h: h, InstType: FirstNonEmpty(h.AssociatedInstanceType, "EcsInstance")}
+	m.title, m.action, m.fields, m.check = "Associate HaVip "+fc.Target.ID, "AssociateHaVip", m.form, m.checkFields
 	m.Refuse = havipAssociateRefusal(h)
 	return m
 }
@@ -190,9 +191,6 @@ func havipAssociateRefusal(h *model.HaVip) string {
 	}
 	return ""
 }
-
-func (m *havipAssociate) Title() string  { return "Associate HaVip " + m.obj.ID }
-func (m *havipAssociate) Action() string { return "AssociateHaVip" }
 
 // Prepare reads the HaVip again: the status decides, a draft may be older.
 func (m *havipAssociate) Prepare(ctx context.Context, fc *FormCtx) error {
@@ -214,21 +212,15 @@ func (m *havipAssociate) checkInstance(s string) error {
 	return nil
 }
 
-func (m *havipAssociate) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(
+func (m *havipAssociate) form() []huh.Field {
+	return []huh.Field{
 		huh.NewSelect[string]().Title("Instance type").Value(&m.InstType).Options(
 			huh.NewOption("ECS instance", "EcsInstance"), huh.NewOption("elastic network interface (ENI)", "NetworkInterface")),
 		liveInput("Instance ID", &m.instID, m.checkInstance, "an instance or ENI in "+m.h.VSwitchId+", e.g. i-bp1… or eni-bp1…"),
-	))
+	}
 }
 
-func (m *havipAssociate) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
+func (m *havipAssociate) checkFields() error {
 	if t := m.h.AssociatedInstanceType; t != "" && len(m.h.Instances()) > 0 && t != m.InstType {
 		return fmt.Errorf("instance type: %s is bound to %s already; a HaVip takes ECS instances or ENIs, not both", m.h.HaVipId, instanceTitle(t)+"s")
 	}
@@ -294,11 +286,10 @@ func havipPicks(ctx context.Context, fc *FormCtx, vpcID string) ([]Pick, error) 
 	if err != nil {
 		return nil, err
 	}
-	out := []Pick{}
-	for _, h := range hs {
-		if h.Status == "Available" || h.Status == "InUse" {
-			out = append(out, Pick{fmt.Sprintf("%s  %s  %s  %s", h.HaVipId, h.IpAddress, h.Name, h.Status), h.HaVipId})
+	return pickList(hs, func(h *model.HaVip) []string {
+		if h.Status != "Available" && h.Status != "InUse" {
+			return nil
 		}
-	}
-	return out, nil
+		return []string{h.HaVipId, h.IpAddress, h.Name, h.Status}
+	}), nil
 }

@@ -162,14 +162,25 @@ func (m *ipv6GwCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 // ipv6SpecChange upgrades a gateway (ModifyIpv6GatewaySpec spells the
 // middle spec Middle).
 type ipv6SpecChange struct {
+	gated
 	obj        *model.Object
 	from, Spec string
-	Refuse     string
 	larger     []string
 }
 
 func newIpv6SpecChange(o *model.Object) Mutation {
 	m := &ipv6SpecChange{obj: o}
+	m.title, m.action = "Upgrade IPv6 gateway "+o.ID, "ModifyIpv6GatewaySpec"
+	m.fields = func() []huh.Field {
+		return []huh.Field{huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.Spec).
+			Options(stringOptions(m.larger...)...)}
+	}
+	m.check = func() error {
+		if !slices.Contains(m.larger, m.Spec) {
+			return fmt.Errorf("spec: %q is not larger than %s", m.Spec, m.from)
+		}
+		return nil
+	}
 	m.judge(o)
 	return m
 }
@@ -185,12 +196,9 @@ func (m *ipv6SpecChange) judge(o *model.Object) {
 		m.Refuse = o.ID + " is already Large, the largest spec"
 	}
 	if !slices.Contains(m.larger, m.Spec) {
-		m.Spec = FirstNonEmpty(append(slices.Clone(m.larger), "")...)
+		m.Spec = FirstNonEmpty(m.larger...)
 	}
 }
-
-func (m *ipv6SpecChange) Title() string  { return "Upgrade IPv6 gateway " + m.obj.ID }
-func (m *ipv6SpecChange) Action() string { return "ModifyIpv6GatewaySpec" }
 
 // Prepare reads the gateway again: its status and spec decide.
 func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
@@ -199,24 +207,6 @@ func (m *ipv6SpecChange) Prepare(ctx context.Context, fc *FormCtx) error {
 		return err
 	}
 	m.judge(fresh)
-	return nil
-}
-
-func (m *ipv6SpecChange) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Spec (now " + m.from + ")").Value(&m.Spec).
-		Options(stringOptions(m.larger...)...)))
-}
-
-func (m *ipv6SpecChange) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
-	if !slices.Contains(m.larger, m.Spec) {
-		return fmt.Errorf("spec: %q is not larger than %s", m.Spec, m.from)
-	}
 	return nil
 }
 

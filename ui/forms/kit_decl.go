@@ -212,15 +212,14 @@ func attrEditOf[In, Out any](fc *FormCtx, what, idParam, nameParam string, op cl
 	have := Current(o)
 	name, _ := have[nameParam].(string)
 	desc, _ := have["Description"].(string)
-	return &AttrEdit[In]{kind: o.Kind.Name, title: "Edit " + what + " " + o.ID, APIAction: op.Action, Id: o.ID, Name: name, Desc: desc,
+	return &AttrEdit[In]{title: "Edit " + what + " " + o.ID, APIAction: op.Action, Name: name, Desc: desc,
 		request: func(fc *FormCtx, name, desc, token string) *In {
 			in := new(In)
 			fill(in, map[string]any{"RegionId": fc.Region, idParam: o.ID, nameParam: name, "Description": desc, "ClientToken": token})
 			return in
 		},
-		send: func(c *client.Client, ctx context.Context, in *In) (string, error) {
-			out, err := op.Call(ctx, c, in)
-			return answer(out, "RequestId"), err
+		send: func(ctx context.Context, fc *FormCtx, in *In) (*Submitted, error) {
+			return sendEdit(ctx, fc, op.Func, in, o.Kind.Name, o.ID)
 		}}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -206,5 +207,125 @@ func TestEveryDeclaredDeleteSendsItsObjectsID(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Errorf("only %d kinds' deletes checked", checked)
+	}
+}
+
+// host is the console around a form, as far as the kit needs it.
+type host struct{}
+
+func (host) Registry() *model.Registry                           { return model.Default() }
+func (host) Regions() []string                                   { return nil }
+func (host) PeerDecider(*model.VpcPeerConnection) (bool, string) { return false, "" }
+func (host) UnknownCallerHint() string                           { return "" }
+func (host) Now() time.Time                                      { return time.Time{} }
+
+// Name-and-description edits are filled by parameter name as well, so a
+// misspelt ID or name parameter would drop it silently: every kind's
+// declared edit must start from the resource's name and send its ID, the
+// new name and the new description.
+func TestEveryDeclaredAttrEditSendsItsObjectsIDNameAndDescription(t *testing.T) {
+	c, sent := recorder(t)
+	checked := 0
+	for _, k := range model.Default().Kinds() {
+		edit := OpsFor(k).Edit
+		if edit == nil || k.New == nil || k.ID == nil {
+			continue
+		}
+		v := filled(k)
+		o := &model.Object{Kind: k, Region: "cn-x", ID: k.ID(v), Value: v}
+		fc := &FormCtx{Host: host{}, Client: c, Region: "cn-x", Target: o}
+		m := edit(fc)
+		e := reflect.ValueOf(m).Elem()
+		if !strings.HasPrefix(e.Type().Name(), "AttrEdit[") {
+			if e = e.FieldByName("AttrEdit"); !e.IsValid() {
+				continue // a form of the family's own
+			}
+		}
+		name, desc := e.FieldByName("Name"), e.FieldByName("Desc")
+		if name.String() == "" || desc.String() == "" {
+			t.Errorf("%s: the edit starts with name %q, description %q; want the resource's", k.Name, name.String(), desc.String())
+		}
+		name.SetString("edited-name")
+		desc.SetString("edited description")
+		res, err := m.Submit(context.Background(), fc, "tok")
+		if err != nil {
+			t.Errorf("%s: %s: %v", k.Name, m.Action(), err)
+			continue
+		}
+		got, named, hasID := sent(), false, false
+		for p, v := range got {
+			named = named || strings.HasSuffix(p, "Name") && v == "edited-name"
+			hasID = hasID || p != "ClientToken" && v == o.ID
+		}
+		if got["RegionId"] != "cn-x" || !hasID || !named || got["Description"] != "edited description" {
+			t.Errorf("%s: %s sent %v, want region cn-x, the ID %s, the new name and description", k.Name, m.Action(), got, o.ID)
+		}
+		if res.Kind != k || res.ID != o.ID || res.RequestID != "req-1" || res.Unchanged {
+			t.Errorf("%s: submitted = %+v", k.Name, res)
+		}
+		checked++
+	}
+	if checked < 11 {
+		t.Errorf("only %d kinds' name-and-description edits checked", checked)
+	}
+}
+
+// A gated change that is refused says why in its form and refuses to be
+// sent; its title and action are its own.
+func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
+	for _, c := range []struct {
+		m             Mutation
+		title, action string
+		why           string
+	}{
+		{newHavipAssociate(&FormCtx{Target: &model.Object{ID: "havip-1", Value: &model.HaVip{HaVipId: "havip-1", Status: "Pending"}}}),
+			"Associate HaVip havip-1", "AssociateHaVip", "havip-1 is Pending; only an Available or InUse HaVip can be associated"},
+		{newRISpec(&FormCtx{Target: &model.Object{ID: "ri-1", Value: &model.RouterInterface{RouterInterfaceId: "ri-1", Role: model.RIAccepting, Spec: "Negative"}}}),
+			"Upgrade spec of ri-1", "ModifyRouterInterfaceSpec", "ri-1 is the accepting side; its spec is Negative"},
+		{newIpv6SpecChange(&model.Object{ID: "ipv6gw-1", Value: &model.Ipv6Gateway{Ipv6GatewayId: "ipv6gw-1", Status: "Pending", Spec: "Small"}}),
+			"Upgrade IPv6 gateway ipv6gw-1", "ModifyIpv6GatewaySpec", "ipv6gw-1 is Pending; only an Available IPv6 gateway changes spec"},
+	} {
+		if c.m.Title() != c.title || c.m.Action() != c.action {
+			t.Errorf("title %q, action %q; want %q, %q", c.m.Title(), c.m.Action(), c.title, c.action)
+		}
+		if err := c.m.Check(&FormCtx{}); err == nil || err.Error() != c.why {
+			t.Errorf("%s: Check = %v, want %q", c.title, err, c.why)
+		}
+		f := c.m.Form(&FormCtx{})
+		f.Init()
+		if v := f.View(); !strings.Contains(v, "Not possible now") || !strings.Contains(v, "✗ "+c.why[:20]) {
+			t.Errorf("%s: the form does not say why:\n%s", c.title, v)
+		}
+	}
+}
+
+// A dry run that lost its DryRun parameter would delete: every kind's
+// declared dry run must send DryRun=true with its object's ID.
+func TestEveryDeclaredDryRunSendsDryRun(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c, Region: "cn-x"}
+	checked := 0
+	for _, k := range model.Default().Kinds() {
+		del := OpsFor(k).Del
+		if del == nil || del.Dry == nil || k.New == nil || k.ID == nil {
+			continue
+		}
+		v := filled(k)
+		o := &model.Object{Kind: k, Region: "cn-x", ID: k.ID(v), Value: v}
+		if err := del.Dry(context.Background(), fc, o, false); err != nil {
+			t.Errorf("%s: dry %s: %v", k.Name, del.Action, err)
+			continue
+		}
+		got, hasID := sent(), false
+		for p, v := range got {
+			hasID = hasID || p != "ClientToken" && v == o.ID
+		}
+		if got["DryRun"] != "true" || got["RegionId"] != "cn-x" || !hasID {
+			t.Errorf("%s: the dry %s sent %v, want DryRun=true, region cn-x and the ID %s", k.Name, del.Action, got, o.ID)
+		}
+		checked++
+	}
+	if checked < 3 {
+		t.Errorf("only %d kinds' dry runs checked", checked)
 	}
 }

@@ -120,10 +120,7 @@ func sendDelete[In any](action string, call func(*client.Client, context.Context
 // what it made or changed: the object id of kind.
 func sendMade[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string) (*Submitted, error) {
 	out, err := call(fc.Client, ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, kind, id, answer(out, "RequestId"), in, nil), nil
+	return changed(fc, kind, id, nil, in, out, err)
 }
 
 // routesVia says which routes of the VPC's tables use hop as their next

@@ -141,10 +141,9 @@ func (m *pcCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	if err != nil {
 		return err
 	}
-	m.aps = []Pick{}
-	for _, a := range aps {
-		m.aps = append(m.aps, Pick{fmt.Sprintf("%s  %s  %s  %s", a.AccessPointId, a.Name, a.HostOperator, a.Status), a.AccessPointId})
-	}
+	m.aps = pickList(aps, func(a *model.AccessPoint) []string {
+		return []string{a.AccessPointId, a.Name, a.HostOperator, a.Status}
+	})
 	pcs, err := client.DescribePhysicalConnections.Call(ctx, fc.Client, &client.DescribePhysicalConnectionsInput{RegionId: fc.Region})
 	if err != nil {
 		return err

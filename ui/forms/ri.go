@@ -2,7 +2,6 @@ package forms
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -181,15 +180,23 @@ func riSpecRefusal(r *model.RouterInterface) string {
 // riSpecForm upgrades the spec: only larger specs are offered (a
 // downgrade goes through the dialog).
 type riSpecForm struct {
-	Id     string // Title reads it while Prepare replaces obj
+	gated
+	Id     string
 	obj    *model.Object
 	Spec   string
 	larger []Pick
-	Refuse string
 }
 
 func newRISpec(fc *FormCtx) Mutation {
 	m := &riSpecForm{Id: fc.Target.ID, obj: fc.Target}
+	// The title is fixed here: Prepare replaces obj.
+	m.title, m.action = "Upgrade spec of "+m.Id, "ModifyRouterInterfaceSpec"
+	m.fields = func() []huh.Field {
+		return []huh.Field{pickerGone("Spec", &m.Spec, m.larger, "no larger spec", "is not larger than the current spec")}
+	}
+	m.check = func() error {
+		return check("spec", notOffered(m.larger, m.Spec, "is not larger than the current spec")).err
+	}
 	m.load(fc.Target.Val().(*model.RouterInterface))
 	return m
 }
@@ -207,9 +214,6 @@ func (m *riSpecForm) load(r *model.RouterInterface) {
 	}
 }
 
-func (m *riSpecForm) Title() string  { return "Upgrade spec of " + m.Id }
-func (m *riSpecForm) Action() string { return "ModifyRouterInterfaceSpec" }
-
 func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	fresh, err := reread(ctx, fc, m.obj, &m.Refuse)
 	if fresh == nil {
@@ -218,20 +222,6 @@ func (m *riSpecForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	m.obj = fresh
 	m.load(fresh.Val().(*model.RouterInterface))
 	return nil
-}
-
-func (m *riSpecForm) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(pickerGone("Spec", &m.Spec, m.larger, "no larger spec", "is not larger than the current spec")))
-}
-
-func (m *riSpecForm) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
-	return check("spec", notOffered(m.larger, m.Spec, "is not larger than the current spec")).err
 }
 
 func (m *riSpecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
@@ -357,10 +347,9 @@ func riPicks(ctx context.Context, fc *FormCtx, routerID string) ([]Pick, error) 
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range ris {
-		out = append(out, Pick{fmt.Sprintf("%s  %s  → %s  %s", r.RouterInterfaceId, r.Name, riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status), r.RouterInterfaceId})
-	}
-	return out, nil
+	return pickList(ris, func(r *model.RouterInterface) []string {
+		return []string{r.RouterInterfaceId, r.Name, "→ " + riRouterLabel(r.OppositeRouterType, r.OppositeRouterId), r.Status}
+	}), nil
 }
 
 func riRouterLabel(typ, id string) string { return strings.TrimSpace(typ + " " + id) }

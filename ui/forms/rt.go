@@ -280,27 +280,23 @@ func (m *RouteCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		if err != nil {
 			return err
 		}
-		for _, n := range nats {
-			m.Nats = append(m.Nats, Pick{fmt.Sprintf("%s  %s  %s", n.NatGatewayId, n.Name, n.Status), n.NatGatewayId})
-		}
+		m.Nats = pickList(nats, func(n *model.NatGateway) []string { return []string{n.NatGatewayId, n.Name, n.Status} })
 		vpns, err := client.DescribeVpnGateways.Call(ctx, fc.Client, &client.DescribeVpnGatewaysInput{RegionId: fc.Region, VpcId: t.VpcId})
 		if err != nil {
 			return err
 		}
-		for _, v := range vpns {
-			m.vpns = append(m.vpns, Pick{fmt.Sprintf("%s  %s  %s", v.VpnGatewayId, v.Name, v.Status), v.VpnGatewayId})
-		}
+		m.vpns = pickList(vpns, func(v *model.VpnGateway) []string { return []string{v.VpnGatewayId, v.Name, v.Status} })
 		peers, err := client.ListVpcPeerConnections.Call(ctx, fc.Client, &client.ListVpcPeerConnectionsInput{RegionId: fc.Region, VpcId: []string{t.VpcId}})
 		if err != nil {
 			return err
 		}
-		for _, p := range peers {
+		m.peers = pickList(peers, func(p *model.VpcPeerConnection) []string {
 			other := p.AcceptingVpc.VpcId
 			if other == t.VpcId {
 				other = p.Vpc.VpcId
 			}
-			m.peers = append(m.peers, Pick{fmt.Sprintf("%s  %s  → %s", p.InstanceId, p.Name, other), p.InstanceId})
-		}
+			return []string{p.InstanceId, p.Name, "→ " + other}
+		})
 		if m.havips, err = havipPicks(ctx, fc, t.VpcId); err != nil {
 			return err
 		}
