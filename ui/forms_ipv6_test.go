@@ -98,7 +98,11 @@ func TestIpv6GatewayFamily(t *testing.T) {
 	d.formPage()
 	d.choose("Charge type", "PayByTraffic")
 	d.refusedAsTyped("Bandwidth", "2500", "must be 1-2000 Mbps for PayByTraffic behind a Large gateway")
-	d.field("Bandwidth", "1500")
+	// The hint follows the charge type chosen above (it kept PayByBandwidth's
+	// 1-5000 before).
+	d.typeText("1500")
+	d.waitText("Mbps: 1-2000 for PayByTraffic behind a Large gateway")
+	d.keys("enter")
 	d.tracked("AllocateIpv6InternetBandwidth")
 	a := rowUntil(d, addr, "public", func(a *model.Ipv6Address) bool { return a.HasBandwidth() })
 	if a.NetworkType != "Public" || a.Ipv6InternetBandwidth.Bandwidth != 1500 || a.Ipv6InternetBandwidth.InternetChargeType != "PayByTraffic" {

@@ -443,7 +443,7 @@ func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
 			Options(huh.NewOption("PayByBandwidth (up to 5000 Mbps)", "PayByBandwidth"),
 				huh.NewOption(fmt.Sprintf("PayByTraffic (up to %d Mbps on %s)", model.Ipv6BandwidthMax("PayByTraffic", m.Spec), m.Spec), "PayByTraffic")))
 	}
-	return huh.NewForm(huh.NewGroup(append(fields, liveInput("Bandwidth", &m.mbps, m.checkMbps, hint()))...))
+	return huh.NewForm(huh.NewGroup(append(fields, liveInputHint("Bandwidth", &m.mbps, m.checkMbps, hint))...))
 }
 
 func (m *ipv6Bandwidth) Check(fc *FormCtx) error {

@@ -129,6 +129,13 @@ type liveField struct {
 
 // liveInput builds a liveField with a check and a hint shown when it passes.
 func liveInput(title string, value *string, check func(string) error, hint string) *liveField {
+	return liveInputHint(title, value, check, func() string { return hint })
+}
+
+// liveInputHint is liveInput with a hint that follows the form's other
+// fields (a bandwidth's range after its charge type): it is read each time
+// the field is drawn.
+func liveInputHint(title string, value *string, check func(string) error, hint func() string) *liveField {
 	f := &liveField{Input: huh.NewInput().Title(title).Value(value), Bound: value}
 	if check != nil {
 		f.Input = f.Input.Validate(check)
@@ -139,7 +146,7 @@ func liveInput(title string, value *string, check func(string) error, hint strin
 				return "✗ " + err.Error()
 			}
 		}
-		return hint
+		return hint()
 	}
 	return f
 }
