@@ -104,8 +104,8 @@ func TestOpsEncodeParams(t *testing.T) {
 			ProjectName: "p", LogStoreName: "l", AggregationInterval: 10, TrafficPath: []string{"all", "internetGateway"}},
 			map[string]string{"RegionId": "r", "ResourceType": "VPC", "ResourceId": "vpc-1", "TrafficType": "All",
 				"ProjectName": "p", "LogStoreName": "l", "AggregationInterval": "10", "TrafficPath.1": "all", "TrafficPath.2": "internetGateway"}},
-		{"CreateSagFlowLog", &CreateSagFlowLogInput{RegionId: "cn-shanghai", Name: "sag-fl", OutputType: "all", ActiveAging: 300, InactiveAging: 15,
-			SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l", NetflowServerIp: "192.168.0.2", NetflowServerPort: 9995, NetflowVersion: "V9"},
+		{"CreateSagFlowLog", &CreateSagFlowLogInput{RegionId: "cn-shanghai", SagFlowLogInput: model.SagFlowLogInput{Name: "sag-fl", OutputType: "all", ActiveAging: 300, InactiveAging: 15,
+			SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l", NetflowServerIp: "192.168.0.2", NetflowServerPort: 9995, NetflowVersion: "V9"}},
 			map[string]string{"RegionId": "cn-shanghai", "Name": "sag-fl", "OutputType": "all", "ActiveAging": "300", "InactiveAging": "15",
 				"SlsRegionId": "cn-shanghai", "ProjectName": "p", "LogstoreName": "l", "NetflowServerIp": "192.168.0.2", "NetflowServerPort": "9995", "NetflowVersion": "V9"}},
 		{"CreateVpcPeerConnection", &CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: "vpc-a", AcceptingAliUid: 1210123456123456,
@@ -222,7 +222,7 @@ func TestTypedCreatesSendProductVersionAndToken(t *testing.T) {
 	if peer.InstanceId != "pcc-new" {
 		t.Errorf("CreateVpcPeerConnection decoded %+v", peer)
 	}
-	sagIn := &CreateSagFlowLogInput{RegionId: "cn-shanghai", OutputType: "sls", SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l"}
+	sagIn := &CreateSagFlowLogInput{RegionId: "cn-shanghai", SagFlowLogInput: model.SagFlowLogInput{OutputType: "sls", SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l"}}
 	sag, err := CreateSagFlowLog.Call(ctx, c, sagIn)
 	if err != nil {
 		t.Fatal(err)
