@@ -139,20 +139,10 @@ func (srv *SnapshotServer) answer(product model.Product, action string, params m
 	if k := srv.extras[key]; k != nil {
 		return srv.extra(k, action, params)
 	}
-	if isRead(action) {
+	if readAction(action) {
 		return snapshotError(404, "Snapshot.NotRecorded", action+" is not recorded in the snapshot")
 	}
 	return snapshotError(403, "Snapshot.ReadOnly", "this is a snapshot, read-only: "+action+" changes nothing")
-}
-
-// isRead reports whether an action only reads.
-func isRead(action string) bool {
-	for _, p := range []string{"Describe", "List", "Get", "Query", "Check"} {
-		if strings.HasPrefix(action, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // pick chooses among the kinds one call lists the one whose fixed
