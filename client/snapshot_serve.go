@@ -1,6 +1,7 @@
 package client
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -89,8 +90,8 @@ func (srv *SnapshotServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			params[k] = v[0]
 		}
 	}
-	action := firstOf(r.Header.Get("x-acs-action"), params["Action"])
-	version := firstOf(r.Header.Get("x-acs-version"), params["Version"])
+	action := cmp.Or(r.Header.Get("x-acs-action"), params["Action"])
+	version := cmp.Or(r.Header.Get("x-acs-version"), params["Version"])
 	product := model.ProductVPC
 	for _, p := range model.Products() {
 		if p.Version() == version {
@@ -104,13 +105,6 @@ func (srv *SnapshotServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("x-acs-request-id", "snapshot")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(body)
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func snapshotError(status int, code, msg string) (any, int) {
@@ -333,12 +327,12 @@ func (srv *SnapshotServer) list(k *model.Kind, params map[string]string) any {
 	from, to := 0, len(objs)
 	switch spec.Paging {
 	case model.PageNumberPaging:
-		size := atoiOr(params[firstOf(spec.SizeParam, "PageSize")], 10)
+		size := atoiOr(params[cmp.Or(spec.SizeParam, "PageSize")], 10)
 		page := atoiOr(params["PageNumber"], 1)
 		from, to = min((page-1)*size, len(objs)), min(page*size, len(objs))
 		body["PageNumber"], body["PageSize"] = page, size
 	case model.NextTokenPaging:
-		size := atoiOr(params[firstOf(spec.SizeParam, "MaxResults")], 20)
+		size := atoiOr(params[cmp.Or(spec.SizeParam, "MaxResults")], 20)
 		from = min(atoiOr(params["NextToken"], 0), len(objs))
 		to = min(from+size, len(objs))
 		if to < len(objs) {
