@@ -444,6 +444,29 @@ func TestEveryListHelperDecodesItsKind(t *testing.T) {
 		{"DescribeFlowLogs", func() (int, error) { return lenOf(DescribeFlowLogs.Call(ctx, c, &DescribeFlowLogsInput{})) }},
 		{"DescribeSagFlowLogs", func() (int, error) { return lenOf(DescribeSagFlowLogs.Call(ctx, c, &DescribeSagFlowLogsInput{})) }},
 		{"ListVpcPeerConnections", func() (int, error) { return lenOf(ListVpcPeerConnections.Call(ctx, c, &ListVpcPeerConnectionsInput{})) }},
+		{"DescribeAccessPoints", func() (int, error) { return lenOf(DescribeAccessPoints.Call(ctx, c, &DescribeAccessPointsInput{})) }},
+		{"DescribeBandwidthPackages", func() (int, error) {
+			return lenOf(DescribeBandwidthPackages.Call(ctx, c, &DescribeBandwidthPackagesInput{}))
+		}},
+		{"DescribeCommonBandwidthPackages", func() (int, error) {
+			return lenOf(DescribeCommonBandwidthPackages.Call(ctx, c, &DescribeCommonBandwidthPackagesInput{}))
+		}},
+		{"DescribeGlobalAccelerationInstances", func() (int, error) {
+			return lenOf(DescribeGlobalAccelerationInstances.Call(ctx, c, &DescribeGlobalAccelerationInstancesInput{}))
+		}},
+		{"DescribeIpv6Addresses", func() (int, error) { return lenOf(DescribeIpv6Addresses.Call(ctx, c, &DescribeIpv6AddressesInput{})) }},
+		{"DescribeIpv6EgressOnlyRules", func() (int, error) {
+			return lenOf(DescribeIpv6EgressOnlyRules.Call(ctx, c, &DescribeIpv6EgressOnlyRulesInput{}))
+		}},
+		{"DescribeIpv6Gateways", func() (int, error) { return lenOf(DescribeIpv6Gateways.Call(ctx, c, &DescribeIpv6GatewaysInput{})) }},
+		{"DescribeRouterInterfaces", func() (int, error) {
+			return lenOf(DescribeRouterInterfaces.Call(ctx, c, &DescribeRouterInterfacesInput{}))
+		}},
+		{"DescribeSslVpnClientCerts", func() (int, error) { return lenOf(DescribeSslVpnClientCerts.Call(ctx, c, &DescribeSslVpnInput{})) }},
+		{"DescribeSslVpnServers", func() (int, error) { return lenOf(DescribeSslVpnServers.Call(ctx, c, &DescribeSslVpnInput{})) }},
+		{"DescribeVirtualBorderRoutersForPhysicalConnection", func() (int, error) {
+			return lenOf(DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, c, &DescribeVirtualBorderRoutersForPhysicalConnectionInput{}))
+		}},
 	}
 	for _, h := range helpers {
 		n, err := h.call()
