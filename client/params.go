@@ -22,6 +22,7 @@ import (
 //	Ids      []string          `param:"VpcId,comma"`      // "a,b"
 //	EnableX  bool              `param:",always"`          // sent even when false
 //	Secret   string            `param:"-"`                // never sent
+//	model.SagFlowLogInput                                 // embedded: its fields sent as this struct's
 //
 // Zero values are omitted unless tagged "always": an unset optional
 // parameter must not reach the API as "" or 0.
