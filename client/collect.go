@@ -210,7 +210,9 @@ func (c *Client) Collect(ctx context.Context, plan []Listing, expand []Expansion
 
 // collect is Collect; hook, when set, sees each event before emit does: it
 // returns the event to hand out and the listings to start at once, beside
-// the others (Inventory's children of the parents on a page).
+// the others (Inventory's children of the parents on a page), which an
+// event with only Planned set (and the event's listing key) announces
+// first.
 func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion, hook func(Event) (Event, []Listing), tally *viewTally, emit func(Event) bool) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -224,6 +226,10 @@ func (c *Client) collect(ctx context.Context, plan []Listing, expand []Expansion
 		var more []Listing
 		if hook != nil {
 			ev, more = hook(ev)
+		}
+		if len(more) > 0 && !emit(Event{Listing: ev.Listing, Planned: len(more)}) {
+			cancel()
+			return false
 		}
 		if !emit(ev) {
 			cancel()

@@ -155,9 +155,6 @@ func (c *Client) Inventory(ctx context.Context, reg *model.Registry, regions []s
 		if !ev.Update {
 			more = append(more, children(ev.Objects)...)
 		}
-		if len(more) > 0 {
-			emit(Event{Listing: ev.Listing, Planned: len(more)})
-		}
 		return ev, more
 	}, &viewTally{scale: InventoryScale}, emit)
 }

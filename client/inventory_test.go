@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -49,6 +50,23 @@ func TestInventoryRouteEntriesInBulk(t *testing.T) {
 		t.Fatal(err)
 	}
 	reg := model.Default()
+
+	// The per-parent listing is announced (Planned, on the bulk listing's
+	// key) before it starts; a consumer that stops there stops it.
+	var announced []Event
+	c.Inventory(context.Background(), reg, []string{"cn-hangzhou"}, func(ev Event) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if ev.Planned > 0 && !ev.Done {
+			announced = append(announced, ev)
+			return false
+		}
+		return true
+	})
+	if len(announced) != 1 || announced[0].Planned != 1 || !strings.HasPrefix(announced[0].Listing, "route@cn-hangzhou") || len(entryLists) != 0 {
+		t.Fatalf("announced %+v and listed %q; want one Planned event for vtb-b's listing, and no listing once the consumer stops", announced, entryLists)
+	}
+
 	route := reg.MustLookup("route")
 	var got []string
 	c.Inventory(context.Background(), reg, []string{"cn-hangzhou"}, func(ev Event) bool {

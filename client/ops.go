@@ -34,11 +34,10 @@ func Invoke[O any](ctx context.Context, c *Client, product model.Product, action
 		params["ClientToken"] = ClientTokenFor(salt, params)
 		f.SetString(params["ClientToken"])
 	}
-	noRegion := false
 	if r, ok := params["RegionId"]; ok && r != "" {
 		region = r
 	}
-	resp, err := c.Do(ctx, Request{Product: product, Action: action, Region: region, NoRegionParam: noRegion, Params: params})
+	resp, err := c.Do(ctx, Request{Product: product, Action: action, Region: region, Params: params})
 	if err != nil {
 		if !readAction(action) {
 			// A failed write keeps what was sent, for the audit log.

@@ -92,22 +92,14 @@ var DescribeFlowLogs = ListOp[DescribeFlowLogsInput, model.FlowLog]{"vpcflowlog"
 
 // ---- Smart Access Gateway flow log ----
 
-// CreateSagFlowLogInput is Smartag CreateFlowLog's parameters. OutputType
-// sls needs SlsRegionId, ProjectName and LogstoreName; netflow needs the
+// CreateSagFlowLogInput is Smartag CreateFlowLog's parameters: the region
+// and the flow log's settings (model.SagFlowLogInput, sent field by field;
+// its rules are model.CheckSagFlowLog's). OutputType sls needs
+// SlsRegionId, ProjectName and LogstoreName; netflow needs the
 // NetflowServer* fields; all needs both.
 type CreateSagFlowLogInput struct {
-	RegionId          string
-	Name              string
-	Description       string
-	OutputType        string // sls | netflow | all
-	ActiveAging       int    // 60-6000 s, default 300
-	InactiveAging     int    // 10-600 s, default 15
-	SlsRegionId       string
-	ProjectName       string
-	LogstoreName      string
-	NetflowServerIp   string
-	NetflowServerPort int    // default 9995
-	NetflowVersion    string // V5 | V9 | V10
+	RegionId string
+	model.SagFlowLogInput
 }
 
 // CreateSagFlowLogOutput is Smartag CreateFlowLog's answer.
@@ -120,21 +112,12 @@ type CreateSagFlowLogOutput struct {
 // CreateSagFlowLog creates a Smart Access Gateway flow log.
 var CreateSagFlowLog = Op[CreateSagFlowLogInput, CreateSagFlowLogOutput]{model.ProductSmartag, "CreateFlowLog"}
 
-// ModifySagFlowLogInput is Smartag ModifyFlowLogAttribute's parameters.
+// ModifySagFlowLogInput is Smartag ModifyFlowLogAttribute's parameters:
+// the flow log and its settings as CreateSagFlowLogInput sends them.
 type ModifySagFlowLogInput struct {
-	RegionId          string
-	FlowLogId         string
-	Name              string
-	Description       string
-	OutputType        string
-	ActiveAging       int
-	InactiveAging     int
-	SlsRegionId       string
-	ProjectName       string
-	LogstoreName      string
-	NetflowServerIp   string
-	NetflowServerPort int
-	NetflowVersion    string
+	RegionId  string
+	FlowLogId string
+	model.SagFlowLogInput
 }
 
 // ModifySagFlowLog changes a Smart Access Gateway flow log. The product's

@@ -104,8 +104,8 @@ func TestOpsEncodeParams(t *testing.T) {
 			ProjectName: "p", LogStoreName: "l", AggregationInterval: 10, TrafficPath: []string{"all", "internetGateway"}},
 			map[string]string{"RegionId": "r", "ResourceType": "VPC", "ResourceId": "vpc-1", "TrafficType": "All",
 				"ProjectName": "p", "LogStoreName": "l", "AggregationInterval": "10", "TrafficPath.1": "all", "TrafficPath.2": "internetGateway"}},
-		{"CreateSagFlowLog", &CreateSagFlowLogInput{RegionId: "cn-shanghai", Name: "sag-fl", OutputType: "all", ActiveAging: 300, InactiveAging: 15,
-			SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l", NetflowServerIp: "192.168.0.2", NetflowServerPort: 9995, NetflowVersion: "V9"},
+		{"CreateSagFlowLog", &CreateSagFlowLogInput{RegionId: "cn-shanghai", SagFlowLogInput: model.SagFlowLogInput{Name: "sag-fl", OutputType: "all", ActiveAging: 300, InactiveAging: 15,
+			SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l", NetflowServerIp: "192.168.0.2", NetflowServerPort: 9995, NetflowVersion: "V9"}},
 			map[string]string{"RegionId": "cn-shanghai", "Name": "sag-fl", "OutputType": "all", "ActiveAging": "300", "InactiveAging": "15",
 				"SlsRegionId": "cn-shanghai", "ProjectName": "p", "LogstoreName": "l", "NetflowServerIp": "192.168.0.2", "NetflowServerPort": "9995", "NetflowVersion": "V9"}},
 		{"CreateVpcPeerConnection", &CreateVpcPeerConnectionInput{RegionId: "cn-hangzhou", VpcId: "vpc-a", AcceptingAliUid: 1210123456123456,
@@ -222,7 +222,7 @@ func TestTypedCreatesSendProductVersionAndToken(t *testing.T) {
 	if peer.InstanceId != "pcc-new" {
 		t.Errorf("CreateVpcPeerConnection decoded %+v", peer)
 	}
-	sagIn := &CreateSagFlowLogInput{RegionId: "cn-shanghai", OutputType: "sls", SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l"}
+	sagIn := &CreateSagFlowLogInput{RegionId: "cn-shanghai", SagFlowLogInput: model.SagFlowLogInput{OutputType: "sls", SlsRegionId: "cn-shanghai", ProjectName: "p", LogstoreName: "l"}}
 	sag, err := CreateSagFlowLog.Call(ctx, c, sagIn)
 	if err != nil {
 		t.Fatal(err)
@@ -444,6 +444,29 @@ func TestEveryListHelperDecodesItsKind(t *testing.T) {
 		{"DescribeFlowLogs", func() (int, error) { return lenOf(DescribeFlowLogs.Call(ctx, c, &DescribeFlowLogsInput{})) }},
 		{"DescribeSagFlowLogs", func() (int, error) { return lenOf(DescribeSagFlowLogs.Call(ctx, c, &DescribeSagFlowLogsInput{})) }},
 		{"ListVpcPeerConnections", func() (int, error) { return lenOf(ListVpcPeerConnections.Call(ctx, c, &ListVpcPeerConnectionsInput{})) }},
+		{"DescribeAccessPoints", func() (int, error) { return lenOf(DescribeAccessPoints.Call(ctx, c, &DescribeAccessPointsInput{})) }},
+		{"DescribeBandwidthPackages", func() (int, error) {
+			return lenOf(DescribeBandwidthPackages.Call(ctx, c, &DescribeBandwidthPackagesInput{}))
+		}},
+		{"DescribeCommonBandwidthPackages", func() (int, error) {
+			return lenOf(DescribeCommonBandwidthPackages.Call(ctx, c, &DescribeCommonBandwidthPackagesInput{}))
+		}},
+		{"DescribeGlobalAccelerationInstances", func() (int, error) {
+			return lenOf(DescribeGlobalAccelerationInstances.Call(ctx, c, &DescribeGlobalAccelerationInstancesInput{}))
+		}},
+		{"DescribeIpv6Addresses", func() (int, error) { return lenOf(DescribeIpv6Addresses.Call(ctx, c, &DescribeIpv6AddressesInput{})) }},
+		{"DescribeIpv6EgressOnlyRules", func() (int, error) {
+			return lenOf(DescribeIpv6EgressOnlyRules.Call(ctx, c, &DescribeIpv6EgressOnlyRulesInput{}))
+		}},
+		{"DescribeIpv6Gateways", func() (int, error) { return lenOf(DescribeIpv6Gateways.Call(ctx, c, &DescribeIpv6GatewaysInput{})) }},
+		{"DescribeRouterInterfaces", func() (int, error) {
+			return lenOf(DescribeRouterInterfaces.Call(ctx, c, &DescribeRouterInterfacesInput{}))
+		}},
+		{"DescribeSslVpnClientCerts", func() (int, error) { return lenOf(DescribeSslVpnClientCerts.Call(ctx, c, &DescribeSslVpnInput{})) }},
+		{"DescribeSslVpnServers", func() (int, error) { return lenOf(DescribeSslVpnServers.Call(ctx, c, &DescribeSslVpnInput{})) }},
+		{"DescribeVirtualBorderRoutersForPhysicalConnection", func() (int, error) {
+			return lenOf(DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, c, &DescribeVirtualBorderRoutersForPhysicalConnectionInput{}))
+		}},
 	}
 	for _, h := range helpers {
 		n, err := h.call()

@@ -2,7 +2,9 @@ package client
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -20,6 +22,7 @@ import (
 //	Ids      []string          `param:"VpcId,comma"`      // "a,b"
 //	EnableX  bool              `param:",always"`          // sent even when false
 //	Secret   string            `param:"-"`                // never sent
+//	model.SagFlowLogInput                                 // embedded: its fields sent as this struct's
 //
 // Zero values are omitted unless tagged "always": an unset optional
 // parameter must not reach the API as "" or 0.
@@ -45,9 +48,29 @@ func EncodeParams(in any) (map[string]string, error) {
 }
 
 func encodeStruct(out map[string]string, prefix string, v reflect.Value) error {
+	return eachParam(v, func(f reflect.StructField, name, opts string, fv reflect.Value) error {
+		if err := encodeValue(out, prefix+name, opts, fv); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		return nil
+	})
+}
+
+// eachParam calls fn for every parameter the struct v sends, in
+// declaration order: the field, its parameter name and options, and its
+// value. An embedded struct without a `param` tag is flattened, its fields
+// sent as the outer struct's own (so an input may embed a model type that
+// already holds the parameters); fn's error stops the walk.
+func eachParam(v reflect.Value, fn func(f reflect.StructField, name, opts string, fv reflect.Value) error) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("param") == "" {
+			if err := eachParam(v.Field(i), fn); err != nil {
+				return err
+			}
+			continue
+		}
 		if !f.IsExported() {
 			continue
 		}
@@ -55,11 +78,26 @@ func encodeStruct(out map[string]string, prefix string, v reflect.Value) error {
 		if name == "" {
 			continue
 		}
-		if err := encodeValue(out, prefix+name, opts, v.Field(i)); err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+		if err := fn(f, name, opts, v.Field(i)); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// ParamFields yields every parameter the input struct v sends, in
+// declaration order, as its API name and the field's value (settable when
+// v is): the fields EncodeParams encodes, an embedded struct's included.
+func ParamFields(v reflect.Value) iter.Seq2[string, reflect.Value] {
+	return func(yield func(string, reflect.Value) bool) {
+		stop := errors.New("stop")
+		eachParam(v, func(_ reflect.StructField, name, _ string, fv reflect.Value) error {
+			if !yield(name, fv) {
+				return stop
+			}
+			return nil
+		})
+	}
 }
 
 // ParamName is the API parameter an input struct's field is sent as: the

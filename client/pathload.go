@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 	"sync"
 
@@ -74,11 +73,13 @@ func (c *Client) pathRound(ctx context.Context, reg *model.Registry, regions []s
 		p, x := Plan(reg, k, nil, regions)
 		plan, expand = append(plan, p...), append(expand, x...)
 	}
-	tables := model.RouteTablesListing()
-	for _, r := range regions {
-		plan = append(plan, NewListing(tables, r, nil, nil))
-	}
+	// The route entries of every table, 50 tables a call: the inventory's
+	// bulk listing, its objects given back their kind.
 	route := reg.MustLookup("route")
+	entries := bulkKind(route, bulkLists["route"].Spec)
+	for _, r := range regions {
+		plan = append(plan, NewListing(entries, r, nil, nil))
+	}
 	var mu sync.Mutex
 	var out []*model.Object
 	var firstErr error
@@ -89,33 +90,12 @@ func (c *Client) pathRound(ctx context.Context, reg *model.Registry, regions []s
 			firstErr = ev.Err
 		}
 		for _, o := range ev.Objects {
-			if o.Kind != tables {
-				out = append(out, o)
-				continue
+			if o.Kind == entries {
+				o.Kind = route
 			}
-			out = append(out, entriesOf(route, o)...)
+			out = append(out, o)
 		}
 		return true
 	})
 	return out, calls, firstErr
-}
-
-// entriesOf turns a DescribeRouteTables item into route entry objects,
-// each holding its own bytes as the API sent them.
-func entriesOf(route *model.Kind, t *model.Object) []*model.Object {
-	var item struct {
-		RouteEntrys struct {
-			RouteEntry []json.RawMessage `json:"RouteEntry"`
-		} `json:"RouteEntrys"`
-	}
-	if json.Unmarshal(t.Raw, &item) != nil {
-		return nil
-	}
-	out := make([]*model.Object, 0, len(item.RouteEntrys.RouteEntry))
-	for _, raw := range item.RouteEntrys.RouteEntry {
-		if o, err := route.Decode(t.Region, raw); err == nil {
-			out = append(out, o)
-		}
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/netip"
 	"sync"
@@ -63,6 +64,32 @@ func TestPathInventoryFollowsPeeringsToTheirRegions(t *testing.T) {
 	}
 	if calls == 0 {
 		t.Fatal("no calls counted")
+	}
+	// The route entries are every entry of every table (VRouter and VBR)
+	// in the loaded regions, each once, as a "route" object.
+	got := map[string]int{}
+	for _, o := range objs {
+		if o.Kind.Name == "route" {
+			if o.Kind != model.Default().MustLookup("route") || o.ID == "" {
+				t.Errorf("route entry %q has kind %p %s, not the registry's", o.ID, o.Kind, o.Kind.Title)
+			}
+			got[o.Region+"/"+o.ID]++
+		}
+	}
+	want := map[string]int{}
+	for r := range regions {
+		tables, err := c.DescribeRouteTables(context.Background(), &client.DescribeRouteTablesInput{RegionId: r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range tables {
+			for _, e := range tb.Entries() {
+				want[r+"/"+e.RouteEntryId]++
+			}
+		}
+	}
+	if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("route entries loaded\n got %v\nwant %v", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 
@@ -21,7 +22,7 @@ func (srv *SnapshotServer) routeTables(params map[string]string) any {
 			}
 		}
 	}
-	routerID, routerType := firstOf(params["VRouterId"], params["RouterId"]), params["RouterType"]
+	routerID, routerType := cmp.Or(params["VRouterId"], params["RouterId"]), params["RouterType"]
 	if params["VRouterId"] != "" {
 		routerType = "VRouter"
 	}

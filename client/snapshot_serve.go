@@ -1,6 +1,7 @@
 package client
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -89,8 +90,8 @@ func (srv *SnapshotServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			params[k] = v[0]
 		}
 	}
-	action := firstOf(r.Header.Get("x-acs-action"), params["Action"])
-	version := firstOf(r.Header.Get("x-acs-version"), params["Version"])
+	action := cmp.Or(r.Header.Get("x-acs-action"), params["Action"])
+	version := cmp.Or(r.Header.Get("x-acs-version"), params["Version"])
 	product := model.ProductVPC
 	for _, p := range model.Products() {
 		if p.Version() == version {
@@ -104,13 +105,6 @@ func (srv *SnapshotServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("x-acs-request-id", "snapshot")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(body)
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func snapshotError(status int, code, msg string) (any, int) {
@@ -139,20 +133,10 @@ func (srv *SnapshotServer) answer(product model.Product, action string, params m
 	if k := srv.extras[key]; k != nil {
 		return srv.extra(k, action, params)
 	}
-	if isRead(action) {
+	if readAction(action) {
 		return snapshotError(404, "Snapshot.NotRecorded", action+" is not recorded in the snapshot")
 	}
 	return snapshotError(403, "Snapshot.ReadOnly", "this is a snapshot, read-only: "+action+" changes nothing")
-}
-
-// isRead reports whether an action only reads.
-func isRead(action string) bool {
-	for _, p := range []string{"Describe", "List", "Get", "Query", "Check"} {
-		if strings.HasPrefix(action, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // pick chooses among the kinds one call lists the one whose fixed
@@ -343,12 +327,12 @@ func (srv *SnapshotServer) list(k *model.Kind, params map[string]string) any {
 	from, to := 0, len(objs)
 	switch spec.Paging {
 	case model.PageNumberPaging:
-		size := atoiOr(params[firstOf(spec.SizeParam, "PageSize")], 10)
+		size := atoiOr(params[cmp.Or(spec.SizeParam, "PageSize")], 10)
 		page := atoiOr(params["PageNumber"], 1)
 		from, to = min((page-1)*size, len(objs)), min(page*size, len(objs))
 		body["PageNumber"], body["PageSize"] = page, size
 	case model.NextTokenPaging:
-		size := atoiOr(params[firstOf(spec.SizeParam, "MaxResults")], 20)
+		size := atoiOr(params[cmp.Or(spec.SizeParam, "MaxResults")], 20)
 		from = min(atoiOr(params["NextToken"], 0), len(objs))
 		to = min(from+size, len(objs))
 		if to < len(objs) {

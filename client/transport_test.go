@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -735,5 +736,40 @@ func TestEncodeParams(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestEmbeddedStructIsFlattened pins that an untagged embedded struct's
+// fields are sent as the outer struct's own, in declaration order, and
+// that ParamFields walks the same fields (settable) that EncodeParams sends.
+func TestEmbeddedStructIsFlattened(t *testing.T) {
+	in := &ModifySagFlowLogInput{RegionId: "r", FlowLogId: "fl-1",
+		SagFlowLogInput: model.SagFlowLogInput{Name: "n", OutputType: "sls", ActiveAging: 300}}
+	got, err := EncodeParams(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"RegionId": "r", "FlowLogId": "fl-1", "Name": "n", "OutputType": "sls", "ActiveAging": "300"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("\n got %v\nwant %v", got, want)
+	}
+	var names []string
+	for name, f := range ParamFields(reflect.ValueOf(in).Elem()) {
+		names = append(names, name)
+		if !f.CanSet() {
+			t.Errorf("%s: not settable through a pointer", name)
+		}
+		if name == "Description" {
+			f.SetString("d")
+		}
+	}
+	if want := "RegionId FlowLogId Name Description OutputType ActiveAging InactiveAging SlsRegionId ProjectName LogstoreName NetflowServerIp NetflowServerPort NetflowVersion"; strings.Join(names, " ") != want {
+		t.Errorf("ParamFields order\n got %s\nwant %s", strings.Join(names, " "), want)
+	}
+	if in.Description != "d" {
+		t.Errorf("ParamFields' value does not write the embedded field: %q", in.Description)
+	}
+	for range ParamFields(reflect.ValueOf(in).Elem()) {
+		break // an early stop must not panic
 	}
 }

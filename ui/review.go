@@ -77,10 +77,8 @@ func paramOrder(in any) []string {
 		return nil
 	}
 	var out []string
-	for i := 0; i < v.NumField(); i++ {
-		if name := client.ParamName(v.Type().Field(i)); name != "" {
-			out = append(out, name)
-		}
+	for name := range client.ParamFields(v) {
+		out = append(out, name)
 	}
 	return out
 }

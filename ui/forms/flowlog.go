@@ -260,10 +260,7 @@ func (m *SagFlowLogForm) Form(fc *FormCtx) *huh.Form {
 
 // modify is the request of an edit (id set).
 func (m *SagFlowLogForm) modify(fc *FormCtx) *client.ModifySagFlowLogInput {
-	v := m.Input()
-	return &client.ModifySagFlowLogInput{RegionId: fc.Region, FlowLogId: m.Id, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
-		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
-		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
+	return &client.ModifySagFlowLogInput{RegionId: fc.Region, FlowLogId: m.Id, SagFlowLogInput: m.Input()}
 }
 
 func (m *SagFlowLogForm) Check(fc *FormCtx) error {
@@ -289,14 +286,11 @@ func (m *SagFlowLogForm) Check(fc *FormCtx) error {
 }
 
 func (m *SagFlowLogForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	v := m.Input()
 	if m.Id != "" {
 		in := m.modify(fc)
 		return sendEdit(ctx, fc, client.ModifySagFlowLog.Func, in, "sagflowlog", m.Id)
 	}
-	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, Name: v.Name, Description: v.Description, OutputType: v.OutputType,
-		ActiveAging: v.ActiveAging, InactiveAging: v.InactiveAging, SlsRegionId: v.SlsRegionId, ProjectName: v.ProjectName,
-		LogstoreName: v.LogstoreName, NetflowServerIp: v.NetflowServerIp, NetflowServerPort: v.NetflowServerPort, NetflowVersion: v.NetflowVersion}
+	in := &client.CreateSagFlowLogInput{RegionId: fc.Region, SagFlowLogInput: m.Input()}
 	out, err := client.CreateSagFlowLog.Call(ctx, fc.Client, in)
 	return created(fc, m, "sagflowlog", "FlowLogId", in, out, err)
 }

@@ -15,7 +15,7 @@ import (
 
 // Forms declared as data. The requests of the plainest changes (a delete
 // by ID, a name-and-description edit) are built from the API's parameter
-// names the client encodes (client.ParamName) — so a family declares which
+// names the client encodes (client.ParamFields) — so a family declares which
 // parameter carries what and the kit writes the request; answers are read
 // by field name the same way. A family writes by hand only its own rules.
 
@@ -28,15 +28,12 @@ func fill(in any, vals map[string]any) {
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
 		return
 	}
-	v = v.Elem()
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		param := client.ParamName(t.Field(i))
+	for param, f := range client.ParamFields(v.Elem()) {
 		x, ok := vals[param]
-		if !ok || param == "" {
+		if !ok {
 			continue
 		}
-		xv, f := reflect.ValueOf(x), v.Field(i)
+		xv := reflect.ValueOf(x)
 		switch {
 		case !f.CanSet() || !xv.IsValid():
 		case xv.Type().AssignableTo(f.Type()):

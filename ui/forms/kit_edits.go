@@ -155,11 +155,8 @@ func editRefusal(o *model.Object, action string, in any) error {
 	if v.Kind() != reflect.Struct {
 		return nil
 	}
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		param := client.ParamName(f)
-		if param == "" || f.Type.Kind() != reflect.String || strings.TrimSpace(v.Field(i).String()) != "" {
+	for param, f := range client.ParamFields(v) {
+		if f.Kind() != reflect.String || strings.TrimSpace(f.String()) != "" {
 			continue
 		}
 		old, _ := have[param].(string)
