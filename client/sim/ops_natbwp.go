@@ -281,8 +281,7 @@ func mustAtoi(s string) int {
 func modifying(c *call, rec *record, f func(b *model.NatBandwidthPackage)) {
 	b := natBwpOf(rec)
 	c.st.change(rec, func() { f(b) })
-	c.st.setStatus(rec, stModifying)
-	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	transit(c, rec, stModifying, stAvailable)
 }
 
 func modifyNatBwpSpecOp(c *call) (any, error) {
@@ -396,18 +395,7 @@ func deleteNatBwpOp(c *call, rec *record) (any, error) {
 	if _, err := changeableNatBwp(c, false); err != nil {
 		return nil, err
 	}
-	return deleting(c, rec, "natbwp.delete")
-}
-
-// deleting accepts a validated delete: the record reads Deleting until the
-// settle time, then the follow-up then (if any) runs and it is gone.
-func deleting(c *call, rec *record, then string) (any, error) {
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "natbwp.delete")
 }
 
 var describeNatBwps = listSpec{Kind: kindNatBwp, Wrapper: "BandwidthPackages", Item: "BandwidthPackage",

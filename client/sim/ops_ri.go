@@ -366,8 +366,7 @@ func riMove(c *call, rec *record, change func(), via, to string) (any, error) {
 		c.st.change(rec, change)
 	}
 	if via != "" {
-		c.st.setStatus(rec, via)
-		c.st.schedule(rec, Transition{Due: c.due(), Status: to})
+		transit(c, rec, via, to)
 	}
 	return nil, nil
 }
