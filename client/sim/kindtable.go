@@ -250,11 +250,7 @@ func (s listSpec) op(c *call) (any, error) {
 	if !local {
 		fs = append(fs, func(r *record) bool { return r.Region == region })
 	}
-	for param, get := range s.Fields {
-		if want := strings.TrimSpace(c.str(param)); want != "" && param != by {
-			fs = append(fs, func(r *record) bool { return get(r) == want })
-		}
-	}
+	fs = append(fs, s.Fields.match(c, by)...)
 	recs, total := ix.page(filters(fs...), (num-1)*size, size)
 	var items []any
 	if s.Items != nil {
@@ -373,11 +369,12 @@ func keep(f func(*record) bool, err error) ([]func(*record) bool, error) {
 }
 
 // match turns the fields whose parameters the request carries into
-// filters.
-func (f fields) match(c *call) []func(*record) bool {
+// filters, but for the parameter skip ("" none: a listSpec's Narrow
+// parameter, whose index is already that filter).
+func (f fields) match(c *call, skip string) []func(*record) bool {
 	var fs []func(*record) bool
 	for param, get := range f {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
+		if want := strings.TrimSpace(c.str(param)); want != "" && param != skip {
 			fs = append(fs, func(r *record) bool { return get(r) == want })
 		}
 	}
@@ -450,7 +447,7 @@ func fieldFilters[T any](c *call, of func(*record) *T, byParam map[string]func(*
 	for param, get := range byParam {
 		f[param] = ofField(of, get)
 	}
-	return f.match(c)
+	return f.match(c, "")
 }
 
 // needRegion answers MissingParameter for the first of names absent, then
