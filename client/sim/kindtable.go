@@ -291,11 +291,6 @@ func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool, by st
 	return c.st.inRegion(s.Kind, region), true, ""
 }
 
-// ofField adapts a typed field getter to a fields entry.
-func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) string {
-	return func(r *record) string { return get(of(r)) }
-}
-
 // kindOf declares a stored kind of *T values: its name, ID prefix, ID and
 // status field (status nil: the kind has none) and its typed hooks.
 func kindOf[T any](name, prefix string, id func(*T) string, status func(*T) *string, h hooks[T]) *kindSpec {
@@ -438,16 +433,6 @@ func fieldPath[T any](n string) (param string, idx []int, ft reflect.Type) {
 		idx, ft = append(idx, f.Index...), f.Type
 	}
 	return param, idx, ft
-}
-
-// fieldFilters turns optional exact-match parameters into predicates: the
-// typed form of fields.match, for handlers written by hand.
-func fieldFilters[T any](c *call, of func(*record) *T, byParam map[string]func(*T) string) []func(*record) bool {
-	f := fields{}
-	for param, get := range byParam {
-		f[param] = ofField(of, get)
-	}
-	return f.match(c, "")
 }
 
 // needRegion answers MissingParameter for the first of names absent, then

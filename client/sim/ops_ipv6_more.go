@@ -10,19 +10,15 @@ import (
 // IPv6 gateways, continued: egress-only rules, the internet bandwidth of
 // IPv6 addresses and DescribeIpv6Addresses.
 
-func describeIpv6EgressOnlyRules(c *call) (any, error) {
-	return ipv6List(c, func(string) (*ordIndex, error) {
-		gw, err := lookupIpv6Gw(c)
-		if err != nil {
-			return nil, err
-		}
-		return c.st.index(kindIpv6Rule, kindIpv6Gw, gw.ID), nil
-	}, ipv6RuleOf, map[string]func(*model.Ipv6EgressOnlyRule) string{
-		"Ipv6EgressOnlyRuleId": func(e *model.Ipv6EgressOnlyRule) string { return e.Ipv6EgressOnlyRuleId },
-		"InstanceId":           func(e *model.Ipv6EgressOnlyRule) string { return e.InstanceId },
-		"InstanceType":         func(e *model.Ipv6EgressOnlyRule) string { return e.InstanceType },
-		"Name":                 func(e *model.Ipv6EgressOnlyRule) string { return e.Name },
-	}, "Ipv6EgressOnlyRules", "Ipv6EgressOnlyRule")
+// describeIpv6EgressOnlyRules lists a gateway's rules; the gateway is
+// looked up after paging.
+var describeIpv6EgressOnlyRules = listSpec{Kind: kindIpv6Rule, Wrapper: "Ipv6EgressOnlyRules", Item: "Ipv6EgressOnlyRule",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		_, err := lookupIpv6Gw(c)
+		return nil, err
+	},
+	Narrow: []narrow{{"Ipv6GatewayId", kindIpv6Gw}},
+	Fields: fieldsOf(ipv6RuleOf, "Ipv6EgressOnlyRuleId", "InstanceId", "InstanceType", "Name"),
 }
 
 // lookupIpv6Addr finds the address Ipv6AddressId names in the region.
@@ -202,38 +198,27 @@ func deleteIpv6InternetBandwidth(c *call) (any, error) {
 		})
 }
 
-func describeIpv6Addresses(c *call) (any, error) {
-	var ids []string
-	err := firstErr(
-		func() (err error) { ids, err = splitList(c, "Ipv6AddressId", 20); return err },
-		func() error {
-			_, err := oneOfParam(c, "AssociatedInstanceType", "EcsInstance", "EcsInstance", "NetworkInterface")
-			return err
-		})
-	if err != nil {
-		return nil, err
-	}
-	var byID []func(*record) bool
-	if len(ids) > 0 {
-		byID = append(byID, func(r *record) bool { return slices.Contains(ids, r.ID) })
-	}
-	// A VPC or VSwitch listing walks only its own index.
-	return ipv6List(c, func(region string) (*ordIndex, error) {
-		if v := strings.TrimSpace(c.str("VSwitchId")); v != "" {
-			return c.st.index(kindIpv6Addr, kindVSwitch, v), nil
+// describeIpv6Addresses checks its list parameters before RegionId; a VPC
+// or VSwitch listing walks only its own index.
+var describeIpv6Addresses = listSpec{Kind: kindIpv6Addr, Wrapper: "Ipv6Addresses", Item: "Ipv6Address",
+	Region: func(c *call) (string, error) {
+		if _, err := splitList(c, "Ipv6AddressId", 20); err != nil {
+			return "", err
 		}
-		if v := strings.TrimSpace(c.str("VpcId")); v != "" {
-			return c.st.index(kindIpv6Addr, kindVpc, v), nil
+		if _, err := oneOfParam(c, "AssociatedInstanceType", "EcsInstance", "EcsInstance", "NetworkInterface"); err != nil {
+			return "", err
 		}
-		return c.st.inRegion(kindIpv6Addr, region), nil
-	}, ipv6AddrOf, map[string]func(*model.Ipv6Address) string{
-		"VpcId":                   func(a *model.Ipv6Address) string { return a.VpcId },
-		"VSwitchId":               func(a *model.Ipv6Address) string { return a.VSwitchId },
-		"Ipv6Address":             func(a *model.Ipv6Address) string { return a.Ipv6Address },
-		"Ipv6InternetBandwidthId": func(a *model.Ipv6Address) string { return a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId },
-		"AssociatedInstanceId":    func(a *model.Ipv6Address) string { return a.AssociatedInstanceId },
-		"AssociatedInstanceType":  func(a *model.Ipv6Address) string { return a.AssociatedInstanceType },
-		"NetworkType":             func(a *model.Ipv6Address) string { return a.NetworkType },
-		"Name":                    func(a *model.Ipv6Address) string { return a.Ipv6AddressName },
-	}, "Ipv6Addresses", "Ipv6Address", byID...)
+		return c.region()
+	},
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		ids, _ := splitList(c, "Ipv6AddressId", 20) // checked by Region
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		return keep(func(r *record) bool { return slices.Contains(ids, r.ID) }, nil)
+	},
+	Narrow: []narrow{{"VSwitchId", kindVSwitch}, {"VpcId", kindVpc}},
+	Fields: fieldsOf(ipv6AddrOf, "VpcId", "VSwitchId", "Ipv6Address",
+		"Ipv6InternetBandwidthId=Ipv6InternetBandwidth.Ipv6InternetBandwidthId", "AssociatedInstanceId",
+		"AssociatedInstanceType", "NetworkType", "Name=Ipv6AddressName"),
 }
