@@ -53,8 +53,7 @@ func addNatBwp(r *registry) {
 				}
 				return refs
 			},
-			Render: func(st *store, r *record) any {
-				b := *natBwpOf(r)
+			Fill: func(st *store, b *model.NatBandwidthPackage) {
 				ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
 				for i, ip := range b.IPs() {
 					ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
@@ -62,7 +61,6 @@ func addNatBwp(r *registry) {
 				}
 				b.PublicIpAddresses.PublicIpAddresse = ips
 				b.IpCount = strconv.Itoa(len(ips))
-				return &b
 			},
 		}))
 	vpc := model.ProductVPC
