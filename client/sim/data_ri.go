@@ -34,16 +34,13 @@ func demoRIPairs() []demoRIPair {
 func seedRI(d *seedCtx) error {
 	switch d.dataset {
 	case DatasetDemo:
-		byName := map[string]*record{}
-		for _, sv := range d.VPCs {
-			byName[vpcOf(sv.Vpc).VpcName] = sv.Vpc
-		}
+		byName := d.vpcsByName()
 		for _, p := range demoRIPairs() {
 			from, to := byName[p.From], byName[p.To]
 			if from == nil || to == nil {
 				return fmt.Errorf("sim: demo router interface %s: no VPC %s or %s", p.Name, p.From, p.To)
 			}
-			seedRIPair(d.st, from, to, p, d.now.Add(-time.Duration(p.AgeDays)*24*time.Hour))
+			seedRIPair(d.st, from.Vpc, to.Vpc, p, d.daysAgo(p.AgeDays))
 		}
 	case DatasetLarge:
 		n := len(d.VPCs)
