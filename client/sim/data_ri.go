@@ -44,8 +44,8 @@ func seedRI(d *seedCtx) error {
 		}
 	case DatasetLarge:
 		n := len(d.VPCs)
-		for i := 0; i < n; i += 20 {
-			from, to := d.VPCs[i].Vpc, d.VPCs[(i+n/2+1)%n].Vpc
+		for i, sv := range d.everyVPC(20, 0) {
+			from, to := sv.Vpc, d.VPCs[(i+n/2+1)%n].Vpc
 			if from.Region == to.Region {
 				continue
 			}
