@@ -42,7 +42,8 @@ import (
 //     is a whole Modify*Attribute handler; commitUnder(c, kind, by, id, max, full) commits unless a
 //     quota is full; transit(c, rec, status, final) starts a timed
 //     transition; removeLater(c, rec, deleting, then) commits an
-//     asynchronous delete.
+//     asynchronous delete (removing starts one after a commit of the
+//     handler's own).
 //   - A paginated Describe (PageNumber/PageSize): a listSpec registered as
 //     r.read(vpc, "DescribeNatGateways", describeNatGateways.op), e.g.
 //     var describeNatGateways = listSpec{Kind: kindNatGateway,
@@ -149,9 +150,15 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
+	removing(c, rec, status, then)
+	return nil, nil
+}
+
+// removing gives rec the transitional status now and removes it (after the
+// follow-up then, if any) when the settle time is over (after c.commit()).
+func removing(c *call, rec *record, status, then string) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
-	return nil, nil
 }
 
 // commitUnder commits the call unless the records of kind filed under

@@ -138,15 +138,6 @@ func needStatus(c *call, rec *record, want, what string) error {
 	return nil
 }
 
-// settleTo puts rec in the transitional status now and the next one (or
-// gone) after the settle delay; the answer has nothing more to say.
-func settleTo(c *call, rec *record, now string, t Transition) any {
-	c.st.setStatus(rec, now)
-	t.Due = c.due()
-	c.st.schedule(rec, t)
-	return nil
-}
-
 func checkIpv6NameDesc(c *call) error {
 	if model.Ipv6GatewayName.Check(c.str("Name")) != nil {
 		return newErr(400, "InvalidName.Malformed", "The specified Name is wrongly formed.")
@@ -214,7 +205,7 @@ func deleteIpv6Gateway(c *call) (any, error) {
 				},
 			}
 		},
-		func(gw *record) any { return settleTo(c, gw, stDeleting, Transition{Remove: true}) })
+		func(gw *record) any { removing(c, gw, stDeleting, ""); return nil })
 }
 
 func modifyIpv6GatewaySpec(c *call) (any, error) {
@@ -241,7 +232,8 @@ func modifyIpv6GatewaySpec(c *call) (any, error) {
 		func(gw *record) any {
 			g := ipv6GwOf(gw)
 			c.st.change(gw, func() { g.Spec = spec })
-			return settleTo(c, gw, stModifying, Transition{Status: stAvailable})
+			transit(c, gw, stModifying, stAvailable)
+			return nil
 		})
 }
 

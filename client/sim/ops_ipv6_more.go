@@ -68,7 +68,7 @@ func deleteIpv6EgressOnlyRule(c *call) (any, error) {
 		return ipv6Lookup(c, kindIpv6Rule, "Ipv6EgressOnlyRuleId", "egress-only rule")
 	}, func(rule *record) []func() error {
 		return []func() error{func() error { return needStatus(c, rule, stAvailable, "Ipv6EgressOnlyRule") }}
-	}, func(rule *record) any { return settleTo(c, rule, stDeleting, Transition{Remove: true}) })
+	}, func(rule *record) any { removing(c, rule, stDeleting, ""); return nil })
 }
 
 // ipv6Bandwidth reads Bandwidth into n and checks it against the charge
@@ -120,7 +120,7 @@ func allocateIpv6InternetBandwidth(c *call) (any, error) {
 			id := c.st.newID(byBandwidth, addr.Region)
 			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{Ipv6InternetBandwidthId: id, Bandwidth: n,
 				InternetChargeType: charge, InstanceChargeType: "PostPaid", BusinessStatus: "Normal"})
-			settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
 			return M{"InternetBandwidthId": id, "Ipv6AddressId": addr.ID}
 		})
 }
@@ -186,7 +186,8 @@ func modifyIpv6InternetBandwidth(c *call) (any, error) {
 			bw := ipv6AddrOf(addr).Ipv6InternetBandwidth
 			bw.Bandwidth = n
 			setIpv6Bandwidth(c.st, addr, bw)
-			return settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
+			return nil
 		})
 }
 
@@ -194,7 +195,8 @@ func deleteIpv6InternetBandwidth(c *call) (any, error) {
 	return ipv6Write(c, lookupIpv6Bandwidth, func(*record) []func() error { return nil },
 		func(addr *record) any {
 			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{})
-			return settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
+			return nil
 		})
 }
 
