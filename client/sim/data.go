@@ -172,6 +172,15 @@ func (d *seedCtx) everyVPC(n, at int) iter.Seq2[int, *seededVpc] {
 	}
 }
 
+// vpcsByName indexes the seeded VPCs by name (the demo data names them).
+func (d *seedCtx) vpcsByName() map[string]*seededVpc {
+	byName := make(map[string]*seededVpc, len(d.VPCs))
+	for _, sv := range d.VPCs {
+		byName[vpcOf(sv.Vpc).VpcName] = sv
+	}
+	return byName
+}
+
 // created is the seeded VPC's creation time.
 func (sv *seededVpc) created() (time.Time, error) {
 	return time.Parse(model.TimeLayout, vpcOf(sv.Vpc).CreationTime)

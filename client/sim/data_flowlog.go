@@ -108,10 +108,9 @@ func seedSagFlowLog(d *seedCtx, region string, f model.SagFlowLog) {
 }
 
 func seedDemoFlowLog(d *seedCtx) error {
-	byName := map[string]*seededVpc{}
+	byName := d.vpcsByName()
 	enis := map[string]*record{} // instance name → its interface
 	for _, sv := range d.VPCs {
-		byName[vpcOf(sv.Vpc).VpcName] = sv
 		for _, inst := range d.st.children(kindInstance, kindVpc, sv.Vpc.ID) {
 			enis[inst.Value.(*instance).InstanceName] = addENI(d.st, inst)
 		}

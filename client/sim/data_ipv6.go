@@ -68,9 +68,8 @@ func seedLargeIpv6(d *seedCtx) error {
 }
 
 func seedDemoIpv6(d *seedCtx) error {
-	vpcs, vsws := map[string]*seededVpc{}, map[string]*record{}
+	vpcs, vsws := d.vpcsByName(), map[string]*record{}
 	for _, sv := range d.VPCs {
-		vpcs[vpcOf(sv.Vpc).VpcName] = sv
 		for _, sw := range sv.VSwitches {
 			vsws[vswOf(sw).VSwitchName] = sw
 		}

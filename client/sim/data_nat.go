@@ -44,7 +44,7 @@ func seedNAT(d *seedCtx) error {
 		{"cn-hangzhou", "spare-bastion", "Unbound; was the old bastion host"},
 		{"cn-shanghai", "dr-failover-ip", "Bound during a DR failover only"},
 	} {
-		if _, err := seedEip(d, spare.region, spare.name, spare.desc, "5", d.now.Add(-30*24*time.Hour)); err != nil {
+		if _, err := seedEip(d, spare.region, spare.name, spare.desc, "5", d.daysAgo(30)); err != nil {
 			return err
 		}
 	}

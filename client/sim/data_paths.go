@@ -34,10 +34,7 @@ func seedPaths(d *seedCtx) error {
 	saved := d.st.rng
 	d.st.rng = rand.New(rand.NewPCG(0x9a7b5, uint64(len(d.VPCs))))
 	defer func() { d.st.rng = saved }()
-	byName := map[string]*seededVpc{}
-	for _, sv := range d.VPCs {
-		byName[vpcOf(sv.Vpc).VpcName] = sv
-	}
+	byName := d.vpcsByName()
 	analytics, partner, data := byName["analytics"], byName["partner-gateway"], byName["data-platform"]
 	if analytics == nil || partner == nil || data == nil {
 		return fmt.Errorf("sim: path demo needs analytics, partner-gateway and data-platform")

@@ -19,10 +19,7 @@ const PartnerAccountUID int64 = 1688000000000001
 const demoPartnerUID = PartnerAccountUID
 
 func seedDemoPeer(d *seedCtx) error {
-	byName := map[string]*seededVpc{}
-	for _, sv := range d.VPCs {
-		byName[vpcOf(sv.Vpc).VpcName] = sv
-	}
+	byName := d.vpcsByName()
 	for _, sv := range d.VPCs {
 		if sv.PeerWith == "" {
 			continue

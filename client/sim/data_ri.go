@@ -34,21 +34,18 @@ func demoRIPairs() []demoRIPair {
 func seedRI(d *seedCtx) error {
 	switch d.dataset {
 	case DatasetDemo:
-		byName := map[string]*record{}
-		for _, sv := range d.VPCs {
-			byName[vpcOf(sv.Vpc).VpcName] = sv.Vpc
-		}
+		byName := d.vpcsByName()
 		for _, p := range demoRIPairs() {
 			from, to := byName[p.From], byName[p.To]
 			if from == nil || to == nil {
 				return fmt.Errorf("sim: demo router interface %s: no VPC %s or %s", p.Name, p.From, p.To)
 			}
-			seedRIPair(d.st, from, to, p, d.now.Add(-time.Duration(p.AgeDays)*24*time.Hour))
+			seedRIPair(d.st, from.Vpc, to.Vpc, p, d.daysAgo(p.AgeDays))
 		}
 	case DatasetLarge:
 		n := len(d.VPCs)
-		for i := 0; i < n; i += 20 {
-			from, to := d.VPCs[i].Vpc, d.VPCs[(i+n/2+1)%n].Vpc
+		for i, sv := range d.everyVPC(20, 0) {
+			from, to := sv.Vpc, d.VPCs[(i+n/2+1)%n].Vpc
 			if from.Region == to.Region {
 				continue
 			}

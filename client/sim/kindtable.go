@@ -42,7 +42,8 @@ import (
 //     is a whole Modify*Attribute handler; commitUnder(c, kind, by, id, max, full) commits unless a
 //     quota is full; transit(c, rec, status, final) starts a timed
 //     transition; removeLater(c, rec, deleting, then) commits an
-//     asynchronous delete.
+//     asynchronous delete (removing starts one after a commit of the
+//     handler's own).
 //   - A paginated Describe (PageNumber/PageSize): a listSpec registered as
 //     r.read(vpc, "DescribeNatGateways", describeNatGateways.op), e.g.
 //     var describeNatGateways = listSpec{Kind: kindNatGateway,
@@ -149,9 +150,15 @@ func removeLater(c *call, rec *record, status, then string) (any, error) {
 	if err := c.commit(); err != nil {
 		return nil, err
 	}
+	removing(c, rec, status, then)
+	return nil, nil
+}
+
+// removing gives rec the transitional status now and removes it (after the
+// follow-up then, if any) when the settle time is over (after c.commit()).
+func removing(c *call, rec *record, status, then string) {
 	c.st.setStatus(rec, status)
 	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
-	return nil, nil
 }
 
 // commitUnder commits the call unless the records of kind filed under
@@ -250,11 +257,7 @@ func (s listSpec) op(c *call) (any, error) {
 	if !local {
 		fs = append(fs, func(r *record) bool { return r.Region == region })
 	}
-	for param, get := range s.Fields {
-		if want := strings.TrimSpace(c.str(param)); want != "" && param != by {
-			fs = append(fs, func(r *record) bool { return get(r) == want })
-		}
-	}
+	fs = append(fs, s.Fields.match(c, by)...)
 	recs, total := ix.page(filters(fs...), (num-1)*size, size)
 	var items []any
 	if s.Items != nil {
@@ -293,11 +296,6 @@ func (s listSpec) index(c *call, region string) (ix *ordIndex, local bool, by st
 		return c.st.index(s.Kind, n.By, v), slices.Contains(s.Local, n.By), n.Param
 	}
 	return c.st.inRegion(s.Kind, region), true, ""
-}
-
-// ofField adapts a typed field getter to a fields entry.
-func ofField[T any](of func(*record) *T, get func(*T) string) func(*record) string {
-	return func(r *record) string { return get(of(r)) }
 }
 
 // kindOf declares a stored kind of *T values: its name, ID prefix, ID and
@@ -373,11 +371,12 @@ func keep(f func(*record) bool, err error) ([]func(*record) bool, error) {
 }
 
 // match turns the fields whose parameters the request carries into
-// filters.
-func (f fields) match(c *call) []func(*record) bool {
+// filters, but for the parameter skip ("" none: a listSpec's Narrow
+// parameter, whose index is already that filter).
+func (f fields) match(c *call, skip string) []func(*record) bool {
 	var fs []func(*record) bool
 	for param, get := range f {
-		if want := strings.TrimSpace(c.str(param)); want != "" {
+		if want := strings.TrimSpace(c.str(param)); want != "" && param != skip {
 			fs = append(fs, func(r *record) bool { return get(r) == want })
 		}
 	}
@@ -441,16 +440,6 @@ func fieldPath[T any](n string) (param string, idx []int, ft reflect.Type) {
 		idx, ft = append(idx, f.Index...), f.Type
 	}
 	return param, idx, ft
-}
-
-// fieldFilters turns optional exact-match parameters into predicates: the
-// typed form of fields.match, for handlers written by hand.
-func fieldFilters[T any](c *call, of func(*record) *T, byParam map[string]func(*T) string) []func(*record) bool {
-	f := fields{}
-	for param, get := range byParam {
-		f[param] = ofField(of, get)
-	}
-	return f.match(c)
 }
 
 // needRegion answers MissingParameter for the first of names absent, then

@@ -28,6 +28,13 @@ func (st *store) schedule(r *record, t Transition) {
 	st.touch(r)
 }
 
+// unschedule drops r's pending step: the queued item no longer matches
+// r's generation, so settle skips it.
+func (st *store) unschedule(r *record) {
+	r.gen++
+	r.Trans = nil
+}
+
 // settle applies every step due at or before now, oldest first. A follow-up
 // may schedule further steps; those due by now are applied too.
 func (st *store) settle(now time.Time) {

@@ -38,9 +38,6 @@ type registry struct {
 	// refuses the parent's deletion (VSwitches block DeleteVpc). Later
 	// families add theirs (NAT gateways block DeleteVpc and DeleteVSwitch).
 	blocks map[string][]blocker
-	// monitored find, for the traffic monitoring calls, the addresses a
-	// family has besides EIPs (a NAT bandwidth package's IPs).
-	monitored []func(st *store, region, id string) *monitorTarget
 }
 
 // blocker refuses deleting a parent while a child of Kind filed under the

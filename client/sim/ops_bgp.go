@@ -57,8 +57,6 @@ func groupOf(r *record) *model.BgpGroup { return r.Value.(*model.BgpGroup) }
 
 func peerOf(r *record) *model.BgpPeer { return r.Value.(*model.BgpPeer) }
 
-func netOf(r *record) *model.BgpNetwork { return r.Value.(*model.BgpNetwork) }
-
 func addBGP(r *registry) {
 	r.kind(kindOf(kindBgpGroup, "bgpg-", func(g *model.BgpGroup) string { return g.BgpGroupId },
 		func(g *model.BgpGroup) *string { return &g.Status }, hooks[model.BgpGroup]{

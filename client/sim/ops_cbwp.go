@@ -73,13 +73,8 @@ func settledCbwp(c *call) (*record, error) {
 }
 
 func checkCbwpNameDesc(c *call) error {
-	if model.DefaultName.Check(c.str("Name")) != nil {
-		return newErr(400, "InvalidParameter.Name.Malformed", "The specified Name is not valid.")
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
-		return newErr(400, "InvalidParameter.Description.Malformed", "The specified Description is not valid.")
-	}
-	return nil
+	return checkNameDesc(c, "Name", "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
+		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
 }
 
 // cbwpRefusal is a state of the package that refuses a change, with the

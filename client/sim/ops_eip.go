@@ -499,7 +499,7 @@ func describeEipAddresses(c *call) (any, error) {
 		// No EIP of the simulator is ever locked.
 		fs = append(fs, func(*record) bool { return false })
 	}
-	fs = append(fs, eipFields.match(c)...)
+	fs = append(fs, eipFields.match(c, "")...)
 	if len(tags.Tag) > 0 {
 		fs = append(fs, func(r *record) bool { return matchTags(eipOf(r).Tags, tags) })
 	}

@@ -109,13 +109,8 @@ func gaSettled(c *call, rec *record) error {
 }
 
 func checkGANameDesc(c *call) error {
-	if err := model.DefaultName.Check(c.str("Name")); err != nil {
-		return newErr(400, "InvalidGlobalAccelerationInstanceName.Malformed", "The specified Name is not valid.")
-	}
-	if err := model.CheckDescription(c.str("Description")); err != nil {
-		return newErr(400, "InvalidGlobalAccelerationInstanceDescription.Malformed", "The specified Description is not valid.")
-	}
-	return nil
+	return checkNameDesc(c, "Name", "InvalidGlobalAccelerationInstanceName.Malformed", "The specified Name is not valid.",
+		"InvalidGlobalAccelerationInstanceDescription.Malformed", "The specified Description is not valid.")
 }
 
 func checkGABandwidth(c *call) error {

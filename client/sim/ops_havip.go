@@ -222,12 +222,7 @@ func deleteHaVipOp(c *call, rec *record) (any, error) {
 	if c.st.count(kindEip, "inst", rec.ID) > 0 {
 		return nil, newErr(400, "DependencyViolation.HaVipAssociatedWithEIP", "HaVip cannot be deleted when it is associated with EIP.")
 	}
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, hvDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Remove: true})
-	return nil, nil
+	return removeLater(c, rec, hvDeleting, "")
 }
 
 // haVipInstance finds the instance an association names: an ECS instance

@@ -79,11 +79,11 @@ func addIpv6(r *registry) {
 	r.read(vpc, "DescribeIpv6GatewayAttribute", with(lookupIpv6Gw, rendered))
 	r.write(vpc, "CreateIpv6EgressOnlyRule", createIpv6EgressOnlyRule)
 	r.write(vpc, "DeleteIpv6EgressOnlyRule", deleteIpv6EgressOnlyRule)
-	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules)
+	r.read(vpc, "DescribeIpv6EgressOnlyRules", describeIpv6EgressOnlyRules.op)
 	r.writeDry(vpc, "AllocateIpv6InternetBandwidth", allocateIpv6InternetBandwidth)
 	r.writeDry(vpc, "ModifyIpv6InternetBandwidth", modifyIpv6InternetBandwidth)
 	r.writeDry(vpc, "DeleteIpv6InternetBandwidth", deleteIpv6InternetBandwidth)
-	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses)
+	r.read(vpc, "DescribeIpv6Addresses", describeIpv6Addresses.op)
 	r.block(kindVpc, kindIpv6Gw, "DependencyViolation.Ipv6Gateway", "The VPC still has an IPv6 gateway.")
 	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
 }
@@ -112,27 +112,6 @@ func ipv6Write(c *call, find func(*call) (*record, error), checks func(rec *reco
 	return apply(rec), nil
 }
 
-// ipv6List is every Describe* list of the family: region, paging (default
-// 10, at most 50), the exact-match filters and extra ones over the index
-// ix picks, in the region.
-func ipv6List[T any](c *call, ix func(region string) (*ordIndex, error), of func(*record) *T, fields map[string]func(*T) string,
-	wrapper, item string, extra ...func(*record) bool) (any, error) {
-	var region string
-	var num, size int
-	var index *ordIndex
-	err := firstErr(
-		func() (err error) { region, err = c.region(); return err },
-		func() (err error) { num, size, err = c.paging(10, 50); return err },
-		func() (err error) { index, err = ix(region); return err })
-	if err != nil {
-		return nil, err
-	}
-	fs := append(fieldFilters(c, of, fields), extra...)
-	fs = append(fs, func(r *record) bool { return r.Region == region })
-	recs, total := index.page(filters(fs...), (num-1)*size, size)
-	return paged(wrapper, item, c.st.renderAll(recs), total, num, size), nil
-}
-
 // vpcIpv6Gateway is the VPC's IPv6 gateway, or nil.
 func vpcIpv6Gateway(st *store, vpcID string) *record {
 	if gws := st.children(kindIpv6Gw, kindVpc, vpcID); len(gws) > 0 {
@@ -156,15 +135,6 @@ func needStatus(c *call, rec *record, want, what string) error {
 	if s := c.st.status(rec); s != want {
 		return newErr(400, "IncorrectStatus."+what, "The "+what+" is "+s+"; the operation needs "+want+".")
 	}
-	return nil
-}
-
-// settleTo puts rec in the transitional status now and the next one (or
-// gone) after the settle delay; the answer has nothing more to say.
-func settleTo(c *call, rec *record, now string, t Transition) any {
-	c.st.setStatus(rec, now)
-	t.Due = c.due()
-	c.st.schedule(rec, t)
 	return nil
 }
 
@@ -235,7 +205,7 @@ func deleteIpv6Gateway(c *call) (any, error) {
 				},
 			}
 		},
-		func(gw *record) any { return settleTo(c, gw, stDeleting, Transition{Remove: true}) })
+		func(gw *record) any { removing(c, gw, stDeleting, ""); return nil })
 }
 
 func modifyIpv6GatewaySpec(c *call) (any, error) {
@@ -262,7 +232,8 @@ func modifyIpv6GatewaySpec(c *call) (any, error) {
 		func(gw *record) any {
 			g := ipv6GwOf(gw)
 			c.st.change(gw, func() { g.Spec = spec })
-			return settleTo(c, gw, stModifying, Transition{Status: stAvailable})
+			transit(c, gw, stModifying, stAvailable)
+			return nil
 		})
 }
 

@@ -10,19 +10,15 @@ import (
 // IPv6 gateways, continued: egress-only rules, the internet bandwidth of
 // IPv6 addresses and DescribeIpv6Addresses.
 
-func describeIpv6EgressOnlyRules(c *call) (any, error) {
-	return ipv6List(c, func(string) (*ordIndex, error) {
-		gw, err := lookupIpv6Gw(c)
-		if err != nil {
-			return nil, err
-		}
-		return c.st.index(kindIpv6Rule, kindIpv6Gw, gw.ID), nil
-	}, ipv6RuleOf, map[string]func(*model.Ipv6EgressOnlyRule) string{
-		"Ipv6EgressOnlyRuleId": func(e *model.Ipv6EgressOnlyRule) string { return e.Ipv6EgressOnlyRuleId },
-		"InstanceId":           func(e *model.Ipv6EgressOnlyRule) string { return e.InstanceId },
-		"InstanceType":         func(e *model.Ipv6EgressOnlyRule) string { return e.InstanceType },
-		"Name":                 func(e *model.Ipv6EgressOnlyRule) string { return e.Name },
-	}, "Ipv6EgressOnlyRules", "Ipv6EgressOnlyRule")
+// describeIpv6EgressOnlyRules lists a gateway's rules; the gateway is
+// looked up after paging.
+var describeIpv6EgressOnlyRules = listSpec{Kind: kindIpv6Rule, Wrapper: "Ipv6EgressOnlyRules", Item: "Ipv6EgressOnlyRule",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		_, err := lookupIpv6Gw(c)
+		return nil, err
+	},
+	Narrow: []narrow{{"Ipv6GatewayId", kindIpv6Gw}},
+	Fields: fieldsOf(ipv6RuleOf, "Ipv6EgressOnlyRuleId", "InstanceId", "InstanceType", "Name"),
 }
 
 // lookupIpv6Addr finds the address Ipv6AddressId names in the region.
@@ -72,7 +68,7 @@ func deleteIpv6EgressOnlyRule(c *call) (any, error) {
 		return ipv6Lookup(c, kindIpv6Rule, "Ipv6EgressOnlyRuleId", "egress-only rule")
 	}, func(rule *record) []func() error {
 		return []func() error{func() error { return needStatus(c, rule, stAvailable, "Ipv6EgressOnlyRule") }}
-	}, func(rule *record) any { return settleTo(c, rule, stDeleting, Transition{Remove: true}) })
+	}, func(rule *record) any { removing(c, rule, stDeleting, ""); return nil })
 }
 
 // ipv6Bandwidth reads Bandwidth into n and checks it against the charge
@@ -124,7 +120,7 @@ func allocateIpv6InternetBandwidth(c *call) (any, error) {
 			id := c.st.newID(byBandwidth, addr.Region)
 			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{Ipv6InternetBandwidthId: id, Bandwidth: n,
 				InternetChargeType: charge, InstanceChargeType: "PostPaid", BusinessStatus: "Normal"})
-			settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
 			return M{"InternetBandwidthId": id, "Ipv6AddressId": addr.ID}
 		})
 }
@@ -190,7 +186,8 @@ func modifyIpv6InternetBandwidth(c *call) (any, error) {
 			bw := ipv6AddrOf(addr).Ipv6InternetBandwidth
 			bw.Bandwidth = n
 			setIpv6Bandwidth(c.st, addr, bw)
-			return settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
+			return nil
 		})
 }
 
@@ -198,42 +195,32 @@ func deleteIpv6InternetBandwidth(c *call) (any, error) {
 	return ipv6Write(c, lookupIpv6Bandwidth, func(*record) []func() error { return nil },
 		func(addr *record) any {
 			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{})
-			return settleTo(c, addr, stPending, Transition{Status: stAvailable})
+			transit(c, addr, stPending, stAvailable)
+			return nil
 		})
 }
 
-func describeIpv6Addresses(c *call) (any, error) {
-	var ids []string
-	err := firstErr(
-		func() (err error) { ids, err = splitList(c, "Ipv6AddressId", 20); return err },
-		func() error {
-			_, err := oneOfParam(c, "AssociatedInstanceType", "EcsInstance", "EcsInstance", "NetworkInterface")
-			return err
-		})
-	if err != nil {
-		return nil, err
-	}
-	var byID []func(*record) bool
-	if len(ids) > 0 {
-		byID = append(byID, func(r *record) bool { return slices.Contains(ids, r.ID) })
-	}
-	// A VPC or VSwitch listing walks only its own index.
-	return ipv6List(c, func(region string) (*ordIndex, error) {
-		if v := strings.TrimSpace(c.str("VSwitchId")); v != "" {
-			return c.st.index(kindIpv6Addr, kindVSwitch, v), nil
+// describeIpv6Addresses checks its list parameters before RegionId; a VPC
+// or VSwitch listing walks only its own index.
+var describeIpv6Addresses = listSpec{Kind: kindIpv6Addr, Wrapper: "Ipv6Addresses", Item: "Ipv6Address",
+	Region: func(c *call) (string, error) {
+		if _, err := splitList(c, "Ipv6AddressId", 20); err != nil {
+			return "", err
 		}
-		if v := strings.TrimSpace(c.str("VpcId")); v != "" {
-			return c.st.index(kindIpv6Addr, kindVpc, v), nil
+		if _, err := oneOfParam(c, "AssociatedInstanceType", "EcsInstance", "EcsInstance", "NetworkInterface"); err != nil {
+			return "", err
 		}
-		return c.st.inRegion(kindIpv6Addr, region), nil
-	}, ipv6AddrOf, map[string]func(*model.Ipv6Address) string{
-		"VpcId":                   func(a *model.Ipv6Address) string { return a.VpcId },
-		"VSwitchId":               func(a *model.Ipv6Address) string { return a.VSwitchId },
-		"Ipv6Address":             func(a *model.Ipv6Address) string { return a.Ipv6Address },
-		"Ipv6InternetBandwidthId": func(a *model.Ipv6Address) string { return a.Ipv6InternetBandwidth.Ipv6InternetBandwidthId },
-		"AssociatedInstanceId":    func(a *model.Ipv6Address) string { return a.AssociatedInstanceId },
-		"AssociatedInstanceType":  func(a *model.Ipv6Address) string { return a.AssociatedInstanceType },
-		"NetworkType":             func(a *model.Ipv6Address) string { return a.NetworkType },
-		"Name":                    func(a *model.Ipv6Address) string { return a.Ipv6AddressName },
-	}, "Ipv6Addresses", "Ipv6Address", byID...)
+		return c.region()
+	},
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		ids, _ := splitList(c, "Ipv6AddressId", 20) // checked by Region
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		return keep(func(r *record) bool { return slices.Contains(ids, r.ID) }, nil)
+	},
+	Narrow: []narrow{{"VSwitchId", kindVSwitch}, {"VpcId", kindVpc}},
+	Fields: fieldsOf(ipv6AddrOf, "VpcId", "VSwitchId", "Ipv6Address",
+		"Ipv6InternetBandwidthId=Ipv6InternetBandwidth.Ipv6InternetBandwidthId", "AssociatedInstanceId",
+		"AssociatedInstanceType", "NetworkType", "Name=Ipv6AddressName"),
 }

@@ -32,7 +32,6 @@ const (
 func addMonitorOps(r *registry) {
 	r.read(model.ProductVPC, "DescribeEipMonitorData", monitorOp(eipMonitorTarget, "EipMonitorDatas", "EipMonitorData"))
 	r.read(model.ProductVPC, "DescribeBandwidthPackagePublicIpMonitorData", monitorOp(bwpIPTarget, "MonitorDatas", "MonitorData"))
-	r.monitored = append(r.monitored, natBwpIPTarget)
 }
 
 // monitorTarget is an address the simulator has traffic for: its
@@ -69,18 +68,16 @@ func eipMonitorTarget(c *call) (*monitorTarget, error) {
 }
 
 // bwpIPTarget serves the IPs of NAT bandwidth packages; it requires
-// RegionId (seed 003 §21.1). An address is found among the region's EIPs
-// and, when that family registers them, the packages' IPs.
+// RegionId (seed 003 §21.1). An address is found among the packages' IPs,
+// then the region's EIPs.
 func bwpIPTarget(c *call) (*monitorTarget, error) {
 	region, err := regionNeed(c, "AllocationId")
 	if err != nil {
 		return nil, err
 	}
 	id := strings.TrimSpace(c.str("AllocationId"))
-	for _, find := range c.srv.reg.monitored {
-		if t := find(c.st, region, id); t != nil {
-			return t, nil
-		}
+	if t := natBwpIPTarget(c.st, region, id); t != nil {
+		return t, nil
 	}
 	return eipTarget(c, region)
 }
@@ -211,17 +208,15 @@ func natBwpIPTarget(st *store, region, id string) *monitorTarget {
 		return nil
 	}
 	for _, r := range ix.recs {
-		b, ok := st.render(r).(*model.NatBandwidthPackage) // IP use is filled in when rendered
-		if !ok {
-			continue
-		}
+		b := natBwpOf(r)
 		for _, ip := range b.IPs() {
 			if ip.AllocationId == id {
 				bw, err := strconv.ParseFloat(b.Bandwidth, 64)
 				if err != nil || bw <= 0 {
 					bw = 5
 				}
-				return &monitorTarget{id: id, bandwidth: bw, active: ip.UsingStatus != "" && ip.UsingStatus != "Idle"}
+				// The use of this IP only, not every package's as rendering shows it.
+				return &monitorTarget{id: id, bandwidth: bw, active: natIPUse(st, b.NatGatewayId, ip.IpAddress) != "Idle"}
 			}
 		}
 	}

@@ -221,8 +221,6 @@ var natFinder = finder{kindNatGateway, "NatGatewayId", 404, "InvalidNatGatewayId
 
 func lookupNat(c *call, region string) (*record, error) { return natFinder.in(c, region) }
 
-func errNatNotFound() error { return newErr(404, natFinder.Code, natFinder.Msg) }
-
 func checkNatNameDesc(c *call, nameParam string) error {
 	return checkNameDesc(c, nameParam, "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
 		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")

@@ -53,8 +53,7 @@ func addNatBwp(r *registry) {
 				}
 				return refs
 			},
-			Render: func(st *store, r *record) any {
-				b := *natBwpOf(r)
+			Fill: func(st *store, b *model.NatBandwidthPackage) {
 				ips := make(model.Items[model.NatBwpIP], len(b.IPs()))
 				for i, ip := range b.IPs() {
 					ip.UsingStatus = natIPUse(st, b.NatGatewayId, ip.IpAddress)
@@ -62,7 +61,6 @@ func addNatBwp(r *registry) {
 				}
 				b.PublicIpAddresses.PublicIpAddresse = ips
 				b.IpCount = strconv.Itoa(len(ips))
-				return &b
 			},
 		}))
 	vpc := model.ProductVPC
@@ -281,8 +279,7 @@ func mustAtoi(s string) int {
 func modifying(c *call, rec *record, f func(b *model.NatBandwidthPackage)) {
 	b := natBwpOf(rec)
 	c.st.change(rec, func() { f(b) })
-	c.st.setStatus(rec, stModifying)
-	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	transit(c, rec, stModifying, stAvailable)
 }
 
 func modifyNatBwpSpecOp(c *call) (any, error) {
@@ -396,18 +393,7 @@ func deleteNatBwpOp(c *call, rec *record) (any, error) {
 	if _, err := changeableNatBwp(c, false); err != nil {
 		return nil, err
 	}
-	return deleting(c, rec, "natbwp.delete")
-}
-
-// deleting accepts a validated delete: the record reads Deleting until the
-// settle time, then the follow-up then (if any) runs and it is gone.
-func deleting(c *call, rec *record, then string) (any, error) {
-	if err := c.commit(); err != nil {
-		return nil, err
-	}
-	c.st.setStatus(rec, stDeleting)
-	c.st.schedule(rec, Transition{Due: c.due(), Then: then, Remove: true})
-	return nil, nil
+	return removeLater(c, rec, stDeleting, "natbwp.delete")
 }
 
 var describeNatBwps = listSpec{Kind: kindNatBwp, Wrapper: "BandwidthPackages", Item: "BandwidthPackage",

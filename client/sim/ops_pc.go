@@ -81,12 +81,6 @@ func startProvisioning(st *store, rec *record, now time.Time, step time.Duration
 	pcStep(st, rec)
 }
 
-// unschedule drops rec's pending step (a cancelled application).
-func unschedule(rec *record) {
-	rec.gen++
-	rec.Trans = nil
-}
-
 const pcNotFoundMsg = "The PhysicalConnectionId provided does not exist in our records."
 
 func errPCState() error {
@@ -248,7 +242,7 @@ func pcMove(allowed func(string) bool, to, settle string) func(c *call) (any, er
 		if err := c.commit(); err != nil {
 			return nil, err
 		}
-		unschedule(rec)
+		c.st.unschedule(rec) // the provider's next step, if any
 		p := pcOf(rec)
 		c.st.change(rec, func() {
 			p.Status = to

@@ -117,12 +117,13 @@ func renderRI(st *store, r *record) any {
 	return &v
 }
 
-func errRINotFound() error {
-	return newErr(404, "InvalidRouterInterfaceId.NotFound", "The specified RouterInterfaceId does not exist in our record.")
-}
+var riFinder = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidRouterInterfaceId.NotFound",
+	"The specified RouterInterfaceId does not exist in our record."}
 
-var lookupRI = finder{kindRouterInterface, "RouterInterfaceId", 404, "InvalidRouterInterfaceId.NotFound",
-	"The specified RouterInterfaceId does not exist in our record."}.here
+var lookupRI = riFinder.here
+
+// errRINotFound is lookupRI's answer, for an interface named otherwise.
+func errRINotFound() error { return newErr(riFinder.Status, riFinder.Code, riFinder.Msg) }
 
 func errRIStatus(status string) error {
 	return newErr(400, "IncorrectStatus", "RouterInterface can be operated by this action only when it's status is "+status+".")
@@ -366,8 +367,7 @@ func riMove(c *call, rec *record, change func(), via, to string) (any, error) {
 		c.st.change(rec, change)
 	}
 	if via != "" {
-		c.st.setStatus(rec, via)
-		c.st.schedule(rec, Transition{Due: c.due(), Status: to})
+		transit(c, rec, via, to)
 	}
 	return nil, nil
 }

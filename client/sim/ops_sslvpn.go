@@ -52,21 +52,17 @@ func addSslVpn(r *registry) {
 	r.kind(kindOf(kindSslServer, "vss-", func(s *model.SslVpnServer) string { return s.SslVpnServerId },
 		nil, hooks[model.SslVpnServer]{
 			Refs: func(v *model.SslVpnServer) []ref { return []ref{{kindVpnGateway, v.VpnGatewayId}} },
-			Render: func(st *store, r *record) any {
-				s := *sslServerOf(r)
+			Fill: func(st *store, s *model.SslVpnServer) {
 				if gw := st.find(kindVpnGateway, "", s.VpnGatewayId); gw != nil {
 					s.MaxConnections, s.InternetIp = model.FlexInt(vpnOf(gw).SslMaxConnections), vpnOf(gw).InternetIp
 				}
-				return &s
 			},
 		}))
 	r.kind(kindOf(kindSslCert, "vsc-", func(c *model.SslVpnClientCert) string { return c.SslVpnClientCertId },
 		func(c *model.SslVpnClientCert) *string { return &c.Status }, hooks[model.SslVpnClientCert]{
 			Refs: func(v *model.SslVpnClientCert) []ref { return []ref{{kindSslServer, v.SslVpnServerId}} },
-			Render: func(st *store, r *record) any {
-				c := *sslCertOf(r)
+			Fill: func(_ *store, c *model.SslVpnClientCert) {
 				c.CaCert, c.ClientCert, c.ClientKey, c.ClientConfig = "", "", "", ""
-				return &c
 			},
 		}))
 	vpc := model.ProductVPC

@@ -64,7 +64,7 @@ func addVBR(r *registry) {
 	r.write(vpc, "RecoverVirtualBorderRouter", on(lookupVbrToSwitch, recoverVbrOp))
 	r.write(vpc, "DeleteVirtualBorderRouter", on(lookupVbrToDelete, deleteVbrOp))
 	r.read(vpc, "DescribeVirtualBorderRouters", describeVbrs.op)
-	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC)
+	r.read(vpc, "DescribeVirtualBorderRoutersForPhysicalConnection", describeVbrsForPC.op)
 
 	r.followUp("vbr.delete", func(st *store, rec *record) {
 		for _, rt := range st.children(kindRouteTable, "router", rec.ID) {
@@ -521,41 +521,40 @@ type vbrForPC struct {
 	EccId             *string `json:"EccId,omitempty"`
 }
 
-func describeVbrsForPC(c *call) (any, error) {
-	region, err := regionNeed(c, "PhysicalConnectionId")
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := edgeFilters(c, vbrFilterKeys)
-	if err != nil {
-		return nil, err
-	}
-	pc, err := finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user."}.in(c, region)
-	if err != nil {
-		return nil, err
-	}
-	recs, total := c.st.index(kindVbr, kindPC, pc.ID).page(keep, (num-1)*size, size)
-	items := make([]any, 0, len(recs))
-	for _, r := range recs {
-		v := vbrOf(r)
-		it := vbrForPC{
-			VbrId: v.VbrId, Status: v.Status, Type: v.Type, VlanId: int64(v.VlanId), VlanInterfaceId: v.VlanInterfaceId,
-			CircuitCode: v.CircuitCode, LocalGatewayIp: v.LocalGatewayIp, PeerGatewayIp: v.PeerGatewayIp,
-			PeeringSubnetMask: v.PeeringSubnetMask, EnableIpv6: v.EnableIpv6, CreationTime: v.CreationTime,
-			ActivationTime: v.ActivationTime, TerminationTime: v.TerminationTime, RecoveryTime: v.RecoveryTime,
-			Bandwidth: strconv.Itoa(int(v.Bandwidth)),
+// describeVbrsForPC lists a physical connection's VBRs: the connection is
+// looked up after paging and the Filter.N checks.
+var describeVbrsForPC = listSpec{Kind: kindVbr,
+	Wrapper: "VirtualBorderRouterForPhysicalConnectionSet", Item: "VirtualBorderRouterForPhysicalConnectionType",
+	Region: func(c *call) (string, error) { return regionNeed(c, "PhysicalConnectionId") },
+	Rules: func(c *call, region string) ([]func(*record) bool, error) {
+		f, err := edgeFilters(c, vbrFilterKeys)
+		if err != nil {
+			return nil, err
 		}
-		if v.OwnerUid != AccountUID {
-			uid := v.OwnerUid
-			it.VbrOwnerUid = &uid
+		_, err = finder{kindPC, "PhysicalConnectionId", 404, "InvalidPhysicalConnectionId.NotFound", "The specified PhysicalConnectionId does not belong to user."}.in(c, region)
+		return keep(f, err)
+	},
+	// The connection was found in the region: its VBRs are the region's.
+	Narrow: []narrow{{"PhysicalConnectionId", kindPC}}, Local: []string{kindPC},
+	Items: func(_ *call, recs []*record) []any {
+		items := make([]any, 0, len(recs))
+		for _, r := range recs {
+			v := vbrOf(r)
+			it := vbrForPC{
+				VbrId: v.VbrId, Status: v.Status, Type: v.Type, VlanId: int64(v.VlanId), VlanInterfaceId: v.VlanInterfaceId,
+				CircuitCode: v.CircuitCode, LocalGatewayIp: v.LocalGatewayIp, PeerGatewayIp: v.PeerGatewayIp,
+				PeeringSubnetMask: v.PeeringSubnetMask, EnableIpv6: v.EnableIpv6, CreationTime: v.CreationTime,
+				ActivationTime: v.ActivationTime, TerminationTime: v.TerminationTime, RecoveryTime: v.RecoveryTime,
+				Bandwidth: strconv.Itoa(int(v.Bandwidth)),
+			}
+			if v.OwnerUid != AccountUID {
+				uid := v.OwnerUid
+				it.VbrOwnerUid = &uid
+			}
+			items = append(items, it)
 		}
-		items = append(items, it)
-	}
-	return paged("VirtualBorderRouterForPhysicalConnectionSet", "VirtualBorderRouterForPhysicalConnectionType", items, total, num, size), nil
+		return items
+	},
 }
 
 // vbrPeeringSubnet is the VBR's interconnect subnet, if its addressing is

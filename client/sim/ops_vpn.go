@@ -131,16 +131,9 @@ func lookupVpnGateway(c *call, region string) (*record, error) {
 }
 
 // lookupIn finds the record of kind named by param in region, or answers
-// 404 code.
+// 404 code: a finder declared in place.
 func lookupIn(c *call, kind, param, region, code, msg string) (*record, error) {
-	if err := c.need(param); err != nil {
-		return nil, err
-	}
-	rec := c.st.find(kind, region, strings.TrimSpace(c.str(param)))
-	if rec == nil {
-		return nil, newErr(404, code, msg)
-	}
-	return rec, nil
+	return finder{kind, param, 404, code, msg}.in(c, region)
 }
 
 // checkVpnNameDesc applies rule to Name and the description rule, with the
