@@ -78,11 +78,6 @@ func (o Op[I, O]) Func(c *Client, ctx context.Context, in *I) (*O, error) {
 	return o.Call(ctx, c, in)
 }
 
-// On binds the operation to a client: the shape of a method value c.X.
-func (o Op[I, O]) On(c *Client) func(context.Context, *I) (*O, error) {
-	return func(ctx context.Context, in *I) (*O, error) { return o.Call(ctx, c, in) }
-}
-
 // ListOp is a Describe* listing declared as data: the registry kind whose
 // list call and pager it walks, its filter I and its item T.
 type ListOp[I, T any] struct {

@@ -100,14 +100,6 @@ func ParamFields(v reflect.Value) iter.Seq2[string, reflect.Value] {
 	}
 }
 
-// ParamName is the API parameter an input struct's field is sent as: the
-// name its `param` tag gives, else the field's own name; "" for a field
-// tagged "-", which is never sent.
-func ParamName(f reflect.StructField) string {
-	name, _ := paramName(f)
-	return name
-}
-
 func paramName(f reflect.StructField) (name, opts string) {
 	tag := f.Tag.Get("param")
 	if tag == "-" {

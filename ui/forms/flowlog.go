@@ -38,15 +38,17 @@ func VpcFlowLogOps() KindOps {
 // flowLogSwitch starts or stops a VPC flow log after a yes/no.
 func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	f := fc.Target.Val().(*model.FlowLog)
-	m := &ConfirmAction{title: "Activate flow log " + f.FlowLogId, APIAction: "ActiveFlowLog", obj: fc.Target,
+	op := client.ActiveFlowLog
+	m := &ConfirmAction{title: "Activate flow log " + f.FlowLogId, APIAction: op.Action, obj: fc.Target,
 		question: "Start capturing " + f.ResourceType + " " + f.ResourceId + "?",
 		explain:  "Traffic records go to SLS " + f.ProjectName + "/" + f.LogStoreName + " (billed by Log Service)."}
-	want, target, verb, call := "Inactive", "Active", "activated", client.ActiveFlowLog.On(fc.Client)
+	want, target, verb := "Inactive", "Active", "activated"
 	if !on {
-		m.title, m.APIAction = "Deactivate flow log "+f.FlowLogId, "DeactiveFlowLog"
+		op = client.DeactiveFlowLog
+		m.title, m.APIAction = "Deactivate flow log "+f.FlowLogId, op.Action
 		m.question = "Stop capturing " + f.ResourceType + " " + f.ResourceId + "?"
 		m.explain = "No new records are written; the logstore keeps what it has. Activate starts it again."
-		want, target, verb, call = "Active", "Inactive", "deactivated", client.DeactiveFlowLog.On(fc.Client)
+		want, target, verb = "Active", "Inactive", "deactivated"
 	}
 	m.gate = func(o *model.Object) string {
 		if o.Status != want {
@@ -57,7 +59,7 @@ func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	m.Refuse = m.gate(fc.Target)
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.FlowLogInput{RegionId: fc.Region, FlowLogId: o.ID}
-		out, err := call(ctx, in)
+		out, err := op.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}

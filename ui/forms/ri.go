@@ -94,32 +94,23 @@ func riActions(fc *FormCtx, r *model.RouterInterface) []actionItem {
 // riStepKind is one lifecycle action: the status it needs, its call and
 // where it settles.
 type riStepKind struct {
-	Verb, Action, from, Target, explain string
-	call                                func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error)
+	Verb, from, Target, explain string
+	op                          client.Op[client.RouterInterfaceInput, client.Result]
 }
 
 var (
-	riConnect = riStepKind{Verb: "Connect", Action: "ConnectRouterInterface", from: "Idle", Target: "Active",
-		explain: "Both ends go Connecting → Active and traffic can flow over the pair.",
-		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return client.ConnectRouterInterface.On(c)
-		}}
-	riActivate = riStepKind{Verb: "Activate", Action: "ActivateRouterInterface", from: "Inactive", Target: "Active",
-		explain: "The interface goes Activating → Active and forwards traffic again.",
-		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return client.ActivateRouterInterface.On(c)
-		}}
-	riDeactivate = riStepKind{Verb: "Deactivate", Action: "DeactivateRouterInterface", from: "Active", Target: "Inactive",
-		call: func(c *client.Client) func(context.Context, *client.RouterInterfaceInput) (*client.Result, error) {
-			return client.DeactivateRouterInterface.On(c)
-		}}
+	riConnect = riStepKind{Verb: "Connect", op: client.ConnectRouterInterface, from: "Idle", Target: "Active",
+		explain: "Both ends go Connecting → Active and traffic can flow over the pair."}
+	riActivate = riStepKind{Verb: "Activate", op: client.ActivateRouterInterface, from: "Inactive", Target: "Active",
+		explain: "The interface goes Activating → Active and forwards traffic again."}
+	riDeactivate = riStepKind{Verb: "Deactivate", op: client.DeactivateRouterInterface, from: "Active", Target: "Inactive"}
 )
 
 // riStep builds connect, activate or deactivate: a gate on the status (and
 // for connect the role and the opposite interface), then the call.
 func riStep(fc *FormCtx, k riStepKind) Mutation {
 	r := fc.Target.Val().(*model.RouterInterface)
-	m := &ConfirmAction{title: k.Verb + " router interface " + r.RouterInterfaceId, APIAction: k.Action, obj: fc.Target,
+	m := &ConfirmAction{title: k.Verb + " router interface " + r.RouterInterfaceId, APIAction: k.op.Action, obj: fc.Target,
 		question: k.Verb + " " + r.RouterInterfaceId + " (" + FirstNonEmpty(r.Name, r.Role) + ")?", explain: k.explain}
 	if k.explain == "" {
 		m.explain = "Traffic between " + r.RouterType + " " + r.RouterId + " and " + riFar(r) + " stops until the interface is activated again."
@@ -127,11 +118,11 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 	m.gate = func(o *model.Object) string {
 		r := o.Val().(*model.RouterInterface)
 		switch {
-		case k.Action == "ConnectRouterInterface" && r.Role != model.RIInitiating:
+		case k.op.Action == "ConnectRouterInterface" && r.Role != model.RIInitiating:
 			return o.ID + " is the accepting side; connect from its initiating side " + FirstNonEmpty(r.OppositeInterfaceId, "")
 		case r.Status != k.from:
 			return fmt.Sprintf("%s is %s; only an %s interface can be %s", o.ID, r.Status, k.from, strings.ToLower(k.Verb)+"d")
-		case k.Action == "ConnectRouterInterface" && r.OppositeInterfaceId == "":
+		case k.op.Action == "ConnectRouterInterface" && r.OppositeInterfaceId == "":
 			return o.ID + " names no opposite interface yet: create the accepting side, then set it here with e"
 		}
 		return ""
@@ -139,12 +130,12 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 	m.Refuse = m.gate(fc.Target)
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.RouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID}
-		out, err := k.call(fc.Client)(ctx, in)
+		out, err := k.op.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
 		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{k.Target})
-		res.Action = k.Action
+		res.Action = k.op.Action
 		return res, nil
 	}
 	return m

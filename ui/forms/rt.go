@@ -183,11 +183,11 @@ func (m *RtBind) Check(fc *FormCtx) error {
 
 func (m *RtBind) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := &client.RouteTableVSwitchInput{RegionId: fc.Region, RouteTableId: m.table.RouteTableId, VSwitchId: m.VswID, ClientToken: token}
-	call := client.AssociateRouteTable.On(fc.Client)
+	op := client.AssociateRouteTable
 	if !m.bind {
-		call = client.UnassociateRouteTable.On(fc.Client)
+		op = client.UnassociateRouteTable
 	}
-	out, err := call(ctx, in)
+	out, err := op.Call(ctx, fc.Client, in)
 	if err != nil {
 		return nil, err
 	}

@@ -36,17 +36,17 @@ func VbrOps() KindOps {
 // vbrLifecycle terminates or recovers a VBR after a clear yes/no.
 func vbrLifecycle(fc *FormCtx, terminate bool) Mutation {
 	v := fc.Target.Val().(*model.VirtualBorderRouter)
-	m := &ConfirmAction{title: "Terminate VBR " + v.VbrId, APIAction: "TerminateVirtualBorderRouter", obj: fc.Target,
+	op := client.TerminateVirtualBorderRouter
+	m := &ConfirmAction{title: "Terminate VBR " + v.VbrId, APIAction: op.Action, obj: fc.Target,
 		question: "Terminate " + v.VbrId + " (" + v.Name + ")?",
 		explain:  "Traffic between the data centre and Alibaba Cloud over this VBR stops. Its VLAN " + model.Itoa(v.VlanId) + " stays reserved for 7 days; Recover brings it back."}
 	want, target, verb := "active", "terminated", "terminated"
-	call := client.TerminateVirtualBorderRouter.On(fc.Client)
 	if !terminate {
-		m.title, m.APIAction = "Recover VBR "+v.VbrId, "RecoverVirtualBorderRouter"
+		op = client.RecoverVirtualBorderRouter
+		m.title, m.APIAction = "Recover VBR "+v.VbrId, op.Action
 		m.question = "Recover " + v.VbrId + " (" + v.Name + ")?"
 		m.explain = "The VBR goes recovering → active and forwards traffic again; its physical connection must be Enabled."
 		want, target, verb = "terminated", "active", "recovered"
-		call = client.RecoverVirtualBorderRouter.On(fc.Client)
 	}
 	m.gate = func(o *model.Object) string {
 		if !strings.EqualFold(o.Status, want) {
@@ -62,7 +62,7 @@ func vbrLifecycle(fc *FormCtx, terminate bool) Mutation {
 	m.Refuse = m.gate(fc.Target)
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error) {
 		in := &client.VbrInput{RegionId: fc.Region, VbrId: o.ID, ClientToken: token}
-		out, err := call(ctx, in)
+		out, err := op.Call(ctx, fc.Client, in)
 		if err != nil {
 			return nil, err
 		}
