@@ -233,8 +233,7 @@ func natNamed(d *driver, match func(*model.NatGateway) bool) string {
 func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 	for _, c := range destructiveCases() {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			asAccepter(d, c.name)
 			var want string
 			if c.setup != nil {
@@ -353,8 +352,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			asAccepter(d, c.name)
 			d.pane(c.pane)
 			o := d.rowNamed(c.pick)

@@ -199,8 +199,7 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			c.open(d)
 			p := d.openForm("c")
 			c.set(p.m)
