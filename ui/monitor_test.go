@@ -104,7 +104,6 @@ func TestEipDescribeChartsTheLastHour(t *testing.T) {
 	d := sizedConsole(t, 80, 40)
 	d.pane("eip")
 	o := d.rowWhere("a bound EIP", func(o *model.Object) bool { return o.Val().(*model.EipAddress).InstanceId != "" })
-	_ = o
 	d.keys("d")
 	s := d.waitText("Out (sent), bits per second", "In (received), bits per second", "Packets per second", "-60m", "now", "bit/s ┤")
 	for _, l := range strings.Split(s, "\n") {
@@ -112,8 +111,8 @@ func TestEipDescribeChartsTheLastHour(t *testing.T) {
 			t.Errorf("a line of %d columns at 80: %q", w, l)
 		}
 	}
-	if !strings.Contains(s, `"AllocationId"`) {
-		t.Errorf("the API's document should follow the charts:\n%s", s)
+	if !strings.Contains(s, `"AllocationId": "`+o.ID+`"`) {
+		t.Errorf("the API's document of %s should follow the charts:\n%s", o.ID, s)
 	}
 }
 
