@@ -44,9 +44,7 @@ func TestE2ESnapshot(t *testing.T) {
 	}
 
 	vpc := firstID(rowWith(s, "prod-core"), "vpc-")
-	filterTo(tm, "name:prod-core", 1)
-	tm.keys("Enter")
-	openMenu(tm, "VSwitches")
+	drill(tm, "name:prod-core", "VSwitches")
 	crumb := "VSwitches of " + vpc + " (prod-core)"
 	s, rows = tm.waitPane(crumb)
 	if rows != 6 || !strings.Contains(s, "prod-core") {
