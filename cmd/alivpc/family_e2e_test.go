@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // lifecycle is one family's create and delete in the real binary: the
@@ -288,12 +287,17 @@ func TestE2ESslVpn(t *testing.T) {
 	waitDrilled(tm, "SSL-VPN Servers of vpn-")
 	s := tm.waitText("remote-access")
 	old := firstID(rowWith(s, "remote-access"), "vss-")
+	gw, _ := only(t, simGet(t, tm, "sslserver"), "SslVpnServerId", old)["VpnGatewayId"].(string)
+	// A server's change makes its gateway updating for the settle time.
+	gwActive := func() {
+		tm.waitFor(gw+" active again", func(string) bool { return only(t, simGet(t, tm, "vpn"), "VpnGatewayId", gw)["Status"] == "active" })
+	}
 
 	tm.burst("C-d")
 	tm.waitText("Delete SSL-VPN server "+old, "3 client certificates are deleted with it")
 	tm.burst(old, "Enter")
 	tm.waitFor("the demo server to be gone", func(s string) bool { return !strings.Contains(s, old) })
-	time.Sleep(3 * time.Second) // the gateway is updating for the settle time
+	gwActive()
 
 	// VPN gateway (the pane's), name, local subnet (the VPC's), client
 	// block, protocol, port, cipher, compress (submits).
@@ -301,7 +305,7 @@ func TestE2ESslVpn(t *testing.T) {
 		keys: []string{"Enter", "e2e-ssl", "Enter", "Enter", "192.168.77.0/24", "Enter", "Enter", "Enter", "Enter", "Enter"}, name: "e2e-ssl", state: "vss-"}
 	srv, v := server.create(t, tm)
 	want(t, v, "ClientIpPool", "192.168.77.0/24", "LocalSubnet", "10.0.0.0/16", "Proto", "UDP", "Cipher", "AES-128-CBC")
-	time.Sleep(3 * time.Second) // the gateway applies the server
+	gwActive()
 
 	tm.keys("Enter") // the server's certificates: its only child
 	waitDrilled(tm, "SSL-VPN Client Certificates of "+srv)
