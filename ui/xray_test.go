@@ -332,8 +332,7 @@ func TestXrayCreateAndActionsOnANode(t *testing.T) {
 	d.waitFor("the x-ray back", func() bool { return d.app.top() == Page(p) })
 	vsw := xrayNode(p, "vsw", func(o *model.Object) bool { return o.Name == "prod-core-db-b" })
 	d.xrayCursorTo(p, vsw.obj.ID)
-	d.keys("e")
-	f = d.formPage()
+	f = d.openForm("e")
 	if f.fc.Target == nil || f.fc.Target.ID != vsw.obj.ID || f.fc.Parent == nil || f.fc.Parent.Kind.Name != "vpc" {
 		t.Fatalf("edit from a VSwitch node: target %v parent %v", f.fc.Target, f.fc.Parent)
 	}
