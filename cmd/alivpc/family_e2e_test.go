@@ -41,6 +41,9 @@ func (l lifecycle) create(t *testing.T, tm *term) (string, map[string]any) {
 	}
 	s := tm.waitFor(l.name+" "+l.state+", unattended", func(s string) bool { return strings.Contains(rowWith(s, l.name), l.state) })
 	id := firstID(rowWith(s, l.name), l.prefix)
+	if id == "" {
+		t.Fatalf("no %s ID in the row of %s: %q", l.prefix, l.name, rowWith(s, l.name))
+	}
 	o := only(t, simGet(t, tm, l.kind), "Name", l.name)
 	want(t, o, l.idField, id)
 	return id, o
@@ -163,6 +166,9 @@ func TestE2EGlobalAcceleration(t *testing.T) {
 	})
 	v := only(t, simGet(t, tm, "ga"), "Name", "e2e-ga")
 	id, _ := v["GlobalAccelerationInstanceId"].(string)
+	if id == "" {
+		t.Fatalf("e2e-ga has no ID: %v", v)
+	}
 	want(t, v, "Bandwidth", "20", "BandwidthType", "Exclusive", "ServiceLocation", "china-mainland", "Description", "made in tmux",
 		"Status", "Available")
 
