@@ -369,8 +369,7 @@ func TestNoColorHasNoColourCodes(t *testing.T) {
 		t.Error("status glyphs keep status readable without colour")
 	}
 	// With colour, statuses are coloured.
-	c := newDriver(t, func(_ *sim.Options, o *Options) { o.NoColor = false })
-	c.idle()
+	c := newConsole(t, func(_ *sim.Options, o *Options) { o.NoColor = false })
 	if !regexp.MustCompile(`\x1b\[[0-9;]*38;`).MatchString(c.raw()) {
 		t.Error("colour output lacks colours")
 	}
@@ -382,8 +381,7 @@ func TestHelpListsKeysAndReadOnlyHidesMutations(t *testing.T) {
 	s := d.waitText("ctrl+r", "describe", "ctrl+d", ":vsw")
 	_ = s
 	d.keys("esc")
-	ro := newDriver(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
-	ro.idle()
+	ro := newConsole(t, func(_ *sim.Options, o *Options) { o.ReadOnly = true })
 	s = ro.waitText("READ-ONLY")
 	if strings.Contains(s, "<c> create") || strings.Contains(s, "<ctrl+d>") {
 		t.Errorf("read-only footer advertises mutations:\n%s", s)

@@ -699,8 +699,7 @@ func TestFormTokensAreValidClientTokens(t *testing.T) {
 		}
 	}
 	d := newConsole(t)
-	d.keys("c")
-	if p := d.formPage(); model.CheckClientToken(p.token) != nil || p.token == "" {
+	if p := d.openForm("c"); model.CheckClientToken(p.token) != nil || p.token == "" {
 		t.Fatalf("the Create VPC form's token %q", p.token)
 	}
 }

@@ -196,35 +196,22 @@ func destructiveCases() []destructiveCase {
 	}
 }
 
-// firstID is the ID of the first item that matches; the test stops when
-// none does.
-func firstID[T any](d *driver, what string, items []*T, err error, match func(*T) bool, id func(*T) string) string {
-	d.t.Helper()
-	for _, x := range items {
-		if match(x) {
-			return id(x)
-		}
-	}
-	d.t.Fatalf("no %s: %v", what, err)
-	return ""
-}
-
 func vpcNamed(d *driver, name string) string {
 	d.t.Helper()
 	vpcs, err := client.DescribeVpcs.Call(d.ctx, d.api(), &client.DescribeVpcsInput{RegionId: "cn-hangzhou"})
-	return firstID(d, "VPC "+name, vpcs, err, func(v *model.Vpc) bool { return v.VpcName == name }, func(v *model.Vpc) string { return v.VpcId })
+	return demoItem(d.t, "VPC "+name, vpcs, err, func(v *model.Vpc) bool { return v.VpcName == name }).VpcId
 }
 
 func vswNamed(d *driver, name string) string {
 	d.t.Helper()
 	sws, err := client.DescribeVSwitches.Call(d.ctx, d.api(), &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou"})
-	return firstID(d, "VSwitch "+name, sws, err, func(s *model.VSwitch) bool { return s.VSwitchName == name }, func(s *model.VSwitch) string { return s.VSwitchId })
+	return demoItem(d.t, "VSwitch "+name, sws, err, func(s *model.VSwitch) bool { return s.VSwitchName == name }).VSwitchId
 }
 
 func natNamed(d *driver, match func(*model.NatGateway) bool) string {
 	d.t.Helper()
 	nats, err := client.DescribeNatGateways.Call(d.ctx, d.api(), &client.DescribeNatGatewaysInput{RegionId: "cn-hangzhou"})
-	return firstID(d, "such NAT gateway", nats, err, match, func(n *model.NatGateway) string { return n.NatGatewayId })
+	return demoItem(d.t, "such NAT gateway", nats, err, match).NatGatewayId
 }
 
 // Every destructive action the console offers, whichever key reaches it,
@@ -233,8 +220,7 @@ func natNamed(d *driver, match func(*model.NatGateway) bool) string {
 func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 	for _, c := range destructiveCases() {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			asAccepter(d, c.name)
 			var want string
 			if c.setup != nil {
@@ -353,8 +339,7 @@ func TestDestructiveDryRunWhereTheAPIHasOne(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			asAccepter(d, c.name)
 			d.pane(c.pane)
 			o := d.rowNamed(c.pick)

@@ -32,9 +32,7 @@ func (d *driver) ipv6Create(title, action string, fill func()) string {
 	d.openForm("c")
 	d.waitText(title)
 	fill()
-	id := d.tracked(action).resID
-	d.settled(id, "Available")
-	return id
+	return d.created(action, "Available")
 }
 
 // TestIpv6GatewayFamily walks the IPv6 family in the console against the

@@ -59,10 +59,8 @@ func TestPhysicalConnectionLifecycle(t *testing.T) {
 	d.next("Peering subnet mask", "Circuit code")
 	d.named("lab-vbr")
 	vbr := d.created("CreateVirtualBorderRouter", "active")
-	if got := d.fault.received("CreateVirtualBorderRouter")[0]; got.Get("PhysicalConnectionId") != id || got.Get("VlanId") != "77" ||
-		got.Get("PeerGatewayIp") != "10.254.77.2" || got.Get("PeeringSubnetMask") != "255.255.255.252" {
-		t.Errorf("CreateVirtualBorderRouter sent %v", got)
-	}
+	d.sentOnce("CreateVirtualBorderRouter", map[string]string{"PhysicalConnectionId": id, "VlanId": "77",
+		"PeerGatewayIp": "10.254.77.2", "PeeringSubnetMask": "255.255.255.252"})
 
 	// A second VBR on VLAN 77 is refused as typed.
 	mark := len(d.fault.actions())

@@ -70,8 +70,7 @@ func (d *driver) newIpsecForm(ip, cgw string) (*model.Object, *formPage) {
 	vpn := d.rowNamed("prod-core-vpn")
 	d.drill("IPsec Connections")
 	d.waitText("IPsec Connections of " + vpn.ID)
-	d.keys("c")
-	return vpn, d.formPage()
+	return vpn, d.openForm("c")
 }
 
 func TestIpsecConnectionCreateEditDeleteKeepsPskSecret(t *testing.T) {

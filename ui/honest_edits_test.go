@@ -93,8 +93,7 @@ func TestClearingANameIsRefusedInTheForm(t *testing.T) {
 func TestEveryEditFormSubmittedUnchangedSendsNothing(t *testing.T) {
 	for _, kind := range []string{"vpc", "vsw", "rt", "nat", "eip", "snat", "dnat", "peer", "vbr", "bgp", "bgppeer", "vpn", "cgw", "ipsec", "vpcflowlog", "sagflowlog"} {
 		t.Run(kind, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			d.pane(kind)
 			var p *formPage
 			d.waitFor("a "+kind+" row", func() bool {

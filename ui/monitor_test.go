@@ -13,9 +13,7 @@ import (
 // bound EIP shows its traffic, an unbound one a flat line, and the pane
 // asks DescribeEipMonitorData once per row drawn, not per EIP held.
 func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
-	d := newDriver(t, nil)
-	d.resize(160, 12)
-	d.idle()
+	d := sizedConsole(t, 160, 12)
 	for i := range 6 { // more EIPs than the 12-line screen shows
 		if _, err := client.AllocateEipAddress.Call(d.ctx, d.api(), &client.AllocateEipAddressInput{RegionId: "cn-hangzhou", Name: fmt.Sprintf("spare-%d", i)}); err != nil {
 			t.Fatal(err)
@@ -103,12 +101,9 @@ func TestEipSparklinesForTheRowsOnScreen(t *testing.T) {
 // Describe of a bound EIP charts its last hour: out and in in bits per
 // second and packets, with axes, units and time labels, at 80 columns.
 func TestEipDescribeChartsTheLastHour(t *testing.T) {
-	d := newDriver(t, nil)
-	d.resize(80, 40)
-	d.idle()
+	d := sizedConsole(t, 80, 40)
 	d.pane("eip")
 	o := d.rowWhere("a bound EIP", func(o *model.Object) bool { return o.Val().(*model.EipAddress).InstanceId != "" })
-	_ = o
 	d.keys("d")
 	s := d.waitText("Out (sent), bits per second", "In (received), bits per second", "Packets per second", "-60m", "now", "bit/s ┤")
 	for _, l := range strings.Split(s, "\n") {
@@ -116,17 +111,15 @@ func TestEipDescribeChartsTheLastHour(t *testing.T) {
 			t.Errorf("a line of %d columns at 80: %q", w, l)
 		}
 	}
-	if !strings.Contains(s, `"AllocationId"`) {
-		t.Errorf("the API's document should follow the charts:\n%s", s)
+	if !strings.Contains(s, `"AllocationId": "`+o.ID+`"`) {
+		t.Errorf("the API's document of %s should follow the charts:\n%s", o.ID, s)
 	}
 }
 
 // x → Traffic of an IP on a NAT bandwidth package charts that IP's last
 // hour from DescribeBandwidthPackagePublicIpMonitorData.
 func TestNatBandwidthPackageIpTraffic(t *testing.T) {
-	d := newDriver(t, nil)
-	d.resize(100, 45)
-	d.idle()
+	d := sizedConsole(t, 100, 45)
 	d.pane("natbwp")
 	o := d.rowWhere("a package with an IP in use", func(o *model.Object) bool {
 		for _, ip := range o.Val().(*model.NatBandwidthPackage).IPs() {
@@ -157,9 +150,7 @@ func TestNatBandwidthPackageIpTraffic(t *testing.T) {
 // (the driver runs with NO_COLOR): plain block characters, axes, units.
 func TestEipChartGoldens(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{120, 40}, {80, 24}} {
-		d := newDriver(t, nil)
-		d.resize(sz.w, sz.h)
-		d.idle()
+		d := sizedConsole(t, sz.w, sz.h)
 		d.pane("eip")
 		d.rowNamed("prod-core-egress-1")
 		d.keys("d")

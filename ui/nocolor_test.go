@@ -117,8 +117,7 @@ func TestMonochromeTerminalGetsTheNoColorStyles(t *testing.T) {
 		profile colorprofile.Profile
 		mono    bool
 	}{{colorprofile.ASCII, true}, {colorprofile.NoTTY, true}, {colorprofile.ANSI, false}, {colorprofile.TrueColor, false}} {
-		d := newDriver(t, func(_ *sim.Options, o *Options) { o.NoColor = false })
-		d.idle()
+		d := newConsole(t, func(_ *sim.Options, o *Options) { o.NoColor = false })
 		d.process(tea.ColorProfileMsg{Profile: c.profile})
 		marked := len(markedLines(d.screen())) == 1
 		coloured := colourSGR.MatchString(d.raw())

@@ -199,8 +199,7 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newDriver(t)
-			d.idle()
+			d := newConsole(t)
 			c.open(d)
 			p := d.openForm("c")
 			c.set(p.m)
@@ -216,8 +215,11 @@ func TestReviewedCreatesSendWhatTheyShow(t *testing.T) {
 			}
 			assertNoWrite(t, d, mark, "showing the review")
 			d.keys("enter")
-			d.waitFor(c.action+" sent", func() bool { return len(d.fault.received(c.action)) > 0 })
+			d.tracked(c.action)
 			got := d.fault.received(c.action)
+			if len(got) != 1 {
+				t.Fatalf("%s sent %d times, want once", c.action, len(got))
+			}
 			assertSentAsShown(t, shown, got[0])
 		})
 	}

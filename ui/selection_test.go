@@ -166,8 +166,7 @@ func TestSelectionFilterClearKeepsVPC(t *testing.T) {
 	staging := rowByName(d, "staging")
 	describeHighlighted(d, staging)
 	// e edits it, x lists its actions, y copies its ID.
-	d.keys("e")
-	if p := d.formPage(); p.fc.Target == nil || p.fc.Target.ID != staging.ID {
+	if p := d.openForm("e"); p.fc.Target == nil || p.fc.Target.ID != staging.ID {
 		t.Fatalf("e opened a form for %v, want %s", p.fc.Target, staging.ID)
 	}
 	d.keys("esc")

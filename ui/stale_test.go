@@ -27,8 +27,7 @@ func closed(ch chan struct{}) func() bool {
 // older copy back: the row keeps what the tracker described, and the next
 // refresh (started after the change) shows it too.
 func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
-	d := newConsole(t)
-	d.pane("vsw")
+	d := consoleOn(t, "vsw")
 	o := d.rowNamed("prod-core-app-b")
 
 	// The next DescribeVSwitches reads the state at once and answers only
@@ -98,8 +97,7 @@ func TestRefreshStartedBeforeAChangeDoesNotUndoIt(t *testing.T) {
 // goroutine fills a form at a time: -race checks it), and the form opens
 // with what the second load read.
 func TestDraftReopenedWhileItsChoicesLoad(t *testing.T) {
-	d := newConsole(t)
-	d.pane("vpc")
+	d := consoleOn(t, "vpc")
 	o := d.rowNamed("prod-core")
 	d.rowID(o.ID)
 	d.drill("VSwitches")

@@ -43,8 +43,7 @@ func TestVRouterEditRenamesTheSelectedVRouter(t *testing.T) {
 // key included — to a file of mode 0600; an existing file is never
 // overwritten and the typed name stays for another try.
 func TestIpsecConfigurationViewerMasksAndSavesPrivately(t *testing.T) {
-	d := newConsole(t)
-	d.pane("ipsec")
+	d := consoleOn(t, "ipsec")
 	o := d.rowWhere("an IPsec connection", func(o *model.Object) bool { return true })
 	cfg, err := client.DownloadVpnConnectionConfig.Call(d.ctx, d.api(), &client.VpnConnectionInput{RegionId: o.Region, VpnConnectionId: o.ID})
 	if err != nil {

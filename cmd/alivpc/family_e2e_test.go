@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // lifecycle is one family's create and delete in the real binary: the
@@ -42,6 +41,9 @@ func (l lifecycle) create(t *testing.T, tm *term) (string, map[string]any) {
 	}
 	s := tm.waitFor(l.name+" "+l.state+", unattended", func(s string) bool { return strings.Contains(rowWith(s, l.name), l.state) })
 	id := firstID(rowWith(s, l.name), l.prefix)
+	if id == "" {
+		t.Fatalf("no %s ID in the row of %s: %q", l.prefix, l.name, rowWith(s, l.name))
+	}
 	o := only(t, simGet(t, tm, l.kind), "Name", l.name)
 	want(t, o, l.idField, id)
 	return id, o
@@ -164,6 +166,9 @@ func TestE2EGlobalAcceleration(t *testing.T) {
 	})
 	v := only(t, simGet(t, tm, "ga"), "Name", "e2e-ga")
 	id, _ := v["GlobalAccelerationInstanceId"].(string)
+	if id == "" {
+		t.Fatalf("e2e-ga has no ID: %v", v)
+	}
 	want(t, v, "Bandwidth", "20", "BandwidthType", "Exclusive", "ServiceLocation", "china-mainland", "Description", "made in tmux",
 		"Status", "Available")
 
@@ -288,12 +293,17 @@ func TestE2ESslVpn(t *testing.T) {
 	waitDrilled(tm, "SSL-VPN Servers of vpn-")
 	s := tm.waitText("remote-access")
 	old := firstID(rowWith(s, "remote-access"), "vss-")
+	gw, _ := only(t, simGet(t, tm, "sslserver"), "SslVpnServerId", old)["VpnGatewayId"].(string)
+	// A server's change makes its gateway updating for the settle time.
+	gwActive := func() {
+		tm.waitFor(gw+" active again", func(string) bool { return only(t, simGet(t, tm, "vpn"), "VpnGatewayId", gw)["Status"] == "active" })
+	}
 
 	tm.burst("C-d")
 	tm.waitText("Delete SSL-VPN server "+old, "3 client certificates are deleted with it")
 	tm.burst(old, "Enter")
 	tm.waitFor("the demo server to be gone", func(s string) bool { return !strings.Contains(s, old) })
-	time.Sleep(3 * time.Second) // the gateway is updating for the settle time
+	gwActive()
 
 	// VPN gateway (the pane's), name, local subnet (the VPC's), client
 	// block, protocol, port, cipher, compress (submits).
@@ -301,7 +311,7 @@ func TestE2ESslVpn(t *testing.T) {
 		keys: []string{"Enter", "e2e-ssl", "Enter", "Enter", "192.168.77.0/24", "Enter", "Enter", "Enter", "Enter", "Enter"}, name: "e2e-ssl", state: "vss-"}
 	srv, v := server.create(t, tm)
 	want(t, v, "ClientIpPool", "192.168.77.0/24", "LocalSubnet", "10.0.0.0/16", "Proto", "UDP", "Cipher", "AES-128-CBC")
-	time.Sleep(3 * time.Second) // the gateway applies the server
+	gwActive()
 
 	tm.keys("Enter") // the server's certificates: its only child
 	waitDrilled(tm, "SSL-VPN Client Certificates of "+srv)

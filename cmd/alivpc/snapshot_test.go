@@ -172,12 +172,17 @@ func TestConnectSnapshot(t *testing.T) {
 	if conn.region != "cn-hangzhou" || conn.snapshotFile != "snap.json" || !strings.HasSuffix(conn.snapshot, "UTC") {
 		t.Errorf("region %q, file %q, time %q", conn.region, conn.snapshotFile, conn.snapshot)
 	}
-	objs, err := ui.FindObject(context.Background(), conn.client, model.Default().MustLookup("vpc"), "cn-hangzhou", "vpc-none")
-	if err == nil && objs != nil {
-		t.Errorf("found a VPC that is not there: %v", objs)
+	vpc := model.Default().MustLookup("vpc")
+	if o, err := ui.FindObject(context.Background(), conn.client, vpc, "cn-hangzhou", prodVPC); err != nil || o.ID != prodVPC {
+		t.Errorf("prod-core from the snapshot: %v, %v", o, err)
+	}
+	if o, err := ui.FindObject(context.Background(), conn.client, vpc, "cn-hangzhou", "vpc-none"); err == nil || !strings.Contains(err.Error(), "was not found") {
+		t.Errorf("a VPC that is not there: %v, %v (want \"was not found\")", o, err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte(`[{"VpcId":"vpc-1"}]`), 0o600)
+	if err := os.WriteFile(bad, []byte(`[{"VpcId":"vpc-1"}]`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := connectSnapshot(&consoleOptions{snapshot: bad}, ""); err == nil || !strings.Contains(err.Error(), "not an alivpc snapshot") {
 		t.Errorf("a get vpc -o json file opened as a snapshot: %v", err)
 	}

@@ -65,5 +65,13 @@ func TestE2EConfigViewerAndCharts(t *testing.T) {
 	if colourSGR.MatchString(tm.screenANSI()) {
 		t.Error("NO_COLOR: the charts draw colours")
 	}
+
+	tm.keys("Escape")
+	tm.command("vrouter")
+	tm.waitPane("VRouters")
+	tm.burst("e")
+	tm.waitText("Edit VRouter vrt-", "Name", "Description")
+	tm.keys("Escape")
+	tm.waitPane("VRouters")
 	tm.quit()
 }
