@@ -2,7 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -442,4 +445,58 @@ func TestSelectionNothingHighlighted(t *testing.T) {
 	}
 	d.keys("esc")
 	wantHighlighted(d, "prod-core", "esc after a filter with no match")
+}
+
+// Keys typed ahead onto a pane whose rows have not arrived (Enter, then at
+// once ctrl+d) act on nothing and say the pane is loading, not that it is
+// empty; once the rows are on screen the same key acts on the highlighted
+// one.
+func TestSelectionKeysBeforeThePaneLoads(t *testing.T) {
+	d := newConsole(t)
+	release, asked := make(chan struct{}), make(chan struct{})
+	var held atomic.Bool // only the first listing is held
+	d.fault.mu.Lock()
+	d.fault.hook = func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		if action != "DescribeVSwitches" || !held.CompareAndSwap(false, true) {
+			return false
+		}
+		close(asked)
+		<-release
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+		return true
+	}
+	d.fault.mu.Unlock()
+	d.command("vsw")
+	d.waitFor("the VSwitch listing to be asked for", closed(asked))
+	before := len(d.fault.actions())
+	for _, k := range []string{"enter", "d", "y", "ctrl+d", "e", "x"} {
+		d.keys(k)
+		if _, ok := d.app.top().(*browser); !ok || d.app.menu != nil {
+			close(release)
+			t.Fatalf("%s opened %T on a pane still loading", k, d.app.top())
+		}
+		if !strings.Contains(d.app.flash.text, "still loading") || strings.Contains(d.app.flash.text, "empty") {
+			close(release)
+			t.Fatalf("%s on a loading pane says %q, want that it is still loading", k, d.app.flash.text)
+		}
+		d.app.flash.clear(d.app.flash.gen)
+	}
+	for _, a := range d.fault.actions()[before:] {
+		if !readOnlyAction(a) {
+			t.Errorf("%s was sent before the pane loaded", a)
+		}
+	}
+	close(release)
+	d.waitFor("the VSwitches", func() bool { return !d.browser().loading && d.browser().table.Selected() != nil })
+	sel := d.browser().table.Selected().Obj
+	d.keys("ctrl+d")
+	if dp := d.dialog(); dp.obj.ID != sel.ID {
+		t.Errorf("ctrl+d after the load asks about %s, the highlighted row is %s", dp.obj.ID, sel.ID)
+	}
 }

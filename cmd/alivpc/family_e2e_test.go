@@ -263,8 +263,11 @@ func TestE2EPhysicalConnectionAndVbr(t *testing.T) {
 	})
 	tm.burst("Escape")
 	tm.waitPane("Physical Connections")
+	// The "Created VBR" message may still name the VBR: wait for the pane
+	// itself, not only its ID on screen, before acting on the row.
 	tm.burst("Enter", "1")
-	tm.waitText(vbr)
+	waitDrilled(tm, "Virtual Border Routers of "+id)
+	tm.waitFor(vbr+" in the VBR pane", func(s string) bool { return strings.Contains(rowWith(s, "e2e-vbr"), vbr) })
 	router.remove(t, tm, vbr)
 
 	tm.burst("Escape")
