@@ -102,7 +102,7 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 // nothingSelected says why a key that acts on a row did nothing.
 func (b *browser) nothingSelected() string {
 	if b.loading && b.table.Len() == 0 {
-		return "No row is highlighted yet: " + b.kind.Title + " are still loading; try again when the rows appear."
+		return "Nothing is highlighted yet: " + b.kind.Title + " are still loading."
 	}
 	if b.table.Len() > 0 && b.table.Filtered() {
 		return "No row is highlighted: nothing matches the filter (esc clears it)."

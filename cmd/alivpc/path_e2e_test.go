@@ -32,12 +32,14 @@ func TestE2EPath(t *testing.T) {
 	tm.keys("G")
 	tm.waitText("hop 5 SNAT entry " + snat)
 	tm.keys("Enter")
-	tm.waitText("SNAT Entries", snat)
+	// The pane itself, loaded: the path screen names the entry too.
+	waitDrilled(tm, "SNAT Entries")
+	tm.waitText(snat)
 	// The selected row is the hop's entry: describe shows it.
 	tm.keys("d")
 	tm.waitText(`"SnatEntryId": "` + snat + `"`)
 	tm.keys("Escape")
-	tm.waitText("SNAT Entries")
+	waitDrilled(tm, "SNAT Entries")
 	tm.keys("Escape")
 	tm.waitText("reachable — leaves for 8.8.8.8/32 as")
 
