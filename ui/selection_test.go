@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -455,23 +454,13 @@ func TestSelectionKeysBeforeThePaneLoads(t *testing.T) {
 	d := newConsole(t)
 	release, asked := make(chan struct{}), make(chan struct{})
 	var held atomic.Bool // only the first listing is held
-	d.fault.mu.Lock()
-	d.fault.hook = func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
-		if action != "DescribeVSwitches" || !held.CompareAndSwap(false, true) {
-			return false
+	d.setHook(func(w http.ResponseWriter, r *http.Request, action string, next http.Handler) bool {
+		if action == "DescribeVSwitches" && held.CompareAndSwap(false, true) {
+			close(asked)
+			<-release // then the simulator answers
 		}
-		close(asked)
-		<-release
-		rec := httptest.NewRecorder()
-		next.ServeHTTP(rec, r)
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.Code)
-		w.Write(rec.Body.Bytes())
-		return true
-	}
-	d.fault.mu.Unlock()
+		return false
+	})
 	d.command("vsw")
 	d.waitFor("the VSwitch listing to be asked for", closed(asked))
 	before := len(d.fault.actions())
