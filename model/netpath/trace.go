@@ -113,11 +113,7 @@ func (inv *Inventory) resolveSource(s string, dst netip.Prefix) (*model.Object, 
 		if o == nil || v == nil {
 			return nil, netip.Prefix{}, &InputError{fmt.Sprintf("VSwitch %s is not in the loaded regions", s)}
 		}
-		block := v.CidrBlock
-		if dst.Addr().Is6() {
-			block = v.Ipv6CidrBlock
-		}
-		p, err := netip.ParsePrefix(block)
+		p, err := netip.ParsePrefix(blockFor(v, dst.Addr()))
 		if err != nil {
 			return nil, netip.Prefix{}, &InputError{fmt.Sprintf("VSwitch %s has no %s block", s, family(dst))}
 		}
