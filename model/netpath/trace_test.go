@@ -154,3 +154,23 @@ func TestTraceFollowsARouterInterfaceToAVRouter(t *testing.T) {
 		t.Fatalf("the opposite VPC not loaded: %q", res.Verdict)
 	}
 }
+
+// A VBR whose BGP sessions are all down stops the path at its last BGP
+// peer, which carries the problem the verdict quotes.
+func TestTraceStopsWhereNoBGPSessionIsEstablished(t *testing.T) {
+	inv := twoVPCs(t, true, "active", "Available")
+	inv.bgp["vbr-x"][0].Val().(*model.BgpPeer).BgpStatus = "Idle"
+	res := trace(t, inv, "10.1.1.5", "172.30.1.1")
+	hops := res.Forward.Hops
+	last := hops[len(hops)-1]
+	if res.Reachable || res.Forward.Reason != "BGP Idle" || last.Step != "BGP peer" || last.Status != "Idle" ||
+		!strings.HasPrefix(last.Problem, "no BGP session of vbr-x is Established") ||
+		res.Verdict != "unreachable — BGP Idle: "+last.Problem {
+		t.Fatalf("verdict %q, last hop %+v", res.Verdict, last)
+	}
+	for _, h := range hops[:len(hops)-1] {
+		if h.Problem != "" {
+			t.Errorf("only the last hop carries the problem; %s has %q", h.Step, h.Problem)
+		}
+	}
+}
