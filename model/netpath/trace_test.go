@@ -174,3 +174,23 @@ func TestTraceStopsWhereNoBGPSessionIsEstablished(t *testing.T) {
 		}
 	}
 }
+
+// Route entries are found by their ID like every other object; one without
+// an ID is routed but not indexed (an empty next-hop or interface ID must
+// not find it).
+func TestInventoryIndexesRouteEntriesByID(t *testing.T) {
+	r := "cn-test"
+	inv := New([]*model.Object{
+		obj(t, "route", r, m{"RouteEntryId": "rte-1", "RouteTableId": "vtb-a", "DestinationCidrBlock": "10.1.0.0/16"}),
+		obj(t, "route", r, m{"RouteTableId": "vtb-a", "DestinationCidrBlock": "0.0.0.0/0"}),
+	})
+	if o := inv.Get("rte-1"); o == nil || o.Kind.Name != "route" {
+		t.Errorf("rte-1: %v", o)
+	}
+	if o := inv.Get(""); o != nil {
+		t.Errorf("the empty ID finds %+v", o)
+	}
+	if n := len(inv.tables["vtb-a"]); n != 2 {
+		t.Errorf("table vtb-a has %d routes, want 2", n)
+	}
+}
