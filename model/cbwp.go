@@ -124,13 +124,16 @@ func cbwpBilling(p *CommonBandwidthPackage) string {
 
 // CheckCbwpBandwidth validates a package's Bandwidth (Mbit/s, a whole
 // number in 1-1000).
-func CheckCbwpBandwidth(s string) error {
+func CheckCbwpBandwidth(s string) error { return checkMbps(s, CbwpMinBandwidth, CbwpMaxBandwidth) }
+
+// checkMbps checks a bandwidth typed in Mbit/s: a whole number in lo-hi.
+func checkMbps(s string, lo, hi int) error {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
 		return fmt.Errorf("must be a whole number of Mbit/s (it is %q)", s)
 	}
-	if n < CbwpMinBandwidth || n > CbwpMaxBandwidth {
-		return fmt.Errorf("must be %d-%d Mbit/s (it is %d)", CbwpMinBandwidth, CbwpMaxBandwidth, n)
+	if n < lo || n > hi {
+		return fmt.Errorf("must be %d-%d Mbit/s (it is %d)", lo, hi, n)
 	}
 	return nil
 }

@@ -124,7 +124,7 @@ func sortedPhases(m map[string]Phase) string {
 }
 
 // fillSample sets every field reachable in v to a distinct value: strings
-// to their field's name and a counter, numbers to the counter, booleans to
+// to "s" and a counter, numbers to the counter, booleans to
 // true, slices to two elements.
 func fillSample(v reflect.Value, n *int) {
 	*n++

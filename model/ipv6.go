@@ -133,13 +133,6 @@ func CheckIpv6Spec(spec string, allowed []string) error {
 	return nil
 }
 
-func ipv6Phases() map[string]Phase {
-	return PhaseMap(map[Phase][]string{
-		PhaseReady:        {"Available"},
-		PhaseTransitional: {"Creating", "Modifying", "Deleting", "Pending"},
-	})
-}
-
 func ipv6GatewayKind() *Kind {
 	return typed[Ipv6Gateway](&Kind{
 		Name: "ipv6gw", Aliases: []string{"ipv6", "ip6gw", "ipv6gateway", "ipv6gateways"}, Title: "IPv6 Gateways", Singular: "IPv6 gateway", Order: 36,
@@ -151,7 +144,7 @@ func ipv6GatewayKind() *Kind {
 			"Business 9 BusinessStatus", "Charge 9 InstanceChargeType", regionColumn(),
 			"Created 20 time CreationTime", "Description 24",
 		),
-		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		SortBy: "Name", Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	})
 }
 
@@ -167,7 +160,7 @@ func ipv6RuleKind() *Kind {
 			"ID 26 id Ipv6EgressOnlyRuleId", "Name 18", "Status 10 status", "Instance 26 id InstanceId",
 			"Instance Type 13", "Gateway 26 id Ipv6GatewayId", "Description 24",
 		),
-		SortBy: "Name", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		SortBy: "Name", Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	})
 }
 
@@ -195,6 +188,6 @@ func ipv6AddressKind() *Kind {
 			"Bandwidth ID 26 id Ipv6InternetBandwidth.Ipv6InternetBandwidthId", "Name 16 Ipv6AddressName",
 			"Allocated 20 time AllocationTime",
 		),
-		SortBy: "Address", Phases: ipv6Phases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
+		SortBy: "Address", Phases: entryPhases(), Target: []string{"Available"}, TrackTimeoutMinutes: 5,
 	})
 }

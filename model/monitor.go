@@ -1,7 +1,5 @@
 package model
 
-import "time"
-
 // MonitorPoint is one period of an address's traffic (seed 003 §21:
 // EipMonitorData / MonitorData): bytes received and sent, their sum,
 // packets, the bandwidth used in Mbit/s, and the period's start.
@@ -12,10 +10,4 @@ type MonitorPoint struct {
 	EipPackets   int64  `json:"EipPackets"`
 	EipBandwidth int64  `json:"EipBandwidth"`
 	TimeStamp    string `json:"TimeStamp"`
-}
-
-// Time is the point's start (zero when unreadable).
-func (p MonitorPoint) Time() time.Time {
-	t, _ := time.Parse(time.RFC3339, p.TimeStamp)
-	return t
 }

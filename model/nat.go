@@ -191,6 +191,8 @@ func natPhases() map[string]Phase {
 	})
 }
 
+// entryPhases: Available, or on its way (Pending, Creating, Modifying,
+// Deleting). NAT entries and the IPv6 gateways, rules and addresses.
 func entryPhases() map[string]Phase {
 	return PhaseMap(map[Phase][]string{
 		PhaseReady:        {"Available"},

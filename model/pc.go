@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -117,14 +116,7 @@ func CheckPCBandwidth(s string) error {
 	if s == "" {
 		return nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return fmt.Errorf("bandwidth must be a whole number of Mbit/s (it is %q)", s)
-	}
-	if n < PCMinBandwidth || n > PCMaxBandwidth {
-		return fmt.Errorf("bandwidth must be %d-%d Mbit/s (it is %d)", PCMinBandwidth, PCMaxBandwidth, n)
-	}
-	return nil
+	return fieldErr("bandwidth", checkMbps(s, PCMinBandwidth, PCMaxBandwidth))
 }
 
 // CheckPCPeerLocation validates PeerLocation: required, at most 256

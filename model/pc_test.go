@@ -38,4 +38,15 @@ func TestPhysicalConnectionRules(t *testing.T) {
 			t.Errorf("%s: cancel, delete, modify, spec = %v, want %v", status, got, want)
 		}
 	}
+	// Which statuses count against MaxPendingPCs, and which a redundant
+	// connection may have.
+	for status, want := range map[string][2]bool{ // pending, redundant
+		PCInitial: {true, false}, PCAllocating: {true, false}, PCAllocated: {true, true}, PCConfirmed: {true, true},
+		PCEnabled: {false, true}, PCRejected: {true, false}, "Allocation Failed": {true, false},
+		PCCanceled: {false, false}, PCTerminating: {false, false}, PCTerminated: {false, false},
+	} {
+		if got := [2]bool{PCPending(status), PCRedundantOK(status)}; got != want {
+			t.Errorf("%s: pending, redundant = %v, want %v", status, got, want)
+		}
+	}
 }

@@ -374,15 +374,24 @@ func CheckIpsecConfig(c IpsecConfig) error {
 // CheckSubnetList validates LocalSubnet/RemoteSubnet: one or more IPv4 CIDR
 // blocks separated by commas.
 func CheckSubnetList(field, s string) error {
+	_, err := parseSubnetList(field, s)
+	return err
+}
+
+// parseSubnetList is CheckSubnetList that keeps the blocks it parsed.
+func parseSubnetList(field, s string) ([]netip.Prefix, error) {
 	if strings.TrimSpace(s) == "" {
-		return fmt.Errorf("%s is required: give CIDR blocks like 192.168.1.0/24, separated by commas", field)
+		return nil, fmt.Errorf("%s is required: give CIDR blocks like 192.168.1.0/24, separated by commas", field)
 	}
+	var out []netip.Prefix
 	for _, part := range strings.Split(s, ",") {
-		if _, err := ParseCIDR(part); err != nil {
-			return fieldErr(field, err)
+		p, err := ParseCIDR(part)
+		if err != nil {
+			return nil, fieldErr(field, err)
 		}
+		out = append(out, p)
 	}
-	return nil
+	return out, nil
 }
 
 // VpcFlowLogInput is what CreateFlowLog (VPC) takes.

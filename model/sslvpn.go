@@ -132,18 +132,16 @@ func reservedOverlap(p netip.Prefix) string {
 // CheckSslLocalSubnet validates LocalSubnet: IPv4 blocks separated by
 // commas, none overlapping a reserved range.
 func CheckSslLocalSubnet(s string) ([]netip.Prefix, error) {
-	if err := CheckSubnetList("LocalSubnet", s); err != nil {
+	blocks, err := parseSubnetList("LocalSubnet", s)
+	if err != nil {
 		return nil, err
 	}
-	var out []netip.Prefix
-	for _, part := range strings.Split(s, ",") {
-		p, _ := ParseCIDR(part)
+	for _, p := range blocks {
 		if r := reservedOverlap(p); r != "" {
 			return nil, fmt.Errorf("LocalSubnet %s overlaps the reserved range %s", p, r)
 		}
-		out = append(out, p)
 	}
-	return out, nil
+	return blocks, nil
 }
 
 // CheckSslClientPool validates ClientIpPool against the local blocks and the

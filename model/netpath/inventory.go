@@ -72,7 +72,7 @@ func New(objs []*model.Object) *Inventory {
 		if o == nil || o.Kind == nil {
 			continue
 		}
-		if o.ID != "" && o.Kind.Name != "route" {
+		if o.ID != "" {
 			inv.byID[o.ID] = o
 		}
 		switch v := val(o).(type) {
@@ -92,7 +92,6 @@ func New(objs []*model.Object) *Inventory {
 			if p, err := netip.ParsePrefix(strings.TrimSpace(v.DestinationCidrBlock)); err == nil {
 				inv.tables[v.RouteTableId] = append(inv.tables[v.RouteTableId], route{dst: p.Masked(), obj: o, e: v})
 			}
-			inv.byID[v.RouteEntryId] = o
 		case *model.SnatEntry:
 			inv.snat[v.NatGatewayId] = append(inv.snat[v.NatGatewayId], o)
 		case *model.VpnConnection:

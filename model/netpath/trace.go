@@ -113,11 +113,7 @@ func (inv *Inventory) resolveSource(s string, dst netip.Prefix) (*model.Object, 
 		if o == nil || v == nil {
 			return nil, netip.Prefix{}, &InputError{fmt.Sprintf("VSwitch %s is not in the loaded regions", s)}
 		}
-		block := v.CidrBlock
-		if dst.Addr().Is6() {
-			block = v.Ipv6CidrBlock
-		}
-		p, err := netip.ParsePrefix(block)
+		p, err := netip.ParsePrefix(blockFor(v, dst.Addr()))
 		if err != nil {
 			return nil, netip.Prefix{}, &InputError{fmt.Sprintf("VSwitch %s has no %s block", s, family(dst))}
 		}
@@ -164,16 +160,23 @@ type walker struct {
 	dir string
 }
 
-func (w *walker) add(h Hop) *Hop {
+func (w *walker) add(h Hop) {
 	h.Leg = w.dir
 	w.leg.Hops = append(w.leg.Hops, h)
-	return &w.leg.Hops[len(w.leg.Hops)-1]
 }
+
+// last is the hop added last.
+func (w *walker) last() *Hop { return &w.leg.Hops[len(w.leg.Hops)-1] }
 
 // fail stops the leg at h with a short reason and the whole story.
 func (w *walker) fail(h Hop, reason, problem string) {
-	h.Problem = problem
 	w.add(h)
+	w.failLast(reason, problem)
+}
+
+// failLast stops the leg at the hop added last.
+func (w *walker) failLast(reason, problem string) {
+	w.last().Problem = problem
 	w.leg.Reachable, w.leg.Reason = false, reason
 	w.leg.Verdict = "unreachable — " + reason + ": " + problem
 }
@@ -445,7 +448,7 @@ func (w *walker) peer(h Hop, vpc string, dst netip.Prefix) *model.Object {
 	if other == vpc {
 		other, region = p.Vpc.VpcId, p.RegionId
 	}
-	w.leg.Hops[len(w.leg.Hops)-1].Detail = "to " + other + " (" + region + ")"
+	w.last().Detail = "to " + other + " (" + region + ")"
 	return w.arrive(other, dst, "peer VPC "+other)
 }
 
@@ -454,7 +457,7 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 		return nil
 	}
 	ri := val(h.Object).(*model.RouterInterface)
-	w.leg.Hops[len(w.leg.Hops)-1].Detail = fmt.Sprintf("to %s %s (%s)", ri.OppositeRouterType, ri.OppositeRouterId, ri.OppositeRegionId)
+	w.last().Detail = fmt.Sprintf("to %s %s (%s)", ri.OppositeRouterType, ri.OppositeRouterId, ri.OppositeRegionId)
 	if opp := w.inv.byID[ri.OppositeInterfaceId]; opp != nil {
 		w.add(step("opposite interface", opp, "", "", "on "+ri.OppositeRouterId))
 	}
@@ -475,7 +478,7 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 		return nil
 	}
 	vbr := val(vbrObj).(*model.VirtualBorderRouter)
-	w.leg.Hops[len(w.leg.Hops)-1].Detail = fmt.Sprintf("physical connection %s, peer %s", vbr.PhysicalConnectionId, vbr.PeerGatewayIp)
+	w.last().Detail = fmt.Sprintf("physical connection %s, peer %s", vbr.PhysicalConnectionId, vbr.PeerGatewayIp)
 	if r := match(w.inv.tables[vbr.RouteTableId], dst); r != nil {
 		w.add(step("VBR route", r.obj, "", "", fmt.Sprintf("%s → %s", r.e.DestinationCidrBlock, r.e.NextHopText())))
 	}
@@ -496,9 +499,7 @@ func (w *walker) routerInterface(h Hop, dst netip.Prefix) *model.Object {
 		if len(down) == 0 {
 			reason = "no BGP peer"
 		}
-		last := &w.leg.Hops[len(w.leg.Hops)-1]
-		last.Problem = fmt.Sprintf("no BGP session of %s is Established (%s): the data centre's routes are not learned", vbr.VbrId, strings.Join(down, ", "))
-		w.leg.Reachable, w.leg.Reason, w.leg.Verdict = false, reason, "unreachable — "+reason+": "+last.Problem
+		w.failLast(reason, fmt.Sprintf("no BGP session of %s is Established (%s): the data centre's routes are not learned", vbr.VbrId, strings.Join(down, ", ")))
 		return nil
 	}
 	w.ok("on-premises through " + vbr.VbrId + ", BGP " + strings.Join(up, ",") + " Established")

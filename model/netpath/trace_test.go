@@ -154,3 +154,43 @@ func TestTraceFollowsARouterInterfaceToAVRouter(t *testing.T) {
 		t.Fatalf("the opposite VPC not loaded: %q", res.Verdict)
 	}
 }
+
+// A VBR whose BGP sessions are all down stops the path at its last BGP
+// peer, which carries the problem the verdict quotes.
+func TestTraceStopsWhereNoBGPSessionIsEstablished(t *testing.T) {
+	inv := twoVPCs(t, true, "active", "Available")
+	inv.bgp["vbr-x"][0].Val().(*model.BgpPeer).BgpStatus = "Idle"
+	res := trace(t, inv, "10.1.1.5", "172.30.1.1")
+	hops := res.Forward.Hops
+	last := hops[len(hops)-1]
+	if res.Reachable || res.Forward.Reason != "BGP Idle" || last.Step != "BGP peer" || last.Status != "Idle" ||
+		!strings.HasPrefix(last.Problem, "no BGP session of vbr-x is Established") ||
+		res.Verdict != "unreachable — BGP Idle: "+last.Problem {
+		t.Fatalf("verdict %q, last hop %+v", res.Verdict, last)
+	}
+	for _, h := range hops[:len(hops)-1] {
+		if h.Problem != "" {
+			t.Errorf("only the last hop carries the problem; %s has %q", h.Step, h.Problem)
+		}
+	}
+}
+
+// Route entries are found by their ID like every other object; one without
+// an ID is routed but not indexed (an empty next-hop or interface ID must
+// not find it).
+func TestInventoryIndexesRouteEntriesByID(t *testing.T) {
+	r := "cn-test"
+	inv := New([]*model.Object{
+		obj(t, "route", r, m{"RouteEntryId": "rte-1", "RouteTableId": "vtb-a", "DestinationCidrBlock": "10.1.0.0/16"}),
+		obj(t, "route", r, m{"RouteTableId": "vtb-a", "DestinationCidrBlock": "0.0.0.0/0"}),
+	})
+	if o := inv.Get("rte-1"); o == nil || o.Kind.Name != "route" {
+		t.Errorf("rte-1: %v", o)
+	}
+	if o := inv.Get(""); o != nil {
+		t.Errorf("the empty ID finds %+v", o)
+	}
+	if n := len(inv.tables["vtb-a"]); n != 2 {
+		t.Errorf("table vtb-a has %d routes, want 2", n)
+	}
+}
