@@ -105,13 +105,7 @@ func Plan(reg *model.Registry, view *model.Kind, parent *model.Object, regions [
 			plan = append(plan, NewListing(k, "", nil, nil))
 			continue
 		}
-		var req *model.Scope
-		for i := range k.Scopes {
-			if k.Scopes[i].Required {
-				req = &k.Scopes[i]
-				break
-			}
-		}
+		req := requiredScope(k)
 		for _, r := range regions {
 			if req != nil {
 				if pk, ok := reg.Lookup(req.Parent); ok {

@@ -403,3 +403,30 @@ func TestCollectStopsAtTheViewCeiling(t *testing.T) {
 		}
 	}
 }
+
+// An inventory's tally (scale InventoryScale) takes InventoryScale times a
+// view's ceilings before it stops, and says the ceiling it applied; a
+// view's own tally stops at the ceiling itself.
+func TestInventoryTallyScalesTheViewCeiling(t *testing.T) {
+	defer func(saved struct{ items, bytes int64 }) { viewCeiling = saved }(viewCeiling)
+	viewCeiling.items, viewCeiling.bytes = 10, MaxViewBytes
+	page := make([]*model.Object, 10)
+	for i := range page {
+		page[i] = &model.Object{Raw: []byte(`{}`)}
+	}
+	for _, tc := range []struct {
+		tally *viewTally
+		pages int
+		says  string
+	}{
+		{&viewTally{}, 1, "the view reached the ceiling of 10 items"},
+		{&viewTally{scale: InventoryScale}, InventoryScale, "the view reached the ceiling of 40 items"},
+	} {
+		for i := range tc.pages {
+			if err := tc.tally.add("DescribeVpcs", page); err != nil {
+				t.Fatalf("scale %d: page %d of %d within the ceiling was refused: %v", tc.tally.scale, i+1, tc.pages, err)
+			}
+		}
+		stopped(t, tc.tally.add("DescribeVpcs", page[:1]), tc.says)
+	}
+}

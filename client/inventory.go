@@ -44,10 +44,14 @@ func InventoryKinds(reg *model.Registry) []*model.Kind {
 // sends its parent to the per-parent listing instead.
 var bulkLists = map[string]bulkList{
 	"route": {
-		Spec: model.ListSpec{Product: model.ProductVPC, Action: "DescribeRouteTables",
-			Path: "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
-			// Without RouterType it answers VRouter and VBR tables alike.
-			Paging: model.PageNumberPaging, SizeParam: "PageSize", MaxPageSize: 50},
+		// DescribeRouteTables as model.RouteTablesListing pages it, its
+		// items the entries of every table. Without RouterType it answers
+		// VRouter and VBR tables alike.
+		Spec: func() model.ListSpec {
+			s := model.RouteTablesListing().List
+			s.Path += "[].RouteEntrys.RouteEntry"
+			return s
+		}(),
 		ParentField: func(o *model.Object) string {
 			if e, ok := o.Val().(*model.RouteEntry); ok {
 				return e.RouteTableId

@@ -12,17 +12,14 @@ import (
 
 // ---- VPC flow log ----
 
-// CreateFlowLogInput is CreateFlowLog's parameters. TrafficType, ProjectName
-// and LogStoreName are required; the SLS project and logstore must exist.
+// CreateFlowLogInput is CreateFlowLog's parameters: the region, the flow
+// log's settings (model.VpcFlowLogInput, sent field by field; its rules are
+// model.CheckVpcFlowLog's: TrafficType, ProjectName and LogStoreName are
+// required, and the SLS project and logstore must exist), and the optional
+// settings after it.
 type CreateFlowLogInput struct {
-	RegionId            string
-	ResourceType        string // NetworkInterface | VSwitch | VPC
-	ResourceId          string
-	TrafficType         string // All | Allow | Drop
-	ProjectName         string
-	LogStoreName        string
-	FlowLogName         string
-	Description         string
+	RegionId string
+	model.VpcFlowLogInput
 	AggregationInterval int // 1 | 5 | 10 minutes
 	TrafficPath         []string
 	IpVersion           string

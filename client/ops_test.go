@@ -100,8 +100,8 @@ func TestOpsEncodeParams(t *testing.T) {
 			map[string]string{"RegionId": "r", "BgpGroupId": "bgpg-1", "PeerIpAddress": "10.1.1.2", "EnableBfd": "true", "BfdMultiHop": "3"}},
 		{"AddBgpNetwork", &AddBgpNetworkInput{RegionId: "r", RouterId: "vbr-1", DstCidrBlock: "10.0.0.0/16", VpcId: "vpc-1"},
 			map[string]string{"RegionId": "r", "RouterId": "vbr-1", "DstCidrBlock": "10.0.0.0/16", "VpcId": "vpc-1"}},
-		{"CreateFlowLog traffic paths", &CreateFlowLogInput{RegionId: "r", ResourceType: "VPC", ResourceId: "vpc-1", TrafficType: "All",
-			ProjectName: "p", LogStoreName: "l", AggregationInterval: 10, TrafficPath: []string{"all", "internetGateway"}},
+		{"CreateFlowLog traffic paths", &CreateFlowLogInput{RegionId: "r", VpcFlowLogInput: model.VpcFlowLogInput{ResourceType: "VPC", ResourceId: "vpc-1", TrafficType: "All",
+			ProjectName: "p", LogStoreName: "l"}, AggregationInterval: 10, TrafficPath: []string{"all", "internetGateway"}},
 			map[string]string{"RegionId": "r", "ResourceType": "VPC", "ResourceId": "vpc-1", "TrafficType": "All",
 				"ProjectName": "p", "LogStoreName": "l", "AggregationInterval": "10", "TrafficPath.1": "all", "TrafficPath.2": "internetGateway"}},
 		{"CreateSagFlowLog", &CreateSagFlowLogInput{RegionId: "cn-shanghai", SagFlowLogInput: model.SagFlowLogInput{Name: "sag-fl", OutputType: "all", ActiveAging: 300, InactiveAging: 15,
@@ -392,7 +392,18 @@ func listBody(path string) map[string]any {
 // must reach its kind's action on the right product and decode into its
 // type (a kind/type mismatch is an error at run time).
 func TestEveryListHelperDecodesItsKind(t *testing.T) {
+	var mu sync.Mutex
+	var reached []string
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, action string, p map[string]string) bool {
+		sent := action
+		for _, pr := range model.Products() {
+			if pr.Version() == r.Header.Get("x-acs-version") {
+				sent = string(pr) + "/" + action
+			}
+		}
+		mu.Lock()
+		reached = append(reached, sent)
+		mu.Unlock()
 		for _, k := range model.Default().Kinds() {
 			if !k.IsUnion() && k.List.Action == action && k.List.Product.Version() == r.Header.Get("x-acs-version") {
 				ok(w, listBody(k.List.Path))
@@ -468,11 +479,28 @@ func TestEveryListHelperDecodesItsKind(t *testing.T) {
 			return lenOf(DescribeVirtualBorderRoutersForPhysicalConnection.Call(ctx, c, &DescribeVirtualBorderRoutersForPhysicalConnectionInput{}))
 		}},
 	}
+	// The helpers whose call is not VPC's action of their own name.
+	otherProduct := map[string]string{
+		"DescribeSagFlowLogs":    "smartag/DescribeFlowLogs",
+		"ListVpcPeerConnections": "vpcpeer/ListVpcPeerConnections",
+	}
 	for _, h := range helpers {
+		mu.Lock()
+		reached = nil
+		mu.Unlock()
 		n, err := h.call()
 		if err != nil || n != 1 {
 			t.Errorf("%s: %d items, err %v; want 1 item", h.action, n, err)
 		}
+		want := "vpc/" + h.action
+		if w, ok := otherProduct[h.action]; ok {
+			want = w
+		}
+		mu.Lock()
+		if len(reached) != 1 || reached[0] != want {
+			t.Errorf("%s: the helper called %q, want exactly one %s", h.action, reached, want)
+		}
+		mu.Unlock()
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -114,19 +113,13 @@ func TestRejectedWritesAreNotOutcomeUnknown(t *testing.T) {
 // tokenAPI is a client of an API that answers every call and records the
 // ClientToken each one carried (tokens returns them in order).
 func tokenAPI(t *testing.T) (c *Client, tokens func() []string) {
-	var mu sync.Mutex
-	var got []string
-	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, action string, p map[string]string) bool {
-		mu.Lock()
-		got = append(got, p["ClientToken"])
-		mu.Unlock()
-		ok(w, map[string]any{"VpcId": "vpc-1"})
-		return true
-	})
+	f, calls := recordingAPI(t, func(string, map[string]string) map[string]any { return map[string]any{"VpcId": "vpc-1"} })
 	return testClient(t, f, nil), func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), got...)
+		var got []string
+		for _, s := range calls() {
+			got = append(got, s.params["ClientToken"])
+		}
+		return got
 	}
 }
 

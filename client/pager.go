@@ -23,7 +23,8 @@ type Page struct {
 	// Body is the whole response, for callers that need other fields.
 	Body []byte
 
-	echoed int // the PageNumber the answer names, 0 if none
+	echoed int    // the PageNumber the answer names, 0 if none
+	next   string // the NextToken the answer names, "" if none
 }
 
 // ListRequest is one listing.
@@ -223,14 +224,14 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		return p
 	}
 	// call fetches page n with parameters p.
-	call := func(p map[string]string, n int) (*Response, Page, error) {
+	call := func(p map[string]string, n int) (Page, error) {
 		resp, err := c.Do(ctx, Request{Product: spec.Product, Action: spec.Action, Region: lr.Region, NoRegionParam: spec.NoRegion, Params: p})
 		if err != nil {
-			return nil, Page{}, err
+			return Page{}, err
 		}
 		pg, err := parsePage(spec, resp)
 		pg.Number = n
-		return resp, pg, err
+		return pg, err
 	}
 
 	w := newWalk(spec.Action)
@@ -240,7 +241,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 		for n := 1; ; n++ {
 			p := params()
 			p["PageNumber"] = strconv.Itoa(n)
-			_, pg, err := call(p, n)
+			pg, err := call(p, n)
 			if err != nil {
 				return err
 			}
@@ -277,14 +278,14 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 			if token != "" {
 				p["NextToken"] = token
 			}
-			resp, pg, err := call(p, n)
+			pg, err := call(p, n)
 			if err != nil {
 				return err
 			}
 			if err := w.hand(&pg, fn); err != nil {
 				return err
 			}
-			next := nextToken(resp.Body)
+			next := pg.next
 			if next == "" {
 				return nil
 			}
@@ -297,7 +298,7 @@ func (c *Client) List(ctx context.Context, lr ListRequest, fn func(Page) error) 
 			token = next
 		}
 	default:
-		_, pg, err := call(params(), 1)
+		pg, err := call(params(), 1)
 		if err != nil {
 			return err
 		}
@@ -320,6 +321,19 @@ func parsePage(spec model.ListSpec, resp *Response) (Page, error) {
 		var n model.FlexInt
 		if err := json.Unmarshal(tc, &n); err == nil {
 			pg.Total = int(n)
+		}
+	}
+	if spec.Paging == model.NextTokenPaging {
+		// Read from the answer already parsed, the key in any case (as a
+		// struct field would match it).
+		raw, ok := top["NextToken"]
+		for key, r := range top {
+			if !ok && strings.EqualFold(key, "NextToken") {
+				raw, ok = r, true
+			}
+		}
+		if ok {
+			_ = json.Unmarshal(raw, &pg.next)
 		}
 	}
 	if pn, ok := top["PageNumber"]; ok {
@@ -397,12 +411,4 @@ func itemsAt(top map[string]json.RawMessage, path string) ([]json.RawMessage, er
 		cur = next
 	}
 	return nil, nil
-}
-
-func nextToken(body []byte) string {
-	var t struct {
-		NextToken string `json:"NextToken"`
-	}
-	_ = json.Unmarshal(body, &t)
-	return t.NextToken
 }

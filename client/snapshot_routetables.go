@@ -26,10 +26,14 @@ func (srv *SnapshotServer) routeTables(params map[string]string) any {
 	if params["VRouterId"] != "" {
 		routerType = "VRouter"
 	}
+	recorded := srv.byKind["rt"]
+	if r := params["RegionId"]; r != "" {
+		recorded = srv.inRegion["rt/"+r]
+	}
 	var tables []*model.RouteTable
-	for _, o := range srv.byKind["rt"] {
+	for _, o := range recorded {
 		t, ok := o.obj.Val().(*model.RouteTable)
-		if !ok || (params["RegionId"] != "" && o.Region != params["RegionId"]) {
+		if !ok {
 			continue
 		}
 		switch {

@@ -168,9 +168,7 @@ func (m *VpcFlowLogCreate) Check(fc *FormCtx) error {
 }
 
 func (m *VpcFlowLogCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	v := m.Input()
-	in := &client.CreateFlowLogInput{RegionId: fc.Region, ResourceType: v.ResourceType, ResourceId: v.ResourceId, TrafficType: v.TrafficType,
-		ProjectName: v.ProjectName, LogStoreName: v.LogStoreName, FlowLogName: v.FlowLogName, Description: v.Description}
+	in := &client.CreateFlowLogInput{RegionId: fc.Region, VpcFlowLogInput: m.Input()}
 	out, err := client.CreateFlowLog.Call(ctx, fc.Client, in)
 	return created(fc, m, "vpcflowlog", "FlowLogId", in, out, err)
 }
