@@ -245,7 +245,7 @@ func createNatBwpOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNatNameDesc(c, "Name"); err != nil {
+	if err := checkNatNameDesc(c); err != nil {
 		return nil, err
 	}
 	zone, err := natBwpZone(c, region)
@@ -300,7 +300,7 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") },
+var modifyNatBwpAttributeOp = editAttrs(checkNatNameDesc,
 	editsOf(natBwpOf, "Name", "Description"))
 
 func addNatBwpIpsOp(c *call) (any, error) {
