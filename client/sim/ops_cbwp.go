@@ -72,10 +72,9 @@ func settledCbwp(c *call) (*record, error) {
 	return rec, nil
 }
 
-func checkCbwpNameDesc(c *call) error {
-	return checkNameDesc(c, "Name", "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
-		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
-}
+// checkCbwpNameDesc answers a bad Name or Description with the NAT
+// gateway's codes and messages.
+var checkCbwpNameDesc = checkNatNameDesc
 
 // cbwpRefusal is a state of the package that refuses a change, with the
 // API's answer.
