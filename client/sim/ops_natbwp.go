@@ -177,21 +177,27 @@ func addNatBwpRec(st *store, nat *record, a natBwpArgs) (*record, bool) {
 var lookupNatBwp = finder{kindNatBwp, "BandwidthPackageId", 404, "InvalidBandwidthPackageId.NotFound",
 	"The specified bandwidthPackageId does not exist in our records."}.here
 
-// changeableNatBwp finds the package and checks it can change now: not
-// overdue-locked (when locked matters) and Available.
-func changeableNatBwp(c *call, locked bool) (*record, error) {
+// changeableNatBwp finds the package and checks it can change now, the
+// overdue lock included.
+func changeableNatBwp(c *call) (*record, error) {
 	rec, err := lookupNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
+	return rec, natBwpChangeable(rec, true)
+}
+
+// natBwpChangeable checks the package can change now: not overdue-locked
+// (when locked matters) and Available.
+func natBwpChangeable(rec *record, locked bool) error {
 	b := natBwpOf(rec)
 	if locked && b.BusinessStatus == stFinancialLocked {
-		return nil, newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
+		return newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
 	}
 	if b.Status != stAvailable {
-		return nil, newErr(400, "IncorrectStatus", "The current bandwidth package status does not support this operation.")
+		return newErr(400, "IncorrectStatus", "The current bandwidth package status does not support this operation.")
 	}
-	return rec, nil
+	return nil
 }
 
 func errNatBwpIPCount() error {
@@ -289,7 +295,7 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
 		return nil, newErr(404, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
 	}
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +316,7 @@ func addNatBwpIpsOp(c *call) (any, error) {
 	if model.CheckNatBwpIPCount(c.str("IpCount")) != nil {
 		return nil, errNatBwpIPCount()
 	}
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +343,7 @@ func addNatBwpIpsOp(c *call) (any, error) {
 }
 
 func removeNatBwpIpsOp(c *call) (any, error) {
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -390,7 +396,7 @@ func deleteNatBwpOp(c *call, rec *record) (any, error) {
 			return nil, err
 		}
 	}
-	if _, err := changeableNatBwp(c, false); err != nil {
+	if err := natBwpChangeable(rec, false); err != nil {
 		return nil, err
 	}
 	return removeLater(c, rec, stDeleting, "natbwp.delete")
