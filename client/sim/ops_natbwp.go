@@ -219,7 +219,7 @@ func natBwpZone(c *call, region string) (string, error) {
 		}
 		return region + "-" + zones[c.st.rng.IntN(len(zones))], nil
 	}
-	if !slices.Contains(zones, strings.TrimPrefix(z, region+"-")) || !strings.HasPrefix(z, region+"-") {
+	if !zoneOf(c, region, z) {
 		return "", newErr(404, "InvalidZoneId.NotFound", "Specified value of ZoneId is not exists.")
 	}
 	return z, nil
