@@ -211,15 +211,15 @@ func errNatBwpIPQuota() error {
 // natBwpZone is the Zone parameter: a zone of the region, or one of them
 // at random.
 func natBwpZone(c *call, region string) (string, error) {
-	zones := c.srv.region(region).Zones
+	r := c.srv.region(region)
 	z := strings.TrimSpace(c.str("Zone"))
 	if z == "" {
-		if len(zones) == 0 {
+		if len(r.Zones) == 0 {
 			return "", nil
 		}
-		return region + "-" + zones[c.st.rng.IntN(len(zones))], nil
+		return region + "-" + r.Zones[c.st.rng.IntN(len(r.Zones))], nil
 	}
-	if !zoneOf(c, region, z) {
+	if !r.hasZone(z) {
 		return "", newErr(404, "InvalidZoneId.NotFound", "Specified value of ZoneId is not exists.")
 	}
 	return z, nil
