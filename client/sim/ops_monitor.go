@@ -163,8 +163,9 @@ func monitorPoint(t *monitorTarget, ts time.Time, period int) M {
 		var used float64
 		// Average the per-minute load over the period.
 		minutes := max(period/60, 1)
+		level := loadLevel(t.id)
 		for m := range minutes {
-			used += load(t.id, ts.Add(time.Duration(m)*time.Minute))
+			used += load(t.id, level, ts.Add(time.Duration(m)*time.Minute))
 		}
 		used /= float64(minutes)
 		bytesPerSec := used * t.bandwidth * 1e6 / 8
@@ -180,13 +181,19 @@ func monitorPoint(t *monitorTarget, ts time.Time, period int) M {
 	}
 }
 
+// utc8 is the region's day for the traffic curve.
+var utc8 = time.FixedZone("UTC+8", 8*3600)
+
+// loadLevel is the address's own level of use (0.3..0.9), the same for
+// every minute.
+func loadLevel(id string) float64 { return 0.3 + 0.6*noise(id, time.Time{}) }
+
 // load is the share of the bandwidth used in the minute at ts (0..0.95):
-// a day's curve in UTC+8 with per-address level and minute-to-minute
-// noise.
-func load(id string, ts time.Time) float64 {
-	hour := float64(ts.In(time.FixedZone("UTC+8", 8*3600)).Hour()) + float64(ts.Minute())/60
+// a day's curve in UTC+8 at the address's level (loadLevel) with
+// minute-to-minute noise.
+func load(id string, level float64, ts time.Time) float64 {
+	hour := float64(ts.In(utc8).Hour()) + float64(ts.Minute())/60
 	day := 0.5 - 0.45*math.Cos((hour-3)/24*2*math.Pi) // low at 03:00, high at 15:00
-	level := 0.3 + 0.6*noise(id, time.Time{})
 	v := level*day*(0.8+0.4*noise(id, ts.Truncate(time.Minute))) + 0.02
 	return math.Min(v, 0.95)
 }
