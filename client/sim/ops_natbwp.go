@@ -110,8 +110,10 @@ func natBwpIPs(st *store, natID string) (ips []model.NatIp, ids model.Strings) {
 // natEntriesUsing lists the SNAT and DNAT entries of a gateway that use ip.
 func natEntriesUsing(st *store, natID, ip string) []*record {
 	var out []*record
-	if e := snatUsing(st, natID, ip, nil); e != nil {
-		out = append(out, e)
+	for _, e := range st.children(kindSnatEntry, "ngw", natID) {
+		if slices.Contains(strings.Split(snatOf(e).SnatIp, ","), ip) {
+			out = append(out, e)
+		}
 	}
 	for _, e := range st.children(kindForwardEntry, "ngw", natID) {
 		if fwdOf(e).ExternalIp == ip {
