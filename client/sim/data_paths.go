@@ -93,10 +93,10 @@ func seedPaths(d *seedCtx) error {
 	entry(analytics.SystemRT, "192.168.60.0/24", "to-old-firewall", stAvailable, "The firewall pair's old HaVip, since released",
 		model.NextHop{NextHopType: "HaVip", NextHopId: "havip-" + d.st.codes[analytics.Vpc.Region] + "0ldf1rewa11gone0000"})
 	// IPv6 to the Internet, in every table of data-platform.
-	if gws := d.st.children(kindIpv6Gw, kindVpc, data.Vpc.ID); len(gws) > 0 {
+	if gw := vpcIpv6Gateway(d.st, data.Vpc.ID); gw != nil {
 		for _, rt := range d.st.children(kindRouteTable, "vpc", data.Vpc.ID) {
 			e := entry(rt, "::/0", "ipv6-default", stAvailable, "IPv6 egress",
-				model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gws[0].ID})
+				model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gw.ID})
 			entryOf(e).IpVersion = "ipv6"
 		}
 	}
