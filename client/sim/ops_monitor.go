@@ -50,11 +50,17 @@ func eipTarget(c *call, region string) (*monitorTarget, error) {
 		return nil, err
 	}
 	e := eipOf(rec)
-	bw, err := strconv.ParseFloat(e.Bandwidth, 64)
+	return &monitorTarget{id: rec.ID, bandwidth: monitorMbps(e.Bandwidth), active: e.InstanceId != ""}, nil
+}
+
+// monitorMbps reads a stored bandwidth; one unset or unreadable counts as
+// 5 Mbit/s, AllocateEipAddress's default.
+func monitorMbps(s string) float64 {
+	bw, err := strconv.ParseFloat(s, 64)
 	if err != nil || bw <= 0 {
-		bw = 5 // AllocateEipAddress's default
+		return 5
 	}
-	return &monitorTarget{id: rec.ID, bandwidth: bw, active: e.InstanceId != ""}, nil
+	return bw
 }
 
 // eipMonitorTarget is the EIP AllocationId names, in RegionId when it is
@@ -218,12 +224,8 @@ func natBwpIPTarget(st *store, region, id string) *monitorTarget {
 		b := natBwpOf(r)
 		for _, ip := range b.IPs() {
 			if ip.AllocationId == id {
-				bw, err := strconv.ParseFloat(b.Bandwidth, 64)
-				if err != nil || bw <= 0 {
-					bw = 5
-				}
 				// The use of this IP only, not every package's as rendering shows it.
-				return &monitorTarget{id: id, bandwidth: bw, active: natIPUse(st, b.NatGatewayId, ip.IpAddress) != "Idle"}
+				return &monitorTarget{id: id, bandwidth: monitorMbps(b.Bandwidth), active: natIPUse(st, b.NatGatewayId, ip.IpAddress) != "Idle"}
 			}
 		}
 	}
