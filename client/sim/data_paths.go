@@ -77,7 +77,7 @@ func seedPaths(d *seedCtx) error {
 		pc := addDemoPC(d, demoPC{Region: lab.Vpc.Region, Name: "pc-dc-singapore-lab", Desc: "Lab rack in the Singapore data centre",
 			AccessPoint: "ap-" + lab.Vpc.Region + "-lab", Operator: "Other", PortType: "1000Base-T", Location: "Singapore DC, lab row",
 			Bandwidth: 1000, AgeDays: 30})
-		created, _ := time.Parse(model.TimeLayout, pcOf(pc).EnabledTime)
+		created := parseTime(pcOf(pc).EnabledTime)
 		vbr := addVbr(d.st, vbrArgs{PC: pc, Name: "vbr-dc-singapore-lab", Description: "Lab rack, BGP not configured on the customer side",
 			CircuitCode: pcOf(pc).CircuitCode, Vlan: 301, Local: "10.254.3.1", Peer: "10.254.3.2", Mask: "255.255.255.248",
 			Owner: AccountUID, Status: vbrActive, Created: created})
