@@ -181,6 +181,18 @@ func (d *seedCtx) vpcsByName() map[string]*seededVpc {
 	return byName
 }
 
+// vswitchesByName indexes the seeded VSwitches by name (the demo data names
+// them).
+func (d *seedCtx) vswitchesByName() map[string]*record {
+	byName := map[string]*record{}
+	for _, sv := range d.VPCs {
+		for _, sw := range sv.VSwitches {
+			byName[vswOf(sw).VSwitchName] = sw
+		}
+	}
+	return byName
+}
+
 // created is the seeded VPC's creation time.
 func (sv *seededVpc) created() (time.Time, error) {
 	return time.Parse(model.TimeLayout, vpcOf(sv.Vpc).CreationTime)

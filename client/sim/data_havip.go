@@ -42,12 +42,7 @@ func seedLargeHaVip(d *seedCtx) error {
 }
 
 func seedDemoHaVip(d *seedCtx) error {
-	vsws := map[string]*record{}
-	for _, sv := range d.VPCs {
-		for _, sw := range sv.VSwitches {
-			vsws[vswOf(sw).VSwitchName] = sw
-		}
-	}
+	vsws := d.vswitchesByName()
 	for _, dh := range demoHaVips() {
 		sw := vsws[dh.VSwitch]
 		if sw == nil {

@@ -68,12 +68,7 @@ func seedLargeIpv6(d *seedCtx) error {
 }
 
 func seedDemoIpv6(d *seedCtx) error {
-	vpcs, vsws := d.vpcsByName(), map[string]*record{}
-	for _, sv := range d.VPCs {
-		for _, sw := range sv.VSwitches {
-			vsws[vswOf(sw).VSwitchName] = sw
-		}
-	}
+	vpcs, vsws := d.vpcsByName(), d.vswitchesByName()
 	for _, di := range demoIpv6s() {
 		sv := vpcs[di.Vpc]
 		if sv == nil {

@@ -77,7 +77,7 @@ func seedPaths(d *seedCtx) error {
 		pc := addDemoPC(d, demoPC{Region: lab.Vpc.Region, Name: "pc-dc-singapore-lab", Desc: "Lab rack in the Singapore data centre",
 			AccessPoint: "ap-" + lab.Vpc.Region + "-lab", Operator: "Other", PortType: "1000Base-T", Location: "Singapore DC, lab row",
 			Bandwidth: 1000, AgeDays: 30})
-		created, _ := time.Parse(model.TimeLayout, pcOf(pc).EnabledTime)
+		created := parseTime(pcOf(pc).EnabledTime)
 		vbr := addVbr(d.st, vbrArgs{PC: pc, Name: "vbr-dc-singapore-lab", Description: "Lab rack, BGP not configured on the customer side",
 			CircuitCode: pcOf(pc).CircuitCode, Vlan: 301, Local: "10.254.3.1", Peer: "10.254.3.2", Mask: "255.255.255.248",
 			Owner: AccountUID, Status: vbrActive, Created: created})
@@ -93,10 +93,10 @@ func seedPaths(d *seedCtx) error {
 	entry(analytics.SystemRT, "192.168.60.0/24", "to-old-firewall", stAvailable, "The firewall pair's old HaVip, since released",
 		model.NextHop{NextHopType: "HaVip", NextHopId: "havip-" + d.st.codes[analytics.Vpc.Region] + "0ldf1rewa11gone0000"})
 	// IPv6 to the Internet, in every table of data-platform.
-	if gws := d.st.children(kindIpv6Gw, kindVpc, data.Vpc.ID); len(gws) > 0 {
+	if gw := vpcIpv6Gateway(d.st, data.Vpc.ID); gw != nil {
 		for _, rt := range d.st.children(kindRouteTable, "vpc", data.Vpc.ID) {
 			e := entry(rt, "::/0", "ipv6-default", stAvailable, "IPv6 egress",
-				model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gws[0].ID})
+				model.NextHop{NextHopType: "Ipv6Gateway", NextHopId: gw.ID})
 			entryOf(e).IpVersion = "ipv6"
 		}
 	}

@@ -148,7 +148,7 @@ const largeVbrsPerRegion = 3
 // centre's blocks (and the VPC's own on-premises blocks, unless
 // OwnBlocksOnly) that the table does not route yet.
 func seedVbrFor(d *seedCtx, pc *record, spec demoVbr, targets []*seededVpc) {
-	created, _ := time.Parse(model.TimeLayout, pcOf(pc).EnabledTime)
+	created := parseTime(pcOf(pc).EnabledTime)
 	vbr := addVbr(d.st, vbrArgs{
 		PC: pc, Name: spec.Name, Description: spec.Desc, CircuitCode: pcOf(pc).CircuitCode, Vlan: spec.Vlan,
 		Local: spec.Local, Peer: spec.Peer, Mask: spec.Mask, Owner: AccountUID, Status: vbrActive, Created: created,

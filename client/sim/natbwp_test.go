@@ -180,6 +180,11 @@ func TestOfficialSDKNatBandwidthPackageLifecycle(t *testing.T) {
 	if _, err := c.CreateSnatEntry(sr); err != nil {
 		t.Fatalf("CreateSnatEntry on a package IP: %v", err)
 	}
+	sr2 := vpc.CreateCreateSnatEntryRequest()
+	sr2.SnatTableId, sr2.SnatIp, sr2.SourceCIDR = nat.SnatTableIds.SnatTableId[0], ips[0], "10.10.98.0/24"
+	if _, err := c.CreateSnatEntry(sr2); err != nil {
+		t.Fatalf("second CreateSnatEntry on a package IP: %v", err)
+	}
 	fr := vpc.CreateCreateForwardEntryRequest()
 	fr.ForwardTableId, fr.ExternalIp, fr.ExternalPort, fr.InternalIp, fr.InternalPort, fr.IpProtocol =
 		nat.ForwardTableIds.ForwardTableId[0], ips[1], "8080", "10.10.0.20", "80", "tcp"

@@ -72,10 +72,9 @@ func settledCbwp(c *call) (*record, error) {
 	return rec, nil
 }
 
-func checkCbwpNameDesc(c *call) error {
-	return checkNameDesc(c, "Name", "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
-		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
-}
+// checkCbwpNameDesc answers a bad Name or Description with the NAT
+// gateway's codes and messages.
+var checkCbwpNameDesc = checkNatNameDesc
 
 // cbwpRefusal is a state of the package that refuses a change, with the
 // API's answer.
@@ -166,7 +165,7 @@ func createCbwp(c *call) (any, error) {
 	if err := checkCbwpNameDesc(c); err != nil {
 		return nil, err
 	}
-	if z := strings.TrimSpace(c.str("Zone")); z != "" && !zoneOf(c, region, z) {
+	if z := strings.TrimSpace(c.str("Zone")); z != "" && !c.srv.region(region).hasZone(z) {
 		return nil, newErr(404, "InvalidZoneId.NotFound", "Specified value of ZoneId is not exists.")
 	}
 	isp, err := oneOfParam(c, "ISP", "BGP", eipISPs...)
@@ -181,12 +180,6 @@ func createCbwp(c *call) (any, error) {
 	c.st.schedule(rec, Transition{Due: c.due(), Status: cbwpAvailable})
 	p := cbwpOf(rec)
 	return M{"BandwidthPackageId": p.BandwidthPackageId, "ResourceGroupId": p.ResourceGroupId}, nil
-}
-
-// zoneOf reports whether zone is one of region's zones.
-func zoneOf(c *call, region, zone string) bool {
-	suffix, ok := strings.CutPrefix(zone, region+"-")
-	return ok && slices.Contains(c.srv.region(region).Zones, suffix)
 }
 
 func modifyCbwpSpec(c *call, rec *record) (any, error) {

@@ -230,10 +230,7 @@ func associateGAOp(c *call, rec *record) (any, error) {
 	}
 	g := gaOf(rec)
 	srvRegion := strings.TrimSpace(c.str("BackendServerRegionId"))
-	typ := strings.TrimSpace(c.str("BackendServerType"))
-	if typ == "" {
-		typ = model.GAEcs
-	}
+	typ := firstNonEmpty(c.str("BackendServerType"), model.GAEcs)
 	if srvRegion == rec.Region {
 		return nil, newErr(400, "InvalidBackendServerRegionId.EqualRegionId", "The specified BackendServerRegionId can not be the same as RegionId.")
 	}
@@ -360,10 +357,7 @@ func describeServerRelatedGAs(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	typ := strings.TrimSpace(c.str("ServerType"))
-	if typ == "" {
-		typ = model.GAEcs
-	}
+	typ := firstNonEmpty(c.str("ServerType"), model.GAEcs)
 	id := strings.TrimSpace(c.str("ServerId"))
 	if _, err := gaServer(c, region, id, typ); err != nil {
 		return nil, err

@@ -88,30 +88,6 @@ func addIpv6(r *registry) {
 	r.block(kindIpv6Gw, kindIpv6Rule, "DependencyViolation.Ipv6EgressOnlyRule", "The IPv6 gateway still has egress-only rules.")
 }
 
-// firstErr runs checks in order and returns the first error (a check may
-// rely on the ones before it).
-func firstErr(checks ...func() error) error {
-	for _, f := range checks {
-		if err := f(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// ipv6Write is every mutating handler of the family: find the record the
-// request names, run the checks, commit, then change the store.
-func ipv6Write(c *call, find func(*call) (*record, error), checks func(rec *record) []func() error, apply func(rec *record) any) (any, error) {
-	rec, err := find(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := firstErr(append(checks(rec), c.commit)...); err != nil {
-		return nil, err
-	}
-	return apply(rec), nil
-}
-
 // vpcIpv6Gateway is the VPC's IPv6 gateway, or nil.
 func vpcIpv6Gateway(st *store, vpcID string) *record {
 	if gws := st.children(kindIpv6Gw, kindVpc, vpcID); len(gws) > 0 {
@@ -149,33 +125,33 @@ func checkIpv6NameDesc(c *call) error {
 }
 
 func createIpv6Gateway(c *call) (any, error) {
-	var spec string
-	return ipv6Write(c, func(c *call) (*record, error) { return ipv6Lookup(c, kindVpc, "VpcId", "VPC") },
-		func(vpc *record) []func() error {
-			v := vpcOf(vpc)
-			return []func() error{
-				func() error { return checkIpv6NameDesc(c) },
-				// CreateIpv6Gateway documents Small, Medium and Large.
-				func() (err error) { spec, err = oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...); return err },
-				func() error {
-					switch {
-					case v.Status != stAvailable:
-						return errVpcStatus()
-					case v.Ipv6CidrBlock == "":
-						return newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
-					case vpcIpv6Gateway(c.st, v.VpcId) != nil:
-						return newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
-					}
-					return nil
-				},
-			}
-		},
-		func(vpc *record) any {
-			rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
-				Status: stCreating, Created: model.FormatTime(c.now)})
-			c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
-			return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}
-		})
+	vpc, err := ipv6Lookup(c, kindVpc, "VpcId", "VPC")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIpv6NameDesc(c); err != nil {
+		return nil, err
+	}
+	// CreateIpv6Gateway documents Small, Medium and Large.
+	spec, err := oneOfParam(c, "Spec", "Small", model.Ipv6CreateSpecs...)
+	if err != nil {
+		return nil, err
+	}
+	switch v := vpcOf(vpc); {
+	case v.Status != stAvailable:
+		return nil, errVpcStatus()
+	case v.Ipv6CidrBlock == "":
+		return nil, newErr(400, "OperationFailed.VpcNotEnableIpv6", "The VPC has no IPv6 CIDR block; enable IPv6 on it first.")
+	case vpcIpv6Gateway(c.st, v.VpcId) != nil:
+		return nil, newErr(400, "QuotaExceeded.Ipv6Gateway", "The VPC already has an IPv6 gateway; a VPC can have only one.")
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	rec := addIpv6Gateway(c.st, vpc, ipv6GwArgs{Name: c.str("Name"), Description: c.str("Description"), Spec: spec,
+		Status: stCreating, Created: model.FormatTime(c.now)})
+	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	return M{"Ipv6GatewayId": rec.ID, "ResourceGroupId": defaultResourceGroup}, nil
 }
 
 type ipv6GwArgs struct{ Name, Description, Spec, Status, Created string }
@@ -189,52 +165,55 @@ func addIpv6Gateway(st *store, vpc *record, a ipv6GwArgs) *record {
 }
 
 func deleteIpv6Gateway(c *call) (any, error) {
-	return ipv6Write(c, lookupIpv6Gw,
-		func(gw *record) []func() error {
-			return []func() error{
-				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
-				func() error { return c.blocked(kindIpv6Gw, gw.ID) },
-				func() error {
-					if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
-						return newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
-					}
-					if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
-						return newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
-					}
-					return nil
-				},
-			}
-		},
-		func(gw *record) any { removing(c, gw, stDeleting, ""); return nil })
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	if err := c.blocked(kindIpv6Gw, gw.ID); err != nil {
+		return nil, err
+	}
+	if c.st.count(kindRouteEntry, "nexthop", gw.ID) > 0 {
+		return nil, newErr(400, "DependencyViolation.RouteEntry", "A route entry still uses the IPv6 gateway as its next hop.")
+	}
+	if c.st.count(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) > 0 {
+		return nil, newErr(400, "DependencyViolation.Ipv6InternetBandwidth", "An IPv6 address behind the gateway still has internet bandwidth.")
+	}
+	return removeLater(c, gw, stDeleting, "")
 }
 
 func modifyIpv6GatewaySpec(c *call) (any, error) {
-	var spec string
-	return ipv6Write(c, lookupIpv6Gw,
-		func(gw *record) []func() error {
-			return []func() error{
-				func() error { return c.need("Spec") },
-				// ModifyIpv6GatewaySpec documents Small, Middle and Large.
-				func() (err error) { spec, err = oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...); return err },
-				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
-				// A smaller spec must still carry every PayByTraffic bandwidth.
-				func() error {
-					for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
-						bw := ipv6AddrOf(a).Ipv6InternetBandwidth
-						if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
-							return errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
-						}
-					}
-					return nil
-				},
-			}
-		},
-		func(gw *record) any {
-			g := ipv6GwOf(gw)
-			c.st.change(gw, func() { g.Spec = spec })
-			transit(c, gw, stModifying, stAvailable)
-			return nil
-		})
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.need("Spec"); err != nil {
+		return nil, err
+	}
+	// ModifyIpv6GatewaySpec documents Small, Middle and Large.
+	spec, err := oneOfParam(c, "Spec", "", model.Ipv6ModifySpecs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	// A smaller spec must still carry every PayByTraffic bandwidth.
+	for _, a := range c.st.children(kindIpv6Addr, byPublicVpc, ipv6GwOf(gw).VpcId) {
+		bw := ipv6AddrOf(a).Ipv6InternetBandwidth
+		if model.CheckIpv6Bandwidth(bw.Bandwidth, bw.InternetChargeType, spec) != nil {
+			return nil, errInvalidParamMsg("Spec", "the IPv6 address "+a.ID+" has more PayByTraffic bandwidth than a "+spec+" gateway allows")
+		}
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	g := ipv6GwOf(gw)
+	c.st.change(gw, func() { g.Spec = spec })
+	transit(c, gw, stModifying, stAvailable)
+	return nil, nil
 }
 
 var describeIpv6Gateways = listSpec{Kind: kindIpv6Gw, Wrapper: "Ipv6Gateways", Item: "Ipv6Gateway",

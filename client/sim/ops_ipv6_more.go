@@ -27,33 +27,37 @@ func lookupIpv6Addr(c *call) (*record, error) {
 }
 
 func createIpv6EgressOnlyRule(c *call) (any, error) {
-	var addr *record
-	return ipv6Write(c, lookupIpv6Gw,
-		func(gw *record) []func() error {
-			return []func() error{
-				func() error { _, err := oneOfParam(c, "InstanceType", "Ipv6Address", "Ipv6Address"); return err },
-				func() error { return checkIpv6NameDesc(c) },
-				func() error { return c.need("InstanceId") },
-				func() error {
-					addr = c.st.find(kindIpv6Addr, gw.Region, strings.TrimSpace(c.str("InstanceId")))
-					switch {
-					case addr == nil:
-						return newErr(404, "InvalidInstanceId.NotFound", "The specified IPv6 address does not exist.")
-					case ipv6AddrOf(addr).VpcId != ipv6GwOf(gw).VpcId:
-						return errInvalidParamMsg("InstanceId", "the IPv6 address is not in the gateway's VPC")
-					case c.st.count(kindIpv6Rule, kindIpv6Addr, addr.ID) > 0:
-						return newErr(400, "InvalidInstanceId.Duplicated", "The IPv6 address already has an egress-only rule.")
-					}
-					return nil
-				},
-				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
-			}
-		},
-		func(gw *record) any {
-			rec := addIpv6Rule(c.st, gw, addr, c.str("Name"), c.str("Description"), stCreating)
-			c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
-			return M{"Ipv6EgressRuleId": rec.ID}
-		})
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := oneOfParam(c, "InstanceType", "Ipv6Address", "Ipv6Address"); err != nil {
+		return nil, err
+	}
+	if err := checkIpv6NameDesc(c); err != nil {
+		return nil, err
+	}
+	if err := c.need("InstanceId"); err != nil {
+		return nil, err
+	}
+	addr := c.st.find(kindIpv6Addr, gw.Region, strings.TrimSpace(c.str("InstanceId")))
+	switch {
+	case addr == nil:
+		return nil, newErr(404, "InvalidInstanceId.NotFound", "The specified IPv6 address does not exist.")
+	case ipv6AddrOf(addr).VpcId != ipv6GwOf(gw).VpcId:
+		return nil, errInvalidParamMsg("InstanceId", "the IPv6 address is not in the gateway's VPC")
+	case c.st.count(kindIpv6Rule, kindIpv6Addr, addr.ID) > 0:
+		return nil, newErr(400, "InvalidInstanceId.Duplicated", "The IPv6 address already has an egress-only rule.")
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	rec := addIpv6Rule(c.st, gw, addr, c.str("Name"), c.str("Description"), stCreating)
+	c.st.schedule(rec, Transition{Due: c.due(), Status: stAvailable})
+	return M{"Ipv6EgressRuleId": rec.ID}, nil
 }
 
 func addIpv6Rule(st *store, gw, addr *record, name, desc, status string) *record {
@@ -64,65 +68,69 @@ func addIpv6Rule(st *store, gw, addr *record, name, desc, status string) *record
 }
 
 func deleteIpv6EgressOnlyRule(c *call) (any, error) {
-	return ipv6Write(c, func(c *call) (*record, error) {
-		return ipv6Lookup(c, kindIpv6Rule, "Ipv6EgressOnlyRuleId", "egress-only rule")
-	}, func(rule *record) []func() error {
-		return []func() error{func() error { return needStatus(c, rule, stAvailable, "Ipv6EgressOnlyRule") }}
-	}, func(rule *record) any { removing(c, rule, stDeleting, ""); return nil })
+	rule, err := ipv6Lookup(c, kindIpv6Rule, "Ipv6EgressOnlyRuleId", "egress-only rule")
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, rule, stAvailable, "Ipv6EgressOnlyRule"); err != nil {
+		return nil, err
+	}
+	return removeLater(c, rule, stDeleting, "")
 }
 
-// ipv6Bandwidth reads Bandwidth into n and checks it against the charge
-// type and the spec of the address's gateway.
-func ipv6Bandwidth(c *call, n *int, chargeType string, gw *record) func() error {
-	return func() error {
-		if err := c.need("Bandwidth"); err != nil {
-			return err
-		}
-		v, err := c.intParam("Bandwidth", 0, 1, 5000)
-		if err != nil {
-			return err
-		}
-		if err := model.CheckIpv6Bandwidth(v, chargeType, ipv6GwOf(gw).Spec); err != nil {
-			return errInvalidParamMsg("Bandwidth", err.Error())
-		}
-		*n = v
-		return nil
+// ipv6Bandwidth reads the required Bandwidth and checks it against the
+// charge type and the spec of the address's gateway.
+func ipv6Bandwidth(c *call, chargeType string, gw *record) (int, error) {
+	if err := c.need("Bandwidth"); err != nil {
+		return 0, err
 	}
+	v, err := c.intParam("Bandwidth", 0, 1, 5000)
+	if err != nil {
+		return 0, err
+	}
+	if err := model.CheckIpv6Bandwidth(v, chargeType, ipv6GwOf(gw).Spec); err != nil {
+		return 0, errInvalidParamMsg("Bandwidth", err.Error())
+	}
+	return v, nil
 }
 
 func allocateIpv6InternetBandwidth(c *call) (any, error) {
-	var addr *record
-	var charge string
-	var n int
-	return ipv6Write(c, lookupIpv6Gw,
-		func(gw *record) []func() error {
-			return []func() error{
-				func() (err error) { addr, err = lookupIpv6Addr(c); return err },
-				func() (err error) {
-					charge, err = oneOfParam(c, "InternetChargeType", "PayByBandwidth", "PayByBandwidth", "PayByTraffic")
-					return err
-				},
-				func() error {
-					switch a := ipv6AddrOf(addr); {
-					case a.VpcId != ipv6GwOf(gw).VpcId:
-						return errInvalidParamMsg("Ipv6AddressId", "the IPv6 address is not behind this gateway")
-					case a.HasBandwidth():
-						return newErr(400, "OperationFailed.Ipv6InternetBandwidthExist", "The IPv6 address already has internet bandwidth.")
-					}
-					return nil
-				},
-				func() error { return ipv6Bandwidth(c, &n, charge, gw)() },
-				func() error { return needStatus(c, gw, stAvailable, "Ipv6Gateway") },
-				func() error { return needStatus(c, addr, stAvailable, "Ipv6Address") },
-			}
-		},
-		func(*record) any {
-			id := c.st.newID(byBandwidth, addr.Region)
-			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{Ipv6InternetBandwidthId: id, Bandwidth: n,
-				InternetChargeType: charge, InstanceChargeType: "PostPaid", BusinessStatus: "Normal"})
-			transit(c, addr, stPending, stAvailable)
-			return M{"InternetBandwidthId": id, "Ipv6AddressId": addr.ID}
-		})
+	gw, err := lookupIpv6Gw(c)
+	if err != nil {
+		return nil, err
+	}
+	addr, err := lookupIpv6Addr(c)
+	if err != nil {
+		return nil, err
+	}
+	charge, err := oneOfParam(c, "InternetChargeType", "PayByBandwidth", "PayByBandwidth", "PayByTraffic")
+	if err != nil {
+		return nil, err
+	}
+	switch a := ipv6AddrOf(addr); {
+	case a.VpcId != ipv6GwOf(gw).VpcId:
+		return nil, errInvalidParamMsg("Ipv6AddressId", "the IPv6 address is not behind this gateway")
+	case a.HasBandwidth():
+		return nil, newErr(400, "OperationFailed.Ipv6InternetBandwidthExist", "The IPv6 address already has internet bandwidth.")
+	}
+	n, err := ipv6Bandwidth(c, charge, gw)
+	if err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, gw, stAvailable, "Ipv6Gateway"); err != nil {
+		return nil, err
+	}
+	if err := needStatus(c, addr, stAvailable, "Ipv6Address"); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	id := c.st.newID(byBandwidth, addr.Region)
+	setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{Ipv6InternetBandwidthId: id, Bandwidth: n,
+		InternetChargeType: charge, InstanceChargeType: "PostPaid", BusinessStatus: "Normal"})
+	transit(c, addr, stPending, stAvailable)
+	return M{"InternetBandwidthId": id, "Ipv6AddressId": addr.ID}, nil
 }
 
 // setIpv6Bandwidth gives an address its bandwidth (a zero value takes it
@@ -142,62 +150,60 @@ func setIpv6Bandwidth(st *store, addr *record, bw model.Ipv6InternetBandwidth) {
 // Ipv6InternetBandwidthId.
 func lookupIpv6Bandwidth(c *call) (*record, error) {
 	var addr *record
-	err := firstErr(
-		func() error {
-			bw := strings.TrimSpace(c.str("Ipv6InternetBandwidthId"))
-			region, err := c.region()
-			switch {
-			case err != nil:
-				return err
-			case bw != "":
-				if rs := c.st.children(kindIpv6Addr, byBandwidth, bw); len(rs) > 0 && rs[0].Region == region {
-					addr = rs[0]
-				}
-				return nil
-			case !c.has("Ipv6AddressId"):
-				return errMissing("Ipv6AddressId")
-			}
-			addr, err = lookupIpv6Addr(c)
-			return err
-		},
-		func() error {
-			if addr == nil || !ipv6AddrOf(addr).HasBandwidth() {
-				return newErr(404, "InvalidIpv6InternetBandwidthId.NotFound", "The specified IPv6 internet bandwidth does not exist.")
-			}
-			return needStatus(c, addr, stAvailable, "Ipv6Address")
-		})
-	return addr, err
+	bw := strings.TrimSpace(c.str("Ipv6InternetBandwidthId"))
+	region, err := c.region()
+	switch {
+	case err != nil:
+		return nil, err
+	case bw != "":
+		if rs := c.st.children(kindIpv6Addr, byBandwidth, bw); len(rs) > 0 && rs[0].Region == region {
+			addr = rs[0]
+		}
+	case !c.has("Ipv6AddressId"):
+		return nil, errMissing("Ipv6AddressId")
+	default:
+		if addr, err = lookupIpv6Addr(c); err != nil {
+			return nil, err
+		}
+	}
+	if addr == nil || !ipv6AddrOf(addr).HasBandwidth() {
+		return nil, newErr(404, "InvalidIpv6InternetBandwidthId.NotFound", "The specified IPv6 internet bandwidth does not exist.")
+	}
+	return addr, needStatus(c, addr, stAvailable, "Ipv6Address")
 }
 
 func modifyIpv6InternetBandwidth(c *call) (any, error) {
-	var n int
-	return ipv6Write(c, lookupIpv6Bandwidth,
-		func(addr *record) []func() error {
-			a := ipv6AddrOf(addr)
-			gw := vpcIpv6Gateway(c.st, a.VpcId)
-			if gw == nil {
-				return []func() error{func() error {
-					return newErr(404, "InvalidIpv6GatewayId.NotFound", "The VPC of the IPv6 address has no IPv6 gateway.")
-				}}
-			}
-			return []func() error{ipv6Bandwidth(c, &n, a.Ipv6InternetBandwidth.InternetChargeType, gw)}
-		},
-		func(addr *record) any {
-			bw := ipv6AddrOf(addr).Ipv6InternetBandwidth
-			bw.Bandwidth = n
-			setIpv6Bandwidth(c.st, addr, bw)
-			transit(c, addr, stPending, stAvailable)
-			return nil
-		})
+	addr, err := lookupIpv6Bandwidth(c)
+	if err != nil {
+		return nil, err
+	}
+	bw := ipv6AddrOf(addr).Ipv6InternetBandwidth
+	gw := vpcIpv6Gateway(c.st, ipv6AddrOf(addr).VpcId)
+	if gw == nil {
+		return nil, newErr(404, "InvalidIpv6GatewayId.NotFound", "The VPC of the IPv6 address has no IPv6 gateway.")
+	}
+	if bw.Bandwidth, err = ipv6Bandwidth(c, bw.InternetChargeType, gw); err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	setIpv6Bandwidth(c.st, addr, bw)
+	transit(c, addr, stPending, stAvailable)
+	return nil, nil
 }
 
 func deleteIpv6InternetBandwidth(c *call) (any, error) {
-	return ipv6Write(c, lookupIpv6Bandwidth, func(*record) []func() error { return nil },
-		func(addr *record) any {
-			setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{})
-			transit(c, addr, stPending, stAvailable)
-			return nil
-		})
+	addr, err := lookupIpv6Bandwidth(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.commit(); err != nil {
+		return nil, err
+	}
+	setIpv6Bandwidth(c.st, addr, model.Ipv6InternetBandwidth{})
+	transit(c, addr, stPending, stAvailable)
+	return nil, nil
 }
 
 // describeIpv6Addresses checks its list parameters before RegionId; a VPC

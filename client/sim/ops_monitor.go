@@ -50,11 +50,17 @@ func eipTarget(c *call, region string) (*monitorTarget, error) {
 		return nil, err
 	}
 	e := eipOf(rec)
-	bw, err := strconv.ParseFloat(e.Bandwidth, 64)
+	return &monitorTarget{id: rec.ID, bandwidth: monitorMbps(e.Bandwidth), active: e.InstanceId != ""}, nil
+}
+
+// monitorMbps reads a stored bandwidth; one unset or unreadable counts as
+// 5 Mbit/s, AllocateEipAddress's default.
+func monitorMbps(s string) float64 {
+	bw, err := strconv.ParseFloat(s, 64)
 	if err != nil || bw <= 0 {
-		bw = 5 // AllocateEipAddress's default
+		return 5
 	}
-	return &monitorTarget{id: rec.ID, bandwidth: bw, active: e.InstanceId != ""}, nil
+	return bw
 }
 
 // eipMonitorTarget is the EIP AllocationId names, in RegionId when it is
@@ -163,8 +169,9 @@ func monitorPoint(t *monitorTarget, ts time.Time, period int) M {
 		var used float64
 		// Average the per-minute load over the period.
 		minutes := max(period/60, 1)
+		level := loadLevel(t.id)
 		for m := range minutes {
-			used += load(t.id, ts.Add(time.Duration(m)*time.Minute))
+			used += load(t.id, level, ts.Add(time.Duration(m)*time.Minute))
 		}
 		used /= float64(minutes)
 		bytesPerSec := used * t.bandwidth * 1e6 / 8
@@ -180,13 +187,19 @@ func monitorPoint(t *monitorTarget, ts time.Time, period int) M {
 	}
 }
 
+// utc8 is the region's day for the traffic curve.
+var utc8 = time.FixedZone("UTC+8", 8*3600)
+
+// loadLevel is the address's own level of use (0.3..0.9), the same for
+// every minute.
+func loadLevel(id string) float64 { return 0.3 + 0.6*noise(id, time.Time{}) }
+
 // load is the share of the bandwidth used in the minute at ts (0..0.95):
-// a day's curve in UTC+8 with per-address level and minute-to-minute
-// noise.
-func load(id string, ts time.Time) float64 {
-	hour := float64(ts.In(time.FixedZone("UTC+8", 8*3600)).Hour()) + float64(ts.Minute())/60
+// a day's curve in UTC+8 at the address's level (loadLevel) with
+// minute-to-minute noise.
+func load(id string, level float64, ts time.Time) float64 {
+	hour := float64(ts.In(utc8).Hour()) + float64(ts.Minute())/60
 	day := 0.5 - 0.45*math.Cos((hour-3)/24*2*math.Pi) // low at 03:00, high at 15:00
-	level := 0.3 + 0.6*noise(id, time.Time{})
 	v := level*day*(0.8+0.4*noise(id, ts.Truncate(time.Minute))) + 0.02
 	return math.Min(v, 0.95)
 }
@@ -211,12 +224,8 @@ func natBwpIPTarget(st *store, region, id string) *monitorTarget {
 		b := natBwpOf(r)
 		for _, ip := range b.IPs() {
 			if ip.AllocationId == id {
-				bw, err := strconv.ParseFloat(b.Bandwidth, 64)
-				if err != nil || bw <= 0 {
-					bw = 5
-				}
 				// The use of this IP only, not every package's as rendering shows it.
-				return &monitorTarget{id: id, bandwidth: bw, active: natIPUse(st, b.NatGatewayId, ip.IpAddress) != "Idle"}
+				return &monitorTarget{id: id, bandwidth: monitorMbps(b.Bandwidth), active: natIPUse(st, b.NatGatewayId, ip.IpAddress) != "Idle"}
 			}
 		}
 	}

@@ -52,8 +52,8 @@ func addNAT(r *registry) {
 	r.write(vpc, "ModifyNatGatewaySpec", on(lookupNat, modifyNatGatewaySpec))
 	r.read(vpc, "DescribeNatGateways", describeNatGateways.op)
 	r.writeDry(vpc, "CreateSnatEntry", createSnatEntryOp)
-	r.writeDry(vpc, "ModifySnatEntry", onPair(snatEntry("Specified SNAT entry does not exist."), modifySnatEntry))
-	r.write(vpc, "DeleteSnatEntry", onPair(snatEntry("Specified Snat entry ID does not exist"), deleteNatEntry(snatTable)))
+	r.writeDry(vpc, "ModifySnatEntry", onPair(snatTable.entry("Specified SNAT entry does not exist."), modifySnatEntry))
+	r.write(vpc, "DeleteSnatEntry", onPair(snatTable.entry("Specified Snat entry ID does not exist"), deleteNatEntry(snatTable)))
 	r.read(vpc, "DescribeSnatTableEntries", describeSnatTableEntries.op)
 	r.writeDry(vpc, "CreateForwardEntry", createForwardEntryOp)
 	r.writeDry(vpc, "ModifyForwardEntry", onPair(fwdEntry, modifyForwardEntry))
@@ -221,8 +221,8 @@ var natFinder = finder{kindNatGateway, "NatGatewayId", 404, "InvalidNatGatewayId
 
 func lookupNat(c *call, region string) (*record, error) { return natFinder.in(c, region) }
 
-func checkNatNameDesc(c *call, nameParam string) error {
-	return checkNameDesc(c, nameParam, "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
+func checkNatNameDesc(c *call) error {
+	return checkNameDesc(c, "Name", "InvalidParameter.Name.Malformed", "The specified Name is not valid.",
 		"InvalidParameter.Description.Malformed", "The specified Description is not valid.")
 }
 
@@ -299,7 +299,7 @@ func createNatGatewayOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNatNameDesc(c, "Name"); err != nil {
+	if err := checkNatNameDesc(c); err != nil {
 		return nil, err
 	}
 	vpc, err := finder{kindVpc, "VpcId", 404, "InvalidVpcId.NotFound", "Specified value of VpcId is not found in our record."}.in(c, region)
@@ -449,7 +449,7 @@ func natModes(c *call, bindDef string) (bindMode string, icmp, set bool, err err
 }
 
 func modifyNatGatewayAttribute(c *call, rec *record) (any, error) {
-	if err := checkNatNameDesc(c, "Name"); err != nil {
+	if err := checkNatNameDesc(c); err != nil {
 		return nil, err
 	}
 	bindMode, icmp, icmpSet, err := natModes(c, "")

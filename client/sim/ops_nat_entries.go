@@ -116,8 +116,6 @@ func (t natTable) children(c *call, region string) (*ordIndex, error) {
 	return c.st.index(t.Kind, t.By, t.Of(nat)), nil
 }
 
-func snatEntry(msg string) func(*call, string) (*record, *record, error) { return snatTable.entry(msg) }
-
 var fwdEntry = fwdTable.entry(fwdTable.entryMsg)
 
 // deleteNatEntry deletes an entry of the table once no entry of the table

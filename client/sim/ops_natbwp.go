@@ -110,8 +110,10 @@ func natBwpIPs(st *store, natID string) (ips []model.NatIp, ids model.Strings) {
 // natEntriesUsing lists the SNAT and DNAT entries of a gateway that use ip.
 func natEntriesUsing(st *store, natID, ip string) []*record {
 	var out []*record
-	if e := snatUsing(st, natID, ip, nil); e != nil {
-		out = append(out, e)
+	for _, e := range st.children(kindSnatEntry, "ngw", natID) {
+		if slices.Contains(strings.Split(snatOf(e).SnatIp, ","), ip) {
+			out = append(out, e)
+		}
 	}
 	for _, e := range st.children(kindForwardEntry, "ngw", natID) {
 		if fwdOf(e).ExternalIp == ip {
@@ -177,21 +179,27 @@ func addNatBwpRec(st *store, nat *record, a natBwpArgs) (*record, bool) {
 var lookupNatBwp = finder{kindNatBwp, "BandwidthPackageId", 404, "InvalidBandwidthPackageId.NotFound",
 	"The specified bandwidthPackageId does not exist in our records."}.here
 
-// changeableNatBwp finds the package and checks it can change now: not
-// overdue-locked (when locked matters) and Available.
-func changeableNatBwp(c *call, locked bool) (*record, error) {
+// changeableNatBwp finds the package and checks it can change now, the
+// overdue lock included.
+func changeableNatBwp(c *call) (*record, error) {
 	rec, err := lookupNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
+	return rec, natBwpChangeable(rec, true)
+}
+
+// natBwpChangeable checks the package can change now: not overdue-locked
+// (when locked matters) and Available.
+func natBwpChangeable(rec *record, locked bool) error {
 	b := natBwpOf(rec)
 	if locked && b.BusinessStatus == stFinancialLocked {
-		return nil, newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
+		return newErr(404, "BandwidthPackage.FinancialLocked", "The specified BandwidthPackage has been Financail Lock.")
 	}
 	if b.Status != stAvailable {
-		return nil, newErr(400, "IncorrectStatus", "The current bandwidth package status does not support this operation.")
+		return newErr(400, "IncorrectStatus", "The current bandwidth package status does not support this operation.")
 	}
-	return rec, nil
+	return nil
 }
 
 func errNatBwpIPCount() error {
@@ -205,15 +213,15 @@ func errNatBwpIPQuota() error {
 // natBwpZone is the Zone parameter: a zone of the region, or one of them
 // at random.
 func natBwpZone(c *call, region string) (string, error) {
-	zones := c.srv.region(region).Zones
+	r := c.srv.region(region)
 	z := strings.TrimSpace(c.str("Zone"))
 	if z == "" {
-		if len(zones) == 0 {
+		if len(r.Zones) == 0 {
 			return "", nil
 		}
-		return region + "-" + zones[c.st.rng.IntN(len(zones))], nil
+		return region + "-" + r.Zones[c.st.rng.IntN(len(r.Zones))], nil
 	}
-	if !slices.Contains(zones, strings.TrimPrefix(z, region+"-")) || !strings.HasPrefix(z, region+"-") {
+	if !r.hasZone(z) {
 		return "", newErr(404, "InvalidZoneId.NotFound", "Specified value of ZoneId is not exists.")
 	}
 	return z, nil
@@ -245,7 +253,7 @@ func createNatBwpOp(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNatNameDesc(c, "Name"); err != nil {
+	if err := checkNatNameDesc(c); err != nil {
 		return nil, err
 	}
 	zone, err := natBwpZone(c, region)
@@ -289,7 +297,7 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	if model.CheckNatBwpBandwidth(c.str("Bandwidth")) != nil {
 		return nil, newErr(404, "InvalidBandwidth.ValueNotSupported", "The specified value of Bandwidth not supported.")
 	}
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +308,7 @@ func modifyNatBwpSpecOp(c *call) (any, error) {
 	return nil, nil
 }
 
-var modifyNatBwpAttributeOp = editAttrs(func(c *call) error { return checkNatNameDesc(c, "Name") },
+var modifyNatBwpAttributeOp = editAttrs(checkNatNameDesc,
 	editsOf(natBwpOf, "Name", "Description"))
 
 func addNatBwpIpsOp(c *call) (any, error) {
@@ -310,7 +318,7 @@ func addNatBwpIpsOp(c *call) (any, error) {
 	if model.CheckNatBwpIPCount(c.str("IpCount")) != nil {
 		return nil, errNatBwpIPCount()
 	}
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +345,7 @@ func addNatBwpIpsOp(c *call) (any, error) {
 }
 
 func removeNatBwpIpsOp(c *call) (any, error) {
-	rec, err := changeableNatBwp(c, true)
+	rec, err := changeableNatBwp(c)
 	if err != nil {
 		return nil, err
 	}
@@ -390,7 +398,7 @@ func deleteNatBwpOp(c *call, rec *record) (any, error) {
 			return nil, err
 		}
 	}
-	if _, err := changeableNatBwp(c, false); err != nil {
+	if err := natBwpChangeable(rec, false); err != nil {
 		return nil, err
 	}
 	return removeLater(c, rec, stDeleting, "natbwp.delete")

@@ -109,8 +109,7 @@ func readPCSpec(c *call, region string) (pcSpec, error) {
 		v := strings.TrimSpace(c.str(name))
 		return &v
 	}
-	if err := checkNameDesc(c, "Name", "InvalidName.Malformed", "The specified ?Name? is not valid.",
-		"InvalidDescription.Malformed", "The specifid ?Description? is not valid."); err != nil {
+	if err := checkVbrNameDesc(c); err != nil { // the Express Connect codes, as for a VBR
 		return s, err
 	}
 	if s.peerLocation = opt("PeerLocation"); s.peerLocation != nil && model.CheckPCPeerLocation(*s.peerLocation) != nil {

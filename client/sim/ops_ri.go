@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -282,7 +283,7 @@ type riArgs struct {
 
 func addRIRec(st *store, a riArgs) *record {
 	owner := firstNonEmpty(a.OppOwner, strconv.FormatInt(AccountUID, 10))
-	charge := firstNonEmpty(a.Charge, "AfterPay")
+	charge := cmp.Or(a.Charge, "AfterPay")
 	id := a.ID
 	if id == "" {
 		id = st.newID(kindRouterInterface, a.Region)

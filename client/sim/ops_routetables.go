@@ -12,62 +12,55 @@ import (
 // VRouterId sets RouterType=VRouter.
 
 func addRouteTablesOp(r *registry) {
-	r.read(model.ProductVPC, "DescribeRouteTables", describeRouteTables)
+	r.read(model.ProductVPC, "DescribeRouteTables", describeRouteTables.op)
 }
 
-func describeRouteTables(c *call) (any, error) {
-	region, err := c.region()
-	if err != nil {
-		return nil, err
-	}
-	num, size, err := c.paging(10, 50)
-	if err != nil {
-		return nil, err
-	}
-	routerType := c.str("RouterType")
-	if routerType != "" && routerType != "VRouter" && routerType != "VBR" {
-		return nil, errInvalidParam("RouterType")
-	}
-	routerID := c.str("RouterId")
-	if v := c.str("VRouterId"); v != "" {
-		routerID, routerType = v, "VRouter"
-	}
-	var ix *ordIndex
-	switch id := c.str("RouteTableId"); {
-	case id != "":
-		ix = byIDs(c.st, kindRouteTable, region, []string{id})
-	case routerID != "":
-		ix = c.st.index(kindRouteTable, "router", routerID)
-	default:
-		ix = c.st.inRegion(kindRouteTable, region)
-	}
-	fs := []func(*record) bool{func(r *record) bool { return r.Region == region }}
-	if routerID != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
-	}
-	if routerType != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
-	}
-	if name := c.str("RouteTableName"); name != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).RouteTableName == name })
-	}
-	if typ := c.str("Type"); typ != "" {
-		fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
-	}
-	if rg := c.str("ResourceGroupId"); rg != "" {
-		fs = append(fs, func(r *record) bool { return rtOf(r).ResourceGroupId == rg })
-	}
-	recs, total := ix.page(filters(fs...), (num-1)*size, size)
-	items := make([]any, 0, len(recs))
-	for _, r := range recs {
-		t := c.st.render(r).(*model.RouteTable)
-		entries, _ := c.st.index(kindRouteEntry, "rt", r.ID).page(nil, 0, 1<<30)
-		items = append(items, M{
-			"RouteTableId": t.RouteTableId, "RouteTableType": t.RouteTableType, "VRouterId": t.RouterId,
-			"CreationTime": t.CreationTime, "ResourceGroupId": t.ResourceGroupId,
-			"VSwitchIds":  M{"VSwitchId": t.VSwitchIds.VSwitchId},
-			"RouteEntrys": M{"RouteEntry": c.st.renderAll(entries)},
-		})
-	}
-	return paged("RouteTables", "RouteTable", items, total, num, size), nil
+// describeRouteTables lists the tables of RouteTableId, else of the router
+// (VRouterId, else RouterId), else of the region; the filters compare the
+// parameters as given.
+var describeRouteTables = listSpec{Kind: kindRouteTable, Wrapper: "RouteTables", Item: "RouteTable",
+	Rules: func(c *call, _ string) ([]func(*record) bool, error) {
+		routerType := c.str("RouterType")
+		if routerType != "" && routerType != "VRouter" && routerType != "VBR" {
+			return nil, errInvalidParam("RouterType")
+		}
+		routerID := c.str("RouterId")
+		if v := c.str("VRouterId"); v != "" {
+			routerID, routerType = v, "VRouter"
+		}
+		var fs []func(*record) bool
+		if id := c.str("RouteTableId"); id != "" { // a blank one names no table
+			fs = append(fs, func(r *record) bool { return r.ID == strings.TrimSpace(id) })
+		}
+		if routerID != "" {
+			fs = append(fs, func(r *record) bool { return rtOf(r).RouterId == routerID })
+		}
+		if routerType != "" {
+			fs = append(fs, func(r *record) bool { return rtOf(r).RouterType == routerType })
+		}
+		if name := c.str("RouteTableName"); name != "" {
+			fs = append(fs, func(r *record) bool { return rtOf(r).RouteTableName == name })
+		}
+		if typ := c.str("Type"); typ != "" {
+			fs = append(fs, func(r *record) bool { return strings.EqualFold(rtOf(r).RouteTableType, typ) })
+		}
+		if rg := c.str("ResourceGroupId"); rg != "" {
+			fs = append(fs, func(r *record) bool { return rtOf(r).ResourceGroupId == rg })
+		}
+		return fs, nil
+	},
+	Narrow: []narrow{{"RouteTableId", byID}, {"VRouterId", "router"}, {"RouterId", "router"}},
+	Items: func(c *call, recs []*record) []any {
+		items := make([]any, 0, len(recs))
+		for _, r := range recs {
+			t := c.st.render(r).(*model.RouteTable)
+			items = append(items, M{
+				"RouteTableId": t.RouteTableId, "RouteTableType": t.RouteTableType, "VRouterId": t.RouterId,
+				"CreationTime": t.CreationTime, "ResourceGroupId": t.ResourceGroupId,
+				"VSwitchIds":  M{"VSwitchId": t.VSwitchIds.VSwitchId},
+				"RouteEntrys": M{"RouteEntry": c.st.renderAll(c.st.children(kindRouteEntry, "rt", r.ID))},
+			})
+		}
+		return items
+	},
 }

@@ -182,12 +182,8 @@ func errVbrState() error {
 	return newErr(400, "InvalidOperation.OperationNotAllowedInState", "The specified VirutalBorderRouter is in invalid state.")
 }
 
-// lookupVbr finds VbrId in region; a missing one gets the status and
-// message of the calling operation's table.
-func lookupVbr(c *call, region string, status int, msg string) (*record, error) {
-	return vbrFinder(status, msg)(c, region)
-}
-
+// vbrFinder finds VbrId in a region; a missing one gets the status and
+// message of the calling operation.
 func vbrFinder(status int, msg string) func(*call, string) (*record, error) {
 	return finder{kindVbr, "VbrId", status, "InvalidVbrId.NotFound", msg}.in
 }

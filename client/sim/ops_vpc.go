@@ -57,18 +57,15 @@ func lookupVpc(c *call, region string) (*record, error) {
 
 func vpcOf(r *record) *model.Vpc { return r.Value.(*model.Vpc) }
 
-// checkNameDesc validates the name parameter (if any) and Description with
-// the family's codes.
+// checkNameDesc is nameDesc with the default name rule, answering with the
+// family's code and message for the name and for Description.
 func checkNameDesc(c *call, nameParam, nameCode, nameMsg, descCode, descMsg string) error {
-	if nameParam != "" {
-		if model.DefaultName.Check(c.str(nameParam)) != nil {
+	return nameDesc(c, nameParam, model.DefaultName, func(param string, _ error) error {
+		if param == nameParam {
 			return newErr(400, nameCode, nameMsg)
 		}
-	}
-	if model.CheckDescription(c.str("Description")) != nil {
 		return newErr(400, descCode, descMsg)
-	}
-	return nil
+	})
 }
 
 func checkVpcNameDesc(c *call) error {
