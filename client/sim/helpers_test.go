@@ -297,6 +297,14 @@ func (h *harness) partnerOn(p model.Product) caller {
 	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
 }
 
+// at is c signing its requests with the timestamp ts: time.Now() for a
+// harness whose wall clock is the real one (newSDKHarness), where the
+// default, wallTime, is refused.
+func (c caller) at(ts time.Time) caller {
+	c.s.ts = ts
+	return c
+}
+
 // call signs action and runs it.
 func (c caller) call(action string, params map[string]string) *answer {
 	c.h.t.Helper()
