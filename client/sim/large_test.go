@@ -307,9 +307,17 @@ func largeExpected(h *harness, reg *model.Registry, k *model.Kind) map[string]st
 	}
 	h.srv.mu.Lock()
 	defer h.srv.mu.Unlock()
-	for _, r := range h.srv.st.byID {
-		if r.Kind == spec.stored && (spec.keep == nil || spec.keep(h.srv.st, r)) {
-			out[r.ID] = r.Region
+	// Every record is filed in its kind's index of its region: walking
+	// those is a fraction of a millisecond, a pass over all 153,000
+	// records about 25 ms, and this runs once for every kind.
+	for k, ix := range h.srv.st.idx {
+		if k.Kind != spec.stored || k.By != "region" {
+			continue
+		}
+		for _, r := range ix.recs {
+			if spec.keep == nil || spec.keep(h.srv.st, r) {
+				out[r.ID] = r.Region
+			}
 		}
 	}
 	return out
