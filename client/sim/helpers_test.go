@@ -80,7 +80,9 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = json.Unmarshal(data, &st)
+		if err := json.Unmarshal(data, &st); err != nil {
+			t.Fatalf("the snapshot does not decode: %v", err)
+		}
 		return st
 	}
 	a := settled(srv)
