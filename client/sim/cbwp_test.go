@@ -111,10 +111,7 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	eipOut := sdkDo(t, c.AllocateEipAddress, ar)
 	eip := eipOut.AllocationId
 	ar.InstanceChargeType, ar.PricingCycle, ar.Period = "PrePaid", "Month", requests.NewInteger(1)
-	pre, err := c.AllocateEipAddress(ar)
-	if err != nil {
-		t.Fatalf("AllocateEipAddress PrePaid: %v", err)
-	}
+	pre := sdkDo(t, c.AllocateEipAddress, ar)
 	add := vpc.CreateAddCommonBandwidthPackageIpRequest()
 	add.RegionId, add.BandwidthPackageId, add.IpInstanceId = hz, id, pre.AllocationId
 	sdkRefuses(t, "adding a PrePaid EIP", c.AddCommonBandwidthPackageIp, add, "OperationUnsupported.EipChargeType")
@@ -153,15 +150,9 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 		t.Errorf("EIP after the spec: %q", e.BandwidthPackageBandwidth)
 	}
 	// The demo's overdue package refuses a new spec.
-	h.srv.mu.Lock()
-	var locked string
-	for _, r := range h.srv.st.children(kindCbwp, "region", hz) {
-		if cbwpOf(r).Name == "legacy-overdue" {
-			locked = r.ID
-		}
-	}
-	h.srv.mu.Unlock()
-	sr.BandwidthPackageId = locked
+	sr.BandwidthPackageId = h.seeded("demo package legacy-overdue", func(r *record) bool {
+		return r.Kind == kindCbwp && r.Region == hz && cbwpOf(r).Name == "legacy-overdue"
+	}).ID
 	sdkRefuses(t, "spec of a FinancialLocked package", c.ModifyCommonBandwidthPackageSpec, sr, "BandwidthPackage.FinancialLocked")
 
 	if _, err := payType(c, id, map[string]string{"PricingCycle": "Year", "Duration": "4"}); sdkCode(err) != "InvalidParameter" {
@@ -197,14 +188,10 @@ func TestOfficialSDKCommonBandwidthPackage(t *testing.T) {
 	sdkRefuses(t, "removing twice", c.RemoveCommonBandwidthPackageIp, rr, "InvalidIpInstanceId.NotInBandwidthPackage")
 
 	// Force takes the EIPs out first.
-	if _, err := c.AddCommonBandwidthPackageIp(add); err != nil {
-		t.Fatalf("AddCommonBandwidthPackageIp again: %v", err)
-	}
+	sdkDo(t, c.AddCommonBandwidthPackageIp, add)
 	h.settle()
 	dr.Force = "true"
-	if _, err := c.DeleteCommonBandwidthPackage(dr); err != nil {
-		t.Fatalf("DeleteCommonBandwidthPackage Force: %v", err)
-	}
+	sdkDo(t, c.DeleteCommonBandwidthPackage, dr)
 	if p = sdkCbwp(t, c, id); p != nil {
 		t.Errorf("deleted package still listed: %+v", p)
 	}

@@ -136,12 +136,12 @@ func TestOwnClientScenario(t *testing.T) {
 }
 
 // Under 30% throttling, 20% failures and 20% dropped writes, a full listing
-// returns every row exactly once, and creates happen exactly once.
+// returns every row the simulator holds exactly once, and creates happen
+// exactly once.
 func TestClientRecoversFromFaults(t *testing.T) {
 	ctx := context.Background()
-	clean, _ := newServer(t, sim.Options{Dataset: sim.DatasetLarge, Seed: 9})
 	faulty, srv := newServer(t, sim.Options{Dataset: sim.DatasetLarge, Seed: 9, Throttle: 0.3, Fail: 0.2, Drop: 0.2})
-	want := listVSwitches(t, newClient(t, clean.URL, nil))
+	want := srv.VSwitchIDs(listedRegions...)
 	c := newClient(t, faulty.URL, func(cfg *client.Config) { cfg.MaxAttempts = 30 })
 	got := listVSwitches(t, c)
 	if len(got) != len(want) || len(want) < 500 {
@@ -176,11 +176,14 @@ func TestClientRecoversFromFaults(t *testing.T) {
 	}
 }
 
+// listedRegions are the regions listVSwitches lists.
+var listedRegions = []string{"cn-hangzhou", "cn-shanghai"}
+
 func listVSwitches(t *testing.T, c *client.Client) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	k := model.Default().MustLookup("vsw")
-	for _, region := range []string{"cn-hangzhou", "cn-shanghai"} {
+	for _, region := range listedRegions {
 		err := c.ListObjects(context.Background(), k, region, nil, func(objs []*model.Object, _ client.Page) error {
 			for _, o := range objs {
 				out[o.ID]++

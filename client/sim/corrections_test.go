@@ -21,9 +21,9 @@ func TestVbrsForPhysicalConnectionBandwidthIsAString(t *testing.T) {
 	_, c := sdkHarness(t)
 	pcReq := vpc.CreateDescribePhysicalConnectionsRequest()
 	pcReq.RegionId = dc
-	pcs, err := c.DescribePhysicalConnections(pcReq)
-	if err != nil || len(pcs.PhysicalConnectionSet.PhysicalConnectionType) == 0 {
-		t.Fatalf("DescribePhysicalConnections: %v", err)
+	pcs := sdkDo(t, c.DescribePhysicalConnections, pcReq)
+	if len(pcs.PhysicalConnectionSet.PhysicalConnectionType) == 0 {
+		t.Fatal("DescribePhysicalConnections: none")
 	}
 	req := vpc.CreateDescribeVirtualBorderRoutersForPhysicalConnectionRequest()
 	req.RegionId, req.PhysicalConnectionId = dc, pcs.PhysicalConnectionSet.PhysicalConnectionType[0].PhysicalConnectionId

@@ -2,7 +2,6 @@ package sim_test
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -35,7 +34,7 @@ func TestTypedGlobalAccelerationOps(t *testing.T) {
 	}
 	_, err = c.DescribeServerRelatedGlobalAccelerationInstances(ctx, &client.DescribeServerRelatedGlobalAccelerationInstancesInput{
 		RegionId: host.RegionId, ServerId: host.ServerId, ServerType: "Rds"})
-	if ae := (*client.APIError)(nil); !errors.As(err, &ae) || ae.Code != "InvalidBackendServerType.NotFound" {
+	if client.ErrorCode(err) != "InvalidBackendServerType.NotFound" {
 		t.Errorf("an unknown server type: %v", err)
 	}
 	byServer, err := client.DescribeGlobalAccelerationInstances.Call(ctx, c, &client.DescribeGlobalAccelerationInstancesInput{RegionId: hz, ServerId: host.ServerId})

@@ -28,10 +28,7 @@ func (g gaSDK) get(region, id string) *vpc.GlobalAccelerationInstance {
 
 func (g gaSDK) list(req *vpc.DescribeGlobalAccelerationInstancesRequest) map[string]vpc.GlobalAccelerationInstance {
 	g.t.Helper()
-	out, err := g.c.DescribeGlobalAccelerationInstances(req)
-	if err != nil {
-		g.t.Fatal(err)
-	}
+	out := sdkDo(g.t, g.c.DescribeGlobalAccelerationInstances, req)
 	m := map[string]vpc.GlobalAccelerationInstance{}
 	for _, x := range out.GlobalAccelerationInstances.GlobalAccelerationInstance {
 		m[x.Name] = x
@@ -56,11 +53,7 @@ func (g gaSDK) eip(prepaid bool) string {
 	if prepaid {
 		ar.InstanceChargeType, ar.PricingCycle, ar.Period = "PrePaid", "Month", requests.NewInteger(1)
 	}
-	out, err := g.c.AllocateEipAddress(ar)
-	if err != nil {
-		g.t.Fatalf("AllocateEipAddress: %v", err)
-	}
-	return out.AllocationId
+	return sdkDo(g.t, g.c.AllocateEipAddress, ar).AllocationId
 }
 
 func (g gaSDK) ip(add bool, ga, eip string) error {

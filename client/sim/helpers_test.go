@@ -80,7 +80,9 @@ func checkJournal(t testing.TB, srv *Server, o Options) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = json.Unmarshal(data, &st)
+		if err := json.Unmarshal(data, &st); err != nil {
+			t.Fatalf("the snapshot does not decode: %v", err)
+		}
 		return st
 	}
 	a := settled(srv)
@@ -295,6 +297,14 @@ func (h *harness) edgeOn(p model.Product) caller {
 // partnerOn signs p's calls with the key of the demo's partner account.
 func (h *harness) partnerOn(p model.Product) caller {
 	return caller{h: h, s: sig{version: p.Version(), keyID: PartnerAccessKeyID, secret: PartnerAccessKeySecret}, as: " as the partner"}
+}
+
+// at is c signing its requests with the timestamp ts: time.Now() for a
+// harness whose wall clock is the real one (newSDKHarness), where the
+// default, wallTime, is refused.
+func (c caller) at(ts time.Time) caller {
+	c.s.ts = ts
+	return c
 }
 
 // call signs action and runs it.

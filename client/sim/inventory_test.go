@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/model"
@@ -19,16 +18,18 @@ import (
 // in seconds.
 const inventoryRegions = 3
 
-// largeClient serves the large dataset (seed 7) over HTTP and returns a
-// client of it with no request budget.
+// largeClient serves the shared large dataset (readLarge) over HTTP and
+// returns a client of it with no request budget, on the dataset's wall
+// clock.
 func largeClient(t *testing.T) (*harness, *client.Client) {
 	t.Helper()
-	h := newHarness(t, Options{Dataset: DatasetLarge, Seed: 7, Now: time.Now})
+	h := readLarge(t)
 	ts := httptest.NewServer(h.srv)
 	t.Cleanup(ts.Close)
 	c, err := client.New(client.Config{
 		Credentials: client.StaticCredentials(DefaultAccessKeyID, DefaultAccessKeySecret, ""),
 		Region:      hz, Endpoints: client.Endpoints{Override: ts.URL}, RequestsPerSecond: -1,
+		Now: h.srv.opts.Now,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -79,9 +79,7 @@ func TestOfficialSDKIpv6Lifecycle(t *testing.T) {
 		t.Fatalf("settled gateway is %s", g.Status)
 	}
 	// One gateway per VPC; the seed's code for an unknown region.
-	if _, err := c.CreateIpv6Gateway(cr); sdkCode(err) != "QuotaExceeded.Ipv6Gateway" {
-		t.Errorf("a second gateway in %s: %v", staging, err)
-	}
+	sdkRefuses(t, "a second gateway in "+staging, c.CreateIpv6Gateway, cr, "QuotaExceeded.Ipv6Gateway")
 	bad := vpc.CreateCreateIpv6GatewayRequest()
 	bad.RegionId, bad.VpcId = "cn-nowhere-1", staging
 	sdkRefuses(t, "CreateIpv6Gateway in an unknown region", c.CreateIpv6Gateway, bad, "InvalidRegionId.NotFound")

@@ -128,7 +128,7 @@ func TestOfficialSDKBandwidthPackageIpMonitorData(t *testing.T) {
 	if len(pts) != 30 {
 		t.Fatalf("30 minutes gave %d points", len(pts))
 	}
-	h := newHarness(t, Options{})
+	h := hs.at(time.Now())
 	h.fails("DescribeBandwidthPackagePublicIpMonitorData", kv("AllocationId", bound, "StartTime", "2026-01-01T00:00:00Z", "EndTime", "2026-01-01T01:00:00Z"), 400, "MissingParameter")
 	h.fails("DescribeBandwidthPackagePublicIpMonitorData", kv("RegionId", hz, "AllocationId", "eip-nope", "StartTime", "2026-01-01T00:00:00Z", "EndTime", "2026-01-01T01:00:00Z"), 404, "InvalidAllocationId.NotFound")
 }

@@ -105,10 +105,7 @@ func TestOfficialSDKPhysicalConnectionLifecycle(t *testing.T) {
 	sdkRefuses(t, "DeletePhysicalConnection twice", c.DeletePhysicalConnection, dr, "InvalidPhysicalConnectionId.NotFound")
 
 	// Cancel: a fresh application stops where it is; a Canceled one goes.
-	out, err = c.CreatePhysicalConnection(cr)
-	if err != nil {
-		t.Fatalf("CreatePhysicalConnection: %v", err)
-	}
+	out = sdkDo(t, c.CreatePhysicalConnection, cr)
 	h.settle()
 	xr := vpc.CreateCancelPhysicalConnectionRequest()
 	xr.PhysicalConnectionId = out.PhysicalConnectionId

@@ -239,7 +239,7 @@ func TestRouterInterfaceRules(t *testing.T) {
 // TestLargeRouterInterfacesOnce lists every router interface of the large
 // dataset region by region, page by page: each exactly once, all of them.
 func TestLargeRouterInterfacesOnce(t *testing.T) {
-	h := newLarge(t)
+	h := readLarge(t)
 	h.srv.mu.Lock()
 	want := 0
 	for _, r := range h.srv.st.byID {

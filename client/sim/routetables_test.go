@@ -15,9 +15,9 @@ func TestOfficialSDKDescribeRouteTables(t *testing.T) {
 	_, c := sdkHarness(t)
 	vr := vpc.CreateDescribeVpcsRequest()
 	vr.RegionId, vr.PageSize = hz, "50"
-	vpcs, err := c.DescribeVpcs(vr)
-	if err != nil || len(vpcs.Vpcs.Vpc) == 0 {
-		t.Fatalf("DescribeVpcs: %v (%d VPCs)", err, len(vpcs.Vpcs.Vpc))
+	vpcs := sdkDo(t, c.DescribeVpcs, vr)
+	if len(vpcs.Vpcs.Vpc) == 0 {
+		t.Fatal("DescribeVpcs: no VPCs")
 	}
 	tables := 0
 	for _, v := range vpcs.Vpcs.Vpc {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/sts"
 
@@ -16,7 +17,7 @@ import (
 // resources, the STS key a role assumed in that account, the partner key
 // the demo's other account.
 func TestCallerIdentityOfficialSDK(t *testing.T) {
-	_, ts := newSDKHarness(t)
+	h, ts := newSDKHarness(t)
 	host := strings.TrimPrefix(ts.URL, "http://")
 	owner := strconv.FormatInt(AccountUID, 10)
 	for _, tc := range []struct {
@@ -54,7 +55,7 @@ func TestCallerIdentityOfficialSDK(t *testing.T) {
 		})
 	}
 	// The account STS reports is the OwnerId the VPC API puts on resources.
-	vp := newHarness(t, Options{}).edgeOn(model.ProductVpcPeer)
+	vp := h.edgeOn(model.ProductVpcPeer).at(time.Now())
 	var list struct {
 		VpcPeerConnects []struct{ OwnerId json.Number }
 	}
