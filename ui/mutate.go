@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -449,7 +450,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		// dialog's own names a call that failed before anything was sent.
 		action := d.action()
 		fc := *d.fc
-		fc.Target, fc.Region = d.obj, forms.FirstNonEmpty(d.obj.Region, d.fc.Region)
+		fc.Target, fc.Region = d.obj, cmp.Or(d.obj.Region, d.fc.Region)
 		if client.OutcomeUnknown(m.err) {
 			// Checked before anything is said (or recorded) about it.
 			d.sending, d.banner = true, unknownLines(m.err, "")

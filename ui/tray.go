@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/alivpc/alivpc/ui/forms"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -74,7 +73,7 @@ var (
 	trayColumns = []trayCol{
 		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
 		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
-		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return forms.FirstNonEmpty(op.resID, op.label) }},
+		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return cmp.Or(op.resID, op.label) }},
 		{name: "STATUS", prio: 3, min: 20, max: 40, get: opStatus},
 		{name: "ELAPSED", prio: 6, min: 8, max: 8, optional: true, get: func(_ *operation, e string) string { return e }},
 		{name: "KIND", prio: 7, min: 4, max: 20, optional: true, get: func(op *operation, _ string) string {
@@ -119,7 +118,7 @@ func opStatus(op *operation, _ string) string {
 		}
 		return "done: " + op.phase
 	case opFailed:
-		return "✗ " + forms.FirstNonEmpty(op.code, op.phase)
+		return "✗ " + cmp.Or(op.code, op.phase)
 	case opUnknown:
 		return "? unknown: " + op.phase
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"strings"
@@ -520,7 +521,7 @@ func (p *xrayPage) mutate(a *App, act Action, n *xnode) tea.Cmd {
 		return a.flashError(why)
 	}
 	k := n.obj.Kind
-	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: forms.FirstNonEmpty(n.obj.Region, p.region),
+	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: cmp.Or(n.obj.Region, p.region),
 		Parent: scopeParent(n), Target: n.obj, Origin: p.id}
 	if act == ActCreate {
 		ops := forms.OpsFor(k)
