@@ -65,9 +65,14 @@ func newDescribePage(a *App, o *model.Object) *describePage {
 	d.vp.KeyMap = viewport.KeyMap{} // the console's keys scroll it
 	d.vp.MouseWheelEnabled = false
 	d.lines = strings.Split(prettyJSON(o.Raw), "\n")
-	d.title = a.st.Title.Render(o.Kind.Singular+" "+o.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", o.Region))
+	d.setTitle(a, o.Kind.Singular+" "+o.ID)
 	d.crumb, d.copyID = "describe "+o.ID, o.ID
 	return d
+}
+
+// setTitle heads the page with head and the resource's region.
+func (d *describePage) setTitle(a *App, head string) {
+	d.title = a.st.Title.Render(head) + a.st.Dim.Render("  ("+d.obj.Region+")")
 }
 
 // prettyJSON indents raw JSON keeping the API's field order, with secret
