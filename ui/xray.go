@@ -520,18 +520,9 @@ func (p *xrayPage) mutate(a *App, act Action, n *xnode) tea.Cmd {
 	if why := a.changesRefused(); why != "" {
 		return a.flashError(why)
 	}
-	k := n.obj.Kind
 	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: cmp.Or(n.obj.Region, p.region),
 		Parent: scopeParent(n), Target: n.obj, Origin: p.id}
-	if act == ActCreate {
-		ops := forms.OpsFor(k)
-		if ops.Create == nil {
-			return a.flashError(fmt.Sprintf("Creating %s is not offered here.", k.Title))
-		}
-		fc.Target = nil
-		return a.openForm(ops.Create(fc), fc)
-	}
-	return a.mutateTarget(act, k, fc, n.obj)
+	return a.mutateTarget(act, n.obj.Kind, fc)
 }
 
 func (p *xrayPage) filterKey(msg tea.KeyPressMsg) tea.Cmd {
