@@ -164,9 +164,9 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		switch m.Mouse().Button {
 		case tea.MouseWheelUp:
-			d.scroll(-3)
+			scrollBy(&d.vp, -3)
 		case tea.MouseWheelDown:
-			d.scroll(3)
+			scrollBy(&d.vp, 3)
 		}
 	case tea.PasteMsg:
 		if d.searching {
@@ -193,7 +193,7 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if n, ok := moveBy(act, d.height, d.vp.TotalLineCount()); ok {
-			d.scroll(n)
+			scrollBy(&d.vp, n)
 			return nil
 		}
 		switch act {
@@ -277,11 +277,13 @@ func (d *describePage) show(line int) {
 	}
 }
 
-func (d *describePage) scroll(n int) {
+// scrollBy moves a viewport n lines (up when n < 0), as far as it goes:
+// with moveBy, a movement key on a page that scrolls.
+func scrollBy(vp *viewport.Model, n int) {
 	if n < 0 {
-		d.vp.ScrollUp(-n)
+		vp.ScrollUp(-n)
 	} else if n > 0 {
-		d.vp.ScrollDown(n)
+		vp.ScrollDown(n)
 	}
 }
 
