@@ -111,12 +111,9 @@ func (p *xrayPage) Hints() [][2]string {
 	return append(h, [2]string{"esc", "back"})
 }
 
-// Activated loads the tree the first time and refreshes it when it went
-// stale under another page.
+// Activated loads the tree the first time (a zero lastLoad is ages ago)
+// and refreshes it when it went stale under another page.
 func (p *xrayPage) Activated(a *App) tea.Cmd {
-	if p.lastLoad.IsZero() && len(p.loading) == 0 {
-		return p.load(a)
-	}
 	if len(p.loading) == 0 && a.now().Sub(p.lastLoad) >= p.interval(a) {
 		return p.load(a)
 	}
