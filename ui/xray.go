@@ -435,6 +435,9 @@ func (p *xrayPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return p.jump(a, n)
 	case ActDescribe, ActCopy, ActEdit, ActDelete, ActActions, ActCreate:
+		if why := a.changesRefused(); why != "" && act != ActDescribe && act != ActCopy {
+			return a.flashError(why) // whatever line the cursor is on
+		}
 		if n == nil || n.obj == nil {
 			return a.flashError("No resource is highlighted: move to a resource line first.")
 		}
@@ -514,9 +517,6 @@ func (p *xrayPage) jump(a *App, n *xnode) tea.Cmd {
 // mutate opens the node's form, dialog or actions through the kit, as its
 // pane would; c creates one of its kind beside it.
 func (p *xrayPage) mutate(a *App, act Action, n *xnode) tea.Cmd {
-	if why := a.changesRefused(); why != "" {
-		return a.flashError(why)
-	}
 	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: cmp.Or(n.obj.Region, p.region),
 		Parent: scopeParent(n), Target: n.obj, Origin: p.id}
 	return a.mutateTarget(act, n.obj.Kind, fc)

@@ -426,3 +426,23 @@ func TestXrayPeeringOpensTheOtherVPC(t *testing.T) {
 		t.Fatalf("esc should come back to the region's x-ray, top is %T", d.app.top())
 	}
 }
+
+// On a snapshot a change key on a line that is no resource (the note
+// naming a peering's other VPC) still says why nothing can change.
+func TestXraySnapshotRefusesOnANote(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.Snapshot, o.SnapshotFile = "2026-03-01 09:00 UTC", "snap.json" })
+	p := d.xrayOf("prod-core")
+	d.xrayCursorTo(p, xrayNode(p, "peer", nil).obj.ID)
+	d.keys("down")
+	if n := p.selected(); n == nil || n.obj != nil {
+		t.Fatalf("the cursor is not on the peering's note: %+v", n)
+	}
+	for _, key := range []string{"c", "e", "ctrl+d", "x"} {
+		d.app.flash.text = ""
+		d.keys(key)
+		d.waitText("Snapshot: read-only, changes are disabled")
+		if d.app.top() != Page(p) || d.app.menu != nil {
+			t.Fatalf("%s acted on a snapshot: top %T", key, d.app.top())
+		}
+	}
+}
