@@ -34,6 +34,7 @@ type xrayPage struct {
 	vis   []*xnode            // the nodes on screen, in order
 	cur   int
 	off   int
+	rows  int    // lines the last draw had room for: a page
 	want  string // the key the cursor belongs to
 
 	seq      int
@@ -412,7 +413,7 @@ func (p *xrayPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if by, ok := moveBy(act, max(a.height-6, 1), len(p.vis)); ok {
+	if by, ok := moveBy(act, max(p.rows, 1), len(p.vis)); ok {
 		p.move(by)
 		return nil
 	}
@@ -568,6 +569,7 @@ func (p *xrayPage) View(a *App, w, h int) string {
 		}
 	}
 	rows := max(h-len(top), 1)
+	p.rows = rows
 	if p.cur < p.off {
 		p.off = p.cur
 	}

@@ -446,3 +446,36 @@ func TestXraySnapshotRefusesOnANote(t *testing.T) {
 		}
 	}
 }
+
+// A page of the x-ray is the lines it shows: pgdown from the top puts the
+// cursor on the first line below the screen's last, pgup brings it back.
+func TestXrayPagesByTheLinesShown(t *testing.T) {
+	d := newDriver(t)
+	p := d.xrayOf("prod-core")
+	d.resize(100, 16)
+	d.screen()
+	if p.rows < 2 || len(p.vis) <= 2*p.rows {
+		t.Fatalf("%d lines shown of %d: want a tree more than two screens long", p.rows, len(p.vis))
+	}
+	for _, step := range []struct {
+		key  string
+		want func() int
+	}{
+		{"g", func() int { return 0 }},
+		{"pgdown", func() int { return p.rows }},
+		{"pgdown", func() int { return 2 * p.rows }},
+		{"pgup", func() int { return p.rows }},
+		{"G", func() int { return len(p.vis) - 1 }},
+		{"home", func() int { return 0 }},
+	} {
+		want := step.want()
+		d.keys(step.key)
+		screen := d.screen()
+		if p.cur != want {
+			t.Fatalf("%s put the cursor on line %d, want %d", step.key, p.cur, want)
+		}
+		if n := p.selected(); n == nil || n.obj != nil && !strings.Contains(screen, n.obj.ID) {
+			t.Fatalf("%s: the cursor's line is not on screen:\n%s", step.key, screen)
+		}
+	}
+}
