@@ -89,7 +89,7 @@ func (b *browser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Batch(copyToClipboard(r.Obj.ID), a.flashInfo("Copied "+r.Obj.ID))
 	case ActEdit, ActDelete, ActActions:
-		if b.table.Selected() == nil && !a.opt.ReadOnly {
+		if b.table.Selected() == nil && a.changesRefused() == "" {
 			return a.flashError(b.nothingSelected())
 		}
 		return a.mutate(b, act)

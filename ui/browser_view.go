@@ -1,13 +1,12 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/alivpc/alivpc/ui/forms"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -173,7 +172,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func errorLines(err error, hint string) []string {
 	var ae *client.APIError
 	if errors.As(err, &ae) {
-		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, forms.FirstNonEmpty(ae.RequestID, "none"), ae.HTTPStatus)
+		first := fmt.Sprintf("⚠ %s: %s · RequestId %s · HTTP %d", ae.Action, ae.Code, cmp.Or(ae.RequestID, "none"), ae.HTTPStatus)
 		return []string{serverLine(first), "  " + serverLine(ae.Message) + " — " + hint}
 	}
 	return []string{"⚠ " + serverLine(err.Error()), "  " + hint}

@@ -65,9 +65,14 @@ func newDescribePage(a *App, o *model.Object) *describePage {
 	d.vp.KeyMap = viewport.KeyMap{} // the console's keys scroll it
 	d.vp.MouseWheelEnabled = false
 	d.lines = strings.Split(prettyJSON(o.Raw), "\n")
-	d.title = a.st.Title.Render(o.Kind.Singular+" "+o.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", o.Region))
+	d.setTitle(a, o.Kind.Singular+" "+o.ID)
 	d.crumb, d.copyID = "describe "+o.ID, o.ID
 	return d
+}
+
+// setTitle heads the page with head and the resource's region.
+func (d *describePage) setTitle(a *App, head string) {
+	d.title = a.st.Title.Render(head) + a.st.Dim.Render("  ("+d.obj.Region+")")
 }
 
 // prettyJSON indents raw JSON keeping the API's field order, with secret
@@ -159,9 +164,9 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		switch m.Mouse().Button {
 		case tea.MouseWheelUp:
-			d.scroll(-3)
+			scrollBy(&d.vp, -3)
 		case tea.MouseWheelDown:
-			d.scroll(3)
+			scrollBy(&d.vp, 3)
 		}
 	case tea.PasteMsg:
 		if d.searching {
@@ -188,7 +193,7 @@ func (d *describePage) Update(a *App, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if n, ok := moveBy(act, d.height, d.vp.TotalLineCount()); ok {
-			d.scroll(n)
+			scrollBy(&d.vp, n)
 			return nil
 		}
 		switch act {
@@ -272,11 +277,13 @@ func (d *describePage) show(line int) {
 	}
 }
 
-func (d *describePage) scroll(n int) {
+// scrollBy moves a viewport n lines (up when n < 0), as far as it goes:
+// with moveBy, a movement key on a page that scrolls.
+func scrollBy(vp *viewport.Model, n int) {
 	if n < 0 {
-		d.vp.ScrollUp(-n)
+		vp.ScrollUp(-n)
 	} else if n > 0 {
-		d.vp.ScrollDown(n)
+		vp.ScrollDown(n)
 	}
 }
 

@@ -24,7 +24,6 @@ import (
 
 type docState struct {
 	loading bool
-	failed  string
 	file    string // the name offered when saving
 	raw     []byte // the API's document, indented, secrets included
 
@@ -58,7 +57,7 @@ func (a *App) openDocument(label string, show func(context.Context, *forms.FormC
 	}
 	d := newDescribePage(a, fc.Target)
 	d.lines = []string{"reading " + strings.ToLower(label) + " of " + fc.Target.ID + " …"}
-	d.title = a.st.Title.Render(label+" "+fc.Target.ID) + a.st.Dim.Render(fmt.Sprintf("  (%s)", fc.Target.Region))
+	d.setTitle(a, label+" "+fc.Target.ID)
 	d.crumb = strings.ToLower(label) + " " + fc.Target.ID
 	d.doc = &docState{loading: true, input: newLineInput(a, "save to: ")}
 	id, ctx := d.id, a.ctx
@@ -80,8 +79,7 @@ func (s *docState) update(a *App, d *describePage, msg tea.Msg) tea.Cmd {
 	case docLoadedMsg:
 		s.loading = false
 		if m.err != nil {
-			s.failed = strings.Join(errorLines(m.err, "esc goes back; x opens it again"), "\n")
-			d.lines = strings.Split(s.failed, "\n")
+			d.lines = errorLines(m.err, "esc goes back; x opens it again")
 			d.ready = false
 			return a.flashError("Could not read it: " + serverLine(m.err.Error()))
 		}
@@ -96,7 +94,7 @@ func (s *docState) update(a *App, d *describePage, msg tea.Msg) tea.Cmd {
 		if m.doc.Traffic != nil {
 			d.traffic, d.base = &trafficData{pts: m.doc.Traffic}, d.lines
 		}
-		d.title = a.st.Title.Render(m.doc.Title) + a.st.Dim.Render(fmt.Sprintf("  (%s)", d.obj.Region))
+		d.setTitle(a, m.doc.Title)
 		d.ready = false
 	case docSavedMsg:
 		if m.err != nil {

@@ -75,21 +75,12 @@ func (h *helpPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	act, _ := a.keys.Lookup(km)
-	switch act {
-	case ActBack, ActHelp:
+	if n, ok := moveBy(act, h.vp.Height(), h.vp.TotalLineCount()); ok {
+		scrollBy(&h.vp, n)
+		return nil
+	}
+	if act == ActBack || act == ActHelp {
 		return a.pop()
-	case ActDown:
-		h.vp.ScrollDown(1)
-	case ActUp:
-		h.vp.ScrollUp(1)
-	case ActPageDown:
-		h.vp.PageDown()
-	case ActPageUp:
-		h.vp.PageUp()
-	case ActTop:
-		h.vp.GotoTop()
-	case ActBottom:
-		h.vp.GotoBottom()
 	}
 	return nil
 }

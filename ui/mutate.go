@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -40,7 +41,6 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 	if sel != nil && k.IsUnion() {
 		k = sel.Obj.Kind
 	}
-	ops := forms.OpsFor(k)
 	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: b.workRegion(a), Parent: b.parent, Origin: b.id}
 	if sel != nil {
 		fc.Target = sel.Obj
@@ -55,8 +55,7 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 			fc.Region = rowRegion
 		}
 	}
-	switch act {
-	case ActCreate:
+	if act == ActCreate {
 		if !b.allRegions && len(b.regions) <= 1 && b.parent == nil {
 			// A one-region pane creates in its region, whatever region a
 			// row lives in (an incoming cross-region peering).
@@ -65,25 +64,23 @@ func (a *App) mutate(b *browser, act Action) tea.Cmd {
 		if b.kind.IsUnion() {
 			return a.chooseCreate(b, fc)
 		}
+	}
+	return a.mutateTarget(act, k, fc)
+}
+
+// mutateTarget opens the create or edit form, the destructive dialog or
+// the actions menu of kind k for fc.Target (nil: nothing highlighted): the
+// panes and the xray tree share it.
+func (a *App) mutateTarget(act Action, k *model.Kind, fc *forms.FormCtx) tea.Cmd {
+	ops := forms.OpsFor(k)
+	sel := fc.Target
+	switch act {
+	case ActCreate:
 		if ops.Create == nil {
 			return a.flashError(fmt.Sprintf("Creating %s is not offered here.", k.Title))
 		}
 		fc.Target = nil
 		return a.openForm(ops.Create(fc), fc)
-	}
-	var target *model.Object
-	if sel != nil {
-		target = sel.Obj
-	}
-	return a.mutateTarget(act, k, fc, target)
-}
-
-// mutateTarget opens the edit form, the destructive dialog or the actions
-// menu of kind k for target (nil: nothing highlighted): the panes and the
-// xray tree share it.
-func (a *App) mutateTarget(act Action, k *model.Kind, fc *forms.FormCtx, sel *model.Object) tea.Cmd {
-	ops := forms.OpsFor(k)
-	switch act {
 	case ActEdit:
 		if sel == nil {
 			return a.flashError("Select a row to edit.")
@@ -449,7 +446,7 @@ func (d *deletePage) Update(a *App, msg tea.Msg) tea.Cmd {
 		// dialog's own names a call that failed before anything was sent.
 		action := d.action()
 		fc := *d.fc
-		fc.Target, fc.Region = d.obj, forms.FirstNonEmpty(d.obj.Region, d.fc.Region)
+		fc.Target, fc.Region = d.obj, cmp.Or(d.obj.Region, d.fc.Region)
 		if client.OutcomeUnknown(m.err) {
 			// Checked before anything is said (or recorded) about it.
 			d.sending, d.banner = true, unknownLines(m.err, "")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -195,7 +196,7 @@ var changeVerbs = []string{"Modify", "Update", "Associate"}
 // checkChange describes the target of an edit whose outcome is unknown:
 // applied when every sent value it shows (its own ID aside) is in place.
 func checkChange(ctx context.Context, c *client.Client, o *model.Object, region string, sent map[string]string) outcomeCheckedMsg {
-	fresh, err := c.Get(ctx, o.Kind, forms.FirstNonEmpty(o.Region, region), o.ID, o)
+	fresh, err := c.Get(ctx, o.Kind, cmp.Or(o.Region, region), o.ID, o)
 	if err != nil {
 		return outcomeCheckedMsg{err: err}
 	}
@@ -239,7 +240,7 @@ func (a *App) checkOutcome(id int, fc *forms.FormCtx, err error, since time.Time
 func (a *App) lookFor(fc *forms.FormCtx, err error, since time.Time, paneKind *model.Kind, form bool) tea.Cmd {
 	action, sent, _ := client.FailedCall(err)
 	ctx, c := a.ctx, fc.Client
-	region := forms.FirstNonEmpty(sent["RegionId"], fc.Region)
+	region := cmp.Or(sent["RegionId"], fc.Region)
 	if k := createdKind(a.reg, action, paneKind); form && k != nil && c != nil {
 		return func() tea.Msg {
 			o, ferr := findCreated(ctx, c, k, region, sent, since)
@@ -256,7 +257,7 @@ func (a *App) lookFor(fc *forms.FormCtx, err error, since time.Time, paneKind *m
 	if fc.Target != nil && strings.HasPrefix(action, "Delete") && fc.Target.Kind.Get != nil && c != nil {
 		o := fc.Target
 		return func() tea.Msg {
-			fresh, gerr := c.Get(ctx, o.Kind, forms.FirstNonEmpty(o.Region, region), o.ID, o)
+			fresh, gerr := c.Get(ctx, o.Kind, cmp.Or(o.Region, region), o.ID, o)
 			switch {
 			case gerr != nil:
 				return outcomeCheckedMsg{err: gerr}

@@ -32,6 +32,7 @@ type pathPage struct {
 	hops     []netpath.Hop
 	cursor   int
 	top      int
+	room     int // hop rows the last draw had room for: a page
 }
 
 type pathDoneMsg struct {
@@ -115,17 +116,13 @@ func (p *pathPage) Update(a *App, msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		act, _ := a.keys.Lookup(m)
+		if by, ok := moveBy(act, max(p.room, 1), len(p.hops)); ok {
+			p.cursor = max(0, min(len(p.hops)-1, p.cursor+by))
+			return nil
+		}
 		switch act {
 		case ActBack:
 			return a.pop()
-		case ActUp:
-			p.cursor = max(p.cursor-1, 0)
-		case ActDown:
-			p.cursor = min(p.cursor+1, max(len(p.hops)-1, 0))
-		case ActTop:
-			p.cursor = 0
-		case ActBottom:
-			p.cursor = max(len(p.hops)-1, 0)
 		case ActRefresh:
 			if !p.loading {
 				return p.load(a)
@@ -243,6 +240,7 @@ func (p *pathPage) View(a *App, w, h int) string {
 		}
 	}
 	room := max(h-len(lines)-len(full), 1)
+	p.room = room
 	if p.cursor < p.top {
 		p.top = p.cursor
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,4 +150,45 @@ func TestPathPageUsage(t *testing.T) {
 	d.command("path 1.2.3.4 8.8.8.8")
 	d.pathPage()
 	d.waitText("1.2.3.4 is in no VSwitch")
+}
+
+// The path page moves like the other pages: a hop, a page of the rows
+// shown, or to either end.
+func TestPathPagePagesAndEnds(t *testing.T) {
+	d := newConsole(t)
+	d.command("path 10.0.1.5 8.8.8.8")
+	p := d.pathPage()
+	last := len(p.hops) - 1
+	d.resize(100, 12)
+	d.screen()
+	if p.room < 1 || p.room >= last {
+		t.Fatalf("a page is %d rows of %d hops, want a short screen to show fewer than all", p.room, len(p.hops))
+	}
+	for _, step := range []struct {
+		key string
+		to  func(cur, room int) int
+	}{
+		{"end", func(int, int) int { return last }},
+		{"home", func(int, int) int { return 0 }},
+		{"pgdown", func(cur, room int) int { return cur + room }},
+		{"down", func(cur, _ int) int { return cur + 1 }},
+		{"pgup", func(cur, room int) int { return max(cur-room, 0) }},
+		{"up", func(cur, _ int) int { return max(cur-1, 0) }},
+		{"home", func(int, int) int { return 0 }},
+		{"up", func(int, int) int { return 0 }},
+		{"G", func(int, int) int { return last }},
+		{"down", func(int, int) int { return last }},
+		{"ctrl+b", func(cur, room int) int { return cur - room }},
+		{"g", func(int, int) int { return 0 }},
+	} {
+		want := step.to(p.cursor, p.room)
+		d.keys(step.key)
+		screen := d.screen()
+		if p.cursor != want {
+			t.Fatalf("%s put the cursor on hop %d, want %d", step.key, p.cursor+1, want+1)
+		}
+		if !strings.Contains(screen, fmt.Sprintf("hop %d ", p.cursor+1)) {
+			t.Fatalf("%s: the screen does not show hop %d in full:\n%s", step.key, p.cursor+1, screen)
+		}
+	}
 }

@@ -42,3 +42,25 @@ func TestSnapshotHeaderAndRefusals(t *testing.T) {
 		}
 	}
 }
+
+// With nothing highlighted (a filter matching no row) a change key on a
+// snapshot still says why no change can be made, not that no row is
+// highlighted: the snapshot is the reason whatever the row.
+func TestSnapshotRefusesWithNothingHighlighted(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) {
+		o.Snapshot, o.SnapshotFile = "2026-03-01 09:00 UTC", "snap.json"
+	})
+	d.waitText("prod-core")
+	d.keys("/")
+	d.typeText("no-such-row-anywhere")
+	d.keys("enter")
+	d.waitText("No rows match the filter")
+	for _, key := range []string{"e", "ctrl+d", "x"} {
+		d.app.flash.text = ""
+		d.keys(key)
+		d.waitText("Snapshot: read-only, changes are disabled")
+		if _, ok := d.app.top().(*browser); !ok || d.app.menu != nil {
+			t.Fatalf("%s opened %T (menu %v) on a snapshot", key, d.app.top(), d.app.menu != nil)
+		}
+	}
+}

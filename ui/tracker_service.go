@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -74,8 +75,8 @@ func (t *tracker) serviceResult(m serviceResultMsg) tea.Cmd {
 	}
 	switch {
 	case m.err != nil:
-		tr.op.requestID = forms.FirstNonEmpty(client.RequestID(m.err), tr.op.requestID)
-		tr.op.phase = forms.SvcOpening + " (checking: " + forms.FirstNonEmpty(client.ErrorCode(m.err), "no answer") + ")"
+		tr.op.requestID = cmp.Or(client.RequestID(m.err), tr.op.requestID)
+		tr.op.phase = forms.SvcOpening + " (checking: " + cmp.Or(client.ErrorCode(m.err), "no answer") + ")"
 		return nil // transient: the next poll tries again until the deadline
 	case !m.enabled:
 		tr.op.phase = forms.SvcOpening

@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/alivpc/alivpc/ui/forms"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -17,7 +16,9 @@ import (
 // stops nothing: the tracker lives on the App.
 type trayPage struct {
 	id     int
-	cursor int
+	cursor int // from the newest operation
+	top    int // the first operation drawn, from the newest
+	rows   int // operations the last draw had room for: a page
 	lay    trayLayout
 }
 
@@ -37,13 +38,13 @@ func (t *trayPage) Update(a *App, msg tea.Msg) tea.Cmd {
 	}
 	act, _ := a.keys.Lookup(km)
 	n := len(a.tracker.ops)
+	if by, ok := moveBy(act, max(t.rows, 1), n); ok {
+		t.cursor = max(0, min(n-1, t.cursor+by))
+		return nil
+	}
 	switch act {
 	case ActBack, ActTray:
 		return a.pop()
-	case ActDown:
-		t.cursor = min(t.cursor+1, max(n-1, 0))
-	case ActUp:
-		t.cursor = max(t.cursor-1, 0)
 	case ActCopy:
 		ops := a.tracker.ops
 		if t.cursor < len(ops) {
@@ -74,7 +75,7 @@ var (
 	trayColumns = []trayCol{
 		{name: "TIME", prio: 4, min: 8, max: 8, get: func(op *operation, _ string) string { return op.started.Format("15:04:05") }},
 		{name: "ACTION", prio: 1, min: 16, max: 34, get: func(op *operation, _ string) string { return op.action }},
-		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return forms.FirstNonEmpty(op.resID, op.label) }},
+		{name: "ID", prio: 2, min: 25, max: 29, get: func(op *operation, _ string) string { return cmp.Or(op.resID, op.label) }},
 		{name: "STATUS", prio: 3, min: 20, max: 40, get: opStatus},
 		{name: "ELAPSED", prio: 6, min: 8, max: 8, optional: true, get: func(_ *operation, e string) string { return e }},
 		{name: "KIND", prio: 7, min: 4, max: 20, optional: true, get: func(op *operation, _ string) string {
@@ -119,7 +120,7 @@ func opStatus(op *operation, _ string) string {
 		}
 		return "done: " + op.phase
 	case opFailed:
-		return "✗ " + forms.FirstNonEmpty(op.code, op.phase)
+		return "✗ " + cmp.Or(op.code, op.phase)
 	case opUnknown:
 		return "? unknown: " + op.phase
 	}
@@ -193,9 +194,13 @@ func (t *trayPage) View(a *App, w, h int) string {
 		return strings.Join(lines, "\n")
 	}
 	now := a.now()
-	// Newest first; only the rows that fit are laid out.
+	// Newest first; only the rows that fit are laid out, scrolled to keep
+	// the cursor's.
+	t.rows = max(h-3, 1)
+	t.cursor = min(t.cursor, len(ops)-1) // the oldest may have been dropped
+	t.top = max(0, min(t.top, t.cursor, len(ops)-t.rows), t.cursor-t.rows+1)
 	var shown []*operation
-	for i := len(ops) - 1; i >= 0 && len(shown) < max(h-3, 1); i-- {
+	for i := len(ops) - 1 - t.top; i >= 0 && len(shown) < t.rows; i-- {
 		shown = append(shown, ops[i])
 	}
 	cells := make([][]string, len(shown))
@@ -230,7 +235,7 @@ func (t *trayPage) View(a *App, w, h int) string {
 		default:
 			style = st.Phase(theme.PhaseFailed)
 		}
-		if r == t.cursor {
+		if t.top+r == t.cursor {
 			line = st.Selected.Render(fit(st.Cursor(true, " ")+strings.TrimPrefix(ansi.Strip(line), " "), w, false))
 			detail = op
 		} else {

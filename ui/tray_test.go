@@ -80,3 +80,54 @@ func BenchmarkTrayView(b *testing.B) {
 		}
 	}
 }
+
+// More operations than the tray has rows for: the cursor's row is always
+// drawn, marked, and is the one y copies; the movement keys are the other
+// pages' (a row, a page, either end).
+func TestTrayScrollsToTheCursor(t *testing.T) {
+	a := trayApp(t, 40)
+	defer a.Close()
+	tp := newTrayPage(a)
+	ops := a.tracker.ops
+	frame := tp.View(a, 120, 20)
+	if tp.rows < 2 || tp.rows >= len(ops) {
+		t.Fatalf("%d rows for %d operations: want fewer rows than operations", tp.rows, len(ops))
+	}
+	for _, step := range []struct {
+		key string
+		to  func(cur, page int) int
+	}{
+		{"end", func(int, int) int { return len(ops) - 1 }},
+		{"home", func(int, int) int { return 0 }},
+		{"pgdown", func(cur, page int) int { return cur + page }},
+		{"down", func(cur, _ int) int { return cur + 1 }},
+		{"pgdown", func(cur, page int) int { return cur + page }},
+		{"up", func(cur, _ int) int { return cur - 1 }},
+		{"pgup", func(cur, page int) int { return cur - page }},
+		{"G", func(int, int) int { return len(ops) - 1 }},
+		{"down", func(int, int) int { return len(ops) - 1 }},
+		{"g", func(int, int) int { return 0 }},
+		{"up", func(int, int) int { return 0 }},
+	} {
+		want := step.to(tp.cursor, tp.rows)
+		tp.Update(a, keyPress(step.key))
+		frame = tp.View(a, 120, 20)
+		if tp.cursor != want {
+			t.Fatalf("%s put the cursor on %d, want %d", step.key, tp.cursor, want)
+		}
+		id := ops[len(ops)-1-want].resID
+		var line string
+		for _, l := range strings.Split(frame, "\n") {
+			if strings.Contains(l, id) {
+				line = l
+			}
+		}
+		if mark := a.st.Cursor(true, " "); !strings.Contains(line, mark) || strings.Count(frame, mark) != 1 {
+			t.Fatalf("%s: the cursor's operation %s is not drawn marked:\n%s", step.key, id, frame)
+		}
+		tp.Update(a, keyPress("y"))
+		if !strings.Contains(a.flash.text, id) {
+			t.Fatalf("%s: y copied %q, want %s", step.key, a.flash.text, id)
+		}
+	}
+}

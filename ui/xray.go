@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"strings"
@@ -33,6 +34,7 @@ type xrayPage struct {
 	vis   []*xnode            // the nodes on screen, in order
 	cur   int
 	off   int
+	rows  int    // lines the last draw had room for: a page
 	want  string // the key the cursor belongs to
 
 	seq      int
@@ -110,12 +112,9 @@ func (p *xrayPage) Hints() [][2]string {
 	return append(h, [2]string{"esc", "back"})
 }
 
-// Activated loads the tree the first time and refreshes it when it went
-// stale under another page.
+// Activated loads the tree the first time (a zero lastLoad is ages ago)
+// and refreshes it when it went stale under another page.
 func (p *xrayPage) Activated(a *App) tea.Cmd {
-	if p.lastLoad.IsZero() && len(p.loading) == 0 {
-		return p.load(a)
-	}
 	if len(p.loading) == 0 && a.now().Sub(p.lastLoad) >= p.interval(a) {
 		return p.load(a)
 	}
@@ -414,7 +413,7 @@ func (p *xrayPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if by, ok := moveBy(act, max(a.height-6, 1), len(p.vis)); ok {
+	if by, ok := moveBy(act, max(p.rows, 1), len(p.vis)); ok {
 		p.move(by)
 		return nil
 	}
@@ -437,6 +436,9 @@ func (p *xrayPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return p.jump(a, n)
 	case ActDescribe, ActCopy, ActEdit, ActDelete, ActActions, ActCreate:
+		if why := a.changesRefused(); why != "" && act != ActDescribe && act != ActCopy {
+			return a.flashError(why) // whatever line the cursor is on
+		}
 		if n == nil || n.obj == nil {
 			return a.flashError("No resource is highlighted: move to a resource line first.")
 		}
@@ -516,21 +518,9 @@ func (p *xrayPage) jump(a *App, n *xnode) tea.Cmd {
 // mutate opens the node's form, dialog or actions through the kit, as its
 // pane would; c creates one of its kind beside it.
 func (p *xrayPage) mutate(a *App, act Action, n *xnode) tea.Cmd {
-	if why := a.changesRefused(); why != "" {
-		return a.flashError(why)
-	}
-	k := n.obj.Kind
-	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: forms.FirstNonEmpty(n.obj.Region, p.region),
+	fc := &forms.FormCtx{Host: a, Client: a.opt.Client, Region: cmp.Or(n.obj.Region, p.region),
 		Parent: scopeParent(n), Target: n.obj, Origin: p.id}
-	if act == ActCreate {
-		ops := forms.OpsFor(k)
-		if ops.Create == nil {
-			return a.flashError(fmt.Sprintf("Creating %s is not offered here.", k.Title))
-		}
-		fc.Target = nil
-		return a.openForm(ops.Create(fc), fc)
-	}
-	return a.mutateTarget(act, k, fc, n.obj)
+	return a.mutateTarget(act, n.obj.Kind, fc)
 }
 
 func (p *xrayPage) filterKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -579,6 +569,7 @@ func (p *xrayPage) View(a *App, w, h int) string {
 		}
 	}
 	rows := max(h-len(top), 1)
+	p.rows = rows
 	if p.cur < p.off {
 		p.off = p.cur
 	}

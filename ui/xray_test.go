@@ -426,3 +426,56 @@ func TestXrayPeeringOpensTheOtherVPC(t *testing.T) {
 		t.Fatalf("esc should come back to the region's x-ray, top is %T", d.app.top())
 	}
 }
+
+// On a snapshot a change key on a line that is no resource (the note
+// naming a peering's other VPC) still says why nothing can change.
+func TestXraySnapshotRefusesOnANote(t *testing.T) {
+	d := newDriver(t, func(_ *sim.Options, o *Options) { o.Snapshot, o.SnapshotFile = "2026-03-01 09:00 UTC", "snap.json" })
+	p := d.xrayOf("prod-core")
+	d.xrayCursorTo(p, xrayNode(p, "peer", nil).obj.ID)
+	d.keys("down")
+	if n := p.selected(); n == nil || n.obj != nil {
+		t.Fatalf("the cursor is not on the peering's note: %+v", n)
+	}
+	for _, key := range []string{"c", "e", "ctrl+d", "x"} {
+		d.app.flash.text = ""
+		d.keys(key)
+		d.waitText("Snapshot: read-only, changes are disabled")
+		if d.app.top() != Page(p) || d.app.menu != nil {
+			t.Fatalf("%s acted on a snapshot: top %T", key, d.app.top())
+		}
+	}
+}
+
+// A page of the x-ray is the lines it shows: pgdown from the top puts the
+// cursor on the first line below the screen's last, pgup brings it back.
+func TestXrayPagesByTheLinesShown(t *testing.T) {
+	d := newDriver(t)
+	p := d.xrayOf("prod-core")
+	d.resize(100, 16)
+	d.screen()
+	if p.rows < 2 || len(p.vis) <= 2*p.rows {
+		t.Fatalf("%d lines shown of %d: want a tree more than two screens long", p.rows, len(p.vis))
+	}
+	for _, step := range []struct {
+		key  string
+		want func() int
+	}{
+		{"g", func() int { return 0 }},
+		{"pgdown", func() int { return p.rows }},
+		{"pgdown", func() int { return 2 * p.rows }},
+		{"pgup", func() int { return p.rows }},
+		{"G", func() int { return len(p.vis) - 1 }},
+		{"home", func() int { return 0 }},
+	} {
+		want := step.want()
+		d.keys(step.key)
+		screen := d.screen()
+		if p.cur != want {
+			t.Fatalf("%s put the cursor on line %d, want %d", step.key, p.cur, want)
+		}
+		if n := p.selected(); n == nil || n.obj != nil && !strings.Contains(screen, n.obj.ID) {
+			t.Fatalf("%s: the cursor's line is not on screen:\n%s", step.key, screen)
+		}
+	}
+}

@@ -1,11 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 
 	"github.com/alivpc/alivpc/model"
-	"github.com/alivpc/alivpc/ui/forms"
 )
 
 // The xray tree (`:xray vpc-…`, `:xray region`): a VPC and what hangs
@@ -214,7 +214,7 @@ func peerNote(n *xnode, o *model.Object) *xnode {
 		text += " in " + region
 	}
 	note := newNote(n, "other", text)
-	note.vpc, note.region = other, forms.FirstNonEmpty(region, o.Region)
+	note.vpc, note.region = other, cmp.Or(region, o.Region)
 	return note
 }
 

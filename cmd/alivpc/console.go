@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -70,7 +71,7 @@ func runConsole(o *consoleOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "alivpc: refresh %s is below the 2s floor; using 2s\n", interval)
 		interval = ui.MinRefresh
 	}
-	skinName := firstNonEmpty(o.skin, cfg.Skin)
+	skinName := cmp.Or(o.skin, cfg.Skin)
 	if _, err := theme.Lookup(skinName); err != nil {
 		return usageError("--skin: %v", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -189,7 +190,7 @@ func connect(cf *connFlags, useSim bool, sf *simFlags, defaultRegion string) (*c
 		closers = append(closers, stop)
 		cfg.Endpoints.Override = url
 		cfg.Credentials = client.StaticCredentials(sim.DefaultAccessKeyID, sim.DefaultAccessKeySecret, "")
-		conn.region = firstNonEmpty(cf.region, defaultRegion, "cn-hangzhou")
+		conn.region = cmp.Or(cf.region, defaultRegion, "cn-hangzhou")
 		conn.simulator = true
 	} else {
 		opts := client.CredentialOptions{Profile: cf.profile}
@@ -220,15 +221,6 @@ func connect(cf *connFlags, useSim bool, sf *simFlags, defaultRegion string) (*c
 	return conn, nil
 }
 
-func firstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // errQuiet is an exit status whose message was already printed.
 var errQuiet = errors.New("")
 
@@ -236,7 +228,7 @@ var errQuiet = errors.New("")
 // profile's name when one was chosen, else a short form of where the keys
 // came from ("env keys", "ECS RAM role").
 func credentialLabel(flagProfile, source string) string {
-	if p := firstNonEmpty(flagProfile, os.Getenv("ALIBABA_CLOUD_PROFILE")); p != "" {
+	if p := cmp.Or(flagProfile, os.Getenv("ALIBABA_CLOUD_PROFILE")); p != "" {
 		return "profile " + p
 	}
 	switch {

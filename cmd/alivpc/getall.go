@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -188,16 +189,9 @@ func (inv *inventoryWriter) run(ctx context.Context, conn *connection, all bool,
 		return fmt.Errorf("writing the output: %w", err)
 	}
 	fmt.Fprintf(stderr, "alivpc: get all: %s resources of %d kinds in %d regions, account %s, %s calls, %.1fs%s\n",
-		thousands(inv.items), len(inv.build.Counts), len(regions), orUnknown(account), thousands(calls),
+		thousands(inv.items), len(inv.build.Counts), len(regions), cmp.Or(account, "?"), thousands(calls),
 		time.Since(start).Seconds(), incompleteNote(len(inv.failures)))
 	return nil
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "?"
-	}
-	return s
 }
 
 func incompleteNote(n int) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -63,5 +64,5 @@ func snapshotRegion(s *client.Snapshot, flag, cfg string) string {
 	if best == "" && len(s.Regions) > 0 {
 		best = s.Regions[0]
 	}
-	return firstNonEmpty(best, "cn-hangzhou")
+	return cmp.Or(best, "cn-hangzhou")
 }
