@@ -298,17 +298,10 @@ func (m *pcModify) Check(fc *FormCtx) error {
 
 func (m *pcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
 	in.ClientToken = token
-	out, err := client.ModifyPhysicalConnectionAttribute.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	var target []string
 	if m.p.Status == model.PCRejected {
 		target = []string{model.PCConfirmed} // it applies again
 	}
-	return made(fc, "pc", m.p.PhysicalConnectionId, out.RequestId, in, target), nil
+	return sendEditTo(ctx, fc, client.ModifyPhysicalConnectionAttribute.Func, in, "pc", m.p.PhysicalConnectionId, target)
 }

@@ -305,10 +305,5 @@ func (m *PeerModify) request(fc *FormCtx, token string) *client.ModifyVpcPeerCon
 }
 
 func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := client.ModifyVpcPeerConnection.Call(ctx, fc.Client, in)
-	return changed(fc, "peer", m.Id, []string{"Activated"}, in, out, err)
+	return sendEditTo(ctx, fc, client.ModifyVpcPeerConnection.Func, m.request(fc, token), "peer", m.Id, []string{"Activated"})
 }

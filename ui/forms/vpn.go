@@ -439,11 +439,7 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		if err != nil {
 			return nil, err
 		}
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := client.ModifyVpnConnectionAttribute.Call(ctx, fc.Client, in)
-		return changed(fc, "ipsec", m.Id, target, in, out, err)
+		return sendEditTo(ctx, fc, client.ModifyVpnConnectionAttribute.Func, in, "ipsec", m.Id, target)
 	}
 	in, err := m.createInput(fc, token)
 	if err != nil {
