@@ -301,17 +301,6 @@ func (c *choiceGroups) setDefault(p, v string) {
 	c.Set(p, v)
 }
 
-// groups builds huh.Groups from a list, skipping nils.
-func groups(gs ...*huh.Group) []*huh.Group {
-	out := make([]*huh.Group, 0, len(gs))
-	for _, g := range gs {
-		if g != nil {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
 // ---- a yes/no confirmation for actions without other input ----
 
 // confirmAction asks one clear yes/no question and explains what happens.

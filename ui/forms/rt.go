@@ -340,8 +340,6 @@ func (m *RouteCreate) checkDest(s string) error {
 	return model.CheckRouteDestinationFree(p, m.existing)
 }
 
-func (m *RouteCreate) checkHop(s string) error { return model.CheckNextHop(m.HopType, s) }
-
 func (m *RouteCreate) Form(fc *FormCtx) *huh.Form {
 	dest := liveInput("Destination CIDR block", &m.Dest, required("a destination", m.checkDest),
 		"outside the VPC's VSwitch blocks and 100.64.0.0/10; a bare IP means /32")
