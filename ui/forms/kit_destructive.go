@@ -182,7 +182,6 @@ func rtUnbindItems(fc *FormCtx) []actionItem {
 	}
 	var out []actionItem
 	for _, vsw := range t.VSwitchIds.VSwitchId {
-		vsw := vsw
 		out = append(out, actionItem{Label: "Unassociate from " + vsw, Hint: vsw + " falls back to the system table",
 			Destroy: func(fc *FormCtx) *DeleteSpec { return rtUnbindSpec(vsw) }})
 	}

@@ -347,7 +347,6 @@ func (m *RouteCreate) Form(fc *FormCtx) *huh.Form {
 	gs := []*huh.Group{huh.NewGroup(dest, types)}
 	loaded := m.loaded()
 	for _, typ := range model.NextHopTypes() {
-		typ := typ
 		if picks, ok := loaded[typ]; ok {
 			gs = append(gs, m.Hops.group(typ, func(v *string) []huh.Field {
 				return []huh.Field{pickerGone("Next hop ("+model.NextHopWhat(typ)+")", v, picks,
