@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -505,8 +506,8 @@ func (m *AttrEdit[In]) Action() string { return m.APIAction }
 func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
 	name, desc := m.ruleFuncs()
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", name), FirstNonEmpty(m.nameHint, nameHint)),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), FirstNonEmpty(m.descHint, descHint))))
+		liveInput("Name", &m.Name, KeepSet(fc, "name", name), cmp.Or(m.nameHint, nameHint)),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), cmp.Or(m.descHint, descHint))))
 }
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 	name, desc := m.ruleFuncs()

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -186,10 +187,10 @@ func SagFlowLogOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			f := fc.Target.Val().(*model.SagFlowLog)
 			m := &SagFlowLogForm{Id: f.FlowLogId, Name: f.Name, Desc: f.Description, Output: f.OutputType,
-				Active: model.Itoa(f.ActiveAging), Inactive: model.Itoa(f.InactiveAging), SlsRegion: FirstNonEmpty(f.SlsRegionId, fc.Region),
+				Active: model.Itoa(f.ActiveAging), Inactive: model.Itoa(f.InactiveAging), SlsRegion: cmp.Or(f.SlsRegionId, fc.Region),
 				Project: f.ProjectName, Logstore: f.LogstoreName, NfIP: f.NetflowServerIp,
-				NfPort:    FirstNonEmpty(string(f.NetflowServerPort), strconv.Itoa(model.DefaultNetflowServerPort)),
-				NfVersion: FirstNonEmpty(f.NetflowVersion, model.DefaultNetflowVersion)}
+				NfPort:    cmp.Or(string(f.NetflowServerPort), strconv.Itoa(model.DefaultNetflowServerPort)),
+				NfVersion: cmp.Or(f.NetflowVersion, model.DefaultNetflowVersion)}
 			return m
 		},
 		Del: deleteByID(DeleteSpec{

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -331,7 +332,7 @@ func gaUnbindSpec(b model.GABackend) *DeleteSpec {
 		Subject: func(o *model.Object) string { return "backend " + b.ServerId + " from " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{b.ServerId} },
 		Stops: func(o *model.Object) []string {
-			return []string{"Traffic to " + FirstNonEmpty(o.Val().(*model.GlobalAcceleration).IpAddress, o.ID) + " no longer reaches " +
+			return []string{"Traffic to " + cmp.Or(o.Val().(*model.GlobalAcceleration).IpAddress, o.ID) + " no longer reaches " +
 				b.ServerId + " (" + b.RegionId + ")."}
 		},
 		Refuse: func(o *model.Object) string {

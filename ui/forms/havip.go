@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -47,7 +48,7 @@ func havipAbout(_ *FormCtx, o *model.Object) []string {
 	h := o.Val().(*model.HaVip)
 	line := fmt.Sprintf("Address %s in VSwitch %s (%s)", h.IpAddress, h.VSwitchId, h.VpcId)
 	if n := len(h.Instances()); n > 0 {
-		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), FirstNonEmpty(h.MasterInstanceId, "none"))
+		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), cmp.Or(h.MasterInstanceId, "none"))
 	}
 	return []string{line}
 }
@@ -176,7 +177,7 @@ type havipAssociate struct {
 
 func newHavipAssociate(fc *FormCtx) Mutation {
 	h := fc.Target.Val().(*model.HaVip)
-	m := &havipAssociate{obj: fc.Target, h: h, InstType: FirstNonEmpty(h.AssociatedInstanceType, "EcsInstance")}
+	m := &havipAssociate{obj: fc.Target, h: h, InstType: cmp.Or(h.AssociatedInstanceType, "EcsInstance")}
 	m.title, m.action, m.fields, m.check = "Associate HaVip "+fc.Target.ID, "AssociateHaVip", m.form, m.checkFields
 	m.Refuse = havipAssociateRefusal(h)
 	return m

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -196,7 +197,7 @@ func (m *ipv6SpecChange) judge(o *model.Object) {
 		m.Refuse = o.ID + " is already Large, the largest spec"
 	}
 	if !slices.Contains(m.larger, m.Spec) {
-		m.Spec = FirstNonEmpty(m.larger...)
+		m.Spec = cmp.Or(m.larger...)
 	}
 }
 
@@ -270,7 +271,7 @@ func ipv6RuleOps() KindOps {
 			Fresh: true, Refuse: onlyWhenAvailable,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
-				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + FirstNonEmpty(r.Ipv6GatewayId, "its gateway")}
+				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + cmp.Or(r.Ipv6GatewayId, "its gateway")}
 			},
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
@@ -344,7 +345,7 @@ func ipv6AddrOps() KindOps {
 	return KindOps{
 		Actions: actionsOn(func(fc *FormCtx, a *model.Ipv6Address) []actionItem {
 			if !a.HasBandwidth() {
-				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + FirstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
+				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + cmp.Or(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
 					Make: func(fc *FormCtx) Mutation {
 						return &ipv6Bandwidth{obj: fc.Target, allocate: true, charge: "PayByBandwidth"}
 					}}}

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -322,7 +323,7 @@ func ipsecStops(o *model.Object) []string {
 
 func bgpPeerStops(o *model.Object) []string {
 	p := o.Val().(*model.BgpPeer)
-	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), FirstNonEmpty(p.BgpStatus, "unknown"))}
+	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), cmp.Or(p.BgpStatus, "unknown"))}
 }
 
 func natStops(*model.Object) []string {
@@ -332,7 +333,7 @@ func natStops(*model.Object) []string {
 // peerRejectDry asks the API to check a reject without rejecting.
 func peerRejectDry(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
 	p := o.Val().(*model.VpcPeerConnection)
-	_, err := client.RejectVpcPeerConnection.Call(ctx, fc.Client, &client.VpcPeerInput{RegionId: FirstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
+	_, err := client.RejectVpcPeerConnection.Call(ctx, fc.Client, &client.VpcPeerInput{RegionId: cmp.Or(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
 	return err
 }
 

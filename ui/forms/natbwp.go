@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -53,7 +54,7 @@ func natBwpOps() KindOps {
 func natBwpAbout(_ *FormCtx, o *model.Object) []string {
 	b := o.Val().(*model.NatBandwidthPackage)
 	return []string{fmt.Sprintf("%s Mbit/s shared by %s of NAT gateway %s (%s)", b.Bandwidth,
-		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, FirstNonEmpty(b.ZoneId, "no zone"))}
+		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, cmp.Or(b.ZoneId, "no zone"))}
 }
 
 // natBwpUsers names the entries using the IPs picked: the API refuses removing
@@ -327,7 +328,7 @@ func natBwpPicks(ctx context.Context, fc *FormCtx, natID string) ([]Pick, error)
 	var out []Pick
 	for _, b := range pkgs {
 		for _, ip := range b.IPs() {
-			out = append(out, Pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, FirstNonEmpty(b.Name, b.BandwidthPackageId)), ip.IpAddress})
+			out = append(out, Pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, cmp.Or(b.Name, b.BandwidthPackageId)), ip.IpAddress})
 		}
 	}
 	return out, nil

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,7 +23,7 @@ func PeerOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			p := fc.Target.Val().(*model.VpcPeerConnection)
-			m := &PeerModify{Id: p.InstanceId, Name: p.Name, Desc: p.Description, Cross: p.CrossRegion(), LinkType: FirstNonEmpty(p.LinkType, "Gold")}
+			m := &PeerModify{Id: p.InstanceId, Name: p.Name, Desc: p.Description, Cross: p.CrossRegion(), LinkType: cmp.Or(p.LinkType, "Gold")}
 			if p.Bandwidth > 0 {
 				m.Bandwidth = model.Itoa(p.Bandwidth)
 			}
@@ -86,7 +87,7 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 		return ""
 	}
 	m.Refuse = m.gate(fc.Target)
-	region := FirstNonEmpty(p.AcceptingRegionId, fc.Region)
+	region := cmp.Or(p.AcceptingRegionId, fc.Region)
 	if region != fc.Region {
 		// The accepter calls in its own region; the title says so.
 		fc.Region, fc.RegionWhy = region, "the accepting VPC's region"
