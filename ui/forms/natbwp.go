@@ -227,49 +227,36 @@ var natBwpAdd = natBwpChange{
 }
 
 // natBwpForm runs a natBwpChange on the selected package, read again when
-// the form opens: the status and the lock decide.
+// the form opens: the status and the lock decide (gated says why not).
 type natBwpForm struct {
-	natBwpChange
-	obj           *model.Object
-	b             *model.NatBandwidthPackage
-	Value, Refuse string
+	gated
+	ch    natBwpChange
+	obj   *model.Object
+	b     *model.NatBandwidthPackage
+	Value string
 }
 
 func natBwpChanger(ch natBwpChange) func(fc *FormCtx) Mutation {
 	return func(fc *FormCtx) Mutation {
 		b := fc.Target.Val().(*model.NatBandwidthPackage)
-		return &natBwpForm{natBwpChange: ch, obj: fc.Target, b: b, Value: ch.start(b), Refuse: natBwpRefusal(b)}
+		m := &natBwpForm{ch: ch, obj: fc.Target, b: b, Value: ch.start(b)}
+		m.title, m.action, m.Refuse = ch.title+" "+fc.Target.ID, ch.APIAction, natBwpRefusal(b)
+		m.fields = func() []huh.Field {
+			return []huh.Field{liveInput(ch.field, &m.Value, func(s string) error { return ch.check(m.b, s) }, ch.Hint)}
+		}
+		m.check = func() error { return check(strings.ToLower(ch.field), ch.check(m.b, m.Value)).err }
+		return m
 	}
 }
-
-func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
-func (m *natBwpForm) Action() string { return m.APIAction }
 
 func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.b, natBwpRefusal)
 	return err
 }
 
-func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.Value, func(s string) error { return m.check(m.b, s) }, m.Hint)))
-}
-
-func (m *natBwpForm) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return fmt.Errorf("%s", m.Refuse)
-	}
-	return check(strings.ToLower(m.field), m.check(m.b, m.Value)).err
-}
-
 func (m *natBwpForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in, out, err := m.call(ctx, fc.Client, m.b, m.Value, token)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "natbwp", m.b.BandwidthPackageId, out.RequestId, in, nil), nil
+	in, out, err := m.ch.call(ctx, fc.Client, m.b, m.Value, token)
+	return changed(fc, "natbwp", m.b.BandwidthPackageId, nil, in, out, err)
 }
 
 // natBwpRemoveSpec releases one IP of the selected package through the
