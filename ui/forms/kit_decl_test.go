@@ -284,6 +284,10 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 			"Upgrade spec of ri-1", "ModifyRouterInterfaceSpec", "ri-1 is the accepting side; its spec is Negative"},
 		{newIpv6SpecChange(&model.Object{ID: "ipv6gw-1", Value: &model.Ipv6Gateway{Ipv6GatewayId: "ipv6gw-1", Status: "Pending", Spec: "Small"}}),
 			"Upgrade IPv6 gateway ipv6gw-1", "ModifyIpv6GatewaySpec", "ipv6gw-1 is Pending; only an Available IPv6 gateway changes spec"},
+		{natBwpChanger(natBwpSpec)(&FormCtx{Target: &model.Object{ID: "bwp-1", Value: &model.NatBandwidthPackage{BandwidthPackageId: "bwp-1", Status: "Pending"}}}),
+			"Modify spec of bwp-1", "ModifyBandwidthPackageSpec", "bwp-1 is Pending; only an Available bandwidth package can change"},
+		{natBwpChanger(natBwpAdd)(&FormCtx{Target: &model.Object{ID: "bwp-2", Value: &model.NatBandwidthPackage{BandwidthPackageId: "bwp-2", Status: "Available", BusinessStatus: "FinancialLocked"}}}),
+			"Add IPs to bwp-2", "AddBandwidthPackageIps", "bwp-2 is overdue (FinancialLocked): settle the bill before changing it"},
 	} {
 		if c.m.Title() != c.title || c.m.Action() != c.action {
 			t.Errorf("title %q, action %q; want %q, %q", c.m.Title(), c.m.Action(), c.title, c.action)
