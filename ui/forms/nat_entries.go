@@ -147,7 +147,7 @@ func (m *SnatForm) CheckIPs() error {
 }
 
 func (m *SnatForm) Form(fc *FormCtx) *huh.Form {
-	name := liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), nameHint)
+	name := editName(fc, &m.Name)
 	if m.entry != nil {
 		var avail []string
 		for _, e := range m.Nc.Eips {
@@ -355,7 +355,7 @@ func (m *DnatForm) Form(fc *FormCtx) *huh.Form {
 			liveInput("External port", &m.ExtPort, m.checkPort("ExternalPort"), "1-65535, or Any with protocol Any"),
 			liveInput("Internal IP", &m.IntIP, required("an internal IP", m.checkInternal), "an address inside "+cmp.Or(m.Nc.vpcCIDR, "the VPC")),
 			liveInput("Internal port", &m.IntPort, m.checkPort("InternalPort"), "1-65535, or Any with protocol Any"),
-			liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), nameHint),
+			editName(fc, &m.Name),
 		))
 }
 
