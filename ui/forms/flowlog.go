@@ -61,10 +61,7 @@ func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.FlowLogInput{RegionId: fc.Region, FlowLogId: o.ID}
 		out, err := op.Call(ctx, fc.Client, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "vpcflowlog", o.ID, out.RequestId, in, []string{target}), nil
+		return changed(fc, "vpcflowlog", o.ID, []string{target}, in, out, err)
 	}
 	return m
 }

@@ -105,10 +105,7 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 			in = r
 			out, err = client.RejectVpcPeerConnection.Call(ctx, fc.Client, r)
 		}
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "peer", p.InstanceId, out.RequestId, in, []string{target}), nil
+		return changed(fc, "peer", p.InstanceId, []string{target}, in, out, err)
 	}
 	return m
 }

@@ -188,10 +188,7 @@ func (m *RtBind) Submit(ctx context.Context, fc *FormCtx, token string) (*Submit
 		op = client.UnassociateRouteTable
 	}
 	out, err := op.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "rt", m.table.RouteTableId, out.RequestId, in, nil), nil
+	return changed(fc, "rt", m.table.RouteTableId, nil, in, out, err)
 }
 
 // ---- route entries ----
