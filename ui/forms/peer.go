@@ -238,11 +238,8 @@ func (m *PeerCreate) Input(fc *FormCtx, token string) *client.CreateVpcPeerConne
 func (m *PeerCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := client.CreateVpcPeerConnection.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	// Activated within one account; Accepting until another account acts.
-	return made(fc, "peer", out.InstanceId, out.RequestId, in, nil), nil
+	return created(fc, m, "peer", "InstanceId", in, out, err)
 }
 
 type PeerModify struct {

@@ -446,8 +446,9 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		return nil, err
 	}
 	out, err := client.CreateVpnConnection.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
+	res, err := created(fc, m, "ipsec", "VpnConnectionId", in, out, err)
+	if res != nil {
+		res.Target = target
 	}
-	return made(fc, "ipsec", out.VpnConnectionId, out.RequestId, in, target), nil
+	return res, err
 }
