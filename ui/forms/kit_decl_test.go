@@ -162,6 +162,29 @@ func TestCreatedRefusesAnAnswerWithoutTheNewID(t *testing.T) {
 	}
 }
 
+// A create whose answer names no new ID has nothing to follow: the peering
+// and IPsec creates refuse it like every other create (they made their
+// submitted from the answer's ID without looking).
+func TestPeeringAndIpsecCreatesRefuseAnAnswerWithoutTheNewID(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c, Region: "cn-x"}
+	for _, tc := range []struct {
+		m    Mutation
+		want string
+	}{
+		{&PeerCreate{VpcID: "vpc-1", AcceptVpc: "vpc-2"}, "CreateVpcPeerConnection answered without an InstanceId"},
+		{&IpsecForm{VpnID: "vpn-1", CgwID: "cgw-1", ikeLife: "86400", ipsecLife: "86400"}, "CreateVpnConnection answered without a VpnConnectionId"},
+	} {
+		res, err := tc.m.Submit(context.Background(), fc, "tok")
+		if err == nil || err.Error() != tc.want || res != nil {
+			t.Errorf("%s: res %+v, err %v; want %q", tc.m.Action(), res, err, tc.want)
+		}
+		if got := sent(); got["RegionId"] != "cn-x" {
+			t.Errorf("%s: the call was not sent (%v)", tc.m.Action(), got)
+		}
+	}
+}
+
 // filled is a new value of the kind with every string field set to
 // "<Field>-1", so each identifier the object carries is its own.
 func filled(k *model.Kind) any {
