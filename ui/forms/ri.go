@@ -132,12 +132,7 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.RouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID}
 		out, err := k.op.Call(ctx, fc.Client, in)
-		if err != nil {
-			return nil, err
-		}
-		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{k.Target})
-		res.Action = k.op.Action
-		return res, nil
+		return sent(o, k.op.Action, in, out, err, []string{k.Target})
 	}
 	return m
 }
@@ -147,16 +142,11 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 func riSpecChange(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyRouterInterfaceSpecInput{RegionId: o.Region, RouterInterfaceId: o.ID, Spec: spec, ClientToken: token}
 	out, err := client.ModifyRouterInterfaceSpec.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	target := []string{o.Status}
 	if o.Status == "Active" {
 		target = []string{"Active"}
 	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
-	res.Action = "ModifyRouterInterfaceSpec"
-	return res, nil
+	return sent(o, client.ModifyRouterInterfaceSpec.Action, in, out, err, target)
 }
 
 func riSpecRefusal(r *model.RouterInterface) string {
