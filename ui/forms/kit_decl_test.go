@@ -311,6 +311,11 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 			"Modify spec of bwp-1", "ModifyBandwidthPackageSpec", "bwp-1 is Pending; only an Available bandwidth package can change"},
 		{natBwpChanger(natBwpAdd)(&FormCtx{Target: &model.Object{ID: "bwp-2", Value: &model.NatBandwidthPackage{BandwidthPackageId: "bwp-2", Status: "Available", BusinessStatus: "FinancialLocked"}}}),
 			"Add IPs to bwp-2", "AddBandwidthPackageIps", "bwp-2 is overdue (FinancialLocked): settle the bill before changing it"},
+		// The IPv6 bandwidth forms learn their refusal when they open (Prepare).
+		{ipv6BandwidthRefused(true, "ipv6-1 is Pending; wait until it is Available"),
+			"Allocate internet bandwidth to ipv6-1", "AllocateIpv6InternetBandwidth", "ipv6-1 is Pending; wait until it is Available"},
+		{ipv6BandwidthRefused(false, "ipv6-1 has no internet bandwidth (x → Allocate internet bandwidth)"),
+			"Change internet bandwidth of ipv6-1", "ModifyIpv6InternetBandwidth", "ipv6-1 has no internet bandwidth (x → Allocate internet bandwidth)"},
 	} {
 		if c.m.Title() != c.title || c.m.Action() != c.action {
 			t.Errorf("title %q, action %q; want %q, %q", c.m.Title(), c.m.Action(), c.title, c.action)
@@ -324,6 +329,12 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 			t.Errorf("%s: the form does not say why:\n%s", c.title, v)
 		}
 	}
+}
+
+func ipv6BandwidthRefused(allocate bool, why string) Mutation {
+	m := newIpv6Bandwidth(&model.Object{ID: "ipv6-1", Value: &model.Ipv6Address{Ipv6AddressId: "ipv6-1"}}, allocate).(*ipv6Bandwidth)
+	m.Refuse = why
+	return m
 }
 
 // A dry run that lost its DryRun parameter would delete: every kind's
