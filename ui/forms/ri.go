@@ -252,12 +252,7 @@ func newRIModify(r *model.RouterInterface) *riModify {
 func (m *riModify) Title() string  { return "Edit router interface " + m.Id }
 func (m *riModify) Action() string { return "ModifyRouterInterfaceAttribute" }
 
-func checkRIID(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return model.CheckResourceID("router interface", "ri-", s)
-}
+var checkRIID = optional(func(s string) error { return model.CheckResourceID("router interface", "ri-", s) })
 
 func (m *riModify) checkOpp(s string) error {
 	if strings.TrimSpace(s) == "" && m.was != "" {
