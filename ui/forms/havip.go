@@ -240,7 +240,7 @@ func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) 
 // others remain, goes only with Force (the HaVip fails over).
 func havipUnbindSpec(inst string) *DeleteSpec {
 	isMaster := func(h *model.HaVip) bool { return h.MasterInstanceId == inst && len(h.Instances()) > 1 }
-	return &DeleteSpec{Verb: "Unassociate", Action: "UnassociateHaVip", Fresh: true, About: havipAbout,
+	return &DeleteSpec{Verb: "Unassociate", Action: client.UnassociateHaVip.Action, Fresh: true, About: havipAbout,
 		Subject: func(o *model.Object) string { return "instance " + inst + " from HaVip " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{inst} },
 		Force:   "Force=True: the master goes and the HaVip fails over to another instance",
@@ -271,7 +271,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 				in.Force = "True"
 			}
 			out, err := client.UnassociateHaVip.Call(ctx, fc.Client, in)
-			return sent(o, "UnassociateHaVip", in, out, err, []string{"InUse", "Available"})
+			return sent(o, client.UnassociateHaVip.Action, in, out, err, []string{"InUse", "Available"})
 		},
 	}
 }

@@ -218,7 +218,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
 	out, err := client.ModifyIpv6GatewaySpec.Call(ctx, fc.Client, in)
-	return sent(o, "ModifyIpv6GatewaySpec", in, out, err, o.Kind.Target)
+	return sent(o, client.ModifyIpv6GatewaySpec.Action, in, out, err, o.Kind.Target)
 }
 
 // ipv6DowngradeSpec lowers a gateway's spec through the destructive
@@ -479,7 +479,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
 			out, err := client.DeleteIpv6InternetBandwidth.Call(ctx, fc.Client, in)
-			return sent(o, "DeleteIpv6InternetBandwidth", in, out, err, o.Kind.Target)
+			return sent(o, client.DeleteIpv6InternetBandwidth.Action, in, out, err, o.Kind.Target)
 		},
 	}
 }

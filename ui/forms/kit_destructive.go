@@ -93,7 +93,7 @@ func eipAbout(_ *FormCtx, o *model.Object) []string {
 
 // eipReleaseSpec releases an EIP: the same dialog from ctrl+d and x.
 func eipReleaseSpec() *DeleteSpec {
-	return &DeleteSpec{Verb: "Release", Action: "ReleaseEipAddress", About: eipAbout, Fresh: true,
+	return &DeleteSpec{Verb: "Release", Action: client.ReleaseEipAddress.Action, About: eipAbout, Fresh: true,
 		Stops: func(o *model.Object) []string {
 			return []string{"The address " + o.Val().(*model.EipAddress).IpAddress + " goes back to Alibaba Cloud; you will most likely not get it again."}
 		},

@@ -263,7 +263,7 @@ func (m *natBwpForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 // destructive dialog (the user types the address). The last IP stays, and
 // an IP an SNAT or DNAT entry uses is refused until the entry is gone.
 func natBwpRemoveSpec(ip string) *DeleteSpec {
-	return &DeleteSpec{Verb: "Remove", Action: "RemoveBandwidthPackageIps", Fresh: true, About: natBwpAbout,
+	return &DeleteSpec{Verb: "Remove", Action: client.RemoveBandwidthPackageIps.Action, Fresh: true, About: natBwpAbout,
 		Subject: func(o *model.Object) string { return "IP " + ip + " from bandwidth package " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{ip} },
 		Stops: func(o *model.Object) []string {
@@ -289,7 +289,7 @@ func natBwpRemoveSpec(ip string) *DeleteSpec {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
 			out, err := client.RemoveBandwidthPackageIps.Call(ctx, fc.Client, in)
-			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
+			return sent(o, client.RemoveBandwidthPackageIps.Action, in, out, err, []string{"Available"})
 		},
 	}
 }

@@ -211,7 +211,7 @@ func (m *riSpecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 }
 
 func riDowngradeSpec(to string) *DeleteSpec {
-	return &DeleteSpec{Verb: "Downgrade", Action: "ModifyRouterInterfaceSpec", Fresh: true, About: riAbout,
+	return &DeleteSpec{Verb: "Downgrade", Action: client.ModifyRouterInterfaceSpec.Action, Fresh: true, About: riAbout,
 		Subject: func(o *model.Object) string { return "router interface " + o.ID + " to " + to },
 		Stops: func(o *model.Object) []string {
 			return []string{fmt.Sprintf("The pair carries at most %d Mbit/s (%s → %s); traffic above it is dropped.",
