@@ -64,12 +64,12 @@ func PeerOps() KindOps {
 func PeerDecide(fc *FormCtx, accept bool) Mutation {
 	p := fc.Target.Val().(*model.VpcPeerConnection)
 	from := p.Vpc.VpcId + " (" + p.RegionId + ")"
-	m := &ConfirmAction{title: "Accept peering " + p.InstanceId, APIAction: "AcceptVpcPeerConnection", obj: fc.Target,
+	m := &ConfirmAction{title: "Accept peering " + p.InstanceId, APIAction: client.AcceptVpcPeerConnection.Action, obj: fc.Target,
 		question: "Accept the peering from " + from + " to " + p.AcceptingVpc.VpcId + "?",
 		explain:  "Call it as the accepting account. The connection goes Activated; add routes on both sides to use it."}
 	target := "Activated"
 	if !accept {
-		m.title, m.APIAction = "Reject peering "+p.InstanceId, "RejectVpcPeerConnection"
+		m.title, m.APIAction = "Reject peering "+p.InstanceId, client.RejectVpcPeerConnection.Action
 		m.question = "Reject the peering from " + from + "?"
 		m.explain = "The requester sees Rejected; the connection carries no traffic and can only be deleted."
 		target = "Rejected"
