@@ -91,7 +91,7 @@ func TestClearingANameIsRefusedInTheForm(t *testing.T) {
 // nothing: the comparison of the request with the resource is generic, so
 // each kind's request must use the resource's own (API) names.
 func TestEveryEditFormSubmittedUnchangedSendsNothing(t *testing.T) {
-	for _, kind := range []string{"vpc", "vsw", "rt", "nat", "eip", "snat", "dnat", "peer", "vbr", "bgp", "bgppeer", "vpn", "cgw", "ipsec", "vpcflowlog", "sagflowlog"} {
+	for _, kind := range []string{"vpc", "vsw", "rt", "nat", "eip", "snat", "dnat", "peer", "vbr", "bgp", "bgppeer", "vpn", "cgw", "ipsec", "vpcflowlog", "sagflowlog", "pc", "ri", "havip", "vrouter", "natbwp", "cbwp", "ga"} {
 		t.Run(kind, func(t *testing.T) {
 			d := newConsole(t)
 			d.pane(kind)

@@ -218,7 +218,7 @@ func (m *cbwpAdd) Submit(ctx context.Context, fc *FormCtx, token string) (*Submi
 // cbwpRemoveSpec takes one EIP out of the package through the destructive
 // dialog: the user types its address.
 func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
-	return &DeleteSpec{Verb: "Remove", Action: "RemoveCommonBandwidthPackageIp", Fresh: true, About: cbwpAbout,
+	return &DeleteSpec{Verb: "Remove", Action: client.RemoveCommonBandwidthPackageIp.Action, Fresh: true, About: cbwpAbout,
 		Subject: func(o *model.Object) string { return "EIP " + ip.IpAddress + " from shared bandwidth package " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{ip.IpAddress, ip.AllocationId} },
 		Stops: func(*model.Object) []string {
@@ -235,7 +235,7 @@ func cbwpRemoveSpec(ip model.CbwpIP) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.CommonBandwidthPackageIpInput{RegionId: o.Region, BandwidthPackageId: o.ID, IpInstanceId: ip.AllocationId, ClientToken: token}
 			out, err := client.RemoveCommonBandwidthPackageIp.Call(ctx, fc.Client, in)
-			return sent(o, "RemoveCommonBandwidthPackageIp", in, out, err, []string{"Available"})
+			return sent(o, client.RemoveCommonBandwidthPackageIp.Action, in, out, err, []string{"Available"})
 		},
 	}
 }

@@ -51,7 +51,7 @@ func eipReleaseRefusal(e *model.EipAddress) string {
 func releaseEip(ctx context.Context, fc *FormCtx, o *model.Object) (*Submitted, error) {
 	in := &client.ReleaseEipAddressInput{RegionId: o.Region, AllocationId: o.ID}
 	out, err := client.ReleaseEipAddress.Call(ctx, fc.Client, in)
-	return sent(o, "ReleaseEipAddress", in, out, err, nil)
+	return sent(o, client.ReleaseEipAddress.Action, in, out, err, nil)
 }
 
 type EipAllocate struct{ Bandwidth, charge, Name, Desc string }
@@ -214,7 +214,7 @@ func (m *EipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 
 func NewEipUnassociate(fc *FormCtx) Mutation {
 	e := fc.Target.Val().(*model.EipAddress)
-	return &ConfirmAction{title: "Unassociate EIP " + e.IpAddress, APIAction: "UnassociateEipAddress",
+	return &ConfirmAction{title: "Unassociate EIP " + e.IpAddress, APIAction: client.UnassociateEipAddress.Action,
 		question: "Unbind " + e.IpAddress + " from its instance?",
 		explain:  "The instance loses this public address at once. A NAT gateway's SNAT or DNAT entries using it must go first.",
 		obj:      fc.Target,

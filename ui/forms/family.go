@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -301,17 +302,6 @@ func (c *choiceGroups) setDefault(p, v string) {
 	c.Set(p, v)
 }
 
-// groups builds huh.Groups from a list, skipping nils.
-func groups(gs ...*huh.Group) []*huh.Group {
-	out := make([]*huh.Group, 0, len(gs))
-	for _, g := range gs {
-		if g != nil {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
 // ---- a yes/no confirmation for actions without other input ----
 
 // confirmAction asks one clear yes/no question and explains what happens.
@@ -516,8 +506,8 @@ func (m *AttrEdit[In]) Action() string { return m.APIAction }
 func (m *AttrEdit[In]) Form(fc *FormCtx) *huh.Form {
 	name, desc := m.ruleFuncs()
 	return huh.NewForm(huh.NewGroup(
-		liveInput("Name", &m.Name, KeepSet(fc, "name", name), FirstNonEmpty(m.nameHint, nameHint)),
-		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), FirstNonEmpty(m.descHint, descHint))))
+		liveInput("Name", &m.Name, KeepSet(fc, "name", name), cmp.Or(m.nameHint, nameHint)),
+		liveInput("Description", &m.Desc, KeepSet(fc, "description", desc), cmp.Or(m.descHint, descHint))))
 }
 func (m *AttrEdit[In]) Check(fc *FormCtx) error {
 	name, desc := m.ruleFuncs()

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -60,10 +61,7 @@ func flowLogSwitch(fc *FormCtx, on bool) Mutation {
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.FlowLogInput{RegionId: fc.Region, FlowLogId: o.ID}
 		out, err := op.Call(ctx, fc.Client, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "vpcflowlog", o.ID, out.RequestId, in, []string{target}), nil
+		return changed(fc, "vpcflowlog", o.ID, []string{target}, in, out, err)
 	}
 	return m
 }
@@ -184,10 +182,10 @@ func SagFlowLogOps() KindOps {
 		Edit: func(fc *FormCtx) Mutation {
 			f := fc.Target.Val().(*model.SagFlowLog)
 			m := &SagFlowLogForm{Id: f.FlowLogId, Name: f.Name, Desc: f.Description, Output: f.OutputType,
-				Active: model.Itoa(f.ActiveAging), Inactive: model.Itoa(f.InactiveAging), SlsRegion: FirstNonEmpty(f.SlsRegionId, fc.Region),
+				Active: model.Itoa(f.ActiveAging), Inactive: model.Itoa(f.InactiveAging), SlsRegion: cmp.Or(f.SlsRegionId, fc.Region),
 				Project: f.ProjectName, Logstore: f.LogstoreName, NfIP: f.NetflowServerIp,
-				NfPort:    FirstNonEmpty(string(f.NetflowServerPort), strconv.Itoa(model.DefaultNetflowServerPort)),
-				NfVersion: FirstNonEmpty(f.NetflowVersion, model.DefaultNetflowVersion)}
+				NfPort:    cmp.Or(string(f.NetflowServerPort), strconv.Itoa(model.DefaultNetflowServerPort)),
+				NfVersion: cmp.Or(f.NetflowVersion, model.DefaultNetflowVersion)}
 			return m
 		},
 		Del: deleteByID(DeleteSpec{

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -327,11 +328,11 @@ func gaRelated(b model.GABackend) func(ctx context.Context, fc *FormCtx) (*Docum
 // gaUnbindSpec unbinds the exclusive instance's backend through the
 // destructive dialog (the user types the server's ID).
 func gaUnbindSpec(b model.GABackend) *DeleteSpec {
-	return &DeleteSpec{Verb: "Unassociate", Action: "UnassociateGlobalAccelerationInstance", Fresh: true, About: gaAbout,
+	return &DeleteSpec{Verb: "Unassociate", Action: client.UnassociateGlobalAccelerationInstance.Action, Fresh: true, About: gaAbout,
 		Subject: func(o *model.Object) string { return "backend " + b.ServerId + " from " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{b.ServerId} },
 		Stops: func(o *model.Object) []string {
-			return []string{"Traffic to " + FirstNonEmpty(o.Val().(*model.GlobalAcceleration).IpAddress, o.ID) + " no longer reaches " +
+			return []string{"Traffic to " + cmp.Or(o.Val().(*model.GlobalAcceleration).IpAddress, o.ID) + " no longer reaches " +
 				b.ServerId + " (" + b.RegionId + ")."}
 		},
 		Refuse: func(o *model.Object) string {
@@ -348,7 +349,7 @@ func gaUnbindSpec(b model.GABackend) *DeleteSpec {
 			in := &client.UnassociateGlobalAccelerationInstanceInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID,
 				InstanceType: "Remote" + b.ServerType}
 			out, err := client.UnassociateGlobalAccelerationInstance.Call(ctx, fc.Client, in)
-			return sent(o, "UnassociateGlobalAccelerationInstance", in, out, err, []string{"Available"})
+			return sent(o, client.UnassociateGlobalAccelerationInstance.Action, in, out, err, []string{"Available"})
 		},
 	}
 }
@@ -356,7 +357,7 @@ func gaUnbindSpec(b model.GABackend) *DeleteSpec {
 // gaRemoveIPSpec takes one EIP off a sharing instance through the dialog
 // (the user types the address).
 func gaRemoveIPSpec(ip model.GAPublicIP) *DeleteSpec {
-	return &DeleteSpec{Verb: "Remove", Action: "RemoveGlobalAccelerationInstanceIp", Fresh: true, About: gaAbout,
+	return &DeleteSpec{Verb: "Remove", Action: client.RemoveGlobalAccelerationInstanceIp.Action, Fresh: true, About: gaAbout,
 		Subject: func(o *model.Object) string { return "EIP " + ip.IpAddress + " from " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{ip.IpAddress} },
 		Stops: func(o *model.Object) []string {
@@ -374,7 +375,7 @@ func gaRemoveIPSpec(ip model.GAPublicIP) *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, _ string, _ bool) (*Submitted, error) {
 			in := &client.GAIpInput{RegionId: o.Region, GlobalAccelerationInstanceId: o.ID, IpInstanceId: ip.AllocationId}
 			out, err := client.RemoveGlobalAccelerationInstanceIp.Call(ctx, fc.Client, in)
-			return sent(o, "RemoveGlobalAccelerationInstanceIp", in, out, err, []string{"Available", "InUse"})
+			return sent(o, client.RemoveGlobalAccelerationInstanceIp.Action, in, out, err, []string{"Available", "InUse"})
 		},
 	}
 }

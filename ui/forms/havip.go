@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -47,7 +48,7 @@ func havipAbout(_ *FormCtx, o *model.Object) []string {
 	h := o.Val().(*model.HaVip)
 	line := fmt.Sprintf("Address %s in VSwitch %s (%s)", h.IpAddress, h.VSwitchId, h.VpcId)
 	if n := len(h.Instances()); n > 0 {
-		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), FirstNonEmpty(h.MasterInstanceId, "none"))
+		line += fmt.Sprintf(", bound to %s (master %s)", strings.Join(h.Instances(), ", "), cmp.Or(h.MasterInstanceId, "none"))
 	}
 	return []string{line}
 }
@@ -176,7 +177,7 @@ type havipAssociate struct {
 
 func newHavipAssociate(fc *FormCtx) Mutation {
 	h := fc.Target.Val().(*model.HaVip)
-	m := &havipAssociate{obj: fc.Target, h: h, InstType: FirstNonEmpty(h.AssociatedInstanceType, "EcsInstance")}
+	m := &havipAssociate{obj: fc.Target, h: h, InstType: cmp.Or(h.AssociatedInstanceType, "EcsInstance")}
 	m.title, m.action, m.fields, m.check = "Associate HaVip "+fc.Target.ID, "AssociateHaVip", m.form, m.checkFields
 	m.Refuse = havipAssociateRefusal(h)
 	return m
@@ -239,7 +240,7 @@ func (m *havipAssociate) Submit(ctx context.Context, fc *FormCtx, token string) 
 // others remain, goes only with Force (the HaVip fails over).
 func havipUnbindSpec(inst string) *DeleteSpec {
 	isMaster := func(h *model.HaVip) bool { return h.MasterInstanceId == inst && len(h.Instances()) > 1 }
-	return &DeleteSpec{Verb: "Unassociate", Action: "UnassociateHaVip", Fresh: true, About: havipAbout,
+	return &DeleteSpec{Verb: "Unassociate", Action: client.UnassociateHaVip.Action, Fresh: true, About: havipAbout,
 		Subject: func(o *model.Object) string { return "instance " + inst + " from HaVip " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{inst} },
 		Force:   "Force=True: the master goes and the HaVip fails over to another instance",
@@ -270,7 +271,7 @@ func havipUnbindSpec(inst string) *DeleteSpec {
 				in.Force = "True"
 			}
 			out, err := client.UnassociateHaVip.Call(ctx, fc.Client, in)
-			return sent(o, "UnassociateHaVip", in, out, err, []string{"InUse", "Available"})
+			return sent(o, client.UnassociateHaVip.Action, in, out, err, []string{"InUse", "Available"})
 		},
 	}
 }

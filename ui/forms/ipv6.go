@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -196,7 +197,7 @@ func (m *ipv6SpecChange) judge(o *model.Object) {
 		m.Refuse = o.ID + " is already Large, the largest spec"
 	}
 	if !slices.Contains(m.larger, m.Spec) {
-		m.Spec = FirstNonEmpty(m.larger...)
+		m.Spec = cmp.Or(m.larger...)
 	}
 }
 
@@ -217,7 +218,7 @@ func (m *ipv6SpecChange) Submit(ctx context.Context, fc *FormCtx, token string) 
 func ipv6SetSpec(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyIpv6GatewaySpecInput{RegionId: o.Region, Ipv6GatewayId: o.ID, Spec: spec, ClientToken: token}
 	out, err := client.ModifyIpv6GatewaySpec.Call(ctx, fc.Client, in)
-	return sent(o, "ModifyIpv6GatewaySpec", in, out, err, o.Kind.Target)
+	return sent(o, client.ModifyIpv6GatewaySpec.Action, in, out, err, o.Kind.Target)
 }
 
 // ipv6DowngradeSpec lowers a gateway's spec through the destructive
@@ -270,7 +271,7 @@ func ipv6RuleOps() KindOps {
 			Fresh: true, Refuse: onlyWhenAvailable,
 			About: func(_ *FormCtx, o *model.Object) []string {
 				r := o.Val().(*model.Ipv6EgressOnlyRule)
-				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + FirstNonEmpty(r.Ipv6GatewayId, "its gateway")}
+				return []string{"Outbound-only rule for IPv6 address " + r.InstanceId + " on " + cmp.Or(r.Ipv6GatewayId, "its gateway")}
 			},
 			Stops: func(o *model.Object) []string {
 				return []string{o.Val().(*model.Ipv6EgressOnlyRule).InstanceId + " loses its outbound-only IPv6 internet access."}
@@ -344,14 +345,14 @@ func ipv6AddrOps() KindOps {
 	return KindOps{
 		Actions: actionsOn(func(fc *FormCtx, a *model.Ipv6Address) []actionItem {
 			if !a.HasBandwidth() {
-				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + FirstNonEmpty(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
+				return []actionItem{{Label: "Allocate internet bandwidth", Hint: "make the address reachable from the internet through " + cmp.Or(a.Ipv6GatewayId, "the VPC's IPv6 gateway"),
 					Make: func(fc *FormCtx) Mutation {
-						return &ipv6Bandwidth{obj: fc.Target, allocate: true, charge: "PayByBandwidth"}
+						return newIpv6Bandwidth(fc.Target, true)
 					}}}
 			}
 			return []actionItem{
 				{Label: "Change internet bandwidth", Hint: "now " + strconv.Itoa(a.Ipv6InternetBandwidth.Bandwidth) + " Mbps " + a.Ipv6InternetBandwidth.InternetChargeType,
-					Make: func(fc *FormCtx) Mutation { return &ipv6Bandwidth{obj: fc.Target} }},
+					Make: func(fc *FormCtx) Mutation { return newIpv6Bandwidth(fc.Target, false) }},
 				{Label: "Delete internet bandwidth", Hint: "the address becomes private",
 					Destroy: func(*FormCtx) *DeleteSpec { return ipv6BandwidthDelete() }},
 			}
@@ -361,27 +362,25 @@ func ipv6AddrOps() KindOps {
 
 // ipv6Bandwidth allocates or changes an address's internet bandwidth; the
 // range depends on the charge type and the gateway's spec, both read when
-// the form opens.
+// the form opens. While gated refuses, the form says why.
 type ipv6Bandwidth struct {
-	obj              *model.Object
-	a                *model.Ipv6Address
-	allocate         bool
-	charge, mbps     string
-	Spec, Refuse, gw string
+	gated
+	obj          *model.Object
+	a            *model.Ipv6Address
+	allocate     bool
+	charge, mbps string
+	Spec, gw     string
 }
 
-func (m *ipv6Bandwidth) Title() string {
-	if m.allocate {
-		return "Allocate internet bandwidth to " + m.obj.ID
+func newIpv6Bandwidth(o *model.Object, allocate bool) Mutation {
+	m := &ipv6Bandwidth{obj: o, allocate: allocate}
+	m.title, m.action = "Change internet bandwidth of "+o.ID, client.ModifyIpv6InternetBandwidth.Action
+	if allocate {
+		m.title, m.action, m.charge = "Allocate internet bandwidth to "+o.ID, client.AllocateIpv6InternetBandwidth.Action, "PayByBandwidth"
 	}
-	return "Change internet bandwidth of " + m.obj.ID
-}
-
-func (m *ipv6Bandwidth) Action() string {
-	if m.allocate {
-		return "AllocateIpv6InternetBandwidth"
-	}
-	return "ModifyIpv6InternetBandwidth"
+	m.fields = m.form
+	m.check = func() error { return check("bandwidth", m.checkMbps(m.mbps)).err }
+	return m
 }
 
 // Prepare reads the address and its gateway: the status, whether it has
@@ -430,10 +429,7 @@ func (m *ipv6Bandwidth) checkMbps(s string) error {
 	return model.CheckIpv6Bandwidth(n, m.charge, m.Spec)
 }
 
-func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
+func (m *ipv6Bandwidth) form() []huh.Field {
 	hint := func() string {
 		return fmt.Sprintf("Mbps: 1-%d for %s behind a %s gateway", model.Ipv6BandwidthMax(m.charge, m.Spec), m.charge, m.Spec)
 	}
@@ -443,14 +439,7 @@ func (m *ipv6Bandwidth) Form(fc *FormCtx) *huh.Form {
 			Options(huh.NewOption("PayByBandwidth (up to 5000 Mbps)", "PayByBandwidth"),
 				huh.NewOption(fmt.Sprintf("PayByTraffic (up to %d Mbps on %s)", model.Ipv6BandwidthMax("PayByTraffic", m.Spec), m.Spec), "PayByTraffic")))
 	}
-	return huh.NewForm(huh.NewGroup(append(fields, liveInputHint("Bandwidth", &m.mbps, m.checkMbps, hint))...))
-}
-
-func (m *ipv6Bandwidth) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return errors.New(m.Refuse)
-	}
-	return check("bandwidth", m.checkMbps(m.mbps)).err
+	return append(fields, liveInputHint("Bandwidth", &m.mbps, m.checkMbps, hint))
 }
 
 func (m *ipv6Bandwidth) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
@@ -490,7 +479,7 @@ func ipv6BandwidthDelete() *DeleteSpec {
 		Run: func(ctx context.Context, fc *FormCtx, o *model.Object, token string, _ bool) (*Submitted, error) {
 			in := &client.Ipv6BandwidthInput{RegionId: o.Region, Ipv6AddressId: o.ID, ClientToken: token}
 			out, err := client.DeleteIpv6InternetBandwidth.Call(ctx, fc.Client, in)
-			return sent(o, "DeleteIpv6InternetBandwidth", in, out, err, o.Kind.Target)
+			return sent(o, client.DeleteIpv6InternetBandwidth.Action, in, out, err, o.Kind.Target)
 		},
 	}
 }

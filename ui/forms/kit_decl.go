@@ -194,10 +194,19 @@ func withArticle(noun string) string {
 // sendEdit sends an edit of id (kind) unless its request carries only
 // values the resource already has (unchangedEdit): then nothing is sent.
 func sendEdit[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string) (*Submitted, error) {
+	return sendEditTo(ctx, fc, call, in, kind, id, nil)
+}
+
+// sendEditTo is sendEdit followed until id reads one of target (the
+// kind's own when nil): a rejected line applies again, a peering
+// reactivates, an IPsec connection renegotiates.
+func sendEditTo[In, Out any](ctx context.Context, fc *FormCtx, call func(*client.Client, context.Context, *In) (*Out, error), in *In, kind, id string,
+	target []string) (*Submitted, error) {
 	if res := unchangedEdit(fc.Target, in); res != nil {
 		return res, nil
 	}
-	return sendMade(ctx, fc, call, in, kind, id)
+	out, err := call(fc.Client, ctx, in)
+	return changed(fc, kind, id, target, in, out, err)
 }
 
 // attrEditOf declares the selected resource's name-and-description edit

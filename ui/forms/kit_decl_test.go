@@ -162,6 +162,29 @@ func TestCreatedRefusesAnAnswerWithoutTheNewID(t *testing.T) {
 	}
 }
 
+// A create whose answer names no new ID has nothing to follow: the peering
+// and IPsec creates refuse it like every other create (they made their
+// submitted from the answer's ID without looking).
+func TestPeeringAndIpsecCreatesRefuseAnAnswerWithoutTheNewID(t *testing.T) {
+	c, sent := recorder(t)
+	fc := &FormCtx{Client: c, Region: "cn-x"}
+	for _, tc := range []struct {
+		m    Mutation
+		want string
+	}{
+		{&PeerCreate{VpcID: "vpc-1", AcceptVpc: "vpc-2"}, "CreateVpcPeerConnection answered without an InstanceId"},
+		{&IpsecForm{VpnID: "vpn-1", CgwID: "cgw-1", ikeLife: "86400", ipsecLife: "86400"}, "CreateVpnConnection answered without a VpnConnectionId"},
+	} {
+		res, err := tc.m.Submit(context.Background(), fc, "tok")
+		if err == nil || err.Error() != tc.want || res != nil {
+			t.Errorf("%s: res %+v, err %v; want %q", tc.m.Action(), res, err, tc.want)
+		}
+		if got := sent(); got["RegionId"] != "cn-x" {
+			t.Errorf("%s: the call was not sent (%v)", tc.m.Action(), got)
+		}
+	}
+}
+
 // filled is a new value of the kind with every string field set to
 // "<Field>-1", so each identifier the object carries is its own.
 func filled(k *model.Kind) any {
@@ -284,6 +307,15 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 			"Upgrade spec of ri-1", "ModifyRouterInterfaceSpec", "ri-1 is the accepting side; its spec is Negative"},
 		{newIpv6SpecChange(&model.Object{ID: "ipv6gw-1", Value: &model.Ipv6Gateway{Ipv6GatewayId: "ipv6gw-1", Status: "Pending", Spec: "Small"}}),
 			"Upgrade IPv6 gateway ipv6gw-1", "ModifyIpv6GatewaySpec", "ipv6gw-1 is Pending; only an Available IPv6 gateway changes spec"},
+		{natBwpChanger(natBwpSpec)(&FormCtx{Target: &model.Object{ID: "bwp-1", Value: &model.NatBandwidthPackage{BandwidthPackageId: "bwp-1", Status: "Pending"}}}),
+			"Modify spec of bwp-1", "ModifyBandwidthPackageSpec", "bwp-1 is Pending; only an Available bandwidth package can change"},
+		{natBwpChanger(natBwpAdd)(&FormCtx{Target: &model.Object{ID: "bwp-2", Value: &model.NatBandwidthPackage{BandwidthPackageId: "bwp-2", Status: "Available", BusinessStatus: "FinancialLocked"}}}),
+			"Add IPs to bwp-2", "AddBandwidthPackageIps", "bwp-2 is overdue (FinancialLocked): settle the bill before changing it"},
+		// The IPv6 bandwidth forms learn their refusal when they open (Prepare).
+		{ipv6BandwidthRefused(true, "ipv6-1 is Pending; wait until it is Available"),
+			"Allocate internet bandwidth to ipv6-1", "AllocateIpv6InternetBandwidth", "ipv6-1 is Pending; wait until it is Available"},
+		{ipv6BandwidthRefused(false, "ipv6-1 has no internet bandwidth (x → Allocate internet bandwidth)"),
+			"Change internet bandwidth of ipv6-1", "ModifyIpv6InternetBandwidth", "ipv6-1 has no internet bandwidth (x → Allocate internet bandwidth)"},
 	} {
 		if c.m.Title() != c.title || c.m.Action() != c.action {
 			t.Errorf("title %q, action %q; want %q, %q", c.m.Title(), c.m.Action(), c.title, c.action)
@@ -297,6 +329,12 @@ func TestGatedChangesSayWhyTheyAreRefused(t *testing.T) {
 			t.Errorf("%s: the form does not say why:\n%s", c.title, v)
 		}
 	}
+}
+
+func ipv6BandwidthRefused(allocate bool, why string) Mutation {
+	m := newIpv6Bandwidth(&model.Object{ID: "ipv6-1", Value: &model.Ipv6Address{Ipv6AddressId: "ipv6-1"}}, allocate).(*ipv6Bandwidth)
+	m.Refuse = why
+	return m
 }
 
 // A dry run that lost its DryRun parameter would delete: every kind's

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -92,7 +93,7 @@ func eipAbout(_ *FormCtx, o *model.Object) []string {
 
 // eipReleaseSpec releases an EIP: the same dialog from ctrl+d and x.
 func eipReleaseSpec() *DeleteSpec {
-	return &DeleteSpec{Verb: "Release", Action: "ReleaseEipAddress", About: eipAbout, Fresh: true,
+	return &DeleteSpec{Verb: "Release", Action: client.ReleaseEipAddress.Action, About: eipAbout, Fresh: true,
 		Stops: func(o *model.Object) []string {
 			return []string{"The address " + o.Val().(*model.EipAddress).IpAddress + " goes back to Alibaba Cloud; you will most likely not get it again."}
 		},
@@ -182,7 +183,6 @@ func rtUnbindItems(fc *FormCtx) []actionItem {
 	}
 	var out []actionItem
 	for _, vsw := range t.VSwitchIds.VSwitchId {
-		vsw := vsw
 		out = append(out, actionItem{Label: "Unassociate from " + vsw, Hint: vsw + " falls back to the system table",
 			Destroy: func(fc *FormCtx) *DeleteSpec { return rtUnbindSpec(vsw) }})
 	}
@@ -323,7 +323,7 @@ func ipsecStops(o *model.Object) []string {
 
 func bgpPeerStops(o *model.Object) []string {
 	p := o.Val().(*model.BgpPeer)
-	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), FirstNonEmpty(p.BgpStatus, "unknown"))}
+	return []string{fmt.Sprintf("The BGP session with %s (AS %s, now %s) goes down; the routes learned over it are withdrawn.", p.PeerIpAddress, string(p.PeerAsn), cmp.Or(p.BgpStatus, "unknown"))}
 }
 
 func natStops(*model.Object) []string {
@@ -333,7 +333,7 @@ func natStops(*model.Object) []string {
 // peerRejectDry asks the API to check a reject without rejecting.
 func peerRejectDry(ctx context.Context, fc *FormCtx, o *model.Object, _ bool) error {
 	p := o.Val().(*model.VpcPeerConnection)
-	_, err := client.RejectVpcPeerConnection.Call(ctx, fc.Client, &client.VpcPeerInput{RegionId: FirstNonEmpty(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
+	_, err := client.RejectVpcPeerConnection.Call(ctx, fc.Client, &client.VpcPeerInput{RegionId: cmp.Or(p.AcceptingRegionId, o.Region), InstanceId: p.InstanceId, DryRun: true})
 	return err
 }
 

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -187,7 +188,7 @@ func cannotClear(what, action, param, old string) error {
 		via = action
 	}
 	return fmt.Errorf("%s cannot clear a %s: an empty %s means \"leave it as it is\"; keep %q or type a new %s",
-		via, what, FirstNonEmpty(param, what), old, what)
+		via, what, cmp.Or(param, what), old, what)
 }
 
 // keepSet wraps the check of an edit form's name or description field so

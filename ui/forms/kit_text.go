@@ -1,19 +1,14 @@
 package forms
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/alivpc/alivpc/client"
 )
 
-func FirstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
+// FirstNonEmpty is cmp.Or for the shell's callers (the forms call cmp.Or).
+func FirstNonEmpty(v ...string) string { return cmp.Or(v...) }
 
 func JoinAnd(s []string) string {
 	switch len(s) {

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -146,7 +147,7 @@ func (m *SnatForm) CheckIPs() error {
 }
 
 func (m *SnatForm) Form(fc *FormCtx) *huh.Form {
-	name := liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), nameHint)
+	name := editName(fc, &m.Name)
 	if m.entry != nil {
 		var avail []string
 		for _, e := range m.Nc.Eips {
@@ -329,7 +330,7 @@ func (m *DnatForm) checkPort(field string) func(string) error {
 }
 
 func (m *DnatForm) checkInternal(s string) error {
-	return model.CheckForwardIPs(FirstNonEmpty(m.ExtIP, "0.0.0.1"), s, m.Nc.vpcCIDR)
+	return model.CheckForwardIPs(cmp.Or(m.ExtIP, "0.0.0.1"), s, m.Nc.vpcCIDR)
 }
 
 func (m *DnatForm) key() model.ForwardEntryKey {
@@ -352,9 +353,9 @@ func (m *DnatForm) Form(fc *FormCtx) *huh.Form {
 				Description("Any forwards every port: both ports are then Any")),
 		huh.NewGroup(
 			liveInput("External port", &m.ExtPort, m.checkPort("ExternalPort"), "1-65535, or Any with protocol Any"),
-			liveInput("Internal IP", &m.IntIP, required("an internal IP", m.checkInternal), "an address inside "+FirstNonEmpty(m.Nc.vpcCIDR, "the VPC")),
+			liveInput("Internal IP", &m.IntIP, required("an internal IP", m.checkInternal), "an address inside "+cmp.Or(m.Nc.vpcCIDR, "the VPC")),
 			liveInput("Internal port", &m.IntPort, m.checkPort("InternalPort"), "1-65535, or Any with protocol Any"),
-			liveInput("Name", &m.Name, KeepSet(fc, "name", model.DefaultName.Check), nameHint),
+			editName(fc, &m.Name),
 		))
 }
 

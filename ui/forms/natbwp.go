@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -53,7 +54,7 @@ func natBwpOps() KindOps {
 func natBwpAbout(_ *FormCtx, o *model.Object) []string {
 	b := o.Val().(*model.NatBandwidthPackage)
 	return []string{fmt.Sprintf("%s Mbit/s shared by %s of NAT gateway %s (%s)", b.Bandwidth,
-		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, FirstNonEmpty(b.ZoneId, "no zone"))}
+		plural(len(b.IPs()), "IP", "IPs"), b.NatGatewayId, cmp.Or(b.ZoneId, "no zone"))}
 }
 
 // natBwpUsers names the entries using the IPs picked: the API refuses removing
@@ -226,56 +227,43 @@ var natBwpAdd = natBwpChange{
 }
 
 // natBwpForm runs a natBwpChange on the selected package, read again when
-// the form opens: the status and the lock decide.
+// the form opens: the status and the lock decide (gated says why not).
 type natBwpForm struct {
-	natBwpChange
-	obj           *model.Object
-	b             *model.NatBandwidthPackage
-	Value, Refuse string
+	gated
+	ch    natBwpChange
+	obj   *model.Object
+	b     *model.NatBandwidthPackage
+	Value string
 }
 
 func natBwpChanger(ch natBwpChange) func(fc *FormCtx) Mutation {
 	return func(fc *FormCtx) Mutation {
 		b := fc.Target.Val().(*model.NatBandwidthPackage)
-		return &natBwpForm{natBwpChange: ch, obj: fc.Target, b: b, Value: ch.start(b), Refuse: natBwpRefusal(b)}
+		m := &natBwpForm{ch: ch, obj: fc.Target, b: b, Value: ch.start(b)}
+		m.title, m.action, m.Refuse = ch.title+" "+fc.Target.ID, ch.APIAction, natBwpRefusal(b)
+		m.fields = func() []huh.Field {
+			return []huh.Field{liveInput(ch.field, &m.Value, func(s string) error { return ch.check(m.b, s) }, ch.Hint)}
+		}
+		m.check = func() error { return check(strings.ToLower(ch.field), ch.check(m.b, m.Value)).err }
+		return m
 	}
 }
-
-func (m *natBwpForm) Title() string  { return m.title + " " + m.obj.ID }
-func (m *natBwpForm) Action() string { return m.APIAction }
 
 func (m *natBwpForm) Prepare(ctx context.Context, fc *FormCtx) error {
 	_, err := rereadAs(ctx, fc, m.obj, &m.Refuse, &m.b, natBwpRefusal)
 	return err
 }
 
-func (m *natBwpForm) Form(fc *FormCtx) *huh.Form {
-	if m.Refuse != "" {
-		return refusedForm(m.Refuse)
-	}
-	return huh.NewForm(huh.NewGroup(liveInput(m.field, &m.Value, func(s string) error { return m.check(m.b, s) }, m.Hint)))
-}
-
-func (m *natBwpForm) Check(fc *FormCtx) error {
-	if m.Refuse != "" {
-		return fmt.Errorf("%s", m.Refuse)
-	}
-	return check(strings.ToLower(m.field), m.check(m.b, m.Value)).err
-}
-
 func (m *natBwpForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in, out, err := m.call(ctx, fc.Client, m.b, m.Value, token)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "natbwp", m.b.BandwidthPackageId, out.RequestId, in, nil), nil
+	in, out, err := m.ch.call(ctx, fc.Client, m.b, m.Value, token)
+	return changed(fc, "natbwp", m.b.BandwidthPackageId, nil, in, out, err)
 }
 
 // natBwpRemoveSpec releases one IP of the selected package through the
 // destructive dialog (the user types the address). The last IP stays, and
 // an IP an SNAT or DNAT entry uses is refused until the entry is gone.
 func natBwpRemoveSpec(ip string) *DeleteSpec {
-	return &DeleteSpec{Verb: "Remove", Action: "RemoveBandwidthPackageIps", Fresh: true, About: natBwpAbout,
+	return &DeleteSpec{Verb: "Remove", Action: client.RemoveBandwidthPackageIps.Action, Fresh: true, About: natBwpAbout,
 		Subject: func(o *model.Object) string { return "IP " + ip + " from bandwidth package " + o.ID },
 		Confirm: func(*model.Object) []string { return []string{ip} },
 		Stops: func(o *model.Object) []string {
@@ -301,7 +289,7 @@ func natBwpRemoveSpec(ip string) *DeleteSpec {
 			in := &client.RemoveBandwidthPackageIpsInput{RegionId: o.Region, BandwidthPackageId: o.ID, RemovedIpAddresses: []string{ip},
 				ClientToken: token}
 			out, err := client.RemoveBandwidthPackageIps.Call(ctx, fc.Client, in)
-			return sent(o, "RemoveBandwidthPackageIps", in, out, err, []string{"Available"})
+			return sent(o, client.RemoveBandwidthPackageIps.Action, in, out, err, []string{"Available"})
 		},
 	}
 }
@@ -327,7 +315,7 @@ func natBwpPicks(ctx context.Context, fc *FormCtx, natID string) ([]Pick, error)
 	var out []Pick
 	for _, b := range pkgs {
 		for _, ip := range b.IPs() {
-			out = append(out, Pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, FirstNonEmpty(b.Name, b.BandwidthPackageId)), ip.IpAddress})
+			out = append(out, Pick{fmt.Sprintf("%s  %s  package %s", ip.IpAddress, ip.AllocationId, cmp.Or(b.Name, b.BandwidthPackageId)), ip.IpAddress})
 		}
 	}
 	return out, nil

@@ -83,42 +83,34 @@ func pcVbrs(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []stri
 
 // pcStep is one of the lifecycle actions on a line.
 type pcStep struct {
-	Verb, Action, question, explain, which string
-	allowed                                func(string) bool
-	Target                                 []string
-	call                                   func(*client.Client, context.Context, *client.PhysicalConnectionInput) (*client.Result, error)
+	Verb, question, explain, which string
+	op                             client.Op[client.PhysicalConnectionInput, client.Result]
+	allowed                        func(string) bool
+	Target                         []string
 }
 
 var (
-	pcEnable = pcStep{Verb: "enabled", Action: "EnablePhysicalConnection", which: "a Confirmed",
+	pcEnable = pcStep{Verb: "enabled", op: client.EnablePhysicalConnection, which: "a Confirmed",
 		question: "Enable %s (%s)?", explain: "The line goes into service (Enabled); from then on it is billed and VBRs can be created on it.",
-		allowed: func(s string) bool { return s == model.PCConfirmed }, Target: []string{model.PCEnabled},
-		call: client.EnablePhysicalConnection.Func}
-	pcCancel = pcStep{Verb: "cancelled", Action: "CancelPhysicalConnection", which: "an Initial, Approved, Allocated or Confirmed",
+		allowed: func(s string) bool { return s == model.PCConfirmed }, Target: []string{model.PCEnabled}}
+	pcCancel = pcStep{Verb: "cancelled", op: client.CancelPhysicalConnection, which: "an Initial, Approved, Allocated or Confirmed",
 		question: "Cancel %s (%s)?", explain: "The application is withdrawn (Canceled): the carrier stops work on the line; applying again starts over.",
-		allowed: model.PCCancelable, Target: []string{model.PCCanceled},
-		call: client.CancelPhysicalConnection.Func}
-	pcTerminate = pcStep{Verb: "terminated", Action: "TerminatePhysicalConnection", which: "an Enabled",
+		allowed: model.PCCancelable, Target: []string{model.PCCanceled}}
+	pcTerminate = pcStep{Verb: "terminated", op: client.TerminatePhysicalConnection, which: "an Enabled",
 		question: "Terminate %s (%s)?", explain: "Traffic between the data centre and Alibaba Cloud over this line stops (Terminating → Terminated); it can then only be deleted.",
-		allowed: func(s string) bool { return s == model.PCEnabled }, Target: []string{model.PCTerminated},
-		call: client.TerminatePhysicalConnection.Func}
+		allowed: func(s string) bool { return s == model.PCEnabled }, Target: []string{model.PCTerminated}}
 )
 
 // pcAction is Enable, Cancel or Terminate on the selected line.
 func pcAction(fc *FormCtx, s pcStep) Mutation {
 	o := fc.Target
-	m := &ConfirmAction{title: strings.TrimSuffix(s.Action, "PhysicalConnection") + " physical connection " + o.ID, APIAction: s.Action, obj: o,
+	m := &ConfirmAction{title: strings.TrimSuffix(s.op.Action, "PhysicalConnection") + " physical connection " + o.ID, APIAction: s.op.Action, obj: o,
 		question: fmt.Sprintf(s.question, o.ID, o.Name), explain: s.explain, gate: pcGate(s.allowed, s.Verb, s.which)}
 	m.Refuse = m.gate(o)
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error) {
 		in := &client.PhysicalConnectionInput{RegionId: o.Region, PhysicalConnectionId: o.ID, ClientToken: token}
-		out, err := s.call(fc.Client, ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, s.Target)
-		res.Action = s.Action
-		return res, nil
+		out, err := s.op.Call(ctx, fc.Client, in)
+		return sent(o, s.op.Action, in, out, err, s.Target)
 	}
 	return m
 }
@@ -298,17 +290,10 @@ func (m *pcModify) Check(fc *FormCtx) error {
 
 func (m *pcModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.request(fc)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
 	in.ClientToken = token
-	out, err := client.ModifyPhysicalConnectionAttribute.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	var target []string
 	if m.p.Status == model.PCRejected {
 		target = []string{model.PCConfirmed} // it applies again
 	}
-	return made(fc, "pc", m.p.PhysicalConnectionId, out.RequestId, in, target), nil
+	return sendEditTo(ctx, fc, client.ModifyPhysicalConnectionAttribute.Func, in, "pc", m.p.PhysicalConnectionId, target)
 }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,7 +23,7 @@ func PeerOps() KindOps {
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			p := fc.Target.Val().(*model.VpcPeerConnection)
-			m := &PeerModify{Id: p.InstanceId, Name: p.Name, Desc: p.Description, Cross: p.CrossRegion(), LinkType: FirstNonEmpty(p.LinkType, "Gold")}
+			m := &PeerModify{Id: p.InstanceId, Name: p.Name, Desc: p.Description, Cross: p.CrossRegion(), LinkType: cmp.Or(p.LinkType, "Gold")}
 			if p.Bandwidth > 0 {
 				m.Bandwidth = model.Itoa(p.Bandwidth)
 			}
@@ -63,12 +64,12 @@ func PeerOps() KindOps {
 func PeerDecide(fc *FormCtx, accept bool) Mutation {
 	p := fc.Target.Val().(*model.VpcPeerConnection)
 	from := p.Vpc.VpcId + " (" + p.RegionId + ")"
-	m := &ConfirmAction{title: "Accept peering " + p.InstanceId, APIAction: "AcceptVpcPeerConnection", obj: fc.Target,
+	m := &ConfirmAction{title: "Accept peering " + p.InstanceId, APIAction: client.AcceptVpcPeerConnection.Action, obj: fc.Target,
 		question: "Accept the peering from " + from + " to " + p.AcceptingVpc.VpcId + "?",
 		explain:  "Call it as the accepting account. The connection goes Activated; add routes on both sides to use it."}
 	target := "Activated"
 	if !accept {
-		m.title, m.APIAction = "Reject peering "+p.InstanceId, "RejectVpcPeerConnection"
+		m.title, m.APIAction = "Reject peering "+p.InstanceId, client.RejectVpcPeerConnection.Action
 		m.question = "Reject the peering from " + from + "?"
 		m.explain = "The requester sees Rejected; the connection carries no traffic and can only be deleted."
 		target = "Rejected"
@@ -86,7 +87,7 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 		return ""
 	}
 	m.Refuse = m.gate(fc.Target)
-	region := FirstNonEmpty(p.AcceptingRegionId, fc.Region)
+	region := cmp.Or(p.AcceptingRegionId, fc.Region)
 	if region != fc.Region {
 		// The accepter calls in its own region; the title says so.
 		fc.Region, fc.RegionWhy = region, "the accepting VPC's region"
@@ -104,10 +105,7 @@ func PeerDecide(fc *FormCtx, accept bool) Mutation {
 			in = r
 			out, err = client.RejectVpcPeerConnection.Call(ctx, fc.Client, r)
 		}
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "peer", p.InstanceId, out.RequestId, in, []string{target}), nil
+		return changed(fc, "peer", p.InstanceId, []string{target}, in, out, err)
 	}
 	return m
 }
@@ -240,11 +238,8 @@ func (m *PeerCreate) Input(fc *FormCtx, token string) *client.CreateVpcPeerConne
 func (m *PeerCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
 	in := m.Input(fc, token)
 	out, err := client.CreateVpcPeerConnection.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	// Activated within one account; Accepting until another account acts.
-	return made(fc, "peer", out.InstanceId, out.RequestId, in, nil), nil
+	return created(fc, m, "peer", "InstanceId", in, out, err)
 }
 
 type PeerModify struct {
@@ -305,10 +300,5 @@ func (m *PeerModify) request(fc *FormCtx, token string) *client.ModifyVpcPeerCon
 }
 
 func (m *PeerModify) Submit(ctx context.Context, fc *FormCtx, token string) (*Submitted, error) {
-	in := m.request(fc, token)
-	if res := unchangedEdit(fc.Target, in); res != nil {
-		return res, nil
-	}
-	out, err := client.ModifyVpcPeerConnection.Call(ctx, fc.Client, in)
-	return changed(fc, "peer", m.Id, []string{"Activated"}, in, out, err)
+	return sendEditTo(ctx, fc, client.ModifyVpcPeerConnection.Func, m.request(fc, token), "peer", m.Id, []string{"Activated"})
 }

@@ -38,31 +38,28 @@ type RegionService struct {
 }
 
 func trafficMirrorService() RegionService {
-	return regionService("OpenTrafficMirrorService", "traffic mirroring",
+	return regionService(client.OpenTrafficMirrorService, "traffic mirroring",
 		"Lets you copy ENI traffic to a collector for inspection. It is opened per region; repeated calls for one region within a short period are refused.",
-		func(r *model.Region) *string { return &r.TrafficMirror },
-		client.OpenTrafficMirrorService.Func, client.GetTrafficMirrorServiceStatus.Func)
+		func(r *model.Region) *string { return &r.TrafficMirror }, client.GetTrafficMirrorServiceStatus)
 }
 
 func ipPoolService() RegionService {
-	return regionService("OpenPublicIpAddressPoolService", "IP address pools",
+	return regionService(client.OpenPublicIpAddressPoolService, "IP address pools",
 		"Lets you allocate EIPs from your own public address pools. Activation is asynchronous and one at a time per account; the region pane shows when it is Opened.",
-		func(r *model.Region) *string { return &r.IpPool },
-		client.OpenPublicIpAddressPoolService.Func, client.GetPublicIpAddressPoolServiceStatus.Func)
+		func(r *model.Region) *string { return &r.IpPool }, client.GetPublicIpAddressPoolServiceStatus)
 }
 
-// regionService declares one service: its Open call, the region's field
-// that shows its state, and the status call that reports when it has
-// taken effect.
-func regionService(action, what, explain string, field func(r *model.Region) *string,
-	open func(*client.Client, context.Context, *client.OpenServiceInput) (*client.OpenServiceOutput, error),
-	status func(*client.Client, context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error)) RegionService {
-	return RegionService{Action: action, what: what, explain: explain, call: open,
+// regionService declares one service: its Open operation (which names
+// the action), the region's field that shows its state, and the status
+// operation that reports when it has taken effect.
+func regionService(open client.Op[client.OpenServiceInput, client.OpenServiceOutput], what, explain string,
+	field func(r *model.Region) *string, status client.Op[client.ServiceStatusInput, model.ServiceStatus]) RegionService {
+	return RegionService{Action: open.Action, what: what, explain: explain, call: open.Func,
 		State: func(r *model.Region) string { return *field(r) },
 		Set:   func(r *model.Region, s string) { *field(r) = s },
 		Status: func(c *client.Client) func(context.Context, *client.ServiceStatusInput) (*model.ServiceStatus, error) {
 			return func(ctx context.Context, in *client.ServiceStatusInput) (*model.ServiceStatus, error) {
-				return status(c, ctx, in)
+				return status.Call(ctx, c, in)
 			}
 		}}
 }

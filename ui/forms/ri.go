@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/netip"
@@ -19,7 +20,7 @@ func riOps() KindOps {
 	return KindOps{
 		Create: func(fc *FormCtx) Mutation {
 			return &riCreate{role: model.RIInitiating, Spec: "Small.1", oppType: model.RIVRouter,
-				onlyRouter: FirstNonEmpty(parentID(fc, "vrouter"), parentID(fc, "vbr"))}
+				onlyRouter: cmp.Or(parentID(fc, "vrouter"), parentID(fc, "vbr"))}
 		},
 		Edit: func(fc *FormCtx) Mutation {
 			return newRIModify(fc.Target.Val().(*model.RouterInterface))
@@ -44,11 +45,11 @@ func riOps() KindOps {
 
 // riFar names the other end: its interface, router and region.
 func riFar(r *model.RouterInterface) string {
-	far := strings.TrimSpace(r.OppositeRouterType + " " + FirstNonEmpty(r.OppositeRouterId, "(no router named)"))
+	far := strings.TrimSpace(r.OppositeRouterType + " " + cmp.Or(r.OppositeRouterId, "(no router named)"))
 	if r.OppositeInterfaceId != "" {
 		far = r.OppositeInterfaceId + " on " + far
 	}
-	return far + " in " + FirstNonEmpty(r.OppositeRegionId, "?")
+	return far + " in " + cmp.Or(r.OppositeRegionId, "?")
 }
 
 func riAbout(_ *FormCtx, o *model.Object) []string {
@@ -72,7 +73,7 @@ func riRoutes(ctx context.Context, fc *FormCtx, o *model.Object) ([]string, []st
 // spec changes (a downgrade through the dialog).
 func riActions(fc *FormCtx, r *model.RouterInterface) []actionItem {
 	out := []actionItem{
-		{Label: "Connect", Hint: "connect this initiating side to " + FirstNonEmpty(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
+		{Label: "Connect", Hint: "connect this initiating side to " + cmp.Or(r.OppositeInterfaceId, "its opposite interface") + " (Idle → Active)",
 			Make: func(fc *FormCtx) Mutation { return riStep(fc, riConnect) }},
 		{Label: "Activate", Hint: "bring an Inactive interface back (→ Active)", Make: func(fc *FormCtx) Mutation { return riStep(fc, riActivate) }},
 		destructiveItem("Deactivate", "freeze the interface (Active → Inactive): traffic over the pair stops", "Deactivate",
@@ -111,7 +112,7 @@ var (
 func riStep(fc *FormCtx, k riStepKind) Mutation {
 	r := fc.Target.Val().(*model.RouterInterface)
 	m := &ConfirmAction{title: k.Verb + " router interface " + r.RouterInterfaceId, APIAction: k.op.Action, obj: fc.Target,
-		question: k.Verb + " " + r.RouterInterfaceId + " (" + FirstNonEmpty(r.Name, r.Role) + ")?", explain: k.explain}
+		question: k.Verb + " " + r.RouterInterfaceId + " (" + cmp.Or(r.Name, r.Role) + ")?", explain: k.explain}
 	if k.explain == "" {
 		m.explain = "Traffic between " + r.RouterType + " " + r.RouterId + " and " + riFar(r) + " stops until the interface is activated again."
 	}
@@ -119,7 +120,7 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 		r := o.Val().(*model.RouterInterface)
 		switch {
 		case k.op.Action == "ConnectRouterInterface" && r.Role != model.RIInitiating:
-			return o.ID + " is the accepting side; connect from its initiating side " + FirstNonEmpty(r.OppositeInterfaceId, "")
+			return o.ID + " is the accepting side; connect from its initiating side " + cmp.Or(r.OppositeInterfaceId, "")
 		case r.Status != k.from:
 			return fmt.Sprintf("%s is %s; only an %s interface can be %s", o.ID, r.Status, k.from, strings.ToLower(k.Verb)+"d")
 		case k.op.Action == "ConnectRouterInterface" && r.OppositeInterfaceId == "":
@@ -131,12 +132,7 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, _ string) (*Submitted, error) {
 		in := &client.RouterInterfaceInput{RegionId: o.Region, RouterInterfaceId: o.ID}
 		out, err := k.op.Call(ctx, fc.Client, in)
-		if err != nil {
-			return nil, err
-		}
-		res := result(o.Kind, o.Region, o.ID, out.RequestId, in, []string{k.Target})
-		res.Action = k.op.Action
-		return res, nil
+		return sent(o, k.op.Action, in, out, err, []string{k.Target})
 	}
 	return m
 }
@@ -146,16 +142,11 @@ func riStep(fc *FormCtx, k riStepKind) Mutation {
 func riSpecChange(ctx context.Context, fc *FormCtx, o *model.Object, spec, token string) (*Submitted, error) {
 	in := &client.ModifyRouterInterfaceSpecInput{RegionId: o.Region, RouterInterfaceId: o.ID, Spec: spec, ClientToken: token}
 	out, err := client.ModifyRouterInterfaceSpec.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	target := []string{o.Status}
 	if o.Status == "Active" {
 		target = []string{"Active"}
 	}
-	res := result(o.Kind, o.Region, o.ID, out.RequestId, in, target)
-	res.Action = "ModifyRouterInterfaceSpec"
-	return res, nil
+	return sent(o, client.ModifyRouterInterfaceSpec.Action, in, out, err, target)
 }
 
 func riSpecRefusal(r *model.RouterInterface) string {
@@ -220,7 +211,7 @@ func (m *riSpecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Su
 }
 
 func riDowngradeSpec(to string) *DeleteSpec {
-	return &DeleteSpec{Verb: "Downgrade", Action: "ModifyRouterInterfaceSpec", Fresh: true, About: riAbout,
+	return &DeleteSpec{Verb: "Downgrade", Action: client.ModifyRouterInterfaceSpec.Action, Fresh: true, About: riAbout,
 		Subject: func(o *model.Object) string { return "router interface " + o.ID + " to " + to },
 		Stops: func(o *model.Object) []string {
 			return []string{fmt.Sprintf("The pair carries at most %d Mbit/s (%s → %s); traffic above it is dropped.",
@@ -261,12 +252,7 @@ func newRIModify(r *model.RouterInterface) *riModify {
 func (m *riModify) Title() string  { return "Edit router interface " + m.Id }
 func (m *riModify) Action() string { return "ModifyRouterInterfaceAttribute" }
 
-func checkRIID(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return model.CheckResourceID("router interface", "ri-", s)
-}
+var checkRIID = optional(func(s string) error { return model.CheckResourceID("router interface", "ri-", s) })
 
 func (m *riModify) checkOpp(s string) error {
 	if strings.TrimSpace(s) == "" && m.was != "" {

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -55,7 +56,7 @@ func (m *riCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 	m.routers, m.routerType = []Pick{}, map[string]string{}
 	for _, v := range vrs {
 		if m.onlyRouter == "" || m.onlyRouter == v.VRouterId {
-			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, FirstNonEmpty(vpcName[v.VpcId], v.VpcId))), "  ")
+			label := strings.Join(strings.Fields(fmt.Sprintf("VRouter %s %s %s", v.VRouterId, v.VRouterName, cmp.Or(vpcName[v.VpcId], v.VpcId))), "  ")
 			m.routers = append(m.routers, Pick{label, v.VRouterId})
 			m.routerType[v.VRouterId] = model.RIVRouter
 		}
@@ -78,7 +79,7 @@ func (m *riCreate) Prepare(ctx context.Context, fc *FormCtx) error {
 		return err
 	}
 	m.router = keepOrFirst(m.router, m.routers)
-	m.oppRegion = FirstNonEmpty(m.oppRegion, fc.Region)
+	m.oppRegion = cmp.Or(m.oppRegion, fc.Region)
 	if m.specs == nil {
 		m.specs = newChoiceGroups(&m.role)
 		m.specs.Set(model.RIInitiating, m.Spec)

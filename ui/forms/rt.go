@@ -188,10 +188,7 @@ func (m *RtBind) Submit(ctx context.Context, fc *FormCtx, token string) (*Submit
 		op = client.UnassociateRouteTable
 	}
 	out, err := op.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
-	return made(fc, "rt", m.table.RouteTableId, out.RequestId, in, nil), nil
+	return changed(fc, "rt", m.table.RouteTableId, nil, in, out, err)
 }
 
 // ---- route entries ----
@@ -340,8 +337,6 @@ func (m *RouteCreate) checkDest(s string) error {
 	return model.CheckRouteDestinationFree(p, m.existing)
 }
 
-func (m *RouteCreate) checkHop(s string) error { return model.CheckNextHop(m.HopType, s) }
-
 func (m *RouteCreate) Form(fc *FormCtx) *huh.Form {
 	dest := liveInput("Destination CIDR block", &m.Dest, required("a destination", m.checkDest),
 		"outside the VPC's VSwitch blocks and 100.64.0.0/10; a bare IP means /32")
@@ -349,7 +344,6 @@ func (m *RouteCreate) Form(fc *FormCtx) *huh.Form {
 	gs := []*huh.Group{huh.NewGroup(dest, types)}
 	loaded := m.loaded()
 	for _, typ := range model.NextHopTypes() {
-		typ := typ
 		if picks, ok := loaded[typ]; ok {
 			gs = append(gs, m.Hops.group(typ, func(v *string) []huh.Field {
 				return []huh.Field{pickerGone("Next hop ("+model.NextHopWhat(typ)+")", v, picks,

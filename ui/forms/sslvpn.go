@@ -169,13 +169,6 @@ func sslPortCheck(s string) error {
 	return err
 }
 
-func sslNameCheck(s string) error {
-	if s == "" {
-		return nil
-	}
-	return model.DefaultName.Check(s)
-}
-
 func (m *SslServerForm) Form(fc *FormCtx) *huh.Form {
 	if m.Refuse != "" {
 		return refusedForm(m.Refuse)
@@ -185,7 +178,7 @@ func (m *SslServerForm) Form(fc *FormCtx) *huh.Form {
 		fields = append(fields, pickerGone("VPN gateway", &m.GwID, m.Gws,
 			"no VPN gateway in "+fc.Region+" with SSL-VPN enabled and no SSL-VPN server", "is no longer offered in "+fc.Region))
 	}
-	name := nameCheckFor(fc, m.Id, sslNameCheck)
+	name := nameCheckFor(fc, m.Id, model.DefaultName.Check)
 	fields = append(fields,
 		liveInput("Name", &m.Name, name, nameHint),
 		liveInput("Local subnet", &m.Local, m.checkLocal, "CIDR blocks the clients reach, separated by commas (e.g. the VPC's block)"),
@@ -350,7 +343,7 @@ func (m *SslCertForm) Form(fc *FormCtx) *huh.Form {
 	if m.Id == "" {
 		fields = append(fields, pickerGone("SSL-VPN server", &m.SrvID, m.Srvs, "no SSL-VPN server in "+fc.Region, "is no longer in "+fc.Region))
 	}
-	fields = append(fields, liveInput("Name", &m.Name, nameCheckFor(fc, m.Id, sslNameCheck), nameHint))
+	fields = append(fields, liveInput("Name", &m.Name, nameCheckFor(fc, m.Id, model.DefaultName.Check), nameHint))
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
@@ -370,7 +363,7 @@ func (m *SslCertForm) Check(fc *FormCtx) error {
 			return err
 		}
 	}
-	if err := checks(check("name", sslNameCheck(m.Name))); err != nil || m.Id == "" {
+	if err := checks(check("name", model.DefaultName.Check(m.Name))); err != nil || m.Id == "" {
 		return err
 	}
 	return editRefusal(fc.Target, m.Action(), m.request(fc))

@@ -63,10 +63,7 @@ func vbrLifecycle(fc *FormCtx, terminate bool) Mutation {
 	m.Run = func(ctx context.Context, fc *FormCtx, o *model.Object, token string) (*Submitted, error) {
 		in := &client.VbrInput{RegionId: fc.Region, VbrId: o.ID, ClientToken: token}
 		out, err := op.Call(ctx, fc.Client, in)
-		if err != nil {
-			return nil, err
-		}
-		return made(fc, "vbr", o.ID, out.RequestId, in, []string{target}), nil
+		return changed(fc, "vbr", o.ID, []string{target}, in, out, err)
 	}
 	return m
 }
@@ -481,9 +478,6 @@ func (m *BgpNetCreate) Submit(ctx context.Context, fc *FormCtx, token string) (*
 	p, _ := model.ParseCIDR(m.Cidr)
 	in := &client.AddBgpNetworkInput{RegionId: fc.Region, RouterId: m.VbrID, DstCidrBlock: p.String(), ClientToken: token}
 	out, err := client.AddBgpNetwork.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
-	}
 	n := &model.BgpNetwork{RouterId: m.VbrID, DstCidrBlock: p.String()}
-	return made(fc, "bgpnet", n.Key(), out.RequestId, in, nil), nil
+	return changed(fc, "bgpnet", n.Key(), nil, in, out, err)
 }

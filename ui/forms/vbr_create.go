@@ -92,12 +92,7 @@ func (m *vbrCreate) checkAddresses(string) error {
 // required is a field's check for an address a VBR of one's own account
 // must have, together with the subnet rule.
 func (m *vbrCreate) required(name string) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New("the " + name + " is required")
-		}
-		return m.checkAddresses(s)
-	}
+	return required("the "+name, m.checkAddresses)
 }
 
 func (m *vbrCreate) Form(fc *FormCtx) *huh.Form {

@@ -439,19 +439,16 @@ func (m *IpsecForm) Submit(ctx context.Context, fc *FormCtx, token string) (*Sub
 		if err != nil {
 			return nil, err
 		}
-		if res := unchangedEdit(fc.Target, in); res != nil {
-			return res, nil
-		}
-		out, err := client.ModifyVpnConnectionAttribute.Call(ctx, fc.Client, in)
-		return changed(fc, "ipsec", m.Id, target, in, out, err)
+		return sendEditTo(ctx, fc, client.ModifyVpnConnectionAttribute.Func, in, "ipsec", m.Id, target)
 	}
 	in, err := m.createInput(fc, token)
 	if err != nil {
 		return nil, err
 	}
 	out, err := client.CreateVpnConnection.Call(ctx, fc.Client, in)
-	if err != nil {
-		return nil, err
+	res, err := created(fc, m, "ipsec", "VpnConnectionId", in, out, err)
+	if res != nil {
+		res.Target = target
 	}
-	return made(fc, "ipsec", out.VpnConnectionId, out.RequestId, in, target), nil
+	return res, err
 }
