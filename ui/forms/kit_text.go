@@ -1,14 +1,10 @@
 package forms
 
 import (
-	"cmp"
 	"strings"
 
 	"github.com/alivpc/alivpc/client"
 )
-
-// FirstNonEmpty is cmp.Or for the shell's callers (the forms call cmp.Or).
-func FirstNonEmpty(v ...string) string { return cmp.Or(v...) }
 
 func JoinAnd(s []string) string {
 	switch len(s) {
