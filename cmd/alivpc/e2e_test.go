@@ -224,14 +224,16 @@ func TestE2ECreateAndDeleteVSwitch(t *testing.T) {
 			if !strings.Contains(s, "following it until it is Available") {
 				t.Errorf("a flash should say the VSwitch is being followed:\n%s", s)
 			}
-			tm.waitFor("the new VSwitch to read Available", func(s string) bool {
+			s = tm.waitFor("the new VSwitch to read Available", func(s string) bool {
 				return strings.Contains(rowWith(s, "e2e-web-b"), "Available")
 			})
-			s = tm.waitText("is Available")
 			id := firstID(rowWith(s, "e2e-web-b"), "vsw-")
 			if id == "" {
 				t.Fatalf("no VSwitch ID on the new row:\n%s", s)
 			}
+			// The tracker's own message: "is Available" alone is also in
+			// the create's "following it until it is Available".
+			tm.waitText("✓ VSwitch " + id + " is Available")
 			if _, rows := tm.waitPane(vswPane); rows != prodVSwitch+1 {
 				t.Errorf("the pane should count %d VSwitches now, got %d", prodVSwitch+1, rows)
 			}
