@@ -192,7 +192,7 @@ func TestE2ERouterInterface(t *testing.T) {
 	tm := openPane(t, t.TempDir(), "vrouter", "VRouters")
 	filterTo(tm, "vpc:"+prodVPC, 1)
 	tm.keys("Enter")
-	tm.waitText("Router Interfaces of vrt-", "hz-to-bj-analytics")
+	waitDrilled(tm, "Router Interfaces of vrt-")
 	s := tm.waitFor("the demo pair Active", func(s string) bool { return strings.Contains(rowWith(s, "hz-to-bj-analytics"), "Active") })
 	if row := rowWith(s, "hz-to-bj-analytics"); !strings.Contains(row, "InitiatingSide") || !strings.Contains(row, "cn-beijing") {
 		t.Errorf("the demo pair's row: %q", row)
