@@ -156,10 +156,11 @@ func filterLine(screen string) string {
 	return ""
 }
 
-// openMenu waits for the drill-down menu and picks the entry label.
+// openMenu waits for a menu (drill-down or `x`) and picks the entry label
+// (an `x` entry has its hint after it).
 func openMenu(tm *term, label string) {
 	tm.t.Helper()
-	re := regexp.MustCompile(`^ ?(\d)  ` + regexp.QuoteMeta(label) + `\s*$`)
+	re := regexp.MustCompile(`^ ?(\d)  ` + regexp.QuoteMeta(label) + `(?:\s*$|  \S)`)
 	var pick string
 	tm.waitFor("a menu with "+label, func(s string) bool {
 		for _, l := range strings.Split(s, "\n") {
