@@ -73,7 +73,9 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	d.settle()
 	d.waitFor("payments to read Available with no key pressed", func() bool { return regexpLine(d.screen(), "payments", "Available") })
 	s = d.screen()
-	if !strings.Contains(s, "is Available") {
+	// The tracker's "✓ VPC vpc-… is Available", not the create's own
+	// "following it until it is Available".
+	if !regexpLine(s, "✓ VPC vpc-", " is Available (") {
 		t.Errorf("a completion flash is shown:\n%s", s)
 	}
 	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpc") })
