@@ -252,7 +252,7 @@ func TestDeleteDryRun(t *testing.T) {
 	d.keys("ctrl+t")
 	d.waitText("DependencyViolation", "the dry run says the delete would fail")
 	c := otherClient(t, d)
-	if sws, _ := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); len(sws) != 1 {
-		t.Error("a dry run deleted the VSwitch")
+	if sws, err := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); err != nil || len(sws) != 1 {
+		t.Errorf("a dry run deleted the VSwitch (%d listed, %v)", len(sws), err)
 	}
 }

@@ -251,8 +251,7 @@ func TestSelectionRefreshRowMoves(t *testing.T) {
 	wantHighlighted(d, "sel-b", "esc")
 	_ = first
 	api := d.api()
-	vpcs, _ := client.DescribeVpcs.Call(d.ctx, api, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	if _, err := client.CreateVSwitch.Call(d.ctx, api, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	if _, err := client.CreateVSwitch.Call(d.ctx, api, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.40.0/24", VSwitchName: "aaa-sorts-first"}); err != nil {
 		t.Fatal(err)
 	}
