@@ -271,8 +271,7 @@ func TestRefreshKeepsCursorOnResource(t *testing.T) {
 	d.keys("down", "down", "down")
 	sel := b.table.Selected().Key
 	other := otherClient(t, d)
-	vpcs, _ := client.DescribeVpcs.Call(context.Background(), other, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "dev-sandbox"})
-	_, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	_, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "dev-sandbox"),
 		ZoneId: "cn-hangzhou-b", CidrBlock: "172.16.64.0/20", VSwitchName: "aaa-sorts-first"})
 	noErr(t, err)
 	d.keys("ctrl+r")

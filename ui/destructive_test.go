@@ -9,6 +9,7 @@ import (
 	"github.com/alivpc/alivpc/client"
 	"github.com/alivpc/alivpc/client/sim"
 	"github.com/alivpc/alivpc/model"
+	"github.com/alivpc/alivpc/ui/forms"
 )
 
 // confirmDialog waits for the destructive-action dialog, lets it finish
@@ -76,6 +77,10 @@ type destructiveCase struct {
 	blocked bool
 }
 
+func statusIs(kind, status string) func(*model.Object) bool {
+	return func(o *model.Object) bool { return o.Kind.Name == kind && o.Status == status }
+}
+
 func named(n string) func(*model.Object) bool {
 	return func(o *model.Object) bool { return o.Name == n }
 }
@@ -91,6 +96,15 @@ func destructiveCases() []destructiveCase {
 		return ok && t.RouteTableType == "Custom" && len(t.VSwitchIds.VSwitchId) > 0
 	}
 	firstVsw := func(o *model.Object) string { return o.Val().(*model.RouteTable).VSwitchIds.VSwitchId[0] }
+	// Deletable as they are: what the dialogs refuse otherwise.
+	gaFree := func(o *model.Object) bool {
+		g, ok := o.Val().(*model.GlobalAcceleration)
+		return ok && len(g.Backends())+len(g.EIPs()) == 0 && o.Status == "Available"
+	}
+	pcDeletable := func(o *model.Object) bool { return o.Kind.Name == "pc" && model.PCDeletable(o.Status) }
+	riDown := func(o *model.Object) bool {
+		return o.Kind.Name == "ri" && (o.Status == "Idle" || o.Status == "Inactive")
+	}
 	return []destructiveCase{
 		{name: "vpc", pane: "vpc", setup: func(d *driver) string {
 			out, err := client.CreateVpc.Call(d.ctx, d.api(), &client.CreateVpcInput{RegionId: "cn-hangzhou", CidrBlock: "192.168.0.0/16", VpcName: "doomed"})
@@ -193,6 +207,17 @@ func destructiveCases() []destructiveCase {
 			return id
 		}, menu: "Downgrade spec to Small", action: "ModifyNatGatewaySpec", param: "NatGatewayId",
 			more: map[string]string{"Spec": "Small"}, shows: func(*model.Object) []string { return []string{"Downgrade NAT gateway", "Spec Middle → Small"} }},
+		{name: "havip", pane: "havip", pick: statusIs("havip", "Available"), action: "DeleteHaVip", param: "HaVipId"},
+		{name: "ipv6gw", pane: "ipv6gw", pick: kindIs("ipv6gw"), action: "DeleteIpv6Gateway", param: "Ipv6GatewayId", blocked: true},
+		{name: "ipv6rule", pane: "ipv6rule", pick: kindIs("ipv6rule"), action: "DeleteIpv6EgressOnlyRule", param: "Ipv6EgressOnlyRuleId"},
+		{name: "natbwp", pane: "natbwp", pick: kindIs("natbwp"), action: "DeleteBandwidthPackage", param: "BandwidthPackageId", blocked: true},
+		{name: "cbwp", pane: "cbwp", pick: kindIs("cbwp"), action: "DeleteCommonBandwidthPackage", param: "BandwidthPackageId", blocked: true},
+		{name: "ga", pane: "ga", pick: gaFree, action: "DeleteGlobalAccelerationInstance", param: "GlobalAccelerationInstanceId"},
+		{name: "sslserver", pane: "sslserver", pick: kindIs("sslserver"), action: "DeleteSslVpnServer", param: "SslVpnServerId"},
+		{name: "sslcert", pane: "sslcert", pick: kindIs("sslcert"), action: "DeleteSslVpnClientCert", param: "SslVpnClientCertId"},
+		{name: "pc", pane: "pc", pick: pcDeletable, action: "DeletePhysicalConnection", param: "PhysicalConnectionId"},
+		{name: "ri", pane: "ri", pick: riDown, action: "DeleteRouterInterface", param: "RouterInterfaceId"},
+		{name: "vbr", pane: "vbr", pick: vbrActive, action: "DeleteVirtualBorderRouter", param: "VbrId", blocked: true},
 	}
 }
 
@@ -320,6 +345,23 @@ func TestEveryDestructiveActionAsksForTheTypedID(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// destructiveCases has a ctrl+d case for every kind that can be deleted:
+// the test above says "every", and ten families' deletes were missing.
+func TestEveryDeleteHasADestructiveCase(t *testing.T) {
+	reg := model.Default()
+	covered := map[string]bool{}
+	for _, c := range destructiveCases() {
+		if c.menu == "" {
+			covered[reg.MustLookup(strings.Fields(c.pane)[0]).Name] = true
+		}
+	}
+	for _, k := range reg.Kinds() {
+		if forms.OpsFor(k).Del != nil && !covered[k.Name] {
+			t.Errorf("%s can be deleted, but no case of destructiveCases deletes one", k.Name)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -22,9 +21,8 @@ func failedAudit(t *testing.T, d *driver, audit *syncBuffer, action string) audi
 	t.Helper()
 	var found *auditEntry
 	d.waitFor("the audit line of the failed "+action, func() bool {
-		for _, l := range strings.Split(strings.TrimSpace(audit.String()), "\n") {
-			var e auditEntry
-			if json.Unmarshal([]byte(l), &e) == nil && e.Outcome == "failed" && e.Action == action {
+		for _, e := range auditLines(audit, action) {
+			if e.Outcome == "failed" {
 				found = &e
 				return true
 			}

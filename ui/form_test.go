@@ -73,7 +73,9 @@ func TestCreateVPCShowsPendingThenAvailable(t *testing.T) {
 	d.settle()
 	d.waitFor("payments to read Available with no key pressed", func() bool { return regexpLine(d.screen(), "payments", "Available") })
 	s = d.screen()
-	if !strings.Contains(s, "is Available") {
+	// The tracker's "✓ VPC vpc-… is Available", not the create's own
+	// "following it until it is Available".
+	if !regexpLine(s, "✓ VPC vpc-", " is Available (") {
 		t.Errorf("a completion flash is shown:\n%s", s)
 	}
 	d.waitFor("the audit line", func() bool { return strings.Contains(audit.String(), "CreateVpc") })
@@ -250,7 +252,7 @@ func TestDeleteDryRun(t *testing.T) {
 	d.keys("ctrl+t")
 	d.waitText("DependencyViolation", "the dry run says the delete would fail")
 	c := otherClient(t, d)
-	if sws, _ := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); len(sws) != 1 {
-		t.Error("a dry run deleted the VSwitch")
+	if sws, err := client.DescribeVSwitches.Call(d.ctx, c, &client.DescribeVSwitchesInput{RegionId: "cn-hangzhou", VSwitchId: sel.ID}); err != nil || len(sws) != 1 {
+		t.Errorf("a dry run deleted the VSwitch (%d listed, %v)", len(sws), err)
 	}
 }

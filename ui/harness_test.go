@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,14 +91,17 @@ func (d *driver) created(action, status string) string {
 }
 
 // renamed renames the row id from old to name through its edit form and
-// waits for action to be sent and the new name to show.
+// waits for action to be sent and the row to show the new name.
 func (d *driver) renamed(id, old, name, action string) {
 	d.t.Helper()
 	d.editRow(id)
 	d.replaceField("Name", old, name)
 	d.next("Description")
 	d.tracked(action)
-	d.waitText(name)
+	d.waitFor(id+" to be named "+name, func() bool {
+		o := d.topRow(id)
+		return o != nil && o.Name == name && strings.Contains(d.screen(), name)
+	})
 }
 
 // refusedAsTyped types bad into the field title after what it holds,
@@ -148,19 +152,24 @@ func (d *driver) rowWhen(id, what string, cond func(o *model.Object) bool) *mode
 	var found *model.Object
 	d.waitFor(id+" to "+what, func() bool {
 		d.advance(time.Second)
-		b, ok := d.app.top().(*browser)
-		if !ok {
-			return false
-		}
-		for _, r := range b.table.Rows() {
-			if r.Obj.ID == id {
-				found = r.Obj
-				return cond(r.Obj)
-			}
-		}
-		return false
+		found = d.topRow(id)
+		return found != nil && cond(found)
 	})
 	return found
+}
+
+// topRow is the object of the top pane's row id, or nil.
+func (d *driver) topRow(id string) *model.Object {
+	b, ok := d.app.top().(*browser)
+	if !ok {
+		return nil
+	}
+	for _, r := range b.table.Rows() {
+		if r.Obj.ID == id {
+			return r.Obj
+		}
+	}
+	return nil
 }
 
 // exactlyOne fails the test unless a describe call answered exactly one

@@ -23,8 +23,7 @@ func TestTransitionalRowsArePolledUntilSettled(t *testing.T) {
 	d.command("vsw")
 	d.idle()
 	other := otherClient(t, d)
-	vpcs, _ := client.DescribeVpcs.Call(context.Background(), other, &client.DescribeVpcsInput{RegionId: "cn-hangzhou", VpcName: "staging"})
-	if _, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcs[0].VpcId,
+	if _, err := client.CreateVSwitch.Call(context.Background(), other, &client.CreateVSwitchInput{RegionId: "cn-hangzhou", VpcId: vpcNamed(d, "staging"),
 		ZoneId: "cn-hangzhou-b", CidrBlock: "10.10.50.0/24", VSwitchName: "watch-me-settle"}); err != nil {
 		t.Fatal(err)
 	}

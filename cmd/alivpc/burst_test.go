@@ -172,8 +172,9 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 	cgw := firstID(rowWith(s, "burst-cgw"), "cgw-")
 	tm.command("vpn")
 	tm.waitPane("VPN Gateways")
-	drill(tm, "name:prod-core-vpn", "IPsec Connections")
-	waitDrilled(tm, "IPsec Connections of vpn-")
+	vpn := firstID(drill(tm, "name:prod-core-vpn", "IPsec Connections"), "vpn-")
+	pane := "IPsec Connections of " + vpn + " (prod-core-vpn)"
+	tm.waitPane(pane)
 	// Customer gateway (filtered to ours), name, the two CIDR fields the
 	// issue saw mixed up, then every IKE and IPsec default, then Create on
 	// the review page.
@@ -183,8 +184,8 @@ func TestE2EBurstIpsecTwoCIDRs(t *testing.T) {
 	}
 	tm.burst(keys...)
 	tm.waitFor("burst-ipsec in the table", func(s string) bool {
-		_, ok := loaded(s, lastCrumb(strings.Split(s, "\n")[1]))
-		return ok && strings.Contains(s, "IPsec Connections of vpn-") && strings.Contains(s, "burst-ipsec")
+		_, ok := loaded(s, pane)
+		return ok && strings.Contains(s, "burst-ipsec")
 	})
 	c := only(t, simGet(t, tm, "ipsec"), "Name", "burst-ipsec")
 	want(t, c, "LocalSubnet", "10.30.0.0/16", "RemoteSubnet", "10.30.5.0/24", "CustomerGatewayId", cgw)

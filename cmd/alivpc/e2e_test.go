@@ -156,10 +156,11 @@ func filterLine(screen string) string {
 	return ""
 }
 
-// openMenu waits for the drill-down menu and picks the entry label.
+// openMenu waits for a menu (drill-down or `x`) and picks the entry label
+// (an `x` entry has its hint after it).
 func openMenu(tm *term, label string) {
 	tm.t.Helper()
-	re := regexp.MustCompile(`^ ?(\d)  ` + regexp.QuoteMeta(label) + `\s*$`)
+	re := regexp.MustCompile(`^ ?(\d)  ` + regexp.QuoteMeta(label) + `(?:\s*$|  \S)`)
 	var pick string
 	tm.waitFor("a menu with "+label, func(s string) bool {
 		for _, l := range strings.Split(s, "\n") {
@@ -224,14 +225,16 @@ func TestE2ECreateAndDeleteVSwitch(t *testing.T) {
 			if !strings.Contains(s, "following it until it is Available") {
 				t.Errorf("a flash should say the VSwitch is being followed:\n%s", s)
 			}
-			tm.waitFor("the new VSwitch to read Available", func(s string) bool {
+			s = tm.waitFor("the new VSwitch to read Available", func(s string) bool {
 				return strings.Contains(rowWith(s, "e2e-web-b"), "Available")
 			})
-			s = tm.waitText("is Available")
 			id := firstID(rowWith(s, "e2e-web-b"), "vsw-")
 			if id == "" {
 				t.Fatalf("no VSwitch ID on the new row:\n%s", s)
 			}
+			// The tracker's own message: "is Available" alone is also in
+			// the create's "following it until it is Available".
+			tm.waitText("✓ VSwitch " + id + " is Available")
 			if _, rows := tm.waitPane(vswPane); rows != prodVSwitch+1 {
 				t.Errorf("the pane should count %d VSwitches now, got %d", prodVSwitch+1, rows)
 			}

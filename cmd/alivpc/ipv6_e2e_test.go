@@ -47,7 +47,7 @@ func TestE2EIpv6Gateway(t *testing.T) {
 	if _, n := tm.waitPane("IPv6 Addresses of " + id + " (e2e-ipv6)"); n != 1 {
 		t.Errorf("%d IPv6 addresses behind %s, want staging's one", n, id)
 	}
-	tm.waitText("2408:", "Available", "Private")
+	tm.waitFor("the address Available and private", func(s string) bool { return containsAll(rowWith(s, "2408:"), "Available", "Private") })
 	tm.keys("Escape")
 	tm.waitPane(pane)
 

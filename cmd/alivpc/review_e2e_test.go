@@ -37,9 +37,9 @@ func TestE2ERouteCreateIsReviewed(t *testing.T) {
 	dir := t.TempDir()
 	tm := startDemo(t, dir, 120, 40)
 	drill(tm, "name:prod-core", "Route Tables")
-	tm.waitText("Route Tables of " + prodVPC)
+	waitDrilled(tm, "Route Tables of "+prodVPC)
 	drill(tm, "type:system", "Route Entries")
-	tm.waitText("Route Entries of vtb-")
+	waitDrilled(tm, "Route Entries of vtb-")
 
 	walk := func(first bool) map[string]string {
 		tm.waitText("┃ Destination CIDR block")

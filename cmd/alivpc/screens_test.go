@@ -158,7 +158,9 @@ func TestScreenshots(t *testing.T) {
 	keep("create-vswitch-pending", tm.shotAt("the new VSwitch Pending", func(s string) bool {
 		return strings.Contains(rowWith(s, "web-f"), "Pending") && strings.Contains(s, "following it")
 	}))
-	tm.waitText("is Available")
+	// The tracker's message, not the create's "following it until it is
+	// Available".
+	tm.waitFor("the VSwitch to be Available", func(s string) bool { return strings.Contains(rowWith(s, "✓ VSwitch vsw-"), " is Available") })
 	tm.keys("t")
 	keep("activity", tm.shotAt("the activity tray", func(s string) bool {
 		return containsAll(rowWith(s, "CreateVSwitch"), "Available", "done")

@@ -172,11 +172,7 @@ func TestGetOutputCarriesNoTerminalControls(t *testing.T) {
 		fmt.Fprintf(w, `{"RequestId":"R-1","TotalCount":1,"PageNumber":1,"PageSize":50,"Vpcs":{"Vpc":[`+
 			`{"VpcId":"vpc-evil1","VpcName":"%s","RegionId":"cn-hangzhou","Status":"Available","CidrBlock":"10.0.0.0/8"}]}}`, name)
 	})
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "FAKEcliLeakTestId")
-	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", cliLeakSecret)
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	home := leakEnv(t)
 	for _, format := range []string{"table", "csv", "json"} {
 		var out, errb bytes.Buffer
 		err := run([]string{"get", "vpc", "--region", "cn-hangzhou", "-o", format, "--endpoint", url,

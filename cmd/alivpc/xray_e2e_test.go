@@ -24,7 +24,9 @@ func TestE2EXray(t *testing.T) {
 
 	tm.burst("/", "snat-prod-core-lb-b", "Enter")
 	s = tm.waitFor("the filter to keep the entry and its ancestors", func(s string) bool {
-		return strings.Contains(s, "3 lines") && strings.Contains(s, "SNAT entry")
+		// " 3 lines ·", not "3 lines": "13 lines" shows while the filter
+		// is still being typed, with other SNAT entries in it.
+		return strings.Contains(s, " 3 lines · ") && strings.Contains(s, "SNAT entry")
 	})
 	snat := firstID(rowWith(s, "SNAT entry"), "snat-")
 	tm.burst("G", "C-d")
@@ -37,7 +39,7 @@ func TestE2EXray(t *testing.T) {
 	tm.command("xray " + vpc)
 	tm.waitText("X-ray of "+vpc, "1 VPC", "Customer gateway", "dc-frankfurt", "ike_sa_not_established")
 	tm.burst("/", "dc-frankfurt", "Enter")
-	tm.waitText("4 lines")
+	tm.waitText(" 4 lines · ")
 	tm.burst("G", "d")
 	tm.waitText("Customer gateway cgw-", `"IpAddress": "198.51.100.23"`)
 	tm.quit()
